@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { DateTime, Id, LocalizedText, Provenance } from './common.ts';
+import { Phase } from './phase.ts';
+import { Provision } from './provisions.ts';
+
+export const PartyRole = z.enum(['party', 'mediator', 'guarantor', 'intermediary', 'monitor']);
+
+export const Party = z.strictObject({
+  id: Id,
+  name: LocalizedText,
+  role: PartyRole,
+  ...Provenance,
+});
+
+/** The neutral term an agreement uses for the persons a party holds. */
+export const HeldTerm = z.strictObject({
+  heldBy: Id,
+  singular: LocalizedText,
+  plural: LocalizedText,
+});
+
+export const Agreement = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(64),
+    title: LocalizedText,
+    version: z.union([z.int().min(1), z.string().min(1)]),
+    kind: z.enum(['agreement', 'proposal']),
+    agreedOn: z.iso.date().optional(),
+    timeZone: z.string().min(1).describe('IANA time zone, e.g. Asia/Gaza.'),
+    start: DateTime.optional().describe('Required for an agreement; a proposal may leave it open.'),
+    parties: z.array(Party).min(2),
+    terms: z.array(HeldTerm).optional(),
+    phases: z.array(Phase).min(1),
+    provisions: z.array(Provision),
+    sources: z.array(z.string().min(1)).optional(),
+    ...Provenance,
+  })
+  .meta({ title: 'Truce agreement or proposal', id: 'https://truce.example/schema/agreement.schema.json' });
