@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { Agreement as AgreementSchema, Party as PartySchema } from './schema/agreement.ts';
-import type { ExchangeCategory as ExchangeCategorySchema, ScheduleEntry as ScheduleEntrySchema } from './schema/exchange.ts';
+import type {
+  ExchangeCategory as ExchangeCategorySchema,
+  ScheduleEntry as ScheduleEntrySchema,
+} from './schema/exchange.ts';
 import type { Phase as PhaseSchema } from './schema/phase.ts';
 import type { Provision as ProvisionSchema, Quota as QuotaSchema } from './schema/provisions.ts';
 

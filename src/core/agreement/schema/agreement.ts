@@ -22,7 +22,10 @@ export const HeldTerm = z.strictObject({
 export const Agreement = z
   .strictObject({
     $schema: z.string().optional(),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(64),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .max(64),
     title: LocalizedText,
     version: z.union([z.int().min(1), z.string().min(1)]),
     kind: z.enum(['agreement', 'proposal']),

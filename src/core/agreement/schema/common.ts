@@ -3,17 +3,26 @@ import { z } from 'zod';
 /** An identifier used to refer to a party, phase, provision, category or zone. */
 export const Id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lower-case letters, digits and hyphens, starting with a letter or digit')
+  .regex(
+    /^[a-z0-9][a-z0-9-]*$/,
+    'an id of lower-case letters, digits and hyphens, starting with a letter or digit',
+  )
   .max(64);
 
 /** Text in several languages: English is required, Arabic and Hebrew are optional. */
 export const LocalizedText = z.union([
   z.string().min(1),
-  z.strictObject({ en: z.string().min(1), ar: z.string().min(1).optional(), he: z.string().min(1).optional() }),
+  z.strictObject({
+    en: z.string().min(1),
+    ar: z.string().min(1).optional(),
+    he: z.string().min(1).optional(),
+  }),
 ]);
 
 /** A wall-clock time of day in the agreement's time zone, "HH:MM". */
-export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM (24-hour clock)');
+export const TimeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM (24-hour clock)');
 
 /** An ISO 8601 date-time with an explicit offset, e.g. 2023-11-24T07:00:00+02:00. */
 export const DateTime = z.iso.datetime({ offset: true });
@@ -31,9 +40,16 @@ export const Count = z.int().min(0).max(100_000_000);
  * a free note, and a flag for terms that public sources disagree on.
  */
 export const Provenance = {
-  source: z.string().min(1).optional().describe('Where this term comes from (a report, a statement, a draft).'),
+  source: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Where this term comes from (a report, a statement, a draft).'),
   note: z.string().min(1).optional().describe('Anything a reader must know about this term.'),
-  uncertain: z.boolean().optional().describe('True when sources disagree on this term or it is not confirmed.'),
+  uncertain: z
+    .boolean()
+    .optional()
+    .describe('True when sources disagree on this term or it is not confirmed.'),
 };
 
 /** An hour window within a day, e.g. 10:00–16:00. `to` may be earlier than `from` to cross midnight. */

@@ -35,7 +35,12 @@ export const Cadence = z.union([
 
 /** When the list of names for a batch is due: some hours before the handover, or the evening before. */
 export const ListLead = z.union([
-  z.strictObject({ hours: z.int().min(1).max(24 * 30) }),
+  z.strictObject({
+    hours: z
+      .int()
+      .min(1)
+      .max(24 * 30),
+  }),
   z.strictObject({ eveningBefore: z.literal(true), by: TimeOfDay.optional() }),
 ]);
 
@@ -82,5 +87,8 @@ export const Exchange = {
     })
     .optional()
     .describe('Releases outside the formula, and whether they count toward the quota.'),
-  handoverRoute: z.array(Id).optional().describe('The chain of hands, e.g. releasing party, intermediary, crossing.'),
+  handoverRoute: z
+    .array(Id)
+    .optional()
+    .describe('The chain of hands, e.g. releasing party, intermediary, crossing.'),
 };

@@ -32,7 +32,12 @@ export const Phase = z.strictObject({
   id: Id,
   title: LocalizedText,
   start: PhaseStart,
-  lengthDays: z.int().min(1).max(3650).optional().describe('Omitted when the length is open (e.g. "as long as talks go on").'),
+  lengthDays: z
+    .int()
+    .min(1)
+    .max(3650)
+    .optional()
+    .describe('Omitted when the length is open (e.g. "as long as talks go on").'),
   extension: ExtensionRule.optional(),
   endConditions: z.array(z.string().min(1)).optional().describe('What ends the phase other than its length.'),
   ...Provenance,

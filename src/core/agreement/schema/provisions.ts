@@ -99,7 +99,9 @@ export const LocalizedPause = z.strictObject({
   parties: z.array(Id).min(1),
   purpose: z.string().min(1).optional(),
   window: HourWindow,
-  zones: z.array(z.strictObject({ ...Place.shape, fromDay: DayNumber, days: z.int().min(1).max(365) })).min(1),
+  zones: z
+    .array(z.strictObject({ ...Place.shape, fromDay: DayNumber, days: z.int().min(1).max(365) }))
+    .min(1),
   extensionDays: z.int().min(1).max(365).optional(),
 });
 

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { Agreement } from '../agreement/types.ts';
+import { pause } from './fixtures/pause.ts';
+import { planAgreement, sliceDays } from './plan-agreement.ts';
+import { PlanError } from './plan-error.ts';
+import type { Plan } from './types.ts';
+
+const total = (plan: Plan, party: string, unit = 'person') =>
+  plan.totals.filter((t) => t.party === party && t.unit === unit).reduce((a, t) => a + t.quantity, 0);
+const obligations = (plan: Plan) => plan.days.flatMap((d) => d.obligations);
+
+describe('planAgreement', () => {
+  it('given a 4-day pause of 50 for 150, plans 4 days of at least 10 with the 3:1 ratio', () => {
+    const plan = planAgreement(pause());
+    expect(plan.days.map((d) => d.date)).toEqual(['2023-11-24', '2023-11-25', '2023-11-26', '2023-11-27']);
+    const handovers = obligations(plan).filter((o) => o.action === 'hand-over');
+    expect(handovers.map((o) => o.quantity)).toEqual([13, 13, 12, 12]);
+    expect(total(plan, 'b')).toBe(50);
+    expect(total(plan, 'a')).toBe(150);
+    expect(plan.totals).toContainEqual({ party: 'a', category: 'aid-trucks', unit: 'truck', quantity: 800 });
+  });
+
+  it('when extended by 3 days, adds 10 releases a day at the same ratio', () => {
+    const plan = planAgreement(pause(), { extend: 3 });
+    expect(plan.days).toHaveLength(7);
+    expect(plan.phases[0]).toMatchObject({ lengthDays: 7, extendedBy: 3, endDate: '2023-11-30' });
+    expect(total(plan, 'b')).toBe(80);
+    expect(total(plan, 'a')).toBe(240);
+    const extra = obligations(plan).filter((o) => o.extension && o.action === 'hand-over');
+    expect(extra.map((o) => [o.day, o.quantity])).toEqual([
+      [5, 10],
+      [6, 10],
+      [7, 10],
+    ]);
+  });
+
+  it('puts the handover deadline at the agreed hour and the list the evening before', () => {
+    const day2 = planAgreement(pause()).days[1]!;
+    const handover = day2.obligations.find((o) => o.action === 'hand-over')!;
+    expect(handover.due).toBe('2023-11-25T16:00:00+02:00');
+    const list = planAgreement(pause()).days[0]!.obligations.find(
+      (o) => o.action === 'submit-list' && o.batch === 2,
+    )!;
+    expect(list.due).toBe('2023-11-25T00:00:00+02:00');
+    expect(list.date).toBe('2023-11-24');
+  });
+
+  it('moves the first list, due before the start, to the start', () => {
+    const list = planAgreement(pause()).days[0]!.obligations.find(
+      (o) => o.action === 'submit-list' && o.batch === 1,
+    )!;
+    expect(list.due).toBe('2023-11-24T07:00:00+02:00');
+    expect(list.description).toMatch(/before the agreement starts/);
+  });
+
+  it('counterpart releases wait for the handover', () => {
+    const release = planAgreement(pause()).days[0]!.obligations.find((o) => o.action === 'release')!;
+    expect(release).toMatchObject({ party: 'a', quantity: 39, condition: 'after the handover of batch 1' });
+  });
+
+  it('when a provision is delayed 5 hours, its deadlines move and nothing else does', () => {
+    const plan = planAgreement(pause(), { delay: { exchange: 5 } });
+    const handover = plan.days[1]!.obligations.find((o) => o.action === 'hand-over')!;
+    expect(handover).toMatchObject({ due: '2023-11-25T21:00:00+02:00', delayedHours: 5 });
+    const aid = plan.days[1]!.obligations.find((o) => o.action === 'admit-aid')!;
+    expect(aid.delayedHours).toBeUndefined();
+  });
+
+  it('a delay past midnight moves the obligation to the next day', () => {
+    const plan = planAgreement(pause(), { delay: { exchange: 10 } });
+    const day3 = plan.days[2]!.obligations.filter((o) => o.action === 'hand-over').map((o) => o.batch);
+    expect(day3).toEqual([2]);
+  });
+
+  it('with mixed ratios and an unknown mix, gives the counterpart a range', () => {
+    const a = pause();
+    const ex = a.provisions[0]!;
+    if (ex.kind !== 'exchange') throw new Error('fixture');
+    ex.release.categories[1]!.ratio = 5;
+    const plan = planAgreement(a);
+    expect(plan.totals.find((t) => t.party === 'a' && t.unit === 'person')).toMatchObject({
+      quantity: 150,
+      quantityMax: 250,
+    });
+  });
+
+  it('with known counts, assigns categories in order and gives exact counterpart numbers', () => {
+    const a = pause();
+    const ex = a.provisions[0]!;
+    if (ex.kind !== 'exchange') throw new Error('fixture');
+    ex.release.categories[1]!.ratio = 5;
+    const plan = planAgreement(a, { counts: { 'exchange.women': 30, 'exchange.minors': 20 } });
+    const releases = obligations(plan).filter((o) => o.action === 'release');
+    // 13 women, 13 women, 4 women + 8 minors, 12 minors
+    expect(releases.map((o) => o.quantity)).toEqual([39, 39, 52, 60]);
+    expect(total(plan, 'a')).toBe(30 * 3 + 20 * 5);
+  });
+
+  it('a conditional provision starts the day after its condition is met', () => {
+    const a = pause({
+      provisions: [
+        ...pause().provisions,
+        {
+          id: 'crossing',
+          kind: 'crossing',
+          phase: 'pause',
+          party: 'a',
+          crossing: { id: 'rafah', name: 'Rafah' },
+          condition: { provision: 'exchange', text: 'after all releases' },
+        },
+      ],
+    });
+    const open = obligations(planAgreement(a)).find((o) => o.action === 'open-crossing')!;
+    expect(open.day).toBe(5);
+    expect(open.condition).toBe('after all releases (by day 4 under this plan)');
+  });
+
+  it('a proposal with no start plans by day number only', () => {
+    const plan = planAgreement(pause({ kind: 'proposal', start: undefined }));
+    expect(plan.days[0]).toMatchObject({ day: 1, date: null });
+    expect(plan.notes[0]).toMatch(/No start date/);
+  });
+
+  it('refuses an extension beyond the rule, an unknown phase or provision', () => {
+    const limited = pause();
+    limited.phases[0]!.extension!.maxDays = 2;
+    expect(() => planAgreement(limited, { extend: 3 })).toThrow(PlanError);
+    expect(() => planAgreement(pause(), { extend: { nope: 1 } })).toThrow(/does not have/);
+    expect(() => planAgreement(pause(), { delay: { nope: 1 } })).toThrow(/does not have/);
+    const fixed: Agreement = pause({ phases: [{ ...pause().phases[0]!, extension: undefined }] });
+    expect(() => planAgreement(fixed, { extend: 1 })).toThrow(/has an extension rule|has no extension rule/);
+  });
+
+  it('lists the cessation of hostilities as a standing obligation with its hour windows', () => {
+    expect(planAgreement(pause()).standing[0]).toMatchObject({
+      provision: 'ceasefire',
+      parties: ['a', 'b'],
+      fromDay: 1,
+      toDay: 4,
+      description: expect.stringContaining('flights over north: only 10:00–16:00'),
+    });
+  });
+
+  it('slices days by date or day number', () => {
+    const plan = planAgreement(pause());
+    expect(sliceDays(plan, '2023-11-25', '2023-11-26').days.map((d) => d.day)).toEqual([2, 3]);
+    expect(sliceDays(plan, 3).days.map((d) => d.day)).toEqual([3, 4]);
+  });
+});

@@ -1,0 +1,23 @@
+import type { Obligation, Total } from './types.ts';
+
+const COUNTED = new Set(['hand-over', 'release', 'admit-aid', 'deliver-extra', 'evacuate']);
+
+/** Sums quantities per party, category and unit; ranges and floors stay visible. */
+export function sumTotals(obligations: Obligation[]): Total[] {
+  const totals = new Map<string, Total>();
+  for (const o of obligations) {
+    if (!COUNTED.has(o.action) || o.quantity === undefined || o.unit === undefined) continue;
+    const category = o.category ?? o.provision;
+    const key = `${o.party}\u0000${category}\u0000${o.unit}`;
+    let t = totals.get(key);
+    if (!t) {
+      t = { party: o.party, category, unit: o.unit, quantity: 0 };
+      totals.set(key, t);
+    }
+    const max = (t.quantityMax ?? t.quantity) + (o.quantityMax ?? o.quantity);
+    t.quantity += o.quantity;
+    if (o.quantityMax !== undefined || t.quantityMax !== undefined) t.quantityMax = max;
+    if (o.atLeast) t.atLeast = true;
+  }
+  return [...totals.values()];
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween, isoInZone, isTimeZone, localDate, localToEpoch } from './zoned-time.ts';
+
+describe('zoned time', () => {
+  it('places a local time in Asia/Gaza in winter (UTC+2)', () => {
+    const epoch = localToEpoch('2023-11-25', '16:00', 'Asia/Gaza');
+    expect(new Date(epoch).toISOString()).toBe('2023-11-25T14:00:00.000Z');
+    expect(isoInZone(epoch, 'Asia/Gaza')).toBe('2023-11-25T16:00:00+02:00');
+  });
+
+  it('places a local time in Asia/Gaza in summer (UTC+3)', () => {
+    expect(isoInZone(localToEpoch('2024-09-01', '06:00', 'Asia/Gaza'), 'Asia/Gaza')).toBe(
+      '2024-09-01T06:00:00+03:00',
+    );
+  });
+
+  it('reads the local date of an instant', () => {
+    expect(localDate(Date.parse('2023-11-24T23:30:00Z'), 'Asia/Gaza')).toBe('2023-11-25');
+    expect(localDate(Date.parse('2023-11-24T21:30:00Z'), 'Asia/Gaza')).toBe('2023-11-24');
+  });
+
+  it('adds and counts calendar days across month ends', () => {
+    expect(addDays('2023-11-24', 7)).toBe('2023-12-01');
+    expect(daysBetween('2025-01-19', '2025-03-01')).toBe(41);
+  });
+
+  it('knows IANA zones', () => {
+    expect(isTimeZone('Asia/Jerusalem')).toBe(true);
+    expect(isTimeZone('Mars/Olympus')).toBe(false);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Wall-clock arithmetic in an IANA time zone with Intl only, so it runs in Node and the browser.
+ * Dates are plain 'YYYY-MM-DD' strings; instants are ISO 8601 strings with an explicit offset.
+ */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface WallClock {
+  date: string;
+  time: string;
+  /** Milliseconds of the wall clock read as if it were UTC. */
+  asUtc: number;
+}
+
+/** The wall clock in `timeZone` at the instant `epochMs`. */
+export function wallClock(epochMs: number, timeZone: string): WallClock {
+  const parts: Record<string, string> = {};
+  for (const p of formatter(timeZone).formatToParts(new Date(epochMs))) parts[p.type] = p.value;
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  const time = `${parts.hour}:${parts.minute}:${parts.second}`;
+  return { date, time, asUtc: Date.parse(`${date}T${time}Z`) };
+}
+
+/** Offset of `timeZone` from UTC at `epochMs`, in minutes (east positive). */
+export function offsetMinutes(epochMs: number, timeZone: string): number {
+  const whole = Math.floor(epochMs / 1000) * 1000;
+  return Math.round((wallClock(whole, timeZone).asUtc - whole) / 60_000);
+}
+
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** The instant of a local date and time ('HH:MM' or 'HH:MM:SS') in `timeZone`, as epoch ms. */
+export function localToEpoch(date: string, time: string, timeZone: string): number {
+  const naive = Date.parse(`${date}T${time.length === 5 ? `${time}:00` : time}Z`);
+  // Two passes settle the offset, also across a daylight-saving change.
+  let epoch = naive - offsetMinutes(naive, timeZone) * 60_000;
+  epoch = naive - offsetMinutes(epoch, timeZone) * 60_000;
+  return epoch;
+}
+
+/** ISO 8601 text of an instant as seen in `timeZone`, e.g. 2023-11-25T16:00:00+02:00. */
+export function isoInZone(epochMs: number, timeZone: string): string {
+  const wall = wallClock(epochMs, timeZone);
+  return `${wall.date}T${wall.time}${formatOffset(offsetMinutes(epochMs, timeZone))}`;
+}
+
+/** The local calendar date of an instant in `timeZone`. */
+export function localDate(epochMs: number, timeZone: string): string {
+  return wallClock(epochMs, timeZone).date;
+}
+
+/** `date` plus `days` calendar days. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from `a` to `b` (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
