@@ -1,0 +1,151 @@
+import type { Path } from './agreement-error.ts';
+import { type CheckContext, listIds } from './check-context.ts';
+import type { Provision, ProvisionOf, Quota } from './types.ts';
+
+/** Days within the phase, hour windows, activity limits and quotas of one provision. */
+export function checkProvision(ctx: CheckContext, p: Provision, path: Path): void {
+  const length = ctx.phases.get(p.phase)?.lengthDays;
+  const inPhase = (day: number | undefined, at: Path, what: string) => {
+    if (day !== undefined && length !== undefined && day > length) {
+      ctx.report(
+        'day-after-phase-end',
+        `${what} day ${day} of phase "${p.phase}", which lasts only ${length} days. Days count from the phase's first day.`,
+        at,
+        { expected: `a day from 1 to ${length}` },
+      );
+    }
+  };
+  switch (p.kind) {
+    case 'withdrawal':
+    case 'negotiation':
+      inPhase(p.byDay, [...path, 'byDay'], 'This is due by');
+      return;
+    case 'aid':
+      inPhase(p.fromDay, [...path, 'fromDay'], 'This starts on');
+      checkQuotas(ctx, p, path);
+      return;
+    case 'displaced-return':
+    case 'crossing':
+    case 'medical-evacuation':
+      inPhase(p.fromDay, [...path, 'fromDay'], 'This starts on');
+      return;
+    case 'localized-pause':
+      checkWindow(ctx, p.window, [...path, 'window']);
+      p.zones.forEach((z, j) => {
+        inPhase(z.fromDay, [...path, 'zones', j, 'fromDay'], `The pause in "${z.id}" starts on`);
+        if (length === undefined || z.fromDay > length) return;
+        inPhase(z.fromDay + z.days - 1, [...path, 'zones', j, 'days'], `The pause in "${z.id}" lasts until`);
+      });
+      return;
+    case 'cessation':
+      p.limits?.forEach((limit, j) => {
+        const at = [...path, 'limits', j];
+        if (limit.allowed === 'windows' && !limit.windows?.length) {
+          ctx.report(
+            'windows-missing',
+            `"${limit.activity}" is allowed only in hour windows, but no windows are given; add windows or say allowed: never.`,
+            [...at, 'allowed'],
+            {
+              expected: 'windows: [{ from: HH:MM, to: HH:MM }]',
+            },
+          );
+        }
+        if (limit.allowed === 'never' && limit.windows?.length) {
+          ctx.report(
+            'windows-not-allowed',
+            `"${limit.activity}" is never allowed, yet hour windows are given; remove them or say allowed: windows.`,
+            [...at, 'windows'],
+          );
+        }
+        limit.windows?.forEach((w, k) => {
+          checkWindow(ctx, w, [...at, 'windows', k]);
+        });
+      });
+      return;
+    default:
+  }
+}
+
+function checkWindow(ctx: CheckContext, w: { from: string; to: string }, path: Path): void {
+  if (w.from === w.to) {
+    ctx.report(
+      'empty-hour-window',
+      `The hour window starts and ends at ${w.from}; give a different end time (it may cross midnight).`,
+      [...path, 'to'],
+      {
+        expected: `a time other than ${w.from}`,
+      },
+    );
+  }
+}
+
+function checkQuotas(ctx: CheckContext, p: ProvisionOf<'aid'>, path: Path): void {
+  const all: { quota: Quota; at: Path }[] = [
+    ...p.perDay.map((quota, j) => ({ quota, at: [...path, 'perDay', j] })),
+    ...(p.extra ?? []).map((quota, j) => ({ quota, at: [...path, 'extra', j] })),
+  ];
+  const byId = new Map<string, { quota: Quota; at: Path }>();
+  for (const q of all) {
+    const first = byId.get(q.quota.id);
+    if (first) {
+      ctx.report(
+        'duplicate-id',
+        `Duplicate quota id "${q.quota.id}" in provision "${p.id}"; give each quota its own id.`,
+        [...q.at, 'id'],
+      );
+    } else byId.set(q.quota.id, q);
+  }
+  for (const { quota, at } of all) {
+    if (quota.partOf === undefined) continue;
+    const whole = byId.get(quota.partOf);
+    if (quota.partOf === quota.id) {
+      ctx.report(
+        'quota-part-of-itself',
+        `Quota "${quota.id}" is part of itself; name the quota it is a part of.`,
+        [...at, 'partOf'],
+      );
+    } else if (!whole) {
+      ctx.report(
+        'unknown-quota',
+        `Quota "${quota.id}" is part of "${quota.partOf}", which is not a quota of provision "${p.id}". Quotas: ${listIds(byId.keys())}.`,
+        [...at, 'partOf'],
+        {
+          expected: `one of ${[...byId.keys()].join(', ')}`,
+        },
+      );
+    } else if (whole.quota.unit === quota.unit && quota.quantity > whole.quota.quantity) {
+      ctx.report(
+        'quota-part-larger',
+        `Quota "${quota.id}" (${quota.quantity} ${quota.unit}) is part of "${whole.quota.id}" but larger than it (${whole.quota.quantity} ${whole.quota.unit}).`,
+        [...at, 'quantity'],
+        {
+          expected: `at most ${whole.quota.quantity}`,
+          warning: !!(quota.uncertain || whole.quota.uncertain),
+        },
+      );
+    }
+  }
+}
+
+/** Provisions that wait for each other in a circle can never become due. */
+export function checkConditionCycles(ctx: CheckContext): void {
+  const provisions = ctx.agreement.provisions;
+  const reported = new Set<string>();
+  provisions.forEach((start, i) => {
+    const trail: string[] = [start.id];
+    let next = start.condition?.provision;
+    while (next !== undefined && next !== start.id && !trail.includes(next)) {
+      trail.push(next);
+      next = ctx.provisions.get(next)?.condition?.provision;
+    }
+    if (next !== start.id || trail.length < 2) return;
+    const key = [...trail].sort().join(' ');
+    if (reported.has(key)) return;
+    reported.add(key);
+    ctx.report(
+      'condition-cycle',
+      `Provisions wait for each other in a circle: ${[...trail, start.id].join(' → ')}; none of them can become due.`,
+      ['provisions', i, 'condition', 'provision'],
+    );
+  });
+}
