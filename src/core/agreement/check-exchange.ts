@@ -50,7 +50,7 @@ function checkCounts(ctx: CheckContext, p: Exchange, path: Path, uncertain: bool
   if (counterpart.total < lo || counterpart.total > hi) {
     ctx.report(
       'ratio-impossible',
-      `The counterpart total of ${counterpart.total} cannot be met at these ratios: releasing ${total} persons gives between ${lo} and ${hi}.`,
+      `The counterpart total of ${counterpart.total} cannot be met at these ratios: releasing ${total} persons gives ${lo === hi ? lo : `between ${lo} and ${hi}`}.`,
       at,
       { expected: lo === hi ? String(lo) : `between ${lo} and ${hi}`, ...extra },
     );

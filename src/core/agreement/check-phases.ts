@@ -100,7 +100,7 @@ function checkExtension(ctx: CheckContext, i: number): void {
   } else if (target.kind !== 'exchange') {
     ctx.report(
       'extension-not-exchange',
-      `The extension rule of phase "${phase.id}" counts releases under "${target.id}", which is a ${target.kind} provision, not an exchange.`,
+      `The extension rule of phase "${phase.id}" counts releases under "${target.id}", a provision of kind "${target.kind}", not an exchange.`,
       [...path, 'per', 'provision'],
       {
         expected: 'the id of an exchange provision',

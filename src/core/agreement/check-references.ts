@@ -137,7 +137,7 @@ function checkCondition(ctx: CheckContext, p: Provision, path: Path): void {
   if (target.kind !== 'exchange') {
     ctx.report(
       'unknown-category',
-      `The condition names category "${cond.category}", but provision "${target.id}" is a ${target.kind} provision, which has no categories.`,
+      `The condition names category "${cond.category}", but provision "${target.id}" is of kind "${target.kind}", which has no categories.`,
       [...at, 'category'],
     );
     return;

@@ -125,6 +125,7 @@ export function readJson(text: string): JsonSource {
   const object = (path: Path, depth: number): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     const seen = new Map<string, number>();
+    let comma = -1;
     i++;
     space();
     if (text[i] === '}') {
@@ -133,7 +134,8 @@ export function readJson(text: string): JsonSource {
     }
     for (;;) {
       space();
-      if (text[i] === '}') fail('Trailing comma before }: JSON does not allow it.', i, path);
+      if (text[i] === '}')
+        fail('Trailing comma before }: JSON does not allow it; remove the comma.', comma, path);
       if (text[i] !== '"' && text[i] !== "'")
         fail(`Expected a property name in double quotes, found ${shown(i)}.`, i, path);
       const keyAt = i;
@@ -153,7 +155,7 @@ export function readJson(text: string): JsonSource {
       const v = value([...path, key], depth + 1, first === undefined ? keyAt : undefined);
       Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
       space();
-      if (text[i] === ',') i++;
+      if (text[i] === ',') comma = i++;
       else if (text[i] === '}') {
         i++;
         return out;
@@ -173,9 +175,10 @@ export function readJson(text: string): JsonSource {
       out.push(value([...path, out.length], depth + 1));
       space();
       if (text[i] === ',') {
-        i++;
+        const comma = i++;
         space();
-        if (text[i] === ']') fail('Trailing comma before ]: JSON does not allow it.');
+        if (text[i] === ']')
+          fail('Trailing comma before ]: JSON does not allow it; remove the comma.', comma, path);
       } else if (text[i] === ']') {
         i++;
         return out;

@@ -79,6 +79,21 @@ export function schemaAt(schema: SchemaLike, path: Path, data: unknown): SchemaL
   return s;
 }
 
+/** For a union, the mapping branch that has most of the keys `value` has; otherwise the schema itself. */
+export function mappingBranch(schema: SchemaLike, value: unknown): SchemaLike {
+  const s = unwrap(schema);
+  if (s._zod.def.type !== 'union') return s;
+  const keys = value && typeof value === 'object' ? Object.keys(value) : [];
+  const options = (s._zod.def.options ?? []).map(unwrap).filter((o) => o._zod.def.type === 'object');
+  const score = (o: SchemaLike) => keys.filter((k) => k in (o._zod.def.shape ?? {})).length;
+  return (
+    options.reduce<SchemaLike | undefined>(
+      (best, o) => (!best || score(o) > score(best) ? o : best),
+      undefined,
+    ) ?? s
+  );
+}
+
 /** The keys a mapping schema allows, required ones first as written, optional ones marked `?`. */
 export function allowedKeys(schema: SchemaLike): string[] {
   const shape = unwrap(schema)._zod.def.shape ?? {};

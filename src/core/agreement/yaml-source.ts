@@ -83,17 +83,21 @@ export function readYaml(text: string): YamlSource {
       ],
     };
   }
+  const out: Walk = { spans: new Map(), aliases: [] };
+  walk(doc.contents, [], undefined, out, 0);
+  const pathAt = new Map<number, Path>();
+  for (const [key, span] of out.spans) pathAt.set(span.key ?? span.value, JSON.parse(key) as Path);
   const problems: YamlProblem[] = doc.errors.map((e) => ({
     code: problemCode(e.code),
     message: plainMessage(e.code, e.message),
     offset: e.pos[0],
-    path: [],
+    path: e.code === 'DUPLICATE_KEY' ? (pathAt.get(e.pos[0]) ?? []) : [],
   }));
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
     problems.push({
       code: 'yaml-version',
       message: `Only YAML 1.2 is accepted; remove the %YAML ${doc.directives.yaml.version} directive.`,
-      offset: 0,
+      offset: Math.max(0, text.indexOf('%YAML')),
       path: [],
     });
   }
@@ -105,8 +109,6 @@ export function readYaml(text: string): YamlSource {
     path: [] as Path,
     warning: true,
   }));
-  const out: Walk = { spans: new Map(), aliases: [] };
-  walk(doc.contents, [], undefined, out, 0);
   if (out.tooDeep) {
     return {
       ok: false,

@@ -4,6 +4,7 @@ import {
   allowedKeys,
   describeSchema,
   FORMAT_WORDS,
+  mappingBranch,
   type SchemaLike,
   schemaAt,
   textFormat,
@@ -60,7 +61,7 @@ function describeIssue(issue: Issue, root: SchemaLike, data: unknown, base: Path
   ): IssueDraft[] => [{ code, message, path, at, ...(expected ? { expected } : {}) }];
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const allowed = here ? allowedKeys(here).map((k) => k.replace(/\?$/, '')) : [];
+      const allowed = here ? allowedKeys(mappingBranch(here, value)).map((k) => k.replace(/\?$/, '')) : [];
       return issue.keys.map((key) => ({
         code: 'unknown-key',
         message: `Unknown key "${key}". Allowed keys here: ${allowed.join(', ')}.`,
@@ -88,7 +89,7 @@ function describeIssue(issue: Issue, root: SchemaLike, data: unknown, base: Path
       return draft(
         'bad-enum',
         many
-          ? `${describeValue(value)} is not an allowed value. Allowed values: ${allowed}.`
+          ? `Found ${describeValue(value)}, which is not allowed here. Allowed values: ${allowed}.`
           : `Expected ${allowed}, found ${describeValue(value)}.`,
         many ? `one of ${allowed}` : allowed,
       );
@@ -169,7 +170,7 @@ function describeUnion(
     }
     return draft(
       'unknown-kind',
-      `Unknown ${tagged.discriminator} ${describeValue(found)}. Known kinds: ${kinds}.`,
+      `Unknown ${tagged.discriminator} ${JSON.stringify(found)}. Known kinds: ${kinds}.`,
       `one of ${kinds}`,
     );
   }
