@@ -1,3 +1,6 @@
 #!/usr/bin/env node
 // Entry point for `npx truce`: runs the TypeScript CLI directly on Node >= 22.12 (type stripping).
-import '../src/cli/main.ts';
+import { processIo } from '../src/cli/io.ts';
+import { main } from '../src/cli/main.ts';
+
+process.exitCode = await main(process.argv.slice(2), processIo());

@@ -81,7 +81,8 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange): Oblig
   const allocations = allocate(ctx, exchange, batches);
   const { release, counterpart } = exchange;
   const releaseCategory = release.categories.map((c) => c.id).join('+');
-  const counterpartCategory = counterpart.categories?.map((c) => c.id).join('+') ?? 'persons';
+  const counterpartCategories = counterpart.categories?.map((c) => c.id).join('+');
+  const counterpartCategory = counterpartCategories ?? 'persons';
   const out: Obligation[] = [];
   batches.forEach((batch, i) => {
     const n = i + 1;
@@ -148,7 +149,7 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange): Oblig
           category: counterpartCategory,
           ...common,
           ...(counterpart.after ? { condition: `after the ${after} of batch ${n}` } : {}),
-          description: `Batch ${n}: release ${describeRange(range, batch.atLeast)} persons (${counterpartCategory})${counterpart.order ? `, ${counterpart.order}` : ''}${counterpart.after ? `, after the ${after} of batch ${n}` : ''}.`,
+          description: `Batch ${n}: release ${describeRange(range, batch.atLeast)} persons${counterpartCategories ? ` (${counterpartCategories})` : ''}${counterpart.order ? `, ${counterpart.order}` : ''}${counterpart.after ? `, after the ${after} of batch ${n}` : ''}.`,
         },
       ),
     );

@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { type Io, UsageError } from './io.ts';
+
+type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: boolean; description: string };
+
+/** One `truce` sub-command: its help text, its flags, and what it does. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: Record<string, OptionSpec>;
+  /** Text after the options in --help: details, examples. */
+  details?: string;
+  run(args: ParsedArgs, io: Io): Promise<number>;
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+export const jsonOption: OptionSpec = { type: 'boolean', description: 'Print machine-readable JSON.' };
+export const helpOption: OptionSpec = { type: 'boolean', short: 'h', description: 'Show this help.' };
+
+export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...command.options, help: helpOption },
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: values as ParsedArgs['values'], positionals };
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
+  }
+}
+
+export function helpText(command: Command): string {
+  const flags = Object.entries({ ...command.options, help: helpOption }).map(([name, o]) => {
+    const left = `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ' VALUE' : ''}`;
+    return `  ${left.padEnd(28)} ${o.description}`;
+  });
+  return [`Usage: ${command.usage}`, '', command.summary, '', 'Options:', ...flags, command.details ?? '']
+    .join('\n')
+    .trimEnd()
+    .concat('\n');
+}
+
+/** Reads a single string flag, refusing it when given twice. */
+export function stringFlag(args: ParsedArgs, name: string): string | undefined {
+  const v = args.values[name];
+  if (Array.isArray(v)) throw new UsageError(`--${name} was given more than once.`);
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Reads a repeatable string flag. */
+export function listFlag(args: ParsedArgs, name: string): string[] {
+  const v = args.values[name];
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+}

@@ -1,0 +1,85 @@
+import { planAgreement, sliceDays } from '../../core/plan/plan-agreement.ts';
+import { english } from '../../core/plan/provision-obligations.ts';
+import type { PlanOptions } from '../../core/plan/types.ts';
+import { type Command, jsonOption, listFlag, type ParsedArgs, stringFlag } from '../command.ts';
+import { formatPlanCsv, formatPlanText } from '../format-plan.ts';
+import { EXIT_OK, UsageError } from '../io.ts';
+import { requireAgreement } from '../load-agreement.ts';
+
+function keyValues(flag: string, values: string[], pattern: RegExp, what: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of values) {
+    const m = pattern.exec(v);
+    if (!m) throw new UsageError(`--${flag} ${JSON.stringify(v)}: expected ${what}.`);
+    out[m[1]!] = Number(m[2]);
+  }
+  return out;
+}
+
+function dayOrDate(flag: string, value: string | undefined): string | number | undefined {
+  if (value === undefined) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))) return value;
+  throw new UsageError(`--${flag} ${JSON.stringify(value)}: expected a date (YYYY-MM-DD) or a day number.`);
+}
+
+/** Reads the what-if flags shared by `plan` and `diff`. */
+export function planOptions(args: ParsedArgs): PlanOptions {
+  const options: PlanOptions = {};
+  const extend = stringFlag(args, 'extend');
+  if (extend !== undefined) {
+    if (/^\d+$/.test(extend)) options.extend = Number(extend);
+    else options.extend = keyValues('extend', extend.split(','), /^([a-z0-9-]+)=(\d+)$/, 'N or PHASE=N');
+  }
+  const delay = listFlag(args, 'delay');
+  if (delay.length)
+    options.delay = keyValues('delay', delay, /^([a-z0-9-]+)=(\d+(?:\.\d+)?)$/, 'PROVISION=HOURS');
+  const counts = listFlag(args, 'count');
+  if (counts.length)
+    options.counts = keyValues('count', counts, /^([a-z0-9-]+\.[a-z0-9-]+)=(\d+)$/, 'PROVISION.CATEGORY=N');
+  const start = stringFlag(args, 'start');
+  if (start !== undefined) {
+    if (Number.isNaN(Date.parse(start)) || !/[+-]\d{2}:\d{2}$|Z$/.test(start)) {
+      throw new UsageError(
+        `--start ${JSON.stringify(start)}: expected a date-time with an offset, e.g. 2025-01-19T08:30:00+02:00.`,
+      );
+    }
+    options.start = start;
+  }
+  return options;
+}
+
+export const whatIfOptions = {
+  extend: { type: 'string', description: 'Extend under the extension rule: N days, or PHASE=N.' },
+  delay: { type: 'string', multiple: true, description: 'Delay a provision: PROVISION=HOURS (repeatable).' },
+  count: { type: 'string', multiple: true, description: 'Known persons per category: PROVISION.CATEGORY=N.' },
+  start: { type: 'string', description: 'Start date-time for a proposal that has none.' },
+} as const;
+
+export const plan: Command = {
+  name: 'plan',
+  summary: 'Compute the obligations of an agreement day by day: who must do what, by when.',
+  usage: 'truce plan FILE [--extend N] [--delay PROVISION=HOURS] [--from DATE] [--to DATE] [--json|--csv]',
+  options: {
+    ...whatIfOptions,
+    from: { type: 'string', description: 'First day to show (YYYY-MM-DD or day number).' },
+    to: { type: 'string', description: 'Last day to show (YYYY-MM-DD or day number).' },
+    json: jsonOption,
+    csv: { type: 'boolean', description: 'Print one CSV row per obligation.' },
+  },
+  details:
+    '\nExamples:\n  truce plan examples/agreements/nov-2023-pause.yaml --extend 3\n  truce plan jan.yaml --from 2025-01-25 --to 2025-02-01 --json\n',
+  async run(args, io) {
+    if (args.positionals.length !== 1) throw new UsageError('Name exactly one agreement file to plan.');
+    if (args.values.json && args.values.csv) throw new UsageError('Choose one of --json and --csv.');
+    const options = planOptions(args);
+    const from = dayOrDate('from', stringFlag(args, 'from'));
+    const to = dayOrDate('to', stringFlag(args, 'to'));
+    const agreement = await requireAgreement(args.positionals[0]!, io);
+    const result = sliceDays(planAgreement(agreement, options), from, to);
+    if (args.values.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
+    else if (args.values.csv) io.out(formatPlanCsv(result));
+    else io.out(formatPlanText(result, english(agreement.title)));
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,62 @@
+import { PlanError } from '../core/plan/plan-error.ts';
+import { type Command, helpText, parseCommandArgs } from './command.ts';
+import { plan } from './commands/plan.ts';
+import { schema } from './commands/schema.ts';
+import { validate } from './commands/validate.ts';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, type Io, processIo, UsageError } from './io.ts';
+
+export const commands: Command[] = [validate, plan, schema];
+
+function overview(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'truce — plan, record, verify and report a mediated truce.',
+    '',
+    'Usage: truce COMMAND [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `truce COMMAND --help` for the options of a command.',
+    'Exit status: 0 ok, 1 invalid input, 2 usage error.',
+    '',
+  ].join('\n');
+}
+
+/** Runs the CLI with `argv` (without the node and script paths) and returns the exit status. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(overview());
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`truce: unknown command "${name}".\n\n${overview()}`);
+    return EXIT_USAGE;
+  }
+  try {
+    const args = parseCommandArgs(command, rest);
+    if (args.values.help) {
+      io.out(helpText(command));
+      return EXIT_OK;
+    }
+    return await command.run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(
+        `truce ${command.name}: ${e.message}\nUsage: ${command.usage}\nRun \`truce ${command.name} --help\` for more.\n`,
+      );
+      return EXIT_USAGE;
+    }
+    if (e instanceof InputError || e instanceof PlanError) {
+      io.err(`${e.message}\n`);
+      return EXIT_INVALID;
+    }
+    throw e;
+  }
+}
+
+if (import.meta.main) {
+  process.exitCode = await main(process.argv.slice(2), processIo());
+}
