@@ -1,11 +1,12 @@
 import { PlanError } from '../core/plan/plan-error.ts';
 import { type Command, helpText, parseCommandArgs } from './command.ts';
+import { diff } from './commands/diff.ts';
 import { plan } from './commands/plan.ts';
 import { schema } from './commands/schema.ts';
 import { validate } from './commands/validate.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, type Io, processIo, UsageError } from './io.ts';
 
-export const commands: Command[] = [validate, plan, schema];
+export const commands: Command[] = [validate, plan, diff, schema];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

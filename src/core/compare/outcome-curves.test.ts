@@ -85,3 +85,17 @@ describe('outcomeCurves', () => {
     expect(valueAt(curves, 'nobody:person', 1)).toBeUndefined();
   });
 });
+
+describe('outcome curves and quotas that are parts of others', () => {
+  it('does not add a part (50 fuel trucks of 600) to its whole', () => {
+    const a = pause();
+    const aid = a.provisions.find((p) => p.kind === 'aid')!;
+    if (aid.kind !== 'aid') throw new Error('fixture');
+    aid.perDay = [
+      { id: 'trucks', quantity: 600, unit: 'truck' },
+      { id: 'fuel', quantity: 50, unit: 'truck', category: 'fuel', partOf: 'trucks' },
+    ];
+    const curves = outcomeCurves(planAgreement(a), planAgreement(a));
+    expect(valueAt(curves, 'a:truck', 1)).toMatchObject({ a: 600, b: 600 });
+  });
+});

@@ -59,7 +59,8 @@ interface Running {
 }
 
 function seriesKey(o: Obligation): string | null {
-  if (!MOVES.has(o.action) || o.unit === undefined || !VERB[o.unit]) return null;
+  // A quota that is part of another (50 fuel trucks of the 600) is already counted in its whole.
+  if (!MOVES.has(o.action) || o.unit === undefined || !VERB[o.unit] || o.partOf) return null;
   return `${o.party}:${o.unit}`;
 }
 

@@ -35,6 +35,7 @@ function aidObligations(ctx: PlanContext, aid: ProvisionOf<'aid'>, fromDay: numb
             unit: q.unit as Unit,
             category: q.id,
             ...(q.destination ? { destination: q.destination } : {}),
+            ...(q.partOf ? { partOf: q.partOf } : {}),
             ...(q.uncertain ? { uncertain: true } : {}),
             description: `Let in ${quotaText(q)}${q.source ? ` [${q.source}]` : ''}.`,
           },
