@@ -33,6 +33,8 @@ export interface Obligation {
   unit?: Unit;
   category?: string;
   destination?: string;
+  /** The quota this one is a part of (50 fuel trucks of the 600), so sums do not count it twice. */
+  partOf?: string;
   /** Persons per category in an exchange batch, when the category mix is known. */
   mix?: { category: string; count: number }[];
   /** Batch number within the provision, for exchanges. */
