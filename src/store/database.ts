@@ -1,0 +1,68 @@
+import { DatabaseSync } from 'node:sqlite';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { ledgerMigration } from './migrations/0001-ledger.ts';
+import type { Tables } from './schema.ts';
+import { kyselySqlite } from './sqlite-dialect.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An open database: Kysely over SQLite (a file) or PostgreSQL (a URL), migrated to the latest schema. */
+export interface Database {
+  dialect: Dialect;
+  db: Kysely<Tables>;
+  /** Where it is, with any password removed: safe to print. */
+  location: string;
+  close(): Promise<void>;
+}
+
+// int8 and numeric come back from pg as strings; tree sizes and indices fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location);
+}
+
+/** The location with any password replaced, so that it can be printed or logged. */
+export function redact(location: string): string {
+  if (!isPostgresUrl(location)) return location;
+  try {
+    const u = new URL(location);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+function migrations(dialect: Dialect): MigrationProvider {
+  const all: Record<string, Migration> = { '0001-ledger': ledgerMigration(dialect) };
+  return { getMigrations: async () => all };
+}
+
+async function migrate(db: Kysely<Tables>, dialect: Dialect): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: migrations(dialect) }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Database migration ${failed} failed: ${(error as Error).message}`);
+  }
+}
+
+/** Opens (and creates, for a SQLite file) the database at `location` and migrates it. */
+export async function openDatabase(location: string): Promise<Database> {
+  if (isPostgresUrl(location)) {
+    const pool = new pg.Pool({ connectionString: location, max: 10 });
+    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    await migrate(db, 'postgres');
+    return { dialect: 'postgres', db, location: redact(location), close: () => db.destroy() };
+  }
+  const sqlite = new DatabaseSync(location);
+  sqlite.exec('PRAGMA journal_mode = WAL');
+  sqlite.exec('PRAGMA synchronous = FULL');
+  sqlite.exec('PRAGMA busy_timeout = 10000');
+  sqlite.exec('PRAGMA foreign_keys = ON');
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: kyselySqlite(sqlite) }) });
+  await migrate(db, 'sqlite');
+  return { dialect: 'sqlite', db, location, close: () => db.destroy() };
+}

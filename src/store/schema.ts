@@ -1,0 +1,65 @@
+import type { Generated } from 'kysely';
+
+/** One row per log: the coordination row that appends lock, holding the current tree size and root. */
+export interface LogTable {
+  id: string;
+  origin: string;
+  /** The log's verifier key, C2SP signed-note form (name+hash+base64). */
+  log_key: string;
+  size: number;
+  root: Uint8Array;
+  agreement_hash: string | null;
+  created_at: string;
+}
+
+/** Each event, signed, in canonical JSON: the leaf data of the Merkle tree. */
+export interface EntryTable {
+  log_id: string;
+  idx: number;
+  leaf_hash: Uint8Array;
+  kind: string;
+  actor: string;
+  event: string;
+  recorded_at: string;
+}
+
+/** Tree hashes in the storage order of Go's tlog (StoredHashIndex), so a proof reads O(log n) rows. */
+export interface HashTable {
+  log_id: string;
+  id: number;
+  hash: Uint8Array;
+}
+
+export interface CheckpointTable {
+  log_id: string;
+  size: number;
+  note: string;
+  created_at: string;
+}
+
+export interface CosignatureTable {
+  log_id: string;
+  size: number;
+  witness: string;
+  line: string;
+  created_at: string;
+}
+
+/** Personal records, apart from the log: only their salted commitments enter events. */
+export interface PersonTable {
+  id: Generated<number>;
+  log_id: string;
+  commitment: string;
+  salt: Uint8Array;
+  record: string;
+  created_at: string;
+}
+
+export interface Tables {
+  truce_log: LogTable;
+  truce_entry: EntryTable;
+  truce_hash: HashTable;
+  truce_checkpoint: CheckpointTable;
+  truce_cosignature: CosignatureTable;
+  truce_person: PersonTable;
+}

@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, redact } from '../src/store/database.ts';
+import { DIALECTS, scratchLocation } from './helpers/databases.ts';
+
+describe.each(DIALECTS)('database on %s', (dialect) => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0)) await c();
+  });
+
+  it('migrates a new database and reopens it without migrating twice', async () => {
+    const scratch = await scratchLocation(dialect);
+    cleanups.push(scratch.remove);
+    const first = await openDatabase(scratch.location);
+    expect(first.dialect).toBe(dialect);
+    await first.db
+      .insertInto('truce_log')
+      .values({
+        id: 'l',
+        origin: 'truce.example/l',
+        log_key: 'k',
+        size: 0,
+        root: new Uint8Array(32).fill(7),
+        agreement_hash: null,
+        created_at: '2026-01-01T00:00:00Z',
+      })
+      .execute();
+    await first.close();
+    const again = await openDatabase(scratch.location);
+    const row = await again.db.selectFrom('truce_log').selectAll().executeTakeFirstOrThrow();
+    expect(row.size).toBe(0);
+    expect(typeof row.size).toBe('number');
+    expect(new Uint8Array(row.root)).toEqual(new Uint8Array(32).fill(7));
+    await again.close();
+  });
+});
+
+describe('redact', () => {
+  it('never prints a PostgreSQL password', () => {
+    expect(redact('postgres://u:secret@h:5432/db')).toBe('postgres://u:***@h:5432/db');
+    expect(redact('./data/truce.db')).toBe('./data/truce.db');
+  });
+});
