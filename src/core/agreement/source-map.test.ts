@@ -95,6 +95,16 @@ describe('YAML problems', () => {
     expect(parsed('a: &x [1, 2]\nb: *x\n', 'x.yaml').value).toEqual({ a: [1, 2], b: [1, 2] });
   });
 
+  it('allows many aliases of a small anchor', () => {
+    const lines = Array.from({ length: 500 }, (_, i) => `k${i}: *p`);
+    const { value } = parsed(`p: &p [a, b]\n${lines.join('\n')}\n`, 'x.yaml');
+    expect((value as Record<string, unknown>).k499).toEqual(['a', 'b']);
+  });
+
+  it('refuses an anchor that contains an alias to itself', () => {
+    expect(errors('a: &a [1, *a]\n')).toEqual([{ code: 'yaml-syntax', line: 1, column: 11, path: ['a', 1] }]);
+  });
+
   it('reports an alias to no anchor', () => {
     expect(errors('a: *nope\n')).toEqual([{ code: 'yaml-syntax', line: 1, column: 4, path: ['a'] }]);
   });

@@ -1,6 +1,7 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { Path } from './agreement-error.ts';
-import { type NodeSpan, pathKey } from './position-index.ts';
+import type { NodeSpan } from './position-index.ts';
+import { expandsHugely, readTree } from './yaml-tree.ts';
 
 /** A problem in YAML text, at a character offset. */
 export interface YamlProblem {
@@ -15,53 +16,18 @@ export type YamlSource =
   | { ok: true; value: unknown; spans: Map<string, NodeSpan>; warnings: YamlProblem[] }
   | { ok: false; problems: YamlProblem[] };
 
-/** Alias expansion beyond this many nodes is refused (the "billion laughs" attack). */
-export const MAX_ALIAS_COUNT = 100;
-const MAX_DEPTH = 64;
+const STACK = /call stack/i;
 
-function problemCode(code: string): string {
+function problemCode(code: string, message: string): string {
   if (code === 'DUPLICATE_KEY') return 'duplicate-key';
-  return 'yaml-syntax';
+  return STACK.test(message) ? 'too-deep' : 'yaml-syntax';
 }
 
 function plainMessage(code: string, message: string): string {
   if (code === 'DUPLICATE_KEY') return 'Duplicate key: each key may appear once in a mapping.';
+  if (STACK.test(message)) return 'Nested too deeply to read; an agreement is only a few levels deep.';
   const text = message.replace(/ at line \d+, column \d+:[\s\S]*$/, '').trim();
   return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-interface Walk {
-  spans: Map<string, NodeSpan>;
-  aliases: { node: Node; path: Path }[];
-  tooDeep?: { offset: number; path: Path };
-}
-
-function walk(node: unknown, path: Path, key: number | undefined, out: Walk, depth: number): void {
-  if (!node || typeof node !== 'object' || !('range' in node)) return;
-  const n = node as Node;
-  const start = n.range?.[0] ?? 0;
-  const empty = isScalar(n) && n.value === null && n.range && n.range[0] === n.range[1];
-  out.spans.set(pathKey(path), key === undefined ? { value: start } : { key, value: empty ? key : start });
-  if (depth > MAX_DEPTH) {
-    out.tooDeep ??= { offset: start, path };
-    return;
-  }
-  if (isAlias(n)) out.aliases.push({ node: n, path });
-  else if (isMap(n)) {
-    for (const pair of n.items) {
-      const k = pair.key;
-      const name = isScalar(k) ? String(k.value) : String(k);
-      const keyAt = isScalar(k) || isMap(k) || isSeq(k) ? (k.range?.[0] ?? start) : start;
-      const child = [...path, name.normalize('NFC')];
-      if (pair.value === null || pair.value === undefined)
-        out.spans.set(pathKey(child), { key: keyAt, value: keyAt });
-      else walk(pair.value, child, keyAt, out, depth + 1);
-    }
-  } else if (isSeq(n)) {
-    n.items.forEach((item, i) => {
-      walk(item, [...path, i], undefined, out, depth + 1);
-    });
-  }
 }
 
 /** Reads one YAML 1.2 document, recording where every key and value starts. */
@@ -83,12 +49,13 @@ export function readYaml(text: string): YamlSource {
       ],
     };
   }
-  const out: Walk = { spans: new Map(), aliases: [] };
-  walk(doc.contents, [], undefined, out, 0);
+  const out = readTree(doc.contents);
   const pathAt = new Map<number, Path>();
-  for (const [key, span] of out.spans) pathAt.set(span.key ?? span.value, JSON.parse(key) as Path);
+  if (doc.errors.length || expandsHugely(out)) {
+    for (const [key, span] of out.spans) pathAt.set(span.key ?? span.value, JSON.parse(key) as Path);
+  }
   const problems: YamlProblem[] = doc.errors.map((e) => ({
-    code: problemCode(e.code),
+    code: problemCode(e.code, e.message),
     message: plainMessage(e.code, e.message),
     offset: e.pos[0],
     path: e.code === 'DUPLICATE_KEY' ? (pathAt.get(e.pos[0]) ?? []) : [],
@@ -109,45 +76,33 @@ export function readYaml(text: string): YamlSource {
     path: [] as Path,
     warning: true,
   }));
-  if (out.tooDeep) {
-    return {
-      ok: false,
-      problems: [{ code: 'too-deep', message: `Nested more than ${MAX_DEPTH} levels deep.`, ...out.tooDeep }],
-    };
-  }
-  for (const a of out.aliases) {
-    if (isAlias(a.node) && !a.node.resolve(doc)) {
-      const offset = a.node.range?.[0] ?? 0;
-      return {
-        ok: false,
-        problems: [
-          {
-            code: 'yaml-syntax',
-            message: `Alias *${a.node.source} refers to no anchor defined before it.`,
-            offset,
-            path: a.path,
-          },
-        ],
-      };
-    }
-  }
-  try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), spans: out.spans, warnings };
-  } catch (e) {
-    const first = out.aliases[0];
-    const excessive = /alias count/i.test((e as Error).message);
+  if (out.problem) return { ok: false, problems: [out.problem] };
+  if (expandsHugely(out)) {
+    const offset = aliasOffset(doc.contents) ?? 0;
+    const count = (n: number) => (n < 1e6 ? String(n) : n.toExponential(1));
     return {
       ok: false,
       problems: [
         {
-          code: excessive ? 'yaml-alias-expansion' : 'yaml-syntax',
-          message: excessive
-            ? `Anchors and aliases expand to too large a document (more than ${MAX_ALIAS_COUNT} aliased nodes); write the repeated parts out or use fewer aliases.`
-            : `The file cannot be read as YAML: ${(e as Error).message}`,
-          offset: first?.node.range?.[0] ?? 0,
-          path: first?.path ?? [],
+          code: 'yaml-alias-expansion',
+          message: `Anchors and aliases expand this document from ${out.written} to ${count(out.expanded)} nodes; write the repeated parts out or use fewer aliases.`,
+          offset,
+          path: pathAt.get(offset) ?? [],
         },
       ],
     };
   }
+  return { ok: true, value: out.value, spans: out.spans, warnings };
+}
+
+/** Where the first alias of the document is written. */
+function aliasOffset(contents: unknown): number | undefined {
+  let found: number | undefined;
+  visit(contents as Node, {
+    Alias(_, node) {
+      found = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
