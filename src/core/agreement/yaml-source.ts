@@ -68,6 +68,8 @@ export function readYaml(text: string): YamlSource {
       path: [],
     });
   }
+  const deep = problems.find((p) => p.code === 'too-deep');
+  if (deep) return { ok: false, problems: [deep] };
   if (problems.length) return { ok: false, problems };
   const warnings = doc.warnings.map((w) => ({
     code: 'yaml-warning',
