@@ -86,7 +86,7 @@ function checkCadence(ctx: CheckContext, p: Exchange, path: Path, uncertain: boo
     );
   }
   const cadence = release.cadence;
-  if (cadence === 'daily') return;
+  if (cadence === undefined || cadence === 'daily') return;
   if ('everyDays' in cadence) {
     if (cadence.firstDay !== undefined)
       afterEnd(cadence.firstDay, [...cadencePath, 'firstDay'], 'The first batch is on');

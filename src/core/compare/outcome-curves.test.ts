@@ -99,3 +99,14 @@ describe('outcome curves and quotas that are parts of others', () => {
     expect(valueAt(curves, 'a:truck', 1)).toMatchObject({ a: 600, b: 600 });
   });
 });
+
+describe('outcome curves for a promise with no schedule', () => {
+  it('shows no figure (null), not zero, for a plan that cannot schedule the series', () => {
+    const unscheduled = pause();
+    const ex = unscheduled.provisions[0]!;
+    if (ex.kind !== 'exchange') throw new Error('fixture');
+    ex.release.cadence = undefined;
+    const curves = outcomeCurves(planAgreement(pause()), planAgreement(unscheduled));
+    expect(valueAt(curves, 'b:person', 4)).toMatchObject({ a: 50, b: null });
+  });
+});

@@ -108,7 +108,7 @@ function runningSums(plan: Plan, lastDay: number): Map<string, Running> {
 /**
  * The running totals of two plans, day by day: how many people have gone home, how many trucks
  * have come in, by each day under A and under B. A series that a plan does not have counts 0 over
- * that plan's days and is null past them; a series it has keeps its last total past its last day.
+ * that plan's days and is null past them (null throughout when the plan promises it without a schedule); a series it has keeps its last total past its last day.
  * A quantity that is not stated makes the total unknown (null) from that day on.
  */
 export function outcomeCurves(planA: Plan, planB: Plan): OutcomeCurves {
@@ -125,16 +125,19 @@ export function outcomeCurves(planA: Plan, planB: Plan): OutcomeCurves {
     const [party, unit] = key.split(':') as [string, Unit];
     const ra = sumsA.get(key);
     const rb = sumsB.get(key);
-    const value = (r: Running | undefined, last: number, day: number, max: boolean) =>
-      r ? (max ? r.max : r.quantity)[day]! : day <= last ? 0 : null;
+    // A plan that promises the series but cannot schedule it (no cadence stated) has no figure for it.
+    const unplacedA = planA.unplaced.some((u) => `${u.party}:${u.unit}` === key);
+    const unplacedB = planB.unplaced.some((u) => `${u.party}:${u.unit}` === key);
+    const value = (r: Running | undefined, last: number, day: number, max: boolean, unplaced: boolean) =>
+      r ? (max ? r.max : r.quantity)[day]! : day <= last && !unplaced ? 0 : null;
     const points: OutcomePoint[] = [];
     for (let day = 1; day <= lastDay; day++) {
       points.push({
         day,
-        a: value(ra, lastA, day, false),
-        b: value(rb, lastB, day, false),
-        ...(ra?.ranged ? { aMax: value(ra, lastA, day, true) } : {}),
-        ...(rb?.ranged ? { bMax: value(rb, lastB, day, true) } : {}),
+        a: value(ra, lastA, day, false, unplacedA),
+        b: value(rb, lastB, day, false, unplacedB),
+        ...(ra?.ranged ? { aMax: value(ra, lastA, day, true, unplacedA) } : {}),
+        ...(rb?.ranged ? { bMax: value(rb, lastB, day, true, unplacedB) } : {}),
       });
     }
     return {

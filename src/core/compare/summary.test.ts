@@ -122,3 +122,22 @@ describe('summarize', () => {
     expect(r.get('Total duration')).toMatchObject({ b: 'open' });
   });
 });
+
+describe('summarize, an exchange stated but not scheduled', () => {
+  it('shows the stated total, marked as not scheduled', () => {
+    const b: Agreement = pause();
+    const ex = b.provisions[0] as ProvisionOf<'exchange'>;
+    ex.release.cadence = undefined;
+    ex.counterpart.total = 1500;
+    ex.release.total = undefined;
+    const rows = summarize(pause(), b, planAgreement(pause()), planAgreement(b));
+    expect(rows.find((r) => r.term.endsWith('released by a'))).toMatchObject({
+      a: '150 persons',
+      b: '1500 persons (stated, not scheduled)',
+    });
+    expect(rows.find((r) => r.term.endsWith('released by b'))).toMatchObject({
+      a: '50 persons',
+      b: 'not stated',
+    });
+  });
+});

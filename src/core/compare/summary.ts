@@ -63,8 +63,15 @@ type Sides<K extends Provision['kind']> = [ProvisionOf<K> | undefined, Provision
 function exchangeRows(row: Row, name: string, [a, b]: Sides<'exchange'>, planA: Plan, planB: Plan): void {
   const parties = (f: (x: ProvisionOf<'exchange'>) => string) =>
     [...new Set([a, b].filter((x) => x !== undefined).map(f))].join(' / ');
-  const total = (x: ProvisionOf<'exchange'> | undefined, plan: Plan, action: Action) =>
-    x ? planned(plan, x.id, action, 'persons') : NONE;
+  const total = (x: ProvisionOf<'exchange'> | undefined, plan: Plan, action: Action) => {
+    if (!x) return NONE;
+    const scheduled = planned(plan, x.id, action, 'persons');
+    // An exchange with no cadence is not on the calendar; its stated total still counts here.
+    const stated = action === 'hand-over' ? x.release.total : x.counterpart.total;
+    return scheduled === 'not stated' && stated !== undefined
+      ? `${stated} persons (stated, not scheduled)`
+      : scheduled;
+  };
   row(
     `${name} released by ${parties((x) => x.release.party)}`,
     total(a, planA, 'hand-over'),

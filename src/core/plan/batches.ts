@@ -39,6 +39,7 @@ export function scheduleBatches(
 ): Batch[] {
   const cadence = release.cadence;
   let batches: Batch[] = [];
+  if (cadence === undefined) return batches;
   if (cadence === 'daily') {
     if (lengthDays !== null) {
       const days = Array.from({ length: lengthDays }, (_, i) => i + 1);

@@ -13,6 +13,7 @@ export interface PlanContext {
   delay: Record<string, number>;
   counts: Record<string, number>;
   notes: string[];
+  unplaced: { provision: string; party: string; unit: 'person' }[];
 }
 
 /** Where on the calendar: a phase day and an optional local time ('24:00' = end of the day). */

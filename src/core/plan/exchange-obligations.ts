@@ -76,7 +76,12 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange): Oblig
     ruled ? placed.extendedBy : 0,
   );
   if (batches.length === 0) {
-    ctx.notes.push(`${exchange.id}: no batch can be placed on the calendar (no length or schedule).`);
+    for (const party of [exchange.release.party, exchange.counterpart.party]) {
+      ctx.unplaced.push({ provision: exchange.id, party, unit: 'person' });
+    }
+    ctx.notes.push(
+      `${exchange.id}: no batch can be placed on the calendar (${exchange.release.cadence ? 'the phase has no length' : 'no cadence is stated'}).`,
+    );
   }
   const allocations = allocate(ctx, exchange, batches);
   const { release, counterpart } = exchange;

@@ -147,3 +147,19 @@ describe('planAgreement', () => {
     expect(sliceDays(plan, 3).days.map((d) => d.day)).toEqual([3, 4]);
   });
 });
+
+describe('planAgreement, an exchange with no cadence stated', () => {
+  it('places no batch, says so, and records what it could not place', () => {
+    const a = pause();
+    const ex = a.provisions[0]!;
+    if (ex.kind !== 'exchange') throw new Error('fixture');
+    ex.release.cadence = undefined;
+    const plan = planAgreement(a);
+    expect(obligations(plan).filter((o) => o.provision === 'exchange')).toEqual([]);
+    expect(plan.notes).toContain('exchange: no batch can be placed on the calendar (no cadence is stated).');
+    expect(plan.unplaced).toEqual([
+      { provision: 'exchange', party: 'b', unit: 'person' },
+      { provision: 'exchange', party: 'a', unit: 'person' },
+    ]);
+  });
+});

@@ -45,6 +45,7 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
     delay: options.delay ?? {},
     counts: options.counts ?? {},
     notes: [],
+    unplaced: [],
   };
   if (!firstDate)
     ctx.notes.push('No start date: days are counted from day 1 and no calendar dates are given.');
@@ -114,6 +115,7 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
     days,
     standing: agreement.provisions.map((p) => standingObligation(ctx, p)).filter((s) => s !== null),
     totals: sumTotals(obligations),
+    unplaced: ctx.unplaced,
     notes: ctx.notes,
   };
 }

@@ -105,6 +105,8 @@ export interface Plan {
   days: PlanDay[];
   standing: StandingObligation[];
   totals: Total[];
+  /** Quantities the agreement promises but the plan cannot place on the calendar (no cadence stated). */
+  unplaced: { provision: string; party: string; unit: Unit }[];
   /** Assumptions the planner made and things it could not place; shown with the plan. */
   notes: string[];
 }

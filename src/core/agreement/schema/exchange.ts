@@ -50,7 +50,7 @@ export const ReleaseSide = z.strictObject({
   to: Id.describe('The party that receives.'),
   total: Count.optional(),
   categories: z.array(ExchangeCategory).min(1),
-  cadence: Cadence,
+  cadence: Cadence.optional().describe('How batches are spaced; omitted when the reports do not say.'),
   minPerBatch: z.int().min(1).optional(),
   handoverBy: TimeOfDay.optional().describe('Time of day by which each batch is handed over.'),
   lists: z

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../src/core/plan/types.ts';
+import { runCli } from './helpers/run-cli.ts';
+
+const NOV = 'examples/agreements/nov-2023-pause.yaml';
+const JAN = 'examples/agreements/jan-2025-ceasefire.yaml';
+
+async function planJson(...args: string[]): Promise<Plan> {
+  const r = await runCli('plan', ...args, '--json');
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stdout) as Plan;
+}
+
+const personsBy = (plan: Plan, party: string) =>
+  plan.totals.filter((t) => t.party === party && t.unit === 'person').reduce((a, t) => a + t.quantity, 0);
+const handovers = (plan: Plan) =>
+  plan.days
+    .flatMap((d) => d.obligations)
+    .filter((o) => o.action === 'hand-over' && o.phase === plan.phases[0]!.id);
+
+describe('truce plan, November 2023 pause', () => {
+  it('plans 4 days of at least 10, 50 persons one way and 150 the other', async () => {
+    const plan = await planJson(NOV);
+    expect(plan.agreement).toBe('nov-2023-pause');
+    expect(plan.days.map((d) => d.date)).toEqual(['2023-11-24', '2023-11-25', '2023-11-26', '2023-11-27']);
+    for (const day of plan.days) {
+      const n = day.obligations.filter((o) => o.action === 'hand-over').reduce((a, o) => a + o.quantity!, 0);
+      expect(n).toBeGreaterThanOrEqual(10);
+    }
+    expect(personsBy(plan, 'hamas')).toBe(50);
+    expect(personsBy(plan, 'israel')).toBe(150);
+    expect(plan.totals.every((t) => typeof t.quantity === 'number' && t.unit && t.category && t.party)).toBe(
+      true,
+    );
+  });
+
+  it('with --extend 3: 7 days, 80 and 240', async () => {
+    const plan = await planJson(NOV, '--extend', '3');
+    expect(plan.days).toHaveLength(7);
+    expect(personsBy(plan, 'hamas')).toBe(80);
+    expect(personsBy(plan, 'israel')).toBe(240);
+  });
+
+  it('prints a readable day-by-day table by default', async () => {
+    const r = await runCli('plan', NOV);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Day 1 {2}Fri 2023-11-24/);
+    expect(r.stdout).toMatch(/hand-over\s+13 person/);
+    expect(r.stdout).toMatch(/Totals/);
+  });
+
+  it('prints CSV with one row per obligation', async () => {
+    const r = await runCli('plan', NOV, '--csv');
+    const lines = r.stdout.trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^day,date,phase,phase_day,due,provision,action,party/);
+    expect(lines.length).toBeGreaterThan(12);
+  });
+
+  it('restricts to --from/--to', async () => {
+    const plan = await planJson(NOV, '--from', '2023-11-25', '--to', '2023-11-26');
+    expect(plan.days.map((d) => d.day)).toEqual([2, 3]);
+  });
+});
+
+describe('truce plan, January 2025 ceasefire', () => {
+  it('phase 1: 33 persons over 42 days on the 3 / 4 / 26 schedule, counterpart per the ratios', async () => {
+    const plan = await planJson(JAN);
+    const phase1 = handovers(plan);
+    expect(phase1.reduce((a, o) => a + o.quantity!, 0)).toBe(33);
+    expect(phase1[0]).toMatchObject({ day: 1, quantity: 3 });
+    expect(phase1[1]).toMatchObject({ day: 7, quantity: 4 });
+    expect(phase1.filter((o) => o.day > 7).reduce((a, o) => a + o.quantity!, 0)).toBe(26);
+    expect(Math.max(...phase1.map((o) => o.day))).toBeLessThanOrEqual(42);
+    // 30 per civilian and 50 per female soldier: without the mix, between 33 × 30 and 33 × 50.
+    const counterpart = plan.totals.find((t) => t.party === 'israel' && t.unit === 'person')!;
+    expect(counterpart.quantity).toBe(990);
+    expect(counterpart.quantityMax).toBe(1650);
+  });
+
+  it('with a known mix, the counterpart total is exact', async () => {
+    const plan = await planJson(
+      JAN,
+      '--count',
+      'phase-1-exchange.civilians=28',
+      '--count',
+      'phase-1-exchange.female-soldiers=5',
+    );
+    const counterpart = plan.totals.find((t) => t.party === 'israel' && t.unit === 'person')!;
+    expect(counterpart.quantity).toBe(28 * 30 + 5 * 50);
+    expect(counterpart.quantityMax).toBeUndefined();
+  });
+
+  it('600 trucks a day, talks by day 16, Netzarim by day 22', async () => {
+    const plan = await planJson(JAN, '--to', '42');
+    for (const day of plan.days) {
+      const trucks = day.obligations.find((o) => o.action === 'admit-aid' && o.category === 'trucks');
+      expect(trucks?.quantity).toBe(600);
+    }
+    const talks = plan.days.flatMap((d) => d.obligations).filter((o) => o.action === 'negotiate');
+    expect(new Set(talks.map((o) => o.day))).toEqual(new Set([16]));
+    const netzarim = plan.days
+      .flatMap((d) => d.obligations)
+      .find((o) => o.action === 'withdraw' && /Netzarim/.test(o.description))!;
+    expect(netzarim.day).toBe(22);
+  });
+});
+
+describe('truce plan, bad calls', () => {
+  it('exits 2 on a usage error and 1 on a bad file', async () => {
+    expect((await runCli('plan')).status).toBe(2);
+    expect((await runCli('plan', NOV, '--extend', 'x=y')).status).toBe(2);
+    expect((await runCli('plan', NOV, '--bogus')).status).toBe(2);
+    const missing = await runCli('plan', 'no/such/file.yaml');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/no\/such\/file\.yaml:1:1: .*no such file/);
+  });
+
+  it('exits 1 when a what-if names an unknown provision', async () => {
+    const r = await runCli('plan', NOV, '--delay', 'nothing=5');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/"nothing"/);
+  });
+});
