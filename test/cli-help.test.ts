@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { commands } from '../src/cli/main.ts';
+import { repoRoot, runCli } from './helpers/run-cli.ts';
+
+const run = promisify(execFile);
+
+describe('truce --help', () => {
+  it('lists every command', async () => {
+    const r = await runCli('--help');
+    expect(r.status).toBe(0);
+    for (const c of commands) expect(r.stdout).toContain(`  ${c.name}`);
+  });
+
+  it.each(commands.map((c) => c.name))('`truce %s --help` shows usage and options', async (name) => {
+    const r = await runCli(name, '--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^Usage: truce ${name}`));
+    expect(r.stdout).toContain('--help');
+  });
+
+  it('every command takes --json', () => {
+    for (const c of commands) expect(Object.keys(c.options)).toContain('json');
+  });
+
+  it('an unknown command exits 2', async () => {
+    const r = await runCli('frobnicate');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown command "frobnicate"/);
+  });
+});
+
+describe('the truce executable', () => {
+  it('runs on this Node through bin/truce.js and sets the exit status', async () => {
+    const ok = await run(
+      process.execPath,
+      ['bin/truce.js', 'validate', 'examples/agreements/nov-2023-pause.yaml'],
+      {
+        cwd: repoRoot,
+      },
+    );
+    expect(ok.stdout).toMatch(/^ok {2}examples\/agreements\/nov-2023-pause\.yaml/);
+    const bad = await run(
+      process.execPath,
+      ['bin/truce.js', 'validate', 'test/fixtures/agreements-bad/wrong-role.yaml'],
+      {
+        cwd: repoRoot,
+      },
+    ).catch((e: { code: number; stderr: string }) => e);
+    expect('code' in bad && bad.code).toBe(1);
+  });
+
+  it('`npm start` prints the day-by-day plan of the November 2023 pause', async () => {
+    const r = await run(
+      process.execPath,
+      ['src/cli/main.ts', 'plan', 'examples/agreements/nov-2023-pause.yaml'],
+      {
+        cwd: repoRoot,
+      },
+    );
+    const pkg = (await import('../package.json', { with: { type: 'json' } })).default;
+    expect(pkg.scripts.start).toBe('node src/cli/main.ts plan examples/agreements/nov-2023-pause.yaml');
+    expect(r.stdout).toMatch(/^Humanitarian pause, November 2023/);
+    expect(r.stdout).toMatch(/Day 4 {2}Mon 2023-11-27/);
+  });
+});
