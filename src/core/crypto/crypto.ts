@@ -1,0 +1,70 @@
+/**
+ * The cryptography the ledger needs, behind one small synchronous interface: node:crypto on the
+ * server (fast), @noble in the browser. Keys are raw bytes: a 32-byte Ed25519 seed (private) and a
+ * 32-byte public key.
+ */
+export interface Crypto {
+  sha256(data: Uint8Array): Uint8Array;
+  hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array;
+  ed25519PublicKey(seed: Uint8Array): Uint8Array;
+  ed25519Sign(seed: Uint8Array, message: Uint8Array): Uint8Array;
+  ed25519Verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean;
+  randomBytes(n: number): Uint8Array;
+}
+
+/** Constant-time comparison of two byte strings. */
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
+}
+
+export function toHex(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return s;
+}
+
+export function fromHex(hex: string): Uint8Array {
+  if (!/^(?:[0-9a-f]{2})*$/.test(hex)) throw new Error('not lower-case hex');
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Standard base64 with padding, without relying on Buffer or btoa. */
+export function toBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!;
+    out += i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '=';
+    out += i + 2 < bytes.length ? B64[n & 63]! : '=';
+  }
+  return out;
+}
+
+/** Strict standard base64 (padding required, no whitespace); null when malformed. */
+export function fromBase64(text: string): Uint8Array | null {
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) return null;
+  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((text.length / 4) * 3 - pad);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    const n =
+      (B64.indexOf(text[i]!) << 18) |
+      (B64.indexOf(text[i + 1]!) << 12) |
+      ((text[i + 2] === '=' ? 0 : B64.indexOf(text[i + 2]!)) << 6) |
+      (text[i + 3] === '=' ? 0 : B64.indexOf(text[i + 3]!));
+    if (o < out.length) out[o++] = (n >> 16) & 255;
+    if (o < out.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = n & 255;
+  }
+  // Refuse non-canonical encodings (stray bits in the last character).
+  return toBase64(out) === text ? out : null;
+}
+
+export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalize } from './canonical-json.ts';
+import { LedgerError } from './ledger-error.ts';
+
+describe('canonicalize (RFC 8785)', () => {
+  it('sorts members by UTF-16 code units (RFC 8785 §3.2.3 example)', () => {
+    const value = {
+      '\u20ac': 'Euro Sign',
+      '\r': 'Carriage Return',
+      '\ufb33': 'Hebrew Letter Dalet With Dagesh',
+      '1': 'One',
+      '\ud83d\ude00': 'Emoji: Grinning Face',
+      '\u0080': 'Control',
+      '\u00f6': 'Latin Small Letter O With Diaeresis',
+    };
+    // Read the values in written order (JSON.parse would move the integer-like key "1" first).
+    const values = [...canonicalize(value).matchAll(/:"([^"]*)"/g)].map((m) => m[1]);
+    expect(values).toEqual([
+      'Carriage Return',
+      'One',
+      'Control',
+      'Latin Small Letter O With Diaeresis',
+      'Euro Sign',
+      'Emoji: Grinning Face',
+      'Hebrew Letter Dalet With Dagesh',
+    ]);
+  });
+
+  it('serialises numbers as ECMAScript does (RFC 8785 appendix B)', () => {
+    expect(canonicalize([0, -0, 1e21, 1e-7, 333333333.3333333, 4.5, 0.002, 1e23, 9007199254740991])).toBe(
+      '[0,0,1e+21,1e-7,333333333.3333333,4.5,0.002,1e+23,9007199254740991]',
+    );
+  });
+
+  it('escapes strings as RFC 8785 §3.2.2.2 does', () => {
+    expect(canonicalize({ s: '\u20ac$\u000f\nA\'B"\\\\"/' })).toBe('{"s":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}');
+  });
+
+  it('gives the RFC 8785 §3.2.4 example output', () => {
+    const input = {
+      numbers: [333333333.3333333, 1e30, 4.5, 0.002, 1e-27],
+      string: '\u20ac$\u000f\nA\'B"\\\\"/',
+      literals: [null, true, false],
+    };
+    expect(canonicalize(input)).toBe(
+      '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
+    );
+  });
+
+  it('refuses what is not I-JSON data', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '\ud800', { ['\udc00']: 1 }, new Date(0), 1n]) {
+      expect(() => canonicalize({ bad })).toThrow(LedgerError);
+    }
+  });
+
+  it('is idempotent and independent of member order (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const c = canonicalize(v);
+        expect(canonicalize(JSON.parse(c))).toBe(c);
+        if (v && typeof v === 'object' && !Array.isArray(v)) {
+          const reversed = Object.fromEntries(Object.entries(v).reverse());
+          expect(canonicalize(reversed)).toBe(c);
+        }
+      }),
+    );
+  });
+});
