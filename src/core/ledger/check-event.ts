@@ -1,0 +1,111 @@
+import type { Crypto } from '../crypto/crypto.ts';
+import type { SignedEvent } from './event.ts';
+import { verifyEventSignature } from './event-sign.ts';
+import { LedgerError } from './ledger-error.ts';
+import { parseVerifierKey } from './signed-note.ts';
+
+export type ActorRole = 'operator' | 'mediator' | 'party' | 'intermediary' | 'monitor' | 'witness';
+
+/** An actor as registered in a log by an actor.registered event. */
+export interface ActorRecord {
+  actor: string;
+  name: string;
+  role: ActorRole;
+  party?: string;
+  key: string;
+  revoked: boolean;
+}
+
+/** What the log knows that an event is checked against, loaded by the store for this one event. */
+export interface AppendView {
+  log: string;
+  size: number;
+  /** The operator key the log was created with (verifier key text). */
+  operatorKey: string;
+  /** The registration of the actor who signed the event, if any. */
+  actor: ActorRecord | undefined;
+  /** Referenced leaf hashes that are in the log, with the actor and kind of each. */
+  refs: Map<string, { actor: string; kind: string }>;
+}
+
+/** Roles that may record each kind; kinds not listed may be recorded by any registered actor. */
+const ALLOWED: Partial<Record<string, ActorRole[]>> = {
+  'actor.registered': ['operator'],
+  'actor.revoked': ['operator'],
+  'agreement.adopted': ['operator', 'mediator'],
+  'phase.started': ['operator', 'mediator'],
+  'phase.ended': ['operator', 'mediator'],
+  'extension.agreed': ['operator', 'mediator'],
+  'handover.confirmed': ['intermediary'],
+  'list.accepted': ['party', 'mediator'],
+  'list.rejected': ['party', 'mediator'],
+  'list.submitted': ['party', 'operator'],
+  'handover.completed': ['party', 'operator'],
+};
+
+/** Every earlier event an event points at: its refs and the references inside its body. */
+export function referencesOf(event: SignedEvent['event']): string[] {
+  const body = event.body as Record<string, unknown>;
+  const inBody = ['of', 'list', 'handover']
+    .map((k) => body[k])
+    .filter((v): v is string => typeof v === 'string');
+  return [...new Set([...(event.refs ?? []), ...inBody])];
+}
+
+/**
+ * Decides whether a signed event may be appended to a log in the state `view`: it names this log,
+ * its actor is registered, not revoked and allowed this kind, its signature holds, and everything
+ * it refers to is already in the log. The very first event registers the operator, self-signed.
+ */
+export function checkEvent(crypto: Crypto, signed: SignedEvent, view: AppendView): void {
+  const { event } = signed;
+  if (event.log !== view.log) {
+    throw new LedgerError(
+      'event-wrong-log',
+      `The event is for log "${event.log}", not "${view.log}": it cannot be replayed here.`,
+    );
+  }
+  if (view.size === 0) {
+    const body = event.body as { role?: string; key?: string; actor?: string };
+    if (event.kind !== 'actor.registered' || body.role !== 'operator' || body.actor !== event.actor) {
+      throw new LedgerError(
+        'event-not-permitted',
+        'The first event of a log registers its operator (actor.registered, role operator).',
+      );
+    }
+    if (body.key !== view.operatorKey) {
+      throw new LedgerError(
+        'event-not-permitted',
+        'The first event must register the operator key the log was created with.',
+      );
+    }
+    verifyEventSignature(crypto, signed, parseVerifierKey(crypto, body.key));
+    return;
+  }
+  const actor = view.actor;
+  if (!actor)
+    throw new LedgerError('event-unknown-actor', `Actor "${event.actor}" is not registered in this log.`);
+  if (actor.revoked) throw new LedgerError('event-unknown-actor', `Actor "${event.actor}" has been revoked.`);
+  verifyEventSignature(crypto, signed, parseVerifierKey(crypto, actor.key));
+  const allowed = ALLOWED[event.kind];
+  if (allowed && !allowed.includes(actor.role)) {
+    throw new LedgerError(
+      'event-not-permitted',
+      `A ${actor.role} may not record ${event.kind}; it is recorded by: ${allowed.join(', ')}.`,
+    );
+  }
+  for (const ref of referencesOf(event)) {
+    const target = view.refs.get(ref);
+    if (!target)
+      throw new LedgerError(
+        'event-unknown-reference',
+        `The event refers to ${ref}, which is not in this log.`,
+      );
+    if ((event.kind === 'acknowledgement' || event.kind === 'dispute') && target.actor === event.actor) {
+      throw new LedgerError(
+        'event-not-permitted',
+        `An actor cannot ${event.kind === 'dispute' ? 'dispute' : 'acknowledge'} its own event.`,
+      );
+    }
+  }
+}
