@@ -45,6 +45,17 @@ export interface CosignatureTable {
   created_at: string;
 }
 
+/** Actors registered in a log, kept in step with its actor.registered / actor.revoked events. */
+export interface ActorTable {
+  log_id: string;
+  actor: string;
+  name: string;
+  role: string;
+  party: string | null;
+  key: string;
+  revoked: number;
+}
+
 /** Personal records, apart from the log: only their salted commitments enter events. */
 export interface PersonTable {
   id: Generated<number>;
@@ -60,6 +71,7 @@ export interface Tables {
   truce_entry: EntryTable;
   truce_hash: HashTable;
   truce_checkpoint: CheckpointTable;
+  truce_actor: ActorTable;
   truce_cosignature: CosignatureTable;
   truce_person: PersonTable;
 }

@@ -21,7 +21,10 @@ export type LedgerErrorCode =
   | 'key-malformed'
   | 'checkpoint-malformed'
   | 'checkpoint-inconsistent'
-  | 'json-not-canonicalizable';
+  | 'json-not-canonicalizable'
+  | 'log-not-found'
+  | 'log-exists'
+  | 'append-stale-size';
 
 /** A failed ledger check: what failed (code) and a sentence a person can act on. */
 export class LedgerError extends Error {

@@ -55,6 +55,17 @@ export function ledgerMigration(dialect: Dialect): Migration {
         .addPrimaryKeyConstraint('truce_cosignature_pk', ['log_id', 'size', 'witness'])
         .execute();
       await db.schema
+        .createTable('truce_actor')
+        .addColumn('log_id', 'text', (c) => c.notNull().references('truce_log.id'))
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('party', 'text')
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('revoked', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('truce_actor_pk', ['log_id', 'actor'])
+        .execute();
+      await db.schema
         .createTable('truce_person')
         .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
           dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
@@ -70,6 +81,7 @@ export function ledgerMigration(dialect: Dialect): Migration {
     async down(db: Kysely<unknown>) {
       for (const t of [
         'truce_person',
+        'truce_actor',
         'truce_cosignature',
         'truce_checkpoint',
         'truce_hash',

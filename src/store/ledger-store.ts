@@ -1,0 +1,410 @@
+import type { Kysely } from 'kysely';
+import { type Crypto, fromHex, toHex } from '../core/crypto/crypto.ts';
+import { canonicalBytes } from '../core/ledger/canonical-json.ts';
+import { type ActorRecord, type ActorRole, checkEvent, referencesOf } from '../core/ledger/check-event.ts';
+import type { SignedEvent } from '../core/ledger/event.ts';
+import { parseSignedEvent } from '../core/ledger/event-sign.ts';
+import { LedgerError } from '../core/ledger/ledger-error.ts';
+import {
+  type Hash,
+  leafHash,
+  proveConsistency,
+  proveInclusion,
+  storedHashes,
+  storedHashIndex,
+  treeHash,
+} from '../core/ledger/tlog.ts';
+import { withAppendLock } from './append-lock.ts';
+import type { Database } from './database.ts';
+import type { Tables } from './schema.ts';
+
+export interface LogInfo {
+  id: string;
+  origin: string;
+  /** The operator's verifier key: it signs checkpoints and registers actors. */
+  logKey: string;
+  size: number;
+  root: Hash;
+  agreementHash: string | null;
+  createdAt: string;
+}
+
+export interface AppendResult {
+  index: number;
+  leafHash: string;
+  duplicate: boolean;
+}
+
+export interface StoredEntry {
+  index: number;
+  leafHash: string;
+  event: SignedEvent;
+  bytes: Uint8Array;
+}
+
+const asBytes = (b: Uint8Array) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+/** Reads stored tree hashes by storage index, through a transaction or the database. */
+async function readHashes(db: Kysely<Tables>, logId: string, indexes: number[]): Promise<Hash[]> {
+  if (indexes.length === 0) return [];
+  const rows = await db
+    .selectFrom('truce_hash')
+    .select(['id', 'hash'])
+    .where('log_id', '=', logId)
+    .where('id', 'in', indexes)
+    .execute();
+  const byId = new Map(rows.map((r) => [Number(r.id), asBytes(r.hash)]));
+  return indexes.map((i) => {
+    const h = byId.get(i);
+    if (!h)
+      throw new LedgerError(
+        'log-not-found',
+        `Tree hash ${i} of log "${logId}" is missing from storage; run truce fsck.`,
+      );
+    return h;
+  });
+}
+
+function toActor(row: Tables['truce_actor']): ActorRecord {
+  return {
+    actor: row.actor,
+    name: row.name,
+    role: row.role as ActorRole,
+    ...(row.party ? { party: row.party } : {}),
+    key: row.key,
+    revoked: Number(row.revoked) === 1,
+  };
+}
+
+/**
+ * The ledger's storage: logs, their signed events as Merkle leaves, tree hashes, checkpoints and
+ * cosignatures, on SQLite or PostgreSQL through one Kysely schema. Every append is checked by
+ * core/ledger's checkEvent and written in one transaction with the new tree state.
+ */
+export class LedgerStore {
+  readonly database: Database;
+  readonly crypto: Crypto;
+
+  constructor(database: Database, crypto: Crypto) {
+    this.database = database;
+    this.crypto = crypto;
+  }
+
+  private get db() {
+    return this.database.db;
+  }
+
+  async createLog(log: {
+    id: string;
+    origin: string;
+    logKey: string;
+    agreementHash?: string;
+    createdAt: string;
+  }): Promise<LogInfo> {
+    if (await this.getLog(log.id)) throw new LedgerError('log-exists', `Log "${log.id}" already exists.`);
+    const root = treeHash(this.crypto.sha256, 0, () => []);
+    const row = {
+      id: log.id,
+      origin: log.origin,
+      log_key: log.logKey,
+      size: 0,
+      root: await root,
+      agreement_hash: log.agreementHash ?? null,
+      created_at: log.createdAt,
+    };
+    await this.db.insertInto('truce_log').values(row).execute();
+    return (await this.getLog(log.id))!;
+  }
+
+  async getLog(id: string): Promise<LogInfo | undefined> {
+    const r = await this.db.selectFrom('truce_log').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!r) return undefined;
+    return {
+      id: r.id,
+      origin: r.origin,
+      logKey: r.log_key,
+      size: Number(r.size),
+      root: asBytes(r.root),
+      agreementHash: r.agreement_hash,
+      createdAt: r.created_at,
+    };
+  }
+
+  async requireLog(id: string): Promise<LogInfo> {
+    const log = await this.getLog(id);
+    if (!log)
+      throw new LedgerError('log-not-found', `There is no log "${id}". Create it with truce log init.`);
+    return log;
+  }
+
+  async listLogs(): Promise<LogInfo[]> {
+    const ids = await this.db.selectFrom('truce_log').select('id').orderBy('id').execute();
+    return Promise.all(ids.map((r) => this.requireLog(r.id)));
+  }
+
+  /**
+   * Appends signed events (as their canonical bytes) atomically: all are checked and stored with
+   * the new tree state, or none is. An event already in the log is not stored again; it gets its
+   * index back (idempotent). With `expectedSize`, the append is refused if the log has moved on.
+   */
+  async append(
+    logId: string,
+    events: Uint8Array[],
+    options: { expectedSize?: number; recordedAt?: string } = {},
+  ): Promise<AppendResult[]> {
+    const parsed = events.map((bytes) => {
+      const event = parseSignedEvent(bytes);
+      return { event, bytes, leaf: leafHash(this.crypto.sha256, bytes) };
+    });
+    return withAppendLock(this.database, logId, async (trx) => {
+      const log = await trx.selectFrom('truce_log').selectAll().where('id', '=', logId).executeTakeFirst();
+      if (!log)
+        throw new LedgerError('log-not-found', `There is no log "${logId}". Create it with truce log init.`);
+      let size = Number(log.size);
+      const existing = await this.existingLeaves(
+        trx,
+        logId,
+        parsed.map((p) => p.leaf),
+      );
+      const fresh = parsed.filter((p) => !existing.has(toHex(p.leaf)));
+      if (options.expectedSize !== undefined && fresh.length > 0 && options.expectedSize !== size) {
+        throw new LedgerError(
+          'append-stale-size',
+          `The log has ${size} events, not the ${options.expectedSize} expected; fetch it again and retry.`,
+        );
+      }
+      const results: AppendResult[] = [];
+      const added = new Map<string, number>();
+      for (const p of parsed) {
+        const hex = toHex(p.leaf);
+        const known = existing.get(hex) ?? added.get(hex);
+        if (known !== undefined) {
+          results.push({ index: known, leafHash: hex, duplicate: true });
+          continue;
+        }
+        await this.checkAgainstLog(trx, log.id, log.log_key, size, p.event);
+        const hashes = await storedHashes(this.crypto.sha256, size, p.leaf, (ix) =>
+          readHashes(trx, logId, ix),
+        );
+        const first = storedHashIndex(0, size);
+        await trx
+          .insertInto('truce_entry')
+          .values({
+            log_id: logId,
+            idx: size,
+            leaf_hash: p.leaf,
+            kind: p.event.event.kind,
+            actor: p.event.event.actor,
+            event: new TextDecoder().decode(p.bytes),
+            recorded_at: options.recordedAt ?? new Date().toISOString(),
+          })
+          .execute();
+        await trx
+          .insertInto('truce_hash')
+          .values(hashes.map((hash, i) => ({ log_id: logId, id: first + i, hash })))
+          .execute();
+        await this.updateActors(trx, logId, p.event);
+        added.set(hex, size);
+        results.push({ index: size, leafHash: hex, duplicate: false });
+        size++;
+      }
+      if (added.size > 0) {
+        const root = await treeHash(this.crypto.sha256, size, (ix) => readHashes(trx, logId, ix));
+        await trx.updateTable('truce_log').set({ size, root }).where('id', '=', logId).execute();
+      }
+      return results;
+    });
+  }
+
+  private async existingLeaves(
+    trx: Kysely<Tables>,
+    logId: string,
+    leaves: Hash[],
+  ): Promise<Map<string, number>> {
+    if (leaves.length === 0) return new Map();
+    const rows = await trx
+      .selectFrom('truce_entry')
+      .select(['idx', 'leaf_hash'])
+      .where('log_id', '=', logId)
+      .where('leaf_hash', 'in', leaves)
+      .execute();
+    return new Map(rows.map((r) => [toHex(asBytes(r.leaf_hash)), Number(r.idx)]));
+  }
+
+  private async checkAgainstLog(
+    trx: Kysely<Tables>,
+    logId: string,
+    logKey: string,
+    size: number,
+    event: SignedEvent,
+  ) {
+    const actorRow = await trx
+      .selectFrom('truce_actor')
+      .selectAll()
+      .where('log_id', '=', logId)
+      .where('actor', '=', event.event.actor)
+      .executeTakeFirst();
+    const refs = referencesOf(event.event);
+    const refRows = refs.length
+      ? await trx
+          .selectFrom('truce_entry')
+          .select(['leaf_hash', 'actor', 'kind'])
+          .where('log_id', '=', logId)
+          .where('leaf_hash', 'in', refs.map(fromHex))
+          .execute()
+      : [];
+    checkEvent(this.crypto, event, {
+      log: logId,
+      size,
+      operatorKey: logKey,
+      actor: actorRow ? toActor(actorRow) : undefined,
+      refs: new Map(refRows.map((r) => [toHex(asBytes(r.leaf_hash)), { actor: r.actor, kind: r.kind }])),
+    });
+  }
+
+  private async updateActors(trx: Kysely<Tables>, logId: string, signed: SignedEvent) {
+    const { kind, body } = signed.event;
+    if (kind === 'actor.registered') {
+      const b = body as { actor: string; name: string; role: string; party?: string; key: string };
+      await trx.deleteFrom('truce_actor').where('log_id', '=', logId).where('actor', '=', b.actor).execute();
+      await trx
+        .insertInto('truce_actor')
+        .values({
+          log_id: logId,
+          actor: b.actor,
+          name: b.name,
+          role: b.role,
+          party: b.party ?? null,
+          key: b.key,
+          revoked: 0,
+        })
+        .execute();
+    } else if (kind === 'actor.revoked') {
+      const b = body as { actor: string };
+      await trx
+        .updateTable('truce_actor')
+        .set({ revoked: 1 })
+        .where('log_id', '=', logId)
+        .where('actor', '=', b.actor)
+        .execute();
+    }
+  }
+
+  async actors(logId: string): Promise<ActorRecord[]> {
+    const rows = await this.db
+      .selectFrom('truce_actor')
+      .selectAll()
+      .where('log_id', '=', logId)
+      .orderBy('actor')
+      .execute();
+    return rows.map(toActor);
+  }
+
+  async entries(logId: string, start: number, end: number): Promise<StoredEntry[]> {
+    const rows = await this.db
+      .selectFrom('truce_entry')
+      .select(['idx', 'leaf_hash', 'event'])
+      .where('log_id', '=', logId)
+      .where('idx', '>=', start)
+      .where('idx', '<', end)
+      .orderBy('idx')
+      .execute();
+    return rows.map((r) => {
+      const bytes = new TextEncoder().encode(r.event);
+      return {
+        index: Number(r.idx),
+        leafHash: toHex(asBytes(r.leaf_hash)),
+        bytes,
+        event: JSON.parse(r.event) as SignedEvent,
+      };
+    });
+  }
+
+  async entryByLeafHash(logId: string, hex: string): Promise<StoredEntry | undefined> {
+    if (!/^[0-9a-f]{64}$/.test(hex)) return undefined;
+    const row = await this.db
+      .selectFrom('truce_entry')
+      .select('idx')
+      .where('log_id', '=', logId)
+      .where('leaf_hash', '=', fromHex(hex))
+      .executeTakeFirst();
+    return row ? (await this.entries(logId, Number(row.idx), Number(row.idx) + 1))[0] : undefined;
+  }
+
+  /** Every stored tree hash of a log, in storage order (for fsck and verify). */
+  async allHashes(logId: string): Promise<{ id: number; hash: Hash }[]> {
+    const rows = await this.db
+      .selectFrom('truce_hash')
+      .select(['id', 'hash'])
+      .where('log_id', '=', logId)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ id: Number(r.id), hash: asBytes(r.hash) }));
+  }
+
+  async treeHash(logId: string, size: number): Promise<Hash> {
+    return treeHash(this.crypto.sha256, size, (ix) => readHashes(this.db, logId, ix));
+  }
+
+  async inclusionProof(logId: string, index: number, size: number): Promise<Hash[]> {
+    return proveInclusion(this.crypto.sha256, index, size, (ix) => readHashes(this.db, logId, ix));
+  }
+
+  async consistencyProof(logId: string, size1: number, size2: number): Promise<Hash[]> {
+    if (size1 === size2) return [];
+    return proveConsistency(this.crypto.sha256, size1, size2, (ix) => readHashes(this.db, logId, ix));
+  }
+
+  async addCheckpoint(logId: string, size: number, note: string, createdAt: string): Promise<void> {
+    await this.db
+      .insertInto('truce_checkpoint')
+      .values({ log_id: logId, size, note, created_at: createdAt })
+      .onConflict((oc) => oc.columns(['log_id', 'size']).doUpdateSet({ note, created_at: createdAt }))
+      .execute();
+  }
+
+  async checkpoints(logId: string): Promise<{ size: number; note: string; createdAt: string }[]> {
+    const rows = await this.db
+      .selectFrom('truce_checkpoint')
+      .selectAll()
+      .where('log_id', '=', logId)
+      .orderBy('size')
+      .execute();
+    return rows.map((r) => ({ size: Number(r.size), note: r.note, createdAt: r.created_at }));
+  }
+
+  async latestCheckpoint(logId: string) {
+    return (await this.checkpoints(logId)).at(-1);
+  }
+
+  async addCosignature(
+    logId: string,
+    size: number,
+    witness: string,
+    line: string,
+    createdAt: string,
+  ): Promise<void> {
+    await this.db
+      .insertInto('truce_cosignature')
+      .values({ log_id: logId, size, witness, line, created_at: createdAt })
+      .onConflict((oc) =>
+        oc.columns(['log_id', 'size', 'witness']).doUpdateSet({ line, created_at: createdAt }),
+      )
+      .execute();
+  }
+
+  async cosignatures(logId: string, size: number): Promise<{ witness: string; line: string }[]> {
+    return this.db
+      .selectFrom('truce_cosignature')
+      .select(['witness', 'line'])
+      .where('log_id', '=', logId)
+      .where('size', '=', size)
+      .orderBy('witness')
+      .execute();
+  }
+
+  /** Canonical bytes of a signed event, as stored. */
+  static bytesOf(event: SignedEvent): Uint8Array {
+    return canonicalBytes(event);
+  }
+}

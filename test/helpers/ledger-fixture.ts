@@ -1,0 +1,53 @@
+import { canonicalBytes } from '../../src/core/ledger/canonical-json.ts';
+import type { EventEnvelope } from '../../src/core/ledger/event.ts';
+import { signEvent } from '../../src/core/ledger/event-sign.ts';
+import { formatVerifierKey, generateSigner, type Signer } from '../../src/core/ledger/signed-note.ts';
+import { nodeCrypto } from '../../src/platform/node-crypto.ts';
+
+export const crypto = nodeCrypto;
+
+/** Keys and event makers for one test log: an operator, two parties, an intermediary, a monitor. */
+export function ledgerFixture(logId = 'test-log') {
+  const keys: Record<string, Signer> = {
+    operator: generateSigner(crypto, 'operator'),
+    'party-a': generateSigner(crypto, 'party-a'),
+    'party-b': generateSigner(crypto, 'party-b'),
+    icrc: generateSigner(crypto, 'icrc'),
+    monitor: generateSigner(crypto, 'monitor'),
+  };
+  let clock = Date.parse('2023-11-24T05:00:00Z');
+  const event = (
+    actor: string,
+    kind: string,
+    body: Record<string, unknown>,
+    over: Partial<EventEnvelope> = {},
+  ) => {
+    clock += 1000;
+    const at = new Date(clock).toISOString();
+    return canonicalBytes(
+      signEvent(
+        crypto,
+        { v: 1, log: logId, kind, occurredAt: at, recordedAt: at, actor, body, ...over } as EventEnvelope,
+        keys[actor] ?? keys.operator!,
+      ),
+    );
+  };
+  const roles: Record<string, string> = {
+    operator: 'operator',
+    'party-a': 'party',
+    'party-b': 'party',
+    icrc: 'intermediary',
+    monitor: 'monitor',
+  };
+  const register = (actor: string) =>
+    event('operator', 'actor.registered', {
+      actor,
+      name: actor,
+      role: roles[actor],
+      key: formatVerifierKey(keys[actor]!),
+      ...(roles[actor] === 'party' ? { party: actor } : {}),
+    });
+  /** The events that open a log: the operator registers itself, then every other actor. */
+  const genesis = () => ['operator', 'party-a', 'party-b', 'icrc', 'monitor'].map(register);
+  return { logId, keys, event, register, genesis, operatorKey: formatVerifierKey(keys.operator!) };
+}
