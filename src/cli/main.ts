@@ -1,12 +1,36 @@
 import { PlanError } from '../core/plan/plan-error.ts';
 import { type Command, helpText, parseCommandArgs } from './command.ts';
 import { diff } from './commands/diff.ts';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
+import { keygen } from './commands/keygen.ts';
+import { logCheckpoint } from './commands/log-checkpoint.ts';
+import { logInit } from './commands/log-init.ts';
+import { logProof } from './commands/log-proof.ts';
+import { logShow } from './commands/log-show.ts';
 import { plan } from './commands/plan.ts';
+import { record } from './commands/record.ts';
 import { schema } from './commands/schema.ts';
 import { validate } from './commands/validate.ts';
+import { fsck, verify } from './commands/verify.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, type Io, processIo, UsageError } from './io.ts';
 
-export const commands: Command[] = [validate, plan, diff, schema];
+export const commands: Command[] = [
+  validate,
+  plan,
+  diff,
+  schema,
+  keygen,
+  logInit,
+  logShow,
+  logProof,
+  logCheckpoint,
+  record,
+  verify,
+  fsck,
+  exportCommand,
+  importCommand,
+];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -26,7 +50,11 @@ function overview(): string {
 
 /** Runs the CLI with `argv` (without the node and script paths) and returns the exit status. */
 export async function main(argv: string[], io: Io): Promise<number> {
-  const [name, ...rest] = argv;
+  // Two-word commands ("log init") are looked up by their first two words.
+  const twoWords = argv.length > 1 ? `${argv[0]} ${argv[1]}` : undefined;
+  const pair = commands.some((c) => c.name === twoWords);
+  const name = pair ? twoWords : argv[0];
+  const rest = argv.slice(pair ? 2 : 1);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(overview());
     return name === undefined ? EXIT_USAGE : EXIT_OK;

@@ -40,5 +40,5 @@ export const SignedEvent = z.strictObject({
 });
 export type SignedEvent = z.infer<typeof SignedEvent>;
 
-/** The largest canonical signed event a log accepts, in bytes. */
-export const MAX_EVENT_BYTES = 64 * 1024;
+/** The largest canonical signed event a log accepts, in bytes: fits the uint16 length of a tlog-tiles entry bundle. */
+export const MAX_EVENT_BYTES = 60 * 1024;

@@ -1,0 +1,67 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { type Command, jsonOption, stringFlag } from '../command.ts';
+import { csvRow } from '../csv.ts';
+import { EXIT_OK, UsageError } from '../io.ts';
+import { chooseLog, databaseOption, openStore } from '../ledger-context.ts';
+import { writeExport } from '../log-files.ts';
+import { progress } from '../progress.ts';
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary:
+    'Export a log: a folder of signed events (JSONL) and checkpoints that anyone can verify, or a CSV.',
+  usage: 'truce export --out DIR | --csv FILE [--log ID] [--database DB] [--json]',
+  options: {
+    log: { type: 'string', description: 'The log (agreement id).' },
+    out: { type: 'string', description: 'Folder for log.json, events.jsonl and checkpoints.json.' },
+    csv: { type: 'string', description: 'Write the events as CSV instead (safe to open in a spreadsheet).' },
+    database: databaseOption,
+    json: jsonOption,
+  },
+  details: '\nVerify an export anywhere with: truce verify --export DIR\n',
+  async run(args, io) {
+    const out = stringFlag(args, 'out');
+    const csv = stringFlag(args, 'csv');
+    if (!out === !csv) throw new UsageError('Give one of --out DIR or --csv FILE.');
+    const { store, database } = await openStore(args, io);
+    try {
+      const id = await chooseLog(store, args);
+      if (out) {
+        const bar = progress(io, `exporting ${id}`);
+        const r = await writeExport(store, id, resolve(io.cwd, out), (n) => bar.update(n));
+        bar.done();
+        if (args.values.json) io.out(`${JSON.stringify({ log: id, out, ...r })}\n`);
+        else io.out(`exported ${r.size} events and ${r.checkpoints} checkpoints of ${id} to ${out}\n`);
+      } else {
+        const log = await store.requireLog(id);
+        const rows = [
+          csvRow(['index', 'leaf_hash', 'occurred_at', 'recorded_at', 'kind', 'actor', 'source', 'body']),
+        ];
+        for (let at = 0; at < log.size; at += 5000) {
+          for (const e of await store.entries(id, at, at + 5000)) {
+            const ev = e.event.event;
+            rows.push(
+              csvRow([
+                e.index,
+                e.leafHash,
+                ev.occurredAt,
+                ev.recordedAt,
+                ev.kind,
+                ev.actor,
+                ev.source?.name,
+                JSON.stringify(ev.body),
+              ]),
+            );
+          }
+        }
+        await writeFile(resolve(io.cwd, csv!), rows.join(''));
+        if (args.values.json) io.out(`${JSON.stringify({ log: id, csv, events: log.size })}\n`);
+        else io.out(`wrote ${log.size} events of ${id} to ${csv}\n`);
+      }
+    } finally {
+      await database.close();
+    }
+    return EXIT_OK;
+  },
+};

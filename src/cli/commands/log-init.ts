@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { toHex } from '../../core/crypto/crypto.ts';
+import { formatVerifierKey } from '../../core/ledger/signed-note.ts';
+import { english } from '../../core/plan/provision-obligations.ts';
+import { nodeCrypto } from '../../platform/node-crypto.ts';
+import { type Command, jsonOption, stringFlag } from '../command.ts';
+import { EXIT_OK, UsageError } from '../io.ts';
+import { databaseOption, openStore, readSigner } from '../ledger-context.ts';
+import { requireAgreement } from '../load-agreement.ts';
+import { appendAndCheckpoint, envelope } from '../record-events.ts';
+
+export const logInit: Command = {
+  name: 'log init',
+  summary: 'Create the log of an agreement: the operator registers itself and adopts the agreement file.',
+  usage: 'truce log init AGREEMENT --key OPERATOR.key [--origin ORIGIN] [--database DB] [--json]',
+  options: {
+    key: {
+      type: 'string',
+      description: "The operator's private key: it signs checkpoints and registers actors.",
+    },
+    origin: {
+      type: 'string',
+      description: 'The log origin in its checkpoints (default truce.example/log/ID).',
+    },
+    database: databaseOption,
+    json: jsonOption,
+  },
+  async run(args, io) {
+    if (args.positionals.length !== 1) throw new UsageError('Name the agreement file the log is for.');
+    const path = args.positionals[0]!;
+    const agreement = await requireAgreement(path, io);
+    const operator = await readSigner(io, stringFlag(args, 'key'));
+    const bytes = await readFile(resolve(io.cwd, path));
+    const { store, database } = await openStore(args, io);
+    try {
+      const origin = stringFlag(args, 'origin') ?? `truce.example/log/${agreement.id}`;
+      const now = new Date().toISOString();
+      const sha256 = toHex(nodeCrypto.sha256(bytes));
+      await store.createLog({
+        id: agreement.id,
+        origin,
+        logKey: formatVerifierKey(operator),
+        agreementHash: sha256,
+        createdAt: now,
+      });
+      const events = [
+        envelope(agreement.id, 'actor.registered', operator.name, {
+          actor: operator.name,
+          name: 'Operator',
+          role: 'operator',
+          key: formatVerifierKey(operator),
+        }),
+        envelope(agreement.id, 'agreement.adopted', operator.name, {
+          agreement: agreement.id,
+          version: agreement.version,
+          sha256,
+          title: english(agreement.title),
+        }),
+      ];
+      const { results, checkpoint } = await appendAndCheckpoint(
+        store,
+        agreement.id,
+        events,
+        operator,
+        operator,
+      );
+      if (args.values.json)
+        io.out(`${JSON.stringify({ log: agreement.id, origin, results, checkpoint }, null, 2)}\n`);
+      else
+        io.out(
+          `log ${agreement.id} created (origin ${origin}), ${results.length} events, checkpoint at size ${checkpoint?.size}\n`,
+        );
+    } finally {
+      await database.close();
+    }
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,129 @@
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fromHex } from '../core/crypto/crypto.ts';
+import type { LogMaterial } from '../core/ledger/verify-log.ts';
+import type { LedgerStore } from '../store/ledger-store.ts';
+import { InputError } from './io.ts';
+
+/** The export folder of a log: log.json, events.jsonl (one canonical signed event a line), checkpoints.json. */
+export interface LogExport {
+  log: {
+    id: string;
+    origin: string;
+    logKey: string;
+    size: number;
+    root: string;
+    agreementHash: string | null;
+  };
+  events: string[];
+  checkpoints: { size: number; note: string; cosignatures: { witness: string; line: string }[] }[];
+}
+
+const MAX_EXPORT_BYTES = 2 * 1024 * 1024 * 1024;
+
+export async function writeExport(
+  store: LedgerStore,
+  logId: string,
+  dir: string,
+  onProgress?: (n: number) => void,
+) {
+  const log = await store.requireLog(logId);
+  await mkdir(dir, { recursive: true });
+  const lines: string[] = [];
+  for (let at = 0; at < log.size; at += 5000) {
+    for (const e of await store.entries(logId, at, Math.min(log.size, at + 5000)))
+      lines.push(new TextDecoder().decode(e.bytes));
+    onProgress?.(lines.length);
+  }
+  const checkpoints = [];
+  for (const cp of await store.checkpoints(logId)) {
+    checkpoints.push({
+      size: cp.size,
+      note: cp.note,
+      cosignatures: await store.cosignatures(logId, cp.size),
+    });
+  }
+  const info = {
+    id: log.id,
+    origin: log.origin,
+    logKey: log.logKey,
+    size: log.size,
+    root: Buffer.from(log.root).toString('hex'),
+    agreementHash: log.agreementHash,
+  };
+  await writeFile(join(dir, 'log.json'), `${JSON.stringify(info, null, 2)}\n`);
+  await writeFile(join(dir, 'events.jsonl'), lines.map((l) => `${l}\n`).join(''));
+  await writeFile(join(dir, 'checkpoints.json'), `${JSON.stringify(checkpoints, null, 2)}\n`);
+  return { size: log.size, checkpoints: checkpoints.length };
+}
+
+async function readText(path: string, what: string): Promise<string> {
+  try {
+    const s = await stat(path);
+    if (s.size > MAX_EXPORT_BYTES)
+      throw new InputError('export-too-large', `${what} is larger than ${MAX_EXPORT_BYTES} bytes.`);
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(
+      'export-missing',
+      `Cannot read ${what} (${path}). An export folder holds log.json, events.jsonl and checkpoints.json.`,
+    );
+  }
+}
+
+export async function readExport(dir: string): Promise<LogExport> {
+  const base = resolve(dir);
+  let log: LogExport['log'];
+  let checkpoints: LogExport['checkpoints'];
+  try {
+    log = JSON.parse(await readText(join(base, 'log.json'), 'log.json'));
+    checkpoints = JSON.parse(await readText(join(base, 'checkpoints.json'), 'checkpoints.json'));
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError('export-malformed', `${dir}: log.json or checkpoints.json is not valid JSON.`);
+  }
+  const text = await readText(join(base, 'events.jsonl'), 'events.jsonl');
+  const events = text.split('\n');
+  if (events.at(-1) === '') events.pop();
+  return { log, events, checkpoints };
+}
+
+/** An export as the material verifyLog checks: nothing is trusted but the log's key and origin. */
+export function exportMaterial(x: LogExport): LogMaterial {
+  const enc = new TextEncoder();
+  return {
+    logId: x.log.id,
+    origin: x.log.origin,
+    logKey: x.log.logKey,
+    entries: x.events.map((line, index) => ({ index, bytes: enc.encode(line) })),
+    claimed: { size: x.log.size, root: fromHex(x.log.root) },
+    checkpoints: x.checkpoints.map((c) => ({ size: c.size, note: c.note })),
+    cosignatures: x.checkpoints.flatMap((c) => c.cosignatures.map((s) => ({ size: c.size, ...s }))),
+  };
+}
+
+/** A log in the database as the material verifyLog checks, stored leaves and tree hashes included. */
+export async function storeMaterial(store: LedgerStore, logId: string): Promise<LogMaterial> {
+  const log = await store.requireLog(logId);
+  const entries: { index: number; bytes: Uint8Array; leafHash: Uint8Array }[] = [];
+  for (let at = 0; ; at += 5000) {
+    const batch = await store.entries(logId, at, at + 5000);
+    for (const e of batch) entries.push({ index: e.index, bytes: e.bytes, leafHash: fromHex(e.leafHash) });
+    if (batch.length < 5000) break;
+  }
+  const checkpoints = await store.checkpoints(logId);
+  const cosignatures = [];
+  for (const cp of checkpoints)
+    for (const c of await store.cosignatures(logId, cp.size)) cosignatures.push({ size: cp.size, ...c });
+  return {
+    logId,
+    origin: log.origin,
+    logKey: log.logKey,
+    entries,
+    storedHashes: await store.allHashes(logId),
+    claimed: { size: log.size, root: log.root },
+    checkpoints,
+    cosignatures,
+  };
+}
