@@ -11,6 +11,41 @@ const SIG = fromHex(
   'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b',
 );
 
+const MESSAGE = utf8('truce');
+const P = 2n ** 255n - 19n;
+const L = 2n ** 252n + 27742317777372353535851937790883648493n;
+function le32(n: bigint): Uint8Array {
+  const out = new Uint8Array(32);
+  for (let i = 0; i < 32; i++, n >>= 8n) out[i] = Number(n & 255n);
+  return out;
+}
+const sig = (r: Uint8Array, s: Uint8Array) => new Uint8Array([...r, ...s]);
+const IDENTITY = le32(1n); // the neutral point (0, 1): small order
+const ORDER_TWO = le32(P - 1n); // (0, -1): small order
+const ZERO = le32(0n);
+
+/**
+ * Signatures where Ed25519 implementations are known to differ ("Taming the many EdDSAs",
+ * Chalkias et al. 2020). The browser and the server must agree on every one, or they would
+ * disagree about which events and checkpoints are valid.
+ */
+const EDGE_CASES: [string, Uint8Array, Uint8Array][] = [
+  [
+    'S + L (non-canonical S, malleated)',
+    PUBLIC,
+    (() => {
+      const good = nodeCrypto.ed25519Sign(SEED, MESSAGE);
+      let s = 0n;
+      for (let i = 31; i >= 0; i--) s = (s << 8n) | BigInt(good[32 + i]!);
+      return sig(good.slice(0, 32), le32(s + L));
+    })(),
+  ],
+  ['a small-order key (the neutral point) with R = neutral, S = 0', IDENTITY, sig(IDENTITY, ZERO)],
+  ['a small-order key (0, -1) with R = (0, -1), S = 0', ORDER_TWO, sig(ORDER_TWO, ZERO)],
+  ['a non-canonical key encoding (y = p + 1)', le32(P + 1n), sig(IDENTITY, ZERO)],
+  ['a non-canonical R encoding (y = p + 1)', IDENTITY, sig(le32(P + 1n), ZERO)],
+];
+
 describe.each([
   ['node:crypto', nodeCrypto],
   ['@noble', nobleCrypto],
@@ -37,6 +72,36 @@ describe.each([
     expect(c.ed25519Verify(PUBLIC.slice(1), new Uint8Array(), SIG)).toBe(false);
   });
 
+  it('SHA-256 of the empty string, HMAC with a key longer than a block (RFC 4231 test case 6)', () => {
+    expect(toHex(c.sha256(new Uint8Array()))).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
+    const key = new Uint8Array(131).fill(0xaa);
+    expect(toHex(c.hmacSha256(key, utf8('Test Using Larger Than Block-Size Key - Hash Key First')))).toBe(
+      '60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54',
+    );
+  });
+
+  it('Ed25519 (RFC 8032 test 2, one-byte message)', () => {
+    const seed = fromHex('4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb');
+    const pub = fromHex('3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c');
+    const sig = fromHex(
+      '92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00',
+    );
+    expect(c.ed25519PublicKey(seed)).toEqual(pub);
+    expect(c.ed25519Sign(seed, new Uint8Array([0x72]))).toEqual(sig);
+    expect(c.ed25519Verify(pub, new Uint8Array([0x72]), sig)).toBe(true);
+  });
+
+  it.each(EDGE_CASES)('Ed25519 refuses %s (strict RFC 8032, as on the server)', (_, key, sig) => {
+    expect(c.ed25519Verify(key, MESSAGE, sig)).toBe(false);
+  });
+
+  it('refuses seeds that are not 32 bytes', () => {
+    expect(() => c.ed25519PublicKey(new Uint8Array(31))).toThrow(/32 bytes/);
+    expect(() => c.ed25519Sign(new Uint8Array(33), MESSAGE)).toThrow(/32 bytes/);
+  });
+
   it('random bytes have the length asked for', () => {
     expect(c.randomBytes(32)).toHaveLength(32);
   });
@@ -50,6 +115,7 @@ describe('the two implementations agree', () => {
         fc.uint8Array({ maxLength: 300 }),
         (seed, msg) => {
           expect(nodeCrypto.sha256(msg)).toEqual(nobleCrypto.sha256(msg));
+          expect(nodeCrypto.hmacSha256(seed, msg)).toEqual(nobleCrypto.hmacSha256(seed, msg));
           const sig = nodeCrypto.ed25519Sign(seed, msg);
           expect(nobleCrypto.ed25519Sign(seed, msg)).toEqual(sig);
           expect(nobleCrypto.ed25519Verify(nodeCrypto.ed25519PublicKey(seed), msg, sig)).toBe(true);

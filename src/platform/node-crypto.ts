@@ -22,6 +22,7 @@ function privateKey(seed: Uint8Array): KeyObject {
   let k = privateKeys.get(id);
   if (!k) {
     k = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+    if (privateKeys.size > 1_000) privateKeys.clear();
     privateKeys.set(id, k);
   }
   return k;
