@@ -12,6 +12,11 @@ export interface CliResult {
 
 /** Runs `truce ARGS…` in-process from the repository root and captures what it prints. */
 export async function runCli(...argv: string[]): Promise<CliResult> {
+  return runCliIn(repoRoot, ...argv);
+}
+
+/** Runs `truce ARGS…` in-process from `cwd`. */
+export async function runCliIn(cwd: string, ...argv: string[]): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -22,7 +27,7 @@ export async function runCli(...argv: string[]): Promise<CliResult> {
       stderr += t;
     },
     isTTY: false,
-    cwd: repoRoot,
+    cwd,
     env: {},
   };
   const status = await main(argv, io);

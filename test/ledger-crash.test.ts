@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { storeMaterial } from '../src/cli/log-files.ts';
+import { verifyLog } from '../src/core/ledger/verify-log.ts';
+import { openDatabase } from '../src/store/database.ts';
+import { LedgerStore } from '../src/store/ledger-store.ts';
+import { DIALECTS, scratchLocation } from './helpers/databases.ts';
+import { crypto } from './helpers/ledger-fixture.ts';
+import { createFixtureLog } from './helpers/ledger-setup.ts';
+
+const worker = fileURLToPath(new URL('./workers/append-worker.ts', import.meta.url));
+const ROUNDS: Record<string, number> = { sqlite: 100, postgres: 100 };
+
+/**
+ * Runs the writer and, once it is appending, kills it with SIGKILL `ms` later: a random moment
+ * under load. Returns the leaf hashes it acknowledged before it died.
+ */
+function appendUntilKilled(
+  location: string,
+  log: string,
+  key: string,
+  ms: number,
+  tag: string,
+): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [worker, location, log, '100000', '3', tag], {
+      env: { ...process.env, TRUCE_TEST_KEY: key },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    let timer: NodeJS.Timeout | undefined;
+    child.stdout.on('data', (d) => {
+      out += d;
+      timer ??= setTimeout(() => child.kill('SIGKILL'), ms);
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    const deadline = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('exit', (_, signal) => {
+      clearTimeout(timer);
+      clearTimeout(deadline);
+      if (signal !== 'SIGKILL') reject(new Error(`the writer ended on its own: ${err}`));
+      // Only complete lines were acknowledged: a line cut by the kill is not counted.
+      else resolve(out.split('\n').slice(0, -1));
+    });
+  });
+}
+
+describe.each(DIALECTS)('crash safety on %s', (dialect) => {
+  it(`every acknowledged event survives SIGKILL at random moments, ${ROUNDS[dialect]} times, and the log verifies`, async () => {
+    const scratch = await scratchLocation(dialect);
+    try {
+      const { f, partyKey } = await createFixtureLog(scratch.location);
+      const acked: string[] = [];
+      let killedWithWorkDone = 0;
+      for (let round = 0; round < ROUNDS[dialect]!; round++) {
+        const got = await appendUntilKilled(
+          scratch.location,
+          f.logId,
+          partyKey,
+          Math.floor(Math.random() * 150),
+          `round ${round}`,
+        );
+        acked.push(...got);
+        if (got.length) killedWithWorkDone++;
+      }
+      expect(killedWithWorkDone).toBe(ROUNDS[dialect]);
+      const database = await openDatabase(scratch.location);
+      const store = new LedgerStore(database, crypto);
+      const material = await storeMaterial(store, f.logId);
+      const present = new Set(
+        (material.entries as { index: number; bytes: Uint8Array; leafHash: Uint8Array }[]).map((e) =>
+          Buffer.from(e.leafHash).toString('hex'),
+        ),
+      );
+      const lost = acked.filter((h) => !present.has(h));
+      expect(lost).toEqual([]);
+      const full = await verifyLog(crypto, material);
+      expect(full.problems).toEqual([]);
+      expect((await verifyLog(crypto, material, { signatures: false })).problems).toEqual([]);
+      expect(full.size).toBeGreaterThanOrEqual(acked.length + 5);
+      await database.close();
+    } finally {
+      await scratch.remove();
+    }
+  }, 600_000);
+});
