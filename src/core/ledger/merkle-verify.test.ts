@@ -3,8 +3,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { vectorFiles } from '../../../test/helpers/vectors.ts';
 import { LedgerError } from './ledger-error.ts';
-import { verifyConsistency, verifyInclusion } from './merkle-verify.ts';
-import { leafHash, proveConsistency, proveInclusion, storedHashes, treeHash } from './tlog.ts';
+import { rootFromInclusionProof, verifyConsistency, verifyInclusion } from './merkle-verify.ts';
+import {
+  consistencyPlan,
+  inclusionPlan,
+  leafHash,
+  proveConsistency,
+  proveInclusion,
+  storedHashes,
+  treeHash,
+} from './tlog.ts';
 
 const sha256 = (d: Uint8Array) => new Uint8Array(createHash('sha256').update(d).digest());
 const b64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
@@ -121,5 +129,71 @@ describe('proofs from stored hashes', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+const codeOf = (f: () => unknown) => {
+  try {
+    f();
+    return 'no error';
+  } catch (e) {
+    return (e as LedgerError).code;
+  }
+};
+const dummy = (n: number) => Array.from({ length: n }, () => new Uint8Array(32).fill(7));
+
+describe('trees beyond 2^32 entries', () => {
+  it('the verifier expects exactly as many hashes as the prover gives, up to 2^53 (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 2, max: Number.MAX_SAFE_INTEGER })
+          .chain((size) =>
+            fc.tuple(
+              fc.constant(size),
+              fc.integer({ min: 0, max: size - 1 }),
+              fc.integer({ min: 1, max: size - 1 }),
+            ),
+          ),
+        ([size, index, size1]) => {
+          const n = inclusionPlan(index, size).counts.length;
+          expect(codeOf(() => rootFromInclusionProof(sha256, index, size, dummy(1)[0]!, dummy(n)))).toBe(
+            'no error',
+          );
+          expect(codeOf(() => rootFromInclusionProof(sha256, index, size, dummy(1)[0]!, dummy(n + 1)))).toBe(
+            'proof-wrong-length',
+          );
+          const m = consistencyPlan(size1, size).counts.length;
+          const root = dummy(1)[0]!;
+          expect(codeOf(() => verifyConsistency(sha256, size1, size, dummy(m), root, root))).toBe(
+            'proof-root-mismatch',
+          );
+          expect(codeOf(() => verifyConsistency(sha256, size1, size, dummy(m + 1), root, root))).toBe(
+            'proof-wrong-length',
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('entry 5 of a tree of 2^32 + 10 needs a 33-hash proof (the ^ operator would say 4)', () => {
+    expect(inclusionPlan(5, 2 ** 32 + 10).counts.length).toBe(33);
+    expect(codeOf(() => rootFromInclusionProof(sha256, 5, 2 ** 32 + 10, dummy(1)[0]!, dummy(4)))).toBe(
+      'proof-wrong-length',
+    );
+  });
+});
+
+describe('refusals before any hashing', () => {
+  const h = dummy(1)[0]!;
+  it('indexes and sizes that are not whole numbers, and hashes that are not 32 bytes', () => {
+    expect(codeOf(() => verifyInclusion(sha256, 0.5, 4, h, dummy(2), h))).toBe('proof-index-out-of-range');
+    expect(codeOf(() => verifyInclusion(sha256, 0, Number.NaN, h, [], h))).toBe('proof-index-out-of-range');
+    expect(codeOf(() => verifyInclusion(sha256, 0, 2 ** 53, h, [], h))).toBe('proof-index-out-of-range');
+    expect(codeOf(() => verifyInclusion(sha256, 0, 1, h, [], h.slice(1)))).toBe('proof-bad-hash-size');
+    expect(codeOf(() => verifyInclusion(sha256, 0, 2, h, [h.slice(1)], h))).toBe('proof-bad-hash-size');
+    expect(codeOf(() => verifyConsistency(sha256, 1, 2, [h], h.slice(1), h))).toBe('proof-bad-hash-size');
+    expect(codeOf(() => verifyConsistency(sha256, 1, 2.5, [h], h, h))).toBe('proof-index-out-of-range');
   });
 });

@@ -1,28 +1,26 @@
+/**
+ * Verification of RFC 9162 proofs (§2.1.3.2 inclusion, §2.1.4.2 consistency), in the
+ * bit-by-bit form of transparency-dev/merkle proof/verify.go. Every failure throws a
+ * LedgerError whose code says which check failed.
+ */
+import { bytesEqual } from '../crypto/crypto.ts';
 import { LedgerError } from './ledger-error.ts';
-import { type Hash, nodeHash, type Sha256 } from './tlog.ts';
+import { checkCount, HASH_SIZE, type Hash, nodeHash, type Sha256 } from './merkle.ts';
 
-const HASH_SIZE = 32;
-
-function equal(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
-  return diff === 0;
-}
-
+/** Any hash that is not 32 bytes is refused before it is used (transparency-dev/merkle vectors). */
 function checkHashes(what: string, hashes: Hash[]): void {
   hashes.forEach((h, i) => {
     if (h.length !== HASH_SIZE) {
       throw new LedgerError(
         'proof-bad-hash-size',
-        `${what} ${i} is ${h.length} bytes; a SHA-256 hash is ${HASH_SIZE}.`,
+        `${what}${hashes.length > 1 ? ` ${i}` : ''} is ${h.length} bytes; a SHA-256 hash is ${HASH_SIZE}.`,
       );
     }
   });
 }
 
 function matchRoot(computed: Hash, root: Hash): void {
-  if (!equal(computed, root)) {
+  if (!bytesEqual(computed, root)) {
     throw new LedgerError(
       'proof-root-mismatch',
       'The proof leads to a different root hash than the one given.',
@@ -30,9 +28,15 @@ function matchRoot(computed: Hash, root: Hash): void {
   }
 }
 
+/** a XOR b for integers up to 2^53 (the ^ operator would cut them to 32 bits). */
+function xor(a: number, b: number): number {
+  const high = (Math.floor(a / 2 ** 32) ^ Math.floor(b / 2 ** 32)) >>> 0;
+  return high * 2 ** 32 + (((a >>> 0) ^ (b >>> 0)) >>> 0);
+}
+
 /** Bits of an index below the tree's split (the "inner" part of a proof), as in transparency-dev/merkle. */
 function innerProofSize(index: number, size: number): number {
-  let x = index ^ (size - 1);
+  let x = xor(index, size - 1);
   let bits = 0;
   while (x > 0) {
     bits++;
@@ -79,15 +83,12 @@ export function rootFromInclusionProof(
   leaf: Hash,
   proof: Hash[],
 ): Hash {
-  if (!(index >= 0 && index < size)) {
+  checkCount('The entry index', index);
+  checkCount('The tree size', size);
+  if (index >= size) {
     throw new LedgerError('proof-index-out-of-range', `Entry ${index} cannot be in a tree of size ${size}.`);
   }
-  if (leaf.length !== HASH_SIZE) {
-    throw new LedgerError(
-      'proof-bad-hash-size',
-      `The leaf hash is ${leaf.length} bytes; a SHA-256 hash is 32.`,
-    );
-  }
+  checkHashes('The leaf hash', [leaf]);
   const inner = innerProofSize(index, size);
   const border = ones(Math.floor(index / 2 ** inner));
   if (proof.length !== inner + border) {
@@ -110,7 +111,9 @@ export function verifyInclusion(
   proof: Hash[],
   root: Hash,
 ): void {
-  matchRoot(rootFromInclusionProof(sha256, index, size, leaf, proof), root);
+  const computed = rootFromInclusionProof(sha256, index, size, leaf, proof);
+  checkHashes('The root hash', [root]);
+  matchRoot(computed, root);
 }
 
 /**
@@ -125,6 +128,8 @@ export function verifyConsistency(
   root1: Hash,
   root2: Hash,
 ): void {
+  checkCount('The old tree size', size1);
+  checkCount('The new tree size', size2);
   if (size2 < size1)
     throw new LedgerError('proof-size-order', `The new size ${size2} is smaller than the old size ${size1}.`);
   if (size1 === 0)
@@ -137,6 +142,10 @@ export function verifyConsistency(
   }
   if (proof.length === 0)
     throw new LedgerError('proof-wrong-length', 'The sizes differ, so the proof cannot be empty.');
+  // Roots are checked once they enter hashing. With equal sizes only their equality is asked
+  // (transparency-dev/merkle's vector sizes-are-equal-one-and-proof-is-empty uses 12-byte roots).
+  checkHashes('The old root hash', [root1]);
+  checkHashes('The new root hash', [root2]);
   checkHashes('Proof hash', proof);
   let inner = innerProofSize(size1 - 1, size2);
   const shift = trailingZeros(size1);

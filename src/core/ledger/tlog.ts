@@ -4,28 +4,13 @@
  * hash that completes it, so appending record n writes 1 + trailingOnes(n) hashes and any proof
  * or tree hash reads O(log n) of them. Storage is behind `HashReader`; nothing here does I/O.
  */
+import { LedgerError } from './ledger-error.ts';
+import { checkCount, emptyTreeHash, type Hash, nodeHash, type Sha256, splitPoint } from './merkle.ts';
 
-export type Hash = Uint8Array;
-export type Sha256 = (data: Uint8Array) => Uint8Array;
+export { emptyTreeHash, type Hash, leafHash, nodeHash, type Sha256 } from './merkle.ts';
 
 /** Reads stored hashes by storage index, in the order asked. May be synchronous or not. */
 export type HashReader = (indexes: number[]) => Promise<Hash[]> | Hash[];
-
-/** RFC 9162 §2.1.1: MTH of one entry is SHA-256(0x00 || entry). */
-export function leafHash(sha256: Sha256, data: Uint8Array): Hash {
-  const buf = new Uint8Array(data.length + 1);
-  buf.set(data, 1);
-  return sha256(buf);
-}
-
-/** RFC 9162 §2.1.1: an interior node is SHA-256(0x01 || left || right). */
-export function nodeHash(sha256: Sha256, left: Hash, right: Hash): Hash {
-  const buf = new Uint8Array(1 + left.length + right.length);
-  buf[0] = 1;
-  buf.set(left, 1);
-  buf.set(right, 1 + left.length);
-  return sha256(buf);
-}
 
 /** Storage index of the n'th hash at `level` (tlog.StoredHashIndex). */
 export function storedHashIndex(level: number, n: number): number {
@@ -35,18 +20,36 @@ export function storedHashIndex(level: number, n: number): number {
   return i + level;
 }
 
+/** The (level, n) of a storage index: the inverse of storedHashIndex (tlog.SplitStoredHashIndex). */
+export function splitStoredHashIndex(index: number): [level: number, n: number] {
+  // storedHashIndex(0, r) <= index < 2r + 1 for the record r that wrote it: start at index / 2.
+  let r = Math.floor(index / 2);
+  let at = storedHashIndex(0, r);
+  for (;;) {
+    const next = at + 1 + trailingOnes(r); // record r writes its leaf and each subtree it completes
+    if (next > index) break;
+    r++;
+    at = next;
+  }
+  const level = index - at;
+  return [level, Math.floor(r / 2 ** level)];
+}
+
+function trailingOnes(n: number): number {
+  let c = 0;
+  for (; n % 2 === 1; n = Math.floor(n / 2)) c++;
+  return c;
+}
+
 /** How many hashes a tree of n records stores (tlog.StoredHashCount). */
 export function storedHashCount(n: number): number {
   if (n === 0) return 0;
-  let count = storedHashIndex(0, n - 1) + 1;
-  for (let i = n - 1; i % 2 === 1; i = Math.floor(i / 2)) count++;
-  return count;
+  return storedHashIndex(0, n - 1) + 1 + trailingOnes(n - 1);
 }
 
 /** Storage indexes that `storedHashes` for record n reads: the left siblings it completes. */
 export function storedHashReads(n: number): number[] {
-  let m = 0;
-  while (Math.floor((n + 1) / 2 ** m) % 2 === 0) m++;
+  const m = trailingOnes(n);
   const indexes: number[] = new Array(m);
   for (let i = 0; i < m; i++) indexes[m - 1 - i] = storedHashIndex(i, Math.floor(n / 2 ** i) - 1);
   return indexes;
@@ -68,63 +71,48 @@ export async function storedHashes(sha256: Sha256, n: number, leaf: Hash, read: 
   return out;
 }
 
-/** k = the largest power of two smaller than n (n > 1), and its log2. */
-function split(n: number): [number, number] {
-  let level = 0;
-  while (2 ** (level + 1) < n) level++;
-  return [2 ** level, level];
-}
-
-/** The complete, aligned subtrees that make up records [lo, hi), as (level, index) storage indexes. */
-function subtreeIndexes(lo: number, hi: number, need: number[]): number[] {
+/** The complete, aligned subtrees that make up records [lo, hi), as storage indexes, left first. */
+function subtreeIndexes(lo: number, hi: number, need: number[]): void {
   while (lo < hi) {
-    const [k, level] = split(hi - lo + 1);
-    need.push(storedHashIndex(level, lo / k));
+    const k = splitPoint(hi - lo + 1);
+    need.push(storedHashIndex(Math.log2(k), lo / k));
     lo += k;
   }
-  return need;
 }
 
-/** Folds the complete subtrees of a range, right to left, into the range's hash. */
-function foldSubtrees(sha256: Sha256, hashes: Hash[]): Hash {
-  let h = hashes[hashes.length - 1]!;
-  for (let i = hashes.length - 2; i >= 0; i--) h = nodeHash(sha256, hashes[i]!, h);
-  return h;
+/** What to read for the hashes of some ranges: all indexes at once, and how many belong to each. */
+export interface ReadPlan {
+  indexes: number[];
+  counts: number[];
 }
 
-/** RFC 9162 §2.1.1: MTH of the empty tree is SHA-256 of the empty string. */
-export function emptyTreeHash(sha256: Sha256): Hash {
-  return sha256(new Uint8Array(0));
-}
-
-/** Hashes of the ranges [lo, hi), reading every stored hash they need in one call. */
-async function rangeHashes(sha256: Sha256, ranges: [number, number][], read: HashReader): Promise<Hash[]> {
-  const counts: number[] = [];
-  const need: number[] = [];
+function planRanges(ranges: [number, number][]): ReadPlan {
+  const plan: ReadPlan = { indexes: [], counts: [] };
   for (const [lo, hi] of ranges) {
-    const before = need.length;
-    subtreeIndexes(lo, hi, need);
-    counts.push(need.length - before);
+    const before = plan.indexes.length;
+    subtreeIndexes(lo, hi, plan.indexes);
+    plan.counts.push(plan.indexes.length - before);
   }
-  const hashes = await read(need);
+  return plan;
+}
+
+/** Folds what a plan read, right to left within each range, into one hash per range. */
+async function runPlan(sha256: Sha256, plan: ReadPlan, read: HashReader): Promise<Hash[]> {
+  const hashes = plan.indexes.length > 0 ? await read(plan.indexes) : [];
   let at = 0;
-  return counts.map((c) => {
-    const h = foldSubtrees(sha256, hashes.slice(at, at + c));
+  return plan.counts.map((c) => {
+    const part = hashes.slice(at, at + c);
     at += c;
+    let h = part[part.length - 1]!;
+    for (let i = part.length - 2; i >= 0; i--) h = nodeHash(sha256, part[i]!, h);
     return h;
   });
-}
-
-/** MTH(D[0:n]), the root of the first n records (tlog.TreeHash). */
-export async function treeHash(sha256: Sha256, n: number, read: HashReader): Promise<Hash> {
-  if (n === 0) return emptyTreeHash(sha256);
-  return (await rangeHashes(sha256, [[0, n]], read))[0]!;
 }
 
 /** RFC 9162 §2.1.3.1 PATH(m, D[lo:hi]) as the ranges whose hashes form the proof, in order. */
 function pathRanges(m: number, lo: number, hi: number, out: [number, number][]): void {
   if (hi - lo <= 1) return;
-  const [k] = split(hi - lo);
+  const k = splitPoint(hi - lo);
   if (m < k) {
     pathRanges(m, lo, lo + k, out);
     out.push([lo + k, hi]);
@@ -141,7 +129,7 @@ function subproofRanges(m: number, lo: number, hi: number, complete: boolean, ou
     if (!complete) out.push([lo, hi]);
     return;
   }
-  const [k] = split(n);
+  const k = splitPoint(n);
   if (m <= k) {
     subproofRanges(m, lo, lo + k, complete, out);
     out.push([lo + k, hi]);
@@ -151,28 +139,51 @@ function subproofRanges(m: number, lo: number, hi: number, complete: boolean, ou
   }
 }
 
-/** The inclusion proof of record `index` in the tree of size `size` (RFC 9162 §2.1.3.1). */
-export async function proveInclusion(
-  sha256: Sha256,
-  index: number,
-  size: number,
-  read: HashReader,
-): Promise<Hash[]> {
-  if (!(index >= 0 && index < size)) throw new RangeError(`record ${index} is not in a tree of size ${size}`);
-  const ranges: [number, number][] = [];
-  pathRanges(index, 0, size, ranges);
-  return rangeHashes(sha256, ranges, read);
+/** The reads behind treeHash(n): at most log2(n) + 1 stored hashes. */
+export function treeHashPlan(n: number): ReadPlan {
+  checkCount('The tree size', n);
+  return planRanges(n === 0 ? [] : [[0, n]]);
 }
 
-/** The consistency proof from size1 to size2 (RFC 9162 §2.1.4.1); empty when the sizes are equal. */
-export async function proveConsistency(
-  sha256: Sha256,
-  size1: number,
-  size2: number,
-  read: HashReader,
-): Promise<Hash[]> {
-  if (!(size1 > 0 && size1 <= size2)) throw new RangeError(`no consistency proof from ${size1} to ${size2}`);
+/** The reads behind an inclusion proof of record `index` in the tree of `size`. */
+export function inclusionPlan(index: number, size: number): ReadPlan {
+  checkCount('The record index', index);
+  checkCount('The tree size', size);
+  if (index >= size) {
+    throw new LedgerError('proof-index-out-of-range', `Record ${index} is not in a tree of size ${size}.`);
+  }
+  const ranges: [number, number][] = [];
+  pathRanges(index, 0, size, ranges);
+  return planRanges(ranges);
+}
+
+/** The reads behind a consistency proof from size1 to size2 (0 < size1 <= size2). */
+export function consistencyPlan(size1: number, size2: number): ReadPlan {
+  checkCount('The old tree size', size1);
+  checkCount('The new tree size', size2);
+  if (size1 === 0) {
+    throw new LedgerError('proof-from-empty-tree', 'A consistency proof from the empty tree proves nothing.');
+  }
+  if (size1 > size2) {
+    throw new LedgerError('proof-size-order', `The new size ${size2} is smaller than the old size ${size1}.`);
+  }
   const ranges: [number, number][] = [];
   subproofRanges(size1, 0, size2, true, ranges);
-  return rangeHashes(sha256, ranges, read);
+  return planRanges(ranges);
+}
+
+/** MTH(D[0:n]), the root of the first n records (tlog.TreeHash). */
+export async function treeHash(sha256: Sha256, n: number, read: HashReader): Promise<Hash> {
+  if (n === 0) return emptyTreeHash(sha256);
+  return (await runPlan(sha256, treeHashPlan(n), read))[0]!;
+}
+
+/** The inclusion proof of record `index` in the tree of size `size` (tlog.ProveRecord). */
+export async function proveInclusion(sha256: Sha256, index: number, size: number, read: HashReader) {
+  return runPlan(sha256, inclusionPlan(index, size), read);
+}
+
+/** The consistency proof from size1 to size2 (tlog.ProveTree); empty when the sizes are equal. */
+export async function proveConsistency(sha256: Sha256, size1: number, size2: number, read: HashReader) {
+  return runPlan(sha256, consistencyPlan(size1, size2), read);
 }
