@@ -108,8 +108,8 @@ export async function storeMaterial(store: LedgerStore, logId: string): Promise<
   const log = await store.requireLog(logId);
   const entries: { index: number; bytes: Uint8Array; leafHash: Uint8Array }[] = [];
   for (let at = 0; ; at += 5000) {
-    const batch = await store.entries(logId, at, at + 5000);
-    for (const e of batch) entries.push({ index: e.index, bytes: e.bytes, leafHash: fromHex(e.leafHash) });
+    const batch = await store.rawEntries(logId, at, at + 5000);
+    entries.push(...batch);
     if (batch.length < 5000) break;
   }
   const checkpoints = await store.checkpoints(logId);

@@ -65,6 +65,17 @@ async function readHashes(db: Kysely<Tables>, logId: string, indexes: number[]):
   });
 }
 
+function parseStored(logId: string, index: number, text: string): SignedEvent {
+  try {
+    return JSON.parse(text) as SignedEvent;
+  } catch {
+    throw new LedgerError(
+      'event-invalid',
+      `Stored event ${index} of log "${logId}" is not valid JSON: storage is damaged; run truce verify.`,
+    );
+  }
+}
+
 function toActor(row: Tables['truce_actor']): ActorRecord {
   return {
     actor: row.actor,
@@ -300,6 +311,27 @@ export class LedgerStore {
     return rows.map(toActor);
   }
 
+  /** Stored events as bytes with their stored leaf hashes, unparsed (for fsck and verify). */
+  async rawEntries(
+    logId: string,
+    start: number,
+    end: number,
+  ): Promise<{ index: number; leafHash: Hash; bytes: Uint8Array }[]> {
+    const rows = await this.db
+      .selectFrom('truce_entry')
+      .select(['idx', 'leaf_hash', 'event'])
+      .where('log_id', '=', logId)
+      .where('idx', '>=', start)
+      .where('idx', '<', end)
+      .orderBy('idx')
+      .execute();
+    return rows.map((r) => ({
+      index: Number(r.idx),
+      leafHash: asBytes(r.leaf_hash),
+      bytes: new TextEncoder().encode(r.event),
+    }));
+  }
+
   async entries(logId: string, start: number, end: number): Promise<StoredEntry[]> {
     const rows = await this.db
       .selectFrom('truce_entry')
@@ -315,7 +347,7 @@ export class LedgerStore {
         index: Number(r.idx),
         leafHash: toHex(asBytes(r.leaf_hash)),
         bytes,
-        event: JSON.parse(r.event) as SignedEvent,
+        event: parseStored(logId, Number(r.idx), r.event),
       };
     });
   }

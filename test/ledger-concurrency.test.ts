@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { storeMaterial } from '../src/cli/log-files.ts';
+import { verifyLog } from '../src/core/ledger/verify-log.ts';
+import { openDatabase } from '../src/store/database.ts';
+import { LedgerStore } from '../src/store/ledger-store.ts';
+import { scratchLocation } from './helpers/databases.ts';
+import { crypto } from './helpers/ledger-fixture.ts';
+import { createFixtureLog } from './helpers/ledger-setup.ts';
+
+const worker = fileURLToPath(new URL('./workers/append-worker.ts', import.meta.url));
+const EACH = 5000;
+
+function append(location: string, log: string, key: string, tag: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [worker, location, log, String(EACH), '5', tag], {
+      env: { ...process.env, TRUCE_TEST_KEY: key },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out.trim().split('\n')) : reject(new Error(`writer ${tag} failed: ${err}`)),
+    );
+  });
+}
+
+describe('several processes appending to one PostgreSQL', () => {
+  it(`two processes of ${EACH} events each make one gapless, verified log`, async () => {
+    const scratch = await scratchLocation('postgres');
+    try {
+      const { f, partyKey, monitorKey } = await createFixtureLog(scratch.location);
+      const [a, b] = await Promise.all([
+        append(scratch.location, f.logId, partyKey, 'a'),
+        append(scratch.location, f.logId, monitorKey, 'b'),
+      ]);
+      expect(a).toHaveLength(EACH);
+      expect(b).toHaveLength(EACH);
+      const database = await openDatabase(scratch.location);
+      const store = new LedgerStore(database, crypto);
+      const log = await store.requireLog(f.logId);
+      expect(log.size).toBe(2 * EACH + 5);
+      const material = await storeMaterial(store, f.logId);
+      const indexes = (material.entries as { index: number }[]).map((e) => e.index);
+      expect(indexes).toEqual(Array.from({ length: 2 * EACH + 5 }, (_, i) => i));
+      const report = await verifyLog(crypto, material);
+      expect(report.problems).toEqual([]);
+      // Both writers' events are interleaved in one sequence, each exactly once.
+      const hashes = new Set(
+        (material.entries as { leafHash: Uint8Array }[]).map((e) => Buffer.from(e.leafHash).toString('hex')),
+      );
+      expect([...a, ...b].every((h) => hashes.has(h))).toBe(true);
+      await database.close();
+    } finally {
+      await scratch.remove();
+    }
+  }, 600_000);
+});
