@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vectorsDir } from '../../../test/helpers/vectors.ts';
-import { nodeCrypto as crypto } from '../../platform/node-crypto.ts';
+import { nodeCrypto as crypto, nodeCrypto } from '../../platform/node-crypto.ts';
+import type { Crypto } from '../crypto/crypto.ts';
+import { nobleCrypto } from '../crypto/noble-crypto.ts';
 import { LedgerError } from './ledger-error.ts';
 import {
   formatSignerKey,
   formatVerifierKey,
+  generateKey,
   generateSigner,
   openNote,
   parseSignerKey,
@@ -21,6 +24,26 @@ const vector = JSON.parse(readFileSync(join(vectorsDir(), 'signed-note.json'), '
   text: string;
   signatureLine: string;
 };
+
+const codeOf = (f: () => unknown) => {
+  try {
+    f();
+    return 'no error';
+  } catch (e) {
+    return (e as LedgerError).code;
+  }
+};
+
+describe.each([
+  ['node:crypto', nodeCrypto],
+  ['@noble', nobleCrypto],
+] as [string, Crypto][])('the Go note vector with %s', (_, c) => {
+  it('gives the same signature line and opens', () => {
+    const signed = signNote(c, vector.text, [parseSignerKey(c, vector.skey)]);
+    expect(signed.slice(vector.text.length + 1)).toBe(`${vector.signatureLine}\n`);
+    expect(openNote(c, signed, [parseVerifierKey(c, vector.vkey)]).text).toBe(vector.text);
+  });
+});
 
 describe('signed note, against the golang.org/x/mod/sumdb/note vector', () => {
   it('parses the verifier and the private key, and they belong together', () => {
@@ -74,6 +97,54 @@ describe('signed note, refusals', () => {
     const opened = openNote(crypto, both, [signer]);
     expect(opened.unverified.map((s) => s.name)).toEqual(['witness']);
     expect(splitNote(both).signatures).toHaveLength(2);
+  });
+
+  it('says which check failed, with a code', () => {
+    const other = generateSigner(crypto, 'truce.example/operator'); // same name, other key and key ID
+    expect(codeOf(() => openNote(crypto, note, [other]))).toBe('note-unknown-key');
+    const forged = signNote(crypto, 'hello\n', [{ ...other, keyHash: signer.keyHash }]);
+    expect(codeOf(() => openNote(crypto, forged, [signer]))).toBe('note-bad-signature');
+    expect(codeOf(() => openNote(crypto, 'hello\n\n', [signer]))).toBe('note-malformed');
+    expect(codeOf(() => openNote(crypto, `hello\n${note.slice(5)}`, [signer]))).toBe('note-bad-signature');
+    expect(codeOf(() => openNote(crypto, note.replace('\u2014', '-'), [signer]))).toBe('note-malformed');
+    expect(codeOf(() => openNote(crypto, note.slice(0, -1), [signer]))).toBe('note-malformed');
+    expect(codeOf(() => openNote(crypto, note.replace('\n\n', '\n'), [signer]))).toBe('note-malformed');
+    expect(codeOf(() => signNote(crypto, 'a\tb\n', [signer]))).toBe('note-malformed');
+    expect(codeOf(() => signNote(crypto, 'lone \ud800\n', [signer]))).toBe('note-malformed');
+  });
+
+  it('takes text with empty lines and any non-control Unicode, as Go does', () => {
+    for (const text of [
+      'a\n\nb\n',
+      'x\n\n',
+      'DEL \u007f and NEL \u0085 are not ASCII controls\n',
+      'سلام שלום\n',
+    ]) {
+      expect(openNote(crypto, signNote(crypto, text, [signer]), [signer]).text).toBe(text);
+    }
+  });
+
+  it('accepts at least 16 signatures and refuses more than 100', () => {
+    const many = Array.from({ length: 16 }, (_, i) => generateSigner(crypto, `w${i}`));
+    expect(openNote(crypto, signNote(crypto, 'hi\n', [signer, ...many]), [signer]).unverified).toHaveLength(
+      16,
+    );
+    const line = note.slice('hello\n\n'.length);
+    expect(codeOf(() => openNote(crypto, `hello\n\n${line.repeat(101)}`, [signer]))).toBe('note-malformed');
+  });
+
+  it('generates keys as text that parses back to a working pair (Go note.GenerateKey)', () => {
+    const { signerKey, verifierKey } = generateKey(crypto, 'witness.example/w1');
+    expect(signerKey).toMatch(/^PRIVATE\+KEY\+witness\.example\/w1\+[0-9a-f]{8}\+[A-Za-z0-9+/]{44}$/);
+    expect(verifierKey).toMatch(/^witness\.example\/w1\+[0-9a-f]{8}\+[A-Za-z0-9+/]{44}$/);
+    const signed = signNote(crypto, 'x\n', [parseSignerKey(crypto, signerKey)]);
+    expect(openNote(crypto, signed, [parseVerifierKey(crypto, verifierKey)]).verified).toHaveLength(1);
+  });
+
+  it('refuses key names with spaces of any script, plus, or control characters', () => {
+    for (const name of ['', 'a b', 'a+b', 'a\u00a0b', 'a\u0085b', 'a\u3000b', 'a\u0001b']) {
+      expect(codeOf(() => generateSigner(crypto, name))).toBe('key-malformed');
+    }
   });
 
   it('refuses a key whose hash does not match, or a bad name', () => {

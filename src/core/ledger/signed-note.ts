@@ -1,22 +1,32 @@
+/**
+ * C2SP signed-note (https://c2sp.org/signed-note): a text ending in a newline, a blank line,
+ * and signature lines `— name base64(key ID || signature)`. Keys are in note-keys.ts.
+ */
 import { bytesEqual, type Crypto, fromBase64, toBase64, utf8 } from '../crypto/crypto.ts';
 import { LedgerError } from './ledger-error.ts';
+import {
+  ALG_ED25519,
+  hasControl,
+  isKeyName,
+  LONE_SURROGATE,
+  type Signer,
+  type Verifier,
+} from './note-keys.ts';
 
-/** C2SP signed-note: the algorithm byte of an Ed25519 key; 0x04 is the cosignature/v1 variant. */
-export const ALG_ED25519 = 0x01;
-export const ALG_COSIGNATURE_V1 = 0x04;
-
-/** A verifier: a named public key with its 4-byte key hash. */
-export interface Verifier {
-  name: string;
-  keyHash: number;
-  algorithm: number;
-  publicKey: Uint8Array;
-}
-
-/** A signer: a verifier plus the private seed. Its seed is never printed or logged. */
-export interface Signer extends Verifier {
-  seed: Uint8Array;
-}
+export {
+  ALG_COSIGNATURE_V1,
+  ALG_ED25519,
+  formatSignerKey,
+  formatVerifierKey,
+  generateKey,
+  generateSigner,
+  isKeyName,
+  keyHash,
+  parseSignerKey,
+  parseVerifierKey,
+  type Signer,
+  type Verifier,
+} from './note-keys.ts';
 
 export interface NoteSignature {
   name: string;
@@ -25,98 +35,25 @@ export interface NoteSignature {
   bytes: Uint8Array;
 }
 
+/** Verifiers "MUST accept at least up to 16 signatures"; this one takes up to 100, as Go's does. */
 const MAX_SIGNATURES = 100;
 
-/** A key name: non-empty, no '+', no whitespace or control characters (C2SP signed-note). */
-export function isKeyName(name: string): boolean {
-  return name.length > 0 && !/[+\s\p{Cc}]/u.test(name);
+/**
+ * C2SP signed-note: "Signed notes MUST be valid UTF-8 and MUST NOT contain any ASCII control
+ * characters (those below U+0020) other than newline." A string is valid UTF-8 when it has no
+ * lone surrogate.
+ */
+function checkChars(what: string, text: string): void {
+  if (hasControl(text))
+    throw new LedgerError('note-malformed', `${what} may not hold control characters other than newline.`);
+  if (LONE_SURROGATE.test(text))
+    throw new LedgerError('note-malformed', `${what} is not valid Unicode (a lone UTF-16 surrogate).`);
 }
 
-/** Key hash: the first 4 bytes of SHA-256(name || "\n" || algorithm || public key), big-endian. */
-export function keyHash(crypto: Crypto, name: string, algorithm: number, publicKey: Uint8Array): number {
-  const nameBytes = utf8(`${name}\n`);
-  const data = new Uint8Array(nameBytes.length + 1 + publicKey.length);
-  data.set(nameBytes);
-  data[nameBytes.length] = algorithm;
-  data.set(publicKey, nameBytes.length + 1);
-  const h = crypto.sha256(data);
-  return ((h[0]! << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!) >>> 0;
-}
-
-const hex8 = (n: number) => n.toString(16).padStart(8, '0');
-
-/** The verifier key text, `name+hash+base64(algorithm || public key)`. */
-export function formatVerifierKey(v: Verifier): string {
-  return `${v.name}+${hex8(v.keyHash)}+${toBase64(new Uint8Array([v.algorithm, ...v.publicKey]))}`;
-}
-
-function parseKeyParts(
-  crypto: Crypto,
-  text: string,
-  what: string,
-): { name: string; hash: number; alg: number; key: Uint8Array } {
-  const bad = (why: string): never => {
-    throw new LedgerError('key-malformed', `The ${what} is malformed: ${why}.`);
-  };
-  // The key data is base64 and may itself hold '+': cut at the first two only.
-  const first = text.indexOf('+');
-  const second = text.indexOf('+', first + 1);
-  if (first < 0 || second < 0) bad('expected name+hash+key');
-  const [name, hash, data] = [text.slice(0, first), text.slice(first + 1, second), text.slice(second + 1)];
-  if (!isKeyName(name)) bad('the name is empty or has "+" or white space');
-  if (!/^[0-9a-f]{8}$/.test(hash)) bad('the key hash is not 8 lower-case hex digits');
-  const raw = fromBase64(data);
-  if (!raw || raw.length !== 33) bad('the key data is not base64 of 33 bytes');
-  return { name, hash: Number.parseInt(hash, 16), alg: raw![0]!, key: raw!.slice(1) };
-}
-
-/** Parses a verifier key of the Ed25519 or cosignature/v1 algorithm, checking its key hash. */
-export function parseVerifierKey(crypto: Crypto, text: string): Verifier {
-  const { name, hash, alg, key } = parseKeyParts(crypto, text, 'verifier key');
-  if (alg !== ALG_ED25519 && alg !== ALG_COSIGNATURE_V1) {
-    throw new LedgerError(
-      'key-malformed',
-      `The verifier key uses algorithm ${alg}; only Ed25519 (1) and cosignature/v1 (4) are known.`,
-    );
-  }
-  if (keyHash(crypto, name, alg, key) !== hash) {
-    throw new LedgerError('key-malformed', `The key hash of "${name}" does not match its key.`);
-  }
-  return { name, keyHash: hash, algorithm: alg, publicKey: key };
-}
-
-/** Parses a private key `PRIVATE+KEY+name+hash+base64(algorithm || seed)`. */
-export function parseSignerKey(crypto: Crypto, text: string): Signer {
-  if (!text.startsWith('PRIVATE+KEY+'))
-    throw new LedgerError('key-malformed', 'A private key starts with PRIVATE+KEY+.');
-  const { name, hash, alg, key } = parseKeyParts(crypto, text.slice('PRIVATE+KEY+'.length), 'private key');
-  if (alg !== ALG_ED25519 && alg !== ALG_COSIGNATURE_V1)
-    throw new LedgerError('key-malformed', `Unknown key algorithm ${alg}.`);
-  const publicKey = crypto.ed25519PublicKey(key);
-  if (keyHash(crypto, name, alg, publicKey) !== hash) {
-    throw new LedgerError('key-malformed', `The key hash of private key "${name}" does not match its key.`);
-  }
-  return { name, keyHash: hash, algorithm: alg, publicKey, seed: key };
-}
-
-export function formatSignerKey(s: Signer): string {
-  return `PRIVATE+KEY+${s.name}+${hex8(s.keyHash)}+${toBase64(new Uint8Array([s.algorithm, ...s.seed]))}`;
-}
-
-/** A new signer named `name` with a fresh random key. */
-export function generateSigner(crypto: Crypto, name: string, algorithm = ALG_ED25519): Signer {
-  if (!isKeyName(name))
-    throw new LedgerError('key-malformed', `"${name}" cannot name a key: no "+", no spaces.`);
-  const seed = crypto.randomBytes(32);
-  const publicKey = crypto.ed25519PublicKey(seed);
-  return { name, keyHash: keyHash(crypto, name, algorithm, publicKey), algorithm, publicKey, seed };
-}
-
-/** A note's text must be UTF-8 lines without control characters, ending in a newline. */
+/** C2SP signed-note: "a text ending in newline (U+000A)". */
 function checkText(text: string): void {
   if (!text.endsWith('\n')) throw new LedgerError('note-malformed', 'A note text must end with a newline.');
-  if (/[\p{Cc}](?<!\n)/u.test(text))
-    throw new LedgerError('note-malformed', 'A note text may not hold control characters.');
+  checkChars('A note text', text);
 }
 
 /** The signature line `— name base64(keyhash || signature)`. */
@@ -130,6 +67,8 @@ export function formatSignatureLine(sig: NoteSignature): string {
 /** Signs `text` with each signer: the note is the text, a blank line, and one line per signature. */
 export function signNote(crypto: Crypto, text: string, signers: Signer[]): string {
   checkText(text);
+  for (const s of signers)
+    if (!isKeyName(s.name)) throw new LedgerError('key-malformed', `"${s.name}" cannot name a key.`);
   const lines = signers.map((s) =>
     formatSignatureLine({ name: s.name, keyHash: s.keyHash, bytes: crypto.ed25519Sign(s.seed, utf8(text)) }),
   );
@@ -138,6 +77,8 @@ export function signNote(crypto: Crypto, text: string, signers: Signer[]): strin
 
 /** Splits a signed note into its text and its signatures, without verifying anything. */
 export function splitNote(note: string): { text: string; signatures: NoteSignature[] } {
+  checkChars('A signed note', note);
+  // "the text is separated from the signatures by the last empty line in the note"
   const at = note.lastIndexOf('\n\n');
   if (at < 0)
     throw new LedgerError('note-malformed', 'A signed note has its text, a blank line, then signatures.');
