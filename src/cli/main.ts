@@ -1,3 +1,4 @@
+import { LedgerError } from '../core/ledger/ledger-error.ts';
 import { PlanError } from '../core/plan/plan-error.ts';
 import { type Command, helpText, parseCommandArgs } from './command.ts';
 import { diff } from './commands/diff.ts';
@@ -78,11 +79,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
       );
       return EXIT_USAGE;
     }
-    if (e instanceof InputError || e instanceof PlanError) {
+    if (e instanceof InputError || e instanceof PlanError || e instanceof LedgerError) {
       io.err(`${e.message}\n`);
       return EXIT_INVALID;
     }
-    throw e;
+    // Anything else is unexpected: say so plainly, without a stack trace (TRUCE_DEBUG=1 shows it).
+    if (io.env.TRUCE_DEBUG) throw e;
+    io.err(`truce ${command.name}: unexpected error: ${(e as Error).message}\n`);
+    return EXIT_INVALID;
   }
 }
 

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { type LogReport, verifyLog } from '../../core/ledger/verify-log.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
@@ -48,7 +49,7 @@ export const verify: Command = {
   async run(args, io) {
     const dir = stringFlag(args, 'export');
     if (dir) {
-      const x = await readExport(dir);
+      const x = await readExport(resolve(io.cwd, dir));
       const bar = progress(io, `verifying ${x.log.id}`, x.events.length);
       const report = await verifyLog(nodeCrypto, exportMaterial(x), { onProgress: (n) => bar.update(n) });
       bar.done();
