@@ -1,8 +1,13 @@
-import type { Crypto } from '../crypto/crypto.ts';
-import { bytesEqual } from '../crypto/crypto.ts';
+/**
+ * The witness's decision, pure (in the manner of C2SP tlog-witness, https://c2sp.org/tlog-witness):
+ * given what it last cosigned for a log and a new signed checkpoint with a consistency proof,
+ * cosign or refuse with a reason. The caller keeps the state and does the I/O.
+ */
+import { bytesEqual, type Crypto } from '../crypto/crypto.ts';
 import { type Checkpoint, openCheckpoint } from './checkpoint.ts';
 import { cosign } from './cosignature.ts';
 import { LedgerError } from './ledger-error.ts';
+import { emptyTreeHash } from './merkle.ts';
 import { verifyConsistency } from './merkle-verify.ts';
 import type { Signer, Verifier } from './signed-note.ts';
 
@@ -24,9 +29,9 @@ export type WitnessDecision =
     };
 
 /**
- * The witness's decision on a new checkpoint (C2SP tlog-witness): cosign it only when the log's
- * signature holds and a consistency proof shows it extends the last checkpoint cosigned.
- * Pure: the caller stores the returned state.
+ * Cosign `note` only when the log's signature holds, its size is not below the last cosigned,
+ * and the proof shows it extends the last cosigned tree; `now` is the time to sign, in seconds.
+ * `known` is undefined when this witness does not follow the log.
  */
 export function witnessCheckpoint(
   crypto: Crypto,
@@ -42,7 +47,8 @@ export function witnessCheckpoint(
   try {
     ({ checkpoint, text } = openCheckpoint(crypto, note, known.logKey, known.origin));
   } catch (e) {
-    return { ok: false, code: 'bad-signature', message: (e as Error).message };
+    const code = (e as LedgerError).code === 'checkpoint-wrong-origin' ? 'unknown-origin' : 'bad-signature';
+    return { ok: false, code, message: (e as Error).message };
   }
   if (checkpoint.size < known.size) {
     return {
@@ -53,9 +59,12 @@ export function witnessCheckpoint(
     };
   }
   try {
+    // tlog-witness: from old size 0 the proof is empty, and an empty tree has one root.
     if (known.size === 0) {
       if (proof.length)
         throw new LedgerError('proof-not-empty', 'From the empty tree the proof must be empty.');
+      if (checkpoint.size === 0 && !bytesEqual(checkpoint.root, emptyTreeHash(crypto.sha256)))
+        throw new LedgerError('proof-root-mismatch', 'A tree of size 0 has the root SHA-256("").');
     } else verifyConsistency(crypto.sha256, known.size, checkpoint.size, proof, known.root, checkpoint.root);
   } catch (e) {
     return {
