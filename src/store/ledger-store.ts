@@ -13,6 +13,7 @@ import {
   storedHashes,
   storedHashIndex,
   treeHash,
+  treeHashPlan,
 } from '../core/ledger/tlog.ts';
 import { withAppendLock } from './append-lock.ts';
 import type { Database } from './database.ts';
@@ -73,6 +74,30 @@ function parseStored(logId: string, index: number, text: string): SignedEvent {
       'event-invalid',
       `Stored event ${index} of log "${logId}" is not valid JSON: storage is damaged; run truce verify.`,
     );
+  }
+}
+
+/** Keeps the actor registry of a batch in step with its actor.registered / actor.revoked events. */
+function applyActorEvent(actors: Map<string, ActorRecord>, changed: Set<string>, signed: SignedEvent): void {
+  const { kind, body } = signed.event;
+  if (kind === 'actor.registered') {
+    const b = body as { actor: string; name: string; role: ActorRole; party?: string; key: string };
+    actors.set(b.actor, {
+      actor: b.actor,
+      name: b.name,
+      role: b.role,
+      key: b.key,
+      revoked: false,
+      ...(b.party ? { party: b.party } : {}),
+    });
+    changed.add(b.actor);
+  } else if (kind === 'actor.revoked') {
+    const b = body as { actor: string };
+    const a = actors.get(b.actor);
+    if (a) {
+      actors.set(b.actor, { ...a, revoked: true });
+      changed.add(b.actor);
+    }
   }
 }
 
@@ -157,6 +182,8 @@ export class LedgerStore {
    * Appends signed events (as their canonical bytes) atomically: all are checked and stored with
    * the new tree state, or none is. An event already in the log is not stored again; it gets its
    * index back (idempotent). With `expectedSize`, the append is refused if the log has moved on.
+   * A batch costs a fixed number of statements: the log's actors, the right edge of its tree and
+   * the events it refers to are read once, and its rows are written in bulk.
    */
   async append(
     logId: string,
@@ -165,8 +192,9 @@ export class LedgerStore {
   ): Promise<AppendResult[]> {
     const parsed = events.map((bytes) => {
       const event = parseSignedEvent(bytes);
-      return { event, bytes, leaf: leafHash(this.crypto.sha256, bytes) };
+      return { event, bytes, leaf: leafHash(this.crypto.sha256, bytes), hex: '' };
     });
+    for (const p of parsed) p.hex = toHex(p.leaf);
     return withAppendLock(this.database, logId, async (trx) => {
       const log = await trx.selectFrom('truce_log').selectAll().where('id', '=', logId).executeTakeFirst();
       if (!log)
@@ -177,7 +205,7 @@ export class LedgerStore {
         logId,
         parsed.map((p) => p.leaf),
       );
-      const fresh = parsed.filter((p) => !existing.has(toHex(p.leaf)));
+      const fresh = parsed.filter((p) => !existing.has(p.hex));
       if (options.expectedSize !== undefined && fresh.length > 0 && options.expectedSize !== size) {
         throw new LedgerError(
           'append-stale-size',
@@ -185,46 +213,112 @@ export class LedgerStore {
         );
       }
       const results: AppendResult[] = [];
+      if (fresh.length === 0) {
+        return parsed.map((p) => ({ index: existing.get(p.hex)!, leafHash: p.hex, duplicate: true }));
+      }
+      // What the checks and the tree need, read once for the whole batch.
+      const actors = new Map(
+        (await trx.selectFrom('truce_actor').selectAll().where('log_id', '=', logId).execute()).map((r) => [
+          r.actor,
+          toActor(r),
+        ]),
+      );
+      const refs = await this.knownRefs(
+        trx,
+        logId,
+        fresh.flatMap((p) => referencesOf(p.event.event)),
+      );
+      const cache = new Map<number, Hash>();
+      const edge = treeHashPlan(size).indexes;
+      (await readHashes(trx, logId, edge)).forEach((h, k) => cache.set(edge[k]!, h));
+      const read = async (ix: number[]) => {
+        const missing = ix.filter((i) => !cache.has(i));
+        if (missing.length)
+          (await readHashes(trx, logId, missing)).forEach((h, k) => cache.set(missing[k]!, h));
+        return ix.map((i) => cache.get(i)!);
+      };
+      const entryRows: Tables['truce_entry'][] = [];
+      const hashRows: Tables['truce_hash'][] = [];
+      const changedActors = new Set<string>();
+      const recordedAt = options.recordedAt ?? new Date().toISOString();
       const added = new Map<string, number>();
       for (const p of parsed) {
-        const hex = toHex(p.leaf);
-        const known = existing.get(hex) ?? added.get(hex);
+        const known = existing.get(p.hex) ?? added.get(p.hex);
         if (known !== undefined) {
-          results.push({ index: known, leafHash: hex, duplicate: true });
+          results.push({ index: known, leafHash: p.hex, duplicate: true });
           continue;
         }
-        await this.checkAgainstLog(trx, log.id, log.log_key, size, p.event);
-        const hashes = await storedHashes(this.crypto.sha256, size, p.leaf, (ix) =>
-          readHashes(trx, logId, ix),
-        );
+        checkEvent(this.crypto, p.event, {
+          log: logId,
+          size,
+          operatorKey: log.log_key,
+          actor: actors.get(p.event.event.actor),
+          refs,
+        });
+        const hashes = await storedHashes(this.crypto.sha256, size, p.leaf, read);
         const first = storedHashIndex(0, size);
-        await trx
-          .insertInto('truce_entry')
-          .values({
-            log_id: logId,
-            idx: size,
-            leaf_hash: p.leaf,
-            kind: p.event.event.kind,
-            actor: p.event.event.actor,
-            event: new TextDecoder().decode(p.bytes),
-            recorded_at: options.recordedAt ?? new Date().toISOString(),
-          })
-          .execute();
-        await trx
-          .insertInto('truce_hash')
-          .values(hashes.map((hash, i) => ({ log_id: logId, id: first + i, hash })))
-          .execute();
-        await this.updateActors(trx, logId, p.event);
-        added.set(hex, size);
-        results.push({ index: size, leafHash: hex, duplicate: false });
+        hashes.forEach((hash, k) => {
+          cache.set(first + k, hash);
+          hashRows.push({ log_id: logId, id: first + k, hash });
+        });
+        entryRows.push({
+          log_id: logId,
+          idx: size,
+          leaf_hash: p.leaf,
+          kind: p.event.event.kind,
+          actor: p.event.event.actor,
+          event: new TextDecoder().decode(p.bytes),
+          recorded_at: recordedAt,
+        });
+        applyActorEvent(actors, changedActors, p.event);
+        refs.set(p.hex, { actor: p.event.event.actor, kind: p.event.event.kind });
+        added.set(p.hex, size);
+        results.push({ index: size, leafHash: p.hex, duplicate: false });
         size++;
       }
-      if (added.size > 0) {
-        const root = await treeHash(this.crypto.sha256, size, (ix) => readHashes(trx, logId, ix));
-        await trx.updateTable('truce_log').set({ size, root }).where('id', '=', logId).execute();
+      for (let k = 0; k < entryRows.length; k += 500)
+        await trx
+          .insertInto('truce_entry')
+          .values(entryRows.slice(k, k + 500))
+          .execute();
+      for (let k = 0; k < hashRows.length; k += 2000)
+        await trx
+          .insertInto('truce_hash')
+          .values(hashRows.slice(k, k + 2000))
+          .execute();
+      for (const actor of changedActors) {
+        const a = actors.get(actor)!;
+        await trx.deleteFrom('truce_actor').where('log_id', '=', logId).where('actor', '=', actor).execute();
+        await trx
+          .insertInto('truce_actor')
+          .values({
+            log_id: logId,
+            actor,
+            name: a.name,
+            role: a.role,
+            party: a.party ?? null,
+            key: a.key,
+            revoked: a.revoked ? 1 : 0,
+          })
+          .execute();
       }
+      const root = await treeHash(this.crypto.sha256, size, read);
+      await trx.updateTable('truce_log').set({ size, root }).where('id', '=', logId).execute();
       return results;
     });
+  }
+
+  private async knownRefs(trx: Kysely<Tables>, logId: string, refs: string[]) {
+    const unique = [...new Set(refs)];
+    const rows = unique.length
+      ? await trx
+          .selectFrom('truce_entry')
+          .select(['leaf_hash', 'actor', 'kind'])
+          .where('log_id', '=', logId)
+          .where('leaf_hash', 'in', unique.map(fromHex))
+          .execute()
+      : [];
+    return new Map(rows.map((r) => [toHex(asBytes(r.leaf_hash)), { actor: r.actor, kind: r.kind }]));
   }
 
   private async existingLeaves(
@@ -240,65 +334,6 @@ export class LedgerStore {
       .where('leaf_hash', 'in', leaves)
       .execute();
     return new Map(rows.map((r) => [toHex(asBytes(r.leaf_hash)), Number(r.idx)]));
-  }
-
-  private async checkAgainstLog(
-    trx: Kysely<Tables>,
-    logId: string,
-    logKey: string,
-    size: number,
-    event: SignedEvent,
-  ) {
-    const actorRow = await trx
-      .selectFrom('truce_actor')
-      .selectAll()
-      .where('log_id', '=', logId)
-      .where('actor', '=', event.event.actor)
-      .executeTakeFirst();
-    const refs = referencesOf(event.event);
-    const refRows = refs.length
-      ? await trx
-          .selectFrom('truce_entry')
-          .select(['leaf_hash', 'actor', 'kind'])
-          .where('log_id', '=', logId)
-          .where('leaf_hash', 'in', refs.map(fromHex))
-          .execute()
-      : [];
-    checkEvent(this.crypto, event, {
-      log: logId,
-      size,
-      operatorKey: logKey,
-      actor: actorRow ? toActor(actorRow) : undefined,
-      refs: new Map(refRows.map((r) => [toHex(asBytes(r.leaf_hash)), { actor: r.actor, kind: r.kind }])),
-    });
-  }
-
-  private async updateActors(trx: Kysely<Tables>, logId: string, signed: SignedEvent) {
-    const { kind, body } = signed.event;
-    if (kind === 'actor.registered') {
-      const b = body as { actor: string; name: string; role: string; party?: string; key: string };
-      await trx.deleteFrom('truce_actor').where('log_id', '=', logId).where('actor', '=', b.actor).execute();
-      await trx
-        .insertInto('truce_actor')
-        .values({
-          log_id: logId,
-          actor: b.actor,
-          name: b.name,
-          role: b.role,
-          party: b.party ?? null,
-          key: b.key,
-          revoked: 0,
-        })
-        .execute();
-    } else if (kind === 'actor.revoked') {
-      const b = body as { actor: string };
-      await trx
-        .updateTable('truce_actor')
-        .set({ revoked: 1 })
-        .where('log_id', '=', logId)
-        .where('actor', '=', b.actor)
-        .execute();
-    }
   }
 
   async actors(logId: string): Promise<ActorRecord[]> {
