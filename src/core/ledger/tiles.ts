@@ -1,4 +1,10 @@
-import { storedHashIndex } from './tlog.ts';
+/**
+ * C2SP tlog-tiles (https://c2sp.org/tlog-tiles): the tree served as static files of 256 hashes.
+ * Paths, which tiles a proof needs, and reading hashes back out of tile bytes.
+ */
+import { LedgerError } from './ledger-error.ts';
+import { HASH_SIZE, type Hash, rangeHash, type Sha256 } from './merkle.ts';
+import { type HashReader, splitStoredHashIndex, storedHashIndex } from './tlog.ts';
 
 /** C2SP tlog-tiles: tiles are 2^8 = 256 hashes wide; level L holds tree level 8·L. */
 export const TILE_HEIGHT = 8;
@@ -74,4 +80,89 @@ export function decodeEntryBundle(bundle: Uint8Array): Uint8Array[] {
     at += 2 + n;
   }
   return out;
+}
+
+/** A hash tile: level L, index N and width W (1 to 256 hashes), as in `tile/<L>/<N>[.p/<W>]`. */
+export interface Tile {
+  level: number;
+  index: number;
+  width: number;
+}
+
+/**
+ * The tile of a tree of `size` entries that holds stored hash `storedIndex`, and the hashes
+ * [start, end) of that tile it is made of: a hash at tree level 8·L + k is the root of 2^k
+ * consecutive hashes of a level-L tile (tlog.TileForIndex, with C2SP's fixed height 8).
+ */
+export function tileForStoredIndex(
+  storedIndex: number,
+  size: number,
+): { tile: Tile; start: number; end: number } {
+  const [level, n] = splitStoredHashIndex(storedIndex);
+  const tileLevel = Math.floor(level / TILE_HEIGHT);
+  const span = 2 ** (level % TILE_HEIGHT);
+  const first = n * span;
+  const index = Math.floor(first / TILE_WIDTH);
+  const start = first - index * TILE_WIDTH;
+  const width = tileWidth(tileLevel, index, size);
+  if (start + span > width) {
+    throw new LedgerError(
+      'proof-index-out-of-range',
+      `Stored hash ${storedIndex} (level ${level}, node ${n}) is not in a tree of size ${size}.`,
+    );
+  }
+  return { tile: { level: tileLevel, index, width }, start, end: start + span };
+}
+
+/** The distinct tiles that hold the given stored hashes, in a tree of `size` entries. */
+export function tilesFor(storedIndexes: number[], size: number): Tile[] {
+  const tiles = new Map<string, Tile>();
+  for (const i of storedIndexes) {
+    const { tile } = tileForStoredIndex(i, size);
+    tiles.set(tilePath(tile.level, tile.index, tile.width), tile);
+  }
+  return [...tiles.values()];
+}
+
+/** Stored hash `storedIndex` out of the bytes of its tile (tlog.HashFromTile). */
+export function hashFromTile(
+  sha256: Sha256,
+  tile: Tile,
+  data: Uint8Array,
+  storedIndex: number,
+  size: number,
+): Hash {
+  if (data.length !== tile.width * HASH_SIZE) {
+    throw new LedgerError(
+      'proof-bad-hash-size',
+      `Tile ${tilePath(tile.level, tile.index, tile.width)} is ${data.length} bytes; it should be ${tile.width * HASH_SIZE}.`,
+    );
+  }
+  const { start, end } = tileForStoredIndex(storedIndex, size);
+  const at = (i: number) => data.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE);
+  return end - start === 1 ? at(start).slice() : rangeHash(sha256, start, end, at);
+}
+
+/**
+ * A HashReader over tiles fetched by `readTiles` (from a server, a folder, a cache). Tiles are
+ * not trusted: a proof or tree hash built from them means something only once it is verified
+ * against a signed checkpoint, which is what the verifiers do.
+ */
+export function tileHashReader(
+  sha256: Sha256,
+  size: number,
+  readTiles: (tiles: Tile[]) => Promise<Uint8Array[]> | Uint8Array[],
+): HashReader {
+  return async (indexes) => {
+    const tiles = tilesFor(indexes, size);
+    const data = await readTiles(tiles);
+    if (data.length !== tiles.length) {
+      throw new LedgerError('proof-wrong-length', `Asked for ${tiles.length} tiles, got ${data.length}.`);
+    }
+    const byPath = new Map(tiles.map((t, i) => [tilePath(t.level, t.index, t.width), data[i]!]));
+    return indexes.map((i) => {
+      const { tile } = tileForStoredIndex(i, size);
+      return hashFromTile(sha256, tile, byPath.get(tilePath(tile.level, tile.index, tile.width))!, i, size);
+    });
+  };
 }
