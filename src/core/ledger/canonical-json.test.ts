@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalize } from './canonical-json.ts';
+import { canonicalBytes, canonicalize } from './canonical-json.ts';
 import { LedgerError } from './ledger-error.ts';
 
 describe('canonicalize (RFC 8785)', () => {
@@ -52,6 +52,24 @@ describe('canonicalize (RFC 8785)', () => {
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '\ud800', { ['\udc00']: 1 }, new Date(0), 1n]) {
       expect(() => canonicalize({ bad })).toThrow(LedgerError);
     }
+  });
+
+  it('refuses undefined and holes in arrays, and cycles; leaves out undefined members', () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point of the test
+    for (const bad of [[1, undefined], [1, , 3], cyclic, undefined, () => 1, Symbol('s')]) {
+      expect(() => canonicalize(bad)).toThrow(expect.objectContaining({ code: 'json-not-canonicalizable' }));
+    }
+    expect(canonicalize({ b: undefined, a: 1 })).toBe('{"a":1}');
+    const shared = { x: 1 };
+    expect(canonicalize({ p: shared, q: [shared] })).toBe('{"p":{"x":1},"q":[{"x":1}]}');
+  });
+
+  it('gives the UTF-8 bytes of the canonical text', () => {
+    expect(canonicalBytes({ é: 'א' })).toEqual(
+      new Uint8Array([0x7b, 0x22, 0xc3, 0xa9, 0x22, 0x3a, 0x22, 0xd7, 0x90, 0x22, 0x7d]),
+    );
   });
 
   it('is idempotent and independent of member order (fast-check)', () => {
