@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fromBase64 } from '../src/core/crypto/crypto.ts';
+import { verifyCommitment } from '../src/core/ledger/commitment.ts';
+import type { Database } from '../src/store/database.ts';
+import { LedgerStore } from '../src/store/ledger-store.ts';
+import { PersonsStore } from '../src/store/persons-store.ts';
+import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
+import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
+
+describe.each(DIALECTS)('persons store on %s', (dialect) => {
+  let database: Database;
+  const f = ledgerFixture();
+  beforeEach(async () => {
+    database = await scratchDatabase(dialect);
+    await new LedgerStore(database, crypto).createLog({
+      id: f.logId,
+      origin: 'o',
+      logKey: f.operatorKey,
+      createdAt: '2023-11-24T00:00:00Z',
+    });
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  const record = {
+    names: { ar: 'سَلمى'.normalize('NFD'), he: 'סַלמה'.normalize('NFD'), en: 'Salma' },
+    age: 19,
+    category: 'women',
+  };
+
+  it('keeps a record apart from the log: the log holds only its salted commitment', async () => {
+    const persons = new PersonsStore(database, crypto);
+    const ledger = new LedgerStore(database, crypto);
+    const commitment = await persons.add(f.logId, record);
+    await ledger.append(f.logId, [
+      ...f.genesis(),
+      f.event('party-b', 'list.submitted', {
+        provision: 'exchange',
+        batch: 1,
+        count: 1,
+        persons: [commitment],
+      }),
+    ]);
+    const stored = await ledger.rawEntries(f.logId, 0, 100);
+    const logText = stored.map((e) => new TextDecoder().decode(e.bytes)).join('\n');
+    expect(logText).toContain(commitment);
+    for (const word of ['Salma', 'سَلمى'.normalize('NFC'), 'סַלמה'.normalize('NFC'), '"age"'])
+      expect(logText).not.toContain(word);
+  });
+
+  it('reveals a record in NFC with its salt, and the pair proves the commitment', async () => {
+    const persons = new PersonsStore(database, crypto);
+    const commitment = await persons.add(f.logId, record);
+    const revealed = (await persons.reveal(f.logId, commitment))!;
+    expect((revealed.record.names as { ar: string }).ar).toBe('سَلمى'.normalize('NFC'));
+    expect(verifyCommitment(crypto, revealed.record, fromBase64(revealed.salt)!, commitment)).toBe(true);
+    expect(await persons.reveal(f.logId, 'f'.repeat(64))).toBeUndefined();
+    expect(await persons.count(f.logId)).toBe(1);
+  });
+
+  it('the same person twice gets two unlinkable commitments', async () => {
+    const persons = new PersonsStore(database, crypto);
+    expect(await persons.add(f.logId, record)).not.toBe(await persons.add(f.logId, record));
+  });
+
+  it('refuses a record that is not an object or too large', async () => {
+    const persons = new PersonsStore(database, crypto);
+    await expect(persons.add(f.logId, [] as never)).rejects.toThrow(/JSON object/);
+    await expect(persons.add(f.logId, { note: 'x'.repeat(9000) })).rejects.toThrow(/at most/);
+    expect(await persons.count(f.logId)).toBe(0);
+  });
+});
