@@ -1,6 +1,14 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fromHex } from '../core/crypto/crypto.ts';
+import {
+  encodeEntryBundle,
+  entriesPath,
+  TILE_WIDTH,
+  tileHashIndexes,
+  tilePath,
+  tileWidth,
+} from '../core/ledger/tiles.ts';
 import type { LogMaterial } from '../core/ledger/verify-log.ts';
 import type { LedgerStore } from '../store/ledger-store.ts';
 import { InputError } from './io.ts';
@@ -54,7 +62,46 @@ export async function writeExport(
   await writeFile(join(dir, 'log.json'), `${JSON.stringify(info, null, 2)}\n`);
   await writeFile(join(dir, 'events.jsonl'), lines.map((l) => `${l}\n`).join(''));
   await writeFile(join(dir, 'checkpoints.json'), `${JSON.stringify(checkpoints, null, 2)}\n`);
+  await writeTiles(store, logId, log.size, lines, dir, checkpoints.at(-1));
   return { size: log.size, checkpoints: checkpoints.length };
+}
+
+/**
+ * The log as static C2SP tlog-tiles files beside the export: `checkpoint` (the latest, with its
+ * cosignatures), `tile/L/N[.p/W]` hash tiles and `tile/entries/N[.p/W]` entry bundles, so that a
+ * plain file server can publish it, immutable and cacheable, and clients verify it from tiles.
+ */
+async function writeTiles(
+  store: LedgerStore,
+  logId: string,
+  size: number,
+  events: string[],
+  dir: string,
+  latest: { note: string; cosignatures: { line: string }[] } | undefined,
+) {
+  if (latest)
+    await writeFile(join(dir, 'checkpoint'), latest.note + latest.cosignatures.map((c) => c.line).join(''));
+  const put = async (path: string, bytes: Uint8Array) => {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), bytes);
+  };
+  const enc = new TextEncoder();
+  for (let n = 0; n * TILE_WIDTH < size; n++) {
+    const width = Math.min(TILE_WIDTH, size - n * TILE_WIDTH);
+    await put(
+      entriesPath(n, width),
+      encodeEntryBundle(events.slice(n * TILE_WIDTH, n * TILE_WIDTH + width).map((e) => enc.encode(e))),
+    );
+  }
+  for (let level = 0; tileWidth(level, 0, size) > 0; level++) {
+    for (let n = 0; tileWidth(level, n, size) > 0; n++) {
+      const width = tileWidth(level, n, size);
+      const hashes = await store.readHashes(logId, tileHashIndexes(level, n, width));
+      const data = new Uint8Array(width * 32);
+      hashes.forEach((h, i) => data.set(h, i * 32));
+      await put(tilePath(level, n, width), data);
+    }
+  }
 }
 
 async function readText(path: string, what: string): Promise<string> {

@@ -398,6 +398,11 @@ export class LedgerStore {
     return row ? (await this.entries(logId, Number(row.idx), Number(row.idx) + 1))[0] : undefined;
   }
 
+  /** Stored tree hashes by storage index (tiles, proofs). */
+  async readHashes(logId: string, indexes: number[]): Promise<Hash[]> {
+    return readHashes(this.db, logId, indexes);
+  }
+
   /** Every stored tree hash of a log, in storage order (for fsck and verify). */
   async allHashes(logId: string): Promise<{ id: number; hash: Hash }[]> {
     const rows = await this.db
