@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type Crypto, fromHex, toHex } from '../core/crypto/crypto.ts';
+import { applyActorEvent } from '../core/ledger/actor-registry.ts';
 import { canonicalBytes } from '../core/ledger/canonical-json.ts';
 import { type ActorRecord, type ActorRole, checkEvent, referencesOf } from '../core/ledger/check-event.ts';
 import type { SignedEvent } from '../core/ledger/event.ts';
@@ -66,38 +67,14 @@ async function readHashes(db: Kysely<Tables>, logId: string, indexes: number[]):
   });
 }
 
-function parseStored(logId: string, index: number, text: string): SignedEvent {
+function parseStored(logId: string, index: number, bytes: Uint8Array): SignedEvent {
   try {
-    return JSON.parse(text) as SignedEvent;
+    return JSON.parse(new TextDecoder().decode(bytes)) as SignedEvent;
   } catch {
     throw new LedgerError(
       'event-invalid',
       `Stored event ${index} of log "${logId}" is not valid JSON: storage is damaged; run truce verify.`,
     );
-  }
-}
-
-/** Keeps the actor registry of a batch in step with its actor.registered / actor.revoked events. */
-function applyActorEvent(actors: Map<string, ActorRecord>, changed: Set<string>, signed: SignedEvent): void {
-  const { kind, body } = signed.event;
-  if (kind === 'actor.registered') {
-    const b = body as { actor: string; name: string; role: ActorRole; party?: string; key: string };
-    actors.set(b.actor, {
-      actor: b.actor,
-      name: b.name,
-      role: b.role,
-      key: b.key,
-      revoked: false,
-      ...(b.party ? { party: b.party } : {}),
-    });
-    changed.add(b.actor);
-  } else if (kind === 'actor.revoked') {
-    const b = body as { actor: string };
-    const a = actors.get(b.actor);
-    if (a) {
-      actors.set(b.actor, { ...a, revoked: true });
-      changed.add(b.actor);
-    }
   }
 }
 
@@ -229,12 +206,16 @@ export class LedgerStore {
         fresh.flatMap((p) => referencesOf(p.event.event)),
       );
       const cache = new Map<number, Hash>();
-      const edge = treeHashPlan(size).indexes;
-      (await readHashes(trx, logId, edge)).forEach((h, k) => cache.set(edge[k]!, h));
+      const fill = async (ix: number[]) => {
+        const hashes = await readHashes(trx, logId, ix);
+        ix.forEach((i, k) => {
+          cache.set(i, hashes[k]!);
+        });
+      };
+      await fill(treeHashPlan(size).indexes);
       const read = async (ix: number[]) => {
         const missing = ix.filter((i) => !cache.has(i));
-        if (missing.length)
-          (await readHashes(trx, logId, missing)).forEach((h, k) => cache.set(missing[k]!, h));
+        if (missing.length) await fill(missing);
         return ix.map((i) => cache.get(i)!);
       };
       const entryRows: Tables['truce_entry'][] = [];
@@ -270,7 +251,8 @@ export class LedgerStore {
           event: new TextDecoder().decode(p.bytes),
           recorded_at: recordedAt,
         });
-        applyActorEvent(actors, changedActors, p.event);
+        const changed = applyActorEvent(actors, p.event);
+        if (changed) changedActors.add(changed);
         refs.set(p.hex, { actor: p.event.event.actor, kind: p.event.event.kind });
         added.set(p.hex, size);
         results.push({ index: size, leafHash: p.hex, duplicate: false });
@@ -368,23 +350,12 @@ export class LedgerStore {
   }
 
   async entries(logId: string, start: number, end: number): Promise<StoredEntry[]> {
-    const rows = await this.db
-      .selectFrom('truce_entry')
-      .select(['idx', 'leaf_hash', 'event'])
-      .where('log_id', '=', logId)
-      .where('idx', '>=', start)
-      .where('idx', '<', end)
-      .orderBy('idx')
-      .execute();
-    return rows.map((r) => {
-      const bytes = new TextEncoder().encode(r.event);
-      return {
-        index: Number(r.idx),
-        leafHash: toHex(asBytes(r.leaf_hash)),
-        bytes,
-        event: parseStored(logId, Number(r.idx), r.event),
-      };
-    });
+    return (await this.rawEntries(logId, start, end)).map((e) => ({
+      index: e.index,
+      leafHash: toHex(e.leafHash),
+      bytes: e.bytes,
+      event: parseStored(logId, e.index, e.bytes),
+    }));
   }
 
   async entryByLeafHash(logId: string, hex: string): Promise<StoredEntry | undefined> {

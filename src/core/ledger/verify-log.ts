@@ -1,4 +1,5 @@
 import { bytesEqual, type Crypto, toHex } from '../crypto/crypto.ts';
+import { applyActorEvent } from './actor-registry.ts';
 import { type ActorRecord, type ActorRole, checkEvent } from './check-event.ts';
 import { parseCheckpoint } from './checkpoint.ts';
 import { verifyCosignature } from './cosignature.ts';
@@ -79,19 +80,8 @@ export async function verifyLog(
       add((e as { code?: string }).code ?? 'event-invalid', where, (e as Error).message);
     }
     if (signed) {
-      const { kind, body, actor } = signed.event;
-      const b = body as { actor: string; name: string; role: ActorRole; party?: string; key: string };
-      if (kind === 'actor.registered')
-        actors.set(b.actor, {
-          actor: b.actor,
-          name: b.name,
-          role: b.role,
-          key: b.key,
-          revoked: false,
-          ...(b.party ? { party: b.party } : {}),
-        });
-      if (kind === 'actor.revoked' && actors.has(b.actor))
-        actors.set(b.actor, { ...actors.get(b.actor)!, revoked: true });
+      applyActorEvent(actors, signed);
+      const { kind, actor } = signed.event;
       refs.set(toHex(leaf), { actor, kind });
     }
     hashes.push(...(await storedHashes(crypto.sha256, size, leaf, read)));
