@@ -98,7 +98,9 @@ async function writeTiles(
       const width = tileWidth(level, n, size);
       const hashes = await store.readHashes(logId, tileHashIndexes(level, n, width));
       const data = new Uint8Array(width * 32);
-      hashes.forEach((h, i) => data.set(h, i * 32));
+      hashes.forEach((h, i) => {
+        data.set(h, i * 32);
+      });
       await put(tilePath(level, n, width), data);
     }
   }

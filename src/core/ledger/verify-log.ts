@@ -1,6 +1,6 @@
 import { bytesEqual, type Crypto, toHex } from '../crypto/crypto.ts';
 import { applyActorEvent } from './actor-registry.ts';
-import { type ActorRecord, type ActorRole, checkEvent } from './check-event.ts';
+import { type ActorRecord, checkEvent } from './check-event.ts';
 import { parseCheckpoint } from './checkpoint.ts';
 import { verifyCosignature } from './cosignature.ts';
 import type { SignedEvent } from './event.ts';
