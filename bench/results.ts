@@ -12,6 +12,6 @@ export function writeSection(name: string, lines: string[]): void {
   const section = `## ${name}\n\n${new Date().toISOString().slice(0, 10)} on ${machine()}\n\n${lines.join('\n')}\n`;
   const re = new RegExp(`## ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n[\\s\\S]*?(?=\\n## |$)`);
   const next = re.test(text) ? text.replace(re, section.trimEnd()) : `${text.trimEnd()}\n\n${section}`;
-  writeFileSync(FILE, `${next.trimEnd()}\n`);
+  writeFileSync(FILE, `${next.replace(/\n+## /g, '\n\n## ').trimEnd()}\n`);
   console.log(section);
 }
