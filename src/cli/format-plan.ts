@@ -57,7 +57,9 @@ export function formatPlanText(plan: Plan, title: string): string {
     lines.push(`Phase ${p.id}: ${span}${dates}${p.extendedBy ? `, extended by ${p.extendedBy} days` : ''}\n`);
   }
   for (const day of plan.days) {
-    lines.push(`\nDay ${day.day}  ${dayLabel(day.date)}  (phase ${day.phase}, day ${day.phaseDay})\n`);
+    lines.push(
+      `\nDay ${day.day}  ${dayLabel(day.date)}  (${day.phase ? `phase ${day.phase}, day ${day.phaseDay}` : 'between phases'})\n`,
+    );
     if (day.obligations.length === 0) lines.push('  nothing falls due\n');
     for (const o of day.obligations) lines.push(obligationLine(o));
   }

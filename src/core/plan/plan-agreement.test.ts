@@ -163,3 +163,24 @@ describe('planAgreement, an exchange with no cadence stated', () => {
     ]);
   });
 });
+
+describe('planAgreement, days between phases', () => {
+  it('a day in a gap between two phases belongs to none', () => {
+    const a = pause({
+      phases: [
+        { id: 'first', title: 'First', start: { day: 1 }, lengthDays: 2 },
+        { id: 'second', title: 'Second', start: { afterPhase: 'first', offsetDays: 2 }, lengthDays: 2 },
+      ],
+      provisions: [],
+    });
+    const plan = planAgreement(a);
+    expect(plan.days.map((d) => [d.day, d.phase, d.phaseDay])).toEqual([
+      [1, 'first', 1],
+      [2, 'first', 2],
+      [3, null, null],
+      [4, null, null],
+      [5, 'second', 1],
+      [6, 'second', 2],
+    ]);
+  });
+});

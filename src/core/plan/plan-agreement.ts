@@ -89,17 +89,15 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
   const lastDay = Math.max(0, ...phases.map((p) => p.endDay ?? 0), ...obligations.map((o) => o.day));
   const days: PlanDay[] = [];
   for (let day = 1; day <= lastDay; day++) {
-    const phase =
-      phases.find(
-        (p) => p.startDay !== null && p.startDay <= day && (p.endDay === null || day <= p.endDay),
-      ) ??
-      phases.filter((p) => p.startDay !== null && p.startDay <= day).at(-1) ??
-      phases[0]!;
+    // A day between two phases (a gap, e.g. between vaccination rounds) belongs to none.
+    const phase = phases.find(
+      (p) => p.startDay !== null && p.startDay <= day && (p.endDay === null || day <= p.endDay),
+    );
     days.push({
       day,
       date: firstDate ? addDays(firstDate, day - 1) : null,
-      phase: phase.id,
-      phaseDay: day - (phase.startDay ?? 1) + 1,
+      phase: phase?.id ?? null,
+      phaseDay: phase ? day - (phase.startDay ?? 1) + 1 : null,
       obligations: obligations
         .filter((o) => o.day === day)
         .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? '') || a.id.localeCompare(b.id)),

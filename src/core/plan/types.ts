@@ -81,8 +81,9 @@ export interface PlanPhase {
 export interface PlanDay {
   day: number;
   date: string | null;
-  phase: string;
-  phaseDay: number;
+  /** The phase the day falls in, or null between phases. */
+  phase: string | null;
+  phaseDay: number | null;
   obligations: Obligation[];
 }
 
