@@ -68,7 +68,7 @@ export function formatPlanText(plan: Plan, title: string): string {
     for (const s of plan.standing) {
       const span = s.fromDay === null ? '' : `days ${s.fromDay}–${s.toDay ?? '…'}: `;
       lines.push(
-        `  ${span}${s.parties.join(', ') || 'all'}: ${s.description}${s.uncertain ? ' [⚠ uncertain]' : ''}\n`,
+        `  ${span}${s.parties.length ? `${s.parties.join(', ')}: ` : ''}${s.description}${s.uncertain ? ' [⚠ uncertain]' : ''}\n`,
       );
     }
   }

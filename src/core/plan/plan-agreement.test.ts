@@ -184,3 +184,26 @@ describe('planAgreement, days between phases', () => {
     ]);
   });
 });
+
+describe('planAgreement, a condition met only at the end of the phase', () => {
+  it('says so in the notes rather than planning nothing silently', () => {
+    const a = pause({
+      provisions: [
+        ...pause().provisions,
+        {
+          id: 'evacuation',
+          kind: 'medical-evacuation',
+          phase: 'pause',
+          party: 'a',
+          perDay: 50,
+          condition: { provision: 'exchange' },
+        },
+      ],
+    });
+    const plan = planAgreement(a);
+    expect(obligations(plan).filter((o) => o.provision === 'evacuation')).toEqual([]);
+    expect(plan.notes).toContain(
+      'evacuation: waits for exchange, which this plan completes only on day 4: no day of phase "pause" is left after it.',
+    );
+  });
+});

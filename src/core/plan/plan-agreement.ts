@@ -80,7 +80,18 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
         continue;
       }
       const text = `${c.text ?? `once ${what} is complete`} (by day ${met} under this plan)`;
-      byProvision.set(p.id, provisionObligations(ctx, p, Math.max(1, met + 1 - phaseStart + 1), text));
+      const placed = provisionObligations(ctx, p, Math.max(1, met + 1 - phaseStart + 1), text);
+      if (
+        placed.length === 0 ||
+        placed.every(
+          (o) => o.phase === p.phase && o.phaseDay > (ctx.phases.get(p.phase)!.lengthDays ?? Infinity),
+        )
+      ) {
+        ctx.notes.push(
+          `${p.id}: waits for ${what}, which this plan completes only on day ${met}: no day of phase "${p.phase}" is left after it.`,
+        );
+      }
+      byProvision.set(p.id, placed);
     }
     pending = pending.filter((p) => !next.includes(p));
   }

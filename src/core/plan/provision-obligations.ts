@@ -208,6 +208,6 @@ export function standingObligation(ctx: PlanContext, p: Provision): StandingObli
     fromDay: phase.startDay,
     toDay: phase.endDay,
     ...(p.uncertain ? { uncertain: true } : {}),
-    description: [text || 'Cessation of hostilities', ...limits].join('; '),
+    description: [(text || 'Cessation of hostilities').replace(/[.;]\s*$/, ''), ...limits].join('; '),
   };
 }
