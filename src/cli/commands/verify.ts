@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { type LogReport, verifyLog } from '../../core/ledger/verify-log.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
-import { type Command, jsonOption, stringFlag } from '../command.ts';
+import { type Command, jsonOption, type ParsedArgs, stringFlag } from '../command.ts';
 import { EXIT_INVALID, EXIT_OK, type Io } from '../io.ts';
 import { databaseOption, openStore } from '../ledger-context.ts';
 import { exportMaterial, readExport, storeMaterial } from '../log-files.ts';
@@ -35,6 +35,28 @@ export function printReports(
   return bad ? EXIT_INVALID : EXIT_OK;
 }
 
+/** verify (signatures too) or fsck (structure only) of one log or every log in the database. */
+async function checkStoredLogs(args: ParsedArgs, io: Io, signatures: boolean): Promise<number> {
+  const { store, database } = await openStore(args, io);
+  try {
+    const only = stringFlag(args, 'log');
+    const ids = only ? [(await store.requireLog(only)).id] : (await store.listLogs()).map((l) => l.id);
+    const reports = [];
+    for (const id of ids) {
+      const material = await storeMaterial(store, id);
+      const bar = progress(io, `${signatures ? 'verifying' : 'checking'} ${id}`, material.claimed?.size);
+      reports.push({
+        log: id,
+        report: await verifyLog(nodeCrypto, material, { signatures, onProgress: (n) => bar.update(n) }),
+      });
+      bar.done();
+    }
+    return printReports(io, reports, Boolean(args.values.json), signatures ? 'verified' : 'consistent');
+  } finally {
+    await database.close();
+  }
+}
+
 export const verify: Command = {
   name: 'verify',
   summary:
@@ -55,24 +77,7 @@ export const verify: Command = {
       bar.done();
       return printReports(io, [{ log: x.log.id, report }], Boolean(args.values.json), 'verified');
     }
-    const { store, database } = await openStore(args, io);
-    try {
-      const only = stringFlag(args, 'log');
-      const ids = only ? [(await store.requireLog(only)).id] : (await store.listLogs()).map((l) => l.id);
-      const reports = [];
-      for (const id of ids) {
-        const material = await storeMaterial(store, id);
-        const bar = progress(io, `verifying ${id}`, material.claimed?.size);
-        reports.push({
-          log: id,
-          report: await verifyLog(nodeCrypto, material, { onProgress: (n) => bar.update(n) }),
-        });
-        bar.done();
-      }
-      return printReports(io, reports, Boolean(args.values.json), 'verified');
-    } finally {
-      await database.close();
-    }
+    return checkStoredLogs(args, io, true);
   },
 };
 
@@ -89,20 +94,6 @@ export const fsck: Command = {
   details:
     '\nfsck checks structure only; truce verify also checks every signature and every right to append.\n',
   async run(args, io) {
-    const { store, database } = await openStore(args, io);
-    try {
-      const only = stringFlag(args, 'log');
-      const ids = only ? [(await store.requireLog(only)).id] : (await store.listLogs()).map((l) => l.id);
-      const reports = [];
-      for (const id of ids) {
-        reports.push({
-          log: id,
-          report: await verifyLog(nodeCrypto, await storeMaterial(store, id), { signatures: false }),
-        });
-      }
-      return printReports(io, reports, Boolean(args.values.json), 'consistent');
-    } finally {
-      await database.close();
-    }
+    return checkStoredLogs(args, io, false);
   },
 };

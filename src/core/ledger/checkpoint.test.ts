@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../../../test/helpers/code-of.ts';
 import { nodeCrypto as crypto } from '../../platform/node-crypto.ts';
 import { formatCheckpoint, openCheckpoint, parseCheckpoint, signCheckpoint } from './checkpoint.ts';
 import { LedgerError } from './ledger-error.ts';
@@ -6,15 +7,6 @@ import { generateSigner } from './signed-note.ts';
 
 const origin = 'truce.example/log/test';
 const log = generateSigner(crypto, origin);
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-    return 'no error';
-  } catch (e) {
-    return (e as LedgerError).code;
-  }
-};
-
 describe('checkpoint (C2SP tlog-checkpoint)', () => {
   it('formats and parses origin, size, root and extensions', () => {
     const c = { origin, size: 12, root: new Uint8Array(32).fill(9), extensions: ['ext one'] };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../../../test/helpers/code-of.ts';
 import { nodeCrypto as crypto } from '../../platform/node-crypto.ts';
 import { fromHex, toHex } from '../crypto/crypto.ts';
 import { commitmentBytes, commitToRecord, verifyCommitment } from './commitment.ts';
-import type { LedgerError } from './ledger-error.ts';
 
 /** Names whose NFD and NFC forms are different strings (checked below, so the test is not empty). */
 const NAMES = {
@@ -55,14 +55,6 @@ describe('salted commitments to person records', () => {
   });
 
   it('refuse a salt that is not 32 bytes, and member names that collide in NFC', () => {
-    const codeOf = (f: () => unknown) => {
-      try {
-        f();
-        return 'no error';
-      } catch (e) {
-        return (e as LedgerError).code;
-      }
-    };
     expect(codeOf(() => commitToRecord(crypto, record, new Uint8Array(16)))).toBe('commitment-malformed');
     expect(codeOf(() => commitToRecord(crypto, { 'e\u0301': 1, '\u00e9': 2 }))).toBe('commitment-malformed');
     expect(fromHex(commitToRecord(crypto, record).commitment)).toHaveLength(32);

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../../../test/helpers/code-of.ts';
 import { nodeCrypto as crypto } from '../../platform/node-crypto.ts';
 import { fromBase64, utf8 } from '../crypto/crypto.ts';
 import { formatCheckpoint } from './checkpoint.ts';
 import { cosign, cosignedMessage, isCosignatureBy, verifyCosignature } from './cosignature.ts';
-import type { LedgerError } from './ledger-error.ts';
 import { ALG_COSIGNATURE_V1, ALG_ED25519, generateSigner, keyHash, splitNote } from './signed-note.ts';
-
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-    return 'no error';
-  } catch (e) {
-    return (e as LedgerError).code;
-  }
-};
 
 const witness = generateSigner(crypto, 'witness.example/w1', ALG_COSIGNATURE_V1);
 const text = formatCheckpoint({

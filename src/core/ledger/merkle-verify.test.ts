@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../../../test/helpers/code-of.ts';
 import { vectorFiles } from '../../../test/helpers/vectors.ts';
 import { LedgerError } from './ledger-error.ts';
 import { rootFromInclusionProof, verifyConsistency, verifyInclusion } from './merkle-verify.ts';
@@ -132,14 +133,6 @@ describe('proofs from stored hashes', () => {
   });
 });
 
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-    return 'no error';
-  } catch (e) {
-    return (e as LedgerError).code;
-  }
-};
 const dummy = (n: number) => Array.from({ length: n }, () => new Uint8Array(32).fill(7));
 
 describe('trees beyond 2^32 entries', () => {

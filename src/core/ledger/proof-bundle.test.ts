@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../../../test/helpers/code-of.ts';
 import { nodeCrypto as crypto } from '../../platform/node-crypto.ts';
 import { utf8 } from '../crypto/crypto.ts';
 import { signCheckpoint } from './checkpoint.ts';
 import { cosign } from './cosignature.ts';
-import type { LedgerError } from './ledger-error.ts';
 import { inclusionProof, leafHash, rootHash } from './merkle.ts';
 import { formatProofBundle, parseProofBundle, verifyProofBundle } from './proof-bundle.ts';
 import { ALG_COSIGNATURE_V1, generateSigner, splitNote } from './signed-note.ts';
-
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-    return 'no error';
-  } catch (e) {
-    return (e as LedgerError).code;
-  }
-};
 
 const sha256 = crypto.sha256;
 const origin = 'truce.example/log/receipts';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../../../test/helpers/code-of.ts';
 import { vectorsDir } from '../../../test/helpers/vectors.ts';
 import { nodeCrypto as crypto, nodeCrypto } from '../../platform/node-crypto.ts';
 import type { Crypto } from '../crypto/crypto.ts';
@@ -23,15 +24,6 @@ const vector = JSON.parse(readFileSync(join(vectorsDir(), 'signed-note.json'), '
   skey: string;
   text: string;
   signatureLine: string;
-};
-
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-    return 'no error';
-  } catch (e) {
-    return (e as LedgerError).code;
-  }
 };
 
 describe.each([
