@@ -1,0 +1,106 @@
+/**
+ * Builds examples/logs/nov-2023-pause/: the November 2023 pause (AGREEMENTS.md §1, "What happened")
+ * as a signed log in the export format of docs/ledger.md. Deterministic: DEMO KEYS derived from
+ * fixed seeds (SHA-256 of "truce demo key: <actor>"), fixed times, Ed25519 signatures (deterministic).
+ * Run: npx node examples/logs/build-nov-2023.ts
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeExport } from '../../src/cli/log-files.ts';
+import { toHex, utf8 } from '../../src/core/crypto/crypto.ts';
+import { canonicalBytes } from '../../src/core/ledger/canonical-json.ts';
+import { signCheckpoint } from '../../src/core/ledger/checkpoint.ts';
+import type { EventEnvelope } from '../../src/core/ledger/event.ts';
+import { signEvent } from '../../src/core/ledger/event-sign.ts';
+import { ALG_ED25519, formatVerifierKey, keyHash, type Signer } from '../../src/core/ledger/note-keys.ts';
+import { nodeCrypto as crypto } from '../../src/platform/node-crypto.ts';
+import { openDatabase } from '../../src/store/database.ts';
+import { LedgerStore } from '../../src/store/ledger-store.ts';
+import { NOTES, story } from './nov-2023-story.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const LOG_ID = 'nov-2023-pause';
+export const AGREEMENT_FILE = join(here, '..', 'agreements', `${LOG_ID}.yaml`);
+
+/** A DEMO key: its seed is public (SHA-256 of a fixed phrase), so it proves nothing. */
+export function demoSigner(actor: string): Signer {
+  const seed = crypto.sha256(utf8(`truce demo key: ${actor}`));
+  const publicKey = crypto.ed25519PublicKey(seed);
+  return {
+    name: actor,
+    keyHash: keyHash(crypto, actor, ALG_ED25519, publicKey),
+    algorithm: ALG_ED25519,
+    publicKey,
+    seed,
+  };
+}
+
+/** Writes the export of the Nov 2023 log into `outDir`. */
+export async function buildNov2023(outDir: string): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'truce-nov-2023-'));
+  const database = await openDatabase(join(work, 'log.db'));
+  try {
+    const store = new LedgerStore(database, crypto);
+    const operator = demoSigner('operator');
+    const agreementBytes = await readFile(AGREEMENT_FILE);
+    const sha256 = toHex(crypto.sha256(agreementBytes));
+    await store.createLog({
+      id: LOG_ID,
+      origin: `truce.example/log/${LOG_ID}`,
+      logKey: formatVerifierKey(operator),
+      agreementHash: sha256,
+      createdAt: '2023-11-22T00:00:00.000Z',
+    });
+    const checkpoint = async () => {
+      const log = await store.requireLog(LOG_ID);
+      const note = signCheckpoint(
+        crypto,
+        { origin: log.origin, size: log.size, root: log.root, extensions: [] },
+        operator,
+      );
+      await store.addCheckpoint(LOG_ID, log.size, note, '2023-12-01T12:00:00.000Z');
+    };
+    const append = async (e: {
+      actor: string;
+      kind: string;
+      at: string;
+      body: Record<string, unknown>;
+      source?: EventEnvelope['source'];
+    }) => {
+      const envelope = {
+        v: 1,
+        log: LOG_ID,
+        kind: e.kind,
+        occurredAt: e.at,
+        recordedAt: e.at,
+        actor: e.actor,
+        body: e.body,
+        ...(e.source ? { source: e.source } : {}),
+      } as EventEnvelope;
+      const [r] = await store.append(
+        LOG_ID,
+        [canonicalBytes(signEvent(crypto, envelope, demoSigner(e.actor)))],
+        {
+          recordedAt: e.at,
+        },
+      );
+      return r!.leafHash;
+    };
+    await story({ append, checkpoint, sha256, verifierKey: (a) => formatVerifierKey(demoSigner(a)) });
+    await writeExport(store, LOG_ID, outDir);
+    const logJson = JSON.parse(await readFile(join(outDir, 'log.json'), 'utf8'));
+    await writeFile(join(outDir, 'log.json'), `${JSON.stringify({ ...logJson, notes: NOTES }, null, 2)}\n`);
+  } finally {
+    await database.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.main) {
+  const out = join(here, LOG_ID);
+  await rm(out, { recursive: true, force: true });
+  await buildNov2023(out);
+  process.stdout.write(`wrote ${out}\n`);
+}

@@ -1,0 +1,65 @@
+import type { Agreement } from '../agreement/types.ts';
+import type { Obligation } from '../plan/types.ts';
+import type { EffectivePlan } from './effective-plan.ts';
+import type { ExchangeRecords } from './exchange-records.ts';
+import type { Verdict } from './judge.ts';
+import type { LogView } from './view.ts';
+import { duration, when } from './words.ts';
+
+/** What every status builder needs: the agreement, the log at the moment, and the plan in force. */
+export interface EvalContext {
+  agreement: Agreement;
+  view: LogView;
+  timeZone: string;
+  asOf: number;
+  eplan: EffectivePlan;
+  /** When each phase was recorded as ended, and why. */
+  ended: Map<string, { at: number; reason: string | null; hash: string }>;
+  exchanges: Map<string, ExchangeRecords>;
+  /** Milliseconds by which a conditional provision's deadlines move (its condition met later than planned). */
+  shift: Map<string, number>;
+  /** Conditional provisions whose condition is not met yet: what they wait for. */
+  waiting: Map<string, string>;
+}
+
+/** The deadline in force: planned, moved by a late condition, never before the extension that made it. */
+export function dueAt(ctx: EvalContext, o: Obligation): number | null {
+  if (o.due === null) return null;
+  let due = Date.parse(o.due) + (ctx.shift.get(o.provision) ?? 0);
+  const made = ctx.eplan.createdBy.get(o.id);
+  if (made) due = Math.max(due, made.entry.at);
+  return due;
+}
+
+/** The plain-words ending of an explanation for a verdict. */
+export function verdictWords(ctx: EvalContext, o: Obligation, v: Verdict, waitsFor?: string): string {
+  switch (v.status) {
+    case 'met':
+      return 'met';
+    case 'met-late':
+      return `${duration(v.lateMinutes ?? 0)} late`;
+    case 'not-yet-due':
+      return waitsFor ? `not yet due; waits for ${waitsFor}` : 'not yet due';
+    case 'suspended':
+      return `on hold: waits for ${waitsFor ?? 'a condition'}`;
+    case 'superseded': {
+      const end = ctx.ended.get(o.phase);
+      return end
+        ? `no longer due: the phase was recorded as ended on ${when(end.at, ctx.timeZone)}${end.reason ? ` (${end.reason})` : ''}`
+        : 'no longer due';
+    }
+    case 'partly-met':
+      return `partly met, overdue by ${duration(v.overdueMinutes ?? 0)}`;
+    case 'missed':
+      if (v.overdueMinutes === undefined) return 'not done';
+      return v.noRecord
+        ? `nothing recorded; overdue by ${duration(v.overdueMinutes ?? 0)}`
+        : `missed, overdue by ${duration(v.overdueMinutes ?? 0)}`;
+    case 'disputed':
+      return 'disputed';
+  }
+}
+
+export function endedAt(ctx: EvalContext, phase: string): number | undefined {
+  return ctx.ended.get(phase)?.at;
+}

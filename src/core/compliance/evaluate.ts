@@ -1,0 +1,155 @@
+import type { Agreement, Provision } from '../agreement/types.ts';
+import type { Obligation } from '../plan/types.ts';
+import { actStatus } from './act-status.ts';
+import { conditionState } from './condition.ts';
+import type { EvalContext } from './context.ts';
+import { effectivePlan } from './effective-plan.ts';
+import { exchangeRecords } from './exchange-records.ts';
+import { exchangeObligationStatus } from './exchange-status.ts';
+import { figureSets } from './figures.ts';
+import { applyEvent, emptyState, type LogState } from './log-state.ts';
+import { extensionRecords, phaseEnds, phaseRecords } from './phase-records.ts';
+import { provisionStatus } from './provision-status.ts';
+import { quotaStatus } from './quota-status.ts';
+import { ratioCheck, tallies } from './tally.ts';
+import type { Allegation, EvaluateOptions, Evaluation, LoggedEvent, ObligationStatus } from './types.ts';
+import { LogView } from './view.ts';
+
+/** A refusal the caller can act on: what is wrong and how to fix it. */
+export class ComplianceError extends Error {
+  override name = 'ComplianceError';
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+function parseAsOf(asOf: string): number {
+  const at = Date.parse(asOf);
+  if (!/(Z|[+-]\d{2}:\d{2})$/.test(asOf) || Number.isNaN(at))
+    throw new ComplianceError(
+      'compliance-bad-time',
+      `"${asOf}" is not a date-time with an offset; give one like 2023-11-25T20:00:00+02:00.`,
+    );
+  return at;
+}
+
+function obligationStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
+  if (p.kind === 'exchange') return exchangeObligationStatus(ctx, o, ctx.exchanges.get(p.id)!);
+  if (o.action === 'admit-aid' || o.action === 'deliver-extra' || o.action === 'evacuate')
+    return quotaStatus(ctx, p, o);
+  return actStatus(ctx, p, o);
+}
+
+function allegations(ctx: EvalContext): Allegation[] {
+  return ctx.view.kind('violation.alleged').map((e) => {
+    const body = e.event.body as { against: string; provision?: string; description: string };
+    return {
+      provision: body.provision ?? null,
+      against: body.against,
+      by: e.event.actor,
+      at: ctx.view.iso(e.at),
+      description: body.description,
+      evidence: [e.hash, ...ctx.view.refsTo(e.hash).map((r) => r.hash)].sort(),
+    };
+  });
+}
+
+/** The evaluation of the log in `state` against the agreement, as it stood at `asOf`. */
+export function evaluateState(
+  agreement: Agreement,
+  state: LogState,
+  asOf: string,
+  options: EvaluateOptions = {},
+): Evaluation {
+  const at = parseAsOf(asOf);
+  const view = new LogView(state, at, agreement.timeZone);
+  const eplan = effectivePlan(agreement, view, options.counts);
+  const ctx: EvalContext = {
+    agreement,
+    view,
+    timeZone: agreement.timeZone,
+    asOf: at,
+    eplan,
+    ended: phaseEnds({ view }),
+    exchanges: exchangeRecords(agreement, view, eplan.obligations),
+    shift: new Map(),
+    waiting: new Map(),
+  };
+  const byProvision = new Map<string, ObligationStatus[]>();
+  // Provisions in dependency order: a conditional one once the provision it waits for is judged.
+  let pending = [...agreement.provisions];
+  while (pending.length) {
+    const ready = pending.filter((p) => !p.condition || byProvision.has(p.condition.provision));
+    const next = ready.length ? ready : pending;
+    for (const p of next) {
+      if (p.condition) conditionState(ctx, p, byProvision.get(p.condition.provision) ?? []);
+      const own = eplan.obligations.filter((o) => o.provision === p.id);
+      byProvision.set(
+        p.id,
+        own.map((o) => obligationStatus(ctx, p, o)),
+      );
+    }
+    pending = pending.filter((p) => !next.includes(p));
+  }
+  const obligations = eplan.obligations.map(
+    (o) => byProvision.get(o.provision)!.find((s) => s.obligation.id === o.id)!,
+  );
+  const directions = [...ctx.exchanges.values()].flatMap((x) => tallies(x));
+  const ratios = [...ctx.exchanges.values()]
+    .map((x) => {
+      const [fwd, back] = directions.filter((d) => d.provision === x.exchange.id);
+      return ratioCheck(x, fwd!, back!);
+    })
+    .filter((r) => r !== null);
+  const unplaced = [...ctx.exchanges.values()].flatMap((x) => x.unplaced);
+  return {
+    agreement: agreement.id,
+    asOf: view.iso(at),
+    events: [...state.byHash.values()].filter((e) => e.at <= at).length,
+    phases: phaseRecords(ctx),
+    extensions: extensionRecords(ctx, obligations),
+    provisions: agreement.provisions.map((p) => provisionStatus(ctx, p, byProvision.get(p.id) ?? [])),
+    obligations,
+    exchanges: { directions, ratios },
+    figures: figureSets(view),
+    allegations: allegations(ctx),
+    notes: [
+      ...eplan.notes,
+      ...unplaced.map(
+        (r) =>
+          `Event ${r.entry.hash.slice(0, 12)}… (${r.entry.event.kind}) names no batch this plan has; not counted per batch.`,
+      ),
+    ],
+  };
+}
+
+/**
+ * The reducer: an initial state, `apply` for each event as it is appended, `result` at any moment.
+ * Applying events in any order gives the same state; `result` reads only the indexes `apply` built.
+ */
+export function createEvaluator(agreement: Agreement, options: EvaluateOptions = {}) {
+  const state = emptyState();
+  return {
+    state,
+    apply(event: LoggedEvent) {
+      applyEvent(state, event);
+    },
+    result(asOf: string): Evaluation {
+      return evaluateState(agreement, state, asOf, options);
+    },
+  };
+}
+
+/** Every provision and obligation of `agreement` judged from `events` as they stood at `asOf`. */
+export function evaluate(
+  agreement: Agreement,
+  events: LoggedEvent[],
+  asOf: string,
+  options: EvaluateOptions = {},
+): Evaluation {
+  const evaluator = createEvaluator(agreement, options);
+  for (const e of events) evaluator.apply(e);
+  return evaluator.result(asOf);
+}

@@ -1,0 +1,128 @@
+import type { Agreement, ProvisionOf } from '../agreement/types.ts';
+import type { Obligation } from '../plan/types.ts';
+import type { Effective, LogView } from './view.ts';
+
+type Exchange = ProvisionOf<'exchange'>;
+
+/** A handover of a batch, with the intermediary's confirmation when there is one. */
+export interface HandoverRecord {
+  record: Effective;
+  claimed: number;
+  confirmation?: { count: number; hash: string; at: number; actor: string };
+  /** The figure counted: the intermediary's when it confirmed, else the releasing party's. */
+  count: number;
+  at: number;
+}
+
+export interface BatchRecord {
+  batch: number;
+  handovers: HandoverRecord[];
+  /** Outside-the-formula releases the parties agreed to count toward this batch. */
+  countedOutside: Effective[];
+  lists: Effective[];
+  releases: Effective[];
+}
+
+export interface ExchangeRecords {
+  exchange: Exchange;
+  batches: Map<number, BatchRecord>;
+  /** Releases outside the formula, by the releasing side and by the counterpart, not counted. */
+  outside: { release: Effective[]; counterpart: Effective[] };
+  /** Records naming no batch that could not be placed on one. */
+  unplaced: Effective[];
+}
+
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/** Whether an outside-the-formula release counts toward the quota under the exchange's terms. */
+export function countsTowardQuota(exchange: Exchange, body: Record<string, unknown>): boolean {
+  const policy = exchange.outsideFormula?.countsTowardQuota ?? 'never';
+  return policy === 'always' || (policy === 'if-agreed' && body.countsTowardQuota === true);
+}
+
+/** The exchange a record belongs to: the one it names, else the first whose sides match its party. */
+function exchangeOf(agreement: Agreement, body: Record<string, unknown>): Exchange | undefined {
+  const exchanges = agreement.provisions.filter((p): p is Exchange => p.kind === 'exchange');
+  if (typeof body.provision === 'string') return exchanges.find((x) => x.id === body.provision);
+  return exchanges.find((x) => x.release.party === body.party || x.counterpart.party === body.party);
+}
+
+/** Gathers the log's lists, handovers and releases of every exchange, batch by batch. */
+export function exchangeRecords(
+  agreement: Agreement,
+  view: LogView,
+  obligations: Obligation[],
+): Map<string, ExchangeRecords> {
+  const out = new Map<string, ExchangeRecords>();
+  const batchByDate = new Map<string, number>();
+  for (const p of agreement.provisions) {
+    if (p.kind !== 'exchange') continue;
+    const batches = new Map<number, BatchRecord>();
+    for (const o of obligations)
+      if (o.provision === p.id && o.action === 'hand-over' && o.batch !== undefined) {
+        batches.set(o.batch, { batch: o.batch, handovers: [], countedOutside: [], lists: [], releases: [] });
+        if (o.date) batchByDate.set(`${p.id}@${o.date}`, o.batch);
+      }
+    out.set(p.id, { exchange: p, batches, outside: { release: [], counterpart: [] }, unplaced: [] });
+  }
+  const place = (x: ExchangeRecords, r: Effective): BatchRecord | undefined => {
+    const n =
+      typeof r.body.batch === 'number'
+        ? r.body.batch
+        : batchByDate.get(`${x.exchange.id}@${view.localDate(r.entry.at)}`);
+    const batch = n === undefined ? undefined : x.batches.get(n);
+    if (!batch) x.unplaced.push(r);
+    return batch;
+  };
+  for (const r of view.current('list.submitted')) {
+    const x = out.get(String(r.body.provision));
+    if (x) place(x, r)?.lists.push(r);
+  }
+  for (const r of view.current('handover.completed')) {
+    const x = out.get(String(r.body.provision));
+    if (!x) continue;
+    const batch = place(x, r);
+    if (!batch) continue;
+    const confirmations = view
+      .refsTo(r.entry.hash, 'handover.confirmed')
+      .filter((c) => view.role(c.event.actor) === 'intermediary');
+    const c = confirmations.at(-1);
+    const claimed = num(r.body.count);
+    const confirmation = c
+      ? { count: num(c.event.body.count), hash: c.hash, at: c.at, actor: c.event.actor }
+      : undefined;
+    batch.handovers.push({
+      record: r,
+      claimed,
+      ...(confirmation ? { confirmation } : {}),
+      count: confirmation ? confirmation.count : claimed,
+      at: r.entry.at,
+    });
+  }
+  for (const r of view.current('release.completed')) {
+    const exchange = exchangeOf(agreement, r.body);
+    const x = exchange && out.get(exchange.id);
+    if (!x) continue;
+    const side = r.body.party === x.exchange.release.party ? 'release' : 'counterpart';
+    if (r.body.outsideFormula === true) {
+      if (side === 'release' && countsTowardQuota(x.exchange, r.body)) {
+        const batch = place(x, r);
+        if (batch) batch.countedOutside.push(r);
+      } else x.outside[side].push(r);
+    } else if (side === 'counterpart') place(x, r)?.releases.push(r);
+    else x.unplaced.push(r);
+  }
+  return out;
+}
+
+/** Persons counted for a batch: handed over (as confirmed) plus outside releases counted toward it. */
+export function countedIn(batch: BatchRecord): number {
+  return (
+    batch.handovers.reduce((a, h) => a + h.count, 0) +
+    batch.countedOutside.reduce((a, r) => a + num(r.body.count), 0)
+  );
+}
+
+export function releasedIn(batch: BatchRecord): number {
+  return batch.releases.reduce((a, r) => a + num(r.body.count), 0);
+}

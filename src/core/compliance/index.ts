@@ -1,0 +1,4 @@
+export { ComplianceError, createEvaluator, evaluate, evaluateState } from './evaluate.ts';
+export { applyEvent, emptyState, type LogState } from './log-state.ts';
+export { PRECEDENCE } from './provision-status.ts';
+export * from './types.ts';

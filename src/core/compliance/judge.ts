@@ -1,0 +1,52 @@
+import type { Dispute, Status } from './types.ts';
+
+/** What is known of one obligation at a moment, from which its status follows. */
+export interface Facts {
+  asOf: number;
+  /** Deadline in force (epoch ms), null when the agreement has no calendar. */
+  dueAt: number | null;
+  /** Required quantity; undefined for an act that is done or not (a list, an opening). */
+  required?: number;
+  done?: number;
+  /** When the obligation was complete (or last advanced). */
+  doneAt?: number;
+  /** Whether anything at all was recorded for it. */
+  anything: boolean;
+  /** Complete by another measure (the cumulative total of an exchange). */
+  completeOtherwise?: boolean;
+  disputes: Dispute[];
+  /** When its phase was recorded as ended, if it was. */
+  endedAt?: number;
+  /** What it waits for, when a precondition by another party is not met. */
+  waitsFor?: string;
+  /** A breach is on record (acknowledged by the party concerned, or a missed deadline). */
+  breached?: boolean;
+}
+
+export interface Verdict {
+  status: Status;
+  lateMinutes?: number;
+  overdueMinutes?: number;
+  noRecord?: boolean;
+}
+
+const minutes = (ms: number) => Math.round(ms / 60_000);
+
+/** The status of one obligation from its facts; the order of the checks is the rule. */
+export function judge(f: Facts): Verdict {
+  if (f.disputes.length > 0) return { status: 'disputed' };
+  if (f.breached) return { status: 'missed' };
+  const complete =
+    f.required === undefined ? f.anything : (f.done ?? 0) >= f.required || f.completeOtherwise === true;
+  if (complete) {
+    if (f.dueAt !== null && f.doneAt !== undefined && f.doneAt > f.dueAt)
+      return { status: 'met-late', lateMinutes: minutes(f.doneAt - f.dueAt) };
+    return { status: 'met' };
+  }
+  if (f.endedAt !== undefined && (f.dueAt === null || f.endedAt < f.dueAt)) return { status: 'superseded' };
+  if (f.dueAt === null || f.asOf < f.dueAt) return { status: 'not-yet-due' };
+  if (f.waitsFor !== undefined && !f.anything) return { status: 'suspended' };
+  const overdueMinutes = minutes(f.asOf - f.dueAt);
+  if ((f.done ?? 0) > 0) return { status: 'partly-met', overdueMinutes };
+  return { status: 'missed', overdueMinutes, ...(f.anything ? {} : { noRecord: true }) };
+}

@@ -1,0 +1,96 @@
+import type { Provision } from '../agreement/types.ts';
+import { allegationsAgainst } from './act-status.ts';
+import type { EvalContext } from './context.ts';
+import { describeDisputes } from './dispute-words.ts';
+import type { ObligationStatus, ProvisionStatus, Status } from './types.ts';
+import { plural, when } from './words.ts';
+
+/** Which status a provision takes when its obligations differ: the first one present wins. */
+export const PRECEDENCE: Status[] = [
+  'missed',
+  'partly-met',
+  'disputed',
+  'suspended',
+  'met-late',
+  'met',
+  'superseded',
+  'not-yet-due',
+];
+
+function phaseSpan(ctx: EvalContext, p: Provision): { from: number | null; to: number | null } {
+  const placed = ctx.eplan.plan.phases.find((x) => x.id === p.phase);
+  const started = ctx.view.kind('phase.started').find((e) => e.event.body.phase === p.phase);
+  const planned = ctx.eplan.plan.start && placed?.startDay === 1 ? Date.parse(ctx.eplan.plan.start) : null;
+  return { from: started?.at ?? planned, to: ctx.ended.get(p.phase)?.at ?? null };
+}
+
+/** Cessation and free-text terms hold over their phase and are judged by what is alleged against them. */
+function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
+  const span = phaseSpan(ctx, p);
+  const { open, acknowledged } = allegationsAgainst(ctx, p.id);
+  const evidence = [...open.map((d) => d.of), ...acknowledged.map((e) => e.hash)].sort();
+  const base = { provision: p.id, kind: p.kind, counts: {}, evidence };
+  if (acknowledged.length)
+    return {
+      ...base,
+      status: 'missed',
+      explanation: `A violation alleged against this term was acknowledged (${acknowledged.map((e) => when(e.at, ctx.timeZone)).join(', ')}).`,
+    };
+  if (open.length)
+    return {
+      ...base,
+      status: 'disputed',
+      explanation: `${plural(open.length, 'allegation')}: ${describeDisputes(open)}`,
+    };
+  if (span.from === null || ctx.asOf < span.from)
+    return { ...base, status: 'not-yet-due', explanation: 'Its phase has not started.' };
+  const until = span.to !== null ? ` over the phase, which ended ${when(span.to, ctx.timeZone)}` : ' so far';
+  return {
+    ...base,
+    status: 'met',
+    explanation: `No violation alleged${until}; this term is judged only by what is alleged against it.`,
+  };
+}
+
+/** The status of a provision from its obligations (and allegations against it). */
+export function provisionStatus(
+  ctx: EvalContext,
+  p: Provision,
+  obligations: ObligationStatus[],
+): ProvisionStatus {
+  if (obligations.length === 0) {
+    if (p.kind === 'cessation' || p.kind === 'text') return standingStatus(ctx, p);
+    const waits = ctx.waiting.get(p.id);
+    return {
+      provision: p.id,
+      kind: p.kind,
+      status: 'not-yet-due',
+      counts: {},
+      evidence: [],
+      explanation: waits ? `Waits for ${waits}.` : 'The plan places no obligation for it on the calendar.',
+    };
+  }
+  const counts: Partial<Record<Status, number>> = {};
+  for (const o of obligations) counts[o.status] = (counts[o.status] ?? 0) + 1;
+  const { open } = p.kind === 'exchange' || p.kind === 'aid' ? allegationsAgainst(ctx, p.id) : { open: [] };
+  let status = PRECEDENCE.find((s) => counts[s]) ?? 'not-yet-due';
+  if (open.length && PRECEDENCE.indexOf(status) > PRECEDENCE.indexOf('disputed')) status = 'disputed';
+  const summary = PRECEDENCE.filter((s) => counts[s])
+    .map((s) => `${counts[s]} ${s}`)
+    .join(', ');
+  const notable = obligations.filter((o) => o.status !== 'met' && o.status !== 'not-yet-due');
+  const details = notable
+    .slice(0, 6)
+    .map((o) => o.explanation)
+    .join(' ');
+  const more = notable.length > 6 ? ` … and ${notable.length - 6} more.` : '';
+  const alleged = open.length ? ` Alleged: ${describeDisputes(open)}` : '';
+  return {
+    provision: p.id,
+    kind: p.kind,
+    status,
+    counts,
+    evidence: [...new Set([...obligations.flatMap((o) => o.evidence), ...open.map((d) => d.of)])].sort(),
+    explanation: `${plural(obligations.length, 'obligation')}: ${summary}.${details ? ` ${details}` : ''}${more}${alleged}`,
+  };
+}

@@ -1,0 +1,84 @@
+import type { Provision, Quota } from '../agreement/types.ts';
+import type { Obligation } from '../plan/types.ts';
+import { dueAt, type EvalContext, endedAt, verdictWords } from './context.ts';
+import { describeDisputes } from './dispute-words.ts';
+import { bySource } from './figures.ts';
+import { judge } from './judge.ts';
+import type { Dispute, ObligationStatus } from './types.ts';
+import type { Effective } from './view.ts';
+import { day, plural } from './words.ts';
+
+function quotaOf(p: Provision, o: Obligation): Quota | undefined {
+  if (p.kind !== 'aid') return undefined;
+  return [...p.perDay, ...(p.extra ?? [])].find((q) => q.id === o.category);
+}
+
+/** Whether an aid figure counts toward a quota: same unit, category and destination, this provision. */
+function matches(body: Record<string, unknown>, p: Provision, o: Obligation, q: Quota | undefined): boolean {
+  if (body.provision !== undefined && body.provision !== p.id) return false;
+  if (body.unit !== o.unit) return false;
+  if (!q) return body.date === o.date;
+  if (o.action === 'admit-aid' && body.date !== o.date) return false;
+  if (body.category !== undefined && body.category !== q.category && body.category !== q.id) return false;
+  if (body.category === undefined && q.category !== undefined) return false;
+  return (body.destination ?? null) === (q.destination ?? null);
+}
+
+/**
+ * Status of a quantity per day (aid, fuel, patients) or over a phase. Figures from several sources
+ * stay apart; when they fall on both sides of the quota the status is disputed.
+ */
+export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
+  const q = quotaOf(p, o);
+  const records: Effective[] = ctx.view.current('aid.delivered').filter((r) => matches(r.body, p, o, q));
+  const figures = bySource(ctx.view, records);
+  const required = o.quantity ?? 0;
+  const due = dueAt(ctx, o);
+  const disputes: Dispute[] = records.flatMap((r) => ctx.view.disputes(r.entry, 'quantity'));
+  const above = figures.filter((f) => f.quantity >= required);
+  if (above.length > 0 && above.length < figures.length && disputes.length === 0) {
+    const high = above[0]!;
+    const low = figures.find((f) => f.quantity < required)!;
+    disputes.push({
+      of: low.evidence[0]!,
+      recorded: { actor: low.source, figure: low.quantity, source: low.source },
+      disputedBy: {
+        actor: high.source,
+        figure: high.quantity,
+        reason: `sources differ on either side of the quota of ${required}`,
+        evidence: high.evidence[0]!,
+      },
+    });
+  }
+  const done = figures.length ? Math.min(...figures.map((f) => f.quantity)) : 0;
+  const end = endedAt(ctx, o.phase);
+  const v = judge({
+    asOf: ctx.asOf,
+    dueAt: due,
+    required,
+    done,
+    anything: records.length > 0,
+    disputes,
+    ...(end !== undefined ? { endedAt: end } : {}),
+    ...(ctx.waiting.has(p.id) ? { waitsFor: ctx.waiting.get(p.id)! } : {}),
+  });
+  const what = `${o.atLeast ? 'at least ' : ''}${plural(required, o.unit ?? 'unit')} (${o.category ?? o.action})`;
+  const when = o.action === 'admit-aid' && o.date ? ` for ${day(o.date)}` : ' over the phase';
+  const record = figures.length
+    ? figures.map((f) => `${f.quantity} per ${f.source}`).join(', ')
+    : 'no figure in the log';
+  const tail = verdictWords(ctx, o, v, ctx.waiting.get(p.id));
+  return {
+    obligation: o,
+    status: v.status,
+    due: due === null ? null : ctx.view.iso(due),
+    required,
+    done,
+    ...(v.overdueMinutes !== undefined ? { overdueMinutes: v.overdueMinutes } : {}),
+    ...(v.noRecord ? { noRecord: true } : {}),
+    figures,
+    ...(disputes.length ? { disputes } : {}),
+    evidence: [...new Set(records.flatMap((r) => r.evidence))].sort(),
+    explanation: `${what}${when}; ${record}; ${tail}.${disputes.length ? ` ${describeDisputes(disputes)}` : ''}`,
+  };
+}

@@ -1,0 +1,110 @@
+import { countedIn, type ExchangeRecords, releasedIn } from './exchange-records.ts';
+import type { DirectionTally, RatioCheck } from './types.ts';
+import type { Effective } from './view.ts';
+
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+function byCategory(counted: [string, number][], outside: Effective[]) {
+  const map = new Map<string, { category: string; counted: number; outside: number }>();
+  const get = (c: string) => {
+    let row = map.get(c);
+    if (!row) {
+      row = { category: c, counted: 0, outside: 0 };
+      map.set(c, row);
+    }
+    return row;
+  };
+  for (const [c, n] of counted) get(c).counted += n;
+  for (const r of outside)
+    get(typeof r.body.category === 'string' ? r.body.category : 'unstated').outside += num(r.body.count);
+  return [...map.values()].sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : 0));
+}
+
+/** Persons released each way by an exchange so far: counted under the formula and outside it. */
+export function tallies(x: ExchangeRecords): DirectionTally[] {
+  const { release, counterpart } = x.exchange;
+  const batches = [...x.batches.values()].sort((a, b) => a.batch - b.batch);
+  const releaseCategory = release.categories.map((c) => c.id).join('+');
+  const counterpartCategory = counterpart.categories?.map((c) => c.id).join('+') ?? 'persons';
+  const countedOutside = batches.flatMap((b) => b.countedOutside);
+  const forward: DirectionTally = {
+    provision: x.exchange.id,
+    from: release.party,
+    to: release.to,
+    counted: batches.reduce((a, b) => a + countedIn(b), 0),
+    outside: x.outside.release.reduce((a, r) => a + num(r.body.count), 0),
+    countedFromOutside: countedOutside.reduce((a, r) => a + num(r.body.count), 0),
+    byCategory: byCategory(
+      [
+        [releaseCategory, batches.reduce((a, b) => a + b.handovers.reduce((s, h) => s + h.count, 0), 0)],
+        ...countedOutside.map((r): [string, number] => [
+          String(r.body.category ?? releaseCategory),
+          num(r.body.count),
+        ]),
+      ],
+      x.outside.release,
+    ),
+    byBatch: batches.map((b) => ({ batch: b.batch, counted: countedIn(b) })),
+    evidence: [
+      ...batches.flatMap((b) => [
+        ...b.handovers.flatMap((h) => [
+          ...h.record.evidence,
+          ...(h.confirmation ? [h.confirmation.hash] : []),
+        ]),
+        ...b.countedOutside.flatMap((r) => r.evidence),
+      ]),
+      ...x.outside.release.flatMap((r) => r.evidence),
+    ].sort(),
+  };
+  const back: DirectionTally = {
+    provision: x.exchange.id,
+    from: counterpart.party,
+    to: counterpart.to ?? release.party,
+    counted: batches.reduce((a, b) => a + releasedIn(b), 0),
+    outside: x.outside.counterpart.reduce((a, r) => a + num(r.body.count), 0),
+    countedFromOutside: 0,
+    byCategory: byCategory(
+      [[counterpartCategory, batches.reduce((a, b) => a + releasedIn(b), 0)]],
+      x.outside.counterpart,
+    ),
+    byBatch: batches.map((b) => ({ batch: b.batch, counted: releasedIn(b) })),
+    evidence: [
+      ...batches.flatMap((b) => b.releases.flatMap((r) => r.evidence)),
+      ...x.outside.counterpart.flatMap((r) => r.evidence),
+    ].sort(),
+  };
+  return [forward, back];
+}
+
+/** Whether the counterpart's releases match the ratio for the persons counted so far. */
+export function ratioCheck(
+  x: ExchangeRecords,
+  forward: DirectionTally,
+  back: DirectionTally,
+): RatioCheck | null {
+  const ratios = x.exchange.release.categories.map((c) => c.ratio);
+  if (ratios.some((r) => r === undefined)) return null;
+  const rs = ratios as number[];
+  const [lo, hi] = [Math.min(...rs), Math.max(...rs)];
+  const expected = forward.counted * lo;
+  const expectedMax = forward.counted * hi;
+  const holds = back.counted >= expected && back.counted <= expectedMax;
+  const rule = lo === hi ? `${lo} × ${forward.counted}` : `${lo}–${hi} × ${forward.counted}`;
+  const relation = holds
+    ? lo === hi
+      ? '='
+      : 'within'
+    : back.counted < expected
+      ? 'fewer than'
+      : 'more than';
+  return {
+    provision: x.exchange.id,
+    expected,
+    ...(hi !== lo ? { expectedMax } : {}),
+    released: back.counted,
+    holds,
+    explanation: `${back.counted} released by ${back.from} ${relation} ${rule} counted from ${forward.from}${
+      forward.outside ? `; ${forward.outside} released outside the formula are not counted` : ''
+    }.`,
+  };
+}

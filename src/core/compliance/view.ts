@@ -1,0 +1,117 @@
+import { isoInZone, localDate } from '../time/zoned-time.ts';
+import { type Entry, type LogState, upTo } from './log-state.ts';
+import type { Dispute } from './types.ts';
+
+/** An event's body as it stands at the moment of a view: corrected, or withdrawn. */
+export interface Effective {
+  entry: Entry;
+  body: Record<string, unknown>;
+  /** When the body in force took effect: the event's instant, or its correction's. */
+  at: number;
+  /** The event and any correction it rests on. */
+  evidence: string[];
+  withdrawn: boolean;
+}
+
+/** The log as it stood at one moment: only events that occurred by then. */
+export class LogView {
+  readonly asOf: number;
+  readonly timeZone: string;
+  private readonly state: LogState;
+  private readonly roles = new Map<string, string>();
+
+  constructor(state: LogState, asOf: number, timeZone: string) {
+    this.state = state;
+    this.asOf = asOf;
+    this.timeZone = timeZone;
+    for (const e of this.kind('actor.registered')) {
+      const body = e.event.body as { actor: string; role: string };
+      this.roles.set(body.actor, body.role);
+    }
+  }
+
+  kind(kind: string): Entry[] {
+    return upTo(this.state.byKind.get(kind), this.asOf);
+  }
+
+  /** Events that refer to `hash`, optionally of one kind. */
+  refsTo(hash: string, kind?: string): Entry[] {
+    const all = upTo(this.state.byRef.get(hash), this.asOf);
+    return kind ? all.filter((e) => e.event.kind === kind) : all;
+  }
+
+  role(actor: string): string | undefined {
+    return this.roles.get(actor);
+  }
+
+  /**
+   * The body in force: the last correction by the same actor, a mediator or the operator replaces
+   * it (a correction without a body withdraws it). Other corrections count as disputes.
+   */
+  effective(entry: Entry): Effective {
+    const corrections = this.refsTo(entry.hash, 'correction').filter((c) => this.mayCorrect(c, entry));
+    const last = corrections.at(-1);
+    if (!last)
+      return { entry, body: entry.event.body, at: entry.at, evidence: [entry.hash], withdrawn: false };
+    const body = (last.event.body as { body?: Record<string, unknown> }).body;
+    return {
+      entry,
+      body: body ?? entry.event.body,
+      at: Math.max(entry.at, last.at),
+      evidence: [entry.hash, last.hash],
+      withdrawn: body === undefined,
+    };
+  }
+
+  private mayCorrect(correction: Entry, entry: Entry): boolean {
+    const role = this.role(correction.event.actor);
+    return correction.event.actor === entry.event.actor || role === 'mediator' || role === 'operator';
+  }
+
+  /** The effective bodies of every event of a kind that is not withdrawn. */
+  current(kind: string): Effective[] {
+    return this.kind(kind)
+      .map((e) => this.effective(e))
+      .filter((x) => !x.withdrawn);
+  }
+
+  /** Disputes of an event, and corrections by someone not entitled to correct it. */
+  disputes(entry: Entry, figureKey = 'count'): Dispute[] {
+    const against = [
+      ...this.refsTo(entry.hash, 'dispute'),
+      ...this.refsTo(entry.hash, 'correction').filter((c) => !this.mayCorrect(c, entry)),
+    ];
+    const recordedFigure = entry.event.body[figureKey];
+    return against.map((d) => {
+      const body = d.event.body as { reason: string; figure?: number; body?: Record<string, unknown> };
+      const figure = body.figure ?? (body.body?.[figureKey] as number | undefined);
+      return {
+        of: entry.hash,
+        recorded: {
+          actor: entry.event.actor,
+          ...(typeof recordedFigure === 'number' ? { figure: recordedFigure } : {}),
+          ...(entry.event.source ? { source: entry.event.source.name } : {}),
+        },
+        disputedBy: {
+          actor: d.event.actor,
+          ...(typeof figure === 'number' ? { figure } : {}),
+          reason: body.reason,
+          evidence: d.hash,
+        },
+      };
+    });
+  }
+
+  iso(at: number): string {
+    return isoInZone(at, this.timeZone);
+  }
+
+  localDate(at: number): string {
+    return localDate(at, this.timeZone);
+  }
+
+  /** Who gave a figure: its stated source, else the actor that recorded it. */
+  sourceOf(entry: Entry): string {
+    return entry.event.source?.name ?? entry.event.actor;
+  }
+}
