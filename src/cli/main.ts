@@ -12,6 +12,8 @@ import { logShow } from './commands/log-show.ts';
 import { plan } from './commands/plan.ts';
 import { record } from './commands/record.ts';
 import { schema } from './commands/schema.ts';
+import { report } from './commands/report.ts';
+import { status } from './commands/status.ts';
 import { validate } from './commands/validate.ts';
 import { fsck, verify } from './commands/verify.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, type Io, processIo, UsageError } from './io.ts';
@@ -31,6 +33,8 @@ export const commands: Command[] = [
   fsck,
   exportCommand,
   importCommand,
+  status,
+  report,
 ];
 
 function overview(): string {

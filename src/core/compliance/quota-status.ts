@@ -64,9 +64,7 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
   });
   const what = `${o.atLeast ? 'at least ' : ''}${plural(required, o.unit ?? 'unit')} (${o.category ?? o.action})`;
   const when = o.action === 'admit-aid' && o.date ? ` for ${day(o.date)}` : ' over the phase';
-  const record = figures.length
-    ? figures.map((f) => `${f.quantity} per ${f.source}`).join(', ')
-    : 'no figure in the log';
+  const record = figures.map((f) => `${f.quantity} per ${f.source}`).join(', ');
   const tail = verdictWords(ctx, o, v, ctx.waiting.get(p.id));
   return {
     obligation: o,
@@ -79,6 +77,6 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
     figures,
     ...(disputes.length ? { disputes } : {}),
     evidence: [...new Set(records.flatMap((r) => r.evidence))].sort(),
-    explanation: `${what}${when}; ${record}; ${tail}.${disputes.length ? ` ${describeDisputes(disputes)}` : ''}`,
+    explanation: `${what}${when}; ${record ? `${record}; ` : ''}${tail}.${disputes.length ? ` ${describeDisputes(disputes)}` : ''}`,
   };
 }

@@ -1,0 +1,33 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { type Command, stringFlag } from '../command.ts';
+import { EXIT_OK, UsageError } from '../io.ts';
+import { reportHtml } from '../report-html.ts';
+import { asOfFlag, loadLogAndAgreement, logSourceOptions, runEvaluation } from './status.ts';
+
+export const report: Command = {
+  name: 'report',
+  summary:
+    'A daily situation report in HTML that prints well: the day, what is late, disputes, cumulative figures.',
+  usage: 'truce report EXPORT_DIR | --log ID --date DATE [--out FILE] [--agreement FILE]',
+  options: {
+    ...logSourceOptions,
+    date: { type: 'string', description: 'The day of the report (YYYY-MM-DD); the state at its end.' },
+    out: { type: 'string', description: 'Write the HTML to this file (default: standard output).' },
+  },
+  details: '\nExample:\n  truce report examples/logs/nov-2023-pause --date 2023-11-25 --out day-2.html\n',
+  async run(args, io) {
+    const date = stringFlag(args, 'date');
+    if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
+      throw new UsageError('--date YYYY-MM-DD is required: the day of the report.');
+    const loaded = await loadLogAndAgreement(args, io);
+    for (const w of loaded.warnings) io.err(`warning: ${w}\n`);
+    const html = reportHtml(runEvaluation(loaded, asOfFlag(date, loaded.agreement)), loaded.agreement, date);
+    const out = stringFlag(args, 'out');
+    if (out) {
+      await writeFile(resolve(io.cwd, out), html);
+      io.out(`wrote ${out}\n`);
+    } else io.out(html);
+    return EXIT_OK;
+  },
+};

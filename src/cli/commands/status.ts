@@ -1,0 +1,127 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Agreement } from '../../core/agreement/types.ts';
+import { ComplianceError, evaluate } from '../../core/compliance/index.ts';
+import type { Evaluation, LoggedEvent } from '../../core/compliance/types.ts';
+import { toHex } from '../../core/crypto/crypto.ts';
+import { parseSignedEvent } from '../../core/ledger/event-sign.ts';
+import { leafHash } from '../../core/ledger/merkle.ts';
+import { verifyLog } from '../../core/ledger/verify-log.ts';
+import { addDays, isoInZone, localToEpoch } from '../../core/time/zoned-time.ts';
+import { nodeCrypto } from '../../platform/node-crypto.ts';
+import { type Command, jsonOption, type ParsedArgs, stringFlag } from '../command.ts';
+import { formatStatusJson, formatStatusText } from '../format-status.ts';
+import { EXIT_OK, InputError, type Io, UsageError } from '../io.ts';
+import { chooseLog, databaseOption, openStore } from '../ledger-context.ts';
+import { requireAgreement } from '../load-agreement.ts';
+import { exportMaterial, readExport } from '../log-files.ts';
+
+export interface LoadedLog {
+  id: string;
+  events: LoggedEvent[];
+  agreement: Agreement;
+  warnings: string[];
+}
+
+/** Reads the log (an export folder, verified first, or a log in the database) and its agreement. */
+export async function loadLogAndAgreement(args: ParsedArgs, io: Io): Promise<LoadedLog> {
+  let id: string;
+  let events: LoggedEvent[];
+  const dir = args.positionals[0];
+  if (args.positionals.length > 1) throw new UsageError('Name one export folder, or the log with --log.');
+  if (dir !== undefined) {
+    if (stringFlag(args, 'log')) throw new UsageError('Give an export folder or --log, not both.');
+    const x = await readExport(resolve(io.cwd, dir));
+    const report = await verifyLog(nodeCrypto, exportMaterial(x));
+    if (report.problems.length)
+      throw new InputError(
+        'status-unverified',
+        `${dir}: the export does not verify (${report.problems[0]!.where}: ${report.problems[0]!.message}); run truce verify --export ${dir}.`,
+      );
+    id = x.log.id;
+    const enc = new TextEncoder();
+    events = x.events.map((line) => {
+      const bytes = enc.encode(line);
+      return { leafHash: toHex(leafHash(nodeCrypto.sha256, bytes)), event: parseSignedEvent(bytes) };
+    });
+  } else {
+    const { store, database } = await openStore(args, io);
+    try {
+      id = await chooseLog(store, args);
+      const log = await store.requireLog(id);
+      events = [];
+      for (let at = 0; at < log.size; at += 5000)
+        for (const e of await store.entries(id, at, Math.min(log.size, at + 5000)))
+          events.push({ leafHash: e.leafHash, event: e.event });
+    } finally {
+      await database.close();
+    }
+  }
+  const file = stringFlag(args, 'agreement') ?? `examples/agreements/${id}.yaml`;
+  const agreement = await requireAgreement(resolve(io.cwd, file), io);
+  const warnings: string[] = [];
+  const adopted = events.filter((e) => e.event.event.kind === 'agreement.adopted').at(-1);
+  const sha = toHex(nodeCrypto.sha256(await readFile(resolve(io.cwd, file))));
+  if (adopted && (adopted.event.event.body as { sha256?: string }).sha256 !== sha)
+    warnings.push(
+      `${file} is not the agreement text this log adopted (its SHA-256 differs); statuses follow ${file}.`,
+    );
+  if (agreement.id !== id) warnings.push(`${file} is agreement "${agreement.id}", the log is "${id}".`);
+  return { id, events, agreement, warnings };
+}
+
+/** --at: a date-time with an offset, or a date (the end of that day in the agreement's zone). */
+export function asOfFlag(value: string | undefined, agreement: Agreement): string {
+  if (value === undefined) return new Date().toISOString();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)))
+    return isoInZone(localToEpoch(addDays(value, 1), '00:00', agreement.timeZone), agreement.timeZone);
+  if (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  )
+    return value;
+  throw new UsageError(
+    `--at ${JSON.stringify(value)}: expected a date-time with an offset (2023-11-25T20:00:00+02:00) or a date (2023-11-25).`,
+  );
+}
+
+export function runEvaluation(loaded: LoadedLog, asOf: string): Evaluation {
+  try {
+    return evaluate(loaded.agreement, loaded.events, asOf);
+  } catch (e) {
+    if (e instanceof ComplianceError) throw new InputError(e.code, e.message);
+    throw e;
+  }
+}
+
+export const logSourceOptions = {
+  log: { type: 'string', description: 'A log in the database (instead of an export folder).' },
+  agreement: {
+    type: 'string',
+    description: 'The agreement file (default examples/agreements/<log id>.yaml).',
+  },
+  database: databaseOption,
+} as const;
+
+export const status: Command = {
+  name: 'status',
+  summary: 'Where every provision and obligation stands, with its evidence and why, at any moment.',
+  usage: 'truce status EXPORT_DIR | --log ID [--agreement FILE] [--at DATETIME] [--json]',
+  options: {
+    ...logSourceOptions,
+    at: {
+      type: 'string',
+      description: 'The moment: a date-time with offset, or a date (its end). Default: now.',
+    },
+    json: jsonOption,
+  },
+  details:
+    '\nExamples:\n  truce status examples/logs/nov-2023-pause --at 2023-11-25T20:00:00+02:00\n  truce status --log nov-2023-pause --json\n',
+  async run(args, io) {
+    const loaded = await loadLogAndAgreement(args, io);
+    const evaluation = runEvaluation(loaded, asOfFlag(stringFlag(args, 'at'), loaded.agreement));
+    for (const w of loaded.warnings) io.err(`warning: ${w}\n`);
+    io.out(args.values.json ? formatStatusJson(evaluation) : formatStatusText(evaluation, loaded.agreement));
+    return EXIT_OK;
+  },
+};

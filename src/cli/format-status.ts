@@ -1,0 +1,118 @@
+import type { Agreement } from '../core/agreement/types.ts';
+import type { Evaluation, ObligationStatus } from '../core/compliance/types.ts';
+import { english } from '../core/plan/provision-obligations.ts';
+import { wallClock } from '../core/time/zoned-time.ts';
+
+/** The machine-readable status: per provision, per exchange direction, and everything behind them. */
+export function formatStatusJson(e: Evaluation): string {
+  const out = {
+    agreement: e.agreement,
+    asOf: e.asOf,
+    events: e.events,
+    provisions: e.provisions.map((p) => ({
+      provision: p.provision,
+      status: p.status,
+      explanation: p.explanation,
+      evidence: p.evidence,
+    })),
+    exchanges: e.exchanges.directions.map((d) => ({
+      provision: d.provision,
+      from: d.from,
+      to: d.to,
+      counted: d.counted,
+      outsideFormula: d.outside,
+      countedFromOutside: d.countedFromOutside,
+      byCategory: d.byCategory,
+      byBatch: d.byBatch,
+    })),
+    ratios: e.exchanges.ratios,
+    phases: e.phases,
+    extensions: e.extensions,
+    obligations: e.obligations.map((o) => ({
+      obligation: o.obligation.id,
+      provision: o.obligation.provision,
+      day: o.obligation.day,
+      date: o.obligation.date,
+      party: o.obligation.party,
+      status: o.status,
+      due: o.due,
+      ...(o.required !== undefined ? { required: o.required, done: o.done } : {}),
+      ...(o.completedAt ? { completedAt: o.completedAt } : {}),
+      ...(o.lateMinutes !== undefined ? { lateMinutes: o.lateMinutes } : {}),
+      ...(o.overdueMinutes !== undefined ? { overdueMinutes: o.overdueMinutes } : {}),
+      ...(o.noRecord ? { noRecord: true } : {}),
+      ...(o.figures ? { figures: o.figures } : {}),
+      ...(o.disputes ? { disputes: o.disputes } : {}),
+      explanation: o.explanation,
+      evidence: o.evidence,
+    })),
+    figures: e.figures,
+    allegations: e.allegations,
+    notes: e.notes,
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+const pad = (s: string, n: number) => (s.length >= n ? `${s} ` : s.padEnd(n));
+
+function localTime(iso: string, timeZone: string): string {
+  const w = wallClock(Date.parse(iso), timeZone);
+  return `${w.date} ${w.time.slice(0, 5)}`;
+}
+
+function dayLines(e: Evaluation): string[] {
+  const byDay = new Map<number, ObligationStatus[]>();
+  for (const o of e.obligations) byDay.set(o.obligation.day, [...(byDay.get(o.obligation.day) ?? []), o]);
+  const lines: string[] = [];
+  for (const [day, list] of [...byDay].sort((a, b) => a[0] - b[0])) {
+    lines.push(`  Day ${day}${list[0]!.obligation.date ? ` · ${list[0]!.obligation.date}` : ''}`);
+    for (const o of list) lines.push(`    ${pad(o.status, 12)}${pad(o.obligation.id, 32)}${o.explanation}`);
+  }
+  return lines;
+}
+
+/** The status for a person: phases, provisions, exchanges, then day by day, disputes and figures. */
+export function formatStatusText(e: Evaluation, agreement: Agreement): string {
+  const tz = agreement.timeZone;
+  const lines: string[] = [];
+  lines.push(`${english(agreement.title)} — status at ${localTime(e.asOf, tz)} (${tz}), ${e.events} events`);
+  lines.push('', 'Phases:');
+  for (const p of e.phases) lines.push(`  ${pad(p.phase, 14)}${p.explanation}`);
+  if (e.extensions.length) {
+    lines.push('', 'Extensions:');
+    for (const x of e.extensions) lines.push(`  ${pad(x.status, 12)}${x.explanation}`);
+  }
+  lines.push('', 'Provisions:');
+  for (const p of e.provisions) {
+    const first = p.explanation.split(/(?<=\.) /)[0]!;
+    lines.push(`  ${pad(p.provision, 20)}${pad(p.status, 12)}${first}`);
+  }
+  if (e.exchanges.directions.length) {
+    lines.push('', 'Exchanges (persons released so far):');
+    for (const d of e.exchanges.directions) {
+      const from = d.countedFromOutside
+        ? ` (${d.countedFromOutside} of them released outside the formula and agreed to count)`
+        : '';
+      lines.push(
+        `  ${d.provision}: ${d.from} → ${d.to}: ${d.counted} counted under the formula${from}; ${d.outside} outside the formula`,
+      );
+    }
+    for (const r of e.exchanges.ratios)
+      lines.push(`  ratio ${r.holds ? 'holds' : 'does not hold'}: ${r.explanation}`);
+  }
+  lines.push('', 'Day by day:', ...dayLines(e));
+  const disputed = e.obligations.filter((o) => o.disputes?.length);
+  const conflicting = e.figures.filter((f) => f.conflicting);
+  if (disputed.length || conflicting.length || e.allegations.length) {
+    lines.push('', 'Disputes and differing figures:');
+    for (const o of disputed) lines.push(`  ${o.obligation.id}: ${o.explanation}`);
+    for (const f of conflicting)
+      lines.push(`  ${f.what}: ${f.figures.map((x) => `${x.quantity} per ${x.source}`).join(' · ')}`);
+    for (const a of e.allegations)
+      lines.push(
+        `  alleged by ${a.by} against ${a.against}${a.provision ? ` (${a.provision})` : ''}, ${localTime(a.at, tz)}: ${a.description}`,
+      );
+  }
+  if (e.notes.length) lines.push('', 'Notes:', ...e.notes.map((n) => `  ${n}`));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,97 @@
+import type { Agreement } from '../core/agreement/types.ts';
+import type { DirectionTally, Evaluation, ObligationStatus } from '../core/compliance/types.ts';
+import { english } from '../core/plan/provision-obligations.ts';
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const e = escapeHtml;
+
+const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#111}
+h1{font-size:1.4em}h2{font-size:1.1em;border-bottom:1px solid #999;margin-top:1.6em}
+table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:3px 6px;vertical-align:top;text-align:left}
+.s{font-weight:600;white-space:nowrap}.missed,.partly-met{background:#fde2e2}.disputed{background:#fff3cd}
+.met-late,.suspended{background:#fff8e0}.met{background:#e6f4ea}
+svg text{font-size:11px}
+@media print{body{margin:1cm}h2{break-after:avoid}tr{break-inside:avoid}a{color:inherit}}`;
+
+function rows(list: ObligationStatus[]): string {
+  if (list.length === 0) return '<p>None.</p>';
+  const body = list
+    .map(
+      (o) =>
+        `<tr class="${e(o.status)}"><td class="s">${e(o.status)}</td><td>${e(o.obligation.id)}</td><td>${e(o.obligation.party)}</td><td>${e(o.explanation)}<br><small>evidence: ${e(o.evidence.map((h) => h.slice(0, 12)).join(', ') || 'none')}</small></td></tr>`,
+    )
+    .join('\n');
+  return `<table><thead><tr><th>status</th><th>obligation</th><th>party</th><th>explanation</th></tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/** Cumulative persons counted per direction, batch by batch, as an inline SVG line chart. */
+export function chart(directions: DirectionTally[]): string {
+  const series = directions.map((d) => {
+    let sum = 0;
+    return { label: `${d.from} → ${d.to}`, points: d.byBatch.map((b) => (sum += b.counted)) };
+  });
+  const n = Math.max(1, ...series.map((s) => s.points.length));
+  const max = Math.max(1, ...series.flatMap((s) => s.points));
+  const [w, h, left, bottom] = [520, 200, 40, 24];
+  const x = (i: number) => left + (n === 1 ? 0 : (i * (w - left - 10)) / (n - 1));
+  const y = (v: number) => h - bottom - (v * (h - bottom - 10)) / max;
+  const dash = ['', '6 3', '2 2'];
+  const lines = series
+    .map((s, k) => {
+      const pts = s.points.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+      const last = s.points.at(-1) ?? 0;
+      return `<polyline fill="none" stroke="#000" stroke-width="1.5" stroke-dasharray="${dash[k % 3]}" points="${pts}"/><text x="${x(s.points.length - 1) - 4}" y="${y(last) - 4}" text-anchor="end">${e(s.label)}: ${last}</text>`;
+    })
+    .join('');
+  const axis = `<line x1="${left}" y1="${h - bottom}" x2="${w}" y2="${h - bottom}" stroke="#666"/><line x1="${left}" y1="10" x2="${left}" y2="${h - bottom}" stroke="#666"/><text x="${left - 4}" y="${y(max) + 4}" text-anchor="end">${max}</text><text x="${left - 4}" y="${h - bottom}" text-anchor="end">0</text>`;
+  const ticks = Array.from(
+    { length: n },
+    (_, i) => `<text x="${x(i)}" y="${h - 6}" text-anchor="middle">${i + 1}</text>`,
+  ).join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" role="img" aria-label="Cumulative persons counted per batch">${axis}${ticks}${lines}</svg>`;
+}
+
+/** A daily situation report: one self-contained, printable HTML page (no scripts, no external assets). */
+export function reportHtml(ev: Evaluation, agreement: Agreement, date: string): string {
+  const today = ev.obligations.filter((o) => o.obligation.date === date);
+  const late = ev.obligations.filter(
+    (o) =>
+      ['missed', 'partly-met', 'suspended'].includes(o.status) ||
+      (o.status === 'met-late' && o.obligation.date === date),
+  );
+  const disputes = ev.obligations.filter((o) => o.disputes?.length);
+  const figures = ev.figures.filter((f) => f.figures.length > 1);
+  const alleged = ev.allegations.filter((a) => a.at.startsWith(date));
+  const title = `${english(agreement.title)} — situation report for ${date}`;
+  const section = (h: string, body: string) => `<h2>${e(h)}</h2>\n${body}`;
+  const list = (items: string[]) =>
+    items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p>None.</p>';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${e(title)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>${CSS}</style></head><body>
+<h1>${e(title)}</h1>
+<p>As of ${e(ev.asOf)} (${e(agreement.timeZone)}), from ${ev.events} events of the log. Statuses are computed from the log; every figure keeps its source.</p>
+${section('Phases', list(ev.phases.map((p) => `${e(p.phase)}: ${e(p.explanation)}`)))}
+${section("The day's obligations", rows(today))}
+${section('Late or outstanding', rows(late))}
+${section('Disputes, with their sources', rows(disputes))}
+${section('Figures from several sources', list(figures.map((f) => `${e(f.what)}: ${f.figures.map((x) => `${x.quantity} per ${e(x.source)}`).join('; ')}${f.conflicting ? ' (they differ)' : ''}`)))}
+${section('Allegations that day', list(alleged.map((a) => `${e(a.by)} against ${e(a.against)}${a.provision ? ` (${e(a.provision)})` : ''}: ${e(a.description)}`)))}
+${section(
+  'Cumulative figures',
+  `${list([
+    ...ev.exchanges.directions.map(
+      (d) =>
+        `${e(d.from)} → ${e(d.to)}: ${d.counted} counted under the formula, ${d.outside} outside the formula`,
+    ),
+    ...ev.exchanges.ratios.map((r) => e(r.explanation)),
+  ])}\n${chart(ev.exchanges.directions)}`,
+)}
+${section('Provisions', list(ev.provisions.map((p) => `<span class="s">${e(p.provision)}: ${e(p.status)}</span> — ${e(p.explanation)}`)))}
+</body></html>
+`;
+}
