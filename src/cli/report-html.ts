@@ -52,7 +52,7 @@ export function chart(directions: DirectionTally[]): string {
     { length: n },
     (_, i) => `<text x="${x(i)}" y="${h - 6}" text-anchor="middle">${i + 1}</text>`,
   ).join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" role="img" aria-label="Cumulative persons counted per batch">${axis}${ticks}${lines}</svg>`;
+  return `<svg width="${w}" height="${h}" role="img" aria-label="Cumulative persons counted per batch">${axis}${ticks}${lines}</svg>`;
 }
 
 /** A daily situation report: one self-contained, printable HTML page (no scripts, no external assets). */
