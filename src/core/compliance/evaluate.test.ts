@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from './evaluate.ts';
+import { FIXTURE_YAML } from './fixture-agreement.ts';
+import { actors, agreementOf, logged } from './test-log.ts';
+import type { Evaluation, LoggedEvent } from './types.ts';
+
+const agreement = agreementOf(FIXTURE_YAML);
+const T = (d: number, hm: string) => `2024-01-0${d}T${hm}:00+02:00`;
+const run = (events: LoggedEvent[], asOf: string) => evaluate(agreement, [...actors(), ...events], asOf);
+const ob = (e: Evaluation, id: string) => e.obligations.find((o) => o.obligation.id === id)!;
+const prov = (e: Evaluation, id: string) => e.provisions.find((p) => p.provision === id)!;
+
+/** A batch handed over by a and confirmed by the intermediary at `at`. */
+function handover(batch: number, count: number, at: string, confirmed = count): LoggedEvent[] {
+  const h = logged('a', 'handover.completed', at, { provision: 'ex', batch, count, to: 'b', via: 'red' });
+  return [h, logged('red', 'handover.confirmed', at, { handover: h.leafHash, count: confirmed })];
+}
+const release = (batch: number, count: number, at: string, source?: string) =>
+  logged('b', 'release.completed', at, { provision: 'ex', batch, party: 'b', count }, source);
+
+describe('obligation statuses', () => {
+  it('given no record, when the deadline has not come, then the handover is not yet due', () => {
+    const e = run([], T(1, '10:00'));
+    expect(ob(e, 'ex/hand-over/1').status).toBe('not-yet-due');
+  });
+  it('given a confirmed handover before the deadline, then it is met, resting on both events', () => {
+    const events = handover(1, 2, T(1, '11:00'));
+    const o = ob(run(events, T(1, '13:00')), 'ex/hand-over/1');
+    expect(o.status).toBe('met');
+    expect(o.evidence).toEqual(events.map((x) => x.leafHash).sort());
+    expect(o.explanation).toContain('confirmed by red');
+  });
+  it('given a handover two hours after 12:00, then it is met late by 2 h', () => {
+    const o = ob(run(handover(1, 2, T(1, '14:00')), T(1, '20:00')), 'ex/hand-over/1');
+    expect(o).toMatchObject({ status: 'met-late', lateMinutes: 120 });
+    expect(o.explanation).toContain('2 h late');
+  });
+  it('given nothing recorded an hour after the deadline, then it is missed and overdue by 60 min', () => {
+    const o = ob(run([], T(1, '13:00')), 'ex/hand-over/1');
+    expect(o).toMatchObject({ status: 'missed', overdueMinutes: 60, noRecord: true });
+  });
+  it('given 6 of 10 trucks on day 1, when the day is over, then the aid quota is partly met', () => {
+    const events = [
+      logged(
+        'med',
+        'aid.delivered',
+        T(1, '20:00'),
+        { date: '2024-01-01', quantity: 6, unit: 'truck', category: 'aid' },
+        'UN',
+      ),
+    ];
+    const o = ob(run(events, T(2, '01:00')), 'aid/admit-aid/1/trucks');
+    expect(o).toMatchObject({ status: 'partly-met', required: 10, done: 6 });
+  });
+  it('given two sources on either side of the quota, then it is disputed with each figure and source', () => {
+    const body = { date: '2024-01-01', quantity: 12, unit: 'truck', category: 'aid' };
+    const events = [
+      logged('b', 'aid.delivered', T(1, '20:00'), body, 'B'),
+      logged('a', 'aid.delivered', T(1, '20:00'), { ...body, quantity: 8 }, 'A'),
+    ];
+    const o = ob(run(events, T(2, '01:00')), 'aid/admit-aid/1/trucks');
+    expect(o.status).toBe('disputed');
+    expect(o.figures).toEqual([
+      { quantity: 8, source: 'A', evidence: [events[1]!.leafHash] },
+      { quantity: 12, source: 'B', evidence: [events[0]!.leafHash] },
+    ]);
+  });
+  it('given two sources both above the quota, then it is met and the differing figures are kept', () => {
+    const body = { date: '2024-01-01', quantity: 12, unit: 'truck', category: 'aid' };
+    const events = [
+      logged('b', 'aid.delivered', T(1, '20:00'), body, 'B'),
+      logged('a', 'aid.delivered', T(1, '20:00'), { ...body, quantity: 15 }, 'A'),
+    ];
+    const e = run(events, T(2, '01:00'));
+    expect(ob(e, 'aid/admit-aid/1/trucks').status).toBe('met');
+    expect(e.figures[0]).toMatchObject({ conflicting: true });
+  });
+  it('given a dispute of a release, then the release is disputed with both sides shown', () => {
+    const r = release(1, 6, T(1, '13:00'), 'B');
+    const d = logged('a', 'dispute', T(1, '14:00'), { of: r.leafHash, reason: 'We count 5.', figure: 5 });
+    const o = ob(run([...handover(1, 2, T(1, '11:00')), r, d], T(2, '09:00')), 'ex/release/1');
+    expect(o.status).toBe('disputed');
+    expect(o.disputes?.[0]).toMatchObject({
+      recorded: { actor: 'b', figure: 6 },
+      disputedBy: { actor: 'a', figure: 5 },
+    });
+    expect(o.explanation).toContain('We count 5.');
+  });
+  it('given a handover the intermediary confirms with another count, then it is disputed', () => {
+    expect(ob(run(handover(1, 2, T(1, '11:00'), 1), T(1, '13:00')), 'ex/hand-over/1').status).toBe(
+      'disputed',
+    );
+  });
+  it('given no handover of batch 1, when its release deadline passes, then the release is suspended', () => {
+    const o = ob(run([], T(2, '01:00')), 'ex/release/1');
+    expect(o.status).toBe('suspended');
+    expect(o.explanation).toContain('waits for the handover of batch 1');
+  });
+  it('given the phase recorded as ended on day 2, then day 3 obligations are superseded', () => {
+    const end = logged('op', 'phase.ended', T(2, '09:00'), { phase: 'p1', reason: 'No list.' });
+    const e = run([end], T(3, '20:00'));
+    expect(ob(e, 'ex/hand-over/3').status).toBe('superseded');
+    expect(ob(e, 'ex/hand-over/3').explanation).toContain('No list.');
+    expect(e.phases[0]).toMatchObject({ endedAt: T(2, '09:00'), reason: 'No list.' });
+  });
+  it('given a late handover, then the release that waits for it moves with it', () => {
+    const o = ob(
+      run([...handover(1, 2, T(1, '23:00')), release(1, 6, T(2, '05:00'))], T(2, '12:00')),
+      'ex/release/1',
+    );
+    expect(o.status).toBe('met');
+    expect(o.due).toBe(T(2, '11:00'));
+  });
+});
+
+describe('exchanges', () => {
+  const outside = (count: number, at: string, extra: Record<string, unknown> = {}) =>
+    logged('a', 'release.completed', at, {
+      provision: 'ex',
+      party: 'a',
+      count,
+      outsideFormula: true,
+      ...extra,
+    });
+  it('given releases outside the formula, then they are counted apart and the ratio holds', () => {
+    const e = run(
+      [...handover(1, 2, T(1, '11:00')), release(1, 6, T(1, '13:00')), outside(3, T(1, '11:00'))],
+      T(1, '20:00'),
+    );
+    const [fwd, back] = e.exchanges.directions;
+    expect(fwd).toMatchObject({ from: 'a', counted: 2, outside: 3 });
+    expect(back).toMatchObject({ from: 'b', counted: 6 });
+    expect(e.exchanges.ratios[0]).toMatchObject({ expected: 6, released: 6, holds: true });
+  });
+  it('given outside releases the parties agree (by a correction) to count toward batch 2, then batch 2 is met', () => {
+    const out = outside(1, T(1, '11:00'));
+    const fix = logged('med', 'correction', T(2, '09:00'), {
+      of: out.leafHash,
+      reason: 'Agreed to count.',
+      body: { ...out.event.event.body, batch: 2, countsTowardQuota: true },
+    });
+    const events = [...handover(1, 2, T(1, '11:00')), out, fix, ...handover(2, 1, T(2, '11:00'))];
+    const before = run(events, T(2, '08:00'));
+    expect(before.exchanges.directions[0]).toMatchObject({ counted: 2, outside: 1 });
+    const after = run(events, T(2, '13:00'));
+    expect(ob(after, 'ex/hand-over/2').status).toBe('met');
+    expect(after.exchanges.directions[0]).toMatchObject({ counted: 4, outside: 0, countedFromOutside: 1 });
+  });
+  it('given too few released the other way, then the ratio does not hold', () => {
+    const e = run([...handover(1, 2, T(1, '11:00')), release(1, 4, T(1, '13:00'))], T(1, '20:00'));
+    expect(e.exchanges.ratios[0]).toMatchObject({ holds: false, expected: 6, released: 4 });
+  });
+  it('given an extension agreed on day 2, then batch 4 exists from that event on, due no earlier than it', () => {
+    const x = logged('med', 'extension.agreed', T(2, '10:00'), { phase: 'p1', days: 1, releases: 2 });
+    expect(run([x], T(2, '09:00')).obligations.some((o) => o.obligation.batch === 4)).toBe(false);
+    const e = run([x, ...handover(4, 2, T(4, '11:00'))], T(4, '13:00'));
+    expect(ob(e, 'ex/hand-over/4').status).toBe('met');
+    expect(e.extensions[0]).toMatchObject({ days: 1, phaseDays: [4], status: 'met' });
+  });
+  it('given lists submitted late and one rejected, then met late and disputed', () => {
+    const l1 = logged('a', 'list.submitted', T(1, '09:00'), { provision: 'ex', batch: 1, count: 2 });
+    const l2 = logged('a', 'list.submitted', T(1, '20:00'), { provision: 'ex', batch: 2, count: 2 });
+    const rej = logged('b', 'list.rejected', T(1, '21:00'), { list: l2.leafHash, reason: 'Names missing.' });
+    const e = run([l1, l2, rej], T(2, '01:00'));
+    expect(ob(e, 'ex/submit-list/0')).toMatchObject({ status: 'met-late', lateMinutes: 60 });
+    expect(ob(e, 'ex/submit-list/1').status).toBe('disputed');
+  });
+});
+
+describe('provision kinds', () => {
+  it('withdrawal: one zone of two is partly met, both zones met', () => {
+    const w1 = logged('b', 'withdrawal.completed', T(2, '10:00'), { provision: 'wd', zones: ['z1'] });
+    expect(ob(run([w1], T(2, '19:00')), 'wd/withdraw/2').status).toBe('partly-met');
+    const w2 = logged('b', 'withdrawal.completed', T(2, '17:00'), { provision: 'wd', zones: ['z2'] });
+    expect(ob(run([w1, w2], T(2, '19:00')), 'wd/withdraw/2').status).toBe('met');
+  });
+  it('crossing on a condition: waits until the exchange is complete, then falls due later by the delay', () => {
+    expect(ob(run([], T(5, '01:00')), 'cross/open-crossing/4').status).toBe('suspended');
+    const all = [
+      ...handover(1, 2, T(1, '11:00')),
+      ...handover(2, 2, T(2, '11:00')),
+      ...handover(3, 2, T(3, '15:00')),
+    ];
+    const open = logged('b', 'crossing.opened', T(5, '02:00'), { crossing: 'gate', provision: 'cross' });
+    const o = ob(run([...all, open], T(5, '03:00')), 'cross/open-crossing/4');
+    expect(o.due).toBe(T(5, '03:00'));
+    expect(o.status).toBe('met');
+  });
+  it('medical evacuation: patients counted by date', () => {
+    const ev = logged(
+      'med',
+      'aid.delivered',
+      T(1, '18:00'),
+      { provision: 'med-ev', date: '2024-01-01', quantity: 5, unit: 'patient' },
+      'WHO',
+    );
+    expect(ob(run([ev], T(2, '01:00')), 'med-ev/evacuate/1').status).toBe('met');
+  });
+  it('localized pause: met with nothing alleged, disputed when alleged, missed when acknowledged', () => {
+    expect(ob(run([], T(1, '16:00')), 'lp/pause/1/z1/a').status).toBe('met');
+    const v = logged('b', 'violation.alleged', T(1, '10:00'), {
+      against: 'a',
+      provision: 'lp',
+      description: 'Fire in Z1.',
+    });
+    expect(ob(run([v], T(1, '16:00')), 'lp/pause/1/z1/a').status).toBe('disputed');
+    const ack = logged('a', 'acknowledgement', T(1, '12:00'), { of: v.leafHash });
+    expect(ob(run([v, ack], T(1, '16:00')), 'lp/pause/1/z1/a').status).toBe('missed');
+  });
+  it('negotiation: a recorded missed deadline makes it missed', () => {
+    const m = logged('med', 'deadline.missed', T(3, '01:00'), {
+      provision: 'neg',
+      description: 'Talks did not start.',
+    });
+    expect(ob(run([m], T(3, '02:00')), 'neg/negotiate/2/a').status).toBe('missed');
+    expect(ob(run([], T(3, '02:00')), 'neg/negotiate/2/a').status).toBe('met');
+  });
+  it('displaced return: not yet due before its day, met after with nothing alleged', () => {
+    expect(ob(run([], T(2, '10:00')), 'ret/allow-return/2').status).toBe('not-yet-due');
+    expect(ob(run([], T(3, '10:00')), 'ret/allow-return/2').status).toBe('met');
+  });
+  it('cessation and text: not yet due before the phase, met with nothing alleged, disputed when alleged', () => {
+    expect(prov(run([], '2024-01-01T07:00:00+02:00'), 'cease').status).toBe('not-yet-due');
+    expect(prov(run([], T(2, '10:00')), 'txt').status).toBe('met');
+    const v = logged('a', 'violation.alleged', T(2, '10:00'), {
+      against: 'b',
+      provision: 'cease',
+      description: 'Shelling.',
+    });
+    const p = prov(run([v], T(2, '11:00')), 'cease');
+    expect(p).toMatchObject({ status: 'disputed', evidence: [v.leafHash] });
+  });
+  it('a provision takes the most pressing status of its obligations', () => {
+    const p = prov(run(handover(1, 2, T(1, '14:00')), T(2, '13:00')), 'ex');
+    expect(p.status).toBe('missed');
+    expect(p.counts).toMatchObject({ 'met-late': 1 });
+  });
+});

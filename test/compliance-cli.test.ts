@@ -1,0 +1,76 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NOV_LOG } from '../examples/logs/nov-2023-events.ts';
+import { escapeHtml } from '../src/cli/report-html.ts';
+import { runCli } from './helpers/run-cli.ts';
+
+describe('truce status', () => {
+  it('--json gives each provision with status, explanation and evidence, and each direction counted and outside', async () => {
+    const r = await runCli('status', NOV_LOG, '--at', '2023-12-01T12:00:00+02:00', '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out.provisions[0])).toEqual(['provision', 'status', 'explanation', 'evidence']);
+    expect(out.provisions.map((p: { provision: string }) => p.provision)).toEqual([
+      'exchange',
+      'aid',
+      'ceasefire',
+      'free-movement',
+      'eligible-prisoners',
+    ]);
+    expect(out.exchanges.map((d: Record<string, unknown>) => [d.from, d.counted, d.outsideFormula])).toEqual([
+      ['hamas', 80, 25],
+      ['israel', 240, 0],
+    ]);
+    expect(out.provisions[0].evidence.every((h: string) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
+  });
+
+  it('prints per provision and per day, the late batch, the extensions and the disputes with their sources', async () => {
+    const r = await runCli('status', NOV_LOG, '--at', '2023-12-01');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      'hamas → israel: 80 counted under the formula (2 of them released outside the formula and agreed to count); 25 outside the formula',
+    );
+    expect(r.stdout).toContain('ratio holds: 240 released by israel = 3 × 80');
+    expect(r.stdout).toMatch(/met-late\s+exchange\/hand-over\/2\s+Batch 2 \(13 persons\) due 25 Nov 16:00/);
+    expect(r.stdout).toContain('2 days agreed 27 Nov 12:00');
+    expect(r.stdout).toContain('aid trucks to north on 25 Nov: 65 per Hamas · 50 per Israel');
+    expect(r.stdout).toContain('icrc disputes it, giving 33');
+  });
+
+  it('refuses a bad --at with a usage error, and a missing agreement with a located error', async () => {
+    expect((await runCli('status', NOV_LOG, '--at', 'yesterday')).status).toBe(2);
+    const r = await runCli('status', NOV_LOG, '--agreement', 'nope.yaml');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('nope.yaml:1:1');
+  });
+});
+
+describe('truce report', () => {
+  it('writes a printable HTML page: print CSS, inline SVG, no scripts or external assets', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'truce-report-'));
+    try {
+      const out = join(dir, 'day2.html');
+      const r = await runCli('report', NOV_LOG, '--date', '2023-11-25', '--out', out);
+      expect(r.status).toBe(0);
+      const html = await readFile(out, 'utf8');
+      expect(html).toContain('@media print');
+      expect(html).toContain('<svg');
+      expect(html).not.toMatch(/<script|<link|https?:|src=/i);
+      expect(html).toContain('exchange/hand-over/2');
+      expect(html).toContain('65 per Hamas; 50 per Israel (they differ)');
+      expect(html).toContain('hamas → israel: 26 counted under the formula, 15 outside the formula');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('escapes all text', () => {
+    expect(escapeHtml(`<b a="1">'&'</b>`)).toBe('&#60;b a=&#34;1&#34;&#62;&#39;&#38;&#39;&#60;/b&#62;');
+  });
+
+  it('requires --date', async () => {
+    expect((await runCli('report', NOV_LOG)).status).toBe(2);
+  });
+});

@@ -1,0 +1,150 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildNov2023 } from '../examples/logs/build-nov-2023.ts';
+import { NOV_LOG, novAgreement, novEvents } from '../examples/logs/nov-2023-events.ts';
+import { evaluate } from '../src/core/compliance/evaluate.ts';
+import type { Evaluation } from '../src/core/compliance/types.ts';
+import { runCli } from './helpers/run-cli.ts';
+
+const at = (iso: string) => evaluate(novAgreement(), novEvents(), iso);
+const ob = (e: Evaluation, id: string) => e.obligations.find((o) => o.obligation.id === id)!;
+const prov = (e: Evaluation, id: string) => e.provisions.find((p) => p.provision === id)!;
+const hostages = (e: Evaluation) => e.exchanges.directions.find((d) => d.from === 'hamas')!;
+const prisoners = (e: Evaluation) => e.exchanges.directions.find((d) => d.from === 'israel')!;
+
+describe('the public record of the November 2023 pause, from its log', () => {
+  it('25 Nov 20:00: batch 2, due 16:00, is overdue by 4 h; day 1 counts 13 under the deal and 11 outside', () => {
+    const e = at('2023-11-25T20:00:00+02:00');
+    expect(ob(e, 'exchange/hand-over/2')).toMatchObject({
+      status: 'missed',
+      overdueMinutes: 240,
+      noRecord: true,
+    });
+    expect(hostages(e)).toMatchObject({ counted: 13, outside: 11 });
+    expect(prisoners(e)).toMatchObject({ counted: 39 });
+    expect(e.allegations.map((a) => a.description)).toEqual([
+      'Aid not reaching the north.',
+      'Prisoners not released by seniority.',
+    ]);
+  });
+
+  it('25 Nov 23:00: batch 2 was met about 5 h late, confirmed by the Red Cross', () => {
+    const o = ob(at('2023-11-25T23:00:00+02:00'), 'exchange/hand-over/2');
+    expect(o).toMatchObject({ status: 'met-late', lateMinutes: 300, done: 13 });
+    expect(o.explanation).toBe(
+      'Batch 2 (13 persons) due 25 Nov 16:00; 13 handed over by hamas at 25 Nov 21:00, confirmed by icrc at 25 Nov 21:00; 5 h late.',
+    );
+  });
+
+  it('day 1 prisoners: 39 per Qatar, 33 per the Red Cross, shown side by side as disputed', () => {
+    const o = ob(at('2023-11-25T00:00:00+02:00'), 'exchange/release/1');
+    expect(o.status).toBe('disputed');
+    expect(o.disputes![0]).toMatchObject({
+      recorded: { actor: 'qatar', figure: 39, source: 'Qatar' },
+      disputedBy: { actor: 'icrc', figure: 33 },
+    });
+  });
+
+  it('the extension of 27 Nov brings batches 5 and 6 from the moment it was agreed', () => {
+    expect(at('2023-11-27T11:00:00+02:00').obligations.some((o) => o.obligation.batch === 5)).toBe(false);
+    const e = at('2023-11-27T13:00:00+02:00');
+    expect(
+      e.obligations.filter((o) => o.obligation.action === 'hand-over').map((o) => o.obligation.batch),
+    ).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(e.phases[0]!.plannedEnd).toBe('2023-11-30T00:00:00+02:00');
+  });
+
+  it('29 Nov 20:00: 70 counted, 27 outside the formula, 210 released the other way', () => {
+    const e = at('2023-11-29T20:00:00+02:00');
+    expect(hostages(e)).toMatchObject({ counted: 70, outside: 27, countedFromOutside: 0 });
+    expect(prisoners(e).counted).toBe(210);
+    expect(e.exchanges.ratios[0]).toMatchObject({ expected: 210, released: 210, holds: true });
+  });
+
+  it('1 Dec: 80 counted under the deal, 25 outside, 240 = 3 × 80, the end recorded with its reason', () => {
+    const e = at('2023-12-01T12:00:00+02:00');
+    expect(hostages(e)).toMatchObject({ counted: 80, outside: 25, countedFromOutside: 2 });
+    expect(prisoners(e)).toMatchObject({ counted: 240, outside: 0 });
+    expect(e.exchanges.ratios[0]).toMatchObject({ expected: 240, released: 240, holds: true });
+    expect(e.exchanges.ratios[0]!.explanation).toBe(
+      '240 released by israel = 3 × 80 counted from hamas; 25 released outside the formula are not counted.',
+    );
+    expect(e.phases[0]).toMatchObject({
+      startedAt: '2023-11-24T07:00:00+02:00',
+      endedAt: '2023-12-01T07:00:00+02:00',
+      reason: 'Israel said no list for the next day had been produced.',
+      plannedEnd: '2023-12-01T00:00:00+02:00',
+    });
+    expect(e.extensions.map((x) => [x.days, x.phaseDays, x.status])).toEqual([
+      [2, [5, 6], 'met'],
+      [1, [7], 'met'],
+    ]);
+    expect(ob(e, 'exchange/hand-over/7')).toMatchObject({ status: 'met', required: 10, done: 10 });
+    expect(ob(e, 'exchange/hand-over/4')).toMatchObject({ status: 'met', required: 12, done: 11 });
+    const statuses = e.obligations.filter((o) => o.obligation.provision === 'exchange').map((o) => o.status);
+    expect(statuses.filter((s) => s === 'met')).toHaveLength(19);
+    expect(prov(e, 'exchange').status).toBe('disputed');
+    expect(prov(e, 'ceasefire').status).toBe('met');
+  });
+
+  it('figures that sources disagree on are kept side by side: 25 Nov north, 340 in all per Hamas, UNRWA 300 on 28 Nov', () => {
+    const e = at('2023-12-01T12:00:00+02:00');
+    const set = (what: string) => e.figures.find((f) => f.what === what)!;
+    expect(set('aid trucks to north on 25 Nov')).toMatchObject({ conflicting: true });
+    expect(set('aid trucks to north on 25 Nov').figures.map((f) => [f.source, f.quantity])).toEqual([
+      ['Hamas', 65],
+      ['Israel', 50],
+    ]);
+    expect(ob(e, 'aid/admit-aid/2/aid-trucks')).toMatchObject({ status: 'met', done: 340 });
+    expect(ob(e, 'aid/admit-aid/5/aid-trucks')).toMatchObject({ status: 'met', done: 300 });
+    expect(ob(e, 'aid/admit-aid/1/aid-trucks')).toMatchObject({ status: 'missed', noRecord: true });
+  });
+});
+
+async function files(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const d of await readdir(dir, { withFileTypes: true, recursive: true }))
+    if (d.isFile()) out.push(relative(dir, join(d.parentPath, d.name)));
+  return out.sort();
+}
+
+describe('examples/logs/nov-2023-pause', () => {
+  it('regenerating it gives byte-identical files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'truce-nov-'));
+    try {
+      await buildNov2023(dir);
+      const names = await files(NOV_LOG);
+      expect(await files(dir)).toEqual(names);
+      for (const name of names)
+        expect(await readFile(join(dir, name)), name).toEqual(await readFile(join(NOV_LOG, name)));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('verifies, imports, and gives the same status from the database as from the folder', async () => {
+    expect((await runCli('verify', '--export', NOV_LOG)).status).toBe(0);
+    const dir = await mkdtemp(join(tmpdir(), 'truce-nov-db-'));
+    try {
+      const db = join(dir, 'x.db');
+      expect((await runCli('import', NOV_LOG, '--database', db)).status).toBe(0);
+      const fromDb = await runCli(
+        'status',
+        '--log',
+        'nov-2023-pause',
+        '--database',
+        db,
+        '--at',
+        '2023-12-01',
+        '--json',
+      );
+      const fromDir = await runCli('status', NOV_LOG, '--at', '2023-12-01', '--json');
+      expect(fromDb.status).toBe(0);
+      expect(fromDb.stdout).toBe(fromDir.stdout);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
