@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type Command, stringFlag } from '../command.ts';
+import { type Command, jsonOption, stringFlag } from '../command.ts';
+import { formatStatusJson } from '../format-status.ts';
 import { EXIT_OK, UsageError } from '../io.ts';
 import { reportHtml } from '../report-html.ts';
 import { asOfFlag, loadLogAndAgreement, logSourceOptions, runEvaluation } from './status.ts';
@@ -14,6 +15,7 @@ export const report: Command = {
     ...logSourceOptions,
     date: { type: 'string', description: 'The day of the report (YYYY-MM-DD); the state at its end.' },
     out: { type: 'string', description: 'Write the HTML to this file (default: standard output).' },
+    json: { ...jsonOption, description: 'Print the evaluation at the end of the day as JSON instead.' },
   },
   details: '\nExample:\n  truce report examples/logs/nov-2023-pause --date 2023-11-25 --out day-2.html\n',
   async run(args, io) {
@@ -22,7 +24,12 @@ export const report: Command = {
       throw new UsageError('--date YYYY-MM-DD is required: the day of the report.');
     const loaded = await loadLogAndAgreement(args, io);
     for (const w of loaded.warnings) io.err(`warning: ${w}\n`);
-    const html = reportHtml(runEvaluation(loaded, asOfFlag(date, loaded.agreement)), loaded.agreement, date);
+    const evaluation = runEvaluation(loaded, asOfFlag(date, loaded.agreement));
+    if (args.values.json) {
+      io.out(formatStatusJson(evaluation));
+      return EXIT_OK;
+    }
+    const html = reportHtml(evaluation, loaded.agreement, date);
     const out = stringFlag(args, 'out');
     if (out) {
       await writeFile(resolve(io.cwd, out), html);
