@@ -1,8 +1,8 @@
 import type { Obligation } from '../plan/types.ts';
-import { dueAt, type EvalContext, endedAt, verdictWords } from './context.ts';
-import { describeDisputes } from './dispute-words.ts';
-import { type BatchRecord, countedIn, type ExchangeRecords, releasedIn } from './exchange-records.ts';
-import { judge } from './judge.ts';
+import { dueAt, type EvalContext } from './context.ts';
+import { type BatchRecord, countedIn, type ExchangeRecords } from './exchange-records.ts';
+import { result } from './obligation-result.ts';
+import { releaseStatus } from './release-status.ts';
 import type { Dispute, ObligationStatus } from './types.ts';
 import { plural, when } from './words.ts';
 
@@ -27,37 +27,6 @@ function handoverDisputes(ctx: EvalContext, batch: BatchRecord): Dispute[] {
   }
   for (const r of batch.countedOutside) out.push(...ctx.view.disputes(r.entry));
   return out;
-}
-
-function result(
-  o: Obligation,
-  ctx: EvalContext,
-  due: number | null,
-  facts: Omit<Parameters<typeof judge>[0], 'asOf' | 'dueAt' | 'endedAt'>,
-  evidence: string[],
-  head: string,
-  record: string,
-): ObligationStatus {
-  const end = endedAt(ctx, o.phase);
-  const v = judge({ ...facts, asOf: ctx.asOf, dueAt: due, ...(end !== undefined ? { endedAt: end } : {}) });
-  const tail = verdictWords(ctx, o, v, facts.waitsFor);
-  const disputes = facts.disputes.length ? ` ${describeDisputes(facts.disputes)}` : '';
-  return {
-    obligation: o,
-    status: v.status,
-    due: o.due === null || due === null ? null : ctx.view.iso(due),
-    ...(facts.required !== undefined ? { required: facts.required } : {}),
-    ...(facts.done !== undefined ? { done: facts.done } : {}),
-    ...((v.status === 'met' || v.status === 'met-late') && facts.doneAt !== undefined
-      ? { completedAt: ctx.view.iso(facts.doneAt) }
-      : {}),
-    ...(v.lateMinutes !== undefined ? { lateMinutes: v.lateMinutes } : {}),
-    ...(v.overdueMinutes !== undefined ? { overdueMinutes: v.overdueMinutes } : {}),
-    ...(v.noRecord ? { noRecord: true } : {}),
-    ...(facts.disputes.length ? { disputes: facts.disputes } : {}),
-    evidence: [...new Set(evidence)].sort(),
-    explanation: `${head}${record ? `; ${record}` : ''}; ${tail}.${disputes}`,
-  };
 }
 
 /** Status of a list, a handover or a counterpart release of an exchange batch. */
@@ -165,70 +134,5 @@ function handoverStatus(
     ],
     `Batch ${batch.batch} (${required === undefined ? 'number not stated' : plural(required, 'person')})${due === null ? '' : ` due ${when(due, tz)}`}`,
     parts.join('; '),
-  );
-}
-
-/** Persons the counterpart owes for `counted` persons: exact with one ratio, else the smallest. */
-function owed(records: ExchangeRecords, counted: number): { min: number; max: number } | null {
-  const ratios = records.exchange.release.categories.map((c) => c.ratio);
-  if (ratios.some((r) => r === undefined)) return null;
-  const rs = ratios as number[];
-  return { min: counted * Math.min(...rs), max: counted * Math.max(...rs) };
-}
-
-function releaseStatus(
-  ctx: EvalContext,
-  o: Obligation,
-  records: ExchangeRecords,
-  batch: BatchRecord,
-  plannedDue: number | null,
-): ObligationStatus {
-  const tz = ctx.timeZone;
-  const counted = countedIn(batch);
-  const after = records.exchange.counterpart.after;
-  let due = plannedDue;
-  // Releases that wait for the handover move with it.
-  const handover = ctx.eplan.obligations.find(
-    (x) => x.provision === o.provision && x.action === 'hand-over' && x.batch === batch.batch,
-  );
-  const handedAt = batch.handovers.length ? Math.max(...batch.handovers.map((h) => h.at)) : undefined;
-  if (after && due !== null && handover?.due && handedAt !== undefined)
-    due += Math.max(0, handedAt - Date.parse(handover.due));
-  const range = counted > 0 ? owed(records, counted) : null;
-  const required = range ? range.min : o.quantity;
-  const done = releasedIn(batch);
-  let acc = 0;
-  let doneAt: number | undefined;
-  for (const r of batch.releases) {
-    acc += num(r.body.count);
-    doneAt = r.entry.at;
-    if (required !== undefined && acc >= required) break;
-  }
-  const ratioText = range
-    ? range.min === range.max
-      ? ` (for ${plural(counted, 'person')} counted)`
-      : ` (${range.min} to ${range.max} for ${plural(counted, 'person')} counted, by category)`
-    : '';
-  const record = batch.releases
-    .map(
-      (r) =>
-        `${num(r.body.count)} released by ${String(r.body.party)} at ${when(r.entry.at, tz)}${r.entry.event.source ? ` [${r.entry.event.source.name}]` : ''}`,
-    )
-    .join('; ');
-  return result(
-    o,
-    ctx,
-    due,
-    {
-      ...(required !== undefined ? { required } : {}),
-      done,
-      ...(doneAt !== undefined ? { doneAt } : {}),
-      anything: batch.releases.length > 0,
-      disputes: batch.releases.flatMap((r) => ctx.view.disputes(r.entry)),
-      ...(after && counted === 0 ? { waitsFor: `the handover of batch ${batch.batch}` } : {}),
-    },
-    batch.releases.flatMap((r) => r.evidence),
-    `Batch ${batch.batch}: ${required === undefined ? 'an unstated number of' : required} persons to release${ratioText}${due === null ? '' : ` by ${when(due, tz)}`}`,
-    record,
   );
 }
