@@ -1,0 +1,81 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { HttpProblem } from './problem.ts';
+
+/** One documented response of a route: JSON described by a zod schema, or another media type. */
+export interface RouteResponse {
+  description: string;
+  schema?: z.ZodType;
+  /** Defaults to application/json (with a schema) or nothing. */
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/**
+ * A route of the API, as registered with Fastify and as documented in the OpenAPI document: the
+ * same zod schemas check the request and describe it.
+ */
+export interface Route<P = unknown, Q = unknown, B = unknown> {
+  method: 'GET' | 'POST';
+  /** Fastify path: `:name` parameters, a trailing `*` for the rest of the path. */
+  url: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  /** The request body, checked by this schema unless `bodyCheckedByHandler`. */
+  body?: z.ZodType<B>;
+  bodyCheckedByHandler?: boolean;
+  bodyLimit?: number;
+  responses: Record<number, RouteResponse>;
+  /** Problem responses the route may answer, besides 400 for a malformed request and 500. */
+  problems?: number[];
+  handler(input: RouteInput<P, Q, B>): Promise<unknown>;
+}
+
+/** A route with its types erased, as the table holds it: registerRoutes checks the input first. */
+export type AnyRoute = Route<unknown, unknown, unknown>;
+
+/** Types a route by its schemas; the table holds them as AnyRoute. */
+export function defineRoute<P, Q, B>(route: Route<P, Q, B>): AnyRoute {
+  return route as unknown as AnyRoute;
+}
+
+function issues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.map(String).join('.') || '(value)'}: ${i.message}`).join('; ');
+}
+
+function check<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return value as T;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success)
+    throw new HttpProblem(400, 'request-invalid', `The ${where} is not valid: ${issues(parsed.error)}.`);
+  return parsed.data;
+}
+
+/** Registers every route of the table with Fastify, checking its input with its zod schemas. */
+export function registerRoutes(app: FastifyInstance, routes: AnyRoute[]): void {
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
+      handler: async (request, reply) => {
+        const params = check(route.params, request.params, 'path');
+        const query = check(route.query, request.query, 'query string');
+        const body = route.bodyCheckedByHandler ? request.body : check(route.body, request.body, 'body');
+        return route.handler({ params, query, body, request, reply });
+      },
+    });
+  }
+}

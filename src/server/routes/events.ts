@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { formatProofBundle } from '../../core/ledger/proof-bundle.ts';
+import type { ServerContext } from '../context.ts';
+import { HttpProblem } from '../problem.ts';
+import { defineRoute } from '../route.ts';
+import { EventPage, EventWithProof, LeafHash, LogId, LogParams } from '../schemas.ts';
+
+export const MAX_PAGE = 1000;
+
+const whole = (what: string) =>
+  z
+    .string()
+    .regex(/^(0|[1-9]\d{0,14})$/, `expected a whole number (${what})`)
+    .transform(Number);
+
+const PageQuery = z.strictObject({
+  from: whole('index of the first event').optional().describe('Index of the first event (default 0).'),
+  limit: whole('events per page')
+    .refine((n) => n >= 1 && n <= MAX_PAGE, `expected 1 to ${MAX_PAGE}`)
+    .optional()
+    .describe(`Events per page, 1 to ${MAX_PAGE} (default 100).`),
+});
+
+/** GET /api/logs/:id/events and /api/logs/:id/events/:leafHash: the signed events and their receipts. */
+export const eventRoutes = ({ store }: ServerContext) => [
+  defineRoute({
+    method: 'GET',
+    url: '/api/logs/:id/events',
+    operationId: 'listEvents',
+    tag: 'ledger',
+    summary: 'The signed events of a log in order, a page at a time',
+    params: LogParams,
+    query: PageQuery,
+    responses: { 200: { description: 'A page of events.', schema: EventPage } },
+    problems: [404],
+    async handler({ params, query }) {
+      const log = await store.requireLog(params.id);
+      const from = query.from ?? 0;
+      const end = Math.min(log.size, from + (query.limit ?? 100));
+      const events = from < end ? await store.entries(log.id, from, end) : [];
+      return {
+        log: log.id,
+        size: log.size,
+        from,
+        events: events.map((e) => ({ index: e.index, leafHash: e.leafHash, event: e.event })),
+        next: end < log.size ? end : null,
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/logs/:id/events/:leafHash',
+    operationId: 'getEvent',
+    tag: 'ledger',
+    summary: 'One signed event by its leaf hash, with a receipt (C2SP tlog-proof) that it is in the log',
+    params: z.strictObject({ id: LogId, leafHash: LeafHash }),
+    responses: { 200: { description: 'The event, its index and its receipt.', schema: EventWithProof } },
+    problems: [404],
+    async handler({ params }) {
+      await store.requireLog(params.id);
+      const entry = await store.entryByLeafHash(params.id, params.leafHash);
+      if (!entry) {
+        throw new HttpProblem(
+          404,
+          'event-not-found',
+          `Log "${params.id}" has no event with leaf hash ${params.leafHash}.`,
+        );
+      }
+      const latest = await store.latestCheckpoint(params.id);
+      let proof: string | null = null;
+      if (latest && latest.size > entry.index) {
+        const cosignatures = await store.cosignatures(params.id, latest.size);
+        proof = formatProofBundle({
+          index: entry.index,
+          proof: await store.inclusionProof(params.id, entry.index, latest.size),
+          checkpoint: latest.note + cosignatures.map((c) => c.line).join(''),
+        });
+      }
+      return {
+        log: params.id,
+        index: entry.index,
+        leafHash: entry.leafHash,
+        event: entry.event,
+        checkpointSize: proof ? latest!.size : null,
+        proof,
+      };
+    },
+  }),
+];

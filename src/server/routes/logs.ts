@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { toHex } from '../../core/crypto/crypto.ts';
+import type { LedgerStore, LogInfo } from '../../store/ledger-store.ts';
+import type { ServerContext } from '../context.ts';
+import { HttpProblem } from '../problem.ts';
+import { defineRoute } from '../route.ts';
+import { LogParams, LogSummary } from '../schemas.ts';
+
+async function summary(store: LedgerStore, log: LogInfo): Promise<z.infer<typeof LogSummary>> {
+  const latest = await store.latestCheckpoint(log.id);
+  return {
+    id: log.id,
+    origin: log.origin,
+    logKey: log.logKey,
+    size: log.size,
+    root: toHex(log.root),
+    checkpointSize: latest?.size ?? null,
+  };
+}
+
+/** GET /api/logs, /api/logs/:id and /api/logs/:id/checkpoint: the logs and their signed heads. */
+export const logRoutes = ({ store }: ServerContext) => [
+  defineRoute({
+    method: 'GET',
+    url: '/api/logs',
+    operationId: 'listLogs',
+    tag: 'ledger',
+    summary: 'The logs of this server',
+    responses: { 200: { description: 'Every log.', schema: z.object({ logs: z.array(LogSummary) }) } },
+    async handler() {
+      return { logs: await Promise.all((await store.listLogs()).map((l) => summary(store, l))) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/logs/:id',
+    operationId: 'getLog',
+    tag: 'ledger',
+    summary: 'One log: its origin, key, size and root',
+    description: 'The ETag is the size in quotes: give it as If-Match when appending.',
+    params: LogParams,
+    responses: {
+      200: { description: 'The log.', schema: LogSummary, headers: { ETag: 'The size, quoted.' } },
+    },
+    problems: [404],
+    async handler({ params, reply }) {
+      const log = await store.requireLog(params.id);
+      reply.header('etag', `"${log.size}"`).header('cache-control', 'no-cache');
+      return summary(store, log);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/logs/:id/checkpoint',
+    operationId: 'getCheckpoint',
+    tag: 'ledger',
+    summary: 'The latest signed checkpoint (C2SP tlog-checkpoint) with its witness cosignatures',
+    params: LogParams,
+    responses: {
+      200: { description: 'The signed note, as text.', contentType: 'text/plain; charset=utf-8' },
+    },
+    problems: [404],
+    async handler({ params, reply }) {
+      await store.requireLog(params.id);
+      const latest = await store.latestCheckpoint(params.id);
+      if (!latest) {
+        throw new HttpProblem(
+          404,
+          'checkpoint-not-found',
+          `Log "${params.id}" has no signed checkpoint yet; its operator signs one with truce log checkpoint.`,
+        );
+      }
+      const cosignatures = await store.cosignatures(params.id, latest.size);
+      reply.type('text/plain; charset=utf-8').header('cache-control', 'no-cache');
+      return latest.note + cosignatures.map((c) => c.line).join('');
+    },
+  }),
+];

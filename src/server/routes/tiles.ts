@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { toHex } from '../../core/crypto/crypto.ts';
+import {
+  encodeEntryBundle,
+  parseTilePath,
+  TILE_WIDTH,
+  tileHashIndexes,
+  tileWidth,
+} from '../../core/ledger/tiles.ts';
+import type { LedgerStore } from '../../store/ledger-store.ts';
+import type { ServerContext } from '../context.ts';
+import { HttpProblem } from '../problem.ts';
+import { defineRoute } from '../route.ts';
+import { LogId } from '../schemas.ts';
+
+/** A full tile never changes; a partial one is replaced by wider ones as the log grows. */
+export const FULL_TILE_CACHE = 'public, max-age=31536000, immutable';
+export const PARTIAL_TILE_CACHE = 'public, max-age=10';
+
+const TileParams = z.strictObject({
+  id: LogId,
+  '*': z.string().max(100).describe('`L/N[.p/W]` or `entries/N[.p/W]`, as C2SP tlog-tiles names them.'),
+});
+
+/** The bytes of a tile or entry bundle, or null when the log has not reached it yet. */
+async function tileBytes(store: LedgerStore, logId: string, size: number, path: string) {
+  const tile = parseTilePath(path);
+  if (!tile) return null;
+  if (tile.level === 'entries') {
+    const have = Math.max(0, Math.min(TILE_WIDTH, size - tile.index * TILE_WIDTH));
+    if (tile.width > have) return null;
+    const start = tile.index * TILE_WIDTH;
+    const entries = await store.rawEntries(logId, start, start + tile.width);
+    return { full: tile.width === TILE_WIDTH, bytes: encodeEntryBundle(entries.map((e) => e.bytes)) };
+  }
+  if (tile.width > tileWidth(tile.level, tile.index, size)) return null;
+  const hashes = await store.readHashes(logId, tileHashIndexes(tile.level, tile.index, tile.width));
+  const bytes = new Uint8Array(hashes.length * 32);
+  hashes.forEach((h, i) => {
+    bytes.set(h, i * 32);
+  });
+  return { full: tile.width === TILE_WIDTH, bytes };
+}
+
+/** True when If-None-Match names this entity tag (weak comparison, RFC 9110 §13.1.2). */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+/** GET /api/logs/:id/tile/*: C2SP tlog-tiles hash tiles and entry bundles, cacheable. */
+export const tileRoutes = ({ store, crypto }: ServerContext) => [
+  defineRoute({
+    method: 'GET',
+    url: '/api/logs/:id/tile/*',
+    operationId: 'getTile',
+    tag: 'ledger',
+    summary: 'A hash tile `tile/L/N[.p/W]` or an entry bundle `tile/entries/N[.p/W]` (C2SP tlog-tiles)',
+    description:
+      'Only tiles the log has at its current size exist. Full tiles are immutable; partial tiles are cached briefly. ' +
+      'The ETag is the hex SHA-256 of the body; If-None-Match answers 304.',
+    params: TileParams,
+    responses: {
+      200: {
+        description: 'The tile.',
+        contentType: 'application/octet-stream',
+        headers: { ETag: 'SHA-256 of the body, hex, quoted.' },
+      },
+      304: { description: 'The client already has this tile.' },
+    },
+    problems: [404],
+    async handler({ params, request, reply }) {
+      const log = await store.requireLog(params.id);
+      const path = `tile/${params['*']}`;
+      const tile = await tileBytes(store, log.id, log.size, path);
+      if (!tile) {
+        throw new HttpProblem(
+          404,
+          'tile-not-found',
+          `Log "${log.id}" has no ${path} at its size ${log.size}: tiles are tile/L/N[.p/W] or tile/entries/N[.p/W] within the tree.`,
+        );
+      }
+      const etag = `"${toHex(crypto.sha256(tile.bytes))}"`;
+      reply.header('etag', etag).header('cache-control', tile.full ? FULL_TILE_CACHE : PARTIAL_TILE_CACHE);
+      if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+      return reply.type('application/octet-stream').send(Buffer.from(tile.bytes));
+    },
+  }),
+];

@@ -1,0 +1,125 @@
+/**
+ * The zod schemas of the API's responses: what the OpenAPI document publishes and what the tests
+ * hold the answers to.
+ */
+import { z } from 'zod';
+import { SignedEvent } from '../core/ledger/event.ts';
+
+export const LeafHash = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits')
+  .describe('SHA-256 of 0x00 ‖ the canonical bytes of the signed event, hex.');
+
+export const LogId = z.string().min(1).max(200).describe('The log: one per agreement, named by its id.');
+
+export const LogParams = z.strictObject({ id: LogId });
+
+export const LogSummary = z.object({
+  id: z.string(),
+  origin: z.string().describe('The origin line of its checkpoints (C2SP tlog-checkpoint).'),
+  logKey: z.string().describe("The operator's verifier key (C2SP signed-note): checks checkpoints."),
+  size: z.int().min(0).describe('Events in the log now.'),
+  root: z.string().describe('Root hash of the tree at this size, hex.'),
+  checkpointSize: z.int().min(0).nullable().describe('Size of the latest signed checkpoint; null if none.'),
+});
+
+export const AgreementSummary = z.object({
+  id: z.string(),
+  title: z.unknown().describe('The title, in one or several languages.'),
+  kind: z.enum(['agreement', 'proposal']),
+  version: z.union([z.string(), z.number()]),
+});
+
+export const StoredEvent = z.object({
+  index: z.int().min(0),
+  leafHash: LeafHash,
+  event: SignedEvent,
+});
+
+export const EventPage = z.object({
+  log: z.string(),
+  size: z.int().min(0).describe('Events in the log when the page was read.'),
+  from: z.int().min(0),
+  events: z.array(StoredEvent),
+  next: z.int().min(0).nullable().describe('`from` of the next page; null at the end of the log.'),
+});
+
+export const EventWithProof = StoredEvent.extend({
+  log: z.string(),
+  checkpointSize: z.int().min(0).nullable().describe('Size of the checkpoint the receipt is under.'),
+  proof: z
+    .string()
+    .nullable()
+    .describe(
+      'C2SP tlog-proof receipt under the latest checkpoint; null until a checkpoint covers the event.',
+    ),
+});
+
+export const AppendResult = z.object({
+  index: z.int().min(0),
+  leafHash: LeafHash,
+  duplicate: z.boolean().describe('True when the event was already in the log: it keeps its first index.'),
+  size: z.int().min(0).describe('Events in the log after the append.'),
+});
+
+const Obligation = z.looseObject({
+  id: z.string(),
+  provision: z.string(),
+  action: z.string(),
+  party: z.string(),
+  quantity: z.number().optional(),
+  quantityMax: z.number().optional(),
+  unit: z.string().optional(),
+  day: z.int(),
+  date: z.string().nullable(),
+  due: z.string().nullable(),
+  description: z.string(),
+});
+
+export const PlanResponse = z.looseObject({
+  agreement: z.string(),
+  version: z.union([z.string(), z.number()]),
+  kind: z.enum(['agreement', 'proposal']),
+  timeZone: z.string(),
+  start: z.string().nullable(),
+  phases: z.array(
+    z.looseObject({ id: z.string(), startDay: z.int().nullable(), endDay: z.int().nullable() }),
+  ),
+  days: z.array(
+    z.object({
+      day: z.int(),
+      date: z.string().nullable(),
+      phase: z.string().nullable(),
+      phaseDay: z.int().nullable(),
+      obligations: z.array(Obligation),
+    }),
+  ),
+  standing: z.array(z.looseObject({ provision: z.string(), description: z.string() })),
+  totals: z.array(
+    z.looseObject({ party: z.string(), category: z.string(), unit: z.string(), quantity: z.number() }),
+  ),
+  notes: z.array(z.string()),
+});
+
+const Side = z.object({
+  id: z.string(),
+  title: z.unknown(),
+  version: z.union([z.string(), z.number()]),
+  kind: z.enum(['agreement', 'proposal']),
+});
+
+export const ComparisonResponse = z.object({
+  a: Side,
+  b: Side,
+  terms: z.array(
+    z.object({
+      path: z.string(),
+      change: z.enum(['added', 'removed', 'changed']),
+      before: z.unknown().optional(),
+      after: z.unknown().optional(),
+      label: z.string(),
+    }),
+  ),
+  summary: z.array(z.object({ term: z.string(), a: z.string(), b: z.string(), same: z.boolean() })),
+  outcomes: z.looseObject({}).describe('Cumulative outcome curves of A and B, day by day.'),
+});
