@@ -13,6 +13,7 @@ import { plan } from './commands/plan.ts';
 import { record } from './commands/record.ts';
 import { report } from './commands/report.ts';
 import { schema } from './commands/schema.ts';
+import { serve } from './commands/serve.ts';
 import { status } from './commands/status.ts';
 import { validate } from './commands/validate.ts';
 import { fsck, verify } from './commands/verify.ts';
@@ -35,6 +36,7 @@ export const commands: Command[] = [
   importCommand,
   status,
   report,
+  serve,
 ];
 
 function overview(): string {

@@ -1,0 +1,76 @@
+import { nodeCrypto } from '../../platform/node-crypto.ts';
+import { buildApp } from '../../server/app.ts';
+import { type Command, jsonOption, stringFlag } from '../command.ts';
+import { EXIT_OK, InputError, UsageError } from '../io.ts';
+import { databaseOption, openStore } from '../ledger-context.ts';
+
+function port(value: string | undefined): number {
+  if (value === undefined) return 8080;
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
+    throw new UsageError(`--port ${JSON.stringify(value)}: expected a port number from 0 to 65535.`);
+  return Number(value);
+}
+
+export const serve: Command = {
+  name: 'serve',
+  summary: 'Serve the HTTP API (agreements, plans, logs, tiles, appends) until SIGTERM or SIGINT.',
+  usage: 'truce serve [--database DB] [--port 8080] [--host 127.0.0.1] [--agreements DIR] [--json]',
+  options: {
+    database: databaseOption,
+    port: { type: 'string', description: 'TCP port to listen on (default 8080; 0 picks a free one).' },
+    host: { type: 'string', description: 'Address to listen on (default 127.0.0.1).' },
+    agreements: {
+      type: 'string',
+      description: 'Folder of agreement files to publish (default examples/agreements).',
+    },
+    json: { ...jsonOption, description: 'Say where it listens, and when it stops, as JSON lines.' },
+  },
+  details:
+    '\nThe reference of the API is at /api/docs, its OpenAPI 3.1 document at /api/openapi.json.\n' +
+    'On SIGTERM or SIGINT the server finishes the requests under way, then closes the database.\n' +
+    'Request logs go to standard error at TRUCE_LOG_LEVEL (default warn).\n',
+  async run(args, io) {
+    const listenPort = port(stringFlag(args, 'port'));
+    const host = stringFlag(args, 'host') ?? '127.0.0.1';
+    const agreements = stringFlag(args, 'agreements');
+    const say = (what: Record<string, string>, text: string) =>
+      io.out(args.values.json ? `${JSON.stringify(what)}\n` : `truce serve: ${text}\n`);
+    const { database } = await openStore(args, io);
+    let app: Awaited<ReturnType<typeof buildApp>>;
+    try {
+      app = await buildApp({
+        database,
+        crypto: nodeCrypto,
+        ...(agreements ? { agreementsDir: agreements } : {}),
+        logger: { level: io.env.TRUCE_LOG_LEVEL ?? 'warn', stream: process.stderr },
+      });
+    } catch (e) {
+      await database.close();
+      throw new InputError('server-not-started', (e as Error).message);
+    }
+    let address: string;
+    try {
+      address = await app.listen({ port: listenPort, host });
+    } catch (e) {
+      await app.close();
+      await database.close();
+      throw new InputError(
+        'server-not-started',
+        `Cannot listen on ${host}:${listenPort}: ${(e as Error).message}`,
+      );
+    }
+    say(
+      { listening: address, docs: `${address}/api/docs`, database: database.location },
+      `listening on ${address}/api/ (reference at ${address}/api/docs), database ${database.location}`,
+    );
+    const signal = await new Promise<NodeJS.Signals>((done) => {
+      process.once('SIGTERM', done);
+      process.once('SIGINT', done);
+    });
+    say({ signal }, `${signal}: finishing the requests under way`);
+    await app.close();
+    await database.close();
+    say({ stopped: address }, 'stopped');
+    return EXIT_OK;
+  },
+};
