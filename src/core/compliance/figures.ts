@@ -30,7 +30,9 @@ export function figureSets(view: LogView): FigureSet[] {
   const groups = new Map<string, Effective[]>();
   for (const r of view.current('aid.delivered')) {
     const key = figureKey(r.body);
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
   }
   const sets: FigureSet[] = [];
   for (const [key, records] of groups) {

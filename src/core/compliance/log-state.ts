@@ -29,6 +29,11 @@ export function compareEntries(a: Entry, b: Entry): number {
 }
 
 function insertSorted(list: Entry[], entry: Entry): void {
+  // Events mostly arrive in time order: then the new one simply goes last.
+  if (list.length === 0 || compareEntries(list[list.length - 1]!, entry) < 0) {
+    list.push(entry);
+    return;
+  }
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {

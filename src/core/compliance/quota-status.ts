@@ -5,7 +5,7 @@ import { describeDisputes } from './dispute-words.ts';
 import { bySource } from './figures.ts';
 import { judge } from './judge.ts';
 import type { Dispute, ObligationStatus } from './types.ts';
-import type { Effective } from './view.ts';
+import type { Effective, LogView } from './view.ts';
 import { day, plural } from './words.ts';
 
 function quotaOf(p: Provision, o: Obligation): Quota | undefined {
@@ -24,13 +24,35 @@ function matches(body: Record<string, unknown>, p: Provision, o: Obligation, q: 
   return (body.destination ?? null) === (q.destination ?? null);
 }
 
+const aidIndex = new WeakMap<LogView, Map<string, Effective[]>>();
+
+/** Aid figures of one day (or all of them), indexed once per view. */
+function aidOn(view: LogView, date: string | null): Effective[] {
+  const all = view.current('aid.delivered');
+  if (date === null) return all;
+  let byDate = aidIndex.get(view);
+  if (!byDate) {
+    byDate = new Map();
+    for (const r of all) {
+      const d = String(r.body.date);
+      const list = byDate.get(d);
+      if (list) list.push(r);
+      else byDate.set(d, [r]);
+    }
+    aidIndex.set(view, byDate);
+  }
+  return byDate.get(date) ?? [];
+}
+
 /**
  * Status of a quantity per day (aid, fuel, patients) or over a phase. Figures from several sources
  * stay apart; when they fall on both sides of the quota the status is disputed.
  */
 export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
   const q = quotaOf(p, o);
-  const records: Effective[] = ctx.view.current('aid.delivered').filter((r) => matches(r.body, p, o, q));
+  const records: Effective[] = aidOn(ctx.view, o.action === 'admit-aid' ? o.date : null).filter((r) =>
+    matches(r.body, p, o, q),
+  );
   const figures = bySource(ctx.view, records);
   const required = o.quantity ?? 0;
   const due = dueAt(ctx, o);

@@ -19,6 +19,7 @@ export class LogView {
   readonly timeZone: string;
   private readonly state: LogState;
   private readonly roles = new Map<string, string>();
+  private readonly currentByKind = new Map<string, Effective[]>();
 
   constructor(state: LogState, asOf: number, timeZone: string) {
     this.state = state;
@@ -68,11 +69,16 @@ export class LogView {
     return correction.event.actor === entry.event.actor || role === 'mediator' || role === 'operator';
   }
 
-  /** The effective bodies of every event of a kind that is not withdrawn. */
+  /** The effective bodies of every event of a kind that is not withdrawn (computed once per view). */
   current(kind: string): Effective[] {
-    return this.kind(kind)
-      .map((e) => this.effective(e))
-      .filter((x) => !x.withdrawn);
+    let list = this.currentByKind.get(kind);
+    if (!list) {
+      list = this.kind(kind)
+        .map((e) => this.effective(e))
+        .filter((x) => !x.withdrawn);
+      this.currentByKind.set(kind, list);
+    }
+    return list;
   }
 
   /** Disputes of an event, and corrections by someone not entitled to correct it. */

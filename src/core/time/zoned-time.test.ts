@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, isoInZone, isTimeZone, localDate, localToEpoch } from './zoned-time.ts';
 
@@ -27,5 +28,44 @@ describe('zoned time', () => {
   it('knows IANA zones', () => {
     expect(isTimeZone('Asia/Jerusalem')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
+  });
+});
+
+describe('zoned time, cached offsets', () => {
+  it('agree with Intl at random instants in zones with odd transitions (fast-check)', () => {
+    const zones = [
+      'Asia/Gaza',
+      'Asia/Jerusalem',
+      'Australia/Lord_Howe',
+      'America/St_Johns',
+      'Asia/Kathmandu',
+      'UTC',
+    ];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.parse('1990-01-01'), max: Date.parse('2040-01-01') }),
+        fc.constantFrom(...zones),
+        (t, zone) => {
+          const parts = Object.fromEntries(
+            new Intl.DateTimeFormat('en-US', {
+              timeZone: zone,
+              hourCycle: 'h23',
+              year: 'numeric',
+              month: '2-digit',
+              day: '2-digit',
+              hour: '2-digit',
+              minute: '2-digit',
+              second: '2-digit',
+            })
+              .formatToParts(new Date(t))
+              .map((p) => [p.type, p.value]),
+          );
+          expect(isoInZone(t, zone).slice(0, 19)).toBe(
+            `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`,
+          );
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

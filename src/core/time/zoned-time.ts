@@ -40,8 +40,8 @@ interface WallClock {
   asUtc: number;
 }
 
-/** The wall clock in `timeZone` at the instant `epochMs`. */
-export function wallClock(epochMs: number, timeZone: string): WallClock {
+/** The wall clock in `timeZone` at the instant `epochMs`, as Intl reads it (slow; cached below). */
+function intlWallClock(epochMs: number, timeZone: string): WallClock {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(epochMs))) parts[p.type] = p.value;
   const date = `${parts.year}-${parts.month}-${parts.day}`;
@@ -49,10 +49,28 @@ export function wallClock(epochMs: number, timeZone: string): WallClock {
   return { date, time, asUtc: Date.parse(`${date}T${time}Z`) };
 }
 
+// Zone offsets change only on quarter hours, so one Intl reading serves a whole quarter hour.
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, number>();
+
 /** Offset of `timeZone` from UTC at `epochMs`, in minutes (east positive). */
 export function offsetMinutes(epochMs: number, timeZone: string): number {
-  const whole = Math.floor(epochMs / 1000) * 1000;
-  return Math.round((wallClock(whole, timeZone).asUtc - whole) / 60_000);
+  const bucket = Math.floor(epochMs / QUARTER_HOUR) * QUARTER_HOUR;
+  const key = `${timeZone}|${bucket}`;
+  let minutes = offsets.get(key);
+  if (minutes === undefined) {
+    minutes = Math.round((intlWallClock(bucket, timeZone).asUtc - bucket) / 60_000);
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, minutes);
+  }
+  return minutes;
+}
+
+/** The wall clock in `timeZone` at the instant `epochMs`. */
+export function wallClock(epochMs: number, timeZone: string): WallClock {
+  const asUtc = Math.floor(epochMs / 1000) * 1000 + offsetMinutes(epochMs, timeZone) * 60_000;
+  const iso = new Date(asUtc).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 19), asUtc };
 }
 
 function formatOffset(minutes: number): string {
