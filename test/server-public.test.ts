@@ -168,7 +168,7 @@ describe('agreement, plan and diff routes', () => {
 });
 
 describe.each(DIALECTS)('GET /api/health on %s', (dialect) => {
-  it('says ok while the database answers, and 503 (without where it is) once it does not', async () => {
+  it('says ok while the database answers, and 503 (without where it is) once it does not; other routes a bare 500', async () => {
     const database = await scratchDatabase(dialect);
     const app = await buildApp({ database, crypto });
     const ok = await app.inject({ url: '/api/health' });
@@ -178,6 +178,11 @@ describe.each(DIALECTS)('GET /api/health on %s', (dialect) => {
     expect(problem(down)).toEqual([503, 'database-unavailable']);
     expect(down.body).not.toContain(database.location);
     expect(down.body).not.toMatch(/postgres|truce\.db/);
+    const failed = await app.inject({ url: '/api/logs' });
+    expect(problem(failed)).toEqual([500, 'internal-error']);
+    expect(json(failed).detail).toBe(
+      'The server failed to answer this request; the failure is in its log. Try again later.',
+    );
     await app.close();
   });
 });
