@@ -13,7 +13,7 @@ const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#111}
 h1{font-size:1.4em}h2{font-size:1.1em;border-bottom:1px solid #999;margin-top:1.6em}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:3px 6px;vertical-align:top;text-align:left}
 .s{font-weight:600;white-space:nowrap}.missed,.partly-met{background:#fde2e2}.disputed{background:#fff3cd}
-.met-late,.suspended{background:#fff8e0}.met{background:#e6f4ea}
+.met-late,.suspended{background:#fff8e0}.met{background:#e6f4ea}.unrecorded{background:#eeeeee}
 svg text{font-size:11px}
 @media print{body{margin:1cm}h2{break-after:avoid}tr{break-inside:avoid}a{color:inherit}}`;
 

@@ -57,6 +57,8 @@ export function verdictWords(ctx: EvalContext, o: Obligation, v: Verdict, waitsF
         : `missed, overdue by ${duration(v.overdueMinutes ?? 0)}`;
     case 'disputed':
       return 'disputed';
+    case 'unrecorded':
+      return 'no figure recorded by any source';
   }
 }
 

@@ -52,6 +52,11 @@ describe('obligation statuses', () => {
     const o = ob(run(events, T(2, '01:00')), 'aid/admit-aid/1/trucks');
     expect(o).toMatchObject({ status: 'partly-met', required: 10, done: 6 });
   });
+  it('given no figure from any source, when the day is over, then the aid quota is unrecorded, not missed', () => {
+    const o = ob(run([], T(2, '01:00')), 'aid/admit-aid/1/trucks');
+    expect(o).toMatchObject({ status: 'unrecorded', noRecord: true, done: 0 });
+    expect(o.explanation).toContain('no figure recorded by any source');
+  });
   it('given two sources on either side of the quota, then it is disputed with each figure and source', () => {
     const body = { date: '2024-01-01', quantity: 12, unit: 'truck', category: 'aid' };
     const events = [

@@ -11,6 +11,7 @@ export const PRECEDENCE: Status[] = [
   'partly-met',
   'disputed',
   'suspended',
+  'unrecorded',
   'met-late',
   'met',
   'superseded',

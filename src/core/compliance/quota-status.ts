@@ -87,10 +87,12 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
   const what = `${o.atLeast ? 'at least ' : ''}${plural(required, o.unit ?? 'unit')} (${o.category ?? o.action})`;
   const when = o.action === 'admit-aid' && o.date ? ` for ${day(o.date)}` : ' over the phase';
   const record = figures.map((f) => `${f.quantity} per ${f.source}`).join(', ');
-  const tail = verdictWords(ctx, o, v, ctx.waiting.get(p.id));
+  const status = v.status === 'missed' && v.noRecord ? 'unrecorded' : v.status;
+  const tail = verdictWords(ctx, o, { ...v, status }, ctx.waiting.get(p.id));
   return {
     obligation: o,
-    status: v.status,
+    // No source gave a figure: the log cannot say whether the quota was met, so it does not say missed.
+    status,
     due: due === null ? null : ctx.view.iso(due),
     required,
     done,

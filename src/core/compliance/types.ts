@@ -10,7 +10,9 @@ export type Status =
   | 'missed'
   | 'disputed'
   | 'suspended'
-  | 'superseded';
+  | 'superseded'
+  /** A quantity (aid, patients) past its day with no figure from any source in the log: unknown, not missed. */
+  | 'unrecorded';
 
 export const STATUSES: readonly Status[] = [
   'not-yet-due',
@@ -21,6 +23,7 @@ export const STATUSES: readonly Status[] = [
   'disputed',
   'suspended',
   'superseded',
+  'unrecorded',
 ];
 
 /** An event of the log with the leaf hash that names it (a StoredEntry fits). */
