@@ -1,9 +1,9 @@
 import type { Provision } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
-import { dueAt, type EvalContext, endedAt, verdictWords } from './context.ts';
-import { describeDisputes } from './dispute-words.ts';
-import { judge } from './judge.ts';
+import { dueAt, type EvalContext } from './context.ts';
+import type { judge } from './judge.ts';
 import type { Entry } from './log-state.ts';
+import { result } from './obligation-result.ts';
 import type { Dispute, ObligationStatus } from './types.ts';
 import { when } from './words.ts';
 
@@ -51,26 +51,9 @@ function finish(
   evidence: string[],
   record: string,
 ): ObligationStatus {
-  const end = endedAt(ctx, o.phase);
-  const v = judge({ ...facts, asOf: ctx.asOf, dueAt: due, ...(end !== undefined ? { endedAt: end } : {}) });
   const head = `${o.description.replace(/\.$/, '')}${due === null ? '' : ` (due ${when(due, ctx.timeZone)})`}`;
-  return {
-    obligation: o,
-    status: v.status,
-    due: due === null ? null : ctx.view.iso(due),
-    ...(facts.required !== undefined ? { required: facts.required, done: facts.done ?? 0 } : {}),
-    ...((v.status === 'met' || v.status === 'met-late') && facts.doneAt !== undefined
-      ? { completedAt: ctx.view.iso(facts.doneAt) }
-      : {}),
-    ...(v.lateMinutes !== undefined ? { lateMinutes: v.lateMinutes } : {}),
-    ...(v.overdueMinutes !== undefined ? { overdueMinutes: v.overdueMinutes } : {}),
-    ...(v.noRecord ? { noRecord: true } : {}),
-    ...(facts.disputes.length ? { disputes: facts.disputes } : {}),
-    evidence: [...new Set(evidence)].sort(),
-    explanation: `${head}; ${record ? `${record}; ` : ''}${verdictWords(ctx, o, v, facts.waitsFor)}.${
-      facts.disputes.length ? ` ${describeDisputes(facts.disputes)}` : ''
-    }`,
-  };
+  const done = facts.required !== undefined ? { done: facts.done ?? 0 } : {};
+  return result(o, ctx, due, { ...facts, ...done }, evidence, head, record);
 }
 
 /** Withdrawals and crossings: acts with an event of their own. */
