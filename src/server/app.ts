@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health.ts';
 import { logRoutes } from './routes/logs.ts';
 import { planRoutes } from './routes/plan.ts';
 import { referenceRoutes } from './routes/reference.ts';
+import { statusRoutes } from './routes/status.ts';
 import { tileRoutes } from './routes/tiles.ts';
 
 /** The largest request body of any route (the append route takes less). */
@@ -39,6 +40,7 @@ export function routeTable(ctx: ServerContext): AnyRoute[] {
     ...logRoutes(ctx),
     ...eventRoutes(ctx),
     ...appendRoutes(ctx),
+    ...statusRoutes(ctx),
     ...tileRoutes(ctx),
   ];
   return [...routes, ...referenceRoutes(routes)];

@@ -1,0 +1,68 @@
+/** The zod schemas of the status and report routes: what the OpenAPI document publishes for them. */
+import { z } from 'zod';
+import { STATUSES } from '../core/compliance/types.ts';
+import { DATE, DATE_TIME } from './log-evaluation.ts';
+
+const Status = z.enum(STATUSES as [string, ...string[]]);
+
+export const StatusQuery = z.strictObject({
+  at: z
+    .string()
+    .regex(DATE_TIME, 'expected a date-time with an offset, e.g. 2023-11-25T20:00:00+02:00')
+    .refine((s) => !Number.isNaN(Date.parse(s)), 'expected a real date-time')
+    .optional()
+    .describe('The moment to judge the log at: a date-time with an offset (default now).'),
+});
+
+export const ReportQuery = z.strictObject({
+  date: z
+    .string()
+    .regex(DATE, 'expected a day as YYYY-MM-DD')
+    .refine((s) => !Number.isNaN(Date.parse(s)), 'expected a real day')
+    .describe("The day of the report (YYYY-MM-DD); the state at its end, in the agreement's time zone."),
+});
+
+export const Evaluation = z
+  .looseObject({
+    agreement: z.string(),
+    asOf: z.string().describe("The moment judged, with the agreement's offset."),
+    events: z.int().min(0).describe('Events of the log that occurred by asOf.'),
+    phases: z.array(z.looseObject({ phase: z.string(), explanation: z.string() })),
+    extensions: z.array(z.looseObject({ phase: z.string(), status: Status })),
+    provisions: z.array(
+      z.looseObject({
+        provision: z.string(),
+        kind: z.string(),
+        status: Status,
+        counts: z.record(z.string(), z.int()),
+        evidence: z.array(z.string()),
+        explanation: z.string(),
+      }),
+    ),
+    obligations: z.array(
+      z.looseObject({
+        obligation: z.looseObject({ id: z.string(), provision: z.string(), party: z.string() }),
+        status: Status,
+        due: z.string().nullable(),
+        evidence: z.array(z.string()),
+        explanation: z.string(),
+      }),
+    ),
+    exchanges: z.object({
+      directions: z.array(
+        z.looseObject({
+          provision: z.string(),
+          from: z.string(),
+          to: z.string(),
+          counted: z.int().describe('Persons counted under the formula (and outside it by agreement).'),
+          outside: z.int().describe('Persons released outside the formula.'),
+          countedFromOutside: z.int(),
+        }),
+      ),
+      ratios: z.array(z.looseObject({ provision: z.string(), holds: z.boolean(), explanation: z.string() })),
+    }),
+    figures: z.array(z.looseObject({ key: z.string(), what: z.string(), conflicting: z.boolean() })),
+    allegations: z.array(z.looseObject({ against: z.string(), by: z.string(), description: z.string() })),
+    notes: z.array(z.string()),
+  })
+  .meta({ title: 'Evaluation' });

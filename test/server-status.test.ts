@@ -1,0 +1,120 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportMaterial, readExport } from '../src/cli/log-files.ts';
+import { verifyLog } from '../src/core/ledger/verify-log.ts';
+import { buildApp } from '../src/server/app.ts';
+import { Evaluation } from '../src/server/status-schemas.ts';
+import type { Database } from '../src/store/database.ts';
+import { LedgerStore } from '../src/store/ledger-store.ts';
+import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
+import { crypto } from './helpers/ledger-fixture.ts';
+import { repoRoot } from './helpers/run-cli.ts';
+import { json } from './server-fixture.ts';
+
+const NOV = join(repoRoot, 'examples/logs/nov-2023-pause');
+
+/** The Nov 2023 export, verified, appended to the store with its checkpoints. */
+async function importNov2023(store: LedgerStore) {
+  const x = await readExport(NOV);
+  expect((await verifyLog(crypto, exportMaterial(x))).problems).toEqual([]);
+  await store.createLog({
+    id: x.log.id,
+    origin: x.log.origin,
+    logKey: x.log.logKey,
+    ...(x.log.agreementHash ? { agreementHash: x.log.agreementHash } : {}),
+    createdAt: '2023-11-24T00:00:00Z',
+  });
+  await store.append(
+    x.log.id,
+    x.events.map((l) => new TextEncoder().encode(l)),
+  );
+  for (const cp of x.checkpoints) {
+    await store.addCheckpoint(x.log.id, cp.size, cp.note, '2023-12-01T00:00:00Z');
+    for (const c of cp.cosignatures)
+      await store.addCosignature(x.log.id, cp.size, c.witness, c.line, '2023-12-01T00:00:00Z');
+  }
+}
+
+const problem = (r: { statusCode: number; headers: Record<string, unknown>; body: string }) => {
+  expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
+  return [r.statusCode, json(r).code];
+};
+
+describe.each(DIALECTS)('status and report routes on %s', (dialect) => {
+  let database: Database;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  beforeAll(async () => {
+    database = await scratchDatabase(dialect);
+    const store = new LedgerStore(database, crypto);
+    await importNov2023(store);
+    await store.createLog({
+      id: 'no-agreement',
+      origin: 'truce.example/no-agreement',
+      logKey: (await store.requireLog('nov-2023-pause')).logKey,
+      createdAt: '2023-11-24T00:00:00Z',
+    });
+    app = await buildApp({ database, crypto });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+  const get = (url: string) => app.inject({ url });
+
+  it('GET /api/logs/:id/status at 1 Dec 12:00 gives the golden figures of the exchange', async () => {
+    const r = await get('/api/logs/nov-2023-pause/status?at=2023-12-01T12:00:00%2B02:00');
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(/^application\/json/);
+    const ev = Evaluation.parse(json(r));
+    expect(ev).toMatchObject({ agreement: 'nov-2023-pause', asOf: '2023-12-01T12:00:00+02:00', events: 62 });
+    const dir = (from: string) => ev.exchanges.directions.find((d) => d.from === from)!;
+    expect(dir('hamas')).toMatchObject({ to: 'israel', counted: 80, outside: 25 });
+    expect(dir('israel')).toMatchObject({ to: 'hamas', counted: 240 });
+  });
+
+  it('an earlier moment takes only the events that occurred by then; without at it is now', async () => {
+    const early = Evaluation.parse(
+      json(await get('/api/logs/nov-2023-pause/status?at=2023-11-25T18:00:00Z')),
+    );
+    expect(early.events).toBeLessThan(62);
+    expect(early.exchanges.directions.find((d) => d.from === 'hamas')).toMatchObject({ counted: 13 });
+    const now = await get('/api/logs/nov-2023-pause/status');
+    expect(now.statusCode).toBe(200);
+    expect(Date.parse(Evaluation.parse(json(now)).asOf)).toBeGreaterThan(Date.parse('2025-01-01T00:00:00Z'));
+  });
+
+  it('a bad time is 400; an unknown log or a log with no published agreement is 404', async () => {
+    for (const at of ['yesterday', '2023-12-01', '2023-12-01T12:00:00', '2023-13-45T12:00:00Z', ''])
+      expect(problem(await get(`/api/logs/nov-2023-pause/status?at=${encodeURIComponent(at)}`))).toEqual([
+        400,
+        'request-invalid',
+      ]);
+    expect(problem(await get('/api/logs/nov-2023-pause/status?other=1'))).toEqual([400, 'request-invalid']);
+    expect(problem(await get('/api/logs/nope/status'))).toEqual([404, 'log-not-found']);
+    expect(problem(await get('/api/logs/no-agreement/status'))).toEqual([404, 'agreement-not-found']);
+  });
+
+  it('GET /api/logs/:id/report is the HTML daily report at the end of the day', async () => {
+    const r = await get('/api/logs/nov-2023-pause/report?date=2023-11-30');
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(r.body).toMatch(/^<!doctype html>/);
+    expect(r.body).toContain('situation report for 2023-11-30');
+    expect(r.body).toContain('As of 2023-12-01T00:00:00+02:00');
+    expect(r.body).toContain('hamas → israel: 80 counted under the formula, 25 outside the formula');
+    for (const q of ['', '?date=30-11-2023', '?date=2023-02-30x'])
+      expect(problem(await get(`/api/logs/nov-2023-pause/report${q}`))).toEqual([400, 'request-invalid']);
+    expect(problem(await get('/api/logs/no-agreement/report?date=2023-11-30'))).toEqual([
+      404,
+      'agreement-not-found',
+    ]);
+  });
+
+  it('both routes are in the OpenAPI document with their query schemas', async () => {
+    const doc = json(await get('/api/openapi.json')) as {
+      paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
+    };
+    expect(doc.paths['/api/logs/{id}/status']!.get!.parameters!.map((p) => p.name)).toContain('at');
+    expect(doc.paths['/api/logs/{id}/report']!.get!.parameters!.map((p) => p.name)).toContain('date');
+  });
+});
