@@ -60,7 +60,7 @@ describe('the truce executable', () => {
       },
     );
     const pkg = (await import('../package.json', { with: { type: 'json' } })).default;
-    expect(pkg.scripts.start).toBe('node src/cli/main.ts plan examples/agreements/nov-2023-pause.yaml');
+    expect(pkg.scripts.start).toBe('node src/cli/main.ts serve --demo');
     expect(r.stdout).toMatch(/^Humanitarian pause, November 2023/);
     expect(r.stdout).toMatch(/Day 4 {2}Mon 2023-11-27/);
   });

@@ -1,5 +1,6 @@
 import { nodeCrypto } from '../../platform/node-crypto.ts';
 import { buildApp } from '../../server/app.ts';
+import { importDemoLog } from '../../server/demo-log.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
 import { EXIT_OK, InputError, UsageError } from '../io.ts';
 import { databaseOption, openStore } from '../ledger-context.ts';
@@ -14,7 +15,7 @@ function port(value: string | undefined): number {
 export const serve: Command = {
   name: 'serve',
   summary: 'Serve the HTTP API (agreements, plans, logs, tiles, appends) until SIGTERM or SIGINT.',
-  usage: 'truce serve [--database DB] [--port 8080] [--host 127.0.0.1] [--agreements DIR] [--json]',
+  usage: 'truce serve [--database DB] [--port 8080] [--host 127.0.0.1] [--agreements DIR] [--demo] [--json]',
   options: {
     database: databaseOption,
     port: { type: 'string', description: 'TCP port to listen on (default 8080; 0 picks a free one).' },
@@ -22,6 +23,11 @@ export const serve: Command = {
     agreements: {
       type: 'string',
       description: 'Folder of agreement files to publish (default examples/agreements).',
+    },
+    demo: {
+      type: 'boolean',
+      description:
+        'If the database has no log yet, import the Nov 2023 record (examples/logs/nov-2023-pause).',
     },
     json: { ...jsonOption, description: 'Say where it listens, and when it stops, as JSON lines.' },
   },
@@ -35,7 +41,20 @@ export const serve: Command = {
     const agreements = stringFlag(args, 'agreements');
     const say = (what: Record<string, string>, text: string) =>
       io.out(args.values.json ? `${JSON.stringify(what)}\n` : `truce serve: ${text}\n`);
-    const { database } = await openStore(args, io);
+    const { database, store } = await openStore(args, io);
+    if (args.values.demo) {
+      try {
+        const demo = await importDemoLog(store, nodeCrypto);
+        if (demo.log)
+          say(
+            { demo: demo.log, events: String(demo.events) },
+            `imported the demo log ${demo.log} (${demo.events} events, ${demo.checkpoints} checkpoints)`,
+          );
+      } catch (e) {
+        await database.close();
+        throw new InputError('server-not-started', (e as Error).message);
+      }
+    }
     let app: Awaited<ReturnType<typeof buildApp>>;
     try {
       app = await buildApp({

@@ -1,0 +1,89 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { Evaluation } from '../src/server/status-schemas.ts';
+import { repoRoot } from './helpers/run-cli.ts';
+
+/** `truce serve --demo --json` on a free port over `database`, and the JSON lines it prints. */
+function serveDemo(database: string) {
+  const child = spawn(
+    process.execPath,
+    ['src/cli/main.ts', 'serve', '--demo', '--port', '0', '--database', database, '--json'],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const state = { stderr: '' };
+  child.stderr!.on('data', (d) => {
+    state.stderr += d;
+  });
+  const queue: Record<string, string>[] = [];
+  const waiting: ((l: Record<string, string>) => void)[] = [];
+  createInterface({ input: child.stdout! }).on('line', (l) => {
+    const parsed = JSON.parse(l) as Record<string, string>;
+    const w = waiting.shift();
+    if (w) w(parsed);
+    else queue.push(parsed);
+  });
+  const next = () =>
+    new Promise<Record<string, string>>((done) => {
+      const q = queue.shift();
+      if (q) done(q);
+      else waiting.push(done);
+    });
+  const exited = new Promise<number | null>((done) => child.on('exit', done));
+  return { child, next, exited, state };
+}
+
+describe('truce serve --demo', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'truce-demo-'));
+  const database = join(dir, 'truce.db');
+  let child: ChildProcess | undefined;
+  afterEach(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('imports the Nov 2023 record into an empty database, serves it, and stops on SIGTERM', async () => {
+    const s = serveDemo(database);
+    child = s.child;
+    expect(await s.next(), s.state.stderr).toEqual({ demo: 'nov-2023-pause', events: '62' });
+    const started = await s.next();
+    expect(started.listening, s.state.stderr).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(Number(new URL(started.listening!).port)).toBeGreaterThan(0);
+    const logs = (await (await fetch(`${started.listening}/api/logs`)).json()) as {
+      logs: { id: string; size: number; checkpointSize: number | null }[];
+    };
+    expect(logs.logs).toEqual([
+      expect.objectContaining({ id: 'nov-2023-pause', size: 62, checkpointSize: 62 }),
+    ]);
+    const status = await fetch(
+      `${started.listening}/api/logs/nov-2023-pause/status?at=2023-12-01T12:00:00%2B02:00`,
+    );
+    expect(status.status).toBe(200);
+    const ev = Evaluation.parse(await status.json());
+    expect(ev.exchanges.directions.find((d) => d.from === 'hamas')).toMatchObject({
+      counted: 80,
+      outside: 25,
+    });
+    child.kill('SIGTERM');
+    expect(await s.next()).toEqual({ signal: 'SIGTERM' });
+    expect(await s.next()).toEqual({ stopped: started.listening });
+    expect(await s.exited).toBe(0);
+    expect(s.state.stderr).toBe('');
+  });
+
+  it('leaves a database that already has a log as it is', async () => {
+    const s = serveDemo(database);
+    child = s.child;
+    const started = await s.next();
+    expect(started.listening, s.state.stderr).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const logs = (await (await fetch(`${started.listening}/api/logs`)).json()) as {
+      logs: { size: number }[];
+    };
+    expect(logs.logs.map((l) => l.size)).toEqual([62]);
+    child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+  });
+});
