@@ -6,6 +6,7 @@ import type { Database } from '../store/database.ts';
 import { LedgerStore } from '../store/ledger-store.ts';
 import { loadAgreementCatalog } from './agreement-catalog.ts';
 import type { ServerContext } from './context.ts';
+import { LogNotifier } from './log-notifier.ts';
 import { errorHandler, problemOf, sendProblem } from './problem.ts';
 import { type AnyRoute, registerRoutes } from './route.ts';
 import { agreementRoutes } from './routes/agreements.ts';
@@ -16,6 +17,7 @@ import { logRoutes } from './routes/logs.ts';
 import { planRoutes } from './routes/plan.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { statusRoutes } from './routes/status.ts';
+import { notifyingAppends, streamRoutes } from './routes/stream.ts';
 import { tileRoutes } from './routes/tiles.ts';
 
 /** The largest request body of any route (the append route takes less). */
@@ -32,14 +34,15 @@ export interface AppOptions {
 }
 
 /** Every route of the API, in the order the reference lists them. */
-export function routeTable(ctx: ServerContext): AnyRoute[] {
+export function routeTable(ctx: ServerContext, notifier: LogNotifier = new LogNotifier()): AnyRoute[] {
   const routes = [
     ...healthRoutes(ctx),
     ...agreementRoutes(ctx),
     ...planRoutes(ctx),
     ...logRoutes(ctx),
     ...eventRoutes(ctx),
-    ...appendRoutes(ctx),
+    ...notifyingAppends(appendRoutes(ctx), notifier),
+    ...streamRoutes(ctx, notifier),
     ...statusRoutes(ctx),
     ...tileRoutes(ctx),
   ];
@@ -77,6 +80,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ),
     ),
   );
-  registerRoutes(app, routeTable(ctx));
+  const notifier = new LogNotifier();
+  // Open event streams end first, so that closing does not wait for them.
+  app.addHook('preClose', async () => notifier.close());
+  registerRoutes(app, routeTable(ctx, notifier));
   return app;
 }
