@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoSigner } from '../examples/logs/build-nov-2023.ts';
 import { exportMaterial, readExport } from '../src/cli/log-files.ts';
+import { canonicalBytes } from '../src/core/ledger/canonical-json.ts';
+import type { EventEnvelope } from '../src/core/ledger/event.ts';
+import { signEvent } from '../src/core/ledger/event-sign.ts';
 import { verifyLog } from '../src/core/ledger/verify-log.ts';
 import { buildApp } from '../src/server/app.ts';
 import { Evaluation } from '../src/server/status-schemas.ts';
@@ -42,10 +46,11 @@ const problem = (r: { statusCode: number; headers: Record<string, unknown>; body
 
 describe.each(DIALECTS)('status and report routes on %s', (dialect) => {
   let database: Database;
+  let store: LedgerStore;
   let app: Awaited<ReturnType<typeof buildApp>>;
   beforeAll(async () => {
     database = await scratchDatabase(dialect);
-    const store = new LedgerStore(database, crypto);
+    store = new LedgerStore(database, crypto);
     await importNov2023(store);
     await store.createLog({
       id: 'no-agreement',
@@ -116,5 +121,29 @@ describe.each(DIALECTS)('status and report routes on %s', (dialect) => {
     };
     expect(doc.paths['/api/logs/{id}/status']!.get!.parameters!.map((p) => p.name)).toContain('at');
     expect(doc.paths['/api/logs/{id}/report']!.get!.parameters!.map((p) => p.name)).toContain('date');
+  });
+
+  it('an event appended after an earlier request is taken into account by the next one', async () => {
+    const url = '/api/logs/nov-2023-pause/status?at=2023-12-01T12:00:00%2B02:00';
+    expect(Evaluation.parse(json(await get(url))).events).toBe(62);
+    const at = '2023-12-01T09:00:00Z';
+    const envelope = {
+      v: 1,
+      log: 'nov-2023-pause',
+      kind: 'statement',
+      occurredAt: at,
+      recordedAt: at,
+      actor: 'operator',
+      body: { text: 'A later note.' },
+    } as EventEnvelope;
+    await store.append('nov-2023-pause', [
+      canonicalBytes(signEvent(crypto, envelope, demoSigner('operator'))),
+    ]);
+    const after = Evaluation.parse(json(await get(url)));
+    expect(after.events).toBe(63);
+    expect(after.exchanges.directions.find((d) => d.from === 'hamas')).toMatchObject({
+      counted: 80,
+      outside: 25,
+    });
   });
 });

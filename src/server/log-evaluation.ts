@@ -1,7 +1,8 @@
 import type { Agreement } from '../core/agreement/types.ts';
-import { ComplianceError, evaluate } from '../core/compliance/index.ts';
-import type { Evaluation, LoggedEvent } from '../core/compliance/types.ts';
+import { ComplianceError, createEvaluator } from '../core/compliance/index.ts';
+import type { Evaluation } from '../core/compliance/types.ts';
 import { addDays, isoInZone, localToEpoch } from '../core/time/zoned-time.ts';
+import type { LedgerStore } from '../store/ledger-store.ts';
 import type { ServerContext } from './context.ts';
 import { HttpProblem } from './problem.ts';
 
@@ -26,19 +27,35 @@ export function agreementOfLog(ctx: ServerContext, logId: string): Agreement {
   return agreement;
 }
 
-/** Every event of the log, in order. */
-export async function loggedEvents(ctx: ServerContext, logId: string): Promise<LoggedEvent[]> {
-  const log = await ctx.store.requireLog(logId);
-  const events: LoggedEvent[] = [];
-  for (let from = 0; from < log.size; from += PAGE)
-    for (const e of await ctx.store.entries(log.id, from, Math.min(log.size, from + PAGE)))
-      events.push({ leafHash: e.leafHash, event: e.event });
-  return events;
-}
-
 /** The end of `date` (midnight after it) in the agreement's time zone, with its offset. */
 export function endOfDay(date: string, agreement: Agreement): string {
   return isoInZone(localToEpoch(addDays(date, 1), '00:00', agreement.timeZone), agreement.timeZone);
+}
+
+type Evaluator = ReturnType<typeof createEvaluator>;
+
+/**
+ * One evaluator per log and store, fed the events appended since the last request: a log is
+ * append-only and applying an event twice changes nothing, so each request reads only what is new.
+ */
+const evaluators = new WeakMap<LedgerStore, Map<string, { evaluator: Evaluator; size: number }>>();
+
+async function evaluatorOf(ctx: ServerContext, logId: string, agreement: Agreement): Promise<Evaluator> {
+  const log = await ctx.store.requireLog(logId);
+  const byLog = evaluators.get(ctx.store) ?? new Map<string, { evaluator: Evaluator; size: number }>();
+  evaluators.set(ctx.store, byLog);
+  let cached = byLog.get(log.id);
+  if (!cached || log.size < cached.size) {
+    cached = { evaluator: createEvaluator(agreement), size: 0 };
+    byLog.set(log.id, cached);
+  }
+  for (let from = cached.size; from < log.size; from += PAGE) {
+    const to = Math.min(log.size, from + PAGE);
+    for (const e of await ctx.store.entries(log.id, from, to))
+      cached.evaluator.apply({ leafHash: e.leafHash, event: e.event });
+    cached.size = Math.max(cached.size, to);
+  }
+  return cached.evaluator;
 }
 
 /** The log judged against its agreement as it stood at `asOf`. */
@@ -47,10 +64,11 @@ export async function evaluateLog(
   logId: string,
   asOf: (agreement: Agreement) => string,
 ): Promise<{ agreement: Agreement; evaluation: Evaluation }> {
-  const events = await loggedEvents(ctx, logId);
+  await ctx.store.requireLog(logId);
   const agreement = agreementOfLog(ctx, logId);
+  const evaluator = await evaluatorOf(ctx, logId, agreement);
   try {
-    return { agreement, evaluation: evaluate(agreement, events, asOf(agreement)) };
+    return { agreement, evaluation: evaluator.result(asOf(agreement)) };
   } catch (e) {
     if (e instanceof ComplianceError) throw new HttpProblem(422, e.code, e.message);
     throw e;
