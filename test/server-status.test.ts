@@ -89,7 +89,15 @@ describe.each(DIALECTS)('status and report routes on %s', (dialect) => {
   });
 
   it('a bad time is 400; an unknown log or a log with no published agreement is 404', async () => {
-    for (const at of ['yesterday', '2023-12-01', '2023-12-01T12:00:00', '2023-13-45T12:00:00Z', ''])
+    for (const at of [
+      'yesterday',
+      '2023-12-01',
+      '2023-12-01T12:00:00',
+      '2023-13-45T12:00:00Z',
+      '2023-02-30T12:00:00Z',
+      '2023-12-01T25:00:00Z',
+      '',
+    ])
       expect(problem(await get(`/api/logs/nov-2023-pause/status?at=${encodeURIComponent(at)}`))).toEqual([
         400,
         'request-invalid',
@@ -107,7 +115,7 @@ describe.each(DIALECTS)('status and report routes on %s', (dialect) => {
     expect(r.body).toContain('situation report for 2023-11-30');
     expect(r.body).toContain('As of 2023-12-01T00:00:00+02:00');
     expect(r.body).toContain('hamas → israel: 80 counted under the formula, 25 outside the formula');
-    for (const q of ['', '?date=30-11-2023', '?date=2023-02-30x'])
+    for (const q of ['', '?date=30-11-2023', '?date=2023-02-30x', '?date=2023-02-30'])
       expect(problem(await get(`/api/logs/nov-2023-pause/report${q}`))).toEqual([400, 'request-invalid']);
     expect(problem(await get('/api/logs/no-agreement/report?date=2023-11-30'))).toEqual([
       404,

@@ -45,7 +45,7 @@ async function evaluatorOf(ctx: ServerContext, logId: string, agreement: Agreeme
   const byLog = evaluators.get(ctx.store) ?? new Map<string, { evaluator: Evaluator; size: number }>();
   evaluators.set(ctx.store, byLog);
   let cached = byLog.get(log.id);
-  if (!cached || log.size < cached.size) {
+  if (!cached) {
     cached = { evaluator: createEvaluator(agreement), size: 0 };
     byLog.set(log.id, cached);
   }

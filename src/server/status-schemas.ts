@@ -3,13 +3,20 @@ import { z } from 'zod';
 import { STATUSES } from '../core/compliance/types.ts';
 import { DATE, DATE_TIME } from './log-evaluation.ts';
 
+/** A calendar day that exists (2023-02-30 does not: Date.parse would roll it over to March). */
+const realDay = (s: string) => {
+  const day = s.slice(0, 10);
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
+};
+
 const Status = z.enum(STATUSES as [string, ...string[]]);
 
 export const StatusQuery = z.strictObject({
   at: z
     .string()
     .regex(DATE_TIME, 'expected a date-time with an offset, e.g. 2023-11-25T20:00:00+02:00')
-    .refine((s) => !Number.isNaN(Date.parse(s)), 'expected a real date-time')
+    .refine((s) => realDay(s) && !Number.isNaN(Date.parse(s)), 'expected a real date-time')
     .optional()
     .describe('The moment to judge the log at: a date-time with an offset (default now).'),
 });
@@ -18,7 +25,7 @@ export const ReportQuery = z.strictObject({
   date: z
     .string()
     .regex(DATE, 'expected a day as YYYY-MM-DD')
-    .refine((s) => !Number.isNaN(Date.parse(s)), 'expected a real day')
+    .refine(realDay, 'expected a real day')
     .describe("The day of the report (YYYY-MM-DD); the state at its end, in the agreement's time zone."),
 });
 
