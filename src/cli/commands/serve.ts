@@ -14,7 +14,8 @@ function port(value: string | undefined): number {
 
 export const serve: Command = {
   name: 'serve',
-  summary: 'Serve the HTTP API (agreements, plans, logs, tiles, appends) until SIGTERM or SIGINT.',
+  summary:
+    'Serve the HTTP API (agreements, plans, logs, tiles, appends, status, reports, event streams) until SIGTERM or SIGINT.',
   usage: 'truce serve [--database DB] [--port 8080] [--host 127.0.0.1] [--agreements DIR] [--demo] [--json]',
   options: {
     database: databaseOption,
