@@ -51,7 +51,9 @@ describe('the truce executable', () => {
     expect('code' in bad && bad.code).toBe(1);
   });
 
-  it('`npm start` prints the day-by-day plan of the November 2023 pause', async () => {
+  it('`npm start` serves the demo; `truce plan` prints the day-by-day plan of the November 2023 pause', async () => {
+    const pkg = (await import('../package.json', { with: { type: 'json' } })).default;
+    expect(pkg.scripts.start).toBe('node src/cli/main.ts serve --demo');
     const r = await run(
       process.execPath,
       ['src/cli/main.ts', 'plan', 'examples/agreements/nov-2023-pause.yaml'],
@@ -59,8 +61,6 @@ describe('the truce executable', () => {
         cwd: repoRoot,
       },
     );
-    const pkg = (await import('../package.json', { with: { type: 'json' } })).default;
-    expect(pkg.scripts.start).toBe('node src/cli/main.ts serve --demo');
     expect(r.stdout).toMatch(/^Humanitarian pause, November 2023/);
     expect(r.stdout).toMatch(/Day 4 {2}Mon 2023-11-27/);
   });
