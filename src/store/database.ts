@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { ledgerMigration } from './migrations/0001-ledger.ts';
+import { tokensMigration } from './migrations/0002-tokens.ts';
 import type { Tables } from './schema.ts';
 import { kyselySqlite } from './sqlite-dialect.ts';
 
@@ -37,7 +38,10 @@ export function redact(location: string): string {
 }
 
 function migrations(dialect: Dialect): MigrationProvider {
-  const all: Record<string, Migration> = { '0001-ledger': ledgerMigration(dialect) };
+  const all: Record<string, Migration> = {
+    '0001-ledger': ledgerMigration(dialect),
+    '0002-tokens': tokensMigration(dialect),
+  };
   return { getMigrations: async () => all };
 }
 

@@ -66,6 +66,18 @@ export interface PersonTable {
   created_at: string;
 }
 
+/** API tokens of a log's actors: only the SHA-256 hex of each token is stored. */
+export interface TokenTable {
+  id: string;
+  log_id: string;
+  actor: string;
+  role: string;
+  party: string | null;
+  token_hash: string;
+  created_at: string;
+  revoked: number;
+}
+
 export interface Tables {
   truce_log: LogTable;
   truce_entry: EntryTable;
@@ -74,4 +86,5 @@ export interface Tables {
   truce_actor: ActorTable;
   truce_cosignature: CosignatureTable;
   truce_person: PersonTable;
+  truce_token: TokenTable;
 }

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../src/store/database.ts';
+import { LedgerStore } from '../src/store/ledger-store.ts';
+import { TokenStore } from '../src/store/token-store.ts';
+import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
+import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
+
+describe.each(DIALECTS)('token store on %s', (dialect) => {
+  let database: Database;
+  const f = ledgerFixture();
+  beforeEach(async () => {
+    database = await scratchDatabase(dialect);
+    await new LedgerStore(database, crypto).createLog({
+      id: f.logId,
+      origin: 'o',
+      logKey: f.operatorKey,
+      createdAt: '2023-11-24T00:00:00Z',
+    });
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  it('returns the secret once and stores only its SHA-256', async () => {
+    const tokens = new TokenStore(database);
+    const { token, info } = await tokens.create({ log: f.logId, actor: 'med-1', role: 'mediator' });
+    expect(token).toMatch(/^truce_[A-Za-z0-9_-]{43}$/);
+    const rows = await database.db.selectFrom('truce_token').selectAll().execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.token_hash).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(JSON.stringify(rows)).not.toContain(token);
+    expect(await tokens.find(token)).toEqual(info);
+  });
+
+  it('finds nothing for an unknown token, and nothing once revoked', async () => {
+    const tokens = new TokenStore(database);
+    const { token, info } = await tokens.create({
+      log: f.logId,
+      actor: 'party-b',
+      role: 'party',
+      party: 'B',
+    });
+    expect(await tokens.find(`${token}x`)).toBeUndefined();
+    expect(await tokens.find('')).toBeUndefined();
+    expect(await tokens.revoke(info.id)).toBe(true);
+    expect(await tokens.find(token)).toBeUndefined();
+    expect(await tokens.revoke('no-such-id')).toBe(false);
+  });
+
+  it('lists tokens without secrets or hashes', async () => {
+    const tokens = new TokenStore(database);
+    const a = await tokens.create({ log: f.logId, actor: 'op', role: 'operator' });
+    const b = await tokens.create({ log: f.logId, actor: 'mon', role: 'monitor' });
+    const listed = await tokens.list(f.logId);
+    expect(listed.map((t) => t.actor).sort()).toEqual(['mon', 'op']);
+    const text = JSON.stringify(listed);
+    for (const secret of [a.token, b.token]) {
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(createHash('sha256').update(secret).digest('hex'));
+    }
+  });
+
+  it('refuses an unknown role and a party token without a party, without echoing secrets', async () => {
+    const tokens = new TokenStore(database);
+    await expect(tokens.create({ log: f.logId, actor: 'x', role: 'public' as 'monitor' })).rejects.toThrow(
+      /Unknown role/,
+    );
+    await expect(tokens.create({ log: f.logId, actor: 'x', role: 'party' })).rejects.toThrow(/--party/);
+    expect(await tokens.list()).toEqual([]);
+  });
+});
