@@ -70,3 +70,44 @@ describe.each(DIALECTS)('token store on %s', (dialect) => {
     expect(await tokens.list()).toEqual([]);
   });
 });
+
+describe('truce token', () => {
+  it('prints the token once to stdout, lists without it, and revokes', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { openDatabase } = await import('../src/store/database.ts');
+    const { runCliIn } = await import('./helpers/run-cli.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'truce-token-'));
+    const db = join(dir, 'truce.db');
+    try {
+      const f = ledgerFixture();
+      const database = await openDatabase(db);
+      await new LedgerStore(database, crypto).createLog({
+        id: f.logId,
+        origin: 'o',
+        logKey: f.operatorKey,
+        createdAt: '2023-11-24T00:00:00Z',
+      });
+      await database.close();
+      const truce = (...args: string[]) => runCliIn(dir, ...args, '--database', db);
+      const made = await truce('token', 'create', '--actor', 'party-b', '--role', 'party', '--party', 'B');
+      expect(made.status).toBe(0);
+      const token = made.stdout.trim();
+      expect(token).toMatch(/^truce_/);
+      expect(made.stderr).not.toContain(token);
+      const listed = await truce('token', 'list', '--json');
+      expect(listed.stdout).not.toContain(token);
+      const [info] = JSON.parse(listed.stdout) as { id: string; revoked: boolean }[];
+      expect(info!.revoked).toBe(false);
+      expect((await truce('token', 'create', '--actor', 'x', '--role', 'public')).status).toBe(2);
+      expect((await truce('token', 'revoke', info!.id)).status).toBe(0);
+      const after = await truce('token', 'list');
+      expect(after.stdout).toContain('revoked');
+      expect(after.stdout).not.toContain(token);
+      expect((await truce('token', 'revoke', 'nope')).status).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

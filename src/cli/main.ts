@@ -15,6 +15,7 @@ import { report } from './commands/report.ts';
 import { schema } from './commands/schema.ts';
 import { serve } from './commands/serve.ts';
 import { status } from './commands/status.ts';
+import { tokenCreate, tokenList, tokenRevoke } from './commands/token.ts';
 import { validate } from './commands/validate.ts';
 import { fsck, verify } from './commands/verify.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, type Io, processIo, UsageError } from './io.ts';
@@ -37,6 +38,9 @@ export const commands: Command[] = [
   status,
   report,
   serve,
+  tokenCreate,
+  tokenList,
+  tokenRevoke,
 ];
 
 function overview(): string {
