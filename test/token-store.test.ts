@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../src/store/database.ts';
+import { type Database, openDatabase } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { TokenStore } from '../src/store/token-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
+import { runCliIn } from './helpers/run-cli.ts';
 
 describe.each(DIALECTS)('token store on %s', (dialect) => {
   let database: Database;
@@ -73,11 +77,6 @@ describe.each(DIALECTS)('token store on %s', (dialect) => {
 
 describe('truce token', () => {
   it('prints the token once to stdout, lists without it, and revokes', async () => {
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { openDatabase } = await import('../src/store/database.ts');
-    const { runCliIn } = await import('./helpers/run-cli.ts');
     const dir = mkdtempSync(join(tmpdir(), 'truce-token-'));
     const db = join(dir, 'truce.db');
     try {
