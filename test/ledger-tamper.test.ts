@@ -24,12 +24,7 @@ describe.each(DIALECTS)('tamper detection on %s', (dialect) => {
     try {
       const f = ledgerFixture();
       const store = new LedgerStore(database, crypto);
-      await store.createLog({
-        id: f.logId,
-        origin: `truce.example/${f.logId}`,
-        logKey: f.operatorKey,
-        createdAt: '2023-11-24T00:00:00Z',
-      });
+      await f.createLog(store);
       await store.append(f.logId, f.genesis());
       for (let i = 0; i < 40; i++) {
         await store.append(f.logId, [

@@ -12,12 +12,7 @@ describe.each(DIALECTS)('persons store on %s', (dialect) => {
   const f = ledgerFixture();
   beforeEach(async () => {
     database = await scratchDatabase(dialect);
-    await new LedgerStore(database, crypto).createLog({
-      id: f.logId,
-      origin: 'o',
-      logKey: f.operatorKey,
-      createdAt: '2023-11-24T00:00:00Z',
-    });
+    await f.createLog(new LedgerStore(database, crypto));
   });
   afterEach(async () => {
     await database.close();

@@ -16,12 +16,7 @@ export async function serverFixture(
   const database = await scratchDatabase(dialect);
   const f = ledgerFixture();
   const store = new LedgerStore(database, crypto);
-  await store.createLog({
-    id: f.logId,
-    origin: `truce.example/${f.logId}`,
-    logKey: f.operatorKey,
-    createdAt: '2023-11-24T00:00:00Z',
-  });
+  await f.createLog(store);
   await store.append(f.logId, f.genesis());
   if (opts.extra) {
     const batch = Array.from({ length: opts.extra }, (_, i) =>

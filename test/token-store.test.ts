@@ -15,12 +15,7 @@ describe.each(DIALECTS)('token store on %s', (dialect) => {
   const f = ledgerFixture();
   beforeEach(async () => {
     database = await scratchDatabase(dialect);
-    await new LedgerStore(database, crypto).createLog({
-      id: f.logId,
-      origin: 'o',
-      logKey: f.operatorKey,
-      createdAt: '2023-11-24T00:00:00Z',
-    });
+    await f.createLog(new LedgerStore(database, crypto));
   });
   afterEach(async () => {
     await database.close();
@@ -82,12 +77,7 @@ describe('truce token', () => {
     try {
       const f = ledgerFixture();
       const database = await openDatabase(db);
-      await new LedgerStore(database, crypto).createLog({
-        id: f.logId,
-        origin: 'o',
-        logKey: f.operatorKey,
-        createdAt: '2023-11-24T00:00:00Z',
-      });
+      await f.createLog(new LedgerStore(database, crypto));
       await database.close();
       const truce = (...args: string[]) => runCliIn(dir, ...args, '--database', db);
       const made = await truce('token', 'create', '--actor', 'party-b', '--role', 'party', '--party', 'B');

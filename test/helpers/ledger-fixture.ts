@@ -3,6 +3,7 @@ import type { EventEnvelope } from '../../src/core/ledger/event.ts';
 import { signEvent } from '../../src/core/ledger/event-sign.ts';
 import { formatVerifierKey, generateSigner, type Signer } from '../../src/core/ledger/signed-note.ts';
 import { nodeCrypto } from '../../src/platform/node-crypto.ts';
+import type { LedgerStore } from '../../src/store/ledger-store.ts';
 
 export const crypto = nodeCrypto;
 
@@ -49,5 +50,14 @@ export function ledgerFixture(logId = 'test-log') {
     });
   /** The events that open a log: the operator registers itself, then every other actor. */
   const genesis = () => ['operator', 'party-a', 'party-b', 'icrc', 'monitor'].map(register);
-  return { logId, keys, event, register, genesis, operatorKey: formatVerifierKey(keys.operator!) };
+  const operatorKey = formatVerifierKey(keys.operator!);
+  /** Creates this fixture's log (origin truce.example/<log id>) in a store. */
+  const createLog = (store: LedgerStore) =>
+    store.createLog({
+      id: logId,
+      origin: `truce.example/${logId}`,
+      logKey: operatorKey,
+      createdAt: '2023-11-24T00:00:00Z',
+    });
+  return { logId, keys, event, register, genesis, operatorKey, createLog };
 }
