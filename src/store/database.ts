@@ -57,6 +57,10 @@ async function migrate(db: Kysely<Tables>, dialect: Dialect): Promise<void> {
 export async function openDatabase(location: string): Promise<Database> {
   if (isPostgresUrl(location)) {
     const pool = new pg.Pool({ connectionString: location, max: 10 });
+    // A connection the server drops (a restart, an administrator, a dropped database) must not
+    // crash the process: the pool discards it and the next query opens a fresh one.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     await migrate(db, 'postgres');
     return { dialect: 'postgres', db, location: redact(location), close: () => db.destroy() };
