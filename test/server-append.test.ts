@@ -5,6 +5,7 @@ import type { EventEnvelope } from '../src/core/ledger/event.ts';
 import { signEvent } from '../src/core/ledger/event-sign.ts';
 import { generateSigner } from '../src/core/ledger/signed-note.ts';
 import { AppendResult } from '../src/server/schemas.ts';
+import { TokenStore } from '../src/store/token-store.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { crypto } from './helpers/ledger-fixture.ts';
 import { json, serverFixture } from './server-fixture.ts';
@@ -18,12 +19,21 @@ describe.each(DIALECTS)('POST /api/logs/:id/events on %s', (dialect) => {
   });
   afterAll(() => s.close());
 
+  /** Posts as the actor the payload names (its token), or as the operator when it names none. */
+  const actorOf = (payload: string) => {
+    try {
+      const actor = JSON.parse(payload)?.event?.actor;
+      return typeof actor === 'string' && s.tokens[actor] ? actor : 'operator';
+    } catch {
+      return 'operator';
+    }
+  };
   const post = (payload: string, headers: Record<string, string> = {}, url = '/api/logs/test-log/events') =>
     s.app.inject({
       method: 'POST',
       url,
       payload,
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...s.as(actorOf(payload)), ...headers },
     });
   const expectProblem = (
     r: { statusCode: number; headers: Record<string, unknown>; body: string },
@@ -107,11 +117,16 @@ describe.each(DIALECTS)('POST /api/logs/:id/events on %s', (dialect) => {
       actor: 'stranger',
       body: { text: 'hi' },
     };
-    expectProblem(
-      await post(text(canonicalBytes(signEvent(crypto, env as EventEnvelope, stranger)))),
-      403,
-      'event-unknown-actor',
-    );
+    const strangers = text(canonicalBytes(signEvent(crypto, env as EventEnvelope, stranger)));
+    // With another actor's token: refused before the log is asked.
+    expectProblem(await post(strangers), 403, 'actor-mismatch');
+    // With a token of its own but never registered in the log: the log refuses it.
+    const { token } = await new TokenStore(s.database).create({
+      log: 'test-log',
+      actor: 'stranger',
+      role: 'monitor',
+    });
+    expectProblem(await post(strangers, { authorization: `Bearer ${token}` }), 403, 'event-unknown-actor');
     const reg = s.f.event('party-a', 'actor.registered', {
       actor: 'x',
       name: 'x',
@@ -136,9 +151,9 @@ describe.each(DIALECTS)('POST /api/logs/:id/events on %s', (dialect) => {
     expectProblem(await post(`${'['.repeat(40)}${']'.repeat(40)}`), 422, 'event-invalid');
   });
 
-  it('answers 404 for an unknown log, 415 for a body that is not JSON, 400 for broken JSON', async () => {
+  it('answers 403 on a log the token is not of, 415 for a body that is not JSON, 400 for broken JSON', async () => {
     const event = text(s.f.event('party-a', 'statement', { text: 'x' }));
-    expectProblem(await post(event, {}, '/api/logs/no-such-log/events'), 404, 'log-not-found');
+    expectProblem(await post(event, {}, '/api/logs/no-such-log/events'), 403, 'token-wrong-log');
     expectProblem(await post(event, { 'content-type': 'application/xml' }), 415, 'unsupported-media-type');
     expectProblem(await post(event, { 'content-type': 'text/plain' }), 415, 'unsupported-media-type');
     expectProblem(await post('{"event":'), 400, 'body-invalid-json');

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { checkpointLog } from '../src/cli/record-events.ts';
 import { buildApp } from '../src/server/app.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
+import { type TokenRole, TokenStore } from '../src/store/token-store.ts';
 import { type DialectName, scratchDatabase } from './helpers/databases.ts';
 import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
 
@@ -26,11 +27,16 @@ export async function serverFixture(
   }
   if (opts.checkpoint !== false) await checkpointLog(store, f.logId, f.keys.operator!);
   const app: FastifyInstance = await buildApp({ database, crypto });
+  const tokens = await actorTokens(database, f.logId);
+  /** The Authorization header of an actor of the fixture (operator, party-a, party-b, icrc, monitor). */
+  const as = (actor: string) => ({ authorization: `Bearer ${tokens[actor]!}` });
   return {
     f,
     app,
     store,
     database,
+    tokens,
+    as,
     close: async () => {
       await app.close();
       await database.close();
@@ -41,3 +47,26 @@ export async function serverFixture(
 /** The JSON of a response body, with a problem's shape checked by the caller. */
 export const json = (r: { body: string }) =>
   JSON.parse(r.body) as Record<string, unknown> & { code?: string };
+
+/** The role of each actor of the ledger fixture. */
+export const FIXTURE_ROLES: Record<string, TokenRole> = {
+  operator: 'operator',
+  'party-a': 'party',
+  'party-b': 'party',
+  icrc: 'intermediary',
+  monitor: 'monitor',
+};
+
+/** A token for each actor of the fixture, of the log `logId`. */
+export async function actorTokens(
+  database: Awaited<ReturnType<typeof scratchDatabase>>,
+  logId: string,
+): Promise<Record<string, string>> {
+  const store = new TokenStore(database);
+  const out: Record<string, string> = {};
+  for (const [actor, role] of Object.entries(FIXTURE_ROLES)) {
+    const party = role === 'party' ? actor : null;
+    out[actor] = (await store.create({ log: logId, actor, role, party })).token;
+  }
+  return out;
+}

@@ -52,12 +52,14 @@ describe.each(DIALECTS)('GET /api/logs/:id/stream on %s', (dialect) => {
   });
   afterAll(() => s.close());
 
-  const append = (bytes: Uint8Array) =>
-    fetch(`${base}/api/logs/test-log/events`, {
+  const append = (bytes: Uint8Array) => {
+    const body = new TextDecoder().decode(bytes);
+    return fetch(`${base}/api/logs/test-log/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: new TextDecoder().decode(bytes),
+      headers: { 'content-type': 'application/json', ...s.as(JSON.parse(body).event.actor) },
+      body,
     });
+  };
 
   it('announces each event appended after connecting, exactly once, in order', async () => {
     const before = s.f.event('monitor', 'statement', { text: 'before connecting' });

@@ -4,7 +4,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Crypto } from '../core/crypto/crypto.ts';
 import type { Database } from '../store/database.ts';
 import { LedgerStore } from '../store/ledger-store.ts';
+import { TokenStore } from '../store/token-store.ts';
 import { loadAgreementCatalog } from './agreement-catalog.ts';
+import { authenticate } from './auth/authenticate.ts';
+import { setPrincipal } from './auth/principal.ts';
 import type { ServerContext } from './context.ts';
 import { LogNotifier } from './log-notifier.ts';
 import { errorHandler, problemOf, sendProblem } from './problem.ts';
@@ -59,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     database: options.database,
     crypto: options.crypto,
     store: new LedgerStore(options.database, options.crypto),
+    tokens: new TokenStore(options.database),
     catalog,
   };
   const app = Fastify({
@@ -70,6 +74,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Bodies are JSON only: a text/plain body is refused (415) rather than read as a string.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(errorHandler);
+  // Who is asking, before anything else: a bad token is refused even on a public route.
+  app.addHook('onRequest', async (request) => setPrincipal(request, await authenticate(ctx.tokens, request)));
   app.setNotFoundHandler((request, reply) =>
     sendProblem(
       reply,

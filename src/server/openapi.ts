@@ -72,12 +72,14 @@ function parameters(route: AnyRoute, components: Record<string, Json>): Json[] {
 
 const PROBLEM_WORDS: Record<number, string> = {
   400: 'The request is malformed: a parameter, header or body is not what the route takes.',
-  403: 'The event is not signed by a registered actor allowed to record it.',
+  401: 'No token, or one that is unknown or revoked: send Authorization: Bearer <token>.',
+  403: 'The token may not do this (role, log), or the event is not signed by an actor allowed to record it.',
   404: 'Not found.',
   409: 'The log has moved on (stale expected size).',
   413: 'The body or the event is too large.',
   415: 'The body is not JSON.',
   422: 'The request is well formed but cannot be carried out.',
+  429: 'Too many requests from this token or address this minute: wait as Retry-After says.',
   500: 'The server failed; the failure is in its log.',
   503: 'The database does not answer.',
 };
@@ -108,7 +110,9 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
           : {}),
       };
     }
-    for (const status of [...new Set([400, ...(route.problems ?? []), 500])].sort((x, y) => x - y)) {
+    const guarded = route.access !== 'public';
+    const statuses = [400, ...(guarded ? [401, 403] : []), ...(route.problems ?? []), 429, 500];
+    for (const status of [...new Set(statuses)].sort((x, y) => x - y)) {
       responses[String(status)] = { description: PROBLEM_WORDS[status] ?? 'A problem.', content: problem };
     }
     const body = route.body
@@ -126,11 +130,24 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
       tags: [route.tag],
+      ...(guarded
+        ? {
+            security: [{ bearer: [] }],
+            'x-roles': route.access === 'public' ? [] : [...route.access.roles],
+          }
+        : {}),
       ...(params.length ? { parameters: params } : {}),
       ...body,
       responses,
     };
   }
   components.Problem = jsonSchema(Problem, 'output', components);
-  return { openapi: '3.1.0', info, paths, components: { schemas: components } };
+  const securitySchemes = {
+    bearer: {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'A per-actor API token (truce token create); only its SHA-256 is stored.',
+    },
+  };
+  return { openapi: '3.1.0', info, paths, components: { schemas: components, securitySchemes } };
 }

@@ -20,6 +20,7 @@ export const PROBLEM_TYPE_BASE = 'https://truce.example/problems/';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
+  401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not found',
   405: 'Method not allowed',
@@ -28,6 +29,7 @@ const TITLES: Record<number, string> = {
   413: 'Content too large',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
+  429: 'Too many requests',
   500: 'Internal server error',
   503: 'Service unavailable',
 };
@@ -99,6 +101,7 @@ export function toProblem(error: unknown): Problem | undefined {
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  if (problem.status === 401) reply.header('www-authenticate', 'Bearer realm="truce"');
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }
 

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { type Access, checkAccess } from './auth/access.ts';
+import { principalOf } from './auth/principal.ts';
 import { HttpProblem } from './problem.ts';
 
 /** One documented response of a route: JSON described by a zod schema, or another media type. */
@@ -31,6 +33,8 @@ export interface Route<P = unknown, Q = unknown, B = unknown> {
   summary: string;
   description?: string;
   tag: string;
+  /** Who may call it: checked before the input, so a refused caller learns nothing of it. */
+  access: Access;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   /** The request body, checked by this schema unless `bodyCheckedByHandler`. */
@@ -71,6 +75,10 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[]): void {
       url: route.url,
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
       handler: async (request, reply) => {
+        const logId = route.url.startsWith('/api/logs/:id')
+          ? (request.params as { id?: string }).id
+          : undefined;
+        checkAccess(route.access, principalOf(request), logId);
         const params = check(route.params, request.params, 'path');
         const query = check(route.query, request.query, 'query string');
         const body = route.bodyCheckedByHandler ? request.body : check(route.body, request.body, 'body');

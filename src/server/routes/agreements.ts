@@ -27,6 +27,7 @@ export const agreementRoutes = (ctx: ServerContext) => [
     url: '/api/agreements',
     operationId: 'listAgreements',
     tag: 'agreements',
+    access: 'public',
     summary: 'The agreements and proposals the server publishes',
     responses: {
       200: {
@@ -47,6 +48,7 @@ export const agreementRoutes = (ctx: ServerContext) => [
     url: '/api/agreements/:id',
     operationId: 'getAgreement',
     tag: 'agreements',
+    access: 'public',
     summary: 'One agreement or proposal, as JSON in the agreement language',
     params: AgreementParams,
     responses: { 200: { description: 'The agreement.', schema: AgreementSchema } },

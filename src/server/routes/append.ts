@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { canonicalBytes } from '../../core/ledger/canonical-json.ts';
 import { MAX_EVENT_BYTES, SignedEvent } from '../../core/ledger/event.ts';
+import { ANY_ACTOR } from '../auth/access.ts';
+import { principalOf } from '../auth/principal.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpProblem } from '../problem.ts';
 import { defineRoute } from '../route.ts';
@@ -63,6 +65,7 @@ export const appendRoutes = ({ store }: ServerContext) => [
     url: '/api/logs/:id/events',
     operationId: 'appendEvent',
     tag: 'ledger',
+    access: { roles: ANY_ACTOR },
     summary: 'Append a signed event',
     description:
       'The body is a signed event as JSON. Its RFC 8785 canonical bytes are what is stored and what the ' +
@@ -77,7 +80,7 @@ export const appendRoutes = ({ store }: ServerContext) => [
       201: { description: 'Appended.', schema: AppendResult, headers: { Location: 'The event.' } },
       200: { description: 'Already in the log: its first index.', schema: AppendResult },
     },
-    problems: [403, 404, 409, 413, 415, 422],
+    problems: [401, 403, 404, 409, 413, 415, 422],
     async handler({ params, query, body, request, reply }) {
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         throw new HttpProblem(
@@ -91,6 +94,16 @@ export const appendRoutes = ({ store }: ServerContext) => [
           422,
           'event-invalid',
           `The event is nested more than ${MAX_DEPTH} levels deep.`,
+        );
+      }
+      const actor = (body as { event?: { actor?: unknown } }).event?.actor;
+      const principal = principalOf(request);
+      // An event without an actor is not one: the log's own check refuses it (422) below.
+      if (typeof actor === 'string' && actor !== principal.actor) {
+        throw new HttpProblem(
+          403,
+          'actor-mismatch',
+          `This token is the actor ${JSON.stringify(principal.actor)}'s, and the event is recorded by ${JSON.stringify(actor ?? null)}: each actor appends its own events with its own token.`,
         );
       }
       const expected = expectedSize(request.headers['if-match'], query['expected-size']);

@@ -15,6 +15,7 @@ export const healthRoutes = (ctx: ServerContext) => [
     url: '/api/health',
     operationId: 'health',
     tag: 'server',
+    access: 'public',
     summary: 'Whether the server and its database answer',
     responses: { 200: { description: 'The server and its database answer.', schema: Health } },
     problems: [503],

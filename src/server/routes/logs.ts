@@ -25,6 +25,7 @@ export const logRoutes = ({ store }: ServerContext) => [
     url: '/api/logs',
     operationId: 'listLogs',
     tag: 'ledger',
+    access: 'public',
     summary: 'The logs of this server',
     responses: { 200: { description: 'Every log.', schema: z.object({ logs: z.array(LogSummary) }) } },
     async handler() {
@@ -36,6 +37,7 @@ export const logRoutes = ({ store }: ServerContext) => [
     url: '/api/logs/:id',
     operationId: 'getLog',
     tag: 'ledger',
+    access: 'public',
     summary: 'One log: its origin, key, size and root',
     description: 'The ETag is the size in quotes: give it as If-Match when appending.',
     params: LogParams,
@@ -54,6 +56,7 @@ export const logRoutes = ({ store }: ServerContext) => [
     url: '/api/logs/:id/checkpoint',
     operationId: 'getCheckpoint',
     tag: 'ledger',
+    access: 'public',
     summary: 'The latest signed checkpoint (C2SP tlog-checkpoint) with its witness cosignatures',
     params: LogParams,
     responses: {

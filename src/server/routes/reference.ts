@@ -24,6 +24,7 @@ export function referenceRoutes(others: AnyRoute[]): AnyRoute[] {
       url: '/api/openapi.json',
       operationId: 'getOpenApi',
       tag: 'server',
+      access: 'public',
       summary: 'This document: the API as OpenAPI 3.1',
       responses: { 200: { description: 'The OpenAPI document.', contentType: 'application/json' } },
       async handler({ reply }) {
@@ -38,6 +39,7 @@ export function referenceRoutes(others: AnyRoute[]): AnyRoute[] {
       url: '/api/docs',
       operationId: 'getDocs',
       tag: 'server',
+      access: 'public',
       summary: 'The API reference as an HTML page',
       responses: { 200: { description: 'The reference page.', contentType: 'text/html; charset=utf-8' } },
       async handler({ reply }) {

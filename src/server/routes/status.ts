@@ -12,6 +12,7 @@ export const statusRoutes = (ctx: ServerContext) => [
     url: '/api/logs/:id/status',
     operationId: 'getStatus',
     tag: 'compliance',
+    access: 'public',
     summary:
       'Where every provision and obligation stands at a moment, with its evidence (as truce status --json)',
     description:
@@ -32,6 +33,7 @@ export const statusRoutes = (ctx: ServerContext) => [
     url: '/api/logs/:id/report',
     operationId: 'getReport',
     tag: 'compliance',
+    access: 'public',
     summary: 'The daily situation report as printable HTML (as truce report)',
     description: "The state at the end of `date` in the agreement's time zone.",
     params: LogParams,

@@ -34,6 +34,7 @@ export const streamRoutes = ({ store }: ServerContext, notifier: LogNotifier) =>
     url: '/api/logs/:id/stream',
     operationId: 'streamEvents',
     tag: 'ledger',
+    access: 'public',
     summary: 'Events appended from now on, as Server-Sent Events',
     description:
       'A `text/event-stream`: first a comment (`: connected`), then for each event appended through ' +

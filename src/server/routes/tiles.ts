@@ -56,6 +56,7 @@ export const tileRoutes = ({ store, crypto }: ServerContext) => [
     url: '/api/logs/:id/tile/*',
     operationId: 'getTile',
     tag: 'ledger',
+    access: 'public',
     summary: 'A hash tile `tile/L/N[.p/W]` or an entry bundle `tile/entries/N[.p/W]` (C2SP tlog-tiles)',
     description:
       'Only tiles the log has at its current size exist. Full tiles are immutable; partial tiles are cached briefly. ' +

@@ -1,0 +1,34 @@
+import type { FastifyRequest } from 'fastify';
+import type { TokenStore } from '../../store/token-store.ts';
+import { HttpProblem } from '../problem.ts';
+import { type Principal, PUBLIC } from './principal.ts';
+
+/** Tokens are `truce_` and 43 base64url characters; anything much longer is not one. */
+const BEARER = /^Bearer ([A-Za-z0-9._~+/-]{1,200}=*)$/;
+
+/**
+ * Who sent the request: the public without an Authorization header, else the actor whose live
+ * token it carries. A malformed header or an unknown or revoked token is refused (401), never
+ * taken for the public: a client that meant to sign in should know it did not.
+ */
+export async function authenticate(tokens: TokenStore, request: FastifyRequest): Promise<Principal> {
+  const header = request.headers.authorization;
+  if (header === undefined) return PUBLIC;
+  const m = BEARER.exec(header.trim());
+  if (!m) {
+    throw new HttpProblem(
+      401,
+      'auth-malformed',
+      'The Authorization header must be "Bearer <token>", with the token truce token create printed.',
+    );
+  }
+  const info = await tokens.find(m[1]!);
+  if (!info) {
+    throw new HttpProblem(
+      401,
+      'auth-invalid-token',
+      'This token is not known or was revoked; ask the operator for a new one (truce token create).',
+    );
+  }
+  return { role: info.role, actor: info.actor, party: info.party, log: info.log, tokenId: info.id };
+}
