@@ -12,7 +12,7 @@ import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
  */
 export async function serverFixture(
   dialect: DialectName,
-  opts: { extra?: number; checkpoint?: boolean } = {},
+  opts: { extra?: number; checkpoint?: boolean; requestsPerMinute?: number } = {},
 ) {
   const database = await scratchDatabase(dialect);
   const f = ledgerFixture();
@@ -26,7 +26,12 @@ export async function serverFixture(
     await store.append(f.logId, batch);
   }
   if (opts.checkpoint !== false) await checkpointLog(store, f.logId, f.keys.operator!);
-  const app: FastifyInstance = await buildApp({ database, crypto });
+  // Tests make many requests per token: the limit is raised unless a test is about it.
+  const app: FastifyInstance = await buildApp({
+    database,
+    crypto,
+    requestsPerMinute: opts.requestsPerMinute ?? 1_000_000,
+  });
   const tokens = await actorTokens(database, f.logId);
   /** The Authorization header of an actor of the fixture (operator, party-a, party-b, icrc, monitor). */
   const as = (actor: string) => ({ authorization: `Bearer ${tokens[actor]!}` });

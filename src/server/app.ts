@@ -2,29 +2,42 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Crypto } from '../core/crypto/crypto.ts';
+import { AgreementStore } from '../store/agreement-store.ts';
 import type { Database } from '../store/database.ts';
 import { LedgerStore } from '../store/ledger-store.ts';
+import { PgLogNotifier } from '../store/pg-log-notifier.ts';
 import { TokenStore } from '../store/token-store.ts';
+import { WitnessStore } from '../store/witness-store.ts';
 import { loadAgreementCatalog } from './agreement-catalog.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { setPrincipal } from './auth/principal.ts';
+import { DEFAULT_REQUESTS_PER_MINUTE, RateLimiter } from './auth/rate-limit.ts';
 import type { ServerContext } from './context.ts';
-import { LogNotifier } from './log-notifier.ts';
-import { errorHandler, problemOf, sendProblem } from './problem.ts';
+import { Keyring } from './keyring.ts';
+import { LogFeeds } from './log-feed.ts';
+import { InProcessLogNotifier, type LogNotifier } from './log-notifier.ts';
+import { errorHandler, HttpProblem, problemOf, sendProblem } from './problem.ts';
 import { type AnyRoute, registerRoutes } from './route.ts';
+import { agreementUploadRoutes } from './routes/agreement-upload.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { appendRoutes } from './routes/append.ts';
+import { checkpointRoutes } from './routes/checkpoints.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { logRoutes } from './routes/logs.ts';
+import { personRoutes } from './routes/persons.ts';
 import { planRoutes } from './routes/plan.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { statusRoutes } from './routes/status.ts';
 import { notifyingAppends, streamRoutes } from './routes/stream.ts';
 import { tileRoutes } from './routes/tiles.ts';
+import { TEXT_BODY_OPERATIONS, witnessRoutes } from './routes/witness.ts';
+import type { FollowedLog } from './witness.ts';
 
 /** The largest request body of any route (the append route takes less). */
 export const BODY_LIMIT = 256 * 1024;
+/** On SQLite, how often the logs that have open event streams are read again for changes made by another process. */
+export const SQLITE_POLL_MS = 1000;
 
 export const DEFAULT_AGREEMENTS_DIR = fileURLToPath(new URL('../../examples/agreements/', import.meta.url));
 
@@ -34,20 +47,34 @@ export interface AppOptions {
   /** The agreement files to publish (default examples/agreements). */
   agreementsDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** Requests each API token may make per minute (default 600); anonymous reads are not counted. */
+  requestsPerMinute?: number;
+  /** The private keys the server holds (truce serve --keys DIR); none by default. */
+  keyring?: Keyring;
+  /** Logs of other servers this one witnesses, besides those of its database. */
+  witnessFollow?: readonly FollowedLog[];
 }
 
 /** Every route of the API, in the order the reference lists them. */
-export function routeTable(ctx: ServerContext, notifier: LogNotifier = new LogNotifier()): AnyRoute[] {
+export function routeTable(
+  ctx: ServerContext,
+  notifier: LogNotifier = new InProcessLogNotifier(),
+  feeds: LogFeeds = new LogFeeds(ctx, notifier),
+): AnyRoute[] {
   const routes = [
     ...healthRoutes(ctx),
     ...agreementRoutes(ctx),
+    ...agreementUploadRoutes(ctx),
     ...planRoutes(ctx),
     ...logRoutes(ctx),
     ...eventRoutes(ctx),
     ...notifyingAppends(appendRoutes(ctx), notifier),
-    ...streamRoutes(ctx, notifier),
+    ...streamRoutes(ctx, feeds),
     ...statusRoutes(ctx),
+    ...personRoutes(ctx),
     ...tileRoutes(ctx),
+    ...checkpointRoutes(ctx),
+    ...witnessRoutes(ctx),
   ];
   return [...routes, ...referenceRoutes(routes)];
 }
@@ -57,13 +84,19 @@ export function routeTable(ctx: ServerContext, notifier: LogNotifier = new LogNo
  * application/problem+json. Closing the app does not close the database: its owner does.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const catalog = await loadAgreementCatalog(resolve(options.agreementsDir ?? DEFAULT_AGREEMENTS_DIR));
+  const catalog = await loadAgreementCatalog(
+    resolve(options.agreementsDir ?? DEFAULT_AGREEMENTS_DIR),
+    new AgreementStore(options.database),
+  );
   const ctx: ServerContext = {
     database: options.database,
     crypto: options.crypto,
     store: new LedgerStore(options.database, options.crypto),
     tokens: new TokenStore(options.database),
     catalog,
+    keyring: options.keyring ?? new Keyring(options.crypto),
+    witness: new WitnessStore(options.database),
+    witnessFollow: options.witnessFollow ?? [],
   };
   const app = Fastify({
     logger: options.logger ?? false,
@@ -75,7 +108,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(errorHandler);
   // Who is asking, before anything else: a bad token is refused even on a public route.
-  app.addHook('onRequest', async (request) => setPrincipal(request, await authenticate(ctx.tokens, request)));
+  const limiter = new RateLimiter(options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE);
+  app.addHook('onRequest', async (request, reply) => {
+    const principal = await authenticate(ctx.tokens, request);
+    setPrincipal(request, principal);
+    if (principal.tokenId === null) return;
+    const decision = limiter.take(principal.tokenId);
+    if (decision.ok) return;
+    reply.header('retry-after', String(decision.retryAfterSeconds));
+    throw new HttpProblem(
+      429,
+      'rate-limited',
+      `This token made more than ${limiter.perMinute} requests in a minute; wait ${decision.retryAfterSeconds} s and retry.`,
+    );
+  });
   app.setNotFoundHandler((request, reply) =>
     sendProblem(
       reply,
@@ -86,9 +132,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ),
     ),
   );
-  const notifier = new LogNotifier();
-  // Open event streams end first, so that closing does not wait for them.
-  app.addHook('preClose', async () => notifier.close());
-  registerRoutes(app, routeTable(ctx, notifier));
+  // News of the logs' changes: from every process through PostgreSQL's LISTEN/NOTIFY; on SQLite
+  // from this process, and every second from the file (the CLI may write to it too).
+  const notifier = options.database.pool
+    ? await PgLogNotifier.open(options.database.pool)
+    : new InProcessLogNotifier({ pollMs: SQLITE_POLL_MS });
+  const feeds = new LogFeeds(ctx, notifier, (message) => app.log.warn(message));
+  // Open event streams end first, so that closing does not wait for them; the reads they have
+  // under way finish before the database is closed.
+  app.addHook('preClose', async () => {
+    await feeds.close();
+    await notifier.close();
+  });
+  const table = routeTable(ctx, notifier, feeds);
+  registerRoutes(
+    app,
+    table.filter((r) => !TEXT_BODY_OPERATIONS.has(r.operationId)),
+  );
+  // The witness protocol's bodies are text of any media type (or none): only those routes read them so.
+  await app.register(async (text) => {
+    text.removeAllContentTypeParsers();
+    text.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    registerRoutes(
+      text,
+      table.filter((r) => TEXT_BODY_OPERATIONS.has(r.operationId)),
+    );
+  });
   return app;
 }

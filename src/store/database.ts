@@ -4,6 +4,9 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import pg from 'pg';
 import { ledgerMigration } from './migrations/0001-ledger.ts';
 import { tokensMigration } from './migrations/0002-tokens.ts';
+import { witnessMigration } from './migrations/0003-witness.ts';
+import { agreementsMigration } from './migrations/0004-agreements.ts';
+import { personOwnerMigration } from './migrations/0005-person-owner.ts';
 import type { Tables } from './schema.ts';
 import { kyselySqlite } from './sqlite-dialect.ts';
 
@@ -15,6 +18,8 @@ export interface Database {
   db: Kysely<Tables>;
   /** Where it is, with any password removed: safe to print. */
   location: string;
+  /** PostgreSQL only: the pool of connections (a server opens one more, like them, to LISTEN). */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -41,6 +46,9 @@ function migrations(dialect: Dialect): MigrationProvider {
   const all: Record<string, Migration> = {
     '0001-ledger': ledgerMigration(dialect),
     '0002-tokens': tokensMigration(dialect),
+    '0003-witness': witnessMigration(dialect),
+    '0004-agreements': agreementsMigration(dialect),
+    '0005-person-owner': personOwnerMigration(dialect),
   };
   return { getMigrations: async () => all };
 }
@@ -63,7 +71,7 @@ export async function openDatabase(location: string): Promise<Database> {
     pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     await migrate(db, 'postgres');
-    return { dialect: 'postgres', db, location: redact(location), close: () => db.destroy() };
+    return { dialect: 'postgres', db, location: redact(location), pool, close: () => db.destroy() };
   }
   const sqlite = new DatabaseSync(location);
   sqlite.exec('PRAGMA journal_mode = WAL');

@@ -4,6 +4,15 @@ import { commitToRecord, type PersonRecord, verifyCommitment } from '../core/led
 import { LedgerError } from '../core/ledger/ledger-error.ts';
 import type { Database } from './database.ts';
 
+const COLUMNS = ['commitment', 'record', 'salt', 'added_by', 'party'] as const;
+type Row = {
+  commitment: string;
+  record: string;
+  salt: Uint8Array;
+  added_by: string | null;
+  party: string | null;
+};
+
 /** The largest person record kept, as canonical JSON. */
 export const MAX_PERSON_BYTES = 8 * 1024;
 
@@ -12,6 +21,15 @@ export interface Revealed {
   record: PersonRecord;
   /** The salt, base64: with the record, anyone can check the commitment in the log. */
   salt: string;
+  /** The actor that added the record and the party it acts for; null when not known. */
+  addedBy: string | null;
+  party: string | null;
+}
+
+/** Who adds a record: kept with it, for the policy that shows a party its own submissions. */
+export interface RecordOwner {
+  actor: string;
+  party: string | null;
 }
 
 /**
@@ -29,49 +47,92 @@ export class PersonsStore {
   }
 
   /** Keeps a record under a fresh salt and returns its commitment, for use in list and handover events. */
-  async add(logId: string, record: PersonRecord): Promise<string> {
+  async add(logId: string, record: PersonRecord, owner?: RecordOwner): Promise<string> {
+    return (await this.addAll(logId, [record], owner))[0]!;
+  }
+
+  /**
+   * Keeps several records in one transaction: all are kept or, if one is refused, none. Returns
+   * their commitments in order.
+   */
+  async addAll(logId: string, records: PersonRecord[], owner?: RecordOwner): Promise<string[]> {
+    const rows = records.map((record, i) => this.#row(logId, record, i, owner));
+    if (rows.length === 0) return [];
+    await this.database.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += 200) {
+        await trx
+          .insertInto('truce_person')
+          .values(rows.slice(i, i + 200))
+          .execute();
+      }
+    });
+    return rows.map((r) => r.commitment);
+  }
+
+  #row(logId: string, record: PersonRecord, at: number, owner: RecordOwner | undefined) {
     if (!record || typeof record !== 'object' || Array.isArray(record)) {
       throw new LedgerError(
         'event-invalid',
-        'A person record is a JSON object, e.g. {"names": {"ar": "…", "he": "…", "en": "…"}}.',
+        `Person record ${at + 1} is not a JSON object; a record is e.g. {"names": {"ar": "…", "he": "…", "en": "…"}}.`,
       );
     }
     const { commitment, salt } = commitToRecord(this.crypto, record);
     const text = canonicalize(record);
     if (new TextEncoder().encode(text).length > MAX_PERSON_BYTES) {
-      throw new LedgerError('event-too-large', `A person record may be at most ${MAX_PERSON_BYTES} bytes.`);
+      throw new LedgerError(
+        'event-too-large',
+        `Person record ${at + 1} may be at most ${MAX_PERSON_BYTES} bytes as JSON; keep names, age, category and ids only.`,
+      );
     }
-    await this.database.db
-      .insertInto('truce_person')
-      .values({
-        log_id: logId,
-        commitment,
-        salt,
-        record: text.normalize('NFC'),
-        created_at: new Date().toISOString(),
-      })
-      .execute();
-    return commitment;
+    return {
+      log_id: logId,
+      commitment,
+      salt,
+      record: text.normalize('NFC'),
+      created_at: new Date().toISOString(),
+      added_by: owner?.actor ?? null,
+      party: owner?.party ?? null,
+    };
   }
 
   /** The record behind a commitment, with its salt, checked against the commitment before it is returned. */
   async reveal(logId: string, commitment: string): Promise<Revealed | undefined> {
     const row = await this.database.db
       .selectFrom('truce_person')
-      .select(['record', 'salt'])
+      .select(COLUMNS)
       .where('log_id', '=', logId)
       .where('commitment', '=', commitment)
       .executeTakeFirst();
-    if (!row) return undefined;
+    return row ? this.#revealed(row) : undefined;
+  }
+
+  /** Every record of a log, in the order they were added, each checked against its commitment. */
+  async all(logId: string): Promise<Revealed[]> {
+    const rows = await this.database.db
+      .selectFrom('truce_person')
+      .select(COLUMNS)
+      .where('log_id', '=', logId)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => this.#revealed(r));
+  }
+
+  #revealed(row: Row): Revealed {
     const record = JSON.parse(row.record) as PersonRecord;
     const salt = new Uint8Array(row.salt);
-    if (!verifyCommitment(this.crypto, record, salt, commitment)) {
+    if (!verifyCommitment(this.crypto, record, salt, row.commitment)) {
       throw new LedgerError(
         'commitment-malformed',
-        `The stored record for ${commitment.slice(0, 12)}… no longer matches its commitment: storage is damaged.`,
+        `The stored record for ${row.commitment.slice(0, 12)}… no longer matches its commitment: storage is damaged.`,
       );
     }
-    return { commitment, record, salt: toBase64(salt) };
+    return {
+      commitment: row.commitment,
+      record,
+      salt: toBase64(salt),
+      addedBy: row.added_by,
+      party: row.party,
+    };
   }
 
   async count(logId: string): Promise<number> {

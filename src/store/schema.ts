@@ -64,6 +64,9 @@ export interface PersonTable {
   salt: Uint8Array;
   record: string;
   created_at: string;
+  /** The actor that added the record, and the party it acts for (null before migration 0005). */
+  added_by: string | null;
+  party: string | null;
 }
 
 /** API tokens of a log's actors: only the SHA-256 hex of each token is stored. */
@@ -78,6 +81,35 @@ export interface TokenTable {
   revoked: number;
 }
 
+/** A log this server witnesses: the last checkpoint it cosigned (C2SP tlog-witness). */
+export interface WitnessTable {
+  origin: string;
+  /** The log's verifier key the checkpoint was verified with. */
+  log_key: string;
+  size: number;
+  root: Uint8Array;
+  /** The signed checkpoint as submitted, kept as evidence. */
+  checkpoint: string;
+  updated_at: string;
+}
+
+/** One uploaded version of an agreement: its source text as uploaded, never changed (0004). */
+export interface AgreementVersionTable {
+  agreement_id: string;
+  /** 1, 2, 3… per agreement id, in the order they were stored. */
+  version: number;
+  status: 'adopted' | 'proposal';
+  media_type: string;
+  source: string;
+  /** SHA-256 hex of the source's UTF-8 bytes: the bytes as uploaded. */
+  sha256: string;
+  size: number;
+  uploaded_by: string;
+  uploaded_role: string;
+  uploaded_log: string | null;
+  uploaded_at: string;
+}
+
 export interface Tables {
   truce_log: LogTable;
   truce_entry: EntryTable;
@@ -87,4 +119,6 @@ export interface Tables {
   truce_cosignature: CosignatureTable;
   truce_person: PersonTable;
   truce_token: TokenTable;
+  truce_agreement_version: AgreementVersionTable;
+  truce_witness: WitnessTable;
 }

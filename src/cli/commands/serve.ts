@@ -1,6 +1,11 @@
+import { resolve } from 'node:path';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
 import { buildApp } from '../../server/app.ts';
 import { importDemoLog } from '../../server/demo-log.ts';
+import type { Keyring } from '../../server/keyring.ts';
+import { loadKeyring } from '../../server/keyring-dir.ts';
+import type { FollowedLog } from '../../server/witness.ts';
+import { loadWitnessFollow } from '../../server/witness-follow.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
 import { EXIT_OK, InputError, UsageError } from '../io.ts';
 import { databaseOption, openStore } from '../ledger-context.ts';
@@ -12,11 +17,21 @@ function port(value: string | undefined): number {
   return Number(value);
 }
 
+function requestsPerMinute(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d{0,8}$/.test(value))
+    throw new UsageError(
+      `--rate-limit ${JSON.stringify(value)}: expected a whole number of requests per minute, at least 1.`,
+    );
+  return Number(value);
+}
+
 export const serve: Command = {
   name: 'serve',
   summary:
     'Serve the HTTP API (agreements, plans, logs, tiles, appends, status, reports, event streams) until SIGTERM or SIGINT.',
-  usage: 'truce serve [--database DB] [--port 8080] [--host 127.0.0.1] [--agreements DIR] [--demo] [--json]',
+  usage:
+    'truce serve [--database DB] [--port 8080] [--host 127.0.0.1] [--agreements DIR] [--demo] [--keys DIR] [--witness-follow FILE] [--json]',
   options: {
     database: databaseOption,
     port: { type: 'string', description: 'TCP port to listen on (default 8080; 0 picks a free one).' },
@@ -25,10 +40,25 @@ export const serve: Command = {
       type: 'string',
       description: 'Folder of agreement files to publish (default examples/agreements).',
     },
+    keys: {
+      type: 'string',
+      description:
+        "Folder of private key files (truce keygen, mode 600) the server signs with: log keys (checkpoints), actors' custodial keys, witness keys. Default: TRUCE_KEYS.",
+    },
+    'witness-follow': {
+      type: 'string',
+      description:
+        'JSON file [{"origin", "logKey"}] of other servers\' logs this witness cosigns, besides the logs of its database.',
+    },
     demo: {
       type: 'boolean',
       description:
         'If the database has no log yet, import the Nov 2023 record (examples/logs/nov-2023-pause).',
+    },
+    'rate-limit': {
+      type: 'string',
+      description:
+        'Requests each API token may make per minute (default 600; anonymous reads are not counted).',
     },
     json: { ...jsonOption, description: 'Say where it listens, and when it stops, as JSON lines.' },
   },
@@ -40,8 +70,26 @@ export const serve: Command = {
     const listenPort = port(stringFlag(args, 'port'));
     const host = stringFlag(args, 'host') ?? '127.0.0.1';
     const agreements = stringFlag(args, 'agreements');
+    const rate = requestsPerMinute(stringFlag(args, 'rate-limit'));
     const say = (what: Record<string, string>, text: string) =>
       io.out(args.values.json ? `${JSON.stringify(what)}\n` : `truce serve: ${text}\n`);
+    const keysDir = stringFlag(args, 'keys') ?? (io.env.TRUCE_KEYS || undefined);
+    const followFile = stringFlag(args, 'witness-follow');
+    let keyring: Keyring | undefined;
+    let witnessFollow: FollowedLog[] | undefined;
+    try {
+      if (keysDir) keyring = await loadKeyring(nodeCrypto, resolve(io.cwd, keysDir));
+      if (followFile) witnessFollow = await loadWitnessFollow(nodeCrypto, resolve(io.cwd, followFile));
+    } catch (e) {
+      throw new InputError('server-not-started', (e as Error).message);
+    }
+    if (keyring) {
+      const witnesses = keyring.describe().filter((k) => k.kind === 'witness').length;
+      say(
+        { keys: String(keyring.size), witnessKeys: String(witnesses) },
+        `holds ${keyring.size} keys (${witnesses} witness) from ${keysDir}`,
+      );
+    }
     const { database, store } = await openStore(args, io);
     if (args.values.demo) {
       try {
@@ -62,6 +110,9 @@ export const serve: Command = {
         database,
         crypto: nodeCrypto,
         ...(agreements ? { agreementsDir: agreements } : {}),
+        ...(keyring ? { keyring } : {}),
+        ...(witnessFollow ? { witnessFollow } : {}),
+        ...(rate ? { requestsPerMinute: rate } : {}),
         logger: { level: io.env.TRUCE_LOG_LEVEL ?? 'warn', stream: process.stderr },
       });
     } catch (e) {

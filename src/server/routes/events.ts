@@ -2,24 +2,13 @@ import { z } from 'zod';
 import { formatProofBundle } from '../../core/ledger/proof-bundle.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpProblem } from '../problem.ts';
+import { pageQuery } from '../paging.ts';
 import { defineRoute } from '../route.ts';
 import { EventPage, EventWithProof, LeafHash, LogId, LogParams } from '../schemas.ts';
 
 export const MAX_PAGE = 1000;
 
-const whole = (what: string) =>
-  z
-    .string()
-    .regex(/^(0|[1-9]\d{0,14})$/, `expected a whole number (${what})`)
-    .transform(Number);
-
-const PageQuery = z.strictObject({
-  from: whole('index of the first event').optional().describe('Index of the first event (default 0).'),
-  limit: whole('events per page')
-    .refine((n) => n >= 1 && n <= MAX_PAGE, `expected 1 to ${MAX_PAGE}`)
-    .optional()
-    .describe(`Events per page, 1 to ${MAX_PAGE} (default 100).`),
-});
+const PageQuery = z.strictObject(pageQuery('events', MAX_PAGE, 100));
 
 /** GET /api/logs/:id/events and /api/logs/:id/events/:leafHash: the signed events and their receipts. */
 export const eventRoutes = ({ store }: ServerContext) => [
