@@ -1,43 +1,46 @@
-/** An event appended to a log, as the stream announces it. */
-export interface AppendedEvent {
-  index: number;
-  leafHash: string;
-  kind: string;
-}
+import { LogListeners, type LogNotifier } from '../store/log-notifier.ts';
 
-/** One listener of a log's appends: it is told each new event, and when the server stops. */
-export interface LogListener {
-  appended(event: AppendedEvent): void;
-  /** The server is closing: end the stream. */
-  closed(): void;
-}
+export type { LogNotifier } from '../store/log-notifier.ts';
 
 /**
- * In-process news of appends, per log: the append route publishes each event it stored, the stream
- * route listens. Appends made by another process (the CLI, another server) are not seen here.
+ * News of changes within this process: the append route publishes each log it changed. With
+ * `pollMs`, every listener is also told its log may have changed that often, so that a log changed
+ * by another process (the CLI on the same SQLite file) is read again without a notification.
  */
-export class LogNotifier {
-  private readonly listeners = new Map<string, Set<LogListener>>();
+export class InProcessLogNotifier implements LogNotifier {
+  private readonly listeners = new LogListeners();
+  private readonly pollMs: number | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private closed = false;
 
-  /** Listens to the appends of `logId`; the function returned stops listening. */
-  subscribe(logId: string, listener: LogListener): () => void {
-    const set = this.listeners.get(logId) ?? new Set<LogListener>();
-    this.listeners.set(logId, set);
-    set.add(listener);
+  constructor(options: { pollMs?: number } = {}) {
+    this.pollMs = options.pollMs;
+  }
+
+  subscribe(logId: string, changed: () => void): () => void {
+    const stop = this.listeners.add(logId, changed);
+    if (this.pollMs !== undefined && this.timer === undefined && !this.closed) {
+      this.timer = setInterval(() => this.listeners.call(), this.pollMs);
+      this.timer.unref();
+    }
     return () => {
-      set.delete(listener);
-      if (set.size === 0 && this.listeners.get(logId) === set) this.listeners.delete(logId);
+      stop();
+      if (this.listeners.size === 0) this.stopPolling();
     };
   }
 
-  /** Tells every listener of `logId` about an event just appended. */
-  publish(logId: string, event: AppendedEvent): void {
-    for (const l of [...(this.listeners.get(logId) ?? [])]) l.appended(event);
+  publish(logId: string): void {
+    if (!this.closed) this.listeners.call(logId);
   }
 
-  /** Tells every listener the server is closing. */
-  close(): void {
-    for (const set of [...this.listeners.values()]) for (const l of [...set]) l.closed();
+  async close(): Promise<void> {
+    this.closed = true;
+    this.stopPolling();
     this.listeners.clear();
+  }
+
+  private stopPolling(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
   }
 }

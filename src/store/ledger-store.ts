@@ -18,6 +18,7 @@ import {
 } from '../core/ledger/tlog.ts';
 import { withAppendLock } from './append-lock.ts';
 import type { Database } from './database.ts';
+import { announceLogChange } from './log-channel.ts';
 import type { Tables } from './schema.ts';
 
 export interface LogInfo {
@@ -286,6 +287,8 @@ export class LedgerStore {
       }
       const root = await treeHash(this.crypto.sha256, size, read);
       await trx.updateTable('truce_log').set({ size, root }).where('id', '=', logId).execute();
+      // Sent to the servers listening (PostgreSQL) when, and only if, this transaction commits.
+      await announceLogChange(trx, this.database.dialect, { log: logId, size });
       return results;
     });
   }
@@ -404,6 +407,7 @@ export class LedgerStore {
       .values({ log_id: logId, size, note, created_at: createdAt })
       .onConflict((oc) => oc.columns(['log_id', 'size']).doUpdateSet({ note, created_at: createdAt }))
       .execute();
+    await announceLogChange(this.db, this.database.dialect, { log: logId, checkpoint: size });
   }
 
   async checkpoints(logId: string): Promise<{ size: number; note: string; createdAt: string }[]> {

@@ -1,51 +1,70 @@
-import type { SignedEvent } from '../../core/ledger/event.ts';
 import type { ServerContext } from '../context.ts';
+import type { LogFeeds } from '../log-feed.ts';
 import type { LogNotifier } from '../log-notifier.ts';
+import { HttpProblem } from '../problem.ts';
 import type { AnyRoute } from '../route.ts';
 import { defineRoute } from '../route.ts';
 import { LogParams } from '../schemas.ts';
+import { responseClient } from '../sse.ts';
 
 /** A comment line every so often keeps proxies from closing a quiet stream. */
 export const HEARTBEAT_MS = 15_000;
 
 /**
- * The append routes, telling the notifier of each event they store (201; a duplicate, 200, is
- * not new). The routes themselves are unchanged.
+ * The append routes, telling the notifier of each log they changed (201; a duplicate, 200, changes
+ * nothing). The routes themselves are unchanged. What is new is read from the log, not from here.
  */
 export function notifyingAppends(routes: AnyRoute[], notifier: LogNotifier): AnyRoute[] {
   return routes.map((route) => ({
     ...route,
     async handler(input) {
-      const result = (await route.handler(input)) as { index: number; leafHash: string; duplicate: boolean };
-      if (input.reply.statusCode === 201 && !result.duplicate) {
-        const { id } = input.params as { id: string };
-        const kind = (input.body as SignedEvent).event.kind;
-        notifier.publish(id, { index: result.index, leafHash: result.leafHash, kind });
-      }
+      const result = await route.handler(input);
+      if (input.reply.statusCode === 201) notifier.publish((input.params as { id: string }).id);
       return result;
     },
   }));
 }
 
-/** GET /api/logs/:id/stream: the events appended from now on, as Server-Sent Events. */
-export const streamRoutes = ({ store }: ServerContext, notifier: LogNotifier) => [
+/** The index to resume from after `Last-Event-ID: N` (the index of the last event received). */
+function resumeFrom(header: string | string[] | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const value = Array.isArray(header) ? header.at(-1)! : header;
+  if (!/^(0|[1-9]\d{0,14})$/.test(value.trim()))
+    throw new HttpProblem(
+      400,
+      'request-invalid',
+      'Last-Event-ID must be the index of the last event received (the id of its message), e.g. Last-Event-ID: 41.',
+    );
+  return Number(value.trim()) + 1;
+}
+
+/** GET /api/logs/:id/stream: the log's events, checkpoints and status changes, as Server-Sent Events. */
+export const streamRoutes = ({ store }: ServerContext, feeds: LogFeeds) => [
   defineRoute({
     method: 'GET',
     url: '/api/logs/:id/stream',
     operationId: 'streamEvents',
     tag: 'ledger',
     access: 'public',
-    summary: 'Events appended from now on, as Server-Sent Events',
+    summary:
+      'Events appended from now on (or after Last-Event-ID), checkpoints and status changes, as Server-Sent Events',
     description:
-      'A `text/event-stream`: first a comment (`: connected`), then for each event appended through ' +
-      'this server after connecting a message `event: event`, `id:` its index, `data:` ' +
-      '`{"index", "leafHash", "kind"}`. Read the events themselves with GET /api/logs/{id}/events/{leafHash}. ' +
-      `A comment every ${HEARTBEAT_MS / 1000} s keeps the connection open; the stream ends when the server stops.`,
+      'A `text/event-stream`: first a comment (`: connected`), then, as the log changes (whichever server ' +
+      'or process appended to it), messages of three types. `event: event` for each event, exactly once ' +
+      'and in index order: `id:` its index, `data:` `{"index", "leafHash", "kind"}` (read the event itself ' +
+      'with GET /api/logs/{id}/events/{leafHash}). `event: checkpoint` when a checkpoint is stored: ' +
+      '`data:` `{"size"}`, sent after the events it covers. `event: status` after new events, when ' +
+      'the status of provisions changed: `data:` `{"asOf", "provisions": [{"provision", "kind", "status", ' +
+      '"previous"}]}` (only for a log with a published agreement of the same id). With ' +
+      '`Last-Event-ID: N` (as EventSource sends when it reconnects) the stream starts with event N+1 ' +
+      `and every event after it. A comment every ${HEARTBEAT_MS / 1000} s keeps the connection open; ` +
+      'the stream ends when the server stops.',
     params: LogParams,
     responses: { 200: { description: 'The stream.', contentType: 'text/event-stream' } },
     problems: [404],
-    async handler({ params, reply }) {
+    async handler({ params, request, reply }) {
       const log = await store.requireLog(params.id);
+      const from = resumeFrom(request.headers['last-event-id']);
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, {
@@ -55,19 +74,24 @@ export const streamRoutes = ({ store }: ServerContext, notifier: LogNotifier) =>
         'x-accel-buffering': 'no',
       });
       raw.write(': connected\n\n');
-      const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), HEARTBEAT_MS);
+      const client = responseClient(raw);
+      const heartbeat = setInterval(() => client.write(': heartbeat\n\n'), HEARTBEAT_MS);
       heartbeat.unref();
-      let unsubscribe = () => {};
-      const end = () => {
+      let leave = () => {};
+      let ended = false;
+      raw.on('close', () => {
+        ended = true;
         clearInterval(heartbeat);
-        unsubscribe();
-        if (!raw.writableEnded) raw.end();
-      };
-      unsubscribe = notifier.subscribe(log.id, {
-        appended: (e) => raw.write(`event: event\nid: ${e.index}\ndata: ${JSON.stringify(e)}\n\n`),
-        closed: end,
+        leave();
       });
-      raw.on('close', end);
+      try {
+        leave = await feeds.join(log.id, client, from);
+        if (ended) leave();
+      } catch (e) {
+        request.log.error({ log: log.id, reason: (e as Error).message }, 'event stream not opened');
+        clearInterval(heartbeat);
+        client.end();
+      }
       return reply;
     },
   }),
