@@ -1,42 +1,146 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatError, parseAgreement } from '../core/agreement/index.ts';
 import type { Agreement } from '../core/agreement/types.ts';
+import type { AgreementStatus, AgreementStore, AgreementVersion } from '../store/agreement-store.ts';
+import { HttpProblem } from './problem.ts';
 
-/** The agreement files the server publishes, parsed once when it starts. */
+/** An agreement as the server publishes it: from a file of --agreements, or an uploaded version. */
+export interface CatalogEntry {
+  agreement: Agreement;
+  origin: 'file' | 'upload';
+  /** The stored version number; null for a file. */
+  version: number | null;
+  status: AgreementStatus;
+  sha256: string;
+}
+
+/**
+ * The agreements the server publishes: the files of --agreements, read once at start and
+ * read-only, and the versions uploaded to the database, read from it on every call (several
+ * servers may share one database, so nothing here can go stale).
+ */
 export interface AgreementCatalog {
-  list(): Agreement[];
-  get(id: string): Agreement | undefined;
+  /** What stands for every id: the file, else the latest adopted version, else the latest proposal. */
+  list(): Promise<CatalogEntry[]>;
+  /** The agreement of `id` as `entry` finds it. */
+  get(id: string, version?: number): Promise<Agreement | undefined>;
+  /** What stands for `id` (as `list`), or its stored version `version`. */
+  entry(id: string, version?: number): Promise<CatalogEntry | undefined>;
+  /** Every id published, files first. */
+  ids(): Promise<string[]>;
+  /** True when `id` is a file of --agreements: it cannot be uploaded. */
+  isFile(id: string): boolean;
+  /** The uploaded versions, as stored. */
+  readonly uploads: AgreementStore;
 }
 
 const AGREEMENT_FILE = /\.(ya?ml|json)$/i;
 
-/**
- * Reads and checks every agreement file of `dir` (YAML or JSON). A file that does not check, or
- * two files with the same id, stop the server from starting: the error names the file and line.
- */
-export async function loadAgreementCatalog(dir: string): Promise<AgreementCatalog> {
+/** Reads and checks every agreement file of `dir`; a file that does not check throws, naming it. */
+async function readAgreementFiles(dir: string): Promise<Map<string, CatalogEntry>> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => AGREEMENT_FILE.test(n)).sort();
   } catch {
     throw new Error(`Cannot read the agreements folder ${dir}: check the path (--agreements).`);
   }
-  const byId = new Map<string, Agreement>();
+  const byId = new Map<string, CatalogEntry>();
   for (const name of names) {
-    const text = await readFile(join(dir, name), 'utf8');
+    const bytes = await readFile(join(dir, name));
+    const text = bytes.toString('utf8');
     const result = parseAgreement(text, join(dir, name));
     if (!result.ok) {
       throw new Error(
         `The agreement file ${name} does not check; fix it or move it out of ${dir}:\n${result.errors.map(formatError).join('\n')}`,
       );
     }
-    if (byId.has(result.agreement.id)) {
-      throw new Error(
-        `Two agreement files in ${dir} have the id "${result.agreement.id}"; ids must be unique.`,
-      );
+    const agreement = result.agreement;
+    if (byId.has(agreement.id)) {
+      throw new Error(`Two agreement files in ${dir} have the id "${agreement.id}"; ids must be unique.`);
     }
-    byId.set(result.agreement.id, result.agreement);
+    byId.set(agreement.id, {
+      agreement,
+      origin: 'file',
+      version: null,
+      status: agreement.kind === 'proposal' ? 'proposal' : 'adopted',
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
   }
-  return { list: () => [...byId.values()], get: (id) => byId.get(id) };
+  return byId;
+}
+
+/** The file name an uploaded source is parsed under: its extension says YAML or JSON. */
+export function sourceName(id: string, mediaType: string): string {
+  return `${id}.${/json/.test(mediaType) ? 'json' : 'yaml'}`;
+}
+
+/**
+ * Parsed uploads by media type and sha256. A stored version never changes, so an entry never goes
+ * stale; the same object comes back for the same version, which lets the compliance evaluators
+ * know their agreement is unchanged. Bounded: the oldest entry goes first.
+ */
+const PARSED_LIMIT = 256;
+const parsed = new Map<string, Agreement>();
+
+/** The agreement of a stored version, parsed (once per version while it stays in the cache). */
+export function storedAgreement(v: AgreementVersion): Agreement {
+  const key = `${v.mediaType} ${v.sha256}`;
+  const hit = parsed.get(key);
+  if (hit) {
+    parsed.delete(key);
+    parsed.set(key, hit);
+    return hit;
+  }
+  const result = parseAgreement(v.source, sourceName(v.id, v.mediaType));
+  if (!result.ok) {
+    throw new HttpProblem(
+      422,
+      'agreement-stored-invalid',
+      `Version ${v.version} of agreement "${v.id}" no longer checks under this server's agreement language (${result.errors[0]!.message}); upload a corrected version.`,
+    );
+  }
+  parsed.set(key, result.agreement);
+  if (parsed.size > PARSED_LIMIT) parsed.delete(parsed.keys().next().value!);
+  return result.agreement;
+}
+
+function uploadEntry(v: AgreementVersion): CatalogEntry {
+  return {
+    agreement: storedAgreement(v),
+    origin: 'upload',
+    version: v.version,
+    status: v.status,
+    sha256: v.sha256,
+  };
+}
+
+/** The catalog over the files of `dir` (checked now: a file that does not check stops the server) and the store. */
+export async function loadAgreementCatalog(dir: string, uploads: AgreementStore): Promise<AgreementCatalog> {
+  const files = await readAgreementFiles(dir);
+  const entry = async (id: string, version?: number): Promise<CatalogEntry | undefined> => {
+    if (version === undefined) {
+      const file = files.get(id);
+      if (file) return file;
+      const current = await uploads.current(id);
+      return current ? uploadEntry(current) : undefined;
+    }
+    const stored = await uploads.get(id, version);
+    return stored ? uploadEntry(stored) : undefined;
+  };
+  return {
+    uploads,
+    entry,
+    get: async (id, version) => (await entry(id, version))?.agreement,
+    isFile: (id) => files.has(id),
+    async list() {
+      const stored = (await uploads.currentOfEach()).filter((v) => !files.has(v.id));
+      return [...files.values(), ...stored.map(uploadEntry)];
+    },
+    async ids() {
+      const stored = (await uploads.ids()).filter((id) => !files.has(id));
+      return [...files.keys(), ...stored];
+    },
+  };
 }

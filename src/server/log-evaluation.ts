@@ -15,13 +15,13 @@ export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]
 export const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The published agreement a log follows: the one whose id is the log's id, as `truce status --log` reads it. */
-export function agreementOfLog(ctx: ServerContext, logId: string): Agreement {
-  const agreement = ctx.catalog.get(logId);
+export async function agreementOfLog(ctx: ServerContext, logId: string): Promise<Agreement> {
+  const agreement = await ctx.catalog.get(logId);
   if (!agreement) {
     throw new HttpProblem(
       404,
       'agreement-not-found',
-      `No published agreement has the id "${logId}", so log "${logId}" cannot be judged; publish its agreement file with truce serve --agreements DIR.`,
+      `No published agreement has the id "${logId}", so log "${logId}" cannot be judged; publish its agreement file with truce serve --agreements DIR, or upload it (POST /api/agreements).`,
     );
   }
   return agreement;
@@ -37,16 +37,18 @@ type Evaluator = ReturnType<typeof createEvaluator>;
 /**
  * One evaluator per log and store, fed the events appended since the last request: a log is
  * append-only and applying an event twice changes nothing, so each request reads only what is new.
+ * A new version of the agreement (an upload) starts a new evaluator.
  */
-const evaluators = new WeakMap<LedgerStore, Map<string, { evaluator: Evaluator; size: number }>>();
+type Cached = { evaluator: Evaluator; size: number; agreement: Agreement };
+const evaluators = new WeakMap<LedgerStore, Map<string, Cached>>();
 
 async function evaluatorOf(ctx: ServerContext, logId: string, agreement: Agreement): Promise<Evaluator> {
   const log = await ctx.store.requireLog(logId);
-  const byLog = evaluators.get(ctx.store) ?? new Map<string, { evaluator: Evaluator; size: number }>();
+  const byLog = evaluators.get(ctx.store) ?? new Map<string, Cached>();
   evaluators.set(ctx.store, byLog);
   let cached = byLog.get(log.id);
-  if (!cached) {
-    cached = { evaluator: createEvaluator(agreement), size: 0 };
+  if (!cached || cached.agreement !== agreement) {
+    cached = { evaluator: createEvaluator(agreement), size: 0, agreement };
     byLog.set(log.id, cached);
   }
   for (let from = cached.size; from < log.size; from += PAGE) {
@@ -65,7 +67,7 @@ export async function evaluateLog(
   asOf: (agreement: Agreement) => string,
 ): Promise<{ agreement: Agreement; evaluation: Evaluation }> {
   await ctx.store.requireLog(logId);
-  const agreement = agreementOfLog(ctx, logId);
+  const agreement = await agreementOfLog(ctx, logId);
   const evaluator = await evaluatorOf(ctx, logId, agreement);
   try {
     return { agreement, evaluation: evaluator.result(asOf(agreement)) };

@@ -77,7 +77,7 @@ const PROBLEM_WORDS: Record<number, string> = {
   404: 'Not found.',
   409: 'The log has moved on (stale expected size).',
   413: 'The body or the event is too large.',
-  415: 'The body is not JSON.',
+  415: 'The body is not of a media type the route takes (JSON, unless it says otherwise).',
   422: 'The request is well formed but cannot be carried out.',
   429: 'Too many requests from this token or address this minute: wait as Retry-After says.',
   500: 'The server failed; the failure is in its log.',
@@ -115,14 +115,23 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
     for (const status of [...new Set(statuses)].sort((x, y) => x - y)) {
       responses[String(status)] = { description: PROBLEM_WORDS[status] ?? 'A problem.', content: problem };
     }
-    const body = route.body
+    const bodySchema = (type: string): Json =>
+      route.body && /json/.test(type) ? jsonSchema(route.body, 'input', components) : { type: 'string' };
+    const body = route.rawBodyTypes
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: jsonSchema(route.body, 'input', components) } },
+            content: Object.fromEntries(route.rawBodyTypes.map((t) => [t, { schema: bodySchema(t) }])),
           },
         }
-      : {};
+      : route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body, 'input', components) } },
+            },
+          }
+        : {};
     const params = parameters(route, components);
     paths[openApiPath(route.url)] ??= {};
     paths[openApiPath(route.url)]![route.method.toLowerCase()] = {

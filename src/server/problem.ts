@@ -4,6 +4,19 @@ import type { LedgerErrorCode } from '../core/ledger/ledger-error.ts';
 import { LedgerError } from '../core/ledger/ledger-error.ts';
 import { PlanError } from '../core/plan/plan-error.ts';
 
+/** One located error of a document the request carried (an agreement that does not check). */
+export const ProblemError = z.object({
+  code: z.string().describe('A stable code of the error, as `truce validate --json` gives it.'),
+  message: z.string().describe('What is wrong and what is expected, as `truce validate` prints it.'),
+  line: z.int().min(0).describe('Line of the document, from 1.'),
+  column: z.int().min(0).describe('Column of the line, from 1.'),
+  path: z
+    .string()
+    .describe('Where in the document, e.g. `provisions[3].release.total`; `(document)` for all of it.'),
+  expected: z.string().optional().describe('What would have been accepted there, in a few words.'),
+});
+export type ProblemError = z.infer<typeof ProblemError>;
+
 /** RFC 9457 problem details, as every error of the API is answered. */
 export const Problem = z
   .object({
@@ -12,6 +25,12 @@ export const Problem = z
     status: z.int().describe('The HTTP status code.'),
     detail: z.string().describe('What went wrong here and how to fix it.'),
     code: z.string().describe('A stable code a program can branch on.'),
+    errors: z
+      .array(ProblemError)
+      .optional()
+      .describe(
+        '`agreement-invalid` only: every located error of the uploaded agreement, in document order.',
+      ),
   })
   .meta({ title: 'Problem' });
 export type Problem = z.infer<typeof Problem>;
@@ -38,11 +57,14 @@ const TITLES: Record<number, string> = {
 export class HttpProblem extends Error {
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  /** Located errors of a document the request carried, answered as the problem's `errors` member. */
+  readonly errors: ProblemError[] | undefined;
+  constructor(status: number, code: string, message: string, errors?: ProblemError[]) {
     super(message);
     this.name = 'HttpProblem';
     this.status = status;
     this.code = code;
+    this.errors = errors;
   }
 }
 
@@ -77,7 +99,10 @@ export function problemOf(status: number, code: string, detail: string): Problem
 
 /** Turns anything thrown while answering a request into a problem a client may see: no stack, no secret. */
 export function toProblem(error: unknown): Problem | undefined {
-  if (error instanceof HttpProblem) return problemOf(error.status, error.code, error.message);
+  if (error instanceof HttpProblem) {
+    const problem = problemOf(error.status, error.code, error.message);
+    return error.errors ? { ...problem, errors: error.errors } : problem;
+  }
   if (error instanceof LedgerError)
     return problemOf(LEDGER_STATUS[error.code] ?? 422, error.code, error.message);
   if (error instanceof PlanError) return problemOf(422, error.code, error.message);

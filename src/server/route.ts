@@ -41,6 +41,12 @@ export interface Route<P = unknown, Q = unknown, B = unknown> {
   body?: z.ZodType<B>;
   bodyCheckedByHandler?: boolean;
   bodyLimit?: number;
+  /**
+   * Media types the handler takes as raw bytes (a Buffer), e.g. YAML as well as JSON. Such a route
+   * is registered in a Fastify context of its own, so that no other route accepts those types, and
+   * its caller's access is checked before the body is read.
+   */
+  rawBodyTypes?: readonly string[];
   responses: Record<number, RouteResponse>;
   /** Problem responses the route may answer, besides 400 for a malformed request and 500. */
   problems?: number[];
@@ -67,9 +73,34 @@ function check<T>(schema: z.ZodType<T> | undefined, value: unknown, where: strin
   return parsed.data;
 }
 
+/** Registers a route that takes raw bodies of its media types, and only those, in a context of its own. */
+function registerRawBodyRoute(app: FastifyInstance, route: AnyRoute, types: readonly string[]): void {
+  app.register(async (child) => {
+    child.removeAllContentTypeParsers();
+    child.addContentTypeParser([...types], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    child.addHook('preParsing', async (request, _reply, payload) => {
+      checkAccess(route.access, principalOf(request), undefined);
+      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (!type || !types.includes(type)) {
+        throw new HttpProblem(
+          415,
+          'unsupported-media-type',
+          `${type ? `A body of type ${type}` : 'A body without a Content-Type'} is not taken here: send it as one of ${types.join(', ')}.`,
+        );
+      }
+      return payload;
+    });
+    registerRoutes(child, [{ ...route, rawBodyTypes: undefined }]);
+  });
+}
+
 /** Registers every route of the table with Fastify, checking its input with its zod schemas. */
 export function registerRoutes(app: FastifyInstance, routes: AnyRoute[]): void {
   for (const route of routes) {
+    if (route.rawBodyTypes) {
+      registerRawBodyRoute(app, route, route.rawBodyTypes);
+      continue;
+    }
     app.route({
       method: route.method,
       url: route.url,

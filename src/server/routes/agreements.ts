@@ -1,26 +1,70 @@
 import { z } from 'zod';
 import { AgreementSchema } from '../../core/agreement/index.ts';
 import type { Agreement } from '../../core/agreement/types.ts';
+import { storedAgreement } from '../agreement-catalog.ts';
+import {
+  AgreementListItem,
+  MAX_VERSIONS_PAGE,
+  VersionPage,
+  VersionParams,
+  VersionQuery,
+  VersionsQuery,
+} from '../agreement-schemas.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpProblem } from '../problem.ts';
 import { defineRoute } from '../route.ts';
-import { AgreementSummary } from '../schemas.ts';
 
 export const AgreementParams = z.strictObject({ id: z.string().min(1).max(200) });
 
-/** The published agreement with this id, or a 404 naming the ones there are. */
-export function requireAgreement(ctx: ServerContext, id: string): Agreement {
-  const agreement = ctx.catalog.get(id);
-  if (agreement) return agreement;
-  const known = ctx.catalog.list().map((a) => a.id);
-  throw new HttpProblem(
+/** A stored version does not change: it may be cached for as long as a cache likes. */
+const VERSION_CACHE = 'public, max-age=31536000, immutable';
+/** How many ids a 404 names at most. */
+const NAMED = 20;
+
+async function notFound(ctx: ServerContext, id: string): Promise<HttpProblem> {
+  const known = await ctx.catalog.ids();
+  const named = known.length > NAMED ? `${known.slice(0, NAMED).join(', ')}, …` : known.join(', ');
+  return new HttpProblem(
     404,
     'agreement-not-found',
-    `There is no agreement "${id}". Published: ${known.join(', ') || 'none'}.`,
+    `There is no agreement "${id}". Published: ${named || 'none'}.`,
   );
 }
 
-/** GET /api/agreements and /api/agreements/:id: the agreement files the server publishes. */
+/**
+ * The agreement `id` as the catalog serves it (its file, else its latest adopted version, else its
+ * latest proposal), or its uploaded version `version`; a 404 says what there is instead.
+ */
+export async function requireAgreement(ctx: ServerContext, id: string, version?: number): Promise<Agreement> {
+  const agreement = await ctx.catalog.get(id, version);
+  if (agreement) return agreement;
+  if (version === undefined) throw await notFound(ctx, id);
+  const latest = await ctx.catalog.uploads.latestNumber(id);
+  if (latest > 0) {
+    throw new HttpProblem(
+      404,
+      'agreement-version-not-found',
+      `Agreement "${id}" has versions 1 to ${latest}; there is no version ${version}.`,
+    );
+  }
+  if (ctx.catalog.isFile(id)) {
+    throw new HttpProblem(
+      404,
+      'agreement-version-not-found',
+      `Agreement "${id}" is a file of the server, not uploaded: it has no numbered versions. Ask for "${id}" without a version.`,
+    );
+  }
+  throw await notFound(ctx, id);
+}
+
+/** True when If-None-Match names this entity tag (weak comparison, RFC 9110 §13.1.2). */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+/** GET /api/agreements, /api/agreements/:id and the versions of an uploaded agreement. */
 export const agreementRoutes = (ctx: ServerContext) => [
   defineRoute({
     method: 'GET',
@@ -29,17 +73,26 @@ export const agreementRoutes = (ctx: ServerContext) => [
     tag: 'agreements',
     access: 'public',
     summary: 'The agreements and proposals the server publishes',
+    description:
+      'Every file of the server, then every uploaded agreement id with the version that stands for it: ' +
+      'its latest adopted version, else its latest proposal.',
     responses: {
       200: {
         description: 'Every published agreement.',
-        schema: z.object({ agreements: z.array(AgreementSummary) }),
+        schema: z.object({ agreements: z.array(AgreementListItem) }),
       },
     },
     async handler() {
       return {
-        agreements: ctx.catalog
-          .list()
-          .map((a) => ({ id: a.id, title: a.title, kind: a.kind, version: a.version })),
+        agreements: (await ctx.catalog.list()).map(({ agreement: a, origin, status, version }) => ({
+          id: a.id,
+          title: a.title,
+          kind: a.kind,
+          version: a.version,
+          origin,
+          status,
+          storedVersion: version,
+        })),
       };
     },
   }),
@@ -50,11 +103,74 @@ export const agreementRoutes = (ctx: ServerContext) => [
     tag: 'agreements',
     access: 'public',
     summary: 'One agreement or proposal, as JSON in the agreement language',
+    description: 'The file of that id, else its latest adopted version, else its latest proposal.',
     params: AgreementParams,
     responses: { 200: { description: 'The agreement.', schema: AgreementSchema } },
     problems: [404],
     async handler({ params }) {
       return requireAgreement(ctx, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/agreements/:id/versions',
+    operationId: 'listAgreementVersions',
+    tag: 'agreements',
+    access: 'public',
+    summary: 'The uploaded versions of an agreement, oldest first, a page at a time',
+    params: AgreementParams,
+    query: VersionsQuery,
+    responses: { 200: { description: 'A page of versions.', schema: VersionPage } },
+    problems: [404],
+    async handler({ params, query, reply }) {
+      const latest = await ctx.catalog.uploads.latestNumber(params.id);
+      if (latest === 0 && !ctx.catalog.isFile(params.id)) throw await notFound(ctx, params.id);
+      const from = query.from ?? 1;
+      const limit = Math.min(query.limit ?? 20, MAX_VERSIONS_PAGE);
+      const versions = await ctx.catalog.uploads.list(params.id, from, limit);
+      const last = versions.at(-1)?.version;
+      reply.header('cache-control', 'no-cache');
+      return {
+        id: params.id,
+        latest,
+        from,
+        versions,
+        next: last !== undefined && last < latest ? last + 1 : null,
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/agreements/:id/versions/:version',
+    operationId: 'getAgreementVersion',
+    tag: 'agreements',
+    access: 'public',
+    summary: 'One uploaded version: parsed, as JSON, or (`?format=source`) the text as uploaded',
+    description:
+      'A version never changes: it is cached as immutable, and its ETag (the SHA-256 of its source, ' +
+      'with `.json` for the parsed form) answers If-None-Match with 304.',
+    params: VersionParams,
+    query: VersionQuery,
+    responses: {
+      200: {
+        description:
+          'The agreement as JSON; with `format=source`, the text with the media type it was uploaded as.',
+        schema: AgreementSchema,
+        headers: { ETag: 'The SHA-256 of the source, hex, quoted (`.json` appended for the parsed form).' },
+      },
+      304: { description: 'The client already has this version.' },
+    },
+    problems: [404],
+    async handler({ params, query, request, reply }) {
+      const stored = await ctx.catalog.uploads.get(params.id, params.version);
+      // Not stored: requireAgreement answers the 404 that says what there is.
+      if (!stored) return requireAgreement(ctx, params.id, params.version);
+      const source = query.format === 'source';
+      const etag = `"${stored.sha256}${source ? '' : '.json'}"`;
+      reply.header('etag', etag).header('cache-control', VERSION_CACHE);
+      if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+      if (source) return reply.type(`${stored.mediaType}; charset=utf-8`).send(stored.source);
+      return storedAgreement(stored);
     },
   }),
 ];

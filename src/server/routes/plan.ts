@@ -3,15 +3,35 @@ import { compareAgreements } from '../../core/compare/index.ts';
 import { planAgreement, sliceDays } from '../../core/plan/plan-agreement.ts';
 import type { ServerContext } from '../context.ts';
 import { dayBound, PlanQuery, planOptionsOf, WhatIfQuery } from '../plan-query.ts';
+import { HttpProblem } from '../problem.ts';
 import { defineRoute } from '../route.ts';
 import { ComparisonResponse, PlanResponse } from '../schemas.ts';
 import { AgreementParams, requireAgreement } from './agreements.ts';
 
 const DiffQuery = z.strictObject({
-  a: z.string().min(1).max(200).describe('Id of the first agreement or proposal.'),
-  b: z.string().min(1).max(200).describe('Id of the second.'),
+  a: z
+    .string()
+    .min(1)
+    .max(200)
+    .describe('The first agreement or proposal: its id, or ID@VERSION for an uploaded version.'),
+  b: z.string().min(1).max(200).describe('The second, in the same form.'),
   ...WhatIfQuery,
 });
+
+/** `ID` or `ID@VERSION` (an uploaded version): the id and the version, if any. */
+function agreementRef(ref: string, which: 'a' | 'b'): { id: string; version?: number } {
+  const at = ref.lastIndexOf('@');
+  if (at < 0) return { id: ref };
+  const version = ref.slice(at + 1);
+  if (at === 0 || !/^[1-9]\d{0,8}$/.test(version)) {
+    throw new HttpProblem(
+      400,
+      'request-invalid',
+      `${which}=${ref} is not an agreement: give its id, or ID@VERSION with a version number from 1 (e.g. ${which}=my-agreement@2).`,
+    );
+  }
+  return { id: ref.slice(0, at), version: Number(version) };
+}
 
 /** GET /api/agreements/:id/plan and /api/diff: `truce plan` and `truce diff` over HTTP. */
 export const planRoutes = (ctx: ServerContext) => [
@@ -27,7 +47,7 @@ export const planRoutes = (ctx: ServerContext) => [
     responses: { 200: { description: 'The plan.', schema: PlanResponse } },
     problems: [404, 422],
     async handler({ params, query }) {
-      const agreement = requireAgreement(ctx, params.id);
+      const agreement = await requireAgreement(ctx, params.id);
       const plan = planAgreement(agreement, planOptionsOf(query));
       return sliceDays(plan, dayBound(query.from), dayBound(query.to));
     },
@@ -39,13 +59,17 @@ export const planRoutes = (ctx: ServerContext) => [
     tag: 'agreements',
     access: 'public',
     summary: 'Two agreements or proposals compared term by term and by outcome (as `truce diff --json`)',
-    description: 'The what-ifs apply to both sides.',
+    description:
+      'Each side is an id (what GET /api/agreements/{id} serves) or ID@VERSION, an uploaded version. ' +
+      'The what-ifs apply to both sides.',
     query: DiffQuery,
     responses: { 200: { description: 'The comparison.', schema: ComparisonResponse } },
     problems: [404, 422],
     async handler({ query }) {
-      const a = requireAgreement(ctx, query.a);
-      const b = requireAgreement(ctx, query.b);
+      const refA = agreementRef(query.a, 'a');
+      const refB = agreementRef(query.b, 'b');
+      const a = await requireAgreement(ctx, refA.id, refA.version);
+      const b = await requireAgreement(ctx, refB.id, refB.version);
       const options = planOptionsOf(query);
       return compareAgreements(a, b, { planA: options, planB: options });
     },
