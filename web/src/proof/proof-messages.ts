@@ -1,0 +1,183 @@
+import type { Lang } from '../i18n/locale.ts';
+import type { ProofErrorCode, ProofStep } from './proof-result.ts';
+
+/** The proof panel's words in each language (kept here so the panel can be read as one piece). */
+export interface ProofMessages {
+  title: string;
+  intro: string;
+  pending: string;
+  verified: string;
+  failed: string;
+  again: string;
+  detail: string;
+  index: string;
+  checkpointSize: string;
+  root: string;
+  operator: string;
+  witnesses: string;
+  noWitnesses: string;
+  quorum: string;
+  cosignedAt: string;
+  actor: string;
+  pinned: string;
+  fingerprint: string;
+  steps: Record<ProofStep, string>;
+  reasons: Record<ProofErrorCode, string>;
+}
+
+const en: ProofMessages = {
+  title: 'Proof',
+  intro:
+    'Checked in this browser with the keys pinned in this build of the dashboard; nothing the server says is taken on trust.',
+  pending: 'Verifying…',
+  verified:
+    'Verified: entry {index} of the log, under a checkpoint of size {size} signed by the operator; witness cosignatures: {k} (required: {quorum}).',
+  failed: 'Not verified: {reason}.',
+  again: 'Check again',
+  detail: 'Technical detail',
+  index: 'Entry',
+  checkpointSize: 'Checkpoint size',
+  root: 'Root hash',
+  operator: 'Operator key',
+  witnesses: 'Witnesses',
+  noWitnesses: 'No witness is pinned for this log.',
+  quorum: 'Cosignatures required: {quorum}',
+  cosignedAt: 'cosigned {time}',
+  actor: 'Signed by',
+  pinned: 'Keys pinned in this build',
+  fingerprint: 'Fingerprint',
+  steps: {
+    event: 'The server gives the event and its receipt',
+    leaf: "The event's bytes hash to its leaf",
+    'checkpoint-signature': 'The checkpoint is signed by the pinned operator key',
+    inclusion: "The inclusion proof leads to the checkpoint's root",
+    cosignatures: 'Enough pinned witnesses cosigned the checkpoint',
+    'actor-signature': 'The event is signed by the key its actor registered in the log',
+  },
+  reasons: {
+    'untrusted-log': 'this build pins no key for this log',
+    'fetch-failed': 'the server could not be read',
+    'event-not-found': 'the log holds no such event',
+    'not-checkpointed': 'no signed checkpoint covers this event yet',
+    'leaf-mismatch': 'the event served does not match its leaf hash: it was altered',
+    'proof-malformed': 'the receipt is malformed',
+    'inclusion-invalid': 'the inclusion proof does not lead to the signed root',
+    'untrusted-log-key': 'the checkpoint is not signed by the pinned operator key',
+    'checkpoint-bad-signature': "the operator's signature on the checkpoint is not valid",
+    'checkpoint-malformed': 'the checkpoint is malformed',
+    'checkpoint-wrong-origin': 'the checkpoint is for another log',
+    'cosignature-invalid': 'a witness cosignature is not valid',
+    'cosignature-missing': 'fewer witnesses cosigned the checkpoint than required',
+    'entries-mismatch': "the log's entries served do not match the signed checkpoint",
+    'registry-invalid': 'an actor registration in the log does not hold',
+    'actor-unknown': "the event's actor is not registered in the log, or was revoked",
+    'actor-bad-signature': 'the event is not signed by the key its actor registered',
+    'actor-not-permitted': "the actor's role may not record this kind of event",
+    'event-invalid': 'the event is not a valid event of this log',
+  },
+};
+
+const ar: ProofMessages = {
+  title: 'الدليل',
+  intro:
+    'يُتحقَّق منه في هذا المتصفح بالمفاتيح المثبَّتة في هذا الإصدار من لوحة المتابعة؛ لا يُؤخذ أي شيء يقوله الخادم على سبيل الثقة.',
+  pending: 'جارٍ التحقق…',
+  verified:
+    'تم التحقق: القيد {index} في السجل، تحت نقطة تحقق بحجم {size} موقَّعة من المشغِّل؛ التوقيعات المشتركة للشهود: {k} (المطلوب: {quorum}).',
+  failed: 'لم يتم التحقق: {reason}.',
+  again: 'تحقق مرة أخرى',
+  detail: 'تفاصيل تقنية',
+  index: 'القيد',
+  checkpointSize: 'حجم نقطة التحقق',
+  root: 'تجزئة الجذر',
+  operator: 'مفتاح المشغِّل',
+  witnesses: 'الشهود',
+  noWitnesses: 'لا يوجد شاهد مثبَّت لهذا السجل.',
+  quorum: 'التوقيعات المشتركة المطلوبة: {quorum}',
+  cosignedAt: 'وقّع في {time}',
+  actor: 'موقَّع من',
+  pinned: 'المفاتيح المثبَّتة في هذا الإصدار',
+  fingerprint: 'البصمة',
+  steps: {
+    event: 'الخادم يقدّم الحدث وإيصاله',
+    leaf: 'بايتات الحدث تعطي تجزئة ورقته',
+    'checkpoint-signature': 'نقطة التحقق موقَّعة بمفتاح المشغِّل المثبَّت',
+    inclusion: 'إثبات التضمين يؤدي إلى جذر نقطة التحقق',
+    cosignatures: 'عدد كافٍ من الشهود المثبَّتين وقّعوا نقطة التحقق',
+    'actor-signature': 'الحدث موقَّع بالمفتاح الذي سجّله صاحبه في السجل',
+  },
+  reasons: {
+    'untrusted-log': 'هذا الإصدار لا يثبّت أي مفتاح لهذا السجل',
+    'fetch-failed': 'تعذّرت القراءة من الخادم',
+    'event-not-found': 'لا يحتوي السجل على هذا الحدث',
+    'not-checkpointed': 'لا توجد بعد نقطة تحقق موقَّعة تشمل هذا الحدث',
+    'leaf-mismatch': 'الحدث المقدَّم لا يطابق تجزئة ورقته: لقد عُدِّل',
+    'proof-malformed': 'الإيصال غير سليم البنية',
+    'inclusion-invalid': 'إثبات التضمين لا يؤدي إلى الجذر الموقَّع',
+    'untrusted-log-key': 'نقطة التحقق غير موقَّعة بمفتاح المشغِّل المثبَّت',
+    'checkpoint-bad-signature': 'توقيع المشغِّل على نقطة التحقق غير صالح',
+    'checkpoint-malformed': 'نقطة التحقق غير سليمة البنية',
+    'checkpoint-wrong-origin': 'نقطة التحقق تخص سجلًا آخر',
+    'cosignature-invalid': 'أحد التوقيعات المشتركة للشهود غير صالح',
+    'cosignature-missing': 'عدد الشهود الذين وقّعوا نقطة التحقق أقل من المطلوب',
+    'entries-mismatch': 'قيود السجل المقدَّمة لا تطابق نقطة التحقق الموقَّعة',
+    'registry-invalid': 'أحد تسجيلات الجهات في السجل غير صحيح',
+    'actor-unknown': 'الجهة صاحبة الحدث غير مسجَّلة في السجل أو أُلغي تسجيلها',
+    'actor-bad-signature': 'الحدث غير موقَّع بالمفتاح الذي سجّلته الجهة صاحبته',
+    'actor-not-permitted': 'دور الجهة لا يسمح بتسجيل هذا النوع من الأحداث',
+    'event-invalid': 'الحدث ليس حدثًا صالحًا لهذا السجل',
+  },
+};
+
+const he: ProofMessages = {
+  title: 'הוכחה',
+  intro: 'נבדק בדפדפן זה במפתחות המוצמדים בגרסה זו של לוח המעקב; שום דבר שהשרת אומר אינו מתקבל על סמך אמון.',
+  pending: 'מאמת…',
+  verified:
+    'אומת: רשומה {index} ביומן, תחת נקודת ביקורת בגודל {size} החתומה בידי המפעיל; חתימות עדים: {k} (נדרשות: {quorum}).',
+  failed: 'לא אומת: {reason}.',
+  again: 'בדיקה חוזרת',
+  detail: 'פרט טכני',
+  index: 'רשומה',
+  checkpointSize: 'גודל נקודת הביקורת',
+  root: 'גיבוב השורש',
+  operator: 'מפתח המפעיל',
+  witnesses: 'עדים',
+  noWitnesses: 'לא הוצמד עד ליומן זה.',
+  quorum: 'חתימות עדים נדרשות: {quorum}',
+  cosignedAt: 'חתם ב־{time}',
+  actor: 'חתום בידי',
+  pinned: 'מפתחות מוצמדים בגרסה זו',
+  fingerprint: 'טביעת אצבע',
+  steps: {
+    event: 'השרת מוסר את האירוע ואת הקבלה שלו',
+    leaf: 'הבתים של האירוע נותנים את גיבוב העלה שלו',
+    'checkpoint-signature': 'נקודת הביקורת חתומה במפתח המפעיל המוצמד',
+    inclusion: 'הוכחת ההכללה מובילה לשורש של נקודת הביקורת',
+    cosignatures: 'די עדים מוצמדים חתמו על נקודת הביקורת',
+    'actor-signature': 'האירוע חתום במפתח שהגורם רשם ביומן',
+  },
+  reasons: {
+    'untrusted-log': 'גרסה זו אינה מצמידה מפתח ליומן זה',
+    'fetch-failed': 'לא ניתן היה לקרוא מהשרת',
+    'event-not-found': 'היומן אינו מכיל אירוע כזה',
+    'not-checkpointed': 'עדיין אין נקודת ביקורת חתומה המכסה אירוע זה',
+    'leaf-mismatch': 'האירוע שהוגש אינו תואם את גיבוב העלה שלו: הוא שונה',
+    'proof-malformed': 'הקבלה פגומה',
+    'inclusion-invalid': 'הוכחת ההכללה אינה מובילה לשורש החתום',
+    'untrusted-log-key': 'נקודת הביקורת אינה חתומה במפתח המפעיל המוצמד',
+    'checkpoint-bad-signature': 'חתימת המפעיל על נקודת הביקורת אינה תקפה',
+    'checkpoint-malformed': 'נקודת הביקורת פגומה',
+    'checkpoint-wrong-origin': 'נקודת הביקורת שייכת ליומן אחר',
+    'cosignature-invalid': 'חתימה של אחד העדים אינה תקפה',
+    'cosignature-missing': 'פחות עדים מהנדרש חתמו על נקודת הביקורת',
+    'entries-mismatch': 'רשומות היומן שהוגשו אינן תואמות את נקודת הביקורת החתומה',
+    'registry-invalid': 'אחד מרישומי הגורמים ביומן אינו תקף',
+    'actor-unknown': 'הגורם של האירוע אינו רשום ביומן, או שרישומו בוטל',
+    'actor-bad-signature': 'האירוע אינו חתום במפתח שהגורם רשם',
+    'actor-not-permitted': 'תפקיד הגורם אינו מתיר לרשום אירוע מסוג זה',
+    'event-invalid': 'האירוע אינו אירוע תקף של יומן זה',
+  },
+};
+
+export const PROOF_MESSAGES: Record<Lang, ProofMessages> = { en, ar, he };

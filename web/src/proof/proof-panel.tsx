@@ -1,0 +1,183 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { nobleCrypto } from '../../../src/core/crypto/noble-crypto.ts';
+import { parseVerifierKey } from '../../../src/core/ledger/signed-note.ts';
+import { useI18n } from '../i18n/context.ts';
+import { interpolate } from '../i18n/translate.ts';
+import { httpFetcher, type ProofFetcher } from './fetcher.ts';
+import { PROOF_MESSAGES } from './proof-messages.ts';
+import { PROOF_STEPS, type ProofResult, type ShownKey } from './proof-result.ts';
+import { shownKey, type TrustRoot } from './trust.ts';
+import { TRUSTED_KEYS } from './trusted-keys.ts';
+import { verifyEventProof } from './verify-event-proof.ts';
+
+export interface ProofPanelProps {
+  logId: string;
+  leafHash: string;
+  /** Defaults to this origin's API. */
+  fetcher?: ProofFetcher;
+  /** Defaults to the keys pinned in this build. */
+  trust?: TrustRoot;
+}
+
+/** The pinned keys of a log as the panel shows them, or null when the build pins none. */
+function pinnedKeys(
+  trust: TrustRoot,
+  logId: string,
+): { operator: ShownKey; witnesses: ShownKey[]; quorum: number } | null {
+  const log = Object.hasOwn(trust.logs, logId) ? trust.logs[logId] : undefined;
+  if (!log) return null;
+  return {
+    operator: shownKey(nobleCrypto, parseVerifierKey(nobleCrypto, log.logKey)),
+    witnesses: log.witnesses.map((w) => shownKey(nobleCrypto, parseVerifierKey(nobleCrypto, w))),
+    quorum: log.quorum,
+  };
+}
+
+/**
+ * The proof that an event is in its log, checked in the browser (verifyEventProof): each step
+ * ticked as it holds, the entry and checkpoint it was proven under, and the pinned keys it was
+ * checked against with their fingerprints, so that a reader can compare them with ones published
+ * elsewhere.
+ */
+export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS }: ProofPanelProps) {
+  const { lang, fmt } = useI18n();
+  const m = PROOF_MESSAGES[lang];
+  const [result, setResult] = useState<ProofResult | null>(null);
+  const source = useMemo(() => fetcher ?? httpFetcher(), [fetcher]);
+  const pinned = useMemo(() => pinnedKeys(trust, logId), [trust, logId]);
+
+  /** Runs the check; the function it returns drops the answer of a check no longer wanted. */
+  const check = useCallback(() => {
+    let live = true;
+    setResult(null);
+    verifyEventProof(source, logId, leafHash, trust).then((r) => {
+      if (live) setResult(r);
+    });
+    return () => {
+      live = false;
+    };
+  }, [source, logId, leafHash, trust]);
+  useEffect(check, [check]);
+
+  const say = (template: string, params: Record<string, string | number>) =>
+    interpolate(template, params, fmt);
+  const state = result === null ? 'pending' : String(result.verified);
+  const stepState = (step: (typeof PROOF_STEPS)[number]) => {
+    if (!result) return 'pending';
+    if (result.passed.includes(step)) return 'ok';
+    if (!result.verified && result.failed === step) return 'failed';
+    return 'skipped';
+  };
+  const MARK = { ok: '✓', failed: '✗', pending: '…', skipped: '–' } as const;
+
+  return (
+    <section className="proof-panel" data-testid="proof-panel" aria-labelledby="proof-title">
+      <h2 id="proof-title">{m.title}</h2>
+      <p className="muted">{m.intro}</p>
+      <p
+        data-testid="proof-status"
+        data-verified={state}
+        data-code={result && !result.verified ? result.code : undefined}
+        role="status"
+        className={`proof-status proof-${state}`}
+      >
+        {result === null
+          ? m.pending
+          : result.verified
+            ? say(m.verified, {
+                index: result.index ?? 0,
+                size: result.checkpoint?.size ?? 0,
+                k: result.witnesses?.length ?? 0,
+                quorum: result.quorum ?? 0,
+              })
+            : say(m.failed, { reason: m.reasons[result.code] })}
+      </p>
+      <ol className="proof-steps">
+        {PROOF_STEPS.map((step) => {
+          const s = stepState(step);
+          return (
+            <li key={step} data-step={step} data-state={s}>
+              <span aria-hidden="true">{MARK[s]}</span> {m.steps[step]}
+            </li>
+          );
+        })}
+      </ol>
+      {result && (
+        <dl className="proof-facts">
+          {result.index !== undefined && (
+            <>
+              <dt>{m.index}</dt>
+              <dd data-testid="proof-index">{fmt.number(result.index)}</dd>
+            </>
+          )}
+          {result.checkpoint && (
+            <>
+              <dt>{m.checkpointSize}</dt>
+              <dd data-testid="proof-checkpoint-size">{fmt.number(result.checkpoint.size)}</dd>
+              <dt>{m.root}</dt>
+              <dd>
+                <code dir="ltr">{result.checkpoint.root}</code>
+              </dd>
+            </>
+          )}
+          {result.actor && (
+            <>
+              <dt>{m.actor}</dt>
+              <dd>
+                <bdi>{result.actor.id}</bdi> (<bdi>{result.actor.role}</bdi>){' '}
+                <code dir="ltr">{result.actor.keyId}</code>
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+      {result && !result.verified && (
+        <details>
+          <summary>{m.detail}</summary>
+          <p dir="ltr" lang="en">
+            {result.message}
+          </p>
+        </details>
+      )}
+      {pinned && (
+        <div className="proof-keys">
+          <h3>{m.pinned}</h3>
+          <dl>
+            <dt>{m.operator}</dt>
+            <dd data-testid="proof-operator-key">
+              <code dir="ltr">{pinned.operator.keyId}</code>
+              <br />
+              {m.fingerprint}: <code dir="ltr">{pinned.operator.fingerprint}</code>
+            </dd>
+            <dt>{m.witnesses}</dt>
+            <dd data-testid="proof-witnesses">
+              {pinned.witnesses.length === 0 ? (
+                m.noWitnesses
+              ) : (
+                <ul>
+                  {pinned.witnesses.map((w) => {
+                    const cosigned = result?.witnesses?.find((x) => x.keyId === w.keyId);
+                    return (
+                      <li key={w.keyId}>
+                        <span aria-hidden="true">{cosigned ? '✓ ' : ''}</span>
+                        <code dir="ltr">{w.keyId}</code> — {m.fingerprint}:{' '}
+                        <code dir="ltr">{w.fingerprint}</code>
+                        {cosigned && (
+                          <> ({say(m.cosignedAt, { time: new Date(cosigned.time * 1000).toISOString() })})</>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+              <p>{say(m.quorum, { quorum: pinned.quorum })}</p>
+            </dd>
+          </dl>
+        </div>
+      )}
+      <button type="button" onClick={() => check()} disabled={result === null}>
+        {m.again}
+      </button>
+    </section>
+  );
+}
