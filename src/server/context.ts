@@ -2,7 +2,10 @@ import type { Crypto } from '../core/crypto/crypto.ts';
 import type { Database } from '../store/database.ts';
 import type { LedgerStore } from '../store/ledger-store.ts';
 import type { TokenStore } from '../store/token-store.ts';
+import type { WitnessStore } from '../store/witness-store.ts';
 import type { AgreementCatalog } from './agreement-catalog.ts';
+import type { Keyring } from './keyring.ts';
+import type { FollowedLog } from './witness.ts';
 
 /** What the routes work with: the ledger's storage, the published agreements, the cryptography. */
 export interface ServerContext {
@@ -11,4 +14,10 @@ export interface ServerContext {
   tokens: TokenStore;
   catalog: AgreementCatalog;
   crypto: Crypto;
+  /** The private keys the server holds (--keys): log keys, custodial actor keys, witness keys. */
+  keyring: Keyring;
+  /** What this server, as a witness, last cosigned of each log it follows. */
+  witness: WitnessStore;
+  /** Logs held elsewhere that the witness follows, besides the logs of its own database. */
+  witnessFollow: readonly FollowedLog[];
 }

@@ -1,0 +1,88 @@
+import type { Database } from './database.ts';
+
+/** What this server, as a witness, last cosigned of one log (C2SP tlog-witness). */
+export interface WitnessState {
+  origin: string;
+  /** The log's verifier key the checkpoint was verified with. */
+  logKey: string;
+  size: number;
+  root: Uint8Array;
+  /** The signed checkpoint as it was submitted. */
+  checkpoint: string;
+  updatedAt: string;
+}
+
+const asBytes = (b: Uint8Array) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+/**
+ * The witness's memory, one row per origin. It only moves by compare-and-swap: `advance` succeeds
+ * for exactly one of several requests that start from the same state, on SQLite and PostgreSQL
+ * alike, so the witness never cosigns two checkpoints that fork from one size.
+ */
+export class WitnessStore {
+  readonly #database: Database;
+  constructor(database: Database) {
+    this.#database = database;
+  }
+
+  async get(origin: string): Promise<WitnessState | undefined> {
+    const r = await this.#database.db
+      .selectFrom('truce_witness')
+      .selectAll()
+      .where('origin', '=', origin)
+      .executeTakeFirst();
+    if (!r) return undefined;
+    return {
+      origin: r.origin,
+      logKey: r.log_key,
+      size: Number(r.size),
+      root: asBytes(r.root),
+      checkpoint: r.checkpoint,
+      updatedAt: r.updated_at,
+    };
+  }
+
+  /**
+   * Moves the origin's state from `from` (undefined: never cosigned) to `to`, only if it is still
+   * `from`. Returns false, changing nothing, when another request moved it first.
+   */
+  async advance(
+    from: { size: number; root: Uint8Array } | undefined,
+    to: Omit<WitnessState, 'updatedAt'> & { updatedAt?: string },
+  ): Promise<boolean> {
+    const row = {
+      log_key: to.logKey,
+      size: to.size,
+      root: to.root,
+      checkpoint: to.checkpoint,
+      updated_at: to.updatedAt ?? new Date().toISOString(),
+    };
+    if (!from) {
+      const r = await this.#database.db
+        .insertInto('truce_witness')
+        .values({ origin: to.origin, ...row })
+        .onConflict((oc) => oc.column('origin').doNothing())
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
+    }
+    const r = await this.#database.db
+      .updateTable('truce_witness')
+      .set(row)
+      .where('origin', '=', to.origin)
+      .where('size', '=', from.size)
+      .where('root', '=', from.root)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** Every log this witness has cosigned, by origin. */
+  async list(): Promise<WitnessState[]> {
+    const rows = await this.#database.db
+      .selectFrom('truce_witness')
+      .select('origin')
+      .orderBy('origin')
+      .execute();
+    const states = await Promise.all(rows.map((r) => this.get(r.origin)));
+    return states.filter((s): s is WitnessState => s !== undefined);
+  }
+}
