@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAgreement } from '../src/core/agreement/index.ts';
-import { buildApp, routeTable } from '../src/server/app.ts';
+import { buildApp } from '../src/server/app.ts';
+import { servedRoutes } from '../src/server/route.ts';
 import { AgreementSummary, ComparisonResponse, PlanResponse } from '../src/server/schemas.ts';
-import { TokenStore } from '../src/store/token-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { crypto } from './helpers/ledger-fixture.ts';
 import { repoRoot, runCli } from './helpers/run-cli.ts';
@@ -126,12 +126,7 @@ describe('agreement, plan and diff routes', () => {
     expect(doc.openapi).toBe('3.1.0');
     const ops = Object.values(doc.paths).flatMap((m) => Object.values(m).map((o) => o.operationId));
     expect(ops.sort()).toEqual(
-      routeTable({
-        ...s,
-        tokens: new TokenStore(s.database),
-        catalog: { list: () => [], get: () => undefined },
-        crypto,
-      })
+      servedRoutes(s.app)
         .map((r) => r.operationId)
         .sort(),
     );

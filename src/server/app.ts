@@ -17,7 +17,7 @@ import { Keyring } from './keyring.ts';
 import { LogFeeds } from './log-feed.ts';
 import { InProcessLogNotifier, type LogNotifier } from './log-notifier.ts';
 import { errorHandler, HttpProblem, problemOf, sendProblem } from './problem.ts';
-import { type AnyRoute, registerRoutes } from './route.ts';
+import { type AnyRoute, registerRoutes, rememberRoutes } from './route.ts';
 import { agreementUploadRoutes } from './routes/agreement-upload.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { appendRoutes } from './routes/append.ts';
@@ -145,6 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await notifier.close();
   });
   const table = routeTable(ctx, notifier, feeds);
+  rememberRoutes(app, table);
   registerRoutes(
     app,
     table.filter((r) => !TEXT_BODY_OPERATIONS.has(r.operationId)),

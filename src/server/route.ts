@@ -80,6 +80,14 @@ function registerRawBodyRoute(app: FastifyInstance, route: AnyRoute, types: read
     child.addContentTypeParser([...types], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
     child.addHook('preParsing', async (request, _reply, payload) => {
       checkAccess(route.access, principalOf(request), undefined);
+      const length = Number(request.headers['content-length']);
+      if (route.bodyLimit && length > route.bodyLimit) {
+        throw new HttpProblem(
+          413,
+          'body-too-large',
+          `The body is ${length} bytes; this route takes at most ${route.bodyLimit} (${Math.floor(route.bodyLimit / 1024)} KiB).`,
+        );
+      }
       const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (!type || !types.includes(type)) {
         throw new HttpProblem(
@@ -105,11 +113,14 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[]): void {
       method: route.method,
       url: route.url,
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
-      handler: async (request, reply) => {
+      // Checked before the body is read: a caller the route does not admit costs no parsing.
+      onRequest: async (request) => {
         const logId = route.url.startsWith('/api/logs/:id')
           ? (request.params as { id?: string }).id
           : undefined;
         checkAccess(route.access, principalOf(request), logId);
+      },
+      handler: async (request, reply) => {
         const params = check(route.params, request.params, 'path');
         const query = check(route.query, request.query, 'query string');
         const body = route.bodyCheckedByHandler ? request.body : check(route.body, request.body, 'body');
@@ -117,4 +128,16 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[]): void {
       },
     });
   }
+}
+
+const served = new WeakMap<FastifyInstance, readonly AnyRoute[]>();
+
+/** Notes the route table an app serves, for tests and tools that go through every route. */
+export function rememberRoutes(app: FastifyInstance, routes: readonly AnyRoute[]): void {
+  served.set(app, routes);
+}
+
+/** The route table `app` serves (empty for an app not built by buildApp). */
+export function servedRoutes(app: FastifyInstance): readonly AnyRoute[] {
+  return served.get(app) ?? [];
 }
