@@ -38,6 +38,25 @@ describe.each(DIALECTS)('log read routes on %s', (dialect) => {
         checkpointSize: 10,
       }),
     ]);
+    expect(json(r).next).toBeNull();
+  });
+
+  it('GET /api/logs pages by id with from and limit', async () => {
+    for (const id of ['a-log', 'b-log'])
+      await s.store.createLog({
+        id,
+        origin: `truce.example/${id}`,
+        logKey: s.f.operatorKey,
+        createdAt: '2023-11-24T00:00:00Z',
+      });
+    const first = json(await get('/api/logs?limit=2')) as { logs: { id: string }[]; next: number | null };
+    expect([first.logs.map((l) => l.id), first.next]).toEqual([['a-log', 'b-log'], 2]);
+    const rest = json(await get('/api/logs?from=2&limit=2')) as {
+      logs: { id: string }[];
+      next: number | null;
+    };
+    expect([rest.logs.map((l) => l.id), rest.next]).toEqual([['test-log'], null]);
+    expect(json(await get('/api/logs?limit=0')).code).toBe('request-invalid');
   });
 
   it('GET /api/logs/:id answers the log with its size as ETag; an unknown log is 404', async () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { toHex } from '../../core/crypto/crypto.ts';
 import type { LedgerStore, LogInfo } from '../../store/ledger-store.ts';
 import type { ServerContext } from '../context.ts';
+import { page, pageQuery } from '../paging.ts';
 import { HttpProblem } from '../problem.ts';
 import { defineRoute } from '../route.ts';
 import { LogParams, LogSummary } from '../schemas.ts';
@@ -27,9 +28,16 @@ export const logRoutes = ({ store }: ServerContext) => [
     tag: 'ledger',
     access: 'public',
     summary: 'The logs of this server',
-    responses: { 200: { description: 'Every log.', schema: z.object({ logs: z.array(LogSummary) }) } },
-    async handler() {
-      return { logs: await Promise.all((await store.listLogs()).map((l) => summary(store, l))) };
+    query: z.strictObject(pageQuery('logs', 500, 100)),
+    responses: {
+      200: {
+        description: 'A page of the logs, by id.',
+        schema: z.object({ logs: z.array(LogSummary), next: z.int().min(0).nullable() }),
+      },
+    },
+    async handler({ query }) {
+      const { items, next } = page(await store.listLogs(), query.from, query.limit ?? 100);
+      return { logs: await Promise.all(items.map((l) => summary(store, l))), next };
     },
   }),
   defineRoute({
