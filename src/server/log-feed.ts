@@ -55,6 +55,8 @@ class LogFeed {
   private statuses: Map<string, Status> | undefined;
   private evaluating: Promise<void> | undefined;
   private evaluateAgain = false;
+  /** False once the log turns out to have no agreement to be judged against. */
+  private judged = true;
   private closed = false;
   /** Streams joining: the feed is not empty while one is. */
   private joining = 0;
@@ -240,7 +242,7 @@ class LogFeed {
 
   /** Judges the log again (one evaluation at a time) and sends the provisions whose status changed. */
   private evaluate(): void {
-    if (this.closed) return;
+    if (!this.judged || this.closed) return;
     if (this.evaluating) {
       this.evaluateAgain = true;
       return;
@@ -259,8 +261,7 @@ class LogFeed {
           }
         } while (this.evaluateAgain && !this.closed);
       } catch (e) {
-        // A log with no agreement (yet: one may be uploaded) is not judged.
-        if (e instanceof HttpProblem && e.code === 'agreement-not-found') this.statuses = undefined;
+        if (e instanceof HttpProblem && e.code === 'agreement-not-found') this.judged = false;
         else this.onError(`Log "${this.logId}" could not be judged: ${(e as Error).message}`);
       } finally {
         this.evaluating = undefined;
