@@ -4,6 +4,7 @@ import { MAX_EVENT_BYTES, SignedEvent } from '../../core/ledger/event.ts';
 import { ANY_ACTOR } from '../auth/access.ts';
 import { principalOf } from '../auth/principal.ts';
 import type { ServerContext } from '../context.ts';
+import { isUnsignedBody, signCustodially } from '../custodial.ts';
 import { HttpProblem } from '../problem.ts';
 import { defineRoute } from '../route.ts';
 import { AppendResult, LogParams } from '../schemas.ts';
@@ -59,7 +60,7 @@ function expectedSize(ifMatch: string | undefined, query: number | undefined): n
 }
 
 /** POST /api/logs/:id/events: append an event its actor signed. */
-export const appendRoutes = ({ store }: ServerContext) => [
+export const appendRoutes = (ctx: ServerContext) => [
   defineRoute({
     method: 'POST',
     url: '/api/logs/:id/events',
@@ -70,7 +71,9 @@ export const appendRoutes = ({ store }: ServerContext) => [
     description:
       'The body is a signed event as JSON. Its RFC 8785 canonical bytes are what is stored and what the ' +
       `actor's signature must verify over. At most ${MAX_EVENT_BYTES} bytes canonical, ${APPEND_BODY_LIMIT} as sent. ` +
-      'The same event again is not stored twice: it answers 200 with its first index.',
+      'The same event again is not stored twice: it answers 200 with its first index. ' +
+      "A body `{event}` without signature is signed by the server with the custodial key of the token's actor, " +
+      'if it holds one (`truce serve --keys DIR`); else 422 `custodial-key-missing`.',
     params: LogParams,
     query: AppendQuery,
     body: SignedEvent,
@@ -107,7 +110,12 @@ export const appendRoutes = ({ store }: ServerContext) => [
         );
       }
       const expected = expectedSize(request.headers['if-match'], query['expected-size']);
-      const bytes = canonicalBytes(body);
+      const { store } = ctx;
+      // Without a signature, the server signs with the actor's custodial key, if it holds one.
+      const signed = isUnsignedBody(body)
+        ? await signCustodially(ctx, params.id, principal, body.event)
+        : body;
+      const bytes = canonicalBytes(signed);
       const [result] = await store.append(
         params.id,
         [bytes],
