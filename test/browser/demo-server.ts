@@ -1,0 +1,41 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toHex } from '../../src/core/crypto/crypto.ts';
+import { leafHash } from '../../src/core/ledger/merkle.ts';
+import { nodeCrypto } from '../../src/platform/node-crypto.ts';
+import { repoRoot } from '../helpers/run-cli.ts';
+import { type Served, startServe } from './serve.ts';
+import { ensureWebBuilt } from './web-build.ts';
+
+export const DEMO_LOG = 'nov-2023-pause';
+
+/** The leaf hashes of the demo log's events, in order, from the export the server imports. */
+export function demoLeaves(): string[] {
+  const lines = readFileSync(join(repoRoot, 'examples', 'logs', DEMO_LOG, 'events.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean);
+  return lines.map((l) => toHex(leafHash(nodeCrypto.sha256, new TextEncoder().encode(l))));
+}
+
+/**
+ * `truce serve --demo` over a fresh SQLite database in a temporary folder, the dashboard built.
+ * `prepare` may fill the database before the server opens it.
+ */
+export async function demoServer(
+  prepare?: (database: string) => Promise<void>,
+): Promise<Served & { dir: string }> {
+  await ensureWebBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'truce-browser-'));
+  const database = join(dir, 'truce.db');
+  if (prepare) await prepare(database);
+  const served = await startServe(database);
+  return {
+    ...served,
+    dir,
+    async stop() {
+      await served.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
