@@ -55,8 +55,6 @@ class LogFeed {
   private statuses: Map<string, Status> | undefined;
   private evaluating: Promise<void> | undefined;
   private evaluateAgain = false;
-  /** False once the log turns out to have no agreement to be judged against. */
-  private judged = true;
   private closed = false;
   /** Streams joining: the feed is not empty while one is. */
   private joining = 0;
@@ -87,8 +85,8 @@ class LogFeed {
     const head = await readLogHead(this.ctx.database, this.logId);
     this.position = head?.size ?? 0;
     this.checkpoint = head?.checkpoint ?? 0;
-    // The statuses the first change is measured against.
-    this.evaluate();
+    // The statuses the first change is measured against, before any stream is fed.
+    await this.evaluate();
   }
 
   /**
@@ -115,6 +113,8 @@ class LogFeed {
       client.end();
       return () => {};
     }
+    // From this comment on, the stream misses nothing.
+    client.write(': connected\n\n');
     this.subscribers.add(sub);
     this.track(this.catchUp(sub, false));
     return () => this.leave(sub);
@@ -213,7 +213,7 @@ class LogFeed {
       this.checkpoint = head.checkpoint;
       for (const sub of this.subscribers) if (sub.live) this.sendCheckpoint(sub);
     }
-    if (appended) this.evaluate();
+    if (appended) void this.evaluate();
   }
 
   private deliver(sub: Subscriber, entries: StoredEntry[]): void {
@@ -241,11 +241,11 @@ class LogFeed {
   }
 
   /** Judges the log again (one evaluation at a time) and sends the provisions whose status changed. */
-  private evaluate(): void {
-    if (!this.judged || this.closed) return;
+  private evaluate(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     if (this.evaluating) {
       this.evaluateAgain = true;
-      return;
+      return this.evaluating;
     }
     const run = async () => {
       try {
@@ -261,13 +261,15 @@ class LogFeed {
           }
         } while (this.evaluateAgain && !this.closed);
       } catch (e) {
-        if (e instanceof HttpProblem && e.code === 'agreement-not-found') this.judged = false;
+        // A log with no agreement (yet: one may be uploaded) is not judged.
+        if (e instanceof HttpProblem && e.code === 'agreement-not-found') this.statuses = undefined;
         else this.onError(`Log "${this.logId}" could not be judged: ${(e as Error).message}`);
       } finally {
         this.evaluating = undefined;
       }
     };
     this.evaluating = this.track(run());
+    return this.evaluating;
   }
 
   private track<T>(task: Promise<T>): Promise<T> {
