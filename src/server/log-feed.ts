@@ -55,6 +55,8 @@ class LogFeed {
   private statuses: Map<string, Status> | undefined;
   private evaluating: Promise<void> | undefined;
   private evaluateAgain = false;
+  /** False once the log turns out to have no agreement to be judged against. */
+  private judged = true;
   private closed = false;
   /** Streams joining: the feed is not empty while one is. */
   private joining = 0;
@@ -85,8 +87,8 @@ class LogFeed {
     const head = await readLogHead(this.ctx.database, this.logId);
     this.position = head?.size ?? 0;
     this.checkpoint = head?.checkpoint ?? 0;
-    // The statuses the first change is measured against, before any stream is fed.
-    await this.evaluate();
+    // The statuses the first change is measured against.
+    this.evaluate();
   }
 
   /**
@@ -113,8 +115,6 @@ class LogFeed {
       client.end();
       return () => {};
     }
-    // From this comment on, the stream misses nothing.
-    client.write(': connected\n\n');
     this.subscribers.add(sub);
     this.track(this.catchUp(sub, false));
     return () => this.leave(sub);
@@ -213,7 +213,7 @@ class LogFeed {
       this.checkpoint = head.checkpoint;
       for (const sub of this.subscribers) if (sub.live) this.sendCheckpoint(sub);
     }
-    if (appended) void this.evaluate();
+    if (appended) this.evaluate();
   }
 
   private deliver(sub: Subscriber, entries: StoredEntry[]): void {
@@ -241,11 +241,11 @@ class LogFeed {
   }
 
   /** Judges the log again (one evaluation at a time) and sends the provisions whose status changed. */
-  private evaluate(): Promise<void> {
-    if (this.closed) return Promise.resolve();
+  private evaluate(): void {
+    if (!this.judged || this.closed) return;
     if (this.evaluating) {
       this.evaluateAgain = true;
-      return this.evaluating;
+      return;
     }
     const run = async () => {
       try {
@@ -261,15 +261,13 @@ class LogFeed {
           }
         } while (this.evaluateAgain && !this.closed);
       } catch (e) {
-        // A log with no agreement (yet: one may be uploaded) is not judged.
-        if (e instanceof HttpProblem && e.code === 'agreement-not-found') this.statuses = undefined;
+        if (e instanceof HttpProblem && e.code === 'agreement-not-found') this.judged = false;
         else this.onError(`Log "${this.logId}" could not be judged: ${(e as Error).message}`);
       } finally {
         this.evaluating = undefined;
       }
     };
     this.evaluating = this.track(run());
-    return this.evaluating;
   }
 
   private track<T>(task: Promise<T>): Promise<T> {

@@ -73,6 +73,7 @@ export const streamRoutes = ({ store }: ServerContext, feeds: LogFeeds) => [
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
+      raw.write(': connected\n\n');
       const client = responseClient(raw);
       const heartbeat = setInterval(() => client.write(': heartbeat\n\n'), HEARTBEAT_MS);
       heartbeat.unref();
