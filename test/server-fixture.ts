@@ -12,7 +12,7 @@ import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
  */
 export async function serverFixture(
   dialect: DialectName,
-  opts: { extra?: number; checkpoint?: boolean; requestsPerMinute?: number } = {},
+  opts: { extra?: number; checkpoint?: boolean; requestsPerMinute?: number; agreementsDir?: string } = {},
 ) {
   const database = await scratchDatabase(dialect);
   const f = ledgerFixture();
@@ -31,6 +31,7 @@ export async function serverFixture(
     database,
     crypto,
     requestsPerMinute: opts.requestsPerMinute ?? 1_000_000,
+    ...(opts.agreementsDir ? { agreementsDir: opts.agreementsDir } : {}),
   });
   const tokens = await actorTokens(database, f.logId);
   /** The Authorization header of an actor of the fixture (operator, party-a, party-b, icrc, monitor). */

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromBase64 } from '../src/core/crypto/crypto.ts';
 import { verifyCommitment } from '../src/core/ledger/commitment.ts';
@@ -146,5 +149,69 @@ describe.each(DIALECTS)('persons over HTTP, by role, on %s', (dialect) => {
       payload: { records: [] },
     });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe.each(DIALECTS)('an agreement that holds names back until confirmation, on %s', (dialect) => {
+  let s: Awaited<ReturnType<typeof serverFixture>>;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'truce-disclosure-'));
+    const minimal = readFileSync('test/fixtures/agreements-good/minimal.yaml', 'utf8');
+    writeFileSync(
+      join(dir, 'test-log.yaml'),
+      `${minimal.replace('id: test-minimal', 'id: test-log')}disclosure:\n  counterpart: on-confirmation\n  monitors: never\n`,
+    );
+    s = await serverFixture(dialect, { agreementsDir: dir });
+  });
+  afterAll(async () => {
+    await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the other party sees a listed record only once its handover is confirmed; monitors never', async () => {
+    const added = await s.app.inject({
+      method: 'POST',
+      url: '/api/logs/test-log/persons',
+      headers: s.as('party-a'),
+      payload: { records: records.slice(0, 1) },
+    });
+    const [commitment] = json(added).commitments as string[];
+    const append = async (actor: string, kind: string, body: Record<string, unknown>) => {
+      const r = await s.app.inject({
+        method: 'POST',
+        url: '/api/logs/test-log/events',
+        headers: { 'content-type': 'application/json', ...s.as(actor) },
+        payload: new TextDecoder().decode(s.f.event(actor, kind, body)),
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return json(r).leafHash as string;
+    };
+    const seen = async (actor: string) =>
+      (
+        await s.app.inject({
+          method: 'GET',
+          url: `/api/logs/test-log/persons/${commitment}`,
+          headers: s.as(actor),
+        })
+      ).statusCode;
+    await append('party-a', 'list.submitted', {
+      provision: 'exchange',
+      batch: 1,
+      count: 1,
+      persons: [commitment],
+    });
+    expect(await seen('party-b')).toBe(404);
+    const handover = await append('party-a', 'handover.completed', {
+      provision: 'exchange',
+      count: 1,
+      persons: [commitment],
+      to: 'party-b',
+      via: 'icrc',
+    });
+    expect(await seen('icrc')).toBe(200);
+    await append('icrc', 'handover.confirmed', { handover, count: 1 });
+    expect(await seen('party-b')).toBe(200);
+    expect(await seen('monitor')).toBe(404);
   });
 });

@@ -77,6 +77,17 @@ describe('persons policy', () => {
     expect(personVisibility(pub, aRecord, references.get(c(1)))).toBeUndefined();
   });
 
+  it('the agreement may hold names back from the other party until confirmation, and from monitors', () => {
+    const strict = { counterpart: 'on-confirmation', monitors: 'never' } as const;
+    expect(personVisibility(sideB, aRecord, references.get(c(3)), strict)).toBeUndefined();
+    expect(personVisibility(sideB, aRecord, references.get(c(1)), strict)).toBe('confirmed');
+    expect(personVisibility(sideA, aRecord, references.get(c(3)), strict)).toBe('own');
+    expect(personVisibility(who('monitor', 'm'), aRecord, references.get(c(1)), strict)).toBeUndefined();
+    expect(personVisibility(who('intermediary', 'icrc'), aRecord, references.get(c(2)), strict)).toBe(
+      'manifest',
+    );
+  });
+
   it('operator and mediator see every record', () => {
     expect(personVisibility(who('operator', 'op'), aRecord, undefined)).toBe('role');
     expect(personVisibility(who('mediator', 'med'), aRecord, undefined)).toBe('role');

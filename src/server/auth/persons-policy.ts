@@ -1,3 +1,4 @@
+import { DEFAULT_DISCLOSURE, type Disclosure } from '../../core/agreement/schema/disclosure.ts';
 import type { SignedEvent } from '../../core/ledger/event.ts';
 import type { Principal } from './principal.ts';
 
@@ -108,18 +109,19 @@ export interface RecordMeta {
 }
 
 /**
- * Whether, and why, `who` may see a person's record:
+ * Whether, and why, `who` may see a person's record, under the agreement's `disclosure`:
  * - operator and mediator: every record of their log;
- * - a party: the records it added, those the other side listed in a list submitted to it, and any
- *   whose handover was confirmed; the other side's records before they are listed stay embargoed;
+ * - a party: the records it added; the other side's once listed to it (counterpart: on-list) or
+ *   once their handover is confirmed (on-confirmation); before that they stay embargoed;
  * - the intermediary: the records on its manifests (accepted lists, handovers through it);
- * - a monitor: records whose handover was confirmed;
+ * - a monitor: records whose handover was confirmed, unless the agreement says never;
  * - the public: none, ever.
  */
 export function personVisibility(
   who: Principal,
   meta: RecordMeta,
   refs: PersonReferences | undefined,
+  disclosure: Disclosure = DEFAULT_DISCLOSURE,
 ): Visibility | undefined {
   const r = refs ?? blank();
   switch (who.role) {
@@ -130,14 +132,15 @@ export function personVisibility(
       const mine = who.party ?? who.actor;
       if (mine !== null && (meta.party === mine || (meta.party === null && meta.addedBy === who.actor)))
         return 'own';
-      if ([...r.listedBy].some((p) => p !== mine)) return 'submitted-to-you';
+      if (disclosure.counterpart === 'on-list' && [...r.listedBy].some((p) => p !== mine))
+        return 'submitted-to-you';
       return r.confirmed ? 'confirmed' : undefined;
     }
     case 'intermediary':
       if (r.accepted || (who.actor !== null && r.handedVia.has(who.actor))) return 'manifest';
       return r.confirmed ? 'confirmed' : undefined;
     case 'monitor':
-      return r.confirmed ? 'confirmed' : undefined;
+      return r.confirmed && disclosure.monitors === 'on-confirmation' ? 'confirmed' : undefined;
     default:
       return undefined;
   }

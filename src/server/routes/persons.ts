@@ -63,9 +63,11 @@ const PRIVATE = 'private, no-store';
 async function visibleRecords(ctx: ServerContext, persons: PersonsStore, logId: string, who: Principal) {
   const log = await ctx.store.requireLog(logId);
   const index: PersonIndex = indexPersons(log.size ? await ctx.store.entries(logId, 0, log.size) : []);
+  // The log follows the agreement with its id; without one, the default disclosure holds.
+  const disclosure = (await ctx.catalog.get(logId))?.disclosure;
   const shown = new Map<string, Revealed & { visibleBecause: Visibility }>();
   for (const r of await persons.all(logId)) {
-    const why = personVisibility(who, r, index.references.get(r.commitment));
+    const why = personVisibility(who, r, index.references.get(r.commitment), disclosure);
     if (why) shown.set(r.commitment, { ...r, visibleBecause: why });
   }
   return { index, shown };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateTime, Id, LocalizedText, Provenance } from './common.ts';
+import { Disclosure } from './disclosure.ts';
 import { Phase } from './phase.ts';
 import { Provision } from './provisions.ts';
 
@@ -36,6 +37,7 @@ export const Agreement = z
     terms: z.array(HeldTerm).optional(),
     phases: z.array(Phase).min(1),
     provisions: z.array(Provision),
+    disclosure: Disclosure.optional(),
     sources: z.array(z.string().min(1)).optional(),
     ...Provenance,
   })
