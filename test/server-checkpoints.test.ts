@@ -164,3 +164,48 @@ describe.each(DIALECTS)('POST /api/logs/:id/checkpoints on %s', (dialect) => {
     expect(report.cosignatures).toBe(2);
   });
 });
+
+describe.each(DIALECTS)('--checkpoint-every on %s', (dialect) => {
+  let s: Awaited<ReturnType<typeof serverFixture>>;
+  beforeAll(async () => {
+    s = await serverFixture(dialect);
+  });
+  afterAll(() => s.close());
+
+  const grow = (n: number) =>
+    s.store.append(
+      LOG,
+      Array.from({ length: n }, (_, i) =>
+        s.f.event('monitor', 'statement', { text: `tick ${Math.random()} ${i}` }),
+      ),
+    );
+  /** Waits until the latest checkpoint has the log's size; false after `ms`. */
+  const caughtUp = async (ms: number) => {
+    for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) {
+      const latest = await s.store.latestCheckpoint(LOG);
+      if (latest?.size === (await s.store.requireLog(LOG)).size) return true;
+    }
+    return false;
+  };
+
+  it('signs a checkpoint of a log that grew, only when it grew, and stops when the server closes', async () => {
+    const app = await buildApp({
+      database: s.database,
+      crypto,
+      keyring: new Keyring(crypto, [s.f.keys.operator!]),
+      checkpointEverySeconds: 0.05,
+    });
+    await grow(2);
+    expect(await caughtUp(3000)).toBe(true);
+    const count = (await s.store.checkpoints(LOG)).length;
+    await new Promise((r) => setTimeout(r, 250));
+    expect((await s.store.checkpoints(LOG)).length).toBe(count);
+    await grow(1);
+    expect(await caughtUp(3000)).toBe(true);
+    expect((await s.store.checkpoints(LOG)).length).toBe(count + 1);
+    await app.close();
+    await grow(1);
+    await new Promise((r) => setTimeout(r, 250));
+    expect((await s.store.checkpoints(LOG)).length).toBe(count + 1);
+  });
+});

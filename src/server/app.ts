@@ -12,6 +12,7 @@ import { loadAgreementCatalog } from './agreement-catalog.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { setPrincipal } from './auth/principal.ts';
 import { DEFAULT_REQUESTS_PER_MINUTE, RateLimiter } from './auth/rate-limit.ts';
+import { startCheckpointing } from './checkpoint-timer.ts';
 import type { ServerContext } from './context.ts';
 import { Keyring } from './keyring.ts';
 import { LogFeeds } from './log-feed.ts';
@@ -53,6 +54,8 @@ export interface AppOptions {
   keyring?: Keyring;
   /** Logs of other servers this one witnesses, besides those of its database. */
   witnessFollow?: readonly FollowedLog[];
+  /** Sign a checkpoint of each log that grew, this often (seconds), with the log keys held. */
+  checkpointEverySeconds?: number;
 }
 
 /** Every route of the API, in the order the reference lists them. */
@@ -144,6 +147,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await feeds.close();
     await notifier.close();
   });
+  if (options.checkpointEverySeconds) {
+    const checkpointing = startCheckpointing(ctx, options.checkpointEverySeconds, app.log);
+    app.addHook('preClose', () => checkpointing.stop());
+  }
   const table = routeTable(ctx, notifier, feeds);
   rememberRoutes(app, table);
   registerRoutes(

@@ -17,6 +17,15 @@ function port(value: string | undefined): number {
   return Number(value);
 }
 
+function checkpointEvery(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d{0,5}$/.test(value) || Number(value) > 86400)
+    throw new UsageError(
+      `--checkpoint-every ${JSON.stringify(value)}: expected whole seconds from 1 to 86400.`,
+    );
+  return Number(value);
+}
+
 function requestsPerMinute(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^[1-9]\d{0,8}$/.test(value))
@@ -31,7 +40,7 @@ export const serve: Command = {
   summary:
     'Serve the HTTP API (agreements, plans, logs, tiles, appends, status, reports, event streams) until SIGTERM or SIGINT.',
   usage:
-    'truce serve [--database DB] [--port 8080] [--host 127.0.0.1] [--agreements DIR] [--demo] [--keys DIR] [--witness-follow FILE] [--json]',
+    'truce serve [--database DB] [--port 8080] [--host 127.0.0.1] [--agreements DIR] [--demo] [--keys DIR] [--checkpoint-every SECONDS] [--witness-follow FILE] [--json]',
   options: {
     database: databaseOption,
     port: { type: 'string', description: 'TCP port to listen on (default 8080; 0 picks a free one).' },
@@ -44,6 +53,11 @@ export const serve: Command = {
       type: 'string',
       description:
         "Folder of private key files (truce keygen, mode 600) the server signs with: log keys (checkpoints), actors' custodial keys, witness keys. Default: TRUCE_KEYS.",
+    },
+    'checkpoint-every': {
+      type: 'string',
+      description:
+        'Every SECONDS, sign a checkpoint of each log that grew, with the log keys of --keys (default: only on request).',
     },
     'witness-follow': {
       type: 'string',
@@ -75,6 +89,7 @@ export const serve: Command = {
       io.out(args.values.json ? `${JSON.stringify(what)}\n` : `truce serve: ${text}\n`);
     const keysDir = stringFlag(args, 'keys') ?? (io.env.TRUCE_KEYS || undefined);
     const followFile = stringFlag(args, 'witness-follow');
+    const every = checkpointEvery(stringFlag(args, 'checkpoint-every'));
     let keyring: Keyring | undefined;
     let witnessFollow: FollowedLog[] | undefined;
     try {
@@ -83,6 +98,10 @@ export const serve: Command = {
     } catch (e) {
       throw new InputError('server-not-started', (e as Error).message);
     }
+    if (every && !keyring)
+      throw new UsageError(
+        '--checkpoint-every signs with the log keys of --keys DIR (or TRUCE_KEYS): give one.',
+      );
     if (keyring) {
       const witnesses = keyring.describe().filter((k) => k.kind === 'witness').length;
       say(
@@ -112,6 +131,7 @@ export const serve: Command = {
         ...(agreements ? { agreementsDir: agreements } : {}),
         ...(keyring ? { keyring } : {}),
         ...(witnessFollow ? { witnessFollow } : {}),
+        ...(every ? { checkpointEverySeconds: every } : {}),
         ...(rate ? { requestsPerMinute: rate } : {}),
         logger: { level: io.env.TRUCE_LOG_LEVEL ?? 'warn', stream: process.stderr },
       });
