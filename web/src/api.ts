@@ -1,0 +1,100 @@
+import type { Agreement } from '../../src/core/agreement/types.ts';
+import type { Evaluation } from '../../src/core/compliance/types.ts';
+import type { SignedEvent } from '../../src/core/ledger/event.ts';
+import type { Plan } from '../../src/core/plan/types.ts';
+
+/** What the HTTP API answers (docs/api.md); the types come from src/core, the data over HTTP only. */
+export interface AgreementSummary {
+  id: string;
+  title: Agreement['title'];
+  kind: 'agreement' | 'proposal';
+  version: number | string;
+}
+
+export interface LogSummary {
+  id: string;
+  origin: string;
+  logKey: string;
+  size: number;
+  root: string;
+  checkpointSize: number | null;
+}
+
+export interface LoggedEntry {
+  index: number;
+  leafHash: string;
+  event: SignedEvent;
+}
+
+export interface EventPage {
+  log: string;
+  size: number;
+  from: number;
+  events: LoggedEntry[];
+  next: number | null;
+}
+
+export interface OneEvent extends LoggedEntry {
+  log: string;
+  checkpointSize: number | null;
+  proof: string | null;
+}
+
+export interface DiffPoint {
+  day: number;
+  a: number | null;
+  b: number | null;
+}
+
+export interface Diff {
+  a: AgreementSummary;
+  b: AgreementSummary;
+  terms: { path: string; change: string; label: string }[];
+  summary: { term: string; a: string; b: string; same: boolean }[];
+  outcomes: {
+    lastDay: number;
+    series: { key: string; party: string; unit: string; label: string; points: DiffPoint[] }[];
+  };
+}
+
+/** An API error as RFC 9457 problem details. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, detail: string) {
+    super(detail);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { code?: string; detail?: string };
+    return new ApiError(response.status, body.code ?? 'http-error', body.detail ?? response.statusText);
+  } catch {
+    return new ApiError(response.status, 'http-error', `${response.status} ${response.statusText}`);
+  }
+}
+
+export async function getJson<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } });
+  if (!response.ok) throw await problemOf(response);
+  return (await response.json()) as T;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  agreements: () => getJson<{ agreements: AgreementSummary[] }>('/api/agreements').then((r) => r.agreements),
+  agreement: (id: string) => getJson<Agreement>(`/api/agreements/${enc(id)}`),
+  plan: (id: string) => getJson<Plan>(`/api/agreements/${enc(id)}/plan`),
+  logs: () => getJson<{ logs: LogSummary[] }>('/api/logs').then((r) => r.logs),
+  status: (logId: string) => getJson<Evaluation>(`/api/logs/${enc(logId)}/status`),
+  events: (logId: string, from: number, limit: number) =>
+    getJson<EventPage>(`/api/logs/${enc(logId)}/events?from=${from}&limit=${limit}`),
+  event: (logId: string, leafHash: string) =>
+    getJson<OneEvent>(`/api/logs/${enc(logId)}/events/${enc(leafHash)}`),
+  diff: (a: string, b: string) => getJson<Diff>(`/api/diff?a=${enc(a)}&b=${enc(b)}`),
+};

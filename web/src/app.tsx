@@ -1,0 +1,136 @@
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { I18nContext } from './i18n/context.ts';
+import { chooseLang, dirOf, LANGS, type Lang } from './i18n/locale.ts';
+import { translator } from './i18n/translate.ts';
+import { Link, navigate, useRoute } from './navigation.tsx';
+import { AgreementPage } from './pages/agreement-page.tsx';
+import { ComparePage } from './pages/compare-page.tsx';
+import { DayPage } from './pages/day-page.tsx';
+import { EventPage } from './pages/event-page.tsx';
+import { HomePage } from './pages/home-page.tsx';
+import type { Route } from './route.ts';
+
+// The workspace (signing, forms, persons) is its own chunk: public pages never load it.
+const WorkspacePage = lazy(() => import('./workspace/workspace-page.tsx'));
+
+const STORAGE_KEY = 'truce.lang';
+const LANG_NAMES: Record<Lang, string> = { en: 'English', ar: 'العربية', he: 'עברית' };
+
+function readStored(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function initialLang(): Lang {
+  return chooseLang(
+    new URLSearchParams(location.search).get('lang'),
+    readStored(),
+    navigator.languages ?? [],
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'home':
+      return <HomePage />;
+    case 'agreement':
+      return <AgreementPage id={route.id} />;
+    case 'day':
+      return <DayPage id={route.id} date={route.date} />;
+    case 'event':
+      return <EventPage logId={route.logId} leafHash={route.leafHash} />;
+    case 'compare':
+      return <ComparePage a={route.a} b={route.b} />;
+    case 'workspace':
+      return (
+        <Suspense fallback={<p role="status">…</p>}>
+          <WorkspacePage />
+        </Suspense>
+      );
+    case 'not-found':
+      return <NotFound />;
+  }
+}
+
+function NotFound() {
+  return (
+    <section>
+      <h1>404</h1>
+      <p>
+        <Link href="/">Truce</Link>
+      </p>
+    </section>
+  );
+}
+
+export function App() {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const route = useRoute();
+  const i18n = useMemo(() => translator(lang), [lang]);
+  const { t } = i18n;
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.documentElement.dir = dirOf(lang);
+    try {
+      localStorage.setItem(STORAGE_KEY, lang);
+    } catch {
+      // Private browsing may refuse storage; the language still holds for this page.
+    }
+  }, [lang]);
+
+  const choose = (next: Lang) => {
+    setLang(next);
+    const url = new URL(location.href);
+    url.searchParams.set('lang', next);
+    navigate(`${url.pathname}${url.search}${url.hash}`, true);
+  };
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <a className="skip" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="top">
+        <Link href="/" className="brand">
+          {t('app.name')}
+        </Link>
+        <nav aria-label={t('app.name')}>
+          <Link href="/" aria-current={route.page === 'home' ? 'page' : undefined}>
+            {t('nav.home')}
+          </Link>
+          <Link href="/compare" aria-current={route.page === 'compare' ? 'page' : undefined}>
+            {t('nav.compare')}
+          </Link>
+          <Link href="/workspace" aria-current={route.page === 'workspace' ? 'page' : undefined}>
+            {t('nav.workspace')}
+          </Link>
+        </nav>
+        <fieldset className="langs" data-testid="lang-switch">
+          <legend className="visually-hidden">{t('lang.label')}</legend>
+          {LANGS.map((l) => (
+            <button
+              key={l}
+              type="button"
+              lang={l}
+              data-testid={`lang-${l}`}
+              aria-pressed={l === lang}
+              onClick={() => choose(l)}
+            >
+              {LANG_NAMES[l]}
+            </button>
+          ))}
+        </fieldset>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Page route={route} />
+      </main>
+      <footer className="bottom">
+        <p>{t('app.tagline')}</p>
+      </footer>
+    </I18nContext.Provider>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Lang } from './locale.ts';
+
+/**
+ * Numbers and dates as each locale writes them. Arabic uses the `ar` locale's default numbering
+ * system (CLDR: Latin digits 0–9 with Arabic separators); Hebrew uses Latin digits. Dates and
+ * times are shown in the agreement's time zone, never the reader's, so that "day 3" and its
+ * deadlines mean the same thing to everyone.
+ */
+export interface Formatters {
+  number(n: number): string;
+  percent(fraction: number): string;
+  date(iso: string, timeZone: string): string;
+  dateTime(iso: string, timeZone: string): string;
+  time(iso: string, timeZone: string): string;
+  /** A calendar date YYYY-MM-DD (no time zone shift). */
+  calendarDate(date: string): string;
+}
+
+const cache = new Map<Lang, Formatters>();
+
+function dateOf(iso: string): Date {
+  return new Date(iso);
+}
+
+export function formatters(lang: Lang): Formatters {
+  const cached = cache.get(lang);
+  if (cached) return cached;
+  const numberFormat = new Intl.NumberFormat(lang);
+  const percentFormat = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
+  const byZone = new Map<
+    string,
+    { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; time: Intl.DateTimeFormat }
+  >();
+  const zoned = (timeZone: string) => {
+    let f = byZone.get(timeZone);
+    if (!f) {
+      f = {
+        date: new Intl.DateTimeFormat(lang, { timeZone, day: 'numeric', month: 'short', year: 'numeric' }),
+        dateTime: new Intl.DateTimeFormat(lang, {
+          timeZone,
+          day: 'numeric',
+          month: 'short',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        }),
+        time: new Intl.DateTimeFormat(lang, {
+          timeZone,
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        }),
+      };
+      byZone.set(timeZone, f);
+    }
+    return f;
+  };
+  const calendar = new Intl.DateTimeFormat(lang, {
+    timeZone: 'UTC',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  const f: Formatters = {
+    number: (n) => numberFormat.format(n),
+    percent: (x) => percentFormat.format(x),
+    date: (iso, tz) => zoned(tz).date.format(dateOf(iso)),
+    dateTime: (iso, tz) => zoned(tz).dateTime.format(dateOf(iso)),
+    time: (iso, tz) => zoned(tz).time.format(dateOf(iso)),
+    calendarDate: (date) => calendar.format(new Date(`${date}T12:00:00Z`)),
+  };
+  cache.set(lang, f);
+  return f;
+}

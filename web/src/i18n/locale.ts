@@ -1,0 +1,32 @@
+/** The languages of the dashboard. */
+export type Lang = 'en' | 'ar' | 'he';
+export const LANGS: readonly Lang[] = ['en', 'ar', 'he'];
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'en' || value === 'ar' || value === 'he';
+}
+
+/** Arabic and Hebrew are written right to left. */
+export function dirOf(lang: Lang): 'rtl' | 'ltr' {
+  return lang === 'en' ? 'ltr' : 'rtl';
+}
+
+/**
+ * The language to show: `?lang=` first, then the one remembered, then the browser's, then English.
+ * Pure: the caller passes what it read from the URL, storage and navigator.languages.
+ */
+export function chooseLang(
+  query: string | null,
+  remembered: string | null,
+  preferred: readonly string[],
+): Lang {
+  if (isLang(query)) return query;
+  if (isLang(remembered)) return remembered;
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    // `iw` is the old code of Hebrew some browsers still send.
+    if (base === 'iw') return 'he';
+    if (isLang(base)) return base;
+  }
+  return 'en';
+}

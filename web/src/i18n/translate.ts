@@ -1,0 +1,50 @@
+import { type Formatters, formatters } from './format.ts';
+import type { Lang } from './locale.ts';
+import { ar } from './messages-ar.ts';
+import { type Catalog, en, type MessageKey } from './messages-en.ts';
+import { he } from './messages-he.ts';
+import { selectPlural } from './plural.ts';
+
+const CATALOGS: Record<Lang, Catalog> = { en, ar, he };
+
+export type Params = Record<string, string | number>;
+
+/** Text an agreement gives in several languages (a string is English only). */
+export type Localized = string | { en: string; ar?: string; he?: string };
+
+export interface Translator {
+  lang: Lang;
+  fmt: Formatters;
+  /** The message `key` with `{name}` replaced; numbers are written as the locale writes them; `n` picks the plural form. */
+  t(key: MessageKey, params?: Params): string;
+  /** Text from an agreement in the chosen language, else English. */
+  text(value: Localized | undefined, fallback?: string): string;
+}
+
+export function interpolate(template: string, params: Params, fmt: Formatters): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    return typeof v === 'number' ? fmt.number(v) : v;
+  });
+}
+
+export function translator(lang: Lang): Translator {
+  const catalog = CATALOGS[lang];
+  const fmt = formatters(lang);
+  return {
+    lang,
+    fmt,
+    t(key, params = {}) {
+      const message = catalog[key] ?? en[key];
+      const template =
+        typeof message === 'string' ? message : selectPlural(lang, message, Number(params.n ?? 0));
+      return interpolate(template, params, fmt);
+    },
+    text(value, fallback = '') {
+      if (value === undefined) return fallback;
+      if (typeof value === 'string') return value;
+      return value[lang] ?? value.en;
+    },
+  };
+}
