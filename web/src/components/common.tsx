@@ -1,0 +1,100 @@
+import type { ReactNode } from 'react';
+import type { Agreement } from '../../../src/core/agreement/types.ts';
+import type { Status } from '../../../src/core/compliance/types.ts';
+import { useI18n } from '../i18n/context.ts';
+import type { MessageKey } from '../i18n/messages-en.ts';
+import { Link } from '../navigation.tsx';
+import type { Loaded } from '../use-fetch.ts';
+
+/** Shows loading and errors of `loaded`, and `children(data)` once it is there. */
+export function Await<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ReactNode }) {
+  const { t } = useI18n();
+  if (loaded.state === 'loading')
+    return (
+      <p role="status" className="muted">
+        {t('common.loading')}
+      </p>
+    );
+  if (loaded.state === 'error')
+    return (
+      <div role="alert" className="error">
+        <p>{t('common.error', { detail: loaded.error.message })}</p>
+        <button type="button" onClick={loaded.retry}>
+          {t('common.retry')}
+        </button>
+      </div>
+    );
+  return <>{children(loaded.data)}</>;
+}
+
+/** A status in words and colour (the word carries the meaning; the colour only repeats it). */
+export function StatusBadge({ status }: { status: Status }) {
+  const { t } = useI18n();
+  return (
+    <span className={`status status-${status}`} data-status={status}>
+      {t(`status.${status}` as MessageKey)}
+    </span>
+  );
+}
+
+/** The ⚠ mark of a term that public sources disagree on. */
+export function Uncertain({ note }: { note?: string | undefined }) {
+  const { t } = useI18n();
+  const label = note ? `${t('common.uncertain')}: ${note}` : t('common.uncertain');
+  return (
+    <span className="uncertain" role="img" aria-label={label} title={label}>
+      ⚠
+    </span>
+  );
+}
+
+/** The name of a party of the agreement in the chosen language (its id when it is not a party). */
+export function usePartyName(agreement: Agreement): (id: string) => string {
+  const { text } = useI18n();
+  return (id: string) => {
+    const party = agreement.parties.find((p) => p.id === id);
+    return party ? text(party.name) : id;
+  };
+}
+
+/** The agreement's own word for the persons a party holds (plural), when it gives one. */
+export function heldTerm(
+  agreement: Agreement,
+  heldBy: string,
+  text: (v: Agreement['title']) => string,
+): string | null {
+  const term = agreement.terms?.find((x) => x.heldBy === heldBy);
+  return term ? text(term.plural) : null;
+}
+
+/** The events an explanation rests on, each a link to the event and its proof. */
+export function Evidence({ logId, hashes }: { logId: string | null; hashes: string[] }) {
+  const { t } = useI18n();
+  if (hashes.length === 0) return <span className="muted">{t('count.evidence', { n: 0 })}</span>;
+  return (
+    <details className="evidence">
+      <summary>{t('count.evidence', { n: hashes.length })}</summary>
+      <ul>
+        {hashes.map((h) => (
+          <li key={h}>
+            {logId ? (
+              <Link href={`/logs/${encodeURIComponent(logId)}/events/${h}`} className="hash">
+                {h.slice(0, 12)}
+              </Link>
+            ) : (
+              <code className="hash">{h.slice(0, 12)}</code>
+            )}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** A figure and the unit it counts, pluralised in the chosen language. */
+export function Quantity({ n, unit }: { n: number; unit: string }) {
+  const { t, fmt } = useI18n();
+  const key = `unit.${unit}` as MessageKey;
+  const known = ['person', 'truck', 'litre', 'patient', 'tent', 'home', 'zone'].includes(unit);
+  return <>{known ? t(key, { n }) : `${fmt.number(n)} ${unit}`}</>;
+}

@@ -1,0 +1,99 @@
+import type { AgreementData } from '../agreement-data.ts';
+import { useI18n } from '../i18n/context.ts';
+import type { MessageKey } from '../i18n/messages-en.ts';
+import { countScale, dayScale, stepPath } from '../model/chart-scale.ts';
+import { type CumulativeSeries, cumulativeSeries } from '../model/series.ts';
+import { heldTerm, usePartyName } from './common.tsx';
+
+const W = 320;
+const H = 160;
+const PAD = { top: 12, right: 12, bottom: 24, left: 48 };
+
+/** Promised against done, summed day by day, one small chart per side and per quota (inline SVG). */
+export function CumulativeCharts({ data }: { data: AgreementData }) {
+  const { t } = useI18n();
+  if (!data.evaluation) return null;
+  const series = cumulativeSeries(data.evaluation);
+  if (series.length === 0) return null;
+  return (
+    <section aria-labelledby="charts-h">
+      <h2 id="charts-h">{t('agreement.charts')}</h2>
+      <p className="legend">
+        <span className="key key-promised" aria-hidden="true" /> {t('chart.promised')}{' '}
+        <span className="key key-done" aria-hidden="true" /> {t('chart.done')}
+      </p>
+      <div className="charts">
+        {series.map((s) => (
+          <Chart key={s.key} series={s} data={data} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function Chart({ series, data }: { series: CumulativeSeries; data: AgreementData }) {
+  const { t, text, fmt, lang } = useI18n();
+  const party = usePartyName(data.agreement);
+  const last = series.points.at(-1);
+  if (!last) return null;
+  const term = heldTerm(data.agreement, series.party, text);
+  const what =
+    series.category === null
+      ? `${party(series.party)}${term ? ` — ${term}` : ''}`
+      : `${party(series.party)} — ${series.category}`;
+  const max = Math.max(...series.points.map((p) => Math.max(p.promised, p.done)));
+  const y = countScale(max, [H - PAD.bottom, PAD.top]);
+  // Right to left: day 1 on the right, as the text runs.
+  const rtl = lang !== 'en';
+  const x = dayScale(last.day, rtl ? [W - PAD.left, PAD.right] : [PAD.left, W - PAD.right]);
+  const promised = stepPath(series.points.map((p) => ({ x: x(p.day), y: y(p.promised) })));
+  const done = stepPath(series.points.map((p) => ({ x: x(p.day), y: y(p.done) })));
+  const unit = (n: number) => t(`unit.${series.unit}` as MessageKey, { n });
+  const caption = t('chart.caption', {
+    what,
+    done: unit(last.done),
+    promised: unit(last.promised),
+    day: last.day,
+  });
+  const axisX = rtl ? W - PAD.left : PAD.left;
+  return (
+    <figure className="chart">
+      <figcaption>{what}</figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={caption}>
+        <title>{caption}</title>
+        {y.ticks.map((v) => (
+          <g key={v}>
+            <line className="grid-line" x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />
+            <text
+              className="tick"
+              x={rtl ? W - PAD.left + 4 : PAD.left - 4}
+              y={y(v) + 4}
+              textAnchor={rtl ? 'start' : 'end'}
+            >
+              {fmt.number(v)}
+            </text>
+          </g>
+        ))}
+        <line className="axis" x1={axisX} x2={axisX} y1={PAD.top} y2={H - PAD.bottom} />
+        {series.points.map((p) =>
+          series.points.length <= 14 || p.day % Math.ceil(series.points.length / 7) === 1 ? (
+            <text key={p.day} className="tick" x={x(p.day)} y={H - 6} textAnchor="middle">
+              {fmt.number(p.day)}
+            </text>
+          ) : null,
+        )}
+        <path className="line-promised" d={promised} />
+        <path className="line-done" d={done} />
+      </svg>
+      <p className="chart-figures">
+        <span>
+          {t('chart.done')}: {unit(last.done)}
+        </span>{' '}
+        ·{' '}
+        <span>
+          {t('chart.promised')}: {unit(last.promised)}
+        </span>
+      </p>
+    </figure>
+  );
+}

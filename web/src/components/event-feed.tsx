@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, type LoggedEntry } from '../api.ts';
+import { useI18n } from '../i18n/context.ts';
+import type { MessageKey } from '../i18n/messages-en.ts';
+import { summarizeBody } from '../model/event-summary.ts';
+import { Link } from '../navigation.tsx';
+
+const PAGE = 50;
+
+/** One event: what it is, when, who recorded it, what it says, and a link to its proof. */
+export function EventItem({
+  entry,
+  logId,
+  timeZone,
+}: {
+  entry: LoggedEntry;
+  logId: string;
+  timeZone: string;
+}) {
+  const { t, fmt } = useI18n();
+  const e = entry.event.event;
+  const summary = summarizeBody(e.body, e.refs ?? []);
+  return (
+    <li className="event" data-testid="event-item" data-index={entry.index} data-kind={e.kind}>
+      <p className="event-head">
+        <span className="event-index">{t('feed.index', { index: entry.index })}</span>{' '}
+        <strong>{t(`eventKind.${e.kind}` as MessageKey)}</strong>{' '}
+        <time dateTime={e.occurredAt}>{fmt.dateTime(e.occurredAt, timeZone)}</time>{' '}
+        <span className="muted">{t('feed.by', { actor: e.actor })}</span>
+        {e.source ? <span className="muted"> · {t('common.source', { source: e.source.name })}</span> : null}
+      </p>
+      {summary.fields.length > 0 ? (
+        <dl className="event-body" lang="en" dir="ltr">
+          {summary.fields.map((f) => (
+            <div key={f.name}>
+              <dt>{f.name}</dt>
+              <dd>{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      <Link
+        className="proof-link"
+        data-testid="proof-link"
+        href={`/logs/${encodeURIComponent(logId)}/events/${entry.leafHash}`}
+      >
+        {t('feed.proof')} <code>{entry.leafHash.slice(0, 12)}</code>
+      </Link>
+    </li>
+  );
+}
+
+/**
+ * The log's events, newest first, with earlier pages on request; new events arrive over the
+ * server's event stream and `onAppend` is called so the page can re-evaluate.
+ */
+export function EventFeed({
+  logId,
+  size,
+  timeZone,
+  onAppend,
+}: {
+  logId: string;
+  size: number;
+  timeZone: string;
+  onAppend?: () => void;
+}) {
+  const { t } = useI18n();
+  const [entries, setEntries] = useState<LoggedEntry[]>([]);
+  const [from, setFrom] = useState(Math.max(0, size - PAGE));
+  const [live, setLive] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const appendRef = useRef(onAppend);
+  appendRef.current = onAppend;
+
+  const add = useCallback((more: LoggedEntry[]) => {
+    setEntries((old) => {
+      const byIndex = new Map(old.map((e) => [e.index, e]));
+      for (const e of more) byIndex.set(e.index, e);
+      return [...byIndex.values()].sort((a, b) => b.index - a.index);
+    });
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    const start = Math.max(0, size - PAGE);
+    api.events(logId, start, PAGE).then(
+      (page) => live && add(page.events),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [logId, size, add]);
+
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource(`/api/logs/${encodeURIComponent(logId)}/stream`);
+    source.onopen = () => setLive(true);
+    source.onerror = () => setLive(source.readyState === EventSource.OPEN);
+    source.addEventListener('event', (message) => {
+      try {
+        const { leafHash } = JSON.parse((message as MessageEvent<string>).data) as { leafHash: string };
+        api.event(logId, leafHash).then((one) => {
+          add([{ index: one.index, leafHash: one.leafHash, event: one.event }]);
+          appendRef.current?.();
+        });
+      } catch {
+        // A malformed message is ignored; the next reload shows the log as it is.
+      }
+    });
+    return () => source.close();
+  }, [logId, add]);
+
+  const earlier = () => {
+    const start = Math.max(0, from - PAGE);
+    api.events(logId, start, from - start).then(
+      (page) => {
+        add(page.events);
+        setFrom(start);
+      },
+      (e: Error) => setError(e.message),
+    );
+  };
+
+  return (
+    <section aria-labelledby="feed-h">
+      <h2 id="feed-h">
+        {t('agreement.feed')}{' '}
+        <span className={`live ${live ? 'on' : 'off'}`} role="status" data-live={live}>
+          {live ? `● ${t('feed.live')}` : t('feed.offline')}
+        </span>
+      </h2>
+      {error ? (
+        <p role="alert" className="error">
+          {t('common.error', { detail: error })}
+        </p>
+      ) : null}
+      <ol className="feed" data-testid="event-feed" aria-live="polite">
+        {entries.map((e) => (
+          <EventItem key={e.index} entry={e} logId={logId} timeZone={timeZone} />
+        ))}
+      </ol>
+      {from > 0 ? (
+        <button type="button" onClick={earlier}>
+          {t('feed.more')}
+        </button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import type { AgreementData } from '../agreement-data.ts';
+import { useI18n } from '../i18n/context.ts';
+import { timelineOf } from '../model/phase-state.ts';
+
+/** One line: the phase and the day the agreement is on today, or that it has not started or has ended. */
+export function PhaseLine({ data, now = new Date() }: { data: AgreementData; now?: Date }) {
+  const { t, text, fmt } = useI18n();
+  const tl = timelineOf(data.plan, data.evaluation, now);
+  const phaseTitle = (id: string) => text(data.agreement.phases.find((p) => p.id === id)?.title, id);
+  let line: string;
+  switch (tl.state.state) {
+    case 'no-start':
+      line = t('phase.noStart');
+      break;
+    case 'not-started':
+      line = t('phase.startsOn', { date: fmt.calendarDate(tl.state.startDate) });
+      break;
+    case 'running':
+      line = t('phase.current', { phase: phaseTitle(tl.state.phase), day: tl.state.day });
+      break;
+    case 'ended':
+      line = t('phase.endedOn', { date: fmt.calendarDate(tl.state.endDate) });
+      break;
+  }
+  return (
+    <p className="phase-line" data-state={tl.state.state}>
+      {line}
+    </p>
+  );
+}

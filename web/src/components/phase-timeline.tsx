@@ -1,0 +1,58 @@
+import type { AgreementData } from '../agreement-data.ts';
+import { useI18n } from '../i18n/context.ts';
+import { addDays } from '../model/calendar.ts';
+import { timelineOf } from '../model/phase-state.ts';
+
+/** The phases as bars over the agreement's days, with today marked (clamped to the ends, and said so). */
+export function PhaseTimeline({ data, now = new Date() }: { data: AgreementData; now?: Date }) {
+  const { t, text, fmt } = useI18n();
+  const tl = timelineOf(data.plan, data.evaluation, now);
+  const span = Math.max(tl.lastDay, 1);
+  const pct = (day: number) => ((day - 1) / span) * 100;
+  const today = tl.state.state === 'no-start' ? null : tl.state.today;
+  const todayPct = today === null ? null : Math.min(100, Math.max(0, pct(today) + 50 / span));
+  const dateOfDay = (day: number) => (tl.startDate ? fmt.calendarDate(addDays(tl.startDate, day - 1)) : '');
+  return (
+    <section aria-labelledby="timeline-h">
+      <h2 id="timeline-h">{t('agreement.timeline')}</h2>
+      <div className="timeline" data-testid="phase-timeline">
+        <ol className="timeline-bars">
+          {tl.phases.map((p) => {
+            const phase = data.agreement.phases.find((x) => x.id === p.id);
+            return (
+              <li
+                key={p.id}
+                className={`timeline-phase${p.ended ? ' ended' : ''}`}
+                style={{
+                  insetInlineStart: `${pct(p.fromDay)}%`,
+                  width: `${((p.toDay - p.fromDay + 1) / span) * 100}%`,
+                }}
+                data-phase={p.id}
+              >
+                <span className="timeline-title">{text(phase?.title, p.id)}</span>
+                <span className="timeline-days">
+                  {t('chart.day', { day: p.fromDay })}–{fmt.number(p.toDay)}
+                  {tl.startDate ? ` · ${dateOfDay(p.fromDay)} – ${dateOfDay(p.toDay)}` : ''}
+                </span>
+                {phase?.uncertain ? <span className="uncertain"> ⚠</span> : null}
+              </li>
+            );
+          })}
+        </ol>
+        {todayPct !== null && today !== null ? (
+          <div
+            className="today"
+            data-testid="today-marker"
+            data-day={today}
+            style={{ insetInlineStart: `${todayPct}%` }}
+          >
+            <span>
+              {t('agreement.today')}
+              {today >= 1 && today <= span ? ` · ${t('chart.day', { day: today })}` : ''}
+            </span>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Provision } from '../../../src/core/agreement/types.ts';
+import type { AgreementData } from '../agreement-data.ts';
+import { useI18n } from '../i18n/context.ts';
+import { Evidence, StatusBadge, Uncertain } from './common.tsx';
+
+/** Every provision: its status, the explanation of it and the events it rests on. */
+export function ProvisionsTable({ data }: { data: AgreementData }) {
+  const { t, text } = useI18n();
+  const statuses = new Map((data.evaluation?.provisions ?? []).map((p) => [p.provision, p]));
+  const titleOf = (p: Provision) => text(p.title, p.id);
+  return (
+    <section aria-labelledby="provisions-h">
+      <h2 id="provisions-h">{t('agreement.provisions')}</h2>
+      <div className="table-scroll">
+        <table className="grid provisions" data-testid="provisions-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('provisions.provision')}</th>
+              <th scope="col">{t('provisions.status')}</th>
+              <th scope="col">{t('provisions.explanation')}</th>
+              <th scope="col">{t('provisions.evidence')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.agreement.provisions.map((p) => {
+              const s = statuses.get(p.id);
+              return (
+                <tr
+                  key={p.id}
+                  data-testid="provision-row"
+                  data-provision={p.id}
+                  data-status={s?.status ?? ''}
+                >
+                  <th scope="row">
+                    {titleOf(p)} {p.uncertain ? <Uncertain note={p.note} /> : null}
+                    {p.source ? <p className="source">{t('common.source', { source: p.source })}</p> : null}
+                  </th>
+                  <td>{s ? <StatusBadge status={s.status} /> : <span className="muted">—</span>}</td>
+                  <td className="explanation" lang="en" dir="ltr">
+                    {s?.explanation ?? p.note ?? ''}
+                  </td>
+                  <td>
+                    <Evidence logId={data.log?.id ?? null} hashes={s?.evidence ?? []} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

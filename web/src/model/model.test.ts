@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, dateIn, dayNumber } from './calendar.ts';
+import { countScale, dayScale, niceStep, stepPath } from './chart-scale.ts';
+import { headlineOf } from './headline.ts';
+import { nov2023 } from './nov-2023.test-fixture.ts';
+import { timelineOf } from './phase-state.ts';
+import { cumulativeSeries } from './series.ts';
+
+const nov = nov2023();
+const after = nov.evaluate('2024-01-01T00:00:00+02:00');
+
+describe('calendar', () => {
+  it('takes the date in the agreement time zone', () => {
+    expect(dateIn(new Date('2023-11-23T22:30:00Z'), 'Asia/Gaza')).toBe('2023-11-24');
+    expect(dateIn(new Date('2023-11-23T22:30:00Z'), 'UTC')).toBe('2023-11-23');
+    expect(dayNumber('2023-11-24', '2023-11-30')).toBe(7);
+    expect(addDays('2023-11-28', 3)).toBe('2023-12-01');
+  });
+});
+
+describe('timeline', () => {
+  it('runs the Nov 2023 pause as the log records it: extended, ended on the morning of day 8', () => {
+    const t = timelineOf(nov.plan, after, new Date('2024-01-01T00:00:00Z'));
+    expect(t.startDate).toBe('2023-11-24');
+    expect(t.phases).toEqual([{ id: 'pause', fromDay: 1, toDay: 8, recorded: true, ended: true }]);
+    expect(t.state).toEqual({ state: 'ended', endDate: '2023-12-01', today: 39 });
+  });
+
+  it('is on day 3 of the pause on 26 Nov, and not started the day before it', () => {
+    const at = '2023-11-26T10:00:00+02:00';
+    expect(timelineOf(nov.plan, nov.evaluate(at), new Date(at)).state).toEqual({
+      state: 'running',
+      phase: 'pause',
+      day: 3,
+      today: 3,
+    });
+    const before = '2023-11-23T10:00:00+02:00';
+    expect(timelineOf(nov.plan, nov.evaluate(before), new Date(before)).state).toEqual({
+      state: 'not-started',
+      startDate: '2023-11-24',
+      today: 0,
+    });
+  });
+
+  it('from the plan alone without a log', () => {
+    const t = timelineOf(nov.plan, null, new Date('2023-11-25T12:00:00+02:00'));
+    expect(t.phases).toEqual([{ id: 'pause', fromDay: 1, toDay: 4, recorded: false, ended: false }]);
+    expect(t.state).toMatchObject({ state: 'running', day: 2 });
+  });
+});
+
+describe('cumulative series', () => {
+  const series = cumulativeSeries(after);
+  it('sums the persons each side was to release and did, day by day', () => {
+    const hamas = series.find((s) => s.party === 'hamas' && s.unit === 'person')!;
+    const israel = series.find((s) => s.party === 'israel' && s.unit === 'person')!;
+    expect(hamas.points.at(-1)).toEqual({ day: 7, promised: 80, done: 80 });
+    expect(israel.points.at(-1)).toMatchObject({ day: 7, done: 240 });
+    expect(hamas.points.map((p) => p.done)).toEqual([13, 26, 39, 50, 60, 70, 80]);
+  });
+
+  it('keeps each aid quota apart', () => {
+    const aid = series.filter((s) => s.category !== null).map((s) => s.category);
+    expect(aid.sort()).toEqual(['aid-trucks', 'diesel-egypt', 'fuel-trucks', 'gas-trucks-egypt']);
+    const trucks = series.find((s) => s.category === 'aid-trucks')!;
+    expect(trucks.points.at(-1)).toEqual({ day: 7, promised: 1400, done: 640 });
+  });
+});
+
+describe('headline figures', () => {
+  const h = headlineOf(nov.agreement, after);
+  it('gives each side’s releases against the plan', () => {
+    expect(h.releases.map((r) => [r.party, r.counted, r.outside])).toEqual([
+      ['hamas', 80, 25],
+      ['israel', 240, 0],
+    ]);
+    expect(h.releases[0]!.plannedTotal).toBe(h.releases[0]!.dueSoFar);
+  });
+
+  it('keeps every source’s aid figure apart, against the quota of the days it covers', () => {
+    expect(h.sources).toEqual([
+      {
+        source: 'Hamas',
+        unit: 'truck',
+        category: 'aid',
+        quantity: 340,
+        days: ['2023-11-25'],
+        quota: 200,
+        conflicting: false,
+      },
+      {
+        source: 'UNRWA',
+        unit: 'truck',
+        category: 'aid',
+        quantity: 300,
+        days: ['2023-11-28'],
+        quota: 200,
+        conflicting: false,
+      },
+    ]);
+    const diesel = h.quotas.find((q) => q.quota === 'diesel-egypt')!;
+    expect(diesel).toMatchObject({ unit: 'litre', uncertain: true, days: 7, dueSoFar: 910000, done: 0 });
+  });
+});
+
+describe('chart scale', () => {
+  it('rounds the top to a nice step and maps counts onto pixels', () => {
+    expect(niceStep(77, 4)).toBe(20);
+    expect(niceStep(1400, 4)).toBe(500);
+    const y = countScale(77, [100, 0]);
+    expect(y.domain).toEqual([0, 80]);
+    expect(y.ticks).toEqual([0, 20, 40, 60, 80]);
+    expect(y(0)).toBe(100);
+    expect(y(40)).toBe(50);
+    expect(countScale(0, [10, 0]).domain).toEqual([0, 1]);
+  });
+
+  it('maps days and draws steps', () => {
+    const x = dayScale(7, [0, 60]);
+    expect([x(1), x(4), x(7)]).toEqual([0, 30, 60]);
+    expect(dayScale(1, [5, 50])(1)).toBe(5);
+    expect(
+      stepPath([
+        { x: 0, y: 10 },
+        { x: 5, y: 4 },
+      ]),
+    ).toBe('M0,10H5V4');
+    expect(stepPath([])).toBe('');
+  });
+});

@@ -1,0 +1,92 @@
+import type { Evaluation } from '../../../src/core/compliance/types.ts';
+import type { Plan, PlanPhase } from '../../../src/core/plan/types.ts';
+import { addDays, dateIn, dayNumber } from './calendar.ts';
+
+/** One phase on the timeline, in agreement days (day 1 is the agreement's start). */
+export interface TimelinePhase {
+  id: string;
+  fromDay: number;
+  toDay: number;
+  /** Taken from the log (started and ended as recorded) rather than from the plan. */
+  recorded: boolean;
+  ended: boolean;
+}
+
+export type PhaseState =
+  | { state: 'no-start' }
+  | { state: 'not-started'; startDate: string; today: number }
+  | { state: 'running'; phase: string; day: number; today: number }
+  | { state: 'ended'; endDate: string; today: number };
+
+export interface Timeline {
+  startDate: string | null;
+  phases: TimelinePhase[];
+  lastDay: number;
+  state: PhaseState;
+}
+
+/**
+ * Where an agreement stands at `now`: the plan's phases, replaced by what the log records when
+ * there is a log (a phase started, extended, ended), and the agreement day of `now`.
+ */
+export function timelineOf(plan: Plan, evaluation: Evaluation | null, now: Date): Timeline {
+  // A phase that cannot be placed (it follows an open-ended one) has no days to draw.
+  const placed = plan.phases.filter(
+    (p): p is PlanPhase & { startDay: number; endDay: number } => p.startDay !== null && p.endDay !== null,
+  );
+  if (!plan.start) {
+    const phases = placed.map((p) => ({
+      id: p.id,
+      fromDay: p.startDay,
+      toDay: p.endDay,
+      recorded: false,
+      ended: false,
+    }));
+    return {
+      startDate: null,
+      phases,
+      lastDay: Math.max(1, ...phases.map((p) => p.toDay)),
+      state: { state: 'no-start' },
+    };
+  }
+  const tz = plan.timeZone;
+  const startDate = dateIn(new Date(plan.start), tz);
+  const today = dayNumber(startDate, dateIn(now, tz));
+  const phases: TimelinePhase[] = placed.map((p) => {
+    const record = evaluation?.phases.find((r) => r.phase === p.id);
+    if (record?.startedAt) {
+      const fromDay = dayNumber(startDate, dateIn(new Date(record.startedAt), tz));
+      const end = record.endedAt ?? record.plannedEnd;
+      // An end at midnight closes the day before it.
+      const toDay = end ? dayNumber(startDate, dateIn(new Date(new Date(end).getTime() - 1), tz)) : p.endDay;
+      const ended = record.endedAt !== null && new Date(record.endedAt) <= now;
+      return { id: p.id, fromDay, toDay: Math.max(fromDay, toDay), recorded: true, ended };
+    }
+    return { id: p.id, fromDay: p.startDay, toDay: p.endDay, recorded: false, ended: today > p.endDay };
+  });
+  const lastDay = Math.max(1, ...phases.map((p) => p.toDay));
+  let state: PhaseState;
+  const current = phases.find((p) => !p.ended && p.fromDay <= today && today <= p.toDay);
+  if (today < 1) state = { state: 'not-started', startDate, today };
+  else if (current) state = { state: 'running', phase: current.id, day: today, today };
+  else if (phases.every((p) => p.ended || p.toDay < today)) {
+    const endDay = Math.max(...phases.map((p) => p.toDay));
+    const endedAt = evaluation?.phases
+      .map((p) => p.endedAt)
+      .filter((e): e is string => e !== null)
+      .sort()
+      .at(-1);
+    state = {
+      state: 'ended',
+      endDate: endedAt ? dateIn(new Date(endedAt), tz) : addDays(startDate, endDay - 1),
+      today,
+    };
+  } else
+    state = {
+      state: 'running',
+      phase: phases.find((p) => p.fromDay > today)?.id ?? phases[0]!.id,
+      day: today,
+      today,
+    };
+  return { startDate, phases, lastDay, state };
+}

@@ -1,0 +1,107 @@
+import { useEffect } from 'react';
+import type { Agreement } from '../../../src/core/agreement/types.ts';
+import { type AgreementData, loadAgreement } from '../agreement-data.ts';
+import { Await } from '../components/common.tsx';
+import { CumulativeCharts } from '../components/cumulative-charts.tsx';
+import { EventFeed } from '../components/event-feed.tsx';
+import { HeadlineFigures } from '../components/headline-figures.tsx';
+import { PhaseLine } from '../components/phase-line.tsx';
+import { PhaseTimeline } from '../components/phase-timeline.tsx';
+import { ProvisionsTable } from '../components/provisions-table.tsx';
+import { useI18n } from '../i18n/context.ts';
+import type { MessageKey } from '../i18n/messages-en.ts';
+import { Link } from '../navigation.tsx';
+import { useFetch } from '../use-fetch.ts';
+
+export function AgreementPage({ id }: { id: string }) {
+  const loaded = useFetch(`agreement:${id}`, () => loadAgreement(id));
+  return (
+    <Await loaded={loaded}>
+      {(data) => <AgreementView data={data} reload={loaded.state === 'ready' ? loaded.reload : undefined} />}
+    </Await>
+  );
+}
+
+function AgreementView({ data, reload }: { data: AgreementData; reload?: (() => void) | undefined }) {
+  const { t, text, fmt } = useI18n();
+  const a = data.agreement;
+  useEffect(() => {
+    document.title = `${text(a.title)} · Truce`;
+  }, [a, text]);
+  return (
+    <article className="agreement">
+      <header>
+        <p className="kind">{t(a.kind === 'agreement' ? 'kind.agreement' : 'kind.proposal')}</p>
+        <h1>{text(a.title)}</h1>
+        <PhaseLine data={data} />
+        {data.evaluation ? (
+          <p className="muted">
+            {t('agreement.asOf', { date: fmt.dateTime(data.evaluation.asOf, a.timeZone) })} ·{' '}
+            {t('count.events', { n: data.evaluation.events })} · {a.timeZone}
+          </p>
+        ) : null}
+        <p className="actions no-print">
+          <button type="button" onClick={() => window.print()}>
+            {t('common.print')}
+          </button>{' '}
+          <Link href={`/compare?a=${encodeURIComponent(a.id)}`}>{t('agreement.compareWith')}</Link>
+        </p>
+      </header>
+      <Parties agreement={a} />
+      <PhaseTimeline data={data} />
+      <HeadlineFigures data={data} />
+      <CumulativeCharts data={data} />
+      <ProvisionsTable data={data} />
+      <DayLinks data={data} />
+      {data.log ? (
+        <EventFeed logId={data.log.id} size={data.log.size} timeZone={a.timeZone} onAppend={reload} />
+      ) : null}
+    </article>
+  );
+}
+
+function Parties({ agreement }: { agreement: Agreement }) {
+  const { t, text } = useI18n();
+  return (
+    <section aria-labelledby="parties-h">
+      <h2 id="parties-h">{t('agreement.parties')}</h2>
+      <ul className="parties">
+        {agreement.parties.map((p) => (
+          <li key={p.id} data-role={p.role}>
+            <span className="role">{t(`role.${p.role}` as MessageKey)}</span> <strong>{text(p.name)}</strong>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A link to the day view of every day of the effective plan (or the plan). */
+function DayLinks({ data }: { data: AgreementData }) {
+  const { t, fmt } = useI18n();
+  const days = new Map<string, number>();
+  for (const o of data.evaluation?.obligations ?? []) {
+    if (o.obligation.date) days.set(o.obligation.date, o.obligation.day);
+  }
+  if (days.size === 0) for (const d of data.plan.days) if (d.date) days.set(d.date, d.day);
+  if (days.size === 0) return null;
+  const sorted = [...days.entries()].sort((x, y) => x[1] - y[1]);
+  const shown =
+    sorted.length > 60
+      ? sorted.filter(([, d], i) => i === 0 || d % 7 === 1 || i === sorted.length - 1)
+      : sorted;
+  return (
+    <section aria-labelledby="days-h">
+      <h2 id="days-h">{t('agreement.days')}</h2>
+      <ol className="day-links">
+        {shown.map(([date, day]) => (
+          <li key={date}>
+            <Link href={`/agreements/${encodeURIComponent(data.agreement.id)}/day/${date}`}>
+              {t('chart.day', { day })} <span className="muted">{fmt.calendarDate(date)}</span>
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

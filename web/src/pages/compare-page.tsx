@@ -1,0 +1,173 @@
+import { useEffect, useState } from 'react';
+import { type AgreementSummary, api, type Diff } from '../api.ts';
+import { Await } from '../components/common.tsx';
+import { useI18n } from '../i18n/context.ts';
+import { countScale, dayScale, stepPath } from '../model/chart-scale.ts';
+import { navigate } from '../navigation.tsx';
+import { useFetch } from '../use-fetch.ts';
+
+/** Two agreements or proposals side by side: headline terms, outcome curves, every changed term. */
+export function ComparePage({ a, b }: { a: string | null; b: string | null }) {
+  const { t } = useI18n();
+  const list = useFetch('agreements', api.agreements);
+  useEffect(() => {
+    document.title = `${t('compare.title')} · Truce`;
+  }, [t]);
+  return (
+    <section>
+      <h1>{t('compare.title')}</h1>
+      <Await loaded={list}>{(agreements) => <Pickers agreements={agreements} a={a} b={b} />}</Await>
+      {a && b ? <DiffView a={a} b={b} /> : null}
+    </section>
+  );
+}
+
+function Pickers({
+  agreements,
+  a,
+  b,
+}: {
+  agreements: AgreementSummary[];
+  a: string | null;
+  b: string | null;
+}) {
+  const { t, text } = useI18n();
+  const [first, setFirst] = useState(a ?? agreements[0]?.id ?? '');
+  const [second, setSecond] = useState(b ?? agreements.find((x) => x.id !== first)?.id ?? '');
+  const options = agreements.map((x) => (
+    <option key={x.id} value={x.id}>
+      {text(x.title)}
+    </option>
+  ));
+  return (
+    <form
+      className="pickers no-print"
+      onSubmit={(e) => {
+        e.preventDefault();
+        navigate(`/compare?a=${encodeURIComponent(first)}&b=${encodeURIComponent(second)}`);
+      }}
+    >
+      <label>
+        {t('compare.pickA')}{' '}
+        <select value={first} onChange={(e) => setFirst(e.target.value)}>
+          {options}
+        </select>
+      </label>
+      <label>
+        {t('compare.pickB')}{' '}
+        <select value={second} onChange={(e) => setSecond(e.target.value)}>
+          {options}
+        </select>
+      </label>
+      <button type="submit">{t('compare.go')}</button>
+    </form>
+  );
+}
+
+function DiffView({ a, b }: { a: string; b: string }) {
+  const { t, text } = useI18n();
+  const loaded = useFetch(`diff:${a}:${b}`, () => api.diff(a, b));
+  return (
+    <Await loaded={loaded}>
+      {(diff) => (
+        <>
+          <div className="table-scroll">
+            <table className="grid compare" data-testid="compare-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('compare.term')}</th>
+                  <th scope="col">{text(diff.a.title)}</th>
+                  <th scope="col">{text(diff.b.title)}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {diff.summary.map((row) => (
+                  <tr key={row.term} className={row.same ? 'same' : 'changed'} data-same={row.same}>
+                    <th scope="row" lang="en" dir="ltr">
+                      {row.term}
+                    </th>
+                    <td lang="en" dir="ltr">
+                      {row.a}
+                    </td>
+                    <td lang="en" dir="ltr">
+                      {row.b} {row.same ? <span className="muted">({t('compare.same')})</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Outcomes diff={diff} />
+          <details>
+            <summary>
+              {t('compare.changes')} ({diff.terms.length})
+            </summary>
+            <ul lang="en" dir="ltr">
+              {diff.terms.map((term) => (
+                <li key={`${term.path}-${term.change}`}>{term.label}</li>
+              ))}
+            </ul>
+          </details>
+        </>
+      )}
+    </Await>
+  );
+}
+
+const W = 320;
+const H = 160;
+
+/** The outcome curves of both, one chart per series (solid: first; dashed: second). */
+function Outcomes({ diff }: { diff: Diff }) {
+  const { t, fmt, text, lang } = useI18n();
+  const rtl = lang !== 'en';
+  return (
+    <section aria-labelledby="outcomes-h">
+      <h2 id="outcomes-h">{t('compare.outcomes')}</h2>
+      <p className="legend">
+        <span className="key key-a" aria-hidden="true" /> {text(diff.a.title)}{' '}
+        <span className="key key-b" aria-hidden="true" /> {text(diff.b.title)}
+      </p>
+      <div className="charts">
+        {diff.outcomes.series.map((s) => {
+          const last = diff.outcomes.lastDay;
+          const max = Math.max(0, ...s.points.flatMap((p) => [p.a ?? 0, p.b ?? 0]));
+          const y = countScale(max, [H - 24, 12]);
+          const x = dayScale(last, rtl ? [W - 48, 12] : [48, W - 12]);
+          const path = (pick: 'a' | 'b') =>
+            stepPath(s.points.filter((p) => p[pick] !== null).map((p) => ({ x: x(p.day), y: y(p[pick]!) })));
+          const end = s.points.at(-1);
+          const label = `${s.label}: ${fmt.number(end?.a ?? 0)} / ${fmt.number(end?.b ?? 0)}`;
+          return (
+            <figure className="chart" key={s.key}>
+              <figcaption lang="en" dir="ltr">
+                {s.label}
+              </figcaption>
+              <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+                <title>{label}</title>
+                {y.ticks.map((v) => (
+                  <g key={v}>
+                    <line className="grid-line" x1={48} x2={W - 12} y1={y(v)} y2={y(v)} />
+                    <text
+                      className="tick"
+                      x={rtl ? W - 44 : 44}
+                      y={y(v) + 4}
+                      textAnchor={rtl ? 'start' : 'end'}
+                    >
+                      {fmt.number(v)}
+                    </text>
+                  </g>
+                ))}
+                <path className="line-a" d={path('a')} />
+                <path className="line-b" d={path('b')} />
+              </svg>
+              <p className="chart-figures">
+                {t('chart.day', { day: last })}: {fmt.number(end?.a ?? 0)} · {fmt.number(end?.b ?? 0)}
+              </p>
+            </figure>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

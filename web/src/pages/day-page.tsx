@@ -1,0 +1,133 @@
+import { useEffect } from 'react';
+import type { ObligationStatus } from '../../../src/core/compliance/types.ts';
+import type { Obligation } from '../../../src/core/plan/types.ts';
+import { type AgreementData, loadAgreement } from '../agreement-data.ts';
+import { Await, Evidence, Quantity, StatusBadge, Uncertain, usePartyName } from '../components/common.tsx';
+import { useI18n } from '../i18n/context.ts';
+import type { MessageKey } from '../i18n/messages-en.ts';
+import { addDays } from '../model/calendar.ts';
+import { Link, navigate } from '../navigation.tsx';
+import { useFetch } from '../use-fetch.ts';
+
+const LATE = new Set(['missed', 'met-late', 'partly-met']);
+
+export function DayPage({ id, date }: { id: string; date: string }) {
+  const loaded = useFetch(`agreement:${id}`, () => loadAgreement(id));
+  return <Await loaded={loaded}>{(data) => <DayView data={data} date={date} />}</Await>;
+}
+
+/** The day's obligations and their deadlines, with what is late first. */
+function DayView({ data, date }: { data: AgreementData; date: string }) {
+  const { t, text, fmt } = useI18n();
+  const a = data.agreement;
+  const party = usePartyName(a);
+  const fromLog = data.evaluation?.obligations.filter((o) => o.obligation.date === date);
+  const rows: { obligation: Obligation; status: ObligationStatus | null }[] = fromLog
+    ? fromLog.map((o) => ({ obligation: o.obligation, status: o }))
+    : (data.plan.days.find((d) => d.date === date)?.obligations ?? []).map((o) => ({
+        obligation: o,
+        status: null,
+      }));
+  const day = rows[0]?.obligation.day ?? data.plan.days.find((d) => d.date === date)?.day ?? null;
+  const late = rows.filter((r) => r.status && (LATE.has(r.status.status) || r.status.overdueMinutes));
+  useEffect(() => {
+    document.title = `${text(a.title)} · ${date} · Truce`;
+  }, [a, date, text]);
+  const base = `/agreements/${encodeURIComponent(a.id)}`;
+  return (
+    <article data-testid="day-view" data-date={date}>
+      <p>
+        <Link href={base}>← {text(a.title)}</Link>
+      </p>
+      <h1>{day !== null ? t('day.title', { day, date: fmt.calendarDate(date) }) : fmt.calendarDate(date)}</h1>
+      <nav className="day-nav no-print" aria-label={t('agreement.days')}>
+        <Link href={`${base}/day/${addDays(date, -1)}`} rel="prev">
+          {t('day.previous')}
+        </Link>
+        <label>
+          {t('day.pick')}{' '}
+          <input
+            type="date"
+            value={date}
+            onChange={(e) => e.target.value && navigate(`${base}/day/${e.target.value}`)}
+          />
+        </label>
+        <Link href={`${base}/day/${addDays(date, 1)}`} rel="next">
+          {t('day.next')}
+        </Link>
+      </nav>
+      {late.length > 0 ? (
+        <section aria-labelledby="late-h" className="late">
+          <h2 id="late-h">{t('day.late')}</h2>
+          <ul>
+            {late.map((r) => (
+              <li key={r.obligation.id}>
+                <StatusBadge status={r.status!.status} /> {party(r.obligation.party)}:{' '}
+                {t(`action.${r.obligation.action}` as MessageKey)}
+                {r.status!.lateMinutes
+                  ? ` · ${t('late.hours', { n: Math.round(r.status!.lateMinutes / 60) })}`
+                  : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="obl-h">
+        <h2 id="obl-h">
+          {t('day.obligations')} <span className="muted">({t('count.obligations', { n: rows.length })})</span>
+        </h2>
+        {rows.length === 0 ? (
+          <p>{t('day.none')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="grid">
+              <thead>
+                <tr>
+                  <th scope="col">{t('day.due')}</th>
+                  <th scope="col">{t('role.party')}</th>
+                  <th scope="col">{t('provisions.provision')}</th>
+                  <th scope="col">{t('provisions.status')}</th>
+                  <th scope="col">{t('provisions.explanation')}</th>
+                  <th scope="col">{t('provisions.evidence')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map(({ obligation: o, status }) => (
+                  <tr key={o.id} data-obligation={o.id} data-status={status?.status ?? ''}>
+                    <td>
+                      {o.due ? (
+                        <time dateTime={status?.due ?? o.due}>
+                          {fmt.time(status?.due ?? o.due, a.timeZone)}
+                        </time>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td>{party(o.party)}</td>
+                    <td>
+                      {t(`action.${o.action}` as MessageKey)}
+                      {o.quantity !== undefined && o.unit ? (
+                        <>
+                          {' · '}
+                          <Quantity n={o.quantity} unit={o.unit} />
+                        </>
+                      ) : null}
+                      {o.batch ? ` · #${fmt.number(o.batch)}` : ''} {o.uncertain ? <Uncertain /> : null}
+                    </td>
+                    <td>{status ? <StatusBadge status={status.status} /> : '—'}</td>
+                    <td className="explanation" lang="en" dir="ltr">
+                      {status?.explanation ?? o.description}
+                    </td>
+                    <td>
+                      <Evidence logId={data.log?.id ?? null} hashes={status?.evidence ?? []} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </article>
+  );
+}

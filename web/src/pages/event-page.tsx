@@ -1,0 +1,63 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { canonicalize } from '../../../src/core/ledger/canonical-json.ts';
+import { api, type OneEvent } from '../api.ts';
+import { Await } from '../components/common.tsx';
+import { EventItem } from '../components/event-feed.tsx';
+import { useI18n } from '../i18n/context.ts';
+import type { MessageKey } from '../i18n/messages-en.ts';
+import { Link } from '../navigation.tsx';
+import { useFetch } from '../use-fetch.ts';
+
+// The verifier (src/core ledger and crypto) is loaded only on this page.
+const ProofPanel = lazy(() => import('../proof/index.ts').then((m) => ({ default: m.ProofPanel })));
+
+/** One event, what it says, and the panel that checks in this browser that it is in the log. */
+export function EventPage({ logId, leafHash }: { logId: string; leafHash: string }) {
+  const loaded = useFetch(`event:${logId}:${leafHash}`, () =>
+    Promise.all([
+      api.event(logId, leafHash),
+      // The agreement of the same id gives the time zone to show times in; without it, UTC.
+      api.agreement(logId).then(
+        (a) => a.timeZone,
+        () => 'UTC',
+      ),
+    ]),
+  );
+  return (
+    <article className="event-page">
+      <Await loaded={loaded}>{([one, timeZone]) => <EventView one={one} timeZone={timeZone} />}</Await>
+      <Suspense fallback={<p role="status">…</p>}>
+        <ProofPanel logId={logId} leafHash={leafHash} />
+      </Suspense>
+    </article>
+  );
+}
+
+function EventView({ one, timeZone }: { one: OneEvent; timeZone: string }) {
+  const { t } = useI18n();
+  const e = one.event.event;
+  useEffect(() => {
+    document.title = `${t('event.title', { index: one.index })} · Truce`;
+  }, [one, t]);
+  return (
+    <>
+      <p>
+        <Link href={`/agreements/${encodeURIComponent(one.log)}`}>← {t('event.back')}</Link>
+      </p>
+      <h1>
+        {t('event.title', { index: one.index })}: {t(`eventKind.${e.kind}` as MessageKey)}
+      </h1>
+      <p>{t('event.inLog', { log: one.log, index: String(one.index) })}</p>
+      <p>{t('event.signedBy', { actor: e.actor, key: one.event.signature.key })}</p>
+      <ol className="feed">
+        <EventItem entry={one} logId={one.log} timeZone={timeZone} />
+      </ol>
+      <details>
+        <summary>{t('event.body')}</summary>
+        <pre className="canonical" dir="ltr" lang="en">
+          {canonicalize(one.event)}
+        </pre>
+      </details>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect } from 'react';
+import { type AgreementData, loadAgreement } from '../agreement-data.ts';
+import { type AgreementSummary, api } from '../api.ts';
+import { Await, heldTerm, Quantity, usePartyName } from '../components/common.tsx';
+import { PhaseLine } from '../components/phase-line.tsx';
+import { useI18n } from '../i18n/context.ts';
+import { headlineOf } from '../model/headline.ts';
+import { Link } from '../navigation.tsx';
+import { useFetch } from '../use-fetch.ts';
+
+export function HomePage() {
+  const { t } = useI18n();
+  const list = useFetch('agreements', api.agreements);
+  useEffect(() => {
+    document.title = `${t('home.title')} · Truce`;
+  }, [t]);
+  return (
+    <section>
+      <h1>{t('home.title')}</h1>
+      <Await loaded={list}>
+        {(agreements) =>
+          agreements.length === 0 ? (
+            <p>{t('home.empty')}</p>
+          ) : (
+            <ul className="cards">
+              {agreements.map((a) => (
+                <AgreementCard key={a.id} summary={a} />
+              ))}
+            </ul>
+          )
+        }
+      </Await>
+    </section>
+  );
+}
+
+function AgreementCard({ summary }: { summary: AgreementSummary }) {
+  const { t, text } = useI18n();
+  const data = useFetch(`agreement:${summary.id}`, () => loadAgreement(summary.id));
+  const href = `/agreements/${encodeURIComponent(summary.id)}`;
+  return (
+    <li className="card" data-testid="agreement-card" data-id={summary.id}>
+      <p className="kind">{t(summary.kind === 'agreement' ? 'kind.agreement' : 'kind.proposal')}</p>
+      <h2>
+        <Link href={href}>{text(summary.title)}</Link>
+      </h2>
+      <Await loaded={data}>{(d) => <CardBody data={d} />}</Await>
+    </li>
+  );
+}
+
+function CardBody({ data }: { data: AgreementData }) {
+  const { t, text } = useI18n();
+  const party = usePartyName(data.agreement);
+  const headline = data.evaluation ? headlineOf(data.agreement, data.evaluation) : null;
+  return (
+    <>
+      <PhaseLine data={data} />
+      {headline ? (
+        <ul className="figures-inline">
+          {headline.releases.map((r) => (
+            <li key={`${r.provision}-${r.party}`}>
+              <strong>{t('figures.released', { party: party(r.party) })}</strong>
+              {': '}
+              <Quantity n={r.counted} unit="person" />{' '}
+              <span className="muted">{heldTerm(data.agreement, r.party, text) ?? ''}</span>{' '}
+              <span className="muted">{t('figures.ofPlanned', { total: r.dueSoFar })}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <ul className="figures-inline">
+          {data.plan.totals
+            .filter((x) => x.unit === 'person')
+            .map((x) => (
+              <li key={`${x.party}-${x.category}`}>
+                <strong>{party(x.party)}</strong>
+                {': '}
+                <Quantity n={x.quantity} unit="person" />
+              </li>
+            ))}
+          <li className="muted">{t('home.noLog')}</li>
+        </ul>
+      )}
+    </>
+  );
+}
