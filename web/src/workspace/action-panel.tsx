@@ -1,0 +1,414 @@
+import { type ReactNode, useEffect, useState } from 'react';
+import { nobleCrypto } from '../../../src/core/crypto/noble-crypto.ts';
+import { canonicalize } from '../../../src/core/ledger/canonical-json.ts';
+import type { EventEnvelope } from '../../../src/core/ledger/event.ts';
+import { checkEnvelope, signEvent } from '../../../src/core/ledger/event-sign.ts';
+import { api, type LoggedEntry } from '../api.ts';
+import { useI18n } from '../i18n/context.ts';
+import type { MessageKey } from '../i18n/messages-en.ts';
+import { Link } from '../navigation.tsx';
+import { authorized } from './authorized.ts';
+import {
+  buildEnvelope,
+  FIELDS,
+  type FieldSpec,
+  type FormValues,
+  isoWithOffset,
+  NEEDS_SOURCE,
+  UNITS,
+  WORKSPACE_KINDS,
+  type WorkspaceKind,
+} from './event-forms.ts';
+import { personsFromCsv } from './person-csv.ts';
+import type { Session } from './workspace-page.tsx';
+
+/** Which earlier events a reference field may point at. */
+const REF_KINDS: Record<string, string[]> = {
+  list: ['list.submitted'],
+  handover: ['handover.completed'],
+  of: [],
+};
+
+function nowWithOffset(): string {
+  const now = new Date();
+  return isoWithOffset(now, -now.getTimezoneOffset());
+}
+
+/** Choose an action, fill it in, see the exact canonical JSON, then sign it here and append it. */
+export function ActionPanel({ session }: { session: Session }) {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<WorkspaceKind>('list.submitted');
+  const [recent, setRecent] = useState<LoggedEntry[]>([]);
+  useEffect(() => {
+    let live = true;
+    api.logs().then(
+      async (logs) => {
+        const size = logs.find((l) => l.id === session.log)?.size ?? 0;
+        const page = await api.events(session.log, Math.max(0, size - 200), 200);
+        if (live) setRecent(page.events.slice().reverse());
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [session.log]);
+  return (
+    <section className="panel" aria-labelledby="actions-h">
+      <h2 id="actions-h">{t('workspace.title')}</h2>
+      <ul className="action-tabs">
+        {WORKSPACE_KINDS.map((k) => (
+          <li key={k}>
+            <button
+              type="button"
+              aria-pressed={k === kind}
+              data-testid={`workspace-action-${k}`}
+              onClick={() => setKind(k)}
+            >
+              {t(`eventKind.${k}` as MessageKey)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <ActionForm key={kind} kind={kind} session={session} recent={recent} />
+    </section>
+  );
+}
+
+function ActionForm({
+  kind,
+  session,
+  recent,
+}: {
+  kind: WorkspaceKind;
+  session: Session;
+  recent: LoggedEntry[];
+}) {
+  const { t } = useI18n();
+  const [values, setValues] = useState<FormValues>({});
+  const [occurredAt, setOccurredAt] = useState(nowWithOffset);
+  const [sourceName, setSourceName] = useState('');
+  const [sourceMethod, setSourceMethod] = useState('');
+  const [errors, setErrors] = useState<{ field: string; message: string }[]>([]);
+  const [preview, setPreview] = useState<{ envelope: EventEnvelope; canonical: string } | null>(null);
+  const [result, setResult] = useState<{ index: number; leafHash: string } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = (name: string, value: string | boolean | string[]) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setPreview(null);
+    setResult(null);
+  };
+
+  const check = () => {
+    setFailure(null);
+    setResult(null);
+    const source = sourceName.trim()
+      ? { name: sourceName.trim(), ...(sourceMethod.trim() ? { method: sourceMethod.trim() } : {}) }
+      : undefined;
+    const built = buildEnvelope(kind, values, {
+      log: session.log,
+      actor: session.actor,
+      occurredAt: occurredAt.trim(),
+      recordedAt: nowWithOffset(),
+      source,
+    });
+    if (!built.ok) {
+      setErrors(built.errors);
+      setPreview(null);
+      return;
+    }
+    setErrors([]);
+    try {
+      // Exactly what signEvent signs: the checked envelope (strings in NFC) as RFC 8785 JSON.
+      const envelope = checkEnvelope(built.envelope);
+      setPreview({ envelope, canonical: canonicalize(envelope) });
+    } catch (e) {
+      setFailure((e as Error).message);
+    }
+  };
+
+  const sign = async () => {
+    if (!preview) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const signed = signEvent(nobleCrypto, preview.envelope, session.signer);
+      const r = await authorized<{ index: number; leafHash: string }>(
+        session.token,
+        `/api/logs/${encodeURIComponent(session.log)}/events`,
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(signed) },
+      );
+      setResult(r);
+      setPreview(null);
+    } catch (e) {
+      setFailure(t('ws.refused', { detail: (e as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        check();
+      }}
+    >
+      {FIELDS[kind].map((spec) => (
+        <Field
+          key={spec.name}
+          spec={spec}
+          value={values[spec.name]}
+          onChange={(v) => set(spec.name, v)}
+          session={session}
+          recent={recent}
+          error={errors.find((e) => e.field === spec.name)?.message}
+          onCount={(n) => set('count', String(n))}
+        />
+      ))}
+      <label>
+        {t('ws.occurredAt')}
+        <input value={occurredAt} onChange={(e) => setOccurredAt(e.target.value)} dir="ltr" required />
+      </label>
+      <label>
+        {t('ws.sourceName')}
+        {NEEDS_SOURCE.has(kind) ? ' *' : ''}
+        <input value={sourceName} onChange={(e) => setSourceName(e.target.value)} />
+        {errors.find((e) => e.field === 'source') ? (
+          <span className="error">{errors.find((e) => e.field === 'source')?.message}</span>
+        ) : null}
+      </label>
+      <label>
+        {t('ws.sourceMethod')}
+        <input value={sourceMethod} onChange={(e) => setSourceMethod(e.target.value)} />
+      </label>
+      <button type="submit">{t('ws.check')}</button>
+      {failure ? (
+        <p role="alert" className="error">
+          {failure}
+        </p>
+      ) : null}
+      {preview ? (
+        <div className="panel">
+          <h3>{t('ws.preview')}</h3>
+          <pre className="canonical" data-testid="sign-preview" dir="ltr" lang="en">
+            {preview.canonical}
+          </pre>
+          <button
+            type="button"
+            className="primary"
+            data-testid="sign-confirm"
+            disabled={busy}
+            onClick={() => void sign()}
+          >
+            {t('ws.confirm')}
+          </button>
+        </div>
+      ) : null}
+      {result ? (
+        <p role="status" data-testid="sign-result">
+          {t('ws.appended', { index: String(result.index) })} ·{' '}
+          <Link href={`/logs/${encodeURIComponent(session.log)}/events/${result.leafHash}`}>
+            {t('feed.proof')}
+          </Link>
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function Field({
+  spec,
+  value,
+  onChange,
+  session,
+  recent,
+  error,
+  onCount,
+}: {
+  spec: FieldSpec;
+  value: FormValues[string] | undefined;
+  onChange: (v: string | boolean | string[]) => void;
+  session: Session;
+  recent: LoggedEntry[];
+  error: string | undefined;
+  onCount: (n: number) => void;
+}) {
+  const { t, text } = useI18n();
+  const id = `f-${spec.name}`;
+  const label = `${spec.name}${spec.required ? ' *' : ''}`;
+  const err = error ? (
+    <span className="error" id={`${id}-err`}>
+      {spec.name} {error}
+    </span>
+  ) : null;
+  const describedBy = error ? `${id}-err` : undefined;
+  const a = session.agreement;
+  if (spec.type === 'bool') {
+    return (
+      <label>
+        <span>
+          <input type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />{' '}
+          {spec.name}
+        </span>
+      </label>
+    );
+  }
+  if (spec.type === 'persons') {
+    return <PersonsField value={value} onChange={onChange} session={session} error={err} onCount={onCount} />;
+  }
+  let options: { value: string; label: string }[] | null = null;
+  if (spec.type === 'unit') options = UNITS.map((u) => ({ value: u, label: u }));
+  else if (spec.choices === 'party' && a)
+    options = a.parties.map((p) => ({ value: p.id, label: `${text(p.name)} (${p.id})` }));
+  else if ((spec.choices === 'provision' || spec.choices === 'exchange') && a)
+    options = a.provisions
+      .filter((p) => spec.choices === 'provision' || p.kind === 'exchange')
+      .map((p) => ({ value: p.id, label: `${text(p.title, p.id)} (${p.id})` }));
+  if (options) {
+    return (
+      <label>
+        {label}
+        <select
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value)}
+          aria-describedby={describedBy}
+        >
+          <option value="">—</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        {err}
+      </label>
+    );
+  }
+  if (spec.type === 'ref') {
+    const kinds = REF_KINDS[spec.name] ?? [];
+    const candidates = recent
+      .filter((e) => kinds.length === 0 || kinds.includes(e.event.event.kind))
+      .slice(0, 50);
+    return (
+      <label>
+        {label}
+        <select
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value)}
+          aria-describedby={describedBy}
+        >
+          <option value="">—</option>
+          {candidates.map((e) => (
+            <option key={e.leafHash} value={e.leafHash}>
+              #{e.index} {t(`eventKind.${e.event.event.kind}` as MessageKey)} · {e.event.event.actor} ·{' '}
+              {e.leafHash.slice(0, 12)}
+            </option>
+          ))}
+        </select>
+        {err}
+      </label>
+    );
+  }
+  return (
+    <label htmlFor={id}>
+      {label}
+      {spec.type === 'text' ? (
+        <textarea
+          id={id}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value)}
+          rows={3}
+          aria-describedby={describedBy}
+        />
+      ) : (
+        <input
+          id={id}
+          type={spec.type === 'date' ? 'date' : 'text'}
+          inputMode={spec.type === 'int' ? 'numeric' : undefined}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value)}
+          dir="ltr"
+          aria-describedby={describedBy}
+        />
+      )}
+      {err}
+    </label>
+  );
+}
+
+/** Persons of a list: commitments typed or pasted, or records from a CSV kept in the persons store first. */
+function PersonsField({
+  value,
+  onChange,
+  session,
+  error,
+  onCount,
+}: {
+  value: FormValues[string] | undefined;
+  onChange: (v: string[]) => void;
+  session: Session;
+  error: ReactNode;
+  onCount: (n: number) => void;
+}) {
+  const { t } = useI18n();
+  const [problems, setProblems] = useState<string[]>([]);
+  const list = Array.isArray(value) ? value : [];
+  const [typed, setTyped] = useState(list.join('\n'));
+  const fromCsv = async (file: File | undefined) => {
+    setProblems([]);
+    if (!file) return;
+    const parsed = personsFromCsv(await file.text());
+    if (!parsed.ok) {
+      setProblems(parsed.errors);
+      return;
+    }
+    try {
+      const { commitments } = await authorized<{ commitments: string[] }>(
+        session.token,
+        `/api/logs/${encodeURIComponent(session.log)}/persons`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ records: parsed.records }),
+        },
+      );
+      onChange(commitments);
+      setTyped(commitments.join('\n'));
+      onCount(commitments.length);
+    } catch (e) {
+      setProblems([t('ws.refused', { detail: (e as Error).message })]);
+    }
+  };
+  return (
+    <fieldset>
+      <legend>persons</legend>
+      <label>
+        {t('ws.csv')}
+        <input type="file" accept=".csv,text/csv" onChange={(e) => void fromCsv(e.target.files?.[0])} />
+      </label>
+      <label>
+        persons (commitments)
+        <textarea
+          rows={3}
+          dir="ltr"
+          value={typed}
+          onChange={(e) => {
+            setTyped(e.target.value);
+            onChange(e.target.value.split(/[\s,]+/).filter(Boolean));
+          }}
+        />
+      </label>
+      {list.length > 0 ? <p className="muted">{t('ws.kept', { n: list.length })}</p> : null}
+      {problems.map((p) => (
+        <p key={p} className="error" role="alert">
+          {p}
+        </p>
+      ))}
+      {error}
+    </fieldset>
+  );
+}
