@@ -23,6 +23,7 @@ import { agreementUploadRoutes } from './routes/agreement-upload.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { appendRoutes } from './routes/append.ts';
 import { checkpointRoutes } from './routes/checkpoints.ts';
+import { registerDashboard } from './routes/dashboard.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { logRoutes } from './routes/logs.ts';
@@ -57,6 +58,8 @@ export interface AppOptions {
   /** Sign a checkpoint of each log that grew, this often (seconds), with the log keys held. */
   checkpointEverySeconds?: number;
 }
+  /** The built dashboard to serve at / (default web/dist); without it / answers 503. */
+  webDir?: string;
 
 /** Every route of the API, in the order the reference lists them. */
 export function routeTable(
@@ -168,3 +171,5 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   return app;
 }
+  // The dashboard: every GET outside /api loads the web app (web/dist).
+  registerDashboard(app, options.webDir);
