@@ -197,6 +197,8 @@ describe.each(DIALECTS)('POST /api/witness/add-checkpoint on %s', (dialect) => {
       expect(problem(r), JSON.stringify(body.slice(0, 40))).toEqual([400, 'witness-request-invalid']);
       expect(json(r).detail).toContain('c2sp.org/tlog-witness');
     }
+    const huge = await post(`old 0\n\n${note}${'x'.repeat(64 * 1024)}`);
+    expect(problem(huge)).toEqual([413, 'body-too-large']);
   });
 
   it('of concurrent requests from the same old size, exactly one is cosigned; the others learn its size', async () => {
