@@ -1,6 +1,7 @@
 import { LedgerError } from '../core/ledger/ledger-error.ts';
 import { PlanError } from '../core/plan/plan-error.ts';
 import { type Command, helpText, parseCommandArgs } from './command.ts';
+import { agreementPush } from './commands/agreement-push.ts';
 import { diff } from './commands/diff.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
@@ -25,6 +26,7 @@ export const commands: Command[] = [
   plan,
   diff,
   schema,
+  agreementPush,
   keygen,
   logInit,
   logShow,
