@@ -1,0 +1,194 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkpointLog } from '../../src/cli/record-events.ts';
+import { canonicalBytes } from '../../src/core/ledger/canonical-json.ts';
+import type { EventEnvelope } from '../../src/core/ledger/event.ts';
+import { signEvent } from '../../src/core/ledger/event-sign.ts';
+import {
+  formatSignerKey,
+  formatVerifierKey,
+  generateSigner,
+  type Signer,
+} from '../../src/core/ledger/signed-note.ts';
+import { nodeCrypto as crypto } from '../../src/platform/node-crypto.ts';
+import { importDemoLog } from '../../src/server/demo-log.ts';
+import { openDatabase } from '../../src/store/database.ts';
+import { LedgerStore } from '../../src/store/ledger-store.ts';
+import { type TokenRole, TokenStore } from '../../src/store/token-store.ts';
+import { type Browser, openBrowser, screenshot } from './chromium.ts';
+import { demoServer } from './demo-server.ts';
+
+/** A log of its own for an agreement that has none in the demo: fresh keys, so the test can sign. */
+const LOG = 'jan-2025-ceasefire';
+const ACTORS: { actor: string; role: TokenRole; party?: string }[] = [
+  { actor: 'hamas-liaison', role: 'party', party: 'hamas' },
+  { actor: 'icrc', role: 'intermediary', party: 'icrc' },
+];
+
+describe('the workspace: a batch submitted and confirmed by two actors, seen live on a public page', () => {
+  let server: Awaited<ReturnType<typeof demoServer>>;
+  const keys: Record<string, Signer> = {};
+  const tokens: Record<string, string> = {};
+  const keyFiles: Record<string, string> = {};
+  const browsers: Browser[] = [];
+
+  /** Fills the served database before the server opens it: the demo log, then LOG and its actors. */
+  async function prepare(location: string) {
+    const database = await openDatabase(location);
+    try {
+      const store = new LedgerStore(database, crypto);
+      await importDemoLog(store, crypto);
+      const operator = generateSigner(crypto, 'operator');
+      keys.operator = operator;
+      for (const a of ACTORS) keys[a.actor] = generateSigner(crypto, a.actor);
+      await store.createLog({
+        id: LOG,
+        origin: `truce.example/log/${LOG}`,
+        logKey: formatVerifierKey(operator),
+        createdAt: new Date().toISOString(),
+      });
+      const at = new Date().toISOString();
+      const register = (actor: string, role: string, party?: string) =>
+        canonicalBytes(
+          signEvent(
+            crypto,
+            {
+              v: 1,
+              log: LOG,
+              kind: 'actor.registered',
+              occurredAt: at,
+              recordedAt: at,
+              actor: 'operator',
+              body: {
+                actor,
+                name: actor,
+                role,
+                key: formatVerifierKey(keys[actor]!),
+                ...(party ? { party } : {}),
+              },
+            } as EventEnvelope,
+            operator,
+          ),
+        );
+      await store.append(LOG, [
+        register('operator', 'operator'),
+        ...ACTORS.map((a) => register(a.actor, a.role, a.party)),
+      ]);
+      await checkpointLog(store, LOG, operator);
+      const tokenStore = new TokenStore(database);
+      for (const a of ACTORS) {
+        tokens[a.actor] = (
+          await tokenStore.create({ log: LOG, actor: a.actor, role: a.role, party: a.party ?? null })
+        ).token;
+      }
+    } finally {
+      await database.close();
+    }
+  }
+
+  beforeAll(async () => {
+    server = await demoServer(prepare);
+    for (const a of ACTORS) {
+      keyFiles[a.actor] = join(server.dir, `${a.actor}.key`);
+      writeFileSync(keyFiles[a.actor]!, `${formatSignerKey(keys[a.actor]!)}\n`, { mode: 0o600 });
+    }
+  }, 240_000);
+  afterAll(async () => {
+    for (const b of browsers) await b.close();
+    await server?.stop();
+  });
+
+  async function signIn(actor: string): Promise<Page> {
+    const browser = await openBrowser();
+    browsers.push(browser);
+    const { page } = browser;
+    await page.goto(`${server.url}/workspace?lang=en`);
+    const form = page.getByTestId('workspace-signin');
+    await form.waitFor();
+    await form.locator('select').selectOption(LOG);
+    await form.locator('input[type="password"]').fill(tokens[actor]!);
+    await form.locator('input[type="file"]').setInputFiles(keyFiles[actor]!);
+    await form.getByText(`${actor}+`).waitFor();
+    await form.locator('button[type="submit"]').click();
+    await page.getByTestId('workspace-action-list.submitted').waitFor();
+    return page;
+  }
+
+  /** Chooses an action, fills its form, checks the exact JSON shown, signs it; gives index and leaf hash. */
+  async function record(
+    page: Page,
+    kind: string,
+    fill: (form: ReturnType<Page['locator']>) => Promise<void>,
+  ) {
+    await page.getByTestId(`workspace-action-${kind}`).click();
+    const form = page.locator('form').filter({ has: page.locator('#f-count') });
+    await fill(form);
+    await form.locator('button[type="submit"]').click();
+    const preview = page.getByTestId('sign-preview');
+    await preview.waitFor();
+    const shown = JSON.parse((await preview.textContent()) ?? '') as EventEnvelope;
+    expect(shown).toMatchObject({ log: LOG, kind });
+    await page.getByTestId('sign-confirm').click();
+    const result = page.getByTestId('sign-result');
+    await result.waitFor({ timeout: 15_000 });
+    const href = (await result.locator('a').getAttribute('href')) ?? '';
+    const leafHash = /\/events\/([0-9a-f]{64})$/.exec(href)?.[1];
+    expect(leafHash, href).toBeDefined();
+    return { shown, leafHash: leafHash! };
+  }
+
+  /** Waits until the public page's feed shows at least `count` events. */
+  const seen = (page: Page, count: number) =>
+    page.waitForFunction((n) => document.querySelectorAll('[data-testid="event-item"]').length >= n, count, {
+      timeout: 15_000,
+    });
+
+  it('party submits the list and hands over, the intermediary confirms; a public page shows each live', async () => {
+    // The public page, in Hebrew, of a third reader who signs nothing.
+    const reader = await openBrowser();
+    browsers.push(reader);
+    const pub = reader.page;
+    await pub.goto(`${server.url}/agreements/${LOG}?lang=he`);
+    await pub.getByTestId('event-feed').waitFor();
+    await pub.locator('[data-live="true"]').waitFor({ timeout: 15_000 });
+    const before = await pub.getByTestId('event-item').count();
+    expect(before).toBe(3);
+
+    const party = await signIn('hamas-liaison');
+    const list = await record(party, 'list.submitted', async (form) => {
+      await form.locator('label:has-text("provision") select').selectOption('phase-1-exchange');
+      await form.locator('#f-batch').fill('1');
+      await form.locator('#f-count').fill('3');
+    });
+    expect(list.shown.actor).toBe('hamas-liaison');
+    await seen(pub, before + 1);
+    await screenshot(party, 'workspace-party-en');
+
+    const handover = await record(party, 'handover.completed', async (form) => {
+      await form.locator('label:has-text("provision") select').selectOption('phase-1-exchange');
+      await form.locator('#f-batch').fill('1');
+      await form.locator('#f-count').fill('3');
+      await form.locator('label:has-text("to") select').first().selectOption('icrc');
+    });
+    await seen(pub, before + 2);
+
+    const intermediary = await signIn('icrc');
+    const confirmed = await record(intermediary, 'handover.confirmed', async (form) => {
+      await form.locator('label:has-text("handover") select').selectOption(handover.leafHash);
+      await form.locator('#f-count').fill('3');
+    });
+    expect(confirmed.shown).toMatchObject({ actor: 'icrc', body: { handover: handover.leafHash, count: 3 } });
+    await seen(pub, before + 3);
+    await screenshot(intermediary, 'workspace-intermediary-en');
+
+    // Three new items on the public page, newest first, without a reload.
+    const indexes = await pub
+      .getByTestId('event-item')
+      .evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-index'))));
+    expect(indexes.slice(0, 3)).toEqual([5, 4, 3]);
+    expect(await pub.locator('html').getAttribute('dir')).toBe('rtl');
+    await screenshot(pub, 'workspace-live-he');
+  });
+});
