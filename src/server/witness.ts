@@ -56,7 +56,7 @@ async function followed(
   ctx: ServerContext,
   origin: string,
 ): Promise<{ log: FollowedLog; localId?: string } | undefined> {
-  const local = (await ctx.store.listLogs()).find((l) => l.origin === origin);
+  const local = await ctx.witness.localLog(origin);
   if (local) return { log: { origin, logKey: local.logKey }, localId: local.id };
   const extra = ctx.witnessFollow.find((l) => l.origin === origin);
   return extra ? { log: extra } : undefined;

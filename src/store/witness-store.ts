@@ -75,6 +75,16 @@ export class WitnessStore {
     return Number(r.numUpdatedRows) === 1;
   }
 
+  /** The log of this database whose checkpoints name `origin` (origins are unique), if any. */
+  async localLog(origin: string): Promise<{ id: string; logKey: string } | undefined> {
+    const r = await this.#database.db
+      .selectFrom('truce_log')
+      .select(['id', 'log_key'])
+      .where('origin', '=', origin)
+      .executeTakeFirst();
+    return r ? { id: r.id, logKey: r.log_key } : undefined;
+  }
+
   /** Every log this witness has cosigned, by origin. */
   async list(): Promise<WitnessState[]> {
     const rows = await this.#database.db
