@@ -171,8 +171,8 @@ async function keepCosignatures(
   lines: string[],
   witnesses: ReturnType<ServerContext['keyring']['witnesses']>,
 ): Promise<void> {
-  const stored = (await ctx.store.checkpoints(logId)).find((c) => c.size === checkpoint.size);
-  if (!stored || !sameCheckpoint(parseCheckpoint(splitNote(stored.note).text), checkpoint)) return;
+  const stored = await ctx.witness.storedCheckpoint(logId, checkpoint.size);
+  if (!stored || !sameCheckpoint(parseCheckpoint(splitNote(stored).text), checkpoint)) return;
   const actors = (await ctx.store.actors(logId)).filter((a) => a.role === 'witness' && !a.revoked);
   const at = new Date().toISOString();
   for (const [k, w] of witnesses.entries()) {

@@ -85,6 +85,17 @@ export class WitnessStore {
     return r ? { id: r.id, logKey: r.log_key } : undefined;
   }
 
+  /** The checkpoint of size `size` a log of this database stored, if any (to keep a cosignature beside it). */
+  async storedCheckpoint(logId: string, size: number): Promise<string | undefined> {
+    const r = await this.#database.db
+      .selectFrom('truce_checkpoint')
+      .select('note')
+      .where('log_id', '=', logId)
+      .where('size', '=', size)
+      .executeTakeFirst();
+    return r?.note;
+  }
+
   /** Every log this witness has cosigned, by origin. */
   async list(): Promise<WitnessState[]> {
     const rows = await this.#database.db
