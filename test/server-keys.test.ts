@@ -49,6 +49,12 @@ describe('truce serve --keys', () => {
     const usage = await runCli('serve', '--checkpoint-every', '10', '--database', join(dir, 'refused.db'));
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('--keys');
+    const follow = join(dir, 'follow.json');
+    writeFileSync(follow, '[{"origin": "other.example/log"}]');
+    const bad = await runCli('serve', '--witness-follow', follow, '--database', join(dir, 'refused.db'));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain(follow);
+    expect(bad.stderr).toContain('[{"origin": "ORIGIN LINE", "logKey": "name+hash+base64"}');
   });
 
   it('with TRUCE_KEYS holding a witness key, cosigns the demo log over HTTP (add-checkpoint)', async () => {
