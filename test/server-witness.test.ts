@@ -256,6 +256,9 @@ describe.each(DIALECTS)('POST /api/witness/add-checkpoint on %s', (dialect) => {
         { origin: 'other.example/log', size: n, root: rootHash(crypto.sha256, n, otherAt), extensions: [] },
         other,
       );
+    // From old size 0 the proof must be empty (tlog-witness).
+    const withProof = await post(requestBody(0, [otherAt(0)], note(4)));
+    expect(problem(withProof)).toEqual([422, 'witness-bad-proof']);
     const first = await post(requestBody(0, [], note(4)));
     expect(first.statusCode, first.body).toBe(200);
     const next = await post(requestBody(4, consistencyProof(crypto.sha256, 4, 9, otherAt), note(9)));
