@@ -53,7 +53,8 @@ describe('the truce executable', () => {
 
   it('`npm start` serves the demo; `truce plan` prints the day-by-day plan of the November 2023 pause', async () => {
     const pkg = (await import('../package.json', { with: { type: 'json' } })).default;
-    expect(pkg.scripts.start).toBe('node src/cli/main.ts serve --demo');
+    // The dashboard is built first, then the server starts on the demo data.
+    expect(pkg.scripts.start).toBe('npm run build:web && node src/cli/main.ts serve --demo');
     const r = await run(
       process.execPath,
       ['src/cli/main.ts', 'plan', 'examples/agreements/nov-2023-pause.yaml'],
