@@ -7,10 +7,10 @@
 import { DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
-import { storeMaterial } from '../src/cli/log-files.ts';
 import { verifyInclusion } from '../src/core/ledger/merkle-verify.ts';
 import { leafHash, storedHashes, treeHash } from '../src/core/ledger/tlog.ts';
 import { verifyLog } from '../src/core/ledger/verify-log.ts';
+import { storeMaterial } from '../src/export/store-material.ts';
 import { nodeCrypto } from '../src/platform/node-crypto.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';

@@ -195,7 +195,7 @@ describe.each(DIALECTS)('the ledger from the command line, on %s', (dialect) => 
     const csv = await truce('export', '--csv', 'events.csv');
     expect(csv.status).toBe(0);
     expect(readFileSync(join(dir, 'events.csv'), 'utf8').split('\r\n')[0]).toBe(
-      'index,leaf_hash,occurred_at,recorded_at,kind,actor,source,body',
+      'index,leaf_hash,occurred_at,recorded_at,kind,actor,source,body,provision,phase,batch,party,against,count,category,outside_formula,quantity,unit,date,destination,crossing,place,text,refs',
     );
   });
 });

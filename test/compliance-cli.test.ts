@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NOV_LOG } from '../examples/logs/nov-2023-events.ts';
-import { escapeHtml } from '../src/cli/report-html.ts';
+import { escapeHtml } from '../src/core/report/report-html.ts';
 import { runCli } from './helpers/run-cli.ts';
 
 describe('truce status', () => {

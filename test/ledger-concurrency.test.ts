@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { storeMaterial } from '../src/cli/log-files.ts';
 import { verifyLog } from '../src/core/ledger/verify-log.ts';
+import { storeMaterial } from '../src/export/store-material.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { scratchLocation } from './helpers/databases.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { storeMaterial } from '../src/cli/log-files.ts';
 import { checkpointLog } from '../src/cli/record-events.ts';
 import { verifyLog } from '../src/core/ledger/verify-log.ts';
+import { storeMaterial } from '../src/export/store-material.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSigner } from '../examples/logs/build-nov-2023.ts';
-import { exportMaterial, readExport } from '../src/cli/log-files.ts';
 import { canonicalBytes } from '../src/core/ledger/canonical-json.ts';
 import type { EventEnvelope } from '../src/core/ledger/event.ts';
 import { signEvent } from '../src/core/ledger/event-sign.ts';
 import { verifyLog } from '../src/core/ledger/verify-log.ts';
+import { exportMaterial, readExport } from '../src/export/export-folder.ts';
 import { buildApp } from '../src/server/app.ts';
 import { Evaluation } from '../src/server/status-schemas.ts';
 import type { Database } from '../src/store/database.ts';

@@ -1,5 +1,5 @@
 import type { Obligation, Plan, Total } from '../core/plan/types.ts';
-import { csvRow } from './csv.ts';
+import { csvRow } from '../core/report/csv.ts';
 
 const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 

@@ -1,5 +1,6 @@
 import { LedgerError } from '../core/ledger/ledger-error.ts';
 import { PlanError } from '../core/plan/plan-error.ts';
+import { ExportFolderError } from '../export/export-folder.ts';
 import { type Command, helpText, parseCommandArgs } from './command.ts';
 import { agreementPush } from './commands/agreement-push.ts';
 import { diff } from './commands/diff.ts';
@@ -91,7 +92,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
       );
       return EXIT_USAGE;
     }
-    if (e instanceof InputError || e instanceof PlanError || e instanceof LedgerError) {
+    if (
+      e instanceof InputError ||
+      e instanceof ExportFolderError ||
+      e instanceof PlanError ||
+      e instanceof LedgerError
+    ) {
       io.err(`${e.message}\n`);
       return EXIT_INVALID;
     }

@@ -11,7 +11,6 @@ import {
 } from '../core/ledger/tiles.ts';
 import type { LogMaterial } from '../core/ledger/verify-log.ts';
 import type { LedgerStore } from '../store/ledger-store.ts';
-import { InputError } from './io.ts';
 
 /** The export folder of a log: log.json, events.jsonl (one canonical signed event a line), checkpoints.json. */
 export interface LogExport {
@@ -25,6 +24,16 @@ export interface LogExport {
   };
   events: string[];
   checkpoints: { size: number; note: string; cosignatures: { witness: string; line: string }[] }[];
+}
+
+/** An export folder that cannot be read: missing, too large or malformed, with a message a person can act on. */
+export class ExportFolderError extends Error {
+  override name = 'ExportFolderError';
+  readonly code: 'export-missing' | 'export-too-large' | 'export-malformed';
+  constructor(code: ExportFolderError['code'], message: string) {
+    super(message);
+    this.code = code;
+  }
 }
 
 const MAX_EXPORT_BYTES = 2 * 1024 * 1024 * 1024;
@@ -110,11 +119,11 @@ async function readText(path: string, what: string): Promise<string> {
   try {
     const s = await stat(path);
     if (s.size > MAX_EXPORT_BYTES)
-      throw new InputError('export-too-large', `${what} is larger than ${MAX_EXPORT_BYTES} bytes.`);
+      throw new ExportFolderError('export-too-large', `${what} is larger than ${MAX_EXPORT_BYTES} bytes.`);
     return await readFile(path, 'utf8');
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(
+    if (e instanceof ExportFolderError) throw e;
+    throw new ExportFolderError(
       'export-missing',
       `Cannot read ${what} (${path}). An export folder holds log.json, events.jsonl and checkpoints.json.`,
     );
@@ -129,8 +138,11 @@ export async function readExport(dir: string): Promise<LogExport> {
     log = JSON.parse(await readText(join(base, 'log.json'), 'log.json'));
     checkpoints = JSON.parse(await readText(join(base, 'checkpoints.json'), 'checkpoints.json'));
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError('export-malformed', `${dir}: log.json or checkpoints.json is not valid JSON.`);
+    if (e instanceof ExportFolderError) throw e;
+    throw new ExportFolderError(
+      'export-malformed',
+      `${dir}: log.json or checkpoints.json is not valid JSON.`,
+    );
   }
   const text = await readText(join(base, 'events.jsonl'), 'events.jsonl');
   const events = text.split('\n');
@@ -149,30 +161,5 @@ export function exportMaterial(x: LogExport): LogMaterial {
     claimed: { size: x.log.size, root: fromHex(x.log.root) },
     checkpoints: x.checkpoints.map((c) => ({ size: c.size, note: c.note })),
     cosignatures: x.checkpoints.flatMap((c) => c.cosignatures.map((s) => ({ size: c.size, ...s }))),
-  };
-}
-
-/** A log in the database as the material verifyLog checks, stored leaves and tree hashes included. */
-export async function storeMaterial(store: LedgerStore, logId: string): Promise<LogMaterial> {
-  const log = await store.requireLog(logId);
-  const entries: { index: number; bytes: Uint8Array; leafHash: Uint8Array }[] = [];
-  for (let at = 0; ; at += 5000) {
-    const batch = await store.rawEntries(logId, at, at + 5000);
-    entries.push(...batch);
-    if (batch.length < 5000) break;
-  }
-  const checkpoints = await store.checkpoints(logId);
-  const cosignatures = [];
-  for (const cp of checkpoints)
-    for (const c of await store.cosignatures(logId, cp.size)) cosignatures.push({ size: cp.size, ...c });
-  return {
-    logId,
-    origin: log.origin,
-    logKey: log.logKey,
-    entries,
-    storedHashes: await store.allHashes(logId),
-    claimed: { size: log.size, root: log.root },
-    checkpoints,
-    cosignatures,
   };
 }

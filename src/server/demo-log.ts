@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { exportMaterial, readExport } from '../cli/log-files.ts';
 import type { Crypto } from '../core/crypto/crypto.ts';
 import { verifyLog } from '../core/ledger/verify-log.ts';
+import { exportMaterial, readExport } from '../export/export-folder.ts';
 import type { LedgerStore } from '../store/ledger-store.ts';
 
 /** The public record of the November 2023 pause, as `truce export` wrote it. */

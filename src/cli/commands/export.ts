@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { EVENT_COLUMNS } from '../../core/report/event-table.ts';
+import { csvHead, csvLine } from '../../core/report/table.ts';
+import { writeExport } from '../../export/export-folder.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
-import { csvRow } from '../csv.ts';
 import { EXIT_OK, UsageError } from '../io.ts';
 import { chooseLog, databaseOption, openStore } from '../ledger-context.ts';
-import { writeExport } from '../log-files.ts';
 import { progress } from '../progress.ts';
 
 export const exportCommand: Command = {
@@ -35,26 +36,9 @@ export const exportCommand: Command = {
         else io.out(`exported ${r.size} events and ${r.checkpoints} checkpoints of ${id} to ${out}\n`);
       } else {
         const log = await store.requireLog(id);
-        const rows = [
-          csvRow(['index', 'leaf_hash', 'occurred_at', 'recorded_at', 'kind', 'actor', 'source', 'body']),
-        ];
-        for (let at = 0; at < log.size; at += 5000) {
-          for (const e of await store.entries(id, at, at + 5000)) {
-            const ev = e.event.event;
-            rows.push(
-              csvRow([
-                e.index,
-                e.leafHash,
-                ev.occurredAt,
-                ev.recordedAt,
-                ev.kind,
-                ev.actor,
-                ev.source?.name,
-                JSON.stringify(ev.body),
-              ]),
-            );
-          }
-        }
+        const rows = [csvHead(EVENT_COLUMNS, false)];
+        for (let at = 0; at < log.size; at += 5000)
+          for (const e of await store.entries(id, at, at + 5000)) rows.push(csvLine(EVENT_COLUMNS, e));
         await writeFile(resolve(io.cwd, csv!), rows.join(''));
         if (args.values.json) io.out(`${JSON.stringify({ log: id, csv, events: log.size })}\n`);
         else io.out(`wrote ${log.size} events of ${id} to ${csv}\n`);

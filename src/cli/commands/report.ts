@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { reportHtml } from '../../core/report/report-html.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
 import { formatStatusJson } from '../format-status.ts';
 import { EXIT_OK, UsageError } from '../io.ts';
-import { reportHtml } from '../report-html.ts';
 import { asOfFlag, loadLogAndAgreement, logSourceOptions, runEvaluation } from './status.ts';
 
 export const report: Command = {

@@ -8,13 +8,13 @@ import { parseSignedEvent } from '../../core/ledger/event-sign.ts';
 import { leafHash } from '../../core/ledger/merkle.ts';
 import { verifyLog } from '../../core/ledger/verify-log.ts';
 import { addDays, isoInZone, localToEpoch } from '../../core/time/zoned-time.ts';
+import { exportMaterial, readExport } from '../../export/export-folder.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
 import { type Command, jsonOption, type ParsedArgs, stringFlag } from '../command.ts';
 import { formatStatusJson, formatStatusText } from '../format-status.ts';
 import { EXIT_OK, InputError, type Io, UsageError } from '../io.ts';
 import { chooseLog, databaseOption, openStore } from '../ledger-context.ts';
 import { requireAgreement } from '../load-agreement.ts';
-import { exportMaterial, readExport } from '../log-files.ts';
 
 export interface LoadedLog {
   id: string;

@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { type LogReport, verifyLog } from '../../core/ledger/verify-log.ts';
+import { exportMaterial, readExport } from '../../export/export-folder.ts';
+import { storeMaterial } from '../../export/store-material.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
 import { type Command, jsonOption, type ParsedArgs, stringFlag } from '../command.ts';
 import { EXIT_INVALID, EXIT_OK, type Io } from '../io.ts';
 import { databaseOption, openStore } from '../ledger-context.ts';
-import { exportMaterial, readExport, storeMaterial } from '../log-files.ts';
 import { progress } from '../progress.ts';
 
 export function printReports(

@@ -1,6 +1,6 @@
-import type { Agreement } from '../core/agreement/types.ts';
-import type { DirectionTally, Evaluation, ObligationStatus } from '../core/compliance/types.ts';
-import { english } from '../core/plan/provision-obligations.ts';
+import type { Agreement } from '../agreement/types.ts';
+import type { DirectionTally, Evaluation, ObligationStatus } from '../compliance/types.ts';
+import { english } from '../plan/provision-obligations.ts';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {

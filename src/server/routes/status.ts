@@ -1,4 +1,4 @@
-import { reportHtml } from '../../cli/report-html.ts';
+import { reportHtml } from '../../core/report/report-html.ts';
 import type { ServerContext } from '../context.ts';
 import { endOfDay, evaluateLog } from '../log-evaluation.ts';
 import { defineRoute } from '../route.ts';

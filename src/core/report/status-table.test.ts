@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../compliance/evaluate.ts';
+import { FIXTURE_YAML } from '../compliance/fixture-agreement.ts';
+import { actors, agreementOf, logged } from '../compliance/test-log.ts';
+import { STATUS_COLUMNS, statusRows } from './status-table.ts';
+import { jsonRecord, tableCsv } from './table.ts';
+
+const agreement = agreementOf(FIXTURE_YAML);
+
+describe('status table', () => {
+  const aid = logged(
+    'med',
+    'aid.delivered',
+    '2024-01-01T20:00:00+02:00',
+    { date: '2024-01-01', quantity: 6, unit: 'truck', category: 'aid' },
+    'UN',
+  );
+  const ev = evaluate(agreement, [...actors(), aid], '2024-01-02T01:00:00+02:00');
+  const rows = statusRows(ev);
+
+  it('has a row for every provision and every obligation, each provision before its obligations', () => {
+    expect(rows.filter((r) => r.level === 'provision')).toHaveLength(ev.provisions.length);
+    expect(rows.filter((r) => r.level === 'obligation')).toHaveLength(ev.obligations.length);
+    const seen = new Set<string>();
+    for (const r of rows) {
+      if (r.level === 'provision') seen.add(r.provision.provision);
+      else expect(seen.has(r.obligation.obligation.provision)).toBe(true);
+    }
+  });
+
+  it('gives an obligation its status, figures and evidence', () => {
+    const row = rows.find(
+      (r) => r.level === 'obligation' && r.obligation.obligation.id === 'aid/admit-aid/1/trucks',
+    )!;
+    expect(jsonRecord(STATUS_COLUMNS, row)).toMatchObject({
+      as_of: '2024-01-02T01:00:00+02:00',
+      level: 'obligation',
+      provision: 'aid',
+      obligation: 'aid/admit-aid/1/trucks',
+      status: 'partly-met',
+      required: 10,
+      done: 6,
+      unit: 'truck',
+      evidence: [aid.leafHash],
+      counts: null,
+    });
+  });
+
+  it('writes one CSV line a row, with the HXL row under the header', () => {
+    const lines = tableCsv(STATUS_COLUMNS, rows, true).split('\r\n');
+    expect(lines[1]).toBe(STATUS_COLUMNS.map((c) => c.hxl).join(','));
+    expect(lines.filter((l) => l !== '')).toHaveLength(rows.length + 2);
+  });
+});

@@ -1,0 +1,179 @@
+import type { Evaluation, ObligationStatus, ProvisionStatus, Status } from '../compliance/types.ts';
+import type { Cell, Column } from './table.ts';
+
+/** A row of the status table: a provision or one of its obligations, as judged at `asOf`. */
+export type StatusRow =
+  | { level: 'provision'; asOf: string; provision: ProvisionStatus }
+  | { level: 'obligation'; asOf: string; obligation: ObligationStatus };
+
+/** The rows of an evaluation: each provision, followed by its obligations in the order of the plan. */
+export function statusRows(ev: Evaluation): StatusRow[] {
+  const rows: StatusRow[] = [];
+  const byProvision = new Map<string, ObligationStatus[]>();
+  for (const o of ev.obligations) {
+    const list = byProvision.get(o.obligation.provision) ?? [];
+    list.push(o);
+    byProvision.set(o.obligation.provision, list);
+  }
+  for (const p of ev.provisions) {
+    rows.push({ level: 'provision', asOf: ev.asOf, provision: p });
+    for (const o of byProvision.get(p.provision) ?? [])
+      rows.push({ level: 'obligation', asOf: ev.asOf, obligation: o });
+    byProvision.delete(p.provision);
+  }
+  // Obligations of a provision the evaluation does not list on its own (none today) still appear.
+  for (const list of byProvision.values())
+    for (const o of list) rows.push({ level: 'obligation', asOf: ev.asOf, obligation: o });
+  return rows;
+}
+
+const ofObligation =
+  (get: (o: ObligationStatus) => Cell | undefined) =>
+  (r: StatusRow): Cell =>
+    r.level === 'obligation' ? (get(r.obligation) ?? null) : null;
+
+const counts = (c: Partial<Record<Status, number>>) =>
+  Object.entries(c)
+    .map(([status, n]) => `${status} ${n}`)
+    .join(', ');
+
+/** The status of every provision and obligation as a table: the API's status exports write it. */
+export const STATUS_COLUMNS: readonly Column<StatusRow>[] = [
+  {
+    name: 'as_of',
+    hxl: '#date+reported',
+    description: "The moment judged, with the agreement's offset.",
+    value: (r) => r.asOf,
+  },
+  {
+    name: 'level',
+    hxl: '#meta+level',
+    description: 'provision, or obligation (one thing a party must do by a deadline).',
+    value: (r) => r.level,
+  },
+  {
+    name: 'provision',
+    hxl: '#activity+code',
+    description: 'Provision of the agreement.',
+    value: (r) => (r.level === 'provision' ? r.provision.provision : r.obligation.obligation.provision),
+  },
+  {
+    name: 'obligation',
+    hxl: '#activity+code+obligation',
+    description: 'Obligation id: provision/action/phase day[/part].',
+    value: ofObligation((o) => o.obligation.id),
+  },
+  {
+    name: 'kind',
+    hxl: '#activity+type',
+    description: 'Kind of provision (exchange, aid, withdrawal…).',
+    value: (r) => (r.level === 'provision' ? r.provision.kind : r.obligation.obligation.kind),
+  },
+  {
+    name: 'action',
+    hxl: '#activity+type+action',
+    description: 'What the obligation asks (submit-list, hand-over, release, admit-aid…).',
+    value: ofObligation((o) => o.obligation.action),
+  },
+  {
+    name: 'party',
+    hxl: '#group+code',
+    description: 'The party the obligation falls on.',
+    value: ofObligation((o) => o.obligation.party),
+  },
+  {
+    name: 'day',
+    hxl: '#meta+day+num',
+    description: 'Day of the agreement (day 1 is its first day).',
+    value: ofObligation((o) => o.obligation.day),
+  },
+  {
+    name: 'date',
+    hxl: '#date',
+    description: "The obligation's day, in the agreement's time zone.",
+    value: ofObligation((o) => o.obligation.date),
+  },
+  {
+    name: 'due',
+    hxl: '#date+end',
+    description: 'Deadline in force, with offset (it may move with a condition or an extension).',
+    value: ofObligation((o) => o.due),
+  },
+  { name: 'status', hxl: '#status', description: 'Where it stands.', value: (r) => status(r) },
+  {
+    name: 'required',
+    hxl: '#indicator+required+num',
+    description: 'How much was required, for a quantity.',
+    value: ofObligation((o) => o.required),
+  },
+  {
+    name: 'done',
+    hxl: '#indicator+done+num',
+    description: 'How much the log shows done.',
+    value: ofObligation((o) => o.done),
+  },
+  {
+    name: 'unit',
+    hxl: '#indicator+unit',
+    description: 'Unit of required and done.',
+    value: ofObligation((o) => o.obligation.unit),
+  },
+  {
+    name: 'completed_at',
+    hxl: '#date+occurred',
+    description: 'When it was complete, for met and met late.',
+    value: ofObligation((o) => o.completedAt),
+  },
+  {
+    name: 'late_minutes',
+    hxl: '#indicator+late_minutes+num',
+    description: 'Met late by, in minutes.',
+    value: ofObligation((o) => o.lateMinutes),
+  },
+  {
+    name: 'overdue_minutes',
+    hxl: '#indicator+overdue_minutes+num',
+    description: 'Overdue by, in minutes.',
+    value: ofObligation((o) => o.overdueMinutes),
+  },
+  {
+    name: 'no_record',
+    hxl: '#meta+no_record',
+    description: 'true when the status rests on the absence of any record.',
+    value: ofObligation((o) => o.noRecord),
+  },
+  {
+    name: 'counts',
+    hxl: '#meta+counts',
+    description: 'For a provision: how many of its obligations are in each status.',
+    value: (r) => (r.level === 'provision' ? counts(r.provision.counts) : null),
+    json: (r) => (r.level === 'provision' ? r.provision.counts : null),
+  },
+  {
+    name: 'what',
+    hxl: '#description',
+    description: 'What the obligation asks, in words.',
+    value: ofObligation((o) => o.obligation.description),
+  },
+  {
+    name: 'explanation',
+    hxl: '#description+explanation',
+    description: 'Why it has this status.',
+    value: (r) => (r.level === 'provision' ? r.provision.explanation : r.obligation.explanation),
+  },
+  {
+    name: 'evidence',
+    hxl: '#meta+evidence',
+    description: 'Leaf hashes of the events the status rests on, separated by spaces.',
+    value: (r) => evidence(r).join(' ') || null,
+    json: (r) => evidence(r),
+  },
+];
+
+function status(r: StatusRow): Status {
+  return r.level === 'provision' ? r.provision.status : r.obligation.status;
+}
+
+function evidence(r: StatusRow): string[] {
+  return r.level === 'provision' ? r.provision.evidence : r.obligation.evidence;
+}
