@@ -25,6 +25,7 @@ import { appendRoutes } from './routes/append.ts';
 import { checkpointRoutes } from './routes/checkpoints.ts';
 import { registerDashboard } from './routes/dashboard.ts';
 import { eventRoutes } from './routes/events.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { logRoutes } from './routes/logs.ts';
 import { personRoutes } from './routes/persons.ts';
@@ -78,6 +79,7 @@ export function routeTable(
     ...streamRoutes(ctx, feeds),
     ...statusRoutes(ctx),
     ...personRoutes(ctx),
+    ...exportRoutes(ctx),
     ...tileRoutes(ctx),
     ...checkpointRoutes(ctx),
     ...witnessRoutes(ctx),
