@@ -1,7 +1,7 @@
 import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
-import { countScale, dayScale, stepPath } from '../model/chart-scale.ts';
+import { countScale, cumulativePath, dayScale } from '../model/chart-scale.ts';
 import { type CumulativeSeries, cumulativeSeries } from '../model/series.ts';
 import { heldTerm, usePartyName } from './common.tsx';
 
@@ -45,9 +45,18 @@ function Chart({ series, data }: { series: CumulativeSeries; data: AgreementData
   const y = countScale(max, [H - PAD.bottom, PAD.top]);
   // Right to left: day 1 on the right, as the text runs.
   const rtl = lang !== 'en';
-  const x = dayScale(last.day, rtl ? [W - PAD.left, PAD.right] : [PAD.left, W - PAD.right]);
-  const promised = stepPath(series.points.map((p) => ({ x: x(p.day), y: y(p.promised) })));
-  const done = stepPath(series.points.map((p) => ({ x: x(p.day), y: y(p.done) })));
+  const plot: [number, number] = rtl ? [W - PAD.left, PAD.right] : [PAD.left, W - PAD.right];
+  const x = dayScale(last.day, plot);
+  const promised = cumulativePath(
+    series.points.map((p) => ({ day: p.day, value: p.promised })),
+    x,
+    y,
+  );
+  const done = cumulativePath(
+    series.points.map((p) => ({ day: p.day, value: p.done })),
+    x,
+    y,
+  );
   const unit = (n: number) => t(`unit.${series.unit}` as MessageKey, { n });
   const caption = t('chart.caption', {
     what,
@@ -55,7 +64,7 @@ function Chart({ series, data }: { series: CumulativeSeries; data: AgreementData
     promised: unit(last.promised),
     day: last.day,
   });
-  const axisX = rtl ? W - PAD.left : PAD.left;
+  const axisX = plot[0];
   return (
     <figure className="chart">
       <figcaption>{what}</figcaption>
@@ -63,21 +72,21 @@ function Chart({ series, data }: { series: CumulativeSeries; data: AgreementData
         <title>{caption}</title>
         {y.ticks.map((v) => (
           <g key={v}>
-            <line className="grid-line" x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />
+            <line className="grid-line" x1={plot[0]} x2={plot[1]} y1={y(v)} y2={y(v)} />
             <text
               className="tick"
               x={rtl ? W - PAD.left + 4 : PAD.left - 4}
               y={y(v) + 4}
               textAnchor={rtl ? 'start' : 'end'}
             >
-              {fmt.number(v)}
+              {fmt.compact(v)}
             </text>
           </g>
         ))}
         <line className="axis" x1={axisX} x2={axisX} y1={PAD.top} y2={H - PAD.bottom} />
         {series.points.map((p) =>
           series.points.length <= 14 || p.day % Math.ceil(series.points.length / 7) === 1 ? (
-            <text key={p.day} className="tick" x={x(p.day)} y={H - 6} textAnchor="middle">
+            <text key={p.day} className="tick" x={x(p.day - 0.5)} y={H - 6} textAnchor="middle">
               {fmt.number(p.day)}
             </text>
           ) : null,

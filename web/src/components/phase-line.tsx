@@ -15,11 +15,17 @@ export function PhaseLine({ data, now = new Date() }: { data: AgreementData; now
     case 'not-started':
       line = t('phase.startsOn', { date: fmt.calendarDate(tl.state.startDate) });
       break;
+    // Without a log, where it stands is the plan's reckoning, not a record, and it says so.
     case 'running':
-      line = t('phase.current', { phase: phaseTitle(tl.state.phase), day: tl.state.day });
+      line = t(data.evaluation ? 'phase.current' : 'phase.plannedCurrent', {
+        phase: phaseTitle(tl.state.phase),
+        day: tl.state.day,
+      });
       break;
     case 'ended':
-      line = t('phase.endedOn', { date: fmt.calendarDate(tl.state.endDate) });
+      line = t(data.evaluation ? 'phase.endedOn' : 'phase.plannedEnd', {
+        date: fmt.calendarDate(tl.state.endDate),
+      });
       break;
   }
   return (

@@ -1,6 +1,6 @@
 import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
-import { addDays } from '../model/calendar.ts';
+import { addDays, dateIn } from '../model/calendar.ts';
 import { timelineOf } from '../model/phase-state.ts';
 
 /** The phases as bars over the agreement's days, with today marked (clamped to the ends, and said so). */
@@ -10,7 +10,10 @@ export function PhaseTimeline({ data, now = new Date() }: { data: AgreementData;
   const span = Math.max(tl.lastDay, 1);
   const pct = (day: number) => ((day - 1) / span) * 100;
   const today = tl.state.state === 'no-start' ? null : tl.state.today;
-  const todayPct = today === null ? null : Math.min(100, Math.max(0, pct(today) + 50 / span));
+  // Today sits in the middle of its day; before the first day or after the last, at that end.
+  const todayPct = today === null ? null : Math.min(100, Math.max(0, ((today - 0.5) / span) * 100));
+  const outside = today === null ? null : today < 1 ? 'before' : today > span ? 'after' : null;
+  const todayDate = fmt.calendarDate(dateIn(now, data.plan.timeZone));
   const dateOfDay = (day: number) => (tl.startDate ? fmt.calendarDate(addDays(tl.startDate, day - 1)) : '');
   return (
     <section aria-labelledby="timeline-h">
@@ -41,14 +44,14 @@ export function PhaseTimeline({ data, now = new Date() }: { data: AgreementData;
         </ol>
         {todayPct !== null && today !== null ? (
           <div
-            className="today"
+            className={`today${outside ? ` today-${outside}` : ''}`}
             data-testid="today-marker"
             data-day={today}
             style={{ insetInlineStart: `${todayPct}%` }}
           >
             <span>
-              {t('agreement.today')}
-              {today >= 1 && today <= span ? ` · ${t('chart.day', { day: today })}` : ''}
+              {t('agreement.todayOn', { date: todayDate })}
+              {outside ? '' : ` · ${t('chart.day', { day: today })}`}
             </span>
           </div>
         ) : null}

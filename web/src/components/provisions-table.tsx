@@ -12,7 +12,7 @@ export function ProvisionsTable({ data }: { data: AgreementData }) {
     <section aria-labelledby="provisions-h">
       <h2 id="provisions-h">{t('agreement.provisions')}</h2>
       <div className="table-scroll">
-        <table className="grid provisions" data-testid="provisions-table">
+        <table className="grid provisions stack" data-testid="provisions-table">
           <thead>
             <tr>
               <th scope="col">{t('provisions.provision')}</th>
@@ -35,11 +35,13 @@ export function ProvisionsTable({ data }: { data: AgreementData }) {
                     {titleOf(p)} {p.uncertain ? <Uncertain note={p.note} /> : null}
                     {p.source ? <p className="source">{t('common.source', { source: p.source })}</p> : null}
                   </th>
-                  <td>{s ? <StatusBadge status={s.status} /> : <span className="muted">—</span>}</td>
-                  <td className="explanation" lang="en" dir="ltr">
+                  <td data-label={t('provisions.status')}>
+                    {s ? <StatusBadge status={s.status} /> : <span className="muted">—</span>}
+                  </td>
+                  <td className="explanation" lang="en" dir="ltr" data-label={t('provisions.explanation')}>
                     {s?.explanation ?? p.note ?? ''}
                   </td>
-                  <td>
+                  <td data-label={t('provisions.evidence')}>
                     <Evidence logId={data.log?.id ?? null} hashes={s?.evidence ?? []} />
                   </td>
                 </tr>

@@ -8,6 +8,8 @@ import type { Lang } from './locale.ts';
  */
 export interface Formatters {
   number(n: number): string;
+  /** A short number for chart axes: 1.5K, 2M (as the locale abbreviates). */
+  compact(n: number): string;
   percent(fraction: number): string;
   date(iso: string, timeZone: string): string;
   dateTime(iso: string, timeZone: string): string;
@@ -26,6 +28,7 @@ export function formatters(lang: Lang): Formatters {
   const cached = cache.get(lang);
   if (cached) return cached;
   const numberFormat = new Intl.NumberFormat(lang);
+  const compactFormat = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 });
   const percentFormat = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
   const byZone = new Map<
     string,
@@ -65,6 +68,7 @@ export function formatters(lang: Lang): Formatters {
   });
   const f: Formatters = {
     number: (n) => numberFormat.format(n),
+    compact: (n) => compactFormat.format(n),
     percent: (x) => percentFormat.format(x),
     date: (iso, tz) => zoned(tz).date.format(dateOf(iso)),
     dateTime: (iso, tz) => zoned(tz).dateTime.format(dateOf(iso)),

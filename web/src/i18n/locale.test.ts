@@ -34,5 +34,7 @@ describe('formatters', () => {
     expect(formatters('en').number(1234567)).toBe('1,234,567');
     expect(formatters('he').number(1234567)).toBe('1,234,567');
     expect(formatters('ar').percent(0.5)).toMatch(/50/);
+    expect(formatters('en').compact(1_000_000)).toBe('1M');
+    expect(formatters('en').compact(1500)).toBe('1.5K');
   });
 });

@@ -32,21 +32,28 @@ export function countScale(max: number, range: [number, number], tickCount = 4):
   return scale;
 }
 
-/** A scale of agreement days 1..lastDay onto `range`. */
-export function dayScale(lastDay: number, range: [number, number]): (day: number) => number {
+/**
+ * A scale of agreement days onto `range`: day d occupies the interval (d − 1, d], so 0 is the start of
+ * day 1 and `lastDay` the end of the last day; the middle of day d is at d − 0.5.
+ */
+export function dayScale(lastDay: number, range: [number, number]): (position: number) => number {
   const [r0, r1] = range;
-  const span = Math.max(1, lastDay - 1);
-  return (day) => r0 + ((day - 1) / span) * (r1 - r0);
+  const span = Math.max(1, lastDay);
+  return (position) => r0 + (position / span) * (r1 - r0);
 }
 
-/** An SVG path through the points as a step line (a cumulative count stays flat until the next day). */
-export function stepPath(points: { x: number; y: number }[]): string {
+/**
+ * An SVG path of a cumulative count as steps: from 0 before day 1, the total of day d held over
+ * the whole of day d. `points` are (day, value) in day order; `x` and `y` map them to pixels.
+ */
+export function cumulativePath(
+  points: readonly { day: number; value: number }[],
+  x: (position: number) => number,
+  y: (value: number) => number,
+): string {
   if (points.length === 0) return '';
-  let d = `M${round(points[0]!.x)},${round(points[0]!.y)}`;
-  for (let i = 1; i < points.length; i++) {
-    const p = points[i]!;
-    d += `H${round(p.x)}V${round(p.y)}`;
-  }
+  let d = `M${round(x(points[0]!.day - 1))},${round(y(0))}`;
+  for (const p of points) d += `V${round(y(p.value))}H${round(x(p.day))}`;
   return d;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, dateIn, dayNumber } from './calendar.ts';
-import { countScale, dayScale, niceStep, stepPath } from './chart-scale.ts';
+import { countScale, cumulativePath, dayScale, niceStep } from './chart-scale.ts';
 import { headlineOf } from './headline.ts';
 import { nov2023 } from './nov-2023.test-fixture.ts';
 import { timelineOf } from './phase-state.ts';
@@ -115,16 +115,23 @@ describe('chart scale', () => {
     expect(countScale(0, [10, 0]).domain).toEqual([0, 1]);
   });
 
-  it('maps days and draws steps', () => {
-    const x = dayScale(7, [0, 60]);
-    expect([x(1), x(4), x(7)]).toEqual([0, 30, 60]);
-    expect(dayScale(1, [5, 50])(1)).toBe(5);
+  it('maps days as intervals and draws cumulative steps from zero', () => {
+    const x = dayScale(7, [0, 70]);
+    expect([x(0), x(0.5), x(7)]).toEqual([0, 5, 70]);
+    expect(dayScale(0, [5, 50])(1)).toBe(50);
+    const rtl = dayScale(2, [100, 0]);
+    expect([rtl(0), rtl(2)]).toEqual([100, 0]);
+    const y = (v: number) => 100 - v;
     expect(
-      stepPath([
-        { x: 0, y: 10 },
-        { x: 5, y: 4 },
-      ]),
-    ).toBe('M0,10H5V4');
-    expect(stepPath([])).toBe('');
+      cumulativePath(
+        [
+          { day: 1, value: 10 },
+          { day: 2, value: 30 },
+        ],
+        dayScale(2, [0, 20]),
+        y,
+      ),
+    ).toBe('M0,100V90H10V70H20');
+    expect(cumulativePath([], x, y)).toBe('');
   });
 });

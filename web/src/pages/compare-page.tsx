@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { type AgreementSummary, api, type Diff } from '../api.ts';
 import { Await } from '../components/common.tsx';
 import { useI18n } from '../i18n/context.ts';
-import { countScale, dayScale, stepPath } from '../model/chart-scale.ts';
+import { countScale, cumulativePath, dayScale } from '../model/chart-scale.ts';
 import { navigate } from '../navigation.tsx';
 import { useFetch } from '../use-fetch.ts';
 
@@ -133,9 +133,14 @@ function Outcomes({ diff }: { diff: Diff }) {
           const last = diff.outcomes.lastDay;
           const max = Math.max(0, ...s.points.flatMap((p) => [p.a ?? 0, p.b ?? 0]));
           const y = countScale(max, [H - 24, 12]);
-          const x = dayScale(last, rtl ? [W - 48, 12] : [48, W - 12]);
+          const plot: [number, number] = rtl ? [W - 48, 12] : [48, W - 12];
+          const x = dayScale(last, plot);
           const path = (pick: 'a' | 'b') =>
-            stepPath(s.points.filter((p) => p[pick] !== null).map((p) => ({ x: x(p.day), y: y(p[pick]!) })));
+            cumulativePath(
+              s.points.filter((p) => p[pick] !== null).map((p) => ({ day: p.day, value: p[pick]! })),
+              x,
+              y,
+            );
           const end = s.points.at(-1);
           const label = `${s.label}: ${fmt.number(end?.a ?? 0)} / ${fmt.number(end?.b ?? 0)}`;
           return (
@@ -147,14 +152,14 @@ function Outcomes({ diff }: { diff: Diff }) {
                 <title>{label}</title>
                 {y.ticks.map((v) => (
                   <g key={v}>
-                    <line className="grid-line" x1={48} x2={W - 12} y1={y(v)} y2={y(v)} />
+                    <line className="grid-line" x1={plot[0]} x2={plot[1]} y1={y(v)} y2={y(v)} />
                     <text
                       className="tick"
                       x={rtl ? W - 44 : 44}
                       y={y(v) + 4}
                       textAnchor={rtl ? 'start' : 'end'}
                     >
-                      {fmt.number(v)}
+                      {fmt.compact(v)}
                     </text>
                   </g>
                 ))}

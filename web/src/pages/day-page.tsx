@@ -5,7 +5,7 @@ import { type AgreementData, loadAgreement } from '../agreement-data.ts';
 import { Await, Evidence, Quantity, StatusBadge, Uncertain, usePartyName } from '../components/common.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
-import { addDays } from '../model/calendar.ts';
+import { addDays, dateIn } from '../model/calendar.ts';
 import { Link, navigate } from '../navigation.tsx';
 import { useFetch } from '../use-fetch.ts';
 
@@ -29,7 +29,13 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
         status: null,
       }));
   const day = rows[0]?.obligation.day ?? data.plan.days.find((d) => d.date === date)?.day ?? null;
-  const late = rows.filter((r) => r.status && (LATE.has(r.status.status) || r.status.overdueMinutes));
+  rows.sort((x, y) =>
+    (x.status?.due ?? x.obligation.due ?? '').localeCompare(y.status?.due ?? y.obligation.due ?? ''),
+  );
+  // Late is a record of lateness; a figure nobody recorded is unknown, not late.
+  const late = rows.filter((r) => r.status && LATE.has(r.status.status));
+  const dueText = (iso: string) =>
+    dateIn(new Date(iso), a.timeZone) === date ? fmt.time(iso, a.timeZone) : fmt.dateTime(iso, a.timeZone);
   useEffect(() => {
     document.title = `${text(a.title)} · ${date} · Truce`;
   }, [a, date, text]);
@@ -37,7 +43,9 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
   return (
     <article data-testid="day-view" data-date={date}>
       <p>
-        <Link href={base}>← {text(a.title)}</Link>
+        <Link href={base}>
+          {t('nav.back')} {text(a.title)}
+        </Link>
       </p>
       <h1>{day !== null ? t('day.title', { day, date: fmt.calendarDate(date) }) : fmt.calendarDate(date)}</h1>
       <nav className="day-nav no-print" aria-label={t('agreement.days')}>
@@ -80,7 +88,7 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
           <p>{t('day.none')}</p>
         ) : (
           <div className="table-scroll">
-            <table className="grid">
+            <table className="grid stack">
               <thead>
                 <tr>
                   <th scope="col">{t('day.due')}</th>
@@ -94,17 +102,15 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
               <tbody>
                 {rows.map(({ obligation: o, status }) => (
                   <tr key={o.id} data-obligation={o.id} data-status={status?.status ?? ''}>
-                    <td>
+                    <td data-label={t('day.due')}>
                       {o.due ? (
-                        <time dateTime={status?.due ?? o.due}>
-                          {fmt.time(status?.due ?? o.due, a.timeZone)}
-                        </time>
+                        <time dateTime={status?.due ?? o.due}>{dueText(status?.due ?? o.due)}</time>
                       ) : (
                         '—'
                       )}
                     </td>
-                    <td>{party(o.party)}</td>
-                    <td>
+                    <td data-label={t('role.party')}>{party(o.party)}</td>
+                    <td data-label={t('provisions.provision')}>
                       {t(`action.${o.action}` as MessageKey)}
                       {o.quantity !== undefined && o.unit ? (
                         <>
@@ -114,11 +120,13 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
                       ) : null}
                       {o.batch ? ` · #${fmt.number(o.batch)}` : ''} {o.uncertain ? <Uncertain /> : null}
                     </td>
-                    <td>{status ? <StatusBadge status={status.status} /> : '—'}</td>
-                    <td className="explanation" lang="en" dir="ltr">
+                    <td data-label={t('provisions.status')}>
+                      {status ? <StatusBadge status={status.status} /> : '—'}
+                    </td>
+                    <td data-label={t('provisions.explanation')} className="explanation" lang="en" dir="ltr">
                       {status?.explanation ?? o.description}
                     </td>
-                    <td>
+                    <td data-label={t('provisions.evidence')}>
                       <Evidence logId={data.log?.id ?? null} hashes={status?.evidence ?? []} />
                     </td>
                   </tr>

@@ -42,7 +42,9 @@ function EventView({ one, timeZone }: { one: OneEvent; timeZone: string }) {
   return (
     <>
       <p>
-        <Link href={`/agreements/${encodeURIComponent(one.log)}`}>← {t('event.back')}</Link>
+        <Link href={`/agreements/${encodeURIComponent(one.log)}`}>
+          {t('nav.back')} {t('event.back')}
+        </Link>
       </p>
       <h1>
         {t('event.title', { index: one.index })}: {t(`eventKind.${e.kind}` as MessageKey)}

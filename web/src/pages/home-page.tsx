@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
 import { type AgreementSummary, api } from '../api.ts';
-import { Await, heldTerm, Quantity, usePartyName } from '../components/common.tsx';
+import { Await, heldTerm, usePartyName } from '../components/common.tsx';
 import { PhaseLine } from '../components/phase-line.tsx';
 import { useI18n } from '../i18n/context.ts';
 import { headlineOf } from '../model/headline.ts';
@@ -49,8 +49,18 @@ function AgreementCard({ summary }: { summary: AgreementSummary }) {
   );
 }
 
+/** "Released by X (the agreement's term): " */
+function Labelled({ label, term }: { label: string; term: string | null }) {
+  return (
+    <>
+      {label}
+      {term ? ` (${term})` : ''}:{' '}
+    </>
+  );
+}
+
 function CardBody({ data }: { data: AgreementData }) {
-  const { t, text } = useI18n();
+  const { t, text, fmt } = useI18n();
   const party = usePartyName(data.agreement);
   const headline = data.evaluation ? headlineOf(data.agreement, data.evaluation) : null;
   return (
@@ -60,10 +70,11 @@ function CardBody({ data }: { data: AgreementData }) {
         <ul className="figures-inline">
           {headline.releases.map((r) => (
             <li key={`${r.provision}-${r.party}`}>
-              <strong>{t('figures.released', { party: party(r.party) })}</strong>
-              {': '}
-              <Quantity n={r.counted} unit="person" />{' '}
-              <span className="muted">{heldTerm(data.agreement, r.party, text) ?? ''}</span>{' '}
+              <Labelled
+                label={t('figures.released', { party: party(r.party) })}
+                term={heldTerm(data.agreement, r.party, text)}
+              />
+              <strong>{fmt.number(r.counted)}</strong>{' '}
               <span className="muted">{t('figures.ofPlanned', { total: r.dueSoFar })}</span>
             </li>
           ))}
@@ -74,9 +85,11 @@ function CardBody({ data }: { data: AgreementData }) {
             .filter((x) => x.unit === 'person')
             .map((x) => (
               <li key={`${x.party}-${x.category}`}>
-                <strong>{party(x.party)}</strong>
-                {': '}
-                <Quantity n={x.quantity} unit="person" />
+                <Labelled
+                  label={t('figures.toRelease', { party: party(x.party) })}
+                  term={heldTerm(data.agreement, x.party, text)}
+                />
+                <strong>{fmt.number(x.quantity)}</strong>
               </li>
             ))}
           <li className="muted">{t('home.noLog')}</li>

@@ -55,7 +55,7 @@ export function ActionPanel({ session }: { session: Session }) {
   }, [session.log]);
   return (
     <section className="panel" aria-labelledby="actions-h">
-      <h2 id="actions-h">{t('workspace.title')}</h2>
+      <h2 id="actions-h">{t('ws.record')}</h2>
       <ul className="action-tabs">
         {WORKSPACE_KINDS.map((k) => (
           <li key={k}>
@@ -273,6 +273,7 @@ function Field({
       <label>
         {label}
         <select
+          id={id}
           value={typeof value === 'string' ? value : ''}
           onChange={(e) => onChange(e.target.value)}
           aria-describedby={describedBy}
@@ -297,6 +298,7 @@ function Field({
       <label>
         {label}
         <select
+          id={id}
           value={typeof value === 'string' ? value : ''}
           onChange={(e) => onChange(e.target.value)}
           aria-describedby={describedBy}

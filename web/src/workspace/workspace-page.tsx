@@ -141,7 +141,7 @@ function SignInForm({ logs, onSignIn }: { logs: LogSummary[]; onSignIn: (s: Sess
           value={actor}
           onChange={(e) => setActor(e.target.value)}
           dir="ltr"
-          pattern="[a-z0-9][a-z0-9-]*"
+          pattern="[a-z0-9][a-z0-9\-]*"
         />
       </label>
       {error ? (
