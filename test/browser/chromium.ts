@@ -23,6 +23,8 @@ export const SCREENSHOTS = join(repoRoot, 'test-results', 'screenshots');
 export interface Browser {
   context: BrowserContext;
   page: Page;
+  /** Uncaught errors of its pages' scripts, to say why a page shows nothing. */
+  errors: string[];
   close(): Promise<void>;
 }
 
@@ -43,10 +45,15 @@ export async function openBrowser(locale = 'en-US'): Promise<Browser> {
     locale,
     viewport: { width: 1280, height: 900 },
   });
+  const errors: string[] = [];
+  const watch = (p: Page) => p.on('pageerror', (e) => errors.push(`${p.url()}: ${e.message}`));
+  context.pages().forEach(watch);
+  context.on('page', watch);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
     page,
+    errors,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -20,15 +20,15 @@ export function demoLeaves(): string[] {
 
 /**
  * `truce serve --demo` over a fresh SQLite database in a temporary folder, the dashboard built.
- * `prepare` may fill the database before the server opens it.
+ * `prepare` may fill the database (and the folder) before the server opens it.
  */
 export async function demoServer(
-  prepare?: (database: string) => Promise<void>,
+  prepare?: (database: string, dir: string) => Promise<void>,
 ): Promise<Served & { dir: string }> {
   await ensureWebBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'truce-browser-'));
   const database = join(dir, 'truce.db');
-  if (prepare) await prepare(database);
+  if (prepare) await prepare(database, dir);
   const served = await startServe(database);
   return {
     ...served,

@@ -1,99 +1,99 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkpointLog } from '../../src/cli/record-events.ts';
-import { canonicalBytes } from '../../src/core/ledger/canonical-json.ts';
 import type { EventEnvelope } from '../../src/core/ledger/event.ts';
-import { signEvent } from '../../src/core/ledger/event-sign.ts';
-import {
-  formatSignerKey,
-  formatVerifierKey,
-  generateSigner,
-  type Signer,
-} from '../../src/core/ledger/signed-note.ts';
 import { nodeCrypto as crypto } from '../../src/platform/node-crypto.ts';
 import { importDemoLog } from '../../src/server/demo-log.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { LedgerStore } from '../../src/store/ledger-store.ts';
-import { type TokenRole, TokenStore } from '../../src/store/token-store.ts';
+import { repoRoot, runCliIn } from '../helpers/run-cli.ts';
 import { type Browser, openBrowser, screenshot } from './chromium.ts';
 import { demoServer } from './demo-server.ts';
 
 /** A log of its own for an agreement that has none in the demo: fresh keys, so the test can sign. */
 const LOG = 'jan-2025-ceasefire';
-const ACTORS: { actor: string; role: TokenRole; party?: string }[] = [
+const ACTORS: { actor: string; role: string; party: string }[] = [
   { actor: 'hamas-liaison', role: 'party', party: 'hamas' },
   { actor: 'icrc', role: 'intermediary', party: 'icrc' },
 ];
 
 describe('the workspace: a batch submitted and confirmed by two actors, seen live on a public page', () => {
   let server: Awaited<ReturnType<typeof demoServer>>;
-  const keys: Record<string, Signer> = {};
   const tokens: Record<string, string> = {};
   const keyFiles: Record<string, string> = {};
   const browsers: Browser[] = [];
 
-  /** Fills the served database before the server opens it: the demo log, then LOG and its actors. */
-  async function prepare(location: string) {
+  /**
+   * Fills the served database before the server opens it, as an operator would with the CLI: the
+   * demo log, then a log for LOG (truce log init), its actors registered with fresh keys (truce
+   * keygen, truce record actor.registered) and their API tokens (truce token create).
+   */
+  async function prepare(location: string, dir: string) {
     const database = await openDatabase(location);
     try {
-      const store = new LedgerStore(database, crypto);
-      await importDemoLog(store, crypto);
-      const operator = generateSigner(crypto, 'operator');
-      keys.operator = operator;
-      for (const a of ACTORS) keys[a.actor] = generateSigner(crypto, a.actor);
-      await store.createLog({
-        id: LOG,
-        origin: `truce.example/log/${LOG}`,
-        logKey: formatVerifierKey(operator),
-        createdAt: new Date().toISOString(),
-      });
-      const at = new Date().toISOString();
-      const register = (actor: string, role: string, party?: string) =>
-        canonicalBytes(
-          signEvent(
-            crypto,
-            {
-              v: 1,
-              log: LOG,
-              kind: 'actor.registered',
-              occurredAt: at,
-              recordedAt: at,
-              actor: 'operator',
-              body: {
-                actor,
-                name: actor,
-                role,
-                key: formatVerifierKey(keys[actor]!),
-                ...(party ? { party } : {}),
-              },
-            } as EventEnvelope,
-            operator,
-          ),
-        );
-      await store.append(LOG, [
-        register('operator', 'operator'),
-        ...ACTORS.map((a) => register(a.actor, a.role, a.party)),
-      ]);
-      await checkpointLog(store, LOG, operator);
-      const tokenStore = new TokenStore(database);
-      for (const a of ACTORS) {
-        tokens[a.actor] = (
-          await tokenStore.create({ log: LOG, actor: a.actor, role: a.role, party: a.party ?? null })
-        ).token;
-      }
+      await importDemoLog(new LedgerStore(database, crypto), crypto);
     } finally {
       await database.close();
+    }
+    const cli = async (...args: string[]) => {
+      const r = await runCliIn(dir, ...args, '--json');
+      expect(r.status, `truce ${args.join(' ')}: ${r.stderr}`).toBe(0);
+      return JSON.parse(r.stdout) as Record<string, unknown>;
+    };
+    const db = ['--database', location];
+    const keygen = async (name: string) => {
+      keyFiles[name] = join(dir, `${name}.key`);
+      return (await cli('keygen', name, '--out', keyFiles[name]!)).verifierKey as string;
+    };
+    await keygen('operator');
+    await cli(
+      'log',
+      'init',
+      join(repoRoot, 'examples', 'agreements', `${LOG}.yaml`),
+      '--key',
+      keyFiles.operator!,
+      ...db,
+    );
+    for (const a of ACTORS) {
+      const key = await keygen(a.actor);
+      await cli(
+        'record',
+        'actor.registered',
+        '--key',
+        keyFiles.operator!,
+        '--log',
+        LOG,
+        ...db,
+        '--field',
+        `actor=${a.actor}`,
+        '--field',
+        `name=${a.actor}`,
+        '--field',
+        `role=${a.role}`,
+        '--field',
+        `party=${a.party}`,
+        '--field',
+        `key=${key}`,
+      );
+      const token = await cli(
+        'token',
+        'create',
+        '--log',
+        LOG,
+        '--actor',
+        a.actor,
+        '--role',
+        a.role,
+        '--party',
+        a.party,
+        ...db,
+      );
+      tokens[a.actor] = token.token as string;
     }
   }
 
   beforeAll(async () => {
     server = await demoServer(prepare);
-    for (const a of ACTORS) {
-      keyFiles[a.actor] = join(server.dir, `${a.actor}.key`);
-      writeFileSync(keyFiles[a.actor]!, `${formatSignerKey(keys[a.actor]!)}\n`, { mode: 0o600 });
-    }
   }, 240_000);
   afterAll(async () => {
     for (const b of browsers) await b.close();
@@ -151,10 +151,15 @@ describe('the workspace: a batch submitted and confirmed by two actors, seen liv
     browsers.push(reader);
     const pub = reader.page;
     await pub.goto(`${server.url}/agreements/${LOG}?lang=he`);
-    await pub.getByTestId('event-feed').waitFor();
+    await pub
+      .getByTestId('event-feed')
+      .waitFor()
+      .catch((e: Error) => {
+        throw new Error(`${e.message}\nErrors on the page: ${reader.errors.join('; ') || 'none'}`);
+      });
     await pub.locator('[data-live="true"]').waitFor({ timeout: 15_000 });
     const before = await pub.getByTestId('event-item').count();
-    expect(before).toBe(3);
+    expect(before).toBe(4);
 
     const party = await signIn('hamas-liaison');
     const list = await record(party, 'list.submitted', async (form) => {
@@ -187,8 +192,8 @@ describe('the workspace: a batch submitted and confirmed by two actors, seen liv
     const indexes = await pub
       .getByTestId('event-item')
       .evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-index'))));
-    expect(indexes.slice(0, 3)).toEqual([5, 4, 3]);
+    expect(indexes.slice(0, 3)).toEqual([6, 5, 4]);
     expect(await pub.locator('html').getAttribute('dir')).toBe('rtl');
     await screenshot(pub, 'workspace-live-he');
-  });
+  }, 120_000);
 });
