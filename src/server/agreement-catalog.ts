@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { formatError, parseAgreement } from '../core/agreement/index.ts';
 import type { Agreement } from '../core/agreement/types.ts';
 import type { AgreementStatus, AgreementStore, AgreementVersion } from '../store/agreement-store.ts';
+import { agreementChecker } from './agreement-checker.ts';
 import { HttpProblem } from './problem.ts';
 
 /** An agreement as the server publishes it: from a file of --agreements, or an uploaded version. */
@@ -79,21 +80,14 @@ export function sourceName(id: string, mediaType: string): string {
 /**
  * Parsed uploads by media type and sha256. A stored version never changes, so an entry never goes
  * stale; the same object comes back for the same version, which lets the compliance evaluators
- * know their agreement is unchanged. Bounded: the oldest entry goes first.
+ * know their agreement is unchanged. Parsed on the checker's worker thread, as uploads are.
+ * Bounded: the least recently used entry goes first.
  */
 const PARSED_LIMIT = 256;
-const parsed = new Map<string, Agreement>();
+const parsed = new Map<string, Promise<Agreement>>();
 
-/** The agreement of a stored version, parsed (once per version while it stays in the cache). */
-export function storedAgreement(v: AgreementVersion): Agreement {
-  const key = `${v.mediaType} ${v.sha256}`;
-  const hit = parsed.get(key);
-  if (hit) {
-    parsed.delete(key);
-    parsed.set(key, hit);
-    return hit;
-  }
-  const result = parseAgreement(v.source, sourceName(v.id, v.mediaType));
+async function parseStored(v: AgreementVersion): Promise<Agreement> {
+  const result = await agreementChecker.check(v.source, sourceName(v.id, v.mediaType));
   if (!result.ok) {
     throw new HttpProblem(
       422,
@@ -101,14 +95,27 @@ export function storedAgreement(v: AgreementVersion): Agreement {
       `Version ${v.version} of agreement "${v.id}" no longer checks under this server's agreement language (${result.errors[0]!.message}); upload a corrected version.`,
     );
   }
-  parsed.set(key, result.agreement);
-  if (parsed.size > PARSED_LIMIT) parsed.delete(parsed.keys().next().value!);
   return result.agreement;
 }
 
-function uploadEntry(v: AgreementVersion): CatalogEntry {
+/** The agreement of a stored version, parsed once while it stays in the cache. */
+export function storedAgreement(v: AgreementVersion): Promise<Agreement> {
+  const key = `${v.mediaType} ${v.sha256}`;
+  let agreement = parsed.get(key);
+  if (agreement) parsed.delete(key);
+  else {
+    agreement = parseStored(v);
+    // A failure is not kept: the next request tries again.
+    agreement.catch(() => parsed.delete(key));
+  }
+  parsed.set(key, agreement);
+  if (parsed.size > PARSED_LIMIT) parsed.delete(parsed.keys().next().value!);
+  return agreement;
+}
+
+async function uploadEntry(v: AgreementVersion): Promise<CatalogEntry> {
   return {
-    agreement: storedAgreement(v),
+    agreement: await storedAgreement(v),
     origin: 'upload',
     version: v.version,
     status: v.status,
@@ -136,7 +143,7 @@ export async function loadAgreementCatalog(dir: string, uploads: AgreementStore)
     isFile: (id) => files.has(id),
     async list() {
       const stored = (await uploads.currentOfEach()).filter((v) => !files.has(v.id));
-      return [...files.values(), ...stored.map(uploadEntry)];
+      return [...files.values(), ...(await Promise.all(stored.map(uploadEntry)))];
     },
     async ids() {
       const stored = (await uploads.ids()).filter((id) => !files.has(id));

@@ -1,11 +1,7 @@
-import {
-  type AgreementError,
-  AgreementSchema,
-  formatPath,
-  parseAgreement,
-} from '../../core/agreement/index.ts';
+import { type AgreementError, AgreementSchema, formatPath } from '../../core/agreement/index.ts';
 import type { AgreementStatus } from '../../store/agreement-store.ts';
 import { sourceName } from '../agreement-catalog.ts';
+import { agreementChecker } from '../agreement-checker.ts';
 import {
   AGREEMENT_BODY_LIMIT,
   AGREEMENT_MEDIA_TYPES,
@@ -16,6 +12,7 @@ import { principalOf } from '../auth/principal.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpProblem, type ProblemError } from '../problem.ts';
 import { defineRoute } from '../route.ts';
+import { yamlNestingProblem } from '../yaml-nesting.ts';
 
 /** An error of the agreement language as the problem's `errors` member gives it. */
 function located(e: AgreementError): ProblemError {
@@ -125,7 +122,9 @@ export const agreementUploadRoutes = (ctx: ServerContext) => [
         .map((p) => /^\s*charset\s*=\s*"?([^";\s]+)"?\s*$/i.exec(p)?.[1])
         .find((c) => c !== undefined);
       const text = textOf(body, mediaType, charset);
-      const result = parseAgreement(text, sourceName('upload', mediaType));
+      const deep = mediaType === 'application/json' ? undefined : yamlNestingProblem(text);
+      if (deep) throw invalid([{ code: 'too-deep', ...deep, path: '(document)' }]);
+      const result = await agreementChecker.check(text, sourceName('upload', mediaType));
       if (!result.ok) throw invalid(result.errors.map(located));
       const { id, kind } = result.agreement;
       if (ctx.catalog.isFile(id)) {

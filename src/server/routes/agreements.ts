@@ -170,7 +170,7 @@ export const agreementRoutes = (ctx: ServerContext) => [
       reply.header('etag', etag).header('cache-control', VERSION_CACHE);
       if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
       if (source) return reply.type(`${stored.mediaType}; charset=utf-8`).send(stored.source);
-      return storedAgreement(stored);
+      return await storedAgreement(stored);
     },
   }),
 ];
