@@ -104,9 +104,12 @@ export function storedAgreement(v: AgreementVersion): Promise<Agreement> {
   let agreement = parsed.get(key);
   if (agreement) parsed.delete(key);
   else {
-    agreement = parseStored(v);
+    const parsing = parseStored(v);
     // A failure is not kept: the next request tries again.
-    agreement.catch(() => parsed.delete(key));
+    parsing.catch(() => {
+      if (parsed.get(key) === parsing) parsed.delete(key);
+    });
+    agreement = parsing;
   }
   parsed.set(key, agreement);
   if (parsed.size > PARSED_LIMIT) parsed.delete(parsed.keys().next().value!);
