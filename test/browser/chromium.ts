@@ -45,6 +45,8 @@ export async function openBrowser(locale = 'en-US'): Promise<Browser> {
     locale,
     viewport: { width: 1280, height: 900 },
   });
+  // Slow machines and a busy test run: every wait of a page may take up to 30 s.
+  context.setDefaultTimeout(30_000);
   const errors: string[] = [];
   const watch = (p: Page) => p.on('pageerror', (e) => errors.push(`${p.url()}: ${e.message}`));
   context.pages().forEach(watch);

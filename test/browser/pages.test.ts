@@ -47,7 +47,7 @@ const PAGES: { name: string; path: string; testids: string[]; text?: (lang: Lang
   },
 ];
 
-describe('the public pages in Chromium, in English, Arabic and Hebrew', () => {
+describe('the public pages in Chromium, in English, Arabic and Hebrew', { timeout: 120_000 }, () => {
   let server: Served;
   let browser: Browser;
   beforeAll(async () => {
@@ -67,7 +67,7 @@ describe('the public pages in Chromium, in English, Arabic and Hebrew', () => {
         url.searchParams.set('lang', lang);
         const response = await page.goto(url.toString());
         expect(response?.status()).toBe(200);
-        for (const id of p.testids) await page.getByTestId(id).first().waitFor({ timeout: 15_000 });
+        for (const id of p.testids) await page.getByTestId(id).first().waitFor({ timeout: 30_000 });
         const html = page.locator('html');
         expect(await html.getAttribute('lang')).toBe(lang);
         expect(await html.getAttribute('dir')).toBe(lang === 'en' ? 'ltr' : 'rtl');
@@ -75,11 +75,11 @@ describe('the public pages in Chromium, in English, Arabic and Hebrew', () => {
         await expect(
           page.getByRole('navigation').getByText(message(lang, 'nav.home')).isVisible(),
         ).resolves.toBe(true);
-        if (p.text) await page.getByText(p.text(lang), { exact: true }).first().waitFor({ timeout: 5_000 });
+        if (p.text) await page.getByText(p.text(lang), { exact: true }).first().waitFor({ timeout: 30_000 });
         await expect(page.getByTestId('lang-switch').isVisible()).resolves.toBe(true);
         if (p.name === 'event') {
           const status = page.getByTestId('proof-status');
-          await status.and(page.locator('[data-verified="true"]')).waitFor({ timeout: 20_000 });
+          await status.and(page.locator('[data-verified="true"]')).waitFor({ timeout: 30_000 });
         }
         await screenshot(page, `${p.name}-${lang}`);
       });

@@ -9,7 +9,7 @@ async function verdict(page: Page) {
   const status = page.getByTestId('proof-status');
   await status
     .and(page.locator('[data-verified="true"], [data-verified="false"]'))
-    .waitFor({ timeout: 20_000 });
+    .waitFor({ timeout: 30_000 });
   return {
     verified: await status.getAttribute('data-verified'),
     code: await status.getAttribute('data-code'),
@@ -17,7 +17,7 @@ async function verdict(page: Page) {
   };
 }
 
-describe('the proof of an event, verified in Chromium', () => {
+describe('the proof of an event, verified in Chromium', { timeout: 120_000 }, () => {
   let server: Served;
   let browser: Browser;
   const leaves = demoLeaves();

@@ -17,7 +17,9 @@ const ACTORS: { actor: string; role: string; party: string }[] = [
   { actor: 'icrc', role: 'intermediary', party: 'icrc' },
 ];
 
-describe('the workspace: a batch submitted and confirmed by two actors, seen live on a public page', () => {
+describe('the workspace: a batch submitted and confirmed by two actors, seen live on a public page', {
+  timeout: 120_000,
+}, () => {
   let server: Awaited<ReturnType<typeof demoServer>>;
   const tokens: Record<string, string> = {};
   const keyFiles: Record<string, string> = {};
@@ -132,7 +134,7 @@ describe('the workspace: a batch submitted and confirmed by two actors, seen liv
     expect(shown).toMatchObject({ log: LOG, kind });
     await page.getByTestId('sign-confirm').click();
     const result = page.getByTestId('sign-result');
-    await result.waitFor({ timeout: 15_000 });
+    await result.waitFor({ timeout: 30_000 });
     const href = (await result.locator('a').getAttribute('href')) ?? '';
     const leafHash = /\/events\/([0-9a-f]{64})$/.exec(href)?.[1];
     expect(leafHash, href).toBeDefined();
@@ -142,7 +144,7 @@ describe('the workspace: a batch submitted and confirmed by two actors, seen liv
   /** Waits until the public page's feed shows at least `count` events. */
   const seen = (page: Page, count: number) =>
     page.waitForFunction((n) => document.querySelectorAll('[data-testid="event-item"]').length >= n, count, {
-      timeout: 15_000,
+      timeout: 30_000,
     });
 
   it('party submits the list and hands over, the intermediary confirms; a public page shows each live', async () => {
@@ -157,7 +159,7 @@ describe('the workspace: a batch submitted and confirmed by two actors, seen liv
       .catch((e: Error) => {
         throw new Error(`${e.message}\nErrors on the page: ${reader.errors.join('; ') || 'none'}`);
       });
-    await pub.locator('[data-live="true"]').waitFor({ timeout: 15_000 });
+    await pub.locator('[data-live="true"]').waitFor({ timeout: 30_000 });
     const before = await pub.getByTestId('event-item').count();
     expect(before).toBe(4);
 
@@ -195,5 +197,5 @@ describe('the workspace: a batch submitted and confirmed by two actors, seen liv
     expect(indexes.slice(0, 3)).toEqual([6, 5, 4]);
     expect(await pub.locator('html').getAttribute('dir')).toBe('rtl');
     await screenshot(pub, 'workspace-live-he');
-  }, 120_000);
+  });
 });
