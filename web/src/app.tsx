@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { ErrorBoundary } from './components/error-boundary.tsx';
 import { I18nContext } from './i18n/context.ts';
 import { chooseLang, dirOf, LANGS, type Lang } from './i18n/locale.ts';
 import { translator } from './i18n/translate.ts';
@@ -126,7 +127,16 @@ export function App() {
         </fieldset>
       </header>
       <main id="main" tabIndex={-1}>
-        <Page route={route} />
+        <ErrorBoundary
+          key={`${location.pathname}${location.search}`}
+          fallback={(error) => (
+            <p role="alert" className="error">
+              {t('common.error', { detail: error.message })}
+            </p>
+          )}
+        >
+          <Page route={route} />
+        </ErrorBoundary>
       </main>
       <footer className="bottom">
         <p>{t('app.tagline')}</p>

@@ -18,6 +18,17 @@ export function PhaseTimeline({ data, now = new Date() }: { data: AgreementData;
   return (
     <section aria-labelledby="timeline-h">
       <h2 id="timeline-h">{t('agreement.timeline')}</h2>
+      {tl.phases.length < data.agreement.phases.length ? (
+        <ul className="unplaced">
+          {data.agreement.phases
+            .filter((p) => !tl.phases.some((x) => x.id === p.id))
+            .map((p) => (
+              <li key={p.id}>
+                {text(p.title, p.id)} · <span className="muted">{t('phase.noStart')}</span>
+              </li>
+            ))}
+        </ul>
+      ) : null}
       <div className="timeline" data-testid="phase-timeline">
         <ol className="timeline-bars">
           {tl.phases.map((p) => {

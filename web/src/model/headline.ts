@@ -50,9 +50,10 @@ type PerDay = { id: string; unit: string; category?: string; uncertain?: boolean
 function perDayEntries(agreement: Agreement): Map<string, PerDay & { provision: string }> {
   const out = new Map<string, PerDay & { provision: string }>();
   for (const p of agreement.provisions) {
-    const perDay = (p as { perDay?: PerDay[] }).perDay;
-    if (!perDay) continue;
-    for (const q of perDay) out.set(q.id, { ...q, provision: p.id });
+    // Aid gives a list of quotas; a medical evacuation gives one number (not a quota list).
+    const perDay = (p as { perDay?: unknown }).perDay;
+    if (!Array.isArray(perDay)) continue;
+    for (const q of perDay as PerDay[]) out.set(q.id, { ...q, provision: p.id });
   }
   return out;
 }

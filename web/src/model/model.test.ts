@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../src/core/compliance/index.ts';
 import { addDays, dateIn, dayNumber } from './calendar.ts';
 import { countScale, cumulativePath, dayScale, niceStep } from './chart-scale.ts';
 import { headlineOf } from './headline.ts';
-import { nov2023 } from './nov-2023.test-fixture.ts';
+import { exampleAgreement, nov2023 } from './nov-2023.test-fixture.ts';
 import { timelineOf } from './phase-state.ts';
 import { cumulativeSeries } from './series.ts';
 
@@ -133,5 +134,48 @@ describe('chart scale', () => {
       ),
     ).toBe('M0,100V90H10V70H20');
     expect(cumulativePath([], x, y)).toBe('');
+  });
+});
+
+describe('every example agreement, with an empty log', () => {
+  it('gives a timeline, series and headline figures without failing', () => {
+    for (const id of [
+      'jan-2025-ceasefire',
+      'nov-2023-pause',
+      'feb-2024-counter-proposal',
+      'may-2024-proposal',
+      'all-for-all-position',
+      'vaccination-pauses-2024',
+    ]) {
+      const { agreement, plan } = exampleAgreement(id);
+      const at = '2025-02-01T12:00:00+02:00';
+      const evaluation = plan.start ? evaluate(agreement, [], at) : null;
+      const t = timelineOf(plan, evaluation, new Date(at));
+      // Phases that follow an open-ended one have no days to draw.
+      expect(
+        t.phases.map((p) => p.id),
+        id,
+      ).toEqual(plan.phases.filter((p) => p.startDay !== null && p.endDay !== null).map((p) => p.id));
+      if (!evaluation) continue;
+      const h = headlineOf(agreement, evaluation);
+      expect(
+        h.releases.every((r) => r.counted === 0),
+        id,
+      ).toBe(true);
+      expect(
+        cumulativeSeries(evaluation).every((s) => s.points.every((p) => p.done === 0)),
+        id,
+      ).toBe(true);
+    }
+  });
+
+  it('places Jan 2025 on day 14 of phase 1 on 1 Feb 2025, by the plan', () => {
+    const { plan } = exampleAgreement('jan-2025-ceasefire');
+    expect(timelineOf(plan, null, new Date('2025-02-01T12:00:00+02:00')).state).toEqual({
+      state: 'running',
+      phase: 'phase-1',
+      day: 14,
+      today: 14,
+    });
   });
 });

@@ -13,6 +13,16 @@ import { nodeCrypto } from '../../../src/platform/node-crypto.ts';
 
 const root = new URL('../../../', import.meta.url);
 
+/** An agreement of examples/agreements, parsed and planned. */
+export function exampleAgreement(id: string): { agreement: Agreement; plan: Plan } {
+  const parsed = parseAgreement(
+    readFileSync(new URL(`examples/agreements/${id}.yaml`, root), 'utf8'),
+    `${id}.yaml`,
+  );
+  if (!parsed.ok) throw new Error(`examples/agreements/${id}.yaml does not parse`);
+  return { agreement: parsed.agreement, plan: planAgreement(parsed.agreement) };
+}
+
 /** The Nov 2023 pause of examples/: its agreement, plan and log, evaluated as the server does. */
 export function nov2023(): { agreement: Agreement; plan: Plan; evaluate(at: string): Evaluation } {
   const parsed = parseAgreement(

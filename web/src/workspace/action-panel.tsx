@@ -39,6 +39,9 @@ export function ActionPanel({ session }: { session: Session }) {
   const { t } = useI18n();
   const [kind, setKind] = useState<WorkspaceKind>('list.submitted');
   const [recent, setRecent] = useState<LoggedEntry[]>([]);
+  // Read again after each append, so that an event just recorded can be referred to.
+  const [appended, setAppended] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `appended` asks for a fresh read.
   useEffect(() => {
     let live = true;
     api.logs().then(
@@ -52,7 +55,7 @@ export function ActionPanel({ session }: { session: Session }) {
     return () => {
       live = false;
     };
-  }, [session.log]);
+  }, [session.log, appended]);
   return (
     <section className="panel" aria-labelledby="actions-h">
       <h2 id="actions-h">{t('ws.record')}</h2>
@@ -70,7 +73,13 @@ export function ActionPanel({ session }: { session: Session }) {
           </li>
         ))}
       </ul>
-      <ActionForm key={kind} kind={kind} session={session} recent={recent} />
+      <ActionForm
+        key={kind}
+        kind={kind}
+        session={session}
+        recent={recent}
+        onAppended={() => setAppended((n) => n + 1)}
+      />
     </section>
   );
 }
@@ -79,10 +88,12 @@ function ActionForm({
   kind,
   session,
   recent,
+  onAppended,
 }: {
   kind: WorkspaceKind;
   session: Session;
   recent: LoggedEntry[];
+  onAppended: () => void;
 }) {
   const { t } = useI18n();
   const [values, setValues] = useState<FormValues>({});
@@ -142,6 +153,7 @@ function ActionForm({
       );
       setResult(r);
       setPreview(null);
+      onAppended();
     } catch (e) {
       setFailure(t('ws.refused', { detail: (e as Error).message }));
     } finally {
