@@ -47,6 +47,16 @@ describe('agreement, plan and diff routes', () => {
     const list = agreements.map((a) => AgreementSummary.parse(a));
     expect(list.map((a) => a.id)).toContain('nov-2023-pause');
     expect(list).toHaveLength(6);
+    const first = json(await get('/api/agreements?limit=4')) as {
+      agreements: { id: string }[];
+      next: number;
+    };
+    const rest = json(await get(`/api/agreements?from=${first.next}`)) as {
+      agreements: { id: string }[];
+      next: null;
+    };
+    expect([first.agreements.length, first.next, rest.agreements.length, rest.next]).toEqual([4, 4, 2, null]);
+    expect([...first.agreements, ...rest.agreements].map((a) => a.id)).toEqual(list.map((a) => a.id));
   });
 
   it('GET /api/agreements/:id is the parsed agreement; an unknown id is 404 naming the known ones', async () => {

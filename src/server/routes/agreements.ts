@@ -11,6 +11,7 @@ import {
   VersionsQuery,
 } from '../agreement-schemas.ts';
 import type { ServerContext } from '../context.ts';
+import { page, pageQuery } from '../paging.ts';
 import { HttpProblem } from '../problem.ts';
 import { defineRoute } from '../route.ts';
 
@@ -76,15 +77,17 @@ export const agreementRoutes = (ctx: ServerContext) => [
     description:
       'Every file of the server, then every uploaded agreement id with the version that stands for it: ' +
       'its latest adopted version, else its latest proposal.',
+    query: z.strictObject(pageQuery('agreements', 500, 100)),
     responses: {
       200: {
-        description: 'Every published agreement.',
-        schema: z.object({ agreements: z.array(AgreementListItem) }),
+        description: 'A page of the published agreements.',
+        schema: z.object({ agreements: z.array(AgreementListItem), next: z.int().min(0).nullable() }),
       },
     },
-    async handler() {
+    async handler({ query }) {
+      const { items, next } = page(await ctx.catalog.list(), query.from, query.limit ?? 100);
       return {
-        agreements: (await ctx.catalog.list()).map(({ agreement: a, origin, status, version }) => ({
+        agreements: items.map(({ agreement: a, origin, status, version }) => ({
           id: a.id,
           title: a.title,
           kind: a.kind,
@@ -93,6 +96,7 @@ export const agreementRoutes = (ctx: ServerContext) => [
           status,
           storedVersion: version,
         })),
+        next,
       };
     },
   }),
