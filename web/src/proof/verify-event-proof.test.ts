@@ -229,6 +229,17 @@ describe.each(DIALECTS)('verifyEventProof against truce serve on %s', (dialect) 
     expect(r).toMatchObject({ verified: false, code: 'event-not-found', failed: 'event' });
   });
 
+  it('fails with fetch-failed, not event-not-found, when the entry bundles cannot be read', async () => {
+    const missing: ProofFetcher = {
+      get: (path) =>
+        /\/tile\/entries\//.test(path)
+          ? Promise.resolve({ status: 404, body: new Uint8Array() })
+          : fetcher.get(path),
+    };
+    const r = await verifyEventProof(missing, DEMO, demoLeaves[3]!, TRUSTED_KEYS);
+    expect(r).toMatchObject({ verified: false, code: 'fetch-failed', failed: 'actor-signature' });
+  });
+
   it('fails with entries-mismatch when the entry bundles served are not the signed log', async () => {
     const tampered = altered(fetcher, /\/tile\/entries\//, (body) => {
       const copy = body.slice();

@@ -90,7 +90,8 @@ export async function verifyEventProof(
       };
     }
     if (e instanceof FetchFailure) {
-      const code = e.status === 404 ? 'event-not-found' : 'fetch-failed';
+      // Only the event's own address answering 404 means the log has no such event.
+      const code = e.status === 404 && details.passed.length === 0 ? 'event-not-found' : 'fetch-failed';
       return { ...details, verified: false, code, message: e.message, failed: next(details) };
     }
     return { ...details, verified: false, code: 'fetch-failed', message: (e as Error).message };
