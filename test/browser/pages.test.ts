@@ -13,7 +13,7 @@ const CATALOGS: Record<Lang, Catalog> = { en, ar, he };
 /** A plain (not plural) message of the dashboard in a language. */
 const message = (lang: Lang, key: 'home.title' | 'nav.home') => CATALOGS[lang][key] as string;
 
-/** Each public page: its path, the test hooks it must show, and a text of its own in the language. */
+/** Each page: its path, the test hooks it must show, and a text of its own in the language. */
 const PAGES: { name: string; path: string; testids: string[]; text?: (lang: Lang) => string }[] = [
   {
     name: 'home',
@@ -45,9 +45,11 @@ const PAGES: { name: string; path: string; testids: string[]; text?: (lang: Lang
     path: '/compare?a=jan-2025-ceasefire&b=feb-2024-counter-proposal',
     testids: ['compare-table'],
   },
+  // Not public, but a page in each language too: its sign-in form before anyone signs in.
+  { name: 'workspace', path: '/workspace', testids: ['workspace-signin', 'lang-switch'] },
 ];
 
-describe('the public pages in Chromium, in English, Arabic and Hebrew', { timeout: 120_000 }, () => {
+describe('the pages in Chromium, in English, Arabic and Hebrew', { timeout: 120_000 }, () => {
   let server: Served;
   let browser: Browser;
   beforeAll(async () => {

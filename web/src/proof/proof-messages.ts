@@ -1,3 +1,4 @@
+import type { ActorRole } from '../../../src/core/ledger/check-event.ts';
 import type { Lang } from '../i18n/locale.ts';
 import type { ProofErrorCode, ProofStep } from './proof-result.ts';
 
@@ -21,6 +22,8 @@ export interface ProofMessages {
   actor: string;
   pinned: string;
   fingerprint: string;
+  /** The roles an actor is registered with (check-event.ts ActorRole). */
+  roles: Record<ActorRole, string>;
   steps: Record<ProofStep, string>;
   reasons: Record<ProofErrorCode, string>;
 }
@@ -46,6 +49,14 @@ const en: ProofMessages = {
   actor: 'Signed by',
   pinned: 'Keys pinned in this build',
   fingerprint: 'Fingerprint',
+  roles: {
+    operator: 'Operator',
+    mediator: 'Mediator',
+    party: 'Party',
+    intermediary: 'Intermediary',
+    monitor: 'Monitor',
+    witness: 'Witness',
+  },
   steps: {
     event: 'The server gives the event and its receipt',
     leaf: "The event's bytes hash to its leaf",
@@ -98,6 +109,14 @@ const ar: ProofMessages = {
   actor: 'موقَّع من',
   pinned: 'المفاتيح المثبَّتة في هذا الإصدار',
   fingerprint: 'البصمة',
+  roles: {
+    operator: 'المشغِّل',
+    mediator: 'وسيط',
+    party: 'طرف',
+    intermediary: 'جهة وسيطة محايدة',
+    monitor: 'مراقب',
+    witness: 'شاهد',
+  },
   steps: {
     event: 'الخادم يقدّم الحدث وإيصاله',
     leaf: 'بايتات الحدث تعطي تجزئة ورقته',
@@ -149,6 +168,14 @@ const he: ProofMessages = {
   actor: 'חתום בידי',
   pinned: 'מפתחות מוצמדים בגרסה זו',
   fingerprint: 'טביעת אצבע',
+  roles: {
+    operator: 'מפעיל',
+    mediator: 'מתווך',
+    party: 'צד',
+    intermediary: 'גורם ביניים ניטרלי',
+    monitor: 'משקיף',
+    witness: 'עד',
+  },
   steps: {
     event: 'השרת מוסר את האירוע ואת הקבלה שלו',
     leaf: 'הבתים של האירוע נותנים את גיבוב העלה שלו',

@@ -124,7 +124,7 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS }: P
             <>
               <dt>{m.actor}</dt>
               <dd>
-                <bdi>{result.actor.id}</bdi> (<bdi>{result.actor.role}</bdi>){' '}
+                <bdi>{result.actor.id}</bdi> (<bdi>{m.roles[result.actor.role]}</bdi>){' '}
                 <code dir="ltr">{result.actor.keyId}</code>
               </dd>
             </>

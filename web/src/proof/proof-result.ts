@@ -1,3 +1,4 @@
+import type { ActorRole } from '../../../src/core/ledger/check-event.ts';
 import type { SignedEvent } from '../../../src/core/ledger/event.ts';
 
 /**
@@ -76,7 +77,7 @@ export interface ProofDetails {
   witnesses?: (ShownKey & { time: number })[];
   /** How many witness cosignatures the pinned policy asks for. */
   quorum?: number;
-  actor?: { id: string; role: string; keyId: string };
+  actor?: { id: string; role: ActorRole; keyId: string };
   /** The checks that passed, in order. */
   passed: ProofStep[];
 }
