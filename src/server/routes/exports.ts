@@ -6,6 +6,7 @@ import { type Column, csvHead, csvLine, jsonRecord } from '../../core/report/tab
 import type { LedgerStore } from '../../store/ledger-store.ts';
 import type { ServerContext } from '../context.ts';
 import { evaluateLog } from '../log-evaluation.ts';
+import { pageQuery, wholeNumber } from '../paging.ts';
 import { defineRoute } from '../route.ts';
 import { LogParams } from '../schemas.ts';
 import { StatusQuery } from '../status-schemas.ts';
@@ -17,13 +18,6 @@ const STREAM_PAGE = 1000;
 export const CSV_TYPE = 'text/csv; charset=utf-8';
 export const JSONL_TYPE = 'application/x-ndjson; charset=utf-8';
 
-const whole = (what: string) =>
-  z
-    .string()
-    .regex(/^(0|[1-9]\d{0,14})$/, `expected a whole number (${what})`)
-    .transform(Number);
-
-const From = whole('index of the first event').optional().describe('Index of the first event (default 0).');
 const Hxl = z
   .stringbool()
   .optional()
@@ -31,17 +25,11 @@ const Hxl = z
     'true: a second row of HXL hashtags (hxlstandard.org) under the header row, for HXL tools such as the HXL Proxy.',
   );
 
-const PageQuery = z.strictObject({
-  from: From,
-  limit: whole('events per page')
-    .refine((n) => n >= 1 && n <= MAX_PAGE, `expected 1 to ${MAX_PAGE}`)
-    .optional()
-    .describe(`Events per page, 1 to ${MAX_PAGE} (default 100).`),
-});
+const PageQuery = z.strictObject(pageQuery('events', MAX_PAGE, 100));
 
 const StreamQuery = z.strictObject({
-  from: From,
-  limit: whole('events')
+  from: pageQuery('events', MAX_PAGE, 100).from,
+  limit: wholeNumber('events')
     .refine((n) => n >= 1, 'expected at least 1')
     .optional()
     .describe('At most this many events (default: to the end of the log as it was when the export began).'),
