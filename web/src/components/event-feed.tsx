@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type LoggedEntry } from '../api.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
+import { fieldLabel } from '../i18n/translate.ts';
 import { summarizeBody } from '../model/event-summary.ts';
+import { type Localized, nameField } from '../model/names.ts';
 import { Link } from '../navigation.tsx';
 
 const PAGE = 50;
@@ -12,12 +14,16 @@ export function EventItem({
   entry,
   logId,
   timeZone,
+  names = new Map(),
 }: {
   entry: LoggedEntry;
   logId: string;
   timeZone: string;
+  /** Names of the agreement's parties, places, provisions and categories (model/names.ts). */
+  names?: Map<string, Localized> | undefined;
 }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, text } = useI18n();
+  const actor = nameField(names, 'party', entry.event.event.actor, text);
   const e = entry.event.event;
   const summary = summarizeBody(e.body, e.refs ?? []);
   return (
@@ -26,15 +32,15 @@ export function EventItem({
         <span className="event-index">{t('feed.index', { index: entry.index })}</span>{' '}
         <strong>{t(`eventKind.${e.kind}` as MessageKey)}</strong>{' '}
         <time dateTime={e.occurredAt}>{fmt.dateTime(e.occurredAt, timeZone)}</time>{' '}
-        <span className="muted">{t('feed.by', { actor: e.actor })}</span>
+        <span className="muted">{t('feed.by', { actor })}</span>
         {e.source ? <span className="muted"> · {t('common.source', { source: e.source.name })}</span> : null}
       </p>
       {summary.fields.length > 0 ? (
-        <dl className="event-body" lang="en" dir="ltr">
+        <dl className="event-body">
           {summary.fields.map((f) => (
             <div key={f.name}>
-              <dt>{f.name}</dt>
-              <dd>{f.value}</dd>
+              <dt>{fieldLabel(t, f.name)}</dt>
+              <dd dir="auto">{nameField(names, f.name, f.value, text)}</dd>
             </div>
           ))}
         </dl>
@@ -58,12 +64,14 @@ export function EventFeed({
   logId,
   size,
   timeZone,
+  names,
   onAppend,
 }: {
   logId: string;
   size: number;
   timeZone: string;
-  onAppend?: () => void;
+  names?: Map<string, Localized> | undefined;
+  onAppend?: (() => void) | undefined;
 }) {
   const { t } = useI18n();
   const [entries, setEntries] = useState<LoggedEntry[]>([]);
@@ -138,7 +146,7 @@ export function EventFeed({
       ) : null}
       <ol className="feed" data-testid="event-feed" aria-live="polite">
         {entries.map((e) => (
-          <EventItem key={e.index} entry={e} logId={logId} timeZone={timeZone} />
+          <EventItem key={e.index} entry={e} logId={logId} timeZone={timeZone} names={names} />
         ))}
       </ol>
       {from > 0 ? (

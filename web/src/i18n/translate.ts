@@ -21,6 +21,12 @@ export interface Translator {
   text(value: Localized | undefined, fallback?: string): string;
 }
 
+/** The words for a field of an event body (its id when the catalog has none). */
+export function fieldLabel(t: Translator['t'], field: string): string {
+  const key = `field.${field}` as MessageKey;
+  return key in en ? t(key) : field;
+}
+
 export function interpolate(template: string, params: Params, fmt: Formatters): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];

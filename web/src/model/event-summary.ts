@@ -20,6 +20,7 @@ const SHOWN = [
   'figure',
   'reason',
   'description',
+  'place',
   'text',
   'name',
   'role',

@@ -3,6 +3,7 @@ import { evaluate } from '../../../src/core/compliance/index.ts';
 import { addDays, dateIn, dayNumber } from './calendar.ts';
 import { countScale, cumulativePath, dayScale, niceStep } from './chart-scale.ts';
 import { headlineOf } from './headline.ts';
+import { agreementNames, type Localized, nameField } from './names.ts';
 import { exampleAgreement, nov2023 } from './nov-2023.test-fixture.ts';
 import { timelineOf } from './phase-state.ts';
 import { cumulativeSeries } from './series.ts';
@@ -177,5 +178,28 @@ describe('every example agreement, with an empty log', () => {
       day: 14,
       today: 14,
     });
+  });
+});
+
+describe('names of ids in the chosen script', () => {
+  const names = agreementNames(nov.agreement);
+  const ar = (v: Localized) => (typeof v === 'string' ? v : (v.ar ?? v.en));
+  it('names parties, provisions and categories in Arabic where the agreement does', () => {
+    expect(nameField(names, 'to', 'israel', ar)).toBe('إسرائيل');
+    expect(nameField(names, 'via', 'icrc', ar)).toBe('اللجنة الدولية للصليب الأحمر');
+    expect(nameField(names, 'category', 'women+minors-under-19', ar)).toBe('نساء + أطفال دون 19 عامًا');
+    expect(nameField(names, 'provision', 'exchange', ar)).toBe('Release of hostages and prisoners');
+  });
+
+  it('leaves unknown ids and other fields as they are', () => {
+    expect(nameField(names, 'to', 'nobody', ar)).toBe('nobody');
+    expect(nameField(names, 'reason', 'israel', ar)).toBe('israel');
+    expect(nameField(names, 'against', 'israel, hamas', ar)).toBe('إسرائيل, حماس');
+  });
+
+  it('names places given in several scripts (Jan 2025 zones and crossings)', () => {
+    const jan = agreementNames(exampleAgreement('jan-2025-ceasefire').agreement);
+    const places = [...jan.keys()].filter((k) => k.startsWith('place:'));
+    expect(places.length).toBeGreaterThan(0);
   });
 });

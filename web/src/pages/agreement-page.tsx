@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
 import { Await } from '../components/common.tsx';
@@ -10,6 +10,7 @@ import { PhaseTimeline } from '../components/phase-timeline.tsx';
 import { ProvisionsTable } from '../components/provisions-table.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
+import { agreementNames } from '../model/names.ts';
 import { Link } from '../navigation.tsx';
 import { useFetch } from '../use-fetch.ts';
 
@@ -25,6 +26,7 @@ export function AgreementPage({ id }: { id: string }) {
 function AgreementView({ data, reload }: { data: AgreementData; reload?: (() => void) | undefined }) {
   const { t, text, fmt } = useI18n();
   const a = data.agreement;
+  const names = useMemo(() => agreementNames(a), [a]);
   useEffect(() => {
     document.title = `${text(a.title)} · Truce`;
   }, [a, text]);
@@ -54,7 +56,13 @@ function AgreementView({ data, reload }: { data: AgreementData; reload?: (() => 
       <ProvisionsTable data={data} />
       <DayLinks data={data} />
       {data.log ? (
-        <EventFeed logId={data.log.id} size={data.log.size} timeZone={a.timeZone} onAppend={reload} />
+        <EventFeed
+          logId={data.log.id}
+          size={data.log.size}
+          timeZone={a.timeZone}
+          names={names}
+          onAppend={reload}
+        />
       ) : null}
     </article>
   );

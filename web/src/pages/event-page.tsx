@@ -1,10 +1,12 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
+import type { Agreement } from '../../../src/core/agreement/types.ts';
 import { canonicalize } from '../../../src/core/ledger/canonical-json.ts';
 import { api, type OneEvent } from '../api.ts';
 import { Await } from '../components/common.tsx';
 import { EventItem } from '../components/event-feed.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
+import { agreementNames } from '../model/names.ts';
 import { Link } from '../navigation.tsx';
 import { useFetch } from '../use-fetch.ts';
 
@@ -16,16 +18,16 @@ export function EventPage({ logId, leafHash }: { logId: string; leafHash: string
   const loaded = useFetch(`event:${logId}:${leafHash}`, () =>
     Promise.all([
       api.event(logId, leafHash),
-      // The agreement of the same id gives the time zone to show times in; without it, UTC.
+      // The agreement of the same id gives the time zone to show times in and the names of ids; without it, UTC and ids.
       api.agreement(logId).then(
-        (a) => a.timeZone,
-        () => 'UTC',
+        (a) => a,
+        () => null,
       ),
     ]),
   );
   return (
     <article className="event-page">
-      <Await loaded={loaded}>{([one, timeZone]) => <EventView one={one} timeZone={timeZone} />}</Await>
+      <Await loaded={loaded}>{([one, agreement]) => <EventView one={one} agreement={agreement} />}</Await>
       <Suspense fallback={<p role="status">…</p>}>
         <ProofPanel logId={logId} leafHash={leafHash} />
       </Suspense>
@@ -33,7 +35,8 @@ export function EventPage({ logId, leafHash }: { logId: string; leafHash: string
   );
 }
 
-function EventView({ one, timeZone }: { one: OneEvent; timeZone: string }) {
+function EventView({ one, agreement }: { one: OneEvent; agreement: Agreement | null }) {
+  const names = useMemo(() => (agreement ? agreementNames(agreement) : new Map()), [agreement]);
   const { t } = useI18n();
   const e = one.event.event;
   useEffect(() => {
@@ -52,7 +55,7 @@ function EventView({ one, timeZone }: { one: OneEvent; timeZone: string }) {
       <p>{t('event.inLog', { log: one.log, index: String(one.index) })}</p>
       <p>{t('event.signedBy', { actor: e.actor, key: one.event.signature.key })}</p>
       <ol className="feed">
-        <EventItem entry={one} logId={one.log} timeZone={timeZone} />
+        <EventItem entry={one} logId={one.log} timeZone={agreement?.timeZone ?? 'UTC'} names={names} />
       </ol>
       <details>
         <summary>{t('event.body')}</summary>

@@ -6,12 +6,14 @@ import { checkEnvelope, signEvent } from '../../../src/core/ledger/event-sign.ts
 import { api, type LoggedEntry } from '../api.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
+import { fieldLabel } from '../i18n/translate.ts';
 import { Link } from '../navigation.tsx';
 import { authorized } from './authorized.ts';
 import {
   buildEnvelope,
   FIELDS,
   type FieldSpec,
+  type FormError,
   type FormValues,
   isoWithOffset,
   NEEDS_SOURCE,
@@ -100,7 +102,7 @@ function ActionForm({
   const [occurredAt, setOccurredAt] = useState(nowWithOffset);
   const [sourceName, setSourceName] = useState('');
   const [sourceMethod, setSourceMethod] = useState('');
-  const [errors, setErrors] = useState<{ field: string; message: string }[]>([]);
+  const [errors, setErrors] = useState<FormError[]>([]);
   const [preview, setPreview] = useState<{ envelope: EventEnvelope; canonical: string } | null>(null);
   const [result, setResult] = useState<{ index: number; leafHash: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -177,7 +179,7 @@ function ActionForm({
           onChange={(v) => set(spec.name, v)}
           session={session}
           recent={recent}
-          error={errors.find((e) => e.field === spec.name)?.message}
+          error={errors.find((e) => e.field === spec.name)}
           onCount={(n) => set('count', String(n))}
         />
       ))}
@@ -189,8 +191,8 @@ function ActionForm({
         {t('ws.sourceName')}
         {NEEDS_SOURCE.has(kind) ? ' *' : ''}
         <input value={sourceName} onChange={(e) => setSourceName(e.target.value)} />
-        {errors.find((e) => e.field === 'source') ? (
-          <span className="error">{errors.find((e) => e.field === 'source')?.message}</span>
+        {errors.some((e) => e.field === 'source') ? (
+          <span className="error">{t('form.source-required')}</span>
         ) : null}
       </label>
       <label>
@@ -246,15 +248,15 @@ function Field({
   onChange: (v: string | boolean | string[]) => void;
   session: Session;
   recent: LoggedEntry[];
-  error: string | undefined;
+  error: FormError | undefined;
   onCount: (n: number) => void;
 }) {
   const { t, text } = useI18n();
   const id = `f-${spec.name}`;
-  const label = `${spec.name}${spec.required ? ' *' : ''}`;
+  const label = `${fieldLabel(t, spec.name)}${spec.required ? ' *' : ''}`;
   const err = error ? (
     <span className="error" id={`${id}-err`}>
-      {spec.name} {error}
+      {fieldLabel(t, spec.name)}: {t(`form.${error.code}` as MessageKey, error.params)}
     </span>
   ) : null;
   const describedBy = error ? `${id}-err` : undefined;
@@ -264,7 +266,7 @@ function Field({
       <label>
         <span>
           <input type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />{' '}
-          {spec.name}
+          {fieldLabel(t, spec.name)}
         </span>
       </label>
     );

@@ -89,6 +89,25 @@ export interface BuildContext {
   source?: FigureSource | undefined;
 }
 
+/** What is wrong with a field: `code` for the form's words, `message` in English, `params` for both. */
+export interface FormError {
+  field: string;
+  code: FormErrorCode;
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+export type FormErrorCode =
+  | 'required'
+  | 'not-count'
+  | 'not-ref'
+  | 'not-id'
+  | 'not-date'
+  | 'not-commitment'
+  | 'too-long'
+  | 'count-mismatch'
+  | 'source-required';
+
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const HASH = /^[0-9a-f]{64}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -101,22 +120,22 @@ export function buildEnvelope(
   kind: WorkspaceKind,
   values: FormValues,
   ctx: BuildContext,
-): { ok: true; envelope: EventEnvelope } | { ok: false; errors: { field: string; message: string }[] } {
-  const errors: { field: string; message: string }[] = [];
+): { ok: true; envelope: EventEnvelope } | { ok: false; errors: FormError[] } {
+  const errors: FormError[] = [];
   const body: Record<string, unknown> = {};
   for (const spec of FIELDS[kind]) {
     const raw = values[spec.name];
     const empty =
       raw === undefined || raw === '' || raw === false || (Array.isArray(raw) && raw.length === 0);
     if (empty) {
-      if (spec.required) errors.push({ field: spec.name, message: 'is required' });
+      if (spec.required) errors.push({ field: spec.name, code: 'required', message: 'is required' });
       continue;
     }
     switch (spec.type) {
       case 'int': {
         const text = String(raw).trim();
         if (!/^\d+$/.test(text) || Number(text) > 10_000_000)
-          errors.push({ field: spec.name, message: 'must be a whole number ≥ 0' });
+          errors.push({ field: spec.name, code: 'not-count', message: 'must be a whole number ≥ 0' });
         else body[spec.name] = Number(text);
         break;
       }
@@ -126,7 +145,11 @@ export function buildEnvelope(
       case 'ref': {
         const text = String(raw).trim().toLowerCase();
         if (!HASH.test(text))
-          errors.push({ field: spec.name, message: 'must be the leaf hash of an event (64 hex digits)' });
+          errors.push({
+            field: spec.name,
+            code: 'not-ref',
+            message: 'must be the leaf hash of an event (64 hex digits)',
+          });
         else body[spec.name] = text;
         break;
       }
@@ -134,13 +157,18 @@ export function buildEnvelope(
       case 'unit': {
         const text = String(raw).trim();
         if (!ID.test(text))
-          errors.push({ field: spec.name, message: 'must be an id: lower-case letters, digits, hyphens' });
+          errors.push({
+            field: spec.name,
+            code: 'not-id',
+            message: 'must be an id: lower-case letters, digits, hyphens',
+          });
         else body[spec.name] = text;
         break;
       }
       case 'date': {
         const text = String(raw).trim();
-        if (!DATE.test(text)) errors.push({ field: spec.name, message: 'must be a date YYYY-MM-DD' });
+        if (!DATE.test(text))
+          errors.push({ field: spec.name, code: 'not-date', message: 'must be a date YYYY-MM-DD' });
         else body[spec.name] = text;
         break;
       }
@@ -154,14 +182,17 @@ export function buildEnvelope(
         if (bad)
           errors.push({
             field: spec.name,
+            code: 'not-commitment',
             message: `"${bad.slice(0, 16)}" is not a commitment (64 hex digits)`,
+            params: { value: bad.slice(0, 16) },
           });
         else body[spec.name] = list;
         break;
       }
       case 'text': {
         const text = String(raw).trim();
-        if (text.length > 4000) errors.push({ field: spec.name, message: 'is longer than 4000 characters' });
+        if (text.length > 4000)
+          errors.push({ field: spec.name, code: 'too-long', message: 'is longer than 4000 characters' });
         else body[spec.name] = text;
         break;
       }
@@ -169,10 +200,15 @@ export function buildEnvelope(
   }
   const persons = body.persons as string[] | undefined;
   if (persons && typeof body.count === 'number' && persons.length !== body.count) {
-    errors.push({ field: 'count', message: `is ${body.count} but the list names ${persons.length} persons` });
+    errors.push({
+      field: 'count',
+      code: 'count-mismatch',
+      message: `is ${body.count} but the list names ${persons.length} persons`,
+      params: { count: body.count, listed: persons.length },
+    });
   }
   if (NEEDS_SOURCE.has(kind) && !ctx.source?.name)
-    errors.push({ field: 'source', message: 'is required: who gave this figure' });
+    errors.push({ field: 'source', code: 'source-required', message: 'is required: who gave this figure' });
   if (errors.length > 0) return { ok: false, errors };
   const envelope: EventEnvelope = {
     v: 1,

@@ -54,9 +54,9 @@ describe('event forms', () => {
     expect(r).toEqual({
       ok: false,
       errors: [
-        { field: 'of', message: 'must be the leaf hash of an event (64 hex digits)' },
-        { field: 'reason', message: 'is required' },
-        { field: 'figure', message: 'must be a whole number ≥ 0' },
+        { field: 'of', code: 'not-ref', message: 'must be the leaf hash of an event (64 hex digits)' },
+        { field: 'reason', code: 'required', message: 'is required' },
+        { field: 'figure', code: 'not-count', message: 'must be a whole number ≥ 0' },
       ],
     });
     const count = buildEnvelope(
@@ -65,7 +65,20 @@ describe('event forms', () => {
       ctx,
     );
     expect(count.ok ? [] : count.errors).toEqual([
-      { field: 'count', message: 'is 3 but the list names 1 persons' },
+      {
+        field: 'count',
+        code: 'count-mismatch',
+        message: 'is 3 but the list names 1 persons',
+        params: { count: 3, listed: 1 },
+      },
+    ]);
+    const bad = buildEnvelope(
+      'list.submitted',
+      { provision: 'exchange', batch: '1', count: '1', persons: ['xyz'] },
+      ctx,
+    );
+    expect(bad.ok ? [] : bad.errors.map((e) => [e.code, e.params])).toEqual([
+      ['not-commitment', { value: 'xyz' }],
     ]);
   });
 
@@ -73,7 +86,7 @@ describe('event forms', () => {
     const values = { date: '2023-11-25', quantity: '200', unit: 'truck' };
     const without = buildEnvelope('aid.delivered', values, ctx);
     expect(without.ok ? [] : without.errors).toEqual([
-      { field: 'source', message: 'is required: who gave this figure' },
+      { field: 'source', code: 'source-required', message: 'is required: who gave this figure' },
     ]);
     const r = buildEnvelope('aid.delivered', values, {
       ...ctx,

@@ -1,0 +1,76 @@
+import type { Agreement } from '../../../src/core/agreement/types.ts';
+
+export type Localized = string | { en: string; ar?: string; he?: string };
+
+/** What an id of an event body names: a party, a place (zone, crossing, destination, route), a provision, a category. */
+export type NameKind = 'party' | 'place' | 'provision' | 'category';
+
+/** The body fields whose values are ids of each kind. */
+const FIELD_KIND: Record<string, NameKind> = {
+  party: 'party',
+  to: 'party',
+  via: 'party',
+  against: 'party',
+  destination: 'place',
+  crossing: 'place',
+  zones: 'place',
+  provision: 'provision',
+  category: 'category',
+};
+
+function isLocalized(v: unknown): v is Localized {
+  return (
+    typeof v === 'string' ||
+    (typeof v === 'object' && v !== null && typeof (v as { en?: unknown }).en === 'string')
+  );
+}
+
+/**
+ * Every name an agreement gives in several scripts, by kind and id: parties, places found anywhere
+ * in its provisions (objects with an id and a localized name), provision titles, category labels.
+ */
+export function agreementNames(agreement: Agreement): Map<string, Localized> {
+  const names = new Map<string, Localized>();
+  for (const p of agreement.parties) names.set(`party:${p.id}`, p.name);
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v);
+      return;
+    }
+    if (!value || typeof value !== 'object') return;
+    const o = value as Record<string, unknown>;
+    if (typeof o.id === 'string') {
+      if (isLocalized(o.name) && !names.has(`place:${o.id}`)) names.set(`place:${o.id}`, o.name);
+      if (isLocalized(o.label) && !names.has(`category:${o.id}`)) names.set(`category:${o.id}`, o.label);
+    }
+    for (const [k, v] of Object.entries(o)) if (k !== 'name' && k !== 'label' && k !== 'title') walk(v);
+  };
+  for (const p of agreement.provisions) {
+    if (p.title) names.set(`provision:${p.id}`, p.title);
+    walk(p);
+  }
+  return names;
+}
+
+/**
+ * The value of a body field in words: ids of parties, places, provisions and categories replaced
+ * by their names in the chosen language (`text`), lists joined; anything else as it is.
+ */
+export function nameField(
+  names: Map<string, Localized>,
+  field: string,
+  value: string,
+  text: (v: Localized) => string,
+): string {
+  const kind = FIELD_KIND[field];
+  if (!kind) return value;
+  // Lists are "a, b"; a mix of categories is "women+minors-under-19".
+  return value
+    .split(/(, |\+)/)
+    .map((part) => {
+      if (part === ', ' || part === '+') return part === '+' ? ' + ' : part;
+      const n = names.get(`${kind}:${part}`);
+      return n ? text(n) : part;
+    })
+    .join('');
+}
