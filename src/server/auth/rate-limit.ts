@@ -20,7 +20,9 @@ export class RateLimiter {
 
   constructor(perMinute: number, now: () => number = Date.now) {
     if (!Number.isInteger(perMinute) || perMinute < 1)
-      throw new Error(`A rate limit is a whole number of requests per minute, at least 1 (got ${perMinute}).`);
+      throw new Error(
+        `A rate limit is a whole number of requests per minute, at least 1 (got ${perMinute}).`,
+      );
     this.perMinute = perMinute;
     this.#now = now;
   }
