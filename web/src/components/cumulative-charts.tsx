@@ -2,7 +2,7 @@ import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import { countScale, cumulativePath, dayScale } from '../model/chart-scale.ts';
-import { type CumulativeSeries, cumulativeSeries } from '../model/series.ts';
+import { type CumulativeSeries, cumulativeSeries, plannedSeries } from '../model/series.ts';
 import { heldTerm, usePartyName } from './common.tsx';
 
 const W = 320;
@@ -12,15 +12,21 @@ const PAD = { top: 12, right: 12, bottom: 24, left: 48 };
 /** Promised against done, summed day by day, one small chart per side and per quota (inline SVG). */
 export function CumulativeCharts({ data }: { data: AgreementData }) {
   const { t } = useI18n();
-  if (!data.evaluation) return null;
-  const series = cumulativeSeries(data.evaluation);
+  const series = data.evaluation ? cumulativeSeries(data.evaluation.obligations) : plannedSeries(data.plan);
   if (series.length === 0) return null;
+  const recorded = data.evaluation !== null;
   return (
     <section aria-labelledby="charts-h">
       <h2 id="charts-h">{t('agreement.charts')}</h2>
       <p className="legend">
         <span className="key key-promised" aria-hidden="true" /> {t('chart.promised')}{' '}
-        <span className="key key-done" aria-hidden="true" /> {t('chart.done')}
+        {recorded ? (
+          <>
+            <span className="key key-done" aria-hidden="true" /> {t('chart.done')}
+          </>
+        ) : (
+          <span className="muted">· {t('home.noLog')}</span>
+        )}
       </p>
       <div className="charts">
         {series.map((s) => (
@@ -58,12 +64,9 @@ function Chart({ series, data }: { series: CumulativeSeries; data: AgreementData
     y,
   );
   const unit = (n: number) => t(`unit.${series.unit}` as MessageKey, { n });
-  const caption = t('chart.caption', {
-    what,
-    done: unit(last.done),
-    promised: unit(last.promised),
-    day: last.day,
-  });
+  const caption = series.recorded
+    ? t('chart.caption', { what, done: unit(last.done), promised: unit(last.promised), day: last.day })
+    : t('chart.captionPlanned', { what, promised: unit(last.promised), day: last.day });
   const axisX = plot[0];
   return (
     <figure className="chart">
@@ -92,13 +95,17 @@ function Chart({ series, data }: { series: CumulativeSeries; data: AgreementData
           ) : null,
         )}
         <path className="line-promised" d={promised} />
-        <path className="line-done" d={done} />
+        {series.recorded ? <path className="line-done" d={done} /> : null}
       </svg>
       <p className="chart-figures">
-        <span>
-          {t('chart.done')}: {unit(last.done)}
-        </span>{' '}
-        ·{' '}
+        {series.recorded ? (
+          <>
+            <span>
+              {t('chart.done')}: {unit(last.done)}
+            </span>{' '}
+            ·{' '}
+          </>
+        ) : null}
         <span>
           {t('chart.promised')}: {unit(last.promised)}
         </span>

@@ -7,7 +7,7 @@ import { heldTerm, Quantity, Uncertain, usePartyName } from './common.tsx';
 export function HeadlineFigures({ data }: { data: AgreementData }) {
   const { t, text, fmt } = useI18n();
   const party = usePartyName(data.agreement);
-  if (!data.evaluation) return null;
+  if (!data.evaluation) return <PlannedFigures data={data} />;
   const h = headlineOf(data.agreement, data.evaluation);
   return (
     <section aria-labelledby="headline-h" data-testid="headline-figures">
@@ -86,6 +86,42 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
           </table>
         </>
       ) : null}
+    </section>
+  );
+}
+
+/** Without a log: what the plan asks of each side in all, per unit (persons, trucks, litres…). */
+function PlannedFigures({ data }: { data: AgreementData }) {
+  const { t, text, fmt } = useI18n();
+  const party = usePartyName(data.agreement);
+  const totals = data.plan.totals;
+  if (totals.length === 0) return null;
+  return (
+    <section aria-labelledby="headline-h" data-testid="headline-figures">
+      <h2 id="headline-h">{t('agreement.headline')}</h2>
+      <p className="muted">{t('home.noLog')}</p>
+      <div className="tiles">
+        {totals.map((x) => {
+          const term = x.unit === 'person' ? heldTerm(data.agreement, x.party, text) : null;
+          return (
+            <div className="tile" key={`${x.party}-${x.category}-${x.unit}`}>
+              <p className="tile-label">
+                {x.unit === 'person'
+                  ? `${t('figures.toRelease', { party: party(x.party) })}${term ? ` (${term})` : ''}`
+                  : `${party(x.party)} — ${x.category}`}
+              </p>
+              <p className="tile-figure">
+                {x.atLeast ? '≥ ' : ''}
+                {fmt.number(x.quantity)}
+                {x.quantityMax !== undefined ? `–${fmt.number(x.quantityMax)}` : ''}
+              </p>
+              <p className="muted">
+                <Quantity n={x.quantityMax ?? x.quantity} unit={x.unit} />
+              </p>
+            </div>
+          );
+        })}
+      </div>
     </section>
   );
 }

@@ -62,6 +62,7 @@ export const ar: Catalog = {
   'chart.promised': 'الموعود',
   'chart.done': 'المنفَّذ',
   'chart.day': 'اليوم {day}',
+  'chart.captionPlanned': '{what}: {promised} موعودة حتى اليوم {day}',
   'chart.caption': '{what}: نُفِّذ {done} من أصل {promised} موعودة حتى اليوم {day}',
   'provisions.provision': 'البند',
   'provisions.status': 'الحالة',

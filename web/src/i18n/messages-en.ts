@@ -62,6 +62,7 @@ export const en = {
   'chart.promised': 'Promised',
   'chart.done': 'Done',
   'chart.day': 'Day {day}',
+  'chart.captionPlanned': '{what}: {promised} promised by day {day}',
   'chart.caption': '{what}: {done} done of {promised} promised by day {day}',
   'provisions.provision': 'Provision',
   'provisions.status': 'Status',

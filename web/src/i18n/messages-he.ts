@@ -62,6 +62,7 @@ export const he: Catalog = {
   'chart.promised': 'הובטח',
   'chart.done': 'בוצע',
   'chart.day': 'יום {day}',
+  'chart.captionPlanned': '{what}: {promised} הובטחו עד יום {day}',
   'chart.caption': '{what}: בוצעו {done} מתוך {promised} שהובטחו עד יום {day}',
   'provisions.provision': 'סעיף',
   'provisions.status': 'מצב',

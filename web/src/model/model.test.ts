@@ -6,7 +6,7 @@ import { headlineOf } from './headline.ts';
 import { agreementNames, type Localized, nameField } from './names.ts';
 import { exampleAgreement, nov2023 } from './nov-2023.test-fixture.ts';
 import { timelineOf } from './phase-state.ts';
-import { cumulativeSeries } from './series.ts';
+import { cumulativeSeries, plannedSeries } from './series.ts';
 
 const nov = nov2023();
 const after = nov.evaluate('2024-01-01T00:00:00+02:00');
@@ -52,13 +52,23 @@ describe('timeline', () => {
 });
 
 describe('cumulative series', () => {
-  const series = cumulativeSeries(after);
+  const series = cumulativeSeries(after.obligations);
   it('sums the persons each side was to release and did, day by day', () => {
     const hamas = series.find((s) => s.party === 'hamas' && s.unit === 'person')!;
     const israel = series.find((s) => s.party === 'israel' && s.unit === 'person')!;
     expect(hamas.points.at(-1)).toEqual({ day: 7, promised: 80, done: 80 });
     expect(israel.points.at(-1)).toMatchObject({ day: 7, done: 240 });
     expect(hamas.points.map((p) => p.done)).toEqual([13, 26, 39, 50, 60, 70, 80]);
+  });
+
+  it('from a plan alone: what is promised, nothing recorded', () => {
+    const { plan } = exampleAgreement('jan-2025-ceasefire');
+    const planned = plannedSeries(plan);
+    const hamas = planned.find((s) => s.party === 'hamas' && s.unit === 'person')!;
+    expect(hamas.recorded).toBe(false);
+    expect(hamas.points.at(-1)!.promised).toBe(33);
+    expect(hamas.points.every((p) => p.done === 0)).toBe(true);
+    expect(series.every((s) => s.recorded)).toBe(true);
   });
 
   it('keeps each aid quota apart', () => {
@@ -164,7 +174,7 @@ describe('every example agreement, with an empty log', () => {
         id,
       ).toBe(true);
       expect(
-        cumulativeSeries(evaluation).every((s) => s.points.every((p) => p.done === 0)),
+        cumulativeSeries(evaluation.obligations).every((s) => s.points.every((p) => p.done === 0)),
         id,
       ).toBe(true);
     }

@@ -1,5 +1,5 @@
-import type { Evaluation, ObligationStatus } from '../../../src/core/compliance/types.ts';
-import type { Unit } from '../../../src/core/plan/types.ts';
+import type { ObligationStatus } from '../../../src/core/compliance/types.ts';
+import type { Obligation, Plan, Unit } from '../../../src/core/plan/types.ts';
 
 /** Promised and done, summed day by day, for one party and one kind of thing. */
 export interface CumulativeSeries {
@@ -10,6 +10,8 @@ export interface CumulativeSeries {
   /** The aid quota (e.g. aid-trucks) for aid; null for persons of an exchange. */
   category: string | null;
   points: { day: number; promised: number; done: number }[];
+  /** False for a plan without a log: nothing is done or not done, only promised. */
+  recorded: boolean;
 }
 
 const COUNTED_ACTIONS = new Set([
@@ -42,16 +44,16 @@ export function seriesKey(o: ObligationStatus): string {
  * extensions included). `done` counts only what the evaluation credits; an obligation not yet due
  * adds to what is promised on its day.
  */
-export function cumulativeSeries(evaluation: Evaluation): CumulativeSeries[] {
+export function cumulativeSeries(obligations: readonly ObligationStatus[]): CumulativeSeries[] {
   const groups = new Map<string, ObligationStatus[]>();
-  for (const o of evaluation.obligations) {
+  for (const o of obligations) {
     if (!isCounted(o)) continue;
     const key = seriesKey(o);
     const list = groups.get(key) ?? [];
     list.push(o);
     groups.set(key, list);
   }
-  const lastDay = Math.max(0, ...evaluation.obligations.map((o) => o.obligation.day));
+  const lastDay = Math.max(0, ...obligations.map((o) => o.obligation.day));
   const out: CumulativeSeries[] = [];
   for (const [key, list] of groups) {
     const first = list[0]!.obligation;
@@ -78,7 +80,23 @@ export function cumulativeSeries(evaluation: Evaluation): CumulativeSeries[] {
       unit: first.unit!,
       category: first.kind === 'exchange' ? null : (first.category ?? null),
       points,
+      recorded: true,
     });
   }
   return out;
+}
+
+/** What a plan promises, summed day by day, for an agreement or proposal with no log. */
+export function plannedSeries(plan: Plan): CumulativeSeries[] {
+  const asStatus = (o: Obligation): ObligationStatus => ({
+    obligation: o,
+    status: 'not-yet-due',
+    due: o.due,
+    evidence: [],
+    explanation: '',
+  });
+  return cumulativeSeries(plan.days.flatMap((d) => d.obligations.map(asStatus))).map((s) => ({
+    ...s,
+    recorded: false,
+  }));
 }
