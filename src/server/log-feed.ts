@@ -12,6 +12,8 @@ import { provisionStatuses, statusChanges } from './status-changes.ts';
 const PAGE = 500;
 /** After a failed read, the log is read again this much later. */
 const RETRY_MS = 1000;
+/** A log is judged at most this often for its status messages (an evaluation of a large log takes seconds). */
+const EVALUATE_EVERY_MS = 1000;
 
 /** One open stream of a log, and how far it has been sent. */
 interface Subscriber {
@@ -55,8 +57,9 @@ class LogFeed {
   private statuses: Map<string, Status> | undefined;
   private evaluating: Promise<void> | undefined;
   private evaluateAgain = false;
-  /** False once the log turns out to have no agreement to be judged against. */
-  private judged = true;
+  private evaluatedAt = 0;
+  /** Ends the wait before the next evaluation (the feed is closing). */
+  private wake = () => {};
   private closed = false;
   /** Streams joining: the feed is not empty while one is. */
   private joining = 0;
@@ -87,8 +90,8 @@ class LogFeed {
     const head = await readLogHead(this.ctx.database, this.logId);
     this.position = head?.size ?? 0;
     this.checkpoint = head?.checkpoint ?? 0;
-    // The statuses the first change is measured against.
-    this.evaluate();
+    // The statuses the first change is measured against, before any stream is fed.
+    await this.evaluate();
   }
 
   /**
@@ -115,6 +118,8 @@ class LogFeed {
       client.end();
       return () => {};
     }
+    // From this comment on, the stream misses nothing.
+    client.write(': connected\n\n');
     this.subscribers.add(sub);
     this.track(this.catchUp(sub, false));
     return () => this.leave(sub);
@@ -213,7 +218,7 @@ class LogFeed {
       this.checkpoint = head.checkpoint;
       for (const sub of this.subscribers) if (sub.live) this.sendCheckpoint(sub);
     }
-    if (appended) this.evaluate();
+    if (appended) void this.evaluate();
   }
 
   private deliver(sub: Subscriber, entries: StoredEntry[]): void {
@@ -241,16 +246,20 @@ class LogFeed {
   }
 
   /** Judges the log again (one evaluation at a time) and sends the provisions whose status changed. */
-  private evaluate(): void {
-    if (!this.judged || this.closed) return;
+  private evaluate(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     if (this.evaluating) {
       this.evaluateAgain = true;
-      return;
+      return this.evaluating;
     }
     const run = async () => {
       try {
         do {
+          const wait = this.evaluatedAt + EVALUATE_EVERY_MS - Date.now();
+          if (this.evaluatedAt > 0 && wait > 0) await this.pause(wait);
+          if (this.closed) return;
           this.evaluateAgain = false;
+          this.evaluatedAt = Date.now();
           const { evaluation } = await evaluateLog(this.ctx, this.logId, () => new Date().toISOString());
           const previous = this.statuses;
           this.statuses = provisionStatuses(evaluation);
@@ -261,13 +270,25 @@ class LogFeed {
           }
         } while (this.evaluateAgain && !this.closed);
       } catch (e) {
-        if (e instanceof HttpProblem && e.code === 'agreement-not-found') this.judged = false;
+        // A log with no agreement (yet: one may be uploaded) is not judged.
+        if (e instanceof HttpProblem && e.code === 'agreement-not-found') this.statuses = undefined;
         else this.onError(`Log "${this.logId}" could not be judged: ${(e as Error).message}`);
       } finally {
         this.evaluating = undefined;
       }
     };
     this.evaluating = this.track(run());
+    return this.evaluating;
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((done) => {
+      const timer = setTimeout(done, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        done();
+      };
+    });
   }
 
   private track<T>(task: Promise<T>): Promise<T> {
@@ -282,6 +303,7 @@ class LogFeed {
     this.closed = true;
     this.stopListening();
     clearTimeout(this.retry);
+    this.wake();
     for (const sub of this.subscribers) sub.client.end();
     this.subscribers.clear();
     while (this.tasks.size > 0) await Promise.allSettled([...this.tasks]);
