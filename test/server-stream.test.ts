@@ -1,47 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from './helpers/databases.ts';
-import { json, serverFixture } from './server-fixture.ts';
-
-interface Message {
-  event: string;
-  id?: string;
-  data: string;
-}
-
-/** Reads Server-Sent Events from a response body: comments apart, message by message. */
-function sseReader(body: ReadableStream<Uint8Array>) {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const comments: string[] = [];
-  return {
-    comments,
-    async next(): Promise<Message | null> {
-      for (;;) {
-        const end = buffer.indexOf('\n\n');
-        if (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const fields: Record<string, string> = {};
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':')) comments.push(line.slice(1).trim());
-            else {
-              const i = line.indexOf(':');
-              fields[line.slice(0, i)] = line.slice(i + 1).trimStart();
-            }
-          }
-          if (fields.data !== undefined)
-            return { event: fields.event ?? 'message', id: fields.id, data: fields.data };
-          continue;
-        }
-        const { value, done } = await reader.read();
-        if (done) return null;
-        buffer += decoder.decode(value, { stream: true });
-      }
-    },
-    cancel: () => reader.cancel(),
-  };
-}
+import { checkpointLog } from '../src/cli/record-events.ts';
+import { buildApp } from '../src/server/app.ts';
+import { LedgerStore } from '../src/store/ledger-store.ts';
+import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
+import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
+import { sseReader } from './helpers/sse.ts';
+import { actorTokens, json, serverFixture } from './server-fixture.ts';
 
 describe.each(DIALECTS)('GET /api/logs/:id/stream on %s', (dialect) => {
   let s: Awaited<ReturnType<typeof serverFixture>>;
@@ -100,6 +64,70 @@ describe.each(DIALECTS)('GET /api/logs/:id/stream on %s', (dialect) => {
     await sse.cancel().catch(() => {});
   });
 
+  /** Opens the log's stream, with Last-Event-ID if given; `stop` ends it. */
+  const open = async (lastEventId?: string) => {
+    const controller = new AbortController();
+    const r = await fetch(`${base}/api/logs/test-log/stream`, {
+      signal: controller.signal,
+      headers: lastEventId === undefined ? {} : { 'last-event-id': lastEventId },
+    });
+    expect(r.status).toBe(200);
+    const sse = sseReader(r.body!);
+    return {
+      sse,
+      stop: async () => {
+        controller.abort();
+        await sse.cancel().catch(() => {});
+      },
+    };
+  };
+  const indexOf = (m: { data: string } | null) => JSON.parse(m!.data).index as number;
+
+  it('with Last-Event-ID, resumes at the next event: those appended meanwhile first, then the new ones', async () => {
+    const first = json({
+      body: await (await append(s.f.event('monitor', 'statement', { text: 'seen' }))).text(),
+    });
+    const missed = [];
+    for (const text of ['missed 1', 'missed 2'])
+      missed.push(json({ body: await (await append(s.f.event('monitor', 'statement', { text }))).text() }));
+    const { sse, stop } = await open(String(first.index));
+    const later = json({
+      body: await (await append(s.f.event('party-b', 'statement', { text: 'later' }))).text(),
+    });
+    const got = [await sse.next(), await sse.next(), await sse.next()];
+    expect(got.map((m) => m!.id)).toEqual([missed[0]!.index, missed[1]!.index, later.index].map(String));
+    expect(got.map(indexOf)).toEqual([missed[0]!.index, missed[1]!.index, later.index]);
+    await stop();
+  });
+
+  it('a Last-Event-ID that is not an index is 400 problem+json', async () => {
+    const r = await fetch(`${base}/api/logs/test-log/stream`, { headers: { 'last-event-id': 'abc' } });
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { code: string }).code).toBe('request-invalid');
+  });
+
+  it('announces appends and checkpoints made by another process writing the same database', async () => {
+    const { sse, stop } = await open();
+    // Not through this server: the store, as the CLI (truce record, truce log checkpoint) uses it.
+    const other = new LedgerStore(s.database, crypto);
+    const [stored] = await other.append('test-log', [
+      s.f.event('monitor', 'statement', { text: 'by the CLI' }),
+    ]);
+    const m = await sse.next();
+    expect(m).toMatchObject({ event: 'event', id: String(stored!.index) });
+    expect(JSON.parse(m!.data)).toEqual({
+      index: stored!.index,
+      leafHash: stored!.leafHash,
+      kind: 'statement',
+    });
+    await checkpointLog(other, 'test-log', s.f.keys.operator!);
+    expect(await sse.next()).toEqual({
+      event: 'checkpoint',
+      data: JSON.stringify({ size: stored!.index + 1 }),
+    });
+    await stop();
+  });
+
   it('an unknown log is 404 problem+json, not a stream', async () => {
     const r = await fetch(`${base}/api/logs/nope/stream`);
     expect(r.status).toBe(404);
@@ -114,5 +142,67 @@ describe.each(DIALECTS)('GET /api/logs/:id/stream on %s', (dialect) => {
     await s.app.close();
     expect(await ended).toBeNull();
     expect(sse.comments).toContain('connected');
+  });
+});
+
+describe.each(DIALECTS)('status messages on %s', (dialect) => {
+  it('after new events, names each provision whose status changed, once', async () => {
+    const database = await scratchDatabase(dialect);
+    // A log judged against the published agreement of the same id.
+    const f = ledgerFixture('nov-2023-pause');
+    const store = new LedgerStore(database, crypto);
+    await f.createLog(store);
+    await store.append(f.logId, f.genesis());
+    const app = await buildApp({ database, crypto });
+    try {
+      const base = await app.listen({ port: 0, host: '127.0.0.1' });
+      const tokens = await actorTokens(database, f.logId);
+      const controller = new AbortController();
+      const r = await fetch(`${base}/api/logs/${f.logId}/stream`, { signal: controller.signal });
+      const sse = sseReader(r.body!);
+      const before = (await (await app.inject({ url: `/api/logs/${f.logId}/status` })).json()) as {
+        provisions: { provision: string; status: string }[];
+      };
+      const ceasefire = before.provisions.find((p) => p.provision === 'ceasefire')!;
+      expect(ceasefire.status).not.toBe('disputed');
+      const alleged = f.event('monitor', 'violation.alleged', {
+        against: 'hamas',
+        provision: 'ceasefire',
+        description: 'Fire reported at a crossing.',
+      });
+      const post = await fetch(`${base}/api/logs/${f.logId}/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.monitor}` },
+        body: new TextDecoder().decode(alleged),
+      });
+      expect(post.status).toBe(201);
+      expect((await sse.next())!.event).toBe('event');
+      const status = await sse.next();
+      expect(status!.event).toBe('status');
+      const data = JSON.parse(status!.data) as { asOf: string; provisions: unknown[] };
+      expect(data.asOf).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      expect(data.provisions).toEqual([
+        { provision: 'ceasefire', kind: 'cessation', status: 'disputed', previous: ceasefire.status },
+      ]);
+      // An event that changes no status sends none: the next message is that event's.
+      const note = f.event('monitor', 'statement', { text: 'nothing changes' });
+      await fetch(`${base}/api/logs/${f.logId}/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.monitor}` },
+        body: new TextDecoder().decode(note),
+      });
+      const again = f.event('monitor', 'statement', { text: 'still nothing' });
+      await fetch(`${base}/api/logs/${f.logId}/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.monitor}` },
+        body: new TextDecoder().decode(again),
+      });
+      expect([(await sse.next())!.event, (await sse.next())!.event]).toEqual(['event', 'event']);
+      controller.abort();
+      await sse.cancel().catch(() => {});
+    } finally {
+      await app.close();
+      await database.close();
+    }
   });
 });

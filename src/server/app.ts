@@ -13,6 +13,7 @@ import { authenticate } from './auth/authenticate.ts';
 import { setPrincipal } from './auth/principal.ts';
 import { DEFAULT_REQUESTS_PER_MINUTE, RateLimiter } from './auth/rate-limit.ts';
 import { startCheckpointing } from './checkpoint-timer.ts';
+import { connectionCloser } from './connection-closer.ts';
 import type { ServerContext } from './context.ts';
 import { Keyring } from './keyring.ts';
 import { LogFeeds } from './log-feed.ts';
@@ -146,9 +147,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ? await PgLogNotifier.open(options.database.pool)
     : new InProcessLogNotifier({ pollMs: SQLITE_POLL_MS });
   const feeds = new LogFeeds(ctx, notifier, (message) => app.log.warn(message));
-  // Open event streams end first, so that closing does not wait for them; the reads they have
-  // under way finish before the database is closed.
+  // On closing, connections end as soon as nothing is under way on them, and open event streams
+  // end at once; the reads the streams have under way finish before the database is closed.
+  const connections = connectionCloser(app.server);
   app.addHook('preClose', async () => {
+    connections.close();
     await feeds.close();
     await notifier.close();
   });

@@ -70,10 +70,11 @@ export const streamRoutes = ({ store }: ServerContext, feeds: LogFeeds) => [
       raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache',
-        connection: 'keep-alive',
+        // The stream is the connection's last response: when it ends (the server stopping), so does
+        // the connection, rather than idling until a keep-alive timeout holds up the shutdown.
+        connection: 'close',
         'x-accel-buffering': 'no',
       });
-      raw.write(': connected\n\n');
       const client = responseClient(raw);
       const heartbeat = setInterval(() => client.write(': heartbeat\n\n'), HEARTBEAT_MS);
       heartbeat.unref();
