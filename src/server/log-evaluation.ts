@@ -60,19 +60,50 @@ async function evaluatorOf(ctx: ServerContext, logId: string, agreement: Agreeme
   return cached.evaluator;
 }
 
+/**
+ * The last evaluations of each log, by the moment they were asked for: the same log at the same
+ * size judged against the same agreement at the same moment is the same evaluation. A reader
+ * asking for "now" is answered to the second (see nowToTheSecond), so a busy public page costs one
+ * evaluation a second, not one a request.
+ */
+const RECENT = 16;
+type Remembered = { size: number; agreement: Agreement; at: string; evaluation: Evaluation };
+const recent = new WeakMap<LedgerStore, Map<string, Remembered[]>>();
+
+/** Now, to the second, as `?at=` takes it: the moment a status "as of now" is computed for. */
+export function nowToTheSecond(now = Date.now()): string {
+  return new Date(Math.floor(now / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
 /** The log judged against its agreement as it stood at `asOf`. */
 export async function evaluateLog(
   ctx: ServerContext,
   logId: string,
   asOf: (agreement: Agreement) => string,
 ): Promise<{ agreement: Agreement; evaluation: Evaluation }> {
-  await ctx.store.requireLog(logId);
+  const log = await ctx.store.requireLog(logId);
   const agreement = await agreementOfLog(ctx, logId);
+  const at = asOf(agreement);
+  const byLog = recent.get(ctx.store) ?? new Map<string, Remembered[]>();
+  recent.set(ctx.store, byLog);
+  const seen = byLog.get(log.id) ?? [];
+  const hit = seen.find((r) => r.size === log.size && r.agreement === agreement && r.at === at);
+  if (hit) return { agreement, evaluation: hit.evaluation };
   const evaluator = await evaluatorOf(ctx, logId, agreement);
+  let evaluation: Evaluation;
   try {
-    return { agreement, evaluation: evaluator.result(asOf(agreement)) };
+    evaluation = evaluator.result(at);
   } catch (e) {
     if (e instanceof ComplianceError) throw new HttpProblem(422, e.code, e.message);
     throw e;
   }
+  // The evaluator may have read past `log.size` (appends meanwhile): remember only what is exact.
+  if (evaluatedSize(ctx, log.id) === log.size) {
+    byLog.set(log.id, [{ size: log.size, agreement, at, evaluation }, ...seen].slice(0, RECENT));
+  }
+  return { agreement, evaluation };
+}
+
+function evaluatedSize(ctx: ServerContext, logId: string): number | undefined {
+  return evaluators.get(ctx.store)?.get(logId)?.size;
 }

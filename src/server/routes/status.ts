@@ -1,9 +1,21 @@
+import type { Evaluation as EvaluationValue } from '../../core/compliance/types.ts';
 import { reportHtml } from '../../core/report/report-html.ts';
 import type { ServerContext } from '../context.ts';
-import { endOfDay, evaluateLog } from '../log-evaluation.ts';
+import { endOfDay, evaluateLog, nowToTheSecond } from '../log-evaluation.ts';
 import { defineRoute } from '../route.ts';
 import { LogParams } from '../schemas.ts';
 import { Evaluation, ReportQuery, StatusQuery } from '../status-schemas.ts';
+
+/** Evaluations are remembered a while (log-evaluation.ts): so is their JSON. */
+const json = new WeakMap<EvaluationValue, string>();
+function serialized(evaluation: EvaluationValue): string {
+  let text = json.get(evaluation);
+  if (text === undefined) {
+    text = JSON.stringify(evaluation);
+    json.set(evaluation, text);
+  }
+  return text;
+}
 
 /** GET /api/logs/:id/status and /api/logs/:id/report: the log judged against its agreement. */
 export const statusRoutes = (ctx: ServerContext) => [
@@ -23,9 +35,9 @@ export const statusRoutes = (ctx: ServerContext) => [
     responses: { 200: { description: 'The evaluation.', schema: Evaluation } },
     problems: [404, 422],
     async handler({ params, query, reply }) {
-      const { evaluation } = await evaluateLog(ctx, params.id, () => query.at ?? new Date().toISOString());
-      reply.header('cache-control', 'no-cache');
-      return evaluation;
+      const { evaluation } = await evaluateLog(ctx, params.id, () => query.at ?? nowToTheSecond());
+      reply.header('cache-control', 'no-cache').type('application/json; charset=utf-8');
+      return serialized(evaluation);
     },
   }),
   defineRoute({

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { toHex } from '../../core/crypto/crypto.ts';
 import {
@@ -9,6 +10,7 @@ import {
 } from '../../core/ledger/tiles.ts';
 import type { LedgerStore } from '../../store/ledger-store.ts';
 import type { ServerContext } from '../context.ts';
+import { ImmutableCache } from '../immutable-cache.ts';
 import { HttpProblem } from '../problem.ts';
 import { defineRoute } from '../route.ts';
 import { LogId } from '../schemas.ts';
@@ -49,43 +51,63 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
+/** Full tiles kept in memory: they never change, and public readers ask for the same ones. */
+export const FULL_TILE_BUDGET = 32 * 1024 * 1024;
+
 /** GET /api/logs/:id/tile/*: C2SP tlog-tiles hash tiles and entry bundles, cacheable. */
-export const tileRoutes = ({ store, crypto }: ServerContext) => [
-  defineRoute({
-    method: 'GET',
-    url: '/api/logs/:id/tile/*',
-    operationId: 'getTile',
-    tag: 'ledger',
-    access: 'public',
-    summary: 'A hash tile `tile/L/N[.p/W]` or an entry bundle `tile/entries/N[.p/W]` (C2SP tlog-tiles)',
-    description:
-      'Only tiles the log has at its current size exist. Full tiles are immutable; partial tiles are cached briefly. ' +
-      'The ETag is the hex SHA-256 of the body; If-None-Match answers 304.',
-    params: TileParams,
-    responses: {
-      200: {
-        description: 'The tile.',
-        contentType: 'application/octet-stream',
-        headers: { ETag: 'SHA-256 of the body, hex, quoted.' },
+export const tileRoutes = ({ store, crypto }: ServerContext) => {
+  const full = new ImmutableCache<{ bytes: Uint8Array; etag: string }>(FULL_TILE_BUDGET);
+  const send = (
+    request: { headers: Record<string, string | string[] | undefined> },
+    reply: FastifyReply,
+    tile: { bytes: Uint8Array; etag: string },
+    cache: string,
+  ) => {
+    reply.header('etag', tile.etag).header('cache-control', cache);
+    const inm = request.headers['if-none-match'];
+    if (matches(typeof inm === 'string' ? inm : undefined, tile.etag)) return reply.code(304).send();
+    return reply.type('application/octet-stream').send(Buffer.from(tile.bytes));
+  };
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/logs/:id/tile/*',
+      operationId: 'getTile',
+      tag: 'ledger',
+      access: 'public',
+      summary: 'A hash tile `tile/L/N[.p/W]` or an entry bundle `tile/entries/N[.p/W]` (C2SP tlog-tiles)',
+      description:
+        'Only tiles the log has at its current size exist. Full tiles are immutable; partial tiles are cached briefly. ' +
+        'The ETag is the hex SHA-256 of the body; If-None-Match answers 304.',
+      params: TileParams,
+      responses: {
+        200: {
+          description: 'The tile.',
+          contentType: 'application/octet-stream',
+          headers: { ETag: 'SHA-256 of the body, hex, quoted.' },
+        },
+        304: { description: 'The client already has this tile.' },
       },
-      304: { description: 'The client already has this tile.' },
-    },
-    problems: [404],
-    async handler({ params, request, reply }) {
-      const log = await store.requireLog(params.id);
-      const path = `tile/${params['*']}`;
-      const tile = await tileBytes(store, log.id, log.size, path);
-      if (!tile) {
-        throw new HttpProblem(
-          404,
-          'tile-not-found',
-          `Log "${log.id}" has no ${path} at its size ${log.size}: tiles are tile/L/N[.p/W] or tile/entries/N[.p/W] within the tree.`,
-        );
-      }
-      const etag = `"${toHex(crypto.sha256(tile.bytes))}"`;
-      reply.header('etag', etag).header('cache-control', tile.full ? FULL_TILE_CACHE : PARTIAL_TILE_CACHE);
-      if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
-      return reply.type('application/octet-stream').send(Buffer.from(tile.bytes));
-    },
-  }),
-];
+      problems: [404],
+      async handler({ params, request, reply }) {
+        const path = `tile/${params['*']}`;
+        // A full tile once read exists for good: no need to ask the database whether the log has it.
+        const key = `${params.id}\n${path}`;
+        const known = full.get(key);
+        if (known) return send(request, reply, known, FULL_TILE_CACHE);
+        const log = await store.requireLog(params.id);
+        const tile = await tileBytes(store, log.id, log.size, path);
+        if (!tile) {
+          throw new HttpProblem(
+            404,
+            'tile-not-found',
+            `Log "${log.id}" has no ${path} at its size ${log.size}: tiles are tile/L/N[.p/W] or tile/entries/N[.p/W] within the tree.`,
+          );
+        }
+        const answer = { bytes: tile.bytes, etag: `"${toHex(crypto.sha256(tile.bytes))}"` };
+        if (tile.full) full.set(key, answer);
+        return send(request, reply, answer, tile.full ? FULL_TILE_CACHE : PARTIAL_TILE_CACHE);
+      },
+    }),
+  ];
+};
