@@ -1,8 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoSigner } from '../../examples/logs/build-nov-2023.ts';
+import { formatSignerKey } from '../../src/core/ledger/signed-note.ts';
+import { runCliIn } from '../helpers/run-cli.ts';
 import { type Browser, openBrowser, screenshot } from './chromium.ts';
 import { DEMO_LOG, demoLeaves, demoServer } from './demo-server.ts';
-import type { Served } from './serve.ts';
 
 /** Waits until the proof panel has decided, and gives its status element's verdict and code. */
 async function verdict(page: Page) {
@@ -18,7 +22,7 @@ async function verdict(page: Page) {
 }
 
 describe('the proof of an event, verified in Chromium', { timeout: 120_000 }, () => {
-  let server: Served;
+  let server: Awaited<ReturnType<typeof demoServer>>;
   let browser: Browser;
   const leaves = demoLeaves();
 
@@ -91,6 +95,44 @@ describe('the proof of an event, verified in Chromium', { timeout: 120_000 }, ()
     const v = await verdict(page);
     expect(v).toMatchObject({ verified: 'false', code: 'inclusion-invalid' });
     expect(v.text).toContain('لم يتم التحقق');
+    await page.close();
+  });
+  // Last: it appends to the demo log that the tests above read at size 62.
+  it('proves a newly recorded event live, once the operator signs a checkpoint that covers it', async () => {
+    // The demo keys derive from public seeds (examples/logs/build-nov-2023.ts), so the test holds them.
+    const keyFile = (actor: string) => {
+      const path = join(server.dir, `${actor}.key`);
+      writeFileSync(path, `${formatSignerKey(demoSigner(actor))}\n`, { mode: 0o600 });
+      return path;
+    };
+    const database = join(server.dir, 'truce.db');
+    const cli = async (...args: string[]) => {
+      const r = await runCliIn(server.dir, ...args, '--database', database, '--json');
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as { leafHash?: string; index?: number; checkpoint?: number | null };
+    };
+    // The monitor records a figure with the CLI, another process: no checkpoint covers it yet.
+    const recorded = await cli(
+      'record',
+      'statement',
+      '--key',
+      keyFile('monitor'),
+      '--log',
+      DEMO_LOG,
+      '--field',
+      'text=A new figure.',
+    );
+    expect(recorded).toMatchObject({ index: 62, checkpoint: null });
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/logs/${DEMO_LOG}/events/${recorded.leafHash}?lang=he`);
+    const first = await verdict(page);
+    expect(first).toMatchObject({ verified: 'false', code: 'not-checkpointed' });
+    // The operator signs a checkpoint; the server announces it on the log's stream and the panel checks again.
+    await cli('log', 'checkpoint', '--key', keyFile('operator'), '--log', DEMO_LOG);
+    const status = page.getByTestId('proof-status');
+    await status.and(page.locator('[data-verified="true"]')).waitFor();
+    await expect(page.getByTestId('proof-checkpoint-size').textContent()).resolves.toBe('63');
+    await screenshot(page, 'proof-live-he');
     await page.close();
   });
 });

@@ -9,6 +9,7 @@ export interface ProofMessages {
   pending: string;
   verified: string;
   failed: string;
+  watching: string;
   again: string;
   detail: string;
   index: string;
@@ -36,6 +37,7 @@ const en: ProofMessages = {
   verified:
     'Verified: entry {index} of the log, under a checkpoint of size {size} signed by the operator; witness cosignatures: {k} (required: {quorum}).',
   failed: 'Not verified: {reason}.',
+  watching: 'This check runs again when the log announces a new checkpoint.',
   again: 'Check again',
   detail: 'Technical detail',
   index: 'Entry',
@@ -96,6 +98,7 @@ const ar: ProofMessages = {
   verified:
     'تم التحقق: القيد {index} في السجل، تحت نقطة تحقق بحجم {size} موقَّعة من المشغِّل؛ التوقيعات المشتركة للشهود: {k} (المطلوب: {quorum}).',
   failed: 'لم يتم التحقق: {reason}.',
+  watching: 'يُعاد هذا التحقق عندما يعلن السجل عن نقطة تحقق جديدة.',
   again: 'تحقق مرة أخرى',
   detail: 'تفاصيل تقنية',
   index: 'القيد',
@@ -155,6 +158,7 @@ const he: ProofMessages = {
   verified:
     'אומת: רשומה {index} ביומן, תחת נקודת ביקורת בגודל {size} החתומה בידי המפעיל; חתימות עדים: {k} (נדרשות: {quorum}).',
   failed: 'לא אומת: {reason}.',
+  watching: 'בדיקה זו תרוץ שוב כאשר היומן יודיע על נקודת ביקורת חדשה.',
   again: 'בדיקה חוזרת',
   detail: 'פרט טכני',
   index: 'רשומה',

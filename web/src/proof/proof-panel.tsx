@@ -1,14 +1,17 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { nobleCrypto } from '../../../src/core/crypto/noble-crypto.ts';
 import { parseVerifierKey } from '../../../src/core/ledger/signed-note.ts';
 import { useI18n } from '../i18n/context.ts';
 import { interpolate } from '../i18n/translate.ts';
 import { httpFetcher, type ProofFetcher } from './fetcher.ts';
 import { PROOF_MESSAGES } from './proof-messages.ts';
-import { PROOF_STEPS, type ProofResult, type ShownKey } from './proof-result.ts';
+import { PROOF_STEPS, type ProofErrorCode, type ProofResult, type ShownKey } from './proof-result.ts';
 import { shownKey, type TrustRoot } from './trust.ts';
 import { TRUSTED_KEYS } from './trusted-keys.ts';
 import { verifyEventProof } from './verify-event-proof.ts';
+
+/** Failures a later checkpoint may cure. */
+const WAITING: ReadonlySet<ProofErrorCode> = new Set(['not-checkpointed', 'cosignature-missing']);
 
 export interface ProofPanelProps {
   logId: string;
@@ -46,18 +49,33 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS }: P
   const source = useMemo(() => fetcher ?? httpFetcher(), [fetcher]);
   const pinned = useMemo(() => pinnedKeys(trust, logId), [trust, logId]);
 
-  /** Runs the check; the function it returns drops the answer of a check no longer wanted. */
+  const cancel = useRef<(() => void) | null>(null);
+  /** Runs the check again, dropping the answer of any check still under way. */
   const check = useCallback(() => {
+    cancel.current?.();
     let live = true;
+    cancel.current = () => {
+      live = false;
+    };
     setResult(null);
     verifyEventProof(source, logId, leafHash, trust).then((r) => {
       if (live) setResult(r);
     });
-    return () => {
-      live = false;
-    };
   }, [source, logId, leafHash, trust]);
-  useEffect(check, [check]);
+  useEffect(() => {
+    check();
+    return () => cancel.current?.();
+  }, [check]);
+
+  // An event not yet under a checkpoint, or a checkpoint not yet cosigned enough, may be proven
+  // soon: when the server announces a new checkpoint on the log's stream, check again.
+  const waiting = result !== null && !result.verified && WAITING.has(result.code);
+  useEffect(() => {
+    if (!waiting || fetcher || typeof EventSource === 'undefined') return;
+    const stream = new EventSource(`/api/logs/${encodeURIComponent(logId)}/stream`);
+    stream.addEventListener('checkpoint', () => check());
+    return () => stream.close();
+  }, [waiting, fetcher, logId, check]);
 
   const say = (template: string, params: Record<string, string | number>) =>
     interpolate(template, params, fmt);
@@ -92,6 +110,7 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS }: P
               })
             : say(m.failed, { reason: m.reasons[result.code] })}
       </p>
+      {waiting && !fetcher ? <p className="muted">{m.watching}</p> : null}
       <ol className="proof-steps">
         {PROOF_STEPS.map((step) => {
           const s = stepState(step);
