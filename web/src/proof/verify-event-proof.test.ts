@@ -188,9 +188,14 @@ describe.each(DIALECTS)('verifyEventProof against truce serve on %s', (dialect) 
     expect(r).toMatchObject({ verified: false, code: 'checkpoint-bad-signature' });
   });
 
-  it('fails with untrusted-log for a log whose key this build does not pin', async () => {
+  it('fails with untrusted-log for a log whose key this build does not pin, or pins garbled', async () => {
     const r = await verifyEventProof(fetcher, f.logId, cosignedLeaf, TRUSTED_KEYS);
     expect(r).toMatchObject({ verified: false, code: 'untrusted-log' });
+    const garbled: TrustRoot = {
+      logs: { [DEMO]: { ...TRUSTED_KEYS.logs[DEMO]!, logKey: 'operator+00000000+AAAA' } },
+    };
+    const bad = await verifyEventProof(fetcher, DEMO, demoLeaves[5]!, garbled);
+    expect(bad).toMatchObject({ verified: false, code: 'untrusted-log', passed: [] });
   });
 
   it('fails with cosignature-missing when fewer pinned witnesses than the quorum cosigned', async () => {

@@ -54,10 +54,10 @@ const codeOf = (e: unknown) => (e as { code?: string }).code ?? '';
 
 /**
  * Verifies, in the browser and trusting nothing the server says, that the event with leaf hash
- * `leafHash` is in log `logId`:
+ * `wantedLeaf` is in log `logId`:
  *
  * 1. event — the server gives the event, its index and a C2SP tlog-proof receipt;
- * 2. leaf — the event's RFC 8785 bytes hash (RFC 9162 leaf hash) to `leafHash`;
+ * 2. leaf — the event's RFC 8785 bytes hash (RFC 9162 leaf hash) to `wantedLeaf`;
  * 3. checkpoint-signature — the receipt's checkpoint is signed by the log key pinned in `trust`
  *    (never one the server names) for the pinned origin;
  * 4. inclusion — the inclusion proof leads from the leaf at that index to the checkpoint's root;
@@ -71,13 +71,13 @@ const codeOf = (e: unknown) => (e as { code?: string }).code ?? '';
 export async function verifyEventProof(
   fetcher: ProofFetcher,
   logId: string,
-  leafHash_: string,
+  wantedLeaf: string,
   trust: TrustRoot,
   crypto: Crypto = nobleCrypto,
 ): Promise<ProofResult> {
-  const details: ProofDetails = { logId, leafHash: leafHash_, passed: [] };
+  const details: ProofDetails = { logId, leafHash: wantedLeaf, passed: [] };
   try {
-    await run(fetcher, logId, leafHash_, trust, crypto, details);
+    await run(fetcher, logId, wantedLeaf, trust, crypto, details);
     return { ...details, verified: true };
   } catch (e) {
     if (e instanceof Failure) {
@@ -118,8 +118,17 @@ async function run(
   }
   if (!/^[0-9a-f]{64}$/.test(wanted))
     throw new Failure('leaf-mismatch', `"${wanted}" is not a leaf hash (64 hex digits).`, 'leaf');
-  const logKey = parseVerifierKey(crypto, pinned.logKey);
-  const witnesses = pinned.witnesses.map((w) => parseVerifierKey(crypto, w));
+  let logKey: Verifier;
+  let witnesses: Verifier[];
+  try {
+    logKey = parseVerifierKey(crypto, pinned.logKey);
+    witnesses = pinned.witnesses.map((w) => parseVerifierKey(crypto, w));
+  } catch (e) {
+    throw new Failure(
+      'untrusted-log',
+      `A key pinned for log "${logId}" is not usable: ${(e as Error).message}`,
+    );
+  }
   d.operator = shownKey(crypto, logKey);
   d.quorum = pinned.quorum;
 
