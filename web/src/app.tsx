@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from './components/error-boundary.tsx';
 import { I18nContext } from './i18n/context.ts';
 import { chooseLang, dirOf, LANGS, type Lang } from './i18n/locale.ts';
@@ -9,7 +9,7 @@ import { ComparePage } from './pages/compare-page.tsx';
 import { DayPage } from './pages/day-page.tsx';
 import { EventPage } from './pages/event-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
-import type { Route } from './route.ts';
+import { pathOf, type Route } from './route.ts';
 
 // The workspace (signing, forms, persons) is its own chunk: public pages never load it.
 const WorkspacePage = lazy(() => import('./workspace/workspace-page.tsx'));
@@ -82,6 +82,18 @@ export function App() {
       // Private browsing may refuse storage; the language still holds for this page.
     }
   }, [lang]);
+
+  // After navigating in place, move focus to the page so that a screen reader starts there.
+  const path = pathOf(route);
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the page's path changes.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus();
+  }, [path]);
 
   const choose = (next: Lang) => {
     setLang(next);

@@ -78,6 +78,8 @@ export function EventFeed({
   const [from, setFrom] = useState(Math.max(0, size - PAGE));
   const [live, setLive] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // What a screen reader is told when an event arrives live (not the whole list on first load).
+  const [announced, setAnnounced] = useState<{ index: number; kind: string } | null>(null);
   const appendRef = useRef(onAppend);
   appendRef.current = onAppend;
 
@@ -111,6 +113,7 @@ export function EventFeed({
         const { leafHash } = JSON.parse((message as MessageEvent<string>).data) as { leafHash: string };
         api.event(logId, leafHash).then((one) => {
           add([{ index: one.index, leafHash: one.leafHash, event: one.event }]);
+          setAnnounced({ index: one.index, kind: one.event.event.kind });
           appendRef.current?.();
         });
       } catch {
@@ -144,7 +147,12 @@ export function EventFeed({
           {t('common.error', { detail: error })}
         </p>
       ) : null}
-      <ol className="feed" data-testid="event-feed" aria-live="polite">
+      <p className="visually-hidden" aria-live="polite">
+        {announced
+          ? `${t('feed.index', { index: announced.index })}: ${t(`eventKind.${announced.kind}` as MessageKey)}`
+          : ''}
+      </p>
+      <ol className="feed" data-testid="event-feed">
         {entries.map((e) => (
           <EventItem key={e.index} entry={e} logId={logId} timeZone={timeZone} names={names} />
         ))}
