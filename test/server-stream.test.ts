@@ -4,7 +4,7 @@ import { buildApp } from '../src/server/app.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
-import { sseReader } from './helpers/sse.ts';
+import { sseReader, untilAsync } from './helpers/sse.ts';
 import { actorTokens, json, serverFixture } from './server-fixture.ts';
 
 describe.each(DIALECTS)('GET /api/logs/:id/stream on %s', (dialect) => {
@@ -203,6 +203,50 @@ describe.each(DIALECTS)('status messages on %s', (dialect) => {
     } finally {
       await app.close();
       await database.close();
+    }
+  });
+});
+
+describe('GET /api/logs/:id/stream when the LISTEN connection drops (postgres)', () => {
+  it('connects again and sends what was appended meanwhile, read from the log', async () => {
+    const s = await serverFixture('postgres');
+    try {
+      const base = await s.app.listen({ port: 0, host: '127.0.0.1' });
+      const controller = new AbortController();
+      const r = await fetch(`${base}/api/logs/test-log/stream`, { signal: controller.signal });
+      const sse = sseReader(r.body!);
+      const other = new LedgerStore(s.database, crypto);
+      const [before] = await other.append('test-log', [
+        s.f.event('monitor', 'statement', { text: 'before' }),
+      ]);
+      expect((await sse.next())!.id).toBe(String(before!.index));
+      // The server's own LISTEN connection, ended as a restart or an administrator would.
+      const listening = async () =>
+        (
+          await s.database.pool!.query(
+            `select pid from pg_stat_activity
+             where datname = current_database() and query = 'LISTEN truce_log' and pid <> pg_backend_pid()`,
+          )
+        ).rows.map((row) => row.pid as number);
+      const [pid] = await listening();
+      await s.database.pool!.query('select pg_terminate_backend($1)', [pid]);
+      await untilAsync(async () => !(await listening()).includes(pid!), 'the old connection to be gone');
+      // Appended by another process while nobody listens: no notification of it will ever come.
+      const meanwhile = await other.append('test-log', [
+        s.f.event('party-a', 'statement', { text: 'while disconnected' }),
+        s.f.event('party-b', 'statement', { text: 'also while disconnected' }),
+      ]);
+      const got = [await sse.next(), await sse.next()];
+      expect(got.map((m) => m!.id)).toEqual(meanwhile.map((m) => String(m.index)));
+      const renewed = await listening();
+      expect(renewed).toHaveLength(1);
+      expect(renewed[0]).not.toBe(pid);
+      const [after] = await other.append('test-log', [s.f.event('monitor', 'statement', { text: 'after' })]);
+      expect((await sse.next())!.id).toBe(String(after!.index));
+      controller.abort();
+      await sse.cancel().catch(() => {});
+    } finally {
+      await s.close();
     }
   });
 });

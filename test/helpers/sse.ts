@@ -67,3 +67,12 @@ export async function until(test: () => boolean, what: string, ms = 20_000): Pro
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** Waits until the asynchronous `test` holds, checking every 10 ms; fails with `what` after `ms`. */
+export async function untilAsync(test: () => Promise<boolean>, what: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await test())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
