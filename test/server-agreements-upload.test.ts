@@ -55,7 +55,12 @@ describe.each(DIALECTS)('uploading agreements on %s', (dialect) => {
     dir = mkdtempSync(join(tmpdir(), 'truce-upload-'));
     copyFileSync(join(EXAMPLES, 'vaccination-pauses-2024.yaml'), join(dir, 'vaccination.yaml'));
     app = await buildApp({ database: s.database, crypto, agreementsDir: dir });
-    const med = await new TokenStore(s.database).create({ log: s.f.logId, actor: 'med-1', role: 'mediator' });
+    await s.store.append(s.f.logId, [s.f.register('mediator')]);
+    const med = await new TokenStore(s.database).create({
+      log: s.f.logId,
+      actor: 'mediator',
+      role: 'mediator',
+    });
     mediator = { authorization: `Bearer ${med.token}` };
   });
   afterAll(async () => {
@@ -133,7 +138,7 @@ describe.each(DIALECTS)('uploading agreements on %s', (dialect) => {
       id: 'jan-json',
       version: 1,
       mediaType: 'application/json',
-      uploadedBy: { actor: 'med-1', role: 'mediator' },
+      uploadedBy: { actor: 'mediator', role: 'mediator' },
     });
     expect(json(await get('/api/agreements/jan-json'))).toEqual(JSON.parse(text));
     const source = await get('/api/agreements/jan-json/versions/1?format=source');

@@ -120,13 +120,13 @@ describe.each(DIALECTS)('POST /api/logs/:id/events on %s', (dialect) => {
     const strangers = text(canonicalBytes(signEvent(crypto, env as EventEnvelope, stranger)));
     // With another actor's token: refused before the log is asked.
     expectProblem(await post(strangers), 403, 'actor-mismatch');
-    // With a token of its own but never registered in the log: the log refuses it.
+    // With a token of its own but never registered in the log: refused at the door.
     const { token } = await new TokenStore(s.database).create({
       log: 'test-log',
       actor: 'stranger',
       role: 'monitor',
     });
-    expectProblem(await post(strangers, { authorization: `Bearer ${token}` }), 403, 'event-unknown-actor');
+    expectProblem(await post(strangers, { authorization: `Bearer ${token}` }), 403, 'actor-not-registered');
     const reg = s.f.event('party-a', 'actor.registered', {
       actor: 'x',
       name: 'x',

@@ -36,6 +36,21 @@ describe.each(DIALECTS)('authentication and rate limits on %s', (dialect) => {
     expect(json(await get({ authorization: `Bearer ${token}` })).code).toBe('auth-invalid-token');
   });
 
+  it('the log has the last word: a token of a revoked actor, or claiming a role the log does not give, is refused', async () => {
+    const tokens = new TokenStore(s.database);
+    const claim = await tokens.create({ log: 'test-log', actor: 'monitor', role: 'operator' });
+    const r = await get({ authorization: `Bearer ${claim.token}` });
+    expect([r.statusCode, json(r).code]).toEqual([403, 'token-role-mismatch']);
+    const icrc = await tokens.create({ log: 'test-log', actor: 'icrc', role: 'intermediary' });
+    expect((await get({ authorization: `Bearer ${icrc.token}` })).statusCode).toBe(200);
+    await s.store.append('test-log', [
+      s.f.event('operator', 'actor.revoked', { actor: 'icrc', reason: 'test' }),
+    ]);
+    const after = await get({ authorization: `Bearer ${icrc.token}` });
+    expect([after.statusCode, json(after).code]).toEqual([403, 'actor-revoked']);
+    expect(after.body).not.toContain(icrc.token);
+  });
+
   it('limits requests per token per minute (429 with Retry-After); other tokens and the public go on', async () => {
     const { token } = await new TokenStore(s.database).create({
       log: 'test-log',

@@ -10,6 +10,7 @@ describe.each(DIALECTS)('fuzzed requests on %s', (dialect) => {
   let mediator: Record<string, string>;
   beforeAll(async () => {
     s = await serverFixture(dialect);
+    await s.store.append(s.f.logId, [s.f.register('mediator')]);
     const { token } = await new TokenStore(s.database).create({
       log: 'test-log',
       actor: 'mediator',

@@ -5,7 +5,7 @@ import { type AnyRoute, servedRoutes } from '../src/server/route.ts';
 import { PersonsStore } from '../src/store/persons-store.ts';
 import { TokenStore } from '../src/store/token-store.ts';
 import { DIALECTS } from './helpers/databases.ts';
-import { crypto } from './helpers/ledger-fixture.ts';
+import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
 import { serverFixture } from './server-fixture.ts';
 
 /** The refusals of the access check, as opposed to a handler's own answers. */
@@ -37,12 +37,10 @@ describe.each(DIALECTS)('every route × every role on %s', (dialect) => {
     s = await serverFixture(dialect);
     base = await s.app.listen({ port: 0, host: '127.0.0.1' });
     const tokens = new TokenStore(s.database);
-    await s.store.createLog({
-      id: 'other-log',
-      origin: 'truce.example/other-log',
-      logKey: s.f.operatorKey,
-      createdAt: '2023-11-24T00:00:00Z',
-    });
+    await s.store.append(s.f.logId, [s.f.register('mediator')]);
+    const other = ledgerFixture('other-log');
+    await other.createLog(s.store);
+    await s.store.append('other-log', other.genesis());
     const make = async (log: string, actor: string, role: Exclude<Role, 'public'>) => ({
       authorization: `Bearer ${(await tokens.create({ log, actor, role, party: role === 'party' ? actor : null })).token}`,
     });

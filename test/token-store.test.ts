@@ -77,10 +77,40 @@ describe('truce token', () => {
     try {
       const f = ledgerFixture();
       const database = await openDatabase(db);
-      await f.createLog(new LedgerStore(database, crypto));
+      const ledger = new LedgerStore(database, crypto);
+      await f.createLog(ledger);
+      await ledger.append(f.logId, f.genesis());
       await database.close();
       const truce = (...args: string[]) => runCliIn(dir, ...args, '--database', db);
-      const made = await truce('token', 'create', '--actor', 'party-b', '--role', 'party', '--party', 'B');
+      // The log's registry backs every token: unknown actor, other role or other party are refused.
+      const unknown = await truce('token', 'create', '--actor', 'nobody', '--role', 'monitor');
+      expect(unknown.status).toBe(1);
+      expect(unknown.stderr).toMatch(/"nobody" is not registered in the log "test-log"/);
+      const wrongRole = await truce('token', 'create', '--actor', 'party-b', '--role', 'operator');
+      expect(wrongRole.status).toBe(1);
+      expect(wrongRole.stderr).toMatch(/The token says operator, but the log registers "party-b" as party/);
+      const wrongParty = await truce(
+        'token',
+        'create',
+        '--actor',
+        'party-b',
+        '--role',
+        'party',
+        '--party',
+        'B',
+      );
+      expect(wrongParty.status).toBe(1);
+      expect(wrongParty.stderr).toMatch(/registers "party-b" as party of party-b/);
+      const made = await truce(
+        'token',
+        'create',
+        '--actor',
+        'party-b',
+        '--role',
+        'party',
+        '--party',
+        'party-b',
+      );
       expect(made.status).toBe(0);
       const token = made.stdout.trim();
       expect(token).toMatch(/^truce_/);

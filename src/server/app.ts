@@ -59,9 +59,9 @@ export interface AppOptions {
   witnessFollow?: readonly FollowedLog[];
   /** Sign a checkpoint of each log that grew, this often (seconds), with the log keys held. */
   checkpointEverySeconds?: number;
-}
   /** The built dashboard to serve at / (default web/dist); without it / answers 503. */
   webDir?: string;
+}
 
 /** Every route of the API, in the order the reference lists them. */
 export function routeTable(
@@ -119,7 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Who is asking, before anything else: a bad token is refused even on a public route.
   const limiter = new RateLimiter(options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE);
   app.addHook('onRequest', async (request, reply) => {
-    const principal = await authenticate(ctx.tokens, request);
+    const principal = await authenticate(ctx.tokens, (log, actor) => ctx.store.actor(log, actor), request);
     setPrincipal(request, principal);
     if (principal.tokenId === null) return;
     const decision = limiter.take(principal.tokenId);
@@ -174,7 +174,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       table.filter((r) => TEXT_BODY_OPERATIONS.has(r.operationId)),
     );
   });
-  return app;
-}
   // The dashboard: every GET outside /api loads the web app (web/dist).
   registerDashboard(app, options.webDir);
+  return app;
+}

@@ -321,6 +321,17 @@ export class LedgerStore {
     return new Map(rows.map((r) => [toHex(asBytes(r.leaf_hash)), Number(r.idx)]));
   }
 
+  /** One actor of a log's registry, as its actor.registered and actor.revoked events left it. */
+  async actor(logId: string, actor: string): Promise<ActorRecord | undefined> {
+    const row = await this.db
+      .selectFrom('truce_actor')
+      .selectAll()
+      .where('log_id', '=', logId)
+      .where('actor', '=', actor)
+      .executeTakeFirst();
+    return row ? toActor(row) : undefined;
+  }
+
   async actors(logId: string): Promise<ActorRecord[]> {
     const rows = await this.db
       .selectFrom('truce_actor')

@@ -28,6 +28,33 @@ export function isTokenRole(role: string): role is TokenRole {
   return (TOKEN_ROLES as readonly string[]).includes(role);
 }
 
+/** Why a token of `spec` does not stand for `registered` in the log's actor registry, or undefined. */
+export function tokenActorMismatch(
+  spec: { log: string; actor: string; role: string; party?: string | null },
+  registered: { role: string; party?: string; revoked: boolean } | undefined,
+): { code: 'actor-not-registered' | 'actor-revoked' | 'token-role-mismatch'; message: string } | undefined {
+  if (!registered) {
+    return {
+      code: 'actor-not-registered',
+      message: `The actor "${spec.actor}" is not registered in the log "${spec.log}": the operator registers it first (truce record actor.registered).`,
+    };
+  }
+  if (registered.revoked) {
+    return {
+      code: 'actor-revoked',
+      message: `The actor "${spec.actor}" was revoked in the log "${spec.log}" (actor.revoked): its tokens no longer work.`,
+    };
+  }
+  if (registered.role !== spec.role || (registered.party ?? null) !== (spec.party ?? null)) {
+    const as = (role: string, party: string | null | undefined) => (party ? `${role} of ${party}` : role);
+    return {
+      code: 'token-role-mismatch',
+      message: `The token says ${as(spec.role, spec.party)}, but the log registers "${spec.actor}" as ${as(registered.role, registered.party)}: make a token with the registered role.`,
+    };
+  }
+  return undefined;
+}
+
 function hashOf(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }

@@ -15,6 +15,8 @@ export function ledgerFixture(logId = 'test-log') {
     'party-b': generateSigner(crypto, 'party-b'),
     icrc: generateSigner(crypto, 'icrc'),
     monitor: generateSigner(crypto, 'monitor'),
+    // Not in genesis(): a test that needs a mediator registers it with register('mediator').
+    mediator: generateSigner(crypto, 'mediator'),
   };
   let clock = Date.parse('2023-11-24T05:00:00Z');
   const event = (
@@ -39,6 +41,7 @@ export function ledgerFixture(logId = 'test-log') {
     'party-b': 'party',
     icrc: 'intermediary',
     monitor: 'monitor',
+    mediator: 'mediator',
   };
   const register = (actor: string) =>
     event('operator', 'actor.registered', {

@@ -1,4 +1,10 @@
-import { isTokenRole, TOKEN_ROLES, type TokenInfo, TokenStore } from '../../store/token-store.ts';
+import {
+  isTokenRole,
+  TOKEN_ROLES,
+  type TokenInfo,
+  TokenStore,
+  tokenActorMismatch,
+} from '../../store/token-store.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
 import { EXIT_OK, InputError, UsageError } from '../io.ts';
 import { chooseLog, databaseOption, openStore } from '../ledger-context.ts';
@@ -32,6 +38,9 @@ export const tokenCreate: Command = {
     const { store, database } = await openStore(args, io);
     try {
       const log = await chooseLog(store, args);
+      // The server refuses a token its log does not back: say so now, not at the first request.
+      const mismatch = tokenActorMismatch({ log, actor, role, party }, await store.actor(log, actor));
+      if (mismatch) throw new InputError(mismatch.code, mismatch.message);
       const { token, info } = await new TokenStore(database).create({ log, actor, role, party });
       if (args.values.json) io.out(`${JSON.stringify({ ...info, token })}\n`);
       else io.out(`${token}\n`);

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import type { TokenStore } from '../../store/token-store.ts';
+import type { ActorRecord } from '../../core/ledger/check-event.ts';
+import { type TokenStore, tokenActorMismatch } from '../../store/token-store.ts';
 import { HttpProblem } from '../problem.ts';
 import { type Principal, PUBLIC } from './principal.ts';
 
@@ -8,10 +9,14 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/-]{1,200}=*)$/;
 
 /**
  * Who sent the request: the public without an Authorization header, else the actor whose live
- * token it carries. A malformed header or an unknown or revoked token is refused (401), never
+ * token it carries, as long as the log still registers that actor with the token's role. A malformed header or an unknown or revoked token is refused (401), never
  * taken for the public: a client that meant to sign in should know it did not.
  */
-export async function authenticate(tokens: TokenStore, request: FastifyRequest): Promise<Principal> {
+export async function authenticate(
+  tokens: TokenStore,
+  registry: (log: string, actor: string) => Promise<ActorRecord | undefined>,
+  request: FastifyRequest,
+): Promise<Principal> {
   const header = request.headers.authorization;
   if (header === undefined) return PUBLIC;
   const m = BEARER.exec(header.trim());
@@ -30,5 +35,9 @@ export async function authenticate(tokens: TokenStore, request: FastifyRequest):
       'This token is not known or was revoked; ask the operator for a new one (truce token create).',
     );
   }
+  // The log's registry has the last word: a revoked actor's tokens stop working, and a token
+  // cannot claim a role the log does not give its actor.
+  const mismatch = tokenActorMismatch(info, await registry(info.log, info.actor));
+  if (mismatch) throw new HttpProblem(403, mismatch.code, mismatch.message);
   return { role: info.role, actor: info.actor, party: info.party, log: info.log, tokenId: info.id };
 }
