@@ -11,19 +11,37 @@ export interface AgreementData {
   evaluation: Evaluation | null;
 }
 
-let logsOnce: Promise<LogSummary[]> | null = null;
+let logsRecent: { at: number; logs: Promise<LogSummary[]> } | null = null;
 
-/** The logs, asked once per page load (a new log appears on the next load). */
+/** The logs and their sizes, fresh; calls within a second share one request (the home page's cards). */
 export function logsList(): Promise<LogSummary[]> {
-  logsOnce ??= api.logs().catch((e: unknown) => {
-    logsOnce = null;
-    throw e;
-  });
-  return logsOnce;
+  const now = Date.now();
+  if (!logsRecent || now - logsRecent.at > 1000) {
+    const logs = api.logs();
+    logs.catch(() => {
+      logsRecent = null;
+    });
+    logsRecent = { at: now, logs };
+  }
+  return logsRecent.logs;
 }
 
+const terms = new Map<string, Promise<[Agreement, Plan]>>();
+
+/** An agreement and its plan, asked once per page load (the home page and its pages share them). */
+function agreementAndPlan(id: string): Promise<[Agreement, Plan]> {
+  let p = terms.get(id);
+  if (!p) {
+    p = Promise.all([api.agreement(id), api.plan(id)]);
+    p.catch(() => terms.delete(id));
+    terms.set(id, p);
+  }
+  return p;
+}
+
+/** The agreement, its plan, its log if any, and the log's evaluation now (never cached). */
 export async function loadAgreement(id: string): Promise<AgreementData> {
-  const [agreement, plan, logs] = await Promise.all([api.agreement(id), api.plan(id), logsList()]);
+  const [[agreement, plan], logs] = await Promise.all([agreementAndPlan(id), logsList()]);
   const log = logs.find((l) => l.id === id) ?? null;
   const evaluation = log ? await api.status(log.id) : null;
   return { agreement, plan, log, evaluation };

@@ -106,7 +106,11 @@ export function EventFeed({
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
     const source = new EventSource(`/api/logs/${encodeURIComponent(logId)}/stream`);
-    source.onopen = () => setLive(true);
+    // Once subscribed, read the log again: what was appended before the stream opened is not missed.
+    source.onopen = () => {
+      setLive(true);
+      appendRef.current?.();
+    };
     source.onerror = () => setLive(source.readyState === EventSource.OPEN);
     source.addEventListener('event', (message) => {
       try {
