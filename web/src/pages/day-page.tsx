@@ -5,6 +5,7 @@ import { type AgreementData, loadAgreement } from '../agreement-data.ts';
 import { Await, Evidence, Quantity, StatusBadge, Uncertain, usePartyName } from '../components/common.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
+import { fieldLabel } from '../i18n/translate.ts';
 import { addDays, dateIn } from '../model/calendar.ts';
 import { Link, navigate } from '../navigation.tsx';
 import { useFetch } from '../use-fetch.ts';
@@ -118,7 +119,8 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
                           <Quantity n={o.quantity} unit={o.unit} />
                         </>
                       ) : null}
-                      {o.batch ? ` · #${fmt.number(o.batch)}` : ''} {o.uncertain ? <Uncertain /> : null}
+                      {o.batch ? ` · ${fieldLabel(t, 'batch')} ${fmt.number(o.batch)}` : ''}{' '}
+                      {o.uncertain ? <Uncertain /> : null}
                     </td>
                     <td data-label={t('provisions.status')}>
                       {status ? <StatusBadge status={status.status} /> : '—'}
