@@ -9,6 +9,7 @@
  * gzipped. Writes bench/RESULTS.md; exits 1 when a median is 1 s or more.
  * Run: node bench/dashboard.ts
  */
+import { availableParallelism, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { publicScriptSize } from '../test/browser/bundle-size.ts';
 import { openBrowser } from '../test/browser/chromium.ts';
@@ -57,6 +58,8 @@ async function timeOnce(page: Page, url: string, selector: string): Promise<numb
   return page.evaluate(() => (window as unknown as { __firstData: number }).__firstData);
 }
 
+const load = loadavg()[0] ?? 0;
+const cpus = availableParallelism();
 const server = await demoServer();
 const browser = await openBrowser();
 try {
@@ -84,7 +87,7 @@ try {
   const baseline = rows[0]!.median;
   const ms = (n: number) => `${n.toFixed(0)} ms`;
   const lines = [
-    `Chromium ${version} (headless, HTTP cache disabled: every run is a first visit) against \`truce serve --demo\` on 127.0.0.1; time from the start of the navigation to the first data on screen, ${RUNS} runs each after one warm-up. Baseline: the server's static HTML reference page. Budget: first data under ${BUDGET_MS} ms; public pages' JavaScript at most 250 KB gzipped.`,
+    `Chromium ${version} (headless, HTTP cache disabled: every run is a first visit) against \`truce serve --demo\` on 127.0.0.1; time from the start of the navigation to the first data on screen, ${RUNS} runs each after one warm-up. Baseline: the server's static HTML reference page. Budget: first data under ${BUDGET_MS} ms; public pages' JavaScript at most 250 KB gzipped. Load average (1 min) when it ran: ${load.toFixed(1)} on ${cpus} cores.`,
     '',
     '| page | median | p90 | fastest | median ÷ baseline |',
     '|---|---|---|---|---|',
