@@ -140,7 +140,7 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         <ErrorBoundary
-          key={`${location.pathname}${location.search}`}
+          key={path}
           fallback={(error) => (
             <p role="alert" className="error">
               {t('common.error', { detail: error.message })}
