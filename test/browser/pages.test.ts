@@ -79,6 +79,11 @@ describe('the pages in Chromium, in English, Arabic and Hebrew', { timeout: 120_
         ).resolves.toBe(true);
         if (p.text) await page.getByText(p.text(lang), { exact: true }).first().waitFor({ timeout: 30_000 });
         await expect(page.getByTestId('lang-switch').isVisible()).resolves.toBe(true);
+        // The layout is mirrored, not only the attribute: the language switcher ends the header's
+        // line, on the right in English and on the left in Arabic and Hebrew.
+        const box = await page.getByTestId('lang-switch').boundingBox();
+        const middle = (page.viewportSize()?.width ?? 0) / 2;
+        expect(box!.x + box!.width / 2 > middle).toBe(lang === 'en');
         if (p.name === 'event') {
           const status = page.getByTestId('proof-status');
           await status.and(page.locator('[data-verified="true"]')).waitFor({ timeout: 30_000 });
