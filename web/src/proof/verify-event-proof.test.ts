@@ -273,6 +273,24 @@ describe('verifyEventProof on a log holding what a server refuses', () => {
     return verifyEventProof(log.fetcher, 'forged', log.leaves.at(-1)!, trust);
   };
 
+  it('fails with fetch-failed when the server cannot be reached or answers something else than JSON', async () => {
+    const leaf = 'ab'.repeat(32);
+    const down: ProofFetcher = { get: () => Promise.reject(new Error('connection refused')) };
+    expect(await verifyEventProof(down, 'forged', leaf, trust)).toMatchObject({
+      verified: false,
+      code: 'fetch-failed',
+      failed: 'event',
+    });
+    const html: ProofFetcher = {
+      get: () => Promise.resolve({ status: 200, body: new TextEncoder().encode('<!doctype html>') }),
+    };
+    expect(await verifyEventProof(html, 'forged', leaf, trust)).toMatchObject({ code: 'fetch-failed' });
+    const shape: ProofFetcher = {
+      get: () => Promise.resolve({ status: 200, body: new TextEncoder().encode('{"index":"1"}') }),
+    };
+    expect(await verifyEventProof(shape, 'forged', leaf, trust)).toMatchObject({ code: 'fetch-failed' });
+  });
+
   it('verifies an event by a registered actor', async () => {
     const r = await verifyLast([signedBy('monitor', envelope('monitor', 'statement', { text: 'a figure' }))]);
     expect(r).toMatchObject({ verified: true, actor: { id: 'monitor', role: 'monitor' } });
