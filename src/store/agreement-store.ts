@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import { withWriteLock } from './append-lock.ts';
 import type { Database } from './database.ts';
 import type { AgreementVersionTable, Tables } from './schema.ts';
 
@@ -81,28 +82,16 @@ export function sha256Hex(text: string): string {
  * this process or another: on PostgreSQL a transaction-scoped advisory lock on the id, on SQLite
  * the database's write lock (BEGIN IMMEDIATE).
  */
-async function withAgreementLock<T>(
+function withAgreementLock<T>(
   database: Database,
   id: string,
   fn: (trx: Kysely<Tables>) => Promise<T>,
 ): Promise<T> {
-  if (database.dialect === 'postgres') {
-    return database.db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtextextended(${`truce_agreement:${id}`}, 0))`.execute(trx);
-      return fn(trx);
-    });
-  }
-  return database.db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
-    try {
-      const result = await fn(conn);
-      await sql`commit`.execute(conn);
-      return result;
-    } catch (e) {
-      await sql`rollback`.execute(conn);
-      throw e;
-    }
-  });
+  return withWriteLock(
+    database,
+    (trx) => sql`select pg_advisory_xact_lock(hashtextextended(${`truce_agreement:${id}`}, 0))`.execute(trx),
+    fn,
+  );
 }
 
 /**

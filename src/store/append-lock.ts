@@ -3,18 +3,18 @@ import type { Database } from './database.ts';
 import type { Tables } from './schema.ts';
 
 /**
- * Runs `fn` in one transaction that holds the log's append lock. On PostgreSQL the lock is the
- * log's coordination row, selected FOR UPDATE, so appends from many processes are serialised in the
- * database, never in memory; on SQLite it is the database's write lock (BEGIN IMMEDIATE).
+ * Runs `fn` in one write transaction that takes `lock` first. On PostgreSQL `lock` serialises the
+ * writers that take the same one, across processes, in the database, never in memory; on SQLite
+ * the database's write lock (BEGIN IMMEDIATE) serialises every writer and `lock` is not needed.
  */
-export async function withAppendLock<T>(
+export async function withWriteLock<T>(
   database: Database,
-  logId: string,
+  lock: (trx: Kysely<Tables>) => Promise<unknown>,
   fn: (trx: Kysely<Tables>) => Promise<T>,
 ): Promise<T> {
   if (database.dialect === 'postgres') {
     return database.db.transaction().execute(async (trx) => {
-      await trx.selectFrom('truce_log').select('id').where('id', '=', logId).forUpdate().execute();
+      await lock(trx);
       return fn(trx);
     });
   }
@@ -29,4 +29,20 @@ export async function withAppendLock<T>(
       throw e;
     }
   });
+}
+
+/**
+ * Runs `fn` in one transaction that holds the log's append lock: on PostgreSQL the log's
+ * coordination row, selected FOR UPDATE; on SQLite the database's write lock.
+ */
+export function withAppendLock<T>(
+  database: Database,
+  logId: string,
+  fn: (trx: Kysely<Tables>) => Promise<T>,
+): Promise<T> {
+  return withWriteLock(
+    database,
+    (trx) => trx.selectFrom('truce_log').select('id').where('id', '=', logId).forUpdate().execute(),
+    fn,
+  );
 }
