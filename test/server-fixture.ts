@@ -36,6 +36,17 @@ export async function serverFixture(
   const tokens = await actorTokens(database, f.logId);
   /** The Authorization header of an actor of the fixture (operator, party-a, party-b, icrc, monitor). */
   const as = (actor: string) => ({ authorization: `Bearer ${tokens[actor]!}` });
+  /** Signs an event as `actor`, appends it over HTTP with its token, expects 201; its leaf hash. */
+  const record = async (actor: string, kind: string, body: Record<string, unknown>): Promise<string> => {
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/logs/${f.logId}/events`,
+      headers: { 'content-type': 'application/json', ...as(actor) },
+      payload: new TextDecoder().decode(f.event(actor, kind, body)),
+    });
+    if (r.statusCode !== 201) throw new Error(`append ${kind} as ${actor}: ${r.statusCode} ${r.body}`);
+    return (JSON.parse(r.body) as { leafHash: string }).leafHash;
+  };
   return {
     f,
     app,
@@ -43,6 +54,7 @@ export async function serverFixture(
     database,
     tokens,
     as,
+    record,
     close: async () => {
       await app.close();
       await database.close();

@@ -89,28 +89,12 @@ describe('truce token', () => {
       const wrongRole = await truce('token', 'create', '--actor', 'party-b', '--role', 'operator');
       expect(wrongRole.status).toBe(1);
       expect(wrongRole.stderr).toMatch(/The token says operator, but the log registers "party-b" as party/);
-      const wrongParty = await truce(
-        'token',
-        'create',
-        '--actor',
-        'party-b',
-        '--role',
-        'party',
-        '--party',
-        'B',
-      );
+      const partyToken = (party: string) =>
+        truce(...'token create --actor party-b --role party --party'.split(' '), party);
+      const wrongParty = await partyToken('B');
       expect(wrongParty.status).toBe(1);
       expect(wrongParty.stderr).toMatch(/registers "party-b" as party of party-b/);
-      const made = await truce(
-        'token',
-        'create',
-        '--actor',
-        'party-b',
-        '--role',
-        'party',
-        '--party',
-        'party-b',
-      );
+      const made = await partyToken('party-b');
       expect(made.status).toBe(0);
       const token = made.stdout.trim();
       expect(token).toMatch(/^truce_/);
