@@ -1,39 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Evaluation } from '../src/server/status-schemas.ts';
-import { repoRoot } from './helpers/run-cli.ts';
+import { spawnServe } from './helpers/serve-process.ts';
 
 /** `truce serve --demo --json` on a free port over `database`, and the JSON lines it prints. */
 function serveDemo(database: string) {
-  const child = spawn(
-    process.execPath,
-    ['src/cli/main.ts', 'serve', '--demo', '--port', '0', '--database', database, '--json'],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const state = { stderr: '' };
-  child.stderr!.on('data', (d) => {
-    state.stderr += d;
-  });
-  const queue: Record<string, string>[] = [];
-  const waiting: ((l: Record<string, string>) => void)[] = [];
-  createInterface({ input: child.stdout! }).on('line', (l) => {
-    const parsed = JSON.parse(l) as Record<string, string>;
-    const w = waiting.shift();
-    if (w) w(parsed);
-    else queue.push(parsed);
-  });
-  const next = () =>
-    new Promise<Record<string, string>>((done) => {
-      const q = queue.shift();
-      if (q) done(q);
-      else waiting.push(done);
-    });
-  const exited = new Promise<number | null>((done) => child.on('exit', done));
-  return { child, next, exited, state };
+  const s = spawnServe(['--demo', '--port', '0', '--database', database]);
+  return {
+    ...s,
+    state: {
+      get stderr() {
+        return s.stderr();
+      },
+    },
+  };
 }
 
 describe('truce serve --demo', () => {

@@ -14,13 +14,13 @@ export interface ServeProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `truce serve --database LOCATION --port 0 --json` and waits for its `listening` line. */
-export async function startServe(location: string, env: Record<string, string> = {}): Promise<ServeProcess> {
-  const child = spawn(
-    process.execPath,
-    ['src/cli/main.ts', 'serve', '--database', location, '--port', '0', '--json'],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
-  );
+/** `truce serve ARGS… --json` as a child process: its JSON lines one at a time, its stderr, its exit. */
+export function spawnServe(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['src/cli/main.ts', 'serve', ...args, '--json'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let stderr = '';
   child.stderr!.on('data', (d) => {
     stderr += d;
@@ -34,6 +34,7 @@ export async function startServe(location: string, env: Record<string, string> =
     if (w) w(parsed);
     else queue.push(parsed);
   });
+  /** The next JSON line; fails if the process exits first. */
   const next = () =>
     new Promise<Record<string, string>>((done, fail) => {
       const q = queue.shift();
@@ -41,9 +42,16 @@ export async function startServe(location: string, env: Record<string, string> =
       waiting.push(done);
       exited.then((code) => fail(new Error(`truce serve exited (${code}): ${stderr}`)));
     });
-  const started = await next();
-  if (!started.listening) throw new Error(`truce serve did not start: ${JSON.stringify(started)} ${stderr}`);
-  return { child, base: started.listening, next, stderr: () => stderr, exited };
+  return { child, next, exited, stderr: () => stderr };
+}
+
+/** Starts `truce serve --database LOCATION --port 0 --json` and waits for its `listening` line. */
+export async function startServe(location: string, env: Record<string, string> = {}): Promise<ServeProcess> {
+  const s = spawnServe(['--database', location, '--port', '0'], env);
+  const started = await s.next();
+  if (!started.listening)
+    throw new Error(`truce serve did not start: ${JSON.stringify(started)} ${s.stderr()}`);
+  return { ...s, base: started.listening };
 }
 
 /** An event stream read in the background: every message and comment, as they arrive. */
