@@ -20,16 +20,17 @@ export function demoLeaves(): string[] {
 
 /**
  * `truce serve --demo` over a fresh SQLite database in a temporary folder, the dashboard built.
- * `prepare` may fill the database (and the folder) before the server opens it.
+ * `prepare` may fill the database (and the folder) before the server opens it, and give more
+ * arguments for `truce serve`.
  */
 export async function demoServer(
-  prepare?: (database: string, dir: string) => Promise<void>,
+  prepare?: (database: string, dir: string) => Promise<string[] | undefined>,
 ): Promise<Served & { dir: string }> {
   await ensureWebBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'truce-browser-'));
   const database = join(dir, 'truce.db');
-  if (prepare) await prepare(database, dir);
-  const served = await startServe(database);
+  const args = prepare ? await prepare(database, dir) : undefined;
+  const served = await startServe(database, args ?? []);
   return {
     ...served,
     dir,

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +24,7 @@ describe('the workspace: a batch submitted and confirmed by two actors, seen liv
   let server: Awaited<ReturnType<typeof demoServer>>;
   const tokens: Record<string, string> = {};
   const keyFiles: Record<string, string> = {};
+  const verifierKeys: Record<string, string> = {};
   const browsers: Browser[] = [];
 
   /**
@@ -43,11 +45,18 @@ describe('the workspace: a batch submitted and confirmed by two actors, seen liv
       return JSON.parse(r.stdout) as Record<string, unknown>;
     };
     const db = ['--database', location];
-    const keygen = async (name: string) => {
-      keyFiles[name] = join(dir, `${name}.key`);
-      return (await cli('keygen', name, '--out', keyFiles[name]!)).verifierKey as string;
+    // The server holds the operator's key (it signs a checkpoint every second the log grew) and a
+    // witness key (it cosigns each checkpoint it signs); the actors keep theirs.
+    const keys = join(dir, 'keys');
+    mkdirSync(keys, { mode: 0o700 });
+    const keygen = async (name: string, folder = dir, ...flags: string[]) => {
+      keyFiles[name] = join(folder, `${name}.key`);
+      verifierKeys[name] = (await cli('keygen', name, '--out', keyFiles[name]!, ...flags))
+        .verifierKey as string;
+      return verifierKeys[name]!;
     };
-    await keygen('operator');
+    await keygen('operator', keys);
+    await keygen('witness-1', keys, '--witness');
     await cli(
       'log',
       'init',
@@ -55,6 +64,24 @@ describe('the workspace: a batch submitted and confirmed by two actors, seen liv
       '--key',
       keyFiles.operator!,
       ...db,
+    );
+    // A witness cosigns for the log only once the log registers it (docs/ledger.md).
+    await cli(
+      'record',
+      'actor.registered',
+      '--key',
+      keyFiles.operator!,
+      '--log',
+      LOG,
+      ...db,
+      '--field',
+      'actor=witness-1',
+      '--field',
+      'name=witness-1',
+      '--field',
+      'role=witness',
+      '--field',
+      `key=${verifierKeys['witness-1']}`,
     );
     for (const a of ACTORS) {
       const key = await keygen(a.actor);
@@ -92,6 +119,7 @@ describe('the workspace: a batch submitted and confirmed by two actors, seen liv
       );
       tokens[a.actor] = token.token as string;
     }
+    return ['--keys', keys, '--checkpoint-every', '1'];
   }
 
   beforeAll(async () => {
@@ -161,7 +189,7 @@ describe('the workspace: a batch submitted and confirmed by two actors, seen liv
       });
     await pub.locator('[data-live="true"]').waitFor({ timeout: 30_000 });
     const before = await pub.getByTestId('event-item').count();
-    expect(before).toBe(4);
+    expect(before).toBe(5);
 
     const party = await signIn('hamas-liaison');
     const list = await record(party, 'list.submitted', async (form) => {
@@ -194,7 +222,7 @@ describe('the workspace: a batch submitted and confirmed by two actors, seen liv
     const indexes = await pub
       .getByTestId('event-item')
       .evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-index'))));
-    expect(indexes.slice(0, 3)).toEqual([6, 5, 4]);
+    expect(indexes.slice(0, 3)).toEqual([7, 6, 5]);
     expect(await pub.locator('html').getAttribute('dir')).toBe('rtl');
     await screenshot(pub, 'workspace-live-he');
 
@@ -204,5 +232,22 @@ describe('the workspace: a batch submitted and confirmed by two actors, seen liv
     const status = intermediary.getByTestId('proof-status');
     await status.and(intermediary.locator('[data-verified="false"]')).waitFor();
     expect(await status.getAttribute('data-code')).toBe('untrusted-log');
+    // The intermediary has the operator's and the witness's keys from elsewhere, and pins them in
+    // this browser: the event is then proven under a checkpoint the server signed and its witness cosigned.
+    const form = intermediary.getByTestId('proof-pin-form');
+    await form.getByTestId('proof-pin-logkey').fill(verifierKeys.operator!);
+    await form.getByTestId('proof-pin-witnesses').fill(verifierKeys['witness-1']!);
+    await form.getByTestId('proof-pin-quorum').fill('1');
+    await form.getByTestId('proof-pin-save').click();
+    await status
+      .and(intermediary.locator('[data-verified="true"]'))
+      .waitFor()
+      .catch(async (e: Error) => {
+        const why = await intermediary.getByTestId('proof-panel').textContent();
+        throw new Error(`${e.message}\nThe panel says: ${why}`);
+      });
+    expect(await intermediary.getByTestId('proof-witnesses').textContent()).toContain('✓');
+    expect(await status.textContent()).toMatch(/witness cosignatures: 1 \(required: 1\)/);
+    await screenshot(intermediary, 'proof-pinned-witnessed-en');
   });
 });

@@ -23,6 +23,16 @@ export interface ProofMessages {
   actor: string;
   pinned: string;
   fingerprint: string;
+  pinTitle: string;
+  pinIntro: string;
+  pinOrigin: string;
+  pinLogKey: string;
+  pinWitnesses: string;
+  pinQuorum: string;
+  pinSave: string;
+  pinnedByYou: string;
+  forget: string;
+  pinInvalid: string;
   /** The roles an actor is registered with (check-event.ts ActorRole). */
   roles: Record<ActorRole, string>;
   steps: Record<ProofStep, string>;
@@ -32,7 +42,7 @@ export interface ProofMessages {
 const en: ProofMessages = {
   title: 'Proof',
   intro:
-    'Checked in this browser with the keys pinned in this build of the dashboard; nothing the server says is taken on trust.',
+    'Checked in this browser against pinned keys — those this build of the dashboard pins, or those you pin yourself — never against keys the server names; nothing it says is taken on trust.',
   pending: 'Verifying…',
   verified:
     'Verified: entry {index} of the log, under a checkpoint of size {size} signed by the operator; witness cosignatures: {k} (required: {quorum}).',
@@ -51,6 +61,17 @@ const en: ProofMessages = {
   actor: 'Signed by',
   pinned: 'Keys pinned in this build',
   fingerprint: 'Fingerprint',
+  pinTitle: "Pin this log's keys yourself",
+  pinIntro:
+    'This build pins no key for this log. If you hold its operator key (and witness keys) from a source you trust — not from this server — pin them here; they are kept in this browser only.',
+  pinOrigin: 'Origin',
+  pinLogKey: 'Operator verifier key',
+  pinWitnesses: 'Witness keys, one per line',
+  pinQuorum: 'Cosignatures required',
+  pinSave: 'Pin in this browser',
+  pinnedByYou: 'Keys you pinned in this browser',
+  forget: 'Forget these keys',
+  pinInvalid: 'Not pinned: {detail}',
   roles: {
     operator: 'Operator',
     mediator: 'Mediator',
@@ -93,7 +114,7 @@ const en: ProofMessages = {
 const ar: ProofMessages = {
   title: 'الدليل',
   intro:
-    'يُتحقَّق منه في هذا المتصفح بالمفاتيح المثبَّتة في هذا الإصدار من لوحة المتابعة؛ لا يُؤخذ أي شيء يقوله الخادم على سبيل الثقة.',
+    'يُتحقَّق منه في هذا المتصفح بمفاتيح مثبَّتة — تلك التي يثبّتها هذا الإصدار من لوحة المتابعة أو التي تثبّتها أنت — لا بمفاتيح يسمّيها الخادم؛ لا يُؤخذ أي شيء يقوله على سبيل الثقة.',
   pending: 'جارٍ التحقق…',
   verified:
     'تم التحقق: القيد {index} في السجل، تحت نقطة تحقق بحجم {size} موقَّعة من المشغِّل؛ التوقيعات المشتركة للشهود: {k} (المطلوب: {quorum}).',
@@ -112,6 +133,17 @@ const ar: ProofMessages = {
   actor: 'موقَّع من',
   pinned: 'المفاتيح المثبَّتة في هذا الإصدار',
   fingerprint: 'البصمة',
+  pinTitle: 'ثبّت مفاتيح هذا السجل بنفسك',
+  pinIntro:
+    'هذا الإصدار لا يثبّت أي مفتاح لهذا السجل. إن كان لديك مفتاح المشغِّل (ومفاتيح الشهود) من مصدر تثق به — لا من هذا الخادم — فثبّتها هنا؛ تُحفظ في هذا المتصفح فقط.',
+  pinOrigin: 'المصدر (origin)',
+  pinLogKey: 'مفتاح التحقق الخاص بالمشغِّل',
+  pinWitnesses: 'مفاتيح الشهود، مفتاح في كل سطر',
+  pinQuorum: 'عدد التوقيعات المشتركة المطلوبة',
+  pinSave: 'ثبّت في هذا المتصفح',
+  pinnedByYou: 'مفاتيح ثبّتَّها في هذا المتصفح',
+  forget: 'انسَ هذه المفاتيح',
+  pinInvalid: 'لم يُثبَّت: {detail}',
   roles: {
     operator: 'المشغِّل',
     mediator: 'وسيط',
@@ -153,7 +185,8 @@ const ar: ProofMessages = {
 
 const he: ProofMessages = {
   title: 'הוכחה',
-  intro: 'נבדק בדפדפן זה במפתחות המוצמדים בגרסה זו של לוח המעקב; שום דבר שהשרת אומר אינו מתקבל על סמך אמון.',
+  intro:
+    'נבדק בדפדפן זה מול מפתחות מוצמדים — אלה שגרסה זו של לוח המעקב מצמידה, או אלה שהצמדת בעצמך — ולעולם לא מול מפתחות שהשרת מציין; שום דבר שהוא אומר אינו מתקבל על סמך אמון.',
   pending: 'מאמת…',
   verified:
     'אומת: רשומה {index} ביומן, תחת נקודת ביקורת בגודל {size} החתומה בידי המפעיל; חתימות עדים: {k} (נדרשות: {quorum}).',
@@ -172,6 +205,17 @@ const he: ProofMessages = {
   actor: 'חתום בידי',
   pinned: 'מפתחות מוצמדים בגרסה זו',
   fingerprint: 'טביעת אצבע',
+  pinTitle: 'הצמדת המפתחות של יומן זה בעצמך',
+  pinIntro:
+    'גרסה זו אינה מצמידה מפתח ליומן זה. אם יש בידך את מפתח המפעיל (ואת מפתחות העדים) ממקור שאתה סומך עליו — לא משרת זה — אפשר להצמיד אותם כאן; הם נשמרים בדפדפן זה בלבד.',
+  pinOrigin: 'מקור (origin)',
+  pinLogKey: 'מפתח האימות של המפעיל',
+  pinWitnesses: 'מפתחות עדים, אחד בכל שורה',
+  pinQuorum: 'מספר חתימות העדים הנדרש',
+  pinSave: 'הצמדה בדפדפן זה',
+  pinnedByYou: 'מפתחות שהצמדת בדפדפן זה',
+  forget: 'שכחת מפתחות אלה',
+  pinInvalid: 'לא הוצמד: {detail}',
   roles: {
     operator: 'מפעיל',
     mediator: 'מתווך',

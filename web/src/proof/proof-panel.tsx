@@ -4,9 +4,11 @@ import { parseVerifierKey } from '../../../src/core/ledger/signed-note.ts';
 import { useI18n } from '../i18n/context.ts';
 import { interpolate } from '../i18n/translate.ts';
 import { httpFetcher, type ProofFetcher } from './fetcher.ts';
+import { PinForm } from './pin-form.tsx';
 import { PROOF_MESSAGES } from './proof-messages.ts';
 import { PROOF_STEPS, type ProofErrorCode, type ProofResult, type ShownKey } from './proof-result.ts';
-import { shownKey, type TrustRoot } from './trust.ts';
+import { forgetPin, readPin, savePin, withPin } from './reader-trust.ts';
+import { shownKey, type TrustedLog, type TrustRoot } from './trust.ts';
 import { TRUSTED_KEYS } from './trusted-keys.ts';
 import { verifyEventProof } from './verify-event-proof.ts';
 
@@ -47,7 +49,12 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS }: P
   const m = PROOF_MESSAGES[lang];
   const [result, setResult] = useState<ProofResult | null>(null);
   const source = useMemo(() => fetcher ?? httpFetcher(), [fetcher]);
-  const pinned = useMemo(() => pinnedKeys(trust, logId), [trust, logId]);
+  // Keys the reader pinned in this browser count only for a log the build pins nothing for.
+  const [pin, setPin] = useState<TrustedLog | null>(() => readPin(nobleCrypto, logId));
+  useEffect(() => setPin(readPin(nobleCrypto, logId)), [logId]);
+  const effective = useMemo(() => withPin(trust, pin), [trust, pin]);
+  const byReader = effective !== trust;
+  const pinned = useMemo(() => pinnedKeys(effective, logId), [effective, logId]);
 
   const cancel = useRef<(() => void) | null>(null);
   /** Runs the check again, dropping the answer of any check still under way. */
@@ -58,10 +65,10 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS }: P
       live = false;
     };
     setResult(null);
-    verifyEventProof(source, logId, leafHash, trust).then((r) => {
+    verifyEventProof(source, logId, leafHash, effective).then((r) => {
       if (live) setResult(r);
     });
-  }, [source, logId, leafHash, trust]);
+  }, [source, logId, leafHash, effective]);
   useEffect(() => {
     check();
     return () => cancel.current?.();
@@ -158,9 +165,19 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS }: P
           </p>
         </details>
       )}
+      {result && !result.verified && result.code === 'untrusted-log' && !byReader ? (
+        <PinForm
+          logId={logId}
+          m={m}
+          onPin={(log) => {
+            savePin(log);
+            setPin(log);
+          }}
+        />
+      ) : null}
       {pinned && (
-        <div className="proof-keys">
-          <h3>{m.pinned}</h3>
+        <div className="proof-keys" data-pinned-by={byReader ? 'reader' : 'build'}>
+          <h3>{byReader ? m.pinnedByYou : m.pinned}</h3>
           <dl>
             <dt>{m.operator}</dt>
             <dd data-testid="proof-operator-key">
@@ -197,6 +214,18 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS }: P
       <button type="button" onClick={() => check()} disabled={result === null}>
         {m.again}
       </button>
+      {byReader ? (
+        <button
+          type="button"
+          data-testid="proof-pin-forget"
+          onClick={() => {
+            forgetPin(logId);
+            setPin(null);
+          }}
+        >
+          {m.forget}
+        </button>
+      ) : null}
     </section>
   );
 }
