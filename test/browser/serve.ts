@@ -26,6 +26,10 @@ export async function startServe(database: string, extra: string[] = []): Promis
     stderr += d;
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  // A test worker that ends without stopping it (a crash, a timeout) takes the server with it.
+  const orphaned = () => child.kill('SIGKILL');
+  process.once('exit', orphaned);
+  void exited.then(() => process.off('exit', orphaned));
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
