@@ -88,14 +88,6 @@ function registerRawBodyRoute(app: FastifyInstance, route: AnyRoute, types: read
           `The body is ${length} bytes; this route takes at most ${route.bodyLimit} (${Math.floor(route.bodyLimit / 1024)} KiB).`,
         );
       }
-      const length = Number(request.headers['content-length']);
-      if (route.bodyLimit && length > route.bodyLimit) {
-        throw new HttpProblem(
-          413,
-          'body-too-large',
-          `The body is ${length} bytes; this route takes at most ${route.bodyLimit} (${Math.floor(route.bodyLimit / 1024)} KiB).`,
-        );
-      }
       const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (!type || !types.includes(type)) {
         throw new HttpProblem(

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { formatProofBundle } from '../../core/ledger/proof-bundle.ts';
 import type { ServerContext } from '../context.ts';
-import { HttpProblem } from '../problem.ts';
 import { pageQuery } from '../paging.ts';
+import { HttpProblem } from '../problem.ts';
 import { defineRoute } from '../route.ts';
 import { EventPage, EventWithProof, LeafHash, LogId, LogParams } from '../schemas.ts';
 
