@@ -1,6 +1,6 @@
 /**
  * Compliance benchmark: a full evaluation of a synthetic 1,000,000-event log of the November 2023
- * pause (the real 62 events plus aid figures, statements and allegations from several sources),
+ * pause (the real 64 events plus aid figures, statements and allegations from several sources),
  * and the time of one incremental update (apply one event, read the result). Baseline measured in
  * the same run: one pass over the same events that only sums aid quantities. Writes bench/RESULTS.md.
  * Run: node bench/compliance.ts

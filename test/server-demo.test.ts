@@ -31,7 +31,7 @@ describe('truce serve --demo', () => {
   it('imports the Nov 2023 record into an empty database, serves it, and stops on SIGTERM', async () => {
     const s = serveDemo(database);
     child = s.child;
-    expect(await s.next(), s.state.stderr).toEqual({ demo: 'nov-2023-pause', events: '62' });
+    expect(await s.next(), s.state.stderr).toEqual({ demo: 'nov-2023-pause', events: '64' });
     const started = await s.next();
     expect(started.listening, s.state.stderr).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(Number(new URL(started.listening!).port)).toBeGreaterThan(0);
@@ -39,7 +39,7 @@ describe('truce serve --demo', () => {
       logs: { id: string; size: number; checkpointSize: number | null }[];
     };
     expect(logs.logs).toEqual([
-      expect.objectContaining({ id: 'nov-2023-pause', size: 62, checkpointSize: 62 }),
+      expect.objectContaining({ id: 'nov-2023-pause', size: 64, checkpointSize: 64 }),
     ]);
     const status = await fetch(
       `${started.listening}/api/logs/nov-2023-pause/status?at=2023-12-01T12:00:00%2B02:00`,
@@ -65,7 +65,7 @@ describe('truce serve --demo', () => {
     const logs = (await (await fetch(`${started.listening}/api/logs`)).json()) as {
       logs: { size: number }[];
     };
-    expect(logs.logs.map((l) => l.size)).toEqual([62]);
+    expect(logs.logs.map((l) => l.size)).toEqual([64]);
     child.kill('SIGTERM');
     expect(await s.exited).toBe(0);
   });

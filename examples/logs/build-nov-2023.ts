@@ -10,32 +10,41 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toHex, utf8 } from '../../src/core/crypto/crypto.ts';
 import { canonicalBytes } from '../../src/core/ledger/canonical-json.ts';
-import { signCheckpoint } from '../../src/core/ledger/checkpoint.ts';
+import { formatCheckpoint, signCheckpoint } from '../../src/core/ledger/checkpoint.ts';
+import { cosign } from '../../src/core/ledger/cosignature.ts';
 import type { EventEnvelope } from '../../src/core/ledger/event.ts';
 import { signEvent } from '../../src/core/ledger/event-sign.ts';
-import { ALG_ED25519, formatVerifierKey, keyHash, type Signer } from '../../src/core/ledger/note-keys.ts';
+import {
+  ALG_COSIGNATURE_V1,
+  ALG_ED25519,
+  formatVerifierKey,
+  keyHash,
+  type Signer,
+} from '../../src/core/ledger/note-keys.ts';
 import { writeExport } from '../../src/export/export-folder.ts';
 import { nodeCrypto as crypto } from '../../src/platform/node-crypto.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { LedgerStore } from '../../src/store/ledger-store.ts';
-import { NOTES, story } from './nov-2023-story.ts';
+import { NOTES, story, WITNESSES } from './nov-2023-story.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const LOG_ID = 'nov-2023-pause';
 export const AGREEMENT_FILE = join(here, '..', 'agreements', `${LOG_ID}.yaml`);
 
-/** A DEMO key: its seed is public (SHA-256 of a fixed phrase), so it proves nothing. */
+/**
+ * A DEMO key: its seed is public (SHA-256 of a fixed phrase), so it proves nothing. A witness's
+ * key is a cosignature/v1 key (C2SP tlog-cosignature); every other actor's signs events.
+ */
 export function demoSigner(actor: string): Signer {
-  const seed = crypto.sha256(utf8(`truce demo key: ${actor}`));
+  const witness = WITNESSES.includes(actor);
+  const seed = crypto.sha256(utf8(`truce demo ${witness ? 'witness ' : ''}key: ${actor}`));
   const publicKey = crypto.ed25519PublicKey(seed);
-  return {
-    name: actor,
-    keyHash: keyHash(crypto, actor, ALG_ED25519, publicKey),
-    algorithm: ALG_ED25519,
-    publicKey,
-    seed,
-  };
+  const algorithm = witness ? ALG_COSIGNATURE_V1 : ALG_ED25519;
+  return { name: actor, keyHash: keyHash(crypto, actor, algorithm, publicKey), algorithm, publicKey, seed };
 }
+
+/** When the demo witnesses cosign: the time the log was reconstructed, in seconds. */
+const COSIGNED_AT = Date.parse('2023-12-01T12:00:00Z') / 1000;
 
 /** Writes the export of the Nov 2023 log into `outDir`. */
 export async function buildNov2023(outDir: string): Promise<void> {
@@ -55,12 +64,13 @@ export async function buildNov2023(outDir: string): Promise<void> {
     });
     const checkpoint = async () => {
       const log = await store.requireLog(LOG_ID);
-      const note = signCheckpoint(
-        crypto,
-        { origin: log.origin, size: log.size, root: log.root, extensions: [] },
-        operator,
-      );
+      const body = { origin: log.origin, size: log.size, root: log.root, extensions: [] };
+      const note = signCheckpoint(crypto, body, operator);
       await store.addCheckpoint(LOG_ID, log.size, note, '2023-12-01T12:00:00.000Z');
+      for (const w of WITNESSES) {
+        const line = cosign(crypto, demoSigner(w), formatCheckpoint(body), COSIGNED_AT);
+        await store.addCosignature(LOG_ID, log.size, w, line, '2023-12-01T12:00:00.000Z');
+      }
     };
     const append = async (e: {
       actor: string;

@@ -38,7 +38,13 @@ const ACTORS: [string, string, string, string?][] = [
   ['hamas', 'Hamas (demo key)', 'party', 'hamas'],
   ['icrc', 'International Committee of the Red Cross (demo key)', 'intermediary', 'icrc'],
   ['monitor', 'Monitor (demo key)', 'monitor'],
+  // Witnesses cosign each checkpoint: one kept for the mediators, one for the monitor.
+  ['mediators-witness', 'Witness kept for the mediators (demo key)', 'witness'],
+  ['monitor-witness', 'Witness kept for the monitor (demo key)', 'witness'],
 ];
+
+/** The actors that cosign the log's checkpoints. */
+export const WITNESSES = ACTORS.filter(([, , role]) => role === 'witness').map(([actor]) => actor);
 
 // day, hostages under the deal, outside the deal [count, category], prisoners (AGREEMENTS.md §1 table)
 const DAYS: [number, number, [number, string][], number][] = [

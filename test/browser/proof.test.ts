@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSigner } from '../../examples/logs/build-nov-2023.ts';
-import { formatSignerKey } from '../../src/core/ledger/signed-note.ts';
+import { WITNESSES } from '../../examples/logs/nov-2023-story.ts';
+import { cosign } from '../../src/core/ledger/cosignature.ts';
+import { formatSignerKey, splitNote } from '../../src/core/ledger/signed-note.ts';
+import { nodeCrypto } from '../../src/platform/node-crypto.ts';
+import { openDatabase } from '../../src/store/database.ts';
+import { LedgerStore } from '../../src/store/ledger-store.ts';
 import { runCliIn } from '../helpers/run-cli.ts';
 import { type Browser, openBrowser, screenshot } from './chromium.ts';
 import { DEMO_LOG, demoLeaves, demoServer } from './demo-server.ts';
@@ -48,9 +53,18 @@ describe('the proof of an event, verified in Chromium', { timeout: 120_000 }, ()
     expect(v, v.text).toMatchObject({ verified: 'true' });
     expect(v.text).toContain('Verified');
     await expect(page.getByTestId('proof-index').textContent()).resolves.toBe(String(index));
-    await expect(page.getByTestId('proof-checkpoint-size').textContent()).resolves.toBe('62');
+    await expect(page.getByTestId('proof-checkpoint-size').textContent()).resolves.toBe('64');
     await expect(page.getByTestId('proof-operator-key').textContent()).resolves.toContain(
       'operator+bd93cf48',
+    );
+    // Cosigned by both of the demo log's witnesses, each pinned at build time.
+    const witnesses = await page.getByTestId('proof-witnesses').locator('li').allTextContents();
+    expect(witnesses.map((w) => w.split(' ')[1])).toEqual([
+      'mediators-witness+e4b009d2',
+      'monitor-witness+0717e7bd',
+    ]);
+    expect(witnesses.every((w) => w.startsWith('✓') && w.includes('cosigned 2023-12-01T12:00:00'))).toBe(
+      true,
     );
     // Every step ticked.
     expect(await page.locator('[data-step][data-state="ok"]').count()).toBe(6);
@@ -97,8 +111,8 @@ describe('the proof of an event, verified in Chromium', { timeout: 120_000 }, ()
     expect(v.text).toContain('لم يتم التحقق');
     await page.close();
   });
-  // Last: it appends to the demo log that the tests above read at size 62.
-  it('proves a newly recorded event live, once the operator signs a checkpoint that covers it', async () => {
+  // Last: it appends to the demo log that the tests above read at size 64.
+  it('proves a newly recorded event once a checkpoint covers it and its witnesses cosigned it', async () => {
     // The demo keys derive from public seeds (examples/logs/build-nov-2023.ts), so the test holds them.
     const keyFile = (actor: string) => {
       const path = join(server.dir, `${actor}.key`);
@@ -122,16 +136,34 @@ describe('the proof of an event, verified in Chromium', { timeout: 120_000 }, ()
       '--field',
       'text=A new figure.',
     );
-    expect(recorded).toMatchObject({ index: 62, checkpoint: null });
+    expect(recorded).toMatchObject({ index: 64, checkpoint: null });
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/logs/${DEMO_LOG}/events/${recorded.leafHash}?lang=he`);
     const first = await verdict(page);
     expect(first).toMatchObject({ verified: 'false', code: 'not-checkpointed' });
-    // The operator signs a checkpoint; the server announces it on the log's stream and the panel checks again.
+    // The operator signs a checkpoint; the server announces it on the log's stream and the panel
+    // checks again, live: the event is now under a checkpoint, but its pinned witnesses have not
+    // cosigned that checkpoint yet.
     await cli('log', 'checkpoint', '--key', keyFile('operator'), '--log', DEMO_LOG);
     const status = page.getByTestId('proof-status');
-    await status.and(page.locator('[data-verified="true"]')).waitFor();
-    await expect(page.getByTestId('proof-checkpoint-size').textContent()).resolves.toBe('63');
+    await status.and(page.locator('[data-code="cosignature-missing"]')).waitFor();
+    // The two demo witnesses cosign it (as their own servers would, answering add-checkpoint).
+    const db = await openDatabase(database);
+    try {
+      const store = new LedgerStore(db, nodeCrypto);
+      const latest = (await store.latestCheckpoint(DEMO_LOG))!;
+      expect(latest.size).toBe(65);
+      const time = Math.floor(Date.now() / 1000);
+      for (const w of WITNESSES) {
+        const line = cosign(nodeCrypto, demoSigner(w), splitNote(latest.note).text, time);
+        await store.addCosignature(DEMO_LOG, latest.size, w, line, new Date().toISOString());
+      }
+    } finally {
+      await db.close();
+    }
+    await page.reload();
+    expect(await verdict(page)).toMatchObject({ verified: 'true' });
+    await expect(page.getByTestId('proof-checkpoint-size').textContent()).resolves.toBe('65');
     await screenshot(page, 'proof-live-he');
     await page.close();
   });

@@ -8,8 +8,11 @@ export const TRUSTED_KEYS: TrustRoot = {
       logId: 'nov-2023-pause',
       origin: 'truce.example/log/nov-2023-pause',
       logKey: 'operator+bd93cf48+AfSbOD7L4XrfdNhSv2RHFi9ydHSY/6itjo+R/DOCHVho',
-      witnesses: [],
-      quorum: 0,
+      witnesses: [
+        'mediators-witness+e4b009d2+BKCj53hWwx0oBSMtRrN3Pd4kN59eOexXs77hrQoNxfas',
+        'monitor-witness+0717e7bd+BMCaoWXH1isuXd9A7LeAfk36+gTBg6ck48RxJuKhs+Vb',
+      ],
+      quorum: 2,
     },
   },
 };

@@ -72,7 +72,7 @@ describe.each(DIALECTS)('verifyEventProof against truce serve on %s', (dialect) 
     database = await scratchDatabase(dialect);
     const store = new LedgerStore(database, crypto);
     await importDemoLog(store, crypto);
-    demoLeaves = (await store.entries(DEMO, 0, 62)).map((e) => e.leafHash);
+    demoLeaves = (await store.entries(DEMO, 0, 64)).map((e) => e.leafHash);
     // A log with two witnesses: its first checkpoint cosigned by both, the next by one only.
     await f.createLog(store);
     const witness = (w: typeof w1) =>
@@ -117,15 +117,18 @@ describe.each(DIALECTS)('verifyEventProof against truce serve on %s', (dialect) 
   });
 
   it('verifies events of the demo log with the pinned keys: leaf, checkpoint, inclusion, actor', async () => {
-    for (const index of [0, 1, 30, 61]) {
+    for (const index of [0, 1, 30, 63]) {
       const r = await verifyEventProof(fetcher, DEMO, demoLeaves[index]!, TRUSTED_KEYS);
       expect(r, JSON.stringify(r)).toMatchObject({
         verified: true,
         index,
-        checkpoint: { origin: 'truce.example/log/nov-2023-pause', size: 62 },
+        checkpoint: { origin: 'truce.example/log/nov-2023-pause', size: 64 },
         operator: { keyId: 'operator+bd93cf48' },
-        quorum: 0,
-        witnesses: [],
+        quorum: 2,
+        witnesses: [
+          expect.objectContaining({ keyId: 'mediators-witness+e4b009d2', time: 1701432000 }),
+          expect.objectContaining({ keyId: 'monitor-witness+0717e7bd', time: 1701432000 }),
+        ],
         passed: ['event', 'leaf', 'checkpoint-signature', 'inclusion', 'cosignatures', 'actor-signature'],
       });
       expect(r.operator!.fingerprint).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){7}$/);
