@@ -66,7 +66,9 @@ export const tileRoutes = ({ store, crypto }: ServerContext) => {
     reply.header('etag', tile.etag).header('cache-control', cache);
     const inm = request.headers['if-none-match'];
     if (matches(typeof inm === 'string' ? inm : undefined, tile.etag)) return reply.code(304).send();
-    return reply.type('application/octet-stream').send(Buffer.from(tile.bytes));
+    return reply
+      .type('application/octet-stream')
+      .send(Buffer.from(tile.bytes.buffer, tile.bytes.byteOffset, tile.bytes.byteLength));
   };
   return [
     defineRoute({
