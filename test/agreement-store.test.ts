@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { AgreementStore, type NewAgreementVersion } from '../src/store/agreement
 import type { Database } from '../src/store/database.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { repoRoot } from './helpers/run-cli.ts';
+import { runWorker } from './helpers/run-worker.ts';
 
 const NOV = readFileSync(join(repoRoot, 'examples/agreements/nov-2023-pause.yaml'), 'utf8');
 const JAN = readFileSync(join(repoRoot, 'examples/agreements/jan-2025-ceasefire.yaml'), 'utf8');
@@ -25,25 +25,9 @@ const upload = (over: Partial<NewAgreementVersion> = {}): NewAgreementVersion =>
 });
 
 /** Runs the upload worker: COUNT distinct versions of `id`; the version numbers it was given. */
-function uploadInProcess(location: string, id: string, count: number, tag: string): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [worker, location, id, String(count), tag], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve(out.trim().split('\n').map(Number))
-        : reject(new Error(`uploader ${tag} failed: ${err}`)),
-    );
-  });
+async function uploadInProcess(location: string, id: string, count: number, tag: string): Promise<number[]> {
+  const lines = await runWorker(worker, [location, id, String(count), tag], `uploader ${tag}`);
+  return lines.map(Number);
 }
 
 describe.each(DIALECTS)('agreement store on %s', (dialect) => {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { verifyLog } from '../src/core/ledger/verify-log.ts';
@@ -8,28 +7,13 @@ import { LedgerStore } from '../src/store/ledger-store.ts';
 import { scratchLocation } from './helpers/databases.ts';
 import { crypto } from './helpers/ledger-fixture.ts';
 import { createFixtureLog } from './helpers/ledger-setup.ts';
+import { runWorker } from './helpers/run-worker.ts';
 
 const worker = fileURLToPath(new URL('./workers/append-worker.ts', import.meta.url));
 const EACH = 5000;
 
 function append(location: string, log: string, key: string, tag: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [worker, location, log, String(EACH), '5', tag], {
-      env: { ...process.env, TRUCE_TEST_KEY: key },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('exit', (code) =>
-      code === 0 ? resolve(out.trim().split('\n')) : reject(new Error(`writer ${tag} failed: ${err}`)),
-    );
-  });
+  return runWorker(worker, [location, log, String(EACH), '5', tag], `writer ${tag}`, { TRUCE_TEST_KEY: key });
 }
 
 describe('several processes appending to one PostgreSQL', () => {
