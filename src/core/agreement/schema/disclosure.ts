@@ -22,5 +22,5 @@ export const Disclosure = z
 
 export type Disclosure = z.infer<typeof Disclosure>;
 
-/** The disclosure of an agreement that says nothing of it. */
-export const DEFAULT_DISCLOSURE: Disclosure = { counterpart: 'on-list', monitors: 'on-confirmation' };
+/** The disclosure of an agreement that says nothing of it: the schema's defaults. */
+export const DEFAULT_DISCLOSURE: Disclosure = Disclosure.parse({});
