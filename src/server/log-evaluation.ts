@@ -104,6 +104,15 @@ export async function evaluateLog(
   return { agreement, evaluation };
 }
 
+/** The log judged at `at` or, without it, now to the second: what `/status` and the status exports answer. */
+export function evaluateLogAt(
+  ctx: ServerContext,
+  logId: string,
+  at: string | undefined,
+): Promise<{ agreement: Agreement; evaluation: Evaluation }> {
+  return evaluateLog(ctx, logId, () => at ?? nowToTheSecond());
+}
+
 function evaluatedSize(ctx: ServerContext, logId: string): number | undefined {
   return evaluators.get(ctx.store)?.get(logId)?.size;
 }

@@ -5,7 +5,7 @@ import { STATUS_COLUMNS, statusRows } from '../../core/report/status-table.ts';
 import { type Column, csvHead, csvLine, jsonRecord } from '../../core/report/table.ts';
 import type { LedgerStore } from '../../store/ledger-store.ts';
 import type { ServerContext } from '../context.ts';
-import { evaluateLog } from '../log-evaluation.ts';
+import { evaluateLogAt } from '../log-evaluation.ts';
 import { pageQuery, wholeNumber } from '../paging.ts';
 import { defineRoute } from '../route.ts';
 import { LogParams } from '../schemas.ts';
@@ -216,7 +216,7 @@ export const exportRoutes = (ctx: ServerContext) => {
       responses: { 200: { description: 'The rows.', schema: StatusExport } },
       problems: [404, 422],
       async handler({ params, query, reply }) {
-        const { evaluation } = await evaluateLog(ctx, params.id, () => query.at ?? new Date().toISOString());
+        const { evaluation } = await evaluateLogAt(ctx, params.id, query.at);
         reply.header('cache-control', 'no-cache');
         return {
           log: params.id,
@@ -247,7 +247,7 @@ export const exportRoutes = (ctx: ServerContext) => {
       },
       problems: [404, 422],
       async handler({ params, query, reply }) {
-        const { evaluation } = await evaluateLog(ctx, params.id, () => query.at ?? new Date().toISOString());
+        const { evaluation } = await evaluateLogAt(ctx, params.id, query.at);
         const stamp = evaluation.asOf.replace(/[:]/g, '').replace(/\.\d+/, '');
         reply
           .type(CSV_TYPE)

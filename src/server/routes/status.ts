@@ -1,7 +1,7 @@
 import type { Evaluation as EvaluationValue } from '../../core/compliance/types.ts';
 import { reportHtml } from '../../core/report/report-html.ts';
 import type { ServerContext } from '../context.ts';
-import { endOfDay, evaluateLog, nowToTheSecond } from '../log-evaluation.ts';
+import { endOfDay, evaluateLog, evaluateLogAt } from '../log-evaluation.ts';
 import { defineRoute } from '../route.ts';
 import { LogParams } from '../schemas.ts';
 import { Evaluation, ReportQuery, StatusQuery } from '../status-schemas.ts';
@@ -35,7 +35,7 @@ export const statusRoutes = (ctx: ServerContext) => [
     responses: { 200: { description: 'The evaluation.', schema: Evaluation } },
     problems: [404, 422],
     async handler({ params, query, reply }) {
-      const { evaluation } = await evaluateLog(ctx, params.id, () => query.at ?? nowToTheSecond());
+      const { evaluation } = await evaluateLogAt(ctx, params.id, query.at);
       reply.header('cache-control', 'no-cache').type('application/json; charset=utf-8');
       return serialized(evaluation);
     },
