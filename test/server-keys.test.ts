@@ -1,8 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toBase64 } from '../src/core/crypto/crypto.ts';
 import { verifyCosignature } from '../src/core/ledger/cosignature.ts';
@@ -15,7 +14,8 @@ import {
   splitNote,
 } from '../src/core/ledger/signed-note.ts';
 import { crypto } from './helpers/ledger-fixture.ts';
-import { repoRoot, runCli } from './helpers/run-cli.ts';
+import { runCli } from './helpers/run-cli.ts';
+import { spawnServe } from './helpers/serve-process.ts';
 
 const witness = generateSigner(crypto, 'witness.example/w1', ALG_COSIGNATURE_V1);
 const secrets = [formatSignerKey(witness), toBase64(witness.seed)];
@@ -58,24 +58,13 @@ describe('truce serve --keys', () => {
   });
 
   it('with TRUCE_KEYS holding a witness key, cosigns the demo log over HTTP (add-checkpoint)', async () => {
-    child = spawn(
-      process.execPath,
-      ['src/cli/main.ts', 'serve', '--port', '0', '--database', join(dir, 'truce.db'), '--demo', '--json'],
-      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TRUCE_KEYS: keys } },
-    );
-    let stderr = '';
-    child.stderr!.on('data', (d) => {
-      stderr += d;
+    const served = spawnServe(['--port', '0', '--database', join(dir, 'truce.db'), '--demo'], {
+      TRUCE_KEYS: keys,
     });
-    const printed: Record<string, string>[] = [];
-    const listening = await new Promise<string>((done, fail) => {
-      createInterface({ input: child!.stdout! }).on('line', (l) => {
-        const line = JSON.parse(l) as Record<string, string>;
-        printed.push(line);
-        if (line.listening) done(line.listening);
-      });
-      child!.on('exit', () => fail(new Error(`truce serve exited: ${stderr}`)));
-    });
+    child = served.child;
+    const printed: Record<string, string>[] = [await served.next()];
+    while (!printed.at(-1)!.listening) printed.push(await served.next());
+    const listening = printed.at(-1)!.listening!;
     expect(printed[0]).toEqual({ keys: '1', witnessKeys: '1' });
     const note = await (await fetch(`${listening}/api/logs/nov-2023-pause/checkpoint`)).text();
     const r = await fetch(`${listening}/api/witness/add-checkpoint`, {
@@ -95,9 +84,8 @@ describe('truce serve --keys', () => {
     expect(again.status).toBe(409);
     expect(again.headers.get('content-type')).toBe('text/x.tlog.size');
     expect(await again.text()).toBe(`${splitNote(note).text.split('\n')[1]}\n`);
-    const exited = new Promise<number | null>((done) => child!.on('exit', done));
     child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    for (const s of secrets) expect(JSON.stringify(printed) + stderr).not.toContain(s);
+    expect(await served.exited).toBe(0);
+    for (const s of secrets) expect(JSON.stringify(printed) + served.stderr()).not.toContain(s);
   });
 });
