@@ -1,4 +1,5 @@
 import type { Database } from './database.ts';
+import type { WitnessTable } from './schema.ts';
 
 /** What this server, as a witness, last cosigned of one log (C2SP tlog-witness). */
 export interface WitnessState {
@@ -13,6 +14,15 @@ export interface WitnessState {
 }
 
 const asBytes = (b: Uint8Array) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+const stateOf = (r: WitnessTable): WitnessState => ({
+  origin: r.origin,
+  logKey: r.log_key,
+  size: Number(r.size),
+  root: asBytes(r.root),
+  checkpoint: r.checkpoint,
+  updatedAt: r.updated_at,
+});
 
 /**
  * The witness's memory, one row per origin. It only moves by compare-and-swap: `advance` succeeds
@@ -31,15 +41,7 @@ export class WitnessStore {
       .selectAll()
       .where('origin', '=', origin)
       .executeTakeFirst();
-    if (!r) return undefined;
-    return {
-      origin: r.origin,
-      logKey: r.log_key,
-      size: Number(r.size),
-      root: asBytes(r.root),
-      checkpoint: r.checkpoint,
-      updatedAt: r.updated_at,
-    };
+    return r ? stateOf(r) : undefined;
   }
 
   /**
@@ -98,12 +100,7 @@ export class WitnessStore {
 
   /** Every log this witness has cosigned, by origin. */
   async list(): Promise<WitnessState[]> {
-    const rows = await this.#database.db
-      .selectFrom('truce_witness')
-      .select('origin')
-      .orderBy('origin')
-      .execute();
-    const states = await Promise.all(rows.map((r) => this.get(r.origin)));
-    return states.filter((s): s is WitnessState => s !== undefined);
+    const rows = await this.#database.db.selectFrom('truce_witness').selectAll().orderBy('origin').execute();
+    return rows.map(stateOf);
   }
 }
