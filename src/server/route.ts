@@ -78,8 +78,8 @@ function registerRawBodyRoute(app: FastifyInstance, route: AnyRoute, types: read
   app.register(async (child) => {
     child.removeAllContentTypeParsers();
     child.addContentTypeParser([...types], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    // The caller's access is checked by the route's onRequest hook (registerRoutes), before this one.
     child.addHook('preParsing', async (request, _reply, payload) => {
-      checkAccess(route.access, principalOf(request), undefined);
       const length = Number(request.headers['content-length']);
       if (route.bodyLimit && length > route.bodyLimit) {
         throw new HttpProblem(
