@@ -8,7 +8,7 @@ import { InputError, type Io } from './io.ts';
 export const MAX_AGREEMENT_BYTES = 1024 * 1024;
 
 export type Loaded =
-  | { ok: true; file: string; agreement: Agreement; warnings: string[] }
+  | { ok: true; file: string; bytes: Uint8Array<ArrayBuffer>; agreement: Agreement; warnings: string[] }
   | {
       ok: false;
       file: string;
@@ -61,6 +61,7 @@ export async function loadAgreementFile(path: string, io: Io): Promise<Loaded> {
   return {
     ok: true,
     file,
+    bytes,
     agreement: result.agreement,
     warnings: result.warnings.map((w) => (typeof w === 'string' ? w : formatError(w))),
   };

@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { AGREEMENT_BODY_LIMIT } from '../../server/agreement-schemas.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
 import { EXIT_INVALID, EXIT_OK, InputError, type Io, UsageError } from '../io.ts';
 import { loadAgreementFile } from '../load-agreement.ts';
-
-/** The largest upload the server takes (POST /api/agreements). */
-const MAX_UPLOAD_BYTES = 256 * 1024;
 
 interface Located {
   code: string;
@@ -77,11 +75,11 @@ export const agreementPush: Command = {
       for (const e of loaded.errors) io.err(`${e.text}\n`);
       return EXIT_INVALID;
     }
-    const bytes = await readFile(resolve(io.cwd, file));
-    if (bytes.length > MAX_UPLOAD_BYTES) {
+    const { bytes } = loaded;
+    if (bytes.length > AGREEMENT_BODY_LIMIT) {
       throw new InputError(
         'file-too-large',
-        `${file} is ${bytes.length} bytes; the server takes agreements of at most ${MAX_UPLOAD_BYTES} bytes (256 KiB).`,
+        `${file} is ${bytes.length} bytes; the server takes agreements of at most ${AGREEMENT_BODY_LIMIT} bytes (256 KiB).`,
       );
     }
     const token = await readToken(tokenFile, io);
@@ -111,9 +109,8 @@ export const agreementPush: Command = {
       }
       return EXIT_OK;
     }
-    const shown = relative(io.cwd, resolve(io.cwd, file)) || file;
     const errors = Array.isArray(body.errors) ? (body.errors as Located[]) : [];
-    for (const e of errors) io.err(`${shown}:${e.line}:${e.column}: ${e.message} (at ${e.path})\n`);
+    for (const e of errors) io.err(`${loaded.file}:${e.line}:${e.column}: ${e.message} (at ${e.path})\n`);
     const detail =
       typeof body.detail === 'string' ? body.detail : `the server answered HTTP ${response.status}`;
     if (args.values.json) io.out(`${JSON.stringify(body, null, 2)}\n`);
