@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { EVENT_COLUMNS, type TableEvent } from '../../core/report/event-table.ts';
 import { STATUS_COLUMNS, statusRows } from '../../core/report/status-table.ts';
@@ -75,6 +76,11 @@ export function attachment(name: string): string {
   const plain = name.replace(/[^A-Za-z0-9._+-]+/g, '_');
   if (plain === name) return `attachment; filename="${plain}"`;
   return `attachment; filename="${plain}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/** Marks the reply as a download of `type` named `name`, read afresh each time. */
+function download(reply: FastifyReply, type: string, name: string): void {
+  reply.type(type).header('cache-control', 'no-cache').header('content-disposition', attachment(name));
 }
 
 /** The text of events [from, end) a page at a time, after `head`: the response streams as it is read. */
@@ -164,10 +170,7 @@ export const exportRoutes = (ctx: ServerContext) => {
       problems: [404],
       async handler({ params, query, reply }) {
         const { log, from, end } = await range(params.id, query, Number.MAX_SAFE_INTEGER);
-        reply
-          .type(JSONL_TYPE)
-          .header('cache-control', 'no-cache')
-          .header('content-disposition', attachment(`${log.id}-events.jsonl`));
+        download(reply, JSONL_TYPE, `${log.id}-events.jsonl`);
         return streamEvents(store, log.id, from, end, '', (e) => `${decoder.decode(e.bytes)}\n`);
       },
     }),
@@ -194,10 +197,7 @@ export const exportRoutes = (ctx: ServerContext) => {
       problems: [404],
       async handler({ params, query, reply }) {
         const { log, from, end } = await range(params.id, query, Number.MAX_SAFE_INTEGER);
-        reply
-          .type(CSV_TYPE)
-          .header('cache-control', 'no-cache')
-          .header('content-disposition', attachment(`${log.id}-events${query.hxl ? '-hxl' : ''}.csv`));
+        download(reply, CSV_TYPE, `${log.id}-events${query.hxl ? '-hxl' : ''}.csv`);
         const head = csvHead(EVENT_COLUMNS, query.hxl ?? false);
         return streamEvents(store, log.id, from, end, head, (e) => csvLine(EVENT_COLUMNS, e));
       },
@@ -249,13 +249,7 @@ export const exportRoutes = (ctx: ServerContext) => {
       async handler({ params, query, reply }) {
         const { evaluation } = await evaluateLogAt(ctx, params.id, query.at);
         const stamp = evaluation.asOf.replace(/[:]/g, '').replace(/\.\d+/, '');
-        reply
-          .type(CSV_TYPE)
-          .header('cache-control', 'no-cache')
-          .header(
-            'content-disposition',
-            attachment(`${params.id}-statuses-${stamp}${query.hxl ? '-hxl' : ''}.csv`),
-          );
+        download(reply, CSV_TYPE, `${params.id}-statuses-${stamp}${query.hxl ? '-hxl' : ''}.csv`);
         let text = csvHead(STATUS_COLUMNS, query.hxl ?? false);
         for (const row of statusRows(evaluation)) text += csvLine(STATUS_COLUMNS, row);
         return text;
