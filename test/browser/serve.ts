@@ -1,6 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { repoRoot } from '../helpers/run-cli.ts';
+import { spawnServe } from '../helpers/serve-process.ts';
 
 export interface Served {
   /** http://127.0.0.1:PORT */
@@ -16,41 +14,20 @@ export interface Served {
  * it prints its `listening` line. It serves the built dashboard (web/dist) and the API.
  */
 export async function startServe(database: string, extra: string[] = []): Promise<Served> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['src/cli/main.ts', 'serve', '--demo', '--database', database, '--port', '0', '--json', ...extra],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr!.on('data', (d) => {
-    stderr += d;
-  });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const served = spawnServe(['--demo', '--database', database, '--port', '0', ...extra]);
+  const { child } = served;
   // A test worker that ends without stopping it (a crash, a timeout) takes the server with it.
   const orphaned = () => child.kill('SIGKILL');
   process.once('exit', orphaned);
-  void exited.then(() => process.off('exit', orphaned));
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      let parsed: { listening?: string };
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        return;
-      }
-      if (parsed.listening) resolve(parsed.listening);
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`truce serve exited (${code}) before listening: ${stderr.slice(0, 2000)}`)),
-    );
-  });
+  void served.exited.then(() => process.off('exit', orphaned));
+  let line = await served.next();
+  while (!line.listening) line = await served.next();
   return {
-    url,
-    stderr: () => stderr,
+    url: line.listening,
+    stderr: served.stderr,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
+      await served.exited;
     },
   };
 }
