@@ -184,8 +184,13 @@ export function nameSkeleton(name: string): string[] {
   return nameWords(name).map((w) => w.skeleton);
 }
 
+interface NameWord {
+  raw: string;
+  skeleton: string;
+}
+
 /** The words of a name with their skeletons; apostrophes (for ayin and hamza) join, not split. */
-function nameWords(name: string): { raw: string; skeleton: string }[] {
+function nameWords(name: string): NameWord[] {
   const plain = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640'’ʿʾ`]/g, '')
@@ -233,7 +238,7 @@ export function skeletonSimilarity(a: string, b: string): number {
   return Math.max(0, 1 - skeletonDistance(a, b) / longest);
 }
 
-function wordScore(query: { raw: string; skeleton: string }, word: string): number {
+function wordScore(query: NameWord, word: string): number {
   const q = query.skeleton;
   const whole = skeletonSimilarity(q, word);
   // Typing the start of a name finds it: "Muh" finds Muhammad (3 letters typed or more).
@@ -248,7 +253,11 @@ function wordScore(query: { raw: string; skeleton: string }, word: string): numb
  * name, in any order; the name run together ("Abdulrahman" for "Abd al-Rahman") is tried too.
  */
 export function nameSimilarity(query: string, name: string): number {
-  const q = nameWords(query);
+  return similarity(nameWords(query), name);
+}
+
+/** nameSimilarity for a query already split into words. */
+function similarity(q: NameWord[], name: string): number {
   const n = nameSkeleton(name);
   if (q.length === 0 || n.length === 0) return 0;
   let total = 0;
@@ -272,12 +281,14 @@ export function searchByName<T>(
   namesOf: (item: T) => readonly string[],
   threshold = MATCH_THRESHOLD,
 ): NameHit<T>[] {
-  if (nameSkeleton(query).length === 0) return [];
+  // The query is split into words once, not once for each name it is compared with.
+  const q = nameWords(query);
+  if (q.length === 0) return [];
   const hits: NameHit<T>[] = [];
   for (const item of items) {
     let best: { score: number; matched: string } | null = null;
     for (const name of namesOf(item)) {
-      const score = nameSimilarity(query, name);
+      const score = similarity(q, name);
       if (!best || score > best.score) best = { score, matched: name };
     }
     if (best && best.score >= threshold) hits.push({ item, ...best });
