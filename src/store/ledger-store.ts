@@ -47,6 +47,19 @@ export interface StoredEntry {
 
 const asBytes = (b: Uint8Array) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
+/** A checkpoint a log signed, as stored. */
+interface StoredCheckpoint {
+  size: number;
+  note: string;
+  createdAt: string;
+}
+
+const checkpointOf = (r: { size: number; note: string; created_at: string }): StoredCheckpoint => ({
+  size: Number(r.size),
+  note: r.note,
+  createdAt: r.created_at,
+});
+
 /** Reads stored tree hashes by storage index, through a transaction or the database. */
 async function readHashes(db: Kysely<Tables>, logId: string, indexes: number[]): Promise<Hash[]> {
   if (indexes.length === 0) return [];
@@ -421,18 +434,26 @@ export class LedgerStore {
     await announceLogChange(this.db, this.database.dialect, { log: logId, checkpoint: size });
   }
 
-  async checkpoints(logId: string): Promise<{ size: number; note: string; createdAt: string }[]> {
+  async checkpoints(logId: string): Promise<StoredCheckpoint[]> {
     const rows = await this.db
       .selectFrom('truce_checkpoint')
       .selectAll()
       .where('log_id', '=', logId)
       .orderBy('size')
       .execute();
-    return rows.map((r) => ({ size: Number(r.size), note: r.note, createdAt: r.created_at }));
+    return rows.map(checkpointOf);
   }
 
-  async latestCheckpoint(logId: string) {
-    return (await this.checkpoints(logId)).at(-1);
+  /** The checkpoint of the largest size, read alone (a log keeps every checkpoint it signed). */
+  async latestCheckpoint(logId: string): Promise<StoredCheckpoint | undefined> {
+    const r = await this.db
+      .selectFrom('truce_checkpoint')
+      .selectAll()
+      .where('log_id', '=', logId)
+      .orderBy('size', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return r ? checkpointOf(r) : undefined;
   }
 
   async addCosignature(
