@@ -65,27 +65,9 @@ describe('the workspace: a batch submitted and confirmed by two actors, seen liv
       keyFiles.operator!,
       ...db,
     );
-    // A witness cosigns for the log only once the log registers it (docs/ledger.md).
-    await cli(
-      'record',
-      'actor.registered',
-      '--key',
-      keyFiles.operator!,
-      '--log',
-      LOG,
-      ...db,
-      '--field',
-      'actor=witness-1',
-      '--field',
-      'name=witness-1',
-      '--field',
-      'role=witness',
-      '--field',
-      `key=${verifierKeys['witness-1']}`,
-    );
-    for (const a of ACTORS) {
-      const key = await keygen(a.actor);
-      await cli(
+    /** truce record actor.registered, signed by the operator, one --field per entry. */
+    const register = (fields: Record<string, string>) =>
+      cli(
         'record',
         'actor.registered',
         '--key',
@@ -93,17 +75,18 @@ describe('the workspace: a batch submitted and confirmed by two actors, seen liv
         '--log',
         LOG,
         ...db,
-        '--field',
-        `actor=${a.actor}`,
-        '--field',
-        `name=${a.actor}`,
-        '--field',
-        `role=${a.role}`,
-        '--field',
-        `party=${a.party}`,
-        '--field',
-        `key=${key}`,
+        ...Object.entries(fields).flatMap(([k, v]) => ['--field', `${k}=${v}`]),
       );
+    // A witness cosigns for the log only once the log registers it (docs/ledger.md).
+    await register({
+      actor: 'witness-1',
+      name: 'witness-1',
+      role: 'witness',
+      key: verifierKeys['witness-1']!,
+    });
+    for (const a of ACTORS) {
+      const key = await keygen(a.actor);
+      await register({ actor: a.actor, name: a.actor, role: a.role, party: a.party, key });
       const token = await cli(
         'token',
         'create',
