@@ -23,7 +23,7 @@ export async function signCustodially(
 ): Promise<SignedEvent> {
   const actor = principal.actor ?? '';
   await ctx.store.requireLog(logId);
-  const registered = (await ctx.store.actors(logId)).find((a) => a.actor === actor);
+  const registered = await ctx.store.actor(logId, actor);
   const signer = registered ? ctx.keyring.signerFor(registered.key) : undefined;
   if (!signer) {
     throw new HttpProblem(
