@@ -17,7 +17,7 @@ export const AGREEMENT_MEDIA_TYPES = [
   'application/json',
 ];
 
-export const AgreementId = z.string().min(1).max(200).describe('The agreement id (its `id` member).');
+const AgreementId = z.string().min(1).max(200).describe('The agreement id (its `id` member).');
 
 const whole = (what: string) =>
   z

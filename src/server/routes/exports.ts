@@ -16,8 +16,8 @@ import { MAX_PAGE } from './events.ts';
 /** Events read from the store at a time while a whole-log export streams. */
 const STREAM_PAGE = 1000;
 
-export const CSV_TYPE = 'text/csv; charset=utf-8';
-export const JSONL_TYPE = 'application/x-ndjson; charset=utf-8';
+const CSV_TYPE = 'text/csv; charset=utf-8';
+const JSONL_TYPE = 'application/x-ndjson; charset=utf-8';
 
 const Hxl = z
   .stringbool()

@@ -10,7 +10,7 @@ import { defineRoute } from '../route.ts';
 import { LeafHash, LogId, LogParams } from '../schemas.ts';
 
 /** At most this many records in one submission. */
-export const MAX_PERSONS_PER_REQUEST = 500;
+const MAX_PERSONS_PER_REQUEST = 500;
 const PERSONS_BODY_LIMIT = 1024 * 1024;
 
 const Commitment = z.string().regex(/^[0-9a-f]{64}$/, 'expected a commitment: 64 lower-case hex digits');

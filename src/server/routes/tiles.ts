@@ -52,7 +52,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 /** Full tiles kept in memory: they never change, and public readers ask for the same ones. */
-export const FULL_TILE_BUDGET = 32 * 1024 * 1024;
+const FULL_TILE_BUDGET = 32 * 1024 * 1024;
 
 /** GET /api/logs/:id/tile/*: C2SP tlog-tiles hash tiles and entry bundles, cacheable. */
 export const tileRoutes = ({ store, crypto }: ServerContext) => {

@@ -7,13 +7,13 @@ import { type AddCheckpointRequest, addCheckpoint } from '../witness.ts';
 /** tlog-witness: "The client MUST NOT send more than 63 consistency proof lines." */
 const MAX_PROOF_LINES = 63;
 /** The old size line, 63 proof lines and a checkpoint with up to 100 signatures fit well within this. */
-export const WITNESS_BODY_LIMIT = 64 * 1024;
+const WITNESS_BODY_LIMIT = 64 * 1024;
 
 const FORMAT =
   'It is the line "old N", the consistency proof from N one base64 hash a line, an empty line, then the signed checkpoint (c2sp.org/tlog-witness).';
 
 /** Parses an add-checkpoint body; anything off the format is a 400 that says what is wrong. */
-export function parseAddCheckpoint(body: unknown): AddCheckpointRequest {
+function parseAddCheckpoint(body: unknown): AddCheckpointRequest {
   const bad = (why: string): never => {
     throw new HttpProblem(
       400,
