@@ -3,15 +3,10 @@ import { canonicalize } from '../core/ledger/canonical-json.ts';
 import { commitToRecord, type PersonRecord, verifyCommitment } from '../core/ledger/commitment.ts';
 import { LedgerError } from '../core/ledger/ledger-error.ts';
 import type { Database } from './database.ts';
+import type { PersonTable } from './schema.ts';
 
 const COLUMNS = ['commitment', 'record', 'salt', 'added_by', 'party'] as const;
-type Row = {
-  commitment: string;
-  record: string;
-  salt: Uint8Array;
-  added_by: string | null;
-  party: string | null;
-};
+type Row = Pick<PersonTable, (typeof COLUMNS)[number]>;
 
 /** The largest person record kept, as canonical JSON. */
 export const MAX_PERSON_BYTES = 8 * 1024;
