@@ -282,6 +282,16 @@ function Field({
     options = a.provisions
       .filter((p) => spec.choices === 'provision' || p.kind === 'exchange')
       .map((p) => ({ value: p.id, label: `${text(p.title, p.id)} (${p.id})` }));
+  else if (spec.type === 'ref') {
+    const kinds = REF_KINDS[spec.name] ?? [];
+    options = recent
+      .filter((e) => kinds.length === 0 || kinds.includes(e.event.event.kind))
+      .slice(0, 50)
+      .map((e) => ({
+        value: e.leafHash,
+        label: `#${e.index} ${t(`eventKind.${e.event.event.kind}` as MessageKey)} · ${e.event.event.actor} · ${e.leafHash.slice(0, 12)}`,
+      }));
+  }
   if (options) {
     return (
       <label>
@@ -296,32 +306,6 @@ function Field({
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
-            </option>
-          ))}
-        </select>
-        {err}
-      </label>
-    );
-  }
-  if (spec.type === 'ref') {
-    const kinds = REF_KINDS[spec.name] ?? [];
-    const candidates = recent
-      .filter((e) => kinds.length === 0 || kinds.includes(e.event.event.kind))
-      .slice(0, 50);
-    return (
-      <label>
-        {label}
-        <select
-          id={id}
-          value={typeof value === 'string' ? value : ''}
-          onChange={(e) => onChange(e.target.value)}
-          aria-describedby={describedBy}
-        >
-          <option value="">—</option>
-          {candidates.map((e) => (
-            <option key={e.leafHash} value={e.leafHash}>
-              #{e.index} {t(`eventKind.${e.event.event.kind}` as MessageKey)} · {e.event.event.actor} ·{' '}
-              {e.leafHash.slice(0, 12)}
             </option>
           ))}
         </select>
