@@ -91,6 +91,34 @@ export function Evidence({ logId, hashes }: { logId: string | null; hashes: stri
   );
 }
 
+/** The status, explanation and evidence cells of a row; the `empty…` props stand in for what is missing. */
+export function StatusCells({
+  logId,
+  status,
+  emptyStatus,
+  emptyExplanation,
+}: {
+  logId: string | null;
+  status: { status: Status; explanation: string; evidence: string[] } | null | undefined;
+  emptyStatus: ReactNode;
+  emptyExplanation: string | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <td data-label={t('provisions.status')}>
+        {status ? <StatusBadge status={status.status} /> : emptyStatus}
+      </td>
+      <td className="explanation" lang="en" dir="ltr" data-label={t('provisions.explanation')}>
+        {status?.explanation ?? emptyExplanation}
+      </td>
+      <td data-label={t('provisions.evidence')}>
+        <Evidence logId={logId} hashes={status?.evidence ?? []} />
+      </td>
+    </>
+  );
+}
+
 /** A figure and the unit it counts, pluralised in the chosen language. */
 export function Quantity({ n, unit }: { n: number; unit: string }) {
   const { t, fmt } = useI18n();

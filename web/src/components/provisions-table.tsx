@@ -1,7 +1,7 @@
 import type { Provision } from '../../../src/core/agreement/types.ts';
 import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
-import { Evidence, StatusBadge, Uncertain } from './common.tsx';
+import { StatusCells, Uncertain } from './common.tsx';
 
 /** Every provision: its status, the explanation of it and the events it rests on. */
 export function ProvisionsTable({ data }: { data: AgreementData }) {
@@ -35,15 +35,12 @@ export function ProvisionsTable({ data }: { data: AgreementData }) {
                     {titleOf(p)} {p.uncertain ? <Uncertain note={p.note} /> : null}
                     {p.source ? <p className="source">{t('common.source', { source: p.source })}</p> : null}
                   </th>
-                  <td data-label={t('provisions.status')}>
-                    {s ? <StatusBadge status={s.status} /> : <span className="muted">—</span>}
-                  </td>
-                  <td className="explanation" lang="en" dir="ltr" data-label={t('provisions.explanation')}>
-                    {s?.explanation ?? p.note ?? ''}
-                  </td>
-                  <td data-label={t('provisions.evidence')}>
-                    <Evidence logId={data.log?.id ?? null} hashes={s?.evidence ?? []} />
-                  </td>
+                  <StatusCells
+                    logId={data.log?.id ?? null}
+                    status={s}
+                    emptyStatus={<span className="muted">—</span>}
+                    emptyExplanation={p.note ?? ''}
+                  />
                 </tr>
               );
             })}

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { ObligationStatus } from '../../../src/core/compliance/types.ts';
 import type { Obligation } from '../../../src/core/plan/types.ts';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
-import { Await, Evidence, Quantity, StatusBadge, Uncertain, usePartyName } from '../components/common.tsx';
+import { Await, Quantity, StatusBadge, StatusCells, Uncertain, usePartyName } from '../components/common.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import { fieldLabel } from '../i18n/translate.ts';
@@ -122,15 +122,12 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
                       {o.batch ? ` · ${fieldLabel(t, 'batch')} ${fmt.number(o.batch)}` : ''}{' '}
                       {o.uncertain ? <Uncertain /> : null}
                     </td>
-                    <td data-label={t('provisions.status')}>
-                      {status ? <StatusBadge status={status.status} /> : '—'}
-                    </td>
-                    <td data-label={t('provisions.explanation')} className="explanation" lang="en" dir="ltr">
-                      {status?.explanation ?? o.description}
-                    </td>
-                    <td data-label={t('provisions.evidence')}>
-                      <Evidence logId={data.log?.id ?? null} hashes={status?.evidence ?? []} />
-                    </td>
+                    <StatusCells
+                      logId={data.log?.id ?? null}
+                      status={status}
+                      emptyStatus="—"
+                      emptyExplanation={o.description}
+                    />
                   </tr>
                 ))}
               </tbody>
