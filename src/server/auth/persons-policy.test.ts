@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SignedEvent } from '../../core/ledger/event.ts';
-import { indexPersons, personVisibility } from './persons-policy.ts';
+import { indexPersons, personIndexer, personVisibility } from './persons-policy.ts';
 import type { Principal } from './principal.ts';
 
 const c = (n: number) => n.toString(16).padStart(64, '0');
@@ -86,6 +86,15 @@ describe('persons policy', () => {
     expect(personVisibility(who('intermediary', 'icrc'), aRecord, references.get(c(2)), strict)).toBe(
       'manifest',
     );
+  });
+
+  it('an indexer fed the log in overlapping parts takes each event once, as a whole read does', () => {
+    const indexer = personIndexer();
+    indexer.apply(log.slice(0, 4));
+    indexer.apply(log.slice(2, 5));
+    indexer.apply(log);
+    expect(indexer.next).toBe(log.length);
+    expect(indexer.index()).toEqual(indexPersons(log));
   });
 
   it('operator and mediator see every record', () => {

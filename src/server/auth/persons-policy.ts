@@ -49,11 +49,27 @@ const blank = (): PersonReferences => ({
   confirmed: false,
 });
 
+/** A person index fed a log's events in order, each once: `next` is the index of the event it takes next. */
+export interface PersonIndexer {
+  readonly next: number;
+  /** Takes events in log order; events it has already taken are passed over. */
+  apply(entries: Iterable<Indexed>): void;
+  index(): PersonIndex;
+}
+
+/** Reads a whole log for the persons policy (see personIndexer). */
+export function indexPersons(entries: Iterable<Indexed>): PersonIndex {
+  const indexer = personIndexer();
+  indexer.apply(entries);
+  return indexer.index();
+}
+
 /**
  * Reads a log for the persons policy: for each commitment, the lists and handovers naming it.
  * A confirmation names its persons or, when it names none, takes those of the handover it confirms.
  */
-export function indexPersons(entries: Iterable<Indexed>): PersonIndex {
+export function personIndexer(): PersonIndexer {
+  let next = 0;
   const references = new Map<string, PersonReferences>();
   const partyOf = new Map<string, string | null>();
   const lists = new Map<string, ListEntry>();
@@ -65,7 +81,7 @@ export function indexPersons(entries: Iterable<Indexed>): PersonIndex {
     references.set(c, r);
     return r;
   };
-  for (const { index, leafHash, event } of entries) {
+  const take = ({ index, leafHash, event }: Indexed) => {
     const { kind, actor } = event.event;
     const body = event.event.body as Record<string, unknown>;
     const persons = Array.isArray(body.persons) ? (body.persons as string[]) : [];
@@ -98,8 +114,20 @@ export function indexPersons(entries: Iterable<Indexed>): PersonIndex {
       const named = persons.length ? persons : (handovers.get(String(body.handover)) ?? []);
       for (const c of named) refs(c).confirmed = true;
     }
-  }
-  return { references, lists: [...lists.values()] };
+  };
+  return {
+    get next() {
+      return next;
+    },
+    apply(entries) {
+      for (const e of entries) {
+        if (e.index < next) continue;
+        take(e);
+        next = e.index + 1;
+      }
+    },
+    index: () => ({ references, lists: [...lists.values()] }),
+  };
 }
 
 /** The record's owner, as the persons store keeps it. */

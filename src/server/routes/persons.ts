@@ -1,7 +1,13 @@
 import { z } from 'zod';
+import type { LedgerStore } from '../../store/ledger-store.ts';
 import { MAX_PERSON_BYTES, PersonsStore, type Revealed } from '../../store/persons-store.ts';
 import { ANY_ACTOR } from '../auth/access.ts';
-import { indexPersons, type PersonIndex, personVisibility, type Visibility } from '../auth/persons-policy.ts';
+import {
+  type PersonIndexer,
+  personIndexer,
+  personVisibility,
+  type Visibility,
+} from '../auth/persons-policy.ts';
 import { type Principal, principalOf } from '../auth/principal.ts';
 import type { ServerContext } from '../context.ts';
 import { page, pageQuery } from '../paging.ts';
@@ -59,10 +65,29 @@ const Manifest = z.object({
 
 const PRIVATE = 'private, no-store';
 
-/** The persons of a log, the log read once for the policy, and what `who` may see of them. */
+/** Events read from the store a page at a time. */
+const PAGE = 5000;
+
+/**
+ * One person index per log and store, fed the events appended since the last request: a log is
+ * append-only, so each request reads only what is new (as log-evaluation.ts does for evaluations).
+ */
+const indexers = new WeakMap<LedgerStore, Map<string, PersonIndexer>>();
+
+async function personIndexOf(store: LedgerStore, logId: string) {
+  const log = await store.requireLog(logId);
+  const byLog = indexers.get(store) ?? new Map<string, PersonIndexer>();
+  indexers.set(store, byLog);
+  const indexer = byLog.get(log.id) ?? personIndexer();
+  byLog.set(log.id, indexer);
+  for (let from = indexer.next; from < log.size; from += PAGE)
+    indexer.apply(await store.entries(log.id, from, Math.min(log.size, from + PAGE)));
+  return indexer.index();
+}
+
+/** The persons of a log, the log's person index for the policy, and what `who` may see of them. */
 async function visibleRecords(ctx: ServerContext, persons: PersonsStore, logId: string, who: Principal) {
-  const log = await ctx.store.requireLog(logId);
-  const index: PersonIndex = indexPersons(log.size ? await ctx.store.entries(logId, 0, log.size) : []);
+  const index = await personIndexOf(ctx.store, logId);
   // The log follows the agreement with its id; without one, the default disclosure holds.
   const disclosure = (await ctx.catalog.get(logId))?.disclosure;
   const shown = new Map<string, Revealed & { visibleBecause: Visibility }>();
