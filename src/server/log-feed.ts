@@ -145,12 +145,7 @@ class LogFeed {
           this.sendCheckpoint(sub);
           return;
         }
-        const entries = await this.ctx.store.entries(
-          this.logId,
-          sub.next,
-          Math.min(this.position, sub.next + PAGE),
-        );
-        if (entries.length === 0) throw new Error(`events from ${sub.next} are missing from storage`);
+        const entries = await this.readPage(sub.next, this.position);
         let flowing = true;
         for (const e of entries) {
           if (e.index !== sub.next) continue;
@@ -202,12 +197,7 @@ class LogFeed {
     if (!head) return;
     let appended = false;
     while (this.position < head.size && !this.closed) {
-      const entries = await this.ctx.store.entries(
-        this.logId,
-        this.position,
-        Math.min(head.size, this.position + PAGE),
-      );
-      if (entries.length === 0) throw new Error(`events from ${this.position} are missing from storage`);
+      const entries = await this.readPage(this.position, head.size);
       // From here to the new position nothing is awaited: a stream turning live sees either all or none.
       for (const sub of [...this.subscribers]) if (sub.live) this.deliver(sub, entries);
       this.position = entries.at(-1)!.index + 1;
@@ -219,6 +209,13 @@ class LogFeed {
       for (const sub of this.subscribers) if (sub.live) this.sendCheckpoint(sub);
     }
     if (appended) void this.evaluate();
+  }
+
+  /** Up to PAGE events of the log from index `from`, before index `end`; at least one. */
+  private async readPage(from: number, end: number): Promise<StoredEntry[]> {
+    const entries = await this.ctx.store.entries(this.logId, from, Math.min(end, from + PAGE));
+    if (entries.length === 0) throw new Error(`events from ${from} are missing from storage`);
+    return entries;
   }
 
   private deliver(sub: Subscriber, entries: StoredEntry[]): void {
