@@ -3,12 +3,11 @@ import { checkpointLog } from '../src/cli/record-events.ts';
 import { verifyLog } from '../src/core/ledger/verify-log.ts';
 import { storeMaterial } from '../src/export/store-material.ts';
 import { openDatabase } from '../src/store/database.ts';
-import { LedgerStore } from '../src/store/ledger-store.ts';
 import { DIALECTS, scratchLocation } from './helpers/databases.ts';
-import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
+import { crypto } from './helpers/ledger-fixture.ts';
 import { openStream, type ServeProcess, startServe } from './helpers/serve-process.ts';
 import { until } from './helpers/sse.ts';
-import { actorTokens } from './server-fixture.ts';
+import { seedFixtureLog } from './server-fixture.ts';
 
 const ACTORS = ['monitor', 'party-a', 'party-b', 'icrc'];
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
@@ -24,11 +23,7 @@ describe.each(DIALECTS)('two truce serve processes on one %s database', (dialect
     cleanup.push(() => scratch.remove());
     const database = await openDatabase(scratch.location);
     cleanup.push(() => database.close());
-    const f = ledgerFixture();
-    const store = new LedgerStore(database, crypto);
-    await f.createLog(store);
-    await store.append(f.logId, f.genesis());
-    const tokens = await actorTokens(database, f.logId);
+    const { f, store, tokens } = await seedFixtureLog(database);
 
     const servers: ServeProcess[] = [];
     for (let i = 0; i < 2; i++) {

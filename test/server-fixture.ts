@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { checkpointLog } from '../src/cli/record-events.ts';
 import { buildApp } from '../src/server/app.ts';
+import type { Database } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { type TokenRole, TokenStore } from '../src/store/token-store.ts';
 import { type DialectName, scratchDatabase } from './helpers/databases.ts';
@@ -15,10 +16,7 @@ export async function serverFixture(
   opts: { extra?: number; checkpoint?: boolean; requestsPerMinute?: number; agreementsDir?: string } = {},
 ) {
   const database = await scratchDatabase(dialect);
-  const f = ledgerFixture();
-  const store = new LedgerStore(database, crypto);
-  await f.createLog(store);
-  await store.append(f.logId, f.genesis());
+  const { f, store, tokens } = await seedFixtureLog(database);
   if (opts.extra) {
     const batch = Array.from({ length: opts.extra }, (_, i) =>
       f.event('monitor', 'statement', { text: `note ${i}` }),
@@ -33,7 +31,6 @@ export async function serverFixture(
     requestsPerMinute: opts.requestsPerMinute ?? 1_000_000,
     ...(opts.agreementsDir ? { agreementsDir: opts.agreementsDir } : {}),
   });
-  const tokens = await actorTokens(database, f.logId);
   /** The Authorization header of an actor of the fixture (operator, party-a, party-b, icrc, monitor). */
   const as = (actor: string) => ({ authorization: `Bearer ${tokens[actor]!}` });
   /** Signs an event as `actor`, appends it over HTTP with its token, expects 201; its leaf hash. */
@@ -62,6 +59,15 @@ export async function serverFixture(
   };
 }
 
+/** The fixture's log (of id `logId`) created in `database`, its actors registered, and a token for each actor. */
+export async function seedFixtureLog(database: Database, logId?: string) {
+  const f = ledgerFixture(logId);
+  const store = new LedgerStore(database, crypto);
+  await f.createLog(store);
+  await store.append(f.logId, f.genesis());
+  return { f, store, tokens: await actorTokens(database, f.logId) };
+}
+
 /** The JSON of a response body, with a problem's shape checked by the caller. */
 export const json = (r: { body: string }) =>
   JSON.parse(r.body) as Record<string, unknown> & { code?: string };
@@ -76,10 +82,7 @@ export const FIXTURE_ROLES: Record<string, TokenRole> = {
 };
 
 /** A token for each actor of the fixture, of the log `logId`. */
-export async function actorTokens(
-  database: Awaited<ReturnType<typeof scratchDatabase>>,
-  logId: string,
-): Promise<Record<string, string>> {
+export async function actorTokens(database: Database, logId: string): Promise<Record<string, string>> {
   const store = new TokenStore(database);
   const out: Record<string, string> = {};
   for (const [actor, role] of Object.entries(FIXTURE_ROLES)) {

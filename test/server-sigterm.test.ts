@@ -4,10 +4,10 @@ import { storeMaterial } from '../src/export/store-material.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { DIALECTS, scratchLocation } from './helpers/databases.ts';
-import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
+import { crypto } from './helpers/ledger-fixture.ts';
 import { type ServeProcess, startServe } from './helpers/serve-process.ts';
 import { until } from './helpers/sse.ts';
-import { actorTokens } from './server-fixture.ts';
+import { seedFixtureLog } from './server-fixture.ts';
 
 const ACTORS = ['monitor', 'party-a', 'party-b', 'icrc'];
 
@@ -20,11 +20,8 @@ describe.each(DIALECTS)('truce serve stopped by SIGTERM under load, on %s', (dia
   it('stores every acknowledged append and nothing else, refuses what comes after, and exits 0', async () => {
     const scratch = await scratchLocation(dialect);
     cleanup.push(() => scratch.remove());
-    const f = ledgerFixture();
     const setup = await openDatabase(scratch.location);
-    await f.createLog(new LedgerStore(setup, crypto));
-    await new LedgerStore(setup, crypto).append(f.logId, f.genesis());
-    const tokens = await actorTokens(setup, f.logId);
+    const { f, tokens } = await seedFixtureLog(setup);
     await setup.close();
 
     const server: ServeProcess = await startServe(scratch.location);

@@ -3,9 +3,9 @@ import { checkpointLog } from '../src/cli/record-events.ts';
 import { buildApp } from '../src/server/app.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
-import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
+import { crypto } from './helpers/ledger-fixture.ts';
 import { sseReader, untilAsync } from './helpers/sse.ts';
-import { actorTokens, json, serverFixture } from './server-fixture.ts';
+import { json, seedFixtureLog, serverFixture } from './server-fixture.ts';
 
 describe.each(DIALECTS)('GET /api/logs/:id/stream on %s', (dialect) => {
   let s: Awaited<ReturnType<typeof serverFixture>>;
@@ -149,14 +149,10 @@ describe.each(DIALECTS)('status messages on %s', (dialect) => {
   it('after new events, names each provision whose status changed, once', async () => {
     const database = await scratchDatabase(dialect);
     // A log judged against the published agreement of the same id.
-    const f = ledgerFixture('nov-2023-pause');
-    const store = new LedgerStore(database, crypto);
-    await f.createLog(store);
-    await store.append(f.logId, f.genesis());
+    const { f, tokens } = await seedFixtureLog(database, 'nov-2023-pause');
     const app = await buildApp({ database, crypto });
     try {
       const base = await app.listen({ port: 0, host: '127.0.0.1' });
-      const tokens = await actorTokens(database, f.logId);
       const controller = new AbortController();
       const r = await fetch(`${base}/api/logs/${f.logId}/stream`, { signal: controller.signal });
       const sse = sseReader(r.body!);
