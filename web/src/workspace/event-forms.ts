@@ -112,6 +112,17 @@ const ID = /^[a-z0-9][a-z0-9-]*$/;
 const HASH = /^[0-9a-f]{64}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The fields that are one line of text in a fixed form: the pattern and what a mismatch says. */
+const TEXT_FORMS: Record<
+  'ref' | 'id' | 'unit' | 'date',
+  { pattern: RegExp; code: FormErrorCode; message: string }
+> = {
+  ref: { pattern: HASH, code: 'not-ref', message: 'must be the leaf hash of an event (64 hex digits)' },
+  id: { pattern: ID, code: 'not-id', message: 'must be an id: lower-case letters, digits, hyphens' },
+  unit: { pattern: ID, code: 'not-id', message: 'must be an id: lower-case letters, digits, hyphens' },
+  date: { pattern: DATE, code: 'not-date', message: 'must be a date YYYY-MM-DD' },
+};
+
 /**
  * The envelope of an event from the form's values, or the problems with them (field: message). The
  * ledger's own schema checks it again when it is signed; this says what to fix in the form's terms.
@@ -142,34 +153,15 @@ export function buildEnvelope(
       case 'bool':
         body[spec.name] = raw === true || raw === 'true';
         break;
-      case 'ref': {
-        const text = String(raw).trim().toLowerCase();
-        if (!HASH.test(text))
-          errors.push({
-            field: spec.name,
-            code: 'not-ref',
-            message: 'must be the leaf hash of an event (64 hex digits)',
-          });
-        else body[spec.name] = text;
-        break;
-      }
+      case 'ref':
       case 'id':
-      case 'unit': {
-        const text = String(raw).trim();
-        if (!ID.test(text))
-          errors.push({
-            field: spec.name,
-            code: 'not-id',
-            message: 'must be an id: lower-case letters, digits, hyphens',
-          });
-        else body[spec.name] = text;
-        break;
-      }
+      case 'unit':
       case 'date': {
+        const { pattern, code, message } = TEXT_FORMS[spec.type];
         const text = String(raw).trim();
-        if (!DATE.test(text))
-          errors.push({ field: spec.name, code: 'not-date', message: 'must be a date YYYY-MM-DD' });
-        else body[spec.name] = text;
+        const value = spec.type === 'ref' ? text.toLowerCase() : text;
+        if (!pattern.test(value)) errors.push({ field: spec.name, code, message });
+        else body[spec.name] = value;
         break;
       }
       case 'persons': {
