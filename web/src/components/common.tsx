@@ -67,6 +67,15 @@ export function heldTerm(
   return term ? text(term.plural) : null;
 }
 
+/** A problem the reader must see (role="alert"), or nothing when there is none. */
+export function ErrorAlert({ message }: { message: string | null }) {
+  return message ? (
+    <p role="alert" className="error">
+      {message}
+    </p>
+  ) : null;
+}
+
 /** The events an explanation rests on, each a link to the event and its proof. */
 export function Evidence({ logId, hashes }: { logId: string | null; hashes: string[] }) {
   const { t } = useI18n();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { nobleCrypto } from '../../../src/core/crypto/noble-crypto.ts';
+import { ErrorAlert } from '../components/common.tsx';
 import type { ProofMessages } from './proof-messages.ts';
 import { parsePin } from './reader-trust.ts';
 import type { TrustedLog } from './trust.ts';
@@ -68,11 +69,7 @@ export function PinForm({
           dir="ltr"
         />
       </label>
-      {error ? (
-        <p role="alert" className="error">
-          {m.pinInvalid.replace('{detail}', error)}
-        </p>
-      ) : null}
+      <ErrorAlert message={error && m.pinInvalid.replace('{detail}', error)} />
       <button type="submit" data-testid="proof-pin-save">
         {m.pinSave}
       </button>

@@ -4,6 +4,7 @@ import { canonicalize } from '../../../src/core/ledger/canonical-json.ts';
 import type { EventEnvelope } from '../../../src/core/ledger/event.ts';
 import { checkEnvelope, signEvent } from '../../../src/core/ledger/event-sign.ts';
 import { api, type LoggedEntry } from '../api.ts';
+import { ErrorAlert } from '../components/common.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import { fieldLabel } from '../i18n/translate.ts';
@@ -200,11 +201,7 @@ function ActionForm({
         <input value={sourceMethod} onChange={(e) => setSourceMethod(e.target.value)} />
       </label>
       <button type="submit">{t('ws.check')}</button>
-      {failure ? (
-        <p role="alert" className="error">
-          {failure}
-        </p>
-      ) : null}
+      <ErrorAlert message={failure} />
       {preview ? (
         <div className="panel">
           <h3>{t('ws.preview')}</h3>

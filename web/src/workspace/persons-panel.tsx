@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PersonRecord } from '../../../src/core/ledger/commitment.ts';
 import { searchByName } from '../../../src/core/persons/name-match.ts';
+import { ErrorAlert } from '../components/common.tsx';
 import { useI18n } from '../i18n/context.ts';
 import { authorized } from './authorized.ts';
 import { namesOfRecord } from './person-csv.ts';
@@ -69,11 +70,7 @@ export function PersonsPanel({ session }: { session: Session }) {
           dir="auto"
         />
       </label>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       <div className="table-scroll">
         <table className="grid" data-testid="persons-roster">
           <thead>

@@ -4,7 +4,7 @@ import { nobleCrypto } from '../../../src/core/crypto/noble-crypto.ts';
 import { keyId } from '../../../src/core/ledger/event-sign.ts';
 import { parseSignerKey, type Signer } from '../../../src/core/ledger/signed-note.ts';
 import { api, type LogSummary } from '../api.ts';
-import { Await } from '../components/common.tsx';
+import { Await, ErrorAlert } from '../components/common.tsx';
 import { useI18n } from '../i18n/context.ts';
 import { useFetch } from '../use-fetch.ts';
 import { ActionPanel } from './action-panel.tsx';
@@ -144,11 +144,7 @@ function SignInForm({ logs, onSignIn }: { logs: LogSummary[]; onSignIn: (s: Sess
           pattern="[a-z0-9][a-z0-9\-]*"
         />
       </label>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       <button type="submit" className="primary" disabled={busy || !signer || !token.trim()}>
         {t('ws.signin')}
       </button>
