@@ -8,7 +8,8 @@ import { EventPage, EventWithProof, LeafHash, LogId, LogParams } from '../schema
 
 export const MAX_PAGE = 1000;
 
-const PageQuery = z.strictObject(pageQuery('events', MAX_PAGE, 100));
+/** `from` and `limit` of a page of events. */
+export const PageQuery = z.strictObject(pageQuery('events', MAX_PAGE, 100));
 
 /** GET /api/logs/:id/events and /api/logs/:id/events/:leafHash: the signed events and their receipts. */
 export const eventRoutes = ({ store }: ServerContext) => [

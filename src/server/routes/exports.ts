@@ -7,11 +7,11 @@ import { type Column, csvHead, csvLine, jsonRecord } from '../../core/report/tab
 import type { LedgerStore } from '../../store/ledger-store.ts';
 import type { ServerContext } from '../context.ts';
 import { evaluateLogAt } from '../log-evaluation.ts';
-import { pageQuery, wholeNumber } from '../paging.ts';
+import { wholeNumber } from '../paging.ts';
 import { defineRoute } from '../route.ts';
 import { LogParams } from '../schemas.ts';
 import { StatusQuery } from '../status-schemas.ts';
-import { MAX_PAGE } from './events.ts';
+import { PageQuery } from './events.ts';
 
 /** Events read from the store at a time while a whole-log export streams. */
 const STREAM_PAGE = 1000;
@@ -26,10 +26,8 @@ const Hxl = z
     'true: a second row of HXL hashtags (hxlstandard.org) under the header row, for HXL tools such as the HXL Proxy.',
   );
 
-const PageQuery = z.strictObject(pageQuery('events', MAX_PAGE, 100));
-
 const StreamQuery = z.strictObject({
-  from: pageQuery('events', MAX_PAGE, 100).from,
+  from: PageQuery.shape.from,
   limit: wholeNumber('events')
     .refine((n) => n >= 1, 'expected at least 1')
     .optional()
