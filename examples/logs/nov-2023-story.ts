@@ -121,7 +121,8 @@ export async function story(io: StoryIo): Promise<void> {
   await append({
     actor: 'hamas',
     kind: 'list.submitted',
-    at: start,
+    // The evening before day 1, at its deadline (midnight) by the rule above.
+    at: '2023-11-24T00:00:00+02:00',
     body: { provision: 'exchange', batch: 1, count: 13 },
     source: press(),
   });

@@ -25,7 +25,7 @@ function check(change: (a: Data) => void) {
 
 describe('checkAgreement', () => {
   it('accepts the minimal agreement', () => {
-    expect(checkAgreement(base())).toEqual({ errors: [], warnings: [] });
+    expect(checkAgreement(base())).toEqual({ errors: [], warnings: [], info: [] });
   });
 
   it.each<[string, (a: Data) => void, string, string]>([

@@ -17,6 +17,8 @@ export interface CheckOptions {
 export interface CheckResult {
   errors: AgreementError[];
   warnings: AgreementError[];
+  /** What the reader should know, with nothing to fix: e.g. sources that state different figures. */
+  info: AgreementError[];
 }
 
 /**
@@ -36,7 +38,7 @@ export function checkAgreement(agreement: Agreement, options: CheckOptions = {})
   });
   checkConditionCycles(ctx);
   const file = options.file ?? '(agreement)';
-  const result: CheckResult = { errors: [], warnings: [] };
+  const result: CheckResult = { errors: [], warnings: [], info: [] };
   for (const f of ctx.findings) {
     const { line, column } = options.locate ? options.locate(f.path) : { line: 0, column: 0 };
     const error: AgreementError = {
@@ -48,10 +50,11 @@ export function checkAgreement(agreement: Agreement, options: CheckOptions = {})
       path: f.path,
       ...(f.expected ? { expected: f.expected } : {}),
     };
-    (f.warning ? result.warnings : result.errors).push(error);
+    (f.info ? result.info : f.warning ? result.warnings : result.errors).push(error);
   }
   const order = (a: AgreementError, b: AgreementError) => a.line - b.line || a.column - b.column;
   result.errors.sort(order);
   result.warnings.sort(order);
+  result.info.sort(order);
   return result;
 }

@@ -9,6 +9,8 @@ export interface Finding {
   expected?: string;
   /** A warning does not make the agreement invalid. */
   warning?: boolean;
+  /** Information for the reader (sources that disagree): nothing to fix. */
+  info?: boolean;
 }
 
 /** What every check needs: the agreement, lookups by id, and a place to put findings. */
@@ -18,7 +20,12 @@ export interface CheckContext {
   phases: Map<string, Phase>;
   provisions: Map<string, Provision>;
   findings: Finding[];
-  report(code: string, message: string, path: Path, extra?: { expected?: string; warning?: boolean }): void;
+  report(
+    code: string,
+    message: string,
+    path: Path,
+    extra?: { expected?: string; warning?: boolean; info?: boolean },
+  ): void;
 }
 
 /** First occurrence wins, so a duplicate id does not hide the entry it duplicates. */

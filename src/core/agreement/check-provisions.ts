@@ -1,11 +1,17 @@
 import type { Path } from './agreement-error.ts';
 import { type CheckContext, listIds } from './check-context.ts';
-import type { Provision, ProvisionOf, Quota } from './types.ts';
+import { figureRange } from './figure.ts';
+import type { DayRef, Provision, ProvisionOf, Quota } from './types.ts';
 
 /** Days within the phase, hour windows, activity limits and quotas of one provision. */
 export function checkProvision(ctx: CheckContext, p: Provision, path: Path): void {
-  const length = ctx.phases.get(p.phase)?.lengthDays;
-  const inPhase = (day: number | undefined, at: Path, what: string) => {
+  const phase = ctx.phases.get(p.phase);
+  // A term that spans phases, or a phase that goes on past its length, has no last day to check.
+  const length =
+    p.throughPhase !== undefined || phase?.continuesWhile !== undefined ? undefined : phase?.lengthDays;
+  const inPhase = (ref: DayRef | undefined, at: Path, what: string) => {
+    // A day counted from the agreement may fall in a later phase ("Philadelphi by day 50").
+    const day = typeof ref === 'number' ? ref : undefined;
     if (day !== undefined && length !== undefined && day > length) {
       ctx.report(
         'day-after-phase-end',
@@ -18,7 +24,22 @@ export function checkProvision(ctx: CheckContext, p: Provision, path: Path): voi
   switch (p.kind) {
     case 'withdrawal':
     case 'negotiation':
+    case 'milestone':
       inPhase(p.byDay, [...path, 'byDay'], 'This is due by');
+      if (p.kind !== 'milestone' && p.byDay === undefined && p.due === undefined) {
+        ctx.report(
+          'deadline-missing',
+          `Provision "${p.id}" says neither by which day (byDay) nor by when (due) it is due; give one of them, or write it as a text provision.`,
+          path,
+          { expected: 'byDay: N, or due: { after: …, hours: N }' },
+        );
+      }
+      if (p.byDay !== undefined && p.due !== undefined) {
+        ctx.report('deadline-twice', `Provision "${p.id}" gives both byDay and due; keep one.`, [
+          ...path,
+          'due',
+        ]);
+      }
       return;
     case 'aid':
       inPhase(p.fromDay, [...path, 'fromDay'], 'This starts on');
@@ -113,13 +134,18 @@ function checkQuotas(ctx: CheckContext, p: ProvisionOf<'aid'>, path: Path): void
           expected: `one of ${[...byId.keys()].join(', ')}`,
         },
       );
-    } else if (whole.quota.unit === quota.unit && quota.quantity > whole.quota.quantity) {
+    } else if (
+      whole.quota.unit === quota.unit &&
+      figureRange(quota.quantity)[0] > figureRange(whole.quota.quantity)[1]
+    ) {
+      const part = figureRange(quota.quantity)[0];
+      const most = figureRange(whole.quota.quantity)[1];
       ctx.report(
         'quota-part-larger',
-        `Quota "${quota.id}" (${quota.quantity} ${quota.unit}) is part of "${whole.quota.id}" but larger than it (${whole.quota.quantity} ${whole.quota.unit}).`,
+        `Quota "${quota.id}" (${part} ${quota.unit}) is part of "${whole.quota.id}" but larger than it (${most} ${whole.quota.unit}).`,
         [...at, 'quantity'],
         {
-          expected: `at most ${whole.quota.quantity}`,
+          expected: `at most ${most}`,
           warning: !!(quota.uncertain || whole.quota.uncertain),
         },
       );

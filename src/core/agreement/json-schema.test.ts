@@ -44,6 +44,7 @@ describe('agreementJsonSchema', () => {
       'medical-evacuation',
       'localized-pause',
       'negotiation',
+      'milestone',
       'text',
     ]);
   });

@@ -39,26 +39,26 @@ describe('parseAgreement', () => {
   // Each place where a key can go: the unknown key is reported at its own line, with the allowed keys.
   const places: [string, (a: Data) => Data, string][] = [
     ['the agreement', (a) => a, 'id, title, version, kind'],
-    ['a party', (a) => a.parties[0], 'id, name, role, source, note, uncertain'],
+    ['a party', (a) => a.parties[0], 'id, name, role, side, source, note, uncertain'],
     ['a localized name', (a) => a.parties[1].name, 'en, ar, he'],
-    ['a phase', (a) => a.phases[0], 'id, title, start, lengthDays, extension'],
+    ['a phase', (a) => a.phases[0], 'id, title, start, lengthDays, continuesWhile, extension'],
     ['a phase start', (a) => a.phases[0].start, 'day'],
     ['an extension rule', (a) => a.phases[0].extension.per, 'provision, releases'],
-    ['a release', (a) => a.provisions[0].release, 'party, to, total, categories, cadence'],
+    ['a release', (a) => a.provisions[0].release, 'party, to, total, categories, groups, cadence'],
     ['a category', (a) => a.provisions[0].release.categories[1], 'id, label, ratio, count'],
     ['the lists', (a) => a.provisions[0].release.lists.lead, 'eveningBefore, by'],
-    ['a counterpart', (a) => a.provisions[0].counterpart, 'party, to, total, categories, order, after'],
+    ['a counterpart', (a) => a.provisions[0].counterpart, 'party, to, total, categories, order, after, by'],
     ['an activity limit', (a) => a.provisions[1].limits[0], 'activity, zone, allowed, windows'],
     ['an hour window', (a) => a.provisions[1].limits[0].windows[0], 'from, to'],
-    ['a quota', (a) => a.provisions[2].perDay[1], 'id, quantity, unit, category, destination, partOf'],
+    ['a quota', (a) => a.provisions[2].perDay[1], 'id, label, quantity, unit, category, destination, partOf'],
     [
       'a schedule entry',
       (a) => a.provisions[3].release.cadence.schedule[2],
-      'fromDay, toDay, count, everyDays',
+      'fromDay, toDay, count, everyDays, categories',
     ],
     ['a place', (a) => a.provisions[5].crossing, 'id, name, note'],
-    ['a condition', (a) => a.provisions[5].condition, 'provision, category, text'],
-    ['a negotiation', (a) => a.provisions[6], 'kind, parties, subject, byDay'],
+    ['a condition', (a) => a.provisions[5].condition, 'provision, category, categories, group, text'],
+    ['a negotiation', (a) => a.provisions[6], 'kind, parties, subject, byDay, due'],
   ];
   it.each(places)('reports an unknown key in %s, at the key', (_, at, allowed) => {
     for (const format of ['yaml', 'json'] as const) {
@@ -114,7 +114,8 @@ describe('parseAgreement', () => {
     const { errors } = errorsOf(data);
     expect(errors[0]).toMatchObject({
       code: 'bad-enum',
-      expected: 'one of "party", "mediator", "guarantor", "intermediary", "monitor"',
+      expected:
+        '"party" or "mediator" or "guarantor" or "intermediary" or "monitor", or a list of "party" or "mediator" or "guarantor" or "intermediary" or "monitor"',
     });
     expect(errors[1]).toMatchObject({ code: 'unknown-kind', path: ['provisions', 6, 'kind'] });
     expect(errors[1]!.message).toContain('Known kinds: cessation, exchange, aid, withdrawal');

@@ -1,6 +1,17 @@
 import type { z } from 'zod';
-import type { Agreement as AgreementSchema, Party as PartySchema } from './schema/agreement.ts';
 import type {
+  Agreement as AgreementSchema,
+  PartyRole as PartyRoleSchema,
+  Party as PartySchema,
+} from './schema/agreement.ts';
+import type {
+  Anchor as AnchorSchema,
+  DayRef as DayRefSchema,
+  Figure as FigureSchema,
+  Moment as MomentSchema,
+} from './schema/common.ts';
+import type {
+  CategoryGroup as CategoryGroupSchema,
   ExchangeCategory as ExchangeCategorySchema,
   ScheduleEntry as ScheduleEntrySchema,
 } from './schema/exchange.ts';
@@ -17,3 +28,9 @@ export type ExchangeCategory = z.infer<typeof ExchangeCategorySchema>;
 export type ScheduleEntry = z.infer<typeof ScheduleEntrySchema>;
 export type Quota = z.infer<typeof QuotaSchema>;
 export type LocalizedText = Agreement['title'];
+export type Figure = z.infer<typeof FigureSchema>;
+export type Moment = z.infer<typeof MomentSchema>;
+export type DayRef = z.infer<typeof DayRefSchema>;
+export type Anchor = z.infer<typeof AnchorSchema>;
+export type CategoryGroup = z.infer<typeof CategoryGroupSchema>;
+export type PartyRole = z.infer<typeof PartyRoleSchema>;

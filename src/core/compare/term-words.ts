@@ -11,6 +11,7 @@ export const KIND_WORDS: Record<ProvisionKind, string> = {
   'medical-evacuation': 'Medical evacuation',
   'localized-pause': 'Localized pause',
   negotiation: 'Negotiation',
+  milestone: 'Milestone',
   text: 'Text provision',
 };
 
@@ -20,6 +21,11 @@ const FIELD_WORDS: Record<string, string> = {
   per: 'per',
   maxDays: 'maximum extra days',
   endConditions: 'end conditions',
+  continuesWhile: 'continues while',
+  throughPhase: 'holds through phase',
+  groups: 'category groups',
+  flows: 'people per direction',
+  preconditions: 'preconditions',
   uncertain: 'uncertain mark',
   release: 'release side',
   minPerBatch: 'minimum per batch',

@@ -167,7 +167,8 @@ describe('exchanges', () => {
     const l2 = logged('a', 'list.submitted', T(1, '20:00'), { provision: 'ex', batch: 2, count: 2 });
     const rej = logged('b', 'list.rejected', T(1, '21:00'), { list: l2.leafHash, reason: 'Names missing.' });
     const e = run([l1, l2, rej], T(2, '01:00'));
-    expect(ob(e, 'ex/submit-list/0')).toMatchObject({ status: 'met-late', lateMinutes: 60 });
+    // List 1 is due the evening before day 1 (1 Jan 00:00), not at the start: 9 h late.
+    expect(ob(e, 'ex/submit-list/0')).toMatchObject({ status: 'met-late', lateMinutes: 540 });
     expect(ob(e, 'ex/submit-list/1').status).toBe('disputed');
   });
 });

@@ -1,30 +1,63 @@
-import type { Agreement, Provision } from '../agreement/types.ts';
+import type { Agreement, DayRef, Provision } from '../agreement/types.ts';
 import { addDays, daysBetween, isoInZone, localDate, localToEpoch } from '../time/zoned-time.ts';
-import type { Obligation, PlanPhase } from './types.ts';
+import type { IndicativeShare, Obligation, PlanPhase, StatedTotal, Waiting } from './types.ts';
 
 /** What every obligation builder needs: the calendar, the placed phases and the what-ifs. */
 export interface PlanContext {
   agreement: Agreement;
   timeZone: string;
   firstDate: string | null;
-  /** The agreement's start instant (epoch ms), when it has one: nothing falls due before it. */
+  /** The agreement's start instant (epoch ms), when it has one. */
   startEpoch: number | null;
   phases: Map<string, PlanPhase>;
   delay: Record<string, number>;
   counts: Record<string, number>;
+  /** Extra days of localized pauses' zones, by zone id. */
+  zoneExtensions: Map<string, number>;
   notes: string[];
-  unplaced: { provision: string; party: string; unit: 'person' }[];
+  unplaced: { provision: string; party: string; unit: 'person' | 'remains' }[];
+  indicative: IndicativeShare[];
+  waiting: Waiting[];
+  stated: StatedTotal[];
 }
 
-/** Where on the calendar: a phase day and an optional local time ('24:00' = end of the day). */
+/**
+ * Where on the calendar: a phase day and an optional local time ('24:00' = end of the day), or an
+ * exact instant computed from another term (`at`, epoch ms; `atDay` when there is no calendar).
+ */
 export interface When {
   phaseDay: number;
   time?: string;
   /** Hours before that moment (list lead times). */
   hoursBefore?: number;
+  at?: number;
+  atDay?: number;
 }
 
 type Fields = Omit<Obligation, 'id' | 'provision' | 'kind' | 'day' | 'phase' | 'phaseDay' | 'date' | 'due'>;
+
+/** The agreement day a phase day of the provision's phase falls on. */
+export function agreementDay(ctx: PlanContext, provision: Provision, phaseDay: number): number {
+  return (ctx.phases.get(provision.phase)!.startDay ?? 1) + phaseDay - 1;
+}
+
+/** A day reference of a provision as a day of its phase: agreement days are converted. */
+export function phaseDayOf(ctx: PlanContext, provision: Provision, ref: DayRef): number {
+  if (typeof ref === 'number') return ref;
+  return ref.agreementDay - (ctx.phases.get(provision.phase)!.startDay ?? 1) + 1;
+}
+
+/** The instant (epoch ms) of a deadline at `when`, before any delay; null without a calendar. */
+export function whenEpoch(ctx: PlanContext, provision: Provision, when: When): number | null {
+  if (when.at !== undefined) return when.at - (when.hoursBefore ?? 0) * 3_600_000;
+  if (!ctx.firstDate) return null;
+  const localDay = addDays(ctx.firstDate, agreementDay(ctx, provision, when.phaseDay) - 1);
+  const [date0, time] =
+    when.time === undefined || when.time === '24:00'
+      ? [addDays(localDay, 1), '00:00']
+      : [localDay, when.time];
+  return localToEpoch(date0, time, ctx.timeZone) - (when.hoursBefore ?? 0) * 3_600_000;
+}
 
 /** Builds an obligation of `provision` at `when`, applying any what-if delay for that provision. */
 export function obligation(
@@ -36,39 +69,31 @@ export function obligation(
 ): Obligation {
   const phase = ctx.phases.get(provision.phase)!;
   const startDay = phase.startDay ?? 1;
-  let day = startDay + when.phaseDay - 1;
+  let day = when.atDay ?? agreementDay(ctx, provision, when.phaseDay);
   let date: string | null = null;
   let due: string | null = null;
   const delayHours = ctx.delay[provision.id] ?? 0;
-  let beforeStart = false;
-  if (ctx.firstDate) {
-    const localDay = addDays(ctx.firstDate, day - 1);
-    const [date0, time] =
-      when.time === undefined || when.time === '24:00'
-        ? [addDays(localDay, 1), '00:00']
-        : [localDay, when.time];
-    let epoch = localToEpoch(date0, time, ctx.timeZone) - ((when.hoursBefore ?? 0) - delayHours) * 3_600_000;
-    if (ctx.startEpoch !== null && epoch < ctx.startEpoch) {
-      epoch = ctx.startEpoch;
-      beforeStart = true;
-    }
+  const base = whenEpoch(ctx, provision, when);
+  if (ctx.firstDate && base !== null) {
+    const epoch = base + delayHours * 3_600_000;
     due = isoInZone(epoch, ctx.timeZone);
-    // A deadline at 00:00 closes the day before it.
-    date = localDate(beforeStart ? epoch : epoch - 1, ctx.timeZone);
+    // A deadline at 00:00 closes the day before it. A deadline before the agreement's start stays
+    // there (a list due the evening before day 1): its day is 0 or earlier.
+    date = localDate(epoch - 1, ctx.timeZone);
     day = daysBetween(ctx.firstDate, date) + 1;
   } else {
-    day = Math.max(1, day + Math.floor(delayHours / 24));
-    beforeStart = startDay + when.phaseDay - 1 < 1;
+    day = day + Math.floor((delayHours - (when.hoursBefore ?? 0)) / 24);
   }
   const phaseDay = day - startDay + 1;
   const id = [provision.id, fields.action, when.phaseDay, part].filter((x) => x !== undefined).join('/');
+  const openEnded = phase.openEnded && (phase.lengthDays === null || phaseDay > phase.lengthDays);
   return {
     id,
     provision: provision.id,
     kind: provision.kind,
     ...fields,
-    ...(beforeStart
-      ? { description: `${fields.description} Due before the agreement starts, so at its start.` }
+    ...(day < 1 && !fields.description.includes('before the agreement')
+      ? { description: `${fields.description} Due before the agreement starts.` }
       : {}),
     day,
     phase: provision.phase,
@@ -76,13 +101,22 @@ export function obligation(
     date,
     due,
     ...(delayHours ? { delayedHours: delayHours } : {}),
+    ...(openEnded ? { openEnded: true } : {}),
     ...(provision.uncertain && fields.uncertain === undefined ? { uncertain: true } : {}),
   };
 }
 
-/** Last day of the provision's phase, relative to the phase (its length), or null when open. */
+/**
+ * The last phase day a provision's daily terms run to: its phase's length, the end of `throughPhase`,
+ * or the horizon of an open-ended phase. Null when it cannot be placed.
+ */
 export function phaseLength(ctx: PlanContext, provision: Provision): number | null {
-  return ctx.phases.get(provision.phase)!.lengthDays;
+  const own = ctx.phases.get(provision.phase)!;
+  const last = provision.throughPhase ? ctx.phases.get(provision.throughPhase) : own;
+  if (!last || own.startDay === null) return null;
+  const end = last.openEnded ? last.plannedTo : last.endDay;
+  if (end === null) return null;
+  return end - own.startDay + 1;
 }
 
 /** Plain English for a local deadline, used in descriptions. */

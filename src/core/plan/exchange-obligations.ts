@@ -1,7 +1,10 @@
+import { figureRange, isContested, singleValue, statedValues } from '../agreement/figure.ts';
 import type { ExchangeCategory, ProvisionOf } from '../agreement/types.ts';
-import { type Batch, scheduleBatches } from './batches.ts';
+import { addDays } from '../time/zoned-time.ts';
+import { type Batch, distribute, scheduleBatches } from './batches.ts';
 import { byTime, obligation, type PlanContext, type When } from './context.ts';
-import type { Obligation } from './types.ts';
+import { type Planned, resolveMoment, whenDay } from './moment.ts';
+import type { Obligation, StatedValue, Unit } from './types.ts';
 
 type Exchange = ProvisionOf<'exchange'>;
 
@@ -13,7 +16,7 @@ interface Allocation {
 function knownCounts(ctx: PlanContext, exchange: Exchange): Map<string, number> | null {
   const counts = new Map<string, number>();
   for (const c of exchange.release.categories) {
-    const n = ctx.counts[`${exchange.id}.${c.id}`] ?? c.count;
+    const n = ctx.counts[`${exchange.id}.${c.id}`] ?? singleValue(c.count);
     if (n === undefined) return null;
     counts.set(c.id, n);
   }
@@ -21,15 +24,26 @@ function knownCounts(ctx: PlanContext, exchange: Exchange): Map<string, number> 
 }
 
 /**
- * Assigns categories to batches in the order the agreement lists them, when every category's
- * count is known and they add up to the batches; otherwise the mix stays unknown.
+ * The categories of each batch: as the batch states them, or assigned in the order the agreement
+ * lists them when every category's count is known and they add up to the batches; else unknown.
  */
 function allocate(ctx: PlanContext, exchange: Exchange, batches: Batch[]): Allocation[] {
+  const byId = new Map(exchange.release.categories.map((c) => [c.id, c]));
+  const statedMix = (b: Batch): Allocation | null => {
+    if (!b.categories || !('counts' in b.categories)) return null;
+    const parts = Object.entries(b.categories.counts)
+      .filter(([id, n]) => n > 0 && byId.has(id))
+      .map(([id, count]) => ({ category: byId.get(id)!, count }));
+    return { categories: parts };
+  };
+  if (batches.every((b) => b.extension || statedMix(b))) {
+    return batches.map((b) => statedMix(b) ?? { categories: null });
+  }
   const counts = knownCounts(ctx, exchange);
   const sum = counts ? [...counts.values()].reduce((a, b) => a + b, 0) : -1;
   const planned = batches.filter((b) => !b.extension).reduce((a, b) => a + (b.count ?? 0), 0);
   if (!counts || sum !== planned || batches.some((b) => b.count === null)) {
-    return batches.map(() => ({ categories: null }));
+    return batches.map((b) => statedMix(b) ?? { categories: null });
   }
   ctx.notes.push(
     `${exchange.id}: categories assigned to batches in the order the agreement lists them (${exchange.release.categories.map((c) => c.id).join(', ')}).`,
@@ -64,8 +78,38 @@ function counterpartRange(exchange: Exchange, batch: Batch, alloc: Allocation): 
   return [batch.count * Math.min(...rs), batch.count * Math.max(...rs)];
 }
 
+/** Persons, or remains: a side whose every category is remains counts remains, never persons. */
+export function sideUnit(categories: readonly { remains?: boolean }[] | undefined): 'person' | 'remains' {
+  return categories?.length && categories.every((c) => c.remains) ? 'remains' : 'person';
+}
+
+function describeRange(range: [number, number] | null, atLeast: boolean | undefined): string {
+  if (!range) return 'an unstated number of';
+  if (range[0] === range[1]) return `${atLeast ? 'at least ' : ''}${range[0]}`;
+  return `${range[0]} to ${range[1]}`;
+}
+
+/** The counterpart's releases as one lump (numbers without a ratio), when that is how they are stated. */
+function lumpCounterpart(exchange: Exchange): { range: [number, number]; figures?: StatedValue[] } | null {
+  const { release, counterpart } = exchange;
+  if (release.categories.some((c) => c.ratio !== undefined)) return null;
+  const cats = counterpart.categories ?? [];
+  if (cats.length && cats.every((c) => c.count !== undefined)) {
+    const lo = cats.reduce((a, c) => a + figureRange(c.count!)[0], 0);
+    const hi = cats.reduce((a, c) => a + figureRange(c.count!)[1], 0);
+    return { range: [lo, hi] };
+  }
+  if (counterpart.total !== undefined) {
+    return {
+      range: figureRange(counterpart.total),
+      ...(isContested(counterpart.total) ? { figures: statedValues(counterpart.total) } : {}),
+    };
+  }
+  return null;
+}
+
 /** The obligations of an exchange: lists, handovers and the counterpart's releases, batch by batch. */
-export function exchangeObligations(ctx: PlanContext, exchange: Exchange): Obligation[] {
+export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planned: Planned): Obligation[] {
   const agreementPhase = ctx.agreement.phases.find((p) => p.id === exchange.phase)!;
   const placed = ctx.phases.get(exchange.phase)!;
   const ruled = agreementPhase.extension?.per.provision === exchange.id;
@@ -75,27 +119,60 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange): Oblig
     agreementPhase,
     ruled ? placed.extendedBy : 0,
   );
+  const { release, counterpart } = exchange;
+  const unit = sideUnit(release.categories);
+  const counterpartUnit: 'person' | 'remains' = counterpart.categories?.length
+    ? sideUnit(counterpart.categories)
+    : unit;
   if (batches.length === 0) {
-    for (const party of [exchange.release.party, exchange.counterpart.party]) {
-      ctx.unplaced.push({ provision: exchange.id, party, unit: 'person' });
-    }
+    ctx.unplaced.push({ provision: exchange.id, party: release.party, unit });
+    ctx.unplaced.push({ provision: exchange.id, party: counterpart.party, unit: counterpartUnit });
     ctx.notes.push(
-      `${exchange.id}: no batch can be placed on the calendar (${exchange.release.cadence ? 'the phase has no length' : 'no cadence is stated'}).`,
+      `${exchange.id}: no batch can be placed on the calendar (${release.cadence ? 'the phase has no length' : 'no cadence is stated'}).`,
     );
   }
   const allocations = allocate(ctx, exchange, batches);
-  const { release, counterpart } = exchange;
   const releaseCategory = release.categories.map((c) => c.id).join('+');
   const counterpartCategories = counterpart.categories?.map((c) => c.id).join('+');
   const counterpartCategory = counterpartCategories ?? 'persons';
+  const lump = lumpCounterpart(exchange);
+  const noun = unit === 'remains' ? 'remains of' : 'persons';
   const out: Obligation[] = [];
+  let lastHandover: When | null = null;
   batches.forEach((batch, i) => {
     const n = i + 1;
     const alloc = allocations[i]!;
-    const handover: When = { phaseDay: batch.phaseDay, time: release.handoverBy };
+    let handover: When = { phaseDay: batch.phaseDay, time: release.handoverBy };
+    let windowFields: Partial<Obligation> = {};
+    if (batch.window) {
+      const by = resolveMoment(ctx, exchange, batch.window.by, planned);
+      if ('waiting' in by) {
+        ctx.waiting.push(by.waiting);
+        ctx.notes.push(
+          `${exchange.id}: batch ${n} waits on ${by.waiting.on.provision || by.waiting.on.phase}.`,
+        );
+        return;
+      }
+      handover = by.when;
+      windowFields = { ...(by.relativeTo ? { relativeTo: by.relativeTo } : {}) };
+      if (batch.window.uncertain) windowFields.uncertain = true;
+      const from = batch.window.from && resolveMoment(ctx, exchange, batch.window.from, planned);
+      if (from && !('waiting' in from)) {
+        const start = obligation(ctx, exchange, from.when, {
+          action: 'hand-over',
+          party: '',
+          description: '',
+        });
+        windowFields.opens = start.due;
+        windowFields.opensDay = start.day;
+        spread(ctx, exchange, n, batch, start.day, whenDay(ctx, exchange, handover), unit);
+      }
+    }
+    lastHandover = handover;
     const count =
       batch.count === null ? 'an unstated number of' : `${batch.atLeast ? 'at least ' : ''}${batch.count}`;
     const mix = alloc.categories?.map((p) => `${p.count} ${p.category.id}`).join(', ');
+    const stated = batch.categories && 'ids' in batch.categories ? batch.categories.ids : undefined;
     const common = { batch: n, ...(batch.extension ? { extension: true } : {}) };
     const lists = release.lists;
     if (lists) {
@@ -104,19 +181,27 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange): Oblig
       const when: When =
         'hours' in lead
           ? { ...handover, hoursBefore: lead.hours }
-          : { phaseDay: batch.phaseDay - 1, time: lead.by ?? '24:00' };
+          : handover.at !== undefined || handover.atDay !== undefined
+            ? { phaseDay: handover.phaseDay - 1, time: lead.by ?? '24:00' }
+            : { phaseDay: batch.phaseDay - 1, time: lead.by ?? '24:00' };
       out.push(
         obligation(ctx, exchange, when, {
           action: 'submit-list',
           party: release.party,
           to: recipients.join('+'),
           ...common,
+          ...(windowFields.relativeTo ? { relativeTo: windowFields.relativeTo } : {}),
           description: `List of names for batch ${n} to ${recipients.join(', ')}, ${
             'hours' in lead ? `${lead.hours} h before the handover` : 'the evening before'
           }.`,
         }),
       );
     }
+    const windowText = batch.window
+      ? windowFields.opens !== undefined
+        ? ' in all over the window, any day until the deadline'
+        : ' in all by the deadline'
+      : '';
     out.push(
       obligation(ctx, exchange, handover, {
         action: 'hand-over',
@@ -124,25 +209,32 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange): Oblig
         to: release.to,
         ...(batch.count !== null ? { quantity: batch.count } : {}),
         ...(batch.atLeast ? { atLeast: true } : {}),
-        unit: 'person',
+        unit,
         category: releaseCategory,
         ...(alloc.categories
           ? { mix: alloc.categories.map((p) => ({ category: p.category.id, count: p.count })) }
           : {}),
+        ...(stated ? { batchCategories: stated } : {}),
         ...common,
+        ...windowFields,
         description:
-          `Batch ${n}: release ${count} persons (${mix ?? releaseCategory}) to ${release.to}` +
-          `${exchange.intermediary ? ` through ${exchange.intermediary}` : ''}, ${byTime(release.handoverBy)}.` +
+          `Batch ${n}: release ${count} ${noun} (${mix ?? stated?.join(', ') ?? releaseCategory}) to ${release.to}` +
+          `${exchange.intermediary ? ` through ${exchange.intermediary}` : ''}${windowText}, ${
+            windowFields.relativeTo
+              ? `${windowFields.relativeTo.hours} h after ${windowFields.relativeTo.provision ?? windowFields.relativeTo.phase ?? 'the start'}`
+              : byTime(release.handoverBy)
+          }.` +
           `${batch.extension ? ' Under the extension rule.' : ''}`,
       }),
     );
+    if (lump) return;
     const range = counterpartRange(exchange, batch, alloc);
     const after = counterpart.after === 'handover-confirmed' ? 'confirmed handover' : 'handover';
     out.push(
       obligation(
         ctx,
         exchange,
-        { phaseDay: batch.phaseDay },
+        windowFields.relativeTo || batch.window ? handover : { phaseDay: batch.phaseDay },
         {
           action: 'release',
           party: counterpart.party,
@@ -150,20 +242,118 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange): Oblig
           ...(range ? { quantity: range[0] } : {}),
           ...(range && range[1] !== range[0] ? { quantityMax: range[1] } : {}),
           ...(batch.atLeast ? { atLeast: true } : {}),
-          unit: 'person',
+          unit: counterpartUnit,
           category: counterpartCategory,
           ...common,
+          ...(windowFields.relativeTo ? { relativeTo: windowFields.relativeTo } : {}),
           ...(counterpart.after ? { condition: `after the ${after} of batch ${n}` } : {}),
-          description: `Batch ${n}: release ${describeRange(range, batch.atLeast)} persons${counterpartCategories ? ` (${counterpartCategories})` : ''}${counterpart.order ? `, ${counterpart.order}` : ''}${counterpart.after ? `, after the ${after} of batch ${n}` : ''}.`,
+          description: `Batch ${n}: release ${describeRange(range, batch.atLeast)} ${counterpartUnit === 'remains' ? 'remains' : 'persons'}${counterpartCategories ? ` (${counterpartCategories})` : ''}${range && range[0] !== range[1] ? ' depending on the categories released' : ''}${counterpart.order ? `, ${counterpart.order}` : ''}${counterpart.after ? `, after the ${after} of batch ${n}` : ''}.`,
         },
       ),
     );
   });
+  if (lump) out.push(...lumpRelease(ctx, exchange, lump, lastHandover, planned, counterpartUnit));
+  statedTotals(ctx, exchange, out, unit, counterpartUnit);
   return out;
 }
 
-function describeRange(range: [number, number] | null, atLeast: boolean | undefined): string {
-  if (!range) return 'an unstated number of';
-  if (range[0] === range[1]) return `${atLeast ? 'at least ' : ''}${range[0]}`;
-  return `${range[0]} to ${range[1]} (depending on the categories released)`;
+function lumpRelease(
+  ctx: PlanContext,
+  exchange: Exchange,
+  lump: { range: [number, number]; figures?: StatedValue[] },
+  lastHandover: When | null,
+  planned: Planned,
+  unit: Unit,
+): Obligation[] {
+  const { counterpart } = exchange;
+  let when = lastHandover;
+  let relativeTo: Obligation['relativeTo'];
+  if (counterpart.by) {
+    const by = resolveMoment(ctx, exchange, counterpart.by, planned);
+    if ('waiting' in by) {
+      ctx.waiting.push(by.waiting);
+      return [];
+    }
+    when = by.when;
+    relativeTo = by.relativeTo;
+  }
+  if (!when) return [];
+  const cats = counterpart.categories ?? [];
+  const mix = cats.every((c) => singleValue(c.count) !== undefined)
+    ? cats.map((c) => ({ category: c.id, count: singleValue(c.count)! }))
+    : undefined;
+  const [lo, hi] = lump.range;
+  const parts = mix?.length ? ` (${mix.map((m) => `${m.count} ${m.category}`).join(' + ')})` : '';
+  return [
+    obligation(ctx, exchange, when, {
+      action: 'release',
+      party: counterpart.party,
+      ...(counterpart.to ? { to: counterpart.to } : {}),
+      quantity: lo,
+      ...(hi !== lo ? { quantityMax: hi } : {}),
+      unit,
+      category: cats.map((c) => c.id).join('+') || 'persons',
+      ...(mix?.length ? { mix } : {}),
+      ...(lump.figures ? { figures: lump.figures, uncertain: true } : {}),
+      ...(relativeTo ? { relativeTo } : {}),
+      ...(counterpart.after ? { condition: 'after the handovers' } : {}),
+      description: `Release ${lo === hi ? lo : `${lo} to ${hi}`} ${unit === 'remains' ? 'remains' : 'persons'}${parts}${counterpart.after ? ', after the handovers' : ''}.`,
+    }),
+  ];
+}
+
+/** Figures stated for a whole side with their sources, beside what the plan adds up to. */
+function statedTotals(ctx: PlanContext, exchange: Exchange, out: Obligation[], unit: Unit, cUnit: Unit) {
+  const sum = (action: string) => {
+    const os = out.filter((o) => o.action === action);
+    if (os.length === 0 || os.some((o) => o.quantity === undefined)) return undefined;
+    const quantity = os.reduce((a, o) => a + o.quantity!, 0);
+    const max = os.reduce((a, o) => a + (o.quantityMax ?? o.quantity!), 0);
+    return { quantity, ...(max !== quantity ? { quantityMax: max } : {}) };
+  };
+  const sides = [
+    { total: exchange.release.total, party: exchange.release.party, unit, action: 'hand-over' },
+    { total: exchange.counterpart.total, party: exchange.counterpart.party, unit: cUnit, action: 'release' },
+  ];
+  for (const s of sides) {
+    if (s.total === undefined) continue;
+    const planned = sum(s.action);
+    ctx.stated.push({
+      provision: exchange.id,
+      party: s.party,
+      unit: s.unit,
+      stated: statedValues(s.total),
+      ...(planned ? { planned } : {}),
+    });
+  }
+}
+
+/** Indicative shares of a window over its days: drawn to picture it, never judged. */
+function spread(
+  ctx: PlanContext,
+  exchange: Exchange,
+  batch: number,
+  b: Batch,
+  fromDay: number,
+  toDay: number,
+  unit: Unit,
+): void {
+  if (b.count === null || toDay < fromDay) return;
+  const span = toDay - fromDay + 1;
+  const every = b.window?.spreadEveryDays ?? (span >= 14 ? 7 : 1);
+  const days: number[] = [];
+  for (let d = toDay; d >= fromDay; d -= every) days.unshift(d);
+  distribute(b.count, days.length).forEach((quantity, i) => {
+    if (quantity === 0) return;
+    const day = days[i]!;
+    ctx.indicative.push({
+      provision: exchange.id,
+      batch,
+      party: exchange.release.party,
+      quantity,
+      unit,
+      day,
+      date: ctx.firstDate ? addDays(ctx.firstDate, day - 1) : null,
+    });
+  });
 }

@@ -8,11 +8,21 @@ import type { Plan } from './types.ts';
 const total = (plan: Plan, party: string, unit = 'person') =>
   plan.totals.filter((t) => t.party === party && t.unit === unit).reduce((a, t) => a + t.quantity, 0);
 const obligations = (plan: Plan) => plan.days.flatMap((d) => d.obligations);
+/** The plan's day with number `n` (day 0 is the eve of the start). */
+const day = (plan: Plan, n: number) => plan.days.find((d) => d.day === n)!;
 
 describe('planAgreement', () => {
   it('given a 4-day pause of 50 for 150, plans 4 days of at least 10 with the 3:1 ratio', () => {
     const plan = planAgreement(pause());
-    expect(plan.days.map((d) => d.date)).toEqual(['2023-11-24', '2023-11-25', '2023-11-26', '2023-11-27']);
+    // Day 0, the eve of the start, holds only the first list, due the evening before.
+    expect(plan.days.map((d) => d.date)).toEqual([
+      '2023-11-23',
+      '2023-11-24',
+      '2023-11-25',
+      '2023-11-26',
+      '2023-11-27',
+    ]);
+    expect(day(plan, 0).obligations.map((o) => o.action)).toEqual(['submit-list']);
     const handovers = obligations(plan).filter((o) => o.action === 'hand-over');
     expect(handovers.map((o) => o.quantity)).toEqual([13, 13, 12, 12]);
     expect(total(plan, 'b')).toBe(50);
@@ -22,7 +32,7 @@ describe('planAgreement', () => {
 
   it('when extended by 3 days, adds 10 releases a day at the same ratio', () => {
     const plan = planAgreement(pause(), { extend: 3 });
-    expect(plan.days).toHaveLength(7);
+    expect(plan.days.filter((d) => d.day >= 1)).toHaveLength(7);
     expect(plan.phases[0]).toMatchObject({ lengthDays: 7, extendedBy: 3, endDate: '2023-11-30' });
     expect(total(plan, 'b')).toBe(80);
     expect(total(plan, 'a')).toBe(240);
@@ -35,40 +45,43 @@ describe('planAgreement', () => {
   });
 
   it('puts the handover deadline at the agreed hour and the list the evening before', () => {
-    const day2 = planAgreement(pause()).days[1]!;
+    const day2 = day(planAgreement(pause()), 2);
     const handover = day2.obligations.find((o) => o.action === 'hand-over')!;
     expect(handover.due).toBe('2023-11-25T16:00:00+02:00');
-    const list = planAgreement(pause()).days[0]!.obligations.find(
+    const list = day(planAgreement(pause()), 1).obligations.find(
       (o) => o.action === 'submit-list' && o.batch === 2,
     )!;
     expect(list.due).toBe('2023-11-25T00:00:00+02:00');
     expect(list.date).toBe('2023-11-24');
   });
 
-  it('moves the first list, due before the start, to the start', () => {
-    const list = planAgreement(pause()).days[0]!.obligations.find(
+  it('keeps the first list, due the evening before the start, before the start (day 0)', () => {
+    const list = day(planAgreement(pause()), 0).obligations.find(
       (o) => o.action === 'submit-list' && o.batch === 1,
     )!;
-    expect(list.due).toBe('2023-11-24T07:00:00+02:00');
+    expect(list.due).toBe('2023-11-24T00:00:00+02:00');
+    expect(list).toMatchObject({ day: 0, date: '2023-11-23', phaseDay: 0 });
     expect(list.description).toMatch(/before the agreement starts/);
   });
 
   it('counterpart releases wait for the handover', () => {
-    const release = planAgreement(pause()).days[0]!.obligations.find((o) => o.action === 'release')!;
+    const release = day(planAgreement(pause()), 1).obligations.find((o) => o.action === 'release')!;
     expect(release).toMatchObject({ party: 'a', quantity: 39, condition: 'after the handover of batch 1' });
   });
 
   it('when a provision is delayed 5 hours, its deadlines move and nothing else does', () => {
     const plan = planAgreement(pause(), { delay: { exchange: 5 } });
-    const handover = plan.days[1]!.obligations.find((o) => o.action === 'hand-over')!;
+    const handover = day(plan, 2).obligations.find((o) => o.action === 'hand-over')!;
     expect(handover).toMatchObject({ due: '2023-11-25T21:00:00+02:00', delayedHours: 5 });
-    const aid = plan.days[1]!.obligations.find((o) => o.action === 'admit-aid')!;
+    const aid = day(plan, 2).obligations.find((o) => o.action === 'admit-aid')!;
     expect(aid.delayedHours).toBeUndefined();
   });
 
   it('a delay past midnight moves the obligation to the next day', () => {
     const plan = planAgreement(pause(), { delay: { exchange: 10 } });
-    const day3 = plan.days[2]!.obligations.filter((o) => o.action === 'hand-over').map((o) => o.batch);
+    const day3 = day(plan, 3)
+      .obligations.filter((o) => o.action === 'hand-over')
+      .map((o) => o.batch);
     expect(day3).toEqual([2]);
   });
 
@@ -117,7 +130,8 @@ describe('planAgreement', () => {
 
   it('a proposal with no start plans by day number only', () => {
     const plan = planAgreement(pause({ kind: 'proposal', start: undefined }));
-    expect(plan.days[0]).toMatchObject({ day: 1, date: null });
+    expect(plan.days[0]).toMatchObject({ day: 0, date: null });
+    expect(day(plan, 1)).toMatchObject({ day: 1, date: null });
     expect(plan.notes[0]).toMatch(/No start date/);
   });
 
@@ -125,7 +139,7 @@ describe('planAgreement', () => {
     const limited = pause();
     limited.phases[0]!.extension!.maxDays = 2;
     expect(() => planAgreement(limited, { extend: 3 })).toThrow(PlanError);
-    expect(() => planAgreement(pause(), { extend: { nope: 1 } })).toThrow(/does not have/);
+    expect(() => planAgreement(pause(), { extend: { nope: 1 } })).toThrow(/neither a phase nor a pause zone/);
     expect(() => planAgreement(pause(), { delay: { nope: 1 } })).toThrow(/does not have/);
     const fixed: Agreement = pause({ phases: [{ ...pause().phases[0]!, extension: undefined }] });
     expect(() => planAgreement(fixed, { extend: 1 })).toThrow(/has an extension rule|has no extension rule/);

@@ -1,22 +1,47 @@
 import type { Agreement, Provision } from '../agreement/types.ts';
 import { addDays } from '../time/zoned-time.ts';
 import type { PlanContext } from './context.ts';
+import { dependencies } from './dependencies.ts';
+import { completion, namedCategories, type Planned } from './moment.ts';
 import { PlanError } from './plan-error.ts';
-import { provisionObligations, standingObligation } from './provision-obligations.ts';
-import { placePhases, resolveExtensions, startDate } from './timeline.ts';
+import { english, provisionObligations, standingObligation } from './provision-obligations.ts';
+import { horizonDay, placePhases, resolveExtensions, startDate } from './timeline.ts';
 import { sumTotals } from './totals.ts';
 import type { Obligation, Plan, PlanDay, PlanOptions } from './types.ts';
 
-/** The agreement day on which a condition is met under the plan, or null if it never is. */
-function conditionDay(target: Obligation[], category: string | undefined): number | null {
-  const handovers = target.filter((o) => o.action === 'hand-over');
-  const relevant = handovers.length ? handovers : target;
-  const withCategory =
-    category === undefined
-      ? relevant
-      : relevant.filter((o) => !o.mix || o.mix.some((m) => m.category === category));
-  if (withCategory.length === 0) return null;
-  return Math.max(...withCategory.map((o) => o.day));
+/** Places a conditional provision after what it waits for, or records why it cannot. */
+function placeConditional(ctx: PlanContext, p: Provision, planned: Planned): Obligation[] {
+  const c = p.condition!;
+  const target = ctx.agreement.provisions.find((x) => x.id === c.provision);
+  const categories = namedCategories(target, c);
+  const on = {
+    provision: c.provision,
+    ...(c.group ? { group: c.group } : {}),
+    ...(categories && !c.group ? { categories } : {}),
+  };
+  const what = `${c.provision}${c.group ? ` (${c.group})` : categories ? ` (${categories.join(', ')})` : ''}`;
+  const point = completion(planned.get(c.provision) ?? [], categories, on);
+  if ('waiting' in point) {
+    ctx.waiting.push({ provision: p.id, on, reason: point.waiting, ...(c.text ? { text: c.text } : {}) });
+    ctx.notes.push(
+      point.waiting === 'mix-unknown'
+        ? `${p.id}: waits for ${what}; which batches hold them is not stated, so the day cannot be placed (give --count or the batches' categories).`
+        : `${p.id}: waits for ${what}, which the plan never completes; not placed.`,
+    );
+    return [];
+  }
+  const met = point.day;
+  const phaseStart = ctx.phases.get(p.phase)!.startDay ?? 1;
+  const text = `${c.text ?? `once ${what} is complete`} (by day ${met} under this plan)`;
+  const placed = provisionObligations(ctx, p, Math.max(1, met + 1 - phaseStart + 1), text, planned);
+  const last = ctx.phases.get(p.phase)!;
+  const lastDay = last.openEnded ? last.plannedTo : last.endDay;
+  if (placed.length === 0 || (lastDay !== null && placed.every((o) => o.day > lastDay))) {
+    ctx.notes.push(
+      `${p.id}: waits for ${what}, which this plan completes only on day ${met}: no day of phase "${p.phase}" is left after it.`,
+    );
+  }
+  return placed;
 }
 
 /**
@@ -35,7 +60,9 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
   const timeZone = agreement.timeZone;
   const start = options.start ?? agreement.start ?? null;
   const firstDate = startDate(agreement, timeZone, options.start);
-  const phases = placePhases(agreement, resolveExtensions(agreement, options.extend), firstDate);
+  const extensions = resolveExtensions(agreement, options.extend);
+  const horizon = horizonDay(options.horizon, firstDate);
+  const phases = placePhases(agreement, extensions.phases, firstDate, horizon);
   const ctx: PlanContext = {
     agreement,
     timeZone,
@@ -44,66 +71,72 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
     phases: new Map(phases.map((p) => [p.id, p])),
     delay: options.delay ?? {},
     counts: options.counts ?? {},
+    zoneExtensions: extensions.zones,
     notes: [],
     unplaced: [],
+    indicative: [],
+    waiting: [],
+    stated: [],
   };
   if (!firstDate)
     ctx.notes.push('No start date: days are counted from day 1 and no calendar dates are given.');
 
-  const byProvision = new Map<string, Obligation[]>();
+  const planned: Planned = new Map();
   let pending: Provision[] = [];
   for (const p of agreement.provisions) {
     if (ctx.phases.get(p.phase)?.startDay === null) {
       ctx.notes.push(
         `${p.id}: its phase "${p.phase}" follows a phase of open length, so it is not placed on the calendar.`,
       );
-      byProvision.set(p.id, []);
-    } else if (p.condition) pending.push(p);
-    else byProvision.set(p.id, provisionObligations(ctx, p, 1));
+      ctx.waiting.push({ provision: p.id, on: { provision: '', phase: p.phase }, reason: 'open-phase' });
+      planned.set(p.id, []);
+    } else pending.push(p);
   }
-  // Conditional provisions in dependency order: each once the provision it waits for is planned.
+  // Each provision once every provision it waits for or counts from is planned.
   while (pending.length) {
-    const next = pending.filter((p) => byProvision.has(p.condition!.provision));
+    const next = pending.filter((p) =>
+      dependencies(p).every(
+        (d) =>
+          planned.has(d) ||
+          (!pending.some((x) => x.id === d) && !agreement.provisions.some((x) => x.id === d)),
+      ),
+    );
     if (next.length === 0) {
-      for (const p of pending)
-        ctx.notes.push(`${p.id}: its condition can never be met (circular conditions).`);
+      for (const p of pending) {
+        ctx.notes.push(
+          `${p.id}: its condition or deadline can never be met (they wait on each other in a circle).`,
+        );
+        ctx.waiting.push({
+          provision: p.id,
+          on: { provision: dependencies(p)[0] ?? '' },
+          reason: 'circular',
+        });
+      }
       break;
     }
     for (const p of next) {
-      const c = p.condition!;
-      const met = conditionDay(byProvision.get(c.provision)!, c.category);
-      const phaseStart = ctx.phases.get(p.phase)!.startDay ?? 1;
-      const what = `${c.provision}${c.category ? ` (${c.category})` : ''}`;
-      if (met === null) {
-        ctx.notes.push(`${p.id}: waits for ${what}, which the plan never completes; not placed.`);
-        byProvision.set(p.id, []);
-        continue;
-      }
-      const text = `${c.text ?? `once ${what} is complete`} (by day ${met} under this plan)`;
-      const placed = provisionObligations(ctx, p, Math.max(1, met + 1 - phaseStart + 1), text);
-      if (
-        placed.length === 0 ||
-        placed.every(
-          (o) => o.phase === p.phase && o.phaseDay > (ctx.phases.get(p.phase)!.lengthDays ?? Infinity),
-        )
-      ) {
-        ctx.notes.push(
-          `${p.id}: waits for ${what}, which this plan completes only on day ${met}: no day of phase "${p.phase}" is left after it.`,
-        );
-      }
-      byProvision.set(p.id, placed);
+      planned.set(
+        p.id,
+        p.condition ? placeConditional(ctx, p, planned) : provisionObligations(ctx, p, 1, undefined, planned),
+      );
     }
     pending = pending.filter((p) => !next.includes(p));
   }
 
-  const obligations = agreement.provisions.flatMap((p) => byProvision.get(p.id) ?? []);
-  const lastDay = Math.max(0, ...phases.map((p) => p.endDay ?? 0), ...obligations.map((o) => o.day));
+  const obligations = agreement.provisions.flatMap((p) => planned.get(p.id) ?? []);
+  const lastDay = Math.max(
+    0,
+    ...phases.map((p) => p.endDay ?? p.plannedTo ?? 0),
+    ...obligations.map((o) => o.day),
+  );
+  const firstDay = Math.min(1, ...obligations.map((o) => o.day));
   const days: PlanDay[] = [];
-  for (let day = 1; day <= lastDay; day++) {
+  for (let day = firstDay; day <= lastDay; day++) {
     // A day between two phases (a gap, e.g. between vaccination rounds) belongs to none.
-    const phase = phases.find(
-      (p) => p.startDay !== null && p.startDay <= day && (p.endDay === null || day <= p.endDay),
-    );
+    const phase = phases.find((p) => {
+      const end = p.endDay ?? p.plannedTo;
+      return p.startDay !== null && p.startDay <= day && (end === null || day <= end);
+    });
     days.push({
       day,
       date: firstDate ? addDays(firstDate, day - 1) : null,
@@ -112,8 +145,10 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
       obligations: obligations
         .filter((o) => o.day === day)
         .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? '') || a.id.localeCompare(b.id)),
+      indicative: ctx.indicative.filter((s) => s.day === day),
     });
   }
+  const open = phases.filter((p) => p.openEnded && p.plannedTo !== null);
   return {
     agreement: agreement.id,
     version: agreement.version,
@@ -126,6 +161,20 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
     totals: sumTotals(obligations),
     unplaced: ctx.unplaced,
     notes: ctx.notes,
+    horizon: open.length
+      ? {
+          day: Math.max(...open.map((p) => p.plannedTo!)),
+          date: firstDate ? addDays(firstDate, Math.max(...open.map((p) => p.plannedTo!)) - 1) : null,
+          from: horizon === null ? 'default' : 'option',
+        }
+      : null,
+    waiting: ctx.waiting,
+    stated: ctx.stated,
+    preconditions: (agreement.preconditions ?? []).map((c) => ({
+      text: english(c.text),
+      ...(c.source ? { source: c.source } : {}),
+      ...(c.uncertain ? { uncertain: true } : {}),
+    })),
   };
 }
 

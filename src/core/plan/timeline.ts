@@ -3,17 +3,63 @@ import { addDays, daysBetween, localDate } from '../time/zoned-time.ts';
 import { PlanError } from './plan-error.ts';
 import type { PlanPhase } from './types.ts';
 
-/** Extra days per phase id, after the extension rule's limit has been checked. */
-export function resolveExtensions(agreement: Agreement, extend: number | Record<string, number> | undefined) {
+/** Days an open-ended phase is planned for when no horizon is asked for. */
+export const DEFAULT_OPEN_DAYS = 42;
+
+/** Extra days of phases, and of localized pauses' zones, after each rule's limit has been checked. */
+export interface Extensions {
+  phases: Map<string, number>;
+  zones: Map<string, number>;
+}
+
+/** A localized pause's zone that `--extend ZONE=N` may name, with the days it may be extended by. */
+function pauseZone(agreement: Agreement, id: string): { zone: string; max: number | undefined } | null {
+  for (const p of agreement.provisions) {
+    if (p.kind !== 'localized-pause') continue;
+    const zone = p.zones.find((z) => z.id === id);
+    if (zone) return { zone: zone.id, max: zone.extensionDays ?? p.extensionDays };
+  }
+  return null;
+}
+
+/** Extra days per phase id (and per pause zone), after the extension rule's limit has been checked. */
+export function resolveExtensions(
+  agreement: Agreement,
+  extend: number | Record<string, number> | undefined,
+): Extensions {
   const extra = new Map<string, number>();
-  if (extend === undefined || extend === 0) return extra;
+  const zones = new Map<string, number>();
+  if (extend === undefined || extend === 0) return { phases: extra, zones };
   const requested = typeof extend === 'number' ? firstExtensible(agreement, extend) : Object.entries(extend);
   for (const [phaseId, days] of requested) {
     const phase = agreement.phases.find((p) => p.id === phaseId);
+    const zone = phase ? null : pauseZone(agreement, phaseId);
+    if (zone) {
+      if (!Number.isInteger(days) || days < 0) {
+        throw new PlanError(
+          'plan-bad-option',
+          `Extension of zone "${phaseId}" must be a whole number of days ≥ 0, got ${days}.`,
+        );
+      }
+      if (zone.max === undefined) {
+        throw new PlanError(
+          'plan-not-extensible',
+          `The pause in zone "${phaseId}" has no extension rule (extensionDays), so it cannot be extended.`,
+        );
+      }
+      if (days > zone.max) {
+        throw new PlanError(
+          'plan-extension-over-limit',
+          `The pause in zone "${phaseId}" can be extended by at most ${zone.max} day(s); ${days} were asked.`,
+        );
+      }
+      zones.set(zone.zone, days);
+      continue;
+    }
     if (!phase)
       throw new PlanError(
         'plan-unknown-phase',
-        `--extend names phase "${phaseId}", which the agreement does not have.`,
+        `--extend names "${phaseId}", which is neither a phase nor a pause zone of the agreement.`,
       );
     if (!phase.extension) {
       throw new PlanError(
@@ -41,7 +87,7 @@ export function resolveExtensions(agreement: Agreement, extend: number | Record<
     }
     extra.set(phaseId, days);
   }
-  return extra;
+  return { phases: extra, zones };
 }
 
 function firstExtensible(agreement: Agreement, days: number): [string, number][] {
@@ -56,11 +102,33 @@ export function startDate(agreement: Agreement, timeZone: string, start: string 
   return at ? localDate(Date.parse(at), timeZone) : null;
 }
 
-/** Places every phase on the agreement's calendar (day 1 = the start date). */
+/** A phase with no fixed end: no length stated, or it continues while something holds. */
+export function isOpenEnded(phase: Phase): boolean {
+  return phase.lengthDays === undefined || phase.continuesWhile !== undefined;
+}
+
+/** The horizon asked for, as an agreement day. */
+export function horizonDay(horizon: string | number | undefined, firstDate: string | null): number | null {
+  if (horizon === undefined) return null;
+  if (typeof horizon === 'number') return horizon;
+  if (!firstDate)
+    throw new PlanError(
+      'plan-no-start',
+      `A horizon date (${horizon}) needs a start date; give the horizon as a day number, or a start.`,
+    );
+  return daysBetween(firstDate, horizon) + 1;
+}
+
+/**
+ * Places every phase on the agreement's calendar (day 1 = the start date). An open-ended phase has
+ * no end day; it is planned up to `horizon` (an agreement day) or, without one, for its stated
+ * length or DEFAULT_OPEN_DAYS.
+ */
 export function placePhases(
   agreement: Agreement,
   extra: Map<string, number>,
   firstDate: string | null,
+  horizon: number | null = null,
 ): PlanPhase[] {
   const placed = new Map<string, PlanPhase>();
   const visiting = new Set<string>();
@@ -94,7 +162,12 @@ export function placePhases(
     }
     const extendedBy = extra.get(phase.id) ?? 0;
     const lengthDays = phase.lengthDays === undefined ? null : phase.lengthDays + extendedBy;
-    const endDay = startDay === null || lengthDays === null ? null : startDay + lengthDays - 1;
+    const openEnded = isOpenEnded(phase);
+    const endDay = startDay === null || lengthDays === null || openEnded ? null : startDay + lengthDays - 1;
+    const plannedTo =
+      !openEnded || startDay === null
+        ? null
+        : Math.max(startDay + (lengthDays ?? DEFAULT_OPEN_DAYS) - 1, horizon ?? 0);
     const result: PlanPhase = {
       id: phase.id,
       startDay,
@@ -103,6 +176,9 @@ export function placePhases(
       extendedBy,
       startDate: firstDate && startDay !== null ? addDays(firstDate, startDay - 1) : null,
       endDate: firstDate && endDay !== null ? addDays(firstDate, endDay - 1) : null,
+      openEnded,
+      plannedTo,
+      plannedToDate: firstDate && plannedTo !== null ? addDays(firstDate, plannedTo - 1) : null,
     };
     visiting.delete(phase.id);
     placed.set(phase.id, result);

@@ -12,9 +12,29 @@ export type Action =
   | 'open-crossing'
   | 'evacuate'
   | 'pause'
-  | 'negotiate';
+  | 'negotiate'
+  | 'let-cross'
+  | 'reach-milestone';
 
-export type Unit = 'person' | 'truck' | 'litre' | 'patient' | 'tent' | 'home' | 'zone';
+export type Unit =
+  | 'person'
+  | 'remains'
+  | 'truck'
+  | 'litre'
+  | 'patient'
+  | 'companion'
+  | 'resident'
+  | 'tent'
+  | 'home'
+  | 'zone';
+
+/** A value of a term as one source states it; several when sources disagree. */
+export interface StatedValue {
+  value: number;
+  source?: string;
+  note?: string;
+  uncertain?: boolean;
+}
 
 /** One thing a party must do by a deadline. Days count from the agreement's start (day 1). */
 export interface Obligation {
@@ -37,6 +57,8 @@ export interface Obligation {
   partOf?: string;
   /** Persons per category in an exchange batch, when the category mix is known. */
   mix?: { category: string; count: number }[];
+  /** The categories a batch is stated to hold, when their counts are not stated. */
+  batchCategories?: string[];
   /** Batch number within the provision, for exchanges. */
   batch?: number;
   day: number;
@@ -52,6 +74,17 @@ export interface Obligation {
   delayedHours?: number;
   /** Comes from the extension rule, not the original term. */
   extension?: boolean;
+  /** A window: the quantity is due cumulatively by `due`, from this moment (ISO) and agreement day. */
+  opens?: string | null;
+  opensDay?: number;
+  /** Deadline counted from another term ("72 h after withdrawal-yellow-line"): moves with it. */
+  relativeTo?: { provision?: string; phase?: string; edge?: 'start' | 'end'; hours: number };
+  /** Falls on a day past the stated length of an open-ended phase (planned up to the horizon). */
+  openEnded?: boolean;
+  /** Direction of a crossing flow: out of the area or into it. */
+  direction?: 'out' | 'in';
+  /** The values sources state for the quantity, when they disagree (quantity..quantityMax). */
+  figures?: StatedValue[];
   uncertain?: boolean;
   description: string;
 }
@@ -63,8 +96,39 @@ export interface StandingObligation {
   parties: string[];
   fromDay: number | null;
   toDay: number | null;
+  /** The span has no fixed end: it runs until something ends it. */
+  openEnded?: boolean;
   uncertain?: boolean;
   description: string;
+}
+
+/** A share of a window drawn on the calendar to picture it: never an obligation, never judged. */
+export interface IndicativeShare {
+  provision: string;
+  batch: number;
+  party: string;
+  quantity: number;
+  unit: Unit;
+  day: number;
+  date: string | null;
+}
+
+/** A provision the plan cannot place yet, and what it waits on. */
+export interface Waiting {
+  provision: string;
+  on: { provision: string; categories?: string[]; group?: string; phase?: string };
+  reason: 'mix-unknown' | 'never-completes' | 'open-phase' | 'circular';
+  text?: string;
+}
+
+/** A figure the agreement states for a whole side of an exchange, beside what the plan gives. */
+export interface StatedTotal {
+  provision: string;
+  party: string;
+  unit: Unit;
+  stated: StatedValue[];
+  /** What the plan's batches and ratios add up to, when they give a number. */
+  planned?: { quantity: number; quantityMax?: number };
 }
 
 export interface PlanPhase {
@@ -76,6 +140,11 @@ export interface PlanPhase {
   extendedBy: number;
   startDate: string | null;
   endDate: string | null;
+  /** No fixed end ("as long as talks go on", or no length stated): planned up to the horizon. */
+  openEnded: boolean;
+  /** For an open-ended phase: the last agreement day planned (the horizon), else null. */
+  plannedTo: number | null;
+  plannedToDate: string | null;
 }
 
 export interface PlanDay {
@@ -85,6 +154,8 @@ export interface PlanDay {
   phase: string | null;
   phaseDay: number | null;
   obligations: Obligation[];
+  /** Indicative shares of windows on this day: pictures of a spread, not obligations. */
+  indicative: IndicativeShare[];
 }
 
 export interface Total {
@@ -110,10 +181,21 @@ export interface Plan {
   unplaced: { provision: string; party: string; unit: Unit }[];
   /** Assumptions the planner made and things it could not place; shown with the plan. */
   notes: string[];
+  /** The last day planned for open-ended phases, and whether it was asked for or the default. */
+  horizon: { day: number; date: string | null; from: 'option' | 'default' } | null;
+  /** Provisions waiting on something the plan cannot date. */
+  waiting: Waiting[];
+  /** Figures stated for whole sides of exchanges, with their sources, beside the plan's. */
+  stated: StatedTotal[];
+  /** What the whole proposal is conditional on. */
+  preconditions: { text: string; source?: string; uncertain?: boolean }[];
 }
 
 export interface PlanOptions {
-  /** Extra days under an extension rule: phase id → days (or a number for the first extensible phase). */
+  /**
+   * Extra days under an extension rule: phase id → days (or a number for the first extensible
+   * phase); or a localized pause's zone id → days (the zones after it move with it).
+   */
   extend?: number | Record<string, number>;
   /** Provision id → hours to delay each of its obligations by. */
   delay?: Record<string, number>;
@@ -121,4 +203,6 @@ export interface PlanOptions {
   counts?: Record<string, number>;
   /** Start date-time for a proposal that has none (ISO with offset). */
   start?: string;
+  /** Last day to plan open-ended phases to: a date (YYYY-MM-DD) or an agreement day. */
+  horizon?: string | number;
 }

@@ -9,7 +9,18 @@ export const PartyRole = z.enum(['party', 'mediator', 'guarantor', 'intermediary
 export const Party = z.strictObject({
   id: Id,
   name: LocalizedText,
-  role: PartyRole,
+  role: z
+    .union([PartyRole, z.array(PartyRole).min(1)])
+    .describe('A role, or several (a mediator that is also a guarantor).'),
+  side: Id.optional().describe(
+    'For a group that holds persons on one side of the conflict, alongside others: the party whose side it is on.',
+  ),
+  ...Provenance,
+});
+
+/** A condition of a whole proposal ("all for all, if the war stops completely"), not of one term. */
+export const Precondition = z.strictObject({
+  text: LocalizedText,
   ...Provenance,
 });
 
@@ -37,6 +48,10 @@ export const Agreement = z
     terms: z.array(HeldTerm).optional(),
     phases: z.array(Phase).min(1),
     provisions: z.array(Provision),
+    preconditions: z
+      .array(Precondition)
+      .optional()
+      .describe('What the whole proposal is conditional on; shown with it, never planned as a term.'),
     disclosure: Disclosure.optional(),
     sources: z.array(z.string().min(1)).optional(),
     ...Provenance,

@@ -61,3 +61,82 @@ export const Place = z.strictObject({
   name: LocalizedText,
   note: z.string().optional(),
 });
+
+/** One value of a figure as one source states it. */
+export const StatedValue = z.strictObject({
+  value: Count,
+  source: z.string().min(1).describe('Who states this value (an outlet, an official, a draft).'),
+  note: z.string().min(1).optional(),
+  uncertain: z.boolean().optional(),
+});
+
+/**
+ * A number, or the values that different sources state for the same term, each with its source:
+ * e.g. `[{ value: 600, source: COGAT }, { value: 400, source: "one timeline" }]`. Competing values
+ * are shown side by side as a range; none is silently picked.
+ */
+export const Figure = z
+  .union([Count, z.array(StatedValue).min(1)])
+  .describe('A number, or a list of { value, source } when sources state different values.');
+
+/** A day counted from the start of the provision's phase (a number) or of the agreement. */
+export const DayRef = z.union([
+  DayNumber,
+  z
+    .strictObject({ agreementDay: DayNumber })
+    .describe('A day counted from the agreement\'s first day ("Philadelphi by day 50").'),
+]);
+
+/** Meanings a category of persons can carry, so that two agreements' categories line up. */
+export const PersonMeaning = z.enum([
+  'women',
+  'children',
+  'minors',
+  'elderly',
+  'men',
+  'sick',
+  'wounded',
+  'civilians',
+  'soldiers',
+  'female-soldiers',
+  'foreign-nationals',
+  'life-sentences',
+  'long-sentences',
+  'detainees',
+  'administrative-detainees',
+  'prisoners',
+  'living',
+  'remains',
+]);
+
+/** What a relative deadline counts from: a provision (or some of its categories) complete, or a phase's edge. */
+export const Anchor = z.union([
+  z.strictObject({
+    provision: Id.describe('The provision whose completion starts the clock.'),
+    group: Id.optional().describe('For an exchange: the category group whose release starts the clock.'),
+    categories: z.array(Id).min(1).optional(),
+  }),
+  z.strictObject({ phase: Id, edge: z.enum(['start', 'end']) }),
+  z.strictObject({ agreement: z.literal('start') }),
+]);
+
+/**
+ * When something falls due: a day (of the phase, or of the agreement) and a time, or a span after an
+ * anchor ("within 72 hours of the pullback").
+ */
+export const Moment = z.union([
+  z.strictObject({
+    day: DayNumber,
+    of: z.enum(['phase', 'agreement']).optional().describe('What the day counts from; the phase by default.'),
+    time: TimeOfDay.optional().describe('Local time; the end of the day when omitted.'),
+  }),
+  z.strictObject({
+    after: Anchor,
+    hours: z
+      .int()
+      .min(0)
+      .max(24 * 3650)
+      .optional(),
+    days: z.int().min(0).max(3650).optional(),
+  }),
+]);

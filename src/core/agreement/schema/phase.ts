@@ -38,6 +38,9 @@ export const Phase = z.strictObject({
     .max(3650)
     .optional()
     .describe('Omitted when the length is open (e.g. "as long as talks go on").'),
+  continuesWhile: LocalizedText.optional().describe(
+    'The phase goes on past its length while this holds ("as long as talks go on"): it is open-ended.',
+  ),
   extension: ExtensionRule.optional(),
   endConditions: z.array(z.string().min(1)).optional().describe('What ends the phase other than its length.'),
   ...Provenance,
