@@ -33,6 +33,14 @@ function obligationLine(o: Obligation): string {
     o.uncertain ? '⚠ uncertain' : '',
     o.extension ? 'extension' : '',
     o.delayedHours ? `delayed ${o.delayedHours} h` : '',
+    o.openEnded ? 'open-ended phase' : '',
+    o.opens ? `window opened ${o.opens.slice(0, 16).replace('T', ' ')}` : '',
+    o.relativeTo
+      ? `${o.relativeTo.hours} h after ${o.relativeTo.provision ?? (o.relativeTo.phase ? `the ${o.relativeTo.edge} of ${o.relativeTo.phase}` : 'the start')}`
+      : '',
+    o.figures
+      ? `sources differ: ${o.figures.map((f) => `${f.value}${f.source ? ` (${f.source})` : ''}`).join(', ')}`
+      : '',
   ]
     .filter(Boolean)
     .join(', ');
@@ -51,10 +59,29 @@ export function formatPlanText(plan: Plan, title: string): string {
   const lines: string[] = [];
   lines.push(`${title} — ${plan.kind} ${plan.agreement}, version ${plan.version}\n`);
   lines.push(`Time zone ${plan.timeZone}${plan.start ? `; starts ${plan.start}` : '; no start date'}\n`);
+  for (const c of plan.preconditions) {
+    lines.push(`Precondition of the whole ${plan.kind}: ${c.text}${c.uncertain ? ' [⚠ uncertain]' : ''}\n`);
+  }
   for (const p of plan.phases) {
-    const span = p.startDay === null ? 'not placed' : `days ${p.startDay}–${p.endDay ?? '…'}`;
-    const dates = p.startDate ? ` (${p.startDate} → ${p.endDate ?? 'open'})` : '';
+    const span =
+      p.startDay === null
+        ? 'not placed'
+        : p.openEnded
+          ? `from day ${p.startDay}, open-ended (planned to day ${p.plannedTo})`
+          : `days ${p.startDay}–${p.endDay ?? '…'}`;
+    const dates = p.startDate
+      ? ` (${p.startDate} → ${p.endDate ?? (p.openEnded ? 'no fixed end' : 'open')})`
+      : '';
     lines.push(`Phase ${p.id}: ${span}${dates}${p.extendedBy ? `, extended by ${p.extendedBy} days` : ''}\n`);
+  }
+  if (plan.horizon) {
+    lines.push(
+      `Open-ended phases are planned to day ${plan.horizon.day}${plan.horizon.date ? ` (${plan.horizon.date})` : ''}${
+        plan.horizon.from === 'default'
+          ? ', a default horizon: give --to to plan further'
+          : ', as asked with --to'
+      }.\n`,
+    );
   }
   for (const day of plan.days) {
     lines.push(
@@ -62,6 +89,20 @@ export function formatPlanText(plan: Plan, title: string): string {
     );
     if (day.obligations.length === 0) lines.push('  nothing falls due\n');
     for (const o of day.obligations) lines.push(obligationLine(o));
+    for (const s of day.indicative) {
+      lines.push(
+        `  ~      ${s.party.padEnd(22)} ${'(indicative)'.padEnd(13)} ${`${s.quantity} ${s.unit}`.padEnd(14)} a share of ${s.provision} batch ${s.batch}, drawn to picture the window; not an obligation\n`,
+      );
+    }
+  }
+  if (plan.waiting.length) {
+    lines.push('\nWaiting (not placed on the calendar)\n');
+    for (const w of plan.waiting) {
+      const on = w.on.phase
+        ? `phase ${w.on.phase}, which follows a phase with no fixed end`
+        : `${w.on.provision}${w.on.group ? ` (${w.on.group})` : w.on.categories ? ` (${w.on.categories.join(', ')})` : ''}`;
+      lines.push(`  ${w.provision}: waits on ${on}${w.text ? ` — ${w.text}` : ''}\n`);
+    }
   }
   if (plan.standing.length) {
     lines.push('\nThroughout\n');
@@ -73,6 +114,16 @@ export function formatPlanText(plan: Plan, title: string): string {
     }
   }
   lines.push(`\n${totalsTable(plan.totals)}`);
+  if (plan.stated.length) {
+    lines.push('\nStated figures beside the plan\n');
+    for (const s of plan.stated) {
+      const values = s.stated.map((v) => `${v.value}${v.source ? ` (${v.source})` : ''}`).join(', ');
+      const planned = s.planned
+        ? `; the plan's batches and ratios give ${quantityText({ ...s.planned, unit: s.unit })}`
+        : '';
+      lines.push(`  ${s.provision}, ${s.party}: stated ${values}${planned}\n`);
+    }
+  }
   if (plan.notes.length) lines.push(`\nNotes\n${plan.notes.map((n) => `  - ${n}\n`).join('')}`);
   return lines.join('');
 }

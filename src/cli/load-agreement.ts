@@ -8,7 +8,15 @@ import { InputError, type Io } from './io.ts';
 export const MAX_AGREEMENT_BYTES = 1024 * 1024;
 
 export type Loaded =
-  | { ok: true; file: string; bytes: Uint8Array<ArrayBuffer>; agreement: Agreement; warnings: string[] }
+  | {
+      ok: true;
+      file: string;
+      bytes: Uint8Array<ArrayBuffer>;
+      agreement: Agreement;
+      warnings: string[];
+      /** What the reader should know with nothing to fix: sources that state different figures. */
+      info: string[];
+    }
   | {
       ok: false;
       file: string;
@@ -64,6 +72,7 @@ export async function loadAgreementFile(path: string, io: Io): Promise<Loaded> {
     bytes,
     agreement: result.agreement,
     warnings: result.warnings.map((w) => (typeof w === 'string' ? w : formatError(w))),
+    info: result.info.map(formatError),
   };
 }
 

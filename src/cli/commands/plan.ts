@@ -23,13 +23,14 @@ function dayOrDate(flag: string, value: string | undefined): string | number | u
   throw new UsageError(`--${flag} ${JSON.stringify(value)}: expected a date (YYYY-MM-DD) or a day number.`);
 }
 
-/** Reads the what-if flags shared by `plan` and `diff`. */
+/** Reads the what-if flags shared by `plan` and `diff`. Zones of localized pauses extend like phases. */
 export function planOptions(args: ParsedArgs): PlanOptions {
   const options: PlanOptions = {};
   const extend = stringFlag(args, 'extend');
   if (extend !== undefined) {
     if (/^\d+$/.test(extend)) options.extend = Number(extend);
-    else options.extend = keyValues('extend', extend.split(','), /^([a-z0-9-]+)=(\d+)$/, 'N or PHASE=N');
+    else
+      options.extend = keyValues('extend', extend.split(','), /^([a-z0-9-]+)=(\d+)$/, 'N, PHASE=N or ZONE=N');
   }
   const delay = listFlag(args, 'delay');
   if (delay.length)
@@ -50,7 +51,11 @@ export function planOptions(args: ParsedArgs): PlanOptions {
 }
 
 export const whatIfOptions = {
-  extend: { type: 'string', description: 'Extend under the extension rule: N days, or PHASE=N.' },
+  extend: {
+    type: 'string',
+    description:
+      'Extend under the extension rule: N days, PHASE=N, or a pause zone: ZONE=N (later zones move).',
+  },
   delay: { type: 'string', multiple: true, description: 'Delay a provision: PROVISION=HOURS (repeatable).' },
   count: { type: 'string', multiple: true, description: 'Known persons per category: PROVISION.CATEGORY=N.' },
   start: { type: 'string', description: 'Start date-time for a proposal that has none.' },
@@ -63,7 +68,10 @@ export const plan: Command = {
   options: {
     ...whatIfOptions,
     from: { type: 'string', description: 'First day to show (YYYY-MM-DD or day number).' },
-    to: { type: 'string', description: 'Last day to show (YYYY-MM-DD or day number).' },
+    to: {
+      type: 'string',
+      description: 'Last day to show (YYYY-MM-DD or day number); open-ended phases are planned up to it.',
+    },
     json: jsonOption,
     csv: { type: 'boolean', description: 'Print one CSV row per obligation.' },
   },
@@ -76,7 +84,12 @@ export const plan: Command = {
     const from = dayOrDate('from', stringFlag(args, 'from'));
     const to = dayOrDate('to', stringFlag(args, 'to'));
     const agreement = await requireAgreement(args.positionals[0]!, io);
-    const result = sliceDays(planAgreement(agreement, options), from, to);
+    // The last day shown is also how far an open-ended phase is planned.
+    const result = sliceDays(
+      planAgreement(agreement, { ...options, ...(to !== undefined ? { horizon: to } : {}) }),
+      from,
+      to,
+    );
     if (args.values.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
     else if (args.values.csv) io.out(formatPlanCsv(result));
     else io.out(formatPlanText(result, english(agreement.title)));

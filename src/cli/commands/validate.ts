@@ -20,7 +20,7 @@ export const validate: Command = {
             valid: ok,
             files: results.map((r) =>
               r.ok
-                ? { file: r.file, valid: true, id: r.agreement.id, warnings: r.warnings }
+                ? { file: r.file, valid: true, id: r.agreement.id, warnings: r.warnings, info: r.info }
                 : {
                     file: r.file,
                     valid: false,
@@ -42,6 +42,7 @@ export const validate: Command = {
         if (r.ok) {
           io.out(`ok  ${r.file} (${r.agreement.kind} ${r.agreement.id})\n`);
           for (const w of r.warnings) io.err(`warning: ${w}\n`);
+          for (const i of r.info) io.err(`info: ${i}\n`);
         } else {
           for (const e of r.errors) io.err(`${e.text}\n`);
         }

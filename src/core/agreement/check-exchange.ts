@@ -1,7 +1,8 @@
 import type { Path } from './agreement-error.ts';
 import { type CheckContext, listIds } from './check-context.ts';
+import { contestedFigure } from './check-provisions.ts';
 import { figureRange, isContested, statedValues } from './figure.ts';
-import type { Figure, ProvisionOf, ScheduleEntry } from './types.ts';
+import type { ProvisionOf, ScheduleEntry } from './types.ts';
 
 type Exchange = ProvisionOf<'exchange'>;
 
@@ -10,27 +11,21 @@ export function checkExchange(ctx: CheckContext, p: Exchange, path: Path): void 
   const uncertain = !!(p.uncertain || p.release.uncertain || p.counterpart.uncertain);
   checkNature(ctx, p, path);
   checkGroups(ctx, p, path);
-  contested(ctx, p.release.total, [...path, 'release', 'total'], 'The release total');
-  contested(ctx, p.counterpart.total, [...path, 'counterpart', 'total'], 'The counterpart total');
+  contestedFigure(ctx, p.release.total, [...path, 'release', 'total'], 'The release total');
+  contestedFigure(ctx, p.counterpart.total, [...path, 'counterpart', 'total'], 'The counterpart total');
   p.release.categories.forEach((c, j) => {
-    contested(ctx, c.count, [...path, 'release', 'categories', j, 'count'], `The count of "${c.id}"`);
+    contestedFigure(ctx, c.count, [...path, 'release', 'categories', j, 'count'], `The count of "${c.id}"`);
   });
   p.counterpart.categories?.forEach((c, j) => {
-    contested(ctx, c.count, [...path, 'counterpart', 'categories', j, 'count'], `The count of "${c.id}"`);
+    contestedFigure(
+      ctx,
+      c.count,
+      [...path, 'counterpart', 'categories', j, 'count'],
+      `The count of "${c.id}"`,
+    );
   });
   checkCounts(ctx, p, path, uncertain);
   checkCadence(ctx, p, path, uncertain);
-}
-
-/** Sources that state different values are information for the reader, not a fault to fix. */
-function contested(ctx: CheckContext, figure: Figure | undefined, at: Path, what: string): void {
-  if (!isContested(figure)) return;
-  const values = statedValues(figure!)
-    .map((v) => `${v.value} (${v.source})`)
-    .join(', ');
-  ctx.report('figures-differ', `${what} is stated differently by its sources: ${values}.`, at, {
-    info: true,
-  });
 }
 
 /** A side lists living persons or remains, never both: remains are never added to the living. */
@@ -148,6 +143,24 @@ function checkCounts(ctx: CheckContext, p: Exchange, path: Path, uncertain: bool
   const exact =
     counted.length === cats.length && sumKnown === total && counted.every((c) => !isContested(c.count));
   const known = counted.reduce((a, c) => a + figureRange(c.count!)[0] * c.ratio!, 0);
+  const rest0 = total - sumKnown;
+  const rs = cats.map((c) => c.ratio!);
+  const given: [number, number] = exact
+    ? [known, known]
+    : [known + rest0 * Math.min(...rs), known + rest0 * Math.max(...rs)];
+  if (sourced) {
+    // A total stated with its sources beside what the ratios give: both are shown, neither is wrong.
+    if (stated[0] !== given[0] || stated[1] !== given[1]) {
+      const g = given[0] === given[1] ? `${given[0]}` : `${given[0]} to ${given[1]}`;
+      ctx.report(
+        'figures-differ',
+        `The counterpart total is stated as ${statedText}; the categories and their ratios give ${g} for the ${total} released. Both are shown.`,
+        at,
+        { info: true },
+      );
+    }
+    return;
+  }
   if (exact) {
     if (stated[0] !== known || stated[1] !== known) {
       const terms = cats.map((c) => `${figureRange(c.count!)[0]}×${c.ratio}`).join(' + ');

@@ -1,7 +1,18 @@
 import type { Path } from './agreement-error.ts';
 import { type CheckContext, listIds } from './check-context.ts';
-import { figureRange } from './figure.ts';
-import type { DayRef, Provision, ProvisionOf, Quota } from './types.ts';
+import { figureRange, isContested, statedValues } from './figure.ts';
+import type { DayRef, Figure, Provision, ProvisionOf, Quota } from './types.ts';
+
+/** Sources that state different values are information for the reader, not a fault to fix. */
+export function contestedFigure(ctx: CheckContext, figure: Figure | undefined, at: Path, what: string): void {
+  if (!isContested(figure)) return;
+  const values = statedValues(figure!)
+    .map((v) => `${v.value} (${v.source})`)
+    .join(', ');
+  ctx.report('figures-differ', `${what} is stated differently by its sources: ${values}.`, at, {
+    info: true,
+  });
+}
 
 /** Days within the phase, hour windows, activity limits and quotas of one provision. */
 export function checkProvision(ctx: CheckContext, p: Provision, path: Path): void {
@@ -46,9 +57,22 @@ export function checkProvision(ctx: CheckContext, p: Provision, path: Path): voi
       checkQuotas(ctx, p, path);
       return;
     case 'displaced-return':
+      inPhase(p.fromDay, [...path, 'fromDay'], 'This starts on');
+      return;
     case 'crossing':
     case 'medical-evacuation':
       inPhase(p.fromDay, [...path, 'fromDay'], 'This starts on');
+      if (p.kind === 'medical-evacuation')
+        contestedFigure(ctx, p.perDay, [...path, 'perDay'], 'The patients per day');
+      p.flows?.forEach((f, j) => {
+        contestedFigure(
+          ctx,
+          f.perDay,
+          [...path, 'flows', j, 'perDay'],
+          `The ${f.people}s ${f.direction} per day`,
+        );
+      });
+      if (p.hours) checkWindow(ctx, p.hours, [...path, 'hours']);
       return;
     case 'localized-pause':
       checkWindow(ctx, p.window, [...path, 'window']);
@@ -101,6 +125,11 @@ function checkWindow(ctx: CheckContext, w: { from: string; to: string }, path: P
 }
 
 function checkQuotas(ctx: CheckContext, p: ProvisionOf<'aid'>, path: Path): void {
+  for (const [list, quotas] of [['perDay', p.perDay] as const, ['extra', p.extra ?? []] as const]) {
+    quotas.forEach((q, j) => {
+      contestedFigure(ctx, q.quantity, [...path, list, j, 'quantity'], `The quantity of "${q.id}"`);
+    });
+  }
   const all: { quota: Quota; at: Path }[] = [
     ...p.perDay.map((quota, j) => ({ quota, at: [...path, 'perDay', j] })),
     ...(p.extra ?? []).map((quota, j) => ({ quota, at: [...path, 'extra', j] })),

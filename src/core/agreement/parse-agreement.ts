@@ -7,7 +7,7 @@ import type { Agreement } from './types.ts';
 import { describeIssues } from './zod-issues.ts';
 
 export type ParseResult =
-  | { ok: true; agreement: Agreement; warnings: AgreementError[] }
+  | { ok: true; agreement: Agreement; warnings: AgreementError[]; info: AgreementError[] }
   | { ok: false; errors: AgreementError[]; warnings?: AgreementError[] };
 
 const byPosition = (a: AgreementError, b: AgreementError) => a.line - b.line || a.column - b.column;
@@ -60,5 +60,5 @@ export function parseAgreement(text: string, fileName: string): ParseResult {
   const checked = checkAgreement(parsed.data, { file: fileName, locate });
   const all = [...warnings, ...checked.warnings].sort(byPosition);
   if (checked.errors.length) return { ok: false, errors: checked.errors, warnings: all };
-  return { ok: true, agreement: parsed.data, warnings: all };
+  return { ok: true, agreement: parsed.data, warnings: all, info: checked.info };
 }

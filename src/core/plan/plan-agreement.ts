@@ -124,14 +124,14 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
   }
 
   const obligations = agreement.provisions.flatMap((p) => planned.get(p.id) ?? []);
-  const lastDay = Math.max(
-    0,
-    ...phases.map((p) => p.endDay ?? p.plannedTo ?? 0),
-    ...obligations.map((o) => o.day),
-  );
+  const phasesEnd = Math.max(0, ...phases.map((p) => p.endDay ?? p.plannedTo ?? 0));
+  const lastDay = Math.max(phasesEnd, ...obligations.map((o) => o.day));
   const firstDay = Math.min(1, ...obligations.map((o) => o.day));
+  const busy = new Set(obligations.map((o) => o.day));
   const days: PlanDay[] = [];
   for (let day = firstDay; day <= lastDay; day++) {
+    // Past the phases, only days on which something falls due (a milestone dated years ahead).
+    if (day > phasesEnd && !busy.has(day)) continue;
     // A day between two phases (a gap, e.g. between vaccination rounds) belongs to none.
     const phase = phases.find((p) => {
       const end = p.endDay ?? p.plannedTo;
