@@ -87,8 +87,14 @@ function outcomeLines(curves: OutcomeCurves, every: number): string[] {
 
 /** A comparison for a terminal: headline terms side by side, each term change, outcomes by day. */
 export function formatComparisonText(c: Comparison, opts: { every?: number } = {}): string {
+  const open = (name: string, o: { plannedTo: number } | null) =>
+    o
+      ? [
+          `${name} has a phase with no fixed end: its daily terms are planned to day ${o.plannedTo}, the horizon of this comparison, not an end agreed in the text.`,
+        ]
+      : [];
   const parts = [
-    [sideLine('A', c.a), sideLine('B', c.b)],
+    [sideLine('A', c.a), sideLine('B', c.b), ...open('A', c.openEnded.a), ...open('B', c.openEnded.b)],
     summaryLines(c),
     termLines(c.terms),
     outcomeLines(c.outcomes, opts.every ?? 7),

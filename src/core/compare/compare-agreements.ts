@@ -1,6 +1,6 @@
 import type { Agreement, LocalizedText } from '../agreement/types.ts';
 import { planAgreement } from '../plan/plan-agreement.ts';
-import type { PlanOptions } from '../plan/types.ts';
+import type { Plan, PlanOptions } from '../plan/types.ts';
 import { diffTerms, type TermChange } from './diff-terms.ts';
 import { type OutcomeCurves, outcomeCurves } from './outcome-curves.ts';
 import { type SummaryRow, summarize } from './summary.ts';
@@ -20,6 +20,11 @@ export interface Comparison {
   terms: TermChange[];
   summary: SummaryRow[];
   outcomes: OutcomeCurves;
+  /**
+   * Each side whose plan has a phase with no fixed end: its curves run to `plannedTo`, a horizon of
+   * the comparison, not an end agreed in the text.
+   */
+  openEnded: { a: { plannedTo: number } | null; b: { plannedTo: number } | null };
 }
 
 export interface CompareOptions {
@@ -37,13 +42,24 @@ function side(a: Agreement): ComparedSide {
  * outcome day by day. Pure; throws the planner's PlanError when a what-if does not fit an agreement.
  */
 export function compareAgreements(a: Agreement, b: Agreement, options: CompareOptions = {}): Comparison {
-  const planA = planAgreement(a, options.planA);
-  const planB = planAgreement(b, options.planB);
+  let planA = planAgreement(a, options.planA);
+  let planB = planAgreement(b, options.planB);
+  // An open-ended phase runs as far as the other plan does, so that the two compare day by day.
+  const last = (p: Plan) => p.days.at(-1)?.day ?? 0;
+  const reach = Math.max(last(planA), last(planB));
+  if (planA.horizon && options.planA?.horizon === undefined && last(planA) < reach)
+    planA = planAgreement(a, { ...options.planA, horizon: reach });
+  if (planB.horizon && options.planB?.horizon === undefined && last(planB) < reach)
+    planB = planAgreement(b, { ...options.planB, horizon: reach });
   return {
     a: side(a),
     b: side(b),
     terms: diffTerms(a, b),
     summary: summarize(a, b, planA, planB),
     outcomes: outcomeCurves(planA, planB),
+    openEnded: {
+      a: planA.horizon ? { plannedTo: planA.horizon.day } : null,
+      b: planB.horizon ? { plannedTo: planB.horizon.day } : null,
+    },
   };
 }

@@ -7,11 +7,15 @@ const MOVES: ReadonlySet<Action> = new Set([
   'admit-aid',
   'deliver-extra',
   'evacuate',
+  'let-cross',
 ]);
 
 const VERB: Partial<Record<Unit, string>> = {
   person: 'persons released by',
+  remains: 'remains returned by',
   patient: 'patients let out by',
+  companion: 'companions let through by',
+  resident: 'residents let through by',
   truck: 'trucks let in by',
   litre: 'litres let in by',
   tent: 'tents delivered by',
@@ -60,6 +64,7 @@ interface Running {
 
 function seriesKey(o: Obligation): string | null {
   // A quota that is part of another (50 fuel trucks of the 600) is already counted in its whole.
+  // Remains have their own unit, so they are never added to living persons.
   if (!MOVES.has(o.action) || o.unit === undefined || !VERB[o.unit] || o.partOf) return null;
   return `${o.party}:${o.unit}`;
 }
@@ -73,7 +78,7 @@ function runningSums(plan: Plan, lastDay: number): Map<string, Running> {
   for (const day of plan.days) {
     for (const o of day.obligations) {
       const key = seriesKey(o);
-      if (!key) continue;
+      if (!key || o.day < 1) continue;
       let s = perDay.get(key);
       if (!s) {
         s = { q: Array(lastDay + 1).fill(0), m: Array(lastDay + 1).fill(0), ranged: false, atLeast: false };

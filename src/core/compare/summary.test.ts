@@ -114,12 +114,35 @@ describe('summarize', () => {
     });
   });
 
-  it('gives an open phase as "open" and the total duration as open', () => {
+  it('gives a phase with no length as open-ended from its first day, and the total duration as open-ended', () => {
     const b = pause();
     b.phases[0]!.lengthDays = undefined;
     const r = rows(pause(), b);
-    expect(r.get('Phase 1 (pause) duration')).toMatchObject({ b: 'open' });
-    expect(r.get('Total duration')).toMatchObject({ b: 'open' });
+    expect(r.get('Phase 1 (pause) duration')).toMatchObject({ b: 'open-ended, from day 1' });
+    expect(r.get('Total duration')).toMatchObject({ b: 'open-ended' });
+  });
+  it('gives a phase that continues while talks go on as its stated length, then open-ended', () => {
+    const b = pause();
+    b.phases[0]!.continuesWhile = 'talks go on';
+    expect(rows(pause(), b).get('Phase 1 (pause) duration')).toMatchObject({
+      a: '4 days, days 1–4',
+      b: 'open-ended (4 days stated, then continues), from day 1',
+    });
+  });
+  it('lines categories up by what their persons are, and shows stated figures with their sources', () => {
+    const b = pause();
+    const ex = b.provisions[0] as ProvisionOf<'exchange'>;
+    ex.release.categories[0]!.meaning = ['women'];
+    ex.release.categories[0]!.label = 'Women of all ages';
+    ex.counterpart.total = [{ value: 160, source: 'a draft' }];
+    const a = pause();
+    (a.provisions[0] as ProvisionOf<'exchange'>).release.categories[0]!.meaning = ['women'];
+    const r = rows(a, b);
+    expect(r.get('Exchange (exchange) category: women')).toMatchObject({
+      a: 'Women, 3 for 1',
+      b: 'Women of all ages, 3 for 1',
+    });
+    expect(r.get('Exchange (exchange) released by a')!.b).toBe('150 persons; stated 160 (a draft)');
   });
 });
 

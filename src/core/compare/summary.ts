@@ -1,4 +1,6 @@
-import type { Agreement, Phase, Provision, ProvisionOf, Quota } from '../agreement/types.ts';
+import { figureRange, isContested, statedValues } from '../agreement/figure.ts';
+import type { Agreement, Figure, Phase, Provision, ProvisionOf, Quota } from '../agreement/types.ts';
+import { english } from '../plan/provision-obligations.ts';
 import type { Action, Plan } from '../plan/types.ts';
 import { matchItems, matchPhases, matchProvisions, type Pair } from './match-items.ts';
 import { KIND_WORDS, plural } from './term-words.ts';
@@ -21,6 +23,10 @@ function pairName<T extends { id: string }>(pair: Pair<T>): string {
 function phaseDuration(plan: Plan, phase: Phase | undefined): string {
   const placed = phase && plan.phases.find((p) => p.id === phase.id);
   if (!placed) return NONE;
+  if (placed.openEnded) {
+    const from = placed.startDay === null ? ', not placed' : `, from day ${placed.startDay}`;
+    return `open-ended${placed.lengthDays === null ? '' : ` (${placed.lengthDays} days stated, then continues)`}${from}`;
+  }
   if (placed.lengthDays === null) return 'open';
   const extended = placed.extendedBy
     ? ` (${placed.lengthDays - placed.extendedBy} + ${placed.extendedBy} extended)`
@@ -30,6 +36,7 @@ function phaseDuration(plan: Plan, phase: Phase | undefined): string {
 }
 
 function totalDuration(plan: Plan): string {
+  if (plan.phases.some((p) => p.openEnded)) return 'open-ended';
   if (plan.phases.some((p) => p.endDay === null)) return 'open';
   const first = Math.min(...plan.phases.map((p) => p.startDay!));
   const last = Math.max(...plan.phases.map((p) => p.endDay!));
@@ -50,11 +57,20 @@ function planned(plan: Plan, provision: string, action: Action, unit: string): s
   return `${floor}${min === max ? min : `${min}–${max}`} ${unit}${partly}`;
 }
 
+/** A figure as stated: one number, or each source's value side by side. */
+export function figureWords(f: Figure): string {
+  if (typeof f === 'number') return String(f);
+  return statedValues(f)
+    .map((v) => `${v.value} (${v.source})`)
+    .join(' or ');
+}
+
 function quotaText(q: Quota | undefined): string {
   if (!q) return NONE;
   const where = q.destination ? ` to ${q.destination}` : '';
-  const mark = q.uncertain ? ' (uncertain)' : '';
-  return `${q.atLeast ? 'at least ' : ''}${q.quantity} ${q.quantity === 1 ? q.unit : plural(q.unit)}${where}${mark}`;
+  const mark = q.uncertain || isContested(q.quantity) ? ' (uncertain)' : '';
+  const one = !isContested(q.quantity) && figureRange(q.quantity)[0] === 1;
+  return `${q.atLeast ? 'at least ' : ''}${figureWords(q.quantity)} ${one ? q.unit : plural(q.unit)}${where}${mark}`;
 }
 
 type Row = (term: string, a: string, b: string) => void;
@@ -65,12 +81,17 @@ function exchangeRows(row: Row, name: string, [a, b]: Sides<'exchange'>, planA: 
     [...new Set([a, b].filter((x) => x !== undefined).map(f))].join(' / ');
   const total = (x: ProvisionOf<'exchange'> | undefined, plan: Plan, action: Action) => {
     if (!x) return NONE;
-    const scheduled = planned(plan, x.id, action, 'persons');
+    const cats = action === 'hand-over' ? x.release.categories : (x.counterpart.categories ?? []);
+    const unit = cats.length && cats.every((c) => c.remains) ? 'remains' : 'persons';
+    const scheduled = planned(plan, x.id, action, unit);
     // An exchange with no cadence is not on the calendar; its stated total still counts here.
     const stated = action === 'hand-over' ? x.release.total : x.counterpart.total;
-    return scheduled === 'not stated' && stated !== undefined
-      ? `${stated} persons (stated, not scheduled)`
-      : scheduled;
+    if (scheduled === 'not stated' && stated !== undefined)
+      return `${figureWords(stated)} ${unit} (stated, not scheduled)`;
+    // A total stated apart from what the ratios give stands beside it, with its source.
+    if (stated !== undefined && typeof stated !== 'number')
+      return `${scheduled}; stated ${figureWords(stated)}`;
+    return scheduled;
   };
   row(
     `${name} released by ${parties((x) => x.release.party)}`,
@@ -85,6 +106,24 @@ function exchangeRows(row: Row, name: string, [a, b]: Sides<'exchange'>, planA: 
   for (const c of matchItems(a?.release.categories ?? [], b?.release.categories ?? [])) {
     const ratio = (x: typeof c.a) => (x ? (x.ratio === undefined ? 'not stated' : `${x.ratio} for 1`) : NONE);
     row(`${name} ratio for ${pairName(c)}`, ratio(c.a), ratio(c.b));
+  }
+  // Categories lined up by what their persons are, whatever each text calls them.
+  const meanings = (x: ProvisionOf<'exchange'> | undefined) =>
+    (x?.release.categories ?? []).flatMap((c) => (c.meaning ?? []).map((m) => ({ m, c })));
+  const all = [...new Set([...meanings(a), ...meanings(b)].map((x) => x.m))];
+  for (const m of all) {
+    const words = (x: ProvisionOf<'exchange'> | undefined) => {
+      if (!x) return NONE;
+      const cs = meanings(x).filter((y) => y.m === m);
+      if (cs.length === 0) return 'not named';
+      return cs
+        .map(
+          ({ c }) =>
+            `${english(c.label)}${c.count !== undefined ? `: ${figureWords(c.count)}` : ''}${c.ratio ? `, ${c.ratio} for 1` : ''}`,
+        )
+        .join('; ');
+    };
+    row(`${name} category: ${m}`, words(a), words(b));
   }
 }
 
@@ -128,7 +167,9 @@ export function summarize(a: Agreement, b: Agreement, planA: Plan, planB: Plan):
     if (kinds.has('medical-evacuation')) {
       const perDay = (p: Provision | undefined) => {
         const m = only('medical-evacuation', p);
-        return m ? `${m.perDay} patients${m.uncertain ? ' (uncertain)' : ''}` : NONE;
+        return m
+          ? `${figureWords(m.perDay)} patients${m.uncertain || isContested(m.perDay) ? ' (uncertain)' : ''}`
+          : NONE;
       };
       row(`${name} per day`, perDay(pair.a), perDay(pair.b));
     }
