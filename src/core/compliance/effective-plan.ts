@@ -2,6 +2,7 @@ import type { Agreement } from '../agreement/types.ts';
 import { planAgreement } from '../plan/plan-agreement.ts';
 import { PlanError } from '../plan/plan-error.ts';
 import type { Obligation, Plan } from '../plan/types.ts';
+import { localDate } from '../time/zoned-time.ts';
 import type { Entry } from './log-state.ts';
 import type { LogView } from './view.ts';
 
@@ -9,6 +10,8 @@ import type { LogView } from './view.ts';
 export interface AgreedExtension {
   entry: Entry;
   phase: string;
+  /** The localized pause's zone extended, when it is one zone and not the phase. */
+  zone?: string;
   days: number;
   releases?: number;
   /** Phase days (counted from the phase's first day) that this extension added. */
@@ -26,9 +29,32 @@ export interface EffectivePlan {
   notes: string[];
 }
 
+/** The days a localized pause's zone may be extended by, or undefined when it has no such rule. */
+function zoneRule(agreement: Agreement, zone: string): number | undefined {
+  for (const p of agreement.provisions) {
+    if (p.kind !== 'localized-pause') continue;
+    const z = p.zones.find((x) => x.id === zone);
+    if (z) return z.extensionDays ?? p.extensionDays;
+  }
+  return undefined;
+}
+
 function extend(agreement: Agreement, extensions: AgreedExtension[], notes: string[]) {
   const days: Record<string, number> = {};
   for (const x of extensions) {
+    if (x.zone !== undefined) {
+      const next = (days[x.zone] ?? 0) + x.days;
+      const max = zoneRule(agreement, x.zone);
+      if (max === undefined || next > max) {
+        notes.push(
+          `The extension of ${x.days} day(s) of zone "${x.zone}" agreed on ${x.entry.event.occurredAt} is recorded, but the agreement's pause rules cannot place it on the calendar.`,
+        );
+        continue;
+      }
+      x.planned = true;
+      days[x.zone] = next;
+      continue;
+    }
     const phase = agreement.phases.find((p) => p.id === x.phase);
     const next = (days[x.phase] ?? 0) + x.days;
     const rule = phase?.extension;
@@ -59,19 +85,44 @@ function effectiveDay(o: Obligation, handoverDay: Map<string, number>): number {
 
 const cache = new WeakMap<Agreement, Map<string, Plan>>();
 
-function memoPlan(agreement: Agreement, days: Record<string, number>, counts?: Record<string, number>) {
+function memoPlan(
+  agreement: Agreement,
+  days: Record<string, number>,
+  counts: Record<string, number> | undefined,
+  horizon: string | undefined,
+) {
   let byKey = cache.get(agreement);
   if (!byKey) {
     byKey = new Map();
     cache.set(agreement, byKey);
   }
-  const key = JSON.stringify([days, counts ?? {}]);
+  const key = JSON.stringify([days, counts ?? {}, horizon ?? null]);
   let plan = byKey.get(key);
   if (!plan) {
-    plan = planAgreement(agreement, { extend: days, ...(counts ? { counts } : {}) });
+    plan = planAgreement(agreement, {
+      extend: days,
+      ...(counts ? { counts } : {}),
+      ...(horizon ? { horizon } : {}),
+    });
     byKey.set(key, plan);
   }
   return plan;
+}
+
+/**
+ * How far an open-ended phase runs under the log: to the day its end was recorded, else to the
+ * moment judged. Undefined when no phase is open-ended or the agreement has no start.
+ */
+function openEndedHorizon(agreement: Agreement, view: LogView): string | undefined {
+  const open = agreement.phases.filter((p) => p.lengthDays === undefined || p.continuesWhile !== undefined);
+  if (open.length === 0 || !agreement.start) return undefined;
+  const ended = view
+    .kind('phase.ended')
+    .filter((e) => open.some((p) => p.id === (e.event.body as { phase: string }).phase))
+    .map((e) => Date.parse(e.event.occurredAt));
+  const until = ended.length === open.length ? Math.max(...ended) : view.asOf;
+  if (until < Date.parse(agreement.start)) return undefined;
+  return localDate(until, agreement.timeZone);
 }
 
 /** Plans the agreement with the extensions agreed by the view's moment. */
@@ -82,24 +133,26 @@ export function effectivePlan(
 ): EffectivePlan {
   const notes: string[] = [];
   const extensions: AgreedExtension[] = view.kind('extension.agreed').map((entry) => {
-    const body = entry.event.body as { phase: string; days: number; releases?: number };
+    const body = entry.event.body as { phase: string; zone?: string; days: number; releases?: number };
     return {
       entry,
       phase: body.phase,
+      ...(body.zone !== undefined ? { zone: body.zone } : {}),
       days: body.days,
       ...(body.releases !== undefined ? { releases: body.releases } : {}),
       phaseDays: [],
       planned: false,
     };
   });
+  const horizon = openEndedHorizon(agreement, view);
   let plan: Plan;
   try {
-    plan = memoPlan(agreement, extend(agreement, extensions, notes), counts);
+    plan = memoPlan(agreement, extend(agreement, extensions, notes), counts, horizon);
   } catch (e) {
     if (!(e instanceof PlanError)) throw e;
     notes.push(`The agreed extensions could not be planned: ${e.message}`);
     for (const x of extensions) x.planned = false;
-    plan = memoPlan(agreement, {}, counts);
+    plan = memoPlan(agreement, {}, counts, horizon);
   }
   const obligations = plan.days.flatMap((d) => d.obligations);
   const handoverDay = new Map(
@@ -108,7 +161,10 @@ export function effectivePlan(
   const createdBy = new Map<string, AgreedExtension>();
   for (const o of obligations) {
     const day = effectiveDay(o, handoverDay);
-    const x = extensions.find((x) => x.phase === o.phase && x.phaseDays.includes(day));
+    const x =
+      o.extension && o.destination !== undefined
+        ? extensions.find((x) => x.planned && x.zone === o.destination)
+        : extensions.find((x) => x.zone === undefined && x.phase === o.phase && x.phaseDays.includes(day));
     if (x) createdBy.set(o.id, x);
   }
   return { plan, extensions, obligations, createdBy, notes: [...plan.notes, ...notes] };

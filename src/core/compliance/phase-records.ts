@@ -50,7 +50,9 @@ export function extensionRecords(ctx: EvalContext, obligations: ObligationStatus
     const own = obligations.filter(
       (o) =>
         ctx.eplan.createdBy.get(o.obligation.id) === x &&
-        (o.obligation.action === 'hand-over' || o.obligation.action === 'release'),
+        (o.obligation.action === 'hand-over' ||
+          o.obligation.action === 'release' ||
+          (x.zone !== undefined && o.obligation.action === 'pause')),
     );
     const counts = new Map<Status, number>();
     for (const o of own) counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
@@ -60,10 +62,11 @@ export function extensionRecords(ctx: EvalContext, obligations: ObligationStatus
     const batches = [...new Set(own.map((o) => o.obligation.batch))].filter((b) => b !== undefined);
     const what = `${plural(x.days, 'day')} agreed ${when(x.entry.at, tz)}${x.releases !== undefined ? ` for ${x.releases} more releases` : ''}`;
     const outcome = x.planned
-      ? `batch${batches.length === 1 ? '' : 'es'} ${batches.join(', ')}: ${[...counts].map(([s, n]) => `${n} ${s}`).join(', ') || 'nothing due yet'}`
+      ? `${x.zone !== undefined ? `the pause in ${x.zone}` : `batch${batches.length === 1 ? '' : 'es'} ${batches.join(', ')}`}: ${[...counts].map(([s, n]) => `${n} ${s}`).join(', ') || 'nothing due yet'}`
       : 'the agreement has no rule that places it on the calendar';
     return {
       phase: x.phase,
+      ...(x.zone !== undefined ? { zone: x.zone } : {}),
       days: x.days,
       ...(x.releases !== undefined ? { releases: x.releases } : {}),
       agreedAt: ctx.view.iso(x.entry.at),

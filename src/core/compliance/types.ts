@@ -113,6 +113,8 @@ export interface PhaseRecord {
 
 export interface ExtensionRecord {
   phase: string;
+  /** The localized pause's zone extended, when one zone and not the phase was extended. */
+  zone?: string;
   days: number;
   releases?: number;
   agreedAt: string;

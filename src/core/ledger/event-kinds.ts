@@ -78,6 +78,8 @@ export const EventBodies = {
   }),
   'extension.agreed': z.strictObject({
     phase: Id,
+    /** A localized pause's zone, when only that zone is extended (the zones after it move). */
+    zone: Id.optional(),
     days: z.int().min(1).max(365),
     releases: Count.optional(),
   }),
