@@ -132,6 +132,17 @@ export function StatusCells({
 export function Quantity({ n, unit }: { n: number; unit: string }) {
   const { t, fmt } = useI18n();
   const key = `unit.${unit}` as MessageKey;
-  const known = ['person', 'truck', 'litre', 'patient', 'tent', 'home', 'zone'].includes(unit);
+  const known = [
+    'person',
+    'remains',
+    'truck',
+    'litre',
+    'patient',
+    'companion',
+    'resident',
+    'tent',
+    'home',
+    'zone',
+  ].includes(unit);
   return <>{known ? t(key, { n }) : `${fmt.number(n)} ${unit}`}</>;
 }

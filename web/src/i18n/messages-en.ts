@@ -142,6 +142,12 @@ export const en = {
   'unit.tent': { one: '{n} tent', other: '{n} tents' } as PluralMessage,
   'unit.home': { one: '{n} home', other: '{n} homes' } as PluralMessage,
   'unit.zone': { one: '{n} zone', other: '{n} zones' } as PluralMessage,
+  'unit.remains': {
+    one: 'the remains of {n} person',
+    other: 'the remains of {n} persons',
+  } as PluralMessage,
+  'unit.companion': { one: '{n} companion', other: '{n} companions' } as PluralMessage,
+  'unit.resident': { one: '{n} resident', other: '{n} residents' } as PluralMessage,
   'count.days': { zero: 'no days', one: '{n} day', other: '{n} days' } as PluralMessage,
   'count.events': { zero: 'no events', one: '{n} event', other: '{n} events' } as PluralMessage,
   'count.obligations': {
@@ -206,6 +212,8 @@ export const en = {
   'action.evacuate': 'Evacuate',
   'action.pause': 'Pause',
   'action.negotiate': 'Negotiate',
+  'action.let-cross': 'Let people cross',
+  'action.reach-milestone': 'Reach a milestone',
   'eventKind.actor.registered': 'Actor registered',
   'eventKind.actor.revoked': 'Actor revoked',
   'eventKind.agreement.adopted': 'Agreement adopted',

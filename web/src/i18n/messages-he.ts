@@ -142,6 +142,9 @@ export const he: Catalog = {
   'unit.tent': { one: 'אוהל אחד', two: 'שני אוהלים', other: '{n} אוהלים' },
   'unit.home': { one: 'בית אחד', two: 'שני בתים', other: '{n} בתים' },
   'unit.zone': { one: 'אזור אחד', two: 'שני אזורים', other: '{n} אזורים' },
+  'unit.remains': { one: 'גופתו של אדם אחד', two: 'גופותיהם של שני אנשים', other: 'גופותיהם של {n} אנשים' },
+  'unit.companion': { one: 'מלווה אחד', two: 'שני מלווים', other: '{n} מלווים' },
+  'unit.resident': { one: 'תושב אחד', two: 'שני תושבים', other: '{n} תושבים' },
   'count.days': { zero: 'אין ימים', one: 'יום אחד', two: 'יומיים', other: '{n} ימים' },
   'count.events': { zero: 'אין אירועים', one: 'אירוע אחד', two: 'שני אירועים', other: '{n} אירועים' },
   'count.obligations': {
@@ -208,6 +211,8 @@ export const he: Catalog = {
   'action.evacuate': 'פינוי',
   'action.pause': 'הפוגה',
   'action.negotiate': 'משא ומתן',
+  'action.let-cross': 'מעבר אנשים',
+  'action.reach-milestone': 'השגת אבן דרך',
   'eventKind.actor.registered': 'רישום גורם',
   'eventKind.actor.revoked': 'ביטול רישום גורם',
   'eventKind.agreement.adopted': 'אימוץ ההסכם',

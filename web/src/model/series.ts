@@ -20,6 +20,7 @@ const COUNTED_ACTIONS = new Set([
   'admit-aid',
   'deliver-extra',
   'evacuate',
+  'let-cross',
   'allow-return',
 ]);
 
