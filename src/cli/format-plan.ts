@@ -146,6 +146,10 @@ export const PLAN_CSV_COLUMNS = [
   'batch',
   'condition',
   'uncertain',
+  'opens',
+  'relative_to',
+  'open_ended',
+  'figures',
   'description',
 ] as const;
 
@@ -173,6 +177,12 @@ export function formatPlanCsv(plan: Plan): string {
           o.batch,
           o.condition,
           o.uncertain ?? false,
+          o.opens,
+          o.relativeTo
+            ? `${o.relativeTo.hours} h after ${o.relativeTo.provision ?? (o.relativeTo.phase ? `${o.relativeTo.edge} of ${o.relativeTo.phase}` : 'start')}`
+            : undefined,
+          o.openEnded ?? false,
+          o.figures?.map((f) => `${f.value}${f.source ? ` (${f.source})` : ''}`).join('; '),
           o.description,
         ]),
       );

@@ -169,3 +169,49 @@ describe('parseAgreement', () => {
     if (r.ok) expect(r.warnings.map((w) => w.code)).toEqual(['ratio-mismatch']);
   });
 });
+
+describe('parseAgreement, second edition forms', () => {
+  const text = (anchor: string) => `id: t
+title: T
+version: 1
+kind: agreement
+timeZone: Asia/Gaza
+start: 2025-10-10T12:00:00+03:00
+parties:
+  - { id: a, name: A, role: party }
+  - { id: b, name: B, role: [mediator, guarantor] }
+phases:
+  - { id: one, title: One, start: { day: 1 }, continuesWhile: talks go on }
+provisions:
+  - id: pullback
+    kind: withdrawal
+    phase: one
+    party: a
+    zones: [{ id: z, name: Z }]
+    due:
+      after: { provision: ${anchor} }
+      hours: 24
+  - id: aid
+    kind: aid
+    phase: one
+    party: a
+    perDay:
+      - id: trucks
+        label: { en: Trucks, ar: شاحنات, he: משאיות }
+        quantity: [{ value: 600, source: X }, { value: 400, source: Y }]
+        unit: truck
+`;
+  it('reads a relative deadline, a party with two roles and a figure stated by two sources', () => {
+    const r = parseAgreement(text('aid'), 'oct.yaml');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.info.map((i) => [i.code, i.line])).toEqual([['figures-differ', 28]]);
+  });
+  it('names the line and column of an anchor that names no provision', () => {
+    const r = parseAgreement(text('pull-back'), 'oct.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0]).toMatchObject({ code: 'unknown-provision', line: 19, column: 27 });
+    expect(r.errors[0]!.message).toContain('"pullback" and "aid"');
+  });
+});

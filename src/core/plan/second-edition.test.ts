@@ -375,3 +375,34 @@ describe('days, zones, roles, milestones, preconditions', () => {
     expect(checkAgreement(a).errors[0]).toMatchObject({ code: 'deadline-missing', path: ['provisions', 0] });
   });
 });
+
+describe('a term that spans phases', () => {
+  it('runs its daily quota from its phase through the end of the later one', () => {
+    const a = pause({
+      phases: [
+        { id: 'pause', title: 'P1', start: { day: 1 }, lengthDays: 4 },
+        { id: 'two', title: 'P2', start: { afterPhase: 'pause' }, lengthDays: 3 },
+      ],
+      provisions: [
+        {
+          id: 'aid',
+          kind: 'aid',
+          phase: 'pause',
+          throughPhase: 'two',
+          party: 'a',
+          perDay: [{ id: 'trucks', quantity: 100, unit: 'truck' }],
+        },
+        { id: 'calm', kind: 'cessation', phase: 'pause', throughPhase: 'two', parties: ['a', 'b'] },
+      ],
+    });
+    expect(checkAgreement(a).errors).toEqual([]);
+    const plan = planAgreement(a);
+    expect(of(plan, 'aid', 'admit-aid').map((o) => o.day)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(plan.standing[0]).toMatchObject({ provision: 'calm', fromDay: 1, toDay: 7 });
+    const unknown = { ...a, provisions: a.provisions.map((p) => ({ ...p, throughPhase: 'three' })) };
+    expect(checkAgreement(unknown).errors[0]).toMatchObject({
+      code: 'unknown-phase',
+      path: ['provisions', 0, 'throughPhase'],
+    });
+  });
+});
