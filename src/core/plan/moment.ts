@@ -1,5 +1,5 @@
 import type { Anchor, Moment, Provision } from '../agreement/types.ts';
-import { addDays, localToEpoch } from '../time/zoned-time.ts';
+import { addDays, daysBetween, localToEpoch } from '../time/zoned-time.ts';
 import { agreementDay, type PlanContext, type When } from './context.ts';
 import type { Obligation, Waiting } from './types.ts';
 
@@ -85,6 +85,21 @@ export function resolveMoment(
   moment: Moment,
   planned: Planned,
 ): { when: When; relativeTo?: NonNullable<Obligation['relativeTo']> } | { waiting: Waiting } {
+  if ('date' in moment) {
+    const phaseStart = ctx.phases.get(provision.phase)!.startDay ?? 1;
+    if (!ctx.firstDate) {
+      return {
+        waiting: {
+          provision: provision.id,
+          on: { provision: '' },
+          reason: 'never-completes',
+          text: `on ${moment.date}, but the agreement has no start date`,
+        },
+      };
+    }
+    const day = daysBetween(ctx.firstDate, moment.date) + 1;
+    return { when: { phaseDay: day - phaseStart + 1, ...(moment.time ? { time: moment.time } : {}) } };
+  }
   if (!('after' in moment)) {
     const phaseStart = ctx.phases.get(provision.phase)!.startDay ?? 1;
     const phaseDay = moment.of === 'agreement' ? moment.day - phaseStart + 1 : moment.day;

@@ -406,3 +406,29 @@ describe('a term that spans phases', () => {
     });
   });
 });
+
+describe('a deadline on a calendar date', () => {
+  const talks = (a: Agreement): Agreement => ({
+    ...a,
+    provisions: [
+      ...a.provisions,
+      {
+        id: 'talks',
+        kind: 'negotiation',
+        phase: 'one',
+        parties: ['a', 'b'],
+        subject: 'phase two',
+        due: { date: '2025-10-20', time: '12:00' },
+      },
+    ],
+  });
+  it('falls on that date in the agreement’s time zone', () => {
+    const [o] = of(planAgreement(talks(ceasefire())), 'talks', 'negotiate');
+    expect(o).toMatchObject({ due: '2025-10-20T12:00:00+03:00', day: 11 });
+  });
+  it('waits, saying why, when the proposal has no start date', () => {
+    const plan = planAgreement(talks(ceasefire({ kind: 'proposal', start: undefined })));
+    expect(of(plan, 'talks', 'negotiate')).toEqual([]);
+    expect(plan.waiting.find((w) => w.provision === 'talks')!.text).toMatch(/no start date/);
+  });
+});

@@ -130,6 +130,9 @@ export const Moment = z.union([
     of: z.enum(['phase', 'agreement']).optional().describe('What the day counts from; the phase by default.'),
     time: TimeOfDay.optional().describe('Local time; the end of the day when omitted.'),
   }),
+  z
+    .strictObject({ date: CalendarDate, time: TimeOfDay.optional() })
+    .describe('A calendar date in the agreement\'s time zone ("by 31 December 2027").'),
   z.strictObject({
     after: Anchor,
     hours: z
