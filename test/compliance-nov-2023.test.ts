@@ -15,13 +15,15 @@ const hostages = (e: Evaluation) => e.exchanges.directions.find((d) => d.from ==
 const prisoners = (e: Evaluation) => e.exchanges.directions.find((d) => d.from === 'israel')!;
 
 describe('the public record of the November 2023 pause, from its log', () => {
-  it('25 Nov 20:00: batch 2, due 16:00, is overdue by 4 h; day 1 counts 13 under the deal and 11 outside', () => {
+  it('25 Nov 20:00: batch 2, due 16:00, has nothing recorded 4 h past its deadline; day 1 counts 13 under the deal and 11 outside', () => {
     const e = at('2023-11-25T20:00:00+02:00');
+    // No record is not a verdict (TRUTH.md rule 1): unrecorded, with how long past the deadline.
     expect(ob(e, 'exchange/hand-over/2')).toMatchObject({
-      status: 'missed',
+      status: 'unrecorded',
       overdueMinutes: 240,
       noRecord: true,
     });
+    expect(ob(e, 'exchange/hand-over/2').explanation).toContain('nothing recorded; 4 h past the deadline');
     expect(hostages(e)).toMatchObject({ counted: 13, outside: 11 });
     expect(prisoners(e)).toMatchObject({ counted: 39 });
     expect(e.allegations.map((a) => a.description)).toEqual([

@@ -58,7 +58,10 @@ export function verdictWords(ctx: EvalContext, o: Obligation, v: Verdict, waitsF
     case 'disputed':
       return 'disputed';
     case 'unrecorded':
-      return 'no figure recorded by any source';
+      if (v.overdueMinutes === undefined) return 'no figure recorded by any source';
+      return v.noRecord
+        ? `nothing recorded; ${duration(v.overdueMinutes)} past the deadline`
+        : `not recorded as done; ${duration(v.overdueMinutes)} past the deadline`;
   }
 }
 

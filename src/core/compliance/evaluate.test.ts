@@ -35,9 +35,42 @@ describe('obligation statuses', () => {
     expect(o).toMatchObject({ status: 'met-late', lateMinutes: 120 });
     expect(o.explanation).toContain('2 h late');
   });
-  it('given nothing recorded an hour after the deadline, then it is missed and overdue by 60 min', () => {
+  it('given nothing recorded an hour after the deadline, then it is unrecorded, 60 min past it, not missed', () => {
     const o = ob(run([], T(1, '13:00')), 'ex/hand-over/1');
-    expect(o).toMatchObject({ status: 'missed', overdueMinutes: 60, noRecord: true });
+    expect(o).toMatchObject({ status: 'unrecorded', overdueMinutes: 60, noRecord: true });
+    expect(o.explanation).toContain('nothing recorded; 1 h past the deadline');
+  });
+  it('given a missed deadline recorded for the party and batch, then it is missed; for the other side, nothing changes', () => {
+    const m = logged('med', 'deadline.missed', T(1, '13:00'), {
+      provision: 'ex',
+      party: 'a',
+      batch: 1,
+      quantity: 2,
+      description: 'Batch 1 was not handed over by 12:00.',
+    });
+    const e = run([m], T(1, '14:00'));
+    expect(ob(e, 'ex/hand-over/1')).toMatchObject({
+      status: 'missed',
+      overdueMinutes: 120,
+      evidence: [m.leafHash],
+    });
+    expect(ob(e, 'ex/hand-over/1').explanation).toContain('med recorded the deadline as missed');
+    expect(ob(e, 'ex/hand-over/2').status).toBe('not-yet-due');
+    expect(ob(e, 'ex/release/1').status).not.toBe('missed');
+  });
+  it('given a missed deadline recorded, then the act recorded after all, it is met late', () => {
+    const m = logged('med', 'deadline.missed', T(1, '13:00'), {
+      provision: 'ex',
+      party: 'a',
+      batch: 1,
+      description: 'Not by 12:00.',
+    });
+    const o = ob(run([m, ...handover(1, 2, T(1, '15:00'))], T(1, '16:00')), 'ex/hand-over/1');
+    expect(o).toMatchObject({ status: 'met-late', lateMinutes: 180 });
+  });
+  it('a missed deadline that names no party does not judge either side of an exchange', () => {
+    const m = logged('med', 'deadline.missed', T(1, '13:00'), { provision: 'ex', description: 'Late.' });
+    expect(ob(run([m], T(1, '14:00')), 'ex/hand-over/1').status).toBe('unrecorded');
   });
   it('given 6 of 10 trucks on day 1, when the day is over, then the aid quota is partly met', () => {
     const events = [
@@ -55,7 +88,7 @@ describe('obligation statuses', () => {
   it('given no figure from any source, when the day is over, then the aid quota is unrecorded, not missed', () => {
     const o = ob(run([], T(2, '01:00')), 'aid/admit-aid/1/trucks');
     expect(o).toMatchObject({ status: 'unrecorded', noRecord: true, done: 0 });
-    expect(o.explanation).toContain('no figure recorded by any source');
+    expect(o.explanation).toContain('nothing recorded; 1 h past the deadline');
   });
   it('given two sources on either side of the quota, then it is disputed with each figure and source', () => {
     const body = { date: '2024-01-01', quantity: 12, unit: 'truck', category: 'aid' };
@@ -238,7 +271,15 @@ describe('provision kinds', () => {
   });
   it('a provision takes the most pressing status of its obligations', () => {
     const p = prov(run(handover(1, 2, T(1, '14:00')), T(2, '13:00')), 'ex');
-    expect(p.status).toBe('missed');
-    expect(p.counts).toMatchObject({ 'met-late': 1 });
+    // Batch 2 has nothing recorded past its deadline: the provision is unrecorded, not missed.
+    expect(p.status).toBe('unrecorded');
+    expect(p.counts).toMatchObject({ 'met-late': 1, unrecorded: 4 });
+    const m = logged('med', 'deadline.missed', T(2, '13:00'), {
+      provision: 'ex',
+      party: 'a',
+      batch: 2,
+      description: 'x',
+    });
+    expect(prov(run([...handover(1, 2, T(1, '14:00')), m], T(2, '13:00')), 'ex').status).toBe('missed');
   });
 });

@@ -21,6 +21,11 @@ export interface Facts {
   waitsFor?: string;
   /** A breach is on record (acknowledged by the party concerned, or a missed deadline). */
   breached?: boolean;
+  /**
+   * A missed deadline is on record for this obligation (deadline.missed): it is missed unless the
+   * act was recorded after all, which makes it met late.
+   */
+  missedRecorded?: boolean;
 }
 
 export interface Verdict {
@@ -45,8 +50,10 @@ export function judge(f: Facts): Verdict {
   }
   if (f.endedAt !== undefined && (f.dueAt === null || f.endedAt < f.dueAt)) return { status: 'superseded' };
   if (f.dueAt === null || f.asOf < f.dueAt) return { status: 'not-yet-due' };
-  if (f.waitsFor !== undefined && !f.anything) return { status: 'suspended' };
+  if (f.waitsFor !== undefined && !f.anything && !f.missedRecorded) return { status: 'suspended' };
   const overdueMinutes = minutes(f.asOf - f.dueAt);
+  if (f.missedRecorded) return { status: 'missed', overdueMinutes };
   if ((f.done ?? 0) > 0) return { status: 'partly-met', overdueMinutes };
-  return { status: 'missed', overdueMinutes, ...(f.anything ? {} : { noRecord: true }) };
+  // No record is not a verdict: only a recorded failure (breached, above) makes it missed.
+  return { status: 'unrecorded', overdueMinutes, ...(f.anything ? {} : { noRecord: true }) };
 }

@@ -2,7 +2,22 @@ import type { Obligation } from '../plan/types.ts';
 import { type EvalContext, endedAt, verdictWords } from './context.ts';
 import { describeDisputes } from './dispute-words.ts';
 import { judge } from './judge.ts';
+import type { Entry } from './log-state.ts';
 import type { ObligationStatus } from './types.ts';
+
+/**
+ * The deadline.missed events that name this obligation: its provision, its party (which an
+ * exchange, with obligations on both sides, must name) and its batch when the event names one,
+ * recorded once its deadline had passed.
+ */
+function recordedMisses(ctx: EvalContext, o: Obligation, due: number | null): Entry[] {
+  return ctx.view.kind('deadline.missed').filter((e) => {
+    const b = e.event.body as { provision: string; party?: string; batch?: number };
+    if (b.provision !== o.provision || due === null || e.at < due) return false;
+    if (b.party === undefined ? o.kind === 'exchange' : b.party !== o.party) return false;
+    return b.batch === undefined || o.batch === undefined || b.batch === o.batch;
+  });
+}
 
 /** An obligation's status from its facts, with its evidence and explanation (head; record; verdict). */
 export function result(
@@ -10,13 +25,29 @@ export function result(
   ctx: EvalContext,
   due: number | null,
   facts: Omit<Parameters<typeof judge>[0], 'asOf' | 'dueAt' | 'endedAt'>,
-  evidence: string[],
+  recordEvidence: string[],
   head: string,
-  record: string,
+  recordText: string,
 ): ObligationStatus {
+  let evidence = recordEvidence;
+  let record = recordText;
   const end = endedAt(ctx, o.phase);
-  const v = judge({ ...facts, asOf: ctx.asOf, dueAt: due, ...(end !== undefined ? { endedAt: end } : {}) });
+  const misses = recordedMisses(ctx, o, due);
+  const v = judge({
+    ...facts,
+    asOf: ctx.asOf,
+    dueAt: due,
+    ...(end !== undefined ? { endedAt: end } : {}),
+    ...(misses.length ? { missedRecorded: true } : {}),
+  });
   const tail = verdictWords(ctx, o, v, facts.waitsFor);
+  if (misses.length) {
+    evidence = [...evidence, ...misses.map((m) => m.hash)];
+    const said = misses
+      .map((m) => `${m.event.actor} recorded the deadline as missed: ${String(m.event.body.description)}`)
+      .join('; ');
+    record = record ? `${record}; ${said}` : said;
+  }
   const disputes = facts.disputes.length ? ` ${describeDisputes(facts.disputes)}` : '';
   return {
     obligation: o,

@@ -83,7 +83,14 @@ export const EventBodies = {
     days: z.int().min(1).max(365),
     releases: Count.optional(),
   }),
-  'deadline.missed': z.strictObject({ provision: Id, description: Text }),
+  'deadline.missed': z.strictObject({
+    provision: Id,
+    /** The party that missed it, the batch of an exchange and the quantity not delivered, when known. */
+    party: Id.optional(),
+    batch: z.int().min(1).optional(),
+    quantity: Count.optional(),
+    description: Text,
+  }),
   statement: z.strictObject({ text: Text }),
   correction: z.strictObject({
     of: EventRef,

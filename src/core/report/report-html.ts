@@ -61,6 +61,8 @@ export function reportHtml(ev: Evaluation, agreement: Agreement, date: string): 
   const late = ev.obligations.filter(
     (o) =>
       ['missed', 'partly-met', 'suspended'].includes(o.status) ||
+      // Nothing recorded past a deadline of that day: outstanding on the record, not a verdict.
+      (o.status === 'unrecorded' && o.overdueMinutes !== undefined && o.obligation.date === date) ||
       (o.status === 'met-late' && o.obligation.date === date),
   );
   const disputes = ev.obligations.filter((o) => o.disputes?.length);
