@@ -83,7 +83,10 @@ describe('shipped examples', () => {
 
   it('`truce validate examples/agreements/*` passes', async () => {
     const r = await runCli('validate', ...files.map((f) => `examples/agreements/${f}`));
-    expect(r.stderr).toBe('');
+    // Nothing to fix: only information (sources that state different figures), never an error or a warning.
+    const lines = r.stderr.split('\n').filter(Boolean);
+    expect(lines.filter((l) => !l.startsWith('info: '))).toEqual([]);
+    expect(lines.length).toBeGreaterThan(0);
     expect(r.status).toBe(0);
   });
 
