@@ -408,3 +408,37 @@ describe('the other examples', () => {
     });
   });
 });
+
+describe('docs/agreement-language.md', () => {
+  const docs = readFileSync(new URL('../docs/agreement-language.md', import.meta.url), 'utf8');
+  const second = docs.slice(docs.indexOf('## The second edition, term by term'));
+  /** Each quoted YAML block with the example file named most recently before it. */
+  const quotes: { file: string; lines: string[] }[] = [];
+  let file = '';
+  for (const part of second.split(/```yaml\n([\s\S]*?)```/).entries()) {
+    const [i, text] = part;
+    if (i % 2 === 0) {
+      file = [...text.matchAll(/`examples\/agreements\/([a-z0-9-]+\.yaml)`/g)].at(-1)?.[1] ?? file;
+    } else quotes.push({ file, lines: text.split('\n').filter((l) => l.trim() !== '') });
+  }
+
+  it('quotes a real term for each form of the second edition', () => {
+    expect(quotes.length).toBeGreaterThanOrEqual(14);
+    expect(new Set(quotes.map((q) => q.file))).toEqual(new Set(files.filter((f) => !f.startsWith('feb-'))));
+  });
+
+  it.each(quotes.map((q, i) => [i, q.file, q]))(
+    'quote %i is in %s, line for line and in order',
+    (_i, _f, q) => {
+      const quote = q as { file: string; lines: string[] };
+      const text = readFileSync(join(dir, quote.file), 'utf8').split('\n');
+      let at = 0;
+      for (const line of quote.lines) {
+        if (line.trim() === '…') continue;
+        const found = text.indexOf(line, at);
+        expect(found, `${quote.file}: ${line}`).toBeGreaterThanOrEqual(0);
+        at = found + 1;
+      }
+    },
+  );
+});
