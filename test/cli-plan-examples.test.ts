@@ -46,4 +46,27 @@ describe('truce plan on the second-edition examples', () => {
     );
     expect(r.stdout).toMatch(/Let in 600 \(COGAT.*\) or 400 \(One timeline/);
   });
+
+  it('truce diff May 2024 against Jan 2025: trucks day by day, categories lined up by what their persons are', async () => {
+    const r = await runCli('diff', MAY, 'examples/agreements/jan-2025-ceasefire.yaml', '--json');
+    expect(r.status).toBe(0);
+    const diff = JSON.parse(r.stdout) as {
+      summary: { term: string; a: string; b: string }[];
+      outcomes: { series: { key: string; points: { day: number; a: number | null; b: number | null }[] }[] };
+    };
+    const row = (term: string) =>
+      diff.summary.find((x) => x.term === `Exchange (phase-1-exchange) category: ${term}`);
+    expect(row('women')).toMatchObject({
+      a: 'Women',
+      b: 'Civilian women, 30 for 1; Female soldiers, 50 for 1',
+    });
+    expect(row('elderly')).toMatchObject({ a: 'Elderly', b: 'Men over 50, 30 for 1' });
+    const trucks = diff.outcomes.series.find((x) => x.key === 'israel:truck')!;
+    const at = (day: number) => trucks.points.find((p) => p.day === day);
+    // May 2024's phase 1 runs on while talks go on; Jan 2025's ends on day 42.
+    expect([at(42), at(60)]).toMatchObject([
+      { a: 42 * 600, b: 42 * 600 },
+      { a: 60 * 600, b: 42 * 600 },
+    ]);
+  });
 });
