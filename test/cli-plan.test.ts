@@ -89,12 +89,16 @@ describe('truce plan, January 2025 ceasefire', () => {
   });
 
   it('with a known mix, the counterpart total is exact', async () => {
+    const counts = {
+      'civilian-women': 10,
+      'female-soldiers': 5,
+      children: 8,
+      'men-over-50': 6,
+      'sick-and-wounded': 4,
+    };
     const plan = await planJson(
       JAN,
-      '--count',
-      'phase-1-exchange.civilians=28',
-      '--count',
-      'phase-1-exchange.female-soldiers=5',
+      ...Object.entries(counts).flatMap(([c, n]) => ['--count', `phase-1-exchange.${c}=${n}`]),
     );
     const counterpart = plan.totals.find((t) => t.party === 'israel' && t.unit === 'person')!;
     expect(counterpart.quantity).toBe(28 * 30 + 5 * 50);

@@ -46,7 +46,7 @@ describe('agreement, plan and diff routes', () => {
     const { agreements } = json(await get('/api/agreements')) as { agreements: unknown[] };
     const list = agreements.map((a) => AgreementSummary.parse(a));
     expect(list.map((a) => a.id)).toContain('nov-2023-pause');
-    expect(list).toHaveLength(6);
+    expect(list).toHaveLength(7);
     const first = json(await get('/api/agreements?limit=4')) as {
       agreements: { id: string }[];
       next: number;
@@ -55,7 +55,7 @@ describe('agreement, plan and diff routes', () => {
       agreements: { id: string }[];
       next: null;
     };
-    expect([first.agreements.length, first.next, rest.agreements.length, rest.next]).toEqual([4, 4, 2, null]);
+    expect([first.agreements.length, first.next, rest.agreements.length, rest.next]).toEqual([4, 4, 3, null]);
     expect([...first.agreements, ...rest.agreements].map((a) => a.id)).toEqual(list.map((a) => a.id));
   });
 

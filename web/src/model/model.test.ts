@@ -157,6 +157,7 @@ describe('every example agreement, with an empty log', () => {
       'may-2024-proposal',
       'all-for-all-position',
       'vaccination-pauses-2024',
+      'oct-2025-ceasefire',
     ]) {
       const { agreement, plan } = exampleAgreement(id);
       const at = '2025-02-01T12:00:00+02:00';
@@ -198,7 +199,7 @@ describe('names of ids in the chosen script', () => {
     expect(nameField(names, 'to', 'israel', ar)).toBe('إسرائيل');
     expect(nameField(names, 'via', 'icrc', ar)).toBe('اللجنة الدولية للصليب الأحمر');
     expect(nameField(names, 'category', 'women+minors-under-19', ar)).toBe('نساء + أطفال دون 19 عامًا');
-    expect(nameField(names, 'provision', 'exchange', ar)).toBe('Release of hostages and prisoners');
+    expect(nameField(names, 'provision', 'exchange', ar)).toBe('الإفراج عن الرهائن والأسرى');
   });
 
   it('leaves unknown ids and other fields as they are', () => {
