@@ -229,12 +229,27 @@ describe('October 2025: the ceasefire and exchange', () => {
       hours: { from: '09:00', to: '15:00' },
       lists: { lead: { hours: 24 } },
     });
+    // All remains are due within a window (by 72 h after the pullback), any day up to it: the day
+    // after the last is not known, so Rafah waits on it rather than being placed on day 5.
     const p = plan(OCT);
-    const remainsDue = of(p, 'remains-exchange', 'hand-over')[0]!.day;
-    const [open] = of(p, 'rafah', 'open-crossing');
-    expect(open!.day).toBe(remainsDue + 1);
-    expect(open!.condition).toMatch(/remains of all deceased hostages/);
-    const firstDay = of(p, 'rafah', 'let-cross').filter((o) => o.day === open!.day);
+    expect(of(p, 'rafah', 'open-crossing')).toEqual([]);
+    expect(p.waiting).toContainEqual(
+      expect.objectContaining({
+        provision: 'rafah',
+        on: { provision: 'remains-exchange' },
+        reason: 'window',
+      }),
+    );
+    // Once it opens (here placed on day 5 for the test), it opens by 09:00, then lets people through.
+    const placed = planAgreement({
+      ...a,
+      provisions: a.provisions.map((x) =>
+        x.id === 'rafah' ? { ...rafah, condition: undefined, fromDay: 5 } : x,
+      ),
+    });
+    const [open] = of(placed, 'rafah', 'open-crossing');
+    expect(open).toMatchObject({ day: 5, due: '2025-10-14T09:00:00+03:00' });
+    const firstDay = of(placed, 'rafah', 'let-cross').filter((o) => o.day === open!.day);
     expect(Object.fromEntries(firstDay.map((o) => [o.direction, [o.quantity, o.quantityMax]]))).toEqual({
       out: [50, 150],
       in: [50, undefined],

@@ -30,7 +30,12 @@ export function planOptions(args: ParsedArgs): PlanOptions {
   if (extend !== undefined) {
     if (/^\d+$/.test(extend)) options.extend = Number(extend);
     else
-      options.extend = keyValues('extend', extend.split(','), /^([a-z0-9-]+)=(\d+)$/, 'N, PHASE=N or ZONE=N');
+      options.extend = keyValues(
+        'extend',
+        extend.split(','),
+        /^([a-z0-9-]+(?:\.[a-z0-9-]+)?)=(\d+)$/,
+        'N, PHASE=N, ZONE=N or PAUSE.ZONE=N',
+      );
   }
   const delay = listFlag(args, 'delay');
   if (delay.length)

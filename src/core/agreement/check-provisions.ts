@@ -14,6 +14,30 @@ export function contestedFigure(ctx: CheckContext, figure: Figure | undefined, a
   });
 }
 
+/**
+ * The first and last agreement day of a phase, when its start is fixed (a day, or after a phase of
+ * fixed length); the last is null when the phase has no fixed end. Undefined when unknown.
+ */
+function phaseDays(
+  ctx: CheckContext,
+  id: string,
+  seen = new Set<string>(),
+): [number, number | null] | undefined {
+  const phase = ctx.phases.get(id);
+  if (!phase || seen.has(id)) return undefined;
+  seen.add(id);
+  let start: number | undefined;
+  const s = phase.start;
+  if ('day' in s) start = s.day;
+  else if ('afterPhase' in s) {
+    const before = phaseDays(ctx, s.afterPhase, seen);
+    if (before && before[1] !== null) start = before[1] + 1 + (s.offsetDays ?? 0);
+  }
+  if (start === undefined) return undefined;
+  const open = phase.lengthDays === undefined || phase.continuesWhile !== undefined;
+  return [start, open ? null : start + phase.lengthDays! - 1];
+}
+
 /** Days within the phase, hour windows, activity limits and quotas of one provision. */
 export function checkProvision(ctx: CheckContext, p: Provision, path: Path): void {
   const phase = ctx.phases.get(p.phase);
@@ -21,8 +45,34 @@ export function checkProvision(ctx: CheckContext, p: Provision, path: Path): voi
   const length =
     p.throughPhase !== undefined || phase?.continuesWhile !== undefined ? undefined : phase?.lengthDays;
   const inPhase = (ref: DayRef | undefined, at: Path, what: string) => {
-    // A day counted from the agreement may fall in a later phase ("Philadelphi by day 50").
-    const day = typeof ref === 'number' ? ref : undefined;
+    // A day counted from the agreement may fall in a later phase ("Philadelphi by day 50"), but
+    // not before its phase starts or after the last phase it spans ends.
+    if (ref !== undefined && typeof ref !== 'number') {
+      const first = phaseDays(ctx, p.phase);
+      const last = phaseDays(ctx, p.throughPhase ?? p.phase);
+      const from = first?.[0];
+      const to = last?.[1];
+      const span = p.throughPhase ? `phases "${p.phase}" to "${p.throughPhase}"` : `phase "${p.phase}"`;
+      if (from !== undefined && ref.agreementDay < from) {
+        ctx.report(
+          'day-before-phase-start',
+          `${what} agreement day ${ref.agreementDay}, before ${span} starts on day ${from}.`,
+          at,
+          {
+            expected: `an agreement day from ${from}${to === undefined || to === null ? '' : ` to ${to}`}`,
+          },
+        );
+      } else if (to !== undefined && to !== null && ref.agreementDay > to) {
+        ctx.report(
+          'day-after-phase-end',
+          `${what} agreement day ${ref.agreementDay}, after ${span} ends on day ${to}. Name the later phase in throughPhase, or correct the day.`,
+          at,
+          { expected: `an agreement day from ${from ?? 1} to ${to}` },
+        );
+      }
+      return;
+    }
+    const day = ref;
     if (day !== undefined && length !== undefined && day > length) {
       ctx.report(
         'day-after-phase-end',

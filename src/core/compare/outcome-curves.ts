@@ -66,6 +66,8 @@ function seriesKey(o: Obligation): string | null {
   // A quota that is part of another (50 fuel trucks of the 600) is already counted in its whole.
   // Remains have their own unit, so they are never added to living persons.
   if (!MOVES.has(o.action) || o.unit === undefined || !VERB[o.unit] || o.partOf) return null;
+  // People crossing are not releases: their own series, one per direction.
+  if (o.action === 'let-cross') return `${o.party}:${o.unit}:${o.direction ?? 'out'}`;
   return `${o.party}:${o.unit}`;
 }
 
@@ -122,12 +124,12 @@ export function outcomeCurves(planA: Plan, planB: Plan): OutcomeCurves {
   const lastDay = Math.max(lastA, lastB);
   const sumsA = runningSums(planA, lastDay);
   const sumsB = runningSums(planB, lastDay);
-  const order = (key: string) => UNITS.indexOf(key.split(':')[1] as Unit);
+  const order = (key: string) => UNITS.indexOf(key.split(':')[1] as Unit) + (key.split(':')[2] ? 0.5 : 0);
   const keys = [...new Set([...sumsA.keys(), ...sumsB.keys()])].sort(
     (p, q) => order(p) - order(q) || p.localeCompare(q),
   );
   const series = keys.map((key): OutcomeSeries => {
-    const [party, unit] = key.split(':') as [string, Unit];
+    const [party, unit, direction] = key.split(':') as [string, Unit, string | undefined];
     const ra = sumsA.get(key);
     const rb = sumsB.get(key);
     // A plan that promises the series but cannot schedule it (no cadence stated) has no figure for it.
@@ -149,7 +151,9 @@ export function outcomeCurves(planA: Plan, planB: Plan): OutcomeCurves {
       key,
       party,
       unit,
-      label: `${VERB[unit]} ${party}`,
+      label: direction
+        ? `${unit === 'person' ? 'persons' : `${unit}s`} let ${direction === 'in' ? 'in' : 'out'} through a crossing by ${party}`
+        : `${VERB[unit]} ${party}`,
       ...(ra?.atLeast ? { aAtLeast: true } : {}),
       ...(rb?.atLeast ? { bAtLeast: true } : {}),
       points,

@@ -29,30 +29,34 @@ export interface EffectivePlan {
   notes: string[];
 }
 
-/** The days a localized pause's zone may be extended by, or undefined when it has no such rule. */
-function zoneRule(agreement: Agreement, zone: string): number | undefined {
+/**
+ * The pause of `phase` with that zone, as the planner's `PROVISION.ZONE`, and the days it may be
+ * extended by; null when the phase has no such zone.
+ */
+function zoneRule(agreement: Agreement, phase: string, zone: string): { ref: string; max?: number } | null {
   for (const p of agreement.provisions) {
-    if (p.kind !== 'localized-pause') continue;
+    if (p.kind !== 'localized-pause' || p.phase !== phase) continue;
     const z = p.zones.find((x) => x.id === zone);
-    if (z) return z.extensionDays ?? p.extensionDays;
+    const max = z?.extensionDays ?? p.extensionDays;
+    if (z) return { ref: `${p.id}.${z.id}`, ...(max !== undefined ? { max } : {}) };
   }
-  return undefined;
+  return null;
 }
 
 function extend(agreement: Agreement, extensions: AgreedExtension[], notes: string[]) {
   const days: Record<string, number> = {};
   for (const x of extensions) {
     if (x.zone !== undefined) {
-      const next = (days[x.zone] ?? 0) + x.days;
-      const max = zoneRule(agreement, x.zone);
-      if (max === undefined || next > max) {
+      const rule = zoneRule(agreement, x.phase, x.zone);
+      const next = (rule ? (days[rule.ref] ?? 0) : 0) + x.days;
+      if (!rule || rule.max === undefined || next > rule.max) {
         notes.push(
           `The extension of ${x.days} day(s) of zone "${x.zone}" agreed on ${x.entry.event.occurredAt} is recorded, but the agreement's pause rules cannot place it on the calendar.`,
         );
         continue;
       }
       x.planned = true;
-      days[x.zone] = next;
+      days[rule.ref] = next;
       continue;
     }
     const phase = agreement.phases.find((p) => p.id === x.phase);

@@ -59,6 +59,8 @@ export function whenEpoch(ctx: PlanContext, provision: Provision, when: When): n
   return localToEpoch(date0, time, ctx.timeZone) - (when.hoursBefore ?? 0) * 3_600_000;
 }
 
+const DAILY: ReadonlySet<string> = new Set(['admit-aid', 'evacuate', 'let-cross', 'pause']);
+
 /** Builds an obligation of `provision` at `when`, applying any what-if delay for that provision. */
 export function obligation(
   ctx: PlanContext,
@@ -86,7 +88,9 @@ export function obligation(
   }
   const phaseDay = day - startDay + 1;
   const id = [provision.id, fields.action, when.phaseDay, part].filter((x) => x !== undefined).join('/');
-  const openEnded = phase.openEnded && (phase.lengthDays === null || phaseDay > phase.lengthDays);
+  // Only the terms that recur day after day run on into the open end of a phase.
+  const openEnded =
+    DAILY.has(fields.action) && phase.openEnded && (phase.lengthDays === null || phaseDay > phase.lengthDays);
   return {
     id,
     provision: provision.id,

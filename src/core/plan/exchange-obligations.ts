@@ -1,8 +1,8 @@
 import { figureRange, isContested, singleValue, statedValues } from '../agreement/figure.ts';
 import type { ExchangeCategory, ProvisionOf } from '../agreement/types.ts';
-import { addDays } from '../time/zoned-time.ts';
+import { addDays, daysBetween, isoInZone, localDate } from '../time/zoned-time.ts';
 import { type Batch, distribute, scheduleBatches } from './batches.ts';
-import { byTime, obligation, type PlanContext, type When } from './context.ts';
+import { byTime, obligation, type PlanContext, type When, whenEpoch } from './context.ts';
 import { type Planned, resolveMoment, whenDay } from './moment.ts';
 import type { Obligation, StatedValue, Unit } from './types.ts';
 
@@ -156,14 +156,11 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
       handover = by.when;
       windowFields = { ...(by.relativeTo ? { relativeTo: by.relativeTo } : {}) };
       if (batch.window.uncertain) windowFields.uncertain = true;
+      windowFields.byDeadline = true;
       const from = batch.window.from && resolveMoment(ctx, exchange, batch.window.from, planned);
       if (from && !('waiting' in from)) {
-        const start = obligation(ctx, exchange, from.when, {
-          action: 'hand-over',
-          party: '',
-          description: '',
-        });
-        windowFields.opens = start.due;
+        const start = opening(ctx, exchange, from.when);
+        windowFields.opens = start.at;
         windowFields.opensDay = start.day;
         spread(ctx, exchange, n, batch, start.day, whenDay(ctx, exchange, handover), unit);
       }
@@ -326,6 +323,15 @@ function statedTotals(ctx: PlanContext, exchange: Exchange, out: Obligation[], u
       ...(planned ? { planned } : {}),
     });
   }
+}
+
+/** When a window opens: a day with no time opens at its start (00:00), not at its end. */
+function opening(ctx: PlanContext, exchange: Exchange, when: When): { at: string | null; day: number } {
+  const start: When = when.at === undefined && when.time === undefined ? { ...when, time: '00:00' } : when;
+  const epoch = whenEpoch(ctx, exchange, start);
+  if (epoch === null || !ctx.firstDate) return { at: null, day: whenDay(ctx, exchange, when) };
+  const date = localDate(epoch, ctx.timeZone);
+  return { at: isoInZone(epoch, ctx.timeZone), day: daysBetween(ctx.firstDate, date) + 1 };
 }
 
 /** Indicative shares of a window over its days: drawn to picture it, never judged. */

@@ -38,6 +38,11 @@ export function completion(
   planned: Obligation[],
   categories: string[] | undefined,
   on: Waiting['on'],
+  /**
+   * For a condition ("once all women are released"): a window completes any day up to its deadline,
+   * so the day after it is not known. A deadline counted from it (an anchor) counts from the deadline.
+   */
+  condition = false,
 ): AnchorPoint {
   const handovers = planned.filter((o) => o.action === 'hand-over');
   const relevant = handovers.length ? handovers : planned;
@@ -52,6 +57,7 @@ export function completion(
   const last = chosen.reduce((a, b) =>
     b.due !== null && a.due !== null ? (b.due > a.due ? b : a) : b.day > a.day ? b : a,
   );
+  if (condition && last.byDeadline) return { waiting: 'window', on };
   return { epoch: last.due === null ? null : Date.parse(last.due), day: last.day };
 }
 

@@ -20,13 +20,15 @@ function placeConditional(ctx: PlanContext, p: Provision, planned: Planned): Obl
     ...(categories && !c.group ? { categories } : {}),
   };
   const what = `${c.provision}${c.group ? ` (${c.group})` : categories ? ` (${categories.join(', ')})` : ''}`;
-  const point = completion(planned.get(c.provision) ?? [], categories, on);
+  const point = completion(planned.get(c.provision) ?? [], categories, on, true);
   if ('waiting' in point) {
     ctx.waiting.push({ provision: p.id, on, reason: point.waiting, ...(c.text ? { text: c.text } : {}) });
     ctx.notes.push(
       point.waiting === 'mix-unknown'
         ? `${p.id}: waits for ${what}; which batches hold them is not stated, so the day cannot be placed (give --count or the batches' categories).`
-        : `${p.id}: waits for ${what}, which the plan never completes; not placed.`,
+        : point.waiting === 'window'
+          ? `${p.id}: waits for ${what}, due any day up to a deadline: the day it can start is not known.`
+          : `${p.id}: waits for ${what}, which the plan never completes; not placed.`,
     );
     return [];
   }
@@ -34,7 +36,7 @@ function placeConditional(ctx: PlanContext, p: Provision, planned: Planned): Obl
   const phaseStart = ctx.phases.get(p.phase)!.startDay ?? 1;
   const text = `${c.text ?? `once ${what} is complete`} (by day ${met} under this plan)`;
   const placed = provisionObligations(ctx, p, Math.max(1, met + 1 - phaseStart + 1), text, planned);
-  const last = ctx.phases.get(p.phase)!;
+  const last = ctx.phases.get(p.throughPhase ?? p.phase) ?? ctx.phases.get(p.phase)!;
   const lastDay = last.openEnded ? last.plannedTo : last.endDay;
   if (placed.length === 0 || (lastDay !== null && placed.every((o) => o.day > lastDay))) {
     ctx.notes.push(
@@ -84,7 +86,10 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
   const planned: Planned = new Map();
   let pending: Provision[] = [];
   for (const p of agreement.provisions) {
-    if (ctx.phases.get(p.phase)?.startDay === null) {
+    // A milestone on a calendar date is placed on it, whether or not its phase can be placed.
+    const dated =
+      p.kind === 'milestone' && (p.date !== undefined || (p.due !== undefined && 'date' in p.due));
+    if (ctx.phases.get(p.phase)?.startDay === null && !(dated && firstDate)) {
       ctx.notes.push(
         `${p.id}: its phase "${p.phase}" follows a phase of open length, so it is not placed on the calendar.`,
       );

@@ -3,6 +3,7 @@ import type { Figure, LocalizedText, Moment, Provision, ProvisionOf, Quota } fro
 import { byTime, obligation, type PlanContext, phaseDayOf, phaseLength, type When } from './context.ts';
 import { exchangeObligations } from './exchange-obligations.ts';
 import { type Planned, resolveMoment } from './moment.ts';
+import { zoneKey } from './timeline.ts';
 import type { Obligation, StandingObligation, Unit } from './types.ts';
 
 export function english(text: LocalizedText | undefined): string {
@@ -167,8 +168,8 @@ function pauseObligations(
   for (const zone of zones) {
     const shift = zones
       .filter((z) => z.fromDay < zone.fromDay)
-      .reduce((a, z) => a + (ctx.zoneExtensions.get(z.id) ?? 0), 0);
-    const extra = ctx.zoneExtensions.get(zone.id) ?? 0;
+      .reduce((a, z) => a + (ctx.zoneExtensions.get(zoneKey(p.id, z.id)) ?? 0), 0);
+    const extra = ctx.zoneExtensions.get(zoneKey(p.id, zone.id)) ?? 0;
     const first = zone.fromDay + shift;
     for (const d of days(first, first + zone.days + extra - 1)) {
       for (const party of p.parties) {
@@ -257,7 +258,8 @@ export function provisionObligations(
     case 'crossing': {
       const d = p.due ? deadline(ctx, p, undefined, p.due, undefined, fromDay, planned) : null;
       if (p.due && !d) return [];
-      const open = d ? d.when : { phaseDay: start(p.fromDay) };
+      // It opens by its opening hour, before the day's passages.
+      const open = d ? d.when : { phaseDay: start(p.fromDay), ...(p.hours ? { time: p.hours.from } : {}) };
       const opening = obligation(ctx, p, open, {
         action: 'open-crossing',
         party: p.party,

@@ -312,10 +312,19 @@ describe('days, zones, roles, milestones, preconditions', () => {
           party: 'a',
           zones: [{ id: 'corridor', name: 'Corridor' }],
           byDay: { agreementDay: 50 },
+          throughPhase: 'two',
         },
       ],
     });
     expect(checkAgreement(a).errors).toEqual([]);
+    // Without saying that it spans phase two, day 50 is after its phase: refused, saying how to fix.
+    const p0 = a.provisions[0]!;
+    const inOne = { ...a, provisions: [{ ...p0, throughPhase: undefined }] };
+    expect(checkAgreement(inOne).errors[0]).toMatchObject({
+      code: 'day-after-phase-end',
+      path: ['provisions', 0, 'byDay'],
+    });
+    expect(checkAgreement(inOne).errors[0]!.message).toContain('throughPhase');
     expect(of(planAgreement(a), 'philadelphi', 'withdraw')[0]).toMatchObject({ day: 50, date: '2024-01-12' });
   });
   it('extending one pause zone moves the zones after it', () => {

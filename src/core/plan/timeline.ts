@@ -12,14 +12,52 @@ export interface Extensions {
   zones: Map<string, number>;
 }
 
-/** A localized pause's zone that `--extend ZONE=N` may name, with the days it may be extended by. */
-function pauseZone(agreement: Agreement, id: string): { zone: string; max: number | undefined } | null {
+/**
+ * A localized pause's zone that `--extend ZONE=N` or `PROVISION.ZONE=N` may name (a bare zone id is
+ * the first pause, in the file's order, with that zone), with the days it may be extended by.
+ */
+function pauseZone(
+  agreement: Agreement,
+  ref: string,
+): { key: string; provision: string; zone: string; max: number | undefined } | null {
+  const [provision, zoneId] = ref.includes('.') ? ref.split('.', 2) : [undefined, ref];
   for (const p of agreement.provisions) {
-    if (p.kind !== 'localized-pause') continue;
-    const zone = p.zones.find((z) => z.id === id);
-    if (zone) return { zone: zone.id, max: zone.extensionDays ?? p.extensionDays };
+    if (p.kind !== 'localized-pause' || (provision !== undefined && p.id !== provision)) continue;
+    const zone = p.zones.find((z) => z.id === zoneId);
+    if (zone)
+      return {
+        key: zoneKey(p.id, zone.id),
+        provision: p.id,
+        zone: zone.id,
+        max: zone.extensionDays ?? p.extensionDays,
+      };
   }
   return null;
+}
+
+/** The key of a pause's zone among the extensions. */
+export function zoneKey(provision: string, zone: string): string {
+  return `${provision}/${zone}`;
+}
+
+/** Days a phase must grow so that its extended pauses still fall within it. */
+function pauseOverrun(agreement: Agreement, zones: Map<string, number>): Map<string, number> {
+  const grow = new Map<string, number>();
+  for (const p of agreement.provisions) {
+    if (p.kind !== 'localized-pause') continue;
+    const sorted = [...p.zones].sort((a, b) => a.fromDay - b.fromDay);
+    let shift = 0;
+    let last = 0;
+    for (const z of sorted) {
+      const extra = zones.get(zoneKey(p.id, z.id)) ?? 0;
+      last = Math.max(last, z.fromDay + shift + z.days + extra - 1);
+      shift += extra;
+    }
+    const length = agreement.phases.find((ph) => ph.id === p.phase)?.lengthDays;
+    if (shift > 0 && length !== undefined && last > length)
+      grow.set(p.phase, Math.max(grow.get(p.phase) ?? 0, last - length));
+  }
+  return grow;
 }
 
 /** Extra days per phase id (and per pause zone), after the extension rule's limit has been checked. */
@@ -53,7 +91,7 @@ export function resolveExtensions(
           `The pause in zone "${phaseId}" can be extended by at most ${zone.max} day(s); ${days} were asked.`,
         );
       }
-      zones.set(zone.zone, days);
+      zones.set(zone.key, days);
       continue;
     }
     if (!phase)
@@ -87,6 +125,9 @@ export function resolveExtensions(
     }
     extra.set(phaseId, days);
   }
+  // A phase lasts as long as its pauses: an extended zone moves the zones after it, and the phase with them.
+  for (const [phase, days] of pauseOverrun(agreement, zones))
+    extra.set(phase, (extra.get(phase) ?? 0) + days);
   return { phases: extra, zones };
 }
 
@@ -164,10 +205,13 @@ export function placePhases(
     const lengthDays = phase.lengthDays === undefined ? null : phase.lengthDays + extendedBy;
     const openEnded = isOpenEnded(phase);
     const endDay = startDay === null || lengthDays === null || openEnded ? null : startDay + lengthDays - 1;
+    // An open-ended phase runs at least its stated length; with none, to the horizon or a default.
     const plannedTo =
       !openEnded || startDay === null
         ? null
-        : Math.max(startDay + (lengthDays ?? DEFAULT_OPEN_DAYS) - 1, horizon ?? 0);
+        : lengthDays !== null
+          ? Math.max(startDay + lengthDays - 1, horizon ?? 0)
+          : Math.max(startDay, horizon ?? startDay + DEFAULT_OPEN_DAYS - 1);
     const result: PlanPhase = {
       id: phase.id,
       startDay,

@@ -74,7 +74,9 @@ export interface Obligation {
   delayedHours?: number;
   /** Comes from the extension rule, not the original term. */
   extension?: boolean;
-  /** A window: the quantity is due cumulatively by `due`, from this moment (ISO) and agreement day. */
+  /** A window: the quantity is due cumulatively by `due`, any day before it; judged only then. */
+  byDeadline?: boolean;
+  /** When the window opens (ISO) and the agreement day it opens on. */
   opens?: string | null;
   opensDay?: number;
   /** Deadline counted from another term ("72 h after withdrawal-yellow-line"): moves with it. */
@@ -117,7 +119,11 @@ export interface IndicativeShare {
 export interface Waiting {
   provision: string;
   on: { provision: string; categories?: string[]; group?: string; phase?: string };
-  reason: 'mix-unknown' | 'never-completes' | 'open-phase' | 'circular';
+  /**
+   * mix-unknown: the batches do not say who is in them; window: what it waits on is due any day up
+   * to a deadline, so its day is not known.
+   */
+  reason: 'mix-unknown' | 'window' | 'never-completes' | 'open-phase' | 'circular';
   text?: string;
 }
 
