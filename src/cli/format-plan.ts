@@ -50,7 +50,12 @@ function obligationLine(o: Obligation): string {
 }
 
 function totalsTable(totals: Total[]): string {
-  const rows = totals.map((t) => `  ${t.party.padEnd(16)} ${t.category.padEnd(28)} ${quantityText(t)}\n`);
+  const rows = totals.map((t) => {
+    const sources = t.bySource?.length
+      ? ` (by source: ${t.bySource.map((s) => `${s.quantity} per ${s.source}`).join('; ')})`
+      : '';
+    return `  ${t.party.padEnd(16)} ${t.category.padEnd(28)} ${quantityText(t)}${sources}\n`;
+  });
   return `Totals\n${rows.join('')}`;
 }
 

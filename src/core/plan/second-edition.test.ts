@@ -441,3 +441,20 @@ describe('a deadline on a calendar date', () => {
     expect(plan.waiting.find((w) => w.provision === 'talks')!.text).toMatch(/no start date/);
   });
 });
+
+describe('totals of a figure sources state differently', () => {
+  it("say whose each end is: each source's own sum over the days, never added across sources", () => {
+    const plan = planAgreement(ceasefire(), { horizon: 10 });
+    expect(plan.totals.find((t) => t.category === 'trucks')).toEqual({
+      party: 'a',
+      category: 'trucks',
+      unit: 'truck',
+      quantity: 4000,
+      quantityMax: 6000,
+      bySource: [
+        { source: 'COGAT', quantity: 6000 },
+        { source: 'one timeline', quantity: 4000 },
+      ],
+    });
+  });
+});

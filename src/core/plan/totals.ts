@@ -18,6 +18,13 @@ export function sumTotals(obligations: Obligation[]): Total[] {
     t.quantity += o.quantity;
     if (o.quantityMax !== undefined || t.quantityMax !== undefined) t.quantityMax = max;
     if (o.atLeast) t.atLeast = true;
+    for (const f of o.figures ?? []) {
+      if (f.source === undefined) continue;
+      t.bySource ??= [];
+      const s = t.bySource.find((x) => x.source === f.source);
+      if (s) s.quantity += f.value;
+      else t.bySource.push({ source: f.source, quantity: f.value });
+    }
   }
   return [...totals.values()];
 }

@@ -171,6 +171,11 @@ export interface Total {
   quantity: number;
   quantityMax?: number;
   atLeast?: boolean;
+  /**
+   * When sources state the daily figure differently: each source's own sum over the days, so that
+   * a range of totals says whose each end is. Never added across sources.
+   */
+  bySource?: { source: string; quantity: number }[];
 }
 
 export interface Plan {
