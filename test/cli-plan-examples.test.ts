@@ -44,7 +44,8 @@ describe('truce plan on the second-edition examples', () => {
     expect(r.stdout).toMatch(
       /remains-exchange, israel: stated 360 \(.*Gaza Health Ministry; ICRC\)\).*420 remains/,
     );
-    expect(r.stdout).toMatch(/Let in 600 \(COGAT.*\) or 400 \(One timeline/);
+    expect(r.stdout).toMatch(/Let in 400 to 600 trucks.*sources differ: 600 \(COGAT.*\), 400 \(One timeline/);
+    expect(r.stdout).toMatch(/trucks +\d+–\d+ truck \(by source: \d+ per COGAT.*; \d+ per One timeline/);
   });
 
   it('truce diff May 2024 against Jan 2025: trucks day by day, categories lined up by what their persons are', async () => {

@@ -136,7 +136,7 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
   const counterpartCategories = counterpart.categories?.map((c) => c.id).join('+');
   const counterpartCategory = counterpartCategories ?? 'persons';
   const lump = lumpCounterpart(exchange);
-  const noun = unit === 'remains' ? 'remains of' : 'persons';
+  const noun = (n: string) => (unit === 'remains' ? `the remains of ${n} persons` : `${n} persons`);
   const out: Obligation[] = [];
   let lastHandover: When | null = null;
   batches.forEach((batch, i) => {
@@ -215,7 +215,7 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
         ...common,
         ...windowFields,
         description:
-          `Batch ${n}: release ${count} ${noun} (${mix ?? stated?.join(', ') ?? releaseCategory}) to ${release.to}` +
+          `Batch ${n}: release ${noun(count)} (${mix ?? stated?.join(', ') ?? releaseCategory}) to ${release.to}` +
           `${exchange.intermediary ? ` through ${exchange.intermediary}` : ''}${windowText}, ${
             windowFields.relativeTo
               ? `${windowFields.relativeTo.hours} h after ${windowFields.relativeTo.provision ?? windowFields.relativeTo.phase ?? 'the start'}`
@@ -346,7 +346,10 @@ function spread(
 ): void {
   if (b.count === null || toDay < fromDay) return;
   const span = toDay - fromDay + 1;
-  const every = b.window?.spreadEveryDays ?? (span >= 14 ? 7 : 1);
+  // A short window ("within 72 hours") is not spread unless the agreement asks: a picture of a
+  // spread over a few days would suggest a pace nobody agreed.
+  if (b.window?.spreadEveryDays === undefined && span < 14) return;
+  const every = b.window?.spreadEveryDays ?? 7;
   const days: number[] = [];
   for (let d = toDay; d >= fromDay; d -= every) days.unshift(d);
   distribute(b.count, days.length).forEach((quantity, i) => {

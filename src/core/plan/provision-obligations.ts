@@ -26,10 +26,10 @@ function quantityOf(figure: Figure): Pick<Obligation, 'quantity' | 'quantityMax'
   };
 }
 
+/** A figure in a description: its value, or the range its sources state (who says which is in `figures`). */
 function figureText(figure: Figure): string {
-  const values = statedValues(figure);
-  if (!isContested(figure)) return String(values[0]!.value);
-  return values.map((v) => `${v.value}${v.source ? ` (${v.source})` : ''}`).join(' or ');
+  const [lo, hi] = figureRange(figure);
+  return lo === hi ? String(lo) : `${lo} to ${hi}`;
 }
 
 function quotaText(q: Quota): string {

@@ -229,7 +229,11 @@ describe('windows and groups (January 2025 shape)', () => {
           const a = withProvision(jan(), 'exchange', (p) => {
             if (p.kind !== 'exchange') return p;
             p.release.total = count;
-            p.release.cadence = { schedule: [{ count, from: { day: from }, by: { day: from + span } }] };
+            p.release.cadence = {
+              schedule: [
+                { count, from: { day: from }, by: { day: from + span }, spreadEveryDays: 1 + (span % 7) },
+              ],
+            };
             return p;
           });
           const plan = planAgreement(a);
@@ -456,5 +460,28 @@ describe('totals of a figure sources state differently', () => {
         { source: 'one timeline', quantity: 4000 },
       ],
     });
+  });
+});
+
+describe('indicative spreads', () => {
+  const short = (spreadEveryDays?: number) =>
+    withProvision(ceasefire(), 'living', (p) => {
+      if (p.kind !== 'exchange') return p;
+      p.release.cadence = {
+        schedule: [
+          { count: 20, from: { day: 1 }, by: { day: 4 }, ...(spreadEveryDays ? { spreadEveryDays } : {}) },
+        ],
+      };
+      return p;
+    });
+  it('are not drawn for a short window (a few days) unless the agreement asks for one', () => {
+    const shares = (a: Agreement) => planAgreement(a).days.flatMap((d) => d.indicative);
+    expect(shares(short())).toEqual([]);
+    expect(shares(short(1)).map((s) => [s.day, s.quantity])).toEqual([
+      [1, 5],
+      [2, 5],
+      [3, 5],
+      [4, 5],
+    ]);
   });
 });
