@@ -47,6 +47,7 @@ export function PhaseTimeline({ data, now = new Date() }: { data: AgreementData;
                 <span className="timeline-days">
                   {t('chart.day', { day: p.fromDay })}–{fmt.number(p.toDay)}
                   {tl.startDate ? ` · ${dateOfDay(p.fromDay)} – ${dateOfDay(p.toDay)}` : ''}
+                  {p.openEnded ? ` · ${t('timeline.openEnded')}` : ''}
                 </span>
                 {phase?.uncertain ? <span className="uncertain"> ⚠</span> : null}
               </li>

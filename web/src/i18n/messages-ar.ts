@@ -306,6 +306,7 @@ export const ar: Catalog = {
   'action.evacuate': 'إجلاء',
   'action.pause': 'توقف',
   'action.negotiate': 'تفاوض',
+  'timeline.openEnded': 'بلا نهاية محددة؛ مرسومة حتى آخر يوم مخطط',
   'action.let-cross': 'السماح بالعبور',
   'action.reach-milestone': 'بلوغ مرحلة',
   'eventKind.actor.registered': 'تسجيل جهة',

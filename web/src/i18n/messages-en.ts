@@ -212,6 +212,7 @@ export const en = {
   'action.evacuate': 'Evacuate',
   'action.pause': 'Pause',
   'action.negotiate': 'Negotiate',
+  'timeline.openEnded': 'no fixed end; drawn to the last day planned',
   'action.let-cross': 'Let people cross',
   'action.reach-milestone': 'Reach a milestone',
   'eventKind.actor.registered': 'Actor registered',

@@ -211,6 +211,7 @@ export const he: Catalog = {
   'action.evacuate': 'פינוי',
   'action.pause': 'הפוגה',
   'action.negotiate': 'משא ומתן',
+  'timeline.openEnded': 'ללא מועד סיום קבוע; מוצג עד היום האחרון שתוכנן',
   'action.let-cross': 'מעבר אנשים',
   'action.reach-milestone': 'השגת אבן דרך',
   'eventKind.actor.registered': 'רישום גורם',

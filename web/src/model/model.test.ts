@@ -163,11 +163,17 @@ describe('every example agreement, with an empty log', () => {
       const at = '2025-02-01T12:00:00+02:00';
       const evaluation = plan.start ? evaluate(agreement, [], at) : null;
       const t = timelineOf(plan, evaluation, new Date(at));
-      // Phases that follow an open-ended one have no days to draw.
+      // Phases that follow an open-ended one have no days to draw; an open-ended one is drawn to its
+      // horizon and says it has no fixed end.
       expect(
         t.phases.map((p) => p.id),
         id,
-      ).toEqual(plan.phases.filter((p) => p.startDay !== null && p.endDay !== null).map((p) => p.id));
+      ).toEqual(
+        plan.phases.filter((p) => p.startDay !== null && (p.endDay ?? p.plannedTo) !== null).map((p) => p.id),
+      );
+      for (const p of t.phases) {
+        expect(p.openEnded ?? false, `${id} ${p.id}`).toBe(plan.phases.find((x) => x.id === p.id)!.openEnded);
+      }
       if (!evaluation) continue;
       const h = headlineOf(agreement, evaluation);
       expect(

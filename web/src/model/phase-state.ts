@@ -10,6 +10,8 @@ export interface TimelinePhase {
   /** Taken from the log (started and ended as recorded) rather than from the plan. */
   recorded: boolean;
   ended: boolean;
+  /** No fixed end: `toDay` is the horizon it is planned to, not an agreed end. */
+  openEnded?: boolean;
 }
 
 export type PhaseState =
@@ -30,10 +32,13 @@ export interface Timeline {
  * there is a log (a phase started, extended, ended), and the agreement day of `now`.
  */
 export function timelineOf(plan: Plan, evaluation: Evaluation | null, now: Date): Timeline {
-  // A phase that cannot be placed (it follows an open-ended one) has no days to draw.
-  const placed = plan.phases.filter(
-    (p): p is PlanPhase & { startDay: number; endDay: number } => p.startDay !== null && p.endDay !== null,
-  );
+  // A phase that cannot be placed (it follows an open-ended one) has no days to draw; an open-ended
+  // phase is drawn to the horizon it is planned to, marked as having no fixed end.
+  const placed = plan.phases
+    .map((p) => ({ ...p, endDay: p.endDay ?? p.plannedTo }))
+    .filter(
+      (p): p is PlanPhase & { startDay: number; endDay: number } => p.startDay !== null && p.endDay !== null,
+    );
   if (!plan.start) {
     const phases = placed.map((p) => ({
       id: p.id,
@@ -41,6 +46,7 @@ export function timelineOf(plan: Plan, evaluation: Evaluation | null, now: Date)
       toDay: p.endDay,
       recorded: false,
       ended: false,
+      ...(p.openEnded ? { openEnded: true } : {}),
     }));
     return {
       startDate: null,
@@ -60,9 +66,18 @@ export function timelineOf(plan: Plan, evaluation: Evaluation | null, now: Date)
       // An end at midnight closes the day before it.
       const toDay = end ? dayNumber(startDate, dateIn(new Date(new Date(end).getTime() - 1), tz)) : p.endDay;
       const ended = record.endedAt !== null && new Date(record.endedAt) <= now;
-      return { id: p.id, fromDay, toDay: Math.max(fromDay, toDay), recorded: true, ended };
+      const open = p.openEnded && !record.endedAt ? { openEnded: true } : {};
+      return { id: p.id, fromDay, toDay: Math.max(fromDay, toDay), recorded: true, ended, ...open };
     }
-    return { id: p.id, fromDay: p.startDay, toDay: p.endDay, recorded: false, ended: today > p.endDay };
+    const open = p.openEnded ? { openEnded: true } : {};
+    return {
+      id: p.id,
+      fromDay: p.startDay,
+      toDay: p.endDay,
+      recorded: false,
+      ended: !p.openEnded && today > p.endDay,
+      ...open,
+    };
   });
   const lastDay = Math.max(1, ...phases.map((p) => p.toDay));
   let state: PhaseState;
