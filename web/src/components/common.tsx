@@ -3,6 +3,7 @@ import type { Agreement } from '../../../src/core/agreement/types.ts';
 import type { Status } from '../../../src/core/compliance/types.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
+import type { Localized } from '../i18n/translate.ts';
 import { Link } from '../navigation.tsx';
 import type { Loaded } from '../use-fetch.ts';
 
@@ -145,4 +146,24 @@ export function Quantity({ n, unit }: { n: number; unit: string }) {
     'zone',
   ].includes(unit);
   return <>{known ? t(key, { n }) : `${fmt.number(n)} ${unit}`}</>;
+}
+
+/** The label an agreement gives a quota line or a category (in the reader's language), else its id. */
+export function termLabel(
+  agreement: Agreement,
+  id: string,
+  text: (v: Localized | undefined, f?: string) => string,
+): string {
+  for (const p of agreement.provisions) {
+    if (p.kind === 'aid') {
+      const q = [...p.perDay, ...(p.extra ?? [])].find((x) => x.id === id);
+      if (q?.label) return text(q.label, id);
+    }
+    if (p.kind === 'exchange') {
+      const cats = [...p.release.categories, ...(p.counterpart.categories ?? [])];
+      const c = cats.find((x) => x.id === id);
+      if (c) return text(c.label, id);
+    }
+  }
+  return id;
 }

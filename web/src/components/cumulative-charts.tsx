@@ -3,7 +3,7 @@ import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import { countScale, cumulativePath, dayScale } from '../model/chart-scale.ts';
 import { type CumulativeSeries, cumulativeSeries, plannedSeries } from '../model/series.ts';
-import { heldTerm, usePartyName } from './common.tsx';
+import { heldTerm, termLabel, usePartyName } from './common.tsx';
 
 const W = 320;
 const H = 160;
@@ -42,11 +42,12 @@ function Chart({ series, data }: { series: CumulativeSeries; data: AgreementData
   const party = usePartyName(data.agreement);
   const last = series.points.at(-1);
   if (!last) return null;
-  const term = heldTerm(data.agreement, series.party, text);
+  const term =
+    series.unit === 'remains' ? t('figures.remains') : heldTerm(data.agreement, series.party, text);
   const what =
     series.category === null
       ? `${party(series.party)}${term ? ` — ${term}` : ''}`
-      : `${party(series.party)} — ${series.category}`;
+      : `${party(series.party)} — ${termLabel(data.agreement, series.category, text)}`;
   const max = Math.max(...series.points.map((p) => Math.max(p.promised, p.done)));
   const y = countScale(max, [H - PAD.bottom, PAD.top]);
   // Right to left: day 1 on the right, as the text runs.

@@ -1,7 +1,7 @@
 import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
 import { headlineOf } from '../model/headline.ts';
-import { heldTerm, Quantity, Uncertain, usePartyName } from './common.tsx';
+import { heldTerm, Quantity, termLabel, Uncertain, usePartyName } from './common.tsx';
 
 /** Released by each side against the plan; aid against the quota, and what each source says, apart. */
 export function HeadlineFigures({ data }: { data: AgreementData }) {
@@ -40,7 +40,7 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
               {h.quotas.map((q) => (
                 <tr key={q.quota}>
                   <th scope="row">
-                    {q.category ?? q.quota} {q.uncertain ? <Uncertain /> : null}
+                    {termLabel(data.agreement, q.quota, text)} {q.uncertain ? <Uncertain /> : null}
                   </th>
                   <td>
                     <Quantity n={q.done} unit={q.unit} />
@@ -102,13 +102,19 @@ function PlannedFigures({ data }: { data: AgreementData }) {
       <p className="muted">{t('home.noLog')}</p>
       <div className="tiles">
         {totals.map((x) => {
-          const term = x.unit === 'person' ? heldTerm(data.agreement, x.party, text) : null;
+          // Remains are their own figure, named as such, never added to the living.
+          const term =
+            x.unit === 'person'
+              ? heldTerm(data.agreement, x.party, text)
+              : x.unit === 'remains'
+                ? t('figures.remains')
+                : null;
           return (
             <div className="tile" key={`${x.party}-${x.category}-${x.unit}`}>
               <p className="tile-label">
-                {x.unit === 'person'
+                {x.unit === 'person' || x.unit === 'remains'
                   ? `${t('figures.toRelease', { party: party(x.party) })}${term ? ` (${term})` : ''}`
-                  : `${party(x.party)} — ${x.category}`}
+                  : `${party(x.party)} — ${termLabel(data.agreement, x.category, text)}`}
               </p>
               <p className="tile-figure">
                 {x.atLeast ? '≥ ' : ''}

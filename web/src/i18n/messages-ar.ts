@@ -307,6 +307,7 @@ export const ar: Catalog = {
   'action.pause': 'توقف',
   'action.negotiate': 'تفاوض',
   'timeline.openEnded': 'بلا نهاية محددة؛ مرسومة حتى آخر يوم مخطط',
+  'figures.remains': 'رفات',
   'action.let-cross': 'السماح بالعبور',
   'action.reach-milestone': 'بلوغ مرحلة',
   'eventKind.actor.registered': 'تسجيل جهة',

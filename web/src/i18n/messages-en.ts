@@ -213,6 +213,7 @@ export const en = {
   'action.pause': 'Pause',
   'action.negotiate': 'Negotiate',
   'timeline.openEnded': 'no fixed end; drawn to the last day planned',
+  'figures.remains': 'remains',
   'action.let-cross': 'Let people cross',
   'action.reach-milestone': 'Reach a milestone',
   'eventKind.actor.registered': 'Actor registered',

@@ -212,6 +212,7 @@ export const he: Catalog = {
   'action.pause': 'הפוגה',
   'action.negotiate': 'משא ומתן',
   'timeline.openEnded': 'ללא מועד סיום קבוע; מוצג עד היום האחרון שתוכנן',
+  'figures.remains': 'גופות',
   'action.let-cross': 'מעבר אנשים',
   'action.reach-milestone': 'השגת אבן דרך',
   'eventKind.actor.registered': 'רישום גורם',

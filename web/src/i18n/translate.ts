@@ -43,6 +43,8 @@ export function translator(lang: Lang): Translator {
     fmt,
     t(key, params = {}) {
       const message = catalog[key] ?? en[key];
+      // A key with no message (an id the catalog does not know yet) shows as itself rather than failing the page.
+      if (message === undefined) return key;
       const template =
         typeof message === 'string' ? message : selectPlural(lang, message, Number(params.n ?? 0));
       return interpolate(template, params, fmt);

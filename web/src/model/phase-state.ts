@@ -81,7 +81,10 @@ export function timelineOf(plan: Plan, evaluation: Evaluation | null, now: Date)
   });
   const lastDay = Math.max(1, ...phases.map((p) => p.toDay));
   let state: PhaseState;
-  const current = phases.find((p) => !p.ended && p.fromDay <= today && today <= p.toDay);
+  // An open-ended phase that nobody recorded as ended is still running past the last day planned.
+  const current = phases.find(
+    (p) => !p.ended && p.fromDay <= today && (today <= p.toDay || p.openEnded === true),
+  );
   if (today < 1) state = { state: 'not-started', startDate, today };
   else if (current) state = { state: 'running', phase: current.id, day: today, today };
   else if (phases.every((p) => p.ended || p.toDay < today)) {

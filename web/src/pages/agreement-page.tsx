@@ -74,11 +74,16 @@ function Parties({ agreement }: { agreement: Agreement }) {
     <section aria-labelledby="parties-h">
       <h2 id="parties-h">{t('agreement.parties')}</h2>
       <ul className="parties">
-        {agreement.parties.map((p) => (
-          <li key={p.id} data-role={p.role}>
-            <span className="role">{t(`role.${p.role}` as MessageKey)}</span> <strong>{text(p.name)}</strong>
-          </li>
-        ))}
+        {agreement.parties.map((p) => {
+          // A party may hold several roles (a mediator that is also a guarantor).
+          const roles = typeof p.role === 'string' ? [p.role] : p.role;
+          return (
+            <li key={p.id} data-role={roles.join(' ')}>
+              <span className="role">{roles.map((r) => t(`role.${r}` as MessageKey)).join(' · ')}</span>{' '}
+              <strong>{text(p.name)}</strong>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
