@@ -54,7 +54,8 @@ export function cumulativeSeries(obligations: readonly ObligationStatus[]): Cumu
     list.push(o);
     groups.set(key, list);
   }
-  const lastDay = Math.max(0, ...obligations.map((o) => o.obligation.day));
+  // The charts run to the last day something counted falls due (not to a milestone years ahead).
+  const lastDay = Math.max(0, ...[...groups.values()].flat().map((o) => o.obligation.day));
   const out: CumulativeSeries[] = [];
   for (const [key, list] of groups) {
     const first = list[0]!.obligation;
