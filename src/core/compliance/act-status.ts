@@ -7,35 +7,84 @@ import { result } from './obligation-result.ts';
 import type { Dispute, ObligationStatus } from './types.ts';
 import { when } from './words.ts';
 
-/** Allegations against a provision, as disputes: acknowledged by the accused they are breaches. */
+/** Where an allegation stands (TRUTH.md rule 4): the alleging side's claim until someone answers it. */
+export type AllegationState = 'open' | 'disputed' | 'acknowledged' | 'withdrawn' | 'resolved';
+
+/** The state of one allegation, with the events that answered it. */
+export function allegationState(
+  ctx: Pick<EvalContext, 'view'>,
+  a: Entry,
+): { state: AllegationState; finding?: 'breach' | 'no-breach'; answers: Entry[]; disputes: Dispute[] } {
+  const body = a.event.body as { against: string };
+  const withdrawn = ctx.view
+    .refsTo(a.hash, 'allegation.withdrawn')
+    .filter((w) => w.event.actor === a.event.actor);
+  const resolved = ctx.view.refsTo(a.hash, 'allegation.resolved');
+  const acks = ctx.view
+    .refsTo(a.hash, 'acknowledgement')
+    .filter((k) => ctx.view.role(k.event.actor) && actsFor(ctx, k.event.actor, body.against));
+  const disputes = ctx.view.disputes(a).filter((d) => actsFor(ctx, d.disputedBy.actor, body.against));
+  const answers = [...withdrawn, ...resolved, ...acks, ...ctx.view.refsTo(a.hash, 'dispute')];
+  if (withdrawn.length) return { state: 'withdrawn', answers, disputes };
+  const last = resolved.at(-1);
+  if (last)
+    return {
+      state: 'resolved',
+      finding: last.event.body.finding as 'breach' | 'no-breach',
+      answers,
+      disputes,
+    };
+  if (acks.length) return { state: 'acknowledged', answers, disputes };
+  if (disputes.length) return { state: 'disputed', answers, disputes };
+  return { state: 'open', answers, disputes };
+}
+
+/**
+ * Allegations against a provision. Only a dispute recorded by the accused makes one a dispute;
+ * an acknowledgement, or a mediator's finding of breach, makes it a breach; a withdrawn allegation,
+ * or one resolved as no breach, no longer counts. An allegation nobody answered is `unanswered`:
+ * the alleging side's claim, shown as such, never a verdict.
+ */
 export function allegationsAgainst(
   ctx: EvalContext,
   provision: string,
   party?: string,
   from = Number.NEGATIVE_INFINITY,
   to = Number.POSITIVE_INFINITY,
-): { open: Dispute[]; acknowledged: Entry[] } {
+): { open: Dispute[]; acknowledged: Entry[]; unanswered: Entry[] } {
   const open: Dispute[] = [];
   const acknowledged: Entry[] = [];
+  const unanswered: Entry[] = [];
   for (const a of ctx.view.kind('violation.alleged')) {
     const body = a.event.body as { against: string; provision?: string; description: string };
     if (body.provision !== provision || (party && body.against !== party)) continue;
     if (a.at < from || a.at > to) continue;
-    const acks = ctx.view
-      .refsTo(a.hash, 'acknowledgement')
-      .filter((k) => ctx.view.role(k.event.actor) && actsFor(ctx, k.event.actor, body.against));
-    if (acks.length) acknowledged.push(a, ...acks);
-    else
-      open.push({
-        of: a.hash,
-        recorded: { actor: a.event.actor },
-        disputedBy: { actor: body.against, reason: `alleged: ${body.description}`, evidence: a.hash },
-      });
+    const s = allegationState(ctx, a);
+    if (s.state === 'acknowledged' || (s.state === 'resolved' && s.finding === 'breach'))
+      acknowledged.push(a, ...s.answers);
+    else if (s.state === 'disputed')
+      open.push(
+        ...s.disputes.map((d) => ({
+          ...d,
+          disputedBy: {
+            ...d.disputedBy,
+            reason: `${d.disputedBy.reason} (against the allegation: ${body.description})`,
+          },
+        })),
+      );
+    else if (s.state === 'open') unanswered.push(a);
   }
-  return { open, acknowledged };
+  return { open, acknowledged, unanswered };
 }
 
-function actsFor(ctx: EvalContext, actor: string, party: string): boolean {
+/** Unanswered allegations in words: who alleges what, and that nobody has answered. */
+export function unansweredWords(entries: Entry[]): string {
+  return entries
+    .map((a) => `${a.event.actor} alleges: ${String(a.event.body.description)} (not answered)`)
+    .join('; ');
+}
+
+function actsFor(ctx: Pick<EvalContext, 'view'>, actor: string, party: string): boolean {
   const reg = ctx.view
     .kind('actor.registered')
     .filter((e) => (e.event.body as { actor: string }).actor === actor)
@@ -121,26 +170,75 @@ export function actStatus(ctx: EvalContext, p: Provision, o: Obligation): Obliga
  * against them (violation.alleged, deadline.missed), and met once due when nothing is.
  */
 function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: number | null): ObligationStatus {
-  const { open, acknowledged } = allegationsAgainst(ctx, p.id, o.party);
+  const { open, acknowledged, unanswered } = allegationsAgainst(ctx, p.id, o.party);
   const missed = ctx.view.kind('deadline.missed').filter((e) => e.event.body.provision === p.id);
   const breaches = [...acknowledged, ...missed];
   const disputes = [...open, ...missed.flatMap((m) => ctx.view.disputes(m))];
-  const record = breaches.length
-    ? `recorded as not done: ${breaches.map((b) => String(b.event.body.description ?? b.event.kind)).join('; ')}`
-    : 'no violation or missed deadline recorded';
+  const acts = actsOf(ctx, p);
+  const tz = ctx.timeZone;
+  const record = [
+    acts.started ? `${acts.what} ${when(acts.started.at, tz)} (recorded by ${acts.started.event.actor})` : '',
+    ...acts.notes,
+    breaches.length
+      ? `recorded as not done: ${breaches.map((b) => String(b.event.body.description ?? b.event.kind)).join('; ')}`
+      : '',
+    unanswered.length ? unansweredWords(unanswered) : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  // A negotiation or a return is met only by its recorded act; a pause has no act of its own and is
+  // met once due when nothing is alleged against it (an unanswered allegation leaves it unrecorded).
   const pastDue = due !== null && ctx.asOf >= due;
+  const byAbsence = acts.what === null && pastDue && breaches.length === 0 && unanswered.length === 0;
   return finish(
     ctx,
     o,
     {
-      anything: pastDue && breaches.length === 0,
-      ...(pastDue && breaches.length === 0 ? { doneAt: due } : {}),
+      anything: acts.started !== undefined || byAbsence,
+      ...(acts.started ? { doneAt: acts.started.at } : byAbsence ? { doneAt: due! } : {}),
       breached: breaches.length > 0,
       disputes,
       ...(ctx.waiting.has(p.id) ? { waitsFor: ctx.waiting.get(p.id)! } : {}),
     },
     due,
-    [...breaches.map((b) => b.hash), ...open.map((d) => d.of)],
-    record,
+    [
+      ...breaches.map((b) => b.hash),
+      ...open.map((d) => d.of),
+      ...unanswered.map((a) => a.hash),
+      ...(acts.started ? [acts.started.hash] : []),
+      ...acts.evidence,
+    ],
+    record || 'nothing recorded',
   );
+}
+
+/** The recorded act of a negotiation (talks started) or a return (started, blocked, resumed). */
+function actsOf(
+  ctx: EvalContext,
+  p: Provision,
+): { what: string | null; started?: Entry; notes: string[]; evidence: string[] } {
+  const tz = ctx.timeZone;
+  if (p.kind === 'negotiation') {
+    const started = ctx.view.kind('talks.started').find((e) => e.event.body.provision === p.id);
+    return { what: 'talks started', ...(started ? { started } : {}), notes: [], evidence: [] };
+  }
+  if (p.kind === 'displaced-return') {
+    const started = ctx.view.kind('return.started').find((e) => e.event.body.provision === p.id);
+    const stops = [
+      ...ctx.view.kind('return.blocked').filter((e) => e.event.body.provision === p.id),
+      ...ctx.view.kind('return.resumed').filter((e) => e.event.body.provision === p.id),
+    ].sort((a, b) => a.at - b.at);
+    const notes = stops.map((e) =>
+      e.event.kind === 'return.blocked'
+        ? `blocked ${when(e.at, tz)} (${String(e.event.body.reason)}; recorded by ${e.event.actor})`
+        : `resumed ${when(e.at, tz)}`,
+    );
+    return {
+      what: 'the return started',
+      ...(started ? { started } : {}),
+      notes,
+      evidence: stops.map((e) => e.hash),
+    };
+  }
+  return { what: null, notes: [], evidence: [] };
 }

@@ -235,30 +235,58 @@ describe('provision kinds', () => {
     );
     expect(ob(run([ev], T(2, '01:00')), 'med-ev/evacuate/1').status).toBe('met');
   });
-  it('localized pause: met with nothing alleged, disputed when alleged, missed when acknowledged', () => {
+  it('localized pause: met with nothing alleged; an unanswered allegation is not a dispute; disputed only when the accused disputes it; missed when acknowledged', () => {
     expect(ob(run([], T(1, '16:00')), 'lp/pause/1/z1/a').status).toBe('met');
     const v = logged('b', 'violation.alleged', T(1, '10:00'), {
       against: 'a',
       provision: 'lp',
       description: 'Fire in Z1.',
     });
-    expect(ob(run([v], T(1, '16:00')), 'lp/pause/1/z1/a').status).toBe('disputed');
+    const alleged = ob(run([v], T(1, '16:00')), 'lp/pause/1/z1/a');
+    expect(alleged).toMatchObject({ status: 'unrecorded', evidence: [v.leafHash] });
+    expect(alleged.explanation).toContain('b alleges: Fire in Z1. (not answered)');
+    expect(alleged.explanation).not.toContain('disputes');
+    const d = logged('a', 'dispute', T(1, '11:00'), { of: v.leafHash, reason: 'No fire was opened.' });
+    expect(ob(run([v, d], T(1, '16:00')), 'lp/pause/1/z1/a').status).toBe('disputed');
     const ack = logged('a', 'acknowledgement', T(1, '12:00'), { of: v.leafHash });
     expect(ob(run([v, ack], T(1, '16:00')), 'lp/pause/1/z1/a').status).toBe('missed');
   });
-  it('negotiation: a recorded missed deadline makes it missed', () => {
+  it('negotiation: talks started on time are met, late are met late, none recorded are unrecorded; a recorded missed deadline makes it missed', () => {
     const m = logged('med', 'deadline.missed', T(3, '01:00'), {
       provision: 'neg',
       description: 'Talks did not start.',
     });
     expect(ob(run([m], T(3, '02:00')), 'neg/negotiate/2/a').status).toBe('missed');
-    expect(ob(run([], T(3, '02:00')), 'neg/negotiate/2/a').status).toBe('met');
+    // Talks that never started do not read "met" (TRUTH.md rule 1).
+    expect(ob(run([], T(3, '02:00')), 'neg/negotiate/2/a')).toMatchObject({
+      status: 'unrecorded',
+      noRecord: true,
+    });
+    const onTime = logged('med', 'talks.started', T(2, '10:00'), { provision: 'neg' });
+    expect(ob(run([onTime], T(3, '02:00')), 'neg/negotiate/2/a')).toMatchObject({
+      status: 'met',
+      evidence: [onTime.leafHash],
+    });
+    const late = logged('med', 'talks.started', T(3, '09:00'), { provision: 'neg' });
+    expect(ob(run([late], T(3, '10:00')), 'neg/negotiate/2/a')).toMatchObject({
+      status: 'met-late',
+      lateMinutes: 540,
+    });
   });
-  it('displaced return: not yet due before its day, met after with nothing alleged', () => {
+  it('displaced return: not yet due before its day; unrecorded until the return is recorded as started; a late start is met late, with blocks shown', () => {
     expect(ob(run([], T(2, '10:00')), 'ret/allow-return/2').status).toBe('not-yet-due');
-    expect(ob(run([], T(3, '10:00')), 'ret/allow-return/2').status).toBe('met');
+    expect(ob(run([], T(3, '10:00')), 'ret/allow-return/2').status).toBe('unrecorded');
+    const started = logged('med', 'return.started', T(4, '07:00'), { provision: 'ret' });
+    const blocked = logged('a', 'return.blocked', T(4, '09:00'), {
+      provision: 'ret',
+      reason: 'Road closed.',
+    });
+    const o = ob(run([started, blocked], T(4, '10:00')), 'ret/allow-return/2');
+    // Due by the end of day 2 (3 Jan 00:00); started 4 Jan 07:00: 31 h late.
+    expect(o).toMatchObject({ status: 'met-late', lateMinutes: 31 * 60 });
+    expect(o.explanation).toContain('blocked 4 Jan 09:00 (Road closed.; recorded by a)');
   });
-  it('cessation and text: not yet due before the phase, met with nothing alleged, disputed when alleged', () => {
+  it('cessation and text: not yet due before the phase, met with nothing alleged, an unanswered allegation shown as the claim it is, disputed when disputed', () => {
     expect(prov(run([], '2024-01-01T07:00:00+02:00'), 'cease').status).toBe('not-yet-due');
     expect(prov(run([], T(2, '10:00')), 'txt').status).toBe('met');
     const v = logged('a', 'violation.alleged', T(2, '10:00'), {
@@ -267,7 +295,36 @@ describe('provision kinds', () => {
       description: 'Shelling.',
     });
     const p = prov(run([v], T(2, '11:00')), 'cease');
-    expect(p).toMatchObject({ status: 'disputed', evidence: [v.leafHash] });
+    expect(p).toMatchObject({ status: 'unrecorded', evidence: [v.leafHash] });
+    expect(p.explanation).toBe('a alleges: Shelling. (not answered).');
+    const d = logged('b', 'dispute', T(2, '10:30'), { of: v.leafHash, reason: 'No shelling.' });
+    expect(prov(run([v, d], T(2, '11:00')), 'cease').status).toBe('disputed');
+  });
+  it('allegations: withdrawn by the side that made it, or resolved by a mediator as no breach, they no longer count; resolved as a breach, missed', () => {
+    const v = logged('a', 'violation.alleged', T(2, '10:00'), {
+      against: 'b',
+      provision: 'cease',
+      description: 'Shelling.',
+    });
+    const w = logged('a', 'allegation.withdrawn', T(2, '12:00'), { of: v.leafHash, reason: 'It was not b.' });
+    const e = run([v, w], T(2, '13:00'));
+    expect(prov(e, 'cease').status).toBe('met');
+    expect(e.allegations[0]).toMatchObject({ state: 'withdrawn', reason: 'It was not b.' });
+    const no = logged('med', 'allegation.resolved', T(2, '12:00'), {
+      of: v.leafHash,
+      finding: 'no-breach',
+      reason: 'x',
+    });
+    expect(prov(run([v, no], T(2, '13:00')), 'cease').status).toBe('met');
+    const yes = logged('med', 'allegation.resolved', T(2, '12:00'), {
+      of: v.leafHash,
+      finding: 'breach',
+      reason: 'y',
+    });
+    const r = run([v, yes], T(2, '13:00'));
+    expect(prov(r, 'cease').status).toBe('missed');
+    expect(r.allegations[0]).toMatchObject({ state: 'resolved', finding: 'breach', reason: 'y' });
+    expect(run([v], T(2, '13:00')).allegations[0]!.state).toBe('open');
   });
   it('a provision takes the most pressing status of its obligations', () => {
     const p = prov(run(handover(1, 2, T(1, '14:00')), T(2, '13:00')), 'ex');

@@ -1,6 +1,6 @@
 import type { Agreement, Provision } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
-import { actStatus } from './act-status.ts';
+import { actStatus, allegationState } from './act-status.ts';
 import { conditionState } from './condition.ts';
 import type { EvalContext } from './context.ts';
 import { effectivePlan } from './effective-plan.ts';
@@ -45,12 +45,19 @@ function obligationStatus(ctx: EvalContext, p: Provision, o: Obligation): Obliga
 function allegations(ctx: EvalContext): Allegation[] {
   return ctx.view.kind('violation.alleged').map((e) => {
     const body = e.event.body as { against: string; provision?: string; description: string };
+    const s = allegationState(ctx, e);
+    const closing = s.answers.find(
+      (a) => a.event.kind === 'allegation.withdrawn' || a.event.kind === 'allegation.resolved',
+    );
     return {
       provision: body.provision ?? null,
       against: body.against,
       by: e.event.actor,
       at: ctx.view.iso(e.at),
       description: body.description,
+      state: s.state,
+      ...(s.finding ? { finding: s.finding } : {}),
+      ...(closing ? { reason: String(closing.event.body.reason) } : {}),
       evidence: [e.hash, ...ctx.view.refsTo(e.hash).map((r) => r.hash)].sort(),
     };
   });

@@ -1,5 +1,5 @@
 import type { Provision } from '../agreement/types.ts';
-import { allegationsAgainst } from './act-status.ts';
+import { allegationsAgainst, unansweredWords } from './act-status.ts';
 import type { EvalContext } from './context.ts';
 import { describeDisputes } from './dispute-words.ts';
 import type { ObligationStatus, ProvisionStatus, Status } from './types.ts';
@@ -28,8 +28,12 @@ function phaseSpan(ctx: EvalContext, p: Provision): { from: number | null; to: n
 /** Cessation and free-text terms hold over their phase and are judged by what is alleged against them. */
 function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
   const span = phaseSpan(ctx, p);
-  const { open, acknowledged } = allegationsAgainst(ctx, p.id);
-  const evidence = [...open.map((d) => d.of), ...acknowledged.map((e) => e.hash)].sort();
+  const { open, acknowledged, unanswered } = allegationsAgainst(ctx, p.id);
+  const evidence = [
+    ...open.map((d) => d.of),
+    ...acknowledged.map((e) => e.hash),
+    ...unanswered.map((e) => e.hash),
+  ].sort();
   const base = { provision: p.id, kind: p.kind, counts: {}, evidence };
   if (acknowledged.length)
     return {
@@ -45,6 +49,10 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
     };
   if (span.from === null || ctx.asOf < span.from)
     return { ...base, status: 'not-yet-due', explanation: 'Its phase has not started.' };
+  // An allegation nobody answered is the alleging side's claim: not a dispute, not a verdict, and
+  // the term can no longer be said to have held.
+  if (unanswered.length)
+    return { ...base, status: 'unrecorded', explanation: `${unansweredWords(unanswered)}.` };
   const until = span.to !== null ? ` over the phase, which ended ${when(span.to, ctx.timeZone)}` : ' so far';
   return {
     ...base,
@@ -73,7 +81,8 @@ export function provisionStatus(
   }
   const counts: Partial<Record<Status, number>> = {};
   for (const o of obligations) counts[o.status] = (counts[o.status] ?? 0) + 1;
-  const { open } = p.kind === 'exchange' || p.kind === 'aid' ? allegationsAgainst(ctx, p.id) : { open: [] };
+  const { open, unanswered } =
+    p.kind === 'exchange' || p.kind === 'aid' ? allegationsAgainst(ctx, p.id) : { open: [], unanswered: [] };
   let status = PRECEDENCE.find((s) => counts[s]) ?? 'not-yet-due';
   if (open.length && PRECEDENCE.indexOf(status) > PRECEDENCE.indexOf('disputed')) status = 'disputed';
   const summary = PRECEDENCE.filter((s) => counts[s])
@@ -85,13 +94,21 @@ export function provisionStatus(
     .map((o) => o.explanation)
     .join(' ');
   const more = notable.length > 6 ? ` … and ${notable.length - 6} more.` : '';
-  const alleged = open.length ? ` Alleged: ${describeDisputes(open)}` : '';
+  const alleged = `${open.length ? ` Alleged and disputed: ${describeDisputes(open)}` : ''}${
+    unanswered.length ? ` ${unansweredWords(unanswered)}.` : ''
+  }`;
   return {
     provision: p.id,
     kind: p.kind,
     status,
     counts,
-    evidence: [...new Set([...obligations.flatMap((o) => o.evidence), ...open.map((d) => d.of)])].sort(),
+    evidence: [
+      ...new Set([
+        ...obligations.flatMap((o) => o.evidence),
+        ...open.map((d) => d.of),
+        ...unanswered.map((a) => a.hash),
+      ]),
+    ].sort(),
     explanation: `${plural(obligations.length, 'obligation')}: ${summary}.${details ? ` ${details}` : ''}${more}${alleged}`,
   };
 }

@@ -139,6 +139,15 @@ export interface Allegation {
   by: string;
   at: string;
   description: string;
+  /**
+   * open: nobody answered it (the alleging side's claim); disputed: the accused recorded a dispute;
+   * acknowledged by the accused; withdrawn by the side that made it; resolved by a mediator.
+   */
+  state: 'open' | 'disputed' | 'acknowledged' | 'withdrawn' | 'resolved';
+  /** A mediator's finding, when resolved. */
+  finding?: 'breach' | 'no-breach';
+  /** The reason given when withdrawn or resolved. */
+  reason?: string;
   evidence: string[];
 }
 

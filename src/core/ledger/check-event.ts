@@ -41,7 +41,11 @@ const ALLOWED: Partial<Record<string, ActorRole[]>> = {
   'list.rejected': ['party', 'mediator'],
   'list.submitted': ['party', 'operator'],
   'handover.completed': ['party', 'operator'],
+  'allegation.resolved': ['mediator', 'operator'],
 };
+
+/** Kinds that refer (by `of`) to an allegation, and who may record them. */
+const ABOUT_ALLEGATION = new Set(['allegation.withdrawn', 'allegation.resolved']);
 
 /** Every earlier event an event points at: its refs and the references inside its body. */
 export function referencesOf(event: SignedEvent['event']): string[] {
@@ -101,6 +105,20 @@ export function checkEvent(crypto: Crypto, signed: SignedEvent, view: AppendView
         'event-unknown-reference',
         `The event refers to ${ref}, which is not in this log.`,
       );
+    if (ABOUT_ALLEGATION.has(event.kind) && ref === (event.body as { of?: string }).of) {
+      if (target.kind !== 'violation.alleged') {
+        throw new LedgerError(
+          'event-not-permitted',
+          `${event.kind} refers to a ${target.kind} event; it must refer to a violation.alleged event.`,
+        );
+      }
+      if (event.kind === 'allegation.withdrawn' && target.actor !== event.actor) {
+        throw new LedgerError(
+          'event-not-permitted',
+          `Only "${target.actor}", who made the allegation, can withdraw it; "${event.actor}" can dispute or acknowledge it.`,
+        );
+      }
+    }
     if ((event.kind === 'acknowledgement' || event.kind === 'dispute') && target.actor === event.actor) {
       throw new LedgerError(
         'event-not-permitted',

@@ -91,6 +91,29 @@ export const EventBodies = {
     quantity: Count.optional(),
     description: Text,
   }),
+  'talks.started': z.strictObject({
+    provision: Id.describe('The negotiation provision whose talks started.'),
+    place: Text.optional(),
+  }),
+  'return.started': z.strictObject({
+    provision: Id.describe('The return of displaced people that started.'),
+    route: Id.optional(),
+  }),
+  'return.blocked': z.strictObject({ provision: Id, route: Id.optional(), reason: Text }),
+  'return.resumed': z.strictObject({ provision: Id, route: Id.optional() }),
+  'allegation.withdrawn': z.strictObject({
+    of: EventRef.describe('The violation.alleged event withdrawn, by the actor who recorded it.'),
+    reason: Text,
+  }),
+  'allegation.resolved': z.strictObject({
+    of: EventRef.describe('The violation.alleged event a mediator resolved.'),
+    finding: z
+      .enum(['breach', 'no-breach'])
+      .describe(
+        'Whether the mediator found the term breached (missed) or not (the allegation no longer counts).',
+      ),
+    reason: Text,
+  }),
   statement: z.strictObject({ text: Text }),
   correction: z.strictObject({
     of: EventRef,
