@@ -481,7 +481,9 @@ describe('the upload route in the OpenAPI document', () => {
 });
 
 describe('text that is slow to read', () => {
-  it('is refused without stalling the server: deep nesting at once, a document too slow to parse after 5 s', async () => {
+  // A document too slow to read is refused by the checker's time budget: test/agreement-checker.test.ts
+  // proves it with a worker that never finishes, so that no test depends on how fast this machine parses.
+  it('is refused at once when nested too deep, and the next upload is read as usual', async () => {
     const s = await serverFixture('sqlite');
     try {
       const upload = (payload: string) =>
@@ -496,23 +498,10 @@ describe('text that is slow to read', () => {
         code: 'agreement-invalid',
         errors: [{ code: 'too-deep', line: 2, column: 71 }],
       });
-      // 25,000 keys: the YAML parser needs many seconds for them; the server answers meanwhile.
-      const keys = Array.from({ length: 25_000 }, (_, i) => `k${i}: v`).join('\n');
-      expect(Buffer.byteLength(keys)).toBeLessThan(256 * 1024);
-      const started = Date.now();
-      const slow = upload(keys);
-      await new Promise((r) => setTimeout(r, 500));
-      const t0 = Date.now();
-      expect((await s.app.inject({ url: '/api/health' })).statusCode).toBe(200);
-      expect(Date.now() - t0).toBeLessThan(1000);
-      const refused = await slow;
-      expect([refused.statusCode, json(refused).code]).toEqual([422, 'agreement-too-complex']);
-      expect(Date.now() - started).toBeLessThan(15_000);
-      // The checker is replaced, and the next upload is read as usual.
-      const next = await upload(withId(NOV, 'after-slow'));
+      const next = await upload(withId(NOV, 'after-deep'));
       expect(next.statusCode).toBe(201);
     } finally {
       await s.close();
     }
-  }, 60_000);
+  });
 });
