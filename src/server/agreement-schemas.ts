@@ -4,8 +4,7 @@ import { AGREEMENT_STATUSES } from '../store/agreement-store.ts';
 import { ProblemError } from './problem.ts';
 import { AgreementSummary } from './schemas.ts';
 
-/** The largest agreement upload: 256 KiB as sent. */
-export const AGREEMENT_BODY_LIMIT = 256 * 1024;
+export { AGREEMENT_BODY_LIMIT } from '../core/agreement/upload-limit.ts';
 /** Versions per page of GET /api/agreements/{id}/versions. */
 export const MAX_VERSIONS_PAGE = 100;
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { AGREEMENT_BODY_LIMIT } from '../../server/agreement-schemas.ts';
+import { AGREEMENT_BODY_LIMIT } from '../../core/agreement/upload-limit.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
 import { EXIT_INVALID, EXIT_OK, InputError, type Io, UsageError } from '../io.ts';
 import { loadAgreementFile } from '../load-agreement.ts';
