@@ -72,7 +72,7 @@ export function routeTable(
   const routes = [
     ...healthRoutes(ctx),
     ...agreementRoutes(ctx),
-    ...agreementUploadRoutes(ctx),
+    ...agreementUploadRoutes(ctx, notifier),
     ...planRoutes(ctx),
     ...logRoutes(ctx),
     ...eventRoutes(ctx),

@@ -10,6 +10,7 @@ import {
 } from '../auth/persons-policy.ts';
 import { type Principal, principalOf } from '../auth/principal.ts';
 import type { ServerContext } from '../context.ts';
+import { disclosureOfLog } from '../log-agreement.ts';
 import { page, pageQuery } from '../paging.ts';
 import { HttpProblem } from '../problem.ts';
 import { defineRoute } from '../route.ts';
@@ -88,8 +89,8 @@ async function personIndexOf(store: LedgerStore, logId: string) {
 /** The persons of a log, the log's person index for the policy, and what `who` may see of them. */
 async function visibleRecords(ctx: ServerContext, persons: PersonsStore, logId: string, who: Principal) {
   const index = await personIndexOf(ctx.store, logId);
-  // The log follows the agreement with its id; without one, the default disclosure holds.
-  const disclosure = (await ctx.catalog.get(logId))?.disclosure;
+  // The disclosure of the agreement the log adopted (by hash), never what the catalog serves now.
+  const disclosure = await disclosureOfLog(ctx, logId);
   const shown = new Map<string, Revealed & { visibleBecause: Visibility }>();
   for (const r of await persons.all(logId)) {
     const why = personVisibility(who, r, index.references.get(r.commitment), disclosure);
