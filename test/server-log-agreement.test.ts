@@ -135,7 +135,10 @@ describe.each(DIALECTS)("a log's rules belong to the log, on %s", (dialect) => {
   it('what the catalog serves under the id does not change the log: status, report and disclosure follow the adopted hash', async () => {
     // A newer adopted version reaches the catalog without the log adopting it (here straight
     // into the store, as an import or another server sharing the database could).
-    const v3 = agreementText('victim', 'Victim pause, not adopted by the log', 'on-list');
+    const v3 = agreementText('victim', 'Victim pause, not adopted by the log', 'on-list').replace(
+      'lengthDays: 4',
+      'lengthDays: 6',
+    );
     await new AgreementStore(database).add({
       id: 'victim',
       source: v3,
@@ -159,6 +162,12 @@ describe.each(DIALECTS)("a log's rules belong to the log, on %s", (dialect) => {
     const status = await app.inject({ url: '/api/logs/victim/status?at=2023-11-25T12:00:00Z' });
     expect(status.statusCode, status.body).toBe(200);
     expect(json(status).adopted).toEqual({ agreement: 'victim', version: 1, sha256: sha256(v1), index: 6 });
+    // The plan of the log is that of the adopted text (a 4-day pause), not the catalog's (6 days).
+    const plan = await app.inject({ url: '/api/logs/victim/plan' });
+    expect(plan.statusCode, plan.body).toBe(200);
+    const days = (p: { body: string }) => (json(p).days as unknown[]).length;
+    const catalogPlan = await app.inject({ url: '/api/agreements/victim/plan' });
+    expect(days(catalogPlan) - days(plan)).toBe(2);
     const log = json(await app.inject({ url: '/api/logs/victim' }));
     expect(log.adopted).toEqual({ agreement: 'victim', version: 1, sha256: sha256(v1), index: 6 });
   });

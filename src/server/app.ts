@@ -28,6 +28,7 @@ import { registerDashboard } from './routes/dashboard.ts';
 import { eventRoutes } from './routes/events.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { logPlanRoutes } from './routes/log-plan.ts';
 import { logRoutes } from './routes/logs.ts';
 import { personRoutes } from './routes/persons.ts';
 import { planRoutes } from './routes/plan.ts';
@@ -79,6 +80,7 @@ export function routeTable(
     ...notifyingAppends(appendRoutes(ctx), notifier),
     ...streamRoutes(ctx, feeds),
     ...statusRoutes(ctx),
+    ...logPlanRoutes(ctx),
     ...personRoutes(ctx),
     ...exportRoutes(ctx),
     ...tileRoutes(ctx),
