@@ -179,12 +179,14 @@ describe.each(DIALECTS)('an agreement that holds names back until confirmation, 
           headers: s.as(actor),
         })
       ).statusCode;
-    await append('party-a', 'list.submitted', {
+    const list = await append('party-a', 'list.submitted', {
       provision: 'exchange',
       batch: 1,
       count: 1,
       persons: [commitment],
     });
+    expect(await seen('party-b')).toBe(404);
+    await append('party-b', 'list.accepted', { list });
     expect(await seen('party-b')).toBe(404);
     const handover = await append('party-a', 'handover.completed', {
       provision: 'exchange',

@@ -62,6 +62,8 @@ export interface AppOptions {
   checkpointEverySeconds?: number;
   /** The built dashboard to serve at / (default web/dist); without it / answers 503. */
   webDir?: string;
+  /** Person records one party may keep in one log (default DEFAULT_PERSONS_QUOTA). */
+  personsQuota?: number;
 }
 
 /** Every route of the API, in the order the reference lists them. */
@@ -108,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     keyring: options.keyring ?? new Keyring(options.crypto),
     witness: new WitnessStore(options.database),
     witnessFollow: options.witnessFollow ?? [],
+    ...(options.personsQuota !== undefined ? { personsQuota: options.personsQuota } : {}),
   };
   const app = Fastify({
     logger: options.logger ?? false,

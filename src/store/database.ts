@@ -8,6 +8,7 @@ import { witnessMigration } from './migrations/0003-witness.ts';
 import { agreementsMigration } from './migrations/0004-agreements.ts';
 import { personOwnerMigration } from './migrations/0005-person-owner.ts';
 import { logAgreementIndexMigration } from './migrations/0006-log-agreement-index.ts';
+import { personOwnerIndexMigration } from './migrations/0007-person-owner-index.ts';
 import type { Tables } from './schema.ts';
 import { kyselySqlite } from './sqlite-dialect.ts';
 
@@ -51,6 +52,7 @@ function migrations(dialect: Dialect): MigrationProvider {
     '0004-agreements': agreementsMigration(dialect),
     '0005-person-owner': personOwnerMigration(dialect),
     '0006-log-agreement-index': logAgreementIndexMigration(),
+    '0007-person-owner-index': personOwnerIndexMigration(),
   };
   return { getMigrations: async () => all };
 }
