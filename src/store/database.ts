@@ -1,3 +1,4 @@
+import { closeSync, fchmodSync, openSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
@@ -65,6 +66,28 @@ async function migrate(db: Kysely<Tables>, dialect: Dialect): Promise<void> {
   }
 }
 
+/**
+ * Creates a SQLite file that does not exist yet readable and writable by its owner only (0600),
+ * whatever the umask: it holds person records and tokens' hashes. SQLite creates the WAL and
+ * shared-memory files beside it with the database file's permissions, so they are 0600 too.
+ */
+function createPrivately(location: string): void {
+  if (location === '' || location === ':memory:' || location.startsWith('file:')) return;
+  let fd: number;
+  try {
+    fd = openSync(location, 'wx', 0o600);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw e;
+  }
+  try {
+    // The mode given to open is masked by the umask; set it exactly.
+    fchmodSync(fd, 0o600);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Opens (and creates, for a SQLite file) the database at `location` and migrates it. */
 export async function openDatabase(location: string): Promise<Database> {
   if (isPostgresUrl(location)) {
@@ -77,6 +100,7 @@ export async function openDatabase(location: string): Promise<Database> {
     await migrate(db, 'postgres');
     return { dialect: 'postgres', db, location: redact(location), pool, close: () => db.destroy() };
   }
+  createPrivately(location);
   const sqlite = new DatabaseSync(location);
   sqlite.exec('PRAGMA journal_mode = WAL');
   sqlite.exec('PRAGMA synchronous = FULL');

@@ -3,6 +3,7 @@ import { reportHtml } from '../../core/report/report-html.ts';
 import type { Adoption } from '../../store/log-adoption.ts';
 import type { ServerContext } from '../context.ts';
 import { endOfDay, evaluateLog, evaluateLogAt } from '../log-evaluation.ts';
+import { securePage } from '../page-headers.ts';
 import { defineRoute } from '../route.ts';
 import { LogParams } from '../schemas.ts';
 import { Evaluation, ReportQuery, StatusQuery } from '../status-schemas.ts';
@@ -60,7 +61,8 @@ export const statusRoutes = (ctx: ServerContext) => [
     problems: [404, 409, 422],
     async handler({ params, query, reply }) {
       const { agreement, evaluation } = await evaluateLog(ctx, params.id, (a) => endOfDay(query.date, a));
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache');
+      // An HTML page like the dashboard, with its security headers: it shows what the log's actors wrote.
+      securePage(reply).type('text/html; charset=utf-8').header('cache-control', 'no-cache');
       return reportHtml(evaluation, agreement, query.date);
     },
   }),
