@@ -231,3 +231,43 @@ describe.each(DIALECTS)('a log that adopted no agreement, on %s', (dialect) => {
     }
   });
 });
+
+describe.each(DIALECTS)('events that would game the persons policy, on %s', (dialect) => {
+  it('are refused on append: a party accepting its own list, an intermediary confirming a handover not made through it', async () => {
+    const s = await serverFixture(dialect);
+    try {
+      const post = (actor: string, kind: string, body: Record<string, unknown>) =>
+        s.app.inject({
+          method: 'POST',
+          url: '/api/logs/test-log/events',
+          headers: { 'content-type': 'application/json', ...s.as(actor) },
+          payload: new TextDecoder().decode(s.f.event(actor, kind, body)),
+        });
+      const list = await s.record('party-a', 'list.submitted', { provision: 'exchange', batch: 1, count: 0 });
+      const own = await post('party-a', 'list.accepted', { list });
+      expect([own.statusCode, json(own).code]).toEqual([422, 'event-not-permitted']);
+      expect(json(own).detail).toMatch(/cannot accept its own list/);
+      expect((await post('party-b', 'list.accepted', { list })).statusCode).toBe(201);
+      const direct = await s.record('party-a', 'handover.completed', {
+        provision: 'exchange',
+        count: 0,
+        to: 'party-b',
+      });
+      const unrelated = await post('icrc', 'handover.confirmed', { handover: direct, count: 0 });
+      expect([unrelated.statusCode, json(unrelated).code]).toEqual([422, 'event-not-permitted']);
+      expect(json(unrelated).detail).toMatch(/went through no intermediary/);
+      const through = await s.record('party-a', 'handover.completed', {
+        provision: 'exchange',
+        count: 0,
+        to: 'party-b',
+        via: 'icrc',
+      });
+      expect((await post('icrc', 'handover.confirmed', { handover: through, count: 0 })).statusCode).toBe(
+        201,
+      );
+      expect((await s.store.getLog('test-log'))!.size).toBe(10);
+    } finally {
+      await s.close();
+    }
+  });
+});
