@@ -1,4 +1,5 @@
 import { SignedEvent } from '../core/ledger/event.ts';
+import { throughOf } from './auth/persons-policy.ts';
 import type { ServerContext } from './context.ts';
 import { HttpProblem } from './problem.ts';
 
@@ -30,12 +31,14 @@ export async function checkPersonsEvent(ctx: ServerContext, logId: string, signe
   } else if (kind === 'handover.confirmed' && typeof body.handover === 'string') {
     const handover = await ctx.store.entryByLeafHash(logId, body.handover);
     if (handover?.event.event.kind !== 'handover.completed') return;
-    const via = (handover.event.event.body as { via?: unknown }).via;
-    if (via !== actor) {
+    const handed = handover.event.event.body as Record<string, unknown>;
+    const to = typeof handed.to === 'string' ? await ctx.store.actor(logId, handed.to) : undefined;
+    const through = throughOf(handed, () => to?.role === 'intermediary');
+    if (!through.includes(actor)) {
       throw new HttpProblem(
         422,
         'event-not-permitted',
-        `Intermediary "${actor}" cannot confirm handover ${body.handover.slice(0, 12)}…: it went ${typeof via === 'string' ? `through "${via}"` : 'through no intermediary (no via)'}. Only the intermediary a handover went through confirms it.`,
+        `Intermediary "${actor}" cannot confirm handover ${body.handover.slice(0, 12)}…: it went ${through.length ? `through ${through.map((t) => `"${t}"`).join(' and ')}` : 'through no intermediary (no via)'}. Only the intermediary a handover went through (its via, or its to) confirms it.`,
       );
     }
   }

@@ -216,3 +216,24 @@ describe('the persons policy cannot be gamed', () => {
     expect(personVisibility(sideA, aRecord, own.references.get(c(1)))).toBe('own');
   });
 });
+
+describe('a handover to the intermediary itself', () => {
+  it('is made through it: that intermediary, and no other, confirms it', () => {
+    n = 0;
+    const log = [
+      entry('op', 'actor.registered', { actor: 'a1', party: 'side-a', role: 'party' }),
+      entry('op', 'actor.registered', { actor: 'b1', party: 'side-b', role: 'party' }),
+      entry('op', 'actor.registered', { actor: 'icrc', role: 'intermediary' }),
+      entry('a1', 'list.submitted', { provision: 'x', batch: 1, count: 1, persons: [c(1)] }),
+      entry('b1', 'list.accepted', { list: h(3) }),
+      entry('a1', 'handover.completed', { provision: 'x', count: 1, persons: [c(1)], to: 'icrc' }),
+    ];
+    expect(
+      indexPersons([...log, entry('b1', 'handover.confirmed', { handover: h(5), count: 1 })]).confirmed.size,
+    ).toBe(0);
+    n = 6;
+    expect([
+      ...indexPersons([...log, entry('icrc', 'handover.confirmed', { handover: h(5), count: 1 })]).confirmed,
+    ]).toEqual([c(1)]);
+  });
+});

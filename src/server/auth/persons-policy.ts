@@ -74,6 +74,19 @@ export function indexPersons(entries: Iterable<Indexed>): PersonIndex {
   return indexer.index();
 }
 
+/**
+ * Whom a handover went through: its `via`, and its `to` when it hands the persons to an
+ * intermediary itself. Only an intermediary named so may confirm it.
+ */
+export function throughOf(
+  body: Record<string, unknown>,
+  isIntermediary: (actor: string) => boolean,
+): string[] {
+  const through = typeof body.via === 'string' ? [body.via] : [];
+  if (typeof body.to === 'string' && body.to !== body.via && isIntermediary(body.to)) through.push(body.to);
+  return through;
+}
+
 const addTo = (map: Map<string, Set<string>>, key: string, value: string) => {
   const set = map.get(key) ?? new Set<string>();
   set.add(value);
@@ -88,7 +101,7 @@ const addTo = (map: Map<string, Set<string>>, key: string, value: string) => {
  *   party accepting its own list accepts nothing);
  * - a handover puts on its intermediary's manifest, and a confirmation ends the embargo of, only
  *   persons on an accepted list; and an intermediary confirms only a handover made through it
- *   (`via` names it). A confirmation names its persons (those of its handover only) or, when it
+ *   (`via`, or `to` when handed to it, names it). A confirmation names its persons (those of its handover only) or, when it
  *   names none, takes those of the handover it confirms.
  */
 export function personIndexer(): PersonIndexer {
@@ -97,7 +110,7 @@ export function personIndexer(): PersonIndexer {
   const partyOf = new Map<string, string | null>();
   const roleOf = new Map<string, string>();
   const lists = new Map<string, ListEntry>();
-  const handovers = new Map<string, { persons: string[]; via: string | null }>();
+  const handovers = new Map<string, { persons: string[]; through: string[] }>();
   const listedByParty = new Map<string, Set<string>>();
   const accepted = new Set<string>();
   const handedVia = new Map<string, Set<string>>();
@@ -148,9 +161,9 @@ export function personIndexer(): PersonIndexer {
         }
       }
     } else if (kind === 'handover.completed') {
-      const via = typeof body.via === 'string' ? body.via : null;
-      handovers.set(leafHash, { persons, via });
-      if (via !== null) {
+      const through = throughOf(body, (a) => roleOf.get(a) === 'intermediary');
+      handovers.set(leafHash, { persons, through });
+      for (const via of through) {
         for (const c of persons) {
           if (!accepted.has(c)) continue;
           refs(c).handedVia.add(via);
@@ -159,7 +172,7 @@ export function personIndexer(): PersonIndexer {
       }
     } else if (kind === 'handover.confirmed') {
       const handover = handovers.get(String(body.handover));
-      if (!handover || handover.via !== actor) return;
+      if (!handover?.through.includes(actor)) return;
       const named = persons.length ? persons.filter((c) => handover.persons.includes(c)) : handover.persons;
       for (const c of named) {
         if (!accepted.has(c)) continue;
