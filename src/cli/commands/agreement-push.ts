@@ -106,6 +106,8 @@ export const agreementPush: Command = {
         io.out(
           response.status === 201 ? `stored ${what}\n` : `unchanged: ${what} is already the latest version\n`,
         );
+        const adoption = body.adoption as { log: string; state: string; index?: number } | undefined;
+        if (adoption) io.out(`${adoptionLine(adoption)}\n`);
       }
       return EXIT_OK;
     }
@@ -118,3 +120,11 @@ export const agreementPush: Command = {
     return EXIT_INVALID;
   },
 };
+
+/** What the log of the agreement's id did with an adopted version (see the upload route's `adoption`). */
+function adoptionLine(a: { log: string; state: string; index?: number }): string {
+  if (a.state === 'recorded')
+    return `log ${a.log} adopted it: agreement.adopted recorded as event ${a.index}`;
+  if (a.state === 'in-force') return `log ${a.log} had already adopted it (event ${a.index})`;
+  return `log ${a.log} has not adopted it yet: sign the agreement.adopted event in the answer (--json shows it) and append it (POST /api/logs/${a.log}/events); until then the log keeps its text`;
+}
