@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point for `npx truce`: runs the TypeScript CLI directly on Node >= 22.12 (type stripping).
+// Entry point for `npx truce`: runs the TypeScript CLI directly on Node >= 22.18 (type stripping on by default).
 import { processIo } from '../src/cli/io.ts';
 import { main } from '../src/cli/main.ts';
 

@@ -118,3 +118,59 @@ describe.each(DIALECTS)('truce agreement push to a server on %s', (dialect) => {
     expect(await new AgreementStore(s.database).latestNumber('pushed-flags')).toBe(0);
   });
 });
+
+describe('truce agreement push of the agreement of a log', () => {
+  it("says whether the log adopted it, and the server refuses another log's token", async () => {
+    const s = await serverFixture('sqlite');
+    const work = mkdtempSync(join(tmpdir(), 'truce-push-log-'));
+    const app = await buildApp({ database: s.database, crypto });
+    try {
+      const server = await app.listen({ host: '127.0.0.1', port: 0 });
+      writeFileSync(join(work, 'operator.token'), `${s.tokens.operator}\n`);
+      const minimal = readFileSync(join(repoRoot, 'test/fixtures/agreements-good/minimal.yaml'), 'utf8');
+      writeFileSync(join(work, 'log.yaml'), minimal.replace('id: test-minimal', 'id: test-log'));
+      const pushed = await runCliIn(
+        work,
+        'agreement',
+        'push',
+        'log.yaml',
+        '--server',
+        server,
+        '--token-file',
+        'operator.token',
+      );
+      expect(pushed.status, pushed.stderr).toBe(0);
+      expect(pushed.stdout).toMatch(/^stored test-log version 1 \(adopted\)/);
+      expect(pushed.stdout).toContain(
+        'log test-log has not adopted it yet: sign the agreement.adopted event',
+      );
+      // A token of another log: refused, nothing stored.
+      await s.store.createLog({
+        id: 'other-log',
+        origin: 'truce.example/other-log',
+        logKey: s.f.operatorKey,
+        createdAt: '2023-11-24T00:00:00Z',
+      });
+      writeFileSync(join(work, 'other.yaml'), minimal.replace('id: test-minimal', 'id: other-log'));
+      const refused = await runCliIn(
+        work,
+        'agreement',
+        'push',
+        'other.yaml',
+        '--server',
+        server,
+        '--token-file',
+        'operator.token',
+      );
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(
+        /only the operator or a mediator of log "other-log".*\(403 agreement-of-another-log\)/,
+      );
+      expect(await new AgreementStore(s.database).latestNumber('other-log')).toBe(0);
+    } finally {
+      await app.close();
+      await s.close();
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

@@ -422,20 +422,34 @@ describe.each(DIALECTS)('uploading agreements on %s', (dialect) => {
     expect(new Set(same.map((r) => json(r).version))).toEqual(new Set([13]));
   });
 
-  it('judges a log against its uploaded agreement, and against the new version once one is adopted', async () => {
+  it('judges a log against the version it adopted by an agreement.adopted event, and against the new one once it adopts it', async () => {
     const at = '?at=2023-11-28T12:00:00%2B02:00';
     expect(problem(await get(`/api/logs/${s.f.logId}/status${at}`))).toEqual([404, 'agreement-not-found']);
+    /** Uploads with the operator's token and records the adoption the answer asks it to sign. */
+    const adopt = async (text: string) => {
+      const r = await upload(text);
+      const adoption = json(r).adoption as { state: string; event: { body: Record<string, unknown> } };
+      expect(adoption.state).toBe('to-sign');
+      await s.record('operator', 'agreement.adopted', adoption.event.body);
+    };
     const v1 = withId(NOV, s.f.logId);
     await upload(v1);
+    // Uploaded, not yet adopted by the log: it is not judged against it.
+    expect(problem(await get(`/api/logs/${s.f.logId}/status${at}`))).toEqual([404, 'agreement-not-found']);
+    await adopt(v1);
     const first = await get(`/api/logs/${s.f.logId}/status${at}`);
     expect(first.statusCode).toBe(200);
-    // A proposal does not change what the log is judged against; an adopted version does.
+    // A proposal does not change what the log is judged against; an adopted version does, once the log adopts it.
     const v2 = v1.replace('lengthDays: 4', 'lengthDays: 5');
-    await upload(v2, { query: '?proposal=true' });
-    expect(json(await get(`/api/logs/${s.f.logId}/status${at}`))).toEqual(json(first));
-    await upload(v2);
+    const proposed = await upload(v2, { query: '?proposal=true' });
+    expect(json(proposed).adoption).toBeUndefined();
+    expect(json(await get(`/api/logs/${s.f.logId}/status${at}`))).toMatchObject({
+      ...json(first),
+      events: expect.any(Number),
+    });
+    await adopt(v2);
     const second = json(await get(`/api/logs/${s.f.logId}/status${at}`));
-    expect(second).not.toEqual(json(first));
+    expect(second.phases).not.toEqual(json(first).phases);
     // As a server that never saw version 1 judges it.
     const fresh = await buildApp({ database: s.database, crypto, agreementsDir: dir });
     try {
@@ -481,7 +495,9 @@ describe('the upload route in the OpenAPI document', () => {
 });
 
 describe('text that is slow to read', () => {
-  it('is refused without stalling the server: deep nesting at once, a document too slow to parse after 5 s', async () => {
+  // A document too slow to read is refused by the checker's time budget: test/agreement-checker.test.ts
+  // proves it with a worker that never finishes, so that no test depends on how fast this machine parses.
+  it('is refused at once when nested too deep, and the next upload is read as usual', async () => {
     const s = await serverFixture('sqlite');
     try {
       const upload = (payload: string) =>
@@ -496,23 +512,10 @@ describe('text that is slow to read', () => {
         code: 'agreement-invalid',
         errors: [{ code: 'too-deep', line: 2, column: 71 }],
       });
-      // 25,000 keys: the YAML parser needs many seconds for them; the server answers meanwhile.
-      const keys = Array.from({ length: 25_000 }, (_, i) => `k${i}: v`).join('\n');
-      expect(Buffer.byteLength(keys)).toBeLessThan(256 * 1024);
-      const started = Date.now();
-      const slow = upload(keys);
-      await new Promise((r) => setTimeout(r, 500));
-      const t0 = Date.now();
-      expect((await s.app.inject({ url: '/api/health' })).statusCode).toBe(200);
-      expect(Date.now() - t0).toBeLessThan(1000);
-      const refused = await slow;
-      expect([refused.statusCode, json(refused).code]).toEqual([422, 'agreement-too-complex']);
-      expect(Date.now() - started).toBeLessThan(15_000);
-      // The checker is replaced, and the next upload is read as usual.
-      const next = await upload(withId(NOV, 'after-slow'));
+      const next = await upload(withId(NOV, 'after-deep'));
       expect(next.statusCode).toBe(201);
     } finally {
       await s.close();
     }
-  }, 60_000);
+  });
 });

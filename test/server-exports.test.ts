@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../src/cli/csv-parse.ts';
+import { parseCsv } from '../src/core/report/csv-parse.ts';
 import { EVENT_COLUMNS } from '../src/core/report/event-table.ts';
 import { STATUS_COLUMNS } from '../src/core/report/status-table.ts';
 import { buildApp } from '../src/server/app.ts';

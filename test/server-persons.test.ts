@@ -1,9 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromBase64 } from '../src/core/crypto/crypto.ts';
 import { verifyCommitment } from '../src/core/ledger/commitment.ts';
+import { agreementFolder } from './helpers/adopted-agreement.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { crypto } from './helpers/ledger-fixture.ts';
 import { json, serverFixture } from './server-fixture.ts';
@@ -18,10 +16,16 @@ const records = [
 describe.each(DIALECTS)('persons over HTTP, by role, on %s', (dialect) => {
   let s: Awaited<ReturnType<typeof serverFixture>>;
   let commitments: string[];
+  // The log adopts an agreement that says nothing of disclosure: the defaults hold.
+  const folder = agreementFolder('test-log');
   beforeAll(async () => {
-    s = await serverFixture(dialect);
+    s = await serverFixture(dialect, { agreementsDir: folder.dir });
+    await s.record('operator', 'agreement.adopted', folder.adopted);
   });
-  afterAll(() => s.close());
+  afterAll(async () => {
+    await s.close();
+    folder.remove();
+  });
 
   const get = (url: string, actor?: string) =>
     s.app.inject({ method: 'GET', url, headers: actor ? s.as(actor) : {} });
@@ -145,19 +149,17 @@ describe.each(DIALECTS)('persons over HTTP, by role, on %s', (dialect) => {
 
 describe.each(DIALECTS)('an agreement that holds names back until confirmation, on %s', (dialect) => {
   let s: Awaited<ReturnType<typeof serverFixture>>;
-  let dir: string;
+  const folder = agreementFolder(
+    'test-log',
+    'disclosure:\n  counterpart: on-confirmation\n  monitors: never\n',
+  );
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'truce-disclosure-'));
-    const minimal = readFileSync('test/fixtures/agreements-good/minimal.yaml', 'utf8');
-    writeFileSync(
-      join(dir, 'test-log.yaml'),
-      `${minimal.replace('id: test-minimal', 'id: test-log')}disclosure:\n  counterpart: on-confirmation\n  monitors: never\n`,
-    );
-    s = await serverFixture(dialect, { agreementsDir: dir });
+    s = await serverFixture(dialect, { agreementsDir: folder.dir });
+    await s.record('operator', 'agreement.adopted', folder.adopted);
   });
   afterAll(async () => {
     await s.close();
-    rmSync(dir, { recursive: true, force: true });
+    folder.remove();
   });
 
   it('the other party sees a listed record only once its handover is confirmed; monitors never', async () => {
@@ -177,12 +179,14 @@ describe.each(DIALECTS)('an agreement that holds names back until confirmation, 
           headers: s.as(actor),
         })
       ).statusCode;
-    await append('party-a', 'list.submitted', {
+    const list = await append('party-a', 'list.submitted', {
       provision: 'exchange',
       batch: 1,
       count: 1,
       persons: [commitment],
     });
+    expect(await seen('party-b')).toBe(404);
+    await append('party-b', 'list.accepted', { list });
     expect(await seen('party-b')).toBe(404);
     const handover = await append('party-a', 'handover.completed', {
       provision: 'exchange',
@@ -195,5 +199,75 @@ describe.each(DIALECTS)('an agreement that holds names back until confirmation, 
     await append('icrc', 'handover.confirmed', { handover, count: 1 });
     expect(await seen('party-b')).toBe(200);
     expect(await seen('monitor')).toBe(404);
+  });
+});
+
+describe.each(DIALECTS)('a log that adopted no agreement, on %s', (dialect) => {
+  it('holds every name back from the other party, the intermediary and monitors: no disclosure was agreed', async () => {
+    const s = await serverFixture(dialect);
+    try {
+      const added = await s.app.inject({
+        method: 'POST',
+        url: '/api/logs/test-log/persons',
+        headers: s.as('party-a'),
+        payload: { records: records.slice(0, 1) },
+      });
+      const [commitment] = json(added).commitments as string[];
+      await s.record('party-a', 'list.submitted', {
+        provision: 'exchange',
+        batch: 1,
+        count: 1,
+        persons: [commitment],
+      });
+      const seen = async (actor: string) =>
+        (await s.app.inject({ url: `/api/logs/test-log/persons/${commitment}`, headers: s.as(actor) }))
+          .statusCode;
+      expect(await seen('party-a')).toBe(200);
+      expect(await seen('operator')).toBe(200);
+      expect(await seen('party-b')).toBe(404);
+      expect(await seen('monitor')).toBe(404);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe.each(DIALECTS)('events that would game the persons policy, on %s', (dialect) => {
+  it('are refused on append: a party accepting its own list, an intermediary confirming a handover not made through it', async () => {
+    const s = await serverFixture(dialect);
+    try {
+      const post = (actor: string, kind: string, body: Record<string, unknown>) =>
+        s.app.inject({
+          method: 'POST',
+          url: '/api/logs/test-log/events',
+          headers: { 'content-type': 'application/json', ...s.as(actor) },
+          payload: new TextDecoder().decode(s.f.event(actor, kind, body)),
+        });
+      const list = await s.record('party-a', 'list.submitted', { provision: 'exchange', batch: 1, count: 0 });
+      const own = await post('party-a', 'list.accepted', { list });
+      expect([own.statusCode, json(own).code]).toEqual([422, 'event-not-permitted']);
+      expect(json(own).detail).toMatch(/cannot accept its own list/);
+      expect((await post('party-b', 'list.accepted', { list })).statusCode).toBe(201);
+      const direct = await s.record('party-a', 'handover.completed', {
+        provision: 'exchange',
+        count: 0,
+        to: 'party-b',
+      });
+      const unrelated = await post('icrc', 'handover.confirmed', { handover: direct, count: 0 });
+      expect([unrelated.statusCode, json(unrelated).code]).toEqual([422, 'event-not-permitted']);
+      expect(json(unrelated).detail).toMatch(/went through no intermediary/);
+      const through = await s.record('party-a', 'handover.completed', {
+        provision: 'exchange',
+        count: 0,
+        to: 'party-b',
+        via: 'icrc',
+      });
+      expect((await post('icrc', 'handover.confirmed', { handover: through, count: 0 })).statusCode).toBe(
+        201,
+      );
+      expect((await s.store.getLog('test-log'))!.size).toBe(10);
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -37,4 +37,11 @@ describe('truce serve', () => {
     expect(await s.exited).toBe(2);
     expect(s.stderr()).toMatch(/--port "99999": expected a port number/);
   });
+
+  it('refuses a persons quota that is not a whole number from 1 with a usage error (exit 2)', async () => {
+    const s = spawnServe(['--port', '0', '--persons-quota', '0', '--database', join(dir, 'truce.db')]);
+    child = s.child;
+    expect(await s.exited).toBe(2);
+    expect(s.stderr()).toMatch(/--persons-quota "0": expected a whole number of person records/);
+  });
 });

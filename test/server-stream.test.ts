@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkpointLog } from '../src/cli/record-events.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -148,8 +150,13 @@ describe.each(DIALECTS)('GET /api/logs/:id/stream on %s', (dialect) => {
 describe.each(DIALECTS)('status messages on %s', (dialect) => {
   it('after new events, names each provision whose status changed, once', async () => {
     const database = await scratchDatabase(dialect);
-    // A log judged against the published agreement of the same id.
-    const { f, tokens } = await seedFixtureLog(database, 'nov-2023-pause');
+    // A log that adopted the published agreement of the same id, by its hash.
+    const { f, store, tokens } = await seedFixtureLog(database, 'nov-2023-pause');
+    const text = readFileSync(new URL('../examples/agreements/nov-2023-pause.yaml', import.meta.url));
+    const sha256 = createHash('sha256').update(text).digest('hex');
+    await store.append(f.logId, [
+      f.event('operator', 'agreement.adopted', { agreement: 'nov-2023-pause', version: 1, sha256 }),
+    ]);
     const app = await buildApp({ database, crypto });
     try {
       const base = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '../core/ledger/event.ts';
-import type { CsvRecord } from './csv-parse.ts';
+import type { CsvRecord } from '../core/report/csv-parse.ts';
 
 /**
  * The columns of an events CSV for monitors who keep spreadsheets. One row is one event; the

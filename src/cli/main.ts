@@ -21,6 +21,7 @@ import { tokenCreate, tokenList, tokenRevoke } from './commands/token.ts';
 import { validate } from './commands/validate.ts';
 import { fsck, verify } from './commands/verify.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, type Io, processIo, UsageError } from './io.ts';
+import { terminalErrorText, terminalText } from './terminal-text.ts';
 
 export const commands: Command[] = [
   validate,
@@ -62,6 +63,15 @@ function overview(): string {
   ].join('\n');
 }
 
+/**
+ * The streams as a command's human output reaches them: names, titles and statements shown as
+ * written, but without the controls and bidi overrides that could rewrite the terminal (see
+ * terminal-text.ts). `--json` and `--csv` output is data, written exactly.
+ */
+function terminalIo(io: Io): Io {
+  return { ...io, out: (t) => io.out(terminalText(t)), err: (t) => io.err(terminalErrorText(t)) };
+}
+
 /** Runs the CLI with `argv` (without the node and script paths) and returns the exit status. */
 export async function main(argv: string[], io: Io): Promise<number> {
   // Two-word commands ("log init") are looked up by their first two words.
@@ -78,16 +88,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`truce: unknown command "${name}".\n\n${overview()}`);
     return EXIT_USAGE;
   }
+  // Errors name files and values as given: they reach the terminal sanitized.
+  const shown = terminalIo(io);
   try {
     const args = parseCommandArgs(command, rest);
     if (args.values.help) {
       io.out(helpText(command));
       return EXIT_OK;
     }
-    return await command.run(args, io);
+    return await command.run(args, args.values.json || args.values.csv ? io : terminalIo(io));
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(
+      shown.err(
         `truce ${command.name}: ${e.message}\nUsage: ${command.usage}\nRun \`truce ${command.name} --help\` for more.\n`,
       );
       return EXIT_USAGE;
@@ -98,12 +110,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
       e instanceof PlanError ||
       e instanceof LedgerError
     ) {
-      io.err(`${e.message}\n`);
+      shown.err(`${e.message}\n`);
       return EXIT_INVALID;
     }
     // Anything else is unexpected: say so plainly, without a stack trace (TRUCE_DEBUG=1 shows it).
     if (io.env.TRUCE_DEBUG) throw e;
-    io.err(`truce ${command.name}: unexpected error: ${(e as Error).message}\n`);
+    shown.err(`truce ${command.name}: unexpected error: ${(e as Error).message}\n`);
     return EXIT_INVALID;
   }
 }

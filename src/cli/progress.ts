@@ -1,4 +1,5 @@
 import type { Io } from './io.ts';
+import { CLEAR_LINE } from './terminal-text.ts';
 
 /** A progress line on a terminal's stderr for long work; silent when the output is not a TTY. */
 export function progress(io: Io, label: string, total?: number) {
@@ -13,7 +14,7 @@ export function progress(io: Io, label: string, total?: number) {
       io.err(`\r${label}: ${done}${total ? `/${total}` : ''}${pct}   `);
     },
     done() {
-      if (io.isTTY) io.err('\r\x1b[K');
+      if (io.isTTY) io.err(CLEAR_LINE);
     },
   };
 }

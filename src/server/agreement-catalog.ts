@@ -29,6 +29,11 @@ export interface AgreementCatalog {
   get(id: string, version?: number): Promise<Agreement | undefined>;
   /** What stands for `id` (as `list`), or its stored version `version`. */
   entry(id: string, version?: number): Promise<CatalogEntry | undefined>;
+  /**
+   * The text of `id` whose bytes have this SHA-256 (a file of --agreements or a stored version),
+   * whatever stands for the id now: what a log that adopted that hash is judged against.
+   */
+  adopted(id: string, sha256: string): Promise<CatalogEntry | undefined>;
   /** Every id published, files first. */
   ids(): Promise<string[]>;
   /** True when `id` is a file of --agreements: it cannot be uploaded. */
@@ -144,6 +149,12 @@ export async function loadAgreementCatalog(dir: string, uploads: AgreementStore)
     entry,
     get: async (id, version) => (await entry(id, version))?.agreement,
     isFile: (id) => files.has(id),
+    async adopted(id, sha256) {
+      const file = files.get(id);
+      if (file?.sha256 === sha256) return file;
+      const stored = await uploads.byHash(id, sha256);
+      return stored ? uploadEntry(stored) : undefined;
+    },
     async list() {
       const stored = (await uploads.currentOfEach()).filter((v) => !files.has(v.id));
       return [...files.values(), ...(await Promise.all(stored.map(uploadEntry)))];

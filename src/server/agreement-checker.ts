@@ -13,10 +13,24 @@ const IDLE_MS = 60_000;
  * server's other requests. A document that takes longer than CHECK_TIMEOUT_MS is refused (422
  * `agreement-too-complex`) and the worker is replaced.
  */
+export interface AgreementCheckerOptions {
+  /** How long one document may take (default CHECK_TIMEOUT_MS). */
+  timeoutMs?: number;
+  /** The worker's module (default agreement-check-worker.ts); it says `ready`, then answers a ParseResult a document. */
+  workerUrl?: URL;
+}
+
 export class AgreementChecker {
+  readonly #timeoutMs: number;
+  readonly #workerUrl: URL;
   #worker: Promise<Worker> | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #idle: NodeJS.Timeout | undefined;
+
+  constructor(options: AgreementCheckerOptions = {}) {
+    this.#timeoutMs = options.timeoutMs ?? CHECK_TIMEOUT_MS;
+    this.#workerUrl = options.workerUrl ?? new URL('./agreement-check-worker.ts', import.meta.url);
+  }
 
   /** The ParseResult of `parseAgreement(text, file)`, computed off the main thread. */
   check(text: string, file: string): Promise<ParseResult> {
@@ -37,7 +51,7 @@ export class AgreementChecker {
   }
 
   #start(): Promise<Worker> {
-    const worker = new Worker(new URL('./agreement-check-worker.ts', import.meta.url));
+    const worker = new Worker(this.#workerUrl);
     worker.unref();
     return new Promise((resolve, reject) => {
       worker.once('message', (m) =>
@@ -81,10 +95,10 @@ export class AgreementChecker {
             new HttpProblem(
               422,
               'agreement-too-complex',
-              `The agreement took more than ${CHECK_TIMEOUT_MS / 1000} s to read, where an agreement takes milliseconds: it holds far more keys, items or nesting than any agreement needs. Simplify it and upload it again.`,
+              `The agreement took more than ${this.#timeoutMs / 1000} s to read, where an agreement takes milliseconds: it holds far more keys, items or nesting than any agreement needs. Simplify it and upload it again.`,
             ),
           );
-        }, CHECK_TIMEOUT_MS);
+        }, this.#timeoutMs);
         worker.on('message', onMessage);
         worker.once('error', onFailure);
         worker.once('exit', onFailure);

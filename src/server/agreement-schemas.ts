@@ -1,11 +1,11 @@
 /** The zod schemas of the agreement routes that uploads added: versions, upload results, pages. */
 import { z } from 'zod';
 import { AGREEMENT_STATUSES } from '../store/agreement-store.ts';
+import { Adoption } from './agreement-adoption.ts';
 import { ProblemError } from './problem.ts';
 import { AgreementSummary } from './schemas.ts';
 
-/** The largest agreement upload: 256 KiB as sent. */
-export const AGREEMENT_BODY_LIMIT = 256 * 1024;
+export { AGREEMENT_BODY_LIMIT } from '../core/agreement/upload-limit.ts';
 /** Versions per page of GET /api/agreements/{id}/versions. */
 export const MAX_VERSIONS_PAGE = 100;
 
@@ -84,6 +84,9 @@ export const UploadResult = AgreementVersionInfo.extend({
     .boolean()
     .describe('True when the latest version already had these bytes and this status: nothing was stored.'),
   warnings: z.array(ProblemError).describe('Located warnings of the document (it checked).'),
+  adoption: Adoption.optional().describe(
+    'For an adopted version of the agreement of a log (same id): its adoption by that log, an agreement.adopted event.',
+  ),
 });
 
 export const VersionPage = z.object({

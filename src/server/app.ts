@@ -28,6 +28,7 @@ import { registerDashboard } from './routes/dashboard.ts';
 import { eventRoutes } from './routes/events.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { logPlanRoutes } from './routes/log-plan.ts';
 import { logRoutes } from './routes/logs.ts';
 import { personRoutes } from './routes/persons.ts';
 import { planRoutes } from './routes/plan.ts';
@@ -61,6 +62,8 @@ export interface AppOptions {
   checkpointEverySeconds?: number;
   /** The built dashboard to serve at / (default web/dist); without it / answers 503. */
   webDir?: string;
+  /** Person records one party may keep in one log (default DEFAULT_PERSONS_QUOTA). */
+  personsQuota?: number;
 }
 
 /** Every route of the API, in the order the reference lists them. */
@@ -72,13 +75,14 @@ export function routeTable(
   const routes = [
     ...healthRoutes(ctx),
     ...agreementRoutes(ctx),
-    ...agreementUploadRoutes(ctx),
+    ...agreementUploadRoutes(ctx, notifier),
     ...planRoutes(ctx),
     ...logRoutes(ctx),
     ...eventRoutes(ctx),
     ...notifyingAppends(appendRoutes(ctx), notifier),
     ...streamRoutes(ctx, feeds),
     ...statusRoutes(ctx),
+    ...logPlanRoutes(ctx),
     ...personRoutes(ctx),
     ...exportRoutes(ctx),
     ...tileRoutes(ctx),
@@ -106,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     keyring: options.keyring ?? new Keyring(options.crypto),
     witness: new WitnessStore(options.database),
     witnessFollow: options.witnessFollow ?? [],
+    ...(options.personsQuota !== undefined ? { personsQuota: options.personsQuota } : {}),
   };
   const app = Fastify({
     logger: options.logger ?? false,

@@ -20,4 +20,6 @@ export interface ServerContext {
   witness: WitnessStore;
   /** Logs held elsewhere that the witness follows, besides the logs of its own database. */
   witnessFollow: readonly FollowedLog[];
+  /** Person records one party may keep in one log (default DEFAULT_PERSONS_QUOTA). */
+  personsQuota?: number;
 }

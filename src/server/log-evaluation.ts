@@ -3,7 +3,9 @@ import { ComplianceError, createEvaluator } from '../core/compliance/index.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
 import { addDays, isoInZone, localToEpoch } from '../core/time/zoned-time.ts';
 import type { LedgerStore } from '../store/ledger-store.ts';
+import type { Adoption } from '../store/log-adoption.ts';
 import type { ServerContext } from './context.ts';
+import { logAgreement } from './log-agreement.ts';
 import { HttpProblem } from './problem.ts';
 
 /** Events read from the store a page at a time. */
@@ -13,19 +15,6 @@ const PAGE = 5000;
 export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 /** A calendar day, as `?date=` takes it. */
 export const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The published agreement a log follows: the one whose id is the log's id, as `truce status --log` reads it. */
-export async function agreementOfLog(ctx: ServerContext, logId: string): Promise<Agreement> {
-  const agreement = await ctx.catalog.get(logId);
-  if (!agreement) {
-    throw new HttpProblem(
-      404,
-      'agreement-not-found',
-      `No published agreement has the id "${logId}", so log "${logId}" cannot be judged; publish its agreement file with truce serve --agreements DIR, or upload it (POST /api/agreements).`,
-    );
-  }
-  return agreement;
-}
 
 /** The end of `date` (midnight after it) in the agreement's time zone, with its offset. */
 export function endOfDay(date: string, agreement: Agreement): string {
@@ -37,7 +26,7 @@ type Evaluator = ReturnType<typeof createEvaluator>;
 /**
  * One evaluator per log and store, fed the events appended since the last request: a log is
  * append-only and applying an event twice changes nothing, so each request reads only what is new.
- * A new version of the agreement (an upload) starts a new evaluator.
+ * A new adoption (another text, by hash) starts a new evaluator.
  */
 type Cached = { evaluator: Evaluator; size: number; agreement: Agreement };
 const evaluators = new WeakMap<LedgerStore, Map<string, Cached>>();
@@ -75,20 +64,27 @@ export function nowToTheSecond(now = Date.now()): string {
   return new Date(Math.floor(now / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-/** The log judged against its agreement as it stood at `asOf`. */
+/** A log judged: the agreement it adopted (by hash), that adoption, and the evaluation. */
+export interface LogJudgement {
+  agreement: Agreement;
+  adoption: Adoption;
+  evaluation: Evaluation;
+}
+
+/** The log judged, as it stood at `asOf`, against the agreement it adopted (see log-agreement.ts). */
 export async function evaluateLog(
   ctx: ServerContext,
   logId: string,
   asOf: (agreement: Agreement) => string,
-): Promise<{ agreement: Agreement; evaluation: Evaluation }> {
+): Promise<LogJudgement> {
   const log = await ctx.store.requireLog(logId);
-  const agreement = await agreementOfLog(ctx, logId);
+  const { agreement, adoption } = await logAgreement(ctx, logId);
   const at = asOf(agreement);
   const byLog = recent.get(ctx.store) ?? new Map<string, Remembered[]>();
   recent.set(ctx.store, byLog);
   const seen = byLog.get(log.id) ?? [];
   const hit = seen.find((r) => r.size === log.size && r.agreement === agreement && r.at === at);
-  if (hit) return { agreement, evaluation: hit.evaluation };
+  if (hit) return { agreement, adoption, evaluation: hit.evaluation };
   const evaluator = await evaluatorOf(ctx, logId, agreement);
   let evaluation: Evaluation;
   try {
@@ -101,7 +97,7 @@ export async function evaluateLog(
   if (evaluatedSize(ctx, log.id) === log.size) {
     byLog.set(log.id, [{ size: log.size, agreement, at, evaluation }, ...seen].slice(0, RECENT));
   }
-  return { agreement, evaluation };
+  return { agreement, adoption, evaluation };
 }
 
 /** The log judged at `at` or, without it, now to the second: what `/status` and the status exports answer. */
@@ -109,7 +105,7 @@ export function evaluateLogAt(
   ctx: ServerContext,
   logId: string,
   at: string | undefined,
-): Promise<{ agreement: Agreement; evaluation: Evaluation }> {
+): Promise<LogJudgement> {
   return evaluateLog(ctx, logId, () => at ?? nowToTheSecond());
 }
 

@@ -267,8 +267,10 @@ class LogFeed {
           }
         } while (this.evaluateAgain && !this.closed);
       } catch (e) {
-        // A log with no agreement (yet: one may be uploaded) is not judged.
-        if (e instanceof HttpProblem && e.code === 'agreement-not-found') this.statuses = undefined;
+        // A log that adopted no agreement, or a text this server does not hold (yet: it may be
+        // uploaded), is not judged.
+        if (e instanceof HttpProblem && (e.code === 'agreement-not-found' || e.code === 'agreement-not-held'))
+          this.statuses = undefined;
         else this.onError(`Log "${this.logId}" could not be judged: ${(e as Error).message}`);
       } finally {
         this.evaluating = undefined;

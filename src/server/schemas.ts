@@ -21,6 +21,17 @@ export const LogSummary = z.object({
   size: z.int().min(0).describe('Events in the log now.'),
   root: z.string().describe('Root hash of the tree at this size, hex.'),
   checkpointSize: z.int().min(0).nullable().describe('Size of the latest signed checkpoint; null if none.'),
+  adopted: z
+    .object({
+      agreement: z.string(),
+      version: z.union([z.int(), z.string()]),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      index: z.int().min(0).describe('The agreement.adopted event.'),
+    })
+    .nullable()
+    .describe(
+      'The agreement text the log adopted (its latest agreement.adopted event): what it is judged against. Null if none.',
+    ),
 });
 
 export const AgreementSummary = z.object({

@@ -33,6 +33,14 @@ export const Evaluation = z
   .looseObject({
     agreement: z.string(),
     asOf: z.string().describe("The moment judged, with the agreement's offset."),
+    adopted: z
+      .object({
+        agreement: z.string(),
+        version: z.union([z.int(), z.string()]),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        index: z.int().min(0).describe('The agreement.adopted event of the log.'),
+      })
+      .describe('The agreement text judged against: the one the log adopted, by SHA-256.'),
     events: z.int().min(0).describe('Events of the log that occurred by asOf.'),
     phases: z.array(z.looseObject({ phase: z.string(), explanation: z.string() })),
     extensions: z.array(z.looseObject({ phase: z.string(), status: Status })),

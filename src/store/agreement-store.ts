@@ -165,6 +165,22 @@ export class AgreementStore {
     return row ? versionOf(row) : undefined;
   }
 
+  /**
+   * The latest version of the id whose source has this SHA-256: the text a log adopted by hash,
+   * whatever the id's latest version is. Undefined if no version of the id has these bytes.
+   */
+  async byHash(id: string, sha256: string): Promise<AgreementVersion | undefined> {
+    const row = await this.#database.db
+      .selectFrom('truce_agreement_version')
+      .selectAll()
+      .where('agreement_id', '=', id)
+      .where('sha256', '=', sha256)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? versionOf(row) : undefined;
+  }
+
   /** The version that stands for each id (as `current`), in the order of the ids. */
   async currentOfEach(): Promise<AgreementVersion[]> {
     const rows = await this.#database.db

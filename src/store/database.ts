@@ -1,3 +1,4 @@
+import { closeSync, fchmodSync, openSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
@@ -7,6 +8,8 @@ import { tokensMigration } from './migrations/0002-tokens.ts';
 import { witnessMigration } from './migrations/0003-witness.ts';
 import { agreementsMigration } from './migrations/0004-agreements.ts';
 import { personOwnerMigration } from './migrations/0005-person-owner.ts';
+import { logAgreementIndexMigration } from './migrations/0006-log-agreement-index.ts';
+import { personOwnerIndexMigration } from './migrations/0007-person-owner-index.ts';
 import type { Tables } from './schema.ts';
 import { kyselySqlite } from './sqlite-dialect.ts';
 
@@ -49,6 +52,8 @@ function migrations(dialect: Dialect): MigrationProvider {
     '0003-witness': witnessMigration(dialect),
     '0004-agreements': agreementsMigration(dialect),
     '0005-person-owner': personOwnerMigration(dialect),
+    '0006-log-agreement-index': logAgreementIndexMigration(),
+    '0007-person-owner-index': personOwnerIndexMigration(),
   };
   return { getMigrations: async () => all };
 }
@@ -58,6 +63,28 @@ async function migrate(db: Kysely<Tables>, dialect: Dialect): Promise<void> {
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Database migration ${failed} failed: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Creates a SQLite file that does not exist yet readable and writable by its owner only (0600),
+ * whatever the umask: it holds person records and tokens' hashes. SQLite creates the WAL and
+ * shared-memory files beside it with the database file's permissions, so they are 0600 too.
+ */
+function createPrivately(location: string): void {
+  if (location === '' || location === ':memory:' || location.startsWith('file:')) return;
+  let fd: number;
+  try {
+    fd = openSync(location, 'wx', 0o600);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw e;
+  }
+  try {
+    // The mode given to open is masked by the umask; set it exactly.
+    fchmodSync(fd, 0o600);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -73,6 +100,7 @@ export async function openDatabase(location: string): Promise<Database> {
     await migrate(db, 'postgres');
     return { dialect: 'postgres', db, location: redact(location), pool, close: () => db.destroy() };
   }
+  createPrivately(location);
   const sqlite = new DatabaseSync(location);
   sqlite.exec('PRAGMA journal_mode = WAL');
   sqlite.exec('PRAGMA synchronous = FULL');

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { type Crypto, toBase64 } from '../core/crypto/crypto.ts';
 import { canonicalize } from '../core/ledger/canonical-json.ts';
 import { commitToRecord, type PersonRecord, verifyCommitment } from '../core/ledger/commitment.ts';
 import { LedgerError } from '../core/ledger/ledger-error.ts';
+import { withWriteLock } from './append-lock.ts';
 import type { Database } from './database.ts';
 import type { PersonTable } from './schema.ts';
 
@@ -10,6 +12,28 @@ type Row = Pick<PersonTable, (typeof COLUMNS)[number]>;
 
 /** The largest person record kept, as canonical JSON. */
 export const MAX_PERSON_BYTES = 8 * 1024;
+/** The records one party (or one actor acting for none) may keep in one log, by default. */
+export const DEFAULT_PERSONS_QUOTA = 100_000;
+/** Commitments or ids asked for in one query, well within both databases' parameter limits. */
+const CHUNK = 500;
+
+/** A submission that would take its party over its quota of records: nothing of it is kept. */
+export class PersonsQuotaError extends Error {
+  readonly code = 'persons-quota-exceeded';
+  constructor(message: string) {
+    super(message);
+    this.name = 'PersonsQuotaError';
+  }
+}
+
+/** What the policy needs of a record, read without the record itself. */
+export interface PersonMeta {
+  /** The order records were kept in. */
+  id: number;
+  commitment: string;
+  addedBy: string | null;
+  party: string | null;
+}
 
 export interface Revealed {
   commitment: string;
@@ -35,10 +59,13 @@ export interface RecordOwner {
 export class PersonsStore {
   readonly database: Database;
   readonly crypto: Crypto;
+  /** The records one owner (its party, else the actor) may keep in one log. */
+  readonly quota: number;
 
-  constructor(database: Database, crypto: Crypto) {
+  constructor(database: Database, crypto: Crypto, quota = DEFAULT_PERSONS_QUOTA) {
     this.database = database;
     this.crypto = crypto;
+    this.quota = quota;
   }
 
   /** Keeps a record under a fresh salt and returns its commitment, for use in list and handover events. */
@@ -53,14 +80,36 @@ export class PersonsStore {
   async addAll(logId: string, records: PersonRecord[], owner?: RecordOwner): Promise<string[]> {
     const rows = records.map((record, i) => this.#row(logId, record, i, owner));
     if (rows.length === 0) return [];
-    await this.database.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < rows.length; i += 200) {
-        await trx
-          .insertInto('truce_person')
-          .values(rows.slice(i, i + 200))
-          .execute();
-      }
-    });
+    const key = owner ? (owner.party ?? owner.actor) : null;
+    await withWriteLock(
+      this.database,
+      (trx) =>
+        sql`select pg_advisory_xact_lock(hashtextextended(${`truce_persons:${logId}`}, 0))`.execute(trx),
+      async (trx) => {
+        if (owner && key !== null) {
+          let q = trx
+            .selectFrom('truce_person')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('log_id', '=', logId);
+          q =
+            owner.party !== null
+              ? q.where('party', '=', owner.party)
+              : q.where('party', 'is', null).where('added_by', '=', owner.actor);
+          const kept = Number((await q.executeTakeFirstOrThrow()).n);
+          if (kept + rows.length > this.quota) {
+            throw new PersonsQuotaError(
+              `${owner.party !== null ? `Party "${owner.party}"` : `Actor "${owner.actor}"`} keeps ${kept} person records in log "${logId}", and ${rows.length} more would pass its quota of ${this.quota}: nothing was kept. Ask the operator to raise the quota (truce serve --persons-quota N) if the agreement needs more.`,
+            );
+          }
+        }
+        for (let i = 0; i < rows.length; i += 200) {
+          await trx
+            .insertInto('truce_person')
+            .values(rows.slice(i, i + 200))
+            .execute();
+        }
+      },
+    );
     return rows.map((r) => r.commitment);
   }
 
@@ -112,6 +161,66 @@ export class PersonsStore {
     return rows.map((r) => this.#revealed(r));
   }
 
+  /** Up to `limit` records of a log from the `from`-th on, in the order they were added (one indexed query). */
+  async page(logId: string, from: number, limit: number): Promise<Revealed[]> {
+    const rows = await this.database.db
+      .selectFrom('truce_person')
+      .select(COLUMNS)
+      .where('log_id', '=', logId)
+      .orderBy('id')
+      .offset(from)
+      .limit(limit)
+      .execute();
+    return rows.map((r) => this.#revealed(r));
+  }
+
+  /** The records an owner kept (its party's, else the actor's with no party), without the records themselves. */
+  async ownedBy(logId: string, owner: RecordOwner): Promise<PersonMeta[]> {
+    let q = this.database.db
+      .selectFrom('truce_person')
+      .select(['id', 'commitment', 'added_by', 'party'])
+      .where('log_id', '=', logId);
+    q =
+      owner.party !== null
+        ? q.where('party', '=', owner.party)
+        : q.where('party', 'is', null).where('added_by', '=', owner.actor);
+    return (await q.orderBy('id').execute()).map(metaOf);
+  }
+
+  /** The records of these commitments that the store holds, without the records themselves, by id. */
+  async metaOf(logId: string, commitments: Iterable<string>): Promise<PersonMeta[]> {
+    const all = [...commitments];
+    const out: PersonMeta[] = [];
+    for (let i = 0; i < all.length; i += CHUNK) {
+      const rows = await this.database.db
+        .selectFrom('truce_person')
+        .select(['id', 'commitment', 'added_by', 'party'])
+        .where('log_id', '=', logId)
+        .where('commitment', 'in', all.slice(i, i + CHUNK))
+        .execute();
+      out.push(...rows.map(metaOf));
+    }
+    return out.sort((a, b) => a.id - b.id);
+  }
+
+  /** The records of these ids, each checked against its commitment, in the order of the ids. */
+  async byIds(logId: string, ids: number[]): Promise<Revealed[]> {
+    const found = new Map<number, Revealed>();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = await this.database.db
+        .selectFrom('truce_person')
+        .select(['id', ...COLUMNS])
+        .where('log_id', '=', logId)
+        .where('id', 'in', ids.slice(i, i + CHUNK))
+        .execute();
+      for (const r of rows) found.set(Number(r.id), this.#revealed(r));
+    }
+    return ids.flatMap((id) => {
+      const r = found.get(id);
+      return r ? [r] : [];
+    });
+  }
+
   #revealed(row: Row): Revealed {
     const record = JSON.parse(row.record) as PersonRecord;
     const salt = new Uint8Array(row.salt);
@@ -130,6 +239,7 @@ export class PersonsStore {
     };
   }
 
+  /** The records of a log (one count over its index). */
   async count(logId: string): Promise<number> {
     const r = await this.database.db
       .selectFrom('truce_person')
@@ -139,3 +249,15 @@ export class PersonsStore {
     return Number(r.n);
   }
 }
+
+const metaOf = (r: {
+  id: number | string;
+  commitment: string;
+  added_by: string | null;
+  party: string | null;
+}): PersonMeta => ({
+  id: Number(r.id),
+  commitment: r.commitment,
+  addedBy: r.added_by,
+  party: r.party,
+});

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { AGREEMENT_BODY_LIMIT } from '../../server/agreement-schemas.ts';
+import { AGREEMENT_BODY_LIMIT } from '../../core/agreement/upload-limit.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
 import { EXIT_INVALID, EXIT_OK, InputError, type Io, UsageError } from '../io.ts';
 import { loadAgreementFile } from '../load-agreement.ts';
@@ -106,6 +106,8 @@ export const agreementPush: Command = {
         io.out(
           response.status === 201 ? `stored ${what}\n` : `unchanged: ${what} is already the latest version\n`,
         );
+        const adoption = body.adoption as { log: string; state: string; index?: number } | undefined;
+        if (adoption) io.out(`${adoptionLine(adoption)}\n`);
       }
       return EXIT_OK;
     }
@@ -118,3 +120,11 @@ export const agreementPush: Command = {
     return EXIT_INVALID;
   },
 };
+
+/** What the log of the agreement's id did with an adopted version (see the upload route's `adoption`). */
+function adoptionLine(a: { log: string; state: string; index?: number }): string {
+  if (a.state === 'recorded')
+    return `log ${a.log} adopted it: agreement.adopted recorded as event ${a.index}`;
+  if (a.state === 'in-force') return `log ${a.log} had already adopted it (event ${a.index})`;
+  return `log ${a.log} has not adopted it yet: sign the agreement.adopted event in the answer (--json shows it) and append it (POST /api/logs/${a.log}/events); until then the log keeps its text`;
+}

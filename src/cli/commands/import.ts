@@ -3,11 +3,11 @@ import { resolve } from 'node:path';
 import { canonicalBytes } from '../../core/ledger/canonical-json.ts';
 import { signEvent } from '../../core/ledger/event-sign.ts';
 import { verifyLog } from '../../core/ledger/verify-log.ts';
+import { parseCsv } from '../../core/report/csv-parse.ts';
 import { exportMaterial, readExport } from '../../export/export-folder.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
 import { csvToEnvelopes } from '../csv-events.ts';
-import { parseCsv } from '../csv-parse.ts';
 import { EXIT_OK, InputError, UsageError } from '../io.ts';
 import { chooseLog, databaseOption, openStore, readSigner } from '../ledger-context.ts';
 

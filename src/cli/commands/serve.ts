@@ -26,6 +26,15 @@ function checkpointEvery(value: string | undefined): number | undefined {
   return Number(value);
 }
 
+function personsQuota(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d{0,8}$/.test(value))
+    throw new UsageError(
+      `--persons-quota ${JSON.stringify(value)}: expected a whole number of person records per party and log, at least 1.`,
+    );
+  return Number(value);
+}
+
 function requestsPerMinute(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^[1-9]\d{0,8}$/.test(value))
@@ -74,6 +83,11 @@ export const serve: Command = {
       description:
         'Requests each API token may make per minute (default 600; anonymous reads are not counted).',
     },
+    'persons-quota': {
+      type: 'string',
+      description:
+        'Person records each party (or actor acting for none) may keep in one log (default 100000).',
+    },
     json: { ...jsonOption, description: 'Say where it listens, and when it stops, as JSON lines.' },
   },
   details:
@@ -85,6 +99,7 @@ export const serve: Command = {
     const host = stringFlag(args, 'host') ?? '127.0.0.1';
     const agreements = stringFlag(args, 'agreements');
     const rate = requestsPerMinute(stringFlag(args, 'rate-limit'));
+    const quota = personsQuota(stringFlag(args, 'persons-quota'));
     const say = (what: Record<string, string>, text: string) =>
       io.out(args.values.json ? `${JSON.stringify(what)}\n` : `truce serve: ${text}\n`);
     const keysDir = stringFlag(args, 'keys') ?? (io.env.TRUCE_KEYS || undefined);
@@ -133,6 +148,7 @@ export const serve: Command = {
         ...(witnessFollow ? { witnessFollow } : {}),
         ...(every ? { checkpointEverySeconds: every } : {}),
         ...(rate ? { requestsPerMinute: rate } : {}),
+        ...(quota ? { personsQuota: quota } : {}),
         logger: { level: io.env.TRUCE_LOG_LEVEL ?? 'warn', stream: process.stderr },
       });
     } catch (e) {

@@ -4,13 +4,13 @@ import type { Principal } from './principal.ts';
 
 /** What the log says of one person's commitment: who listed it, whether it was handed over and confirmed. */
 export interface PersonReferences {
-  /** Parties (or, for an actor acting for none, actor ids) whose actors submitted a list naming it. */
+  /** The parties whose actors submitted a list naming it (lists of actors acting for no party are not counted). */
   listedBy: Set<string>;
-  /** Whether a list naming it was accepted: it is then on the intermediary's manifest. */
+  /** Whether a list naming it was accepted, by a mediator or by a party other than the one that listed it: it is then on the intermediary's manifest. */
   accepted: boolean;
-  /** The intermediaries (actor ids) a handover naming it went through. */
+  /** The intermediaries (actor ids) a handover of it went through, once it was on an accepted list. */
   handedVia: Set<string>;
-  /** Whether a handover naming it was confirmed: the embargo on its names ends. */
+  /** Whether the intermediary a handover of it went through confirmed it, once it was on an accepted list: the embargo on its names ends. */
   confirmed: boolean;
 }
 
@@ -34,6 +34,16 @@ export interface ListEntry {
 export interface PersonIndex {
   references: Map<string, PersonReferences>;
   lists: ListEntry[];
+  /** The list with this leaf hash, found at once. */
+  list(leafHash: string): ListEntry | undefined;
+  /** The commitments listed by each party. */
+  listedByParty: Map<string, Set<string>>;
+  /** The commitments on an accepted list. */
+  accepted: Set<string>;
+  /** The commitments handed over through each intermediary. */
+  handedVia: Map<string, Set<string>>;
+  /** The commitments whose handover was confirmed. */
+  confirmed: Set<string>;
 }
 
 interface Indexed {
@@ -65,15 +75,46 @@ export function indexPersons(entries: Iterable<Indexed>): PersonIndex {
 }
 
 /**
- * Reads a log for the persons policy: for each commitment, the lists and handovers naming it.
- * A confirmation names its persons or, when it names none, takes those of the handover it confirms.
+ * Whom a handover went through: its `via`, and its `to` when it hands the persons to an
+ * intermediary itself. Only an intermediary named so may confirm it.
+ */
+export function throughOf(
+  body: Record<string, unknown>,
+  isIntermediary: (actor: string) => boolean,
+): string[] {
+  const through = typeof body.via === 'string' ? [body.via] : [];
+  if (typeof body.to === 'string' && body.to !== body.via && isIntermediary(body.to)) through.push(body.to);
+  return through;
+}
+
+const addTo = (map: Map<string, Set<string>>, key: string, value: string) => {
+  const set = map.get(key) ?? new Set<string>();
+  set.add(value);
+  map.set(key, set);
+};
+
+/**
+ * Reads a log for the persons policy: for each commitment, the lists and handovers naming it. The
+ * policy cannot be gamed by what an actor records about itself:
+ * - a list counts as submitted by a party only when its actor acts for that party;
+ * - a list is accepted by a mediator, or by a party other than the one that submitted it (a
+ *   party accepting its own list accepts nothing);
+ * - a handover puts on its intermediary's manifest, and a confirmation ends the embargo of, only
+ *   persons on an accepted list; and an intermediary confirms only a handover made through it
+ *   (`via`, or `to` when handed to it, names it). A confirmation names its persons (those of its handover only) or, when it
+ *   names none, takes those of the handover it confirms.
  */
 export function personIndexer(): PersonIndexer {
   let next = 0;
   const references = new Map<string, PersonReferences>();
   const partyOf = new Map<string, string | null>();
+  const roleOf = new Map<string, string>();
   const lists = new Map<string, ListEntry>();
-  const handovers = new Map<string, string[]>();
+  const handovers = new Map<string, { persons: string[]; through: string[] }>();
+  const listedByParty = new Map<string, Set<string>>();
+  const accepted = new Set<string>();
+  const handedVia = new Map<string, Set<string>>();
+  const confirmed = new Set<string>();
   const refs = (c: string) => {
     const known = references.get(c);
     if (known) return known;
@@ -87,9 +128,15 @@ export function personIndexer(): PersonIndexer {
     const persons = Array.isArray(body.persons) ? (body.persons as string[]) : [];
     if (kind === 'actor.registered') {
       partyOf.set(String(body.actor), typeof body.party === 'string' ? body.party : null);
+      roleOf.set(String(body.actor), String(body.role));
     } else if (kind === 'list.submitted') {
       const party = partyOf.get(actor) ?? null;
-      for (const c of persons) refs(c).listedBy.add(party ?? actor);
+      if (party !== null) {
+        for (const c of persons) {
+          refs(c).listedBy.add(party);
+          addTo(listedByParty, party, c);
+        }
+      }
       lists.set(leafHash, {
         leafHash,
         index,
@@ -103,16 +150,35 @@ export function personIndexer(): PersonIndexer {
       });
     } else if (kind === 'list.accepted') {
       const list = lists.get(String(body.list));
-      if (list && list.acceptedAt === null) {
+      const byMediator = roleOf.get(actor) === 'mediator';
+      const acceptor = partyOf.get(actor) ?? null;
+      const byOtherParty = roleOf.get(actor) === 'party' && acceptor !== null && acceptor !== list?.party;
+      if (list && list.acceptedAt === null && (byMediator || byOtherParty)) {
         list.acceptedAt = index;
-        for (const c of list.persons) refs(c).accepted = true;
+        for (const c of list.persons) {
+          refs(c).accepted = true;
+          accepted.add(c);
+        }
       }
     } else if (kind === 'handover.completed') {
-      handovers.set(leafHash, persons);
-      for (const c of persons) if (typeof body.via === 'string') refs(c).handedVia.add(body.via);
+      const through = throughOf(body, (a) => roleOf.get(a) === 'intermediary');
+      handovers.set(leafHash, { persons, through });
+      for (const via of through) {
+        for (const c of persons) {
+          if (!accepted.has(c)) continue;
+          refs(c).handedVia.add(via);
+          addTo(handedVia, via, c);
+        }
+      }
     } else if (kind === 'handover.confirmed') {
-      const named = persons.length ? persons : (handovers.get(String(body.handover)) ?? []);
-      for (const c of named) refs(c).confirmed = true;
+      const handover = handovers.get(String(body.handover));
+      if (!handover?.through.includes(actor)) return;
+      const named = persons.length ? persons.filter((c) => handover.persons.includes(c)) : handover.persons;
+      for (const c of named) {
+        if (!accepted.has(c)) continue;
+        refs(c).confirmed = true;
+        confirmed.add(c);
+      }
     }
   };
   return {
@@ -126,7 +192,15 @@ export function personIndexer(): PersonIndexer {
         next = e.index + 1;
       }
     },
-    index: () => ({ references, lists: [...lists.values()] }),
+    index: () => ({
+      references,
+      lists: [...lists.values()],
+      list: (leafHash) => lists.get(leafHash),
+      listedByParty,
+      accepted,
+      handedVia,
+      confirmed,
+    }),
   };
 }
 
@@ -139,8 +213,8 @@ export interface RecordMeta {
 /**
  * Whether, and why, `who` may see a person's record, under the agreement's `disclosure`:
  * - operator and mediator: every record of their log;
- * - a party: the records it added; the other side's once listed to it (counterpart: on-list) or
- *   once their handover is confirmed (on-confirmation); before that they stay embargoed;
+ * - a party: the records it added; the other side's once that side listed them (counterpart:
+ *   on-list) or once their handover is confirmed (on-confirmation); before that they stay embargoed;
  * - the intermediary: the records on its manifests (accepted lists, handovers through it);
  * - a monitor: records whose handover was confirmed, unless the agreement says never;
  * - the public: none, ever.
@@ -160,7 +234,13 @@ export function personVisibility(
       const mine = who.party ?? who.actor;
       if (mine !== null && (meta.party === mine || (meta.party === null && meta.addedBy === who.actor)))
         return 'own';
-      if (disclosure.counterpart === 'on-list' && [...r.listedBy].some((p) => p !== mine))
+      // A list discloses the lister's own records only: what it names of others discloses nothing.
+      if (
+        disclosure.counterpart === 'on-list' &&
+        meta.party !== null &&
+        meta.party !== mine &&
+        r.listedBy.has(meta.party)
+      )
         return 'submitted-to-you';
       return r.confirmed ? 'confirmed' : undefined;
     }
@@ -171,5 +251,43 @@ export function personVisibility(
       return r.confirmed && disclosure.monitors === 'on-confirmation' ? 'confirmed' : undefined;
     default:
       return undefined;
+  }
+}
+
+/**
+ * The commitments besides its own records that `who` may see, from the index alone: what a
+ * request reads records of (by commitment), so that no request reads every record of the log.
+ * Undefined for the roles that see every record (operator, mediator).
+ */
+export function candidateCommitments(
+  who: Principal,
+  index: PersonIndex,
+  disclosure: Disclosure = DEFAULT_DISCLOSURE,
+): Set<string> | undefined {
+  const out = new Set<string>();
+  const add = (set: Iterable<string> | undefined) => {
+    for (const c of set ?? []) out.add(c);
+  };
+  switch (who.role) {
+    case 'operator':
+    case 'mediator':
+      return undefined;
+    case 'party': {
+      const mine = who.party ?? who.actor;
+      if (disclosure.counterpart === 'on-list')
+        for (const [party, listed] of index.listedByParty) if (party !== mine) add(listed);
+      add(index.confirmed);
+      return out;
+    }
+    case 'intermediary':
+      add(index.accepted);
+      if (who.actor !== null) add(index.handedVia.get(who.actor));
+      add(index.confirmed);
+      return out;
+    case 'monitor':
+      if (disclosure.monitors === 'on-confirmation') add(index.confirmed);
+      return out;
+    default:
+      return out;
   }
 }

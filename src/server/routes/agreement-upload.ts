@@ -1,5 +1,6 @@
 import { type AgreementError, AgreementSchema, formatPath } from '../../core/agreement/index.ts';
 import type { AgreementStatus } from '../../store/agreement-store.ts';
+import { adoptInLog, checkUploaderOfLog } from '../agreement-adoption.ts';
 import { sourceName } from '../agreement-catalog.ts';
 import { agreementChecker } from '../agreement-checker.ts';
 import {
@@ -10,6 +11,7 @@ import {
 } from '../agreement-schemas.ts';
 import { principalOf } from '../auth/principal.ts';
 import type { ServerContext } from '../context.ts';
+import type { LogNotifier } from '../log-notifier.ts';
 import { HttpProblem, type ProblemError } from '../problem.ts';
 import { defineRoute } from '../route.ts';
 import { yamlNestingProblem } from '../yaml-nesting.ts';
@@ -82,7 +84,7 @@ function statusOf(proposal: boolean | undefined, kind: 'agreement' | 'proposal')
 }
 
 /** POST /api/agreements: a new version of an agreement, as YAML or JSON, checked first. */
-export const agreementUploadRoutes = (ctx: ServerContext) => [
+export const agreementUploadRoutes = (ctx: ServerContext, notifier?: LogNotifier) => [
   defineRoute({
     method: 'POST',
     url: '/api/agreements',
@@ -96,7 +98,10 @@ export const agreementUploadRoutes = (ctx: ServerContext) => [
       'checks a file: if it does not check, the answer is 422 `agreement-invalid` with every located error in the ' +
       "problem's `errors`. The version is numbered one more than the latest of its id and kept exactly as sent. " +
       'The same bytes and status as the latest version answer 200 with that version. An id published as a file ' +
-      'of the server is read-only (409).',
+      "of the server is read-only (409). The agreement of a log (an id that names a log of this server) is that log's: " +
+      'only a token of that log uploads it (else 403 `agreement-of-another-log`), and an adopted version takes effect ' +
+      'only when the log adopts it, by an agreement.adopted event with its SHA-256 (`adoption`): the server records it ' +
+      "when it holds the uploader's key (truce serve --keys), else answers the event to sign and append.",
     query: UploadQuery,
     body: AgreementSchema,
     bodyCheckedByHandler: true,
@@ -114,7 +119,7 @@ export const agreementUploadRoutes = (ctx: ServerContext) => [
         headers: { Location: 'That version.' },
       },
     },
-    problems: [409, 413, 415, 422],
+    problems: [403, 409, 413, 415, 422],
     async handler({ query, body, request, reply }) {
       const [type, ...params] = (request.headers['content-type'] ?? '').split(';');
       const mediaType = type!.trim().toLowerCase();
@@ -135,6 +140,9 @@ export const agreementUploadRoutes = (ctx: ServerContext) => [
         );
       }
       const principal = principalOf(request);
+      // The agreement of a log is that log's: another log's token cannot touch it.
+      const log = await ctx.store.getLog(id);
+      if (log) checkUploaderOfLog(log.id, principal);
       const { version, created } = await ctx.catalog.uploads.add({
         id,
         source: text,
@@ -143,10 +151,20 @@ export const agreementUploadRoutes = (ctx: ServerContext) => [
         uploadedBy: { actor: principal.actor ?? '', role: principal.role, log: principal.log },
       });
       const { source: _source, ...info } = version;
+      const adoption =
+        log && version.status === 'adopted'
+          ? await adoptInLog(ctx, log.id, principal, version, result.agreement)
+          : undefined;
+      if (adoption?.state === 'recorded') notifier?.publish(log!.id);
       reply
         .code(created ? 201 : 200)
         .header('location', `/api/agreements/${encodeURIComponent(id)}/versions/${version.version}`);
-      return { ...info, duplicate: !created, warnings: result.warnings.map(located) };
+      return {
+        ...info,
+        duplicate: !created,
+        warnings: result.warnings.map(located),
+        ...(adoption ? { adoption } : {}),
+      };
     },
   }),
 ];

@@ -5,6 +5,7 @@ import { ANY_ACTOR } from '../auth/access.ts';
 import { principalOf } from '../auth/principal.ts';
 import type { ServerContext } from '../context.ts';
 import { isUnsignedBody, signCustodially } from '../custodial.ts';
+import { checkPersonsEvent } from '../persons-events.ts';
 import { HttpProblem } from '../problem.ts';
 import { defineRoute } from '../route.ts';
 import { AppendResult, LogParams } from '../schemas.ts';
@@ -115,6 +116,7 @@ export const appendRoutes = (ctx: ServerContext) => [
       const signed = isUnsignedBody(body)
         ? await signCustodially(ctx, params.id, principal, body.event)
         : body;
+      await checkPersonsEvent(ctx, params.id, signed);
       const bytes = canonicalBytes(signed);
       const [result] = await store.append(
         params.id,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { securePage } from '../page-headers.ts';
 import { problemOf, sendProblem } from '../problem.ts';
 
 /** Where `npm run build:web` writes the dashboard. */
@@ -20,11 +21,6 @@ const TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set(['js', 'css', 'svg', 'json', 'txt']);
 const ASSET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.([a-z0-9]+)$/;
-
-/** The page may load only its own scripts, styles and data: nothing from elsewhere, no framing. */
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 interface Asset {
   body: Buffer;
@@ -97,11 +93,7 @@ export function registerDashboard(app: FastifyInstance, webDir: string = DEFAULT
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return notBuilt(reply);
       throw e;
     }
-    reply
-      .header('cache-control', 'no-cache')
-      .header('content-security-policy', CSP)
-      .header('referrer-policy', 'no-referrer')
-      .header('x-frame-options', 'DENY');
+    securePage(reply).header('cache-control', 'no-cache');
     return send(request, reply, { body: html, gzip: null, type: 'text/html; charset=utf-8' });
   };
   app.get('/', page);

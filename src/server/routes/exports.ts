@@ -208,11 +208,11 @@ export const exportRoutes = (ctx: ServerContext) => {
       access: 'public',
       summary: 'The status of every provision and obligation at a moment, as table rows',
       description:
-        'The rows of the status CSV: each provision, then its obligations. As `/status`, the log is judged against the published agreement with the same id; `at` defaults to now.',
+        'The rows of the status CSV: each provision, then its obligations. As `/status`, the log is judged against the agreement text it adopted (by SHA-256); `at` defaults to now.',
       params: LogParams,
       query: StatusQuery,
       responses: { 200: { description: 'The rows.', schema: StatusExport } },
-      problems: [404, 422],
+      problems: [404, 409, 422],
       async handler({ params, query, reply }) {
         const { evaluation } = await evaluateLogAt(ctx, params.id, query.at);
         reply.header('cache-control', 'no-cache');
@@ -243,7 +243,7 @@ export const exportRoutes = (ctx: ServerContext) => {
           headers: { 'content-disposition': 'attachment; filename="LOG-statuses-ASOF.csv"' },
         },
       },
-      problems: [404, 422],
+      problems: [404, 409, 422],
       async handler({ params, query, reply }) {
         const { evaluation } = await evaluateLogAt(ctx, params.id, query.at);
         const stamp = evaluation.asOf.replace(/[:]/g, '').replace(/\.\d+/, '');

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import type { LedgerStore } from '../../store/ledger-store.ts';
-import { MAX_PERSON_BYTES, PersonsStore, type Revealed } from '../../store/persons-store.ts';
+import {
+  MAX_PERSON_BYTES,
+  type PersonMeta,
+  PersonsQuotaError,
+  PersonsStore,
+  type Revealed,
+} from '../../store/persons-store.ts';
 import { ANY_ACTOR } from '../auth/access.ts';
 import {
+  candidateCommitments,
   type PersonIndexer,
   personIndexer,
   personVisibility,
@@ -10,6 +17,7 @@ import {
 } from '../auth/persons-policy.ts';
 import { type Principal, principalOf } from '../auth/principal.ts';
 import type { ServerContext } from '../context.ts';
+import { disclosureOfLog } from '../log-agreement.ts';
 import { page, pageQuery } from '../paging.ts';
 import { HttpProblem } from '../problem.ts';
 import { defineRoute } from '../route.ts';
@@ -85,20 +93,54 @@ async function personIndexOf(store: LedgerStore, logId: string) {
   return indexer.index();
 }
 
-/** The persons of a log, the log's person index for the policy, and what `who` may see of them. */
-async function visibleRecords(ctx: ServerContext, persons: PersonsStore, logId: string, who: Principal) {
+type Shown = Revealed & { visibleBecause: Visibility };
+
+/**
+ * What `who` may see of a log's persons, read by indexed queries only: the log's person index
+ * (built from its events), the caller's own records by owner, and others' by commitment. No
+ * request reads every record: another party's records are read only when the index names them.
+ */
+async function personsView(ctx: ServerContext, persons: PersonsStore, logId: string, who: Principal) {
   const index = await personIndexOf(ctx.store, logId);
-  // The log follows the agreement with its id; without one, the default disclosure holds.
-  const disclosure = (await ctx.catalog.get(logId))?.disclosure;
-  const shown = new Map<string, Revealed & { visibleBecause: Visibility }>();
-  for (const r of await persons.all(logId)) {
-    const why = personVisibility(who, r, index.references.get(r.commitment), disclosure);
-    if (why) shown.set(r.commitment, { ...r, visibleBecause: why });
-  }
-  return { index, shown };
+  // The disclosure of the agreement the log adopted (by hash), never what the catalog serves now.
+  const disclosure = await disclosureOfLog(ctx, logId);
+  const why = (meta: PersonMeta) =>
+    personVisibility(who, meta, index.references.get(meta.commitment), disclosure);
+  /** Of these records (by their metadata), those `who` may see, with why, in the order they were kept. */
+  const visible = (metas: PersonMeta[]) =>
+    metas.flatMap((m) => {
+      const because = why(m);
+      return because ? [{ meta: m, because }] : [];
+    });
+  /** The records of a page of visible metadata, read by id, each checked against its commitment. */
+  const reveal = async (page: { meta: PersonMeta; because: Visibility }[]): Promise<Shown[]> => {
+    const because = new Map(page.map((p) => [p.meta.id, p.because]));
+    const ids = page.map((p) => p.meta.id);
+    return (await persons.byIds(logId, ids)).map((r, i) => ({ ...r, visibleBecause: because.get(ids[i]!)! }));
+  };
+  /** Every record `who` may see, as metadata in the order kept: its own and those the index names. */
+  const everything = async () => {
+    const candidates = candidateCommitments(who, index, disclosure) ?? new Set<string>();
+    const mine =
+      who.actor !== null && who.role !== 'public'
+        ? await persons.ownedBy(logId, { actor: who.actor, party: who.party })
+        : [];
+    const byId = new Map<number, PersonMeta>();
+    for (const m of [...mine, ...(await persons.metaOf(logId, candidates))]) byId.set(m.id, m);
+    return visible([...byId.values()].sort((a, b) => a.id - b.id));
+  };
+  return {
+    index,
+    sees: why,
+    visible,
+    reveal,
+    everything,
+    /** Operator and mediator see every record: their pages are read straight from the store. */
+    seesAll: who.role === 'operator' || who.role === 'mediator',
+  };
 }
 
-const view = (r: Revealed & { visibleBecause: Visibility }) => ({
+const view = (r: Shown) => ({
   commitment: r.commitment,
   record: r.record,
   salt: r.salt,
@@ -110,7 +152,7 @@ const view = (r: Revealed & { visibleBecause: Visibility }) => ({
  * only as the persons policy allows (src/server/auth/persons-policy.ts). The public sees none.
  */
 export const personRoutes = (ctx: ServerContext) => {
-  const persons = new PersonsStore(ctx.database, ctx.crypto);
+  const persons = new PersonsStore(ctx.database, ctx.crypto, ctx.personsQuota);
   return [
     defineRoute({
       method: 'POST',
@@ -122,7 +164,8 @@ export const personRoutes = (ctx: ServerContext) => {
       description:
         `Up to ${MAX_PERSONS_PER_REQUEST} records of at most ${MAX_PERSON_BYTES} bytes each, kept all or none. ` +
         'Each gets a fresh salt; the answer gives their commitments, in order, to name them in list and handover events. ' +
-        'The records are kept as added by the caller: a party sees its own records; the other side sees them once they are in a list submitted to it.',
+        'The records are kept as added by the caller: a party sees its own records; the other side sees them once they are in a list submitted to it. ' +
+        'Each party keeps at most its quota of records in a log (truce serve --persons-quota, default 100000): beyond, 422 `persons-quota-exceeded` and nothing is kept.',
       params: LogParams,
       body: AddPersons,
       bodyLimit: PERSONS_BODY_LIMIT,
@@ -132,14 +175,20 @@ export const personRoutes = (ctx: ServerContext) => {
           schema: z.object({ commitments: z.array(Commitment) }),
         },
       },
-      problems: [404, 413],
+      problems: [404, 413, 422],
       async handler({ params, body, request, reply }) {
         await ctx.store.requireLog(params.id);
         const who = principalOf(request);
-        const commitments = await persons.addAll(params.id, body.records, {
-          actor: who.actor!,
-          party: who.party,
-        });
+        let commitments: string[];
+        try {
+          commitments = await persons.addAll(params.id, body.records, {
+            actor: who.actor!,
+            party: who.party,
+          });
+        } catch (e) {
+          if (e instanceof PersonsQuotaError) throw new HttpProblem(422, e.code, e.message);
+          throw e;
+        }
         reply.code(201).header('cache-control', PRIVATE);
         return { commitments };
       },
@@ -164,10 +213,13 @@ export const personRoutes = (ctx: ServerContext) => {
       },
       problems: [404],
       async handler({ params, query, request, reply }) {
-        const { index, shown } = await visibleRecords(ctx, persons, params.id, principalOf(request));
-        let all = [...shown.values()];
+        await ctx.store.requireLog(params.id);
+        const v = await personsView(ctx, persons, params.id, principalOf(request));
+        const from = query.from ?? 0;
+        const limit = query.limit ?? 100;
+        reply.header('cache-control', PRIVATE);
         if (query.list) {
-          const list = index.lists.find((l) => l.leafHash === query.list);
+          const list = v.index.list(query.list);
           if (!list) {
             throw new HttpProblem(
               404,
@@ -175,12 +227,17 @@ export const personRoutes = (ctx: ServerContext) => {
               `No list.submitted event with leaf hash ${query.list} is in the log ${params.id}.`,
             );
           }
-          const named = new Set(list.persons);
-          all = all.filter((r) => named.has(r.commitment));
+          // Only the records the list names are read.
+          const { items, next } = page(v.visible(await persons.metaOf(params.id, list.persons)), from, limit);
+          return { persons: (await v.reveal(items)).map(view), next };
         }
-        const { items, next } = page(all, query.from, query.limit ?? 100);
-        reply.header('cache-control', PRIVATE);
-        return { persons: items.map(view), next };
+        if (v.seesAll) {
+          const rows = await persons.page(params.id, from, limit + 1);
+          const shown = rows.slice(0, limit).map((r) => view({ ...r, visibleBecause: 'role' }));
+          return { persons: shown, next: rows.length > limit ? from + limit : null };
+        }
+        const { items, next } = page(await v.everything(), from, limit);
+        return { persons: (await v.reveal(items)).map(view), next };
       },
     }),
     defineRoute({
@@ -196,9 +253,14 @@ export const personRoutes = (ctx: ServerContext) => {
       responses: { 200: { description: 'The record.', schema: Person } },
       problems: [404],
       async handler({ params, request, reply }) {
-        const { shown } = await visibleRecords(ctx, persons, params.id, principalOf(request));
-        const r = shown.get(params.commitment);
-        if (!r) {
+        await ctx.store.requireLog(params.id);
+        const v = await personsView(ctx, persons, params.id, principalOf(request));
+        // One record, read by its commitment.
+        const r = await persons.reveal(params.id, params.commitment);
+        const because = r
+          ? v.sees({ id: 0, commitment: r.commitment, addedBy: r.addedBy, party: r.party })
+          : undefined;
+        if (!r || !because) {
           throw new HttpProblem(
             404,
             'person-not-found',
@@ -206,7 +268,7 @@ export const personRoutes = (ctx: ServerContext) => {
           );
         }
         reply.header('cache-control', PRIVATE);
-        return view(r);
+        return view({ ...r, visibleBecause: because });
       },
     }),
     defineRoute({
@@ -228,9 +290,13 @@ export const personRoutes = (ctx: ServerContext) => {
       },
       problems: [404],
       async handler({ params, query, request, reply }) {
-        const { index, shown } = await visibleRecords(ctx, persons, params.id, principalOf(request));
-        const accepted = index.lists.filter((l) => l.acceptedAt !== null);
+        await ctx.store.requireLog(params.id);
+        const v = await personsView(ctx, persons, params.id, principalOf(request));
+        const accepted = v.index.lists.filter((l) => l.acceptedAt !== null);
         const { items, next } = page(accepted, query.from, query.limit ?? 50);
+        // Only the records the lists of this page name are read.
+        const named = v.visible(await persons.metaOf(params.id, new Set(items.flatMap((l) => l.persons))));
+        const shown = new Map((await v.reveal(named)).map((r) => [r.commitment, r]));
         reply.header('cache-control', PRIVATE);
         return {
           manifests: items.map((l) => {

@@ -1,17 +1,20 @@
 import type { Evaluation as EvaluationValue } from '../../core/compliance/types.ts';
 import { reportHtml } from '../../core/report/report-html.ts';
+import type { Adoption } from '../../store/log-adoption.ts';
 import type { ServerContext } from '../context.ts';
 import { endOfDay, evaluateLog, evaluateLogAt } from '../log-evaluation.ts';
+import { securePage } from '../page-headers.ts';
 import { defineRoute } from '../route.ts';
 import { LogParams } from '../schemas.ts';
 import { Evaluation, ReportQuery, StatusQuery } from '../status-schemas.ts';
 
-/** Evaluations are remembered a while (log-evaluation.ts): so is their JSON. */
+/** Evaluations are remembered a while (log-evaluation.ts): so is their JSON, with the adoption judged against. */
 const json = new WeakMap<EvaluationValue, string>();
-function serialized(evaluation: EvaluationValue): string {
+function serialized(evaluation: EvaluationValue, adoption: Adoption): string {
   let text = json.get(evaluation);
   if (text === undefined) {
-    text = JSON.stringify(evaluation);
+    const { agreement, version, sha256, index } = adoption;
+    text = JSON.stringify({ ...evaluation, adopted: { agreement, version, sha256, index } });
     json.set(evaluation, text);
   }
   return text;
@@ -28,16 +31,17 @@ export const statusRoutes = (ctx: ServerContext) => [
     summary:
       'Where every provision and obligation stands at a moment, with its evidence (as truce status --json)',
     description:
-      'The log is judged against the published agreement with the same id. `at` is a date-time with an ' +
+      'The log is judged against the agreement text it adopted: its latest `agreement.adopted` event names it by ' +
+      'SHA-256 (`adopted` in the answer), whatever version the catalog serves under that id. `at` is a date-time with an ' +
       'offset; without it, now. Events that occurred after `at` are not taken into account.',
     params: LogParams,
     query: StatusQuery,
     responses: { 200: { description: 'The evaluation.', schema: Evaluation } },
-    problems: [404, 422],
+    problems: [404, 409, 422],
     async handler({ params, query, reply }) {
-      const { evaluation } = await evaluateLogAt(ctx, params.id, query.at);
+      const { evaluation, adoption } = await evaluateLogAt(ctx, params.id, query.at);
       reply.header('cache-control', 'no-cache').type('application/json; charset=utf-8');
-      return serialized(evaluation);
+      return serialized(evaluation, adoption);
     },
   }),
   defineRoute({
@@ -47,16 +51,18 @@ export const statusRoutes = (ctx: ServerContext) => [
     tag: 'compliance',
     access: 'public',
     summary: 'The daily situation report as printable HTML (as truce report)',
-    description: "The state at the end of `date` in the agreement's time zone.",
+    description:
+      "The state at the end of `date` in the agreement's time zone, judged against the agreement text the log adopted (by SHA-256).",
     params: LogParams,
     query: ReportQuery,
     responses: {
       200: { description: 'A self-contained HTML page.', contentType: 'text/html; charset=utf-8' },
     },
-    problems: [404, 422],
+    problems: [404, 409, 422],
     async handler({ params, query, reply }) {
       const { agreement, evaluation } = await evaluateLog(ctx, params.id, (a) => endOfDay(query.date, a));
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache');
+      // An HTML page like the dashboard, with its security headers: it shows what the log's actors wrote.
+      securePage(reply).type('text/html; charset=utf-8').header('cache-control', 'no-cache');
       return reportHtml(evaluation, agreement, query.date);
     },
   }),

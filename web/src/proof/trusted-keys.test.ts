@@ -7,11 +7,11 @@ import { cosign } from '../../../src/core/ledger/cosignature.ts';
 import { ALG_COSIGNATURE_V1, generateSigner } from '../../../src/core/ledger/note-keys.ts';
 import { formatVerifierKey, splitNote } from '../../../src/core/ledger/signed-note.ts';
 import { crypto, ledgerFixture } from '../../../test/helpers/ledger-fixture.ts';
-import { trustRootOf } from './generate-trusted-keys.ts';
+import { trustRootOf } from '../../scripts/generate-trusted-keys.ts';
 import { TRUSTED_KEYS } from './trusted-keys.ts';
 
 describe('trusted keys pinned in the build', () => {
-  it('are current: the keys of every log in examples/logs (run npx node web/src/proof/generate-trusted-keys.ts)', () => {
+  it('are current: the keys of every log in examples/logs (run npx node web/scripts/generate-trusted-keys.ts)', () => {
     expect(TRUSTED_KEYS).toEqual(trustRootOf());
     expect(Object.keys(TRUSTED_KEYS.logs)).toContain('nov-2023-pause');
   });

@@ -1,5 +1,5 @@
-import { parseCsv } from '../../../src/cli/csv-parse.ts';
 import type { PersonRecord } from '../../../src/core/ledger/commitment.ts';
+import { parseCsv } from '../../../src/core/report/csv-parse.ts';
 
 /**
  * Person records from a CSV with a header row. Known columns: `name_ar`, `name_he`, `name_en` (or
