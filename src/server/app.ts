@@ -37,6 +37,7 @@ import { notifyingAppends, streamRoutes } from './routes/stream.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { TEXT_BODY_OPERATIONS, witnessRoutes } from './routes/witness.ts';
 import type { FollowedLog } from './witness.ts';
+import { sharedWorkPool, type WorkPool } from './work-pool.ts';
 
 /** The largest request body of any route (the append route takes less). */
 export const BODY_LIMIT = 256 * 1024;
@@ -61,6 +62,8 @@ export interface AppOptions {
   checkpointEverySeconds?: number;
   /** The built dashboard to serve at / (default web/dist); without it / answers 503. */
   webDir?: string;
+  /** The worker threads for plans, comparisons and agreement checks (default: the process's shared pool). */
+  work?: WorkPool;
 }
 
 /** Every route of the API, in the order the reference lists them. */
@@ -106,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     keyring: options.keyring ?? new Keyring(options.crypto),
     witness: new WitnessStore(options.database),
     witnessFollow: options.witnessFollow ?? [],
+    work: options.work ?? sharedWorkPool,
   };
   const app = Fastify({
     logger: options.logger ?? false,

@@ -6,6 +6,7 @@ import type { WitnessStore } from '../store/witness-store.ts';
 import type { AgreementCatalog } from './agreement-catalog.ts';
 import type { Keyring } from './keyring.ts';
 import type { FollowedLog } from './witness.ts';
+import type { WorkPool } from './work-pool.ts';
 
 /** What the routes work with: the ledger's storage, the published agreements, the cryptography. */
 export interface ServerContext {
@@ -20,4 +21,6 @@ export interface ServerContext {
   witness: WitnessStore;
   /** Logs held elsewhere that the witness follows, besides the logs of its own database. */
   witnessFollow: readonly FollowedLog[];
+  /** The worker threads that plan, compare and check agreements off the event loop. */
+  work: WorkPool;
 }

@@ -1,7 +1,7 @@
 import { type AgreementError, AgreementSchema, formatPath } from '../../core/agreement/index.ts';
 import type { AgreementStatus } from '../../store/agreement-store.ts';
 import { sourceName } from '../agreement-catalog.ts';
-import { agreementChecker } from '../agreement-checker.ts';
+import { AgreementChecker } from '../agreement-checker.ts';
 import {
   AGREEMENT_BODY_LIMIT,
   AGREEMENT_MEDIA_TYPES,
@@ -124,7 +124,7 @@ export const agreementUploadRoutes = (ctx: ServerContext) => [
       const text = textOf(body, mediaType, charset);
       const deep = mediaType === 'application/json' ? undefined : yamlNestingProblem(text);
       if (deep) throw invalid([{ code: 'too-deep', ...deep, path: '(document)' }]);
-      const result = await agreementChecker.check(text, sourceName('upload', mediaType));
+      const result = await new AgreementChecker(ctx.work).check(text, sourceName('upload', mediaType));
       if (!result.ok) throw invalid(result.errors.map(located));
       const { id, kind } = result.agreement;
       if (ctx.catalog.isFile(id)) {

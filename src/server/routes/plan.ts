@@ -1,6 +1,5 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { compareAgreements } from '../../core/compare/index.ts';
-import { planAgreement, sliceDays } from '../../core/plan/plan-agreement.ts';
 import type { ServerContext } from '../context.ts';
 import { dayBound, PlanQuery, planOptionsOf, WhatIfQuery } from '../plan-query.ts';
 import { HttpProblem } from '../problem.ts';
@@ -33,6 +32,12 @@ function agreementRef(ref: string, which: 'a' | 'b'): { id: string; version?: nu
   return { id: ref.slice(0, at), version: Number(version) };
 }
 
+/** JSON a worker wrote (work-task.ts), sent as it is. */
+function sendJson(reply: FastifyReply, bytes: Uint8Array): Buffer {
+  reply.type('application/json; charset=utf-8');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** GET /api/agreements/:id/plan and /api/diff: `truce plan` and `truce diff` over HTTP. */
 export const planRoutes = (ctx: ServerContext) => [
   defineRoute({
@@ -46,10 +51,16 @@ export const planRoutes = (ctx: ServerContext) => [
     query: PlanQuery,
     responses: { 200: { description: 'The plan.', schema: PlanResponse } },
     problems: [404, 422],
-    async handler({ params, query }) {
+    async handler({ params, query, reply }) {
       const agreement = await requireAgreement(ctx, params.id);
-      const plan = planAgreement(agreement, planOptionsOf(query));
-      return sliceDays(plan, dayBound(query.from), dayBound(query.to));
+      const task = {
+        kind: 'plan' as const,
+        agreement,
+        options: planOptionsOf(query),
+        from: dayBound(query.from),
+        to: dayBound(query.to),
+      };
+      return sendJson(reply, await ctx.work.run<Uint8Array>(task));
     },
   }),
   defineRoute({
@@ -65,13 +76,13 @@ export const planRoutes = (ctx: ServerContext) => [
     query: DiffQuery,
     responses: { 200: { description: 'The comparison.', schema: ComparisonResponse } },
     problems: [404, 422],
-    async handler({ query }) {
+    async handler({ query, reply }) {
       const refA = agreementRef(query.a, 'a');
       const refB = agreementRef(query.b, 'b');
       const a = await requireAgreement(ctx, refA.id, refA.version);
       const b = await requireAgreement(ctx, refB.id, refB.version);
-      const options = planOptionsOf(query);
-      return compareAgreements(a, b, { planA: options, planB: options });
+      const task = { kind: 'diff' as const, a, b, options: planOptionsOf(query) };
+      return sendJson(reply, await ctx.work.run<Uint8Array>(task));
     },
   }),
 ];
