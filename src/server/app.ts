@@ -12,9 +12,11 @@ import { loadAgreementCatalog } from './agreement-catalog.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { setPrincipal } from './auth/principal.ts';
 import { DEFAULT_REQUESTS_PER_MINUTE, RateLimiter } from './auth/rate-limit.ts';
+import { limitBodyTime } from './body-time-budget.ts';
 import { startCheckpointing } from './checkpoint-timer.ts';
 import { connectionCloser } from './connection-closer.ts';
 import type { ServerContext } from './context.ts';
+import { registerJsonBody } from './json-body.ts';
 import { Keyring } from './keyring.ts';
 import { LogFeeds } from './log-feed.ts';
 import { InProcessLogNotifier, type LogNotifier } from './log-notifier.ts';
@@ -62,6 +64,8 @@ export interface AppOptions {
   checkpointEverySeconds?: number;
   /** The built dashboard to serve at / (default web/dist); without it / answers 503. */
   webDir?: string;
+  /** How long a client may take to send a request body, in ms (default BODY_TIMEOUT_MS, 10 s). */
+  bodyTimeoutMs?: number;
   /** The worker threads for plans, comparisons and agreement checks (default: the process's shared pool). */
   work?: WorkPool;
 }
@@ -119,6 +123,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // Bodies are JSON only: a text/plain body is refused (415) rather than read as a string.
   app.removeContentTypeParser('text/plain');
+  registerJsonBody(app);
+  limitBodyTime(app, options.bodyTimeoutMs);
   app.setErrorHandler(errorHandler);
   // Who is asking, before anything else: a bad token is refused even on a public route.
   const limiter = new RateLimiter(options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE);
