@@ -29,6 +29,7 @@ export async function serverFixture(
     database,
     crypto,
     requestsPerMinute: opts.requestsPerMinute ?? 1_000_000,
+    anonymousHeavyPerMinute: 1_000_000,
     ...(opts.agreementsDir ? { agreementsDir: opts.agreementsDir } : {}),
   });
   /** The Authorization header of an actor of the fixture (operator, party-a, party-b, icrc, monitor). */

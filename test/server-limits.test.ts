@@ -49,7 +49,13 @@ async function appOver(dialect: DialectName, work: WorkPool) {
   const database = await scratchDatabase(dialect);
   // The fixture's log under the id of the Nov 2023 agreement, so that its status can be asked.
   await seedFixtureLog(database, 'nov-2023-pause');
-  const app = await buildApp({ database, crypto, requestsPerMinute: 1_000_000, work });
+  const app = await buildApp({
+    database,
+    crypto,
+    requestsPerMinute: 1_000_000,
+    anonymousHeavyPerMinute: 1_000_000,
+    work,
+  });
   return {
     app,
     close: async () => {

@@ -26,11 +26,11 @@ function checkpointEvery(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-function requestsPerMinute(value: string | undefined): number | undefined {
+function requestsPerMinute(value: string | undefined, flag = 'rate-limit'): number | undefined {
   if (value === undefined) return undefined;
   if (!/^[1-9]\d{0,8}$/.test(value))
     throw new UsageError(
-      `--rate-limit ${JSON.stringify(value)}: expected a whole number of requests per minute, at least 1.`,
+      `--${flag} ${JSON.stringify(value)}: expected a whole number of requests per minute, at least 1.`,
     );
   return Number(value);
 }
@@ -74,6 +74,11 @@ export const serve: Command = {
       description:
         'Requests each API token may make per minute (default 600; anonymous reads are not counted).',
     },
+    'anonymous-rate-limit': {
+      type: 'string',
+      description:
+        'Plans, comparisons, reports and statuses at a chosen moment one address may ask for per minute without a token (default 60).',
+    },
     json: { ...jsonOption, description: 'Say where it listens, and when it stops, as JSON lines.' },
   },
   details:
@@ -85,6 +90,7 @@ export const serve: Command = {
     const host = stringFlag(args, 'host') ?? '127.0.0.1';
     const agreements = stringFlag(args, 'agreements');
     const rate = requestsPerMinute(stringFlag(args, 'rate-limit'));
+    const anonymousRate = requestsPerMinute(stringFlag(args, 'anonymous-rate-limit'), 'anonymous-rate-limit');
     const say = (what: Record<string, string>, text: string) =>
       io.out(args.values.json ? `${JSON.stringify(what)}\n` : `truce serve: ${text}\n`);
     const keysDir = stringFlag(args, 'keys') ?? (io.env.TRUCE_KEYS || undefined);
@@ -133,6 +139,7 @@ export const serve: Command = {
         ...(witnessFollow ? { witnessFollow } : {}),
         ...(every ? { checkpointEverySeconds: every } : {}),
         ...(rate ? { requestsPerMinute: rate } : {}),
+        ...(anonymousRate ? { anonymousHeavyPerMinute: anonymousRate } : {}),
         logger: { level: io.env.TRUCE_LOG_LEVEL ?? 'warn', stream: process.stderr },
       });
     } catch (e) {

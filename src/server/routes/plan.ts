@@ -46,6 +46,7 @@ export const planRoutes = (ctx: ServerContext) => [
     operationId: 'planAgreement',
     tag: 'agreements',
     access: 'public',
+    heavy: true,
     summary: 'Obligations day by day, with what-ifs (as `truce plan --json`)',
     params: AgreementParams,
     query: PlanQuery,
@@ -69,6 +70,7 @@ export const planRoutes = (ctx: ServerContext) => [
     operationId: 'diffAgreements',
     tag: 'agreements',
     access: 'public',
+    heavy: true,
     summary: 'Two agreements or proposals compared term by term and by outcome (as `truce diff --json`)',
     description:
       'Each side is an id (what GET /api/agreements/{id} serves) or ID@VERSION, an uploaded version. ' +

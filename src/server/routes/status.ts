@@ -25,6 +25,8 @@ export const statusRoutes = (ctx: ServerContext) => [
     operationId: 'getStatus',
     tag: 'compliance',
     access: 'public',
+    // "Now" is computed once a second for everyone (log-evaluation.ts); another moment is not.
+    heavy: (query) => query.at !== undefined,
     summary:
       'Where every provision and obligation stands at a moment, with its evidence (as truce status --json)',
     description:
@@ -46,6 +48,7 @@ export const statusRoutes = (ctx: ServerContext) => [
     operationId: 'getReport',
     tag: 'compliance',
     access: 'public',
+    heavy: true,
     summary: 'The daily situation report as printable HTML (as truce report)',
     description: "The state at the end of `date` in the agreement's time zone.",
     params: LogParams,
