@@ -10,6 +10,10 @@ const GATED = new URL('./workers/gated-work-worker.ts', import.meta.url);
 const NOV = '/api/agreements/nov-2023-pause';
 /** The worst plan the API allows of the Nov 2023 pause: the longest extension. */
 const WORST_PLAN = `${NOV}/plan?extend=3650`;
+const STATUS = '/api/logs/nov-2023-pause/status';
+/** The number of events in the log judged. */
+const logSize = async (app: FastifyInstance) =>
+  json(await app.inject({ url: '/api/logs/nov-2023-pause' })).size;
 const WORST_DIFF =
   '/api/diff?a=jan-2025-ceasefire&b=may-2024-proposal&delay=phase-1-exchange=8760&delay=aid=8760';
 
@@ -124,6 +128,40 @@ describe.each(DIALECTS)('no request can stall the server, on %s', (dialect) => {
       const next = await s.app.inject({ url: `${NOV}/plan?extend=3` });
       expect(next.statusCode).toBe(200);
       expect((json(next).days as unknown[]).length).toBe(7);
+    } finally {
+      g.open();
+      await s.close();
+    }
+  }, 60_000);
+  it('judges a log on a worker: health answers while a status at a moment is held there', async () => {
+    const g = gatedPool({ workers: 2, queue: 4 });
+    const s = await appOver(dialect, g.pool);
+    try {
+      const status = tracked(s.app.inject({ url: `${STATUS}?at=2199-01-01T00:00:00Z` }));
+      await g.until(1);
+      expect((await s.app.inject({ url: '/api/health' })).statusCode).toBe(200);
+      expect(status.settled).toBe(false);
+      g.open();
+      const r = await status.promise;
+      expect(r.statusCode).toBe(200);
+      expect(json(r).events).toBe(await logSize(s.app));
+    } finally {
+      g.open();
+      await s.close();
+    }
+  }, 60_000);
+
+  it('past its budget, a status is 422 status-too-complex; a new worker judges the log from its start', async () => {
+    const g = gatedPool({ workers: 2, queue: 4, budgetMs: { evaluate: 200 } });
+    const s = await appOver(dialect, g.pool);
+    try {
+      const late = await s.app.inject({ url: `${STATUS}?at=2199-01-01T00:00:00Z` });
+      expect(late.statusCode).toBe(422);
+      expect(json(late)).toMatchObject({ code: 'status-too-complex' });
+      g.open();
+      const r = await s.app.inject({ url: `${STATUS}?at=2199-01-02T00:00:00Z` });
+      expect(r.statusCode).toBe(200);
+      expect(json(r).events).toBe(await logSize(s.app));
     } finally {
       g.open();
       await s.close();

@@ -30,6 +30,11 @@ export function limitBodyTime(app: FastifyInstance, ms = BODY_TIMEOUT_MS): void 
     const done = () => clearTimeout(timer);
     payload.once('end', done);
     payload.once('close', done);
+    // Answered without reading the body (refused before it): nothing is waited for any more.
+    reply.raw.once('close', done);
+    reply.raw.once('finish', done);
+    // A body no parser reads has no other listener: its timeout must not be an uncaught error.
+    timed.on('error', () => {});
     payload.once('error', (e) => {
       done();
       timed.destroy(e);

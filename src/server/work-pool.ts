@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { ComplianceError } from '../core/compliance/index.ts';
 import { PlanError, type PlanErrorCode } from '../core/plan/plan-error.ts';
 import { HttpProblem } from './problem.ts';
 import type { WorkAnswer, WorkTask } from './work-task.ts';
@@ -23,6 +24,9 @@ export const WORK_BUDGET_MS: Record<WorkTask['kind'], number> = {
   check: 5000,
   plan: 10_000,
   diff: 10_000,
+  // One step of judging a log: a page of its events, or the evaluation at a moment (seconds for a
+  // log of a million events).
+  evaluate: 30_000,
 };
 
 /** What a refused task is called in a problem's code and message. */
@@ -30,14 +34,24 @@ const NAMES: Record<WorkTask['kind'], { code: string; what: string }> = {
   check: { code: 'agreement-too-complex', what: 'The agreement took' },
   plan: { code: 'plan-too-complex', what: 'The plan took' },
   diff: { code: 'diff-too-complex', what: 'The comparison took' },
+  evaluate: { code: 'status-too-complex', what: 'Judging the log took' },
 };
 
 /** How long a refused client is asked to wait before asking again when every worker is busy. */
 export const BUSY_RETRY_AFTER_SECONDS = 5;
 
+/** How a task is run: its budget (default its kind's), what moves to the worker, which worker. */
+export interface RunOptions {
+  budgetMs?: number;
+  transfer?: readonly ArrayBuffer[];
+  /** The worker (0 to size − 1) that must do it: the one that holds the state the task builds on. */
+  worker?: number;
+}
+
 interface Job {
   task: WorkTask;
   budgetMs: number;
+  worker: number | undefined;
   transfer: readonly ArrayBuffer[];
   resolve(value: unknown): void;
   reject(error: unknown): void;
@@ -85,26 +99,26 @@ export class WorkPool {
     return { running: this.#slots.filter((s) => s?.job).length, waiting: this.#queue.length };
   }
 
-  /**
-   * The answer of `task`, computed on a worker thread within `budgetMs` (default: its kind's
-   * budget). ArrayBuffers in `transfer` are moved to the worker, not copied.
-   */
-  run<T>(
-    task: WorkTask,
-    budgetMs = this.#budgetMs[task.kind],
-    transfer: readonly ArrayBuffer[] = [],
-  ): Promise<T> {
+  /** The answer of `task`, computed on a worker thread within its time budget. */
+  run<T>(task: WorkTask, options: RunOptions = {}): Promise<T> {
     if (this.#closed) return Promise.reject(new Error('The work pool is closed.'));
     return new Promise<T>((resolve, reject) => {
-      const job: Job = { task, budgetMs, transfer, resolve: resolve as (v: unknown) => void, reject };
-      const free = this.#slots.findIndex((s) => !s?.job);
+      const job: Job = {
+        task,
+        budgetMs: options.budgetMs ?? this.#budgetMs[task.kind],
+        worker: options.worker === undefined ? undefined : options.worker % this.size,
+        transfer: options.transfer ?? [],
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      };
+      const free = this.#slots.findIndex((s, i) => !s?.job && (job.worker === undefined || job.worker === i));
       if (free >= 0) return this.#start(free, job);
       if (this.#queue.length >= this.queueLimit) {
         return reject(
           new HttpProblem(
             503,
             'server-busy',
-            `The server is computing ${this.size} plans, comparisons or agreement checks and has ${this.queueLimit} more waiting; ask again in ${BUSY_RETRY_AFTER_SECONDS} s.`,
+            `The server is computing ${this.size} plans, comparisons, statuses or agreement checks and has ${this.queueLimit} more waiting; ask again in ${BUSY_RETRY_AFTER_SECONDS} s.`,
             undefined,
             BUSY_RETRY_AFTER_SECONDS,
           ),
@@ -187,8 +201,8 @@ export class WorkPool {
   }
 
   #next(index: number): void {
-    const job = this.#queue.shift();
-    if (job) this.#start(index, job);
+    const at = this.#queue.findIndex((job) => job.worker === undefined || job.worker === index);
+    if (at >= 0) this.#start(index, this.#queue.splice(at, 1)[0]!);
   }
 }
 
@@ -217,6 +231,8 @@ function failure(task: WorkTask, e: Error, budgetMs: number): Error {
 /** The error a worker answered, as the main thread throws it (a refusal keeps its code). */
 function errorOf(error: { name: string; code?: string; message: string }): Error {
   if (error.name === 'PlanError') return new PlanError(error.code as PlanErrorCode, error.message);
+  if (error.name === 'ComplianceError')
+    return new ComplianceError(error.code ?? 'compliance-error', error.message);
   return new Error(error.message);
 }
 

@@ -3,6 +3,7 @@ import type { Agreement } from '../core/agreement/types.ts';
 import { compareAgreements } from '../core/compare/index.ts';
 import { planAgreement, sliceDays } from '../core/plan/plan-agreement.ts';
 import type { PlanOptions } from '../core/plan/types.ts';
+import { type EvaluateAnswer, type EvaluateTask, evaluateStep } from './evaluation-task.ts';
 
 /** Work a request can make long, as it is handed to a worker thread of the WorkPool. */
 export type WorkTask =
@@ -14,7 +15,8 @@ export type WorkTask =
       from: string | number | undefined;
       to: string | number | undefined;
     }
-  | { kind: 'diff'; a: Agreement; b: Agreement; options: PlanOptions };
+  | { kind: 'diff'; a: Agreement; b: Agreement; options: PlanOptions }
+  | EvaluateTask;
 
 /** What a worker answers: the value of the task, or the error it threw (name, code, message). */
 export type WorkAnswer =
@@ -27,7 +29,10 @@ const utf8 = new TextEncoder();
  * Does the task: a check answers its ParseResult; a plan and a comparison answer their JSON as
  * UTF-8 bytes, which move to the main thread without a copy and are sent as they are.
  */
-export function performTask(task: WorkTask): { value: ParseResult | Uint8Array; transfer: ArrayBuffer[] } {
+export function performTask(task: WorkTask): {
+  value: ParseResult | Uint8Array | EvaluateAnswer;
+  transfer: ArrayBuffer[];
+} {
   switch (task.kind) {
     case 'check':
       return { value: parseAgreement(task.text, task.file), transfer: [] };
@@ -39,6 +44,8 @@ export function performTask(task: WorkTask): { value: ParseResult | Uint8Array; 
       const options = task.options;
       return bytes(JSON.stringify(compareAgreements(task.a, task.b, { planA: options, planB: options })));
     }
+    case 'evaluate':
+      return { value: evaluateStep(task), transfer: [] };
   }
 }
 
