@@ -10,7 +10,7 @@ export interface WorkPoolOptions {
   workers?: number;
   /** Tasks that may wait for a free worker; one more is refused (503) at once (default 32). */
   queue?: number;
-  /** The heap a worker may use, in MiB; a task that needs more is refused (default 512). */
+  /** The heap a worker may use, in MiB; a task that needs more is refused (default 2048: a worker may hold the evaluator of a log of a million events). */
   heapMb?: number;
   /** Budgets other than WORK_BUDGET_MS, by kind of task. */
   budgetMs?: Partial<Record<WorkTask['kind'], number>>;
@@ -85,7 +85,7 @@ export class WorkPool {
   constructor(options: WorkPoolOptions = {}) {
     this.size = options.workers ?? Math.min(4, Math.max(2, availableParallelism()));
     this.queueLimit = options.queue ?? 32;
-    this.#heapMb = options.heapMb ?? 512;
+    this.#heapMb = options.heapMb ?? 2048;
     this.#budgetMs = { ...WORK_BUDGET_MS, ...options.budgetMs };
     this.#script = options.script ?? new URL('./work-worker.ts', import.meta.url);
     this.#workerData = options.workerData;
