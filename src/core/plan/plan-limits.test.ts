@@ -26,10 +26,12 @@ describe('the limits of a plan', () => {
 
   it('plans the largest extension allowed, one day per day', () => {
     const plan = planAgreement(pause(), { extend: PLAN_LIMITS.extendDays });
-    expect(plan.days).toHaveLength(4 + PLAN_LIMITS.extendDays);
-    expect(plan.days.every((d, i) => d.day === i + 1 && d.obligations.every((o) => o.day === d.day))).toBe(
-      true,
-    );
+    // Day 0 holds the lists due before the start.
+    const first = plan.days[0]!.day;
+    expect(plan.days.at(-1)!.day).toBe(4 + PLAN_LIMITS.extendDays);
+    expect(
+      plan.days.every((d, i) => d.day === first + i && d.obligations.every((o) => o.day === d.day)),
+    ).toBe(true);
   });
 
   it('refuses a delay, a count or a start outside the limits (a huge delay was an invalid date)', () => {
@@ -41,6 +43,15 @@ describe('the limits of a plan', () => {
     expect(refusal({ start: '0001-01-01T00:00:00Z' }, proposal)).toBe('plan-option-over-limit');
     expect(refusal({ start: '9999-12-31T00:00:00Z' }, proposal)).toBe('plan-option-over-limit');
     expect(refusal({ start: '2025-01-19T08:30:00+02:00' }, proposal)).toBe('none');
+  });
+
+  it('refuses a horizon beyond the limits; an open-ended phase is planned to day 7300 at most', () => {
+    expect(refusal({ horizon: PLAN_LIMITS.planDays + 1 })).toBe('plan-option-over-limit');
+    expect(refusal({ horizon: '9999-12-31' })).toBe('plan-option-over-limit');
+    const base = pause().phases[0]!;
+    const open = pause({ phases: [{ ...base, lengthDays: undefined, extension: undefined }] });
+    expect(refusal({ horizon: '2199-12-31' }, open)).toBe('plan-too-long');
+    expect(refusal({ horizon: 365 }, open)).toBe('none');
   });
 
   it('refuses a plan longer than the horizon, whatever the agreement (three 10-year phases in a row)', () => {
