@@ -9,9 +9,10 @@ import { answerOf, type WorkTask } from '../../src/server/work-task.ts';
 const gate = new Int32Array((workerData as { gate: SharedArrayBuffer }).gate);
 const port = parentPort;
 if (!port) throw new Error('gated-work-worker.ts runs as a worker thread.');
-port.on('message', (task: WorkTask) => {
+port.on('message', async (task: WorkTask) => {
   Atomics.add(gate, 1, 1);
-  Atomics.wait(gate, 0, 0);
+  // Polled rather than blocked on (Atomics.wait): a worker stopped while it waits stops cleanly.
+  while (Atomics.load(gate, 0) === 0) await new Promise((r) => setTimeout(r, 10));
   const { answer, transfer } = answerOf(task);
   port.postMessage(answer, transfer);
 });
