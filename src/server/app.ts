@@ -45,7 +45,7 @@ import { notifyingAppends, streamRoutes } from './routes/stream.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { TEXT_BODY_OPERATIONS, witnessRoutes } from './routes/witness.ts';
 import type { FollowedLog } from './witness.ts';
-import { sharedWorkPool, type WorkPool } from './work-pool.ts';
+import { sharedJudgingPool, sharedWorkPool, type WorkPool } from './work-pool.ts';
 
 /** The largest request body of any route (the append route takes less). */
 export const BODY_LIMIT = 256 * 1024;
@@ -78,6 +78,8 @@ export interface AppOptions {
   bodyTimeoutMs?: number;
   /** The worker threads for plans, comparisons and agreement checks (default: the process's shared pool). */
   work?: WorkPool;
+  /** The worker threads that judge logs (default: the process's shared judging pool). */
+  judging?: WorkPool;
 }
 
 /** Every route of the API, in the order the reference lists them. */
@@ -124,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     witness: new WitnessStore(options.database),
     witnessFollow: options.witnessFollow ?? [],
     work: options.work ?? sharedWorkPool,
+    judging: options.judging ?? sharedJudgingPool,
   };
   const app = Fastify({
     logger: options.logger ?? false,

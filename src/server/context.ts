@@ -23,4 +23,6 @@ export interface ServerContext {
   witnessFollow: readonly FollowedLog[];
   /** The worker threads that plan, compare and check agreements off the event loop. */
   work: WorkPool;
+  /** The worker threads that judge logs against their agreements (statuses, reports). */
+  judging: WorkPool;
 }

@@ -56,7 +56,7 @@ function workerOf(log: string): number {
 }
 
 /**
- * The log judged at `at` on a worker thread of the pool. The worker keeps an evaluator per log,
+ * The log judged at `at` on a worker thread of the judging pool. The worker keeps an evaluator per log,
  * fed the events appended since the last request (a log is append-only), a page at a time so that
  * this thread only reads pages and hands them over; a new version of the agreement starts a new
  * evaluator. A worker replaced meanwhile (its budget ran out) asks for the log from the start.
@@ -86,7 +86,7 @@ async function evaluateOnWorker(
         events: events.map((e) => ({ leafHash: e.leafHash, bytes: e.bytes })),
         ...(to >= size ? { at } : {}),
       };
-      const answer = await ctx.work.run<EvaluateAnswer>(task, { worker });
+      const answer = await ctx.judging.run<EvaluateAnswer>(task, { worker });
       if ('need' in answer) {
         from = answer.need;
         fed.delete(log);

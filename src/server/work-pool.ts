@@ -236,5 +236,12 @@ function errorOf(error: { name: string; code?: string; message: string }): Error
   return new Error(error.message);
 }
 
-/** The process's pool, shared by every app that is not given one of its own. */
+/** The process's pool for plans, comparisons and agreement checks, shared by every app not given one. */
 export const sharedWorkPool = new WorkPool();
+
+/**
+ * The process's pool for judging logs (statuses, reports, event streams' status changes), apart
+ * from the plans: each log is judged by one worker that keeps its evaluator, and a status as of
+ * now must not wait behind the largest plan allowed.
+ */
+export const sharedJudgingPool = new WorkPool();
