@@ -38,6 +38,8 @@ const SLOW_CLIENTS = 20;
 const TOKEN_RATE = 9;
 const READERS = 10;
 const TIMEOUT = 30;
+/** The hostile loads to run (HOSTILE_LOADS=plans,persons,slow,streams; default all), to tell their effects apart. */
+const LOADS = new Set((process.env.HOSTILE_LOADS ?? 'plans,persons,slow,streams').split(','));
 
 interface Result {
   requests: { average: number; total: number };
@@ -207,10 +209,20 @@ async function main(): Promise<void> {
   const url = `http://${HOST}:${server.port}`;
   const started = performance.now();
   const until = started + SECONDS * 1000;
-  const streams = holdStreams(server.port, STREAMS, until);
-  const slow = slowBodies(server.port, dripper, SLOW_CLIENTS, until);
+  const streams = holdStreams(server.port, LOADS.has('streams') ? STREAMS : 0, until);
+  const slow = slowBodies(server.port, dripper, LOADS.has('slow') ? SLOW_CLIENTS : 0, until);
   const run = (opts: Omit<Parameters<Autocannon>[0], 'url' | 'duration' | 'timeout'>) =>
     autocannon({ url, duration: SECONDS, timeout: TIMEOUT, ...opts });
+  const none: Result = {
+    requests: { average: 0, total: 0 },
+    latency: { p50: 0, p99: 0, max: 0 },
+    non2xx: 0,
+    errors: 0,
+    timeouts: 0,
+    statusCodeStats: {},
+  };
+  const when = (load: string, opts: Parameters<typeof run>[0]) =>
+    LOADS.has(load) ? run(opts) : Promise.resolve(none);
   const persons = JSON.stringify({
     records: Array.from({ length: 100 }, (_, i) => ({ names: { en: `Person ${i}`, ar: 'نور' }, age: 30 })),
   });
@@ -226,8 +238,8 @@ async function main(): Promise<void> {
       ],
     }),
     run({ connections: 1, overallRate: 10, requests: [{ path: '/api/health' }] }),
-    run({ connections: 4, requests: [{ path: WORST_PLAN }, { path: WORST_DIFF }] }),
-    run({
+    when('plans', { connections: 4, requests: [{ path: WORST_PLAN }, { path: WORST_DIFF }] }),
+    when('plans', {
       connections: 2,
       overallRate: TOKEN_RATE,
       requests: [
@@ -235,7 +247,7 @@ async function main(): Promise<void> {
         { path: WORST_DIFF, headers: { authorization: `Bearer ${planner}` } },
       ],
     }),
-    run({
+    when('persons', {
       connections: 1,
       overallRate: TOKEN_RATE,
       requests: [
