@@ -137,6 +137,30 @@ describe.each(DIALECTS)('no request can stall the server, on %s', (dialect) => {
       await s.close();
     }
   }, 60_000);
+  it('computes the plan and the comparison as published once, for every reader', async () => {
+    const g = gatedPool({ workers: 2, queue: 4 });
+    const s = await appOver(dialect, g.pool);
+    try {
+      const plain = [1, 2].map(() => s.app.inject({ url: `${NOV}/plan` }));
+      await g.until(1);
+      g.open();
+      const [first, second] = await Promise.all(plain);
+      expect([first!.statusCode, second!.statusCode]).toEqual([200, 200]);
+      expect(second!.body).toBe(first!.body);
+      expect((await s.app.inject({ url: `${NOV}/plan` })).body).toBe(first!.body);
+      expect(g.started()).toBe(1);
+      // A what-if is computed each time.
+      expect((await s.app.inject({ url: `${NOV}/plan?extend=1` })).statusCode).toBe(200);
+      expect(g.started()).toBe(2);
+      const diff = '/api/diff?a=jan-2025-ceasefire&b=may-2024-proposal';
+      for (let i = 0; i < 2; i++) expect((await s.app.inject({ url: diff })).statusCode).toBe(200);
+      expect(g.started()).toBe(3);
+    } finally {
+      g.open();
+      await s.close();
+    }
+  }, 60_000);
+
   it('judges a log on a worker: health answers while a status at a moment is held there', async () => {
     const g = gatedPool({ workers: 2, queue: 4 });
     const s = await appOver(dialect, g.pool);

@@ -10,6 +10,7 @@ import { json, seedFixtureLog } from './server-fixture.ts';
 /** A fixed moment, 10 s into a minute: the tests' requests all fall in one minute of this clock. */
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 10);
 const PLAN = '/api/agreements/nov-2023-pause/plan';
+const DIFF = '/api/diff?a=jan-2025-ceasefire&b=may-2024-proposal';
 
 function app(database: Database, now = () => NOW): Promise<FastifyInstance> {
   return buildApp({ database, crypto, requestsPerMinute: 4, anonymousHeavyPerMinute: 3, now });
@@ -41,22 +42,23 @@ describe('two server processes on one PostgreSQL database', () => {
 
       // Without a token: three costly requests from this address in all, through either process.
       expect((await one.inject({ url: `${PLAN}?extend=1` })).statusCode).toBe(200);
-      expect((await two.inject({ url: '/api/diff?a=nov-2023-pause&b=jan-2025-ceasefire' })).statusCode).toBe(
-        200,
-      );
+      expect((await two.inject({ url: `${DIFF}&delay=aid=1` })).statusCode).toBe(200);
       expect(
         (await one.inject({ url: '/api/logs/nov-2023-pause/status?at=2023-11-25T20:00:00Z' })).statusCode,
       ).toBe(200);
-      const limited = await two.inject({ url: PLAN });
+      const limited = await two.inject({ url: `${PLAN}?from=2` });
       expect(limited.statusCode).toBe(429);
-      expect(json(limited).detail).toMatch(/This address asked for more than 3 plans/);
+      expect(json(limited).detail).toMatch(/more than 3 plans or comparisons with what-ifs/);
       expect((await one.inject({ url: '/api/logs/nov-2023-pause/report?date=2023-11-25' })).statusCode).toBe(
         429,
       );
-      // Cheap anonymous reads are not counted: the agreements, the status as of now.
+      // Cheap anonymous reads are not counted: the agreements, the status as of now, the plan and
+      // the comparison as published (each computed once).
       for (let i = 0; i < 5; i++) {
         expect((await one.inject({ url: '/api/agreements/nov-2023-pause' })).statusCode).toBe(200);
         expect((await two.inject({ url: '/api/logs/nov-2023-pause/status' })).statusCode).toBe(200);
+        expect((await one.inject({ url: PLAN })).statusCode).toBe(200);
+        expect((await two.inject({ url: DIFF })).statusCode).toBe(200);
       }
     } finally {
       await one.close();
@@ -76,8 +78,10 @@ describe('one server process on SQLite', () => {
       const as = { authorization: `Bearer ${tokens['party-a']!}` };
       for (let i = 0; i < 4; i++) expect((await a.inject({ url: PLAN, headers: as })).statusCode).toBe(200);
       expect((await a.inject({ url: PLAN, headers: as })).statusCode).toBe(429);
-      for (let i = 0; i < 3; i++) expect((await a.inject({ url: PLAN })).statusCode).toBe(200);
-      expect((await a.inject({ url: PLAN })).statusCode).toBe(429);
+      for (let i = 0; i < 3; i++)
+        expect((await a.inject({ url: `${PLAN}?extend=${i}` })).statusCode).toBe(200);
+      expect((await a.inject({ url: `${PLAN}?extend=3` })).statusCode).toBe(429);
+      expect((await a.inject({ url: PLAN })).statusCode).toBe(200);
       expect((await a.inject({ url: '/api/health' })).statusCode).toBe(200);
     } finally {
       await a.close();

@@ -62,7 +62,7 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Requests each API token may make per minute (default 600); anonymous reads are not counted. */
   requestsPerMinute?: number;
-  /** Costly requests (plan, diff, report, status at a moment) one address may make per minute without a token (default 60). */
+  /** Costly requests (plan or diff with what-ifs, report, status at a moment) one address may make per minute without a token (default 60). */
   anonymousHeavyPerMinute?: number;
   /** The clock the rate limits count minutes by (default Date.now). */
   now?: () => number;
@@ -163,7 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       429,
       'rate-limited',
       anonymous
-        ? `This address asked for more than ${heavyPerMinute} plans, comparisons, reports or statuses at a chosen moment in a minute without a token; wait ${decision.retryAfterSeconds} s and retry.`
+        ? `This address asked for more than ${heavyPerMinute} plans or comparisons with what-ifs, reports or statuses at a chosen moment in a minute without a token; wait ${decision.retryAfterSeconds} s and retry.`
         : `This token made more than ${perMinute} requests in a minute; wait ${decision.retryAfterSeconds} s and retry.`,
     );
   });

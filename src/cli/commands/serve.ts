@@ -77,7 +77,7 @@ export const serve: Command = {
     'anonymous-rate-limit': {
       type: 'string',
       description:
-        'Plans, comparisons, reports and statuses at a chosen moment one address may ask for per minute without a token (default 60).',
+        'Plans and comparisons with what-ifs, reports and statuses at a chosen moment one address may ask for per minute without a token (default 60).',
     },
     json: { ...jsonOption, description: 'Say where it listens, and when it stops, as JSON lines.' },
   },

@@ -50,7 +50,7 @@ export class RateLimiter {
   }
 }
 
-/** How many costly requests (plans, comparisons, judged moments) one address may make per minute without a token. */
+/** How many costly requests (plans and comparisons with what-ifs, judged moments) one address may make per minute without a token. */
 export const DEFAULT_ANONYMOUS_HEAVY_PER_MINUTE = 60;
 
 /** A limit on requests per key and minute, as the server applies it. */

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import type { Agreement } from '../../core/agreement/types.ts';
 import type { ServerContext } from '../context.ts';
 import { dayBound, PlanQuery, planOptionsOf, WhatIfQuery } from '../plan-query.ts';
 import { HttpProblem } from '../problem.ts';
@@ -38,6 +39,39 @@ function sendJson(reply: FastifyReply, bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+/**
+ * The plan and the comparisons of each agreement as published, without a what-if (what the
+ * dashboard asks for): computed once per agreement object and shared by every reader. A failure
+ * (a busy pool) is not kept.
+ */
+const plainPlans = new WeakMap<Agreement, Promise<Uint8Array>>();
+const plainDiffs = new WeakMap<Agreement, Map<Agreement, Promise<Uint8Array>>>();
+
+function remembered<K extends object>(
+  cache: {
+    get(k: K): Promise<Uint8Array> | undefined;
+    set(k: K, v: Promise<Uint8Array>): unknown;
+    delete(k: K): unknown;
+  },
+  key: K,
+  compute: () => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  let bytes = cache.get(key);
+  if (!bytes) {
+    const computing = compute();
+    computing.catch(() => {
+      if (cache.get(key) === computing) cache.delete(key);
+    });
+    bytes = computing;
+    cache.set(key, bytes);
+  }
+  return bytes;
+}
+
+/** Anything asked for beyond the agreements themselves: a what-if, a span of days. */
+const asksMore = (query: Record<string, unknown>, plain: readonly string[]) =>
+  Object.keys(query).some((k) => !plain.includes(k));
+
 /** GET /api/agreements/:id/plan and /api/diff: `truce plan` and `truce diff` over HTTP. */
 export const planRoutes = (ctx: ServerContext) => [
   defineRoute({
@@ -46,7 +80,8 @@ export const planRoutes = (ctx: ServerContext) => [
     operationId: 'planAgreement',
     tag: 'agreements',
     access: 'public',
-    heavy: true,
+    // The plan as published is computed once; with a what-if or a span of days it is costly.
+    heavy: (query) => asksMore(query, []),
     summary: 'Obligations day by day, with what-ifs (as `truce plan --json`)',
     params: AgreementParams,
     query: PlanQuery,
@@ -61,7 +96,8 @@ export const planRoutes = (ctx: ServerContext) => [
         from: dayBound(query.from),
         to: dayBound(query.to),
       };
-      return sendJson(reply, await ctx.work.run<Uint8Array>(task));
+      const run = () => ctx.work.run<Uint8Array>(task);
+      return sendJson(reply, await (asksMore(query, []) ? run() : remembered(plainPlans, agreement, run)));
     },
   }),
   defineRoute({
@@ -70,7 +106,7 @@ export const planRoutes = (ctx: ServerContext) => [
     operationId: 'diffAgreements',
     tag: 'agreements',
     access: 'public',
-    heavy: true,
+    heavy: (query) => asksMore(query, ['a', 'b']),
     summary: 'Two agreements or proposals compared term by term and by outcome (as `truce diff --json`)',
     description:
       'Each side is an id (what GET /api/agreements/{id} serves) or ID@VERSION, an uploaded version. ' +
@@ -84,7 +120,11 @@ export const planRoutes = (ctx: ServerContext) => [
       const a = await requireAgreement(ctx, refA.id, refA.version);
       const b = await requireAgreement(ctx, refB.id, refB.version);
       const task = { kind: 'diff' as const, a, b, options: planOptionsOf(query) };
-      return sendJson(reply, await ctx.work.run<Uint8Array>(task));
+      const run = () => ctx.work.run<Uint8Array>(task);
+      if (asksMore(query, ['a', 'b'])) return sendJson(reply, await run());
+      let withA = plainDiffs.get(a);
+      if (!withA) plainDiffs.set(a, (withA = new Map()));
+      return sendJson(reply, await remembered(withA, b, run));
     },
   }),
 ];
