@@ -21,8 +21,8 @@ export interface EvaluateTask {
   at?: string;
 }
 
-/** How far the worker has read the log, the evaluation asked for, or where it must be fed from. */
-export type EvaluateAnswer = { size: number } | { evaluation: Evaluation } | { need: number };
+/** How far the worker has read the log (with the evaluation asked for), or where it must be fed from. */
+export type EvaluateAnswer = { size: number; evaluation?: Evaluation } | { need: number };
 
 type Held = { agreementKey: string; evaluator: ReturnType<typeof createEvaluator>; size: number };
 
@@ -49,5 +49,5 @@ export function evaluateStep(task: EvaluateTask): EvaluateAnswer {
   }
   state.size = Math.max(state.size, task.from + task.events.length);
   if (task.at === undefined) return { size: state.size };
-  return { evaluation: state.evaluator.result(task.at) };
+  return { size: state.size, evaluation: state.evaluator.result(task.at) };
 }

@@ -67,7 +67,7 @@ async function evaluateOnWorker(
   size: number,
   agreement: Agreement,
   at: string,
-): Promise<Evaluation> {
+): Promise<{ evaluation: Evaluation; size: number }> {
   const log = `${nameOf(ctx.store)}/${logId}`;
   const agreementKey = nameOf(agreement);
   const worker = workerOf(log);
@@ -93,7 +93,7 @@ async function evaluateOnWorker(
         break;
       }
       fed.set(log, { agreementKey, size: to });
-      if ('evaluation' in answer) return answer.evaluation;
+      if (answer.evaluation) return { evaluation: answer.evaluation, size: answer.size };
       from = to;
     }
   }
@@ -129,14 +129,17 @@ export async function evaluateLog(
   const seen = byLog.get(log.id) ?? [];
   const hit = seen.find((r) => r.size === log.size && r.agreement === agreement && r.at === at);
   if (hit) return { agreement, evaluation: hit.evaluation };
-  let evaluation: Evaluation;
+  let judged: { evaluation: Evaluation; size: number };
   try {
-    evaluation = await evaluateOnWorker(ctx, log.id, log.size, agreement, at);
+    judged = await evaluateOnWorker(ctx, log.id, log.size, agreement, at);
   } catch (e) {
     if (e instanceof ComplianceError) throw new HttpProblem(422, e.code, e.message);
     throw e;
   }
-  byLog.set(log.id, [{ size: log.size, agreement, at, evaluation }, ...seen].slice(0, RECENT));
+  const { evaluation } = judged;
+  // The worker may have read past `log.size` (appends meanwhile): remember only what is exact.
+  if (judged.size === log.size)
+    byLog.set(log.id, [{ size: log.size, agreement, at, evaluation }, ...seen].slice(0, RECENT));
   return { agreement, evaluation };
 }
 
