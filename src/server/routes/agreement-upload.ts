@@ -114,7 +114,7 @@ export const agreementUploadRoutes = (ctx: ServerContext) => [
         headers: { Location: 'That version.' },
       },
     },
-    problems: [409, 413, 415, 422],
+    problems: [409, 413, 415, 422, 503],
     async handler({ query, body, request, reply }) {
       const [type, ...params] = (request.headers['content-type'] ?? '').split(';');
       const mediaType = type!.trim().toLowerCase();

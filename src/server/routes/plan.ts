@@ -86,7 +86,7 @@ export const planRoutes = (ctx: ServerContext) => [
     params: AgreementParams,
     query: PlanQuery,
     responses: { 200: { description: 'The plan.', schema: PlanResponse } },
-    problems: [404, 422],
+    problems: [404, 422, 503],
     async handler({ params, query, reply }) {
       const agreement = await requireAgreement(ctx, params.id);
       const task = {
@@ -113,7 +113,7 @@ export const planRoutes = (ctx: ServerContext) => [
       'The what-ifs apply to both sides.',
     query: DiffQuery,
     responses: { 200: { description: 'The comparison.', schema: ComparisonResponse } },
-    problems: [404, 422],
+    problems: [404, 422, 503],
     async handler({ query, reply }) {
       const refA = agreementRef(query.a, 'a');
       const refB = agreementRef(query.b, 'b');
@@ -122,8 +122,8 @@ export const planRoutes = (ctx: ServerContext) => [
       const task = { kind: 'diff' as const, a, b, options: planOptionsOf(query) };
       const run = () => ctx.work.run<Uint8Array>(task);
       if (asksMore(query, ['a', 'b'])) return sendJson(reply, await run());
-      let withA = plainDiffs.get(a);
-      if (!withA) plainDiffs.set(a, (withA = new Map()));
+      const withA = plainDiffs.get(a) ?? new Map<Agreement, Promise<Uint8Array>>();
+      plainDiffs.set(a, withA);
       return sendJson(reply, await remembered(withA, b, run));
     },
   }),

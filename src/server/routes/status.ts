@@ -35,7 +35,7 @@ export const statusRoutes = (ctx: ServerContext) => [
     params: LogParams,
     query: StatusQuery,
     responses: { 200: { description: 'The evaluation.', schema: Evaluation } },
-    problems: [404, 422],
+    problems: [404, 422, 503],
     async handler({ params, query, reply }) {
       const { evaluation } = await evaluateLogAt(ctx, params.id, query.at);
       reply.header('cache-control', 'no-cache').type('application/json; charset=utf-8');
@@ -56,7 +56,7 @@ export const statusRoutes = (ctx: ServerContext) => [
     responses: {
       200: { description: 'A self-contained HTML page.', contentType: 'text/html; charset=utf-8' },
     },
-    problems: [404, 422],
+    problems: [404, 422, 503],
     async handler({ params, query, reply }) {
       const { agreement, evaluation } = await evaluateLog(ctx, params.id, (a) => endOfDay(query.date, a));
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache');
