@@ -163,6 +163,31 @@ describe.each(DIALECTS)('the ledger from the command line, on %s', (dialect) => 
     expect((await runCliIn(dir, 'import', 'exp', '--database', third)).status).toBe(1);
   });
 
+  it('refuses identical CSV rows instead of keeping one, and Latin-1 text instead of replacing it', async () => {
+    const before = (await json('log', 'show')).size;
+    const row = 'aid.delivered,2023-11-25T23:00:00+02:00,2023-11-25,50,truck,north,COGAT\r\n';
+    writeFileSync(
+      join(dir, 'twice.csv'),
+      `kind,occurred_at,date,quantity,unit,destination,source\r\n${row}${row.replace(',north,', ', north ,')}`,
+    );
+    const twice = await truce('import', 'twice.csv', '--key', 'keys/monitor.key');
+    expect(twice.status).toBe(1);
+    expect(twice.stderr).toMatch(/twice\.csv:3: the same event as line 2, which the log would keep once/);
+    // "Zoé" in Latin-1: one byte 0xE9 where UTF-8 has two.
+    writeFileSync(
+      join(dir, 'latin1.csv'),
+      Buffer.from('kind,occurred_at,text\nstatement,2023-11-25T23:00:00+02:00,Zoé said\n', 'latin1'),
+    );
+    const latin1 = await truce('import', 'latin1.csv', '--key', 'keys/monitor.key');
+    expect(latin1.status).toBe(1);
+    expect(latin1.stderr).toMatch(/latin1\.csv:2:39: byte 0xE9 is not UTF-8 text/);
+    writeFileSync(join(dir, 'latin1.jsonl'), Buffer.from('{"text":"Zoé"}\n', 'latin1'));
+    const jsonl = await truce('import', 'latin1.jsonl');
+    expect(jsonl.status).toBe(1);
+    expect(jsonl.stderr).toMatch(/latin1\.jsonl:1:12: byte 0xE9/);
+    expect((await json('log', 'show')).size).toBe(before);
+  });
+
   it('imports a monitor’s CSV, signing each row and keeping its source; a bad row imports nothing', async () => {
     writeFileSync(
       join(dir, 'aid.csv'),

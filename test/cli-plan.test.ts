@@ -136,3 +136,28 @@ describe('truce plan, bad calls', () => {
     expect(r.stderr).toMatch(/"nothing"/);
   });
 });
+
+describe('truce plan, what-ifs beyond the limits', () => {
+  it('refuses --extend 100000 at once, before reading the file, as a usage error', async () => {
+    // The file does not exist: the refusal comes before it would be read, so nothing is computed.
+    const r = await runCli('plan', 'no/such/file.yaml', '--extend', '100000');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/--extend asks for 100000 days of extension in all; at most 3650 days/);
+  });
+
+  it('refuses a huge delay or count, a day beyond the horizon, and a date outside it', async () => {
+    for (const args of [
+      ['--delay', 'exchange=99999999999999999999'],
+      ['--count', 'exchange.women=99999999999'],
+      ['--from', '99999999'],
+      ['--to', '9999-12-31'],
+    ]) {
+      const r = await runCli('plan', NOV, ...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/at most|between the years 1900 and 2199/);
+    }
+    const diff = await runCli('diff', NOV, JAN, '--extend', '100000');
+    expect(diff.status).toBe(2);
+  });
+});

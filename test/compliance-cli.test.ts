@@ -41,6 +41,17 @@ describe('truce status', () => {
 
   it('refuses a bad --at with a usage error, and a missing agreement with a located error', async () => {
     expect((await runCli('status', NOV_LOG, '--at', 'yesterday')).status).toBe(2);
+    // Outside the calendar's years, a usage error (it was "unexpected error: Invalid time value").
+    const ancient = await runCli('status', NOV_LOG, '--at', '0001-01-01T00:00:00Z');
+    expect([ancient.status, ancient.stderr]).toEqual([
+      2,
+      expect.stringMatching(/between the years 1900 and 2199/),
+    ]);
+    const far = await runCli('report', NOV_LOG, '--date', '9999-12-31');
+    expect([far.status, far.stderr]).toEqual([
+      2,
+      expect.stringMatching(/--date 9999-12-31: give a day between/),
+    ]);
     const r = await runCli('status', NOV_LOG, '--agreement', 'nope.yaml');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('nope.yaml:1:1');

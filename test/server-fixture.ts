@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { checkpointLog } from '../src/cli/record-events.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -29,6 +31,7 @@ export async function serverFixture(
     database,
     crypto,
     requestsPerMinute: opts.requestsPerMinute ?? 1_000_000,
+    anonymousHeavyPerMinute: 1_000_000,
     ...(opts.agreementsDir ? { agreementsDir: opts.agreementsDir } : {}),
   });
   /** The Authorization header of an actor of the fixture (operator, party-a, party-b, icrc, monitor). */
@@ -90,4 +93,20 @@ export async function actorTokens(database: Database, logId: string): Promise<Re
     out[actor] = (await store.create({ log: logId, actor, role, party })).token;
   }
   return out;
+}
+
+/**
+ * Records in the fixture's log that it adopted an example agreement (by the hash of its file), so
+ * that its status can be asked: a log is judged only against the text it adopted.
+ */
+export async function adoptExample(
+  store: LedgerStore,
+  f: ReturnType<typeof ledgerFixture>,
+  id: string,
+): Promise<void> {
+  const text = readFileSync(new URL(`../examples/agreements/${id}.yaml`, import.meta.url));
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  await store.append(f.logId, [
+    f.event('operator', 'agreement.adopted', { agreement: id, version: 1, sha256 }),
+  ]);
 }

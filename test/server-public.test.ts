@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAgreement } from '../src/core/agreement/index.ts';
+import type { Plan } from '../src/core/plan/types.ts';
 import { buildApp } from '../src/server/app.ts';
 import { servedRoutes } from '../src/server/route.ts';
 import { AgreementSummary, ComparisonResponse, PlanResponse } from '../src/server/schemas.ts';
@@ -90,6 +91,23 @@ describe('agreement, plan and diff routes', () => {
     PlanResponse.parse(json(r));
     const whole = await runCli('plan', NOV, '--json');
     expect(json(await get('/api/agreements/nov-2023-pause/plan'))).toEqual(JSON.parse(whole.stdout));
+  });
+
+  it('plan ?to= plans a phase with no fixed end up to that day, as truce plan --to does', async () => {
+    const r = await get('/api/agreements/oct-2025-ceasefire/plan?to=2025-12-08');
+    expect(r.statusCode).toBe(200);
+    const plan = json(r) as unknown as Plan;
+    expect(plan.horizon).toEqual({ day: 60, date: '2025-12-08', from: 'option' });
+    const trucks = plan.days.flatMap((d) => d.obligations).filter((o) => o.category === 'trucks');
+    expect(trucks.at(-1)).toMatchObject({ date: '2025-12-08', openEnded: true });
+    const cli = await runCli(
+      'plan',
+      'examples/agreements/oct-2025-ceasefire.yaml',
+      '--to',
+      '2025-12-08',
+      '--json',
+    );
+    expect(plan).toEqual(JSON.parse(cli.stdout));
   });
 
   it('plan what-ifs: malformed → 400, not applicable → 422, unknown agreement → 404', async () => {

@@ -81,6 +81,8 @@ export function csvToEnvelopes(
     );
   for (const need of ['kind', 'occurred_at'] as const)
     if (!names.includes(need)) throw new Error(`line ${header.line}: the column "${need}" is required`);
+  // Two identical rows would sign to one event, which the log keeps once: refused, never merged.
+  const seen = new Map<string, number>();
   return rows.map((r) => {
     if (r.cells.length !== names.length)
       throw new Error(`line ${r.line}: ${r.cells.length} cells, but the header has ${names.length}`);
@@ -95,7 +97,7 @@ export function csvToEnvelopes(
       throw new Error(`line ${r.line}: ${(e as Error).message}`);
     }
     const source = get('source');
-    return {
+    const envelope = {
       v: 1,
       log,
       kind: get('kind'),
@@ -113,5 +115,13 @@ export function csvToEnvelopes(
           }
         : {}),
     } as EventEnvelope;
+    const key = JSON.stringify(envelope);
+    const same = seen.get(key);
+    if (same !== undefined)
+      throw new Error(
+        `line ${r.line}: the same event as line ${same}, which the log would keep once; if both happened, tell them apart (e.g. the time in occurred_at, or the destination), or delete the copy`,
+      );
+    seen.set(key, r.line);
+    return envelope;
   });
 }

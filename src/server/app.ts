@@ -6,20 +6,28 @@ import { AgreementStore } from '../store/agreement-store.ts';
 import type { Database } from '../store/database.ts';
 import { LedgerStore } from '../store/ledger-store.ts';
 import { PgLogNotifier } from '../store/pg-log-notifier.ts';
+import { RateStore } from '../store/rate-store.ts';
 import { TokenStore } from '../store/token-store.ts';
 import { WitnessStore } from '../store/witness-store.ts';
 import { loadAgreementCatalog } from './agreement-catalog.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { setPrincipal } from './auth/principal.ts';
-import { DEFAULT_REQUESTS_PER_MINUTE, RateLimiter } from './auth/rate-limit.ts';
+import {
+  DEFAULT_ANONYMOUS_HEAVY_PER_MINUTE,
+  DEFAULT_REQUESTS_PER_MINUTE,
+  memoryLimiter,
+  sharedLimiter,
+} from './auth/rate-limit.ts';
+import { limitBodyTime } from './body-time-budget.ts';
 import { startCheckpointing } from './checkpoint-timer.ts';
 import { connectionCloser } from './connection-closer.ts';
 import type { ServerContext } from './context.ts';
+import { registerJsonBody } from './json-body.ts';
 import { Keyring } from './keyring.ts';
 import { LogFeeds } from './log-feed.ts';
 import { InProcessLogNotifier, type LogNotifier } from './log-notifier.ts';
 import { errorHandler, HttpProblem, problemOf, sendProblem } from './problem.ts';
-import { type AnyRoute, registerRoutes, rememberRoutes } from './route.ts';
+import { type AnyRoute, isHeavy, registerRoutes, rememberRoutes } from './route.ts';
 import { agreementUploadRoutes } from './routes/agreement-upload.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { appendRoutes } from './routes/append.ts';
@@ -38,6 +46,7 @@ import { notifyingAppends, streamRoutes } from './routes/stream.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { TEXT_BODY_OPERATIONS, witnessRoutes } from './routes/witness.ts';
 import type { FollowedLog } from './witness.ts';
+import { sharedJudgingPool, sharedWorkPool, type WorkPool } from './work-pool.ts';
 
 /** The largest request body of any route (the append route takes less). */
 export const BODY_LIMIT = 256 * 1024;
@@ -54,6 +63,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Requests each API token may make per minute (default 600); anonymous reads are not counted. */
   requestsPerMinute?: number;
+  /** Costly requests (plan or diff with what-ifs, report, status at a moment) one address may make per minute without a token (default 60). */
+  anonymousHeavyPerMinute?: number;
+  /** The clock the rate limits count minutes by (default Date.now). */
+  now?: () => number;
   /** The private keys the server holds (truce serve --keys DIR); none by default. */
   keyring?: Keyring;
   /** Logs of other servers this one witnesses, besides those of its database. */
@@ -64,6 +77,12 @@ export interface AppOptions {
   webDir?: string;
   /** Person records one party may keep in one log (default DEFAULT_PERSONS_QUOTA). */
   personsQuota?: number;
+  /** How long a client may take to send a request body, in ms (default BODY_TIMEOUT_MS, 10 s). */
+  bodyTimeoutMs?: number;
+  /** The worker threads for plans, comparisons and agreement checks (default: the process's shared pool). */
+  work?: WorkPool;
+  /** The worker threads that judge logs (default: the process's shared judging pool). */
+  judging?: WorkPool;
 }
 
 /** Every route of the API, in the order the reference lists them. */
@@ -111,6 +130,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     witness: new WitnessStore(options.database),
     witnessFollow: options.witnessFollow ?? [],
     ...(options.personsQuota !== undefined ? { personsQuota: options.personsQuota } : {}),
+    work: options.work ?? sharedWorkPool,
+    judging: options.judging ?? sharedJudgingPool,
   };
   const app = Fastify({
     logger: options.logger ?? false,
@@ -120,20 +141,35 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // Bodies are JSON only: a text/plain body is refused (415) rather than read as a string.
   app.removeContentTypeParser('text/plain');
+  registerJsonBody(app);
+  limitBodyTime(app, options.bodyTimeoutMs);
   app.setErrorHandler(errorHandler);
-  // Who is asking, before anything else: a bad token is refused even on a public route.
-  const limiter = new RateLimiter(options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE);
+  // Who is asking, before anything else: a bad token is refused even on a public route. Each token
+  // has a limit; without a token, costly routes have one per client address. On PostgreSQL the
+  // counts are kept in the database, shared by every server process on it.
+  const perMinute = options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE;
+  const heavyPerMinute = options.anonymousHeavyPerMinute ?? DEFAULT_ANONYMOUS_HEAVY_PER_MINUTE;
+  const rates = new RateStore(options.database);
+  const [byToken, byAddress] = options.database.pool
+    ? [
+        sharedLimiter(rates, 'token', perMinute, options.now),
+        sharedLimiter(rates, 'address', heavyPerMinute, options.now),
+      ]
+    : [memoryLimiter(perMinute, options.now), memoryLimiter(heavyPerMinute, options.now)];
   app.addHook('onRequest', async (request, reply) => {
     const principal = await authenticate(ctx.tokens, (log, actor) => ctx.store.actor(log, actor), request);
     setPrincipal(request, principal);
-    if (principal.tokenId === null) return;
-    const decision = limiter.take(principal.tokenId);
+    const anonymous = principal.tokenId === null;
+    if (anonymous && !isHeavy(request)) return;
+    const decision = anonymous ? await byAddress.take(request.ip) : await byToken.take(principal.tokenId!);
     if (decision.ok) return;
     reply.header('retry-after', String(decision.retryAfterSeconds));
     throw new HttpProblem(
       429,
       'rate-limited',
-      `This token made more than ${limiter.perMinute} requests in a minute; wait ${decision.retryAfterSeconds} s and retry.`,
+      anonymous
+        ? `This address asked for more than ${heavyPerMinute} plans or comparisons with what-ifs, reports or statuses at a chosen moment in a minute without a token; wait ${decision.retryAfterSeconds} s and retry.`
+        : `This token made more than ${perMinute} requests in a minute; wait ${decision.retryAfterSeconds} s and retry.`,
     );
   });
   app.setNotFoundHandler((request, reply) =>

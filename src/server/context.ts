@@ -6,6 +6,7 @@ import type { WitnessStore } from '../store/witness-store.ts';
 import type { AgreementCatalog } from './agreement-catalog.ts';
 import type { Keyring } from './keyring.ts';
 import type { FollowedLog } from './witness.ts';
+import type { WorkPool } from './work-pool.ts';
 
 /** What the routes work with: the ledger's storage, the published agreements, the cryptography. */
 export interface ServerContext {
@@ -22,4 +23,8 @@ export interface ServerContext {
   witnessFollow: readonly FollowedLog[];
   /** Person records one party may keep in one log (default DEFAULT_PERSONS_QUOTA). */
   personsQuota?: number;
+  /** The worker threads that plan, compare and check agreements off the event loop. */
+  work: WorkPool;
+  /** The worker threads that judge logs against their agreements (statuses, reports). */
+  judging: WorkPool;
 }

@@ -1,10 +1,11 @@
 import type { Agreement } from '../core/agreement/types.ts';
-import { ComplianceError, createEvaluator } from '../core/compliance/index.ts';
+import { ComplianceError } from '../core/compliance/index.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
 import { addDays, isoInZone, localToEpoch } from '../core/time/zoned-time.ts';
 import type { LedgerStore } from '../store/ledger-store.ts';
 import type { Adoption } from '../store/log-adoption.ts';
 import type { ServerContext } from './context.ts';
+import type { EvaluateAnswer, EvaluateTask } from './evaluation-task.ts';
 import { logAgreement } from './log-agreement.ts';
 import { HttpProblem } from './problem.ts';
 
@@ -21,32 +22,71 @@ export function endOfDay(date: string, agreement: Agreement): string {
   return isoInZone(localToEpoch(addDays(date, 1), '00:00', agreement.timeZone), agreement.timeZone);
 }
 
-type Evaluator = ReturnType<typeof createEvaluator>;
+/** A name for each store and each agreement object, unique in this process: what workers key their evaluators by. */
+const names = new WeakMap<object, string>();
+let named = 0;
+function nameOf(o: object): string {
+  let name = names.get(o);
+  if (name === undefined) {
+    name = String(++named);
+    names.set(o, name);
+  }
+  return name;
+}
+
+/** How far each log has been fed to the worker that holds its evaluator, as this thread last heard. */
+const fed = new Map<string, { agreementKey: string; size: number }>();
+
+/** The worker that holds a log's evaluator: always the same one, so that one evaluator is kept. */
+function workerOf(log: string): number {
+  let h = 0;
+  for (let i = 0; i < log.length; i++) h = (h * 31 + log.charCodeAt(i)) >>> 0;
+  return h;
+}
 
 /**
- * One evaluator per log and store, fed the events appended since the last request: a log is
- * append-only and applying an event twice changes nothing, so each request reads only what is new.
- * A new adoption (another text, by hash) starts a new evaluator.
+ * The log judged at `at` on a worker thread of the judging pool. The worker keeps an evaluator per log,
+ * fed the events appended since the last request (a log is append-only), a page at a time so that
+ * this thread only reads pages and hands them over; a new adoption (another text, by hash) starts
+ * a new evaluator. A worker replaced meanwhile (its budget ran out) asks for the log from the start.
  */
-type Cached = { evaluator: Evaluator; size: number; agreement: Agreement };
-const evaluators = new WeakMap<LedgerStore, Map<string, Cached>>();
-
-async function evaluatorOf(ctx: ServerContext, logId: string, agreement: Agreement): Promise<Evaluator> {
-  const log = await ctx.store.requireLog(logId);
-  const byLog = evaluators.get(ctx.store) ?? new Map<string, Cached>();
-  evaluators.set(ctx.store, byLog);
-  let cached = byLog.get(log.id);
-  if (!cached || cached.agreement !== agreement) {
-    cached = { evaluator: createEvaluator(agreement), size: 0, agreement };
-    byLog.set(log.id, cached);
+async function evaluateOnWorker(
+  ctx: ServerContext,
+  logId: string,
+  size: number,
+  agreement: Agreement,
+  at: string,
+): Promise<{ evaluation: Evaluation; size: number }> {
+  const log = `${nameOf(ctx.store)}/${logId}`;
+  const agreementKey = nameOf(agreement);
+  const worker = workerOf(log);
+  const known = fed.get(log);
+  let from = known?.agreementKey === agreementKey ? Math.min(known.size, size) : 0;
+  for (let restarts = 0; restarts < 3; restarts++) {
+    for (;;) {
+      const to = Math.min(size, from + PAGE);
+      const events = from < to ? await ctx.store.rawEntries(logId, from, to) : [];
+      const task: EvaluateTask = {
+        kind: 'evaluate',
+        log,
+        agreementKey,
+        ...(from === 0 ? { agreement } : {}),
+        from,
+        events: events.map((e) => ({ leafHash: e.leafHash, bytes: e.bytes })),
+        ...(to >= size ? { at } : {}),
+      };
+      const answer = await ctx.judging.run<EvaluateAnswer>(task, { worker });
+      if ('need' in answer) {
+        from = answer.need;
+        fed.delete(log);
+        break;
+      }
+      fed.set(log, { agreementKey, size: to });
+      if (answer.evaluation) return { evaluation: answer.evaluation, size: answer.size };
+      from = to;
+    }
   }
-  for (let from = cached.size; from < log.size; from += PAGE) {
-    const to = Math.min(log.size, from + PAGE);
-    for (const e of await ctx.store.entries(log.id, from, to))
-      cached.evaluator.apply({ leafHash: e.leafHash, event: e.event });
-    cached.size = Math.max(cached.size, to);
-  }
-  return cached.evaluator;
+  throw new Error(`The worker judging log "${logId}" lost its place three times.`);
 }
 
 /**
@@ -85,18 +125,17 @@ export async function evaluateLog(
   const seen = byLog.get(log.id) ?? [];
   const hit = seen.find((r) => r.size === log.size && r.agreement === agreement && r.at === at);
   if (hit) return { agreement, adoption, evaluation: hit.evaluation };
-  const evaluator = await evaluatorOf(ctx, logId, agreement);
-  let evaluation: Evaluation;
+  let judged: { evaluation: Evaluation; size: number };
   try {
-    evaluation = evaluator.result(at);
+    judged = await evaluateOnWorker(ctx, log.id, log.size, agreement, at);
   } catch (e) {
     if (e instanceof ComplianceError) throw new HttpProblem(422, e.code, e.message);
     throw e;
   }
-  // The evaluator may have read past `log.size` (appends meanwhile): remember only what is exact.
-  if (evaluatedSize(ctx, log.id) === log.size) {
+  const { evaluation } = judged;
+  // The worker may have read past `log.size` (appends meanwhile): remember only what is exact.
+  if (judged.size === log.size)
     byLog.set(log.id, [{ size: log.size, agreement, at, evaluation }, ...seen].slice(0, RECENT));
-  }
   return { agreement, adoption, evaluation };
 }
 
@@ -107,8 +146,4 @@ export function evaluateLogAt(
   at: string | undefined,
 ): Promise<LogJudgement> {
   return evaluateLog(ctx, logId, () => at ?? nowToTheSecond());
-}
-
-function evaluatedSize(ctx: ServerContext, logId: string): number | undefined {
-  return evaluators.get(ctx.store)?.get(logId)?.size;
 }

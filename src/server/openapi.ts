@@ -75,13 +75,14 @@ const PROBLEM_WORDS: Record<number, string> = {
   401: 'No token, or one that is unknown or revoked: send Authorization: Bearer <token>.',
   403: 'The token may not do this (role, log), or the event is not signed by an actor allowed to record it.',
   404: 'Not found.',
+  408: 'The body did not arrive within the time allowed (10 s); the connection is closed.',
   409: 'The log has moved on (stale expected size).',
   413: 'The body or the event is too large.',
   415: 'The body is not of a media type the route takes (JSON, unless it says otherwise).',
   422: 'The request is well formed but cannot be carried out.',
   429: 'Too many requests from this token or address this minute: wait as Retry-After says.',
   500: 'The server failed; the failure is in its log.',
-  503: 'The database does not answer.',
+  503: 'The database does not answer, or every worker is busy (server-busy): ask again as Retry-After says.',
 };
 
 /** The OpenAPI 3.1 document of the API, built from the route table and the routes' zod schemas. */
@@ -111,7 +112,14 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
       };
     }
     const guarded = route.access !== 'public';
-    const statuses = [400, ...(guarded ? [401, 403] : []), ...(route.problems ?? []), 429, 500];
+    const statuses = [
+      400,
+      ...(guarded ? [401, 403] : []),
+      ...(route.method === 'POST' ? [408] : []),
+      ...(route.problems ?? []),
+      429,
+      500,
+    ];
     for (const status of [...new Set(statuses)].sort((x, y) => x - y)) {
       responses[String(status)] = { description: PROBLEM_WORDS[status] ?? 'A problem.', content: problem };
     }

@@ -59,12 +59,21 @@ export class HttpProblem extends Error {
   readonly code: string;
   /** Located errors of a document the request carried, answered as the problem's `errors` member. */
   readonly errors: ProblemError[] | undefined;
-  constructor(status: number, code: string, message: string, errors?: ProblemError[]) {
+  /** Answered as the Retry-After header (a 429 or a 503): when to ask again. */
+  readonly retryAfterSeconds: number | undefined;
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    errors?: ProblemError[],
+    retryAfterSeconds?: number,
+  ) {
     super(message);
     this.name = 'HttpProblem';
     this.status = status;
     this.code = code;
     this.errors = errors;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -133,6 +142,8 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 /** The one error handler: known refusals as they are, anything else as a bare 500 (logged, not shown). */
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const problem = toProblem(error);
+  if (error instanceof HttpProblem && error.retryAfterSeconds !== undefined)
+    reply.header('retry-after', String(error.retryAfterSeconds));
   if (problem) return sendProblem(reply, problem);
   request.log.error({ err: error }, 'unexpected error');
   return sendProblem(

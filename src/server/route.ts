@@ -48,6 +48,11 @@ export interface Route<P = unknown, Q = unknown, B = unknown> {
    */
   rawBodyTypes?: readonly string[];
   responses: Record<number, RouteResponse>;
+  /**
+   * Costly to answer (a plan, a comparison, a log judged at a chosen moment): without a token, such
+   * requests are limited per client address. A function decides from the query string.
+   */
+  heavy?: boolean | ((query: Record<string, unknown>) => boolean);
   /** Problem responses the route may answer, besides 400 for a malformed request and 500. */
   problems?: number[];
   handler(input: RouteInput<P, Q, B>): Promise<unknown>;
@@ -102,6 +107,12 @@ function registerRawBodyRoute(app: FastifyInstance, route: AnyRoute, types: read
   });
 }
 
+/** True when the route matched by `request` is costly for it (Route.heavy). */
+export function isHeavy(request: FastifyRequest): boolean {
+  const heavy = (request.routeOptions.config as { heavy?: Route['heavy'] }).heavy;
+  return typeof heavy === 'function' ? heavy(request.query as Record<string, unknown>) : heavy === true;
+}
+
 /** Registers every route of the table with Fastify, checking its input with its zod schemas. */
 export function registerRoutes(app: FastifyInstance, routes: AnyRoute[]): void {
   for (const route of routes) {
@@ -113,6 +124,7 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[]): void {
       method: route.method,
       url: route.url,
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
+      config: { heavy: route.heavy ?? false },
       // Checked before the body is read: a caller the route does not admit costs no parsing.
       onRequest: async (request) => {
         const logId = route.url.startsWith('/api/logs/:id')

@@ -1,6 +1,7 @@
 /** The zod schemas of the status and report routes: what the OpenAPI document publishes for them. */
 import { z } from 'zod';
 import { STATUSES } from '../core/compliance/types.ts';
+import { HORIZON_TEXT, withinHorizon } from '../core/time/date-horizon.ts';
 import { DATE, DATE_TIME } from './log-evaluation.ts';
 
 /** A calendar day that exists (2023-02-30 does not: Date.parse would roll it over to March). */
@@ -17,8 +18,9 @@ export const StatusQuery = z.strictObject({
     .string()
     .regex(DATE_TIME, 'expected a date-time with an offset, e.g. 2023-11-25T20:00:00+02:00')
     .refine((s) => realDay(s) && !Number.isNaN(Date.parse(s)), 'expected a real date-time')
+    .refine(withinHorizon, `expected a date-time ${HORIZON_TEXT}`)
     .optional()
-    .describe('The moment to judge the log at: a date-time with an offset (default now).'),
+    .describe(`The moment to judge the log at: a date-time with an offset (default now), ${HORIZON_TEXT}.`),
 });
 
 export const ReportQuery = z.strictObject({
@@ -26,7 +28,10 @@ export const ReportQuery = z.strictObject({
     .string()
     .regex(DATE, 'expected a day as YYYY-MM-DD')
     .refine(realDay, 'expected a real day')
-    .describe("The day of the report (YYYY-MM-DD); the state at its end, in the agreement's time zone."),
+    .refine(withinHorizon, `expected a day ${HORIZON_TEXT}`)
+    .describe(
+      `The day of the report (YYYY-MM-DD, ${HORIZON_TEXT}); the state at its end, in the agreement's time zone.`,
+    ),
 });
 
 export const Evaluation = z

@@ -10,6 +10,7 @@ import { agreementsMigration } from './migrations/0004-agreements.ts';
 import { personOwnerMigration } from './migrations/0005-person-owner.ts';
 import { logAgreementIndexMigration } from './migrations/0006-log-agreement-index.ts';
 import { personOwnerIndexMigration } from './migrations/0007-person-owner-index.ts';
+import { rateLimitMigration } from './migrations/0008-rate-limit.ts';
 import type { Tables } from './schema.ts';
 import { kyselySqlite } from './sqlite-dialect.ts';
 
@@ -54,6 +55,7 @@ function migrations(dialect: Dialect): MigrationProvider {
     '0005-person-owner': personOwnerMigration(dialect),
     '0006-log-agreement-index': logAgreementIndexMigration(),
     '0007-person-owner-index': personOwnerIndexMigration(),
+    '0008-rate-limit': rateLimitMigration(dialect),
   };
   return { getMigrations: async () => all };
 }

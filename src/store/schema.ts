@@ -81,6 +81,13 @@ export interface TokenTable {
   revoked: number;
 }
 
+/** Requests counted per key and minute (minutes since the epoch), shared by every server process. */
+export interface RateTable {
+  key: string;
+  minute: number;
+  count: number;
+}
+
 /** A log this server witnesses: the last checkpoint it cosigned (C2SP tlog-witness). */
 export interface WitnessTable {
   origin: string;
@@ -121,4 +128,5 @@ export interface Tables {
   truce_token: TokenTable;
   truce_agreement_version: AgreementVersionTable;
   truce_witness: WitnessTable;
+  truce_rate: RateTable;
 }

@@ -2,6 +2,7 @@ import type { Agreement } from '../../src/core/agreement/types.ts';
 import type { Evaluation } from '../../src/core/compliance/types.ts';
 import type { Plan } from '../../src/core/plan/types.ts';
 import { api, type LogSummary } from './api.ts';
+import { dateIn } from './model/calendar.ts';
 
 /** An agreement with its plan and, when the server keeps a log of the same id, the log and its evaluation. */
 export interface AgreementData {
@@ -28,11 +29,24 @@ export function logsList(): Promise<LogSummary[]> {
 
 const terms = new Map<string, Promise<[Agreement, Plan]>>();
 
+/**
+ * A plan with a phase that has no fixed end is planned to a horizon: when today is past it, the
+ * plan is asked again up to today, so that its daily terms run as far as the agreement has.
+ */
+function toToday(id: string): (plan: Plan) => Promise<Plan> {
+  return async (plan) => {
+    const horizon = plan.horizon?.date;
+    if (!horizon || !plan.start) return plan;
+    const today = dateIn(new Date(), plan.timeZone);
+    return today > horizon ? api.plan(id, today) : plan;
+  };
+}
+
 /** An agreement and its plan, asked once per page load (the home page and its pages share them). */
 function agreementAndPlan(id: string): Promise<[Agreement, Plan]> {
   let p = terms.get(id);
   if (!p) {
-    p = Promise.all([api.agreement(id), api.plan(id)]);
+    p = Promise.all([api.agreement(id), api.plan(id).then(toToday(id))]);
     p.catch(() => terms.delete(id));
     terms.set(id, p);
   }

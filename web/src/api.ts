@@ -89,7 +89,8 @@ const enc = encodeURIComponent;
 export const api = {
   agreements: () => getJson<{ agreements: AgreementSummary[] }>('/api/agreements').then((r) => r.agreements),
   agreement: (id: string) => getJson<Agreement>(`/api/agreements/${enc(id)}`),
-  plan: (id: string) => getJson<Plan>(`/api/agreements/${enc(id)}/plan`),
+  plan: (id: string, to?: string) =>
+    getJson<Plan>(`/api/agreements/${enc(id)}/plan${to ? `?to=${enc(to)}` : ''}`),
   logs: () => getJson<{ logs: LogSummary[] }>('/api/logs').then((r) => r.logs),
   status: (logId: string) => getJson<Evaluation>(`/api/logs/${enc(logId)}/status`),
   events: (logId: string, from: number, limit: number) =>

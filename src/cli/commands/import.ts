@@ -4,6 +4,7 @@ import { canonicalBytes } from '../../core/ledger/canonical-json.ts';
 import { signEvent } from '../../core/ledger/event-sign.ts';
 import { verifyLog } from '../../core/ledger/verify-log.ts';
 import { parseCsv } from '../../core/report/csv-parse.ts';
+import { decodeUtf8, notUtf8Message } from '../../core/text/utf8.ts';
 import { exportMaterial, readExport } from '../../export/export-folder.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
@@ -75,7 +76,13 @@ export const importCommand: Command = {
         if (info.size > MAX_CSV_BYTES)
           throw new InputError('import-too-large', `The file is over ${MAX_CSV_BYTES} bytes.`);
         log = await chooseLog(store, args);
-        const text = await readFile(path, 'utf8');
+        const decoded = decodeUtf8(await readFile(path));
+        if (!decoded.ok)
+          throw new InputError(
+            'file-not-utf8',
+            `${args.positionals[0]}:${decoded.line}:${decoded.column}: ${notUtf8Message(decoded)}.`,
+          );
+        const text = decoded.text;
         if (path.endsWith('.csv')) {
           const signer = await readSigner(io, stringFlag(args, 'key'));
           let envelopes: ReturnType<typeof csvToEnvelopes>;

@@ -1,6 +1,9 @@
 import { planAgreement, sliceDays } from '../../core/plan/plan-agreement.ts';
+import { PlanError } from '../../core/plan/plan-error.ts';
+import { checkPlanOptions, PLAN_LIMITS } from '../../core/plan/plan-limits.ts';
 import { english } from '../../core/plan/provision-obligations.ts';
 import type { PlanOptions } from '../../core/plan/types.ts';
+import { HORIZON_TEXT, withinHorizon } from '../../core/time/date-horizon.ts';
 import { type Command, jsonOption, listFlag, type ParsedArgs, stringFlag } from '../command.ts';
 import { formatPlanCsv, formatPlanText } from '../format-plan.ts';
 import { EXIT_OK, UsageError } from '../io.ts';
@@ -18,9 +21,12 @@ function keyValues(flag: string, values: string[], pattern: RegExp, what: string
 
 function dayOrDate(flag: string, value: string | undefined): string | number | undefined {
   if (value === undefined) return undefined;
-  if (/^\d+$/.test(value)) return Number(value);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))) return value;
-  throw new UsageError(`--${flag} ${JSON.stringify(value)}: expected a date (YYYY-MM-DD) or a day number.`);
+  if (/^\d+$/.test(value) && Number(value) <= PLAN_LIMITS.planDays) return Number(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && withinHorizon(value))
+    return value;
+  throw new UsageError(
+    `--${flag} ${JSON.stringify(value)}: expected a date (YYYY-MM-DD, ${HORIZON_TEXT}) or a day number up to ${PLAN_LIMITS.planDays}.`,
+  );
 }
 
 /** Reads the what-if flags shared by `plan` and `diff`. Zones of localized pauses extend like phases. */
@@ -52,17 +58,31 @@ export function planOptions(args: ParsedArgs): PlanOptions {
     }
     options.start = start;
   }
+  // The limits every plan keeps, checked here so that an over-large what-if is refused at once.
+  try {
+    checkPlanOptions(options);
+  } catch (e) {
+    if (e instanceof PlanError) throw new UsageError(e.message);
+    throw e;
+  }
   return options;
 }
 
 export const whatIfOptions = {
   extend: {
     type: 'string',
-    description:
-      'Extend under the extension rule: N days, PHASE=N, or a pause zone: ZONE=N (later zones move).',
+    description: `Extend under the extension rule: N days, PHASE=N, or a pause zone: ZONE=N (later zones move); at most ${PLAN_LIMITS.extendDays} days in all.`,
   },
-  delay: { type: 'string', multiple: true, description: 'Delay a provision: PROVISION=HOURS (repeatable).' },
-  count: { type: 'string', multiple: true, description: 'Known persons per category: PROVISION.CATEGORY=N.' },
+  delay: {
+    type: 'string',
+    multiple: true,
+    description: `Delay a provision: PROVISION=HOURS (repeatable; at most ${PLAN_LIMITS.delayHours}).`,
+  },
+  count: {
+    type: 'string',
+    multiple: true,
+    description: `Known persons per category: PROVISION.CATEGORY=N (at most ${PLAN_LIMITS.count}).`,
+  },
   start: { type: 'string', description: 'Start date-time for a proposal that has none.' },
 } as const;
 

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { reportHtml } from '../../core/report/report-html.ts';
+import { HORIZON_TEXT, withinHorizon } from '../../core/time/date-horizon.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
 import { formatStatusJson } from '../format-status.ts';
 import { EXIT_OK, UsageError } from '../io.ts';
@@ -22,6 +23,7 @@ export const report: Command = {
     const date = stringFlag(args, 'date');
     if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
       throw new UsageError('--date YYYY-MM-DD is required: the day of the report.');
+    if (!withinHorizon(date)) throw new UsageError(`--date ${date}: give a day ${HORIZON_TEXT}.`);
     const loaded = await loadLogAndAgreement(args, io);
     for (const w of loaded.warnings) io.err(`warning: ${w}\n`);
     const evaluation = runEvaluation(loaded, asOfFlag(date, loaded.agreement));

@@ -35,11 +35,11 @@ function personsQuota(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-function requestsPerMinute(value: string | undefined): number | undefined {
+function requestsPerMinute(value: string | undefined, flag = 'rate-limit'): number | undefined {
   if (value === undefined) return undefined;
   if (!/^[1-9]\d{0,8}$/.test(value))
     throw new UsageError(
-      `--rate-limit ${JSON.stringify(value)}: expected a whole number of requests per minute, at least 1.`,
+      `--${flag} ${JSON.stringify(value)}: expected a whole number of requests per minute, at least 1.`,
     );
   return Number(value);
 }
@@ -88,6 +88,11 @@ export const serve: Command = {
       description:
         'Person records each party (or actor acting for none) may keep in one log (default 100000).',
     },
+    'anonymous-rate-limit': {
+      type: 'string',
+      description:
+        'Plans and comparisons with what-ifs, reports and statuses at a chosen moment one address may ask for per minute without a token (default 60).',
+    },
     json: { ...jsonOption, description: 'Say where it listens, and when it stops, as JSON lines.' },
   },
   details:
@@ -100,6 +105,7 @@ export const serve: Command = {
     const agreements = stringFlag(args, 'agreements');
     const rate = requestsPerMinute(stringFlag(args, 'rate-limit'));
     const quota = personsQuota(stringFlag(args, 'persons-quota'));
+    const anonymousRate = requestsPerMinute(stringFlag(args, 'anonymous-rate-limit'), 'anonymous-rate-limit');
     const say = (what: Record<string, string>, text: string) =>
       io.out(args.values.json ? `${JSON.stringify(what)}\n` : `truce serve: ${text}\n`);
     const keysDir = stringFlag(args, 'keys') ?? (io.env.TRUCE_KEYS || undefined);
@@ -149,6 +155,7 @@ export const serve: Command = {
         ...(every ? { checkpointEverySeconds: every } : {}),
         ...(rate ? { requestsPerMinute: rate } : {}),
         ...(quota ? { personsQuota: quota } : {}),
+        ...(anonymousRate ? { anonymousHeavyPerMinute: anonymousRate } : {}),
         logger: { level: io.env.TRUCE_LOG_LEVEL ?? 'warn', stream: process.stderr },
       });
     } catch (e) {

@@ -7,6 +7,7 @@ import { toHex } from '../../core/crypto/crypto.ts';
 import { parseSignedEvent } from '../../core/ledger/event-sign.ts';
 import { leafHash } from '../../core/ledger/merkle.ts';
 import { verifyLog } from '../../core/ledger/verify-log.ts';
+import { HORIZON_TEXT, withinHorizon } from '../../core/time/date-horizon.ts';
 import { addDays, isoInZone, localToEpoch } from '../../core/time/zoned-time.ts';
 import { exportMaterial, readExport } from '../../export/export-folder.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
@@ -73,6 +74,8 @@ export async function loadLogAndAgreement(args: ParsedArgs, io: Io): Promise<Loa
 /** --at: a date-time with an offset, or a date (the end of that day in the agreement's zone). */
 export function asOfFlag(value: string | undefined, agreement: Agreement): string {
   if (value === undefined) return new Date().toISOString();
+  if (!withinHorizon(value))
+    throw new UsageError(`--at ${JSON.stringify(value)}: give a moment ${HORIZON_TEXT}.`);
   if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)))
     return isoInZone(localToEpoch(addDays(value, 1), '00:00', agreement.timeZone), agreement.timeZone);
   if (

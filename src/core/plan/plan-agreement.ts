@@ -4,6 +4,7 @@ import type { PlanContext } from './context.ts';
 import { dependencies } from './dependencies.ts';
 import { completion, namedCategories, type Planned } from './moment.ts';
 import { PlanError } from './plan-error.ts';
+import { checkPlanLength, checkPlanOptions } from './plan-limits.ts';
 import { english, provisionObligations, standingObligation } from './provision-obligations.ts';
 import { horizonDay, placePhases, resolveExtensions, startDate } from './timeline.ts';
 import { sumTotals } from './totals.ts';
@@ -51,6 +52,7 @@ function placeConditional(ctx: PlanContext, p: Provision, planned: Planned): Obl
  * deterministic: the same agreement and options always give the same plan.
  */
 export function planAgreement(agreement: Agreement, options: PlanOptions = {}): Plan {
+  checkPlanOptions(options);
   for (const id of Object.keys(options.delay ?? {})) {
     if (!agreement.provisions.some((p) => p.id === id)) {
       throw new PlanError(
@@ -65,6 +67,7 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
   const extensions = resolveExtensions(agreement, options.extend);
   const horizon = horizonDay(options.horizon, firstDate);
   const phases = placePhases(agreement, extensions.phases, firstDate, horizon);
+  checkPlanLength(Math.max(0, ...phases.map((p) => p.endDay ?? p.plannedTo ?? p.startDay ?? 0)));
   const ctx: PlanContext = {
     agreement,
     timeZone,
@@ -130,13 +133,23 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
 
   const obligations = agreement.provisions.flatMap((p) => planned.get(p.id) ?? []);
   const phasesEnd = Math.max(0, ...phases.map((p) => p.endDay ?? p.plannedTo ?? 0));
-  const lastDay = Math.max(phasesEnd, ...obligations.map((o) => o.day));
-  const firstDay = Math.min(1, ...obligations.map((o) => o.day));
-  const busy = new Set(obligations.map((o) => o.day));
+  // Obligations are grouped by day in one pass (not spread into Math.max, nor filtered per day).
+  const byDay = new Map<number, Obligation[]>();
+  let lastDay = phasesEnd;
+  let firstDay = 1;
+  for (const o of obligations) {
+    if (o.day > lastDay) lastDay = o.day;
+    if (o.day < firstDay) firstDay = o.day;
+    const list = byDay.get(o.day);
+    if (list) list.push(o);
+    else byDay.set(o.day, [o]);
+  }
+  checkPlanLength(lastDay, obligations.length);
+  const indicativeByDay = Map.groupBy(ctx.indicative, (s) => s.day);
   const days: PlanDay[] = [];
   for (let day = firstDay; day <= lastDay; day++) {
     // Past the phases, only days on which something falls due (a milestone dated years ahead).
-    if (day > phasesEnd && !busy.has(day)) continue;
+    if (day > phasesEnd && !byDay.has(day)) continue;
     // A day between two phases (a gap, e.g. between vaccination rounds) belongs to none.
     const phase = phases.find((p) => {
       const end = p.endDay ?? p.plannedTo;
@@ -147,10 +160,10 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
       date: firstDate ? addDays(firstDate, day - 1) : null,
       phase: phase?.id ?? null,
       phaseDay: phase ? day - (phase.startDay ?? 1) + 1 : null,
-      obligations: obligations
-        .filter((o) => o.day === day)
-        .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? '') || a.id.localeCompare(b.id)),
-      indicative: ctx.indicative.filter((s) => s.day === day),
+      obligations: (byDay.get(day) ?? []).sort(
+        (a, b) => (a.due ?? '').localeCompare(b.due ?? '') || a.id.localeCompare(b.id),
+      ),
+      indicative: indicativeByDay.get(day) ?? [],
     });
   }
   const open = phases.filter((p) => p.openEnded && p.plannedTo !== null);

@@ -6,7 +6,9 @@ export type PlanErrorCode =
   | 'plan-extension-over-limit'
   | 'plan-phase-cycle'
   | 'plan-no-start'
-  | 'plan-bad-option';
+  | 'plan-bad-option'
+  | 'plan-option-over-limit'
+  | 'plan-too-long';
 
 export class PlanError extends Error {
   readonly code: PlanErrorCode;

@@ -2,7 +2,7 @@ import { type AgreementError, AgreementSchema, formatPath } from '../../core/agr
 import type { AgreementStatus } from '../../store/agreement-store.ts';
 import { adoptInLog, checkUploaderOfLog } from '../agreement-adoption.ts';
 import { sourceName } from '../agreement-catalog.ts';
-import { agreementChecker } from '../agreement-checker.ts';
+import { AgreementChecker } from '../agreement-checker.ts';
 import {
   AGREEMENT_BODY_LIMIT,
   AGREEMENT_MEDIA_TYPES,
@@ -119,7 +119,7 @@ export const agreementUploadRoutes = (ctx: ServerContext, notifier?: LogNotifier
         headers: { Location: 'That version.' },
       },
     },
-    problems: [403, 409, 413, 415, 422],
+    problems: [403, 409, 413, 415, 422, 503],
     async handler({ query, body, request, reply }) {
       const [type, ...params] = (request.headers['content-type'] ?? '').split(';');
       const mediaType = type!.trim().toLowerCase();
@@ -129,7 +129,7 @@ export const agreementUploadRoutes = (ctx: ServerContext, notifier?: LogNotifier
       const text = textOf(body, mediaType, charset);
       const deep = mediaType === 'application/json' ? undefined : yamlNestingProblem(text);
       if (deep) throw invalid([{ code: 'too-deep', ...deep, path: '(document)' }]);
-      const result = await agreementChecker.check(text, sourceName('upload', mediaType));
+      const result = await new AgreementChecker(ctx.work).check(text, sourceName('upload', mediaType));
       if (!result.ok) throw invalid(result.errors.map(located));
       const { id, kind } = result.agreement;
       if (ctx.catalog.isFile(id)) {

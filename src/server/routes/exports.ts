@@ -212,7 +212,7 @@ export const exportRoutes = (ctx: ServerContext) => {
       params: LogParams,
       query: StatusQuery,
       responses: { 200: { description: 'The rows.', schema: StatusExport } },
-      problems: [404, 409, 422],
+      problems: [404, 409, 422, 503],
       async handler({ params, query, reply }) {
         const { evaluation } = await evaluateLogAt(ctx, params.id, query.at);
         reply.header('cache-control', 'no-cache');
@@ -243,7 +243,7 @@ export const exportRoutes = (ctx: ServerContext) => {
           headers: { 'content-disposition': 'attachment; filename="LOG-statuses-ASOF.csv"' },
         },
       },
-      problems: [404, 409, 422],
+      problems: [404, 409, 422, 503],
       async handler({ params, query, reply }) {
         const { evaluation } = await evaluateLogAt(ctx, params.id, query.at);
         const stamp = evaluation.asOf.replace(/[:]/g, '').replace(/\.\d+/, '');

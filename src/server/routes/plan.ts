@@ -1,6 +1,6 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { compareAgreements } from '../../core/compare/index.ts';
-import { planAgreement, sliceDays } from '../../core/plan/plan-agreement.ts';
+import type { Agreement } from '../../core/agreement/types.ts';
 import type { ServerContext } from '../context.ts';
 import { dayBound, PlanQuery, planOptionsOf, WhatIfQuery } from '../plan-query.ts';
 import { HttpProblem } from '../problem.ts';
@@ -33,6 +33,45 @@ function agreementRef(ref: string, which: 'a' | 'b'): { id: string; version?: nu
   return { id: ref.slice(0, at), version: Number(version) };
 }
 
+/** JSON a worker wrote (work-task.ts), sent as it is. */
+function sendJson(reply: FastifyReply, bytes: Uint8Array): Buffer {
+  reply.type('application/json; charset=utf-8');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * The plan and the comparisons of each agreement as published, without a what-if (what the
+ * dashboard asks for): computed once per agreement object and shared by every reader. A failure
+ * (a busy pool) is not kept.
+ */
+const plainPlans = new WeakMap<Agreement, Promise<Uint8Array>>();
+const plainDiffs = new WeakMap<Agreement, Map<Agreement, Promise<Uint8Array>>>();
+
+function remembered<K extends object>(
+  cache: {
+    get(k: K): Promise<Uint8Array> | undefined;
+    set(k: K, v: Promise<Uint8Array>): unknown;
+    delete(k: K): unknown;
+  },
+  key: K,
+  compute: () => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  let bytes = cache.get(key);
+  if (!bytes) {
+    const computing = compute();
+    computing.catch(() => {
+      if (cache.get(key) === computing) cache.delete(key);
+    });
+    bytes = computing;
+    cache.set(key, bytes);
+  }
+  return bytes;
+}
+
+/** Anything asked for beyond the agreements themselves: a what-if, a span of days. */
+const asksMore = (query: Record<string, unknown>, plain: readonly string[]) =>
+  Object.keys(query).some((k) => !plain.includes(k));
+
 /** GET /api/agreements/:id/plan and /api/diff: `truce plan` and `truce diff` over HTTP. */
 export const planRoutes = (ctx: ServerContext) => [
   defineRoute({
@@ -41,15 +80,26 @@ export const planRoutes = (ctx: ServerContext) => [
     operationId: 'planAgreement',
     tag: 'agreements',
     access: 'public',
+    // The plan as published is computed once; with a what-if or a span of days it is costly.
+    heavy: (query) => asksMore(query, []),
     summary: 'Obligations day by day, with what-ifs (as `truce plan --json`)',
     params: AgreementParams,
     query: PlanQuery,
     responses: { 200: { description: 'The plan.', schema: PlanResponse } },
-    problems: [404, 422],
-    async handler({ params, query }) {
+    problems: [404, 422, 503],
+    async handler({ params, query, reply }) {
       const agreement = await requireAgreement(ctx, params.id);
-      const plan = planAgreement(agreement, planOptionsOf(query));
-      return sliceDays(plan, dayBound(query.from), dayBound(query.to));
+      const to = dayBound(query.to);
+      const task = {
+        kind: 'plan' as const,
+        agreement,
+        // As `truce plan --to`: the last day shown is also how far an open-ended phase is planned.
+        options: { ...planOptionsOf(query), ...(to !== undefined ? { horizon: to } : {}) },
+        from: dayBound(query.from),
+        to,
+      };
+      const run = () => ctx.work.run<Uint8Array>(task);
+      return sendJson(reply, await (asksMore(query, []) ? run() : remembered(plainPlans, agreement, run)));
     },
   }),
   defineRoute({
@@ -58,20 +108,25 @@ export const planRoutes = (ctx: ServerContext) => [
     operationId: 'diffAgreements',
     tag: 'agreements',
     access: 'public',
+    heavy: (query) => asksMore(query, ['a', 'b']),
     summary: 'Two agreements or proposals compared term by term and by outcome (as `truce diff --json`)',
     description:
       'Each side is an id (what GET /api/agreements/{id} serves) or ID@VERSION, an uploaded version. ' +
       'The what-ifs apply to both sides.',
     query: DiffQuery,
     responses: { 200: { description: 'The comparison.', schema: ComparisonResponse } },
-    problems: [404, 422],
-    async handler({ query }) {
+    problems: [404, 422, 503],
+    async handler({ query, reply }) {
       const refA = agreementRef(query.a, 'a');
       const refB = agreementRef(query.b, 'b');
       const a = await requireAgreement(ctx, refA.id, refA.version);
       const b = await requireAgreement(ctx, refB.id, refB.version);
-      const options = planOptionsOf(query);
-      return compareAgreements(a, b, { planA: options, planB: options });
+      const task = { kind: 'diff' as const, a, b, options: planOptionsOf(query) };
+      const run = () => ctx.work.run<Uint8Array>(task);
+      if (asksMore(query, ['a', 'b'])) return sendJson(reply, await run());
+      const withA = plainDiffs.get(a) ?? new Map<Agreement, Promise<Uint8Array>>();
+      plainDiffs.set(a, withA);
+      return sendJson(reply, await remembered(withA, b, run));
     },
   }),
 ];

@@ -28,6 +28,8 @@ export const statusRoutes = (ctx: ServerContext) => [
     operationId: 'getStatus',
     tag: 'compliance',
     access: 'public',
+    // "Now" is computed once a second for everyone (log-evaluation.ts); another moment is not.
+    heavy: (query) => query.at !== undefined,
     summary:
       'Where every provision and obligation stands at a moment, with its evidence (as truce status --json)',
     description:
@@ -37,7 +39,7 @@ export const statusRoutes = (ctx: ServerContext) => [
     params: LogParams,
     query: StatusQuery,
     responses: { 200: { description: 'The evaluation.', schema: Evaluation } },
-    problems: [404, 409, 422],
+    problems: [404, 409, 422, 503],
     async handler({ params, query, reply }) {
       const { evaluation, adoption } = await evaluateLogAt(ctx, params.id, query.at);
       reply.header('cache-control', 'no-cache').type('application/json; charset=utf-8');
@@ -50,6 +52,7 @@ export const statusRoutes = (ctx: ServerContext) => [
     operationId: 'getReport',
     tag: 'compliance',
     access: 'public',
+    heavy: true,
     summary: 'The daily situation report as printable HTML (as truce report)',
     description:
       "The state at the end of `date` in the agreement's time zone, judged against the agreement text the log adopted (by SHA-256).",
@@ -58,7 +61,7 @@ export const statusRoutes = (ctx: ServerContext) => [
     responses: {
       200: { description: 'A self-contained HTML page.', contentType: 'text/html; charset=utf-8' },
     },
-    problems: [404, 409, 422],
+    problems: [404, 409, 422, 503],
     async handler({ params, query, reply }) {
       const { agreement, evaluation } = await evaluateLog(ctx, params.id, (a) => endOfDay(query.date, a));
       // An HTML page like the dashboard, with its security headers: it shows what the log's actors wrote.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HORIZON_TEXT, withinHorizon } from '../../time/date-horizon.ts';
 
 /** An identifier used to refer to a party, phase, provision, category or zone. */
 export const Id = z
@@ -24,8 +25,8 @@ export const TimeOfDay = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM (24-hour clock)');
 
-/** An ISO 8601 date-time with an explicit offset, e.g. 2023-11-24T07:00:00+02:00. */
-export const DateTime = z.iso.datetime({ offset: true });
+/** An ISO 8601 date-time with an explicit offset, e.g. 2023-11-24T07:00:00+02:00, within the calendar's horizon. */
+export const DateTime = z.iso.datetime({ offset: true }).refine(withinHorizon, `a date-time ${HORIZON_TEXT}`);
 
 /** A calendar date, YYYY-MM-DD. */
 export const CalendarDate = z.iso.date();

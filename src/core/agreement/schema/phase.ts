@@ -6,7 +6,9 @@ import { DateTime, Id, LocalizedText, Provenance } from './common.ts';
  * another phase ends (optionally some days later), or at an explicit date-time.
  */
 export const PhaseStart = z.union([
-  z.strictObject({ day: z.int().describe('Day of the agreement; day 1 is the day the agreement starts.') }),
+  z.strictObject({
+    day: z.int().max(3650).describe('Day of the agreement; day 1 is the day the agreement starts.'),
+  }),
   z.strictObject({
     afterPhase: Id.describe('The phase after whose end this one starts.'),
     offsetDays: z.int().min(0).max(3650).optional(),
