@@ -97,6 +97,10 @@ export const ar: Catalog = {
   'event.signedBy': 'وقّعه {actor} بالمفتاح {key}',
   'event.body': 'مضمون الحدث',
   'event.inLog': 'في السجل {log} عند الموضع {index}',
+  'event.unverifiedTitle': 'حدث',
+  'event.checking': 'يُعرض مضمون الحدث بعد أن يتحقق هذا المتصفح من دليله (أدناه).',
+  'event.withheld':
+    'لا يُعرض مضمون الحدث: لم يتم التحقق من دليله (أدناه)، ولا يُعرض أبدًا نص لم يثبت أنه النص المسجَّل في السجل.',
   'compare.title': 'مقترحان جنبًا إلى جنب',
   'compare.pickA': 'الأول',
   'compare.pickB': 'الثاني',

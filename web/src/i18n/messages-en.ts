@@ -97,6 +97,10 @@ export const en = {
   'event.signedBy': 'Signed by {actor} with key {key}',
   'event.body': 'What the event says',
   'event.inLog': 'In log {log} at index {index}',
+  'event.unverifiedTitle': 'Event',
+  'event.checking': 'What the event says is shown once this browser has verified its proof (below).',
+  'event.withheld':
+    'What the event says is not shown: its proof has not verified (below), and a text not proven to be the one in the log is never displayed.',
   'compare.title': 'Two proposals side by side',
   'compare.pickA': 'First',
   'compare.pickB': 'Second',

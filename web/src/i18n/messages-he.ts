@@ -97,6 +97,10 @@ export const he: Catalog = {
   'event.signedBy': 'נחתם על ידי {actor} במפתח {key}',
   'event.body': 'תוכן האירוע',
   'event.inLog': 'ביומן {log} במקום {index}',
+  'event.unverifiedTitle': 'אירוע',
+  'event.checking': 'תוכן האירוע יוצג לאחר שדפדפן זה יאמת את ההוכחה שלו (להלן).',
+  'event.withheld':
+    'תוכן האירוע אינו מוצג: ההוכחה שלו לא אומתה (להלן), וטקסט שלא הוכח שהוא הטקסט שביומן אינו מוצג לעולם.',
   'compare.title': 'שתי הצעות זו לצד זו',
   'compare.pickA': 'ראשונה',
   'compare.pickB': 'שנייה',

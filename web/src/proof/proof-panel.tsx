@@ -22,6 +22,11 @@ export interface ProofPanelProps {
   fetcher?: ProofFetcher;
   /** Defaults to the keys pinned in this build. */
   trust?: TrustRoot;
+  /**
+   * Told each verdict (null while a check runs): the event page shows the event from the verified
+   * result only, so the copy that is checked is the copy that is displayed.
+   */
+  onResult?: (result: ProofResult | null) => void;
 }
 
 /** The pinned keys of a log as the panel shows them, or null when the build pins none. */
@@ -44,7 +49,7 @@ function pinnedKeys(
  * checked against with their fingerprints, so that a reader can compare them with ones published
  * elsewhere.
  */
-export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS }: ProofPanelProps) {
+export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS, onResult }: ProofPanelProps) {
   const { lang, fmt } = useI18n();
   const m = PROOF_MESSAGES[lang];
   const [result, setResult] = useState<ProofResult | null>(null);
@@ -55,6 +60,10 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS }: P
   const effective = useMemo(() => withPin(trust, pin), [trust, pin]);
   const byReader = effective !== trust;
   const pinned = useMemo(() => pinnedKeys(effective, logId), [effective, logId]);
+
+  const told = useRef(onResult);
+  told.current = onResult;
+  useEffect(() => told.current?.(result), [result]);
 
   const cancel = useRef<(() => void) | null>(null);
   /** Runs the check again, dropping the answer of any check still under way. */
@@ -118,6 +127,11 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS }: P
             : say(m.failed, { reason: m.reasons[result.code] })}
       </p>
       {waiting && !fetcher ? <p className="muted">{m.watching}</p> : null}
+      <div className="proof-meaning" data-testid="proof-meaning">
+        <h3>{m.meaningTitle}</h3>
+        <p>{pinned?.quorum === 0 ? m.provesUnwitnessed : m.proves}</p>
+        <p>{m.doesNotProve}</p>
+      </div>
       <ol className="proof-steps">
         {PROOF_STEPS.map((step) => {
           const s = stepState(step);
@@ -130,7 +144,8 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS }: P
       </ol>
       {result && (
         <dl className="proof-facts">
-          {result.index !== undefined && (
+          {/* The index the server claims is shown once the inclusion proof has proven it. */}
+          {result.index !== undefined && result.passed.includes('inclusion') && (
             <>
               <dt>{m.index}</dt>
               <dd data-testid="proof-index">{fmt.number(result.index)}</dd>
