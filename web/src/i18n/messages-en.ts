@@ -86,6 +86,8 @@ export const en = {
   'day.next': 'Next day',
   'day.none': 'No obligation falls on this day.',
   'day.pick': 'Go to a day',
+  'day.events': 'Events the log dates to this day',
+  'day.noEvents': 'The log dates no event to this day.',
   'feed.live': 'Live',
   'feed.offline': 'Not live (reload to update)',
   'feed.proof': 'Proof',

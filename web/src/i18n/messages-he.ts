@@ -86,6 +86,8 @@ export const he: Catalog = {
   'day.next': 'היום הבא',
   'day.none': 'אין התחייבויות ביום זה.',
   'day.pick': 'עבור ליום',
+  'day.events': 'אירועים ביומן שתאריכם יום זה',
+  'day.noEvents': 'אין ביומן אירוע שתאריכו יום זה.',
   'feed.live': 'בזמן אמת',
   'feed.offline': 'לא בזמן אמת (טען מחדש לעדכון)',
   'feed.proof': 'הוכחה',
