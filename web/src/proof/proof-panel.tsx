@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { nobleCrypto } from '../../../src/core/crypto/noble-crypto.ts';
 import { parseVerifierKey } from '../../../src/core/ledger/signed-note.ts';
 import { useI18n } from '../i18n/context.ts';
+import { dirOf } from '../i18n/locale.ts';
 import { interpolate } from '../i18n/translate.ts';
 import { httpFetcher, type ProofFetcher } from './fetcher.ts';
 import { PinForm } from './pin-form.tsx';
@@ -94,7 +95,7 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS, onR
   }, [waiting, fetcher, logId, check]);
 
   const say = (template: string, params: Record<string, string | number>) =>
-    interpolate(template, params, fmt);
+    interpolate(template, params, fmt, dirOf(lang) === 'rtl');
   const state = result === null ? 'pending' : String(result.verified);
   const stepState = (step: (typeof PROOF_STEPS)[number]) => {
     if (!result) return 'pending';
