@@ -125,6 +125,11 @@ describe('the pages in Chromium, in English, Arabic and Hebrew', { timeout: 120_
             await page.getByTestId('proof-status').and(page.locator('[data-verified="true"]')).waitFor();
           }
           if (p.name === 'agreement') await page.getByTestId('event-item').first().waitFor();
+          // Measured once everything has loaded (a card still loading is narrower than its figures).
+          await page.waitForFunction(
+            (loading) => !document.body.textContent?.includes(loading),
+            CATALOGS[lang]['common.loading'] as string,
+          );
           const widths = await page.evaluate(() => {
             const vw = document.documentElement.clientWidth;
             // The elements that reach past either edge, to say what to fix.

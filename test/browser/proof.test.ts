@@ -11,6 +11,7 @@ import { formatSignerKey, splitNote } from '../../src/core/ledger/signed-note.ts
 import { nodeCrypto } from '../../src/platform/node-crypto.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { LedgerStore } from '../../src/store/ledger-store.ts';
+import { formatters } from '../../web/src/i18n/format.ts';
 import { runCliIn } from '../helpers/run-cli.ts';
 import { type Browser, openBrowser, screenshot } from './chromium.ts';
 import { DEMO_LOG, demoLeaves, demoServer } from './demo-server.ts';
@@ -60,14 +61,15 @@ describe('the proof of an event, verified in Chromium', { timeout: 120_000 }, ()
       'operator+bd93cf48',
     );
     // Cosigned by both of the demo log's witnesses, each pinned at build time.
-    const witnesses = await page.getByTestId('proof-witnesses').locator('li').allTextContents();
-    expect(witnesses.map((w) => w.split(' ')[1])).toEqual([
+    const witnesses = page.getByTestId('proof-witnesses').locator('li');
+    expect(await witnesses.locator('code:first-of-type').allTextContents()).toEqual([
       'mediators-witness+e4b009d2',
       'monitor-witness+0717e7bd',
     ]);
-    expect(witnesses.every((w) => w.startsWith('✓') && w.includes('cosigned 2023-12-01T12:00:00'))).toBe(
-      true,
-    );
+    expect((await witnesses.allTextContents()).every((w) => w.startsWith('✓'))).toBe(true);
+    // When each cosigned, as a reader reads a date (UTC, said so), not an ISO timestamp.
+    const at = `cosigned ${formatters('en').dateTime('2023-12-01T12:00:00Z', 'UTC')} UTC`;
+    expect(await page.getByTestId('proof-cosigned-at').allTextContents()).toEqual([at, at]);
     // Every step ticked.
     expect(await page.locator('[data-step][data-state="ok"]').count()).toBe(6);
     await screenshot(page, 'proof-verified-en');

@@ -30,7 +30,7 @@ export const ar: Catalog = {
   'phase.startsOn': 'تبدأ يوم {date}',
   'phase.plannedCurrent': 'وفق الخطة: {phase}، اليوم {day}',
   'phase.plannedEnd': 'وفق الخطة، انتهت يوم {date}',
-  'figures.toRelease': 'يُفرج عنهم {party} وفق الخطة',
+  'figures.toRelease': 'يُفرَج عنهم من جانب {party} وفق الخطة',
   'agreement.todayOn': 'اليوم، {date}',
   'phase.noStart': 'دون تاريخ بدء',
   'agreement.parties': 'الأطراف والوسطاء',

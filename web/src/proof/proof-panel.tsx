@@ -212,10 +212,18 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS, onR
                     return (
                       <li key={w.keyId}>
                         <span aria-hidden="true">{cosigned ? '✓ ' : ''}</span>
-                        <code dir="ltr">{w.keyId}</code> — {m.fingerprint}:{' '}
-                        <code dir="ltr">{w.fingerprint}</code>
+                        <code dir="ltr">{w.keyId}</code>
+                        <br />
+                        {m.fingerprint}: <code dir="ltr">{w.fingerprint}</code>
                         {cosigned && (
-                          <> ({say(m.cosignedAt, { time: new Date(cosigned.time * 1000).toISOString() })})</>
+                          <>
+                            <br />
+                            <span data-testid="proof-cosigned-at">
+                              {say(m.cosignedAt, {
+                                time: `${fmt.dateTime(new Date(cosigned.time * 1000).toISOString(), 'UTC')} UTC`,
+                              })}
+                            </span>
+                          </>
                         )}
                       </li>
                     );
