@@ -7,6 +7,7 @@ import { tokensMigration } from './migrations/0002-tokens.ts';
 import { witnessMigration } from './migrations/0003-witness.ts';
 import { agreementsMigration } from './migrations/0004-agreements.ts';
 import { personOwnerMigration } from './migrations/0005-person-owner.ts';
+import { logProvenanceMigration } from './migrations/0007-log-provenance.ts';
 import type { Tables } from './schema.ts';
 import { kyselySqlite } from './sqlite-dialect.ts';
 
@@ -49,6 +50,7 @@ function migrations(dialect: Dialect): MigrationProvider {
     '0003-witness': witnessMigration(dialect),
     '0004-agreements': agreementsMigration(dialect),
     '0005-person-owner': personOwnerMigration(dialect),
+    '0007-log-provenance': logProvenanceMigration(dialect),
   };
   return { getMigrations: async () => all };
 }

@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import { canonicalBytes } from '../../core/ledger/canonical-json.ts';
 import { signEvent } from '../../core/ledger/event-sign.ts';
 import { verifyLog } from '../../core/ledger/verify-log.ts';
-import { exportMaterial, readExport } from '../../export/export-folder.ts';
+import { exportMaterial, exportProvenance, readExport } from '../../export/export-folder.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
+import { ProvenanceStore } from '../../store/provenance-store.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
 import { csvToEnvelopes } from '../csv-events.ts';
 import { parseCsv } from '../csv-parse.ts';
@@ -54,6 +55,7 @@ export const importCommand: Command = {
           );
         }
         log = x.log.id;
+        const provenance = exportProvenance(x, path);
         const existing = await store.getLog(log);
         if (!existing) {
           await store.createLog({
@@ -69,6 +71,7 @@ export const importCommand: Command = {
             `Log ${log} here has another key or origin than the export.`,
           );
         }
+        await new ProvenanceStore(database).claim(log, provenance);
         events = x.events.map((l) => new TextEncoder().encode(l));
         checkpoints = x.checkpoints;
       } else {

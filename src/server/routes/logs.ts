@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import { toHex } from '../../core/crypto/crypto.ts';
+import { type Provenance, RECORDED } from '../../core/ledger/provenance.ts';
 import type { LedgerStore, LogInfo } from '../../store/ledger-store.ts';
+import { ProvenanceStore } from '../../store/provenance-store.ts';
 import type { ServerContext } from '../context.ts';
 import { page, pageQuery } from '../paging.ts';
 import { HttpProblem } from '../problem.ts';
 import { defineRoute } from '../route.ts';
 import { LogParams, LogSummary } from '../schemas.ts';
 
-async function summary(store: LedgerStore, log: LogInfo): Promise<z.infer<typeof LogSummary>> {
+async function summary(
+  store: LedgerStore,
+  log: LogInfo,
+  provenance: Provenance,
+): Promise<z.infer<typeof LogSummary>> {
   const latest = await store.latestCheckpoint(log.id);
   return {
     id: log.id,
@@ -16,74 +22,82 @@ async function summary(store: LedgerStore, log: LogInfo): Promise<z.infer<typeof
     size: log.size,
     root: toHex(log.root),
     checkpointSize: latest?.size ?? null,
+    provenance,
   };
 }
 
 /** GET /api/logs, /api/logs/:id and /api/logs/:id/checkpoint: the logs and their signed heads. */
-export const logRoutes = ({ store }: ServerContext) => [
-  defineRoute({
-    method: 'GET',
-    url: '/api/logs',
-    operationId: 'listLogs',
-    tag: 'ledger',
-    access: 'public',
-    summary: 'The logs of this server',
-    query: z.strictObject(pageQuery('logs', 500, 100)),
-    responses: {
-      200: {
-        description: 'A page of the logs, by id.',
-        schema: z.object({ logs: z.array(LogSummary), next: z.int().min(0).nullable() }),
+export const logRoutes = ({ store, database }: ServerContext) => {
+  const provenance = new ProvenanceStore(database);
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/logs',
+      operationId: 'listLogs',
+      tag: 'ledger',
+      access: 'public',
+      summary: 'The logs of this server',
+      query: z.strictObject(pageQuery('logs', 500, 100)),
+      responses: {
+        200: {
+          description: 'A page of the logs, by id.',
+          schema: z.object({ logs: z.array(LogSummary), next: z.int().min(0).nullable() }),
+        },
       },
-    },
-    async handler({ query }) {
-      const { items, next } = page(await store.listLogs(), query.from, query.limit ?? 100);
-      return { logs: await Promise.all(items.map((l) => summary(store, l))), next };
-    },
-  }),
-  defineRoute({
-    method: 'GET',
-    url: '/api/logs/:id',
-    operationId: 'getLog',
-    tag: 'ledger',
-    access: 'public',
-    summary: 'One log: its origin, key, size and root',
-    description: 'The ETag is the size in quotes: give it as If-Match when appending.',
-    params: LogParams,
-    responses: {
-      200: { description: 'The log.', schema: LogSummary, headers: { ETag: 'The size, quoted.' } },
-    },
-    problems: [404],
-    async handler({ params, reply }) {
-      const log = await store.requireLog(params.id);
-      reply.header('etag', `"${log.size}"`).header('cache-control', 'no-cache');
-      return summary(store, log);
-    },
-  }),
-  defineRoute({
-    method: 'GET',
-    url: '/api/logs/:id/checkpoint',
-    operationId: 'getCheckpoint',
-    tag: 'ledger',
-    access: 'public',
-    summary: 'The latest signed checkpoint (C2SP tlog-checkpoint) with its witness cosignatures',
-    params: LogParams,
-    responses: {
-      200: { description: 'The signed note, as text.', contentType: 'text/plain; charset=utf-8' },
-    },
-    problems: [404],
-    async handler({ params, reply }) {
-      await store.requireLog(params.id);
-      const latest = await store.latestCheckpoint(params.id);
-      if (!latest) {
-        throw new HttpProblem(
-          404,
-          'checkpoint-not-found',
-          `Log "${params.id}" has no signed checkpoint yet; its operator signs one with truce log checkpoint.`,
-        );
-      }
-      const cosignatures = await store.cosignatures(params.id, latest.size);
-      reply.type('text/plain; charset=utf-8').header('cache-control', 'no-cache');
-      return latest.note + cosignatures.map((c) => c.line).join('');
-    },
-  }),
-];
+      async handler({ query }) {
+        const { items, next } = page(await store.listLogs(), query.from, query.limit ?? 100);
+        const claims = await provenance.all();
+        return {
+          logs: await Promise.all(items.map((l) => summary(store, l, claims.get(l.id) ?? RECORDED))),
+          next,
+        };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/logs/:id',
+      operationId: 'getLog',
+      tag: 'ledger',
+      access: 'public',
+      summary: 'One log: its origin, key, size and root',
+      description: 'The ETag is the size in quotes: give it as If-Match when appending.',
+      params: LogParams,
+      responses: {
+        200: { description: 'The log.', schema: LogSummary, headers: { ETag: 'The size, quoted.' } },
+      },
+      problems: [404],
+      async handler({ params, reply }) {
+        const log = await store.requireLog(params.id);
+        reply.header('etag', `"${log.size}"`).header('cache-control', 'no-cache');
+        return summary(store, log, await provenance.get(log.id));
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/logs/:id/checkpoint',
+      operationId: 'getCheckpoint',
+      tag: 'ledger',
+      access: 'public',
+      summary: 'The latest signed checkpoint (C2SP tlog-checkpoint) with its witness cosignatures',
+      params: LogParams,
+      responses: {
+        200: { description: 'The signed note, as text.', contentType: 'text/plain; charset=utf-8' },
+      },
+      problems: [404],
+      async handler({ params, reply }) {
+        await store.requireLog(params.id);
+        const latest = await store.latestCheckpoint(params.id);
+        if (!latest) {
+          throw new HttpProblem(
+            404,
+            'checkpoint-not-found',
+            `Log "${params.id}" has no signed checkpoint yet; its operator signs one with truce log checkpoint.`,
+          );
+        }
+        const cosignatures = await store.cosignatures(params.id, latest.size);
+        reply.type('text/plain; charset=utf-8').header('cache-control', 'no-cache');
+        return latest.note + cosignatures.map((c) => c.line).join('');
+      },
+    }),
+  ];
+};

@@ -1,5 +1,6 @@
 import type { Evaluation as EvaluationValue } from '../../core/compliance/types.ts';
 import { reportHtml } from '../../core/report/report-html.ts';
+import { ProvenanceStore } from '../../store/provenance-store.ts';
 import type { ServerContext } from '../context.ts';
 import { endOfDay, evaluateLog, evaluateLogAt } from '../log-evaluation.ts';
 import { defineRoute } from '../route.ts';
@@ -57,7 +58,12 @@ export const statusRoutes = (ctx: ServerContext) => [
     async handler({ params, query, reply }) {
       const { agreement, evaluation } = await evaluateLog(ctx, params.id, (a) => endOfDay(query.date, a));
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache');
-      return reportHtml(evaluation, agreement, query.date);
+      return reportHtml(
+        evaluation,
+        agreement,
+        query.date,
+        await new ProvenanceStore(ctx.database).get(params.id),
+      );
     },
   }),
 ];
