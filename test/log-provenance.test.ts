@@ -13,7 +13,7 @@ import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
 import { runCli } from './helpers/run-cli.ts';
 
 const RECONSTRUCTED = 'This log was reconstructed afterwards from public reporting';
-const DEMO_KEYS = 'It is signed with demonstration keys that anyone can derive';
+const DEMO_KEYS = 'This log is signed with demonstration keys that anyone can derive';
 
 describe.each(DIALECTS)('the provenance of a log on %s', (dialect) => {
   let database: Database;

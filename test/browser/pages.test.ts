@@ -86,6 +86,16 @@ describe('the pages in Chromium, in English, Arabic and Hebrew', { timeout: 120_
         const box = await page.getByTestId('lang-switch').boundingBox();
         const middle = (page.viewportSize()?.width ?? 0) / 2;
         expect(box!.x + box!.width / 2 > middle).toBe(lang === 'en');
+        // Every page that shows the demo log (all but the comparison of two proposals) says first
+        // that it is reconstructed from public reporting and signed with demonstration keys.
+        const banner = page.getByTestId('provenance-banner');
+        if (p.name === 'compare') expect(await banner.count()).toBe(0);
+        else {
+          await banner.first().waitFor();
+          const said = (await banner.first().textContent()) ?? '';
+          expect(said).toContain(CATALOGS[lang]['provenance.reconstructed'] as string);
+          expect(said).toContain(CATALOGS[lang]['provenance.demoKeys'] as string);
+        }
         if (p.name === 'event') {
           const status = page.getByTestId('proof-status');
           await status.and(page.locator('[data-verified="true"]')).waitFor({ timeout: 30_000 });

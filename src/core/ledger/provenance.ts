@@ -59,7 +59,7 @@ export function provenanceSentences(p: Provenance): string[] {
     );
   if (p.demoKeys)
     out.push(
-      'It is signed with demonstration keys that anyone can derive: its signatures show how the checks work, not who said what.',
+      'This log is signed with demonstration keys that anyone can derive: its signatures show how the checks work, not who said what.',
     );
   return out;
 }

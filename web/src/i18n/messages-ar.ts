@@ -94,6 +94,10 @@ export const ar: Catalog = {
   'feed.index': 'رقم {index}',
   'feed.more': 'أحداث سابقة',
   'feed.by': 'سجّله {actor}',
+  'provenance.reconstructed':
+    'أُعيد بناء هذا السجل لاحقًا من تقارير منشورة علنًا؛ وهو ليس سجلًا احتفظت به الأطراف أثناء وقوع الأحداث.',
+  'provenance.demoKeys':
+    'هذا السجل موقَّع بمفاتيح تجريبية يستطيع أي شخص اشتقاقها: تُظهر تواقيعه كيف تعمل عمليات التحقق، لا مَن قال ماذا.',
   'event.title': 'الحدث رقم {index}',
   'event.back': 'العودة إلى الاتفاق',
   'event.signedBy': 'وقّعه {actor} بالمفتاح {key}',

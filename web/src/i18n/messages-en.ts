@@ -94,6 +94,10 @@ export const en = {
   'feed.index': 'No. {index}',
   'feed.more': 'Earlier events',
   'feed.by': 'recorded by {actor}',
+  'provenance.reconstructed':
+    'This log was reconstructed afterwards from public reporting; it is not a record kept by the parties as events happened.',
+  'provenance.demoKeys':
+    'This log is signed with demonstration keys that anyone can derive: its signatures show how the checks work, not who said what.',
   'event.title': 'Event no. {index}',
   'event.back': 'Back to the agreement',
   'event.signedBy': 'Signed by {actor} with key {key}',

@@ -94,6 +94,10 @@ export const he: Catalog = {
   'feed.index': 'מס׳ {index}',
   'feed.more': 'אירועים קודמים',
   'feed.by': 'נרשם על ידי {actor}',
+  'provenance.reconstructed':
+    'יומן זה שוחזר בדיעבד מדיווחים פומביים; אין הוא רישום שניהלו הצדדים בשעה שהאירועים התרחשו.',
+  'provenance.demoKeys':
+    'יומן זה חתום במפתחות הדגמה שכל אחד יכול לגזור: החתימות שבו מראות כיצד הבדיקות פועלות, לא מי אמר מה.',
   'event.title': 'אירוע מס׳ {index}',
   'event.back': 'חזרה להסכם',
   'event.signedBy': 'נחתם על ידי {actor} במפתח {key}',

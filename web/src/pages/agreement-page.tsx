@@ -7,6 +7,7 @@ import { EventFeed } from '../components/event-feed.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
 import { PhaseLine } from '../components/phase-line.tsx';
 import { PhaseTimeline } from '../components/phase-timeline.tsx';
+import { ProvenanceBanner } from '../components/provenance-banner.tsx';
 import { ProvisionsTable } from '../components/provisions-table.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
@@ -33,6 +34,7 @@ function AgreementView({ data, reload }: { data: AgreementData; reload?: (() => 
   }, [a, text]);
   return (
     <article className="agreement">
+      <ProvenanceBanner provenance={data.log?.provenance} />
       <header>
         <p className="kind">{t(a.kind === 'agreement' ? 'kind.agreement' : 'kind.proposal')}</p>
         <h1>{text(a.title)}</h1>

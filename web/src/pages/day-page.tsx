@@ -5,6 +5,7 @@ import { type AgreementData, loadAgreement } from '../agreement-data.ts';
 import type { LogSummary } from '../api.ts';
 import { Await, Quantity, StatusBadge, StatusCells, Uncertain, usePartyName } from '../components/common.tsx';
 import { EventItem } from '../components/event-feed.tsx';
+import { ProvenanceBanner } from '../components/provenance-banner.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import { fieldLabel } from '../i18n/translate.ts';
@@ -53,6 +54,7 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
   const base = `/agreements/${encodeURIComponent(a.id)}`;
   return (
     <article data-testid="day-view" data-date={date}>
+      <ProvenanceBanner provenance={data.log?.provenance} />
       <p>
         <Link href={base}>
           {t('nav.back')} {text(a.title)}

@@ -2,8 +2,9 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
 import { canonicalize } from '../../../src/core/ledger/canonical-json.ts';
 import type { SignedEvent } from '../../../src/core/ledger/event.ts';
-import { api } from '../api.ts';
+import { api, type LogSummary } from '../api.ts';
 import { EventItem } from '../components/event-feed.tsx';
+import { ProvenanceBanner } from '../components/provenance-banner.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import type { Localized } from '../i18n/translate.ts';
@@ -31,12 +32,20 @@ export function EventPage({ logId, leafHash }: { logId: string; leafHash: string
       () => null,
     ),
   );
+  // Where the log comes from, said above everything taken from it (nothing when it cannot be read).
+  const log = useFetch(`log:${logId}`, () =>
+    api.log(logId).then(
+      (l): LogSummary | null => l,
+      () => null,
+    ),
+  );
   const proven = result?.verified && result.event && result.index !== undefined ? result : null;
   useEffect(() => {
     if (!proven) document.title = `${t('event.unverifiedTitle')} · Truce`;
   }, [proven, t]);
   return (
     <article className="event-page">
+      <ProvenanceBanner provenance={log.state === 'ready' ? log.data?.provenance : undefined} />
       <p>
         <Link href={`/agreements/${encodeURIComponent(logId)}`}>
           {t('nav.back')} {t('event.back')}
