@@ -68,6 +68,11 @@ describe.each(DIALECTS)('the provenance of a log on %s', (dialect) => {
       expect(one.json().provenance).toEqual({ reconstructed: true, demoKeys: true });
       const all = await app.inject({ url: '/api/logs' });
       expect(all.json().logs[0].provenance).toEqual({ reconstructed: true, demoKeys: true });
+      // The JSON exports carry it beside their rows.
+      for (const url of ['events.json', 'statuses.json']) {
+        const x = await app.inject({ url: `/api/logs/nov-2023-pause/export/${url}` });
+        expect(x.json().provenance, url).toEqual({ reconstructed: true, demoKeys: true });
+      }
       const report = await app.inject({ url: '/api/logs/nov-2023-pause/report?date=2023-11-25' });
       expect(report.statusCode).toBe(200);
       const banner = /<p class="provenance" role="note"><strong>([^<]*)<\/strong><\/p>\s*<h1>/.exec(
