@@ -11,7 +11,9 @@ const now = new Date('2024-01-01T00:00:00Z');
 describe('the days of an agreement', () => {
   it('numbers every day of the Nov 2023 pause as the log records it, day 8 (its last, no obligation) included', () => {
     const days = agreementDays(nov.plan, after, now);
-    expect(days.map((d) => d.day)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // Day 0: the first list is due before the start, the evening before.
+    expect(days.map((d) => d.day)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(days[0]).toEqual({ date: '2023-11-23', day: 0, phases: [] });
     expect(days.at(-1)).toEqual({ date: '2023-12-01', day: 8, phases: [{ phase: 'pause', phaseDay: 8 }] });
     // No obligation falls on it: the obligations alone would stop at day 7.
     expect(Math.max(...after.obligations.map((o) => o.obligation.day))).toBe(7);
@@ -20,6 +22,7 @@ describe('the days of an agreement', () => {
 
   it('follows the plan without a log, and numbers a day outside every phase by the start alone', () => {
     expect(agreementDays(nov.plan, null, now).map((d) => d.date)).toEqual([
+      '2023-11-23',
       '2023-11-24',
       '2023-11-25',
       '2023-11-26',
@@ -30,7 +33,8 @@ describe('the days of an agreement', () => {
       day: 8,
       phases: [],
     });
-    expect(agreementDay(nov.plan, null, '2023-11-23', now)).toBeNull();
+    // Before the start, a day is numbered only when something falls on it (day 0 above).
+    expect(agreementDay(nov.plan, null, '2023-11-22', now)).toBeNull();
   });
 
   it('numbers the last day of every phase of the Jan 2025 ceasefire', () => {
