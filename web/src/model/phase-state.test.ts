@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { exampleAgreement } from './nov-2023.test-fixture.ts';
+import { timelineOf } from './phase-state.ts';
+
+describe('an agreement whose first phase is open-ended', () => {
+  const { plan } = exampleAgreement('oct-2025-ceasefire');
+
+  it('is running in that phase once started, not ended (the Oct 2025 ceasefire; the home page failed on it)', () => {
+    const t = timelineOf(plan, null, new Date('2026-12-06T12:00:00Z'));
+    // Open-ended phases are not drawn on the calendar.
+    expect(t.phases).toEqual([]);
+    expect(t.state).toMatchObject({ state: 'running', phase: 'phase-1' });
+    expect(timelineOf(plan, null, new Date('2025-10-20T12:00:00+03:00')).state).toEqual({
+      state: 'running',
+      phase: 'phase-1',
+      day: 11,
+      today: 11,
+    });
+  });
+});
