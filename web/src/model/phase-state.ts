@@ -87,7 +87,7 @@ export function timelineOf(plan: Plan, evaluation: Evaluation | null, now: Date)
   );
   if (today < 1) state = { state: 'not-started', startDate, today };
   else if (current) state = { state: 'running', phase: current.id, day: today, today };
-  // With no phase placed on the calendar (phase one open-ended, as in Oct 2025), nothing has ended.
+  // With no phase placed on the calendar, nothing has ended.
   else if (phases.length > 0 && phases.every((p) => p.ended || p.toDay < today)) {
     const endDay = Math.max(...phases.map((p) => p.toDay));
     const endedAt = evaluation?.phases
