@@ -28,6 +28,25 @@ describe('truce --help', () => {
     const r = await runCli('frobnicate');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown command "frobnicate"/);
+    expect(r.stderr).not.toMatch(/Did you mean/);
+  });
+
+  it('a mistyped command or flag exits 2 and says what was meant', async () => {
+    const command = await runCli('verfy');
+    expect(command.status).toBe(2);
+    expect(command.stderr).toMatch(/^truce: unknown command "verfy"\. Did you mean `truce verify`\?/);
+    const twoWords = await runCli('log', 'shwo');
+    expect(twoWords.stderr).toMatch(/^truce: unknown command "log shwo"\. Did you mean `truce log show`\?/);
+    const flag = await runCli('plan', 'examples/agreements/nov-2023-pause.yaml', '--jsno');
+    expect(flag.status).toBe(2);
+    expect(flag.stderr).toMatch(
+      /^truce plan: unknown option --jsno; did you mean --json\?\nUsage: truce plan/,
+    );
+    const far = await runCli('plan', 'examples/agreements/nov-2023-pause.yaml', '--zzz');
+    expect(far.status).toBe(2);
+    expect(far.stderr).toMatch(
+      /^truce plan: unknown option --zzz \(`truce plan --help` lists the options\)\./,
+    );
   });
 });
 

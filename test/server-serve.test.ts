@@ -1,8 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
+import { repoRoot } from './helpers/run-cli.ts';
 import { spawnServe } from './helpers/serve-process.ts';
 
 describe('truce serve', () => {
@@ -29,6 +31,52 @@ describe('truce serve', () => {
     expect(await next()).toEqual({ stopped: started.listening });
     expect(await exited).toBe(0);
     expect(s.stderr()).toBe('');
+  });
+
+  /** `truce serve` in text mode, as a person runs it: its first two lines of standard output. */
+  async function firstLines(web: string): Promise<string[]> {
+    const c = spawn(
+      process.execPath,
+      ['src/cli/main.ts', 'serve', '--port', '0', '--database', join(dir, 'text.db'), '--web', web],
+      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child = c;
+    const lines: string[] = [];
+    for await (const line of createInterface({ input: c.stdout! })) {
+      lines.push(line);
+      if (lines.length === 2) break;
+    }
+    c.kill('SIGTERM');
+    await new Promise((done) => c.on('exit', done));
+    return lines;
+  }
+
+  it("prints the dashboard's address first, and it serves the dashboard", async () => {
+    const web = join(dir, 'web');
+    mkdirSync(web, { recursive: true });
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>Truce</title>');
+    const json = spawnServe(['--port', '0', '--database', join(dir, 'truce.db'), '--web', web]);
+    child = json.child;
+    const started = await json.next();
+    expect(started.dashboard).toBe(`${started.listening}/`);
+    const page = await fetch(started.dashboard!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Truce</title>');
+    json.child.kill('SIGTERM');
+    await json.exited;
+
+    const [first, second] = await firstLines(web);
+    expect(first).toMatch(/^truce serve: dashboard at http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(second).toMatch(/^truce serve: API at http:\/\/127\.0\.0\.1:\d+\/api\/ \(reference at /);
+  });
+
+  it('says how to build the dashboard when it is not built', async () => {
+    const empty = join(dir, 'not-built');
+    mkdirSync(empty, { recursive: true });
+    const [first] = await firstLines(empty);
+    expect(first).toMatch(
+      /^truce serve: the dashboard is not built \(.*not-built\): run `npm run build:web` \(or `npm start`\), then open http:\/\/127\.0\.0\.1:\d+\/$/,
+    );
   });
 
   it('refuses a bad port with a usage error (exit 2)', async () => {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { didYouMean } from './did-you-mean.ts';
 import { type Io, UsageError } from './io.ts';
 
 type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: boolean; description: string };
@@ -32,8 +33,22 @@ export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
     });
     return { values: values as ParsedArgs['values'], positionals };
   } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw unknownOption(command, e as Error);
     throw new UsageError((e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
   }
+}
+
+/** An unknown flag, with the option it most likely meant ("did you mean --json?"). */
+function unknownOption(command: Command, e: Error): UsageError {
+  const flag = /Unknown option '([^']+)'/.exec(e.message)?.[1] ?? '';
+  const names = Object.keys({ ...command.options, help: helpOption });
+  const meant = flag.startsWith('--') ? didYouMean(flag.slice(2), names) : undefined;
+  return new UsageError(
+    meant
+      ? `unknown option ${flag}; did you mean --${meant}?`
+      : `unknown option ${flag} (\`truce ${command.name} --help\` lists the options).`,
+  );
 }
 
 export function helpText(command: Command): string {

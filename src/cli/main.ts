@@ -20,6 +20,7 @@ import { status } from './commands/status.ts';
 import { tokenCreate, tokenList, tokenRevoke } from './commands/token.ts';
 import { validate } from './commands/validate.ts';
 import { fsck, verify } from './commands/verify.ts';
+import { didYouMean } from './did-you-mean.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, type Io, processIo, UsageError } from './io.ts';
 import { terminalErrorText, terminalText } from './terminal-text.ts';
 
@@ -85,7 +86,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.err(`truce: unknown command "${name}".\n\n${overview()}`);
+    // "log shwo" is a mistyped two-word command, not an unknown command "log".
+    const group = twoWords !== undefined && commands.some((c) => c.name.startsWith(`${argv[0]} `));
+    const asked = group ? twoWords : name;
+    const meant = didYouMean(
+      asked,
+      commands.map((c) => c.name),
+    );
+    io.err(
+      `truce: unknown command "${asked}".${meant ? ` Did you mean \`truce ${meant}\`?` : ''}\n\n${overview()}`,
+    );
     return EXIT_USAGE;
   }
   // Errors name files and values as given: they reach the terminal sanitized.

@@ -1,6 +1,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fromHex } from '../core/crypto/crypto.ts';
+import { needsBanner, type Provenance, parseProvenance } from '../core/ledger/provenance.ts';
 import {
   encodeEntryBundle,
   entriesPath,
@@ -11,6 +12,7 @@ import {
 } from '../core/ledger/tiles.ts';
 import type { LogMaterial } from '../core/ledger/verify-log.ts';
 import type { LedgerStore } from '../store/ledger-store.ts';
+import { ProvenanceStore } from '../store/provenance-store.ts';
 
 /** The export folder of a log: log.json, events.jsonl (one canonical signed event a line), checkpoints.json. */
 export interface LogExport {
@@ -21,6 +23,8 @@ export interface LogExport {
     size: number;
     root: string;
     agreementHash: string | null;
+    /** Where the log comes from (core/ledger/provenance.ts); absent in exports of logs that claim nothing. */
+    provenance?: unknown;
   };
   events: string[];
   checkpoints: { size: number; note: string; cosignatures: { witness: string; line: string }[] }[];
@@ -45,6 +49,7 @@ export async function writeExport(
   onProgress?: (n: number) => void,
 ) {
   const log = await store.requireLog(logId);
+  const provenance = await new ProvenanceStore(store.database).get(logId);
   await mkdir(dir, { recursive: true });
   const lines: string[] = [];
   for (let at = 0; at < log.size; at += 5000) {
@@ -67,6 +72,8 @@ export async function writeExport(
     size: log.size,
     root: Buffer.from(log.root).toString('hex'),
     agreementHash: log.agreementHash,
+    // The reader of an export is warned as the reader of a page is.
+    ...(needsBanner(provenance) ? { provenance } : {}),
   };
   await writeFile(join(dir, 'log.json'), `${JSON.stringify(info, null, 2)}\n`);
   await writeFile(join(dir, 'events.jsonl'), lines.map((l) => `${l}\n`).join(''));
@@ -162,4 +169,11 @@ export function exportMaterial(x: LogExport): LogMaterial {
     checkpoints: x.checkpoints.map((c) => ({ size: c.size, note: c.note })),
     cosignatures: x.checkpoints.flatMap((c) => c.cosignatures.map((s) => ({ size: c.size, ...s }))),
   };
+}
+
+/** The provenance an export claims, or an ExportFolderError saying what is wrong with it. */
+export function exportProvenance(x: LogExport, dir: string): Provenance {
+  const r = parseProvenance(x.log.provenance, join(dir, 'log.json'));
+  if (!r.ok) throw new ExportFolderError('export-malformed', r.message);
+  return r.provenance;
 }

@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { Crypto } from '../core/crypto/crypto.ts';
 import { verifyLog } from '../core/ledger/verify-log.ts';
-import { exportMaterial, readExport } from '../export/export-folder.ts';
+import { exportMaterial, exportProvenance, readExport } from '../export/export-folder.ts';
 import type { LedgerStore } from '../store/ledger-store.ts';
+import { ProvenanceStore } from '../store/provenance-store.ts';
 
 /** The public record of the November 2023 pause, as `truce export` wrote it. */
 export const DEMO_LOG_DIR = fileURLToPath(new URL('../../examples/logs/nov-2023-pause/', import.meta.url));
@@ -41,6 +42,7 @@ export async function importDemoLog(
     ...(x.log.agreementHash ? { agreementHash: x.log.agreementHash } : {}),
     createdAt: now,
   });
+  await new ProvenanceStore(store.database).claim(x.log.id, exportProvenance(x, dir));
   const encoder = new TextEncoder();
   await store.append(
     x.log.id,

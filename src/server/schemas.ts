@@ -14,6 +14,20 @@ export const LogId = z.string().min(1).max(200).describe('The log: one per agree
 
 export const LogParams = z.strictObject({ id: LogId });
 
+/** Where a log comes from (core/ledger/provenance.ts): what a reader must be told before reading it. */
+export const LogProvenance = z
+  .object({
+    reconstructed: z
+      .boolean()
+      .describe('Rebuilt afterwards from public reporting, not recorded as things happened.'),
+    demoKeys: z
+      .boolean()
+      .describe(
+        'Signed with demonstration keys anyone can derive: the signatures prove nothing about who said what.',
+      ),
+  })
+  .describe('Where the log comes from: what a reader must be told before reading it.');
+
 export const LogSummary = z.object({
   id: z.string(),
   origin: z.string().describe('The origin line of its checkpoints (C2SP tlog-checkpoint).'),
@@ -32,6 +46,7 @@ export const LogSummary = z.object({
     .describe(
       'The agreement text the log adopted (its latest agreement.adopted event): what it is judged against. Null if none.',
     ),
+  provenance: LogProvenance,
 });
 
 export const AgreementSummary = z.object({

@@ -11,6 +11,7 @@ import { personOwnerMigration } from './migrations/0005-person-owner.ts';
 import { logAgreementIndexMigration } from './migrations/0006-log-agreement-index.ts';
 import { personOwnerIndexMigration } from './migrations/0007-person-owner-index.ts';
 import { rateLimitMigration } from './migrations/0008-rate-limit.ts';
+import { logProvenanceMigration } from './migrations/0009-log-provenance.ts';
 import type { Tables } from './schema.ts';
 import { kyselySqlite } from './sqlite-dialect.ts';
 
@@ -56,6 +57,7 @@ function migrations(dialect: Dialect): MigrationProvider {
     '0006-log-agreement-index': logAgreementIndexMigration(),
     '0007-person-owner-index': personOwnerIndexMigration(),
     '0008-rate-limit': rateLimitMigration(dialect),
+    '0009-log-provenance': logProvenanceMigration(dialect),
   };
   return { getMigrations: async () => all };
 }

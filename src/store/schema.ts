@@ -10,6 +10,10 @@ export interface LogTable {
   root: Uint8Array;
   agreement_hash: string | null;
   created_at: string;
+  /** Provenance (provenance-store.ts): 1 when rebuilt from public reporting. */
+  reconstructed: Generated<number>;
+  /** 1 when signed with demonstration keys. */
+  demo_keys: Generated<number>;
 }
 
 /** Each event, signed, in canonical JSON: the leaf data of the Merkle tree. */

@@ -33,7 +33,9 @@ const PAGES: { name: string; path: string; testids: string[]; text?: (lang: Lang
       'event-item',
     ],
   },
-  { name: 'day', path: `/agreements/${DEMO_LOG}/day/2023-11-25`, testids: ['day-view'] },
+  { name: 'day', path: `/agreements/${DEMO_LOG}/day/2023-11-25`, testids: ['day-view', 'day-events'] },
+  // The last day of the pause: no obligation, the morning it ended, and its events.
+  { name: 'day-last', path: `/agreements/${DEMO_LOG}/day/2023-12-01`, testids: ['day-view', 'day-events'] },
   {
     name: 'event',
     path: `/logs/${DEMO_LOG}/events/${demoLeaves()[30]}`,
@@ -84,11 +86,80 @@ describe('the pages in Chromium, in English, Arabic and Hebrew', { timeout: 120_
         const box = await page.getByTestId('lang-switch').boundingBox();
         const middle = (page.viewportSize()?.width ?? 0) / 2;
         expect(box!.x + box!.width / 2 > middle).toBe(lang === 'en');
+        // Every page that shows the demo log (all but the comparison of two proposals) says first
+        // that it is reconstructed from public reporting and signed with demonstration keys.
+        const banner = page.getByTestId('provenance-banner');
+        if (p.name === 'compare') expect(await banner.count()).toBe(0);
+        else {
+          await banner.first().waitFor();
+          const said = (await banner.first().textContent()) ?? '';
+          expect(said).toContain(CATALOGS[lang]['provenance.reconstructed'] as string);
+          expect(said).toContain(CATALOGS[lang]['provenance.demoKeys'] as string);
+        }
         if (p.name === 'event') {
           const status = page.getByTestId('proof-status');
           await status.and(page.locator('[data-verified="true"]')).waitFor({ timeout: 30_000 });
+          // What "Verified" proves, and what it does not, in the page's language.
+          const meaning = (await page.getByTestId('proof-meaning').textContent()) ?? '';
+          expect(meaning).toContain(PROOF_MESSAGES[lang].proves);
+          expect(meaning).toContain(PROOF_MESSAGES[lang].doesNotProve);
+        }
+        if (p.name === 'day-last') {
+          // Day 8, the last of the pause, is numbered though no obligation falls on it, and lists
+          // the three events the log dates to it.
+          expect(await page.locator('h1[data-day]').getAttribute('data-day')).toBe('8');
+          await expect(page.getByTestId('day-events').getAttribute('data-count')).resolves.toBe('3');
+          const kinds = await page
+            .getByTestId('day-events')
+            .getByTestId('event-item')
+            .evaluateAll((items) => items.map((i) => i.getAttribute('data-kind')));
+          expect(kinds).toEqual(['statement', 'phase.ended', 'statement']);
         }
         await screenshot(page, `${p.name}-${lang}`);
+      });
+    }
+  }
+
+  // A phone: 390 px wide (an iPhone 12 to 15). No page may be wider than the screen.
+  for (const p of PAGES) {
+    for (const lang of LANGS) {
+      it(`${p.name} in ${lang} at 390 px: no wider than the screen; screenshot ${p.name}-${lang}-390.png`, async () => {
+        const page = await browser.context.newPage();
+        try {
+          await page.setViewportSize({ width: 390, height: 844 });
+          const url = new URL(p.path, server.url);
+          url.searchParams.set('lang', lang);
+          await page.goto(url.toString());
+          for (const id of p.testids) await page.getByTestId(id).first().waitFor({ timeout: 30_000 });
+          if (p.name === 'event') {
+            await page.getByTestId('proof-status').and(page.locator('[data-verified="true"]')).waitFor();
+          }
+          if (p.name === 'agreement') await page.getByTestId('event-item').first().waitFor();
+          // Measured once everything has loaded (a card still loading is narrower than its figures).
+          await page.waitForFunction(
+            (loading) => !document.body.textContent?.includes(loading),
+            CATALOGS[lang]['common.loading'] as string,
+          );
+          const widths = await page.evaluate(() => {
+            const vw = document.documentElement.clientWidth;
+            // The elements that reach past either edge, to say what to fix.
+            const over = [...document.querySelectorAll('body *')]
+              .filter((el) => {
+                const r = el.getBoundingClientRect();
+                return r.width > 0 && (r.right > vw + 0.5 || r.left < -0.5);
+              })
+              .filter((el) => !el.closest('.table-scroll, .visually-hidden, .skip'))
+              .slice(0, 5)
+              .map(
+                (el) => `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').slice(0, 40)}`,
+              );
+            return { scroll: document.documentElement.scrollWidth, viewport: window.innerWidth, over };
+          });
+          await screenshot(page, `${p.name}-${lang}-390`);
+          expect(widths.scroll, widths.over.join('\n')).toBeLessThanOrEqual(widths.viewport);
+        } finally {
+          await page.close();
+        }
       });
     }
   }

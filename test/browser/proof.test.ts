@@ -4,11 +4,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSigner } from '../../examples/logs/build-nov-2023.ts';
 import { WITNESSES } from '../../examples/logs/nov-2023-story.ts';
+import { toHex } from '../../src/core/crypto/crypto.ts';
 import { cosign } from '../../src/core/ledger/cosignature.ts';
+import { leafHash } from '../../src/core/ledger/merkle.ts';
 import { formatSignerKey, splitNote } from '../../src/core/ledger/signed-note.ts';
 import { nodeCrypto } from '../../src/platform/node-crypto.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { LedgerStore } from '../../src/store/ledger-store.ts';
+import { formatters } from '../../web/src/i18n/format.ts';
 import { runCliIn } from '../helpers/run-cli.ts';
 import { type Browser, openBrowser, screenshot } from './chromium.ts';
 import { DEMO_LOG, demoLeaves, demoServer } from './demo-server.ts';
@@ -58,14 +61,15 @@ describe('the proof of an event, verified in Chromium', { timeout: 120_000 }, ()
       'operator+bd93cf48',
     );
     // Cosigned by both of the demo log's witnesses, each pinned at build time.
-    const witnesses = await page.getByTestId('proof-witnesses').locator('li').allTextContents();
-    expect(witnesses.map((w) => w.split(' ')[1])).toEqual([
+    const witnesses = page.getByTestId('proof-witnesses').locator('li');
+    expect(await witnesses.locator('code:first-of-type').allTextContents()).toEqual([
       'mediators-witness+e4b009d2',
       'monitor-witness+0717e7bd',
     ]);
-    expect(witnesses.every((w) => w.startsWith('✓') && w.includes('cosigned 2023-12-01T12:00:00'))).toBe(
-      true,
-    );
+    expect((await witnesses.allTextContents()).every((w) => w.startsWith('✓'))).toBe(true);
+    // When each cosigned, as a reader reads a date (UTC, said so), not an ISO timestamp.
+    const at = `cosigned ${formatters('en').dateTime('2023-12-01T12:00:00Z', 'UTC')} UTC`;
+    expect(await page.getByTestId('proof-cosigned-at').allTextContents()).toEqual([at, at]);
     // Every step ticked.
     expect(await page.locator('[data-step][data-state="ok"]').count()).toBe(6);
     await screenshot(page, 'proof-verified-en');
@@ -90,6 +94,59 @@ describe('the proof of an event, verified in Chromium', { timeout: 120_000 }, ()
     expect(v).toMatchObject({ verified: 'false', code: 'leaf-mismatch' });
     expect(await page.locator('[data-step="leaf"]').getAttribute('data-state')).toBe('failed');
     await screenshot(page, 'proof-tampered-en');
+    await page.close();
+  });
+
+  /** The statement of event 21, and a forged one a lying server puts in its place. */
+  const GENUINE = 'Israel set a midnight deadline for the handover of day 2.';
+  const FORGED = 'Israel cancelled the handover of day 2.';
+  const forge = (body: string) => {
+    const forged = body.replace(GENUINE, FORGED);
+    expect(forged).not.toBe(body);
+    return forged;
+  };
+
+  it('never shows an altered event: a server that alters the event gets the failure and no text', async () => {
+    const page = await browser.context.newPage();
+    await page.route(`**/api/logs/*/events/${leaves[21]}`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: forge(await response.text()) });
+    });
+    await page.goto(`${server.url}/logs/${DEMO_LOG}/events/${leaves[21]}?lang=en`);
+    const v = await verdict(page);
+    expect(v).toMatchObject({ verified: 'false', code: 'leaf-mismatch' });
+    await expect(page.getByTestId('event-withheld').getAttribute('data-state')).resolves.toBe('failed');
+    const shown = (await page.locator('body').textContent()) ?? '';
+    expect(shown).not.toContain(FORGED);
+    expect(shown).not.toContain(GENUINE);
+    expect(await page.getByTestId('event-verified').count()).toBe(0);
+    // Nor the index the server claims for it: no inclusion proof has proven it.
+    expect(await page.getByTestId('proof-index').count()).toBe(0);
+    await screenshot(page, 'proof-altered-event-en');
+    await page.close();
+  });
+
+  it('shows the copy it verified: a server that serves a second, altered copy to the page is not believed', async () => {
+    // The lying server of issue 12: the genuine event to whoever reads it as the verifier does
+    // (accept: */*), a forged one to a reader that asks for JSON. A page that showed a copy of its
+    // own beside the proof would show the forged statement under six ticks.
+    const page = await browser.context.newPage();
+    await page.route(`**/api/logs/*/events/${leaves[21]}`, async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      const json = route.request().headers().accept?.includes('application/json');
+      await route.fulfill({ response, body: json ? forge(body) : body });
+    });
+    await page.goto(`${server.url}/logs/${DEMO_LOG}/events/${leaves[21]}?lang=en`);
+    const v = await verdict(page);
+    expect(v).toMatchObject({ verified: 'true' });
+    const verified = page.getByTestId('event-verified');
+    await verified.waitFor();
+    expect(await verified.textContent()).toContain(GENUINE);
+    expect((await page.locator('body').textContent()) ?? '').not.toContain(FORGED);
+    // The canonical bytes on the page hash to the leaf in the address.
+    const canonical = (await page.getByTestId('event-canonical').textContent()) ?? '';
+    expect(toHex(leafHash(nodeCrypto.sha256, new TextEncoder().encode(canonical)))).toBe(leaves[21]);
     await page.close();
   });
 

@@ -1,6 +1,7 @@
 import type { Agreement } from '../../src/core/agreement/types.ts';
 import type { Evaluation } from '../../src/core/compliance/types.ts';
 import type { SignedEvent } from '../../src/core/ledger/event.ts';
+import type { Provenance } from '../../src/core/ledger/provenance.ts';
 import type { Plan } from '../../src/core/plan/types.ts';
 
 /** What the HTTP API answers (docs/api.md); the types come from src/core, the data over HTTP only. */
@@ -18,6 +19,7 @@ export interface LogSummary {
   size: number;
   root: string;
   checkpointSize: number | null;
+  provenance: Provenance;
 }
 
 export interface LoggedEntry {
@@ -92,6 +94,7 @@ export const api = {
   plan: (id: string, to?: string) =>
     getJson<Plan>(`/api/agreements/${enc(id)}/plan${to ? `?to=${enc(to)}` : ''}`),
   logs: () => getJson<{ logs: LogSummary[] }>('/api/logs').then((r) => r.logs),
+  log: (id: string) => getJson<LogSummary>(`/api/logs/${enc(id)}`),
   status: (logId: string) => getJson<Evaluation>(`/api/logs/${enc(logId)}/status`),
   events: (logId: string, from: number, limit: number) =>
     getJson<EventPage>(`/api/logs/${enc(logId)}/events?from=${from}&limit=${limit}`),

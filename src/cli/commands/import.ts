@@ -5,8 +5,9 @@ import { signEvent } from '../../core/ledger/event-sign.ts';
 import { verifyLog } from '../../core/ledger/verify-log.ts';
 import { parseCsv } from '../../core/report/csv-parse.ts';
 import { decodeUtf8, notUtf8Message } from '../../core/text/utf8.ts';
-import { exportMaterial, readExport } from '../../export/export-folder.ts';
+import { exportMaterial, exportProvenance, readExport } from '../../export/export-folder.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
+import { ProvenanceStore } from '../../store/provenance-store.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
 import { csvToEnvelopes } from '../csv-events.ts';
 import { EXIT_OK, InputError, UsageError } from '../io.ts';
@@ -55,6 +56,7 @@ export const importCommand: Command = {
           );
         }
         log = x.log.id;
+        const provenance = exportProvenance(x, path);
         const existing = await store.getLog(log);
         if (!existing) {
           await store.createLog({
@@ -70,6 +72,7 @@ export const importCommand: Command = {
             `Log ${log} here has another key or origin than the export.`,
           );
         }
+        await new ProvenanceStore(database).claim(log, provenance);
         events = x.events.map((l) => new TextEncoder().encode(l));
         checkpoints = x.checkpoints;
       } else {

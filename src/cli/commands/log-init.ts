@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { toHex } from '../../core/crypto/crypto.ts';
+import { provenanceSentences } from '../../core/ledger/provenance.ts';
 import { formatVerifierKey } from '../../core/ledger/signed-note.ts';
 import { english } from '../../core/plan/provision-obligations.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
+import { ProvenanceStore } from '../../store/provenance-store.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
 import { EXIT_OK, UsageError } from '../io.ts';
 import { databaseOption, openStore, readSigner } from '../ledger-context.ts';
@@ -13,7 +15,8 @@ import { appendAndCheckpoint, envelope } from '../record-events.ts';
 export const logInit: Command = {
   name: 'log init',
   summary: 'Create the log of an agreement: the operator registers itself and adopts the agreement file.',
-  usage: 'truce log init AGREEMENT --key OPERATOR.key [--origin ORIGIN] [--database DB] [--json]',
+  usage:
+    'truce log init AGREEMENT --key OPERATOR.key [--origin ORIGIN] [--reconstructed] [--demo-keys] [--database DB] [--json]',
   options: {
     key: {
       type: 'string',
@@ -22,6 +25,16 @@ export const logInit: Command = {
     origin: {
       type: 'string',
       description: 'The log origin in its checkpoints (default truce.example/log/ID).',
+    },
+    reconstructed: {
+      type: 'boolean',
+      description:
+        'The log is rebuilt afterwards from public reporting: every page, report and export of it says so.',
+    },
+    'demo-keys': {
+      type: 'boolean',
+      description:
+        'Its keys are demonstration keys anyone can derive: every page, report and export of it says so.',
     },
     database: databaseOption,
     json: jsonOption,
@@ -43,6 +56,10 @@ export const logInit: Command = {
         logKey: formatVerifierKey(operator),
         agreementHash: sha256,
         createdAt: now,
+      });
+      const provenance = await new ProvenanceStore(database).claim(agreement.id, {
+        reconstructed: args.values.reconstructed === true,
+        demoKeys: args.values['demo-keys'] === true,
       });
       const events = [
         envelope(agreement.id, 'actor.registered', operator.name, {
@@ -66,10 +83,16 @@ export const logInit: Command = {
         operator,
       );
       if (args.values.json)
-        io.out(`${JSON.stringify({ log: agreement.id, origin, results, checkpoint }, null, 2)}\n`);
+        io.out(
+          `${JSON.stringify({ log: agreement.id, origin, provenance, results, checkpoint }, null, 2)}\n`,
+        );
       else
         io.out(
-          `log ${agreement.id} created (origin ${origin}), ${results.length} events, checkpoint at size ${checkpoint?.size}\n`,
+          `log ${agreement.id} created (origin ${origin}), ${results.length} events, checkpoint at size ${checkpoint?.size}\n${provenanceSentences(
+            provenance,
+          )
+            .map((line) => `${line}\n`)
+            .join('')}`,
         );
     } finally {
       await database.close();

@@ -31,7 +31,7 @@ export const report: Command = {
       io.out(formatStatusJson(evaluation));
       return EXIT_OK;
     }
-    const html = reportHtml(evaluation, loaded.agreement, date);
+    const html = reportHtml(evaluation, loaded.agreement, date, loaded.provenance);
     const out = stringFlag(args, 'out');
     if (out) {
       await writeFile(resolve(io.cwd, out), html);

@@ -1,9 +1,11 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
 import { buildApp } from '../../server/app.ts';
 import { importDemoLog } from '../../server/demo-log.ts';
 import type { Keyring } from '../../server/keyring.ts';
 import { loadKeyring } from '../../server/keyring-dir.ts';
+import { DEFAULT_WEB_DIR } from '../../server/routes/dashboard.ts';
 import type { FollowedLog } from '../../server/witness.ts';
 import { loadWitnessFollow } from '../../server/witness-follow.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
@@ -49,7 +51,7 @@ export const serve: Command = {
   summary:
     'Serve the HTTP API (agreements, plans, logs, tiles, appends, status, reports, event streams) until SIGTERM or SIGINT.',
   usage:
-    'truce serve [--database DB] [--port 8080] [--host 127.0.0.1] [--agreements DIR] [--demo] [--keys DIR] [--checkpoint-every SECONDS] [--witness-follow FILE] [--json]',
+    'truce serve [--database DB] [--port 8080] [--host 127.0.0.1] [--agreements DIR] [--demo] [--keys DIR] [--checkpoint-every SECONDS] [--witness-follow FILE] [--web DIR] [--json]',
   options: {
     database: databaseOption,
     port: { type: 'string', description: 'TCP port to listen on (default 8080; 0 picks a free one).' },
@@ -72,6 +74,10 @@ export const serve: Command = {
       type: 'string',
       description:
         'JSON file [{"origin", "logKey"}] of other servers\' logs this witness cosigns, besides the logs of its database.',
+    },
+    web: {
+      type: 'string',
+      description: 'The built dashboard to serve at / (default web/dist, written by `npm run build:web`).',
     },
     demo: {
       type: 'boolean',
@@ -110,6 +116,8 @@ export const serve: Command = {
       io.out(args.values.json ? `${JSON.stringify(what)}\n` : `truce serve: ${text}\n`);
     const keysDir = stringFlag(args, 'keys') ?? (io.env.TRUCE_KEYS || undefined);
     const followFile = stringFlag(args, 'witness-follow');
+    const web = stringFlag(args, 'web');
+    const webDir = web ? resolve(io.cwd, web) : DEFAULT_WEB_DIR;
     const every = checkpointEvery(stringFlag(args, 'checkpoint-every'));
     let keyring: Keyring | undefined;
     let witnessFollow: FollowedLog[] | undefined;
@@ -156,6 +164,7 @@ export const serve: Command = {
         ...(rate ? { requestsPerMinute: rate } : {}),
         ...(quota ? { personsQuota: quota } : {}),
         ...(anonymousRate ? { anonymousHeavyPerMinute: anonymousRate } : {}),
+        webDir,
         logger: { level: io.env.TRUCE_LOG_LEVEL ?? 'warn', stream: process.stderr },
       });
     } catch (e) {
@@ -173,9 +182,19 @@ export const serve: Command = {
         `Cannot listen on ${host}:${listenPort}: ${(e as Error).message}`,
       );
     }
+    // Where to point a browser first, or why there is nothing to see there yet.
+    const built = existsSync(join(webDir, 'index.html'));
+    const dashboard = built
+      ? `dashboard at ${address}/`
+      : `the dashboard is not built (${webDir}): run \`npm run build:web\` (or \`npm start\`), then open ${address}/`;
     say(
-      { listening: address, docs: `${address}/api/docs`, database: database.location },
-      `listening on ${address}/api/ (reference at ${address}/api/docs), database ${database.location}`,
+      {
+        listening: address,
+        ...(built ? { dashboard: `${address}/` } : { dashboardNotBuilt: webDir }),
+        docs: `${address}/api/docs`,
+        database: database.location,
+      },
+      `${dashboard}\ntruce serve: API at ${address}/api/ (reference at ${address}/api/docs), database ${database.location}`,
     );
     const signal = await new Promise<NodeJS.Signals>((done) => {
       process.once('SIGTERM', done);

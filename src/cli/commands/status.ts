@@ -6,11 +6,13 @@ import type { Evaluation, LoggedEvent } from '../../core/compliance/types.ts';
 import { toHex } from '../../core/crypto/crypto.ts';
 import { parseSignedEvent } from '../../core/ledger/event-sign.ts';
 import { leafHash } from '../../core/ledger/merkle.ts';
+import { type Provenance, provenanceSentences } from '../../core/ledger/provenance.ts';
 import { verifyLog } from '../../core/ledger/verify-log.ts';
 import { HORIZON_TEXT, withinHorizon } from '../../core/time/date-horizon.ts';
 import { addDays, isoInZone, localToEpoch } from '../../core/time/zoned-time.ts';
-import { exportMaterial, readExport } from '../../export/export-folder.ts';
+import { exportMaterial, exportProvenance, readExport } from '../../export/export-folder.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
+import { ProvenanceStore } from '../../store/provenance-store.ts';
 import { type Command, jsonOption, type ParsedArgs, stringFlag } from '../command.ts';
 import { formatStatusJson, formatStatusText } from '../format-status.ts';
 import { EXIT_OK, InputError, type Io, UsageError } from '../io.ts';
@@ -22,12 +24,15 @@ export interface LoadedLog {
   events: LoggedEvent[];
   agreement: Agreement;
   warnings: string[];
+  /** Where the log comes from: said before anything read from it. */
+  provenance: Provenance;
 }
 
 /** Reads the log (an export folder, verified first, or a log in the database) and its agreement. */
 export async function loadLogAndAgreement(args: ParsedArgs, io: Io): Promise<LoadedLog> {
   let id: string;
   let events: LoggedEvent[];
+  let provenance: Provenance;
   const dir = args.positionals[0];
   if (args.positionals.length > 1) throw new UsageError('Name one export folder, or the log with --log.');
   if (dir !== undefined) {
@@ -40,6 +45,7 @@ export async function loadLogAndAgreement(args: ParsedArgs, io: Io): Promise<Loa
         `${dir}: the export does not verify (${report.problems[0]!.where}: ${report.problems[0]!.message}); run truce verify --export ${dir}.`,
       );
     id = x.log.id;
+    provenance = exportProvenance(x, dir);
     const enc = new TextEncoder();
     events = x.events.map((line) => {
       const bytes = enc.encode(line);
@@ -50,6 +56,7 @@ export async function loadLogAndAgreement(args: ParsedArgs, io: Io): Promise<Loa
     try {
       id = await chooseLog(store, args);
       const log = await store.requireLog(id);
+      provenance = await new ProvenanceStore(database).get(id);
       events = [];
       for (let at = 0; at < log.size; at += 5000)
         for (const e of await store.entries(id, at, Math.min(log.size, at + 5000)))
@@ -68,7 +75,7 @@ export async function loadLogAndAgreement(args: ParsedArgs, io: Io): Promise<Loa
       `${file} is not the agreement text this log adopted (its SHA-256 differs); statuses follow ${file}.`,
     );
   if (agreement.id !== id) warnings.push(`${file} is agreement "${agreement.id}", the log is "${id}".`);
-  return { id, events, agreement, warnings };
+  return { id, events, agreement, warnings, provenance };
 }
 
 /** --at: a date-time with an offset, or a date (the end of that day in the agreement's zone). */
@@ -124,7 +131,13 @@ export const status: Command = {
     const loaded = await loadLogAndAgreement(args, io);
     const evaluation = runEvaluation(loaded, asOfFlag(stringFlag(args, 'at'), loaded.agreement));
     for (const w of loaded.warnings) io.err(`warning: ${w}\n`);
-    io.out(args.values.json ? formatStatusJson(evaluation) : formatStatusText(evaluation, loaded.agreement));
+    io.out(
+      args.values.json
+        ? formatStatusJson(evaluation)
+        : provenanceSentences(loaded.provenance)
+            .map((line) => `${line}\n`)
+            .join('') + formatStatusText(evaluation, loaded.agreement),
+    );
     return EXIT_OK;
   },
 };

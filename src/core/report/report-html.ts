@@ -1,5 +1,6 @@
 import type { Agreement } from '../agreement/types.ts';
 import type { DirectionTally, Evaluation, ObligationStatus } from '../compliance/types.ts';
+import { needsBanner, type Provenance, provenanceSentences, RECORDED } from '../ledger/provenance.ts';
 import { english } from '../plan/provision-obligations.ts';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -14,7 +15,7 @@ h1{font-size:1.4em}h2{font-size:1.1em;border-bottom:1px solid #999;margin-top:1.
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:3px 6px;vertical-align:top;text-align:left}
 .s{font-weight:600;white-space:nowrap}.missed,.partly-met{background:#fde2e2}.disputed{background:#fff3cd}
 .met-late,.suspended{background:#fff8e0}.met{background:#e6f4ea}.unrecorded{background:#eeeeee}
-svg text{font-size:11px}
+svg text{font-size:11px}.provenance{border:2px solid #7a4b00;background:#fff8e0;padding:.5em .75em}
 @media print{body{margin:1cm}h2{break-after:avoid}tr{break-inside:avoid}a{color:inherit}}`;
 
 function rows(list: ObligationStatus[]): string {
@@ -56,7 +57,12 @@ export function chart(directions: DirectionTally[]): string {
 }
 
 /** A daily situation report: one self-contained, printable HTML page (no scripts, no external assets). */
-export function reportHtml(ev: Evaluation, agreement: Agreement, date: string): string {
+export function reportHtml(
+  ev: Evaluation,
+  agreement: Agreement,
+  date: string,
+  provenance: Provenance = RECORDED,
+): string {
   const today = ev.obligations.filter((o) => o.obligation.date === date);
   const late = ev.obligations.filter(
     (o) =>
@@ -75,7 +81,7 @@ export function reportHtml(ev: Evaluation, agreement: Agreement, date: string): 
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${e(title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${CSS}</style></head><body>
-<h1>${e(title)}</h1>
+${needsBanner(provenance) ? `<p class="provenance" role="note"><strong>${provenanceSentences(provenance).map(e).join(' ')}</strong></p>\n` : ''}<h1>${e(title)}</h1>
 <p>As of ${e(ev.asOf)} (${e(agreement.timeZone)}), from ${ev.events} events of the log. Statuses are computed from the log; every figure keeps its source.</p>
 ${section('Phases', list(ev.phases.map((p) => `${e(p.phase)}: ${e(p.explanation)}`)))}
 ${section("The day's obligations", rows(today))}

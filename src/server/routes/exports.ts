@@ -5,11 +5,12 @@ import { EVENT_COLUMNS, type TableEvent } from '../../core/report/event-table.ts
 import { STATUS_COLUMNS, statusRows } from '../../core/report/status-table.ts';
 import { type Column, csvHead, csvLine, jsonRecord } from '../../core/report/table.ts';
 import type { LedgerStore } from '../../store/ledger-store.ts';
+import { ProvenanceStore } from '../../store/provenance-store.ts';
 import type { ServerContext } from '../context.ts';
 import { evaluateLogAt } from '../log-evaluation.ts';
 import { wholeNumber } from '../paging.ts';
 import { defineRoute } from '../route.ts';
-import { LogParams } from '../schemas.ts';
+import { LogParams, LogProvenance } from '../schemas.ts';
 import { StatusQuery } from '../status-schemas.ts';
 import { PageQuery } from './events.ts';
 
@@ -46,6 +47,7 @@ const EventExportPage = z
     size: z.int().min(0).describe('Events in the log when the page was read.'),
     from: z.int().min(0),
     next: z.int().min(0).nullable().describe('`from` of the next page; null at the end of the log.'),
+    provenance: LogProvenance,
     columns: z.array(ColumnInfo),
     rows: z.array(z.record(z.string(), z.unknown()).describe('One event, keyed by column name.')),
   })
@@ -56,6 +58,7 @@ const StatusExport = z
     log: z.string(),
     agreement: z.string(),
     asOf: z.string().describe("The moment judged, with the agreement's offset."),
+    provenance: LogProvenance,
     columns: z.array(ColumnInfo),
     rows: z.array(
       z.record(z.string(), z.unknown()).describe('A provision or an obligation, keyed by column name.'),
@@ -109,6 +112,7 @@ const CSV_DOC =
  */
 export const exportRoutes = (ctx: ServerContext) => {
   const { store } = ctx;
+  const provenance = new ProvenanceStore(ctx.database);
   /** The events [from, end) of the query, within the log as it is now. */
   const range = async (
     id: string,
@@ -142,6 +146,7 @@ export const exportRoutes = (ctx: ServerContext) => {
           size: log.size,
           from,
           next: end < log.size ? end : null,
+          provenance: await provenance.get(log.id),
           columns: columnInfo(EVENT_COLUMNS),
           rows: entries.map((e) => jsonRecord(EVENT_COLUMNS, e)),
         };
@@ -220,6 +225,7 @@ export const exportRoutes = (ctx: ServerContext) => {
           log: params.id,
           agreement: evaluation.agreement,
           asOf: evaluation.asOf,
+          provenance: await provenance.get(params.id),
           columns: columnInfo(STATUS_COLUMNS),
           rows: statusRows(evaluation).map((r) => jsonRecord(STATUS_COLUMNS, r)),
         };

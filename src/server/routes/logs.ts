@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { toHex } from '../../core/crypto/crypto.ts';
+import { type Provenance, RECORDED } from '../../core/ledger/provenance.ts';
 import type { LogInfo } from '../../store/ledger-store.ts';
 import { latestAdoption } from '../../store/log-adoption.ts';
+import { ProvenanceStore } from '../../store/provenance-store.ts';
 import type { ServerContext } from '../context.ts';
 import { page, pageQuery } from '../paging.ts';
 import { HttpProblem } from '../problem.ts';
@@ -11,6 +13,7 @@ import { LogParams, LogSummary } from '../schemas.ts';
 async function summary(
   { store, database }: ServerContext,
   log: LogInfo,
+  provenance: Provenance,
 ): Promise<z.infer<typeof LogSummary>> {
   const latest = await store.latestCheckpoint(log.id);
   const adoption = await latestAdoption(database, log.id, log.size);
@@ -29,12 +32,14 @@ async function summary(
           index: adoption.index,
         }
       : null,
+    provenance,
   };
 }
 
 /** GET /api/logs, /api/logs/:id and /api/logs/:id/checkpoint: the logs and their signed heads. */
 export const logRoutes = (ctx: ServerContext) => {
-  const { store } = ctx;
+  const { store, database } = ctx;
+  const provenance = new ProvenanceStore(database);
   return [
     defineRoute({
       method: 'GET',
@@ -52,7 +57,11 @@ export const logRoutes = (ctx: ServerContext) => {
       },
       async handler({ query }) {
         const { items, next } = page(await store.listLogs(), query.from, query.limit ?? 100);
-        return { logs: await Promise.all(items.map((l) => summary(ctx, l))), next };
+        const claims = await provenance.all();
+        return {
+          logs: await Promise.all(items.map((l) => summary(ctx, l, claims.get(l.id) ?? RECORDED))),
+          next,
+        };
       },
     }),
     defineRoute({
@@ -71,7 +80,7 @@ export const logRoutes = (ctx: ServerContext) => {
       async handler({ params, reply }) {
         const log = await store.requireLog(params.id);
         reply.header('etag', `"${log.size}"`).header('cache-control', 'no-cache');
-        return summary(ctx, log);
+        return summary(ctx, log, await provenance.get(log.id));
       },
     }),
     defineRoute({

@@ -1,6 +1,7 @@
 import type { Evaluation as EvaluationValue } from '../../core/compliance/types.ts';
 import { reportHtml } from '../../core/report/report-html.ts';
 import type { Adoption } from '../../store/log-adoption.ts';
+import { ProvenanceStore } from '../../store/provenance-store.ts';
 import type { ServerContext } from '../context.ts';
 import { endOfDay, evaluateLog, evaluateLogAt } from '../log-evaluation.ts';
 import { securePage } from '../page-headers.ts';
@@ -66,7 +67,12 @@ export const statusRoutes = (ctx: ServerContext) => [
       const { agreement, evaluation } = await evaluateLog(ctx, params.id, (a) => endOfDay(query.date, a));
       // An HTML page like the dashboard, with its security headers: it shows what the log's actors wrote.
       securePage(reply).type('text/html; charset=utf-8').header('cache-control', 'no-cache');
-      return reportHtml(evaluation, agreement, query.date);
+      return reportHtml(
+        evaluation,
+        agreement,
+        query.date,
+        await new ProvenanceStore(ctx.database).get(params.id),
+      );
     },
   }),
 ];

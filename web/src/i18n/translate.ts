@@ -1,5 +1,5 @@
 import { type Formatters, formatters } from './format.ts';
-import type { Lang } from './locale.ts';
+import { dirOf, type Lang } from './locale.ts';
 import { ar } from './messages-ar.ts';
 import { type Catalog, en, type MessageKey } from './messages-en.ts';
 import { he } from './messages-he.ts';
@@ -27,17 +27,36 @@ export function fieldLabel(t: Translator['t'], field: string): string {
   return key in en ? t(key) : field;
 }
 
-export function interpolate(template: string, params: Params, fmt: Formatters): string {
+/** First strong isolate … pop directional isolate (Unicode 6.3): in plain text, what <bdi> is in HTML. */
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/**
+ * `text` isolated from what surrounds it, taking its direction from its own first strong letter:
+ * a Latin name, a time or a key inside an Arabic or Hebrew sentence keeps its brackets, colons and
+ * digits in place, and does not pull the sentence's punctuation into its own run.
+ */
+export function isolate(text: string): string {
+  return text === '' ? text : `${FSI}${text}${PDI}`;
+}
+
+/**
+ * The template with `{name}` replaced: numbers as the locale writes them; strings isolated when
+ * `isolated` (right-to-left pages, where a left-to-right value would otherwise break the line's order).
+ */
+export function interpolate(template: string, params: Params, fmt: Formatters, isolated = false): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;
-    return typeof v === 'number' ? fmt.number(v) : v;
+    if (typeof v === 'number') return fmt.number(v);
+    return isolated ? isolate(v) : v;
   });
 }
 
 export function translator(lang: Lang): Translator {
   const catalog = CATALOGS[lang];
   const fmt = formatters(lang);
+  const rtl = dirOf(lang) === 'rtl';
   return {
     lang,
     fmt,
@@ -47,7 +66,7 @@ export function translator(lang: Lang): Translator {
       if (message === undefined) return key;
       const template =
         typeof message === 'string' ? message : selectPlural(lang, message, Number(params.n ?? 0));
-      return interpolate(template, params, fmt);
+      return interpolate(template, params, fmt, rtl);
     },
     text(value, fallback = '') {
       if (value === undefined) return fallback;

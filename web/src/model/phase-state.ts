@@ -87,7 +87,8 @@ export function timelineOf(plan: Plan, evaluation: Evaluation | null, now: Date)
   );
   if (today < 1) state = { state: 'not-started', startDate, today };
   else if (current) state = { state: 'running', phase: current.id, day: today, today };
-  else if (phases.every((p) => p.ended || p.toDay < today)) {
+  // With no phase placed on the calendar, nothing has ended.
+  else if (phases.length > 0 && phases.every((p) => p.ended || p.toDay < today)) {
     const endDay = Math.max(...phases.map((p) => p.toDay));
     const endedAt = evaluation?.phases
       .map((p) => p.endedAt)
@@ -102,7 +103,7 @@ export function timelineOf(plan: Plan, evaluation: Evaluation | null, now: Date)
   } else
     state = {
       state: 'running',
-      phase: phases.find((p) => p.fromDay > today)?.id ?? phases[0]!.id,
+      phase: phases.find((p) => p.fromDay > today)?.id ?? phases[0]?.id ?? plan.phases[0]?.id ?? '',
       day: today,
       today,
     };

@@ -7,9 +7,11 @@ import { EventFeed } from '../components/event-feed.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
 import { PhaseLine } from '../components/phase-line.tsx';
 import { PhaseTimeline } from '../components/phase-timeline.tsx';
+import { ProvenanceBanner } from '../components/provenance-banner.tsx';
 import { ProvisionsTable } from '../components/provisions-table.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
+import { agreementDays } from '../model/agreement-days.ts';
 import { agreementNames } from '../model/names.ts';
 import { Link } from '../navigation.tsx';
 import { useFetch } from '../use-fetch.ts';
@@ -32,6 +34,7 @@ function AgreementView({ data, reload }: { data: AgreementData; reload?: (() => 
   }, [a, text]);
   return (
     <article className="agreement">
+      <ProvenanceBanner provenance={data.log?.provenance} />
       <header>
         <p className="kind">{t(a.kind === 'agreement' ? 'kind.agreement' : 'kind.proposal')}</p>
         <h1>{text(a.title)}</h1>
@@ -89,20 +92,26 @@ function Parties({ agreement }: { agreement: Agreement }) {
   );
 }
 
-/** A link to the day view of every day of the effective plan (or the plan). */
+/** A link to the day view of every day of every phase, the last included, and of every day with an obligation. */
 function DayLinks({ data }: { data: AgreementData }) {
   const { t, fmt } = useI18n();
-  const days = new Map<string, number>();
-  for (const o of data.evaluation?.obligations ?? []) {
-    if (o.obligation.date) days.set(o.obligation.date, o.obligation.day);
-  }
-  if (days.size === 0) for (const d of data.plan.days) if (d.date) days.set(d.date, d.day);
-  if (days.size === 0) return null;
-  const sorted = [...days.entries()].sort((x, y) => x[1] - y[1]);
-  const shown =
-    sorted.length > 60
-      ? sorted.filter(([, d], i) => i === 0 || d % 7 === 1 || i === sorted.length - 1)
-      : sorted;
+  const days = useMemo(
+    () => agreementDays(data.plan, data.evaluation, new Date()),
+    [data.plan, data.evaluation],
+  );
+  if (days.length === 0) return null;
+  // A long agreement shows a day a week, and the first and last day of each phase.
+  const bounds = (i: number) =>
+    days[i]!.phases.some(
+      (p) =>
+        p.phaseDay === 1 ||
+        !days[i + 1]?.phases.some((q) => q.phase === p.phase && q.phaseDay === p.phaseDay + 1),
+    );
+  const shown = (
+    days.length > 60
+      ? days.filter((d, i) => i === 0 || d.day % 7 === 1 || i === days.length - 1 || bounds(i))
+      : days
+  ).map((d) => [d.date, d.day] as const);
   return (
     <section aria-labelledby="days-h">
       <h2 id="days-h">{t('agreement.days')}</h2>

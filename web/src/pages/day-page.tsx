@@ -1,12 +1,18 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { ObligationStatus } from '../../../src/core/compliance/types.ts';
 import type { Obligation } from '../../../src/core/plan/types.ts';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
+import type { LogSummary } from '../api.ts';
 import { Await, Quantity, StatusBadge, StatusCells, Uncertain, usePartyName } from '../components/common.tsx';
+import { EventItem } from '../components/event-feed.tsx';
+import { ProvenanceBanner } from '../components/provenance-banner.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import { fieldLabel } from '../i18n/translate.ts';
+import { logEvents } from '../log-events.ts';
+import { agreementDay, eventsOn } from '../model/agreement-days.ts';
 import { addDays, dateIn } from '../model/calendar.ts';
+import { agreementNames } from '../model/names.ts';
 import { Link, navigate } from '../navigation.tsx';
 import { useFetch } from '../use-fetch.ts';
 
@@ -17,7 +23,7 @@ export function DayPage({ id, date }: { id: string; date: string }) {
   return <Await loaded={loaded}>{(data) => <DayView data={data} date={date} />}</Await>;
 }
 
-/** The day's obligations and their deadlines, with what is late first. */
+/** The day's number, its obligations and their deadlines (what is late first), and its events. */
 function DayView({ data, date }: { data: AgreementData; date: string }) {
   const { t, text, fmt } = useI18n();
   const a = data.agreement;
@@ -29,7 +35,12 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
         obligation: o,
         status: null,
       }));
-  const day = rows[0]?.obligation.day ?? data.plan.days.find((d) => d.date === date)?.day ?? null;
+  // Every day from the start has its number, and its phase's day: the last day of a phase too,
+  // though no obligation falls on it.
+  const day = useMemo(
+    () => agreementDay(data.plan, data.evaluation, date, new Date()),
+    [data.plan, data.evaluation, date],
+  );
   rows.sort((x, y) =>
     (x.status?.due ?? x.obligation.due ?? '').localeCompare(y.status?.due ?? y.obligation.due ?? ''),
   );
@@ -43,12 +54,29 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
   const base = `/agreements/${encodeURIComponent(a.id)}`;
   return (
     <article data-testid="day-view" data-date={date}>
+      <ProvenanceBanner provenance={data.log?.provenance} />
       <p>
         <Link href={base}>
           {t('nav.back')} {text(a.title)}
         </Link>
       </p>
-      <h1>{day !== null ? t('day.title', { day, date: fmt.calendarDate(date) }) : fmt.calendarDate(date)}</h1>
+      <h1 data-day={day?.day}>
+        {day !== null
+          ? t('day.title', { day: day.day, date: fmt.calendarDate(date) })
+          : fmt.calendarDate(date)}
+      </h1>
+      {day && day.phases.length > 0 ? (
+        <p data-testid="day-phases">
+          {day.phases
+            .map((p) =>
+              t('phase.current', {
+                phase: text(a.phases.find((x) => x.id === p.phase)?.title, p.phase),
+                day: p.phaseDay,
+              }),
+            )
+            .join(' · ')}
+        </p>
+      ) : null}
       <nav className="day-nav no-print" aria-label={t('agreement.days')}>
         <Link href={`${base}/day/${addDays(date, -1)}`} rel="prev">
           {t('day.previous')}
@@ -135,6 +163,39 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
           </div>
         )}
       </section>
+      <DayEvents log={data.log} date={date} data={data} />
     </article>
+  );
+}
+
+/** The events the log records as occurring on the day, in the agreement's time zone, each with its proof. */
+function DayEvents({ log, date, data }: { log: LogSummary | null; date: string; data: AgreementData }) {
+  const { t } = useI18n();
+  const a = data.agreement;
+  const names = useMemo(() => agreementNames(a), [a]);
+  const loaded = useFetch(`events:${log?.id}:${log?.size}`, () =>
+    log ? logEvents(log.id, log.size) : Promise.resolve(null),
+  );
+  return (
+    <section aria-labelledby="day-events-h">
+      <h2 id="day-events-h">{t('day.events')}</h2>
+      <Await loaded={loaded}>
+        {(entries) => {
+          if (!entries) return <p>{t('home.noLog')}</p>;
+          const events = eventsOn(entries, date, a.timeZone);
+          return events.length === 0 ? (
+            <p data-testid="day-events" data-count={0}>
+              {t('day.noEvents')}
+            </p>
+          ) : (
+            <ol className="feed" data-testid="day-events" data-count={events.length}>
+              {events.map((e) => (
+                <EventItem key={e.index} entry={e} logId={log!.id} timeZone={a.timeZone} names={names} />
+              ))}
+            </ol>
+          );
+        }}
+      </Await>
+    </section>
   );
 }

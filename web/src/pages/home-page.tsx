@@ -3,6 +3,7 @@ import { type AgreementData, loadAgreement } from '../agreement-data.ts';
 import { type AgreementSummary, api } from '../api.ts';
 import { Await, heldTerm, usePartyName } from '../components/common.tsx';
 import { PhaseLine } from '../components/phase-line.tsx';
+import { ProvenanceBanner } from '../components/provenance-banner.tsx';
 import { useI18n } from '../i18n/context.ts';
 import { headlineOf } from '../model/headline.ts';
 import { Link } from '../navigation.tsx';
@@ -65,6 +66,7 @@ function CardBody({ data }: { data: AgreementData }) {
   const headline = data.evaluation ? headlineOf(data.agreement, data.evaluation) : null;
   return (
     <>
+      <ProvenanceBanner provenance={data.log?.provenance} />
       <PhaseLine data={data} />
       {headline ? (
         <ul className="figures-inline">

@@ -9,6 +9,12 @@ export interface ProofMessages {
   pending: string;
   verified: string;
   failed: string;
+  /** What "Verified" proves and what it does not, in plain words. */
+  meaningTitle: string;
+  proves: string;
+  /** The same when the pinned policy asks for no witness cosignature. */
+  provesUnwitnessed: string;
+  doesNotProve: string;
   watching: string;
   again: string;
   detail: string;
@@ -47,6 +53,13 @@ const en: ProofMessages = {
   verified:
     'Verified: entry {index} of the log, under a checkpoint of size {size} signed by the operator; witness cosignatures: {k} (required: {quorum}).',
   failed: 'Not verified: {reason}.',
+  meaningTitle: 'What “Verified” means',
+  proves:
+    'It proves that this entry, exactly as shown, is in the log; that it was signed with the key its author had registered in the log; and that it is under a checkpoint the operator signed and the witnesses cosigned.',
+  provesUnwitnessed:
+    'It proves that this entry, exactly as shown, is in the log; that it was signed with the key its author had registered in the log; and that it is under a checkpoint the operator signed. No witness cosignature is required for this log, so nobody outside the operator vouches for that checkpoint.',
+  doesNotProve:
+    'It does not prove that what the entry says is true: only who recorded it, and that it has not been changed since.',
   watching: 'This check runs again when the log announces a new checkpoint.',
   again: 'Check again',
   detail: 'Technical detail',
@@ -119,6 +132,12 @@ const ar: ProofMessages = {
   verified:
     'تم التحقق: القيد {index} في السجل، تحت نقطة تحقق بحجم {size} موقَّعة من المشغِّل؛ التوقيعات المشتركة للشهود: {k} (المطلوب: {quorum}).',
   failed: 'لم يتم التحقق: {reason}.',
+  meaningTitle: 'ماذا تعني عبارة «تم التحقق»',
+  proves:
+    'تثبت أن هذا القيد، كما هو معروض تمامًا، موجود في السجل؛ وأنه موقَّع بالمفتاح الذي سجّلته الجهة صاحبته في السجل؛ وأنه مشمول بنقطة تحقق وقّعها المشغِّل ووقّعها الشهود توقيعًا مشتركًا.',
+  provesUnwitnessed:
+    'تثبت أن هذا القيد، كما هو معروض تمامًا، موجود في السجل؛ وأنه موقَّع بالمفتاح الذي سجّلته الجهة صاحبته في السجل؛ وأنه مشمول بنقطة تحقق وقّعها المشغِّل. لا يُشترط لهذا السجل توقيع أي شاهد، فلا يشهد على نقطة التحقق هذه أحد غير المشغِّل.',
+  doesNotProve: 'ولا تثبت أن ما يقوله القيد صحيح: تثبت فقط مَن سجّله، وأنه لم يُغيَّر منذ ذلك الحين.',
   watching: 'يُعاد هذا التحقق عندما يعلن السجل عن نقطة تحقق جديدة.',
   again: 'تحقق مرة أخرى',
   detail: 'تفاصيل تقنية',
@@ -191,6 +210,12 @@ const he: ProofMessages = {
   verified:
     'אומת: רשומה {index} ביומן, תחת נקודת ביקורת בגודל {size} החתומה בידי המפעיל; חתימות עדים: {k} (נדרשות: {quorum}).',
   failed: 'לא אומת: {reason}.',
+  meaningTitle: 'מה פירוש "אומת"',
+  proves:
+    'הדבר מוכיח שהרשומה הזאת, בדיוק כפי שהיא מוצגת, נמצאת ביומן; שהיא נחתמה במפתח שהגורם שרשם אותה רשם ביומן; ושהיא מכוסה בנקודת ביקורת שהמפעיל חתם עליה והעדים חתמו עליה בחתימה משותפת.',
+  provesUnwitnessed:
+    'הדבר מוכיח שהרשומה הזאת, בדיוק כפי שהיא מוצגת, נמצאת ביומן; שהיא נחתמה במפתח שהגורם שרשם אותה רשם ביומן; ושהיא מכוסה בנקודת ביקורת שהמפעיל חתם עליה. ליומן זה לא נדרשת חתימת עד, ולכן איש מלבד המפעיל אינו ערב לנקודת ביקורת זו.',
+  doesNotProve: 'הדבר אינו מוכיח שמה שנאמר ברשומה נכון: רק מי רשם אותה, ושהיא לא שונתה מאז.',
   watching: 'בדיקה זו תרוץ שוב כאשר היומן יודיע על נקודת ביקורת חדשה.',
   again: 'בדיקה חוזרת',
   detail: 'פרט טכני',

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { nobleCrypto } from '../../../src/core/crypto/noble-crypto.ts';
 import { parseVerifierKey } from '../../../src/core/ledger/signed-note.ts';
 import { useI18n } from '../i18n/context.ts';
+import { dirOf } from '../i18n/locale.ts';
 import { interpolate } from '../i18n/translate.ts';
 import { httpFetcher, type ProofFetcher } from './fetcher.ts';
 import { PinForm } from './pin-form.tsx';
@@ -22,6 +23,11 @@ export interface ProofPanelProps {
   fetcher?: ProofFetcher;
   /** Defaults to the keys pinned in this build. */
   trust?: TrustRoot;
+  /**
+   * Told each verdict (null while a check runs): the event page shows the event from the verified
+   * result only, so the copy that is checked is the copy that is displayed.
+   */
+  onResult?: (result: ProofResult | null) => void;
 }
 
 /** The pinned keys of a log as the panel shows them, or null when the build pins none. */
@@ -44,7 +50,7 @@ function pinnedKeys(
  * checked against with their fingerprints, so that a reader can compare them with ones published
  * elsewhere.
  */
-export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS }: ProofPanelProps) {
+export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS, onResult }: ProofPanelProps) {
   const { lang, fmt } = useI18n();
   const m = PROOF_MESSAGES[lang];
   const [result, setResult] = useState<ProofResult | null>(null);
@@ -55,6 +61,10 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS }: P
   const effective = useMemo(() => withPin(trust, pin), [trust, pin]);
   const byReader = effective !== trust;
   const pinned = useMemo(() => pinnedKeys(effective, logId), [effective, logId]);
+
+  const told = useRef(onResult);
+  told.current = onResult;
+  useEffect(() => told.current?.(result), [result]);
 
   const cancel = useRef<(() => void) | null>(null);
   /** Runs the check again, dropping the answer of any check still under way. */
@@ -85,7 +95,7 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS }: P
   }, [waiting, fetcher, logId, check]);
 
   const say = (template: string, params: Record<string, string | number>) =>
-    interpolate(template, params, fmt);
+    interpolate(template, params, fmt, dirOf(lang) === 'rtl');
   const state = result === null ? 'pending' : String(result.verified);
   const stepState = (step: (typeof PROOF_STEPS)[number]) => {
     if (!result) return 'pending';
@@ -118,6 +128,11 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS }: P
             : say(m.failed, { reason: m.reasons[result.code] })}
       </p>
       {waiting && !fetcher ? <p className="muted">{m.watching}</p> : null}
+      <div className="proof-meaning" data-testid="proof-meaning">
+        <h3>{m.meaningTitle}</h3>
+        <p>{pinned?.quorum === 0 ? m.provesUnwitnessed : m.proves}</p>
+        <p>{m.doesNotProve}</p>
+      </div>
       <ol className="proof-steps">
         {PROOF_STEPS.map((step) => {
           const s = stepState(step);
@@ -130,7 +145,8 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS }: P
       </ol>
       {result && (
         <dl className="proof-facts">
-          {result.index !== undefined && (
+          {/* The index the server claims is shown once the inclusion proof has proven it. */}
+          {result.index !== undefined && result.passed.includes('inclusion') && (
             <>
               <dt>{m.index}</dt>
               <dd data-testid="proof-index">{fmt.number(result.index)}</dd>
@@ -196,10 +212,18 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS }: P
                     return (
                       <li key={w.keyId}>
                         <span aria-hidden="true">{cosigned ? '✓ ' : ''}</span>
-                        <code dir="ltr">{w.keyId}</code> — {m.fingerprint}:{' '}
-                        <code dir="ltr">{w.fingerprint}</code>
+                        <code dir="ltr">{w.keyId}</code>
+                        <br />
+                        {m.fingerprint}: <code dir="ltr">{w.fingerprint}</code>
                         {cosigned && (
-                          <> ({say(m.cosignedAt, { time: new Date(cosigned.time * 1000).toISOString() })})</>
+                          <>
+                            <br />
+                            <span data-testid="proof-cosigned-at">
+                              {say(m.cosignedAt, {
+                                time: `${fmt.dateTime(new Date(cosigned.time * 1000).toISOString(), 'UTC')} UTC`,
+                              })}
+                            </span>
+                          </>
                         )}
                       </li>
                     );

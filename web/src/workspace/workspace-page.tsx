@@ -2,9 +2,11 @@ import { useEffect, useState } from 'react';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
 import { nobleCrypto } from '../../../src/core/crypto/noble-crypto.ts';
 import { keyId } from '../../../src/core/ledger/event-sign.ts';
+import type { Provenance } from '../../../src/core/ledger/provenance.ts';
 import { parseSignerKey, type Signer } from '../../../src/core/ledger/signed-note.ts';
 import { api, type LogSummary } from '../api.ts';
 import { Await, ErrorAlert } from '../components/common.tsx';
+import { ProvenanceBanner } from '../components/provenance-banner.tsx';
 import { useI18n } from '../i18n/context.ts';
 import { useFetch } from '../use-fetch.ts';
 import { ActionPanel } from './action-panel.tsx';
@@ -18,6 +20,8 @@ export interface Session {
   signer: Signer;
   actor: string;
   agreement: Agreement | null;
+  /** Where the log comes from: said above everything the actor does in it. */
+  provenance: Provenance | undefined;
 }
 
 /** The workspace of signed-in actors: record events (shown before they are signed) and manage persons. */
@@ -32,6 +36,7 @@ export default function WorkspacePage() {
       <h1>{t('workspace.title')}</h1>
       {session ? (
         <>
+          <ProvenanceBanner provenance={session.provenance} />
           <p className="panel" role="status">
             {t('ws.signedIn', { actor: session.actor, key: keyId(session.signer) })} ·{' '}
             <button type="button" onClick={() => setSession(null)}>
@@ -84,7 +89,14 @@ function SignInForm({ logs, onSignIn }: { logs: LogSummary[]; onSignIn: (s: Sess
       // The token is checked by asking for something only an actor of the log may read.
       await authorized(token.trim(), `/api/logs/${encodeURIComponent(log)}/persons?limit=1`);
       const agreement = await api.agreement(log).catch(() => null);
-      onSignIn({ log, token: token.trim(), signer, actor: actor.trim() || signer.name, agreement });
+      onSignIn({
+        log,
+        token: token.trim(),
+        signer,
+        actor: actor.trim() || signer.name,
+        agreement,
+        provenance: logs.find((l) => l.id === log)?.provenance,
+      });
     } catch (e) {
       setError(t('ws.refused', { detail: (e as Error).message }));
     } finally {
@@ -113,6 +125,7 @@ function SignInForm({ logs, onSignIn }: { logs: LogSummary[]; onSignIn: (s: Sess
           ))}
         </select>
       </label>
+      <ProvenanceBanner provenance={logs.find((l) => l.id === log)?.provenance} />
       <label>
         {t('ws.token')}
         <input
