@@ -301,25 +301,29 @@ describe('windows and groups (January 2025 shape)', () => {
   });
 });
 
+/** The pause fixture as two phases of the given lengths, the second after the first, with these terms. */
+const twoPhases = (first: number, second: number, provisions: Provision[]): Agreement =>
+  pause({
+    phases: [
+      { id: 'pause', title: 'P1', start: { day: 1 }, lengthDays: first },
+      { id: 'two', title: 'P2', start: { afterPhase: 'pause' }, lengthDays: second },
+    ],
+    provisions,
+  });
+
 describe('days, zones, roles, milestones, preconditions', () => {
   it('a day counted from the agreement falls in a later phase day ("by day 50" in a 42-day phase)', () => {
-    const a = pause({
-      phases: [
-        { id: 'pause', title: 'P1', start: { day: 1 }, lengthDays: 42 },
-        { id: 'two', title: 'P2', start: { afterPhase: 'pause' }, lengthDays: 42 },
-      ],
-      provisions: [
-        {
-          id: 'philadelphi',
-          kind: 'withdrawal',
-          phase: 'pause',
-          party: 'a',
-          zones: [{ id: 'corridor', name: 'Corridor' }],
-          byDay: { agreementDay: 50 },
-          throughPhase: 'two',
-        },
-      ],
-    });
+    const a = twoPhases(42, 42, [
+      {
+        id: 'philadelphi',
+        kind: 'withdrawal',
+        phase: 'pause',
+        party: 'a',
+        zones: [{ id: 'corridor', name: 'Corridor' }],
+        byDay: { agreementDay: 50 },
+        throughPhase: 'two',
+      },
+    ]);
     expect(checkAgreement(a).errors).toEqual([]);
     // Without saying that it spans phase two, day 50 is after its phase: refused, saying how to fix.
     const p0 = a.provisions[0]!;
@@ -391,23 +395,17 @@ describe('days, zones, roles, milestones, preconditions', () => {
 
 describe('a term that spans phases', () => {
   it('runs its daily quota from its phase through the end of the later one', () => {
-    const a = pause({
-      phases: [
-        { id: 'pause', title: 'P1', start: { day: 1 }, lengthDays: 4 },
-        { id: 'two', title: 'P2', start: { afterPhase: 'pause' }, lengthDays: 3 },
-      ],
-      provisions: [
-        {
-          id: 'aid',
-          kind: 'aid',
-          phase: 'pause',
-          throughPhase: 'two',
-          party: 'a',
-          perDay: [{ id: 'trucks', quantity: 100, unit: 'truck' }],
-        },
-        { id: 'calm', kind: 'cessation', phase: 'pause', throughPhase: 'two', parties: ['a', 'b'] },
-      ],
-    });
+    const a = twoPhases(4, 3, [
+      {
+        id: 'aid',
+        kind: 'aid',
+        phase: 'pause',
+        throughPhase: 'two',
+        party: 'a',
+        perDay: [{ id: 'trucks', quantity: 100, unit: 'truck' }],
+      },
+      { id: 'calm', kind: 'cessation', phase: 'pause', throughPhase: 'two', parties: ['a', 'b'] },
+    ]);
     expect(checkAgreement(a).errors).toEqual([]);
     const plan = planAgreement(a);
     expect(of(plan, 'aid', 'admit-aid').map((o) => o.day)).toEqual([1, 2, 3, 4, 5, 6, 7]);
