@@ -5,7 +5,7 @@ import { type Database, openDatabase } from '../src/store/database.ts';
 import { RateStore } from '../src/store/rate-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { crypto } from './helpers/ledger-fixture.ts';
-import { json, seedFixtureLog } from './server-fixture.ts';
+import { adoptExample, json, seedFixtureLog } from './server-fixture.ts';
 
 /** A fixed moment, 10 s into a minute: the tests' requests all fall in one minute of this clock. */
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 10);
@@ -21,7 +21,8 @@ describe('two server processes on one PostgreSQL database', () => {
     const database = await scratchDatabase('postgres');
     // A second connection pool to the same database: what a second `truce serve` process has.
     const other = await openDatabase(database.location);
-    const { tokens } = await seedFixtureLog(database, 'nov-2023-pause');
+    const { f, store, tokens } = await seedFixtureLog(database, 'nov-2023-pause');
+    await adoptExample(store, f, 'nov-2023-pause');
     const one = await app(database);
     const two = await app(other);
     try {
@@ -72,7 +73,8 @@ describe('two server processes on one PostgreSQL database', () => {
 describe('one server process on SQLite', () => {
   it('keeps its limits per token and per address in memory', async () => {
     const database = await scratchDatabase('sqlite');
-    const { tokens } = await seedFixtureLog(database, 'nov-2023-pause');
+    const { f, store, tokens } = await seedFixtureLog(database, 'nov-2023-pause');
+    await adoptExample(store, f, 'nov-2023-pause');
     const a = await app(database);
     try {
       const as = { authorization: `Bearer ${tokens['party-a']!}` };

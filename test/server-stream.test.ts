@@ -184,8 +184,10 @@ describe.each(DIALECTS)('status messages on %s', (dialect) => {
       expect(status!.event).toBe('status');
       const data = JSON.parse(status!.data) as { asOf: string; provisions: unknown[] };
       expect(data.asOf).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      // An allegation nobody answered is the alleging side's claim, not a dispute (TRUTH.md rule 4):
+      // the ceasefire can no longer be said to have held, and nothing records that it did.
       expect(data.provisions).toEqual([
-        { provision: 'ceasefire', kind: 'cessation', status: 'disputed', previous: ceasefire.status },
+        { provision: 'ceasefire', kind: 'cessation', status: 'unrecorded', previous: ceasefire.status },
       ]);
       // An event that changes no status sends none: the next message is that event's.
       const note = f.event('monitor', 'statement', { text: 'nothing changes' });
