@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { writeExport } from '../src/export/export-folder.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
+import { repoRoot, runCli } from './helpers/run-cli.ts';
 
 describe.each(DIALECTS)('an export is a static tlog-tiles log, on %s', (dialect) => {
   it('a client holding only the log key verifies entries from the tiles and the checkpoint', async () => {
@@ -66,6 +67,32 @@ describe.each(DIALECTS)('an export is a static tlog-tiles log, on %s', (dialect)
     } finally {
       rmSync(dir, { recursive: true, force: true });
       await database.close();
+    }
+  });
+});
+
+describe('truce verify --export checks what the folder publishes', () => {
+  const NOV = join(repoRoot, 'examples/logs/nov-2023-pause');
+  it('a checkpoint file replaced by garbage, or the tile folder deleted, fails with exit 1 and is named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'truce-published-'));
+    try {
+      cpSync(NOV, dir, { recursive: true });
+      expect((await runCli('verify', '--export', dir)).status).toBe(0);
+      writeFileSync(join(dir, 'checkpoint'), 'garbage\n');
+      rmSync(join(dir, 'tile'), { recursive: true });
+      const r = await runCli('verify', '--export', dir, '--json');
+      expect(r.status).toBe(1);
+      const codes = JSON.parse(r.stdout).logs[0].problems.map((p: { code: string }) => p.code);
+      expect(codes).toEqual(['served-checkpoint-invalid', 'tile-missing']);
+      const text = await runCli('verify', '--export', dir);
+      expect(text.stderr).toContain(
+        "checkpoint file: The checkpoint file is not a checkpoint signed by the log's key",
+      );
+      expect(text.stderr).toContain(
+        'tile/: 2 tile files of the log are missing (tile/entries/000.p/64, tile/0/000.p/64)',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -20,7 +20,7 @@ const NOV = join(repoRoot, 'examples/logs/nov-2023-pause');
 /** The Nov 2023 export, verified, appended to the store with its checkpoints. */
 async function importNov2023(store: LedgerStore) {
   const x = await readExport(NOV);
-  expect((await verifyLog(crypto, exportMaterial(x))).problems).toEqual([]);
+  expect((await verifyLog(crypto, await exportMaterial(x))).problems).toEqual([]);
   await store.createLog({
     id: x.log.id,
     origin: x.log.origin,
@@ -28,10 +28,9 @@ async function importNov2023(store: LedgerStore) {
     ...(x.log.agreementHash ? { agreementHash: x.log.agreementHash } : {}),
     createdAt: '2023-11-24T00:00:00Z',
   });
-  await store.append(
-    x.log.id,
-    x.events.map((l) => new TextEncoder().encode(l)),
-  );
+  const events: Uint8Array[] = [];
+  for await (const line of x.events) events.push(line);
+  await store.append(x.log.id, events);
   for (const cp of x.checkpoints) {
     await store.addCheckpoint(x.log.id, cp.size, cp.note, '2023-12-01T00:00:00Z');
     for (const c of cp.cosignatures)

@@ -1,15 +1,16 @@
 import type { LogMaterial } from '../core/ledger/verify-log.ts';
 import type { LedgerStore } from '../store/ledger-store.ts';
+import { TokenStore } from '../store/token-store.ts';
 
-/** A log in the database as the material verifyLog checks, stored leaves and tree hashes included. */
+/**
+ * A log in the database as the material verifyLog checks: its events and stored tree hashes,
+ * streamed page by page (each reading starts afresh, so the material can be checked twice), its
+ * checkpoints and cosignatures, the actors table it caches its registry in, its API tokens (no
+ * secret), and the checkpoints
+ * witnesses cosigned, kept apart from its tables.
+ */
 export async function storeMaterial(store: LedgerStore, logId: string): Promise<LogMaterial> {
   const log = await store.requireLog(logId);
-  const entries: { index: number; bytes: Uint8Array; leafHash: Uint8Array }[] = [];
-  for (let at = 0; ; at += 5000) {
-    const batch = await store.rawEntries(logId, at, at + 5000);
-    entries.push(...batch);
-    if (batch.length < 5000) break;
-  }
   const checkpoints = await store.checkpoints(logId);
   const cosignatures = [];
   for (const cp of checkpoints)
@@ -18,10 +19,21 @@ export async function storeMaterial(store: LedgerStore, logId: string): Promise<
     logId,
     origin: log.origin,
     logKey: log.logKey,
-    entries,
-    storedHashes: await store.allHashes(logId),
+    entries: {
+      async *[Symbol.asyncIterator]() {
+        for await (const page of store.rawEntryPages(logId)) yield* page;
+      },
+    },
+    storedHashes: {
+      async *[Symbol.asyncIterator]() {
+        for await (const page of store.hashPages(logId)) yield* page;
+      },
+    },
     claimed: { size: log.size, root: log.root },
     checkpoints,
     cosignatures,
+    storedActors: await store.actors(logId),
+    storedTokens: await new TokenStore(store.database).list(logId),
+    witnessed: await store.witnessed(logId),
   };
 }

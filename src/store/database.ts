@@ -12,6 +12,7 @@ import { logAgreementIndexMigration } from './migrations/0006-log-agreement-inde
 import { personOwnerIndexMigration } from './migrations/0007-person-owner-index.ts';
 import { rateLimitMigration } from './migrations/0008-rate-limit.ts';
 import { logProvenanceMigration } from './migrations/0009-log-provenance.ts';
+import { witnessedCheckpointMigration } from './migrations/0010-witnessed-checkpoint.ts';
 import type { Tables } from './schema.ts';
 import { kyselySqlite } from './sqlite-dialect.ts';
 
@@ -58,6 +59,7 @@ function migrations(dialect: Dialect): MigrationProvider {
     '0007-person-owner-index': personOwnerIndexMigration(),
     '0008-rate-limit': rateLimitMigration(dialect),
     '0009-log-provenance': logProvenanceMigration(dialect),
+    '0010-witnessed-checkpoint': witnessedCheckpointMigration(dialect),
   };
   return { getMigrations: async () => all };
 }

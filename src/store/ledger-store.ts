@@ -1,24 +1,16 @@
 import type { Kysely } from 'kysely';
 import { type Crypto, fromHex, toHex } from '../core/crypto/crypto.ts';
-import { applyActorEvent } from '../core/ledger/actor-registry.ts';
 import { canonicalBytes } from '../core/ledger/canonical-json.ts';
-import { type ActorRecord, type ActorRole, checkEvent, referencesOf } from '../core/ledger/check-event.ts';
+import type { ActorRecord } from '../core/ledger/check-event.ts';
 import type { SignedEvent } from '../core/ledger/event.ts';
-import { parseSignedEvent } from '../core/ledger/event-sign.ts';
 import { LedgerError } from '../core/ledger/ledger-error.ts';
-import {
-  type Hash,
-  leafHash,
-  proveConsistency,
-  proveInclusion,
-  storedHashes,
-  storedHashIndex,
-  treeHash,
-  treeHashPlan,
-} from '../core/ledger/tlog.ts';
-import { withAppendLock } from './append-lock.ts';
+import type { Provenance } from '../core/ledger/provenance.ts';
+import { type Hash, proveConsistency, proveInclusion, treeHash } from '../core/ledger/tlog.ts';
+import { withAppendLock, withWriteLock } from './append-lock.ts';
 import type { Database } from './database.ts';
+import { appendWithin, asBytes, parseForAppend, readHashes, toActor } from './log-append.ts';
 import { announceLogChange } from './log-channel.ts';
+import { ProvenanceStore } from './provenance-store.ts';
 import type { Tables } from './schema.ts';
 
 export interface LogInfo {
@@ -45,7 +37,35 @@ export interface StoredEntry {
   bytes: Uint8Array;
 }
 
-const asBytes = (b: Uint8Array) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+/** A checkpoint to import, with the cosignatures it carries. */
+export interface ImportedCheckpoint {
+  size: number;
+  note: string;
+  cosignatures: { witness: string; line: string }[];
+}
+
+/** The log as an import has just appended it, before the transaction commits. */
+export interface ImportedState {
+  size: number;
+  root: Hash;
+  rootAt(size: number): Promise<Hash>;
+  actors: Map<string, ActorRecord>;
+}
+
+/** A stored event as bytes with its stored leaf hash, unparsed (for fsck and verify). */
+export interface RawEntry {
+  index: number;
+  leafHash: Hash;
+  bytes: Uint8Array;
+}
+
+/** A checkpoint a witness cosigned, as kept apart from the log's own tables. */
+export interface WitnessedCheckpoint {
+  size: number;
+  witness: string;
+  note: string;
+  line: string;
+}
 
 /** A checkpoint a log signed, as stored. */
 interface StoredCheckpoint {
@@ -60,27 +80,6 @@ const checkpointOf = (r: { size: number; note: string; created_at: string }): St
   createdAt: r.created_at,
 });
 
-/** Reads stored tree hashes by storage index, through a transaction or the database. */
-async function readHashes(db: Kysely<Tables>, logId: string, indexes: number[]): Promise<Hash[]> {
-  if (indexes.length === 0) return [];
-  const rows = await db
-    .selectFrom('truce_hash')
-    .select(['id', 'hash'])
-    .where('log_id', '=', logId)
-    .where('id', 'in', indexes)
-    .execute();
-  const byId = new Map(rows.map((r) => [Number(r.id), asBytes(r.hash)]));
-  return indexes.map((i) => {
-    const h = byId.get(i);
-    if (!h)
-      throw new LedgerError(
-        'log-not-found',
-        `Tree hash ${i} of log "${logId}" is missing from storage; run truce fsck.`,
-      );
-    return h;
-  });
-}
-
 function parseStored(logId: string, index: number, bytes: Uint8Array): SignedEvent {
   try {
     return JSON.parse(new TextDecoder().decode(bytes)) as SignedEvent;
@@ -92,16 +91,20 @@ function parseStored(logId: string, index: number, bytes: Uint8Array): SignedEve
   }
 }
 
-function toActor(row: Tables['truce_actor']): ActorRecord {
-  return {
-    actor: row.actor,
-    name: row.name,
-    role: row.role as ActorRole,
-    ...(row.party ? { party: row.party } : {}),
-    key: row.key,
-    revoked: Number(row.revoked) === 1,
-  };
-}
+const PAGE = 5000;
+
+const rawEntryOf = (r: { idx: number; leaf_hash: Uint8Array; event: string }): RawEntry => ({
+  index: Number(r.idx),
+  leafHash: asBytes(r.leaf_hash),
+  bytes: new TextEncoder().encode(r.event),
+});
+
+const parsedEntry = (logId: string, e: RawEntry): StoredEntry => ({
+  index: e.index,
+  leafHash: toHex(e.leafHash),
+  bytes: e.bytes,
+  event: parseStored(logId, e.index, e.bytes),
+});
 
 /**
  * The ledger's storage: logs, their signed events as Merkle leaves, tree hashes, checkpoints and
@@ -173,165 +176,115 @@ export class LedgerStore {
    * Appends signed events (as their canonical bytes) atomically: all are checked and stored with
    * the new tree state, or none is. An event already in the log is not stored again; it gets its
    * index back (idempotent). With `expectedSize`, the append is refused if the log has moved on.
-   * A batch costs a fixed number of statements: the log's actors, the right edge of its tree and
-   * the events it refers to are read once, and its rows are written in bulk.
+   * A batch of any length is taken in chunks of APPEND_CHUNK events, in the one transaction, so
+   * that no statement goes past SQLite's or PostgreSQL's limit on bound parameters; each chunk
+   * costs a fixed number of statements.
    */
   async append(
     logId: string,
     events: Uint8Array[],
     options: { expectedSize?: number; recordedAt?: string } = {},
   ): Promise<AppendResult[]> {
-    const parsed = events.map((bytes) => {
-      const event = parseSignedEvent(bytes);
-      return { event, bytes, leaf: leafHash(this.crypto.sha256, bytes), hex: '' };
-    });
-    for (const p of parsed) p.hex = toHex(p.leaf);
+    const parsed = events.map((bytes) => parseForAppend(this.crypto, bytes));
     return withAppendLock(this.database, logId, async (trx) => {
-      const log = await trx.selectFrom('truce_log').selectAll().where('id', '=', logId).executeTakeFirst();
-      if (!log)
-        throw new LedgerError('log-not-found', `There is no log "${logId}". Create it with truce log init.`);
-      let size = Number(log.size);
-      const existing = await this.existingLeaves(
-        trx,
-        logId,
-        parsed.map((p) => p.leaf),
-      );
-      const fresh = parsed.filter((p) => !existing.has(p.hex));
-      if (options.expectedSize !== undefined && fresh.length > 0 && options.expectedSize !== size) {
-        throw new LedgerError(
-          'append-stale-size',
-          `The log has ${size} events, not the ${options.expectedSize} expected; fetch it again and retry.`,
-        );
-      }
-      const results: AppendResult[] = [];
-      if (fresh.length === 0) {
-        return parsed.map((p) => ({ index: existing.get(p.hex)!, leafHash: p.hex, duplicate: true }));
-      }
-      // What the checks and the tree need, read once for the whole batch.
-      const actors = new Map(
-        (await trx.selectFrom('truce_actor').selectAll().where('log_id', '=', logId).execute()).map((r) => [
-          r.actor,
-          toActor(r),
-        ]),
-      );
-      const refs = await this.knownRefs(
-        trx,
-        logId,
-        fresh.flatMap((p) => referencesOf(p.event.event)),
-      );
-      const cache = new Map<number, Hash>();
-      const fill = async (ix: number[]) => {
-        const hashes = await readHashes(trx, logId, ix);
-        ix.forEach((i, k) => {
-          cache.set(i, hashes[k]!);
-        });
-      };
-      await fill(treeHashPlan(size).indexes);
-      const read = async (ix: number[]) => {
-        const missing = ix.filter((i) => !cache.has(i));
-        if (missing.length) await fill(missing);
-        return ix.map((i) => cache.get(i)!);
-      };
-      const entryRows: Tables['truce_entry'][] = [];
-      const hashRows: Tables['truce_hash'][] = [];
-      const changedActors = new Set<string>();
-      const recordedAt = options.recordedAt ?? new Date().toISOString();
-      const added = new Map<string, number>();
-      for (const p of parsed) {
-        const known = existing.get(p.hex) ?? added.get(p.hex);
-        if (known !== undefined) {
-          results.push({ index: known, leafHash: p.hex, duplicate: true });
-          continue;
-        }
-        checkEvent(this.crypto, p.event, {
-          log: logId,
-          size,
-          operatorKey: log.log_key,
-          actor: actors.get(p.event.event.actor),
-          refs,
-        });
-        const hashes = await storedHashes(this.crypto.sha256, size, p.leaf, read);
-        const first = storedHashIndex(0, size);
-        hashes.forEach((hash, k) => {
-          cache.set(first + k, hash);
-          hashRows.push({ log_id: logId, id: first + k, hash });
-        });
-        entryRows.push({
-          log_id: logId,
-          idx: size,
-          leaf_hash: p.leaf,
-          kind: p.event.event.kind,
-          actor: p.event.event.actor,
-          event: new TextDecoder().decode(p.bytes),
-          recorded_at: recordedAt,
-        });
-        const changed = applyActorEvent(actors, p.event);
-        if (changed) changedActors.add(changed);
-        refs.set(p.hex, { actor: p.event.event.actor, kind: p.event.event.kind });
-        added.set(p.hex, size);
-        results.push({ index: size, leafHash: p.hex, duplicate: false });
-        size++;
-      }
-      for (let k = 0; k < entryRows.length; k += 500)
-        await trx
-          .insertInto('truce_entry')
-          .values(entryRows.slice(k, k + 500))
-          .execute();
-      for (let k = 0; k < hashRows.length; k += 2000)
-        await trx
-          .insertInto('truce_hash')
-          .values(hashRows.slice(k, k + 2000))
-          .execute();
-      for (const actor of changedActors) {
-        const a = actors.get(actor)!;
-        await trx.deleteFrom('truce_actor').where('log_id', '=', logId).where('actor', '=', actor).execute();
-        await trx
-          .insertInto('truce_actor')
-          .values({
-            log_id: logId,
-            actor,
-            name: a.name,
-            role: a.role,
-            party: a.party ?? null,
-            key: a.key,
-            revoked: a.revoked ? 1 : 0,
-          })
-          .execute();
-      }
-      const root = await treeHash(this.crypto.sha256, size, read);
-      await trx.updateTable('truce_log').set({ size, root }).where('id', '=', logId).execute();
+      const results = await appendWithin(trx, this.crypto, logId, parsed, options);
+      const fresh = results.filter((r) => !r.duplicate);
       // Sent to the servers listening (PostgreSQL) when, and only if, this transaction commits.
-      await announceLogChange(trx, this.database.dialect, { log: logId, size });
+      if (fresh.length > 0)
+        await announceLogChange(trx, this.database.dialect, { log: logId, size: fresh.at(-1)!.index + 1 });
       return results;
     });
   }
 
-  private async knownRefs(trx: Kysely<Tables>, logId: string, refs: string[]) {
-    const unique = [...new Set(refs)];
-    const rows = unique.length
-      ? await trx
-          .selectFrom('truce_entry')
-          .select(['leaf_hash', 'actor', 'kind'])
-          .where('log_id', '=', logId)
-          .where('leaf_hash', 'in', unique.map(fromHex))
-          .execute()
-      : [];
-    return new Map(rows.map((r) => [toHex(asBytes(r.leaf_hash)), { actor: r.actor, kind: r.kind }]));
-  }
-
-  private async existingLeaves(
-    trx: Kysely<Tables>,
-    logId: string,
-    leaves: Hash[],
-  ): Promise<Map<string, number>> {
-    if (leaves.length === 0) return new Map();
-    const rows = await trx
-      .selectFrom('truce_entry')
-      .select(['idx', 'leaf_hash'])
-      .where('log_id', '=', logId)
-      .where('leaf_hash', 'in', leaves)
-      .execute();
-    return new Map(rows.map((r) => [toHex(asBytes(r.leaf_hash)), Number(r.idx)]));
+  /**
+   * Imports a log in one transaction: creates it when this database does not have it, else checks
+   * that it is the same log (origin and key); appends the events chunk by chunk as `chunks` yields
+   * them (so a log of any length streams through bounded memory), then lets `beforeCommit` check
+   * the result (throwing refuses it) and stores the checkpoints and their cosignatures. When
+   * anything fails, nothing of the import is left: no log, no event. An event refused carries
+   * `position`, its place (from 0) in the stream.
+   */
+  async importLog(
+    log: { id: string; origin: string; logKey: string; agreementHash?: string | null; createdAt: string },
+    chunks: AsyncIterable<Uint8Array[]> | Iterable<Uint8Array[]>,
+    checkpoints: ImportedCheckpoint[],
+    provenance: Provenance,
+    beforeCommit?: (log: ImportedState) => Promise<void>,
+  ): Promise<{ events: number; added: number }> {
+    const lockRow = (trx: Kysely<Tables>) =>
+      trx.selectFrom('truce_log').select('id').where('id', '=', log.id).forUpdate().execute();
+    return withWriteLock(this.database, lockRow, async (trx) => {
+      const existing = await trx
+        .selectFrom('truce_log')
+        .select(['origin', 'log_key'])
+        .where('id', '=', log.id)
+        .executeTakeFirst();
+      if (!existing) {
+        await trx
+          .insertInto('truce_log')
+          .values({
+            id: log.id,
+            origin: log.origin,
+            log_key: log.logKey,
+            size: 0,
+            root: await treeHash(this.crypto.sha256, 0, () => []),
+            agreement_hash: log.agreementHash ?? null,
+            created_at: log.createdAt,
+          })
+          .execute();
+      } else if (existing.origin !== log.origin || existing.log_key !== log.logKey) {
+        throw new LedgerError(
+          'log-exists',
+          `Log "${log.id}" of this database has another origin or key than the one imported: nothing was imported. Import into another database, or check that the export is of this log.`,
+        );
+      }
+      // Where the log comes from, claimed with it (a claim once made is never withdrawn).
+      await new ProvenanceStore({ ...this.database, db: trx }).claim(log.id, provenance);
+      let events = 0;
+      let added = 0;
+      const recordedAt = new Date().toISOString();
+      for await (const chunk of chunks) {
+        try {
+          const parsed = chunk.map((bytes, k) => {
+            try {
+              return parseForAppend(this.crypto, bytes);
+            } catch (e) {
+              throw Object.assign(e as Error, { position: k });
+            }
+          });
+          const results = await appendWithin(trx, this.crypto, log.id, parsed, { recordedAt });
+          added += results.filter((r) => !r.duplicate).length;
+        } catch (e) {
+          // Where in the stream the event that failed is (0-based), for the importer to name.
+          const at = (e as { position?: number }).position;
+          if (at !== undefined) (e as { position?: number }).position = events + at;
+          throw e;
+        }
+        events += chunk.length;
+      }
+      if (beforeCommit) {
+        const row = await trx
+          .selectFrom('truce_log')
+          .select(['size', 'root'])
+          .where('id', '=', log.id)
+          .executeTakeFirstOrThrow();
+        const read = (ix: number[]) => readHashes(trx, log.id, ix);
+        const rows = await trx.selectFrom('truce_actor').selectAll().where('log_id', '=', log.id).execute();
+        await beforeCommit({
+          size: Number(row.size),
+          root: asBytes(row.root),
+          rootAt: (n) => treeHash(this.crypto.sha256, n, read),
+          actors: new Map(rows.map((r) => [r.actor, toActor(r)])),
+        });
+      }
+      for (const cp of checkpoints) {
+        await this.putCheckpoint(trx, log.id, cp.size, cp.note, recordedAt);
+        for (const c of cp.cosignatures)
+          await this.putCosignature(trx, log.id, cp.size, c.witness, c.line, recordedAt);
+      }
+      await announceLogChange(trx, this.database.dialect, { log: log.id });
+      return { events, added };
+    });
   }
 
   /** One actor of a log's registry, as its actor.registered and actor.revoked events left it. */
@@ -355,12 +308,8 @@ export class LedgerStore {
     return rows.map(toActor);
   }
 
-  /** Stored events as bytes with their stored leaf hashes, unparsed (for fsck and verify). */
-  async rawEntries(
-    logId: string,
-    start: number,
-    end: number,
-  ): Promise<{ index: number; leafHash: Hash; bytes: Uint8Array }[]> {
+  /** Stored events [start, end) as bytes with their stored leaf hashes, unparsed (for fsck and verify). */
+  async rawEntries(logId: string, start: number, end: number): Promise<RawEntry[]> {
     const rows = await this.db
       .selectFrom('truce_entry')
       .select(['idx', 'leaf_hash', 'event'])
@@ -369,20 +318,47 @@ export class LedgerStore {
       .where('idx', '<', end)
       .orderBy('idx')
       .execute();
-    return rows.map((r) => ({
-      index: Number(r.idx),
-      leafHash: asBytes(r.leaf_hash),
-      bytes: new TextEncoder().encode(r.event),
-    }));
+    return rows.map(rawEntryOf);
   }
 
   async entries(logId: string, start: number, end: number): Promise<StoredEntry[]> {
-    return (await this.rawEntries(logId, start, end)).map((e) => ({
-      index: e.index,
-      leafHash: toHex(e.leafHash),
-      bytes: e.bytes,
-      event: parseStored(logId, e.index, e.bytes),
-    }));
+    return (await this.rawEntries(logId, start, end)).map((e) => parsedEntry(logId, e));
+  }
+
+  /**
+   * The stored events of a log in index order, a page at a time (PAGE rows by default), from
+   * `from` up to `to` (default: every stored row): the one way to read a log through bounded
+   * memory. Pages follow the stored indexes (keyset), so a row missing from storage never ends
+   * the reading early: verify sees every row that is there.
+   */
+  async *rawEntryPages(
+    logId: string,
+    options: { from?: number; to?: number; pageSize?: number } = {},
+  ): AsyncGenerator<RawEntry[]> {
+    const pageSize = options.pageSize ?? PAGE;
+    let from = options.from ?? 0;
+    for (;;) {
+      let q = this.db
+        .selectFrom('truce_entry')
+        .select(['idx', 'leaf_hash', 'event'])
+        .where('log_id', '=', logId)
+        .where('idx', '>=', from);
+      if (options.to !== undefined) q = q.where('idx', '<', options.to);
+      const rows = await q.orderBy('idx').limit(pageSize).execute();
+      if (rows.length === 0) return;
+      const page = rows.map(rawEntryOf);
+      yield page;
+      if (rows.length < pageSize) return;
+      from = page.at(-1)!.index + 1;
+    }
+  }
+
+  /** rawEntryPages with each event parsed. */
+  async *entryPages(
+    logId: string,
+    options: { from?: number; to?: number; pageSize?: number } = {},
+  ): AsyncGenerator<StoredEntry[]> {
+    for await (const page of this.rawEntryPages(logId, options)) yield page.map((e) => parsedEntry(logId, e));
   }
 
   async entryByLeafHash(logId: string, hex: string): Promise<StoredEntry | undefined> {
@@ -401,15 +377,23 @@ export class LedgerStore {
     return readHashes(this.db, logId, indexes);
   }
 
-  /** Every stored tree hash of a log, in storage order (for fsck and verify). */
-  async allHashes(logId: string): Promise<{ id: number; hash: Hash }[]> {
-    const rows = await this.db
-      .selectFrom('truce_hash')
-      .select(['id', 'hash'])
-      .where('log_id', '=', logId)
-      .orderBy('id')
-      .execute();
-    return rows.map((r) => ({ id: Number(r.id), hash: asBytes(r.hash) }));
+  /** Every stored tree hash of a log, in storage order, a page at a time (for fsck and verify). */
+  async *hashPages(logId: string, pageSize = 4 * PAGE): AsyncGenerator<{ id: number; hash: Hash }[]> {
+    let from = 0;
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('truce_hash')
+        .select(['id', 'hash'])
+        .where('log_id', '=', logId)
+        .where('id', '>=', from)
+        .orderBy('id')
+        .limit(pageSize)
+        .execute();
+      if (rows.length === 0) return;
+      yield rows.map((r) => ({ id: Number(r.id), hash: asBytes(r.hash) }));
+      if (rows.length < pageSize) return;
+      from = Number(rows.at(-1)!.id) + 1;
+    }
   }
 
   async treeHash(logId: string, size: number): Promise<Hash> {
@@ -426,12 +410,22 @@ export class LedgerStore {
   }
 
   async addCheckpoint(logId: string, size: number, note: string, createdAt: string): Promise<void> {
-    await this.db
+    await this.putCheckpoint(this.db, logId, size, note, createdAt);
+    await announceLogChange(this.db, this.database.dialect, { log: logId, checkpoint: size });
+  }
+
+  private async putCheckpoint(
+    db: Kysely<Tables>,
+    logId: string,
+    size: number,
+    note: string,
+    createdAt: string,
+  ) {
+    await db
       .insertInto('truce_checkpoint')
       .values({ log_id: logId, size, note, created_at: createdAt })
       .onConflict((oc) => oc.columns(['log_id', 'size']).doUpdateSet({ note, created_at: createdAt }))
       .execute();
-    await announceLogChange(this.db, this.database.dialect, { log: logId, checkpoint: size });
   }
 
   async checkpoints(logId: string): Promise<StoredCheckpoint[]> {
@@ -463,13 +457,81 @@ export class LedgerStore {
     line: string,
     createdAt: string,
   ): Promise<void> {
-    await this.db
+    await this.database.db
+      .transaction()
+      .execute((trx) => this.putCosignature(trx, logId, size, witness, line, createdAt));
+  }
+
+  /**
+   * Stores a cosignature beside its checkpoint and keeps a copy, with the checkpoint's text, in
+   * truce_witnessed: the table apart from the log's own, which nothing rewrites (the first copy
+   * of a witness's cosignature of a size stays).
+   */
+  private async putCosignature(
+    db: Kysely<Tables>,
+    logId: string,
+    size: number,
+    witness: string,
+    line: string,
+    createdAt: string,
+  ): Promise<void> {
+    await db
       .insertInto('truce_cosignature')
       .values({ log_id: logId, size, witness, line, created_at: createdAt })
       .onConflict((oc) =>
         oc.columns(['log_id', 'size', 'witness']).doUpdateSet({ line, created_at: createdAt }),
       )
       .execute();
+    const checkpoint = await db
+      .selectFrom('truce_checkpoint')
+      .select('note')
+      .where('log_id', '=', logId)
+      .where('size', '=', size)
+      .executeTakeFirst();
+    if (!checkpoint) return;
+    await db
+      .insertInto('truce_witnessed')
+      .values({ log_id: logId, size, witness, note: checkpoint.note, line, created_at: createdAt })
+      .onConflict((oc) => oc.columns(['log_id', 'size', 'witness']).doNothing())
+      .execute();
+  }
+
+  /**
+   * The checkpoints witnesses cosigned, largest first, kept apart from the log's tables: the rows
+   * of truce_witnessed, and what this server as a witness last cosigned of the log's origin
+   * (truce_witness). A log shorter than one of them, or with another root at its size, was cut
+   * back or rewritten.
+   */
+  async witnessed(logId: string): Promise<WitnessedCheckpoint[]> {
+    const kept = await this.db
+      .selectFrom('truce_witnessed')
+      .select(['size', 'witness', 'note', 'line'])
+      .where('log_id', '=', logId)
+      .orderBy('size', 'desc')
+      .orderBy('witness')
+      .execute();
+    const latest = kept.map((r) => ({
+      size: Number(r.size),
+      witness: r.witness,
+      note: r.note,
+      line: r.line,
+    }));
+    const own = await this.db
+      .selectFrom('truce_witness')
+      .innerJoin('truce_log', 'truce_log.origin', 'truce_witness.origin')
+      .select(['truce_witness.size', 'truce_witness.checkpoint'])
+      .where('truce_log.id', '=', logId)
+      .executeTakeFirst();
+    if (own) {
+      // The note as submitted to this witness: the log's signature, maybe others' cosignatures.
+      latest.push({
+        size: Number(own.size),
+        witness: 'this server (truce_witness)',
+        note: own.checkpoint,
+        line: '',
+      });
+    }
+    return latest;
   }
 
   async cosignatures(logId: string, size: number): Promise<{ witness: string; line: string }[]> {

@@ -49,7 +49,23 @@ export interface CosignatureTable {
   created_at: string;
 }
 
-/** Actors registered in a log, kept in step with its actor.registered / actor.revoked events. */
+/**
+ * Each checkpoint a witness cosigned, with the cosignature line (0010): kept apart from the log's
+ * tables, never rewritten by appends, so that a log cut back to an earlier size is still caught.
+ */
+export interface WitnessedTable {
+  log_id: string;
+  size: number;
+  witness: string;
+  note: string;
+  line: string;
+  created_at: string;
+}
+
+/**
+ * Actors registered in a log, kept in step with its actor.registered / actor.revoked events: a cache
+ * of the registry the events give, which truce verify and truce fsck recompute and check it against.
+ */
 export interface ActorTable {
   log_id: string;
   actor: string;
@@ -128,6 +144,7 @@ export interface Tables {
   truce_checkpoint: CheckpointTable;
   truce_actor: ActorTable;
   truce_cosignature: CosignatureTable;
+  truce_witnessed: WitnessedTable;
   truce_person: PersonTable;
   truce_token: TokenTable;
   truce_agreement_version: AgreementVersionTable;

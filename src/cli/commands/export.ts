@@ -15,7 +15,11 @@ export const exportCommand: Command = {
   usage: 'truce export --out DIR | --csv FILE [--log ID] [--database DB] [--json]',
   options: {
     log: { type: 'string', description: 'The log (agreement id).' },
-    out: { type: 'string', description: 'Folder for log.json, events.jsonl and checkpoints.json.' },
+    out: {
+      type: 'string',
+      description:
+        'Folder for log.json, events.jsonl, checkpoints.json, witnessed.json, checkpoint and tile/.',
+    },
     csv: { type: 'string', description: 'Write the events as CSV instead (safe to open in a spreadsheet).' },
     database: databaseOption,
     json: jsonOption,
@@ -37,8 +41,8 @@ export const exportCommand: Command = {
       } else {
         const log = await store.requireLog(id);
         const rows = [csvHead(EVENT_COLUMNS, false)];
-        for (let at = 0; at < log.size; at += 5000)
-          for (const e of await store.entries(id, at, at + 5000)) rows.push(csvLine(EVENT_COLUMNS, e));
+        for await (const page of store.entryPages(id, { to: log.size }))
+          for (const e of page) rows.push(csvLine(EVENT_COLUMNS, e));
         await writeFile(resolve(io.cwd, csv!), rows.join(''));
         if (args.values.json) io.out(`${JSON.stringify({ log: id, csv, events: log.size })}\n`);
         else io.out(`wrote ${log.size} events of ${id} to ${csv}\n`);

@@ -38,7 +38,7 @@ export async function loadLogAndAgreement(args: ParsedArgs, io: Io): Promise<Loa
   if (dir !== undefined) {
     if (stringFlag(args, 'log')) throw new UsageError('Give an export folder or --log, not both.');
     const x = await readExport(resolve(io.cwd, dir));
-    const report = await verifyLog(nodeCrypto, exportMaterial(x));
+    const report = await verifyLog(nodeCrypto, await exportMaterial(x));
     if (report.problems.length)
       throw new InputError(
         'status-unverified',
@@ -46,11 +46,9 @@ export async function loadLogAndAgreement(args: ParsedArgs, io: Io): Promise<Loa
       );
     id = x.log.id;
     provenance = exportProvenance(x, dir);
-    const enc = new TextEncoder();
-    events = x.events.map((line) => {
-      const bytes = enc.encode(line);
-      return { leafHash: toHex(leafHash(nodeCrypto.sha256, bytes)), event: parseSignedEvent(bytes) };
-    });
+    events = [];
+    for await (const bytes of x.events)
+      events.push({ leafHash: toHex(leafHash(nodeCrypto.sha256, bytes)), event: parseSignedEvent(bytes) });
   } else {
     const { store, database } = await openStore(args, io);
     try {
@@ -58,9 +56,8 @@ export async function loadLogAndAgreement(args: ParsedArgs, io: Io): Promise<Loa
       const log = await store.requireLog(id);
       provenance = await new ProvenanceStore(database).get(id);
       events = [];
-      for (let at = 0; at < log.size; at += 5000)
-        for (const e of await store.entries(id, at, Math.min(log.size, at + 5000)))
-          events.push({ leafHash: e.leafHash, event: e.event });
+      for await (const page of store.entryPages(id, { to: log.size }))
+        for (const e of page) events.push({ leafHash: e.leafHash, event: e.event });
     } finally {
       await database.close();
     }

@@ -65,7 +65,11 @@ export const verify: Command = {
   usage: 'truce verify [--log ID] [--export DIR] [--database DB] [--json]',
   options: {
     log: { type: 'string', description: 'Only this log (default: every log in the database).' },
-    export: { type: 'string', description: 'Verify an exported log folder, with no database.' },
+    export: {
+      type: 'string',
+      description:
+        'Verify an exported log folder, with no database: its events, checkpoints, witnessed.json, the served checkpoint file and every tile.',
+    },
     database: databaseOption,
     json: jsonOption,
   },
@@ -73,8 +77,10 @@ export const verify: Command = {
     const dir = stringFlag(args, 'export');
     if (dir) {
       const x = await readExport(resolve(io.cwd, dir));
-      const bar = progress(io, `verifying ${x.log.id}`, x.events.length);
-      const report = await verifyLog(nodeCrypto, exportMaterial(x), { onProgress: (n) => bar.update(n) });
+      const bar = progress(io, `verifying ${x.log.id}`, x.log.size);
+      const report = await verifyLog(nodeCrypto, await exportMaterial(x), {
+        onProgress: (n) => bar.update(n),
+      });
       bar.done();
       return printReports(io, [{ log: x.log.id, report }], Boolean(args.values.json), 'verified');
     }

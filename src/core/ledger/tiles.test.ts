@@ -39,7 +39,16 @@ describe('tile paths (C2SP tlog-tiles)', () => {
   it('parse back, and refuse what is not a tile path', () => {
     expect(parseTilePath('tile/0/x001/x234/067')).toEqual({ level: 0, index: 1234067, width: 256 });
     expect(parseTilePath('tile/entries/000.p/3')).toEqual({ level: 'entries', index: 0, width: 3 });
-    for (const bad of ['tile/0/1', 'tile/0/001.p/256', 'tile/0/001.p/0', 'tile/a/001', '../etc/passwd']) {
+    // Each tile has one path: a leading x000 group, a padded width or level is another name for it.
+    const others = ['tile/0/x000/001', 'tile/0/001.p/05', 'tile/00/001', 'tile/entries/x000/x001/002'];
+    for (const bad of [
+      'tile/0/1',
+      'tile/0/001.p/256',
+      'tile/0/001.p/0',
+      'tile/a/001',
+      '../etc/passwd',
+      ...others,
+    ]) {
       expect(parseTilePath(bad)).toBeNull();
     }
   });

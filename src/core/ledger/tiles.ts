@@ -30,7 +30,7 @@ export function entriesPath(index: number, width = TILE_WIDTH): string {
   return `tile/entries/${tileIndexPath(index)}${width < TILE_WIDTH ? `.p/${width}` : ''}`;
 }
 
-/** Parses a tile path back to (level or 'entries', index, width); null when it is not one. */
+/** Parses a tile path back to (level or 'entries', index, width); null when it is not one in its canonical form. */
 export function parseTilePath(
   path: string,
 ): { level: number | 'entries'; index: number; width: number } | null {
@@ -40,7 +40,11 @@ export function parseTilePath(
   const width = m[3] === undefined ? TILE_WIDTH : Number(m[3]);
   if (!Number.isSafeInteger(index) || width < 1 || width > TILE_WIDTH - (m[3] === undefined ? 0 : 1))
     return null;
-  return { level: m[1] === 'entries' ? 'entries' : Number(m[1]), index, width };
+  const level = m[1] === 'entries' ? 'entries' : Number(m[1]);
+  // One canonical form per tile: no x000 group in front, no leading zeros in L or W.
+  const canonical = level === 'entries' ? entriesPath(index, width) : tilePath(level, index, width);
+  if (canonical !== path) return null;
+  return { level, index, width };
 }
 
 /** How many hashes of tile (level, index) a tree of `size` entries has: its width, 0 if none. */

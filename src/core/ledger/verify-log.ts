@@ -1,12 +1,12 @@
 import { bytesEqual, type Crypto, toHex } from '../crypto/crypto.ts';
 import { applyActorEvent } from './actor-registry.ts';
 import { type ActorRecord, checkEvent } from './check-event.ts';
-import { parseCheckpoint } from './checkpoint.ts';
-import { verifyCosignature } from './cosignature.ts';
 import type { SignedEvent } from './event.ts';
 import { parseSignedEvent } from './event-sign.ts';
-import { openNote, parseVerifierKey, splitNote } from './signed-note.ts';
+import { HashArena } from './hash-arena.ts';
 import { type Hash, leafHash, storedHashes, treeHash } from './tlog.ts';
+import { type PublishedTiles, TileCheck } from './verify-published.ts';
+import { checkLogState } from './verify-state.ts';
 
 /** One thing found wrong, with where it is: an entry, a tree hash, the log, a checkpoint. */
 export interface LogProblem {
@@ -15,18 +15,32 @@ export interface LogProblem {
   message: string;
 }
 
-/** Everything a log is made of, from a database or an export folder. */
+type Stream<T> = Iterable<T> | AsyncIterable<T>;
+
+/**
+ * Everything a log is made of, from a database or an export folder. Entries and stored hashes
+ * stream in order (a database or a file is read page by page), so the material of a large log
+ * needs no more memory than the tree's hashes.
+ */
 export interface LogMaterial {
   logId: string;
   origin: string;
   logKey: string;
-  entries: Iterable<{ index: number; bytes: Uint8Array; leafHash?: Hash }>;
-  /** Stored tree hashes by storage index, when the log has them (a database does, an export need not). */
-  storedHashes?: { id: number; hash: Hash }[];
+  entries: Stream<{ index: number; bytes: Uint8Array; leafHash?: Hash }>;
+  /** Stored tree hashes in storage-index order, when the log has them (a database does, an export need not). */
+  storedHashes?: Stream<{ id: number; hash: Hash }>;
   /** The tree state the store claims, when it keeps one. */
   claimed?: { size: number; root: Hash };
   checkpoints: { size: number; note: string }[];
   cosignatures?: { size: number; witness: string; line: string }[];
+  /** The stored actors table, a cache of the registry that the events give: checked against it. */
+  storedActors?: ActorRecord[];
+  /** The log's API tokens (never their secrets): each live one must stand for a registered actor and role. */
+  storedTokens?: { id: string; actor: string; role: string; party: string | null; revoked: boolean }[];
+  /** Checkpoints witnesses cosigned, kept apart from the log's own tables: the log must reach them. */
+  witnessed?: { size: number; witness: string; note: string; line: string }[];
+  /** An export folder's published files: its served `checkpoint` file (undefined: none) and its tiles. */
+  published?: { checkpoint: string | undefined; tiles: PublishedTiles };
 }
 
 export interface LogReport {
@@ -51,15 +65,33 @@ export async function verifyLog(
   const signatures = options.signatures ?? true;
   const problems: LogProblem[] = [];
   const add = (code: string, where: string, message: string) => problems.push({ code, where, message });
-  const hashes: Hash[] = [];
-  const read = (ix: number[]) => ix.map((i) => hashes[i]!);
+  const hashes = new HashArena();
+  const read = (ix: number[]) => ix.map((i) => hashes.at(i));
   const actors = new Map<string, ActorRecord>();
   const refs = new Map<string, { actor: string; kind: string }>();
+  const tiles = m.published ? new TileCheck(m.published.tiles) : undefined;
   let size = 0;
-  for (const entry of m.entries) {
+  let missing = 0;
+  for await (const entry of m.entries) {
     const where = `entry ${entry.index}`;
-    if (entry.index !== size)
-      add('entry-gap', where, `Expected entry ${size} next, found entry ${entry.index}.`);
+    // A run of missing rows is one problem, counted right; the entries after it are read on.
+    if (entry.index !== size + missing) {
+      const expected = size + missing;
+      if (entry.index > expected) {
+        const n = entry.index - expected;
+        add(
+          'entry-gap',
+          n === 1 ? `entry ${expected}` : `entries ${expected}–${entry.index - 1}`,
+          `${n === 1 ? `Entry ${expected} is` : `${n} entries (${expected} to ${entry.index - 1}) are`} missing from storage: the tree hashes and checkpoints after ${n === 1 ? 'it' : 'them'} no longer match. Restore the log from a backup or an export that verifies.`,
+        );
+        missing += n;
+      } else
+        add(
+          'entry-order',
+          where,
+          `Entry ${entry.index} comes after entry ${expected - 1}: storage is out of order.`,
+        );
+    }
     const leaf = leafHash(crypto.sha256, entry.bytes);
     if (entry.leafHash && !bytesEqual(entry.leafHash, leaf)) {
       add('leaf-mismatch', where, 'The stored leaf hash is not the hash of the stored event.');
@@ -84,93 +116,54 @@ export async function verifyLog(
       const { kind, actor } = signed.event;
       refs.set(toHex(leaf), { actor, kind });
     }
-    hashes.push(...(await storedHashes(crypto.sha256, size, leaf, read)));
+    for (const h of await storedHashes(crypto.sha256, size, leaf, read)) hashes.push(h);
+    await tiles?.entry(entry.bytes);
     size++;
     if (options.onProgress && size % 1000 === 0) options.onProgress(size);
   }
   if (m.storedHashes) {
-    const stored = new Map(m.storedHashes.map((h) => [h.id, h.hash]));
-    hashes.forEach((h, id) => {
-      const s = stored.get(id);
-      if (!s) add('hash-missing', `tree hash ${id}`, 'A tree hash is missing from storage.');
-      else if (!bytesEqual(s, h))
-        add(
-          'hash-mismatch',
-          `tree hash ${id}`,
-          'A stored tree hash differs from the one recomputed from the events.',
-        );
-      stored.delete(id);
-    });
-    for (const id of stored.keys())
-      add('hash-extra', `tree hash ${id}`, 'Storage holds a tree hash beyond the events of the log.');
+    // Runs of consecutive tree hashes with one fault are one problem each.
+    const runs: { code: string; first: number; last: number }[] = [];
+    const fault = (code: string, id: number) => {
+      const run = runs.at(-1);
+      if (run && run.code === code && run.last === id - 1) run.last = id;
+      else runs.push({ code, first: id, last: id });
+    };
+    let next = 0;
+    for await (const s of m.storedHashes) {
+      for (; next < Math.min(s.id, hashes.length); next++) fault('hash-missing', next);
+      if (s.id >= hashes.length) fault('hash-extra', s.id);
+      else if (!bytesEqual(s.hash, hashes.at(s.id))) fault('hash-mismatch', s.id);
+      next = Math.max(next, s.id + 1);
+    }
+    for (; next < hashes.length; next++) fault('hash-missing', next);
+    const said: Record<string, [string, string]> = {
+      'hash-missing': ['is missing from storage', 'are missing from storage'],
+      'hash-mismatch': [
+        'differs from the one recomputed from the events',
+        'differ from the ones recomputed from the events',
+      ],
+      'hash-extra': ['is stored beyond the events of the log', 'are stored beyond the events of the log'],
+    };
+    for (const r of runs) {
+      const n = r.last - r.first + 1;
+      add(
+        r.code,
+        n === 1 ? `tree hash ${r.first}` : `tree hashes ${r.first}–${r.last}`,
+        n === 1 ? `A tree hash ${said[r.code]![0]}.` : `${n} tree hashes ${said[r.code]![1]}.`,
+      );
+    }
   }
   const root = await treeHash(crypto.sha256, size, read);
-  if (m.claimed) {
-    if (m.claimed.size !== size)
-      add('size-mismatch', 'log', `The log claims ${m.claimed.size} events; ${size} are stored.`);
-    if (!bytesEqual(m.claimed.root, root))
-      add('root-mismatch', 'log', 'The root hash the log claims is not the one its events give.');
-  }
-  const witnesses = [...actors.values()].filter((a) => a.role === 'witness' && !a.revoked);
-  const texts = new Map<number, string>();
-  let cosigned = 0;
-  let verifier: ReturnType<typeof parseVerifierKey> | undefined;
-  try {
-    verifier = parseVerifierKey(crypto, m.logKey);
-  } catch (e) {
-    add('key-malformed', 'log', (e as Error).message);
-  }
-  for (const cp of m.checkpoints) {
-    const where = `checkpoint ${cp.size}`;
-    try {
-      const text = signatures
-        ? openNote(crypto, cp.note, verifier ? [verifier] : []).text
-        : splitNote(cp.note).text;
-      const c = parseCheckpoint(text);
-      texts.set(c.size, text);
-      if (c.origin !== m.origin)
-        add('checkpoint-origin', where, `The checkpoint is for "${c.origin}", not "${m.origin}".`);
-      if (c.size !== cp.size) add('checkpoint-size', where, `The checkpoint says size ${c.size}.`);
-      if (c.size > size)
-        add('checkpoint-ahead', where, `The checkpoint covers ${c.size} events; the log has ${size}.`);
-      else if (!bytesEqual(c.root, await treeHash(crypto.sha256, c.size, read))) {
-        add(
-          'checkpoint-root',
-          where,
-          'The checkpoint root is not the root of the log at that size: history was rewritten.',
-        );
-      }
-      for (const sig of signatures ? splitNote(cp.note).signatures : []) {
-        const w = witnesses.find(
-          (x) => x.actor === sig.name || parseVerifierKey(crypto, x.key).name === sig.name,
-        );
-        if (!w) continue;
-        verifyCosignature(crypto, parseVerifierKey(crypto, w.key), text, sig);
-        cosigned++;
-      }
-    } catch (e) {
-      add((e as { code?: string }).code ?? 'checkpoint-malformed', where, (e as Error).message);
-    }
-  }
-  for (const cs of signatures ? (m.cosignatures ?? []) : []) {
-    const where = `cosignature of ${cs.witness} on checkpoint ${cs.size}`;
-    const w = witnesses.find((x) => x.actor === cs.witness);
-    const text = texts.get(cs.size);
-    try {
-      if (!w)
-        throw Object.assign(new Error(`"${cs.witness}" is not a registered witness of this log.`), {
-          code: 'cosignature-unknown-witness',
-        });
-      if (!text)
-        throw Object.assign(new Error('There is no valid checkpoint of that size.'), {
-          code: 'cosignature-no-checkpoint',
-        });
-      const sig = splitNote(`${text}\n${cs.line}`).signatures[0]!;
-      verifyCosignature(crypto, parseVerifierKey(crypto, w.key), text, sig);
-      cosigned++;
-    } catch (e) {
-      add((e as { code?: string }).code ?? 'cosignature-invalid', where, (e as Error).message);
-    }
-  }
-  return { size, root: toHex(root), checkpoints: m.checkpoints.length, cosignatures: cosigned, problems };
+  const rootAt = (n: number) => treeHash(crypto.sha256, n, read);
+  const checked = await checkLogState(crypto, m, { size, root, rootAt, actors }, signatures);
+  for (const p of checked.problems) problems.push(p);
+  if (tiles) for (const p of await tiles.finish(size, (id) => hashes.at(id))) problems.push(p);
+  return {
+    size,
+    root: toHex(root),
+    checkpoints: m.checkpoints.length,
+    cosignatures: checked.cosignatures,
+    problems,
+  };
 }
