@@ -33,6 +33,12 @@ const PAGES: { name: string; path: string; testids: string[]; text?: (lang: Lang
       'event-item',
     ],
   },
+  // An agreement with no log whose first phase has no fixed end: running today, its timeline drawn to today.
+  {
+    name: 'agreement-open-ended',
+    path: '/agreements/oct-2025-ceasefire',
+    testids: ['phase-timeline', 'headline-figures', 'provisions-table', 'today-marker'],
+  },
   { name: 'day', path: `/agreements/${DEMO_LOG}/day/2023-11-25`, testids: ['day-view', 'day-events'] },
   // The last day of the pause: no obligation, the morning it ended, and its events.
   { name: 'day-last', path: `/agreements/${DEMO_LOG}/day/2023-12-01`, testids: ['day-view', 'day-events'] },
@@ -86,10 +92,11 @@ describe('the pages in Chromium, in English, Arabic and Hebrew', { timeout: 120_
         const box = await page.getByTestId('lang-switch').boundingBox();
         const middle = (page.viewportSize()?.width ?? 0) / 2;
         expect(box!.x + box!.width / 2 > middle).toBe(lang === 'en');
-        // Every page that shows the demo log (all but the comparison of two proposals) says first
-        // that it is reconstructed from public reporting and signed with demonstration keys.
+        // Every page that shows the demo log (all but the comparison of two proposals, and an
+        // agreement with no log) says first that it is reconstructed from public reporting and
+        // signed with demonstration keys.
         const banner = page.getByTestId('provenance-banner');
-        if (p.name === 'compare') expect(await banner.count()).toBe(0);
+        if (p.name === 'compare' || p.name === 'agreement-open-ended') expect(await banner.count()).toBe(0);
         else {
           await banner.first().waitFor();
           const said = (await banner.first().textContent()) ?? '';

@@ -56,7 +56,8 @@ export function PhaseTimeline({ data, now = new Date() }: { data: AgreementData;
         </ol>
         {todayPct !== null && today !== null ? (
           <div
-            className={`today${outside ? ` today-${outside}` : ''}`}
+            // In the later half its words run back toward the middle, so they never leave the page.
+            className={`today${outside ? ` today-${outside}` : todayPct > 50 ? ' today-late' : ''}`}
             data-testid="today-marker"
             data-day={today}
             style={{ insetInlineStart: `${todayPct}%` }}
