@@ -1,6 +1,7 @@
 import type { Agreement } from '../agreement/types.ts';
 import { planAgreement } from '../plan/plan-agreement.ts';
 import { PlanError } from '../plan/plan-error.ts';
+import { isOpenEnded } from '../plan/timeline.ts';
 import type { Obligation, Plan } from '../plan/types.ts';
 import { localDate } from '../time/zoned-time.ts';
 import type { Entry } from './log-state.ts';
@@ -118,7 +119,7 @@ function memoPlan(
  * moment judged. Undefined when no phase is open-ended or the agreement has no start.
  */
 function openEndedHorizon(agreement: Agreement, view: LogView): string | undefined {
-  const open = agreement.phases.filter((p) => p.lengthDays === undefined || p.continuesWhile !== undefined);
+  const open = agreement.phases.filter(isOpenEnded);
   if (open.length === 0 || !agreement.start) return undefined;
   const ended = view
     .kind('phase.ended')

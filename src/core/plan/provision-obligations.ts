@@ -1,5 +1,6 @@
 import { figureRange, isContested, statedValues } from '../agreement/figure.ts';
 import type { Figure, LocalizedText, Moment, Provision, ProvisionOf, Quota } from '../agreement/types.ts';
+import { daysBetween } from '../time/zoned-time.ts';
 import { byTime, obligation, type PlanContext, phaseDayOf, phaseLength, type When } from './context.ts';
 import { exchangeObligations } from './exchange-obligations.ts';
 import { type Planned, resolveMoment } from './moment.ts';
@@ -296,7 +297,7 @@ export function provisionObligations(
     case 'milestone': {
       let d = deadline(ctx, p, p.byDay, p.due, undefined, fromDay, planned);
       if (!d && p.date && ctx.firstDate) {
-        const at = daysFromStart(ctx.firstDate, p.date);
+        const at = daysBetween(ctx.firstDate, p.date) + 1;
         d = { when: { phaseDay: at - (ctx.phases.get(p.phase)!.startDay ?? 1) + 1 } };
       }
       if (!d) return [];
@@ -314,12 +315,6 @@ export function provisionObligations(
     case 'text':
       return [];
   }
-}
-
-function daysFromStart(firstDate: string, date: string): number {
-  return (
-    Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${firstDate}T00:00:00Z`)) / 86_400_000) + 1
-  );
 }
 
 /** Obligations that hold over the whole phase: cessation of hostilities, free text and undated milestones. */
