@@ -59,9 +59,13 @@ export function verdictWords(ctx: EvalContext, o: Obligation, v: Verdict, waitsF
       return 'disputed';
     case 'unrecorded':
       if (v.overdueMinutes === undefined) return 'no figure recorded by any source';
-      return v.noRecord
-        ? `nothing recorded; ${duration(v.overdueMinutes)} past the deadline`
-        : `not recorded as done; ${duration(v.overdueMinutes)} past the deadline`;
+      {
+        // At the deadline itself, "0 min past the deadline" would read as a figure.
+        const what = v.noRecord ? 'nothing recorded' : 'not recorded as done';
+        return v.overdueMinutes > 0
+          ? `${what}; ${duration(v.overdueMinutes)} past the deadline`
+          : `${what} by the deadline`;
+      }
   }
 }
 

@@ -50,3 +50,12 @@ describe('a recorded extension of one pause zone', () => {
     expect(e.notes.join('\n')).toMatch(/zone "z1".*cannot place it/);
   });
 });
+
+describe('nothing recorded, judged at the deadline itself', () => {
+  it('says "nothing recorded by the deadline", not "0 min past the deadline"', () => {
+    const o = run([], T(2, '00:00')).obligations.find((x) => x.obligation.id === 'aid/admit-aid/1/trucks')!;
+    expect(o).toMatchObject({ status: 'unrecorded', overdueMinutes: 0 });
+    expect(o.explanation).toContain('nothing recorded by the deadline');
+    expect(o.explanation).not.toContain('0 min');
+  });
+});
