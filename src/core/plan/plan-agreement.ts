@@ -102,12 +102,9 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
   }
   // Each provision once every provision it waits for or counts from is planned.
   while (pending.length) {
+    // A dependency the agreement does not have (the validator refuses it) holds nothing up.
     const next = pending.filter((p) =>
-      dependencies(p).every(
-        (d) =>
-          planned.has(d) ||
-          (!pending.some((x) => x.id === d) && !agreement.provisions.some((x) => x.id === d)),
-      ),
+      dependencies(p).every((d) => planned.has(d) || !agreement.provisions.some((x) => x.id === d)),
     );
     if (next.length === 0) {
       for (const p of pending) {
