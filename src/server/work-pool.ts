@@ -17,6 +17,14 @@ export interface WorkPoolOptions {
   /** The worker's module (default work-worker.ts) and what it is given (tests gate it so). */
   script?: URL;
   workerData?: unknown;
+  /** Told of each worker's start and stop, numbered from 1 in the order they were asked for. */
+  onLifecycle?: (step: LifecycleStep) => void;
+}
+
+/** One step in the life of a pool's worker thread. */
+export interface LifecycleStep {
+  worker: number;
+  step: 'starting' | 'started' | 'stopping' | 'stopped';
 }
 
 /** The time budget of each kind of task, in milliseconds of a worker's time. */
@@ -58,9 +66,31 @@ interface Job {
 }
 
 interface Slot {
-  worker: Worker;
-  ready: Promise<void>;
+  /** The worker's number in its pool (from 1). */
+  id: number;
+  /** The worker, once it has started and said it is ready. */
+  ready: Promise<Worker>;
   job: Job | undefined;
+}
+
+/**
+ * Every start and stop of a worker thread in this process, one after another. Node can crash the
+ * whole process (SIGSEGV) when one thread creates a worker's isolate while another worker is being
+ * terminated (nodejs/node#56312), and stopping a worker that is still loading its modules is the
+ * same kind of race. So a worker is started only once every earlier start and stop has finished,
+ * and stopped only once it has started. Workers start rarely (the first tasks, and after a task
+ * past its budget), so the wait costs little.
+ */
+let lifecycle: Promise<void> = Promise.resolve();
+
+/** Runs `step` after every start and stop asked for before it; the next waits for it in turn. */
+function inTurn<T>(step: () => Promise<T>): Promise<T> {
+  const done = lifecycle.then(step);
+  lifecycle = done.then(
+    () => {},
+    () => {},
+  );
+  return done;
 }
 
 /**
@@ -80,6 +110,8 @@ export class WorkPool {
   readonly #workerData: unknown;
   readonly #slots: (Slot | undefined)[];
   readonly #queue: Job[] = [];
+  readonly #onLifecycle: (step: LifecycleStep) => void;
+  #spawned = 0;
   #closed = false;
 
   constructor(options: WorkPoolOptions = {}) {
@@ -89,6 +121,7 @@ export class WorkPool {
     this.#budgetMs = { ...WORK_BUDGET_MS, ...options.budgetMs };
     this.#script = options.script ?? new URL('./work-worker.ts', import.meta.url);
     this.#workerData = options.workerData;
+    this.#onLifecycle = options.onLifecycle ?? (() => {});
     if (!Number.isInteger(this.size) || this.size < 1)
       throw new Error('A work pool needs at least one worker.');
     this.#slots = Array.from({ length: this.size }, () => undefined);
@@ -136,26 +169,56 @@ export class WorkPool {
       this.#slots.map(async (slot, i) => {
         this.#slots[i] = undefined;
         slot?.job?.reject(new Error('The work pool was closed.'));
-        await slot?.worker.terminate();
+        if (slot) await this.#stop(slot);
       }),
     );
   }
 
+  /** A worker, started in its turn; it says 'ready' once its modules are loaded. */
   #spawn(): Slot {
-    const worker = new Worker(this.#script, {
-      workerData: this.#workerData,
-      resourceLimits: { maxOldGenerationSizeMb: this.#heapMb },
-    });
-    // Idle workers do not keep the process alive; a task under way holds a timer that does.
-    worker.unref();
-    const ready = new Promise<void>((resolve, reject) => {
-      worker.once('message', (m) =>
-        m === 'ready' ? resolve() : reject(new Error('A worker did not start.')),
-      );
-      worker.once('error', reject);
-    });
+    const id = ++this.#spawned;
+    const ready = inTurn(
+      () =>
+        new Promise<Worker>((resolve, reject) => {
+          this.#onLifecycle({ worker: id, step: 'starting' });
+          const worker = new Worker(this.#script, {
+            workerData: this.#workerData,
+            resourceLimits: { maxOldGenerationSizeMb: this.#heapMb },
+          });
+          // Idle workers do not keep the process alive; a task under way holds a timer that does.
+          worker.unref();
+          const failed = (e: unknown) => {
+            worker.off('message', started);
+            reject(e instanceof Error ? e : new Error('A worker stopped before it was ready.'));
+          };
+          const started = (m: unknown) => {
+            worker.off('error', failed);
+            worker.off('exit', failed);
+            if (m === 'ready') {
+              this.#onLifecycle({ worker: id, step: 'started' });
+              resolve(worker);
+            } else reject(new Error('A worker did not start.'));
+          };
+          worker.once('message', started);
+          worker.once('error', failed);
+          worker.once('exit', failed);
+        }),
+    );
     ready.catch(() => {});
-    return { worker, ready, job: undefined };
+    return { id, ready, job: undefined };
+  }
+
+  /** Stops a slot's worker in its turn, once it has started (a worker that never started is gone). */
+  #stop(slot: Slot): Promise<void> {
+    return slot.ready.then(
+      (worker) =>
+        inTurn(async () => {
+          this.#onLifecycle({ worker: slot.id, step: 'stopping' });
+          await worker.terminate();
+          this.#onLifecycle({ worker: slot.id, step: 'stopped' });
+        }),
+      () => {},
+    );
   }
 
   #start(index: number, job: Job): void {
@@ -167,15 +230,16 @@ export class WorkPool {
     slot.job = job;
     const current = slot;
     let timer: NodeJS.Timeout | undefined;
+    let worker: Worker | undefined;
     const settle = (outcome: () => void, retire: boolean) => {
       clearTimeout(timer);
-      current.worker.off('message', onMessage);
-      current.worker.off('error', onError);
-      current.worker.off('exit', onExit);
+      worker?.off('message', onMessage);
+      worker?.off('error', onError);
+      worker?.off('exit', onExit);
       current.job = undefined;
       if (retire && this.#slots[index] === current) {
         this.#slots[index] = undefined;
-        void current.worker.terminate();
+        void this.#stop(current);
       }
       outcome();
       this.#next(index);
@@ -185,16 +249,17 @@ export class WorkPool {
     const onError = (e: Error) => settle(() => job.reject(failure(job.task, e, job.budgetMs)), true);
     const onExit = () => settle(() => job.reject(new Error('A worker stopped.')), true);
     current.ready.then(
-      () => {
+      (started) => {
         if (current.job !== job) return;
-        current.worker.on('message', onMessage);
-        current.worker.once('error', onError);
-        current.worker.once('exit', onExit);
+        worker = started;
+        worker.on('message', onMessage);
+        worker.once('error', onError);
+        worker.once('exit', onExit);
         timer = setTimeout(
           () => settle(() => job.reject(overBudget(job.task, job.budgetMs)), true),
           job.budgetMs,
         );
-        current.worker.postMessage(job.task, [...job.transfer]);
+        worker.postMessage(job.task, [...job.transfer]);
       },
       (e: unknown) => settle(() => job.reject(e), true),
     );
