@@ -5,6 +5,7 @@ import { signEvent } from '../core/ledger/event-sign.ts';
 import { formatVerifierKey, type Signer } from '../core/ledger/signed-note.ts';
 import { nodeCrypto } from '../platform/node-crypto.ts';
 import type { AppendResult, LedgerStore } from '../store/ledger-store.ts';
+import type { FitHook } from '../store/log-append.ts';
 
 /** An event envelope recorded now, by `actor`. */
 export function envelope(
@@ -31,8 +32,9 @@ export async function checkpointLog(store: LedgerStore, logId: string, operator:
 }
 
 /**
- * Signs the envelopes with `signer`, appends them in one transaction, and, when `operator` is
- * given and is the log's key, signs a checkpoint of the new tree.
+ * Signs the envelopes with `signer`, appends them in one transaction (each judged by `fit`, when
+ * given, against the log's adopted agreement), and, when `operator` is given and is the log's key,
+ * signs a checkpoint of the new tree.
  */
 export async function appendAndCheckpoint(
   store: LedgerStore,
@@ -41,9 +43,13 @@ export async function appendAndCheckpoint(
   signer: Signer,
   operator: Signer | undefined,
   expectedSize?: number,
+  fit?: FitHook,
 ): Promise<{ results: AppendResult[]; checkpoint?: { size: number; note: string } }> {
   const bytes = envelopes.map((e) => canonicalBytes(signEvent(nodeCrypto, e, signer)));
-  const results = await store.append(logId, bytes, expectedSize === undefined ? {} : { expectedSize });
+  const results = await store.append(logId, bytes, {
+    ...(expectedSize === undefined ? {} : { expectedSize }),
+    ...(fit ? { fit } : {}),
+  });
   const log = await store.requireLog(logId);
   if (!operator || formatVerifierKey(operator) !== log.logKey) return { results };
   return { results, checkpoint: await checkpointLog(store, logId, operator) };

@@ -1,6 +1,7 @@
 import type { Crypto } from '../core/crypto/crypto.ts';
 import { checkLogState } from '../core/ledger/verify-state.ts';
 import type { LedgerStore } from '../store/ledger-store.ts';
+import type { FitHook } from '../store/log-append.ts';
 import {
   ExportFolderError,
   exportMaterial,
@@ -49,8 +50,10 @@ export async function importExportFolder(
   store: LedgerStore,
   crypto: Crypto,
   dir: string,
+  fitOf?: (logId: string) => Promise<FitHook>,
 ): Promise<{ log: string; events: number; added: number; checkpoints: number }> {
   const x = await readExport(dir);
+  const fit = fitOf ? await fitOf(x.log.id) : undefined;
   const provenance = exportProvenance(x, dir);
   const material = {
     ...(await exportMaterial(x)),
@@ -78,9 +81,15 @@ export async function importExportFolder(
         const { problems } = await checkLogState(crypto, material, at, true);
         if (problems.length) throw unverified(dir, problems);
       },
+      fit,
     );
   } catch (e) {
     const at = (e as { position?: number }).position;
+    // An event that verifies but does not fit the agreement the log adopted: the caller's error, placed.
+    if (at !== undefined && (e as { fit?: unknown }).fit !== undefined)
+      throw Object.assign(e as Error, {
+        message: `${dir}/events.jsonl:${at + 1}: ${(e as Error).message} Nothing was imported.`,
+      });
     if (at !== undefined)
       throw unverified(dir, [{ where: `events.jsonl:${at + 1}`, message: (e as Error).message }]);
     throw e;

@@ -27,6 +27,7 @@ import { Keyring } from './keyring.ts';
 import { LogFeeds } from './log-feed.ts';
 import { InProcessLogNotifier, type LogNotifier } from './log-notifier.ts';
 import { errorHandler, HttpProblem, problemOf, sendProblem } from './problem.ts';
+import { DEFAULT_RECORDED_WINDOW_MINUTES } from './recorded-window.ts';
 import { type AnyRoute, isHeavy, registerRoutes, rememberRoutes } from './route.ts';
 import { agreementUploadRoutes } from './routes/agreement-upload.ts';
 import { agreementRoutes } from './routes/agreements.ts';
@@ -65,8 +66,10 @@ export interface AppOptions {
   requestsPerMinute?: number;
   /** Costly requests (plan or diff with what-ifs, report, status at a moment) one address may make per minute without a token (default 60). */
   anonymousHeavyPerMinute?: number;
-  /** The clock the rate limits count minutes by (default Date.now). */
+  /** The server's clock: the rate limits count minutes by it, appended events' recordedAt is checked against it (default Date.now). */
   now?: () => number;
+  /** How far an appended event's recordedAt may be from the server's clock, in minutes (default 5). */
+  recordedAtWindowMinutes?: number;
   /** The private keys the server holds (truce serve --keys DIR); none by default. */
   keyring?: Keyring;
   /** Logs of other servers this one witnesses, besides those of its database. */
@@ -132,6 +135,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.personsQuota !== undefined ? { personsQuota: options.personsQuota } : {}),
     work: options.work ?? sharedWorkPool,
     judging: options.judging ?? sharedJudgingPool,
+    now: options.now ?? Date.now,
+    recordedAtWindowMinutes: options.recordedAtWindowMinutes ?? DEFAULT_RECORDED_WINDOW_MINUTES,
   };
   const app = Fastify({
     logger: options.logger ?? false,

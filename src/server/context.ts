@@ -27,4 +27,8 @@ export interface ServerContext {
   work: WorkPool;
   /** The worker threads that judge logs against their agreements (statuses, reports). */
   judging: WorkPool;
+  /** The server's clock (ms since the epoch). */
+  now: () => number;
+  /** How far an appended event's recordedAt may be from the server's clock, in minutes. */
+  recordedAtWindowMinutes: number;
 }

@@ -31,6 +31,18 @@ export const Problem = z
       .describe(
         '`agreement-invalid` only: every located error of the uploaded agreement, in document order.',
       ),
+    fit: z
+      .object({
+        field: z.string().describe('The field of the event that does not fit, e.g. `body.provision`.'),
+        value: z.union([z.string(), z.number()]).describe('The value it holds.'),
+        fits: z
+          .array(z.union([z.string(), z.number()]))
+          .describe('The values the adopted agreement allows there (possibly none).'),
+      })
+      .optional()
+      .describe(
+        "An event that does not fit the log's adopted agreement (`event-provision-unknown`, …) only.",
+      ),
   })
   .meta({ title: 'Problem' });
 export type Problem = z.infer<typeof Problem>;
@@ -61,6 +73,8 @@ export class HttpProblem extends Error {
   readonly errors: ProblemError[] | undefined;
   /** Answered as the Retry-After header (a 429 or a 503): when to ask again. */
   readonly retryAfterSeconds: number | undefined;
+  /** Answered as the problem's `fit` member: the event's field that does not fit the agreement. */
+  fit: Problem['fit'];
   constructor(
     status: number,
     code: string,
@@ -74,6 +88,7 @@ export class HttpProblem extends Error {
     this.code = code;
     this.errors = errors;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.fit = undefined;
   }
 }
 
@@ -110,7 +125,11 @@ export function problemOf(status: number, code: string, detail: string): Problem
 export function toProblem(error: unknown): Problem | undefined {
   if (error instanceof HttpProblem) {
     const problem = problemOf(error.status, error.code, error.message);
-    return error.errors ? { ...problem, errors: error.errors } : problem;
+    return {
+      ...problem,
+      ...(error.errors ? { errors: error.errors } : {}),
+      ...(error.fit ? { fit: error.fit } : {}),
+    };
   }
   if (error instanceof LedgerError)
     return problemOf(LEDGER_STATUS[error.code] ?? 422, error.code, error.message);

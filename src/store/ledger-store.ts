@@ -8,7 +8,15 @@ import type { Provenance } from '../core/ledger/provenance.ts';
 import { type Hash, proveConsistency, proveInclusion, treeHash } from '../core/ledger/tlog.ts';
 import { withAppendLock, withWriteLock } from './append-lock.ts';
 import type { Database } from './database.ts';
-import { appendWithin, asBytes, parseForAppend, readHashes, toActor } from './log-append.ts';
+import {
+  type AppendOptions,
+  appendWithin,
+  asBytes,
+  type FitHook,
+  parseForAppend,
+  readHashes,
+  toActor,
+} from './log-append.ts';
 import { announceLogChange } from './log-channel.ts';
 import { ProvenanceStore } from './provenance-store.ts';
 import type { Tables } from './schema.ts';
@@ -180,11 +188,7 @@ export class LedgerStore {
    * that no statement goes past SQLite's or PostgreSQL's limit on bound parameters; each chunk
    * costs a fixed number of statements.
    */
-  async append(
-    logId: string,
-    events: Uint8Array[],
-    options: { expectedSize?: number; recordedAt?: string } = {},
-  ): Promise<AppendResult[]> {
+  async append(logId: string, events: Uint8Array[], options: AppendOptions = {}): Promise<AppendResult[]> {
     const parsed = events.map((bytes) => parseForAppend(this.crypto, bytes));
     return withAppendLock(this.database, logId, async (trx) => {
       const results = await appendWithin(trx, this.crypto, logId, parsed, options);
@@ -210,6 +214,7 @@ export class LedgerStore {
     checkpoints: ImportedCheckpoint[],
     provenance: Provenance,
     beforeCommit?: (log: ImportedState) => Promise<void>,
+    fit?: FitHook,
   ): Promise<{ events: number; added: number }> {
     const lockRow = (trx: Kysely<Tables>) =>
       trx.selectFrom('truce_log').select('id').where('id', '=', log.id).forUpdate().execute();
@@ -252,7 +257,10 @@ export class LedgerStore {
               throw Object.assign(e as Error, { position: k });
             }
           });
-          const results = await appendWithin(trx, this.crypto, log.id, parsed, { recordedAt });
+          const results = await appendWithin(trx, this.crypto, log.id, parsed, {
+            recordedAt,
+            ...(fit ? { fit } : {}),
+          });
           added += results.filter((r) => !r.duplicate).length;
         } catch (e) {
           // Where in the stream the event that failed is (0-based), for the importer to name.

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { type Crypto, fromHex, toHex } from '../core/crypto/crypto.ts';
+import type { FitView } from '../core/fit/event-fit.ts';
 import { applyActorEvent } from '../core/ledger/actor-registry.ts';
 import { type ActorRecord, type ActorRole, checkEvent, referencesOf } from '../core/ledger/check-event.ts';
-import type { SignedEvent } from '../core/ledger/event.ts';
+import type { EventEnvelope, SignedEvent } from '../core/ledger/event.ts';
 import { parseSignedEvent } from '../core/ledger/event-sign.ts';
 import { LedgerError } from '../core/ledger/ledger-error.ts';
 import {
@@ -36,6 +37,19 @@ export function inChunks<T>(values: T[]): T[][] {
   const parts: T[][] = [];
   for (let k = 0; k < values.length; k += IN_LIST) parts.push(values.slice(k, k + IN_LIST));
   return parts;
+}
+
+/**
+ * Judges an event against what the caller knows beyond the log's own rules (the agreement the log
+ * adopted): throws to refuse it. Called after checkEvent, in order, for each new event only.
+ */
+export type FitHook = (event: SignedEvent, view: FitView) => void | Promise<void>;
+
+/** What an append is told: the size expected, the time stored, the caller's judge of fit. */
+export interface AppendOptions {
+  expectedSize?: number;
+  recordedAt?: string;
+  fit?: FitHook;
 }
 
 /** A signed event ready to append: parsed, with its leaf hash. */
@@ -97,7 +111,7 @@ export async function appendWithin(
   crypto: Crypto,
   logId: string,
   parsed: ParsedEvent[],
-  options: { expectedSize?: number; recordedAt?: string },
+  options: AppendOptions,
 ): Promise<AppendResult[]> {
   const results: AppendResult[] = [];
   let expectedSize = options.expectedSize;
@@ -106,6 +120,7 @@ export async function appendWithin(
     const chunk = await appendChunk(trx, crypto, logId, parsed.slice(k, k + APPEND_CHUNK), {
       ...(expectedSize === undefined ? {} : { expectedSize }),
       recordedAt,
+      ...(options.fit ? { fit: options.fit } : {}),
     }).catch((e) => {
       const at = (e as { position?: number }).position;
       throw at === undefined ? e : Object.assign(e as Error, { position: k + at });
@@ -122,7 +137,7 @@ async function appendChunk(
   crypto: Crypto,
   logId: string,
   parsed: ParsedEvent[],
-  options: { expectedSize?: number; recordedAt: string },
+  options: AppendOptions & { recordedAt: string },
 ): Promise<AppendResult[]> {
   const log = await trx.selectFrom('truce_log').selectAll().where('id', '=', logId).executeTakeFirst();
   if (!log)
@@ -187,6 +202,11 @@ async function appendChunk(
         actor: actors.get(p.event.event.actor),
         refs,
       });
+      if (options.fit)
+        await options.fit(p.event, {
+          actor: actors.get(p.event.event.actor),
+          ref: (hash) => refs.get(hash)?.event,
+        });
     } catch (e) {
       throw Object.assign(e as Error, { position });
     }
@@ -207,7 +227,7 @@ async function appendChunk(
     });
     const changed = applyActorEvent(actors, p.event);
     if (changed) changedActors.add(changed);
-    refs.set(p.hex, { actor: p.event.event.actor, kind: p.event.event.kind });
+    refs.set(p.hex, { actor: p.event.event.actor, kind: p.event.event.kind, event: p.event.event });
     added.set(p.hex, size);
     results.push({ index: size, leafHash: p.hex, duplicate: false });
     size++;
@@ -244,16 +264,23 @@ async function appendChunk(
   return results;
 }
 
+/** The events referred to that are in the log: actor and kind (for checkEvent), and the event (for the fit). */
 async function knownRefs(trx: Kysely<Tables>, logId: string, refs: string[]) {
-  const known = new Map<string, { actor: string; kind: string }>();
+  const known = new Map<string, { actor: string; kind: string; event: EventEnvelope }>();
   for (const part of inChunks([...new Set(refs)].map(fromHex))) {
     const rows = await trx
       .selectFrom('truce_entry')
-      .select(['leaf_hash', 'actor', 'kind'])
+      .select(['leaf_hash', 'actor', 'kind', 'event'])
       .where('log_id', '=', logId)
       .where('leaf_hash', 'in', part)
       .execute();
-    for (const r of rows) known.set(toHex(asBytes(r.leaf_hash)), { actor: r.actor, kind: r.kind });
+    for (const r of rows)
+      known.set(toHex(asBytes(r.leaf_hash)), {
+        actor: r.actor,
+        kind: r.kind,
+        // Stored events were checked on append: the text is a signed event.
+        event: (JSON.parse(r.event) as SignedEvent).event,
+      });
   }
   return known;
 }

@@ -6,6 +6,7 @@ import { parseCsv } from '../../core/report/csv-parse.ts';
 import { decodeUtf8, notUtf8Message } from '../../core/text/utf8.ts';
 import { importExportFolder } from '../../export/import-folder.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
+import { agreementOption, cliFit } from '../adopted-agreement.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
 import { csvToEnvelopes } from '../csv-events.ts';
 import { EXIT_OK, InputError, UsageError } from '../io.ts';
@@ -24,6 +25,7 @@ export const importCommand: Command = {
       type: 'string',
       description: 'For a CSV: your key; each row is signed with it and keeps its source.',
     },
+    agreement: agreementOption,
     database: databaseOption,
     json: jsonOption,
   },
@@ -38,7 +40,12 @@ export const importCommand: Command = {
     const { store, database } = await openStore(args, io);
     try {
       if (info.isDirectory()) {
-        const r = await importExportFolder(store, nodeCrypto, path);
+        const r = await importExportFolder(
+          store,
+          nodeCrypto,
+          path,
+          async (id) => (await cliFit(args, io, database, store, id)).hook,
+        );
         const duplicates = r.events - r.added;
         if (args.values.json)
           io.out(
@@ -88,7 +95,13 @@ export const importCommand: Command = {
           .filter((l) => l !== '')
           .map((l) => new TextEncoder().encode(l));
       }
-      const results = await store.append(log, events);
+      const fit = await cliFit(args, io, database, store, log);
+      const results = await store.append(log, events, { fit: fit.hook }).catch((e) => {
+        const at = (e as { position?: number }).position;
+        if (at === undefined || !(e instanceof InputError)) throw e;
+        const where = path.endsWith('.csv') ? `: data row ${at + 1}` : `: event ${at + 1}`;
+        throw new InputError(e.code, `${args.positionals[0]}${where}: ${e.message} Nothing was imported.`);
+      });
       const added = results.filter((r) => !r.duplicate).length;
       if (args.values.json)
         io.out(

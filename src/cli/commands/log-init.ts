@@ -12,11 +12,14 @@ import { databaseOption, openStore, readSigner } from '../ledger-context.ts';
 import { requireAgreement } from '../load-agreement.ts';
 import { appendAndCheckpoint, envelope } from '../record-events.ts';
 
+/** A date-time with its offset (Z or ±hh:mm), as events carry them. */
+const OCCURRED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
 export const logInit: Command = {
   name: 'log init',
   summary: 'Create the log of an agreement: the operator registers itself and adopts the agreement file.',
   usage:
-    'truce log init AGREEMENT --key OPERATOR.key [--origin ORIGIN] [--reconstructed] [--demo-keys] [--database DB] [--json]',
+    'truce log init AGREEMENT --key OPERATOR.key [--origin ORIGIN] [--occurred-at DATETIME] [--reconstructed] [--demo-keys] [--database DB] [--json]',
   options: {
     key: {
       type: 'string',
@@ -25,6 +28,11 @@ export const logInit: Command = {
     origin: {
       type: 'string',
       description: 'The log origin in its checkpoints (default truce.example/log/ID).',
+    },
+    'occurred-at': {
+      type: 'string',
+      description:
+        'When the operator was registered and the agreement adopted (ISO 8601 with offset; default now): a log back-filled today dates its genesis in the past, so that every past --at sees the actors and the agreement a live log would have.',
     },
     reconstructed: {
       type: 'boolean',
@@ -45,6 +53,12 @@ export const logInit: Command = {
     const agreement = await requireAgreement(path, io);
     const operator = await readSigner(io, stringFlag(args, 'key'));
     const bytes = await readFile(resolve(io.cwd, path));
+    const occurredAt = stringFlag(args, 'occurred-at');
+    if (occurredAt !== undefined && !OCCURRED_AT.test(occurredAt))
+      throw new UsageError(
+        `--occurred-at ${JSON.stringify(occurredAt)}: give a date-time with its offset, e.g. 2023-11-22T12:00:00+02:00.`,
+      );
+    const dated = occurredAt === undefined ? {} : { occurredAt };
     const { store, database } = await openStore(args, io);
     try {
       const origin = stringFlag(args, 'origin') ?? `truce.example/log/${agreement.id}`;
@@ -62,18 +76,30 @@ export const logInit: Command = {
         demoKeys: args.values['demo-keys'] === true,
       });
       const events = [
-        envelope(agreement.id, 'actor.registered', operator.name, {
-          actor: operator.name,
-          name: 'Operator',
-          role: 'operator',
-          key: formatVerifierKey(operator),
-        }),
-        envelope(agreement.id, 'agreement.adopted', operator.name, {
-          agreement: agreement.id,
-          version: agreement.version,
-          sha256,
-          title: english(agreement.title),
-        }),
+        envelope(
+          agreement.id,
+          'actor.registered',
+          operator.name,
+          {
+            actor: operator.name,
+            name: 'Operator',
+            role: 'operator',
+            key: formatVerifierKey(operator),
+          },
+          dated,
+        ),
+        envelope(
+          agreement.id,
+          'agreement.adopted',
+          operator.name,
+          {
+            agreement: agreement.id,
+            version: agreement.version,
+            sha256,
+            title: english(agreement.title),
+          },
+          dated,
+        ),
       ];
       const { results, checkpoint } = await appendAndCheckpoint(
         store,

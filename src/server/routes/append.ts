@@ -5,8 +5,10 @@ import { ANY_ACTOR } from '../auth/access.ts';
 import { principalOf } from '../auth/principal.ts';
 import type { ServerContext } from '../context.ts';
 import { isUnsignedBody, signCustodially } from '../custodial.ts';
+import { fitHookOfLog } from '../event-fit-hook.ts';
 import { checkPersonsEvent } from '../persons-events.ts';
 import { HttpProblem } from '../problem.ts';
+import { checkRecordedAt } from '../recorded-window.ts';
 import { defineRoute } from '../route.ts';
 import { AppendResult, LogParams } from '../schemas.ts';
 
@@ -74,7 +76,10 @@ export const appendRoutes = (ctx: ServerContext) => [
       `actor's signature must verify over. At most ${MAX_EVENT_BYTES} bytes canonical, ${APPEND_BODY_LIMIT} as sent. ` +
       'The same event again is not stored twice: it answers 200 with its first index. ' +
       "A body `{event}` without signature is signed by the server with the custodial key of the token's actor, " +
-      'if it holds one (`truce serve --keys DIR`); else 422 `custodial-key-missing`.',
+      'if it holds one (`truce serve --keys DIR`); else 422 `custodial-key-missing`. ' +
+      "The event's recordedAt must be within the server's window of its clock (±5 min by default; 422 " +
+      '`event-recorded-at-outside-window`), and the event must fit the agreement the log adopted (422 `event-provision-unknown`, ' +
+      '`event-provision-kind`, `event-batch-unknown`, `event-actor-not-entitled`…, with a `fit` member naming the field and what fits).',
     params: LogParams,
     query: AppendQuery,
     body: SignedEvent,
@@ -116,13 +121,15 @@ export const appendRoutes = (ctx: ServerContext) => [
       const signed = isUnsignedBody(body)
         ? await signCustodially(ctx, params.id, principal, body.event)
         : body;
+      const recordedAt = (signed as { event?: { recordedAt?: unknown } }).event?.recordedAt;
+      if (typeof recordedAt === 'string') checkRecordedAt(recordedAt, ctx.now(), ctx.recordedAtWindowMinutes);
       await checkPersonsEvent(ctx, params.id, signed);
       const bytes = canonicalBytes(signed);
-      const [result] = await store.append(
-        params.id,
-        [bytes],
-        expected === undefined ? {} : { expectedSize: expected },
-      );
+      const fit = await fitHookOfLog(ctx, params.id);
+      const [result] = await store.append(params.id, [bytes], {
+        fit,
+        ...(expected === undefined ? {} : { expectedSize: expected }),
+      });
       const log = await store.requireLog(params.id);
       const at = `/api/logs/${encodeURIComponent(params.id)}/events/${result!.leafHash}`;
       reply.code(result!.duplicate ? 200 : 201).header('location', at);

@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseAgreement } from '../core/agreement/index.ts';
+import type { Agreement } from '../core/agreement/types.ts';
+import { toHex } from '../core/crypto/crypto.ts';
+import { type AdoptedText, FitJudge } from '../core/fit/fit-judge.ts';
+import { nodeCrypto } from '../platform/node-crypto.ts';
+import { fitMessage } from '../server/event-fit-words.ts';
+import { AgreementStore } from '../store/agreement-store.ts';
+import type { Database } from '../store/database.ts';
+import type { LedgerStore } from '../store/ledger-store.ts';
+import { latestAdoption } from '../store/log-adoption.ts';
+import type { FitHook } from '../store/log-append.ts';
+import { type ParsedArgs, stringFlag } from './command.ts';
+import { InputError, type Io } from './io.ts';
+
+export const agreementOption = {
+  type: 'string',
+  description:
+    'The agreement text the log adopted, to check the events against (default: examples/agreements/ID.yaml, or the version stored in the database with that hash).',
+} as const;
+
+/** An event refused because it does not fit the log's adopted agreement; `position` when known. */
+export class EventFitError extends InputError {
+  readonly fit: { field: string; value: string | number; fits: (string | number)[] };
+  constructor(code: string, message: string, fit: EventFitError['fit']) {
+    super(code, message);
+    this.fit = fit;
+  }
+}
+
+/** The judge of one append from the command line, and what it judged against. */
+export interface CliFit {
+  hook: FitHook;
+  /** The adopted text the last event was judged against, null where only structural checks applied. */
+  checkedAgainst(): { agreement: string; sha256: string } | null;
+}
+
+/**
+ * Finds the texts a log's agreement.adopted events name: the --agreement file, the example file
+ * of the agreement's id under the working folder, a version stored in the database with that
+ * hash. With --agreement, a log that adopted another text is refused: the events would be judged
+ * against a text the log never adopted.
+ */
+export async function cliFit(
+  args: ParsedArgs,
+  io: Io,
+  database: Database,
+  store: LedgerStore,
+  logId: string | undefined,
+): Promise<CliFit> {
+  const flag = stringFlag(args, 'agreement');
+  let given: { sha256: string; text: string; file: string } | undefined;
+  if (flag !== undefined) {
+    const file = resolve(io.cwd, flag);
+    const bytes = await readFile(file).catch(() => {
+      throw new InputError('agreement-not-found', `Cannot read the agreement file ${flag}.`);
+    });
+    given = { sha256: toHex(nodeCrypto.sha256(bytes)), text: bytes.toString('utf8'), file: flag };
+  }
+  const parse = (text: string, name: string): Agreement | undefined => {
+    const r = parseAgreement(text, name);
+    return r.ok ? r.agreement : undefined;
+  };
+  const uploads = new AgreementStore(database);
+  let current: AdoptedText | null = null;
+  const found = async (adopted: AdoptedText): Promise<Agreement | undefined> => {
+    if (given?.sha256 === adopted.sha256) return parse(given.text, given.file);
+    const example = resolve(io.cwd, 'examples/agreements', `${adopted.agreement}.yaml`);
+    if (/^[a-z0-9-]+$/.test(adopted.agreement) && existsSync(example)) {
+      const bytes = await readFile(example);
+      if (toHex(nodeCrypto.sha256(bytes)) === adopted.sha256) return parse(bytes.toString('utf8'), example);
+    }
+    const stored = await uploads.byHash(adopted.agreement, adopted.sha256);
+    return stored ? parse(stored.source, `${stored.id}.yaml`) : undefined;
+  };
+  const resolveAdopted = async (adopted: AdoptedText) => {
+    const agreement = await found(adopted);
+    current = agreement ? adopted : null;
+    return agreement;
+  };
+  const log = logId === undefined ? undefined : await store.getLog(logId);
+  const adoption = log ? await latestAdoption(database, log.id, log.size) : undefined;
+  if (given && adoption && adoption.sha256 !== given.sha256)
+    throw new InputError(
+      'agreement-not-adopted',
+      `${given.file} is not the text log "${logId}" adopted (its SHA-256 is ${given.sha256}; the log adopted ${adoption.sha256} at event ${adoption.index}): give that text with --agreement, or leave --agreement out.`,
+    );
+  const judge = new FitJudge(adoption ? await resolveAdopted(adoption) : undefined, resolveAdopted);
+  return {
+    async hook(signed, view) {
+      const problem = await judge.judge(signed.event, view);
+      if (problem)
+        throw new EventFitError(problem.code, fitMessage(problem), {
+          field: problem.field,
+          value: problem.value,
+          fits: problem.fits,
+        });
+    },
+    checkedAgainst: () => current,
+  };
+}
