@@ -9,6 +9,9 @@ import { openStream, type ServeProcess, startServe } from './helpers/serve-proce
 import { until } from './helpers/sse.ts';
 import { seedFixtureLog } from './server-fixture.ts';
 
+/** A live client's events: recorded now, by the clock of the servers this test starts (which refuse a recordedAt far from theirs). */
+const live = () => ({ recordedAt: new Date().toISOString() });
+
 const ACTORS = ['monitor', 'party-a', 'party-b', 'icrc'];
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
@@ -48,7 +51,7 @@ describe.each(DIALECTS)('two truce serve processes on one %s database', (dialect
       for (let i = 0; i < PER_APPENDER; i++) {
         const actor = ACTORS[(k + i) % ACTORS.length]!;
         const body = new TextDecoder().decode(
-          f.event(actor, 'statement', { text: `appender ${k} event ${i}` }),
+          f.event(actor, 'statement', { text: `appender ${k} event ${i}` }, live()),
         );
         const r = await fetch(`${server.base}/api/logs/${f.logId}/events`, {
           method: 'POST',

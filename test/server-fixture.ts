@@ -31,6 +31,8 @@ export async function serverFixture(
     database,
     crypto,
     requestsPerMinute: opts.requestsPerMinute ?? 1_000_000,
+    // The server's clock is the fixture's: the events it signs are recorded now, to the server.
+    now: f.now,
     anonymousHeavyPerMinute: 1_000_000,
     ...(opts.agreementsDir ? { agreementsDir: opts.agreementsDir } : {}),
   });

@@ -15,9 +15,15 @@ import { actorTokens, json } from './server-fixture.ts';
 const NOV = readFileSync(new URL('../examples/agreements/nov-2023-pause.yaml', import.meta.url), 'utf8');
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** The Nov 2023 text as agreement `id`, its persons under the strictest disclosure, with `title`. */
+/**
+ * The Nov 2023 text as agreement `id`, its persons under the strictest disclosure, with `title`,
+ * and the parties of the ledger fixture: its actors party-a and party-b act for the parties the
+ * text names hamas and israel.
+ */
 function agreementText(id: string, title: string, counterpart: 'on-list' | 'on-confirmation') {
-  return NOV.replace(/^id: .*$/m, `id: ${id}`)
+  return NOV.replace(/\bhamas\b/g, 'party-a')
+    .replace(/\bisrael\b/g, 'party-b')
+    .replace(/^id: .*$/m, `id: ${id}`)
     .replace(/^title:\n( {2}.*\n)+/m, `title: ${title}\n`)
     .replace(
       /^kind: agreement$/m,
@@ -54,7 +60,13 @@ describe.each(DIALECTS)("a log's rules belong to the log, on %s", (dialect) => {
       ).token;
     }
     // The server holds the victim mediator's key (custodial): it records the adoption itself.
-    app = await buildApp({ database, crypto, keyring: new Keyring(crypto, [victim.keys.mediator!]) });
+    app = await buildApp({
+      database,
+      crypto,
+      keyring: new Keyring(crypto, [victim.keys.mediator!]),
+      // The server's clock is the fixtures': the events they sign are recorded now, to the server.
+      now: () => Math.max(victim.now(), other.now()),
+    });
   });
   afterAll(async () => {
     await app?.close();

@@ -60,6 +60,8 @@ describe.each(DIALECTS)('persons requests read by index, on %s', (dialect) => {
       crypto,
       agreementsDir: folder.dir,
       requestsPerMinute: 1_000_000,
+      // The server's clock is the fixture's: the events it signs are recorded now, to the server.
+      now: seeded.f.now,
     });
     record = async (actor, kind, body) => {
       const r = await app.inject({
@@ -146,8 +148,14 @@ describe.each(DIALECTS)('the quota of person records, on %s', (dialect) => {
   it('refuses a submission that would take a party over its quota, keeping nothing of it; other parties keep theirs', async () => {
     const database = await scratchDatabase(dialect);
     try {
-      const { tokens } = await seedFixtureLog(database);
-      const app = await buildApp({ database, crypto, personsQuota: 3, requestsPerMinute: 1_000_000 });
+      const { f, tokens } = await seedFixtureLog(database);
+      const app = await buildApp({
+        database,
+        crypto,
+        personsQuota: 3,
+        requestsPerMinute: 1_000_000,
+        now: f.now,
+      });
       try {
         const add = (actor: string, n: number) =>
           app.inject({

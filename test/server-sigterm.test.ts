@@ -9,6 +9,9 @@ import { type ServeProcess, startServe } from './helpers/serve-process.ts';
 import { until } from './helpers/sse.ts';
 import { seedFixtureLog } from './server-fixture.ts';
 
+/** A live client's events: recorded now, by the clock of the servers this test starts (which refuse a recordedAt far from theirs). */
+const live = () => ({ recordedAt: new Date().toISOString() });
+
 const ACTORS = ['monitor', 'party-a', 'party-b', 'icrc'];
 
 describe.each(DIALECTS)('truce serve stopped by SIGTERM under load, on %s', (dialect) => {
@@ -38,7 +41,7 @@ describe.each(DIALECTS)('truce serve stopped by SIGTERM under load, on %s', (dia
       for (let i = 0; ; i++) {
         const actor = ACTORS[(k + i) % ACTORS.length]!;
         const body = new TextDecoder().decode(
-          f.event(actor, 'statement', { text: `client ${k} event ${i}` }),
+          f.event(actor, 'statement', { text: `client ${k} event ${i}` }, live()),
         );
         sent++;
         let r: Response;

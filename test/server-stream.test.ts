@@ -157,7 +157,8 @@ describe.each(DIALECTS)('status messages on %s', (dialect) => {
     await store.append(f.logId, [
       f.event('operator', 'agreement.adopted', { agreement: 'nov-2023-pause', version: 1, sha256 }),
     ]);
-    const app = await buildApp({ database, crypto });
+    // The server's clock is the fixture's: the events it appends are recorded now, to the server.
+    const app = await buildApp({ database, crypto, now: f.now });
     try {
       const base = await app.listen({ port: 0, host: '127.0.0.1' });
       const controller = new AbortController();

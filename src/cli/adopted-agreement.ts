@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseAgreement } from '../core/agreement/index.ts';
@@ -39,9 +39,9 @@ export interface CliFit {
 
 /**
  * Finds the texts a log's agreement.adopted events name: the --agreement file, the example file
- * of the agreement's id under the working folder, a version stored in the database with that
- * hash. With --agreement, a log that adopted another text is refused: the events would be judged
- * against a text the log never adopted.
+ * of the agreement's id under the working folder, or (for the log's adoption before the append) a
+ * version stored in the database with that hash. With --agreement, a log that adopted another text
+ * is refused: the events would be judged against a text the log never adopted.
  */
 export async function cliFit(
   args: ParsedArgs,
@@ -63,23 +63,7 @@ export async function cliFit(
     const r = parseAgreement(text, name);
     return r.ok ? r.agreement : undefined;
   };
-  const uploads = new AgreementStore(database);
-  let current: AdoptedText | null = null;
-  const found = async (adopted: AdoptedText): Promise<Agreement | undefined> => {
-    if (given?.sha256 === adopted.sha256) return parse(given.text, given.file);
-    const example = resolve(io.cwd, 'examples/agreements', `${adopted.agreement}.yaml`);
-    if (/^[a-z0-9-]+$/.test(adopted.agreement) && existsSync(example)) {
-      const bytes = await readFile(example);
-      if (toHex(nodeCrypto.sha256(bytes)) === adopted.sha256) return parse(bytes.toString('utf8'), example);
-    }
-    const stored = await uploads.byHash(adopted.agreement, adopted.sha256);
-    return stored ? parse(stored.source, `${stored.id}.yaml`) : undefined;
-  };
-  const resolveAdopted = async (adopted: AdoptedText) => {
-    const agreement = await found(adopted);
-    current = agreement ? adopted : null;
-    return agreement;
-  };
+  // Read before the append's transaction: inside it, nothing may wait on the database.
   const log = logId === undefined ? undefined : await store.getLog(logId);
   const adoption = log ? await latestAdoption(database, log.id, log.size) : undefined;
   if (given && adoption && adoption.sha256 !== given.sha256)
@@ -87,10 +71,30 @@ export async function cliFit(
       'agreement-not-adopted',
       `${given.file} is not the text log "${logId}" adopted (its SHA-256 is ${given.sha256}; the log adopted ${adoption.sha256} at event ${adoption.index}): give that text with --agreement, or leave --agreement out.`,
     );
-  const judge = new FitJudge(adoption ? await resolveAdopted(adoption) : undefined, resolveAdopted);
+  const stored = adoption
+    ? await new AgreementStore(database).byHash(adoption.agreement, adoption.sha256)
+    : undefined;
+  let current: AdoptedText | null = null;
+  const found = (adopted: AdoptedText): Agreement | undefined => {
+    if (given?.sha256 === adopted.sha256) return parse(given.text, given.file);
+    const example = resolve(io.cwd, 'examples/agreements', `${adopted.agreement}.yaml`);
+    if (/^[a-z0-9-]+$/.test(adopted.agreement) && existsSync(example)) {
+      const bytes = readFileSync(example);
+      if (toHex(nodeCrypto.sha256(bytes)) === adopted.sha256) return parse(bytes.toString('utf8'), example);
+    }
+    if (stored && stored.id === adopted.agreement && stored.sha256 === adopted.sha256)
+      return parse(stored.source, `${stored.id}.yaml`);
+    return undefined;
+  };
+  const resolveAdopted = (adopted: AdoptedText) => {
+    const agreement = found(adopted);
+    current = agreement ? adopted : null;
+    return agreement;
+  };
+  const judge = new FitJudge(adoption ? resolveAdopted(adoption) : undefined, resolveAdopted);
   return {
-    async hook(signed, view) {
-      const problem = await judge.judge(signed.event, view);
+    hook(signed, view) {
+      const problem = judge.judge(signed.event, view);
       if (problem)
         throw new EventFitError(problem.code, fitMessage(problem), {
           field: problem.field,

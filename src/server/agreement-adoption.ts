@@ -60,7 +60,7 @@ export async function adoptInLog(
   const current = await latestAdoption(ctx.database, logId);
   if (current?.sha256 === version.sha256 && current.agreement === version.id)
     return { log: logId, sha256: version.sha256, state: 'in-force', index: current.index };
-  const now = new Date().toISOString();
+  const now = new Date(ctx.now()).toISOString();
   const title = english(agreement.title);
   const event: EventEnvelope = {
     v: 1,

@@ -62,5 +62,7 @@ export function ledgerFixture(logId = 'test-log') {
       logKey: operatorKey,
       createdAt: '2023-11-24T00:00:00Z',
     });
-  return { logId, keys, event, register, genesis, operatorKey, createLog };
+  /** The fixture's clock: when its last event was recorded (a server under test reads its time from it). */
+  const now = () => clock;
+  return { logId, keys, event, register, genesis, operatorKey, createLog, now };
 }

@@ -331,16 +331,16 @@ describe('fitEvent: an event is checked against the adopted agreement', () => {
 });
 
 describe('FitJudge: each event against the agreement adopted before it', () => {
-  it('judges only structurally before an adoption, then against the text adopted (or not, if unknown)', async () => {
+  it('judges only structurally before an adoption, then against the text adopted (or not, if unknown)', () => {
     const a = agreement();
     const judge = new FitJudge(undefined, ({ sha256 }) => (sha256 === 'aa' ? a : undefined));
     const view = { actor: MONITOR, ref: () => undefined };
     const wrong = ev('talks.started', { provision: 'nope' });
-    expect(await judge.judge(wrong, view)).toBeUndefined();
-    await judge.judge(ev('agreement.adopted', { agreement: 'fit', version: 1, sha256: 'aa' }), view);
-    expect((await judge.judge(wrong, view))?.code).toBe('event-provision-unknown');
-    await judge.judge(ev('agreement.adopted', { agreement: 'fit', version: 2, sha256: 'bb' }), view);
+    expect(judge.judge(wrong, view)).toBeUndefined();
+    judge.judge(ev('agreement.adopted', { agreement: 'fit', version: 1, sha256: 'aa' }), view);
+    expect(judge.judge(wrong, view)?.code).toBe('event-provision-unknown');
+    judge.judge(ev('agreement.adopted', { agreement: 'fit', version: 2, sha256: 'bb' }), view);
     expect(judge.agreement).toBeUndefined();
-    expect(await judge.judge(wrong, view)).toBeUndefined();
+    expect(judge.judge(wrong, view)).toBeUndefined();
   });
 });

@@ -9,8 +9,12 @@ export interface AdoptedText {
   sha256: string;
 }
 
-/** The agreement of an adopted text, when the caller holds that text; undefined when it does not. */
-export type ResolveAdopted = (adopted: AdoptedText) => Agreement | undefined | Promise<Agreement | undefined>;
+/**
+ * The agreement of an adopted text, when the caller holds that text; undefined when it does not.
+ * Synchronous: it is asked inside the append's transaction, where a caller must not wait on the
+ * database (SQLite has one connection), so the caller reads what it may need beforehand.
+ */
+export type ResolveAdopted = (adopted: AdoptedText) => Agreement | undefined;
 
 /**
  * Judges the events of one append, in order, each against the agreement its log had adopted just
@@ -32,10 +36,10 @@ export class FitJudge {
     return this.#agreement;
   }
 
-  async judge(event: EventEnvelope, view: FitView): Promise<FitProblem | undefined> {
+  judge(event: EventEnvelope, view: FitView): FitProblem | undefined {
     if (event.kind === 'agreement.adopted') {
       const body = event.body as { agreement?: unknown; sha256?: unknown };
-      this.#agreement = await this.#resolve({
+      this.#agreement = this.#resolve({
         agreement: String(body.agreement),
         sha256: String(body.sha256),
       });

@@ -125,7 +125,7 @@ export const appendRoutes = (ctx: ServerContext) => [
       if (typeof recordedAt === 'string') checkRecordedAt(recordedAt, ctx.now(), ctx.recordedAtWindowMinutes);
       await checkPersonsEvent(ctx, params.id, signed);
       const bytes = canonicalBytes(signed);
-      const fit = await fitHookOfLog(ctx, params.id);
+      const fit = await fitHookOfLog(ctx, params.id, [signed]);
       const [result] = await store.append(params.id, [bytes], {
         fit,
         ...(expected === undefined ? {} : { expectedSize: expected }),
