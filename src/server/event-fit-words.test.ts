@@ -111,6 +111,17 @@ describe('fitMessage: what does not fit, in words that name the field and what w
       ],
       [
         {
+          code: 'event-party-unknown',
+          kind: 'handover.completed',
+          field: 'body.to',
+          value: 'med',
+          fits: ['a', 'b', 'red'],
+          provision: 'ex',
+        },
+        'handover.completed: to "med" is neither a side nor the intermediary of provision "ex"; who may receive it: a, b, red.',
+      ],
+      [
+        {
           code: 'event-route-unknown',
           kind: 'return.started',
           field: 'body.route',

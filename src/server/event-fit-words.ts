@@ -42,6 +42,8 @@ export function fitMessage(p: FitProblem): string {
       case 'event-zone-unknown':
         return `zone ${value} is not a zone${p.provision ? within(p) : ' of a localized pause of the agreement'}${fits('its zones')}`;
       case 'event-party-unknown':
+        if (field === 'to' && p.provision)
+          return `to ${value} is neither a side nor the intermediary${within(p)}${fits('who may receive it')}`;
         return field === 'via' && p.provision
           ? `via ${value} is not the intermediary${within(p)}${fits('its intermediary')}`
           : `${field} ${value} is not ${p.provision ? `a side${within(p)}` : 'a party of the agreement'}${fits(p.provision ? 'its sides' : 'its parties')}`;

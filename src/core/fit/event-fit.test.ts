@@ -271,6 +271,12 @@ describe('fitEvent: an event is checked against the adopted agreement', () => {
       fits: ['a', 'b'],
       provision: 'ex',
     });
+    expect(fit('handover.completed', { provision: 'ex', count: 1, to: 'med' })).toMatchObject({
+      code: 'event-party-unknown',
+      field: 'body.to',
+      fits: ['a', 'b', 'red'],
+    });
+    expect(fit('handover.completed', { provision: 'ex', count: 1, to: 'red' })).toBeUndefined();
     expect(fit('handover.completed', { provision: 'ex', count: 1, to: 'b', via: 'med' })).toMatchObject({
       code: 'event-party-unknown',
       field: 'body.via',
@@ -321,6 +327,10 @@ describe('fitEvent: an event is checked against the adopted agreement', () => {
       fits: ['red'],
       actorParty: 'other',
     });
+    const handedToIt = ev('handover.completed', { provision: 'ex', batch: 1, count: 3, to: 'red' });
+    expect(
+      fit('handover.confirmed', confirm, actor('red', 'intermediary', 'red'), { h1: handedToIt }),
+    ).toBeUndefined();
     expect(
       fit('handover.confirmed', confirm, actor('red', 'intermediary', 'red'), { h1: through() }),
     ).toMatchObject({

@@ -151,8 +151,10 @@ function fitExchange(
   }
   if (kind === 'release.completed' && text(body.party) && !sides.includes(body.party))
     return problem('event-party-unknown', 'body.party', body.party, sides, p);
-  if (kind === 'handover.completed' && text(body.to) && !sides.includes(body.to))
-    return problem('event-party-unknown', 'body.to', body.to, sides, p);
+  // A handover goes to the other side, or to the intermediary that passes it on.
+  const receivers = unique([...sides, exchange.intermediary]);
+  if (kind === 'handover.completed' && text(body.to) && !receivers.includes(body.to))
+    return problem('event-party-unknown', 'body.to', body.to, receivers, p);
   if (text(body.via) && exchange.intermediary && body.via !== exchange.intermediary)
     return problem('event-party-unknown', 'body.via', body.via, [exchange.intermediary], p);
   const party = text(body.party) ? body.party : undefined;
@@ -217,15 +219,17 @@ function fitWithout(
   return undefined;
 }
 
-/** An intermediary confirms only a handover made through it (the handover's `via`). */
+/** An intermediary confirms only a handover made through it: the handover's `via`, or its `to`. */
 function fitConfirmation(event: EventEnvelope, view: FitView, problem: Problem): FitProblem | undefined {
   const actor = view.actor;
   if (event.kind !== 'handover.confirmed' || actor?.role !== 'intermediary') return undefined;
   const handover = text(event.body.handover) ? view.ref(event.body.handover) : undefined;
   if (handover?.kind !== 'handover.completed') return undefined;
   const acting = actor.party ?? actor.actor;
+  // Through it: named as its via, or handed to it.
+  const through = unique([handover.body.via, handover.body.to].filter(text));
   const via = handover.body.via;
-  if (via === acting) return undefined;
+  if (through.includes(acting)) return undefined;
   return problem('event-actor-not-entitled', 'actor', actor.actor, text(via) ? [via] : [], {
     actorParty: acting,
     role: actor.role,
