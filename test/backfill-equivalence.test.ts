@@ -40,7 +40,7 @@ const STORY: Step[] = [
     actor: 'party-a',
     kind: 'list.submitted',
     occurredAt: at(24, '00:00'),
-    body: () => ({ provision: 'exchange', batch: 1, count: 10 }),
+    body: () => ({ provision: 'exchange', batch: 1, count: 13 }),
   },
   {
     actor: 'party-a',

@@ -37,6 +37,15 @@ function personsQuota(value: string | undefined): number | undefined {
   return Number(value);
 }
 
+/** --recorded-at-window: whole minutes, from 1 to a day. */
+function recordedAtWindow(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 1440)
+    throw new UsageError(`--recorded-at-window ${JSON.stringify(value)}: give whole minutes from 1 to 1440.`);
+  return n;
+}
+
 function requestsPerMinute(value: string | undefined, flag = 'rate-limit'): number | undefined {
   if (value === undefined) return undefined;
   if (!/^[1-9]\d{0,8}$/.test(value))
@@ -94,6 +103,11 @@ export const serve: Command = {
       description:
         'Person records each party (or actor acting for none) may keep in one log (default 100000).',
     },
+    'recorded-at-window': {
+      type: 'string',
+      description:
+        "How far an appended event's recordedAt may be from this server's clock, in minutes (default 5); a verified import keeps its own.",
+    },
     'anonymous-rate-limit': {
       type: 'string',
       description:
@@ -112,6 +126,7 @@ export const serve: Command = {
     const rate = requestsPerMinute(stringFlag(args, 'rate-limit'));
     const quota = personsQuota(stringFlag(args, 'persons-quota'));
     const anonymousRate = requestsPerMinute(stringFlag(args, 'anonymous-rate-limit'), 'anonymous-rate-limit');
+    const window = recordedAtWindow(stringFlag(args, 'recorded-at-window'));
     const say = (what: Record<string, string>, text: string) =>
       io.out(args.values.json ? `${JSON.stringify(what)}\n` : `truce serve: ${text}\n`);
     const keysDir = stringFlag(args, 'keys') ?? (io.env.TRUCE_KEYS || undefined);
@@ -164,6 +179,7 @@ export const serve: Command = {
         ...(rate ? { requestsPerMinute: rate } : {}),
         ...(quota ? { personsQuota: quota } : {}),
         ...(anonymousRate ? { anonymousHeavyPerMinute: anonymousRate } : {}),
+        ...(window !== undefined ? { recordedAtWindowMinutes: window } : {}),
         webDir,
         logger: { level: io.env.TRUCE_LOG_LEVEL ?? 'warn', stream: process.stderr },
       });
