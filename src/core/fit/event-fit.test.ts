@@ -85,7 +85,7 @@ function ev(kind: string, body: Record<string, unknown>): EventEnvelope {
   return { v: 1, log: 'fit', kind, occurredAt: at, recordedAt: at, actor: 'x', body };
 }
 
-const fit = (
+const judgeFit = (
   kind: string,
   body: Record<string, unknown>,
   who: ActorRecord = MONITOR,
@@ -134,11 +134,16 @@ describe('fitEvent: an event is checked against the adopted agreement', () => {
       ['phase.started', { phase: 'p1' }],
       ['statement', { text: 'hello' }],
     ];
-    for (const [kind, body, who] of fitting) expect(fit(kind, body, who), kind).toBeUndefined();
+    for (const [kind, body, who] of fitting) expect(judgeFit(kind, body, who), kind).toBeUndefined();
   });
 
   it('refuses a provision the agreement lacks, listing the provisions of the kinds that fit', () => {
-    const p = fit('aid.delivered', { provision: 'aid-fuel', date: '2024-01-02', quantity: 1, unit: 'truck' });
+    const p = judgeFit('aid.delivered', {
+      provision: 'aid-fuel',
+      date: '2024-01-02',
+      quantity: 1,
+      unit: 'truck',
+    });
     expect(p).toEqual<FitProblem>({
       code: 'event-provision-unknown',
       kind: 'aid.delivered',
@@ -148,7 +153,7 @@ describe('fitEvent: an event is checked against the adopted agreement', () => {
       provisionKinds: ['aid'],
     });
     // A kind with no row may name a provision of any kind: all of them fit.
-    expect(fit('deadline.missed', { provision: 'nope', description: 'x' })?.fits).toHaveLength(8);
+    expect(judgeFit('deadline.missed', { provision: 'nope', description: 'x' })?.fits).toHaveLength(8);
   });
 
   it('refuses a provision of another kind than the event fits (the table, row by row)', () => {
@@ -164,7 +169,7 @@ describe('fitEvent: an event is checked against the adopted agreement', () => {
       ['crossing.opened', { crossing: 'gate', provision: 'ret' }, 'displaced-return'],
     ];
     for (const [kind, body, actualKind] of cases) {
-      const p = fit(kind, body);
+      const p = judgeFit(kind, body);
       expect(p, kind).toMatchObject({ code: 'event-provision-kind', field: 'body.provision', actualKind });
       const fitting = agreement()
         .provisions.filter((x) => EVENT_FIT[kind]!.includes(x.kind))
@@ -175,20 +180,22 @@ describe('fitEvent: an event is checked against the adopted agreement', () => {
   });
 
   it('refuses a batch the exchange does not have, listing its batches', () => {
-    expect(fit('handover.completed', { provision: 'ex', batch: 4, count: 3, to: 'b' })).toMatchObject({
+    expect(judgeFit('handover.completed', { provision: 'ex', batch: 4, count: 3, to: 'b' })).toMatchObject({
       code: 'event-batch-unknown',
       field: 'body.batch',
       value: 4,
       fits: [1, 2, 3],
       provision: 'ex',
     });
-    expect(fit('deadline.missed', { provision: 'ex', batch: 9, description: 'x' })?.code).toBe(
+    expect(judgeFit('deadline.missed', { provision: 'ex', batch: 9, description: 'x' })?.code).toBe(
       'event-batch-unknown',
     );
   });
 
   it('refuses categories that are not of the releasing side, unless released outside the formula', () => {
-    expect(fit('release.completed', { provision: 'ex', party: 'a', count: 1, category: 'p' })).toMatchObject({
+    expect(
+      judgeFit('release.completed', { provision: 'ex', party: 'a', count: 1, category: 'p' }),
+    ).toMatchObject({
       code: 'event-category-unknown',
       field: 'body.category',
       value: 'p',
@@ -196,14 +203,14 @@ describe('fitEvent: an event is checked against the adopted agreement', () => {
       party: 'a',
     });
     expect(
-      fit(
+      judgeFit(
         'list.submitted',
         { provision: 'ex', batch: 1, count: 1, categories: ['w', 'x'] },
         actor('pa', 'party', 'a'),
       ),
     ).toMatchObject({ code: 'event-category-unknown', field: 'body.categories', value: 'x' });
     expect(
-      fit('aid.delivered', {
+      judgeFit('aid.delivered', {
         provision: 'aid-trucks',
         date: '2024-01-02',
         quantity: 1,
@@ -214,31 +221,31 @@ describe('fitEvent: an event is checked against the adopted agreement', () => {
   });
 
   it('refuses zones, routes, crossings, destinations and units the provision does not have', () => {
-    expect(fit('withdrawal.completed', { provision: 'wd', zones: ['z1', 'z3'] })).toMatchObject({
+    expect(judgeFit('withdrawal.completed', { provision: 'wd', zones: ['z1', 'z3'] })).toMatchObject({
       code: 'event-zone-unknown',
       field: 'body.zones',
       value: 'z3',
       fits: ['z1', 'z2'],
     });
-    expect(fit('extension.agreed', { phase: 'p1', zone: 'edge', days: 1 })).toMatchObject({
+    expect(judgeFit('extension.agreed', { phase: 'p1', zone: 'edge', days: 1 })).toMatchObject({
       code: 'event-zone-unknown',
       field: 'body.zone',
       fits: ['centre'],
     });
-    expect(fit('return.started', { provision: 'ret', route: 'inland' })).toMatchObject({
+    expect(judgeFit('return.started', { provision: 'ret', route: 'inland' })).toMatchObject({
       code: 'event-route-unknown',
       fits: ['coast'],
     });
-    expect(fit('crossing.opened', { crossing: 'door', provision: 'cross' })).toMatchObject({
+    expect(judgeFit('crossing.opened', { crossing: 'door', provision: 'cross' })).toMatchObject({
       code: 'event-crossing-unknown',
       fits: ['gate'],
     });
-    expect(fit('crossing.closed', { crossing: 'door' })).toMatchObject({
+    expect(judgeFit('crossing.closed', { crossing: 'door' })).toMatchObject({
       code: 'event-crossing-unknown',
       fits: ['gate'],
     });
     expect(
-      fit('aid.delivered', {
+      judgeFit('aid.delivered', {
         provision: 'aid-trucks',
         date: '2024-01-02',
         quantity: 1,
@@ -247,7 +254,7 @@ describe('fitEvent: an event is checked against the adopted agreement', () => {
       }),
     ).toMatchObject({ code: 'event-destination-unknown', fits: ['north'] });
     expect(
-      fit('aid.delivered', { provision: 'fuel', date: '2024-01-02', quantity: 1, unit: 'truck' }),
+      judgeFit('aid.delivered', { provision: 'fuel', date: '2024-01-02', quantity: 1, unit: 'truck' }),
     ).toMatchObject({
       code: 'event-unit-unknown',
       field: 'body.unit',
@@ -256,28 +263,28 @@ describe('fitEvent: an event is checked against the adopted agreement', () => {
   });
 
   it('refuses phases and parties the agreement does not have, and a side or intermediary the exchange does not have', () => {
-    expect(fit('phase.started', { phase: 'p9' })).toMatchObject({
+    expect(judgeFit('phase.started', { phase: 'p9' })).toMatchObject({
       code: 'event-phase-unknown',
       fits: ['p1'],
     });
-    expect(fit('violation.alleged', { against: 'c', description: 'x' })).toMatchObject({
+    expect(judgeFit('violation.alleged', { against: 'c', description: 'x' })).toMatchObject({
       code: 'event-party-unknown',
       field: 'body.against',
       fits: ['a', 'b', 'med', 'red'],
     });
-    expect(fit('release.completed', { provision: 'ex', party: 'med', count: 1 })).toMatchObject({
+    expect(judgeFit('release.completed', { provision: 'ex', party: 'med', count: 1 })).toMatchObject({
       code: 'event-party-unknown',
       field: 'body.party',
       fits: ['a', 'b'],
       provision: 'ex',
     });
-    expect(fit('handover.completed', { provision: 'ex', count: 1, to: 'med' })).toMatchObject({
+    expect(judgeFit('handover.completed', { provision: 'ex', count: 1, to: 'med' })).toMatchObject({
       code: 'event-party-unknown',
       field: 'body.to',
       fits: ['a', 'b', 'red'],
     });
-    expect(fit('handover.completed', { provision: 'ex', count: 1, to: 'red' })).toBeUndefined();
-    expect(fit('handover.completed', { provision: 'ex', count: 1, to: 'b', via: 'med' })).toMatchObject({
+    expect(judgeFit('handover.completed', { provision: 'ex', count: 1, to: 'red' })).toBeUndefined();
+    expect(judgeFit('handover.completed', { provision: 'ex', count: 1, to: 'b', via: 'med' })).toMatchObject({
       code: 'event-party-unknown',
       field: 'body.via',
       fits: ['red'],
@@ -286,7 +293,7 @@ describe('fitEvent: an event is checked against the adopted agreement', () => {
 
   it('refuses an actor that may not record it: the receiving side, a party not in the exchange, another side’s releases', () => {
     const handover = { provision: 'ex', batch: 1, count: 3, to: 'b', via: 'red' };
-    expect(fit('handover.completed', handover, actor('pb', 'party', 'b'))).toMatchObject({
+    expect(judgeFit('handover.completed', handover, actor('pb', 'party', 'b'))).toMatchObject({
       code: 'event-actor-not-entitled',
       field: 'actor',
       value: 'pb',
@@ -295,21 +302,21 @@ describe('fitEvent: an event is checked against the adopted agreement', () => {
       actorParty: 'b',
     });
     expect(
-      fit('list.submitted', { provision: 'ex', batch: 1, count: 3 }, actor('pc', 'party', 'c')),
+      judgeFit('list.submitted', { provision: 'ex', batch: 1, count: 3 }, actor('pc', 'party', 'c')),
     ).toMatchObject({
       code: 'event-actor-not-entitled',
       rule: 'not-a-side',
       fits: ['a', 'b'],
     });
     expect(
-      fit('release.completed', { provision: 'ex', party: 'b', count: 3 }, actor('pa', 'party', 'a')),
+      judgeFit('release.completed', { provision: 'ex', party: 'b', count: 3 }, actor('pa', 'party', 'a')),
     ).toMatchObject({
       code: 'event-actor-not-entitled',
       rule: 'own-release',
       fits: ['b'],
     });
     // The operator, a mediator or a monitor is not a side: the rules on sides do not bind them.
-    expect(fit('handover.completed', handover, actor('op', 'operator'))).toBeUndefined();
+    expect(judgeFit('handover.completed', handover, actor('op', 'operator'))).toBeUndefined();
   });
 
   it('an intermediary confirms only the handovers made through it', () => {
@@ -317,10 +324,10 @@ describe('fitEvent: an event is checked against the adopted agreement', () => {
       ev('handover.completed', { provision: 'ex', batch: 1, count: 3, to: 'b', ...(via ? { via } : {}) });
     const confirm = { handover: 'h1', count: 3 };
     expect(
-      fit('handover.confirmed', confirm, actor('red', 'intermediary', 'red'), { h1: through('red') }),
+      judgeFit('handover.confirmed', confirm, actor('red', 'intermediary', 'red'), { h1: through('red') }),
     ).toBeUndefined();
     expect(
-      fit('handover.confirmed', confirm, actor('other', 'intermediary'), { h1: through('red') }),
+      judgeFit('handover.confirmed', confirm, actor('other', 'intermediary'), { h1: through('red') }),
     ).toMatchObject({
       code: 'event-actor-not-entitled',
       rule: 'not-via',
@@ -329,10 +336,10 @@ describe('fitEvent: an event is checked against the adopted agreement', () => {
     });
     const handedToIt = ev('handover.completed', { provision: 'ex', batch: 1, count: 3, to: 'red' });
     expect(
-      fit('handover.confirmed', confirm, actor('red', 'intermediary', 'red'), { h1: handedToIt }),
+      judgeFit('handover.confirmed', confirm, actor('red', 'intermediary', 'red'), { h1: handedToIt }),
     ).toBeUndefined();
     expect(
-      fit('handover.confirmed', confirm, actor('red', 'intermediary', 'red'), { h1: through() }),
+      judgeFit('handover.confirmed', confirm, actor('red', 'intermediary', 'red'), { h1: through() }),
     ).toMatchObject({
       rule: 'not-via',
       fits: [],
