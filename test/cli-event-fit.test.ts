@@ -184,5 +184,33 @@ describe.each(DIALECTS)(
       );
       expect(await size()).toBe(before);
     });
+
+    it('truce import DIR judges the exported events against the adopted text: one that does not fit imports nothing', async () => {
+      // Recorded where the adopted text was not at hand: only the structural checks applied.
+      const r = await truce(
+        'record',
+        'aid.delivered',
+        '--key',
+        'keys/monitor.key',
+        '--body',
+        '{"provision":"aid-fuel","date":"2023-11-25","quantity":50,"unit":"truck"}',
+      );
+      expect(r.status).toBe(0);
+      const index = await size();
+      expect((await truce('export', '--out', 'exp')).status).toBe(0);
+      const other = join(dir, 'other.db');
+      const refused = await runCliIn(dir, 'import', 'exp', '--database', other, '--agreement', NOV);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(
+        new RegExp(
+          `exp/events\\.jsonl:${index}: aid\\.delivered: provision "aid-fuel" is not in the agreement; aid provisions: aid\\. Nothing was imported\\.`,
+        ),
+      );
+      const logs = await runCliIn(dir, 'log', 'show', '--database', other, '--json');
+      expect(logs.stderr).toMatch(/The database has no log yet/);
+      // Without the text at hand, the export imports as it was recorded.
+      const kept = await runCliIn(dir, 'import', 'exp', '--database', other, '--json');
+      expect(JSON.parse(kept.stdout)).toMatchObject({ added: index });
+    });
   },
 );
