@@ -217,24 +217,14 @@ describe.each(DIALECTS)('a monitor’s rows imported from the command line, on %
     expect(csv).toContain(",'-quoted,");
     expect(csv).toContain(",''=quoted,");
     const original = await json('log', 'show');
-    // A fresh database with the same (empty) log: the export re-imports to the same events, hashes and root.
+    // A fresh database: the export creates the log (its first row registers the operator) with the same events, hashes and root.
     const fresh = await scratchLocation(dialect);
     cleanups.push(fresh.remove);
-    const database = await openDatabase(fresh.location);
-    const info = await new LedgerStore(database, nodeCrypto).requireLog(LOG).catch(() => undefined);
-    expect(info).toBeUndefined();
-    const source = await openDatabase(db);
-    const log = await new LedgerStore(source, nodeCrypto).requireLog(LOG);
-    await source.close();
-    await new LedgerStore(database, nodeCrypto).createLog({
-      id: log.id,
-      origin: log.origin,
-      logKey: log.logKey,
-      agreementHash: log.agreementHash,
-      createdAt: log.createdAt,
-    });
-    await database.close();
-    const again = await runCliIn(dir, 'import', 'events.csv', '--database', fresh.location, '--json');
+    const again = await runCliIn(
+      dir,
+      ...['import', 'events.csv', '--log', LOG, '--origin', 'truce.example/log/nov-2023-pause'],
+      ...['--database', fresh.location, '--json'],
+    );
     expect(again.stderr).toBe('');
     expect(JSON.parse(again.stdout)).toMatchObject({ added: original.size, duplicates: 0 });
     const copy = JSON.parse(
@@ -244,6 +234,21 @@ describe.each(DIALECTS)('a monitor’s rows imported from the command line, on %
     expect(copy.events.map((e: { leafHash: string }) => e.leafHash)).toEqual(
       original.events.map((e: { leafHash: string }) => e.leafHash),
     );
+    // A changed row of an export is refused on its line, and a refused import leaves no log behind.
+    const lines = csv.split('\r\n');
+    const last = lines.length - 2;
+    writeFileSync(
+      join(dir, 'changed.csv'),
+      lines.map((l, i) => (i === last ? l.replace('quoted', 'quoted!') : l)).join('\r\n'),
+    );
+    const third = await scratchLocation(dialect);
+    cleanups.push(third.remove);
+    const refused = await runCliIn(dir, 'import', 'changed.csv', '--log', LOG, '--database', third.location);
+    // Line 11: the row after the ten above it, one of which holds a line break in its text.
+    expect(refused.stderr).toMatch(
+      /^changed\.csv:11:2: column "leaf_hash": the row gives another event than the one exported/,
+    );
+    expect((await runCliIn(dir, 'log', 'show', '--database', third.location)).stderr).toMatch(/no log yet/);
     // And into the log it came from, it adds nothing.
     expect(await json('import', 'events.csv')).toMatchObject({ added: 0, duplicates: original.size });
   });

@@ -1,14 +1,65 @@
 import { toHex } from '../core/crypto/crypto.ts';
 import { canonicalBytes } from '../core/ledger/canonical-json.ts';
 import type { EventEnvelope, SignedEvent } from '../core/ledger/event.ts';
-import { checkEnvelope, signEvent } from '../core/ledger/event-sign.ts';
+import { parseSignedEvent, signCheckedEvent } from '../core/ledger/event-sign.ts';
+import type { Provenance } from '../core/ledger/provenance.ts';
 import type { Signer } from '../core/ledger/signed-note.ts';
 import { leafHash } from '../core/ledger/tlog.ts';
 import { nodeCrypto } from '../platform/node-crypto.ts';
-import type { LedgerStore } from '../store/ledger-store.ts';
+import type { AppendResult, LedgerStore } from '../store/ledger-store.ts';
 import { isBlank } from './row-cells.ts';
 import { snakeCase } from './row-columns.ts';
 import { type Row, RowError, rowEnvelope } from './row-event.ts';
+
+/** How to create the log when the database does not have it: from the rows of its export. */
+export interface NewLog {
+  origin: string;
+  provenance: Provenance;
+}
+
+/**
+ * Creates the log and appends the rows in one transaction (a failure leaves no log behind). The
+ * first row must register the log's operator, as the first row of every export does: its key is
+ * the log's key; the agreement the log adopts is its agreement.
+ */
+async function createWith(
+  store: LedgerStore,
+  logId: string,
+  rows: Row[],
+  fresh: { at: number; bytes: Uint8Array }[],
+  create: NewLog,
+): Promise<AppendResult[]> {
+  const events = fresh.map((f) => parseSignedEvent(f.bytes).event);
+  const first = events[0];
+  const body = first?.body as { role?: string; key?: string } | undefined;
+  if (first?.kind !== 'actor.registered' || body?.role !== 'operator' || typeof body.key !== 'string')
+    throw new RowFailure(
+      rows[fresh[0]?.at ?? 0]?.line ?? 1,
+      'kind',
+      `the database has no log "${logId}": to create it from this file, its first row registers the operator (as the first row of truce export --csv does); or create the log with truce log init and import into it`,
+    );
+  const adopted = events.find((e) => e.kind === 'agreement.adopted')?.body as { sha256?: string } | undefined;
+  const results: AppendResult[] = [];
+  let next = 0;
+  const imported = await store.importLog(
+    {
+      id: logId,
+      origin: create.origin,
+      logKey: body.key,
+      agreementHash: adopted?.sha256 ?? null,
+      createdAt: first.recordedAt,
+    },
+    [fresh.map((f) => f.bytes)],
+    [],
+    create.provenance,
+  );
+  if (imported.added !== fresh.length) throw new Error('every row of a new log is a new event');
+  for (const f of fresh) {
+    const leaf = toHex(leafHash(nodeCrypto.sha256, f.bytes));
+    results.push({ index: next++, leafHash: leaf, duplicate: false });
+  }
+  return results;
+}
 
 /** What became of one row: the event it is in the log, new or already there. */
 export interface ImportedRow {
@@ -66,8 +117,9 @@ function differences(a: EventEnvelope, b: EventEnvelope, withRecorded: boolean):
 
 /** Every event of the log that carries an id, by id. */
 async function loggedIds(store: LedgerStore, logId: string): Promise<Map<string, Logged>> {
-  const log = await store.requireLog(logId);
+  const log = await store.getLog(logId);
   const ids = new Map<string, Logged>();
+  if (!log) return ids;
   for await (const page of store.entryPages(logId, { to: log.size }))
     for (const e of page)
       if (e.event.event.id)
@@ -87,7 +139,10 @@ export async function importRows(
   rows: Row[],
   signers: { defaultActor?: string; keys: Map<string, Signer> },
   recordedAt: string,
+  create?: NewLog,
 ): Promise<ImportedRow[]> {
+  const exists = (await store.getLog(logId)) !== undefined;
+  if (!exists && !create) await store.requireLog(logId);
   const logged = await loggedIds(store, logId);
   const inFile = new Map<string, { line: number; leafHash: string }>();
   const sameAs = new Map<string, number>();
@@ -152,18 +207,19 @@ export async function importRows(
     }
   }
   let results: Awaited<ReturnType<LedgerStore['append']>> = [];
-  if (fresh.length)
-    try {
+  try {
+    if (!exists) results = await createWith(store, logId, rows, fresh, create!);
+    else if (fresh.length)
       results = await store.append(
         logId,
         fresh.map((f) => f.bytes),
       );
-    } catch (e) {
-      const err = e as Error & { position?: number; code?: string };
-      if (err.position === undefined) throw e;
-      const row = rows[fresh[err.position]!.at]!;
-      throw new RowFailure(row.line, COLUMN_OF_CODE[err.code ?? ''], err.message);
-    }
+  } catch (e) {
+    const err = e as Error & { position?: number; code?: string };
+    if (err.position === undefined) throw e;
+    const row = rows[fresh[err.position]!.at]!;
+    throw new RowFailure(row.line, COLUMN_OF_CODE[err.code ?? ''], err.message);
+  }
   fresh.forEach((f, k) => {
     const row = rows[f.at]!;
     const id = row.cells.get('id');
@@ -177,7 +233,7 @@ function sign(row: Row, event: EventEnvelope, keys: Map<string, Signer>): Signed
   if (!isBlank(sig)) {
     const key = row.cells.get('signature_key');
     if (isBlank(key)) throw new RowError('signature_key', 'a signature needs the key that made it');
-    return { event: checkEnvelope(event), signature: { key: String(key).trim(), sig: String(sig).trim() } };
+    return { event, signature: { key: String(key).trim(), sig: String(sig).trim() } };
   }
   const signer = keys.get(event.actor);
   if (!signer)
@@ -185,5 +241,5 @@ function sign(row: Row, event: EventEnvelope, keys: Map<string, Signer>): Signed
       'actor',
       `no key for the actor "${event.actor}": put its key file ${event.actor}.key in the --keys folder (or sign with --key)`,
     );
-  return signEvent(nodeCrypto, event, signer);
+  return signCheckedEvent(nodeCrypto, event, signer);
 }

@@ -142,6 +142,13 @@ export function rowEnvelope(row: Row, ctx: RowContext): EventEnvelope {
     ...(source ? { source } : {}),
     ...extra,
   };
+  let failure: Error;
+  try {
+    return checkEnvelope(envelope);
+  } catch (e) {
+    // Checked again field by field, only to name the column at fault.
+    failure = e as Error;
+  }
   const checked = EventEnvelope.safeParse(envelope);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
@@ -163,5 +170,5 @@ export function rowEnvelope(row: Row, ctx: RowContext): EventEnvelope {
     const column = c && aliases[field] && isBlank(row.cells.get(c.column)) ? aliases[field] : c?.column;
     throw new RowError(column, body[field] === undefined ? `a ${kind} event needs it` : issue.message);
   }
-  return checkEnvelope(envelope);
+  throw new RowError(undefined, failure.message);
 }

@@ -17,7 +17,7 @@ export const importCommand: Command = {
   summary:
     "Import an exported log folder (verified first), a JSONL of signed events, or a monitor's rows (CSV or JSONL).",
   usage:
-    'truce import DIR | FILE.jsonl | FILE.csv [--log ID] [--key FILE] [--keys DIR] [--database DB] [--json]',
+    'truce import DIR | FILE.jsonl | FILE.csv [--log ID [--origin O] [--reconstructed] [--demo-keys]] [--key FILE] [--keys DIR] [--database DB] [--json]',
   options: {
     log: { type: 'string', description: 'The log to append to (for .jsonl and .csv).' },
     key: {
@@ -28,6 +28,19 @@ export const importCommand: Command = {
       type: 'string',
       description:
         "For monitor rows: a folder of key files, one per actor (ACTOR.key, as truce keygen writes it); each row is signed by its actor's key.",
+    },
+    origin: {
+      type: 'string',
+      description:
+        'For monitor rows into a log this database does not have: its origin (default truce.example/log/ID).',
+    },
+    reconstructed: {
+      type: 'boolean',
+      description: 'For a log created by the import: it was rebuilt afterwards from public reporting.',
+    },
+    'demo-keys': {
+      type: 'boolean',
+      description: 'For a log created by the import: its keys are demonstration keys.',
     },
     database: databaseOption,
     json: jsonOption,
@@ -57,7 +70,10 @@ export const importCommand: Command = {
       }
       if (info.size > MAX_CSV_BYTES)
         throw new InputError('import-too-large', `The file is over ${MAX_CSV_BYTES} bytes.`);
-      const log = await chooseLog(store, args);
+      // A log this database does not have yet may be created from the rows of its CSV export.
+      const named = stringFlag(args, 'log');
+      const creating = named !== undefined && (await store.getLog(named)) === undefined;
+      const log = creating ? named : await chooseLog(store, args);
       const decoded = decodeUtf8(await readFile(path));
       if (!decoded.ok)
         throw new InputError(
@@ -97,6 +113,15 @@ export const importCommand: Command = {
           read.rows,
           { ...(signer ? { defaultActor: signer.name } : {}), keys },
           new Date().toISOString(),
+          creating
+            ? {
+                origin: stringFlag(args, 'origin') ?? `truce.example/log/${log}`,
+                provenance: {
+                  reconstructed: args.values.reconstructed === true,
+                  demoKeys: args.values['demo-keys'] === true,
+                },
+              }
+            : undefined,
         );
         const added = rows.filter((r) => !r.duplicate).length;
         const withoutId = rows.filter((r) => r.id === undefined).length;
