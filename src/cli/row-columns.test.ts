@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EVENT_KINDS } from '../core/ledger/event-kinds.ts';
 import { csvCell, csvUnneutralised } from '../core/report/csv.ts';
 import { CellError, cellValue, valueCell } from './row-cells.ts';
 import { ALL_COLUMNS, aliasesOf, BODY_COLUMNS, bodyColumns, snakeCase } from './row-columns.ts';
+import { columnsMarkdown } from './row-columns-table.ts';
 
 const noRefs = (ref: string) => `leaf-of-${ref}`;
 
@@ -86,5 +88,10 @@ describe('the columns of a monitor’s rows', () => {
       expect(/^[=+\-@\t\r]/.test(cell)).toBe(false);
       expect(csvUnneutralised(cell)).toBe(text);
     }
+  });
+
+  it('is documented in docs/ledger.md as truce import --columns prints it (regenerate it there when a kind changes)', () => {
+    const docs = readFileSync(new URL('../../docs/ledger.md', import.meta.url), 'utf8');
+    expect(docs).toContain(columnsMarkdown());
   });
 });

@@ -9,6 +9,7 @@ import { EXIT_OK, InputError, UsageError } from '../io.ts';
 import { chooseLog, databaseOption, openStore, readKeyFolder, readSigner } from '../ledger-context.ts';
 import { importRows, RowFailure } from '../monitor-import.ts';
 import { csvRows, FileError, isSignedLine, jsonlRows, type MonitorRows } from '../monitor-rows.ts';
+import { columnsByKind, columnsMarkdown } from '../row-columns-table.ts';
 
 const MAX_CSV_BYTES = 20 * 1024 * 1024;
 
@@ -42,12 +43,21 @@ export const importCommand: Command = {
       type: 'boolean',
       description: 'For a log created by the import: its keys are demonstration keys.',
     },
+    columns: {
+      type: 'boolean',
+      description:
+        'Print the columns of monitor rows for every event kind (generated from the event schemas), and import nothing.',
+    },
     database: databaseOption,
     json: jsonOption,
   },
   details:
     '\nThe columns of monitor rows are documented in docs/ledger.md (a column per field of every event kind; id makes re-import add nothing; refs name earlier rows by id). Everything is appended in one transaction: a bad row imports nothing, and a failed import leaves nothing behind (not even an empty log). An export folder is streamed in chunks and each event checked as it is appended, its checkpoints and cosignatures before the transaction commits, so a log of millions of events imports in one pass through bounded memory.\n',
   async run(args, io) {
+    if (args.values.columns === true) {
+      io.out(args.values.json ? `${JSON.stringify(columnsByKind())}\n` : columnsMarkdown());
+      return EXIT_OK;
+    }
     if (args.positionals.length !== 1) throw new UsageError('Name one folder or file to import.');
     const path = resolve(io.cwd, args.positionals[0]!);
     const info = await stat(path).catch(() => {
