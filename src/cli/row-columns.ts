@@ -136,9 +136,16 @@ export const EXTRA_ENVELOPE_COLUMNS: FieldColumn[] = columnsOf(
   snakeCase,
 );
 
+/** The fields of an object schema, through refinements, pipes and wrappers around it. */
+function shapeFields(schema: Schema): Record<string, Schema> {
+  for (let s = schema; s; s = s.def.in ?? s.def.innerType ?? s.def.schema)
+    if (s.def.type === 'object') return s.def.shape;
+  throw new Error('an event body schema is an object');
+}
+
 /** The body columns of one kind. */
 export function bodyColumns(kind: EventKind): FieldColumn[] {
-  return columnsOf(EventBodies[kind].shape as Record<string, Schema>, bodyColumn);
+  return columnsOf(shapeFields(EventBodies[kind]), bodyColumn);
 }
 
 /** The older column names a kind still reads: field → alias column. */

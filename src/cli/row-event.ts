@@ -167,7 +167,9 @@ export function rowEnvelope(row: Row, ctx: RowContext): EventEnvelope {
     const issue = parsed.error.issues[0]!;
     const field = String(issue.path[0] ?? '');
     const c = fields.find((f) => f.field === field);
-    const column = c && aliases[field] && isBlank(row.cells.get(c.column)) ? aliases[field] : c?.column;
+    const alias = aliases[field];
+    const fromAlias = c && alias && isBlank(row.cells.get(c.column)) && !isBlank(row.cells.get(alias));
+    const column = fromAlias ? alias : c?.column;
     throw new RowError(column, body[field] === undefined ? `a ${kind} event needs it` : issue.message);
   }
   throw new RowError(undefined, failure.message);
