@@ -16,7 +16,7 @@ describe.each(DIALECTS)('100,000 monitor rows in one import, on %s', (dialect) =
     for (const c of cleanups.splice(0)) await c();
   });
 
-  it('imports them in one run, and the same file again adds nothing', { timeout: 240_000 }, async () => {
+  it('imports them in one run, and the same file again adds nothing', { timeout: 600_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'truce-100k-'));
     const scratch = await scratchLocation(dialect);
     cleanups.push(async () => rmSync(dir, { recursive: true, force: true }), scratch.remove);
@@ -42,13 +42,18 @@ describe.each(DIALECTS)('100,000 monitor rows in one import, on %s', (dialect) =
     }
     writeFileSync(join(dir, 'rows.csv'), csv);
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const first = await truce('import', 'rows.csv', '--keys', 'keys', '--json');
     const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
     expect(first.stderr).toBe('');
     const r = JSON.parse(first.stdout);
     expect(r).toMatchObject({ events: ROWS, added: ROWS, duplicates: 0 });
     expect(r.rows[ROWS - 1]).toMatchObject({ line: ROWS + 1, id: `row-${ROWS - 1}`, index: ROWS + 2 });
-    console.info(`${dialect}: ${ROWS} rows imported in ${seconds.toFixed(1)} s`);
+    // Wall time depends on the machine's load; the CPU time of this process (the database's is apart) less so.
+    console.info(
+      `${dialect}: ${ROWS} rows imported in ${seconds.toFixed(1)} s (${((used.user + used.system) / 1e6).toFixed(1)} s CPU)`,
+    );
     const again = JSON.parse((await truce('import', 'rows.csv', '--keys', 'keys', '--json')).stdout);
     expect(again).toMatchObject({ added: 0, duplicates: ROWS });
     expect(JSON.parse((await truce('log', 'show', '--json', '--limit', '1')).stdout).size).toBe(ROWS + 3);
