@@ -63,7 +63,12 @@ export function csvRows(text: string): MonitorRows {
     const line = info.lines - newlines;
     if (record.length !== names.length)
       throw new FileError(line, 1, `${record.length} cells, but the header names ${names.length} columns`);
-    return { line, cells: new Map(names.map((n, i) => [n, csvUnneutralised(record[i]!)])) };
+    // Empty cells are left out: a row of an export has a column for every field of every kind.
+    const cells = new Map<string, unknown>();
+    names.forEach((n, i) => {
+      if (record[i] !== '') cells.set(n, csvUnneutralised(record[i]!));
+    });
+    return { line, cells };
   });
   return { rows, columnOf: (c) => (c ? names.indexOf(c) + 1 || 1 : 1) };
 }

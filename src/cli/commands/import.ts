@@ -11,7 +11,8 @@ import { importRows, RowFailure } from '../monitor-import.ts';
 import { csvRows, FileError, isSignedLine, jsonlRows, type MonitorRows } from '../monitor-rows.ts';
 import { columnsByKind, columnsMarkdown } from '../row-columns-table.ts';
 
-const MAX_CSV_BYTES = 20 * 1024 * 1024;
+/** The largest file of rows or events read whole: 100,000 rows of an export, signatures and all, with room. */
+const MAX_CSV_BYTES = 128 * 1024 * 1024;
 
 export const importCommand: Command = {
   name: 'import',
