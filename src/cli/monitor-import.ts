@@ -115,15 +115,22 @@ function differences(a: EventEnvelope, b: EventEnvelope, withRecorded: boolean):
   return out;
 }
 
-/** Every event of the log that carries an id, by id. */
+/**
+ * Every event of the log that carries an id, by id. The stored events were checked when they were
+ * appended: read as JSON, and only those whose text has an id at all.
+ */
 async function loggedIds(store: LedgerStore, logId: string): Promise<Map<string, Logged>> {
   const log = await store.getLog(logId);
   const ids = new Map<string, Logged>();
   if (!log) return ids;
-  for await (const page of store.entryPages(logId, { to: log.size }))
-    for (const e of page)
-      if (e.event.event.id)
-        ids.set(e.event.event.id, { index: e.index, leafHash: e.leafHash, event: e.event.event });
+  const decoder = new TextDecoder();
+  for await (const page of store.rawEntryPages(logId, { to: log.size }))
+    for (const e of page) {
+      const text = decoder.decode(e.bytes);
+      if (!text.includes('"id":"')) continue;
+      const { event } = JSON.parse(text) as SignedEvent;
+      if (event.id) ids.set(event.id, { index: e.index, leafHash: toHex(e.leafHash), event });
+    }
   return ids;
 }
 
