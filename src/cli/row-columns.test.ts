@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EVENT_KINDS } from '../core/ledger/event-kinds.ts';
+import { z } from 'zod';
+import { EVENT_KINDS, EventRef } from '../core/ledger/event-kinds.ts';
 import { csvCell, csvUnneutralised } from '../core/report/csv.ts';
 import { CellError, cellValue, valueCell } from './row-cells.ts';
-import { ALL_COLUMNS, aliasesOf, BODY_COLUMNS, bodyColumns, snakeCase } from './row-columns.ts';
+import { ALL_COLUMNS, aliasesOf, BODY_COLUMNS, bodyColumns, shapeOf, snakeCase } from './row-columns.ts';
 import { columnsMarkdown } from './row-columns-table.ts';
 
 const noRefs = (ref: string) => `leaf-of-${ref}`;
@@ -31,6 +32,16 @@ describe('the columns of a monitor’s rows', () => {
       for (const c of bodyColumns(kind)) expect(ALL_COLUMNS).toContain(c.column);
     expect(new Set(BODY_COLUMNS).size).toBe(BODY_COLUMNS.length);
     expect(snakeCase('countsTowardQuota')).toBe('counts_toward_quota');
+  });
+
+  it('gives a shape to the fields a kind added later may have, with no change to the importer', () => {
+    expect(shapeOf(z.record(z.string(), z.int().min(0)).optional())).toBe('counts');
+    expect(shapeOf(z.string().min(1).max(4000).optional())).toBe('text');
+    expect(shapeOf(EventRef.describe('the list it answers'))).toBe('ref');
+    expect(shapeOf(z.array(EventRef).max(10))).toBe('ref-list');
+    expect(shapeOf(z.enum(['living', 'remains']))).toBe('text');
+    expect(shapeOf(z.array(z.strictObject({ figure: z.int(), source: z.string() })))).toBe('json');
+    expect(shapeOf(z.boolean().default(false))).toBe('boolean');
   });
 
   it('keeps the column names of earlier spreadsheets', () => {
