@@ -215,7 +215,9 @@ describe.each(DIALECTS)('the ledger from the command line, on %s', (dialect) => 
     );
     const bad = await truce('import', 'bad.csv', '--key', 'keys/monitor.key');
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/bad\.csv:3:4: column "quantity": "many" is not a number.*Nothing was imported/);
+    expect(bad.stderr).toMatch(
+      /bad\.csv:3:4: column "quantity": "many" is not a number.*Nothing was imported/,
+    );
     expect((await json('log', 'show')).size).toBe(shown.size);
     const csv = await truce('export', '--csv', 'events.csv');
     expect(csv.status).toBe(0);
