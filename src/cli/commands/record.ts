@@ -41,7 +41,10 @@ export const record: Command = {
     source: { type: 'string', description: 'Who counted the figure, e.g. "UN 2720 mechanism".' },
     'source-method': { type: 'string', description: 'How it was counted, e.g. "trucks collected".' },
     'source-url': { type: 'string', description: 'Where the figure was published.' },
-    note: { type: 'string', description: 'A short note on the event (any kind), e.g. where it was reported.' },
+    note: {
+      type: 'string',
+      description: 'A short note on the event (any kind), e.g. where it was reported.',
+    },
     'expected-size': { type: 'string', description: 'Refuse unless the log has exactly this many events.' },
     'checkpoint-key': {
       type: 'string',

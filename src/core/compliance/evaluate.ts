@@ -14,6 +14,7 @@ import { quotaStatus } from './quota-status.ts';
 import { ratioCheck, tallies } from './tally.ts';
 import type { Allegation, EvaluateOptions, Evaluation, LoggedEvent, ObligationStatus } from './types.ts';
 import { LogView } from './view.ts';
+import { withMeasures } from './with-measures.ts';
 
 /** A refusal the caller can act on: what is wrong and how to fix it. */
 export class ComplianceError extends Error {
@@ -35,11 +36,16 @@ function parseAsOf(asOf: string): number {
   return at;
 }
 
-function obligationStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
+function judged(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
   if (p.kind === 'exchange') return exchangeObligationStatus(ctx, o, ctx.exchanges.get(p.id)!);
   if (o.action === 'admit-aid' || o.action === 'deliver-extra' || o.action === 'evacuate')
     return quotaStatus(ctx, p, o);
   return actStatus(ctx, p, o);
+}
+
+/** An obligation's status, with the postponements, suspensions and caps recorded over it beside it. */
+function obligationStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
+  return withMeasures(ctx, p, o, judged(ctx, p, o));
 }
 
 function allegations(ctx: EvalContext): Allegation[] {
@@ -55,6 +61,9 @@ function allegations(ctx: EvalContext): Allegation[] {
       by: e.event.actor,
       at: ctx.view.iso(e.at),
       description: body.description,
+      ...(Array.isArray(e.event.body.casualties)
+        ? { casualties: e.event.body.casualties as NonNullable<Allegation['casualties']> }
+        : {}),
       state: s.state,
       ...(s.finding ? { finding: s.finding } : {}),
       ...(closing ? { reason: String(closing.event.body.reason) } : {}),

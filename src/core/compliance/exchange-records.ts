@@ -9,9 +9,14 @@ export interface HandoverRecord {
   record: Effective;
   claimed: number;
   confirmation?: { count: number; hash: string; at: number; actor: string };
-  /** The figure counted: the intermediary's when it confirmed, else the releasing party's. */
+  /**
+   * The figure counted: the intermediary's when it confirmed, else the releasing party's, less the
+   * remains found not to be of a person the exchange covers.
+   */
   count: number;
   at: number;
+  /** Findings on the remains of this handover (remains.identified naming it). */
+  findings: { finding: string; count: number; entry: Effective }[];
 }
 
 export interface BatchRecord {
@@ -78,6 +83,7 @@ export function exchangeRecords(
     const x = out.get(String(r.body.provision));
     if (x) place(x, r)?.lists.push(r);
   }
+  const identified = view.current('remains.identified');
   for (const r of view.current('handover.completed')) {
     const x = out.get(String(r.body.provision));
     if (!x) continue;
@@ -91,12 +97,19 @@ export function exchangeRecords(
     const confirmation = c
       ? { count: num(c.event.body.count), hash: c.hash, at: c.at, actor: c.event.actor }
       : undefined;
+    const findings = identified
+      .filter((f) => f.body.handover === r.entry.hash)
+      .map((f) => ({ finding: String(f.body.finding), count: num(f.body.count ?? 1), entry: f }));
+    // Remains that are not of a person the exchange covers are not counted toward it.
+    const excluded = findings.filter((f) => f.finding !== 'matches').reduce((a, f) => a + f.count, 0);
+    const count = confirmation ? confirmation.count : claimed;
     batch.handovers.push({
       record: r,
       claimed,
       ...(confirmation ? { confirmation } : {}),
-      count: confirmation ? confirmation.count : claimed,
+      count: Math.max(0, count - excluded),
       at: r.entry.at,
+      findings,
     });
   }
   for (const r of view.current('release.completed')) {

@@ -2,6 +2,7 @@ import type { Provision } from '../agreement/types.ts';
 import { allegationsAgainst, unansweredWords } from './act-status.ts';
 import type { EvalContext } from './context.ts';
 import { describeDisputes } from './dispute-words.ts';
+import { recordedBeside } from './recorded-beside.ts';
 import type { ObligationStatus, ProvisionStatus, Status } from './types.ts';
 import { plural, when } from './words.ts';
 
@@ -53,20 +54,47 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
   // the term can no longer be said to have held.
   if (unanswered.length)
     return { ...base, status: 'unrecorded', explanation: `${unansweredWords(unanswered)}.` };
+  // No allegation is no record of a breach, and no record that the term held either (TRUTH.md rule 1).
   const until = span.to !== null ? ` over the phase, which ended ${when(span.to, ctx.timeZone)}` : ' so far';
   return {
     ...base,
-    status: 'met',
-    explanation: `No violation alleged${until}; this term is judged only by what is alleged against it.`,
+    status: 'unrecorded',
+    basis: 'no-breach-recorded',
+    explanation: `No violation alleged${until}: no breach recorded, which is not a record that it held.`,
   };
 }
 
-/** The status of a provision from its obligations (and allegations against it). */
+/** The status of a provision from its obligations, with what was recorded about it beside it. */
 export function provisionStatus(
   ctx: EvalContext,
   p: Provision,
   obligations: ObligationStatus[],
 ): ProvisionStatus {
+  const status = judgedProvision(ctx, p, obligations);
+  const beside = recordedBeside(ctx, p);
+  const basis =
+    status.basis ??
+    (status.status === 'unrecorded' &&
+    obligations.some((o) => o.basis) &&
+    obligations.every((o) => o.basis || o.status === 'not-yet-due' || o.status === 'superseded')
+      ? ('no-breach-recorded' as const)
+      : undefined);
+  return {
+    ...status,
+    ...beside,
+    ...(basis ? { basis } : {}),
+    evidence: [
+      ...new Set([
+        ...status.evidence,
+        ...(beside.recovered ?? []).flatMap((r) => r.evidence),
+        ...(beside.events ?? []).flatMap((r) => r.evidence),
+        ...(beside.enforced ?? []).flatMap((r) => r.evidence),
+      ]),
+    ].sort(),
+  };
+}
+
+function judgedProvision(ctx: EvalContext, p: Provision, obligations: ObligationStatus[]): ProvisionStatus {
   if (obligations.length === 0) {
     if (p.kind === 'cessation' || p.kind === 'text') return standingStatus(ctx, p);
     const waits = ctx.waiting.get(p.id);

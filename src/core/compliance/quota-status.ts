@@ -44,15 +44,39 @@ function aidOn(view: LogView, date: string | null): Effective[] {
   return byDate.get(date) ?? [];
 }
 
+const PEOPLE: Record<string, string> = {
+  patient: 'patients',
+  companion: 'companions',
+  resident: 'residents',
+  person: 'people',
+};
+
+/** Crossing throughput of the obligation's day, direction and people, read as figures of its unit. */
+function throughputOf(view: LogView, p: Provision, o: Obligation): Effective[] {
+  const field = PEOPLE[o.unit ?? ''];
+  if (!field) return [];
+  return view
+    .current('crossing.throughput')
+    .filter(
+      (r) =>
+        r.body.provision === p.id &&
+        r.body.date === o.date &&
+        r.body.direction === (o.direction ?? 'out') &&
+        typeof r.body[field] === 'number',
+    )
+    .map((r) => ({ ...r, body: { ...r.body, quantity: r.body[field], unit: o.unit } }));
+}
+
 /**
  * Status of a quantity per day (aid, fuel, patients) or over a phase. Figures from several sources
  * stay apart; when they fall on both sides of the quota the status is disputed.
  */
 export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
   const q = quotaOf(p, o);
-  const records: Effective[] = aidOn(ctx.view, o.action === 'admit-aid' ? o.date : null).filter((r) =>
-    matches(r.body, p, o, q),
-  );
+  const records: Effective[] = [
+    ...aidOn(ctx.view, o.action === 'admit-aid' ? o.date : null).filter((r) => matches(r.body, p, o, q)),
+    ...(o.action === 'evacuate' ? throughputOf(ctx.view, p, o) : []),
+  ];
   const figures = bySource(ctx.view, records);
   const required = o.quantity ?? 0;
   const due = dueAt(ctx, o);

@@ -154,11 +154,12 @@ export const EventBodies = {
     crossing: Id.optional().describe('The crossing, when the provision names several or none.'),
     date: z.iso.date().describe('The day counted (in the agreement time zone).'),
     direction: z
-      .enum(['outbound', 'inbound'])
-      .describe('outbound: leaving the area the provision serves; inbound: coming back into it.'),
+      .enum(['out', 'in'])
+      .describe("Out of the area or into it, as the agreement's flows name directions."),
     patients: Count.optional(),
     companions: Count.optional(),
     residents: Count.optional(),
+    people: Count.optional().describe('Persons of no stated group (a flow of `person`).'),
   }),
   'aid.suspended': z.strictObject({
     provision: Provision.describe('The aid provision whose entries were suspended.'),
