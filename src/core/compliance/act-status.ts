@@ -229,7 +229,7 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
   };
 }
 
-/** The recorded act of a negotiation (talks started) or a return (started, blocked, resumed). */
+/** The recorded act of a negotiation (talks started), a return (started, blocked, resumed) or a milestone (reached). */
 function actsOf(
   ctx: EvalContext,
   p: Provision,
@@ -266,6 +266,10 @@ function actsOf(
       notes,
       evidence: stops.map((e) => e.hash),
     };
+  }
+  if (p.kind === 'milestone') {
+    const reached = ctx.view.kind('milestone.reached').find((e) => e.event.body.provision === p.id);
+    return { what: 'reached', ...(reached ? { started: reached } : {}), notes: [], evidence: [] };
   }
   return { what: null, notes: [], evidence: [] };
 }

@@ -11,8 +11,9 @@ export const PRECEDENCE: Status[] = [
   'missed',
   'partly-met',
   'disputed',
-  'suspended',
+  // Nothing recorded comes before on hold: what waits (a release after a handover) waits on it.
   'unrecorded',
+  'suspended',
   'met-late',
   'met',
   'superseded',
@@ -35,7 +36,20 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
     ...acknowledged.map((e) => e.hash),
     ...unanswered.map((e) => e.hash),
   ].sort();
-  const base = { provision: p.id, kind: p.kind, counts: {}, evidence };
+  // A recorded failure (deadline.missed naming the term) is missed, as for every other kind.
+  const failures = ctx.view.kind('deadline.missed').filter((e) => e.event.body.provision === p.id);
+  const base = {
+    provision: p.id,
+    kind: p.kind,
+    counts: {},
+    evidence: [...evidence, ...failures.map((e) => e.hash)].sort(),
+  };
+  if (failures.length)
+    return {
+      ...base,
+      status: 'missed',
+      explanation: `Recorded as not kept: ${failures.map((e) => `${String(e.event.body.description)} (${e.event.actor}, ${when(e.at, ctx.timeZone)})`).join('; ')}.`,
+    };
   if (acknowledged.length)
     return {
       ...base,
@@ -109,10 +123,13 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
   }
   const counts: Partial<Record<Status, number>> = {};
   for (const o of obligations) counts[o.status] = (counts[o.status] ?? 0) + 1;
-  const { open, unanswered } =
-    p.kind === 'exchange' || p.kind === 'aid' ? allegationsAgainst(ctx, p.id) : { open: [], unanswered: [] };
+  // The same rule for every kind: an allegation acknowledged by the accused (or found a breach by a
+  // mediator) makes the provision missed; one the accused disputes makes it disputed; one nobody
+  // answered is shown as the alleging side's claim and changes nothing.
+  const { open, acknowledged, unanswered } = allegationsAgainst(ctx, p.id);
   let status = PRECEDENCE.find((s) => counts[s]) ?? 'not-yet-due';
   if (open.length && PRECEDENCE.indexOf(status) > PRECEDENCE.indexOf('disputed')) status = 'disputed';
+  if (acknowledged.length) status = 'missed';
   const summary = PRECEDENCE.filter((s) => counts[s])
     .map((s) => `${counts[s]} ${s}`)
     .join(', ');
@@ -122,7 +139,14 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
     .map((o) => o.explanation)
     .join(' ');
   const more = notable.length > 6 ? ` … and ${notable.length - 6} more.` : '';
-  const alleged = `${open.length ? ` Alleged and disputed: ${describeDisputes(open)}` : ''}${
+  const alleged = `${
+    acknowledged.length
+      ? ` A violation alleged against this term was acknowledged (${acknowledged
+          .filter((e) => e.event.kind === 'violation.alleged')
+          .map((e) => when(e.at, ctx.timeZone))
+          .join(', ')}).`
+      : ''
+  }${open.length ? ` Alleged and disputed: ${describeDisputes(open)}` : ''}${
     unanswered.length ? ` ${unansweredWords(unanswered)}.` : ''
   }`;
   return {
@@ -134,6 +158,7 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
       ...new Set([
         ...obligations.flatMap((o) => o.evidence),
         ...open.map((d) => d.of),
+        ...acknowledged.map((a) => a.hash),
         ...unanswered.map((a) => a.hash),
       ]),
     ].sort(),

@@ -4,6 +4,7 @@ import { dueAt, type EvalContext, endedAt, verdictWords } from './context.ts';
 import { describeDisputes } from './dispute-words.ts';
 import { bySource } from './figures.ts';
 import { judge } from './judge.ts';
+import { recordedMisses } from './obligation-result.ts';
 import type { Dispute, ObligationStatus } from './types.ts';
 import type { Effective, LogView } from './view.ts';
 import { day, plural } from './words.ts';
@@ -98,7 +99,9 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
   }
   const done = figures.length ? Math.min(...figures.map((f) => f.quantity)) : 0;
   const end = endedAt(ctx, o.phase);
+  const misses = recordedMisses(ctx, o, due);
   const v = judge({
+    ...(misses.length ? { missedRecorded: true } : {}),
     asOf: ctx.asOf,
     dueAt: due,
     required,
@@ -110,7 +113,12 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
   });
   const what = `${o.atLeast ? 'at least ' : ''}${plural(required, o.unit ?? 'unit')} (${o.category ?? o.action})`;
   const when = o.action === 'admit-aid' && o.date ? ` for ${day(o.date)}` : ' over the phase';
-  const record = figures.map((f) => `${f.quantity} per ${f.source}`).join(', ');
+  const record = [
+    ...figures.map((f) => `${f.quantity} per ${f.source}`),
+    ...misses.map(
+      (m) => `${m.event.actor} recorded the deadline as missed: ${String(m.event.body.description)}`,
+    ),
+  ].join(', ');
   const status = v.status === 'missed' && v.noRecord ? 'unrecorded' : v.status;
   const tail = verdictWords(ctx, o, { ...v, status }, ctx.waiting.get(p.id));
   return {
@@ -124,7 +132,7 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
     ...(v.noRecord ? { noRecord: true } : {}),
     figures,
     ...(disputes.length ? { disputes } : {}),
-    evidence: [...new Set(records.flatMap((r) => r.evidence))].sort(),
+    evidence: [...new Set([...records.flatMap((r) => r.evidence), ...misses.map((m) => m.hash)])].sort(),
     explanation: `${what}${when}; ${record ? `${record}; ` : ''}${tail}.${disputes.length ? ` ${describeDisputes(disputes)}` : ''}`,
   };
 }

@@ -234,6 +234,9 @@ export const EventBodies = {
     metres: Count.optional().describe('How far the line is reported moved, when stated.'),
     description: Text.optional(),
   }),
+  'milestone.reached': z.strictObject({
+    provision: Provision.describe('The milestone provision reached (a body formed, a force deployed…).'),
+  }),
   'ceasefire.enforced': z.strictObject({
     provision: Id.optional().describe('The cessation provision said to be enforced again.'),
     by: Id.describe('The party or mediator stating that the ceasefire is enforced again.'),
