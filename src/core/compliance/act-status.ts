@@ -212,7 +212,7 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
     due,
     [
       ...breaches.map((b) => b.hash),
-      ...open.map((d) => d.of),
+      ...open.flatMap((d) => [d.of, d.disputedBy.evidence]),
       ...unanswered.map((a) => a.hash),
       ...(acts.started ? [acts.started.hash] : []),
       ...acts.evidence,

@@ -32,7 +32,7 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
   const span = phaseSpan(ctx, p);
   const { open, acknowledged, unanswered } = allegationsAgainst(ctx, p.id);
   const evidence = [
-    ...open.map((d) => d.of),
+    ...open.flatMap((d) => [d.of, d.disputedBy.evidence]),
     ...acknowledged.map((e) => e.hash),
     ...unanswered.map((e) => e.hash),
   ].sort();
@@ -157,7 +157,7 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
     evidence: [
       ...new Set([
         ...obligations.flatMap((o) => o.evidence),
-        ...open.map((d) => d.of),
+        ...open.flatMap((d) => [d.of, d.disputedBy.evidence]),
         ...acknowledged.map((a) => a.hash),
         ...unanswered.map((a) => a.hash),
       ]),
