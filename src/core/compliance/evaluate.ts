@@ -48,13 +48,27 @@ function obligationStatus(ctx: EvalContext, p: Provision, o: Obligation): Obliga
   return withMeasures(ctx, p, o, judged(ctx, p, o));
 }
 
+const ANSWER_OF_STATE: Record<Allegation['state'], string | null> = {
+  open: null,
+  withdrawn: 'allegation.withdrawn',
+  resolved: 'allegation.resolved',
+  acknowledged: 'acknowledgement',
+  disputed: 'dispute',
+};
+
 function allegations(ctx: EvalContext): Allegation[] {
   return ctx.view.kind('violation.alleged').map((e) => {
     const body = e.event.body as { against: string; provision?: string; description: string };
     const s = allegationState(ctx, e);
-    const closing = s.answers.find(
-      (a) => a.event.kind === 'allegation.withdrawn' || a.event.kind === 'allegation.resolved',
-    );
+    // The reason of the answer that gave the allegation its state (the last one of that kind).
+    const answerKind = ANSWER_OF_STATE[s.state];
+    const closing = s.answers.filter((a) => a.event.kind === answerKind).at(-1);
+    const reason =
+      s.state === 'disputed'
+        ? s.disputes.at(-1)?.disputedBy.reason
+        : typeof closing?.event.body.reason === 'string'
+          ? closing.event.body.reason
+          : undefined;
     return {
       provision: body.provision ?? null,
       against: body.against,
@@ -66,7 +80,7 @@ function allegations(ctx: EvalContext): Allegation[] {
         : {}),
       state: s.state,
       ...(s.finding ? { finding: s.finding } : {}),
-      ...(closing ? { reason: String(closing.event.body.reason) } : {}),
+      ...(reason !== undefined ? { reason } : {}),
       evidence: [e.hash, ...ctx.view.refsTo(e.hash).map((r) => r.hash)].sort(),
     };
   });

@@ -263,3 +263,27 @@ describe('a phase start', () => {
     expect(onTime.phases[0]).not.toHaveProperty('lateStartMinutes');
   });
 });
+
+describe('an allegation and its answers', () => {
+  it('carries the reason of the answer that gave it its state, acknowledged or disputed as well as withdrawn', () => {
+    const v = logged('b', 'violation.alleged', T(2, '09:00'), {
+      against: 'a',
+      provision: 'cease',
+      description: 'Fire.',
+    });
+    const ack = logged('a', 'acknowledgement', T(2, '10:00'), {
+      of: v.leafHash,
+      reason: 'A unit fired in error.',
+    });
+    expect(run([v, ack], T(2, '11:00')).allegations[0]).toMatchObject({
+      state: 'acknowledged',
+      reason: 'A unit fired in error.',
+    });
+    const d = logged('a', 'dispute', T(2, '10:00'), { of: v.leafHash, reason: 'No fire was opened.' });
+    expect(run([v, d], T(2, '11:00')).allegations[0]).toMatchObject({
+      state: 'disputed',
+      reason: 'No fire was opened.',
+    });
+    expect(run([v], T(2, '11:00')).allegations[0]).not.toHaveProperty('reason');
+  });
+});

@@ -202,7 +202,7 @@ export interface Allegation {
   state: 'open' | 'disputed' | 'acknowledged' | 'withdrawn' | 'resolved';
   /** A mediator's finding, when resolved. */
   finding?: 'breach' | 'no-breach';
-  /** The reason given when withdrawn or resolved. */
+  /** The reason of the answer that gave it its state (withdrawn, resolved, acknowledged, disputed). */
   reason?: string;
   /** Casualty figures as the allegation gives them, one per source, never summed. */
   casualties?: { killed?: number; injured?: number; source: string }[];

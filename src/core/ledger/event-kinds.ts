@@ -260,7 +260,10 @@ export const EventBodies = {
     reason: Text,
     body: z.record(z.string(), z.unknown()).optional(),
   }),
-  acknowledgement: z.strictObject({ of: EventRef }),
+  acknowledgement: z.strictObject({
+    of: EventRef,
+    reason: Text.optional().describe('What the acknowledging side says, in its words.'),
+  }),
   dispute: z.strictObject({ of: EventRef, reason: Text, figure: Count.optional() }),
 } as const;
 
