@@ -69,6 +69,14 @@ export function verdictWords(ctx: EvalContext, o: Obligation, v: Verdict, waitsF
   }
 }
 
+/**
+ * When a phase's recorded end cuts its obligations short: an end before its planned last day. A
+ * phase that ends on (or after) its planned last day does not cancel that day's obligations.
+ */
 export function endedAt(ctx: EvalContext, phase: string): number | undefined {
-  return ctx.ended.get(phase)?.at;
+  const end = ctx.ended.get(phase);
+  if (!end) return undefined;
+  const placed = ctx.eplan.plan.phases.find((p) => p.id === phase);
+  if (placed?.endDate && !placed.openEnded && ctx.view.localDate(end.at) >= placed.endDate) return undefined;
+  return end.at;
 }

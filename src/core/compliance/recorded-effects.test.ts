@@ -287,3 +287,16 @@ describe('an allegation and its answers', () => {
     expect(run([v], T(2, '11:00')).allegations[0]).not.toHaveProperty('reason');
   });
 });
+
+describe('a phase recorded as ended', () => {
+  const aidDay = (e: Evaluation, d: number) => ob(e, `aid/admit-aid/${d}/trucks`).status;
+  it('on its planned last day, it does not cancel that day’s obligations', () => {
+    const ended = logged('med', 'phase.ended', T(3, '09:00'), { phase: 'p1', reason: 'As planned.' });
+    expect(aidDay(run([ended], T(4, '09:00')), 3)).toBe('unrecorded');
+  });
+  it('before its planned last day, the obligations due after the end are no longer due', () => {
+    const ended = logged('med', 'phase.ended', T(2, '09:00'), { phase: 'p1', reason: 'Talks broke down.' });
+    const e = run([ended], T(4, '09:00'));
+    expect([aidDay(e, 1), aidDay(e, 2), aidDay(e, 3)]).toEqual(['unrecorded', 'superseded', 'superseded']);
+  });
+});
