@@ -45,7 +45,8 @@ function judged(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus
 
 /** An obligation's status, with the postponements, suspensions and caps recorded over it beside it. */
 function obligationStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
-  return withMeasures(ctx, p, o, judged(ctx, p, o));
+  const status = withMeasures(ctx, p, o, judged(ctx, p, o));
+  return o.uncertain ? { ...status, uncertain: true } : status;
 }
 
 const ANSWER_OF_STATE: Record<Allegation['state'], string | null> = {

@@ -93,10 +93,15 @@ export function provisionStatus(
     obligations.every((o) => o.basis || o.status === 'not-yet-due' || o.status === 'superseded')
       ? ('no-breach-recorded' as const)
       : undefined);
+  // A status resting on an uncertain term carries the mark (TRUTH.md rule 2).
+  const uncertain =
+    ('uncertain' in p && p.uncertain === true) ||
+    obligations.some((o) => o.uncertain && o.status !== 'not-yet-due' && o.status !== 'superseded');
   return {
     ...status,
     ...beside,
     ...(basis ? { basis } : {}),
+    ...(uncertain ? { uncertain: true as const } : {}),
     evidence: [
       ...new Set([
         ...status.evidence,

@@ -300,3 +300,20 @@ describe('a phase recorded as ended', () => {
     expect([aidDay(e, 1), aidDay(e, 2), aidDay(e, 3)]).toEqual(['unrecorded', 'superseded', 'superseded']);
   });
 });
+
+describe('a status resting on an uncertain term', () => {
+  it('carries the mark on the obligation and its provision; a certain one does not', () => {
+    const uncertain = agreementOf(
+      TABLE_YAML.replace(
+        'perDay: [{ id: trucks, quantity: 10, unit: truck, category: aid }]',
+        'perDay: [{ id: trucks, quantity: 10, unit: truck, category: aid, uncertain: true }]',
+      ),
+    );
+    const e = run([], T(2, '09:00'), uncertain);
+    expect(ob(e, 'aid/admit-aid/1/trucks')).toMatchObject({ status: 'unrecorded', uncertain: true });
+    expect(prov(e, 'aid')).toMatchObject({ status: 'unrecorded', uncertain: true });
+    expect(prov(run([], T(2, '09:00'), table), 'aid')).not.toHaveProperty('uncertain');
+    // Not yet due, nothing rests on it yet.
+    expect(prov(run([], T(1, '09:00'), uncertain), 'aid')).not.toHaveProperty('uncertain');
+  });
+});

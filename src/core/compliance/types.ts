@@ -105,6 +105,8 @@ export interface ObligationStatus {
   /** Findings on remains of its handovers; those not `matches` are not counted in `done`. */
   remains?: RemainsFinding[];
   basis?: StatusBasis;
+  /** The status rests on a term the agreement leaves uncertain (or sources state differently): shown with ⚠. */
+  uncertain?: true;
   evidence: string[];
   explanation: string;
 }
@@ -126,6 +128,8 @@ export interface ProvisionStatus {
   /** Statements that the ceasefire is enforced again, for a cessation. */
   enforced?: { by: string; at: string; evidence: string[] }[];
   basis?: StatusBasis;
+  /** Its status rests on an uncertain term (of the provision, or of an obligation judged): shown with ⚠. */
+  uncertain?: true;
   evidence: string[];
   explanation: string;
 }
