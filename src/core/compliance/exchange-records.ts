@@ -60,6 +60,8 @@ export function exchangeRecords(
 ): Map<string, ExchangeRecords> {
   const out = new Map<string, ExchangeRecords>();
   const batchByDate = new Map<string, number>();
+  /** Window batches of each exchange: handed over any time from `opens` to their deadline. */
+  const windows = new Map<string, { batch: number; opens: number; due: number }[]>();
   for (const p of agreement.provisions) {
     if (p.kind !== 'exchange') continue;
     const batches = new Map<number, BatchRecord>();
@@ -67,14 +69,27 @@ export function exchangeRecords(
       if (o.provision === p.id && o.action === 'hand-over' && o.batch !== undefined) {
         batches.set(o.batch, { batch: o.batch, handovers: [], countedOutside: [], lists: [], releases: [] });
         if (o.date) batchByDate.set(`${p.id}@${o.date}`, o.batch);
+        if (o.byDeadline && o.due !== null) {
+          const list = windows.get(p.id) ?? [];
+          list.push({
+            batch: o.batch,
+            opens: o.opens ? Date.parse(o.opens) : Number.NEGATIVE_INFINITY,
+            due: Date.parse(o.due),
+          });
+          windows.set(p.id, list);
+        }
       }
     out.set(p.id, { exchange: p, batches, outside: { release: [], counterpart: [] }, unplaced: [] });
   }
+  // A record that names no batch goes on the batch planned for its day; else on the window batch
+  // whose window holds its time; else, when the exchange has a single batch, on that one.
   const place = (x: ExchangeRecords, r: Effective): BatchRecord | undefined => {
     const n =
       typeof r.body.batch === 'number'
         ? r.body.batch
-        : batchByDate.get(`${x.exchange.id}@${view.localDate(r.entry.at)}`);
+        : (batchByDate.get(`${x.exchange.id}@${view.localDate(r.entry.at)}`) ??
+          windows.get(x.exchange.id)?.find((w) => w.opens <= r.entry.at && r.entry.at <= w.due)?.batch ??
+          (x.batches.size === 1 ? [...x.batches.keys()][0] : undefined));
     const batch = n === undefined ? undefined : x.batches.get(n);
     if (!batch) x.unplaced.push(r);
     return batch;
