@@ -26,6 +26,8 @@ export interface BatchRecord {
   countedOutside: Effective[];
   lists: Effective[];
   releases: Effective[];
+  /** Findings on remains of this batch that name no handover (placed by batch, day or window). */
+  findings: { finding: string; count: number; entry: Effective }[];
 }
 
 export interface ExchangeRecords {
@@ -67,7 +69,14 @@ export function exchangeRecords(
     const batches = new Map<number, BatchRecord>();
     for (const o of obligations)
       if (o.provision === p.id && o.action === 'hand-over' && o.batch !== undefined) {
-        batches.set(o.batch, { batch: o.batch, handovers: [], countedOutside: [], lists: [], releases: [] });
+        batches.set(o.batch, {
+          batch: o.batch,
+          handovers: [],
+          countedOutside: [],
+          lists: [],
+          releases: [],
+          findings: [],
+        });
         if (o.date) batchByDate.set(`${p.id}@${o.date}`, o.batch);
         if (o.byDeadline && o.due !== null) {
           const list = windows.get(p.id) ?? [];
@@ -127,6 +136,13 @@ export function exchangeRecords(
       findings,
     });
   }
+  const handed = new Set(view.current('handover.completed').map((r) => r.entry.hash));
+  for (const f of identified) {
+    if (typeof f.body.handover === 'string' && handed.has(f.body.handover)) continue;
+    const x = out.get(String(f.body.provision));
+    if (!x) continue;
+    place(x, f)?.findings.push({ finding: String(f.body.finding), count: num(f.body.count ?? 1), entry: f });
+  }
   for (const r of view.current('release.completed')) {
     const exchange = exchangeOf(agreement, r.body);
     const x = exchange && out.get(exchange.id);
@@ -145,9 +161,12 @@ export function exchangeRecords(
 
 /** Persons counted for a batch: handed over (as confirmed) plus outside releases counted toward it. */
 export function countedIn(batch: BatchRecord): number {
-  return (
+  const excluded = batch.findings.filter((f) => f.finding !== 'matches').reduce((a, f) => a + f.count, 0);
+  return Math.max(
+    0,
     batch.handovers.reduce((a, h) => a + h.count, 0) +
-    batch.countedOutside.reduce((a, r) => a + num(r.body.count), 0)
+      batch.countedOutside.reduce((a, r) => a + num(r.body.count), 0) -
+      excluded,
   );
 }
 

@@ -4,6 +4,7 @@ import { type BatchRecord, countedIn, type ExchangeRecords } from './exchange-re
 import { result } from './obligation-result.ts';
 import { releaseStatus } from './release-status.ts';
 import type { Dispute, ObligationStatus, RemainsFinding } from './types.ts';
+import type { Effective } from './view.ts';
 import { plural, when } from './words.ts';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
@@ -113,9 +114,10 @@ function handoverStatus(
       `${num(r.body.count)} released outside the formula and agreed to count toward this batch (${when(r.at, tz)})`,
     );
   if (cumulative) parts.push(cumulative);
-  const findings = batch.handovers.flatMap((h) =>
-    h.findings.map((f) => ({ ...f, handover: h.record.entry.hash })),
-  );
+  const findings: { finding: string; count: number; entry: Effective; handover?: string }[] = [
+    ...batch.handovers.flatMap((h) => h.findings.map((f) => ({ ...f, handover: h.record.entry.hash }))),
+    ...batch.findings,
+  ];
   const status = result(
     o,
     ctx,
@@ -145,7 +147,7 @@ function handoverStatus(
     remains: findings.map((f) => ({
       finding: f.finding as RemainsFinding['finding'],
       count: f.count,
-      handover: f.handover,
+      ...(f.handover ? { handover: f.handover } : {}),
       at: ctx.view.iso(f.entry.entry.at),
       evidence: f.entry.evidence,
     })),

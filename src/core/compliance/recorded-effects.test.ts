@@ -150,6 +150,21 @@ describe('remains', () => {
     expect(ob(run([h, partial], T(1, '19:00')), 'ex/hand-over/1').done).toBe(1);
     expect(ob(run([h, matches], T(1, '19:00')), 'ex/hand-over/1')).toMatchObject({ status: 'met', done: 2 });
   });
+  it('a finding that names the batch but no handover is taken out of that batch', () => {
+    const h = handover(1, 2, T(1, '11:00'));
+    const found = logged('b', 'remains.identified', T(1, '18:00'), {
+      provision: 'ex',
+      batch: 1,
+      finding: 'not-a-hostage',
+    });
+    const o = ob(run([h, found], T(1, '19:00')), 'ex/hand-over/1');
+    expect(o).toMatchObject({
+      done: 1,
+      remains: [{ finding: 'not-a-hostage', count: 1, at: T(1, '18:00') }],
+    });
+    expect(o.remains![0]).not.toHaveProperty('handover');
+    expect(ob(run([h, found], T(1, '19:00')), 'ex/hand-over/2')).not.toHaveProperty('remains');
+  });
   it('given remains recovered by the receiving side, then that is not a handover by the holding side, and is shown as recovered', () => {
     const rec = logged('b', 'remains.recovered', T(1, '11:00'), { provision: 'ex', by: 'b', count: 2 });
     const e = run([rec], T(1, '13:00'));
