@@ -1,5 +1,6 @@
 import { addDays, localToEpoch } from '../time/zoned-time.ts';
 import type { EvalContext } from './context.ts';
+import { plannedStart as plannedStartOf } from './phase-start.ts';
 import { PRECEDENCE } from './provision-status.ts';
 import type { ExtensionRecord, ObligationStatus, PhaseRecord, Status } from './types.ts';
 import { duration, minutesBetween, plural, when } from './words.ts';
@@ -23,14 +24,7 @@ export function phaseRecords(ctx: EvalContext): PhaseRecord[] {
     const end = ctx.ended.get(placed.id);
     const plannedEnd =
       placed.endDate !== null ? ctx.view.iso(localToEpoch(addDays(placed.endDate, 1), '00:00', tz)) : null;
-    // Planned start: the agreement's start instant for a phase that opens on day 1, else the first
-    // instant of its planned day (the agreement gives a day, not an hour, for later phases).
-    const plannedStart =
-      placed.startDay === 1 && ctx.eplan.plan.start
-        ? Date.parse(ctx.eplan.plan.start)
-        : placed.startDate !== null
-          ? localToEpoch(placed.startDate, '00:00', tz)
-          : null;
+    const plannedStart = plannedStartOf(ctx, placed.id);
     const late =
       started && plannedStart !== null && started.at > plannedStart
         ? placed.startDay === 1 || ctx.view.localDate(started.at) > placed.startDate!

@@ -277,6 +277,24 @@ describe('a phase start', () => {
     expect(onTime.phases[0]).toMatchObject({ plannedStart: T(1, '08:00') });
     expect(onTime.phases[0]).not.toHaveProperty('lateStartMinutes');
   });
+  it('given a late start, then what fell due between the planned and the recorded start is judged at the start; what is due later, or before the phase by design, is not moved', () => {
+    const start = logged('med', 'phase.started', T(1, '13:00'), { phase: 'p1' });
+    const h = handover(1, 2, T(1, '13:30'));
+    const e = run([start, h], T(1, '14:00'));
+    expect(ob(e, 'ex/hand-over/1')).toMatchObject({
+      status: 'met-late',
+      lateMinutes: 30,
+      due: T(1, '13:00'),
+    });
+    expect(ob(e, 'ex/hand-over/2').due).toBe(T(2, '12:00'));
+    // The list for batch 1 is due the evening before the phase: not moved by its late start.
+    const list1 = e.obligations.find(
+      (o) => o.obligation.action === 'submit-list' && o.obligation.batch === 1,
+    )!;
+    expect(list1.due).toBe(list1.obligation.due);
+    expect(Date.parse(list1.due!)).toBeLessThan(Date.parse(T(1, '08:00')));
+    expect(e.phases[0]).toMatchObject({ lateStartMinutes: 300 });
+  });
 });
 
 describe('an allegation and its answers', () => {
