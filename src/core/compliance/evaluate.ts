@@ -38,7 +38,13 @@ function parseAsOf(asOf: string): number {
 
 function judged(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
   if (p.kind === 'exchange') return exchangeObligationStatus(ctx, o, ctx.exchanges.get(p.id)!);
-  if (o.action === 'admit-aid' || o.action === 'deliver-extra' || o.action === 'evacuate')
+  // People through a crossing per day are a quantity, counted from crossing.throughput figures.
+  if (
+    o.action === 'admit-aid' ||
+    o.action === 'deliver-extra' ||
+    o.action === 'evacuate' ||
+    (o.action === 'let-cross' && o.quantity !== undefined)
+  )
     return quotaStatus(ctx, p, o);
   return actStatus(ctx, p, o);
 }

@@ -76,7 +76,7 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
   const q = quotaOf(p, o);
   const records: Effective[] = [
     ...aidOn(ctx.view, o.action === 'admit-aid' ? o.date : null).filter((r) => matches(r.body, p, o, q)),
-    ...(o.action === 'evacuate' ? throughputOf(ctx.view, p, o) : []),
+    ...(o.action === 'evacuate' || o.action === 'let-cross' ? throughputOf(ctx.view, p, o) : []),
   ];
   const figures = bySource(ctx.view, records);
   const required = o.quantity ?? 0;

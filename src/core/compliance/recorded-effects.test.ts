@@ -350,3 +350,41 @@ describe('a status resting on an uncertain term', () => {
     expect(prov(run([], T(1, '09:00'), uncertain), 'aid')).not.toHaveProperty('uncertain');
   });
 });
+
+describe('people through a crossing', () => {
+  const withFlows = agreementOf(
+    TABLE_YAML.replace(
+      '    crossing: { id: gate, name: Gate }\n',
+      '    crossing: { id: gate, name: Gate }\n    flows: [{ direction: out, people: patient, perDay: 50 }, { direction: in, people: resident, perDay: 100 }]\n',
+    ),
+  );
+  const opened = logged('med', 'crossing.opened', T(1, '09:00'), { crossing: 'gate', provision: 'cross' });
+  const through = (body: Record<string, unknown>) =>
+    logged(
+      'med',
+      'crossing.throughput',
+      T(1, '18:00'),
+      { provision: 'cross', date: '2024-01-01', ...body },
+      'WHO',
+    );
+  const passage = (e: Evaluation, part: string) =>
+    e.obligations.find((o) => o.obligation.provision === 'cross' && o.obligation.id.endsWith(part))!;
+  it('given the crossing opened and no count of people, then the opening is met and each daily passage is unrecorded', () => {
+    const e = run([opened], T(2, '09:00'), withFlows);
+    expect(ob(e, 'cross/open-crossing/1').status).toBe('met');
+    expect(passage(e, 'out-patient')).toMatchObject({ status: 'unrecorded', required: 50, done: 0 });
+  });
+  it('given counts per direction, then each passage is judged against its own daily figure', () => {
+    const e = run(
+      [
+        opened,
+        through({ direction: 'out', patients: 50, companions: 60 }),
+        through({ direction: 'in', residents: 40 }),
+      ],
+      T(2, '09:00'),
+      withFlows,
+    );
+    expect(passage(e, 'out-patient')).toMatchObject({ status: 'met', done: 50 });
+    expect(passage(e, 'in-resident')).toMatchObject({ status: 'partly-met', required: 100, done: 40 });
+  });
+});
