@@ -50,4 +50,19 @@ describe('truce status output', () => {
       'alleged by b against a (cease), 2024-01-01 16:00: Fire. [acknowledged; In error.]',
     );
   });
+
+  it('says a ratio exceeded is more released than required, not a breach', () => {
+    const more = evaluate(
+      agreement,
+      [
+        ...actors(),
+        logged('a', 'handover.completed', T(1, '11:00'), { provision: 'ex', batch: 1, count: 2, to: 'b' }),
+        logged('b', 'release.completed', T(1, '20:00'), { provision: 'ex', batch: 1, party: 'b', count: 9 }),
+      ],
+      T(2, '09:00'),
+    );
+    expect(formatStatusText(more, agreement)).toContain(
+      'ratio exceeded by 3 (more released than required, not a breach): 9 released by b more than 3 × 2 counted from a.',
+    );
+  });
 });

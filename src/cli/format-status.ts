@@ -115,7 +115,9 @@ export function formatStatusText(e: Evaluation, agreement: Agreement): string {
       );
     }
     for (const r of e.exchanges.ratios)
-      lines.push(`  ratio ${r.holds ? 'holds' : 'does not hold'}: ${r.explanation}`);
+      lines.push(
+        `  ratio ${r.holds ? 'holds' : r.surplus !== undefined ? `exceeded by ${r.surplus} (more released than required, not a breach)` : 'does not hold'}: ${r.explanation}`,
+      );
   }
   lines.push('', 'Day by day:', ...dayLines(e));
   const disputed = e.obligations.filter((o) => o.disputes?.length);

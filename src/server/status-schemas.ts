@@ -127,7 +127,17 @@ export const Evaluation = z
           countedFromOutside: z.int(),
         }),
       ),
-      ratios: z.array(z.looseObject({ provision: z.string(), holds: z.boolean(), explanation: z.string() })),
+      ratios: z.array(
+        z.looseObject({
+          provision: z.string(),
+          holds: z.boolean(),
+          surplus: z
+            .int()
+            .optional()
+            .describe('More released than the ratio asks, by how many: never a breach.'),
+          explanation: z.string(),
+        }),
+      ),
     }),
     figures: z.array(z.looseObject({ key: z.string(), what: z.string(), conflicting: z.boolean() })),
     allegations: z.array(z.looseObject({ against: z.string(), by: z.string(), description: z.string() })),

@@ -188,6 +188,8 @@ describe('more than required', () => {
     expect(ob(e, 'ex/hand-over/1')).toMatchObject({ status: 'met', required: 2, done: 5 });
     expect(ob(e, 'ex/release/1')).toMatchObject({ status: 'met', done: 30 });
     expect(prov(e, 'ex').status).toBe('met');
+    // 30 released for 5 counted at 3 each: 15 more than the ratio asks, shown as such, not as a shortfall.
+    expect(e.exchanges.ratios[0]).toMatchObject({ expected: 15, released: 30, holds: false, surplus: 15 });
   });
 });
 

@@ -154,6 +154,8 @@ export interface RatioCheck {
   expectedMax?: number;
   released: number;
   holds: boolean;
+  /** More released than the ratio asks, by how many: never a breach (only fewer can be one). */
+  surplus?: number;
   explanation: string;
 }
 
