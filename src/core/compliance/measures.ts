@@ -60,6 +60,46 @@ export function postponements(
   ).map((s) => measure(ctx, s));
 }
 
+/** Whether a span was in force at some point of an obligation's day (any span, with no obligation). */
+function during(ctx: EvalContext, s: Span, o: Obligation | undefined): boolean {
+  if (!o) return true;
+  const due = o.due === null ? null : Date.parse(o.due);
+  const daily = o.date !== null && ['admit-aid', 'let-cross', 'evacuate', 'pause'].includes(o.action);
+  const opens = daily ? localToEpoch(o.date!, '00:00', ctx.timeZone) : null;
+  const closes = due ?? (o.date !== null ? localToEpoch(addDays(o.date, 1), '00:00', ctx.timeZone) : null);
+  if (closes !== null && s.from >= closes) return false;
+  return opens === null || s.until === undefined || s.until.at > opens;
+}
+
+/**
+ * When a return or a crossing was stopped: return.blocked until return.resumed (for its route, or
+ * all routes), crossing.closed until the crossing opened again; for one obligation, those in force
+ * at some point of its day.
+ */
+export function stoppages(ctx: EvalContext, p: Provision, o?: Obligation): Measure[] {
+  if (p.kind === 'displaced-return') {
+    const mine = (r: Effective) => r.body.provision === p.id;
+    return spans(
+      ctx.view.current('return.blocked').filter(mine),
+      ctx.view.current('return.resumed').filter(mine),
+      (s, e) => e.body.route === undefined || e.body.route === s.body.route,
+    )
+      .filter((x) => during(ctx, x, o))
+      .map((x) => measure(ctx, x));
+  }
+  if (p.kind === 'crossing') {
+    const mine = (r: Effective) => r.body.crossing === p.crossing.id;
+    return spans(
+      ctx.view.current('crossing.closed').filter(mine),
+      ctx.view.current('crossing.opened').filter(mine),
+      () => true,
+    )
+      .filter((x) => during(ctx, x, o))
+      .map((x) => measure(ctx, x));
+  }
+  return [];
+}
+
 /** Whether an aid measure naming `category` (or none: the whole provision) covers an obligation. */
 function covers(category: unknown, o: Obligation | undefined, p: Provision): boolean {
   if (category === undefined || o === undefined) return true;
@@ -89,15 +129,7 @@ export function aidMeasures(
     [...resumed, ...caps].sort((a, b) => a.entry.at - b.entry.at),
     sameScope,
   );
-  const inDay = (s: Span) => {
-    if (!o) return true;
-    const due = o.due === null ? null : Date.parse(o.due);
-    const opens =
-      o.date !== null && o.action === 'admit-aid' ? localToEpoch(o.date, '00:00', ctx.timeZone) : null;
-    const closes = due ?? (o.date !== null ? localToEpoch(addDays(o.date, 1), '00:00', ctx.timeZone) : null);
-    if (closes !== null && s.from >= closes) return false;
-    return opens === null || s.until === undefined || s.until.at > opens;
-  };
+  const inDay = (x: Span) => during(ctx, x, o);
   return {
     suspended: suspended.filter(inDay).map((s) => measure(ctx, s)),
     capped: capped

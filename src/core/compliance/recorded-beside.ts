@@ -1,7 +1,7 @@
 import type { Provision } from '../agreement/types.ts';
 import { NEGOTIATION_EVENTS } from './act-status.ts';
 import type { EvalContext } from './context.ts';
-import { aidMeasures, postponements } from './measures.ts';
+import { aidMeasures, postponements, stoppages } from './measures.ts';
 import type { ProvisionStatus } from './types.ts';
 
 /** Kinds shown with the provision they name, beside its status, without moving it. */
@@ -43,6 +43,8 @@ export function recordedBeside(ctx: EvalContext, p: Provision): Beside {
     if (suspended.length) out.suspended = suspended;
     if (capped.length) out.capped = capped;
   }
+  const stopped = stoppages(ctx, p);
+  if (stopped.length) out.suspended = stopped;
   if (p.kind === 'cessation') {
     const enforced = view
       .current('ceasefire.enforced')

@@ -390,3 +390,30 @@ describe('people through a crossing', () => {
     expect(passage(e, 'in-resident')).toMatchObject({ status: 'partly-met', required: 100, done: 40 });
   });
 });
+
+describe('a return blocked, a crossing closed', () => {
+  it('given a return blocked and resumed, then the block is shown beside its status, which its start alone decides', () => {
+    const started = logged('med', 'return.started', T(1, '10:00'), { provision: 'ret' });
+    const blocked = logged('a', 'return.blocked', T(1, '14:00'), {
+      provision: 'ret',
+      reason: 'Road closed.',
+    });
+    const resumed = logged('a', 'return.resumed', T(1, '18:00'), { provision: 'ret' });
+    const e = run([started, blocked, resumed], T(2, '09:00'), table);
+    expect(ob(e, 'ret/allow-return/1')).toMatchObject({
+      status: 'met',
+      suspended: [{ from: T(1, '14:00'), until: T(1, '18:00'), reason: 'Road closed.' }],
+    });
+    expect(prov(e, 'ret').suspended).toHaveLength(1);
+  });
+  it('given a crossing closed on its first day and not reopened, then the closure is shown from when it began', () => {
+    const opened = logged('med', 'crossing.opened', T(1, '09:00'), { crossing: 'gate', provision: 'cross' });
+    const closed = logged('med', 'crossing.closed', T(1, '15:00'), { crossing: 'gate', reason: 'Security.' });
+    const e = run([opened, closed], T(2, '09:00'), table);
+    expect(ob(e, 'cross/open-crossing/1')).toMatchObject({
+      status: 'met',
+      suspended: [{ from: T(1, '15:00'), reason: 'Security.', evidence: [closed.leafHash] }],
+    });
+    expect(ob(e, 'cross/open-crossing/1').suspended![0]).not.toHaveProperty('until');
+  });
+});

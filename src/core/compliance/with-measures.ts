@@ -1,7 +1,7 @@
 import type { Provision } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
 import type { EvalContext } from './context.ts';
-import { aidMeasures, postponements } from './measures.ts';
+import { aidMeasures, postponements, stoppages } from './measures.ts';
 import type { Measure, ObligationStatus } from './types.ts';
 import { when } from './words.ts';
 
@@ -14,7 +14,7 @@ function clause(ctx: EvalContext, what: string, m: Measure): string {
 
 /**
  * Adds to an obligation's status the measures recorded over it: the postponements of its batch, the
- * suspensions and caps of its aid. They are shown beside the status and never change it: a quota
+ * suspensions and caps of its aid, the blocks of a return and the closures of a crossing. They are shown beside the status and never change it: a quota
  * under a cap is still judged against the agreement, and a postponed batch handed over later is met
  * late by how long, not missed for being postponed.
  */
@@ -26,7 +26,8 @@ export function withMeasures(
 ): ObligationStatus {
   const postponed =
     p.kind === 'exchange' && o.batch !== undefined ? postponements(ctx, p.id, o.batch, o.party) : [];
-  const { suspended, capped } = p.kind === 'aid' ? aidMeasures(ctx, p, o) : { suspended: [], capped: [] };
+  const { suspended, capped } =
+    p.kind === 'aid' ? aidMeasures(ctx, p, o) : { suspended: stoppages(ctx, p, o), capped: [] };
   if (!postponed.length && !suspended.length && !capped.length) return status;
   const words = [
     ...postponed.map((m) => clause(ctx, 'postponed', m)),
