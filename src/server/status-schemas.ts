@@ -140,7 +140,23 @@ export const Evaluation = z
       ),
     }),
     figures: z.array(z.looseObject({ key: z.string(), what: z.string(), conflicting: z.boolean() })),
-    allegations: z.array(z.looseObject({ against: z.string(), by: z.string(), description: z.string() })),
+    allegations: z.array(
+      z.looseObject({
+        against: z.string(),
+        by: z.string(),
+        description: z.string(),
+        state: z
+          .enum(['open', 'disputed', 'acknowledged', 'withdrawn', 'resolved'])
+          .describe('The alleging side’s claim until answered: open, or as the answer left it.'),
+        reason: z.string().optional().describe('The reason of the answer that gave it its state.'),
+        casualties: z
+          .array(
+            z.looseObject({ killed: z.int().optional(), injured: z.int().optional(), source: z.string() }),
+          )
+          .optional()
+          .describe('Casualty figures, one per source, never summed.'),
+      }),
+    ),
     notes: z.array(z.string()),
   })
   .meta({ title: 'Evaluation' });
