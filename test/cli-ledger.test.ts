@@ -70,7 +70,7 @@ describe.each(DIALECTS)('the ledger from the command line, on %s', (dialect) => 
     expect(readFileSync(join(dir, 'keys/monitor.key'), 'utf8')).toBe(key);
   });
 
-  it('records signed events with their source, and gives an offline receipt anyone can check', async () => {
+  it('records signed events with their source and note, and gives an offline receipt anyone can check', async () => {
     const rec = await json(
       'record',
       'aid.delivered',
@@ -86,6 +86,8 @@ describe.each(DIALECTS)('the ledger from the command line, on %s', (dialect) => 
       'destination=north',
       '--source',
       'COGAT',
+      '--note',
+      'Count at the crossing, before inspection.',
       '--occurred-at',
       '2023-11-25T20:00:00+02:00',
     );
@@ -93,7 +95,12 @@ describe.each(DIALECTS)('the ledger from the command line, on %s', (dialect) => 
     await json('log', 'checkpoint', '--key', 'keys/operator.key');
     const shown = await json('log', 'show');
     expect(shown.events[4]).toMatchObject({
-      event: { kind: 'aid.delivered', source: { name: 'COGAT' }, body: { quantity: 50 } },
+      event: {
+        kind: 'aid.delivered',
+        source: { name: 'COGAT' },
+        note: 'Count at the crossing, before inspection.',
+        body: { quantity: 50 },
+      },
     });
     const proof = await json('log', 'proof', '4');
     const logKey = parseVerifierKey(nodeCrypto, shown.events[0].event.body.key);

@@ -12,6 +12,14 @@ export function formatStatusJson(e: Evaluation): string {
     provisions: e.provisions.map((p) => ({
       provision: p.provision,
       status: p.status,
+      ...(p.basis ? { basis: p.basis } : {}),
+      ...(p.uncertain ? { uncertain: true } : {}),
+      ...(p.postponed ? { postponed: p.postponed } : {}),
+      ...(p.suspended ? { suspended: p.suspended } : {}),
+      ...(p.capped ? { capped: p.capped } : {}),
+      ...(p.recovered ? { recovered: p.recovered } : {}),
+      ...(p.enforced ? { enforced: p.enforced } : {}),
+      ...(p.events ? { events: p.events } : {}),
       explanation: p.explanation,
       evidence: p.evidence,
     })),
@@ -43,6 +51,12 @@ export function formatStatusJson(e: Evaluation): string {
       ...(o.noRecord ? { noRecord: true } : {}),
       ...(o.figures ? { figures: o.figures } : {}),
       ...(o.disputes ? { disputes: o.disputes } : {}),
+      ...(o.basis ? { basis: o.basis } : {}),
+      ...(o.uncertain ? { uncertain: true } : {}),
+      ...(o.postponed ? { postponed: o.postponed } : {}),
+      ...(o.suspended ? { suspended: o.suspended } : {}),
+      ...(o.capped ? { capped: o.capped } : {}),
+      ...(o.remains ? { remains: o.remains } : {}),
       explanation: o.explanation,
       evidence: o.evidence,
     })),
@@ -66,7 +80,10 @@ function dayLines(e: Evaluation): string[] {
   const lines: string[] = [];
   for (const [day, list] of [...byDay].sort((a, b) => a[0] - b[0])) {
     lines.push(`  Day ${day}${list[0]!.obligation.date ? ` · ${list[0]!.obligation.date}` : ''}`);
-    for (const o of list) lines.push(`    ${pad(o.status, 12)}${pad(o.obligation.id, 32)}${o.explanation}`);
+    for (const o of list)
+      lines.push(
+        `    ${pad(`${o.status}${o.uncertain ? ' ⚠' : ''}`, 12)}${pad(o.obligation.id, 32)}${o.explanation}`,
+      );
   }
   return lines;
 }
@@ -85,7 +102,7 @@ export function formatStatusText(e: Evaluation, agreement: Agreement): string {
   lines.push('', 'Provisions:');
   for (const p of e.provisions) {
     const first = p.explanation.split(/(?<=\.) /)[0]!;
-    lines.push(`  ${pad(p.provision, 20)}${pad(p.status, 12)}${first}`);
+    lines.push(`  ${pad(p.provision, 20)}${pad(`${p.status}${p.uncertain ? ' ⚠' : ''}`, 12)}${first}`);
   }
   if (e.exchanges.directions.length) {
     lines.push('', 'Exchanges (persons released so far):');
@@ -98,7 +115,9 @@ export function formatStatusText(e: Evaluation, agreement: Agreement): string {
       );
     }
     for (const r of e.exchanges.ratios)
-      lines.push(`  ratio ${r.holds ? 'holds' : 'does not hold'}: ${r.explanation}`);
+      lines.push(
+        `  ratio ${r.holds ? 'holds' : r.surplus !== undefined ? `exceeded by ${r.surplus} (more released than required, not a breach)` : 'does not hold'}: ${r.explanation}`,
+      );
   }
   lines.push('', 'Day by day:', ...dayLines(e));
   const disputed = e.obligations.filter((o) => o.disputes?.length);
@@ -110,7 +129,7 @@ export function formatStatusText(e: Evaluation, agreement: Agreement): string {
       lines.push(`  ${f.what}: ${f.figures.map((x) => `${x.quantity} per ${x.source}`).join(' · ')}`);
     for (const a of e.allegations)
       lines.push(
-        `  alleged by ${a.by} against ${a.against}${a.provision ? ` (${a.provision})` : ''}, ${localTime(a.at, tz)}: ${a.description}`,
+        `  alleged by ${a.by} against ${a.against}${a.provision ? ` (${a.provision})` : ''}, ${localTime(a.at, tz)}: ${a.description} [${a.state}${a.finding ? `: ${a.finding}` : ''}${a.reason ? `; ${a.reason}` : ''}]`,
       );
   }
   if (e.notes.length) lines.push('', 'Notes:', ...e.notes.map((n) => `  ${n}`));

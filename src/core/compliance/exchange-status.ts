@@ -3,7 +3,8 @@ import { dueAt, type EvalContext } from './context.ts';
 import { type BatchRecord, countedIn, type ExchangeRecords } from './exchange-records.ts';
 import { result } from './obligation-result.ts';
 import { releaseStatus } from './release-status.ts';
-import type { Dispute, ObligationStatus } from './types.ts';
+import type { Dispute, ObligationStatus, RemainsFinding } from './types.ts';
+import type { Effective } from './view.ts';
 import { plural, when } from './words.ts';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
@@ -113,7 +114,11 @@ function handoverStatus(
       `${num(r.body.count)} released outside the formula and agreed to count toward this batch (${when(r.at, tz)})`,
     );
   if (cumulative) parts.push(cumulative);
-  return result(
+  const findings: { finding: string; count: number; entry: Effective; handover?: string }[] = [
+    ...batch.handovers.flatMap((h) => h.findings.map((f) => ({ ...f, handover: h.record.entry.hash }))),
+    ...batch.findings,
+  ];
+  const status = result(
     o,
     ctx,
     due,
@@ -131,8 +136,20 @@ function handoverStatus(
         ...(h.confirmation ? [h.confirmation.hash] : []),
       ]),
       ...batch.countedOutside.flatMap((r) => r.evidence),
+      ...findings.flatMap((f) => f.entry.evidence),
     ],
     `Batch ${batch.batch} (${required === undefined ? 'number not stated' : plural(required, 'person')})${due === null ? '' : ` due ${when(due, tz)}`}`,
     parts.join('; '),
   );
+  if (!findings.length) return status;
+  return {
+    ...status,
+    remains: findings.map((f) => ({
+      finding: f.finding as RemainsFinding['finding'],
+      count: f.count,
+      ...(f.handover ? { handover: f.handover } : {}),
+      at: ctx.view.iso(f.entry.entry.at),
+      evidence: f.entry.evidence,
+    })),
+  };
 }

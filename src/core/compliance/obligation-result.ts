@@ -10,7 +10,7 @@ import type { ObligationStatus } from './types.ts';
  * exchange, with obligations on both sides, must name) and its batch when the event names one,
  * recorded once its deadline had passed.
  */
-function recordedMisses(ctx: EvalContext, o: Obligation, due: number | null): Entry[] {
+export function recordedMisses(ctx: EvalContext, o: Obligation, due: number | null): Entry[] {
   return ctx.view.kind('deadline.missed').filter((e) => {
     const b = e.event.body as { provision: string; party?: string; batch?: number };
     if (b.provision !== o.provision || due === null || e.at < due) return false;

@@ -33,6 +33,12 @@ export const EventEnvelope = z.strictObject({
   body: z.record(z.string(), z.unknown()),
   refs: z.array(EventRef).max(100).optional(),
   source: FigureSource.optional(),
+  note: z
+    .string()
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe('A short note by the recorder, on any kind of event; not part of the figures.'),
 });
 
 export type EventEnvelope = z.infer<typeof EventEnvelope>;

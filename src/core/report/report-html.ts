@@ -88,7 +88,7 @@ ${section("The day's obligations", rows(today))}
 ${section('Late or outstanding', rows(late))}
 ${section('Disputes, with their sources', rows(disputes))}
 ${section('Figures from several sources', list(figures.map((f) => `${e(f.what)}: ${f.figures.map((x) => `${x.quantity} per ${e(x.source)}`).join('; ')}${f.conflicting ? ' (they differ)' : ''}`)))}
-${section('Allegations that day', list(alleged.map((a) => `${e(a.by)} against ${e(a.against)}${a.provision ? ` (${e(a.provision)})` : ''}: ${e(a.description)}`)))}
+${section('Allegations that day', list(alleged.map((a) => `${e(a.by)} alleges against ${e(a.against)}${a.provision ? ` (${e(a.provision)})` : ''}: ${e(a.description)} [${e(a.state)}${a.finding ? `: ${e(a.finding)}` : ''}]${(a.casualties ?? []).map((c) => ` · ${[c.killed !== undefined ? `${c.killed} killed` : '', c.injured !== undefined ? `${c.injured} injured` : ''].filter(Boolean).join(', ')} per ${e(c.source)}`).join('')}`)))}
 ${section(
   'Cumulative figures',
   `${list([

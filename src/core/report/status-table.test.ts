@@ -51,4 +51,28 @@ describe('status table', () => {
     expect(lines[1]).toBe(STATUS_COLUMNS.map((c) => c.hxl).join(','));
     expect(lines.filter((l) => l !== '')).toHaveLength(rows.length + 2);
   });
+
+  it('gives what is recorded beside a status, the basis of a standing term and the uncertain mark', () => {
+    const cap = logged('b', 'aid.capped', '2024-01-01T09:00:00+02:00', {
+      provision: 'aid',
+      quantity: 5,
+      unit: 'truck',
+    });
+    const capped = statusRows(evaluate(agreement, [...actors(), cap], '2024-01-02T01:00:00+02:00'));
+    const row = (id: string) =>
+      capped.find(
+        (r) =>
+          (r.level === 'obligation' && r.obligation.obligation.id === id) ||
+          (r.level === 'provision' && r.provision.provision === id),
+      )!;
+    const day1 = jsonRecord(STATUS_COLUMNS, row('aid/admit-aid/1/trucks'));
+    expect(day1).toMatchObject({
+      recorded_beside: { capped: [{ quantity: 5, unit: 'truck', evidence: [cap.leafHash] }] },
+    });
+    expect(tableCsv(STATUS_COLUMNS, [row('aid/admit-aid/1/trucks')], false)).toContain(',capped,');
+    expect(jsonRecord(STATUS_COLUMNS, row('cease'))).toMatchObject({
+      basis: 'no-breach-recorded',
+      recorded_beside: null,
+    });
+  });
 });
