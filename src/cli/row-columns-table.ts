@@ -1,3 +1,4 @@
+import { EventEnvelope } from '../core/ledger/event.ts';
 import { EVENT_KINDS, type EventKind } from '../core/ledger/event-kinds.ts';
 import {
   aliasesOf,
@@ -42,7 +43,10 @@ export function columnsByKind(): {
 export function columnsMarkdown(): string {
   const envelope = [
     ...Object.entries(ENVELOPE_COLUMNS).map(([c, what]) => `| \`${c}\` | ${what} |`),
-    ...EXTRA_ENVELOPE_COLUMNS.map((c) => `| \`${c.column}\`${SPELLING[c.shape]} | (every kind) |`),
+    ...EXTRA_ENVELOPE_COLUMNS.map(
+      (c) =>
+        `| \`${c.column}\`${SPELLING[c.shape]} | ${(EventEnvelope.shape as Record<string, { description?: string }>)[c.field]?.description ?? 'Any kind of event may carry it'} |`,
+    ),
   ];
   const kinds = columnsByKind().map(
     ({ kind, columns }) =>

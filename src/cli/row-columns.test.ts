@@ -20,6 +20,7 @@ describe('the columns of a monitor’s rows', () => {
       { field: 'persons', column: 'persons', shape: 'list', required: false },
       { field: 'outsideFormula', column: 'outside_formula', shape: 'boolean', required: false },
       { field: 'countsTowardQuota', column: 'counts_toward_quota', shape: 'boolean', required: false },
+      { field: 'categories', column: 'categories', shape: 'counts', required: false },
     ]);
     expect(bodyColumns('handover.confirmed')[0]).toMatchObject({ column: 'handover', shape: 'ref' });
     expect(bodyColumns('allegation.withdrawn')[0]).toMatchObject({ column: 'of', shape: 'ref' });
