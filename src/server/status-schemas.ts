@@ -129,7 +129,18 @@ export const Evaluation = z
       ),
       ratios: z.array(z.looseObject({ provision: z.string(), holds: z.boolean(), explanation: z.string() })),
     }),
-    figures: z.array(z.looseObject({ key: z.string(), what: z.string(), conflicting: z.boolean() })),
+    figures: z.array(
+      z.looseObject({
+        key: z.string(),
+        what: z.string(),
+        from: z.iso.date().describe('The first day the figures cover.'),
+        to: z.iso
+          .date()
+          .describe('The last day; after `from` for a period, whose figures are never spread over its days.'),
+        unit: z.string(),
+        conflicting: z.boolean(),
+      }),
+    ),
     allegations: z.array(z.looseObject({ against: z.string(), by: z.string(), description: z.string() })),
     notes: z.array(z.string()),
   })
