@@ -1,5 +1,5 @@
 import type { Agreement } from '../core/agreement/types.ts';
-import type { Evaluation, ObligationStatus } from '../core/compliance/types.ts';
+import type { Allegation, Evaluation, ObligationStatus } from '../core/compliance/types.ts';
 import { english } from '../core/plan/provision-obligations.ts';
 import { wallClock } from '../core/time/zoned-time.ts';
 
@@ -88,6 +88,19 @@ function dayLines(e: Evaluation): string[] {
   return lines;
 }
 
+/** Casualty figures of an allegation, each with its source, never added up. */
+function casualtyWords(casualties: Allegation['casualties']): string {
+  if (!casualties?.length) return '';
+  const one = (c: NonNullable<Allegation['casualties']>[number]) =>
+    [
+      c.killed !== undefined ? `${c.killed} killed` : '',
+      c.injured !== undefined ? `${c.injured} injured` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  return ` (${casualties.map((c) => `${one(c)} per ${c.source}`).join(' · ')})`;
+}
+
 /** The status for a person: phases, provisions, exchanges, then day by day, disputes and figures. */
 export function formatStatusText(e: Evaluation, agreement: Agreement): string {
   const tz = agreement.timeZone;
@@ -129,8 +142,15 @@ export function formatStatusText(e: Evaluation, agreement: Agreement): string {
       lines.push(`  ${f.what}: ${f.figures.map((x) => `${x.quantity} per ${x.source}`).join(' · ')}`);
     for (const a of e.allegations)
       lines.push(
-        `  alleged by ${a.by} against ${a.against}${a.provision ? ` (${a.provision})` : ''}, ${localTime(a.at, tz)}: ${a.description} [${a.state}${a.finding ? `: ${a.finding}` : ''}${a.reason ? `; ${a.reason}` : ''}]`,
+        `  alleged by ${a.by} against ${a.against}${a.provision ? ` (${a.provision})` : ''}, ${localTime(a.at, tz)}: ${a.description}${casualtyWords(a.casualties)} [${a.state}${a.finding ? `: ${a.finding}` : ''}${a.reason ? `; ${a.reason}` : ''}]`,
       );
+  }
+  // A period's figures are never a day's: shown by source, beside the quota they are read against.
+  const periods = e.figures.filter((f) => f.from !== f.to);
+  if (periods.length) {
+    lines.push('', 'Figures for a period, each as its source gives it (never added up):');
+    for (const f of periods)
+      lines.push(`  ${f.what}: ${f.figures.map((x) => `${x.quantity} per ${x.source}`).join(' · ')}`);
   }
   if (e.notes.length) lines.push('', 'Notes:', ...e.notes.map((n) => `  ${n}`));
   return `${lines.join('\n')}\n`;

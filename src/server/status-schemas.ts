@@ -139,7 +139,18 @@ export const Evaluation = z
         }),
       ),
     }),
-    figures: z.array(z.looseObject({ key: z.string(), what: z.string(), conflicting: z.boolean() })),
+    figures: z.array(
+      z.looseObject({
+        key: z.string(),
+        what: z.string(),
+        from: z.iso.date().describe('The first day the figures cover.'),
+        to: z.iso
+          .date()
+          .describe('The last day; after `from` for a period, whose figures are never spread over its days.'),
+        unit: z.string(),
+        conflicting: z.boolean(),
+      }),
+    ),
     allegations: z.array(
       z.looseObject({
         against: z.string(),

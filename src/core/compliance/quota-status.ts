@@ -17,6 +17,8 @@ function quotaOf(p: Provision, o: Obligation): Quota | undefined {
 /** Whether an aid figure counts toward a quota: same unit, category and destination, this provision. */
 function matches(body: Record<string, unknown>, p: Provision, o: Obligation, q: Quota | undefined): boolean {
   if (body.provision !== undefined && body.provision !== p.id) return false;
+  // A figure for a period is never a figure for one of its days.
+  if (body.from !== undefined) return false;
   if (body.unit !== o.unit) return false;
   if (!q) return body.date === o.date;
   if (o.action === 'admit-aid' && body.date !== o.date) return false;
@@ -61,6 +63,7 @@ function throughputOf(view: LogView, p: Provision, o: Obligation): Effective[] {
     .filter(
       (r) =>
         r.body.provision === p.id &&
+        r.body.from === undefined &&
         r.body.date === o.date &&
         r.body.direction === (o.direction ?? 'out') &&
         typeof r.body[field] === 'number',

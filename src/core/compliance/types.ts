@@ -191,6 +191,12 @@ export interface ExtensionRecord {
 export interface FigureSet {
   key: string;
   what: string;
+  /** The provision the figures count toward, when they name one. */
+  provision?: string;
+  /** The days the figures cover: one day, or a period (`from` before `to`) never spread over its days. */
+  from: string;
+  to: string;
+  unit: string;
   figures: Figure[];
   conflicting: boolean;
 }

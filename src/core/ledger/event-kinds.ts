@@ -33,6 +33,23 @@ const Casualties = z
   .max(50)
   .describe('Casualty figures, one entry per source, shown side by side and never added up.');
 
+/**
+ * The first day of a period that a figure covers ("25,700 trucks from 12 Oct to 7 Dec"): the
+ * figure is the period's and is never spread over its days, so no day's quota is judged on it.
+ */
+const PeriodStart = z.iso
+  .date()
+  .optional()
+  .describe('The first day of the period the figure covers, when it covers more than the one day `date`.');
+
+/** A period's first day is not after its last. */
+const periodInOrder = (b: { from?: string | undefined; date: string }) =>
+  b.from === undefined || b.from <= b.date;
+const PERIOD_IN_ORDER = {
+  message: '`from` must be on or before `date` (the last day of the period)',
+  path: ['from'],
+};
+
 /** The body of each kind of event. Bodies hold counts and commitments, never personal data. */
 export const EventBodies = {
   'actor.registered': z.strictObject({
@@ -81,14 +98,17 @@ export const EventBodies = {
     countsTowardQuota: z.boolean().optional(),
     categories: Categories,
   }),
-  'aid.delivered': z.strictObject({
-    provision: Id.optional(),
-    date: z.iso.date(),
-    quantity: Count,
-    unit: z.enum(['truck', 'litre', 'person', 'patient', 'tent', 'home']),
-    category: Id.optional(),
-    destination: Id.optional(),
-  }),
+  'aid.delivered': z
+    .strictObject({
+      provision: Id.optional(),
+      from: PeriodStart,
+      date: z.iso.date().describe('The day the figure is for; with `from`, the last day of its period.'),
+      quantity: Count,
+      unit: z.enum(['truck', 'litre', 'person', 'patient', 'tent', 'home']),
+      category: Id.optional(),
+      destination: Id.optional(),
+    })
+    .refine(periodInOrder, PERIOD_IN_ORDER),
   'crossing.opened': z.strictObject({ crossing: Id, provision: Id.optional() }),
   'crossing.closed': z.strictObject({ crossing: Id, provision: Id.optional(), reason: Text.optional() }),
   'withdrawal.completed': z.strictObject({ provision: Id, zones: z.array(Id).min(1) }),
@@ -149,18 +169,23 @@ export const EventBodies = {
       .optional()
       .describe('The answer as the responding party gave it.'),
   }),
-  'crossing.throughput': z.strictObject({
-    provision: Provision.describe('The crossing or medical-evacuation provision the people crossed under.'),
-    crossing: Id.optional().describe('The crossing, when the provision names several or none.'),
-    date: z.iso.date().describe('The day counted (in the agreement time zone).'),
-    direction: z
-      .enum(['out', 'in'])
-      .describe("Out of the area or into it, as the agreement's flows name directions."),
-    patients: Count.optional(),
-    companions: Count.optional(),
-    residents: Count.optional(),
-    people: Count.optional().describe('Persons of no stated group (a flow of `person`).'),
-  }),
+  'crossing.throughput': z
+    .strictObject({
+      provision: Provision.describe('The crossing or medical-evacuation provision the people crossed under.'),
+      crossing: Id.optional().describe('The crossing, when the provision names several or none.'),
+      from: PeriodStart,
+      date: z.iso
+        .date()
+        .describe('The day counted (in the agreement time zone); with `from`, the last day of the period.'),
+      direction: z
+        .enum(['out', 'in'])
+        .describe("Out of the area or into it, as the agreement's flows name directions."),
+      patients: Count.optional(),
+      companions: Count.optional(),
+      residents: Count.optional(),
+      people: Count.optional().describe('Persons of no stated group (a flow of `person`).'),
+    })
+    .refine(periodInOrder, PERIOD_IN_ORDER),
   'aid.suspended': z.strictObject({
     provision: Provision.describe('The aid provision whose entries were suspended.'),
     category: Id.optional().describe('The quota or category suspended; all of the provision when absent.'),
