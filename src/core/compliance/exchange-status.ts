@@ -30,6 +30,30 @@ function handoverDisputes(ctx: EvalContext, batch: BatchRecord): Dispute[] {
   return out;
 }
 
+/**
+ * The records of every batch of an exchange, for a counterpart release stated for the exchange as
+ * a whole ("1,968 in all", no batch): all its handovers and releases, and the counterpart's
+ * releases that could be placed on no batch.
+ */
+function wholeExchange(records: ExchangeRecords): BatchRecord {
+  const all = [...records.batches.values()];
+  const counterpart = records.exchange.counterpart.party;
+  const unplaced = records.unplaced.filter(
+    (r) =>
+      r.entry.event.kind === 'release.completed' &&
+      r.body.party === counterpart &&
+      r.body.outsideFormula !== true,
+  );
+  return {
+    batch: 0,
+    handovers: all.flatMap((b) => b.handovers),
+    countedOutside: all.flatMap((b) => b.countedOutside),
+    lists: all.flatMap((b) => b.lists),
+    releases: [...all.flatMap((b) => b.releases), ...unplaced].sort((a, b) => a.entry.at - b.entry.at),
+    findings: all.flatMap((b) => b.findings),
+  };
+}
+
 /** Status of a list, a handover or a counterpart release of an exchange batch. */
 export function exchangeObligationStatus(
   ctx: EvalContext,
@@ -37,7 +61,10 @@ export function exchangeObligationStatus(
   records: ExchangeRecords,
 ): ObligationStatus {
   const tz = ctx.timeZone;
-  const batch = records.batches.get(o.batch ?? -1);
+  const batch =
+    o.batch === undefined && o.action === 'release'
+      ? wholeExchange(records)
+      : records.batches.get(o.batch ?? -1);
   const due = dueAt(ctx, o);
   const dueText = due === null ? '' : ` due ${when(due, tz)}`;
   const n = o.batch ?? 0;
