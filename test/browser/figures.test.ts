@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeadlineFigures } from '../../src/core/figures/headline-figures.ts';
 import type { Total } from '../../src/core/plan/types.ts';
+import { formatters } from '../../web/src/i18n/format.ts';
 import { LANGS, type Lang } from '../../web/src/i18n/locale.ts';
 import { ar } from '../../web/src/i18n/messages-ar.ts';
 import { type Catalog, en } from '../../web/src/i18n/messages-en.ts';
@@ -83,7 +84,7 @@ describe('one figure, one number, on every page and the API', { timeout: 120_000
       expect(await figuresOn(page, '[data-testid="headline-figures"]')).toEqual(expected(api));
       // Hamas's 340 trucks and UNRWA's 300 are never added into one figure.
       const text = (await page.getByTestId('headline-figures').textContent()) ?? '';
-      expect(text).not.toMatch(/640/);
+      expect(text).not.toContain(formatters(lang).number(640));
       // Diesel nobody recorded: written as unrecorded in the reader's language, never as 0 litres.
       const diesel = page.locator('[data-figure="quota:diesel-egypt"]');
       expect(await diesel.textContent()).toBe(CATALOGS[lang]['figures.unrecorded']);
@@ -187,4 +188,26 @@ describe('one figure, one number, on every page and the API', { timeout: 120_000
       new RegExp(`(^|\\D)${total} persons`),
     );
   });
+
+  for (const lang of LANGS) {
+    it(`the comparison in ${lang} says "none", "not scheduled" and a figure apart, never 0 for either`, async () => {
+      const { page } = browser;
+      const url = `/compare?a=jan-2025-ceasefire&b=feb-2024-counter-proposal&lang=${lang}`;
+      await page.goto(new URL(url, server.url).toString());
+      await page.getByTestId('compare-table').waitFor();
+      const chart = (label: string) =>
+        page.locator('figure.chart', {
+          has: page.locator('figcaption', { hasText: new RegExp(`^${label}$`) }),
+        });
+      const side = async (label: string, s: 'a' | 'b') =>
+        (await chart(label).locator(`[data-side="${s}"]`).textContent())?.replace(/[\u2068\u2069]/g, '');
+      // The counter-proposal states its total of persons but schedules none of it: not 0.
+      expect(await side('persons released by hamas', 'a')).toBe(formatters(lang).number(33));
+      expect(await side('persons released by hamas', 'b')).toBe(CATALOGS[lang]['compare.notScheduled']);
+      // The January text has no tents at all: none, which is not "not stated".
+      expect(await side('tents delivered by israel', 'a')).toBe(CATALOGS[lang]['common.none']);
+      const all = await page.locator('[data-side]').evaluateAll((els) => els.map((e) => e.textContent));
+      expect(all).not.toContain(formatters(lang).number(0));
+    });
+  }
 });

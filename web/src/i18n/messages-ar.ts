@@ -124,6 +124,9 @@ export const ar: Catalog = {
   'event.checking': 'يُعرض مضمون الحدث بعد أن يتحقق هذا المتصفح من دليله (أدناه).',
   'event.withheld':
     'لا يُعرض مضمون الحدث: لم يتم التحقق من دليله (أدناه)، ولا يُعرض أبدًا نص لم يثبت أنه النص المسجَّل في السجل.',
+  'compare.notStated': 'غير محدَّد',
+  'compare.notScheduled': 'محدَّد دون جدول زمني',
+  'compare.afterEnd': 'بعد آخر أيامه',
   'compare.title': 'مقترحان جنبًا إلى جنب',
   'compare.pickA': 'الأول',
   'compare.pickB': 'الثاني',

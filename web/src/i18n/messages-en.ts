@@ -121,6 +121,9 @@ export const en = {
   'event.checking': 'What the event says is shown once this browser has verified its proof (below).',
   'event.withheld':
     'What the event says is not shown: its proof has not verified (below), and a text not proven to be the one in the log is never displayed.',
+  'compare.notStated': 'not stated',
+  'compare.notScheduled': 'stated, not scheduled',
+  'compare.afterEnd': 'past its last day',
   'compare.title': 'Two proposals side by side',
   'compare.pickA': 'First',
   'compare.pickB': 'Second',

@@ -122,6 +122,9 @@ export const he: Catalog = {
   'event.checking': 'תוכן האירוע יוצג לאחר שדפדפן זה יאמת את ההוכחה שלו (להלן).',
   'event.withheld':
     'תוכן האירוע אינו מוצג: ההוכחה שלו לא אומתה (להלן), וטקסט שלא הוכח שהוא הטקסט שביומן אינו מוצג לעולם.',
+  'compare.notStated': 'לא צוין',
+  'compare.notScheduled': 'צוין, ללא לוח זמנים',
+  'compare.afterEnd': 'אחרי היום האחרון שלה',
   'compare.title': 'שתי הצעות זו לצד זו',
   'compare.pickA': 'ראשונה',
   'compare.pickB': 'שנייה',
