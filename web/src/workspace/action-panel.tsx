@@ -6,7 +6,7 @@ import { checkEnvelope, signEvent } from '../../../src/core/ledger/event-sign.ts
 import { api, type LoggedEntry } from '../api.ts';
 import { ErrorAlert } from '../components/common.tsx';
 import { useI18n } from '../i18n/context.ts';
-import type { MessageKey } from '../i18n/messages-en.ts';
+import { en, type MessageKey } from '../i18n/messages-en.ts';
 import { fieldLabel } from '../i18n/translate.ts';
 import { Link } from '../navigation.tsx';
 import { authorized } from './authorized.ts';
@@ -18,7 +18,6 @@ import {
   type FormValues,
   isoWithOffset,
   NEEDS_SOURCE,
-  UNITS,
   WORKSPACE_KINDS,
   type WorkspaceKind,
 } from './event-forms.ts';
@@ -31,6 +30,12 @@ const REF_KINDS: Record<string, string[]> = {
   handover: ['handover.completed'],
   of: [],
 };
+
+/** A value the schema allows, in words when the catalog has them (a value added later shows as itself). */
+function optionLabel(t: (key: MessageKey) => string, value: string): string {
+  const key = `option.${value}` as MessageKey;
+  return key in en ? t(key) : value;
+}
 
 function nowWithOffset(): string {
   const now = new Date();
@@ -172,7 +177,7 @@ function ActionForm({
         check();
       }}
     >
-      {FIELDS[kind].map((spec) => (
+      {(FIELDS[kind] ?? []).map((spec) => (
         <Field
           key={spec.name}
           spec={spec}
@@ -272,12 +277,13 @@ function Field({
     return <PersonsField value={value} onChange={onChange} session={session} error={err} onCount={onCount} />;
   }
   let options: { value: string; label: string }[] | null = null;
-  if (spec.type === 'unit') options = UNITS.map((u) => ({ value: u, label: u }));
+  if (spec.options) options = spec.options.map((u) => ({ value: u, label: optionLabel(t, u) }));
   else if (spec.choices === 'party' && a)
     options = a.parties.map((p) => ({ value: p.id, label: `${text(p.name)} (${p.id})` }));
-  else if ((spec.choices === 'provision' || spec.choices === 'exchange') && a)
+  else if (spec.choices === 'provision' && a)
+    // The agreement's provisions that fit the event (an aid figure: the aid provisions).
     options = a.provisions
-      .filter((p) => spec.choices === 'provision' || p.kind === 'exchange')
+      .filter((p) => !spec.provisionKinds || spec.provisionKinds.includes(p.kind))
       .map((p) => ({ value: p.id, label: `${text(p.title, p.id)} (${p.id})` }));
   else if (spec.type === 'ref') {
     const kinds = REF_KINDS[spec.name] ?? [];
