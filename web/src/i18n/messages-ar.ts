@@ -148,7 +148,7 @@ export const ar: Catalog = {
   'ws.preview': 'ما سيُوقَّع (JSON قانوني)',
   'ws.confirm': 'وقّع وأضِف',
   'ws.appended': 'أُضيف عند الموضع {index}',
-  'ws.occurredAt': 'وقت الحدوث (مع فرق التوقيت)',
+  'ws.occurredAtIn': 'وقت الحدوث (بالتوقيت المحلي، {zone})',
   'ws.sourceName': 'المصدر (من أحصى)',
   'ws.sourceMethod': 'طريقة الإحصاء',
   'ws.csv': 'أشخاص من ملف CSV',

@@ -145,7 +145,7 @@ export const en = {
   'ws.preview': 'What will be signed (canonical JSON)',
   'ws.confirm': 'Sign and append',
   'ws.appended': 'Appended at index {index}',
-  'ws.occurredAt': 'When it happened (with offset)',
+  'ws.occurredAtIn': 'When it happened (local time, {zone})',
   'ws.sourceName': 'Source (who counted)',
   'ws.sourceMethod': 'How it was counted',
   'ws.csv': 'Persons from a CSV file',

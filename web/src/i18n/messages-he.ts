@@ -146,7 +146,7 @@ export const he: Catalog = {
   'ws.preview': 'מה שייחתם (JSON קנוני)',
   'ws.confirm': 'חתום והוסף',
   'ws.appended': 'נוסף במקום {index}',
-  'ws.occurredAt': 'מועד ההתרחשות (עם הפרש שעות)',
+  'ws.occurredAtIn': 'מועד ההתרחשות (שעון מקומי, {zone})',
   'ws.sourceName': 'מקור (מי ספר)',
   'ws.sourceMethod': 'אופן הספירה',
   'ws.csv': 'אנשים מקובץ CSV',

@@ -3,6 +3,7 @@ import { nobleCrypto } from '../../../src/core/crypto/noble-crypto.ts';
 import { canonicalize } from '../../../src/core/ledger/canonical-json.ts';
 import type { EventEnvelope } from '../../../src/core/ledger/event.ts';
 import { checkEnvelope, signEvent } from '../../../src/core/ledger/event-sign.ts';
+import { isoInZone } from '../../../src/core/time/zoned-time.ts';
 import { api, type LoggedEntry } from '../api.ts';
 import { ErrorAlert } from '../components/common.tsx';
 import { useI18n } from '../i18n/context.ts';
@@ -16,10 +17,10 @@ import {
   type FieldSpec,
   type FormError,
   type FormValues,
-  isoWithOffset,
   NEEDS_SOURCE,
   WORKSPACE_KINDS,
   type WorkspaceKind,
+  zonedFromInput,
 } from './event-forms.ts';
 import { personsFromCsv } from './person-csv.ts';
 import type { Session } from './workspace-page.tsx';
@@ -37,9 +38,19 @@ function optionLabel(t: (key: MessageKey) => string, value: string): string {
   return key in en ? t(key) : value;
 }
 
-function nowWithOffset(): string {
-  const now = new Date();
-  return isoWithOffset(now, -now.getTimezoneOffset());
+/** The agreement's time zone; the browser's own when no agreement is loaded. */
+function zoneOf(session: Session): string {
+  return session.agreement?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** Now as ISO 8601 with the offset of `timeZone`. */
+function nowIn(timeZone: string): string {
+  return isoInZone(Date.now(), timeZone);
+}
+
+/** The wall-clock time of an instant in `timeZone`, as a datetime-local input writes it (YYYY-MM-DDTHH:MM). */
+function localInput(iso: string): string {
+  return iso.slice(0, 16);
 }
 
 /** Choose an action, fill it in, see the exact canonical JSON, then sign it here and append it. */
@@ -105,7 +116,9 @@ function ActionForm({
 }) {
   const { t } = useI18n();
   const [values, setValues] = useState<FormValues>({});
-  const [occurredAt, setOccurredAt] = useState(nowWithOffset);
+  const zone = zoneOf(session);
+  // Entered as the agreement's wall clock (the time a monitor on the ground reads), stored with its offset.
+  const [occurredAt, setOccurredAt] = useState(() => localInput(nowIn(zone)));
   const [sourceName, setSourceName] = useState('');
   const [sourceMethod, setSourceMethod] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -129,8 +142,8 @@ function ActionForm({
     const built = buildEnvelope(kind, values, {
       log: session.log,
       actor: session.actor,
-      occurredAt: occurredAt.trim(),
-      recordedAt: nowWithOffset(),
+      occurredAt: zonedFromInput(occurredAt, zone) ?? occurredAt.trim(),
+      recordedAt: nowIn(zone),
       source,
     });
     if (!built.ok) {
@@ -190,8 +203,15 @@ function ActionForm({
         />
       ))}
       <label>
-        {t('ws.occurredAt')}
-        <input value={occurredAt} onChange={(e) => setOccurredAt(e.target.value)} dir="ltr" required />
+        {t('ws.occurredAtIn', { zone })}
+        <input
+          type="datetime-local"
+          value={occurredAt}
+          onChange={(e) => setOccurredAt(e.target.value)}
+          dir="ltr"
+          required
+          data-testid="occurred-at"
+        />
       </label>
       <label>
         {t('ws.sourceName')}

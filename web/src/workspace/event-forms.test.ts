@@ -3,7 +3,7 @@ import { EVENT_KINDS, EventBodies } from '../../../src/core/ledger/event-kinds.t
 import { ar } from '../i18n/messages-ar.ts';
 import { en } from '../i18n/messages-en.ts';
 import { he } from '../i18n/messages-he.ts';
-import { buildEnvelope, FIELDS, fieldsOf, WORKSPACE_KINDS } from './event-forms.ts';
+import { buildEnvelope, FIELDS, fieldsOf, WORKSPACE_KINDS, zonedFromInput } from './event-forms.ts';
 
 const ctx = {
   log: 'nov-2023-pause',
@@ -66,5 +66,12 @@ describe('forms generated from the core event schemas', () => {
       for (const k of WORKSPACE_KINDS) expect(catalog, k).toHaveProperty([`eventKind.${k}`]);
       expect(catalog).toHaveProperty(['form.invalid']);
     }
+  });
+
+  it('reads the time entered as the agreement’s wall clock, with the offset of that day', () => {
+    // Gaza is on UTC+2 in November and UTC+3 in October (summer time).
+    expect(zonedFromInput('2023-11-25T16:00', 'Asia/Gaza')).toBe('2023-11-25T16:00:00+02:00');
+    expect(zonedFromInput('2025-10-13T08:30', 'Asia/Gaza')).toBe('2025-10-13T08:30:00+03:00');
+    expect(zonedFromInput('25/11/2023 16:00', 'Asia/Gaza')).toBeNull();
   });
 });

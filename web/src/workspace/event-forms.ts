@@ -1,5 +1,6 @@
 import type { EventEnvelope, FigureSource } from '../../../src/core/ledger/event.ts';
 import { EVENT_KINDS, EventBodies, type EventKind } from '../../../src/core/ledger/event-kinds.ts';
+import { isoInZone, localToEpoch } from '../../../src/core/time/zoned-time.ts';
 
 export type FieldType = 'text' | 'int' | 'ref' | 'id' | 'ids' | 'date' | 'bool' | 'enum' | 'persons';
 
@@ -324,4 +325,12 @@ export function isoWithOffset(instant: Date, offsetMinutes: number): string {
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** A datetime-local value read as the agreement's wall clock, as ISO 8601 with its offset; null if not one. */
+export function zonedFromInput(value: string, timeZone: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?$/.exec(value.trim());
+  if (!m) return null;
+  const epoch = localToEpoch(m[1]!, `${m[2]}${m[3] ?? ':00'}`, timeZone);
+  return Number.isNaN(epoch) ? null : isoInZone(epoch, timeZone);
 }
