@@ -16,6 +16,7 @@ export const ar: Catalog = {
   'common.uncertain': 'المصادر مختلفة أو البند غير مؤكَّد',
   'common.source': 'المصدر: {source}',
   'common.none': 'لا شيء',
+  'common.notStated': 'غير محدَّد',
   'common.print': 'طباعة',
   'kind.agreement': 'اتفاق',
   'kind.proposal': 'مقترح',

@@ -16,6 +16,7 @@ export const en = {
   'common.uncertain': 'Sources disagree or the term is not confirmed',
   'common.source': 'Source: {source}',
   'common.none': 'None',
+  'common.notStated': 'Not stated',
   'common.print': 'Print',
   'kind.agreement': 'Agreement',
   'kind.proposal': 'Proposal',

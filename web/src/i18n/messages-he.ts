@@ -16,6 +16,7 @@ export const he: Catalog = {
   'common.uncertain': 'המקורות חלוקים או שהסעיף אינו מאושר',
   'common.source': 'מקור: {source}',
   'common.none': 'אין',
+  'common.notStated': 'לא צוין',
   'common.print': 'הדפסה',
   'kind.agreement': 'הסכם',
   'kind.proposal': 'הצעה',
