@@ -42,7 +42,7 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
           <h3>{t('figures.aid')}</h3>
           <p className="muted">{t('figures.sourceNote')}</p>
           <div className="table-scroll">
-            <table className="grid" data-testid="quota-figures">
+            <table className="grid stack" data-testid="quota-figures">
               <thead>
                 <tr>
                   <th scope="col">{t('provisions.provision')}</th>
@@ -85,7 +85,7 @@ function QuotaRows({ q, agreement }: { q: QuotaFigure; agreement: Agreement }) {
           <span className="muted block">{t('figures.daysUnrecorded', { n: q.daysUnrecorded })}</span>
         ) : null}
       </th>
-      <td rowSpan={span}>
+      <td rowSpan={span} data-label={t('figures.quota')}>
         <Quantity n={q.dueSoFar} unit={q.unit} />
       </td>
     </>
@@ -94,7 +94,12 @@ function QuotaRows({ q, agreement }: { q: QuotaFigure; agreement: Agreement }) {
     return (
       <tr data-testid="quota-row">
         {head}
-        <td colSpan={5} data-figure={`quota:${q.quota}`} data-value="unrecorded">
+        <td
+          colSpan={5}
+          data-label={t('figures.recorded')}
+          data-figure={`quota:${q.quota}`}
+          data-value="unrecorded"
+        >
           {t('figures.unrecorded')}
         </td>
       </tr>
@@ -104,17 +109,23 @@ function QuotaRows({ q, agreement }: { q: QuotaFigure; agreement: Agreement }) {
       {q.sources.map((s, i) => (
         <tr key={s.source} data-testid="quota-row">
           {i === 0 ? head : null}
-          <td>
+          <td data-label={t('figures.source')}>
             <bdi>{s.source}</bdi>
           </td>
-          <td>{s.days.map((d) => fmt.calendarDate(d)).join(', ')}</td>
-          <td data-figure={`quota:${q.quota}:${s.source}`} data-value={s.quantity}>
+          <td data-label={t('figures.daysReported')}>{s.days.map((d) => fmt.calendarDate(d)).join(', ')}</td>
+          <td
+            data-label={t('figures.recorded')}
+            data-figure={`quota:${q.quota}:${s.source}`}
+            data-value={s.quantity}
+          >
             <Quantity n={s.quantity} unit={q.unit} />
           </td>
-          <td>
+          <td data-label={t('figures.quotaThoseDays')}>
             <Quantity n={s.quota} unit={q.unit} />
           </td>
-          <td>{t('figures.reachedOf', { reached: s.daysReached, days: s.days.length })}</td>
+          <td data-label={t('figures.daysReached')}>
+            {t('figures.reachedOf', { reached: s.daysReached, days: s.days.length })}
+          </td>
         </tr>
       ))}
     </>
