@@ -54,7 +54,6 @@ export const ar: Catalog = {
   'figures.ofPlanned': 'من أصل {total} في الخطة حتى الآن',
   'figures.outside': '{n} خارج الصيغة',
   'figures.aid': 'المساعدات مقابل الحصة',
-  'figures.perSource': 'حسب المصدر',
   'figures.source': 'المصدر',
   'figures.quota': 'الحصة حتى الآن',
   'figures.recorded': 'المسجَّل',

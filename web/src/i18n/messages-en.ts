@@ -54,7 +54,6 @@ export const en = {
   'figures.ofPlanned': 'of {total} in the plan to date',
   'figures.outside': '{n} outside the formula',
   'figures.aid': 'Aid against the quota',
-  'figures.perSource': 'By source',
   'figures.source': 'Source',
   'figures.quota': 'Quota to date',
   'figures.recorded': 'Recorded',

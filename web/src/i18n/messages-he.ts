@@ -54,7 +54,6 @@ export const he: Catalog = {
   'figures.ofPlanned': 'מתוך {total} בתוכנית עד כה',
   'figures.outside': '{n} מחוץ לנוסחה',
   'figures.aid': 'סיוע לעומת המכסה',
-  'figures.perSource': 'לפי מקור',
   'figures.source': 'מקור',
   'figures.quota': 'מכסה עד כה',
   'figures.recorded': 'נרשם',
