@@ -28,7 +28,7 @@ describe('truce status output', () => {
   const e = evaluate(agreement, [...actors(), postponed, cap, alleged, ack], T(2, '09:00'));
 
   it('--json gives what is recorded beside each status: postponements, caps, the basis, the uncertain mark', () => {
-    const out = JSON.parse(formatStatusJson(e));
+    const out = JSON.parse(formatStatusJson(e, agreement));
     const ob = (id: string) => out.obligations.find((o: { obligation: string }) => o.obligation === id);
     const prov = (id: string) => out.provisions.find((p: { provision: string }) => p.provision === id);
     expect(ob('ex/hand-over/1').postponed[0]).toMatchObject({

@@ -1,14 +1,19 @@
 import type { Agreement } from '../core/agreement/types.ts';
 import type { Allegation, Evaluation, ObligationStatus } from '../core/compliance/types.ts';
+import { type HeadlineFigures, headlineFigures } from '../core/figures/headline-figures.ts';
 import { english } from '../core/plan/provision-obligations.ts';
 import { wallClock } from '../core/time/zoned-time.ts';
 
-/** The machine-readable status: per provision, per exchange direction, and everything behind them. */
-export function formatStatusJson(e: Evaluation): string {
+/**
+ * The machine-readable status: the headline figures (the same model as the dashboard, the report
+ * and the API), then per provision, per exchange direction, and everything behind them.
+ */
+export function formatStatusJson(e: Evaluation, agreement: Agreement): string {
   const out = {
     agreement: e.agreement,
     asOf: e.asOf,
     events: e.events,
+    headline: headlineFigures(agreement, e),
     provisions: e.provisions.map((p) => ({
       provision: p.provision,
       status: p.status,
@@ -44,7 +49,9 @@ export function formatStatusJson(e: Evaluation): string {
       party: o.obligation.party,
       status: o.status,
       due: o.due,
-      ...(o.required !== undefined ? { required: o.required, done: o.done } : {}),
+      // done is absent when nothing was recorded: unrecorded, not 0.
+      ...(o.required !== undefined ? { required: o.required } : {}),
+      ...(o.done !== undefined ? { done: o.done } : {}),
       ...(o.completedAt ? { completedAt: o.completedAt } : {}),
       ...(o.lateMinutes !== undefined ? { lateMinutes: o.lateMinutes } : {}),
       ...(o.overdueMinutes !== undefined ? { overdueMinutes: o.overdueMinutes } : {}),
@@ -101,6 +108,35 @@ function casualtyWords(casualties: Allegation['casualties']): string {
   return ` (${casualties.map((c) => `${one(c)} per ${c.source}`).join(' · ')})`;
 }
 
+const n = (x: number) => x.toLocaleString('en-US');
+
+/**
+ * The headline figures: released each way ("unrecorded" where nothing is on record, never 0), and
+ * each aid quota source by source, each source's sum over its own days, never added to another's.
+ */
+export function headlineLines(h: HeadlineFigures): string[] {
+  const lines = ['Headline figures:'];
+  for (const r of h.releases)
+    lines.push(
+      `  released by ${r.party}: ${r.counted === null ? 'unrecorded' : n(r.counted)} of ${n(r.dueSoFar)} in the plan to date${r.outside ? ` (${n(r.outside)} outside the formula)` : ''}`,
+    );
+  for (const q of h.quotas) {
+    const unit = `${q.unit}s`;
+    const gaps = q.daysUnrecorded
+      ? `; nothing recorded for ${q.daysUnrecorded} of ${q.daysDue} days due`
+      : '';
+    lines.push(`  ${q.quota}${q.uncertain ? ' ⚠' : ''}: quota to date ${n(q.dueSoFar)} ${unit}${gaps}`);
+    if (q.sources.length === 0) lines.push('    unrecorded: no source gave a figure');
+    for (const s of q.sources)
+      lines.push(
+        `    per ${s.source}: ${n(s.quantity)} ${unit} over ${s.days.length} day(s) reported (${s.days.join(', ')}), against ${n(s.quota)} for those days; quota reached on ${s.daysReached} of ${s.days.length}`,
+      );
+    if (q.daysDisputed)
+      lines.push(`    sources fall on both sides of the quota on ${q.daysDisputed} day(s): disputed`);
+  }
+  return lines;
+}
+
 /** The status for a person: phases, provisions, exchanges, then day by day, disputes and figures. */
 export function formatStatusText(e: Evaluation, agreement: Agreement): string {
   const tz = agreement.timeZone;
@@ -112,6 +148,7 @@ export function formatStatusText(e: Evaluation, agreement: Agreement): string {
     lines.push('', 'Extensions:');
     for (const x of e.extensions) lines.push(`  ${pad(x.status, 12)}${x.explanation}`);
   }
+  lines.push('', ...headlineLines(headlineFigures(agreement, e)));
   lines.push('', 'Provisions:');
   for (const p of e.provisions) {
     const first = p.explanation.split(/(?<=\.) /)[0]!;

@@ -168,6 +168,46 @@ export const Evaluation = z
           .describe('Casualty figures, one per source, never summed.'),
       }),
     ),
+    headline: z
+      .looseObject({
+        asOf: z.string(),
+        releases: z.array(
+          z.looseObject({
+            provision: z.string(),
+            party: z.string(),
+            to: z.string(),
+            counted: z.int().nullable().describe('Null when nothing is on record for this side (not 0).'),
+            outside: z.int(),
+            dueSoFar: z.number(),
+            plannedTotal: z.number(),
+          }),
+        ),
+        quotas: z.array(
+          z.looseObject({
+            provision: z.string(),
+            quota: z.string(),
+            unit: z.string(),
+            dueSoFar: z.number(),
+            daysDue: z.int(),
+            daysUnrecorded: z.int().describe('Days already due for which no source gave a figure.'),
+            daysDisputed: z.int(),
+            sources: z
+              .array(
+                z.looseObject({
+                  source: z.string(),
+                  quantity: z.number().describe("This source's own figures summed over its days."),
+                  days: z.array(z.string()),
+                  quota: z.number().describe('What the quota asked on those days.'),
+                  daysReached: z.int(),
+                }),
+              )
+              .describe('Each source apart, never added to another; empty when nothing was recorded.'),
+          }),
+        ),
+      })
+      .describe(
+        'The headline figures, the same model the dashboard, the report and `truce status --json` show.',
+      ),
     notes: z.array(z.string()),
   })
   .meta({ title: 'Evaluation' });

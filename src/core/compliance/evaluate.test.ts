@@ -87,7 +87,9 @@ describe('obligation statuses', () => {
   });
   it('given no figure from any source, when the day is over, then the aid quota is unrecorded, not missed', () => {
     const o = ob(run([], T(2, '01:00')), 'aid/admit-aid/1/trucks');
-    expect(o).toMatchObject({ status: 'unrecorded', noRecord: true, done: 0 });
+    expect(o).toMatchObject({ status: 'unrecorded', noRecord: true });
+    // Nothing recorded is no figure at all, not 0 done.
+    expect(o).not.toHaveProperty('done');
     expect(o.explanation).toContain('nothing recorded; 1 h past the deadline');
   });
   it('given two sources on either side of the quota, then it is disputed with each figure and source', () => {

@@ -54,7 +54,8 @@ export function result(
     status: v.status,
     due: o.due === null || due === null ? null : ctx.view.iso(due),
     ...(facts.required !== undefined ? { required: facts.required } : {}),
-    ...(facts.done !== undefined ? { done: facts.done } : {}),
+    // Nothing recorded is not 0 done: the figure is absent (the status says unrecorded).
+    ...(facts.done !== undefined && facts.anything ? { done: facts.done } : {}),
     ...((v.status === 'met' || v.status === 'met-late') && facts.doneAt !== undefined
       ? { completedAt: ctx.view.iso(facts.doneAt) }
       : {}),

@@ -130,7 +130,8 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
     status,
     due: due === null ? null : ctx.view.iso(due),
     required,
-    done,
+    // Nothing recorded is not 0 done: the figure is absent (the status says unrecorded).
+    ...(records.length > 0 ? { done } : {}),
     ...(v.overdueMinutes !== undefined ? { overdueMinutes: v.overdueMinutes } : {}),
     ...(v.noRecord ? { noRecord: true } : {}),
     figures,

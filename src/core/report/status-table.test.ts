@@ -46,6 +46,13 @@ describe('status table', () => {
     });
   });
 
+  it('leaves done empty for an obligation nothing was recorded for: unrecorded, not 0', () => {
+    const row = rows.find(
+      (r) => r.level === 'obligation' && r.obligation.obligation.id === 'ex/hand-over/1',
+    )!;
+    expect(jsonRecord(STATUS_COLUMNS, row)).toMatchObject({ status: 'unrecorded', done: null });
+  });
+
   it('writes one CSV line a row, with the HXL row under the header', () => {
     const lines = tableCsv(STATUS_COLUMNS, rows, true).split('\r\n');
     expect(lines[1]).toBe(STATUS_COLUMNS.map((c) => c.hxl).join(','));

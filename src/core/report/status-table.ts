@@ -109,7 +109,7 @@ export const STATUS_COLUMNS: readonly Column<StatusRow>[] = [
   {
     name: 'done',
     hxl: '#indicator+done+num',
-    description: 'How much the log shows done.',
+    description: 'How much the log shows done; empty when nothing was recorded (unrecorded, not 0).',
     value: ofObligation((o) => o.done),
   },
   {
