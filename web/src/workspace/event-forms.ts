@@ -110,13 +110,27 @@ function fieldOf(kind: string, name: string, schema: ZodLike): FieldSpec | null 
   return spec;
 }
 
-/** The fields of one kind's body, generated from its schema; null when one cannot be asked for. */
+/** A record of anything (a correction's new body): the point of its event, which no form can ask for. */
+function freeForm(x: ZodLike): boolean {
+  return x.def.type === 'record' && (x.def as { valueType?: ZodLike }).valueType?.def.type === 'unknown';
+}
+
+/**
+ * The fields of one kind's body, generated from its schema; null when one cannot be asked for.
+ * An optional field of a shape a form cannot ask for (counts per category, casualty figures by
+ * source) is left out, as the event is complete without it.
+ */
 export function fieldsOf(kind: EventKind): FieldSpec[] | null {
   const shape = (EventBodies[kind] as unknown as { shape: Record<string, ZodLike> }).shape;
   const out: FieldSpec[] = [];
   for (const [name, schema] of Object.entries(shape)) {
     const spec = fieldOf(kind, name, schema);
-    if (!spec) return null;
+    // An optional field of a shape a form cannot ask for (counts per category, casualty figures
+    // by source) is left out: the event is complete without it. A required one hides the kind.
+    if (!spec) {
+      if (schema.def.type === 'optional' && !freeForm(schema.def.innerType!)) continue;
+      return null;
+    }
     out.push(spec);
   }
   return out;
