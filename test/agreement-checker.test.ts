@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AgreementChecker } from '../src/server/agreement-checker.ts';
 import { HttpProblem } from '../src/server/problem.ts';
 import { WORK_BUDGET_MS, WorkPool } from '../src/server/work-pool.ts';
+import { manualBudget } from './helpers/manual-budget.ts';
 
 const NOV = readFileSync(new URL('../examples/agreements/nov-2023-pause.yaml', import.meta.url), 'utf8');
 /** The text on which the stand-in worker never answers (workers share the process's environment). */
@@ -19,11 +20,21 @@ describe('AgreementChecker', () => {
 
   it('refuses a document that never finishes (422 agreement-too-complex), replaces its worker, and checks the next', async () => {
     // One worker, so that the next document waits for the stuck one and needs its replacement.
-    pool = new WorkPool({ workers: 1, script: neverDoneWorker, budgetMs: { check: 200 } });
+    const budget = manualBudget();
+    pool = new WorkPool({
+      workers: 1,
+      script: neverDoneWorker,
+      budgetMs: { check: 200 },
+      budgetClock: budget.clock,
+    });
     const checker = new AgreementChecker(pool);
     // The worker spins on this document forever: only the time budget can end it, whatever the machine.
     const stuck = checker.check(`${NOV}\n${NEVER_DONE}\n`, 'stuck.yaml');
     const queued = checker.check(NOV, 'queued.yaml');
+    // The stuck document's budget runs out (the test says when, so that the queued one, which a
+    // loaded machine may take longer than 0.2 s to check, is never "too long" by chance).
+    await budget.running(1);
+    budget.expire();
     const refusal = await stuck.then(
       () => undefined,
       (e: unknown) => e,

@@ -180,7 +180,7 @@ describe.each(DIALECTS)(
       const r = await truce('import', 'aid.csv', '--key', 'keys/monitor.key', '--agreement', NOV);
       expect(r.status).toBe(1);
       expect(r.stderr).toBe(
-        'aid.csv: data row 2: aid.delivered: provision "aid-fuel" is not in the agreement; aid provisions: aid. Nothing was imported.\n',
+        'aid.csv:3:3: column "provision": aid.delivered: provision "aid-fuel" is not in the agreement; aid provisions: aid. Nothing was imported.\n',
       );
       expect(await size()).toBe(before);
     });

@@ -39,6 +39,19 @@ describe('truce status', () => {
     expect(r.stdout).toContain('icrc disputes it, giving 33');
   });
 
+  it('prints the headline figures: each aid source apart (never added), nothing recorded as unrecorded', async () => {
+    const r = await runCli('status', NOV_LOG, '--at', '2023-12-01');
+    expect(r.status).toBe(0);
+    const headline = r.stdout.slice(r.stdout.indexOf('Headline figures:'), r.stdout.indexOf('Provisions:'));
+    expect(headline).toMatch(/per Hamas: 340 trucks over 1 day\(s\) reported \(2023-11-25\)/);
+    expect(headline).toMatch(/per UNRWA: 300 trucks over 1 day\(s\) reported \(2023-11-28\)/);
+    expect(headline).not.toContain('640');
+    expect(headline).toMatch(
+      /diesel-egypt ⚠: quota to date [\d,]+ litres; nothing recorded for \d+ of \d+ days due\n +unrecorded/,
+    );
+    expect(headline).not.toMatch(/\b0 (litres|trucks)/);
+  });
+
   it('refuses a bad --at with a usage error, and a missing agreement with a located error', async () => {
     expect((await runCli('status', NOV_LOG, '--at', 'yesterday')).status).toBe(2);
     // Outside the calendar's years, a usage error (it was "unexpected error: Invalid time value").

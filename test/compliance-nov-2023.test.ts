@@ -88,7 +88,9 @@ describe('the public record of the November 2023 pause, from its log', () => {
     const statuses = e.obligations.filter((o) => o.obligation.provision === 'exchange').map((o) => o.status);
     expect(statuses.filter((s) => s === 'met')).toHaveLength(19);
     expect(prov(e, 'exchange').status).toBe('disputed');
-    expect(prov(e, 'ceasefire').status).toBe('met');
+    // Nothing alleged against the ceasefire: no breach recorded, which is not a record that it held
+    // (TRUTH.md rule 1); it read "met" before issue 11.
+    expect(prov(e, 'ceasefire')).toMatchObject({ status: 'unrecorded', basis: 'no-breach-recorded' });
   });
 
   it('figures that sources disagree on are kept side by side: 25 Nov north, 340 in all per Hamas, UNRWA 300 on 28 Nov', () => {

@@ -4,6 +4,7 @@ import { buildApp } from '../src/server/app.ts';
 import { WorkPool, type WorkPoolOptions } from '../src/server/work-pool.ts';
 import { DIALECTS, type DialectName, scratchDatabase } from './helpers/databases.ts';
 import { crypto } from './helpers/ledger-fixture.ts';
+import { manualBudget } from './helpers/manual-budget.ts';
 import { adoptExample, json, seedFixtureLog } from './server-fixture.ts';
 
 const GATED = new URL('./workers/gated-work-worker.ts', import.meta.url);
@@ -122,10 +123,16 @@ describe.each(DIALECTS)('no request can stall the server, on %s', (dialect) => {
   }, 60_000);
 
   it('refuses a task past its time budget with a problem, and the next request is answered', async () => {
-    const g = gatedPool({ workers: 2, queue: 2, budgetMs: { plan: 200 } });
+    // The test ends the budget of the task held at the gate; the next, ungated, can never run out of
+    // its budget by chance on a loaded machine.
+    const budget = manualBudget();
+    const g = gatedPool({ workers: 2, queue: 2, budgetMs: { plan: 200 }, budgetClock: budget.clock });
     const s = await appOver(dialect, g.pool);
     try {
-      const late = await s.app.inject({ url: `${NOV}/plan?extend=3` });
+      const held = s.app.inject({ url: `${NOV}/plan?extend=3` });
+      await budget.running(1);
+      budget.expire();
+      const late = await held;
       expect(late.statusCode).toBe(422);
       expect(json(late)).toMatchObject({ code: 'plan-too-complex' });
       expect(json(late).detail).toMatch(/more than 0.2 s, the most one request may take/);
@@ -181,10 +188,14 @@ describe.each(DIALECTS)('no request can stall the server, on %s', (dialect) => {
   }, 60_000);
 
   it('past its budget, a status is 422 status-too-complex; a new worker judges the log from its start', async () => {
-    const g = gatedPool({ workers: 2, queue: 4, budgetMs: { evaluate: 200 } });
+    const budget = manualBudget();
+    const g = gatedPool({ workers: 2, queue: 4, budgetMs: { evaluate: 200 }, budgetClock: budget.clock });
     const s = await appOver(dialect, g.pool);
     try {
-      const late = await s.app.inject({ url: `${STATUS}?at=2199-01-01T00:00:00Z` });
+      const held = s.app.inject({ url: `${STATUS}?at=2199-01-01T00:00:00Z` });
+      await budget.running(1);
+      budget.expire();
+      const late = await held;
       expect(late.statusCode).toBe(422);
       expect(json(late)).toMatchObject({ code: 'status-too-complex' });
       g.open();

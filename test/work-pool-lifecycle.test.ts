@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParseResult } from '../src/core/agreement/index.ts';
 import { type LifecycleStep, WorkPool } from '../src/server/work-pool.ts';
+import { manualBudget } from './helpers/manual-budget.ts';
 
 const GATED = new URL('./workers/gated-work-worker.ts', import.meta.url);
 const TEXT = 'not: [an agreement';
@@ -16,11 +17,12 @@ describe('the work pools start and stop worker threads one at a time', () => {
     const steps: string[] = [];
     const trace = (pool: string) => (s: LifecycleStep) => steps.push(`${pool}${s.worker} ${s.step}`);
     // Pool a's tasks run past their budget while held at the gate: each worker is stopped at once.
+    const budget = manualBudget();
     const a = new WorkPool({
       workers: 2,
       script: GATED,
       workerData: { gate: gate.buffer },
-      budgetMs: { check: 50 },
+      budgetClock: budget.clock,
       onLifecycle: trace('a'),
     });
     const b = new WorkPool({
@@ -35,6 +37,8 @@ describe('the work pools start and stop worker threads one at a time', () => {
       // workers past their budget are being stopped.
       const late = [check(a), check(a)];
       const held = [check(b), check(b)];
+      await budget.running(2);
+      budget.expire();
       for (const r of await Promise.allSettled(late))
         expect(r.status === 'rejected' && (r.reason as { code?: string }).code).toBe('agreement-too-complex');
       Atomics.store(gate, 0, 1);

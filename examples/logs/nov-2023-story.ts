@@ -5,20 +5,9 @@
  * announcements at 12:00 local, aid figures at 20:00 of the day they are for.
  */
 import type { EventEnvelope } from '../../src/core/ledger/event.ts';
+import type { StoryIo } from './demo-log-builder.ts';
 
 type Source = EventEnvelope['source'];
-export interface StoryIo {
-  append(e: {
-    actor: string;
-    kind: string;
-    at: string;
-    body: Record<string, unknown>;
-    source?: Source;
-  }): Promise<string>;
-  checkpoint(): Promise<void>;
-  sha256: string;
-  verifierKey(actor: string): string;
-}
 
 export const NOTES = [
   'DEMO KEYS: every key of this log is derived from a public seed (SHA-256 of "truce demo key: <actor>"). The signatures prove nothing about who said what; they only make the example verifiable.',

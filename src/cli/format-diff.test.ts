@@ -58,7 +58,8 @@ describe('formatComparisonText', () => {
         .find((l) => new RegExp(`^ +${day} `).test(l))!
         .trim()
         .split(/ +/);
-    expect(row(1)).toEqual(['1', '39', '39–65', '13', '13', '0', '50', '204', '≥604']);
+    // A has no patients at all (none), and past its last day it says nothing: two different marks.
+    expect(row(1)).toEqual(['1', '39', '39–65', '13', '13', 'none', '50', '204', '≥604']);
     expect(row(7)).toEqual(['7', '150', '240–400', '50', '80', '—', '350', '816', '≥4228']);
     expect(table.filter((l) => /^ +\d+ /.test(l))).toHaveLength(2);
   });

@@ -1,6 +1,6 @@
 import type { ComparedSide, Comparison } from '../core/compare/compare-agreements.ts';
 import type { TermChange } from '../core/compare/diff-terms.ts';
-import type { OutcomeCurves, OutcomeSeries } from '../core/compare/outcome-curves.ts';
+import type { OutcomeCurves, OutcomeGap, OutcomeSeries } from '../core/compare/outcome-curves.ts';
 import { english } from '../core/plan/provision-obligations.ts';
 
 type Align = 'left' | 'right';
@@ -50,8 +50,18 @@ export function reportDays(lastDay: number, every: number): number[] {
   return [...days].sort((a, b) => a - b);
 }
 
-function cell(value: number | null, max: number | null | undefined, atLeast: boolean | undefined): string {
-  if (value === null) return '—';
+/** Why a figure is missing, each its own mark: "not stated" is not "none". */
+const GAP_MARK: Record<OutcomeGap, string> = { 'not-stated': '?', 'not-scheduled': '~', 'after-end': '—' };
+
+function cell(
+  value: number | null,
+  max: number | null | undefined,
+  atLeast: boolean | undefined,
+  gap: OutcomeGap | undefined,
+  none: boolean | undefined,
+): string {
+  if (value === null) return GAP_MARK[gap ?? 'not-stated'];
+  if (none) return 'none';
   if (max !== undefined && max !== null && max !== value) return `${value}–${max}`;
   return `${atLeast && value > 0 ? '≥' : ''}${value}`;
 }
@@ -63,7 +73,10 @@ function outcomeLines(curves: OutcomeCurves, every: number): string[] {
   const body = days.map((day) =>
     curves.series.map((s: OutcomeSeries) => {
       const p = s.points[day - 1]!;
-      return [cell(p.a, p.aMax, s.aAtLeast), cell(p.b, p.bMax, s.bAtLeast)] as const;
+      return [
+        cell(p.a, p.aMax, s.aAtLeast, p.aGap, s.aNone),
+        cell(p.b, p.bMax, s.bAtLeast, p.bGap, s.bNone),
+      ] as const;
     }),
   );
   const dayWidth = Math.max(3, ...days.map((d) => String(d).length));
@@ -76,7 +89,7 @@ function outcomeLines(curves: OutcomeCurves, every: number): string[] {
   const line = (first: string, cells: (k: number, w: readonly [number, number]) => string) =>
     `  ${[first.padStart(dayWidth), ...widths.map((w, k) => cells(k, w))].join('    ')}`.trimEnd();
   return [
-    'Outcomes by day (cumulative; a–b is a range, ≥ a floor, — not stated or not in that plan)',
+    'Outcomes by day (cumulative; a–b is a range, ≥ a floor, ? not stated, ~ stated but not scheduled, none: not in that plan, — past its last day)',
     line('', (k, [a, b]) => curves.series[k]!.label.padStart(a + 2 + b)),
     line('day', (_, [a, b]) => `${'A'.padStart(a)}  ${'B'.padStart(b)}`),
     ...days.map((day, i) =>

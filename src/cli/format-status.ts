@@ -1,17 +1,30 @@
 import type { Agreement } from '../core/agreement/types.ts';
-import type { Evaluation, ObligationStatus } from '../core/compliance/types.ts';
+import type { Allegation, Evaluation, ObligationStatus } from '../core/compliance/types.ts';
+import { type HeadlineFigures, headlineFigures } from '../core/figures/headline-figures.ts';
 import { english } from '../core/plan/provision-obligations.ts';
 import { wallClock } from '../core/time/zoned-time.ts';
 
-/** The machine-readable status: per provision, per exchange direction, and everything behind them. */
-export function formatStatusJson(e: Evaluation): string {
+/**
+ * The machine-readable status: the headline figures (the same model as the dashboard, the report
+ * and the API), then per provision, per exchange direction, and everything behind them.
+ */
+export function formatStatusJson(e: Evaluation, agreement: Agreement): string {
   const out = {
     agreement: e.agreement,
     asOf: e.asOf,
     events: e.events,
+    headline: headlineFigures(agreement, e),
     provisions: e.provisions.map((p) => ({
       provision: p.provision,
       status: p.status,
+      ...(p.basis ? { basis: p.basis } : {}),
+      ...(p.uncertain ? { uncertain: true } : {}),
+      ...(p.postponed ? { postponed: p.postponed } : {}),
+      ...(p.suspended ? { suspended: p.suspended } : {}),
+      ...(p.capped ? { capped: p.capped } : {}),
+      ...(p.recovered ? { recovered: p.recovered } : {}),
+      ...(p.enforced ? { enforced: p.enforced } : {}),
+      ...(p.events ? { events: p.events } : {}),
       explanation: p.explanation,
       evidence: p.evidence,
     })),
@@ -36,13 +49,21 @@ export function formatStatusJson(e: Evaluation): string {
       party: o.obligation.party,
       status: o.status,
       due: o.due,
-      ...(o.required !== undefined ? { required: o.required, done: o.done } : {}),
+      // done is absent when nothing was recorded: unrecorded, not 0.
+      ...(o.required !== undefined ? { required: o.required } : {}),
+      ...(o.done !== undefined ? { done: o.done } : {}),
       ...(o.completedAt ? { completedAt: o.completedAt } : {}),
       ...(o.lateMinutes !== undefined ? { lateMinutes: o.lateMinutes } : {}),
       ...(o.overdueMinutes !== undefined ? { overdueMinutes: o.overdueMinutes } : {}),
       ...(o.noRecord ? { noRecord: true } : {}),
       ...(o.figures ? { figures: o.figures } : {}),
       ...(o.disputes ? { disputes: o.disputes } : {}),
+      ...(o.basis ? { basis: o.basis } : {}),
+      ...(o.uncertain ? { uncertain: true } : {}),
+      ...(o.postponed ? { postponed: o.postponed } : {}),
+      ...(o.suspended ? { suspended: o.suspended } : {}),
+      ...(o.capped ? { capped: o.capped } : {}),
+      ...(o.remains ? { remains: o.remains } : {}),
       explanation: o.explanation,
       evidence: o.evidence,
     })),
@@ -66,7 +87,52 @@ function dayLines(e: Evaluation): string[] {
   const lines: string[] = [];
   for (const [day, list] of [...byDay].sort((a, b) => a[0] - b[0])) {
     lines.push(`  Day ${day}${list[0]!.obligation.date ? ` · ${list[0]!.obligation.date}` : ''}`);
-    for (const o of list) lines.push(`    ${pad(o.status, 12)}${pad(o.obligation.id, 32)}${o.explanation}`);
+    for (const o of list)
+      lines.push(
+        `    ${pad(`${o.status}${o.uncertain ? ' ⚠' : ''}`, 12)}${pad(o.obligation.id, 32)}${o.explanation}`,
+      );
+  }
+  return lines;
+}
+
+/** Casualty figures of an allegation, each with its source, never added up. */
+function casualtyWords(casualties: Allegation['casualties']): string {
+  if (!casualties?.length) return '';
+  const one = (c: NonNullable<Allegation['casualties']>[number]) =>
+    [
+      c.killed !== undefined ? `${c.killed} killed` : '',
+      c.injured !== undefined ? `${c.injured} injured` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  return ` (${casualties.map((c) => `${one(c)} per ${c.source}`).join(' · ')})`;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/**
+ * The headline figures: released each way ("unrecorded" where nothing is on record, never 0), and
+ * each aid quota source by source, each source's sum over its own days, never added to another's.
+ */
+export function headlineLines(h: HeadlineFigures): string[] {
+  const lines = ['Headline figures:'];
+  for (const r of h.releases)
+    lines.push(
+      `  released by ${r.party}: ${r.counted === null ? 'unrecorded' : n(r.counted)} of ${n(r.dueSoFar)} in the plan to date${r.outside ? ` (${n(r.outside)} outside the formula)` : ''}`,
+    );
+  for (const q of h.quotas) {
+    const unit = `${q.unit}s`;
+    const gaps = q.daysUnrecorded
+      ? `; nothing recorded for ${q.daysUnrecorded} of ${q.daysDue} days due`
+      : '';
+    lines.push(`  ${q.quota}${q.uncertain ? ' ⚠' : ''}: quota to date ${n(q.dueSoFar)} ${unit}${gaps}`);
+    if (q.sources.length === 0) lines.push('    unrecorded: no source gave a figure');
+    for (const s of q.sources)
+      lines.push(
+        `    per ${s.source}: ${n(s.quantity)} ${unit} over ${s.days.length} day(s) reported (${s.days.join(', ')}), against ${n(s.quota)} for those days; quota reached on ${s.daysReached} of ${s.days.length}`,
+      );
+    if (q.daysDisputed)
+      lines.push(`    sources fall on both sides of the quota on ${q.daysDisputed} day(s): disputed`);
   }
   return lines;
 }
@@ -82,10 +148,11 @@ export function formatStatusText(e: Evaluation, agreement: Agreement): string {
     lines.push('', 'Extensions:');
     for (const x of e.extensions) lines.push(`  ${pad(x.status, 12)}${x.explanation}`);
   }
+  lines.push('', ...headlineLines(headlineFigures(agreement, e)));
   lines.push('', 'Provisions:');
   for (const p of e.provisions) {
     const first = p.explanation.split(/(?<=\.) /)[0]!;
-    lines.push(`  ${pad(p.provision, 20)}${pad(p.status, 12)}${first}`);
+    lines.push(`  ${pad(p.provision, 20)}${pad(`${p.status}${p.uncertain ? ' ⚠' : ''}`, 12)}${first}`);
   }
   if (e.exchanges.directions.length) {
     lines.push('', 'Exchanges (persons released so far):');
@@ -98,7 +165,9 @@ export function formatStatusText(e: Evaluation, agreement: Agreement): string {
       );
     }
     for (const r of e.exchanges.ratios)
-      lines.push(`  ratio ${r.holds ? 'holds' : 'does not hold'}: ${r.explanation}`);
+      lines.push(
+        `  ratio ${r.holds ? 'holds' : r.surplus !== undefined ? `exceeded by ${r.surplus} (more released than required, not a breach)` : 'does not hold'}: ${r.explanation}`,
+      );
   }
   lines.push('', 'Day by day:', ...dayLines(e));
   const disputed = e.obligations.filter((o) => o.disputes?.length);
@@ -110,8 +179,15 @@ export function formatStatusText(e: Evaluation, agreement: Agreement): string {
       lines.push(`  ${f.what}: ${f.figures.map((x) => `${x.quantity} per ${x.source}`).join(' · ')}`);
     for (const a of e.allegations)
       lines.push(
-        `  alleged by ${a.by} against ${a.against}${a.provision ? ` (${a.provision})` : ''}, ${localTime(a.at, tz)}: ${a.description}`,
+        `  alleged by ${a.by} against ${a.against}${a.provision ? ` (${a.provision})` : ''}, ${localTime(a.at, tz)}: ${a.description}${casualtyWords(a.casualties)} [${a.state}${a.finding ? `: ${a.finding}` : ''}${a.reason ? `; ${a.reason}` : ''}]`,
       );
+  }
+  // A period's figures are never a day's: shown by source, beside the quota they are read against.
+  const periods = e.figures.filter((f) => f.from !== f.to);
+  if (periods.length) {
+    lines.push('', 'Figures for a period, each as its source gives it (never added up):');
+    for (const f of periods)
+      lines.push(`  ${f.what}: ${f.figures.map((x) => `${x.quantity} per ${x.source}`).join(' · ')}`);
   }
   if (e.notes.length) lines.push('', 'Notes:', ...e.notes.map((n) => `  ${n}`));
   return `${lines.join('\n')}\n`;

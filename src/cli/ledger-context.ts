@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { parseSignerKey, type Signer } from '../core/ledger/signed-note.ts';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { formatVerifierKey, parseSignerKey, type Signer } from '../core/ledger/signed-note.ts';
 import { nodeCrypto } from '../platform/node-crypto.ts';
 import { type Database, isPostgresUrl, openDatabase } from '../store/database.ts';
 import { LedgerStore } from '../store/ledger-store.ts';
@@ -53,6 +53,44 @@ export async function readSigner(io: Io, path: string | undefined, flag = 'key')
   } catch (e) {
     throw new InputError('key-malformed', `${path}: ${(e as Error).message} (the key itself is not shown).`);
   }
+}
+
+/**
+ * The private keys of a folder (one file per actor, as truce keygen writes them), by key name and
+ * by file name without .key. Files that are not keys (a README, .pub files) are passed over; a
+ * .key file that is not one is refused.
+ */
+export async function readKeyFolder(io: Io, dir: string): Promise<Map<string, Signer>> {
+  const folder = resolve(io.cwd, dir);
+  const names = await readdir(folder).catch(() => {
+    throw new InputError('key-folder-not-found', `Cannot read the key folder ${dir}.`);
+  });
+  const keys = new Map<string, Signer>();
+  for (const name of names.sort()) {
+    const file = join(folder, name);
+    const info = await stat(file);
+    if (!info.isFile() || info.size > 4096) continue;
+    let signer: Signer;
+    try {
+      signer = parseSignerKey(nodeCrypto, (await readFile(file, 'utf8')).trim());
+    } catch (e) {
+      if (!name.endsWith('.key')) continue;
+      throw new InputError(
+        'key-malformed',
+        `${join(dir, name)}: ${(e as Error).message} (the key itself is not shown).`,
+      );
+    }
+    for (const actor of new Set([signer.name, basename(name, '.key')])) {
+      const other = keys.get(actor);
+      if (other && formatVerifierKey(other) !== formatVerifierKey(signer))
+        throw new InputError(
+          'key-folder-ambiguous',
+          `${dir} has two keys for the actor "${actor}"; keep one.`,
+        );
+      keys.set(actor, signer);
+    }
+  }
+  return keys;
 }
 
 /** The --log flag, or the only log in the database. */

@@ -12,6 +12,31 @@ const realDay = (s: string) => {
 };
 
 const Status = z.enum(STATUSES as [string, ...string[]]);
+const Basis = z
+  .enum(['no-breach-recorded'])
+  .describe(
+    'A standing term with nothing alleged against it: no breach recorded, not a record that it held.',
+  );
+const Measures = z
+  .array(
+    z.looseObject({
+      from: z.string(),
+      until: z.string().optional().describe('Absent: still in force at the moment judged.'),
+      party: z.string().optional(),
+      quantity: z.int().optional().describe('The cap per day, for a cap.'),
+      unit: z.string().optional(),
+      reason: z.string().optional(),
+      evidence: z.array(z.string()),
+    }),
+  )
+  .optional();
+/** What is recorded beside a status without changing it (issue 11). */
+const Beside = {
+  postponed: Measures.describe('Postponements of the batch (batch.postponed until batch.resumed).'),
+  suspended: Measures.describe('Suspensions of the aid (aid.suspended until aid.resumed).'),
+  capped: Measures.describe('Caps on the aid; the quota is still judged against the agreement.'),
+  basis: Basis.optional(),
+};
 
 export const StatusQuery = z.strictObject({
   at: z
@@ -47,7 +72,14 @@ export const Evaluation = z
       })
       .describe('The agreement text judged against: the one the log adopted, by SHA-256.'),
     events: z.int().min(0).describe('Events of the log that occurred by asOf.'),
-    phases: z.array(z.looseObject({ phase: z.string(), explanation: z.string() })),
+    phases: z.array(
+      z.looseObject({
+        phase: z.string(),
+        plannedStart: z.string().nullable().optional(),
+        lateStartMinutes: z.int().optional().describe('A recorded start after the planned one: a finding.'),
+        explanation: z.string(),
+      }),
+    ),
     extensions: z.array(z.looseObject({ phase: z.string(), status: Status })),
     provisions: z.array(
       z.looseObject({
@@ -55,6 +87,17 @@ export const Evaluation = z
         kind: z.string(),
         status: Status,
         counts: z.record(z.string(), z.int()),
+        ...Beside,
+        recovered: z
+          .array(
+            z.looseObject({ by: z.string(), count: z.int(), at: z.string(), evidence: z.array(z.string()) }),
+          )
+          .optional()
+          .describe('Remains recovered without a handover: never counted as one.'),
+        events: z
+          .array(z.looseObject({ kind: z.string(), at: z.string(), evidence: z.array(z.string()) }))
+          .optional()
+          .describe('Events that name the provision without moving its status.'),
         evidence: z.array(z.string()),
         explanation: z.string(),
       }),
@@ -64,6 +107,11 @@ export const Evaluation = z
         obligation: z.looseObject({ id: z.string(), provision: z.string(), party: z.string() }),
         status: Status,
         due: z.string().nullable(),
+        ...Beside,
+        remains: z
+          .array(z.looseObject({ finding: z.string(), count: z.int(), evidence: z.array(z.string()) }))
+          .optional()
+          .describe('Findings on the remains of its handovers; those not "matches" are not counted.'),
         evidence: z.array(z.string()),
         explanation: z.string(),
       }),
@@ -79,10 +127,87 @@ export const Evaluation = z
           countedFromOutside: z.int(),
         }),
       ),
-      ratios: z.array(z.looseObject({ provision: z.string(), holds: z.boolean(), explanation: z.string() })),
+      ratios: z.array(
+        z.looseObject({
+          provision: z.string(),
+          holds: z.boolean(),
+          surplus: z
+            .int()
+            .optional()
+            .describe('More released than the ratio asks, by how many: never a breach.'),
+          explanation: z.string(),
+        }),
+      ),
     }),
-    figures: z.array(z.looseObject({ key: z.string(), what: z.string(), conflicting: z.boolean() })),
-    allegations: z.array(z.looseObject({ against: z.string(), by: z.string(), description: z.string() })),
+    figures: z.array(
+      z.looseObject({
+        key: z.string(),
+        what: z.string(),
+        from: z.iso.date().describe('The first day the figures cover.'),
+        to: z.iso
+          .date()
+          .describe('The last day; after `from` for a period, whose figures are never spread over its days.'),
+        unit: z.string(),
+        conflicting: z.boolean(),
+      }),
+    ),
+    allegations: z.array(
+      z.looseObject({
+        against: z.string(),
+        by: z.string(),
+        description: z.string(),
+        state: z
+          .enum(['open', 'disputed', 'acknowledged', 'withdrawn', 'resolved'])
+          .describe('The alleging side’s claim until answered: open, or as the answer left it.'),
+        reason: z.string().optional().describe('The reason of the answer that gave it its state.'),
+        casualties: z
+          .array(
+            z.looseObject({ killed: z.int().optional(), injured: z.int().optional(), source: z.string() }),
+          )
+          .optional()
+          .describe('Casualty figures, one per source, never summed.'),
+      }),
+    ),
+    headline: z
+      .looseObject({
+        asOf: z.string(),
+        releases: z.array(
+          z.looseObject({
+            provision: z.string(),
+            party: z.string(),
+            to: z.string(),
+            counted: z.int().nullable().describe('Null when nothing is on record for this side (not 0).'),
+            outside: z.int(),
+            dueSoFar: z.number(),
+            plannedTotal: z.number(),
+          }),
+        ),
+        quotas: z.array(
+          z.looseObject({
+            provision: z.string(),
+            quota: z.string(),
+            unit: z.string(),
+            dueSoFar: z.number(),
+            daysDue: z.int(),
+            daysUnrecorded: z.int().describe('Days already due for which no source gave a figure.'),
+            daysDisputed: z.int(),
+            sources: z
+              .array(
+                z.looseObject({
+                  source: z.string(),
+                  quantity: z.number().describe("This source's own figures summed over its days."),
+                  days: z.array(z.string()),
+                  quota: z.number().describe('What the quota asked on those days.'),
+                  daysReached: z.int(),
+                }),
+              )
+              .describe('Each source apart, never added to another; empty when nothing was recorded.'),
+          }),
+        ),
+      })
+      .describe(
+        'The headline figures, the same model the dashboard, the report and `truce status --json` show.',
+      ),
     notes: z.array(z.string()),
   })
   .meta({ title: 'Evaluation' });

@@ -14,12 +14,26 @@ export interface WorkPoolOptions {
   heapMb?: number;
   /** Budgets other than WORK_BUDGET_MS, by kind of task. */
   budgetMs?: Partial<Record<WorkTask['kind'], number>>;
+  /** What runs each task's budget (default: a timer); tests end a budget when they choose. */
+  budgetClock?: BudgetClock;
   /** The worker's module (default work-worker.ts) and what it is given (tests gate it so). */
   script?: URL;
   workerData?: unknown;
   /** Told of each worker's start and stop, numbered from 1 in the order they were asked for. */
   onLifecycle?: (step: LifecycleStep) => void;
 }
+
+/**
+ * Starts the budget of a task that a worker has just been given: `expire` is called when it has
+ * run out, unless the returned function (called when the task is answered) stops it first.
+ */
+export type BudgetClock = (expire: () => void, ms: number) => () => void;
+
+/** A timer: while a task is under way, it keeps the process alive. */
+const timerBudget: BudgetClock = (expire, ms) => {
+  const timer = setTimeout(expire, ms);
+  return () => clearTimeout(timer);
+};
 
 /** One step in the life of a pool's worker thread. */
 export interface LifecycleStep {
@@ -106,6 +120,7 @@ export class WorkPool {
   readonly queueLimit: number;
   readonly #heapMb: number;
   readonly #budgetMs: Record<WorkTask['kind'], number>;
+  readonly #budgetClock: BudgetClock;
   readonly #script: URL;
   readonly #workerData: unknown;
   readonly #slots: (Slot | undefined)[];
@@ -119,6 +134,7 @@ export class WorkPool {
     this.queueLimit = options.queue ?? 32;
     this.#heapMb = options.heapMb ?? 2048;
     this.#budgetMs = { ...WORK_BUDGET_MS, ...options.budgetMs };
+    this.#budgetClock = options.budgetClock ?? timerBudget;
     this.#script = options.script ?? new URL('./work-worker.ts', import.meta.url);
     this.#workerData = options.workerData;
     this.#onLifecycle = options.onLifecycle ?? (() => {});
@@ -229,10 +245,10 @@ export class WorkPool {
     }
     slot.job = job;
     const current = slot;
-    let timer: NodeJS.Timeout | undefined;
+    let stopBudget = () => {};
     let worker: Worker | undefined;
     const settle = (outcome: () => void, retire: boolean) => {
-      clearTimeout(timer);
+      stopBudget();
       worker?.off('message', onMessage);
       worker?.off('error', onError);
       worker?.off('exit', onExit);
@@ -255,7 +271,7 @@ export class WorkPool {
         worker.on('message', onMessage);
         worker.once('error', onError);
         worker.once('exit', onExit);
-        timer = setTimeout(
+        stopBudget = this.#budgetClock(
           () => settle(() => job.reject(overBudget(job.task, job.budgetMs)), true),
           job.budgetMs,
         );

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../src/core/ledger/event.ts';
+import { isoInZone } from '../../src/core/time/zoned-time.ts';
 import { nodeCrypto as crypto } from '../../src/platform/node-crypto.ts';
 import { importDemoLog } from '../../src/server/demo-log.ts';
 import { openDatabase } from '../../src/store/database.ts';
@@ -181,6 +182,22 @@ describe('the workspace: a batch submitted and confirmed by two actors, seen liv
       await form.locator('#f-count').fill('3');
     });
     expect(list.shown.actor).toBe('hamas-liaison');
+    // The time was entered as the agreement's wall clock and is signed with the agreement's offset.
+    const terms = (await (await fetch(`${server.url}/api/agreements/${LOG}`)).json()) as {
+      timeZone: string;
+      provisions: { id: string; kind: string }[];
+    };
+    expect(list.shown.occurredAt).toBe(isoInZone(Date.parse(list.shown.occurredAt), terms.timeZone));
+    // The form of an aid figure, generated from the core's schema, offers the agreement's aid
+    // provisions only, and names the zone its time is entered in.
+    await party.getByTestId('workspace-action-aid.delivered').click();
+    const offered = await party
+      .locator('#f-provision option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(offered).toEqual(terms.provisions.filter((p) => p.kind === 'aid').map((p) => p.id));
+    expect(offered.length).toBeGreaterThan(0);
+    const when = party.locator('label', { has: party.getByTestId('occurred-at') });
+    expect(await when.textContent()).toContain(terms.timeZone);
     await seen(pub, before + 1);
     await screenshot(party, 'workspace-party-en');
 

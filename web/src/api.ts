@@ -1,4 +1,5 @@
 import type { Agreement } from '../../src/core/agreement/types.ts';
+import type { OutcomePoint, OutcomeSeries } from '../../src/core/compare/outcome-curves.ts';
 import type { Evaluation } from '../../src/core/compliance/types.ts';
 import type { SignedEvent } from '../../src/core/ledger/event.ts';
 import type { Provenance } from '../../src/core/ledger/provenance.ts';
@@ -42,11 +43,8 @@ export interface OneEvent extends LoggedEntry {
   proof: string | null;
 }
 
-export interface DiffPoint {
-  day: number;
-  a: number | null;
-  b: number | null;
-}
+/** A day of the outcome curves: A's and B's cumulative figures, and why one is missing. */
+export type DiffPoint = OutcomePoint;
 
 export interface Diff {
   a: AgreementSummary;
@@ -55,7 +53,10 @@ export interface Diff {
   summary: { term: string; a: string; b: string; same: boolean }[];
   outcomes: {
     lastDay: number;
-    series: { key: string; party: string; unit: string; label: string; points: DiffPoint[] }[];
+    series: (Pick<OutcomeSeries, 'key' | 'party' | 'label' | 'aNone' | 'bNone'> & {
+      unit: string;
+      points: DiffPoint[];
+    })[];
   };
 }
 

@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { EVENT_COLUMNS } from '../../core/report/event-table.ts';
-import { csvHead, csvLine } from '../../core/report/table.ts';
+import { csvRow } from '../../core/report/csv.ts';
 import { writeExport } from '../../export/export-folder.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
+import { EXPORT_COLUMNS, eventRow } from '../event-row.ts';
 import { EXIT_OK, UsageError } from '../io.ts';
 import { chooseLog, databaseOption, openStore } from '../ledger-context.ts';
 import { progress } from '../progress.ts';
@@ -20,7 +20,11 @@ export const exportCommand: Command = {
       description:
         'Folder for log.json, events.jsonl, checkpoints.json, witnessed.json, checkpoint and tile/.',
     },
-    csv: { type: 'string', description: 'Write the events as CSV instead (safe to open in a spreadsheet).' },
+    csv: {
+      type: 'string',
+      description:
+        'Write the events as a CSV of monitor rows instead (safe to open in a spreadsheet); truce import FILE.csv gives back the identical log.',
+    },
     database: databaseOption,
     json: jsonOption,
   },
@@ -40,9 +44,9 @@ export const exportCommand: Command = {
         else io.out(`exported ${r.size} events and ${r.checkpoints} checkpoints of ${id} to ${out}\n`);
       } else {
         const log = await store.requireLog(id);
-        const rows = [csvHead(EVENT_COLUMNS, false)];
+        const rows = [csvRow(EXPORT_COLUMNS)];
         for await (const page of store.entryPages(id, { to: log.size }))
-          for (const e of page) rows.push(csvLine(EVENT_COLUMNS, e));
+          for (const e of page) rows.push(csvRow(eventRow(e)));
         await writeFile(resolve(io.cwd, csv!), rows.join(''));
         if (args.values.json) io.out(`${JSON.stringify({ log: id, csv, events: log.size })}\n`);
         else io.out(`wrote ${log.size} events of ${id} to ${csv}\n`);

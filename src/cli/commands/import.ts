@@ -1,37 +1,66 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { canonicalBytes } from '../../core/ledger/canonical-json.ts';
-import { signEvent } from '../../core/ledger/event-sign.ts';
-import { parseCsv } from '../../core/report/csv-parse.ts';
+import type { Signer } from '../../core/ledger/signed-note.ts';
 import { decodeUtf8, notUtf8Message } from '../../core/text/utf8.ts';
 import { importExportFolder } from '../../export/import-folder.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
 import { agreementOption, cliFit } from '../adopted-agreement.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
-import { csvToEnvelopes } from '../csv-events.ts';
 import { EXIT_OK, InputError, UsageError } from '../io.ts';
-import { chooseLog, databaseOption, openStore, readSigner } from '../ledger-context.ts';
+import { chooseLog, databaseOption, openStore, readKeyFolder, readSigner } from '../ledger-context.ts';
+import { importRows, RowFailure } from '../monitor-import.ts';
+import { csvRows, FileError, isSignedLine, jsonlRows, type MonitorRows } from '../monitor-rows.ts';
+import { columnsByKind, columnsMarkdown } from '../row-columns-table.ts';
 
-const MAX_CSV_BYTES = 20 * 1024 * 1024;
+/** The largest file of rows or events read whole: 100,000 rows of an export, signatures and all, with room. */
+const MAX_CSV_BYTES = 128 * 1024 * 1024;
 
 export const importCommand: Command = {
   name: 'import',
   summary:
-    'Import an exported log folder (verified first), a JSONL of signed events, or a CSV of unsigned events.',
-  usage: 'truce import DIR | FILE.jsonl | FILE.csv [--log ID] [--key FILE] [--database DB] [--json]',
+    "Import an exported log folder (verified first), a JSONL of signed events, or a monitor's rows (CSV or JSONL).",
+  usage:
+    'truce import DIR | FILE.jsonl | FILE.csv [--log ID [--origin O] [--reconstructed] [--demo-keys]] [--key FILE] [--keys DIR] [--database DB] [--json]',
   options: {
     log: { type: 'string', description: 'The log to append to (for .jsonl and .csv).' },
     key: {
       type: 'string',
-      description: 'For a CSV: your key; each row is signed with it and keeps its source.',
+      description: 'For monitor rows (.csv, .jsonl): the key that signs rows with no actor, or its own.',
+    },
+    keys: {
+      type: 'string',
+      description:
+        "For monitor rows: a folder of key files, one per actor (ACTOR.key, as truce keygen writes it); each row is signed by its actor's key.",
+    },
+    origin: {
+      type: 'string',
+      description:
+        'For monitor rows into a log this database does not have: its origin (default truce.example/log/ID).',
+    },
+    reconstructed: {
+      type: 'boolean',
+      description: 'For a log created by the import: it was rebuilt afterwards from public reporting.',
+    },
+    'demo-keys': {
+      type: 'boolean',
+      description: 'For a log created by the import: its keys are demonstration keys.',
+    },
+    columns: {
+      type: 'boolean',
+      description:
+        'Print the columns of monitor rows for every event kind (generated from the event schemas), and import nothing.',
     },
     agreement: agreementOption,
     database: databaseOption,
     json: jsonOption,
   },
   details:
-    '\nCSV columns are documented in docs/ledger.md. Everything is appended in one transaction: a bad row imports nothing, and a failed import leaves nothing behind (not even an empty log). An export folder is streamed in chunks and each event checked as it is appended, its checkpoints and cosignatures before the transaction commits, so a log of millions of events imports in one pass through bounded memory.\n',
+    '\nThe columns of monitor rows are documented in docs/ledger.md (a column per field of every event kind; id makes re-import add nothing; refs name earlier rows by id). Everything is appended in one transaction: a bad row imports nothing, and a failed import leaves nothing behind (not even an empty log). An export folder is streamed in chunks and each event checked as it is appended, its checkpoints and cosignatures before the transaction commits, so a log of millions of events imports in one pass through bounded memory.\n',
   async run(args, io) {
+    if (args.values.columns === true) {
+      io.out(args.values.json ? `${JSON.stringify(columnsByKind())}\n` : columnsMarkdown());
+      return EXIT_OK;
+    }
     if (args.positionals.length !== 1) throw new UsageError('Name one folder or file to import.');
     const path = resolve(io.cwd, args.positionals[0]!);
     const info = await stat(path).catch(() => {
@@ -59,7 +88,10 @@ export const importCommand: Command = {
       }
       if (info.size > MAX_CSV_BYTES)
         throw new InputError('import-too-large', `The file is over ${MAX_CSV_BYTES} bytes.`);
-      const log = await chooseLog(store, args);
+      // A log this database does not have yet may be created from the rows of its CSV export.
+      const named = stringFlag(args, 'log');
+      const creating = named !== undefined && (await store.getLog(named)) === undefined;
+      const log = creating ? named : await chooseLog(store, args);
       const decoded = decodeUtf8(await readFile(path));
       if (!decoded.ok)
         throw new InputError(
@@ -67,50 +99,85 @@ export const importCommand: Command = {
           `${args.positionals[0]}:${decoded.line}:${decoded.column}: ${notUtf8Message(decoded)}.`,
         );
       const text = decoded.text;
-      let events: Uint8Array[];
-      if (path.endsWith('.csv')) {
-        const signer = await readSigner(io, stringFlag(args, 'key'));
-        let envelopes: ReturnType<typeof csvToEnvelopes>;
-        try {
-          envelopes = csvToEnvelopes(parseCsv(text), log, signer.name, new Date().toISOString());
-        } catch (e) {
-          throw new InputError(
-            'import-csv',
-            `${args.positionals[0]}:${(e as Error).message.replace(/^line /, '')}`,
-          );
-        }
-        events = envelopes.map((env, i) => {
-          try {
-            return canonicalBytes(signEvent(nodeCrypto, env, signer));
-          } catch (e) {
-            throw new InputError(
-              'import-csv',
-              `${args.positionals[0]}: data row ${i + 1}: ${(e as Error).message}`,
-            );
-          }
-        });
-      } else {
-        events = text
+      const file = args.positionals[0]!;
+      if (!path.endsWith('.csv') && text.split('\n').find((l) => l.trim() !== '') && isSignedLine(text)) {
+        const events = text
           .split('\n')
           .filter((l) => l !== '')
           .map((l) => new TextEncoder().encode(l));
+        const fit = await cliFit(args, io, database, store, log);
+        const results = await store.append(log, events, { fit: fit.hook }).catch((e) => {
+          const at = (e as { position?: number }).position;
+          if (at === undefined || !(e instanceof InputError)) throw e;
+          throw new InputError(e.code, `${file}: event ${at + 1}: ${e.message} Nothing was imported.`);
+        });
+        const added = results.filter((r) => !r.duplicate).length;
+        if (args.values.json)
+          io.out(
+            `${JSON.stringify({ log, events: results.length, added, duplicates: results.length - added, checkpoints: 0 })}\n`,
+          );
+        else
+          io.out(
+            `imported into ${log}: ${added} new events, ${results.length - added} already there, 0 checkpoints\n`,
+          );
+        return EXIT_OK;
       }
-      const fit = await cliFit(args, io, database, store, log);
-      const results = await store.append(log, events, { fit: fit.hook }).catch((e) => {
-        const at = (e as { position?: number }).position;
-        if (at === undefined || !(e instanceof InputError)) throw e;
-        const where = path.endsWith('.csv') ? `: data row ${at + 1}` : `: event ${at + 1}`;
-        throw new InputError(e.code, `${args.positionals[0]}${where}: ${e.message} Nothing was imported.`);
-      });
-      const added = results.filter((r) => !r.duplicate).length;
-      if (args.values.json)
-        io.out(
-          `${JSON.stringify({ log, events: results.length, added, duplicates: results.length - added, checkpoints: 0 })}\n`,
+      const keyFile = stringFlag(args, 'key');
+      const keysDir = stringFlag(args, 'keys');
+      const keys = keysDir ? await readKeyFolder(io, keysDir) : new Map<string, Signer>();
+      const signer = keyFile ? await readSigner(io, keyFile) : undefined;
+      if (signer) keys.set(signer.name, signer);
+      // Checked against the agreement the log adopted (a new log: the one its rows adopt).
+      const fit = await cliFit(args, io, database, store, creating ? undefined : log);
+      let read: MonitorRows | undefined;
+      try {
+        read = path.endsWith('.csv') ? csvRows(text) : jsonlRows(text);
+        const rows = await importRows(
+          store,
+          log,
+          read.rows,
+          { ...(signer ? { defaultActor: signer.name } : {}), keys },
+          new Date().toISOString(),
+          creating
+            ? {
+                origin: stringFlag(args, 'origin') ?? `truce.example/log/${log}`,
+                provenance: {
+                  reconstructed: args.values.reconstructed === true,
+                  demoKeys: args.values['demo-keys'] === true,
+                },
+              }
+            : undefined,
+          fit.hook,
         );
-      else
-        io.out(
-          `imported into ${log}: ${added} new events, ${results.length - added} already there, 0 checkpoints\n`,
-        );
+        const added = rows.filter((r) => !r.duplicate).length;
+        const withoutId = rows.filter((r) => r.id === undefined).length;
+        if (args.values.json)
+          io.out(
+            `${JSON.stringify({ log, events: rows.length, added, duplicates: rows.length - added, withoutId, checkpoints: 0, rows })}\n`,
+          );
+        else {
+          for (const r of rows)
+            io.out(
+              `${file}:${r.line}: no. ${r.index} ${r.leafHash}${r.duplicate ? ' (already in the log)' : ''}\n`,
+            );
+          io.out(
+            `imported into ${log}: ${added} new events, ${rows.length - added} already there, 0 checkpoints\n`,
+          );
+          if (withoutId && added)
+            io.err(
+              `${withoutId} rows have no id: importing this file again would record them again (give each row an id to make re-import add nothing)\n`,
+            );
+        }
+      } catch (e) {
+        if (e instanceof FileError)
+          throw new InputError('import-rows', `${file}:${e.line}:${e.column}: ${e.message}.`);
+        if (e instanceof RowFailure)
+          throw new InputError(
+            'import-rows',
+            `${file}:${e.line}:${read!.columnOf(e.column)}: ${e.column ? `column "${e.column}": ` : ''}${e.message.replace(/\.$/, '')}. Nothing was imported.`,
+          );
+        throw e;
+      }
     } finally {
       await database.close();
     }

@@ -30,7 +30,7 @@ export const record: Command = {
   summary:
     'Sign an event with your key and append it to the log (e.g. a handover, aid delivered, a dispute).',
   usage:
-    'truce record KIND --key FILE [--field NAME=VALUE]... [--body JSON|@FILE] [--ref HASH]... [--source NAME] [--agreement FILE] [--json]',
+    'truce record KIND --key FILE [--field NAME=VALUE]... [--body JSON|@FILE] [--ref HASH]... [--source NAME] [--note TEXT] [--agreement FILE] [--json]',
   options: {
     key: { type: 'string', description: 'Your private key file; the event is signed with it.' },
     actor: { type: 'string', description: 'Your actor id in the log (default: the key name).' },
@@ -42,6 +42,10 @@ export const record: Command = {
     source: { type: 'string', description: 'Who counted the figure, e.g. "UN 2720 mechanism".' },
     'source-method': { type: 'string', description: 'How it was counted, e.g. "trucks collected".' },
     'source-url': { type: 'string', description: 'Where the figure was published.' },
+    note: {
+      type: 'string',
+      description: 'A short note on the event (any kind), e.g. where it was reported.',
+    },
     'expected-size': { type: 'string', description: 'Refuse unless the log has exactly this many events.' },
     'checkpoint-key': {
       type: 'string',
@@ -87,6 +91,7 @@ export const record: Command = {
     }
     const refs = listFlag(args, 'ref');
     const source = stringFlag(args, 'source');
+    const note = stringFlag(args, 'note');
     const expected = stringFlag(args, 'expected-size');
     if (expected !== undefined && !/^\d+$/.test(expected))
       throw new UsageError('--expected-size takes a whole number.');
@@ -96,6 +101,7 @@ export const record: Command = {
       const fit = await cliFit(args, io, database, store, log);
       const env = envelope(log, kind, stringFlag(args, 'actor') ?? signer.name, body, {
         ...(refs.length ? { refs } : {}),
+        ...(note !== undefined ? { note } : {}),
         ...(stringFlag(args, 'occurred-at') ? { occurredAt: stringFlag(args, 'occurred-at')! } : {}),
         ...(source
           ? {

@@ -28,7 +28,7 @@ export const report: Command = {
     for (const w of loaded.warnings) io.err(`warning: ${w}\n`);
     const evaluation = runEvaluation(loaded, asOfFlag(date, loaded.agreement));
     if (args.values.json) {
-      io.out(formatStatusJson(evaluation));
+      io.out(formatStatusJson(evaluation, loaded.agreement));
       return EXIT_OK;
     }
     const html = reportHtml(evaluation, loaded.agreement, date, loaded.provenance);

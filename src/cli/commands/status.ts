@@ -130,7 +130,7 @@ export const status: Command = {
     for (const w of loaded.warnings) io.err(`warning: ${w}\n`);
     io.out(
       args.values.json
-        ? formatStatusJson(evaluation)
+        ? formatStatusJson(evaluation, loaded.agreement)
         : provenanceSentences(loaded.provenance)
             .map((line) => `${line}\n`)
             .join('') + formatStatusText(evaluation, loaded.agreement),

@@ -25,12 +25,22 @@ const VERB: Partial<Record<Unit, string>> = {
 /** Series order: people first, then goods. */
 const UNITS = Object.keys(VERB) as Unit[];
 
+/**
+ * Why a cumulative quantity is null: a quantity of the plan is not stated; the plan promises the
+ * series but gives it no schedule; or the day is past the last day of a plan that has no such
+ * series. (A plan without the series counts 0 over its days: it promises none.)
+ */
+export type OutcomeGap = 'not-stated' | 'not-scheduled' | 'after-end';
+
 /** The cumulative quantities of one series on one day, under A and under B. */
 export interface OutcomePoint {
   day: number;
   /** Cumulative quantity under A; null when A has no such series past its last day, or a quantity is not stated. */
   a: number | null;
   b: number | null;
+  /** Why `a` (or `b`) is null: "not stated" and "none" are different things to a reader. */
+  aGap?: OutcomeGap;
+  bGap?: OutcomeGap;
   /** Cumulative upper bound under A, when A's quantity is a range (e.g. the category mix is unknown). */
   aMax?: number | null;
   bMax?: number | null;
@@ -43,6 +53,9 @@ export interface OutcomeSeries {
   party: string;
   unit: Unit;
   label: string;
+  /** A (or B) has no such series at all: it promises none (0 over its days). */
+  aNone?: boolean;
+  bNone?: boolean;
   /** Some quantity in A (or B) is a floor ("at least"). */
   aAtLeast?: boolean;
   bAtLeast?: boolean;
@@ -137,12 +150,18 @@ export function outcomeCurves(planA: Plan, planB: Plan): OutcomeCurves {
     const unplacedB = planB.unplaced.some((u) => `${u.party}:${u.unit}` === key);
     const value = (r: Running | undefined, last: number, day: number, max: boolean, unplaced: boolean) =>
       r ? (max ? r.max : r.quantity)[day]! : day <= last && !unplaced ? 0 : null;
+    const gap = (r: Running | undefined, last: number, day: number, unplaced: boolean): OutcomeGap =>
+      r ? 'not-stated' : unplaced ? 'not-scheduled' : day > last ? 'after-end' : 'not-stated';
     const points: OutcomePoint[] = [];
     for (let day = 1; day <= lastDay; day++) {
+      const a = value(ra, lastA, day, false, unplacedA);
+      const b = value(rb, lastB, day, false, unplacedB);
       points.push({
         day,
-        a: value(ra, lastA, day, false, unplacedA),
-        b: value(rb, lastB, day, false, unplacedB),
+        a,
+        b,
+        ...(a === null ? { aGap: gap(ra, lastA, day, unplacedA) } : {}),
+        ...(b === null ? { bGap: gap(rb, lastB, day, unplacedB) } : {}),
         ...(ra?.ranged ? { aMax: value(ra, lastA, day, true, unplacedA) } : {}),
         ...(rb?.ranged ? { bMax: value(rb, lastB, day, true, unplacedB) } : {}),
       });
@@ -154,6 +173,8 @@ export function outcomeCurves(planA: Plan, planB: Plan): OutcomeCurves {
       label: direction
         ? `${unit === 'person' ? 'persons' : `${unit}s`} let ${direction === 'in' ? 'in' : 'out'} through a crossing by ${party}`
         : `${VERB[unit]} ${party}`,
+      ...(ra || unplacedA ? {} : { aNone: true }),
+      ...(rb || unplacedB ? {} : { bNone: true }),
       ...(ra?.atLeast ? { aAtLeast: true } : {}),
       ...(rb?.atLeast ? { bAtLeast: true } : {}),
       points,

@@ -7,6 +7,14 @@ import { result } from './obligation-result.ts';
 import type { Dispute, ObligationStatus } from './types.ts';
 import { when } from './words.ts';
 
+/** The negotiation events recorded besides talks.started. */
+export const NEGOTIATION_EVENTS = [
+  'delegation.arrived',
+  'round.ended',
+  'proposal.submitted',
+  'response.given',
+];
+
 /** Where an allegation stands (TRUTH.md rule 4): the alleging side's claim until someone answers it. */
 export type AllegationState = 'open' | 'disputed' | 'acknowledged' | 'withdrawn' | 'resolved';
 
@@ -186,16 +194,17 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
   ]
     .filter(Boolean)
     .join('; ');
-  // A negotiation or a return is met only by its recorded act; a pause has no act of its own and is
-  // met once due when nothing is alleged against it (an unanswered allegation leaves it unrecorded).
+  // A negotiation or a return is met only by its recorded act. A pause has no act of its own: with
+  // nothing alleged against it, no breach is recorded, and that is not a record that it held
+  // (TRUTH.md rule 1): it stays unrecorded, with that basis.
   const pastDue = due !== null && ctx.asOf >= due;
   const byAbsence = acts.what === null && pastDue && breaches.length === 0 && unanswered.length === 0;
-  return finish(
+  const status = finish(
     ctx,
     o,
     {
-      anything: acts.started !== undefined || byAbsence,
-      ...(acts.started ? { doneAt: acts.started.at } : byAbsence ? { doneAt: due! } : {}),
+      anything: acts.started !== undefined,
+      ...(acts.started ? { doneAt: acts.started.at } : {}),
       breached: breaches.length > 0,
       disputes,
       ...(ctx.waiting.has(p.id) ? { waitsFor: ctx.waiting.get(p.id)! } : {}),
@@ -203,16 +212,24 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
     due,
     [
       ...breaches.map((b) => b.hash),
-      ...open.map((d) => d.of),
+      ...open.flatMap((d) => [d.of, d.disputedBy.evidence]),
       ...unanswered.map((a) => a.hash),
       ...(acts.started ? [acts.started.hash] : []),
       ...acts.evidence,
     ],
     record || 'nothing recorded',
   );
+  if (!byAbsence || status.status !== 'unrecorded' || o.action !== 'pause') return status;
+  const { overdueMinutes: _past, ...rest } = status;
+  const head = `${o.description.replace(/\.$/, '')}${due === null ? '' : ` (due ${when(due, tz)})`}`;
+  return {
+    ...rest,
+    basis: 'no-breach-recorded',
+    explanation: `${head}; no violation alleged; no breach recorded, which is not a record that it held.`,
+  };
 }
 
-/** The recorded act of a negotiation (talks started) or a return (started, blocked, resumed). */
+/** The recorded act of a negotiation (talks started), a return (started, blocked, resumed) or a milestone (reached). */
 function actsOf(
   ctx: EvalContext,
   p: Provision,
@@ -220,7 +237,17 @@ function actsOf(
   const tz = ctx.timeZone;
   if (p.kind === 'negotiation') {
     const started = ctx.view.kind('talks.started').find((e) => e.event.body.provision === p.id);
-    return { what: 'talks started', ...(started ? { started } : {}), notes: [], evidence: [] };
+    // Delegations, rounds, proposals and responses are shown with the talks; only talks.started
+    // is the act the term asks for.
+    const around = NEGOTIATION_EVENTS.flatMap((k) => ctx.view.kind(k)).filter(
+      (e) => e.event.body.provision === p.id,
+    );
+    return {
+      what: 'talks started',
+      ...(started ? { started } : {}),
+      notes: [],
+      evidence: around.map((e) => e.hash),
+    };
   }
   if (p.kind === 'displaced-return') {
     const started = ctx.view.kind('return.started').find((e) => e.event.body.provision === p.id);
@@ -239,6 +266,10 @@ function actsOf(
       notes,
       evidence: stops.map((e) => e.hash),
     };
+  }
+  if (p.kind === 'milestone') {
+    const reached = ctx.view.kind('milestone.reached').find((e) => e.event.body.provision === p.id);
+    return { what: 'reached', ...(reached ? { started: reached } : {}), notes: [], evidence: [] };
   }
   return { what: null, notes: [], evidence: [] };
 }

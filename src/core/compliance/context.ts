@@ -3,6 +3,7 @@ import type { Obligation } from '../plan/types.ts';
 import type { EffectivePlan } from './effective-plan.ts';
 import type { ExchangeRecords } from './exchange-records.ts';
 import type { Verdict } from './judge.ts';
+import { plannedStart, recordedStart } from './phase-start.ts';
 import type { LogView } from './view.ts';
 import { duration, when } from './words.ts';
 
@@ -22,12 +23,19 @@ export interface EvalContext {
   waiting: Map<string, string>;
 }
 
-/** The deadline in force: planned, moved by a late condition, never before the extension that made it. */
+/**
+ * The deadline in force: planned, moved by a late condition, never before the extension that made it;
+ * a deadline that fell between its phase's planned start and a later recorded start is judged at
+ * that start (what is due before a phase by design, such as a list the evening before, is not moved).
+ */
 export function dueAt(ctx: EvalContext, o: Obligation): number | null {
   if (o.due === null) return null;
   let due = Date.parse(o.due) + (ctx.shift.get(o.provision) ?? 0);
   const made = ctx.eplan.createdBy.get(o.id);
   if (made) due = Math.max(due, made.entry.at);
+  const started = recordedStart(ctx, o.phase);
+  const planned = started === undefined ? null : plannedStart(ctx, o.phase);
+  if (started !== undefined && planned !== null && due >= planned && due < started) due = started;
   return due;
 }
 
@@ -69,6 +77,14 @@ export function verdictWords(ctx: EvalContext, o: Obligation, v: Verdict, waitsF
   }
 }
 
+/**
+ * When a phase's recorded end cuts its obligations short: an end before its planned last day. A
+ * phase that ends on (or after) its planned last day does not cancel that day's obligations.
+ */
 export function endedAt(ctx: EvalContext, phase: string): number | undefined {
-  return ctx.ended.get(phase)?.at;
+  const end = ctx.ended.get(phase);
+  if (!end) return undefined;
+  const placed = ctx.eplan.plan.phases.find((p) => p.id === phase);
+  if (placed?.endDate && !placed.openEnded && ctx.view.localDate(end.at) >= placed.endDate) return undefined;
+  return end.at;
 }

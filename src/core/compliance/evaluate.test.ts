@@ -87,7 +87,9 @@ describe('obligation statuses', () => {
   });
   it('given no figure from any source, when the day is over, then the aid quota is unrecorded, not missed', () => {
     const o = ob(run([], T(2, '01:00')), 'aid/admit-aid/1/trucks');
-    expect(o).toMatchObject({ status: 'unrecorded', noRecord: true, done: 0 });
+    expect(o).toMatchObject({ status: 'unrecorded', noRecord: true });
+    // Nothing recorded is no figure at all, not 0 done.
+    expect(o).not.toHaveProperty('done');
     expect(o.explanation).toContain('nothing recorded; 1 h past the deadline');
   });
   it('given two sources on either side of the quota, then it is disputed with each figure and source', () => {
@@ -235,8 +237,12 @@ describe('provision kinds', () => {
     );
     expect(ob(run([ev], T(2, '01:00')), 'med-ev/evacuate/1').status).toBe('met');
   });
-  it('localized pause: met with nothing alleged; an unanswered allegation is not a dispute; disputed only when the accused disputes it; missed when acknowledged', () => {
-    expect(ob(run([], T(1, '16:00')), 'lp/pause/1/z1/a').status).toBe('met');
+  it('localized pause: unrecorded with no breach recorded when nothing is alleged; an unanswered allegation is not a dispute; disputed only when the accused disputes it; missed when acknowledged', () => {
+    // No allegation is not a record that the pause held (TRUTH.md rule 1).
+    const quiet = ob(run([], T(1, '16:00')), 'lp/pause/1/z1/a');
+    expect(quiet).toMatchObject({ status: 'unrecorded', basis: 'no-breach-recorded', noRecord: true });
+    expect(quiet.explanation).toContain('no breach recorded');
+    expect(quiet).not.toHaveProperty('overdueMinutes');
     const v = logged('b', 'violation.alleged', T(1, '10:00'), {
       against: 'a',
       provision: 'lp',
@@ -286,9 +292,12 @@ describe('provision kinds', () => {
     expect(o).toMatchObject({ status: 'met-late', lateMinutes: 31 * 60 });
     expect(o.explanation).toContain('blocked 4 Jan 09:00 (Road closed.; recorded by a)');
   });
-  it('cessation and text: not yet due before the phase, met with nothing alleged, an unanswered allegation shown as the claim it is, disputed when disputed', () => {
+  it('cessation and text: not yet due before the phase, unrecorded with no breach recorded when nothing is alleged, an unanswered allegation shown as the claim it is, disputed when disputed', () => {
     expect(prov(run([], '2024-01-01T07:00:00+02:00'), 'cease').status).toBe('not-yet-due');
-    expect(prov(run([], T(2, '10:00')), 'txt').status).toBe('met');
+    expect(prov(run([], T(2, '10:00')), 'txt')).toMatchObject({
+      status: 'unrecorded',
+      basis: 'no-breach-recorded',
+    });
     const v = logged('a', 'violation.alleged', T(2, '10:00'), {
       against: 'b',
       provision: 'cease',
@@ -308,14 +317,17 @@ describe('provision kinds', () => {
     });
     const w = logged('a', 'allegation.withdrawn', T(2, '12:00'), { of: v.leafHash, reason: 'It was not b.' });
     const e = run([v, w], T(2, '13:00'));
-    expect(prov(e, 'cease').status).toBe('met');
+    expect(prov(e, 'cease')).toMatchObject({ status: 'unrecorded', basis: 'no-breach-recorded' });
     expect(e.allegations[0]).toMatchObject({ state: 'withdrawn', reason: 'It was not b.' });
     const no = logged('med', 'allegation.resolved', T(2, '12:00'), {
       of: v.leafHash,
       finding: 'no-breach',
       reason: 'x',
     });
-    expect(prov(run([v, no], T(2, '13:00')), 'cease').status).toBe('met');
+    expect(prov(run([v, no], T(2, '13:00')), 'cease')).toMatchObject({
+      status: 'unrecorded',
+      basis: 'no-breach-recorded',
+    });
     const yes = logged('med', 'allegation.resolved', T(2, '12:00'), {
       of: v.leafHash,
       finding: 'breach',

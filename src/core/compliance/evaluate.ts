@@ -14,6 +14,7 @@ import { quotaStatus } from './quota-status.ts';
 import { ratioCheck, tallies } from './tally.ts';
 import type { Allegation, EvaluateOptions, Evaluation, LoggedEvent, ObligationStatus } from './types.ts';
 import { LogView } from './view.ts';
+import { withMeasures } from './with-measures.ts';
 
 /** A refusal the caller can act on: what is wrong and how to fix it. */
 export class ComplianceError extends Error {
@@ -35,29 +36,58 @@ function parseAsOf(asOf: string): number {
   return at;
 }
 
-function obligationStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
+function judged(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
   if (p.kind === 'exchange') return exchangeObligationStatus(ctx, o, ctx.exchanges.get(p.id)!);
-  if (o.action === 'admit-aid' || o.action === 'deliver-extra' || o.action === 'evacuate')
+  // People through a crossing per day are a quantity, counted from crossing.throughput figures.
+  if (
+    o.action === 'admit-aid' ||
+    o.action === 'deliver-extra' ||
+    o.action === 'evacuate' ||
+    (o.action === 'let-cross' && o.quantity !== undefined)
+  )
     return quotaStatus(ctx, p, o);
   return actStatus(ctx, p, o);
 }
+
+/** An obligation's status, with the postponements, suspensions and caps recorded over it beside it. */
+function obligationStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
+  const status = withMeasures(ctx, p, o, judged(ctx, p, o));
+  return o.uncertain ? { ...status, uncertain: true } : status;
+}
+
+const ANSWER_OF_STATE: Record<Allegation['state'], string | null> = {
+  open: null,
+  withdrawn: 'allegation.withdrawn',
+  resolved: 'allegation.resolved',
+  acknowledged: 'acknowledgement',
+  disputed: 'dispute',
+};
 
 function allegations(ctx: EvalContext): Allegation[] {
   return ctx.view.kind('violation.alleged').map((e) => {
     const body = e.event.body as { against: string; provision?: string; description: string };
     const s = allegationState(ctx, e);
-    const closing = s.answers.find(
-      (a) => a.event.kind === 'allegation.withdrawn' || a.event.kind === 'allegation.resolved',
-    );
+    // The reason of the answer that gave the allegation its state (the last one of that kind).
+    const answerKind = ANSWER_OF_STATE[s.state];
+    const closing = s.answers.filter((a) => a.event.kind === answerKind).at(-1);
+    const reason =
+      s.state === 'disputed'
+        ? s.disputes.at(-1)?.disputedBy.reason
+        : typeof closing?.event.body.reason === 'string'
+          ? closing.event.body.reason
+          : undefined;
     return {
       provision: body.provision ?? null,
       against: body.against,
       by: e.event.actor,
       at: ctx.view.iso(e.at),
       description: body.description,
+      ...(Array.isArray(e.event.body.casualties)
+        ? { casualties: e.event.body.casualties as NonNullable<Allegation['casualties']> }
+        : {}),
       state: s.state,
       ...(s.finding ? { finding: s.finding } : {}),
-      ...(closing ? { reason: String(closing.event.body.reason) } : {}),
+      ...(reason !== undefined ? { reason } : {}),
       evidence: [e.hash, ...ctx.view.refsTo(e.hash).map((r) => r.hash)].sort(),
     };
   });

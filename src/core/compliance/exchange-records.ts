@@ -9,9 +9,14 @@ export interface HandoverRecord {
   record: Effective;
   claimed: number;
   confirmation?: { count: number; hash: string; at: number; actor: string };
-  /** The figure counted: the intermediary's when it confirmed, else the releasing party's. */
+  /**
+   * The figure counted: the intermediary's when it confirmed, else the releasing party's, less the
+   * remains found not to be of a person the exchange covers.
+   */
   count: number;
   at: number;
+  /** Findings on the remains of this handover (remains.identified naming it). */
+  findings: { finding: string; count: number; entry: Effective }[];
 }
 
 export interface BatchRecord {
@@ -21,6 +26,8 @@ export interface BatchRecord {
   countedOutside: Effective[];
   lists: Effective[];
   releases: Effective[];
+  /** Findings on remains of this batch that name no handover (placed by batch, day or window). */
+  findings: { finding: string; count: number; entry: Effective }[];
 }
 
 export interface ExchangeRecords {
@@ -55,21 +62,43 @@ export function exchangeRecords(
 ): Map<string, ExchangeRecords> {
   const out = new Map<string, ExchangeRecords>();
   const batchByDate = new Map<string, number>();
+  /** Window batches of each exchange: handed over any time from `opens` to their deadline. */
+  const windows = new Map<string, { batch: number; opens: number; due: number }[]>();
   for (const p of agreement.provisions) {
     if (p.kind !== 'exchange') continue;
     const batches = new Map<number, BatchRecord>();
     for (const o of obligations)
       if (o.provision === p.id && o.action === 'hand-over' && o.batch !== undefined) {
-        batches.set(o.batch, { batch: o.batch, handovers: [], countedOutside: [], lists: [], releases: [] });
+        batches.set(o.batch, {
+          batch: o.batch,
+          handovers: [],
+          countedOutside: [],
+          lists: [],
+          releases: [],
+          findings: [],
+        });
         if (o.date) batchByDate.set(`${p.id}@${o.date}`, o.batch);
+        if (o.byDeadline && o.due !== null) {
+          const list = windows.get(p.id) ?? [];
+          list.push({
+            batch: o.batch,
+            opens: o.opens ? Date.parse(o.opens) : Number.NEGATIVE_INFINITY,
+            due: Date.parse(o.due),
+          });
+          windows.set(p.id, list);
+        }
       }
     out.set(p.id, { exchange: p, batches, outside: { release: [], counterpart: [] }, unplaced: [] });
   }
+  // A record that names no batch goes on the batch planned for its day; else on the window batch
+  // whose window holds its time; else, when the exchange has a single batch, on that one.
   const place = (x: ExchangeRecords, r: Effective): BatchRecord | undefined => {
     const n =
       typeof r.body.batch === 'number'
         ? r.body.batch
-        : batchByDate.get(`${x.exchange.id}@${view.localDate(r.entry.at)}`);
+        : (batchByDate.get(`${x.exchange.id}@${view.localDate(r.entry.at)}`) ??
+          windows.get(x.exchange.id)?.find((w) => w.opens <= r.entry.at && r.entry.at <= w.due)?.batch ??
+          (x.batches.size === 1 ? [...x.batches.keys()][0] : undefined));
     const batch = n === undefined ? undefined : x.batches.get(n);
     if (!batch) x.unplaced.push(r);
     return batch;
@@ -78,6 +107,7 @@ export function exchangeRecords(
     const x = out.get(String(r.body.provision));
     if (x) place(x, r)?.lists.push(r);
   }
+  const identified = view.current('remains.identified');
   for (const r of view.current('handover.completed')) {
     const x = out.get(String(r.body.provision));
     if (!x) continue;
@@ -91,13 +121,27 @@ export function exchangeRecords(
     const confirmation = c
       ? { count: num(c.event.body.count), hash: c.hash, at: c.at, actor: c.event.actor }
       : undefined;
+    const findings = identified
+      .filter((f) => f.body.handover === r.entry.hash)
+      .map((f) => ({ finding: String(f.body.finding), count: num(f.body.count ?? 1), entry: f }));
+    // Remains that are not of a person the exchange covers are not counted toward it.
+    const excluded = findings.filter((f) => f.finding !== 'matches').reduce((a, f) => a + f.count, 0);
+    const count = confirmation ? confirmation.count : claimed;
     batch.handovers.push({
       record: r,
       claimed,
       ...(confirmation ? { confirmation } : {}),
-      count: confirmation ? confirmation.count : claimed,
+      count: Math.max(0, count - excluded),
       at: r.entry.at,
+      findings,
     });
+  }
+  const handed = new Set(view.current('handover.completed').map((r) => r.entry.hash));
+  for (const f of identified) {
+    if (typeof f.body.handover === 'string' && handed.has(f.body.handover)) continue;
+    const x = out.get(String(f.body.provision));
+    if (!x) continue;
+    place(x, f)?.findings.push({ finding: String(f.body.finding), count: num(f.body.count ?? 1), entry: f });
   }
   for (const r of view.current('release.completed')) {
     const exchange = exchangeOf(agreement, r.body);
@@ -117,9 +161,12 @@ export function exchangeRecords(
 
 /** Persons counted for a batch: handed over (as confirmed) plus outside releases counted toward it. */
 export function countedIn(batch: BatchRecord): number {
-  return (
+  const excluded = batch.findings.filter((f) => f.finding !== 'matches').reduce((a, f) => a + f.count, 0);
+  return Math.max(
+    0,
     batch.handovers.reduce((a, h) => a + h.count, 0) +
-    batch.countedOutside.reduce((a, r) => a + num(r.body.count), 0)
+      batch.countedOutside.reduce((a, r) => a + num(r.body.count), 0) -
+      excluded,
   );
 }
 

@@ -3,7 +3,8 @@ import { dueAt, type EvalContext } from './context.ts';
 import { type BatchRecord, countedIn, type ExchangeRecords } from './exchange-records.ts';
 import { result } from './obligation-result.ts';
 import { releaseStatus } from './release-status.ts';
-import type { Dispute, ObligationStatus } from './types.ts';
+import type { Dispute, ObligationStatus, RemainsFinding } from './types.ts';
+import type { Effective } from './view.ts';
 import { plural, when } from './words.ts';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
@@ -29,6 +30,30 @@ function handoverDisputes(ctx: EvalContext, batch: BatchRecord): Dispute[] {
   return out;
 }
 
+/**
+ * The records of every batch of an exchange, for a counterpart release stated for the exchange as
+ * a whole ("1,968 in all", no batch): all its handovers and releases, and the counterpart's
+ * releases that could be placed on no batch.
+ */
+function wholeExchange(records: ExchangeRecords): BatchRecord {
+  const all = [...records.batches.values()];
+  const counterpart = records.exchange.counterpart.party;
+  const unplaced = records.unplaced.filter(
+    (r) =>
+      r.entry.event.kind === 'release.completed' &&
+      r.body.party === counterpart &&
+      r.body.outsideFormula !== true,
+  );
+  return {
+    batch: 0,
+    handovers: all.flatMap((b) => b.handovers),
+    countedOutside: all.flatMap((b) => b.countedOutside),
+    lists: all.flatMap((b) => b.lists),
+    releases: [...all.flatMap((b) => b.releases), ...unplaced].sort((a, b) => a.entry.at - b.entry.at),
+    findings: all.flatMap((b) => b.findings),
+  };
+}
+
 /** Status of a list, a handover or a counterpart release of an exchange batch. */
 export function exchangeObligationStatus(
   ctx: EvalContext,
@@ -36,7 +61,10 @@ export function exchangeObligationStatus(
   records: ExchangeRecords,
 ): ObligationStatus {
   const tz = ctx.timeZone;
-  const batch = records.batches.get(o.batch ?? -1);
+  const batch =
+    o.batch === undefined && o.action === 'release'
+      ? wholeExchange(records)
+      : records.batches.get(o.batch ?? -1);
   const due = dueAt(ctx, o);
   const dueText = due === null ? '' : ` due ${when(due, tz)}`;
   const n = o.batch ?? 0;
@@ -113,7 +141,11 @@ function handoverStatus(
       `${num(r.body.count)} released outside the formula and agreed to count toward this batch (${when(r.at, tz)})`,
     );
   if (cumulative) parts.push(cumulative);
-  return result(
+  const findings: { finding: string; count: number; entry: Effective; handover?: string }[] = [
+    ...batch.handovers.flatMap((h) => h.findings.map((f) => ({ ...f, handover: h.record.entry.hash }))),
+    ...batch.findings,
+  ];
+  const status = result(
     o,
     ctx,
     due,
@@ -131,8 +163,20 @@ function handoverStatus(
         ...(h.confirmation ? [h.confirmation.hash] : []),
       ]),
       ...batch.countedOutside.flatMap((r) => r.evidence),
+      ...findings.flatMap((f) => f.entry.evidence),
     ],
     `Batch ${batch.batch} (${required === undefined ? 'number not stated' : plural(required, 'person')})${due === null ? '' : ` due ${when(due, tz)}`}`,
     parts.join('; '),
   );
+  if (!findings.length) return status;
+  return {
+    ...status,
+    remains: findings.map((f) => ({
+      finding: f.finding as RemainsFinding['finding'],
+      count: f.count,
+      ...(f.handover ? { handover: f.handover } : {}),
+      at: ctx.view.iso(f.entry.entry.at),
+      evidence: f.entry.evidence,
+    })),
+  };
 }

@@ -4,12 +4,22 @@ import { day } from './words.ts';
 
 /** What an aid figure is about: the same key from several sources is one thing counted differently. */
 export function figureKey(body: Record<string, unknown>): string {
-  return [body.provision ?? '', body.date, body.unit, body.category ?? '', body.destination ?? ''].join('|');
+  const key = [body.provision ?? '', body.date, body.unit, body.category ?? '', body.destination ?? ''];
+  // A figure for a period is another thing than the figure of its last day.
+  return (body.from === undefined ? key : [...key, `from ${String(body.from)}`]).join('|');
 }
 
 function describe(body: Record<string, unknown>): string {
-  const what = [body.category, body.unit].filter(Boolean).join(' ');
-  return `${what}s${body.destination ? ` to ${String(body.destination)}` : ''} on ${day(String(body.date))}`;
+  const what = [
+    body.category === body.unit || body.category === `${body.unit}s` ? undefined : body.category,
+    body.unit,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const when = body.from
+    ? `from ${day(String(body.from))} to ${day(String(body.date))}`
+    : `on ${day(String(body.date))}`;
+  return `${what}s${body.destination ? ` to ${String(body.destination)}` : ''} ${when}`;
 }
 
 /** Sums the figures of each source (several deliveries a day add up), sources in a fixed order. */
@@ -38,7 +48,17 @@ export function figureSets(view: LogView): FigureSet[] {
   for (const [key, records] of groups) {
     const figures = bySource(view, records);
     const conflicting = figures.length > 1 && new Set(figures.map((f) => f.quantity)).size > 1;
-    sets.push({ key, what: describe(records[0]!.body), figures, conflicting });
+    const body = records[0]!.body;
+    sets.push({
+      key,
+      what: describe(body),
+      ...(typeof body.provision === 'string' ? { provision: body.provision } : {}),
+      from: String(body.from ?? body.date),
+      to: String(body.date),
+      unit: String(body.unit),
+      figures,
+      conflicting,
+    });
   }
   return sets.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

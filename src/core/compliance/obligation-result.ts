@@ -10,7 +10,7 @@ import type { ObligationStatus } from './types.ts';
  * exchange, with obligations on both sides, must name) and its batch when the event names one,
  * recorded once its deadline had passed.
  */
-function recordedMisses(ctx: EvalContext, o: Obligation, due: number | null): Entry[] {
+export function recordedMisses(ctx: EvalContext, o: Obligation, due: number | null): Entry[] {
   return ctx.view.kind('deadline.missed').filter((e) => {
     const b = e.event.body as { provision: string; party?: string; batch?: number };
     if (b.provision !== o.provision || due === null || e.at < due) return false;
@@ -54,7 +54,8 @@ export function result(
     status: v.status,
     due: o.due === null || due === null ? null : ctx.view.iso(due),
     ...(facts.required !== undefined ? { required: facts.required } : {}),
-    ...(facts.done !== undefined ? { done: facts.done } : {}),
+    // Nothing recorded is not 0 done: the figure is absent (the status says unrecorded).
+    ...(facts.done !== undefined && facts.anything ? { done: facts.done } : {}),
     ...((v.status === 'met' || v.status === 'met-late') && facts.doneAt !== undefined
       ? { completedAt: ctx.view.iso(facts.doneAt) }
       : {}),

@@ -1,8 +1,9 @@
 import { addDays, localToEpoch } from '../time/zoned-time.ts';
 import type { EvalContext } from './context.ts';
+import { plannedStart as plannedStartOf } from './phase-start.ts';
 import { PRECEDENCE } from './provision-status.ts';
 import type { ExtensionRecord, ObligationStatus, PhaseRecord, Status } from './types.ts';
-import { plural, when } from './words.ts';
+import { duration, minutesBetween, plural, when } from './words.ts';
 
 /** When each phase was recorded as ended: the first phase.ended event for it, with its reason. */
 export function phaseEnds(ctx: Pick<EvalContext, 'view'>) {
@@ -23,8 +24,17 @@ export function phaseRecords(ctx: EvalContext): PhaseRecord[] {
     const end = ctx.ended.get(placed.id);
     const plannedEnd =
       placed.endDate !== null ? ctx.view.iso(localToEpoch(addDays(placed.endDate, 1), '00:00', tz)) : null;
+    const plannedStart = plannedStartOf(ctx, placed.id);
+    const late =
+      started && plannedStart !== null && started.at > plannedStart
+        ? placed.startDay === 1 || ctx.view.localDate(started.at) > placed.startDate!
+          ? minutesBetween(plannedStart, started.at)
+          : undefined
+        : undefined;
     const parts: string[] = [];
     parts.push(started ? `Started ${when(started.at, tz)}` : 'No start recorded');
+    if (late !== undefined && plannedStart !== null)
+      parts.push(`${duration(late)} after its planned start ${when(plannedStart, tz)}`);
     if (placed.extendedBy) parts.push(`extended by ${plural(placed.extendedBy, 'day')}`);
     if (plannedEnd) parts.push(`planned to end ${when(Date.parse(plannedEnd), tz)}`);
     if (end)
@@ -36,6 +46,8 @@ export function phaseRecords(ctx: EvalContext): PhaseRecord[] {
       startedAt: started ? ctx.view.iso(started.at) : null,
       endedAt: end ? ctx.view.iso(end.at) : null,
       reason: end?.reason ?? null,
+      plannedStart: plannedStart === null ? null : ctx.view.iso(plannedStart),
+      ...(late !== undefined ? { lateStartMinutes: late } : {}),
       plannedEnd,
       evidence: [...(started ? [started.hash] : []), ...(end ? [end.hash] : [])].sort(),
       explanation: `${parts.join('; ')}.`,

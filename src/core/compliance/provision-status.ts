@@ -2,6 +2,7 @@ import type { Provision } from '../agreement/types.ts';
 import { allegationsAgainst, unansweredWords } from './act-status.ts';
 import type { EvalContext } from './context.ts';
 import { describeDisputes } from './dispute-words.ts';
+import { recordedBeside } from './recorded-beside.ts';
 import type { ObligationStatus, ProvisionStatus, Status } from './types.ts';
 import { plural, when } from './words.ts';
 
@@ -10,8 +11,9 @@ export const PRECEDENCE: Status[] = [
   'missed',
   'partly-met',
   'disputed',
-  'suspended',
+  // Nothing recorded comes before on hold: what waits (a release after a handover) waits on it.
   'unrecorded',
+  'suspended',
   'met-late',
   'met',
   'superseded',
@@ -30,11 +32,24 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
   const span = phaseSpan(ctx, p);
   const { open, acknowledged, unanswered } = allegationsAgainst(ctx, p.id);
   const evidence = [
-    ...open.map((d) => d.of),
+    ...open.flatMap((d) => [d.of, d.disputedBy.evidence]),
     ...acknowledged.map((e) => e.hash),
     ...unanswered.map((e) => e.hash),
   ].sort();
-  const base = { provision: p.id, kind: p.kind, counts: {}, evidence };
+  // A recorded failure (deadline.missed naming the term) is missed, as for every other kind.
+  const failures = ctx.view.kind('deadline.missed').filter((e) => e.event.body.provision === p.id);
+  const base = {
+    provision: p.id,
+    kind: p.kind,
+    counts: {},
+    evidence: [...evidence, ...failures.map((e) => e.hash)].sort(),
+  };
+  if (failures.length)
+    return {
+      ...base,
+      status: 'missed',
+      explanation: `Recorded as not kept: ${failures.map((e) => `${String(e.event.body.description)} (${e.event.actor}, ${when(e.at, ctx.timeZone)})`).join('; ')}.`,
+    };
   if (acknowledged.length)
     return {
       ...base,
@@ -53,20 +68,52 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
   // the term can no longer be said to have held.
   if (unanswered.length)
     return { ...base, status: 'unrecorded', explanation: `${unansweredWords(unanswered)}.` };
+  // No allegation is no record of a breach, and no record that the term held either (TRUTH.md rule 1).
   const until = span.to !== null ? ` over the phase, which ended ${when(span.to, ctx.timeZone)}` : ' so far';
   return {
     ...base,
-    status: 'met',
-    explanation: `No violation alleged${until}; this term is judged only by what is alleged against it.`,
+    status: 'unrecorded',
+    basis: 'no-breach-recorded',
+    explanation: `No violation alleged${until}: no breach recorded, which is not a record that it held.`,
   };
 }
 
-/** The status of a provision from its obligations (and allegations against it). */
+/** The status of a provision from its obligations, with what was recorded about it beside it. */
 export function provisionStatus(
   ctx: EvalContext,
   p: Provision,
   obligations: ObligationStatus[],
 ): ProvisionStatus {
+  const status = judgedProvision(ctx, p, obligations);
+  const beside = recordedBeside(ctx, p);
+  const basis =
+    status.basis ??
+    (status.status === 'unrecorded' &&
+    obligations.some((o) => o.basis) &&
+    obligations.every((o) => o.basis || o.status === 'not-yet-due' || o.status === 'superseded')
+      ? ('no-breach-recorded' as const)
+      : undefined);
+  // A status resting on an uncertain term carries the mark (TRUTH.md rule 2).
+  const uncertain =
+    ('uncertain' in p && p.uncertain === true) ||
+    obligations.some((o) => o.uncertain && o.status !== 'not-yet-due' && o.status !== 'superseded');
+  return {
+    ...status,
+    ...beside,
+    ...(basis ? { basis } : {}),
+    ...(uncertain ? { uncertain: true as const } : {}),
+    evidence: [
+      ...new Set([
+        ...status.evidence,
+        ...(beside.recovered ?? []).flatMap((r) => r.evidence),
+        ...(beside.events ?? []).flatMap((r) => r.evidence),
+        ...(beside.enforced ?? []).flatMap((r) => r.evidence),
+      ]),
+    ].sort(),
+  };
+}
+
+function judgedProvision(ctx: EvalContext, p: Provision, obligations: ObligationStatus[]): ProvisionStatus {
   if (obligations.length === 0) {
     if (p.kind === 'cessation' || p.kind === 'text') return standingStatus(ctx, p);
     const waits = ctx.waiting.get(p.id);
@@ -81,10 +128,13 @@ export function provisionStatus(
   }
   const counts: Partial<Record<Status, number>> = {};
   for (const o of obligations) counts[o.status] = (counts[o.status] ?? 0) + 1;
-  const { open, unanswered } =
-    p.kind === 'exchange' || p.kind === 'aid' ? allegationsAgainst(ctx, p.id) : { open: [], unanswered: [] };
+  // The same rule for every kind: an allegation acknowledged by the accused (or found a breach by a
+  // mediator) makes the provision missed; one the accused disputes makes it disputed; one nobody
+  // answered is shown as the alleging side's claim and changes nothing.
+  const { open, acknowledged, unanswered } = allegationsAgainst(ctx, p.id);
   let status = PRECEDENCE.find((s) => counts[s]) ?? 'not-yet-due';
   if (open.length && PRECEDENCE.indexOf(status) > PRECEDENCE.indexOf('disputed')) status = 'disputed';
+  if (acknowledged.length) status = 'missed';
   const summary = PRECEDENCE.filter((s) => counts[s])
     .map((s) => `${counts[s]} ${s}`)
     .join(', ');
@@ -94,7 +144,14 @@ export function provisionStatus(
     .map((o) => o.explanation)
     .join(' ');
   const more = notable.length > 6 ? ` … and ${notable.length - 6} more.` : '';
-  const alleged = `${open.length ? ` Alleged and disputed: ${describeDisputes(open)}` : ''}${
+  const alleged = `${
+    acknowledged.length
+      ? ` A violation alleged against this term was acknowledged (${acknowledged
+          .filter((e) => e.event.kind === 'violation.alleged')
+          .map((e) => when(e.at, ctx.timeZone))
+          .join(', ')}).`
+      : ''
+  }${open.length ? ` Alleged and disputed: ${describeDisputes(open)}` : ''}${
     unanswered.length ? ` ${unansweredWords(unanswered)}.` : ''
   }`;
   return {
@@ -105,7 +162,8 @@ export function provisionStatus(
     evidence: [
       ...new Set([
         ...obligations.flatMap((o) => o.evidence),
-        ...open.map((d) => d.of),
+        ...open.flatMap((d) => [d.of, d.disputedBy.evidence]),
+        ...acknowledged.map((a) => a.hash),
         ...unanswered.map((a) => a.hash),
       ]),
     ].sort(),

@@ -4,6 +4,7 @@ import { dueAt, type EvalContext, endedAt, verdictWords } from './context.ts';
 import { describeDisputes } from './dispute-words.ts';
 import { bySource } from './figures.ts';
 import { judge } from './judge.ts';
+import { recordedMisses } from './obligation-result.ts';
 import type { Dispute, ObligationStatus } from './types.ts';
 import type { Effective, LogView } from './view.ts';
 import { day, plural } from './words.ts';
@@ -16,6 +17,8 @@ function quotaOf(p: Provision, o: Obligation): Quota | undefined {
 /** Whether an aid figure counts toward a quota: same unit, category and destination, this provision. */
 function matches(body: Record<string, unknown>, p: Provision, o: Obligation, q: Quota | undefined): boolean {
   if (body.provision !== undefined && body.provision !== p.id) return false;
+  // A figure for a period is never a figure for one of its days.
+  if (body.from !== undefined) return false;
   if (body.unit !== o.unit) return false;
   if (!q) return body.date === o.date;
   if (o.action === 'admit-aid' && body.date !== o.date) return false;
@@ -44,15 +47,40 @@ function aidOn(view: LogView, date: string | null): Effective[] {
   return byDate.get(date) ?? [];
 }
 
+const PEOPLE: Record<string, string> = {
+  patient: 'patients',
+  companion: 'companions',
+  resident: 'residents',
+  person: 'people',
+};
+
+/** Crossing throughput of the obligation's day, direction and people, read as figures of its unit. */
+function throughputOf(view: LogView, p: Provision, o: Obligation): Effective[] {
+  const field = PEOPLE[o.unit ?? ''];
+  if (!field) return [];
+  return view
+    .current('crossing.throughput')
+    .filter(
+      (r) =>
+        r.body.provision === p.id &&
+        r.body.from === undefined &&
+        r.body.date === o.date &&
+        r.body.direction === (o.direction ?? 'out') &&
+        typeof r.body[field] === 'number',
+    )
+    .map((r) => ({ ...r, body: { ...r.body, quantity: r.body[field], unit: o.unit } }));
+}
+
 /**
  * Status of a quantity per day (aid, fuel, patients) or over a phase. Figures from several sources
  * stay apart; when they fall on both sides of the quota the status is disputed.
  */
 export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
   const q = quotaOf(p, o);
-  const records: Effective[] = aidOn(ctx.view, o.action === 'admit-aid' ? o.date : null).filter((r) =>
-    matches(r.body, p, o, q),
-  );
+  const records: Effective[] = [
+    ...aidOn(ctx.view, o.action === 'admit-aid' ? o.date : null).filter((r) => matches(r.body, p, o, q)),
+    ...(o.action === 'evacuate' || o.action === 'let-cross' ? throughputOf(ctx.view, p, o) : []),
+  ];
   const figures = bySource(ctx.view, records);
   const required = o.quantity ?? 0;
   const due = dueAt(ctx, o);
@@ -74,7 +102,9 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
   }
   const done = figures.length ? Math.min(...figures.map((f) => f.quantity)) : 0;
   const end = endedAt(ctx, o.phase);
+  const misses = recordedMisses(ctx, o, due);
   const v = judge({
+    ...(misses.length ? { missedRecorded: true } : {}),
     asOf: ctx.asOf,
     dueAt: due,
     required,
@@ -86,7 +116,12 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
   });
   const what = `${o.atLeast ? 'at least ' : ''}${plural(required, o.unit ?? 'unit')} (${o.category ?? o.action})`;
   const when = o.action === 'admit-aid' && o.date ? ` for ${day(o.date)}` : ' over the phase';
-  const record = figures.map((f) => `${f.quantity} per ${f.source}`).join(', ');
+  const record = [
+    ...figures.map((f) => `${f.quantity} per ${f.source}`),
+    ...misses.map(
+      (m) => `${m.event.actor} recorded the deadline as missed: ${String(m.event.body.description)}`,
+    ),
+  ].join(', ');
   const status = v.status === 'missed' && v.noRecord ? 'unrecorded' : v.status;
   const tail = verdictWords(ctx, o, { ...v, status }, ctx.waiting.get(p.id));
   return {
@@ -95,12 +130,13 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
     status,
     due: due === null ? null : ctx.view.iso(due),
     required,
-    done,
+    // Nothing recorded is not 0 done: the figure is absent (the status says unrecorded).
+    ...(records.length > 0 ? { done } : {}),
     ...(v.overdueMinutes !== undefined ? { overdueMinutes: v.overdueMinutes } : {}),
     ...(v.noRecord ? { noRecord: true } : {}),
     figures,
     ...(disputes.length ? { disputes } : {}),
-    evidence: [...new Set(records.flatMap((r) => r.evidence))].sort(),
+    evidence: [...new Set([...records.flatMap((r) => r.evidence), ...misses.map((m) => m.hash)])].sort(),
     explanation: `${what}${when}; ${record ? `${record}; ` : ''}${tail}.${disputes.length ? ` ${describeDisputes(disputes)}` : ''}`,
   };
 }

@@ -67,7 +67,7 @@ export function releaseStatus(
       ...(after && counted === 0 ? { waitsFor: `the handover of batch ${batch.batch}` } : {}),
     },
     batch.releases.flatMap((r) => r.evidence),
-    `Batch ${batch.batch}: ${required === undefined ? 'an unstated number of' : required} persons to release${ratioText}${due === null ? '' : ` by ${when(due, tz)}`}`,
+    `${o.batch === undefined ? 'In all' : `Batch ${batch.batch}`}: ${required === undefined ? 'an unstated number of' : required} persons to release${ratioText}${due === null ? '' : ` by ${when(due, tz)}`}`,
     record,
   );
 }

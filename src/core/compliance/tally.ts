@@ -103,6 +103,7 @@ export function ratioCheck(
     ...(hi !== lo ? { expectedMax } : {}),
     released: back.counted,
     holds,
+    ...(back.counted > expectedMax ? { surplus: back.counted - expectedMax } : {}),
     explanation: `${back.counted} released by ${back.from} ${relation} ${rule} counted from ${forward.from}${
       forward.outside ? `; ${forward.outside} released outside the formula are not counted` : ''
     }.`,

@@ -47,6 +47,40 @@ export interface Dispute {
   disputedBy: { actor: string; figure?: number; reason: string; evidence: string };
 }
 
+/**
+ * A recorded measure that bears on an obligation without being a verdict on it: a postponed batch,
+ * a suspension or a cap of aid. From when to when it held (until absent: still in force at the
+ * moment judged), what it said, and the events it rests on. Edges word it from these fields.
+ */
+export interface Measure {
+  from: string;
+  until?: string;
+  /** The party it concerns, when the event names one. */
+  party?: string;
+  /** The cap per day, for a cap. */
+  quantity?: number;
+  unit?: string;
+  category?: string;
+  reason?: string;
+  evidence: string[];
+}
+
+/** A finding on remains handed over that takes them out of the count (not a hostage, partial remains). */
+export interface RemainsFinding {
+  finding: 'matches' | 'not-a-hostage' | 'partial-remains-of-returned';
+  count: number;
+  /** The handover the finding is about, when it names one. */
+  handover?: string;
+  at: string;
+  evidence: string[];
+}
+
+/**
+ * Why a status reads as it does, as a code an edge words: `no-breach-recorded` for a standing term
+ * (a ceasefire, a pause) over which nothing is alleged: unrecorded, since only an act makes a thing met.
+ */
+export type StatusBasis = 'no-breach-recorded';
+
 export interface ObligationStatus {
   obligation: Obligation;
   status: Status;
@@ -64,6 +98,15 @@ export interface ObligationStatus {
   noRecord?: boolean;
   figures?: Figure[];
   disputes?: Dispute[];
+  /** Postponements of its batch, suspensions and caps of its aid, recorded over its time. */
+  postponed?: Measure[];
+  suspended?: Measure[];
+  capped?: Measure[];
+  /** Findings on remains of its handovers; those not `matches` are not counted in `done`. */
+  remains?: RemainsFinding[];
+  basis?: StatusBasis;
+  /** The status rests on a term the agreement leaves uncertain (or sources state differently): shown with ⚠. */
+  uncertain?: true;
   evidence: string[];
   explanation: string;
 }
@@ -74,6 +117,19 @@ export interface ProvisionStatus {
   status: Status;
   /** Number of obligations in each status. */
   counts: Partial<Record<Status, number>>;
+  /** Every postponement, suspension and cap recorded for the provision (also on its obligations). */
+  postponed?: Measure[];
+  suspended?: Measure[];
+  capped?: Measure[];
+  /** Remains recovered by the receiving side or a search team: never counted as a handover. */
+  recovered?: { by: string; count: number; at: string; evidence: string[] }[];
+  /** Negotiation events recorded besides talks.started (delegations, rounds, proposals, responses). */
+  events?: { kind: string; at: string; evidence: string[] }[];
+  /** Statements that the ceasefire is enforced again, for a cessation. */
+  enforced?: { by: string; at: string; evidence: string[] }[];
+  basis?: StatusBasis;
+  /** Its status rests on an uncertain term (of the provision, or of an obligation judged): shown with ⚠. */
+  uncertain?: true;
   evidence: string[];
   explanation: string;
 }
@@ -98,6 +154,8 @@ export interface RatioCheck {
   expectedMax?: number;
   released: number;
   holds: boolean;
+  /** More released than the ratio asks, by how many: never a breach (only fewer can be one). */
+  surplus?: number;
   explanation: string;
 }
 
@@ -106,6 +164,10 @@ export interface PhaseRecord {
   startedAt: string | null;
   endedAt: string | null;
   reason: string | null;
+  /** When the plan places its start (null when the agreement has no calendar or it waits on an event). */
+  plannedStart?: string | null;
+  /** A recorded start after the planned one: a finding, in minutes late. */
+  lateStartMinutes?: number;
   plannedEnd: string | null;
   evidence: string[];
   explanation: string;
@@ -129,6 +191,12 @@ export interface ExtensionRecord {
 export interface FigureSet {
   key: string;
   what: string;
+  /** The provision the figures count toward, when they name one. */
+  provision?: string;
+  /** The days the figures cover: one day, or a period (`from` before `to`) never spread over its days. */
+  from: string;
+  to: string;
+  unit: string;
   figures: Figure[];
   conflicting: boolean;
 }
@@ -146,8 +214,10 @@ export interface Allegation {
   state: 'open' | 'disputed' | 'acknowledged' | 'withdrawn' | 'resolved';
   /** A mediator's finding, when resolved. */
   finding?: 'breach' | 'no-breach';
-  /** The reason given when withdrawn or resolved. */
+  /** The reason of the answer that gave it its state (withdrawn, resolved, acknowledged, disputed). */
   reason?: string;
+  /** Casualty figures as the allegation gives them, one per source, never summed. */
+  casualties?: { killed?: number; injured?: number; source: string }[];
   evidence: string[];
 }
 

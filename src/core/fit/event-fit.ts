@@ -94,7 +94,11 @@ function fitWithin(
     const units = unique(quotas.map((q) => q.unit));
     if (text(body.unit) && !units.includes(body.unit as (typeof units)[number]))
       return problem('event-unit-unknown', 'body.unit', body.unit, units, p);
-    const categories = unique(quotas.map((q) => q.category));
+    // A suspension, cap or resumption names a quota or a category; a delivery, a category.
+    const categories = unique([
+      ...quotas.map((q) => q.category),
+      ...(event.kind === 'aid.delivered' ? [] : quotas.map((q) => q.id)),
+    ]);
     if (text(body.category) && categories.length && !categories.includes(body.category))
       return problem('event-category-unknown', 'body.category', body.category, categories, p);
     const destinations = unique([

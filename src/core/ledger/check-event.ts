@@ -50,7 +50,7 @@ const ABOUT_ALLEGATION = new Set(['allegation.withdrawn', 'allegation.resolved']
 /** Every earlier event an event points at: its refs and the references inside its body. */
 export function referencesOf(event: SignedEvent['event']): string[] {
   const body = event.body as Record<string, unknown>;
-  const inBody = ['of', 'list', 'handover']
+  const inBody = ['of', 'list', 'handover', 'proposal']
     .map((k) => body[k])
     .filter((v): v is string => typeof v === 'string');
   return [...new Set([...(event.refs ?? []), ...inBody])];

@@ -13,6 +13,42 @@ export const EventRef = z
 const Count = z.int().min(0).max(10_000_000);
 const Text = z.string().min(1).max(4000);
 const Persons = z.array(Commitment).max(10_000);
+const Provision = Id.describe('The provision of the adopted agreement this event is about.');
+const Batch = z.int().min(1).describe('The batch of an exchange, numbered as the plan numbers them.');
+/** Persons per category of the exchange (living and remains apart), e.g. { "women": 3, "remains": 1 }. */
+const Categories = z
+  .record(Id, Count)
+  .describe('Count per exchange category id (living and remains apart); never summed across categories.')
+  .optional();
+const AidUnit = z.enum(['truck', 'litre', 'person', 'patient', 'tent', 'home']);
+/** Casualty figures inside an allegation, each with its own source; never summed across sources. */
+const Casualties = z
+  .array(
+    z.strictObject({
+      killed: Count.optional(),
+      injured: Count.optional(),
+      source: z.string().min(1).max(200).describe('Who gave this figure.'),
+    }),
+  )
+  .max(50)
+  .describe('Casualty figures, one entry per source, shown side by side and never added up.');
+
+/**
+ * The first day of a period that a figure covers ("25,700 trucks from 12 Oct to 7 Dec"): the
+ * figure is the period's and is never spread over its days, so no day's quota is judged on it.
+ */
+const PeriodStart = z.iso
+  .date()
+  .optional()
+  .describe('The first day of the period the figure covers, when it covers more than the one day `date`.');
+
+/** A period's first day is not after its last. */
+const periodInOrder = (b: { from?: string | undefined; date: string }) =>
+  b.from === undefined || b.from <= b.date;
+const PERIOD_IN_ORDER = {
+  message: '`from` must be on or before `date` (the last day of the period)',
+  path: ['from'],
+};
 
 /** The body of each kind of event. Bodies hold counts and commitments, never personal data. */
 export const EventBodies = {
@@ -37,6 +73,7 @@ export const EventBodies = {
     batch: z.int().min(1),
     count: Count,
     persons: Persons.optional(),
+    categories: Categories,
   }),
   'list.accepted': z.strictObject({ list: EventRef }),
   'list.rejected': z.strictObject({ list: EventRef, reason: Text }),
@@ -47,6 +84,7 @@ export const EventBodies = {
     persons: Persons.optional(),
     to: Id,
     via: Id.optional(),
+    categories: Categories,
   }),
   'handover.confirmed': z.strictObject({ handover: EventRef, count: Count, persons: Persons.optional() }),
   'release.completed': z.strictObject({
@@ -58,15 +96,19 @@ export const EventBodies = {
     persons: Persons.optional(),
     outsideFormula: z.boolean().optional(),
     countsTowardQuota: z.boolean().optional(),
+    categories: Categories,
   }),
-  'aid.delivered': z.strictObject({
-    provision: Id.optional(),
-    date: z.iso.date(),
-    quantity: Count,
-    unit: z.enum(['truck', 'litre', 'person', 'patient', 'tent', 'home']),
-    category: Id.optional(),
-    destination: Id.optional(),
-  }),
+  'aid.delivered': z
+    .strictObject({
+      provision: Id.optional(),
+      from: PeriodStart,
+      date: z.iso.date().describe('The day the figure is for; with `from`, the last day of its period.'),
+      quantity: Count,
+      unit: z.enum(['truck', 'litre', 'person', 'patient', 'tent', 'home']),
+      category: Id.optional(),
+      destination: Id.optional(),
+    })
+    .refine(periodInOrder, PERIOD_IN_ORDER),
   'crossing.opened': z.strictObject({ crossing: Id, provision: Id.optional() }),
   'crossing.closed': z.strictObject({ crossing: Id, provision: Id.optional(), reason: Text.optional() }),
   'withdrawal.completed': z.strictObject({ provision: Id, zones: z.array(Id).min(1) }),
@@ -75,6 +117,7 @@ export const EventBodies = {
     provision: Id.optional(),
     description: Text,
     place: Text.optional(),
+    casualties: Casualties.optional(),
   }),
   'extension.agreed': z.strictObject({
     phase: Id,
@@ -101,6 +144,128 @@ export const EventBodies = {
   }),
   'return.blocked': z.strictObject({ provision: Id, route: Id.optional(), reason: Text }),
   'return.resumed': z.strictObject({ provision: Id, route: Id.optional() }),
+  'delegation.arrived': z.strictObject({
+    provision: Provision.describe('The negotiation provision the delegation came for.'),
+    party: Id.describe('The party (or mediator) whose delegation arrived.'),
+    place: Text.optional(),
+  }),
+  'round.ended': z.strictObject({
+    provision: Provision.describe('The negotiation provision whose round of talks ended.'),
+    round: z.int().min(1).optional().describe('The round number, when the parties number them.'),
+    place: Text.optional(),
+  }),
+  'proposal.submitted': z.strictObject({
+    provision: Provision.describe('The negotiation provision the proposal is made under.'),
+    by: Id.describe('The party or mediator that submitted it.'),
+    to: Id.optional().describe('The party it was submitted to.'),
+    subject: Text.optional(),
+  }),
+  'response.given': z.strictObject({
+    provision: Provision.describe('The negotiation provision the response is given under.'),
+    by: Id.describe('The party that responded.'),
+    proposal: EventRef.optional().describe('The proposal.submitted event answered.'),
+    answer: z
+      .enum(['accepted', 'accepted-with-amendments', 'rejected', 'other'])
+      .optional()
+      .describe('The answer as the responding party gave it.'),
+  }),
+  'crossing.throughput': z
+    .strictObject({
+      provision: Provision.describe('The crossing or medical-evacuation provision the people crossed under.'),
+      crossing: Id.optional().describe('The crossing, when the provision names several or none.'),
+      from: PeriodStart,
+      date: z.iso
+        .date()
+        .describe('The day counted (in the agreement time zone); with `from`, the last day of the period.'),
+      direction: z
+        .enum(['out', 'in'])
+        .describe("Out of the area or into it, as the agreement's flows name directions."),
+      patients: Count.optional(),
+      companions: Count.optional(),
+      residents: Count.optional(),
+      people: Count.optional().describe('Persons of no stated group (a flow of `person`).'),
+    })
+    .refine(periodInOrder, PERIOD_IN_ORDER),
+  'aid.suspended': z.strictObject({
+    provision: Provision.describe('The aid provision whose entries were suspended.'),
+    category: Id.optional().describe('The quota or category suspended; all of the provision when absent.'),
+    reason: Text.optional(),
+  }),
+  'aid.capped': z.strictObject({
+    provision: Provision.describe('The aid provision whose entries were capped.'),
+    category: Id.optional().describe('The quota or category capped; all of the provision when absent.'),
+    quantity: Count.describe('The cap per day.'),
+    unit: AidUnit,
+    reason: Text.optional(),
+  }),
+  'aid.resumed': z.strictObject({
+    provision: Provision.describe('The aid provision whose suspension or cap was lifted.'),
+    category: Id.optional().describe('The quota or category resumed; all of the provision when absent.'),
+  }),
+  'batch.postponed': z.strictObject({
+    provision: Provision.describe('The exchange whose batch (handover or release) was postponed.'),
+    batch: Batch,
+    party: Id.optional().describe('The side whose handover or release was postponed; both when absent.'),
+    reason: Text,
+  }),
+  'batch.resumed': z.strictObject({
+    provision: Provision.describe('The exchange whose postponed batch goes ahead.'),
+    batch: Batch,
+    party: Id.optional().describe('The side whose handover or release goes ahead; both when absent.'),
+    reason: Text.optional(),
+  }),
+  'remains.identified': z.strictObject({
+    provision: Provision.describe('The exchange the remains were handed over under.'),
+    handover: EventRef.optional().describe('The handover.completed event that brought the remains.'),
+    batch: Batch.optional(),
+    count: Count.optional().describe('How many remains this finding covers; 1 when absent.'),
+    finding: z
+      .enum(['matches', 'not-a-hostage', 'partial-remains-of-returned'])
+      .describe(
+        'matches: a person the exchange covers; not-a-hostage or partial remains of someone already returned: not counted toward the remains owed.',
+      ),
+  }),
+  'remains.recovered': z.strictObject({
+    provision: Provision.describe('The exchange whose remains were recovered without a handover.'),
+    by: Id.describe('Who recovered them: the receiving side or a search team, not the holding side.'),
+    count: Count,
+  }),
+  'list.published': z.strictObject({
+    provision: Provision.describe('The exchange whose releases the list announces.'),
+    party: Id.describe('The side whose releases are listed.'),
+    batch: Batch.optional(),
+    count: Count,
+    persons: Persons.optional(),
+    categories: Categories,
+  }),
+  'names.vetoed': z.strictObject({
+    provision: Provision.describe('The exchange whose list had names vetoed.'),
+    by: Id.describe('The party that vetoed them.'),
+    batch: Batch.optional(),
+    count: Count,
+    persons: Persons.optional(),
+  }),
+  'names.swapped': z.strictObject({
+    provision: Provision.describe('The exchange whose list had names swapped.'),
+    by: Id.describe('The party that swapped them.'),
+    batch: Batch.optional(),
+    count: Count.describe('How many names were replaced.'),
+    removed: Persons.optional(),
+    added: Persons.optional(),
+  }),
+  'line.moved': z.strictObject({
+    provision: Provision.describe('The withdrawal provision whose line is reported moved.'),
+    zones: z.array(Id).optional().describe('The zones of the provision the report concerns.'),
+    metres: Count.optional().describe('How far the line is reported moved, when stated.'),
+    description: Text.optional(),
+  }),
+  'milestone.reached': z.strictObject({
+    provision: Provision.describe('The milestone provision reached (a body formed, a force deployed…).'),
+  }),
+  'ceasefire.enforced': z.strictObject({
+    provision: Id.optional().describe('The cessation provision said to be enforced again.'),
+    by: Id.describe('The party or mediator stating that the ceasefire is enforced again.'),
+  }),
   'allegation.withdrawn': z.strictObject({
     of: EventRef.describe('The violation.alleged event withdrawn, by the actor who recorded it.'),
     reason: Text,
@@ -120,7 +285,10 @@ export const EventBodies = {
     reason: Text,
     body: z.record(z.string(), z.unknown()).optional(),
   }),
-  acknowledgement: z.strictObject({ of: EventRef }),
+  acknowledgement: z.strictObject({
+    of: EventRef,
+    reason: Text.optional().describe('What the acknowledging side says, in its words.'),
+  }),
   dispute: z.strictObject({ of: EventRef, reason: Text, figure: Count.optional() }),
 } as const;
 

@@ -14,6 +14,14 @@ export const FigureSource = z.strictObject({
  */
 export const EventEnvelope = z.strictObject({
   v: z.literal(1),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, 'letters, digits and . _ : / -')
+    .max(128)
+    .optional()
+    .describe(
+      "The recorder's own id for this record (a spreadsheet row's id): importing it again adds nothing. Never a person's name or id.",
+    ),
   log: z.string().min(1).max(200).describe('The log (one per agreement) this event belongs to.'),
   kind: z.enum(EVENT_KINDS as [string, ...string[]]),
   occurredAt: z.iso.datetime({ offset: true }).describe('When it happened, with its offset.'),
@@ -25,6 +33,12 @@ export const EventEnvelope = z.strictObject({
   body: z.record(z.string(), z.unknown()),
   refs: z.array(EventRef).max(100).optional(),
   source: FigureSource.optional(),
+  note: z
+    .string()
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe('A short note by the recorder, on any kind of event; not part of the figures.'),
 });
 
 export type EventEnvelope = z.infer<typeof EventEnvelope>;

@@ -1,5 +1,6 @@
 import type { Agreement } from '../agreement/types.ts';
 import type { DirectionTally, Evaluation, ObligationStatus } from '../compliance/types.ts';
+import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, provenanceSentences, RECORDED } from '../ledger/provenance.ts';
 import { english } from '../plan/provision-obligations.ts';
 
@@ -56,6 +57,39 @@ export function chart(directions: DirectionTally[]): string {
   return `<svg width="${w}" height="${h}" role="img" aria-label="Cumulative persons counted per batch">${axis}${ticks}${lines}</svg>`;
 }
 
+/**
+ * The headline figures, from the same model as the dashboard, the CLI and the API: released each
+ * way, and each aid quota source by source (never added across sources); "unrecorded" where nothing
+ * is on record, never 0. Each figure carries data-figure and data-value, as on the dashboard.
+ */
+export function headlineHtml(h: HeadlineFigures): string {
+  const fig = (id: string, value: number | null, text: string) =>
+    `<strong data-figure="${e(id)}" data-value="${value === null ? 'unrecorded' : value}">${e(text)}</strong>`;
+  const n = (x: number) => x.toLocaleString('en-US');
+  const items = h.releases.map(
+    (r) =>
+      `Released by ${e(r.party)}: ${fig(`release:${r.provision}:${r.party}`, r.counted, r.counted === null ? 'unrecorded' : n(r.counted))} of ${n(r.dueSoFar)} in the plan to date${r.outside ? ` (${n(r.outside)} outside the formula)` : ''}`,
+  );
+  for (const q of h.quotas) {
+    const unit = `${e(q.unit)}s`;
+    const gaps = q.daysUnrecorded
+      ? `; nothing recorded for ${q.daysUnrecorded} of ${q.daysDue} days due`
+      : '';
+    const sources = q.sources.length
+      ? `<ul>${q.sources
+          .map(
+            (s) =>
+              `<li>per ${e(s.source)}: ${fig(`quota:${q.quota}:${s.source}`, s.quantity, n(s.quantity))} ${unit} over ${s.days.length} day(s) reported (${s.days.map(e).join(', ')}), against ${n(s.quota)} for those days</li>`,
+          )
+          .join('')}</ul>`
+      : ` — ${fig(`quota:${q.quota}`, null, 'unrecorded')}: no source gave a figure`;
+    items.push(
+      `${e(q.quota)}${q.uncertain ? ' ⚠' : ''}: quota to date ${n(q.dueSoFar)} ${unit}${gaps}${q.daysDisputed ? `; sources disagree on ${q.daysDisputed} day(s)` : ''}${sources}`,
+    );
+  }
+  return items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p>None.</p>';
+}
+
 /** A daily situation report: one self-contained, printable HTML page (no scripts, no external assets). */
 export function reportHtml(
   ev: Evaluation,
@@ -83,12 +117,13 @@ export function reportHtml(
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${CSS}</style></head><body>
 ${needsBanner(provenance) ? `<p class="provenance" role="note"><strong>${provenanceSentences(provenance).map(e).join(' ')}</strong></p>\n` : ''}<h1>${e(title)}</h1>
 <p>As of ${e(ev.asOf)} (${e(agreement.timeZone)}), from ${ev.events} events of the log. Statuses are computed from the log; every figure keeps its source.</p>
+${section('Headline figures', headlineHtml(headlineFigures(agreement, ev)))}
 ${section('Phases', list(ev.phases.map((p) => `${e(p.phase)}: ${e(p.explanation)}`)))}
 ${section("The day's obligations", rows(today))}
 ${section('Late or outstanding', rows(late))}
 ${section('Disputes, with their sources', rows(disputes))}
 ${section('Figures from several sources', list(figures.map((f) => `${e(f.what)}: ${f.figures.map((x) => `${x.quantity} per ${e(x.source)}`).join('; ')}${f.conflicting ? ' (they differ)' : ''}`)))}
-${section('Allegations that day', list(alleged.map((a) => `${e(a.by)} against ${e(a.against)}${a.provision ? ` (${e(a.provision)})` : ''}: ${e(a.description)}`)))}
+${section('Allegations that day', list(alleged.map((a) => `${e(a.by)} alleges against ${e(a.against)}${a.provision ? ` (${e(a.provision)})` : ''}: ${e(a.description)} [${e(a.state)}${a.finding ? `: ${e(a.finding)}` : ''}]${(a.casualties ?? []).map((c) => ` · ${[c.killed !== undefined ? `${c.killed} killed` : '', c.injured !== undefined ? `${c.injured} injured` : ''].filter(Boolean).join(', ')} per ${e(c.source)}`).join('')}`)))}
 ${section(
   'Cumulative figures',
   `${list([

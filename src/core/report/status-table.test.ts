@@ -46,9 +46,40 @@ describe('status table', () => {
     });
   });
 
+  it('leaves done empty for an obligation nothing was recorded for: unrecorded, not 0', () => {
+    const row = rows.find(
+      (r) => r.level === 'obligation' && r.obligation.obligation.id === 'ex/hand-over/1',
+    )!;
+    expect(jsonRecord(STATUS_COLUMNS, row)).toMatchObject({ status: 'unrecorded', done: null });
+  });
+
   it('writes one CSV line a row, with the HXL row under the header', () => {
     const lines = tableCsv(STATUS_COLUMNS, rows, true).split('\r\n');
     expect(lines[1]).toBe(STATUS_COLUMNS.map((c) => c.hxl).join(','));
     expect(lines.filter((l) => l !== '')).toHaveLength(rows.length + 2);
+  });
+
+  it('gives what is recorded beside a status, the basis of a standing term and the uncertain mark', () => {
+    const cap = logged('b', 'aid.capped', '2024-01-01T09:00:00+02:00', {
+      provision: 'aid',
+      quantity: 5,
+      unit: 'truck',
+    });
+    const capped = statusRows(evaluate(agreement, [...actors(), cap], '2024-01-02T01:00:00+02:00'));
+    const row = (id: string) =>
+      capped.find(
+        (r) =>
+          (r.level === 'obligation' && r.obligation.obligation.id === id) ||
+          (r.level === 'provision' && r.provision.provision === id),
+      )!;
+    const day1 = jsonRecord(STATUS_COLUMNS, row('aid/admit-aid/1/trucks'));
+    expect(day1).toMatchObject({
+      recorded_beside: { capped: [{ quantity: 5, unit: 'truck', evidence: [cap.leafHash] }] },
+    });
+    expect(tableCsv(STATUS_COLUMNS, [row('aid/admit-aid/1/trucks')], false)).toContain(',capped,');
+    expect(jsonRecord(STATUS_COLUMNS, row('cease'))).toMatchObject({
+      basis: 'no-breach-recorded',
+      recorded_beside: null,
+    });
   });
 });

@@ -109,7 +109,7 @@ export const STATUS_COLUMNS: readonly Column<StatusRow>[] = [
   {
     name: 'done',
     hxl: '#indicator+done+num',
-    description: 'How much the log shows done.',
+    description: 'How much the log shows done; empty when nothing was recorded (unrecorded, not 0).',
     value: ofObligation((o) => o.done),
   },
   {
@@ -143,6 +143,26 @@ export const STATUS_COLUMNS: readonly Column<StatusRow>[] = [
     value: ofObligation((o) => o.noRecord),
   },
   {
+    name: 'basis',
+    hxl: '#meta+basis',
+    description: 'no-breach-recorded: a standing term with nothing alleged (unrecorded, not met).',
+    value: (r) => (r.level === 'provision' ? r.provision.basis : r.obligation.basis) ?? null,
+  },
+  {
+    name: 'uncertain',
+    hxl: '#meta+uncertain',
+    description: 'true when the status rests on an uncertain term (shown with ⚠).',
+    value: (r) => (r.level === 'provision' ? r.provision.uncertain : r.obligation.uncertain) ?? null,
+  },
+  {
+    name: 'recorded_beside',
+    hxl: '#meta+recorded_beside',
+    description:
+      'What is recorded beside the status without changing it: postponed, suspended, capped, remains, recovered, enforced (the JSON gives each with its events).',
+    value: (r) => Object.keys(beside(r)).join(' ') || null,
+    json: (r) => (Object.keys(beside(r)).length ? beside(r) : null),
+  },
+  {
     name: 'counts',
     hxl: '#meta+counts',
     description: 'For a provision: how many of its obligations are in each status.',
@@ -169,6 +189,14 @@ export const STATUS_COLUMNS: readonly Column<StatusRow>[] = [
     json: (r) => evidence(r),
   },
 ];
+
+const BESIDE = ['postponed', 'suspended', 'capped', 'remains', 'recovered', 'enforced'] as const;
+
+/** The measures and findings recorded beside a row's status, by name. */
+function beside(r: StatusRow): Record<string, unknown> {
+  const source: Record<string, unknown> = r.level === 'provision' ? { ...r.provision } : { ...r.obligation };
+  return Object.fromEntries(BESIDE.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
+}
 
 function status(r: StatusRow): Status {
   return r.level === 'provision' ? r.provision.status : r.obligation.status;

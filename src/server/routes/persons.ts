@@ -73,9 +73,6 @@ const Manifest = z.object({
 
 const PRIVATE = 'private, no-store';
 
-/** Events read from the store a page at a time. */
-const PAGE = 5000;
-
 /**
  * One person index per log and store, fed the events appended since the last request: a log is
  * append-only, so each request reads only what is new (as log-evaluation.ts does for evaluations).
@@ -88,8 +85,8 @@ async function personIndexOf(store: LedgerStore, logId: string) {
   indexers.set(store, byLog);
   const indexer = byLog.get(log.id) ?? personIndexer();
   byLog.set(log.id, indexer);
-  for (let from = indexer.next; from < log.size; from += PAGE)
-    indexer.apply(await store.entries(log.id, from, Math.min(log.size, from + PAGE)));
+  for await (const page of store.entryPages(log.id, { from: indexer.next, to: log.size }))
+    indexer.apply(page);
   return indexer.index();
 }
 

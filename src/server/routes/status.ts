@@ -1,4 +1,6 @@
+import type { Agreement } from '../../core/agreement/types.ts';
 import type { Evaluation as EvaluationValue } from '../../core/compliance/types.ts';
+import { headlineFigures } from '../../core/figures/headline-figures.ts';
 import { reportHtml } from '../../core/report/report-html.ts';
 import type { Adoption } from '../../store/log-adoption.ts';
 import { ProvenanceStore } from '../../store/provenance-store.ts';
@@ -11,11 +13,13 @@ import { Evaluation, ReportQuery, StatusQuery } from '../status-schemas.ts';
 
 /** Evaluations are remembered a while (log-evaluation.ts): so is their JSON, with the adoption judged against. */
 const json = new WeakMap<EvaluationValue, string>();
-function serialized(evaluation: EvaluationValue, adoption: Adoption): string {
+function serialized(evaluation: EvaluationValue, adoption: Adoption, terms: Agreement): string {
   let text = json.get(evaluation);
   if (text === undefined) {
     const { agreement, version, sha256, index } = adoption;
-    text = JSON.stringify({ ...evaluation, adopted: { agreement, version, sha256, index } });
+    // The headline figures from the one model the dashboard, the report and the CLI show.
+    const headline = headlineFigures(terms, evaluation);
+    text = JSON.stringify({ ...evaluation, headline, adopted: { agreement, version, sha256, index } });
     json.set(evaluation, text);
   }
   return text;
@@ -42,9 +46,9 @@ export const statusRoutes = (ctx: ServerContext) => [
     responses: { 200: { description: 'The evaluation.', schema: Evaluation } },
     problems: [404, 409, 422, 503],
     async handler({ params, query, reply }) {
-      const { evaluation, adoption } = await evaluateLogAt(ctx, params.id, query.at);
+      const { agreement, evaluation, adoption } = await evaluateLogAt(ctx, params.id, query.at);
       reply.header('cache-control', 'no-cache').type('application/json; charset=utf-8');
-      return serialized(evaluation, adoption);
+      return serialized(evaluation, adoption, agreement);
     },
   }),
   defineRoute({

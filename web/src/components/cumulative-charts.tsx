@@ -1,7 +1,7 @@
 import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
-import { countScale, cumulativePath, dayScale } from '../model/chart-scale.ts';
+import { countScale, cumulativePath, dayScale, gappedPath } from '../model/chart-scale.ts';
 import { type CumulativeSeries, cumulativeSeries, plannedSeries } from '../model/series.ts';
 import { heldTerm, termLabel, usePartyName } from './common.tsx';
 
@@ -44,11 +44,15 @@ function Chart({ series, data }: { series: CumulativeSeries; data: AgreementData
   if (!last) return null;
   const term =
     series.unit === 'remains' ? t('figures.remains') : heldTerm(data.agreement, series.party, text);
-  const what =
+  const named =
     series.category === null
       ? `${party(series.party)}${term ? ` — ${term}` : ''}`
       : `${party(series.party)} — ${termLabel(data.agreement, series.category, text)}`;
-  const max = Math.max(...series.points.map((p) => Math.max(p.promised, p.done)));
+  // A quota's done line is one source's own figures: the chart says whose.
+  const what = series.source === null ? named : t('chart.bySource', { what: named, source: series.source });
+  const max = Math.max(...series.points.map((p) => Math.max(p.promised, p.done ?? 0)));
+  // The last figure on record (a day the record is silent on is not 0); null when there is none.
+  const lastDone = series.points.findLast((p) => p.done !== null)?.done ?? null;
   const y = countScale(max, [H - PAD.bottom, PAD.top]);
   // Right to left: day 1 on the right, as the text runs.
   const rtl = lang !== 'en';
@@ -59,15 +63,17 @@ function Chart({ series, data }: { series: CumulativeSeries; data: AgreementData
     x,
     y,
   );
-  const done = cumulativePath(
+  const done = gappedPath(
     series.points.map((p) => ({ day: p.day, value: p.done })),
     x,
     y,
   );
   const unit = (n: number) => t(`unit.${series.unit}` as MessageKey, { n });
-  const caption = series.recorded
-    ? t('chart.caption', { what, done: unit(last.done), promised: unit(last.promised), day: last.day })
-    : t('chart.captionPlanned', { what, promised: unit(last.promised), day: last.day });
+  const caption = !series.recorded
+    ? t('chart.captionPlanned', { what, promised: unit(last.promised), day: last.day })
+    : lastDone === null
+      ? t('chart.captionUnrecorded', { what, promised: unit(last.promised), day: last.day })
+      : t('chart.caption', { what, done: unit(lastDone), promised: unit(last.promised), day: last.day });
   const axisX = plot[0];
   return (
     <figure className="chart">
@@ -96,13 +102,20 @@ function Chart({ series, data }: { series: CumulativeSeries; data: AgreementData
           ) : null,
         )}
         <path className="line-promised" d={promised} />
-        {series.recorded ? <path className="line-done" d={done} /> : null}
+        {series.recorded && done ? <path className="line-done" d={done} data-testid="line-done" /> : null}
+        {series.recorded
+          ? series.points.map((p) =>
+              p.done === null ? null : (
+                <circle key={p.day} className="point-done" cx={x(p.day - 0.5)} cy={y(p.done)} r={2.5} />
+              ),
+            )
+          : null}
       </svg>
       <p className="chart-figures">
         {series.recorded ? (
           <>
-            <span>
-              {t('chart.done')}: {unit(last.done)}
+            <span data-done={lastDone ?? 'unrecorded'}>
+              {t('chart.done')}: {lastDone === null ? t('figures.unrecorded') : unit(lastDone)}
             </span>{' '}
             ·{' '}
           </>

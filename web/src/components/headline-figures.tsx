@@ -1,14 +1,20 @@
+import type { Agreement } from '../../../src/core/agreement/types.ts';
+import { headlineFigures, type QuotaFigure } from '../../../src/core/figures/headline-figures.ts';
 import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
-import { headlineOf } from '../model/headline.ts';
 import { heldTerm, Quantity, termLabel, Uncertain, usePartyName } from './common.tsx';
 
-/** Released by each side against the plan; aid against the quota, and what each source says, apart. */
+/**
+ * Released by each side against the plan; each aid quota source by source, never added across
+ * sources, and "nothing recorded" where no source gave a figure (never 0). Each figure carries
+ * data-figure (what it is) and data-value (its number, or "unrecorded"), the same as the API's
+ * `headline` and the report.
+ */
 export function HeadlineFigures({ data }: { data: AgreementData }) {
   const { t, text, fmt } = useI18n();
   const party = usePartyName(data.agreement);
   if (!data.evaluation) return <PlannedFigures data={data} />;
-  const h = headlineOf(data.agreement, data.evaluation);
+  const h = headlineFigures(data.agreement, data.evaluation);
   return (
     <section aria-labelledby="headline-h" data-testid="headline-figures">
       <h2 id="headline-h">{t('agreement.headline')}</h2>
@@ -19,7 +25,13 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
               {t('figures.released', { party: party(r.party) })}
               {heldTerm(data.agreement, r.party, text) ? ` (${heldTerm(data.agreement, r.party, text)})` : ''}
             </p>
-            <p className="tile-figure">{fmt.number(r.counted)}</p>
+            <p
+              className="tile-figure"
+              data-figure={`release:${r.provision}:${r.party}`}
+              data-value={r.counted ?? 'unrecorded'}
+            >
+              {r.counted === null ? t('figures.unrecorded') : fmt.number(r.counted)}
+            </p>
             <p className="muted">{t('figures.ofPlanned', { total: r.dueSoFar })}</p>
             {r.outside > 0 ? <p className="muted">{t('figures.outside', { n: r.outside })}</p> : null}
           </div>
@@ -28,65 +40,95 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
       {h.quotas.length > 0 ? (
         <>
           <h3>{t('figures.aid')}</h3>
-          <table className="grid">
-            <thead>
-              <tr>
-                <th scope="col">{t('provisions.provision')}</th>
-                <th scope="col">{t('figures.recorded')}</th>
-                <th scope="col">{t('figures.quota')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {h.quotas.map((q) => (
-                <tr key={q.quota}>
-                  <th scope="row">
-                    {termLabel(data.agreement, q.quota, text)} {q.uncertain ? <Uncertain /> : null}
-                  </th>
-                  <td>
-                    <Quantity n={q.done} unit={q.unit} />
-                  </td>
-                  <td>
-                    <Quantity n={q.dueSoFar} unit={q.unit} />
-                  </td>
+          <p className="muted">{t('figures.sourceNote')}</p>
+          <div className="table-scroll">
+            <table className="grid stack" data-testid="quota-figures">
+              <thead>
+                <tr>
+                  <th scope="col">{t('provisions.provision')}</th>
+                  <th scope="col">{t('figures.quota')}</th>
+                  <th scope="col">{t('figures.source')}</th>
+                  <th scope="col">{t('figures.daysReported')}</th>
+                  <th scope="col">{t('figures.recorded')}</th>
+                  <th scope="col">{t('figures.quotaThoseDays')}</th>
+                  <th scope="col">{t('figures.daysReached')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      ) : null}
-      {h.sources.length > 0 ? (
-        <>
-          <h3>{t('figures.perSource')}</h3>
-          <table className="grid">
-            <thead>
-              <tr>
-                <th scope="col">{t('figures.source')}</th>
-                <th scope="col">{t('agreement.days')}</th>
-                <th scope="col">{t('figures.recorded')}</th>
-                <th scope="col">{t('figures.quota')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {h.sources.map((s) => (
-                <tr key={`${s.source}-${s.unit}-${s.category}`}>
-                  <th scope="row">
-                    {s.source}{' '}
-                    {s.conflicting ? <span className="tag">{t('figures.conflicting')}</span> : null}
-                  </th>
-                  <td>{s.days.map((d) => fmt.calendarDate(d)).join(', ')}</td>
-                  <td>
-                    <Quantity n={s.quantity} unit={s.unit} /> ({s.category})
-                  </td>
-                  <td>
-                    <Quantity n={s.quota} unit={s.unit} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {h.quotas.map((q) => (
+                  <QuotaRows key={q.quota} q={q} agreement={data.agreement} />
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       ) : null}
     </section>
+  );
+}
+
+/** One quota: its quota to date, then one row per source (or one saying nothing was recorded). */
+function QuotaRows({ q, agreement }: { q: QuotaFigure; agreement: Agreement }) {
+  const { t, text, fmt } = useI18n();
+  const span = Math.max(1, q.sources.length);
+  const head = (
+    <>
+      <th scope="row" rowSpan={span}>
+        {termLabel(agreement, q.quota, text)} {q.uncertain ? <Uncertain /> : null}
+        {q.daysDisputed > 0 ? (
+          <>
+            {' '}
+            <span className="tag">{t('figures.conflicting')}</span>
+          </>
+        ) : null}
+        {q.daysUnrecorded > 0 ? (
+          <span className="muted block">{t('figures.daysUnrecorded', { n: q.daysUnrecorded })}</span>
+        ) : null}
+      </th>
+      <td rowSpan={span} data-label={t('figures.quota')}>
+        <Quantity n={q.dueSoFar} unit={q.unit} />
+      </td>
+    </>
+  );
+  if (q.sources.length === 0)
+    return (
+      <tr data-testid="quota-row">
+        {head}
+        <td
+          colSpan={5}
+          data-label={t('figures.recorded')}
+          data-figure={`quota:${q.quota}`}
+          data-value="unrecorded"
+        >
+          {t('figures.unrecorded')}
+        </td>
+      </tr>
+    );
+  return (
+    <>
+      {q.sources.map((s, i) => (
+        <tr key={s.source} data-testid="quota-row">
+          {i === 0 ? head : null}
+          <td data-label={t('figures.source')}>
+            <bdi>{s.source}</bdi>
+          </td>
+          <td data-label={t('figures.daysReported')}>{s.days.map((d) => fmt.calendarDate(d)).join(', ')}</td>
+          <td
+            data-label={t('figures.recorded')}
+            data-figure={`quota:${q.quota}:${s.source}`}
+            data-value={s.quantity}
+          >
+            <Quantity n={s.quantity} unit={q.unit} />
+          </td>
+          <td data-label={t('figures.quotaThoseDays')}>
+            <Quantity n={s.quota} unit={q.unit} />
+          </td>
+          <td data-label={t('figures.daysReached')}>
+            {t('figures.reachedOf', { reached: s.daysReached, days: s.days.length })}
+          </td>
+        </tr>
+      ))}
+    </>
   );
 }
 
@@ -116,14 +158,34 @@ function PlannedFigures({ data }: { data: AgreementData }) {
                   ? `${t('figures.toRelease', { party: party(x.party) })}${term ? ` (${term})` : ''}`
                   : `${party(x.party)} — ${termLabel(data.agreement, x.category, text)}`}
               </p>
-              <p className="tile-figure">
-                {x.atLeast ? '≥ ' : ''}
-                {fmt.number(x.quantity)}
-                {x.quantityMax !== undefined ? `–${fmt.number(x.quantityMax)}` : ''}
-              </p>
-              <p className="muted">
-                <Quantity n={x.quantityMax ?? x.quantity} unit={x.unit} />
-              </p>
+              {x.bySource && x.bySource.length > 1 ? (
+                // Sources state it differently: each source's own sum, named; never a range of nobody's.
+                <ul className="by-source">
+                  {x.bySource.map((s) => (
+                    <li key={s.source}>
+                      <strong
+                        data-figure={`planned:${x.party}:${x.category}:${s.source}`}
+                        data-value={s.quantity}
+                      >
+                        {x.atLeast ? '≥ ' : ''}
+                        <Quantity n={s.quantity} unit={x.unit} />
+                      </strong>{' '}
+                      <span className="muted">{t('figures.accordingTo', { source: s.source })}</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <>
+                  <p className="tile-figure">
+                    {x.atLeast ? '≥ ' : ''}
+                    {fmt.number(x.quantity)}
+                    {x.quantityMax !== undefined ? `–${fmt.number(x.quantityMax)}` : ''}
+                  </p>
+                  <p className="muted">
+                    <Quantity n={x.quantityMax ?? x.quantity} unit={x.unit} />
+                  </p>
+                </>
+              )}
             </div>
           );
         })}

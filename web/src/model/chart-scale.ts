@@ -60,3 +60,27 @@ export function cumulativePath(
 function round(n: number): number {
   return Math.round(n * 10) / 10;
 }
+
+/**
+ * An SVG path of a cumulative count with gaps: like `cumulativePath`, but a day whose value is null
+ * (nothing on record) draws nothing, and the line starts again at the next recorded day. A series
+ * with no recorded day gives ''.
+ */
+export function gappedPath(
+  points: readonly { day: number; value: number | null }[],
+  x: (position: number) => number,
+  y: (value: number) => number,
+): string {
+  let d = '';
+  let previous: number | null = null;
+  for (const p of points) {
+    if (p.value === null) {
+      previous = null;
+      continue;
+    }
+    d += previous === null ? `M${round(x(p.day - 1))},${round(y(p.value))}` : `V${round(y(p.value))}`;
+    d += `H${round(x(p.day))}`;
+    previous = p.value;
+  }
+  return d;
+}

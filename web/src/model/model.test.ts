@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/core/compliance/index.ts';
+import { headlineFigures } from '../../../src/core/figures/headline-figures.ts';
 import { addDays, dateIn, dayNumber } from './calendar.ts';
 import { countScale, cumulativePath, dayScale, niceStep } from './chart-scale.ts';
-import { headlineOf } from './headline.ts';
 import { agreementNames, type Localized, nameField } from './names.ts';
 import { exampleAgreement, nov2023 } from './nov-2023.test-fixture.ts';
 import { timelineOf } from './phase-state.ts';
@@ -67,20 +67,31 @@ describe('cumulative series', () => {
     const hamas = planned.find((s) => s.party === 'hamas' && s.unit === 'person')!;
     expect(hamas.recorded).toBe(false);
     expect(hamas.points.at(-1)!.promised).toBe(33);
-    expect(hamas.points.every((p) => p.done === 0)).toBe(true);
+    expect(hamas.points.every((p) => p.done === null)).toBe(true);
     expect(series.every((s) => s.recorded)).toBe(true);
   });
 
   it('keeps each aid quota apart', () => {
-    const aid = series.filter((s) => s.category !== null).map((s) => s.category);
+    const aid = [...new Set(series.filter((s) => s.category !== null).map((s) => s.category))];
     expect(aid.sort()).toEqual(['aid-trucks', 'diesel-egypt', 'fuel-trucks', 'gas-trucks-egypt']);
-    const trucks = series.find((s) => s.category === 'aid-trucks')!;
-    expect(trucks.points.at(-1)).toEqual({ day: 7, promised: 1400, done: 640 });
+    // One series per source that gave a figure: its own figures, never added to another source's.
+    const trucks = series.filter((s) => s.category === 'aid-trucks');
+    expect(trucks.map((s) => s.source)).toEqual(['Hamas', 'UNRWA']);
+    expect(trucks[0]!.points.map((p) => p.done)).toEqual([null, 340, null, null, null, null, null]);
+    expect(trucks[1]!.points.map((p) => p.done)).toEqual([null, null, null, null, 300, null, null]);
+    expect(trucks[0]!.points.at(-1)!.promised).toBe(1400);
+  });
+
+  it('draws a quota nobody gave a figure for as a gap, not a line at 0', () => {
+    const diesel = series.filter((s) => s.category === 'diesel-egypt');
+    expect(diesel).toHaveLength(1);
+    expect(diesel[0]!.source).toBeNull();
+    expect(diesel[0]!.points.every((p) => p.done === null)).toBe(true);
   });
 });
 
 describe('headline figures', () => {
-  const h = headlineOf(nov.agreement, after);
+  const h = headlineFigures(nov.agreement, after);
   it('gives each side’s releases against the plan', () => {
     expect(h.releases.map((r) => [r.party, r.counted, r.outside])).toEqual([
       ['hamas', 80, 25],
@@ -89,29 +100,20 @@ describe('headline figures', () => {
     expect(h.releases[0]!.plannedTotal).toBe(h.releases[0]!.dueSoFar);
   });
 
-  it('keeps every source’s aid figure apart, against the quota of the days it covers', () => {
-    expect(h.sources).toEqual([
-      {
-        source: 'Hamas',
-        unit: 'truck',
-        category: 'aid',
-        quantity: 340,
-        days: ['2023-11-25'],
-        quota: 200,
-        conflicting: false,
-      },
-      {
-        source: 'UNRWA',
-        unit: 'truck',
-        category: 'aid',
-        quantity: 300,
-        days: ['2023-11-28'],
-        quota: 200,
-        conflicting: false,
-      },
+  it('keeps every source’s aid figure apart, against the quota of the days it covers, never added', () => {
+    const trucks = h.quotas.find((q) => q.quota === 'aid-trucks')!;
+    expect(trucks).toMatchObject({ unit: 'truck', daysDue: 7, dueSoFar: 1400, daysUnrecorded: 5 });
+    expect(trucks.sources).toEqual([
+      { source: 'Hamas', quantity: 340, days: ['2023-11-25'], quota: 200, daysReached: 1 },
+      { source: 'UNRWA', quantity: 300, days: ['2023-11-28'], quota: 200, daysReached: 1 },
     ]);
+  });
+
+  it('leaves a quota nobody gave a figure for unrecorded, not 0', () => {
     const diesel = h.quotas.find((q) => q.quota === 'diesel-egypt')!;
-    expect(diesel).toMatchObject({ unit: 'litre', uncertain: true, days: 7, dueSoFar: 910000, done: 0 });
+    expect(diesel).toMatchObject({ unit: 'litre', uncertain: true, daysDue: 7, dueSoFar: 910000 });
+    expect(diesel.daysUnrecorded).toBe(7);
+    expect(diesel.sources).toEqual([]);
   });
 });
 
@@ -175,13 +177,13 @@ describe('every example agreement, with an empty log', () => {
         expect(p.openEnded ?? false, `${id} ${p.id}`).toBe(plan.phases.find((x) => x.id === p.id)!.openEnded);
       }
       if (!evaluation) continue;
-      const h = headlineOf(agreement, evaluation);
+      const h = headlineFigures(agreement, evaluation);
       expect(
-        h.releases.every((r) => r.counted === 0),
+        h.releases.every((r) => r.counted === null),
         id,
       ).toBe(true);
       expect(
-        cumulativeSeries(evaluation.obligations).every((s) => s.points.every((p) => p.done === 0)),
+        cumulativeSeries(evaluation.obligations).every((s) => s.points.every((p) => p.done === null)),
         id,
       ).toBe(true);
     }

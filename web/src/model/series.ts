@@ -1,7 +1,10 @@
 import type { ObligationStatus } from '../../../src/core/compliance/types.ts';
 import type { Obligation, Plan, Unit } from '../../../src/core/plan/types.ts';
 
-/** Promised and done, summed day by day, for one party and one kind of thing. */
+/**
+ * Promised and done, summed day by day, for one party and one kind of thing. `done` is null on a
+ * day the record says nothing about (nothing recorded, or not yet due): drawn as a gap, never as 0.
+ */
 export interface CumulativeSeries {
   key: string;
   provision: string;
@@ -9,7 +12,12 @@ export interface CumulativeSeries {
   unit: Unit;
   /** The aid quota (e.g. aid-trucks) for aid; null for persons of an exchange. */
   category: string | null;
-  points: { day: number; promised: number; done: number }[];
+  /**
+   * For a quota, whose figures `done` sums (each source has its own series, never added to
+   * another's); null for an exchange, or a quota no source gave a figure for.
+   */
+  source: string | null;
+  points: { day: number; promised: number; done: number | null }[];
   /** False for a plan without a log: nothing is done or not done, only promised. */
   recorded: boolean;
 }
@@ -40,10 +48,58 @@ export function seriesKey(o: ObligationStatus): string {
   return `${ob.provision}|${ob.party}|${ob.unit}|${category}`;
 }
 
+/** What was done on one day by the measure of a series: null when nothing is on record for it. */
+type DayDone = (list: ObligationStatus[]) => number | null;
+
+/** An exchange: the day's recorded counts; null when every obligation of the day is unrecorded. */
+const exchangeDone: DayDone = (list) => {
+  const recorded = list.filter((o) => o.status !== 'not-yet-due' && o.done !== undefined);
+  return recorded.length ? recorded.reduce((a, o) => a + (o.done ?? 0), 0) : null;
+};
+
+/** A quota by one source: that source's own figures of the day; null on a day it gave none. */
+const sourceDone =
+  (source: string): DayDone =>
+  (list) => {
+    const figures = list.flatMap((o) => (o.figures ?? []).filter((f) => f.source === source));
+    return figures.length ? figures.reduce((a, f) => a + f.quantity, 0) : null;
+  };
+
+function points(
+  list: ObligationStatus[],
+  lastDay: number,
+  dayDone: DayDone,
+  carry: boolean,
+): CumulativeSeries['points'] {
+  const byDay = new Map<number, ObligationStatus[]>();
+  for (const o of list) {
+    if (o.obligation.day < 1) continue;
+    byDay.set(o.obligation.day, [...(byDay.get(o.obligation.day) ?? []), o]);
+  }
+  let promised = 0;
+  let done = 0;
+  let any = false;
+  const out: CumulativeSeries['points'] = [];
+  for (let day = 1; day <= lastDay; day++) {
+    const today = byDay.get(day) ?? [];
+    promised += today.reduce((a, o) => a + required(o), 0);
+    const due = today.filter((o) => o.status !== 'not-yet-due');
+    const n = due.length ? dayDone(due) : null;
+    if (n !== null) {
+      done += n;
+      any = true;
+    }
+    // A day with nothing due keeps an exchange's running count; a day the record is silent on is a gap.
+    const shown = n !== null || (carry && any && today.length === 0) ? done : null;
+    out.push({ day, promised, done: shown });
+  }
+  return out;
+}
+
 /**
  * Cumulative promised and done per day from the obligations of an evaluation (the effective plan,
- * extensions included). `done` counts only what the evaluation credits; an obligation not yet due
- * adds to what is promised on its day.
+ * extensions included). `done` counts only what the evaluation credits, and only where something
+ * is on record; a quota's figures are summed per source, one series for each.
  */
 export function cumulativeSeries(obligations: readonly ObligationStatus[]): CumulativeSeries[] {
   const groups = new Map<string, ObligationStatus[]>();
@@ -59,31 +115,27 @@ export function cumulativeSeries(obligations: readonly ObligationStatus[]): Cumu
   const out: CumulativeSeries[] = [];
   for (const [key, list] of groups) {
     const first = list[0]!.obligation;
-    const promisedByDay = new Array<number>(lastDay + 1).fill(0);
-    const doneByDay = new Array<number>(lastDay + 1).fill(0);
-    for (const o of list) {
-      const d = o.obligation.day;
-      if (d < 1) continue;
-      promisedByDay[d]! += required(o);
-      doneByDay[d]! += o.status === 'not-yet-due' ? 0 : (o.done ?? 0);
-    }
-    let promised = 0;
-    let done = 0;
-    const points = [];
-    for (let day = 1; day <= lastDay; day++) {
-      promised += promisedByDay[day]!;
-      done += doneByDay[day]!;
-      points.push({ day, promised, done });
-    }
-    out.push({
-      key,
+    const base = {
       provision: first.provision,
       party: first.party,
       unit: first.unit!,
       category: first.kind === 'exchange' ? null : (first.category ?? null),
-      points,
       recorded: true,
-    });
+    };
+    if (base.category === null) {
+      out.push({ ...base, key, source: null, points: points(list, lastDay, exchangeDone, true) });
+      continue;
+    }
+    const sources = [...new Set(list.flatMap((o) => (o.figures ?? []).map((f) => f.source)))].sort();
+    if (sources.length === 0)
+      out.push({ ...base, key, source: null, points: points(list, lastDay, () => null, false) });
+    for (const source of sources)
+      out.push({
+        ...base,
+        key: `${key}|${source}`,
+        source,
+        points: points(list, lastDay, sourceDone(source), false),
+      });
   }
   return out;
 }

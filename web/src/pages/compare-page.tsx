@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import type { OutcomeGap } from '../../../src/core/compare/outcome-curves.ts';
 import { type AgreementSummary, api, type Diff } from '../api.ts';
 import { Await } from '../components/common.tsx';
 import { useI18n } from '../i18n/context.ts';
-import { countScale, cumulativePath, dayScale } from '../model/chart-scale.ts';
+import type { MessageKey } from '../i18n/messages-en.ts';
+import { countScale, dayScale, gappedPath } from '../model/chart-scale.ts';
 import { navigate } from '../navigation.tsx';
 import { useFetch } from '../use-fetch.ts';
 
@@ -117,6 +119,12 @@ function DiffView({ a, b }: { a: string; b: string }) {
 const W = 320;
 const H = 160;
 
+const GAP_WORDS: Record<OutcomeGap, MessageKey> = {
+  'not-stated': 'compare.notStated',
+  'not-scheduled': 'compare.notScheduled',
+  'after-end': 'compare.afterEnd',
+};
+
 /** The outcome curves of both, one chart per series (solid: first; dashed: second). */
 function Outcomes({ diff }: { diff: Diff }) {
   const { t, fmt, text, lang } = useI18n();
@@ -135,14 +143,23 @@ function Outcomes({ diff }: { diff: Diff }) {
           const y = countScale(max, [H - 24, 12]);
           const plot: [number, number] = rtl ? [W - 48, 12] : [48, W - 12];
           const x = dayScale(last, plot);
+          // A day with no figure is a gap in the line, not a fall to 0.
           const path = (pick: 'a' | 'b') =>
-            cumulativePath(
-              s.points.filter((p) => p[pick] !== null).map((p) => ({ day: p.day, value: p[pick]! })),
+            gappedPath(
+              s.points.map((p) => ({ day: p.day, value: p[pick] })),
               x,
               y,
             );
           const end = s.points.at(-1);
-          const label = `${s.label}: ${fmt.number(end?.a ?? 0)} / ${fmt.number(end?.b ?? 0)}`;
+          // "none" (not in that text), "not stated", "not scheduled" and "past its last day" are
+          // each said as such; only a figure is written as a number.
+          const figure = (side: 'a' | 'b') => {
+            if (side === 'a' ? s.aNone : s.bNone) return t('common.none');
+            const v = end?.[side] ?? null;
+            if (v === null) return t(GAP_WORDS[end?.[side === 'a' ? 'aGap' : 'bGap'] ?? 'not-stated']);
+            return fmt.number(v);
+          };
+          const label = `${s.label}: ${figure('a')} / ${figure('b')}`;
           return (
             <figure className="chart" key={s.key}>
               <figcaption lang="en" dir="ltr">
@@ -167,7 +184,8 @@ function Outcomes({ diff }: { diff: Diff }) {
                 <path className="line-b" d={path('b')} />
               </svg>
               <p className="chart-figures">
-                {t('chart.day', { day: last })}: {fmt.number(end?.a ?? 0)} · {fmt.number(end?.b ?? 0)}
+                {t('chart.day', { day: last })}: <span data-side="a">{figure('a')}</span> ·{' '}
+                <span data-side="b">{figure('b')}</span>
               </p>
             </figure>
           );

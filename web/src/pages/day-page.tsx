@@ -135,7 +135,8 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
                       {o.due ? (
                         <time dateTime={status?.due ?? o.due}>{dueText(status?.due ?? o.due)}</time>
                       ) : (
-                        '—'
+                        // The agreement gives no deadline for it: not stated, which is not "none".
+                        <span className="muted">{t('common.notStated')}</span>
                       )}
                     </td>
                     <td data-label={t('role.party')}>{party(o.party)}</td>

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
+import { headlineFigures } from '../../../src/core/figures/headline-figures.ts';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
 import { type AgreementSummary, api } from '../api.ts';
 import { Await, heldTerm, usePartyName } from '../components/common.tsx';
 import { PhaseLine } from '../components/phase-line.tsx';
 import { ProvenanceBanner } from '../components/provenance-banner.tsx';
 import { useI18n } from '../i18n/context.ts';
-import { headlineOf } from '../model/headline.ts';
 import { Link } from '../navigation.tsx';
 import { useFetch } from '../use-fetch.ts';
 
@@ -63,7 +63,7 @@ function Labelled({ label, term }: { label: string; term: string | null }) {
 function CardBody({ data }: { data: AgreementData }) {
   const { t, text, fmt } = useI18n();
   const party = usePartyName(data.agreement);
-  const headline = data.evaluation ? headlineOf(data.agreement, data.evaluation) : null;
+  const headline = data.evaluation ? headlineFigures(data.agreement, data.evaluation) : null;
   return (
     <>
       <ProvenanceBanner provenance={data.log?.provenance} />
@@ -76,7 +76,12 @@ function CardBody({ data }: { data: AgreementData }) {
                 label={t('figures.released', { party: party(r.party) })}
                 term={heldTerm(data.agreement, r.party, text)}
               />
-              <strong>{fmt.number(r.counted)}</strong>{' '}
+              <strong
+                data-figure={`release:${r.provision}:${r.party}`}
+                data-value={r.counted ?? 'unrecorded'}
+              >
+                {r.counted === null ? t('figures.unrecorded') : fmt.number(r.counted)}
+              </strong>{' '}
               <span className="muted">{t('figures.ofPlanned', { total: r.dueSoFar })}</span>
             </li>
           ))}

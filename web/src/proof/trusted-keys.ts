@@ -14,5 +14,15 @@ export const TRUSTED_KEYS: TrustRoot = {
       ],
       quorum: 2,
     },
+    'oct-2025-ceasefire': {
+      logId: 'oct-2025-ceasefire',
+      origin: 'truce.example/log/oct-2025-ceasefire',
+      logKey: 'operator+bd93cf48+AfSbOD7L4XrfdNhSv2RHFi9ydHSY/6itjo+R/DOCHVho',
+      witnesses: [
+        'mediators-witness+e4b009d2+BKCj53hWwx0oBSMtRrN3Pd4kN59eOexXs77hrQoNxfas',
+        'monitor-witness+0717e7bd+BMCaoWXH1isuXd9A7LeAfk36+gTBg6ck48RxJuKhs+Vb',
+      ],
+      quorum: 2,
+    },
   },
 };

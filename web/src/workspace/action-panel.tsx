@@ -3,10 +3,11 @@ import { nobleCrypto } from '../../../src/core/crypto/noble-crypto.ts';
 import { canonicalize } from '../../../src/core/ledger/canonical-json.ts';
 import type { EventEnvelope } from '../../../src/core/ledger/event.ts';
 import { checkEnvelope, signEvent } from '../../../src/core/ledger/event-sign.ts';
+import { isoInZone } from '../../../src/core/time/zoned-time.ts';
 import { api, type LoggedEntry } from '../api.ts';
 import { ErrorAlert } from '../components/common.tsx';
 import { useI18n } from '../i18n/context.ts';
-import type { MessageKey } from '../i18n/messages-en.ts';
+import { en, type MessageKey } from '../i18n/messages-en.ts';
 import { fieldLabel } from '../i18n/translate.ts';
 import { Link } from '../navigation.tsx';
 import { authorized } from './authorized.ts';
@@ -16,11 +17,10 @@ import {
   type FieldSpec,
   type FormError,
   type FormValues,
-  isoWithOffset,
   NEEDS_SOURCE,
-  UNITS,
   WORKSPACE_KINDS,
   type WorkspaceKind,
+  zonedFromInput,
 } from './event-forms.ts';
 import { personsFromCsv } from './person-csv.ts';
 import type { Session } from './workspace-page.tsx';
@@ -32,9 +32,25 @@ const REF_KINDS: Record<string, string[]> = {
   of: [],
 };
 
-function nowWithOffset(): string {
-  const now = new Date();
-  return isoWithOffset(now, -now.getTimezoneOffset());
+/** A value the schema allows, in words when the catalog has them (a value added later shows as itself). */
+function optionLabel(t: (key: MessageKey) => string, value: string): string {
+  const key = `option.${value}` as MessageKey;
+  return key in en ? t(key) : value;
+}
+
+/** The agreement's time zone; the browser's own when no agreement is loaded. */
+function zoneOf(session: Session): string {
+  return session.agreement?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** Now as ISO 8601 with the offset of `timeZone`. */
+function nowIn(timeZone: string): string {
+  return isoInZone(Date.now(), timeZone);
+}
+
+/** The wall-clock time of an instant in `timeZone`, as a datetime-local input writes it (YYYY-MM-DDTHH:MM). */
+function localInput(iso: string): string {
+  return iso.slice(0, 16);
 }
 
 /** Choose an action, fill it in, see the exact canonical JSON, then sign it here and append it. */
@@ -100,7 +116,9 @@ function ActionForm({
 }) {
   const { t } = useI18n();
   const [values, setValues] = useState<FormValues>({});
-  const [occurredAt, setOccurredAt] = useState(nowWithOffset);
+  const zone = zoneOf(session);
+  // Entered as the agreement's wall clock (the time a monitor on the ground reads), stored with its offset.
+  const [occurredAt, setOccurredAt] = useState(() => localInput(nowIn(zone)));
   const [sourceName, setSourceName] = useState('');
   const [sourceMethod, setSourceMethod] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -124,8 +142,8 @@ function ActionForm({
     const built = buildEnvelope(kind, values, {
       log: session.log,
       actor: session.actor,
-      occurredAt: occurredAt.trim(),
-      recordedAt: nowWithOffset(),
+      occurredAt: zonedFromInput(occurredAt, zone) ?? occurredAt.trim(),
+      recordedAt: nowIn(zone),
       source,
     });
     if (!built.ok) {
@@ -172,7 +190,7 @@ function ActionForm({
         check();
       }}
     >
-      {FIELDS[kind].map((spec) => (
+      {(FIELDS[kind] ?? []).map((spec) => (
         <Field
           key={spec.name}
           spec={spec}
@@ -185,8 +203,15 @@ function ActionForm({
         />
       ))}
       <label>
-        {t('ws.occurredAt')}
-        <input value={occurredAt} onChange={(e) => setOccurredAt(e.target.value)} dir="ltr" required />
+        {t('ws.occurredAtIn', { zone })}
+        <input
+          type="datetime-local"
+          value={occurredAt}
+          onChange={(e) => setOccurredAt(e.target.value)}
+          dir="ltr"
+          required
+          data-testid="occurred-at"
+        />
       </label>
       <label>
         {t('ws.sourceName')}
@@ -272,12 +297,13 @@ function Field({
     return <PersonsField value={value} onChange={onChange} session={session} error={err} onCount={onCount} />;
   }
   let options: { value: string; label: string }[] | null = null;
-  if (spec.type === 'unit') options = UNITS.map((u) => ({ value: u, label: u }));
+  if (spec.options) options = spec.options.map((u) => ({ value: u, label: optionLabel(t, u) }));
   else if (spec.choices === 'party' && a)
     options = a.parties.map((p) => ({ value: p.id, label: `${text(p.name)} (${p.id})` }));
-  else if ((spec.choices === 'provision' || spec.choices === 'exchange') && a)
+  else if (spec.choices === 'provision' && a)
+    // The agreement's provisions that fit the event (an aid figure: the aid provisions).
     options = a.provisions
-      .filter((p) => spec.choices === 'provision' || p.kind === 'exchange')
+      .filter((p) => !spec.provisionKinds || spec.provisionKinds.includes(p.kind))
       .map((p) => ({ value: p.id, label: `${text(p.title, p.id)} (${p.id})` }));
   else if (spec.type === 'ref') {
     const kinds = REF_KINDS[spec.name] ?? [];

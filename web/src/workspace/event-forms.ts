@@ -1,7 +1,150 @@
 import type { EventEnvelope, FigureSource } from '../../../src/core/ledger/event.ts';
+import { EVENT_KINDS, EventBodies, type EventKind } from '../../../src/core/ledger/event-kinds.ts';
+import { isoInZone, localToEpoch } from '../../../src/core/time/zoned-time.ts';
 
-/** The kinds of event the workspace records, in the order its actions are offered. */
-export const WORKSPACE_KINDS = [
+export type FieldType = 'text' | 'int' | 'ref' | 'id' | 'ids' | 'date' | 'bool' | 'enum' | 'persons';
+
+export interface FieldSpec {
+  name: string;
+  type: FieldType;
+  required: boolean;
+  /** Where the choices come from, for an id: the agreement's parties or provisions. */
+  choices?: 'party' | 'provision';
+  /** For a provision: the kinds of provision that fit this event (all when absent). */
+  provisionKinds?: readonly string[];
+  /** For an enum: the values the schema allows. */
+  options?: readonly string[];
+}
+
+/** The few parts of a zod 4 schema's definition the form reads (its public `def`). */
+interface ZodLike {
+  def: {
+    type: string;
+    innerType?: ZodLike;
+    element?: ZodLike;
+    format?: string;
+    entries?: Record<string, string>;
+    checks?: { _zod: { def: { check: string; format?: string; pattern?: RegExp } } }[];
+  };
+}
+
+const ID_SOURCE = '^[a-z0-9][a-z0-9-]*$';
+const HEX64_SOURCE = '^[0-9a-f]{64}$';
+
+/** The pattern a string schema must match, if it has one. */
+function patternOf(x: ZodLike): string | undefined {
+  return x.def.checks?.find((c) => c._zod.def.check === 'string_format' && c._zod.def.format === 'regex')
+    ?._zod.def.pattern?.source;
+}
+
+/** Fields naming a party of the agreement. */
+const PARTY_FIELDS = new Set(['against', 'party', 'to', 'via']);
+
+/**
+ * The kinds of provision an event can be about, by the family of its kind (`aid.delivered` →
+ * aid). A family not listed here (a kind added later) is offered every provision.
+ */
+const PROVISION_FIT: Record<string, readonly string[]> = {
+  list: ['exchange'],
+  handover: ['exchange'],
+  release: ['exchange'],
+  aid: ['aid'],
+  crossing: ['crossing'],
+  withdrawal: ['withdrawal'],
+  talks: ['negotiation'],
+  return: ['displaced-return'],
+};
+
+/** One field of a form from its schema; null for a shape the form cannot ask for (a union, a record). */
+function fieldOf(kind: string, name: string, schema: ZodLike): FieldSpec | null {
+  let x = schema;
+  let required = true;
+  while (x.def.type === 'optional' && x.def.innerType) {
+    required = false;
+    x = x.def.innerType;
+  }
+  let type: FieldType;
+  let options: readonly string[] | undefined;
+  switch (x.def.type) {
+    case 'number':
+      type = 'int';
+      break;
+    case 'boolean':
+      type = 'bool';
+      break;
+    case 'enum':
+      type = 'enum';
+      options = Object.values(x.def.entries ?? {});
+      break;
+    case 'array': {
+      const element = x.def.element ? patternOf(x.def.element) : undefined;
+      if (element === HEX64_SOURCE) type = 'persons';
+      else if (element === ID_SOURCE) type = 'ids';
+      else return null;
+      break;
+    }
+    case 'string': {
+      const pattern = patternOf(x);
+      type =
+        x.def.format === 'date'
+          ? 'date'
+          : pattern === HEX64_SOURCE
+            ? 'ref'
+            : pattern === ID_SOURCE
+              ? 'id'
+              : pattern === undefined
+                ? 'text'
+                : 'id';
+      break;
+    }
+    default:
+      return null;
+  }
+  const spec: FieldSpec = { name, type, required };
+  if (options) spec.options = options;
+  if (type === 'id' && name === 'provision') {
+    spec.choices = 'provision';
+    const fit = PROVISION_FIT[kind.split('.')[0]!];
+    if (fit) spec.provisionKinds = fit;
+  } else if (type === 'id' && PARTY_FIELDS.has(name)) spec.choices = 'party';
+  return spec;
+}
+
+/** A record of anything (a correction's new body): the point of its event, which no form can ask for. */
+function freeForm(x: ZodLike): boolean {
+  return x.def.type === 'record' && (x.def as { valueType?: ZodLike }).valueType?.def.type === 'unknown';
+}
+
+/**
+ * The fields of one kind's body, generated from its schema; null when one cannot be asked for.
+ * An optional field of a shape a form cannot ask for (counts per category, casualty figures by
+ * source) is left out, as the event is complete without it.
+ */
+export function fieldsOf(kind: EventKind): FieldSpec[] | null {
+  const shape = (EventBodies[kind] as unknown as { shape: Record<string, ZodLike> }).shape;
+  const out: FieldSpec[] = [];
+  for (const [name, schema] of Object.entries(shape)) {
+    const spec = fieldOf(kind, name, schema);
+    // An optional field of a shape a form cannot ask for (counts per category, casualty figures
+    // by source) is left out: the event is complete without it. A required one hides the kind.
+    if (!spec) {
+      if (schema.def.type === 'optional' && !freeForm(schema.def.innerType!)) continue;
+      return null;
+    }
+    out.push(spec);
+  }
+  return out;
+}
+
+/** Kinds only the operator records (registering keys, adopting the agreement): not the workspace's. */
+const OPERATOR_KINDS: ReadonlySet<string> = new Set([
+  'actor.registered',
+  'actor.revoked',
+  'agreement.adopted',
+]);
+
+/** The actions most recorded, offered first; every other kind the form can ask for follows. */
+const FIRST: readonly string[] = [
   'list.submitted',
   'list.accepted',
   'list.rejected',
@@ -12,72 +155,27 @@ export const WORKSPACE_KINDS = [
   'violation.alleged',
   'acknowledgement',
   'dispute',
-] as const;
-export type WorkspaceKind = (typeof WORKSPACE_KINDS)[number];
+];
 
-export type FieldType = 'text' | 'int' | 'ref' | 'id' | 'date' | 'bool' | 'unit' | 'persons';
+/** The kinds of event the workspace records, in the order its actions are offered: every kind of the core's schemas but the operator's (and one whose body is free-form). */
+export const WORKSPACE_KINDS: readonly EventKind[] = EVENT_KINDS.filter(
+  (k) => !OPERATOR_KINDS.has(k) && fieldsOf(k) !== null,
+).sort((a, b) => rank(a) - rank(b));
 
-export interface FieldSpec {
-  name: string;
-  type: FieldType;
-  required: boolean;
-  /** Where the choices come from, for an id: the agreement's parties or provisions. */
-  choices?: 'party' | 'provision' | 'exchange';
+function rank(k: string): number {
+  const i = FIRST.indexOf(k);
+  return i === -1 ? FIRST.length : i;
 }
 
-const f = (name: string, type: FieldType, required = true, choices?: FieldSpec['choices']): FieldSpec =>
-  choices ? { name, type, required, choices } : { name, type, required };
+export type WorkspaceKind = EventKind;
 
 /** The fields of each kind's body (src/core/ledger/event-kinds.ts), as the form asks for them. */
-export const FIELDS: Record<WorkspaceKind, FieldSpec[]> = {
-  'list.submitted': [
-    f('provision', 'id', true, 'exchange'),
-    f('batch', 'int'),
-    f('count', 'int'),
-    f('persons', 'persons', false),
-  ],
-  'list.accepted': [f('list', 'ref')],
-  'list.rejected': [f('list', 'ref'), f('reason', 'text')],
-  'handover.completed': [
-    f('provision', 'id', true, 'exchange'),
-    f('batch', 'int', false),
-    f('count', 'int'),
-    f('to', 'id', true, 'party'),
-    f('via', 'id', false, 'party'),
-    f('persons', 'persons', false),
-  ],
-  'handover.confirmed': [f('handover', 'ref'), f('count', 'int'), f('persons', 'persons', false)],
-  'release.completed': [
-    f('provision', 'id', false, 'exchange'),
-    f('batch', 'int', false),
-    f('party', 'id', true, 'party'),
-    f('count', 'int'),
-    f('category', 'id', false),
-    f('outsideFormula', 'bool', false),
-    f('countsTowardQuota', 'bool', false),
-  ],
-  'aid.delivered': [
-    f('provision', 'id', false, 'provision'),
-    f('date', 'date'),
-    f('quantity', 'int'),
-    f('unit', 'unit'),
-    f('category', 'id', false),
-    f('destination', 'id', false),
-  ],
-  'violation.alleged': [
-    f('against', 'id', true, 'party'),
-    f('provision', 'id', false, 'provision'),
-    f('description', 'text'),
-    f('place', 'text', false),
-  ],
-  acknowledgement: [f('of', 'ref')],
-  dispute: [f('of', 'ref'), f('reason', 'text'), f('figure', 'int', false)],
-};
+export const FIELDS: Readonly<Partial<Record<EventKind, FieldSpec[]>>> = Object.fromEntries(
+  WORKSPACE_KINDS.map((k) => [k, fieldsOf(k)!]),
+);
 
 /** Kinds whose figure needs a source: who counted it and how. */
 export const NEEDS_SOURCE: ReadonlySet<WorkspaceKind> = new Set(['aid.delivered']);
-
-export const UNITS = ['truck', 'litre', 'person', 'patient', 'tent', 'home'] as const;
 
 export type FormValues = Record<string, string | boolean | string[]>;
 
@@ -106,7 +204,8 @@ export type FormErrorCode =
   | 'not-commitment'
   | 'too-long'
   | 'count-mismatch'
-  | 'source-required';
+  | 'source-required'
+  | 'invalid';
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const HASH = /^[0-9a-f]{64}$/;
@@ -114,12 +213,12 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The fields that are one line of text in a fixed form: the pattern and what a mismatch says. */
 const TEXT_FORMS: Record<
-  'ref' | 'id' | 'unit' | 'date',
+  'ref' | 'id' | 'enum' | 'date',
   { pattern: RegExp; code: FormErrorCode; message: string }
 > = {
   ref: { pattern: HASH, code: 'not-ref', message: 'must be the leaf hash of an event (64 hex digits)' },
   id: { pattern: ID, code: 'not-id', message: 'must be an id: lower-case letters, digits, hyphens' },
-  unit: { pattern: ID, code: 'not-id', message: 'must be an id: lower-case letters, digits, hyphens' },
+  enum: { pattern: ID, code: 'not-id', message: 'must be an id: lower-case letters, digits, hyphens' },
   date: { pattern: DATE, code: 'not-date', message: 'must be a date YYYY-MM-DD' },
 };
 
@@ -134,7 +233,7 @@ export function buildEnvelope(
 ): { ok: true; envelope: EventEnvelope } | { ok: false; errors: FormError[] } {
   const errors: FormError[] = [];
   const body: Record<string, unknown> = {};
-  for (const spec of FIELDS[kind]) {
+  for (const spec of FIELDS[kind] ?? []) {
     const raw = values[spec.name];
     const empty =
       raw === undefined || raw === '' || raw === false || (Array.isArray(raw) && raw.length === 0);
@@ -155,13 +254,25 @@ export function buildEnvelope(
         break;
       case 'ref':
       case 'id':
-      case 'unit':
+      case 'enum':
       case 'date': {
         const { pattern, code, message } = TEXT_FORMS[spec.type];
         const text = String(raw).trim();
         const value = spec.type === 'ref' ? text.toLowerCase() : text;
         if (!pattern.test(value)) errors.push({ field: spec.name, code, message });
         else body[spec.name] = value;
+        break;
+      }
+      case 'ids': {
+        const list = (Array.isArray(raw) ? raw : String(raw).split(/[\s,]+/)).filter(Boolean);
+        const bad = list.find((c) => !ID.test(c));
+        if (bad)
+          errors.push({
+            field: spec.name,
+            code: 'not-id',
+            message: 'must be ids: lower-case letters, digits, hyphens',
+          });
+        else body[spec.name] = list;
         break;
       }
       case 'persons': {
@@ -201,6 +312,13 @@ export function buildEnvelope(
   }
   if (NEEDS_SOURCE.has(kind) && !ctx.source?.name)
     errors.push({ field: 'source', code: 'source-required', message: 'is required: who gave this figure' });
+  // The core's own schema has the last word: what it refuses, the form refuses, field by field.
+  if (errors.length === 0) {
+    const checked = EventBodies[kind].safeParse(body);
+    if (!checked.success)
+      for (const issue of checked.error.issues)
+        errors.push({ field: String(issue.path[0] ?? ''), code: 'invalid', message: issue.message });
+  }
   if (errors.length > 0) return { ok: false, errors };
   const envelope: EventEnvelope = {
     v: 1,
@@ -221,4 +339,12 @@ export function isoWithOffset(instant: Date, offsetMinutes: number): string {
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** A datetime-local value read as the agreement's wall clock, as ISO 8601 with its offset; null if not one. */
+export function zonedFromInput(value: string, timeZone: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?$/.exec(value.trim());
+  if (!m) return null;
+  const epoch = localToEpoch(m[1]!, `${m[2]}${m[3] ?? ':00'}`, timeZone);
+  return Number.isNaN(epoch) ? null : isoInZone(epoch, timeZone);
 }

@@ -41,7 +41,12 @@ describe('event forms', () => {
     };
     for (const kind of WORKSPACE_KINDS) {
       const values = Object.fromEntries(
-        FIELDS[kind].filter((s) => s.required).map((s) => [s.name, sample[s.type] ?? '']),
+        (FIELDS[kind] ?? [])
+          .filter((s) => s.required)
+          .map((s) => [
+            s.name,
+            s.options ? s.options[0]! : s.type === 'ids' ? 'zone-a' : (sample[s.type] ?? ''),
+          ]),
       );
       const r = buildEnvelope(kind, values, { ...ctx, source: { name: 'UNRWA' } });
       expect(r.ok, kind).toBe(true);

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../core/compliance/evaluate.ts';
+import { TABLE_YAML } from '../core/compliance/status-table-agreement.ts';
+import { actors, agreementOf, logged } from '../core/compliance/test-log.ts';
+import { formatStatusJson, formatStatusText } from './format-status.ts';
+
+const agreement = agreementOf(
+  TABLE_YAML.replace(
+    'perDay: [{ id: trucks, quantity: 10, unit: truck, category: aid }]',
+    'perDay: [{ id: trucks, quantity: 10, unit: truck, category: aid, uncertain: true }]',
+  ),
+);
+const T = (d: number, hm: string) => `2024-01-0${d}T${hm}:00+02:00`;
+
+describe('truce status output', () => {
+  const postponed = logged('med', 'batch.postponed', T(1, '10:00'), {
+    provision: 'ex',
+    batch: 1,
+    reason: 'Put off.',
+  });
+  const cap = logged('b', 'aid.capped', T(1, '09:00'), { provision: 'aid', quantity: 5, unit: 'truck' });
+  const alleged = logged('b', 'violation.alleged', T(1, '16:00'), {
+    against: 'a',
+    provision: 'cease',
+    description: 'Fire.',
+  });
+  const ack = logged('a', 'acknowledgement', T(1, '17:00'), { of: alleged.leafHash, reason: 'In error.' });
+  const e = evaluate(agreement, [...actors(), postponed, cap, alleged, ack], T(2, '09:00'));
+
+  it('--json gives what is recorded beside each status: postponements, caps, the basis, the uncertain mark', () => {
+    const out = JSON.parse(formatStatusJson(e, agreement));
+    const ob = (id: string) => out.obligations.find((o: { obligation: string }) => o.obligation === id);
+    const prov = (id: string) => out.provisions.find((p: { provision: string }) => p.provision === id);
+    expect(ob('ex/hand-over/1').postponed[0]).toMatchObject({
+      reason: 'Put off.',
+      evidence: [postponed.leafHash],
+    });
+    expect(ob('aid/admit-aid/1/trucks')).toMatchObject({
+      uncertain: true,
+      capped: [{ quantity: 5, unit: 'truck' }],
+    });
+    expect(prov('lp')).toMatchObject({ status: 'unrecorded', basis: 'no-breach-recorded' });
+    expect(prov('ex').postponed).toHaveLength(1);
+  });
+
+  it('the text marks an uncertain status and gives each allegation its state and reason', () => {
+    const text = formatStatusText(e, agreement);
+    expect(text).toMatch(/ {2}aid {17}unrecorded ⚠/);
+    expect(text).toContain(
+      'alleged by b against a (cease), 2024-01-01 16:00: Fire. [acknowledged; In error.]',
+    );
+  });
+
+  it('says a ratio exceeded is more released than required, not a breach', () => {
+    const more = evaluate(
+      agreement,
+      [
+        ...actors(),
+        logged('a', 'handover.completed', T(1, '11:00'), { provision: 'ex', batch: 1, count: 2, to: 'b' }),
+        logged('b', 'release.completed', T(1, '20:00'), { provision: 'ex', batch: 1, party: 'b', count: 9 }),
+      ],
+      T(2, '09:00'),
+    );
+    expect(formatStatusText(more, agreement)).toContain(
+      'ratio exceeded by 3 (more released than required, not a breach): 9 released by b more than 3 × 2 counted from a.',
+    );
+  });
+});

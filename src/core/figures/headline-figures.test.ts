@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../compliance/evaluate.ts';
+import { FIXTURE_YAML } from '../compliance/fixture-agreement.ts';
+import { actors, agreementOf, logged } from '../compliance/test-log.ts';
+import type { LoggedEvent } from '../compliance/types.ts';
+import { headlineFigures } from './headline-figures.ts';
+
+const agreement = agreementOf(FIXTURE_YAML);
+const T = (d: number, hm: string) => `2024-01-0${d}T${hm}:00+02:00`;
+const headline = (events: LoggedEvent[], asOf: string) =>
+  headlineFigures(agreement, evaluate(agreement, [...actors(), ...events], asOf));
+const aid = (day: number, quantity: number, by: string, source: string) =>
+  logged(
+    by,
+    'aid.delivered',
+    T(day, '20:00'),
+    { date: `2024-01-0${day}`, quantity, unit: 'truck', category: 'aid' },
+    source,
+  );
+
+describe('headline figures', () => {
+  it('given nothing recorded, then releases and quotas are unrecorded (null, no source), never 0', () => {
+    const h = headline([], T(3, '12:00'));
+    expect(h.releases.length).toBeGreaterThan(0);
+    expect(h.releases.every((r) => r.counted === null)).toBe(true);
+    for (const q of h.quotas) {
+      expect(q.sources).toEqual([]);
+      expect(q.daysUnrecorded).toBe(q.daysDue);
+    }
+  });
+
+  it('given two sources on different days, then each keeps its own sum over its own days, never added', () => {
+    const h = headline([aid(1, 12, 'b', 'B'), aid(2, 8, 'a', 'A')], T(3, '12:00'));
+    const trucks = h.quotas.find((q) => q.quota === 'trucks')!;
+    expect(trucks.sources.map((s) => [s.source, s.quantity, s.days])).toEqual([
+      ['A', 8, ['2024-01-02']],
+      ['B', 12, ['2024-01-01']],
+    ]);
+    expect(trucks.sources.some((s) => s.quantity === 20)).toBe(false);
+  });
+
+  it('given two sources on either side of the quota the same day, then the day is disputed and each says its own', () => {
+    const h = headline([aid(1, 12, 'b', 'B'), aid(1, 8, 'a', 'A')], T(2, '12:00'));
+    const trucks = h.quotas.find((q) => q.quota === 'trucks')!;
+    expect(trucks.daysDisputed).toBe(1);
+    const [a, b] = trucks.sources;
+    expect(a).toMatchObject({ source: 'A', quantity: 8, daysReached: 0 });
+    expect(b).toMatchObject({ source: 'B', quantity: 12, daysReached: 1 });
+    expect(a!.quota).toBe(b!.quota);
+  });
+});

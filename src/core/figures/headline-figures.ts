@@ -1,0 +1,153 @@
+import type { Agreement } from '../agreement/types.ts';
+import type { Evaluation, ObligationStatus } from '../compliance/types.ts';
+
+/**
+ * The headline figures of a log judged against its agreement: the one model the dashboard's home
+ * and agreement pages, the report, the CLI and the API all show. Nothing is merged: each source's
+ * aid figures are summed over its own days only, and a figure nobody recorded is absent (null),
+ * never 0.
+ */
+export interface HeadlineFigures {
+  asOf: string;
+  releases: ReleaseFigure[];
+  quotas: QuotaFigure[];
+}
+
+/** Persons released by one side of an exchange against what the plan asks by now and in all. */
+export interface ReleaseFigure {
+  provision: string;
+  party: string;
+  to: string;
+  /** Counted under the formula; null when nothing at all was recorded for this side. */
+  counted: number | null;
+  outside: number;
+  /** Required by obligations already due. */
+  dueSoFar: number;
+  /** Required by every obligation of the effective plan. */
+  plannedTotal: number;
+}
+
+/** One source's own figures for one aid quota, summed over the days it reported on. */
+export interface SourceFigure {
+  source: string;
+  quantity: number;
+  /** The days this source gave a figure for (yyyy-mm-dd), in order. */
+  days: string[];
+  /** What the quota asked on those days. */
+  quota: number;
+  /** Of those days, how many this source's figure reaches the day's quota. */
+  daysReached: number;
+}
+
+/** An aid quota (one per-day entry of an aid provision) and what each source says of it. */
+export interface QuotaFigure {
+  provision: string;
+  quota: string;
+  unit: string;
+  category: string | null;
+  uncertain: boolean;
+  /** What the quota asked over the days already due. */
+  dueSoFar: number;
+  /** Days already due. */
+  daysDue: number;
+  /** Days already due for which no source gave any figure. */
+  daysUnrecorded: number;
+  /** Each source apart, never added to another; empty when nothing was recorded. */
+  sources: SourceFigure[];
+  /** Days on which sources fall on both sides of the quota (the day's status is disputed). */
+  daysDisputed: number;
+}
+
+const RELEASE_ACTIONS = new Set(['hand-over', 'release']);
+
+type PerDay = { id: string; unit: string; category?: string; uncertain?: boolean };
+
+function perDayEntries(agreement: Agreement): Map<string, PerDay> {
+  const out = new Map<string, PerDay>();
+  for (const p of agreement.provisions) {
+    // Aid gives a list of quotas; a medical evacuation gives one number (not a quota list).
+    const perDay = (p as { perDay?: unknown }).perDay;
+    if (!Array.isArray(perDay)) continue;
+    for (const q of perDay as PerDay[]) out.set(q.id, q);
+  }
+  return out;
+}
+
+const required = (o: ObligationStatus) => o.required ?? o.obligation.quantity ?? 0;
+
+function releases(evaluation: Evaluation): ReleaseFigure[] {
+  return evaluation.exchanges.directions.map((d) => {
+    let dueSoFar = 0;
+    let plannedTotal = 0;
+    for (const o of evaluation.obligations) {
+      const ob = o.obligation;
+      if (ob.provision !== d.provision || ob.party !== d.from || !RELEASE_ACTIONS.has(ob.action)) continue;
+      plannedTotal += required(o);
+      if (o.status !== 'not-yet-due') dueSoFar += required(o);
+    }
+    return {
+      provision: d.provision,
+      party: d.from,
+      to: d.to,
+      // A tally with no evidence behind it is the silence of the record, not zero persons.
+      counted: d.evidence.length > 0 ? d.counted : null,
+      outside: d.outside,
+      dueSoFar,
+      plannedTotal,
+    };
+  });
+}
+
+function quotas(agreement: Agreement, evaluation: Evaluation): QuotaFigure[] {
+  const entries = perDayEntries(agreement);
+  const out = new Map<string, QuotaFigure>();
+  for (const o of evaluation.obligations) {
+    const ob = o.obligation;
+    if (ob.action !== 'admit-aid' || !ob.category) continue;
+    const entry = entries.get(ob.category);
+    let q = out.get(ob.category);
+    if (!q) {
+      q = {
+        provision: ob.provision,
+        quota: ob.category,
+        unit: ob.unit ?? entry?.unit ?? '',
+        category: entry?.category ?? null,
+        uncertain: Boolean(entry?.uncertain || ob.uncertain),
+        dueSoFar: 0,
+        daysDue: 0,
+        daysUnrecorded: 0,
+        sources: [],
+        daysDisputed: 0,
+      };
+      out.set(ob.category, q);
+    }
+    if (o.status === 'not-yet-due') continue;
+    const need = required(o);
+    q.dueSoFar += need;
+    q.daysDue += 1;
+    const figures = o.figures ?? [];
+    if (figures.length === 0) q.daysUnrecorded += 1;
+    if (o.status === 'disputed') q.daysDisputed += 1;
+    for (const f of figures) {
+      let s = q.sources.find((x) => x.source === f.source);
+      if (!s) {
+        s = { source: f.source, quantity: 0, days: [], quota: 0, daysReached: 0 };
+        q.sources.push(s);
+      }
+      s.quantity += f.quantity;
+      if (ob.date && !s.days.includes(ob.date)) s.days.push(ob.date);
+      s.quota += need;
+      if (f.quantity >= need) s.daysReached += 1;
+    }
+  }
+  for (const q of out.values()) {
+    q.sources.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+    for (const s of q.sources) s.days.sort();
+  }
+  return [...out.values()];
+}
+
+/** The headline figures of an evaluation: releases each way, and each aid quota source by source. */
+export function headlineFigures(agreement: Agreement, evaluation: Evaluation): HeadlineFigures {
+  return { asOf: evaluation.asOf, releases: releases(evaluation), quotas: quotas(agreement, evaluation) };
+}

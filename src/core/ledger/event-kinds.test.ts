@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { nodeCrypto as crypto } from '../../platform/node-crypto.ts';
+import { toHex } from '../crypto/crypto.ts';
+import { canonicalBytes } from './canonical-json.ts';
+import { referencesOf } from './check-event.ts';
+import type { EventEnvelope } from './event.ts';
+import { EVENT_KINDS, EventBodies, type EventKind } from './event-kinds.ts';
+import { checkEnvelope } from './event-sign.ts';
+
+const H = (n: number) => n.toString(16).padStart(64, '0');
+const envelope = (kind: string, body: Record<string, unknown>, over: Partial<EventEnvelope> = {}) =>
+  ({
+    v: 1,
+    log: 'truce.example/log/t',
+    kind,
+    occurredAt: '2025-10-13T08:00:00+03:00',
+    recordedAt: '2025-10-13T05:05:00Z',
+    actor: 'monitor',
+    body,
+    ...over,
+  }) as EventEnvelope;
+
+/** A valid body of each kind issue 11 adds, as a monitor would record it. */
+const NEW_KINDS: Partial<Record<EventKind, Record<string, unknown>>> = {
+  'delegation.arrived': { provision: 'talks', party: 'a', place: 'Sharm el-Sheikh' },
+  'round.ended': { provision: 'talks', round: 2 },
+  'proposal.submitted': { provision: 'talks', by: 'med', to: 'a', subject: 'Phase 2' },
+  'response.given': { provision: 'talks', by: 'a', proposal: H(7), answer: 'accepted-with-amendments' },
+  'crossing.throughput': {
+    provision: 'medevac',
+    crossing: 'rafah',
+    date: '2026-02-02',
+    direction: 'out',
+    patients: 5,
+    companions: 7,
+  },
+  'aid.suspended': { provision: 'aid', reason: 'Halted after an incident.' },
+  'aid.capped': { provision: 'aid', category: 'trucks', quantity: 300, unit: 'truck' },
+  'aid.resumed': { provision: 'aid' },
+  'batch.postponed': { provision: 'exchange', batch: 3, party: 'a', reason: 'Delayed by the holding side.' },
+  'batch.resumed': { provision: 'exchange', batch: 3 },
+  'remains.identified': { provision: 'remains', handover: H(9), finding: 'not-a-hostage' },
+  'remains.recovered': { provision: 'remains', by: 'search-team', count: 1 },
+  'list.published': { provision: 'exchange', party: 'b', count: 250, categories: { life: 250 } },
+  'names.vetoed': { provision: 'exchange', by: 'b', count: 3 },
+  'names.swapped': { provision: 'exchange', by: 'b', count: 2 },
+  'line.moved': { provision: 'withdrawal', zones: ['north'], metres: 300 },
+  'milestone.reached': { provision: 'board' },
+  'ceasefire.enforced': { provision: 'ceasefire', by: 'a' },
+};
+
+describe('the event kinds of issue 11', () => {
+  it('given a valid body of each new kind, when checked, then it is accepted as recorded', () => {
+    for (const [kind, body] of Object.entries(NEW_KINDS)) {
+      expect(EVENT_KINDS, kind).toContain(kind);
+      expect(checkEnvelope(envelope(kind, body)).body, kind).toEqual(body);
+    }
+  });
+
+  it('every new kind names its provision (or, for a statement of enforcement, may) and refuses an unknown field', () => {
+    for (const [kind, body] of Object.entries(NEW_KINDS)) {
+      const shape = (EventBodies[kind as EventKind] as { shape: Record<string, unknown> }).shape;
+      expect(Object.keys(shape), kind).toContain('provision');
+      expect(() => checkEnvelope(envelope(kind, { ...body, hostageName: 'x' })), kind).toThrow(
+        /hostageName|Unrecognized/,
+      );
+    }
+  });
+
+  it('a new kind missing its provision is refused, naming the field', () => {
+    expect(() => checkEnvelope(envelope('aid.capped', { quantity: 300, unit: 'truck' }))).toThrow(
+      /provision/,
+    );
+  });
+
+  it('remains findings are one of three, and a throughput direction is in or out as the agreement says', () => {
+    expect(() =>
+      checkEnvelope(envelope('remains.identified', { provision: 'r', finding: 'unknown' })),
+    ).toThrow(/finding/);
+    expect(() =>
+      checkEnvelope(
+        envelope('crossing.throughput', {
+          provision: 'm',
+          date: '2026-02-02',
+          direction: 'north',
+          patients: 1,
+        }),
+      ),
+    ).toThrow(/direction/);
+  });
+
+  it('casualty figures inside an allegation each carry their source', () => {
+    const body = {
+      against: 'a',
+      provision: 'ceasefire',
+      description: 'Strikes on 19 Oct.',
+      casualties: [
+        { killed: 26, source: 'Ministry of Health' },
+        { killed: 2, injured: 3, source: 'Army statement' },
+      ],
+    };
+    expect(checkEnvelope(envelope('violation.alleged', body)).body).toEqual(body);
+    expect(() =>
+      checkEnvelope(envelope('violation.alleged', { ...body, casualties: [{ killed: 26 }] })),
+    ).toThrow(/source/);
+  });
+
+  it('lists and handovers carry categories: a count per category id, living and remains apart', () => {
+    const body = {
+      provision: 'exchange',
+      batch: 1,
+      count: 24,
+      to: 'b',
+      categories: { living: 20, remains: 4 },
+    };
+    expect(checkEnvelope(envelope('handover.completed', body)).body).toEqual(body);
+    for (const kind of ['list.submitted', 'release.completed']) {
+      const shape = (EventBodies[kind as EventKind] as { shape: Record<string, unknown> }).shape;
+      expect(Object.keys(shape), kind).toContain('categories');
+    }
+    expect(() =>
+      checkEnvelope(envelope('handover.completed', { ...body, categories: { living: -1 } })),
+    ).toThrow(/categories/);
+  });
+
+  it('a response names the proposal it answers, and that reference must be in the log like any other', () => {
+    const e = envelope('response.given', NEW_KINDS['response.given']!);
+    expect(referencesOf(e)).toEqual([H(7)]);
+  });
+});
+
+describe('a note on any event', () => {
+  it('given a note on the envelope of any kind, then it is accepted', () => {
+    const e = checkEnvelope(
+      envelope('aid.capped', NEW_KINDS['aid.capped']!, { note: 'Reported by two agencies at noon.' }),
+    );
+    expect(e.note).toBe('Reported by two agencies at noon.');
+    expect(() => checkEnvelope(envelope('statement', { text: 'x' }, { note: '' }))).toThrow(/note/);
+  });
+
+  it('an event recorded without a note keeps its canonical bytes and so its leaf hash', () => {
+    const old = envelope('statement', { text: 'Batch 1 is on its way.' });
+    const checked = checkEnvelope(old);
+    expect(checked).not.toHaveProperty('note');
+    expect(toHex(crypto.sha256(canonicalBytes(checked)))).toBe(toHex(crypto.sha256(canonicalBytes(old))));
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../compliance/evaluate.ts';
+import { FIXTURE_YAML } from '../compliance/fixture-agreement.ts';
+import { actors, agreementOf, logged } from '../compliance/test-log.ts';
+import { reportHtml } from './report-html.ts';
+
+const agreement = agreementOf(FIXTURE_YAML);
+
+describe('the daily report', () => {
+  it('shows each allegation of the day as the alleging side’s claim, with its state and its casualty figures by source, never summed', () => {
+    const v = logged('b', 'violation.alleged', '2024-01-02T09:00:00+02:00', {
+      against: 'a',
+      provision: 'cease',
+      description: 'Strikes.',
+      casualties: [
+        { killed: 26, source: 'Ministry of Health' },
+        { killed: 2, injured: 3, source: 'Army statement' },
+      ],
+    });
+    const d = logged('a', 'dispute', '2024-01-02T10:00:00+02:00', { of: v.leafHash, reason: 'No strikes.' });
+    const html = reportHtml(
+      evaluate(agreement, [...actors(), v, d], '2024-01-02T12:00:00+02:00'),
+      agreement,
+      '2024-01-02',
+    );
+    expect(html).toContain(
+      'b alleges against a (cease): Strikes. [disputed] · 26 killed per Ministry of Health · 2 killed, 3 injured per Army statement',
+    );
+    expect(html).not.toContain('28 killed');
+  });
+});
