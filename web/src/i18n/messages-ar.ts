@@ -74,6 +74,8 @@ export const ar: Catalog = {
   'figures.quotaThoseDays': 'الحصة في تلك الأيام',
   'figures.daysReached': 'أيام بلغت الحصة',
   'figures.reachedOf': '{reached} من {days}',
+  'figures.period': '{from} – {to}، رقم واحد للفترة كلها',
+  'figures.periodNotPerDay': '— (رقم لفترة، لا لكل يوم)',
   'chart.bySource': '{what} — بحسب {source}',
   'chart.captionUnrecorded': '{what}: لم يُسجَّل شيء؛ {promised} موعودة حتى اليوم {day}',
   'chart.promised': 'الموعود',

@@ -71,6 +71,8 @@ export const en = {
   'figures.quotaThoseDays': 'Quota on those days',
   'figures.daysReached': 'Days at the quota',
   'figures.reachedOf': '{reached} of {days}',
+  'figures.period': '{from} – {to}, one figure for the whole period',
+  'figures.periodNotPerDay': '— (a figure for a period, not per day)',
   'chart.bySource': '{what} — according to {source}',
   'chart.captionUnrecorded': '{what}: nothing recorded; {promised} promised by day {day}',
   'chart.promised': 'Promised',

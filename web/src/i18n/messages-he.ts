@@ -72,6 +72,8 @@ export const he: Catalog = {
   'figures.quotaThoseDays': 'המכסה באותם ימים',
   'figures.daysReached': 'ימים שבהם הושגה המכסה',
   'figures.reachedOf': '{reached} מתוך {days}',
+  'figures.period': '{from} – {to}, נתון אחד לכל התקופה',
+  'figures.periodNotPerDay': '— (נתון לתקופה, לא ליום)',
   'chart.bySource': '{what} — לפי {source}',
   'chart.captionUnrecorded': '{what}: לא נרשם דבר; {promised} הובטחו עד יום {day}',
   'chart.promised': 'הובטח',
