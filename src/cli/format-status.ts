@@ -122,9 +122,11 @@ export function headlineLines(h: HeadlineFigures): string[] {
     );
   for (const q of h.quotas) {
     const unit = `${q.unit}s`;
-    const gaps = q.daysUnrecorded
-      ? `; nothing recorded for ${q.daysUnrecorded} of ${q.daysDue} days due`
-      : '';
+    const gaps = !q.daysUnrecorded
+      ? ''
+      : q.periods.length
+        ? `; no figure of their own for ${q.daysUnrecorded} of ${q.daysDue} days due (a period's figure is not a day's)`
+        : `; nothing recorded for ${q.daysUnrecorded} of ${q.daysDue} days due`;
     const due = q.dueSoFarMax === undefined ? n(q.dueSoFar) : `${n(q.dueSoFar)} to ${n(q.dueSoFarMax)}`;
     lines.push(`  ${q.quota}${q.uncertain ? ' ⚠' : ''}: quota to date ${due} ${unit}${gaps}`);
     if (q.sources.length === 0 && q.periods.length === 0)

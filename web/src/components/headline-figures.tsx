@@ -90,7 +90,11 @@ function QuotaRows({ q, agreement }: { q: QuotaFigure; agreement: Agreement }) {
           </>
         ) : null}
         {q.daysUnrecorded > 0 ? (
-          <span className="muted block">{t('figures.daysUnrecorded', { n: q.daysUnrecorded })}</span>
+          <span className="muted block">
+            {q.periods.length > 0
+              ? t('figures.daysWithoutOwnFigure', { n: q.daysUnrecorded })
+              : t('figures.daysUnrecorded', { n: q.daysUnrecorded })}
+          </span>
         ) : null}
       </th>
       <td rowSpan={span} data-label={t('figures.quota')}>

@@ -74,6 +74,7 @@ export const ar: Catalog = {
   'figures.quotaThoseDays': 'الحصة في تلك الأيام',
   'figures.daysReached': 'أيام بلغت الحصة',
   'figures.reachedOf': '{reached} من {days}',
+  'figures.daysWithoutOwnFigure': 'الأيام المستحقة بلا رقم خاص بها (رقم الفترة ليس رقم يوم): {n}',
   'figures.period': '{from} – {to}، رقم واحد للفترة كلها',
   'figures.periodNotPerDay': '— (رقم لفترة، لا لكل يوم)',
   'chart.bySource': '{what} — بحسب {source}',

@@ -71,6 +71,8 @@ export const en = {
   'figures.quotaThoseDays': 'Quota on those days',
   'figures.daysReached': 'Days at the quota',
   'figures.reachedOf': '{reached} of {days}',
+  'figures.daysWithoutOwnFigure':
+    "days due without a figure of their own (a period's figure is not a day's): {n}",
   'figures.period': '{from} – {to}, one figure for the whole period',
   'figures.periodNotPerDay': '— (a figure for a period, not per day)',
   'chart.bySource': '{what} — according to {source}',

@@ -72,6 +72,7 @@ export const he: Catalog = {
   'figures.quotaThoseDays': 'המכסה באותם ימים',
   'figures.daysReached': 'ימים שבהם הושגה המכסה',
   'figures.reachedOf': '{reached} מתוך {days}',
+  'figures.daysWithoutOwnFigure': 'ימים שחלו ללא נתון משלהם (נתון לתקופה אינו נתון ליום): {n}',
   'figures.period': '{from} – {to}, נתון אחד לכל התקופה',
   'figures.periodNotPerDay': '— (נתון לתקופה, לא ליום)',
   'chart.bySource': '{what} — לפי {source}',
