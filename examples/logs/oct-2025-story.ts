@@ -334,7 +334,7 @@ export async function story(io: StoryIo): Promise<void> {
     actor: 'israel',
     kind: 'aid.resumed',
     at: at('2025-10-20'),
-    body: { provision: 'aid' },
+    body: { provision: 'aid', lifts: 'suspension' },
     source: src('Israeli security official (AP)', `resumed 20 Oct; ${NOON}`),
   });
   await remains(1, at('2025-10-20'), src(PRESS, `1 remains; ${NOON}`));

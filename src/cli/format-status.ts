@@ -118,15 +118,23 @@ export function headlineLines(h: HeadlineFigures): string[] {
   const lines = ['Headline figures:'];
   for (const r of h.releases)
     lines.push(
-      `  released by ${r.party}: ${r.counted === null ? 'unrecorded' : n(r.counted)} of ${n(r.dueSoFar)} in the plan to date${r.outside ? ` (${n(r.outside)} outside the formula)` : ''}`,
+      `  released by ${r.party} (${r.provision}): ${r.counted === null ? 'unrecorded' : n(r.counted)} of ${n(r.dueSoFar)} in the plan to date${r.outside ? ` (${n(r.outside)} outside the formula)` : ''}`,
     );
   for (const q of h.quotas) {
     const unit = `${q.unit}s`;
-    const gaps = q.daysUnrecorded
-      ? `; nothing recorded for ${q.daysUnrecorded} of ${q.daysDue} days due`
-      : '';
-    lines.push(`  ${q.quota}${q.uncertain ? ' ⚠' : ''}: quota to date ${n(q.dueSoFar)} ${unit}${gaps}`);
-    if (q.sources.length === 0) lines.push('    unrecorded: no source gave a figure');
+    const gaps = !q.daysUnrecorded
+      ? ''
+      : q.periods.length
+        ? `; no figure of their own for ${q.daysUnrecorded} of ${q.daysDue} days due (a period's figure is not a day's)`
+        : `; nothing recorded for ${q.daysUnrecorded} of ${q.daysDue} days due`;
+    const due = q.dueSoFarMax === undefined ? n(q.dueSoFar) : `${n(q.dueSoFar)} to ${n(q.dueSoFarMax)}`;
+    lines.push(`  ${q.quota}${q.uncertain ? ' ⚠' : ''}: quota to date ${due} ${unit}${gaps}`);
+    if (q.sources.length === 0 && q.periods.length === 0)
+      lines.push('    unrecorded: no source gave a figure');
+    for (const p of q.periods)
+      lines.push(
+        `    per ${p.source}: ${n(p.quantity)} ${unit} from ${p.from} to ${p.to} (a figure for the whole period), against ${p.quotaMax === undefined ? n(p.quota) : `${n(p.quota)} to ${n(p.quotaMax)}`} for those days`,
+      );
     for (const s of q.sources)
       lines.push(
         `    per ${s.source}: ${n(s.quantity)} ${unit} over ${s.days.length} day(s) reported (${s.days.join(', ')}), against ${n(s.quota)} for those days; quota reached on ${s.daysReached} of ${s.days.length}`,

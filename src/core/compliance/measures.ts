@@ -123,10 +123,17 @@ export function aidMeasures(
   const caps = ctx.view.current('aid.capped').filter(mine);
   const sameScope = (s: Effective, e: Effective) =>
     e.body.category === undefined || e.body.category === s.body.category;
-  const suspended = spans(ctx.view.current('aid.suspended').filter(mine), resumed, sameScope);
+  // A resumption ends what it says it lifts: the suspension, the cap, or (saying neither) both.
+  const suspended = spans(
+    ctx.view.current('aid.suspended').filter(mine),
+    resumed.filter((r) => r.body.lifts !== 'cap'),
+    sameScope,
+  );
   const capped = spans(
     caps,
-    [...resumed, ...caps].sort((a, b) => a.entry.at - b.entry.at),
+    [...resumed.filter((r) => r.body.lifts !== 'suspension'), ...caps].sort(
+      (a, b) => a.entry.at - b.entry.at,
+    ),
     sameScope,
   );
   const inDay = (x: Span) => during(ctx, x, o);

@@ -46,8 +46,10 @@ export interface QuotaFigure {
   unit: string;
   category: string | null;
   uncertain: boolean;
-  /** What the quota asked over the days already due. */
+  /** What the quota asked over the days already due (the lowest stated value when sources differ). */
   dueSoFar: number;
+  /** The same with the highest stated value, when the sources of the quota differ. */
+  dueSoFarMax?: number;
   /** Days already due. */
   daysDue: number;
   /** Days already due for which no source gave any figure. */
@@ -56,6 +58,20 @@ export interface QuotaFigure {
   sources: SourceFigure[];
   /** Days on which sources fall on both sides of the quota (the day's status is disputed). */
   daysDisputed: number;
+  /** Figures a source gave for a whole period: never spread over its days, shown as given. */
+  periods: PeriodFigure[];
+}
+
+/** One source's figure for a period ("25,700 trucks from 12 Oct to 7 Dec"), beside what the quota asked then. */
+export interface PeriodFigure {
+  source: string;
+  quantity: number;
+  from: string;
+  to: string;
+  /** What the quota asked on the period's days (lowest stated value), and with the highest. */
+  quota: number;
+  quotaMax?: number;
+  evidence: string[];
 }
 
 const RELEASE_ACTIONS = new Set(['hand-over', 'release']);
@@ -118,12 +134,15 @@ function quotas(agreement: Agreement, evaluation: Evaluation): QuotaFigure[] {
         daysUnrecorded: 0,
         sources: [],
         daysDisputed: 0,
+        periods: [],
       };
       out.set(ob.category, q);
     }
     if (o.status === 'not-yet-due') continue;
     const need = required(o);
     q.dueSoFar += need;
+    if (ob.quantityMax !== undefined || q.dueSoFarMax !== undefined)
+      q.dueSoFarMax = (q.dueSoFarMax ?? q.dueSoFar - need) + (ob.quantityMax ?? need);
     q.daysDue += 1;
     const figures = o.figures ?? [];
     if (figures.length === 0) q.daysUnrecorded += 1;
@@ -141,10 +160,44 @@ function quotas(agreement: Agreement, evaluation: Evaluation): QuotaFigure[] {
     }
   }
   for (const q of out.values()) {
+    q.periods = periodsOf(evaluation, q, entries.get(q.quota));
     q.sources.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
     for (const s of q.sources) s.days.sort();
   }
   return [...out.values()];
+}
+
+/** The period figures of a quota's provision, unit and category, each source apart, with the quota of their days. */
+function periodsOf(evaluation: Evaluation, q: QuotaFigure, entry: PerDay | undefined): PeriodFigure[] {
+  const out: PeriodFigure[] = [];
+  for (const set of evaluation.figures) {
+    if (set.from === set.to || set.unit !== q.unit) continue;
+    if (set.provision !== undefined && set.provision !== q.provision) continue;
+    const [, , , category] = set.key.split('|');
+    if (category && category !== q.quota && category !== entry?.category) continue;
+    let quota = 0;
+    let quotaMax = 0;
+    let ranged = false;
+    for (const o of evaluation.obligations) {
+      const ob = o.obligation;
+      if (ob.action !== 'admit-aid' || ob.category !== q.quota || !ob.date) continue;
+      if (ob.date < set.from || ob.date > set.to) continue;
+      quota += required(o);
+      quotaMax += ob.quantityMax ?? required(o);
+      if (ob.quantityMax !== undefined) ranged = true;
+    }
+    for (const f of set.figures)
+      out.push({
+        source: f.source,
+        quantity: f.quantity,
+        from: set.from,
+        to: set.to,
+        quota,
+        ...(ranged ? { quotaMax } : {}),
+        evidence: f.evidence,
+      });
+  }
+  return out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.source < b.source ? -1 : 1));
 }
 
 /** The headline figures of an evaluation: releases each way, and each aid quota source by source. */

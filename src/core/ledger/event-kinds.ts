@@ -201,6 +201,10 @@ export const EventBodies = {
   'aid.resumed': z.strictObject({
     provision: Provision.describe('The aid provision whose suspension or cap was lifted.'),
     category: Id.optional().describe('The quota or category resumed; all of the provision when absent.'),
+    lifts: z
+      .enum(['suspension', 'cap'])
+      .optional()
+      .describe('What it ends: the suspension (a cap stays in force), or the cap; both when absent.'),
   }),
   'batch.postponed': z.strictObject({
     provision: Provision.describe('The exchange whose batch (handover or release) was postponed.'),

@@ -70,7 +70,15 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
 /** One quota: its quota to date, then one row per source (or one saying nothing was recorded). */
 function QuotaRows({ q, agreement }: { q: QuotaFigure; agreement: Agreement }) {
   const { t, text, fmt } = useI18n();
-  const span = Math.max(1, q.sources.length);
+  const span = Math.max(1, q.sources.length + q.periods.length);
+  const amount = (low: number, high: number | undefined) =>
+    high === undefined ? (
+      <Quantity n={low} unit={q.unit} />
+    ) : (
+      <>
+        <Quantity n={low} unit={q.unit} /> – <Quantity n={high} unit={q.unit} />
+      </>
+    );
   const head = (
     <>
       <th scope="row" rowSpan={span}>
@@ -82,15 +90,19 @@ function QuotaRows({ q, agreement }: { q: QuotaFigure; agreement: Agreement }) {
           </>
         ) : null}
         {q.daysUnrecorded > 0 ? (
-          <span className="muted block">{t('figures.daysUnrecorded', { n: q.daysUnrecorded })}</span>
+          <span className="muted block">
+            {q.periods.length > 0
+              ? t('figures.daysWithoutOwnFigure', { n: q.daysUnrecorded })
+              : t('figures.daysUnrecorded', { n: q.daysUnrecorded })}
+          </span>
         ) : null}
       </th>
       <td rowSpan={span} data-label={t('figures.quota')}>
-        <Quantity n={q.dueSoFar} unit={q.unit} />
+        {amount(q.dueSoFar, q.dueSoFarMax)}
       </td>
     </>
   );
-  if (q.sources.length === 0)
+  if (q.sources.length === 0 && q.periods.length === 0)
     return (
       <tr data-testid="quota-row">
         {head}
@@ -126,6 +138,26 @@ function QuotaRows({ q, agreement }: { q: QuotaFigure; agreement: Agreement }) {
           <td data-label={t('figures.daysReached')}>
             {t('figures.reachedOf', { reached: s.daysReached, days: s.days.length })}
           </td>
+        </tr>
+      ))}
+      {q.periods.map((p, i) => (
+        <tr key={`${p.source}|${p.from}|${p.to}`} data-testid="quota-row">
+          {i === 0 && q.sources.length === 0 ? head : null}
+          <td data-label={t('figures.source')}>
+            <bdi>{p.source}</bdi>
+          </td>
+          <td data-label={t('figures.daysReported')}>
+            {t('figures.period', { from: fmt.calendarDate(p.from), to: fmt.calendarDate(p.to) })}
+          </td>
+          <td
+            data-label={t('figures.recorded')}
+            data-figure={`quota:${q.quota}:${p.source}:${p.from}:${p.to}`}
+            data-value={p.quantity}
+          >
+            <Quantity n={p.quantity} unit={q.unit} />
+          </td>
+          <td data-label={t('figures.quotaThoseDays')}>{amount(p.quota, p.quotaMax)}</td>
+          <td data-label={t('figures.daysReached')}>{t('figures.periodNotPerDay')}</td>
         </tr>
       ))}
     </>

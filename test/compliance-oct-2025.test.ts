@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildOct2025 } from '../examples/logs/build-oct-2025.ts';
+import { parseAgreement } from '../src/core/agreement/parse-agreement.ts';
+import { evaluate } from '../src/core/compliance/evaluate.ts';
+import type { Evaluation, LoggedEvent } from '../src/core/compliance/types.ts';
+import { toHex } from '../src/core/crypto/crypto.ts';
+import { headlineFigures } from '../src/core/figures/headline-figures.ts';
+import { parseSignedEvent } from '../src/core/ledger/event-sign.ts';
+import { leafHash } from '../src/core/ledger/merkle.ts';
+import { nodeCrypto } from '../src/platform/node-crypto.ts';
+import { runCli } from './helpers/run-cli.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const LOG = join(here, '..', 'examples', 'logs', 'oct-2025-ceasefire');
+const parsed = parseAgreement(
+  readFileSync(join(here, '..', 'examples', 'agreements', 'oct-2025-ceasefire.yaml'), 'utf8'),
+  'oct-2025-ceasefire.yaml',
+);
+if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
+const agreement = parsed.agreement;
+const events: LoggedEvent[] = readFileSync(join(LOG, 'events.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => {
+    const bytes = new TextEncoder().encode(line);
+    return { leafHash: toHex(leafHash(nodeCrypto.sha256, bytes)), event: parseSignedEvent(bytes) };
+  });
+
+const at = (iso: string) => evaluate(agreement, events, iso);
+const ob = (e: Evaluation, id: string) => e.obligations.find((o) => o.obligation.id === id)!;
+const prov = (e: Evaluation, id: string) => e.provisions.find((p) => p.provision === id)!;
+/** Well after the last event of the record (the Rafah figures of 2–9 Feb 2026). */
+const LATER = '2026-02-10T12:00:00+02:00';
+
+describe('the public record of the October 2025 ceasefire, from its log', () => {
+  it('all 20 living hostages handed over through the ICRC by 13 Oct 12:00: met', () => {
+    const o = ob(at('2025-10-13T13:00:00+03:00'), 'living-exchange/hand-over/4');
+    expect(o).toMatchObject({ status: 'met', required: 20, done: 20 });
+  });
+
+  it('1,968 released per the Israel Prison Service, beside 1,966 (Reuters) and 1,808 (ICRC), never one picked', () => {
+    const o = ob(at(LATER), 'living-exchange/release/4');
+    expect(o).toMatchObject({ status: 'disputed', required: 1968, done: 1968 });
+    expect(o.disputes!.map((d) => [d.recorded.figure, d.disputedBy.figure])).toEqual([
+      [1968, 1966],
+      [1968, 1808],
+    ]);
+    expect(o.disputes![0]!.recorded.source).toBe('Israel Prison Service; IDF (BBC, AFP, Times of Israel)');
+  });
+
+  it('remains: 4 of 28 by the deadline; the rest late by the dates reported; the findings taken out; the last recovered, not handed over', () => {
+    expect(ob(at('2025-10-13T13:00:00+03:00'), 'remains-exchange/hand-over/4')).toMatchObject({
+      done: 4,
+      required: 28,
+    });
+    const e = at(LATER);
+    const o = ob(e, 'remains-exchange/hand-over/4');
+    // 27 handed over in the end (the not-a-hostage and the partial remains are not counted).
+    expect(o).toMatchObject({ status: 'partly-met', required: 28, done: 27 });
+    expect(o.remains!.map((f) => f.finding).sort()).toEqual([
+      'matches',
+      'not-a-hostage',
+      'partial-remains-of-returned',
+    ]);
+    expect(o.postponed![0]).toMatchObject({ party: 'hamas', from: '2025-10-28T12:00:00+02:00' });
+    expect(prov(e, 'remains-exchange').recovered).toEqual([
+      expect.objectContaining({ by: 'israel', count: 1, at: '2026-01-26T12:00:00+02:00' }),
+    ]);
+  });
+
+  it('360 bodies returned, against 15 for each of the 27 counted by the ratio (420 for all 28)', () => {
+    const e = at(LATER);
+    expect(ob(e, 'remains-exchange/release/4')).toMatchObject({ required: 405, done: 360 });
+    expect(ob(e, 'remains-exchange/release/4').obligation.quantity).toBe(420);
+    const bodies = e.exchanges.directions.find(
+      (d) => d.provision === 'remains-exchange' && d.from === 'israel',
+    )!;
+    expect(bodies.counted).toBe(360);
+    // Remains are never added to the living.
+    const living = e.exchanges.directions.find(
+      (d) => d.provision === 'living-exchange' && d.from === 'israel',
+    )!;
+    expect(living.counted).toBe(1968);
+  });
+
+  it('aid: no figure for any single day; COGAT’s (AP), the UN 2720 mechanism’s and the Hamas document’s period figures side by side; the cap and the halt beside the quota', () => {
+    const e = at(LATER);
+    const h = headlineFigures(agreement, e);
+    const trucks = h.quotas.find((q) => q.quota === 'trucks')!;
+    expect(trucks.sources).toEqual([]);
+    expect(trucks.daysUnrecorded).toBe(trucks.daysDue);
+    expect(trucks.periods.map((p) => [p.source, p.quantity, p.from, p.to])).toEqual([
+      ['A Hamas document given to AP', 7333, '2025-10-10', '2025-12-06'],
+      ['UN 2720 mechanism', 6545, '2025-10-10', '2025-12-07'],
+      ['AP analysis of COGAT figures', 25700, '2025-10-12', '2025-12-07'],
+    ]);
+    // The quota of those days, at 400 and at 600 a day (the two stated values): 57 days, 12 Oct to 7 Dec.
+    expect(trucks.periods[2]).toMatchObject({ quota: 57 * 400, quotaMax: 57 * 600 });
+    // The cap of 15 Oct stays in force (aid resumed on 20 Oct from the halt only).
+    const aid = prov(e, 'aid');
+    expect(aid.capped![0]).toMatchObject({ quantity: 300, from: '2025-10-15T12:00:00+03:00' });
+    expect(aid.capped![0]!.until).toBeUndefined();
+    expect(aid.suspended![0]).toMatchObject({
+      from: '2025-10-19T12:00:00+03:00',
+      until: '2025-10-20T12:00:00+03:00',
+    });
+    expect(ob(e, 'aid/admit-aid/10/trucks')).toMatchObject({ status: 'unrecorded' });
+    expect(ob(e, 'aid/admit-aid/10/trucks').done).toBeUndefined();
+  });
+
+  it('the allegations, each as its side stated it, with casualty figures by source never added', () => {
+    const e = at(LATER);
+    const strikes = e.allegations.find((a) => a.description === 'Strikes across Gaza.')!;
+    expect(strikes).toMatchObject({ by: 'hamas', against: 'israel', state: 'open' });
+    expect(strikes.casualties!.map((c) => [c.killed, c.source])).toEqual([
+      [26, 'Reuters'],
+      [29, 'AP'],
+      [36, 'Gaza Health Ministry'],
+      [44, 'hospital sources'],
+    ]);
+    const rafahFire = e.allegations.find((a) => a.description.startsWith('Fire at troops in Rafah'))!;
+    expect(rafahFire).toMatchObject({
+      by: 'israel',
+      against: 'hamas',
+      state: 'disputed',
+      reason: 'Hamas denied involvement.',
+    });
+    expect(prov(e, 'ceasefire').enforced![0]).toMatchObject({
+      by: 'israel',
+      at: '2025-10-29T10:00:00+02:00',
+    });
+  });
+
+  it('the return north began on 10 Oct; the pullback was met at the start', () => {
+    const e = at(LATER);
+    expect(ob(e, 'return-north/allow-return/1').status).toBe('met');
+    expect(ob(e, 'pullback/withdraw/1').status).toBe('met');
+  });
+});
+
+async function files(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const d of await readdir(dir, { withFileTypes: true, recursive: true }))
+    if (d.isFile()) out.push(relative(dir, join(d.parentPath, d.name)));
+  return out.sort();
+}
+
+describe('examples/logs/oct-2025-ceasefire', () => {
+  it('regenerating it gives byte-identical files, and it verifies', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'truce-oct-'));
+    try {
+      await buildOct2025(dir);
+      const names = await files(LOG);
+      expect(await files(dir)).toEqual(names);
+      for (const name of names)
+        expect(await readFile(join(dir, name)), name).toEqual(await readFile(join(LOG, name)));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    expect((await runCli('verify', '--export', LOG)).status).toBe(0);
+  });
+
+  it('says in its own metadata that it is a reconstruction signed with demonstration keys, and names no person held', async () => {
+    const log = JSON.parse(await readFile(join(LOG, 'log.json'), 'utf8'));
+    expect(log.notes[0]).toMatch(/^DEMO KEYS/);
+    const status = await runCli('status', LOG, '--at', '2026-02-10');
+    expect(status.stdout).toMatch(/reconstructed afterwards from public reporting/);
+    expect(status.stdout).toMatch(/demonstration keys/);
+    // Lists and handovers carry counts and categories only: no event holds a person's commitment.
+    for (const e of events) expect(e.event.event.body.persons, e.event.event.kind).toBeUndefined();
+  });
+});
