@@ -165,7 +165,7 @@ describe.each(DIALECTS)('status messages on %s', (dialect) => {
       const r = await fetch(`${base}/api/logs/${f.logId}/stream`, { signal: controller.signal });
       const sse = sseReader(r.body!);
       const before = (await (await app.inject({ url: `/api/logs/${f.logId}/status` })).json()) as {
-        provisions: { provision: string; status: string }[];
+        provisions: { provision: string; status: string; basis?: string }[];
       };
       const ceasefire = before.provisions.find((p) => p.provision === 'ceasefire')!;
       expect(ceasefire.status).not.toBe('disputed');
@@ -187,8 +187,16 @@ describe.each(DIALECTS)('status messages on %s', (dialect) => {
       expect(data.asOf).toMatch(/^\d{4}-\d{2}-\d{2}T/);
       // An allegation nobody answered is the alleging side's claim, not a dispute (TRUTH.md rule 4):
       // the ceasefire can no longer be said to have held, and nothing records that it did.
+      // Before it, nothing alleged: no breach recorded. The status word stays; what it rests on changes.
+      expect(ceasefire).toMatchObject({ status: 'unrecorded', basis: 'no-breach-recorded' });
       expect(data.provisions).toEqual([
-        { provision: 'ceasefire', kind: 'cessation', status: 'unrecorded', previous: ceasefire.status },
+        {
+          provision: 'ceasefire',
+          kind: 'cessation',
+          status: 'unrecorded',
+          previous: 'unrecorded',
+          previousBasis: 'no-breach-recorded',
+        },
       ]);
       // An event that changes no status sends none: the next message is that event's.
       const note = f.event('monitor', 'statement', { text: 'nothing changes' });

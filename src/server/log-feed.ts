@@ -1,4 +1,3 @@
-import type { Status } from '../core/compliance/types.ts';
 import type { StoredEntry } from '../store/ledger-store.ts';
 import { readLogHead } from '../store/log-head.ts';
 import type { LogNotifier } from '../store/log-notifier.ts';
@@ -6,7 +5,7 @@ import type { ServerContext } from './context.ts';
 import { evaluateLog } from './log-evaluation.ts';
 import { HttpProblem } from './problem.ts';
 import { type StreamClient, sseMessage } from './sse.ts';
-import { provisionStatuses, statusChanges } from './status-changes.ts';
+import { provisionStatuses, type Standing, statusChanges } from './status-changes.ts';
 
 /** Events read from the log at a time. */
 const PAGE = 500;
@@ -54,7 +53,7 @@ class LogFeed {
   private again = false;
   private retry: ReturnType<typeof setTimeout> | undefined;
   /** Each provision's status at the last evaluation; undefined before the first. */
-  private statuses: Map<string, Status> | undefined;
+  private statuses: Map<string, Standing> | undefined;
   private evaluating: Promise<void> | undefined;
   private evaluateAgain = false;
   private evaluatedAt = 0;

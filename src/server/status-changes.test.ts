@@ -31,4 +31,18 @@ describe('statusChanges', () => {
     const e = evaluation(provision('a', 'met'));
     expect(statusChanges(provisionStatuses(e), e)).toEqual([]);
   });
+
+  it('names a provision whose status stays but whose basis changed: no breach recorded, then an allegation', () => {
+    const quiet = { ...provision('a', 'unrecorded'), basis: 'no-breach-recorded' as const };
+    const alleged = provision('a', 'unrecorded');
+    expect(statusChanges(provisionStatuses(evaluation(quiet)), evaluation(alleged))).toEqual([
+      {
+        provision: 'a',
+        kind: 'cessation',
+        status: 'unrecorded',
+        previous: 'unrecorded',
+        previousBasis: 'no-breach-recorded',
+      },
+    ]);
+  });
 });
