@@ -3,6 +3,7 @@ import type { DirectionTally, Evaluation, ObligationStatus } from '../compliance
 import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, provenanceSentences, RECORDED } from '../ledger/provenance.ts';
 import { english } from '../plan/provision-obligations.ts';
+import type { DayEvent } from './day-events.ts';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -68,26 +69,53 @@ export function headlineHtml(h: HeadlineFigures): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const items = h.releases.map(
     (r) =>
-      `Released by ${e(r.party)}: ${fig(`release:${r.provision}:${r.party}`, r.counted, r.counted === null ? 'unrecorded' : n(r.counted))} of ${n(r.dueSoFar)} in the plan to date${r.outside ? ` (${n(r.outside)} outside the formula)` : ''}`,
+      `Released by ${e(r.party)} (${e(r.provision)}): ${fig(`release:${r.provision}:${r.party}`, r.counted, r.counted === null ? 'unrecorded' : n(r.counted))} of ${n(r.dueSoFar)} in the plan to date${r.outside ? ` (${n(r.outside)} outside the formula)` : ''}`,
   );
   for (const q of h.quotas) {
     const unit = `${e(q.unit)}s`;
-    const gaps = q.daysUnrecorded
-      ? `; nothing recorded for ${q.daysUnrecorded} of ${q.daysDue} days due`
-      : '';
-    const sources = q.sources.length
-      ? `<ul>${q.sources
-          .map(
-            (s) =>
-              `<li>per ${e(s.source)}: ${fig(`quota:${q.quota}:${s.source}`, s.quantity, n(s.quantity))} ${unit} over ${s.days.length} day(s) reported (${s.days.map(e).join(', ')}), against ${n(s.quota)} for those days</li>`,
-          )
-          .join('')}</ul>`
+    const gaps = !q.daysUnrecorded
+      ? ''
+      : q.periods.length
+        ? `; no figure of their own for ${q.daysUnrecorded} of ${q.daysDue} days due (a period's figure is not a day's)`
+        : `; nothing recorded for ${q.daysUnrecorded} of ${q.daysDue} days due`;
+    const range = (low: number, high: number | undefined) =>
+      high === undefined ? n(low) : `${n(low)} to ${n(high)}`;
+    const lines = [
+      ...q.sources.map(
+        (s) =>
+          `<li>per ${e(s.source)}: ${fig(`quota:${q.quota}:${s.source}`, s.quantity, n(s.quantity))} ${unit} over ${s.days.length} day(s) reported (${s.days.map(e).join(', ')}), against ${n(s.quota)} for those days</li>`,
+      ),
+      ...q.periods.map(
+        (p) =>
+          `<li>per ${e(p.source)}: ${fig(`quota:${q.quota}:${p.source}:${p.from}:${p.to}`, p.quantity, n(p.quantity))} ${unit} from ${e(p.from)} to ${e(p.to)} (one figure for the whole period), against ${range(p.quota, p.quotaMax)} for those days</li>`,
+      ),
+    ];
+    const sources = lines.length
+      ? `<ul>${lines.join('')}</ul>`
       : ` — ${fig(`quota:${q.quota}`, null, 'unrecorded')}: no source gave a figure`;
     items.push(
-      `${e(q.quota)}${q.uncertain ? ' ⚠' : ''}: quota to date ${n(q.dueSoFar)} ${unit}${gaps}${q.daysDisputed ? `; sources disagree on ${q.daysDisputed} day(s)` : ''}${sources}`,
+      `${e(q.quota)}${q.uncertain ? ' ⚠' : ''}: quota to date ${range(q.dueSoFar, q.dueSoFarMax)} ${unit}${gaps}${q.daysDisputed ? `; sources disagree on ${q.daysDisputed} day(s)` : ''}${sources}`,
     );
   }
   return items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p>None.</p>';
+}
+
+/** Fields that name earlier events (by leaf hash): said in words, the hash stays the evidence. */
+const REFERENCES = new Set(['of', 'list', 'handover', 'proposal']);
+/** Fields that hold commitments to persons: said as a count, never listed. */
+const COMMITMENTS = new Set(['persons', 'removed', 'added']);
+
+/** One event of the day: its time, what happened, who recorded it, its figures as recorded, its source and note. */
+function happenedLine(x: DayEvent): string {
+  const fields = Object.entries(x.body).flatMap(([k, v]) => {
+    if (REFERENCES.has(k)) return [`${k}: an earlier event`];
+    if (COMMITMENTS.has(k) && Array.isArray(v)) return [`${k}: ${v.length} named by commitment`];
+    if (v !== null && typeof v === 'object') return [`${k}: ${JSON.stringify(v)}`];
+    return [`${k}: ${String(v)}`];
+  });
+  const time = x.at.slice(11, 16);
+  // The leaf hash is the evidence, kept behind the line (its title), not read as words.
+  return `<span class="s" title="leaf hash ${e(x.hash)}">${e(time)}</span> ${e(x.kind.replace('.', ' '))} — recorded by ${e(x.actor)}${fields.length ? `: ${e(fields.join(', '))}` : ''}${x.source ? ` [${e(x.source)}]` : ''}${x.note ? ` (note: ${e(x.note)})` : ''}`;
 }
 
 /** A daily situation report: one self-contained, printable HTML page (no scripts, no external assets). */
@@ -96,6 +124,7 @@ export function reportHtml(
   agreement: Agreement,
   date: string,
   provenance: Provenance = RECORDED,
+  happened: DayEvent[] = [],
 ): string {
   const today = ev.obligations.filter((o) => o.obligation.date === date);
   const late = ev.obligations.filter(
@@ -119,6 +148,7 @@ ${needsBanner(provenance) ? `<p class="provenance" role="note"><strong>${provena
 <p>As of ${e(ev.asOf)} (${e(agreement.timeZone)}), from ${ev.events} events of the log. Statuses are computed from the log; every figure keeps its source.</p>
 ${section('Headline figures', headlineHtml(headlineFigures(agreement, ev)))}
 ${section('Phases', list(ev.phases.map((p) => `${e(p.phase)}: ${e(p.explanation)}`)))}
+${section('What happened that day', list(happened.map(happenedLine)))}
 ${section("The day's obligations", rows(today))}
 ${section('Late or outstanding', rows(late))}
 ${section('Disputes, with their sources', rows(disputes))}

@@ -1,6 +1,7 @@
 import type { Agreement } from '../../core/agreement/types.ts';
 import type { Evaluation as EvaluationValue } from '../../core/compliance/types.ts';
 import { headlineFigures } from '../../core/figures/headline-figures.ts';
+import { type DayEvent, dayEvents } from '../../core/report/day-events.ts';
 import { reportHtml } from '../../core/report/report-html.ts';
 import type { Adoption } from '../../store/log-adoption.ts';
 import { ProvenanceStore } from '../../store/provenance-store.ts';
@@ -69,6 +70,10 @@ export const statusRoutes = (ctx: ServerContext) => [
     problems: [404, 409, 422, 503],
     async handler({ params, query, reply }) {
       const { agreement, evaluation } = await evaluateLog(ctx, params.id, (a) => endOfDay(query.date, a));
+      // What happened that day: the log read a page at a time, keeping only that day's events.
+      const happened: DayEvent[] = [];
+      for await (const page of ctx.store.entryPages(params.id))
+        happened.push(...dayEvents(page, query.date, agreement.timeZone));
       // An HTML page like the dashboard, with its security headers: it shows what the log's actors wrote.
       securePage(reply).type('text/html; charset=utf-8').header('cache-control', 'no-cache');
       return reportHtml(
@@ -76,6 +81,7 @@ export const statusRoutes = (ctx: ServerContext) => [
         agreement,
         query.date,
         await new ProvenanceStore(ctx.database).get(params.id),
+        happened,
       );
     },
   }),

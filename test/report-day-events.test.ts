@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '../src/server/app.ts';
+import { DEMO_LOG_DIR, importDemoLog } from '../src/server/demo-log.ts';
+import { LedgerStore } from '../src/store/ledger-store.ts';
+import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
+import { crypto } from './helpers/ledger-fixture.ts';
+import { runCli } from './helpers/run-cli.ts';
+
+/** The items of the report's "What happened that day" section. */
+function happened(html: string): string[] {
+  const section = /<h2>What happened that day<\/h2>\n(<ul>.*?<\/ul>|<p>None\.<\/p>)/s.exec(html);
+  if (!section) throw new Error('the report has no "What happened that day" section');
+  return [...section[1]!.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]!);
+}
+
+describe.each(DIALECTS)('the daily report says what happened that day, on %s', (dialect) => {
+  it('lists every event of the day in order, the same from the API as from truce report', async () => {
+    const database = await scratchDatabase(dialect);
+    try {
+      await importDemoLog(new LedgerStore(database, crypto), crypto, DEMO_LOG_DIR);
+      const app = await buildApp({ database, crypto });
+      try {
+        const r = await app.inject({ url: '/api/logs/nov-2023-pause/report?date=2023-11-25' });
+        expect(r.statusCode).toBe(200);
+        const fromApi = happened(r.body);
+        const cli = await runCli('report', DEMO_LOG_DIR, '--date', '2023-11-25');
+        expect(cli.status).toBe(0);
+        expect(fromApi).toEqual(happened(cli.stdout));
+        expect(fromApi).toHaveLength(13);
+        // The late handover of day 2, at 21:00, with who recorded it and its source.
+        expect(fromApi.find((l) => l.includes('handover completed'))).toMatch(
+          />21:00<\/span> handover completed — recorded by hamas: provision: exchange, batch: 2, count: 13, to: israel, via: icrc \[/,
+        );
+        // A confirmation names the handover as an earlier event, never by its hash in words.
+        expect(fromApi.find((l) => l.includes('handover confirmed'))).toContain('handover: an earlier event');
+        // The registrations of keys (22 Nov) are housekeeping: a day of nothing but them lists none.
+        const before = await app.inject({ url: '/api/logs/nov-2023-pause/report?date=2023-11-22' });
+        expect(happened(before.body)).toEqual([]);
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await database.close();
+    }
+  });
+});
