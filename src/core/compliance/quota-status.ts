@@ -117,7 +117,7 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
   const what = `${o.atLeast ? 'at least ' : ''}${plural(required, o.unit ?? 'unit')} (${o.category !== undefined ? ctx.labels.quota(p.id, o.category) : o.action})`;
   const when = o.action === 'admit-aid' && o.date ? ` for ${day(o.date)}` : ' over the phase';
   const record = [
-    ...figures.map((f) => `${f.quantity} per ${f.source}`),
+    ...figures.map((f) => `${f.quantity} per ${ctx.labels.actor(f.source)}`),
     ...misses.map(
       (m) =>
         `${ctx.labels.actor(m.event.actor)} recorded the deadline as missed: ${String(m.event.body.description)}`,
