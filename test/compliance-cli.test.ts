@@ -85,6 +85,9 @@ describe('truce report', () => {
       expect(html).toContain('exchange/hand-over/2');
       expect(html).toContain('65 per Hamas; 50 per Israel (they differ)');
       expect(html).toContain('hamas → israel: 26 counted under the formula, 15 outside the formula');
+      expect(html).toContain(
+        'Hamas alleges against Israel (Release of hostages and prisoners): Prisoners not released by seniority. [open]',
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

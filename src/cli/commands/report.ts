@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { labelsOf, registrationsIn } from '../../core/compliance/labels.ts';
 import { reportHtml } from '../../core/report/report-html.ts';
 import { HORIZON_TEXT, withinHorizon } from '../../core/time/date-horizon.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
@@ -31,7 +32,13 @@ export const report: Command = {
       io.out(formatStatusJson(evaluation, loaded.agreement));
       return EXIT_OK;
     }
-    const html = reportHtml(evaluation, loaded.agreement, date, loaded.provenance);
+    const html = reportHtml(
+      evaluation,
+      loaded.agreement,
+      date,
+      loaded.provenance,
+      labelsOf(loaded.agreement, registrationsIn(loaded.events)),
+    );
     const out = stringFlag(args, 'out');
     if (out) {
       await writeFile(resolve(io.cwd, out), html);

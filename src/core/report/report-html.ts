@@ -1,4 +1,5 @@
 import type { Agreement } from '../agreement/types.ts';
+import { type Labels, labelsOf } from '../compliance/labels.ts';
 import type { DirectionTally, Evaluation, ObligationStatus } from '../compliance/types.ts';
 import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, provenanceSentences, RECORDED } from '../ledger/provenance.ts';
@@ -90,12 +91,16 @@ export function headlineHtml(h: HeadlineFigures): string {
   return items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p>None.</p>';
 }
 
-/** A daily situation report: one self-contained, printable HTML page (no scripts, no external assets). */
+/**
+ * A daily situation report: one self-contained, printable HTML page (no scripts, no external assets).
+ * `labels` names parties, actors and provisions (give the log's actors to name them as registered).
+ */
 export function reportHtml(
   ev: Evaluation,
   agreement: Agreement,
   date: string,
   provenance: Provenance = RECORDED,
+  labels: Labels = labelsOf(agreement),
 ): string {
   const today = ev.obligations.filter((o) => o.obligation.date === date);
   const late = ev.obligations.filter(
@@ -123,7 +128,7 @@ ${section("The day's obligations", rows(today))}
 ${section('Late or outstanding', rows(late))}
 ${section('Disputes, with their sources', rows(disputes))}
 ${section('Figures from several sources', list(figures.map((f) => `${e(f.what)}: ${f.figures.map((x) => `${x.quantity} per ${e(x.source)}`).join('; ')}${f.conflicting ? ' (they differ)' : ''}`)))}
-${section('Allegations that day', list(alleged.map((a) => `${e(a.by)} alleges against ${e(a.against)}${a.provision ? ` (${e(a.provision)})` : ''}: ${e(a.description)} [${e(a.state)}${a.finding ? `: ${e(a.finding)}` : ''}]${(a.casualties ?? []).map((c) => ` · ${[c.killed !== undefined ? `${c.killed} killed` : '', c.injured !== undefined ? `${c.injured} injured` : ''].filter(Boolean).join(', ')} per ${e(c.source)}`).join('')}`)))}
+${section('Allegations that day', list(alleged.map((a) => `${e(labels.actor(a.by))} alleges against ${e(labels.party(a.against))}${a.provision ? ` (${e(labels.provision(a.provision))})` : ''}: ${e(a.description)} [${e(a.state)}${a.finding ? `: ${e(a.finding)}` : ''}]${(a.casualties ?? []).map((c) => ` · ${[c.killed !== undefined ? `${c.killed} killed` : '', c.injured !== undefined ? `${c.injured} injured` : ''].filter(Boolean).join(', ')} per ${e(c.source)}`).join('')}`)))}
 ${section(
   'Cumulative figures',
   `${list([
