@@ -32,11 +32,11 @@ describe('truce status', () => {
     expect(r.stdout).toContain(
       'hamas → israel: 80 counted under the formula (2 of them released outside the formula and agreed to count); 25 outside the formula',
     );
-    expect(r.stdout).toContain('ratio holds: 240 released by israel = 3 × 80');
+    expect(r.stdout).toContain('ratio holds: 240 released by Israel = 3 × 80');
     expect(r.stdout).toMatch(/met-late\s+exchange\/hand-over\/2\s+Batch 2 \(13 persons\) due 25 Nov 16:00/);
     expect(r.stdout).toContain('2 days agreed 27 Nov 12:00');
     expect(r.stdout).toContain('aid trucks to north on 25 Nov: 65 per Hamas · 50 per Israel');
-    expect(r.stdout).toContain('icrc disputes it, giving 33');
+    expect(r.stdout).toContain('International Committee of the Red Cross disputes it, giving 33');
   });
 
   it('prints the headline figures: each aid source apart (never added), nothing recorded as unrecorded', async () => {
@@ -85,6 +85,9 @@ describe('truce report', () => {
       expect(html).toContain('exchange/hand-over/2');
       expect(html).toContain('65 per Hamas; 50 per Israel (they differ)');
       expect(html).toContain('hamas → israel: 26 counted under the formula, 15 outside the formula');
+      expect(html).toContain(
+        'Hamas alleges against Israel (Release of hostages and prisoners): Prisoners not released by seniority. [open]',
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -36,7 +36,7 @@ describe('the public record of the November 2023 pause, from its log', () => {
     const o = ob(at('2023-11-25T23:00:00+02:00'), 'exchange/hand-over/2');
     expect(o).toMatchObject({ status: 'met-late', lateMinutes: 300, done: 13 });
     expect(o.explanation).toBe(
-      'Batch 2 (13 persons) due 25 Nov 16:00; 13 handed over by hamas at 25 Nov 21:00, confirmed by icrc at 25 Nov 21:00; 5 h late.',
+      'Batch 2 (13 persons) due 25 Nov 16:00; 13 handed over by Hamas at 25 Nov 21:00, confirmed by International Committee of the Red Cross at 25 Nov 21:00; 5 h late.',
     );
   });
 
@@ -71,7 +71,7 @@ describe('the public record of the November 2023 pause, from its log', () => {
     expect(prisoners(e)).toMatchObject({ counted: 240, outside: 0 });
     expect(e.exchanges.ratios[0]).toMatchObject({ expected: 240, released: 240, holds: true });
     expect(e.exchanges.ratios[0]!.explanation).toBe(
-      '240 released by israel = 3 × 80 counted from hamas; 25 released outside the formula are not counted.',
+      '240 released by Israel = 3 × 80 counted from Hamas; 25 released outside the formula are not counted.',
     );
     expect(e.phases[0]).toMatchObject({
       startedAt: '2023-11-24T07:00:00+02:00',

@@ -141,6 +141,30 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     expect(ob(e, 'return-north/allow-return/1').status).toBe('met');
     expect(ob(e, 'pullback/withdraw/1').status).toBe('met');
   });
+
+  it('explanations name the sides as the agreement does and the monitor by its registered name; the fields keep the ids', () => {
+    const e = at(LATER);
+    const release = ob(e, 'living-exchange/release/4');
+    expect(release.explanation).toContain('1968 released by Israel at 13 Oct 12:00');
+    expect(release.explanation).toContain('Monitor (demo key) disputes it, giving 1966');
+    expect(release.explanation).toContain(
+      'International Committee of the Red Cross disputes it, giving 1808',
+    );
+    expect(release.disputes!.map((d) => d.disputedBy.actor)).toEqual(['monitor', 'icrc']);
+    expect(prov(e, 'ceasefire').explanation).toMatch(
+      /Israel recorded it; Hamas disputes it: Hamas denied involvement/,
+    );
+  });
+
+  it('truce status names each side of an allegation and the term alleged against by their names', async () => {
+    const r = await runCli('status', LOG, '--at', '2026-02-10');
+    expect(r.stdout).toContain(
+      'alleged by Israel against Hamas (Ceasefire), 2025-10-19 12:00: Fire at troops in Rafah; two soldiers killed.',
+    );
+    expect(r.stdout).toContain(
+      'alleged by Hamas against Israel (Pullback to the agreed line), 2025-12-01 12:00',
+    );
+  });
 });
 
 async function files(dir: string): Promise<string[]> {

@@ -117,6 +117,11 @@ describe.each(DIALECTS)('status and report routes on %s', (dialect) => {
     expect(r.body).toContain('situation report for 2023-11-30');
     expect(r.body).toContain('As of 2023-12-01T00:00:00+02:00');
     expect(r.body).toContain('hamas → israel: 80 counted under the formula, 25 outside the formula');
+    // The log's actors, as the store registered them, and the agreement name who alleges what against whom.
+    const day2 = await get('/api/logs/nov-2023-pause/report?date=2023-11-25');
+    expect(day2.body).toContain(
+      'Hamas alleges against Israel (Aid and fuel): Aid not reaching the north. [open]',
+    );
     for (const q of ['', '?date=30-11-2023', '?date=2023-02-30x', '?date=2023-02-30'])
       expect(problem(await get(`/api/logs/nov-2023-pause/report${q}`))).toEqual([400, 'request-invalid']);
     expect(problem(await get('/api/logs/no-agreement/report?date=2023-11-30'))).toEqual([

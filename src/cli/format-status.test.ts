@@ -47,7 +47,7 @@ describe('truce status output', () => {
     const text = formatStatusText(e, agreement);
     expect(text).toMatch(/ {2}aid {17}unrecorded ⚠/);
     expect(text).toContain(
-      'alleged by b against a (cease), 2024-01-01 16:00: Fire. [acknowledged; In error.]',
+      'alleged by B against A (cease), 2024-01-01 16:00: Fire. [acknowledged; In error.]',
     );
   });
 
@@ -62,7 +62,7 @@ describe('truce status output', () => {
       T(2, '09:00'),
     );
     expect(formatStatusText(more, agreement)).toContain(
-      'ratio exceeded by 3 (more released than required, not a breach): 9 released by b more than 3 × 2 counted from a.',
+      'ratio exceeded by 3 (more released than required, not a breach): 9 released by B more than 3 × 2 counted from A.',
     );
   });
 });

@@ -1,4 +1,5 @@
 import type { Agreement } from '../core/agreement/types.ts';
+import { type Labels, labelsOf } from '../core/compliance/labels.ts';
 import type { Allegation, Evaluation, ObligationStatus } from '../core/compliance/types.ts';
 import { type HeadlineFigures, headlineFigures } from '../core/figures/headline-figures.ts';
 import { english } from '../core/plan/provision-obligations.ts';
@@ -145,8 +146,15 @@ export function headlineLines(h: HeadlineFigures): string[] {
   return lines;
 }
 
-/** The status for a person: phases, provisions, exchanges, then day by day, disputes and figures. */
-export function formatStatusText(e: Evaluation, agreement: Agreement): string {
+/**
+ * The status for a person: phases, provisions, exchanges, then day by day, disputes and figures.
+ * `labels` names parties, actors and provisions (give the log's actor registrations to name its actors).
+ */
+export function formatStatusText(
+  e: Evaluation,
+  agreement: Agreement,
+  labels: Labels = labelsOf(agreement),
+): string {
   const tz = agreement.timeZone;
   const lines: string[] = [];
   lines.push(`${english(agreement.title)} — status at ${localTime(e.asOf, tz)} (${tz}), ${e.events} events`);
@@ -187,7 +195,7 @@ export function formatStatusText(e: Evaluation, agreement: Agreement): string {
       lines.push(`  ${f.what}: ${f.figures.map((x) => `${x.quantity} per ${x.source}`).join(' · ')}`);
     for (const a of e.allegations)
       lines.push(
-        `  alleged by ${a.by} against ${a.against}${a.provision ? ` (${a.provision})` : ''}, ${localTime(a.at, tz)}: ${a.description}${casualtyWords(a.casualties)} [${a.state}${a.finding ? `: ${a.finding}` : ''}${a.reason ? `; ${a.reason}` : ''}]`,
+        `  alleged by ${labels.actor(a.by)} against ${labels.party(a.against)}${a.provision ? ` (${labels.provision(a.provision)})` : ''}, ${localTime(a.at, tz)}: ${a.description}${casualtyWords(a.casualties)} [${a.state}${a.finding ? `: ${a.finding}` : ''}${a.reason ? `; ${a.reason}` : ''}]`,
       );
   }
   // A period's figures are never a day's: shown by source, beside the quota they are read against.

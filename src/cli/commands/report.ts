@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { labelsOf, registrationsIn } from '../../core/compliance/labels.ts';
 import { dayEvents } from '../../core/report/day-events.ts';
 import { reportHtml } from '../../core/report/report-html.ts';
 import { HORIZON_TEXT, withinHorizon } from '../../core/time/date-horizon.ts';
@@ -33,7 +34,14 @@ export const report: Command = {
       return EXIT_OK;
     }
     const happened = dayEvents(loaded.events, date, loaded.agreement.timeZone);
-    const html = reportHtml(evaluation, loaded.agreement, date, loaded.provenance, happened);
+    const html = reportHtml(
+      evaluation,
+      loaded.agreement,
+      date,
+      loaded.provenance,
+      labelsOf(loaded.agreement, registrationsIn(loaded.events)),
+      happened,
+    );
     const out = stringFlag(args, 'out');
     if (out) {
       await writeFile(resolve(io.cwd, out), html);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Agreement } from '../../core/agreement/types.ts';
-import { ComplianceError, evaluate } from '../../core/compliance/index.ts';
+import { ComplianceError, evaluate, labelsOf, registrationsIn } from '../../core/compliance/index.ts';
 import type { Evaluation, LoggedEvent } from '../../core/compliance/types.ts';
 import { toHex } from '../../core/crypto/crypto.ts';
 import { parseSignedEvent } from '../../core/ledger/event-sign.ts';
@@ -133,7 +133,12 @@ export const status: Command = {
         ? formatStatusJson(evaluation, loaded.agreement)
         : provenanceSentences(loaded.provenance)
             .map((line) => `${line}\n`)
-            .join('') + formatStatusText(evaluation, loaded.agreement),
+            .join('') +
+            formatStatusText(
+              evaluation,
+              loaded.agreement,
+              labelsOf(loaded.agreement, registrationsIn(loaded.events)),
+            ),
     );
     return EXIT_OK;
   },

@@ -86,9 +86,11 @@ export function allegationsAgainst(
 }
 
 /** Unanswered allegations in words: who alleges what, and that nobody has answered. */
-export function unansweredWords(entries: Entry[]): string {
+export function unansweredWords(ctx: Pick<EvalContext, 'labels'>, entries: Entry[]): string {
   return entries
-    .map((a) => `${a.event.actor} alleges: ${String(a.event.body.description)} (not answered)`)
+    .map(
+      (a) => `${ctx.labels.actor(a.event.actor)} alleges: ${String(a.event.body.description)} (not answered)`,
+    )
     .join('; ');
 }
 
@@ -185,12 +187,14 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
   const acts = actsOf(ctx, p);
   const tz = ctx.timeZone;
   const record = [
-    acts.started ? `${acts.what} ${when(acts.started.at, tz)} (recorded by ${acts.started.event.actor})` : '',
+    acts.started
+      ? `${acts.what} ${when(acts.started.at, tz)} (recorded by ${ctx.labels.actor(acts.started.event.actor)})`
+      : '',
     ...acts.notes,
     breaches.length
       ? `recorded as not done: ${breaches.map((b) => String(b.event.body.description ?? b.event.kind)).join('; ')}`
       : '',
-    unanswered.length ? unansweredWords(unanswered) : '',
+    unanswered.length ? unansweredWords(ctx, unanswered) : '',
   ]
     .filter(Boolean)
     .join('; ');
@@ -257,7 +261,7 @@ function actsOf(
     ].sort((a, b) => a.at - b.at);
     const notes = stops.map((e) =>
       e.event.kind === 'return.blocked'
-        ? `blocked ${when(e.at, tz)} (${String(e.event.body.reason)}; recorded by ${e.event.actor})`
+        ? `blocked ${when(e.at, tz)} (${String(e.event.body.reason)}; recorded by ${ctx.labels.actor(e.event.actor)})`
         : `resumed ${when(e.at, tz)}`,
     );
     return {

@@ -25,7 +25,8 @@ function backInFull(ctx: EvalContext, provision: string, relevant: ObligationSta
  */
 export function conditionState(ctx: EvalContext, p: Provision, target: ObligationStatus[]): void {
   const c = p.condition!;
-  const what = `${c.text ?? `${c.provision}${c.category ? ` (${c.category})` : ''} to be complete`}`;
+  const { labels } = ctx;
+  const what = `${c.text ?? `${labels.provision(c.provision)}${c.category ? ` (${labels.category(c.category, c.provision)})` : ''} to be complete`}`;
   const handovers = target.filter((s) => s.obligation.action === 'hand-over');
   const relevant = (handovers.length ? handovers : target).filter(
     (s) =>

@@ -3,6 +3,7 @@ import type { Obligation } from '../plan/types.ts';
 import type { EffectivePlan } from './effective-plan.ts';
 import type { ExchangeRecords } from './exchange-records.ts';
 import type { Verdict } from './judge.ts';
+import type { Labels } from './labels.ts';
 import { plannedStart, recordedStart } from './phase-start.ts';
 import type { LogView } from './view.ts';
 import { duration, when } from './words.ts';
@@ -21,6 +22,8 @@ export interface EvalContext {
   shift: Map<string, number>;
   /** Conditional provisions whose condition is not met yet: what they wait for. */
   waiting: Map<string, string>;
+  /** How explanations name parties, actors, provisions, quota lines and categories. */
+  labels: Labels;
 }
 
 /**

@@ -28,7 +28,7 @@ describe('obligation statuses', () => {
     const o = ob(run(events, T(1, '13:00')), 'ex/hand-over/1');
     expect(o.status).toBe('met');
     expect(o.evidence).toEqual(events.map((x) => x.leafHash).sort());
-    expect(o.explanation).toContain('confirmed by red');
+    expect(o.explanation).toContain('confirmed by Intermediary');
   });
   it('given a handover two hours after 12:00, then it is met late by 2 h', () => {
     const o = ob(run(handover(1, 2, T(1, '14:00')), T(1, '20:00')), 'ex/hand-over/1');
@@ -54,7 +54,7 @@ describe('obligation statuses', () => {
       overdueMinutes: 120,
       evidence: [m.leafHash],
     });
-    expect(ob(e, 'ex/hand-over/1').explanation).toContain('med recorded the deadline as missed');
+    expect(ob(e, 'ex/hand-over/1').explanation).toContain('Mediator recorded the deadline as missed');
     expect(ob(e, 'ex/hand-over/2').status).toBe('not-yet-due');
     expect(ob(e, 'ex/release/1').status).not.toBe('missed');
   });
@@ -250,7 +250,7 @@ describe('provision kinds', () => {
     });
     const alleged = ob(run([v], T(1, '16:00')), 'lp/pause/1/z1/a');
     expect(alleged).toMatchObject({ status: 'unrecorded', evidence: [v.leafHash] });
-    expect(alleged.explanation).toContain('b alleges: Fire in Z1. (not answered)');
+    expect(alleged.explanation).toContain('B alleges: Fire in Z1. (not answered)');
     expect(alleged.explanation).not.toContain('disputes');
     const d = logged('a', 'dispute', T(1, '11:00'), { of: v.leafHash, reason: 'No fire was opened.' });
     expect(ob(run([v, d], T(1, '16:00')), 'lp/pause/1/z1/a').status).toBe('disputed');
@@ -290,7 +290,7 @@ describe('provision kinds', () => {
     const o = ob(run([started, blocked], T(4, '10:00')), 'ret/allow-return/2');
     // Due by the end of day 2 (3 Jan 00:00); started 4 Jan 07:00: 31 h late.
     expect(o).toMatchObject({ status: 'met-late', lateMinutes: 31 * 60 });
-    expect(o.explanation).toContain('blocked 4 Jan 09:00 (Road closed.; recorded by a)');
+    expect(o.explanation).toContain('blocked 4 Jan 09:00 (Road closed.; recorded by A)');
   });
   it('cessation and text: not yet due before the phase, unrecorded with no breach recorded when nothing is alleged, an unanswered allegation shown as the claim it is, disputed when disputed', () => {
     expect(prov(run([], '2024-01-01T07:00:00+02:00'), 'cease').status).toBe('not-yet-due');
@@ -305,7 +305,7 @@ describe('provision kinds', () => {
     });
     const p = prov(run([v], T(2, '11:00')), 'cease');
     expect(p).toMatchObject({ status: 'unrecorded', evidence: [v.leafHash] });
-    expect(p.explanation).toBe('a alleges: Shelling. (not answered).');
+    expect(p.explanation).toBe('A alleges: Shelling. (not answered).');
     const d = logged('b', 'dispute', T(2, '10:30'), { of: v.leafHash, reason: 'No shelling.' });
     expect(prov(run([v, d], T(2, '11:00')), 'cease').status).toBe('disputed');
   });

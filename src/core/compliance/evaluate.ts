@@ -7,6 +7,7 @@ import { effectivePlan } from './effective-plan.ts';
 import { exchangeRecords } from './exchange-records.ts';
 import { exchangeObligationStatus } from './exchange-status.ts';
 import { figureSets } from './figures.ts';
+import { labelsOf, type Registration } from './labels.ts';
 import { applyEvent, emptyState, type LogState } from './log-state.ts';
 import { extensionRecords, phaseEnds, phaseRecords } from './phase-records.ts';
 import { provisionStatus } from './provision-status.ts';
@@ -113,6 +114,10 @@ export function evaluateState(
     exchanges: exchangeRecords(agreement, view, eplan.obligations),
     shift: new Map(),
     waiting: new Map(),
+    labels: labelsOf(
+      agreement,
+      view.kind('actor.registered').map((e) => e.event.body as unknown as Registration),
+    ),
   };
   const byProvision = new Map<string, ObligationStatus[]>();
   // Provisions in dependency order: a conditional one once the provision it waits for is judged.
@@ -137,7 +142,7 @@ export function evaluateState(
   const ratios = [...ctx.exchanges.values()]
     .map((x) => {
       const [fwd, back] = directions.filter((d) => d.provision === x.exchange.id);
-      return ratioCheck(x, fwd!, back!);
+      return ratioCheck(x, fwd!, back!, ctx.labels);
     })
     .filter((r) => r !== null);
   const unplaced = [...ctx.exchanges.values()].flatMap((x) => x.unplaced);

@@ -20,7 +20,7 @@ function handoverDisputes(ctx: EvalContext, batch: BatchRecord): Dispute[] {
         disputedBy: {
           actor: h.confirmation.actor,
           figure: h.confirmation.count,
-          reason: `${h.confirmation.actor} confirmed ${h.confirmation.count}, not ${h.claimed}`,
+          reason: `${ctx.labels.actor(h.confirmation.actor)} confirmed ${h.confirmation.count}, not ${h.claimed}`,
           evidence: h.confirmation.hash,
         },
       });
@@ -80,7 +80,7 @@ export function exchangeObligationStatus(
     );
     const first = lists[0];
     const record = first
-      ? `list of ${plural(num(first.body.count), 'person')} submitted by ${first.entry.event.actor} at ${when(first.entry.at, tz)}`
+      ? `list of ${plural(num(first.body.count), 'person')} submitted by ${ctx.labels.actor(first.entry.event.actor)} at ${when(first.entry.at, tz)}`
       : '';
     return result(
       o,
@@ -128,9 +128,9 @@ function handoverStatus(
   }
   const parts = batch.handovers.map((h) => {
     const c = h.confirmation;
-    return `${h.claimed} handed over by ${h.record.entry.event.actor} at ${when(h.at, tz)}${
+    return `${h.claimed} handed over by ${ctx.labels.actor(h.record.entry.event.actor)} at ${when(h.at, tz)}${
       c
-        ? `, confirmed by ${c.actor} at ${when(c.at, tz)}`
+        ? `, confirmed by ${ctx.labels.actor(c.actor)} at ${when(c.at, tz)}`
         : records.exchange.intermediary
           ? ', not confirmed'
           : ''

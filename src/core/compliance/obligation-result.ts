@@ -44,11 +44,14 @@ export function result(
   if (misses.length) {
     evidence = [...evidence, ...misses.map((m) => m.hash)];
     const said = misses
-      .map((m) => `${m.event.actor} recorded the deadline as missed: ${String(m.event.body.description)}`)
+      .map(
+        (m) =>
+          `${ctx.labels.actor(m.event.actor)} recorded the deadline as missed: ${String(m.event.body.description)}`,
+      )
       .join('; ');
     record = record ? `${record}; ${said}` : said;
   }
-  const disputes = facts.disputes.length ? ` ${describeDisputes(facts.disputes)}` : '';
+  const disputes = facts.disputes.length ? ` ${describeDisputes(facts.disputes, ctx.labels)}` : '';
   return {
     obligation: o,
     status: v.status,

@@ -48,7 +48,7 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
     return {
       ...base,
       status: 'missed',
-      explanation: `Recorded as not kept: ${failures.map((e) => `${String(e.event.body.description)} (${e.event.actor}, ${when(e.at, ctx.timeZone)})`).join('; ')}.`,
+      explanation: `Recorded as not kept: ${failures.map((e) => `${String(e.event.body.description)} (${ctx.labels.actor(e.event.actor)}, ${when(e.at, ctx.timeZone)})`).join('; ')}.`,
     };
   if (acknowledged.length)
     return {
@@ -60,14 +60,14 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
     return {
       ...base,
       status: 'disputed',
-      explanation: `${plural(open.length, 'allegation')}: ${describeDisputes(open)}`,
+      explanation: `${plural(open.length, 'allegation')}: ${describeDisputes(open, ctx.labels)}`,
     };
   if (span.from === null || ctx.asOf < span.from)
     return { ...base, status: 'not-yet-due', explanation: 'Its phase has not started.' };
   // An allegation nobody answered is the alleging side's claim: not a dispute, not a verdict, and
   // the term can no longer be said to have held.
   if (unanswered.length)
-    return { ...base, status: 'unrecorded', explanation: `${unansweredWords(unanswered)}.` };
+    return { ...base, status: 'unrecorded', explanation: `${unansweredWords(ctx, unanswered)}.` };
   // No allegation is no record of a breach, and no record that the term held either (TRUTH.md rule 1).
   const until = span.to !== null ? ` over the phase, which ended ${when(span.to, ctx.timeZone)}` : ' so far';
   return {
@@ -151,8 +151,8 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
           .map((e) => when(e.at, ctx.timeZone))
           .join(', ')}).`
       : ''
-  }${open.length ? ` Alleged and disputed: ${describeDisputes(open)}` : ''}${
-    unanswered.length ? ` ${unansweredWords(unanswered)}.` : ''
+  }${open.length ? ` Alleged and disputed: ${describeDisputes(open, ctx.labels)}` : ''}${
+    unanswered.length ? ` ${unansweredWords(ctx, unanswered)}.` : ''
   }`;
   return {
     provision: p.id,

@@ -114,12 +114,13 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
     ...(end !== undefined ? { endedAt: end } : {}),
     ...(ctx.waiting.has(p.id) ? { waitsFor: ctx.waiting.get(p.id)! } : {}),
   });
-  const what = `${o.atLeast ? 'at least ' : ''}${plural(required, o.unit ?? 'unit')} (${o.category ?? o.action})`;
+  const what = `${o.atLeast ? 'at least ' : ''}${plural(required, o.unit ?? 'unit')} (${o.category !== undefined ? ctx.labels.quota(p.id, o.category) : o.action})`;
   const when = o.action === 'admit-aid' && o.date ? ` for ${day(o.date)}` : ' over the phase';
   const record = [
-    ...figures.map((f) => `${f.quantity} per ${f.source}`),
+    ...figures.map((f) => `${f.quantity} per ${ctx.labels.actor(f.source)}`),
     ...misses.map(
-      (m) => `${m.event.actor} recorded the deadline as missed: ${String(m.event.body.description)}`,
+      (m) =>
+        `${ctx.labels.actor(m.event.actor)} recorded the deadline as missed: ${String(m.event.body.description)}`,
     ),
   ].join(', ');
   const status = v.status === 'missed' && v.noRecord ? 'unrecorded' : v.status;
@@ -137,6 +138,6 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
     figures,
     ...(disputes.length ? { disputes } : {}),
     evidence: [...new Set([...records.flatMap((r) => r.evidence), ...misses.map((m) => m.hash)])].sort(),
-    explanation: `${what}${when}; ${record ? `${record}; ` : ''}${tail}.${disputes.length ? ` ${describeDisputes(disputes)}` : ''}`,
+    explanation: `${what}${when}; ${record ? `${record}; ` : ''}${tail}.${disputes.length ? ` ${describeDisputes(disputes, ctx.labels)}` : ''}`,
   };
 }

@@ -51,7 +51,7 @@ export function releaseStatus(
   const record = batch.releases
     .map(
       (r) =>
-        `${num(r.body.count)} released by ${String(r.body.party)} at ${when(r.entry.at, tz)}${r.entry.event.source ? ` [${r.entry.event.source.name}]` : ''}`,
+        `${num(r.body.count)} released by ${ctx.labels.party(String(r.body.party))} at ${when(r.entry.at, tz)}${r.entry.event.source ? ` [${r.entry.event.source.name}]` : ''}`,
     )
     .join('; ');
   return result(

@@ -1,4 +1,5 @@
 import { countedIn, type ExchangeRecords, releasedIn } from './exchange-records.ts';
+import type { Labels } from './labels.ts';
 import type { DirectionTally, RatioCheck } from './types.ts';
 import type { Effective } from './view.ts';
 
@@ -81,6 +82,7 @@ export function ratioCheck(
   x: ExchangeRecords,
   forward: DirectionTally,
   back: DirectionTally,
+  labels: Labels,
 ): RatioCheck | null {
   const ratios = x.exchange.release.categories.map((c) => c.ratio);
   if (ratios.some((r) => r === undefined)) return null;
@@ -104,7 +106,7 @@ export function ratioCheck(
     released: back.counted,
     holds,
     ...(back.counted > expectedMax ? { surplus: back.counted - expectedMax } : {}),
-    explanation: `${back.counted} released by ${back.from} ${relation} ${rule} counted from ${forward.from}${
+    explanation: `${back.counted} released by ${labels.party(back.from)} ${relation} ${rule} counted from ${labels.party(forward.from)}${
       forward.outside ? `; ${forward.outside} released outside the formula are not counted` : ''
     }.`,
   };

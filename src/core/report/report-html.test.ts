@@ -24,7 +24,7 @@ describe('the daily report', () => {
       '2024-01-02',
     );
     expect(html).toContain(
-      'b alleges against a (cease): Strikes. [disputed] · 26 killed per Ministry of Health · 2 killed, 3 injured per Army statement',
+      'B alleges against A (cease): Strikes. [disputed] · 26 killed per Ministry of Health · 2 killed, 3 injured per Army statement',
     );
     expect(html).not.toContain('28 killed');
   });

@@ -1,4 +1,5 @@
 import type { Agreement } from '../agreement/types.ts';
+import { type Labels, labelsOf } from '../compliance/labels.ts';
 import type { DirectionTally, Evaluation, ObligationStatus } from '../compliance/types.ts';
 import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, provenanceSentences, RECORDED } from '../ledger/provenance.ts';
@@ -106,7 +107,7 @@ const REFERENCES = new Set(['of', 'list', 'handover', 'proposal']);
 const COMMITMENTS = new Set(['persons', 'removed', 'added']);
 
 /** One event of the day: its time, what happened, who recorded it, its figures as recorded, its source and note. */
-function happenedLine(x: DayEvent): string {
+function happenedLine(x: DayEvent, labels: Labels): string {
   const fields = Object.entries(x.body).flatMap(([k, v]) => {
     if (REFERENCES.has(k)) return [`${k}: an earlier event`];
     if (COMMITMENTS.has(k) && Array.isArray(v)) return [`${k}: ${v.length} named by commitment`];
@@ -115,15 +116,19 @@ function happenedLine(x: DayEvent): string {
   });
   const time = x.at.slice(11, 16);
   // The leaf hash is the evidence, kept behind the line (its title), not read as words.
-  return `<span class="s" title="leaf hash ${e(x.hash)}">${e(time)}</span> ${e(x.kind.replace('.', ' '))} — recorded by ${e(x.actor)}${fields.length ? `: ${e(fields.join(', '))}` : ''}${x.source ? ` [${e(x.source)}]` : ''}${x.note ? ` (note: ${e(x.note)})` : ''}`;
+  return `<span class="s" title="leaf hash ${e(x.hash)}">${e(time)}</span> ${e(x.kind.replace('.', ' '))} — recorded by ${e(labels.actor(x.actor))}${fields.length ? `: ${e(fields.join(', '))}` : ''}${x.source ? ` [${e(x.source)}]` : ''}${x.note ? ` (note: ${e(x.note)})` : ''}`;
 }
 
-/** A daily situation report: one self-contained, printable HTML page (no scripts, no external assets). */
+/**
+ * A daily situation report: one self-contained, printable HTML page (no scripts, no external assets).
+ * `labels` names parties, actors and provisions (give the log's actors to name them as registered).
+ */
 export function reportHtml(
   ev: Evaluation,
   agreement: Agreement,
   date: string,
   provenance: Provenance = RECORDED,
+  labels: Labels = labelsOf(agreement),
   happened: DayEvent[] = [],
 ): string {
   const today = ev.obligations.filter((o) => o.obligation.date === date);
@@ -148,12 +153,12 @@ ${needsBanner(provenance) ? `<p class="provenance" role="note"><strong>${provena
 <p>As of ${e(ev.asOf)} (${e(agreement.timeZone)}), from ${ev.events} events of the log. Statuses are computed from the log; every figure keeps its source.</p>
 ${section('Headline figures', headlineHtml(headlineFigures(agreement, ev)))}
 ${section('Phases', list(ev.phases.map((p) => `${e(p.phase)}: ${e(p.explanation)}`)))}
-${section('What happened that day', list(happened.map(happenedLine)))}
+${section('What happened that day', list(happened.map((x) => happenedLine(x, labels))))}
 ${section("The day's obligations", rows(today))}
 ${section('Late or outstanding', rows(late))}
 ${section('Disputes, with their sources', rows(disputes))}
 ${section('Figures from several sources', list(figures.map((f) => `${e(f.what)}: ${f.figures.map((x) => `${x.quantity} per ${e(x.source)}`).join('; ')}${f.conflicting ? ' (they differ)' : ''}`)))}
-${section('Allegations that day', list(alleged.map((a) => `${e(a.by)} alleges against ${e(a.against)}${a.provision ? ` (${e(a.provision)})` : ''}: ${e(a.description)} [${e(a.state)}${a.finding ? `: ${e(a.finding)}` : ''}]${(a.casualties ?? []).map((c) => ` · ${[c.killed !== undefined ? `${c.killed} killed` : '', c.injured !== undefined ? `${c.injured} injured` : ''].filter(Boolean).join(', ')} per ${e(c.source)}`).join('')}`)))}
+${section('Allegations that day', list(alleged.map((a) => `${e(labels.actor(a.by))} alleges against ${e(labels.party(a.against))}${a.provision ? ` (${e(labels.provision(a.provision))})` : ''}: ${e(a.description)} [${e(a.state)}${a.finding ? `: ${e(a.finding)}` : ''}]${(a.casualties ?? []).map((c) => ` · ${[c.killed !== undefined ? `${c.killed} killed` : '', c.injured !== undefined ? `${c.injured} injured` : ''].filter(Boolean).join(', ')} per ${e(c.source)}`).join('')}`)))}
 ${section(
   'Cumulative figures',
   `${list([

@@ -1,4 +1,5 @@
 import type { Agreement } from '../../core/agreement/types.ts';
+import { labelsOf } from '../../core/compliance/labels.ts';
 import type { Evaluation as EvaluationValue } from '../../core/compliance/types.ts';
 import { headlineFigures } from '../../core/figures/headline-figures.ts';
 import { type DayEvent, dayEvents } from '../../core/report/day-events.ts';
@@ -81,6 +82,7 @@ export const statusRoutes = (ctx: ServerContext) => [
         agreement,
         query.date,
         await new ProvenanceStore(ctx.database).get(params.id),
+        labelsOf(agreement, await ctx.store.actors(params.id)),
         happened,
       );
     },
