@@ -130,6 +130,8 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
       state: 'disputed',
       reason: 'Hamas denied involvement.',
     });
+    // The disputed allegation and the four nobody answered are all told, not "1 allegation".
+    expect(prov(e, 'ceasefire').explanation).toMatch(/^1 allegation: .* Not answered: 4 allegations: /);
     expect(prov(e, 'ceasefire').enforced![0]).toMatchObject({
       by: 'israel',
       at: '2025-10-29T10:00:00+02:00',

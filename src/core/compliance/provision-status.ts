@@ -60,7 +60,8 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
     return {
       ...base,
       status: 'disputed',
-      explanation: `${plural(open.length, 'allegation')}: ${describeDisputes(open, ctx.labels)}`,
+      // Every allegation is told, the unanswered ones too: "1 allegation" beside five unanswered would mislead.
+      explanation: `${plural(open.length, 'allegation')}: ${describeDisputes(open, ctx.labels)}${unanswered.length ? ` Not answered: ${plural(unanswered.length, 'allegation')}: ${unansweredWords(ctx, unanswered)}.` : ''}`,
     };
   if (span.from === null || ctx.asOf < span.from)
     return { ...base, status: 'not-yet-due', explanation: 'Its phase has not started.' };
