@@ -50,6 +50,22 @@ export interface StoryIo {
   verifierKey(actor: string): string;
 }
 
+/** An actor of a story: id, registered name, role and, when it acts for one, its party. */
+export type StoryActor = [actor: string, name: string, role: string, party?: string];
+
+/** Registers the operator, then each actor with its demo key, all at `at`, as the operator. */
+export async function registerActors(io: StoryIo, at: string, actors: readonly StoryActor[]): Promise<void> {
+  const register = (actor: string, name: string, role: string, party?: string) =>
+    io.append({
+      actor: 'operator',
+      kind: 'actor.registered',
+      at,
+      body: { actor, name, role, key: io.verifierKey(actor), ...(party ? { party } : {}) },
+    });
+  await register('operator', 'Operator (demo key)', 'operator');
+  for (const [actor, name, role, party] of actors) await register(actor, name, role, party);
+}
+
 /** An example log: its id (the agreement's too), dates, notes and story. */
 export interface LogRecipe {
   logId: string;

@@ -5,7 +5,7 @@
  * announcements at 12:00 local, aid figures at 20:00 of the day they are for.
  */
 import type { EventEnvelope } from '../../src/core/ledger/event.ts';
-import type { StoryIo } from './demo-log-builder.ts';
+import { registerActors, type StoryIo } from './demo-log-builder.ts';
 
 type Source = EventEnvelope['source'];
 
@@ -76,24 +76,7 @@ const next = (day: number) => (day === 7 ? '2023-12-01' : date(day + 1));
 export async function story(io: StoryIo): Promise<void> {
   const { append } = io;
   const setup = '2023-11-22T12:00:00+02:00';
-  await append({
-    actor: 'operator',
-    kind: 'actor.registered',
-    at: setup,
-    body: {
-      actor: 'operator',
-      name: 'Operator (demo key)',
-      role: 'operator',
-      key: io.verifierKey('operator'),
-    },
-  });
-  for (const [actor, name, role, party] of ACTORS)
-    await append({
-      actor: 'operator',
-      kind: 'actor.registered',
-      at: setup,
-      body: { actor, name, role, key: io.verifierKey(actor), ...(party ? { party } : {}) },
-    });
+  await registerActors(io, setup, ACTORS);
   await append({
     actor: 'operator',
     kind: 'agreement.adopted',

@@ -6,7 +6,7 @@
  */
 import type { EventEnvelope } from '../../src/core/ledger/event.ts';
 import { isoInZone, localToEpoch } from '../../src/core/time/zoned-time.ts';
-import type { StoryIo } from './demo-log-builder.ts';
+import { registerActors, type StoryIo } from './demo-log-builder.ts';
 
 type Source = EventEnvelope['source'];
 
@@ -43,24 +43,7 @@ const at = (date: string, time = '12:00') => isoInZone(localToEpoch(date, time, 
 export async function story(io: StoryIo): Promise<void> {
   const { append } = io;
   const setup = at('2025-10-09');
-  await append({
-    actor: 'operator',
-    kind: 'actor.registered',
-    at: setup,
-    body: {
-      actor: 'operator',
-      name: 'Operator (demo key)',
-      role: 'operator',
-      key: io.verifierKey('operator'),
-    },
-  });
-  for (const [actor, name, role, party] of ACTORS)
-    await append({
-      actor: 'operator',
-      kind: 'actor.registered',
-      at: setup,
-      body: { actor, name, role, key: io.verifierKey(actor), ...(party ? { party } : {}) },
-    });
+  await registerActors(io, setup, ACTORS);
   await append({
     actor: 'operator',
     kind: 'agreement.adopted',
