@@ -1,8 +1,9 @@
 import type { Agreement } from '../core/agreement/types.ts';
 import { type Labels, labelsOf } from '../core/compliance/labels.ts';
-import type { Allegation, Evaluation, ObligationStatus } from '../core/compliance/types.ts';
+import type { Evaluation, ObligationStatus } from '../core/compliance/types.ts';
 import { type HeadlineFigures, headlineFigures } from '../core/figures/headline-figures.ts';
 import { english } from '../core/plan/provision-obligations.ts';
+import { casualtyPhrases } from '../core/report/casualty-words.ts';
 import { wallClock } from '../core/time/zoned-time.ts';
 
 /**
@@ -96,19 +97,6 @@ function dayLines(e: Evaluation): string[] {
   return lines;
 }
 
-/** Casualty figures of an allegation, each with its source, never added up. */
-function casualtyWords(casualties: Allegation['casualties']): string {
-  if (!casualties?.length) return '';
-  const one = (c: NonNullable<Allegation['casualties']>[number]) =>
-    [
-      c.killed !== undefined ? `${c.killed} killed` : '',
-      c.injured !== undefined ? `${c.injured} injured` : '',
-    ]
-      .filter(Boolean)
-      .join(', ');
-  return ` (${casualties.map((c) => `${one(c)} per ${c.source}`).join(' · ')})`;
-}
-
 const n = (x: number) => x.toLocaleString('en-US');
 
 /**
@@ -195,7 +183,7 @@ export function formatStatusText(
       lines.push(`  ${f.what}: ${f.figures.map((x) => `${x.quantity} per ${x.source}`).join(' · ')}`);
     for (const a of e.allegations)
       lines.push(
-        `  alleged by ${labels.actor(a.by)} against ${labels.party(a.against)}${a.provision ? ` (${labels.provision(a.provision)})` : ''}, ${localTime(a.at, tz)}: ${a.description}${casualtyWords(a.casualties)} [${a.state}${a.finding ? `: ${a.finding}` : ''}${a.reason ? `; ${a.reason}` : ''}]`,
+        `  alleged by ${labels.actor(a.by)} against ${labels.party(a.against)}${a.provision ? ` (${labels.provision(a.provision)})` : ''}, ${localTime(a.at, tz)}: ${a.description}${a.casualties?.length ? ` (${casualtyPhrases(a.casualties).join(' · ')})` : ''} [${a.state}${a.finding ? `: ${a.finding}` : ''}${a.reason ? `; ${a.reason}` : ''}]`,
       );
   }
   // A period's figures are never a day's: shown by source, beside the quota they are read against.

@@ -4,6 +4,7 @@ import type { DirectionTally, Evaluation, ObligationStatus } from '../compliance
 import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, provenanceSentences, RECORDED } from '../ledger/provenance.ts';
 import { english } from '../plan/provision-obligations.ts';
+import { casualtyPhrases } from './casualty-words.ts';
 import type { DayEvent } from './day-events.ts';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -158,7 +159,19 @@ ${section("The day's obligations", rows(today))}
 ${section('Late or outstanding', rows(late))}
 ${section('Disputes, with their sources', rows(disputes))}
 ${section('Figures from several sources', list(figures.map((f) => `${e(f.what)}: ${f.figures.map((x) => `${x.quantity} per ${e(x.source)}`).join('; ')}${f.conflicting ? ' (they differ)' : ''}`)))}
-${section('Allegations that day', list(alleged.map((a) => `${e(labels.actor(a.by))} alleges against ${e(labels.party(a.against))}${a.provision ? ` (${e(labels.provision(a.provision))})` : ''}: ${e(a.description)} [${e(a.state)}${a.finding ? `: ${e(a.finding)}` : ''}]${(a.casualties ?? []).map((c) => ` · ${[c.killed !== undefined ? `${c.killed} killed` : '', c.injured !== undefined ? `${c.injured} injured` : ''].filter(Boolean).join(', ')} per ${e(c.source)}`).join('')}`)))}
+${section(
+  'Allegations that day',
+  list(
+    alleged.map(
+      (a) =>
+        `${e(labels.actor(a.by))} alleges against ${e(labels.party(a.against))}${a.provision ? ` (${e(labels.provision(a.provision))})` : ''}: ${e(a.description)} [${e(a.state)}${a.finding ? `: ${e(a.finding)}` : ''}]${casualtyPhrases(
+          a.casualties,
+        )
+          .map((c) => ` · ${e(c)}`)
+          .join('')}`,
+    ),
+  ),
+)}
 ${section(
   'Cumulative figures',
   `${list([
