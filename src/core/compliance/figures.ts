@@ -56,6 +56,7 @@ export function figureSets(view: LogView): FigureSet[] {
       from: String(body.from ?? body.date),
       to: String(body.date),
       unit: String(body.unit),
+      ...(typeof body.category === 'string' ? { category: body.category } : {}),
       figures,
       conflicting,
     });

@@ -197,6 +197,8 @@ export interface FigureSet {
   from: string;
   to: string;
   unit: string;
+  /** The quota line or category the figures name, when they name one. */
+  category?: string;
   figures: Figure[];
   conflicting: boolean;
 }

@@ -173,8 +173,7 @@ function periodsOf(evaluation: Evaluation, q: QuotaFigure, entry: PerDay | undef
   for (const set of evaluation.figures) {
     if (set.from === set.to || set.unit !== q.unit) continue;
     if (set.provision !== undefined && set.provision !== q.provision) continue;
-    const [, , , category] = set.key.split('|');
-    if (category && category !== q.quota && category !== entry?.category) continue;
+    if (set.category && set.category !== q.quota && set.category !== entry?.category) continue;
     let quota = 0;
     let quotaMax = 0;
     let ranged = false;
