@@ -159,6 +159,14 @@ function checkCosignatures(
   return held;
 }
 
+/** What the checks of a served checkpoint need of the log: its origin, key, size and roots. */
+export interface PublishedLog {
+  origin: string;
+  verifier: Verifier | undefined;
+  size: number;
+  rootAt: (size: number) => Promise<Hash>;
+}
+
 /**
  * The served `checkpoint` file: it must be there when the log has checkpoints, be signed by the
  * log's key, be the latest checkpoint of checkpoints.json, agree with the log's root at its size,
@@ -166,12 +174,7 @@ function checkCosignatures(
  */
 export async function checkServedCheckpoint(
   crypto: Crypto,
-  log: {
-    origin: string;
-    verifier: Verifier | undefined;
-    size: number;
-    rootAt: (size: number) => Promise<Hash>;
-  },
+  log: PublishedLog,
   served: string | undefined,
   latest: { size: number; note: string } | undefined,
   witnesses: ActorRecord[],
@@ -232,12 +235,7 @@ export async function checkServedCheckpoint(
  */
 export async function checkWitnessed(
   crypto: Crypto,
-  log: {
-    origin: string;
-    verifier: Verifier | undefined;
-    size: number;
-    rootAt: (size: number) => Promise<Hash>;
-  },
+  log: PublishedLog,
   witnessed: { size: number; witness: string; note: string; line: string }[],
   witnesses: ActorRecord[],
 ): Promise<PublishedProblem[]> {
