@@ -14,15 +14,23 @@ export function manualBudget() {
     running.add(end);
     return () => running.delete(end);
   };
+  /** Ends the budget of every task under way now. */
+  const expire = () => {
+    for (const end of [...running]) end();
+  };
+  /** Resolves once `n` tasks are under way with their budget running. */
+  const whenRunning = async (n: number) => {
+    while (running.size < n) await new Promise((r) => setTimeout(r, 5));
+  };
   return {
     clock,
-    /** Resolves once `n` tasks are under way with their budget running. */
-    async running(n: number) {
-      while (running.size < n) await new Promise((r) => setTimeout(r, 5));
-    },
-    /** Ends the budget of every task under way now. */
-    expire() {
-      for (const end of [...running]) end();
+    running: whenRunning,
+    expire,
+    /** The answer of a request whose task is held: its budget is ended once the task is under way. */
+    async pastItsBudget<T>(held: Promise<T>): Promise<T> {
+      await whenRunning(1);
+      expire();
+      return held;
     },
   };
 }
