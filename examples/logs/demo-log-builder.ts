@@ -53,6 +53,12 @@ export interface StoryIo {
 /** An actor of a story: id, registered name, role and, when it acts for one, its party. */
 export type StoryActor = [actor: string, name: string, role: string, party?: string];
 
+/** The demo witnesses as actors: they cosign each checkpoint, one kept for the mediators, one for the monitor. */
+export const DEMO_WITNESS_ACTORS: readonly StoryActor[] = [
+  ['mediators-witness', 'Witness kept for the mediators (demo key)', 'witness'],
+  ['monitor-witness', 'Witness kept for the monitor (demo key)', 'witness'],
+];
+
 /** Registers the operator, then each actor with its demo key, all at `at`, as the operator. */
 export async function registerActors(io: StoryIo, at: string, actors: readonly StoryActor[]): Promise<void> {
   const register = (actor: string, name: string, role: string, party?: string) =>

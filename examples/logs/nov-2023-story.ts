@@ -5,7 +5,7 @@
  * announcements at 12:00 local, aid figures at 20:00 of the day they are for.
  */
 import type { EventEnvelope } from '../../src/core/ledger/event.ts';
-import { registerActors, type StoryIo } from './demo-log-builder.ts';
+import { DEMO_WITNESS_ACTORS, registerActors, type StoryActor, type StoryIo } from './demo-log-builder.ts';
 
 type Source = EventEnvelope['source'];
 
@@ -20,16 +20,14 @@ export const NOTES = [
 const PRESS = 'AGREEMENTS.md §1 (press reports)';
 const AT_DEADLINE = 'time of day not reported; dated at the deadline';
 const press = (method = AT_DEADLINE): Source => ({ name: PRESS, method });
-const ACTORS: [string, string, string, string?][] = [
+const ACTORS: StoryActor[] = [
   ['qatar', 'Qatar (demo key)', 'mediator', 'qatar'],
   ['egypt', 'Egypt (demo key)', 'mediator', 'egypt'],
   ['israel', 'Israel (demo key)', 'party', 'israel'],
   ['hamas', 'Hamas (demo key)', 'party', 'hamas'],
   ['icrc', 'International Committee of the Red Cross (demo key)', 'intermediary', 'icrc'],
   ['monitor', 'Monitor (demo key)', 'monitor'],
-  // Witnesses cosign each checkpoint: one kept for the mediators, one for the monitor.
-  ['mediators-witness', 'Witness kept for the mediators (demo key)', 'witness'],
-  ['monitor-witness', 'Witness kept for the monitor (demo key)', 'witness'],
+  ...DEMO_WITNESS_ACTORS,
 ];
 
 /** The actors that cosign the log's checkpoints. */

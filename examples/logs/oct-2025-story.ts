@@ -6,7 +6,7 @@
  */
 import type { EventEnvelope } from '../../src/core/ledger/event.ts';
 import { isoInZone, localToEpoch } from '../../src/core/time/zoned-time.ts';
-import { registerActors, type StoryIo } from './demo-log-builder.ts';
+import { DEMO_WITNESS_ACTORS, registerActors, type StoryActor, type StoryIo } from './demo-log-builder.ts';
 
 type Source = EventEnvelope['source'];
 
@@ -23,7 +23,7 @@ const NOON = 'time of day not reported; dated 12:00 by rule';
 const LATE = 'reported late in the day; dated 22:00 by rule';
 const src = (name: string, method?: string): Source => ({ name, ...(method ? { method } : {}) });
 
-const ACTORS: [string, string, string, string?][] = [
+const ACTORS: StoryActor[] = [
   ['israel', 'Israel (demo key)', 'party', 'israel'],
   ['hamas', 'Hamas (demo key)', 'party', 'hamas'],
   ['icrc', 'International Committee of the Red Cross (demo key)', 'intermediary', 'icrc'],
@@ -33,8 +33,7 @@ const ACTORS: [string, string, string, string?][] = [
   ['united-states', 'United States (demo key)', 'mediator', 'united-states'],
   // Records what public reporting says when no party to the agreement recorded it.
   ['monitor', 'Monitor (demo key)', 'monitor'],
-  ['mediators-witness', 'Witness kept for the mediators (demo key)', 'witness'],
-  ['monitor-witness', 'Witness kept for the monitor (demo key)', 'witness'],
+  ...DEMO_WITNESS_ACTORS,
 ];
 
 /** A local time in the agreement's zone (Asia/Gaza: UTC+3 until 24 Oct 2025, then UTC+2). */
