@@ -49,8 +49,9 @@ export function EventItem({
         className="proof-link"
         data-testid="proof-link"
         href={`/logs/${encodeURIComponent(logId)}/events/${entry.leafHash}`}
+        title={entry.leafHash}
       >
-        {t('feed.proof')} <code>{entry.leafHash.slice(0, 12)}</code>
+        {t('feed.proof')}
       </Link>
     </li>
   );

@@ -272,6 +272,16 @@ export const ar: Catalog = {
     many: '{n} التزامًا',
     other: '{n} التزام',
   },
+  'evidence.item': 'رقم {index} — {kind}، {time}، سجّله {actor}',
+  'evidence.unread': 'الحدث (لم يُقرأ: افتحه لرؤية دليله)',
+  'evidence.more': {
+    zero: 'لا مزيد',
+    one: 'عرض حدث آخر',
+    two: 'عرض حدثين آخرين',
+    few: 'عرض {n} أحداث أخرى',
+    many: 'عرض {n} حدثًا آخر',
+    other: 'عرض {n} حدث آخر',
+  },
   'count.evidence': {
     zero: 'لا أدلة',
     one: 'حدث واحد دليلًا',

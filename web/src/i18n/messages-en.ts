@@ -186,6 +186,9 @@ export const en = {
     one: '{n} obligation',
     other: '{n} obligations',
   } as PluralMessage,
+  'evidence.item': 'No. {index} — {kind}, {time}, recorded by {actor}',
+  'evidence.unread': 'The event (not read: open it for its proof)',
+  'evidence.more': { one: 'Show {n} more event', other: 'Show {n} more events' } as PluralMessage,
   'count.evidence': {
     zero: 'no evidence',
     one: '{n} event as evidence',

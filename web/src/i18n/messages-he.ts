@@ -184,6 +184,13 @@ export const he: Catalog = {
     two: 'שתי התחייבויות',
     other: '{n} התחייבויות',
   },
+  'evidence.item': 'מס׳ {index} — {kind}, {time}, נרשם בידי {actor}',
+  'evidence.unread': 'האירוע (לא נקרא: פתחו אותו להוכחה)',
+  'evidence.more': {
+    one: 'הצגת אירוע נוסף',
+    two: 'הצגת שני אירועים נוספים',
+    other: 'הצגת {n} אירועים נוספים',
+  },
   'count.evidence': {
     zero: 'אין ראיות',
     one: 'אירוע אחד כראיה',
