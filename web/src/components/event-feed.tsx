@@ -2,10 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type LoggedEntry } from '../api.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
+import { Rich } from '../i18n/rich.tsx';
 import { fieldLabel } from '../i18n/translate.ts';
 import { summarizeBody } from '../model/event-summary.ts';
 import { type Localized, nameField } from '../model/names.ts';
 import { Link } from '../navigation.tsx';
+import { Cite } from './cite.tsx';
 
 const PAGE = 50;
 
@@ -33,7 +35,12 @@ export function EventItem({
         <strong>{t(`eventKind.${e.kind}` as MessageKey)}</strong>{' '}
         <time dateTime={e.occurredAt}>{fmt.dateTime(e.occurredAt, timeZone)}</time>{' '}
         <span className="muted">{t('feed.by', { actor })}</span>
-        {e.source ? <span className="muted"> · {t('common.source', { source: e.source.name })}</span> : null}
+        {e.source ? (
+          <span className="muted">
+            {' · '}
+            <Rich k="common.source" nodes={{ source: <Cite>{e.source.name}</Cite> }} />
+          </span>
+        ) : null}
       </p>
       {summary.fields.length > 0 ? (
         <dl className="event-body">
