@@ -61,7 +61,9 @@ function NotFound() {
     <section>
       <h1>404</h1>
       <p>
-        <Link href="/">Truce</Link>
+        <Link href="/" lang="und-Latn" translate="no">
+          Truce
+        </Link>
       </p>
     </section>
   );
@@ -108,7 +110,8 @@ export function App() {
         {t('nav.skip')}
       </a>
       <header className="top">
-        <Link href="/" className="brand">
+        {/* The product's name is a name: the same in every language, marked as such. */}
+        <Link href="/" className="brand" lang="und-Latn" translate="no">
           {t('app.name')}
         </Link>
         <nav aria-label={t('app.name')}>

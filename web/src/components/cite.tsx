@@ -23,3 +23,21 @@ export function Cite({ children }: { children: string }): ReactNode {
     </cite>
   );
 }
+
+/** The script tag of a page's language. */
+const PAGE_SCRIPT: Record<string, string> = { en: 'und-Latn', ar: 'und-Arab', he: 'und-Hebr' };
+
+/**
+ * Text the page does not translate (a name given no translation, an id, words as a recorder wrote
+ * them): shown as it is, and marked with its script when that is not the page's, so that it reads
+ * in its own direction and a screen reader does not read it as the page's language.
+ */
+export function Marked({ text, lang }: { text: string; lang: string }): ReactNode {
+  const tag = scriptTag(text);
+  if (tag === undefined || tag === PAGE_SCRIPT[lang]) return text;
+  return (
+    <span lang={tag} dir="auto" translate="no">
+      {text}
+    </span>
+  );
+}

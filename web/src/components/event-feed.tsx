@@ -7,7 +7,8 @@ import { fieldLabel } from '../i18n/translate.ts';
 import { summarizeBody } from '../model/event-summary.ts';
 import { type Localized, nameField } from '../model/names.ts';
 import { Link } from '../navigation.tsx';
-import { Cite } from './cite.tsx';
+import { Cite, Marked } from './cite.tsx';
+import { Quantity } from './common.tsx';
 
 const PAGE = 50;
 
@@ -24,8 +25,8 @@ export function EventItem({
   /** Names of the agreement's parties, places, provisions and categories (model/names.ts). */
   names?: Map<string, Localized> | undefined;
 }) {
-  const { t, fmt, text } = useI18n();
-  const actor = nameField(names, 'party', entry.event.event.actor, text);
+  const { t, fmt, text, lang } = useI18n();
+  const actor = nameField(names, 'actor', entry.event.event.actor, text);
   const e = entry.event.event;
   const summary = summarizeBody(e.body, e.refs ?? []);
   return (
@@ -34,7 +35,9 @@ export function EventItem({
         <span className="event-index">{t('feed.index', { index: entry.index })}</span>{' '}
         <strong>{t(`eventKind.${e.kind}` as MessageKey)}</strong>{' '}
         <time dateTime={e.occurredAt}>{fmt.dateTime(e.occurredAt, timeZone)}</time>{' '}
-        <span className="muted">{t('feed.by', { actor })}</span>
+        <span className="muted">
+          <Rich k="feed.by" nodes={{ actor: <Marked text={actor} lang={lang} /> }} />
+        </span>
         {e.source ? (
           <span className="muted">
             {' · '}
@@ -44,12 +47,23 @@ export function EventItem({
       </p>
       {summary.fields.length > 0 ? (
         <dl className="event-body">
-          {summary.fields.map((f) => (
-            <div key={f.name}>
-              <dt>{fieldLabel(t, f.name)}</dt>
-              <dd dir="auto">{nameField(names, f.name, f.value, text)}</dd>
-            </div>
-          ))}
+          {summary.fields
+            // A quantity is shown with its unit, in words of the page's language.
+            .filter((f) => !(f.name === 'unit' && typeof e.body.quantity === 'number'))
+            .map((f) => (
+              <div key={f.name}>
+                <dt>{fieldLabel(t, f.name)}</dt>
+                <dd dir="auto">
+                  {f.name === 'quantity' &&
+                  typeof e.body.quantity === 'number' &&
+                  typeof e.body.unit === 'string' ? (
+                    <Quantity n={e.body.quantity} unit={e.body.unit} />
+                  ) : (
+                    <Marked text={nameField(names, f.name, f.value, text)} lang={lang} />
+                  )}
+                </dd>
+              </div>
+            ))}
         </dl>
       ) : null}
       <Link

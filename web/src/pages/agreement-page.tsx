@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
+import { Marked } from '../components/cite.tsx';
 import { Await } from '../components/common.tsx';
 import { CumulativeCharts } from '../components/cumulative-charts.tsx';
 import { EventFeed } from '../components/event-feed.tsx';
@@ -27,9 +28,9 @@ export function AgreementPage({ id }: { id: string }) {
 }
 
 function AgreementView({ data, reload }: { data: AgreementData; reload?: (() => void) | undefined }) {
-  const { t, text, fmt } = useI18n();
+  const { t, text, fmt, lang } = useI18n();
   const a = data.agreement;
-  const names = useMemo(() => agreementNames(a), [a]);
+  const names = useMemo(() => agreementNames(a, data.log?.actors), [a, data.log?.actors]);
   useEffect(() => {
     document.title = `${text(a.title)} · Truce`;
   }, [a, text]);
@@ -45,7 +46,7 @@ function AgreementView({ data, reload }: { data: AgreementData; reload?: (() => 
           {data.evaluation ? (
             <p className="muted">
               {t('agreement.asOf', { date: fmt.dateTime(data.evaluation.asOf, a.timeZone) })} ·{' '}
-              {t('count.events', { n: data.evaluation.events })} · {a.timeZone}
+              {t('count.events', { n: data.evaluation.events })} · <Marked text={a.timeZone} lang={lang} />
             </p>
           ) : null}
           <p className="actions no-print">

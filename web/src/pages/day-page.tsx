@@ -53,7 +53,7 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
     document.title = `${text(a.title)} · ${date} · Truce`;
   }, [a, date, text]);
   const base = `/agreements/${encodeURIComponent(a.id)}`;
-  const names = useMemo(() => agreementNames(a), [a]);
+  const names = useMemo(() => agreementNames(a, data.log?.actors), [a, data.log?.actors]);
   const scope = useMemo(() => ({ timeZone: a.timeZone, names }), [a.timeZone, names]);
   return (
     <EvidenceScope.Provider value={scope}>
@@ -179,7 +179,7 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
 function DayEvents({ log, date, data }: { log: LogSummary | null; date: string; data: AgreementData }) {
   const { t } = useI18n();
   const a = data.agreement;
-  const names = useMemo(() => agreementNames(a), [a]);
+  const names = useMemo(() => agreementNames(a, data.log?.actors), [a, data.log?.actors]);
   const loaded = useFetch(`events:${log?.id}:${log?.size}`, () =>
     log ? logEvents(log.id, log.size) : Promise.resolve(null),
   );
