@@ -45,7 +45,12 @@ describe('truce serve --demo', () => {
     const log = (await (await fetch(`${started.listening}/api/logs/nov-2023-pause`)).json()) as {
       actors: Record<string, unknown>[];
     };
-    expect(log.actors).toContainEqual({ actor: 'hamas', name: 'Hamas (demo key)', role: 'party', party: 'hamas' });
+    expect(log.actors).toContainEqual({
+      actor: 'hamas',
+      name: 'Hamas (demo key)',
+      role: 'party',
+      party: 'hamas',
+    });
     expect(log.actors.find((a) => a.actor === 'monitor')).toMatchObject({ role: 'monitor' });
     expect(log.actors.every((a) => !('key' in a))).toBe(true);
     const status = await fetch(

@@ -26,7 +26,8 @@ export async function unmarkedLatin(page: Page): Promise<LatinText[]> {
       if (parent.closest('[data-testid="lang-switch"], script, style, svg title')) continue;
       const marked = parent.closest('[lang]');
       if (marked && marked.getAttribute('lang') !== pageLang) continue;
-      const hook = parent.closest('[data-testid]')?.getAttribute('data-testid') ?? parent.tagName.toLowerCase();
+      const hook =
+        parent.closest('[data-testid]')?.getAttribute('data-testid') ?? parent.tagName.toLowerCase();
       out.push({ text: text.trim().slice(0, 120), where: hook });
     }
     return out;
