@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { EVENT_COLUMNS, type TableEvent } from '../../core/report/event-table.ts';
 import { STATUS_COLUMNS, statusRows } from '../../core/report/status-table.ts';
 import { type Column, csvHead, csvLine, jsonRecord } from '../../core/report/table.ts';
+import { explain } from '../../core/words/explain.ts';
 import type { LedgerStore } from '../../store/ledger-store.ts';
 import { ProvenanceStore } from '../../store/provenance-store.ts';
 import type { ServerContext } from '../context.ts';
@@ -219,7 +220,7 @@ export const exportRoutes = (ctx: ServerContext) => {
       responses: { 200: { description: 'The rows.', schema: StatusExport } },
       problems: [404, 409, 422, 503],
       async handler({ params, query, reply }) {
-        const { evaluation } = await evaluateLogAt(ctx, params.id, query.at);
+        const { agreement, evaluation } = await evaluateLogAt(ctx, params.id, query.at);
         reply.header('cache-control', 'no-cache');
         return {
           log: params.id,
@@ -227,7 +228,9 @@ export const exportRoutes = (ctx: ServerContext) => {
           asOf: evaluation.asOf,
           provenance: await provenance.get(params.id),
           columns: columnInfo(STATUS_COLUMNS),
-          rows: statusRows(evaluation).map((r) => jsonRecord(STATUS_COLUMNS, r)),
+          rows: statusRows(evaluation, (x) => explain(x, agreement)).map((r) =>
+            jsonRecord(STATUS_COLUMNS, r),
+          ),
         };
       },
     }),
@@ -251,11 +254,12 @@ export const exportRoutes = (ctx: ServerContext) => {
       },
       problems: [404, 409, 422, 503],
       async handler({ params, query, reply }) {
-        const { evaluation } = await evaluateLogAt(ctx, params.id, query.at);
+        const { agreement, evaluation } = await evaluateLogAt(ctx, params.id, query.at);
         const stamp = evaluation.asOf.replace(/[:]/g, '').replace(/\.\d+/, '');
         download(reply, CSV_TYPE, `${params.id}-statuses-${stamp}${query.hxl ? '-hxl' : ''}.csv`);
         let text = csvHead(STATUS_COLUMNS, query.hxl ?? false);
-        for (const row of statusRows(evaluation)) text += csvLine(STATUS_COLUMNS, row);
+        for (const row of statusRows(evaluation, (x) => explain(x, agreement)))
+          text += csvLine(STATUS_COLUMNS, row);
         return text;
       },
     }),
