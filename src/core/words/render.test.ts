@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { list, moment, num, phrase, qty, quote, sentence } from './phrase.ts';
-import { formatDuration, formatQuantity, type Names, renderExplanation } from './render.ts';
+import { list, moment, num, phrase, quote, sentence } from './phrase.ts';
+import { formatDuration, formatQuantity, type Names, renderExplanation, renderParts } from './render.ts';
 
 const names = (party: Record<string, string>): Names => ({
   party: (id) => party[id] ?? id,
@@ -50,7 +50,7 @@ describe('renderExplanation', () => {
   it('words it in Arabic and in Hebrew, the parties named in the language, the recorded words quoted as given', () => {
     const ar = renderExplanation(explanation, { lang: 'ar', names: names({ israel: 'إسرائيل' }) });
     expect(ar).toBe(
-      'الدفعة 2؛ أُفرج عن 1,968 من جانب إسرائيل في 25 نوفمبر، 16:00؛ بتأخير 5 ساعات. سجّل إسرائيل الرقم 39؛ ويعترض Monitor على ذلك: We count 38.',
+      'الدفعة 2؛ أُفرج عن 1,968 من جانب إسرائيل في 25 نوفمبر، 16:00؛ مدة التأخير 5 ساعات. الرقم المسجَّل من جانب إسرائيل: 39؛ واعتراض من جانب Monitor: We count 38.',
     );
     const he = renderExplanation(explanation, { lang: 'he', names: names({ israel: 'ישראל' }) });
     expect(he).toBe(
@@ -93,5 +93,23 @@ describe('counts and durations', () => {
     ]);
     expect(formatDuration(30 * 1440 + 13 * 60, 'ar')).toBe('30 يومًا و13 ساعة');
     expect(formatDuration(330, 'he')).toBe('כ־6 שעות');
+  });
+});
+
+describe('renderParts', () => {
+  it('sets names and recorded words apart from the words of the catalogue', () => {
+    const p = sentence([
+      phrase('allegation.unanswered', {
+        actor: { type: 'actor', id: 'b', name: 'Hamas' },
+        description: quote('Fire.'),
+      }),
+    ]);
+    expect(renderParts([p], { lang: 'ar', names: names({}) })).toEqual([
+      { text: 'ادعاء من جانب ', marked: false },
+      { text: 'Hamas', marked: true },
+      { text: ': ', marked: false },
+      { text: 'Fire.', marked: true },
+      { text: ' (لم يُردّ عليه).', marked: false },
+    ]);
   });
 });

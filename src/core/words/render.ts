@@ -22,7 +22,23 @@ export interface Names {
 export interface RenderOptions {
   lang: Lang;
   names: Names;
+  /** Mark names and recorded words (MARK_OPEN … MARK_CLOSE) so that an edge can isolate them: see renderParts. */
+  mark?: boolean;
 }
+
+const MARK_OPEN = '\uE000';
+const MARK_CLOSE = '\uE001';
+const MARKED = new Set([
+  'party',
+  'provision',
+  'place',
+  'actor',
+  'quota',
+  'category',
+  'quote',
+  'text',
+  'obligation',
+]);
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const SEPARATORS: Record<Lang, Record<'semicolon' | 'comma' | 'space', string>> = {
@@ -116,6 +132,11 @@ function obligationWords(a: Extract<Arg, { type: 'obligation' }>, o: RenderOptio
 /** One parameter in words. */
 export function renderArg(a: Arg, o: RenderOptions): string {
   if ('code' in a) return renderPhrase(a, o);
+  const words = argWords(a, o);
+  return o.mark && MARKED.has(a.type) && words ? `${MARK_OPEN}${words}${MARK_CLOSE}` : words;
+}
+
+function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions): string {
   switch (a.type) {
     case 'number':
       return formatNumber(a.value, o.lang);
@@ -167,10 +188,39 @@ export function renderPhrase(p: Phrase, o: RenderOptions): string {
     const arg = params[name];
     return arg === undefined ? '' : renderArg(arg, o);
   });
-  return template.endsWith('.') ? out.replace(/\.\.$/, '.') : out;
+  return template.endsWith('.') ? out.replace(/\.(\uE001?)\.$/, '.$1') : out;
 }
 
 /** An explanation in the reader's language: its phrases one after the other. */
 export function renderExplanation(e: Explanation, o: RenderOptions): string {
   return e.map((p) => renderPhrase(p, o)).join(' ');
+}
+
+/** A piece of a worded explanation: `marked` when it is a name or words recorded as given. */
+export interface Part {
+  text: string;
+  marked: boolean;
+}
+
+/** An explanation as pieces, names and recorded words apart, for an edge that marks their script. */
+export function renderParts(e: Explanation, o: Omit<RenderOptions, 'mark'>): Part[] {
+  const text = renderExplanation(e, { ...o, mark: true });
+  const parts: Part[] = [];
+  let depth = 0;
+  let current = '';
+  const flush = (marked: boolean) => {
+    if (current) parts.push({ text: current, marked });
+    current = '';
+  };
+  for (const ch of text) {
+    if (ch === MARK_OPEN) {
+      if (depth === 0) flush(false);
+      depth++;
+    } else if (ch === MARK_CLOSE) {
+      depth--;
+      if (depth === 0) flush(true);
+    } else current += ch;
+  }
+  flush(depth > 0);
+  return parts;
 }

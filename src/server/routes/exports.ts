@@ -10,6 +10,7 @@ import { ProvenanceStore } from '../../store/provenance-store.ts';
 import type { ServerContext } from '../context.ts';
 import { evaluateLogAt } from '../log-evaluation.ts';
 import { wholeNumber } from '../paging.ts';
+import { readerLang } from '../reader-lang.ts';
 import { defineRoute } from '../route.ts';
 import { LogParams, LogProvenance } from '../schemas.ts';
 import { StatusQuery } from '../status-schemas.ts';
@@ -219,8 +220,9 @@ export const exportRoutes = (ctx: ServerContext) => {
       query: StatusQuery,
       responses: { 200: { description: 'The rows.', schema: StatusExport } },
       problems: [404, 409, 422, 503],
-      async handler({ params, query, reply }) {
+      async handler({ params, query, request, reply }) {
         const { agreement, evaluation } = await evaluateLogAt(ctx, params.id, query.at);
+        const lang = readerLang(request, query);
         reply.header('cache-control', 'no-cache');
         return {
           log: params.id,
@@ -228,7 +230,7 @@ export const exportRoutes = (ctx: ServerContext) => {
           asOf: evaluation.asOf,
           provenance: await provenance.get(params.id),
           columns: columnInfo(STATUS_COLUMNS),
-          rows: statusRows(evaluation, (x) => explain(x, agreement)).map((r) =>
+          rows: statusRows(evaluation, (x) => explain(x, agreement, lang)).map((r) =>
             jsonRecord(STATUS_COLUMNS, r),
           ),
         };
@@ -253,8 +255,9 @@ export const exportRoutes = (ctx: ServerContext) => {
         },
       },
       problems: [404, 409, 422, 503],
-      async handler({ params, query, reply }) {
+      async handler({ params, query, request, reply }) {
         const { agreement, evaluation } = await evaluateLogAt(ctx, params.id, query.at);
+        const lang = readerLang(request, query);
         const stamp = evaluation.asOf.replace(/[:]/g, '').replace(/\.\d+/, '');
         download(reply, CSV_TYPE, `${params.id}-statuses-${stamp}${query.hxl ? '-hxl' : ''}.csv`);
         let text = csvHead(STATUS_COLUMNS, query.hxl ?? false);
