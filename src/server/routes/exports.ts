@@ -261,7 +261,7 @@ export const exportRoutes = (ctx: ServerContext) => {
         const stamp = evaluation.asOf.replace(/[:]/g, '').replace(/\.\d+/, '');
         download(reply, CSV_TYPE, `${params.id}-statuses-${stamp}${query.hxl ? '-hxl' : ''}.csv`);
         let text = csvHead(STATUS_COLUMNS, query.hxl ?? false);
-        for (const row of statusRows(evaluation, (x) => explain(x, agreement)))
+        for (const row of statusRows(evaluation, (x) => explain(x, agreement, lang)))
           text += csvLine(STATUS_COLUMNS, row);
         return text;
       },
