@@ -223,6 +223,7 @@ export const exportRoutes = (ctx: ServerContext) => {
       async handler({ params, query, request, reply }) {
         const { agreement, evaluation } = await evaluateLogAt(ctx, params.id, query.at);
         const lang = readerLang(request, query);
+        reply.header('vary', 'accept-language');
         reply.header('cache-control', 'no-cache');
         return {
           log: params.id,
@@ -258,6 +259,7 @@ export const exportRoutes = (ctx: ServerContext) => {
       async handler({ params, query, request, reply }) {
         const { agreement, evaluation } = await evaluateLogAt(ctx, params.id, query.at);
         const lang = readerLang(request, query);
+        reply.header('vary', 'accept-language');
         const stamp = evaluation.asOf.replace(/[:]/g, '').replace(/\.\d+/, '');
         download(reply, CSV_TYPE, `${params.id}-statuses-${stamp}${query.hxl ? '-hxl' : ''}.csv`);
         let text = csvHead(STATUS_COLUMNS, query.hxl ?? false);
