@@ -150,10 +150,10 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
   it('explanations name the sides as the agreement does and the monitor by its registered name; the fields keep the ids', () => {
     const e = at(LATER);
     const release = ob(e, 'living-exchange/release/4');
-    expect(explain(release.explanation, agreement)).toContain('1968 released by Israel at 13 Oct 12:00');
-    expect(explain(release.explanation, agreement)).toContain('Monitor (demo key) disputes it, giving 1966');
+    expect(explain(release.explanation, agreement)).toContain('1,968 released by Israel at 13 Oct 12:00');
+    expect(explain(release.explanation, agreement)).toContain('Monitor (demo key) disputes it, giving 1,966');
     expect(explain(release.explanation, agreement)).toContain(
-      'International Committee of the Red Cross disputes it, giving 1808',
+      'International Committee of the Red Cross disputes it, giving 1,808',
     );
     expect(release.disputes!.map((d) => d.disputedBy.actor)).toEqual(['monitor', 'icrc']);
     expect(explain(prov(e, 'ceasefire').explanation, agreement)).toMatch(
