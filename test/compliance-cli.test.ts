@@ -118,6 +118,16 @@ describe('truce report', () => {
     }
   });
 
+  it('--lang ar and --lang he word the explanations in that language, names and recorded words isolated', async () => {
+    const ar = await runCli('report', NOV_LOG, '--date', '2023-11-25', '--lang', 'ar');
+    expect(ar.status).toBe(0);
+    expect(ar.stdout).toContain('<span lang="ar" dir="rtl">الدفعة 2 (13 شخصًا)، الموعد 25 نوفمبر، 16:00؛');
+    expect(ar.stdout).not.toContain('Batch 2 (13 persons)');
+    const he = await runCli('report', NOV_LOG, '--date', '2023-11-25', '--lang', 'he');
+    expect(he.stdout).toContain('<span lang="he" dir="rtl">');
+    expect(he.stdout).toMatch(/<bdi lang="und-Latn">[^<]+<\/bdi> \(לא נענתה\)/);
+  });
+
   it('escapes all text', () => {
     expect(escapeHtml(`<b a="1">'&'</b>`)).toBe('&#60;b a=&#34;1&#34;&#62;&#39;&#38;&#39;&#60;/b&#62;');
   });

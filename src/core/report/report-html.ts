@@ -4,9 +4,10 @@ import type { DirectionTally, Evaluation, ObligationStatus } from '../compliance
 import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, provenanceSentences, RECORDED } from '../ledger/provenance.ts';
 import { english } from '../plan/provision-obligations.ts';
-import { explain } from '../words/explain.ts';
+import { explain, namesOf } from '../words/explain.ts';
 import type { Lang } from '../words/lang.ts';
 import type { Explanation } from '../words/phrase.ts';
+import { renderParts } from '../words/render.ts';
 import { casualtyPhrases } from './casualty-words.ts';
 import type { DayEvent } from './day-events.ts';
 
@@ -138,10 +139,19 @@ export function reportHtml(
   lang: Lang = 'en',
 ): string {
   // Explanations in the reader's language, marked with it (the report's own headings are English).
+  // Names and words recorded as given are isolated (<bdi>), marked when in Latin script.
   const say = (x: Explanation) =>
     lang === 'en'
       ? e(explain(x, agreement, lang))
-      : `<span lang="${lang}" dir="rtl">${e(explain(x, agreement, lang))}</span>`;
+      : `<span lang="${lang}" dir="rtl">${renderParts(x, { lang, names: namesOf(agreement, lang) })
+          .map((p) =>
+            !p.marked
+              ? e(p.text)
+              : /[A-Za-z]/.test(p.text)
+                ? `<bdi lang="und-Latn">${e(p.text)}</bdi>`
+                : `<bdi>${e(p.text)}</bdi>`,
+          )
+          .join('')}</span>`;
   const today = ev.obligations.filter((o) => o.obligation.date === date);
   const late = ev.obligations.filter(
     (o) =>
