@@ -89,4 +89,23 @@ describe('explanations in the page’s language, worded from their codes', { tim
     expect(cease(ar).explanationText).toMatch(/^ادعاء واحد: /);
     expect(cease(he).explanationText).toMatch(/^טענה אחת: /);
   });
+
+  it('the report and the status export word their explanations in the reader’s language too', async () => {
+    const report = await fetch(`${server.url}/api/logs/${DEMO_LOG}/report?date=2023-11-25&lang=he`);
+    expect(report.status).toBe(200);
+    const html = await report.text();
+    expect(html).toContain('<span lang="he" dir="rtl">פעימה 2 (');
+    expect(html).not.toContain('Batch 2 (13 persons)');
+    const csv = await fetch(
+      `${server.url}/api/logs/${DEMO_LOG}/export/statuses.csv?at=2023-11-26T00:00:00%2B02:00`,
+      {
+        headers: { 'accept-language': 'ar' },
+      },
+    );
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('vary')).toMatch(/accept-language/i);
+    const text = await csv.text();
+    expect(text).toContain('الدفعة 2 (13 شخصًا)');
+    expect(text).not.toContain('Batch 2 (13 persons)');
+  });
 });
