@@ -58,6 +58,22 @@ describe('renderExplanation', () => {
     );
   });
 
+  it('writes Arabic numbers and dates in the digits the reader chose (Latin by default)', () => {
+    const p = phrase('record.released', {
+      count: num(1968),
+      party: { type: 'party', id: 'israel' },
+      at: moment(AT, 'Asia/Jerusalem'),
+    });
+    const said = (digits?: 'latn' | 'arab') =>
+      renderExplanation([p], {
+        lang: 'ar',
+        names: names({ israel: 'إسرائيل' }),
+        ...(digits ? { digits } : {}),
+      });
+    expect(said()).toBe('أُفرج عن 1,968 من جانب إسرائيل في 25 نوفمبر، 16:00');
+    expect(said('arab')).toBe('أُفرج عن ١٬٩٦٨ من جانب إسرائيل في ٢٥ نوفمبر، ١٦:٠٠');
+  });
+
   it('does not double a full stop after recorded words that end with one', () => {
     const p = sentence([
       phrase('allegation.unanswered', { actor: { type: 'actor', id: 'b' }, description: quote('Fire.') }),

@@ -22,6 +22,8 @@ export interface Names {
 export interface RenderOptions {
   lang: Lang;
   names: Names;
+  /** The digits of numbers and dates: Latin (0–9, the default) or, in Arabic, Arabic-Indic (٠–٩). */
+  digits?: Digits;
   /** Mark names and recorded words (MARK_OPEN … MARK_CLOSE) so that an edge can isolate them: see renderParts. */
   mark?: boolean;
 }
@@ -47,21 +49,30 @@ const SEPARATORS: Record<Lang, Record<'semicolon' | 'comma' | 'space', string>> 
   he: { semicolon: '; ', comma: ', ', space: ' ' },
 };
 
-const numberFormats = new Map<Lang, Intl.NumberFormat>();
+/** The digits numbers are written with: Latin (0–9) or Arabic-Indic (٠–٩, for Arabic readers who choose them). */
+export type Digits = 'latn' | 'arab';
+
+/** The Intl locale of a language, its digits explicit for Arabic. */
+export function localeOf(lang: Lang, digits: Digits = 'latn'): string {
+  return lang === 'ar' ? `ar-u-nu-${digits}` : lang;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
 const pluralRules = new Map<Lang, Intl.PluralRules>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function formatNumber(n: number, lang: Lang): string {
-  let f = numberFormats.get(lang);
+export function formatNumber(n: number, lang: Lang, digits: Digits = 'latn'): string {
+  const locale = localeOf(lang, digits);
+  let f = numberFormats.get(locale);
   if (!f) {
-    f = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
-    numberFormats.set(lang, f);
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    numberFormats.set(locale, f);
   }
   return f.format(n);
 }
 
 /** "13 persons", "شخصان", "שני אנשים": a count with its noun in the form the number asks for. */
-export function formatQuantity(n: number, unit: string, lang: Lang): string {
+export function formatQuantity(n: number, unit: string, lang: Lang, digits: Digits = 'latn'): string {
   const forms: Forms = NOUNS[lang][unit] ?? { other: `# ${unit}` };
   let rules = pluralRules.get(lang);
   if (!rules) {
@@ -69,14 +80,15 @@ export function formatQuantity(n: number, unit: string, lang: Lang): string {
     pluralRules.set(lang, rules);
   }
   const form = forms[rules.select(n)] ?? forms.other;
-  return form.replace('#', formatNumber(n, lang));
+  return form.replace('#', formatNumber(n, lang, digits));
 }
 
-function zoned(lang: Lang, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${lang} ${timeZone} ${withTime}`;
+function zoned(lang: Lang, digits: Digits, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const locale = localeOf(lang, digits);
+  const key = `${locale} ${timeZone} ${withTime}`;
   let f = dateFormats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang, {
+    f = new Intl.DateTimeFormat(locale, {
       timeZone,
       day: 'numeric',
       month: 'short',
@@ -88,22 +100,23 @@ function zoned(lang: Lang, timeZone: string, withTime: boolean): Intl.DateTimeFo
 }
 
 /** "25 Nov 16:00" in the agreement's time zone. */
-export function formatMoment(epoch: number, timeZone: string, lang: Lang): string {
-  if (lang !== 'en') return zoned(lang, timeZone, true).format(epoch);
+export function formatMoment(epoch: number, timeZone: string, lang: Lang, digits: Digits = 'latn'): string {
+  if (lang !== 'en') return zoned(lang, digits, timeZone, true).format(epoch);
   const w = wallClock(epoch, timeZone);
   return `${Number(w.date.slice(8, 10))} ${MONTHS[Number(w.date.slice(5, 7)) - 1]} ${w.time.slice(0, 5)}`;
 }
 
 /** "25 Nov" for a YYYY-MM-DD date. */
-export function formatDay(date: string, lang: Lang): string {
-  if (lang !== 'en') return zoned(lang, 'UTC', false).format(Date.parse(`${date}T12:00:00Z`));
+export function formatDay(date: string, lang: Lang, digits: Digits = 'latn'): string {
+  if (lang !== 'en') return zoned(lang, digits, 'UTC', false).format(Date.parse(`${date}T12:00:00Z`));
   return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
 }
 
 /** A duration in words: "45 min", "about 5 h", "2 d 3 h" (and as each language says them). */
-export function formatDuration(minutes: number, lang: Lang): string {
+export function formatDuration(minutes: number, lang: Lang, digits: Digits = 'latn'): string {
   const d = DURATION[lang];
-  const part = (n: number, unit: string) => (lang === 'en' ? `${n} ${unit}` : formatQuantity(n, unit, lang));
+  const part = (n: number, unit: string) =>
+    lang === 'en' ? `${n} ${unit}` : formatQuantity(n, unit, lang, digits);
   if (minutes < 60) return part(Math.round(minutes), d.minute);
   if (minutes < 48 * 60) {
     const h = minutes / 60;
@@ -125,7 +138,7 @@ function obligationWords(a: Extract<Arg, { type: 'obligation' }>, o: RenderOptio
   const party = o.names.party(a.party);
   if (a.batch === undefined) return `${provision} (${party})`;
   return o.lang === 'ar'
-    ? `${provision}، الدفعة ${formatNumber(a.batch, 'ar')} (${party})`
+    ? `${provision}، الدفعة ${formatNumber(a.batch, 'ar', o.digits)} (${party})`
     : `${provision}, פעימה ${formatNumber(a.batch, 'he')} (${party})`;
 }
 
@@ -139,15 +152,15 @@ export function renderArg(a: Arg, o: RenderOptions): string {
 function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions): string {
   switch (a.type) {
     case 'number':
-      return formatNumber(a.value, o.lang);
+      return formatNumber(a.value, o.lang, o.digits);
     case 'quantity':
-      return formatQuantity(a.value, a.unit, o.lang);
+      return formatQuantity(a.value, a.unit, o.lang, o.digits);
     case 'moment':
-      return formatMoment(a.at, a.zone, o.lang);
+      return formatMoment(a.at, a.zone, o.lang, o.digits);
     case 'day':
-      return formatDay(a.date, o.lang);
+      return formatDay(a.date, o.lang, o.digits);
     case 'duration':
-      return formatDuration(a.minutes, o.lang);
+      return formatDuration(a.minutes, o.lang, o.digits);
     case 'party':
       return o.names.party(a.id);
     case 'provision':

@@ -18,8 +18,8 @@ export function ExplanationText({
   explanation: Explanation;
   agreement: Agreement;
 }): ReactNode {
-  const { lang } = useI18n();
-  const parts = renderParts(explanation, { lang, names: namesOf(agreement, lang) });
+  const { lang, digits } = useI18n();
+  const parts = renderParts(explanation, { lang, digits, names: namesOf(agreement, lang) });
   return parts.map((p, i) => {
     if (!p.marked) return p.text;
     const script = scriptTag(p.text);
