@@ -60,6 +60,27 @@ describe('explanations in the page’s language, worded from their codes', { tim
       });
     }
 
+  it('on an Arabic page with Arabic-Indic digits chosen, the explanations write their numbers and dates in them', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/agreements/${DEMO_LOG}?lang=ar&digits=arab`);
+    const table = page.getByTestId('provisions-table');
+    await table.locator('[data-status]').first().waitFor();
+    // The product's own words, outside what was recorded as given (which keeps its digits).
+    const own = await page.locator('td.explanation').evaluateAll((cells) =>
+      cells
+        .map((cell) => {
+          let text = '';
+          const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let n = walk.nextNode(); n; n = walk.nextNode())
+            if (!n.parentElement?.closest('[lang^="und-"]')) text += `${n.textContent} `;
+          return text;
+        })
+        .join('\n'),
+    );
+    expect(own).toMatch(/[٠-٩]/);
+    expect(own).not.toMatch(/[0-9]/);
+  });
+
   it('in English the explanations read as the status text of `truce status`', async () => {
     const { page } = browser;
     await page.goto(`${server.url}/agreements/${OCT_LOG}?lang=en`);
