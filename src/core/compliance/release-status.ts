@@ -47,10 +47,10 @@ export function releaseStatus(
     o.batch === undefined
       ? required === undefined
         ? phrase('release.head-all-unstated')
-        : phrase('release.head-all', { required: n(required) })
+        : phrase('release.head-all', { required: qty(required, 'person') })
       : required === undefined
         ? phrase('release.head-batch-unstated', { batch: n(batch.batch) })
-        : phrase('release.head-batch', { batch: n(batch.batch), required: n(required) });
+        : phrase('release.head-batch', { batch: n(batch.batch), required: qty(required, 'person') });
   const what: Arg = !range
     ? base
     : range.min === range.max
