@@ -11,7 +11,17 @@ describe('truce status', () => {
     const r = await runCli('status', NOV_LOG, '--at', '2023-12-01T12:00:00+02:00', '--json');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out.provisions[0])).toEqual(['provision', 'status', 'explanation', 'evidence']);
+    expect(Object.keys(out.provisions[0])).toEqual([
+      'provision',
+      'status',
+      'explanation',
+      'explanationText',
+      'evidence',
+    ]);
+    // The explanation as data (codes and parameters), and beside it in words.
+    expect(out.lang).toBe('en');
+    expect(out.provisions[0].explanation[0]).toMatchObject({ code: 'provision.summary' });
+    expect(out.provisions[0].explanationText).toMatch(/^\d+ obligations: /);
     expect(out.provisions.map((p: { provision: string }) => p.provision)).toEqual([
       'exchange',
       'aid',
@@ -24,6 +34,21 @@ describe('truce status', () => {
       ['israel', 240, 0],
     ]);
     expect(out.provisions[0].evidence.every((h: string) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
+  });
+
+  it('--lang ar and --lang he word the explanations in Arabic and Hebrew, in the text and beside the codes in --json', async () => {
+    const ar = await runCli('status', NOV_LOG, '--at', '2023-12-01T12:00:00+02:00', '--lang', 'ar', '--json');
+    expect(ar.status).toBe(0);
+    const out = JSON.parse(ar.stdout);
+    expect(out.lang).toBe('ar');
+    expect(out.provisions[0].explanation[0]).toMatchObject({ code: 'provision.summary' });
+    expect(out.provisions[0].explanationText).toMatch(/^\d+ التزامًا: /);
+    const he = await runCli('status', NOV_LOG, '--at', '2023-12-01', '--lang', 'he');
+    expect(he.status).toBe(0);
+    expect(he.stdout).toContain('התחייבויות: ');
+    const bad = await runCli('status', NOV_LOG, '--lang', 'fr');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('--lang "fr": give en, ar or he.');
   });
 
   it('prints per provision and per day, the late batch, the extensions and the disputes with their sources', async () => {
@@ -91,6 +116,16 @@ describe('truce report', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('--lang ar and --lang he word the explanations in that language, names and recorded words isolated', async () => {
+    const ar = await runCli('report', NOV_LOG, '--date', '2023-11-25', '--lang', 'ar');
+    expect(ar.status).toBe(0);
+    expect(ar.stdout).toContain('<span lang="ar" dir="rtl">الدفعة 2 (13 شخصًا)، الموعد 25 نوفمبر، 16:00؛');
+    expect(ar.stdout).not.toContain('Batch 2 (13 persons)');
+    const he = await runCli('report', NOV_LOG, '--date', '2023-11-25', '--lang', 'he');
+    expect(he.stdout).toContain('<span lang="he" dir="rtl">');
+    expect(he.stdout).toMatch(/<bdi lang="und-Latn">[^<]+<\/bdi> \(לא נענתה\)/);
   });
 
   it('escapes all text', () => {

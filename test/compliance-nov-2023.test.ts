@@ -6,6 +6,7 @@ import { buildNov2023 } from '../examples/logs/build-nov-2023.ts';
 import { NOV_LOG, novAgreement, novEvents } from '../examples/logs/nov-2023-events.ts';
 import { evaluate } from '../src/core/compliance/evaluate.ts';
 import type { Evaluation } from '../src/core/compliance/types.ts';
+import { explain } from '../src/core/words/explain.ts';
 import { runCli } from './helpers/run-cli.ts';
 
 const at = (iso: string) => evaluate(novAgreement(), novEvents(), iso);
@@ -23,7 +24,9 @@ describe('the public record of the November 2023 pause, from its log', () => {
       overdueMinutes: 240,
       noRecord: true,
     });
-    expect(ob(e, 'exchange/hand-over/2').explanation).toContain('nothing recorded; 4 h past the deadline');
+    expect(explain(ob(e, 'exchange/hand-over/2').explanation, novAgreement())).toContain(
+      'nothing recorded; 4 h past the deadline',
+    );
     expect(hostages(e)).toMatchObject({ counted: 13, outside: 11 });
     expect(prisoners(e)).toMatchObject({ counted: 39 });
     // Both were alleged at the same instant: their order is the evaluator's fixed tie-break, not a finding.
@@ -36,7 +39,7 @@ describe('the public record of the November 2023 pause, from its log', () => {
   it('25 Nov 23:00: batch 2 was met about 5 h late, confirmed by the Red Cross', () => {
     const o = ob(at('2023-11-25T23:00:00+02:00'), 'exchange/hand-over/2');
     expect(o).toMatchObject({ status: 'met-late', lateMinutes: 300, done: 13 });
-    expect(o.explanation).toBe(
+    expect(explain(o.explanation, novAgreement())).toBe(
       'Batch 2 (13 persons) due 25 Nov 16:00; 13 handed over by Hamas at 25 Nov 21:00, confirmed by International Committee of the Red Cross at 25 Nov 21:00; 5 h late.',
     );
   });
@@ -71,7 +74,7 @@ describe('the public record of the November 2023 pause, from its log', () => {
     expect(hostages(e)).toMatchObject({ counted: 80, outside: 25, countedFromOutside: 2 });
     expect(prisoners(e)).toMatchObject({ counted: 240, outside: 0 });
     expect(e.exchanges.ratios[0]).toMatchObject({ expected: 240, released: 240, holds: true });
-    expect(e.exchanges.ratios[0]!.explanation).toBe(
+    expect(explain(e.exchanges.ratios[0]!.explanation, novAgreement())).toBe(
       '240 released by Israel = 3 × 80 counted from Hamas; 25 released outside the formula are not counted.',
     );
     expect(e.phases[0]).toMatchObject({

@@ -12,6 +12,7 @@ import { toHex } from '../src/core/crypto/crypto.ts';
 import { headlineFigures } from '../src/core/figures/headline-figures.ts';
 import { parseSignedEvent } from '../src/core/ledger/event-sign.ts';
 import { leafHash } from '../src/core/ledger/merkle.ts';
+import { explain } from '../src/core/words/explain.ts';
 import { nodeCrypto } from '../src/platform/node-crypto.ts';
 import { runCli } from './helpers/run-cli.ts';
 
@@ -131,7 +132,9 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
       reason: 'Hamas denied involvement.',
     });
     // The disputed allegation and the four nobody answered are all told, not "1 allegation".
-    expect(prov(e, 'ceasefire').explanation).toMatch(/^1 allegation: .* Not answered: 4 allegations: /);
+    expect(explain(prov(e, 'ceasefire').explanation, agreement)).toMatch(
+      /^1 allegation: .* Not answered: 4 allegations: /,
+    );
     expect(prov(e, 'ceasefire').enforced![0]).toMatchObject({
       by: 'israel',
       at: '2025-10-29T10:00:00+02:00',
@@ -147,13 +150,13 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
   it('explanations name the sides as the agreement does and the monitor by its registered name; the fields keep the ids', () => {
     const e = at(LATER);
     const release = ob(e, 'living-exchange/release/4');
-    expect(release.explanation).toContain('1968 released by Israel at 13 Oct 12:00');
-    expect(release.explanation).toContain('Monitor (demo key) disputes it, giving 1966');
-    expect(release.explanation).toContain(
-      'International Committee of the Red Cross disputes it, giving 1808',
+    expect(explain(release.explanation, agreement)).toContain('1,968 released by Israel at 13 Oct 12:00');
+    expect(explain(release.explanation, agreement)).toContain('Monitor (demo key) disputes it, giving 1,966');
+    expect(explain(release.explanation, agreement)).toContain(
+      'International Committee of the Red Cross disputes it, giving 1,808',
     );
     expect(release.disputes!.map((d) => d.disputedBy.actor)).toEqual(['monitor', 'icrc']);
-    expect(prov(e, 'ceasefire').explanation).toMatch(
+    expect(explain(prov(e, 'ceasefire').explanation, agreement)).toMatch(
       /Israel recorded it; Hamas disputes it: Hamas denied involvement/,
     );
   });

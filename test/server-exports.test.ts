@@ -241,7 +241,7 @@ describe.each(DIALECTS)('export routes on %s', (dialect) => {
     expect(csv.parameters.map((p) => p.name).sort()).toEqual(['from', 'hxl', 'id', 'limit']);
     expect(Object.keys(csv.responses['200']!.content!)).toEqual(['text/csv; charset=utf-8']);
     expect(doc.paths['/api/logs/{id}/export/statuses.csv']!.get.parameters.map((p) => p.name).sort()).toEqual(
-      ['at', 'hxl', 'id'],
+      ['at', 'hxl', 'id', 'lang'],
     );
     expect(
       Object.keys(doc.paths['/api/logs/{id}/export/events.jsonl']!.get.responses['200']!.content!),

@@ -5,14 +5,24 @@ import { type HeadlineFigures, headlineFigures } from '../core/figures/headline-
 import { english } from '../core/plan/provision-obligations.ts';
 import { casualtyPhrases } from '../core/report/casualty-words.ts';
 import { wallClock } from '../core/time/zoned-time.ts';
+import { explain } from '../core/words/explain.ts';
+import type { Lang } from '../core/words/lang.ts';
+import type { Explanation } from '../core/words/phrase.ts';
 
 /**
  * The machine-readable status: the headline figures (the same model as the dashboard, the report
  * and the API), then per provision, per exchange direction, and everything behind them.
  */
-export function formatStatusJson(e: Evaluation, agreement: Agreement): string {
+export function formatStatusJson(e: Evaluation, agreement: Agreement, lang: Lang = 'en'): string {
+  // Every explanation as codes and parameters, and beside it in words of `lang`.
+  const say = (x: Explanation) => explain(x, agreement, lang);
+  const text = <T extends { explanation: Explanation }>(x: T) => ({
+    ...x,
+    explanationText: say(x.explanation),
+  });
   const out = {
     agreement: e.agreement,
+    lang,
     asOf: e.asOf,
     events: e.events,
     headline: headlineFigures(agreement, e),
@@ -28,6 +38,7 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement): string {
       ...(p.enforced ? { enforced: p.enforced } : {}),
       ...(p.events ? { events: p.events } : {}),
       explanation: p.explanation,
+      explanationText: say(p.explanation),
       evidence: p.evidence,
     })),
     exchanges: e.exchanges.directions.map((d) => ({
@@ -40,9 +51,9 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement): string {
       byCategory: d.byCategory,
       byBatch: d.byBatch,
     })),
-    ratios: e.exchanges.ratios,
-    phases: e.phases,
-    extensions: e.extensions,
+    ratios: e.exchanges.ratios.map(text),
+    phases: e.phases.map(text),
+    extensions: e.extensions.map(text),
     obligations: e.obligations.map((o) => ({
       obligation: o.obligation.id,
       provision: o.obligation.provision,
@@ -67,6 +78,7 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement): string {
       ...(o.capped ? { capped: o.capped } : {}),
       ...(o.remains ? { remains: o.remains } : {}),
       explanation: o.explanation,
+      explanationText: say(o.explanation),
       evidence: o.evidence,
     })),
     figures: e.figures,
@@ -83,7 +95,7 @@ function localTime(iso: string, timeZone: string): string {
   return `${w.date} ${w.time.slice(0, 5)}`;
 }
 
-function dayLines(e: Evaluation): string[] {
+function dayLines(e: Evaluation, say: (x: Explanation) => string): string[] {
   const byDay = new Map<number, ObligationStatus[]>();
   for (const o of e.obligations) byDay.set(o.obligation.day, [...(byDay.get(o.obligation.day) ?? []), o]);
   const lines: string[] = [];
@@ -91,7 +103,7 @@ function dayLines(e: Evaluation): string[] {
     lines.push(`  Day ${day}${list[0]!.obligation.date ? ` · ${list[0]!.obligation.date}` : ''}`);
     for (const o of list)
       lines.push(
-        `    ${pad(`${o.status}${o.uncertain ? ' ⚠' : ''}`, 12)}${pad(o.obligation.id, 32)}${o.explanation}`,
+        `    ${pad(`${o.status}${o.uncertain ? ' ⚠' : ''}`, 12)}${pad(o.obligation.id, 32)}${say(o.explanation)}`,
       );
   }
   return lines;
@@ -142,20 +154,22 @@ export function formatStatusText(
   e: Evaluation,
   agreement: Agreement,
   labels: Labels = labelsOf(agreement),
+  lang: Lang = 'en',
 ): string {
+  const say = (x: Explanation) => explain(x, agreement, lang);
   const tz = agreement.timeZone;
   const lines: string[] = [];
   lines.push(`${english(agreement.title)} — status at ${localTime(e.asOf, tz)} (${tz}), ${e.events} events`);
   lines.push('', 'Phases:');
-  for (const p of e.phases) lines.push(`  ${pad(p.phase, 14)}${p.explanation}`);
+  for (const p of e.phases) lines.push(`  ${pad(p.phase, 14)}${say(p.explanation)}`);
   if (e.extensions.length) {
     lines.push('', 'Extensions:');
-    for (const x of e.extensions) lines.push(`  ${pad(x.status, 12)}${x.explanation}`);
+    for (const x of e.extensions) lines.push(`  ${pad(x.status, 12)}${say(x.explanation)}`);
   }
   lines.push('', ...headlineLines(headlineFigures(agreement, e)));
   lines.push('', 'Provisions:');
   for (const p of e.provisions) {
-    const first = p.explanation.split(/(?<=\.) /)[0]!;
+    const first = say(p.explanation).split(/(?<=\.) /)[0]!;
     lines.push(`  ${pad(p.provision, 20)}${pad(`${p.status}${p.uncertain ? ' ⚠' : ''}`, 12)}${first}`);
   }
   if (e.exchanges.directions.length) {
@@ -170,15 +184,15 @@ export function formatStatusText(
     }
     for (const r of e.exchanges.ratios)
       lines.push(
-        `  ratio ${r.holds ? 'holds' : r.surplus !== undefined ? `exceeded by ${r.surplus} (more released than required, not a breach)` : 'does not hold'}: ${r.explanation}`,
+        `  ratio ${r.holds ? 'holds' : r.surplus !== undefined ? `exceeded by ${r.surplus} (more released than required, not a breach)` : 'does not hold'}: ${say(r.explanation)}`,
       );
   }
-  lines.push('', 'Day by day:', ...dayLines(e));
+  lines.push('', 'Day by day:', ...dayLines(e, say));
   const disputed = e.obligations.filter((o) => o.disputes?.length);
   const conflicting = e.figures.filter((f) => f.conflicting);
   if (disputed.length || conflicting.length || e.allegations.length) {
     lines.push('', 'Disputes and differing figures:');
-    for (const o of disputed) lines.push(`  ${o.obligation.id}: ${o.explanation}`);
+    for (const o of disputed) lines.push(`  ${o.obligation.id}: ${say(o.explanation)}`);
     for (const f of conflicting)
       lines.push(`  ${f.what}: ${f.figures.map((x) => `${x.quantity} per ${x.source}`).join(' · ')}`);
     for (const a of e.allegations)

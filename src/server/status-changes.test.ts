@@ -8,7 +8,7 @@ const provision = (id: string, status: Status): ProvisionStatus => ({
   status,
   counts: {},
   evidence: [],
-  explanation: '',
+  explanation: [],
 });
 
 const evaluation = (...provisions: ProvisionStatus[]) => ({ provisions }) as unknown as Evaluation;

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { STATUSES } from '../core/compliance/types.ts';
 import { HORIZON_TEXT, withinHorizon } from '../core/time/date-horizon.ts';
+import { LANGS } from '../core/words/lang.ts';
+import { PHRASE_CODES } from '../core/words/phrase.ts';
 import { DATE, DATE_TIME } from './log-evaluation.ts';
 
 /** A calendar day that exists (2023-02-30 does not: Date.parse would roll it over to March). */
@@ -38,7 +40,32 @@ const Beside = {
   basis: Basis.optional(),
 };
 
+/** An explanation as data: phrase codes with parameters, which each reader's edge words in its language. */
+const Phrase = z
+  .looseObject({
+    code: z.enum(PHRASE_CODES as [string, ...string[]]),
+    params: z
+      .record(z.string(), z.unknown())
+      .describe(
+        'Each parameter: a phrase, or {type, …}: number {value}, quantity {value, unit}, moment {at (epoch ms), zone}, day {date}, duration {minutes}, party/provision/place {id}, actor {id, party?, name?}, quota/category {id, provision?}, quote {text} (recorded words, as given), text {text} (the agreement’s words), status {status}, action {action}, obligation {id, provision, party, batch?, description}, list {items, sep}.',
+      ),
+  })
+  .meta({ title: 'Phrase' });
+const Explanation = z
+  .array(Phrase)
+  .describe('Why it reads as it does, as phrase codes with parameters (docs/api.md, "Explanations").');
+/** The structured explanation and, beside it, its words in the reader's language. */
+const Explained = {
+  explanation: Explanation,
+  explanationText: z.string().describe('The explanation in words of `lang`.'),
+};
+const Lang = z
+  .enum(LANGS as ['en', 'ar', 'he'])
+  .optional()
+  .describe('The language of the words (en, ar, he); without it, the best of Accept-Language, else en.');
+
 export const StatusQuery = z.strictObject({
+  lang: Lang,
   at: z
     .string()
     .regex(DATE_TIME, 'expected a date-time with an offset, e.g. 2023-11-25T20:00:00+02:00')
@@ -49,6 +76,7 @@ export const StatusQuery = z.strictObject({
 });
 
 export const ReportQuery = z.strictObject({
+  lang: Lang,
   date: z
     .string()
     .regex(DATE, 'expected a day as YYYY-MM-DD')
@@ -62,6 +90,7 @@ export const ReportQuery = z.strictObject({
 export const Evaluation = z
   .looseObject({
     agreement: z.string(),
+    lang: z.enum(LANGS as [string, ...string[]]).describe('The language of every `explanationText`.'),
     asOf: z.string().describe("The moment judged, with the agreement's offset."),
     adopted: z
       .object({
@@ -77,10 +106,10 @@ export const Evaluation = z
         phase: z.string(),
         plannedStart: z.string().nullable().optional(),
         lateStartMinutes: z.int().optional().describe('A recorded start after the planned one: a finding.'),
-        explanation: z.string(),
+        ...Explained,
       }),
     ),
-    extensions: z.array(z.looseObject({ phase: z.string(), status: Status })),
+    extensions: z.array(z.looseObject({ phase: z.string(), status: Status, ...Explained })),
     provisions: z.array(
       z.looseObject({
         provision: z.string(),
@@ -99,7 +128,7 @@ export const Evaluation = z
           .optional()
           .describe('Events that name the provision without moving its status.'),
         evidence: z.array(z.string()),
-        explanation: z.string(),
+        ...Explained,
       }),
     ),
     obligations: z.array(
@@ -113,7 +142,7 @@ export const Evaluation = z
           .optional()
           .describe('Findings on the remains of its handovers; those not "matches" are not counted.'),
         evidence: z.array(z.string()),
-        explanation: z.string(),
+        ...Explained,
       }),
     ),
     exchanges: z.object({
@@ -135,7 +164,7 @@ export const Evaluation = z
             .int()
             .optional()
             .describe('More released than the ratio asks, by how many: never a breach.'),
-          explanation: z.string(),
+          ...Explained,
         }),
       ),
     }),

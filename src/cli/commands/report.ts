@@ -7,17 +7,25 @@ import { HORIZON_TEXT, withinHorizon } from '../../core/time/date-horizon.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
 import { formatStatusJson } from '../format-status.ts';
 import { EXIT_OK, UsageError } from '../io.ts';
-import { asOfFlag, loadLogAndAgreement, logSourceOptions, runEvaluation } from './status.ts';
+import {
+  asOfFlag,
+  langFlag,
+  langOption,
+  loadLogAndAgreement,
+  logSourceOptions,
+  runEvaluation,
+} from './status.ts';
 
 export const report: Command = {
   name: 'report',
   summary:
     'A daily situation report in HTML that prints well: the day, what is late, disputes, cumulative figures.',
-  usage: 'truce report EXPORT_DIR | --log ID --date DATE [--out FILE] [--agreement FILE]',
+  usage: 'truce report EXPORT_DIR | --log ID --date DATE [--out FILE] [--agreement FILE] [--lang en|ar|he]',
   options: {
     ...logSourceOptions,
     date: { type: 'string', description: 'The day of the report (YYYY-MM-DD); the state at its end.' },
     out: { type: 'string', description: 'Write the HTML to this file (default: standard output).' },
+    lang: langOption,
     json: { ...jsonOption, description: 'Print the evaluation at the end of the day as JSON instead.' },
   },
   details: '\nExample:\n  truce report examples/logs/nov-2023-pause --date 2023-11-25 --out day-2.html\n',
@@ -26,11 +34,12 @@ export const report: Command = {
     if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
       throw new UsageError('--date YYYY-MM-DD is required: the day of the report.');
     if (!withinHorizon(date)) throw new UsageError(`--date ${date}: give a day ${HORIZON_TEXT}.`);
+    const lang = langFlag(stringFlag(args, 'lang'));
     const loaded = await loadLogAndAgreement(args, io);
     for (const w of loaded.warnings) io.err(`warning: ${w}\n`);
     const evaluation = runEvaluation(loaded, asOfFlag(date, loaded.agreement));
     if (args.values.json) {
-      io.out(formatStatusJson(evaluation, loaded.agreement));
+      io.out(formatStatusJson(evaluation, loaded.agreement, lang));
       return EXIT_OK;
     }
     const happened = dayEvents(loaded.events, date, loaded.agreement.timeZone);
@@ -41,6 +50,7 @@ export const report: Command = {
       loaded.provenance,
       labelsOf(loaded.agreement, registrationsIn(loaded.events)),
       happened,
+      lang,
     );
     const out = stringFlag(args, 'out');
     if (out) {

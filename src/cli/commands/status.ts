@@ -10,6 +10,7 @@ import { type Provenance, provenanceSentences } from '../../core/ledger/provenan
 import { verifyLog } from '../../core/ledger/verify-log.ts';
 import { HORIZON_TEXT, withinHorizon } from '../../core/time/date-horizon.ts';
 import { addDays, isoInZone, localToEpoch } from '../../core/time/zoned-time.ts';
+import { isLang, type Lang } from '../../core/words/lang.ts';
 import { exportMaterial, exportProvenance, readExport } from '../../export/export-folder.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
 import { ProvenanceStore } from '../../store/provenance-store.ts';
@@ -101,6 +102,18 @@ export function runEvaluation(loaded: LoadedLog, asOf: string): Evaluation {
   }
 }
 
+/** --lang: the language of the words a reader reads (en, ar, he). */
+export const langOption = {
+  type: 'string',
+  description: 'The language of the explanations: en (default), ar or he.',
+} as const;
+
+export function langFlag(value: string | undefined): Lang {
+  if (value === undefined) return 'en';
+  if (isLang(value)) return value;
+  throw new UsageError(`--lang ${JSON.stringify(value)}: give en, ar or he.`);
+}
+
 export const logSourceOptions = {
   log: { type: 'string', description: 'A log in the database (instead of an export folder).' },
   agreement: {
@@ -113,24 +126,26 @@ export const logSourceOptions = {
 export const status: Command = {
   name: 'status',
   summary: 'Where every provision and obligation stands, with its evidence and why, at any moment.',
-  usage: 'truce status EXPORT_DIR | --log ID [--agreement FILE] [--at DATETIME] [--json]',
+  usage: 'truce status EXPORT_DIR | --log ID [--agreement FILE] [--at DATETIME] [--lang en|ar|he] [--json]',
   options: {
     ...logSourceOptions,
     at: {
       type: 'string',
       description: 'The moment: a date-time with offset, or a date (its end). Default: now.',
     },
+    lang: langOption,
     json: jsonOption,
   },
   details:
     '\nExamples:\n  truce status examples/logs/nov-2023-pause --at 2023-11-25T20:00:00+02:00\n  truce status --log nov-2023-pause --json\n',
   async run(args, io) {
+    const lang = langFlag(stringFlag(args, 'lang'));
     const loaded = await loadLogAndAgreement(args, io);
     const evaluation = runEvaluation(loaded, asOfFlag(stringFlag(args, 'at'), loaded.agreement));
     for (const w of loaded.warnings) io.err(`warning: ${w}\n`);
     io.out(
       args.values.json
-        ? formatStatusJson(evaluation, loaded.agreement)
+        ? formatStatusJson(evaluation, loaded.agreement, lang)
         : provenanceSentences(loaded.provenance)
             .map((line) => `${line}\n`)
             .join('') +
@@ -138,6 +153,7 @@ export const status: Command = {
               evaluation,
               loaded.agreement,
               labelsOf(loaded.agreement, registrationsIn(loaded.events)),
+              lang,
             ),
     );
     return EXIT_OK;

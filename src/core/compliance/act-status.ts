@@ -1,11 +1,11 @@
 import type { Provision } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
+import { type Arg, list, moment, type Phrase, phrase, quote, sentence } from '../words/phrase.ts';
 import { dueAt, type EvalContext } from './context.ts';
 import type { judge } from './judge.ts';
 import type { Entry } from './log-state.ts';
 import { result } from './obligation-result.ts';
 import type { Dispute, ObligationStatus } from './types.ts';
-import { when } from './words.ts';
 
 /** The negotiation events recorded besides talks.started. */
 export const NEGOTIATION_EVENTS = [
@@ -74,10 +74,7 @@ export function allegationsAgainst(
       open.push(
         ...s.disputes.map((d) => ({
           ...d,
-          disputedBy: {
-            ...d.disputedBy,
-            reason: `${d.disputedBy.reason} (against the allegation: ${body.description})`,
-          },
+          disputedBy: { ...d.disputedBy, allegation: body.description },
         })),
       );
     else if (s.state === 'open') unanswered.push(a);
@@ -85,13 +82,27 @@ export function allegationsAgainst(
   return { open, acknowledged, unanswered };
 }
 
-/** Unanswered allegations in words: who alleges what, and that nobody has answered. */
-export function unansweredWords(ctx: Pick<EvalContext, 'labels'>, entries: Entry[]): string {
-  return entries
-    .map(
-      (a) => `${ctx.labels.actor(a.event.actor)} alleges: ${String(a.event.body.description)} (not answered)`,
-    )
-    .join('; ');
+/** Unanswered allegations: who alleges what, and that nobody has answered, one phrase each. */
+export function unansweredPhrases(ctx: Pick<EvalContext, 'labels'>, entries: Entry[]): Phrase[] {
+  return entries.map((a) =>
+    phrase('allegation.unanswered', {
+      actor: ctx.labels.actorArg(a.event.actor),
+      description: quote(String(a.event.body.description)),
+    }),
+  );
+}
+
+/** An obligation as the head of its explanation, with its deadline when it has one. */
+export function obligationHead(ctx: EvalContext, o: Obligation, due: number | null): Arg {
+  const what: Arg = {
+    type: 'obligation',
+    id: o.id,
+    provision: o.provision,
+    party: o.party,
+    ...(o.batch !== undefined ? { batch: o.batch } : {}),
+    description: o.description.replace(/\.$/, ''),
+  };
+  return due === null ? what : phrase('head.paren-due', { what, due: moment(due, ctx.timeZone) });
 }
 
 function actsFor(ctx: Pick<EvalContext, 'view'>, actor: string, party: string): boolean {
@@ -108,9 +119,9 @@ function finish(
   facts: Omit<Parameters<typeof judge>[0], 'asOf' | 'dueAt' | 'endedAt'>,
   due: number | null,
   evidence: string[],
-  record: string,
+  record: Arg[],
 ): ObligationStatus {
-  const head = `${o.description.replace(/\.$/, '')}${due === null ? '' : ` (due ${when(due, ctx.timeZone)})`}`;
+  const head = obligationHead(ctx, o, due);
   const done = facts.required !== undefined ? { done: facts.done ?? 0 } : {};
   return result(o, ctx, due, { ...facts, ...done }, evidence, head, record);
 }
@@ -129,9 +140,17 @@ export function actStatus(ctx: EvalContext, p: Provision, o: Obligation): Obliga
       for (const z of r.body.zones as string[]) if (p.zones.some((x) => x.id === z)) zones.add(z);
       if (zones.size === p.zones.length && doneAt === undefined) doneAt = r.entry.at;
     }
-    const record = records.length
-      ? `withdrawal recorded from ${[...zones].sort().join(', ')} (last ${when(records.at(-1)!.entry.at, tz)})`
-      : '';
+    const record: Arg[] = records.length
+      ? [
+          phrase('record.withdrawal', {
+            zones: list(
+              [...zones].sort().map((id) => ({ type: 'place', id })),
+              'comma',
+            ),
+            last: moment(records.at(-1)!.entry.at, tz),
+          }),
+        ]
+      : [];
     return finish(
       ctx,
       o,
@@ -155,9 +174,24 @@ export function actStatus(ctx: EvalContext, p: Provision, o: Obligation): Obliga
     const lastOpen = opened.at(-1);
     const shut = closed.at(-1);
     const closedNow = shut !== undefined && (!lastOpen || shut.entry.at > lastOpen.entry.at);
-    const record = first
-      ? `opened ${when(first.entry.at, tz)}${closedNow ? `, closed again ${when(shut.entry.at, tz)}${shut.body.reason ? ` (${String(shut.body.reason)})` : ''}` : ''}`
-      : '';
+    const record: Arg[] = !first
+      ? []
+      : !closedNow
+        ? [phrase('record.opened', { at: moment(first.entry.at, tz) })]
+        : shut.body.reason
+          ? [
+              phrase('record.opened-closed-reason', {
+                at: moment(first.entry.at, tz),
+                closed: moment(shut.entry.at, tz),
+                reason: quote(String(shut.body.reason)),
+              }),
+            ]
+          : [
+              phrase('record.opened-closed', {
+                at: moment(first.entry.at, tz),
+                closed: moment(shut.entry.at, tz),
+              }),
+            ];
     return finish(
       ctx,
       o,
@@ -186,18 +220,26 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
   const disputes = [...open, ...missed.flatMap((m) => ctx.view.disputes(m))];
   const acts = actsOf(ctx, p);
   const tz = ctx.timeZone;
-  const record = [
-    acts.started
-      ? `${acts.what} ${when(acts.started.at, tz)} (recorded by ${ctx.labels.actor(acts.started.event.actor)})`
-      : '',
+  const record: Arg[] = [
+    ...(acts.started && acts.what
+      ? [
+          phrase('record.act', {
+            act: acts.what,
+            at: moment(acts.started.at, tz),
+            actor: ctx.labels.actorArg(acts.started.event.actor),
+          }),
+        ]
+      : []),
     ...acts.notes,
-    breaches.length
-      ? `recorded as not done: ${breaches.map((b) => String(b.event.body.description ?? b.event.kind)).join('; ')}`
-      : '',
-    unanswered.length ? unansweredWords(ctx, unanswered) : '',
-  ]
-    .filter(Boolean)
-    .join('; ');
+    ...(breaches.length
+      ? [
+          phrase('record.not-done', {
+            items: list(breaches.map((b) => quote(String(b.event.body.description ?? b.event.kind)))),
+          }),
+        ]
+      : []),
+    ...unansweredPhrases(ctx, unanswered),
+  ];
   // A negotiation or a return is met only by its recorded act. A pause has no act of its own: with
   // nothing alleged against it, no breach is recorded, and that is not a record that it held
   // (TRUTH.md rule 1): it stays unrecorded, with that basis.
@@ -221,15 +263,20 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
       ...(acts.started ? [acts.started.hash] : []),
       ...acts.evidence,
     ],
-    record || 'nothing recorded',
+    record.length ? record : [phrase('record.nothing')],
   );
   if (!byAbsence || status.status !== 'unrecorded' || o.action !== 'pause') return status;
   const { overdueMinutes: _past, ...rest } = status;
-  const head = `${o.description.replace(/\.$/, '')}${due === null ? '' : ` (due ${when(due, tz)})`}`;
   return {
     ...rest,
     basis: 'no-breach-recorded',
-    explanation: `${head}; no violation alleged; no breach recorded, which is not a record that it held.`,
+    explanation: [
+      sentence([
+        obligationHead(ctx, o, due),
+        phrase('clause.no-violation-alleged'),
+        phrase('clause.no-breach-recorded'),
+      ]),
+    ],
   };
 }
 
@@ -237,7 +284,7 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
 function actsOf(
   ctx: EvalContext,
   p: Provision,
-): { what: string | null; started?: Entry; notes: string[]; evidence: string[] } {
+): { what: Phrase | null; started?: Entry; notes: Phrase[]; evidence: string[] } {
   const tz = ctx.timeZone;
   if (p.kind === 'negotiation') {
     const started = ctx.view.kind('talks.started').find((e) => e.event.body.provision === p.id);
@@ -247,7 +294,7 @@ function actsOf(
       (e) => e.event.body.provision === p.id,
     );
     return {
-      what: 'talks started',
+      what: phrase('act.talks-started'),
       ...(started ? { started } : {}),
       notes: [],
       evidence: around.map((e) => e.hash),
@@ -261,11 +308,15 @@ function actsOf(
     ].sort((a, b) => a.at - b.at);
     const notes = stops.map((e) =>
       e.event.kind === 'return.blocked'
-        ? `blocked ${when(e.at, tz)} (${String(e.event.body.reason)}; recorded by ${ctx.labels.actor(e.event.actor)})`
-        : `resumed ${when(e.at, tz)}`,
+        ? phrase('record.blocked', {
+            at: moment(e.at, tz),
+            reason: quote(String(e.event.body.reason)),
+            actor: ctx.labels.actorArg(e.event.actor),
+          })
+        : phrase('record.resumed', { at: moment(e.at, tz) }),
     );
     return {
-      what: 'the return started',
+      what: phrase('act.return-started'),
       ...(started ? { started } : {}),
       notes,
       evidence: stops.map((e) => e.hash),
@@ -273,7 +324,7 @@ function actsOf(
   }
   if (p.kind === 'milestone') {
     const reached = ctx.view.kind('milestone.reached').find((e) => e.event.body.provision === p.id);
-    return { what: 'reached', ...(reached ? { started: reached } : {}), notes: [], evidence: [] };
+    return { what: phrase('act.reached'), ...(reached ? { started: reached } : {}), notes: [], evidence: [] };
   }
   return { what: null, notes: [], evidence: [] };
 }

@@ -1,4 +1,5 @@
 import type { Provision } from '../agreement/types.ts';
+import { type Arg, phrase } from '../words/phrase.ts';
 import type { EvalContext } from './context.ts';
 import type { ObligationStatus } from './types.ts';
 
@@ -25,8 +26,15 @@ function backInFull(ctx: EvalContext, provision: string, relevant: ObligationSta
  */
 export function conditionState(ctx: EvalContext, p: Provision, target: ObligationStatus[]): void {
   const c = p.condition!;
-  const { labels } = ctx;
-  const what = `${c.text ?? `${labels.provision(c.provision)}${c.category ? ` (${labels.category(c.category, c.provision)})` : ''} to be complete`}`;
+  const provision: Arg = { type: 'provision', id: c.provision };
+  const what = c.text
+    ? phrase('waits.text', { text: { type: 'text', text: c.text } })
+    : c.category
+      ? phrase('waits.complete-category', {
+          provision,
+          category: { type: 'category', id: c.category, provision: c.provision },
+        })
+      : phrase('waits.complete', { provision });
   const handovers = target.filter((s) => s.obligation.action === 'hand-over');
   const relevant = (handovers.length ? handovers : target).filter(
     (s) =>
@@ -35,7 +43,7 @@ export function conditionState(ctx: EvalContext, p: Provision, target: Obligatio
       s.obligation.mix.some((m) => m.category === c.category),
   );
   if (relevant.length === 0) {
-    ctx.waiting.set(p.id, `${what} (never complete under the plan)`);
+    ctx.waiting.set(p.id, phrase('waits.never-complete', { what }));
     return;
   }
   const done = relevant.every((s) => s.status === 'met' || s.status === 'met-late');

@@ -1,12 +1,12 @@
 import type { Agreement } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
+import { minutes, moment, type Phrase, phrase, quote } from '../words/phrase.ts';
 import type { EffectivePlan } from './effective-plan.ts';
 import type { ExchangeRecords } from './exchange-records.ts';
 import type { Verdict } from './judge.ts';
 import type { Labels } from './labels.ts';
 import { plannedStart, recordedStart } from './phase-start.ts';
 import type { LogView } from './view.ts';
-import { duration, when } from './words.ts';
 
 /** What every status builder needs: the agreement, the log at the moment, and the plan in force. */
 export interface EvalContext {
@@ -21,7 +21,7 @@ export interface EvalContext {
   /** Milliseconds by which a conditional provision's deadlines move (its condition met later than planned). */
   shift: Map<string, number>;
   /** Conditional provisions whose condition is not met yet: what they wait for. */
-  waiting: Map<string, string>;
+  waiting: Map<string, Phrase>;
   /** How explanations name parties, actors, provisions, quota lines and categories. */
   labels: Labels;
 }
@@ -42,41 +42,46 @@ export function dueAt(ctx: EvalContext, o: Obligation): number | null {
   return due;
 }
 
-/** The plain-words ending of an explanation for a verdict. */
-export function verdictWords(ctx: EvalContext, o: Obligation, v: Verdict, waitsFor?: string): string {
+/** The ending of an explanation for a verdict, as a phrase. */
+export function verdictPhrase(ctx: EvalContext, o: Obligation, v: Verdict, waitsFor?: Phrase): Phrase {
   switch (v.status) {
     case 'met':
-      return 'met';
+      return phrase('verdict.met');
     case 'met-late':
-      return `${duration(v.lateMinutes ?? 0)} late`;
+      return phrase('verdict.met-late', { late: minutes(v.lateMinutes ?? 0) });
     case 'not-yet-due':
-      return waitsFor ? `not yet due; waits for ${waitsFor}` : 'not yet due';
+      return waitsFor
+        ? phrase('verdict.not-yet-due-waits', { waits: waitsFor })
+        : phrase('verdict.not-yet-due');
     case 'suspended':
-      return `on hold: waits for ${waitsFor ?? 'a condition'}`;
+      return waitsFor ? phrase('verdict.on-hold', { waits: waitsFor }) : phrase('verdict.on-hold-condition');
     case 'superseded': {
       const end = ctx.ended.get(o.phase);
-      return end
-        ? `no longer due: the phase was recorded as ended on ${when(end.at, ctx.timeZone)}${end.reason ? ` (${end.reason})` : ''}`
-        : 'no longer due';
+      if (!end) return phrase('verdict.superseded');
+      const at = moment(end.at, ctx.timeZone);
+      return end.reason
+        ? phrase('verdict.superseded-ended-reason', { at, reason: quote(end.reason) })
+        : phrase('verdict.superseded-ended', { at });
     }
     case 'partly-met':
-      return `partly met, overdue by ${duration(v.overdueMinutes ?? 0)}`;
+      return phrase('verdict.partly-met', { overdue: minutes(v.overdueMinutes ?? 0) });
     case 'missed':
-      if (v.overdueMinutes === undefined) return 'not done';
+      if (v.overdueMinutes === undefined) return phrase('verdict.not-done');
       return v.noRecord
-        ? `nothing recorded; overdue by ${duration(v.overdueMinutes ?? 0)}`
-        : `missed, overdue by ${duration(v.overdueMinutes ?? 0)}`;
+        ? phrase('verdict.nothing-recorded-overdue', { overdue: minutes(v.overdueMinutes ?? 0) })
+        : phrase('verdict.missed-overdue', { overdue: minutes(v.overdueMinutes ?? 0) });
     case 'disputed':
-      return 'disputed';
+      return phrase('verdict.disputed');
     case 'unrecorded':
-      if (v.overdueMinutes === undefined) return 'no figure recorded by any source';
-      {
-        // At the deadline itself, "0 min past the deadline" would read as a figure.
-        const what = v.noRecord ? 'nothing recorded' : 'not recorded as done';
-        return v.overdueMinutes > 0
-          ? `${what}; ${duration(v.overdueMinutes)} past the deadline`
-          : `${what} by the deadline`;
-      }
+      if (v.overdueMinutes === undefined) return phrase('verdict.no-figure');
+      // At the deadline itself, "0 min past the deadline" would read as a figure.
+      if (v.overdueMinutes > 0)
+        return v.noRecord
+          ? phrase('verdict.nothing-recorded-past', { past: minutes(v.overdueMinutes) })
+          : phrase('verdict.not-recorded-done-past', { past: minutes(v.overdueMinutes) });
+      return v.noRecord
+        ? phrase('verdict.nothing-recorded-by-deadline')
+        : phrase('verdict.not-recorded-done-by-deadline');
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { explain } from '../words/explain.ts';
 import { evaluate } from './evaluate.ts';
 import { FIXTURE_YAML } from './fixture-agreement.ts';
 import { actors, agreementOf, logged } from './test-log.ts';
@@ -28,17 +29,17 @@ describe('obligation statuses', () => {
     const o = ob(run(events, T(1, '13:00')), 'ex/hand-over/1');
     expect(o.status).toBe('met');
     expect(o.evidence).toEqual(events.map((x) => x.leafHash).sort());
-    expect(o.explanation).toContain('confirmed by Intermediary');
+    expect(explain(o.explanation, agreement)).toContain('confirmed by Intermediary');
   });
   it('given a handover two hours after 12:00, then it is met late by 2 h', () => {
     const o = ob(run(handover(1, 2, T(1, '14:00')), T(1, '20:00')), 'ex/hand-over/1');
     expect(o).toMatchObject({ status: 'met-late', lateMinutes: 120 });
-    expect(o.explanation).toContain('2 h late');
+    expect(explain(o.explanation, agreement)).toContain('2 h late');
   });
   it('given nothing recorded an hour after the deadline, then it is unrecorded, 60 min past it, not missed', () => {
     const o = ob(run([], T(1, '13:00')), 'ex/hand-over/1');
     expect(o).toMatchObject({ status: 'unrecorded', overdueMinutes: 60, noRecord: true });
-    expect(o.explanation).toContain('nothing recorded; 1 h past the deadline');
+    expect(explain(o.explanation, agreement)).toContain('nothing recorded; 1 h past the deadline');
   });
   it('given a missed deadline recorded for the party and batch, then it is missed; for the other side, nothing changes', () => {
     const m = logged('med', 'deadline.missed', T(1, '13:00'), {
@@ -54,7 +55,9 @@ describe('obligation statuses', () => {
       overdueMinutes: 120,
       evidence: [m.leafHash],
     });
-    expect(ob(e, 'ex/hand-over/1').explanation).toContain('Mediator recorded the deadline as missed');
+    expect(explain(ob(e, 'ex/hand-over/1').explanation, agreement)).toContain(
+      'Mediator recorded the deadline as missed',
+    );
     expect(ob(e, 'ex/hand-over/2').status).toBe('not-yet-due');
     expect(ob(e, 'ex/release/1').status).not.toBe('missed');
   });
@@ -90,7 +93,7 @@ describe('obligation statuses', () => {
     expect(o).toMatchObject({ status: 'unrecorded', noRecord: true });
     // Nothing recorded is no figure at all, not 0 done.
     expect(o).not.toHaveProperty('done');
-    expect(o.explanation).toContain('nothing recorded; 1 h past the deadline');
+    expect(explain(o.explanation, agreement)).toContain('nothing recorded; 1 h past the deadline');
   });
   it('given two sources on either side of the quota, then it is disputed with each figure and source', () => {
     const body = { date: '2024-01-01', quantity: 12, unit: 'truck', category: 'aid' };
@@ -124,7 +127,7 @@ describe('obligation statuses', () => {
       recorded: { actor: 'b', figure: 6 },
       disputedBy: { actor: 'a', figure: 5 },
     });
-    expect(o.explanation).toContain('We count 5.');
+    expect(explain(o.explanation, agreement)).toContain('We count 5.');
   });
   it('given a handover the intermediary confirms with another count, then it is disputed', () => {
     expect(ob(run(handover(1, 2, T(1, '11:00'), 1), T(1, '13:00')), 'ex/hand-over/1').status).toBe(
@@ -134,13 +137,13 @@ describe('obligation statuses', () => {
   it('given no handover of batch 1, when its release deadline passes, then the release is suspended', () => {
     const o = ob(run([], T(2, '01:00')), 'ex/release/1');
     expect(o.status).toBe('suspended');
-    expect(o.explanation).toContain('waits for the handover of batch 1');
+    expect(explain(o.explanation, agreement)).toContain('waits for the handover of batch 1');
   });
   it('given the phase recorded as ended on day 2, then day 3 obligations are superseded', () => {
     const end = logged('op', 'phase.ended', T(2, '09:00'), { phase: 'p1', reason: 'No list.' });
     const e = run([end], T(3, '20:00'));
     expect(ob(e, 'ex/hand-over/3').status).toBe('superseded');
-    expect(ob(e, 'ex/hand-over/3').explanation).toContain('No list.');
+    expect(explain(ob(e, 'ex/hand-over/3').explanation, agreement)).toContain('No list.');
     expect(e.phases[0]).toMatchObject({ endedAt: T(2, '09:00'), reason: 'No list.' });
   });
   it('given a late handover, then the release that waits for it moves with it', () => {
@@ -241,7 +244,7 @@ describe('provision kinds', () => {
     // No allegation is not a record that the pause held (TRUTH.md rule 1).
     const quiet = ob(run([], T(1, '16:00')), 'lp/pause/1/z1/a');
     expect(quiet).toMatchObject({ status: 'unrecorded', basis: 'no-breach-recorded', noRecord: true });
-    expect(quiet.explanation).toContain('no breach recorded');
+    expect(explain(quiet.explanation, agreement)).toContain('no breach recorded');
     expect(quiet).not.toHaveProperty('overdueMinutes');
     const v = logged('b', 'violation.alleged', T(1, '10:00'), {
       against: 'a',
@@ -250,8 +253,8 @@ describe('provision kinds', () => {
     });
     const alleged = ob(run([v], T(1, '16:00')), 'lp/pause/1/z1/a');
     expect(alleged).toMatchObject({ status: 'unrecorded', evidence: [v.leafHash] });
-    expect(alleged.explanation).toContain('B alleges: Fire in Z1. (not answered)');
-    expect(alleged.explanation).not.toContain('disputes');
+    expect(explain(alleged.explanation, agreement)).toContain('B alleges: Fire in Z1. (not answered)');
+    expect(explain(alleged.explanation, agreement)).not.toContain('disputes');
     const d = logged('a', 'dispute', T(1, '11:00'), { of: v.leafHash, reason: 'No fire was opened.' });
     expect(ob(run([v, d], T(1, '16:00')), 'lp/pause/1/z1/a').status).toBe('disputed');
     const ack = logged('a', 'acknowledgement', T(1, '12:00'), { of: v.leafHash });
@@ -290,7 +293,7 @@ describe('provision kinds', () => {
     const o = ob(run([started, blocked], T(4, '10:00')), 'ret/allow-return/2');
     // Due by the end of day 2 (3 Jan 00:00); started 4 Jan 07:00: 31 h late.
     expect(o).toMatchObject({ status: 'met-late', lateMinutes: 31 * 60 });
-    expect(o.explanation).toContain('blocked 4 Jan 09:00 (Road closed.; recorded by A)');
+    expect(explain(o.explanation, agreement)).toContain('blocked 4 Jan 09:00 (Road closed.; recorded by A)');
   });
   it('cessation and text: not yet due before the phase, unrecorded with no breach recorded when nothing is alleged, an unanswered allegation shown as the claim it is, disputed when disputed', () => {
     expect(prov(run([], '2024-01-01T07:00:00+02:00'), 'cease').status).toBe('not-yet-due');
@@ -305,7 +308,7 @@ describe('provision kinds', () => {
     });
     const p = prov(run([v], T(2, '11:00')), 'cease');
     expect(p).toMatchObject({ status: 'unrecorded', evidence: [v.leafHash] });
-    expect(p.explanation).toBe('A alleges: Shelling. (not answered).');
+    expect(explain(p.explanation, agreement)).toBe('A alleges: Shelling. (not answered).');
     const d = logged('b', 'dispute', T(2, '10:30'), { of: v.leafHash, reason: 'No shelling.' });
     expect(prov(run([v, d], T(2, '11:00')), 'cease').status).toBe('disputed');
   });

@@ -143,7 +143,7 @@ export function evaluateState(
   const ratios = [...ctx.exchanges.values()]
     .map((x) => {
       const [fwd, back] = directions.filter((d) => d.provision === x.exchange.id);
-      return ratioCheck(x, fwd!, back!, ctx.labels);
+      return ratioCheck(x, fwd!, back!);
     })
     .filter((r) => r !== null);
   const unplaced = [...ctx.exchanges.values()].flatMap((x) => x.unplaced);

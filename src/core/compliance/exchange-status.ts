@@ -1,11 +1,11 @@
 import type { Obligation } from '../plan/types.ts';
+import { type Arg, moment, num as n, phrase, qty } from '../words/phrase.ts';
 import { dueAt, type EvalContext } from './context.ts';
 import { type BatchRecord, countedIn, type ExchangeRecords } from './exchange-records.ts';
 import { result } from './obligation-result.ts';
 import { releaseStatus } from './release-status.ts';
 import type { Dispute, ObligationStatus, RemainsFinding } from './types.ts';
 import type { Effective } from './view.ts';
-import { plural, when } from './words.ts';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
@@ -20,7 +20,8 @@ function handoverDisputes(ctx: EvalContext, batch: BatchRecord): Dispute[] {
         disputedBy: {
           actor: h.confirmation.actor,
           figure: h.confirmation.count,
-          reason: `${ctx.labels.actor(h.confirmation.actor)} confirmed ${h.confirmation.count}, not ${h.claimed}`,
+          reason: '',
+          found: 'confirmed-otherwise',
           evidence: h.confirmation.hash,
         },
       });
@@ -66,9 +67,19 @@ export function exchangeObligationStatus(
       ? wholeExchange(records)
       : records.batches.get(o.batch ?? -1);
   const due = dueAt(ctx, o);
-  const dueText = due === null ? '' : ` due ${when(due, tz)}`;
-  const n = o.batch ?? 0;
-  if (!batch) return result(o, ctx, due, { anything: false, disputes: [] }, [], `Batch ${n}${dueText}`, '');
+  const withDue = (what: Arg): Arg =>
+    due === null ? what : phrase('head.due', { what, due: moment(due, tz) });
+  const batch_ = o.batch ?? 0;
+  if (!batch)
+    return result(
+      o,
+      ctx,
+      due,
+      { anything: false, disputes: [] },
+      [],
+      withDue(phrase('batch.head', { batch: n(batch_) })),
+      [],
+    );
   if (o.action === 'submit-list') {
     const lists = batch.lists;
     const disputes: Dispute[] = lists.flatMap((l) =>
@@ -79,16 +90,22 @@ export function exchangeObligationStatus(
       })),
     );
     const first = lists[0];
-    const record = first
-      ? `list of ${plural(num(first.body.count), 'person')} submitted by ${ctx.labels.actor(first.entry.event.actor)} at ${when(first.entry.at, tz)}`
-      : '';
+    const record: Arg[] = first
+      ? [
+          phrase('record.list-submitted', {
+            count: qty(num(first.body.count), 'person'),
+            actor: ctx.labels.actorArg(first.entry.event.actor),
+            at: moment(first.entry.at, tz),
+          }),
+        ]
+      : [];
     return result(
       o,
       ctx,
       due,
       { anything: lists.length > 0, ...(first ? { doneAt: first.entry.at } : {}), disputes },
       lists.flatMap((l) => l.evidence),
-      `List for batch ${n}${dueText}`,
+      withDue(phrase('list.head', { batch: n(batch_) })),
       record,
     );
   }
@@ -109,7 +126,7 @@ function handoverStatus(
   const events = [...batch.handovers.map((h) => h.at), ...batch.countedOutside.map((r) => r.at)];
   const doneAt = events.length ? Math.max(...events) : undefined;
   // A batch short of its planned size is complete when the exchange is on track cumulatively.
-  let cumulative = '';
+  let cumulative: Arg | undefined;
   let completeOtherwise = false;
   if (required !== undefined && done > 0 && done < required) {
     let planned = 0;
@@ -124,27 +141,36 @@ function handoverStatus(
     }
     const min = records.exchange.release.minPerBatch ?? 0;
     completeOtherwise = counted >= planned && done >= min;
-    cumulative = `${counted} of ${planned} planned by this batch`;
+    cumulative = phrase('record.cumulative', { counted: n(counted), planned: n(planned) });
   }
-  const parts = batch.handovers.map((h) => {
+  const parts: Arg[] = batch.handovers.map((h) => {
     const c = h.confirmation;
-    return `${h.claimed} handed over by ${ctx.labels.actor(h.record.entry.event.actor)} at ${when(h.at, tz)}${
-      c
-        ? `, confirmed by ${ctx.labels.actor(c.actor)} at ${when(c.at, tz)}`
-        : records.exchange.intermediary
-          ? ', not confirmed'
-          : ''
-    }`;
+    const handed = {
+      count: n(h.claimed),
+      actor: ctx.labels.actorArg(h.record.entry.event.actor),
+      at: moment(h.at, tz),
+    };
+    return c
+      ? phrase('record.handed-over-confirmed', {
+          ...handed,
+          by: ctx.labels.actorArg(c.actor),
+          confirmedAt: moment(c.at, tz),
+        })
+      : records.exchange.intermediary
+        ? phrase('record.handed-over-unconfirmed', handed)
+        : phrase('record.handed-over', handed);
   });
   for (const r of batch.countedOutside)
-    parts.push(
-      `${num(r.body.count)} released outside the formula and agreed to count toward this batch (${when(r.at, tz)})`,
-    );
+    parts.push(phrase('record.counted-outside', { count: n(num(r.body.count)), at: moment(r.at, tz) }));
   if (cumulative) parts.push(cumulative);
   const findings: { finding: string; count: number; entry: Effective; handover?: string }[] = [
     ...batch.handovers.flatMap((h) => h.findings.map((f) => ({ ...f, handover: h.record.entry.hash }))),
     ...batch.findings,
   ];
+  const what =
+    required === undefined
+      ? phrase('batch.head-unstated', { batch: n(batch.batch) })
+      : phrase('batch.head-size', { batch: n(batch.batch), required: qty(required, 'person') });
   const status = result(
     o,
     ctx,
@@ -165,8 +191,8 @@ function handoverStatus(
       ...batch.countedOutside.flatMap((r) => r.evidence),
       ...findings.flatMap((f) => f.entry.evidence),
     ],
-    `Batch ${batch.batch} (${required === undefined ? 'number not stated' : plural(required, 'person')})${due === null ? '' : ` due ${when(due, tz)}`}`,
-    parts.join('; '),
+    due === null ? what : phrase('head.due', { what, due: moment(due, tz) }),
+    parts,
   );
   if (!findings.length) return status;
   return {

@@ -1,3 +1,4 @@
+import type { Phrase } from '../words/phrase.ts';
 import type { Dispute, Status } from './types.ts';
 
 /** What is known of one obligation at a moment, from which its status follows. */
@@ -18,7 +19,7 @@ export interface Facts {
   /** When its phase was recorded as ended, if it was. */
   endedAt?: number;
   /** What it waits for, when a precondition by another party is not met. */
-  waitsFor?: string;
+  waitsFor?: Phrase;
   /** A breach is on record (acknowledged by the party concerned, or a missed deadline). */
   breached?: boolean;
   /**

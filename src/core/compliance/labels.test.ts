@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { explain } from '../words/explain.ts';
 import { evaluate } from './evaluate.ts';
 import { labelsOf, registrationsIn } from './labels.ts';
 import { TABLE_YAML } from './status-table-agreement.ts';
@@ -79,15 +80,17 @@ describe('labels of an agreement and its log', () => {
       T(2, '09:00'),
     );
     const cease = e.provisions.find((p) => p.provision === 'cease')!;
-    expect(cease.explanation).toBe(
+    expect(explain(cease.explanation, agreement)).toBe(
       '1 allegation: Field monitor recorded it; B disputes it: No fire. (against the allegation: Fire.).',
     );
     expect(cease.evidence).toContain(alleged.leafHash);
     expect(e.allegations[0]).toMatchObject({ by: 'mon', against: 'b', provision: 'cease' });
     const trucks = e.obligations.find((o) => o.obligation.id === 'aid/admit-aid/1/trucks')!;
-    expect(trucks.explanation).toBe('10 trucks (aid trucks) for 1 Jan; 10 per B; met.');
+    expect(explain(trucks.explanation, agreement)).toBe('10 trucks (aid trucks) for 1 Jan; 10 per B; met.');
     expect(trucks.obligation.category).toBe('trucks');
     const ret = e.provisions.find((p) => p.provision === 'ret')!;
-    expect(ret.explanation).toBe('Waits for Exchange of detainees (civilian women) to be complete.');
+    expect(explain(ret.explanation, agreement)).toBe(
+      'Waits for Exchange of detainees (civilian women) to be complete.',
+    );
   });
 });

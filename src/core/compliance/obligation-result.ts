@@ -1,6 +1,7 @@
 import type { Obligation } from '../plan/types.ts';
-import { type EvalContext, endedAt, verdictWords } from './context.ts';
-import { describeDisputes } from './dispute-words.ts';
+import { type Arg, type Explanation, phrase, quote, sentence } from '../words/phrase.ts';
+import { type EvalContext, endedAt, verdictPhrase } from './context.ts';
+import { disputesPhrase } from './dispute-words.ts';
 import { judge } from './judge.ts';
 import type { Entry } from './log-state.ts';
 import type { ObligationStatus } from './types.ts';
@@ -19,6 +20,16 @@ export function recordedMisses(ctx: EvalContext, o: Obligation, due: number | nu
   });
 }
 
+/** "Hamas recorded the deadline as missed: …" for each recorded miss. */
+export function missPhrases(ctx: EvalContext, misses: Entry[]): Arg[] {
+  return misses.map((m) =>
+    phrase('record.missed-by', {
+      actor: ctx.labels.actorArg(m.event.actor),
+      description: quote(String(m.event.body.description)),
+    }),
+  );
+}
+
 /** An obligation's status from its facts, with its evidence and explanation (head; record; verdict). */
 export function result(
   o: Obligation,
@@ -26,11 +37,11 @@ export function result(
   due: number | null,
   facts: Omit<Parameters<typeof judge>[0], 'asOf' | 'dueAt' | 'endedAt'>,
   recordEvidence: string[],
-  head: string,
-  recordText: string,
+  head: Arg,
+  recordClauses: Arg[],
 ): ObligationStatus {
   let evidence = recordEvidence;
-  let record = recordText;
+  let record = recordClauses;
   const end = endedAt(ctx, o.phase);
   const misses = recordedMisses(ctx, o, due);
   const v = judge({
@@ -40,18 +51,13 @@ export function result(
     ...(end !== undefined ? { endedAt: end } : {}),
     ...(misses.length ? { missedRecorded: true } : {}),
   });
-  const tail = verdictWords(ctx, o, v, facts.waitsFor);
+  const tail = verdictPhrase(ctx, o, v, facts.waitsFor);
   if (misses.length) {
     evidence = [...evidence, ...misses.map((m) => m.hash)];
-    const said = misses
-      .map(
-        (m) =>
-          `${ctx.labels.actor(m.event.actor)} recorded the deadline as missed: ${String(m.event.body.description)}`,
-      )
-      .join('; ');
-    record = record ? `${record}; ${said}` : said;
+    record = [...record, ...missPhrases(ctx, misses)];
   }
-  const disputes = facts.disputes.length ? ` ${describeDisputes(facts.disputes, ctx.labels)}` : '';
+  const explanation: Explanation = [sentence([head, ...record, tail])];
+  if (facts.disputes.length) explanation.push(disputesPhrase(facts.disputes, ctx.labels));
   return {
     obligation: o,
     status: v.status,
@@ -67,6 +73,6 @@ export function result(
     ...(v.noRecord ? { noRecord: true } : {}),
     ...(facts.disputes.length ? { disputes: facts.disputes } : {}),
     evidence: [...new Set(evidence)].sort(),
-    explanation: `${head}${record ? `; ${record}` : ''}; ${tail}.${disputes}`,
+    explanation,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { explain } from '../words/explain.ts';
 import { evaluate } from './evaluate.ts';
 import { FIXTURE_YAML } from './fixture-agreement.ts';
 import { actors, agreementOf, logged } from './test-log.ts';
@@ -55,7 +56,7 @@ describe('nothing recorded, judged at the deadline itself', () => {
   it('says "nothing recorded by the deadline", not "0 min past the deadline"', () => {
     const o = run([], T(2, '00:00')).obligations.find((x) => x.obligation.id === 'aid/admit-aid/1/trucks')!;
     expect(o).toMatchObject({ status: 'unrecorded', overdueMinutes: 0 });
-    expect(o.explanation).toContain('nothing recorded by the deadline');
-    expect(o.explanation).not.toContain('0 min');
+    expect(explain(o.explanation, open)).toContain('nothing recorded by the deadline');
+    expect(explain(o.explanation, open)).not.toContain('0 min');
   });
 });

@@ -1,9 +1,10 @@
 import { addDays, localToEpoch } from '../time/zoned-time.ts';
+import { type Arg, list, minutes, moment, num, phrase, qty, quote, sentence } from '../words/phrase.ts';
 import type { EvalContext } from './context.ts';
 import { plannedStart as plannedStartOf } from './phase-start.ts';
 import { PRECEDENCE } from './provision-status.ts';
 import type { ExtensionRecord, ObligationStatus, PhaseRecord, Status } from './types.ts';
-import { duration, minutesBetween, plural, when } from './words.ts';
+import { minutesBetween } from './words.ts';
 
 /** When each phase was recorded as ended: the first phase.ended event for it, with its reason. */
 export function phaseEnds(ctx: Pick<EvalContext, 'view'>) {
@@ -31,15 +32,20 @@ export function phaseRecords(ctx: EvalContext): PhaseRecord[] {
           ? minutesBetween(plannedStart, started.at)
           : undefined
         : undefined;
-    const parts: string[] = [];
-    parts.push(started ? `Started ${when(started.at, tz)}` : 'No start recorded');
+    const parts: Arg[] = [];
+    parts.push(started ? phrase('phase.started', { at: moment(started.at, tz) }) : phrase('phase.no-start'));
     if (late !== undefined && plannedStart !== null)
-      parts.push(`${duration(late)} after its planned start ${when(plannedStart, tz)}`);
-    if (placed.extendedBy) parts.push(`extended by ${plural(placed.extendedBy, 'day')}`);
-    if (plannedEnd) parts.push(`planned to end ${when(Date.parse(plannedEnd), tz)}`);
+      parts.push(phrase('phase.late-start', { late: minutes(late), planned: moment(plannedStart, tz) }));
+    if (placed.extendedBy) parts.push(phrase('phase.extended', { days: qty(placed.extendedBy, 'day') }));
+    if (plannedEnd) parts.push(phrase('phase.planned-end', { at: moment(Date.parse(plannedEnd), tz) }));
     if (end)
       parts.push(
-        `recorded as ended ${when(end.at, tz)}${end.reason ? `: ${end.reason.replace(/\.$/, '')}` : ''}`,
+        end.reason
+          ? phrase('phase.ended-reason', {
+              at: moment(end.at, tz),
+              reason: quote(end.reason.replace(/\.$/, '')),
+            })
+          : phrase('phase.ended', { at: moment(end.at, tz) }),
       );
     return {
       phase: placed.id,
@@ -50,7 +56,7 @@ export function phaseRecords(ctx: EvalContext): PhaseRecord[] {
       ...(late !== undefined ? { lateStartMinutes: late } : {}),
       plannedEnd,
       evidence: [...(started ? [started.hash] : []), ...(end ? [end.hash] : [])].sort(),
-      explanation: `${parts.join('; ')}.`,
+      explanation: [sentence(parts)],
     };
   });
 }
@@ -72,10 +78,27 @@ export function extensionRecords(ctx: EvalContext, obligations: ObligationStatus
       ? (PRECEDENCE.find((s) => counts.has(s)) ?? 'not-yet-due')
       : 'not-yet-due';
     const batches = [...new Set(own.map((o) => o.obligation.batch))].filter((b) => b !== undefined);
-    const what = `${plural(x.days, 'day')} agreed ${when(x.entry.at, tz)}${x.releases !== undefined ? ` for ${x.releases} more releases` : ''}`;
-    const outcome = x.planned
-      ? `${x.zone !== undefined ? `the pause in ${x.zone}` : `batch${batches.length === 1 ? '' : 'es'} ${batches.join(', ')}`}: ${[...counts].map(([s, n]) => `${n} ${s}`).join(', ') || 'nothing due yet'}`
-      : 'the agreement has no rule that places it on the calendar';
+    const agreed = { days: qty(x.days, 'day'), at: moment(x.entry.at, tz) };
+    const what =
+      x.releases !== undefined
+        ? phrase('extension.agreed-releases', { ...agreed, releases: num(x.releases) })
+        : phrase('extension.agreed', agreed);
+    const statuses: Arg = counts.size
+      ? list(
+          [...counts].map(([s, n]) =>
+            phrase('status.count', { count: num(n), status: { type: 'status', status: s } }),
+          ),
+          'comma',
+        )
+      : phrase('extension.nothing-due');
+    const outcome = !x.planned
+      ? phrase('extension.no-rule')
+      : x.zone !== undefined
+        ? phrase('extension.pause', { zone: { type: 'place', id: x.zone }, statuses })
+        : phrase(batches.length === 1 ? 'extension.batch' : 'extension.batches', {
+            batches: list(batches.map(num), 'comma'),
+            statuses,
+          });
     return {
       phase: x.phase,
       ...(x.zone !== undefined ? { zone: x.zone } : {}),
@@ -85,7 +108,7 @@ export function extensionRecords(ctx: EvalContext, obligations: ObligationStatus
       phaseDays: x.phaseDays,
       status,
       evidence: [x.entry.hash, ...own.flatMap((o) => o.evidence)].sort(),
-      explanation: `${what}; ${outcome}.`,
+      explanation: [sentence([what, outcome])],
     };
   });
 }

@@ -1,10 +1,10 @@
 import type { Provision } from '../agreement/types.ts';
-import { allegationsAgainst, unansweredWords } from './act-status.ts';
+import { type Explanation, list, moment, num, phrase, qty, sentence } from '../words/phrase.ts';
+import { allegationsAgainst, unansweredPhrases } from './act-status.ts';
 import type { EvalContext } from './context.ts';
-import { describeDisputes } from './dispute-words.ts';
+import { disputesPhrase } from './dispute-words.ts';
 import { recordedBeside } from './recorded-beside.ts';
 import type { ObligationStatus, ProvisionStatus, Status } from './types.ts';
-import { plural, when } from './words.ts';
 
 /** Which status a provision takes when its obligations differ: the first one present wins. */
 export const PRECEDENCE: Status[] = [
@@ -48,34 +48,69 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
     return {
       ...base,
       status: 'missed',
-      explanation: `Recorded as not kept: ${failures.map((e) => `${String(e.event.body.description)} (${ctx.labels.actor(e.event.actor)}, ${when(e.at, ctx.timeZone)})`).join('; ')}.`,
+      explanation: [
+        phrase('provision.not-kept', {
+          items: list(
+            failures.map((e) =>
+              phrase('provision.not-kept-item', {
+                description: { type: 'quote', text: String(e.event.body.description) },
+                actor: ctx.labels.actorArg(e.event.actor),
+                at: moment(e.at, ctx.timeZone),
+              }),
+            ),
+          ),
+        }),
+      ],
     };
   if (acknowledged.length)
     return {
       ...base,
       status: 'missed',
-      explanation: `A violation alleged against this term was acknowledged (${acknowledged.map((e) => when(e.at, ctx.timeZone)).join(', ')}).`,
+      explanation: [
+        phrase('provision.acknowledged', {
+          at: list(
+            acknowledged.map((e) => moment(e.at, ctx.timeZone)),
+            'comma',
+          ),
+        }),
+      ],
     };
   if (open.length)
     return {
       ...base,
       status: 'disputed',
       // Every allegation is told, the unanswered ones too: "1 allegation" beside five unanswered would mislead.
-      explanation: `${plural(open.length, 'allegation')}: ${describeDisputes(open, ctx.labels)}${unanswered.length ? ` Not answered: ${plural(unanswered.length, 'allegation')}: ${unansweredWords(ctx, unanswered)}.` : ''}`,
+      explanation: [
+        phrase('provision.allegations', {
+          count: qty(open.length, 'allegation'),
+          disputes: disputesPhrase(open, ctx.labels),
+        }),
+        ...(unanswered.length
+          ? [
+              phrase('provision.not-answered', {
+                count: qty(unanswered.length, 'allegation'),
+                items: list(unansweredPhrases(ctx, unanswered)),
+              }),
+            ]
+          : []),
+      ],
     };
   if (span.from === null || ctx.asOf < span.from)
-    return { ...base, status: 'not-yet-due', explanation: 'Its phase has not started.' };
+    return { ...base, status: 'not-yet-due', explanation: [phrase('provision.phase-not-started')] };
   // An allegation nobody answered is the alleging side's claim: not a dispute, not a verdict, and
   // the term can no longer be said to have held.
   if (unanswered.length)
-    return { ...base, status: 'unrecorded', explanation: `${unansweredWords(ctx, unanswered)}.` };
+    return { ...base, status: 'unrecorded', explanation: [sentence(unansweredPhrases(ctx, unanswered))] };
   // No allegation is no record of a breach, and no record that the term held either (TRUTH.md rule 1).
-  const until = span.to !== null ? ` over the phase, which ended ${when(span.to, ctx.timeZone)}` : ' so far';
   return {
     ...base,
     status: 'unrecorded',
     basis: 'no-breach-recorded',
-    explanation: `No violation alleged${until}: no breach recorded, which is not a record that it held.`,
+    explanation: [
+      span.to !== null
+        ? phrase('provision.no-violation-ended', { at: moment(span.to, ctx.timeZone) })
+        : phrase('provision.no-violation-so-far'),
+    ],
   };
 }
 
@@ -124,7 +159,7 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
       status: 'not-yet-due',
       counts: {},
       evidence: [],
-      explanation: waits ? `Waits for ${waits}.` : 'The plan places no obligation for it on the calendar.',
+      explanation: [waits ? phrase('provision.waits', { waits }) : phrase('provision.not-on-calendar')],
     };
   }
   const counts: Partial<Record<Status, number>> = {};
@@ -136,25 +171,34 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
   let status = PRECEDENCE.find((s) => counts[s]) ?? 'not-yet-due';
   if (open.length && PRECEDENCE.indexOf(status) > PRECEDENCE.indexOf('disputed')) status = 'disputed';
   if (acknowledged.length) status = 'missed';
-  const summary = PRECEDENCE.filter((s) => counts[s])
-    .map((s) => `${counts[s]} ${s}`)
-    .join(', ');
+  const explanation: Explanation = [
+    phrase('provision.summary', {
+      count: qty(obligations.length, 'obligation'),
+      statuses: list(
+        PRECEDENCE.filter((s) => counts[s]).map((s) =>
+          phrase('status.count', { count: num(counts[s]!), status: { type: 'status', status: s } }),
+        ),
+        'comma',
+      ),
+    }),
+  ];
   const notable = obligations.filter((o) => o.status !== 'met' && o.status !== 'not-yet-due');
-  const details = notable
-    .slice(0, 6)
-    .map((o) => o.explanation)
-    .join(' ');
-  const more = notable.length > 6 ? ` … and ${notable.length - 6} more.` : '';
-  const alleged = `${
-    acknowledged.length
-      ? ` A violation alleged against this term was acknowledged (${acknowledged
-          .filter((e) => e.event.kind === 'violation.alleged')
-          .map((e) => when(e.at, ctx.timeZone))
-          .join(', ')}).`
-      : ''
-  }${open.length ? ` Alleged and disputed: ${describeDisputes(open, ctx.labels)}` : ''}${
-    unanswered.length ? ` ${unansweredWords(ctx, unanswered)}.` : ''
-  }`;
+  for (const o of notable.slice(0, 6)) explanation.push(...o.explanation);
+  if (notable.length > 6) explanation.push(phrase('provision.more', { count: num(notable.length - 6) }));
+  if (acknowledged.length)
+    explanation.push(
+      phrase('provision.acknowledged', {
+        at: list(
+          acknowledged
+            .filter((e) => e.event.kind === 'violation.alleged')
+            .map((e) => moment(e.at, ctx.timeZone)),
+          'comma',
+        ),
+      }),
+    );
+  if (open.length)
+    explanation.push(phrase('provision.alleged-disputed', { disputes: disputesPhrase(open, ctx.labels) }));
+  if (unanswered.length) explanation.push(sentence(unansweredPhrases(ctx, unanswered)));
   return {
     provision: p.id,
     kind: p.kind,
@@ -168,6 +212,6 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
         ...unanswered.map((a) => a.hash),
       ]),
     ].sort(),
-    explanation: `${plural(obligations.length, 'obligation')}: ${summary}.${details ? ` ${details}` : ''}${more}${alleged}`,
+    explanation,
   };
 }

@@ -1,13 +1,13 @@
 import type { Provision, Quota } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
-import { dueAt, type EvalContext, endedAt, verdictWords } from './context.ts';
-import { describeDisputes } from './dispute-words.ts';
+import { type Arg, type Explanation, list, num, phrase, qty, sentence } from '../words/phrase.ts';
+import { dueAt, type EvalContext, endedAt, verdictPhrase } from './context.ts';
+import { disputesPhrase } from './dispute-words.ts';
 import { bySource } from './figures.ts';
 import { judge } from './judge.ts';
-import { recordedMisses } from './obligation-result.ts';
+import { missPhrases, recordedMisses } from './obligation-result.ts';
 import type { Dispute, ObligationStatus } from './types.ts';
 import type { Effective, LogView } from './view.ts';
-import { day, plural } from './words.ts';
 
 function quotaOf(p: Provision, o: Obligation): Quota | undefined {
   if (p.kind !== 'aid') return undefined;
@@ -95,7 +95,9 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
       disputedBy: {
         actor: high.source,
         figure: high.quantity,
-        reason: `sources differ on either side of the quota of ${required}`,
+        reason: '',
+        found: 'sources-differ',
+        quota: required,
         evidence: high.evidence[0]!,
       },
     });
@@ -114,17 +116,30 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
     ...(end !== undefined ? { endedAt: end } : {}),
     ...(ctx.waiting.has(p.id) ? { waitsFor: ctx.waiting.get(p.id)! } : {}),
   });
-  const what = `${o.atLeast ? 'at least ' : ''}${plural(required, o.unit ?? 'unit')} (${o.category !== undefined ? ctx.labels.quota(p.id, o.category) : o.action})`;
-  const when = o.action === 'admit-aid' && o.date ? ` for ${day(o.date)}` : ' over the phase';
-  const record = [
-    ...figures.map((f) => `${f.quantity} per ${ctx.labels.actor(f.source)}`),
-    ...misses.map(
-      (m) =>
-        `${ctx.labels.actor(m.event.actor)} recorded the deadline as missed: ${String(m.event.body.description)}`,
+  const line: Arg =
+    o.category !== undefined
+      ? { type: 'quota', id: o.category, provision: p.id }
+      : { type: 'action', action: o.action };
+  const required_ = qty(required, o.unit ?? 'unit');
+  const what = o.atLeast
+    ? phrase('quota.what-at-least', { required: required_, line })
+    : phrase('quota.what', { required: required_, line });
+  const head =
+    o.action === 'admit-aid' && o.date
+      ? phrase('quota.for-day', { what, day: { type: 'day', date: o.date } })
+      : phrase('quota.over-phase', { what });
+  const record: Arg[] = [
+    ...figures.map((f) =>
+      phrase('record.figure-per', { value: num(f.quantity), source: ctx.labels.actorArg(f.source) }),
     ),
-  ].join(', ');
+    ...missPhrases(ctx, misses),
+  ];
   const status = v.status === 'missed' && v.noRecord ? 'unrecorded' : v.status;
-  const tail = verdictWords(ctx, o, { ...v, status }, ctx.waiting.get(p.id));
+  const tail = verdictPhrase(ctx, o, { ...v, status }, ctx.waiting.get(p.id));
+  const explanation: Explanation = [
+    sentence([head, ...(record.length ? [list(record, 'comma')] : []), tail]),
+  ];
+  if (disputes.length) explanation.push(disputesPhrase(disputes, ctx.labels));
   return {
     obligation: o,
     // No source gave a figure: the log cannot say whether the quota was met, so it does not say missed.
@@ -138,6 +153,6 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
     figures,
     ...(disputes.length ? { disputes } : {}),
     evidence: [...new Set([...records.flatMap((r) => r.evidence), ...misses.map((m) => m.hash)])].sort(),
-    explanation: `${what}${when}; ${record ? `${record}; ` : ''}${tail}.${disputes.length ? ` ${describeDisputes(disputes, ctx.labels)}` : ''}`,
+    explanation,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { explain } from '../words/explain.ts';
 import { evaluate } from './evaluate.ts';
 import { FIXTURE_YAML } from './fixture-agreement.ts';
 import { TABLE_YAML } from './status-table-agreement.ts';
@@ -274,7 +275,7 @@ describe('a phase start', () => {
   it('given a recorded start after the planned one, then the lateness is a finding; on time, none', () => {
     const late = run([logged('med', 'phase.started', T(1, '10:00'), { phase: 'p1' })], T(1, '12:00'));
     expect(late.phases[0]).toMatchObject({ plannedStart: T(1, '08:00'), lateStartMinutes: 120 });
-    expect(late.phases[0]!.explanation).toContain('2 h after its planned start');
+    expect(explain(late.phases[0]!.explanation, fixture)).toContain('2 h after its planned start');
     const onTime = run([logged('med', 'phase.started', T(1, '08:00'), { phase: 'p1' })], T(1, '12:00'));
     expect(onTime.phases[0]).toMatchObject({ plannedStart: T(1, '08:00') });
     expect(onTime.phases[0]).not.toHaveProperty('lateStartMinutes');

@@ -1,9 +1,9 @@
 import type { Obligation } from '../plan/types.ts';
+import { type Arg, moment, num as n, phrase, qty, quote } from '../words/phrase.ts';
 import type { EvalContext } from './context.ts';
 import { type BatchRecord, countedIn, type ExchangeRecords, releasedIn } from './exchange-records.ts';
 import { result } from './obligation-result.ts';
 import type { ObligationStatus } from './types.ts';
-import { plural, when } from './words.ts';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
@@ -43,17 +43,35 @@ export function releaseStatus(
     doneAt = r.entry.at;
     if (required !== undefined && acc >= required) break;
   }
-  const ratioText = range
-    ? range.min === range.max
-      ? ` (for ${plural(counted, 'person')} counted)`
-      : ` (${range.min} to ${range.max} for ${plural(counted, 'person')} counted, by category)`
-    : '';
-  const record = batch.releases
-    .map(
-      (r) =>
-        `${num(r.body.count)} released by ${ctx.labels.party(String(r.body.party))} at ${when(r.entry.at, tz)}${r.entry.event.source ? ` [${r.entry.event.source.name}]` : ''}`,
-    )
-    .join('; ');
+  const base: Arg =
+    o.batch === undefined
+      ? required === undefined
+        ? phrase('release.head-all-unstated')
+        : phrase('release.head-all', { required: qty(required, 'person') })
+      : required === undefined
+        ? phrase('release.head-batch-unstated', { batch: n(batch.batch) })
+        : phrase('release.head-batch', { batch: n(batch.batch), required: qty(required, 'person') });
+  const what: Arg = !range
+    ? base
+    : range.min === range.max
+      ? phrase('release.for-counted', { what: base, counted: qty(counted, 'person') })
+      : phrase('release.range-counted', {
+          what: base,
+          min: n(range.min),
+          max: n(range.max),
+          counted: qty(counted, 'person'),
+        });
+  const head = due === null ? what : phrase('head.by', { what, due: moment(due, tz) });
+  const record: Arg[] = batch.releases.map((r) => {
+    const released = {
+      count: n(num(r.body.count)),
+      party: { type: 'party', id: String(r.body.party) } as Arg,
+      at: moment(r.entry.at, tz),
+    };
+    return r.entry.event.source
+      ? phrase('record.released-source', { ...released, source: quote(r.entry.event.source.name) })
+      : phrase('record.released', released);
+  });
   return result(
     o,
     ctx,
@@ -64,10 +82,10 @@ export function releaseStatus(
       ...(doneAt !== undefined ? { doneAt } : {}),
       anything: batch.releases.length > 0,
       disputes: batch.releases.flatMap((r) => ctx.view.disputes(r.entry)),
-      ...(after && counted === 0 ? { waitsFor: `the handover of batch ${batch.batch}` } : {}),
+      ...(after && counted === 0 ? { waitsFor: phrase('waits.handover', { batch: n(batch.batch) }) } : {}),
     },
     batch.releases.flatMap((r) => r.evidence),
-    `${o.batch === undefined ? 'In all' : `Batch ${batch.batch}`}: ${required === undefined ? 'an unstated number of' : required} persons to release${ratioText}${due === null ? '' : ` by ${when(due, tz)}`}`,
+    head,
     record,
   );
 }

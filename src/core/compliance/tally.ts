@@ -1,5 +1,5 @@
+import { num as n, phrase, sentence } from '../words/phrase.ts';
 import { countedIn, type ExchangeRecords, releasedIn } from './exchange-records.ts';
-import type { Labels } from './labels.ts';
 import type { DirectionTally, RatioCheck } from './types.ts';
 import type { Effective } from './view.ts';
 
@@ -82,7 +82,6 @@ export function ratioCheck(
   x: ExchangeRecords,
   forward: DirectionTally,
   back: DirectionTally,
-  labels: Labels,
 ): RatioCheck | null {
   const ratios = x.exchange.release.categories.map((c) => c.ratio);
   if (ratios.some((r) => r === undefined)) return null;
@@ -91,14 +90,17 @@ export function ratioCheck(
   const expected = forward.counted * lo;
   const expectedMax = forward.counted * hi;
   const holds = back.counted >= expected && back.counted <= expectedMax;
-  const rule = lo === hi ? `${lo} × ${forward.counted}` : `${lo}–${hi} × ${forward.counted}`;
+  const rule =
+    lo === hi
+      ? phrase('rule.single', { ratio: n(lo), counted: n(forward.counted) })
+      : phrase('rule.range', { low: n(lo), high: n(hi), counted: n(forward.counted) });
   const relation = holds
     ? lo === hi
-      ? '='
-      : 'within'
+      ? phrase('relation.equal')
+      : phrase('relation.within')
     : back.counted < expected
-      ? 'fewer than'
-      : 'more than';
+      ? phrase('relation.fewer')
+      : phrase('relation.more');
   return {
     provision: x.exchange.id,
     expected,
@@ -106,8 +108,17 @@ export function ratioCheck(
     released: back.counted,
     holds,
     ...(back.counted > expectedMax ? { surplus: back.counted - expectedMax } : {}),
-    explanation: `${back.counted} released by ${labels.party(back.from)} ${relation} ${rule} counted from ${labels.party(forward.from)}${
-      forward.outside ? `; ${forward.outside} released outside the formula are not counted` : ''
-    }.`,
+    explanation: [
+      sentence([
+        phrase('ratio', {
+          released: n(back.counted),
+          by: { type: 'party', id: back.from },
+          relation,
+          rule,
+          from: { type: 'party', id: forward.from },
+        }),
+        ...(forward.outside ? [phrase('ratio.outside', { count: n(forward.outside) })] : []),
+      ]),
+    ],
   };
 }

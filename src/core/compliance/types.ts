@@ -1,5 +1,6 @@
 import type { SignedEvent } from '../ledger/event.ts';
 import type { Obligation } from '../plan/types.ts';
+import type { Explanation } from '../words/phrase.ts';
 
 /** Where an obligation or a provision stands at a moment, judged from the log. */
 export type Status =
@@ -44,7 +45,21 @@ export interface Dispute {
   /** The disputed event. */
   of: string;
   recorded: { actor: string; figure?: number; source?: string };
-  disputedBy: { actor: string; figure?: number; reason: string; evidence: string };
+  disputedBy: {
+    actor: string;
+    figure?: number;
+    /** The reason as the disputing side recorded it ('' when the dispute is found, not recorded). */
+    reason: string;
+    /** The allegation disputed, in the alleging side's words, when the dispute answers one. */
+    allegation?: string;
+    /**
+     * A dispute found from the record rather than recorded: an intermediary confirmed another count
+     * (`confirmed-otherwise`), or sources fall on either side of a quota (`sources-differ`, of `quota`).
+     */
+    found?: 'confirmed-otherwise' | 'sources-differ';
+    quota?: number;
+    evidence: string;
+  };
 }
 
 /**
@@ -108,7 +123,8 @@ export interface ObligationStatus {
   /** The status rests on a term the agreement leaves uncertain (or sources state differently): shown with ⚠. */
   uncertain?: true;
   evidence: string[];
-  explanation: string;
+  /** Why it reads as it does, as phrase codes with parameters: each edge words it in its reader's language. */
+  explanation: Explanation;
 }
 
 export interface ProvisionStatus {
@@ -131,7 +147,8 @@ export interface ProvisionStatus {
   /** Its status rests on an uncertain term (of the provision, or of an obligation judged): shown with ⚠. */
   uncertain?: true;
   evidence: string[];
-  explanation: string;
+  /** Why it reads as it does, as phrase codes with parameters: each edge words it in its reader's language. */
+  explanation: Explanation;
 }
 
 /** Persons released in one direction of an exchange, counted under the formula and outside it. */
@@ -156,7 +173,8 @@ export interface RatioCheck {
   holds: boolean;
   /** More released than the ratio asks, by how many: never a breach (only fewer can be one). */
   surplus?: number;
-  explanation: string;
+  /** Why it reads as it does, as phrase codes with parameters: each edge words it in its reader's language. */
+  explanation: Explanation;
 }
 
 export interface PhaseRecord {
@@ -170,7 +188,8 @@ export interface PhaseRecord {
   lateStartMinutes?: number;
   plannedEnd: string | null;
   evidence: string[];
-  explanation: string;
+  /** Why it reads as it does, as phrase codes with parameters: each edge words it in its reader's language. */
+  explanation: Explanation;
 }
 
 export interface ExtensionRecord {
@@ -184,7 +203,8 @@ export interface ExtensionRecord {
   phaseDays: number[];
   status: Status;
   evidence: string[];
-  explanation: string;
+  /** Why it reads as it does, as phrase codes with parameters: each edge words it in its reader's language. */
+  explanation: Explanation;
 }
 
 /** Figures from several sources for one thing, kept side by side. */

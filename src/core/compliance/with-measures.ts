@@ -1,15 +1,26 @@
 import type { Provision } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
+import { type Arg, list, moment, type Phrase, phrase, qty, quote } from '../words/phrase.ts';
 import type { EvalContext } from './context.ts';
 import { aidMeasures, postponements, stoppages } from './measures.ts';
 import type { Measure, ObligationStatus } from './types.ts';
-import { when } from './words.ts';
 
 /** "postponed 2 Jan 09:00–2 Jan 15:00 (reason)": the short clause older explanations carry. */
-function clause(ctx: EvalContext, what: string, m: Measure): string {
-  const span = `${when(Date.parse(m.from), ctx.timeZone)}${m.until ? `–${when(Date.parse(m.until), ctx.timeZone)}` : ''}`;
-  const cap = m.quantity !== undefined ? ` at ${m.quantity} ${m.unit ?? ''}/day`.replace(' /', '/') : '';
-  return `${what}${cap} ${span}${m.reason ? ` (${m.reason})` : ''}`;
+function clause(ctx: EvalContext, what: Phrase, m: Measure): Arg {
+  const from = moment(Date.parse(m.from), ctx.timeZone);
+  const span = m.until
+    ? phrase('span.range', { from, until: moment(Date.parse(m.until), ctx.timeZone) })
+    : phrase('span.from', { from });
+  const reason = m.reason ? quote(m.reason) : undefined;
+  if (m.quantity !== undefined) {
+    const cap = qty(m.quantity, m.unit ?? 'unit');
+    return reason
+      ? phrase('measure.cap-reason', { what, cap, span, reason })
+      : phrase('measure.cap', { what, cap, span });
+  }
+  return reason
+    ? phrase('measure.clause-reason', { what, span, reason })
+    : phrase('measure.clause', { what, span });
 }
 
 /**
@@ -30,9 +41,9 @@ export function withMeasures(
     p.kind === 'aid' ? aidMeasures(ctx, p, o) : { suspended: stoppages(ctx, p, o), capped: [] };
   if (!postponed.length && !suspended.length && !capped.length) return status;
   const words = [
-    ...postponed.map((m) => clause(ctx, 'postponed', m)),
-    ...suspended.map((m) => clause(ctx, 'suspended', m)),
-    ...capped.map((m) => clause(ctx, 'capped', m)),
+    ...postponed.map((m) => clause(ctx, phrase('measure.postponed'), m)),
+    ...suspended.map((m) => clause(ctx, phrase('measure.suspended'), m)),
+    ...capped.map((m) => clause(ctx, phrase('measure.capped'), m)),
   ];
   return {
     ...status,
@@ -42,6 +53,6 @@ export function withMeasures(
     evidence: [
       ...new Set([...status.evidence, ...[...postponed, ...suspended, ...capped].flatMap((m) => m.evidence)]),
     ].sort(),
-    explanation: `${status.explanation} Recorded: ${words.join('; ')}.`,
+    explanation: [...status.explanation, phrase('measures.recorded', { items: list(words) })],
   };
 }

@@ -4,6 +4,10 @@ import type { DirectionTally, Evaluation, ObligationStatus } from '../compliance
 import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, provenanceSentences, RECORDED } from '../ledger/provenance.ts';
 import { english } from '../plan/provision-obligations.ts';
+import { explain, namesOf } from '../words/explain.ts';
+import type { Lang } from '../words/lang.ts';
+import type { Explanation } from '../words/phrase.ts';
+import { renderParts } from '../words/render.ts';
 import { casualtyPhrases } from './casualty-words.ts';
 import type { DayEvent } from './day-events.ts';
 
@@ -22,12 +26,12 @@ table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:3p
 svg text{font-size:11px}.provenance{border:2px solid #7a4b00;background:#fff8e0;padding:.5em .75em}
 @media print{body{margin:1cm}h2{break-after:avoid}tr{break-inside:avoid}a{color:inherit}}`;
 
-function rows(list: ObligationStatus[]): string {
+function rows(list: ObligationStatus[], say: (x: Explanation) => string): string {
   if (list.length === 0) return '<p>None.</p>';
   const body = list
     .map(
       (o) =>
-        `<tr class="${e(o.status)}"><td class="s">${e(o.status)}</td><td>${e(o.obligation.id)}</td><td>${e(o.obligation.party)}</td><td>${e(o.explanation)}<br><small>evidence: ${e(o.evidence.map((h) => h.slice(0, 12)).join(', ') || 'none')}</small></td></tr>`,
+        `<tr class="${e(o.status)}"><td class="s">${e(o.status)}</td><td>${e(o.obligation.id)}</td><td>${e(o.obligation.party)}</td><td>${say(o.explanation)}<br><small>evidence: ${e(o.evidence.map((h) => h.slice(0, 12)).join(', ') || 'none')}</small></td></tr>`,
     )
     .join('\n');
   return `<table><thead><tr><th>status</th><th>obligation</th><th>party</th><th>explanation</th></tr></thead><tbody>\n${body}\n</tbody></table>`;
@@ -122,7 +126,8 @@ function happenedLine(x: DayEvent, labels: Labels): string {
 
 /**
  * A daily situation report: one self-contained, printable HTML page (no scripts, no external assets).
- * `labels` names parties, actors and provisions (give the log's actors to name them as registered).
+ * `labels` names parties, actors and provisions (give the log's actors to name them as registered);
+ * explanations are worded in `lang`.
  */
 export function reportHtml(
   ev: Evaluation,
@@ -131,7 +136,22 @@ export function reportHtml(
   provenance: Provenance = RECORDED,
   labels: Labels = labelsOf(agreement),
   happened: DayEvent[] = [],
+  lang: Lang = 'en',
 ): string {
+  // Explanations in the reader's language, marked with it (the report's own headings are English).
+  // Names and words recorded as given are isolated (<bdi>), marked when in Latin script.
+  const say = (x: Explanation) =>
+    lang === 'en'
+      ? e(explain(x, agreement, lang))
+      : `<span lang="${lang}" dir="rtl">${renderParts(x, { lang, names: namesOf(agreement, lang) })
+          .map((p) =>
+            !p.marked
+              ? e(p.text)
+              : /[A-Za-z]/.test(p.text)
+                ? `<bdi lang="und-Latn">${e(p.text)}</bdi>`
+                : `<bdi>${e(p.text)}</bdi>`,
+          )
+          .join('')}</span>`;
   const today = ev.obligations.filter((o) => o.obligation.date === date);
   const late = ev.obligations.filter(
     (o) =>
@@ -153,11 +173,11 @@ export function reportHtml(
 ${needsBanner(provenance) ? `<p class="provenance" role="note"><strong>${provenanceSentences(provenance).map(e).join(' ')}</strong></p>\n` : ''}<h1>${e(title)}</h1>
 <p>As of ${e(ev.asOf)} (${e(agreement.timeZone)}), from ${ev.events} events of the log. Statuses are computed from the log; every figure keeps its source.</p>
 ${section('Headline figures', headlineHtml(headlineFigures(agreement, ev)))}
-${section('Phases', list(ev.phases.map((p) => `${e(p.phase)}: ${e(p.explanation)}`)))}
+${section('Phases', list(ev.phases.map((p) => `${e(p.phase)}: ${say(p.explanation)}`)))}
 ${section('What happened that day', list(happened.map((x) => happenedLine(x, labels))))}
-${section("The day's obligations", rows(today))}
-${section('Late or outstanding', rows(late))}
-${section('Disputes, with their sources', rows(disputes))}
+${section("The day's obligations", rows(today, say))}
+${section('Late or outstanding', rows(late, say))}
+${section('Disputes, with their sources', rows(disputes, say))}
 ${section('Figures from several sources', list(figures.map((f) => `${e(f.what)}: ${f.figures.map((x) => `${x.quantity} per ${e(x.source)}`).join('; ')}${f.conflicting ? ' (they differ)' : ''}`)))}
 ${section(
   'Allegations that day',
@@ -179,10 +199,10 @@ ${section(
       (d) =>
         `${e(d.from)} → ${e(d.to)}: ${d.counted} counted under the formula, ${d.outside} outside the formula`,
     ),
-    ...ev.exchanges.ratios.map((r) => e(r.explanation)),
+    ...ev.exchanges.ratios.map((r) => say(r.explanation)),
   ])}\n${chart(ev.exchanges.directions)}`,
 )}
-${section('Provisions', list(ev.provisions.map((p) => `<span class="s">${e(p.provision)}: ${e(p.status)}</span> — ${e(p.explanation)}`)))}
+${section('Provisions', list(ev.provisions.map((p) => `<span class="s">${e(p.provision)}: ${e(p.status)}</span> — ${say(p.explanation)}`)))}
 </body></html>
 `;
 }

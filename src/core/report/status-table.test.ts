@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../compliance/evaluate.ts';
 import { FIXTURE_YAML } from '../compliance/fixture-agreement.ts';
 import { actors, agreementOf, logged } from '../compliance/test-log.ts';
+import { explain } from '../words/explain.ts';
 import { STATUS_COLUMNS, statusRows } from './status-table.ts';
 import { jsonRecord, tableCsv } from './table.ts';
 
@@ -16,7 +17,7 @@ describe('status table', () => {
     'UN',
   );
   const ev = evaluate(agreement, [...actors(), aid], '2024-01-02T01:00:00+02:00');
-  const rows = statusRows(ev);
+  const rows = statusRows(ev, (x) => explain(x, agreement));
 
   it('has a row for every provision and every obligation, each provision before its obligations', () => {
     expect(rows.filter((r) => r.level === 'provision')).toHaveLength(ev.provisions.length);
@@ -65,7 +66,9 @@ describe('status table', () => {
       quantity: 5,
       unit: 'truck',
     });
-    const capped = statusRows(evaluate(agreement, [...actors(), cap], '2024-01-02T01:00:00+02:00'));
+    const capped = statusRows(evaluate(agreement, [...actors(), cap], '2024-01-02T01:00:00+02:00'), (x) =>
+      explain(x, agreement),
+    );
     const row = (id: string) =>
       capped.find(
         (r) =>

@@ -1,13 +1,21 @@
 import type { Evaluation, ObligationStatus, ProvisionStatus, Status } from '../compliance/types.ts';
+import type { Explanation } from '../words/phrase.ts';
 import type { Cell, Column } from './table.ts';
 
 /** A row of the status table: a provision or one of its obligations, as judged at `asOf`. */
-export type StatusRow =
+export type StatusRow = (
   | { level: 'provision'; asOf: string; provision: ProvisionStatus }
-  | { level: 'obligation'; asOf: string; obligation: ObligationStatus };
+  | { level: 'obligation'; asOf: string; obligation: ObligationStatus }
+) & {
+  /** The explanation in words of the reader's language. */
+  explanation: string;
+};
 
-/** The rows of an evaluation: each provision, followed by its obligations in the order of the plan. */
-export function statusRows(ev: Evaluation): StatusRow[] {
+/**
+ * The rows of an evaluation: each provision, followed by its obligations in the order of the plan,
+ * with their explanations worded by `say`.
+ */
+export function statusRows(ev: Evaluation, say: (e: Explanation) => string): StatusRow[] {
   const rows: StatusRow[] = [];
   const byProvision = new Map<string, ObligationStatus[]>();
   for (const o of ev.obligations) {
@@ -16,14 +24,15 @@ export function statusRows(ev: Evaluation): StatusRow[] {
     byProvision.set(o.obligation.provision, list);
   }
   for (const p of ev.provisions) {
-    rows.push({ level: 'provision', asOf: ev.asOf, provision: p });
+    rows.push({ level: 'provision', asOf: ev.asOf, provision: p, explanation: say(p.explanation) });
     for (const o of byProvision.get(p.provision) ?? [])
-      rows.push({ level: 'obligation', asOf: ev.asOf, obligation: o });
+      rows.push({ level: 'obligation', asOf: ev.asOf, obligation: o, explanation: say(o.explanation) });
     byProvision.delete(p.provision);
   }
   // Obligations of a provision the evaluation does not list on its own (none today) still appear.
   for (const list of byProvision.values())
-    for (const o of list) rows.push({ level: 'obligation', asOf: ev.asOf, obligation: o });
+    for (const o of list)
+      rows.push({ level: 'obligation', asOf: ev.asOf, obligation: o, explanation: say(o.explanation) });
   return rows;
 }
 
@@ -179,7 +188,7 @@ export const STATUS_COLUMNS: readonly Column<StatusRow>[] = [
     name: 'explanation',
     hxl: '#description+explanation',
     description: 'Why it has this status.',
-    value: (r) => (r.level === 'provision' ? r.provision.explanation : r.obligation.explanation),
+    value: (r) => r.explanation,
   },
   {
     name: 'evidence',

@@ -4,11 +4,13 @@ import { z } from 'zod';
 import { EVENT_COLUMNS, type TableEvent } from '../../core/report/event-table.ts';
 import { STATUS_COLUMNS, statusRows } from '../../core/report/status-table.ts';
 import { type Column, csvHead, csvLine, jsonRecord } from '../../core/report/table.ts';
+import { explain } from '../../core/words/explain.ts';
 import type { LedgerStore } from '../../store/ledger-store.ts';
 import { ProvenanceStore } from '../../store/provenance-store.ts';
 import type { ServerContext } from '../context.ts';
 import { evaluateLogAt } from '../log-evaluation.ts';
 import { wholeNumber } from '../paging.ts';
+import { readerLang } from '../reader-lang.ts';
 import { defineRoute } from '../route.ts';
 import { LogParams, LogProvenance } from '../schemas.ts';
 import { StatusQuery } from '../status-schemas.ts';
@@ -218,8 +220,10 @@ export const exportRoutes = (ctx: ServerContext) => {
       query: StatusQuery,
       responses: { 200: { description: 'The rows.', schema: StatusExport } },
       problems: [404, 409, 422, 503],
-      async handler({ params, query, reply }) {
-        const { evaluation } = await evaluateLogAt(ctx, params.id, query.at);
+      async handler({ params, query, request, reply }) {
+        const { agreement, evaluation } = await evaluateLogAt(ctx, params.id, query.at);
+        const lang = readerLang(request, query);
+        reply.header('vary', 'accept-language');
         reply.header('cache-control', 'no-cache');
         return {
           log: params.id,
@@ -227,7 +231,9 @@ export const exportRoutes = (ctx: ServerContext) => {
           asOf: evaluation.asOf,
           provenance: await provenance.get(params.id),
           columns: columnInfo(STATUS_COLUMNS),
-          rows: statusRows(evaluation).map((r) => jsonRecord(STATUS_COLUMNS, r)),
+          rows: statusRows(evaluation, (x) => explain(x, agreement, lang)).map((r) =>
+            jsonRecord(STATUS_COLUMNS, r),
+          ),
         };
       },
     }),
@@ -250,12 +256,15 @@ export const exportRoutes = (ctx: ServerContext) => {
         },
       },
       problems: [404, 409, 422, 503],
-      async handler({ params, query, reply }) {
-        const { evaluation } = await evaluateLogAt(ctx, params.id, query.at);
+      async handler({ params, query, request, reply }) {
+        const { agreement, evaluation } = await evaluateLogAt(ctx, params.id, query.at);
+        const lang = readerLang(request, query);
+        reply.header('vary', 'accept-language');
         const stamp = evaluation.asOf.replace(/[:]/g, '').replace(/\.\d+/, '');
         download(reply, CSV_TYPE, `${params.id}-statuses-${stamp}${query.hxl ? '-hxl' : ''}.csv`);
         let text = csvHead(STATUS_COLUMNS, query.hxl ?? false);
-        for (const row of statusRows(evaluation)) text += csvLine(STATUS_COLUMNS, row);
+        for (const row of statusRows(evaluation, (x) => explain(x, agreement, lang)))
+          text += csvLine(STATUS_COLUMNS, row);
         return text;
       },
     }),

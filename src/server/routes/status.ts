@@ -4,25 +4,38 @@ import type { Evaluation as EvaluationValue } from '../../core/compliance/types.
 import { headlineFigures } from '../../core/figures/headline-figures.ts';
 import { type DayEvent, dayEvents } from '../../core/report/day-events.ts';
 import { reportHtml } from '../../core/report/report-html.ts';
+import { explainedEvaluation } from '../../core/words/explained-evaluation.ts';
+import type { Lang } from '../../core/words/lang.ts';
 import type { Adoption } from '../../store/log-adoption.ts';
 import { ProvenanceStore } from '../../store/provenance-store.ts';
 import type { ServerContext } from '../context.ts';
 import { endOfDay, evaluateLog, evaluateLogAt } from '../log-evaluation.ts';
 import { securePage } from '../page-headers.ts';
+import { readerLang } from '../reader-lang.ts';
 import { defineRoute } from '../route.ts';
 import { LogParams } from '../schemas.ts';
 import { Evaluation, ReportQuery, StatusQuery } from '../status-schemas.ts';
 
-/** Evaluations are remembered a while (log-evaluation.ts): so is their JSON, with the adoption judged against. */
-const json = new WeakMap<EvaluationValue, string>();
-function serialized(evaluation: EvaluationValue, adoption: Adoption, terms: Agreement): string {
-  let text = json.get(evaluation);
+/**
+ * Evaluations are remembered a while (log-evaluation.ts): so is their JSON in each language, with
+ * the adoption judged against.
+ */
+const json = new WeakMap<EvaluationValue, Map<Lang, string>>();
+function serialized(evaluation: EvaluationValue, adoption: Adoption, terms: Agreement, lang: Lang): string {
+  let byLang = json.get(evaluation);
+  if (!byLang) {
+    byLang = new Map();
+    json.set(evaluation, byLang);
+  }
+  let text = byLang.get(lang);
   if (text === undefined) {
     const { agreement, version, sha256, index } = adoption;
     // The headline figures from the one model the dashboard, the report and the CLI show.
     const headline = headlineFigures(terms, evaluation);
-    text = JSON.stringify({ ...evaluation, headline, adopted: { agreement, version, sha256, index } });
-    json.set(evaluation, text);
+    // Every explanation structured, and beside it in words of the reader's language.
+    const explained = explainedEvaluation(evaluation, terms, lang);
+    text = JSON.stringify({ ...explained, headline, adopted: { agreement, version, sha256, index } });
+    byLang.set(lang, text);
   }
   return text;
 }
@@ -47,10 +60,13 @@ export const statusRoutes = (ctx: ServerContext) => [
     query: StatusQuery,
     responses: { 200: { description: 'The evaluation.', schema: Evaluation } },
     problems: [404, 409, 422, 503],
-    async handler({ params, query, reply }) {
+    async handler({ params, query, request, reply }) {
       const { agreement, evaluation, adoption } = await evaluateLogAt(ctx, params.id, query.at);
-      reply.header('cache-control', 'no-cache').type('application/json; charset=utf-8');
-      return serialized(evaluation, adoption, agreement);
+      reply
+        .header('cache-control', 'no-cache')
+        .header('vary', 'accept-language')
+        .type('application/json; charset=utf-8');
+      return serialized(evaluation, adoption, agreement, readerLang(request, query));
     },
   }),
   defineRoute({
@@ -69,14 +85,17 @@ export const statusRoutes = (ctx: ServerContext) => [
       200: { description: 'A self-contained HTML page.', contentType: 'text/html; charset=utf-8' },
     },
     problems: [404, 409, 422, 503],
-    async handler({ params, query, reply }) {
+    async handler({ params, query, request, reply }) {
       const { agreement, evaluation } = await evaluateLog(ctx, params.id, (a) => endOfDay(query.date, a));
       // What happened that day: the log read a page at a time, keeping only that day's events.
       const happened: DayEvent[] = [];
       for await (const page of ctx.store.entryPages(params.id))
         happened.push(...dayEvents(page, query.date, agreement.timeZone));
       // An HTML page like the dashboard, with its security headers: it shows what the log's actors wrote.
-      securePage(reply).type('text/html; charset=utf-8').header('cache-control', 'no-cache');
+      securePage(reply)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .header('vary', 'accept-language');
       return reportHtml(
         evaluation,
         agreement,
@@ -84,6 +103,7 @@ export const statusRoutes = (ctx: ServerContext) => [
         await new ProvenanceStore(ctx.database).get(params.id),
         labelsOf(agreement, await ctx.store.actors(params.id)),
         happened,
+        readerLang(request, query),
       );
     },
   }),

@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
 import type { Status } from '../../../src/core/compliance/types.ts';
+import type { Explanation } from '../../../src/core/words/phrase.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import type { Localized } from '../i18n/translate.ts';
 import type { Loaded } from '../use-fetch.ts';
 import { Evidence } from './evidence.tsx';
+import { ExplanationText } from './explanation.tsx';
 
 /** Shows loading and errors of `loaded`, and `children(data)` once it is there. */
 export function Await<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ReactNode }) {
@@ -80,12 +82,14 @@ export function ErrorAlert({ message }: { message: string | null }) {
 /** The status, explanation and evidence cells of a row; the `empty…` props stand in for what is missing. */
 export function StatusCells({
   logId,
+  agreement,
   status,
   emptyStatus,
   emptyExplanation,
 }: {
   logId: string | null;
-  status: { status: Status; explanation: string; evidence: string[] } | null | undefined;
+  agreement: Agreement;
+  status: { status: Status; explanation: Explanation; evidence: string[] } | null | undefined;
   emptyStatus: ReactNode;
   emptyExplanation: string | undefined;
 }) {
@@ -95,8 +99,12 @@ export function StatusCells({
       <td data-label={t('provisions.status')}>
         {status ? <StatusBadge status={status.status} /> : emptyStatus}
       </td>
-      <td className="explanation" lang="en" dir="ltr" data-label={t('provisions.explanation')}>
-        {status?.explanation ?? emptyExplanation}
+      <td className="explanation" data-label={t('provisions.explanation')}>
+        {status ? (
+          <ExplanationText explanation={status.explanation} agreement={agreement} />
+        ) : (
+          emptyExplanation
+        )}
       </td>
       <td data-label={t('provisions.evidence')}>
         <Evidence logId={logId} hashes={status?.evidence ?? []} />

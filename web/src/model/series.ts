@@ -147,7 +147,7 @@ export function plannedSeries(plan: Plan): CumulativeSeries[] {
     status: 'not-yet-due',
     due: o.due,
     evidence: [],
-    explanation: '',
+    explanation: [],
   });
   return cumulativeSeries(plan.days.flatMap((d) => d.obligations.map(asStatus))).map((s) => ({
     ...s,

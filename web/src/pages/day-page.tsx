@@ -158,6 +158,7 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
                       </td>
                       <StatusCells
                         logId={data.log?.id ?? null}
+                        agreement={a}
                         status={status}
                         emptyStatus="—"
                         emptyExplanation={o.description}

@@ -1,0 +1,208 @@
+import type { LocalizedText } from '../agreement/types.ts';
+import type { Status } from '../compliance/types.ts';
+
+/**
+ * A value a phrase speaks of, kept as data so that each edge words it in the reader's language:
+ * numbers, quantities with their unit, moments in the agreement's zone, durations, references to
+ * what the agreement names (the renderer looks up the label in the reader's language), the words a
+ * party recorded (quoted as theirs, never translated), lists and nested phrases.
+ */
+export type Arg =
+  | Phrase
+  | { type: 'number'; value: number }
+  /** A count of a unit of the plan ("13 persons") or of a thing the words count ("2 obligations"). */
+  | { type: 'quantity'; value: number; unit: string }
+  /** An instant (epoch ms) shown in the agreement's time zone. */
+  | { type: 'moment'; at: number; zone: string }
+  /** A calendar day, YYYY-MM-DD. */
+  | { type: 'day'; date: string }
+  | { type: 'duration'; minutes: number }
+  | { type: 'party' | 'provision' | 'place'; id: string }
+  /** An actor of the log: named by the party it acts for, else by the name it registered with. */
+  | { type: 'actor'; id: string; party?: string; name?: string }
+  /** A quota line of an aid provision, or an exchange category. */
+  | { type: 'quota' | 'category'; id: string; provision?: string }
+  /** Words recorded in an event (a description, a reason, a source's name): shown as given. */
+  | { type: 'quote'; text: string }
+  /** Words of the agreement itself, in the languages it gives them. */
+  | { type: 'text'; text: LocalizedText }
+  | { type: 'status'; status: Status }
+  /** What an obligation asks (admit-aid, evacuate, let-cross, …). */
+  | { type: 'action'; action: string }
+  /** An obligation of the plan: its description as the plan words it, and what identifies it. */
+  | { type: 'obligation'; id: string; provision: string; party: string; batch?: number; description: string }
+  | { type: 'list'; items: Arg[]; sep: 'semicolon' | 'comma' | 'space' };
+
+/** Every phrase code and the names of its parameters. */
+export const PHRASES = {
+  /** Clauses joined by semicolons, ending with a full stop. */
+  sentence: ['clauses'],
+  // Heads of an obligation's explanation.
+  'head.paren-due': ['what', 'due'],
+  'head.due': ['what', 'due'],
+  'head.by': ['what', 'due'],
+  'head.obligation': ['obligation'],
+  'batch.head': ['batch'],
+  'batch.head-size': ['batch', 'required'],
+  'batch.head-unstated': ['batch'],
+  'list.head': ['batch'],
+  'release.head-batch': ['batch', 'required'],
+  'release.head-batch-unstated': ['batch'],
+  'release.head-all': ['required'],
+  'release.head-all-unstated': [],
+  'release.for-counted': ['what', 'counted'],
+  'release.range-counted': ['what', 'min', 'max', 'counted'],
+  'quota.what': ['required', 'line'],
+  'quota.what-at-least': ['required', 'line'],
+  'quota.for-day': ['what', 'day'],
+  'quota.over-phase': ['what'],
+  // What the log records about an obligation.
+  'record.missed-by': ['actor', 'description'],
+  'record.figure-per': ['value', 'source'],
+  'record.list-submitted': ['count', 'actor', 'at'],
+  'record.handed-over': ['count', 'actor', 'at'],
+  'record.handed-over-confirmed': ['count', 'actor', 'at', 'by', 'confirmedAt'],
+  'record.handed-over-unconfirmed': ['count', 'actor', 'at'],
+  'record.counted-outside': ['count', 'at'],
+  'record.cumulative': ['counted', 'planned'],
+  'record.released': ['count', 'party', 'at'],
+  'record.released-source': ['count', 'party', 'at', 'source'],
+  'record.withdrawal': ['zones', 'last'],
+  'record.opened': ['at'],
+  'record.opened-closed': ['at', 'closed'],
+  'record.opened-closed-reason': ['at', 'closed', 'reason'],
+  'record.act': ['act', 'at', 'actor'],
+  'record.blocked': ['at', 'reason', 'actor'],
+  'record.resumed': ['at'],
+  'record.not-done': ['items'],
+  'record.nothing': [],
+  'act.talks-started': [],
+  'act.return-started': [],
+  'act.reached': [],
+  'allegation.unanswered': ['actor', 'description'],
+  'clause.no-violation-alleged': [],
+  'clause.no-breach-recorded': [],
+  // The verdict that ends an obligation's explanation.
+  'verdict.met': [],
+  'verdict.met-late': ['late'],
+  'verdict.not-yet-due': [],
+  'verdict.not-yet-due-waits': ['waits'],
+  'verdict.on-hold': ['waits'],
+  'verdict.on-hold-condition': [],
+  'verdict.superseded': [],
+  'verdict.superseded-ended': ['at'],
+  'verdict.superseded-ended-reason': ['at', 'reason'],
+  'verdict.partly-met': ['overdue'],
+  'verdict.not-done': [],
+  'verdict.nothing-recorded-overdue': ['overdue'],
+  'verdict.missed-overdue': ['overdue'],
+  'verdict.disputed': [],
+  'verdict.no-figure': [],
+  'verdict.nothing-recorded-past': ['past'],
+  'verdict.not-recorded-done-past': ['past'],
+  'verdict.nothing-recorded-by-deadline': [],
+  'verdict.not-recorded-done-by-deadline': [],
+  // What a conditional term waits for.
+  'waits.text': ['text'],
+  'waits.complete': ['provision'],
+  'waits.complete-category': ['provision', 'category'],
+  'waits.never-complete': ['what'],
+  'waits.handover': ['batch'],
+  // Both sides of a dispute.
+  disputes: ['items'],
+  dispute: ['recorded', 'against'],
+  'dispute.recorded': ['actor', 'figure'],
+  'dispute.recorded-it': ['actor'],
+  'dispute.recorded-source': ['actor', 'source', 'figure'],
+  'dispute.recorded-source-it': ['actor', 'source'],
+  'dispute.against': ['actor', 'reason'],
+  'dispute.against-figure': ['actor', 'figure', 'reason'],
+  'reason.against-allegation': ['reason', 'allegation'],
+  'reason.sources-differ': ['quota'],
+  'reason.confirmed-otherwise': ['actor', 'confirmed', 'claimed'],
+  // Measures recorded beside an obligation.
+  'measures.recorded': ['items'],
+  'measure.postponed': [],
+  'measure.suspended': [],
+  'measure.capped': [],
+  'measure.clause': ['what', 'span'],
+  'measure.clause-reason': ['what', 'span', 'reason'],
+  'measure.cap': ['what', 'cap', 'span'],
+  'measure.cap-reason': ['what', 'cap', 'span', 'reason'],
+  'span.from': ['from'],
+  'span.range': ['from', 'until'],
+  // A provision.
+  'provision.not-kept': ['items'],
+  'provision.not-kept-item': ['description', 'actor', 'at'],
+  'provision.acknowledged': ['at'],
+  'provision.allegations': ['count', 'disputes'],
+  'provision.not-answered': ['count', 'items'],
+  'provision.phase-not-started': [],
+  'provision.no-violation-so-far': [],
+  'provision.no-violation-ended': ['at'],
+  'provision.waits': ['waits'],
+  'provision.not-on-calendar': [],
+  'provision.summary': ['count', 'statuses'],
+  'provision.more': ['count'],
+  'provision.alleged-disputed': ['disputes'],
+  'status.count': ['count', 'status'],
+  // The ratio of an exchange.
+  ratio: ['released', 'by', 'relation', 'rule', 'from'],
+  'ratio.outside': ['count'],
+  'relation.equal': [],
+  'relation.within': [],
+  'relation.fewer': [],
+  'relation.more': [],
+  'rule.single': ['ratio', 'counted'],
+  'rule.range': ['low', 'high', 'counted'],
+  // Phases and extensions.
+  'phase.started': ['at'],
+  'phase.no-start': [],
+  'phase.late-start': ['late', 'planned'],
+  'phase.extended': ['days'],
+  'phase.planned-end': ['at'],
+  'phase.ended': ['at'],
+  'phase.ended-reason': ['at', 'reason'],
+  'extension.agreed': ['days', 'at'],
+  'extension.agreed-releases': ['days', 'at', 'releases'],
+  'extension.pause': ['zone', 'statuses'],
+  'extension.batch': ['batches', 'statuses'],
+  'extension.batches': ['batches', 'statuses'],
+  'extension.nothing-due': [],
+  'extension.no-rule': [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type PhraseCode = keyof typeof PHRASES;
+
+export type ParamsOf<C extends PhraseCode> = { [K in (typeof PHRASES)[C][number]]: Arg };
+
+/** A code and its parameters: what an edge turns into words in the reader's language. */
+export type Phrase<C extends PhraseCode = PhraseCode> = C extends PhraseCode
+  ? { code: C; params: ParamsOf<C> }
+  : never;
+
+/** An explanation: phrases an edge words one after the other, as sentences. */
+export type Explanation = Phrase[];
+
+export const PHRASE_CODES = Object.keys(PHRASES) as PhraseCode[];
+
+export function phrase<C extends PhraseCode>(
+  code: C,
+  ...params: [] extends (typeof PHRASES)[C] ? [] : [ParamsOf<C>]
+): Phrase<C> {
+  return { code, params: (params[0] ?? {}) as ParamsOf<C> } as Phrase<C>;
+}
+
+export const num = (value: number): Arg => ({ type: 'number', value });
+export const qty = (value: number, unit: string): Arg => ({ type: 'quantity', value, unit });
+export const moment = (at: number, zone: string): Arg => ({ type: 'moment', at, zone });
+export const minutes = (m: number): Arg => ({ type: 'duration', minutes: m });
+export const quote = (text: string): Arg => ({ type: 'quote', text });
+export const list = (items: Arg[], sep: 'semicolon' | 'comma' | 'space' = 'semicolon'): Arg => ({
+  type: 'list',
+  items,
+  sep,
+});
+/** Clauses joined by semicolons and ended with a full stop. */
+export const sentence = (clauses: Arg[]): Phrase<'sentence'> =>
+  phrase('sentence', { clauses: list(clauses) });

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { list, moment, num, phrase, quote, sentence } from './phrase.ts';
+import { formatDuration, formatQuantity, type Names, renderExplanation, renderParts } from './render.ts';
+
+const names = (party: Record<string, string>): Names => ({
+  party: (id) => party[id] ?? id,
+  provision: (id) => id,
+  place: (id) => id,
+  quota: (_p, id) => id,
+  category: (id) => id,
+});
+const AT = Date.parse('2023-11-25T14:00:00Z');
+
+describe('renderExplanation', () => {
+  const explanation = [
+    sentence([
+      phrase('batch.head', { batch: num(2) }),
+      phrase('record.released', {
+        count: num(1968),
+        party: { type: 'party', id: 'israel' },
+        at: moment(AT, 'Asia/Jerusalem'),
+      }),
+      phrase('verdict.met-late', { late: { type: 'duration', minutes: 300 } }),
+    ]),
+    phrase('disputes', {
+      items: list(
+        [
+          phrase('dispute', {
+            recorded: phrase('dispute.recorded', {
+              actor: { type: 'actor', id: 'a1', party: 'israel' },
+              figure: num(39),
+            }),
+            against: phrase('dispute.against', {
+              actor: { type: 'actor', id: 'm', name: 'Monitor' },
+              reason: quote('We count 38.'),
+            }),
+          }),
+        ],
+        'space',
+      ),
+    }),
+  ];
+
+  it('words an explanation in English as the status text always read, numbers with their separators', () => {
+    expect(renderExplanation(explanation, { lang: 'en', names: names({ israel: 'Israel' }) })).toBe(
+      'Batch 2; 1,968 released by Israel at 25 Nov 16:00; 5 h late. Israel recorded 39; Monitor disputes it: We count 38.',
+    );
+  });
+
+  it('words it in Arabic and in Hebrew, the parties named in the language, the recorded words quoted as given', () => {
+    const ar = renderExplanation(explanation, { lang: 'ar', names: names({ israel: 'إسرائيل' }) });
+    expect(ar).toBe(
+      'الدفعة 2؛ أُفرج عن 1,968 من جانب إسرائيل في 25 نوفمبر، 16:00؛ مدة التأخير 5 ساعات. الرقم المسجَّل من جانب إسرائيل: 39؛ واعتراض من جانب Monitor: We count 38.',
+    );
+    const he = renderExplanation(explanation, { lang: 'he', names: names({ israel: 'ישראל' }) });
+    expect(he).toBe(
+      'פעימה 2; 1,968 שוחררו על ידי ישראל ב־25 בנוב׳, 16:00; באיחור של 5 שעות. נרשם על ידי ישראל: 39; מחלוקת מצד Monitor: We count 38.',
+    );
+  });
+
+  it('writes Arabic numbers and dates in the digits the reader chose (Latin by default)', () => {
+    const p = phrase('record.released', {
+      count: num(1968),
+      party: { type: 'party', id: 'israel' },
+      at: moment(AT, 'Asia/Jerusalem'),
+    });
+    const said = (digits?: 'latn' | 'arab') =>
+      renderExplanation([p], {
+        lang: 'ar',
+        names: names({ israel: 'إسرائيل' }),
+        ...(digits ? { digits } : {}),
+      });
+    expect(said()).toBe('أُفرج عن 1,968 من جانب إسرائيل في 25 نوفمبر، 16:00');
+    expect(said('arab')).toBe('أُفرج عن ١٬٩٦٨ من جانب إسرائيل في ٢٥ نوفمبر، ١٦:٠٠');
+  });
+
+  it('does not double a full stop after recorded words that end with one', () => {
+    const p = sentence([
+      phrase('allegation.unanswered', { actor: { type: 'actor', id: 'b' }, description: quote('Fire.') }),
+    ]);
+    expect(renderExplanation([p], { lang: 'en', names: names({}) })).toBe('b alleges: Fire. (not answered).');
+    const q = phrase('disputes', { items: list([quote('It ended.')], 'space') });
+    expect(renderExplanation([q], { lang: 'en', names: names({}) })).toBe('It ended.');
+  });
+});
+
+describe('counts and durations', () => {
+  it('take the plural form each language asks for (Arabic has six categories, Hebrew a dual)', () => {
+    expect([0, 1, 2, 3, 11, 100].map((n) => formatQuantity(n, 'truck', 'ar'))).toEqual([
+      '0 شاحنة',
+      'شاحنة واحدة',
+      'شاحنتان',
+      '3 شاحنات',
+      '11 شاحنة',
+      '100 شاحنة',
+    ]);
+    expect([1, 2, 5].map((n) => formatQuantity(n, 'day', 'he'))).toEqual(['יום אחד', 'יומיים', '5 ימים']);
+    expect([1, 2].map((n) => formatQuantity(n, 'person', 'en'))).toEqual(['1 person', '2 persons']);
+    expect(formatQuantity(130000, 'litre', 'en')).toBe('130,000 litres');
+  });
+
+  it('word durations as before in English and with the nouns of each language', () => {
+    expect([45, 300, 330, 44 * 60, 30 * 1440 + 13 * 60].map((m) => formatDuration(m, 'en'))).toEqual([
+      '45 min',
+      '5 h',
+      'about 6 h',
+      '44 h',
+      '30 d 13 h',
+    ]);
+    expect(formatDuration(30 * 1440 + 13 * 60, 'ar')).toBe('30 يومًا و13 ساعة');
+    expect(formatDuration(330, 'he')).toBe('כ־6 שעות');
+  });
+});
+
+describe('renderParts', () => {
+  it('sets names and recorded words apart from the words of the catalogue', () => {
+    const p = sentence([
+      phrase('allegation.unanswered', {
+        actor: { type: 'actor', id: 'b', name: 'Hamas' },
+        description: quote('Fire.'),
+      }),
+    ]);
+    expect(renderParts([p], { lang: 'ar', names: names({}) })).toEqual([
+      { text: 'ادعاء من جانب ', marked: false },
+      { text: 'Hamas', marked: true },
+      { text: ': ', marked: false },
+      { text: 'Fire.', marked: true },
+      { text: ' (لم يُردّ عليه).', marked: false },
+    ]);
+  });
+});

@@ -1,0 +1,239 @@
+import type { LocalizedText } from '../agreement/types.ts';
+import { wallClock } from '../time/zoned-time.ts';
+import { AR } from './catalogue-ar.ts';
+import { EN } from './catalogue-en.ts';
+import { HE } from './catalogue-he.ts';
+import type { Lang } from './lang.ts';
+import { ACTION_WORDS, DURATION, type Forms, NOUNS, STATUS_WORDS } from './nouns.ts';
+import type { Arg, Explanation, Phrase, PhraseCode } from './phrase.ts';
+
+/** The templates of each language, keyed by phrase code. */
+export const CATALOGUES: Record<Lang, Record<PhraseCode, string>> = { en: EN, ar: AR, he: HE };
+
+/** What the agreement names, in the reader's language (ids fall back to themselves). */
+export interface Names {
+  party(id: string): string;
+  provision(id: string): string;
+  place(id: string): string;
+  quota(provision: string, id: string): string;
+  category(id: string, provision?: string): string;
+}
+
+export interface RenderOptions {
+  lang: Lang;
+  names: Names;
+  /** The digits of numbers and dates: Latin (0–9, the default) or, in Arabic, Arabic-Indic (٠–٩). */
+  digits?: Digits;
+  /** Mark names and recorded words (MARK_OPEN … MARK_CLOSE) so that an edge can isolate them: see renderParts. */
+  mark?: boolean;
+}
+
+const MARK_OPEN = '\uE000';
+const MARK_CLOSE = '\uE001';
+const MARKED = new Set([
+  'party',
+  'provision',
+  'place',
+  'actor',
+  'quota',
+  'category',
+  'quote',
+  'text',
+  'obligation',
+]);
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const SEPARATORS: Record<Lang, Record<'semicolon' | 'comma' | 'space', string>> = {
+  en: { semicolon: '; ', comma: ', ', space: ' ' },
+  ar: { semicolon: '؛ ', comma: '، ', space: ' ' },
+  he: { semicolon: '; ', comma: ', ', space: ' ' },
+};
+
+/** The digits numbers are written with: Latin (0–9) or Arabic-Indic (٠–٩, for Arabic readers who choose them). */
+export type Digits = 'latn' | 'arab';
+
+/** The Intl locale of a language, its digits explicit for Arabic. */
+export function localeOf(lang: Lang, digits: Digits = 'latn'): string {
+  return lang === 'ar' ? `ar-u-nu-${digits}` : lang;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+export function formatNumber(n: number, lang: Lang, digits: Digits = 'latn'): string {
+  const locale = localeOf(lang, digits);
+  let f = numberFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    numberFormats.set(locale, f);
+  }
+  return f.format(n);
+}
+
+/** "13 persons", "شخصان", "שני אנשים": a count with its noun in the form the number asks for. */
+export function formatQuantity(n: number, unit: string, lang: Lang, digits: Digits = 'latn'): string {
+  const forms: Forms = NOUNS[lang][unit] ?? { other: `# ${unit}` };
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRules.set(lang, rules);
+  }
+  const form = forms[rules.select(n)] ?? forms.other;
+  return form.replace('#', formatNumber(n, lang, digits));
+}
+
+function zoned(lang: Lang, digits: Digits, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const locale = localeOf(lang, digits);
+  const key = `${locale} ${timeZone} ${withTime}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      day: 'numeric',
+      month: 'short',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+    });
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+/** "25 Nov 16:00" in the agreement's time zone. */
+export function formatMoment(epoch: number, timeZone: string, lang: Lang, digits: Digits = 'latn'): string {
+  if (lang !== 'en') return zoned(lang, digits, timeZone, true).format(epoch);
+  const w = wallClock(epoch, timeZone);
+  return `${Number(w.date.slice(8, 10))} ${MONTHS[Number(w.date.slice(5, 7)) - 1]} ${w.time.slice(0, 5)}`;
+}
+
+/** "25 Nov" for a YYYY-MM-DD date. */
+export function formatDay(date: string, lang: Lang, digits: Digits = 'latn'): string {
+  if (lang !== 'en') return zoned(lang, digits, 'UTC', false).format(Date.parse(`${date}T12:00:00Z`));
+  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
+}
+
+/** A duration in words: "45 min", "about 5 h", "2 d 3 h" (and as each language says them). */
+export function formatDuration(minutes: number, lang: Lang, digits: Digits = 'latn'): string {
+  const d = DURATION[lang];
+  const part = (n: number, unit: string) =>
+    lang === 'en' ? `${n} ${unit}` : formatQuantity(n, unit, lang, digits);
+  if (minutes < 60) return part(Math.round(minutes), d.minute);
+  if (minutes < 48 * 60) {
+    const h = minutes / 60;
+    return Number.isInteger(h) ? part(h, d.hour) : d.about.replace('{x}', part(Math.round(h), d.hour));
+  }
+  const days = Math.floor(minutes / 1440);
+  const h = Math.round((minutes - days * 1440) / 60);
+  return h ? d.and.replace('{a}', part(days, d.day)).replace('{b}', part(h, d.hour)) : part(days, d.day);
+}
+
+export function localized(text: LocalizedText | undefined, lang: Lang): string {
+  if (text === undefined) return '';
+  return typeof text === 'string' ? text : (text[lang] ?? text.en);
+}
+
+function obligationWords(a: Extract<Arg, { type: 'obligation' }>, o: RenderOptions): string {
+  if (o.lang === 'en') return a.description.replace(/\.$/, '');
+  const provision = o.names.provision(a.provision);
+  const party = o.names.party(a.party);
+  if (a.batch === undefined) return `${provision} (${party})`;
+  return o.lang === 'ar'
+    ? `${provision}، الدفعة ${formatNumber(a.batch, 'ar', o.digits)} (${party})`
+    : `${provision}, פעימה ${formatNumber(a.batch, 'he')} (${party})`;
+}
+
+/** One parameter in words. */
+export function renderArg(a: Arg, o: RenderOptions): string {
+  if ('code' in a) return renderPhrase(a, o);
+  const words = argWords(a, o);
+  return o.mark && MARKED.has(a.type) && words ? `${MARK_OPEN}${words}${MARK_CLOSE}` : words;
+}
+
+function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions): string {
+  switch (a.type) {
+    case 'number':
+      return formatNumber(a.value, o.lang, o.digits);
+    case 'quantity':
+      return formatQuantity(a.value, a.unit, o.lang, o.digits);
+    case 'moment':
+      return formatMoment(a.at, a.zone, o.lang, o.digits);
+    case 'day':
+      return formatDay(a.date, o.lang, o.digits);
+    case 'duration':
+      return formatDuration(a.minutes, o.lang, o.digits);
+    case 'party':
+      return o.names.party(a.id);
+    case 'provision':
+      return o.names.provision(a.id);
+    case 'place':
+      return o.names.place(a.id);
+    case 'actor':
+      return a.party !== undefined ? o.names.party(a.party) : (a.name ?? o.names.party(a.id));
+    case 'quota':
+      return a.provision === undefined ? o.names.category(a.id) : o.names.quota(a.provision, a.id);
+    case 'category':
+      return o.names.category(a.id, a.provision);
+    case 'quote':
+      return a.text;
+    case 'text':
+      return localized(a.text, o.lang);
+    case 'status':
+      return STATUS_WORDS[o.lang][a.status];
+    case 'action':
+      return o.lang === 'en' ? a.action : (ACTION_WORDS[o.lang][a.action] ?? a.action);
+    case 'obligation':
+      return obligationWords(a, o);
+    case 'list':
+      return a.items.map((x) => renderArg(x, o)).join(SEPARATORS[o.lang][a.sep]);
+  }
+}
+
+/** The `{name}` parameters a template uses. */
+export function templateParams(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+}
+
+/** A phrase in words: its template with each parameter worded; a full stop is never doubled. */
+export function renderPhrase(p: Phrase, o: RenderOptions): string {
+  const template = CATALOGUES[o.lang][p.code];
+  const params = p.params as Record<string, Arg>;
+  const out = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const arg = params[name];
+    return arg === undefined ? '' : renderArg(arg, o);
+  });
+  return template.endsWith('.') ? out.replace(/\.(\uE001?)\.$/, '.$1') : out;
+}
+
+/** An explanation in the reader's language: its phrases one after the other. */
+export function renderExplanation(e: Explanation, o: RenderOptions): string {
+  return e.map((p) => renderPhrase(p, o)).join(' ');
+}
+
+/** A piece of a worded explanation: `marked` when it is a name or words recorded as given. */
+export interface Part {
+  text: string;
+  marked: boolean;
+}
+
+/** An explanation as pieces, names and recorded words apart, for an edge that marks their script. */
+export function renderParts(e: Explanation, o: Omit<RenderOptions, 'mark'>): Part[] {
+  const text = renderExplanation(e, { ...o, mark: true });
+  const parts: Part[] = [];
+  let depth = 0;
+  let current = '';
+  const flush = (marked: boolean) => {
+    if (current) parts.push({ text: current, marked });
+    current = '';
+  };
+  for (const ch of text) {
+    if (ch === MARK_OPEN) {
+      if (depth === 0) flush(false);
+      depth++;
+    } else if (ch === MARK_CLOSE) {
+      depth--;
+      if (depth === 0) flush(true);
+    } else current += ch;
+  }
+  flush(depth > 0);
+  return parts;
+}
