@@ -8,106 +8,16 @@ import { formatVerifierKey } from '../src/core/ledger/signed-note.ts';
 import { buildApp } from '../src/server/app.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { agreementFolder } from './helpers/adopted-agreement.ts';
+import { at, MOMENTS, ROLES, SETUP, STORY, TODAY } from './helpers/backfill-story.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
 import { actorTokens } from './server-fixture.ts';
-
-/** When the back-fill is done: long after everything it records. */
-const TODAY = '2026-12-06T12:00:00.000Z';
-const SETUP = '2023-11-23T12:00:00+02:00';
-const at = (day: number, hm: string) => `2023-11-${day}T${hm}:00+02:00`;
-/** The past moments the two logs are compared at. */
-const MOMENTS = [
-  at(24, '06:00'),
-  at(24, '12:00'),
-  at(24, '17:00'),
-  at(25, '17:00'),
-  at(26, '11:00'),
-  at(27, '23:00'),
-];
-
-type Step = {
-  actor: string;
-  kind: string;
-  occurredAt: string;
-  body: (hashes: string[]) => Record<string, unknown>;
-};
-
-/** What happened, in the order it was recorded; a body may refer to an earlier step's event by its position. */
-const STORY: Step[] = [
-  { actor: 'operator', kind: 'phase.started', occurredAt: at(24, '07:00'), body: () => ({ phase: 'pause' }) },
-  {
-    actor: 'party-a',
-    kind: 'list.submitted',
-    occurredAt: at(24, '00:00'),
-    body: () => ({ provision: 'exchange', batch: 1, count: 13 }),
-  },
-  {
-    actor: 'party-a',
-    kind: 'handover.completed',
-    occurredAt: at(24, '16:00'),
-    body: () => ({ provision: 'exchange', batch: 1, count: 13, to: 'party-b', via: 'icrc' }),
-  },
-  {
-    actor: 'icrc',
-    kind: 'handover.confirmed',
-    occurredAt: at(24, '16:30'),
-    body: (h) => ({ handover: h[2], count: 13 }),
-  },
-  {
-    actor: 'party-b',
-    kind: 'release.completed',
-    occurredAt: at(24, '18:00'),
-    body: () => ({ provision: 'exchange', batch: 1, party: 'party-b', count: 39 }),
-  },
-  {
-    actor: 'monitor',
-    kind: 'aid.delivered',
-    occurredAt: at(25, '20:00'),
-    body: () => ({ provision: 'aid', date: '2023-11-25', quantity: 150, unit: 'truck' }),
-  },
-  {
-    actor: 'party-a',
-    kind: 'handover.completed',
-    occurredAt: at(25, '21:00'),
-    body: () => ({ provision: 'exchange', batch: 2, count: 13, to: 'party-b', via: 'icrc' }),
-  },
-  {
-    actor: 'icrc',
-    kind: 'handover.confirmed',
-    occurredAt: at(25, '21:15'),
-    body: (h) => ({ handover: h[6], count: 13 }),
-  },
-  {
-    actor: 'monitor',
-    kind: 'violation.alleged',
-    occurredAt: at(26, '10:00'),
-    body: () => ({
-      against: 'party-a',
-      provision: 'ceasefire',
-      description: 'Fire reported near the corridor.',
-    }),
-  },
-  {
-    actor: 'party-a',
-    kind: 'dispute',
-    occurredAt: at(26, '12:00'),
-    body: (h) => ({ of: h[8], reason: 'No fire.' }),
-  },
-];
-
-const ROLES: [string, string, string?][] = [
-  ['party-a', 'party', 'party-a'],
-  ['party-b', 'party', 'party-b'],
-  ['icrc', 'intermediary'],
-  ['monitor', 'monitor'],
-];
 
 /**
  * The story recorded into a new log through the API: "live", each event recorded when it happened
  * by a server whose clock reads that moment; "back-filled", every event recorded today by a server
  * whose clock reads today, the genesis dated in the past (log init --occurred-at) or, for the
- * control, not dated. The log's events as the evaluator reads them.
+ * control, not dated (then an event of the past is refused, and thrown). The log's events as the evaluator reads them.
  */
 async function record(
   dialect: (typeof DIALECTS)[number],
@@ -152,6 +62,9 @@ async function record(
         headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[step.actor]}` },
         payload: new TextDecoder().decode(event),
       });
+      // Undated, the registrations hold from today: the first event of the past is refused.
+      if (mode === 'back-filled-undated' && r.statusCode !== 201)
+        throw new Error(`${r.statusCode} ${r.body}`);
       expect(r.statusCode, `${mode} ${step.kind}: ${r.body}`).toBe(201);
       hashes.push((JSON.parse(r.body) as { leafHash: string }).leafHash);
     }
@@ -205,12 +118,15 @@ describe.each(DIALECTS)('back-filling gives the same past, on %s', (dialect) => 
     expect(status(evaluate(agreement, backfilled, at(27, '23:00')), 'exchange/hand-over/2')).toBe('met-late');
   });
 
-  it('a back-fill whose registrations are dated today does not see its actors in the past (why the genesis is dated)', async () => {
-    const live = await record(dialect, 'live', folder);
-    const undated = await record(dialect, 'back-filled-undated', folder);
-    const moment = at(24, '17:00');
-    expect(byPlace(evaluate(agreement, undated, moment), undated)).not.toEqual(
-      byPlace(evaluate(agreement, live, moment), live),
+  it('a back-fill whose registrations are dated today is refused at its first event of the past, naming the actor and both times', async () => {
+    const refused = await record(dialect, 'back-filled-undated', folder).then(
+      () => '',
+      (e: Error) => e.message,
     );
+    expect(refused).toMatch(/^422 /);
+    const problem = JSON.parse(refused.slice(4)) as { code: string; detail: string };
+    expect(problem.code).toBe('event-before-registration');
+    expect(problem.detail).toContain(`Actor "operator" is registered from ${TODAY}`);
+    expect(problem.detail).toContain(`this event occurred at ${STORY[0]!.occurredAt}`);
   });
 });

@@ -11,6 +11,9 @@ import { repoRoot, runCliIn } from './helpers/run-cli.ts';
 
 const NOV = join(repoRoot, 'examples/agreements/nov-2023-pause.yaml');
 
+/** When the log and its actors' keys are in force: before the events the tests record (a key is valid from its registration's occurredAt). */
+const SETUP = '2023-11-22T12:00:00+02:00';
+
 describe.each(DIALECTS)('the ledger from the command line, on %s', (dialect) => {
   let dir: string;
   let db: string;
@@ -31,7 +34,9 @@ describe.each(DIALECTS)('the ledger from the command line, on %s', (dialect) => 
     for (const name of ['operator', 'monitor', 'party-a']) {
       expect((await runCliIn(dir, 'keygen', name, '--out', `keys/${name}.key`)).status).toBe(0);
     }
-    expect((await truce('log', 'init', NOV, '--key', 'keys/operator.key')).status).toBe(0);
+    expect(
+      (await truce('log', 'init', NOV, '--key', 'keys/operator.key', '--occurred-at', SETUP)).status,
+    ).toBe(0);
     for (const [actor, role] of [
       ['monitor', 'monitor'],
       ['party-a', 'party'],
@@ -42,6 +47,8 @@ describe.each(DIALECTS)('the ledger from the command line, on %s', (dialect) => 
         'actor.registered',
         '--key',
         'keys/operator.key',
+        '--occurred-at',
+        SETUP,
         '--field',
         `actor=${actor}`,
         '--field',

@@ -8,6 +8,8 @@ import { DIALECTS, scratchLocation } from './helpers/databases.ts';
 import { repoRoot, runCliIn } from './helpers/run-cli.ts';
 
 const NOV = join(repoRoot, 'examples/agreements/nov-2023-pause.yaml');
+/** When the log and its actors' keys are in force: before the rows' events (a key is valid from its registration's occurredAt). */
+const SETUP = '2023-11-22T12:00:00+02:00';
 const ROWS = 100_000;
 
 describe.each(DIALECTS)('100,000 monitor rows in one import, on %s', (dialect) => {
@@ -23,13 +25,16 @@ describe.each(DIALECTS)('100,000 monitor rows in one import, on %s', (dialect) =
     const truce = (...args: string[]) => runCliIn(dir, ...args, '--database', scratch.location);
     for (const name of ['operator', 'monitor'])
       expect((await runCliIn(dir, 'keygen', name, '--out', `keys/${name}.key`)).status).toBe(0);
-    expect((await truce('log', 'init', NOV, '--key', 'keys/operator.key')).status).toBe(0);
+    expect(
+      (await truce('log', 'init', NOV, '--key', 'keys/operator.key', '--occurred-at', SETUP)).status,
+    ).toBe(0);
     const monitor = parseSignerKey(nodeCrypto, readFileSync(join(dir, 'keys/monitor.key'), 'utf8').trim());
     const registered = await truce(
       'record',
       'actor.registered',
       '--key',
       'keys/operator.key',
+      ...['--occurred-at', SETUP],
       ...['--field', 'actor=monitor', '--field', 'name=Monitor', '--field', 'role=monitor'],
       ...['--field', `key=${formatVerifierKey(monitor)}`],
     );

@@ -10,6 +10,8 @@ import { DIALECTS, scratchLocation } from './helpers/databases.ts';
 import { repoRoot, runCliIn } from './helpers/run-cli.ts';
 
 const NOV = join(repoRoot, 'examples/agreements/nov-2023-pause.yaml');
+/** When the log and its actors' keys are in force: before the rows' events (a key is valid from its registration's occurredAt). */
+const SETUP = '2023-11-22T12:00:00+02:00';
 const LOG = 'nov-2023-pause';
 
 describe.each(DIALECTS)('a monitor’s rows imported from the command line, on %s', (dialect) => {
@@ -42,7 +44,9 @@ describe.each(DIALECTS)('a monitor’s rows imported from the command line, on %
     cleanups.push(scratch.remove);
     for (const name of ['operator', 'monitor', 'hamas-rep', 'israel-rep', 'icrc'])
       expect((await runCliIn(dir, 'keygen', name, '--out', `keys/${name}.key`)).status).toBe(0);
-    expect((await truce('log', 'init', NOV, '--key', 'keys/operator.key')).status).toBe(0);
+    expect(
+      (await truce('log', 'init', NOV, '--key', 'keys/operator.key', '--occurred-at', SETUP)).status,
+    ).toBe(0);
     for (const [actor, role, party] of [
       ['monitor', 'monitor', ''],
       ['hamas-rep', 'party', 'hamas'],
@@ -55,6 +59,7 @@ describe.each(DIALECTS)('a monitor’s rows imported from the command line, on %
         'actor.registered',
         '--key',
         'keys/operator.key',
+        ...['--occurred-at', SETUP],
         ...['--field', `actor=${actor}`, '--field', `name=${actor}`, '--field', `role=${role}`],
         ...['--field', `key=${formatVerifierKey(signer)}`],
         ...(party ? ['--field', `party=${party}`] : []),

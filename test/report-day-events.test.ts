@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { DEMO_LOG_DIR, importDemoLog } from '../src/server/demo-log.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
@@ -14,6 +14,40 @@ function happened(html: string): string[] {
 }
 
 describe.each(DIALECTS)('the daily report says what happened that day, on %s', (dialect) => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('reads only the events of the day (an indexed range by occurred-at), never the whole log, and each day equals truce report', async () => {
+    const database = await scratchDatabase(dialect);
+    try {
+      const store = new LedgerStore(database, crypto);
+      await importDemoLog(store, crypto, DEMO_LOG_DIR);
+      const app = await buildApp({ database, crypto });
+      try {
+        const pages = vi.spyOn(LedgerStore.prototype, 'rawEntryPages');
+        const ranges = vi.spyOn(LedgerStore.prototype, 'entriesOccurredBetween');
+        const size = (await store.requireLog('nov-2023-pause')).size;
+        for (const date of ['2023-11-24', '2023-11-25', '2023-11-27', '2023-11-30']) {
+          const r = await app.inject({ url: `/api/logs/nov-2023-pause/report?date=${date}` });
+          expect(r.statusCode).toBe(200);
+          const cli = await runCli('report', DEMO_LOG_DIR, '--date', date);
+          expect(cli.status).toBe(0);
+          expect(r.body, date).toBe(cli.stdout);
+          // What was read for the day: its own events, not the log's.
+          const read = await ranges.mock.results.at(-1)!.value;
+          expect(read.length, date).toBe(happened(r.body).length);
+          expect(read.length).toBeLessThan(size / 2);
+        }
+        expect(pages).not.toHaveBeenCalled();
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await database.close();
+    }
+  });
+
   it('lists every event of the day in order, the same from the API as from truce report', async () => {
     const database = await scratchDatabase(dialect);
     try {

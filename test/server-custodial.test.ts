@@ -31,7 +31,8 @@ describe.each(DIALECTS)('custodial signing of appends on %s', (dialect) => {
     await s.close();
   });
 
-  let clock = Date.parse('2023-11-24T05:00:00Z');
+  // After the fixture's registrations occurred: a key is valid from its registration's occurredAt.
+  let clock = Date.parse('2023-11-24T05:00:30Z');
   const envelope = (actor: string, text: string, over: Record<string, unknown> = {}) => {
     clock += 1000;
     const at = new Date(clock).toISOString();

@@ -10,7 +10,7 @@ import type { AppendResult, LedgerStore } from '../store/ledger-store.ts';
 import type { FitHook } from '../store/log-append.ts';
 import { isBlank } from './row-cells.ts';
 import { snakeCase } from './row-columns.ts';
-import { type Row, RowError, rowEnvelope } from './row-event.ts';
+import { type Row, type RowContext, RowError, rowEnvelope } from './row-event.ts';
 
 /** How to create the log when the database does not have it: from the rows of its export. */
 export interface NewLog {
@@ -89,6 +89,8 @@ export class RowFailure extends Error {
 /** The column a refusal of the log's checks points at, by its code. */
 const COLUMN_OF_CODE: Record<string, string> = {
   'event-unknown-actor': 'actor',
+  'event-before-registration': 'occurred_at',
+  'event-id-taken': 'id',
   'event-not-permitted': 'actor',
   'event-unknown-reference': 'refs',
   'event-bad-signature': 'signature',
@@ -120,21 +122,45 @@ function differences(a: EventEnvelope, b: EventEnvelope, withRecorded: boolean):
 }
 
 /**
- * Every event of the log that carries an id, by id. The stored events were checked when they were
- * appended: read as JSON, and only those whose text has an id at all.
+ * Every id the rows name: their own (the id column) and those they refer to (refs, of, handover…),
+ * found by reading each row as it will be read, with any id taken for a leaf hash. A row that
+ * does not read is left to the import proper to refuse.
  */
-async function loggedIds(store: LedgerStore, logId: string): Promise<Map<string, Logged>> {
-  const log = await store.getLog(logId);
-  const ids = new Map<string, Logged>();
-  if (!log) return ids;
-  const decoder = new TextDecoder();
-  for await (const page of store.rawEntryPages(logId, { to: log.size }))
-    for (const e of page) {
-      const text = decoder.decode(e.bytes);
-      if (!text.includes('"id":"')) continue;
-      const { event } = JSON.parse(text) as SignedEvent;
-      if (event.id) ids.set(event.id, { index: e.index, leafHash: toHex(e.leafHash), event });
+function idsNamed(rows: Row[], ctx: Omit<RowContext, 'leafOfId'>): Set<string> {
+  const ids = new Set<string>();
+  const probe: RowContext = {
+    ...ctx,
+    leafOfId: (id) => {
+      ids.add(id);
+      return '0'.repeat(64);
+    },
+  };
+  for (const row of rows) {
+    const id = row.cells.get('id');
+    if (!isBlank(id)) ids.add(String(id).trim());
+    try {
+      rowEnvelope(row, probe);
+    } catch {
+      // The import proper refuses it, naming its line and column.
     }
+  }
+  return ids;
+}
+
+/**
+ * The events of the log with the ids the rows name, by id: indexed queries on the log's row ids
+ * (LedgerStore.entriesWithIds), never a read of the whole log.
+ */
+async function loggedIds(
+  store: LedgerStore,
+  logId: string,
+  rows: Row[],
+  ctx: Omit<RowContext, 'leafOfId'>,
+): Promise<Map<string, Logged>> {
+  const ids = new Map<string, Logged>();
+  if (!(await store.getLog(logId))) return ids;
+  for (const [id, e] of await store.entriesWithIds(logId, idsNamed(rows, ctx)))
+    ids.set(id, { index: e.index, leafHash: e.leafHash, event: e.event.event });
   return ids;
 }
 
@@ -155,15 +181,14 @@ export async function importRows(
 ): Promise<ImportedRow[]> {
   const exists = (await store.getLog(logId)) !== undefined;
   if (!exists && !create) await store.requireLog(logId);
-  const logged = await loggedIds(store, logId);
+  const base = { log: logId, recordedAt, defaultActor: signers.defaultActor };
+  const logged = await loggedIds(store, logId, rows, base);
   const inFile = new Map<string, { line: number; leafHash: string }>();
   const sameAs = new Map<string, number>();
   const done: (ImportedRow | undefined)[] = [];
   const fresh: { at: number; bytes: Uint8Array }[] = [];
-  const ctx = {
-    log: logId,
-    recordedAt,
-    defaultActor: signers.defaultActor,
+  const ctx: RowContext = {
+    ...base,
     leafOfId: (id: string) => inFile.get(id)?.leafHash ?? logged.get(id)?.leafHash,
   };
   for (const row of rows) {

@@ -101,6 +101,7 @@ const LEDGER_STATUS: Partial<Record<LedgerErrorCode, number>> = {
   'event-bad-signature': 403,
   'event-unknown-actor': 403,
   'event-not-permitted': 403,
+  'event-id-taken': 409,
 };
 
 /** Fastify's own refusals (body parsing, limits, media types) under the API's codes. */

@@ -13,6 +13,7 @@ import { personOwnerIndexMigration } from './migrations/0007-person-owner-index.
 import { rateLimitMigration } from './migrations/0008-rate-limit.ts';
 import { logProvenanceMigration } from './migrations/0009-log-provenance.ts';
 import { witnessedCheckpointMigration } from './migrations/0010-witnessed-checkpoint.ts';
+import { entryRowIdMigration } from './migrations/0011-entry-row-id.ts';
 import type { Tables } from './schema.ts';
 import { kyselySqlite } from './sqlite-dialect.ts';
 
@@ -60,6 +61,7 @@ function migrations(dialect: Dialect): MigrationProvider {
     '0008-rate-limit': rateLimitMigration(dialect),
     '0009-log-provenance': logProvenanceMigration(dialect),
     '0010-witnessed-checkpoint': witnessedCheckpointMigration(dialect),
+    '0011-entry-row-id': entryRowIdMigration(dialect),
   };
   return { getMigrations: async () => all };
 }

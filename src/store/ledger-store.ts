@@ -13,6 +13,7 @@ import {
   appendWithin,
   asBytes,
   type FitHook,
+  inChunks,
   parseForAppend,
   readHashes,
   toActor,
@@ -367,6 +368,46 @@ export class LedgerStore {
     options: { from?: number; to?: number; pageSize?: number } = {},
   ): AsyncGenerator<StoredEntry[]> {
     for await (const page of this.rawEntryPages(logId, options)) yield page.map((e) => parsedEntry(logId, e));
+  }
+
+  /**
+   * The events of a log that carry one of `ids` (the envelope's id, a recorder's row id), by id:
+   * indexed queries (truce_entry_row_id, unique per log), 1,000 ids at a time, never a read of
+   * the whole log.
+   */
+  async entriesWithIds(logId: string, ids: Iterable<string>): Promise<Map<string, StoredEntry>> {
+    const found = new Map<string, StoredEntry>();
+    for (const part of inChunks([...new Set(ids)])) {
+      const rows = await this.db
+        .selectFrom('truce_entry')
+        .select(['idx', 'leaf_hash', 'event', 'row_id'])
+        .where('log_id', '=', logId)
+        .where('row_id', 'in', part)
+        .execute();
+      for (const r of rows) if (r.row_id !== null) found.set(r.row_id, parsedEntry(logId, rawEntryOf(r)));
+    }
+    return found;
+  }
+
+  /**
+   * The events of a log that occurred in [fromMs, toMs) (epoch milliseconds), in index order: an
+   * indexed range (truce_entry_occurred), whatever the length of the log. Events whose time the
+   * store could not read when it migrated (occurred_ms null) are included for the caller to judge.
+   */
+  async entriesOccurredBetween(logId: string, fromMs: number, toMs: number): Promise<StoredEntry[]> {
+    const rows = await this.db
+      .selectFrom('truce_entry')
+      .select(['idx', 'leaf_hash', 'event'])
+      .where('log_id', '=', logId)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('occurred_ms', '>=', fromMs), eb('occurred_ms', '<', toMs)]),
+          eb('occurred_ms', 'is', null),
+        ]),
+      )
+      .orderBy('idx')
+      .execute();
+    return rows.map((r) => parsedEntry(logId, rawEntryOf(r)));
   }
 
   async entryByLeafHash(logId: string, hex: string): Promise<StoredEntry | undefined> {

@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { type Crypto, fromHex, toHex } from '../core/crypto/crypto.ts';
 import type { FitView } from '../core/fit/event-fit.ts';
-import { applyActorEvent } from '../core/ledger/actor-registry.ts';
+import { ActorRegistry } from '../core/ledger/actor-registry.ts';
 import { type ActorRecord, type ActorRole, checkEvent, referencesOf } from '../core/ledger/check-event.ts';
 import type { EventEnvelope, SignedEvent } from '../core/ledger/event.ts';
 import { parseSignedEvent } from '../core/ledger/event-sign.ts';
@@ -116,8 +116,9 @@ export async function appendWithin(
   const results: AppendResult[] = [];
   let expectedSize = options.expectedSize;
   const recordedAt = options.recordedAt ?? new Date().toISOString();
+  const registry = await loadRegistry(trx, logId);
   for (let k = 0; k < parsed.length || k === 0; k += APPEND_CHUNK) {
-    const chunk = await appendChunk(trx, crypto, logId, parsed.slice(k, k + APPEND_CHUNK), {
+    const chunk = await appendChunk(trx, crypto, logId, registry, parsed.slice(k, k + APPEND_CHUNK), {
       ...(expectedSize === undefined ? {} : { expectedSize }),
       recordedAt,
       ...(options.fit ? { fit: options.fit } : {}),
@@ -132,10 +133,29 @@ export async function appendWithin(
   return results;
 }
 
+/**
+ * The log's registry from its own actor.registered and actor.revoked events (read by the kind
+ * index, in log order): what an event's actor is checked against, by when the event occurred.
+ */
+async function loadRegistry(trx: Kysely<Tables>, logId: string): Promise<ActorRegistry> {
+  const registry = new ActorRegistry();
+  const rows = await trx
+    .selectFrom('truce_entry')
+    .select(['event'])
+    .where('log_id', '=', logId)
+    .where('kind', 'in', ['actor.registered', 'actor.revoked'])
+    .orderBy('idx')
+    .execute();
+  // Stored events were checked on append: the text is a signed event.
+  for (const r of rows) registry.apply(JSON.parse(r.event) as SignedEvent);
+  return registry;
+}
+
 async function appendChunk(
   trx: Kysely<Tables>,
   crypto: Crypto,
   logId: string,
+  registry: ActorRegistry,
   parsed: ParsedEvent[],
   options: AppendOptions & { recordedAt: string },
 ): Promise<AppendResult[]> {
@@ -160,16 +180,16 @@ async function appendChunk(
     return parsed.map((p) => ({ index: existing.get(p.hex)!, leafHash: p.hex, duplicate: true }));
   }
   // What the checks and the tree need, read once for the whole chunk.
-  const actors = new Map(
-    (await trx.selectFrom('truce_actor').selectAll().where('log_id', '=', logId).execute()).map((r) => [
-      r.actor,
-      toActor(r),
-    ]),
-  );
   const refs = await knownRefs(
     trx,
     logId,
     fresh.flatMap((p) => referencesOf(p.event.event)),
+  );
+  // Row ids are unique in a log: the ids this chunk's new events carry that the log already has.
+  const takenIds = await idsTaken(
+    trx,
+    logId,
+    fresh.flatMap((p) => (p.event.event.id === undefined ? [] : [p.event.event.id])),
   );
   const cache = new Map<number, Hash>();
   const fill = async (ix: number[]) => {
@@ -184,7 +204,7 @@ async function appendChunk(
     if (missing.length) await fill(missing);
     return ix.map((i) => cache.get(i)!);
   };
-  const entryRows: Tables['truce_entry'][] = [];
+  const entryRows: Insertable<Tables['truce_entry']>[] = [];
   const hashRows: Tables['truce_hash'][] = [];
   const changedActors = new Set<string>();
   const added = new Map<string, number>();
@@ -195,16 +215,21 @@ async function appendChunk(
       continue;
     }
     try {
-      checkEvent(crypto, p.event, {
-        log: logId,
-        size,
-        operatorKey: log.log_key,
-        actor: actors.get(p.event.event.actor),
-        refs,
-      });
+      const id = p.event.event.id;
+      if (id !== undefined) {
+        const taken = takenIds.get(id);
+        if (taken !== undefined)
+          throw new LedgerError(
+            'event-id-taken',
+            `The id "${id}" is already the id of event no. ${taken} of this log, another event: an id names one event of a log. Give this event a new id, or record a correction of event no. ${taken}.`,
+          );
+        takenIds.set(id, size);
+      }
+      const standing = registry.at(p.event.event.actor, p.event.event.occurredAt);
+      checkEvent(crypto, p.event, { log: logId, size, operatorKey: log.log_key, ...standing, refs });
       if (options.fit)
         await options.fit(p.event, {
-          actor: actors.get(p.event.event.actor),
+          actor: standing.actor,
           ref: (hash) => refs.get(hash)?.event,
         });
     } catch (e) {
@@ -224,8 +249,10 @@ async function appendChunk(
       actor: p.event.event.actor,
       event: new TextDecoder().decode(p.bytes),
       recorded_at: options.recordedAt,
+      row_id: p.event.event.id ?? null,
+      occurred_ms: Date.parse(p.event.event.occurredAt),
     });
-    const changed = applyActorEvent(actors, p.event);
+    const changed = registry.apply(p.event);
     if (changed) changedActors.add(changed);
     refs.set(p.hex, { actor: p.event.event.actor, kind: p.event.event.kind, event: p.event.event });
     added.set(p.hex, size);
@@ -244,7 +271,8 @@ async function appendChunk(
       .values(hashRows.slice(k, k + 2000))
       .execute();
   for (const actor of changedActors) {
-    const a = actors.get(actor)!;
+    const a = registry.latest(actor);
+    if (!a) continue;
     await trx.deleteFrom('truce_actor').where('log_id', '=', logId).where('actor', '=', actor).execute();
     await trx
       .insertInto('truce_actor')
@@ -283,6 +311,21 @@ async function knownRefs(trx: Kysely<Tables>, logId: string, refs: string[]) {
       });
   }
   return known;
+}
+
+/** Of `ids`, those the log already gives an event, with its index (the row_id index, 0011). */
+async function idsTaken(trx: Kysely<Tables>, logId: string, ids: string[]): Promise<Map<string, number>> {
+  const taken = new Map<string, number>();
+  for (const part of inChunks([...new Set(ids)])) {
+    const rows = await trx
+      .selectFrom('truce_entry')
+      .select(['idx', 'row_id'])
+      .where('log_id', '=', logId)
+      .where('row_id', 'in', part)
+      .execute();
+    for (const r of rows) if (r.row_id !== null) taken.set(r.row_id, Number(r.idx));
+  }
+  return taken;
 }
 
 async function existingLeaves(

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** One row per log: the coordination row that appends lock, holding the current tree size and root. */
 export interface LogTable {
@@ -25,6 +25,10 @@ export interface EntryTable {
   actor: string;
   event: string;
   recorded_at: string;
+  /** The envelope's `id`, a recorder's row id: unique in a log (0011). */
+  row_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The event's occurredAt in milliseconds since the epoch, for reading a day's events (0011). */
+  occurred_ms: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** Tree hashes in the storage order of Go's tlog (StoredHashIndex), so a proof reads O(log n) rows. */

@@ -22,8 +22,13 @@ export interface AppendView {
   size: number;
   /** The operator key the log was created with (verifier key text). */
   operatorKey: string;
-  /** The registration of the actor who signed the event, if any. */
-  actor: ActorRecord | undefined;
+  /**
+   * The registration of the actor who signed the event in force when the event occurred (by
+   * occurredAt, actor-registry.ts), if any; revoked when a revocation had occurred by then.
+   */
+  actor: (ActorRecord & { from?: string; revokedFrom?: string }) | undefined;
+  /** When the actor was not registered when the event occurred: when its first registration occurred. */
+  registeredLater?: string;
   /** Referenced leaf hashes that are in the log, with the actor and kind of each. */
   refs: Map<string, { actor: string; kind: string }>;
 }
@@ -87,9 +92,20 @@ export function checkEvent(crypto: Crypto, signed: SignedEvent, view: AppendView
     return;
   }
   const actor = view.actor;
+  if (!actor && view.registeredLater)
+    throw new LedgerError(
+      'event-before-registration',
+      `Actor "${event.actor}" is registered from ${view.registeredLater} (when its actor.registered occurred), but this event occurred at ${event.occurredAt}, before that: a key is valid from its registration's occurredAt. Date the registration earlier (truce record actor.registered --occurred-at, truce log init --occurred-at) or give the event the time it occurred.`,
+    );
   if (!actor)
     throw new LedgerError('event-unknown-actor', `Actor "${event.actor}" is not registered in this log.`);
-  if (actor.revoked) throw new LedgerError('event-unknown-actor', `Actor "${event.actor}" has been revoked.`);
+  if (actor.revoked)
+    throw new LedgerError(
+      'event-unknown-actor',
+      actor.revokedFrom
+        ? `Actor "${event.actor}" was revoked from ${actor.revokedFrom} (when its actor.revoked occurred), and this event occurred at ${event.occurredAt}, after that: a revoked key records nothing from the revocation's occurredAt.`
+        : `Actor "${event.actor}" has been revoked.`,
+    );
   verifyEventSignature(crypto, signed, parseVerifierKey(crypto, actor.key));
   const allowed = ALLOWED[event.kind];
   if (allowed && !allowed.includes(actor.role)) {

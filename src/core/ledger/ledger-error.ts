@@ -12,6 +12,8 @@ export type LedgerErrorCode =
   | 'event-not-canonical'
   | 'event-wrong-log'
   | 'event-unknown-actor'
+  | 'event-before-registration'
+  | 'event-id-taken'
   | 'event-bad-signature'
   | 'event-unknown-reference'
   | 'event-not-permitted'

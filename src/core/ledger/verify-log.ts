@@ -1,5 +1,5 @@
 import { bytesEqual, type Crypto, toHex } from '../crypto/crypto.ts';
-import { applyActorEvent } from './actor-registry.ts';
+import { ActorRegistry } from './actor-registry.ts';
 import { type ActorRecord, checkEvent } from './check-event.ts';
 import type { SignedEvent } from './event.ts';
 import { parseSignedEvent } from './event-sign.ts';
@@ -67,7 +67,7 @@ export async function verifyLog(
   const add = (code: string, where: string, message: string) => problems.push({ code, where, message });
   const hashes = new HashArena();
   const read = (ix: number[]) => ix.map((i) => hashes.at(i));
-  const actors = new Map<string, ActorRecord>();
+  const registry = new ActorRegistry();
   const refs = new Map<string, { actor: string; kind: string }>();
   const tiles = m.published ? new TileCheck(m.published.tiles) : undefined;
   let size = 0;
@@ -104,7 +104,7 @@ export async function verifyLog(
           log: m.logId,
           size,
           operatorKey: m.logKey,
-          actor: actors.get(signed.event.actor),
+          ...registry.at(signed.event.actor, signed.event.occurredAt),
           refs,
         });
       }
@@ -112,7 +112,7 @@ export async function verifyLog(
       add((e as { code?: string }).code ?? 'event-invalid', where, (e as Error).message);
     }
     if (signed) {
-      applyActorEvent(actors, signed);
+      registry.apply(signed);
       const { kind, actor } = signed.event;
       refs.set(toHex(leaf), { actor, kind });
     }
@@ -156,7 +156,12 @@ export async function verifyLog(
   }
   const root = await treeHash(crypto.sha256, size, read);
   const rootAt = (n: number) => treeHash(crypto.sha256, n, read);
-  const checked = await checkLogState(crypto, m, { size, root, rootAt, actors }, signatures);
+  const checked = await checkLogState(
+    crypto,
+    m,
+    { size, root, rootAt, actors: registry.current() },
+    signatures,
+  );
   for (const p of checked.problems) problems.push(p);
   if (tiles) for (const p of await tiles.finish(size, (id) => hashes.at(id))) problems.push(p);
   return {

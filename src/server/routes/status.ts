@@ -4,6 +4,7 @@ import type { Evaluation as EvaluationValue } from '../../core/compliance/types.
 import { headlineFigures } from '../../core/figures/headline-figures.ts';
 import { type DayEvent, dayEvents } from '../../core/report/day-events.ts';
 import { reportHtml } from '../../core/report/report-html.ts';
+import { addDays, localToEpoch } from '../../core/time/zoned-time.ts';
 import { explainedEvaluation } from '../../core/words/explained-evaluation.ts';
 import type { Lang } from '../../core/words/lang.ts';
 import type { Adoption } from '../../store/log-adoption.ts';
@@ -87,10 +88,15 @@ export const statusRoutes = (ctx: ServerContext) => [
     problems: [404, 409, 422, 503],
     async handler({ params, query, request, reply }) {
       const { agreement, evaluation } = await evaluateLog(ctx, params.id, (a) => endOfDay(query.date, a));
-      // What happened that day: the log read a page at a time, keeping only that day's events.
-      const happened: DayEvent[] = [];
-      for await (const page of ctx.store.entryPages(params.id))
-        happened.push(...dayEvents(page, query.date, agreement.timeZone));
+      // What happened that day: only the events that occurred during it, an indexed range of the
+      // log by occurred-at, whatever the log's length.
+      const tz = agreement.timeZone;
+      const day = await ctx.store.entriesOccurredBetween(
+        params.id,
+        localToEpoch(query.date, '00:00', tz),
+        localToEpoch(addDays(query.date, 1), '00:00', tz),
+      );
+      const happened: DayEvent[] = dayEvents(day, query.date, tz);
       // An HTML page like the dashboard, with its security headers: it shows what the log's actors wrote.
       securePage(reply)
         .type('text/html; charset=utf-8')

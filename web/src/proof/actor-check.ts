@@ -1,5 +1,5 @@
 import { type Crypto, toHex } from '../../../src/core/crypto/crypto.ts';
-import { applyActorEvent } from '../../../src/core/ledger/actor-registry.ts';
+import { ActorRegistry } from '../../../src/core/ledger/actor-registry.ts';
 import { type ActorRecord, checkEvent } from '../../../src/core/ledger/check-event.ts';
 import type { SignedEvent } from '../../../src/core/ledger/event.ts';
 import { parseSignedEvent } from '../../../src/core/ledger/event-sign.ts';
@@ -13,6 +13,7 @@ const REGISTRY_KINDS = new Set(['actor.registered', 'actor.revoked']);
 
 const CODES: Partial<Record<string, ProofErrorCode>> = {
   'event-unknown-actor': 'actor-unknown',
+  'event-before-registration': 'actor-unknown',
   'event-bad-signature': 'actor-bad-signature',
   'event-not-permitted': 'actor-not-permitted',
 };
@@ -32,13 +33,13 @@ export function checkActor(
   leaves: Uint8Array[],
   index: number,
 ): ActorCheck {
-  const actors = new Map<string, ActorRecord>();
+  const registry = new ActorRegistry();
   const refs = new Map<string, { actor: string; kind: string }>();
-  const view = (size: number, actor: string) => ({
+  const view = (size: number, signed: SignedEvent) => ({
     log: logId,
     size,
     operatorKey,
-    actor: actors.get(actor),
+    ...registry.at(signed.event.actor, signed.event.occurredAt),
     refs,
   });
   for (let i = 0; i < index; i++) {
@@ -54,7 +55,7 @@ export function checkActor(
     }
     if (REGISTRY_KINDS.has(signed.event.kind)) {
       try {
-        checkEvent(crypto, signed, view(i, signed.event.actor));
+        checkEvent(crypto, signed, view(i, signed));
       } catch (e) {
         return {
           ok: false,
@@ -62,20 +63,20 @@ export function checkActor(
           message: `The registration at entry ${i} does not hold: ${(e as Error).message}`,
         };
       }
-      applyActorEvent(actors, signed);
+      registry.apply(signed);
     }
     refs.set(toHex(leaves[i]!), { actor: signed.event.actor, kind: signed.event.kind });
   }
   let signed: SignedEvent;
   try {
     signed = parseSignedEvent(entries[index]!);
-    checkEvent(crypto, signed, view(index, signed.event.actor));
+    checkEvent(crypto, signed, view(index, signed));
   } catch (e) {
     const code = CODES[(e as { code?: string }).code ?? ''] ?? 'event-invalid';
     return { ok: false, code, message: (e as Error).message };
   }
-  const actor =
-    actors.get(signed.event.actor) ??
+  const actor: ActorRecord =
+    registry.at(signed.event.actor, signed.event.occurredAt).actor ??
     // The first event registers the operator itself.
     ({
       actor: signed.event.actor,
