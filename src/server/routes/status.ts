@@ -13,18 +13,24 @@ import { defineRoute } from '../route.ts';
 import { LogParams } from '../schemas.ts';
 import { Evaluation, ReportQuery, StatusQuery } from '../status-schemas.ts';
 
-/** Evaluations are remembered a while (log-evaluation.ts): so is their JSON, with the adoption judged against. */
-const json = new WeakMap<EvaluationValue, string>();
-function serialized(evaluation: EvaluationValue, adoption: Adoption, terms: Agreement): string {
-  let text = json.get(evaluation);
-  if (text === undefined) {
+/**
+ * Evaluations are remembered a while (log-evaluation.ts): so is their JSON, with the adoption
+ * judged against, as the UTF-8 bytes sent, so that each request of the same moment costs no
+ * serialising or encoding on the event loop (a status is tens of kilobytes).
+ */
+const json = new WeakMap<EvaluationValue, Buffer>();
+function serialized(evaluation: EvaluationValue, adoption: Adoption, terms: Agreement): Buffer {
+  let bytes = json.get(evaluation);
+  if (bytes === undefined) {
     const { agreement, version, sha256, index } = adoption;
     // The headline figures from the one model the dashboard, the report and the CLI show.
     const headline = headlineFigures(terms, evaluation);
-    text = JSON.stringify({ ...evaluation, headline, adopted: { agreement, version, sha256, index } });
-    json.set(evaluation, text);
+    bytes = Buffer.from(
+      JSON.stringify({ ...evaluation, headline, adopted: { agreement, version, sha256, index } }),
+    );
+    json.set(evaluation, bytes);
   }
-  return text;
+  return bytes;
 }
 
 /** GET /api/logs/:id/status and /api/logs/:id/report: the log judged against its agreement. */
