@@ -241,6 +241,8 @@ async function main(): Promise<void> {
     const d = p.samples.map((s) => s.delayP99).sort((a, b) => a - b);
     return `${ms(d[Math.floor(d.length / 2)] ?? 0)} / ${ms(Math.max(0, ...p.samples.map((s) => s.delayMax)))}`;
   };
+  const share = (p: Phase, of: 'ranMs' | 'waitedMs') =>
+    `${Math.round((100 * p.samples.reduce((a, s) => a + s[of], 0)) / Math.max(1, p.ended - p.started))}%`;
   const row = (name: string, r: Result) =>
     `| ${name} | ${fmt(r.requests.total)} | ${r.latency.p50} ms | ${r.latency.p99} ms | ${r.latency.max} ms | ${codes(r)} | ${r.errors + r.timeouts} |`;
   const bad = failed(hostile.reads) + failed(hostile.health);
@@ -262,7 +264,7 @@ async function main(): Promise<void> {
       .map(([code, n]) => `${code}: ${n}`)
       .join(
         ', ',
-      )}. Event streams: ${hostile.streams.ok} opened (200), ${hostile.streams.other} refused, ${hostile.streams.closedEarly} closed before the end. The server's event-loop delay (median of each second's p99 / most): ${delays(baseline)} alone, ${delays(hostile)} under the hostile load.`,
+      )}. Event streams: ${hostile.streams.ok} opened (200), ${hostile.streams.other} refused, ${hostile.streams.closedEarly} closed before the end. The server's event-loop delay (median of each second's p99 / most): ${delays(baseline)} alone, ${delays(hostile)} under the hostile load. Its main thread (the event loop) ran ${share(baseline, 'ranMs')} and waited for a CPU, ready to run, ${share(baseline, 'waitedMs')} of the time alone; ${share(hostile, 'ranMs')} and ${share(hostile, 'waitedMs')} under the hostile load (Linux schedstat).`,
     '',
     ...memoryTable(hostile.samples, hostile.started, hostile.ended, 'JS heap used (main thread)'),
     '',

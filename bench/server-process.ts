@@ -7,6 +7,7 @@
  * Run directly, it is that child: `node bench/server-process.ts serve hello|truce [location]`.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -79,6 +80,9 @@ export interface Sample {
   /** The event loop's delay in the second before, ms: 99th percentile and most. */
   delayP99: number;
   delayMax: number;
+  /** The server's main thread in the second before, ms: running, and ready but waiting for a CPU (Linux schedstat; 0 elsewhere). */
+  ranMs: number;
+  waitedMs: number;
 }
 type Message = { port: number } | Omit<Sample, 'at'>;
 
@@ -120,6 +124,16 @@ export async function benchDatabase(
   return { location: scratch.location, fixture, size, tokens: created, remove: scratch.remove };
 }
 
+/** The main thread's time on a CPU and waiting for one, in ms (Linux: /proc/thread-self/schedstat). */
+function schedstat(): { ran: number; waited: number } {
+  try {
+    const [ran, waited] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map(Number);
+    return { ran: ran! / 1e6, waited: waited! / 1e6 };
+  } catch {
+    return { ran: 0, waited: 0 };
+  }
+}
+
 /** In the child: a server on 127.0.0.1 at a free port, reporting its port, then every second its memory and loop delay. */
 async function serve(kind: string, location: string | undefined): Promise<void> {
   let app: FastifyInstance;
@@ -136,14 +150,19 @@ async function serve(kind: string, location: string | undefined): Promise<void> 
   process.send!({ port: (app.server.address() as AddressInfo).port } satisfies Message);
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
+  let sched = schedstat();
   const timer = setInterval(() => {
     const m = process.memoryUsage();
+    const now = schedstat();
     const sample = {
       rss: m.rss,
       heap: m.heapUsed,
       delayP99: delay.percentile(99) / 1e6,
       delayMax: delay.max / 1e6,
+      ranMs: now.ran - sched.ran,
+      waitedMs: now.waited - sched.waited,
     } satisfies Message;
+    sched = now;
     delay.reset();
     if (process.connected) process.send!(sample, () => {});
   }, 1000);
