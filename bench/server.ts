@@ -91,6 +91,7 @@ async function main(): Promise<void> {
   writeSection('Server', lines);
 
   // Mixed: readers on every public read and the event pages, appenders each with its own token.
+  const mixedLoad = loadavg()[0]!.toFixed(1);
   const started = performance.now();
   const readers = autocannon({
     url: server.url,
@@ -166,7 +167,7 @@ async function main(): Promise<void> {
   const inFlight = grew - written;
   const lost = inFlight < 0 || inFlight > WRITERS ? Math.abs(inFlight) : 0;
   writeSection('Server under mixed load', [
-    `${Math.round(mixed)} s at once: ${CONNECTIONS - WRITERS} connections cycling through the demo log's status, a full and a partial hash tile, a page of 100 events, the checkpoint and the events CSV export; and ${WRITERS} actors each appending signed events (aid.delivered) with its own token at ${WRITES_PER_SECOND}/s (under the default limit of 600 a minute). The server's memory is what it reports every second.`,
+    `${Math.round(mixed)} s at once: ${CONNECTIONS - WRITERS} connections cycling through the demo log's status, a full and a partial hash tile, a page of 100 events, the checkpoint and the events CSV export; and ${WRITERS} actors each appending signed events (aid.delivered) with its own token at ${WRITES_PER_SECOND}/s (under the default limit of 600 a minute). The server's memory is what it reports every second. The machine was shared: load average ${mixedLoad} when the mixed load began.`,
     '',
     '| traffic | requests | requests/s | p99 latency | status codes | failed (non-2xx, errors, timeouts) |',
     '|---|---|---|---|---|---|',
