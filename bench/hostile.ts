@@ -1,32 +1,40 @@
 /**
  * Hostile-load benchmark: `truce serve` (buildApp on a scratch SQLite database holding the Nov 2023
- * demo log and a log of our own) in a child process on 127.0.0.1, and for HOSTILE_SECONDS (60) at
- * once: the worst plan and comparison the API allows, anonymous (limited per address) and with a
- * token (within its limit); a flood of person records within the token's limit; clients that send
- * their bodies a byte a second; 500 open event streams; and beside them normal public reads. The
- * normal reads' latency (p99) and errors, and the server's memory each second, go to
- * bench/RESULTS.md. Everything runs on loopback, bounded in count and time.
- * Run: nice npx node bench/hostile.ts (HOSTILE_SECONDS to shorten).
+ * demo log and a log of our own, bench/server-process.ts) in a child process on 127.0.0.1. First a
+ * baseline: normal public reads and /api/health alone for HOSTILE_BASELINE_SECONDS (20), on a fresh
+ * server. Then for HOSTILE_SECONDS (60) the same reads beside: the worst plan and comparison the
+ * API allows, anonymous (limited per address) and with a token (within its limit); a flood of
+ * person records within the token's limit; clients that send their bodies a byte a second; 500
+ * open event streams. The reads' latency (p99) and errors, the server's event-loop delay and its
+ * memory each second, and the machine's load average go to bench/RESULTS.md. Exits 1 if a normal
+ * read or health request failed, either p99 reached 100 ms, or the RSS of the last third of the
+ * run grew by 10 MiB a minute or more. Everything runs on loopback, bounded in count and time.
+ * Run: nice npx node bench/hostile.ts (HOSTILE_SECONDS to shorten; HOSTILE_LOADS=plans,persons,
+ * slow,streams to choose the hostile loads; BENCH_PROFILE=dir for the server's CPU profile).
  */
-import { type ChildProcess, fork } from 'node:child_process';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { connect, type Socket } from 'node:net';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { nodeCrypto } from '../src/platform/node-crypto.ts';
-import { buildApp } from '../src/server/app.ts';
-import { importDemoLog } from '../src/server/demo-log.ts';
-import { openDatabase } from '../src/store/database.ts';
-import { LedgerStore } from '../src/store/ledger-store.ts';
-import { TokenStore } from '../src/store/token-store.ts';
-import { scratchLocation } from '../test/helpers/databases.ts';
-import { ledgerFixture } from '../test/helpers/ledger-fixture.ts';
 import { writeSection } from './results.ts';
+import {
+  type AutocannonOptions,
+  autocannon,
+  benchDatabase,
+  DEMO_LOG,
+  failed,
+  fmt,
+  HOST,
+  mean,
+  memoryTable,
+  noResult,
+  type Result,
+  type Sample,
+  startServer,
+  tenths,
+  within,
+} from './server-process.ts';
 
 const SECONDS = Number(process.env.HOSTILE_SECONDS ?? 60);
-const HOST = '127.0.0.1';
-const DEMO_LOG = 'nov-2023-pause';
+const BASELINE_SECONDS = Number(process.env.HOSTILE_BASELINE_SECONDS ?? 20);
 const OWN_LOG = 'bench-hostile';
 /** The worst plan and comparison allowed (PLAN_LIMITS): the longest extension, the longest delays. */
 const WORST_PLAN = `/api/agreements/${DEMO_LOG}/plan?extend=3650`;
@@ -40,81 +48,6 @@ const READERS = 10;
 const TIMEOUT = 30;
 /** The hostile loads to run (HOSTILE_LOADS=plans,persons,slow,streams; default all), to tell their effects apart. */
 const LOADS = new Set((process.env.HOSTILE_LOADS ?? 'plans,persons,slow,streams').split(','));
-
-interface Result {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number; max: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  statusCodeStats: Record<string, { count: number }>;
-}
-interface Request {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-type Autocannon = (opts: {
-  url: string;
-  connections: number;
-  duration: number;
-  requests?: Request[];
-  overallRate?: number;
-  timeout?: number;
-}) => Promise<Result>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-
-type Message = { port: number } | { rss: number; heap: number };
-
-/** In the child: the server on 127.0.0.1 at a free port; its memory reported every second. */
-async function serve(location: string): Promise<void> {
-  const database = await openDatabase(location);
-  const app = await buildApp({ database, crypto: nodeCrypto });
-  await app.listen({ host: HOST, port: 0 });
-  process.send!({ port: (app.server.address() as AddressInfo).port } satisfies Message);
-  const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    if (process.connected) process.send!({ rss: m.rss, heap: m.heapUsed } satisfies Message, () => {});
-  }, 1000);
-  process.on('disconnect', async () => {
-    clearInterval(timer);
-    await app.close();
-    await database.close();
-    process.exit(0);
-  });
-}
-
-interface Server {
-  port: number;
-  samples: { at: number; rss: number; heap: number }[];
-  stop(): Promise<void>;
-}
-
-function startServer(location: string): Promise<Server> {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['serve', location], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const samples: Server['samples'] = [];
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
-    child.on('message', (m: Message) => {
-      if ('rss' in m) samples.push({ at: performance.now(), rss: m.rss, heap: m.heap });
-      else
-        resolve({
-          port: m.port,
-          samples,
-          stop: () =>
-            new Promise<void>((done) => {
-              child.removeAllListeners('exit');
-              child.once('exit', () => done());
-              child.disconnect();
-            }),
-        });
-    });
-  });
-}
 
 /** `count` event streams held open until `until`; how many were answered 200 and how many events came. */
 function holdStreams(port: number, count: number, until: number) {
@@ -179,54 +112,64 @@ function slowBodies(port: number, token: string, clients: number, until: number)
   return { answers, done: Promise.all(Array.from({ length: clients }, loop)) };
 }
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-const failed = (r: Result) => r.non2xx + r.errors + r.timeouts;
 const codes = (r: Result) =>
   Object.entries(r.statusCodeStats)
     .map(([code, s]) => `${code}: ${fmt(s.count)}`)
     .join(', ') || 'none';
+const ms = (n: number) => `${n.toFixed(0)} ms`;
 
-async function main(): Promise<void> {
-  const scratch = await scratchLocation('sqlite');
-  const database = await openDatabase(scratch.location);
-  const store = new LedgerStore(database, nodeCrypto);
-  await importDemoLog(store, nodeCrypto);
-  const f = ledgerFixture(OWN_LOG);
-  await f.createLog(store);
-  await store.append(OWN_LOG, f.genesis());
-  const tokens = new TokenStore(database);
-  const token = async (actor: string, role: 'party' | 'monitor') =>
-    (await tokens.create({ log: OWN_LOG, actor, role, party: role === 'party' ? actor : null })).token;
-  const planner = await token('monitor', 'monitor');
-  const flooder = await token('party-a', 'party');
-  const dripper = await token('party-b', 'party');
-  await database.close();
+/** The slope of a least-squares line through the RSS of the samples, in MiB a minute. */
+function slope(samples: Sample[]): number {
+  const xs = samples.map((s) => s.at / 60_000);
+  const ys = samples.map((s) => s.rss / 2 ** 20);
+  const mx = mean(xs);
+  const my = mean(ys);
+  const num = xs.reduce((a, x, i) => a + (x - mx) * (ys[i]! - my), 0);
+  const den = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+  return den === 0 ? 0 : num / den;
+}
 
-  const load1 = loadavg()[0]!.toFixed(1);
-  const server = await startServer(scratch.location);
-  const url = `http://${HOST}:${server.port}`;
+/** Memory is flat when the RSS of the last third of the run grows by less than this, in MiB a minute. */
+const FLAT_MIB_PER_MINUTE = 10;
+
+interface Phase {
+  reads: Result;
+  health: Result;
+  heavyAnonymous: Result;
+  heavyToken: Result;
+  flood: Result;
+  slow: Record<string, number>;
+  streams: { ok: number; other: number; closedEarly: number };
+  samples: Sample[];
+  started: number;
+  ended: number;
+  load: string;
+}
+
+/** Runs the normal reads for `seconds` on a fresh server, beside the hostile `loads`. */
+async function phase(
+  db: Awaited<ReturnType<typeof benchDatabase>>,
+  seconds: number,
+  loads: Set<string>,
+): Promise<Phase> {
+  const [planner, flooder, dripper] = db.tokens as [string, string, string];
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+  const server = await startServer('truce', db.location);
+  const url = server.url;
   const started = performance.now();
-  const until = started + SECONDS * 1000;
-  const streams = holdStreams(server.port, LOADS.has('streams') ? STREAMS : 0, until);
-  const slow = slowBodies(server.port, dripper, LOADS.has('slow') ? SLOW_CLIENTS : 0, until);
-  const run = (opts: Omit<Parameters<Autocannon>[0], 'url' | 'duration' | 'timeout'>) =>
-    autocannon({ url, duration: SECONDS, timeout: TIMEOUT, ...opts });
-  const none: Result = {
-    requests: { average: 0, total: 0 },
-    latency: { p50: 0, p99: 0, max: 0 },
-    non2xx: 0,
-    errors: 0,
-    timeouts: 0,
-    statusCodeStats: {},
-  };
-  const when = (load: string, opts: Parameters<typeof run>[0]) =>
-    LOADS.has(load) ? run(opts) : Promise.resolve(none);
+  const until = started + seconds * 1000;
+  const streams = holdStreams(server.port, loads.has('streams') ? STREAMS : 0, until);
+  const slow = slowBodies(server.port, dripper, loads.has('slow') ? SLOW_CLIENTS : 0, until);
+  const run = (opts: Omit<AutocannonOptions, 'url' | 'duration' | 'timeout'>) =>
+    autocannon({ url, duration: seconds, timeout: TIMEOUT, ...opts });
+  const when = (name: string, opts: Parameters<typeof run>[0]) =>
+    loads.has(name) ? run(opts) : Promise.resolve(noResult);
   const persons = JSON.stringify({
     records: Array.from({ length: 100 }, (_, i) => ({ names: { en: `Person ${i}`, ar: 'نور' }, age: 30 })),
   });
-  const [reads, health, anonymousHeavy, tokenPlans, flood] = await Promise.all([
+  const [reads, health, heavyAnonymous, heavyToken, flood] = await Promise.all([
     run({
       connections: READERS,
       requests: [
@@ -265,49 +208,69 @@ async function main(): Promise<void> {
   const opened = { ...streams.opened };
   streams.close();
   await server.stop();
-  await scratch.remove();
+  return {
+    reads,
+    health,
+    heavyAnonymous,
+    heavyToken,
+    flood,
+    slow: slow.answers,
+    streams: opened,
+    samples: within(server.samples, started, ended),
+    started,
+    ended,
+    load,
+  };
+}
 
-  const window = server.samples.filter((s) => s.at >= started && s.at <= ended);
-  const first = window.filter((s) => s.at - started < 10_000);
-  const last = window.filter((s) => ended - s.at < 10_000);
-  const tenths: number[][] = [];
-  for (const s of window) {
-    const i = Math.floor((s.at - started) / 10_000);
-    tenths[i] = [...(tenths[i] ?? []), s.rss];
-  }
+async function main(): Promise<void> {
+  const db = await benchDatabase(OWN_LOG, [
+    { actor: 'monitor', role: 'monitor' },
+    { actor: 'party-a', role: 'party' },
+    { actor: 'party-b', role: 'party' },
+  ]);
+  const baseline = await phase(db, BASELINE_SECONDS, new Set());
+  const hostile = await phase(db, SECONDS, LOADS);
+  await db.remove();
+
+  const lastThird = hostile.samples.filter(
+    (s) => s.at - hostile.started >= ((hostile.ended - hostile.started) * 2) / 3,
+  );
+  const growth = slope(lastThird);
+  const delays = (p: Phase) => {
+    const d = p.samples.map((s) => s.delayP99).sort((a, b) => a - b);
+    return `${ms(d[Math.floor(d.length / 2)] ?? 0)} / ${ms(Math.max(0, ...p.samples.map((s) => s.delayMax)))}`;
+  };
+  const share = (p: Phase, of: 'ranMs' | 'waitedMs') =>
+    `${Math.round((100 * p.samples.reduce((a, s) => a + s[of], 0)) / Math.max(1, p.ended - p.started))}%`;
   const row = (name: string, r: Result) =>
     `| ${name} | ${fmt(r.requests.total)} | ${r.latency.p50} ms | ${r.latency.p99} ms | ${r.latency.max} ms | ${codes(r)} | ${r.errors + r.timeouts} |`;
+  const bad = failed(hostile.reads) + failed(hostile.health);
+  const slowest = Math.max(hostile.reads.latency.p99, hostile.health.latency.p99);
   writeSection('Server under hostile load', [
-    `${Math.round((ended - started) / 1000)} s at once against \`truce serve\` (SQLite, default limits, ${HOST}), in its own process: ${READERS} connections of normal public reads (the demo log's status as of now, its checkpoint, a page of 100 events, the agreements and one agreement) and one client asking for /api/health 10 times a second, beside: 4 anonymous connections asking for the worst allowed plan (\`extend=3650\`, 3,654 days) and comparison (both sides delayed 8,760 h) — limited to 60 a minute for the address; a token asking for the same at ${TOKEN_RATE}/s (within its 600 a minute); a party's token adding 100 person records a request at ${TOKEN_RATE}/s; ${SLOW_CLIENTS} clients sending a persons body a byte a second (cut at 10 s); ${STREAMS} open event streams. The machine was shared: load average ${load1} when the run began.`,
+    `${Math.round((hostile.ended - hostile.started) / 1000)} s at once against \`truce serve\` (SQLite, default limits, ${HOST}), in its own process: ${READERS} connections of normal public reads (the demo log's status as of now, its checkpoint, a page of 100 events, the agreements and one agreement) and one client asking for /api/health 10 times a second, beside: 4 anonymous connections asking for the worst allowed plan (\`extend=3650\`, 3,654 days) and comparison (both sides delayed 8,760 h) — limited to 60 a minute for the address; a token asking for the same at ${TOKEN_RATE}/s (within its 600 a minute); a party's token adding 100 person records a request at ${TOKEN_RATE}/s; ${SLOW_CLIENTS} clients sending a persons body a byte a second (cut at 10 s); ${STREAMS} open event streams. Baseline: the same normal reads and health requests alone for ${BASELINE_SECONDS} s, on a fresh server, just before. The machine was shared with other sessions' tests: load average (1, 5, 15 min) ${baseline.load} when the baseline began, ${hostile.load} when the hostile load began.`,
     '',
     '| traffic | requests | p50 | p99 | max | status codes | errors and timeouts |',
     '|---|---|---|---|---|---|---|',
-    row('normal public reads', reads),
-    row('GET /api/health', health),
-    row('worst plan and diff, anonymous', anonymousHeavy),
-    row('worst plan and diff, with a token', tokenPlans),
-    row('persons flood, with a token', flood),
+    row('baseline: normal public reads alone', baseline.reads),
+    row('baseline: GET /api/health alone', baseline.health),
+    row('normal public reads', hostile.reads),
+    row('GET /api/health', hostile.health),
+    row('worst plan and diff, anonymous', hostile.heavyAnonymous),
+    row('worst plan and diff, with a token', hostile.heavyToken),
+    row('persons flood, with a token', hostile.flood),
     '',
-    `Slow bodies: ${Object.entries(slow.answers)
+    `Slow bodies: ${Object.entries(hostile.slow)
       .map(([code, n]) => `${code}: ${n}`)
       .join(
         ', ',
-      )}. Event streams: ${opened.ok} opened (200), ${opened.other} refused, ${opened.closedEarly} closed before the end.`,
+      )}. Event streams: ${hostile.streams.ok} opened (200), ${hostile.streams.other} refused, ${hostile.streams.closedEarly} closed before the end. The server's event-loop delay (median of each second's p99 / most): ${delays(baseline)} alone, ${delays(hostile)} under the hostile load. Its main thread (the event loop) ran ${share(baseline, 'ranMs')} and waited for a CPU, ready to run, ${share(baseline, 'waitedMs')} of the time alone; ${share(hostile, 'ranMs')} and ${share(hostile, 'waitedMs')} under the hostile load (Linux schedstat).`,
     '',
-    '| server memory | first 10 s, mean | last 10 s, mean | max | samples |',
-    '|---|---|---|---|---|',
-    `| RSS | ${mib(mean(first.map((s) => s.rss)))} | ${mib(mean(last.map((s) => s.rss)))} | ${mib(Math.max(...window.map((s) => s.rss)))} | ${window.length} |`,
-    `| JS heap used (main thread) | ${mib(mean(first.map((s) => s.heap)))} | ${mib(mean(last.map((s) => s.heap)))} | ${mib(Math.max(...window.map((s) => s.heap)))} | ${window.length} |`,
+    ...memoryTable(hostile.samples, hostile.started, hostile.ended, 'JS heap used (main thread)'),
     '',
-    `RSS, mean of each 10 s: ${tenths
-      .filter(Boolean)
-      .map((xs) => (mean(xs) / 2 ** 20).toFixed(0))
-      .join(
-        ', ',
-      )} MiB. Normal reads that failed: ${failed(reads)}; health requests that failed: ${failed(health)}.`,
+    `RSS, mean of each 10 s: ${tenths(hostile.samples, hostile.started).join(', ')} MiB; over the last third of the run it grew ${growth.toFixed(1)} MiB a minute (least squares), ${Math.abs(growth) < FLAT_MIB_PER_MINUTE ? 'flat' : 'not flat'} by the criterion of under ${FLAT_MIB_PER_MINUTE} MiB a minute. Normal reads that failed: ${failed(hostile.reads)}; health requests that failed: ${failed(hostile.health)}; the slower p99 of the two: ${slowest} ms (${slowest < 100 ? 'under' : 'over'} 100 ms).`,
   ]);
-  if (failed(reads) || failed(health)) process.exitCode = 1;
+  if (bad || slowest >= 100 || Math.abs(growth) >= FLAT_MIB_PER_MINUTE) process.exitCode = 1;
 }
 
-if (process.argv[2] === 'serve') await serve(process.argv[3]!);
-else await main();
+await main();

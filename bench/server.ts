@@ -7,24 +7,26 @@
  * is sampled every second. Writes bench/RESULTS.md; exits 1 if the mixed load had any error.
  * Run: npx node bench/server.ts (BENCH_SECONDS, BENCH_MIXED_SECONDS to shorten).
  */
-import { type ChildProcess, fork } from 'node:child_process';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
 import { tilePath } from '../src/core/ledger/tiles.ts';
 import { verifyLog } from '../src/core/ledger/verify-log.ts';
 import { storeMaterial } from '../src/export/store-material.ts';
 import { nodeCrypto } from '../src/platform/node-crypto.ts';
-import { buildApp } from '../src/server/app.ts';
-import { importDemoLog } from '../src/server/demo-log.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
-import { TokenStore } from '../src/store/token-store.ts';
-import { scratchLocation } from '../test/helpers/databases.ts';
-import { ledgerFixture } from '../test/helpers/ledger-fixture.ts';
 import { writeSection } from './results.ts';
+import {
+  autocannon,
+  benchDatabase,
+  DEMO_LOG,
+  failed,
+  fmt,
+  memoryTable,
+  type Result,
+  startServer,
+  tenths,
+  within,
+} from './server-process.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const MIXED_SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 60);
@@ -35,100 +37,6 @@ const TIMEOUT = 30;
 const WRITERS = 5;
 const WRITES_PER_SECOND = 8;
 const BENCH_LOG = 'bench-log';
-const DEMO_LOG = 'nov-2023-pause';
-
-/** What this benchmark reads of an autocannon result. */
-interface Result {
-  requests: { average: number; total: number };
-  latency: { p99: number; average: number };
-  '2xx': number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  statusCodeStats: Record<string, { count: number }>;
-}
-interface Request {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  setupRequest?: (req: Request) => Request;
-}
-type Autocannon = (opts: {
-  url: string;
-  connections: number;
-  duration: number;
-  method?: string;
-  headers?: Record<string, string>;
-  requests?: Request[];
-  connectionRate?: number;
-  timeout?: number;
-}) => Promise<Result>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-
-type Message = { port: number } | { rss: number; heap: number };
-
-/** In the child: a server on 127.0.0.1 at a free port, reporting its port, then its memory every second. */
-async function serve(kind: string, location: string | undefined): Promise<void> {
-  let app: FastifyInstance;
-  let close = async () => {};
-  if (kind === 'hello') {
-    app = Fastify({ logger: false });
-    app.get('/', async () => ({ hello: 'world' }));
-  } else {
-    const database = await openDatabase(location!);
-    app = await buildApp({ database, crypto: nodeCrypto });
-    close = () => database.close();
-  }
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  process.send!({ port: (app.server.address() as AddressInfo).port } satisfies Message);
-  const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    if (process.connected) process.send!({ rss: m.rss, heap: m.heapUsed } satisfies Message, () => {});
-  }, 1000);
-  process.on('disconnect', async () => {
-    clearInterval(timer);
-    await app.close();
-    await close();
-    process.exit(0);
-  });
-}
-
-interface Server {
-  url: string;
-  samples: { at: number; rss: number; heap: number }[];
-  stop(): Promise<void>;
-}
-
-/** Starts a server in a child process (the same Node) and waits for its port. */
-function startServer(kind: 'hello' | 'truce', location?: string): Promise<Server> {
-  const child: ChildProcess = fork(
-    fileURLToPath(import.meta.url),
-    ['serve', kind, ...(location ? [location] : [])],
-    {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
-  const samples: Server['samples'] = [];
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the ${kind} server exited (${code}) before listening`)));
-    child.on('message', (m: Message) => {
-      if ('rss' in m) samples.push({ at: performance.now(), rss: m.rss, heap: m.heap });
-      else
-        resolve({
-          url: `http://127.0.0.1:${m.port}`,
-          samples,
-          stop: () =>
-            new Promise<void>((done) => {
-              child.removeAllListeners('exit');
-              child.once('exit', () => done());
-              child.disconnect();
-            }),
-        });
-    });
-  });
-}
 
 /** 50 connections on one URL: a short warm-up, then SECONDS measured. */
 async function load(url: string): Promise<Result> {
@@ -136,48 +44,28 @@ async function load(url: string): Promise<Result> {
   return autocannon({ url, connections: CONNECTIONS, duration: SECONDS, timeout: TIMEOUT });
 }
 
-const failed = (r: Result) => r.non2xx + r.errors + r.timeouts;
-
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-/** Mean RSS of each 10 s of the samples, in MiB. */
-const tenths = (samples: { at: number; rss: number }[], start: number) => {
-  const spans: number[][] = [];
-  for (const s of samples) {
-    const i = Math.floor((s.at - start) / 10_000);
-    spans[i] = [...(spans[i] ?? []), s.rss];
-  }
-  return spans.filter(Boolean).map((xs) => (mean(xs) / 2 ** 20).toFixed(0));
-};
-
 async function main(): Promise<void> {
   // The database: the demo log as `truce serve --demo` imports it, and a log of our own whose keys we hold.
-  const scratch = await scratchLocation('sqlite');
-  let database = await openDatabase(scratch.location);
-  let store = new LedgerStore(database, nodeCrypto);
-  await importDemoLog(store, nodeCrypto);
-  const f = ledgerFixture(BENCH_LOG);
-  await f.createLog(store);
-  await store.append(BENCH_LOG, f.genesis());
-  for (let i = 0; i < 3; i++)
-    await store.append(
-      BENCH_LOG,
-      Array.from({ length: 100 }, (_, k) => f.event('monitor', 'statement', { text: `note ${i * 100 + k}` })),
-    );
-  const startSize = (await store.requireLog(BENCH_LOG)).size;
-  const tokens = new TokenStore(database);
-  const writerTokens: string[] = [];
-  for (let i = 0; i < WRITERS; i++)
-    writerTokens.push((await tokens.create({ log: BENCH_LOG, actor: 'monitor', role: 'monitor' })).token);
-  await database.close();
+  const bench = await benchDatabase(
+    BENCH_LOG,
+    Array.from({ length: WRITERS }, () => ({ actor: 'monitor', role: 'monitor' as const })),
+    (f) =>
+      Array.from({ length: 3 }, (_, i) =>
+        Array.from({ length: 100 }, (_, k) =>
+          f.event('monitor', 'statement', { text: `note ${i * 100 + k}` }),
+        ),
+      ),
+  );
+  const f = bench.fixture;
+  const startSize = bench.size;
+  const writerTokens = bench.tokens;
 
   const load1 = loadavg()[0]!.toFixed(1);
   const hello = await startServer('hello');
   const baseline = await load(`${hello.url}/`);
   await hello.stop();
 
-  const server = await startServer('truce', scratch.location);
+  const server = await startServer('truce', bench.location);
   const logUrl = (log: string, rest: string) => `${server.url}/api/logs/${log}/${rest}`;
   const partial = startSize - 256;
   const reads: [string, string][] = [
@@ -203,6 +91,7 @@ async function main(): Promise<void> {
   writeSection('Server', lines);
 
   // Mixed: readers on every public read and the event pages, appenders each with its own token.
+  const mixedLoad = loadavg()[0]!.toFixed(1);
   const started = performance.now();
   const readers = autocannon({
     url: server.url,
@@ -234,12 +123,13 @@ async function main(): Promise<void> {
           setupRequest: (req) => ({
             ...req,
             body: new TextDecoder().decode(
-              f.event('monitor', 'aid.delivered', {
-                date: '2023-11-25',
-                quantity: ++n,
-                unit: 'truck',
-                destination: 'north',
-              }),
+              // Recorded now: a live log takes only events recorded within minutes of the server's clock.
+              f.event(
+                'monitor',
+                'aid.delivered',
+                { date: '2023-11-25', quantity: ++n, unit: 'truck', destination: 'north' },
+                { recordedAt: new Date().toISOString() },
+              ),
             ),
           }),
         },
@@ -264,22 +154,20 @@ async function main(): Promise<void> {
   };
 
   // Every append answered 2xx is in the log, and the log still verifies whole.
-  database = await openDatabase(scratch.location);
-  store = new LedgerStore(database, nodeCrypto);
+  const database = await openDatabase(bench.location);
+  const store = new LedgerStore(database, nodeCrypto);
   const endSize = (await store.requireLog(BENCH_LOG)).size;
   const report = await verifyLog(nodeCrypto, await storeMaterial(store, BENCH_LOG));
   await database.close();
-  await scratch.remove();
+  await bench.remove();
 
-  const window = server.samples.filter((s) => s.at >= started && s.at <= ended);
-  const first = window.filter((s) => s.at - started < 10_000);
-  const last = window.filter((s) => ended - s.at < 10_000);
+  const window = within(server.samples, started, ended);
   // autocannon stops with at most one append in flight per writer: the server may still complete it.
   const grew = endSize - startSize;
   const inFlight = grew - written;
   const lost = inFlight < 0 || inFlight > WRITERS ? Math.abs(inFlight) : 0;
   writeSection('Server under mixed load', [
-    `${Math.round(mixed)} s at once: ${CONNECTIONS - WRITERS} connections cycling through the demo log's status, a full and a partial hash tile, a page of 100 events, the checkpoint and the events CSV export; and ${WRITERS} actors each appending signed events (aid.delivered) with its own token at ${WRITES_PER_SECOND}/s (under the default limit of 600 a minute). The server's memory is what it reports every second.`,
+    `${Math.round(mixed)} s at once: ${CONNECTIONS - WRITERS} connections cycling through the demo log's status, a full and a partial hash tile, a page of 100 events, the checkpoint and the events CSV export; and ${WRITERS} actors each appending signed events (aid.delivered) with its own token at ${WRITES_PER_SECOND}/s (under the default limit of 600 a minute). The server's memory is what it reports every second. The machine was shared: load average ${mixedLoad} when the mixed load began.`,
     '',
     '| traffic | requests | requests/s | p99 latency | status codes | failed (non-2xx, errors, timeouts) |',
     '|---|---|---|---|---|---|',
@@ -288,10 +176,7 @@ async function main(): Promise<void> {
     '',
     `Appends: ${fmt(written)} answered 2xx; the log grew from ${startSize} to ${endSize} events (${lost === 0 ? `none lost; ${inFlight} more were in flight when the load stopped` : `${lost} unaccounted for`}) and verifies whole (${report.problems.length} problems).`,
     '',
-    '| server memory | first 10 s, mean | last 10 s, mean | max | samples |',
-    '|---|---|---|---|---|',
-    `| RSS | ${mib(mean(first.map((s) => s.rss)))} | ${mib(mean(last.map((s) => s.rss)))} | ${mib(Math.max(...window.map((s) => s.rss)))} | ${window.length} |`,
-    `| JS heap used | ${mib(mean(first.map((s) => s.heap)))} | ${mib(mean(last.map((s) => s.heap)))} | ${mib(Math.max(...window.map((s) => s.heap)))} | ${window.length} |`,
+    ...memoryTable(window, started, ended),
     '',
     `RSS, mean of each 10 s: ${tenths(window, started).join(', ')}.`,
   ]);
@@ -303,5 +188,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === 'serve') await serve(process.argv[3]!, process.argv[4]);
-else await main();
+await main();

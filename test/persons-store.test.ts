@@ -3,7 +3,7 @@ import { fromBase64 } from '../src/core/crypto/crypto.ts';
 import { verifyCommitment } from '../src/core/ledger/commitment.ts';
 import type { Database } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
-import { PersonsStore } from '../src/store/persons-store.ts';
+import { PersonsStore, ROWS_PER_TURN } from '../src/store/persons-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
 
@@ -23,6 +23,29 @@ describe.each(DIALECTS)('persons store on %s', (dialect) => {
     age: 19,
     category: 'women',
   };
+
+  it('commits to a request of many records a few at a time, the event loop free between them', async () => {
+    let hmacs = 0;
+    const counting: typeof crypto = {
+      ...crypto,
+      hmacSha256: (key, data) => {
+        hmacs++;
+        return crypto.hmacSha256(key, data);
+      },
+    };
+    const persons = new PersonsStore(database, counting);
+    const records = Array.from({ length: 100 }, (_, i) => ({ names: { en: `Person ${i}` }, age: 30 }));
+    const adding = persons.addAll(f.logId, records, { actor: 'party-a', party: 'party-a' });
+    // What waits on the event loop (here a callback queued after the request began) runs before
+    // every record has been committed to, not after all 100.
+    const seen = await new Promise<number>((resolve) => setImmediate(() => resolve(hmacs)));
+    expect(seen).toBeGreaterThan(0);
+    expect(seen).toBeLessThanOrEqual(2 * ROWS_PER_TURN);
+    const commitments = await adding;
+    expect(commitments).toHaveLength(100);
+    expect(new Set(commitments).size).toBe(100);
+    expect(hmacs).toBe(100);
+  });
 
   it('keeps a record apart from the log: the log holds only its salted commitment', async () => {
     const persons = new PersonsStore(database, crypto);

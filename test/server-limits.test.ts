@@ -101,6 +101,25 @@ describe.each(DIALECTS)('no request can stall the server, on %s', (dialect) => {
     }
   }, 60_000);
 
+  it("answers /api/health while the worst allowed plan of a log's adopted agreement is computed", async () => {
+    const g = gatedPool({ workers: 1, queue: 1 });
+    const s = await appOver(dialect, g.pool, new WorkPool({ workers: 1 }));
+    try {
+      const plan = tracked(s.app.inject({ url: '/api/logs/nov-2023-pause/plan?extend=3650' }));
+      // Held in the worker: on the event loop it would have finished before health was answered.
+      await g.until(1);
+      expect((await s.app.inject({ url: '/api/health' })).statusCode).toBe(200);
+      expect(plan.settled).toBe(false);
+      g.open();
+      const p = await plan.promise;
+      expect(p.statusCode).toBe(200);
+      expect((json(p).days as { day: number }[]).at(-1)!.day).toBe(4 + 3650);
+    } finally {
+      g.open();
+      await s.close();
+    }
+  }, 60_000);
+
   it('answers 503 server-busy with Retry-After once every worker is busy and the queue is full', async () => {
     const g = gatedPool({ workers: 2, queue: 1 });
     const s = await appOver(dialect, g.pool);

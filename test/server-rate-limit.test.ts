@@ -92,6 +92,39 @@ describe('one server process on SQLite', () => {
   });
 });
 
+describe.each(DIALECTS)('anonymous costly requests on %s', (dialect) => {
+  it("count a log's plan with a what-if and a statuses export at a moment, not the log's plan as adopted", async () => {
+    const database = await scratchDatabase(dialect);
+    const { f, store } = await seedFixtureLog(database, 'nov-2023-pause');
+    await adoptExample(store, f, 'nov-2023-pause');
+    const a = await app(database);
+    try {
+      const LOG = '/api/logs/nov-2023-pause';
+      // The plan as the log adopted it, and the statuses as of now, are not counted.
+      for (let i = 0; i < 5; i++) {
+        expect((await a.inject({ url: `${LOG}/plan` })).statusCode).toBe(200);
+        expect((await a.inject({ url: `${LOG}/export/statuses.json` })).statusCode).toBe(200);
+      }
+      expect((await a.inject({ url: `${LOG}/plan?extend=1` })).statusCode).toBe(200);
+      expect(
+        (await a.inject({ url: `${LOG}/export/statuses.json?at=2023-11-25T20:00:00Z` })).statusCode,
+      ).toBe(200);
+      expect((await a.inject({ url: `${LOG}/export/statuses.csv?at=2023-11-25T20:00:00Z` })).statusCode).toBe(
+        200,
+      );
+      // Three costly requests from this address in the minute: the fourth of either kind is refused.
+      for (const url of [`${LOG}/plan?extend=2`, `${LOG}/export/statuses.csv?at=2023-11-26T20:00:00Z`]) {
+        const refused = await a.inject({ url });
+        expect(refused.statusCode).toBe(429);
+        expect(json(refused).code).toBe('rate-limited');
+      }
+    } finally {
+      await a.close();
+      await database.close();
+    }
+  }, 60_000);
+});
+
 describe.each(DIALECTS)('the rate store, on %s', (dialect) => {
   it('counts per key and minute across connections, and forgets minutes before the last', async () => {
     const database = await scratchDatabase(dialect);

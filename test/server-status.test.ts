@@ -8,6 +8,8 @@ import { verifyLog } from '../src/core/ledger/verify-log.ts';
 import { exportMaterial, readExport } from '../src/export/export-folder.ts';
 import { buildApp } from '../src/server/app.ts';
 import { Evaluation } from '../src/server/status-schemas.ts';
+import { WorkPool } from '../src/server/work-pool.ts';
+import type { WorkTask } from '../src/server/work-task.ts';
 import type { Database } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
@@ -88,6 +90,31 @@ describe.each(DIALECTS)('status and report routes on %s', (dialect) => {
     expect(Date.parse(asOf)).toBeGreaterThan(Date.parse('2025-01-01T00:00:00Z'));
     // "Now" is taken to the second, so that readers within one second share one evaluation.
     expect(asOf).toMatch(/T\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/);
+  });
+
+  it('readers asking for the same moment at once share one evaluation on the judging pool', async () => {
+    const judging = new WorkPool({ workers: 1 });
+    const tasks: WorkTask[] = [];
+    const run = judging.run.bind(judging);
+    judging.run = (task, options) => {
+      tasks.push(task);
+      return run(task, options);
+    };
+    const own = await buildApp({ database, crypto, judging, anonymousHeavyPerMinute: 100 });
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, () =>
+          own.inject({ url: '/api/logs/nov-2023-pause/status?at=2023-11-30T00:00:00Z' }),
+        ),
+      );
+      expect(answers.map((r) => r.statusCode)).toEqual(Array(12).fill(200));
+      expect(new Set(answers.map((r) => r.body)).size).toBe(1);
+      // One judgement at that moment (the log fits in one page), not one a request.
+      expect(tasks.filter((t) => t.kind === 'evaluate' && t.at !== undefined)).toHaveLength(1);
+    } finally {
+      await own.close();
+      await judging.close();
+    }
   });
 
   it('a bad time is 400; an unknown log or a log with no published agreement is 404', async () => {

@@ -98,6 +98,8 @@ async function evaluateOnWorker(
 const RECENT = 16;
 type Remembered = { size: number; agreement: Agreement; at: string; evaluation: Evaluation };
 const recent = new WeakMap<LedgerStore, Map<string, Remembered[]>>();
+/** The judgements being computed, by store, log, size, agreement and moment. */
+const underWay = new Map<string, Promise<{ evaluation: Evaluation; size: number }>>();
 
 /** Now, to the second, as `?at=` takes it: the moment a status "as of now" is computed for. */
 export function nowToTheSecond(now = Date.now()): string {
@@ -125,9 +127,18 @@ export async function evaluateLog(
   const seen = byLog.get(log.id) ?? [];
   const hit = seen.find((r) => r.size === log.size && r.agreement === agreement && r.at === at);
   if (hit) return { agreement, adoption, evaluation: hit.evaluation };
+  // Requests for the same judgement while it is computed wait for that one: at each second a busy
+  // page's readers all ask for the new "now", and each had been a task of its own on the log's
+  // worker (its queue filled and refused them, 503), its answer copied and serialised again.
+  const key = `${nameOf(ctx.store)}/${log.id}|${log.size}|${nameOf(agreement)}|${at}`;
+  let pending = underWay.get(key);
+  if (!pending) {
+    pending = evaluateOnWorker(ctx, log.id, log.size, agreement, at).finally(() => underWay.delete(key));
+    underWay.set(key, pending);
+  }
   let judged: { evaluation: Evaluation; size: number };
   try {
-    judged = await evaluateOnWorker(ctx, log.id, log.size, agreement, at);
+    judged = await pending;
   } catch (e) {
     if (e instanceof ComplianceError) throw new HttpProblem(422, e.code, e.message);
     throw e;

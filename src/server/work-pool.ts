@@ -12,6 +12,8 @@ export interface WorkPoolOptions {
   queue?: number;
   /** The heap a worker may use, in MiB; a task that needs more is refused (default 2048: a worker may hold the evaluator of a log of a million events). */
   heapMb?: number;
+  /** The space for a worker's newly created objects, in MiB (default: V8's, some 48 MiB once a worker has been busy). */
+  youngMb?: number;
   /** Budgets other than WORK_BUDGET_MS, by kind of task. */
   budgetMs?: Partial<Record<WorkTask['kind'], number>>;
   /** What runs each task's budget (default: a timer); tests end a budget when they choose. */
@@ -119,6 +121,7 @@ export class WorkPool {
   readonly size: number;
   readonly queueLimit: number;
   readonly #heapMb: number;
+  readonly #youngMb: number | undefined;
   readonly #budgetMs: Record<WorkTask['kind'], number>;
   readonly #budgetClock: BudgetClock;
   readonly #script: URL;
@@ -133,6 +136,7 @@ export class WorkPool {
     this.size = options.workers ?? Math.min(4, Math.max(2, availableParallelism()));
     this.queueLimit = options.queue ?? 32;
     this.#heapMb = options.heapMb ?? 2048;
+    this.#youngMb = options.youngMb;
     this.#budgetMs = { ...WORK_BUDGET_MS, ...options.budgetMs };
     this.#budgetClock = options.budgetClock ?? timerBudget;
     this.#script = options.script ?? new URL('./work-worker.ts', import.meta.url);
@@ -199,7 +203,10 @@ export class WorkPool {
           this.#onLifecycle({ worker: id, step: 'starting' });
           const worker = new Worker(this.#script, {
             workerData: this.#workerData,
-            resourceLimits: { maxOldGenerationSizeMb: this.#heapMb },
+            resourceLimits: {
+              maxOldGenerationSizeMb: this.#heapMb,
+              ...(this.#youngMb ? { maxYoungGenerationSizeMb: this.#youngMb } : {}),
+            },
           });
           // Idle workers do not keep the process alive; a task under way holds a timer that does.
           worker.unref();
@@ -317,12 +324,23 @@ function errorOf(error: { name: string; code?: string; message: string }): Error
   return new Error(error.message);
 }
 
+/**
+ * The memory of the shared pools' workers. A worker keeps the heap it has grown to, so what it
+ * may grow to is what the server holds under a stream of the largest requests: the worst plan
+ * allowed (3,654 days, a 10 MB answer) uses some 120 MiB of heap, and with V8's defaults four
+ * busy workers held a gigabyte between them. Plans, comparisons and agreement checks get 512 MiB
+ * of heap; judging keeps 2 GiB (the evaluator of a log of a million events). Both get a young
+ * generation of 16 MiB: collected more often, it is much less memory held.
+ */
+export const WORK_POOL_MEMORY = { heapMb: 512, youngMb: 16 } as const;
+export const JUDGING_POOL_MEMORY = { heapMb: 2048, youngMb: 16 } as const;
+
 /** The process's pool for plans, comparisons and agreement checks, shared by every app not given one. */
-export const sharedWorkPool = new WorkPool();
+export const sharedWorkPool = new WorkPool(WORK_POOL_MEMORY);
 
 /**
  * The process's pool for judging logs (statuses, reports, event streams' status changes), apart
  * from the plans: each log is judged by one worker that keeps its evaluator, and a status as of
  * now must not wait behind the largest plan allowed.
  */
-export const sharedJudgingPool = new WorkPool();
+export const sharedJudgingPool = new WorkPool(JUDGING_POOL_MEMORY);

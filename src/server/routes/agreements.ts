@@ -66,6 +66,20 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 /** GET /api/agreements, /api/agreements/:id and the versions of an uploaded agreement. */
+/**
+ * An agreement as the JSON bytes sent, made once per agreement object (the catalog keeps one per
+ * text, never changed): not serialised and encoded again for each reader.
+ */
+const agreementJson = new WeakMap<Agreement, Buffer>();
+function agreementBytes(agreement: Agreement): Buffer {
+  let bytes = agreementJson.get(agreement);
+  if (!bytes) {
+    bytes = Buffer.from(JSON.stringify(agreement));
+    agreementJson.set(agreement, bytes);
+  }
+  return bytes;
+}
+
 export const agreementRoutes = (ctx: ServerContext) => [
   defineRoute({
     method: 'GET',
@@ -111,8 +125,9 @@ export const agreementRoutes = (ctx: ServerContext) => [
     params: AgreementParams,
     responses: { 200: { description: 'The agreement.', schema: AgreementSchema } },
     problems: [404],
-    async handler({ params }) {
-      return requireAgreement(ctx, params.id);
+    async handler({ params, reply }) {
+      reply.type('application/json; charset=utf-8');
+      return agreementBytes(await requireAgreement(ctx, params.id));
     },
   }),
   defineRoute({

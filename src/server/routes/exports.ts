@@ -213,6 +213,8 @@ export const exportRoutes = (ctx: ServerContext) => {
       operationId: 'exportStatusesJson',
       tag: 'exports',
       access: 'public',
+      // As /status: now is judged once a second for everyone; another moment is costly.
+      heavy: (query) => query.at !== undefined,
       summary: 'The status of every provision and obligation at a moment, as table rows',
       description:
         'The rows of the status CSV: each provision, then its obligations. As `/status`, the log is judged against the agreement text it adopted (by SHA-256); `at` defaults to now.',
@@ -243,6 +245,7 @@ export const exportRoutes = (ctx: ServerContext) => {
       operationId: 'exportStatusesCsv',
       tag: 'exports',
       access: 'public',
+      heavy: (query) => query.at !== undefined,
       summary:
         'The status of every provision and obligation at a moment as CSV; with `hxl=true` an HXL hashtag row',
       description: `${CSV_DOC} \`at\` defaults to now.`,

@@ -1,9 +1,9 @@
-import { planAgreement, sliceDays } from '../../core/plan/plan-agreement.ts';
 import type { ServerContext } from '../context.ts';
 import { logAgreement } from '../log-agreement.ts';
 import { dayBound, PlanQuery, planOptionsOf } from '../plan-query.ts';
 import { defineRoute } from '../route.ts';
 import { LogParams, PlanResponse } from '../schemas.ts';
+import { asksMore, plainPlans, remembered, sendJson } from './plan.ts';
 
 /** GET /api/logs/:id/plan: the plan of the agreement text the log adopted, by hash. */
 export const logPlanRoutes = (ctx: ServerContext) => [
@@ -13,6 +13,8 @@ export const logPlanRoutes = (ctx: ServerContext) => [
     operationId: 'planOfLog',
     tag: 'compliance',
     access: 'public',
+    // As GET /api/agreements/{id}/plan: a what-if or a span of days is costly, the plan as adopted is computed once.
+    heavy: (query) => asksMore(query, []),
     summary: 'The plan of the agreement the log adopted, day by day, with what-ifs (as its status judges it)',
     description:
       "The text is the one the log's latest agreement.adopted event names by SHA-256 (see `adopted` in " +
@@ -21,15 +23,21 @@ export const logPlanRoutes = (ctx: ServerContext) => [
     params: LogParams,
     query: PlanQuery,
     responses: { 200: { description: 'The plan.', schema: PlanResponse } },
-    problems: [404, 409, 422],
+    problems: [404, 409, 422, 503],
     async handler({ params, query, reply }) {
       const { agreement } = await logAgreement(ctx, params.id);
       reply.header('cache-control', 'no-cache');
-      return sliceDays(
-        planAgreement(agreement, planOptionsOf(query)),
-        dayBound(query.from),
-        dayBound(query.to),
-      );
+      // On a worker of the pool, within the plan's time budget: the worst allowed plan took the
+      // event loop for seconds here, and no request was answered meanwhile.
+      const task = {
+        kind: 'plan' as const,
+        agreement,
+        options: planOptionsOf(query),
+        from: dayBound(query.from),
+        to: dayBound(query.to),
+      };
+      const run = () => ctx.work.run<Uint8Array>(task);
+      return sendJson(reply, await (asksMore(query, []) ? run() : remembered(plainPlans, agreement, run)));
     },
   }),
 ];

@@ -34,7 +34,7 @@ function agreementRef(ref: string, which: 'a' | 'b'): { id: string; version?: nu
 }
 
 /** JSON a worker wrote (work-task.ts), sent as it is. */
-function sendJson(reply: FastifyReply, bytes: Uint8Array): Buffer {
+export function sendJson(reply: FastifyReply, bytes: Uint8Array): Buffer {
   reply.type('application/json; charset=utf-8');
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -44,10 +44,10 @@ function sendJson(reply: FastifyReply, bytes: Uint8Array): Buffer {
  * dashboard asks for): computed once per agreement object and shared by every reader. A failure
  * (a busy pool) is not kept.
  */
-const plainPlans = new WeakMap<Agreement, Promise<Uint8Array>>();
+export const plainPlans = new WeakMap<Agreement, Promise<Uint8Array>>();
 const plainDiffs = new WeakMap<Agreement, Map<Agreement, Promise<Uint8Array>>>();
 
-function remembered<K extends object>(
+export function remembered<K extends object>(
   cache: {
     get(k: K): Promise<Uint8Array> | undefined;
     set(k: K, v: Promise<Uint8Array>): unknown;
@@ -69,7 +69,7 @@ function remembered<K extends object>(
 }
 
 /** Anything asked for beyond the agreements themselves: a what-if, a span of days. */
-const asksMore = (query: Record<string, unknown>, plain: readonly string[]) =>
+export const asksMore = (query: Record<string, unknown>, plain: readonly string[]) =>
   Object.keys(query).some((k) => !plain.includes(k));
 
 /** GET /api/agreements/:id/plan and /api/diff: `truce plan` and `truce diff` over HTTP. */

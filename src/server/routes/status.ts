@@ -19,26 +19,29 @@ import { Evaluation, ReportQuery, StatusQuery } from '../status-schemas.ts';
 
 /**
  * Evaluations are remembered a while (log-evaluation.ts): so is their JSON in each language, with
- * the adoption judged against.
+ * the adoption judged against, as the UTF-8 bytes sent, so that each request of the same moment and
+ * language costs no serialising or encoding on the event loop (a status is tens of kilobytes).
  */
-const json = new WeakMap<EvaluationValue, Map<Lang, string>>();
-function serialized(evaluation: EvaluationValue, adoption: Adoption, terms: Agreement, lang: Lang): string {
+const json = new WeakMap<EvaluationValue, Map<Lang, Buffer>>();
+function serialized(evaluation: EvaluationValue, adoption: Adoption, terms: Agreement, lang: Lang): Buffer {
   let byLang = json.get(evaluation);
   if (!byLang) {
     byLang = new Map();
     json.set(evaluation, byLang);
   }
-  let text = byLang.get(lang);
-  if (text === undefined) {
+  let bytes = byLang.get(lang);
+  if (bytes === undefined) {
     const { agreement, version, sha256, index } = adoption;
     // The headline figures from the one model the dashboard, the report and the CLI show.
     const headline = headlineFigures(terms, evaluation);
     // Every explanation structured, and beside it in words of the reader's language.
     const explained = explainedEvaluation(evaluation, terms, lang);
-    text = JSON.stringify({ ...explained, headline, adopted: { agreement, version, sha256, index } });
-    byLang.set(lang, text);
+    bytes = Buffer.from(
+      JSON.stringify({ ...explained, headline, adopted: { agreement, version, sha256, index } }),
+    );
+    byLang.set(lang, bytes);
   }
-  return text;
+  return bytes;
 }
 
 /** GET /api/logs/:id/status and /api/logs/:id/report: the log judged against its agreement. */
