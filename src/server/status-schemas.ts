@@ -136,6 +136,20 @@ export const Evaluation = z
         obligation: z.looseObject({ id: z.string(), provision: z.string(), party: z.string() }),
         status: Status,
         due: z.string().nullable(),
+        moved: z
+          .looseObject({
+            planned: z.string(),
+            minutes: z.int(),
+            cause: z.enum(['handover-late', 'condition-late', 'extension-agreed', 'phase-started-late']),
+            provision: z.string().optional(),
+            batch: z.int().optional(),
+            at: z.string().optional(),
+            evidence: z.array(z.string()),
+          })
+          .optional()
+          .describe(
+            "Why the deadline in force (`due`) is later than the plan's: the handover a release waits for was late, the term a conditional provision waits for was complete late, the extension that added it was agreed after its planned day, or its phase started late.",
+          ),
         ...Beside,
         remains: z
           .array(z.looseObject({ finding: z.string(), count: z.int(), evidence: z.array(z.string()) }))

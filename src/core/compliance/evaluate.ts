@@ -3,6 +3,7 @@ import type { Obligation } from '../plan/types.ts';
 import { actStatus, allegationState } from './act-status.ts';
 import { conditionState } from './condition.ts';
 import type { EvalContext } from './context.ts';
+import { deadlineMove, movePhrase } from './deadline-move.ts';
 import { effectivePlan } from './effective-plan.ts';
 import { orderEvidence } from './evidence-order.ts';
 import { exchangeRecords } from './exchange-records.ts';
@@ -95,6 +96,12 @@ function allegations(ctx: EvalContext): Allegation[] {
   });
 }
 
+/** A status whose deadline moved says how much and why, in its fields and its explanation. */
+function withMove(ctx: EvalContext, s: ObligationStatus): ObligationStatus {
+  const moved = deadlineMove(ctx, s);
+  return moved ? { ...s, moved, explanation: [...s.explanation, movePhrase(ctx, moved)] } : s;
+}
+
 /** The evaluation of the log in `state` against the agreement, as it stood at `asOf`. */
 export function evaluateState(
   agreement: Agreement,
@@ -131,7 +138,7 @@ export function evaluateState(
       const own = eplan.obligations.filter((o) => o.provision === p.id);
       byProvision.set(
         p.id,
-        own.map((o) => obligationStatus(ctx, p, o)),
+        own.map((o) => withMove(ctx, obligationStatus(ctx, p, o))),
       );
     }
     pending = pending.filter((p) => !next.includes(p));

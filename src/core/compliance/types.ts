@@ -1,6 +1,7 @@
 import type { SignedEvent } from '../ledger/event.ts';
 import type { Obligation } from '../plan/types.ts';
 import type { Explanation } from '../words/phrase.ts';
+import type { DeadlineMove } from './deadline-move.ts';
 
 /** Where an obligation or a provision stands at a moment, judged from the log. */
 export type Status =
@@ -106,6 +107,8 @@ export interface ObligationStatus {
   done?: number;
   /** When it was complete, for met and met-late. */
   completedAt?: string;
+  /** Why the deadline in force is later than the plan's, when it is (a late handover, condition, extension or phase start). */
+  moved?: DeadlineMove;
   /** Met late by, or overdue by, in minutes. */
   lateMinutes?: number;
   overdueMinutes?: number;

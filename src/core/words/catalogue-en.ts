@@ -67,6 +67,12 @@ export const EN: Record<PhraseCode, string> = {
   'verdict.not-recorded-done-past': 'not recorded as done; {past} past the deadline',
   'verdict.nothing-recorded-by-deadline': 'nothing recorded by the deadline',
   'verdict.not-recorded-done-by-deadline': 'not recorded as done by the deadline',
+  'moved.handover': 'Due {late} later than planned ({planned}): batch {batch} was handed over late',
+  'moved.condition':
+    'Due {late} later than planned ({planned}): {provision}, which it waits for, was complete late',
+  'moved.extension':
+    'Due {late} later than planned ({planned}): the extension that added it was agreed on {at}',
+  'moved.phase-start': 'Due {late} later than planned ({planned}): its phase started on {at}',
   'waits.text': '{text}',
   'waits.complete': '{provision} to be complete',
   'waits.complete-category': '{provision} ({category}) to be complete',

@@ -102,6 +102,11 @@ export const PHRASES = {
   'verdict.not-recorded-done-past': ['past'],
   'verdict.nothing-recorded-by-deadline': [],
   'verdict.not-recorded-done-by-deadline': [],
+  // Why a deadline in force is later than the plan's.
+  'moved.handover': ['late', 'planned', 'batch'],
+  'moved.condition': ['late', 'planned', 'provision'],
+  'moved.extension': ['late', 'planned', 'at'],
+  'moved.phase-start': ['late', 'planned', 'at'],
   // What a conditional term waits for.
   'waits.text': ['text'],
   'waits.complete': ['provision'],

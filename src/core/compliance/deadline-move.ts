@@ -1,0 +1,118 @@
+import type { Obligation } from '../plan/types.ts';
+import { minutes, moment, num, type Phrase, phrase, sentence } from '../words/phrase.ts';
+import { dueAt, type EvalContext } from './context.ts';
+import { plannedStart, recordedStart } from './phase-start.ts';
+import type { ObligationStatus } from './types.ts';
+
+/**
+ * Why a deadline in force is later than the plan's: the handover a release waits for was late, the
+ * term a conditional provision waits for was complete late, the extension that added the obligation
+ * was agreed after its planned day, or its phase started late.
+ */
+export type MoveCause = 'handover-late' | 'condition-late' | 'extension-agreed' | 'phase-started-late';
+
+export interface DeadlineMove {
+  /** The plan's deadline, ISO with the agreement's offset. */
+  planned: string;
+  /** How much later the deadline in force is. */
+  minutes: number;
+  cause: MoveCause;
+  /** The provision waited for (condition-late), the batch handed over late (handover-late). */
+  provision?: string;
+  batch?: number;
+  /** When the extension was agreed or the phase started (extension-agreed, phase-started-late). */
+  at?: string;
+  /** The events that moved it. */
+  evidence: string[];
+}
+
+/** The last of the plan's own moves that applies, as dueAt applies them in turn. */
+function plannedMove(
+  ctx: EvalContext,
+  o: Obligation,
+  planned: number,
+): Omit<DeadlineMove, 'planned' | 'minutes'> | null {
+  let due = planned;
+  let cause: Omit<DeadlineMove, 'planned' | 'minutes'> | null = null;
+  const shift = ctx.shift.get(o.provision) ?? 0;
+  if (shift > 0) {
+    due += shift;
+    const waited = ctx.agreement.provisions.find((p) => p.id === o.provision)?.condition?.provision;
+    cause = { cause: 'condition-late', ...(waited !== undefined ? { provision: waited } : {}), evidence: [] };
+  }
+  const made = ctx.eplan.createdBy.get(o.id);
+  if (made && made.entry.at > due) {
+    due = made.entry.at;
+    cause = { cause: 'extension-agreed', at: ctx.view.iso(made.entry.at), evidence: [made.entry.hash] };
+  }
+  const started = recordedStart(ctx, o.phase);
+  const phaseStart = started === undefined ? null : plannedStart(ctx, o.phase);
+  if (started !== undefined && phaseStart !== null && due >= phaseStart && due < started) {
+    const start = ctx.view.kind('phase.started').find((e) => e.event.body.phase === o.phase);
+    cause = {
+      cause: 'phase-started-late',
+      at: ctx.view.iso(started),
+      evidence: start ? [start.hash] : [],
+    };
+  }
+  return cause;
+}
+
+/**
+ * How and why an obligation's deadline in force differs from the plan's, or null when it does not.
+ * A release later than every move of the plan itself waits for a handover that was late.
+ */
+export function deadlineMove(ctx: EvalContext, s: ObligationStatus): DeadlineMove | null {
+  const o = s.obligation;
+  if (o.due === null || s.due === null) return null;
+  const planned = Date.parse(o.due);
+  const due = Date.parse(s.due);
+  if (!(due > planned)) return null;
+  const late = Math.round((due - planned) / 60_000);
+  const base = { planned: o.due, minutes: late };
+  const own = plannedMove(ctx, o, planned);
+  if (o.action === 'release' && o.batch !== undefined) {
+    // What dueAt gives is the plan's own moves; the rest is the handover the release waits for.
+    const handover = ctx.exchanges.get(o.provision)?.batches.get(o.batch)?.handovers ?? [];
+    const byPlan = dueAt(ctx, o) ?? planned;
+    if (due > byPlan && handover.length) {
+      return {
+        ...base,
+        cause: 'handover-late',
+        batch: o.batch,
+        evidence: handover.map((h) => h.record.entry.hash),
+      };
+    }
+  }
+  return own ? { ...base, ...own } : null;
+}
+
+/** "Due 5 h later than planned (25 Nov 16:00): batch 2 was handed over late." */
+export function movePhrase(ctx: EvalContext, m: DeadlineMove): Phrase {
+  const planned = moment(Date.parse(m.planned), ctx.timeZone);
+  const late = minutes(m.minutes);
+  switch (m.cause) {
+    case 'handover-late':
+      return sentence([phrase('moved.handover', { late, planned, batch: num(m.batch ?? 0) })]);
+    case 'condition-late':
+      return sentence([
+        phrase('moved.condition', {
+          late,
+          planned,
+          provision: { type: 'provision', id: m.provision ?? '' },
+        }),
+      ]);
+    case 'extension-agreed':
+      return sentence([
+        phrase('moved.extension', { late, planned, at: moment(Date.parse(m.at ?? m.planned), ctx.timeZone) }),
+      ]);
+    case 'phase-started-late':
+      return sentence([
+        phrase('moved.phase-start', {
+          late,
+          planned,
+          at: moment(Date.parse(m.at ?? m.planned), ctx.timeZone),
+        }),
+      ]);
+  }
+}
