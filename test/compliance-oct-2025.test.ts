@@ -138,6 +138,60 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     });
   });
 
+  it('Rafah: no date agreed; waits for the remains before the last is recovered, unrecorded after, met once it opened (2 Feb 2026), never late', () => {
+    const before = at('2026-01-20T12:00:00+02:00');
+    expect(before.obligations.some((o) => o.obligation.provision === 'rafah')).toBe(false);
+    expect(prov(before, 'rafah')).toMatchObject({ status: 'not-yet-due', waitsOn: 'remains-exchange' });
+    expect(prov(before, 'rafah').explanation).toMatch(
+      /^Waits for Return of the remains of deceased hostages/,
+    );
+
+    const between = ob(at('2026-01-30T12:00:00+02:00'), 'rafah/open-crossing/109');
+    expect(between).toMatchObject({
+      status: 'unrecorded',
+      due: null,
+      noAgreedDate: true,
+      obligation: { date: '2026-01-26', conditionMetAt: '2026-01-26T12:00:00+02:00' },
+    });
+    expect(between.overdueMinutes).toBeUndefined();
+    expect(between.explanation).toContain('nothing recorded; no date was agreed');
+
+    const e = at(LATER);
+    const open = ob(e, 'rafah/open-crossing/109');
+    expect(open).toMatchObject({
+      status: 'met',
+      completedAt: '2026-02-02T09:00:00+02:00',
+      noAgreedDate: true,
+    });
+    expect(open.lateMinutes).toBeUndefined();
+    expect(open.explanation).toContain('opened 2 Feb 09:00; met (no date was agreed, so it cannot be late)');
+    // The agreed flows (50/50, or ⚠ 150/50) beside the recorded figures of 2–9 Feb, never added across sources.
+    expect(
+      open.flows!.map((f) => [f.direction, f.perDay.map((v) => [v.value, v.uncertain ?? false])]),
+    ).toEqual([
+      [
+        'out',
+        [
+          [50, false],
+          [150, true],
+        ],
+      ],
+      [
+        'in',
+        [
+          [50, false],
+          [50, false],
+        ],
+      ],
+    ]);
+    expect(open.throughput!.map((t) => [t.direction, t.quantity, t.from, t.to, t.parts])).toEqual([
+      ['out', 316, '2026-02-02', '2026-02-09', { patients: 125, companions: 191 }],
+      ['in', 312, '2026-02-02', '2026-02-09', { people: 312 }],
+    ]);
+    expect(open.explanation).toContain('Agreed flows: 50 out, 50 in a day; or ⚠ 150 out, 50 in a day.');
+    expect(prov(e, 'rafah')).toMatchObject({ status: 'met', counts: { met: 1 } });
+  });
+
   it('the return north began on 10 Oct; the pullback was met at the start', () => {
     const e = at(LATER);
     expect(ob(e, 'return-north/allow-return/1').status).toBe('met');

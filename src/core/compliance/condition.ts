@@ -26,7 +26,8 @@ function backInFull(ctx: EvalContext, provision: string, relevant: ObligationSta
 export function conditionState(ctx: EvalContext, p: Provision, target: ObligationStatus[]): void {
   const c = p.condition!;
   const { labels } = ctx;
-  const what = `${c.text ?? `${labels.provision(c.provision)}${c.category ? ` (${labels.category(c.category, c.provision)})` : ''} to be complete`}`;
+  const named = `${labels.provision(c.provision)}${c.category ? ` (${labels.category(c.category, c.provision)})` : ''}`;
+  const what = c.text ? `${named}: ${c.text}` : `${named} to be complete`;
   const handovers = target.filter((s) => s.obligation.action === 'hand-over');
   const relevant = (handovers.length ? handovers : target).filter(
     (s) =>
@@ -49,6 +50,9 @@ export function conditionState(ctx: EvalContext, p: Provision, target: Obligatio
     back ?? 0,
   );
   const planned = Math.max(...relevant.map((s) => (s.obligation.due ? Date.parse(s.obligation.due) : 0)));
-  if (metAt > planned) ctx.shift.set(p.id, metAt - planned);
+  ctx.conditionMet.set(p.id, metAt);
+  // Placed from the moment the record shows the condition met, its days are not moved again.
+  const onRecord = ctx.eplan.obligations.some((o) => o.provision === p.id && o.conditionMetAt !== undefined);
+  if (metAt > planned && !onRecord) ctx.shift.set(p.id, metAt - planned);
   ctx.waiting.delete(p.id);
 }

@@ -22,6 +22,8 @@ export interface EvalContext {
   shift: Map<string, number>;
   /** Conditional provisions whose condition is not met yet: what they wait for. */
   waiting: Map<string, string>;
+  /** Conditional provisions whose condition the record shows met: when (epoch ms). */
+  conditionMet: Map<string, number>;
   /** How explanations name parties, actors, provisions, quota lines and categories. */
   labels: Labels;
 }

@@ -13,6 +13,7 @@ import { extensionRecords, phaseEnds, phaseRecords } from './phase-records.ts';
 import { provisionStatus } from './provision-status.ts';
 import { quotaStatus } from './quota-status.ts';
 import { ratioCheck, tallies } from './tally.ts';
+import { undatedOpeningStatus } from './undated-opening.ts';
 import type { Allegation, EvaluateOptions, Evaluation, LoggedEvent, ObligationStatus } from './types.ts';
 import { LogView } from './view.ts';
 import { withMeasures } from './with-measures.ts';
@@ -38,6 +39,7 @@ function parseAsOf(asOf: string): number {
 }
 
 function judged(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
+  if (p.kind === 'crossing' && o.noAgreedDate) return undatedOpeningStatus(ctx, p, o);
   if (p.kind === 'exchange') return exchangeObligationStatus(ctx, o, ctx.exchanges.get(p.id)!);
   // People through a crossing per day are a quantity, counted from crossing.throughput figures.
   if (
@@ -94,6 +96,19 @@ function allegations(ctx: EvalContext): Allegation[] {
   });
 }
 
+/**
+ * The conditional provisions the plan could not date (they wait on a window) whose condition the
+ * record shows met: provision id → that moment, to place them from it.
+ */
+function metOnRecord(ctx: EvalContext): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const w of ctx.eplan.plan.waiting) {
+    const at = ctx.conditionMet.get(w.provision);
+    if (w.reason === 'window' && at !== undefined) out[w.provision] = ctx.view.iso(at);
+  }
+  return out;
+}
+
 /** The evaluation of the log in `state` against the agreement, as it stood at `asOf`. */
 export function evaluateState(
   agreement: Agreement,
@@ -101,9 +116,19 @@ export function evaluateState(
   asOf: string,
   options: EvaluateOptions = {},
 ): Evaluation {
+  return evaluateWith(agreement, state, asOf, options);
+}
+
+function evaluateWith(
+  agreement: Agreement,
+  state: LogState,
+  asOf: string,
+  options: EvaluateOptions,
+  conditionsMet?: Record<string, string>,
+): Evaluation {
   const at = parseAsOf(asOf);
   const view = new LogView(state, at, agreement.timeZone);
-  const eplan = effectivePlan(agreement, view, options.counts);
+  const eplan = effectivePlan(agreement, view, options.counts, conditionsMet);
   const ctx: EvalContext = {
     agreement,
     view,
@@ -114,6 +139,7 @@ export function evaluateState(
     exchanges: exchangeRecords(agreement, view, eplan.obligations),
     shift: new Map(),
     waiting: new Map(),
+    conditionMet: new Map(),
     labels: labelsOf(
       agreement,
       view.kind('actor.registered').map((e) => e.event.body as unknown as Registration),
@@ -134,6 +160,11 @@ export function evaluateState(
       );
     }
     pending = pending.filter((p) => !next.includes(p));
+  }
+  // A condition with no fixed day, met on the record: planned again with it placed from that moment.
+  if (conditionsMet === undefined) {
+    const met = metOnRecord(ctx);
+    if (Object.keys(met).length) return evaluateWith(agreement, state, asOf, options, met);
   }
   const obligations = eplan.obligations.map(
     (o) => byProvision.get(o.provision)!.find((s) => s.obligation.id === o.id)!,

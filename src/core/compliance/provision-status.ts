@@ -122,6 +122,7 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
       provision: p.id,
       kind: p.kind,
       status: 'not-yet-due',
+      ...(waits && p.condition ? { waitsOn: p.condition.provision } : {}),
       counts: {},
       evidence: [],
       explanation: waits ? `Waits for ${waits}.` : 'The plan places no obligation for it on the calendar.',

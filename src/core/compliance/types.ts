@@ -1,4 +1,5 @@
 import type { SignedEvent } from '../ledger/event.ts';
+import type { StatedFigure } from '../agreement/figure.ts';
 import type { Obligation } from '../plan/types.ts';
 
 /** Where an obligation or a provision stands at a moment, judged from the log. */
@@ -81,6 +82,25 @@ export interface RemainsFinding {
  */
 export type StatusBasis = 'no-breach-recorded';
 
+/** A crossing's daily flow as the agreement states it: every source's figure. */
+export interface CrossingFlow {
+  direction: 'out' | 'in';
+  people: string;
+  perDay: StatedFigure[];
+}
+
+/** One throughput figure recorded for a crossing (one event, one source), for a day or a period. */
+export interface RecordedThroughput {
+  direction: 'out' | 'in';
+  from?: string;
+  to: string;
+  /** People in the figure: the sum of its own parts (patients, companions, residents, people). */
+  quantity: number;
+  parts: Partial<Record<'patients' | 'companions' | 'residents' | 'people', number>>;
+  source: string;
+  evidence: string[];
+}
+
 export interface ObligationStatus {
   obligation: Obligation;
   status: Status;
@@ -107,6 +127,11 @@ export interface ObligationStatus {
   basis?: StatusBasis;
   /** The status rests on a term the agreement leaves uncertain (or sources state differently): shown with ⚠. */
   uncertain?: true;
+  /** No date was agreed for it (placed once its condition was met on the record): never late. */
+  noAgreedDate?: true;
+  /** For a crossing: the flows agreed per day, beside the throughput recorded (never added across sources). */
+  flows?: CrossingFlow[];
+  throughput?: RecordedThroughput[];
   evidence: string[];
   explanation: string;
 }
@@ -123,6 +148,8 @@ export interface ProvisionStatus {
   capped?: Measure[];
   /** Remains recovered by the receiving side or a search team: never counted as a handover. */
   recovered?: { by: string; count: number; at: string; evidence: string[] }[];
+  /** The provision whose completion it waits for, while its condition is not met on the record. */
+  waitsOn?: string;
   /** Negotiation events recorded besides talks.started (delegations, rounds, proposals, responses). */
   events?: { kind: string; at: string; evidence: string[] }[];
   /** Statements that the ceasefire is enforced again, for a cessation. */

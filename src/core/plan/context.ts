@@ -19,6 +19,8 @@ export interface PlanContext {
   indicative: IndicativeShare[];
   waiting: Waiting[];
   stated: StatedTotal[];
+  /** Conditions the record shows met (provision id → ISO moment), from the plan options. */
+  conditionsMet: Record<string, string>;
 }
 
 /**

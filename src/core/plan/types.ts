@@ -85,6 +85,13 @@ export interface Obligation {
   openEnded?: boolean;
   /** Direction of a crossing flow: out of the area or into it. */
   direction?: 'out' | 'in';
+  /**
+   * The agreement gives no date for it: it is placed on the day the record shows its condition met
+   * (`conditionMetAt`), with no deadline (`due` is null), so it can be unrecorded but never late.
+   */
+  noAgreedDate?: boolean;
+  /** When the record shows the condition it waited for met (ISO), for an obligation placed from the record. */
+  conditionMetAt?: string;
   /** The values sources state for the quantity, when they disagree (quantity..quantityMax). */
   figures?: StatedValue[];
   uncertain?: boolean;
@@ -216,4 +223,9 @@ export interface PlanOptions {
   start?: string;
   /** Last day to plan open-ended phases to: a date (YYYY-MM-DD) or an agreement day. */
   horizon?: string | number;
+  /**
+   * Provision id → the moment (ISO with offset) the record shows its condition met, for a
+   * conditional provision whose condition has no fixed day (it waits on a window): placed from it.
+   */
+  conditionsMet?: Record<string, string>;
 }
