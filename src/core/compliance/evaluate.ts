@@ -13,8 +13,8 @@ import { extensionRecords, phaseEnds, phaseRecords } from './phase-records.ts';
 import { provisionStatus } from './provision-status.ts';
 import { quotaStatus } from './quota-status.ts';
 import { ratioCheck, tallies } from './tally.ts';
-import { undatedOpeningStatus } from './undated-opening.ts';
 import type { Allegation, EvaluateOptions, Evaluation, LoggedEvent, ObligationStatus } from './types.ts';
+import { undatedOpeningStatus } from './undated-opening.ts';
 import { LogView } from './view.ts';
 import { withMeasures } from './with-measures.ts';
 

@@ -1,5 +1,5 @@
-import type { SignedEvent } from '../ledger/event.ts';
 import type { StatedFigure } from '../agreement/figure.ts';
+import type { SignedEvent } from '../ledger/event.ts';
 import type { Obligation } from '../plan/types.ts';
 
 /** Where an obligation or a provision stands at a moment, judged from the log. */

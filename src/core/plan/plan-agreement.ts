@@ -24,7 +24,10 @@ function placeOnRecord(ctx: PlanContext, p: Provision, what: string, metAt: stri
   ctx.notes.push(
     `${p.id}: waits for ${what}, due any day up to a deadline; the record shows it complete on ${date}, so it is placed from that day.`,
   );
-  const placed = provisionObligations(ctx, p, phaseDay, text, planned).map((o) => ({ ...o, conditionMetAt: metAt }));
+  const placed = provisionObligations(ctx, p, phaseDay, text, planned).map((o) => ({
+    ...o,
+    conditionMetAt: metAt,
+  }));
   if (p.kind !== 'crossing' || p.due !== undefined) return placed;
   return placed
     .filter((o) => o.action === 'open-crossing')
