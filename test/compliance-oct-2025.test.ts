@@ -192,6 +192,17 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     expect(prov(e, 'rafah')).toMatchObject({ status: 'met', counts: { met: 1 } });
   });
 
+  it('the force authorized until 31 Dec 2027 is a date on the timeline, not an obligation of any party', () => {
+    const e = at(LATER);
+    expect(e.obligations.some((o) => o.obligation.provision === 'international-force')).toBe(false);
+    expect(e.dates).toEqual([
+      expect.objectContaining({ provision: 'international-force', date: '2027-12-31' }),
+    ]);
+    const p = prov(e, 'international-force');
+    expect(p).toMatchObject({ status: 'dated-fact', counts: {} });
+    expect(p.explanation).toMatch(/^A date, not an obligation of any party: /);
+  });
+
   it('the return north began on 10 Oct; the pullback was met at the start', () => {
     const e = at(LATER);
     expect(ob(e, 'return-north/allow-return/1').status).toBe('met');

@@ -1,6 +1,6 @@
 import type { Agreement } from '../core/agreement/types.ts';
 import { type Labels, labelsOf } from '../core/compliance/labels.ts';
-import type { Evaluation, ObligationStatus } from '../core/compliance/types.ts';
+import type { Evaluation } from '../core/compliance/types.ts';
 import { type HeadlineFigures, headlineFigures } from '../core/figures/headline-figures.ts';
 import { english } from '../core/plan/provision-obligations.ts';
 import { casualtyPhrases } from '../core/report/casualty-words.ts';
@@ -27,6 +27,8 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement): string {
       ...(p.recovered ? { recovered: p.recovered } : {}),
       ...(p.enforced ? { enforced: p.enforced } : {}),
       ...(p.events ? { events: p.events } : {}),
+      ...(p.waitsOn ? { waitsOn: p.waitsOn } : {}),
+      ...(p.dates ? { dates: p.dates } : {}),
       explanation: p.explanation,
       evidence: p.evidence,
     })),
@@ -66,11 +68,15 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement): string {
       ...(o.suspended ? { suspended: o.suspended } : {}),
       ...(o.capped ? { capped: o.capped } : {}),
       ...(o.remains ? { remains: o.remains } : {}),
+      ...(o.noAgreedDate ? { noAgreedDate: true } : {}),
+      ...(o.flows ? { flows: o.flows } : {}),
+      ...(o.throughput ? { throughput: o.throughput } : {}),
       explanation: o.explanation,
       evidence: o.evidence,
     })),
     figures: e.figures,
     allegations: e.allegations,
+    dates: e.dates ?? [],
     notes: e.notes,
   };
   return `${JSON.stringify(out, null, 2)}\n`;
@@ -84,15 +90,29 @@ function localTime(iso: string, timeZone: string): string {
 }
 
 function dayLines(e: Evaluation): string[] {
-  const byDay = new Map<number, ObligationStatus[]>();
-  for (const o of e.obligations) byDay.set(o.obligation.day, [...(byDay.get(o.obligation.day) ?? []), o]);
+  const byDay = new Map<number, { date: string | null; rows: string[] }>();
+  const row = (day: number, date: string | null, line: string) => {
+    const d = byDay.get(day) ?? { date, rows: [] };
+    d.rows.push(line);
+    byDay.set(day, d);
+  };
+  for (const o of e.obligations)
+    row(
+      o.obligation.day,
+      o.obligation.date,
+      `    ${pad(`${o.status}${o.uncertain ? ' ⚠' : ''}`, 12)}${pad(o.obligation.id, 32)}${o.explanation}`,
+    );
+  // A date a term states that obliges no party: on the timeline, never judged.
+  for (const d of e.dates ?? [])
+    row(
+      d.day,
+      d.date,
+      `    ${pad(`date${d.uncertain ? ' ⚠' : ''}`, 12)}${pad(d.provision, 32)}${d.description.replace(/\.$/, '')} (a date, not an obligation)`,
+    );
   const lines: string[] = [];
-  for (const [day, list] of [...byDay].sort((a, b) => a[0] - b[0])) {
-    lines.push(`  Day ${day}${list[0]!.obligation.date ? ` · ${list[0]!.obligation.date}` : ''}`);
-    for (const o of list)
-      lines.push(
-        `    ${pad(`${o.status}${o.uncertain ? ' ⚠' : ''}`, 12)}${pad(o.obligation.id, 32)}${o.explanation}`,
-      );
+  for (const [day, { date, rows }] of [...byDay].sort((a, b) => a[0] - b[0])) {
+    lines.push(`  Day ${day}${date ? ` · ${date}` : ''}`);
+    lines.push(...rows);
   }
   return lines;
 }

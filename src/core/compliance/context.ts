@@ -70,6 +70,8 @@ export function verdictWords(ctx: EvalContext, o: Obligation, v: Verdict, waitsF
         : `missed, overdue by ${duration(v.overdueMinutes ?? 0)}`;
     case 'disputed':
       return 'disputed';
+    case 'dated-fact':
+      return 'a date, not an obligation';
     case 'unrecorded':
       if (v.overdueMinutes === undefined) return 'no figure recorded by any source';
       {

@@ -117,6 +117,17 @@ export function provisionStatus(
 function judgedProvision(ctx: EvalContext, p: Provision, obligations: ObligationStatus[]): ProvisionStatus {
   if (obligations.length === 0) {
     if (p.kind === 'cessation' || p.kind === 'text') return standingStatus(ctx, p);
+    const dated = ctx.eplan.plan.days.flatMap((d) => d.dates ?? []).filter((d) => d.provision === p.id);
+    if (dated.length)
+      return {
+        provision: p.id,
+        kind: p.kind,
+        status: 'dated-fact',
+        counts: {},
+        evidence: [],
+        dates: dated,
+        explanation: `A date, not an obligation of any party: ${dated.map((d) => `${d.description.replace(/\.$/, '')} (${d.date ?? `day ${d.day}`})`).join('; ')}.`,
+      };
     const waits = ctx.waiting.get(p.id);
     return {
       provision: p.id,

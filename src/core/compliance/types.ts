@@ -1,6 +1,6 @@
 import type { StatedFigure } from '../agreement/figure.ts';
 import type { SignedEvent } from '../ledger/event.ts';
-import type { Obligation } from '../plan/types.ts';
+import type { DatedFact, Obligation } from '../plan/types.ts';
 
 /** Where an obligation or a provision stands at a moment, judged from the log. */
 export type Status =
@@ -13,7 +13,9 @@ export type Status =
   | 'suspended'
   | 'superseded'
   /** A quantity (aid, patients) past its day with no figure from any source in the log: unknown, not missed. */
-  | 'unrecorded';
+  | 'unrecorded'
+  /** A term that states a date and obliges no party (an authorization until a date): never judged. */
+  | 'dated-fact';
 
 export const STATUSES: readonly Status[] = [
   'not-yet-due',
@@ -25,6 +27,7 @@ export const STATUSES: readonly Status[] = [
   'suspended',
   'superseded',
   'unrecorded',
+  'dated-fact',
 ];
 
 /** An event of the log with the leaf hash that names it (a StoredEntry fits). */
@@ -150,6 +153,8 @@ export interface ProvisionStatus {
   recovered?: { by: string; count: number; at: string; evidence: string[] }[];
   /** The provision whose completion it waits for, while its condition is not met on the record. */
   waitsOn?: string;
+  /** For a term that obliges no party: the dates it states (status dated-fact). */
+  dates?: DatedFact[];
   /** Negotiation events recorded besides talks.started (delegations, rounds, proposals, responses). */
   events?: { kind: string; at: string; evidence: string[] }[];
   /** Statements that the ceasefire is enforced again, for a cessation. */
@@ -262,6 +267,8 @@ export interface Evaluation {
   exchanges: { directions: DirectionTally[]; ratios: RatioCheck[] };
   figures: FigureSet[];
   allegations: Allegation[];
+  /** Dates the terms state that oblige no party: on the timeline, never judged, never counted as obligations. */
+  dates: DatedFact[];
   notes: string[];
 }
 

@@ -110,6 +110,7 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
     waiting: [],
     stated: [],
     conditionsMet: options.conditionsMet ?? {},
+    dated: [],
   };
   if (!firstDate)
     ctx.notes.push('No start date: days are counted from day 1 and no calendar dates are given.');
@@ -162,6 +163,8 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
   const byDay = new Map<number, Obligation[]>();
   let lastDay = phasesEnd;
   let firstDay = 1;
+  const datedByDay = Map.groupBy(ctx.dated, (d) => d.day);
+  for (const d of ctx.dated) lastDay = Math.max(lastDay, d.day);
   for (const o of obligations) {
     if (o.day > lastDay) lastDay = o.day;
     if (o.day < firstDay) firstDay = o.day;
@@ -174,7 +177,7 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
   const days: PlanDay[] = [];
   for (let day = firstDay; day <= lastDay; day++) {
     // Past the phases, only days on which something falls due (a milestone dated years ahead).
-    if (day > phasesEnd && !byDay.has(day)) continue;
+    if (day > phasesEnd && !byDay.has(day) && !datedByDay.has(day)) continue;
     // A day between two phases (a gap, e.g. between vaccination rounds) belongs to none.
     const phase = phases.find((p) => {
       const end = p.endDay ?? p.plannedTo;
@@ -189,6 +192,7 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
         (a, b) => (a.due ?? '').localeCompare(b.due ?? '') || a.id.localeCompare(b.id),
       ),
       indicative: indicativeByDay.get(day) ?? [],
+      ...(datedByDay.has(day) ? { dates: datedByDay.get(day)! } : {}),
     });
   }
   const open = phases.filter((p) => p.openEnded && p.plannedTo !== null);

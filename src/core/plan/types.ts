@@ -122,6 +122,20 @@ export interface IndicativeShare {
   date: string | null;
 }
 
+/**
+ * A date a term states that obliges no party (an authorization until a date): drawn on the
+ * calendar, never an obligation, never judged.
+ */
+export interface DatedFact {
+  provision: string;
+  kind: ProvisionKind;
+  day: number;
+  date: string | null;
+  phase: string;
+  uncertain?: boolean;
+  description: string;
+}
+
 /** A provision the plan cannot place yet, and what it waits on. */
 export interface Waiting {
   provision: string;
@@ -169,6 +183,8 @@ export interface PlanDay {
   obligations: Obligation[];
   /** Indicative shares of windows on this day: pictures of a spread, not obligations. */
   indicative: IndicativeShare[];
+  /** Dates the terms state that oblige no party, on this day (present only when there are some). */
+  dates?: DatedFact[];
 }
 
 export interface Total {
