@@ -88,6 +88,29 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     expect(living.counted).toBe(1968);
   });
 
+  it('the 360 bodies stated as the agreed total stand beside the ratio’s figure (15 × 27), in the release, the ratio, the headline, the CLI and the report', async () => {
+    const e = at(LATER);
+    const stated = [expect.objectContaining({ value: 360, uncertain: true })];
+    expect(ob(e, 'remains-exchange/release/4').statedTotal).toEqual(stated);
+    const ratio = e.exchanges.ratios.find((r) => r.provision === 'remains-exchange')!;
+    expect(ratio).toMatchObject({ expected: 405, released: 360, holds: false });
+    expect(ratio).toMatchObject({ statedTotal: stated, byRatio: 420 });
+    expect(ratio.explanation).toContain('420 by the ratio in all, total stated in the agreement: ⚠ 360');
+    const release = headlineFigures(agreement, e).releases.find(
+      (r) => r.provision === 'remains-exchange' && r.party === 'israel',
+    )!;
+    expect(release).toMatchObject({ counted: 360, dueSoFar: 405, byRatio: 420 });
+    expect(release.statedTotal).toEqual(stated);
+    const status = await runCli('status', LOG, '--at', '2026-02-10');
+    expect(status.stdout).toContain(
+      'released by israel (remains-exchange): 360 of 405 in the plan to date; 420 by the ratio in all, total stated in the agreement: ⚠ 360 (Reported as the agreed total;',
+    );
+    const report = await runCli('report', LOG, '--date', '2026-02-10');
+    expect(report.stdout).toContain(
+      'of 405 in the plan to date; 420 by the ratio in all, total stated in the agreement: ⚠ 360',
+    );
+  });
+
   it('aid: no figure for any single day; COGAT’s (AP), the UN 2720 mechanism’s and the Hamas document’s period figures side by side; the cap and the halt beside the quota', () => {
     const e = at(LATER);
     const h = headlineFigures(agreement, e);

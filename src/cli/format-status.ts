@@ -1,7 +1,12 @@
 import type { Agreement } from '../core/agreement/types.ts';
 import { type Labels, labelsOf } from '../core/compliance/labels.ts';
+import { statedBesideWords } from '../core/compliance/stated-total.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
-import { type HeadlineFigures, headlineFigures } from '../core/figures/headline-figures.ts';
+import {
+  type HeadlineFigures,
+  headlineFigures,
+  type ReleaseFigure,
+} from '../core/figures/headline-figures.ts';
 import { english } from '../core/plan/provision-obligations.ts';
 import { casualtyPhrases } from '../core/report/casualty-words.ts';
 import { wallClock } from '../core/time/zoned-time.ts';
@@ -127,7 +132,7 @@ export function headlineLines(h: HeadlineFigures): string[] {
   const lines = ['Headline figures:'];
   for (const r of h.releases)
     lines.push(
-      `  released by ${r.party} (${r.provision}): ${r.counted === null ? 'unrecorded' : n(r.counted)} of ${n(r.dueSoFar)} in the plan to date${r.outside ? ` (${n(r.outside)} outside the formula)` : ''}`,
+      `  released by ${r.party} (${r.provision}): ${r.counted === null ? 'unrecorded' : n(r.counted)} of ${n(r.dueSoFar)} in the plan to date${r.outside ? ` (${n(r.outside)} outside the formula)` : ''}${statedBesideWords(r.statedTotal, r.byRatio)}`,
     );
   for (const q of h.quotas) {
     const unit = `${q.unit}s`;

@@ -2,6 +2,7 @@ import type { Obligation } from '../plan/types.ts';
 import type { EvalContext } from './context.ts';
 import { type BatchRecord, countedIn, type ExchangeRecords, releasedIn } from './exchange-records.ts';
 import { result } from './obligation-result.ts';
+import { statedTotal } from './stated-total.ts';
 import type { ObligationStatus } from './types.ts';
 import { plural, when } from './words.ts';
 
@@ -54,7 +55,8 @@ export function releaseStatus(
         `${num(r.body.count)} released by ${ctx.labels.party(String(r.body.party))} at ${when(r.entry.at, tz)}${r.entry.event.source ? ` [${r.entry.event.source.name}]` : ''}`,
     )
     .join('; ');
-  return result(
+  const stated = statedTotal(records.exchange.counterpart);
+  const status = result(
     o,
     ctx,
     due,
@@ -70,4 +72,5 @@ export function releaseStatus(
     `${o.batch === undefined ? 'In all' : `Batch ${batch.batch}`}: ${required === undefined ? 'an unstated number of' : required} persons to release${ratioText}${due === null ? '' : ` by ${when(due, tz)}`}`,
     record,
   );
+  return stated.length ? { ...status, statedTotal: stated } : status;
 }

@@ -132,6 +132,8 @@ export interface ObligationStatus {
   uncertain?: true;
   /** No date was agreed for it (placed once its condition was met on the record): never late. */
   noAgreedDate?: true;
+  /** For a release: the total the agreement states for its side, beside the ratio's figure. */
+  statedTotal?: StatedFigure[];
   /** For a crossing: the flows agreed per day, beside the throughput recorded (never added across sources). */
   flows?: CrossingFlow[];
   throughput?: RecordedThroughput[];
@@ -177,6 +179,14 @@ export interface DirectionTally {
   countedFromOutside: number;
   byCategory: { category: string; counted: number; outside: number }[];
   byBatch: { batch: number; counted: number }[];
+  /** The total the agreement states for this side, each value with its source (absent when none). */
+  statedTotal?: StatedFigure[];
+  /**
+   * What the agreement's figures give for this side in all: its own stated total for the releasing
+   * side, the ratio times the other side's total for the counterpart (15 × 28 = 420). Absent when
+   * they give no one number.
+   */
+  byRatio?: number;
   evidence: string[];
 }
 
@@ -188,6 +198,10 @@ export interface RatioCheck {
   holds: boolean;
   /** More released than the ratio asks, by how many: never a breach (only fewer can be one). */
   surplus?: number;
+  /** The total the agreement states for the releasing side, beside the ratio's figure (never in its place). */
+  statedTotal?: StatedFigure[];
+  /** The ratio times the other side's total, for the whole exchange (15 × 28 = 420). */
+  byRatio?: number;
   explanation: string;
 }
 

@@ -1,5 +1,6 @@
 import type { Agreement } from '../agreement/types.ts';
 import { type Labels, labelsOf } from '../compliance/labels.ts';
+import { statedBesideWords } from '../compliance/stated-total.ts';
 import type { DirectionTally, Evaluation, ObligationStatus } from '../compliance/types.ts';
 import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, provenanceSentences, RECORDED } from '../ledger/provenance.ts';
@@ -71,7 +72,7 @@ export function headlineHtml(h: HeadlineFigures): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const items = h.releases.map(
     (r) =>
-      `Released by ${e(r.party)} (${e(r.provision)}): ${fig(`release:${r.provision}:${r.party}`, r.counted, r.counted === null ? 'unrecorded' : n(r.counted))} of ${n(r.dueSoFar)} in the plan to date${r.outside ? ` (${n(r.outside)} outside the formula)` : ''}`,
+      `Released by ${e(r.party)} (${e(r.provision)}): ${fig(`release:${r.provision}:${r.party}`, r.counted, r.counted === null ? 'unrecorded' : n(r.counted))} of ${n(r.dueSoFar)} in the plan to date${r.outside ? ` (${n(r.outside)} outside the formula)` : ''}${e(statedBesideWords(r.statedTotal, r.byRatio))}`,
   );
   for (const q of h.quotas) {
     const unit = `${e(q.unit)}s`;

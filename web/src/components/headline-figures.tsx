@@ -1,8 +1,40 @@
 import type { Agreement } from '../../../src/core/agreement/types.ts';
-import { headlineFigures, type QuotaFigure } from '../../../src/core/figures/headline-figures.ts';
+import {
+  headlineFigures,
+  type QuotaFigure,
+  type ReleaseFigure,
+} from '../../../src/core/figures/headline-figures.ts';
 import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
 import { heldTerm, Quantity, termLabel, Uncertain, usePartyName } from './common.tsx';
+
+/**
+ * The total the agreement states for a side, beside the plan's figure when a stated value differs
+ * from it (Oct 2025: 360 bodies stated, 15 × 28 = 420 by the ratio): each value with its source
+ * and ⚠, never in place of the plan's figure.
+ */
+export function StatedTotal({ r }: { r: ReleaseFigure }) {
+  const { t, fmt } = useI18n();
+  const values = r.statedTotal ?? [];
+  if (values.length === 0 || values.every((v) => v.value === r.byRatio)) return null;
+  return (
+    <p className="muted" data-testid="stated-total" data-figure={`stated-total:${r.provision}:${r.party}`}>
+      {t('figures.statedTotal')}{' '}
+      {values.map((v, i) => (
+        <span key={`${v.value}-${v.source ?? i}`} data-value={v.value}>
+          {i > 0 ? ` ${t('common.or')} ` : ''}
+          {v.uncertain ? (
+            <>
+              <Uncertain note={v.note} />{' '}
+            </>
+          ) : null}
+          {fmt.number(v.value)}
+          {v.source ? ` (${v.source})` : ''}
+        </span>
+      ))}
+    </p>
+  );
+}
 
 /**
  * Released by each side against the plan; each aid quota source by source, never added across
@@ -33,6 +65,7 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
               {r.counted === null ? t('figures.unrecorded') : fmt.number(r.counted)}
             </p>
             <p className="muted">{t('figures.ofPlanned', { total: r.dueSoFar })}</p>
+            <StatedTotal r={r} />
             {r.outside > 0 ? <p className="muted">{t('figures.outside', { n: r.outside })}</p> : null}
           </div>
         ))}
