@@ -111,6 +111,21 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     );
   });
 
+  it('explanations count remains in the plan’s unit for them, not as persons, and write figures with thousands separators', () => {
+    const e = at(LATER);
+    const handover = ob(e, 'remains-exchange/hand-over/4');
+    expect(handover.obligation.unit).toBe('remains');
+    expect(handover.explanation).toMatch(/^Batch 1 \(28 remains\) due 13 Oct 12:00;/);
+    const bodies = ob(e, 'remains-exchange/release/4');
+    expect(bodies.explanation).toMatch(/^Batch 1: 405 remains to release \(for 27 remains counted\) by /);
+    expect(`${handover.explanation} ${bodies.explanation}`).not.toContain('person');
+    const release = ob(e, 'living-exchange/release/4');
+    expect(release.explanation).toMatch(
+      /^In all: 1,968 persons to release by 13 Oct 12:00; 1,968 released by Israel/,
+    );
+    expect(release.explanation).toContain('recorded 1,968; Monitor (demo key) disputes it, giving 1,966');
+  });
+
   it('aid: no figure for any single day; COGAT’s (AP), the UN 2720 mechanism’s and the Hamas document’s period figures side by side; the cap and the halt beside the quota', () => {
     const e = at(LATER);
     const h = headlineFigures(agreement, e);
@@ -235,10 +250,10 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
   it('explanations name the sides as the agreement does and the monitor by its registered name; the fields keep the ids', () => {
     const e = at(LATER);
     const release = ob(e, 'living-exchange/release/4');
-    expect(release.explanation).toContain('1968 released by Israel at 13 Oct 12:00');
-    expect(release.explanation).toContain('Monitor (demo key) disputes it, giving 1966');
+    expect(release.explanation).toContain('1,968 released by Israel at 13 Oct 12:00');
+    expect(release.explanation).toContain('Monitor (demo key) disputes it, giving 1,966');
     expect(release.explanation).toContain(
-      'International Committee of the Red Cross disputes it, giving 1808',
+      'International Committee of the Red Cross disputes it, giving 1,808',
     );
     expect(release.disputes!.map((d) => d.disputedBy.actor)).toEqual(['monitor', 'icrc']);
     expect(prov(e, 'ceasefire').explanation).toMatch(

@@ -2,11 +2,7 @@ import type { Agreement } from '../core/agreement/types.ts';
 import { type Labels, labelsOf } from '../core/compliance/labels.ts';
 import { statedBesideWords } from '../core/compliance/stated-total.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
-import {
-  type HeadlineFigures,
-  headlineFigures,
-  type ReleaseFigure,
-} from '../core/figures/headline-figures.ts';
+import { type HeadlineFigures, headlineFigures } from '../core/figures/headline-figures.ts';
 import { english } from '../core/plan/provision-obligations.ts';
 import { casualtyPhrases } from '../core/report/casualty-words.ts';
 import { wallClock } from '../core/time/zoned-time.ts';
@@ -190,7 +186,7 @@ export function formatStatusText(
         ? ` (${d.countedFromOutside} of them released outside the formula and agreed to count)`
         : '';
       lines.push(
-        `  ${d.provision}: ${d.from} → ${d.to}: ${d.counted} counted under the formula${from}; ${d.outside} outside the formula`,
+        `  ${d.provision}: ${d.from} → ${d.to}: ${n(d.counted)} counted under the formula${from}; ${n(d.outside)} outside the formula`,
       );
     }
     for (const r of e.exchanges.ratios)
@@ -205,7 +201,7 @@ export function formatStatusText(
     lines.push('', 'Disputes and differing figures:');
     for (const o of disputed) lines.push(`  ${o.obligation.id}: ${o.explanation}`);
     for (const f of conflicting)
-      lines.push(`  ${f.what}: ${f.figures.map((x) => `${x.quantity} per ${x.source}`).join(' · ')}`);
+      lines.push(`  ${f.what}: ${f.figures.map((x) => `${n(x.quantity)} per ${x.source}`).join(' · ')}`);
     for (const a of e.allegations)
       lines.push(
         `  alleged by ${labels.actor(a.by)} against ${labels.party(a.against)}${a.provision ? ` (${labels.provision(a.provision)})` : ''}, ${localTime(a.at, tz)}: ${a.description}${a.casualties?.length ? ` (${casualtyPhrases(a.casualties).join(' · ')})` : ''} [${a.state}${a.finding ? `: ${a.finding}` : ''}${a.reason ? `; ${a.reason}` : ''}]`,
@@ -216,7 +212,7 @@ export function formatStatusText(
   if (periods.length) {
     lines.push('', 'Figures for a period, each as its source gives it (never added up):');
     for (const f of periods)
-      lines.push(`  ${f.what}: ${f.figures.map((x) => `${x.quantity} per ${x.source}`).join(' · ')}`);
+      lines.push(`  ${f.what}: ${f.figures.map((x) => `${n(x.quantity)} per ${x.source}`).join(' · ')}`);
   }
   if (e.notes.length) lines.push('', 'Notes:', ...e.notes.map((n) => `  ${n}`));
   return `${lines.join('\n')}\n`;

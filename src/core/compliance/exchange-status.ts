@@ -5,7 +5,7 @@ import { result } from './obligation-result.ts';
 import { releaseStatus } from './release-status.ts';
 import type { Dispute, ObligationStatus, RemainsFinding } from './types.ts';
 import type { Effective } from './view.ts';
-import { plural, when } from './words.ts';
+import { figure, plural, quantity, when } from './words.ts';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
@@ -124,11 +124,11 @@ function handoverStatus(
     }
     const min = records.exchange.release.minPerBatch ?? 0;
     completeOtherwise = counted >= planned && done >= min;
-    cumulative = `${counted} of ${planned} planned by this batch`;
+    cumulative = `${figure(counted)} of ${figure(planned)} planned by this batch`;
   }
   const parts = batch.handovers.map((h) => {
     const c = h.confirmation;
-    return `${h.claimed} handed over by ${ctx.labels.actor(h.record.entry.event.actor)} at ${when(h.at, tz)}${
+    return `${figure(h.claimed)} handed over by ${ctx.labels.actor(h.record.entry.event.actor)} at ${when(h.at, tz)}${
       c
         ? `, confirmed by ${ctx.labels.actor(c.actor)} at ${when(c.at, tz)}`
         : records.exchange.intermediary
@@ -138,7 +138,7 @@ function handoverStatus(
   });
   for (const r of batch.countedOutside)
     parts.push(
-      `${num(r.body.count)} released outside the formula and agreed to count toward this batch (${when(r.at, tz)})`,
+      `${figure(num(r.body.count))} released outside the formula and agreed to count toward this batch (${when(r.at, tz)})`,
     );
   if (cumulative) parts.push(cumulative);
   const findings: { finding: string; count: number; entry: Effective; handover?: string }[] = [
@@ -165,7 +165,7 @@ function handoverStatus(
       ...batch.countedOutside.flatMap((r) => r.evidence),
       ...findings.flatMap((f) => f.entry.evidence),
     ],
-    `Batch ${batch.batch} (${required === undefined ? 'number not stated' : plural(required, 'person')})${due === null ? '' : ` due ${when(due, tz)}`}`,
+    `Batch ${batch.batch} (${required === undefined ? 'number not stated' : quantity(required, o.unit ?? 'person')})${due === null ? '' : ` due ${when(due, tz)}`}`,
     parts.join('; '),
   );
   if (!findings.length) return status;

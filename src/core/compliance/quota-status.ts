@@ -7,7 +7,7 @@ import { judge } from './judge.ts';
 import { recordedMisses } from './obligation-result.ts';
 import type { Dispute, ObligationStatus } from './types.ts';
 import type { Effective, LogView } from './view.ts';
-import { day, plural } from './words.ts';
+import { day, figure, plural } from './words.ts';
 
 function quotaOf(p: Provision, o: Obligation): Quota | undefined {
   if (p.kind !== 'aid') return undefined;
@@ -117,7 +117,7 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
   const what = `${o.atLeast ? 'at least ' : ''}${plural(required, o.unit ?? 'unit')} (${o.category !== undefined ? ctx.labels.quota(p.id, o.category) : o.action})`;
   const when = o.action === 'admit-aid' && o.date ? ` for ${day(o.date)}` : ' over the phase';
   const record = [
-    ...figures.map((f) => `${f.quantity} per ${ctx.labels.actor(f.source)}`),
+    ...figures.map((f) => `${figure(f.quantity)} per ${ctx.labels.actor(f.source)}`),
     ...misses.map(
       (m) =>
         `${ctx.labels.actor(m.event.actor)} recorded the deadline as missed: ${String(m.event.body.description)}`,

@@ -4,7 +4,7 @@ import { type BatchRecord, countedIn, type ExchangeRecords, releasedIn } from '.
 import { result } from './obligation-result.ts';
 import { statedTotal } from './stated-total.ts';
 import type { ObligationStatus } from './types.ts';
-import { plural, when } from './words.ts';
+import { figure, quantity, when } from './words.ts';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
@@ -44,15 +44,17 @@ export function releaseStatus(
     doneAt = r.entry.at;
     if (required !== undefined && acc >= required) break;
   }
+  // Each side in the plan's unit for it (persons, remains), as the plan counts them.
+  const countedUnit = handover?.unit ?? 'person';
   const ratioText = range
     ? range.min === range.max
-      ? ` (for ${plural(counted, 'person')} counted)`
-      : ` (${range.min} to ${range.max} for ${plural(counted, 'person')} counted, by category)`
+      ? ` (for ${quantity(counted, countedUnit)} counted)`
+      : ` (${figure(range.min)} to ${figure(range.max)} for ${quantity(counted, countedUnit)} counted, by category)`
     : '';
   const record = batch.releases
     .map(
       (r) =>
-        `${num(r.body.count)} released by ${ctx.labels.party(String(r.body.party))} at ${when(r.entry.at, tz)}${r.entry.event.source ? ` [${r.entry.event.source.name}]` : ''}`,
+        `${figure(num(r.body.count))} released by ${ctx.labels.party(String(r.body.party))} at ${when(r.entry.at, tz)}${r.entry.event.source ? ` [${r.entry.event.source.name}]` : ''}`,
     )
     .join('; ');
   const stated = statedTotal(records.exchange.counterpart);
@@ -69,7 +71,7 @@ export function releaseStatus(
       ...(after && counted === 0 ? { waitsFor: `the handover of batch ${batch.batch}` } : {}),
     },
     batch.releases.flatMap((r) => r.evidence),
-    `${o.batch === undefined ? 'In all' : `Batch ${batch.batch}`}: ${required === undefined ? 'an unstated number of' : required} persons to release${ratioText}${due === null ? '' : ` by ${when(due, tz)}`}`,
+    `${o.batch === undefined ? 'In all' : `Batch ${batch.batch}`}: ${required === undefined ? `an unstated number of ${o.unit === 'remains' ? 'remains' : 'persons'}` : quantity(required, o.unit ?? 'person')} to release${ratioText}${due === null ? '' : ` by ${when(due, tz)}`}`,
     record,
   );
   return stated.length ? { ...status, statedTotal: stated } : status;

@@ -4,6 +4,7 @@ import type { Labels } from './labels.ts';
 import { statedBesideWords, statedTotal } from './stated-total.ts';
 import type { DirectionTally, RatioCheck } from './types.ts';
 import type { Effective } from './view.ts';
+import { figure } from './words.ts';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
@@ -114,7 +115,7 @@ export function ratioCheck(
   const expected = forward.counted * lo;
   const expectedMax = forward.counted * hi;
   const holds = back.counted >= expected && back.counted <= expectedMax;
-  const rule = lo === hi ? `${lo} × ${forward.counted}` : `${lo}–${hi} × ${forward.counted}`;
+  const rule = lo === hi ? `${lo} × ${figure(forward.counted)}` : `${lo}–${hi} × ${figure(forward.counted)}`;
   const relation = holds
     ? lo === hi
       ? '='
@@ -131,8 +132,8 @@ export function ratioCheck(
     ...(back.counted > expectedMax ? { surplus: back.counted - expectedMax } : {}),
     ...(back.statedTotal ? { statedTotal: back.statedTotal } : {}),
     ...(back.byRatio !== undefined ? { byRatio: back.byRatio } : {}),
-    explanation: `${back.counted} released by ${labels.party(back.from)} ${relation} ${rule} counted from ${labels.party(forward.from)}${
-      forward.outside ? `; ${forward.outside} released outside the formula are not counted` : ''
+    explanation: `${figure(back.counted)} released by ${labels.party(back.from)} ${relation} ${rule} counted from ${labels.party(forward.from)}${
+      forward.outside ? `; ${figure(forward.outside)} released outside the formula are not counted` : ''
     }${statedBesideWords(back.statedTotal, back.byRatio)}.`,
   };
 }
