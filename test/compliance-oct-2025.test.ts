@@ -261,6 +261,21 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     );
   });
 
+  it('the report of 19 Oct names the exchanges in its cumulative figures and the fields of what happened by their labels', async () => {
+    const r = await runCli('report', LOG, '--date', '2025-10-19');
+    expect(r.stdout).toContain(
+      'Return of the remains of deceased hostages and of Palestinian bodies: Hamas → Israel: 12 counted under the formula, 0 outside the formula',
+    );
+    expect(r.stdout).toContain(
+      'Return of the living hostages and release of prisoners and detainees: Israel → Hamas: 1,968 counted under the formula',
+    );
+    expect(r.stdout).toContain(
+      'handover completed — recorded by Hamas: provision: Return of the remains of deceased hostages and of Palestinian bodies, count: 3, to: Israel, via: International Committee of the Red Cross, categories: Remains of deceased hostages (3)',
+    );
+    expect(r.stdout).toContain('casualties: 26 killed per Reuters · 29 killed per AP');
+    expect(r.stdout).not.toMatch(/provision: remains-exchange|to: israel|via: icrc/);
+  });
+
   it('truce status names each side of an allegation and the term alleged against by their names', async () => {
     const r = await runCli('status', LOG, '--at', '2026-02-10');
     expect(r.stdout).toContain(

@@ -2,11 +2,13 @@ import type { Agreement } from '../agreement/types.ts';
 import { type Labels, labelsOf } from '../compliance/labels.ts';
 import { statedBesideWords } from '../compliance/stated-total.ts';
 import type { DirectionTally, Evaluation, ObligationStatus } from '../compliance/types.ts';
+import { figure } from '../compliance/words.ts';
 import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, provenanceSentences, RECORDED } from '../ledger/provenance.ts';
 import { english } from '../plan/provision-obligations.ts';
 import { casualtyPhrases } from './casualty-words.ts';
 import type { DayEvent } from './day-events.ts';
+import { eventFieldWords } from './event-fields.ts';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -103,19 +105,9 @@ export function headlineHtml(h: HeadlineFigures): string {
   return items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p>None.</p>';
 }
 
-/** Fields that name earlier events (by leaf hash): said in words, the hash stays the evidence. */
-const REFERENCES = new Set(['of', 'list', 'handover', 'proposal']);
-/** Fields that hold commitments to persons: said as a count, never listed. */
-const COMMITMENTS = new Set(['persons', 'removed', 'added']);
-
 /** One event of the day: its time, what happened, who recorded it, its figures as recorded, its source and note. */
 function happenedLine(x: DayEvent, labels: Labels): string {
-  const fields = Object.entries(x.body).flatMap(([k, v]) => {
-    if (REFERENCES.has(k)) return [`${k}: an earlier event`];
-    if (COMMITMENTS.has(k) && Array.isArray(v)) return [`${k}: ${v.length} named by commitment`];
-    if (v !== null && typeof v === 'object') return [`${k}: ${JSON.stringify(v)}`];
-    return [`${k}: ${String(v)}`];
-  });
+  const fields = eventFieldWords(x.body, labels);
   const time = x.at.slice(11, 16);
   // The leaf hash is the evidence, kept behind the line (its title), not read as words.
   return `<span class="s" title="leaf hash ${e(x.hash)}">${e(time)}</span> ${e(x.kind.replace('.', ' '))} — recorded by ${e(labels.actor(x.actor))}${fields.length ? `: ${e(fields.join(', '))}` : ''}${x.source ? ` [${e(x.source)}]` : ''}${x.note ? ` (note: ${e(x.note)})` : ''}`;
@@ -178,7 +170,7 @@ ${section(
   `${list([
     ...ev.exchanges.directions.map(
       (d) =>
-        `${e(d.from)} → ${e(d.to)}: ${d.counted} counted under the formula, ${d.outside} outside the formula`,
+        `${e(labels.provision(d.provision))}: ${e(labels.party(d.from))} → ${e(labels.party(d.to))}: ${figure(d.counted)} counted under the formula, ${figure(d.outside)} outside the formula`,
     ),
     ...ev.exchanges.ratios.map((r) => e(r.explanation)),
   ])}\n${chart(ev.exchanges.directions)}`,
