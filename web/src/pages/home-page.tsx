@@ -84,7 +84,7 @@ function CardBody({ data }: { data: AgreementData }) {
                 {r.counted === null ? t('figures.unrecorded') : fmt.number(r.counted)}
               </strong>{' '}
               <span className="muted">{t('figures.ofPlanned', { total: r.dueSoFar })}</span>
-              <StatedTotal r={r} />
+              <StatedTotal values={r.statedTotal} against={r.byRatio} id={`${r.provision}:${r.party}`} />
             </li>
           ))}
         </ul>
