@@ -181,6 +181,16 @@ describe('one figure, one number, on every page and the API', { timeout: 120_000
     });
   }
 
+  it('a date that obliges no party (the force authorized until 31 Dec 2027) shows on its day, not as an obligation', async () => {
+    const { page } = browser;
+    await page.goto(new URL('/agreements/oct-2025-ceasefire/day/2027-12-31?lang=en', server.url).toString());
+    await page.getByTestId('day-dates').waitFor();
+    const dated = page.locator('[data-dated="international-force"]');
+    expect(await dated.textContent()).toContain('authorized until 31 Dec 2027');
+    expect(await dated.locator('[data-status="dated-fact"]').count()).toBe(1);
+    expect(await page.locator('[data-obligation^="international-force/"]').count()).toBe(0);
+  });
+
   it('the comparison gives the same planned total as the agreement page and the API', async () => {
     const plan = (await (
       await fetch(new URL('/api/agreements/jan-2025-ceasefire/plan', server.url))

@@ -188,7 +188,7 @@ function evaluateWith(
     exchanges: { directions, ratios },
     figures: figureSets(view),
     allegations: allegations(ctx),
-    dates: eplan.plan.days.flatMap((d) => d.dates ?? []),
+    dates: eplan.plan.dates,
     notes: [
       ...eplan.notes,
       ...unplaced.map(

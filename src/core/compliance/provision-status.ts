@@ -117,7 +117,7 @@ export function provisionStatus(
 function judgedProvision(ctx: EvalContext, p: Provision, obligations: ObligationStatus[]): ProvisionStatus {
   if (obligations.length === 0) {
     if (p.kind === 'cessation' || p.kind === 'text') return standingStatus(ctx, p);
-    const dated = ctx.eplan.plan.days.flatMap((d) => d.dates ?? []).filter((d) => d.provision === p.id);
+    const dated = ctx.eplan.plan.dates.filter((d) => d.provision === p.id);
     if (dated.length)
       return {
         provision: p.id,

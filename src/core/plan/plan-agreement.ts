@@ -216,6 +216,7 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
         }
       : null,
     waiting: ctx.waiting,
+    dates: ctx.dated,
     stated: ctx.stated,
     preconditions: (agreement.preconditions ?? []).map((c) => ({
       text: english(c.text),

@@ -219,6 +219,8 @@ export interface Plan {
   horizon: { day: number; date: string | null; from: 'option' | 'default' } | null;
   /** Provisions waiting on something the plan cannot date. */
   waiting: Waiting[];
+  /** Every date a term states that obliges no party, whatever span of days is shown (also on its day). */
+  dates: DatedFact[];
   /** Figures stated for whole sides of exchanges, with their sources, beside the plan's. */
   stated: StatedTotal[];
   /** What the whole proposal is conditional on. */

@@ -36,9 +36,7 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
         status: null,
       }));
   // Dates the terms state that oblige no party: shown on their day, never judged.
-  const dated = (data.evaluation?.dates ?? data.plan.days.flatMap((d) => d.dates ?? [])).filter(
-    (d) => d.date === date,
-  );
+  const dated = (data.evaluation?.dates ?? data.plan.dates ?? []).filter((d) => d.date === date);
   // Every day from the start has its number, and its phase's day: the last day of a phase too,
   // though no obligation falls on it.
   const day = useMemo(
