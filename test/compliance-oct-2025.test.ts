@@ -101,6 +101,16 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     )!;
     expect(release).toMatchObject({ counted: 360, dueSoFar: 405, byRatio: 420 });
     expect(release.statedTotal).toEqual(stated);
+    const json = JSON.parse((await runCli('status', LOG, '--at', '2026-02-10', '--json')).stdout);
+    expect(
+      json.obligations.find((o: { obligation: string }) => o.obligation === 'remains-exchange/release/4')
+        .statedTotal,
+    ).toEqual(stated);
+    expect(
+      json.exchanges.find(
+        (d: { provision: string; from: string }) => d.provision === 'remains-exchange' && d.from === 'israel',
+      ),
+    ).toMatchObject({ byRatio: 420, statedTotal: stated });
     const status = await runCli('status', LOG, '--at', '2026-02-10');
     expect(status.stdout).toContain(
       'released by israel (remains-exchange): 360 of 405 in the plan to date; 420 by the ratio in all, total stated in the agreement: ⚠ 360 (Reported as the agreed total;',
