@@ -284,6 +284,9 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     );
     expect(r.stdout).toContain('casualties: 26 killed per Reuters · 29 killed per AP');
     expect(r.stdout).not.toMatch(/provision: remains-exchange|to: israel|via: icrc/);
+    // The chart of the cumulative figures names the sides too.
+    expect(r.stdout).toContain('Israel → Hamas: 1,968</text>');
+    expect(r.stdout).not.toContain('hamas → israel');
   });
 
   it('truce status names each side of an allegation and the term alleged against by their names', async () => {

@@ -37,10 +37,11 @@ function rows(list: ObligationStatus[]): string {
 }
 
 /** Cumulative persons counted per direction, batch by batch, as an inline SVG line chart. */
-export function chart(directions: DirectionTally[]): string {
+export function chart(directions: DirectionTally[], labels?: Labels): string {
   const series = directions.map((d) => {
     let sum = 0;
-    return { label: `${d.from} → ${d.to}`, points: d.byBatch.map((b) => (sum += b.counted)) };
+    const label = labels ? `${labels.party(d.from)} → ${labels.party(d.to)}` : `${d.from} → ${d.to}`;
+    return { label, points: d.byBatch.map((b) => (sum += b.counted)) };
   });
   const n = Math.max(1, ...series.map((s) => s.points.length));
   const max = Math.max(1, ...series.flatMap((s) => s.points));
@@ -52,7 +53,7 @@ export function chart(directions: DirectionTally[]): string {
     .map((s, k) => {
       const pts = s.points.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
       const last = s.points.at(-1) ?? 0;
-      return `<polyline fill="none" stroke="#000" stroke-width="1.5" stroke-dasharray="${dash[k % 3]}" points="${pts}"/><text x="${x(s.points.length - 1) - 4}" y="${y(last) - 4}" text-anchor="end">${e(s.label)}: ${last}</text>`;
+      return `<polyline fill="none" stroke="#000" stroke-width="1.5" stroke-dasharray="${dash[k % 3]}" points="${pts}"/><text x="${x(s.points.length - 1) - 4}" y="${y(last) - 4}" text-anchor="end">${e(s.label)}: ${figure(last)}</text>`;
     })
     .join('');
   const axis = `<line x1="${left}" y1="${h - bottom}" x2="${w}" y2="${h - bottom}" stroke="#666"/><line x1="${left}" y1="10" x2="${left}" y2="${h - bottom}" stroke="#666"/><text x="${left - 4}" y="${y(max) + 4}" text-anchor="end">${max}</text><text x="${left - 4}" y="${h - bottom}" text-anchor="end">0</text>`;
@@ -173,7 +174,7 @@ ${section(
         `${e(labels.provision(d.provision))}: ${e(labels.party(d.from))} → ${e(labels.party(d.to))}: ${figure(d.counted)} counted under the formula, ${figure(d.outside)} outside the formula`,
     ),
     ...ev.exchanges.ratios.map((r) => e(r.explanation)),
-  ])}\n${chart(ev.exchanges.directions)}`,
+  ])}\n${chart(ev.exchanges.directions, labels)}`,
 )}
 ${section('Provisions', list(ev.provisions.map((p) => `<span class="s">${e(p.provision)}: ${e(p.status)}</span> — ${e(p.explanation)}`)))}
 </body></html>
