@@ -26,7 +26,8 @@ describe('the public record of the November 2023 pause, from its log', () => {
     expect(ob(e, 'exchange/hand-over/2').explanation).toContain('nothing recorded; 4 h past the deadline');
     expect(hostages(e)).toMatchObject({ counted: 13, outside: 11 });
     expect(prisoners(e)).toMatchObject({ counted: 39 });
-    expect(e.allegations.map((a) => a.description)).toEqual([
+    // Both were alleged at the same instant: their order is the evaluator's fixed tie-break, not a finding.
+    expect(e.allegations.map((a) => a.description).sort()).toEqual([
       'Aid not reaching the north.',
       'Prisoners not released by seniority.',
     ]);

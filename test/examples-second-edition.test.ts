@@ -393,7 +393,7 @@ describe('the other examples', () => {
   it('all for all: the stop of the war is a precondition of the proposal, not a term the plan waits on', () => {
     const p = plan('all-for-all-position.yaml');
     expect(p.preconditions).toEqual([
-      { text: 'A complete stop of the war', source: 'AGREEMENTS.md §5, press reports' },
+      { text: 'A complete stop of the war', source: 'Press reports (Reuters, AP, AFP, NYT, Times of Israel and others)' },
     ]);
     expect(p.waiting).toEqual([]);
     expect(p.notes.some((n) => /never completes/.test(n))).toBe(false);

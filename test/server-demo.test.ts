@@ -41,6 +41,13 @@ describe('truce serve --demo', () => {
     expect(logs.logs).toEqual([
       expect.objectContaining({ id: 'nov-2023-pause', size: 64, checkpointSize: 64 }),
     ]);
+    // Who recorded what is named by the log's registrations: name, role and party, never a key.
+    const log = (await (await fetch(`${started.listening}/api/logs/nov-2023-pause`)).json()) as {
+      actors: Record<string, unknown>[];
+    };
+    expect(log.actors).toContainEqual({ actor: 'hamas', name: 'Hamas (demo key)', role: 'party', party: 'hamas' });
+    expect(log.actors.find((a) => a.actor === 'monitor')).toMatchObject({ role: 'monitor' });
+    expect(log.actors.every((a) => !('key' in a))).toBe(true);
     const status = await fetch(
       `${started.listening}/api/logs/nov-2023-pause/status?at=2023-12-01T12:00:00%2B02:00`,
     );

@@ -11,13 +11,13 @@ type Source = EventEnvelope['source'];
 
 export const NOTES = [
   'DEMO KEYS: every key of this log is derived from a public seed (SHA-256 of "truce demo key: <actor>"). The signatures prove nothing about who said what; they only make the example verifiable.',
-  'Reconstructed afterwards from public reporting (AGREEMENTS.md §1); recordedAt equals occurredAt.',
+  'Reconstructed afterwards from public reporting (Reuters, AP, AFP, NYT, Times of Israel and others); recordedAt equals occurredAt. No official text of the agreement was published.',
   'Times of day the reporting does not give are fixed by rule: handovers, releases and lists at their deadline (16:00; the evening list at midnight), announcements at 12:00, aid figures at 20:00. Each such event says so in source.method.',
   'Day 2: 4 Thai nationals were released outside the deal; 4 or 7 foreign nationals were announced (sources differ) — kept as a statement.',
   'Day 1 prisoners: 39 per Qatar, 33 per the Red Cross — the Red Cross figure is a dispute of the release event.',
 ];
 
-const PRESS = 'AGREEMENTS.md §1 (press reports)';
+const PRESS = 'Press reports (Reuters, AP, AFP, NYT, Times of Israel and others)';
 const AT_DEADLINE = 'time of day not reported; dated at the deadline';
 const press = (method = AT_DEADLINE): Source => ({ name: PRESS, method });
 const ACTORS: StoryActor[] = [

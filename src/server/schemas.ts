@@ -47,6 +47,18 @@ export const LogSummary = z.object({
       'The agreement text the log adopted (its latest agreement.adopted event): what it is judged against. Null if none.',
     ),
   provenance: LogProvenance,
+  actors: z
+    .array(
+      z.object({
+        actor: z.string(),
+        name: z.string().describe('The name it was registered with, as given.'),
+        role: z.string(),
+        party: z.string().optional().describe('The party of the agreement it acts for, if any.'),
+      }),
+    )
+    .describe(
+      'The actors registered in the log (their public registrations, without keys): what a reader names the recorder of an event by.',
+    ),
 });
 
 export const AgreementSummary = z.object({

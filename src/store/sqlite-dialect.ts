@@ -1,4 +1,4 @@
-import type { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 
 type Param = null | number | bigint | string | Uint8Array;
@@ -9,23 +9,49 @@ function toParams(parameters: ReadonlyArray<unknown>): Param[] {
   );
 }
 
+/** How many prepared statements a database keeps for reuse (the least recently used goes first). */
+export const STATEMENT_CACHE_SIZE = 256;
+
 /**
  * Kysely's SQLite dialect asks for a database of a shape (`prepare`, `close`), not for a driver:
  * this gives it node:sqlite's synchronous DatabaseSync in that shape, with no native addon.
+ *
+ * Kysely asks for a statement on every query; preparing one costs more than running a small read,
+ * so statements are kept by their SQL text and reused (a bounded, least-recently-used cache). A
+ * statement being iterated (a streamed read, which may span awaits) is never shared: `iterate`
+ * runs on a statement of its own, so another query of the same text cannot reset it.
  */
-export function kyselySqlite(db: DatabaseSync): SqliteDatabase {
+export function kyselySqlite(db: DatabaseSync, cacheSize = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const cache = new Map<string, { statement: StatementSync; reader: boolean }>();
+  const cached = (sql: string) => {
+    let hit = cache.get(sql);
+    if (hit) {
+      // The most recently used goes last.
+      cache.delete(sql);
+      cache.set(sql, hit);
+      return hit;
+    }
+    const statement = db.prepare(sql);
+    hit = { statement, reader: statement.columns().length > 0 };
+    cache.set(sql, hit);
+    if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
+    return hit;
+  };
   return {
-    close: () => db.close(),
+    close: () => {
+      cache.clear();
+      db.close();
+    },
     prepare(sql: string): SqliteStatement {
-      const statement = db.prepare(sql);
+      const { statement, reader } = cached(sql);
       return {
-        reader: statement.columns().length > 0,
+        reader,
         all: (parameters) => statement.all(...toParams(parameters)),
         run: (parameters) => {
           const r = statement.run(...toParams(parameters));
           return { changes: r.changes, lastInsertRowid: r.lastInsertRowid };
         },
-        iterate: (parameters) => statement.iterate(...toParams(parameters)),
+        iterate: (parameters) => db.prepare(sql).iterate(...toParams(parameters)),
       };
     },
   };

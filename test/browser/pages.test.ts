@@ -184,4 +184,28 @@ describe('the pages in Chromium, in English, Arabic and Hebrew', { timeout: 120_
     await page.getByTestId('lang-en').click();
     await page.locator('html[dir="ltr"][lang="en"]').waitFor();
   });
+
+  it('writes Arabic numbers in Latin or Arabic-Indic digits, as the reader chooses, and remembers it', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/agreements/${DEMO_LOG}?lang=ar`);
+    const figure = page.getByTestId('headline-figures').locator('[data-figure]').first();
+    await figure.waitFor();
+    const latin = (await figure.textContent()) ?? '';
+    expect(latin).toMatch(/[0-9]/);
+    expect(latin).not.toMatch(/[٠-٩]/);
+    await page.getByTestId('digits-arab').click();
+    await expect.poll(async () => (await figure.textContent()) ?? '').toMatch(/[٠-٩]/);
+    expect(await page.getByTestId('digits-arab').getAttribute('aria-pressed')).toBe('true');
+    await page.reload();
+    await figure.waitFor();
+    expect((await figure.textContent()) ?? '').toMatch(/[٠-٩]/);
+    // Hebrew is written with Latin digits and offers no switch.
+    await page.getByTestId('lang-he').click();
+    await page.locator('html[lang="he"]').waitFor();
+    expect(await page.getByTestId('digits-switch').count()).toBe(0);
+    expect((await figure.textContent()) ?? '').not.toMatch(/[٠-٩]/);
+    await page.getByTestId('lang-ar').click();
+    await page.getByTestId('digits-latn').click();
+    await page.getByTestId('lang-en').click();
+  });
 });

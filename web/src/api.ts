@@ -21,6 +21,8 @@ export interface LogSummary {
   root: string;
   checkpointSize: number | null;
   provenance: Provenance;
+  /** The actors registered in the log: who recorded each event. */
+  actors?: { actor: string; name: string; role: string; party?: string }[];
 }
 
 export interface LoggedEntry {

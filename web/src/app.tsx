@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from './components/error-boundary.tsx';
 import { I18nContext } from './i18n/context.ts';
-import { chooseLang, dirOf, LANGS, type Lang } from './i18n/locale.ts';
+import { chooseLang, type Digits, dirOf, isDigits, LANGS, type Lang } from './i18n/locale.ts';
 import { translator } from './i18n/translate.ts';
 import { Link, navigate, useRoute } from './navigation.tsx';
 import { AgreementPage } from './pages/agreement-page.tsx';
@@ -15,14 +15,24 @@ import { pathOf, type Route } from './route.ts';
 const WorkspacePage = lazy(() => import('./workspace/workspace-page.tsx'));
 
 const STORAGE_KEY = 'truce.lang';
+const DIGITS_KEY = 'truce.digits';
+const DIGIT_SAMPLES: Record<Digits, string> = { latn: '0–9', arab: '٠–٩' };
 const LANG_NAMES: Record<Lang, string> = { en: 'English', ar: 'العربية', he: 'עברית' };
 
-function readStored(): string | null {
+function readStored(key = STORAGE_KEY): string | null {
   try {
-    return localStorage.getItem(STORAGE_KEY);
+    return localStorage.getItem(key);
   } catch {
     return null;
   }
+}
+
+/** The digits asked for: `?digits=`, then the ones remembered, then Latin. */
+function initialDigits(): Digits {
+  const asked = new URLSearchParams(location.search).get('digits');
+  if (isDigits(asked)) return asked;
+  const remembered = readStored(DIGITS_KEY);
+  return isDigits(remembered) ? remembered : 'latn';
 }
 
 function initialLang(): Lang {
@@ -61,7 +71,9 @@ function NotFound() {
     <section>
       <h1>404</h1>
       <p>
-        <Link href="/">Truce</Link>
+        <Link href="/" lang="und-Latn" translate="no">
+          Truce
+        </Link>
       </p>
     </section>
   );
@@ -70,7 +82,8 @@ function NotFound() {
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const route = useRoute();
-  const i18n = useMemo(() => translator(lang), [lang]);
+  const [digits, setDigits] = useState<Digits>(initialDigits);
+  const i18n = useMemo(() => translator(lang, digits), [lang, digits]);
   const { t } = i18n;
 
   useEffect(() => {
@@ -95,6 +108,15 @@ export function App() {
     document.getElementById('main')?.focus();
   }, [path]);
 
+  const chooseDigits = (next: Digits) => {
+    setDigits(next);
+    try {
+      localStorage.setItem(DIGITS_KEY, next);
+    } catch {
+      // As for the language: the choice still holds for this page.
+    }
+  };
+
   const choose = (next: Lang) => {
     setLang(next);
     const url = new URL(location.href);
@@ -108,7 +130,8 @@ export function App() {
         {t('nav.skip')}
       </a>
       <header className="top">
-        <Link href="/" className="brand">
+        {/* The product's name is a name: the same in every language, marked as such. */}
+        <Link href="/" className="brand" lang="und-Latn" translate="no">
           {t('app.name')}
         </Link>
         <nav aria-label={t('app.name')}>
@@ -137,6 +160,23 @@ export function App() {
             </button>
           ))}
         </fieldset>
+        {lang === 'ar' ? (
+          <fieldset className="langs digits" data-testid="digits-switch">
+            <legend className="visually-hidden">{t('digits.label')}</legend>
+            {(['latn', 'arab'] as const).map((d) => (
+              <button
+                key={d}
+                type="button"
+                data-testid={`digits-${d}`}
+                aria-pressed={d === digits}
+                aria-label={t(d === 'latn' ? 'digits.latn' : 'digits.arab')}
+                onClick={() => chooseDigits(d)}
+              >
+                {DIGIT_SAMPLES[d]}
+              </button>
+            ))}
+          </fieldset>
+        ) : null}
       </header>
       <main id="main" tabIndex={-1}>
         <ErrorBoundary

@@ -4,6 +4,7 @@ import { actStatus, allegationState } from './act-status.ts';
 import { conditionState } from './condition.ts';
 import type { EvalContext } from './context.ts';
 import { effectivePlan } from './effective-plan.ts';
+import { orderEvidence } from './evidence-order.ts';
 import { exchangeRecords } from './exchange-records.ts';
 import { exchangeObligationStatus } from './exchange-status.ts';
 import { figureSets } from './figures.ts';
@@ -177,26 +178,29 @@ function evaluateWith(
     })
     .filter((r) => r !== null);
   const unplaced = [...ctx.exchanges.values()].flatMap((x) => x.unplaced);
-  return {
-    agreement: agreement.id,
-    asOf: view.iso(at),
-    events: [...state.byHash.values()].filter((e) => e.at <= at).length,
-    phases: phaseRecords(ctx),
-    extensions: extensionRecords(ctx, obligations),
-    provisions: agreement.provisions.map((p) => provisionStatus(ctx, p, byProvision.get(p.id) ?? [])),
-    obligations,
-    exchanges: { directions, ratios },
-    figures: figureSets(view),
-    allegations: allegations(ctx),
-    dates: eplan.plan.dates,
-    notes: [
-      ...eplan.notes,
-      ...unplaced.map(
-        (r) =>
-          `Event ${r.entry.hash.slice(0, 12)}… (${r.entry.event.kind}) names no batch this plan has; not counted per batch.`,
-      ),
-    ],
-  };
+  return orderEvidence(
+    {
+      agreement: agreement.id,
+      asOf: view.iso(at),
+      events: [...state.byHash.values()].filter((e) => e.at <= at).length,
+      phases: phaseRecords(ctx),
+      extensions: extensionRecords(ctx, obligations),
+      provisions: agreement.provisions.map((p) => provisionStatus(ctx, p, byProvision.get(p.id) ?? [])),
+      obligations,
+      exchanges: { directions, ratios },
+      figures: figureSets(view),
+      allegations: allegations(ctx),
+      dates: eplan.plan.dates,
+      notes: [
+        ...eplan.notes,
+        ...unplaced.map(
+          (r) =>
+            `Event ${r.entry.hash.slice(0, 12)}… (${r.entry.event.kind}) names no batch this plan has; not counted per batch.`,
+        ),
+      ],
+    },
+    state,
+  );
 }
 
 /**

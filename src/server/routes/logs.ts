@@ -33,6 +33,12 @@ async function summary(
         }
       : null,
     provenance,
+    actors: (await store.actors(log.id)).map((a) => ({
+      actor: a.actor,
+      name: a.name,
+      role: a.role,
+      ...(a.party !== undefined ? { party: a.party } : {}),
+    })),
   };
 }
 

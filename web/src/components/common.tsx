@@ -4,8 +4,8 @@ import type { Status } from '../../../src/core/compliance/types.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import type { Localized } from '../i18n/translate.ts';
-import { Link } from '../navigation.tsx';
 import type { Loaded } from '../use-fetch.ts';
+import { Evidence } from './evidence.tsx';
 
 /** Shows loading and errors of `loaded`, and `children(data)` once it is there. */
 export function Await<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ReactNode }) {
@@ -75,30 +75,6 @@ export function ErrorAlert({ message }: { message: string | null }) {
       {message}
     </p>
   ) : null;
-}
-
-/** The events an explanation rests on, each a link to the event and its proof. */
-export function Evidence({ logId, hashes }: { logId: string | null; hashes: string[] }) {
-  const { t } = useI18n();
-  if (hashes.length === 0) return <span className="muted">{t('count.evidence', { n: 0 })}</span>;
-  return (
-    <details className="evidence">
-      <summary>{t('count.evidence', { n: hashes.length })}</summary>
-      <ul>
-        {hashes.map((h) => (
-          <li key={h}>
-            {logId ? (
-              <Link href={`/logs/${encodeURIComponent(logId)}/events/${h}`} className="hash">
-                {h.slice(0, 12)}
-              </Link>
-            ) : (
-              <code className="hash">{h.slice(0, 12)}</code>
-            )}
-          </li>
-        ))}
-      </ul>
-    </details>
-  );
 }
 
 /** The status, explanation and evidence cells of a row; the `empty…` props stand in for what is missing. */

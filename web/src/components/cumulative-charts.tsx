@@ -1,8 +1,10 @@
 import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
+import { Rich } from '../i18n/rich.tsx';
 import { countScale, cumulativePath, dayScale, gappedPath } from '../model/chart-scale.ts';
 import { type CumulativeSeries, cumulativeSeries, plannedSeries } from '../model/series.ts';
+import { Cite } from './cite.tsx';
 import { heldTerm, termLabel, usePartyName } from './common.tsx';
 
 const W = 320;
@@ -77,7 +79,17 @@ function Chart({ series, data }: { series: CumulativeSeries; data: AgreementData
   const axisX = plot[0];
   return (
     <figure className="chart">
-      <figcaption>{what}</figcaption>
+      <figcaption>
+        {series.source === null ? (
+          named
+        ) : (
+          <Rich
+            k="chart.bySource"
+            params={{ what: named }}
+            nodes={{ source: <Cite>{series.source}</Cite> }}
+          />
+        )}
+      </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={caption}>
         <title>{caption}</title>
         {y.ticks.map((v) => (

@@ -2,10 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type LoggedEntry } from '../api.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
+import { Rich } from '../i18n/rich.tsx';
 import { fieldLabel } from '../i18n/translate.ts';
 import { summarizeBody } from '../model/event-summary.ts';
 import { type Localized, nameField } from '../model/names.ts';
 import { Link } from '../navigation.tsx';
+import { Cite, Marked } from './cite.tsx';
+import { Quantity } from './common.tsx';
 
 const PAGE = 50;
 
@@ -22,8 +25,8 @@ export function EventItem({
   /** Names of the agreement's parties, places, provisions and categories (model/names.ts). */
   names?: Map<string, Localized> | undefined;
 }) {
-  const { t, fmt, text } = useI18n();
-  const actor = nameField(names, 'party', entry.event.event.actor, text);
+  const { t, fmt, text, lang } = useI18n();
+  const actor = nameField(names, 'actor', entry.event.event.actor, text);
   const e = entry.event.event;
   const summary = summarizeBody(e.body, e.refs ?? []);
   return (
@@ -32,25 +35,44 @@ export function EventItem({
         <span className="event-index">{t('feed.index', { index: entry.index })}</span>{' '}
         <strong>{t(`eventKind.${e.kind}` as MessageKey)}</strong>{' '}
         <time dateTime={e.occurredAt}>{fmt.dateTime(e.occurredAt, timeZone)}</time>{' '}
-        <span className="muted">{t('feed.by', { actor })}</span>
-        {e.source ? <span className="muted"> · {t('common.source', { source: e.source.name })}</span> : null}
+        <span className="muted">
+          <Rich k="feed.by" nodes={{ actor: <Marked text={actor} lang={lang} /> }} />
+        </span>
+        {e.source ? (
+          <span className="muted">
+            {' · '}
+            <Rich k="common.source" nodes={{ source: <Cite>{e.source.name}</Cite> }} />
+          </span>
+        ) : null}
       </p>
       {summary.fields.length > 0 ? (
         <dl className="event-body">
-          {summary.fields.map((f) => (
-            <div key={f.name}>
-              <dt>{fieldLabel(t, f.name)}</dt>
-              <dd dir="auto">{nameField(names, f.name, f.value, text)}</dd>
-            </div>
-          ))}
+          {summary.fields
+            // A quantity is shown with its unit, in words of the page's language.
+            .filter((f) => !(f.name === 'unit' && typeof e.body.quantity === 'number'))
+            .map((f) => (
+              <div key={f.name}>
+                <dt>{fieldLabel(t, f.name)}</dt>
+                <dd dir="auto">
+                  {f.name === 'quantity' &&
+                  typeof e.body.quantity === 'number' &&
+                  typeof e.body.unit === 'string' ? (
+                    <Quantity n={e.body.quantity} unit={e.body.unit} />
+                  ) : (
+                    <Marked text={nameField(names, f.name, f.value, text)} lang={lang} />
+                  )}
+                </dd>
+              </div>
+            ))}
         </dl>
       ) : null}
       <Link
         className="proof-link"
         data-testid="proof-link"
         href={`/logs/${encodeURIComponent(logId)}/events/${entry.leafHash}`}
+        title={entry.leafHash}
       >
-        {t('feed.proof')} <code>{entry.leafHash.slice(0, 12)}</code>
+        {t('feed.proof')}
       </Link>
     </li>
   );

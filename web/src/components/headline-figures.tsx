@@ -3,6 +3,8 @@ import type { Agreement } from '../../../src/core/agreement/types.ts';
 import { headlineFigures, type QuotaFigure } from '../../../src/core/figures/headline-figures.ts';
 import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
+import { Rich } from '../i18n/rich.tsx';
+import { Cite } from './cite.tsx';
 import { heldTerm, Quantity, termLabel, Uncertain, usePartyName } from './common.tsx';
 
 /**
@@ -159,7 +161,7 @@ function QuotaRows({ q, agreement }: { q: QuotaFigure; agreement: Agreement }) {
         <tr key={s.source} data-testid="quota-row">
           {i === 0 ? head : null}
           <td data-label={t('figures.source')}>
-            <bdi>{s.source}</bdi>
+            <Cite>{s.source}</Cite>
           </td>
           <td data-label={t('figures.daysReported')}>{s.days.map((d) => fmt.calendarDate(d)).join(', ')}</td>
           <td
@@ -181,7 +183,7 @@ function QuotaRows({ q, agreement }: { q: QuotaFigure; agreement: Agreement }) {
         <tr key={`${p.source}|${p.from}|${p.to}`} data-testid="quota-row">
           {i === 0 && q.sources.length === 0 ? head : null}
           <td data-label={t('figures.source')}>
-            <bdi>{p.source}</bdi>
+            <Cite>{p.source}</Cite>
           </td>
           <td data-label={t('figures.daysReported')}>
             {t('figures.period', { from: fmt.calendarDate(p.from), to: fmt.calendarDate(p.to) })}
@@ -241,7 +243,9 @@ function PlannedFigures({ data }: { data: AgreementData }) {
                         {x.atLeast ? '≥ ' : ''}
                         <Quantity n={s.quantity} unit={x.unit} />
                       </strong>{' '}
-                      <span className="muted">{t('figures.accordingTo', { source: s.source })}</span>
+                      <span className="muted">
+                        <Rich k="figures.accordingTo" nodes={{ source: <Cite>{s.source}</Cite> }} />
+                      </span>
                     </li>
                   ))}
                 </ul>

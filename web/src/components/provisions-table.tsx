@@ -1,6 +1,8 @@
 import type { Provision } from '../../../src/core/agreement/types.ts';
 import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
+import { Rich } from '../i18n/rich.tsx';
+import { Cite } from './cite.tsx';
 import { StatusCells, Uncertain } from './common.tsx';
 
 /** Every provision: its status, the explanation of it and the events it rests on. */
@@ -33,7 +35,11 @@ export function ProvisionsTable({ data }: { data: AgreementData }) {
                 >
                   <th scope="row">
                     {titleOf(p)} {p.uncertain ? <Uncertain note={p.note} /> : null}
-                    {p.source ? <p className="source">{t('common.source', { source: p.source })}</p> : null}
+                    {p.source ? (
+                      <p className="source">
+                        <Rich k="common.source" nodes={{ source: <Cite>{p.source}</Cite> }} />
+                      </p>
+                    ) : null}
                   </th>
                   <StatusCells
                     logId={data.log?.id ?? null}

@@ -1,8 +1,8 @@
-import type { Lang } from './locale.ts';
+import { type Digits, type Lang, localeOf } from './locale.ts';
 
 /**
- * Numbers and dates as each locale writes them. Arabic uses the `ar` locale's default numbering
- * system (CLDR: Latin digits 0–9 with Arabic separators); Hebrew uses Latin digits. Dates and
+ * Numbers and dates as each locale writes them. Arabic is written with Latin digits 0–9 and Arabic
+ * separators unless the reader chose Arabic-Indic digits (٠–٩); Hebrew uses Latin digits. Dates and
  * times are shown in the agreement's time zone, never the reader's, so that "day 3" and its
  * deadlines mean the same thing to everyone.
  */
@@ -18,18 +18,19 @@ export interface Formatters {
   calendarDate(date: string): string;
 }
 
-const cache = new Map<Lang, Formatters>();
+const cache = new Map<string, Formatters>();
 
 function dateOf(iso: string): Date {
   return new Date(iso);
 }
 
-export function formatters(lang: Lang): Formatters {
-  const cached = cache.get(lang);
+export function formatters(lang: Lang, digits: Digits = 'latn'): Formatters {
+  const locale = localeOf(lang, digits);
+  const cached = cache.get(locale);
   if (cached) return cached;
-  const numberFormat = new Intl.NumberFormat(lang);
-  const compactFormat = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 });
-  const percentFormat = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
+  const numberFormat = new Intl.NumberFormat(locale);
+  const compactFormat = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+  const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const byZone = new Map<
     string,
     { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; time: Intl.DateTimeFormat }
@@ -38,8 +39,8 @@ export function formatters(lang: Lang): Formatters {
     let f = byZone.get(timeZone);
     if (!f) {
       f = {
-        date: new Intl.DateTimeFormat(lang, { timeZone, day: 'numeric', month: 'short', year: 'numeric' }),
-        dateTime: new Intl.DateTimeFormat(lang, {
+        date: new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric' }),
+        dateTime: new Intl.DateTimeFormat(locale, {
           timeZone,
           day: 'numeric',
           month: 'short',
@@ -48,7 +49,7 @@ export function formatters(lang: Lang): Formatters {
           minute: '2-digit',
           hourCycle: 'h23',
         }),
-        time: new Intl.DateTimeFormat(lang, {
+        time: new Intl.DateTimeFormat(locale, {
           timeZone,
           hour: '2-digit',
           minute: '2-digit',
@@ -59,7 +60,7 @@ export function formatters(lang: Lang): Formatters {
     }
     return f;
   };
-  const calendar = new Intl.DateTimeFormat(lang, {
+  const calendar = new Intl.DateTimeFormat(locale, {
     timeZone: 'UTC',
     weekday: 'short',
     day: 'numeric',
@@ -75,6 +76,6 @@ export function formatters(lang: Lang): Formatters {
     time: (iso, tz) => zoned(tz).time.format(dateOf(iso)),
     calendarDate: (date) => calendar.format(new Date(`${date}T12:00:00Z`)),
   };
-  cache.set(lang, f);
+  cache.set(locale, f);
   return f;
 }

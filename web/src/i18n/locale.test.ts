@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatters } from './format.ts';
-import { chooseLang, dirOf } from './locale.ts';
+import { chooseLang, dirOf, localeOf } from './locale.ts';
+import { translator } from './translate.ts';
 
 describe('chooseLang', () => {
   it('takes ?lang= first, then the remembered language, then the browser, then English', () => {
@@ -36,5 +37,15 @@ describe('formatters', () => {
     expect(formatters('ar').percent(0.5)).toMatch(/50/);
     expect(formatters('en').compact(1_000_000)).toBe('1M');
     expect(formatters('en').compact(1500)).toBe('1.5K');
+  });
+
+  it('writes Arabic numbers in the digits the reader chose: Latin by default, Arabic-Indic on request', () => {
+    expect(formatters('ar').number(1968)).toBe('1,968');
+    expect(formatters('ar', 'arab').number(1968)).toBe('١٬٩٦٨');
+    expect(formatters('ar', 'arab').dateTime('2025-10-13T12:00:00+03:00', 'Asia/Gaza')).toMatch(/١٣/);
+    // Hebrew and English are written with Latin digits whatever is asked.
+    expect(formatters('he', 'arab').number(1968)).toBe('1,968');
+    expect(localeOf('ar', 'arab')).toBe('ar-u-nu-arab');
+    expect(translator('ar', 'arab').t('count.events', { n: 12 })).toMatch(/١٢/);
   });
 });

@@ -30,3 +30,18 @@ export function chooseLang(
   }
   return 'en';
 }
+
+/**
+ * The digits numbers are written with: Latin (0–9) or Arabic-Indic (٠–٩). Arabic readers use
+ * both, so an Arabic page lets the reader switch; Hebrew and English write Latin digits.
+ */
+export type Digits = 'latn' | 'arab';
+
+export function isDigits(value: unknown): value is Digits {
+  return value === 'latn' || value === 'arab';
+}
+
+/** The BCP 47 locale Intl formats a language's numbers and dates with, its digits explicit. */
+export function localeOf(lang: Lang, digits: Digits = 'latn'): string {
+  return lang === 'ar' ? `ar-u-nu-${digits}` : lang;
+}

@@ -9,6 +9,9 @@ export const he: Catalog = {
   'nav.workspace': 'סביבת עבודה',
   'nav.back': '→',
   'nav.skip': 'דלג לתוכן',
+  'digits.label': 'ספרות',
+  'digits.latn': 'ספרות לטיניות (0–9)',
+  'digits.arab': 'ספרות הודיות-ערביות (٠–٩)',
   'lang.label': 'שפה',
   'common.loading': 'טוען…',
   'common.error': 'לא ניתן לטעון: {detail}',
@@ -187,6 +190,13 @@ export const he: Catalog = {
     one: 'התחייבות אחת',
     two: 'שתי התחייבויות',
     other: '{n} התחייבויות',
+  },
+  'evidence.item': 'מס׳ {index} — {kind}, {time}, נרשם בידי {actor}',
+  'evidence.unread': 'האירוע (לא נקרא: פתחו אותו להוכחה)',
+  'evidence.more': {
+    one: 'הצגת אירוע נוסף',
+    two: 'הצגת שני אירועים נוספים',
+    other: 'הצגת {n} אירועים נוספים',
   },
   'count.evidence': {
     zero: 'אין ראיות',

@@ -1,5 +1,5 @@
 import { type Formatters, formatters } from './format.ts';
-import { dirOf, type Lang } from './locale.ts';
+import { type Digits, dirOf, type Lang, localeOf } from './locale.ts';
 import { ar } from './messages-ar.ts';
 import { type Catalog, en, type MessageKey } from './messages-en.ts';
 import { he } from './messages-he.ts';
@@ -14,6 +14,9 @@ export type Localized = string | { en: string; ar?: string; he?: string };
 
 export interface Translator {
   lang: Lang;
+  /** The digits numbers are written with, and the Intl locale that writes them so. */
+  digits: Digits;
+  locale: string;
   fmt: Formatters;
   /** The message `key` with `{name}` replaced; numbers are written as the locale writes them; `n` picks the plural form. */
   t(key: MessageKey, params?: Params): string;
@@ -53,12 +56,14 @@ export function interpolate(template: string, params: Params, fmt: Formatters, i
   });
 }
 
-export function translator(lang: Lang): Translator {
+export function translator(lang: Lang, digits: Digits = 'latn'): Translator {
   const catalog = CATALOGS[lang];
-  const fmt = formatters(lang);
+  const fmt = formatters(lang, digits);
   const rtl = dirOf(lang) === 'rtl';
   return {
     lang,
+    digits,
+    locale: localeOf(lang, digits),
     fmt,
     t(key, params = {}) {
       const message = catalog[key] ?? en[key];

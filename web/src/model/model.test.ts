@@ -216,6 +216,21 @@ describe('names of ids in the chosen script', () => {
     expect(nameField(names, 'against', 'israel, hamas', ar)).toBe('إسرائيل, حماس');
   });
 
+  it('names an actor by the party it acts for, else by its registered name; a phase by its title', () => {
+    const withActors = agreementNames(nov.agreement, [
+      { actor: 'hamas', name: 'Hamas (demo key)', party: 'hamas' },
+      { actor: 'icrc', name: 'International Committee of the Red Cross (demo key)' },
+      { actor: 'monitor', name: 'Monitor (demo key)' },
+    ]);
+    expect(nameField(withActors, 'actor', 'hamas', ar)).toBe('حماس');
+    // An actor with the id of a party is that party.
+    expect(nameField(withActors, 'actor', 'icrc', ar)).toBe('اللجنة الدولية للصليب الأحمر');
+    expect(nameField(withActors, 'actor', 'monitor', ar)).toBe('Monitor (demo key)');
+    expect(nameField(withActors, 'actor', 'unregistered', ar)).toBe('unregistered');
+    const phase = nov.agreement.phases[0]!;
+    expect(nameField(withActors, 'phase', phase.id, ar)).toBe(ar(phase.title));
+  });
+
   it('names places given in several scripts (Jan 2025 zones and crossings)', () => {
     const jan = agreementNames(exampleAgreement('jan-2025-ceasefire').agreement);
     const places = [...jan.keys()].filter((k) => k.startsWith('place:'));

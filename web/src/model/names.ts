@@ -2,8 +2,15 @@ import type { Agreement } from '../../../src/core/agreement/types.ts';
 
 export type Localized = string | { en: string; ar?: string; he?: string };
 
-/** What an id of an event body names: a party, a place (zone, crossing, destination, route), a provision, a category. */
-export type NameKind = 'party' | 'place' | 'provision' | 'category';
+/** What an id of an event body names: a party, a place (zone, crossing, destination, route), a provision, a category, a phase, an actor of the log. */
+export type NameKind = 'party' | 'place' | 'provision' | 'category' | 'phase' | 'actor';
+
+/** An actor as the log registered it (the API's log summary). */
+export interface RegisteredActor {
+  actor: string;
+  name: string;
+  party?: string | undefined;
+}
 
 /** The body fields whose values are ids of each kind. */
 const FIELD_KIND: Record<string, NameKind> = {
@@ -16,6 +23,8 @@ const FIELD_KIND: Record<string, NameKind> = {
   zones: 'place',
   provision: 'provision',
   category: 'category',
+  phase: 'phase',
+  actor: 'actor',
 };
 
 function isLocalized(v: unknown): v is Localized {
@@ -29,9 +38,19 @@ function isLocalized(v: unknown): v is Localized {
  * Every name an agreement gives in several scripts, by kind and id: parties, places found anywhere
  * in its provisions (objects with an id and a localized name), provision titles, category labels.
  */
-export function agreementNames(agreement: Agreement): Map<string, Localized> {
+export function agreementNames(
+  agreement: Agreement,
+  actors: readonly RegisteredActor[] = [],
+): Map<string, Localized> {
   const names = new Map<string, Localized>();
   for (const p of agreement.parties) names.set(`party:${p.id}`, p.name);
+  for (const ph of agreement.phases) if (ph.title) names.set(`phase:${ph.id}`, ph.title);
+  // An actor by the party it acts for (in every language the agreement names it), else by the name
+  // it was registered with, as given.
+  for (const a of actors) {
+    const party = a.party !== undefined ? names.get(`party:${a.party}`) : undefined;
+    names.set(`actor:${a.actor}`, party ?? names.get(`party:${a.actor}`) ?? a.name);
+  }
   const walk = (value: unknown) => {
     if (Array.isArray(value)) {
       for (const v of value) walk(v);

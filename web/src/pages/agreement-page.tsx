@@ -1,9 +1,11 @@
 import { useEffect, useMemo } from 'react';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
+import { Marked } from '../components/cite.tsx';
 import { Await } from '../components/common.tsx';
 import { CumulativeCharts } from '../components/cumulative-charts.tsx';
 import { EventFeed } from '../components/event-feed.tsx';
+import { EvidenceScope } from '../components/evidence.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
 import { PhaseLine } from '../components/phase-line.tsx';
 import { PhaseTimeline } from '../components/phase-timeline.tsx';
@@ -26,48 +28,51 @@ export function AgreementPage({ id }: { id: string }) {
 }
 
 function AgreementView({ data, reload }: { data: AgreementData; reload?: (() => void) | undefined }) {
-  const { t, text, fmt } = useI18n();
+  const { t, text, fmt, lang } = useI18n();
   const a = data.agreement;
-  const names = useMemo(() => agreementNames(a), [a]);
+  const names = useMemo(() => agreementNames(a, data.log?.actors), [a, data.log?.actors]);
   useEffect(() => {
     document.title = `${text(a.title)} · Truce`;
   }, [a, text]);
+  const scope = useMemo(() => ({ timeZone: a.timeZone, names }), [a.timeZone, names]);
   return (
-    <article className="agreement">
-      <ProvenanceBanner provenance={data.log?.provenance} />
-      <header>
-        <p className="kind">{t(a.kind === 'agreement' ? 'kind.agreement' : 'kind.proposal')}</p>
-        <h1>{text(a.title)}</h1>
-        <PhaseLine data={data} />
-        {data.evaluation ? (
-          <p className="muted">
-            {t('agreement.asOf', { date: fmt.dateTime(data.evaluation.asOf, a.timeZone) })} ·{' '}
-            {t('count.events', { n: data.evaluation.events })} · {a.timeZone}
+    <EvidenceScope.Provider value={scope}>
+      <article className="agreement">
+        <ProvenanceBanner provenance={data.log?.provenance} />
+        <header>
+          <p className="kind">{t(a.kind === 'agreement' ? 'kind.agreement' : 'kind.proposal')}</p>
+          <h1>{text(a.title)}</h1>
+          <PhaseLine data={data} />
+          {data.evaluation ? (
+            <p className="muted">
+              {t('agreement.asOf', { date: fmt.dateTime(data.evaluation.asOf, a.timeZone) })} ·{' '}
+              {t('count.events', { n: data.evaluation.events })} · <Marked text={a.timeZone} lang={lang} />
+            </p>
+          ) : null}
+          <p className="actions no-print">
+            <button type="button" onClick={() => window.print()}>
+              {t('common.print')}
+            </button>{' '}
+            <Link href={`/compare?a=${encodeURIComponent(a.id)}`}>{t('agreement.compareWith')}</Link>
           </p>
+        </header>
+        <Parties agreement={a} />
+        <PhaseTimeline data={data} />
+        <HeadlineFigures data={data} />
+        <CumulativeCharts data={data} />
+        <ProvisionsTable data={data} />
+        <DayLinks data={data} />
+        {data.log ? (
+          <EventFeed
+            logId={data.log.id}
+            size={data.log.size}
+            timeZone={a.timeZone}
+            names={names}
+            onAppend={reload}
+          />
         ) : null}
-        <p className="actions no-print">
-          <button type="button" onClick={() => window.print()}>
-            {t('common.print')}
-          </button>{' '}
-          <Link href={`/compare?a=${encodeURIComponent(a.id)}`}>{t('agreement.compareWith')}</Link>
-        </p>
-      </header>
-      <Parties agreement={a} />
-      <PhaseTimeline data={data} />
-      <HeadlineFigures data={data} />
-      <CumulativeCharts data={data} />
-      <ProvisionsTable data={data} />
-      <DayLinks data={data} />
-      {data.log ? (
-        <EventFeed
-          logId={data.log.id}
-          size={data.log.size}
-          timeZone={a.timeZone}
-          names={names}
-          onAppend={reload}
-        />
-      ) : null}
-    </article>
+      </article>
+    </EvidenceScope.Provider>
   );
 }
 

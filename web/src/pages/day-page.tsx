@@ -5,6 +5,7 @@ import { type AgreementData, loadAgreement } from '../agreement-data.ts';
 import type { LogSummary } from '../api.ts';
 import { Await, Quantity, StatusBadge, StatusCells, Uncertain, usePartyName } from '../components/common.tsx';
 import { EventItem } from '../components/event-feed.tsx';
+import { EvidenceScope } from '../components/evidence.tsx';
 import { ProvenanceBanner } from '../components/provenance-banner.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
@@ -54,137 +55,142 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
     document.title = `${text(a.title)} · ${date} · Truce`;
   }, [a, date, text]);
   const base = `/agreements/${encodeURIComponent(a.id)}`;
+  const names = useMemo(() => agreementNames(a, data.log?.actors), [a, data.log?.actors]);
+  const scope = useMemo(() => ({ timeZone: a.timeZone, names }), [a.timeZone, names]);
   return (
-    <article data-testid="day-view" data-date={date}>
-      <ProvenanceBanner provenance={data.log?.provenance} />
-      <p>
-        <Link href={base}>
-          {t('nav.back')} {text(a.title)}
-        </Link>
-      </p>
-      <h1 data-day={day?.day}>
-        {day !== null
-          ? t('day.title', { day: day.day, date: fmt.calendarDate(date) })
-          : fmt.calendarDate(date)}
-      </h1>
-      {day && day.phases.length > 0 ? (
-        <p data-testid="day-phases">
-          {day.phases
-            .map((p) =>
-              t('phase.current', {
-                phase: text(a.phases.find((x) => x.id === p.phase)?.title, p.phase),
-                day: p.phaseDay,
-              }),
-            )
-            .join(' · ')}
+    <EvidenceScope.Provider value={scope}>
+      <article data-testid="day-view" data-date={date}>
+        <ProvenanceBanner provenance={data.log?.provenance} />
+        <p>
+          <Link href={base}>
+            {t('nav.back')} {text(a.title)}
+          </Link>
         </p>
-      ) : null}
-      <nav className="day-nav no-print" aria-label={t('agreement.days')}>
-        <Link href={`${base}/day/${addDays(date, -1)}`} rel="prev">
-          {t('day.previous')}
-        </Link>
-        <label>
-          {t('day.pick')}{' '}
-          <input
-            type="date"
-            value={date}
-            onChange={(e) => e.target.value && navigate(`${base}/day/${e.target.value}`)}
-          />
-        </label>
-        <Link href={`${base}/day/${addDays(date, 1)}`} rel="next">
-          {t('day.next')}
-        </Link>
-      </nav>
-      {late.length > 0 ? (
-        <section aria-labelledby="late-h" className="late">
-          <h2 id="late-h">{t('day.late')}</h2>
-          <ul>
-            {late.map((r) => (
-              <li key={r.obligation.id}>
-                <StatusBadge status={r.status!.status} /> {party(r.obligation.party)}:{' '}
-                {t(`action.${r.obligation.action}` as MessageKey)}
-                {r.status!.lateMinutes
-                  ? ` · ${t('late.hours', { n: Math.round(r.status!.lateMinutes / 60) })}`
-                  : ''}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {dated.length > 0 ? (
-        <section aria-labelledby="dates-h" data-testid="day-dates">
-          <h2 id="dates-h">{t('day.dates')}</h2>
-          <ul>
-            {dated.map((d) => {
-              const term = a.provisions.find((p) => p.id === d.provision);
-              return (
-                <li key={d.provision} data-dated={d.provision}>
-                  <StatusBadge status="dated-fact" />{' '}
-                  {text(term && 'text' in term ? term.text : undefined, d.description)}{' '}
-                  {d.uncertain ? <Uncertain /> : null}
+        <h1 data-day={day?.day}>
+          {day !== null
+            ? t('day.title', { day: day.day, date: fmt.calendarDate(date) })
+            : fmt.calendarDate(date)}
+        </h1>
+        {day && day.phases.length > 0 ? (
+          <p data-testid="day-phases">
+            {day.phases
+              .map((p) =>
+                t('phase.current', {
+                  phase: text(a.phases.find((x) => x.id === p.phase)?.title, p.phase),
+                  day: p.phaseDay,
+                }),
+              )
+              .join(' · ')}
+          </p>
+        ) : null}
+        <nav className="day-nav no-print" aria-label={t('agreement.days')}>
+          <Link href={`${base}/day/${addDays(date, -1)}`} rel="prev">
+            {t('day.previous')}
+          </Link>
+          <label>
+            {t('day.pick')}{' '}
+            <input
+              type="date"
+              value={date}
+              onChange={(e) => e.target.value && navigate(`${base}/day/${e.target.value}`)}
+            />
+          </label>
+          <Link href={`${base}/day/${addDays(date, 1)}`} rel="next">
+            {t('day.next')}
+          </Link>
+        </nav>
+        {late.length > 0 ? (
+          <section aria-labelledby="late-h" className="late">
+            <h2 id="late-h">{t('day.late')}</h2>
+            <ul>
+              {late.map((r) => (
+                <li key={r.obligation.id}>
+                  <StatusBadge status={r.status!.status} /> {party(r.obligation.party)}:{' '}
+                  {t(`action.${r.obligation.action}` as MessageKey)}
+                  {r.status!.lateMinutes
+                    ? ` · ${t('late.hours', { n: Math.round(r.status!.lateMinutes / 60) })}`
+                    : ''}
                 </li>
-              );
-            })}
-          </ul>
-        </section>
-      ) : null}
-      <section aria-labelledby="obl-h">
-        <h2 id="obl-h">
-          {t('day.obligations')} <span className="muted">({t('count.obligations', { n: rows.length })})</span>
-        </h2>
-        {rows.length === 0 ? (
-          <p>{t('day.none')}</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="grid stack">
-              <thead>
-                <tr>
-                  <th scope="col">{t('day.due')}</th>
-                  <th scope="col">{t('role.party')}</th>
-                  <th scope="col">{t('provisions.provision')}</th>
-                  <th scope="col">{t('provisions.status')}</th>
-                  <th scope="col">{t('provisions.explanation')}</th>
-                  <th scope="col">{t('provisions.evidence')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map(({ obligation: o, status }) => (
-                  <tr key={o.id} data-obligation={o.id} data-status={status?.status ?? ''}>
-                    <td data-label={t('day.due')}>
-                      {o.due ? (
-                        <time dateTime={status?.due ?? o.due}>{dueText(status?.due ?? o.due)}</time>
-                      ) : (
-                        // The agreement gives no deadline for it: not stated, which is not "none".
-                        <span className="muted">{t('common.notStated')}</span>
-                      )}
-                    </td>
-                    <td data-label={t('role.party')}>{party(o.party)}</td>
-                    <td data-label={t('provisions.provision')}>
-                      {t(`action.${o.action}` as MessageKey)}
-                      {o.quantity !== undefined && o.unit ? (
-                        <>
-                          {' · '}
-                          <Quantity n={o.quantity} unit={o.unit} />
-                        </>
-                      ) : null}
-                      {o.batch ? ` · ${fieldLabel(t, 'batch')} ${fmt.number(o.batch)}` : ''}{' '}
-                      {o.uncertain ? <Uncertain /> : null}
-                    </td>
-                    <StatusCells
-                      logId={data.log?.id ?? null}
-                      status={status}
-                      emptyStatus="—"
-                      emptyExplanation={o.description}
-                    />
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {dated.length > 0 ? (
+          <section aria-labelledby="dates-h" data-testid="day-dates">
+            <h2 id="dates-h">{t('day.dates')}</h2>
+            <ul>
+              {dated.map((d) => {
+                const term = a.provisions.find((p) => p.id === d.provision);
+                return (
+                  <li key={d.provision} data-dated={d.provision}>
+                    <StatusBadge status="dated-fact" />{' '}
+                    {text(term && 'text' in term ? term.text : undefined, d.description)}{' '}
+                    {d.uncertain ? <Uncertain /> : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ) : null}
+        <section aria-labelledby="obl-h">
+          <h2 id="obl-h">
+            {t('day.obligations')}{' '}
+            <span className="muted">({t('count.obligations', { n: rows.length })})</span>
+          </h2>
+          {rows.length === 0 ? (
+            <p>{t('day.none')}</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="grid stack">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('day.due')}</th>
+                    <th scope="col">{t('role.party')}</th>
+                    <th scope="col">{t('provisions.provision')}</th>
+                    <th scope="col">{t('provisions.status')}</th>
+                    <th scope="col">{t('provisions.explanation')}</th>
+                    <th scope="col">{t('provisions.evidence')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
-      <DayEvents log={data.log} date={date} data={data} />
-    </article>
+                </thead>
+                <tbody>
+                  {rows.map(({ obligation: o, status }) => (
+                    <tr key={o.id} data-obligation={o.id} data-status={status?.status ?? ''}>
+                      <td data-label={t('day.due')}>
+                        {o.due ? (
+                          <time dateTime={status?.due ?? o.due}>{dueText(status?.due ?? o.due)}</time>
+                        ) : (
+                          // The agreement gives no deadline for it: not stated, which is not "none".
+                          <span className="muted">{t('common.notStated')}</span>
+                        )}
+                      </td>
+                      <td data-label={t('role.party')}>{party(o.party)}</td>
+                      <td data-label={t('provisions.provision')}>
+                        {t(`action.${o.action}` as MessageKey)}
+                        {o.quantity !== undefined && o.unit ? (
+                          <>
+                            {' · '}
+                            <Quantity n={o.quantity} unit={o.unit} />
+                          </>
+                        ) : null}
+                        {o.batch ? ` · ${fieldLabel(t, 'batch')} ${fmt.number(o.batch)}` : ''}{' '}
+                        {o.uncertain ? <Uncertain /> : null}
+                      </td>
+                      <StatusCells
+                        logId={data.log?.id ?? null}
+                        status={status}
+                        emptyStatus="—"
+                        emptyExplanation={o.description}
+                      />
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+        <DayEvents log={data.log} date={date} data={data} />
+      </article>
+    </EvidenceScope.Provider>
   );
 }
 
@@ -192,7 +198,7 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
 function DayEvents({ log, date, data }: { log: LogSummary | null; date: string; data: AgreementData }) {
   const { t } = useI18n();
   const a = data.agreement;
-  const names = useMemo(() => agreementNames(a), [a]);
+  const names = useMemo(() => agreementNames(a, data.log?.actors), [a, data.log?.actors]);
   const loaded = useFetch(`events:${log?.id}:${log?.size}`, () =>
     log ? logEvents(log.id, log.size) : Promise.resolve(null),
   );

@@ -3,12 +3,14 @@ import type { Agreement } from '../../../src/core/agreement/types.ts';
 import { canonicalize } from '../../../src/core/ledger/canonical-json.ts';
 import type { SignedEvent } from '../../../src/core/ledger/event.ts';
 import { api, type LogSummary } from '../api.ts';
+import { Marked } from '../components/cite.tsx';
 import { EventItem } from '../components/event-feed.tsx';
 import { ProvenanceBanner } from '../components/provenance-banner.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
+import { Rich } from '../i18n/rich.tsx';
 import type { Localized } from '../i18n/translate.ts';
-import { agreementNames, nameField } from '../model/names.ts';
+import { agreementNames, nameField, type RegisteredActor } from '../model/names.ts';
 import { Link } from '../navigation.tsx';
 import type { ProofResult } from '../proof/proof-result.ts';
 import { useFetch } from '../use-fetch.ts';
@@ -59,6 +61,7 @@ export function EventPage({ logId, leafHash }: { logId: string; leafHash: string
           event={proven.event!}
           actorKey={proven.actor?.keyId ?? proven.event!.signature.key}
           agreement={agreement.state === 'ready' ? agreement.data : null}
+          actors={log.state === 'ready' ? log.data?.actors : undefined}
         />
       ) : (
         <>
@@ -87,6 +90,7 @@ function EventView({
   event,
   actorKey,
   agreement,
+  actors,
 }: {
   logId: string;
   leafHash: string;
@@ -94,12 +98,13 @@ function EventView({
   event: SignedEvent;
   actorKey: string;
   agreement: Agreement | null;
+  actors?: RegisteredActor[] | undefined;
 }) {
   const names = useMemo(
-    () => (agreement ? agreementNames(agreement) : new Map<string, Localized>()),
-    [agreement],
+    () => (agreement ? agreementNames(agreement, actors) : new Map<string, Localized>()),
+    [agreement, actors],
   );
-  const { t, text } = useI18n();
+  const { t, text, lang } = useI18n();
   const e = event.event;
   useEffect(() => {
     document.title = `${t('event.title', { index })} · Truce`;
@@ -109,8 +114,22 @@ function EventView({
       <h1>
         {t('event.title', { index })}: {t(`eventKind.${e.kind}` as MessageKey)}
       </h1>
-      <p>{t('event.inLog', { log: logId, index: String(index) })}</p>
-      <p>{t('event.signedBy', { actor: nameField(names, 'party', e.actor, text), key: actorKey })}</p>
+      <p>
+        <Rich
+          k="event.inLog"
+          params={{ index: String(index) }}
+          nodes={{ log: <Marked text={agreement ? text(agreement.title) : logId} lang={lang} /> }}
+        />
+      </p>
+      <p>
+        <Rich
+          k="event.signedBy"
+          nodes={{
+            actor: <Marked text={nameField(names, 'actor', e.actor, text)} lang={lang} />,
+            key: <code title={actorKey}>{actorKey}</code>,
+          }}
+        />
+      </p>
       <ol className="feed">
         <EventItem
           entry={{ index, leafHash, event }}

@@ -1,0 +1,30 @@
+import { compareEntries, type LogState } from './log-state.ts';
+
+/**
+ * Puts every evidence list of an evaluation (any `evidence` member that is a list of leaf hashes) in
+ * the order its events occurred: by instant, then by leaf hash, as the evaluator orders events. A
+ * reader then finds the evidence of a status as a story, first event first. Changes `value` in place.
+ */
+export function orderEvidence<T>(value: T, state: LogState): T {
+  const compare = (a: string, b: string): number => {
+    const x = state.byHash.get(a);
+    const y = state.byHash.get(b);
+    if (x && y) return compareEntries(x, y);
+    // A hash the log does not hold (never expected) goes last, in a fixed order.
+    return x ? -1 : y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  };
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x);
+      return;
+    }
+    if (v === null || typeof v !== 'object') return;
+    for (const [key, member] of Object.entries(v)) {
+      if (key === 'evidence' && Array.isArray(member) && member.every((h) => typeof h === 'string')) {
+        member.sort(compare);
+      } else walk(member);
+    }
+  };
+  walk(value);
+  return value;
+}
