@@ -35,7 +35,13 @@ export function StatedTotal({
             </>
           ) : null}
           {fmt.number(v.value)}
-          {v.source ? ` (${v.source})` : ''}
+          {v.source ? (
+            <>
+              {' ('}
+              <Cite>{v.source}</Cite>
+              {')'}
+            </>
+          ) : null}
         </span>
       ))}
     </p>
