@@ -94,6 +94,10 @@ export function formatPlanText(plan: Plan, title: string): string {
     );
     if (day.obligations.length === 0) lines.push('  nothing falls due\n');
     for (const o of day.obligations) lines.push(obligationLine(o));
+    for (const d of day.dates ?? [])
+      lines.push(
+        `  date   ${d.provision}: ${d.description.replace(/\.$/, '')} (a date, not an obligation)\n`,
+      );
     for (const s of day.indicative) {
       lines.push(
         `  ~      ${s.party.padEnd(22)} ${'(indicative)'.padEnd(13)} ${`${s.quantity} ${s.unit}`.padEnd(14)} a share of ${s.provision} batch ${s.batch}, drawn to picture the window; not an obligation\n`,

@@ -137,6 +137,19 @@ export const PlanResponse = z.looseObject({
     z.looseObject({ party: z.string(), category: z.string(), unit: z.string(), quantity: z.number() }),
   ),
   notes: z.array(z.string()),
+  dates: z
+    .array(
+      z.looseObject({
+        provision: z.string(),
+        day: z.int(),
+        date: z.string().nullable(),
+        description: z.string(),
+      }),
+    )
+    .optional()
+    .describe(
+      'Dates the terms state that oblige no party (an authorization until a date): never obligations.',
+    ),
 });
 
 const Side = z.object({

@@ -30,13 +30,22 @@ export function duration(minutes: number): string {
   return h ? `${d} d ${h} h` : `${d} d`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** A number as figures are written everywhere else: "1,968". */
+export function figure(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
-/** "13 persons" / "1 person" for a unit of the plan. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${figure(n)} ${n === 1 ? one : many}`;
+}
+
+/** Units whose word is the same for one and many ("1 remains", "28 remains"). */
+const INVARIANT = new Set(['remains']);
+
+/** "13 persons" / "1 person" / "28 remains" for a unit of the plan. */
 export function quantity(n: number, unit: string | undefined): string {
-  return unit ? plural(n, unit) : String(n);
+  if (!unit) return figure(n);
+  return INVARIANT.has(unit) ? `${figure(n)} ${unit}` : plural(n, unit);
 }
 
 /** Minutes from `a` to `b`, both epoch ms. */

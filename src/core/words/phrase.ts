@@ -31,7 +31,12 @@ export type Arg =
   | { type: 'action'; action: string }
   /** An obligation of the plan: its description as the plan words it, and what identifies it. */
   | { type: 'obligation'; id: string; provision: string; party: string; batch?: number; description: string }
-  | { type: 'list'; items: Arg[]; sep: 'semicolon' | 'comma' | 'space' };
+  /** A date a term states that obliges no party: its description as the plan words it, and its provision. */
+  | { type: 'fact'; provision: string; description: string }
+  | { type: 'list'; items: Arg[]; sep: Separator };
+
+/** How the items of a list are joined ("or" between alternatives, such as values sources state). */
+export type Separator = 'semicolon' | 'comma' | 'space' | 'or';
 
 /** Every phrase code and the names of its parameters. */
 export const PHRASES = {
@@ -50,6 +55,8 @@ export const PHRASES = {
   'release.head-batch-unstated': ['batch'],
   'release.head-all': ['required'],
   'release.head-all-unstated': [],
+  'release.head-batch-unstated-remains': ['batch'],
+  'release.head-all-unstated-remains': [],
   'release.for-counted': ['what', 'counted'],
   'release.range-counted': ['what', 'min', 'max', 'counted'],
   'quota.what': ['required', 'line'],
@@ -102,8 +109,24 @@ export const PHRASES = {
   'verdict.not-recorded-done-past': ['past'],
   'verdict.nothing-recorded-by-deadline': [],
   'verdict.not-recorded-done-by-deadline': [],
+  'verdict.dated-fact': [],
+  // A crossing's opening for which no date was agreed.
+  'undated.head': ['obligation', 'met'],
+  'undated.met': ['at'],
+  'undated.disputed': ['at'],
+  'undated.nothing': [],
+  'flows.agreed': ['readings'],
+  'flows.reading': ['flows'],
+  'flows.reading-or': ['flows'],
+  'flow.out': ['value'],
+  'flow.in': ['value'],
+  'throughput.out-range': ['value', 'from', 'to', 'source'],
+  'throughput.in-range': ['value', 'from', 'to', 'source'],
+  'throughput.out-day': ['value', 'day', 'source'],
+  'throughput.in-day': ['value', 'day', 'source'],
   // What a conditional term waits for.
-  'waits.text': ['text'],
+  'waits.text-named': ['provision', 'text'],
+  'waits.text-named-category': ['provision', 'category', 'text'],
   'waits.complete': ['provision'],
   'waits.complete-category': ['provision', 'category'],
   'waits.never-complete': ['what'],
@@ -145,10 +168,18 @@ export const PHRASES = {
   'provision.summary': ['count', 'statuses'],
   'provision.more': ['count'],
   'provision.alleged-disputed': ['disputes'],
+  'provision.dated-fact': ['items'],
+  'dated-fact.item': ['what', 'date'],
+  'dated-fact.day': ['day'],
+  'dated-fact.line': ['what'],
   'status.count': ['count', 'status'],
   // The ratio of an exchange.
   ratio: ['released', 'by', 'relation', 'rule', 'from'],
   'ratio.outside': ['count'],
+  'ratio.stated-total': ['byRatio', 'stated'],
+  'ratio.stated-total-only': ['stated'],
+  'stated.source': ['value', 'source'],
+  'stated.uncertain': ['value'],
   'relation.equal': [],
   'relation.within': [],
   'relation.fewer': [],
@@ -198,7 +229,7 @@ export const qty = (value: number, unit: string): Arg => ({ type: 'quantity', va
 export const moment = (at: number, zone: string): Arg => ({ type: 'moment', at, zone });
 export const minutes = (m: number): Arg => ({ type: 'duration', minutes: m });
 export const quote = (text: string): Arg => ({ type: 'quote', text });
-export const list = (items: Arg[], sep: 'semicolon' | 'comma' | 'space' = 'semicolon'): Arg => ({
+export const list = (items: Arg[], sep: Separator = 'semicolon'): Arg => ({
   type: 'list',
   items,
   sep,

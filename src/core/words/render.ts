@@ -5,7 +5,7 @@ import { EN } from './catalogue-en.ts';
 import { HE } from './catalogue-he.ts';
 import type { Lang } from './lang.ts';
 import { ACTION_WORDS, DURATION, type Forms, NOUNS, STATUS_WORDS } from './nouns.ts';
-import type { Arg, Explanation, Phrase, PhraseCode } from './phrase.ts';
+import type { Arg, Explanation, Phrase, PhraseCode, Separator } from './phrase.ts';
 
 /** The templates of each language, keyed by phrase code. */
 export const CATALOGUES: Record<Lang, Record<PhraseCode, string>> = { en: EN, ar: AR, he: HE };
@@ -40,13 +40,14 @@ const MARKED = new Set([
   'quote',
   'text',
   'obligation',
+  'fact',
 ]);
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const SEPARATORS: Record<Lang, Record<'semicolon' | 'comma' | 'space', string>> = {
-  en: { semicolon: '; ', comma: ', ', space: ' ' },
-  ar: { semicolon: '؛ ', comma: '، ', space: ' ' },
-  he: { semicolon: '; ', comma: ', ', space: ' ' },
+const SEPARATORS: Record<Lang, Record<Separator, string>> = {
+  en: { semicolon: '; ', comma: ', ', space: ' ', or: ' or ' },
+  ar: { semicolon: '؛ ', comma: '، ', space: ' ', or: ' أو ' },
+  he: { semicolon: '; ', comma: ', ', space: ' ', or: ' או ' },
 };
 
 /** The digits numbers are written with: Latin (0–9) or Arabic-Indic (٠–٩, for Arabic readers who choose them). */
@@ -183,6 +184,8 @@ function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions): string {
       return o.lang === 'en' ? a.action : (ACTION_WORDS[o.lang][a.action] ?? a.action);
     case 'obligation':
       return obligationWords(a, o);
+    case 'fact':
+      return o.lang === 'en' ? a.description.replace(/\.$/, '') : o.names.provision(a.provision);
     case 'list':
       return a.items.map((x) => renderArg(x, o)).join(SEPARATORS[o.lang][a.sep]);
   }
