@@ -99,6 +99,13 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     expect(explain(ratio.explanation, agreement)).toContain(
       '420 by the ratio in all, total stated in the agreement: ⚠ 360',
     );
+    // The same in the reader's language, as phrase codes worded at the edge.
+    expect(explain(ratio.explanation, agreement, 'ar')).toContain(
+      '420 بحسب النسبة في المجموع، والمجموع المذكور في الاتفاق: ⚠ 360',
+    );
+    expect(explain(ratio.explanation, agreement, 'he')).toContain(
+      '420 לפי היחס בסך הכול, הסך הנקוב בהסכם: ⚠ 360',
+    );
     const release = headlineFigures(agreement, e).releases.find(
       (r) => r.provision === 'remains-exchange' && r.party === 'israel',
     )!;
@@ -252,6 +259,12 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     expect(explain(open.explanation, agreement)).toContain(
       'Agreed flows: 50 out, 50 in a day; or ⚠ 150 out, 50 in a day.',
     );
+    expect(explain(open.explanation, agreement, 'ar')).toContain(
+      'الأعداد المتفق عليها: 50 خروجًا، 50 دخولًا يوميًا؛ أو ⚠ 150 خروجًا، 50 دخولًا يوميًا.',
+    );
+    expect(explain(open.explanation, agreement, 'he')).toContain(
+      'נפתח ב־2 בפבר׳, 09:00; בוצע (לא הוסכם מועד, ולכן אין איחור). תנועה מוסכמת: 50 ביציאה, 50 בכניסה ביום; או ⚠ 150 ביציאה, 50 בכניסה ביום.',
+    );
     expect(prov(e, 'rafah')).toMatchObject({ status: 'met', counts: { met: 1 } });
   });
 
@@ -264,6 +277,13 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     const p = prov(e, 'international-force');
     expect(p).toMatchObject({ status: 'dated-fact', counts: {} });
     expect(explain(p.explanation, agreement)).toMatch(/^A date, not an obligation of any party: /);
+    expect(explain(p.explanation, agreement)).toContain('authorized until 31 Dec 2027 (2027-12-31).');
+    expect(explain(p.explanation, agreement, 'ar')).toBe(
+      'تاريخ، وليس التزامًا على أي طرف: قوة الاستقرار الدولية (31 ديسمبر 2027).',
+    );
+    expect(explain(p.explanation, agreement, 'he')).toBe(
+      'תאריך, לא התחייבות של צד כלשהו: כוח הייצוב הבינלאומי (31 בדצמ׳ 2027).',
+    );
   });
 
   it('the return north began on 10 Oct; the pullback was met at the start', () => {

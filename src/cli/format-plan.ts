@@ -1,5 +1,6 @@
 import type { Obligation, Plan, Total } from '../core/plan/types.ts';
 import { csvRow } from '../core/report/csv.ts';
+import { placedOnRecordNote } from './placed-on-record-words.ts';
 
 const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -133,7 +134,8 @@ export function formatPlanText(plan: Plan, title: string): string {
       lines.push(`  ${s.provision}, ${s.party}: stated ${values}${planned}\n`);
     }
   }
-  if (plan.notes.length) lines.push(`\nNotes\n${plan.notes.map((n) => `  - ${n}\n`).join('')}`);
+  const notes = [...plan.placedOnRecord.map(placedOnRecordNote), ...plan.notes];
+  if (notes.length) lines.push(`\nNotes\n${notes.map((n) => `  - ${n}\n`).join('')}`);
   return lines.join('');
 }
 

@@ -10,6 +10,7 @@ import { wallClock } from '../core/time/zoned-time.ts';
 import { explain, explainPlain } from '../core/words/explain.ts';
 import type { Lang } from '../core/words/lang.ts';
 import { type Explanation, phrase } from '../core/words/phrase.ts';
+import { placedOnRecordNote } from './placed-on-record-words.ts';
 
 /**
  * The machine-readable status: the headline figures (the same model as the dashboard, the report
@@ -94,6 +95,7 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement, lang: Lang
     figures: e.figures,
     allegations: e.allegations,
     dates: e.dates ?? [],
+    ...(e.placedOnRecord.length ? { placedOnRecord: e.placedOnRecord } : {}),
     notes: e.notes,
   };
   return `${JSON.stringify(out, null, 2)}\n`;
@@ -242,6 +244,7 @@ export function formatStatusText(
     for (const f of periods)
       lines.push(`  ${f.what}: ${f.figures.map((x) => `${n(x.quantity)} per ${x.source}`).join(' · ')}`);
   }
-  if (e.notes.length) lines.push('', 'Notes:', ...e.notes.map((n) => `  ${n}`));
+  const notes = [...e.placedOnRecord.map(placedOnRecordNote), ...e.notes];
+  if (notes.length) lines.push('', 'Notes:', ...notes.map((n) => `  ${n}`));
   return `${lines.join('\n')}\n`;
 }

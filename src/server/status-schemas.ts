@@ -27,6 +27,18 @@ const StatedValues = z
 const DatedFact = z
   .looseObject({ provision: z.string(), day: z.int(), date: z.string().nullable(), description: z.string() })
   .describe('A date a term states that obliges no party (an authorization until a date): never judged.');
+const PlacedOnRecord = z
+  .array(
+    z.looseObject({
+      provision: z.string(),
+      on: z.looseObject({ provision: z.string() }),
+      date: z.string().describe('The day the record shows the condition met, in the agreement’s zone.'),
+    }),
+  )
+  .optional()
+  .describe(
+    'Conditional provisions waiting on something due any day up to a deadline, placed from the day the record shows it done.',
+  );
 const Basis = z
   .enum(['no-breach-recorded'])
   .describe(
@@ -233,6 +245,7 @@ export const Evaluation = z
       .array(DatedFact)
       .optional()
       .describe('Dates the terms state that oblige no party: on the timeline, never counted as obligations.'),
+    placedOnRecord: PlacedOnRecord,
     allegations: z.array(
       z.looseObject({
         against: z.string(),

@@ -191,6 +191,7 @@ function evaluateWith(
       figures: figureSets(view),
       allegations: allegations(ctx),
       dates: eplan.plan.dates,
+      placedOnRecord: eplan.plan.placedOnRecord,
       notes: [
         ...eplan.notes,
         ...unplaced.map(

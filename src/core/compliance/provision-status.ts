@@ -169,7 +169,7 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
                   what: { type: 'fact', provision: d.provision, description: d.description },
                   date:
                     d.date !== null
-                      ? { type: 'day', date: d.date }
+                      ? { type: 'date', date: d.date }
                       : phrase('dated-fact.day', { day: num(d.day) }),
                 }),
               ),

@@ -1,6 +1,6 @@
 import type { StatedFigure } from '../agreement/figure.ts';
 import type { SignedEvent } from '../ledger/event.ts';
-import type { DatedFact, Obligation } from '../plan/types.ts';
+import type { DatedFact, Obligation, PlacedOnRecord } from '../plan/types.ts';
 import type { Explanation } from '../words/phrase.ts';
 
 /** Where an obligation or a provision stands at a moment, judged from the log. */
@@ -303,6 +303,8 @@ export interface Evaluation {
   allegations: Allegation[];
   /** Dates the terms state that oblige no party: on the timeline, never judged, never counted as obligations. */
   dates: DatedFact[];
+  /** Conditional provisions the plan could not date, placed from the day the record shows their condition met. */
+  placedOnRecord: PlacedOnRecord[];
   notes: string[];
 }
 

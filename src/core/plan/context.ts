@@ -1,6 +1,14 @@
 import type { Agreement, DayRef, Provision } from '../agreement/types.ts';
 import { addDays, daysBetween, isoInZone, localDate, localToEpoch } from '../time/zoned-time.ts';
-import type { DatedFact, IndicativeShare, Obligation, PlanPhase, StatedTotal, Waiting } from './types.ts';
+import type {
+  DatedFact,
+  IndicativeShare,
+  Obligation,
+  PlacedOnRecord,
+  PlanPhase,
+  StatedTotal,
+  Waiting,
+} from './types.ts';
 
 /** What every obligation builder needs: the calendar, the placed phases and the what-ifs. */
 export interface PlanContext {
@@ -18,6 +26,7 @@ export interface PlanContext {
   unplaced: { provision: string; party: string; unit: 'person' | 'remains' }[];
   indicative: IndicativeShare[];
   waiting: Waiting[];
+  placedOnRecord: PlacedOnRecord[];
   stated: StatedTotal[];
   /** Dates stated by terms that oblige no party: on the calendar, not obligations. */
   dated: DatedFact[];

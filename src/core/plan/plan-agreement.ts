@@ -8,22 +8,27 @@ import { checkPlanLength, checkPlanOptions } from './plan-limits.ts';
 import { english, provisionObligations, standingObligation } from './provision-obligations.ts';
 import { horizonDay, placePhases, resolveExtensions, startDate } from './timeline.ts';
 import { sumTotals } from './totals.ts';
-import type { Obligation, Plan, PlanDay, PlanOptions } from './types.ts';
+import type { Obligation, PlacedOnRecord, Plan, PlanDay, PlanOptions } from './types.ts';
 
 /**
  * A conditional provision whose condition waits on a window (no fixed day), placed from the day the
  * record shows the condition met. A crossing with no agreed date is one opening with no deadline
  * (`noAgreedDate`): its daily flows have no day to count from, so they are shown beside it.
  */
-function placeOnRecord(ctx: PlanContext, p: Provision, what: string, metAt: string, planned: Planned) {
+function placeOnRecord(
+  ctx: PlanContext,
+  p: Provision,
+  on: PlacedOnRecord['on'],
+  what: string,
+  metAt: string,
+  planned: Planned,
+) {
   const c = p.condition!;
   const date = localDate(Date.parse(metAt), ctx.timeZone);
   const day = daysBetween(ctx.firstDate!, date) + 1;
   const phaseDay = Math.max(1, day - (ctx.phases.get(p.phase)!.startDay ?? 1) + 1);
   const text = `${c.text ?? `once ${what} is complete`} (complete on ${date} by the record)`;
-  ctx.notes.push(
-    `${p.id}: waits for ${what}, due any day up to a deadline; the record shows it complete on ${date}, so it is placed from that day.`,
-  );
+  ctx.placedOnRecord.push({ provision: p.id, on, date });
   const placed = provisionObligations(ctx, p, phaseDay, text, planned).map((o) => ({
     ...o,
     conditionMetAt: metAt,
@@ -48,7 +53,7 @@ function placeConditional(ctx: PlanContext, p: Provision, planned: Planned): Obl
   const point = completion(planned.get(c.provision) ?? [], categories, on, true);
   const metAt = ctx.conditionsMet[p.id];
   if ('waiting' in point && point.waiting === 'window' && metAt !== undefined && ctx.firstDate)
-    return placeOnRecord(ctx, p, what, metAt, planned);
+    return placeOnRecord(ctx, p, on, what, metAt, planned);
   if ('waiting' in point) {
     ctx.waiting.push({ provision: p.id, on, reason: point.waiting, ...(c.text ? { text: c.text } : {}) });
     ctx.notes.push(
@@ -108,6 +113,7 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
     unplaced: [],
     indicative: [],
     waiting: [],
+    placedOnRecord: [],
     stated: [],
     conditionsMet: options.conditionsMet ?? {},
     dated: [],
@@ -216,6 +222,7 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
         }
       : null,
     waiting: ctx.waiting,
+    placedOnRecord: ctx.placedOnRecord,
     dates: ctx.dated,
     stated: ctx.stated,
     preconditions: (agreement.preconditions ?? []).map((c) => ({

@@ -148,6 +148,16 @@ export interface Waiting {
   text?: string;
 }
 
+/**
+ * A conditional provision whose condition is due any day up to a deadline, placed from the day the
+ * record shows it met (`date`, in the agreement's zone): what it waited on, as `Waiting.on`.
+ */
+export interface PlacedOnRecord {
+  provision: string;
+  on: Waiting['on'];
+  date: string;
+}
+
 /** A figure the agreement states for a whole side of an exchange, beside what the plan gives. */
 export interface StatedTotal {
   provision: string;
@@ -219,6 +229,8 @@ export interface Plan {
   horizon: { day: number; date: string | null; from: 'option' | 'default' } | null;
   /** Provisions waiting on something the plan cannot date. */
   waiting: Waiting[];
+  /** Provisions waiting on something the plan cannot date, placed from the day the record shows it done. */
+  placedOnRecord: PlacedOnRecord[];
   /** Every date a term states that obliges no party, whatever span of days is shown (also on its day). */
   dates: DatedFact[];
   /** Figures stated for whole sides of exchanges, with their sources, beside the plan's. */

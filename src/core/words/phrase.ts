@@ -14,8 +14,10 @@ export type Arg =
   | { type: 'quantity'; value: number; unit: string }
   /** An instant (epoch ms) shown in the agreement's time zone. */
   | { type: 'moment'; at: number; zone: string }
-  /** A calendar day, YYYY-MM-DD. */
+  /** A calendar day, YYYY-MM-DD ("25 Nov"). */
   | { type: 'day'; date: string }
+  /** A calendar date in full, with its year, YYYY-MM-DD (English keeps the ISO form: "2027-12-31"). */
+  | { type: 'date'; date: string }
   | { type: 'duration'; minutes: number }
   | { type: 'party' | 'provision' | 'place'; id: string }
   /** An actor of the log: named by the party it acts for, else by the name it registered with. */

@@ -84,15 +84,22 @@ export function formatQuantity(n: number, unit: string, lang: Lang, digits: Digi
   return form.replace('#', formatNumber(n, lang, digits));
 }
 
-function zoned(lang: Lang, digits: Digits, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+function zoned(
+  lang: Lang,
+  digits: Digits,
+  timeZone: string,
+  withTime: boolean,
+  withYear = false,
+): Intl.DateTimeFormat {
   const locale = localeOf(lang, digits);
-  const key = `${locale} ${timeZone} ${withTime}`;
+  const key = `${locale} ${timeZone} ${withTime} ${withYear}`;
   let f = dateFormats.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(locale, {
       timeZone,
       day: 'numeric',
       month: 'short',
+      ...(withYear ? { year: 'numeric' } : {}),
       ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
     });
     dateFormats.set(key, f);
@@ -111,6 +118,12 @@ export function formatMoment(epoch: number, timeZone: string, lang: Lang, digits
 export function formatDay(date: string, lang: Lang, digits: Digits = 'latn'): string {
   if (lang !== 'en') return zoned(lang, digits, 'UTC', false).format(Date.parse(`${date}T12:00:00Z`));
   return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
+}
+
+/** A date in full: "2027-12-31" in English (as the plan writes dates), with its year in the reader's words otherwise. */
+export function formatDate(date: string, lang: Lang, digits: Digits = 'latn'): string {
+  if (lang === 'en') return date;
+  return zoned(lang, digits, 'UTC', false, true).format(Date.parse(`${date}T12:00:00Z`));
 }
 
 /** A duration in words: "45 min", "about 5 h", "2 d 3 h" (and as each language says them). */
@@ -160,6 +173,8 @@ function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions): string {
       return formatMoment(a.at, a.zone, o.lang, o.digits);
     case 'day':
       return formatDay(a.date, o.lang, o.digits);
+    case 'date':
+      return formatDate(a.date, o.lang, o.digits);
     case 'duration':
       return formatDuration(a.minutes, o.lang, o.digits);
     case 'party':
