@@ -30,25 +30,21 @@ export function duration(minutes: number): string {
   return h ? `${d} d ${h} h` : `${d} d`;
 }
 
-/** A number as figures are written everywhere else: "1,968". */
-export function figure(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${figure(n)} ${n === 1 ? one : many}`;
+  return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Units whose word is the same for one and many ("1 remains", "28 remains"). */
-const INVARIANT = new Set(['remains']);
-
-/** "13 persons" / "1 person" / "28 remains" for a unit of the plan. */
+/** "13 persons" / "1 person" for a unit of the plan. */
 export function quantity(n: number, unit: string | undefined): string {
-  if (!unit) return figure(n);
-  return INVARIANT.has(unit) ? `${figure(n)} ${unit}` : plural(n, unit);
+  return unit ? plural(n, unit) : String(n);
 }
 
 /** Minutes from `a` to `b`, both epoch ms. */
 export function minutesBetween(a: number, b: number): number {
   return Math.round((b - a) / 60_000);
+}
+
+/** A number as figures are written everywhere else: "1,968". */
+export function figure(n: number): string {
+  return n.toLocaleString('en-US');
 }
