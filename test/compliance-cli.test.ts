@@ -109,7 +109,9 @@ describe('truce report', () => {
       expect(html).not.toMatch(/<script|<link|https?:|src=/i);
       expect(html).toContain('exchange/hand-over/2');
       expect(html).toContain('65 per Hamas; 50 per Israel (they differ)');
-      expect(html).toContain('hamas → israel: 26 counted under the formula, 15 outside the formula');
+      expect(html).toContain(
+        'Release of hostages and prisoners: Hamas → Israel: 26 counted under the formula, 15 outside the formula',
+      );
       expect(html).toContain(
         'Hamas alleges against Israel (Release of hostages and prisoners): Prisoners not released by seniority. [open]',
       );

@@ -89,6 +89,69 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     expect(living.counted).toBe(1968);
   });
 
+  it('the 360 bodies stated as the agreed total stand beside the ratio’s figure (15 × 27), in the release, the ratio, the headline, the CLI and the report', async () => {
+    const e = at(LATER);
+    const stated = [expect.objectContaining({ value: 360, uncertain: true })];
+    expect(ob(e, 'remains-exchange/release/4').statedTotal).toEqual(stated);
+    const ratio = e.exchanges.ratios.find((r) => r.provision === 'remains-exchange')!;
+    expect(ratio).toMatchObject({ expected: 405, released: 360, holds: false });
+    expect(ratio).toMatchObject({ statedTotal: stated, byRatio: 420 });
+    expect(explain(ratio.explanation, agreement)).toContain(
+      '420 by the ratio in all, total stated in the agreement: ⚠ 360',
+    );
+    // The same in the reader's language, as phrase codes worded at the edge.
+    expect(explain(ratio.explanation, agreement, 'ar')).toContain(
+      '420 بحسب النسبة في المجموع، والمجموع المذكور في الاتفاق: ⚠ 360',
+    );
+    expect(explain(ratio.explanation, agreement, 'he')).toContain(
+      '420 לפי היחס בסך הכול, הסך הנקוב בהסכם: ⚠ 360',
+    );
+    const release = headlineFigures(agreement, e).releases.find(
+      (r) => r.provision === 'remains-exchange' && r.party === 'israel',
+    )!;
+    expect(release).toMatchObject({ counted: 360, dueSoFar: 405, byRatio: 420 });
+    expect(release.statedTotal).toEqual(stated);
+    const json = JSON.parse((await runCli('status', LOG, '--at', '2026-02-10', '--json')).stdout);
+    expect(
+      json.obligations.find((o: { obligation: string }) => o.obligation === 'remains-exchange/release/4')
+        .statedTotal,
+    ).toEqual(stated);
+    expect(
+      json.exchanges.find(
+        (d: { provision: string; from: string }) => d.provision === 'remains-exchange' && d.from === 'israel',
+      ),
+    ).toMatchObject({ byRatio: 420, statedTotal: stated });
+    const status = await runCli('status', LOG, '--at', '2026-02-10');
+    expect(status.stdout).toContain(
+      'released by israel (remains-exchange): 360 of 405 in the plan to date; 420 by the ratio in all, total stated in the agreement: ⚠ 360 (Reported as the agreed total;',
+    );
+    const report = await runCli('report', LOG, '--date', '2026-02-10');
+    expect(report.stdout).toContain(
+      'of 405 in the plan to date; 420 by the ratio in all, total stated in the agreement: ⚠ 360',
+    );
+  });
+
+  it('explanations count remains in the plan’s unit for them, not as persons, and write figures with thousands separators', () => {
+    const e = at(LATER);
+    const handover = ob(e, 'remains-exchange/hand-over/4');
+    expect(handover.obligation.unit).toBe('remains');
+    expect(explain(handover.explanation, agreement)).toMatch(/^Batch 1 \(28 remains\) due 13 Oct 12:00;/);
+    const bodies = ob(e, 'remains-exchange/release/4');
+    expect(explain(bodies.explanation, agreement)).toMatch(
+      /^Batch 1: 405 remains to release \(for 27 remains counted\) by /,
+    );
+    expect(
+      `${explain(handover.explanation, agreement)} ${explain(bodies.explanation, agreement)}`,
+    ).not.toContain('person');
+    const release = ob(e, 'living-exchange/release/4');
+    expect(explain(release.explanation, agreement)).toMatch(
+      /^In all: 1,968 persons to release by 13 Oct 12:00; 1,968 released by Israel/,
+    );
+    expect(explain(release.explanation, agreement)).toContain(
+      'recorded 1,968; Monitor (demo key) disputes it, giving 1,966',
+    );
+  });
+
   it('aid: no figure for any single day; COGAT’s (AP), the UN 2720 mechanism’s and the Hamas document’s period figures side by side; the cap and the halt beside the quota', () => {
     const e = at(LATER);
     const h = headlineFigures(agreement, e);
@@ -141,6 +204,88 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     });
   });
 
+  it('Rafah: no date agreed; waits for the remains before the last is recovered, unrecorded after, met once it opened (2 Feb 2026), never late', () => {
+    const before = at('2026-01-20T12:00:00+02:00');
+    expect(before.obligations.some((o) => o.obligation.provision === 'rafah')).toBe(false);
+    expect(prov(before, 'rafah')).toMatchObject({ status: 'not-yet-due', waitsOn: 'remains-exchange' });
+    expect(explain(prov(before, 'rafah').explanation, agreement)).toMatch(
+      /^Waits for Return of the remains of deceased hostages/,
+    );
+
+    const between = ob(at('2026-01-30T12:00:00+02:00'), 'rafah/open-crossing/109');
+    expect(between).toMatchObject({
+      status: 'unrecorded',
+      due: null,
+      noAgreedDate: true,
+      obligation: { date: '2026-01-26', conditionMetAt: '2026-01-26T12:00:00+02:00' },
+    });
+    expect(between.overdueMinutes).toBeUndefined();
+    expect(explain(between.explanation, agreement)).toContain('nothing recorded; no date was agreed');
+
+    const e = at(LATER);
+    const open = ob(e, 'rafah/open-crossing/109');
+    expect(open).toMatchObject({
+      status: 'met',
+      completedAt: '2026-02-02T09:00:00+02:00',
+      noAgreedDate: true,
+    });
+    expect(open.lateMinutes).toBeUndefined();
+    expect(explain(open.explanation, agreement)).toContain(
+      'opened 2 Feb 09:00; met (no date was agreed, so it cannot be late)',
+    );
+    // The agreed flows (50/50, or ⚠ 150/50) beside the recorded figures of 2–9 Feb, never added across sources.
+    expect(
+      open.flows!.map((f) => [f.direction, f.perDay.map((v) => [v.value, v.uncertain ?? false])]),
+    ).toEqual([
+      [
+        'out',
+        [
+          [50, false],
+          [150, true],
+        ],
+      ],
+      [
+        'in',
+        [
+          [50, false],
+          [50, false],
+        ],
+      ],
+    ]);
+    expect(open.throughput!.map((t) => [t.direction, t.quantity, t.from, t.to, t.parts])).toEqual([
+      ['out', 316, '2026-02-02', '2026-02-09', { patients: 125, companions: 191 }],
+      ['in', 312, '2026-02-02', '2026-02-09', { people: 312 }],
+    ]);
+    expect(explain(open.explanation, agreement)).toContain(
+      'Agreed flows: 50 out, 50 in a day; or ⚠ 150 out, 50 in a day.',
+    );
+    expect(explain(open.explanation, agreement, 'ar')).toContain(
+      'الأعداد المتفق عليها: 50 خروجًا، 50 دخولًا يوميًا؛ أو ⚠ 150 خروجًا، 50 دخولًا يوميًا.',
+    );
+    expect(explain(open.explanation, agreement, 'he')).toContain(
+      'נפתח ב־2 בפבר׳, 09:00; בוצע (לא הוסכם מועד, ולכן אין איחור). תנועה מוסכמת: 50 ביציאה, 50 בכניסה ביום; או ⚠ 150 ביציאה, 50 בכניסה ביום.',
+    );
+    expect(prov(e, 'rafah')).toMatchObject({ status: 'met', counts: { met: 1 } });
+  });
+
+  it('the force authorized until 31 Dec 2027 is a date on the timeline, not an obligation of any party', () => {
+    const e = at(LATER);
+    expect(e.obligations.some((o) => o.obligation.provision === 'international-force')).toBe(false);
+    expect(e.dates).toEqual([
+      expect.objectContaining({ provision: 'international-force', date: '2027-12-31' }),
+    ]);
+    const p = prov(e, 'international-force');
+    expect(p).toMatchObject({ status: 'dated-fact', counts: {} });
+    expect(explain(p.explanation, agreement)).toMatch(/^A date, not an obligation of any party: /);
+    expect(explain(p.explanation, agreement)).toContain('authorized until 31 Dec 2027 (2027-12-31).');
+    expect(explain(p.explanation, agreement, 'ar')).toBe(
+      'تاريخ، وليس التزامًا على أي طرف: قوة الاستقرار الدولية (31 ديسمبر 2027).',
+    );
+    expect(explain(p.explanation, agreement, 'he')).toBe(
+      'תאריך, לא התחייבות של צד כלשהו: כוח הייצוב הבינלאומי (31 בדצמ׳ 2027).',
+    );
+  });
+
   it('the return north began on 10 Oct; the pullback was met at the start', () => {
     const e = at(LATER);
     expect(ob(e, 'return-north/allow-return/1').status).toBe('met');
@@ -159,6 +304,24 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     expect(explain(prov(e, 'ceasefire').explanation, agreement)).toMatch(
       /Israel recorded it; Hamas disputes it: Hamas denied involvement/,
     );
+  });
+
+  it('the report of 19 Oct names the exchanges in its cumulative figures and the fields of what happened by their labels', async () => {
+    const r = await runCli('report', LOG, '--date', '2025-10-19');
+    expect(r.stdout).toContain(
+      'Return of the remains of deceased hostages and of Palestinian bodies: Hamas → Israel: 12 counted under the formula, 0 outside the formula',
+    );
+    expect(r.stdout).toContain(
+      'Return of the living hostages and release of prisoners and detainees: Israel → Hamas: 1,968 counted under the formula',
+    );
+    expect(r.stdout).toContain(
+      'handover completed — recorded by Hamas: provision: Return of the remains of deceased hostages and of Palestinian bodies, count: 3, to: Israel, via: International Committee of the Red Cross, categories: Remains of deceased hostages (3)',
+    );
+    expect(r.stdout).toContain('casualties: 26 killed per Reuters · 29 killed per AP');
+    expect(r.stdout).not.toMatch(/provision: remains-exchange|to: israel|via: icrc/);
+    // The chart of the cumulative figures names the sides too.
+    expect(r.stdout).toContain('Israel → Hamas: 1,968</text>');
+    expect(r.stdout).not.toContain('hamas → israel');
   });
 
   it('truce status names each side of an allegation and the term alleged against by their names', async () => {

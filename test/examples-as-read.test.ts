@@ -42,10 +42,11 @@ describe('the examples as a reader expects them', () => {
 
   it('a milestone with a calendar date (the force authorized until 31 Dec 2027) is not lost', () => {
     const p = planAgreement(load('oct-2025-ceasefire.yaml'));
-    const shown =
-      all(p).some((o) => o.provision === 'international-force') ||
-      p.standing.some((s) => s.provision === 'international-force');
-    expect(shown).toBe(true);
+    // It obliges no party: a date on the calendar, not an obligation (nor a standing term).
+    expect(p.days.find((d) => d.date === '2027-12-31')?.dates?.map((d) => d.provision)).toEqual([
+      'international-force',
+    ]);
+    expect(all(p).some((o) => o.provision === 'international-force')).toBe(false);
   });
 
   it('a crossing opens by its opening hour, not after the day of passages it opens for', () => {

@@ -63,7 +63,7 @@ describe.each(DIALECTS)('the daily report says what happened that day, on %s', (
         expect(fromApi).toHaveLength(13);
         // The late handover of day 2, at 21:00, with who recorded it and its source.
         expect(fromApi.find((l) => l.includes('handover completed'))).toMatch(
-          />21:00<\/span> handover completed — recorded by Hamas: provision: exchange, batch: 2, count: 13, to: israel, via: icrc \[/,
+          />21:00<\/span> handover completed — recorded by Hamas: provision: Release of hostages and prisoners, batch: 2, count: 13, to: Israel, via: International Committee of the Red Cross \[/,
         );
         // A confirmation names the handover as an earlier event, never by its hash in words.
         expect(fromApi.find((l) => l.includes('handover confirmed'))).toContain('handover: an earlier event');

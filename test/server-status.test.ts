@@ -143,7 +143,9 @@ describe.each(DIALECTS)('status and report routes on %s', (dialect) => {
     expect(r.body).toMatch(/^<!doctype html>/);
     expect(r.body).toContain('situation report for 2023-11-30');
     expect(r.body).toContain('As of 2023-12-01T00:00:00+02:00');
-    expect(r.body).toContain('hamas → israel: 80 counted under the formula, 25 outside the formula');
+    expect(r.body).toContain(
+      'Release of hostages and prisoners: Hamas → Israel: 80 counted under the formula, 25 outside the formula',
+    );
     // The log's actors, as the store registered them, and the agreement name who alleges what against whom.
     const day2 = await get('/api/logs/nov-2023-pause/report?date=2023-11-25');
     expect(day2.body).toContain(

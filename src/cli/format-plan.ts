@@ -1,5 +1,6 @@
 import type { Obligation, Plan, Total } from '../core/plan/types.ts';
 import { csvRow } from '../core/report/csv.ts';
+import { placedOnRecordNote } from './placed-on-record-words.ts';
 
 const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -94,6 +95,10 @@ export function formatPlanText(plan: Plan, title: string): string {
     );
     if (day.obligations.length === 0) lines.push('  nothing falls due\n');
     for (const o of day.obligations) lines.push(obligationLine(o));
+    for (const d of day.dates ?? [])
+      lines.push(
+        `  date   ${d.provision}: ${d.description.replace(/\.$/, '')} (a date, not an obligation)\n`,
+      );
     for (const s of day.indicative) {
       lines.push(
         `  ~      ${s.party.padEnd(22)} ${'(indicative)'.padEnd(13)} ${`${s.quantity} ${s.unit}`.padEnd(14)} a share of ${s.provision} batch ${s.batch}, drawn to picture the window; not an obligation\n`,
@@ -129,7 +134,8 @@ export function formatPlanText(plan: Plan, title: string): string {
       lines.push(`  ${s.provision}, ${s.party}: stated ${values}${planned}\n`);
     }
   }
-  if (plan.notes.length) lines.push(`\nNotes\n${plan.notes.map((n) => `  - ${n}\n`).join('')}`);
+  const notes = [...plan.placedOnRecord.map(placedOnRecordNote), ...plan.notes];
+  if (notes.length) lines.push(`\nNotes\n${notes.map((n) => `  - ${n}\n`).join('')}`);
   return lines.join('');
 }
 

@@ -1,13 +1,16 @@
 import type { Agreement } from '../core/agreement/types.ts';
 import { type Labels, labelsOf } from '../core/compliance/labels.ts';
-import type { Evaluation, ObligationStatus } from '../core/compliance/types.ts';
+import { statedBeside } from '../core/compliance/stated-total.ts';
+import type { Evaluation } from '../core/compliance/types.ts';
 import { type HeadlineFigures, headlineFigures } from '../core/figures/headline-figures.ts';
 import { english } from '../core/plan/provision-obligations.ts';
+import type { StatedValue } from '../core/plan/types.ts';
 import { casualtyPhrases } from '../core/report/casualty-words.ts';
 import { wallClock } from '../core/time/zoned-time.ts';
-import { explain } from '../core/words/explain.ts';
+import { explain, explainPlain } from '../core/words/explain.ts';
 import type { Lang } from '../core/words/lang.ts';
-import type { Explanation } from '../core/words/phrase.ts';
+import { type Explanation, phrase } from '../core/words/phrase.ts';
+import { placedOnRecordNote } from './placed-on-record-words.ts';
 
 /**
  * The machine-readable status: the headline figures (the same model as the dashboard, the report
@@ -37,6 +40,8 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement, lang: Lang
       ...(p.recovered ? { recovered: p.recovered } : {}),
       ...(p.enforced ? { enforced: p.enforced } : {}),
       ...(p.events ? { events: p.events } : {}),
+      ...(p.waitsOn ? { waitsOn: p.waitsOn } : {}),
+      ...(p.dates ? { dates: p.dates } : {}),
       explanation: p.explanation,
       explanationText: say(p.explanation),
       evidence: p.evidence,
@@ -50,6 +55,8 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement, lang: Lang
       countedFromOutside: d.countedFromOutside,
       byCategory: d.byCategory,
       byBatch: d.byBatch,
+      ...(d.statedTotal ? { statedTotal: d.statedTotal } : {}),
+      ...(d.byRatio !== undefined ? { byRatio: d.byRatio } : {}),
     })),
     ratios: e.exchanges.ratios.map(text),
     phases: e.phases.map(text),
@@ -77,12 +84,18 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement, lang: Lang
       ...(o.suspended ? { suspended: o.suspended } : {}),
       ...(o.capped ? { capped: o.capped } : {}),
       ...(o.remains ? { remains: o.remains } : {}),
+      ...(o.noAgreedDate ? { noAgreedDate: true } : {}),
+      ...(o.statedTotal ? { statedTotal: o.statedTotal } : {}),
+      ...(o.flows ? { flows: o.flows } : {}),
+      ...(o.throughput ? { throughput: o.throughput } : {}),
       explanation: o.explanation,
       explanationText: say(o.explanation),
       evidence: o.evidence,
     })),
     figures: e.figures,
     allegations: e.allegations,
+    dates: e.dates ?? [],
+    ...(e.placedOnRecord.length ? { placedOnRecord: e.placedOnRecord } : {}),
     notes: e.notes,
   };
   return `${JSON.stringify(out, null, 2)}\n`;
@@ -96,20 +109,44 @@ function localTime(iso: string, timeZone: string): string {
 }
 
 function dayLines(e: Evaluation, say: (x: Explanation) => string): string[] {
-  const byDay = new Map<number, ObligationStatus[]>();
-  for (const o of e.obligations) byDay.set(o.obligation.day, [...(byDay.get(o.obligation.day) ?? []), o]);
+  const byDay = new Map<number, { date: string | null; rows: string[] }>();
+  const row = (day: number, date: string | null, line: string) => {
+    const d = byDay.get(day) ?? { date, rows: [] };
+    d.rows.push(line);
+    byDay.set(day, d);
+  };
+  for (const o of e.obligations)
+    row(
+      o.obligation.day,
+      o.obligation.date,
+      `    ${pad(`${o.status}${o.uncertain ? ' ⚠' : ''}`, 12)}${pad(o.obligation.id, 32)}${say(o.explanation)}`,
+    );
+  // A date a term states that obliges no party: on the timeline, never judged.
+  for (const d of e.dates ?? [])
+    row(
+      d.day,
+      d.date,
+      `    ${pad(`date${d.uncertain ? ' ⚠' : ''}`, 12)}${pad(d.provision, 32)}${say([
+        phrase('dated-fact.line', {
+          what: { type: 'fact', provision: d.provision, description: d.description },
+        }),
+      ])}`,
+    );
   const lines: string[] = [];
-  for (const [day, list] of [...byDay].sort((a, b) => a[0] - b[0])) {
-    lines.push(`  Day ${day}${list[0]!.obligation.date ? ` · ${list[0]!.obligation.date}` : ''}`);
-    for (const o of list)
-      lines.push(
-        `    ${pad(`${o.status}${o.uncertain ? ' ⚠' : ''}`, 12)}${pad(o.obligation.id, 32)}${say(o.explanation)}`,
-      );
+  for (const [day, { date, rows }] of [...byDay].sort((a, b) => a[0] - b[0])) {
+    lines.push(`  Day ${day}${date ? ` · ${date}` : ''}`);
+    lines.push(...rows);
   }
   return lines;
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
+
+/** "; 420 by the ratio in all, total stated in the agreement: ⚠ 360 (source)", or nothing. */
+function statedBesideWords(values: StatedValue[] | undefined, byRatio: number | undefined): string {
+  const beside = statedBeside(values, byRatio);
+  return beside.length ? `; ${explainPlain(beside)}` : '';
+}
 
 /**
  * The headline figures: released each way ("unrecorded" where nothing is on record, never 0), and
@@ -119,7 +156,7 @@ export function headlineLines(h: HeadlineFigures): string[] {
   const lines = ['Headline figures:'];
   for (const r of h.releases)
     lines.push(
-      `  released by ${r.party} (${r.provision}): ${r.counted === null ? 'unrecorded' : n(r.counted)} of ${n(r.dueSoFar)} in the plan to date${r.outside ? ` (${n(r.outside)} outside the formula)` : ''}`,
+      `  released by ${r.party} (${r.provision}): ${r.counted === null ? 'unrecorded' : n(r.counted)} of ${n(r.dueSoFar)} in the plan to date${r.outside ? ` (${n(r.outside)} outside the formula)` : ''}${statedBesideWords(r.statedTotal, r.byRatio)}`,
     );
   for (const q of h.quotas) {
     const unit = `${q.unit}s`;
@@ -179,7 +216,7 @@ export function formatStatusText(
         ? ` (${d.countedFromOutside} of them released outside the formula and agreed to count)`
         : '';
       lines.push(
-        `  ${d.provision}: ${d.from} → ${d.to}: ${d.counted} counted under the formula${from}; ${d.outside} outside the formula`,
+        `  ${d.provision}: ${d.from} → ${d.to}: ${n(d.counted)} counted under the formula${from}; ${n(d.outside)} outside the formula`,
       );
     }
     for (const r of e.exchanges.ratios)
@@ -194,7 +231,7 @@ export function formatStatusText(
     lines.push('', 'Disputes and differing figures:');
     for (const o of disputed) lines.push(`  ${o.obligation.id}: ${say(o.explanation)}`);
     for (const f of conflicting)
-      lines.push(`  ${f.what}: ${f.figures.map((x) => `${x.quantity} per ${x.source}`).join(' · ')}`);
+      lines.push(`  ${f.what}: ${f.figures.map((x) => `${n(x.quantity)} per ${x.source}`).join(' · ')}`);
     for (const a of e.allegations)
       lines.push(
         `  alleged by ${labels.actor(a.by)} against ${labels.party(a.against)}${a.provision ? ` (${labels.provision(a.provision)})` : ''}, ${localTime(a.at, tz)}: ${a.description}${a.casualties?.length ? ` (${casualtyPhrases(a.casualties).join(' · ')})` : ''} [${a.state}${a.finding ? `: ${a.finding}` : ''}${a.reason ? `; ${a.reason}` : ''}]`,
@@ -205,8 +242,9 @@ export function formatStatusText(
   if (periods.length) {
     lines.push('', 'Figures for a period, each as its source gives it (never added up):');
     for (const f of periods)
-      lines.push(`  ${f.what}: ${f.figures.map((x) => `${x.quantity} per ${x.source}`).join(' · ')}`);
+      lines.push(`  ${f.what}: ${f.figures.map((x) => `${n(x.quantity)} per ${x.source}`).join(' · ')}`);
   }
-  if (e.notes.length) lines.push('', 'Notes:', ...e.notes.map((n) => `  ${n}`));
+  const notes = [...e.placedOnRecord.map(placedOnRecordNote), ...e.notes];
+  if (notes.length) lines.push('', 'Notes:', ...notes.map((n) => `  ${n}`));
   return `${lines.join('\n')}\n`;
 }

@@ -137,6 +137,31 @@ export const PlanResponse = z.looseObject({
     z.looseObject({ party: z.string(), category: z.string(), unit: z.string(), quantity: z.number() }),
   ),
   notes: z.array(z.string()),
+  placedOnRecord: z
+    .array(
+      z.looseObject({
+        provision: z.string(),
+        on: z.looseObject({ provision: z.string() }),
+        date: z.string().describe('The day the record shows the condition met, in the agreement’s zone.'),
+      }),
+    )
+    .optional()
+    .describe(
+      'Conditional provisions waiting on something due any day up to a deadline, placed from the day the record shows it done.',
+    ),
+  dates: z
+    .array(
+      z.looseObject({
+        provision: z.string(),
+        day: z.int(),
+        date: z.string().nullable(),
+        description: z.string(),
+      }),
+    )
+    .optional()
+    .describe(
+      'Dates the terms state that oblige no party (an authorization until a date): never obligations.',
+    ),
 });
 
 const Side = z.object({

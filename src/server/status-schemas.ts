@@ -14,6 +14,31 @@ const realDay = (s: string) => {
 };
 
 const Status = z.enum(STATUSES as [string, ...string[]]);
+const StatedValues = z
+  .array(
+    z.looseObject({
+      value: z.number(),
+      source: z.string().optional(),
+      note: z.string().optional(),
+      uncertain: z.boolean().optional(),
+    }),
+  )
+  .optional();
+const DatedFact = z
+  .looseObject({ provision: z.string(), day: z.int(), date: z.string().nullable(), description: z.string() })
+  .describe('A date a term states that obliges no party (an authorization until a date): never judged.');
+const PlacedOnRecord = z
+  .array(
+    z.looseObject({
+      provision: z.string(),
+      on: z.looseObject({ provision: z.string() }),
+      date: z.string().describe('The day the record shows the condition met, in the agreement’s zone.'),
+    }),
+  )
+  .optional()
+  .describe(
+    'Conditional provisions waiting on something due any day up to a deadline, placed from the day the record shows it done.',
+  );
 const Basis = z
   .enum(['no-breach-recorded'])
   .describe(
@@ -127,6 +152,11 @@ export const Evaluation = z
           .array(z.looseObject({ kind: z.string(), at: z.string(), evidence: z.array(z.string()) }))
           .optional()
           .describe('Events that name the provision without moving its status.'),
+        waitsOn: z
+          .string()
+          .optional()
+          .describe('The provision whose completion it waits for, while the record does not show it met.'),
+        dates: z.array(DatedFact).optional().describe('For status dated-fact: the dates the term states.'),
         evidence: z.array(z.string()),
         ...Explained,
       }),
@@ -155,6 +185,30 @@ export const Evaluation = z
           .array(z.looseObject({ finding: z.string(), count: z.int(), evidence: z.array(z.string()) }))
           .optional()
           .describe('Findings on the remains of its handovers; those not "matches" are not counted.'),
+        noAgreedDate: z
+          .boolean()
+          .optional()
+          .describe('No date was agreed (placed once its condition was met on the record): never late.'),
+        flows: z
+          .array(z.looseObject({ direction: z.string(), people: z.string(), perDay: StatedValues }))
+          .optional()
+          .describe("A crossing's agreed flows per day, each source's figure."),
+        throughput: z
+          .array(
+            z.looseObject({
+              direction: z.string(),
+              from: z.string().optional(),
+              to: z.string(),
+              quantity: z.int(),
+              source: z.string(),
+              evidence: z.array(z.string()),
+            }),
+          )
+          .optional()
+          .describe(
+            'Throughput recorded for the crossing: one figure per event and source, never added across sources.',
+          ),
+        statedTotal: StatedValues.describe('For a release: the total the agreement states for its side.'),
         evidence: z.array(z.string()),
         ...Explained,
       }),
@@ -168,6 +222,11 @@ export const Evaluation = z
           counted: z.int().describe('Persons counted under the formula (and outside it by agreement).'),
           outside: z.int().describe('Persons released outside the formula.'),
           countedFromOutside: z.int(),
+          statedTotal: StatedValues.describe('The total the agreement states for this side.'),
+          byRatio: z
+            .int()
+            .optional()
+            .describe('What the ratio (or the stated total) gives for this side in all.'),
         }),
       ),
       ratios: z.array(
@@ -178,6 +237,8 @@ export const Evaluation = z
             .int()
             .optional()
             .describe('More released than the ratio asks, by how many: never a breach.'),
+          statedTotal: StatedValues.describe("The releasing side's stated total, beside the ratio's figure."),
+          byRatio: z.int().optional().describe('The ratio times the other side’s total (15 × 28 = 420).'),
           ...Explained,
         }),
       ),
@@ -194,6 +255,11 @@ export const Evaluation = z
         conflicting: z.boolean(),
       }),
     ),
+    dates: z
+      .array(DatedFact)
+      .optional()
+      .describe('Dates the terms state that oblige no party: on the timeline, never counted as obligations.'),
+    placedOnRecord: PlacedOnRecord,
     allegations: z.array(
       z.looseObject({
         against: z.string(),
@@ -223,6 +289,8 @@ export const Evaluation = z
             outside: z.int(),
             dueSoFar: z.number(),
             plannedTotal: z.number(),
+            statedTotal: StatedValues.describe('The total the agreement states for this side, with sources.'),
+            byRatio: z.int().optional().describe('What the ratio gives for this side in all.'),
           }),
         ),
         quotas: z.array(

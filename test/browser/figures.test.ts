@@ -162,6 +162,35 @@ describe('one figure, one number, on every page and the API', { timeout: 120_000
     expect(text).not.toContain(`${low}–${high}`);
   });
 
+  for (const lang of LANGS) {
+    it(`the agreement page in ${lang} shows the total stated for the bodies (⚠ 360) beside the ratio's 420, each with its source`, async () => {
+      const { page } = browser;
+      await page.goto(new URL(`/agreements/oct-2025-ceasefire?lang=${lang}`, server.url).toString());
+      await page.getByTestId('headline-figures').waitFor();
+      const stated = page.locator('[data-stated-total="remains-exchange:israel"]');
+      await stated.waitFor();
+      expect(
+        await stated
+          .locator('[data-value]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-value'))),
+      ).toEqual(['360']);
+      expect(await stated.locator('.uncertain').count()).toBe(1);
+      expect(await stated.textContent()).toContain('Gaza Health Ministry; ICRC');
+      // The side whose stated total is what the plan gives shows no second figure.
+      expect(await page.locator('[data-stated-total="remains-exchange:hamas"]').count()).toBe(0);
+    });
+  }
+
+  it('a date that obliges no party (the force authorized until 31 Dec 2027) shows on its day, not as an obligation', async () => {
+    const { page } = browser;
+    await page.goto(new URL('/agreements/oct-2025-ceasefire/day/2027-12-31?lang=en', server.url).toString());
+    await page.getByTestId('day-dates').waitFor();
+    const dated = page.locator('[data-dated="international-force"]');
+    expect(await dated.textContent()).toContain('authorized until 31 Dec 2027');
+    expect(await dated.locator('[data-status="dated-fact"]').count()).toBe(1);
+    expect(await page.locator('[data-obligation^="international-force/"]').count()).toBe(0);
+  });
+
   it('the comparison gives the same planned total as the agreement page and the API', async () => {
     const plan = (await (
       await fetch(new URL('/api/agreements/jan-2025-ceasefire/plan', server.url))

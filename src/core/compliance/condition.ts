@@ -27,13 +27,16 @@ function backInFull(ctx: EvalContext, provision: string, relevant: ObligationSta
 export function conditionState(ctx: EvalContext, p: Provision, target: ObligationStatus[]): void {
   const c = p.condition!;
   const provision: Arg = { type: 'provision', id: c.provision };
-  const what = c.text
-    ? phrase('waits.text', { text: { type: 'text', text: c.text } })
-    : c.category
-      ? phrase('waits.complete-category', {
-          provision,
-          category: { type: 'category', id: c.category, provision: c.provision },
-        })
+  const category: Arg | undefined = c.category
+    ? { type: 'category', id: c.category, provision: c.provision }
+    : undefined;
+  const text: Arg | undefined = c.text ? { type: 'text', text: c.text } : undefined;
+  const what = text
+    ? category
+      ? phrase('waits.text-named-category', { provision, category, text })
+      : phrase('waits.text-named', { provision, text })
+    : category
+      ? phrase('waits.complete-category', { provision, category })
       : phrase('waits.complete', { provision });
   const handovers = target.filter((s) => s.obligation.action === 'hand-over');
   const relevant = (handovers.length ? handovers : target).filter(
@@ -57,6 +60,9 @@ export function conditionState(ctx: EvalContext, p: Provision, target: Obligatio
     back ?? 0,
   );
   const planned = Math.max(...relevant.map((s) => (s.obligation.due ? Date.parse(s.obligation.due) : 0)));
-  if (metAt > planned) ctx.shift.set(p.id, metAt - planned);
+  ctx.conditionMet.set(p.id, metAt);
+  // Placed from the moment the record shows the condition met, its days are not moved again.
+  const onRecord = ctx.eplan.obligations.some((o) => o.provision === p.id && o.conditionMetAt !== undefined);
+  if (metAt > planned && !onRecord) ctx.shift.set(p.id, metAt - planned);
   ctx.waiting.delete(p.id);
 }

@@ -22,6 +22,8 @@ export interface EvalContext {
   shift: Map<string, number>;
   /** Conditional provisions whose condition is not met yet: what they wait for. */
   waiting: Map<string, Phrase>;
+  /** Conditional provisions whose condition the record shows met: when (epoch ms). */
+  conditionMet: Map<string, number>;
   /** How explanations name parties, actors, provisions, quota lines and categories. */
   labels: Labels;
 }
@@ -72,6 +74,8 @@ export function verdictPhrase(ctx: EvalContext, o: Obligation, v: Verdict, waits
         : phrase('verdict.missed-overdue', { overdue: minutes(v.overdueMinutes ?? 0) });
     case 'disputed':
       return phrase('verdict.disputed');
+    case 'dated-fact':
+      return phrase('verdict.dated-fact');
     case 'unrecorded':
       if (v.overdueMinutes === undefined) return phrase('verdict.no-figure');
       // At the deadline itself, "0 min past the deadline" would read as a figure.

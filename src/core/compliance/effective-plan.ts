@@ -95,19 +95,21 @@ function memoPlan(
   days: Record<string, number>,
   counts: Record<string, number> | undefined,
   horizon: string | undefined,
+  conditionsMet: Record<string, string> | undefined,
 ) {
   let byKey = cache.get(agreement);
   if (!byKey) {
     byKey = new Map();
     cache.set(agreement, byKey);
   }
-  const key = JSON.stringify([days, counts ?? {}, horizon ?? null]);
+  const key = JSON.stringify([days, counts ?? {}, horizon ?? null, conditionsMet ?? {}]);
   let plan = byKey.get(key);
   if (!plan) {
     plan = planAgreement(agreement, {
       extend: days,
       ...(counts ? { counts } : {}),
       ...(horizon ? { horizon } : {}),
+      ...(conditionsMet ? { conditionsMet } : {}),
     });
     byKey.set(key, plan);
   }
@@ -130,11 +132,15 @@ function openEndedHorizon(agreement: Agreement, view: LogView): string | undefin
   return localDate(until, agreement.timeZone);
 }
 
-/** Plans the agreement with the extensions agreed by the view's moment. */
+/**
+ * Plans the agreement with the extensions agreed by the view's moment; `conditionsMet` places the
+ * conditional provisions whose condition has no fixed day from the moment the record shows it met.
+ */
 export function effectivePlan(
   agreement: Agreement,
   view: LogView,
   counts?: Record<string, number>,
+  conditionsMet?: Record<string, string>,
 ): EffectivePlan {
   const notes: string[] = [];
   const extensions: AgreedExtension[] = view.kind('extension.agreed').map((entry) => {
@@ -152,12 +158,12 @@ export function effectivePlan(
   const horizon = openEndedHorizon(agreement, view);
   let plan: Plan;
   try {
-    plan = memoPlan(agreement, extend(agreement, extensions, notes), counts, horizon);
+    plan = memoPlan(agreement, extend(agreement, extensions, notes), counts, horizon, conditionsMet);
   } catch (e) {
     if (!(e instanceof PlanError)) throw e;
     notes.push(`The agreed extensions could not be planned: ${e.message}`);
     for (const x of extensions) x.planned = false;
-    plan = memoPlan(agreement, {}, counts, horizon);
+    plan = memoPlan(agreement, {}, counts, horizon, conditionsMet);
   }
   const obligations = plan.days.flatMap((d) => d.obligations);
   const handoverDay = new Map(

@@ -16,6 +16,7 @@ import { provisionStatus } from './provision-status.ts';
 import { quotaStatus } from './quota-status.ts';
 import { ratioCheck, tallies } from './tally.ts';
 import type { Allegation, EvaluateOptions, Evaluation, LoggedEvent, ObligationStatus } from './types.ts';
+import { undatedOpeningStatus } from './undated-opening.ts';
 import { LogView } from './view.ts';
 import { withMeasures } from './with-measures.ts';
 
@@ -40,6 +41,7 @@ function parseAsOf(asOf: string): number {
 }
 
 function judged(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
+  if (p.kind === 'crossing' && o.noAgreedDate) return undatedOpeningStatus(ctx, p, o);
   if (p.kind === 'exchange') return exchangeObligationStatus(ctx, o, ctx.exchanges.get(p.id)!);
   // People through a crossing per day are a quantity, counted from crossing.throughput figures.
   if (
@@ -102,6 +104,19 @@ function withMove(ctx: EvalContext, s: ObligationStatus): ObligationStatus {
   return moved ? { ...s, moved, explanation: [...s.explanation, movePhrase(ctx, moved)] } : s;
 }
 
+/**
+ * The conditional provisions the plan could not date (they wait on a window) whose condition the
+ * record shows met: provision id → that moment, to place them from it.
+ */
+function metOnRecord(ctx: EvalContext): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const w of ctx.eplan.plan.waiting) {
+    const at = ctx.conditionMet.get(w.provision);
+    if (w.reason === 'window' && at !== undefined) out[w.provision] = ctx.view.iso(at);
+  }
+  return out;
+}
+
 /** The evaluation of the log in `state` against the agreement, as it stood at `asOf`. */
 export function evaluateState(
   agreement: Agreement,
@@ -109,9 +124,19 @@ export function evaluateState(
   asOf: string,
   options: EvaluateOptions = {},
 ): Evaluation {
+  return evaluateWith(agreement, state, asOf, options);
+}
+
+function evaluateWith(
+  agreement: Agreement,
+  state: LogState,
+  asOf: string,
+  options: EvaluateOptions,
+  conditionsMet?: Record<string, string>,
+): Evaluation {
   const at = parseAsOf(asOf);
   const view = new LogView(state, at, agreement.timeZone);
-  const eplan = effectivePlan(agreement, view, options.counts);
+  const eplan = effectivePlan(agreement, view, options.counts, conditionsMet);
   const ctx: EvalContext = {
     agreement,
     view,
@@ -122,6 +147,7 @@ export function evaluateState(
     exchanges: exchangeRecords(agreement, view, eplan.obligations),
     shift: new Map(),
     waiting: new Map(),
+    conditionMet: new Map(),
     labels: labelsOf(
       agreement,
       view.kind('actor.registered').map((e) => e.event.body as unknown as Registration),
@@ -142,6 +168,11 @@ export function evaluateState(
       );
     }
     pending = pending.filter((p) => !next.includes(p));
+  }
+  // A condition with no fixed day, met on the record: planned again with it placed from that moment.
+  if (conditionsMet === undefined) {
+    const met = metOnRecord(ctx);
+    if (Object.keys(met).length) return evaluateWith(agreement, state, asOf, options, met);
   }
   const obligations = eplan.obligations.map(
     (o) => byProvision.get(o.provision)!.find((s) => s.obligation.id === o.id)!,
@@ -166,6 +197,8 @@ export function evaluateState(
       exchanges: { directions, ratios },
       figures: figureSets(view),
       allegations: allegations(ctx),
+      dates: eplan.plan.dates,
+      placedOnRecord: eplan.plan.placedOnRecord,
       notes: [
         ...eplan.notes,
         ...unplaced.map(

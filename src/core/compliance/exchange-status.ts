@@ -170,7 +170,7 @@ function handoverStatus(
   const what =
     required === undefined
       ? phrase('batch.head-unstated', { batch: n(batch.batch) })
-      : phrase('batch.head-size', { batch: n(batch.batch), required: qty(required, 'person') });
+      : phrase('batch.head-size', { batch: n(batch.batch), required: qty(required, o.unit ?? 'person') });
   const status = result(
     o,
     ctx,

@@ -152,11 +152,37 @@ export function provisionStatus(
 function judgedProvision(ctx: EvalContext, p: Provision, obligations: ObligationStatus[]): ProvisionStatus {
   if (obligations.length === 0) {
     if (p.kind === 'cessation' || p.kind === 'text') return standingStatus(ctx, p);
+    const dated = ctx.eplan.plan.dates.filter((d) => d.provision === p.id);
+    if (dated.length)
+      return {
+        provision: p.id,
+        kind: p.kind,
+        status: 'dated-fact',
+        counts: {},
+        evidence: [],
+        dates: dated,
+        explanation: [
+          phrase('provision.dated-fact', {
+            items: list(
+              dated.map((d) =>
+                phrase('dated-fact.item', {
+                  what: { type: 'fact', provision: d.provision, description: d.description },
+                  date:
+                    d.date !== null
+                      ? { type: 'date', date: d.date }
+                      : phrase('dated-fact.day', { day: num(d.day) }),
+                }),
+              ),
+            ),
+          }),
+        ],
+      };
     const waits = ctx.waiting.get(p.id);
     return {
       provision: p.id,
       kind: p.kind,
       status: 'not-yet-due',
+      ...(waits && p.condition ? { waitsOn: p.condition.provision } : {}),
       counts: {},
       evidence: [],
       explanation: [waits ? phrase('provision.waits', { waits }) : phrase('provision.not-on-calendar')],

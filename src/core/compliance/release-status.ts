@@ -3,6 +3,7 @@ import { type Arg, moment, num as n, phrase, qty, quote } from '../words/phrase.
 import type { EvalContext } from './context.ts';
 import { type BatchRecord, countedIn, type ExchangeRecords, releasedIn } from './exchange-records.ts';
 import { result } from './obligation-result.ts';
+import { statedTotal } from './stated-total.ts';
 import type { ObligationStatus } from './types.ts';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
@@ -43,23 +44,31 @@ export function releaseStatus(
     doneAt = r.entry.at;
     if (required !== undefined && acc >= required) break;
   }
+  // Each side in the plan's unit for it (persons, remains), as the plan counts them.
+  const unit = o.unit ?? 'person';
+  const countedUnit = handover?.unit ?? 'person';
+  const remains = o.unit === 'remains';
   const base: Arg =
     o.batch === undefined
       ? required === undefined
-        ? phrase('release.head-all-unstated')
-        : phrase('release.head-all', { required: qty(required, 'person') })
+        ? remains
+          ? phrase('release.head-all-unstated-remains')
+          : phrase('release.head-all-unstated')
+        : phrase('release.head-all', { required: qty(required, unit) })
       : required === undefined
-        ? phrase('release.head-batch-unstated', { batch: n(batch.batch) })
-        : phrase('release.head-batch', { batch: n(batch.batch), required: qty(required, 'person') });
+        ? remains
+          ? phrase('release.head-batch-unstated-remains', { batch: n(batch.batch) })
+          : phrase('release.head-batch-unstated', { batch: n(batch.batch) })
+        : phrase('release.head-batch', { batch: n(batch.batch), required: qty(required, unit) });
   const what: Arg = !range
     ? base
     : range.min === range.max
-      ? phrase('release.for-counted', { what: base, counted: qty(counted, 'person') })
+      ? phrase('release.for-counted', { what: base, counted: qty(counted, countedUnit) })
       : phrase('release.range-counted', {
           what: base,
           min: n(range.min),
           max: n(range.max),
-          counted: qty(counted, 'person'),
+          counted: qty(counted, countedUnit),
         });
   const head = due === null ? what : phrase('head.by', { what, due: moment(due, tz) });
   const record: Arg[] = batch.releases.map((r) => {
@@ -72,7 +81,8 @@ export function releaseStatus(
       ? phrase('record.released-source', { ...released, source: quote(r.entry.event.source.name) })
       : phrase('record.released', released);
   });
-  return result(
+  const stated = statedTotal(records.exchange.counterpart);
+  const status = result(
     o,
     ctx,
     due,
@@ -88,4 +98,5 @@ export function releaseStatus(
     head,
     record,
   );
+  return stated.length ? { ...status, statedTotal: stated } : status;
 }

@@ -1,9 +1,16 @@
+import { singleValue } from '../agreement/figure.ts';
 import { num as n, phrase, sentence } from '../words/phrase.ts';
 import { countedIn, type ExchangeRecords, releasedIn } from './exchange-records.ts';
+import { statedBeside, statedTotal } from './stated-total.ts';
 import type { DirectionTally, RatioCheck } from './types.ts';
 import type { Effective } from './view.ts';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+const stated = (side: Parameters<typeof statedTotal>[0]) => {
+  const values = statedTotal(side);
+  return values.length ? { statedTotal: values } : {};
+};
 
 function byCategory(counted: [string, number][], outside: Effective[]) {
   const map = new Map<string, { category: string; counted: number; outside: number }>();
@@ -19,6 +26,16 @@ function byCategory(counted: [string, number][], outside: Effective[]) {
   for (const r of outside)
     get(typeof r.body.category === 'string' ? r.body.category : 'unstated').outside += num(r.body.count);
   return [...map.values()].sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : 0));
+}
+
+/** The ratio times the releasing side's one stated total (15 × 28 = 420); undefined when either is not one number. */
+function wholeByRatio(x: ExchangeRecords): number | undefined {
+  const { release } = x.exchange;
+  const ratios = new Set(release.categories.map((c) => c.ratio));
+  const total = release.total === undefined ? undefined : singleValue(release.total);
+  const [ratio] = [...ratios];
+  if (ratios.size !== 1 || ratio === undefined || total === undefined) return undefined;
+  return total * ratio;
 }
 
 /** Persons released each way by an exchange so far: counted under the formula and outside it. */
@@ -46,6 +63,10 @@ export function tallies(x: ExchangeRecords): DirectionTally[] {
       x.outside.release,
     ),
     byBatch: batches.map((b) => ({ batch: b.batch, counted: countedIn(b) })),
+    ...stated(release),
+    ...(release.total !== undefined && singleValue(release.total) !== undefined
+      ? { byRatio: singleValue(release.total)! }
+      : {}),
     evidence: [
       ...batches.flatMap((b) => [
         ...b.handovers.flatMap((h) => [
@@ -69,6 +90,8 @@ export function tallies(x: ExchangeRecords): DirectionTally[] {
       x.outside.counterpart,
     ),
     byBatch: batches.map((b) => ({ batch: b.batch, counted: releasedIn(b) })),
+    ...stated(counterpart),
+    ...(wholeByRatio(x) !== undefined ? { byRatio: wholeByRatio(x)! } : {}),
     evidence: [
       ...batches.flatMap((b) => b.releases.flatMap((r) => r.evidence)),
       ...x.outside.counterpart.flatMap((r) => r.evidence),
@@ -108,6 +131,8 @@ export function ratioCheck(
     released: back.counted,
     holds,
     ...(back.counted > expectedMax ? { surplus: back.counted - expectedMax } : {}),
+    ...(back.statedTotal ? { statedTotal: back.statedTotal } : {}),
+    ...(back.byRatio !== undefined ? { byRatio: back.byRatio } : {}),
     explanation: [
       sentence([
         phrase('ratio', {
@@ -118,6 +143,7 @@ export function ratioCheck(
           from: { type: 'party', id: forward.from },
         }),
         ...(forward.outside ? [phrase('ratio.outside', { count: n(forward.outside) })] : []),
+        ...statedBeside(back.statedTotal, back.byRatio),
       ]),
     ],
   };

@@ -1,5 +1,6 @@
+import type { StatedFigure } from '../agreement/figure.ts';
 import type { SignedEvent } from '../ledger/event.ts';
-import type { Obligation } from '../plan/types.ts';
+import type { DatedFact, Obligation, PlacedOnRecord } from '../plan/types.ts';
 import type { Explanation } from '../words/phrase.ts';
 import type { DeadlineMove } from './deadline-move.ts';
 
@@ -14,7 +15,9 @@ export type Status =
   | 'suspended'
   | 'superseded'
   /** A quantity (aid, patients) past its day with no figure from any source in the log: unknown, not missed. */
-  | 'unrecorded';
+  | 'unrecorded'
+  /** A term that states a date and obliges no party (an authorization until a date): never judged. */
+  | 'dated-fact';
 
 export const STATUSES: readonly Status[] = [
   'not-yet-due',
@@ -26,6 +29,7 @@ export const STATUSES: readonly Status[] = [
   'suspended',
   'superseded',
   'unrecorded',
+  'dated-fact',
 ];
 
 /** An event of the log with the leaf hash that names it (a StoredEntry fits). */
@@ -97,6 +101,25 @@ export interface RemainsFinding {
  */
 export type StatusBasis = 'no-breach-recorded';
 
+/** A crossing's daily flow as the agreement states it: every source's figure. */
+export interface CrossingFlow {
+  direction: 'out' | 'in';
+  people: string;
+  perDay: StatedFigure[];
+}
+
+/** One throughput figure recorded for a crossing (one event, one source), for a day or a period. */
+export interface RecordedThroughput {
+  direction: 'out' | 'in';
+  from?: string;
+  to: string;
+  /** People in the figure: the sum of its own parts (patients, companions, residents, people). */
+  quantity: number;
+  parts: Partial<Record<'patients' | 'companions' | 'residents' | 'people', number>>;
+  source: string;
+  evidence: string[];
+}
+
 export interface ObligationStatus {
   obligation: Obligation;
   status: Status;
@@ -125,6 +148,13 @@ export interface ObligationStatus {
   basis?: StatusBasis;
   /** The status rests on a term the agreement leaves uncertain (or sources state differently): shown with ⚠. */
   uncertain?: true;
+  /** No date was agreed for it (placed once its condition was met on the record): never late. */
+  noAgreedDate?: true;
+  /** For a release: the total the agreement states for its side, beside the ratio's figure. */
+  statedTotal?: StatedFigure[];
+  /** For a crossing: the flows agreed per day, beside the throughput recorded (never added across sources). */
+  flows?: CrossingFlow[];
+  throughput?: RecordedThroughput[];
   evidence: string[];
   /** Why it reads as it does, as phrase codes with parameters: each edge words it in its reader's language. */
   explanation: Explanation;
@@ -142,6 +172,10 @@ export interface ProvisionStatus {
   capped?: Measure[];
   /** Remains recovered by the receiving side or a search team: never counted as a handover. */
   recovered?: { by: string; count: number; at: string; evidence: string[] }[];
+  /** The provision whose completion it waits for, while its condition is not met on the record. */
+  waitsOn?: string;
+  /** For a term that obliges no party: the dates it states (status dated-fact). */
+  dates?: DatedFact[];
   /** Negotiation events recorded besides talks.started (delegations, rounds, proposals, responses). */
   events?: { kind: string; at: string; evidence: string[] }[];
   /** Statements that the ceasefire is enforced again, for a cessation. */
@@ -165,6 +199,14 @@ export interface DirectionTally {
   countedFromOutside: number;
   byCategory: { category: string; counted: number; outside: number }[];
   byBatch: { batch: number; counted: number }[];
+  /** The total the agreement states for this side, each value with its source (absent when none). */
+  statedTotal?: StatedFigure[];
+  /**
+   * What the agreement's figures give for this side in all: its own stated total for the releasing
+   * side, the ratio times the other side's total for the counterpart (15 × 28 = 420). Absent when
+   * they give no one number.
+   */
+  byRatio?: number;
   evidence: string[];
 }
 
@@ -176,6 +218,10 @@ export interface RatioCheck {
   holds: boolean;
   /** More released than the ratio asks, by how many: never a breach (only fewer can be one). */
   surplus?: number;
+  /** The total the agreement states for the releasing side, beside the ratio's figure (never in its place). */
+  statedTotal?: StatedFigure[];
+  /** The ratio times the other side's total, for the whole exchange (15 × 28 = 420). */
+  byRatio?: number;
   /** Why it reads as it does, as phrase codes with parameters: each edge words it in its reader's language. */
   explanation: Explanation;
 }
@@ -258,6 +304,10 @@ export interface Evaluation {
   exchanges: { directions: DirectionTally[]; ratios: RatioCheck[] };
   figures: FigureSet[];
   allegations: Allegation[];
+  /** Dates the terms state that oblige no party: on the timeline, never judged, never counted as obligations. */
+  dates: DatedFact[];
+  /** Conditional provisions the plan could not date, placed from the day the record shows their condition met. */
+  placedOnRecord: PlacedOnRecord[];
   notes: string[];
 }
 

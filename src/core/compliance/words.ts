@@ -43,3 +43,8 @@ export function quantity(n: number, unit: string | undefined): string {
 export function minutesBetween(a: number, b: number): number {
   return Math.round((b - a) / 60_000);
 }
+
+/** A number as figures are written everywhere else: "1,968". */
+export function figure(n: number): string {
+  return n.toLocaleString('en-US');
+}

@@ -1,3 +1,4 @@
+import type { StatedFigure } from '../agreement/figure.ts';
 import type { Agreement } from '../agreement/types.ts';
 import type { Evaluation, ObligationStatus } from '../compliance/types.ts';
 
@@ -25,6 +26,10 @@ export interface ReleaseFigure {
   dueSoFar: number;
   /** Required by every obligation of the effective plan. */
   plannedTotal: number;
+  /** The total the agreement states for this side, each value with its source, beside the plan's figure. */
+  statedTotal?: StatedFigure[];
+  /** What the ratio gives for this side in all (15 × 28 = 420), when it gives one number. */
+  byRatio?: number;
 }
 
 /** One source's own figures for one aid quota, summed over the days it reported on. */
@@ -110,6 +115,8 @@ function releases(evaluation: Evaluation): ReleaseFigure[] {
       outside: d.outside,
       dueSoFar,
       plannedTotal,
+      ...(d.statedTotal ? { statedTotal: d.statedTotal } : {}),
+      ...(d.byRatio !== undefined ? { byRatio: d.byRatio } : {}),
     };
   });
 }

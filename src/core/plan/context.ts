@@ -1,6 +1,14 @@
 import type { Agreement, DayRef, Provision } from '../agreement/types.ts';
 import { addDays, daysBetween, isoInZone, localDate, localToEpoch } from '../time/zoned-time.ts';
-import type { IndicativeShare, Obligation, PlanPhase, StatedTotal, Waiting } from './types.ts';
+import type {
+  DatedFact,
+  IndicativeShare,
+  Obligation,
+  PlacedOnRecord,
+  PlanPhase,
+  StatedTotal,
+  Waiting,
+} from './types.ts';
 
 /** What every obligation builder needs: the calendar, the placed phases and the what-ifs. */
 export interface PlanContext {
@@ -18,7 +26,12 @@ export interface PlanContext {
   unplaced: { provision: string; party: string; unit: 'person' | 'remains' }[];
   indicative: IndicativeShare[];
   waiting: Waiting[];
+  placedOnRecord: PlacedOnRecord[];
   stated: StatedTotal[];
+  /** Dates stated by terms that oblige no party: on the calendar, not obligations. */
+  dated: DatedFact[];
+  /** Conditions the record shows met (provision id → ISO moment), from the plan options. */
+  conditionsMet: Record<string, string>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Agreement, Provision } from '../agreement/types.ts';
-import { addDays } from '../time/zoned-time.ts';
+import { addDays, daysBetween, localDate } from '../time/zoned-time.ts';
 import type { PlanContext } from './context.ts';
 import { dependencies } from './dependencies.ts';
 import { completion, namedCategories, type Planned } from './moment.ts';
@@ -8,7 +8,36 @@ import { checkPlanLength, checkPlanOptions } from './plan-limits.ts';
 import { english, provisionObligations, standingObligation } from './provision-obligations.ts';
 import { horizonDay, placePhases, resolveExtensions, startDate } from './timeline.ts';
 import { sumTotals } from './totals.ts';
-import type { Obligation, Plan, PlanDay, PlanOptions } from './types.ts';
+import type { Obligation, PlacedOnRecord, Plan, PlanDay, PlanOptions } from './types.ts';
+
+/**
+ * A conditional provision whose condition waits on a window (no fixed day), placed from the day the
+ * record shows the condition met. A crossing with no agreed date is one opening with no deadline
+ * (`noAgreedDate`): its daily flows have no day to count from, so they are shown beside it.
+ */
+function placeOnRecord(
+  ctx: PlanContext,
+  p: Provision,
+  on: PlacedOnRecord['on'],
+  what: string,
+  metAt: string,
+  planned: Planned,
+) {
+  const c = p.condition!;
+  const date = localDate(Date.parse(metAt), ctx.timeZone);
+  const day = daysBetween(ctx.firstDate!, date) + 1;
+  const phaseDay = Math.max(1, day - (ctx.phases.get(p.phase)!.startDay ?? 1) + 1);
+  const text = `${c.text ?? `once ${what} is complete`} (complete on ${date} by the record)`;
+  ctx.placedOnRecord.push({ provision: p.id, on, date });
+  const placed = provisionObligations(ctx, p, phaseDay, text, planned).map((o) => ({
+    ...o,
+    conditionMetAt: metAt,
+  }));
+  if (p.kind !== 'crossing' || p.due !== undefined) return placed;
+  return placed
+    .filter((o) => o.action === 'open-crossing')
+    .map((o) => ({ ...o, due: null, noAgreedDate: true as const }));
+}
 
 /** Places a conditional provision after what it waits for, or records why it cannot. */
 function placeConditional(ctx: PlanContext, p: Provision, planned: Planned): Obligation[] {
@@ -22,6 +51,9 @@ function placeConditional(ctx: PlanContext, p: Provision, planned: Planned): Obl
   };
   const what = `${c.provision}${c.group ? ` (${c.group})` : categories ? ` (${categories.join(', ')})` : ''}`;
   const point = completion(planned.get(c.provision) ?? [], categories, on, true);
+  const metAt = ctx.conditionsMet[p.id];
+  if ('waiting' in point && point.waiting === 'window' && metAt !== undefined && ctx.firstDate)
+    return placeOnRecord(ctx, p, on, what, metAt, planned);
   if ('waiting' in point) {
     ctx.waiting.push({ provision: p.id, on, reason: point.waiting, ...(c.text ? { text: c.text } : {}) });
     ctx.notes.push(
@@ -81,7 +113,10 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
     unplaced: [],
     indicative: [],
     waiting: [],
+    placedOnRecord: [],
     stated: [],
+    conditionsMet: options.conditionsMet ?? {},
+    dated: [],
   };
   if (!firstDate)
     ctx.notes.push('No start date: days are counted from day 1 and no calendar dates are given.');
@@ -134,6 +169,8 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
   const byDay = new Map<number, Obligation[]>();
   let lastDay = phasesEnd;
   let firstDay = 1;
+  const datedByDay = Map.groupBy(ctx.dated, (d) => d.day);
+  for (const d of ctx.dated) lastDay = Math.max(lastDay, d.day);
   for (const o of obligations) {
     if (o.day > lastDay) lastDay = o.day;
     if (o.day < firstDay) firstDay = o.day;
@@ -146,7 +183,7 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
   const days: PlanDay[] = [];
   for (let day = firstDay; day <= lastDay; day++) {
     // Past the phases, only days on which something falls due (a milestone dated years ahead).
-    if (day > phasesEnd && !byDay.has(day)) continue;
+    if (day > phasesEnd && !byDay.has(day) && !datedByDay.has(day)) continue;
     // A day between two phases (a gap, e.g. between vaccination rounds) belongs to none.
     const phase = phases.find((p) => {
       const end = p.endDay ?? p.plannedTo;
@@ -161,6 +198,7 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
         (a, b) => (a.due ?? '').localeCompare(b.due ?? '') || a.id.localeCompare(b.id),
       ),
       indicative: indicativeByDay.get(day) ?? [],
+      ...(datedByDay.has(day) ? { dates: datedByDay.get(day)! } : {}),
     });
   }
   const open = phases.filter((p) => p.openEnded && p.plannedTo !== null);
@@ -184,6 +222,8 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
         }
       : null,
     waiting: ctx.waiting,
+    placedOnRecord: ctx.placedOnRecord,
+    dates: ctx.dated,
     stated: ctx.stated,
     preconditions: (agreement.preconditions ?? []).map((c) => ({
       text: english(c.text),

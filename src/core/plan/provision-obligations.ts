@@ -301,15 +301,27 @@ export function provisionObligations(
         d = { when: { phaseDay: at - (ctx.phases.get(p.phase)!.startDay ?? 1) + 1 } };
       }
       if (!d) return [];
-      return [
-        obligation(ctx, p, d.when, {
-          action: 'reach-milestone',
-          party: (p.parties ?? []).join('+'),
-          ...(d.relativeTo ? { relativeTo: d.relativeTo } : {}),
-          ...cond,
-          description: `${p.subject}: ${english(p.text)}`,
-        }),
-      ];
+      const reach = obligation(ctx, p, d.when, {
+        action: 'reach-milestone',
+        party: (p.parties ?? []).join('+'),
+        ...(d.relativeTo ? { relativeTo: d.relativeTo } : {}),
+        ...cond,
+        description: `${p.subject}: ${english(p.text)}`,
+      });
+      // A dated milestone that obliges no party is a date on the calendar, not an obligation.
+      if (!p.parties?.length) {
+        ctx.dated.push({
+          provision: p.id,
+          kind: p.kind,
+          day: reach.day,
+          date: p.date ?? reach.date,
+          phase: p.phase,
+          ...(p.uncertain ? { uncertain: true } : {}),
+          description: english(p.text),
+        });
+        return [];
+      }
+      return [reach];
     }
     case 'cessation':
     case 'text':

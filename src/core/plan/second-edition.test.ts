@@ -380,7 +380,17 @@ describe('days, zones, roles, milestones, preconditions', () => {
   });
   it('a milestone with a known date is placed on it; preconditions of the whole are shown, not planned', () => {
     const plan = planAgreement(ceasefire());
-    expect(of(plan, 'force', 'reach-milestone')[0]).toMatchObject({ date: '2027-12-31' });
+    // It names no party: a dated fact on the calendar, not an obligation.
+    expect(of(plan, 'force', 'reach-milestone')).toEqual([]);
+    expect(plan.days.flatMap((d) => d.dates ?? [])).toEqual([
+      expect.objectContaining({ provision: 'force', date: '2027-12-31' }),
+    ]);
+    expect(plan.days.find((d) => d.date === '2027-12-31')?.dates?.[0]?.provision).toBe('force');
+    // Naming a party makes the same date that party's deadline.
+    const owed = planAgreement(
+      withProvision(ceasefire(), 'force', (p) => (p.kind === 'milestone' ? { ...p, parties: ['a'] } : p)),
+    );
+    expect(of(owed, 'force', 'reach-milestone')[0]).toMatchObject({ date: '2027-12-31', party: 'a' });
     expect(plan.preconditions).toEqual([{ text: 'The war stops completely.' }]);
     expect(plan.days.length).toBeLessThan(60);
   });

@@ -85,6 +85,13 @@ export interface Obligation {
   openEnded?: boolean;
   /** Direction of a crossing flow: out of the area or into it. */
   direction?: 'out' | 'in';
+  /**
+   * The agreement gives no date for it: it is placed on the day the record shows its condition met
+   * (`conditionMetAt`), with no deadline (`due` is null), so it can be unrecorded but never late.
+   */
+  noAgreedDate?: boolean;
+  /** When the record shows the condition it waited for met (ISO), for an obligation placed from the record. */
+  conditionMetAt?: string;
   /** The values sources state for the quantity, when they disagree (quantity..quantityMax). */
   figures?: StatedValue[];
   uncertain?: boolean;
@@ -115,6 +122,20 @@ export interface IndicativeShare {
   date: string | null;
 }
 
+/**
+ * A date a term states that obliges no party (an authorization until a date): drawn on the
+ * calendar, never an obligation, never judged.
+ */
+export interface DatedFact {
+  provision: string;
+  kind: ProvisionKind;
+  day: number;
+  date: string | null;
+  phase: string;
+  uncertain?: boolean;
+  description: string;
+}
+
 /** A provision the plan cannot place yet, and what it waits on. */
 export interface Waiting {
   provision: string;
@@ -125,6 +146,16 @@ export interface Waiting {
    */
   reason: 'mix-unknown' | 'window' | 'never-completes' | 'open-phase' | 'circular';
   text?: string;
+}
+
+/**
+ * A conditional provision whose condition is due any day up to a deadline, placed from the day the
+ * record shows it met (`date`, in the agreement's zone): what it waited on, as `Waiting.on`.
+ */
+export interface PlacedOnRecord {
+  provision: string;
+  on: Waiting['on'];
+  date: string;
 }
 
 /** A figure the agreement states for a whole side of an exchange, beside what the plan gives. */
@@ -162,6 +193,8 @@ export interface PlanDay {
   obligations: Obligation[];
   /** Indicative shares of windows on this day: pictures of a spread, not obligations. */
   indicative: IndicativeShare[];
+  /** Dates the terms state that oblige no party, on this day (present only when there are some). */
+  dates?: DatedFact[];
 }
 
 export interface Total {
@@ -196,6 +229,10 @@ export interface Plan {
   horizon: { day: number; date: string | null; from: 'option' | 'default' } | null;
   /** Provisions waiting on something the plan cannot date. */
   waiting: Waiting[];
+  /** Provisions waiting on something the plan cannot date, placed from the day the record shows it done. */
+  placedOnRecord: PlacedOnRecord[];
+  /** Every date a term states that obliges no party, whatever span of days is shown (also on its day). */
+  dates: DatedFact[];
   /** Figures stated for whole sides of exchanges, with their sources, beside the plan's. */
   stated: StatedTotal[];
   /** What the whole proposal is conditional on. */
@@ -216,4 +253,9 @@ export interface PlanOptions {
   start?: string;
   /** Last day to plan open-ended phases to: a date (YYYY-MM-DD) or an agreement day. */
   horizon?: string | number;
+  /**
+   * Provision id → the moment (ISO with offset) the record shows its condition met, for a
+   * conditional provision whose condition has no fixed day (it waits on a window): placed from it.
+   */
+  conditionsMet?: Record<string, string>;
 }

@@ -1,15 +1,18 @@
 import type { Agreement } from '../agreement/types.ts';
 import { type Labels, labelsOf } from '../compliance/labels.ts';
+import { statedBeside } from '../compliance/stated-total.ts';
 import type { DirectionTally, Evaluation, ObligationStatus } from '../compliance/types.ts';
+import { figure } from '../compliance/words.ts';
 import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, provenanceSentences, RECORDED } from '../ledger/provenance.ts';
 import { english } from '../plan/provision-obligations.ts';
-import { explain, namesOf } from '../words/explain.ts';
+import { explain, explainPlain, namesOf } from '../words/explain.ts';
 import type { Lang } from '../words/lang.ts';
 import type { Explanation } from '../words/phrase.ts';
 import { renderParts } from '../words/render.ts';
 import { casualtyPhrases } from './casualty-words.ts';
 import type { DayEvent } from './day-events.ts';
+import { eventFieldWords } from './event-fields.ts';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -38,10 +41,11 @@ function rows(list: ObligationStatus[], say: (x: Explanation) => string): string
 }
 
 /** Cumulative persons counted per direction, batch by batch, as an inline SVG line chart. */
-export function chart(directions: DirectionTally[]): string {
+export function chart(directions: DirectionTally[], labels?: Labels): string {
   const series = directions.map((d) => {
     let sum = 0;
-    return { label: `${d.from} → ${d.to}`, points: d.byBatch.map((b) => (sum += b.counted)) };
+    const label = labels ? `${labels.party(d.from)} → ${labels.party(d.to)}` : `${d.from} → ${d.to}`;
+    return { label, points: d.byBatch.map((b) => (sum += b.counted)) };
   });
   const n = Math.max(1, ...series.map((s) => s.points.length));
   const max = Math.max(1, ...series.flatMap((s) => s.points));
@@ -53,7 +57,7 @@ export function chart(directions: DirectionTally[]): string {
     .map((s, k) => {
       const pts = s.points.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
       const last = s.points.at(-1) ?? 0;
-      return `<polyline fill="none" stroke="#000" stroke-width="1.5" stroke-dasharray="${dash[k % 3]}" points="${pts}"/><text x="${x(s.points.length - 1) - 4}" y="${y(last) - 4}" text-anchor="end">${e(s.label)}: ${last}</text>`;
+      return `<polyline fill="none" stroke="#000" stroke-width="1.5" stroke-dasharray="${dash[k % 3]}" points="${pts}"/><text x="${x(s.points.length - 1) - 4}" y="${y(last) - 4}" text-anchor="end">${e(s.label)}: ${figure(last)}</text>`;
     })
     .join('');
   const axis = `<line x1="${left}" y1="${h - bottom}" x2="${w}" y2="${h - bottom}" stroke="#666"/><line x1="${left}" y1="10" x2="${left}" y2="${h - bottom}" stroke="#666"/><text x="${left - 4}" y="${y(max) + 4}" text-anchor="end">${max}</text><text x="${left - 4}" y="${h - bottom}" text-anchor="end">0</text>`;
@@ -75,7 +79,7 @@ export function headlineHtml(h: HeadlineFigures): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const items = h.releases.map(
     (r) =>
-      `Released by ${e(r.party)} (${e(r.provision)}): ${fig(`release:${r.provision}:${r.party}`, r.counted, r.counted === null ? 'unrecorded' : n(r.counted))} of ${n(r.dueSoFar)} in the plan to date${r.outside ? ` (${n(r.outside)} outside the formula)` : ''}`,
+      `Released by ${e(r.party)} (${e(r.provision)}): ${fig(`release:${r.provision}:${r.party}`, r.counted, r.counted === null ? 'unrecorded' : n(r.counted))} of ${n(r.dueSoFar)} in the plan to date${r.outside ? ` (${n(r.outside)} outside the formula)` : ''}${statedBeside(r.statedTotal, r.byRatio).length ? `; ${e(explainPlain(statedBeside(r.statedTotal, r.byRatio)))}` : ''}`,
   );
   for (const q of h.quotas) {
     const unit = `${e(q.unit)}s`;
@@ -106,19 +110,9 @@ export function headlineHtml(h: HeadlineFigures): string {
   return items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p>None.</p>';
 }
 
-/** Fields that name earlier events (by leaf hash): said in words, the hash stays the evidence. */
-const REFERENCES = new Set(['of', 'list', 'handover', 'proposal']);
-/** Fields that hold commitments to persons: said as a count, never listed. */
-const COMMITMENTS = new Set(['persons', 'removed', 'added']);
-
 /** One event of the day: its time, what happened, who recorded it, its figures as recorded, its source and note. */
 function happenedLine(x: DayEvent, labels: Labels): string {
-  const fields = Object.entries(x.body).flatMap(([k, v]) => {
-    if (REFERENCES.has(k)) return [`${k}: an earlier event`];
-    if (COMMITMENTS.has(k) && Array.isArray(v)) return [`${k}: ${v.length} named by commitment`];
-    if (v !== null && typeof v === 'object') return [`${k}: ${JSON.stringify(v)}`];
-    return [`${k}: ${String(v)}`];
-  });
+  const fields = eventFieldWords(x.body, labels);
   const time = x.at.slice(11, 16);
   // The leaf hash is the evidence, kept behind the line (its title), not read as words.
   return `<span class="s" title="leaf hash ${e(x.hash)}">${e(time)}</span> ${e(x.kind.replace('.', ' '))} — recorded by ${e(labels.actor(x.actor))}${fields.length ? `: ${e(fields.join(', '))}` : ''}${x.source ? ` [${e(x.source)}]` : ''}${x.note ? ` (note: ${e(x.note)})` : ''}`;
@@ -197,10 +191,10 @@ ${section(
   `${list([
     ...ev.exchanges.directions.map(
       (d) =>
-        `${e(d.from)} → ${e(d.to)}: ${d.counted} counted under the formula, ${d.outside} outside the formula`,
+        `${e(labels.provision(d.provision))}: ${e(labels.party(d.from))} → ${e(labels.party(d.to))}: ${figure(d.counted)} counted under the formula, ${figure(d.outside)} outside the formula`,
     ),
     ...ev.exchanges.ratios.map((r) => say(r.explanation)),
-  ])}\n${chart(ev.exchanges.directions)}`,
+  ])}\n${chart(ev.exchanges.directions, labels)}`,
 )}
 ${section('Provisions', list(ev.provisions.map((p) => `<span class="s">${e(p.provision)}: ${e(p.status)}</span> — ${say(p.explanation)}`)))}
 </body></html>

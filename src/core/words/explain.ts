@@ -25,3 +25,17 @@ export function namesOf(agreement: Agreement, lang: Lang): Names {
 export function explain(e: Explanation, agreement: Agreement, lang: Lang = 'en'): string {
   return renderExplanation(e, { lang, names: namesOf(agreement, lang) });
 }
+
+/** Names as given: for phrases that name nothing of an agreement (figures, sources, quotes). */
+const AS_GIVEN: Names = {
+  party: (id) => id,
+  provision: (id) => id,
+  place: (id) => id,
+  quota: (_, id) => id,
+  category: (id) => id,
+};
+
+/** An explanation that names nothing of an agreement, in words of `lang`. */
+export function explainPlain(e: Explanation, lang: Lang = 'en'): string {
+  return renderExplanation(e, { lang, names: AS_GIVEN });
+}

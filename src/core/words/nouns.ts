@@ -95,6 +95,7 @@ export const STATUS_WORDS: Record<Lang, Record<Status, string>> = {
     suspended: 'suspended',
     superseded: 'superseded',
     unrecorded: 'unrecorded',
+    'dated-fact': 'dated-fact',
   },
   ar: {
     'not-yet-due': 'لم يحن موعده',
@@ -106,6 +107,7 @@ export const STATUS_WORDS: Record<Lang, Record<Status, string>> = {
     suspended: 'معلَّق',
     superseded: 'مستبدَل',
     unrecorded: 'غير مسجَّل',
+    'dated-fact': 'تاريخ، لا التزام',
   },
   he: {
     'not-yet-due': 'טרם הגיע מועדו',
@@ -117,6 +119,7 @@ export const STATUS_WORDS: Record<Lang, Record<Status, string>> = {
     suspended: 'מושעה',
     superseded: 'הוחלף',
     unrecorded: 'לא נרשם',
+    'dated-fact': 'תאריך, לא התחייבות',
   },
 };
 

@@ -14,8 +14,10 @@ export type Arg =
   | { type: 'quantity'; value: number; unit: string }
   /** An instant (epoch ms) shown in the agreement's time zone. */
   | { type: 'moment'; at: number; zone: string }
-  /** A calendar day, YYYY-MM-DD. */
+  /** A calendar day, YYYY-MM-DD ("25 Nov"). */
   | { type: 'day'; date: string }
+  /** A calendar date in full, with its year, YYYY-MM-DD (English keeps the ISO form: "2027-12-31"). */
+  | { type: 'date'; date: string }
   | { type: 'duration'; minutes: number }
   | { type: 'party' | 'provision' | 'place'; id: string }
   /** An actor of the log: named by the party it acts for, else by the name it registered with. */
@@ -31,7 +33,12 @@ export type Arg =
   | { type: 'action'; action: string }
   /** An obligation of the plan: its description as the plan words it, and what identifies it. */
   | { type: 'obligation'; id: string; provision: string; party: string; batch?: number; description: string }
-  | { type: 'list'; items: Arg[]; sep: 'semicolon' | 'comma' | 'space' };
+  /** A date a term states that obliges no party: its description as the plan words it, and its provision. */
+  | { type: 'fact'; provision: string; description: string }
+  | { type: 'list'; items: Arg[]; sep: Separator };
+
+/** How the items of a list are joined ("or" between alternatives, such as values sources state). */
+export type Separator = 'semicolon' | 'comma' | 'space' | 'or';
 
 /** Every phrase code and the names of its parameters. */
 export const PHRASES = {
@@ -50,6 +57,8 @@ export const PHRASES = {
   'release.head-batch-unstated': ['batch'],
   'release.head-all': ['required'],
   'release.head-all-unstated': [],
+  'release.head-batch-unstated-remains': ['batch'],
+  'release.head-all-unstated-remains': [],
   'release.for-counted': ['what', 'counted'],
   'release.range-counted': ['what', 'min', 'max', 'counted'],
   'quota.what': ['required', 'line'],
@@ -107,8 +116,24 @@ export const PHRASES = {
   'moved.condition': ['late', 'planned', 'provision'],
   'moved.extension': ['late', 'planned', 'at'],
   'moved.phase-start': ['late', 'planned', 'at'],
+  'verdict.dated-fact': [],
+  // A crossing's opening for which no date was agreed.
+  'undated.head': ['obligation', 'met'],
+  'undated.met': ['at'],
+  'undated.disputed': ['at'],
+  'undated.nothing': [],
+  'flows.agreed': ['readings'],
+  'flows.reading': ['flows'],
+  'flows.reading-or': ['flows'],
+  'flow.out': ['value'],
+  'flow.in': ['value'],
+  'throughput.out-range': ['value', 'from', 'to', 'source'],
+  'throughput.in-range': ['value', 'from', 'to', 'source'],
+  'throughput.out-day': ['value', 'day', 'source'],
+  'throughput.in-day': ['value', 'day', 'source'],
   // What a conditional term waits for.
-  'waits.text': ['text'],
+  'waits.text-named': ['provision', 'text'],
+  'waits.text-named-category': ['provision', 'category', 'text'],
   'waits.complete': ['provision'],
   'waits.complete-category': ['provision', 'category'],
   'waits.never-complete': ['what'],
@@ -150,10 +175,18 @@ export const PHRASES = {
   'provision.summary': ['count', 'statuses'],
   'provision.more': ['count'],
   'provision.alleged-disputed': ['disputes'],
+  'provision.dated-fact': ['items'],
+  'dated-fact.item': ['what', 'date'],
+  'dated-fact.day': ['day'],
+  'dated-fact.line': ['what'],
   'status.count': ['count', 'status'],
   // The ratio of an exchange.
   ratio: ['released', 'by', 'relation', 'rule', 'from'],
   'ratio.outside': ['count'],
+  'ratio.stated-total': ['byRatio', 'stated'],
+  'ratio.stated-total-only': ['stated'],
+  'stated.source': ['value', 'source'],
+  'stated.uncertain': ['value'],
   'relation.equal': [],
   'relation.within': [],
   'relation.fewer': [],
@@ -203,7 +236,7 @@ export const qty = (value: number, unit: string): Arg => ({ type: 'quantity', va
 export const moment = (at: number, zone: string): Arg => ({ type: 'moment', at, zone });
 export const minutes = (m: number): Arg => ({ type: 'duration', minutes: m });
 export const quote = (text: string): Arg => ({ type: 'quote', text });
-export const list = (items: Arg[], sep: 'semicolon' | 'comma' | 'space' = 'semicolon'): Arg => ({
+export const list = (items: Arg[], sep: Separator = 'semicolon'): Arg => ({
   type: 'list',
   items,
   sep,

@@ -129,3 +129,36 @@ describe('renderParts', () => {
     ]);
   });
 });
+
+describe('a stated total and a date in full', () => {
+  const stated = [
+    phrase('ratio.stated-total', {
+      byRatio: num(420),
+      stated: list(
+        [
+          phrase('stated.uncertain', {
+            value: phrase('stated.source', { value: num(360), source: quote('ICRC') }),
+          }),
+          num(1200),
+        ],
+        'or',
+      ),
+    }),
+    phrase('dated-fact.item', {
+      what: { type: 'fact', provision: 'force', description: 'A force, authorized until 31 Dec 2027.' },
+      date: { type: 'date', date: '2027-12-31' },
+    }),
+  ];
+  const o = { names: { ...names({}), provision: (id: string) => (id === 'force' ? 'القوة' : id) } };
+
+  it('joins alternatives with "or" in each language and writes the date with its year', () => {
+    expect(renderExplanation(stated, { lang: 'en', ...o })).toBe(
+      '420 by the ratio in all, total stated in the agreement: ⚠ 360 (ICRC) or 1,200 A force, authorized until 31 Dec 2027 (2027-12-31)',
+    );
+    expect(renderExplanation(stated, { lang: 'ar', ...o })).toBe(
+      '420 بحسب النسبة في المجموع، والمجموع المذكور في الاتفاق: ⚠ 360 (ICRC) أو 1,200 القوة (31 ديسمبر 2027)',
+    );
+    expect(renderExplanation(stated, { lang: 'he', ...o })).toContain('⚠ 360 (ICRC) או 1,200');
+    expect(renderExplanation(stated, { lang: 'he', ...o })).toContain('(31 בדצמ׳ 2027)');
+  });
+});

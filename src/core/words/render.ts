@@ -5,7 +5,7 @@ import { EN } from './catalogue-en.ts';
 import { HE } from './catalogue-he.ts';
 import type { Lang } from './lang.ts';
 import { ACTION_WORDS, DURATION, type Forms, NOUNS, STATUS_WORDS } from './nouns.ts';
-import type { Arg, Explanation, Phrase, PhraseCode } from './phrase.ts';
+import type { Arg, Explanation, Phrase, PhraseCode, Separator } from './phrase.ts';
 
 /** The templates of each language, keyed by phrase code. */
 export const CATALOGUES: Record<Lang, Record<PhraseCode, string>> = { en: EN, ar: AR, he: HE };
@@ -40,13 +40,14 @@ const MARKED = new Set([
   'quote',
   'text',
   'obligation',
+  'fact',
 ]);
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const SEPARATORS: Record<Lang, Record<'semicolon' | 'comma' | 'space', string>> = {
-  en: { semicolon: '; ', comma: ', ', space: ' ' },
-  ar: { semicolon: '؛ ', comma: '، ', space: ' ' },
-  he: { semicolon: '; ', comma: ', ', space: ' ' },
+const SEPARATORS: Record<Lang, Record<Separator, string>> = {
+  en: { semicolon: '; ', comma: ', ', space: ' ', or: ' or ' },
+  ar: { semicolon: '؛ ', comma: '، ', space: ' ', or: ' أو ' },
+  he: { semicolon: '; ', comma: ', ', space: ' ', or: ' או ' },
 };
 
 /** The digits numbers are written with: Latin (0–9) or Arabic-Indic (٠–٩, for Arabic readers who choose them). */
@@ -83,15 +84,22 @@ export function formatQuantity(n: number, unit: string, lang: Lang, digits: Digi
   return form.replace('#', formatNumber(n, lang, digits));
 }
 
-function zoned(lang: Lang, digits: Digits, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+function zoned(
+  lang: Lang,
+  digits: Digits,
+  timeZone: string,
+  withTime: boolean,
+  withYear = false,
+): Intl.DateTimeFormat {
   const locale = localeOf(lang, digits);
-  const key = `${locale} ${timeZone} ${withTime}`;
+  const key = `${locale} ${timeZone} ${withTime} ${withYear}`;
   let f = dateFormats.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(locale, {
       timeZone,
       day: 'numeric',
       month: 'short',
+      ...(withYear ? { year: 'numeric' } : {}),
       ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
     });
     dateFormats.set(key, f);
@@ -110,6 +118,12 @@ export function formatMoment(epoch: number, timeZone: string, lang: Lang, digits
 export function formatDay(date: string, lang: Lang, digits: Digits = 'latn'): string {
   if (lang !== 'en') return zoned(lang, digits, 'UTC', false).format(Date.parse(`${date}T12:00:00Z`));
   return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
+}
+
+/** A date in full: "2027-12-31" in English (as the plan writes dates), with its year in the reader's words otherwise. */
+export function formatDate(date: string, lang: Lang, digits: Digits = 'latn'): string {
+  if (lang === 'en') return date;
+  return zoned(lang, digits, 'UTC', false, true).format(Date.parse(`${date}T12:00:00Z`));
 }
 
 /** A duration in words: "45 min", "about 5 h", "2 d 3 h" (and as each language says them). */
@@ -159,6 +173,8 @@ function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions): string {
       return formatMoment(a.at, a.zone, o.lang, o.digits);
     case 'day':
       return formatDay(a.date, o.lang, o.digits);
+    case 'date':
+      return formatDate(a.date, o.lang, o.digits);
     case 'duration':
       return formatDuration(a.minutes, o.lang, o.digits);
     case 'party':
@@ -183,6 +199,8 @@ function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions): string {
       return o.lang === 'en' ? a.action : (ACTION_WORDS[o.lang][a.action] ?? a.action);
     case 'obligation':
       return obligationWords(a, o);
+    case 'fact':
+      return o.lang === 'en' ? a.description.replace(/\.$/, '') : o.names.provision(a.provision);
     case 'list':
       return a.items.map((x) => renderArg(x, o)).join(SEPARATORS[o.lang][a.sep]);
   }

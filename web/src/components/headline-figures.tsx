@@ -1,3 +1,4 @@
+import type { StatedFigure } from '../../../src/core/agreement/figure.ts';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
 import { headlineFigures, type QuotaFigure } from '../../../src/core/figures/headline-figures.ts';
 import type { AgreementData } from '../agreement-data.ts';
@@ -5,6 +6,47 @@ import { useI18n } from '../i18n/context.ts';
 import { Rich } from '../i18n/rich.tsx';
 import { Cite } from './cite.tsx';
 import { heldTerm, Quantity, termLabel, Uncertain, usePartyName } from './common.tsx';
+
+/**
+ * The total the agreement states for a side, beside the figure the ratio gives for it in all when a
+ * stated value differs from it (Oct 2025: 360 bodies stated, 15 × 28 = 420 by the ratio): each value
+ * with its source and ⚠, never in place of the plan's figure.
+ */
+export function StatedTotal({
+  values,
+  against,
+  id,
+}: {
+  values: StatedFigure[] | undefined;
+  against: number | undefined;
+  id: string;
+}) {
+  const { t, fmt } = useI18n();
+  if (!values?.length || values.every((v) => v.value === against)) return null;
+  return (
+    <p className="muted" data-testid="stated-total" data-stated-total={id}>
+      {t('figures.statedTotal')}{' '}
+      {values.map((v, i) => (
+        <span key={`${v.value}-${v.source ?? i}`} data-value={v.value}>
+          {i > 0 ? ` ${t('common.or')} ` : ''}
+          {v.uncertain ? (
+            <>
+              <Uncertain note={v.note} />{' '}
+            </>
+          ) : null}
+          {fmt.number(v.value)}
+          {v.source ? (
+            <>
+              {' ('}
+              <Cite>{v.source}</Cite>
+              {')'}
+            </>
+          ) : null}
+        </span>
+      ))}
+    </p>
+  );
+}
 
 /**
  * Released by each side against the plan; each aid quota source by source, never added across
@@ -35,6 +77,7 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
               {r.counted === null ? t('figures.unrecorded') : fmt.number(r.counted)}
             </p>
             <p className="muted">{t('figures.ofPlanned', { total: r.dueSoFar })}</p>
+            <StatedTotal values={r.statedTotal} against={r.byRatio} id={`${r.provision}:${r.party}`} />
             {r.outside > 0 ? <p className="muted">{t('figures.outside', { n: r.outside })}</p> : null}
           </div>
         ))}
@@ -171,6 +214,8 @@ function PlannedFigures({ data }: { data: AgreementData }) {
   const { t, text, fmt } = useI18n();
   const party = usePartyName(data.agreement);
   const totals = data.plan.totals;
+  // Totals the agreement states for a side, shown on that side's tile beside the plan's figure.
+  const stated = data.plan.stated ?? [];
   if (totals.length === 0) return null;
   return (
     <section aria-labelledby="headline-h" data-testid="headline-figures">
@@ -222,6 +267,16 @@ function PlannedFigures({ data }: { data: AgreementData }) {
                   </p>
                 </>
               )}
+              {stated
+                .filter((st) => st.party === x.party && st.unit === x.unit)
+                .map((st) => (
+                  <StatedTotal
+                    key={st.provision}
+                    values={st.stated}
+                    against={st.planned?.quantityMax === undefined ? st.planned?.quantity : undefined}
+                    id={`${st.provision}:${st.party}`}
+                  />
+                ))}
             </div>
           );
         })}

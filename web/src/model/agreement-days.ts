@@ -23,6 +23,8 @@ export function agreementDays(plan: Plan, evaluation: Evaluation | null, now: Da
   const numbers = new Set<number>();
   for (const p of tl.phases) for (let d = p.fromDay; d <= p.toDay; d++) numbers.add(d);
   for (const o of evaluation?.obligations ?? []) numbers.add(o.obligation.day);
+  // A date a term states that obliges no party is on the timeline too.
+  for (const d of evaluation?.dates ?? []) numbers.add(d.day);
   if (!evaluation) for (const d of plan.days) numbers.add(d.day);
   const start = tl.startDate;
   return [...numbers]

@@ -36,6 +36,8 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
         obligation: o,
         status: null,
       }));
+  // Dates the terms state that oblige no party: shown on their day, never judged.
+  const dated = (data.evaluation?.dates ?? data.plan.dates ?? []).filter((d) => d.date === date);
   // Every day from the start has its number, and its phase's day: the last day of a phase too,
   // though no obligation falls on it.
   const day = useMemo(
@@ -110,6 +112,23 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
                     : ''}
                 </li>
               ))}
+            </ul>
+          </section>
+        ) : null}
+        {dated.length > 0 ? (
+          <section aria-labelledby="dates-h" data-testid="day-dates">
+            <h2 id="dates-h">{t('day.dates')}</h2>
+            <ul>
+              {dated.map((d) => {
+                const term = a.provisions.find((p) => p.id === d.provision);
+                return (
+                  <li key={d.provision} data-dated={d.provision}>
+                    <StatusBadge status="dated-fact" />{' '}
+                    {text(term && 'text' in term ? term.text : undefined, d.description)}{' '}
+                    {d.uncertain ? <Uncertain /> : null}
+                  </li>
+                );
+              })}
             </ul>
           </section>
         ) : null}

@@ -3,6 +3,7 @@ import { headlineFigures } from '../../../src/core/figures/headline-figures.ts';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
 import { type AgreementSummary, api } from '../api.ts';
 import { Await, heldTerm, usePartyName } from '../components/common.tsx';
+import { StatedTotal } from '../components/headline-figures.tsx';
 import { PhaseLine } from '../components/phase-line.tsx';
 import { ProvenanceBanner } from '../components/provenance-banner.tsx';
 import { useI18n } from '../i18n/context.ts';
@@ -83,6 +84,7 @@ function CardBody({ data }: { data: AgreementData }) {
                 {r.counted === null ? t('figures.unrecorded') : fmt.number(r.counted)}
               </strong>{' '}
               <span className="muted">{t('figures.ofPlanned', { total: r.dueSoFar })}</span>
+              <StatedTotal values={r.statedTotal} against={r.byRatio} id={`${r.provision}:${r.party}`} />
             </li>
           ))}
         </ul>

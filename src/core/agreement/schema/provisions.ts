@@ -193,12 +193,17 @@ export const Milestone = z.strictObject({
     'negotiation',
     'other',
   ]),
-  parties: z.array(Id).optional(),
+  parties: z
+    .array(Id)
+    .optional()
+    .describe(
+      'The parties the milestone obliges. A dated milestone that names none is a dated fact, not a duty (an authorization until a date): drawn on the calendar, never judged, never counted as an obligation.',
+    ),
   text: LocalizedText,
   byDay: DayRef.optional(),
   due: Moment.optional(),
   date: CalendarDate.optional().describe(
-    'A calendar date where one is known (an authorization until a date).',
+    'A calendar date where one is known (an authorization until a date). Without parties, a date on the calendar, not a deadline.',
   ),
 });
 

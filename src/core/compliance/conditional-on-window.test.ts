@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { explain } from '../words/explain.ts';
+import { evaluate } from './evaluate.ts';
+import { actors, agreementOf, logged } from './test-log.ts';
+import type { Evaluation, LoggedEvent } from './types.ts';
+
+// A crossing that opens once an exchange is complete; the exchange is a window (6 persons any day up
+// to day 3), so the planner cannot date the opening, and the agreement dates it no other way.
+const agreement = agreementOf(`
+id: window-test
+title: Window test
+version: 1
+kind: agreement
+timeZone: Asia/Gaza
+start: 2024-01-01T08:00:00+02:00
+parties:
+  - { id: a, name: A, role: party }
+  - { id: b, name: B, role: party }
+phases:
+  - { id: p1, title: Phase 1, start: { day: 1 }, lengthDays: 30 }
+provisions:
+  - id: ex
+    kind: exchange
+    phase: p1
+    title: The exchange
+    release:
+      party: a
+      to: b
+      total: 6
+      categories: [{ id: w, label: W }]
+      cadence: { schedule: [{ count: 6, by: { day: 3 } }] }
+    counterpart: { party: b, to: a, total: 6, after: handover }
+  - id: gate
+    kind: crossing
+    phase: p1
+    party: b
+    crossing: { id: gate, name: Gate }
+    condition: { provision: ex }
+    flows:
+      - { direction: out, people: person, perDay: [{ value: 50, source: S1 }, { value: 150, source: S2, uncertain: true }] }
+      - { direction: in, people: person, perDay: 50 }
+`);
+const T = (d: number, hm: string) => `2024-01-${String(d).padStart(2, '0')}T${hm}:00+02:00`;
+const run = (events: LoggedEvent[], asOf: string) => evaluate(agreement, [...actors(), ...events], asOf);
+const gate = (e: Evaluation) => e.obligations.filter((o) => o.obligation.provision === 'gate');
+const handover = (count: number, when: string) =>
+  logged('a', 'handover.completed', when, { provision: 'ex', count, to: 'b' });
+
+describe('a provision that waits on a condition with no fixed day', () => {
+  const all = [handover(2, T(2, '10:00')), handover(4, T(9, '10:00'))];
+
+  it('before the condition is met on the record: not yet due, waiting for the named provision', () => {
+    const e = run(all.slice(0, 1), T(5, '12:00'));
+    expect(gate(e)).toEqual([]);
+    const p = e.provisions.find((x) => x.provision === 'gate')!;
+    expect(p).toMatchObject({ status: 'not-yet-due', waitsOn: 'ex' });
+    expect(explain(p.explanation, agreement)).toContain('The exchange');
+  });
+
+  it('once the record shows it met: placed that day with no deadline, unrecorded until an opening is recorded', () => {
+    const [o, ...rest] = gate(run(all, T(10, '12:00')));
+    expect(rest).toEqual([]);
+    expect(o).toMatchObject({
+      status: 'unrecorded',
+      due: null,
+      noAgreedDate: true,
+      obligation: { date: '2024-01-09', conditionMetAt: T(9, '10:00') },
+    });
+    expect(o!.overdueMinutes).toBeUndefined();
+  });
+
+  it('a recorded opening is met, never late; throughput stands beside the agreed flows, each by its source', () => {
+    const opened = logged('b', 'crossing.opened', T(20, '09:00'), { crossing: 'gate', provision: 'gate' });
+    const out = logged(
+      'b',
+      'crossing.throughput',
+      T(22, '20:00'),
+      {
+        provision: 'gate',
+        crossing: 'gate',
+        from: '2024-01-20',
+        date: '2024-01-22',
+        direction: 'out',
+        patients: 10,
+        companions: 12,
+      },
+      'Counter 1',
+    );
+    const [o] = gate(run([...all, opened, out], T(25, '12:00')));
+    expect(o).toMatchObject({ status: 'met', completedAt: T(20, '09:00') });
+    expect(o!.lateMinutes).toBeUndefined();
+    expect(explain(o!.explanation, agreement)).toContain('no date was agreed, so it cannot be late');
+    // Words of the edge: the same verdict in Arabic and Hebrew, no English in them.
+    expect(explain(o!.explanation, agreement, 'ar')).toContain('لم يُتفق على موعد، فلا يمكن أن يكون متأخرًا');
+    expect(explain(o!.explanation, agreement, 'he')).toContain('לא הוסכם מועד, ולכן אין איחור');
+    expect(o!.flows!.map((f) => f.perDay.map((v) => v.value))).toEqual([[50, 150], [50]]);
+    expect(o!.throughput).toEqual([
+      expect.objectContaining({
+        direction: 'out',
+        quantity: 22,
+        from: '2024-01-20',
+        to: '2024-01-22',
+        source: 'Counter 1',
+      }),
+    ]);
+  });
+});
