@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { DEMO_LOG_DIR, importDemoLog } from '../src/server/demo-log.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
+import { agreementFolder } from './helpers/adopted-agreement.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
-import { crypto } from './helpers/ledger-fixture.ts';
+import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
 import { runCli } from './helpers/run-cli.ts';
 
 /** The items of the report's "What happened that day" section. */
@@ -44,6 +45,54 @@ describe.each(DIALECTS)('the daily report says what happened that day, on %s', (
         await app.close();
       }
     } finally {
+      await database.close();
+    }
+  });
+
+  it('reads as many rows for a day however long the log grows on other days', async () => {
+    const database = await scratchDatabase(dialect);
+    const folder = agreementFolder('test-log');
+    try {
+      const f = ledgerFixture('test-log');
+      const store = new LedgerStore(database, crypto);
+      await f.createLog(store);
+      const day = (d: number, n: number) =>
+        Array.from({ length: n }, (_, i) =>
+          f.event(
+            'monitor',
+            'statement',
+            { text: `day ${d}, ${i}` },
+            {
+              occurredAt: `2023-11-${d}T${String(8 + (i % 12)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00+02:00`,
+            },
+          ),
+        );
+      await store.append(f.logId, [
+        ...f.genesis(),
+        f.event('operator', 'agreement.adopted', folder.adopted),
+        ...day(25, 3),
+      ]);
+      const app = await buildApp({ database, crypto, agreementsDir: folder.dir });
+      try {
+        const ranges = vi.spyOn(LedgerStore.prototype, 'entriesOccurredBetween');
+        const report = async () => {
+          const r = await app.inject({ url: `/api/logs/${f.logId}/report?date=2023-11-25` });
+          expect(r.statusCode).toBe(200);
+          return { happened: happened(r.body), read: (await ranges.mock.results.at(-1)!.value).length };
+        };
+        const short = await report();
+        expect(short.happened).toHaveLength(3);
+        // 600 more events, on the days around it (the day before ends at its midnight, in the
+        // agreement's zone; the day after begins there).
+        await store.append(f.logId, [...day(24, 300), ...day(26, 300)]);
+        const long = await report();
+        expect(long).toEqual(short);
+        expect(long.read).toBe(3);
+      } finally {
+        await app.close();
+      }
+    } finally {
+      folder.remove();
       await database.close();
     }
   });
