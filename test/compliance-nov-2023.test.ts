@@ -44,6 +44,30 @@ describe('the public record of the November 2023 pause, from its log', () => {
     );
   });
 
+  it('where a deadline moved, it says how much and why (issue 12 point 7): a late handover, an extension agreed later', () => {
+    const e = at('2023-12-01T12:00:00+02:00');
+    // Batch 2 was handed over about 5 h late; the prisoners' release, which waits for it, moved with it.
+    const release = ob(e, 'exchange/release/2');
+    expect(release.moved).toMatchObject({
+      planned: '2023-11-26T00:00:00+02:00',
+      minutes: 300,
+      cause: 'handover-late',
+      batch: 2,
+    });
+    expect(release.moved!.evidence.length).toBeGreaterThan(0);
+    expect(explain(release.explanation, novAgreement(), 'en')).toContain(
+      'Due 5 h later than planned (26 Nov 00:00): batch 2 was handed over late.',
+    );
+    expect(explain(release.explanation, novAgreement(), 'ar')).toContain('سُلّمت الدفعة 2 متأخرة');
+    expect(explain(release.explanation, novAgreement(), 'he')).toContain('מנה 2 נמסרה באיחור');
+    // A list due before the extension that added its batch was agreed is due from that moment.
+    const list = e.obligations.find((o) => o.moved?.cause === 'extension-agreed')!;
+    expect(list.obligation.action).toBe('submit-list');
+    expect(list.moved!.at).toBe(list.due);
+    // A deadline the plan kept says nothing of a move.
+    expect(ob(e, 'exchange/hand-over/1').moved).toBeUndefined();
+  });
+
   it('day 1 prisoners: 39 per Qatar, 33 per the Red Cross, shown side by side as disputed', () => {
     const o = ob(at('2023-11-25T00:00:00+02:00'), 'exchange/release/1');
     expect(o.status).toBe('disputed');
