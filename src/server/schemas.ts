@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { SignedEvent } from '../core/ledger/event.ts';
+import { PlacedOnRecord } from './status-schemas.ts';
 
 export const LeafHash = z
   .string()
@@ -137,18 +138,7 @@ export const PlanResponse = z.looseObject({
     z.looseObject({ party: z.string(), category: z.string(), unit: z.string(), quantity: z.number() }),
   ),
   notes: z.array(z.string()),
-  placedOnRecord: z
-    .array(
-      z.looseObject({
-        provision: z.string(),
-        on: z.looseObject({ provision: z.string() }),
-        date: z.string().describe('The day the record shows the condition met, in the agreement’s zone.'),
-      }),
-    )
-    .optional()
-    .describe(
-      'Conditional provisions waiting on something due any day up to a deadline, placed from the day the record shows it done.',
-    ),
+  placedOnRecord: PlacedOnRecord,
   dates: z
     .array(
       z.looseObject({

@@ -27,7 +27,7 @@ const StatedValues = z
 const DatedFact = z
   .looseObject({ provision: z.string(), day: z.int(), date: z.string().nullable(), description: z.string() })
   .describe('A date a term states that obliges no party (an authorization until a date): never judged.');
-const PlacedOnRecord = z
+export const PlacedOnRecord = z
   .array(
     z.looseObject({
       provision: z.string(),
