@@ -64,6 +64,8 @@ describe('the workspace: a batch submitted and confirmed by two actors, seen liv
       join(repoRoot, 'examples', 'agreements', `${LOG}.yaml`),
       '--key',
       keyFiles.operator!,
+      '--occurred-at',
+      new Date(Date.now() - 120_000).toISOString(),
       ...db,
     );
     /** truce record actor.registered, signed by the operator, one --field per entry. */
@@ -76,6 +78,9 @@ describe('the workspace: a batch submitted and confirmed by two actors, seen liv
         '--log',
         LOG,
         ...db,
+        // A minute ago: what the workspace records now (to the second) is after it, whatever the clock.
+        '--occurred-at',
+        new Date(Date.now() - 60_000).toISOString(),
         ...Object.entries(fields).flatMap(([k, v]) => ['--field', `${k}=${v}`]),
       );
     // A witness cosigns for the log only once the log registers it (docs/ledger.md).

@@ -48,9 +48,13 @@ function nowIn(timeZone: string): string {
   return isoInZone(Date.now(), timeZone);
 }
 
-/** The wall-clock time of an instant in `timeZone`, as a datetime-local input writes it (YYYY-MM-DDTHH:MM). */
+/**
+ * The wall-clock time of an instant in `timeZone`, as a datetime-local input with seconds writes it
+ * (YYYY-MM-DDTHH:MM:SS). To the second, so that "now" is never before what was recorded a moment
+ * ago (an actor registered this minute may record at once).
+ */
 function localInput(iso: string): string {
-  return iso.slice(0, 16);
+  return iso.slice(0, 19);
 }
 
 /** Choose an action, fill it in, see the exact canonical JSON, then sign it here and append it. */
@@ -206,6 +210,7 @@ function ActionForm({
         {t('ws.occurredAtIn', { zone })}
         <input
           type="datetime-local"
+          step={1}
           value={occurredAt}
           onChange={(e) => setOccurredAt(e.target.value)}
           dir="ltr"
