@@ -24,8 +24,11 @@ export async function unmarkedLatin(page: Page): Promise<LatinText[]> {
       // Hidden text (a closed <details>, a template) is not read.
       if (!parent.checkVisibility()) continue;
       if (parent.closest('[data-testid="lang-switch"], script, style, svg title')) continue;
+      // Marked as not the page's words: a script tag ("und-Latn": a name or a citation as given) or
+      // translate="no". A block merely marked lang="en" is English the page did not translate.
       const marked = parent.closest('[lang]');
-      if (marked && marked.getAttribute('lang') !== pageLang) continue;
+      const tag = marked?.getAttribute('lang') ?? pageLang;
+      if (tag !== pageLang && (tag.startsWith('und-') || marked?.getAttribute('translate') === 'no')) continue;
       const hook =
         parent.closest('[data-testid]')?.getAttribute('data-testid') ?? parent.tagName.toLowerCase();
       out.push({ text: text.trim().slice(0, 120), where: hook });

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import type { Localized } from '../i18n/translate.ts';
 import type { Loaded } from '../use-fetch.ts';
+import { Marked } from './cite.tsx';
 import { Evidence } from './evidence.tsx';
 import { ExplanationText } from './explanation.tsx';
 
@@ -93,7 +94,7 @@ export function StatusCells({
   emptyStatus: ReactNode;
   emptyExplanation: string | undefined;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <>
       <td data-label={t('provisions.status')}>
@@ -102,9 +103,10 @@ export function StatusCells({
       <td className="explanation" data-label={t('provisions.explanation')}>
         {status ? (
           <ExplanationText explanation={status.explanation} agreement={agreement} />
-        ) : (
-          emptyExplanation
-        )}
+        ) : emptyExplanation ? (
+          // The plan's line in the reader's language, or the agreement's note as it gives it.
+          <Marked text={emptyExplanation} lang={lang} />
+        ) : null}
       </td>
       <td data-label={t('provisions.evidence')}>
         <Evidence logId={logId} hashes={status?.evidence ?? []} />

@@ -2,9 +2,11 @@ import { createContext, useContext, useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
+import { Rich } from '../i18n/rich.tsx';
 import { type Localized, nameField } from '../model/names.ts';
 import { Link } from '../navigation.tsx';
 import { useFetch } from '../use-fetch.ts';
+import { Marked } from './cite.tsx';
 
 /** How many evidence events are listed at first; the rest on request. */
 export const EVIDENCE_SHOWN = 10;
@@ -51,7 +53,7 @@ export function Evidence({ logId, hashes }: { logId: string | null; hashes: stri
 
 /** One evidence event by its number, kind, time and who recorded it. */
 function EvidenceEvent({ logId, hash }: { logId: string; hash: string }) {
-  const { t, fmt, text } = useI18n();
+  const { t, fmt, text, lang } = useI18n();
   const scope = useContext(EvidenceScope);
   const loaded = useFetch(`evidence:${logId}:${hash}`, () => api.event(logId, hash));
   const href = `/logs/${encodeURIComponent(logId)}/events/${hash}`;
@@ -63,16 +65,15 @@ function EvidenceEvent({ logId, hash }: { logId: string; hash: string }) {
     );
   }
   const e = loaded.data.event.event;
-  const actor = nameField(scope?.names ?? new Map(), 'party', e.actor, text);
+  const actor = nameField(scope?.names ?? new Map(), 'actor', e.actor, text);
   const time = scope ? fmt.dateTime(e.occurredAt, scope.timeZone) : e.occurredAt;
   return (
     <Link href={href} title={hash} data-testid="evidence-item" data-index={loaded.data.index}>
-      {t('evidence.item', {
-        index: loaded.data.index,
-        kind: t(`eventKind.${e.kind}` as MessageKey),
-        time,
-        actor,
-      })}
+      <Rich
+        k="evidence.item"
+        params={{ index: loaded.data.index, kind: t(`eventKind.${e.kind}` as MessageKey), time }}
+        nodes={{ actor: <Marked text={actor} lang={lang} /> }}
+      />
     </Link>
   );
 }

@@ -126,7 +126,11 @@ function EventView({
           k="event.signedBy"
           nodes={{
             actor: <Marked text={nameField(names, 'actor', e.actor, text)} lang={lang} />,
-            key: <code title={actorKey}>{actorKey}</code>,
+            key: (
+              <code title={actorKey} lang="und-Latn" translate="no">
+                {actorKey}
+              </code>
+            ),
           }}
         />
       </p>

@@ -158,7 +158,9 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS, onR
               <dd data-testid="proof-checkpoint-size">{fmt.number(result.checkpoint.size)}</dd>
               <dt>{m.root}</dt>
               <dd>
-                <code dir="ltr">{result.checkpoint.root}</code>
+                <code dir="ltr" lang="und-Latn" translate="no">
+                  {result.checkpoint.root}
+                </code>
               </dd>
             </>
           )}
@@ -167,7 +169,9 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS, onR
               <dt>{m.actor}</dt>
               <dd>
                 <bdi>{result.actor.id}</bdi> (<bdi>{m.roles[result.actor.role]}</bdi>){' '}
-                <code dir="ltr">{result.actor.keyId}</code>
+                <code dir="ltr" lang="und-Latn" translate="no">
+                  {result.actor.keyId}
+                </code>
               </dd>
             </>
           )}
@@ -197,9 +201,14 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS, onR
           <dl>
             <dt>{m.operator}</dt>
             <dd data-testid="proof-operator-key">
-              <code dir="ltr">{pinned.operator.keyId}</code>
+              <code dir="ltr" lang="und-Latn" translate="no">
+                {pinned.operator.keyId}
+              </code>
               <br />
-              {m.fingerprint}: <code dir="ltr">{pinned.operator.fingerprint}</code>
+              {m.fingerprint}:{' '}
+              <code dir="ltr" lang="und-Latn" translate="no">
+                {pinned.operator.fingerprint}
+              </code>
             </dd>
             <dt>{m.witnesses}</dt>
             <dd data-testid="proof-witnesses">
@@ -212,9 +221,14 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS, onR
                     return (
                       <li key={w.keyId}>
                         <span aria-hidden="true">{cosigned ? '✓ ' : ''}</span>
-                        <code dir="ltr">{w.keyId}</code>
+                        <code dir="ltr" lang="und-Latn" translate="no">
+                          {w.keyId}
+                        </code>
                         <br />
-                        {m.fingerprint}: <code dir="ltr">{w.fingerprint}</code>
+                        {m.fingerprint}:{' '}
+                        <code dir="ltr" lang="und-Latn" translate="no">
+                          {w.fingerprint}
+                        </code>
                         {cosigned && (
                           <>
                             <br />

@@ -96,7 +96,9 @@ export function PersonsPanel({ session }: { session: Session }) {
                 </td>
                 <td dir="auto">{Array.isArray(p.record.variants) ? p.record.variants.join('; ') : ''}</td>
                 <td>
-                  <code className="hash">{p.commitment.slice(0, 12)}</code>
+                  <code className="hash" lang="und-Latn" translate="no">
+                    {p.commitment.slice(0, 12)}
+                  </code>
                 </td>
               </tr>
             ))}

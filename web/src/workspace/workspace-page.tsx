@@ -145,7 +145,9 @@ function SignInForm({ logs, onSignIn }: { logs: LogSummary[]; onSignIn: (s: Sess
       </label>
       {signer ? (
         <p>
-          <code>{keyId(signer)}</code>
+          <code lang="und-Latn" translate="no">
+            {keyId(signer)}
+          </code>
         </p>
       ) : null}
       <label>
