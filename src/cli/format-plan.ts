@@ -1,4 +1,5 @@
-import type { Obligation, Plan, Total } from '../core/plan/types.ts';
+import type { PlanInWords } from '../core/plan/plan-in-words.ts';
+import type { Obligation, Total } from '../core/plan/types.ts';
 import { csvRow } from '../core/report/csv.ts';
 
 const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -21,7 +22,7 @@ export function quantityText(o: {
   return `${n} ${o.unit ?? ''}`.trim();
 }
 
-function obligationLine(o: Obligation): string {
+function obligationLine(o: Obligation & { text: string }): string {
   // A deadline at 00:00 of the next day closes this day: show it as 24:00.
   const time = !o.due
     ? ''
@@ -44,7 +45,7 @@ function obligationLine(o: Obligation): string {
   ]
     .filter(Boolean)
     .join(', ');
-  return `  ${time.padEnd(5)}  ${who.padEnd(22)} ${o.action.padEnd(13)} ${quantityText(o).padEnd(14)} ${o.description}${
+  return `  ${time.padEnd(5)}  ${who.padEnd(22)} ${o.action.padEnd(13)} ${quantityText(o).padEnd(14)} ${o.text}${
     flags ? ` [${flags}]` : ''
   }\n`;
 }
@@ -60,7 +61,7 @@ function totalsTable(totals: Total[]): string {
 }
 
 /** The plan as a human-readable day-by-day listing for a terminal. */
-export function formatPlanText(plan: Plan, title: string): string {
+export function formatPlanText(plan: PlanInWords, title: string): string {
   const lines: string[] = [];
   lines.push(`${title} — ${plan.kind} ${plan.agreement}, version ${plan.version}\n`);
   lines.push(`Time zone ${plan.timeZone}${plan.start ? `; starts ${plan.start}` : '; no start date'}\n`);
@@ -114,7 +115,7 @@ export function formatPlanText(plan: Plan, title: string): string {
     for (const s of plan.standing) {
       const span = s.fromDay === null ? '' : `days ${s.fromDay}–${s.toDay ?? '…'}: `;
       lines.push(
-        `  ${span}${s.parties.length ? `${s.parties.join(', ')}: ` : ''}${s.description}${s.uncertain ? ' [⚠ uncertain]' : ''}\n`,
+        `  ${span}${s.parties.length ? `${s.parties.join(', ')}: ` : ''}${s.text}${s.uncertain ? ' [⚠ uncertain]' : ''}\n`,
       );
     }
   }
@@ -159,7 +160,7 @@ export const PLAN_CSV_COLUMNS = [
 ] as const;
 
 /** One row per obligation, safe to open in a spreadsheet. */
-export function formatPlanCsv(plan: Plan): string {
+export function formatPlanCsv(plan: PlanInWords): string {
   const rows = [csvRow([...PLAN_CSV_COLUMNS])];
   for (const day of plan.days) {
     for (const o of day.obligations) {
@@ -188,7 +189,7 @@ export function formatPlanCsv(plan: Plan): string {
             : undefined,
           o.openEnded ?? false,
           o.figures?.map((f) => `${f.value}${f.source ? ` (${f.source})` : ''}`).join('; '),
-          o.description,
+          o.text,
         ]),
       );
     }

@@ -88,6 +88,11 @@ export const AppendResult = z.object({
   size: z.int().min(0).describe('Events in the log after the append.'),
 });
 
+/** A line as a code with parameters: each parameter a value, a reference to a name, or a nested line. */
+const PlanLine = z
+  .object({ code: z.string(), params: z.record(z.string(), z.unknown()) })
+  .describe('What the line says, as a code with parameters (see the line catalogues in src/core/lines).');
+
 const Obligation = z.looseObject({
   id: z.string(),
   provision: z.string(),
@@ -99,7 +104,9 @@ const Obligation = z.looseObject({
   day: z.int(),
   date: z.string().nullable(),
   due: z.string().nullable(),
-  description: z.string(),
+  line: PlanLine,
+  text: z.string().describe("The line worded in the reader's language (the response's Content-Language)."),
+  description: z.string().describe('Deprecated: the line in English. Read `line`, or `text` in a language.'),
 });
 
 export const PlanResponse = z.looseObject({
@@ -120,7 +127,10 @@ export const PlanResponse = z.looseObject({
       obligations: z.array(Obligation),
     }),
   ),
-  standing: z.array(z.looseObject({ provision: z.string(), description: z.string() })),
+  standing: z.array(
+    z.looseObject({ provision: z.string(), line: PlanLine, text: z.string(), description: z.string() }),
+  ),
+  lang: z.enum(['en', 'ar', 'he']).describe('The language of every `text`.'),
   totals: z.array(
     z.looseObject({ party: z.string(), category: z.string(), unit: z.string(), quantity: z.number() }),
   ),

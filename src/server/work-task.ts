@@ -1,7 +1,9 @@
 import { type ParseResult, parseAgreement } from '../core/agreement/index.ts';
 import type { Agreement } from '../core/agreement/types.ts';
 import { compareAgreements } from '../core/compare/index.ts';
+import type { Lang } from '../core/lines/lang.ts';
 import { planAgreement, sliceDays } from '../core/plan/plan-agreement.ts';
+import { planInWords } from '../core/plan/plan-in-words.ts';
 import type { PlanOptions } from '../core/plan/types.ts';
 import { type EvaluateAnswer, type EvaluateTask, evaluateStep } from './evaluation-task.ts';
 
@@ -14,8 +16,10 @@ export type WorkTask =
       options: PlanOptions;
       from: string | number | undefined;
       to: string | number | undefined;
+      /** The language its lines are worded in, beside their codes. */
+      lang: Lang;
     }
-  | { kind: 'diff'; a: Agreement; b: Agreement; options: PlanOptions }
+  | { kind: 'diff'; a: Agreement; b: Agreement; options: PlanOptions; lang: Lang }
   | EvaluateTask;
 
 /** What a worker answers: the value of the task, or the error it threw (name, code, message). */
@@ -38,7 +42,7 @@ export function performTask(task: WorkTask): {
       return { value: parseAgreement(task.text, task.file), transfer: [] };
     case 'plan': {
       const plan = sliceDays(planAgreement(task.agreement, task.options), task.from, task.to);
-      return bytes(JSON.stringify(plan));
+      return bytes(JSON.stringify(planInWords(plan, task.agreement, task.lang)));
     }
     case 'diff': {
       const options = task.options;

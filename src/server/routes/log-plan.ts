@@ -1,7 +1,9 @@
 import { planAgreement, sliceDays } from '../../core/plan/plan-agreement.ts';
+import { planInWords } from '../../core/plan/plan-in-words.ts';
 import type { ServerContext } from '../context.ts';
 import { logAgreement } from '../log-agreement.ts';
 import { dayBound, PlanQuery, planOptionsOf } from '../plan-query.ts';
+import { LangQuery, languageHeaders, readerLang } from '../reader-lang.ts';
 import { defineRoute } from '../route.ts';
 import { LogParams, PlanResponse } from '../schemas.ts';
 
@@ -19,17 +21,20 @@ export const logPlanRoutes = (ctx: ServerContext) => [
       'GET /api/logs/{id}), whatever version the catalog serves under that id; the query is that of ' +
       'GET /api/agreements/{id}/plan.',
     params: LogParams,
-    query: PlanQuery,
+    query: PlanQuery.extend(LangQuery),
     responses: { 200: { description: 'The plan.', schema: PlanResponse } },
     problems: [404, 409, 422],
-    async handler({ params, query, reply }) {
+    async handler({ params, query, reply, request }) {
       const { agreement } = await logAgreement(ctx, params.id);
       reply.header('cache-control', 'no-cache');
-      return sliceDays(
+      const lang = readerLang(query.lang, request.headers['accept-language']);
+      languageHeaders(reply, lang);
+      const plan = sliceDays(
         planAgreement(agreement, planOptionsOf(query)),
         dayBound(query.from),
         dayBound(query.to),
       );
+      return planInWords(plan, agreement, lang);
     },
   }),
 ];
