@@ -83,19 +83,28 @@ export function StatusCells({
   status,
   emptyStatus,
   emptyExplanation,
+  emptyInReaderLang = false,
 }: {
   logId: string | null;
   status: { status: Status; explanation: string; evidence: string[] } | null | undefined;
   emptyStatus: ReactNode;
   emptyExplanation: string | undefined;
+  /** The stand-in explanation is worded in the reader's language (a plan line), not in English. */
+  emptyInReaderLang?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const english = status || !emptyInReaderLang;
   return (
     <>
       <td data-label={t('provisions.status')}>
         {status ? <StatusBadge status={status.status} /> : emptyStatus}
       </td>
-      <td className="explanation" lang="en" dir="ltr" data-label={t('provisions.explanation')}>
+      <td
+        className="explanation"
+        lang={english ? 'en' : lang}
+        dir={english || lang === 'en' ? 'ltr' : 'rtl'}
+        data-label={t('provisions.explanation')}
+      >
         {status?.explanation ?? emptyExplanation}
       </td>
       <td data-label={t('provisions.evidence')}>
