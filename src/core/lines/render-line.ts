@@ -114,5 +114,7 @@ export function renderLine(p: Line, o: LineRenderOptions): string {
     const arg = params[name];
     return arg === undefined ? '' : renderLineArg(arg, o);
   });
-  return out.replace(/([.!?])\./g, '$1');
+  const said = out.replace(/([.!?])\./g, '$1');
+  // An English subject starts a sentence; Arabic and Hebrew have no capitals.
+  return p.code === 'diff.subject' && o.lang === 'en' ? said.charAt(0).toUpperCase() + said.slice(1) : said;
 }
