@@ -164,6 +164,20 @@ describe('agreement, plan and diff routes', () => {
     expect(problem(await get('/api/diff?a=jan-2025-ceasefire&b=nope'))).toEqual([404, 'agreement-not-found']);
   });
 
+  it('GET /api/diff words its terms in the reader\'s language beside their codes', async () => {
+    const a = 'examples/agreements/jan-2025-ceasefire.yaml';
+    const b = 'examples/agreements/feb-2024-counter-proposal.yaml';
+    const cli = await runCli('diff', a, b, '--lang', 'he', '--json');
+    const r = await get('/api/diff?a=jan-2025-ceasefire&b=feb-2024-counter-proposal&lang=he');
+    expect(r.headers['content-language']).toBe('he');
+    expect(json(r)).toEqual(JSON.parse(cli.stdout));
+    const c = ComparisonResponse.parse(json(r));
+    expect(c.summary[3]!.text).toEqual({ term: 'משך כולל', a: '126 ימים', b: '135 ימים' });
+    expect(c.terms[0]!.line.code).toMatch(/^diff\./);
+    const hamas = c.outcomes.series.find((s) => s.key === 'hamas:person')!;
+    expect(hamas.text).toBe('אנשים ששוחררו בידי חמאס');
+  });
+
   it('an unknown route is a 404 problem', async () => {
     const r = await get('/api/nothing-here?x=1');
     expect(problem(r)).toEqual([404, 'route-not-found']);

@@ -153,9 +153,36 @@ export const ComparisonResponse = z.object({
       change: z.enum(['added', 'removed', 'changed']),
       before: z.unknown().optional(),
       after: z.unknown().optional(),
-      label: z.string(),
+      line: PlanLine,
+      text: z
+        .string()
+        .describe("The change worded in the reader's language (the response's Content-Language)."),
+      label: z.string().describe('Deprecated: the change in English. Read `line`, or `text` in a language.'),
     }),
   ),
-  summary: z.array(z.object({ term: z.string(), a: z.string(), b: z.string(), same: z.boolean() })),
-  outcomes: z.looseObject({}).describe('Cumulative outcome curves of A and B, day by day.'),
+  summary: z.array(
+    z.object({
+      lines: z.object({ term: PlanLine, a: PlanLine, b: PlanLine }),
+      text: z
+        .object({ term: z.string(), a: z.string(), b: z.string() })
+        .describe("The term and both values worded in the reader's language."),
+      term: z.string().describe('Deprecated: the term in English.'),
+      a: z.string().describe("Deprecated: A's value in English."),
+      b: z.string().describe("Deprecated: B's value in English."),
+      same: z.boolean(),
+    }),
+  ),
+  outcomes: z
+    .looseObject({
+      series: z.array(
+        z.looseObject({
+          key: z.string(),
+          line: PlanLine,
+          text: z.string().describe("What the series counts, in the reader's language."),
+          label: z.string().describe('Deprecated: the series in English.'),
+        }),
+      ),
+    })
+    .describe('Cumulative outcome curves of A and B, day by day.'),
+  lang: z.enum(['en', 'ar', 'he']).describe('The language of every `text`.'),
 });

@@ -1,5 +1,6 @@
 import { type ParseResult, parseAgreement } from '../core/agreement/index.ts';
 import type { Agreement } from '../core/agreement/types.ts';
+import { comparisonInWords } from '../core/compare/comparison-in-words.ts';
 import { compareAgreements } from '../core/compare/index.ts';
 import type { Lang } from '../core/lines/lang.ts';
 import { planAgreement, sliceDays } from '../core/plan/plan-agreement.ts';
@@ -46,7 +47,8 @@ export function performTask(task: WorkTask): {
     }
     case 'diff': {
       const options = task.options;
-      return bytes(JSON.stringify(compareAgreements(task.a, task.b, { planA: options, planB: options })));
+      const c = compareAgreements(task.a, task.b, { planA: options, planB: options });
+      return bytes(JSON.stringify(comparisonInWords(c, task.a, task.b, task.lang)));
     }
     case 'evaluate':
       return { value: evaluateStep(task), transfer: [] };
