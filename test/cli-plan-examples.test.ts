@@ -56,7 +56,7 @@ describe('truce plan on the second-edition examples', () => {
       outcomes: { series: { key: string; points: { day: number; a: number | null; b: number | null }[] }[] };
     };
     const row = (term: string) =>
-      diff.summary.find((x) => x.term === `Exchange (phase-1-exchange) category: ${term}`);
+      diff.summary.find((x) => x.term === `Exchange (Phase 1 exchange) category: ${term}`);
     expect(row('women')).toMatchObject({
       a: 'Women',
       b: 'Civilian women, 30 for 1; Female soldiers, 50 for 1',
