@@ -1,4 +1,4 @@
-import { isLang, type Lang } from '../core/lines/lang.ts';
+import { isLang, type Lang } from '../core/words/lang.ts';
 import { type ParsedArgs, stringFlag } from './command.ts';
 import { UsageError } from './io.ts';
 

@@ -1,40 +1,22 @@
-import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
-import { isLang, type Lang } from '../core/lines/lang.ts';
+import type { FastifyRequest } from 'fastify';
+import { isLang, type Lang } from '../core/words/lang.ts';
 
-/** The `lang` query parameter of the routes that word lines for a reader. */
-export const LangQuery = {
-  lang: z
-    .enum(['en', 'ar', 'he'])
-    .optional()
-    .describe(
-      'Language of the worded lines (`text`, beside the structured `line`): en, ar or he. Without it, the first of these the Accept-Language header accepts; else en.',
-    ),
-};
-
-/** The languages of an Accept-Language header, by preference (q-values; order breaks ties). */
-function accepted(header: string): string[] {
-  return header
+/**
+ * The language a reader asked for: `?lang=` first, else the first of en, ar and he in the
+ * Accept-Language header (by its q-values), else English.
+ */
+export function readerLang(request: FastifyRequest, query: { lang?: Lang | undefined }): Lang {
+  if (query.lang) return query.lang;
+  const header = request.headers['accept-language'];
+  if (typeof header !== 'string') return 'en';
+  const ranked = header
     .split(',')
     .map((part, i) => {
-      const [tag = '', ...rest] = part.trim().split(';');
-      const q = rest.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((x) => x !== undefined);
-      return { tag: tag.trim().toLowerCase(), q: q === undefined ? 1 : Number(q), i };
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { lang: tag.trim().toLowerCase().split('-')[0], q: q ? Number(q.slice(2)) : 1, i };
     })
-    .filter((x) => x.tag && x.q > 0)
-    .sort((a, b) => b.q - a.q || a.i - b.i)
-    .map((x) => x.tag.split('-')[0]!);
-}
-
-/** The reader's language: `?lang=`, else Accept-Language, else English. */
-export function readerLang(query: string | undefined, header: string | string[] | undefined): Lang {
-  if (isLang(query)) return query;
-  const h = Array.isArray(header) ? header.join(',') : header;
-  return (h ? accepted(h).find(isLang) : undefined) ?? 'en';
-}
-
-/** Says which language the worded lines are in, and that the answer depends on Accept-Language. */
-export function languageHeaders(reply: FastifyReply, lang: Lang): void {
-  reply.header('content-language', lang);
-  reply.header('vary', 'Accept-Language');
+    .filter((x) => x.q > 0 && !Number.isNaN(x.q))
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return ranked.map((x) => x.lang).find(isLang) ?? 'en';
 }

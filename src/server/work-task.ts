@@ -2,10 +2,10 @@ import { type ParseResult, parseAgreement } from '../core/agreement/index.ts';
 import type { Agreement } from '../core/agreement/types.ts';
 import { comparisonInWords } from '../core/compare/comparison-in-words.ts';
 import { compareAgreements } from '../core/compare/index.ts';
-import type { Lang } from '../core/lines/lang.ts';
 import { planAgreement, sliceDays } from '../core/plan/plan-agreement.ts';
 import { planInWords } from '../core/plan/plan-in-words.ts';
 import type { PlanOptions } from '../core/plan/types.ts';
+import type { Lang } from '../core/words/lang.ts';
 import { type EvaluateAnswer, type EvaluateTask, evaluateStep } from './evaluation-task.ts';
 
 /** Work a request can make long, as it is handed to a worker thread of the WorkPool. */

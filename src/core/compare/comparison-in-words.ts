@@ -1,7 +1,7 @@
 import type { Agreement } from '../agreement/types.ts';
-import type { Lang } from '../lines/lang.ts';
 import { lineNames } from '../lines/line-names.ts';
 import { renderLine } from '../lines/render-line.ts';
+import type { Lang } from '../words/lang.ts';
 import type { Comparison } from './compare-agreements.ts';
 import type { TermChange } from './diff-terms.ts';
 import type { OutcomeSeries } from './outcome-curves.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGS } from './lang.ts';
+import { LANGS } from '../words/lang.ts';
 import { LINE_CODES, LINES } from './line.ts';
 import { LINE_CATALOGUES, templateParams } from './render-line.ts';
 

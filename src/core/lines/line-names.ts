@@ -1,5 +1,5 @@
 import type { Agreement, LocalizedText } from '../agreement/types.ts';
-import type { Lang } from './lang.ts';
+import type { Lang } from '../words/lang.ts';
 import type { LineNames } from './render-line.ts';
 import { localizedIn } from './render-line.ts';
 

@@ -1,4 +1,4 @@
-import type { Lang } from './lang.ts';
+import type { Lang } from '../words/lang.ts';
 
 /** Forms of a counted noun by plural category (Intl.PluralRules); `#` is the number. */
 export type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };

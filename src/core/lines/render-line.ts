@@ -1,8 +1,8 @@
 import type { LocalizedText } from '../agreement/types.ts';
+import type { Lang } from '../words/lang.ts';
 import { AR } from './catalogue-ar.ts';
 import { EN } from './catalogue-en.ts';
 import { HE } from './catalogue-he.ts';
-import type { Lang } from './lang.ts';
 import type { Line, LineArg, LineCode, Separator } from './line.ts';
 import { type Forms, NOUNS } from './nouns.ts';
 import { VOCABULARIES } from './vocabularies.ts';

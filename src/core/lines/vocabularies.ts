@@ -1,4 +1,4 @@
-import type { Lang } from './lang.ts';
+import type { Lang } from '../words/lang.ts';
 import type { Vocabulary } from './line.ts';
 
 type Words = Record<Lang, Record<string, string>>;

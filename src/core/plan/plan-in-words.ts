@@ -1,7 +1,7 @@
 import type { Agreement } from '../agreement/types.ts';
-import type { Lang } from '../lines/lang.ts';
 import { lineNames } from '../lines/line-names.ts';
 import { renderLine } from '../lines/render-line.ts';
+import type { Lang } from '../words/lang.ts';
 import type { Obligation, Plan, StandingObligation } from './types.ts';
 
 /** A plan whose lines are also worded in one language: `text` beside each structured `line`. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Agreement } from '../agreement/types.ts';
-import type { Lang } from '../lines/lang.ts';
 import { lineNames } from '../lines/line-names.ts';
 import { renderLine } from '../lines/render-line.ts';
+import type { Lang } from '../words/lang.ts';
 import { pause } from './fixtures/pause.ts';
 import { planAgreement } from './plan-agreement.ts';
 

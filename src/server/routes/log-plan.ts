@@ -1,9 +1,10 @@
 import { planAgreement, sliceDays } from '../../core/plan/plan-agreement.ts';
 import { planInWords } from '../../core/plan/plan-in-words.ts';
 import type { ServerContext } from '../context.ts';
+import { LangQuery, languageHeaders } from '../lang-query.ts';
 import { logAgreement } from '../log-agreement.ts';
 import { dayBound, PlanQuery, planOptionsOf } from '../plan-query.ts';
-import { LangQuery, languageHeaders, readerLang } from '../reader-lang.ts';
+import { readerLang } from '../reader-lang.ts';
 import { defineRoute } from '../route.ts';
 import { LogParams, PlanResponse } from '../schemas.ts';
 
@@ -27,7 +28,7 @@ export const logPlanRoutes = (ctx: ServerContext) => [
     async handler({ params, query, reply, request }) {
       const { agreement } = await logAgreement(ctx, params.id);
       reply.header('cache-control', 'no-cache');
-      const lang = readerLang(query.lang, request.headers['accept-language']);
+      const lang = readerLang(request, query);
       languageHeaders(reply, lang);
       const plan = sliceDays(
         planAgreement(agreement, planOptionsOf(query)),

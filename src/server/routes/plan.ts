@@ -2,9 +2,10 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Agreement } from '../../core/agreement/types.ts';
 import type { ServerContext } from '../context.ts';
+import { LangQuery, languageHeaders } from '../lang-query.ts';
 import { dayBound, PlanQuery, planOptionsOf, WhatIfQuery } from '../plan-query.ts';
 import { HttpProblem } from '../problem.ts';
-import { LangQuery, languageHeaders, readerLang } from '../reader-lang.ts';
+import { readerLang } from '../reader-lang.ts';
 import { defineRoute } from '../route.ts';
 import { ComparisonResponse, PlanResponse } from '../schemas.ts';
 import { AgreementParams, requireAgreement } from './agreements.ts';
@@ -104,7 +105,7 @@ export const planRoutes = (ctx: ServerContext) => [
     responses: { 200: { description: 'The plan.', schema: PlanResponse } },
     problems: [404, 422, 503],
     async handler({ params, query, reply, request }) {
-      const lang = readerLang(query.lang, request.headers['accept-language']);
+      const lang = readerLang(request, query);
       languageHeaders(reply, lang);
       const agreement = await requireAgreement(ctx, params.id);
       const to = dayBound(query.to);
@@ -139,7 +140,7 @@ export const planRoutes = (ctx: ServerContext) => [
     responses: { 200: { description: 'The comparison.', schema: ComparisonResponse } },
     problems: [404, 422, 503],
     async handler({ query, reply, request }) {
-      const lang = readerLang(query.lang, request.headers['accept-language']);
+      const lang = readerLang(request, query);
       languageHeaders(reply, lang);
       const refA = agreementRef(query.a, 'a');
       const refB = agreementRef(query.b, 'b');
