@@ -42,16 +42,24 @@ type Fields = Omit<
   'id' | 'provision' | 'kind' | 'day' | 'phase' | 'phaseDay' | 'date' | 'due' | 'description'
 >;
 
-const englishNames = new WeakMap<Agreement, LineNames>();
+const englishNames = new WeakMap<Agreement, { names: LineNames; said: WeakMap<Line, string> }>();
 
-/** A line in English with the agreement's English names: the deprecated `description`. */
+/**
+ * A line in English with the agreement's English names: the deprecated `description`. A line
+ * shared by many obligations (a daily quota) is worded once.
+ */
 export function englishLine(agreement: Agreement, l: Line): string {
-  let names = englishNames.get(agreement);
-  if (!names) {
-    names = lineNames(agreement, 'en');
-    englishNames.set(agreement, names);
+  let en = englishNames.get(agreement);
+  if (!en) {
+    en = { names: lineNames(agreement, 'en'), said: new WeakMap() };
+    englishNames.set(agreement, en);
   }
-  return renderLine(l, { lang: 'en', names });
+  let said = en.said.get(l);
+  if (said === undefined) {
+    said = renderLine(l, { lang: 'en', names: en.names });
+    en.said.set(l, said);
+  }
+  return said;
 }
 
 /** The agreement day a phase day of the provision's phase falls on. */

@@ -14,10 +14,17 @@ export interface PlanInWords extends Omit<Plan, 'days' | 'standing'> {
 /** Words each line of `plan` in `lang`, naming what the agreement names in that language. */
 export function planInWords(plan: Plan, agreement: Agreement, lang: Lang): PlanInWords {
   const names = lineNames(agreement, lang);
-  const words = <T extends { line: Obligation['line'] }>(x: T) => ({
-    ...x,
-    text: renderLine(x.line, { lang, names }),
-  });
+  // A line shared by many obligations (a daily quota) is worded once.
+  const said = new WeakMap<Obligation['line'], string>();
+  const wordsOf = (l: Obligation['line']) => {
+    let t = said.get(l);
+    if (t === undefined) {
+      t = renderLine(l, { lang, names });
+      said.set(l, t);
+    }
+    return t;
+  };
+  const words = <T extends { line: Obligation['line'] }>(x: T) => ({ ...x, text: wordsOf(x.line) });
   return {
     ...plan,
     lang,

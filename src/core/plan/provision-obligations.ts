@@ -49,6 +49,21 @@ function quotaLine(aid: ProvisionOf<'aid'>, q: Quota) {
 
 function aidObligations(ctx: PlanContext, aid: ProvisionOf<'aid'>, fromDay: number): Obligation[] {
   const out: Obligation[] = [];
+  // One line per quota, shared by its days: worded once, whatever the length of the phase.
+  const lines = new Map(
+    aid.perDay.map((q) => [
+      q,
+      line('plan.admit-aid', {
+        amount: amountOf(q.quantity, q.unit, q.atLeast),
+        line: quotaLine(aid, q),
+        part: optional(q.partOf, () =>
+          line('part.part-of', { whole: quotaLine(aid, { id: q.partOf! } as Quota) }),
+        ),
+        // A source's name is the source's own: shown as the agreement gives it.
+        source: optional(q.source, () => line('part.source', { source: quote(q.source!) })),
+      }),
+    ]),
+  );
   for (const day of days(fromDay, phaseLength(ctx, aid))) {
     for (const q of aid.perDay) {
       out.push(
@@ -66,15 +81,7 @@ function aidObligations(ctx: PlanContext, aid: ProvisionOf<'aid'>, fromDay: numb
             ...(q.destination ? { destination: q.destination } : {}),
             ...(q.partOf ? { partOf: q.partOf } : {}),
             ...(q.uncertain ? { uncertain: true } : {}),
-            line: line('plan.admit-aid', {
-              amount: amountOf(q.quantity, q.unit, q.atLeast),
-              line: quotaLine(aid, q),
-              part: optional(q.partOf, () =>
-                line('part.part-of', { whole: quotaLine(aid, { id: q.partOf! } as Quota) }),
-              ),
-              // A source's name is the source's own: shown as the agreement gives it.
-              source: optional(q.source, () => line('part.source', { source: quote(q.source!) })),
-            }),
+            line: lines.get(q)!,
           },
           q.id,
         ),
@@ -138,6 +145,17 @@ function passages(
     p.kind === 'crossing'
       ? line('part.through', { place: place(p.crossing.id) })
       : optional(p.via, () => line('part.through', { place: place(p.via!) }));
+  const lines = new Map(
+    flows.map((f) => [
+      f,
+      line(f.direction === 'out' ? 'plan.let-out' : 'plan.let-in', {
+        amount: amountOf(f.perDay, FLOW_UNIT[f.people]!),
+        via,
+        hours,
+        lead,
+      }),
+    ]),
+  );
   return days(fromDay, phaseLength(ctx, p)).flatMap((d) =>
     flows.map((f) =>
       obligation(
@@ -153,12 +171,7 @@ function passages(
           ...(p.hours ? { window: p.hours } : {}),
           ...(f.uncertain ? { uncertain: true } : {}),
           ...cond,
-          line: line(f.direction === 'out' ? 'plan.let-out' : 'plan.let-in', {
-            amount: amountOf(f.perDay, FLOW_UNIT[f.people]!),
-            via,
-            hours,
-            lead,
-          }),
+          line: lines.get(f)!,
         },
         p.flows ? `${f.direction}-${f.people}` : undefined,
       ),
@@ -203,6 +216,18 @@ function pauseObligations(
       .reduce((a, z) => a + (ctx.zoneExtensions.get(zoneKey(p.id, z.id)) ?? 0), 0);
     const extra = ctx.zoneExtensions.get(zoneKey(p.id, zone.id)) ?? 0;
     const first = zone.fromDay + shift;
+    const pauseLine = (extension: boolean) =>
+      line('plan.pause', {
+        zone: place(zone.id),
+        from: time(p.window.from),
+        to: time(p.window.to),
+        purpose: optional(p.purpose, () => line('part.purpose', { purpose: text(p.purpose!) })),
+        extension: extension ? line('part.under-extension') : NONE,
+        extendable: optional(zone.extensionDays ?? p.extensionDays, () =>
+          line('part.extendable', { days: qty((zone.extensionDays ?? p.extensionDays)!, 'day') }),
+        ),
+      });
+    const [inTerm, extended] = [pauseLine(false), pauseLine(true)];
     for (const d of days(first, first + zone.days + extra - 1)) {
       for (const party of p.parties) {
         out.push(
@@ -217,16 +242,7 @@ function pauseObligations(
               destination: zone.id,
               ...(d >= first + zone.days ? { extension: true } : {}),
               ...cond,
-              line: line('plan.pause', {
-                zone: place(zone.id),
-                from: time(p.window.from),
-                to: time(p.window.to),
-                purpose: optional(p.purpose, () => line('part.purpose', { purpose: text(p.purpose!) })),
-                extension: d >= first + zone.days ? line('part.under-extension') : NONE,
-                extendable: optional(zone.extensionDays ?? p.extensionDays, () =>
-                  line('part.extendable', { days: qty((zone.extensionDays ?? p.extensionDays)!, 'day') }),
-                ),
-              }),
+              line: d >= first + zone.days ? extended : inTerm,
             },
             `${zone.id}/${party}`,
           ),
