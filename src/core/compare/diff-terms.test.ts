@@ -103,7 +103,7 @@ describe('diffTerms', () => {
       after: ['b', 'a'],
     });
     expect(changes.get('provisions[ceasefire].parties')?.label).toBe(
-      'Cessation of hostilities (ceasefire) parties: [a, b] → [b, a]',
+      'Cessation of hostilities (ceasefire) parties: Party A, Party B → Party B, Party A',
     );
   });
 

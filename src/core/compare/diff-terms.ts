@@ -31,6 +31,8 @@ interface At {
 interface Walk {
   out: Omit<TermChange, 'label'>[];
   refs: Record<string, Map<string, string>>;
+  /** A value that is the id of something the agreements name, as a reference to that name. */
+  named: (id: string) => LineArg | undefined;
 }
 
 const REFERENCE_FIELDS: Record<string, 'phase' | 'provision'> = {
@@ -45,7 +47,13 @@ function fieldArg(key: string): LineArg {
 }
 
 /** A value as it reads in a term: numbers and yes/no as words, texts in the reader's language, else as given. */
-function valueArg(v: unknown): LineArg {
+function valueArg(w: Walk, v: unknown): LineArg {
+  if (typeof v === 'string') {
+    const named = w.named(v);
+    if (named) return named;
+  }
+  if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && w.named(x)))
+    return list(v.map((x) => w.named(x as string)!));
   if (typeof v === 'number') return num(v);
   if (typeof v === 'boolean') return line(v ? 'value.yes' : 'value.no');
   if (v === undefined || v === null) return line('value.nothing');
@@ -72,14 +80,14 @@ function push(w: Walk, at: At, change: TermChange['change'], before: unknown, af
         NONE,
       ];
     }
-    return [valueArg(v), unit];
+    return [valueArg(w, v), unit];
   };
   let l: Line;
   if (change === 'changed') {
     l = line('diff.changed', {
       what: subject(at),
-      before: valueArg(before),
-      after: valueArg(after),
+      before: valueArg(w, before),
+      after: valueArg(w, after),
       unit,
       note: at.note,
     });
@@ -214,7 +222,14 @@ function diffPairs<T extends { id: string }>(
 export function diffTerms(a: Agreement, b: Agreement): TermChange[] {
   const phases = matchPhases(a, b);
   const provisions = matchProvisions(a, b);
-  const w: Walk = { out: [], refs: { phase: renamedIds(phases), provision: renamedIds(provisions) } };
+  const en = lineNames([a, b], 'en');
+  const named = (id: string): LineArg | undefined => {
+    if (en.party(id) !== id) return { type: 'party', id };
+    if (en.place(id) !== id) return { type: 'place', id };
+    if (en.category(id) !== id) return { type: 'category', id };
+    return undefined;
+  };
+  const w: Walk = { out: [], refs: { phase: renamedIds(phases), provision: renamedIds(provisions) }, named };
   const root: At = { path: '', words: [word('field', 'agreement')], note: NONE };
   const { phases: pa, provisions: va, ...restA } = a;
   const { phases: pb, provisions: vb, ...restB } = b;
@@ -235,6 +250,5 @@ export function diffTerms(a: Agreement, b: Agreement): TermChange[] {
     true,
     (id) => ({ type: 'provision', id }),
   );
-  const names = lineNames([a, b], 'en');
-  return w.out.map((t) => ({ ...t, label: renderLine(t.line, { lang: 'en', names }) }));
+  return w.out.map((t) => ({ ...t, label: renderLine(t.line, { lang: 'en', names: en }) }));
 }
