@@ -4,6 +4,7 @@ import { lineNames } from '../lines/line-names.ts';
 import { renderLine } from '../lines/render-line.ts';
 import { pause } from '../plan/fixtures/pause.ts';
 import { compareAgreements } from './compare-agreements.ts';
+import { diffTerms } from './diff-terms.ts';
 
 function named(): Agreement {
   const a = pause();
@@ -46,5 +47,20 @@ describe('comparison lines', () => {
     expect(he.terms).toEqual(['שלב 1 משך: 4 ← 5 ימים']);
     expect(c.terms[0]!.label).toBe('Phase 1 length: 4 → 5 days');
     expect(c.outcomes.series[0]!.label).toBe('persons released by Party A');
+  });
+});
+
+describe('comparison values', () => {
+  it('name what the agreements name (parties) and what a file is (agreement, proposal) in the language', () => {
+    const a = named();
+    const b = named();
+    b.kind = 'proposal';
+    const ceasefire = b.provisions.find((p) => p.kind === 'cessation');
+    if (ceasefire?.kind !== 'cessation') throw new Error('fixture');
+    ceasefire.parties = ['b', 'a'];
+    const names = lineNames([a, b], 'he');
+    const said = diffTerms(a, b).map((t) => renderLine(t.line, { lang: 'he', names }));
+    expect(said).toContain('ההסכם סוג: הסכם ← הצעה');
+    expect(said).toContain('הפסקת פעולות האיבה (ceasefire) הצדדים: צד א, צד ב ← צד ב, צד א');
   });
 });

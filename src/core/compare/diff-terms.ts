@@ -224,6 +224,8 @@ export function diffTerms(a: Agreement, b: Agreement): TermChange[] {
   const provisions = matchProvisions(a, b);
   const en = lineNames([a, b], 'en');
   const named = (id: string): LineArg | undefined => {
+    // What a file is (`kind`): an agreement or a proposal.
+    if (id === 'agreement' || id === 'proposal') return word('kind', id);
     if (en.party(id) !== id) return { type: 'party', id };
     if (en.place(id) !== id) return { type: 'place', id };
     if (en.category(id) !== id) return { type: 'category', id };

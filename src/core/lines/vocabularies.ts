@@ -431,6 +431,8 @@ const ITEM: Words = {
 /** Kinds of provision, as they start a term. */
 const KIND: Words = {
   en: {
+    agreement: 'agreement',
+    proposal: 'proposal',
     cessation: 'Cessation of hostilities',
     exchange: 'Exchange',
     aid: 'Aid',
@@ -444,6 +446,8 @@ const KIND: Words = {
     text: 'Text provision',
   },
   ar: {
+    agreement: 'اتفاق',
+    proposal: 'مقترح',
     cessation: 'وقف الأعمال العدائية',
     exchange: 'التبادل',
     aid: 'المساعدات',
@@ -457,6 +461,8 @@ const KIND: Words = {
     text: 'بند نصي',
   },
   he: {
+    agreement: 'הסכם',
+    proposal: 'הצעה',
     cessation: 'הפסקת פעולות האיבה',
     exchange: 'חילופים',
     aid: 'סיוע',
