@@ -167,6 +167,9 @@ describe('truce plan --lang', () => {
     const he = await runCli('plan', NOV, '--lang', 'he', '--to', '1');
     expect(he.status).toBe(0);
     expect(he.stdout).toContain('פעימה 1: מסירת 13 אנשים (נשים, ילדים מתחת לגיל 19) אל ישראל');
+    // The parties, and the agreement's title, by their names in the language too.
+    expect(he.stdout).toContain('חמאס → ישראל + מצרים');
+    expect(he.stdout.split('\n')[0]).toMatch(/^הפוגה הומניטרית, נובמבר 2023 — /);
     const ar = (await planJson(NOV, '--lang', 'ar')) as Plan & { lang: string };
     expect(ar.lang).toBe('ar');
     const aid = ar.days[1]!.obligations.find(

@@ -1,8 +1,9 @@
+import { lineNames } from '../../core/lines/line-names.ts';
+import { localizedIn } from '../../core/lines/render-line.ts';
 import { planAgreement, sliceDays } from '../../core/plan/plan-agreement.ts';
 import { PlanError } from '../../core/plan/plan-error.ts';
 import { planInWords } from '../../core/plan/plan-in-words.ts';
 import { checkPlanOptions, PLAN_LIMITS } from '../../core/plan/plan-limits.ts';
-import { english } from '../../core/plan/provision-obligations.ts';
 import type { PlanOptions } from '../../core/plan/types.ts';
 import { HORIZON_TEXT, withinHorizon } from '../../core/time/date-horizon.ts';
 import { type Command, jsonOption, listFlag, type ParsedArgs, stringFlag } from '../command.ts';
@@ -124,7 +125,10 @@ export const plan: Command = {
     const worded = planInWords(result, agreement, lang);
     if (args.values.json) io.out(`${JSON.stringify(worded, null, 2)}\n`);
     else if (args.values.csv) io.out(formatPlanCsv(worded));
-    else io.out(formatPlanText(worded, english(agreement.title)));
+    else {
+      const names = lineNames(agreement, lang);
+      io.out(formatPlanText(worded, localizedIn(agreement.title, lang), names.party));
+    }
     return EXIT_OK;
   },
 };
