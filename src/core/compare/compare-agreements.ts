@@ -1,4 +1,6 @@
 import type { Agreement, LocalizedText } from '../agreement/types.ts';
+import { lineNames } from '../lines/line-names.ts';
+import { renderLine } from '../lines/render-line.ts';
 import { planAgreement } from '../plan/plan-agreement.ts';
 import type { Plan, PlanOptions } from '../plan/types.ts';
 import { diffTerms, type TermChange } from './diff-terms.ts';
@@ -37,6 +39,15 @@ function side(a: Agreement): ComparedSide {
   return { id: a.id, title: a.title, version: a.version, kind: a.kind };
 }
 
+/** The curves with their deprecated English labels naming parties as the agreements do. */
+function namedSeries(curves: OutcomeCurves, a: Agreement, b: Agreement): OutcomeCurves {
+  const names = lineNames([a, b], 'en');
+  return {
+    ...curves,
+    series: curves.series.map((s) => ({ ...s, label: renderLine(s.line, { lang: 'en', names }) })),
+  };
+}
+
 /**
  * Compares an offer with a counter-offer: term by term, by headline figures, and by simulated
  * outcome day by day. Pure; throws the planner's PlanError when a what-if does not fit an agreement.
@@ -56,7 +67,7 @@ export function compareAgreements(a: Agreement, b: Agreement, options: CompareOp
     b: side(b),
     terms: diffTerms(a, b),
     summary: summarize(a, b, planA, planB),
-    outcomes: outcomeCurves(planA, planB),
+    outcomes: namedSeries(outcomeCurves(planA, planB), a, b),
     openEnded: {
       a: planA.horizon ? { plannedTo: planA.horizon.day } : null,
       b: planB.horizon ? { plannedTo: planB.horizon.day } : null,

@@ -1,4 +1,7 @@
 import type { Agreement, DayRef, Provision } from '../agreement/types.ts';
+import { type Line, line } from '../lines/line.ts';
+import { lineNames } from '../lines/line-names.ts';
+import { type LineNames, renderLine } from '../lines/render-line.ts';
 import { addDays, daysBetween, isoInZone, localDate, localToEpoch } from '../time/zoned-time.ts';
 import type { IndicativeShare, Obligation, PlanPhase, StatedTotal, Waiting } from './types.ts';
 
@@ -34,7 +37,30 @@ export interface When {
   atDay?: number;
 }
 
-type Fields = Omit<Obligation, 'id' | 'provision' | 'kind' | 'day' | 'phase' | 'phaseDay' | 'date' | 'due'>;
+type Fields = Omit<
+  Obligation,
+  'id' | 'provision' | 'kind' | 'day' | 'phase' | 'phaseDay' | 'date' | 'due' | 'description'
+>;
+
+const englishNames = new WeakMap<Agreement, { names: LineNames; said: WeakMap<Line, string> }>();
+
+/**
+ * A line in English with the agreement's English names: the deprecated `description`. A line
+ * shared by many obligations (a daily quota) is worded once.
+ */
+export function englishLine(agreement: Agreement, l: Line): string {
+  let en = englishNames.get(agreement);
+  if (!en) {
+    en = { names: lineNames(agreement, 'en'), said: new WeakMap() };
+    englishNames.set(agreement, en);
+  }
+  let said = en.said.get(l);
+  if (said === undefined) {
+    said = renderLine(l, { lang: 'en', names: en.names });
+    en.said.set(l, said);
+  }
+  return said;
+}
 
 /** The agreement day a phase day of the provision's phase falls on. */
 export function agreementDay(ctx: PlanContext, provision: Provision, phaseDay: number): number {
@@ -91,14 +117,15 @@ export function obligation(
   // Only the terms that recur day after day run on into the open end of a phase.
   const openEnded =
     DAILY.has(fields.action) && phase.openEnded && (phase.lengthDays === null || phaseDay > phase.lengthDays);
+  // A deadline before the agreement's start (a list due the evening before day 1) says so.
+  const l: Line = day < 1 ? line('plan.before-start', { line: fields.line }) : fields.line;
   return {
     id,
     provision: provision.id,
     kind: provision.kind,
     ...fields,
-    ...(day < 1 && !fields.description.includes('before the agreement')
-      ? { description: `${fields.description} Due before the agreement starts.` }
-      : {}),
+    line: l,
+    description: englishLine(ctx.agreement, l),
     day,
     phase: provision.phase,
     phaseDay,
@@ -123,7 +150,7 @@ export function phaseLength(ctx: PlanContext, provision: Provision): number | nu
   return end - own.startDay + 1;
 }
 
-/** Plain English for a local deadline, used in descriptions. */
-export function byTime(time: string | undefined): string {
-  return time ? `by ${time}` : 'by the end of the day';
+/** A local deadline of a line: by a time, or by the end of the day. */
+export function byTime(t: string | undefined): Line {
+  return t ? line('when.by-time-only', { time: { type: 'time', time: t } }) : line('when.end-of-the-day');
 }

@@ -6,6 +6,7 @@ import type { LogSummary } from '../api.ts';
 import { Await, Quantity, StatusBadge, StatusCells, Uncertain, usePartyName } from '../components/common.tsx';
 import { EventItem } from '../components/event-feed.tsx';
 import { EvidenceScope } from '../components/evidence.tsx';
+import { useLineWords } from '../components/line-words.ts';
 import { ProvenanceBanner } from '../components/provenance-banner.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
@@ -29,6 +30,7 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
   const { t, text, fmt } = useI18n();
   const a = data.agreement;
   const party = usePartyName(a);
+  const lineWords = useLineWords(a);
   const fromLog = data.evaluation?.obligations.filter((o) => o.obligation.date === date);
   const rows: { obligation: Obligation; status: ObligationStatus | null }[] = fromLog
     ? fromLog.map((o) => ({ obligation: o.obligation, status: o }))
@@ -161,7 +163,7 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
                         agreement={a}
                         status={status}
                         emptyStatus="—"
-                        emptyExplanation={o.description}
+                        emptyExplanation={lineWords(o.line, o.description)}
                       />
                     </tr>
                   ))}
