@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeadlineFigures } from '../../src/core/figures/headline-figures.ts';
-import { LINE_CATALOGUES } from '../../src/core/lines/render-line.ts';
 import type { Total } from '../../src/core/plan/types.ts';
+import { CATALOGUES } from '../../src/core/words/render.ts';
 import { formatters } from '../../web/src/i18n/format.ts';
 import { LANGS, type Lang } from '../../web/src/i18n/locale.ts';
 import { ar } from '../../web/src/i18n/messages-ar.ts';
@@ -209,7 +209,7 @@ describe('one figure, one number, on every page and the API', { timeout: 120_000
         he: { hamas: 'חמאס', israel: 'ישראל' },
       }[lang];
       const caption = (code: 'series.person' | 'series.tent', party: 'hamas' | 'israel') =>
-        LINE_CATALOGUES[lang][code].replace('{party}', PARTY[party]);
+        CATALOGUES[lang][code].replace('{party}', PARTY[party]);
       // The counter-proposal states its total of persons but schedules none of it: not 0.
       expect(await side(caption('series.person', 'hamas'), 'a')).toBe(formatters(lang).number(33));
       expect(await side(caption('series.person', 'hamas'), 'b')).toBe(CATALOGS[lang]['compare.notScheduled']);

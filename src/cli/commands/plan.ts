@@ -1,11 +1,11 @@
-import { lineNames } from '../../core/lines/line-names.ts';
-import { localizedIn } from '../../core/lines/render-line.ts';
 import { planAgreement, sliceDays } from '../../core/plan/plan-agreement.ts';
 import { PlanError } from '../../core/plan/plan-error.ts';
 import { planInWords } from '../../core/plan/plan-in-words.ts';
 import { checkPlanOptions, PLAN_LIMITS } from '../../core/plan/plan-limits.ts';
 import type { PlanOptions } from '../../core/plan/types.ts';
 import { HORIZON_TEXT, withinHorizon } from '../../core/time/date-horizon.ts';
+import { agreementNames } from '../../core/words/agreement-names.ts';
+import { localized } from '../../core/words/render.ts';
 import { type Command, jsonOption, listFlag, type ParsedArgs, stringFlag } from '../command.ts';
 import { formatPlanCsv, formatPlanText } from '../format-plan.ts';
 import { EXIT_OK, UsageError } from '../io.ts';
@@ -126,8 +126,8 @@ export const plan: Command = {
     if (args.values.json) io.out(`${JSON.stringify(worded, null, 2)}\n`);
     else if (args.values.csv) io.out(formatPlanCsv(worded));
     else {
-      const names = lineNames(agreement, lang);
-      io.out(formatPlanText(worded, localizedIn(agreement.title, lang), names.party));
+      const names = agreementNames(agreement, lang);
+      io.out(formatPlanText(worded, localized(agreement.title, lang), names.party));
     }
     return EXIT_OK;
   },

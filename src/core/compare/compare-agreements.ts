@@ -1,8 +1,8 @@
 import type { Agreement, LocalizedText } from '../agreement/types.ts';
-import { lineNames } from '../lines/line-names.ts';
-import { renderLine } from '../lines/render-line.ts';
 import { planAgreement } from '../plan/plan-agreement.ts';
 import type { Plan, PlanOptions } from '../plan/types.ts';
+import { agreementNames } from '../words/agreement-names.ts';
+import { renderPhrase } from '../words/render.ts';
 import { diffTerms, type TermChange } from './diff-terms.ts';
 import { type OutcomeCurves, outcomeCurves } from './outcome-curves.ts';
 import { type SummaryRow, summarize } from './summary.ts';
@@ -41,10 +41,10 @@ function side(a: Agreement): ComparedSide {
 
 /** The curves with their deprecated English labels naming parties as the agreements do. */
 function namedSeries(curves: OutcomeCurves, a: Agreement, b: Agreement): OutcomeCurves {
-  const names = lineNames([a, b], 'en');
+  const names = agreementNames([a, b], 'en');
   return {
     ...curves,
-    series: curves.series.map((s) => ({ ...s, label: renderLine(s.line, { lang: 'en', names }) })),
+    series: curves.series.map((s) => ({ ...s, label: renderPhrase(s.line, { lang: 'en', names }) })),
   };
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Agreement } from '../agreement/types.ts';
-import { lineNames } from '../lines/line-names.ts';
-import { renderLine } from '../lines/render-line.ts';
 import { pause } from '../plan/fixtures/pause.ts';
+import { agreementNames } from '../words/agreement-names.ts';
+import { renderPhrase } from '../words/render.ts';
 import { compareAgreements } from './compare-agreements.ts';
 import { diffTerms } from './diff-terms.ts';
 
@@ -23,13 +23,13 @@ describe('comparison lines', () => {
   b.phases[0]!.lengthDays = 5;
   const c = compareAgreements(a, b);
   const words = (lang: 'ar' | 'he') => {
-    const names = lineNames([a, b], lang);
+    const names = agreementNames([a, b], lang);
     return {
       summary: c.summary.map((r) =>
-        [r.lines.term, r.lines.a, r.lines.b].map((l) => renderLine(l, { lang, names })),
+        [r.lines.term, r.lines.a, r.lines.b].map((l) => renderPhrase(l, { lang, names })),
       ),
-      terms: c.terms.map((t) => renderLine(t.line, { lang, names })),
-      series: c.outcomes.series.map((s) => renderLine(s.line, { lang, names })),
+      terms: c.terms.map((t) => renderPhrase(t.line, { lang, names })),
+      series: c.outcomes.series.map((s) => renderPhrase(s.line, { lang, names })),
     };
   };
 
@@ -58,8 +58,8 @@ describe('comparison values', () => {
     const ceasefire = b.provisions.find((p) => p.kind === 'cessation');
     if (ceasefire?.kind !== 'cessation') throw new Error('fixture');
     ceasefire.parties = ['b', 'a'];
-    const names = lineNames([a, b], 'he');
-    const said = diffTerms(a, b).map((t) => renderLine(t.line, { lang: 'he', names }));
+    const names = agreementNames([a, b], 'he');
+    const said = diffTerms(a, b).map((t) => renderPhrase(t.line, { lang: 'he', names }));
     expect(said).toContain('ההסכם סוג: הסכם ← הצעה');
     expect(said).toContain('הפסקת פעולות האיבה (ceasefire) הצדדים: צד א, צד ב ← צד ב, צד א');
   });

@@ -1,7 +1,7 @@
 import type { Agreement } from '../agreement/types.ts';
-import { lineNames } from '../lines/line-names.ts';
-import { renderLine } from '../lines/render-line.ts';
+import { agreementNames } from '../words/agreement-names.ts';
 import type { Lang } from '../words/lang.ts';
+import { renderPhrase } from '../words/render.ts';
 import type { Comparison } from './compare-agreements.ts';
 import type { TermChange } from './diff-terms.ts';
 import type { OutcomeSeries } from './outcome-curves.ts';
@@ -17,8 +17,8 @@ export interface ComparisonInWords extends Omit<Comparison, 'summary' | 'terms' 
 
 /** Words each line of `c` in `lang`, naming what the two agreements name in that language. */
 export function comparisonInWords(c: Comparison, a: Agreement, b: Agreement, lang: Lang): ComparisonInWords {
-  const names = lineNames([a, b], lang);
-  const words = (l: Parameters<typeof renderLine>[0]) => renderLine(l, { lang, names });
+  const names = agreementNames([a, b], lang);
+  const words = (l: Parameters<typeof renderPhrase>[0]) => renderPhrase(l, { lang, names });
   return {
     ...c,
     lang,

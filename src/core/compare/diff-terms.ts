@@ -1,8 +1,19 @@
 import type { Agreement, LocalizedText } from '../agreement/types.ts';
-import { type Line, type LineArg, line, list, NONE, num, quote, text, word } from '../lines/line.ts';
-import { lineNames } from '../lines/line-names.ts';
-import { renderLine } from '../lines/render-line.ts';
-import { VOCABULARIES } from '../lines/vocabularies.ts';
+import { agreementNames } from '../words/agreement-names.ts';
+import {
+  type Arg,
+  commas,
+  list,
+  NONE,
+  num,
+  type Phrase,
+  phrase,
+  quote,
+  text,
+  word,
+} from '../words/phrase.ts';
+import { renderPhrase } from '../words/render.ts';
+import { VOCABULARIES } from '../words/vocabularies.ts';
 import { matchItems, matchPhases, matchProvisions, type Pair, renamedIds } from './match-items.ts';
 import { fieldWords, isLocalized, isRecord, sameValue, unitOf, valueText } from './term-words.ts';
 
@@ -14,7 +25,7 @@ export interface TermChange {
   before?: unknown;
   after?: unknown;
   /** The change as a code with parameters: each edge words it in its language. */
-  line: Line;
+  line: Phrase;
   /** Deprecated: the change in English ("Phase 1 length: 42 → 45 days"); read `line`. */
   label: string;
 }
@@ -22,8 +33,8 @@ export interface TermChange {
 /** Where a value sits: its path, the words that name it, and a note on how its item was matched. */
 interface At {
   path: string;
-  words: LineArg[];
-  note: Line;
+  words: Arg[];
+  note: Phrase;
   unit?: string;
 }
 
@@ -32,7 +43,7 @@ interface Walk {
   out: Omit<TermChange, 'label'>[];
   refs: Record<string, Map<string, string>>;
   /** A value that is the id of something the agreements name, as a reference to that name. */
-  named: (id: string) => LineArg | undefined;
+  named: (id: string) => Arg | undefined;
 }
 
 const REFERENCE_FIELDS: Record<string, 'phase' | 'provision'> = {
@@ -42,49 +53,49 @@ const REFERENCE_FIELDS: Record<string, 'phase' | 'provision'> = {
 };
 
 /** A field's words: the vocabulary's, else the camel-case name split into (English) words. */
-function fieldArg(key: string): LineArg {
+function fieldArg(key: string): Arg {
   return VOCABULARIES.field.en[key] !== undefined ? word('field', key) : quote(fieldWords(key));
 }
 
 /** A value as it reads in a term: numbers and yes/no as words, texts in the reader's language, else as given. */
-function valueArg(w: Walk, v: unknown): LineArg {
+function valueArg(w: Walk, v: unknown): Arg {
   if (typeof v === 'string') {
     const named = w.named(v);
     if (named) return named;
   }
   if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && w.named(x)))
-    return list(v.map((x) => w.named(x as string)!));
+    return commas(v.map((x) => w.named(x as string)!));
   if (typeof v === 'number') return num(v);
-  if (typeof v === 'boolean') return line(v ? 'value.yes' : 'value.no');
-  if (v === undefined || v === null) return line('value.nothing');
-  if (isLocalized(v)) return line('diff.quoted', { text: text(v as LocalizedText) });
+  if (typeof v === 'boolean') return phrase(v ? 'value.yes' : 'value.no');
+  if (v === undefined || v === null) return phrase('value.nothing');
+  if (isLocalized(v)) return phrase('diff.quoted', { text: text(v as LocalizedText) });
   return quote(valueText(v));
 }
 
-function subject(at: At): Line {
-  return line('diff.subject', { words: list(at.words, 'space') });
+function subject(at: At): Phrase {
+  return phrase('diff.subject', { words: list(at.words, 'space') });
 }
 
 function push(w: Walk, at: At, change: TermChange['change'], before: unknown, after: unknown): void {
   // Units come as English plurals ("days", "trucks"); the vocabulary knows them by their singular.
   const unitId = at.unit && (at.unit === 'remains' ? at.unit : at.unit.replace(/s$/, ''));
-  const unit = unitId ? line('diff.unit', { unit: word('unit', unitId) }) : NONE;
-  const describe = (v: unknown): [LineArg, Line] => {
+  const unit = unitId ? phrase('diff.unit', { unit: word('unit', unitId) }) : NONE;
+  const describe = (v: unknown): [Arg, Phrase] => {
     if (isRecord(v) && typeof v.id === 'string' && !isLocalized(v)) {
       const name = v.title ?? v.name ?? v.label;
       const { id: _id, kind: _kind, ...rest } = v;
       return [
         typeof name === 'string' || isLocalized(name)
-          ? line('diff.quoted', { text: text(name as LocalizedText) })
+          ? phrase('diff.quoted', { text: text(name as LocalizedText) })
           : quote(valueText(rest)),
         NONE,
       ];
     }
     return [valueArg(w, v), unit];
   };
-  let l: Line;
+  let l: Phrase;
   if (change === 'changed') {
-    l = line('diff.changed', {
+    l = phrase('diff.changed', {
       what: subject(at),
       before: valueArg(w, before),
       after: valueArg(w, after),
@@ -93,7 +104,7 @@ function push(w: Walk, at: At, change: TermChange['change'], before: unknown, af
     });
   } else {
     const [value, u] = describe(change === 'added' ? after : before);
-    l = line(change === 'added' ? 'diff.added' : 'diff.removed', {
+    l = phrase(change === 'added' ? 'diff.added' : 'diff.removed', {
       what: subject(at),
       value,
       unit: u,
@@ -124,13 +135,13 @@ function diffValue(w: Walk, at: At, a: unknown, b: unknown): void {
 }
 
 /** One item of an id-keyed list nested in a term ("per-day quota fuel"). */
-function itemArg(listKey: string, id: LineArg): LineArg {
+function itemArg(listKey: string, id: Arg): Arg {
   const item = VOCABULARIES.item.en[listKey] !== undefined ? word('item', listKey) : fieldArg(listKey);
-  return line('diff.item', { item, id });
+  return phrase('diff.item', { item, id });
 }
 
 /** How an item of a list is named: by the agreement's name for it (a party, a place, a label). */
-function itemRef(listKey: string): (id: string) => LineArg {
+function itemRef(listKey: string): (id: string) => Arg {
   if (listKey === 'parties') return (id) => ({ type: 'party', id });
   if (listKey === 'zones' || listKey === 'destinations' || listKey === 'routes')
     return (id) => ({ type: 'place', id });
@@ -163,7 +174,7 @@ function diffObject(w: Walk, at: At, a: Record<string, unknown>, b: Record<strin
 }
 
 /** Order matters (phases are numbered, categories are assigned to batches in order): report a reordering. */
-function diffOrder<T extends { id: string }>(w: Walk, at: At, pairs: Pair<T>[], words: LineArg[]): void {
+function diffOrder<T extends { id: string }>(w: Walk, at: At, pairs: Pair<T>[], words: Arg[]): void {
   const both = pairs.filter((p) => p.a && p.b);
   const inB = [...both].sort((p, q) => p.bIndex! - q.bIndex!);
   if (both.every((p, i) => p === inB[i])) return;
@@ -174,10 +185,10 @@ function diffOrder<T extends { id: string }>(w: Walk, at: At, pairs: Pair<T>[], 
     change: 'changed',
     before,
     after,
-    line: line('diff.order', {
-      what: line('diff.subject', { words: list(words, 'space') }),
-      before: list(before.map(quote)),
-      after: list(after.map(quote)),
+    line: phrase('diff.order', {
+      what: phrase('diff.subject', { words: list(words, 'space') }),
+      before: commas(before.map(quote)),
+      after: commas(after.map(quote)),
     }),
   });
 }
@@ -187,9 +198,9 @@ function diffPairs<T extends { id: string }>(
   w: Walk,
   at: At,
   pairs: Pair<T>[],
-  name: (id: LineArg, pair: Pair<T>) => LineArg,
+  name: (id: Arg, pair: Pair<T>) => Arg,
   top = false,
-  ref: (id: string) => LineArg = quote,
+  ref: (id: string) => Arg = quote,
 ): void {
   diffOrder(
     w,
@@ -200,13 +211,13 @@ function diffPairs<T extends { id: string }>(
   for (const pair of pairs) {
     const renamed = pair.a && pair.b && pair.a.id !== pair.b.id;
     const id = renamed ? `${pair.a!.id}→${pair.b!.id}` : (pair.a ?? pair.b)!.id;
-    const idArg = renamed ? line('diff.renamed', { from: ref(pair.a!.id), to: ref(pair.b!.id) }) : ref(id);
+    const idArg = renamed ? phrase('diff.renamed', { from: ref(pair.a!.id), to: ref(pair.b!.id) }) : ref(id);
     const words = name(idArg, pair);
-    const note: Line =
+    const note: Phrase =
       pair.by === 'position'
-        ? line('diff.by-position', { id: quote(id) })
+        ? phrase('diff.by-position', { id: quote(id) })
         : pair.by === 'kind'
-          ? line('diff.by-kind')
+          ? phrase('diff.by-kind')
           : at.note;
     const item: At = { path: `${at.path}[${id}]`, words: top ? [words] : [...at.words, words], note };
     diffValue(w, item, pair.a, pair.b);
@@ -222,8 +233,8 @@ function diffPairs<T extends { id: string }>(
 export function diffTerms(a: Agreement, b: Agreement): TermChange[] {
   const phases = matchPhases(a, b);
   const provisions = matchProvisions(a, b);
-  const en = lineNames([a, b], 'en');
-  const named = (id: string): LineArg | undefined => {
+  const en = agreementNames([a, b], 'en');
+  const named = (id: string): Arg | undefined => {
     // What a file is (`kind`): an agreement or a proposal.
     if (id === 'agreement' || id === 'proposal') return word('kind', id);
     if (en.party(id) !== id) return { type: 'party', id };
@@ -240,7 +251,7 @@ export function diffTerms(a: Agreement, b: Agreement): TermChange[] {
     w,
     { ...root, path: 'phases' },
     phases,
-    (_, p) => line('diff.phase', { n: num(p.index + 1) }),
+    (_, p) => phrase('diff.phase', { n: num(p.index + 1) }),
     true,
     (id) => ({ type: 'phase', id }),
   );
@@ -248,9 +259,9 @@ export function diffTerms(a: Agreement, b: Agreement): TermChange[] {
     w,
     { ...root, path: 'provisions' },
     provisions,
-    (id, p) => line('diff.provision', { kind: word('kind', (p.a ?? p.b)!.kind), provision: id }),
+    (id, p) => phrase('diff.provision', { kind: word('kind', (p.a ?? p.b)!.kind), provision: id }),
     true,
     (id) => ({ type: 'provision', id }),
   );
-  return w.out.map((t) => ({ ...t, label: renderLine(t.line, { lang: 'en', names: en }) }));
+  return w.out.map((t) => ({ ...t, label: renderPhrase(t.line, { lang: 'en', names: en }) }));
 }

@@ -1,5 +1,5 @@
-import { type Line, line, word } from '../lines/line.ts';
 import type { Action, Obligation, Plan, Unit } from '../plan/types.ts';
+import { type Phrase, phrase, word } from '../words/phrase.ts';
 
 /** Actions that move people or goods; the others (lists, withdrawals, pauses) have no running count. */
 const MOVES: ReadonlySet<Action> = new Set([
@@ -65,7 +65,7 @@ export interface OutcomeSeries {
   party: string;
   unit: Unit;
   /** What the series counts, as a code with parameters: each edge words it in its language. */
-  line: Line;
+  line: Phrase;
   /** Deprecated: the series in English ("persons released by hamas"); read `line`. */
   label: string;
   /** A (or B) has no such series at all: it promises none (0 over its days). */
@@ -161,12 +161,12 @@ export function outcomeCurves(planA: Plan, planB: Plan): OutcomeCurves {
     const ra = sumsA.get(key);
     const rb = sumsB.get(key);
     const who = { type: 'party' as const, id: party };
-    const seriesLine: Line = direction
-      ? line(direction === 'in' ? 'series.crossing-in' : 'series.crossing-out', {
+    const seriesLine: Phrase = direction
+      ? phrase(direction === 'in' ? 'series.crossing-in' : 'series.crossing-out', {
           unit: word('unit', unit),
           party: who,
         })
-      : line(`series.${unit as SeriesUnit}`, { party: who });
+      : phrase(`series.${unit as SeriesUnit}`, { party: who });
     // A plan that promises the series but cannot schedule it (no cadence stated) has no figure for it.
     const unplacedA = planA.unplaced.some((u) => `${u.party}:${u.unit}` === key);
     const unplacedB = planB.unplaced.some((u) => `${u.party}:${u.unit}` === key);

@@ -1,32 +1,32 @@
 import { figureRange, isContested, statedValues } from '../agreement/figure.ts';
 import type { Agreement, Figure, Phase, Provision, ProvisionOf, Quota } from '../agreement/types.ts';
+import type { Action, Plan } from '../plan/types.ts';
+import { agreementNames } from '../words/agreement-names.ts';
 import {
+  type Arg,
   category,
-  type Line,
-  type LineArg,
-  line,
   list,
   NONE,
   num,
+  type Phrase,
   party,
   phaseRef,
+  phrase,
   place,
   provisionRef,
   qty,
   quote,
   text,
   word,
-} from '../lines/line.ts';
-import { lineNames } from '../lines/line-names.ts';
-import { type LineNames, renderLine } from '../lines/render-line.ts';
-import type { Action, Plan } from '../plan/types.ts';
+} from '../words/phrase.ts';
+import { type Names, renderPhrase } from '../words/render.ts';
 import { matchItems, matchPhases, matchProvisions, type Pair } from './match-items.ts';
 import { canonical } from './term-words.ts';
 
 /** One headline term, as it reads under A and under B. */
 export interface SummaryRow {
   /** The term and its two values as codes with parameters: each edge words them in its language. */
-  lines: { term: Line; a: Line; b: Line };
+  lines: { term: Phrase; a: Phrase; b: Phrase };
   /** Deprecated: the term in English (read `lines.term`). */
   term: string;
   /** Deprecated: A's value in English (read `lines.a`). */
@@ -37,60 +37,57 @@ export interface SummaryRow {
 }
 
 /** Shown when a term is only in the other agreement. */
-const NONE_VALUE = line('value.none');
+const NONE_VALUE = phrase('value.none');
 
 /** Both sides' names of a matched pair ("Phase 1 / First phase"), or the one name when they are the same. */
-function pairArg<T extends { id: string; title?: unknown }>(
-  pair: Pair<T>,
-  ref: (id: string) => LineArg,
-): LineArg {
+function pairArg<T extends { id: string; title?: unknown }>(pair: Pair<T>, ref: (id: string) => Arg): Arg {
   const sameName = pair.a?.title !== undefined && canonical(pair.a.title) === canonical(pair.b?.title);
   return pair.a && pair.b && pair.a.id !== pair.b.id && !sameName
     ? list([ref(pair.a.id), ref(pair.b.id)], 'slash')
     : ref((pair.a ?? pair.b)!.id);
 }
 
-function phaseDuration(plan: Plan, phase: Phase | undefined): Line {
+function phaseDuration(plan: Plan, phase: Phase | undefined): Phrase {
   const placed = phase && plan.phases.find((p) => p.id === phase.id);
   if (!placed) return NONE_VALUE;
   if (placed.openEnded) {
-    return line('value.open-ended-phase', {
+    return phrase('value.open-ended-phase', {
       stated:
         placed.lengthDays === null
           ? NONE
-          : line('value.stated-then-continues', { days: qty(placed.lengthDays, 'day') }),
+          : phrase('value.stated-then-continues', { days: qty(placed.lengthDays, 'day') }),
       from:
         placed.startDay === null
-          ? line('value.not-placed')
-          : line('value.from-day', { day: num(placed.startDay) }),
+          ? phrase('value.not-placed')
+          : phrase('value.from-day', { day: num(placed.startDay) }),
     });
   }
-  if (placed.lengthDays === null) return line('value.open');
-  return line('value.phase', {
+  if (placed.lengthDays === null) return phrase('value.open');
+  return phrase('value.phase', {
     days: qty(placed.lengthDays, 'day'),
     extended: placed.extendedBy
-      ? line('value.extended', {
+      ? phrase('value.extended', {
           base: num(placed.lengthDays - placed.extendedBy),
           extra: num(placed.extendedBy),
         })
       : NONE,
     span:
       placed.startDay === null
-        ? line('value.not-placed')
-        : line('value.days-span', { from: num(placed.startDay), to: num(placed.endDay!) }),
+        ? phrase('value.not-placed')
+        : phrase('value.days-span', { from: num(placed.startDay), to: num(placed.endDay!) }),
   });
 }
 
-function totalDuration(plan: Plan): Line {
-  if (plan.phases.some((p) => p.openEnded)) return line('value.open-ended');
-  if (plan.phases.some((p) => p.endDay === null)) return line('value.open');
+function totalDuration(plan: Plan): Phrase {
+  if (plan.phases.some((p) => p.openEnded)) return phrase('value.open-ended');
+  if (plan.phases.some((p) => p.endDay === null)) return phrase('value.open');
   const first = Math.min(...plan.phases.map((p) => p.startDay!));
   const last = Math.max(...plan.phases.map((p) => p.endDay!));
-  return line('value.amount', { n: qty(last - first + 1, 'day') });
+  return phrase('value.amount', { n: qty(last - first + 1, 'day') });
 }
 
 /** What the plan moves under one provision and action: exact, a range, a floor, or "not stated". */
-function planned(plan: Plan, provision: string, action: Action, unit: string): Line | null {
+function planned(plan: Plan, provision: string, action: Action, unit: string): Phrase | null {
   const os = plan.days
     .flatMap((d) => d.obligations)
     .filter((o) => o.provision === provision && o.action === action);
@@ -100,56 +97,56 @@ function planned(plan: Plan, provision: string, action: Action, unit: string): L
   const max = stated.reduce((n, o) => n + (o.quantityMax ?? o.quantity!), 0);
   const amount =
     min !== max
-      ? line('value.range', { min: num(min), max: qty(max, unit) })
+      ? phrase('value.range', { min: num(min), max: qty(max, unit) })
       : stated.some((o) => o.atLeast)
-        ? line('value.at-least', { n: qty(min, unit) })
-        : line('value.amount', { n: qty(min, unit) });
-  return line('value.planned', {
+        ? phrase('value.at-least', { n: qty(min, unit) })
+        : phrase('value.amount', { n: qty(min, unit) });
+  return phrase('value.planned', {
     amount,
-    partly: stated.length < os.length ? line('value.some-batches-not-stated') : NONE,
+    partly: stated.length < os.length ? phrase('value.some-batches-not-stated') : NONE,
   });
 }
 
 /** A figure as stated: one number, or each source's value side by side (never added). */
-export function figureArg(f: Figure): LineArg {
+export function figureArg(f: Figure): Arg {
   if (typeof f === 'number') return num(f);
   return list(
     statedValues(f).map((v) =>
-      line('value.per-source', { value: num(v.value), source: quote(v.source ?? '') }),
+      phrase('value.per-source', { value: num(v.value), source: quote(v.source ?? '') }),
     ),
     'or',
   );
 }
 
 /** A figure with its unit: "1,968 persons", or each source's value and the unit. */
-function figureUnit(f: Figure, unit: string): Line {
-  if (typeof f === 'number') return line('value.amount', { n: qty(f, unit) });
-  return line('value.figure-unit', { figure: figureArg(f), unit: word('unit', unit) });
+function figureUnit(f: Figure, unit: string): Phrase {
+  if (typeof f === 'number') return phrase('value.amount', { n: qty(f, unit) });
+  return phrase('value.figure-unit', { figure: figureArg(f), unit: word('unit', unit) });
 }
 
-function quotaValue(q: Quota | undefined): Line {
+function quotaValue(q: Quota | undefined): Phrase {
   if (!q) return NONE_VALUE;
   const contested = isContested(q.quantity);
-  const amount: Line = contested
+  const amount: Phrase = contested
     ? figureUnit(q.quantity, q.unit)
-    : line(q.atLeast ? 'value.at-least' : 'value.amount', { n: qty(figureRange(q.quantity)[0], q.unit) });
-  return line('value.quota', {
+    : phrase(q.atLeast ? 'value.at-least' : 'value.amount', { n: qty(figureRange(q.quantity)[0], q.unit) });
+  return phrase('value.quota', {
     amount,
-    where: q.destination ? line('value.to-place', { place: place(q.destination) }) : NONE,
-    mark: q.uncertain || contested ? line('value.uncertain') : NONE,
+    where: q.destination ? phrase('value.to-place', { place: place(q.destination) }) : NONE,
+    mark: q.uncertain || contested ? phrase('value.uncertain') : NONE,
   });
 }
 
-type Row = (term: Line, a: Line, b: Line) => void;
+type Row = (term: Phrase, a: Phrase, b: Phrase) => void;
 type Sides<K extends Provision['kind']> = [ProvisionOf<K> | undefined, ProvisionOf<K> | undefined];
 
-function exchangeRows(row: Row, name: Line, [a, b]: Sides<'exchange'>, planA: Plan, planB: Plan): void {
+function exchangeRows(row: Row, name: Phrase, [a, b]: Sides<'exchange'>, planA: Plan, planB: Plan): void {
   const parties = (f: (x: ProvisionOf<'exchange'>) => string) =>
     list(
       [...new Set([a, b].filter((x) => x !== undefined).map(f))].map((id) => party(id)),
       'slash',
     );
-  const total = (x: ProvisionOf<'exchange'> | undefined, plan: Plan, action: Action): Line => {
+  const total = (x: ProvisionOf<'exchange'> | undefined, plan: Plan, action: Action): Phrase => {
     if (!x) return NONE_VALUE;
     const cats = action === 'hand-over' ? x.release.categories : (x.counterpart.categories ?? []);
     const unit = cats.length && cats.every((c) => c.remains) ? 'remains' : 'person';
@@ -157,20 +154,20 @@ function exchangeRows(row: Row, name: Line, [a, b]: Sides<'exchange'>, planA: Pl
     // An exchange with no cadence is not on the calendar; its stated total still counts here.
     const stated = action === 'hand-over' ? x.release.total : x.counterpart.total;
     if (scheduled === null && stated !== undefined)
-      return line('value.stated-not-scheduled', { figure: figureUnit(stated, unit) });
-    if (scheduled === null) return line('value.not-stated');
+      return phrase('value.stated-not-scheduled', { figure: figureUnit(stated, unit) });
+    if (scheduled === null) return phrase('value.not-stated');
     // A total stated apart from what the ratios give stands beside it, with its source.
     if (stated !== undefined && typeof stated !== 'number')
-      return line('value.scheduled-and-stated', { scheduled, stated: figureArg(stated) });
+      return phrase('value.scheduled-and-stated', { scheduled, stated: figureArg(stated) });
     return scheduled;
   };
   row(
-    line('term.released-by', { name, parties: parties((x) => x.release.party) }),
+    phrase('term.released-by', { name, parties: parties((x) => x.release.party) }),
     total(a, planA, 'hand-over'),
     total(b, planB, 'hand-over'),
   );
   row(
-    line('term.released-by', { name, parties: parties((x) => x.counterpart.party) }),
+    phrase('term.released-by', { name, parties: parties((x) => x.counterpart.party) }),
     total(a, planA, 'release'),
     total(b, planB, 'release'),
   );
@@ -178,38 +175,42 @@ function exchangeRows(row: Row, name: Line, [a, b]: Sides<'exchange'>, planA: Pl
     const ratio = (x: typeof c.a) =>
       x
         ? x.ratio === undefined
-          ? line('value.not-stated')
-          : line('value.ratio', { ratio: num(x.ratio) })
+          ? phrase('value.not-stated')
+          : phrase('value.ratio', { ratio: num(x.ratio) })
         : NONE_VALUE;
-    row(line('term.ratio-for', { name, category: pairArg(c, (id) => category(id)) }), ratio(c.a), ratio(c.b));
+    row(
+      phrase('term.ratio-for', { name, category: pairArg(c, (id) => category(id)) }),
+      ratio(c.a),
+      ratio(c.b),
+    );
   }
   // Categories lined up by what their persons are, whatever each text calls them.
   const meanings = (x: ProvisionOf<'exchange'> | undefined) =>
     (x?.release.categories ?? []).flatMap((c) => (c.meaning ?? []).map((m) => ({ m, c })));
   const all = [...new Set([...meanings(a), ...meanings(b)].map((x) => x.m))];
   for (const m of all) {
-    const words = (x: ProvisionOf<'exchange'> | undefined): Line => {
+    const words = (x: ProvisionOf<'exchange'> | undefined): Phrase => {
       if (!x) return NONE_VALUE;
       const cs = meanings(x).filter((y) => y.m === m);
-      if (cs.length === 0) return line('value.not-named');
-      return line('value.amount', {
+      if (cs.length === 0) return phrase('value.not-named');
+      return phrase('value.amount', {
         n: list(
           cs.map(({ c }) =>
-            line('value.category', {
+            phrase('value.category', {
               label: text(c.label),
-              count: c.count !== undefined ? line('value.count', { figure: figureArg(c.count) }) : NONE,
-              ratio: c.ratio ? line('value.comma-ratio', { ratio: num(c.ratio) }) : NONE,
+              count: c.count !== undefined ? phrase('value.count', { figure: figureArg(c.count) }) : NONE,
+              ratio: c.ratio ? phrase('value.comma-ratio', { ratio: num(c.ratio) }) : NONE,
             }),
           ),
           'semicolon',
         ),
       });
     };
-    row(line('term.category', { name, meaning: word('meaning', m) }), words(a), words(b));
+    row(phrase('term.category', { name, meaning: word('meaning', m) }), words(a), words(b));
   }
 }
 
-function aidRows(row: Row, name: Line, [a, b]: Sides<'aid'>): void {
+function aidRows(row: Row, name: Phrase, [a, b]: Sides<'aid'>): void {
   const byPosition = [{ by: 'position' as const, key: (_: Quota, i: number) => String(i) }];
   const provision = (a ?? b)!.id;
   const quota = (pair: Pair<Quota>) =>
@@ -219,10 +220,10 @@ function aidRows(row: Row, name: Line, [a, b]: Sides<'aid'>): void {
       provision: pair.a?.id === id ? (a?.id ?? provision) : (b?.id ?? provision),
     }));
   for (const q of matchItems(a?.perDay ?? [], b?.perDay ?? [], byPosition)) {
-    row(line('term.quota-per-day', { name, quota: quota(q) }), quotaValue(q.a), quotaValue(q.b));
+    row(phrase('term.quota-per-day', { name, quota: quota(q) }), quotaValue(q.a), quotaValue(q.b));
   }
   for (const q of matchItems(a?.extra ?? [], b?.extra ?? [], byPosition)) {
-    row(line('term.quota-over-phase', { name, quota: quota(q) }), quotaValue(q.a), quotaValue(q.b));
+    row(phrase('term.quota-over-phase', { name, quota: quota(q) }), quotaValue(q.a), quotaValue(q.b));
   }
 }
 
@@ -237,23 +238,23 @@ function only<K extends Provision['kind']>(kind: K, p: Provision | undefined): P
  */
 export function summarize(a: Agreement, b: Agreement, planA: Plan, planB: Plan): SummaryRow[] {
   const rows: SummaryRow[] = [];
-  const names: LineNames = lineNames([a, b], 'en');
-  const en = (l: Line) => renderLine(l, { lang: 'en', names });
+  const names: Names = agreementNames([a, b], 'en');
+  const en = (l: Phrase) => renderPhrase(l, { lang: 'en', names });
   const row: Row = (term, la, lb) => {
     const [ta, tb] = [en(la), en(lb)];
     rows.push({ lines: { term, a: la, b: lb }, term: en(term), a: ta, b: tb, same: ta === tb });
   };
   for (const pair of matchPhases(a, b)) {
     row(
-      line('term.phase-duration', { n: num(pair.index + 1), phase: pairArg(pair, phaseRef) }),
+      phrase('term.phase-duration', { n: num(pair.index + 1), phase: pairArg(pair, phaseRef) }),
       phaseDuration(planA, pair.a),
       phaseDuration(planB, pair.b),
     );
   }
-  row(line('term.total-duration'), totalDuration(planA), totalDuration(planB));
+  row(phrase('term.total-duration'), totalDuration(planA), totalDuration(planB));
   for (const pair of matchProvisions(a, b)) {
     const kinds = new Set([pair.a?.kind, pair.b?.kind]);
-    const name = line('term.provision', {
+    const name = phrase('term.provision', {
       kind: word('kind', (pair.a ?? pair.b)!.kind),
       provision: pairArg(pair, provisionRef),
     });
@@ -262,17 +263,17 @@ export function summarize(a: Agreement, b: Agreement, planA: Plan, planB: Plan):
     }
     if (kinds.has('aid')) aidRows(row, name, [only('aid', pair.a), only('aid', pair.b)]);
     if (kinds.has('medical-evacuation')) {
-      const perDay = (p: Provision | undefined): Line => {
+      const perDay = (p: Provision | undefined): Phrase => {
         const m = only('medical-evacuation', p);
         return m
-          ? line('value.quota', {
+          ? phrase('value.quota', {
               amount: figureUnit(m.perDay, 'patient'),
               where: NONE,
-              mark: m.uncertain || isContested(m.perDay) ? line('value.uncertain') : NONE,
+              mark: m.uncertain || isContested(m.perDay) ? phrase('value.uncertain') : NONE,
             })
           : NONE_VALUE;
       };
-      row(line('term.per-day', { name }), perDay(pair.a), perDay(pair.b));
+      row(phrase('term.per-day', { name }), perDay(pair.a), perDay(pair.b));
     }
   }
   return rows;

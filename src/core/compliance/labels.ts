@@ -26,6 +26,8 @@ export interface Labels {
   category(id: string, provision?: string): string;
   /** A place the agreement names (a zone, a crossing, a destination). */
   place(id: string): string;
+  /** A phase, by its title. */
+  phase(id: string): string;
   /** An actor as a phrase parameter: the party it acts for, else the name it registered with. */
   actorArg(id: string): Arg;
 }
@@ -62,6 +64,7 @@ export function labelsOf(
   const actors = new Map<string, Registration>();
   for (const r of registrations) actors.set(r.actor, r);
   const provisions = new Map(agreement.provisions.map((p) => [p.id, p]));
+  const phases = new Map(agreement.phases.map((p) => [p.id, p.title === undefined ? '' : inLang(p.title)]));
   const categories = new Map<string, Map<string, string>>();
   for (const p of agreement.provisions) {
     if (p.kind !== 'exchange') continue;
@@ -98,6 +101,9 @@ export function labelsOf(
     },
     place(id) {
       return places.get(id) ?? id;
+    },
+    phase(id) {
+      return phases.get(id) || id;
     },
     actorArg(id) {
       const r = actors.get(id);

@@ -1,8 +1,8 @@
 import type { Agreement, DayRef, Provision } from '../agreement/types.ts';
-import { type Line, line } from '../lines/line.ts';
-import { lineNames } from '../lines/line-names.ts';
-import { type LineNames, renderLine } from '../lines/render-line.ts';
 import { addDays, daysBetween, isoInZone, localDate, localToEpoch } from '../time/zoned-time.ts';
+import { agreementNames } from '../words/agreement-names.ts';
+import { type Phrase, phrase } from '../words/phrase.ts';
+import { type Names, renderPhrase } from '../words/render.ts';
 import type { IndicativeShare, Obligation, PlanPhase, StatedTotal, Waiting } from './types.ts';
 
 /** What every obligation builder needs: the calendar, the placed phases and the what-ifs. */
@@ -42,21 +42,21 @@ type Fields = Omit<
   'id' | 'provision' | 'kind' | 'day' | 'phase' | 'phaseDay' | 'date' | 'due' | 'description'
 >;
 
-const englishNames = new WeakMap<Agreement, { names: LineNames; said: WeakMap<Line, string> }>();
+const englishNames = new WeakMap<Agreement, { names: Names; said: WeakMap<Phrase, string> }>();
 
 /**
  * A line in English with the agreement's English names: the deprecated `description`. A line
  * shared by many obligations (a daily quota) is worded once.
  */
-export function englishLine(agreement: Agreement, l: Line): string {
+export function englishLine(agreement: Agreement, l: Phrase): string {
   let en = englishNames.get(agreement);
   if (!en) {
-    en = { names: lineNames(agreement, 'en'), said: new WeakMap() };
+    en = { names: agreementNames(agreement, 'en'), said: new WeakMap() };
     englishNames.set(agreement, en);
   }
   let said = en.said.get(l);
   if (said === undefined) {
-    said = renderLine(l, { lang: 'en', names: en.names });
+    said = renderPhrase(l, { lang: 'en', names: en.names });
     en.said.set(l, said);
   }
   return said;
@@ -118,7 +118,7 @@ export function obligation(
   const openEnded =
     DAILY.has(fields.action) && phase.openEnded && (phase.lengthDays === null || phaseDay > phase.lengthDays);
   // A deadline before the agreement's start (a list due the evening before day 1) says so.
-  const l: Line = day < 1 ? line('plan.before-start', { line: fields.line }) : fields.line;
+  const l: Phrase = day < 1 ? phrase('plan.before-start', { line: fields.line }) : fields.line;
   return {
     id,
     provision: provision.id,
@@ -151,6 +151,6 @@ export function phaseLength(ctx: PlanContext, provision: Provision): number | nu
 }
 
 /** A local deadline of a line: by a time, or by the end of the day. */
-export function byTime(t: string | undefined): Line {
-  return t ? line('when.by-time-only', { time: { type: 'time', time: t } }) : line('when.end-of-the-day');
+export function byTime(t: string | undefined): Phrase {
+  return t ? phrase('when.by-time-only', { time: { type: 'time', time: t } }) : phrase('when.end-of-the-day');
 }

@@ -1,19 +1,20 @@
 import { figureRange, isContested, singleValue, statedValues } from '../agreement/figure.ts';
 import type { ExchangeCategory, ProvisionOf } from '../agreement/types.ts';
+import { addDays, daysBetween, isoInZone, localDate } from '../time/zoned-time.ts';
 import {
   category,
-  type Line,
-  line,
+  commas,
   list,
   NONE,
   num,
   optional,
+  type Phrase,
   party,
+  phrase,
   qty,
   quote,
   word,
-} from '../lines/line.ts';
-import { addDays, daysBetween, isoInZone, localDate } from '../time/zoned-time.ts';
+} from '../words/phrase.ts';
 import { type Batch, distribute, scheduleBatches } from './batches.ts';
 import { byTime, obligation, type PlanContext, type When, whenEpoch } from './context.ts';
 import { hoursAfter, rangeAmount } from './line-parts.ts';
@@ -97,8 +98,8 @@ export function sideUnit(categories: readonly { remains?: boolean }[] | undefine
   return categories?.length && categories.every((c) => c.remains) ? 'remains' : 'person';
 }
 
-function rangeLine(range: [number, number] | null, atLeast: boolean | undefined, unit: Unit): Line {
-  if (!range) return line('amount.unstated', { unit: word('unit', unit) });
+function rangeLine(range: [number, number] | null, atLeast: boolean | undefined, unit: Unit): Phrase {
+  if (!range) return phrase('amount.unstated', { unit: word('unit', unit) });
   return rangeAmount(range[0], range[1], unit, atLeast);
 }
 
@@ -150,12 +151,12 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
   const counterpartCategory = counterpartCategories ?? 'persons';
   const lump = lumpCounterpart(exchange);
   // Persons released as remains are counted as persons whose remains are handed over.
-  const handed = (b: Batch): Line => {
-    const amount: Line =
+  const handed = (b: Batch): Phrase => {
+    const amount: Phrase =
       b.count === null
-        ? line('amount.unstated', { unit: word('unit', 'person') })
+        ? phrase('amount.unstated', { unit: word('unit', 'person') })
         : rangeAmount(b.count, b.count, 'person', b.atLeast);
-    return unit === 'remains' ? line('amount.remains-of', { amount }) : amount;
+    return unit === 'remains' ? phrase('amount.remains-of', { amount }) : amount;
   };
   const categories = (ids: readonly string[]) =>
     list(
@@ -192,9 +193,9 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
     }
     lastHandover = handover;
     const mix = alloc.categories
-      ? list(
+      ? commas(
           alloc.categories.map((p) =>
-            line('part.mix-item', { count: num(p.count), category: category(p.category.id, exchange.id) }),
+            phrase('part.mix-item', { count: num(p.count), category: category(p.category.id, exchange.id) }),
           ),
         )
       : undefined;
@@ -217,21 +218,21 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
           to: recipients.join('+'),
           ...common,
           ...(windowFields.relativeTo ? { relativeTo: windowFields.relativeTo } : {}),
-          line: line('plan.submit-list', {
+          line: phrase('plan.submit-list', {
             batch: num(n),
-            to: list(recipients.map(party)),
+            to: commas(recipients.map(party)),
             lead:
               'hours' in lead
-                ? line('part.hours-before-handover', { hours: qty(lead.hours, 'hour') })
-                : line('part.evening-before'),
+                ? phrase('part.hours-before-handover', { hours: qty(lead.hours, 'hour') })
+                : phrase('part.evening-before'),
           }),
         }),
       );
     }
-    const windowText: Line = batch.window
+    const windowText: Phrase = batch.window
       ? windowFields.opens !== undefined
-        ? line('part.window-over')
-        : line('part.window-by')
+        ? phrase('part.window-over')
+        : phrase('part.window-by')
       : NONE;
     out.push(
       obligation(ctx, exchange, handover, {
@@ -248,17 +249,17 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
         ...(stated ? { batchCategories: stated } : {}),
         ...common,
         ...windowFields,
-        line: line('plan.hand-over', {
+        line: phrase('plan.hand-over', {
           batch: num(n),
           amount: handed(batch),
           mix: mix ?? categories(stated ?? release.categories.map((c) => c.id)),
           to: party(release.to),
           through: optional(exchange.intermediary, () =>
-            line('part.through', { place: party(exchange.intermediary!) }),
+            phrase('part.through', { place: party(exchange.intermediary!) }),
           ),
           window: windowText,
           when: windowFields.relativeTo ? hoursAfter(windowFields.relativeTo) : byTime(release.handoverBy),
-          extension: batch.extension ? line('part.under-extension-rule') : NONE,
+          extension: batch.extension ? phrase('part.under-extension-rule') : NONE,
         }),
       }),
     );
@@ -282,19 +283,19 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
           ...common,
           ...(windowFields.relativeTo ? { relativeTo: windowFields.relativeTo } : {}),
           ...(counterpart.after ? { condition: `after the ${after} of batch ${n}` } : {}),
-          line: line('plan.release-batch', {
+          line: phrase('plan.release-batch', {
             batch: num(n),
             amount: rangeLine(range, batch.atLeast, counterpartUnit),
             categories: counterpart.categories?.length
-              ? line('part.categories', { items: categories(counterpart.categories.map((c) => c.id)) })
+              ? phrase('part.categories', { items: categories(counterpart.categories.map((c) => c.id)) })
               : NONE,
-            depending: range && range[0] !== range[1] ? line('part.depending') : NONE,
+            depending: range && range[0] !== range[1] ? phrase('part.depending') : NONE,
             // The release order is the agreement's own words.
             order: optional(counterpart.order, () =>
-              line('part.order', { order: quote(counterpart.order!) }),
+              phrase('part.order', { order: quote(counterpart.order!) }),
             ),
             after: counterpart.after
-              ? line(
+              ? phrase(
                   counterpart.after === 'handover-confirmed'
                     ? 'part.after-confirmed-handover'
                     : 'part.after-handover',
@@ -340,10 +341,10 @@ function lumpRelease(
     : undefined;
   const [lo, hi] = lump.range;
   const parts = mix?.length
-    ? line('part.categories', {
+    ? phrase('part.categories', {
         items: list(
           mix.map((m) =>
-            line('part.mix-item', { count: num(m.count), category: category(m.category, exchange.id) }),
+            phrase('part.mix-item', { count: num(m.count), category: category(m.category, exchange.id) }),
           ),
           'plus',
         ),
@@ -362,10 +363,10 @@ function lumpRelease(
       ...(lump.figures ? { figures: lump.figures, uncertain: true } : {}),
       ...(relativeTo ? { relativeTo } : {}),
       ...(counterpart.after ? { condition: 'after the handovers' } : {}),
-      line: line('plan.release-all', {
+      line: phrase('plan.release-all', {
         amount: rangeAmount(lo, hi, unit),
         parts,
-        after: counterpart.after ? line('part.after-handovers') : NONE,
+        after: counterpart.after ? phrase('part.after-handovers') : NONE,
       }),
     }),
   ];

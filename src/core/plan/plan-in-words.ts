@@ -1,7 +1,7 @@
 import type { Agreement } from '../agreement/types.ts';
-import { lineNames } from '../lines/line-names.ts';
-import { renderLine } from '../lines/render-line.ts';
+import { agreementNames } from '../words/agreement-names.ts';
 import type { Lang } from '../words/lang.ts';
+import { renderPhrase } from '../words/render.ts';
 import type { Obligation, Plan, StandingObligation } from './types.ts';
 
 /** A plan whose lines are also worded in one language: `text` beside each structured `line`. */
@@ -13,13 +13,13 @@ export interface PlanInWords extends Omit<Plan, 'days' | 'standing'> {
 
 /** Words each line of `plan` in `lang`, naming what the agreement names in that language. */
 export function planInWords(plan: Plan, agreement: Agreement, lang: Lang): PlanInWords {
-  const names = lineNames(agreement, lang);
+  const names = agreementNames(agreement, lang);
   // A line shared by many obligations (a daily quota) is worded once.
   const said = new WeakMap<Obligation['line'], string>();
   const wordsOf = (l: Obligation['line']) => {
     let t = said.get(l);
     if (t === undefined) {
-      t = renderLine(l, { lang, names });
+      t = renderPhrase(l, { lang, names });
       said.set(l, t);
     }
     return t;

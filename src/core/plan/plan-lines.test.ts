@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Agreement } from '../agreement/types.ts';
-import { lineNames } from '../lines/line-names.ts';
-import { renderLine } from '../lines/render-line.ts';
+import { agreementNames } from '../words/agreement-names.ts';
 import type { Lang } from '../words/lang.ts';
+import { renderPhrase } from '../words/render.ts';
 import { pause } from './fixtures/pause.ts';
 import { planAgreement } from './plan-agreement.ts';
 
@@ -42,14 +42,14 @@ function named(): Agreement {
 
 const all = (a: Agreement) => planAgreement(a).days.flatMap((d) => d.obligations);
 const words = (a: Agreement, lang: Lang) =>
-  all(a).map((o) => renderLine(o.line, { lang, names: lineNames(a, lang) }));
+  all(a).map((o) => renderPhrase(o.line, { lang, names: agreementNames(a, lang) }));
 
 describe('plan lines', () => {
   it('are codes with parameters; the deprecated description is the English rendering', () => {
     const a = named();
     for (const o of all(a)) {
       expect(o.line.code).toMatch(/^plan\./);
-      expect(o.description).toBe(renderLine(o.line, { lang: 'en', names: lineNames(a, 'en') }));
+      expect(o.description).toBe(renderPhrase(o.line, { lang: 'en', names: agreementNames(a, 'en') }));
     }
     const handover = all(a).find((o) => o.action === 'hand-over')!;
     expect(handover.description).toBe(
@@ -74,7 +74,7 @@ describe('plan lines', () => {
     const a = named();
     const list = all(a).find((o) => o.action === 'submit-list' && o.day < 1)!;
     expect(list.line.code).toBe('plan.before-start');
-    expect(renderLine(list.line, { lang: 'he', names: lineNames(a, 'he') })).toMatch(
+    expect(renderPhrase(list.line, { lang: 'he', names: agreementNames(a, 'he') })).toMatch(
       /המועד לפני תחילת ההסכם\.$/,
     );
   });

@@ -1,20 +1,21 @@
 import { figureRange, isContested, statedValues } from '../agreement/figure.ts';
 import type { Figure, LocalizedText, Moment, Provision, ProvisionOf, Quota } from '../agreement/types.ts';
+import { daysBetween } from '../time/zoned-time.ts';
 import {
-  type LineArg,
-  line,
+  type Arg,
+  commas,
   list,
   NONE,
   num,
   optional,
+  phrase,
   place,
   qty,
   quote,
   text,
   time,
   word,
-} from '../lines/line.ts';
-import { daysBetween } from '../time/zoned-time.ts';
+} from '../words/phrase.ts';
 import { englishLine, obligation, type PlanContext, phaseDayOf, phaseLength, type When } from './context.ts';
 import { exchangeObligations } from './exchange-obligations.ts';
 import { amountOf, hoursAfter } from './line-parts.ts';
@@ -53,14 +54,14 @@ function aidObligations(ctx: PlanContext, aid: ProvisionOf<'aid'>, fromDay: numb
   const lines = new Map(
     aid.perDay.map((q) => [
       q,
-      line('plan.admit-aid', {
+      phrase('plan.admit-aid', {
         amount: amountOf(q.quantity, q.unit, q.atLeast),
         line: quotaLine(aid, q),
         part: optional(q.partOf, () =>
-          line('part.part-of', { whole: quotaLine(aid, { id: q.partOf! } as Quota) }),
+          phrase('part.part-of', { whole: quotaLine(aid, { id: q.partOf! } as Quota) }),
         ),
         // A source's name is the source's own: shown as the agreement gives it.
-        source: optional(q.source, () => line('part.source', { source: quote(q.source!) })),
+        source: optional(q.source, () => phrase('part.source', { source: quote(q.source!) })),
       }),
     ]),
   );
@@ -103,7 +104,7 @@ function aidObligations(ctx: PlanContext, aid: ProvisionOf<'aid'>, fromDay: numb
           ...(q.atLeast ? { atLeast: true } : {}),
           unit: q.unit as Unit,
           category: q.id,
-          line: line('plan.deliver-extra', {
+          line: phrase('plan.deliver-extra', {
             amount: amountOf(q.quantity, q.unit, q.atLeast),
             line: quotaLine(aid, q),
           }),
@@ -135,20 +136,20 @@ function passages(
       ? [{ direction: 'out' as const, people: 'patient' as const, perDay: p.perDay }]
       : []);
   const hours = optional(p.hours, () =>
-    line('part.hours', { from: time(p.hours!.from), to: time(p.hours!.to) }),
+    phrase('part.hours', { from: time(p.hours!.from), to: time(p.hours!.to) }),
   );
   const lead =
     p.lists && 'hours' in p.lists.lead
-      ? line('part.names-ahead', { hours: qty(p.lists.lead.hours, 'hour') })
+      ? phrase('part.names-ahead', { hours: qty(p.lists.lead.hours, 'hour') })
       : NONE;
   const via =
     p.kind === 'crossing'
-      ? line('part.through', { place: place(p.crossing.id) })
-      : optional(p.via, () => line('part.through', { place: place(p.via!) }));
+      ? phrase('part.through', { place: place(p.crossing.id) })
+      : optional(p.via, () => phrase('part.through', { place: place(p.via!) }));
   const lines = new Map(
     flows.map((f) => [
       f,
-      line(f.direction === 'out' ? 'plan.let-out' : 'plan.let-in', {
+      phrase(f.direction === 'out' ? 'plan.let-out' : 'plan.let-in', {
         amount: amountOf(f.perDay, FLOW_UNIT[f.people]!),
         via,
         hours,
@@ -217,14 +218,14 @@ function pauseObligations(
     const extra = ctx.zoneExtensions.get(zoneKey(p.id, zone.id)) ?? 0;
     const first = zone.fromDay + shift;
     const pauseLine = (extension: boolean) =>
-      line('plan.pause', {
+      phrase('plan.pause', {
         zone: place(zone.id),
         from: time(p.window.from),
         to: time(p.window.to),
-        purpose: optional(p.purpose, () => line('part.purpose', { purpose: text(p.purpose!) })),
-        extension: extension ? line('part.under-extension') : NONE,
+        purpose: optional(p.purpose, () => phrase('part.purpose', { purpose: text(p.purpose!) })),
+        extension: extension ? phrase('part.under-extension') : NONE,
         extendable: optional(zone.extensionDays ?? p.extensionDays, () =>
-          line('part.extendable', { days: qty((zone.extensionDays ?? p.extensionDays)!, 'day') }),
+          phrase('part.extendable', { days: qty((zone.extensionDays ?? p.extensionDays)!, 'day') }),
         ),
       });
     const [inTerm, extended] = [pauseLine(false), pauseLine(true)];
@@ -279,8 +280,8 @@ export function provisionObligations(
       const when = d.relativeTo
         ? hoursAfter(d.relativeTo)
         : p.by
-          ? line('when.by-time', { time: time(p.by), day: num(d.when.phaseDay) })
-          : line('when.end-of-day', { day: num(d.when.phaseDay) });
+          ? phrase('when.by-time', { time: time(p.by), day: num(d.when.phaseDay) })
+          : phrase('when.end-of-day', { day: num(d.when.phaseDay) });
       return [
         obligation(ctx, p, d.when, {
           action: 'withdraw',
@@ -289,9 +290,9 @@ export function provisionObligations(
           unit: 'zone',
           ...(d.relativeTo ? { relativeTo: d.relativeTo } : {}),
           ...cond,
-          line: line('plan.withdraw', {
-            zones: list(p.zones.map((z) => place(z.id))),
-            line: optional(p.line, () => line('part.to-line', { line: text(p.line!) })),
+          line: phrase('plan.withdraw', {
+            zones: commas(p.zones.map((z) => place(z.id))),
+            line: optional(p.line, () => phrase('part.to-line', { line: text(p.line!) })),
             when,
           }),
         }),
@@ -308,15 +309,15 @@ export function provisionObligations(
             party: p.party,
             ...(p.to ? { destination: p.to } : {}),
             ...cond,
-            line: line('plan.allow-return', {
-              to: optional(p.to, () => line('part.to-place', { place: place(p.to!) })),
+            line: phrase('plan.allow-return', {
+              to: optional(p.to, () => phrase('part.to-place', { place: place(p.to!) })),
               routes: p.routes?.length
-                ? line('part.routes', {
+                ? phrase('part.routes', {
                     routes: list(
                       p.routes.map((r) =>
                         r.mode
-                          ? line('part.route-mode', { name: place(r.id), mode: quote(r.mode) })
-                          : line('part.route', { name: place(r.id) }),
+                          ? phrase('part.route-mode', { name: place(r.id), mode: quote(r.mode) })
+                          : phrase('part.route', { name: place(r.id) }),
                       ),
                       'semicolon',
                     ),
@@ -337,11 +338,11 @@ export function provisionObligations(
         ...(d?.relativeTo ? { relativeTo: d.relativeTo } : {}),
         ...(p.hours ? { window: p.hours } : {}),
         ...cond,
-        line: line('plan.open-crossing', {
+        line: phrase('plan.open-crossing', {
           crossing: place(p.crossing.id),
-          purpose: optional(p.purpose, () => line('part.for-purpose', { purpose: text(p.purpose!) })),
+          purpose: optional(p.purpose, () => phrase('part.for-purpose', { purpose: text(p.purpose!) })),
           hours: optional(p.hours, () =>
-            line('part.comma-hours', { from: time(p.hours!.from), to: time(p.hours!.to) }),
+            phrase('part.comma-hours', { from: time(p.hours!.from), to: time(p.hours!.to) }),
           ),
         }),
       });
@@ -364,7 +365,7 @@ export function provisionObligations(
             party,
             ...(d.relativeTo ? { relativeTo: d.relativeTo } : {}),
             ...cond,
-            line: line('plan.negotiate', { subject: text(p.subject), day: num(d.when.phaseDay) }),
+            line: phrase('plan.negotiate', { subject: text(p.subject), day: num(d.when.phaseDay) }),
           },
           party,
         ),
@@ -383,7 +384,7 @@ export function provisionObligations(
           party: (p.parties ?? []).join('+'),
           ...(d.relativeTo ? { relativeTo: d.relativeTo } : {}),
           ...cond,
-          line: line('plan.milestone', { subject: word('milestone', p.subject), text: text(p.text) }),
+          line: phrase('plan.milestone', { subject: word('milestone', p.subject), text: text(p.text) }),
         }),
       ];
     }
@@ -410,16 +411,16 @@ export function standingObligation(ctx: PlanContext, p: Provision): StandingObli
     p.kind === 'cessation'
       ? (p.limits ?? []).map((l) => {
           const activity = word('activity', l.activity);
-          const windows = list(
-            (l.windows ?? []).map((w) => line('part.window', { from: time(w.from), to: time(w.to) })),
+          const windows = commas(
+            (l.windows ?? []).map((w) => phrase('part.window', { from: time(w.from), to: time(w.to) })),
           );
           if (l.allowed === 'never')
             return l.zone
-              ? line('part.limit-none-over', { activity, zone: place(l.zone) })
-              : line('part.limit-none', { activity });
+              ? phrase('part.limit-none-over', { activity, zone: place(l.zone) })
+              : phrase('part.limit-none', { activity });
           return l.zone
-            ? line('part.limit-windows-over', { activity, zone: place(l.zone), windows })
-            : line('part.limit-windows', { activity, windows });
+            ? phrase('part.limit-windows-over', { activity, zone: place(l.zone), windows })
+            : phrase('part.limit-windows', { activity, windows });
         })
       : [];
   const said =
@@ -428,15 +429,15 @@ export function standingObligation(ctx: PlanContext, p: Provision): StandingObli
       : p.kind === 'milestone'
         ? undefined
         : (p as ProvisionOf<'text'>).text;
-  const what: LineArg =
+  const what: Arg =
     p.kind === 'milestone'
-      ? line('plan.milestone', { subject: word('milestone', p.subject), text: text(p.text) })
+      ? phrase('plan.milestone', { subject: word('milestone', p.subject), text: text(p.text) })
       : said
         ? text(trimEnd(said))
-        : line('standing.cessation');
-  const standing = line('plan.standing', {
+        : phrase('standing.cessation');
+  const standing = phrase('plan.standing', {
     text: what,
-    limits: limits.length ? line('part.limits', { items: list(limits, 'semicolon') }) : NONE,
+    limits: limits.length ? phrase('part.limits', { items: list(limits, 'semicolon') }) : NONE,
   });
   const parties = p.kind === 'cessation' ? p.parties : ((p as ProvisionOf<'text'>).parties ?? []);
   return {

@@ -1,5 +1,5 @@
 import type { ProvisionKind } from '../agreement/types.ts';
-import type { Line } from '../lines/line.ts';
+import type { Phrase } from '../words/phrase.ts';
 
 /** What an obligation asks a party to do. */
 export type Action =
@@ -90,7 +90,7 @@ export interface Obligation {
   figures?: StatedValue[];
   uncertain?: boolean;
   /** What the obligation asks, as a code and parameters: each edge words it in the reader's language. */
-  line: Line;
+  line: Phrase;
   /**
    * Deprecated: the line in English, kept for readers of the JSON written before `line`. Every
    * surface a person reads renders `line` in their language instead.
@@ -109,7 +109,7 @@ export interface StandingObligation {
   openEnded?: boolean;
   uncertain?: boolean;
   /** What holds, as a code and parameters (see Obligation.line). */
-  line: Line;
+  line: Phrase;
   /** Deprecated: the line in English (see Obligation.description). */
   description: string;
 }

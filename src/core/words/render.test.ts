@@ -6,6 +6,7 @@ const names = (party: Record<string, string>): Names => ({
   party: (id) => party[id] ?? id,
   provision: (id) => id,
   place: (id) => id,
+  phase: (id) => id,
   quota: (_p, id) => id,
   category: (id) => id,
 });

@@ -1,5 +1,5 @@
-import type { Lang } from '../words/lang.ts';
-import type { Vocabulary } from './line.ts';
+import type { Lang } from './lang.ts';
+import type { Vocabulary } from './phrase.ts';
 
 type Words = Record<Lang, Record<string, string>>;
 

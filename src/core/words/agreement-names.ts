@@ -1,7 +1,7 @@
 import type { Agreement, LocalizedText } from '../agreement/types.ts';
-import type { Lang } from '../words/lang.ts';
-import type { LineNames } from './render-line.ts';
-import { localizedIn } from './render-line.ts';
+import type { Lang } from './lang.ts';
+import type { Names } from './render.ts';
+import { localized } from './render.ts';
 
 function isLocalized(v: unknown): v is LocalizedText {
   return (
@@ -45,12 +45,12 @@ function collect(agreement: Agreement, into: Map<string, LocalizedText>): void {
  * The names of one or more agreements (the first that names an id wins) in `lang`, for the line
  * renderer. An id the agreements do not name stays as it is.
  */
-export function lineNames(agreements: Agreement | readonly Agreement[], lang: Lang): LineNames {
+export function agreementNames(agreements: Agreement | readonly Agreement[], lang: Lang): Names {
   const names = new Map<string, LocalizedText>();
   for (const a of Array.isArray(agreements) ? agreements : [agreements]) collect(a as Agreement, names);
   const get = (key: string, id: string) => {
     const n = names.get(key);
-    return n === undefined ? id : localizedIn(n, lang);
+    return n === undefined ? id : localized(n, lang);
   };
   return {
     party: (id) => get(`party:${id}`, id),
