@@ -1,12 +1,12 @@
 import type { Agreement } from '../agreement/types.ts';
-import { labelsOf } from '../compliance/labels.ts';
+import { agreementNames } from './agreement-names.ts';
 import type { Lang } from './lang.ts';
 import type { Explanation } from './phrase.ts';
 import { type Names, renderExplanation } from './render.ts';
 
 const cache = new WeakMap<Agreement, Map<Lang, Names>>();
 
-/** What `agreement` names (parties, provisions, places, quota lines, categories), in `lang`. */
+/** What `agreement` names (parties, provisions, places, phases, quota lines, categories), in `lang`, kept per agreement. */
 export function namesOf(agreement: Agreement, lang: Lang): Names {
   let byLang = cache.get(agreement);
   if (!byLang) {
@@ -15,7 +15,7 @@ export function namesOf(agreement: Agreement, lang: Lang): Names {
   }
   let names = byLang.get(lang);
   if (!names) {
-    names = labelsOf(agreement, [], lang);
+    names = agreementNames(agreement, lang);
     byLang.set(lang, names);
   }
   return names;
