@@ -1,5 +1,5 @@
 import type { Agreement } from '../agreement/types.ts';
-import { agreementNames } from '../words/agreement-names.ts';
+import { namesOf } from '../words/agreement-names.ts';
 import type { Lang } from '../words/lang.ts';
 import type { Arg } from '../words/phrase.ts';
 import type { Names } from '../words/render.ts';
@@ -32,7 +32,7 @@ export function labelsOf(
   registrations: Iterable<Registration> = [],
   lang: Lang = 'en',
 ): Labels {
-  const names = agreementNames(agreement, lang);
+  const names = namesOf(agreement, lang);
   const parties = new Set(agreement.parties.map((p) => p.id));
   const actors = new Map<string, Registration>();
   for (const r of registrations) actors.set(r.actor, r);

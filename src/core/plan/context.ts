@@ -1,8 +1,8 @@
 import type { Agreement, DayRef, Provision } from '../agreement/types.ts';
 import { addDays, daysBetween, isoInZone, localDate, localToEpoch } from '../time/zoned-time.ts';
-import { agreementNames } from '../words/agreement-names.ts';
+import { namesOf } from '../words/agreement-names.ts';
 import { type Phrase, phrase } from '../words/phrase.ts';
-import { type Names, renderPhrase } from '../words/render.ts';
+import { renderPhrase } from '../words/render.ts';
 import type { IndicativeShare, Obligation, PlanPhase, StatedTotal, Waiting } from './types.ts';
 
 /** What every obligation builder needs: the calendar, the placed phases and the what-ifs. */
@@ -42,24 +42,24 @@ type Fields = Omit<
   'id' | 'provision' | 'kind' | 'day' | 'phase' | 'phaseDay' | 'date' | 'due' | 'description'
 >;
 
-const englishNames = new WeakMap<Agreement, { names: Names; said: WeakMap<Phrase, string> }>();
+const englishSaid = new WeakMap<Agreement, WeakMap<Phrase, string>>();
 
 /**
  * A line in English with the agreement's English names: the deprecated `description`. A line
  * shared by many obligations (a daily quota) is worded once.
  */
 export function englishLine(agreement: Agreement, l: Phrase): string {
-  let en = englishNames.get(agreement);
-  if (!en) {
-    en = { names: agreementNames(agreement, 'en'), said: new WeakMap() };
-    englishNames.set(agreement, en);
+  let said = englishSaid.get(agreement);
+  if (!said) {
+    said = new WeakMap();
+    englishSaid.set(agreement, said);
   }
-  let said = en.said.get(l);
-  if (said === undefined) {
-    said = renderPhrase(l, { lang: 'en', names: en.names });
-    en.said.set(l, said);
+  let words = said.get(l);
+  if (words === undefined) {
+    words = renderPhrase(l, { lang: 'en', names: namesOf(agreement, 'en') });
+    said.set(l, words);
   }
-  return said;
+  return words;
 }
 
 /** The agreement day a phase day of the provision's phase falls on. */

@@ -1,5 +1,5 @@
 import type { Agreement } from '../agreement/types.ts';
-import { agreementNames } from '../words/agreement-names.ts';
+import { namesOf } from '../words/agreement-names.ts';
 import type { Lang } from '../words/lang.ts';
 import { renderPhrase } from '../words/render.ts';
 import type { Obligation, Plan, StandingObligation } from './types.ts';
@@ -13,7 +13,7 @@ export interface PlanInWords extends Omit<Plan, 'days' | 'standing'> {
 
 /** Words each line of `plan` in `lang`, naming what the agreement names in that language. */
 export function planInWords(plan: Plan, agreement: Agreement, lang: Lang): PlanInWords {
-  const names = agreementNames(agreement, lang);
+  const names = namesOf(agreement, lang);
   // A line shared by many obligations (a daily quota) is worded once.
   const said = new WeakMap<Obligation['line'], string>();
   const wordsOf = (l: Obligation['line']) => {

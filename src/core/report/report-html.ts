@@ -4,7 +4,8 @@ import type { DirectionTally, Evaluation, ObligationStatus } from '../compliance
 import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, provenanceSentences, RECORDED } from '../ledger/provenance.ts';
 import { english } from '../plan/provision-obligations.ts';
-import { explain, namesOf } from '../words/explain.ts';
+import { namesOf } from '../words/agreement-names.ts';
+import { explain } from '../words/explain.ts';
 import type { Lang } from '../words/lang.ts';
 import type { Explanation } from '../words/phrase.ts';
 import { renderParts } from '../words/render.ts';

@@ -64,3 +64,20 @@ export function agreementNames(agreements: Agreement | readonly Agreement[], lan
         : get(`category:${id}`, id),
   };
 }
+
+const cache = new WeakMap<Agreement, Map<Lang, Names>>();
+
+/** What `agreement` names, in `lang`: `agreementNames`, kept per agreement and language. */
+export function namesOf(agreement: Agreement, lang: Lang): Names {
+  let byLang = cache.get(agreement);
+  if (!byLang) {
+    byLang = new Map();
+    cache.set(agreement, byLang);
+  }
+  let names = byLang.get(lang);
+  if (!names) {
+    names = agreementNames(agreement, lang);
+    byLang.set(lang, names);
+  }
+  return names;
+}
