@@ -1,6 +1,7 @@
 import type { Agreement, DayRef, Provision } from '../agreement/types.ts';
 import { addDays, daysBetween, isoInZone, localDate, localToEpoch } from '../time/zoned-time.ts';
 import { namesOf } from '../words/agreement-names.ts';
+import { kept } from '../words/kept.ts';
 import { type Phrase, phrase } from '../words/phrase.ts';
 import { renderPhrase } from '../words/render.ts';
 import type { IndicativeShare, Obligation, PlanPhase, StatedTotal, Waiting } from './types.ts';
@@ -49,17 +50,8 @@ const englishSaid = new WeakMap<Agreement, WeakMap<Phrase, string>>();
  * shared by many obligations (a daily quota) is worded once.
  */
 export function englishLine(agreement: Agreement, l: Phrase): string {
-  let said = englishSaid.get(agreement);
-  if (!said) {
-    said = new WeakMap();
-    englishSaid.set(agreement, said);
-  }
-  let words = said.get(l);
-  if (words === undefined) {
-    words = renderPhrase(l, { lang: 'en', names: namesOf(agreement, 'en') });
-    said.set(l, words);
-  }
-  return words;
+  const said = kept(englishSaid, agreement, () => new WeakMap<Phrase, string>());
+  return kept(said, l, () => renderPhrase(l, { lang: 'en', names: namesOf(agreement, 'en') }));
 }
 
 /** The agreement day a phase day of the provision's phase falls on. */

@@ -1,4 +1,5 @@
 import type { Agreement, LocalizedText } from '../agreement/types.ts';
+import { kept } from './kept.ts';
 import type { Lang } from './lang.ts';
 import type { Names } from './render.ts';
 import { localized } from './render.ts';
@@ -69,15 +70,9 @@ const cache = new WeakMap<Agreement, Map<Lang, Names>>();
 
 /** What `agreement` names, in `lang`: `agreementNames`, kept per agreement and language. */
 export function namesOf(agreement: Agreement, lang: Lang): Names {
-  let byLang = cache.get(agreement);
-  if (!byLang) {
-    byLang = new Map();
-    cache.set(agreement, byLang);
-  }
-  let names = byLang.get(lang);
-  if (!names) {
-    names = agreementNames(agreement, lang);
-    byLang.set(lang, names);
-  }
-  return names;
+  return kept(
+    kept(cache, agreement, () => new Map()),
+    lang,
+    () => agreementNames(agreement, lang),
+  );
 }

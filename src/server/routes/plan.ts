@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Agreement } from '../../core/agreement/types.ts';
+import { kept } from '../../core/words/kept.ts';
 import type { ServerContext } from '../context.ts';
 import { LangQuery, languageHeaders } from '../lang-query.ts';
 import { dayBound, PlanQuery, planOptionsOf, WhatIfQuery } from '../plan-query.ts';
@@ -54,12 +55,7 @@ const plainDiffs = new WeakMap<Agreement, Map<Agreement, Map<string, Promise<Uin
 
 /** The cache of one key's answers, by language. */
 export function byLang<K extends object, V>(cache: WeakMap<K, Map<string, V>>, key: K): Map<string, V> {
-  let m = cache.get(key);
-  if (!m) {
-    m = new Map();
-    cache.set(key, m);
-  }
-  return m;
+  return kept(cache, key, () => new Map());
 }
 
 export function remembered<K>(
@@ -149,11 +145,8 @@ export const planRoutes = (ctx: ServerContext) => [
       const task = { kind: 'diff' as const, a, b, options: planOptionsOf(query), lang };
       const run = () => ctx.work.run<Uint8Array>(task);
       if (asksMore(query, ['a', 'b', 'lang'])) return sendJson(reply, await run());
-      const withA = plainDiffs.get(a) ?? new Map<Agreement, Map<string, Promise<Uint8Array>>>();
-      plainDiffs.set(a, withA);
-      const withB = withA.get(b) ?? new Map<string, Promise<Uint8Array>>();
-      withA.set(b, withB);
-      return sendJson(reply, await remembered(withB, lang, run));
+      const withA = kept(plainDiffs, a, () => new Map<Agreement, Map<string, Promise<Uint8Array>>>());
+      return sendJson(reply, await remembered(byLang(withA, b), lang, run));
     },
   }),
 ];
