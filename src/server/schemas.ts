@@ -103,7 +103,7 @@ export const AppendResult = z.object({
 /** A line as a code with parameters: each parameter a value, a reference to a name, or a nested line. */
 const PlanLine = z
   .object({ code: z.string(), params: z.record(z.string(), z.unknown()) })
-  .describe('What the line says, as a code with parameters (see the line catalogues in src/core/lines).');
+  .describe('What the line says, as a code with parameters (see the catalogues in src/core/words).');
 
 const Obligation = z.looseObject({
   id: z.string(),

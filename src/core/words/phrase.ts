@@ -3,9 +3,10 @@ import type { Status } from '../compliance/types.ts';
 
 /**
  * A value a phrase speaks of, kept as data so that each edge words it in the reader's language:
- * numbers, quantities with their unit, moments in the agreement's zone, durations, references to
- * what the agreement names (the renderer looks up the label in the reader's language), the words a
- * party recorded (quoted as theirs, never translated), lists and nested phrases.
+ * numbers, quantities with their unit, moments in the agreement's zone, local times, durations,
+ * references to what the agreement names (the renderer looks up the label in the reader's
+ * language), words of fixed vocabularies, the words a party recorded (quoted as theirs, never
+ * translated), lists and nested phrases. Explanations, plan lines and comparison terms share it.
  */
 export type Arg =
   | Phrase
