@@ -185,6 +185,6 @@ describe('truce plan --lang', () => {
   it('refuses a language it does not have', async () => {
     const r = await runCli('plan', NOV, '--lang', 'fr');
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--lang "fr": expected en, ar or he/);
+    expect(r.stderr).toMatch(/--lang "fr": give en, ar or he/);
   });
 });
