@@ -56,6 +56,8 @@ describe('plan lines and comparison terms in Arabic and Hebrew pages', { timeout
         ...new Set(els.map((e) => e.closest('[lang]')?.getAttribute('lang'))),
       ]);
       expect(langs).toEqual([lang]);
+      // Worded as explanations are: the names the agreement gives are isolated in their own direction.
+      expect(await page.locator('td.explanation bdi').count()).toBeGreaterThan(0);
     });
   }
 });

@@ -91,7 +91,7 @@ export function StatusCells({
   agreement: Agreement;
   status: { status: Status; explanation: Explanation; evidence: string[] } | null | undefined;
   emptyStatus: ReactNode;
-  emptyExplanation: string | undefined;
+  emptyExplanation: ReactNode;
 }) {
   const { t } = useI18n();
   return (

@@ -6,7 +6,7 @@ import type { LogSummary } from '../api.ts';
 import { Await, Quantity, StatusBadge, StatusCells, Uncertain, usePartyName } from '../components/common.tsx';
 import { EventItem } from '../components/event-feed.tsx';
 import { EvidenceScope } from '../components/evidence.tsx';
-import { useLineWords } from '../components/line-words.ts';
+import { ExplanationText } from '../components/explanation.tsx';
 import { ProvenanceBanner } from '../components/provenance-banner.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
@@ -30,7 +30,6 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
   const { t, text, fmt } = useI18n();
   const a = data.agreement;
   const party = usePartyName(a);
-  const lineWords = useLineWords(a);
   const fromLog = data.evaluation?.obligations.filter((o) => o.obligation.date === date);
   const rows: { obligation: Obligation; status: ObligationStatus | null }[] = fromLog
     ? fromLog.map((o) => ({ obligation: o.obligation, status: o }))
@@ -163,7 +162,10 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
                         agreement={a}
                         status={status}
                         emptyStatus="—"
-                        emptyExplanation={lineWords(o.line, o.description)}
+                        emptyExplanation={
+                          // An answer from before lines were data has none: its English description stays.
+                          o.line ? <ExplanationText explanation={[o.line]} agreement={a} /> : o.description
+                        }
                       />
                     </tr>
                   ))}
