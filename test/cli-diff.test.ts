@@ -10,10 +10,10 @@ describe('truce diff', () => {
   it('Jan 2025 against Feb 2024: changed durations, totals and quotas, as a table', async () => {
     const r = await runCli('diff', JAN, FEB);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Phase 1 \(phase-1\) duration\s+42 days, days 1–42\s+45 days, days 1–45/);
+    expect(r.stdout).toMatch(/Phase 1 \(Phase 1\) duration\s+42 days, days 1–42\s+45 days, days 1–45/);
     expect(r.stdout).toMatch(/Total duration\s+126 days\s+135 days/);
     expect(r.stdout).toMatch(
-      /released by israel\s+990–1650 persons\s+1500 persons \(stated, not scheduled\)/,
+      /released by Israel\s+990–1,650 persons\s+1,500 persons \(stated, not scheduled\)/,
     );
     expect(r.stdout).toMatch(/trucks per day\s+600 trucks\s+at least 500 trucks/);
     expect(r.stdout).toMatch(/~ Phase 1 length: 42 → 45 days/);

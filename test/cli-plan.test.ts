@@ -161,3 +161,30 @@ describe('truce plan, what-ifs beyond the limits', () => {
     expect(diff.status).toBe(2);
   });
 });
+
+describe('truce plan --lang', () => {
+  it('words each line in Hebrew or Arabic with the agreement names; --json keeps the code beside it', async () => {
+    const he = await runCli('plan', NOV, '--lang', 'he', '--to', '1');
+    expect(he.status).toBe(0);
+    expect(he.stdout).toContain('פעימה 1: מסירת 13 אנשים (נשים, ילדים מתחת לגיל 19) אל ישראל');
+    // The parties, and the agreement's title, by their names in the language too.
+    expect(he.stdout).toContain('חמאס → ישראל + מצרים');
+    expect(he.stdout.split('\n')[0]).toMatch(/^הפוגה הומניטרית, נובמבר 2023 — /);
+    const ar = (await planJson(NOV, '--lang', 'ar')) as Plan & { lang: string };
+    expect(ar.lang).toBe('ar');
+    const aid = ar.days[1]!.obligations.find(
+      (o) => o.action === 'admit-aid',
+    )! as Plan['days'][number]['obligations'][number] & {
+      text: string;
+    };
+    expect(aid.line.code).toBe('plan.admit-aid');
+    expect(aid.text).toMatch(/^إدخال 200 شاحنة \(شاحنات المساعدات\)/);
+    expect(aid.description).toMatch(/^Let in 200 trucks \(Aid trucks\)/);
+  });
+
+  it('refuses a language it does not have', async () => {
+    const r = await runCli('plan', NOV, '--lang', 'fr');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--lang "fr": give en, ar or he/);
+  });
+});

@@ -93,6 +93,30 @@ describe('agreement, plan and diff routes', () => {
     expect(json(await get('/api/agreements/nov-2023-pause/plan'))).toEqual(JSON.parse(whole.stdout));
   });
 
+  it("plan lines come structured and worded in the reader's language (?lang=, else Accept-Language)", async () => {
+    const cli = await runCli('plan', NOV, '--lang', 'ar', '--json');
+    const r = await get('/api/agreements/nov-2023-pause/plan?lang=ar');
+    expect(r.headers['content-language']).toBe('ar');
+    expect(json(r)).toEqual(JSON.parse(cli.stdout));
+    const plan = PlanResponse.parse(json(r));
+    const handover = plan.days.flatMap((d) => d.obligations).find((o) => o.action === 'hand-over')!;
+    expect(handover.line.code).toBe('plan.hand-over');
+    expect(handover.text).toBe(
+      'الدفعة 1: تسليم 13 شخصًا (نساء، أطفال دون 19 عامًا) إلى إسرائيل عبر اللجنة الدولية للصليب الأحمر، بحلول الساعة 16:00.',
+    );
+    const he = await s.app.inject({
+      url: '/api/agreements/nov-2023-pause/plan',
+      headers: { 'accept-language': 'fr;q=1, he-IL;q=0.9, en;q=0.5' },
+    });
+    expect(he.headers['content-language']).toBe('he');
+    const heText = PlanResponse.parse(json(he)).days.flatMap((d) => d.obligations)[1]!.text;
+    expect(heText).toMatch(/^פעימה 1: מסירת 13 אנשים/);
+    expect(problem(await get('/api/agreements/nov-2023-pause/plan?lang=fr'))).toEqual([
+      400,
+      'request-invalid',
+    ]);
+  });
+
   it('plan ?to= plans a phase with no fixed end up to that day, as truce plan --to does', async () => {
     const r = await get('/api/agreements/oct-2025-ceasefire/plan?to=2025-12-08');
     expect(r.statusCode).toBe(200);
@@ -141,6 +165,20 @@ describe('agreement, plan and diff routes', () => {
     ComparisonResponse.parse(json(r));
     expect(problem(await get('/api/diff?a=jan-2025-ceasefire'))).toEqual([400, 'request-invalid']);
     expect(problem(await get('/api/diff?a=jan-2025-ceasefire&b=nope'))).toEqual([404, 'agreement-not-found']);
+  });
+
+  it("GET /api/diff words its terms in the reader's language beside their codes", async () => {
+    const a = 'examples/agreements/jan-2025-ceasefire.yaml';
+    const b = 'examples/agreements/feb-2024-counter-proposal.yaml';
+    const cli = await runCli('diff', a, b, '--lang', 'he', '--json');
+    const r = await get('/api/diff?a=jan-2025-ceasefire&b=feb-2024-counter-proposal&lang=he');
+    expect(r.headers['content-language']).toBe('he');
+    expect(json(r)).toEqual(JSON.parse(cli.stdout));
+    const c = ComparisonResponse.parse(json(r));
+    expect(c.summary[3]!.text).toEqual({ term: 'משך כולל', a: '126 ימים', b: '135 ימים' });
+    expect(c.terms[0]!.line.code).toMatch(/^diff\./);
+    const hamas = c.outcomes.series.find((s) => s.key === 'hamas:person')!;
+    expect(hamas.text).toBe('אנשים ששוחררו בידי חמאס');
   });
 
   it('an unknown route is a 404 problem', async () => {

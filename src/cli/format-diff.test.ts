@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProvisionOf } from '../core/agreement/types.ts';
 import { compareAgreements } from '../core/compare/compare-agreements.ts';
+import { comparisonInWords } from '../core/compare/comparison-in-words.ts';
 import { pause } from '../core/plan/fixtures/pause.ts';
 import { formatComparisonText, reportDays } from './format-diff.ts';
 
@@ -18,7 +19,14 @@ const lines = (text: string) => text.split('\n');
 const line = (text: string, start: RegExp) => lines(text).find((l) => start.test(l));
 
 describe('formatComparisonText', () => {
-  const text = formatComparisonText(compareAgreements(pause(), counterOffer(), { planB: { extend: 3 } }));
+  const text = formatComparisonText(
+    comparisonInWords(
+      compareAgreements(pause(), counterOffer(), { planB: { extend: 3 } }),
+      pause(),
+      counterOffer(),
+      'en',
+    ),
+  );
 
   it('names A and B first', () => {
     expect(lines(text).slice(0, 2)).toEqual([
@@ -29,10 +37,12 @@ describe('formatComparisonText', () => {
 
   it('prints the headline terms in aligned columns, marking those that differ', () => {
     expect(text).toMatch(/^Headline terms \(7 of 9 differ, marked ≠\)$/m);
-    const differs = line(text, /Exchange \(exchange\) released by a/)!;
-    expect(differs).toMatch(/^ {2}≠ {2}Exchange \(exchange\) released by a +150 persons +240–400 persons$/);
-    const same = line(text, /ratio for women/)!;
-    expect(same).toMatch(/^ {5}Exchange \(exchange\) ratio for women +3 for 1 +3 for 1$/);
+    const differs = line(text, /Exchange \(exchange\) released by Party A/)!;
+    expect(differs).toMatch(
+      /^ {2}≠ {2}Exchange \(exchange\) released by Party A +150 persons +240–400 persons$/,
+    );
+    const same = line(text, /ratio for Women/)!;
+    expect(same).toMatch(/^ {5}Exchange \(exchange\) ratio for Women +3 for 1 +3 for 1$/);
     expect(line(text, /aid-trucks per day/)).toMatch(/200 trucks +at least 600 trucks$/);
     const columnB = (l: string) => l.indexOf(l.includes('240–400') ? '240–400' : '3 for 1', 50);
     expect(columnB(differs)).toBe(same.lastIndexOf('3 for 1'));
@@ -40,7 +50,7 @@ describe('formatComparisonText', () => {
 
   it('prints one line per term change: ~ changed, + added, - removed', () => {
     expect(text).toMatch(/^Term by term \(8 changes\)$/m);
-    expect(lines(text)).toContain('  ~ Exchange (exchange) release side category minors ratio: 3 → 5');
+    expect(lines(text)).toContain('  ~ Exchange (exchange) release side category Minors ratio: 3 → 5');
     expect(lines(text)).toContain('  ~ Aid (aid) per-day quota aid-trucks quantity: 200 → 600 trucks');
     expect(lines(text)).toContain('  + Aid (aid) per-day quota aid-trucks "at least" mark added: yes');
     expect(text).toMatch(/^ {2}- Cessation of hostilities \(ceasefire\) removed: /m);
@@ -50,7 +60,7 @@ describe('formatComparisonText', () => {
   it('prints the outcomes on day 1, every 7th day and the last day, with ranges and floors', () => {
     const table = lines(text).slice(lines(text).findIndex((l) => l.startsWith('Outcomes by day')));
     expect(table[1]).toMatch(
-      /persons released by a +persons released by b +patients let out by a +trucks let in by a$/,
+      /persons released by Party A +persons released by Party B +patients let out by Party A +trucks let in by Party A$/,
     );
     expect(table[2]).toMatch(/^ +day +A +B +A +B +A +B +A +B$/);
     const row = (day: number) =>
@@ -65,7 +75,12 @@ describe('formatComparisonText', () => {
   });
 
   it('takes another spacing of days, and says so when the terms are the same', () => {
-    const same = formatComparisonText(compareAgreements(pause(), pause()), { every: 2 });
+    const same = formatComparisonText(
+      comparisonInWords(compareAgreements(pause(), pause()), pause(), pause(), 'en'),
+      {
+        every: 2,
+      },
+    );
     expect(same).toMatch(/^Headline terms \(all the same\)$/m);
     expect(same).toMatch(/^Term by term: no differences$/m);
     const days = lines(same)

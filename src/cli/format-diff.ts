@@ -1,6 +1,7 @@
-import type { ComparedSide, Comparison } from '../core/compare/compare-agreements.ts';
+import type { ComparedSide } from '../core/compare/compare-agreements.ts';
+import type { ComparisonInWords as Comparison } from '../core/compare/comparison-in-words.ts';
 import type { TermChange } from '../core/compare/diff-terms.ts';
-import type { OutcomeCurves, OutcomeGap, OutcomeSeries } from '../core/compare/outcome-curves.ts';
+import type { OutcomeGap } from '../core/compare/outcome-curves.ts';
 import { english } from '../core/plan/provision-obligations.ts';
 
 type Align = 'left' | 'right';
@@ -27,16 +28,19 @@ const MARK: Record<TermChange['change'], string> = { added: '+', removed: '-', c
 function summaryLines(c: Comparison): string[] {
   const differ = c.summary.filter((r) => !r.same).length;
   const head = `Headline terms (${differ === 0 ? 'all the same' : `${differ} of ${c.summary.length} differ, marked ≠`})`;
-  const rows = [['', 'term', 'A', 'B'], ...c.summary.map((r) => [r.same ? '' : '≠', r.term, r.a, r.b])];
+  const rows = [
+    ['', 'term', 'A', 'B'],
+    ...c.summary.map((r) => [r.same ? '' : '≠', r.text.term, r.text.a, r.text.b]),
+  ];
   return [head, ...columns(rows, ['left', 'left', 'left', 'left'])];
 }
 
-function termLines(terms: TermChange[]): string[] {
+function termLines(terms: Comparison['terms']): string[] {
   if (terms.length === 0) return ['Term by term: no differences'];
   const n = terms.length;
   return [
     `Term by term (${n} change${n === 1 ? '' : 's'})`,
-    ...terms.map((t) => `  ${MARK[t.change]} ${t.label}`),
+    ...terms.map((t) => `  ${MARK[t.change]} ${t.text}`),
   ];
 }
 
@@ -66,12 +70,12 @@ function cell(
   return `${atLeast && value > 0 ? '≥' : ''}${value}`;
 }
 
-function outcomeLines(curves: OutcomeCurves, every: number): string[] {
+function outcomeLines(curves: Comparison['outcomes'], every: number): string[] {
   const days = reportDays(curves.lastDay, every);
   if (curves.series.length === 0 || days.length === 0)
     return ['Outcomes: no quantities planned under either'];
   const body = days.map((day) =>
-    curves.series.map((s: OutcomeSeries) => {
+    curves.series.map((s) => {
       const p = s.points[day - 1]!;
       return [
         cell(p.a, p.aMax, s.aAtLeast, p.aGap, s.aNone),
@@ -84,13 +88,13 @@ function outcomeLines(curves: OutcomeCurves, every: number): string[] {
   const widths = curves.series.map((s, k) => {
     const a = Math.max(1, ...body.map((r) => r[k]![0].length));
     const b = Math.max(1, ...body.map((r) => r[k]![1].length));
-    return [a, Math.max(b, s.label.length - a - 2)] as const;
+    return [a, Math.max(b, s.text.length - a - 2)] as const;
   });
   const line = (first: string, cells: (k: number, w: readonly [number, number]) => string) =>
     `  ${[first.padStart(dayWidth), ...widths.map((w, k) => cells(k, w))].join('    ')}`.trimEnd();
   return [
     'Outcomes by day (cumulative; a–b is a range, ≥ a floor, ? not stated, ~ stated but not scheduled, none: not in that plan, — past its last day)',
-    line('', (k, [a, b]) => curves.series[k]!.label.padStart(a + 2 + b)),
+    line('', (k, [a, b]) => curves.series[k]!.text.padStart(a + 2 + b)),
     line('day', (_, [a, b]) => `${'A'.padStart(a)}  ${'B'.padStart(b)}`),
     ...days.map((day, i) =>
       line(String(day), (k, [a, b]) => `${body[i]![k]![0].padStart(a)}  ${body[i]![k]![1].padStart(b)}`),

@@ -1,4 +1,5 @@
-import type { Obligation, Plan, Total } from '../core/plan/types.ts';
+import type { PlanInWords } from '../core/plan/plan-in-words.ts';
+import type { Obligation, Total } from '../core/plan/types.ts';
 import { csvRow } from '../core/report/csv.ts';
 import { placedOnRecordNote } from './placed-on-record-words.ts';
 
@@ -22,14 +23,15 @@ export function quantityText(o: {
   return `${n} ${o.unit ?? ''}`.trim();
 }
 
-function obligationLine(o: Obligation): string {
+function obligationLine(o: Obligation & { text: string }, party: (id: string) => string): string {
   // A deadline at 00:00 of the next day closes this day: show it as 24:00.
   const time = !o.due
     ? ''
     : o.due.slice(11, 16) === '00:00' && o.due.slice(0, 10) !== o.date
       ? '24:00'
       : o.due.slice(11, 16);
-  const who = o.to ? `${o.party} → ${o.to}` : o.party;
+  // Parties by the agreement's names; a joint recipient ("israel+egypt") names each.
+  const who = o.to ? `${party(o.party)} → ${o.to.split('+').map(party).join(' + ')}` : party(o.party);
   const flags = [
     o.uncertain ? '⚠ uncertain' : '',
     o.extension ? 'extension' : '',
@@ -45,23 +47,30 @@ function obligationLine(o: Obligation): string {
   ]
     .filter(Boolean)
     .join(', ');
-  return `  ${time.padEnd(5)}  ${who.padEnd(22)} ${o.action.padEnd(13)} ${quantityText(o).padEnd(14)} ${o.description}${
+  return `  ${time.padEnd(5)}  ${who.padEnd(22)} ${o.action.padEnd(13)} ${quantityText(o).padEnd(14)} ${o.text}${
     flags ? ` [${flags}]` : ''
   }\n`;
 }
 
-function totalsTable(totals: Total[]): string {
+function totalsTable(totals: Total[], party: (id: string) => string): string {
   const rows = totals.map((t) => {
     const sources = t.bySource?.length
       ? ` (by source: ${t.bySource.map((s) => `${s.quantity} per ${s.source}`).join('; ')})`
       : '';
-    return `  ${t.party.padEnd(16)} ${t.category.padEnd(28)} ${quantityText(t)}${sources}\n`;
+    return `  ${party(t.party).padEnd(16)} ${t.category.padEnd(28)} ${quantityText(t)}${sources}\n`;
   });
   return `Totals\n${rows.join('')}`;
 }
 
-/** The plan as a human-readable day-by-day listing for a terminal. */
-export function formatPlanText(plan: Plan, title: string): string {
+/**
+ * The plan as a human-readable day-by-day listing for a terminal: its lines in the plan's
+ * language, parties by `party` (their names in it).
+ */
+export function formatPlanText(
+  plan: PlanInWords,
+  title: string,
+  party: (id: string) => string = (id) => id,
+): string {
   const lines: string[] = [];
   lines.push(`${title} — ${plan.kind} ${plan.agreement}, version ${plan.version}\n`);
   lines.push(`Time zone ${plan.timeZone}${plan.start ? `; starts ${plan.start}` : '; no start date'}\n`);
@@ -94,14 +103,14 @@ export function formatPlanText(plan: Plan, title: string): string {
       `\nDay ${day.day}  ${dayLabel(day.date)}  (${day.phase ? `phase ${day.phase}, day ${day.phaseDay}` : 'between phases'})\n`,
     );
     if (day.obligations.length === 0) lines.push('  nothing falls due\n');
-    for (const o of day.obligations) lines.push(obligationLine(o));
+    for (const o of day.obligations) lines.push(obligationLine(o, party));
     for (const d of day.dates ?? [])
       lines.push(
         `  date   ${d.provision}: ${d.description.replace(/\.$/, '')} (a date, not an obligation)\n`,
       );
     for (const s of day.indicative) {
       lines.push(
-        `  ~      ${s.party.padEnd(22)} ${'(indicative)'.padEnd(13)} ${`${s.quantity} ${s.unit}`.padEnd(14)} a share of ${s.provision} batch ${s.batch}, drawn to picture the window; not an obligation\n`,
+        `  ~      ${party(s.party).padEnd(22)} ${'(indicative)'.padEnd(13)} ${`${s.quantity} ${s.unit}`.padEnd(14)} a share of ${s.provision} batch ${s.batch}, drawn to picture the window; not an obligation\n`,
       );
     }
   }
@@ -119,11 +128,11 @@ export function formatPlanText(plan: Plan, title: string): string {
     for (const s of plan.standing) {
       const span = s.fromDay === null ? '' : `days ${s.fromDay}–${s.toDay ?? '…'}: `;
       lines.push(
-        `  ${span}${s.parties.length ? `${s.parties.join(', ')}: ` : ''}${s.description}${s.uncertain ? ' [⚠ uncertain]' : ''}\n`,
+        `  ${span}${s.parties.length ? `${s.parties.map(party).join(', ')}: ` : ''}${s.text}${s.uncertain ? ' [⚠ uncertain]' : ''}\n`,
       );
     }
   }
-  lines.push(`\n${totalsTable(plan.totals)}`);
+  lines.push(`\n${totalsTable(plan.totals, party)}`);
   if (plan.stated.length) {
     lines.push('\nStated figures beside the plan\n');
     for (const s of plan.stated) {
@@ -131,7 +140,7 @@ export function formatPlanText(plan: Plan, title: string): string {
       const planned = s.planned
         ? `; the plan's batches and ratios give ${quantityText({ ...s.planned, unit: s.unit })}`
         : '';
-      lines.push(`  ${s.provision}, ${s.party}: stated ${values}${planned}\n`);
+      lines.push(`  ${s.provision}, ${party(s.party)}: stated ${values}${planned}\n`);
     }
   }
   const notes = [...plan.placedOnRecord.map(placedOnRecordNote), ...plan.notes];
@@ -165,7 +174,7 @@ export const PLAN_CSV_COLUMNS = [
 ] as const;
 
 /** One row per obligation, safe to open in a spreadsheet. */
-export function formatPlanCsv(plan: Plan): string {
+export function formatPlanCsv(plan: PlanInWords): string {
   const rows = [csvRow([...PLAN_CSV_COLUMNS])];
   for (const day of plan.days) {
     for (const o of day.obligations) {
@@ -194,7 +203,7 @@ export function formatPlanCsv(plan: Plan): string {
             : undefined,
           o.openEnded ?? false,
           o.figures?.map((f) => `${f.value}${f.source ? ` (${f.source})` : ''}`).join('; '),
-          o.description,
+          o.text,
         ]),
       );
     }

@@ -101,6 +101,11 @@ export const AppendResult = z.object({
   size: z.int().min(0).describe('Events in the log after the append.'),
 });
 
+/** A line as a code with parameters: each parameter a value, a reference to a name, or a nested line. */
+const PlanLine = z
+  .object({ code: z.string(), params: z.record(z.string(), z.unknown()) })
+  .describe('What the line says, as a code with parameters (see the catalogues in src/core/words).');
+
 const Obligation = z.looseObject({
   id: z.string(),
   provision: z.string(),
@@ -112,7 +117,9 @@ const Obligation = z.looseObject({
   day: z.int(),
   date: z.string().nullable(),
   due: z.string().nullable(),
-  description: z.string(),
+  line: PlanLine,
+  text: z.string().describe("The line worded in the reader's language (the response's Content-Language)."),
+  description: z.string().describe('Deprecated: the line in English. Read `line`, or `text` in a language.'),
 });
 
 export const PlanResponse = z.looseObject({
@@ -133,7 +140,10 @@ export const PlanResponse = z.looseObject({
       obligations: z.array(Obligation),
     }),
   ),
-  standing: z.array(z.looseObject({ provision: z.string(), description: z.string() })),
+  standing: z.array(
+    z.looseObject({ provision: z.string(), line: PlanLine, text: z.string(), description: z.string() }),
+  ),
+  lang: z.enum(['en', 'ar', 'he']).describe('The language of every `text`.'),
   totals: z.array(
     z.looseObject({ party: z.string(), category: z.string(), unit: z.string(), quantity: z.number() }),
   ),
@@ -170,9 +180,36 @@ export const ComparisonResponse = z.object({
       change: z.enum(['added', 'removed', 'changed']),
       before: z.unknown().optional(),
       after: z.unknown().optional(),
-      label: z.string(),
+      line: PlanLine,
+      text: z
+        .string()
+        .describe("The change worded in the reader's language (the response's Content-Language)."),
+      label: z.string().describe('Deprecated: the change in English. Read `line`, or `text` in a language.'),
     }),
   ),
-  summary: z.array(z.object({ term: z.string(), a: z.string(), b: z.string(), same: z.boolean() })),
-  outcomes: z.looseObject({}).describe('Cumulative outcome curves of A and B, day by day.'),
+  summary: z.array(
+    z.object({
+      lines: z.object({ term: PlanLine, a: PlanLine, b: PlanLine }),
+      text: z
+        .object({ term: z.string(), a: z.string(), b: z.string() })
+        .describe("The term and both values worded in the reader's language."),
+      term: z.string().describe('Deprecated: the term in English.'),
+      a: z.string().describe("Deprecated: A's value in English."),
+      b: z.string().describe("Deprecated: B's value in English."),
+      same: z.boolean(),
+    }),
+  ),
+  outcomes: z
+    .looseObject({
+      series: z.array(
+        z.looseObject({
+          key: z.string(),
+          line: PlanLine,
+          text: z.string().describe("What the series counts, in the reader's language."),
+          label: z.string().describe('Deprecated: the series in English.'),
+        }),
+      ),
+    })
+    .describe('Cumulative outcome curves of A and B, day by day.'),
+  lang: z.enum(['en', 'ar', 'he']).describe('The language of every `text`.'),
 });

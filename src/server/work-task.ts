@@ -1,8 +1,11 @@
 import { type ParseResult, parseAgreement } from '../core/agreement/index.ts';
 import type { Agreement } from '../core/agreement/types.ts';
+import { comparisonInWords } from '../core/compare/comparison-in-words.ts';
 import { compareAgreements } from '../core/compare/index.ts';
 import { planAgreement, sliceDays } from '../core/plan/plan-agreement.ts';
+import { planInWords } from '../core/plan/plan-in-words.ts';
 import type { PlanOptions } from '../core/plan/types.ts';
+import type { Lang } from '../core/words/lang.ts';
 import { type EvaluateAnswer, type EvaluateTask, evaluateStep } from './evaluation-task.ts';
 
 /** Work a request can make long, as it is handed to a worker thread of the WorkPool. */
@@ -14,8 +17,10 @@ export type WorkTask =
       options: PlanOptions;
       from: string | number | undefined;
       to: string | number | undefined;
+      /** The language its lines are worded in, beside their codes. */
+      lang: Lang;
     }
-  | { kind: 'diff'; a: Agreement; b: Agreement; options: PlanOptions }
+  | { kind: 'diff'; a: Agreement; b: Agreement; options: PlanOptions; lang: Lang }
   | EvaluateTask;
 
 /** What a worker answers: the value of the task, or the error it threw (name, code, message). */
@@ -38,11 +43,12 @@ export function performTask(task: WorkTask): {
       return { value: parseAgreement(task.text, task.file), transfer: [] };
     case 'plan': {
       const plan = sliceDays(planAgreement(task.agreement, task.options), task.from, task.to);
-      return bytes(JSON.stringify(plan));
+      return bytes(JSON.stringify(planInWords(plan, task.agreement, task.lang)));
     }
     case 'diff': {
       const options = task.options;
-      return bytes(JSON.stringify(compareAgreements(task.a, task.b, { planA: options, planB: options })));
+      const c = compareAgreements(task.a, task.b, { planA: options, planB: options });
+      return bytes(JSON.stringify(comparisonInWords(c, task.a, task.b, task.lang)));
     }
     case 'evaluate':
       return { value: evaluateStep(task), transfer: [] };

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeadlineFigures } from '../../src/core/figures/headline-figures.ts';
 import type { Total } from '../../src/core/plan/types.ts';
+import { CATALOGUES } from '../../src/core/words/render.ts';
 import { formatters } from '../../web/src/i18n/format.ts';
 import { LANGS, type Lang } from '../../web/src/i18n/locale.ts';
 import { ar } from '../../web/src/i18n/messages-ar.ts';
@@ -230,11 +231,19 @@ describe('one figure, one number, on every page and the API', { timeout: 120_000
         });
       const side = async (label: string, s: 'a' | 'b') =>
         (await chart(label).locator(`[data-side="${s}"]`).textContent())?.replace(/[\u2068\u2069]/g, '');
+      // Each chart is captioned in the reader's language, naming the party as the agreement does.
+      const PARTY = {
+        en: { hamas: 'Hamas', israel: 'Israel' },
+        ar: { hamas: 'حماس', israel: 'إسرائيل' },
+        he: { hamas: 'חמאס', israel: 'ישראל' },
+      }[lang];
+      const caption = (code: 'series.person' | 'series.tent', party: 'hamas' | 'israel') =>
+        CATALOGUES[lang][code].replace('{party}', PARTY[party]);
       // The counter-proposal states its total of persons but schedules none of it: not 0.
-      expect(await side('persons released by hamas', 'a')).toBe(formatters(lang).number(33));
-      expect(await side('persons released by hamas', 'b')).toBe(CATALOGS[lang]['compare.notScheduled']);
+      expect(await side(caption('series.person', 'hamas'), 'a')).toBe(formatters(lang).number(33));
+      expect(await side(caption('series.person', 'hamas'), 'b')).toBe(CATALOGS[lang]['compare.notScheduled']);
       // The January text has no tents at all: none, which is not "not stated".
-      expect(await side('tents delivered by israel', 'a')).toBe(CATALOGS[lang]['common.none']);
+      expect(await side(caption('series.tent', 'israel'), 'a')).toBe(CATALOGS[lang]['common.none']);
       const all = await page.locator('[data-side]').evaluateAll((els) => els.map((e) => e.textContent));
       expect(all).not.toContain(formatters(lang).number(0));
     });

@@ -28,7 +28,8 @@ export async function unmarkedLatin(page: Page): Promise<LatinText[]> {
       // translate="no". A block merely marked lang="en" is English the page did not translate.
       const marked = parent.closest('[lang]');
       const tag = marked?.getAttribute('lang') ?? pageLang;
-      if (tag !== pageLang && (tag.startsWith('und-') || marked?.getAttribute('translate') === 'no')) continue;
+      if (tag !== pageLang && (tag.startsWith('und-') || marked?.getAttribute('translate') === 'no'))
+        continue;
       const hook =
         parent.closest('[data-testid]')?.getAttribute('data-testid') ?? parent.tagName.toLowerCase();
       out.push({ text: text.trim().slice(0, 120), where: hook });

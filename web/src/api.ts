@@ -51,12 +51,22 @@ export type DiffPoint = OutcomePoint;
 export interface Diff {
   a: AgreementSummary;
   b: AgreementSummary;
-  terms: { path: string; change: string; label: string }[];
-  summary: { term: string; a: string; b: string; same: boolean }[];
+  /** The language every `text` is in. */
+  lang?: string;
+  /** `text`: the change in the language asked for; `label`: deprecated English. */
+  terms: { path: string; change: string; label: string; text?: string }[];
+  summary: {
+    term: string;
+    a: string;
+    b: string;
+    same: boolean;
+    text?: { term: string; a: string; b: string };
+  }[];
   outcomes: {
     lastDay: number;
     series: (Pick<OutcomeSeries, 'key' | 'party' | 'label' | 'aNone' | 'bNone'> & {
       unit: string;
+      text?: string;
       points: DiffPoint[];
     })[];
   };
@@ -103,5 +113,7 @@ export const api = {
     getJson<EventPage>(`/api/logs/${enc(logId)}/events?from=${from}&limit=${limit}`),
   event: (logId: string, leafHash: string) =>
     getJson<OneEvent>(`/api/logs/${enc(logId)}/events/${enc(leafHash)}`),
-  diff: (a: string, b: string) => getJson<Diff>(`/api/diff?a=${enc(a)}&b=${enc(b)}`),
+  /** The comparison, its terms worded in `lang` (beside their codes). */
+  diff: (a: string, b: string, lang: string) =>
+    getJson<Diff>(`/api/diff?a=${enc(a)}&b=${enc(b)}&lang=${enc(lang)}`),
 };

@@ -1,7 +1,9 @@
 import { compareAgreements } from '../../core/compare/compare-agreements.ts';
+import { comparisonInWords } from '../../core/compare/comparison-in-words.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
 import { formatComparisonText } from '../format-diff.ts';
 import { EXIT_OK, UsageError } from '../io.ts';
+import { langFlag, langOption } from '../lang-flag.ts';
 import { requireAgreement } from '../load-agreement.ts';
 import { planOptions, whatIfOptions } from './plan.ts';
 
@@ -15,10 +17,11 @@ function every(value: string | undefined): number | undefined {
 export const diff: Command = {
   name: 'diff',
   summary: 'Compare two agreements or proposals term by term and by simulated outcome.',
-  usage: 'truce diff A B [--extend N] [--delay PROVISION=HOURS] [--every DAYS] [--json]',
+  usage: 'truce diff A B [--extend N] [--delay PROVISION=HOURS] [--every DAYS] [--lang en|ar|he] [--json]',
   options: {
     ...whatIfOptions,
     every: { type: 'string', description: 'Show the outcome table every N days (default 7).' },
+    lang: langOption,
     json: jsonOption,
   },
   details:
@@ -27,10 +30,17 @@ export const diff: Command = {
   async run(args, io) {
     if (args.positionals.length !== 2) throw new UsageError('Name exactly two agreement files to compare.');
     const options = planOptions(args);
+    const lang = langFlag(args);
     const step = every(stringFlag(args, 'every'));
     const a = await requireAgreement(args.positionals[0]!, io);
     const b = await requireAgreement(args.positionals[1]!, io);
-    const comparison = compareAgreements(a, b, { planA: options, planB: options });
+    // Each term structured (`line`, `lines`) and worded in the chosen language (`text`).
+    const comparison = comparisonInWords(
+      compareAgreements(a, b, { planA: options, planB: options }),
+      a,
+      b,
+      lang,
+    );
     if (args.values.json) io.out(`${JSON.stringify(comparison, null, 2)}\n`);
     else io.out(formatComparisonText(comparison, step === undefined ? {} : { every: step }));
     return EXIT_OK;

@@ -1,12 +1,15 @@
 import { planAgreement, sliceDays } from '../../core/plan/plan-agreement.ts';
 import { PlanError } from '../../core/plan/plan-error.ts';
+import { planInWords } from '../../core/plan/plan-in-words.ts';
 import { checkPlanOptions, PLAN_LIMITS } from '../../core/plan/plan-limits.ts';
-import { english } from '../../core/plan/provision-obligations.ts';
 import type { PlanOptions } from '../../core/plan/types.ts';
 import { HORIZON_TEXT, withinHorizon } from '../../core/time/date-horizon.ts';
+import { agreementNames } from '../../core/words/agreement-names.ts';
+import { localized } from '../../core/words/render.ts';
 import { type Command, jsonOption, listFlag, type ParsedArgs, stringFlag } from '../command.ts';
 import { formatPlanCsv, formatPlanText } from '../format-plan.ts';
 import { EXIT_OK, UsageError } from '../io.ts';
+import { langFlag, langOption } from '../lang-flag.ts';
 import { requireAgreement } from '../load-agreement.ts';
 
 function keyValues(flag: string, values: string[], pattern: RegExp, what: string): Record<string, number> {
@@ -89,7 +92,8 @@ export const whatIfOptions = {
 export const plan: Command = {
   name: 'plan',
   summary: 'Compute the obligations of an agreement day by day: who must do what, by when.',
-  usage: 'truce plan FILE [--extend N] [--delay PROVISION=HOURS] [--from DATE] [--to DATE] [--json|--csv]',
+  usage:
+    'truce plan FILE [--extend N] [--delay PROVISION=HOURS] [--from DATE] [--to DATE] [--lang en|ar|he] [--json|--csv]',
   options: {
     ...whatIfOptions,
     from: { type: 'string', description: 'First day to show (YYYY-MM-DD or day number).' },
@@ -97,6 +101,7 @@ export const plan: Command = {
       type: 'string',
       description: 'Last day to show (YYYY-MM-DD or day number); open-ended phases are planned up to it.',
     },
+    lang: langOption,
     json: jsonOption,
     csv: { type: 'boolean', description: 'Print one CSV row per obligation.' },
   },
@@ -106,6 +111,7 @@ export const plan: Command = {
     if (args.positionals.length !== 1) throw new UsageError('Name exactly one agreement file to plan.');
     if (args.values.json && args.values.csv) throw new UsageError('Choose one of --json and --csv.');
     const options = planOptions(args);
+    const lang = langFlag(args);
     const from = dayOrDate('from', stringFlag(args, 'from'));
     const to = dayOrDate('to', stringFlag(args, 'to'));
     const agreement = await requireAgreement(args.positionals[0]!, io);
@@ -115,9 +121,14 @@ export const plan: Command = {
       from,
       to,
     );
-    if (args.values.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
-    else if (args.values.csv) io.out(formatPlanCsv(result));
-    else io.out(formatPlanText(result, english(agreement.title)));
+    // Each line structured (`line`) and worded in the chosen language (`text`).
+    const worded = planInWords(result, agreement, lang);
+    if (args.values.json) io.out(`${JSON.stringify(worded, null, 2)}\n`);
+    else if (args.values.csv) io.out(formatPlanCsv(worded));
+    else {
+      const names = agreementNames(agreement, lang);
+      io.out(formatPlanText(worded, localized(agreement.title, lang), names.party));
+    }
     return EXIT_OK;
   },
 };

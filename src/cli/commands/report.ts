@@ -7,14 +7,8 @@ import { HORIZON_TEXT, withinHorizon } from '../../core/time/date-horizon.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
 import { formatStatusJson } from '../format-status.ts';
 import { EXIT_OK, UsageError } from '../io.ts';
-import {
-  asOfFlag,
-  langFlag,
-  langOption,
-  loadLogAndAgreement,
-  logSourceOptions,
-  runEvaluation,
-} from './status.ts';
+import { langFlag, langOption } from '../lang-flag.ts';
+import { asOfFlag, loadLogAndAgreement, logSourceOptions, runEvaluation } from './status.ts';
 
 export const report: Command = {
   name: 'report',
@@ -34,7 +28,7 @@ export const report: Command = {
     if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
       throw new UsageError('--date YYYY-MM-DD is required: the day of the report.');
     if (!withinHorizon(date)) throw new UsageError(`--date ${date}: give a day ${HORIZON_TEXT}.`);
-    const lang = langFlag(stringFlag(args, 'lang'));
+    const lang = langFlag(args);
     const loaded = await loadLogAndAgreement(args, io);
     for (const w of loaded.warnings) io.err(`warning: ${w}\n`);
     const evaluation = runEvaluation(loaded, asOfFlag(date, loaded.agreement));

@@ -10,13 +10,13 @@ import { type Provenance, provenanceSentences } from '../../core/ledger/provenan
 import { verifyLog } from '../../core/ledger/verify-log.ts';
 import { HORIZON_TEXT, withinHorizon } from '../../core/time/date-horizon.ts';
 import { addDays, isoInZone, localToEpoch } from '../../core/time/zoned-time.ts';
-import { isLang, type Lang } from '../../core/words/lang.ts';
 import { exportMaterial, exportProvenance, readExport } from '../../export/export-folder.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
 import { ProvenanceStore } from '../../store/provenance-store.ts';
 import { type Command, jsonOption, type ParsedArgs, stringFlag } from '../command.ts';
 import { formatStatusJson, formatStatusText } from '../format-status.ts';
 import { EXIT_OK, InputError, type Io, UsageError } from '../io.ts';
+import { langFlag, langOption } from '../lang-flag.ts';
 import { chooseLog, databaseOption, openStore } from '../ledger-context.ts';
 import { requireAgreement } from '../load-agreement.ts';
 
@@ -102,18 +102,6 @@ export function runEvaluation(loaded: LoadedLog, asOf: string): Evaluation {
   }
 }
 
-/** --lang: the language of the words a reader reads (en, ar, he). */
-export const langOption = {
-  type: 'string',
-  description: 'The language of the explanations: en (default), ar or he.',
-} as const;
-
-export function langFlag(value: string | undefined): Lang {
-  if (value === undefined) return 'en';
-  if (isLang(value)) return value;
-  throw new UsageError(`--lang ${JSON.stringify(value)}: give en, ar or he.`);
-}
-
 export const logSourceOptions = {
   log: { type: 'string', description: 'A log in the database (instead of an export folder).' },
   agreement: {
@@ -139,7 +127,7 @@ export const status: Command = {
   details:
     '\nExamples:\n  truce status examples/logs/nov-2023-pause --at 2023-11-25T20:00:00+02:00\n  truce status --log nov-2023-pause --json\n',
   async run(args, io) {
-    const lang = langFlag(stringFlag(args, 'lang'));
+    const lang = langFlag(args);
     const loaded = await loadLogAndAgreement(args, io);
     const evaluation = runEvaluation(loaded, asOfFlag(stringFlag(args, 'at'), loaded.agreement));
     for (const w of loaded.warnings) io.err(`warning: ${w}\n`);

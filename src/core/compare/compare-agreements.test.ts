@@ -23,10 +23,10 @@ describe('compareAgreements', () => {
     expect(c.terms).toEqual([]);
     expect(valueAt(c.outcomes, 'a:person', 7)).toEqual({ day: 7, a: 150, b: 240 });
     expect(c.summary.filter((r) => !r.same).map((r) => r.term)).toEqual([
-      'Phase 1 (pause) duration',
+      'Phase 1 (Pause) duration',
       'Total duration',
-      'Exchange (exchange) released by b',
-      'Exchange (exchange) released by a',
+      'Exchange (exchange) released by Party B',
+      'Exchange (exchange) released by Party A',
     ]);
   });
 

@@ -1,6 +1,8 @@
 import type { Agreement, LocalizedText } from '../agreement/types.ts';
 import { planAgreement } from '../plan/plan-agreement.ts';
 import type { Plan, PlanOptions } from '../plan/types.ts';
+import { agreementNames } from '../words/agreement-names.ts';
+import { renderPhrase } from '../words/render.ts';
 import { diffTerms, type TermChange } from './diff-terms.ts';
 import { type OutcomeCurves, outcomeCurves } from './outcome-curves.ts';
 import { type SummaryRow, summarize } from './summary.ts';
@@ -37,6 +39,15 @@ function side(a: Agreement): ComparedSide {
   return { id: a.id, title: a.title, version: a.version, kind: a.kind };
 }
 
+/** The curves with their deprecated English labels naming parties as the agreements do. */
+function namedSeries(curves: OutcomeCurves, a: Agreement, b: Agreement): OutcomeCurves {
+  const names = agreementNames([a, b], 'en');
+  return {
+    ...curves,
+    series: curves.series.map((s) => ({ ...s, label: renderPhrase(s.line, { lang: 'en', names }) })),
+  };
+}
+
 /**
  * Compares an offer with a counter-offer: term by term, by headline figures, and by simulated
  * outcome day by day. Pure; throws the planner's PlanError when a what-if does not fit an agreement.
@@ -56,7 +67,7 @@ export function compareAgreements(a: Agreement, b: Agreement, options: CompareOp
     b: side(b),
     terms: diffTerms(a, b),
     summary: summarize(a, b, planA, planB),
-    outcomes: outcomeCurves(planA, planB),
+    outcomes: namedSeries(outcomeCurves(planA, planB), a, b),
     openEnded: {
       a: planA.horizon ? { plannedTo: planA.horizon.day } : null,
       b: planB.horizon ? { plannedTo: planB.horizon.day } : null,

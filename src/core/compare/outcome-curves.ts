@@ -1,4 +1,5 @@
 import type { Action, Obligation, Plan, Unit } from '../plan/types.ts';
+import { type Phrase, phrase, word } from '../words/phrase.ts';
 
 /** Actions that move people or goods; the others (lists, withdrawals, pauses) have no running count. */
 const MOVES: ReadonlySet<Action> = new Set([
@@ -21,6 +22,17 @@ const VERB: Partial<Record<Unit, string>> = {
   tent: 'tents delivered by',
   home: 'homes delivered by',
 };
+
+type SeriesUnit =
+  | 'person'
+  | 'remains'
+  | 'patient'
+  | 'companion'
+  | 'resident'
+  | 'truck'
+  | 'litre'
+  | 'tent'
+  | 'home';
 
 /** Series order: people first, then goods. */
 const UNITS = Object.keys(VERB) as Unit[];
@@ -52,6 +64,9 @@ export interface OutcomeSeries {
   key: string;
   party: string;
   unit: Unit;
+  /** What the series counts, as a code with parameters: each edge words it in its language. */
+  line: Phrase;
+  /** Deprecated: the series in English ("persons released by hamas"); read `line`. */
   label: string;
   /** A (or B) has no such series at all: it promises none (0 over its days). */
   aNone?: boolean;
@@ -145,6 +160,13 @@ export function outcomeCurves(planA: Plan, planB: Plan): OutcomeCurves {
     const [party, unit, direction] = key.split(':') as [string, Unit, string | undefined];
     const ra = sumsA.get(key);
     const rb = sumsB.get(key);
+    const who = { type: 'party' as const, id: party };
+    const seriesLine: Phrase = direction
+      ? phrase(direction === 'in' ? 'series.crossing-in' : 'series.crossing-out', {
+          unit: word('unit', unit),
+          party: who,
+        })
+      : phrase(`series.${unit as SeriesUnit}`, { party: who });
     // A plan that promises the series but cannot schedule it (no cadence stated) has no figure for it.
     const unplacedA = planA.unplaced.some((u) => `${u.party}:${u.unit}` === key);
     const unplacedB = planB.unplaced.some((u) => `${u.party}:${u.unit}` === key);
@@ -170,6 +192,7 @@ export function outcomeCurves(planA: Plan, planB: Plan): OutcomeCurves {
       key,
       party,
       unit,
+      line: seriesLine,
       label: direction
         ? `${unit === 'person' ? 'persons' : `${unit}s`} let ${direction === 'in' ? 'in' : 'out'} through a crossing by ${party}`
         : `${VERB[unit]} ${party}`,

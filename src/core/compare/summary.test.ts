@@ -21,18 +21,18 @@ describe('summarize', () => {
   it('given the same pause twice, every headline term is the same', () => {
     const summary = summarize(pause(), pause(), planAgreement(pause()), planAgreement(pause()));
     expect(summary.map((r) => r.term)).toEqual([
-      'Phase 1 (pause) duration',
+      'Phase 1 (Pause) duration',
       'Total duration',
-      'Exchange (exchange) released by b',
-      'Exchange (exchange) released by a',
-      'Exchange (exchange) ratio for women',
-      'Exchange (exchange) ratio for minors',
+      'Exchange (exchange) released by Party B',
+      'Exchange (exchange) released by Party A',
+      'Exchange (exchange) ratio for Women',
+      'Exchange (exchange) ratio for Minors',
       'Aid (aid) aid-trucks per day',
       'Aid (aid) fuel-trucks per day',
     ]);
     expect(summary.every((r) => r.same)).toBe(true);
-    expect(summary[2]).toEqual({
-      term: 'Exchange (exchange) released by b',
+    expect(summary[2]).toMatchObject({
+      term: 'Exchange (exchange) released by Party B',
       a: '50 persons',
       b: '50 persons',
       same: true,
@@ -41,25 +41,31 @@ describe('summarize', () => {
 
   it('when B is extended by 3 days, shows the longer phase and the larger totals', () => {
     const r = rows(pause(), pause(), { extend: 3 });
-    expect(r.get('Phase 1 (pause) duration')).toMatchObject({
+    expect(r.get('Phase 1 (Pause) duration')).toMatchObject({
       a: '4 days, days 1–4',
       b: '7 days (4 + 3 extended), days 1–7',
       same: false,
     });
     expect(r.get('Total duration')).toMatchObject({ a: '4 days', b: '7 days' });
-    expect(r.get('Exchange (exchange) released by b')).toMatchObject({ a: '50 persons', b: '80 persons' });
-    expect(r.get('Exchange (exchange) released by a')).toMatchObject({ a: '150 persons', b: '240 persons' });
+    expect(r.get('Exchange (exchange) released by Party B')).toMatchObject({
+      a: '50 persons',
+      b: '80 persons',
+    });
+    expect(r.get('Exchange (exchange) released by Party A')).toMatchObject({
+      a: '150 persons',
+      b: '240 persons',
+    });
   });
 
   it('given mixed ratios and an unknown mix, gives the counterpart total as a range', () => {
     const b = pause();
     exchange(b).release.categories[1]!.ratio = 5;
     const r = rows(pause(), b);
-    expect(r.get('Exchange (exchange) released by a')).toMatchObject({
+    expect(r.get('Exchange (exchange) released by Party A')).toMatchObject({
       a: '150 persons',
       b: '150–250 persons',
     });
-    expect(r.get('Exchange (exchange) ratio for minors')).toMatchObject({
+    expect(r.get('Exchange (exchange) ratio for Minors')).toMatchObject({
       a: '3 for 1',
       b: '5 for 1',
       same: false,
@@ -71,9 +77,9 @@ describe('summarize', () => {
     exchange(b).release.total = undefined;
     exchange(b).release.categories[0]!.ratio = undefined;
     const r = rows(pause(), b);
-    expect(r.get('Exchange (exchange) released by b')).toMatchObject({ b: 'at least 40 persons' });
-    expect(r.get('Exchange (exchange) released by a')).toMatchObject({ b: 'not stated' });
-    expect(r.get('Exchange (exchange) ratio for women')).toMatchObject({ b: 'not stated' });
+    expect(r.get('Exchange (exchange) released by Party B')).toMatchObject({ b: 'at least 40 persons' });
+    expect(r.get('Exchange (exchange) released by Party A')).toMatchObject({ b: 'not stated' });
+    expect(r.get('Exchange (exchange) ratio for Women')).toMatchObject({ b: 'not stated' });
   });
 
   it('shows aid quotas per day with "at least" marks, and terms only one side has as "none"', () => {
@@ -100,15 +106,15 @@ describe('summarize', () => {
     });
   });
 
-  it('given renamed ids, pairs terms by position and kind and names both ids', () => {
+  it('given renamed ids, pairs terms by position and kind and names both (one name when both are the same)', () => {
     const b = pause();
     b.phases[0]!.id = 'truce';
     b.phases[0]!.extension!.per.provision = 'hostages';
     for (const p of b.provisions) p.phase = 'truce';
     exchange(b).id = 'hostages';
     const r = rows(pause(), b);
-    expect(r.get('Phase 1 (pause / truce) duration')).toMatchObject({ a: '4 days, days 1–4', same: true });
-    expect(r.get('Exchange (exchange / hostages) released by b')).toMatchObject({
+    expect(r.get('Phase 1 (Pause) duration')).toMatchObject({ a: '4 days, days 1–4', same: true });
+    expect(r.get('Exchange (exchange / hostages) released by Party B')).toMatchObject({
       a: '50 persons',
       b: '50 persons',
     });
@@ -118,13 +124,13 @@ describe('summarize', () => {
     const b = pause();
     b.phases[0]!.lengthDays = undefined;
     const r = rows(pause(), b);
-    expect(r.get('Phase 1 (pause) duration')).toMatchObject({ b: 'open-ended, from day 1' });
+    expect(r.get('Phase 1 (Pause) duration')).toMatchObject({ b: 'open-ended, from day 1' });
     expect(r.get('Total duration')).toMatchObject({ b: 'open-ended' });
   });
   it('gives a phase that continues while talks go on as its stated length, then open-ended', () => {
     const b = pause();
     b.phases[0]!.continuesWhile = 'talks go on';
-    expect(rows(pause(), b).get('Phase 1 (pause) duration')).toMatchObject({
+    expect(rows(pause(), b).get('Phase 1 (Pause) duration')).toMatchObject({
       a: '4 days, days 1–4',
       b: 'open-ended (4 days stated, then continues), from day 1',
     });
@@ -142,7 +148,7 @@ describe('summarize', () => {
       a: 'Women, 3 for 1',
       b: 'Women of all ages, 3 for 1',
     });
-    expect(r.get('Exchange (exchange) released by a')!.b).toBe('150 persons; stated 160 (a draft)');
+    expect(r.get('Exchange (exchange) released by Party A')!.b).toBe('150 persons; stated 160 (a draft)');
   });
 });
 
@@ -154,11 +160,11 @@ describe('summarize, an exchange stated but not scheduled', () => {
     ex.counterpart.total = 1500;
     ex.release.total = undefined;
     const rows = summarize(pause(), b, planAgreement(pause()), planAgreement(b));
-    expect(rows.find((r) => r.term.endsWith('released by a'))).toMatchObject({
+    expect(rows.find((r) => r.term.endsWith('released by Party A'))).toMatchObject({
       a: '150 persons',
-      b: '1500 persons (stated, not scheduled)',
+      b: '1,500 persons (stated, not scheduled)',
     });
-    expect(rows.find((r) => r.term.endsWith('released by b'))).toMatchObject({
+    expect(rows.find((r) => r.term.endsWith('released by Party B'))).toMatchObject({
       a: '50 persons',
       b: 'not stated',
     });

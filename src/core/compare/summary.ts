@@ -1,139 +1,229 @@
 import { figureRange, isContested, statedValues } from '../agreement/figure.ts';
 import type { Agreement, Figure, Phase, Provision, ProvisionOf, Quota } from '../agreement/types.ts';
-import { english } from '../plan/provision-obligations.ts';
 import type { Action, Plan } from '../plan/types.ts';
+import { agreementNames } from '../words/agreement-names.ts';
+import {
+  type Arg,
+  category,
+  list,
+  NONE,
+  num,
+  type Phrase,
+  party,
+  phaseRef,
+  phrase,
+  place,
+  provisionRef,
+  qty,
+  quote,
+  text,
+  word,
+} from '../words/phrase.ts';
+import { type Names, renderPhrase } from '../words/render.ts';
 import { matchItems, matchPhases, matchProvisions, type Pair } from './match-items.ts';
-import { KIND_WORDS, plural } from './term-words.ts';
+import { canonical } from './term-words.ts';
 
 /** One headline term, as it reads under A and under B. */
 export interface SummaryRow {
+  /** The term and its two values as codes with parameters: each edge words them in its language. */
+  lines: { term: Phrase; a: Phrase; b: Phrase };
+  /** Deprecated: the term in English (read `lines.term`). */
   term: string;
+  /** Deprecated: A's value in English (read `lines.a`). */
   a: string;
+  /** Deprecated: B's value in English (read `lines.b`). */
   b: string;
   same: boolean;
 }
 
 /** Shown when a term is only in the other agreement. */
-const NONE = 'none';
+const NONE_VALUE = phrase('value.none');
 
-function pairName<T extends { id: string }>(pair: Pair<T>): string {
-  return pair.a && pair.b && pair.a.id !== pair.b.id ? `${pair.a.id} / ${pair.b.id}` : (pair.a ?? pair.b)!.id;
+/** Both sides' names of a matched pair ("Phase 1 / First phase"), or the one name when they are the same. */
+function pairArg<T extends { id: string; title?: unknown }>(pair: Pair<T>, ref: (id: string) => Arg): Arg {
+  const sameName = pair.a?.title !== undefined && canonical(pair.a.title) === canonical(pair.b?.title);
+  return pair.a && pair.b && pair.a.id !== pair.b.id && !sameName
+    ? list([ref(pair.a.id), ref(pair.b.id)], 'slash')
+    : ref((pair.a ?? pair.b)!.id);
 }
 
-function phaseDuration(plan: Plan, phase: Phase | undefined): string {
+function phaseDuration(plan: Plan, phase: Phase | undefined): Phrase {
   const placed = phase && plan.phases.find((p) => p.id === phase.id);
-  if (!placed) return NONE;
+  if (!placed) return NONE_VALUE;
   if (placed.openEnded) {
-    const from = placed.startDay === null ? ', not placed' : `, from day ${placed.startDay}`;
-    return `open-ended${placed.lengthDays === null ? '' : ` (${placed.lengthDays} days stated, then continues)`}${from}`;
+    return phrase('value.open-ended-phase', {
+      stated:
+        placed.lengthDays === null
+          ? NONE
+          : phrase('value.stated-then-continues', { days: qty(placed.lengthDays, 'day') }),
+      from:
+        placed.startDay === null
+          ? phrase('value.not-placed')
+          : phrase('value.from-day', { day: num(placed.startDay) }),
+    });
   }
-  if (placed.lengthDays === null) return 'open';
-  const extended = placed.extendedBy
-    ? ` (${placed.lengthDays - placed.extendedBy} + ${placed.extendedBy} extended)`
-    : '';
-  const span = placed.startDay === null ? ', not placed' : `, days ${placed.startDay}–${placed.endDay}`;
-  return `${placed.lengthDays} days${extended}${span}`;
+  if (placed.lengthDays === null) return phrase('value.open');
+  return phrase('value.phase', {
+    days: qty(placed.lengthDays, 'day'),
+    extended: placed.extendedBy
+      ? phrase('value.extended', {
+          base: num(placed.lengthDays - placed.extendedBy),
+          extra: num(placed.extendedBy),
+        })
+      : NONE,
+    span:
+      placed.startDay === null
+        ? phrase('value.not-placed')
+        : phrase('value.days-span', { from: num(placed.startDay), to: num(placed.endDay!) }),
+  });
 }
 
-function totalDuration(plan: Plan): string {
-  if (plan.phases.some((p) => p.openEnded)) return 'open-ended';
-  if (plan.phases.some((p) => p.endDay === null)) return 'open';
+function totalDuration(plan: Plan): Phrase {
+  if (plan.phases.some((p) => p.openEnded)) return phrase('value.open-ended');
+  if (plan.phases.some((p) => p.endDay === null)) return phrase('value.open');
   const first = Math.min(...plan.phases.map((p) => p.startDay!));
   const last = Math.max(...plan.phases.map((p) => p.endDay!));
-  return `${last - first + 1} days`;
+  return phrase('value.amount', { n: qty(last - first + 1, 'day') });
 }
 
 /** What the plan moves under one provision and action: exact, a range, a floor, or "not stated". */
-function planned(plan: Plan, provision: string, action: Action, unit: string): string {
+function planned(plan: Plan, provision: string, action: Action, unit: string): Phrase | null {
   const os = plan.days
     .flatMap((d) => d.obligations)
     .filter((o) => o.provision === provision && o.action === action);
   const stated = os.filter((o) => o.quantity !== undefined);
-  if (stated.length === 0) return 'not stated';
+  if (stated.length === 0) return null;
   const min = stated.reduce((n, o) => n + o.quantity!, 0);
   const max = stated.reduce((n, o) => n + (o.quantityMax ?? o.quantity!), 0);
-  const floor = stated.some((o) => o.atLeast) ? 'at least ' : '';
-  const partly = stated.length < os.length ? ' (some batches not stated)' : '';
-  return `${floor}${min === max ? min : `${min}–${max}`} ${unit}${partly}`;
+  const amount =
+    min !== max
+      ? phrase('value.range', { min: num(min), max: qty(max, unit) })
+      : stated.some((o) => o.atLeast)
+        ? phrase('value.at-least', { n: qty(min, unit) })
+        : phrase('value.amount', { n: qty(min, unit) });
+  return phrase('value.planned', {
+    amount,
+    partly: stated.length < os.length ? phrase('value.some-batches-not-stated') : NONE,
+  });
 }
 
-/** A figure as stated: one number, or each source's value side by side. */
-export function figureWords(f: Figure): string {
-  if (typeof f === 'number') return String(f);
-  return statedValues(f)
-    .map((v) => `${v.value} (${v.source})`)
-    .join(' or ');
+/** A figure as stated: one number, or each source's value side by side (never added). */
+export function figureArg(f: Figure): Arg {
+  if (typeof f === 'number') return num(f);
+  return list(
+    statedValues(f).map((v) =>
+      phrase('value.per-source', { value: num(v.value), source: quote(v.source ?? '') }),
+    ),
+    'or',
+  );
 }
 
-function quotaText(q: Quota | undefined): string {
-  if (!q) return NONE;
-  const where = q.destination ? ` to ${q.destination}` : '';
-  const mark = q.uncertain || isContested(q.quantity) ? ' (uncertain)' : '';
-  const one = !isContested(q.quantity) && figureRange(q.quantity)[0] === 1;
-  return `${q.atLeast ? 'at least ' : ''}${figureWords(q.quantity)} ${one ? q.unit : plural(q.unit)}${where}${mark}`;
+/** A figure with its unit: "1,968 persons", or each source's value and the unit. */
+function figureUnit(f: Figure, unit: string): Phrase {
+  if (typeof f === 'number') return phrase('value.amount', { n: qty(f, unit) });
+  return phrase('value.figure-unit', { figure: figureArg(f), unit: word('unit', unit) });
 }
 
-type Row = (term: string, a: string, b: string) => void;
+function quotaValue(q: Quota | undefined): Phrase {
+  if (!q) return NONE_VALUE;
+  const contested = isContested(q.quantity);
+  const amount: Phrase = contested
+    ? figureUnit(q.quantity, q.unit)
+    : phrase(q.atLeast ? 'value.at-least' : 'value.amount', { n: qty(figureRange(q.quantity)[0], q.unit) });
+  return phrase('value.quota', {
+    amount,
+    where: q.destination ? phrase('value.to-place', { place: place(q.destination) }) : NONE,
+    mark: q.uncertain || contested ? phrase('value.uncertain') : NONE,
+  });
+}
+
+type Row = (term: Phrase, a: Phrase, b: Phrase) => void;
 type Sides<K extends Provision['kind']> = [ProvisionOf<K> | undefined, ProvisionOf<K> | undefined];
 
-function exchangeRows(row: Row, name: string, [a, b]: Sides<'exchange'>, planA: Plan, planB: Plan): void {
+function exchangeRows(row: Row, name: Phrase, [a, b]: Sides<'exchange'>, planA: Plan, planB: Plan): void {
   const parties = (f: (x: ProvisionOf<'exchange'>) => string) =>
-    [...new Set([a, b].filter((x) => x !== undefined).map(f))].join(' / ');
-  const total = (x: ProvisionOf<'exchange'> | undefined, plan: Plan, action: Action) => {
-    if (!x) return NONE;
+    list(
+      [...new Set([a, b].filter((x) => x !== undefined).map(f))].map((id) => party(id)),
+      'slash',
+    );
+  const total = (x: ProvisionOf<'exchange'> | undefined, plan: Plan, action: Action): Phrase => {
+    if (!x) return NONE_VALUE;
     const cats = action === 'hand-over' ? x.release.categories : (x.counterpart.categories ?? []);
-    const unit = cats.length && cats.every((c) => c.remains) ? 'remains' : 'persons';
+    const unit = cats.length && cats.every((c) => c.remains) ? 'remains' : 'person';
     const scheduled = planned(plan, x.id, action, unit);
     // An exchange with no cadence is not on the calendar; its stated total still counts here.
     const stated = action === 'hand-over' ? x.release.total : x.counterpart.total;
-    if (scheduled === 'not stated' && stated !== undefined)
-      return `${figureWords(stated)} ${unit} (stated, not scheduled)`;
+    if (scheduled === null && stated !== undefined)
+      return phrase('value.stated-not-scheduled', { figure: figureUnit(stated, unit) });
+    if (scheduled === null) return phrase('value.not-stated');
     // A total stated apart from what the ratios give stands beside it, with its source.
     if (stated !== undefined && typeof stated !== 'number')
-      return `${scheduled}; stated ${figureWords(stated)}`;
+      return phrase('value.scheduled-and-stated', { scheduled, stated: figureArg(stated) });
     return scheduled;
   };
   row(
-    `${name} released by ${parties((x) => x.release.party)}`,
+    phrase('term.released-by', { name, parties: parties((x) => x.release.party) }),
     total(a, planA, 'hand-over'),
     total(b, planB, 'hand-over'),
   );
   row(
-    `${name} released by ${parties((x) => x.counterpart.party)}`,
+    phrase('term.released-by', { name, parties: parties((x) => x.counterpart.party) }),
     total(a, planA, 'release'),
     total(b, planB, 'release'),
   );
   for (const c of matchItems(a?.release.categories ?? [], b?.release.categories ?? [])) {
-    const ratio = (x: typeof c.a) => (x ? (x.ratio === undefined ? 'not stated' : `${x.ratio} for 1`) : NONE);
-    row(`${name} ratio for ${pairName(c)}`, ratio(c.a), ratio(c.b));
+    const ratio = (x: typeof c.a) =>
+      x
+        ? x.ratio === undefined
+          ? phrase('value.not-stated')
+          : phrase('value.ratio', { ratio: num(x.ratio) })
+        : NONE_VALUE;
+    row(
+      phrase('term.ratio-for', { name, category: pairArg(c, (id) => category(id)) }),
+      ratio(c.a),
+      ratio(c.b),
+    );
   }
   // Categories lined up by what their persons are, whatever each text calls them.
   const meanings = (x: ProvisionOf<'exchange'> | undefined) =>
     (x?.release.categories ?? []).flatMap((c) => (c.meaning ?? []).map((m) => ({ m, c })));
   const all = [...new Set([...meanings(a), ...meanings(b)].map((x) => x.m))];
   for (const m of all) {
-    const words = (x: ProvisionOf<'exchange'> | undefined) => {
-      if (!x) return NONE;
+    const words = (x: ProvisionOf<'exchange'> | undefined): Phrase => {
+      if (!x) return NONE_VALUE;
       const cs = meanings(x).filter((y) => y.m === m);
-      if (cs.length === 0) return 'not named';
-      return cs
-        .map(
-          ({ c }) =>
-            `${english(c.label)}${c.count !== undefined ? `: ${figureWords(c.count)}` : ''}${c.ratio ? `, ${c.ratio} for 1` : ''}`,
-        )
-        .join('; ');
+      if (cs.length === 0) return phrase('value.not-named');
+      return phrase('value.amount', {
+        n: list(
+          cs.map(({ c }) =>
+            phrase('value.category', {
+              label: text(c.label),
+              count: c.count !== undefined ? phrase('value.count', { figure: figureArg(c.count) }) : NONE,
+              ratio: c.ratio ? phrase('value.comma-ratio', { ratio: num(c.ratio) }) : NONE,
+            }),
+          ),
+          'semicolon',
+        ),
+      });
     };
-    row(`${name} category: ${m}`, words(a), words(b));
+    row(phrase('term.category', { name, meaning: word('meaning', m) }), words(a), words(b));
   }
 }
 
-function aidRows(row: Row, name: string, [a, b]: Sides<'aid'>): void {
+function aidRows(row: Row, name: Phrase, [a, b]: Sides<'aid'>): void {
   const byPosition = [{ by: 'position' as const, key: (_: Quota, i: number) => String(i) }];
+  const provision = (a ?? b)!.id;
+  const quota = (pair: Pair<Quota>) =>
+    pairArg(pair, (id) => ({
+      type: 'quota',
+      id,
+      provision: pair.a?.id === id ? (a?.id ?? provision) : (b?.id ?? provision),
+    }));
   for (const q of matchItems(a?.perDay ?? [], b?.perDay ?? [], byPosition)) {
-    row(`${name} ${pairName(q)} per day`, quotaText(q.a), quotaText(q.b));
+    row(phrase('term.quota-per-day', { name, quota: quota(q) }), quotaValue(q.a), quotaValue(q.b));
   }
   for (const q of matchItems(a?.extra ?? [], b?.extra ?? [], byPosition)) {
-    row(`${name} ${pairName(q)} over the phase`, quotaText(q.a), quotaText(q.b));
+    row(phrase('term.quota-over-phase', { name, quota: quota(q) }), quotaValue(q.a), quotaValue(q.b));
   }
 }
 
@@ -148,30 +238,42 @@ function only<K extends Provision['kind']>(kind: K, p: Provision | undefined): P
  */
 export function summarize(a: Agreement, b: Agreement, planA: Plan, planB: Plan): SummaryRow[] {
   const rows: SummaryRow[] = [];
-  const row: Row = (term, va, vb) => rows.push({ term, a: va, b: vb, same: va === vb });
+  const names: Names = agreementNames([a, b], 'en');
+  const en = (l: Phrase) => renderPhrase(l, { lang: 'en', names });
+  const row: Row = (term, la, lb) => {
+    const [ta, tb] = [en(la), en(lb)];
+    rows.push({ lines: { term, a: la, b: lb }, term: en(term), a: ta, b: tb, same: ta === tb });
+  };
   for (const pair of matchPhases(a, b)) {
     row(
-      `Phase ${pair.index + 1} (${pairName(pair)}) duration`,
+      phrase('term.phase-duration', { n: num(pair.index + 1), phase: pairArg(pair, phaseRef) }),
       phaseDuration(planA, pair.a),
       phaseDuration(planB, pair.b),
     );
   }
-  row('Total duration', totalDuration(planA), totalDuration(planB));
+  row(phrase('term.total-duration'), totalDuration(planA), totalDuration(planB));
   for (const pair of matchProvisions(a, b)) {
     const kinds = new Set([pair.a?.kind, pair.b?.kind]);
-    const name = `${KIND_WORDS[(pair.a ?? pair.b)!.kind]} (${pairName(pair)})`;
+    const name = phrase('term.provision', {
+      kind: word('kind', (pair.a ?? pair.b)!.kind),
+      provision: pairArg(pair, provisionRef),
+    });
     if (kinds.has('exchange')) {
       exchangeRows(row, name, [only('exchange', pair.a), only('exchange', pair.b)], planA, planB);
     }
     if (kinds.has('aid')) aidRows(row, name, [only('aid', pair.a), only('aid', pair.b)]);
     if (kinds.has('medical-evacuation')) {
-      const perDay = (p: Provision | undefined) => {
+      const perDay = (p: Provision | undefined): Phrase => {
         const m = only('medical-evacuation', p);
         return m
-          ? `${figureWords(m.perDay)} patients${m.uncertain || isContested(m.perDay) ? ' (uncertain)' : ''}`
-          : NONE;
+          ? phrase('value.quota', {
+              amount: figureUnit(m.perDay, 'patient'),
+              where: NONE,
+              mark: m.uncertain || isContested(m.perDay) ? phrase('value.uncertain') : NONE,
+            })
+          : NONE_VALUE;
       };
-      row(`${name} per day`, perDay(pair.a), perDay(pair.b));
+      row(phrase('term.per-day', { name }), perDay(pair.a), perDay(pair.b));
     }
   }
   return rows;

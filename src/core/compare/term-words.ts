@@ -1,73 +1,8 @@
-import type { ProvisionKind } from '../agreement/types.ts';
+import { VOCABULARIES } from '../words/vocabularies.ts';
 
-/** Plain-English names of provision kinds, as they start a sentence. */
-export const KIND_WORDS: Record<ProvisionKind, string> = {
-  cessation: 'Cessation of hostilities',
-  exchange: 'Exchange',
-  aid: 'Aid',
-  withdrawal: 'Withdrawal',
-  'displaced-return': 'Return of displaced people',
-  crossing: 'Crossing',
-  'medical-evacuation': 'Medical evacuation',
-  'localized-pause': 'Localized pause',
-  negotiation: 'Negotiation',
-  milestone: 'Milestone',
-  text: 'Text provision',
-};
-
-const FIELD_WORDS: Record<string, string> = {
-  lengthDays: 'length',
-  extension: 'extension rule',
-  per: 'per',
-  maxDays: 'maximum extra days',
-  endConditions: 'end conditions',
-  continuesWhile: 'continues while',
-  throughPhase: 'holds through phase',
-  groups: 'category groups',
-  flows: 'people per direction',
-  preconditions: 'preconditions',
-  uncertain: 'uncertain mark',
-  release: 'release side',
-  minPerBatch: 'minimum per batch',
-  handoverBy: 'handover deadline',
-  lead: 'list lead time',
-  outsideFormula: 'releases outside the formula',
-  countsTowardQuota: 'counts toward the quota',
-  handoverRoute: 'handover route',
-  perDay: 'per day',
-  partOf: 'part of',
-  atLeast: '"at least" mark',
-  fromDay: 'from day',
-  byDay: 'by day',
-  extensionDays: 'extension days',
-  timeZone: 'time zone',
-  agreedOn: 'agreed on',
-  heldBy: 'held by',
-  afterPhase: 'after phase',
-  offsetDays: 'offset days',
-  everyDays: 'every N days',
-  firstDay: 'first day',
-  eveningBefore: 'evening before',
-  window: 'hour window',
-};
-
-/** Words for a field name: a known phrase, or the camel-case name split into words. */
+/** English words for a field name: the vocabulary's, or the camel-case name split into words. */
 export function fieldWords(key: string): string {
-  return FIELD_WORDS[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-}
-
-/** Words for one item of an id-keyed list nested in a term (a quota, a category, a zone). */
-export function itemWords(listKey: string, id: string): string {
-  const words: Record<string, string> = {
-    perDay: 'per-day quota',
-    extra: 'one-off quota',
-    categories: 'category',
-    parties: 'party',
-    zones: 'zone',
-    destinations: 'destination',
-    routes: 'route',
-  };
-  return `${words[listKey] ?? fieldWords(listKey)} ${id}`;
+  return VOCABULARIES.field.en[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 const DAY_FIELDS = new Set(['lengthDays', 'days', 'maxDays', 'offsetDays', 'extensionDays']);

@@ -100,7 +100,7 @@ export function obligationHead(ctx: EvalContext, o: Obligation, due: number | nu
     provision: o.provision,
     party: o.party,
     ...(o.batch !== undefined ? { batch: o.batch } : {}),
-    description: o.description.replace(/\.$/, ''),
+    line: o.line,
   };
   return due === null ? what : phrase('head.paren-due', { what, due: moment(due, ctx.timeZone) });
 }

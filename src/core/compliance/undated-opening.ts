@@ -106,7 +106,7 @@ export function undatedOpeningStatus(
     provision: o.provision,
     party: o.party,
     ...(o.batch !== undefined ? { batch: o.batch } : {}),
-    description: o.description,
+    line: o.line,
   };
   const head = o.conditionMetAt
     ? phrase('undated.head', { obligation, met: moment(Date.parse(o.conditionMetAt), tz) })

@@ -1,5 +1,9 @@
 import type { Agreement, DayRef, Provision } from '../agreement/types.ts';
 import { addDays, daysBetween, isoInZone, localDate, localToEpoch } from '../time/zoned-time.ts';
+import { namesOf } from '../words/agreement-names.ts';
+import { kept } from '../words/kept.ts';
+import { type Phrase, phrase } from '../words/phrase.ts';
+import { renderPhrase } from '../words/render.ts';
 import type {
   DatedFact,
   IndicativeShare,
@@ -47,7 +51,21 @@ export interface When {
   atDay?: number;
 }
 
-type Fields = Omit<Obligation, 'id' | 'provision' | 'kind' | 'day' | 'phase' | 'phaseDay' | 'date' | 'due'>;
+type Fields = Omit<
+  Obligation,
+  'id' | 'provision' | 'kind' | 'day' | 'phase' | 'phaseDay' | 'date' | 'due' | 'description'
+>;
+
+const englishSaid = new WeakMap<Agreement, WeakMap<Phrase, string>>();
+
+/**
+ * A line in English with the agreement's English names: the deprecated `description`. A line
+ * shared by many obligations (a daily quota) is worded once.
+ */
+export function englishLine(agreement: Agreement, l: Phrase): string {
+  const said = kept(englishSaid, agreement, () => new WeakMap<Phrase, string>());
+  return kept(said, l, () => renderPhrase(l, { lang: 'en', names: namesOf(agreement, 'en') }));
+}
 
 /** The agreement day a phase day of the provision's phase falls on. */
 export function agreementDay(ctx: PlanContext, provision: Provision, phaseDay: number): number {
@@ -104,14 +122,15 @@ export function obligation(
   // Only the terms that recur day after day run on into the open end of a phase.
   const openEnded =
     DAILY.has(fields.action) && phase.openEnded && (phase.lengthDays === null || phaseDay > phase.lengthDays);
+  // A deadline before the agreement's start (a list due the evening before day 1) says so.
+  const l: Phrase = day < 1 ? phrase('plan.before-start', { line: fields.line }) : fields.line;
   return {
     id,
     provision: provision.id,
     kind: provision.kind,
     ...fields,
-    ...(day < 1 && !fields.description.includes('before the agreement')
-      ? { description: `${fields.description} Due before the agreement starts.` }
-      : {}),
+    line: l,
+    description: englishLine(ctx.agreement, l),
     day,
     phase: provision.phase,
     phaseDay,
@@ -136,7 +155,7 @@ export function phaseLength(ctx: PlanContext, provision: Provision): number | nu
   return end - own.startDay + 1;
 }
 
-/** Plain English for a local deadline, used in descriptions. */
-export function byTime(time: string | undefined): string {
-  return time ? `by ${time}` : 'by the end of the day';
+/** A local deadline of a line: by a time, or by the end of the day. */
+export function byTime(t: string | undefined): Phrase {
+  return t ? phrase('when.by-time-only', { time: { type: 'time', time: t } }) : phrase('when.end-of-the-day');
 }

@@ -1,8 +1,23 @@
 import { figureRange, isContested, singleValue, statedValues } from '../agreement/figure.ts';
 import type { ExchangeCategory, ProvisionOf } from '../agreement/types.ts';
 import { addDays, daysBetween, isoInZone, localDate } from '../time/zoned-time.ts';
+import {
+  category,
+  commas,
+  list,
+  NONE,
+  num,
+  optional,
+  type Phrase,
+  party,
+  phrase,
+  qty,
+  quote,
+  word,
+} from '../words/phrase.ts';
 import { type Batch, distribute, scheduleBatches } from './batches.ts';
 import { byTime, obligation, type PlanContext, type When, whenEpoch } from './context.ts';
+import { hoursAfter, rangeAmount } from './line-parts.ts';
 import { type Planned, resolveMoment, whenDay } from './moment.ts';
 import type { Obligation, StatedValue, Unit } from './types.ts';
 
@@ -83,10 +98,9 @@ export function sideUnit(categories: readonly { remains?: boolean }[] | undefine
   return categories?.length && categories.every((c) => c.remains) ? 'remains' : 'person';
 }
 
-function describeRange(range: [number, number] | null, atLeast: boolean | undefined): string {
-  if (!range) return 'an unstated number of';
-  if (range[0] === range[1]) return `${atLeast ? 'at least ' : ''}${range[0]}`;
-  return `${range[0]} to ${range[1]}`;
+function rangeLine(range: [number, number] | null, atLeast: boolean | undefined, unit: Unit): Phrase {
+  if (!range) return phrase('amount.unstated', { unit: word('unit', unit) });
+  return rangeAmount(range[0], range[1], unit, atLeast);
 }
 
 /** The counterpart's releases as one lump (numbers without a ratio), when that is how they are stated. */
@@ -136,7 +150,19 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
   const counterpartCategories = counterpart.categories?.map((c) => c.id).join('+');
   const counterpartCategory = counterpartCategories ?? 'persons';
   const lump = lumpCounterpart(exchange);
-  const noun = (n: string) => (unit === 'remains' ? `the remains of ${n} persons` : `${n} persons`);
+  // Persons released as remains are counted as persons whose remains are handed over.
+  const handed = (b: Batch): Phrase => {
+    const amount: Phrase =
+      b.count === null
+        ? phrase('amount.unstated', { unit: word('unit', 'person') })
+        : rangeAmount(b.count, b.count, 'person', b.atLeast);
+    return unit === 'remains' ? phrase('amount.remains-of', { amount }) : amount;
+  };
+  const categories = (ids: readonly string[]) =>
+    list(
+      ids.map((id) => category(id, exchange.id)),
+      'comma',
+    );
   const out: Obligation[] = [];
   let lastHandover: When | null = null;
   batches.forEach((batch, i) => {
@@ -166,9 +192,13 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
       }
     }
     lastHandover = handover;
-    const count =
-      batch.count === null ? 'an unstated number of' : `${batch.atLeast ? 'at least ' : ''}${batch.count}`;
-    const mix = alloc.categories?.map((p) => `${p.count} ${p.category.id}`).join(', ');
+    const mix = alloc.categories
+      ? commas(
+          alloc.categories.map((p) =>
+            phrase('part.mix-item', { count: num(p.count), category: category(p.category.id, exchange.id) }),
+          ),
+        )
+      : undefined;
     const stated = batch.categories && 'ids' in batch.categories ? batch.categories.ids : undefined;
     const common = { batch: n, ...(batch.extension ? { extension: true } : {}) };
     const lists = release.lists;
@@ -188,17 +218,22 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
           to: recipients.join('+'),
           ...common,
           ...(windowFields.relativeTo ? { relativeTo: windowFields.relativeTo } : {}),
-          description: `List of names for batch ${n} to ${recipients.join(', ')}, ${
-            'hours' in lead ? `${lead.hours} h before the handover` : 'the evening before'
-          }.`,
+          line: phrase('plan.submit-list', {
+            batch: num(n),
+            to: commas(recipients.map(party)),
+            lead:
+              'hours' in lead
+                ? phrase('part.hours-before-handover', { hours: qty(lead.hours, 'hour') })
+                : phrase('part.evening-before'),
+          }),
         }),
       );
     }
-    const windowText = batch.window
+    const windowText: Phrase = batch.window
       ? windowFields.opens !== undefined
-        ? ' in all over the window, any day until the deadline'
-        : ' in all by the deadline'
-      : '';
+        ? phrase('part.window-over')
+        : phrase('part.window-by')
+      : NONE;
     out.push(
       obligation(ctx, exchange, handover, {
         action: 'hand-over',
@@ -214,14 +249,18 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
         ...(stated ? { batchCategories: stated } : {}),
         ...common,
         ...windowFields,
-        description:
-          `Batch ${n}: release ${noun(count)} (${mix ?? stated?.join(', ') ?? releaseCategory}) to ${release.to}` +
-          `${exchange.intermediary ? ` through ${exchange.intermediary}` : ''}${windowText}, ${
-            windowFields.relativeTo
-              ? `${windowFields.relativeTo.hours} h after ${windowFields.relativeTo.provision ?? windowFields.relativeTo.phase ?? 'the start'}`
-              : byTime(release.handoverBy)
-          }.` +
-          `${batch.extension ? ' Under the extension rule.' : ''}`,
+        line: phrase('plan.hand-over', {
+          batch: num(n),
+          amount: handed(batch),
+          mix: mix ?? categories(stated ?? release.categories.map((c) => c.id)),
+          to: party(release.to),
+          through: optional(exchange.intermediary, () =>
+            phrase('part.through', { place: party(exchange.intermediary!) }),
+          ),
+          window: windowText,
+          when: windowFields.relativeTo ? hoursAfter(windowFields.relativeTo) : byTime(release.handoverBy),
+          extension: batch.extension ? phrase('part.under-extension-rule') : NONE,
+        }),
       }),
     );
     if (lump) return;
@@ -244,7 +283,28 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
           ...common,
           ...(windowFields.relativeTo ? { relativeTo: windowFields.relativeTo } : {}),
           ...(counterpart.after ? { condition: `after the ${after} of batch ${n}` } : {}),
-          description: `Batch ${n}: release ${describeRange(range, batch.atLeast)} ${counterpartUnit === 'remains' ? 'remains' : 'persons'}${counterpartCategories ? ` (${counterpartCategories})` : ''}${range && range[0] !== range[1] ? ' depending on the categories released' : ''}${counterpart.order ? `, ${counterpart.order}` : ''}${counterpart.after ? `, after the ${after} of batch ${n}` : ''}.`,
+          line: phrase('plan.release-batch', {
+            batch: num(n),
+            amount: rangeLine(range, batch.atLeast, counterpartUnit),
+            categories: counterpart.categories?.length
+              ? phrase('part.categories', { items: categories(counterpart.categories.map((c) => c.id)) })
+              : NONE,
+            depending: range && range[0] !== range[1] ? phrase('part.depending') : NONE,
+            // The release order is the agreement's own words.
+            order: optional(counterpart.order, () =>
+              phrase('part.order', { order: quote(counterpart.order!) }),
+            ),
+            after: counterpart.after
+              ? phrase(
+                  counterpart.after === 'handover-confirmed'
+                    ? 'part.after-confirmed-handover'
+                    : 'part.after-handover',
+                  {
+                    batch: num(n),
+                  },
+                )
+              : NONE,
+          }),
         },
       ),
     );
@@ -280,7 +340,16 @@ function lumpRelease(
     ? cats.map((c) => ({ category: c.id, count: singleValue(c.count)! }))
     : undefined;
   const [lo, hi] = lump.range;
-  const parts = mix?.length ? ` (${mix.map((m) => `${m.count} ${m.category}`).join(' + ')})` : '';
+  const parts = mix?.length
+    ? phrase('part.categories', {
+        items: list(
+          mix.map((m) =>
+            phrase('part.mix-item', { count: num(m.count), category: category(m.category, exchange.id) }),
+          ),
+          'plus',
+        ),
+      })
+    : NONE;
   return [
     obligation(ctx, exchange, when, {
       action: 'release',
@@ -294,7 +363,11 @@ function lumpRelease(
       ...(lump.figures ? { figures: lump.figures, uncertain: true } : {}),
       ...(relativeTo ? { relativeTo } : {}),
       ...(counterpart.after ? { condition: 'after the handovers' } : {}),
-      description: `Release ${lo === hi ? lo : `${lo} to ${hi}`} ${unit === 'remains' ? 'remains' : 'persons'}${parts}${counterpart.after ? ', after the handovers' : ''}.`,
+      line: phrase('plan.release-all', {
+        amount: rangeAmount(lo, hi, unit),
+        parts,
+        after: counterpart.after ? phrase('part.after-handovers') : NONE,
+      }),
     }),
   ];
 }

@@ -1,8 +1,24 @@
 import { figureRange, isContested, statedValues } from '../agreement/figure.ts';
 import type { Figure, LocalizedText, Moment, Provision, ProvisionOf, Quota } from '../agreement/types.ts';
 import { daysBetween } from '../time/zoned-time.ts';
-import { byTime, obligation, type PlanContext, phaseDayOf, phaseLength, type When } from './context.ts';
+import {
+  type Arg,
+  commas,
+  list,
+  NONE,
+  num,
+  optional,
+  phrase,
+  place,
+  qty,
+  quote,
+  text,
+  time,
+  word,
+} from '../words/phrase.ts';
+import { englishLine, obligation, type PlanContext, phaseDayOf, phaseLength, type When } from './context.ts';
 import { exchangeObligations } from './exchange-obligations.ts';
+import { amountOf, hoursAfter } from './line-parts.ts';
 import { type Planned, resolveMoment } from './moment.ts';
 import { zoneKey } from './timeline.ts';
 import type { Obligation, StandingObligation, Unit } from './types.ts';
@@ -27,21 +43,28 @@ function quantityOf(figure: Figure): Pick<Obligation, 'quantity' | 'quantityMax'
   };
 }
 
-/** A figure in a description: its value, or the range its sources state (who says which is in `figures`). */
-function figureText(figure: Figure): string {
-  const [lo, hi] = figureRange(figure);
-  return lo === hi ? String(lo) : `${lo} to ${hi}`;
-}
-
-function quotaText(q: Quota): string {
-  const label = english(q.label);
-  const what = [q.category, q.destination ? `to ${q.destination}` : ''].filter(Boolean).join(' ');
-  const n = figureText(q.quantity);
-  return `${q.atLeast ? 'at least ' : ''}${n} ${q.unit}${n === '1' ? '' : 's'}${label ? ` (${label})` : what ? ` (${what})` : ''}${q.partOf ? ` of ${q.partOf}` : ''}`;
+/** The quota line of a provision as a reader names it: its label, else its id. */
+function quotaLine(aid: ProvisionOf<'aid'>, q: Quota) {
+  return { type: 'quota' as const, id: q.id, provision: aid.id };
 }
 
 function aidObligations(ctx: PlanContext, aid: ProvisionOf<'aid'>, fromDay: number): Obligation[] {
   const out: Obligation[] = [];
+  // One line per quota, shared by its days: worded once, whatever the length of the phase.
+  const lines = new Map(
+    aid.perDay.map((q) => [
+      q,
+      phrase('plan.admit-aid', {
+        amount: amountOf(q.quantity, q.unit, q.atLeast),
+        line: quotaLine(aid, q),
+        part: optional(q.partOf, () =>
+          phrase('part.part-of', { whole: quotaLine(aid, { id: q.partOf! } as Quota) }),
+        ),
+        // A source's name is the source's own: shown as the agreement gives it.
+        source: optional(q.source, () => phrase('part.source', { source: quote(q.source!) })),
+      }),
+    ]),
+  );
   for (const day of days(fromDay, phaseLength(ctx, aid))) {
     for (const q of aid.perDay) {
       out.push(
@@ -59,7 +82,7 @@ function aidObligations(ctx: PlanContext, aid: ProvisionOf<'aid'>, fromDay: numb
             ...(q.destination ? { destination: q.destination } : {}),
             ...(q.partOf ? { partOf: q.partOf } : {}),
             ...(q.uncertain ? { uncertain: true } : {}),
-            description: `Let in ${quotaText(q)}${q.source ? ` [${q.source}]` : ''}.`,
+            line: lines.get(q)!,
           },
           q.id,
         ),
@@ -81,7 +104,10 @@ function aidObligations(ctx: PlanContext, aid: ProvisionOf<'aid'>, fromDay: numb
           ...(q.atLeast ? { atLeast: true } : {}),
           unit: q.unit as Unit,
           category: q.id,
-          description: `Over the phase: ${quotaText(q)}.`,
+          line: phrase('plan.deliver-extra', {
+            amount: amountOf(q.quantity, q.unit, q.atLeast),
+            line: quotaLine(aid, q),
+          }),
         },
         q.id,
       ),
@@ -109,9 +135,28 @@ function passages(
     (p.kind === 'medical-evacuation'
       ? [{ direction: 'out' as const, people: 'patient' as const, perDay: p.perDay }]
       : []);
-  const hours = p.hours ? ` ${p.hours.from}–${p.hours.to}` : '';
-  const lead = p.lists && 'hours' in p.lists.lead ? `; names ${p.lists.lead.hours} h ahead` : '';
-  const via = p.kind === 'crossing' ? english(p.crossing.name) : p.via;
+  const hours = optional(p.hours, () =>
+    phrase('part.hours', { from: time(p.hours!.from), to: time(p.hours!.to) }),
+  );
+  const lead =
+    p.lists && 'hours' in p.lists.lead
+      ? phrase('part.names-ahead', { hours: qty(p.lists.lead.hours, 'hour') })
+      : NONE;
+  const via =
+    p.kind === 'crossing'
+      ? phrase('part.through', { place: place(p.crossing.id) })
+      : optional(p.via, () => phrase('part.through', { place: place(p.via!) }));
+  const lines = new Map(
+    flows.map((f) => [
+      f,
+      phrase(f.direction === 'out' ? 'plan.let-out' : 'plan.let-in', {
+        amount: amountOf(f.perDay, FLOW_UNIT[f.people]!),
+        via,
+        hours,
+        lead,
+      }),
+    ]),
+  );
   return days(fromDay, phaseLength(ctx, p)).flatMap((d) =>
     flows.map((f) =>
       obligation(
@@ -127,7 +172,7 @@ function passages(
           ...(p.hours ? { window: p.hours } : {}),
           ...(f.uncertain ? { uncertain: true } : {}),
           ...cond,
-          description: `Let ${figureText(f.perDay)} ${f.people}s ${f.direction === 'out' ? 'out' : 'in'}${via ? ` through ${via}` : ''}${hours}${lead}.`,
+          line: lines.get(f)!,
         },
         p.flows ? `${f.direction}-${f.people}` : undefined,
       ),
@@ -172,6 +217,18 @@ function pauseObligations(
       .reduce((a, z) => a + (ctx.zoneExtensions.get(zoneKey(p.id, z.id)) ?? 0), 0);
     const extra = ctx.zoneExtensions.get(zoneKey(p.id, zone.id)) ?? 0;
     const first = zone.fromDay + shift;
+    const pauseLine = (extension: boolean) =>
+      phrase('plan.pause', {
+        zone: place(zone.id),
+        from: time(p.window.from),
+        to: time(p.window.to),
+        purpose: optional(p.purpose, () => phrase('part.purpose', { purpose: text(p.purpose!) })),
+        extension: extension ? phrase('part.under-extension') : NONE,
+        extendable: optional(zone.extensionDays ?? p.extensionDays, () =>
+          phrase('part.extendable', { days: qty((zone.extensionDays ?? p.extensionDays)!, 'day') }),
+        ),
+      });
+    const [inTerm, extended] = [pauseLine(false), pauseLine(true)];
     for (const d of days(first, first + zone.days + extra - 1)) {
       for (const party of p.parties) {
         out.push(
@@ -186,9 +243,7 @@ function pauseObligations(
               destination: zone.id,
               ...(d >= first + zone.days ? { extension: true } : {}),
               ...cond,
-              description: `Pause in ${english(zone.name)} ${p.window.from}–${p.window.to}${p.purpose ? ` (${english(p.purpose)})` : ''}${
-                d >= first + zone.days ? '; under the extension' : ''
-              }${(zone.extensionDays ?? p.extensionDays) ? `; extendable by ${zone.extensionDays ?? p.extensionDays} day(s)` : ''}.`,
+              line: d >= first + zone.days ? extended : inTerm,
             },
             `${zone.id}/${party}`,
           ),
@@ -223,8 +278,10 @@ export function provisionObligations(
       const d = deadline(ctx, p, p.byDay, p.due, p.by, fromDay, planned);
       if (!d) return [];
       const when = d.relativeTo
-        ? `${d.relativeTo.hours} h after ${d.relativeTo.provision ?? d.relativeTo.phase ?? 'the start'}`
-        : `${byTime(p.by)} of day ${d.when.phaseDay}`;
+        ? hoursAfter(d.relativeTo)
+        : p.by
+          ? phrase('when.by-time', { time: time(p.by), day: num(d.when.phaseDay) })
+          : phrase('when.end-of-day', { day: num(d.when.phaseDay) });
       return [
         obligation(ctx, p, d.when, {
           action: 'withdraw',
@@ -233,7 +290,11 @@ export function provisionObligations(
           unit: 'zone',
           ...(d.relativeTo ? { relativeTo: d.relativeTo } : {}),
           ...cond,
-          description: `Withdraw from ${p.zones.map((z) => english(z.name)).join(', ')}${p.line ? ` to ${english(p.line)}` : ''}, ${when}.`,
+          line: phrase('plan.withdraw', {
+            zones: commas(p.zones.map((z) => place(z.id))),
+            line: optional(p.line, () => phrase('part.to-line', { line: text(p.line!) })),
+            when,
+          }),
         }),
       ];
     }
@@ -248,11 +309,21 @@ export function provisionObligations(
             party: p.party,
             ...(p.to ? { destination: p.to } : {}),
             ...cond,
-            description: `From this day on, allow displaced people to return${p.to ? ` to ${p.to}` : ''}${
-              p.routes?.length
-                ? ` (${p.routes.map((r) => `${english(r.name)}${r.mode ? `, ${r.mode}` : ''}`).join('; ')})`
-                : ''
-            }.`,
+            line: phrase('plan.allow-return', {
+              to: optional(p.to, () => phrase('part.to-place', { place: place(p.to!) })),
+              routes: p.routes?.length
+                ? phrase('part.routes', {
+                    routes: list(
+                      p.routes.map((r) =>
+                        r.mode
+                          ? phrase('part.route-mode', { name: place(r.id), mode: quote(r.mode) })
+                          : phrase('part.route', { name: place(r.id) }),
+                      ),
+                      'semicolon',
+                    ),
+                  })
+                : NONE,
+            }),
           },
         ),
       ];
@@ -267,7 +338,13 @@ export function provisionObligations(
         ...(d?.relativeTo ? { relativeTo: d.relativeTo } : {}),
         ...(p.hours ? { window: p.hours } : {}),
         ...cond,
-        description: `Open ${english(p.crossing.name)}${p.purpose ? ` for ${english(p.purpose)}` : ''}${p.hours ? `, ${p.hours.from}–${p.hours.to}` : ''}.`,
+        line: phrase('plan.open-crossing', {
+          crossing: place(p.crossing.id),
+          purpose: optional(p.purpose, () => phrase('part.for-purpose', { purpose: text(p.purpose!) })),
+          hours: optional(p.hours, () =>
+            phrase('part.comma-hours', { from: time(p.hours!.from), to: time(p.hours!.to) }),
+          ),
+        }),
       });
       return [opening, ...passages(ctx, p, opening.phaseDay, cond)];
     }
@@ -288,7 +365,7 @@ export function provisionObligations(
             party,
             ...(d.relativeTo ? { relativeTo: d.relativeTo } : {}),
             ...cond,
-            description: `Start negotiations on ${english(p.subject)} by day ${d.when.phaseDay}.`,
+            line: phrase('plan.negotiate', { subject: text(p.subject), day: num(d.when.phaseDay) }),
           },
           party,
         ),
@@ -306,7 +383,7 @@ export function provisionObligations(
         party: (p.parties ?? []).join('+'),
         ...(d.relativeTo ? { relativeTo: d.relativeTo } : {}),
         ...cond,
-        description: `${p.subject}: ${english(p.text)}`,
+        line: phrase('plan.milestone', { subject: word('milestone', p.subject), text: text(p.text) }),
       });
       // A dated milestone that obliges no party is a date on the calendar, not an obligation.
       if (!p.parties?.length) {
@@ -329,6 +406,13 @@ export function provisionObligations(
   }
 }
 
+/** Words of the agreement without a closing full stop or semicolon, in each language it gives. */
+function trimEnd(t: LocalizedText): LocalizedText {
+  const trim = (x: string) => x.replace(/[.;]\s*$/, '');
+  if (typeof t === 'string') return trim(t);
+  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, trim(v as string)])) as LocalizedText;
+}
+
 /** Obligations that hold over the whole phase: cessation of hostilities, free text and undated milestones. */
 export function standingObligation(ctx: PlanContext, p: Provision): StandingObligation | null {
   const undatedMilestone = p.kind === 'milestone' && !p.byDay && !p.due && !p.date;
@@ -337,21 +421,36 @@ export function standingObligation(ctx: PlanContext, p: Provision): StandingObli
   const last = p.throughPhase ? (ctx.phases.get(p.throughPhase) ?? phase) : phase;
   const limits =
     p.kind === 'cessation'
-      ? (p.limits ?? []).map(
-          (l) =>
-            `${l.activity}${l.zone ? ` over ${l.zone}` : ''}: ${
-              l.allowed === 'never'
-                ? 'none'
-                : `only ${(l.windows ?? []).map((w) => `${w.from}–${w.to}`).join(', ')}`
-            }`,
-        )
+      ? (p.limits ?? []).map((l) => {
+          const activity = word('activity', l.activity);
+          const windows = commas(
+            (l.windows ?? []).map((w) => phrase('part.window', { from: time(w.from), to: time(w.to) })),
+          );
+          if (l.allowed === 'never')
+            return l.zone
+              ? phrase('part.limit-none-over', { activity, zone: place(l.zone) })
+              : phrase('part.limit-none', { activity });
+          return l.zone
+            ? phrase('part.limit-windows-over', { activity, zone: place(l.zone), windows })
+            : phrase('part.limit-windows', { activity, windows });
+        })
       : [];
-  const text =
+  const said =
     p.kind === 'cessation'
-      ? english(p.scope) || english(p.title) || 'Cessation of hostilities'
+      ? (p.scope ?? p.title)
       : p.kind === 'milestone'
-        ? `${p.subject}: ${english(p.text)}`
-        : english((p as ProvisionOf<'text'>).text);
+        ? undefined
+        : (p as ProvisionOf<'text'>).text;
+  const what: Arg =
+    p.kind === 'milestone'
+      ? phrase('plan.milestone', { subject: word('milestone', p.subject), text: text(p.text) })
+      : said
+        ? text(trimEnd(said))
+        : phrase('standing.cessation');
+  const standing = phrase('plan.standing', {
+    text: what,
+    limits: limits.length ? phrase('part.limits', { items: list(limits, 'semicolon') }) : NONE,
+  });
   const parties = p.kind === 'cessation' ? p.parties : ((p as ProvisionOf<'text'>).parties ?? []);
   return {
     provision: p.id,
@@ -361,6 +460,7 @@ export function standingObligation(ctx: PlanContext, p: Provision): StandingObli
     toDay: last.openEnded ? null : last.endDay,
     ...(last.openEnded ? { openEnded: true } : {}),
     ...(p.uncertain ? { uncertain: true } : {}),
-    description: [(text || 'Cessation of hostilities').replace(/[.;]\s*$/, ''), ...limits].join('; '),
+    line: standing,
+    description: englishLine(ctx.agreement, standing),
   };
 }

@@ -1,4 +1,5 @@
 import type { ProvisionKind } from '../agreement/types.ts';
+import type { Phrase } from '../words/phrase.ts';
 
 /** What an obligation asks a party to do. */
 export type Action =
@@ -95,6 +96,12 @@ export interface Obligation {
   /** The values sources state for the quantity, when they disagree (quantity..quantityMax). */
   figures?: StatedValue[];
   uncertain?: boolean;
+  /** What the obligation asks, as a code and parameters: each edge words it in the reader's language. */
+  line: Phrase;
+  /**
+   * Deprecated: the line in English, kept for readers of the JSON written before `line`. Every
+   * surface a person reads renders `line` in their language instead.
+   */
   description: string;
 }
 
@@ -108,6 +115,9 @@ export interface StandingObligation {
   /** The span has no fixed end: it runs until something ends it. */
   openEnded?: boolean;
   uncertain?: boolean;
+  /** What holds, as a code and parameters (see Obligation.line). */
+  line: Phrase;
+  /** Deprecated: the line in English (see Obligation.description). */
   description: string;
 }
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../compliance/evaluate.ts';
 import { FIXTURE_YAML } from '../compliance/fixture-agreement.ts';
 import { actors, agreementOf, logged } from '../compliance/test-log.ts';
+import { namesOf } from '../words/agreement-names.ts';
 import { explain } from '../words/explain.ts';
+import { renderPhrase } from '../words/render.ts';
 import { STATUS_COLUMNS, statusRows } from './status-table.ts';
 import { jsonRecord, tableCsv } from './table.ts';
 
@@ -45,6 +47,19 @@ describe('status table', () => {
       evidence: [aid.leafHash],
       counts: null,
     });
+  });
+
+  it("words an obligation's 'what' as its plan line in the reader's language", () => {
+    const id = 'aid/admit-aid/1/trucks';
+    const inAr = statusRows(ev, (x) => explain(x, agreement, 'ar'));
+    const row = (rs: typeof rows) =>
+      rs.find((r) => r.level === 'obligation' && r.obligation.obligation.id === id)!;
+    const o = ev.obligations.find((x) => x.obligation.id === id)!.obligation;
+    expect(jsonRecord(STATUS_COLUMNS, row(rows)).what).toBe(o.description);
+    const what = jsonRecord(STATUS_COLUMNS, row(inAr)).what as string;
+    expect(what).toBe(renderPhrase(o.line, { lang: 'ar', names: namesOf(agreement, 'ar') }));
+    expect(what).not.toBe(o.description);
+    expect(what).toMatch(/[\u0600-\u06FF]/);
   });
 
   it('leaves done empty for an obligation nothing was recorded for: unrecorded, not 0', () => {

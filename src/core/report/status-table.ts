@@ -9,11 +9,13 @@ export type StatusRow = (
 ) & {
   /** The explanation in words of the reader's language. */
   explanation: string;
+  /** For an obligation: its plan line in words of the reader's language. */
+  what?: string;
 };
 
 /**
  * The rows of an evaluation: each provision, followed by its obligations in the order of the plan,
- * with their explanations worded by `say`.
+ * with their plan lines and explanations worded by `say`.
  */
 export function statusRows(ev: Evaluation, say: (e: Explanation) => string): StatusRow[] {
   const rows: StatusRow[] = [];
@@ -25,15 +27,22 @@ export function statusRows(ev: Evaluation, say: (e: Explanation) => string): Sta
   }
   for (const p of ev.provisions) {
     rows.push({ level: 'provision', asOf: ev.asOf, provision: p, explanation: say(p.explanation) });
-    for (const o of byProvision.get(p.provision) ?? [])
-      rows.push({ level: 'obligation', asOf: ev.asOf, obligation: o, explanation: say(o.explanation) });
+    for (const o of byProvision.get(p.provision) ?? []) rows.push(obligationRow(ev, o, say));
     byProvision.delete(p.provision);
   }
   // Obligations of a provision the evaluation does not list on its own (none today) still appear.
-  for (const list of byProvision.values())
-    for (const o of list)
-      rows.push({ level: 'obligation', asOf: ev.asOf, obligation: o, explanation: say(o.explanation) });
+  for (const list of byProvision.values()) for (const o of list) rows.push(obligationRow(ev, o, say));
   return rows;
+}
+
+function obligationRow(ev: Evaluation, o: ObligationStatus, say: (e: Explanation) => string): StatusRow {
+  return {
+    level: 'obligation',
+    asOf: ev.asOf,
+    obligation: o,
+    explanation: say(o.explanation),
+    what: say([o.obligation.line]),
+  };
 }
 
 const ofObligation =
@@ -181,8 +190,8 @@ export const STATUS_COLUMNS: readonly Column<StatusRow>[] = [
   {
     name: 'what',
     hxl: '#description',
-    description: 'What the obligation asks, in words.',
-    value: ofObligation((o) => o.obligation.description),
+    description: "What the obligation asks, in words of the reader's language.",
+    value: (r) => r.what ?? null,
   },
   {
     name: 'explanation',

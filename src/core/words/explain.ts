@@ -1,25 +1,8 @@
 import type { Agreement } from '../agreement/types.ts';
-import { labelsOf } from '../compliance/labels.ts';
+import { namesOf } from './agreement-names.ts';
 import type { Lang } from './lang.ts';
 import type { Explanation } from './phrase.ts';
 import { type Names, renderExplanation } from './render.ts';
-
-const cache = new WeakMap<Agreement, Map<Lang, Names>>();
-
-/** What `agreement` names (parties, provisions, places, quota lines, categories), in `lang`. */
-export function namesOf(agreement: Agreement, lang: Lang): Names {
-  let byLang = cache.get(agreement);
-  if (!byLang) {
-    byLang = new Map();
-    cache.set(agreement, byLang);
-  }
-  let names = byLang.get(lang);
-  if (!names) {
-    names = labelsOf(agreement, [], lang);
-    byLang.set(lang, names);
-  }
-  return names;
-}
 
 /** An explanation of a status under `agreement`, in words of `lang`. */
 export function explain(e: Explanation, agreement: Agreement, lang: Lang = 'en'): string {
@@ -31,6 +14,7 @@ const AS_GIVEN: Names = {
   party: (id) => id,
   provision: (id) => id,
   place: (id) => id,
+  phase: (id) => id,
   quota: (_, id) => id,
   category: (id) => id,
 };

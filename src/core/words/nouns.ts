@@ -15,7 +15,7 @@ const ar = (one: string, two: string, few: string, many: string, other: string):
 });
 const he = (one: string, two: string, other: string): Forms => ({ one, two, other: `# ${other}` });
 
-/** Units of the plan and the things explanations count. */
+/** Units of the plan and of the comparison, and the things explanations count. */
 export const NOUNS: Record<Lang, Record<string, Forms>> = {
   en: {
     person: en('person'),
@@ -32,12 +32,18 @@ export const NOUNS: Record<Lang, Record<string, Forms>> = {
     obligation: en('obligation'),
     allegation: en('allegation'),
     day: en('day'),
-    hour: en('hour'),
+    hour: { other: '# h' },
     minute: en('minute'),
   },
   ar: {
     person: ar('شخص واحد', 'شخصان', 'أشخاص', 'شخصًا', 'شخص'),
-    remains: ar('رفات شخص واحد', 'رفات شخصين', 'رفات أشخاص', 'رفات شخصًا', 'رفات شخص'),
+    remains: {
+      one: 'رفات شخص واحد',
+      two: 'رفات شخصين',
+      few: 'رفات # أشخاص',
+      many: 'رفات # شخصًا',
+      other: 'رفات # شخص',
+    },
     truck: ar('شاحنة واحدة', 'شاحنتان', 'شاحنات', 'شاحنة', 'شاحنة'),
     litre: ar('لتر واحد', 'لتران', 'لترات', 'لترًا', 'لتر'),
     patient: ar('مريض واحد', 'مريضان', 'مرضى', 'مريضًا', 'مريض'),

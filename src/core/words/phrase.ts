@@ -3,9 +3,10 @@ import type { Status } from '../compliance/types.ts';
 
 /**
  * A value a phrase speaks of, kept as data so that each edge words it in the reader's language:
- * numbers, quantities with their unit, moments in the agreement's zone, durations, references to
- * what the agreement names (the renderer looks up the label in the reader's language), the words a
- * party recorded (quoted as theirs, never translated), lists and nested phrases.
+ * numbers, quantities with their unit, moments in the agreement's zone, local times, durations,
+ * references to what the agreement names (the renderer looks up the label in the reader's
+ * language), words of fixed vocabularies, the words a party recorded (quoted as theirs, never
+ * translated), lists and nested phrases. Explanations, plan lines and comparison terms share it.
  */
 export type Arg =
   | Phrase
@@ -19,7 +20,9 @@ export type Arg =
   /** A calendar date in full, with its year, YYYY-MM-DD (English keeps the ISO form: "2027-12-31"). */
   | { type: 'date'; date: string }
   | { type: 'duration'; minutes: number }
-  | { type: 'party' | 'provision' | 'place'; id: string }
+  /** A local time of day in the agreement's zone, HH:MM. */
+  | { type: 'time'; time: string }
+  | { type: 'party' | 'provision' | 'place' | 'phase'; id: string }
   /** An actor of the log: named by the party it acts for, else by the name it registered with. */
   | { type: 'actor'; id: string; party?: string; name?: string }
   /** A quota line of an aid provision, or an exchange category. */
@@ -31,14 +34,17 @@ export type Arg =
   | { type: 'status'; status: Status }
   /** What an obligation asks (admit-aid, evacuate, let-cross, …). */
   | { type: 'action'; action: string }
-  /** An obligation of the plan: its description as the plan words it, and what identifies it. */
-  | { type: 'obligation'; id: string; provision: string; party: string; batch?: number; description: string }
+  /** An obligation of the plan: its line (worded in the reader's language), and what identifies it. */
+  | { type: 'obligation'; id: string; provision: string; party: string; batch?: number; line: Phrase }
   /** A date a term states that obliges no party: its description as the plan words it, and its provision. */
   | { type: 'fact'; provision: string; description: string }
+  /** A word of one of the fixed vocabularies (`activity`, `milestone`, `kind`, `field`, `item`, `unit`, `meaning`). */
+  | { type: 'word'; vocabulary: Vocabulary; id: string }
   | { type: 'list'; items: Arg[]; sep: Separator };
 
+export type Vocabulary = 'activity' | 'milestone' | 'kind' | 'field' | 'item' | 'unit' | 'meaning';
 /** How the items of a list are joined ("or" between alternatives, such as values sources state). */
-export type Separator = 'semicolon' | 'comma' | 'space' | 'or';
+export type Separator = 'semicolon' | 'comma' | 'space' | 'plus' | 'or' | 'slash' | 'arrow';
 
 /** Every phrase code and the names of its parameters. */
 export const PHRASES = {
@@ -208,6 +214,142 @@ export const PHRASES = {
   'extension.batches': ['batches', 'statuses'],
   'extension.nothing-due': [],
   'extension.no-rule': [],
+  // ---- Plan lines and comparison terms (from h5's src/core/lines). Optional parts of a line are
+  // parameters too: a nested phrase, or `none` when the part is absent, so that every template
+  // uses every parameter.
+  none: [],
+  // Amounts.
+  'amount.exact': ['n'],
+  'amount.at-least': ['n'],
+  'amount.range': ['min', 'max'],
+  'amount.unstated': ['unit'],
+  'amount.remains-of': ['amount'],
+  // Plan lines: one per obligation.
+  'plan.admit-aid': ['amount', 'line', 'part', 'source'],
+  'plan.deliver-extra': ['amount', 'line'],
+  'plan.let-in': ['amount', 'via', 'hours', 'lead'],
+  'plan.let-out': ['amount', 'via', 'hours', 'lead'],
+  'plan.withdraw': ['zones', 'line', 'when'],
+  'plan.allow-return': ['to', 'routes'],
+  'plan.open-crossing': ['crossing', 'purpose', 'hours'],
+  'plan.pause': ['zone', 'from', 'to', 'purpose', 'extension', 'extendable'],
+  'plan.negotiate': ['subject', 'day'],
+  'plan.milestone': ['subject', 'text'],
+  'plan.submit-list': ['batch', 'to', 'lead'],
+  'plan.hand-over': ['batch', 'amount', 'mix', 'to', 'through', 'window', 'when', 'extension'],
+  'plan.release-batch': ['batch', 'amount', 'categories', 'depending', 'order', 'after'],
+  'plan.release-all': ['amount', 'parts', 'after'],
+  'plan.before-start': ['line'],
+  'plan.standing': ['text', 'limits'],
+  // Parts of plan lines.
+  'part.part-of': ['whole'],
+  'part.source': ['source'],
+  'part.through': ['place'],
+  'part.hours': ['from', 'to'],
+  'part.names-ahead': ['hours'],
+  'part.to-line': ['line'],
+  'part.to-place': ['place'],
+  'part.routes': ['routes'],
+  'part.route': ['name'],
+  'part.route-mode': ['name', 'mode'],
+  'part.for-purpose': ['purpose'],
+  'part.comma-hours': ['from', 'to'],
+  'part.purpose': ['purpose'],
+  'part.under-extension': [],
+  'part.extendable': ['days'],
+  'part.hours-before-handover': ['hours'],
+  'part.evening-before': [],
+  'part.mix-item': ['count', 'category'],
+  'part.window-over': [],
+  'part.window-by': [],
+  'part.under-extension-rule': [],
+  'part.categories': ['items'],
+  'part.depending': [],
+  'part.order': ['order'],
+  'part.after-handover': ['batch'],
+  'part.after-confirmed-handover': ['batch'],
+  'part.after-handovers': [],
+  'part.limit-none': ['activity'],
+  'part.limit-none-over': ['activity', 'zone'],
+  'part.limit-windows': ['activity', 'windows'],
+  'part.limit-windows-over': ['activity', 'zone', 'windows'],
+  'part.window': ['from', 'to'],
+  'part.limits': ['items'],
+  'when.by-time': ['time', 'day'],
+  'when.end-of-day': ['day'],
+  'when.hours-after': ['hours', 'after'],
+  'when.hours-after-start': ['hours'],
+  'when.by-time-only': ['time'],
+  'when.end-of-the-day': [],
+  'standing.cessation': [],
+  // Comparison: headline terms.
+  'term.phase-duration': ['n', 'phase'],
+  'term.total-duration': [],
+  'term.provision': ['kind', 'provision'],
+  'term.released-by': ['name', 'parties'],
+  'term.ratio-for': ['name', 'category'],
+  'term.category': ['name', 'meaning'],
+  'term.quota-per-day': ['name', 'quota'],
+  'term.quota-over-phase': ['name', 'quota'],
+  'term.per-day': ['name'],
+  // Comparison: values of a headline term.
+  'value.none': [],
+  'value.not-stated': [],
+  'value.not-named': [],
+  'value.open': [],
+  'value.open-ended': [],
+  'value.phase': ['days', 'extended', 'span'],
+  'value.extended': ['base', 'extra'],
+  'value.days-span': ['from', 'to'],
+  'value.not-placed': [],
+  'value.open-ended-phase': ['stated', 'from'],
+  'value.stated-then-continues': ['days'],
+  'value.from-day': ['day'],
+  'value.amount': ['n'],
+  'value.at-least': ['n'],
+  'value.range': ['min', 'max'],
+  'value.planned': ['amount', 'partly'],
+  'value.some-batches-not-stated': [],
+  'value.stated-not-scheduled': ['figure'],
+  'value.scheduled-and-stated': ['scheduled', 'stated'],
+  'value.figure-unit': ['figure', 'unit'],
+  'value.per-source': ['value', 'source'],
+  'value.ratio': ['ratio'],
+  'value.category': ['label', 'count', 'ratio'],
+  'value.count': ['figure'],
+  'value.comma-ratio': ['ratio'],
+  'value.quota': ['amount', 'where', 'mark'],
+  'value.to-place': ['place'],
+  'value.uncertain': [],
+  'value.yes': [],
+  'value.no': [],
+  'value.nothing': [],
+  // Comparison: one changed term.
+  'diff.changed': ['what', 'before', 'after', 'unit', 'note'],
+  'diff.added': ['what', 'value', 'unit', 'note'],
+  'diff.removed': ['what', 'value', 'unit', 'note'],
+  'diff.order': ['what', 'before', 'after'],
+  'diff.subject': ['words'],
+  'diff.unit': ['unit'],
+  'diff.by-position': ['id'],
+  'diff.by-kind': [],
+  'diff.item': ['item', 'id'],
+  'diff.phase': ['n'],
+  'diff.provision': ['kind', 'provision'],
+  'diff.renamed': ['from', 'to'],
+  'diff.quoted': ['text'],
+  // Comparison: the outcome curves.
+  'series.person': ['party'],
+  'series.remains': ['party'],
+  'series.patient': ['party'],
+  'series.companion': ['party'],
+  'series.resident': ['party'],
+  'series.truck': ['party'],
+  'series.litre': ['party'],
+  'series.tent': ['party'],
+  'series.home': ['party'],
+  'series.crossing-in': ['unit', 'party'],
+  'series.crossing-out': ['unit', 'party'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PhraseCode = keyof typeof PHRASES;
@@ -244,3 +386,24 @@ export const list = (items: Arg[], sep: Separator = 'semicolon'): Arg => ({
 /** Clauses joined by semicolons and ended with a full stop. */
 export const sentence = (clauses: Arg[]): Phrase<'sentence'> =>
   phrase('sentence', { clauses: list(clauses) });
+
+// Helpers of plan lines and comparison terms.
+/** An absent optional part. */
+export const NONE: Phrase<'none'> = { code: 'none', params: {} };
+export const time = (t: string): Arg => ({ type: 'time', time: t });
+export const text = (t: LocalizedText): Arg => ({ type: 'text', text: t });
+export const party = (id: string): Arg => ({ type: 'party', id });
+export const place = (id: string): Arg => ({ type: 'place', id });
+export const provisionRef = (id: string): Arg => ({ type: 'provision', id });
+export const phaseRef = (id: string): Arg => ({ type: 'phase', id });
+export const category = (id: string, provision?: string): Arg => ({
+  type: 'category',
+  id,
+  ...(provision ? { provision } : {}),
+});
+export const word = (vocabulary: Vocabulary, id: string): Arg => ({ type: 'word', vocabulary, id });
+/** Items joined by commas. */
+export const commas = (items: Arg[]): Arg => list(items, 'comma');
+/** An optional part: the line when present, else `none`. */
+export const optional = (present: unknown, make: () => Phrase): Phrase =>
+  present === undefined || present === null || present === false || present === '' ? NONE : make();

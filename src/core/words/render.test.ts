@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { list, moment, num, phrase, quote, sentence } from './phrase.ts';
-import { formatDuration, formatQuantity, type Names, renderExplanation, renderParts } from './render.ts';
+import { type Arg, list, moment, num, phrase, quote, sentence } from './phrase.ts';
+import {
+  formatDuration,
+  formatQuantity,
+  type Names,
+  renderArg,
+  renderExplanation,
+  renderParts,
+  renderPhrase,
+} from './render.ts';
 
 const names = (party: Record<string, string>): Names => ({
   party: (id) => party[id] ?? id,
   provision: (id) => id,
   place: (id) => id,
+  phase: (id) => id,
   quota: (_p, id) => id,
   category: (id) => id,
 });
@@ -160,5 +169,41 @@ describe('a stated total and a date in full', () => {
     );
     expect(renderExplanation(stated, { lang: 'he', ...o })).toContain('⚠ 360 (ICRC) או 1,200');
     expect(renderExplanation(stated, { lang: 'he', ...o })).toContain('(31 בדצמ׳ 2027)');
+  });
+});
+
+describe('plan lines in the one renderer', () => {
+  const negotiate = phrase('plan.negotiate', { subject: { type: 'phase', id: 'p2' }, day: num(16) });
+  const obligation: Arg = {
+    type: 'obligation',
+    id: 'talks/negotiate/1',
+    provision: 'talks',
+    party: 'israel',
+    line: negotiate,
+  };
+  const phases: Names = { ...names({}), phase: (id) => (id === 'p2' ? 'المرحلة الثانية' : id) };
+
+  it('names an obligation in an explanation by its plan line in the reader’s language, without its full stop', () => {
+    const head = phrase('head.obligation', { obligation });
+    expect(renderExplanation([head], { lang: 'ar', names: phases })).toBe(
+      'بدء المفاوضات بشأن المرحلة الثانية بحلول اليوم 16',
+    );
+    expect(renderExplanation([head], { lang: 'en', names: names({}) })).toBe(
+      'Start negotiations on p2 by day 16',
+    );
+    expect(renderExplanation([head], { lang: 'ar', names: phases, digits: 'arab' })).toMatch(/اليوم ١٦$/);
+  });
+
+  it('marks the names inside the line, not the whole line, for an edge that isolates them', () => {
+    const parts = renderParts([phrase('head.obligation', { obligation })], { lang: 'ar', names: phases });
+    expect(parts.filter((p) => p.marked).map((p) => p.text)).toEqual(['المرحلة الثانية']);
+  });
+
+  it('writes local times in the reader’s digits and joins lists with each language’s words', () => {
+    const by = phrase('when.by-time-only', { time: { type: 'time', time: '06:00' } });
+    expect(renderPhrase(by, { lang: 'ar', names: names({}), digits: 'arab' })).toBe('بحلول الساعة ٠٦:٠٠');
+    expect(renderPhrase(by, { lang: 'ar', names: names({}) })).toBe('بحلول الساعة 06:00');
+    const either = list([quote('A'), quote(''), quote('B')], 'or');
+    expect(renderArg(either, { lang: 'he', names: names({}) })).toBe('A או B');
   });
 });

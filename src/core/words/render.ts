@@ -6,6 +6,7 @@ import { HE } from './catalogue-he.ts';
 import type { Lang } from './lang.ts';
 import { ACTION_WORDS, DURATION, type Forms, NOUNS, STATUS_WORDS } from './nouns.ts';
 import type { Arg, Explanation, Phrase, PhraseCode, Separator } from './phrase.ts';
+import { VOCABULARIES } from './vocabularies.ts';
 
 /** The templates of each language, keyed by phrase code. */
 export const CATALOGUES: Record<Lang, Record<PhraseCode, string>> = { en: EN, ar: AR, he: HE };
@@ -15,6 +16,7 @@ export interface Names {
   party(id: string): string;
   provision(id: string): string;
   place(id: string): string;
+  phase(id: string): string;
   quota(provision: string, id: string): string;
   category(id: string, provision?: string): string;
 }
@@ -34,20 +36,20 @@ const MARKED = new Set([
   'party',
   'provision',
   'place',
+  'phase',
   'actor',
   'quota',
   'category',
   'quote',
   'text',
-  'obligation',
   'fact',
 ]);
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const SEPARATORS: Record<Lang, Record<Separator, string>> = {
-  en: { semicolon: '; ', comma: ', ', space: ' ', or: ' or ' },
-  ar: { semicolon: '؛ ', comma: '، ', space: ' ', or: ' أو ' },
-  he: { semicolon: '; ', comma: ', ', space: ' ', or: ' או ' },
+  en: { semicolon: '; ', comma: ', ', space: ' ', plus: ' + ', or: ' or ', slash: ' / ', arrow: ' → ' },
+  ar: { semicolon: '؛ ', comma: '، ', space: ' ', plus: ' + ', or: ' أو ', slash: ' / ', arrow: ' ← ' },
+  he: { semicolon: '; ', comma: ', ', space: ' ', plus: ' + ', or: ' או ', slash: ' / ', arrow: ' ← ' },
 };
 
 /** The digits numbers are written with: Latin (0–9) or Arabic-Indic (٠–٩, for Arabic readers who choose them). */
@@ -114,6 +116,12 @@ export function formatMoment(epoch: number, timeZone: string, lang: Lang, digits
   return `${Number(w.date.slice(8, 10))} ${MONTHS[Number(w.date.slice(5, 7)) - 1]} ${w.time.slice(0, 5)}`;
 }
 
+/** "16:00", a local time of day, with the reader's digits. */
+export function formatTime(t: string, lang: Lang, digits: Digits = 'latn'): string {
+  const zero = formatNumber(0, lang, digits);
+  return t.replace(/\d+/g, (d) => formatNumber(Number(d), lang, digits).padStart(d.length, zero));
+}
+
 /** "25 Nov" for a YYYY-MM-DD date. */
 export function formatDay(date: string, lang: Lang, digits: Digits = 'latn'): string {
   if (lang !== 'en') return zoned(lang, digits, 'UTC', false).format(Date.parse(`${date}T12:00:00Z`));
@@ -146,14 +154,9 @@ export function localized(text: LocalizedText | undefined, lang: Lang): string {
   return typeof text === 'string' ? text : (text[lang] ?? text.en);
 }
 
+/** An obligation named by its plan line, in the reader's language, without the line's full stop. */
 function obligationWords(a: Extract<Arg, { type: 'obligation' }>, o: RenderOptions): string {
-  if (o.lang === 'en') return a.description.replace(/\.$/, '');
-  const provision = o.names.provision(a.provision);
-  const party = o.names.party(a.party);
-  if (a.batch === undefined) return `${provision} (${party})`;
-  return o.lang === 'ar'
-    ? `${provision}، الدفعة ${formatNumber(a.batch, 'ar', o.digits)} (${party})`
-    : `${provision}, פעימה ${formatNumber(a.batch, 'he')} (${party})`;
+  return renderPhrase(a.line, o).replace(/\.(\uE001?)$/, '$1');
 }
 
 /** One parameter in words. */
@@ -183,6 +186,12 @@ function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions): string {
       return o.names.provision(a.id);
     case 'place':
       return o.names.place(a.id);
+    case 'phase':
+      return o.names.phase(a.id);
+    case 'time':
+      return formatTime(a.time, o.lang, o.digits);
+    case 'word':
+      return VOCABULARIES[a.vocabulary][o.lang][a.id] ?? VOCABULARIES[a.vocabulary].en[a.id] ?? a.id;
     case 'actor':
       return a.party !== undefined ? o.names.party(a.party) : (a.name ?? o.names.party(a.id));
     case 'quota':
@@ -202,7 +211,10 @@ function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions): string {
     case 'fact':
       return o.lang === 'en' ? a.description.replace(/\.$/, '') : o.names.provision(a.provision);
     case 'list':
-      return a.items.map((x) => renderArg(x, o)).join(SEPARATORS[o.lang][a.sep]);
+      return a.items
+        .map((x) => renderArg(x, o))
+        .filter((x) => x !== '')
+        .join(SEPARATORS[o.lang][a.sep]);
   }
 }
 
@@ -211,15 +223,22 @@ export function templateParams(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 }
 
-/** A phrase in words: its template with each parameter worded; a full stop is never doubled. */
+/**
+ * A phrase in words: its template with each parameter worded. A full stop of the template is
+ * dropped after words that end a sentence already; an English subject of a comparison starts with
+ * a capital (Arabic and Hebrew have none).
+ */
 export function renderPhrase(p: Phrase, o: RenderOptions): string {
   const template = CATALOGUES[o.lang][p.code];
   const params = p.params as Record<string, Arg>;
-  const out = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+  const out = template.replace(/\{(\w+)\}(\.?)/g, (_, name: string, stop: string) => {
     const arg = params[name];
-    return arg === undefined ? '' : renderArg(arg, o);
+    const words = arg === undefined ? '' : renderArg(arg, o);
+    return stop && /[.!?]\uE001?$/.test(words) ? words : words + stop;
   });
-  return template.endsWith('.') ? out.replace(/\.(\uE001?)\.$/, '.$1') : out;
+  return p.code === 'diff.subject' && o.lang === 'en'
+    ? out.replace(/^(\uE000*)(.)/u, (_, marks: string, first: string) => marks + first.toUpperCase())
+    : out;
 }
 
 /** An explanation in the reader's language: its phrases one after the other. */

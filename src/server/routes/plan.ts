@@ -1,9 +1,12 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Agreement } from '../../core/agreement/types.ts';
+import { kept } from '../../core/words/kept.ts';
 import type { ServerContext } from '../context.ts';
+import { LangQuery, languageHeaders } from '../lang-query.ts';
 import { dayBound, PlanQuery, planOptionsOf, WhatIfQuery } from '../plan-query.ts';
 import { HttpProblem } from '../problem.ts';
+import { readerLang } from '../reader-lang.ts';
 import { defineRoute } from '../route.ts';
 import { ComparisonResponse, PlanResponse } from '../schemas.ts';
 import { AgreementParams, requireAgreement } from './agreements.ts';
@@ -16,7 +19,10 @@ const DiffQuery = z.strictObject({
     .describe('The first agreement or proposal: its id, or ID@VERSION for an uploaded version.'),
   b: z.string().min(1).max(200).describe('The second, in the same form.'),
   ...WhatIfQuery,
+  ...LangQuery,
 });
+
+const PlanQueryWithLang = PlanQuery.extend(LangQuery);
 
 /** `ID` or `ID@VERSION` (an uploaded version): the id and the version, if any. */
 function agreementRef(ref: string, which: 'a' | 'b'): { id: string; version?: number } {
@@ -44,10 +50,15 @@ export function sendJson(reply: FastifyReply, bytes: Uint8Array): Buffer {
  * dashboard asks for): computed once per agreement object and shared by every reader. A failure
  * (a busy pool) is not kept.
  */
-export const plainPlans = new WeakMap<Agreement, Promise<Uint8Array>>();
-const plainDiffs = new WeakMap<Agreement, Map<Agreement, Promise<Uint8Array>>>();
+export const plainPlans = new WeakMap<Agreement, Map<string, Promise<Uint8Array>>>();
+const plainDiffs = new WeakMap<Agreement, Map<Agreement, Map<string, Promise<Uint8Array>>>>();
 
-export function remembered<K extends object>(
+/** The cache of one key's answers, by language. */
+export function byLang<K extends object, V>(cache: WeakMap<K, Map<string, V>>, key: K): Map<string, V> {
+  return kept(cache, key, () => new Map());
+}
+
+export function remembered<K>(
   cache: {
     get(k: K): Promise<Uint8Array> | undefined;
     set(k: K, v: Promise<Uint8Array>): unknown;
@@ -81,13 +92,17 @@ export const planRoutes = (ctx: ServerContext) => [
     tag: 'agreements',
     access: 'public',
     // The plan as published is computed once; with a what-if or a span of days it is costly.
-    heavy: (query) => asksMore(query, []),
+    heavy: (query) => asksMore(query, ['lang']),
     summary: 'Obligations day by day, with what-ifs (as `truce plan --json`)',
     params: AgreementParams,
-    query: PlanQuery,
+    description:
+      "Each obligation and standing term carries its line as a code with parameters (`line`) and that line worded in the reader's language (`text`; see `lang`). `description` is deprecated: the same line in English.",
+    query: PlanQueryWithLang,
     responses: { 200: { description: 'The plan.', schema: PlanResponse } },
     problems: [404, 422, 503],
-    async handler({ params, query, reply }) {
+    async handler({ params, query, reply, request }) {
+      const lang = readerLang(request, query);
+      languageHeaders(reply, lang);
       const agreement = await requireAgreement(ctx, params.id);
       const to = dayBound(query.to);
       const task = {
@@ -97,9 +112,13 @@ export const planRoutes = (ctx: ServerContext) => [
         options: { ...planOptionsOf(query), ...(to !== undefined ? { horizon: to } : {}) },
         from: dayBound(query.from),
         to,
+        lang,
       };
       const run = () => ctx.work.run<Uint8Array>(task);
-      return sendJson(reply, await (asksMore(query, []) ? run() : remembered(plainPlans, agreement, run)));
+      return sendJson(
+        reply,
+        await (asksMore(query, ['lang']) ? run() : remembered(byLang(plainPlans, agreement), lang, run)),
+      );
     },
   }),
   defineRoute({
@@ -108,7 +127,7 @@ export const planRoutes = (ctx: ServerContext) => [
     operationId: 'diffAgreements',
     tag: 'agreements',
     access: 'public',
-    heavy: (query) => asksMore(query, ['a', 'b']),
+    heavy: (query) => asksMore(query, ['a', 'b', 'lang']),
     summary: 'Two agreements or proposals compared term by term and by outcome (as `truce diff --json`)',
     description:
       'Each side is an id (what GET /api/agreements/{id} serves) or ID@VERSION, an uploaded version. ' +
@@ -116,17 +135,18 @@ export const planRoutes = (ctx: ServerContext) => [
     query: DiffQuery,
     responses: { 200: { description: 'The comparison.', schema: ComparisonResponse } },
     problems: [404, 422, 503],
-    async handler({ query, reply }) {
+    async handler({ query, reply, request }) {
+      const lang = readerLang(request, query);
+      languageHeaders(reply, lang);
       const refA = agreementRef(query.a, 'a');
       const refB = agreementRef(query.b, 'b');
       const a = await requireAgreement(ctx, refA.id, refA.version);
       const b = await requireAgreement(ctx, refB.id, refB.version);
-      const task = { kind: 'diff' as const, a, b, options: planOptionsOf(query) };
+      const task = { kind: 'diff' as const, a, b, options: planOptionsOf(query), lang };
       const run = () => ctx.work.run<Uint8Array>(task);
-      if (asksMore(query, ['a', 'b'])) return sendJson(reply, await run());
-      const withA = plainDiffs.get(a) ?? new Map<Agreement, Promise<Uint8Array>>();
-      plainDiffs.set(a, withA);
-      return sendJson(reply, await remembered(withA, b, run));
+      if (asksMore(query, ['a', 'b', 'lang'])) return sendJson(reply, await run());
+      const withA = kept(plainDiffs, a, () => new Map<Agreement, Map<string, Promise<Uint8Array>>>());
+      return sendJson(reply, await remembered(byLang(withA, b), lang, run));
     },
   }),
 ];

@@ -92,7 +92,7 @@ export function StatusCells({
   agreement: Agreement;
   status: { status: Status; explanation: Explanation; evidence: string[] } | null | undefined;
   emptyStatus: ReactNode;
-  emptyExplanation: string | undefined;
+  emptyExplanation: ReactNode;
 }) {
   const { t, lang } = useI18n();
   return (
@@ -103,10 +103,13 @@ export function StatusCells({
       <td className="explanation" data-label={t('provisions.explanation')}>
         {status ? (
           <ExplanationText explanation={status.explanation} agreement={agreement} />
-        ) : emptyExplanation ? (
-          // The plan's line in the reader's language, or the agreement's note as it gives it.
+        ) : typeof emptyExplanation === 'string' ? (
+          // The agreement's note, as it gives it.
           <Marked text={emptyExplanation} lang={lang} />
-        ) : null}
+        ) : (
+          // The plan's line, in the reader's language.
+          emptyExplanation
+        )}
       </td>
       <td data-label={t('provisions.evidence')}>
         <Evidence logId={logId} hashes={status?.evidence ?? []} />

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
-import { namesOf } from '../../../src/core/words/explain.ts';
+import { namesOf } from '../../../src/core/words/agreement-names.ts';
 import type { Explanation } from '../../../src/core/words/phrase.ts';
 import { renderParts } from '../../../src/core/words/render.ts';
 import { useI18n } from '../i18n/context.ts';

@@ -66,52 +66,60 @@ function Pickers({
   );
 }
 
+/** The language a comparison's words are in: the one asked for when the server worded them, else English. */
+function wordsLang(diff: Diff): { lang: string; dir: 'ltr' | 'rtl' } {
+  const l = diff.lang ?? 'en';
+  return { lang: l, dir: l === 'en' ? 'ltr' : 'rtl' };
+}
+
 function DiffView({ a, b }: { a: string; b: string }) {
-  const { t, text } = useI18n();
-  const loaded = useFetch(`diff:${a}:${b}`, () => api.diff(a, b));
+  const { t, text, lang } = useI18n();
+  const loaded = useFetch(`diff:${a}:${b}:${lang}`, () => api.diff(a, b, lang));
   return (
     <Await loaded={loaded}>
-      {(diff) => (
-        <>
-          <div className="table-scroll">
-            <table className="grid compare" data-testid="compare-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('compare.term')}</th>
-                  <th scope="col">{text(diff.a.title)}</th>
-                  <th scope="col">{text(diff.b.title)}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {diff.summary.map((row) => (
-                  <tr key={row.term} className={row.same ? 'same' : 'changed'} data-same={row.same}>
-                    <th scope="row" lang="en" dir="ltr">
-                      {row.term}
-                    </th>
-                    <td lang="en" dir="ltr">
-                      {row.a}
-                    </td>
-                    <td lang="en" dir="ltr">
-                      {row.b} {row.same ? <span className="muted">({t('compare.same')})</span> : null}
-                    </td>
+      {(diff) => {
+        const words = wordsLang(diff);
+        return (
+          <>
+            <div className="table-scroll">
+              <table className="grid compare" data-testid="compare-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('compare.term')}</th>
+                    <th scope="col">{text(diff.a.title)}</th>
+                    <th scope="col">{text(diff.b.title)}</th>
                   </tr>
+                </thead>
+                <tbody>
+                  {diff.summary.map((row) => (
+                    <tr key={row.term} className={row.same ? 'same' : 'changed'} data-same={row.same}>
+                      <th scope="row" {...words}>
+                        {row.text?.term ?? row.term}
+                      </th>
+                      <td {...words}>{row.text?.a ?? row.a}</td>
+                      <td {...words}>
+                        {row.text?.b ?? row.b}{' '}
+                        {row.same ? <span className="muted">({t('compare.same')})</span> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Outcomes diff={diff} />
+            <details>
+              <summary>
+                {t('compare.changes')} ({diff.terms.length})
+              </summary>
+              <ul {...words}>
+                {diff.terms.map((term) => (
+                  <li key={`${term.path}-${term.change}`}>{term.text ?? term.label}</li>
                 ))}
-              </tbody>
-            </table>
-          </div>
-          <Outcomes diff={diff} />
-          <details>
-            <summary>
-              {t('compare.changes')} ({diff.terms.length})
-            </summary>
-            <ul lang="en" dir="ltr">
-              {diff.terms.map((term) => (
-                <li key={`${term.path}-${term.change}`}>{term.label}</li>
-              ))}
-            </ul>
-          </details>
-        </>
-      )}
+              </ul>
+            </details>
+          </>
+        );
+      }}
     </Await>
   );
 }
@@ -159,12 +167,10 @@ function Outcomes({ diff }: { diff: Diff }) {
             if (v === null) return t(GAP_WORDS[end?.[side === 'a' ? 'aGap' : 'bGap'] ?? 'not-stated']);
             return fmt.number(v);
           };
-          const label = `${s.label}: ${figure('a')} / ${figure('b')}`;
+          const label = `${s.text ?? s.label}: ${figure('a')} / ${figure('b')}`;
           return (
             <figure className="chart" key={s.key}>
-              <figcaption lang="en" dir="ltr">
-                {s.label}
-              </figcaption>
+              <figcaption {...wordsLang(diff)}>{s.text ?? s.label}</figcaption>
               <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
                 <title>{label}</title>
                 {y.ticks.map((v) => (

@@ -6,6 +6,7 @@ import type { LogSummary } from '../api.ts';
 import { Await, Quantity, StatusBadge, StatusCells, Uncertain, usePartyName } from '../components/common.tsx';
 import { EventItem } from '../components/event-feed.tsx';
 import { EvidenceScope } from '../components/evidence.tsx';
+import { ExplanationText } from '../components/explanation.tsx';
 import { ProvenanceBanner } from '../components/provenance-banner.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
@@ -180,7 +181,10 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
                         agreement={a}
                         status={status}
                         emptyStatus="—"
-                        emptyExplanation={o.description}
+                        emptyExplanation={
+                          // An answer from before lines were data has none: its English description stays.
+                          o.line ? <ExplanationText explanation={[o.line]} agreement={a} /> : o.description
+                        }
                       />
                     </tr>
                   ))}
