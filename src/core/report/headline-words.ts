@@ -1,5 +1,6 @@
 import type { Labels } from '../compliance/labels.ts';
 import { statedBeside } from '../compliance/stated-total.ts';
+import type { FigureSet } from '../compliance/types.ts';
 import type { HeadlineFigures } from '../figures/headline-figures.ts';
 import type { Lang } from '../words/lang.ts';
 import { STATUS_WORDS } from '../words/nouns.ts';
@@ -30,7 +31,13 @@ export interface HeadlineItem {
  * each aid quota source by source, never added across sources; "unrecorded" where nothing is on
  * record, never 0.
  */
-export function headlineItems(h: HeadlineFigures, labels: Labels, lang: Lang, w: Writer): HeadlineItem[] {
+export function headlineItems(
+  h: HeadlineFigures,
+  labels: Labels,
+  lang: Lang,
+  w: Writer,
+  options: { reached?: boolean } = {},
+): HeadlineItem[] {
   const n = (x: number) => formatNumber(x, lang);
   const f = (key: FrameKey, values: Record<string, string> = {}) => frame(lang, key, values);
   const t = (key: FrameKey, values: Record<string, string> = {}) => frameWith(lang, key, values, w.text);
@@ -70,14 +77,18 @@ export function headlineItems(h: HeadlineFigures, labels: Labels, lang: Lang, w:
     if (q.daysDisputed)
       line += sep + t('disagree', { days: w.text(formatQuantity(q.daysDisputed, 'day', lang)) });
     const sub = [
-      ...q.sources.map((s) =>
-        t('perSource', {
-          source: w.name(s.source),
-          quantity: w.figure(`quota:${q.quota}:${s.source}`, s.quantity, qty(s.quantity)),
-          days: w.text(formatQuantity(s.days.length, 'day', lang)),
-          dates: w.text(s.days.map((d) => formatDay(d, lang)).join(lang === 'ar' ? '، ' : ', ')),
-          quota: w.text(qty(s.quota)),
-        }),
+      ...q.sources.map(
+        (s) =>
+          t('perSource', {
+            source: w.name(s.source),
+            quantity: w.figure(`quota:${q.quota}:${s.source}`, s.quantity, qty(s.quantity)),
+            days: w.text(formatQuantity(s.days.length, 'day', lang)),
+            dates: w.text(s.days.map((d) => formatDay(d, lang)).join(lang === 'ar' ? '، ' : ', ')),
+            quota: w.text(qty(s.quota)),
+          }) +
+          (options.reached
+            ? sep + t('reached', { reached: w.text(n(s.daysReached)), days: w.text(n(s.days.length)) })
+            : ''),
       ),
       ...q.periods.map((p) =>
         t('perPeriod', {
@@ -93,4 +104,22 @@ export function headlineItems(h: HeadlineFigures, labels: Labels, lang: Lang, w:
     items.push({ line, sub });
   }
   return items;
+}
+
+/** What a set of figures from several sources counts, and when ("trucks on 19 Oct"), in `lang`. */
+export function figureSetWhat(f: FigureSet, labels: Labels, lang: Lang, w: Writer): string {
+  const unit = formatQuantity(2, f.unit, lang).replace(/^\S+\s*/, '') || f.unit;
+  const category =
+    f.category && f.category !== f.unit && f.category !== `${f.unit}s`
+      ? `${f.provision ? labels.quota(f.provision, f.category) : labels.category(f.category)} `
+      : '';
+  const what = w.name(`${category}${unit}`);
+  return f.from === f.to
+    ? frameWith(lang, 'figureWhat', { what, date: w.text(formatDay(f.to, lang)) }, w.text)
+    : frameWith(
+        lang,
+        'figureWhatPeriod',
+        { what, from: w.text(formatDay(f.from, lang)), to: w.text(formatDay(f.to, lang)) },
+        w.text,
+      );
 }

@@ -1,6 +1,6 @@
 import type { Agreement } from '../agreement/types.ts';
 import { type Labels, labelsOf } from '../compliance/labels.ts';
-import type { DirectionTally, Evaluation, FigureSet, ObligationStatus } from '../compliance/types.ts';
+import type { DirectionTally, Evaluation, ObligationStatus } from '../compliance/types.ts';
 import { figure } from '../compliance/words.ts';
 import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, RECORDED } from '../ledger/provenance.ts';
@@ -10,10 +10,8 @@ import { STATUS_WORDS } from '../words/nouns.ts';
 import type { Explanation } from '../words/phrase.ts';
 import {
   formatDate,
-  formatDay,
   formatMoment,
   formatNumber,
-  formatQuantity,
   localized,
   renderArg,
   renderParts,
@@ -22,7 +20,7 @@ import { casualtyPhrases } from './casualty-words.ts';
 import type { DayEvent } from './day-events.ts';
 import { eventFields } from './event-fields.ts';
 import { KIND_WORDS, PROVENANCE_WORDS } from './event-words.ts';
-import { headlineItems } from './headline-words.ts';
+import { figureSetWhat, headlineItems } from './headline-words.ts';
 import { type FrameKey, frame, frameWith } from './report-words.ts';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -184,23 +182,6 @@ function happenedLine(x: DayEvent, labels: Labels, h: Html): string {
     )}${fields.length ? `: ${fieldHtml}` : ''}${x.source ? ` [${h.name(x.source)}]` : ''}${x.note ? ` ${h.frame('note', { note: h.name(x.note) })}` : ''}`;
 }
 
-/** The words of a set of figures from several sources: what they count and when. */
-function figureWhat(f: FigureSet, h: Html, labels: Labels): string {
-  const unit = formatQuantity(2, f.unit, h.lang).replace(/^\S+\s*/, '') || f.unit;
-  const category =
-    f.category && f.category !== f.unit && f.category !== `${f.unit}s`
-      ? `${f.provision ? labels.quota(f.provision, f.category) : labels.category(f.category)} `
-      : '';
-  const what = h.name(`${category}${unit}`);
-  return f.from === f.to
-    ? h.frame('figureWhat', { what, date: e(formatDay(f.to, h.lang)) })
-    : h.frame('figureWhatPeriod', {
-        what,
-        from: e(formatDay(f.from, h.lang)),
-        to: e(formatDay(f.to, h.lang)),
-      });
-}
-
 /**
  * A daily situation report: one self-contained, printable HTML page (no scripts, no external assets),
  * written in `lang` (its frame, its explanations and its numbers), right to left in Arabic and Hebrew.
@@ -260,7 +241,7 @@ ${section('h.happened', list(happened.map((x) => happenedLine(x, labels, h))))}
 ${section('h.today', rows(today, h, agreement, labels))}
 ${section('h.late', rows(late, h, agreement, labels))}
 ${section('h.disputes', rows(disputes, h, agreement, labels))}
-${section('h.figures', list(figures.map((f) => `${figureWhat(f, h, labels)}: ${f.figures.map((x) => h.frame('perFigure', { n: e(lang === 'en' ? String(x.quantity) : formatNumber(x.quantity, lang)), source: h.name(x.source) })).join(e(sep))}${f.conflicting ? ` ${h.frame('differ')}` : ''}`)))}
+${section('h.figures', list(figures.map((f) => `${figureSetWhat(f, labels, lang, { ...h, figure: (_id, _v, words) => e(words) })}: ${f.figures.map((x) => h.frame('perFigure', { n: e(lang === 'en' ? String(x.quantity) : formatNumber(x.quantity, lang)), source: h.name(x.source) })).join(e(sep))}${f.conflicting ? ` ${h.frame('differ')}` : ''}`)))}
 ${section(
   'h.allegations',
   list(
