@@ -3,14 +3,21 @@ import { type Labels, labelsOf } from '../core/compliance/labels.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
 import { type HeadlineFigures, headlineFigures } from '../core/figures/headline-figures.ts';
 import { casualtyPhrases } from '../core/report/casualty-words.ts';
-import { figureSetWhat, headlineItems, type Writer } from '../core/report/headline-words.ts';
+import { headlineItems, type Writer } from '../core/report/headline-words.ts';
 import { frame } from '../core/report/report-words.ts';
 import { wallClock } from '../core/time/zoned-time.ts';
 import { explain, namesOf } from '../core/words/explain.ts';
 import type { Lang } from '../core/words/lang.ts';
 import { STATUS_WORDS } from '../core/words/nouns.ts';
 import { type Explanation, phrase } from '../core/words/phrase.ts';
-import { formatDate, formatMoment, formatNumber, localized, renderArg } from '../core/words/render.ts';
+import {
+  formatDate,
+  formatMoment,
+  formatNumber,
+  localized,
+  renderArg,
+  renderExplanation,
+} from '../core/words/render.ts';
 import { placedOnRecordNote } from './placed-on-record-words.ts';
 import { type StatusWord, statusWord } from './status-words.ts';
 
@@ -94,11 +101,12 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement, lang: Lang
       explanationText: say(o.explanation),
       evidence: o.evidence,
     })),
-    figures: e.figures,
+    figures: e.figures.map((f) => ({ ...f, whatText: say([f.what]) })),
     allegations: e.allegations,
     dates: e.dates ?? [],
     ...(e.placedOnRecord.length ? { placedOnRecord: e.placedOnRecord } : {}),
     notes: e.notes,
+    notesText: e.notes.map((x) => say([x])),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
@@ -210,6 +218,7 @@ export function formatStatusText(
   agreement: Agreement,
   labels: Labels = labelsOf(agreement, [], 'en'),
   lang: Lang = 'en',
+  eventNumber?: (hash: string) => number | undefined,
 ): string {
   const say = (x: Explanation) => explain(x, agreement, lang);
   const w = (key: StatusWord, values: Record<string, string> = {}) => statusWord(lang, key, values);
@@ -272,9 +281,8 @@ export function formatStatusText(
   lines.push('', w('days'), ...dayLines(e, say, agreement, lang));
   const disputed = e.obligations.filter((o) => o.disputes?.length);
   const conflicting = e.figures.filter((f) => f.conflicting);
-  const writer = plain(say);
   const per = (f: Evaluation['figures'][number]) =>
-    `${figureSetWhat(f, labels, lang, writer)}: ${f.figures.map((x) => frame(lang, 'perFigure', { n: n(x.quantity), source: x.source })).join(' · ')}`;
+    `${say([f.what])}: ${f.figures.map((x) => frame(lang, 'perFigure', { n: n(x.quantity), source: x.source })).join(' · ')}`;
   if (disputed.length || conflicting.length || e.allegations.length) {
     lines.push('', w('disputes'));
     for (const o of disputed)
@@ -303,7 +311,10 @@ export function formatStatusText(
     lines.push('', w('periods'));
     for (const f of periods) lines.push(`  ${per(f)}`);
   }
-  const notes = [...e.placedOnRecord.map(placedOnRecordNote), ...e.notes];
+  const notes = [
+    ...e.placedOnRecord.map(placedOnRecordNote),
+    ...e.notes.map((x) => renderExplanation([x], { lang, names, ...(eventNumber ? { eventNumber } : {}) })),
+  ];
   if (notes.length) lines.push('', w('notes'), ...notes.map((x) => `  ${x}`));
   return `${lines.join('\n')}\n`;
 }

@@ -144,6 +144,7 @@ export const status: Command = {
     const loaded = await loadLogAndAgreement(args, io);
     const evaluation = runEvaluation(loaded, asOfFlag(stringFlag(args, 'at'), loaded.agreement));
     for (const w of loaded.warnings) io.err(`warning: ${w}\n`);
+    const numbers = new Map(loaded.events.map((x, i) => [x.leafHash, i]));
     io.out(
       args.values.json
         ? formatStatusJson(evaluation, loaded.agreement, lang)
@@ -158,6 +159,8 @@ export const status: Command = {
               loaded.agreement,
               labelsOf(loaded.agreement, registrationsIn(loaded.events), lang),
               lang,
+              // An event is named by its number in the log (its index, as the dashboard numbers it).
+              (hash) => numbers.get(hash),
             ),
     );
     return EXIT_OK;

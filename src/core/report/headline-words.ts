@@ -1,6 +1,5 @@
 import type { Labels } from '../compliance/labels.ts';
 import { statedBeside } from '../compliance/stated-total.ts';
-import type { FigureSet } from '../compliance/types.ts';
 import type { HeadlineFigures } from '../figures/headline-figures.ts';
 import type { Lang } from '../words/lang.ts';
 import { STATUS_WORDS } from '../words/nouns.ts';
@@ -104,22 +103,4 @@ export function headlineItems(
     items.push({ line, sub });
   }
   return items;
-}
-
-/** What a set of figures from several sources counts, and when ("trucks on 19 Oct"), in `lang`. */
-export function figureSetWhat(f: FigureSet, labels: Labels, lang: Lang, w: Writer): string {
-  const unit = formatQuantity(2, f.unit, lang).replace(/^\S+\s*/, '') || f.unit;
-  const category =
-    f.category && f.category !== f.unit && f.category !== `${f.unit}s`
-      ? `${f.provision ? labels.quota(f.provision, f.category) : labels.category(f.category)} `
-      : '';
-  const what = w.name(`${category}${unit}`);
-  return f.from === f.to
-    ? frameWith(lang, 'figureWhat', { what, date: w.text(formatDay(f.to, lang)) }, w.text)
-    : frameWith(
-        lang,
-        'figureWhatPeriod',
-        { what, from: w.text(formatDay(f.from, lang)), to: w.text(formatDay(f.to, lang)) },
-        w.text,
-      );
 }

@@ -20,7 +20,7 @@ import { casualtyPhrases } from './casualty-words.ts';
 import type { DayEvent } from './day-events.ts';
 import { eventFields } from './event-fields.ts';
 import { KIND_WORDS, PROVENANCE_WORDS } from './event-words.ts';
-import { figureSetWhat, headlineItems } from './headline-words.ts';
+import { headlineItems } from './headline-words.ts';
 import { type FrameKey, frame, frameWith } from './report-words.ts';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -241,7 +241,7 @@ ${section('h.happened', list(happened.map((x) => happenedLine(x, labels, h))))}
 ${section('h.today', rows(today, h, agreement, labels))}
 ${section('h.late', rows(late, h, agreement, labels))}
 ${section('h.disputes', rows(disputes, h, agreement, labels))}
-${section('h.figures', list(figures.map((f) => `${figureSetWhat(f, labels, lang, { ...h, figure: (_id, _v, words) => e(words) })}: ${f.figures.map((x) => h.frame('perFigure', { n: e(lang === 'en' ? String(x.quantity) : formatNumber(x.quantity, lang)), source: h.name(x.source) })).join(e(sep))}${f.conflicting ? ` ${h.frame('differ')}` : ''}`)))}
+${section('h.figures', list(figures.map((f) => `${h.say([f.what])}: ${f.figures.map((x) => h.frame('perFigure', { n: e(lang === 'en' ? String(x.quantity) : formatNumber(x.quantity, lang)), source: h.name(x.source) })).join(e(sep))}${f.conflicting ? ` ${h.frame('differ')}` : ''}`)))}
 ${section(
   'h.allegations',
   list(

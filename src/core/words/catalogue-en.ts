@@ -162,4 +162,15 @@ export const EN: Record<PhraseCode, string> = {
   'stated.source': '{value} ({source})',
   'stated.uncertain': '⚠ {value}',
   'dated-fact.line': '{what} (a date, not an obligation)',
+  // h8: notes of an evaluation and what a set of figures counts.
+  'note.plan': '{text}',
+  'note.extension-zone-unplaced':
+    "The extension of {days} for zone {zone} agreed on {at} is recorded, but the agreement's pause rules cannot place it on the calendar.",
+  'note.extension-phase-unplaced':
+    "The extension of {days} for phase {phase} agreed on {at} is recorded, but the agreement's extension rule cannot place it on the calendar.",
+  'note.extensions-unplanned': 'The agreed extensions could not be planned: {reason}',
+  'note.no-batch': 'Not counted per batch: {event} names no batch this plan has.',
+  'figure.on-day': '{what} on {day}',
+  'figure.over-period': '{what} from {from} to {to}',
+  'figure.to': '{what} to {destination}',
 };

@@ -35,7 +35,12 @@ export type Arg =
   | { type: 'obligation'; id: string; provision: string; party: string; batch?: number; description: string }
   /** A date a term states that obliges no party: its description as the plan words it, and its provision. */
   | { type: 'fact'; provision: string; description: string }
-  | { type: 'list'; items: Arg[]; sep: Separator };
+  | { type: 'list'; items: Arg[]; sep: Separator }
+  // h8: an event of the log, and a unit counted (for evaluation notes and figure sets).
+  /** An event of the log: named by its number in the log where the edge knows it, else by its kind; the hash is the evidence. */
+  | { type: 'event'; hash: string; kind: string }
+  /** A unit of count, in the plural, with no number ("trucks"). */
+  | { type: 'unit'; unit: string };
 
 /** How the items of a list are joined ("or" between alternatives, such as values sources state). */
 export type Separator = 'semicolon' | 'comma' | 'space' | 'or';
@@ -208,6 +213,15 @@ export const PHRASES = {
   'extension.batches': ['batches', 'statuses'],
   'extension.nothing-due': [],
   'extension.no-rule': [],
+  // h8: notes of an evaluation and what a set of figures counts (issue 12: core writes no English for readers).
+  'note.plan': ['text'],
+  'note.extension-zone-unplaced': ['days', 'zone', 'at'],
+  'note.extension-phase-unplaced': ['days', 'phase', 'at'],
+  'note.extensions-unplanned': ['reason'],
+  'note.no-batch': ['event'],
+  'figure.on-day': ['what', 'day'],
+  'figure.over-period': ['what', 'from', 'to'],
+  'figure.to': ['what', 'destination'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PhraseCode = keyof typeof PHRASES;
