@@ -36,4 +36,14 @@ describe('truce status in the reader’s language', () => {
     expect(r.stdout).toContain(direction);
     expect(r.stdout).not.toMatch(/\bhamas\b|\bliving-exchange\b|\bunrecorded\b/);
   });
+
+  it('words a provision placed from the record by the names of what it waits for, in the reader’s language', async () => {
+    const en = await runCli('status', LOG, '--at', '2026-02-10');
+    expect(en.stdout).toContain(
+      '  Rafah crossing: waits for Return of the remains of deceased hostages and of Palestinian bodies, due any day up to a deadline; the record shows it complete on 2026-01-26, so it is placed from that day.',
+    );
+    const ar = await runCli('status', LOG, '--at', '2026-02-10', '--lang', 'ar');
+    expect(ar.stdout).toContain('  معبر رفح: ينتظر إعادة رفات الرهائن المتوفين وجثامين فلسطينيين، ويُستحق');
+    expect(ar.stdout).not.toContain('waits for');
+  });
 });

@@ -18,7 +18,7 @@ import {
   renderArg,
   renderExplanation,
 } from '../core/words/render.ts';
-import { placedOnRecordNote } from './placed-on-record-words.ts';
+import { placedOnRecordWords } from './placed-on-record-words.ts';
 import { type StatusWord, statusWord } from './status-words.ts';
 
 /**
@@ -312,7 +312,7 @@ export function formatStatusText(
     for (const f of periods) lines.push(`  ${per(f)}`);
   }
   const notes = [
-    ...e.placedOnRecord.map(placedOnRecordNote),
+    ...e.placedOnRecord.map((x) => placedOnRecordWords(x, labels, lang)),
     ...e.notes.map((x) => renderExplanation([x], { lang, names, ...(eventNumber ? { eventNumber } : {}) })),
   ];
   if (notes.length) lines.push('', w('notes'), ...notes.map((x) => `  ${x}`));

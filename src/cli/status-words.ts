@@ -22,6 +22,8 @@ const EN = {
   periods: 'Figures for a period, each as its source gives it (never added up):',
   notes: 'Notes:',
   unrecordedQuota: 'unrecorded: no source gave a figure',
+  placed:
+    '{provision}: waits for {on}, due any day up to a deadline; the record shows it complete on {date}, so it is placed from that day.',
 };
 
 export type StatusWord = keyof typeof EN;
@@ -46,6 +48,8 @@ const AR: Record<StatusWord, string> = {
   periods: 'أرقام لفترة، كلٌّ كما يعطيه مصدره (لا تُجمع أبدًا):',
   notes: 'ملاحظات:',
   unrecordedQuota: 'غير مسجَّل: لم يقدّم أي مصدر رقمًا',
+  placed:
+    '{provision}: ينتظر {on}، ويُستحق في أي يوم حتى موعد نهائي؛ يُظهر السجل اكتماله في {date}، فوُضع في التقويم من ذلك اليوم.',
 };
 
 const HE: Record<StatusWord, string> = {
@@ -68,6 +72,8 @@ const HE: Record<StatusWord, string> = {
   periods: 'נתונים לתקופה, כל אחד כפי שמקורו מסר אותו (לעולם אינם מסוכמים):',
   notes: 'הערות:',
   unrecordedQuota: 'לא נרשם: אף מקור לא מסר נתון',
+  placed:
+    '{provision}: ממתין ל־{on}, ומועדו בכל יום עד מועד אחרון; היומן מראה שהושלם ב־{date}, ולכן שובץ מאותו יום.',
 };
 
 const WORDS: Record<Lang, Record<StatusWord, string>> = { en: EN, ar: AR, he: HE };
