@@ -47,6 +47,8 @@ describe('the daily report in the reader’s language', () => {
       expect(text).not.toMatch(/[0-9a-f]{12}/);
       // Every Latin-script run left is a name or words recorded as given, marked as such.
       expect(unmarkedLatin(html)).toEqual([]);
+      // And what is marked as Latin script holds no words of the reader's language (casualty figures are worded, their sources marked).
+      expect(html).not.toMatch(/<bdi lang="und-Latn">[^<]*[\u0590-\u06FF]/);
     },
   );
 

@@ -21,6 +21,10 @@ function categoryLabel(id: string, provision: unknown, labels: Labels): string {
   return label !== id || p === undefined ? label : labels.quota(p, id);
 }
 
+/** Around words given as recorded inside a value the product words (a source's name among casualty figures). */
+export const GIVEN_OPEN = '\uE011';
+export const GIVEN_CLOSE = '\uE012';
+
 /** One field of an event as a reader reads it: its name, its value, and whether the value is given as recorded. */
 export interface FieldWords {
   field: string;
@@ -60,8 +64,11 @@ export function eventFields(body: Record<string, unknown>, labels: Labels, lang:
       );
     if (k === 'categories' && Array.isArray(v) && v.every((c) => typeof c === 'string'))
       return given(v.map((c) => categoryLabel(c, body.provision, labels)).join(sep));
+    // The figures in the reader's words, each source's name as given (marked within the value).
     if (k === 'casualties' && Array.isArray(v))
-      return given(casualtyPhrases(v as Casualties, lang).join(' · '));
+      return said(
+        casualtyPhrases(v as Casualties, lang, (x) => `${GIVEN_OPEN}${x}${GIVEN_CLOSE}`).join(' · '),
+      );
     if (typeof v === 'number') return said(n(v));
     if (typeof v === 'boolean' && lang !== 'en') return said(frame(lang, v ? 'yes' : 'no'));
     if (v !== null && typeof v === 'object') return given(JSON.stringify(v));
@@ -71,5 +78,5 @@ export function eventFields(body: Record<string, unknown>, labels: Labels, lang:
 
 /** An event's fields as "name: value", in English (field names as recorded). */
 export function eventFieldWords(body: Record<string, unknown>, labels: Labels): string[] {
-  return eventFields(body, labels).map((f) => `${f.field}: ${f.value}`);
+  return eventFields(body, labels).map((f) => `${f.field}: ${f.value.replace(/[\uE011\uE012]/g, '')}`);
 }

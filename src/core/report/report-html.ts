@@ -167,7 +167,10 @@ function happenedLine(x: DayEvent, labels: Labels, h: Html): string {
   const kind = h.lang === 'en' ? x.kind.replace('.', ' ') : (KIND_WORDS[h.lang][x.kind] ?? x.kind);
   const sep = h.lang === 'ar' ? '، ' : ', ';
   const fieldHtml = fields
-    .map((f) => `${e(f.field)}: ${f.asGiven ? h.name(f.value) : e(f.value)}`)
+    .map(
+      (f) =>
+        `${e(f.field)}: ${f.asGiven ? h.name(f.value) : e(f.value).replace(/\uE011(.*?)\uE012/g, (_, x: string) => h.name(unescapeHtml(x)))}`,
+    )
     .join(e(sep));
   // The leaf hash is the evidence, kept behind the line (its title), not read as words.
   return `<span class="s" title="${e(x.hash)}">${e(time)}</span> ${h
