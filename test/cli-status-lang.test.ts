@@ -12,6 +12,10 @@ describe('truce status in the reader’s language', () => {
     expect(r.stdout).not.toContain('hamas → israel');
     expect(r.stdout).toMatch(/^ {2}Released by Hamas \(.+\): 20 of 20 in the plan to date$/m);
     expect(r.stdout).toMatch(/: Hamas → Israel: 20 counted under the formula; 0 outside the formula$/m);
+    // Phases by their titles, not their ids.
+    expect(r.stdout).toMatch(
+      /^Phases:\n {2}Phase 1 +Started 10 Oct 12:00\.\n {2}Later phases +No start recorded\.$/m,
+    );
   });
 
   it.each([

@@ -237,7 +237,7 @@ export function formatStatusText(
   lines.push('', w('phases'));
   for (const p of e.phases) {
     const phase = agreement.phases.find((x) => x.id === p.phase);
-    const title = lang === 'en' ? p.phase : (phase?.title && localized(phase.title, lang)) || p.phase;
+    const title = (phase?.title && localized(phase.title, lang)) || p.phase;
     lines.push(`  ${pad(title, 14)}${say(p.explanation)}`);
   }
   if (e.extensions.length) {
