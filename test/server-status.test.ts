@@ -78,6 +78,24 @@ describe.each(DIALECTS)('status and report routes on %s', (dialect) => {
     expect(dir('israel')).toMatchObject({ to: 'hamas', counted: 240 });
   });
 
+  it('?lang= words what each set of figures counts beside its phrase, and the notes beside theirs', async () => {
+    const r = await get('/api/logs/nov-2023-pause/status?at=2023-12-01T12:00:00%2B02:00&lang=ar');
+    const ev = Evaluation.parse(json(r));
+    const set = ev.figures.find((f) => f.key.includes('north'))!;
+    expect(set.what).toMatchObject({ code: 'figure.on-day' });
+    expect(set.whatText).toMatch(/^شاحنات المساعدات إلى .* في 25 نوفمبر$/);
+    expect(ev.notesText).toHaveLength(ev.notes.length);
+    for (const n of ev.notesText) expect(n).not.toMatch(/[0-9a-f]{12}/);
+  });
+
+  it('the report in Arabic is Arabic from its <html> down, the Arabic report through ?lang=ar', async () => {
+    const r = await get('/api/logs/nov-2023-pause/report?date=2023-11-30&lang=ar');
+    expect(r.body).toContain('<html lang="ar" dir="rtl">');
+    expect(r.body).toContain('<h2>الأرقام الرئيسية</h2>');
+    expect(r.body).not.toContain('Headline figures');
+    expect(r.body).toContain('<bdi>حماس</bdi> ← <bdi>إسرائيل</bdi>');
+  });
+
   it('an earlier moment takes only the events that occurred by then; without at it is now', async () => {
     const early = Evaluation.parse(
       json(await get('/api/logs/nov-2023-pause/status?at=2023-11-25T18:00:00Z')),

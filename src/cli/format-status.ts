@@ -1,16 +1,26 @@
 import type { Agreement } from '../core/agreement/types.ts';
 import { type Labels, labelsOf } from '../core/compliance/labels.ts';
-import { statedBeside } from '../core/compliance/stated-total.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
 import { type HeadlineFigures, headlineFigures } from '../core/figures/headline-figures.ts';
-import { english } from '../core/plan/provision-obligations.ts';
-import type { StatedValue } from '../core/plan/types.ts';
 import { casualtyPhrases } from '../core/report/casualty-words.ts';
+import { headlineItems, type Writer } from '../core/report/headline-words.ts';
+import { frame } from '../core/report/report-words.ts';
 import { wallClock } from '../core/time/zoned-time.ts';
-import { explain, explainPlain } from '../core/words/explain.ts';
+import { namesOf } from '../core/words/agreement-names.ts';
+import { explain } from '../core/words/explain.ts';
 import type { Lang } from '../core/words/lang.ts';
+import { STATUS_WORDS } from '../core/words/nouns.ts';
 import { type Explanation, phrase } from '../core/words/phrase.ts';
-import { placedOnRecordNote } from './placed-on-record-words.ts';
+import {
+  formatDate,
+  formatMoment,
+  formatNumber,
+  localized,
+  renderArg,
+  renderExplanation,
+} from '../core/words/render.ts';
+import { placedOnRecordWords } from './placed-on-record-words.ts';
+import { type StatusWord, statusWord } from './status-words.ts';
 
 /**
  * The machine-readable status: the headline figures (the same model as the dashboard, the report
@@ -92,159 +102,220 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement, lang: Lang
       explanationText: say(o.explanation),
       evidence: o.evidence,
     })),
-    figures: e.figures,
+    figures: e.figures.map((f) => ({ ...f, whatText: say([f.what]) })),
     allegations: e.allegations,
     dates: e.dates ?? [],
     ...(e.placedOnRecord.length ? { placedOnRecord: e.placedOnRecord } : {}),
     notes: e.notes,
+    notesText: e.notes.map((x) => say([x])),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
 const pad = (s: string, n: number) => (s.length >= n ? `${s} ` : s.padEnd(n));
 
-function localTime(iso: string, timeZone: string): string {
+function localTime(iso: string, timeZone: string, lang: Lang): string {
+  if (lang !== 'en') return formatMoment(Date.parse(iso), timeZone, lang);
   const w = wallClock(Date.parse(iso), timeZone);
   return `${w.date} ${w.time.slice(0, 5)}`;
 }
 
-function dayLines(e: Evaluation, say: (x: Explanation) => string): string[] {
+/** Plain text: the status's words as they are (no escaping, no isolation). */
+const plain = (say: (x: Explanation) => string): Writer => ({
+  text: (s) => s,
+  name: (s) => s,
+  figure: (_id, _value, words) => words,
+  say,
+});
+
+function dayLines(
+  e: Evaluation,
+  say: (x: Explanation) => string,
+  agreement: Agreement,
+  lang: Lang,
+): string[] {
   const byDay = new Map<number, { date: string | null; rows: string[] }>();
+  const names = namesOf(agreement, lang);
   const row = (day: number, date: string | null, line: string) => {
     const d = byDay.get(day) ?? { date, rows: [] };
     d.rows.push(line);
     byDay.set(day, d);
   };
-  for (const o of e.obligations)
+  for (const o of e.obligations) {
+    // In English the obligation's id (the plan's own shorthand) heads its line; in Arabic and Hebrew, its provision and party by name.
+    const what =
+      lang === 'en'
+        ? o.obligation.id
+        : renderArg(
+            {
+              type: 'obligation',
+              id: o.obligation.id,
+              provision: o.obligation.provision,
+              party: o.obligation.party,
+              ...(o.obligation.batch !== undefined ? { batch: o.obligation.batch } : {}),
+              line: o.obligation.line,
+            },
+            { lang, names },
+          );
     row(
       o.obligation.day,
       o.obligation.date,
-      `    ${pad(`${o.status}${o.uncertain ? ' ⚠' : ''}`, 12)}${pad(o.obligation.id, 32)}${say(o.explanation)}`,
+      `    ${pad(`${STATUS_WORDS[lang][o.status]}${o.uncertain ? ' ⚠' : ''}`, 12)}${pad(what, 32)}${say(o.explanation)}`,
     );
+  }
   // A date a term states that obliges no party: on the timeline, never judged.
   for (const d of e.dates ?? [])
     row(
       d.day,
       d.date,
-      `    ${pad(`date${d.uncertain ? ' ⚠' : ''}`, 12)}${pad(d.provision, 32)}${say([
-        phrase('dated-fact.line', {
-          what: { type: 'fact', provision: d.provision, description: d.description },
-        }),
-      ])}`,
+      `    ${pad(`${statusWord(lang, 'date')}${d.uncertain ? ' ⚠' : ''}`, 12)}${pad(names.provision(d.provision), 32)}${say(
+        [
+          phrase('dated-fact.line', {
+            what: { type: 'fact', provision: d.provision, description: d.description },
+          }),
+        ],
+      )}`,
     );
   const lines: string[] = [];
   for (const [day, { date, rows }] of [...byDay].sort((a, b) => a[0] - b[0])) {
-    lines.push(`  Day ${day}${date ? ` · ${date}` : ''}`);
+    lines.push(
+      `  ${statusWord(lang, 'day', { n: formatNumber(day, lang) })}${date ? ` · ${lang === 'en' ? date : formatDate(date, lang)}` : ''}`,
+    );
     lines.push(...rows);
   }
   return lines;
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
-
-/** "; 420 by the ratio in all, total stated in the agreement: ⚠ 360 (source)", or nothing. */
-function statedBesideWords(values: StatedValue[] | undefined, byRatio: number | undefined): string {
-  const beside = statedBeside(values, byRatio);
-  return beside.length ? `; ${explainPlain(beside)}` : '';
-}
-
 /**
- * The headline figures: released each way ("unrecorded" where nothing is on record, never 0), and
- * each aid quota source by source, each source's sum over its own days, never added to another's.
+ * The headline figures in `lang`: released each way by the parties' and exchanges' names
+ * ("unrecorded" where nothing is on record, never 0), and each aid quota source by source, each
+ * source's sum over its own days, never added to another's.
  */
-export function headlineLines(h: HeadlineFigures): string[] {
-  const lines = ['Headline figures:'];
-  for (const r of h.releases)
-    lines.push(
-      `  released by ${r.party} (${r.provision}): ${r.counted === null ? 'unrecorded' : n(r.counted)} of ${n(r.dueSoFar)} in the plan to date${r.outside ? ` (${n(r.outside)} outside the formula)` : ''}${statedBesideWords(r.statedTotal, r.byRatio)}`,
-    );
-  for (const q of h.quotas) {
-    const unit = `${q.unit}s`;
-    const gaps = !q.daysUnrecorded
-      ? ''
-      : q.periods.length
-        ? `; no figure of their own for ${q.daysUnrecorded} of ${q.daysDue} days due (a period's figure is not a day's)`
-        : `; nothing recorded for ${q.daysUnrecorded} of ${q.daysDue} days due`;
-    const due = q.dueSoFarMax === undefined ? n(q.dueSoFar) : `${n(q.dueSoFar)} to ${n(q.dueSoFarMax)}`;
-    lines.push(`  ${q.quota}${q.uncertain ? ' ⚠' : ''}: quota to date ${due} ${unit}${gaps}`);
-    if (q.sources.length === 0 && q.periods.length === 0)
-      lines.push('    unrecorded: no source gave a figure');
-    for (const p of q.periods)
-      lines.push(
-        `    per ${p.source}: ${n(p.quantity)} ${unit} from ${p.from} to ${p.to} (a figure for the whole period), against ${p.quotaMax === undefined ? n(p.quota) : `${n(p.quota)} to ${n(p.quotaMax)}`} for those days`,
-      );
-    for (const s of q.sources)
-      lines.push(
-        `    per ${s.source}: ${n(s.quantity)} ${unit} over ${s.days.length} day(s) reported (${s.days.join(', ')}), against ${n(s.quota)} for those days; quota reached on ${s.daysReached} of ${s.days.length}`,
-      );
-    if (q.daysDisputed)
-      lines.push(`    sources fall on both sides of the quota on ${q.daysDisputed} day(s): disputed`);
-  }
+export function headlineLines(
+  h: HeadlineFigures,
+  agreement: Agreement,
+  lang: Lang = 'en',
+  labels: Labels = labelsOf(agreement, [], lang),
+): string[] {
+  const lines = [statusWord(lang, 'headline')];
+  const items = headlineItems(
+    h,
+    labels,
+    lang,
+    plain((x) => explain(x, agreement, lang)),
+    { reached: true },
+  );
+  for (const i of items) lines.push(`  ${i.line}`, ...i.sub.map((x) => `    ${x}`));
   return lines;
 }
 
 /**
- * The status for a person: phases, provisions, exchanges, then day by day, disputes and figures.
- * `labels` names parties, actors and provisions (give the log's actor registrations to name its actors).
+ * The status for a person, in `lang`: phases, provisions, exchanges, then day by day, disputes and
+ * figures; parties, exchanges and provisions by their names in the agreement. `labels` names
+ * parties, actors and provisions (give the log's actor registrations to name its actors, in `lang`).
  */
 export function formatStatusText(
   e: Evaluation,
   agreement: Agreement,
-  labels: Labels = labelsOf(agreement),
+  labels: Labels = labelsOf(agreement, [], 'en'),
   lang: Lang = 'en',
+  eventNumber?: (hash: string) => number | undefined,
 ): string {
   const say = (x: Explanation) => explain(x, agreement, lang);
+  const w = (key: StatusWord, values: Record<string, string> = {}) => statusWord(lang, key, values);
+  const n = (x: number) => formatNumber(x, lang);
   const tz = agreement.timeZone;
+  const names = namesOf(agreement, lang);
   const lines: string[] = [];
-  lines.push(`${english(agreement.title)} — status at ${localTime(e.asOf, tz)} (${tz}), ${e.events} events`);
-  lines.push('', 'Phases:');
-  for (const p of e.phases) lines.push(`  ${pad(p.phase, 14)}${say(p.explanation)}`);
-  if (e.extensions.length) {
-    lines.push('', 'Extensions:');
-    for (const x of e.extensions) lines.push(`  ${pad(x.status, 12)}${say(x.explanation)}`);
+  lines.push(
+    w('head', {
+      title: localized(agreement.title, lang),
+      at: localTime(e.asOf, tz, lang),
+      zone: tz,
+      events: n(e.events),
+    }),
+  );
+  lines.push('', w('phases'));
+  for (const p of e.phases) {
+    const phase = agreement.phases.find((x) => x.id === p.phase);
+    const title = (phase?.title && localized(phase.title, lang)) || p.phase;
+    lines.push(`  ${pad(title, 14)}${say(p.explanation)}`);
   }
-  lines.push('', ...headlineLines(headlineFigures(agreement, e)));
-  lines.push('', 'Provisions:');
+  if (e.extensions.length) {
+    lines.push('', w('extensions'));
+    for (const x of e.extensions)
+      lines.push(`  ${pad(STATUS_WORDS[lang][x.status], 12)}${say(x.explanation)}`);
+  }
+  lines.push('', ...headlineLines(headlineFigures(agreement, e), agreement, lang, labels));
+  lines.push('', w('provisions'));
   for (const p of e.provisions) {
     const first = say(p.explanation).split(/(?<=\.) /)[0]!;
-    lines.push(`  ${pad(p.provision, 20)}${pad(`${p.status}${p.uncertain ? ' ⚠' : ''}`, 12)}${first}`);
+    const name = names.provision(p.provision);
+    lines.push(
+      `  ${pad(name, 20)}${pad(`${STATUS_WORDS[lang][p.status]}${p.uncertain ? ' ⚠' : ''}`, 12)}${first}`,
+    );
   }
   if (e.exchanges.directions.length) {
-    lines.push('', 'Exchanges (persons released so far):');
-    for (const d of e.exchanges.directions) {
-      const from = d.countedFromOutside
-        ? ` (${d.countedFromOutside} of them released outside the formula and agreed to count)`
-        : '';
+    lines.push('', w('exchanges'));
+    for (const d of e.exchanges.directions)
       lines.push(
-        `  ${d.provision}: ${d.from} → ${d.to}: ${n(d.counted)} counted under the formula${from}; ${n(d.outside)} outside the formula`,
+        `  ${w('exchange', {
+          provision: labels.provision(d.provision),
+          from: labels.party(d.from),
+          to: labels.party(d.to),
+          counted: n(d.counted),
+          fromOutside: d.countedFromOutside ? w('fromOutside', { n: n(d.countedFromOutside) }) : '',
+          outside: n(d.outside),
+        })}`,
       );
-    }
     for (const r of e.exchanges.ratios)
       lines.push(
-        `  ratio ${r.holds ? 'holds' : r.surplus !== undefined ? `exceeded by ${r.surplus} (more released than required, not a breach)` : 'does not hold'}: ${say(r.explanation)}`,
+        `  ${
+          r.holds
+            ? w('ratioHolds', { x: say(r.explanation) })
+            : r.surplus !== undefined
+              ? w('ratioExceeded', { n: n(r.surplus), x: say(r.explanation) })
+              : w('ratioNot', { x: say(r.explanation) })
+        }`,
       );
   }
-  lines.push('', 'Day by day:', ...dayLines(e, say));
+  lines.push('', w('days'), ...dayLines(e, say, agreement, lang));
   const disputed = e.obligations.filter((o) => o.disputes?.length);
   const conflicting = e.figures.filter((f) => f.conflicting);
+  const per = (f: Evaluation['figures'][number]) =>
+    `${say([f.what])}: ${f.figures.map((x) => frame(lang, 'perFigure', { n: n(x.quantity), source: x.source })).join(' · ')}`;
   if (disputed.length || conflicting.length || e.allegations.length) {
-    lines.push('', 'Disputes and differing figures:');
-    for (const o of disputed) lines.push(`  ${o.obligation.id}: ${say(o.explanation)}`);
-    for (const f of conflicting)
-      lines.push(`  ${f.what}: ${f.figures.map((x) => `${n(x.quantity)} per ${x.source}`).join(' · ')}`);
-    for (const a of e.allegations)
+    lines.push('', w('disputes'));
+    for (const o of disputed)
       lines.push(
-        `  alleged by ${labels.actor(a.by)} against ${labels.party(a.against)}${a.provision ? ` (${labels.provision(a.provision)})` : ''}, ${localTime(a.at, tz)}: ${a.description}${a.casualties?.length ? ` (${casualtyPhrases(a.casualties).join(' · ')})` : ''} [${a.state}${a.finding ? `: ${a.finding}` : ''}${a.reason ? `; ${a.reason}` : ''}]`,
+        `  ${lang === 'en' ? o.obligation.id : names.provision(o.obligation.provision)}: ${say(o.explanation)}`,
       );
+    for (const f of conflicting) lines.push(`  ${per(f)}`);
+    for (const a of e.allegations) {
+      const state = [frame(lang, `state.${a.state}`), a.finding, a.reason].filter(Boolean);
+      lines.push(
+        `  ${w('alleged', {
+          actor: labels.actor(a.by),
+          party: labels.party(a.against),
+          provision: a.provision ? ` (${labels.provision(a.provision)})` : '',
+          at: localTime(a.at, tz, lang),
+          description: a.description,
+          casualties: a.casualties?.length ? ` (${casualtyPhrases(a.casualties, lang).join(' · ')})` : '',
+          state: a.finding ? `${state[0]}: ${state.slice(1).join('; ')}` : state.join('; '),
+        })}`,
+      );
+    }
   }
   // A period's figures are never a day's: shown by source, beside the quota they are read against.
   const periods = e.figures.filter((f) => f.from !== f.to);
   if (periods.length) {
-    lines.push('', 'Figures for a period, each as its source gives it (never added up):');
-    for (const f of periods)
-      lines.push(`  ${f.what}: ${f.figures.map((x) => `${n(x.quantity)} per ${x.source}`).join(' · ')}`);
+    lines.push('', w('periods'));
+    for (const f of periods) lines.push(`  ${per(f)}`);
   }
-  const notes = [...e.placedOnRecord.map(placedOnRecordNote), ...e.notes];
-  if (notes.length) lines.push('', 'Notes:', ...notes.map((n) => `  ${n}`));
+  const notes = [
+    ...e.placedOnRecord.map((x) => placedOnRecordWords(x, labels, lang)),
+    ...e.notes.map((x) => renderExplanation([x], { lang, names, ...(eventNumber ? { eventNumber } : {}) })),
+  ];
+  if (notes.length) lines.push('', w('notes'), ...notes.map((x) => `  ${x}`));
   return `${lines.join('\n')}\n`;
 }

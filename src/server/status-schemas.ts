@@ -72,7 +72,7 @@ const Phrase = z
     params: z
       .record(z.string(), z.unknown())
       .describe(
-        'Each parameter: a phrase, or {type, …}: number {value}, quantity {value, unit}, moment {at (epoch ms), zone}, day {date}, duration {minutes}, party/provision/place {id}, actor {id, party?, name?}, quota/category {id, provision?}, quote {text} (recorded words, as given), text {text} (the agreement’s words), status {status}, action {action}, obligation {id, provision, party, batch?, description}, list {items, sep}.',
+        'Each parameter: a phrase, or {type, …}: number {value}, quantity {value, unit}, moment {at (epoch ms), zone}, day {date}, duration {minutes}, party/provision/place {id}, actor {id, party?, name?}, quota/category {id, provision?}, quote {text} (recorded words, as given), text {text} (the agreement’s words), status {status}, action {action}, obligation {id, provision, party, batch?, description}, list {items, sep}, event {hash, kind} (named by its number in the log where known), unit {unit} (a unit in the plural).',
       ),
   })
   .meta({ title: 'Phrase' });
@@ -246,7 +246,8 @@ export const Evaluation = z
     figures: z.array(
       z.looseObject({
         key: z.string(),
-        what: z.string(),
+        what: Phrase.describe('What the figures count and when, as a phrase.'),
+        whatText: z.string().describe('What the figures count and when, in words of `lang`.'),
         from: z.iso.date().describe('The first day the figures cover.'),
         to: z.iso
           .date()
@@ -319,6 +320,9 @@ export const Evaluation = z
       .describe(
         'The headline figures, the same model the dashboard, the report and `truce status --json` show.',
       ),
-    notes: z.array(z.string()),
+    notes: Explanation.describe('What a reader should know about how the log was read, as phrases.'),
+    notesText: z
+      .array(z.string())
+      .describe('Each note in words of `lang`, events named by their number in the log.'),
   })
   .meta({ title: 'Evaluation' });

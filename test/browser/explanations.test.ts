@@ -115,7 +115,10 @@ describe('explanations in the page’s language, worded from their codes', { tim
     const report = await fetch(`${server.url}/api/logs/${DEMO_LOG}/report?date=2023-11-25&lang=he`);
     expect(report.status).toBe(200);
     const html = await report.text();
-    expect(html).toContain('<span lang="he" dir="rtl">פעימה 2 (');
+    // The whole report is in Hebrew, right to left: its frame as well as its explanations.
+    expect(html).toContain('<html lang="he" dir="rtl">');
+    expect(html).toContain('<td>פעימה 2 (');
+    expect(html).not.toContain('Headline figures');
     expect(html).not.toContain('Batch 2 (13 persons)');
     const csv = await fetch(
       `${server.url}/api/logs/${DEMO_LOG}/export/statuses.csv?at=2023-11-26T00:00:00%2B02:00`,

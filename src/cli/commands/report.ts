@@ -42,7 +42,7 @@ export const report: Command = {
       loaded.agreement,
       date,
       loaded.provenance,
-      labelsOf(loaded.agreement, registrationsIn(loaded.events)),
+      labelsOf(loaded.agreement, registrationsIn(loaded.events), lang),
       happened,
       lang,
     );

@@ -6,8 +6,9 @@ import type { Evaluation, LoggedEvent } from '../../core/compliance/types.ts';
 import { toHex } from '../../core/crypto/crypto.ts';
 import { parseSignedEvent } from '../../core/ledger/event-sign.ts';
 import { leafHash } from '../../core/ledger/merkle.ts';
-import { type Provenance, provenanceSentences } from '../../core/ledger/provenance.ts';
+import type { Provenance } from '../../core/ledger/provenance.ts';
 import { verifyLog } from '../../core/ledger/verify-log.ts';
+import { PROVENANCE_WORDS } from '../../core/report/event-words.ts';
 import { HORIZON_TEXT, withinHorizon } from '../../core/time/date-horizon.ts';
 import { addDays, isoInZone, localToEpoch } from '../../core/time/zoned-time.ts';
 import { exportMaterial, exportProvenance, readExport } from '../../export/export-folder.ts';
@@ -131,17 +132,23 @@ export const status: Command = {
     const loaded = await loadLogAndAgreement(args, io);
     const evaluation = runEvaluation(loaded, asOfFlag(stringFlag(args, 'at'), loaded.agreement));
     for (const w of loaded.warnings) io.err(`warning: ${w}\n`);
+    const numbers = new Map(loaded.events.map((x, i) => [x.leafHash, i]));
     io.out(
       args.values.json
         ? formatStatusJson(evaluation, loaded.agreement, lang)
-        : provenanceSentences(loaded.provenance)
+        : [
+            ...(loaded.provenance.reconstructed ? [PROVENANCE_WORDS[lang].reconstructed] : []),
+            ...(loaded.provenance.demoKeys ? [PROVENANCE_WORDS[lang].demoKeys] : []),
+          ]
             .map((line) => `${line}\n`)
             .join('') +
             formatStatusText(
               evaluation,
               loaded.agreement,
-              labelsOf(loaded.agreement, registrationsIn(loaded.events)),
+              labelsOf(loaded.agreement, registrationsIn(loaded.events), lang),
               lang,
+              // An event is named by its number in the log (its index, as the dashboard numbers it).
+              (hash) => numbers.get(hash),
             ),
     );
     return EXIT_OK;

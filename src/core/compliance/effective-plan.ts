@@ -4,6 +4,7 @@ import { PlanError } from '../plan/plan-error.ts';
 import { isOpenEnded } from '../plan/timeline.ts';
 import type { Obligation, Plan } from '../plan/types.ts';
 import { localDate } from '../time/zoned-time.ts';
+import { type Arg, moment, type Phrase, phrase, qty, quote } from '../words/phrase.ts';
 import type { Entry } from './log-state.ts';
 import type { LogView } from './view.ts';
 
@@ -27,7 +28,7 @@ export interface EffectivePlan {
   obligations: Obligation[];
   /** The extension that brought each obligation about, by obligation id. */
   createdBy: Map<string, AgreedExtension>;
-  notes: string[];
+  notes: Phrase[];
 }
 
 /**
@@ -44,7 +45,13 @@ function zoneRule(agreement: Agreement, phase: string, zone: string): { ref: str
   return null;
 }
 
-function extend(agreement: Agreement, extensions: AgreedExtension[], notes: string[]) {
+/** A phase by its title in the agreement (the id where it gives none). */
+function phaseTitle(agreement: Agreement, id: string): Arg {
+  const title = agreement.phases.find((p) => p.id === id)?.title;
+  return title ? { type: 'text', text: title } : quote(id);
+}
+
+function extend(agreement: Agreement, extensions: AgreedExtension[], notes: Phrase[]) {
   const days: Record<string, number> = {};
   for (const x of extensions) {
     if (x.zone !== undefined) {
@@ -52,7 +59,11 @@ function extend(agreement: Agreement, extensions: AgreedExtension[], notes: stri
       const next = (rule ? (days[rule.ref] ?? 0) : 0) + x.days;
       if (!rule || rule.max === undefined || next > rule.max) {
         notes.push(
-          `The extension of ${x.days} day(s) of zone "${x.zone}" agreed on ${x.entry.event.occurredAt} is recorded, but the agreement's pause rules cannot place it on the calendar.`,
+          phrase('note.extension-zone-unplaced', {
+            days: qty(x.days, 'day'),
+            zone: { type: 'place', id: x.zone },
+            at: moment(Date.parse(x.entry.event.occurredAt), agreement.timeZone),
+          }),
         );
         continue;
       }
@@ -70,7 +81,11 @@ function extend(agreement: Agreement, extensions: AgreedExtension[], notes: stri
       (rule.maxDays === undefined || next <= rule.maxDays);
     if (!fits) {
       notes.push(
-        `The extension of ${x.days} day(s) of phase "${x.phase}" agreed on ${x.entry.event.occurredAt} is recorded, but the agreement's extension rule cannot place it on the calendar.`,
+        phrase('note.extension-phase-unplaced', {
+          days: qty(x.days, 'day'),
+          phase: phaseTitle(agreement, x.phase),
+          at: moment(Date.parse(x.entry.event.occurredAt), agreement.timeZone),
+        }),
       );
       continue;
     }
@@ -142,7 +157,7 @@ export function effectivePlan(
   counts?: Record<string, number>,
   conditionsMet?: Record<string, string>,
 ): EffectivePlan {
-  const notes: string[] = [];
+  const notes: Phrase[] = [];
   const extensions: AgreedExtension[] = view.kind('extension.agreed').map((entry) => {
     const body = entry.event.body as { phase: string; zone?: string; days: number; releases?: number };
     return {
@@ -161,7 +176,7 @@ export function effectivePlan(
     plan = memoPlan(agreement, extend(agreement, extensions, notes), counts, horizon, conditionsMet);
   } catch (e) {
     if (!(e instanceof PlanError)) throw e;
-    notes.push(`The agreed extensions could not be planned: ${e.message}`);
+    notes.push(phrase('note.extensions-unplanned', { reason: quote(e.message) }));
     for (const x of extensions) x.planned = false;
     plan = memoPlan(agreement, {}, counts, horizon, conditionsMet);
   }
@@ -178,5 +193,11 @@ export function effectivePlan(
         : extensions.find((x) => x.zone === undefined && x.phase === o.phase && x.phaseDays.includes(day));
     if (x) createdBy.set(o.id, x);
   }
-  return { plan, extensions, obligations, createdBy, notes: [...plan.notes, ...notes] };
+  return {
+    plan,
+    extensions,
+    obligations,
+    createdBy,
+    notes: [...plan.notes.map((text) => phrase('note.plan', { text: quote(text) })), ...notes],
+  };
 }

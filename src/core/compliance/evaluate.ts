@@ -1,5 +1,6 @@
 import type { Agreement, Provision } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
+import { phrase } from '../words/phrase.ts';
 import { actStatus, allegationState } from './act-status.ts';
 import { conditionState } from './condition.ts';
 import type { EvalContext } from './context.ts';
@@ -195,15 +196,14 @@ function evaluateWith(
       provisions: agreement.provisions.map((p) => provisionStatus(ctx, p, byProvision.get(p.id) ?? [])),
       obligations,
       exchanges: { directions, ratios },
-      figures: figureSets(view),
+      figures: figureSets(view, agreement),
       allegations: allegations(ctx),
       dates: eplan.plan.dates,
       placedOnRecord: eplan.plan.placedOnRecord,
       notes: [
         ...eplan.notes,
-        ...unplaced.map(
-          (r) =>
-            `Event ${r.entry.hash.slice(0, 12)}… (${r.entry.event.kind}) names no batch this plan has; not counted per batch.`,
+        ...unplaced.map((r) =>
+          phrase('note.no-batch', { event: { type: 'event', hash: r.entry.hash, kind: r.entry.event.kind } }),
         ),
       ],
     },

@@ -1,6 +1,7 @@
+import type { Agreement } from '../agreement/types.ts';
+import { type Arg, list, type Phrase, phrase } from '../words/phrase.ts';
 import type { Figure, FigureSet } from './types.ts';
 import type { Effective, LogView } from './view.ts';
-import { day } from './words.ts';
 
 /** What an aid figure is about: the same key from several sources is one thing counted differently. */
 export function figureKey(body: Record<string, unknown>): string {
@@ -9,17 +10,44 @@ export function figureKey(body: Record<string, unknown>): string {
   return (body.from === undefined ? key : [...key, `from ${String(body.from)}`]).join('|');
 }
 
-function describe(body: Record<string, unknown>): string {
-  const what = [
-    body.category === body.unit || body.category === `${body.unit}s` ? undefined : body.category,
-    body.unit,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  const when = body.from
-    ? `from ${day(String(body.from))} to ${day(String(body.date))}`
-    : `on ${day(String(body.date))}`;
-  return `${what}s${body.destination ? ` to ${String(body.destination)}` : ''} ${when}`;
+/**
+ * What a figure counts and when, as a phrase: the quota line or category it names (by its label) and
+ * its unit, where it went, and its day or period.
+ */
+function describe(body: Record<string, unknown>, agreement?: Agreement): Phrase {
+  const unit = String(body.unit);
+  const category = typeof body.category === 'string' ? body.category : undefined;
+  const provision = typeof body.provision === 'string' ? body.provision : undefined;
+  const units: Arg = { type: 'unit', unit };
+  // The quota line the figure counts toward, when the provision has one of this category and unit: its label says both.
+  const p = agreement?.provisions.find((x) => x.id === provision);
+  const line =
+    p?.kind === 'aid'
+      ? [...p.perDay, ...(p.extra ?? [])].find((q) => q.category === category && q.unit === unit)
+      : undefined;
+  const named: Arg =
+    line && provision
+      ? { type: 'quota', id: line.id, provision }
+      : category === undefined || category === unit || category === `${unit}s`
+        ? units
+        : list(
+            [
+              provision ? { type: 'quota', id: category, provision } : { type: 'category', id: category },
+              units,
+            ],
+            'space',
+          );
+  const what: Arg =
+    body.destination === undefined
+      ? named
+      : phrase('figure.to', { what: named, destination: { type: 'place', id: String(body.destination) } });
+  return body.from
+    ? phrase('figure.over-period', {
+        what,
+        from: { type: 'day', date: String(body.from) },
+        to: { type: 'day', date: String(body.date) },
+      })
+    : phrase('figure.on-day', { what, day: { type: 'day', date: String(body.date) } });
 }
 
 /** Sums the figures of each source (several deliveries a day add up), sources in a fixed order. */
@@ -36,7 +64,7 @@ export function bySource(view: LogView, records: Effective[]): Figure[] {
 }
 
 /** Every aid figure of the log, grouped by what it counts, with its sources side by side. */
-export function figureSets(view: LogView): FigureSet[] {
+export function figureSets(view: LogView, agreement?: Agreement): FigureSet[] {
   const groups = new Map<string, Effective[]>();
   for (const r of view.current('aid.delivered')) {
     const key = figureKey(r.body);
@@ -51,7 +79,7 @@ export function figureSets(view: LogView): FigureSet[] {
     const body = records[0]!.body;
     sets.push({
       key,
-      what: describe(body),
+      what: describe(body, agreement),
       ...(typeof body.provision === 'string' ? { provision: body.provision } : {}),
       from: String(body.from ?? body.date),
       to: String(body.date),

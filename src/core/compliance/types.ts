@@ -1,7 +1,7 @@
 import type { StatedFigure } from '../agreement/figure.ts';
 import type { SignedEvent } from '../ledger/event.ts';
 import type { DatedFact, Obligation, PlacedOnRecord } from '../plan/types.ts';
-import type { Explanation } from '../words/phrase.ts';
+import type { Explanation, Phrase } from '../words/phrase.ts';
 import type { DeadlineMove } from './deadline-move.ts';
 
 /** Where an obligation or a provision stands at a moment, judged from the log. */
@@ -259,7 +259,8 @@ export interface ExtensionRecord {
 /** Figures from several sources for one thing, kept side by side. */
 export interface FigureSet {
   key: string;
-  what: string;
+  /** What the figures count and when ("trucks to north on 25 Nov"), as a phrase each edge words. */
+  what: Phrase;
   /** The provision the figures count toward, when they name one. */
   provision?: string;
   /** The days the figures cover: one day, or a period (`from` before `to`) never spread over its days. */
@@ -308,7 +309,8 @@ export interface Evaluation {
   dates: DatedFact[];
   /** Conditional provisions the plan could not date, placed from the day the record shows their condition met. */
   placedOnRecord: PlacedOnRecord[];
-  notes: string[];
+  /** What a reader should know about how the log was read (an event no batch has, an extension not placed), as phrases. */
+  notes: Explanation;
 }
 
 export interface EvaluateOptions {

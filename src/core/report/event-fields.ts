@@ -1,6 +1,9 @@
 import type { Labels } from '../compliance/labels.ts';
-import { figure } from '../compliance/words.ts';
+import type { Lang } from '../words/lang.ts';
+import { formatNumber } from '../words/render.ts';
 import { casualtyPhrases } from './casualty-words.ts';
+import { FIELD_WORDS } from './event-words.ts';
+import { frame } from './report-words.ts';
 
 /** Fields that name earlier events (by leaf hash): said in words, the hash stays the evidence. */
 const REFERENCES = new Set(['of', 'list', 'handover', 'proposal']);
@@ -18,36 +21,62 @@ function categoryLabel(id: string, provision: unknown, labels: Labels): string {
   return label !== id || p === undefined ? label : labels.quota(p, id);
 }
 
+/** Around words given as recorded inside a value the product words (a source's name among casualty figures). */
+export const GIVEN_OPEN = '\uE011';
+export const GIVEN_CLOSE = '\uE012';
+
+/** One field of an event as a reader reads it: its name, its value, and whether the value is given as recorded. */
+export interface FieldWords {
+  field: string;
+  value: string;
+  /** The value is a name or words as recorded (isolated, marked with its script by an HTML edge). */
+  asGiven: boolean;
+}
+
 /**
- * An event's fields as a reader names them: parties, the provision and categories by the
- * agreement's labels, actors by their registered names, counts with thousands separators,
- * casualty figures each with its source; references to earlier events in words and commitments
- * as a count. Field names stay as recorded.
+ * An event's fields as a reader names them, in `lang`: field names in the reader's language
+ * (English keeps the names as recorded), parties, the provision and categories by the agreement's
+ * labels (`labels` in `lang`), actors by their registered names, counts with the locale's
+ * separators, casualty figures each with its source; references to earlier events in words and
+ * commitments as a count.
  */
-export function eventFieldWords(body: Record<string, unknown>, labels: Labels): string[] {
-  return Object.entries(body).flatMap(([k, v]) => {
-    if (REFERENCES.has(k)) return [`${k}: an earlier event`];
-    if (COMMITMENTS.has(k) && Array.isArray(v)) return [`${k}: ${v.length} named by commitment`];
-    if (k === 'provision' && typeof v === 'string') return [`${k}: ${labels.provision(v)}`];
-    if (k === 'actor' && typeof v === 'string') return [`${k}: ${labels.actor(v)}`];
-    if (PARTIES.has(k) && typeof v === 'string') return [`${k}: ${labels.party(v)}`];
-    if (k === 'category' && typeof v === 'string')
-      return [`${k}: ${categoryLabel(v, body.provision, labels)}`];
+export function eventFields(body: Record<string, unknown>, labels: Labels, lang: Lang = 'en'): FieldWords[] {
+  const n = (x: number) => formatNumber(x, lang);
+  const sep = lang === 'ar' ? '، ' : ', ';
+  return Object.entries(body).map(([k, v]): FieldWords => {
+    const field = lang === 'en' ? k : (FIELD_WORDS[lang][k] ?? k);
+    const said = (value: string) => ({ field, value, asGiven: false });
+    const given = (value: string) => ({ field, value, asGiven: true });
+    if (REFERENCES.has(k)) return said(frame(lang, 'earlier'));
+    if (COMMITMENTS.has(k) && Array.isArray(v)) return said(frame(lang, 'commitments', { n: n(v.length) }));
+    if (k === 'provision' && typeof v === 'string') return given(labels.provision(v));
+    if (k === 'actor' && typeof v === 'string') return given(labels.actor(v));
+    if (PARTIES.has(k) && typeof v === 'string') return given(labels.party(v));
+    if (k === 'category' && typeof v === 'string') return given(categoryLabel(v, body.provision, labels));
     if (k === 'categories' && v !== null && typeof v === 'object' && !Array.isArray(v))
-      return [
-        `${k}: ${Object.entries(v as Record<string, unknown>)
+      return given(
+        Object.entries(v as Record<string, unknown>)
           .map(
-            ([c, n]) =>
-              `${categoryLabel(c, body.provision, labels)} (${typeof n === 'number' ? figure(n) : String(n)})`,
+            ([c, x]) =>
+              `${categoryLabel(c, body.provision, labels)} (${typeof x === 'number' ? n(x) : String(x)})`,
           )
-          .join(', ')}`,
-      ];
+          .join(sep),
+      );
     if (k === 'categories' && Array.isArray(v) && v.every((c) => typeof c === 'string'))
-      return [`${k}: ${v.map((c) => categoryLabel(c, body.provision, labels)).join(', ')}`];
+      return given(v.map((c) => categoryLabel(c, body.provision, labels)).join(sep));
+    // The figures in the reader's words, each source's name as given (marked within the value).
     if (k === 'casualties' && Array.isArray(v))
-      return [`${k}: ${casualtyPhrases(v as Casualties).join(' · ')}`];
-    if (typeof v === 'number') return [`${k}: ${figure(v)}`];
-    if (v !== null && typeof v === 'object') return [`${k}: ${JSON.stringify(v)}`];
-    return [`${k}: ${String(v)}`];
+      return said(
+        casualtyPhrases(v as Casualties, lang, (x) => `${GIVEN_OPEN}${x}${GIVEN_CLOSE}`).join(' · '),
+      );
+    if (typeof v === 'number') return said(n(v));
+    if (typeof v === 'boolean' && lang !== 'en') return said(frame(lang, v ? 'yes' : 'no'));
+    if (v !== null && typeof v === 'object') return given(JSON.stringify(v));
+    return given(String(v));
   });
+}
+
+/** An event's fields as "name: value", in English (field names as recorded). */
+export function eventFieldWords(body: Record<string, unknown>, labels: Labels): string[] {
+  return eventFields(body, labels).map((f) => `${f.field}: ${f.value.replace(/[\uE011\uE012]/g, '')}`);
 }

@@ -285,4 +285,15 @@ export const AR: Record<PhraseCode, string> = {
   'series.home': 'المنازل التي سلّمها {party}',
   'series.crossing-in': 'من سمح {party} بدخولهم عبر معبر ({unit})',
   'series.crossing-out': 'من سمح {party} بخروجهم عبر معبر ({unit})',
+  // h8: notes of an evaluation and what a set of figures counts.
+  'note.plan': '{text}',
+  'note.extension-zone-unplaced':
+    'سُجّل تمديد مدته {days} للمنطقة {zone} اتُّفق عليه في {at}، لكن قواعد التهدئة في الاتفاق لا تتيح وضعه في التقويم.',
+  'note.extension-phase-unplaced':
+    'سُجّل تمديد مدته {days} للمرحلة {phase} اتُّفق عليه في {at}، لكن قاعدة التمديد في الاتفاق لا تتيح وضعه في التقويم.',
+  'note.extensions-unplanned': 'تعذّر تخطيط التمديدات المتفق عليها: {reason}',
+  'note.no-batch': 'لم يُحتسب ضمن أي دفعة: {event} يذكر دفعة لا وجود لها في هذه الخطة.',
+  'figure.on-day': '{what} في {day}',
+  'figure.over-period': '{what} من {from} إلى {to}',
+  'figure.to': '{what} إلى {destination}',
 };

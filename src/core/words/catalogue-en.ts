@@ -289,4 +289,15 @@ export const EN: Record<PhraseCode, string> = {
   'series.home': 'homes delivered by {party}',
   'series.crossing-in': '{unit} let in through a crossing by {party}',
   'series.crossing-out': '{unit} let out through a crossing by {party}',
+  // h8: notes of an evaluation and what a set of figures counts.
+  'note.plan': '{text}',
+  'note.extension-zone-unplaced':
+    "The extension of {days} for zone {zone} agreed on {at} is recorded, but the agreement's pause rules cannot place it on the calendar.",
+  'note.extension-phase-unplaced':
+    "The extension of {days} for phase {phase} agreed on {at} is recorded, but the agreement's extension rule cannot place it on the calendar.",
+  'note.extensions-unplanned': 'The agreed extensions could not be planned: {reason}',
+  'note.no-batch': 'Not counted per batch: {event} names no batch this plan has.',
+  'figure.on-day': '{what} on {day}',
+  'figure.over-period': '{what} from {from} to {to}',
+  'figure.to': '{what} to {destination}',
 };

@@ -285,4 +285,15 @@ export const HE: Record<PhraseCode, string> = {
   'series.home': 'בתים שנמסרו בידי {party}',
   'series.crossing-in': '{unit} שכניסתם דרך מעבר הותרה בידי {party}',
   'series.crossing-out': '{unit} שיציאתם דרך מעבר הותרה בידי {party}',
+  // h8: notes of an evaluation and what a set of figures counts.
+  'note.plan': '{text}',
+  'note.extension-zone-unplaced':
+    'נרשמה הארכה של {days} לאזור {zone} שהוסכמה ב־{at}, אך כללי ההפוגה בהסכם אינם מאפשרים לשבץ אותה בלוח הזמנים.',
+  'note.extension-phase-unplaced':
+    'נרשמה הארכה של {days} לשלב {phase} שהוסכמה ב־{at}, אך כלל ההארכה בהסכם אינו מאפשר לשבץ אותה בלוח הזמנים.',
+  'note.extensions-unplanned': 'לא ניתן היה לתכנן את ההארכות שהוסכמו: {reason}',
+  'note.no-batch': 'לא נספר לפי פעימה: {event} נוקב בפעימה שאין בתוכנית הזו.',
+  'figure.on-day': '{what} ב־{day}',
+  'figure.over-period': '{what} מ־{from} עד {to}',
+  'figure.to': '{what} אל {destination}',
 };

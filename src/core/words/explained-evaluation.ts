@@ -1,8 +1,10 @@
 import type { Agreement } from '../agreement/types.ts';
 import type { Evaluation } from '../compliance/types.ts';
+import { namesOf } from './agreement-names.ts';
 import { explain } from './explain.ts';
 import type { Lang } from './lang.ts';
 import type { Explanation } from './phrase.ts';
+import { renderExplanation } from './render.ts';
 
 /** Each explained thing with its explanation worded beside the structured form. */
 type WithText<T> = T extends { explanation: Explanation } ? T & { explanationText: string } : T;
@@ -12,8 +14,12 @@ type WithText<T> = T extends { explanation: Explanation } ? T & { explanationTex
  * parameters) and gets `explanationText` beside it, worded in `lang`.
  */
 export interface ExplainedEvaluation
-  extends Omit<Evaluation, 'phases' | 'extensions' | 'provisions' | 'obligations' | 'exchanges'> {
+  extends Omit<Evaluation, 'phases' | 'extensions' | 'provisions' | 'obligations' | 'exchanges' | 'figures'> {
   lang: Lang;
+  /** Each set of figures with what it counts worded beside the phrase. */
+  figures: (Evaluation['figures'][number] & { whatText: string })[];
+  /** Each note worded in `lang` (events by their number in the log where `eventNumber` was given). */
+  notesText: string[];
   phases: WithText<Evaluation['phases'][number]>[];
   extensions: WithText<Evaluation['extensions'][number]>[];
   provisions: WithText<Evaluation['provisions'][number]>[];
@@ -24,7 +30,13 @@ export interface ExplainedEvaluation
   };
 }
 
-export function explainedEvaluation(e: Evaluation, agreement: Agreement, lang: Lang): ExplainedEvaluation {
+export function explainedEvaluation(
+  e: Evaluation,
+  agreement: Agreement,
+  lang: Lang,
+  eventNumber?: (hash: string) => number | undefined,
+): ExplainedEvaluation {
+  const names = namesOf(agreement, lang);
   const text = <T extends { explanation: Explanation }>(x: T) => ({
     ...x,
     explanationText: explain(x.explanation, agreement, lang),
@@ -32,6 +44,10 @@ export function explainedEvaluation(e: Evaluation, agreement: Agreement, lang: L
   return {
     ...e,
     lang,
+    figures: e.figures.map((f) => ({ ...f, whatText: explain([f.what], agreement, lang) })),
+    notesText: e.notes.map((x) =>
+      renderExplanation([x], { lang, names, ...(eventNumber ? { eventNumber } : {}) }),
+    ),
     phases: e.phases.map(text),
     extensions: e.extensions.map(text),
     provisions: e.provisions.map(text),

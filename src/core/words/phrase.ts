@@ -40,7 +40,11 @@ export type Arg =
   | { type: 'fact'; provision: string; description: string }
   /** A word of one of the fixed vocabularies (`activity`, `milestone`, `kind`, `field`, `item`, `unit`, `meaning`). */
   | { type: 'word'; vocabulary: Vocabulary; id: string }
-  | { type: 'list'; items: Arg[]; sep: Separator };
+  | { type: 'list'; items: Arg[]; sep: Separator }
+  /** An event of the log: named by its number in the log where the edge knows it, else by its kind; the hash is the evidence. */
+  | { type: 'event'; hash: string; kind: string }
+  /** A unit of count, in the plural, with no number ("trucks"). */
+  | { type: 'unit'; unit: string };
 
 export type Vocabulary = 'activity' | 'milestone' | 'kind' | 'field' | 'item' | 'unit' | 'meaning';
 /** How the items of a list are joined ("or" between alternatives, such as values sources state). */
@@ -350,6 +354,15 @@ export const PHRASES = {
   'series.home': ['party'],
   'series.crossing-in': ['unit', 'party'],
   'series.crossing-out': ['unit', 'party'],
+  // h8: notes of an evaluation and what a set of figures counts (issue 12: core writes no English for readers).
+  'note.plan': ['text'],
+  'note.extension-zone-unplaced': ['days', 'zone', 'at'],
+  'note.extension-phase-unplaced': ['days', 'phase', 'at'],
+  'note.extensions-unplanned': ['reason'],
+  'note.no-batch': ['event'],
+  'figure.on-day': ['what', 'day'],
+  'figure.over-period': ['what', 'from', 'to'],
+  'figure.to': ['what', 'destination'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PhraseCode = keyof typeof PHRASES;

@@ -207,3 +207,29 @@ describe('plan lines in the one renderer', () => {
     expect(renderArg(either, { lang: 'he', names: names({}) })).toBe('A או B');
   });
 });
+
+describe('notes and figure sets (h8)', () => {
+  const note = phrase('note.no-batch', {
+    event: { type: 'event', hash: 'ab'.repeat(32), kind: 'handover.completed' },
+  });
+  it('name an event by its number in the log where the edge knows it, never by its hash', () => {
+    const o = { names: names({}), eventNumber: (h: string) => (h === 'ab'.repeat(32) ? 27 : undefined) };
+    expect(renderExplanation([note], { ...o, lang: 'en' })).toBe(
+      'Not counted per batch: event no. 27 (handover carried out) names no batch this plan has.',
+    );
+    expect(renderExplanation([note], { ...o, lang: 'ar' })).toContain('الحدث رقم 27');
+    expect(renderExplanation([note], { ...o, lang: 'he' })).toContain('אירוע מס׳ 27');
+    const unknown = renderExplanation([note], { lang: 'en', names: names({}) });
+    expect(unknown).toContain('an event (handover carried out)');
+    expect(unknown).not.toMatch(/abab/);
+  });
+  it('word what a set of figures counts in each language: its unit in the plural, its day', () => {
+    const what = phrase('figure.on-day', {
+      what: { type: 'unit', unit: 'truck' },
+      day: { type: 'day', date: '2023-11-25' },
+    });
+    expect(renderExplanation([what], { lang: 'en', names: names({}) })).toBe('trucks on 25 Nov');
+    expect(renderExplanation([what], { lang: 'ar', names: names({}) })).toMatch(/^شاحنات في 25 /);
+    expect(renderExplanation([what], { lang: 'he', names: names({}) })).toMatch(/^משאיות ב־25 /);
+  });
+});

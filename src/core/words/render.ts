@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../agreement/types.ts';
+import { KIND_WORDS } from '../report/event-words.ts';
 import { wallClock } from '../time/zoned-time.ts';
 import { AR } from './catalogue-ar.ts';
 import { EN } from './catalogue-en.ts';
@@ -28,6 +29,8 @@ export interface RenderOptions {
   digits?: Digits;
   /** Mark names and recorded words (MARK_OPEN … MARK_CLOSE) so that an edge can isolate them: see renderParts. */
   mark?: boolean;
+  /** The number in the log of the event with this leaf hash, where the edge knows it ("event no. 27"). */
+  eventNumber?: (hash: string) => number | undefined;
 }
 
 const MARK_OPEN = '\uE000';
@@ -215,7 +218,30 @@ function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions): string {
         .map((x) => renderArg(x, o))
         .filter((x) => x !== '')
         .join(SEPARATORS[o.lang][a.sep]);
+    case 'event':
+      return eventWords(a, o);
+    case 'unit':
+      return unitWords(a.unit, o.lang);
   }
+}
+
+/** "event no. 27 (handover confirmed)" where the number is known, else "an event (handover confirmed)". */
+function eventWords(a: Extract<Arg, { type: 'event' }>, o: RenderOptions): string {
+  const words = KIND_WORDS[o.lang][a.kind] ?? a.kind;
+  const kind = o.lang === 'en' ? words.charAt(0).toLowerCase() + words.slice(1) : words;
+  const n = o.eventNumber?.(a.hash);
+  const no = n === undefined ? undefined : formatNumber(n, o.lang, o.digits);
+  if (o.lang === 'ar') return no ? `الحدث رقم ${no} (${kind})` : `حدث (${kind})`;
+  if (o.lang === 'he') return no ? `אירוע מס׳ ${no} (${kind})` : `אירוע (${kind})`;
+  return no ? `event no. ${no} (${kind})` : `an event (${kind})`;
+}
+
+/** A unit in the plural with no number: "trucks", "شاحنات", "משאיות". */
+export function unitWords(unit: string, lang: Lang): string {
+  const forms = NOUNS[lang][unit];
+  if (!forms) return unit;
+  const form = (lang === 'ar' ? forms.few : undefined) ?? forms.other;
+  return form.replace('#', '').trim();
 }
 
 /** The `{name}` parameters a template uses. */

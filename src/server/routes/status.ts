@@ -110,7 +110,7 @@ export const statusRoutes = (ctx: ServerContext) => [
         agreement,
         query.date,
         await new ProvenanceStore(ctx.database).get(params.id),
-        labelsOf(agreement, await ctx.store.actors(params.id)),
+        labelsOf(agreement, await ctx.store.actors(params.id), readerLang(request, query)),
         happened,
         readerLang(request, query),
       );

@@ -1,0 +1,106 @@
+import type { Labels } from '../compliance/labels.ts';
+import { statedBeside } from '../compliance/stated-total.ts';
+import type { HeadlineFigures } from '../figures/headline-figures.ts';
+import type { Lang } from '../words/lang.ts';
+import { STATUS_WORDS } from '../words/nouns.ts';
+import type { Explanation } from '../words/phrase.ts';
+import { formatDay, formatNumber, formatQuantity } from '../words/render.ts';
+import { type FrameKey, frame, frameWith } from './report-words.ts';
+
+/** How an edge writes what it fills in: HTML escapes and isolates, plain text leaves as is. */
+export interface Writer {
+  /** Words of the product in the reader's language (escaped in HTML). */
+  text(s: string): string;
+  /** A name or words recorded as given (isolated, marked with their script in HTML). */
+  name(s: string): string;
+  /** A headline figure (tagged with data-figure and data-value in HTML); value null when unrecorded. */
+  figure(id: string, value: number | null, words: string): string;
+  /** An explanation (the stated totals beside a release). */
+  say(x: Explanation): string;
+}
+
+/** A headline line and the lines beneath it (each source of an aid quota). */
+export interface HeadlineItem {
+  line: string;
+  sub: string[];
+}
+
+/**
+ * The headline figures in `lang`: released each way, by the party's and the provision's names;
+ * each aid quota source by source, never added across sources; "unrecorded" where nothing is on
+ * record, never 0.
+ */
+export function headlineItems(
+  h: HeadlineFigures,
+  labels: Labels,
+  lang: Lang,
+  w: Writer,
+  options: { reached?: boolean } = {},
+): HeadlineItem[] {
+  const n = (x: number) => formatNumber(x, lang);
+  const f = (key: FrameKey, values: Record<string, string> = {}) => frame(lang, key, values);
+  const t = (key: FrameKey, values: Record<string, string> = {}) => frameWith(lang, key, values, w.text);
+  const unrecorded = STATUS_WORDS[lang].unrecorded;
+  const items: HeadlineItem[] = h.releases.map((r) => {
+    const beside = statedBeside(r.statedTotal, r.byRatio);
+    let line = t('released', {
+      party: w.name(labels.party(r.party)),
+      provision: w.name(labels.provision(r.provision)),
+      counted: w.figure(
+        `release:${r.provision}:${r.party}`,
+        r.counted,
+        r.counted === null ? unrecorded : n(r.counted),
+      ),
+      due: w.text(n(r.dueSoFar)),
+    });
+    if (r.outside) line += ` ${t('outside', { n: w.text(n(r.outside)) })}`;
+    if (beside.length) line += `${w.text(lang === 'ar' ? '؛ ' : '; ')}${w.say(beside)}`;
+    return { line, sub: [] };
+  });
+  for (const q of h.quotas) {
+    const qty = (x: number) => formatQuantity(x, q.unit, lang);
+    const range = (low: number, high: number | undefined) =>
+      high === undefined ? qty(low) : f('range', { low: n(low), high: qty(high) });
+    const sep = w.text(lang === 'ar' ? '؛ ' : '; ');
+    let line = t('quota', {
+      quota: `${w.name(labels.quota(q.provision, q.quota))}${q.uncertain ? ' ⚠' : ''}`,
+      due: w.text(range(q.dueSoFar, q.dueSoFarMax)),
+    });
+    if (q.daysUnrecorded)
+      line +=
+        sep +
+        t(q.periods.length ? 'noOwnFigure' : 'nothingForDays', {
+          n: w.text(n(q.daysUnrecorded)),
+          due: w.text(n(q.daysDue)),
+        });
+    if (q.daysDisputed)
+      line += sep + t('disagree', { days: w.text(formatQuantity(q.daysDisputed, 'day', lang)) });
+    const sub = [
+      ...q.sources.map(
+        (s) =>
+          t('perSource', {
+            source: w.name(s.source),
+            quantity: w.figure(`quota:${q.quota}:${s.source}`, s.quantity, qty(s.quantity)),
+            days: w.text(formatQuantity(s.days.length, 'day', lang)),
+            dates: w.text(s.days.map((d) => formatDay(d, lang)).join(lang === 'ar' ? '، ' : ', ')),
+            quota: w.text(qty(s.quota)),
+          }) +
+          (options.reached
+            ? sep + t('reached', { reached: w.text(n(s.daysReached)), days: w.text(n(s.days.length)) })
+            : ''),
+      ),
+      ...q.periods.map((p) =>
+        t('perPeriod', {
+          source: w.name(p.source),
+          quantity: w.figure(`quota:${q.quota}:${p.source}:${p.from}:${p.to}`, p.quantity, qty(p.quantity)),
+          from: w.text(formatDay(p.from, lang)),
+          to: w.text(formatDay(p.to, lang)),
+          quota: w.text(range(p.quota, p.quotaMax)),
+        }),
+      ),
+    ];
+    if (!sub.length) line += ` ${t('noSource', { figure: w.figure(`quota:${q.quota}`, null, unrecorded) })}`;
+    items.push({ line, sub });
+  }
+  return items;
+}

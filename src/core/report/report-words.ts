@@ -1,0 +1,204 @@
+import type { Lang } from '../words/lang.ts';
+
+/**
+ * The words of the daily report's own frame (headings, table headers, the lines around figures)
+ * and of the headline figures, in each language. `{name}` marks a value the edge fills in, already
+ * worded (and, in HTML, escaped and isolated).
+ */
+const EN = {
+  title: '{title} — situation report for {date}',
+  asOf: 'As of {at} ({zone}), from {events} events of the log. Statuses are computed from the log; every figure keeps its source.',
+  'h.headline': 'Headline figures',
+  'h.phases': 'Phases',
+  'h.happened': 'What happened that day',
+  'h.today': "The day's obligations",
+  'h.late': 'Late or outstanding',
+  'h.disputes': 'Disputes, with their sources',
+  'h.figures': 'Figures from several sources',
+  'h.allegations': 'Allegations that day',
+  'h.cumulative': 'Cumulative figures',
+  'h.provisions': 'Provisions',
+  none: 'None.',
+  'th.status': 'status',
+  'th.obligation': 'obligation',
+  'th.party': 'party',
+  'th.explanation': 'explanation',
+  evidence: 'evidence: {items}',
+  'evidence.none': 'none',
+  'event.one': '1 event of the log',
+  'event.other': '{n} events of the log',
+  released: 'Released by {party} ({provision}): {counted} of {due} in the plan to date',
+  outside: '({n} outside the formula)',
+  quota: '{quota}: quota to date {due}',
+  range: '{low} to {high}',
+  noOwnFigure: "no figure of their own for {n} of {due} days due (a period's figure is not a day's)",
+  nothingForDays: 'nothing recorded for {n} of {due} days due',
+  disagree: 'sources disagree on {days}',
+  perSource: 'per {source}: {quantity} over {days} reported ({dates}), against {quota} for those days',
+  perPeriod:
+    'per {source}: {quantity} from {from} to {to} (one figure for the whole period), against {quota} for those days',
+  noSource: '— {figure}: no source gave a figure',
+  happened: '{time} {kind} — recorded by {actor}',
+  note: '(note: {note})',
+  earlier: 'an earlier event',
+  commitments: '{n} named by commitment',
+  killed: '{n} killed',
+  injured: '{n} injured',
+  casualtiesPer: '{counts} per {source}',
+  yes: 'yes',
+  no: 'no',
+  alleges: '{actor} alleges against {party}',
+  cumulative:
+    '{provision}: {from} → {to}: {counted} counted under the formula, {outside} outside the formula',
+  perFigure: '{n} per {source}',
+  differ: '(they differ)',
+  figureWhat: '{what} on {date}',
+  figureWhatPeriod: '{what} from {from} to {to}',
+  chart: 'Cumulative persons counted per batch',
+  reached: 'quota reached on {reached} of {days}',
+  'state.open': 'open',
+  'state.disputed': 'disputed',
+  'state.acknowledged': 'acknowledged',
+  'state.withdrawn': 'withdrawn',
+  'state.resolved': 'resolved',
+};
+
+export type FrameKey = keyof typeof EN;
+
+const AR: Record<FrameKey, string> = {
+  title: '{title} — تقرير الوضع ليوم {date}',
+  asOf: 'حتى {at} ({zone})، وعدد أحداث السجل {events}. الحالات محسوبة من السجل، وكل رقم يبقى منسوبًا إلى مصدره.',
+  'h.headline': 'الأرقام الرئيسية',
+  'h.phases': 'المراحل',
+  'h.happened': 'ما جرى في ذلك اليوم',
+  'h.today': 'التزامات اليوم',
+  'h.late': 'المتأخر أو المعلّق',
+  'h.disputes': 'الخلافات، مع مصادرها',
+  'h.figures': 'أرقام من عدة مصادر',
+  'h.allegations': 'ادعاءات ذلك اليوم',
+  'h.cumulative': 'الأرقام التراكمية',
+  'h.provisions': 'البنود',
+  none: 'لا شيء.',
+  'th.status': 'الحالة',
+  'th.obligation': 'الالتزام',
+  'th.party': 'الطرف',
+  'th.explanation': 'الشرح',
+  evidence: 'الأدلة: {items}',
+  'evidence.none': 'لا شيء',
+  'event.one': 'حدث واحد من السجل',
+  'event.other': 'عدد أحداث السجل: {n}',
+  released: 'أفرج عنهم {party} ({provision}): {counted} من أصل {due} في الخطة حتى الآن',
+  outside: '({n} خارج الصيغة)',
+  quota: '{quota}: الحصة حتى الآن {due}',
+  range: 'من {low} إلى {high}',
+  noOwnFigure: 'لا رقم خاصًّا بها لـ{n} من أصل {due} من الأيام المستحقة (رقم الفترة ليس رقم يوم)',
+  nothingForDays: 'لم يُسجَّل شيء لـ{n} من أصل {due} من الأيام المستحقة',
+  disagree: 'تختلف المصادر في {days}',
+  perSource: 'حسب {source}: {quantity} خلال {days} أُبلغ عنها ({dates})، مقابل {quota} لتلك الأيام',
+  perPeriod: 'حسب {source}: {quantity} من {from} إلى {to} (رقم واحد للفترة كلها)، مقابل {quota} لتلك الأيام',
+  noSource: '— {figure}: لم يقدّم أي مصدر رقمًا',
+  happened: '{time} {kind} — سجّله {actor}',
+  note: '(ملاحظة: {note})',
+  earlier: 'حدث سابق',
+  commitments: '{n} مسمَّون بالتزام مشفَّر',
+  killed: 'قتلى: {n}',
+  injured: 'جرحى: {n}',
+  casualtiesPer: '{counts} حسب {source}',
+  yes: 'نعم',
+  no: 'لا',
+  alleges: '{actor} يدّعي ضد {party}',
+  cumulative: '{provision}: {from} ← {to}: {counted} محسوبون وفق الصيغة، {outside} خارج الصيغة',
+  perFigure: '{n} حسب {source}',
+  differ: '(وهي مختلفة)',
+  figureWhat: '{what} في {date}',
+  figureWhatPeriod: '{what} من {from} إلى {to}',
+  chart: 'الأشخاص المحسوبون تراكميًّا لكل دفعة',
+  reached: 'بلغت الحصة في {reached} من أصل {days}',
+  'state.open': 'قائم',
+  'state.disputed': 'متنازع عليه',
+  'state.acknowledged': 'مُقَرّ به',
+  'state.withdrawn': 'مسحوب',
+  'state.resolved': 'محسوم',
+};
+
+const HE: Record<FrameKey, string> = {
+  title: '{title} — דוח מצב ליום {date}',
+  asOf: 'נכון ל־{at} ({zone}), מספר האירועים ביומן: {events}. הסטטוסים מחושבים מן היומן, וכל נתון נשאר מיוחס למקורו.',
+  'h.headline': 'נתונים עיקריים',
+  'h.phases': 'שלבים',
+  'h.happened': 'מה אירע באותו יום',
+  'h.today': 'התחייבויות היום',
+  'h.late': 'באיחור או פתוח',
+  'h.disputes': 'מחלוקות, עם מקורותיהן',
+  'h.figures': 'נתונים מכמה מקורות',
+  'h.allegations': 'טענות באותו יום',
+  'h.cumulative': 'נתונים מצטברים',
+  'h.provisions': 'סעיפים',
+  none: 'אין.',
+  'th.status': 'סטטוס',
+  'th.obligation': 'התחייבות',
+  'th.party': 'צד',
+  'th.explanation': 'הסבר',
+  evidence: 'ראיות: {items}',
+  'evidence.none': 'אין',
+  'event.one': 'אירוע אחד ביומן',
+  'event.other': '{n} אירועים ביומן',
+  released: 'שוחררו בידי {party} ({provision}): {counted} מתוך {due} בתוכנית עד כה',
+  outside: '({n} מחוץ לנוסחה)',
+  quota: '{quota}: המכסה עד כה {due}',
+  range: '{low} עד {high}',
+  noOwnFigure: 'אין נתון משלהם ל־{n} מתוך {due} ימים שחלפו (נתון לתקופה אינו נתון ליום)',
+  nothingForDays: 'לא נרשם דבר ל־{n} מתוך {due} ימים שחלפו',
+  disagree: 'המקורות חלוקים ב־{days}',
+  perSource: 'לפי {source}: {quantity} ב־{days} שדווחו ({dates}), לעומת {quota} לאותם ימים',
+  perPeriod: 'לפי {source}: {quantity} מ־{from} עד {to} (נתון אחד לכל התקופה), לעומת {quota} לאותם ימים',
+  noSource: '— {figure}: אף מקור לא מסר נתון',
+  happened: '{time} {kind} — נרשם בידי {actor}',
+  note: '(הערה: {note})',
+  earlier: 'אירוע קודם',
+  commitments: '{n} בשמות בהתחייבות מוצפנת',
+  killed: 'הרוגים: {n}',
+  injured: 'פצועים: {n}',
+  casualtiesPer: '{counts} לפי {source}',
+  yes: 'כן',
+  no: 'לא',
+  alleges: '{actor} טוען נגד {party}',
+  cumulative: '{provision}: {from} ← {to}: {counted} נספרו לפי הנוסחה, {outside} מחוץ לנוסחה',
+  perFigure: '{n} לפי {source}',
+  differ: '(הם שונים)',
+  figureWhat: '{what} ב־{date}',
+  figureWhatPeriod: '{what} מ־{from} עד {to}',
+  chart: 'אנשים שנספרו במצטבר לפי פעימה',
+  reached: 'המכסה הושגה ב־{reached} מתוך {days}',
+  'state.open': 'פתוחה',
+  'state.disputed': 'שנויה במחלוקת',
+  'state.acknowledged': 'הודו בה',
+  'state.withdrawn': 'נמשכה',
+  'state.resolved': 'הוכרעה',
+};
+
+export const FRAME: Record<Lang, Record<FrameKey, string>> = { en: EN, ar: AR, he: HE };
+
+/** A frame template of `lang` with its `{name}` values filled in (values already worded for the edge). */
+export function frame(lang: Lang, key: FrameKey, values: Record<string, string> = {}): string {
+  return FRAME[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+}
+
+/**
+ * A frame template of `lang` whose own words go through `text` (an HTML edge escapes them) and
+ * whose values are put in as given (the edge wrote them already).
+ */
+export function frameWith(
+  lang: Lang,
+  key: FrameKey,
+  values: Record<string, string>,
+  text: (s: string) => string,
+): string {
+  const marker = '\uE010';
+  const keys = Object.keys(values);
+  const filled = frame(lang, key, Object.fromEntries(keys.map((k, i) => [k, `${marker}${i}${marker}`])));
+  return filled
+    .split(marker)
+    .map((p, i) => (i % 2 === 1 ? values[keys[Number(p)]!]! : text(p)))
+    .join('');
+}

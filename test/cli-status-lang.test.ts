@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.ts';
+
+const LOG = 'examples/logs/oct-2025-ceasefire';
+const AT = '2025-10-19T23:00:00+03:00';
+
+describe('truce status in the reader’s language', () => {
+  it('names parties and exchanges by their labels in English, never by their ids', async () => {
+    const r = await runCli('status', LOG, '--at', AT);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toMatch(/released by hamas \(living-exchange\)/i);
+    expect(r.stdout).not.toContain('hamas → israel');
+    expect(r.stdout).toMatch(/^ {2}Released by Hamas \(.+\): 20 of 20 in the plan to date$/m);
+    expect(r.stdout).toMatch(/: Hamas → Israel: 20 counted under the formula; 0 outside the formula$/m);
+    // Phases by their titles, not their ids.
+    expect(r.stdout).toMatch(
+      /^Phases:\n {2}Phase 1 +Started 10 Oct 12:00\.\n {2}Later phases +No start recorded\.$/m,
+    );
+  });
+
+  it.each([
+    ['ar', 'الأرقام الرئيسية:', 'البنود:', 'حماس ← إسرائيل'],
+    ['he', 'נתונים עיקריים:', 'סעיפים:', 'חמאס ← ישראל'],
+  ])('writes its frame in %s', async (lang, headline, provisions, direction) => {
+    const r = await runCli('status', LOG, '--at', AT, '--lang', lang);
+    expect(r.status).toBe(0);
+    for (const english of [
+      'Phases:',
+      'Headline figures:',
+      'Provisions:',
+      'Exchanges (',
+      'Day by day:',
+      'released by',
+      'counted under the formula',
+      'reconstructed afterwards',
+    ])
+      expect(r.stdout).not.toContain(english);
+    expect(r.stdout).toContain(headline);
+    expect(r.stdout).toContain(provisions);
+    expect(r.stdout).toContain(direction);
+    expect(r.stdout).not.toMatch(/\bhamas\b|\bliving-exchange\b|\bunrecorded\b/);
+  });
+
+  it('words a provision placed from the record by the names of what it waits for, in the reader’s language', async () => {
+    const en = await runCli('status', LOG, '--at', '2026-02-10');
+    expect(en.stdout).toContain(
+      '  Rafah crossing: waits for Return of the remains of deceased hostages and of Palestinian bodies, due any day up to a deadline; the record shows it complete on 2026-01-26, so it is placed from that day.',
+    );
+    const ar = await runCli('status', LOG, '--at', '2026-02-10', '--lang', 'ar');
+    expect(ar.stdout).toContain('  معبر رفح: ينتظر إعادة رفات الرهائن المتوفين وجثامين فلسطينيين، ويُستحق');
+    expect(ar.stdout).not.toContain('waits for');
+  });
+});

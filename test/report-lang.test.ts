@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.ts';
+
+const LOG = 'examples/logs/oct-2025-ceasefire';
+
+/** The text a reader reads: tags, the style sheet and the titles behind lines left out. */
+function readerText(html: string): string {
+  return html
+    .replace(/<style>.*?<\/style>/s, '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)));
+}
+
+/** The Latin-script runs of the report that are not marked as names or words given in Latin script. */
+function unmarkedLatin(html: string): string[] {
+  const body = html
+    .replace(/<style>.*?<\/style>/s, '')
+    .replace(/<title>.*?<\/title>/s, '')
+    .replace(/<bdi lang="und-Latn">.*?<\/bdi>/gs, '')
+    .replace(/<[^>]*>/g, ' ');
+  return [...body.matchAll(/[A-Za-z][A-Za-z ]*/g)].map((m) => m[0].trim()).filter(Boolean);
+}
+
+describe('the daily report in the reader’s language', () => {
+  it.each(['ar', 'he'] as const)(
+    'is written in %s from end to end: its frame, names by label, right to left',
+    async (lang) => {
+      const r = await runCli('report', LOG, '--date', '2025-10-19', '--lang', lang);
+      expect(r.status).toBe(0);
+      const html = r.stdout;
+      expect(html).toContain(`<html lang="${lang}" dir="rtl">`);
+      const text = readerText(html);
+      for (const english of [
+        'Headline figures',
+        'Released by',
+        'What happened that day',
+        'recorded by',
+        'evidence:',
+        'counted under the formula',
+        'reconstructed afterwards',
+      ])
+        expect(text).not.toContain(english);
+      // Parties and exchanges by their names in the agreement, never their ids.
+      expect(text).not.toMatch(/\bhamas\b|\bliving-exchange\b|\bisrael\b/);
+      expect(text).toContain(lang === 'ar' ? 'حماس' : 'חמאס');
+      // No hash of an event is read as words.
+      expect(text).not.toMatch(/[0-9a-f]{12}/);
+      // Every Latin-script run left is a name or words recorded as given, marked as such.
+      expect(unmarkedLatin(html)).toEqual([]);
+      // And what is marked as Latin script holds no words of the reader's language (casualty figures are worded, their sources marked).
+      expect(html).not.toMatch(/<bdi lang="und-Latn">[^<]*[\u0590-\u06FF]/);
+    },
+  );
+
+  it('in English, names parties and exchanges by their labels, not their ids', async () => {
+    const r = await runCli('report', LOG, '--date', '2025-10-19');
+    expect(r.stdout).toContain('<html lang="en" dir="ltr">');
+    expect(r.stdout).not.toContain('Released by hamas (living-exchange)');
+    expect(r.stdout).toMatch(
+      /Released by Hamas \([^)]*\): <strong data-figure="release:living-exchange:hamas"/,
+    );
+  });
+});
