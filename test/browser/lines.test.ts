@@ -36,10 +36,11 @@ describe('plan lines and comparison terms in Arabic and Hebrew pages', { timeout
         ...(await page.locator('figure.chart figcaption').allTextContents()),
       ];
       expect(latin(texts)).toEqual([]);
+      // The cells are in the page's language; only names and citations as given are marked, by script.
       const langs = await page
         .locator('[data-testid="compare-table"] tbody [lang], figure.chart figcaption')
         .evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('lang')))]);
-      expect(langs).toEqual([lang]);
+      expect(langs.filter((l) => l !== lang && !l?.startsWith('und-'))).toEqual([]);
     });
 
     it(`a day of an agreement with no log in ${lang}: each obligation's line in ${lang}`, async () => {

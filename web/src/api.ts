@@ -4,6 +4,7 @@ import type { Evaluation } from '../../src/core/compliance/types.ts';
 import type { SignedEvent } from '../../src/core/ledger/event.ts';
 import type { Provenance } from '../../src/core/ledger/provenance.ts';
 import type { Plan } from '../../src/core/plan/types.ts';
+import type { Phrase } from '../../src/core/words/phrase.ts';
 
 /** What the HTTP API answers (docs/api.md); the types come from src/core, the data over HTTP only. */
 export interface AgreementSummary {
@@ -54,13 +55,15 @@ export interface Diff {
   /** The language every `text` is in. */
   lang?: string;
   /** `text`: the change in the language asked for; `label`: deprecated English. */
-  terms: { path: string; change: string; label: string; text?: string }[];
+  terms: { path: string; change: string; label: string; text?: string; line?: Phrase }[];
   summary: {
     term: string;
     a: string;
     b: string;
     same: boolean;
     text?: { term: string; a: string; b: string };
+    /** The term and both values as codes, worded here in the page's language. */
+    lines?: { term: Phrase; a: Phrase; b: Phrase };
   }[];
   outcomes: {
     lastDay: number;

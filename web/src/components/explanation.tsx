@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
 import { namesOf } from '../../../src/core/words/agreement-names.ts';
 import type { Explanation } from '../../../src/core/words/phrase.ts';
-import { renderParts } from '../../../src/core/words/render.ts';
+import { type Names, renderParts } from '../../../src/core/words/render.ts';
 import { useI18n } from '../i18n/context.ts';
 import { scriptTag } from './cite.tsx';
 
@@ -14,12 +14,17 @@ import { scriptTag } from './cite.tsx';
 export function ExplanationText({
   explanation,
   agreement,
+  also,
 }: {
   explanation: Explanation;
   agreement: Agreement;
+  /** A second text whose names stand in for those the first does not give (a comparison's other side). */
+  also?: Agreement | undefined;
 }): ReactNode {
   const { lang, digits } = useI18n();
-  const parts = renderParts(explanation, { lang, digits, names: namesOf(agreement, lang) });
+  const first = namesOf(agreement, lang);
+  const names = also ? eitherNames(first, namesOf(also, lang)) : first;
+  const parts = renderParts(explanation, { lang, digits, names });
   return parts.map((p, i) => {
     if (!p.marked) return p.text;
     const script = scriptTag(p.text);
@@ -31,4 +36,17 @@ export function ExplanationText({
       </bdi>
     );
   });
+}
+
+/** The names of `a`, and those of `b` where `a` gives none (a lookup that gives the id back). */
+export function eitherNames(a: Names, b: Names): Names {
+  const pick = (x: string, y: () => string, id: string) => (x === id ? y() : x);
+  return {
+    party: (id) => pick(a.party(id), () => b.party(id), id),
+    provision: (id) => pick(a.provision(id), () => b.provision(id), id),
+    place: (id) => pick(a.place(id), () => b.place(id), id),
+    phase: (id) => pick(a.phase(id), () => b.phase(id), id),
+    quota: (provision, id) => pick(a.quota(provision, id), () => b.quota(provision, id), id),
+    category: (id, provision) => pick(a.category(id, provision), () => b.category(id, provision), id),
+  };
 }

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
+import type { Agreement } from '../../../src/core/agreement/types.ts';
 import type { OutcomeGap } from '../../../src/core/compare/outcome-curves.ts';
+import type { Phrase } from '../../../src/core/words/phrase.ts';
 import { type AgreementSummary, api, type Diff } from '../api.ts';
 import { Await } from '../components/common.tsx';
+import { ExplanationText } from '../components/explanation.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import { countScale, dayScale, gappedPath } from '../model/chart-scale.ts';
@@ -74,11 +77,21 @@ function wordsLang(diff: Diff): { lang: string; dir: 'ltr' | 'rtl' } {
 
 function DiffView({ a, b }: { a: string; b: string }) {
   const { t, text, lang } = useI18n();
-  const loaded = useFetch(`diff:${a}:${b}:${lang}`, () => api.diff(a, b, lang));
+  // The comparison's codes, and both texts for the names its terms and values use.
+  const loaded = useFetch(`diff:${a}:${b}:${lang}`, () =>
+    Promise.all([api.diff(a, b, lang), api.agreement(a), api.agreement(b)]),
+  );
   return (
     <Await loaded={loaded}>
-      {(diff) => {
+      {([diff, first, second]) => {
         const words = wordsLang(diff);
+        // A term and A's value are named as A names them; B's value as B does.
+        const cell = (line: Phrase | undefined, fallback: string, by: Agreement, other: Agreement) =>
+          line ? (
+            <ExplanationText explanation={[line]} agreement={by} also={other} />
+          ) : (
+            <span {...words}>{fallback}</span>
+          );
         return (
           <>
             <div className="table-scroll">
@@ -93,12 +106,10 @@ function DiffView({ a, b }: { a: string; b: string }) {
                 <tbody>
                   {diff.summary.map((row) => (
                     <tr key={row.term} className={row.same ? 'same' : 'changed'} data-same={row.same}>
-                      <th scope="row" {...words}>
-                        {row.text?.term ?? row.term}
-                      </th>
-                      <td {...words}>{row.text?.a ?? row.a}</td>
-                      <td {...words}>
-                        {row.text?.b ?? row.b}{' '}
+                      <th scope="row">{cell(row.lines?.term, row.text?.term ?? row.term, first, second)}</th>
+                      <td>{cell(row.lines?.a, row.text?.a ?? row.a, first, second)}</td>
+                      <td>
+                        {cell(row.lines?.b, row.text?.b ?? row.b, second, first)}{' '}
                         {row.same ? <span className="muted">({t('compare.same')})</span> : null}
                       </td>
                     </tr>
@@ -111,9 +122,11 @@ function DiffView({ a, b }: { a: string; b: string }) {
               <summary>
                 {t('compare.changes')} ({diff.terms.length})
               </summary>
-              <ul {...words}>
+              <ul>
                 {diff.terms.map((term) => (
-                  <li key={`${term.path}-${term.change}`}>{term.text ?? term.label}</li>
+                  <li key={`${term.path}-${term.change}`}>
+                    {cell(term.line, term.text ?? term.label, second, first)}
+                  </li>
                 ))}
               </ul>
             </details>
