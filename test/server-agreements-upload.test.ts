@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPath, parseAgreement } from '../src/core/agreement/index.ts';
 import type { Agreement } from '../src/core/agreement/types.ts';
+import { comparisonInWords } from '../src/core/compare/comparison-in-words.ts';
 import { compareAgreements } from '../src/core/compare/index.ts';
 import { buildApp } from '../src/server/app.ts';
 import { AgreementStore } from '../src/store/agreement-store.ts';
@@ -388,8 +389,10 @@ describe.each(DIALECTS)('uploading agreements on %s', (dialect) => {
     const r = await get('/api/diff?a=nov-diff@1&b=nov-diff@2&extend=1');
     expect(r.statusCode).toBe(200);
     const options = { extend: 1 };
-    const expected = compareAgreements(parsed(v1), parsed(v2), { planA: options, planB: options });
-    expect(json(r)).toEqual(JSON.parse(JSON.stringify(expected)));
+    const [a, b] = [parsed(v1), parsed(v2)];
+    const expected = compareAgreements(a, b, { planA: options, planB: options });
+    // The comparison, with its words in the language asked for (English by default) beside its codes.
+    expect(json(r)).toEqual(JSON.parse(JSON.stringify(comparisonInWords(expected, a, b, 'en'))));
     expect((json(r).terms as { path: string }[]).map((t) => t.path)).toEqual(
       expect.arrayContaining([expect.stringMatching(/lengthDays/)]),
     );
