@@ -33,6 +33,35 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
     expect(new Uint8Array(row.root)).toEqual(new Uint8Array(32).fill(7));
     await again.close();
   });
+
+  it('answers a ping while a write transaction is in progress, without waiting for it to end', async () => {
+    const scratch = await scratchLocation(dialect);
+    cleanups.push(scratch.remove);
+    const database = await openDatabase(scratch.location);
+    cleanups.push(() => database.close());
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let inside!: () => void;
+    const opened = new Promise<void>((r) => {
+      inside = r;
+    });
+    const steps: string[] = [];
+    const write = database.db.transaction().execute(async (trx) => {
+      await trx.selectFrom('truce_log').select('id').execute();
+      inside();
+      await held;
+      steps.push('write ended');
+    });
+    await opened;
+    // A query through Kysely would wait here for the write's turn to end (SQLite has one connection).
+    await database.ping();
+    steps.push('ping answered');
+    release();
+    await write;
+    expect(steps).toEqual(['ping answered', 'write ended']);
+  });
 });
 
 describe('redact', () => {

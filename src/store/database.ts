@@ -27,6 +27,12 @@ export interface Database {
   location: string;
   /** PostgreSQL only: the pool of connections (a server opens one more, like them, to LISTEN). */
   pool?: pg.Pool;
+  /**
+   * Whether the database answers a query, without waiting for a transaction in progress: SQLite on
+   * its connection directly (Kysely's queue would wait for a write's turns to end), PostgreSQL on a
+   * connection of the pool.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -106,7 +112,16 @@ export async function openDatabase(location: string): Promise<Database> {
     pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     await migrate(db, 'postgres');
-    return { dialect: 'postgres', db, location: redact(location), pool, close: () => db.destroy() };
+    return {
+      dialect: 'postgres',
+      db,
+      location: redact(location),
+      pool,
+      ping: async () => {
+        await pool.query('select 1');
+      },
+      close: () => db.destroy(),
+    };
   }
   createPrivately(location);
   const sqlite = new DatabaseSync(location);
@@ -116,5 +131,14 @@ export async function openDatabase(location: string): Promise<Database> {
   sqlite.exec('PRAGMA foreign_keys = ON');
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: kyselySqlite(sqlite) }) });
   await migrate(db, 'sqlite');
-  return { dialect: 'sqlite', db, location, close: () => db.destroy() };
+  const ping = sqlite.prepare('select 1');
+  return {
+    dialect: 'sqlite',
+    db,
+    location,
+    ping: async () => {
+      ping.get();
+    },
+    close: () => db.destroy(),
+  };
 }
