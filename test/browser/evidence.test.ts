@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../web/src/i18n/locale.ts';
-import { type Browser, openBrowser, screenshot } from './chromium.ts';
-import { DEMO_LOG, demoLeaves, demoServer } from './demo-server.ts';
-import type { Served } from './serve.ts';
+import { screenshot } from './chromium.ts';
+import { DEMO_LOG, demoBrowser, demoLeaves } from './demo-server.ts';
 
 /** A leaf hash, or a 12-digit prefix of one, as the pages used to print them. */
 const HASH = /\b[0-9a-f]{12,64}\b/;
@@ -11,21 +10,12 @@ const HASH = /\b[0-9a-f]{12,64}\b/;
 const NUMBER_WORD = { en: 'No. ', ar: 'رقم ', he: 'מס׳ ' } as const;
 
 describe('evidence is read as events, not hashes', { timeout: 120_000 }, () => {
-  let server: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await demoServer();
-    browser = await openBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoBrowser();
 
   for (const lang of LANGS) {
     it(`in ${lang}: an obligation's evidence lists each event by its number, kind, time and actor; the hash only behind the link`, async () => {
-      const { page } = browser;
-      await page.goto(`${server.url}/agreements/${DEMO_LOG}?lang=${lang}`);
+      const { page } = demo.browser;
+      await page.goto(`${demo.server.url}/agreements/${DEMO_LOG}?lang=${lang}`);
       const table = page.getByTestId('provisions-table');
       await table.waitFor();
       const evidence = table.getByTestId('evidence').first();

@@ -1,37 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.ts';
-import { type Browser, openBrowser, screenshot } from './chromium.ts';
-import { DEMO_LOG, demoServer } from './demo-server.ts';
-import type { Served } from './serve.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './chromium.ts';
+import { DEMO_LOG, demoBrowser, withOct2025 } from './demo-server.ts';
 
 const OCT_LOG = 'oct-2025-ceasefire';
 const SCRIPT = { ar: /[\u0600-\u06FF]/, he: /[\u0590-\u05FF]/ } as const;
 
 describe('explanations in the page’s language, worded from their codes', { timeout: 120_000 }, () => {
-  let server: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    // The demo log (Nov 2023) and the Oct 2025 log, whose explanations hold disputes and unanswered allegations.
-    // (--demo imports its log into an empty database only: both are imported here.)
-    server = await demoServer(async (database) => {
-      for (const log of [DEMO_LOG, OCT_LOG]) {
-        const r = await runCli('import', `examples/logs/${log}`, '--database', database);
-        if (r.status !== 0) throw new Error(r.stderr);
-      }
-      return undefined;
-    });
-    browser = await openBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  // The demo log (Nov 2023) and the Oct 2025 log, whose explanations hold disputes and unanswered allegations.
+  const demo = demoBrowser(withOct2025);
 
   for (const log of [OCT_LOG, DEMO_LOG])
     for (const lang of ['ar', 'he'] as const) {
       it(`${log} in ${lang}: every explanation in ${lang}, no Latin letter outside the words recorded as given (marked with their script); screenshot explanations-${log}-${lang}.png`, async () => {
-        const { page } = browser;
-        await page.goto(`${server.url}/agreements/${log}?lang=${lang}`);
+        const { page } = demo.browser;
+        await page.goto(`${demo.server.url}/agreements/${log}?lang=${lang}`);
         const table = page.getByTestId('provisions-table');
         await table.waitFor();
         // The statuses come with the log's evaluation, after the agreement: wait for them.
@@ -61,8 +43,8 @@ describe('explanations in the page’s language, worded from their codes', { tim
     }
 
   it('on an Arabic page with Arabic-Indic digits chosen, the explanations write their numbers and dates in them', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/agreements/${DEMO_LOG}?lang=ar&digits=arab`);
+    const { page } = demo.browser;
+    await page.goto(`${demo.server.url}/agreements/${DEMO_LOG}?lang=ar&digits=arab`);
     const table = page.getByTestId('provisions-table');
     await table.locator('[data-status]').first().waitFor();
     // The product's own words, outside what was recorded as given (which keeps its digits).
@@ -82,8 +64,8 @@ describe('explanations in the page’s language, worded from their codes', { tim
   });
 
   it('in English the explanations read as the status text of `truce status`', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/agreements/${OCT_LOG}?lang=en`);
+    const { page } = demo.browser;
+    await page.goto(`${demo.server.url}/agreements/${OCT_LOG}?lang=en`);
     await page.getByTestId('provisions-table').locator('[data-status]').first().waitFor();
     const text = (await page.locator('td.explanation').allTextContents()).join('\n');
     expect(text).toMatch(/\d+ obligations: /);
@@ -92,7 +74,7 @@ describe('explanations in the page’s language, worded from their codes', { tim
 
   it('the API gives the codes and, beside them, the words of ?lang= or Accept-Language', async () => {
     const status = async (query: string, headers: Record<string, string> = {}) => {
-      const r = await fetch(`${server.url}/api/logs/${OCT_LOG}/status${query}`, { headers });
+      const r = await fetch(`${demo.server.url}/api/logs/${OCT_LOG}/status${query}`, { headers });
       expect(r.status).toBe(200);
       return (await r.json()) as {
         lang: string;
@@ -112,7 +94,7 @@ describe('explanations in the page’s language, worded from their codes', { tim
   });
 
   it('the report and the status export word their explanations in the reader’s language too', async () => {
-    const report = await fetch(`${server.url}/api/logs/${DEMO_LOG}/report?date=2023-11-25&lang=he`);
+    const report = await fetch(`${demo.server.url}/api/logs/${DEMO_LOG}/report?date=2023-11-25&lang=he`);
     expect(report.status).toBe(200);
     const html = await report.text();
     // The whole report is in Hebrew, right to left: its frame as well as its explanations.
@@ -121,7 +103,7 @@ describe('explanations in the page’s language, worded from their codes', { tim
     expect(html).not.toContain('Headline figures');
     expect(html).not.toContain('Batch 2 (13 persons)');
     const csv = await fetch(
-      `${server.url}/api/logs/${DEMO_LOG}/export/statuses.csv?at=2023-11-26T00:00:00%2B02:00`,
+      `${demo.server.url}/api/logs/${DEMO_LOG}/export/statuses.csv?at=2023-11-26T00:00:00%2B02:00`,
       {
         headers: { 'accept-language': 'ar' },
       },

@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, openBrowser } from './chromium.ts';
-import { demoServer } from './demo-server.ts';
-import type { Served } from './serve.ts';
+import { describe, expect, it } from 'vitest';
+import { demoBrowser } from './demo-server.ts';
 
 /** Words in Latin script (digits and symbols aside). */
 const latin = (texts: (string | null)[]) => texts.flatMap((t) => t?.match(/[A-Za-z][A-Za-z'-]+/g) ?? []);
 
 describe('plan lines and comparison terms in Arabic and Hebrew pages', { timeout: 120_000 }, () => {
-  let server: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await demoServer();
-    browser = await openBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoBrowser();
 
   for (const lang of ['ar', 'he'] as const) {
     it(`the comparison in ${lang}: headline terms and chart captions in ${lang}, marked so, with the agreements' names`, async () => {
-      const { page } = browser;
+      const { page } = demo.browser;
       await page.goto(
         new URL(
           `/compare?a=jan-2025-ceasefire&b=feb-2024-counter-proposal&lang=${lang}`,
-          server.url,
+          demo.server.url,
         ).toString(),
       );
       await page.getByTestId('compare-table').waitFor();
@@ -44,9 +33,9 @@ describe('plan lines and comparison terms in Arabic and Hebrew pages', { timeout
     });
 
     it(`a day of an agreement with no log in ${lang}: each obligation's line in ${lang}`, async () => {
-      const { page } = browser;
+      const { page } = demo.browser;
       await page.goto(
-        new URL(`/agreements/jan-2025-ceasefire/day/2025-01-19?lang=${lang}`, server.url).toString(),
+        new URL(`/agreements/jan-2025-ceasefire/day/2025-01-19?lang=${lang}`, demo.server.url).toString(),
       );
       await page.getByTestId('day-view').waitFor();
       const cells = page.locator('td.explanation');

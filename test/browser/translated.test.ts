@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.ts';
-import { type Browser, openBrowser } from './chromium.ts';
-import { DEMO_LOG, demoLeaves, demoServer } from './demo-server.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_LOG, demoBrowser, demoLeaves, withOct2025 } from './demo-server.ts';
 import { unmarkedLatin } from './latin-text.ts';
-import type { Served } from './serve.ts';
 
 const OCT = 'oct-2025-ceasefire';
 
@@ -22,26 +19,13 @@ const PAGES = [
 ];
 
 describe('the Arabic and Hebrew pages are in Arabic and Hebrew', { timeout: 300_000 }, () => {
-  let server: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await demoServer(async (database) => {
-      const imported = await runCli('import', `examples/logs/${OCT}`, '--database', database);
-      if (imported.status !== 0) throw new Error(imported.stderr);
-      return undefined;
-    });
-    browser = await openBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoBrowser(withOct2025);
 
   for (const lang of ['ar', 'he'] as const) {
     for (const path of PAGES) {
       it(`${path} in ${lang}: no Latin text but names and citations marked with their script`, async () => {
-        const { page } = browser;
-        const url = new URL(path, server.url);
+        const { page } = demo.browser;
+        const url = new URL(path, demo.server.url);
         url.searchParams.set('lang', lang);
         expect((await page.goto(url.toString()))?.status()).toBe(200);
         await page.waitForLoadState('networkidle');

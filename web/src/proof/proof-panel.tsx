@@ -67,18 +67,24 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS, onR
   useEffect(() => told.current?.(result), [result]);
 
   const cancel = useRef<(() => void) | null>(null);
-  /** Runs the check again, dropping the answer of any check still under way. */
-  const check = useCallback(() => {
-    cancel.current?.();
-    let live = true;
-    cancel.current = () => {
-      live = false;
-    };
-    setResult(null);
-    verifyEventProof(source, logId, leafHash, effective).then((r) => {
-      if (live) setResult(r);
-    });
-  }, [source, logId, leafHash, effective]);
+  /**
+   * Runs the check again, dropping the answer of any check still under way. `keep`: the verdict on
+   * screen stays until the new one is in (a check the stream asks for, not the reader).
+   */
+  const check = useCallback(
+    (keep = false) => {
+      cancel.current?.();
+      let live = true;
+      cancel.current = () => {
+        live = false;
+      };
+      if (!keep) setResult(null);
+      verifyEventProof(source, logId, leafHash, effective).then((r) => {
+        if (live) setResult(r);
+      });
+    },
+    [source, logId, leafHash, effective],
+  );
   useEffect(() => {
     check();
     return () => cancel.current?.();
@@ -90,7 +96,9 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS, onR
   useEffect(() => {
     if (!waiting || fetcher || typeof EventSource === 'undefined') return;
     const stream = new EventSource(`/api/logs/${encodeURIComponent(logId)}/stream`);
-    stream.addEventListener('checkpoint', () => check());
+    // Once subscribed, check again: a checkpoint stored before the stream opened is not missed.
+    stream.onopen = () => check(true);
+    stream.addEventListener('checkpoint', () => check(true));
     return () => stream.close();
   }, [waiting, fetcher, logId, check]);
 
@@ -168,7 +176,10 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS, onR
             <>
               <dt>{m.actor}</dt>
               <dd>
-                <bdi>{result.actor.id}</bdi> (<bdi>{m.roles[result.actor.role]}</bdi>){' '}
+                <bdi lang="und-Latn" translate="no">
+                  {result.actor.id}
+                </bdi>{' '}
+                (<bdi>{m.roles[result.actor.role]}</bdi>){' '}
                 <code dir="ltr" lang="und-Latn" translate="no">
                   {result.actor.keyId}
                 </code>
@@ -234,7 +245,7 @@ export function ProofPanel({ logId, leafHash, fetcher, trust = TRUSTED_KEYS, onR
                             <br />
                             <span data-testid="proof-cosigned-at">
                               {say(m.cosignedAt, {
-                                time: `${fmt.dateTime(new Date(cosigned.time * 1000).toISOString(), 'UTC')} UTC`,
+                                time: fmt.dateTime(new Date(cosigned.time * 1000).toISOString(), 'UTC'),
                               })}
                             </span>
                           </>
