@@ -10,6 +10,7 @@ import { namesOf } from '../core/words/agreement-names.ts';
 import { explain } from '../core/words/explain.ts';
 import type { Lang } from '../core/words/lang.ts';
 import { STATUS_WORDS } from '../core/words/nouns.ts';
+import { obligationArg } from '../core/words/obligation-arg.ts';
 import { type Explanation, phrase } from '../core/words/phrase.ts';
 import {
   formatDate,
@@ -143,20 +144,7 @@ function dayLines(
   };
   for (const o of e.obligations) {
     // In English the obligation's id (the plan's own shorthand) heads its line; in Arabic and Hebrew, its provision and party by name.
-    const what =
-      lang === 'en'
-        ? o.obligation.id
-        : renderArg(
-            {
-              type: 'obligation',
-              id: o.obligation.id,
-              provision: o.obligation.provision,
-              party: o.obligation.party,
-              ...(o.obligation.batch !== undefined ? { batch: o.obligation.batch } : {}),
-              line: o.obligation.line,
-            },
-            { lang, names },
-          );
+    const what = lang === 'en' ? o.obligation.id : renderArg(obligationArg(o.obligation), { lang, names });
     row(
       o.obligation.day,
       o.obligation.date,

@@ -1,5 +1,6 @@
 import type { Provision } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
+import { obligationArg } from '../words/obligation-arg.ts';
 import { type Arg, list, moment, type Phrase, phrase, quote, sentence } from '../words/phrase.ts';
 import { dueAt, type EvalContext } from './context.ts';
 import type { judge } from './judge.ts';
@@ -94,14 +95,7 @@ export function unansweredPhrases(ctx: Pick<EvalContext, 'labels'>, entries: Ent
 
 /** An obligation as the head of its explanation, with its deadline when it has one. */
 export function obligationHead(ctx: EvalContext, o: Obligation, due: number | null): Arg {
-  const what: Arg = {
-    type: 'obligation',
-    id: o.id,
-    provision: o.provision,
-    party: o.party,
-    ...(o.batch !== undefined ? { batch: o.batch } : {}),
-    line: o.line,
-  };
+  const what = obligationArg(o);
   return due === null ? what : phrase('head.paren-due', { what, due: moment(due, ctx.timeZone) });
 }
 

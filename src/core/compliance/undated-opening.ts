@@ -1,6 +1,7 @@
 import { statedValues } from '../agreement/figure.ts';
 import type { ProvisionOf } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
+import { obligationArg } from '../words/obligation-arg.ts';
 import { type Arg, list, moment, num, type Phrase, phrase, sentence } from '../words/phrase.ts';
 import type { EvalContext } from './context.ts';
 import type { CrossingFlow, ObligationStatus, RecordedThroughput } from './types.ts';
@@ -100,14 +101,7 @@ export function undatedOpeningStatus(
   const first = opened[0];
   const flows = agreedFlows(p);
   const throughput = recordedThroughput(ctx, p);
-  const obligation: Arg = {
-    type: 'obligation',
-    id: o.id,
-    provision: o.provision,
-    party: o.party,
-    ...(o.batch !== undefined ? { batch: o.batch } : {}),
-    line: o.line,
-  };
+  const obligation = obligationArg(o);
   const head = o.conditionMetAt
     ? phrase('undated.head', { obligation, met: moment(Date.parse(o.conditionMetAt), tz) })
     : phrase('head.obligation', { obligation });

@@ -8,6 +8,7 @@ import { namesOf } from '../words/agreement-names.ts';
 import { explain } from '../words/explain.ts';
 import type { Lang } from '../words/lang.ts';
 import { STATUS_WORDS } from '../words/nouns.ts';
+import { obligationArg } from '../words/obligation-arg.ts';
 import type { Explanation } from '../words/phrase.ts';
 import {
   formatDate,
@@ -58,17 +59,7 @@ function rows(list: ObligationStatus[], h: Html, agreement: Agreement, labels: L
   const names = namesOf(agreement, h.lang);
   const body = list
     .map((o) => {
-      const what = renderArg(
-        {
-          type: 'obligation',
-          id: o.obligation.id,
-          provision: o.obligation.provision,
-          party: o.obligation.party,
-          ...(o.obligation.batch !== undefined ? { batch: o.obligation.batch } : {}),
-          line: o.obligation.line,
-        },
-        { lang: h.lang, names },
-      );
+      const what = renderArg(obligationArg(o.obligation), { lang: h.lang, names });
       // The evidence is the events' leaf hashes: kept behind the count (its title), not read as words.
       const count = o.evidence.length;
       const evidence =
