@@ -28,20 +28,48 @@ export interface EvalContext {
   labels: Labels;
 }
 
+/** Why the plan's own rules moved a deadline: the last of the moves that applied. */
+export type PlannedMove =
+  | { cause: 'condition-late'; provision?: string; evidence: string[] }
+  | { cause: 'extension-agreed' | 'phase-started-late'; at: string; evidence: string[] };
+
 /**
- * The deadline in force: planned, moved by a late condition, never before the extension that made it;
- * a deadline that fell between its phase's planned start and a later recorded start is judged at
- * that start (what is due before a phase by design, such as a list the evening before, is not moved).
+ * The deadline in force, and the last move that made it so: planned, moved by a late condition,
+ * never before the extension that made it; a deadline that fell between its phase's planned start
+ * and a later recorded start is judged at that start (what is due before a phase by design, such as
+ * a list the evening before, is not moved).
  */
-export function dueAt(ctx: EvalContext, o: Obligation): number | null {
-  if (o.due === null) return null;
-  let due = Date.parse(o.due) + (ctx.shift.get(o.provision) ?? 0);
+export function deadlineInForce(
+  ctx: EvalContext,
+  o: Obligation,
+): { due: number | null; move: PlannedMove | null } {
+  if (o.due === null) return { due: null, move: null };
+  let due = Date.parse(o.due);
+  let move: PlannedMove | null = null;
+  const shift = ctx.shift.get(o.provision) ?? 0;
+  if (shift > 0) {
+    due += shift;
+    const waited = ctx.agreement.provisions.find((p) => p.id === o.provision)?.condition?.provision;
+    move = { cause: 'condition-late', ...(waited !== undefined ? { provision: waited } : {}), evidence: [] };
+  }
   const made = ctx.eplan.createdBy.get(o.id);
-  if (made) due = Math.max(due, made.entry.at);
+  if (made && made.entry.at > due) {
+    due = made.entry.at;
+    move = { cause: 'extension-agreed', at: ctx.view.iso(made.entry.at), evidence: [made.entry.hash] };
+  }
   const started = recordedStart(ctx, o.phase);
   const planned = started === undefined ? null : plannedStart(ctx, o.phase);
-  if (started !== undefined && planned !== null && due >= planned && due < started) due = started;
-  return due;
+  if (started !== undefined && planned !== null && due >= planned && due < started) {
+    due = started;
+    const start = ctx.view.kind('phase.started').find((e) => e.event.body.phase === o.phase);
+    move = { cause: 'phase-started-late', at: ctx.view.iso(started), evidence: start ? [start.hash] : [] };
+  }
+  return { due, move };
+}
+
+/** The deadline in force (deadlineInForce, without why). */
+export function dueAt(ctx: EvalContext, o: Obligation): number | null {
+  return deadlineInForce(ctx, o).due;
 }
 
 /** The ending of an explanation for a verdict, as a phrase. */

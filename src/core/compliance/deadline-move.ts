@@ -1,7 +1,5 @@
-import type { Obligation } from '../plan/types.ts';
 import { minutes, moment, num, type Phrase, phrase, sentence } from '../words/phrase.ts';
-import { dueAt, type EvalContext } from './context.ts';
-import { plannedStart, recordedStart } from './phase-start.ts';
+import { deadlineInForce, type EvalContext } from './context.ts';
 import type { ObligationStatus } from './types.ts';
 
 /**
@@ -26,38 +24,6 @@ export interface DeadlineMove {
   evidence: string[];
 }
 
-/** The last of the plan's own moves that applies, as dueAt applies them in turn. */
-function plannedMove(
-  ctx: EvalContext,
-  o: Obligation,
-  planned: number,
-): Omit<DeadlineMove, 'planned' | 'minutes'> | null {
-  let due = planned;
-  let cause: Omit<DeadlineMove, 'planned' | 'minutes'> | null = null;
-  const shift = ctx.shift.get(o.provision) ?? 0;
-  if (shift > 0) {
-    due += shift;
-    const waited = ctx.agreement.provisions.find((p) => p.id === o.provision)?.condition?.provision;
-    cause = { cause: 'condition-late', ...(waited !== undefined ? { provision: waited } : {}), evidence: [] };
-  }
-  const made = ctx.eplan.createdBy.get(o.id);
-  if (made && made.entry.at > due) {
-    due = made.entry.at;
-    cause = { cause: 'extension-agreed', at: ctx.view.iso(made.entry.at), evidence: [made.entry.hash] };
-  }
-  const started = recordedStart(ctx, o.phase);
-  const phaseStart = started === undefined ? null : plannedStart(ctx, o.phase);
-  if (started !== undefined && phaseStart !== null && due >= phaseStart && due < started) {
-    const start = ctx.view.kind('phase.started').find((e) => e.event.body.phase === o.phase);
-    cause = {
-      cause: 'phase-started-late',
-      at: ctx.view.iso(started),
-      evidence: start ? [start.hash] : [],
-    };
-  }
-  return cause;
-}
-
 /**
  * How and why an obligation's deadline in force differs from the plan's, or null when it does not.
  * A release later than every move of the plan itself waits for a handover that was late.
@@ -70,12 +36,11 @@ export function deadlineMove(ctx: EvalContext, s: ObligationStatus): DeadlineMov
   if (!(due > planned)) return null;
   const late = Math.round((due - planned) / 60_000);
   const base = { planned: o.due, minutes: late };
-  const own = plannedMove(ctx, o, planned);
+  const { due: byPlan, move: own } = deadlineInForce(ctx, o);
   if (o.action === 'release' && o.batch !== undefined) {
-    // What dueAt gives is the plan's own moves; the rest is the handover the release waits for.
+    // deadlineInForce gives the plan's own moves; the rest is the handover the release waits for.
     const handover = ctx.exchanges.get(o.provision)?.batches.get(o.batch)?.handovers ?? [];
-    const byPlan = dueAt(ctx, o) ?? planned;
-    if (due > byPlan && handover.length) {
+    if (due > (byPlan ?? planned) && handover.length) {
       return {
         ...base,
         cause: 'handover-late',

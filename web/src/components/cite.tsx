@@ -27,14 +27,20 @@ export function Cite({ children }: { children: string }): ReactNode {
 /** The script tag of a page's language. */
 const PAGE_SCRIPT: Record<string, string> = { en: 'und-Latn', ar: 'und-Arab', he: 'und-Hebr' };
 
+/** The script tag of `text` when it is not the script of a page in `lang`, else undefined. */
+export function foreignScript(text: string, lang: string): string | undefined {
+  const tag = scriptTag(text);
+  return tag === PAGE_SCRIPT[lang] ? undefined : tag;
+}
+
 /**
  * Text the page does not translate (a name given no translation, an id, words as a recorder wrote
  * them): shown as it is, and marked with its script when that is not the page's, so that it reads
  * in its own direction and a screen reader does not read it as the page's language.
  */
 export function Marked({ text, lang }: { text: string; lang: string }): ReactNode {
-  const tag = scriptTag(text);
-  if (tag === undefined || tag === PAGE_SCRIPT[lang]) return text;
+  const tag = foreignScript(text, lang);
+  if (tag === undefined) return text;
   return (
     <span lang={tag} dir="auto" translate="no">
       {text}

@@ -4,7 +4,7 @@ import { namesOf } from '../../../src/core/words/agreement-names.ts';
 import type { Explanation } from '../../../src/core/words/phrase.ts';
 import { type Names, renderParts } from '../../../src/core/words/render.ts';
 import { useI18n } from '../i18n/context.ts';
-import { scriptTag } from './cite.tsx';
+import { foreignScript } from './cite.tsx';
 
 /**
  * An explanation of a status in the page's language, worded from its codes and parameters. Names
@@ -27,11 +27,10 @@ export function ExplanationText({
   const parts = renderParts(explanation, { lang, digits, names });
   return parts.map((p, i) => {
     if (!p.marked) return p.text;
-    const script = scriptTag(p.text);
-    const foreign = script === 'und-Latn' ? lang !== 'en' : script !== undefined && lang === 'en';
+    const script = foreignScript(p.text, lang);
     return (
       // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one text, in order, never reordered
-      <bdi key={i} {...(foreign ? { lang: script, translate: 'no' as const } : {})}>
+      <bdi key={i} {...(script ? { lang: script, translate: 'no' as const } : {})}>
         {p.text}
       </bdi>
     );
