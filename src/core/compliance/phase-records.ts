@@ -4,7 +4,6 @@ import type { EvalContext } from './context.ts';
 import { plannedStart as plannedStartOf } from './phase-start.ts';
 import { PRECEDENCE } from './provision-status.ts';
 import type { ExtensionRecord, ObligationStatus, PhaseRecord, Status } from './types.ts';
-import { minutesBetween } from './words.ts';
 
 /** When each phase was recorded as ended: the first phase.ended event for it, with its reason. */
 export function phaseEnds(ctx: Pick<EvalContext, 'view'>) {
@@ -111,4 +110,9 @@ export function extensionRecords(ctx: EvalContext, obligations: ObligationStatus
       explanation: [sentence([what, outcome])],
     };
   });
+}
+
+/** Minutes from `a` to `b`, both epoch ms. */
+function minutesBetween(a: number, b: number): number {
+  return Math.round((b - a) / 60_000);
 }

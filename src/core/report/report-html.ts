@@ -1,7 +1,6 @@
 import type { Agreement } from '../agreement/types.ts';
 import { type Labels, labelsOf } from '../compliance/labels.ts';
 import type { DirectionTally, Evaluation, ObligationStatus } from '../compliance/types.ts';
-import { figure } from '../compliance/words.ts';
 import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, RECORDED } from '../ledger/provenance.ts';
 import { namesOf } from '../words/agreement-names.ts';
@@ -95,7 +94,7 @@ export function chart(directions: DirectionTally[], labels?: Labels, lang: Lang 
     .map((s, k) => {
       const pts = s.points.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
       const last = s.points.at(-1) ?? 0;
-      return `<polyline fill="none" stroke="#000" stroke-width="1.5" stroke-dasharray="${dash[k % 3]}" points="${pts}"/><text x="${x(s.points.length - 1) - 4}" y="${y(last) - 4}" text-anchor="end">${e(s.label)}: ${lang === 'en' ? figure(last) : formatNumber(last, lang)}</text>`;
+      return `<polyline fill="none" stroke="#000" stroke-width="1.5" stroke-dasharray="${dash[k % 3]}" points="${pts}"/><text x="${x(s.points.length - 1) - 4}" y="${y(last) - 4}" text-anchor="end">${e(s.label)}: ${formatNumber(last, lang)}</text>`;
     })
     .join('');
   const axis = `<line x1="${left}" y1="${h - bottom}" x2="${w}" y2="${h - bottom}" stroke="#666"/><line x1="${left}" y1="10" x2="${left}" y2="${h - bottom}" stroke="#666"/><text x="${left - 4}" y="${y(max) + 4}" text-anchor="end">${num(max)}</text><text x="${left - 4}" y="${h - bottom}" text-anchor="end">${num(0)}</text>`;
@@ -260,8 +259,8 @@ ${section(
         provision: h.name(labels.provision(d.provision)),
         from: h.name(labels.party(d.from)),
         to: h.name(labels.party(d.to)),
-        counted: e(lang === 'en' ? figure(d.counted) : formatNumber(d.counted, lang)),
-        outside: e(lang === 'en' ? figure(d.outside) : formatNumber(d.outside, lang)),
+        counted: e(formatNumber(d.counted, lang)),
+        outside: e(formatNumber(d.outside, lang)),
       }),
     ),
     ...ev.exchanges.ratios.map((r) => h.say(r.explanation)),
