@@ -73,13 +73,3 @@ export function valueText(v: unknown): string {
   } else text = String(v);
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }
-
-/** The English text of a title, name or label, or undefined. */
-export function englishOf(v: unknown): string | undefined {
-  if (typeof v === 'string') return v;
-  return isLocalized(v) ? v.en : undefined;
-}
-
-export function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
