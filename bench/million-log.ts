@@ -25,8 +25,8 @@ const START = Date.parse('2023-11-24T07:00:00+02:00');
 const SPAN = 7 * 86_400_000;
 const BATCH = 1000;
 
-/** The i-th of `n` synthetic events, signed by the demo monitor. */
-export function syntheticEvent(i: number, n: number): Uint8Array {
+/** The i-th of `n` synthetic events, signed by the demo monitor (recorded when it occurred, or at `recordedAt`). */
+export function syntheticEvent(i: number, n: number, recordedAt?: string): Uint8Array {
   const at = START + Math.floor((i * SPAN) / n);
   const iso = new Date(at).toISOString();
   const day = new Date(at + 2 * 3_600_000).toISOString().slice(0, 10);
@@ -42,7 +42,7 @@ export function syntheticEvent(i: number, n: number): Uint8Array {
     log: LOG,
     kind,
     occurredAt: iso,
-    recordedAt: iso,
+    recordedAt: recordedAt ?? iso,
     actor: 'monitor',
     body,
     ...(kind === 'aid.delivered' ? { source: { name: SOURCES[i % SOURCES.length]! } } : {}),
