@@ -20,7 +20,9 @@ export const goalSchema = z.object({
 export const goalFileSchema = z.object({
   date: z.string(),
   machine: z.string(),
-  load: z.union([z.string(), z.number()]).transform(String),
+  load: z
+    .union([z.string(), z.number(), z.array(z.number())])
+    .transform((l) => (Array.isArray(l) ? l.map((x) => x.toFixed(1)).join(' ') : String(l))),
   goals: z.array(goalSchema),
 });
 

@@ -44,3 +44,13 @@ describe('the goals table', () => {
     expect(goalsSection(goalRows([{ name: 'v.json', file: withBar }]), [])).toContain('a \\| b');
   });
 });
+
+describe('a goals file', () => {
+  it('takes the load average as a string, a number or the three of loadavg()', async () => {
+    const { goalFileSchema } = await import('./goal-record.ts');
+    const of = (load: unknown) => goalFileSchema.parse({ ...file, load }).load;
+    expect(of('1.0 2.0 3.0')).toBe('1.0 2.0 3.0');
+    expect(of(1.5)).toBe('1.5');
+    expect(of([20.66, 19.19, 15.05])).toBe('20.7 19.2 15.1');
+  });
+});
