@@ -9,6 +9,8 @@ import { signEvent } from '../src/core/ledger/event-sign.ts';
 import { buildApp } from '../src/server/app.ts';
 import { EvidencePage } from '../src/server/evidence-schemas.ts';
 import { Evaluation } from '../src/server/status-schemas.ts';
+import { WorkPool } from '../src/server/work-pool.ts';
+import type { WorkTask } from '../src/server/work-task.ts';
 import type { Database } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
@@ -178,6 +180,38 @@ describe.each(DIALECTS)('the status counts evidence; the evidence route pages it
     expect(op.parameters!.map((p) => p.name).sort()).toEqual(['at', 'cursor', 'id', 'limit', 'of']);
     expect(op.parameters!.find((p) => p.name === 'limit')!.description).toContain('1 to 100');
     expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409']));
+  });
+
+  it('pages of the status now are read from the evaluation it was judged with: no judgement of their own', async () => {
+    const judging = new WorkPool({ workers: 1 });
+    const tasks: WorkTask[] = [];
+    const run = judging.run.bind(judging);
+    judging.run = (task, options) => {
+      tasks.push(task);
+      return run(task, options);
+    };
+    const own = await buildApp({ database, crypto, judging, anonymousHeavyPerMinute: 100 });
+    try {
+      const now = Evaluation.parse(json(await own.inject({ url: `/api/logs/${LOG}/status` })));
+      const judged = tasks.filter((t) => t.kind === 'evaluate' && t.at !== undefined).length;
+      expect(judged).toBe(1);
+      const o = now.obligations.find((x) => x.evidenceCount > 1)!;
+      // Its asOf, with the agreement's offset, is the same moment as the "now" it was judged at.
+      let cursor: string | null = null;
+      do {
+        const r = await own.inject({
+          url: `/api/logs/${LOG}/evidence?of=${encodeURIComponent(o.evidenceRef)}&at=${encodeURIComponent(now.asOf)}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+        });
+        expect(r.statusCode, r.body).toBe(200);
+        const p = EvidencePage.parse(json(r));
+        expect(p).toMatchObject({ asOf: now.asOf, count: o.evidenceCount });
+        cursor = p.next;
+      } while (cursor !== null);
+      expect(tasks.filter((t) => t.kind === 'evaluate' && t.at !== undefined)).toHaveLength(judged);
+    } finally {
+      await own.close();
+      await judging.close();
+    }
   });
 
   it("the status document's length does not grow with the log: 100 or 5,000 figures of one aid line", async () => {

@@ -59,7 +59,9 @@ function counted(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, member] of Object.entries(value)) {
-    if (key === 'evidence' && Array.isArray(member) && member.every((h) => typeof h === 'string'))
+    // A list of leaf hashes is all strings: its first member says so, without reading the rest (a
+    // list may hold as many hashes as the log has events).
+    if (key === 'evidence' && Array.isArray(member) && (member.length === 0 || typeof member[0] === 'string'))
       out.evidenceCount = member.length;
     else out[key] = counted(member);
   }
