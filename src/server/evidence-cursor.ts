@@ -3,7 +3,8 @@
  * (`?cursor=`): the position of the next event in the list and the first 16 hex digits of the last
  * event listed, `<position>.<hash prefix>`. The hash lets the next page find its place again when
  * the list changed meanwhile (an event that occurred earlier was appended since), and tell when it
- * cannot (the event is no longer in the list).
+ * cannot (the event is no longer in the list). An event that entered the list before that place
+ * is not on the pages after it: a reader who wants it asks for the list again from its start.
  */
 export const CURSOR = /^(0|[1-9]\d{0,14})\.([0-9a-f]{16})$/;
 
