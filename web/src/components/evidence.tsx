@@ -25,7 +25,7 @@ export interface EvidenceList {
  * The events an explanation rests on, read as a reader reads them: "No. 27 — Handover confirmed,
  * 25 Nov 21:00, recorded by ICRC". The status gives how many; the events are asked for only when
  * the list is opened, a page at a time (one request a page, from the log as judged at `asOf`, the
- * moment the status shows). Each links to the event and its proof; its hash is behind the link
+ * moment of the status shown when it was opened). Each links to the event and its proof; its hash is behind the link
  * (its title), never the text.
  */
 export function Evidence({
@@ -38,16 +38,22 @@ export function Evidence({
   list: EvidenceList | null | undefined;
 }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  // Open, the moment of the status it was opened from: the list stays as it was then while the page
+  // reads the status again (each new event does), and is read anew when opened again.
+  const [opened, setOpened] = useState<{ asOf: string | null } | null>(null);
   const count = list?.evidenceCount ?? 0;
   if (count === 0) return <span className="muted">{t('count.evidence', { n: 0 })}</span>;
   const of = list?.evidenceRef;
   return (
-    <details className="evidence" data-testid="evidence" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details
+      className="evidence"
+      data-testid="evidence"
+      onToggle={(e) => setOpened(e.currentTarget.open ? { asOf } : null)}
+    >
       <summary>{t('count.evidence', { n: count })}</summary>
-      {open ? (
-        logId && asOf && of ? (
-          <EvidencePages logId={logId} asOf={asOf} of={of} />
+      {opened ? (
+        logId && opened.asOf && of ? (
+          <EvidencePages logId={logId} asOf={opened.asOf} of={of} />
         ) : (
           <ul>
             <li>
