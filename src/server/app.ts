@@ -35,6 +35,7 @@ import { appendRoutes } from './routes/append.ts';
 import { checkpointRoutes } from './routes/checkpoints.ts';
 import { registerDashboard } from './routes/dashboard.ts';
 import { eventRoutes } from './routes/events.ts';
+import { evidenceRoutes } from './routes/evidence.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { logPlanRoutes } from './routes/log-plan.ts';
@@ -104,6 +105,7 @@ export function routeTable(
     ...notifyingAppends(appendRoutes(ctx), notifier),
     ...streamRoutes(ctx, feeds),
     ...statusRoutes(ctx),
+    ...evidenceRoutes(ctx),
     ...logPlanRoutes(ctx),
     ...personRoutes(ctx),
     ...exportRoutes(ctx),
