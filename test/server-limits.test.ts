@@ -18,10 +18,21 @@ const logSize = async (app: FastifyInstance) =>
 const WORST_DIFF =
   '/api/diff?a=jan-2025-ceasefire&b=may-2024-proposal&delay=phase-1-exchange=8760&delay=aid=8760';
 
+/**
+ * A budget that runs out only when a test ends it: the time a task is held at the gate, or takes on
+ * a loaded machine, never turns a request these tests expect answered into 422.
+ */
+const noTimeBudget = () => manualBudget().clock;
+
 /** A pool whose workers hold each task until `open()`; `started` counts the tasks they took. */
 function gatedPool(options: WorkPoolOptions) {
   const gate = new Int32Array(new SharedArrayBuffer(8));
-  const pool = new WorkPool({ ...options, script: GATED, workerData: { gate: gate.buffer } });
+  const pool = new WorkPool({
+    budgetClock: noTimeBudget(),
+    ...options,
+    script: GATED,
+    workerData: { gate: gate.buffer },
+  });
   return {
     pool,
     started: () => Atomics.load(gate, 1),
@@ -77,7 +88,7 @@ async function appOver(dialect: DialectName, work: WorkPool, judging = work) {
 describe.each(DIALECTS)('no request can stall the server, on %s', (dialect) => {
   it('answers /api/health while the worst allowed plan and diff are still being computed', async () => {
     const g = gatedPool({ workers: 2, queue: 2 });
-    const s = await appOver(dialect, g.pool, new WorkPool({ workers: 2 }));
+    const s = await appOver(dialect, g.pool, new WorkPool({ workers: 2, budgetClock: noTimeBudget() }));
     try {
       const plan = tracked(s.app.inject({ url: WORST_PLAN }));
       const diff = tracked(s.app.inject({ url: WORST_DIFF }));
@@ -103,7 +114,7 @@ describe.each(DIALECTS)('no request can stall the server, on %s', (dialect) => {
 
   it("answers /api/health while the worst allowed plan of a log's adopted agreement is computed", async () => {
     const g = gatedPool({ workers: 1, queue: 1 });
-    const s = await appOver(dialect, g.pool, new WorkPool({ workers: 1 }));
+    const s = await appOver(dialect, g.pool, new WorkPool({ workers: 1, budgetClock: noTimeBudget() }));
     try {
       const plan = tracked(s.app.inject({ url: '/api/logs/nov-2023-pause/plan?extend=3650' }));
       // Held in the worker: on the event loop it would have finished before health was answered.
@@ -226,7 +237,7 @@ describe('what-ifs and dates beyond the limits get 4xx, never 5xx', () => {
   let app: FastifyInstance;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    const s = await appOver('sqlite', new WorkPool({ workers: 2 }));
+    const s = await appOver('sqlite', new WorkPool({ workers: 2, budgetClock: noTimeBudget() }));
     app = s.app;
     close = s.close;
   });
