@@ -26,6 +26,7 @@ import { registerJsonBody } from './json-body.ts';
 import { Keyring } from './keyring.ts';
 import { LogFeeds } from './log-feed.ts';
 import { InProcessLogNotifier, type LogNotifier } from './log-notifier.ts';
+import { LogReads } from './log-reads.ts';
 import { errorHandler, HttpProblem, problemOf, sendProblem } from './problem.ts';
 import { DEFAULT_RECORDED_WINDOW_MINUTES } from './recorded-window.ts';
 import { type AnyRoute, isHeavy, registerRoutes, rememberRoutes } from './route.ts';
@@ -93,21 +94,22 @@ export function routeTable(
   ctx: ServerContext,
   notifier: LogNotifier = new InProcessLogNotifier(),
   feeds: LogFeeds = new LogFeeds(ctx, notifier),
+  reads: LogReads = new LogReads(ctx.store, notifier),
 ): AnyRoute[] {
   const routes = [
     ...healthRoutes(ctx),
     ...agreementRoutes(ctx),
     ...agreementUploadRoutes(ctx, notifier),
     ...planRoutes(ctx),
-    ...logRoutes(ctx),
+    ...logRoutes(ctx, reads),
     ...eventRoutes(ctx),
     ...notifyingAppends(appendRoutes(ctx), notifier),
     ...streamRoutes(ctx, feeds),
-    ...statusRoutes(ctx),
+    ...statusRoutes(ctx, reads),
     ...logPlanRoutes(ctx),
     ...personRoutes(ctx),
     ...exportRoutes(ctx),
-    ...tileRoutes(ctx),
+    ...tileRoutes(ctx, reads),
     ...checkpointRoutes(ctx),
     ...witnessRoutes(ctx),
   ];
@@ -196,7 +198,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // On closing, connections end as soon as nothing is under way on them, and open event streams
   // end at once; the reads the streams have under way finish before the database is closed.
   const connections = connectionCloser(app.server);
+  // The public reads' bytes kept in memory, dropped as the logs change (log-reads.ts).
+  const reads = new LogReads(ctx.store, notifier);
   app.addHook('preClose', async () => {
+    reads.close();
     connections.close();
     await feeds.close();
     await notifier.close();
@@ -205,7 +210,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const checkpointing = startCheckpointing(ctx, options.checkpointEverySeconds, app.log);
     app.addHook('preClose', () => checkpointing.stop());
   }
-  const table = routeTable(ctx, notifier, feeds);
+  const table = routeTable(ctx, notifier, feeds, reads);
   rememberRoutes(app, table);
   registerRoutes(
     app,

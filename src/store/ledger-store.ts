@@ -123,10 +123,29 @@ const parsedEntry = (logId: string, e: RawEntry): StoredEntry => ({
 export class LedgerStore {
   readonly database: Database;
   readonly crypto: Crypto;
+  readonly #watchers = new Set<(logId: string) => void>();
 
   constructor(database: Database, crypto: Crypto) {
     this.database = database;
     this.crypto = crypto;
+  }
+
+  /**
+   * Calls `changed` after each change this store made to a log is committed (events appended or
+   * imported, a checkpoint or a cosignature stored), before the call that made it returns: what
+   * this process keeps of a log is dropped before anyone can ask again. Other processes' changes
+   * come through a LogNotifier. The function returned stops watching.
+   */
+  watch(changed: (logId: string) => void): () => void {
+    const entry = (logId: string) => changed(logId);
+    this.#watchers.add(entry);
+    return () => {
+      this.#watchers.delete(entry);
+    };
+  }
+
+  #changed(logId: string): void {
+    for (const w of [...this.#watchers]) w(logId);
   }
 
   private get db() {
@@ -191,7 +210,7 @@ export class LedgerStore {
    */
   async append(logId: string, events: Uint8Array[], options: AppendOptions = {}): Promise<AppendResult[]> {
     const parsed = events.map((bytes) => parseForAppend(this.crypto, bytes));
-    return withAppendLock(this.database, logId, async (trx) => {
+    const results = await withAppendLock(this.database, logId, async (trx) => {
       const results = await appendWithin(trx, this.crypto, logId, parsed, options);
       const fresh = results.filter((r) => !r.duplicate);
       // Sent to the servers listening (PostgreSQL) when, and only if, this transaction commits.
@@ -199,6 +218,8 @@ export class LedgerStore {
         await announceLogChange(trx, this.database.dialect, { log: logId, size: fresh.at(-1)!.index + 1 });
       return results;
     });
+    if (results.some((r) => !r.duplicate)) this.#changed(logId);
+    return results;
   }
 
   /**
@@ -219,7 +240,7 @@ export class LedgerStore {
   ): Promise<{ events: number; added: number }> {
     const lockRow = (trx: Kysely<Tables>) =>
       trx.selectFrom('truce_log').select('id').where('id', '=', log.id).forUpdate().execute();
-    return withWriteLock(this.database, lockRow, async (trx) => {
+    const imported = await withWriteLock(this.database, lockRow, async (trx) => {
       const existing = await trx
         .selectFrom('truce_log')
         .select(['origin', 'log_key'])
@@ -294,6 +315,8 @@ export class LedgerStore {
       await announceLogChange(trx, this.database.dialect, { log: log.id });
       return { events, added };
     });
+    this.#changed(log.id);
+    return imported;
   }
 
   /** One actor of a log's registry, as its actor.registered and actor.revoked events left it. */
@@ -463,6 +486,7 @@ export class LedgerStore {
   async addCheckpoint(logId: string, size: number, note: string, createdAt: string): Promise<void> {
     await this.putCheckpoint(this.db, logId, size, note, createdAt);
     await announceLogChange(this.db, this.database.dialect, { log: logId, checkpoint: size });
+    this.#changed(logId);
   }
 
   private async putCheckpoint(
@@ -508,9 +532,12 @@ export class LedgerStore {
     line: string,
     createdAt: string,
   ): Promise<void> {
-    await this.database.db
-      .transaction()
-      .execute((trx) => this.putCosignature(trx, logId, size, witness, line, createdAt));
+    await this.database.db.transaction().execute(async (trx) => {
+      await this.putCosignature(trx, logId, size, witness, line, createdAt);
+      // GET checkpoint serves the cosignatures with the note: its readers must hear of a new one.
+      await announceLogChange(trx, this.database.dialect, { log: logId, checkpoint: size });
+    });
+    this.#changed(logId);
   }
 
   /**

@@ -10,7 +10,8 @@ import type { Lang } from '../../core/words/lang.ts';
 import type { Adoption } from '../../store/log-adoption.ts';
 import { ProvenanceStore } from '../../store/provenance-store.ts';
 import type { ServerContext } from '../context.ts';
-import { endOfDay, evaluateLog, evaluateLogAt } from '../log-evaluation.ts';
+import { endOfDay, evaluateLog, evaluateLogAt, nowToTheSecond } from '../log-evaluation.ts';
+import type { LogReads } from '../log-reads.ts';
 import { securePage } from '../page-headers.ts';
 import { readerLang } from '../reader-lang.ts';
 import { defineRoute } from '../route.ts';
@@ -44,8 +45,11 @@ function serialized(evaluation: EvaluationValue, adoption: Adoption, terms: Agre
   return bytes;
 }
 
-/** GET /api/logs/:id/status and /api/logs/:id/report: the log judged against its agreement. */
-export const statusRoutes = (ctx: ServerContext) => [
+/**
+ * GET /api/logs/:id/status and /api/logs/:id/report: the log judged against its agreement. A
+ * status as of now is answered from memory for the second it is of, until the log changes.
+ */
+export const statusRoutes = (ctx: ServerContext, reads: LogReads) => [
   defineRoute({
     method: 'GET',
     url: '/api/logs/:id/status',
@@ -65,12 +69,21 @@ export const statusRoutes = (ctx: ServerContext) => [
     responses: { 200: { description: 'The evaluation.', schema: Evaluation } },
     problems: [404, 409, 422, 503],
     async handler({ params, query, request, reply }) {
-      const { agreement, evaluation, adoption } = await evaluateLogAt(ctx, params.id, query.at);
+      const lang = readerLang(request, query);
+      const at = query.at ?? nowToTheSecond();
+      const answer = async () => {
+        const { agreement, evaluation, adoption } = await evaluateLogAt(ctx, params.id, at);
+        return { bytes: serialized(evaluation, adoption, agreement, lang) };
+      };
+      const { bytes } =
+        query.at === undefined
+          ? (await reads.currentBytes(params.id, `status\n${lang}\n${at}`, answer))!
+          : await answer();
       reply
         .header('cache-control', 'no-cache')
         .header('vary', 'accept-language')
         .type('application/json; charset=utf-8');
-      return serialized(evaluation, adoption, agreement, readerLang(request, query));
+      return bytes;
     },
   }),
   defineRoute({
