@@ -1,6 +1,11 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import type { Crypto } from '../core/crypto/crypto.ts';
 import { AgreementStore } from '../store/agreement-store.ts';
 import type { Database } from '../store/database.ts';
@@ -163,7 +168,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         sharedLimiter(rates, 'address', heavyPerMinute, options.now),
       ]
     : [memoryLimiter(perMinute, options.now), memoryLimiter(heavyPerMinute, options.now)];
-  app.addHook('onRequest', async (request, reply) => {
+  const admit = async (request: FastifyRequest, reply: FastifyReply) => {
     const principal = await authenticate(ctx.tokens, (log, actor) => ctx.store.actor(log, actor), request);
     setPrincipal(request, principal);
     const anonymous = principal.tokenId === null;
@@ -178,6 +183,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ? `This address asked for more than ${heavyPerMinute} plans or comparisons with what-ifs, reports or statuses at a chosen moment in a minute without a token; wait ${decision.retryAfterSeconds} s and retry.`
         : `This token made more than ${perMinute} requests in a minute; wait ${decision.retryAfterSeconds} s and retry.`,
     );
+  };
+  app.addHook('onRequest', (request, reply, done) => {
+    // Without a token and not costly (most public reads): the public, counted nowhere, at once.
+    if (request.headers.authorization === undefined && !isHeavy(request)) return done();
+    admit(request, reply).then(() => done(), done);
   });
   app.setNotFoundHandler((request, reply) =>
     sendProblem(

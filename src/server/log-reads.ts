@@ -13,6 +13,11 @@ export interface Held {
 export const IMMUTABLE_BUDGET = 32 * 1024 * 1024;
 /** Bytes kept while their log does not change: its checkpoint, partial tiles, its status as of now. */
 export const CURRENT_BUDGET = 16 * 1024 * 1024;
+/**
+ * On SQLite, how often the file's commit mark is read (Database.committed) for changes made by
+ * other processes: this process's own are known at once (LedgerStore.watch).
+ */
+export const SQLITE_RECHECK_MS = 5;
 /** What each entry kept counts besides its bytes (and two a character of its key): the Map's and objects' share. */
 export const ENTRY_COST = 256;
 
@@ -23,10 +28,10 @@ export const ENTRY_COST = 256;
  * checkpoint with its cosignatures, partial tiles, a status as of now) are kept while their log
  * does not change: a change drops them before anyone can ask again.
  *
- * A change is known from the store's own writes in this process (LedgerStore.watch, called before
- * the write returns); on PostgreSQL from other processes through the notifier (LISTEN/NOTIFY), and
- * nothing is trusted while it is not listening; on SQLite from the file's commit mark
- * (Database.committed: any connection, any process), read on every request.
+ * A change made in this process is known before the write returns (LedgerStore.watch: any store
+ * of this process on the same database). Other processes' changes are known on PostgreSQL through
+ * the notifier (LISTEN/NOTIFY; nothing is trusted while it is not listening), on SQLite from the
+ * file's commit mark (Database.committed), read again when SQLITE_RECHECK_MS have passed.
  */
 export class LogReads {
   readonly immutable: ImmutableCache<Held>;
@@ -42,6 +47,7 @@ export class LogReads {
   /** Bumped when anything may have changed (SQLite's commit mark moved): part of every current key. */
   #epoch = 0;
   #mark: string | undefined;
+  #markRead = Number.NEGATIVE_INFINITY;
   /** Reads under way, by key: concurrent readers of the same bytes wait for one read. */
   readonly #reading = new Map<string, Promise<Held | null>>();
   readonly #listening = new Map<string, () => void>();
@@ -130,11 +136,18 @@ export class LogReads {
 
   /** False when what is kept may be stale and cannot be told: PostgreSQL's notifier not listening. */
   #trusted(): boolean {
-    const mark = this.#database.committed?.();
-    if (mark !== this.#mark) {
-      this.#mark = mark;
-      this.#epoch++;
-      this.#heads.clear();
+    if (this.#database.committed) {
+      const now = performance.now();
+      if (now - this.#markRead >= SQLITE_RECHECK_MS) {
+        this.#markRead = now;
+        const mark = this.#database.committed();
+        if (mark !== this.#mark) {
+          this.#mark = mark;
+          this.#epoch++;
+          this.#heads.clear();
+        }
+      }
+      return true;
     }
     return this.#notifier?.listening !== false;
   }

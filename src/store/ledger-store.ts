@@ -115,6 +115,9 @@ const parsedEntry = (logId: string, e: RawEntry): StoredEntry => ({
   event: parseStored(logId, e.index, e.bytes),
 });
 
+/** The watchers of each database's logs in this process, by the database's location (LedgerStore.watch). */
+const watchers = new Map<string, Set<(logId: string) => void>>();
+
 /**
  * The ledger's storage: logs, their signed events as Merkle leaves, tree hashes, checkpoints and
  * cosignatures, on SQLite or PostgreSQL through one Kysely schema. Every append is checked by
@@ -123,7 +126,6 @@ const parsedEntry = (logId: string, e: RawEntry): StoredEntry => ({
 export class LedgerStore {
   readonly database: Database;
   readonly crypto: Crypto;
-  readonly #watchers = new Set<(logId: string) => void>();
 
   constructor(database: Database, crypto: Crypto) {
     this.database = database;
@@ -131,21 +133,26 @@ export class LedgerStore {
   }
 
   /**
-   * Calls `changed` after each change this store made to a log is committed (events appended or
-   * imported, a checkpoint or a cosignature stored), before the call that made it returns: what
-   * this process keeps of a log is dropped before anyone can ask again. Other processes' changes
-   * come through a LogNotifier. The function returned stops watching.
+   * Calls `changed` after each change a store of this process made to a log of this database (by
+   * its location) is committed — events appended or imported, a checkpoint or a cosignature stored
+   * — before the call that made it returns: what this process keeps of a log is dropped before
+   * anyone can ask again. Other processes' changes come through a LogNotifier. The function
+   * returned stops watching.
    */
   watch(changed: (logId: string) => void): () => void {
+    const key = this.database.location;
+    const set = watchers.get(key) ?? new Set();
+    watchers.set(key, set);
     const entry = (logId: string) => changed(logId);
-    this.#watchers.add(entry);
+    set.add(entry);
     return () => {
-      this.#watchers.delete(entry);
+      set.delete(entry);
+      if (set.size === 0 && watchers.get(key) === set) watchers.delete(key);
     };
   }
 
   #changed(logId: string): void {
-    for (const w of [...this.#watchers]) w(logId);
+    for (const w of [...(watchers.get(this.database.location) ?? [])]) w(logId);
   }
 
   private get db() {
