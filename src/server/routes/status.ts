@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { Agreement } from '../../core/agreement/types.ts';
 import { labelsOf } from '../../core/compliance/labels.ts';
 import type { Evaluation as EvaluationValue } from '../../core/compliance/types.ts';
@@ -45,6 +46,15 @@ function serialized(evaluation: EvaluationValue, adoption: Adoption, terms: Agre
   return bytes;
 }
 
+/** A status's bytes, with its headers. */
+function send(reply: FastifyReply, bytes: Uint8Array): Uint8Array {
+  reply
+    .header('cache-control', 'no-cache')
+    .header('vary', 'accept-language')
+    .type('application/json; charset=utf-8');
+  return bytes;
+}
+
 /**
  * GET /api/logs/:id/status and /api/logs/:id/report: the log judged against its agreement. A
  * status as of now is answered from memory for the second it is of, until the log changes.
@@ -70,20 +80,20 @@ export const statusRoutes = (ctx: ServerContext, reads: LogReads) => [
     problems: [404, 409, 422, 503],
     async handler({ params, query, request, reply }) {
       const lang = readerLang(request, query);
-      const at = query.at ?? nowToTheSecond();
-      const answer = async () => {
+      const answer = (at: string) => async () => {
         const { agreement, evaluation, adoption } = await evaluateLogAt(ctx, params.id, at);
         return { bytes: serialized(evaluation, adoption, agreement, lang) };
       };
-      const { bytes } =
-        query.at === undefined
-          ? (await reads.currentBytes(params.id, `status\n${lang}\n${at}`, answer))!
-          : await answer();
-      reply
-        .header('cache-control', 'no-cache')
-        .header('vary', 'accept-language')
-        .type('application/json; charset=utf-8');
-      return bytes;
+      if (query.at !== undefined) return send(reply, (await answer(query.at)()).bytes);
+      // As of now: the bytes of this second, kept until the log changes; those of the next second
+      // are prepared meanwhile (the log as it is now, judged a second later), so that when it
+      // comes no reader waits for the judging pool.
+      const now = Date.now();
+      const at = nowToTheSecond(now);
+      const next = nowToTheSecond(now + 1000);
+      const current = reads.currentBytes(params.id, `status\n${lang}\n${at}`, answer(at));
+      reads.currentBytes(params.id, `status\n${lang}\n${next}`, answer(next)).catch(() => {});
+      return send(reply, (await current)!.bytes);
     },
   }),
   defineRoute({
