@@ -4,13 +4,13 @@
  * process) does not starve it. Each public read (status, checkpoint, full and partial hash tiles,
  * full and partial entry bundles) is compared with a bare Fastify 5 server, in a child process of
  * its own, answering the same bytes with the same status and headers (recorded from the server
- * just before): for each endpoint the baseline, then the server, each loaded with 50 connections
- * for 10 s after a warm-up, so that both see the same moment's load. The goal (issue 14): requests/s
- * at least 0.8× the baseline's, p99 latency at most 2× its. Then 60 s of mixed load — reads, and
- * signed appends with per-actor tokens — must give no error while the server's memory is sampled
- * every second. Writes bench/RESULTS.md and bench/results/reads.json; exits 1 if the mixed load had
- * any error. Run: npx node bench/server.ts (BENCH_SECONDS, BENCH_MIXED_SECONDS to shorten; 0 mixed
- * seconds skips the mixed load).
+ * just before): for each endpoint the baseline and the server, each loaded with 50 connections for
+ * 10 s after a warm-up, in turns of 2 s alternating, so that both see the same moments' load. The
+ * goal (issue 14): requests/s at least 0.8× the baseline's, p99 latency at most 2× its. Then 60 s
+ * of mixed load — reads, and signed appends with per-actor tokens — must give no error while the
+ * server's memory is sampled every second. Writes bench/RESULTS.md and bench/results/reads.json;
+ * exits 1 if the mixed load had any error. Run: npx node bench/server.ts (BENCH_SECONDS,
+ * BENCH_ROUNDS, BENCH_MIXED_SECONDS to shorten; 0 mixed seconds skips the mixed load).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -51,10 +51,50 @@ const BENCH_LOG = 'bench-log';
 const MIN_RATE_RATIO = 0.8;
 const MAX_P99_RATIO = 2;
 
-/** 50 connections on one URL: a short warm-up, then SECONDS measured. */
-async function load(url: string): Promise<Result> {
-  await autocannon({ url, connections: CONNECTIONS, duration: WARM_UP_SECONDS, timeout: TIMEOUT });
-  return autocannon({ url, connections: CONNECTIONS, duration: SECONDS, timeout: TIMEOUT });
+/** Each side's SECONDS are measured in this many turns, baseline and server alternating. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+/** 50 connections on one URL for `seconds`. */
+const load = (url: string, seconds: number) =>
+  autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: TIMEOUT });
+
+/** The rounds of one side taken together: requests/s over them all, the median of their p99s. */
+function together(rounds: Result[]): Result {
+  const sum = (of: (r: Result) => number) => rounds.reduce((a, r) => a + of(r), 0);
+  const p99s = rounds.map((r) => r.latency.p99).sort((a, b) => a - b);
+  return {
+    requests: {
+      average: sum((r) => r.requests.average) / rounds.length,
+      total: sum((r) => r.requests.total),
+    },
+    latency: {
+      p50: 0,
+      p99: p99s[Math.floor(p99s.length / 2)]!,
+      max: Math.max(...rounds.map((r) => r.latency.max)),
+      average: 0,
+    },
+    '2xx': sum((r) => r['2xx']),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    statusCodeStats: {},
+  };
+}
+
+/**
+ * The baseline and the server on one path: each warmed up, then ROUNDS turns of SECONDS / ROUNDS
+ * each, alternating, so that a burst of the machine's other load falls on both alike.
+ */
+async function compare(baseUrl: string, serverUrl: string): Promise<[Result, Result]> {
+  await load(baseUrl, WARM_UP_SECONDS);
+  await load(serverUrl, WARM_UP_SECONDS);
+  const base: Result[] = [];
+  const server: Result[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    base.push(await load(baseUrl, SECONDS / ROUNDS));
+    server.push(await load(serverUrl, SECONDS / ROUNDS));
+  }
+  return [together(base), together(server)];
 }
 
 /** A p99 of 0 ms (autocannon rounds to the millisecond) counts as 1 ms, so that ratios stay finite. */
@@ -100,15 +140,14 @@ async function main(): Promise<void> {
   const bare = await startServer('bytes', file);
 
   const lines = [
-    `For each endpoint, in turn: the baseline, a bare Fastify 5 server (no hooks, no database) answering the very bytes the server answered for it (recorded just before: same status, body, content-type and other headers, ETag and cache-control included), then the server (\`buildApp\` on SQLite, as \`truce serve\`, with its logger at warn); each in its own process, loaded by autocannon with ${CONNECTIONS} connections for ${SECONDS} s after ${WARM_UP_SECONDS} s of warm-up. Tiles and bundles are of a ${startSize}-event log; the status is the Nov 2023 demo log judged now (its body changes each second; the baseline's is the one recorded). Goal (issue 14): requests/s ≥ ${MIN_RATE_RATIO}× the baseline's and p99 ≤ ${MAX_P99_RATIO}× (autocannon's p99 is whole milliseconds; 0 counts as 1). Requests taking over ${TIMEOUT} s would count as failed. The machine was shared: load average (1, 5, 15 min) ${load1.join(' ')} when the run began.`,
+    `For each endpoint, in turn: the baseline, a bare Fastify 5 server (no hooks, no database) answering the very bytes the server answered for it (recorded just before: same status, body, content-type and other headers, ETag and cache-control included), then the server (\`buildApp\` on SQLite, as \`truce serve\`, with its logger at warn); each in its own process, loaded by autocannon with ${CONNECTIONS} connections for ${SECONDS} s after ${WARM_UP_SECONDS} s of warm-up, in ${ROUNDS} turns of ${SECONDS / ROUNDS} s alternating with the other (baseline, server, baseline, …) so that bursts of the machine's other load fall on both alike: requests/s over all turns, p99 the median of the turns' p99s. Tiles and bundles are of a ${startSize}-event log; the status is the Nov 2023 demo log judged now (its body changes each second; the baseline's is the one recorded). Goal (issue 14): requests/s ≥ ${MIN_RATE_RATIO}× the baseline's and p99 ≤ ${MAX_P99_RATIO}× (autocannon's p99 is whole milliseconds; 0 counts as 1). Requests taking over ${TIMEOUT} s would count as failed. The machine was shared: load average (1, 5, 15 min) ${load1.join(' ')} when the run began.`,
     '',
     '| endpoint | body | baseline requests/s | server requests/s | ratio | baseline p99 | server p99 | p99 ratio | goal met | failed (baseline / server) |',
     '|---|---|---|---|---|---|---|---|---|---|',
   ];
   const goals: Goal[] = [];
   for (const [k, [name, path]] of reads.entries()) {
-    const base = await load(`${bare.url}${path}`);
-    const r = await load(`${server.url}${path}`);
+    const [base, r] = await compare(`${bare.url}${path}`, `${server.url}${path}`);
     const rate = r.requests.average / base.requests.average;
     const tail = p99(r) / p99(base);
     const met = rate >= MIN_RATE_RATIO && tail <= MAX_P99_RATIO && failed(r) === 0;
