@@ -17,7 +17,7 @@ export const CURRENT_BUDGET = 16 * 1024 * 1024;
  * On SQLite, how often the file's commit mark is read (Database.committed) for changes made by
  * other processes: this process's own are known at once (LedgerStore.watch).
  */
-export const SQLITE_RECHECK_MS = 5;
+export const SQLITE_RECHECK_MS = 10;
 /** What each entry kept counts besides its bytes (and two a character of its key): the Map's and objects' share. */
 export const ENTRY_COST = 256;
 
