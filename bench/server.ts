@@ -5,7 +5,7 @@
  * full and partial entry bundles) is compared with a bare Fastify 5 server, in a child process of
  * its own, answering the same bytes with the same status and headers (recorded from the server
  * just before): for each endpoint the baseline and the server, each loaded with 50 connections for
- * 10 s after a warm-up, in turns of 2 s alternating, so that both see the same moments' load. The
+ * 10 s after a warm-up, in turns of 1 s alternating, so that both see the same moments' load. The
  * goal (issue 14): requests/s at least 0.8× the baseline's, p99 latency at most 2× its. Then 60 s
  * of mixed load — reads, and signed appends with per-actor tokens — must give no error while the
  * server's memory is sampled every second. Writes bench/RESULTS.md and bench/results/reads.json;
@@ -52,7 +52,7 @@ const MIN_RATE_RATIO = 0.8;
 const MAX_P99_RATIO = 2;
 
 /** Each side's SECONDS are measured in this many turns, baseline and server alternating. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 
 /** 50 connections on one URL for `seconds`. */
 const load = (url: string, seconds: number) =>
