@@ -10,29 +10,16 @@
  * Run: node bench/dashboard.ts
  */
 import { availableParallelism, loadavg } from 'node:os';
-import type { Page } from 'playwright-core';
 import { publicScriptSize } from '../test/browser/bundle-size.ts';
 import { openBrowser } from '../test/browser/chromium.ts';
 import { demoServer } from '../test/browser/demo-server.ts';
 import { WEB_DIST } from '../test/browser/web-build.ts';
+import { firstDataTimes } from './first-data.ts';
 import { percentile } from './machine.ts';
 import { writeSection } from './results.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const BUDGET_MS = 1000;
-
-/**
- * Installed before any script of the page: records performance.now() (milliseconds since the
- * navigation started) when an element matching the selector first holds a digit.
- */
-const watch = (selector: string) => `
-  (() => {
-    const seen = () => [...document.querySelectorAll(${JSON.stringify(selector)})].some((e) => /\\d/.test(e.textContent || ''));
-    const mark = () => { if (window.__firstData === undefined && seen()) window.__firstData = performance.now(); };
-    new MutationObserver(mark).observe(document, { childList: true, subtree: true, characterData: true });
-    document.addEventListener('DOMContentLoaded', mark);
-  })();
-`;
 
 const TARGETS = [
   { name: 'baseline: static HTML page (/api/docs), first heading', path: '/api/docs', selector: 'h1, h2' },
@@ -48,16 +35,6 @@ const TARGETS = [
   },
 ];
 
-async function timeOnce(page: Page, url: string, selector: string): Promise<number> {
-  await page.addInitScript(watch(selector));
-  await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => (window as { __firstData?: number }).__firstData !== undefined, null, {
-    timeout: 30_000,
-    polling: 50,
-  });
-  return page.evaluate(() => (window as unknown as { __firstData: number }).__firstData);
-}
-
 const load = loadavg()[0] ?? 0;
 const cpus = availableParallelism();
 const server = await demoServer();
@@ -66,16 +43,8 @@ try {
   const version = await browser.page.evaluate(() => /Chrome\/([\d.]+)/.exec(navigator.userAgent)?.[1] ?? '?');
   const rows: { name: string; median: number; p90: number; min: number }[] = [];
   for (const t of TARGETS) {
-    const times: number[] = [];
     // One warm-up navigation (the server's first answers compile its routes), then the runs.
-    for (let i = 0; i <= RUNS; i++) {
-      const page = await browser.context.newPage();
-      const cdp = await browser.context.newCDPSession(page);
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      const ms = await timeOnce(page, `${server.url}${t.path}`, t.selector);
-      if (i > 0) times.push(ms);
-      await page.close();
-    }
+    const times = await firstDataTimes(browser, `${server.url}${t.path}`, t.selector, RUNS);
     rows.push({
       name: t.name,
       median: percentile(times, 50),

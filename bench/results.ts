@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { machine } from './machine.ts';
 
@@ -14,22 +14,4 @@ export function writeSection(name: string, lines: string[]): void {
   const next = re.test(text) ? text.replace(re, section.trimEnd()) : `${text.trimEnd()}\n\n${section}`;
   writeFileSync(FILE, `${next.replace(/\n+## /g, '\n\n## ').trimEnd()}\n`);
   console.log(section);
-}
-
-/** One goal of an issue as measured: what, the goal, the figures, the baseline's, their ratio, whether it was met. */
-export interface Goal {
-  measure: string;
-  goal: string;
-  measured: string;
-  baseline: string;
-  ratio: string;
-  met: boolean;
-}
-
-/** Writes bench/results/NAME.json: the date, the machine, its load, and each goal as measured. */
-export function writeGoals(name: string, load: string, goals: Goal[]): void {
-  const dir = fileURLToPath(new URL('./results/', import.meta.url));
-  mkdirSync(dir, { recursive: true });
-  const value = { date: new Date().toISOString(), machine: machine(), load, goals };
-  writeFileSync(`${dir}${name}.json`, `${JSON.stringify(value, null, 2)}\n`);
 }

@@ -41,6 +41,7 @@ import { appendRoutes } from './routes/append.ts';
 import { checkpointRoutes } from './routes/checkpoints.ts';
 import { registerDashboard } from './routes/dashboard.ts';
 import { eventRoutes } from './routes/events.ts';
+import { evidenceRoutes } from './routes/evidence.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { logPlanRoutes } from './routes/log-plan.ts';
@@ -111,6 +112,7 @@ export function routeTable(
     ...notifyingAppends(appendRoutes(ctx), notifier),
     ...streamRoutes(ctx, feeds),
     ...statusRoutes(ctx, reads),
+    ...evidenceRoutes(ctx),
     ...logPlanRoutes(ctx),
     ...personRoutes(ctx),
     ...exportRoutes(ctx),

@@ -13,6 +13,22 @@ const realDay = (s: string) => {
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
 };
 
+/** How many events a list of evidence holds: the status document counts them, never lists them. */
+const Counted = {
+  evidenceCount: z.int().min(0).describe('How many events of the log it rests on (its evidence).'),
+};
+/** A count of evidence with the reference that asks for its events, a page at a time. */
+const Referenced = {
+  ...Counted,
+  evidenceRef: z
+    .string()
+    .describe(
+      'Names this list of evidence, the same as the log grows: GET /api/logs/{id}/evidence?of= lists its events, a page at a time.',
+    ),
+};
+/** Each source's figure for one thing, with its evidence counted. */
+const Figures = z.array(z.looseObject({ quantity: z.number(), source: z.string(), ...Referenced }));
+
 const Status = z.enum(STATUSES as [string, ...string[]]);
 const StatedValues = z
   .array(
@@ -53,7 +69,7 @@ const Measures = z
       quantity: z.int().optional().describe('The cap per day, for a cap.'),
       unit: z.string().optional(),
       reason: z.string().optional(),
-      evidence: z.array(z.string()),
+      ...Counted,
     }),
   )
   .optional();
@@ -131,10 +147,11 @@ export const Evaluation = z
         phase: z.string(),
         plannedStart: z.string().nullable().optional(),
         lateStartMinutes: z.int().optional().describe('A recorded start after the planned one: a finding.'),
+        ...Counted,
         ...Explained,
       }),
     ),
-    extensions: z.array(z.looseObject({ phase: z.string(), status: Status, ...Explained })),
+    extensions: z.array(z.looseObject({ phase: z.string(), status: Status, ...Counted, ...Explained })),
     provisions: z.array(
       z.looseObject({
         provision: z.string(),
@@ -143,13 +160,11 @@ export const Evaluation = z
         counts: z.record(z.string(), z.int()),
         ...Beside,
         recovered: z
-          .array(
-            z.looseObject({ by: z.string(), count: z.int(), at: z.string(), evidence: z.array(z.string()) }),
-          )
+          .array(z.looseObject({ by: z.string(), count: z.int(), at: z.string(), ...Counted }))
           .optional()
           .describe('Remains recovered without a handover: never counted as one.'),
         events: z
-          .array(z.looseObject({ kind: z.string(), at: z.string(), evidence: z.array(z.string()) }))
+          .array(z.looseObject({ kind: z.string(), at: z.string(), ...Counted }))
           .optional()
           .describe('Events that name the provision without moving its status.'),
         waitsOn: z
@@ -157,7 +172,7 @@ export const Evaluation = z
           .optional()
           .describe('The provision whose completion it waits for, while the record does not show it met.'),
         dates: z.array(DatedFact).optional().describe('For status dated-fact: the dates the term states.'),
-        evidence: z.array(z.string()),
+        ...Referenced,
         ...Explained,
       }),
     ),
@@ -174,7 +189,7 @@ export const Evaluation = z
             provision: z.string().optional(),
             batch: z.int().optional(),
             at: z.string().optional(),
-            evidence: z.array(z.string()),
+            ...Counted,
           })
           .optional()
           .describe(
@@ -182,7 +197,7 @@ export const Evaluation = z
           ),
         ...Beside,
         remains: z
-          .array(z.looseObject({ finding: z.string(), count: z.int(), evidence: z.array(z.string()) }))
+          .array(z.looseObject({ finding: z.string(), count: z.int(), ...Counted }))
           .optional()
           .describe('Findings on the remains of its handovers; those not "matches" are not counted.'),
         noAgreedDate: z
@@ -201,7 +216,7 @@ export const Evaluation = z
               to: z.string(),
               quantity: z.int(),
               source: z.string(),
-              evidence: z.array(z.string()),
+              ...Counted,
             }),
           )
           .optional()
@@ -209,7 +224,8 @@ export const Evaluation = z
             'Throughput recorded for the crossing: one figure per event and source, never added across sources.',
           ),
         statedTotal: StatedValues.describe('For a release: the total the agreement states for its side.'),
-        evidence: z.array(z.string()),
+        figures: Figures.optional().describe('For a quantity: each source’s figure, never added to another.'),
+        ...Referenced,
         ...Explained,
       }),
     ),
@@ -222,6 +238,7 @@ export const Evaluation = z
           counted: z.int().describe('Persons counted under the formula (and outside it by agreement).'),
           outside: z.int().describe('Persons released outside the formula.'),
           countedFromOutside: z.int(),
+          ...Referenced,
           statedTotal: StatedValues.describe('The total the agreement states for this side.'),
           byRatio: z
             .int()
@@ -254,6 +271,7 @@ export const Evaluation = z
           .describe('The last day; after `from` for a period, whose figures are never spread over its days.'),
         unit: z.string(),
         conflicting: z.boolean(),
+        figures: Figures.describe('Each source’s figure, side by side, never added to another.'),
       }),
     ),
     dates: z
@@ -276,6 +294,7 @@ export const Evaluation = z
           )
           .optional()
           .describe('Casualty figures, one per source, never summed.'),
+        ...Referenced,
       }),
     ),
     headline: z

@@ -453,6 +453,29 @@ export class LedgerStore {
     return row ? (await this.entries(logId, Number(row.idx), Number(row.idx) + 1))[0] : undefined;
   }
 
+  /**
+   * The events of a log with one of `hexes` as leaf hash, by leaf hash: indexed queries (the
+   * unique truce_entry_leaf), 1,000 at a time, never a read of the whole log. A hash the log does
+   * not hold (or not a hash) is absent from the answer.
+   */
+  async entriesWithLeafHashes(logId: string, hexes: Iterable<string>): Promise<Map<string, StoredEntry>> {
+    const found = new Map<string, StoredEntry>();
+    const wanted = [...new Set(hexes)].filter((h) => /^[0-9a-f]{64}$/.test(h));
+    for (const part of inChunks(wanted)) {
+      const rows = await this.db
+        .selectFrom('truce_entry')
+        .select(['idx', 'leaf_hash', 'event'])
+        .where('log_id', '=', logId)
+        .where('leaf_hash', 'in', part.map(fromHex))
+        .execute();
+      for (const r of rows) {
+        const e = parsedEntry(logId, rawEntryOf(r));
+        found.set(e.leafHash, e);
+      }
+    }
+    return found;
+  }
+
   /** Stored tree hashes by storage index (tiles, proofs). */
   async readHashes(logId: string, indexes: number[]): Promise<Hash[]> {
     return readHashes(this.db, logId, indexes);

@@ -38,4 +38,40 @@ describe('evidence is read as events, not hashes', { timeout: 120_000 }, () => {
       await screenshot(page, `evidence-${lang}`);
     });
   }
+
+  it('a list is read a page at a time: its count before it is opened, one request when opened, one more for each "more"', async () => {
+    const { page } = demo.browser;
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/api/logs/')) asked.push(`${u.pathname}${u.search}`);
+    });
+    await page.goto(`${demo.server.url}/agreements/${DEMO_LOG}?lang=en`);
+    const table = page.getByTestId('provisions-table');
+    await table.waitFor();
+    // The list with the most events, by the count its summary gives before anything is read.
+    const lists = table.getByTestId('evidence');
+    const counts = (await lists.locator('summary').allTextContents()).map((s) =>
+      Number(/^([\d,]+) events? as evidence$/.exec(s)?.[1]?.replace(/,/g, '') ?? 0),
+    );
+    const count = Math.max(...counts);
+    expect(count).toBeGreaterThan(10);
+    const list = lists.nth(counts.indexOf(count));
+    asked.length = 0;
+    await list.locator('summary').click();
+    const items = list.getByTestId('evidence-item');
+    await items.nth(9).waitFor();
+    expect(await items.count()).toBe(10);
+    const evidence = () => asked.filter((u) => u.includes('/evidence?'));
+    expect(evidence()).toHaveLength(1);
+    await list.getByTestId('evidence-more').click();
+    await items.nth(Math.min(count, 60) - 1).waitFor();
+    expect(await items.count()).toBe(Math.min(count, 60));
+    expect(evidence()).toHaveLength(2);
+    // Never an event asked for one by one (with its proof) to be named in the list.
+    expect(asked.filter((u) => /\/events\/[0-9a-f]{64}/.test(u))).toEqual([]);
+    // Each event once.
+    const titles = await items.evaluateAll((xs) => xs.map((x) => x.getAttribute('title')));
+    expect(new Set(titles).size).toBe(titles.length);
+  });
 });

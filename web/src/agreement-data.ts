@@ -1,7 +1,6 @@
 import type { Agreement } from '../../src/core/agreement/types.ts';
-import type { Evaluation } from '../../src/core/compliance/types.ts';
 import type { Plan } from '../../src/core/plan/types.ts';
-import { api, type LogSummary } from './api.ts';
+import { api, type LogSummary, type ServedStatus } from './api.ts';
 import { dateIn } from './model/calendar.ts';
 
 /** An agreement with its plan and, when the server keeps a log of the same id, the log and its evaluation. */
@@ -9,7 +8,8 @@ export interface AgreementData {
   agreement: Agreement;
   plan: Plan;
   log: LogSummary | null;
-  evaluation: Evaluation | null;
+  /** The status as served: evidence counted, its events asked for a page at a time. */
+  evaluation: ServedStatus | null;
 }
 
 let logsRecent: { at: number; logs: Promise<LogSummary[]> } | null = null;

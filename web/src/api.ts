@@ -1,6 +1,7 @@
 import type { Agreement } from '../../src/core/agreement/types.ts';
 import type { OutcomePoint, OutcomeSeries } from '../../src/core/compare/outcome-curves.ts';
-import type { Evaluation } from '../../src/core/compliance/types.ts';
+import type { CountedEvaluation } from '../../src/core/compliance/counted-evaluation.ts';
+import type { HeadlineFigures } from '../../src/core/figures/headline-figures.ts';
 import type { SignedEvent } from '../../src/core/ledger/event.ts';
 import type { Provenance } from '../../src/core/ledger/provenance.ts';
 import type { Plan } from '../../src/core/plan/types.ts';
@@ -44,6 +45,33 @@ export interface OneEvent extends LoggedEntry {
   log: string;
   checkpointSize: number | null;
   proof: string | null;
+}
+
+/**
+ * The status as the API serves it: each list of evidence counted (its events asked for with
+ * `api.evidence`), and the headline figures computed by the server from the whole evaluation.
+ */
+export type ServedStatus = CountedEvaluation & { headline: HeadlineFigures };
+/** An obligation's status as served. */
+export type ServedObligation = CountedEvaluation['obligations'][number];
+
+/** One event of a list of evidence, as its line names it (GET /api/logs/{id}/evidence). */
+export interface EvidenceEvent {
+  index: number;
+  leafHash: string;
+  kind: string;
+  occurredAt: string;
+  actor: string;
+}
+
+/** A page of a list of evidence, with the cursor of the next page (null at its end). */
+export interface EvidencePage {
+  log: string;
+  of: string;
+  asOf: string;
+  count: number;
+  events: EvidenceEvent[];
+  next: string | null;
 }
 
 /** A day of the outcome curves: A's and B's cumulative figures, and why one is missing. */
@@ -111,7 +139,13 @@ export const api = {
     getJson<Plan>(`/api/agreements/${enc(id)}/plan${to ? `?to=${enc(to)}` : ''}`),
   logs: () => getJson<{ logs: LogSummary[] }>('/api/logs').then((r) => r.logs),
   log: (id: string) => getJson<LogSummary>(`/api/logs/${enc(id)}`),
-  status: (logId: string) => getJson<Evaluation>(`/api/logs/${enc(logId)}/status`),
+  /** The status now: each list of evidence counted, with a reference to page through it (`evidence`). */
+  status: (logId: string) => getJson<ServedStatus>(`/api/logs/${enc(logId)}/status`),
+  /** A page of the list of evidence `of`, as the log was judged at `at` (the status's asOf). */
+  evidence: (logId: string, of: string, at: string, limit: number, cursor: string | null) =>
+    getJson<EvidencePage>(
+      `/api/logs/${enc(logId)}/evidence?of=${enc(of)}&at=${enc(at)}&limit=${limit}${cursor ? `&cursor=${enc(cursor)}` : ''}`,
+    ),
   events: (logId: string, from: number, limit: number) =>
     getJson<EventPage>(`/api/logs/${enc(logId)}/events?from=${from}&limit=${limit}`),
   event: (logId: string, leafHash: string) =>

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { Agreement } from '../../core/agreement/types.ts';
+import { countedEvaluation } from '../../core/compliance/counted-evaluation.ts';
 import { labelsOf } from '../../core/compliance/labels.ts';
 import type { Evaluation as EvaluationValue } from '../../core/compliance/types.ts';
 import { headlineFigures } from '../../core/figures/headline-figures.ts';
@@ -22,7 +23,8 @@ import { Evaluation, ReportQuery, StatusQuery } from '../status-schemas.ts';
 /**
  * Evaluations are remembered a while (log-evaluation.ts): so is their JSON in each language, with
  * the adoption judged against, as the UTF-8 bytes sent, so that each request of the same moment and
- * language costs no serialising or encoding on the event loop (a status is tens of kilobytes).
+ * language costs no serialising or encoding on the event loop (a status is tens of kilobytes, whatever
+ * the log's length: evidence is counted, its events paged by GET /api/logs/:id/evidence).
  */
 const json = new WeakMap<EvaluationValue, Map<Lang, Buffer>>();
 function serialized(evaluation: EvaluationValue, adoption: Adoption, terms: Agreement, lang: Lang): Buffer {
@@ -36,8 +38,10 @@ function serialized(evaluation: EvaluationValue, adoption: Adoption, terms: Agre
     const { agreement, version, sha256, index } = adoption;
     // The headline figures from the one model the dashboard, the report and the CLI show.
     const headline = headlineFigures(terms, evaluation);
-    // Every explanation structured, and beside it in words of the reader's language.
-    const explained = explainedEvaluation(evaluation, terms, lang);
+    // Every explanation structured, and beside it in words of the reader's language; each list of
+    // evidence as its count and a reference to page through it (the evidence route), so that the
+    // document does not grow with the log.
+    const explained = countedEvaluation(explainedEvaluation(evaluation, terms, lang));
     bytes = Buffer.from(
       JSON.stringify({ ...explained, headline, adopted: { agreement, version, sha256, index } }),
     );
@@ -68,12 +72,14 @@ export const statusRoutes = (ctx: ServerContext, reads: LogReads) => [
     access: 'public',
     // "Now" is computed once a second for everyone (log-evaluation.ts); another moment is not.
     heavy: (query) => query.at !== undefined,
-    summary:
-      'Where every provision and obligation stands at a moment, with its evidence (as truce status --json)',
+    summary: 'Where every provision and obligation stands at a moment, with how many events each rests on',
     description:
       'The log is judged against the agreement text it adopted: its latest `agreement.adopted` event names it by ' +
       'SHA-256 (`adopted` in the answer), whatever version the catalog serves under that id. `at` is a date-time with an ' +
-      'offset; without it, now. Events that occurred after `at` are not taken into account.',
+      'offset; without it, now. Events that occurred after `at` are not taken into account. ' +
+      'Each list of evidence is given as its count (`evidenceCount`) and, for the lists a reader opens, a reference ' +
+      '(`evidenceRef`): GET /api/logs/{id}/evidence?of=…&at=… lists its events a page at a time, so that the ' +
+      'document does not grow with the log.',
     params: LogParams,
     query: StatusQuery,
     responses: { 200: { description: 'The evaluation.', schema: Evaluation } },

@@ -7,7 +7,7 @@ import type { MessageKey } from '../i18n/messages-en.ts';
 import type { Localized } from '../i18n/translate.ts';
 import type { Loaded } from '../use-fetch.ts';
 import { Marked } from './cite.tsx';
-import { Evidence } from './evidence.tsx';
+import { Evidence, type EvidenceList } from './evidence.tsx';
 import { ExplanationText } from './explanation.tsx';
 
 /** Shows loading and errors of `loaded`, and `children(data)` once it is there. */
@@ -83,14 +83,17 @@ export function ErrorAlert({ message }: { message: string | null }) {
 /** The status, explanation and evidence cells of a row; the `empty…` props stand in for what is missing. */
 export function StatusCells({
   logId,
+  asOf,
   agreement,
   status,
   emptyStatus,
   emptyExplanation,
 }: {
   logId: string | null;
+  /** The moment the status was judged at: its evidence is asked for as of then. */
+  asOf: string | null;
   agreement: Agreement;
-  status: { status: Status; explanation: Explanation; evidence: string[] } | null | undefined;
+  status: ({ status: Status; explanation: Explanation } & EvidenceList) | null | undefined;
   emptyStatus: ReactNode;
   emptyExplanation: ReactNode;
 }) {
@@ -112,7 +115,7 @@ export function StatusCells({
         )}
       </td>
       <td data-label={t('provisions.evidence')}>
-        <Evidence logId={logId} hashes={status?.evidence ?? []} />
+        <Evidence logId={logId} asOf={asOf} list={status} />
       </td>
     </>
   );

@@ -1,6 +1,6 @@
 import type { StatedFigure } from '../../../src/core/agreement/figure.ts';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
-import { headlineFigures, type QuotaFigure } from '../../../src/core/figures/headline-figures.ts';
+import type { QuotaFigure } from '../../../src/core/figures/headline-figures.ts';
 import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
 import { Rich } from '../i18n/rich.tsx';
@@ -58,7 +58,8 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
   const { t, text, fmt } = useI18n();
   const party = usePartyName(data.agreement);
   if (!data.evaluation) return <PlannedFigures data={data} />;
-  const h = headlineFigures(data.agreement, data.evaluation);
+  // The server's, from the whole evaluation (the status it serves counts the evidence).
+  const h = data.evaluation.headline;
   return (
     <section aria-labelledby="headline-h" data-testid="headline-figures">
       <h2 id="headline-h">{t('agreement.headline')}</h2>

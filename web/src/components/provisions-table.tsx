@@ -43,6 +43,7 @@ export function ProvisionsTable({ data }: { data: AgreementData }) {
                   </th>
                   <StatusCells
                     logId={data.log?.id ?? null}
+                    asOf={data.evaluation?.asOf ?? null}
                     agreement={data.agreement}
                     status={s}
                     emptyStatus={<span className="muted">—</span>}

@@ -1,7 +1,13 @@
-import type { Evaluation, LoggedEvent } from '../../../src/core/compliance/types.ts';
+import type { LoggedEvent } from '../../../src/core/compliance/types.ts';
 import type { Plan } from '../../../src/core/plan/types.ts';
 import { addDays, dateIn, dayNumber } from './calendar.ts';
-import { timelineOf } from './phase-state.ts';
+import { type PhasesJudged, timelineOf } from './phase-state.ts';
+
+/** What the days read of a status (as judged, or as served): its phases, obligations' days and dates. */
+type Evaluation = PhasesJudged & {
+  obligations: readonly { obligation: { day: number } }[];
+  dates?: readonly { day: number }[];
+};
 
 /** One calendar day of an agreement: its number (day 1 is the start) and the phases it falls in. */
 export interface AgreementDay {

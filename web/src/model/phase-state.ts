@@ -1,6 +1,11 @@
-import type { Evaluation } from '../../../src/core/compliance/types.ts';
+import type { PhaseRecord } from '../../../src/core/compliance/types.ts';
 import type { Plan, PlanPhase } from '../../../src/core/plan/types.ts';
 import { addDays, dateIn, dayNumber } from './calendar.ts';
+
+/** What the timeline reads of a status (as judged, or as served with its evidence counted): its phases as recorded. */
+export interface PhasesJudged {
+  phases: readonly Pick<PhaseRecord, 'phase' | 'startedAt' | 'endedAt' | 'plannedEnd'>[];
+}
 
 /** One phase on the timeline, in agreement days (day 1 is the agreement's start). */
 export interface TimelinePhase {
@@ -31,7 +36,7 @@ export interface Timeline {
  * Where an agreement stands at `now`: the plan's phases, replaced by what the log records when
  * there is a log (a phase started, extended, ended), and the agreement day of `now`.
  */
-export function timelineOf(plan: Plan, evaluation: Evaluation | null, now: Date): Timeline {
+export function timelineOf(plan: Plan, evaluation: PhasesJudged | null, now: Date): Timeline {
   // A phase that cannot be placed (it follows an open-ended one) has no days to draw; an open-ended
   // phase is drawn to the horizon it is planned to, marked as having no fixed end.
   const placed = plan.phases

@@ -1,5 +1,13 @@
-import type { ObligationStatus } from '../../../src/core/compliance/types.ts';
+import type { ObligationStatus as Judged } from '../../../src/core/compliance/types.ts';
 import type { Obligation, Plan, Unit } from '../../../src/core/plan/types.ts';
+
+/**
+ * What a series reads of an obligation's status: the status as judged or as served (its evidence
+ * counted), each source's figure by its quantity.
+ */
+export type ObligationStatus = Pick<Judged, 'obligation' | 'status' | 'required' | 'done'> & {
+  figures?: readonly { source: string; quantity: number }[] | undefined;
+};
 
 /**
  * Promised and done, summed day by day, for one party and one kind of thing. `done` is null on a
@@ -145,9 +153,6 @@ export function plannedSeries(plan: Plan): CumulativeSeries[] {
   const asStatus = (o: Obligation): ObligationStatus => ({
     obligation: o,
     status: 'not-yet-due',
-    due: o.due,
-    evidence: [],
-    explanation: [],
   });
   return cumulativeSeries(plan.days.flatMap((d) => d.obligations.map(asStatus))).map((s) => ({
     ...s,

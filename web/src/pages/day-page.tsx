@@ -1,8 +1,7 @@
 import { useEffect, useMemo } from 'react';
-import type { ObligationStatus } from '../../../src/core/compliance/types.ts';
 import type { Obligation } from '../../../src/core/plan/types.ts';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
-import type { LogSummary } from '../api.ts';
+import type { LogSummary, ServedObligation } from '../api.ts';
 import { Await, Quantity, StatusBadge, StatusCells, Uncertain, usePartyName } from '../components/common.tsx';
 import { EventItem } from '../components/event-feed.tsx';
 import { EvidenceScope } from '../components/evidence.tsx';
@@ -31,7 +30,7 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
   const a = data.agreement;
   const party = usePartyName(a);
   const fromLog = data.evaluation?.obligations.filter((o) => o.obligation.date === date);
-  const rows: { obligation: Obligation; status: ObligationStatus | null }[] = fromLog
+  const rows: { obligation: Obligation; status: ServedObligation | null }[] = fromLog
     ? fromLog.map((o) => ({ obligation: o.obligation, status: o }))
     : (data.plan.days.find((d) => d.date === date)?.obligations ?? []).map((o) => ({
         obligation: o,
@@ -178,6 +177,7 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
                       </td>
                       <StatusCells
                         logId={data.log?.id ?? null}
+                        asOf={data.evaluation?.asOf ?? null}
                         agreement={a}
                         status={status}
                         emptyStatus="—"

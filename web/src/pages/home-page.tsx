@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { headlineFigures } from '../../../src/core/figures/headline-figures.ts';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
 import { type AgreementSummary, api } from '../api.ts';
 import { Await, heldTerm, usePartyName } from '../components/common.tsx';
@@ -64,7 +63,8 @@ function Labelled({ label, term }: { label: string; term: string | null }) {
 function CardBody({ data }: { data: AgreementData }) {
   const { t, text, fmt } = useI18n();
   const party = usePartyName(data.agreement);
-  const headline = data.evaluation ? headlineFigures(data.agreement, data.evaluation) : null;
+  // The server's, from the whole evaluation (the status it serves counts the evidence).
+  const headline = data.evaluation?.headline ?? null;
   return (
     <>
       <ProvenanceBanner provenance={data.log?.provenance} />

@@ -1,0 +1,89 @@
+/**
+ * The status document against the log's length: the bytes `GET /api/logs/:id/status` sends for the
+ * Nov 2023 log with N more aid figures of one line (0 trucks each, so that every status reads the
+ * same and only the evidence grows), as served now (each list of evidence counted) and, the
+ * baseline measured in the same run, as it was served before (every leaf hash listed).
+ * Run: nice node bench/status-size.ts. Writes the section "Status document size" of bench/RESULTS.md.
+ */
+import { loadavg } from 'node:os';
+import { demoSigner } from '../examples/logs/build-nov-2023.ts';
+import { novAgreement, novEvents } from '../examples/logs/nov-2023-events.ts';
+import { countedEvaluation } from '../src/core/compliance/counted-evaluation.ts';
+import { evaluate } from '../src/core/compliance/evaluate.ts';
+import type { LoggedEvent } from '../src/core/compliance/types.ts';
+import { toHex } from '../src/core/crypto/crypto.ts';
+import { headlineFigures } from '../src/core/figures/headline-figures.ts';
+import { canonicalBytes } from '../src/core/ledger/canonical-json.ts';
+import type { EventEnvelope } from '../src/core/ledger/event.ts';
+import { parseSignedEvent, signEvent } from '../src/core/ledger/event-sign.ts';
+import { leafHash } from '../src/core/ledger/tlog.ts';
+import { explainedEvaluation } from '../src/core/words/explained-evaluation.ts';
+import { nodeCrypto as crypto } from '../src/platform/node-crypto.ts';
+import { syntheticEvent } from './million-log.ts';
+import { writeSection } from './results.ts';
+
+const SIZES = (process.env.BENCH_STATUS_SIZES ?? '1000,10000,100000').split(',').map(Number);
+/** The log of bench/million-log.ts (and million.ts) at these lengths. */
+const RECIPE_SIZES = (process.env.BENCH_STATUS_RECIPE_SIZES ?? '10000,100000').split(',').map(Number);
+const AT = '2023-12-01T12:00:00+02:00';
+
+function aidFigures(n: number): LoggedEvent[] {
+  const israel = demoSigner('israel');
+  return Array.from({ length: n }, (_, k) => {
+    const occurredAt = new Date(Date.parse('2023-11-25T06:00:00Z') + k * 1000).toISOString();
+    const envelope = {
+      v: 1,
+      log: 'nov-2023-pause',
+      kind: 'aid.delivered',
+      occurredAt,
+      recordedAt: occurredAt,
+      actor: 'israel',
+      body: { category: 'aid', date: '2023-11-25', provision: 'aid', quantity: 0, unit: 'truck' },
+      source: { name: 'Israel', method: 'a bench figure' },
+    } as EventEnvelope;
+    const bytes = canonicalBytes(signEvent(crypto, envelope, israel));
+    return { leafHash: toHex(leafHash(crypto.sha256, bytes)), event: parseSignedEvent(bytes) };
+  });
+}
+
+/** The synthetic events of bench/million-log.ts: aid figures from four sources, statements, an allegation in 10,000. */
+function recipe(n: number): LoggedEvent[] {
+  return Array.from({ length: n }, (_, i) => {
+    const bytes = syntheticEvent(i, n);
+    return { leafHash: toHex(leafHash(crypto.sha256, bytes)), event: parseSignedEvent(bytes) };
+  });
+}
+
+const agreement = novAgreement();
+const base = novEvents();
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e6 ? 3 : 1)} MB`;
+/** The document's bytes before and now, for the log of `extra` events after the demo log's. */
+function measure(label: string, extra: LoggedEvent[], at: string): string {
+  const events = [...base, ...extra];
+  const e = evaluate(agreement, events, at);
+  const explained = explainedEvaluation(e, agreement, 'en');
+  const headline = headlineFigures(agreement, e);
+  const listed = Buffer.byteLength(JSON.stringify({ ...explained, headline }));
+  const t = performance.now();
+  const counted = Buffer.byteLength(JSON.stringify({ ...countedEvaluation(explained), headline }));
+  const ms = performance.now() - t;
+  const row = `| ${label} | ${events.length.toLocaleString('en-US')} | ${mb(listed)} | ${mb(counted)} (${counted.toLocaleString('en-US')} bytes) | ${ms.toFixed(1)} ms |`;
+  console.log(row);
+  return row;
+}
+const rows: string[] = [];
+for (const n of SIZES) rows.push(measure('one aid line, 0 trucks', aidFigures(n), AT));
+// As bench/million.ts asks for it: now, after the pause.
+for (const n of RECIPE_SIZES)
+  rows.push(measure('bench/million-log.ts', recipe(n), '2023-12-02T12:00:00+02:00'));
+writeSection('Status document size', [
+  `The Nov 2023 log (64 events) with more aid figures of one line (0 trucks each: every status reads the same, only the evidence grows), judged at ${AT}; and with the synthetic events of bench/million-log.ts (aid figures of four sources, statements, an allegation in 10,000: allegations are listed, so they grow the document by theirs), judged after the pause; load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(
+      ' ',
+    )} when it ended (the machine is shared; run under nice). Baseline, in the same run: the document as it was served before, every list of evidence as its leaf hashes. Now: each list counted (\`evidenceCount\`, \`evidenceRef\`), its events paged by GET /api/logs/{id}/evidence. "Counting" is the time to count and serialise the document (once a second at most: it is remembered per evaluation and language).`,
+  '',
+  '| log | events | listed (before) | counted (now) | counting |',
+  '|---|---|---|---|---|',
+  ...rows,
+]);
