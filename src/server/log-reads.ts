@@ -110,6 +110,12 @@ export class LogReads {
     return this.immutable.get(`${logId}\n${key}`);
   }
 
+  /** The log's current bytes under `key` if they are kept, without reading anything. */
+  currentKept(logId: string, key: string): Held | undefined {
+    if (!this.#trusted()) return undefined;
+    return this.current.get(`${this.#epoch}\n${this.#generations.get(logId) ?? 0}\n${logId}\n${key}`);
+  }
+
   /** Current bytes of the log under `key`, kept until the log changes; `read` answers null for none (not kept). */
   async currentBytes(logId: string, key: string, read: () => Promise<Held | null>): Promise<Held | null> {
     if (!this.#trusted()) return read();

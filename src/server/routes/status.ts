@@ -91,15 +91,21 @@ export const statusRoutes = (ctx: ServerContext, reads: LogReads) => [
         return { bytes: serialized(evaluation, adoption, agreement, lang) };
       };
       if (query.at !== undefined) return send(reply, (await answer(query.at)()).bytes);
-      // As of now: the bytes of this second, kept until the log changes; those of the next second
-      // are prepared meanwhile (the log as it is now, judged a second later), so that when it
-      // comes no reader waits for the judging pool.
+      // As of now: the bytes of this second, kept until the log changes. When they were kept (the
+      // status is read more than once a second), those of the next second are prepared meanwhile
+      // (the log as it is now, judged a second later), so that when it comes no reader waits for
+      // the judging pool.
       const now = Date.now();
       const at = nowToTheSecond(now);
+      const kept = reads.currentKept(params.id, `status\n${lang}\n${at}`);
+      if (!kept)
+        return send(
+          reply,
+          (await reads.currentBytes(params.id, `status\n${lang}\n${at}`, answer(at)))!.bytes,
+        );
       const next = nowToTheSecond(now + 1000);
-      const current = reads.currentBytes(params.id, `status\n${lang}\n${at}`, answer(at));
       reads.currentBytes(params.id, `status\n${lang}\n${next}`, answer(next)).catch(() => {});
-      return send(reply, (await current)!.bytes);
+      return send(reply, kept.bytes);
     },
   }),
   defineRoute({
