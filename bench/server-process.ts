@@ -1,10 +1,11 @@
 /**
  * What the server benchmarks share: a scratch SQLite database holding the Nov 2023 demo log (as
  * `truce serve --demo` imports it) and a log of our own whose keys we hold; `truce serve` (or a bare
- * Fastify hello-world, the baseline) in a child process on 127.0.0.1, so that the load generator
- * (autocannon, in the parent) does not share its event loop, reporting its memory and event-loop
- * delay every second; autocannon's types; and the figures both write.
- * Run directly, it is that child: `node bench/server-process.ts serve hello|truce [location]`.
+ * Fastify server, the baseline: a hello-world, or one answering recorded responses byte for byte) in
+ * a child process on 127.0.0.1, so that the load generator (autocannon, in the parent) does not
+ * share its event loop, reporting its memory and event-loop delay every second; autocannon's types;
+ * and the figures both write.
+ * Run directly, it is that child: `node bench/server-process.ts serve hello|bytes|truce [location]`.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -86,6 +87,30 @@ export interface Sample {
 }
 type Message = { port: number } | Omit<Sample, 'at'>;
 
+/** A response recorded from the server, for the bare Fastify baseline to answer byte for byte. */
+export interface Recorded {
+  path: string;
+  status: number;
+  /** Its headers but those of the connection and framing (date, content-length, keep-alive…). */
+  headers: Record<string, string>;
+  /** The body, base64. */
+  body: string;
+}
+
+/** Headers that belong to the connection or the framing, not the response: Node sets its own. */
+const FRAMING = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+
+/** Records a GET of `url` as a bare server would replay it. */
+export async function record(url: string): Promise<Recorded> {
+  const response = await fetch(url);
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    if (!FRAMING.has(name)) headers[name] = value;
+  });
+  const body = Buffer.from(await response.arrayBuffer()).toString('base64');
+  return { path: new URL(url).pathname, status: response.status, headers, body };
+}
+
 /** The scratch database of a server benchmark, its own log's fixture, and tokens for that log. */
 export interface BenchDatabase {
   location: string;
@@ -138,12 +163,23 @@ function schedstat(): { ran: number; waited: number } {
 async function serve(kind: string, location: string | undefined): Promise<void> {
   let app: FastifyInstance;
   let close = async () => {};
+  // The logger as `truce serve` has it (warnings and errors, to stderr), for both.
+  const logger = { level: 'warn', stream: process.stderr };
   if (kind === 'hello') {
-    app = Fastify({ logger: false });
+    app = Fastify({ logger });
     app.get('/', async () => ({ hello: 'world' }));
+  } else if (kind === 'bytes') {
+    // A bare Fastify 5 server answering each recorded path with the same status, headers and bytes.
+    app = Fastify({ logger });
+    for (const r of JSON.parse(readFileSync(location!, 'utf8')) as Recorded[]) {
+      const body = Buffer.from(r.body, 'base64');
+      app.get(r.path, (_request, reply) => {
+        reply.code(r.status).headers(r.headers).send(body);
+      });
+    }
   } else {
     const database = await openDatabase(location!);
-    app = await buildApp({ database, crypto: nodeCrypto });
+    app = await buildApp({ database, crypto: nodeCrypto, logger });
     close = () => database.close();
   }
   await app.listen({ host: HOST, port: 0 });
@@ -183,10 +219,11 @@ export interface Server {
 }
 
 /**
- * Starts a server in a child process (the same Node) and waits for its port. BENCH_PROFILE=dir
- * writes the child's CPU profile (--cpu-prof) into dir when it stops.
+ * Starts a server in a child process (the same Node) and waits for its port: `location` is the
+ * database of `truce`, the JSON file of Recorded responses of `bytes`. BENCH_PROFILE=dir writes
+ * the child's CPU profile (--cpu-prof) into dir when it stops.
  */
-export function startServer(kind: 'hello' | 'truce', location?: string): Promise<Server> {
+export function startServer(kind: 'hello' | 'bytes' | 'truce', location?: string): Promise<Server> {
   const profile = process.env.BENCH_PROFILE;
   const child: ChildProcess = fork(
     fileURLToPath(import.meta.url),

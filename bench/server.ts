@@ -1,19 +1,27 @@
 /**
  * Server benchmark: `truce serve` on a scratch SQLite database holding the Nov 2023 demo log and a
  * 305-event scratch log, run in a child process so that the load generator (autocannon, in this
- * process) does not starve it. Each public read is loaded with 50 connections for 10 s and
- * compared with a bare Fastify hello-world measured in the same run; then 60 s of mixed load —
- * reads, and signed appends with per-actor tokens — must give no error while the server's memory
- * is sampled every second. Writes bench/RESULTS.md; exits 1 if the mixed load had any error.
- * Run: npx node bench/server.ts (BENCH_SECONDS, BENCH_MIXED_SECONDS to shorten).
+ * process) does not starve it. Each public read (status, checkpoint, full and partial hash tiles,
+ * full and partial entry bundles) is compared with a bare Fastify 5 server, in a child process of
+ * its own, answering the same bytes with the same status and headers (recorded from the server
+ * just before): for each endpoint the baseline and the server, each loaded with 50 connections for
+ * 10 s after a warm-up, in turns of 1 s alternating, so that both see the same moments' load. The
+ * goal (issue 14): requests/s at least 0.8× the baseline's, p99 latency at most 2× its. Then 60 s
+ * of mixed load — reads, and signed appends with per-actor tokens — must give no error while the
+ * server's memory is sampled every second. Writes bench/RESULTS.md and bench/results/reads.json;
+ * exits 1 if the mixed load had any error. Run: npx node bench/server.ts (BENCH_SECONDS,
+ * BENCH_ROUNDS, BENCH_MIXED_SECONDS to shorten; 0 mixed seconds skips the mixed load).
  */
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { tilePath } from '../src/core/ledger/tiles.ts';
 import { verifyLog } from '../src/core/ledger/verify-log.ts';
 import { storeMaterial } from '../src/export/store-material.ts';
 import { nodeCrypto } from '../src/platform/node-crypto.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
+import { type Goal, writeGoals } from './goal-record.ts';
 import { writeSection } from './results.ts';
 import {
   autocannon,
@@ -22,7 +30,9 @@ import {
   failed,
   fmt,
   memoryTable,
+  type Recorded,
   type Result,
+  record,
   startServer,
   tenths,
   within,
@@ -30,6 +40,7 @@ import {
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const MIXED_SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 60);
+const WARM_UP_SECONDS = 2;
 const CONNECTIONS = 50;
 /** Seconds a request may take before autocannon counts it as a timeout. */
 const TIMEOUT = 30;
@@ -37,12 +48,58 @@ const TIMEOUT = 30;
 const WRITERS = 5;
 const WRITES_PER_SECOND = 8;
 const BENCH_LOG = 'bench-log';
+/** Issue 14's goal for public reads, against a bare Fastify server answering the same bytes. */
+const MIN_RATE_RATIO = 0.8;
+const MAX_P99_RATIO = 2;
 
-/** 50 connections on one URL: a short warm-up, then SECONDS measured. */
-async function load(url: string): Promise<Result> {
-  await autocannon({ url, connections: CONNECTIONS, duration: 2, timeout: TIMEOUT });
-  return autocannon({ url, connections: CONNECTIONS, duration: SECONDS, timeout: TIMEOUT });
+/** Each side's SECONDS are measured in this many turns, baseline and server alternating. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+
+/** 50 connections on one URL for `seconds`. */
+const load = (url: string, seconds: number) =>
+  autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: TIMEOUT });
+
+/** The rounds of one side taken together: requests/s over them all, the median of their p99s. */
+function together(rounds: Result[]): Result {
+  const sum = (of: (r: Result) => number) => rounds.reduce((a, r) => a + of(r), 0);
+  const p99s = rounds.map((r) => r.latency.p99).sort((a, b) => a - b);
+  return {
+    requests: {
+      average: sum((r) => r.requests.average) / rounds.length,
+      total: sum((r) => r.requests.total),
+    },
+    latency: {
+      p50: 0,
+      p99: p99s[Math.floor(p99s.length / 2)]!,
+      max: Math.max(...rounds.map((r) => r.latency.max)),
+      average: 0,
+    },
+    '2xx': sum((r) => r['2xx']),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    statusCodeStats: {},
+  };
 }
+
+/**
+ * The baseline and the server on one path: each warmed up, then ROUNDS turns of SECONDS / ROUNDS
+ * each, alternating, so that a burst of the machine's other load falls on both alike.
+ */
+async function compare(baseUrl: string, serverUrl: string): Promise<[Result, Result]> {
+  await load(baseUrl, WARM_UP_SECONDS);
+  await load(serverUrl, WARM_UP_SECONDS);
+  const base: Result[] = [];
+  const server: Result[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    base.push(await load(baseUrl, SECONDS / ROUNDS));
+    server.push(await load(serverUrl, SECONDS / ROUNDS));
+  }
+  return [together(base), together(server)];
+}
+
+/** A p99 of 0 ms (autocannon rounds to the millisecond) counts as 1 ms, so that ratios stay finite. */
+const p99 = (r: Result) => Math.max(1, r.latency.p99);
 
 async function main(): Promise<void> {
   // The database: the demo log as `truce serve --demo` imports it, and a log of our own whose keys we hold.
@@ -60,36 +117,66 @@ async function main(): Promise<void> {
   const startSize = bench.size;
   const writerTokens = bench.tokens;
 
-  const load1 = loadavg()[0]!.toFixed(1);
-  const hello = await startServer('hello');
-  const baseline = await load(`${hello.url}/`);
-  await hello.stop();
-
+  const load1 = loadavg().map((x) => x.toFixed(1));
   const server = await startServer('truce', bench.location);
-  const logUrl = (log: string, rest: string) => `${server.url}/api/logs/${log}/${rest}`;
+  const logPath = (log: string, rest: string) => `/api/logs/${log}/${rest}`;
   const partial = startSize - 256;
   const reads: [string, string][] = [
-    [`GET /api/logs/${DEMO_LOG}/status`, logUrl(DEMO_LOG, 'status')],
-    [`GET …/${tilePath(0, 0)} (full hash tile)`, logUrl(BENCH_LOG, tilePath(0, 0))],
-    [`GET …/${tilePath(0, 1, partial)} (partial hash tile)`, logUrl(BENCH_LOG, tilePath(0, 1, partial))],
-    [`GET …/tile/entries/000 (full entry bundle)`, logUrl(BENCH_LOG, 'tile/entries/000')],
-    [`GET /api/logs/${DEMO_LOG}/checkpoint`, logUrl(DEMO_LOG, 'checkpoint')],
+    [`GET /api/logs/${DEMO_LOG}/status`, logPath(DEMO_LOG, 'status')],
+    [`GET /api/logs/${DEMO_LOG}/checkpoint`, logPath(DEMO_LOG, 'checkpoint')],
+    [`GET …/${tilePath(0, 0)} (full hash tile)`, logPath(BENCH_LOG, tilePath(0, 0))],
+    [`GET …/${tilePath(0, 1, partial)} (partial hash tile)`, logPath(BENCH_LOG, tilePath(0, 1, partial))],
+    [`GET …/tile/entries/000 (full entry bundle)`, logPath(BENCH_LOG, 'tile/entries/000')],
+    [
+      `GET …/tile/entries/001.p/${partial} (partial entry bundle)`,
+      logPath(BENCH_LOG, `tile/entries/001.p/${partial}`),
+    ],
   ];
-  const lines = [
-    `Each endpoint loaded by autocannon with ${CONNECTIONS} connections for ${SECONDS} s (after 2 s of warm-up), the server (\`buildApp\` on SQLite, as \`truce serve\`) in its own process; baseline: a bare Fastify 5 hello-world (JSON) in the same conditions. Tiles are of a ${startSize}-event log; the status is the Nov 2023 demo log judged now. Requests taking over ${TIMEOUT} s would count as failed. The machine was shared: load average ${load1} when the run began.`,
-    '',
-    '| endpoint | requests/s | p99 latency | ÷ baseline requests/s | failed (non-2xx, errors, timeouts) |',
-    '|---|---|---|---|---|',
-    `| baseline: Fastify hello-world | ${fmt(baseline.requests.average)} | ${baseline.latency.p99} ms | 1.00 | ${failed(baseline)} |`,
-  ];
-  for (const [name, url] of reads) {
-    const r = await load(url);
-    lines.push(
-      `| ${name} | ${fmt(r.requests.average)} | ${r.latency.p99} ms | ${(r.requests.average / baseline.requests.average).toFixed(2)} | ${failed(r)} |`,
-    );
-  }
-  writeSection('Server', lines);
+  // The baseline answers what the server answered, recorded once: same status, headers and bytes.
+  const recorded: Recorded[] = [];
+  for (const [, path] of reads) recorded.push(await record(`${server.url}${path}`));
+  const dir = mkdtempSync(join(tmpdir(), 'truce-bench-'));
+  const file = join(dir, 'recorded.json');
+  writeFileSync(file, JSON.stringify(recorded));
+  const bare = await startServer('bytes', file);
 
+  const lines = [
+    `For each endpoint, in turn: the baseline, a bare Fastify 5 server (no hooks, no database) answering the very bytes the server answered for it (recorded just before: same status, body, content-type and other headers, ETag and cache-control included), then the server (\`buildApp\` on SQLite, as \`truce serve\`, with its logger at warn); each in its own process, loaded by autocannon with ${CONNECTIONS} connections for ${SECONDS} s after ${WARM_UP_SECONDS} s of warm-up, in ${ROUNDS} turns of ${SECONDS / ROUNDS} s alternating with the other (baseline, server, baseline, …) so that bursts of the machine's other load fall on both alike: requests/s over all turns, p99 the median of the turns' p99s. Tiles and bundles are of a ${startSize}-event log; the status is the Nov 2023 demo log judged now (its body changes each second; the baseline's is the one recorded). Goal (issue 14): requests/s ≥ ${MIN_RATE_RATIO}× the baseline's and p99 ≤ ${MAX_P99_RATIO}× (autocannon's p99 is whole milliseconds; 0 counts as 1). Requests taking over ${TIMEOUT} s would count as failed. The machine was shared: load average (1, 5, 15 min) ${load1.join(' ')} when the run began.`,
+    '',
+    '| endpoint | body | baseline requests/s | server requests/s | ratio | baseline p99 | server p99 | p99 ratio | goal met | failed (baseline / server) |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  const goals: Goal[] = [];
+  for (const [k, [name, path]] of reads.entries()) {
+    const [base, r] = await compare(`${bare.url}${path}`, `${server.url}${path}`);
+    const rate = r.requests.average / base.requests.average;
+    const tail = p99(r) / p99(base);
+    const met = rate >= MIN_RATE_RATIO && tail <= MAX_P99_RATIO && failed(r) === 0;
+    const bytes = Buffer.from(recorded[k]!.body, 'base64').length;
+    lines.push(
+      `| ${name} | ${fmt(bytes)} B | ${fmt(base.requests.average)} | ${fmt(r.requests.average)} | ${rate.toFixed(2)}× | ${base.latency.p99} ms | ${r.latency.p99} ms | ${tail.toFixed(2)}× | ${met ? 'yes' : 'no'} | ${failed(base)} / ${failed(r)} |`,
+    );
+    goals.push({
+      measure: `public reads: ${name}`,
+      goal: `≥ ${MIN_RATE_RATIO}× bare Fastify, same bytes; p99 ≤ ${MAX_P99_RATIO}×`,
+      measured: `${fmt(r.requests.average)} req/s, p99 ${r.latency.p99} ms`,
+      baseline: `${fmt(base.requests.average)} req/s, p99 ${base.latency.p99} ms`,
+      ratio: `${rate.toFixed(2)}× req/s, ${tail.toFixed(2)}× p99`,
+      met,
+    });
+  }
+  await bare.stop();
+  rmSync(dir, { recursive: true, force: true });
+  const load2 = loadavg().map((x) => x.toFixed(1));
+  lines.push('', `Load average when the reads ended: ${load2.join(' ')}.`);
+  writeSection('Server', lines);
+  writeGoals('reads', goals);
+
+  if (MIXED_SECONDS <= 0) {
+    await server.stop();
+    await bench.remove();
+    return;
+  }
   // Mixed: readers on every public read and the event pages, appenders each with its own token.
   const mixedLoad = loadavg()[0]!.toFixed(1);
   const started = performance.now();

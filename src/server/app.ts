@@ -1,6 +1,11 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import type { Crypto } from '../core/crypto/crypto.ts';
 import { AgreementStore } from '../store/agreement-store.ts';
 import type { Database } from '../store/database.ts';
@@ -26,6 +31,7 @@ import { registerJsonBody } from './json-body.ts';
 import { Keyring } from './keyring.ts';
 import { LogFeeds } from './log-feed.ts';
 import { InProcessLogNotifier, type LogNotifier } from './log-notifier.ts';
+import { LogReads } from './log-reads.ts';
 import { errorHandler, HttpProblem, problemOf, sendProblem } from './problem.ts';
 import { DEFAULT_RECORDED_WINDOW_MINUTES } from './recorded-window.ts';
 import { type AnyRoute, isHeavy, registerRoutes, rememberRoutes } from './route.ts';
@@ -94,22 +100,23 @@ export function routeTable(
   ctx: ServerContext,
   notifier: LogNotifier = new InProcessLogNotifier(),
   feeds: LogFeeds = new LogFeeds(ctx, notifier),
+  reads: LogReads = new LogReads(ctx.store, notifier),
 ): AnyRoute[] {
   const routes = [
     ...healthRoutes(ctx),
     ...agreementRoutes(ctx),
     ...agreementUploadRoutes(ctx, notifier),
     ...planRoutes(ctx),
-    ...logRoutes(ctx),
+    ...logRoutes(ctx, reads),
     ...eventRoutes(ctx),
     ...notifyingAppends(appendRoutes(ctx), notifier),
     ...streamRoutes(ctx, feeds),
-    ...statusRoutes(ctx),
+    ...statusRoutes(ctx, reads),
     ...evidenceRoutes(ctx),
     ...logPlanRoutes(ctx),
     ...personRoutes(ctx),
     ...exportRoutes(ctx),
-    ...tileRoutes(ctx),
+    ...tileRoutes(ctx, reads),
     ...checkpointRoutes(ctx),
     ...witnessRoutes(ctx),
   ];
@@ -163,7 +170,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         sharedLimiter(rates, 'address', heavyPerMinute, options.now),
       ]
     : [memoryLimiter(perMinute, options.now), memoryLimiter(heavyPerMinute, options.now)];
-  app.addHook('onRequest', async (request, reply) => {
+  const admit = async (request: FastifyRequest, reply: FastifyReply) => {
     const principal = await authenticate(ctx.tokens, (log, actor) => ctx.store.actor(log, actor), request);
     setPrincipal(request, principal);
     const anonymous = principal.tokenId === null;
@@ -178,6 +185,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ? `This address asked for more than ${heavyPerMinute} plans or comparisons with what-ifs, reports or statuses at a chosen moment in a minute without a token; wait ${decision.retryAfterSeconds} s and retry.`
         : `This token made more than ${perMinute} requests in a minute; wait ${decision.retryAfterSeconds} s and retry.`,
     );
+  };
+  app.addHook('onRequest', (request, reply, done) => {
+    // Without a token and not costly (most public reads): the public, counted nowhere, at once.
+    if (request.headers.authorization === undefined && !isHeavy(request)) return done();
+    admit(request, reply).then(() => done(), done);
   });
   app.setNotFoundHandler((request, reply) =>
     sendProblem(
@@ -198,7 +210,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // On closing, connections end as soon as nothing is under way on them, and open event streams
   // end at once; the reads the streams have under way finish before the database is closed.
   const connections = connectionCloser(app.server);
+  // The public reads' bytes kept in memory, dropped as the logs change (log-reads.ts).
+  const reads = new LogReads(ctx.store, notifier);
   app.addHook('preClose', async () => {
+    reads.close();
     connections.close();
     await feeds.close();
     await notifier.close();
@@ -207,7 +222,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const checkpointing = startCheckpointing(ctx, options.checkpointEverySeconds, app.log);
     app.addHook('preClose', () => checkpointing.stop());
   }
-  const table = routeTable(ctx, notifier, feeds);
+  const table = routeTable(ctx, notifier, feeds, reads);
   rememberRoutes(app, table);
   registerRoutes(
     app,

@@ -11,10 +11,11 @@ export const BODY_TIMEOUT_MS = 10_000;
  * answered 408 `body-too-slow` and its connection closed.
  */
 export function limitBodyTime(app: FastifyInstance, ms = BODY_TIMEOUT_MS): void {
-  app.addHook('preParsing', async (request, reply, payload) => {
+  // A callback hook: a request without a body (most are GETs) costs no promise.
+  app.addHook('preParsing', (request, reply, payload, next) => {
     const length = request.headers['content-length'];
     if ((length === undefined || length === '0') && request.headers['transfer-encoding'] === undefined)
-      return payload;
+      return next(null, payload);
     const timed = new PassThrough();
     const timer = setTimeout(() => {
       reply.header('connection', 'close');
@@ -44,6 +45,6 @@ export function limitBodyTime(app: FastifyInstance, ms = BODY_TIMEOUT_MS): void 
     Object.defineProperty(timed, 'receivedEncodedLength', {
       get: () => (payload as { receivedEncodedLength?: number }).receivedEncodedLength,
     });
-    return payload.pipe(timed);
+    next(null, payload.pipe(timed));
   });
 }

@@ -26,4 +26,15 @@ describe('ImmutableCache', () => {
     cache.set('a', of(50));
     expect([cache.size, cache.bytes]).toEqual([1, 50]);
   });
+
+  it('with a share per entry, counts each entry and its key besides its bytes', () => {
+    const cache = new ImmutableCache(1000, 100);
+    cache.set('ab', of(10));
+    expect(cache.bytes).toBe(10 + 100 + 4);
+    for (let i = 0; i < 100; i++) cache.set(`k${i}`, of(0));
+    expect(cache.bytes).toBeLessThanOrEqual(1000);
+    expect(cache.size).toBeLessThan(10);
+    cache.clear();
+    expect([cache.size, cache.bytes]).toEqual([0, 0]);
+  });
 });

@@ -125,13 +125,18 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[]): void {
       url: route.url,
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
       config: { heavy: route.heavy ?? false },
-      // Checked before the body is read: a caller the route does not admit costs no parsing.
-      onRequest: async (request) => {
-        const logId = route.url.startsWith('/api/logs/:id')
-          ? (request.params as { id?: string }).id
-          : undefined;
-        checkAccess(route.access, principalOf(request), logId);
-      },
+      // Checked before the body is read: a caller the route does not admit costs no parsing. A
+      // public route admits everyone: nothing to check.
+      ...(route.access === 'public'
+        ? {}
+        : {
+            onRequest: async (request: FastifyRequest) => {
+              const logId = route.url.startsWith('/api/logs/:id')
+                ? (request.params as { id?: string }).id
+                : undefined;
+              checkAccess(route.access, principalOf(request), logId);
+            },
+          }),
       handler: async (request, reply) => {
         const params = check(route.params, request.params, 'path');
         const query = check(route.query, request.query, 'query string');

@@ -115,6 +115,9 @@ const parsedEntry = (logId: string, e: RawEntry): StoredEntry => ({
   event: parseStored(logId, e.index, e.bytes),
 });
 
+/** The watchers of each database's logs in this process, by the database's location (LedgerStore.watch). */
+const watchers = new Map<string, Set<(logId: string) => void>>();
+
 /**
  * The ledger's storage: logs, their signed events as Merkle leaves, tree hashes, checkpoints and
  * cosignatures, on SQLite or PostgreSQL through one Kysely schema. Every append is checked by
@@ -127,6 +130,29 @@ export class LedgerStore {
   constructor(database: Database, crypto: Crypto) {
     this.database = database;
     this.crypto = crypto;
+  }
+
+  /**
+   * Calls `changed` after each change a store of this process made to a log of this database (by
+   * its location) is committed — events appended or imported, a checkpoint or a cosignature stored
+   * — before the call that made it returns: what this process keeps of a log is dropped before
+   * anyone can ask again. Other processes' changes come through a LogNotifier. The function
+   * returned stops watching.
+   */
+  watch(changed: (logId: string) => void): () => void {
+    const key = this.database.location;
+    const set = watchers.get(key) ?? new Set();
+    watchers.set(key, set);
+    const entry = (logId: string) => changed(logId);
+    set.add(entry);
+    return () => {
+      set.delete(entry);
+      if (set.size === 0 && watchers.get(key) === set) watchers.delete(key);
+    };
+  }
+
+  #changed(logId: string): void {
+    for (const w of [...(watchers.get(this.database.location) ?? [])]) w(logId);
   }
 
   private get db() {
@@ -191,7 +217,7 @@ export class LedgerStore {
    */
   async append(logId: string, events: Uint8Array[], options: AppendOptions = {}): Promise<AppendResult[]> {
     const parsed = events.map((bytes) => parseForAppend(this.crypto, bytes));
-    return withAppendLock(this.database, logId, async (trx) => {
+    const results = await withAppendLock(this.database, logId, async (trx) => {
       const results = await appendWithin(trx, this.crypto, logId, parsed, options);
       const fresh = results.filter((r) => !r.duplicate);
       // Sent to the servers listening (PostgreSQL) when, and only if, this transaction commits.
@@ -199,6 +225,8 @@ export class LedgerStore {
         await announceLogChange(trx, this.database.dialect, { log: logId, size: fresh.at(-1)!.index + 1 });
       return results;
     });
+    if (results.some((r) => !r.duplicate)) this.#changed(logId);
+    return results;
   }
 
   /**
@@ -219,7 +247,7 @@ export class LedgerStore {
   ): Promise<{ events: number; added: number }> {
     const lockRow = (trx: Kysely<Tables>) =>
       trx.selectFrom('truce_log').select('id').where('id', '=', log.id).forUpdate().execute();
-    return withWriteLock(this.database, lockRow, async (trx) => {
+    const imported = await withWriteLock(this.database, lockRow, async (trx) => {
       const existing = await trx
         .selectFrom('truce_log')
         .select(['origin', 'log_key'])
@@ -294,6 +322,8 @@ export class LedgerStore {
       await announceLogChange(trx, this.database.dialect, { log: log.id });
       return { events, added };
     });
+    this.#changed(log.id);
+    return imported;
   }
 
   /** One actor of a log's registry, as its actor.registered and actor.revoked events left it. */
@@ -486,6 +516,7 @@ export class LedgerStore {
   async addCheckpoint(logId: string, size: number, note: string, createdAt: string): Promise<void> {
     await this.putCheckpoint(this.db, logId, size, note, createdAt);
     await announceLogChange(this.db, this.database.dialect, { log: logId, checkpoint: size });
+    this.#changed(logId);
   }
 
   private async putCheckpoint(
@@ -531,9 +562,12 @@ export class LedgerStore {
     line: string,
     createdAt: string,
   ): Promise<void> {
-    await this.database.db
-      .transaction()
-      .execute((trx) => this.putCosignature(trx, logId, size, witness, line, createdAt));
+    await this.database.db.transaction().execute(async (trx) => {
+      await this.putCosignature(trx, logId, size, witness, line, createdAt);
+      // GET checkpoint serves the cosignatures with the note: its readers must hear of a new one.
+      await announceLogChange(trx, this.database.dialect, { log: logId, checkpoint: size });
+    });
+    this.#changed(logId);
   }
 
   /**

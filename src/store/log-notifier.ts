@@ -11,6 +11,11 @@ export interface LogNotifier {
   subscribe(logId: string, changed: () => void): () => void;
   /** This process changed `logId`: tell its listeners now. */
   publish(logId: string): void;
+  /**
+   * False while news may be missed (PostgreSQL: the listening connection lost and not yet back;
+   * listeners are told when it is): what is kept of a log must not be trusted meanwhile.
+   */
+  readonly listening?: boolean;
   /** Stops: no listener is called any more. */
   close(): Promise<void>;
 }

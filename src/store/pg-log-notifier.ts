@@ -21,6 +21,8 @@ export class PgLogNotifier implements LogNotifier {
   private closed = false;
   /** How many times a LISTEN connection was established. */
   connections = 0;
+  /** True from LISTEN until the connection is lost or the notifier closed. */
+  listening = false;
 
   private constructor(config: pg.ClientConfig) {
     this.config = { ...config, keepAlive: true };
@@ -53,6 +55,7 @@ export class PgLogNotifier implements LogNotifier {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.listening = false;
     clearTimeout(this.retry);
     this.listeners.clear();
     const client = this.client;
@@ -67,6 +70,7 @@ export class PgLogNotifier implements LogNotifier {
     const onLost = () => {
       if (lost) return;
       lost = true;
+      this.listening = false;
       if (this.client === client) this.client = undefined;
       client.end().catch(() => {});
       this.reconnectLater();
@@ -90,6 +94,7 @@ export class PgLogNotifier implements LogNotifier {
     }
     this.delay = RETRY_FIRST_MS;
     this.connections++;
+    this.listening = true;
     // Whatever was appended while nobody listened is read from the logs themselves.
     this.listeners.call();
   }

@@ -5,6 +5,7 @@ import type { LogInfo } from '../../store/ledger-store.ts';
 import { latestAdoption } from '../../store/log-adoption.ts';
 import { ProvenanceStore } from '../../store/provenance-store.ts';
 import type { ServerContext } from '../context.ts';
+import type { Held, LogReads } from '../log-reads.ts';
 import { page, pageQuery } from '../paging.ts';
 import { HttpProblem } from '../problem.ts';
 import { defineRoute } from '../route.ts';
@@ -42,8 +43,19 @@ async function summary(
   };
 }
 
-/** GET /api/logs, /api/logs/:id and /api/logs/:id/checkpoint: the logs and their signed heads. */
-export const logRoutes = (ctx: ServerContext) => {
+/** The latest checkpoint's note with its cosignatures, as GET checkpoint answers it; null when none. */
+async function checkpointBytes(store: ServerContext['store'], logId: string): Promise<Held | null> {
+  const latest = await store.latestCheckpoint(logId);
+  if (!latest) return null;
+  const cosignatures = await store.cosignatures(logId, latest.size);
+  return { bytes: Buffer.from(latest.note + cosignatures.map((c) => c.line).join('')) };
+}
+
+/**
+ * GET /api/logs, /api/logs/:id and /api/logs/:id/checkpoint: the logs and their signed heads. The
+ * checkpoint is answered from memory until the log changes (log-reads.ts).
+ */
+export const logRoutes = (ctx: ServerContext, reads: LogReads) => {
   const { store, database } = ctx;
   const provenance = new ProvenanceStore(database);
   return [
@@ -102,8 +114,9 @@ export const logRoutes = (ctx: ServerContext) => {
       },
       problems: [404],
       async handler({ params, reply }) {
-        await store.requireLog(params.id);
-        const latest = await store.latestCheckpoint(params.id);
+        const latest = await reads.currentBytes(params.id, 'checkpoint', () =>
+          checkpointBytes(store, params.id),
+        );
         if (!latest) {
           throw new HttpProblem(
             404,
@@ -111,9 +124,8 @@ export const logRoutes = (ctx: ServerContext) => {
             `Log "${params.id}" has no signed checkpoint yet; its operator signs one with truce log checkpoint.`,
           );
         }
-        const cosignatures = await store.cosignatures(params.id, latest.size);
         reply.type('text/plain; charset=utf-8').header('cache-control', 'no-cache');
-        return latest.note + cosignatures.map((c) => c.line).join('');
+        return latest.bytes;
       },
     }),
   ];

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { Agreement } from '../../core/agreement/types.ts';
 import { countedEvaluation } from '../../core/compliance/counted-evaluation.ts';
 import { labelsOf } from '../../core/compliance/labels.ts';
@@ -11,7 +12,8 @@ import type { Lang } from '../../core/words/lang.ts';
 import type { Adoption } from '../../store/log-adoption.ts';
 import { ProvenanceStore } from '../../store/provenance-store.ts';
 import type { ServerContext } from '../context.ts';
-import { endOfDay, evaluateLog, evaluateLogAt } from '../log-evaluation.ts';
+import { endOfDay, evaluateLog, evaluateLogAt, nowToTheSecond } from '../log-evaluation.ts';
+import type { LogReads } from '../log-reads.ts';
 import { securePage } from '../page-headers.ts';
 import { readerLang } from '../reader-lang.ts';
 import { defineRoute } from '../route.ts';
@@ -48,8 +50,20 @@ function serialized(evaluation: EvaluationValue, adoption: Adoption, terms: Agre
   return bytes;
 }
 
-/** GET /api/logs/:id/status and /api/logs/:id/report: the log judged against its agreement. */
-export const statusRoutes = (ctx: ServerContext) => [
+/** A status's bytes, with its headers. */
+function send(reply: FastifyReply, bytes: Uint8Array): Uint8Array {
+  reply
+    .header('cache-control', 'no-cache')
+    .header('vary', 'accept-language')
+    .type('application/json; charset=utf-8');
+  return bytes;
+}
+
+/**
+ * GET /api/logs/:id/status and /api/logs/:id/report: the log judged against its agreement. A
+ * status as of now is answered from memory for the second it is of, until the log changes.
+ */
+export const statusRoutes = (ctx: ServerContext, reads: LogReads) => [
   defineRoute({
     method: 'GET',
     url: '/api/logs/:id/status',
@@ -71,12 +85,27 @@ export const statusRoutes = (ctx: ServerContext) => [
     responses: { 200: { description: 'The evaluation.', schema: Evaluation } },
     problems: [404, 409, 422, 503],
     async handler({ params, query, request, reply }) {
-      const { agreement, evaluation, adoption } = await evaluateLogAt(ctx, params.id, query.at);
-      reply
-        .header('cache-control', 'no-cache')
-        .header('vary', 'accept-language')
-        .type('application/json; charset=utf-8');
-      return serialized(evaluation, adoption, agreement, readerLang(request, query));
+      const lang = readerLang(request, query);
+      const answer = (at: string) => async () => {
+        const { agreement, evaluation, adoption } = await evaluateLogAt(ctx, params.id, at);
+        return { bytes: serialized(evaluation, adoption, agreement, lang) };
+      };
+      if (query.at !== undefined) return send(reply, (await answer(query.at)()).bytes);
+      // As of now: the bytes of this second, kept until the log changes. When they were kept (the
+      // status is read more than once a second), those of the next second are prepared meanwhile
+      // (the log as it is now, judged a second later), so that when it comes no reader waits for
+      // the judging pool.
+      const now = Date.now();
+      const at = nowToTheSecond(now);
+      const kept = reads.currentKept(params.id, `status\n${lang}\n${at}`);
+      if (!kept)
+        return send(
+          reply,
+          (await reads.currentBytes(params.id, `status\n${lang}\n${at}`, answer(at)))!.bytes,
+        );
+      const next = nowToTheSecond(now + 1000);
+      reads.currentBytes(params.id, `status\n${lang}\n${next}`, answer(next)).catch(() => {});
+      return send(reply, kept.bytes);
     },
   }),
   defineRoute({

@@ -10,7 +10,7 @@ import {
 } from '../../core/ledger/tiles.ts';
 import type { LedgerStore } from '../../store/ledger-store.ts';
 import type { ServerContext } from '../context.ts';
-import { ImmutableCache } from '../immutable-cache.ts';
+import type { Held, LogReads } from '../log-reads.ts';
 import { HttpProblem } from '../problem.ts';
 import { defineRoute } from '../route.ts';
 import { LogId } from '../schemas.ts';
@@ -44,6 +44,12 @@ async function tileBytes(store: LedgerStore, logId: string, size: number, path: 
   return { full: tile.width === TILE_WIDTH, bytes };
 }
 
+/** True when the path names a full tile or bundle (no `.p/W`): one that never changes once the log has it. */
+function isFull(path: string): boolean {
+  const tile = parseTilePath(path);
+  return tile !== null && tile.width === TILE_WIDTH;
+}
+
 /** True when If-None-Match names this entity tag (weak comparison, RFC 9110 §13.1.2). */
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
@@ -51,24 +57,29 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
-/** Full tiles kept in memory: they never change, and public readers ask for the same ones. */
-const FULL_TILE_BUDGET = 32 * 1024 * 1024;
-
-/** GET /api/logs/:id/tile/*: C2SP tlog-tiles hash tiles and entry bundles, cacheable. */
-export const tileRoutes = ({ store, crypto }: ServerContext) => {
-  const full = new ImmutableCache<{ bytes: Uint8Array; etag: string }>(FULL_TILE_BUDGET);
+/**
+ * GET /api/logs/:id/tile/*: C2SP tlog-tiles hash tiles and entry bundles, cacheable. Answered from
+ * memory (log-reads.ts): a full tile or bundle for good, a partial one until the log changes.
+ */
+export const tileRoutes = ({ store, crypto }: ServerContext, reads: LogReads) => {
   const send = (
     request: { headers: Record<string, string | string[] | undefined> },
     reply: FastifyReply,
-    tile: { bytes: Uint8Array; etag: string },
+    tile: Held,
     cache: string,
   ) => {
-    reply.header('etag', tile.etag).header('cache-control', cache);
+    reply.header('etag', tile.etag!).header('cache-control', cache);
     const inm = request.headers['if-none-match'];
-    if (matches(typeof inm === 'string' ? inm : undefined, tile.etag)) return reply.code(304).send();
+    if (matches(typeof inm === 'string' ? inm : undefined, tile.etag!)) return reply.code(304).send();
     return reply
       .type('application/octet-stream')
       .send(Buffer.from(tile.bytes.buffer, tile.bytes.byteOffset, tile.bytes.byteLength));
+  };
+  /** The tile at the log's current size with its ETag; null when the log has not reached it. */
+  const read = async (logId: string, path: string): Promise<(Held & { full: boolean }) | null> => {
+    const log = await reads.head(logId);
+    const tile = await tileBytes(store, log.id, log.size, path);
+    return tile && { bytes: tile.bytes, etag: `"${toHex(crypto.sha256(tile.bytes))}"`, full: tile.full };
   };
   return [
     defineRoute({
@@ -93,22 +104,21 @@ export const tileRoutes = ({ store, crypto }: ServerContext) => {
       problems: [404],
       async handler({ params, request, reply }) {
         const path = `tile/${params['*']}`;
-        // A full tile once read exists for good: no need to ask the database whether the log has it.
-        const key = `${params.id}\n${path}`;
-        const known = full.get(key);
+        // A full tile once read exists for good: no need to ask whether the log has it.
+        const known = reads.immutableKept(params.id, path);
         if (known) return send(request, reply, known, FULL_TILE_CACHE);
-        const log = await store.requireLog(params.id);
-        const tile = await tileBytes(store, log.id, log.size, path);
+        const tile = isFull(path)
+          ? await reads.immutableBytes(params.id, path, () => read(params.id, path))
+          : await reads.currentBytes(params.id, path, () => read(params.id, path));
         if (!tile) {
+          const log = await reads.head(params.id);
           throw new HttpProblem(
             404,
             'tile-not-found',
             `Log "${log.id}" has no ${path} at its size ${log.size}: tiles are tile/L/N[.p/W] or tile/entries/N[.p/W] within the tree.`,
           );
         }
-        const answer = { bytes: tile.bytes, etag: `"${toHex(crypto.sha256(tile.bytes))}"` };
-        if (tile.full) full.set(key, answer);
-        return send(request, reply, answer, tile.full ? FULL_TILE_CACHE : PARTIAL_TILE_CACHE);
+        return send(request, reply, tile, isFull(path) ? FULL_TILE_CACHE : PARTIAL_TILE_CACHE);
       },
     }),
   ];
