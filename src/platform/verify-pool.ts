@@ -16,6 +16,14 @@ export type VerifyAnswer =
   | { id: number; leaves: ArrayBuffer; checked: string; failed?: undefined }
   | { id: number; failed: string };
 
+/** The space of a worker's newly created objects, in MiB (V8's default is several times more). */
+const YOUNG_MB = 2;
+/**
+ * The rest of a worker's heap, in MiB: it holds its code, its keys and one batch (verifyLog's
+ * batches hold at most a MiB of events); a bound makes V8 collect rather than let garbage grow.
+ */
+const OLD_MB = 48;
+
 interface Thread {
   worker: Worker;
   /** Keys this worker has been given. */
@@ -37,7 +45,10 @@ export class VerifyPool {
   /** `workers` threads (default: the cores this process may use). */
   constructor(workers = availableParallelism()) {
     this.#threads = Array.from({ length: Math.max(1, workers) }, () => {
-      const worker = new Worker(new URL('./verify-worker.ts', import.meta.url));
+      // A batch leaves little behind: a small young generation keeps each thread's memory small.
+      const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), {
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: OLD_MB },
+      });
       const thread: Thread = { worker, keys: new Set(), pending: new Map() };
       worker.on('message', (a: VerifyAnswer) => {
         const p = thread.pending.get(a.id);

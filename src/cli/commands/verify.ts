@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { type LogReport, verifyLog } from '../../core/ledger/verify-log.ts';
 import { exportMaterial, readExport } from '../../export/export-folder.ts';
 import { storeMaterial } from '../../export/store-material.ts';
+import { heapKeeper } from '../../platform/heap-keeper.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
 import { VerifyPool } from '../../platform/verify-pool.ts';
 import { type Command, jsonOption, type ParsedArgs, stringFlag } from '../command.ts';
@@ -41,6 +42,7 @@ export function printReports(
 async function checkStoredLogs(args: ParsedArgs, io: Io, signatures: boolean): Promise<number> {
   const { store, database } = await openStore(args, io);
   const pool = new VerifyPool();
+  const keep = heapKeeper();
   try {
     const only = stringFlag(args, 'log');
     const ids = only ? [(await store.requireLog(only)).id] : (await store.listLogs()).map((l) => l.id);
@@ -53,7 +55,10 @@ async function checkStoredLogs(args: ParsedArgs, io: Io, signatures: boolean): P
         report: await verifyLog(nodeCrypto, material, {
           signatures,
           check: pool.check,
-          onProgress: (n) => bar.update(n),
+          onProgress: (n) => {
+            bar.update(n);
+            keep();
+          },
         }),
       });
       bar.done();
@@ -86,11 +91,15 @@ export const verify: Command = {
       const x = await readExport(resolve(io.cwd, dir));
       const bar = progress(io, `verifying ${x.log.id}`, x.log.size);
       const pool = new VerifyPool();
+      const keep = heapKeeper();
       let report: LogReport;
       try {
         report = await verifyLog(nodeCrypto, await exportMaterial(x), {
           check: pool.check,
-          onProgress: (n) => bar.update(n),
+          onProgress: (n) => {
+            bar.update(n);
+            keep();
+          },
         });
       } finally {
         await pool.close();

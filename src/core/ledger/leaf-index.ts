@@ -9,16 +9,24 @@ import type { Hash } from './merkle.ts';
  */
 export class LeafIndex {
   readonly #leafAt: (position: number) => Hash;
-  #slots = new Uint32Array(1 << 12); // position + 1; 0 is empty
+  #slots: Uint32Array; // position + 1; 0 is empty
   #count = 0;
-  #actor = new Uint32Array(1 << 10);
-  #kind = new Uint32Array(1 << 10);
+  #actor: Uint32Array;
+  #kind: Uint32Array;
   readonly #names: string[] = [];
   readonly #nameIds = new Map<string, number>();
 
-  /** `leafAt(position)`: the leaf hash of the event added at that position, for as long as the index lives. */
-  constructor(leafAt: (position: number) => Hash) {
+  /**
+   * `leafAt(position)`: the leaf hash of the event added at that position, for as long as the
+   * index lives. `expected`: how many events will be added, when known (room is taken at once).
+   */
+  constructor(leafAt: (position: number) => Hash, expected = 1024) {
     this.#leafAt = leafAt;
+    let slots = 1 << 12;
+    while (slots < 2 * expected) slots *= 2;
+    this.#slots = new Uint32Array(slots);
+    this.#actor = new Uint32Array(Math.max(1, expected));
+    this.#kind = new Uint32Array(Math.max(1, expected));
   }
 
   /** The event at `position` (positions grow, one per event added). */

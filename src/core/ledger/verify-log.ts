@@ -6,7 +6,7 @@ import { keyId, parseSignedEvent, verifyEventSignature } from './event-sign.ts';
 import { HashArena } from './hash-arena.ts';
 import { LeafIndex } from './leaf-index.ts';
 import { parseVerifierKey, type Verifier } from './signed-note.ts';
-import { type Hash, nodeHash, storedHashIndex, storedHashReads, treeHash } from './tlog.ts';
+import { type Hash, nodeHash, storedHashCount, storedHashIndex, storedHashReads, treeHash } from './tlog.ts';
 import { type PublishedTiles, TileCheck } from './verify-published.ts';
 import { checkLogState } from './verify-state.ts';
 
@@ -20,14 +20,20 @@ export interface LogProblem {
 type Stream<T> = Iterable<T> | AsyncIterable<T>;
 type Entry = { index: number; bytes: Uint8Array; leafHash?: Hash };
 
-/** A stream of entries as arrays of `size` (the last one shorter). */
+/** Bytes of events a batch holds at most (whatever their number): what a checker holds at once stays small. */
+const BATCH_BYTES = 2 ** 20;
+
+/** A stream of entries as arrays of `size` entries or a MiB of events (the last one shorter). */
 async function* inBatches(entries: Stream<Entry>, size: number): AsyncGenerator<Entry[]> {
   let batch: Entry[] = [];
+  let bytes = 0;
   for await (const e of entries) {
     batch.push(e);
-    if (batch.length === size) {
+    bytes += e.bytes.length;
+    if (batch.length === size || bytes >= BATCH_BYTES) {
       yield batch;
       batch = [];
+      bytes = 0;
     }
   }
   if (batch.length > 0) yield batch;
@@ -98,10 +104,14 @@ export async function verifyLog(
   const signatures = options.signatures ?? true;
   const problems: LogProblem[] = [];
   const add = (code: string, where: string, message: string) => problems.push({ code, where, message });
-  const hashes = new HashArena();
+  // Room for the events the log claims, taken at once (pages untouched cost no memory; a claim
+  // beyond reason is capped, the rest grows as needed).
+  const claimed = m.claimed?.size ?? 0;
+  const expected = Number.isSafeInteger(claimed) && claimed > 0 ? Math.min(claimed, 1 << 22) : 0;
+  const hashes = new HashArena(storedHashCount(expected));
   const read = (ix: number[]) => ix.map((i) => hashes.at(i));
   const registry = new ActorRegistry();
-  const refs = new LeafIndex((n) => hashes.at(storedHashIndex(0, n)));
+  const refs = new LeafIndex((n) => hashes.at(storedHashIndex(0, n)), expected);
   const tiles = m.published ? new TileCheck(m.published.tiles) : undefined;
   // The keys the log is likely signed with, for `check` to try: a hint, never trusted (checkEvent
   // still decides which key an event must be signed with).
