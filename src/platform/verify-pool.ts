@@ -17,7 +17,7 @@ export type VerifyAnswer =
   | { id: number; failed: string };
 
 /** The space of a worker's newly created objects, in MiB (V8's default is several times more). */
-const YOUNG_MB = 2;
+const YOUNG_MB = 4;
 /**
  * The rest of a worker's heap, in MiB: it holds its code, its keys and one batch (verifyLog's
  * batches hold at most a MiB of events); a bound makes V8 collect rather than let garbage grow.
