@@ -1,15 +1,13 @@
 /**
  * Ledger benchmarks: append rate on SQLite and PostgreSQL against raw inserts of the same bytes,
- * full-verify rate against raw Ed25519 verification (one thread and both cores), and the time of an
- * inclusion proof read from storage at 1,000,000 events. Writes bench/RESULTS.md.
+ * and the time of an inclusion proof read from storage at 1,000,000 events (full verify:
+ * bench/verify.ts). Writes bench/RESULTS.md.
  * Run: npm run bench (PostgreSQL at TRUCE_TEST_POSTGRES or 127.0.0.1:5432).
  */
 import { DatabaseSync } from 'node:sqlite';
-import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { verifyInclusion } from '../src/core/ledger/merkle-verify.ts';
 import { leafHash, storedHashes, treeHash } from '../src/core/ledger/tlog.ts';
-import { verifyLog } from '../src/core/ledger/verify-log.ts';
 import { storeMaterial } from '../src/export/store-material.ts';
 import { nodeCrypto } from '../src/platform/node-crypto.ts';
 import { openDatabase } from '../src/store/database.ts';
@@ -87,33 +85,6 @@ async function appendBench(dialect: 'sqlite' | 'postgres', lines: string[]) {
   return material;
 }
 
-/** Raw Ed25519 verifications per second on `threads` worker threads. */
-async function rawVerifyRate(threads: number, perThread: number): Promise<number> {
-  const code = `
-    const { parentPort, workerData } = require('node:worker_threads');
-    const c = require('node:crypto');
-    const { privateKey, publicKey } = c.generateKeyPairSync('ed25519');
-    const msg = Buffer.alloc(300, 7);
-    const sig = c.sign(null, msg, privateKey);
-    let ok = 0;
-    const t = performance.now();
-    for (let i = 0; i < workerData; i++) ok += c.verify(null, msg, publicKey, sig) ? 1 : 0;
-    parentPort.postMessage({ ok, ms: performance.now() - t });`;
-  const t = performance.now();
-  await Promise.all(
-    Array.from(
-      { length: threads },
-      () =>
-        new Promise((resolve, reject) => {
-          const w = new Worker(code, { eval: true, workerData: perThread });
-          w.on('message', resolve);
-          w.on('error', reject);
-        }),
-    ),
-  );
-  return (threads * perThread * 1000) / (performance.now() - t);
-}
-
 async function proofBench(lines: string[]) {
   const scratch = await scratchLocation('sqlite');
   const db = new DatabaseSync(scratch.location);
@@ -169,26 +140,10 @@ const appendLines = [
   '| backend | append, 1 per transaction | append, 100 per transaction | raw insert, 1 per transaction | append ÷ raw time |',
   '|---|---|---|---|---|',
 ];
-const material = await appendBench('sqlite', appendLines);
+await appendBench('sqlite', appendLines);
 await appendBench('postgres', appendLines);
 writeSection('Append', appendLines);
 
-const n = (material.claimed?.size ?? 0) as number;
-let t = performance.now();
-const report = await verifyLog(nodeCrypto, material);
-const verifyMs = performance.now() - t;
-if (report.problems.length) throw new Error('the benchmark log does not verify');
-const one = await rawVerifyRate(1, 20_000);
-const two = await rawVerifyRate(2, 20_000);
-writeSection('Full verify', [
-  `truce verify's work (parse, signature, right to append, leaf, tree hashes, root, checkpoints) on the ${n}-event SQLite log above, one thread; baseline: raw Ed25519 verifications (node:crypto) on one and on two worker threads.`,
-  '',
-  '| full verify | raw Ed25519 verify, 1 thread | raw Ed25519 verify, 2 threads | full ÷ raw (1 thread) |',
-  '|---|---|---|---|',
-  `| ${rate(n, verifyMs)} events | ${Math.round(one).toLocaleString('en-US')}/s | ${Math.round(two).toLocaleString('en-US')}/s | ${((n * 1000) / verifyMs / one).toFixed(2)} |`,
-]);
-
-t = performance.now();
 const proofLines = [
   'Inclusion proofs generated from tree hashes stored in SQLite (tlog storage order, one indexed read per proof), for 1,000 entries spread over the log, each checked; build time is computing and inserting every stored hash.',
   '',

@@ -13,15 +13,17 @@ import {
   splitNote,
 } from '../src/core/ledger/signed-note.ts';
 import { storedHashIndex } from '../src/core/ledger/tlog.ts';
-import { type LogReport, verifyLog } from '../src/core/ledger/verify-log.ts';
+import { type LogMaterial, type LogReport, verifyLog } from '../src/core/ledger/verify-log.ts';
 import { exportMaterial, readExport, writeExport } from '../src/export/export-folder.ts';
 import { storeMaterial } from '../src/export/store-material.ts';
+import { VerifyPool } from '../src/platform/verify-pool.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import type { Tables } from '../src/store/schema.ts';
 import { TokenStore } from '../src/store/token-store.ts';
 import { WitnessStore } from '../src/store/witness-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
+import { verifyLogBefore } from './helpers/verify-log-before.ts';
 
 const CHANGES = 500;
 
@@ -37,6 +39,7 @@ function random(seed: number) {
 describe.each(DIALECTS)('tamper detection on %s', (dialect) => {
   it(`${CHANGES} random single-byte changes to events, leaves, tree hashes or checkpoints are each detected`, async () => {
     const database = await scratchDatabase(dialect);
+    const pool = new VerifyPool(2);
     try {
       const f = ledgerFixture();
       const store = new LedgerStore(database, crypto);
@@ -126,6 +129,11 @@ describe.each(DIALECTS)('tamper detection on %s', (dialect) => {
             ));
         }
         const report = await verifyLog(crypto, await storeMaterial(store, f.logId));
+        // Through worker threads, and by verify as it was before them: the same report, to the letter.
+        expect(
+          await verifyLog(crypto, await storeMaterial(store, f.logId), { check: pool.check, batch: 4 }),
+        ).toEqual(report);
+        expect(await verifyLogBefore(crypto, await storeMaterial(store, f.logId))).toEqual(report);
         expect(report.problems.length, `undetected: ${what}`).toBeGreaterThan(0);
         // verify names what is wrong, at the place it was changed or where the change shows.
         expect(report.problems[0]!.where).toMatch(/^(entry|entries|tree hash|checkpoint|log|cosignature)/);
@@ -135,6 +143,7 @@ describe.each(DIALECTS)('tamper detection on %s', (dialect) => {
       expect(seen).toEqual(new Set(['event', 'leaf', 'hash', 'checkpoint']));
       expect((await verifyLog(crypto, await storeMaterial(store, f.logId))).problems).toEqual([]);
     } finally {
+      await pool.close();
       await database.close();
     }
   }, 600_000);
@@ -545,7 +554,20 @@ describe.each(DIALECTS)('every kind of tampering, on %s', (dialect) => {
   let full: string;
   const f = ledgerFixture();
   const w = generateSigner(crypto, 'w1', ALG_COSIGNATURE_V1);
-  const verify = async () => verifyLog(crypto, await storeMaterial(store, f.logId));
+  const pool = new VerifyPool(2);
+  /**
+   * Verified three ways, which must agree to the letter: on this thread, through worker threads in
+   * small batches (several under way at once), and by verify as it was before either (the reference).
+   */
+  const same = async (material: () => Promise<LogMaterial>) => {
+    const report = await verifyLog(crypto, await material());
+    expect(await verifyLog(crypto, await material(), { check: pool.check, batch: 7, ahead: 3 })).toEqual(
+      report,
+    );
+    expect(await verifyLogBefore(crypto, await material())).toEqual(report);
+    return report;
+  };
+  const verify = () => same(() => storeMaterial(store, f.logId));
 
   beforeAll(async () => {
     database = await scratchDatabase(dialect);
@@ -614,6 +636,7 @@ describe.each(DIALECTS)('every kind of tampering, on %s', (dialect) => {
     restore = await snapshot(database.db);
   }, 120_000);
   afterAll(async () => {
+    await pool.close();
     await rm(full, { recursive: true, force: true });
     await database?.close();
   });
@@ -674,7 +697,7 @@ describe.each(DIALECTS)('every kind of tampering, on %s', (dialect) => {
       try {
         await cp(full, dir, { recursive: true });
         await kind.apply(dir, { db: database.db, store, logId: f.logId, full });
-        named(await verifyLog(crypto, await exportMaterial(await readExport(dir))), kind);
+        named(await same(async () => exportMaterial(await readExport(dir))), kind);
       } finally {
         await restore();
         await rm(dir, { recursive: true, force: true });

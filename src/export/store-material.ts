@@ -6,10 +6,14 @@ import { TokenStore } from '../store/token-store.ts';
  * A log in the database as the material verifyLog checks: its events and stored tree hashes,
  * streamed page by page (each reading starts afresh, so the material can be checked twice), its
  * checkpoints and cosignatures, the actors table it caches its registry in, its API tokens (no
- * secret), and the checkpoints
- * witnesses cosigned, kept apart from its tables.
+ * secret), and the checkpoints witnesses cosigned, kept apart from its tables. `pageSize`: rows
+ * read at once (default: the store's).
  */
-export async function storeMaterial(store: LedgerStore, logId: string): Promise<LogMaterial> {
+export async function storeMaterial(
+  store: LedgerStore,
+  logId: string,
+  options: { pageSize?: number } = {},
+): Promise<LogMaterial> {
   const log = await store.requireLog(logId);
   const checkpoints = await store.checkpoints(logId);
   const cosignatures = [];
@@ -21,12 +25,12 @@ export async function storeMaterial(store: LedgerStore, logId: string): Promise<
     logKey: log.logKey,
     entries: {
       async *[Symbol.asyncIterator]() {
-        for await (const page of store.rawEntryPages(logId)) yield* page;
+        for await (const page of store.rawEntryPages(logId, options)) yield* page;
       },
     },
     storedHashes: {
       async *[Symbol.asyncIterator]() {
-        for await (const page of store.hashPages(logId)) yield* page;
+        for await (const page of store.hashPages(logId, options.pageSize)) yield* page;
       },
     },
     claimed: { size: log.size, root: log.root },

@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { type LogReport, verifyLog } from '../../core/ledger/verify-log.ts';
 import { exportMaterial, readExport } from '../../export/export-folder.ts';
 import { storeMaterial } from '../../export/store-material.ts';
+import { heapKeeper } from '../../platform/heap-keeper.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
+import { VerifyPool } from '../../platform/verify-pool.ts';
 import { type Command, jsonOption, type ParsedArgs, stringFlag } from '../command.ts';
 import { EXIT_INVALID, EXIT_OK, type Io } from '../io.ts';
 import { databaseOption, openStore } from '../ledger-context.ts';
@@ -39,6 +41,8 @@ export function printReports(
 /** verify (signatures too) or fsck (structure only) of one log or every log in the database. */
 async function checkStoredLogs(args: ParsedArgs, io: Io, signatures: boolean): Promise<number> {
   const { store, database } = await openStore(args, io);
+  const pool = new VerifyPool();
+  const keep = heapKeeper();
   try {
     const only = stringFlag(args, 'log');
     const ids = only ? [(await store.requireLog(only)).id] : (await store.listLogs()).map((l) => l.id);
@@ -48,12 +52,20 @@ async function checkStoredLogs(args: ParsedArgs, io: Io, signatures: boolean): P
       const bar = progress(io, `${signatures ? 'verifying' : 'checking'} ${id}`, material.claimed?.size);
       reports.push({
         log: id,
-        report: await verifyLog(nodeCrypto, material, { signatures, onProgress: (n) => bar.update(n) }),
+        report: await verifyLog(nodeCrypto, material, {
+          signatures,
+          check: pool.check,
+          onProgress: (n) => {
+            bar.update(n);
+            keep();
+          },
+        }),
       });
       bar.done();
     }
     return printReports(io, reports, Boolean(args.values.json), signatures ? 'verified' : 'consistent');
   } finally {
+    await pool.close();
     await database.close();
   }
 }
@@ -78,9 +90,20 @@ export const verify: Command = {
     if (dir) {
       const x = await readExport(resolve(io.cwd, dir));
       const bar = progress(io, `verifying ${x.log.id}`, x.log.size);
-      const report = await verifyLog(nodeCrypto, await exportMaterial(x), {
-        onProgress: (n) => bar.update(n),
-      });
+      const pool = new VerifyPool();
+      const keep = heapKeeper();
+      let report: LogReport;
+      try {
+        report = await verifyLog(nodeCrypto, await exportMaterial(x), {
+          check: pool.check,
+          onProgress: (n) => {
+            bar.update(n);
+            keep();
+          },
+        });
+      } finally {
+        await pool.close();
+      }
       bar.done();
       return printReports(io, [{ log: x.log.id, report }], Boolean(args.values.json), 'verified');
     }

@@ -2,7 +2,7 @@ import type { Crypto } from '../crypto/crypto.ts';
 import type { SignedEvent } from './event.ts';
 import { verifyEventSignature } from './event-sign.ts';
 import { LedgerError } from './ledger-error.ts';
-import { parseVerifierKey } from './signed-note.ts';
+import { parseVerifierKey, type Verifier } from './signed-note.ts';
 
 export type ActorRole = 'operator' | 'mediator' | 'party' | 'intermediary' | 'monitor' | 'witness';
 
@@ -30,7 +30,17 @@ export interface AppendView {
   /** When the actor was not registered when the event occurred: when its first registration occurred. */
   registeredLater?: string;
   /** Referenced leaf hashes that are in the log, with the actor and kind of each. */
-  refs: Map<string, { actor: string; kind: string }>;
+  refs: { get(leafHash: string): { actor: string; kind: string } | undefined };
+}
+
+/**
+ * How checkEvent gets a key and checks a signature, when the caller knows better than parsing the
+ * key and verifying anew (verify keeps one verifier per key and has signatures checked on other
+ * threads). Each must throw exactly what parseVerifierKey and verifyEventSignature throw.
+ */
+export interface SignatureChecks {
+  verifier(key: string): Verifier;
+  signature(signed: SignedEvent, key: string, verifier: Verifier): void;
 }
 
 /** Roles that may record each kind; kinds not listed may be recorded by any registered actor. */
@@ -66,7 +76,15 @@ export function referencesOf(event: SignedEvent['event']): string[] {
  * its actor is registered, not revoked and allowed this kind, its signature holds, and everything
  * it refers to is already in the log. The very first event registers the operator, self-signed.
  */
-export function checkEvent(crypto: Crypto, signed: SignedEvent, view: AppendView): void {
+export function checkEvent(
+  crypto: Crypto,
+  signed: SignedEvent,
+  view: AppendView,
+  checks: SignatureChecks = {
+    verifier: (key) => parseVerifierKey(crypto, key),
+    signature: (s, _key, verifier) => verifyEventSignature(crypto, s, verifier),
+  },
+): void {
   const { event } = signed;
   if (event.log !== view.log) {
     throw new LedgerError(
@@ -88,7 +106,7 @@ export function checkEvent(crypto: Crypto, signed: SignedEvent, view: AppendView
         'The first event must register the operator key the log was created with.',
       );
     }
-    verifyEventSignature(crypto, signed, parseVerifierKey(crypto, body.key));
+    checks.signature(signed, view.operatorKey, checks.verifier(view.operatorKey));
     return;
   }
   const actor = view.actor;
@@ -106,7 +124,7 @@ export function checkEvent(crypto: Crypto, signed: SignedEvent, view: AppendView
         ? `Actor "${event.actor}" was revoked from ${actor.revokedFrom} (when its actor.revoked occurred), and this event occurred at ${event.occurredAt}, after that: a revoked key records nothing from the revocation's occurredAt.`
         : `Actor "${event.actor}" has been revoked.`,
     );
-  verifyEventSignature(crypto, signed, parseVerifierKey(crypto, actor.key));
+  checks.signature(signed, actor.key, checks.verifier(actor.key));
   const allowed = ALLOWED[event.kind];
   if (allowed && !allowed.includes(actor.role)) {
     throw new LedgerError(

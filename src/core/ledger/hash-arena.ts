@@ -5,8 +5,13 @@ import type { Hash } from './merkle.ts';
  * million events take 64 MB here, several times less than as a million separate arrays.
  */
 export class HashArena {
-  #data = new Uint8Array(32 * 4096);
+  #data: Uint8Array;
   #length = 0;
+
+  /** `capacity`: the hashes expected, when known (room for them is taken at once, not by doubling). */
+  constructor(capacity = 4096) {
+    this.#data = new Uint8Array(32 * Math.max(1, capacity));
+  }
 
   get length(): number {
     return this.#length;

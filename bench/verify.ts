@@ -1,0 +1,271 @@
+/**
+ * truce verify against raw Ed25519: a signed log of BENCH_EVENTS events (default 1,000,000; and
+ * 100,000 first) is built in SQLite, then `truce verify` runs as users run it (the CLI, a process
+ * of its own, timed with its peak resident memory by /usr/bin/time). Baseline, in the same run:
+ * the same signatures verified raw (node:crypto verify, one key object per key) on as many worker
+ * threads as cores, before and after the verify (the machine is shared: their mean is the
+ * baseline). Goal (issue 14): verify ≥ 0.9× the raw rate on all cores, < 300 MB at 1,000,000.
+ * Writes the section "Full verify" of bench/RESULTS.md and bench/results/verify.json.
+ * Run: node bench/verify.ts (BENCH_EVENTS=N for another size).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { checkpointLog } from '../src/cli/record-events.ts';
+import { canonicalize } from '../src/core/ledger/canonical-json.ts';
+import { keyId } from '../src/core/ledger/event-sign.ts';
+import { HashArena } from '../src/core/ledger/hash-arena.ts';
+import { formatVerifierKey, parseVerifierKey } from '../src/core/ledger/signed-note.ts';
+import { leafHash, nodeHash, storedHashReads, treeHash } from '../src/core/ledger/tlog.ts';
+import { nodeCrypto } from '../src/platform/node-crypto.ts';
+import { openDatabase } from '../src/store/database.ts';
+import { LedgerStore } from '../src/store/ledger-store.ts';
+import { scratchLocation } from '../test/helpers/databases.ts';
+import { ledgerFixture } from '../test/helpers/ledger-fixture.ts';
+import { machine } from './machine.ts';
+import { writeSection } from './results.ts';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const SIZES = [...new Set([Math.min(100_000, EVENTS), EVENTS])];
+/** Signatures kept for the baseline (the first ones of the log), and how many it verifies each time. */
+const SAMPLE = 200_000;
+const RAW = Number(process.env.BENCH_RAW ?? 100_000);
+const TRUCE = fileURLToPath(new URL('../bin/truce.js', import.meta.url));
+const CORES = availableParallelism();
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
+/**
+ * A log of `n` signed events in a fresh SQLite database, written as the store writes it (genesis
+ * through the store; the rest as rows, the tree's hashes computed here, as truce import would
+ * leave them), one checkpoint at the end. Every hundredth event is a party's acknowledgement of
+ * an earlier event, anywhere in the log. The raw signatures go to `sigs` for the baseline:
+ * [key (1 byte), message length (2 bytes), message, signature (64 bytes)].
+ */
+async function buildLog(location: string, n: number, sigs: string) {
+  const f = ledgerFixture('bench-verify');
+  const database = await openDatabase(location);
+  const store = new LedgerStore(database, nodeCrypto);
+  await f.createLog(store);
+  await store.append(f.logId, f.genesis());
+  await database.close();
+  const db = new DatabaseSync(location);
+  db.exec('PRAGMA journal_mode = WAL');
+  const hashes = new HashArena();
+  for (const r of db.prepare('SELECT hash FROM truce_hash ORDER BY id').all() as { hash: Uint8Array }[])
+    hashes.push(new Uint8Array(r.hash));
+  const leaves: Uint8Array[] = (
+    db.prepare('SELECT leaf_hash FROM truce_entry ORDER BY idx').all() as { leaf_hash: Uint8Array }[]
+  ).map((r) => new Uint8Array(r.leaf_hash));
+  const insertEntry = db.prepare(
+    'INSERT INTO truce_entry (log_id, idx, leaf_hash, kind, actor, event, recorded_at, row_id, occurred_ms) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)',
+  );
+  const insertHash = db.prepare('INSERT INTO truce_hash (log_id, id, hash) VALUES (?, ?, ?)');
+  const signers = [f.keys.monitor!, f.keys['party-a']!];
+  const ids = signers.map((s) => keyId(s));
+  const out: Buffer[] = [];
+  let clock = Date.parse('2023-11-25T00:00:00Z');
+  db.exec('BEGIN');
+  for (let size = leaves.length; size < n; size++) {
+    const ack = size % 100 === 0;
+    const actor = ack ? 'party-a' : 'monitor';
+    clock += 1000;
+    const at = new Date(clock).toISOString();
+    const body = ack
+      ? { of: Buffer.from(leaves[(size * 7919) % leaves.length]!).toString('hex') }
+      : { date: '2023-11-25', quantity: size % 500, unit: 'truck', destination: 'north' };
+    const kind = ack ? 'acknowledgement' : 'aid.delivered';
+    const event = { v: 1, log: f.logId, kind, occurredAt: at, recordedAt: at, actor, body };
+    const message = canonicalize(event);
+    const k = ack ? 1 : 0;
+    const sig = nodeCrypto.ed25519Sign(signers[k]!.seed, Buffer.from(message));
+    const text = `{"event":${message},"signature":${canonicalize({ key: ids[k], sig: Buffer.from(sig).toString('base64') })}}`;
+    const bytes = Buffer.from(text);
+    const leaf = leafHash(nodeCrypto.sha256, bytes);
+    if (!ack) leaves.push(leaf);
+    insertEntry.run(f.logId, size, leaf, kind, actor, text, at, clock);
+    const reads = storedHashReads(size);
+    let h = leaf;
+    const first = hashes.length;
+    hashes.push(h);
+    for (let i = 0; i < reads.length; i++) {
+      h = nodeHash(nodeCrypto.sha256, hashes.at(reads[reads.length - 1 - i]!), h);
+      hashes.push(h);
+    }
+    for (let id = first; id < hashes.length; id++) insertHash.run(f.logId, id, hashes.at(id));
+    if (size < SAMPLE) {
+      const m = Buffer.from(message);
+      const head = Buffer.alloc(3);
+      head.writeUInt8(k, 0);
+      head.writeUInt16LE(m.length, 1);
+      out.push(head, m, Buffer.from(sig));
+    }
+  }
+  const root = await treeHash(nodeCrypto.sha256, n, (ix) => ix.map((i) => hashes.at(i)));
+  db.prepare('UPDATE truce_log SET size = ?, root = ? WHERE id = ?').run(n, root, f.logId);
+  db.exec('COMMIT');
+  db.close();
+  writeFileSync(sigs, Buffer.concat(out));
+  const again = await openDatabase(location);
+  await checkpointLog(new LedgerStore(again, nodeCrypto), f.logId, f.keys.operator!);
+  await again.close();
+  // The raw public keys, for the baseline.
+  return signers.map((s) =>
+    Buffer.from(parseVerifierKey(nodeCrypto, formatVerifierKey(s)).publicKey).toString('base64'),
+  );
+}
+
+/** Raw Ed25519 verifications per second of the signatures in `file`, on CORES worker threads. */
+async function rawVerifyRate(file: string, keys: string[]): Promise<number> {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const c = require('node:crypto');
+    const { file, keys, part, parts } = workerData;
+    const spki = Buffer.from('302a300506032b6570032100', 'hex');
+    const objects = keys.map((k) => c.createPublicKey({ key: Buffer.concat([spki, Buffer.from(k, 'base64')]), format: 'der', type: 'spki' }));
+    const data = require('node:fs').readFileSync(file);
+    const records = [];
+    for (let at = 0; at < data.length; ) {
+      const len = data.readUInt16LE(at + 1);
+      records.push([data[at], data.subarray(at + 3, at + 3 + len), data.subarray(at + 3 + len, at + 67 + len)]);
+      at += 67 + len;
+    }
+    const mine = records.slice(0, workerData.raw).filter((_, i) => i % parts === part);
+    parentPort.postMessage('ready');
+    parentPort.once('message', () => {
+      let ok = 0;
+      for (const [k, m, s] of mine) ok += c.verify(null, m, objects[k], s) ? 1 : 0;
+      parentPort.postMessage({ ok, n: mine.length });
+    });`;
+  const workers = Array.from(
+    { length: CORES },
+    (_, part) => new Worker(code, { eval: true, workerData: { file, keys, part, parts: CORES, raw: RAW } }),
+  );
+  await Promise.all(workers.map((w) => new Promise((r) => w.once('message', r))));
+  const t = performance.now();
+  const answers = await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<{ ok: number; n: number }>((resolve, reject) => {
+          w.once('message', resolve);
+          w.once('error', reject);
+          w.postMessage('go');
+        }),
+    ),
+  );
+  const ms = performance.now() - t;
+  await Promise.all(workers.map((w) => w.terminate()));
+  const n = answers.reduce((a, b) => a + b.n, 0);
+  if (answers.reduce((a, b) => a + b.ok, 0) !== n) throw new Error('a raw signature did not verify');
+  return (n * 1000) / ms;
+}
+
+/** `truce verify` on the database, under /usr/bin/time: seconds and peak memory (MB); throws when it fails. */
+function truceVerify(location: string): { seconds: number; peakMb: number } {
+  const report = join(tmpdir(), `truce-bench-verify-time-${process.pid}`);
+  const stdout = execFileSync(
+    '/usr/bin/time',
+    ['-f', '%e %M', '-o', report, process.execPath, TRUCE, 'verify', '--database', location, '--json'],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 },
+  );
+  if (!(JSON.parse(stdout) as { ok: boolean }).ok)
+    throw new Error(`the benchmark log does not verify:\n${stdout}`);
+  const [seconds, kb] = readFileSync(report, 'utf8').trim().split(/\s+/).map(Number);
+  rmSync(report, { force: true });
+  return { seconds: seconds!, peakMb: Math.round(kb! / 1024) };
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const rows: string[] = [];
+const runs: { n: number; rate: number; raw: number; ratio: number; peakMb: number }[] = [];
+const loads: string[] = [`start ${load()}`];
+/**
+ * The log of `n` events: built afresh in a scratch database, or with BENCH_KEEP=1 kept in
+ * tmpdir/truce-bench-verify and used again by the next run (building a million signed events
+ * takes minutes; the log is the same whatever verify does).
+ */
+async function logOf(n: number) {
+  const keep = process.env.BENCH_KEEP ? join(tmpdir(), 'truce-bench-verify') : undefined;
+  const scratch = keep
+    ? { location: join(keep, `${n}.db`), remove: async () => {} }
+    : await scratchLocation('sqlite');
+  const sigs = `${scratch.location}.sigs`;
+  const keysFile = `${scratch.location}.keys`;
+  if (keep && existsSync(keysFile)) {
+    console.log(`${fmt(n)} events: the log kept by an earlier run (${scratch.location})`);
+    return { ...scratch, sigs, keys: JSON.parse(readFileSync(keysFile, 'utf8')) as string[] };
+  }
+  if (keep) {
+    mkdirSync(keep, { recursive: true });
+    for (const f of [scratch.location, `${scratch.location}-wal`, `${scratch.location}-shm`, sigs])
+      rmSync(f, { force: true });
+  }
+  const t = performance.now();
+  const keys = await buildLog(scratch.location, n, sigs);
+  if (keep) writeFileSync(keysFile, JSON.stringify(keys));
+  console.log(`${fmt(n)} events built in ${((performance.now() - t) / 1000).toFixed(1)} s (load ${load()})`);
+  return { ...scratch, sigs, keys };
+}
+
+if (process.env.BENCH_BUILD_ONLY) {
+  for (const n of SIZES) await logOf(n);
+  process.exit(0);
+}
+
+for (const n of SIZES) {
+  const scratch = await logOf(n);
+  const { sigs, keys } = scratch;
+  try {
+    const before = await rawVerifyRate(sigs, keys);
+    const run = truceVerify(scratch.location);
+    const after = await rawVerifyRate(sigs, keys);
+    const raw = (before + after) / 2;
+    const rate = n / run.seconds;
+    loads.push(`${fmt(n)} ${load()}`);
+    console.log(
+      `${fmt(n)}: verify ${run.seconds} s (${fmt(rate)}/s, ${run.peakMb} MB); raw ${fmt(before)}/s before, ${fmt(after)}/s after (load ${load()})`,
+    );
+    runs.push({ n, rate, raw, ratio: rate / raw, peakMb: run.peakMb });
+    rows.push(
+      `| ${fmt(n)} | ${run.seconds.toFixed(1)} s | ${fmt(rate)}/s | ${run.peakMb.toLocaleString('en-US')} MB | ${fmt(raw)}/s (${fmt(before)} before, ${fmt(after)} after) | ${(rate / raw).toFixed(2)} |`,
+    );
+  } finally {
+    await scratch.remove();
+  }
+}
+
+const last = runs.at(-1)!;
+const date = new Date().toISOString().slice(0, 10);
+writeSection('Full verify', [
+  `\`truce verify --database DB\` as users run it (its own process, ${CORES} worker threads for the order-free checks, wall time and peak resident memory from /usr/bin/time) on a signed SQLite log (monitor figures, 1% acknowledgements of earlier events, one checkpoint); baseline in the same run: raw Ed25519 verifications (node:crypto, one key object per key) of the first ${fmt(Math.min(RAW, SIZES[0]!))} signatures of the same log on ${CORES} worker threads, run before and after the verify (mean). Goal: ≥ 0.9× the raw rate on all cores, < 300 MB at 1,000,000 events. The machine is shared: load average ${loads.join('; ')}.`,
+  '',
+  '| events | verify | verify events/s | peak memory | raw Ed25519 verify, all cores | verify ÷ raw |',
+  '|---|---|---|---|---|---|',
+  ...rows,
+]);
+const met = last.ratio >= 0.9 && last.peakMb < 300;
+const json = {
+  date,
+  machine: machine(),
+  load: loadavg().map((l) => Number(l.toFixed(2))),
+  goals: [
+    {
+      measure: 'truce verify',
+      goal: '≥ 0.9× raw Ed25519 verify × cores, < 300 MB at 1M',
+      measured: `${fmt(last.rate)} events/s, peak ${last.peakMb} MB at ${fmt(last.n)} events`,
+      baseline: `${fmt(last.raw)} raw Ed25519 verifications/s on ${CORES} threads`,
+      ratio: `${last.ratio.toFixed(2)}`,
+      met,
+    },
+  ],
+};
+const dir = fileURLToPath(new URL('./results/', import.meta.url));
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, 'verify.json'), `${JSON.stringify(json, null, 2)}\n`);
+console.log(JSON.stringify(json, null, 2));

@@ -1,0 +1,125 @@
+import { type Crypto, fromBase64 } from '../crypto/crypto.ts';
+import { canonicalBytes } from './canonical-json.ts';
+import type { SignedEvent } from './event.ts';
+import { keyId, parseSignedEvent } from './event-sign.ts';
+import { type Hash, leafHash } from './merkle.ts';
+import { parseVerifierKey, type Verifier } from './signed-note.ts';
+
+/**
+ * What verify learns of one stored entry on its own, apart from the rest of the log: its leaf
+ * hash, the event its bytes hold (or why they hold none), and whether its signature holds under
+ * each key it was tried with. This is the costly, order-free part of verifying a log (parsing,
+ * canonical form, Ed25519), so it can be done for many entries at once, on other threads; what
+ * needs the entries before it (right to append, registry, references, tree) stays in order.
+ */
+export interface CheckedEntry {
+  leaf: Hash;
+  /** The event, with only what verify's ordered checks read of it (see `essentials`). */
+  signed?: SignedEvent;
+  /** Why the bytes are no event: the code and message parseSignedEvent threw. */
+  error?: { code: string | undefined; message: string };
+  /** Key text → whether the signature holds under it, for each key whose name+hash the event is signed with. */
+  signatures: Record<string, boolean>;
+}
+
+/**
+ * Checks a batch of entries, in order, trying each event's signature with the keys given whose
+ * name+hash it names (the keys registered in the log so far, as the caller knows them). A
+ * key not given is no fault: the ordered check verifies that signature itself.
+ */
+export type EntryChecker = (entries: Uint8Array[], keys: string[]) => Promise<CheckedEntry[]>;
+
+/** Keys by their name+hash, each parsed once. */
+export class KeyRing {
+  readonly #byId = new Map<string, { text: string; verifier: Verifier }[]>();
+  readonly #known = new Set<string>();
+  readonly #crypto: Crypto;
+
+  constructor(crypto: Crypto) {
+    this.#crypto = crypto;
+  }
+
+  add(text: string): void {
+    if (this.#known.has(text)) return;
+    this.#known.add(text);
+    let verifier: Verifier;
+    try {
+      verifier = parseVerifierKey(this.#crypto, text);
+    } catch {
+      return; // a malformed key verifies nothing; the ordered check names it
+    }
+    const id = keyId(verifier);
+    const list = this.#byId.get(id) ?? [];
+    list.push({ text, verifier });
+    this.#byId.set(id, list);
+  }
+
+  withId(id: string): { text: string; verifier: Verifier }[] {
+    return this.#byId.get(id) ?? [];
+  }
+}
+
+/** Body members verify's ordered checks read of an event that registers or revokes no actor. */
+const REFERRING = ['of', 'list', 'handover', 'proposal'];
+
+/**
+ * The parts of a signed event that verify's ordered checks read (checkEvent, the actor registry,
+ * the references index): the whole body of actor.registered and actor.revoked events, of the
+ * others only the members that refer to earlier events. Smaller to pass between threads.
+ */
+export function essentials(signed: SignedEvent): SignedEvent {
+  const { event, signature } = signed;
+  let body = event.body;
+  if (event.kind !== 'actor.registered' && event.kind !== 'actor.revoked') {
+    body = {};
+    for (const k of REFERRING) if (event.body[k] !== undefined) body[k] = event.body[k];
+  }
+  return {
+    event: {
+      v: event.v,
+      log: event.log,
+      kind: event.kind,
+      occurredAt: event.occurredAt,
+      recordedAt: event.recordedAt,
+      actor: event.actor,
+      body,
+      ...(event.refs ? { refs: event.refs } : {}),
+    },
+    signature,
+  };
+}
+
+/**
+ * One entry checked on its own: parsed once (parseSignedEvent, which also proves the bytes are
+ * the event's canonical form), its leaf hashed, and its signature verified over the event's
+ * canonical bytes, which are a slice of the entry's bytes (`{"event":…,"signature":…}`), so the
+ * event is never canonicalised again.
+ */
+export function checkEntry(crypto: Crypto, bytes: Uint8Array, keys: KeyRing): CheckedEntry {
+  const leaf = leafHash(crypto.sha256, bytes);
+  let signed: SignedEvent;
+  try {
+    signed = parseSignedEvent(bytes);
+  } catch (e) {
+    return {
+      leaf,
+      error: { code: (e as { code?: string }).code, message: (e as Error).message },
+      signatures: {},
+    };
+  }
+  // A key registered here may sign the entries after it: try it on them too (a key tried is only
+  // a hint; the ordered check decides whose key an event must be signed with).
+  if (signed.event.kind === 'actor.registered' && typeof signed.event.body.key === 'string')
+    keys.add(signed.event.body.key);
+  const signatures: Record<string, boolean> = {};
+  const candidates = keys.withId(signed.signature.key);
+  if (candidates.length > 0) {
+    const tail = ',"signature":'.length + canonicalBytes(signed.signature).length + '}'.length;
+    const message = bytes.subarray('{"event":'.length, bytes.length - tail);
+    // As verifyEventSignature decides it: a signature that is no base64 holds under no key.
+    const sig = fromBase64(signed.signature.sig);
+    for (const k of candidates)
+      signatures[k.text] = sig !== null && crypto.ed25519Verify(k.verifier.publicKey, message, sig);
+  }
+  return { leaf, signed: essentials(signed), signatures };
+}
