@@ -5,7 +5,7 @@
  * - 70% aid figures of the aid-trucks line, one truck an event, from four sources in turn;
  * - the rest statements, but one allegation in 10,000 (a log grows with detail, its allegations do not).
  * Spread evenly over the seven days of the pause. Kept in BENCH_CACHE (default: the OS's temporary
- * folder) under a name with the count, and reused when it is whole; a partial one is removed.
+ * folder) under a name with the count, and reused when it is whole (a build is renamed to that name only once complete).
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,7 +59,8 @@ export async function millionLog(n: number, progress: (done: number) => void = (
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `nov-2023-plus-${n}.db`);
   if (existsSync(path)) return path;
-  const building = `${path}.building`;
+  // Built under a name of this process's own, so that two runs at once never write one file.
+  const building = `${path}.${process.pid}.building`;
   for (const f of [building, `${building}-wal`, `${building}-shm`]) rmSync(f, { force: true });
   const database = await openDatabase(building);
   const store = new LedgerStore(database, nodeCrypto);
