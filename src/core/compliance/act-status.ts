@@ -68,7 +68,7 @@ export function allegationsAgainst(
     const body = a.event.body as { against: string; provision?: string; description: string };
     if (body.provision !== provision || (party && body.against !== party)) continue;
     if (a.at < from || a.at > to) continue;
-    const s = allegationState(ctx, a);
+    const s = ctx.view.live ? ctx.view.live.allegationStanding(a) : allegationState(ctx, a);
     if (s.state === 'acknowledged' || (s.state === 'resolved' && s.finding === 'breach'))
       acknowledged.push(a, ...s.answers);
     else if (s.state === 'disputed')

@@ -1,0 +1,313 @@
+import { referencesOf } from '../ledger/check-event.ts';
+import { allegationState } from './act-status.ts';
+import { allegationRecord } from './allegation-record.ts';
+import { compareEntries, type Entry, type LogState } from './log-state.ts';
+import { mergeOrdered, OrderedHashes } from './ordered-hashes.ts';
+import type { Allegation, Figure } from './types.ts';
+import { type Effective, LogView } from './view.ts';
+
+/** One source's figures in an aid group: their sum and evidence, kept as figures come and go. */
+interface AidTally {
+  records: number;
+  quantity: number;
+  /** Figures that are not whole numbers: the sum is then recomputed in the order of the records. */
+  inexact: number;
+  evidence: OrderedHashes;
+}
+
+/**
+ * The aid figures (their bodies in force) that count the same thing: same provision, day, period,
+ * unit, category and destination. Whether a figure counts toward a quota depends only on these, so a
+ * quota reads whole groups, never single figures.
+ */
+export interface AidGroup {
+  /** The figures in force, in the order they occurred. */
+  records: Effective[];
+  /** Every figure's evidence (the figure and the correction in force), in the order they occurred. */
+  evidence: OrderedHashes;
+  bySource: Map<string, AidTally>;
+  /** Figures some event refers to (a dispute, a correction): the only ones that may carry disputes. */
+  referred: Entry[];
+  /** Figures whose correction also corrects another event: their evidence may repeat a hash. */
+  sharedCorrections: number;
+}
+
+type AllegationStanding = ReturnType<typeof allegationState>;
+
+function insertSorted<T>(list: T[], item: T, entryOf: (x: T) => Entry): void {
+  const entry = entryOf(item);
+  if (list.length === 0 || compareEntries(entryOf(list[list.length - 1]!), entry) < 0) {
+    list.push(item);
+    return;
+  }
+  list.splice(indexOf(list, entry, entryOf), 0, item);
+}
+
+/** The first index whose entry does not come before `entry`. */
+function indexOf<T>(list: readonly T[], entry: Entry, entryOf: (x: T) => Entry): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareEntries(entryOf(list[mid]!), entry) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function removeSorted<T>(list: T[], entry: Entry, entryOf: (x: T) => Entry): void {
+  const i = indexOf(list, entry, entryOf);
+  if (i < list.length && entryOf(list[i]!) === entry) list.splice(i, 1);
+}
+
+const ofEffective = (r: Effective) => r.entry;
+const ofEntry = (e: Entry) => e;
+
+/** The fields that say what an aid figure counts, as one exact key (an absent field is not an empty one). */
+function groupKey(body: Record<string, unknown>): string {
+  return [body.provision, body.date, body.unit, body.category, body.destination, body.from]
+    .map((v) => (v === undefined ? '-' : `=${JSON.stringify(v)}`))
+    .join('\u0000');
+}
+
+/**
+ * The log as it stands after every event applied so far, kept up to date event by event: each
+ * event's body in force, aid figures summed per group and source, and each allegation with where it
+ * stands. An event changes only what it touches: its own entry, and the entries it refers to (a
+ * correction, a dispute or an answer retracts what they contributed and adds it again). A newly
+ * registered actor can change who may correct what and who acts for whom: the tallies are then
+ * built again from the state, once, when next read.
+ *
+ * It answers only for a moment at or after the last event (`lastAt`): the evaluator reads it then,
+ * and evaluates from the indexed state for an earlier moment.
+ */
+export class LiveLog {
+  private readonly state: LogState;
+  private readonly timeZone: string;
+  /** The instant of the latest event applied (epoch ms). */
+  lastAt = Number.NEGATIVE_INFINITY;
+  private stale = true;
+  private view: LogView;
+  private readonly effectiveOf = new Map<string, Effective | null>();
+  private readonly currentByKind = new Map<string, Effective[]>();
+  private readonly aid = new Map<string, AidGroup>();
+  private readonly aidGroupOf = new Map<string, AidGroup>();
+  private readonly standing = new Map<string, AllegationStanding>();
+  private allegationList: Allegation[] = [];
+  readonly compareHashes: (a: string, b: string) => number;
+
+  constructor(state: LogState, timeZone: string) {
+    this.state = state;
+    this.timeZone = timeZone;
+    this.view = new LogView(state, Number.POSITIVE_INFINITY, timeZone);
+    this.compareHashes = (a, b) => {
+      const x = state.byHash.get(a);
+      const y = state.byHash.get(b);
+      if (x && y) return compareEntries(x, y);
+      return x ? -1 : y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+    };
+  }
+
+  /** Takes in an entry the state has just added. */
+  apply(entry: Entry): void {
+    if (entry.at > this.lastAt) this.lastAt = entry.at;
+    if (entry.event.kind === 'actor.registered') this.stale = true;
+    if (this.stale) return;
+    this.add(entry);
+    for (const ref of referencesOf(entry.event)) {
+      const target = this.state.byHash.get(ref);
+      if (!target || target === entry) continue;
+      this.retract(target);
+      this.add(target);
+    }
+  }
+
+  /** Builds the tallies again from the state when a registration made them stale. */
+  private fresh(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    this.view = new LogView(this.state, Number.POSITIVE_INFINITY, this.timeZone);
+    this.effectiveOf.clear();
+    this.currentByKind.clear();
+    this.aid.clear();
+    this.aidGroupOf.clear();
+    this.standing.clear();
+    this.allegationList = [];
+    for (const list of this.state.byKind.values()) for (const e of list) this.add(e);
+  }
+
+  private add(entry: Entry): void {
+    if (entry.event.kind === 'violation.alleged') this.setAllegation(entry);
+    const eff = this.view.effective(entry);
+    if (eff.withdrawn) {
+      this.effectiveOf.set(entry.hash, null);
+      return;
+    }
+    this.effectiveOf.set(entry.hash, eff);
+    let list = this.currentByKind.get(entry.event.kind);
+    if (!list) {
+      list = [];
+      this.currentByKind.set(entry.event.kind, list);
+    }
+    insertSorted(list, eff, ofEffective);
+    if (entry.event.kind === 'aid.delivered') this.addAid(eff);
+  }
+
+  private retract(entry: Entry): void {
+    const eff = this.effectiveOf.get(entry.hash);
+    this.effectiveOf.delete(entry.hash);
+    if (!eff) return;
+    const list = this.currentByKind.get(entry.event.kind);
+    if (list) removeSorted(list, entry, ofEffective);
+    if (entry.event.kind === 'aid.delivered') this.removeAid(eff);
+  }
+
+  private addAid(eff: Effective): void {
+    const key = groupKey(eff.body);
+    let group = this.aid.get(key);
+    if (!group) {
+      group = {
+        records: [],
+        evidence: new OrderedHashes(this.compareHashes),
+        bySource: new Map(),
+        referred: [],
+        sharedCorrections: 0,
+      };
+      this.aid.set(key, group);
+    }
+    this.aidGroupOf.set(eff.entry.hash, group);
+    insertSorted(group.records, eff, ofEffective);
+    for (const h of eff.evidence) group.evidence.add(h);
+    const source = this.view.sourceOf(eff.entry);
+    let tally = group.bySource.get(source);
+    if (!tally) {
+      tally = { records: 0, quantity: 0, inexact: 0, evidence: new OrderedHashes(this.compareHashes) };
+      group.bySource.set(source, tally);
+    }
+    const q = typeof eff.body.quantity === 'number' ? eff.body.quantity : 0;
+    tally.records++;
+    tally.quantity += q;
+    if (!Number.isSafeInteger(q)) tally.inexact++;
+    for (const h of eff.evidence) tally.evidence.add(h);
+    if (this.state.byRef.has(eff.entry.hash)) insertSorted(group.referred, eff.entry, ofEntry);
+    if (this.correctsMore(eff)) group.sharedCorrections++;
+  }
+
+  private removeAid(eff: Effective): void {
+    const group = this.aidGroupOf.get(eff.entry.hash);
+    if (!group) return;
+    this.aidGroupOf.delete(eff.entry.hash);
+    removeSorted(group.records, eff.entry, ofEffective);
+    for (const h of eff.evidence) group.evidence.remove(h);
+    const source = this.view.sourceOf(eff.entry);
+    const tally = group.bySource.get(source)!;
+    const q = typeof eff.body.quantity === 'number' ? eff.body.quantity : 0;
+    tally.records--;
+    tally.quantity -= q;
+    if (!Number.isSafeInteger(q)) tally.inexact--;
+    for (const h of eff.evidence) tally.evidence.remove(h);
+    if (tally.records === 0) group.bySource.delete(source);
+    removeSorted(group.referred, eff.entry, ofEntry);
+    if (this.correctsMore(eff)) group.sharedCorrections--;
+    if (group.records.length === 0) this.aid.delete(groupKey(eff.body));
+  }
+
+  /** Whether the correction in force over a figure also refers to other events. */
+  private correctsMore(eff: Effective): boolean {
+    const correction = eff.evidence[1] === undefined ? undefined : this.state.byHash.get(eff.evidence[1]);
+    return correction !== undefined && referencesOf(correction.event).length > 1;
+  }
+
+  private setAllegation(entry: Entry): void {
+    const all = this.state.byKind.get('violation.alleged')!;
+    const i = indexOf(all, entry, ofEntry);
+    const replacing = this.standing.has(entry.hash);
+    this.standing.set(entry.hash, allegationState({ view: this.view }, entry));
+    const record = allegationRecord(this.view, entry);
+    Object.freeze(record.evidence);
+    if (Object.isFrozen(this.allegationList)) this.allegationList = this.allegationList.slice();
+    if (replacing) this.allegationList[i] = record;
+    else this.allegationList.splice(i, 0, record);
+  }
+
+  /** The bodies in force of every event of a kind that is not withdrawn, in the order they occurred. */
+  current(kind: string): Effective[] {
+    this.fresh();
+    return this.currentByKind.get(kind) ?? [];
+  }
+
+  /** Where an allegation stands (as allegationState finds it). */
+  allegationStanding(entry: Entry): AllegationStanding {
+    this.fresh();
+    return this.standing.get(entry.hash)!;
+  }
+
+  /** Every allegation, in the order they occurred (a frozen list: the evaluation may hold it). */
+  allegations(): Allegation[] {
+    this.fresh();
+    return Object.freeze(this.allegationList) as Allegation[];
+  }
+
+  /** The aid groups whose figures satisfy `counts` (decided on a figure body of the group). */
+  aidGroups(counts: (body: Record<string, unknown>) => boolean): AidGroup[] {
+    this.fresh();
+    return [...this.aid.values()].filter((g) => counts(g.records[0]!.body));
+  }
+
+  /** Every aid group. */
+  allAidGroups(): AidGroup[] {
+    this.fresh();
+    return [...this.aid.values()];
+  }
+
+  /** The figures of some aid groups, summed per source, sources in a fixed order (as bySource). */
+  figuresOf(groups: readonly AidGroup[]): Figure[] {
+    const sources = new Set<string>();
+    for (const g of groups) for (const s of g.bySource.keys()) sources.add(s);
+    return [...sources]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((source) => {
+        const tallies = groups.flatMap((g) => {
+          const t = g.bySource.get(source);
+          return t ? [t] : [];
+        });
+        let quantity = 0;
+        if (tallies.every((t) => t.inexact === 0 && Number.isSafeInteger(t.quantity)))
+          for (const t of tallies) quantity += t.quantity;
+        else
+          for (const r of this.recordsOf(groups))
+            if (this.view.sourceOf(r.entry) === source)
+              quantity += typeof r.body.quantity === 'number' ? r.body.quantity : 0;
+        const evidence =
+          tallies.length === 1
+            ? (tallies[0]!.evidence.shared() as string[])
+            : tallies.reduce<string[]>(
+                (acc, t) => mergeOrdered(acc, t.evidence.shared(), this.compareHashes),
+                [],
+              );
+        return { quantity, source, evidence };
+      });
+  }
+
+  /** The figures of some groups, in the order they occurred. */
+  recordsOf(groups: readonly AidGroup[]): Effective[] {
+    if (groups.length === 1) return groups[0]!.records;
+    return groups.flatMap((g) => g.records).sort((a, b) => compareEntries(a.entry, b.entry));
+  }
+
+  /** The evidence of some groups, in the order it occurred, each hash once. */
+  evidenceOf(groups: readonly AidGroup[]): string[] {
+    const lists = groups.map((g) => g.evidence.shared());
+    const merged =
+      lists.length === 1
+        ? (lists[0] as string[])
+        : lists.reduce<string[]>((acc, l) => mergeOrdered(acc, l, this.compareHashes), []);
+    if (!groups.some((g) => g.sharedCorrections > 0)) return merged;
+    return merged.filter((h, i) => i === 0 || merged[i - 1] !== h);
+  }
+
+  /** The figures of some groups that events refer to, in the order they occurred. */
+  referredOf(groups: readonly AidGroup[]): Entry[] {
+    return groups.flatMap((g) => g.referred).sort(compareEntries);
+  }
+}
