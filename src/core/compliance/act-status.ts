@@ -6,6 +6,7 @@ import { dueAt, type EvalContext } from './context.ts';
 import type { judge } from './judge.ts';
 import type { Entry } from './log-state.ts';
 import { result } from './obligation-result.ts';
+import { orderedUnion } from './ordered-hashes.ts';
 import type { Dispute, ObligationStatus } from './types.ts';
 
 /** The negotiation events recorded besides talks.started. */
@@ -55,6 +56,18 @@ export function allegationState(
  * the alleging side's claim, shown as such, never a verdict.
  */
 export function allegationsAgainst(
+  ctx: EvalContext,
+  provision: string,
+  party?: string,
+  from = Number.NEGATIVE_INFINITY,
+  to = Number.POSITIVE_INFINITY,
+): { open: Dispute[]; acknowledged: Entry[]; unanswered: Entry[] } {
+  if (ctx.view.live && from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY)
+    return ctx.view.live.allegationsAgainst(provision, party, () => sortAllegations(ctx, provision, party));
+  return sortAllegations(ctx, provision, party, from, to);
+}
+
+function sortAllegations(
   ctx: EvalContext,
   provision: string,
   party?: string,
@@ -203,6 +216,11 @@ export function actStatus(ctx: EvalContext, p: Provision, o: Obligation): Obliga
   return allegedStatus(ctx, p, o, due);
 }
 
+/** Evidence from several lists: with the live log, merged in the order the events occurred (see orderedUnion). */
+function evidenceOf(ctx: EvalContext, lists: readonly (readonly string[])[]): string[] {
+  return ctx.view.live ? orderedUnion(lists, ctx.view.live.compareHashes) : lists.flat();
+}
+
 /**
  * Pauses, returns and negotiations have no event of their own: they are judged by what is alleged
  * against them (violation.alleged, deadline.missed), and met once due when nothing is.
@@ -250,13 +268,14 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
       ...(ctx.waiting.has(p.id) ? { waitsFor: ctx.waiting.get(p.id)! } : {}),
     },
     due,
-    [
-      ...breaches.map((b) => b.hash),
-      ...open.flatMap((d) => [d.of, d.disputedBy.evidence]),
-      ...unanswered.map((a) => a.hash),
-      ...(acts.started ? [acts.started.hash] : []),
-      ...acts.evidence,
-    ],
+    evidenceOf(ctx, [
+      breaches.map((b) => b.hash),
+      open.flatMap((d) => [d.of, d.disputedBy.evidence]),
+      // In the order the allegations occurred.
+      Object.freeze(unanswered.map((a) => a.hash)),
+      acts.started ? [acts.started.hash] : [],
+      acts.evidence,
+    ]),
     record.length ? record : [phrase('record.nothing')],
   );
   if (!byAbsence || status.status !== 'unrecorded' || o.action !== 'pause') return status;

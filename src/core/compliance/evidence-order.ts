@@ -22,8 +22,11 @@ export function orderEvidence<T>(value: T, state: LogState): T {
     }
     if (v === null || typeof v !== 'object') return;
     for (const [key, member] of Object.entries(v)) {
+      // Explanations are phrases: they name events, never hold evidence lists.
+      if (key === 'explanation') continue;
+      if (key === 'evidence' && Array.isArray(member) && Object.isFrozen(member)) continue;
       if (key === 'evidence' && Array.isArray(member) && member.every((h) => typeof h === 'string')) {
-        if (!Object.isFrozen(member)) member.sort(compare);
+        member.sort(compare);
       } else walk(member);
     }
   };

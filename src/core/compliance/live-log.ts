@@ -94,6 +94,9 @@ export class LiveLog {
   private readonly aidGroupOf = new Map<string, AidGroup>();
   private readonly standing = new Map<string, AllegationStanding>();
   private allegationList: Allegation[] = [];
+  /** How many times the allegations about each provision changed: what `allegationsAgainst` keys on. */
+  private readonly allegationVersion = new Map<string, number>();
+  private readonly sorted = new Map<string, { version: number; value: unknown }>();
   readonly compareHashes: (a: string, b: string) => number;
 
   constructor(state: LogState, timeZone: string) {
@@ -133,6 +136,7 @@ export class LiveLog {
     this.aidGroupOf.clear();
     this.standing.clear();
     this.allegationList = [];
+    this.sorted.clear();
     for (const list of this.state.byKind.values()) for (const e of list) this.add(e);
   }
 
@@ -223,6 +227,8 @@ export class LiveLog {
     const i = indexOf(all, entry, ofEntry);
     const replacing = this.standing.has(entry.hash);
     this.standing.set(entry.hash, allegationState({ view: this.view }, entry));
+    const about = String((entry.event.body as { provision?: unknown }).provision);
+    this.allegationVersion.set(about, (this.allegationVersion.get(about) ?? 0) + 1);
     const record = allegationRecord(this.view, entry);
     Object.freeze(record.evidence);
     if (Object.isFrozen(this.allegationList)) this.allegationList = this.allegationList.slice();
@@ -240,6 +246,21 @@ export class LiveLog {
   allegationStanding(entry: Entry): AllegationStanding {
     this.fresh();
     return this.standing.get(entry.hash)!;
+  }
+
+  /**
+   * The allegations against a provision (and a party) sorted by where they stand, as `sort` finds
+   * them: found again only once an allegation about that provision has changed (or been added).
+   */
+  allegationsAgainst<T>(provision: string, party: string | undefined, sort: () => T): T {
+    this.fresh();
+    const version = this.allegationVersion.get(provision) ?? 0;
+    const key = `${provision}\u0000${party ?? ''}\u0000${party === undefined ? 'any' : 'one'}`;
+    const known = this.sorted.get(key);
+    if (known && known.version === version) return known.value as T;
+    const value = sort();
+    this.sorted.set(key, { version, value });
+    return value;
   }
 
   /** Every allegation, in the order they occurred (a frozen list: the evaluation may hold it). */
