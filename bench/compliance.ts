@@ -49,9 +49,9 @@ const real: LoggedEvent[] = readFileSync(new URL('examples/logs/nov-2023-pause/e
 const SOURCES = ['UN 2720 mechanism', 'COGAT', 'Palestine Red Crescent', 'UNRWA'];
 const start = Date.parse('2023-11-24T07:00:00+02:00');
 /** The i-th synthetic event of an n-event log: mostly aid figures from several sources, some statements and allegations. */
-function synthetic(i: number, n: number): LoggedEvent {
-  // Spread evenly over the seven days of the pause, in the order they are appended.
-  const offset = Math.floor((i * 7 * 86_400_000) / n);
+function synthetic(i: number, n: number, atMs?: number): LoggedEvent {
+  // Spread evenly over the seven days of the pause, in the order they are appended (or at atMs).
+  const offset = atMs === undefined ? Math.floor((i * 7 * 86_400_000) / n) : atMs - start;
   const at = new Date(start + offset).toISOString();
   const day = new Date(start + 2 * 3_600_000 + offset).toISOString().slice(0, 10);
   const kind = i % 10 < 7 ? 'aid.delivered' : i % 10 < 9 ? 'statement' : 'violation.alleged';
@@ -106,7 +106,12 @@ interface Row {
 
 function measure(n: number): Row {
   const events = [...real, ...Array.from({ length: n - real.length }, (_, i) => synthetic(i, n))];
-  const appended = Array.from({ length: UPDATES }, (_, k) => synthetic(n - real.length + k, n));
+  // Appended at the head of the log: one a second after its last event (the real log's, 1 Dec 12:00).
+  let head = 0;
+  for (const e of events) head = Math.max(head, Date.parse(e.event.event.occurredAt));
+  const appended = Array.from({ length: UPDATES }, (_, k) =>
+    synthetic(n - real.length + k, n, head + (k + 1) * 1000),
+  );
 
   let t = performance.now();
   let sum = 0;
