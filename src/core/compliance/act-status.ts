@@ -3,10 +3,11 @@ import type { Obligation } from '../plan/types.ts';
 import { obligationArg } from '../words/obligation-arg.ts';
 import { type Arg, list, moment, type Phrase, phrase, quote, sentence } from '../words/phrase.ts';
 import { dueAt, type EvalContext } from './context.ts';
+import { derivedOnce } from './derived-once.ts';
 import type { judge } from './judge.ts';
 import type { Entry } from './log-state.ts';
 import { result } from './obligation-result.ts';
-import { orderedUnion } from './ordered-hashes.ts';
+import { eachOnce, orderedUnion } from './ordered-hashes.ts';
 import type { Dispute, ObligationStatus } from './types.ts';
 
 /** The negotiation events recorded besides talks.started. */
@@ -96,8 +97,25 @@ function sortAllegations(
   return { open, acknowledged, unanswered };
 }
 
+/**
+ * The hashes of unanswered allegations, in the order they occurred (as listed); with the live log,
+ * built once per list it hands out.
+ */
+export function unansweredHashes(ctx: EvalContext, entries: Entry[]): readonly string[] {
+  const make = () => eachOnce(entries.map((a) => a.hash));
+  return ctx.view.live ? derivedOnce(entries, 'hashes', make) : make();
+}
+
 /** Unanswered allegations: who alleges what, and that nobody has answered, one phrase each. */
-export function unansweredPhrases(ctx: Pick<EvalContext, 'labels'>, entries: Entry[]): Phrase[] {
+export function unansweredPhrases(ctx: EvalContext, entries: Entry[]): Phrase[] {
+  // With the live log, once per list it hands out (its labels change only with a registration,
+  // which makes it hand out new lists).
+  return ctx.view.live
+    ? derivedOnce(entries, 'phrases', () => phrasesOf(ctx, entries))
+    : phrasesOf(ctx, entries);
+}
+
+function phrasesOf(ctx: Pick<EvalContext, 'labels'>, entries: Entry[]): Phrase[] {
   return entries.map((a) =>
     phrase('allegation.unanswered', {
       actor: ctx.labels.actorArg(a.event.actor),
@@ -272,7 +290,7 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
       breaches.map((b) => b.hash),
       open.flatMap((d) => [d.of, d.disputedBy.evidence]),
       // In the order the allegations occurred.
-      Object.freeze(unanswered.map((a) => a.hash)),
+      unansweredHashes(ctx, unanswered),
       acts.started ? [acts.started.hash] : [],
       acts.evidence,
     ]),

@@ -204,14 +204,17 @@ export function createEvaluator(agreement: Agreement, options: EvaluateOptions =
   };
 }
 
-/** Every provision and obligation of `agreement` judged from `events` as they stood at `asOf`. */
+/**
+ * Every provision and obligation of `agreement` judged from `events` as they stood at `asOf`. One
+ * evaluation, so no live tallies: the events indexed, then evaluated from the indexed state.
+ */
 export function evaluate(
   agreement: Agreement,
   events: LoggedEvent[],
   asOf: string,
   options: EvaluateOptions = {},
 ): Evaluation {
-  const evaluator = createEvaluator(agreement, options);
-  for (const e of events) evaluator.apply(e);
-  return evaluator.result(asOf);
+  const state = emptyState();
+  for (const e of events) applyEvent(state, e);
+  return evaluateState(agreement, state, asOf, options);
 }

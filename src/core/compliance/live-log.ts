@@ -2,7 +2,7 @@ import { referencesOf } from '../ledger/check-event.ts';
 import { allegationState } from './act-status.ts';
 import { allegationRecord } from './allegation-record.ts';
 import { compareEntries, type Entry, type LogState } from './log-state.ts';
-import { mergeOrdered, OrderedHashes } from './ordered-hashes.ts';
+import { eachOnce, mergeOrdered, OrderedHashes, onceAlready } from './ordered-hashes.ts';
 import type { Allegation, Figure } from './types.ts';
 import { type Effective, LogView } from './view.ts';
 
@@ -323,8 +323,13 @@ export class LiveLog {
       lists.length === 1
         ? (lists[0] as string[])
         : lists.reduce<string[]>((acc, l) => mergeOrdered(acc, l, this.compareHashes), []);
-    if (!groups.some((g) => g.sharedCorrections > 0)) return merged;
-    return merged.filter((h, i) => i === 0 || merged[i - 1] !== h);
+    if (!groups.some((g) => g.sharedCorrections > 0)) {
+      // A group's own list is frozen and may be handed out again: mark it, a merged one is new.
+      if (lists.length === 1) onceAlready(merged);
+      else eachOnce(merged);
+      return merged;
+    }
+    return eachOnce(merged.filter((h, i) => i === 0 || merged[i - 1] !== h));
   }
 
   /** The figures of some groups that events refer to, in the order they occurred. */

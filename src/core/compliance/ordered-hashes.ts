@@ -103,6 +103,8 @@ export function orderedUnion(
   compare: (x: string, y: string) => number,
 ): string[] {
   let parts = lists.filter((l) => l.length > 0).map((l) => (Object.isFrozen(l) ? l : [...l].sort(compare)));
+  // One list in order, each hash once: it is the union.
+  if (parts.length === 1 && once.has(parts[0]!)) return parts[0] as string[];
   // Merged two by two, so that each hash is moved about log(lists) times.
   while (parts.length > 1) {
     const next: (readonly string[])[] = [];
@@ -112,5 +114,20 @@ export function orderedUnion(
   }
   const merged = parts[0] ?? [];
   const out = merged.filter((h, i) => i === 0 || merged[i - 1] !== h);
-  return Object.freeze(out) as string[];
+  return eachOnce(out);
+}
+
+/** Frozen lists in order known to hold each hash once: a union of one of them is itself. */
+const once = new WeakSet<readonly string[]>();
+
+/** Freezes a list in occurrence order that holds each hash once, and marks it so. */
+export function eachOnce(list: string[]): string[] {
+  Object.freeze(list);
+  once.add(list);
+  return list;
+}
+
+/** Marks a frozen list in occurrence order as holding each hash once. */
+export function onceAlready(list: readonly string[]): void {
+  once.add(list);
 }

@@ -1,6 +1,6 @@
 import type { Provision } from '../agreement/types.ts';
 import { type Explanation, list, moment, num, phrase, qty, sentence } from '../words/phrase.ts';
-import { allegationsAgainst, unansweredPhrases } from './act-status.ts';
+import { allegationsAgainst, unansweredHashes, unansweredPhrases } from './act-status.ts';
 import type { EvalContext } from './context.ts';
 import { disputesPhrase } from './dispute-words.ts';
 import { orderedUnion } from './ordered-hashes.ts';
@@ -51,7 +51,7 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
     evidence: allOf(ctx, [
       open.flatMap((d) => [d.of, d.disputedBy.evidence]),
       acknowledged.map((e) => e.hash),
-      Object.freeze(unanswered.map((e) => e.hash)),
+      unansweredHashes(ctx, unanswered),
       failures.map((e) => e.hash),
     ]),
   };
@@ -243,7 +243,7 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
       ...obligations.map((o) => o.evidence),
       open.flatMap((d) => [d.of, d.disputedBy.evidence]),
       acknowledged.map((a) => a.hash),
-      Object.freeze(unanswered.map((a) => a.hash)),
+      unansweredHashes(ctx, unanswered),
     ]),
     explanation,
   };
