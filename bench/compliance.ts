@@ -120,26 +120,49 @@ function measure(n: number): Row {
   const baselinePass = performance.now() - t;
   if (sum <= 0) throw new Error('no aid summed');
 
-  // The previous design: index every event, then evaluate everything from the indexed state.
-  t = performance.now();
-  const state = emptyState();
-  for (const e of events) applyEvent(state, e);
-  const reference = evaluateState(agreement, state, asOf);
-  const referenceCold = performance.now() - t;
+  // The previous design: index every event, then evaluate everything from the indexed state; per
+  // update, the same events appended and everything evaluated again. Measured first and dropped, so
+  // that its heap does not weigh on what follows.
+  const fingerprint = (e: Evaluation) => (n <= 100_000 ? JSON.stringify(e) : totals(e));
+  const samples = n >= 1_000_000 ? 3 : n >= 100_000 ? 10 : UPDATES;
+  const referenceTimes: number[] = [];
+  let referenceCold: number;
+  let referenceAtAsOf: string;
+  let referenceLast = '';
+  {
+    t = performance.now();
+    const state = emptyState();
+    for (const e of events) applyEvent(state, e);
+    referenceAtAsOf = fingerprint(evaluateState(agreement, state, asOf));
+    referenceCold = performance.now() - t;
+    for (const [k, e] of appended.entries()) {
+      const timed = k >= appended.length - samples;
+      t = performance.now();
+      applyEvent(state, e);
+      if (!timed) continue;
+      const evaluation = evaluateState(agreement, state, nowOf(e));
+      referenceTimes.push(performance.now() - t);
+      if (k === appended.length - 1) referenceLast = fingerprint(evaluation);
+    }
+  }
 
+  // One evaluation from cold: evaluate() (no live tallies for a single result).
   t = performance.now();
   const full = evaluate(agreement, events, asOf);
   const cold = performance.now() - t;
-  if (n <= 100_000 ? JSON.stringify(full) !== JSON.stringify(reference) : totals(full) !== totals(reference))
+  if (fingerprint(full) !== referenceAtAsOf)
     throw new Error(`at ${n} events, the cold evaluation differs from the evaluation from the indexed state`);
 
+  // The live evaluator: every event applied, the first result (builds the tallies), then updates.
   const evaluator = createEvaluator(agreement);
   t = performance.now();
   for (const e of events) evaluator.apply(e);
   const apply = performance.now() - t;
   t = performance.now();
-  evaluator.result(asOf);
+  const first = evaluator.result(asOf);
   const firstResult = performance.now() - t;
+  if (fingerprint(first) !== referenceAtAsOf)
+    throw new Error(`at ${n} events, the live evaluator differs from the evaluation from the indexed state`);
 
   const updates: number[] = [];
   let last: Evaluation | undefined;
@@ -149,23 +172,7 @@ function measure(n: number): Row {
     last = evaluator.result(nowOf(e));
     updates.push(performance.now() - t);
   }
-
-  // The previous design per update: the same events appended, everything evaluated again.
-  const samples = n >= 1_000_000 ? 3 : n >= 100_000 ? 10 : UPDATES;
-  const referenceTimes: number[] = [];
-  let referenceLast: Evaluation | undefined;
-  for (const [k, e] of appended.entries()) {
-    const timed = k >= appended.length - samples;
-    t = performance.now();
-    applyEvent(state, e);
-    if (timed) referenceLast = evaluateState(agreement, state, nowOf(e));
-    if (timed) referenceTimes.push(performance.now() - t);
-  }
-  if (
-    n <= 100_000
-      ? JSON.stringify(last) !== JSON.stringify(referenceLast)
-      : totals(last!) !== totals(referenceLast!)
-  )
+  if (fingerprint(last!) !== referenceLast)
     throw new Error(`at ${n} events, the incremental result differs from the evaluation from scratch`);
   return {
     n,
@@ -192,7 +199,7 @@ const load = loadavg().map((l) => l.toFixed(2));
 writeSection('Compliance evaluation', [
   `The Nov 2023 agreement against its ${real.length} real events plus synthetic aid figures (4 sources), statements and allegations (7 : 2 : 1), spread over the seven days of the pause. Load average at the end: ${load.join(', ')} (2 cores shared with other work: figures vary from run to run).`,
   '',
-  'Cold: `evaluate` as of 1 Dec 12:00 (a new evaluator, every event applied, one result). Update: one event appended, then the result as of that event (now), over 200 appends. Baselines in the same run: the previous design (every event indexed, then everything evaluated from the indexed state by `evaluateState`, which `result` still uses for a moment before the last event), cold and per update (median of the samples shown); and one pass that only sums aid quantities. Each size checks that the incremental result equals the evaluation from scratch.',
+  'Cold evaluation: `evaluate` as of 1 Dec 12:00 (every event indexed, everything evaluated once: the design is unchanged for a single result; it runs after the previous-design pass, warm). Live evaluator: `createEvaluator`, every event applied, then the first result (it builds the live tallies once: the log starts with registrations), then one update = one event appended after the last one and the result as of that event (now), over 200 appends. Baselines in the same run: the previous design (every event indexed, then everything evaluated from the indexed state by `evaluateState`, which `result` still uses for a moment before the last event), cold and per update (median of the samples shown); and one pass that only sums aid quantities. Each size checks that the live results equal the evaluation from the indexed state (the whole evaluation up to 100,000 events; its totals, figures and statuses at 1,000,000).',
   '',
   '| events | cold evaluation | apply every event | then first result | update p50 | update p99 | previous design: cold | previous design: update | baseline pass |',
   '|---|---|---|---|---|---|---|---|---|',
@@ -226,7 +233,7 @@ if (million) {
             measure: 'full evaluation from cold, 1,000,000 events',
             goal: '≤ 2 s',
             measured: ms(million.cold),
-            baseline: `${ms(million.referenceCold)} (previous design)`,
+            baseline: `${ms(million.referenceCold)} (the same design, measured first in the run: evaluate() is unchanged for one result)`,
             ratio: ratio(million.referenceCold, million.cold),
             met: million.cold <= 2000,
           },

@@ -3,11 +3,11 @@ import type { Obligation } from '../plan/types.ts';
 import { obligationArg } from '../words/obligation-arg.ts';
 import { type Arg, list, moment, type Phrase, phrase, quote, sentence } from '../words/phrase.ts';
 import { dueAt, type EvalContext } from './context.ts';
-import { derivedOnce } from './derived-once.ts';
+import { derivedAlong } from './derived-once.ts';
 import type { judge } from './judge.ts';
 import type { Entry } from './log-state.ts';
 import { result } from './obligation-result.ts';
-import { eachOnce, orderedUnion } from './ordered-hashes.ts';
+import { eachOnce, onceAlready, orderedUnion } from './ordered-hashes.ts';
 import type { Dispute, ObligationStatus } from './types.ts';
 
 /** The negotiation events recorded besides talks.started. */
@@ -102,8 +102,10 @@ function sortAllegations(
  * built once per list it hands out.
  */
 export function unansweredHashes(ctx: EvalContext, entries: Entry[]): readonly string[] {
-  const make = () => eachOnce(entries.map((a) => a.hash));
-  return ctx.view.live ? derivedOnce(entries, 'hashes', make) : make();
+  if (!ctx.view.live) return eachOnce(entries.map((a) => a.hash));
+  const hashes = derivedAlong(entries, 'hashes', (a) => a.hash);
+  onceAlready(hashes);
+  return hashes;
 }
 
 /** Unanswered allegations: who alleges what, and that nobody has answered, one phrase each. */
@@ -111,17 +113,15 @@ export function unansweredPhrases(ctx: EvalContext, entries: Entry[]): Phrase[] 
   // With the live log, once per list it hands out (its labels change only with a registration,
   // which makes it hand out new lists).
   return ctx.view.live
-    ? derivedOnce(entries, 'phrases', () => phrasesOf(ctx, entries))
-    : phrasesOf(ctx, entries);
+    ? (derivedAlong(entries, 'phrases', (a) => phraseOf(ctx, a)) as Phrase[])
+    : entries.map((a) => phraseOf(ctx, a));
 }
 
-function phrasesOf(ctx: Pick<EvalContext, 'labels'>, entries: Entry[]): Phrase[] {
-  return entries.map((a) =>
-    phrase('allegation.unanswered', {
-      actor: ctx.labels.actorArg(a.event.actor),
-      description: quote(String(a.event.body.description)),
-    }),
-  );
+function phraseOf(ctx: Pick<EvalContext, 'labels'>, a: Entry): Phrase {
+  return phrase('allegation.unanswered', {
+    actor: ctx.labels.actorArg(a.event.actor),
+    description: quote(String(a.event.body.description)),
+  });
 }
 
 /** An obligation as the head of its explanation, with its deadline when it has one. */

@@ -14,3 +14,24 @@ export function derivedOnce<T>(list: object, name: string, make: () => T): T {
   if (!values.has(name)) values.set(name, make());
   return values.get(name) as T;
 }
+
+/** Lists the live log made by appending one item to another list: what each was made from. */
+const appended = new WeakMap<object, { from: object; item: unknown }>();
+
+/** Records that `list` is `from` with `item` appended. */
+export function appendedTo(list: object, from: object, item: unknown): void {
+  appended.set(list, { from, item });
+}
+
+/**
+ * A list derived item by item from a list the live log hands out, computed once per list: from
+ * the list it was appended to when that one's is known (copied, with the new item's part added).
+ */
+export function derivedAlong<I, T>(list: I[], name: string, one: (item: I) => T): readonly T[] {
+  return derivedOnce(list, name, () => {
+    const link = appended.get(list);
+    const before = link && derived.get(link.from)?.get(name);
+    const out = before ? [...(before as T[]), one(link.item as I)] : list.map(one);
+    return Object.freeze(out);
+  });
+}

@@ -93,9 +93,10 @@ function eventOf(step: Step, before: LoggedEvent[]): LoggedEvent {
       return logged('a', 'dispute', at, { of: of.leafHash, reason: 'We count fewer.', figure: count });
     }
     case 'allege':
-      return logged(target % 2 ? 'b' : 'a', 'violation.alleged', at, {
-        against: target % 2 ? 'a' : 'b',
-        provision: target % 3 ? 'cease' : 'lp',
+      // Against a standing term (cease), or terms whose obligations name a party (neg: a, ret: b).
+      return logged(count % 2 ? 'b' : 'a', 'violation.alleged', at, {
+        against: count % 2 ? 'a' : 'b',
+        provision: ['cease', 'neg', 'ret', 'lp'][target % 4],
         description: `Alleged ${count}.`,
       });
     case 'acknowledge':

@@ -1,9 +1,10 @@
 import { referencesOf } from '../ledger/check-event.ts';
 import { allegationState } from './act-status.ts';
 import { allegationRecord } from './allegation-record.ts';
+import { appendedTo } from './derived-once.ts';
 import { compareEntries, type Entry, type LogState } from './log-state.ts';
 import { eachOnce, mergeOrdered, OrderedHashes, onceAlready } from './ordered-hashes.ts';
-import type { Allegation, Figure } from './types.ts';
+import type { Allegation, Dispute, Figure } from './types.ts';
 import { type Effective, LogView } from './view.ts';
 
 /** One source's figures in an aid group: their sum and evidence, kept as figures come and go. */
@@ -33,6 +34,8 @@ export interface AidGroup {
 }
 
 type AllegationStanding = ReturnType<typeof allegationState>;
+/** The allegations against a provision by where they stand (see allegationsAgainst). */
+type Sorted = { open: Dispute[]; acknowledged: Entry[]; unanswered: Entry[] };
 
 function insertSorted<T>(list: T[], item: T, entryOf: (x: T) => Entry): void {
   const entry = entryOf(item);
@@ -96,7 +99,10 @@ export class LiveLog {
   private allegationList: Allegation[] = [];
   /** How many times the allegations about each provision changed: what `allegationsAgainst` keys on. */
   private readonly allegationVersion = new Map<string, number>();
-  private readonly sorted = new Map<string, { version: number; value: unknown }>();
+  private readonly sorted = new Map<
+    string,
+    { provision: string; party: string | undefined; version: number; value: Sorted }
+  >();
   readonly compareHashes: (a: string, b: string) => number;
 
   constructor(state: LogState, timeZone: string) {
@@ -228,7 +234,10 @@ export class LiveLog {
     const replacing = this.standing.has(entry.hash);
     this.standing.set(entry.hash, allegationState({ view: this.view }, entry));
     const about = String((entry.event.body as { provision?: unknown }).provision);
-    this.allegationVersion.set(about, (this.allegationVersion.get(about) ?? 0) + 1);
+    const version = this.allegationVersion.get(about) ?? 0;
+    if (!replacing && i === all.length - 1 && this.standing.get(entry.hash)!.state === 'open')
+      this.appendUnanswered(entry, about, version);
+    this.allegationVersion.set(about, version + 1);
     const record = allegationRecord(this.view, entry);
     Object.freeze(record.evidence);
     if (Object.isFrozen(this.allegationList)) this.allegationList = this.allegationList.slice();
@@ -252,15 +261,31 @@ export class LiveLog {
    * The allegations against a provision (and a party) sorted by where they stand, as `sort` finds
    * them: found again only once an allegation about that provision has changed (or been added).
    */
-  allegationsAgainst<T>(provision: string, party: string | undefined, sort: () => T): T {
+  allegationsAgainst(provision: string, party: string | undefined, sort: () => Sorted): Sorted {
     this.fresh();
     const version = this.allegationVersion.get(provision) ?? 0;
     const key = `${provision}\u0000${party ?? ''}\u0000${party === undefined ? 'any' : 'one'}`;
     const known = this.sorted.get(key);
-    if (known && known.version === version) return known.value as T;
+    if (known && known.version === version) return known.value;
     const value = sort();
-    this.sorted.set(key, { version, value });
+    this.sorted.set(key, { provision, party, version, value });
     return value;
+  }
+
+  /**
+   * A new allegation, the latest about its provision and unanswered, joins the end of the lists of
+   * unanswered allegations sorted so far, without sorting them again.
+   */
+  private appendUnanswered(entry: Entry, provision: string, version: number): void {
+    const against = (entry.event.body as { against?: unknown }).against;
+    for (const known of this.sorted.values()) {
+      if (known.provision !== provision || known.version !== version) continue;
+      known.version = version + 1;
+      if (known.party && against !== known.party) continue;
+      const unanswered = [...known.value.unanswered, entry];
+      appendedTo(unanswered, known.value.unanswered, entry);
+      known.value = { ...known.value, unanswered };
+    }
   }
 
   /** Every allegation, in the order they occurred (a frozen list: the evaluation may hold it). */

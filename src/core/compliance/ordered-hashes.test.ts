@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeOrdered, OrderedHashes, orderedUnion } from './ordered-hashes.ts';
+import { eachOnce, mergeOrdered, OrderedHashes, orderedUnion } from './ordered-hashes.ts';
 
 /** Hashes that sort by a number in them: "h007" before "h012". */
 const rank = (h: string) => Number(h.slice(1));
@@ -29,6 +29,20 @@ describe('lists of hashes kept in the order their events occurred', () => {
         expect(Object.isFrozen(union)).toBe(true);
       }),
       { numRuns: 300, seed: 8 },
+    );
+  });
+
+  it('lists each holding each hash once, in spans that do not overlap, are joined into their union', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 6 }), fc.nat(), (sizes, seed) => {
+        let next = 0;
+        const runs = sizes.map((n) => eachOnce(Array.from({ length: n }, () => `h${next++}`)));
+        const shuffled = [...runs].sort(
+          (a, b) => ((a.length * (seed + 3)) % 7) - ((b.length * (seed + 3)) % 7),
+        );
+        expect(orderedUnion(shuffled, compare)).toEqual(Array.from({ length: next }, (_, i) => `h${i}`));
+      }),
+      { numRuns: 200, seed: 10 },
     );
   });
 

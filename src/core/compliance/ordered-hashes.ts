@@ -105,6 +105,8 @@ export function orderedUnion(
   let parts = lists.filter((l) => l.length > 0).map((l) => (Object.isFrozen(l) ? l : [...l].sort(compare)));
   // One list in order, each hash once: it is the union.
   if (parts.length === 1 && once.has(parts[0]!)) return parts[0] as string[];
+  const joined = joinedRuns(parts, compare);
+  if (joined) return joined;
   // Merged two by two, so that each hash is moved about log(lists) times.
   while (parts.length > 1) {
     const next: (readonly string[])[] = [];
@@ -115,6 +117,22 @@ export function orderedUnion(
   const merged = parts[0] ?? [];
   const out = merged.filter((h, i) => i === 0 || merged[i - 1] !== h);
   return eachOnce(out);
+}
+
+/**
+ * The union of lists each holding each hash once whose spans do not overlap (each one's events all
+ * occurred before the next one's, as a quota's days do): they are joined end to end, without
+ * comparing hash by hash. Undefined when they overlap.
+ */
+function joinedRuns(
+  parts: readonly (readonly string[])[],
+  compare: (x: string, y: string) => number,
+): string[] | undefined {
+  if (parts.length < 2 || !parts.every((p) => once.has(p))) return undefined;
+  const runs = [...parts].sort((a, b) => compare(a[0]!, b[0]!));
+  for (let i = 1; i < runs.length; i++)
+    if (compare(runs[i - 1]!.at(-1)!, runs[i]![0]!) >= 0) return undefined;
+  return eachOnce(([] as string[]).concat(...runs));
 }
 
 /** Frozen lists in order known to hold each hash once: a union of one of them is itself. */
