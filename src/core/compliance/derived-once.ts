@@ -1,3 +1,5 @@
+import { settle } from './ordered-hashes.ts';
+
 const derived = new WeakMap<object, Map<string, unknown>>();
 
 /**
@@ -32,6 +34,6 @@ export function derivedAlong<I, T>(list: I[], name: string, one: (item: I) => T)
     const link = appended.get(list);
     const before = link && derived.get(link.from)?.get(name);
     const out = before ? [...(before as T[]), one(link.item as I)] : list.map(one);
-    return Object.freeze(out);
+    return settle(out);
   });
 }

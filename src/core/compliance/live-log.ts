@@ -3,7 +3,7 @@ import { allegationState } from './act-status.ts';
 import { allegationRecord } from './allegation-record.ts';
 import { appendedTo } from './derived-once.ts';
 import { compareEntries, type Entry, type LogState } from './log-state.ts';
-import { eachOnce, mergeOrdered, OrderedHashes, onceAlready } from './ordered-hashes.ts';
+import { eachOnce, mergeOrdered, OrderedHashes, onceAlready, settle } from './ordered-hashes.ts';
 import type { Allegation, Dispute, Figure } from './types.ts';
 import { type Effective, LogView } from './view.ts';
 
@@ -97,6 +97,8 @@ export class LiveLog {
   private readonly aidGroupOf = new Map<string, AidGroup>();
   private readonly standing = new Map<string, AllegationStanding>();
   private allegationList: Allegation[] = [];
+  /** Whether a result holds the list: it is then copied before its next change. */
+  private allegationsHandedOut = false;
   /** How many times the allegations about each provision changed: what `allegationsAgainst` keys on. */
   private readonly allegationVersion = new Map<string, number>();
   private readonly sorted = new Map<
@@ -142,6 +144,7 @@ export class LiveLog {
     this.aidGroupOf.clear();
     this.standing.clear();
     this.allegationList = [];
+    this.allegationsHandedOut = false;
     this.sorted.clear();
     for (const list of this.state.byKind.values()) for (const e of list) this.add(e);
   }
@@ -239,8 +242,11 @@ export class LiveLog {
       this.appendUnanswered(entry, about, version);
     this.allegationVersion.set(about, version + 1);
     const record = allegationRecord(this.view, entry);
-    Object.freeze(record.evidence);
-    if (Object.isFrozen(this.allegationList)) this.allegationList = this.allegationList.slice();
+    settle(record.evidence);
+    if (this.allegationsHandedOut) {
+      this.allegationList = this.allegationList.slice();
+      this.allegationsHandedOut = false;
+    }
     if (replacing) this.allegationList[i] = record;
     else this.allegationList.splice(i, 0, record);
   }
@@ -288,10 +294,11 @@ export class LiveLog {
     }
   }
 
-  /** Every allegation, in the order they occurred (a frozen list: the evaluation may hold it). */
+  /** Every allegation, in the order they occurred (settled; copied before its next change, as results hold it). */
   allegations(): Allegation[] {
     this.fresh();
-    return Object.freeze(this.allegationList) as Allegation[];
+    this.allegationsHandedOut = true;
+    return settle(this.allegationList);
   }
 
   /** The aid groups whose figures satisfy `counts` (decided on a figure body of the group). */
@@ -349,7 +356,7 @@ export class LiveLog {
         ? (lists[0] as string[])
         : lists.reduce<string[]>((acc, l) => mergeOrdered(acc, l, this.compareHashes), []);
     if (!groups.some((g) => g.sharedCorrections > 0)) {
-      // A group's own list is frozen and may be handed out again: mark it, a merged one is new.
+      // A group's own list may be handed out again: mark it; a merged one is new.
       if (lists.length === 1) onceAlready(merged);
       else eachOnce(merged);
       return merged;

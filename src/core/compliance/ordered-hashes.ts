@@ -1,11 +1,29 @@
 /**
+ * Lists the evaluator built in order (evidence lists in the order their events occurred, lists of
+ * records each in order inside): orderEvidence leaves them as they are. Marked rather than frozen:
+ * V8 keeps a large frozen array in a slow form, and every copy of it would pay for that.
+ */
+const settled = new WeakSet<readonly unknown[]>();
+
+/** Marks a list as already in order (see settled); gives it back. */
+export function settle<T extends readonly unknown[]>(list: T): T {
+  settled.add(list);
+  return list;
+}
+
+export function isSettled(list: readonly unknown[]): boolean {
+  return settled.has(list);
+}
+
+/**
  * A list of leaf hashes kept in the order their events occurred (instant, then leaf hash), as the
  * evaluator builds it: an event's hash goes in where it belongs, so the list never needs sorting.
- * `shared()` hands the list out frozen (an evaluation may hold it); the next change copies it first,
- * so an evaluation handed out never changes afterwards.
+ * `shared()` hands the list out (an evaluation may hold it); the next change copies it first, so
+ * an evaluation handed out never changes afterwards.
  */
 export class OrderedHashes {
   private items: string[] = [];
+  private handedOut = false;
   private readonly compare: (a: string, b: string) => number;
 
   constructor(compare: (a: string, b: string) => number) {
@@ -16,14 +34,17 @@ export class OrderedHashes {
     return this.items.length;
   }
 
-  /** The list as it stands, frozen: the evaluator copies it before its next change. */
+  /** The list as it stands, settled: it is copied before its next change. */
   shared(): readonly string[] {
-    if (!Object.isFrozen(this.items)) Object.freeze(this.items);
-    return this.items;
+    this.handedOut = true;
+    return settle(this.items);
   }
 
   private writable(): string[] {
-    if (Object.isFrozen(this.items)) this.items = this.items.slice();
+    if (this.handedOut) {
+      this.items = this.items.slice();
+      this.handedOut = false;
+    }
     return this.items;
   }
 
@@ -94,15 +115,15 @@ export function mergeOrdered(
 }
 
 /**
- * Every hash of some lists, each once, in the order the events occurred, as a frozen list. Lists
- * already in that order (frozen, see OrderedHashes) are merged as they are; others are put in order
- * first.
+ * Every hash of some lists, each once, in the order the events occurred, as a settled list. Lists
+ * already in that order (settled, see OrderedHashes) are merged as they are; others are put in
+ * order first. The lists given are never changed; the union may be one of them.
  */
 export function orderedUnion(
   lists: readonly (readonly string[])[],
   compare: (x: string, y: string) => number,
 ): string[] {
-  let parts = lists.filter((l) => l.length > 0).map((l) => (Object.isFrozen(l) ? l : [...l].sort(compare)));
+  let parts = lists.filter((l) => l.length > 0).map((l) => (settled.has(l) ? l : [...l].sort(compare)));
   // One list in order, each hash once: it is the union.
   if (parts.length === 1 && once.has(parts[0]!)) return parts[0] as string[];
   const joined = joinedRuns(parts, compare);
@@ -135,17 +156,17 @@ function joinedRuns(
   return eachOnce(([] as string[]).concat(...runs));
 }
 
-/** Frozen lists in order known to hold each hash once: a union of one of them is itself. */
+/** Settled lists known to hold each hash once: a union of one of them is itself. */
 const once = new WeakSet<readonly string[]>();
 
-/** Freezes a list in occurrence order that holds each hash once, and marks it so. */
+/** Marks a list in occurrence order that holds each hash once as settled and so. */
 export function eachOnce(list: string[]): string[] {
-  Object.freeze(list);
+  settled.add(list);
   once.add(list);
   return list;
 }
 
-/** Marks a frozen list in occurrence order as holding each hash once. */
+/** Marks a settled list as holding each hash once. */
 export function onceAlready(list: readonly string[]): void {
   once.add(list);
 }
