@@ -3,9 +3,11 @@ import type { Obligation } from '../plan/types.ts';
 import { obligationArg } from '../words/obligation-arg.ts';
 import { type Arg, list, moment, type Phrase, phrase, quote, sentence } from '../words/phrase.ts';
 import { dueAt, type EvalContext } from './context.ts';
+import { derivedAlong } from './derived-once.ts';
 import type { judge } from './judge.ts';
 import type { Entry } from './log-state.ts';
 import { result } from './obligation-result.ts';
+import { eachOnce, onceAlready, orderedUnion } from './ordered-hashes.ts';
 import type { Dispute, ObligationStatus } from './types.ts';
 
 /** The negotiation events recorded besides talks.started. */
@@ -61,6 +63,18 @@ export function allegationsAgainst(
   from = Number.NEGATIVE_INFINITY,
   to = Number.POSITIVE_INFINITY,
 ): { open: Dispute[]; acknowledged: Entry[]; unanswered: Entry[] } {
+  if (ctx.view.live && from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY)
+    return ctx.view.live.allegationsAgainst(provision, party, () => sortAllegations(ctx, provision, party));
+  return sortAllegations(ctx, provision, party, from, to);
+}
+
+function sortAllegations(
+  ctx: EvalContext,
+  provision: string,
+  party?: string,
+  from = Number.NEGATIVE_INFINITY,
+  to = Number.POSITIVE_INFINITY,
+): { open: Dispute[]; acknowledged: Entry[]; unanswered: Entry[] } {
   const open: Dispute[] = [];
   const acknowledged: Entry[] = [];
   const unanswered: Entry[] = [];
@@ -68,7 +82,7 @@ export function allegationsAgainst(
     const body = a.event.body as { against: string; provision?: string; description: string };
     if (body.provision !== provision || (party && body.against !== party)) continue;
     if (a.at < from || a.at > to) continue;
-    const s = allegationState(ctx, a);
+    const s = ctx.view.live ? ctx.view.live.allegationStanding(a) : allegationState(ctx, a);
     if (s.state === 'acknowledged' || (s.state === 'resolved' && s.finding === 'breach'))
       acknowledged.push(a, ...s.answers);
     else if (s.state === 'disputed')
@@ -83,14 +97,31 @@ export function allegationsAgainst(
   return { open, acknowledged, unanswered };
 }
 
+/**
+ * The hashes of unanswered allegations, in the order they occurred (as listed); with the live log,
+ * built once per list it hands out.
+ */
+export function unansweredHashes(ctx: EvalContext, entries: Entry[]): readonly string[] {
+  if (!ctx.view.live) return eachOnce(entries.map((a) => a.hash));
+  const hashes = derivedAlong(entries, 'hashes', (a) => a.hash);
+  onceAlready(hashes);
+  return hashes;
+}
+
 /** Unanswered allegations: who alleges what, and that nobody has answered, one phrase each. */
-export function unansweredPhrases(ctx: Pick<EvalContext, 'labels'>, entries: Entry[]): Phrase[] {
-  return entries.map((a) =>
-    phrase('allegation.unanswered', {
-      actor: ctx.labels.actorArg(a.event.actor),
-      description: quote(String(a.event.body.description)),
-    }),
-  );
+export function unansweredPhrases(ctx: EvalContext, entries: Entry[]): Phrase[] {
+  // With the live log, once per list it hands out (its labels change only with a registration,
+  // which makes it hand out new lists).
+  return ctx.view.live
+    ? (derivedAlong(entries, 'phrases', (a) => phraseOf(ctx, a)) as Phrase[])
+    : entries.map((a) => phraseOf(ctx, a));
+}
+
+function phraseOf(ctx: Pick<EvalContext, 'labels'>, a: Entry): Phrase {
+  return phrase('allegation.unanswered', {
+    actor: ctx.labels.actorArg(a.event.actor),
+    description: quote(String(a.event.body.description)),
+  });
 }
 
 /** An obligation as the head of its explanation, with its deadline when it has one. */
@@ -203,6 +234,11 @@ export function actStatus(ctx: EvalContext, p: Provision, o: Obligation): Obliga
   return allegedStatus(ctx, p, o, due);
 }
 
+/** Evidence from several lists: with the live log, merged in the order the events occurred (see orderedUnion). */
+function evidenceOf(ctx: EvalContext, lists: readonly (readonly string[])[]): string[] {
+  return ctx.view.live ? orderedUnion(lists, ctx.view.live.compareHashes) : lists.flat();
+}
+
 /**
  * Pauses, returns and negotiations have no event of their own: they are judged by what is alleged
  * against them (violation.alleged, deadline.missed), and met once due when nothing is.
@@ -250,13 +286,14 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
       ...(ctx.waiting.has(p.id) ? { waitsFor: ctx.waiting.get(p.id)! } : {}),
     },
     due,
-    [
-      ...breaches.map((b) => b.hash),
-      ...open.flatMap((d) => [d.of, d.disputedBy.evidence]),
-      ...unanswered.map((a) => a.hash),
-      ...(acts.started ? [acts.started.hash] : []),
-      ...acts.evidence,
-    ],
+    evidenceOf(ctx, [
+      breaches.map((b) => b.hash),
+      open.flatMap((d) => [d.of, d.disputedBy.evidence]),
+      // In the order the allegations occurred.
+      unansweredHashes(ctx, unanswered),
+      acts.started ? [acts.started.hash] : [],
+      acts.evidence,
+    ]),
     record.length ? record : [phrase('record.nothing')],
   );
   if (!byAbsence || status.status !== 'unrecorded' || o.action !== 'pause') return status;

@@ -1,7 +1,8 @@
 import type { Agreement, Provision } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
 import { phrase } from '../words/phrase.ts';
-import { actStatus, allegationState } from './act-status.ts';
+import { actStatus } from './act-status.ts';
+import { allegationRecord } from './allegation-record.ts';
 import { conditionState } from './condition.ts';
 import type { EvalContext } from './context.ts';
 import { deadlineMove, movePhrase } from './deadline-move.ts';
@@ -11,6 +12,7 @@ import { exchangeRecords } from './exchange-records.ts';
 import { exchangeObligationStatus } from './exchange-status.ts';
 import { figureSets } from './figures.ts';
 import { labelsOf, type Registration } from './labels.ts';
+import { LiveLog } from './live-log.ts';
 import { applyEvent, emptyState, type LogState } from './log-state.ts';
 import { extensionRecords, phaseEnds, phaseRecords } from './phase-records.ts';
 import { provisionStatus } from './provision-status.ts';
@@ -61,42 +63,10 @@ function obligationStatus(ctx: EvalContext, p: Provision, o: Obligation): Obliga
   return o.uncertain ? { ...status, uncertain: true } : status;
 }
 
-const ANSWER_OF_STATE: Record<Allegation['state'], string | null> = {
-  open: null,
-  withdrawn: 'allegation.withdrawn',
-  resolved: 'allegation.resolved',
-  acknowledged: 'acknowledgement',
-  disputed: 'dispute',
-};
-
+/** Every allegation, in the order they occurred: kept by the live log when the view has it. */
 function allegations(ctx: EvalContext): Allegation[] {
-  return ctx.view.kind('violation.alleged').map((e) => {
-    const body = e.event.body as { against: string; provision?: string; description: string };
-    const s = allegationState(ctx, e);
-    // The reason of the answer that gave the allegation its state (the last one of that kind).
-    const answerKind = ANSWER_OF_STATE[s.state];
-    const closing = s.answers.filter((a) => a.event.kind === answerKind).at(-1);
-    const reason =
-      s.state === 'disputed'
-        ? s.disputes.at(-1)?.disputedBy.reason
-        : typeof closing?.event.body.reason === 'string'
-          ? closing.event.body.reason
-          : undefined;
-    return {
-      provision: body.provision ?? null,
-      against: body.against,
-      by: e.event.actor,
-      at: ctx.view.iso(e.at),
-      description: body.description,
-      ...(Array.isArray(e.event.body.casualties)
-        ? { casualties: e.event.body.casualties as NonNullable<Allegation['casualties']> }
-        : {}),
-      state: s.state,
-      ...(s.finding ? { finding: s.finding } : {}),
-      ...(reason !== undefined ? { reason } : {}),
-      evidence: [e.hash, ...ctx.view.refsTo(e.hash).map((r) => r.hash)].sort(),
-    };
-  });
+  if (ctx.view.live) return ctx.view.live.allegations();
+  return ctx.view.kind('violation.alleged').map((e) => allegationRecord(ctx.view, e));
 }
 
 /** A status whose deadline moved says how much and why, in its fields and its explanation. */
@@ -125,7 +95,7 @@ export function evaluateState(
   asOf: string,
   options: EvaluateOptions = {},
 ): Evaluation {
-  return evaluateWith(agreement, state, asOf, options);
+  return evaluateWith(agreement, state, asOf, options, undefined);
 }
 
 function evaluateWith(
@@ -133,10 +103,11 @@ function evaluateWith(
   state: LogState,
   asOf: string,
   options: EvaluateOptions,
+  live: LiveLog | undefined,
   conditionsMet?: Record<string, string>,
 ): Evaluation {
   const at = parseAsOf(asOf);
-  const view = new LogView(state, at, agreement.timeZone);
+  const view = new LogView(state, at, agreement.timeZone, live);
   const eplan = effectivePlan(agreement, view, options.counts, conditionsMet);
   const ctx: EvalContext = {
     agreement,
@@ -173,7 +144,7 @@ function evaluateWith(
   // A condition with no fixed day, met on the record: planned again with it placed from that moment.
   if (conditionsMet === undefined) {
     const met = metOnRecord(ctx);
-    if (Object.keys(met).length) return evaluateWith(agreement, state, asOf, options, met);
+    if (Object.keys(met).length) return evaluateWith(agreement, state, asOf, options, live, met);
   }
   const obligations = eplan.obligations.map(
     (o) => byProvision.get(o.provision)!.find((s) => s.obligation.id === o.id)!,
@@ -190,7 +161,7 @@ function evaluateWith(
     {
       agreement: agreement.id,
       asOf: view.iso(at),
-      events: [...state.byHash.values()].filter((e) => e.at <= at).length,
+      events: view.live ? state.byHash.size : [...state.byHash.values()].filter((e) => e.at <= at).length,
       phases: phaseRecords(ctx),
       extensions: extensionRecords(ctx, obligations),
       provisions: agreement.provisions.map((p) => provisionStatus(ctx, p, byProvision.get(p.id) ?? [])),
@@ -213,29 +184,37 @@ function evaluateWith(
 
 /**
  * The reducer: an initial state, `apply` for each event as it is appended, `result` at any moment.
- * Applying events in any order gives the same state; `result` reads only the indexes `apply` built.
+ * Applying events in any order gives the same state. `apply` indexes the event and updates the live
+ * tallies it touches (LiveLog); `result` for a moment at or after the last event reads those tallies
+ * (work per obligation and per group of figures, not per event), and for an earlier moment
+ * evaluates from the indexed state, as `evaluateState` does.
  */
 export function createEvaluator(agreement: Agreement, options: EvaluateOptions = {}) {
   const state = emptyState();
+  const live = new LiveLog(state, agreement.timeZone);
   return {
     state,
     apply(event: LoggedEvent) {
-      applyEvent(state, event);
+      const entry = applyEvent(state, event);
+      if (entry) live.apply(entry);
     },
     result(asOf: string): Evaluation {
-      return evaluateState(agreement, state, asOf, options);
+      return evaluateWith(agreement, state, asOf, options, live);
     },
   };
 }
 
-/** Every provision and obligation of `agreement` judged from `events` as they stood at `asOf`. */
+/**
+ * Every provision and obligation of `agreement` judged from `events` as they stood at `asOf`. One
+ * evaluation, so no live tallies: the events indexed, then evaluated from the indexed state.
+ */
 export function evaluate(
   agreement: Agreement,
   events: LoggedEvent[],
   asOf: string,
   options: EvaluateOptions = {},
 ): Evaluation {
-  const evaluator = createEvaluator(agreement, options);
-  for (const e of events) evaluator.apply(e);
-  return evaluator.result(asOf);
+  const state = emptyState();
+  for (const e of events) applyEvent(state, e);
+  return evaluateState(agreement, state, asOf, options);
 }

@@ -1,9 +1,11 @@
 import { compareEntries, type LogState } from './log-state.ts';
+import { isSettled } from './ordered-hashes.ts';
 
 /**
  * Puts every evidence list of an evaluation (any `evidence` member that is a list of leaf hashes) in
  * the order its events occurred: by instant, then by leaf hash, as the evaluator orders events. A
  * reader then finds the evidence of a status as a story, first event first. Changes `value` in place.
+ * A settled list is one the evaluator built in that order and shares (see LiveLog): it is left as it is.
  */
 export function orderEvidence<T>(value: T, state: LogState): T {
   const compare = (a: string, b: string): number => {
@@ -15,11 +17,15 @@ export function orderEvidence<T>(value: T, state: LogState): T {
   };
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) {
+      if (isSettled(v)) return;
       for (const x of v) walk(x);
       return;
     }
     if (v === null || typeof v !== 'object') return;
     for (const [key, member] of Object.entries(v)) {
+      // Explanations are phrases: they name events, never hold evidence lists.
+      if (key === 'explanation') continue;
+      if (key === 'evidence' && Array.isArray(member) && isSettled(member)) continue;
       if (key === 'evidence' && Array.isArray(member) && member.every((h) => typeof h === 'string')) {
         member.sort(compare);
       } else walk(member);

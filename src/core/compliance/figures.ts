@@ -1,5 +1,7 @@
 import type { Agreement } from '../agreement/types.ts';
 import { type Arg, list, type Phrase, phrase } from '../words/phrase.ts';
+import type { AidGroup, LiveLog } from './live-log.ts';
+import { compareEntries } from './log-state.ts';
 import type { Figure, FigureSet } from './types.ts';
 import type { Effective, LogView } from './view.ts';
 
@@ -63,8 +65,32 @@ export function bySource(view: LogView, records: Effective[]): Figure[] {
   return [...sums.values()].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 }
 
+/** A set of figures from what they count (`body`, a figure body of the set) and their sums per source. */
+function figureSet(
+  key: string,
+  body: Record<string, unknown>,
+  figures: Figure[],
+  agreement?: Agreement,
+): FigureSet {
+  const conflicting = figures.length > 1 && new Set(figures.map((f) => f.quantity)).size > 1;
+  return {
+    key,
+    what: describe(body, agreement),
+    ...(typeof body.provision === 'string' ? { provision: body.provision } : {}),
+    from: String(body.from ?? body.date),
+    to: String(body.date),
+    unit: String(body.unit),
+    ...(typeof body.category === 'string' ? { category: body.category } : {}),
+    figures,
+    conflicting,
+  };
+}
+
+const byKey = (a: FigureSet, b: FigureSet) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
 /** Every aid figure of the log, grouped by what it counts, with its sources side by side. */
 export function figureSets(view: LogView, agreement?: Agreement): FigureSet[] {
+  if (view.live) return liveFigureSets(view.live, agreement);
   const groups = new Map<string, Effective[]>();
   for (const r of view.current('aid.delivered')) {
     const key = figureKey(r.body);
@@ -73,21 +99,27 @@ export function figureSets(view: LogView, agreement?: Agreement): FigureSet[] {
     else groups.set(key, [r]);
   }
   const sets: FigureSet[] = [];
-  for (const [key, records] of groups) {
-    const figures = bySource(view, records);
-    const conflicting = figures.length > 1 && new Set(figures.map((f) => f.quantity)).size > 1;
-    const body = records[0]!.body;
-    sets.push({
-      key,
-      what: describe(body, agreement),
-      ...(typeof body.provision === 'string' ? { provision: body.provision } : {}),
-      from: String(body.from ?? body.date),
-      to: String(body.date),
-      unit: String(body.unit),
-      ...(typeof body.category === 'string' ? { category: body.category } : {}),
-      figures,
-      conflicting,
-    });
+  for (const [key, records] of groups)
+    sets.push(figureSet(key, records[0]!.body, bySource(view, records), agreement));
+  return sets.sort(byKey);
+}
+
+/** The same sets from the live log's aid groups (a set is one group, or a few whose fields read alike). */
+function liveFigureSets(live: LiveLog, agreement?: Agreement): FigureSet[] {
+  const byFigureKey = new Map<string, AidGroup[]>();
+  for (const g of live.allAidGroups()) {
+    const key = figureKey(g.records[0]!.body);
+    const list = byFigureKey.get(key);
+    if (list) list.push(g);
+    else byFigureKey.set(key, [g]);
   }
-  return sets.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const sets: FigureSet[] = [];
+  for (const [key, groups] of byFigureKey) {
+    // The set reads as its first figure, as when grouping the figures one by one.
+    const first = groups
+      .map((g) => g.records[0]!)
+      .reduce((a, b) => (compareEntries(a.entry, b.entry) <= 0 ? a : b));
+    sets.push(figureSet(key, first.body, live.figuresOf(groups), agreement));
+  }
+  return sets.sort(byKey);
 }

@@ -50,16 +50,20 @@ function push(map: Map<string, Entry[]>, key: string, entry: Entry): void {
   else map.set(key, [entry]);
 }
 
-/** Adds one event to the state (in place); an event already applied is ignored. */
-export function applyEvent(state: LogState, logged: LoggedEvent): void {
-  if (state.byHash.has(logged.leafHash)) return;
+/**
+ * Adds one event to the state (in place) and gives its entry; an event already applied, or one
+ * without a valid instant, is ignored (undefined).
+ */
+export function applyEvent(state: LogState, logged: LoggedEvent): Entry | undefined {
+  if (state.byHash.has(logged.leafHash)) return undefined;
   const event = logged.event.event;
   const at = Date.parse(event.occurredAt);
-  if (Number.isNaN(at)) return;
+  if (Number.isNaN(at)) return undefined;
   const entry: Entry = { hash: logged.leafHash, at, event };
   state.byHash.set(entry.hash, entry);
   push(state.byKind, event.kind, entry);
   for (const ref of referencesOf(event)) push(state.byRef, ref, entry);
+  return entry;
 }
 
 /** The prefix of a sorted list that occurred at or before `asOf` (epoch ms). */

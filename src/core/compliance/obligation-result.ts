@@ -4,6 +4,7 @@ import { type EvalContext, endedAt, verdictPhrase } from './context.ts';
 import { disputesPhrase } from './dispute-words.ts';
 import { judge } from './judge.ts';
 import type { Entry } from './log-state.ts';
+import { orderedUnion } from './ordered-hashes.ts';
 import type { ObligationStatus } from './types.ts';
 
 /**
@@ -72,7 +73,10 @@ export function result(
     ...(v.overdueMinutes !== undefined ? { overdueMinutes: v.overdueMinutes } : {}),
     ...(v.noRecord ? { noRecord: true } : {}),
     ...(facts.disputes.length ? { disputes: facts.disputes } : {}),
-    evidence: [...new Set(evidence)].sort(),
+    // With the live log, each hash once in the order its event occurred (orderEvidence's order).
+    evidence: ctx.view.live
+      ? orderedUnion([evidence], ctx.view.live.compareHashes)
+      : [...new Set(evidence)].sort(),
     explanation,
   };
 }

@@ -1,8 +1,9 @@
 import type { Provision } from '../agreement/types.ts';
 import { type Explanation, list, moment, num, phrase, qty, sentence } from '../words/phrase.ts';
-import { allegationsAgainst, unansweredPhrases } from './act-status.ts';
+import { allegationsAgainst, unansweredHashes, unansweredPhrases } from './act-status.ts';
 import type { EvalContext } from './context.ts';
 import { disputesPhrase } from './dispute-words.ts';
+import { orderedUnion } from './ordered-hashes.ts';
 import { recordedBeside } from './recorded-beside.ts';
 import type { ObligationStatus, ProvisionStatus, Status } from './types.ts';
 
@@ -20,6 +21,16 @@ export const PRECEDENCE: Status[] = [
   'not-yet-due',
 ];
 
+/**
+ * The evidence of some lists, each hash once. With the live log (every event seen) the lists are
+ * merged in the order their events occurred; otherwise sorted by hash, as orderEvidence puts every
+ * evidence list in that order at the end.
+ */
+function allOf(ctx: EvalContext, lists: readonly (readonly string[])[]): string[] {
+  if (ctx.view.live) return orderedUnion(lists, ctx.view.live.compareHashes);
+  return [...new Set(lists.flat())].sort();
+}
+
 function phaseSpan(ctx: EvalContext, p: Provision): { from: number | null; to: number | null } {
   const placed = ctx.eplan.plan.phases.find((x) => x.id === p.phase);
   const started = ctx.view.kind('phase.started').find((e) => e.event.body.phase === p.phase);
@@ -31,18 +42,18 @@ function phaseSpan(ctx: EvalContext, p: Provision): { from: number | null; to: n
 function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
   const span = phaseSpan(ctx, p);
   const { open, acknowledged, unanswered } = allegationsAgainst(ctx, p.id);
-  const evidence = [
-    ...open.flatMap((d) => [d.of, d.disputedBy.evidence]),
-    ...acknowledged.map((e) => e.hash),
-    ...unanswered.map((e) => e.hash),
-  ].sort();
   // A recorded failure (deadline.missed naming the term) is missed, as for every other kind.
   const failures = ctx.view.kind('deadline.missed').filter((e) => e.event.body.provision === p.id);
   const base = {
     provision: p.id,
     kind: p.kind,
     counts: {},
-    evidence: [...evidence, ...failures.map((e) => e.hash)].sort(),
+    evidence: allOf(ctx, [
+      open.flatMap((d) => [d.of, d.disputedBy.evidence]),
+      acknowledged.map((e) => e.hash),
+      unansweredHashes(ctx, unanswered),
+      failures.map((e) => e.hash),
+    ]),
   };
   if (failures.length)
     return {
@@ -138,14 +149,12 @@ export function provisionStatus(
     ...beside,
     ...(basis ? { basis } : {}),
     ...(uncertain ? { uncertain: true as const } : {}),
-    evidence: [
-      ...new Set([
-        ...status.evidence,
-        ...(beside.recovered ?? []).flatMap((r) => r.evidence),
-        ...(beside.events ?? []).flatMap((r) => r.evidence),
-        ...(beside.enforced ?? []).flatMap((r) => r.evidence),
-      ]),
-    ].sort(),
+    evidence: allOf(ctx, [
+      status.evidence,
+      (beside.recovered ?? []).flatMap((r) => r.evidence),
+      (beside.events ?? []).flatMap((r) => r.evidence),
+      (beside.enforced ?? []).flatMap((r) => r.evidence),
+    ]),
   };
 }
 
@@ -230,14 +239,12 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
     kind: p.kind,
     status,
     counts,
-    evidence: [
-      ...new Set([
-        ...obligations.flatMap((o) => o.evidence),
-        ...open.flatMap((d) => [d.of, d.disputedBy.evidence]),
-        ...acknowledged.map((a) => a.hash),
-        ...unanswered.map((a) => a.hash),
-      ]),
-    ].sort(),
+    evidence: allOf(ctx, [
+      ...obligations.map((o) => o.evidence),
+      open.flatMap((d) => [d.of, d.disputedBy.evidence]),
+      acknowledged.map((a) => a.hash),
+      unansweredHashes(ctx, unanswered),
+    ]),
     explanation,
   };
 }

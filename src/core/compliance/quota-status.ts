@@ -5,6 +5,7 @@ import { dueAt, type EvalContext, endedAt, verdictPhrase } from './context.ts';
 import { disputesPhrase } from './dispute-words.ts';
 import { bySource } from './figures.ts';
 import { judge } from './judge.ts';
+import type { LiveLog } from './live-log.ts';
 import { missPhrases, recordedMisses } from './obligation-result.ts';
 import type { Dispute, ObligationStatus } from './types.ts';
 import type { Effective, LogView } from './view.ts';
@@ -47,6 +48,22 @@ function aidOn(view: LogView, date: string | null): Effective[] {
   return byDate.get(date) ?? [];
 }
 
+/**
+ * The aid figures toward a quota from the live log: whole groups of figures that count the same
+ * thing (whether a figure counts depends only on what it counts), with their sums per source and
+ * their evidence already in the order it occurred.
+ */
+function liveFigures(live: LiveLog, p: Provision, o: Obligation, q: Quota | undefined) {
+  const groups = live.aidGroups((body) => matches(body, p, o, q));
+  return {
+    count: groups.reduce((n, g) => n + g.records.length, 0),
+    records: () => live.recordsOf(groups),
+    figures: live.figuresOf(groups),
+    referred: live.referredOf(groups),
+    evidence: live.evidenceOf(groups),
+  };
+}
+
 const PEOPLE: Record<string, string> = {
   patient: 'patients',
   companion: 'companions',
@@ -77,14 +94,21 @@ function throughputOf(view: LogView, p: Provision, o: Obligation): Effective[] {
  */
 export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
   const q = quotaOf(p, o);
-  const records: Effective[] = [
-    ...aidOn(ctx.view, o.action === 'admit-aid' ? o.date : null).filter((r) => matches(r.body, p, o, q)),
-    ...(o.action === 'evacuate' || o.action === 'let-cross' ? throughputOf(ctx.view, p, o) : []),
-  ];
-  const figures = bySource(ctx.view, records);
+  const throughput = o.action === 'evacuate' || o.action === 'let-cross' ? throughputOf(ctx.view, p, o) : [];
+  const counted = ctx.view.live && throughput.length === 0 ? liveFigures(ctx.view.live, p, o, q) : undefined;
+  const records = (): Effective[] =>
+    counted?.records() ?? [
+      ...aidOn(ctx.view, o.action === 'admit-aid' ? o.date : null).filter((r) => matches(r.body, p, o, q)),
+      ...throughput,
+    ];
+  const recorded = counted ? undefined : records();
+  const anything = (counted?.count ?? recorded!.length) > 0;
+  const figures = counted?.figures ?? bySource(ctx.view, recorded!);
   const required = o.quantity ?? 0;
   const due = dueAt(ctx, o);
-  const disputes: Dispute[] = records.flatMap((r) => ctx.view.disputes(r.entry, 'quantity'));
+  const disputes: Dispute[] = (counted?.referred ?? recorded!.map((r) => r.entry)).flatMap((e) =>
+    ctx.view.disputes(e, 'quantity'),
+  );
   const above = figures.filter((f) => f.quantity >= required);
   if (above.length > 0 && above.length < figures.length && disputes.length === 0) {
     const high = above[0]!;
@@ -111,7 +135,7 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
     dueAt: due,
     required,
     done,
-    anything: records.length > 0,
+    anything,
     disputes,
     ...(end !== undefined ? { endedAt: end } : {}),
     ...(ctx.waiting.has(p.id) ? { waitsFor: ctx.waiting.get(p.id)! } : {}),
@@ -147,12 +171,17 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
     due: due === null ? null : ctx.view.iso(due),
     required,
     // Nothing recorded is not 0 done: the figure is absent (the status says unrecorded).
-    ...(records.length > 0 ? { done } : {}),
+    ...(anything ? { done } : {}),
     ...(v.overdueMinutes !== undefined ? { overdueMinutes: v.overdueMinutes } : {}),
     ...(v.noRecord ? { noRecord: true } : {}),
     figures,
     ...(disputes.length ? { disputes } : {}),
-    evidence: [...new Set([...records.flatMap((r) => r.evidence), ...misses.map((m) => m.hash)])].sort(),
+    evidence:
+      counted && misses.length === 0
+        ? counted.evidence
+        : [
+            ...new Set([...(recorded ?? records()).flatMap((r) => r.evidence), ...misses.map((m) => m.hash)]),
+          ].sort(),
     explanation,
   };
 }

@@ -1,4 +1,5 @@
 import { isoInZone, localDate } from '../time/zoned-time.ts';
+import type { LiveLog } from './live-log.ts';
 import { type Entry, type LogState, upTo } from './log-state.ts';
 import type { Dispute } from './types.ts';
 
@@ -20,11 +21,17 @@ export class LogView {
   private readonly state: LogState;
   private readonly roles = new Map<string, string>();
   private readonly currentByKind = new Map<string, Effective[]>();
+  /**
+   * The log's running tallies, when this view sees every event of the log (its moment is at or
+   * after the last one): status builders then read them instead of going over the events.
+   */
+  readonly live: LiveLog | undefined;
 
-  constructor(state: LogState, asOf: number, timeZone: string) {
+  constructor(state: LogState, asOf: number, timeZone: string, live?: LiveLog) {
     this.state = state;
     this.asOf = asOf;
     this.timeZone = timeZone;
+    this.live = live !== undefined && asOf >= live.lastAt ? live : undefined;
     for (const e of this.kind('actor.registered')) {
       const body = e.event.body as { actor: string; role: string };
       this.roles.set(body.actor, body.role);
@@ -32,6 +39,8 @@ export class LogView {
   }
 
   kind(kind: string): Entry[] {
+    // Every event occurred by then: the whole list, as the state keeps it (callers only read it).
+    if (this.live) return this.state.byKind.get(kind) ?? [];
     return upTo(this.state.byKind.get(kind), this.asOf);
   }
 
@@ -71,6 +80,7 @@ export class LogView {
 
   /** The effective bodies of every event of a kind that is not withdrawn (computed once per view). */
   current(kind: string): Effective[] {
+    if (this.live) return this.live.current(kind);
     let list = this.currentByKind.get(kind);
     if (!list) {
       list = this.kind(kind)

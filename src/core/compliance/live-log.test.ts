@@ -1,0 +1,191 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createEvaluator, evaluateState } from './evaluate.ts';
+import { FIXTURE_YAML } from './fixture-agreement.ts';
+import { applyEvent, emptyState } from './log-state.ts';
+import { actors, agreementOf, logged } from './test-log.ts';
+import type { LoggedEvent } from './types.ts';
+
+const agreement = agreementOf(FIXTURE_YAML);
+const HOURS = ['07:00', '09:00', '12:00', '15:00', '23:30'];
+const SOURCES = ['UN', 'COGAT', 'b'];
+
+/** One step of a random log: what is appended, and which earlier event it answers when it answers one. */
+const aStep = fc.record({
+  kind: fc.constantFrom(
+    'aid',
+    'aid',
+    'aid',
+    'aid-other',
+    'correct',
+    'correct-other',
+    'correct-other',
+    'withdraw',
+    'dispute',
+    'allege',
+    'allege',
+    'acknowledge',
+    'dispute-allegation',
+    'withdraw-allegation',
+    'resolve',
+    'handover',
+    'release',
+    'extension',
+    'phase-started',
+    'phase-ended',
+    'register',
+    'statement',
+  ),
+  day: fc.integer({ min: 1, max: 4 }),
+  hour: fc.constantFrom(...HOURS),
+  count: fc.integer({ min: 0, max: 14 }),
+  source: fc.constantFrom(...SOURCES),
+  target: fc.nat(),
+  fraction: fc.boolean(),
+});
+type Step = typeof aStep extends fc.Arbitrary<infer T> ? T : never;
+
+/** The event of a step, given the events appended before it (answers pick one of those). */
+function eventOf(step: Step, before: LoggedEvent[]): LoggedEvent {
+  const { kind, day, hour, count, source, target } = step;
+  const at = `2024-01-0${day}T${hour}:00+02:00`;
+  // Figures fall on two days, so that several add up in one group.
+  const date = `2024-01-0${1 + (day % 2)}`;
+  const pick = (k: string) => {
+    const of = before.filter((e) => e.event.event.kind === k);
+    return of.length ? of[target % of.length] : undefined;
+  };
+  const quantity = step.fraction && kind === 'aid-other' ? count + 0.25 : count;
+  const aid = (body: Record<string, unknown>) => logged('med', 'aid.delivered', at, body, source);
+  switch (kind) {
+    case 'aid':
+      return aid({ date, quantity, unit: 'truck', category: 'aid' });
+    case 'aid-other':
+      // Another line: no category, a destination, a provision named, or a figure over a period.
+      return aid(
+        [
+          { date, quantity, unit: 'truck' },
+          { date, quantity, unit: 'truck', category: 'aid', destination: 'north' },
+          { provision: 'aid', date, quantity, unit: 'truck', category: 'aid' },
+          { date, from: '2024-01-01', quantity, unit: 'truck', category: 'aid' },
+        ][target % 4]!,
+      );
+    case 'correct':
+    case 'correct-other': {
+      const of = pick('aid.delivered');
+      if (!of) return aid({ date, quantity, unit: 'truck', category: 'aid' });
+      const body = of.event.event.body;
+      // The recorder (entitled), or x (entitled only once registered as a mediator).
+      return logged(kind === 'correct' ? 'med' : 'x', 'correction', at, {
+        of: of.leafHash,
+        reason: 'Recounted.',
+        body: { ...body, quantity: count, ...(target % 3 === 0 ? { date } : {}) },
+      });
+    }
+    case 'withdraw': {
+      const of = pick('aid.delivered');
+      if (!of) return aid({ date, quantity, unit: 'truck', category: 'aid' });
+      return logged('med', 'correction', at, { of: of.leafHash, reason: 'Recorded twice.' });
+    }
+    case 'dispute': {
+      const of = pick('aid.delivered');
+      if (!of) return aid({ date, quantity, unit: 'truck', category: 'aid' });
+      return logged('a', 'dispute', at, { of: of.leafHash, reason: 'We count fewer.', figure: count });
+    }
+    case 'allege':
+      // Against a standing term (cease), or terms whose obligations name a party (neg: a, ret: b).
+      return logged(count % 2 ? 'b' : 'a', 'violation.alleged', at, {
+        against: count % 2 ? 'a' : 'b',
+        provision: ['cease', 'neg', 'ret', 'lp'][target % 4],
+        description: `Alleged ${count}.`,
+      });
+    case 'acknowledge':
+    case 'dispute-allegation':
+    case 'withdraw-allegation':
+    case 'resolve': {
+      const of = pick('violation.alleged');
+      if (!of)
+        return logged('b', 'violation.alleged', at, { against: 'a', provision: 'cease', description: 'A.' });
+      const body = of.event.event.body as { against: string };
+      if (kind === 'acknowledge') return logged(body.against, 'acknowledgement', at, { of: of.leafHash });
+      if (kind === 'dispute-allegation')
+        return logged(target % 2 ? body.against : 'med', 'dispute', at, { of: of.leafHash, reason: 'No.' });
+      if (kind === 'withdraw-allegation')
+        return logged(of.event.event.actor, 'allegation.withdrawn', at, {
+          of: of.leafHash,
+          reason: 'Wrong.',
+        });
+      return logged('med', 'allegation.resolved', at, {
+        of: of.leafHash,
+        finding: target % 2 ? 'breach' : 'no-breach',
+        reason: 'Found.',
+      });
+    }
+    case 'handover':
+      return logged('a', 'handover.completed', at, {
+        provision: 'ex',
+        batch: day,
+        count: count % 3,
+        to: 'b',
+      });
+    case 'release':
+      return logged('b', 'release.completed', at, { provision: 'ex', batch: day, party: 'b', count }, source);
+    case 'extension':
+      return logged('med', 'extension.agreed', at, { phase: 'p1', days: 1 });
+    case 'phase-started':
+      return logged('op', 'phase.started', at, { phase: 'p1' });
+    case 'phase-ended':
+      return logged('op', 'phase.ended', at, { phase: 'p1', reason: 'Ended.' });
+    case 'register':
+      return logged('op', 'actor.registered', at, {
+        actor: 'x',
+        name: 'X',
+        role: target % 3 ? 'mediator' : 'monitor',
+        key: 'x+0',
+      });
+    default:
+      return logged('med', 'statement', at, { text: `Update ${count}.` });
+  }
+}
+
+/** The evaluation from scratch: a new state from every event, evaluated by the full path. */
+function fromScratch(events: LoggedEvent[], asOf: string) {
+  const state = emptyState();
+  for (const e of events) applyEvent(state, e);
+  return evaluateState(agreement, state, asOf);
+}
+
+const AFTER_ALL = '2024-01-06T00:00:00+02:00';
+const PAST = ['2024-01-02T12:00:00+02:00', '2024-01-03T09:00:00+02:00'];
+
+describe('the evaluator kept event by event (LiveLog)', () => {
+  it('after each append, its result equals the evaluation from scratch: now, at the last event, and in the past', () => {
+    fc.assert(
+      fc.property(fc.array(aStep, { minLength: 1, maxLength: 30 }), (steps) => {
+        const events: LoggedEvent[] = [...actors()];
+        const evaluator = createEvaluator(agreement);
+        for (const e of events) evaluator.apply(e);
+        const handedOut: { result: unknown; json: string }[] = [];
+        for (const step of steps) {
+          const e = eventOf(step, events);
+          events.push(e);
+          evaluator.apply(e);
+          const last = events.reduce(
+            (a, x) => (Date.parse(x.event.event.occurredAt) > Date.parse(a) ? x.event.event.occurredAt : a),
+            events[0]!.event.event.occurredAt,
+          );
+          for (const asOf of [AFTER_ALL, last, ...PAST]) {
+            const got = evaluator.result(asOf);
+            const want = fromScratch(events, asOf);
+            expect(got).toEqual(want);
+            expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+            if (asOf === AFTER_ALL) handedOut.push({ result: got, json: JSON.stringify(got) });
+          }
+        }
+        // A result handed out never changes afterwards, whatever is appended later.
+        for (const h of handedOut) expect(JSON.stringify(h.result)).toBe(h.json);
+      }),
+      { numRuns: 40, seed: 20261206 },
+    );
+  }, 300_000);
+});

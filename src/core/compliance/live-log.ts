@@ -1,0 +1,371 @@
+import { referencesOf } from '../ledger/check-event.ts';
+import { allegationState } from './act-status.ts';
+import { allegationRecord } from './allegation-record.ts';
+import { appendedTo } from './derived-once.ts';
+import { compareEntries, type Entry, type LogState } from './log-state.ts';
+import { eachOnce, mergeOrdered, OrderedHashes, onceAlready, settle } from './ordered-hashes.ts';
+import type { Allegation, Dispute, Figure } from './types.ts';
+import { type Effective, LogView } from './view.ts';
+
+/** One source's figures in an aid group: their sum and evidence, kept as figures come and go. */
+interface AidTally {
+  records: number;
+  quantity: number;
+  /** Figures that are not whole numbers: the sum is then recomputed in the order of the records. */
+  inexact: number;
+  evidence: OrderedHashes;
+}
+
+/**
+ * The aid figures (their bodies in force) that count the same thing: same provision, day, period,
+ * unit, category and destination. Whether a figure counts toward a quota depends only on these, so a
+ * quota reads whole groups, never single figures.
+ */
+export interface AidGroup {
+  /** The figures in force, in the order they occurred. */
+  records: Effective[];
+  /** Every figure's evidence (the figure and the correction in force), in the order they occurred. */
+  evidence: OrderedHashes;
+  bySource: Map<string, AidTally>;
+  /** Figures some event refers to (a dispute, a correction): the only ones that may carry disputes. */
+  referred: Entry[];
+  /** Figures whose correction also corrects another event: their evidence may repeat a hash. */
+  sharedCorrections: number;
+}
+
+type AllegationStanding = ReturnType<typeof allegationState>;
+/** The allegations against a provision by where they stand (see allegationsAgainst). */
+type Sorted = { open: Dispute[]; acknowledged: Entry[]; unanswered: Entry[] };
+
+function insertSorted<T>(list: T[], item: T, entryOf: (x: T) => Entry): void {
+  const entry = entryOf(item);
+  if (list.length === 0 || compareEntries(entryOf(list[list.length - 1]!), entry) < 0) {
+    list.push(item);
+    return;
+  }
+  list.splice(indexOf(list, entry, entryOf), 0, item);
+}
+
+/** The first index whose entry does not come before `entry`. */
+function indexOf<T>(list: readonly T[], entry: Entry, entryOf: (x: T) => Entry): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareEntries(entryOf(list[mid]!), entry) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function removeSorted<T>(list: T[], entry: Entry, entryOf: (x: T) => Entry): void {
+  const i = indexOf(list, entry, entryOf);
+  if (i < list.length && entryOf(list[i]!) === entry) list.splice(i, 1);
+}
+
+const ofEffective = (r: Effective) => r.entry;
+const ofEntry = (e: Entry) => e;
+
+/** The fields that say what an aid figure counts, as one exact key (an absent field is not an empty one). */
+function groupKey(body: Record<string, unknown>): string {
+  return [body.provision, body.date, body.unit, body.category, body.destination, body.from]
+    .map((v) => (v === undefined ? '-' : `=${JSON.stringify(v)}`))
+    .join('\u0000');
+}
+
+/**
+ * The log as it stands after every event applied so far, kept up to date event by event: each
+ * event's body in force, aid figures summed per group and source, and each allegation with where it
+ * stands. An event changes only what it touches: its own entry, and the entries it refers to (a
+ * correction, a dispute or an answer retracts what they contributed and adds it again). A newly
+ * registered actor can change who may correct what and who acts for whom: the tallies are then
+ * built again from the state, once, when next read.
+ *
+ * It answers only for a moment at or after the last event (`lastAt`): the evaluator reads it then,
+ * and evaluates from the indexed state for an earlier moment.
+ */
+export class LiveLog {
+  private readonly state: LogState;
+  private readonly timeZone: string;
+  /** The instant of the latest event applied (epoch ms). */
+  lastAt = Number.NEGATIVE_INFINITY;
+  private stale = true;
+  private view: LogView;
+  private readonly effectiveOf = new Map<string, Effective | null>();
+  private readonly currentByKind = new Map<string, Effective[]>();
+  private readonly aid = new Map<string, AidGroup>();
+  private readonly aidGroupOf = new Map<string, AidGroup>();
+  private readonly standing = new Map<string, AllegationStanding>();
+  private allegationList: Allegation[] = [];
+  /** Whether a result holds the list: it is then copied before its next change. */
+  private allegationsHandedOut = false;
+  /** How many times the allegations about each provision changed: what `allegationsAgainst` keys on. */
+  private readonly allegationVersion = new Map<string, number>();
+  private readonly sorted = new Map<
+    string,
+    { provision: string; party: string | undefined; version: number; value: Sorted }
+  >();
+  readonly compareHashes: (a: string, b: string) => number;
+
+  constructor(state: LogState, timeZone: string) {
+    this.state = state;
+    this.timeZone = timeZone;
+    this.view = new LogView(state, Number.POSITIVE_INFINITY, timeZone);
+    this.compareHashes = (a, b) => {
+      const x = state.byHash.get(a);
+      const y = state.byHash.get(b);
+      if (x && y) return compareEntries(x, y);
+      return x ? -1 : y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+    };
+  }
+
+  /** Takes in an entry the state has just added. */
+  apply(entry: Entry): void {
+    if (entry.at > this.lastAt) this.lastAt = entry.at;
+    if (entry.event.kind === 'actor.registered') this.stale = true;
+    if (this.stale) return;
+    this.add(entry);
+    for (const ref of referencesOf(entry.event)) {
+      const target = this.state.byHash.get(ref);
+      if (!target || target === entry) continue;
+      this.retract(target);
+      this.add(target);
+    }
+  }
+
+  /** Builds the tallies again from the state when a registration made them stale. */
+  private fresh(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    this.view = new LogView(this.state, Number.POSITIVE_INFINITY, this.timeZone);
+    this.effectiveOf.clear();
+    this.currentByKind.clear();
+    this.aid.clear();
+    this.aidGroupOf.clear();
+    this.standing.clear();
+    this.allegationList = [];
+    this.allegationsHandedOut = false;
+    this.sorted.clear();
+    for (const list of this.state.byKind.values()) for (const e of list) this.add(e);
+  }
+
+  private add(entry: Entry): void {
+    if (entry.event.kind === 'violation.alleged') this.setAllegation(entry);
+    const eff = this.view.effective(entry);
+    if (eff.withdrawn) {
+      this.effectiveOf.set(entry.hash, null);
+      return;
+    }
+    this.effectiveOf.set(entry.hash, eff);
+    let list = this.currentByKind.get(entry.event.kind);
+    if (!list) {
+      list = [];
+      this.currentByKind.set(entry.event.kind, list);
+    }
+    insertSorted(list, eff, ofEffective);
+    if (entry.event.kind === 'aid.delivered') this.addAid(eff);
+  }
+
+  private retract(entry: Entry): void {
+    const eff = this.effectiveOf.get(entry.hash);
+    this.effectiveOf.delete(entry.hash);
+    if (!eff) return;
+    const list = this.currentByKind.get(entry.event.kind);
+    if (list) removeSorted(list, entry, ofEffective);
+    if (entry.event.kind === 'aid.delivered') this.removeAid(eff);
+  }
+
+  private addAid(eff: Effective): void {
+    const key = groupKey(eff.body);
+    let group = this.aid.get(key);
+    if (!group) {
+      group = {
+        records: [],
+        evidence: new OrderedHashes(this.compareHashes),
+        bySource: new Map(),
+        referred: [],
+        sharedCorrections: 0,
+      };
+      this.aid.set(key, group);
+    }
+    this.aidGroupOf.set(eff.entry.hash, group);
+    insertSorted(group.records, eff, ofEffective);
+    for (const h of eff.evidence) group.evidence.add(h);
+    const source = this.view.sourceOf(eff.entry);
+    let tally = group.bySource.get(source);
+    if (!tally) {
+      tally = { records: 0, quantity: 0, inexact: 0, evidence: new OrderedHashes(this.compareHashes) };
+      group.bySource.set(source, tally);
+    }
+    const q = typeof eff.body.quantity === 'number' ? eff.body.quantity : 0;
+    tally.records++;
+    tally.quantity += q;
+    if (!Number.isSafeInteger(q)) tally.inexact++;
+    for (const h of eff.evidence) tally.evidence.add(h);
+    if (this.state.byRef.has(eff.entry.hash)) insertSorted(group.referred, eff.entry, ofEntry);
+    if (this.correctsMore(eff)) group.sharedCorrections++;
+  }
+
+  private removeAid(eff: Effective): void {
+    const group = this.aidGroupOf.get(eff.entry.hash);
+    if (!group) return;
+    this.aidGroupOf.delete(eff.entry.hash);
+    removeSorted(group.records, eff.entry, ofEffective);
+    for (const h of eff.evidence) group.evidence.remove(h);
+    const source = this.view.sourceOf(eff.entry);
+    const tally = group.bySource.get(source)!;
+    const q = typeof eff.body.quantity === 'number' ? eff.body.quantity : 0;
+    tally.records--;
+    tally.quantity -= q;
+    if (!Number.isSafeInteger(q)) tally.inexact--;
+    for (const h of eff.evidence) tally.evidence.remove(h);
+    if (tally.records === 0) group.bySource.delete(source);
+    removeSorted(group.referred, eff.entry, ofEntry);
+    if (this.correctsMore(eff)) group.sharedCorrections--;
+    if (group.records.length === 0) this.aid.delete(groupKey(eff.body));
+  }
+
+  /** Whether the correction in force over a figure also refers to other events. */
+  private correctsMore(eff: Effective): boolean {
+    const correction = eff.evidence[1] === undefined ? undefined : this.state.byHash.get(eff.evidence[1]);
+    return correction !== undefined && referencesOf(correction.event).length > 1;
+  }
+
+  private setAllegation(entry: Entry): void {
+    const all = this.state.byKind.get('violation.alleged')!;
+    const i = indexOf(all, entry, ofEntry);
+    const replacing = this.standing.has(entry.hash);
+    this.standing.set(entry.hash, allegationState({ view: this.view }, entry));
+    const about = String((entry.event.body as { provision?: unknown }).provision);
+    const version = this.allegationVersion.get(about) ?? 0;
+    if (!replacing && i === all.length - 1 && this.standing.get(entry.hash)!.state === 'open')
+      this.appendUnanswered(entry, about, version);
+    this.allegationVersion.set(about, version + 1);
+    const record = allegationRecord(this.view, entry);
+    settle(record.evidence);
+    if (this.allegationsHandedOut) {
+      this.allegationList = this.allegationList.slice();
+      this.allegationsHandedOut = false;
+    }
+    if (replacing) this.allegationList[i] = record;
+    else this.allegationList.splice(i, 0, record);
+  }
+
+  /** The bodies in force of every event of a kind that is not withdrawn, in the order they occurred. */
+  current(kind: string): Effective[] {
+    this.fresh();
+    return this.currentByKind.get(kind) ?? [];
+  }
+
+  /** Where an allegation stands (as allegationState finds it). */
+  allegationStanding(entry: Entry): AllegationStanding {
+    this.fresh();
+    return this.standing.get(entry.hash)!;
+  }
+
+  /**
+   * The allegations against a provision (and a party) sorted by where they stand, as `sort` finds
+   * them: found again only once an allegation about that provision has changed (or been added).
+   */
+  allegationsAgainst(provision: string, party: string | undefined, sort: () => Sorted): Sorted {
+    this.fresh();
+    const version = this.allegationVersion.get(provision) ?? 0;
+    const key = `${provision}\u0000${party ?? ''}\u0000${party === undefined ? 'any' : 'one'}`;
+    const known = this.sorted.get(key);
+    if (known && known.version === version) return known.value;
+    const value = sort();
+    this.sorted.set(key, { provision, party, version, value });
+    return value;
+  }
+
+  /**
+   * A new allegation, the latest about its provision and unanswered, joins the end of the lists of
+   * unanswered allegations sorted so far, without sorting them again.
+   */
+  private appendUnanswered(entry: Entry, provision: string, version: number): void {
+    const against = (entry.event.body as { against?: unknown }).against;
+    for (const known of this.sorted.values()) {
+      if (known.provision !== provision || known.version !== version) continue;
+      known.version = version + 1;
+      if (known.party && against !== known.party) continue;
+      const unanswered = [...known.value.unanswered, entry];
+      appendedTo(unanswered, known.value.unanswered, entry);
+      known.value = { ...known.value, unanswered };
+    }
+  }
+
+  /** Every allegation, in the order they occurred (settled; copied before its next change, as results hold it). */
+  allegations(): Allegation[] {
+    this.fresh();
+    this.allegationsHandedOut = true;
+    return settle(this.allegationList);
+  }
+
+  /** The aid groups whose figures satisfy `counts` (decided on a figure body of the group). */
+  aidGroups(counts: (body: Record<string, unknown>) => boolean): AidGroup[] {
+    this.fresh();
+    return [...this.aid.values()].filter((g) => counts(g.records[0]!.body));
+  }
+
+  /** Every aid group. */
+  allAidGroups(): AidGroup[] {
+    this.fresh();
+    return [...this.aid.values()];
+  }
+
+  /** The figures of some aid groups, summed per source, sources in a fixed order (as bySource). */
+  figuresOf(groups: readonly AidGroup[]): Figure[] {
+    const sources = new Set<string>();
+    for (const g of groups) for (const s of g.bySource.keys()) sources.add(s);
+    return [...sources]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((source) => {
+        const tallies = groups.flatMap((g) => {
+          const t = g.bySource.get(source);
+          return t ? [t] : [];
+        });
+        let quantity = 0;
+        if (tallies.every((t) => t.inexact === 0 && Number.isSafeInteger(t.quantity)))
+          for (const t of tallies) quantity += t.quantity;
+        else
+          for (const r of this.recordsOf(groups))
+            if (this.view.sourceOf(r.entry) === source)
+              quantity += typeof r.body.quantity === 'number' ? r.body.quantity : 0;
+        const evidence =
+          tallies.length === 1
+            ? (tallies[0]!.evidence.shared() as string[])
+            : tallies.reduce<string[]>(
+                (acc, t) => mergeOrdered(acc, t.evidence.shared(), this.compareHashes),
+                [],
+              );
+        return { quantity, source, evidence };
+      });
+  }
+
+  /** The figures of some groups, in the order they occurred. */
+  recordsOf(groups: readonly AidGroup[]): Effective[] {
+    if (groups.length === 1) return groups[0]!.records;
+    return groups.flatMap((g) => g.records).sort((a, b) => compareEntries(a.entry, b.entry));
+  }
+
+  /** The evidence of some groups, in the order it occurred, each hash once. */
+  evidenceOf(groups: readonly AidGroup[]): string[] {
+    const lists = groups.map((g) => g.evidence.shared());
+    const merged =
+      lists.length === 1
+        ? (lists[0] as string[])
+        : lists.reduce<string[]>((acc, l) => mergeOrdered(acc, l, this.compareHashes), []);
+    if (!groups.some((g) => g.sharedCorrections > 0)) {
+      // A group's own list may be handed out again: mark it; a merged one is new.
+      if (lists.length === 1) onceAlready(merged);
+      else eachOnce(merged);
+      return merged;
+    }
+    return eachOnce(merged.filter((h, i) => i === 0 || merged[i - 1] !== h));
+  }
+
+  /** The figures of some groups that events refer to, in the order they occurred. */
+  referredOf(groups: readonly AidGroup[]): Entry[] {
+    return groups.flatMap((g) => g.referred).sort(compareEntries);
+  }
+}

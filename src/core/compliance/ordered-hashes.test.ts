@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { eachOnce, isSettled, mergeOrdered, OrderedHashes, orderedUnion, settle } from './ordered-hashes.ts';
+
+/** Hashes that sort by a number in them: "h007" before "h012". */
+const rank = (h: string) => Number(h.slice(1));
+const compare = (a: string, b: string) => rank(a) - rank(b);
+const hashes = fc
+  .array(fc.integer({ min: 0, max: 60 }), { maxLength: 40 })
+  .map((ns) => ns.map((n) => `h${n}`));
+const sorted = (l: string[]) => [...l].sort(compare);
+
+describe('lists of hashes kept in the order their events occurred', () => {
+  it('merging two ordered lists gives the sorted whole, whichever is longer', () => {
+    fc.assert(
+      fc.property(hashes, hashes, (a, b) => {
+        expect(mergeOrdered(sorted(a), sorted(b), compare)).toEqual(sorted([...a, ...b]));
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
+  it('the union of lists, ordered or not, has each hash once, in order, and is settled', () => {
+    fc.assert(
+      fc.property(fc.array(hashes, { maxLength: 5 }), (lists) => {
+        const given = lists.map((l, i) => (i % 2 ? settle(sorted(l)) : l));
+        const union = orderedUnion(given, compare);
+        expect(union).toEqual(sorted([...new Set(lists.flat())]));
+        expect(isSettled(union)).toBe(true);
+      }),
+      { numRuns: 300, seed: 8 },
+    );
+  });
+
+  it('lists each holding each hash once, in spans that do not overlap, are joined into their union', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 6 }), fc.nat(), (sizes, seed) => {
+        let next = 0;
+        const runs = sizes.map((n) => eachOnce(Array.from({ length: n }, () => `h${next++}`)));
+        const shuffled = [...runs].sort(
+          (a, b) => ((a.length * (seed + 3)) % 7) - ((b.length * (seed + 3)) % 7),
+        );
+        expect(orderedUnion(shuffled, compare)).toEqual(Array.from({ length: next }, (_, i) => `h${i}`));
+      }),
+      { numRuns: 200, seed: 10 },
+    );
+  });
+
+  it('adding and removing keeps the order; a list handed out never changes afterwards', () => {
+    fc.assert(
+      fc.property(hashes, fc.array(fc.nat(), { maxLength: 20 }), (added, removals) => {
+        const list = new OrderedHashes(compare);
+        const kept: string[] = [];
+        for (const [i, h] of added.entries()) {
+          list.add(h);
+          kept.push(h);
+          if (i % 3 === 0) {
+            const shared = list.shared();
+            const before = [...shared];
+            const r = removals[i % Math.max(1, removals.length)];
+            if (r !== undefined && kept.length) {
+              const gone = kept.splice(r % kept.length, 1)[0]!;
+              list.remove(gone);
+            }
+            list.add('h30');
+            kept.push('h30');
+            expect(shared).toEqual(before);
+          }
+        }
+        expect(list.shared()).toEqual(sorted(kept));
+      }),
+      { numRuns: 300, seed: 9 },
+    );
+  });
+});

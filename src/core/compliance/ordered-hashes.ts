@@ -1,0 +1,172 @@
+/**
+ * Lists the evaluator built in order (evidence lists in the order their events occurred, lists of
+ * records each in order inside): orderEvidence leaves them as they are. Marked rather than frozen:
+ * V8 keeps a large frozen array in a slow form, and every copy of it would pay for that.
+ */
+const settled = new WeakSet<readonly unknown[]>();
+
+/** Marks a list as already in order (see settled); gives it back. */
+export function settle<T extends readonly unknown[]>(list: T): T {
+  settled.add(list);
+  return list;
+}
+
+export function isSettled(list: readonly unknown[]): boolean {
+  return settled.has(list);
+}
+
+/**
+ * A list of leaf hashes kept in the order their events occurred (instant, then leaf hash), as the
+ * evaluator builds it: an event's hash goes in where it belongs, so the list never needs sorting.
+ * `shared()` hands the list out (an evaluation may hold it); the next change copies it first, so
+ * an evaluation handed out never changes afterwards.
+ */
+export class OrderedHashes {
+  private items: string[] = [];
+  private handedOut = false;
+  private readonly compare: (a: string, b: string) => number;
+
+  constructor(compare: (a: string, b: string) => number) {
+    this.compare = compare;
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  /** The list as it stands, settled: it is copied before its next change. */
+  shared(): readonly string[] {
+    this.handedOut = true;
+    return settle(this.items);
+  }
+
+  private writable(): string[] {
+    if (this.handedOut) {
+      this.items = this.items.slice();
+      this.handedOut = false;
+    }
+    return this.items;
+  }
+
+  /** Where `hash` goes: after every hash that occurred before it (and after equal ones). */
+  private position(hash: string): number {
+    const list = this.items;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.compare(list[mid]!, hash) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  add(hash: string): void {
+    const list = this.writable();
+    // Events mostly arrive in time order: then the new one simply goes last.
+    if (list.length === 0 || this.compare(list[list.length - 1]!, hash) <= 0) list.push(hash);
+    else list.splice(this.position(hash), 0, hash);
+  }
+
+  /** Takes one occurrence of `hash` out (it must be there). */
+  remove(hash: string): void {
+    let i = this.position(hash) - 1;
+    while (i >= 0 && this.items[i] !== hash && this.compare(this.items[i]!, hash) === 0) i--;
+    if (i < 0 || this.items[i] !== hash) return;
+    this.writable().splice(i, 1);
+  }
+}
+
+/**
+ * Two lists in occurrence order merged into one, in that order (duplicates kept). The shorter list's
+ * hashes are placed in the longer one by galloping search, so a few new hashes cost a few
+ * comparisons and one copy, not a comparison per hash.
+ */
+export function mergeOrdered(
+  a: readonly string[],
+  b: readonly string[],
+  compare: (x: string, y: string) => number,
+): string[] {
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+  const out: string[] = [];
+  let i = 0;
+  for (const x of short) {
+    // The first index from i whose hash comes after x: gallop, then bisect.
+    let step = 1;
+    let lo = i;
+    let hi = i;
+    while (hi < long.length && compare(long[hi]!, x) <= 0) {
+      lo = hi + 1;
+      hi = i + step;
+      step *= 2;
+    }
+    if (hi > long.length) hi = long.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(long[mid]!, x) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = i; k < lo; k++) out.push(long[k]!);
+    out.push(x);
+    i = lo;
+  }
+  for (let k = i; k < long.length; k++) out.push(long[k]!);
+  return out;
+}
+
+/**
+ * Every hash of some lists, each once, in the order the events occurred, as a settled list. Lists
+ * already in that order (settled, see OrderedHashes) are merged as they are; others are put in
+ * order first. The lists given are never changed; the union may be one of them.
+ */
+export function orderedUnion(
+  lists: readonly (readonly string[])[],
+  compare: (x: string, y: string) => number,
+): string[] {
+  let parts = lists.filter((l) => l.length > 0).map((l) => (settled.has(l) ? l : [...l].sort(compare)));
+  // One list in order, each hash once: it is the union.
+  if (parts.length === 1 && once.has(parts[0]!)) return parts[0] as string[];
+  const joined = joinedRuns(parts, compare);
+  if (joined) return joined;
+  // Merged two by two, so that each hash is moved about log(lists) times.
+  while (parts.length > 1) {
+    const next: (readonly string[])[] = [];
+    for (let i = 0; i < parts.length; i += 2)
+      next.push(i + 1 < parts.length ? mergeOrdered(parts[i]!, parts[i + 1]!, compare) : parts[i]!);
+    parts = next;
+  }
+  const merged = parts[0] ?? [];
+  const out = merged.filter((h, i) => i === 0 || merged[i - 1] !== h);
+  return eachOnce(out);
+}
+
+/**
+ * The union of lists each holding each hash once whose spans do not overlap (each one's events all
+ * occurred before the next one's, as a quota's days do): they are joined end to end, without
+ * comparing hash by hash. Undefined when they overlap.
+ */
+function joinedRuns(
+  parts: readonly (readonly string[])[],
+  compare: (x: string, y: string) => number,
+): string[] | undefined {
+  if (parts.length < 2 || !parts.every((p) => once.has(p))) return undefined;
+  const runs = [...parts].sort((a, b) => compare(a[0]!, b[0]!));
+  for (let i = 1; i < runs.length; i++)
+    if (compare(runs[i - 1]!.at(-1)!, runs[i]![0]!) >= 0) return undefined;
+  return eachOnce(([] as string[]).concat(...runs));
+}
+
+/** Settled lists known to hold each hash once: a union of one of them is itself. */
+const once = new WeakSet<readonly string[]>();
+
+/** Marks a list in occurrence order that holds each hash once as settled and so. */
+export function eachOnce(list: string[]): string[] {
+  settled.add(list);
+  once.add(list);
+  return list;
+}
+
+/** Marks a settled list as holding each hash once. */
+export function onceAlready(list: readonly string[]): void {
+  once.add(list);
+}
