@@ -20,16 +20,23 @@ function fakeStream() {
     for (const w of waiting.splice(0)) w();
   };
   const client: StreamClient = {
-    write(text) {
+    write(bytes) {
       if (!open) return false;
-      messages.push(...parser.push(text));
+      messages.push(...parser.push(typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes)));
       return !blocked;
     },
     drained: () => (blocked && open ? new Promise<void>((done) => waiting.push(done)) : Promise.resolve()),
     get open() {
       return open;
     },
+    get backedUp() {
+      return open && blocked;
+    },
     end() {
+      open = false;
+      release();
+    },
+    abort() {
       open = false;
       release();
     },
@@ -75,6 +82,7 @@ describe.each(DIALECTS)('LogFeeds on %s', (dialect) => {
       store,
       crypto,
       catalog: { get: async () => undefined },
+      now: () => Date.now(),
     } as unknown as ServerContext;
     const notifier = new InProcessLogNotifier();
     const errors: string[] = [];
