@@ -50,7 +50,7 @@ export class EncodedPage {
   /** The messages of the events from index `from` (within the page) to its end. */
   from(index: number): Buffer {
     if (index < this.first || index >= this.end) throw new RangeError(`event ${index} is not in the page`);
-    return this.bytes.subarray(this.offsets[index - this.first]);
+    return index === this.first ? this.bytes : this.bytes.subarray(this.offsets[index - this.first]);
   }
 }
 

@@ -51,8 +51,8 @@ export const streamRoutes = ({ store }: ServerContext, feeds: LogFeeds, heartbea
       'or process appended to it), messages of three types. `event: event` for each event, exactly once ' +
       'and in index order: `id:` its index, `data:` `{"index", "leafHash", "kind"}` (read the event itself ' +
       'with GET /api/logs/{id}/events/{leafHash}). `event: checkpoint` when a checkpoint is stored: ' +
-      '`data:` `{"size"}`, sent after the events it covers. `event: status` after new events, when ' +
-      'the status of provisions changed: `data:` `{"asOf", "provisions": [{"provision", "kind", "status", ' +
+      '`data:` `{"size"}`, sent after the events it covers. `event: status` after new events, or once ' +
+      'a deadline in force has passed, when the status of provisions changed: `data:` `{"asOf", "provisions": [{"provision", "kind", "status", ' +
       '"previous"}]}` (only for a log with a published agreement of the same id). With ' +
       '`Last-Event-ID: N` (as EventSource sends when it reconnects) the stream starts with event N+1 ' +
       `and every event after it. A comment every ${HEARTBEAT_MS / 1000} s keeps the connection open; ` +
