@@ -127,6 +127,11 @@ export class LogFeeds {
     }
   }
 
+  /** The log has a feed (streams open or opening): it exists. */
+  has(logId: string): boolean {
+    return this.feeds.has(logId);
+  }
+
   /** The number of logs with open streams. */
   get size(): number {
     return this.feeds.size;

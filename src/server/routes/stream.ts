@@ -62,7 +62,9 @@ export const streamRoutes = ({ store }: ServerContext, feeds: LogFeeds, heartbea
     responses: { 200: { description: 'The stream.', contentType: 'text/event-stream' } },
     problems: [404],
     async handler({ params, request, reply }) {
-      const log = await store.requireLog(params.id);
+      // A log is never removed: one with a feed exists, and 500 streams opening at once are not
+      // 500 reads of it.
+      const logId = feeds.has(params.id) ? params.id : (await store.requireLog(params.id)).id;
       const from = resumeFrom(request.headers['last-event-id']);
       reply.hijack();
       const raw = reply.raw;
@@ -84,10 +86,10 @@ export const streamRoutes = ({ store }: ServerContext, feeds: LogFeeds, heartbea
         leave();
       });
       try {
-        leave = await feeds.join(log.id, client, from);
+        leave = await feeds.join(logId, client, from);
         if (ended) leave();
       } catch (e) {
-        request.log.error({ log: log.id, reason: (e as Error).message }, 'event stream not opened');
+        request.log.error({ log: logId, reason: (e as Error).message }, 'event stream not opened');
         stopBeating();
         client.end();
       }
