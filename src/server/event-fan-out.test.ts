@@ -15,12 +15,18 @@ const entry = (index: number) =>
 /** A log in memory: `append` adds events; no storage. */
 function memoryLog() {
   const entries: StoredEntry[] = [];
+  let heads = 0;
   const source: LogSource = {
-    head: async () => ({ size: entries.length, checkpoint: 0 }),
+    head: async () => {
+      heads++;
+      return { size: entries.length, checkpoint: 0 };
+    },
     entries: async (from, end) => entries.slice(from, end),
   };
   return {
     source,
+    /** Reads of the head so far. */
+    heads: () => heads,
     append(count: number) {
       for (let i = 0; i < count; i++) entries.push(entry(entries.length));
     },
@@ -56,6 +62,24 @@ describe('EventFanOut', () => {
     expect(streams[0]!.indexes()).toEqual([0, 1, 2]);
     expect(appended()).toBe(1);
     expect(errors).toEqual([]);
+  });
+
+  it('streams opening at once share one read of the log head, and each starts at the size read after it asked', async () => {
+    const { log, fanOut } = setup();
+    log.append(4);
+    await fanOut.ready;
+    const before = log.heads();
+    const streams = Array.from({ length: 200 }, () => fakeStream());
+    await Promise.all(streams.map((s) => fanOut.join(s.client, undefined, () => {})));
+    expect(log.heads() - before).toBe(1);
+    log.append(2);
+    const late = fakeStream();
+    await fanOut.join(late.client, undefined, () => {});
+    expect(log.heads() - before).toBe(2);
+    await fanOut.pump();
+    // The first 200 opened at size 4; the last at 6: it is not sent the events before it asked.
+    expect(streams[0]!.indexes()).toEqual([4, 5]);
+    expect(late.indexes()).toEqual([]);
   });
 
   it('stops writing to a stream whose connection backs up: what waits for it stays under a page past BACKLOG_BYTES', async () => {

@@ -95,6 +95,8 @@ export class EventFanOut {
   private pumping: Promise<void> | undefined;
   private again = false;
   private cancelRetry: (() => void) | undefined;
+  /** A read of the log's head not yet begun: every join until it begins shares it. */
+  private pendingHead: Promise<LogHead | undefined> | undefined;
   private closed = false;
   readonly ready: Promise<void>;
 
@@ -120,7 +122,7 @@ export class EventFanOut {
    */
   async join(client: StreamClient, from: number | undefined, left: () => void): Promise<() => void> {
     await this.ready;
-    const head = await this.source.head();
+    const head = await this.headFromNow();
     const size = head?.size ?? 0;
     if (this.closed) {
       client.end();
@@ -138,6 +140,18 @@ export class EventFanOut {
     this.subscribers.add(sub);
     this.track(this.catchUp(sub, false));
     return () => this.leave(sub);
+  }
+
+  /**
+   * The log's head, read after this call: the joins of one turn of the event loop (500 streams
+   * opening at once) share one read.
+   */
+  private headFromNow(): Promise<LogHead | undefined> {
+    this.pendingHead ??= new Promise<void>((begin) => setImmediate(begin)).then(() => {
+      this.pendingHead = undefined;
+      return this.source.head();
+    });
+    return this.pendingHead;
   }
 
   private leave(sub: Subscriber): void {
