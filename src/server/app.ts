@@ -54,7 +54,7 @@ import { notifyingAppends, streamRoutes } from './routes/stream.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { TEXT_BODY_OPERATIONS, witnessRoutes } from './routes/witness.ts';
 import { StreamHeartbeat } from './stream-heartbeat.ts';
-import { realClock } from './timer-clock.ts';
+import { realClock, type TimerClock } from './timer-clock.ts';
 import type { FollowedLog } from './witness.ts';
 import { sharedJudgingPool, sharedWorkPool, type WorkPool } from './work-pool.ts';
 
@@ -79,6 +79,8 @@ export interface AppOptions {
   now?: () => number;
   /** How far an appended event's recordedAt may be from the server's clock, in minutes (default 5). */
   recordedAtWindowMinutes?: number;
+  /** The event streams' time and timers (heartbeats, status at each deadline); default `now` and real timers. */
+  streamClock?: TimerClock;
   /** The private keys the server holds (truce serve --keys DIR); none by default. */
   keyring?: Keyring;
   /** Logs of other servers this one witnesses, besides those of its database. */
@@ -209,8 +211,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const notifier = options.database.pool
     ? await PgLogNotifier.open(options.database.pool)
     : new InProcessLogNotifier({ pollMs: SQLITE_POLL_MS });
-  const feeds = new LogFeeds(ctx, notifier, (message) => app.log.warn(message));
-  const heartbeat = new StreamHeartbeat(realClock);
+  const streamClock = options.streamClock ?? { now: ctx.now, after: realClock.after };
+  const feeds = new LogFeeds(ctx, notifier, (message) => app.log.warn(message), streamClock);
+  const heartbeat = new StreamHeartbeat(streamClock);
   // On closing, connections end as soon as nothing is under way on them, and open event streams
   // end at once; the reads the streams have under way finish before the database is closed.
   const connections = connectionCloser(app.server);
