@@ -1,5 +1,6 @@
 import type { StoredEntry } from '../store/ledger-store.ts';
 import type { LogHead } from '../store/log-head.ts';
+import { coalesced } from './coalesced.ts';
 import { type StreamClient, sseBytes } from './sse.ts';
 import type { TimerClock } from './timer-clock.ts';
 
@@ -90,10 +91,12 @@ export class EventFanOut {
   /** The index of the next event the fan-out will read: every live stream was sent those before. */
   private position = 0;
   /** The latest checkpoint read, and its message. */
-  private checkpoint = 0;
-  private checkpointBytes: Buffer | undefined;
-  private pumping: Promise<void> | undefined;
-  private again = false;
+  private checkpoint = { size: 0, bytes: sseBytes('checkpoint', { size: 0 }) };
+  /** Reads what is new in the log, once at a time; a notification during a read reads again. */
+  private readonly readAll = coalesced(async () => {
+    await this.ready;
+    if (!this.closed) await this.readNew();
+  });
   private cancelRetry: (() => void) | undefined;
   /** A read of the log's head not yet begun: every join until it begins shares it. */
   private pendingHead: Promise<LogHead | undefined> | undefined;
@@ -132,7 +135,7 @@ export class EventFanOut {
       client,
       next: from === undefined ? size : Math.min(from, size),
       live: false,
-      checkpoint: Math.max(this.checkpoint, head?.checkpoint ?? 0),
+      checkpoint: Math.max(this.checkpoint.size, head?.checkpoint ?? 0),
       left,
     };
     // From this comment on, the stream misses nothing.
@@ -202,33 +205,19 @@ export class EventFanOut {
     }
   }
 
-  /** The log may have changed: read what is new, once at a time; a notification during a read reads again. */
+  /** The log may have changed: read what is new (a notification during a read reads again). */
   pump(): Promise<void> {
     if (this.closed) return Promise.resolve();
-    if (this.pumping) {
-      this.again = true;
-      return this.pumping;
-    }
-    const run = async () => {
-      try {
-        await this.ready;
-        do {
-          this.again = false;
-          await this.readNew();
-        } while (this.again && !this.closed);
-      } catch (e) {
+    return this.track(
+      this.readAll().catch((e) => {
         this.options.onError(`The log could not be read for its event streams: ${(e as Error).message}`);
         if (!this.closed && !this.cancelRetry)
           this.cancelRetry = this.options.clock.after(RETRY_MS, () => {
             this.cancelRetry = undefined;
             void this.pump();
           });
-      } finally {
-        this.pumping = undefined;
-      }
-    };
-    this.pumping = this.track(run());
-    return this.pumping;
+      }),
+    );
   }
 
   private async readNew(): Promise<void> {
@@ -243,7 +232,7 @@ export class EventFanOut {
       appended = true;
     }
     // A checkpoint is announced once the events it covers have been (one statement read both).
-    if (head.checkpoint > this.checkpoint && head.checkpoint <= this.position) {
+    if (head.checkpoint > this.checkpoint.size && head.checkpoint <= this.position) {
       this.setCheckpoint(head.checkpoint);
       for (const sub of this.subscribers) if (sub.live) this.sendCheckpoint(sub);
     }
@@ -272,15 +261,13 @@ export class EventFanOut {
   }
 
   private setCheckpoint(size: number): void {
-    this.checkpoint = size;
-    this.checkpointBytes = undefined;
+    this.checkpoint = { size, bytes: sseBytes('checkpoint', { size }) };
   }
 
   private sendCheckpoint(sub: Subscriber): void {
-    if (this.checkpoint <= sub.checkpoint) return;
-    sub.checkpoint = this.checkpoint;
-    this.checkpointBytes ??= sseBytes('checkpoint', { size: this.checkpoint });
-    this.write(sub, this.checkpointBytes);
+    if (this.checkpoint.size <= sub.checkpoint) return;
+    sub.checkpoint = this.checkpoint.size;
+    this.write(sub, this.checkpoint.bytes);
   }
 
   private track<T>(task: Promise<T>): Promise<T> {
