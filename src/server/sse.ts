@@ -30,6 +30,8 @@ export interface StreamClient {
   readonly open: boolean;
   /** BACKLOG_BYTES or more wait to be sent: its reader is not keeping up. */
   readonly backedUp: boolean;
+  /** How many times what waited has all been sent: a reader that stopped reading adds none. */
+  readonly drains: number;
   /** Ends the stream once what waits has been sent. */
   end(): void;
   /** Closes the connection at once, dropping what waits to be sent (a reader that stopped reading). */
@@ -39,6 +41,8 @@ export interface StreamClient {
 /** A StreamClient over an HTTP response whose head has been written. */
 export function responseClient(raw: ServerResponse): StreamClient {
   const open = () => !raw.writableEnded && !raw.destroyed;
+  let drains = 0;
+  raw.on('drain', () => drains++);
   return {
     write(bytes) {
       if (!open()) return false;
@@ -60,6 +64,9 @@ export function responseClient(raw: ServerResponse): StreamClient {
     },
     get backedUp() {
       return open() && raw.writableLength >= BACKLOG_BYTES;
+    },
+    get drains() {
+      return drains;
     },
     end() {
       if (open()) raw.end();

@@ -42,7 +42,7 @@ describe('StreamHeartbeat', () => {
     expect(a.writes[0]).toBe(b.writes[0]);
   });
 
-  it('closes a stream backed up at two beats in a row, and only that one; a stream that drained between is kept', () => {
+  it('closes a stream backed up at two beats in a row with nothing read between, and only that one', () => {
     const time = fakeClock();
     const heartbeat = new StreamHeartbeat(time.clock, HEARTBEAT_MS, 1);
     const [stuck, slow, fine] = [fakeStream(), fakeStream(), fakeStream()];
@@ -65,6 +65,22 @@ describe('StreamHeartbeat', () => {
     expect(slow.aborted).toBe(true);
     expect(heartbeat.size).toBe(1);
     expect(beats(fine)).toBe(4);
+  });
+
+  it('keeps a slow reader backed up at every beat but draining between them', () => {
+    const time = fakeClock();
+    const heartbeat = new StreamHeartbeat(time.clock, HEARTBEAT_MS, 1);
+    const slow = fakeStream();
+    heartbeat.add(slow.client);
+    slow.block();
+    for (let i = 0; i < 5; i++) {
+      time.advance(HEARTBEAT_MS);
+      slow.drainOnce();
+    }
+    expect(slow.client.open).toBe(true);
+    time.advance(HEARTBEAT_MS);
+    time.advance(HEARTBEAT_MS);
+    expect(slow.aborted).toBe(true);
   });
 
   it('forgets a stream that closed, and sets no timer once none is left', () => {

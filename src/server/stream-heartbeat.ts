@@ -11,16 +11,17 @@ const BEAT = Buffer.from(': heartbeat\n\n');
 interface Member {
   client: StreamClient;
   slice: Set<Member>;
-  /** Beats at which it was backed up, in a row. */
-  stalled: number;
+  /** It was backed up at the last beat, and how many times it had drained then. */
+  backedUpAt: number | undefined;
 }
 
 /**
  * The heartbeats of every open stream, by one timer: each tick (HEARTBEAT_MS / HEARTBEAT_SLICES)
  * writes the comment to one slice of the streams, so each stream gets it once a period and never
- * are all the streams written to at once. A stream still backed up at two beats in a row (its
- * reader read nothing for a whole period) is closed: what waited for it is freed, and its reader
- * reconnects with Last-Event-ID. The timer runs only while a stream is open.
+ * are all the streams written to at once. A stream backed up at two beats in a row without having
+ * drained between (its reader read nothing for a whole period) is closed: what waited for it is
+ * freed, and its reader reconnects with Last-Event-ID. A slow reader that keeps draining is kept.
+ * The timer runs only while a stream is open.
  */
 export class StreamHeartbeat {
   private readonly clock: TimerClock;
@@ -42,7 +43,7 @@ export class StreamHeartbeat {
   add(client: StreamClient): () => void {
     // The smallest slice: the slices stay even as streams come and go.
     const slice = this.slices.reduce((a, b) => (b.size < a.size ? b : a));
-    const member: Member = { client, slice, stalled: 0 };
+    const member: Member = { client, slice, backedUpAt: undefined };
     slice.add(member);
     this.members++;
     this.schedule();
@@ -83,12 +84,13 @@ export class StreamHeartbeat {
       const { client } = member;
       if (!client.open) this.remove(member);
       else if (!client.backedUp) {
-        member.stalled = 0;
+        member.backedUpAt = undefined;
         client.write(BEAT);
-      } else if (++member.stalled >= 2) {
+      } else if (member.backedUpAt === client.drains) {
+        // Backed up a period ago, and nothing of what waited has been read since.
         client.abort();
         this.remove(member);
-      }
+      } else member.backedUpAt = client.drains;
     }
   }
 

@@ -11,6 +11,7 @@ export function fakeStream() {
   /** Each write's argument, as given. */
   const writes: (string | Uint8Array)[] = [];
   let aborted = false;
+  let drains = 0;
   const release = () => {
     for (const w of waiting.splice(0)) w();
   };
@@ -27,6 +28,9 @@ export function fakeStream() {
     },
     get backedUp() {
       return open && blocked;
+    },
+    get drains() {
+      return drains;
     },
     end() {
       open = false;
@@ -55,7 +59,12 @@ export function fakeStream() {
     },
     unblock() {
       blocked = false;
+      drains++;
       release();
+    },
+    /** What waited was all read, but the reader is behind again. */
+    drainOnce() {
+      drains++;
     },
   };
 }
