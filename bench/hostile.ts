@@ -13,10 +13,9 @@
  * slow,streams to choose the hostile loads; BENCH_PROFILE=dir for the server's CPU profile).
  * The three goals, measured and beside their baseline, also go to bench/results/hostile.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { loadavg } from 'node:os';
-import { machine } from './machine.ts';
+import { type Goal, writeGoals } from './goal-record.ts';
 import { writeSection } from './results.ts';
 import {
   type AutocannonOptions,
@@ -155,22 +154,20 @@ const loadNow = () =>
     .map((x) => x.toFixed(1))
     .join(' ');
 
-/** One goal of the run as bench/results/hostile.json gives it. */
-interface Goal {
-  measure: string;
-  goal: string;
-  measured: number;
-  baseline: number;
-  ratio: number | null;
-  met: boolean;
-}
-
-const goal = (measure: string, text: string, measured: number, baseline: number, met: boolean): Goal => ({
+/** One goal of the run as bench/results/hostile.json gives it: figures in `unit`, the ratio to the baseline. */
+const goal = (
+  measure: string,
+  text: string,
+  unit: string,
+  measured: number,
+  baseline: number,
+  met: boolean,
+): Goal => ({
   measure,
   goal: text,
-  measured: Math.round(measured * 10) / 10,
-  baseline: Math.round(baseline * 10) / 10,
-  ratio: baseline === 0 ? null : Math.round((measured / baseline) * 100) / 100,
+  measured: `${measured.toFixed(unit === 'ms' ? 0 : 1)} ${unit}`,
+  baseline: `${baseline.toFixed(unit === 'ms' ? 0 : 1)} ${unit}`,
+  ratio: baseline === 0 ? 'n/a' : `${(measured / baseline).toFixed(2)}×`,
   met,
 });
 
@@ -296,17 +293,22 @@ async function main(): Promise<void> {
     '',
     `RSS, mean of each 10 s: ${tenths(hostile.samples, hostile.started).join(', ')} MiB; over the last third of the run it grew ${growth.toFixed(1)} MiB a minute (least squares), ${Math.abs(growth) < FLAT_MIB_PER_MINUTE ? 'flat' : 'not flat'} by the criterion of under ${FLAT_MIB_PER_MINUTE} MiB a minute. Normal reads that failed: ${failed(hostile.reads)}; health requests that failed: ${failed(hostile.health)}; the slower p99 of the two: ${slowest} ms (${slowest < 100 ? 'under' : 'over'} 100 ms).`,
   ]);
-  const goals = [
-    goal(
-      'hostile load: normal reads p99',
-      '< 100 ms, no error',
-      hostile.reads.latency.p99,
-      baseline.reads.latency.p99,
-      hostile.reads.latency.p99 < 100 && failed(hostile.reads) === 0,
-    ),
+  writeGoals('hostile', [
+    {
+      ...goal(
+        'hostile load: normal reads p99',
+        '< 100 ms, no error',
+        'ms',
+        hostile.reads.latency.p99,
+        baseline.reads.latency.p99,
+        hostile.reads.latency.p99 < 100 && failed(hostile.reads) === 0,
+      ),
+      measured: `${hostile.reads.latency.p99} ms, ${failed(hostile.reads)} failed`,
+    },
     goal(
       'hostile load: /api/health p99',
       '< 100 ms',
+      'ms',
       hostile.health.latency.p99,
       baseline.health.latency.p99,
       hostile.health.latency.p99 < 100,
@@ -314,26 +316,12 @@ async function main(): Promise<void> {
     goal(
       'hostile load: server memory',
       `flat (< ${FLAT_MIB_PER_MINUTE} MiB/min over the last third)`,
+      'MiB/min',
       growth,
       slope(lastThird(baseline)),
       Math.abs(growth) < FLAT_MIB_PER_MINUTE,
     ),
-  ];
-  const json = new URL('./results/hostile.json', import.meta.url);
-  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-  writeFileSync(
-    json,
-    `${JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        machine: machine(),
-        load: `${hostile.load} when the hostile load began, ${hostile.loadEnd} when it ended (1, 5, 15 min)`,
-        goals,
-      },
-      null,
-      2,
-    )}\n`,
-  );
+  ]);
   if (bad || slowest >= 100 || Math.abs(growth) >= FLAT_MIB_PER_MINUTE) process.exitCode = 1;
 }
 
