@@ -30,7 +30,7 @@ async function stuckStream(cleanup: (() => void)[]) {
     server.close();
     server.closeAllConnections();
   });
-  return responses[0]!;
+  return { res: responses[0]!, reader };
 }
 
 /** Writes until the client reports it backed up (the kernel's buffers full, then a megabyte waiting). */
@@ -46,7 +46,7 @@ describe('an event stream whose reader stops reading', () => {
   });
 
   it('reports itself backed up at BACKLOG_BYTES waiting, and is closed by the heartbeat a period later, freeing what waited', async () => {
-    const res = await stuckStream(cleanup);
+    const { res } = await stuckStream(cleanup);
     const client = responseClient(res);
     const time = fakeClock();
     const heartbeat = new StreamHeartbeat(time.clock, HEARTBEAT_MS, 1);
@@ -66,8 +66,24 @@ describe('an event stream whose reader stops reading', () => {
     expect(client.write(CHUNK)).toBe(false);
   });
 
+  it('waiting for it to drain again and again leaves no listener behind', async () => {
+    const { res, reader } = await stuckStream(cleanup);
+    const client = responseClient(res);
+    const listeners = () => res.listenerCount('drain') + res.listenerCount('close');
+    const before = listeners();
+    for (let i = 0; i < 20; i++) {
+      fillUntilBackedUp(client);
+      const drained = client.drained();
+      // The reader reads what waits, then stops again.
+      reader.resume();
+      await drained;
+      reader.pause();
+    }
+    expect(listeners()).toBe(before);
+  });
+
   it('a writer that ignores the backlog cannot make it hold more than MAX_BACKLOG_BYTES: the connection is closed', async () => {
-    const res = await stuckStream(cleanup);
+    const { res } = await stuckStream(cleanup);
     const client = responseClient(res);
     fillUntilBackedUp(client);
     const closed = once(res, 'close');

@@ -56,8 +56,14 @@ export function responseClient(raw: ServerResponse): StreamClient {
     drained: () =>
       new Promise<void>((done) => {
         if (!open() || raw.writableLength === 0) return done();
-        raw.once('drain', done);
-        raw.once('close', done);
+        // Whichever comes first removes the other: a reader that backs up again and again adds no listener.
+        const finish = () => {
+          raw.off('drain', finish);
+          raw.off('close', finish);
+          done();
+        };
+        raw.on('drain', finish);
+        raw.on('close', finish);
       }),
     get open() {
       return open();
