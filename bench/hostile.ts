@@ -11,9 +11,11 @@
  * run grew by 10 MiB a minute or more. Everything runs on loopback, bounded in count and time.
  * Run: nice npx node bench/hostile.ts (HOSTILE_SECONDS to shorten; HOSTILE_LOADS=plans,persons,
  * slow,streams to choose the hostile loads; BENCH_PROFILE=dir for the server's CPU profile).
+ * The three goals, measured and beside their baseline, also go to bench/results/hostile.json.
  */
 import { connect, type Socket } from 'node:net';
 import { loadavg } from 'node:os';
+import { type Goal, writeGoals } from './goal-record.ts';
 import { writeSection } from './results.ts';
 import {
   type AutocannonOptions,
@@ -144,7 +146,30 @@ interface Phase {
   started: number;
   ended: number;
   load: string;
+  loadEnd: string;
 }
+
+const loadNow = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+
+/** One goal of the run as bench/results/hostile.json gives it: figures in `unit`, the ratio to the baseline. */
+const goal = (
+  measure: string,
+  text: string,
+  unit: string,
+  measured: number,
+  baseline: number,
+  met: boolean,
+): Goal => ({
+  measure,
+  goal: text,
+  measured: `${measured.toFixed(unit === 'ms' ? 0 : 1)} ${unit}`,
+  baseline: `${baseline.toFixed(unit === 'ms' ? 0 : 1)} ${unit}`,
+  ratio: baseline === 0 ? 'n/a' : `${(measured / baseline).toFixed(2)}×`,
+  met,
+});
 
 /** Runs the normal reads for `seconds` on a fresh server, beside the hostile `loads`. */
 async function phase(
@@ -153,9 +178,7 @@ async function phase(
   loads: Set<string>,
 ): Promise<Phase> {
   const [planner, flooder, dripper] = db.tokens as [string, string, string];
-  const load = loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
+  const load = loadNow();
   const server = await startServer('truce', db.location);
   const url = server.url;
   const started = performance.now();
@@ -220,6 +243,7 @@ async function phase(
     started,
     ended,
     load,
+    loadEnd: loadNow(),
   };
 }
 
@@ -233,10 +257,9 @@ async function main(): Promise<void> {
   const hostile = await phase(db, SECONDS, LOADS);
   await db.remove();
 
-  const lastThird = hostile.samples.filter(
-    (s) => s.at - hostile.started >= ((hostile.ended - hostile.started) * 2) / 3,
-  );
-  const growth = slope(lastThird);
+  const lastThird = (p: Phase) =>
+    p.samples.filter((s) => s.at - p.started >= ((p.ended - p.started) * 2) / 3);
+  const growth = slope(lastThird(hostile));
   const delays = (p: Phase) => {
     const d = p.samples.map((s) => s.delayP99).sort((a, b) => a - b);
     return `${ms(d[Math.floor(d.length / 2)] ?? 0)} / ${ms(Math.max(0, ...p.samples.map((s) => s.delayMax)))}`;
@@ -248,7 +271,7 @@ async function main(): Promise<void> {
   const bad = failed(hostile.reads) + failed(hostile.health);
   const slowest = Math.max(hostile.reads.latency.p99, hostile.health.latency.p99);
   writeSection('Server under hostile load', [
-    `${Math.round((hostile.ended - hostile.started) / 1000)} s at once against \`truce serve\` (SQLite, default limits, ${HOST}), in its own process: ${READERS} connections of normal public reads (the demo log's status as of now, its checkpoint, a page of 100 events, the agreements and one agreement) and one client asking for /api/health 10 times a second, beside: 4 anonymous connections asking for the worst allowed plan (\`extend=3650\`, 3,654 days) and comparison (both sides delayed 8,760 h) — limited to 60 a minute for the address; a token asking for the same at ${TOKEN_RATE}/s (within its 600 a minute); a party's token adding 100 person records a request at ${TOKEN_RATE}/s; ${SLOW_CLIENTS} clients sending a persons body a byte a second (cut at 10 s); ${STREAMS} open event streams. Baseline: the same normal reads and health requests alone for ${BASELINE_SECONDS} s, on a fresh server, just before. The machine was shared with other sessions' tests: load average (1, 5, 15 min) ${baseline.load} when the baseline began, ${hostile.load} when the hostile load began.`,
+    `${Math.round((hostile.ended - hostile.started) / 1000)} s at once against \`truce serve\` (SQLite, default limits, ${HOST}), in its own process: ${READERS} connections of normal public reads (the demo log's status as of now, its checkpoint, a page of 100 events, the agreements and one agreement) and one client asking for /api/health 10 times a second, beside: 4 anonymous connections asking for the worst allowed plan (\`extend=3650\`, 3,654 days) and comparison (both sides delayed 8,760 h) — limited to 60 a minute for the address; a token asking for the same at ${TOKEN_RATE}/s (within its 600 a minute); a party's token adding 100 person records a request at ${TOKEN_RATE}/s; ${SLOW_CLIENTS} clients sending a persons body a byte a second (cut at 10 s); ${STREAMS} open event streams. Baseline: the same normal reads and health requests alone for ${BASELINE_SECONDS} s, on a fresh server, just before. The machine was shared with other sessions' tests: load average (1, 5, 15 min) ${baseline.load} when the baseline began, ${hostile.load} when the hostile load began, ${hostile.loadEnd} when it ended.`,
     '',
     '| traffic | requests | p50 | p99 | max | status codes | errors and timeouts |',
     '|---|---|---|---|---|---|---|',
@@ -269,6 +292,35 @@ async function main(): Promise<void> {
     ...memoryTable(hostile.samples, hostile.started, hostile.ended, 'JS heap used (main thread)'),
     '',
     `RSS, mean of each 10 s: ${tenths(hostile.samples, hostile.started).join(', ')} MiB; over the last third of the run it grew ${growth.toFixed(1)} MiB a minute (least squares), ${Math.abs(growth) < FLAT_MIB_PER_MINUTE ? 'flat' : 'not flat'} by the criterion of under ${FLAT_MIB_PER_MINUTE} MiB a minute. Normal reads that failed: ${failed(hostile.reads)}; health requests that failed: ${failed(hostile.health)}; the slower p99 of the two: ${slowest} ms (${slowest < 100 ? 'under' : 'over'} 100 ms).`,
+  ]);
+  writeGoals('hostile', [
+    {
+      ...goal(
+        'hostile load: normal reads p99',
+        '< 100 ms, no error',
+        'ms',
+        hostile.reads.latency.p99,
+        baseline.reads.latency.p99,
+        hostile.reads.latency.p99 < 100 && failed(hostile.reads) === 0,
+      ),
+      measured: `${hostile.reads.latency.p99} ms, ${failed(hostile.reads)} failed`,
+    },
+    goal(
+      'hostile load: /api/health p99',
+      '< 100 ms',
+      'ms',
+      hostile.health.latency.p99,
+      baseline.health.latency.p99,
+      hostile.health.latency.p99 < 100,
+    ),
+    goal(
+      'hostile load: server memory',
+      `flat (< ${FLAT_MIB_PER_MINUTE} MiB/min over the last third)`,
+      'MiB/min',
+      growth,
+      slope(lastThird(baseline)),
+      Math.abs(growth) < FLAT_MIB_PER_MINUTE,
+    ),
   ]);
   if (bad || slowest >= 100 || Math.abs(growth) >= FLAT_MIB_PER_MINUTE) process.exitCode = 1;
 }

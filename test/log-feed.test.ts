@@ -3,51 +3,11 @@ import { checkpointLog } from '../src/cli/record-events.ts';
 import type { ServerContext } from '../src/server/context.ts';
 import { LogFeeds } from '../src/server/log-feed.ts';
 import { InProcessLogNotifier } from '../src/server/log-notifier.ts';
-import type { StreamClient } from '../src/server/sse.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
+import { fakeStream } from './helpers/fake-stream.ts';
 import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
-import { type SseMessage, sseParser, until } from './helpers/sse.ts';
-
-/** A stream that records what it is sent; `block` makes it report a backed-up connection. */
-function fakeStream() {
-  const parser = sseParser();
-  const messages: SseMessage[] = [];
-  let open = true;
-  let blocked = false;
-  const waiting: (() => void)[] = [];
-  const release = () => {
-    for (const w of waiting.splice(0)) w();
-  };
-  const client: StreamClient = {
-    write(text) {
-      if (!open) return false;
-      messages.push(...parser.push(text));
-      return !blocked;
-    },
-    drained: () => (blocked && open ? new Promise<void>((done) => waiting.push(done)) : Promise.resolve()),
-    get open() {
-      return open;
-    },
-    end() {
-      open = false;
-      release();
-    },
-  };
-  return {
-    client,
-    messages,
-    /** The indexes of the events received, in order. */
-    indexes: () => messages.filter((m) => m.event === 'event').map((m) => JSON.parse(m.data).index as number),
-    block() {
-      blocked = true;
-    },
-    unblock() {
-      blocked = false;
-      release();
-    },
-  };
-}
+import { until } from './helpers/sse.ts';
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
@@ -75,6 +35,7 @@ describe.each(DIALECTS)('LogFeeds on %s', (dialect) => {
       store,
       crypto,
       catalog: { get: async () => undefined },
+      now: () => Date.now(),
     } as unknown as ServerContext;
     const notifier = new InProcessLogNotifier();
     const errors: string[] = [];

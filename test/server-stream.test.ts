@@ -5,8 +5,9 @@ import { checkpointLog } from '../src/cli/record-events.ts';
 import { buildApp } from '../src/server/app.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
+import { fakeClock } from './helpers/fake-clock.ts';
 import { crypto } from './helpers/ledger-fixture.ts';
-import { sseReader, untilAsync } from './helpers/sse.ts';
+import { sseReader, until, untilAsync } from './helpers/sse.ts';
 import { json, seedFixtureLog, serverFixture } from './server-fixture.ts';
 
 describe.each(DIALECTS)('GET /api/logs/:id/stream on %s', (dialect) => {
@@ -219,6 +220,77 @@ describe.each(DIALECTS)('status messages on %s', (dialect) => {
       await database.close();
     }
   });
+  it('when a deadline passes with no event, names the provisions whose status changed then, as the status route judges them', async () => {
+    const database = await scratchDatabase(dialect);
+    const { f, store } = await seedFixtureLog(database, 'nov-2023-pause');
+    const text = readFileSync(new URL('../examples/agreements/nov-2023-pause.yaml', import.meta.url));
+    const sha256 = createHash('sha256').update(text).digest('hex');
+    await store.append(f.logId, [
+      f.event('operator', 'agreement.adopted', { agreement: 'nov-2023-pause', version: 1, sha256 }),
+    ]);
+    // The streams' clock moves only when the test moves it: no real time is waited for.
+    const time = fakeClock(f.now());
+    const app = await buildApp({ database, crypto, now: time.clock.now, streamClock: time.clock });
+    try {
+      const base = await app.listen({ port: 0, host: '127.0.0.1' });
+      const start = time.clock.now();
+      const controller = new AbortController();
+      const r = await fetch(`${base}/api/logs/${f.logId}/stream`, { signal: controller.signal });
+      const sse = sseReader(r.body!);
+      const next = sse.next();
+      // Joined: the first evaluation, at the start, stands.
+      await until(() => sse.comments.includes('connected'), 'the stream to open');
+      // A day of the pause later, deadlines (a day's aid, its exchanges) have passed; nothing was appended.
+      // An evaluation that ends after the clock passed the next deadline sets a timer already due:
+      // the clock fires it when moved again, as a real timer would at once.
+      let status: Awaited<typeof next> | undefined;
+      void next.then((m) => {
+        status = m;
+      });
+      time.advance(24 * 3_600_000);
+      await until(
+        () => {
+          time.advance(0);
+          return status !== undefined;
+        },
+        'a status message',
+        60_000,
+      );
+      expect(status!.event).toBe('status');
+      const data = JSON.parse(status!.data) as { asOf: string; provisions: Record<string, unknown>[] };
+      const asOf = Date.parse(data.asOf);
+      expect(asOf).toBeGreaterThan(start);
+      expect(asOf).toBeLessThanOrEqual(start + 24 * 3_600_000);
+      const at = async (ms: number) =>
+        (
+          (await (
+            await app.inject({
+              url: `/api/logs/${f.logId}/status?at=${encodeURIComponent(new Date(ms).toISOString())}`,
+            })
+          ).json()) as { provisions: { provision: string; kind: string; status: string; basis?: string }[] }
+        ).provisions;
+      const before = new Map((await at(start)).map((p) => [p.provision, p]));
+      const expected = (await at(asOf))
+        .filter(
+          (p) => before.get(p.provision)?.status !== p.status || before.get(p.provision)?.basis !== p.basis,
+        )
+        .map((p) => ({
+          provision: p.provision,
+          kind: p.kind,
+          status: p.status,
+          ...(p.basis ? { basis: p.basis } : {}),
+          previous: before.get(p.provision)?.status ?? null,
+          ...(before.get(p.provision)?.basis ? { previousBasis: before.get(p.provision)!.basis } : {}),
+        }));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(data.provisions).toEqual(expected);
+      controller.abort();
+      await sse.cancel().catch(() => {});
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  }, 90_000);
 });
 
 describe('GET /api/logs/:id/stream when the LISTEN connection drops (postgres)', () => {

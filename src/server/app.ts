@@ -53,6 +53,8 @@ import { statusRoutes } from './routes/status.ts';
 import { notifyingAppends, streamRoutes } from './routes/stream.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { TEXT_BODY_OPERATIONS, witnessRoutes } from './routes/witness.ts';
+import { StreamHeartbeat } from './stream-heartbeat.ts';
+import { realClock, type TimerClock } from './timer-clock.ts';
 import type { FollowedLog } from './witness.ts';
 import { sharedJudgingPool, sharedWorkPool, type WorkPool } from './work-pool.ts';
 
@@ -77,6 +79,8 @@ export interface AppOptions {
   now?: () => number;
   /** How far an appended event's recordedAt may be from the server's clock, in minutes (default 5). */
   recordedAtWindowMinutes?: number;
+  /** The event streams' time and timers (heartbeats, status at each deadline); default `now` and real timers. */
+  streamClock?: TimerClock;
   /** The private keys the server holds (truce serve --keys DIR); none by default. */
   keyring?: Keyring;
   /** Logs of other servers this one witnesses, besides those of its database. */
@@ -101,6 +105,7 @@ export function routeTable(
   notifier: LogNotifier = new InProcessLogNotifier(),
   feeds: LogFeeds = new LogFeeds(ctx, notifier),
   reads: LogReads = new LogReads(ctx.store, notifier),
+  heartbeat: StreamHeartbeat = new StreamHeartbeat(realClock),
 ): AnyRoute[] {
   const routes = [
     ...healthRoutes(ctx),
@@ -110,7 +115,7 @@ export function routeTable(
     ...logRoutes(ctx, reads),
     ...eventRoutes(ctx),
     ...notifyingAppends(appendRoutes(ctx), notifier),
-    ...streamRoutes(ctx, feeds),
+    ...streamRoutes(ctx, feeds, heartbeat),
     ...statusRoutes(ctx, reads),
     ...evidenceRoutes(ctx),
     ...logPlanRoutes(ctx),
@@ -206,7 +211,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const notifier = options.database.pool
     ? await PgLogNotifier.open(options.database.pool)
     : new InProcessLogNotifier({ pollMs: SQLITE_POLL_MS });
-  const feeds = new LogFeeds(ctx, notifier, (message) => app.log.warn(message));
+  const streamClock = options.streamClock ?? { now: ctx.now, after: realClock.after };
+  const feeds = new LogFeeds(ctx, notifier, (message) => app.log.warn(message), streamClock);
+  const heartbeat = new StreamHeartbeat(streamClock);
   // On closing, connections end as soon as nothing is under way on them, and open event streams
   // end at once; the reads the streams have under way finish before the database is closed.
   const connections = connectionCloser(app.server);
@@ -216,13 +223,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reads.close();
     connections.close();
     await feeds.close();
+    heartbeat.close();
     await notifier.close();
   });
   if (options.checkpointEverySeconds) {
     const checkpointing = startCheckpointing(ctx, options.checkpointEverySeconds, app.log);
     app.addHook('preClose', () => checkpointing.stop());
   }
-  const table = routeTable(ctx, notifier, feeds, reads);
+  const table = routeTable(ctx, notifier, feeds, reads, heartbeat);
   rememberRoutes(app, table);
   registerRoutes(
     app,

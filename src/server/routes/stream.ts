@@ -6,9 +6,7 @@ import type { AnyRoute } from '../route.ts';
 import { defineRoute } from '../route.ts';
 import { LogParams } from '../schemas.ts';
 import { responseClient } from '../sse.ts';
-
-/** A comment line every so often keeps proxies from closing a quiet stream. */
-export const HEARTBEAT_MS = 15_000;
+import { HEARTBEAT_MS, type StreamHeartbeat } from '../stream-heartbeat.ts';
 
 /**
  * The append routes, telling the notifier of each log they changed (201; a duplicate, 200, changes
@@ -39,7 +37,7 @@ function resumeFrom(header: string | string[] | undefined): number | undefined {
 }
 
 /** GET /api/logs/:id/stream: the log's events, checkpoints and status changes, as Server-Sent Events. */
-export const streamRoutes = ({ store }: ServerContext, feeds: LogFeeds) => [
+export const streamRoutes = ({ store }: ServerContext, feeds: LogFeeds, heartbeat: StreamHeartbeat) => [
   defineRoute({
     method: 'GET',
     url: '/api/logs/:id/stream',
@@ -53,17 +51,20 @@ export const streamRoutes = ({ store }: ServerContext, feeds: LogFeeds) => [
       'or process appended to it), messages of three types. `event: event` for each event, exactly once ' +
       'and in index order: `id:` its index, `data:` `{"index", "leafHash", "kind"}` (read the event itself ' +
       'with GET /api/logs/{id}/events/{leafHash}). `event: checkpoint` when a checkpoint is stored: ' +
-      '`data:` `{"size"}`, sent after the events it covers. `event: status` after new events, when ' +
-      'the status of provisions changed: `data:` `{"asOf", "provisions": [{"provision", "kind", "status", ' +
+      '`data:` `{"size"}`, sent after the events it covers. `event: status` after new events, or once ' +
+      'a deadline in force has passed, when the status of provisions changed: `data:` `{"asOf", "provisions": [{"provision", "kind", "status", ' +
       '"previous"}]}` (only for a log with a published agreement of the same id). With ' +
       '`Last-Event-ID: N` (as EventSource sends when it reconnects) the stream starts with event N+1 ' +
       `and every event after it. A comment every ${HEARTBEAT_MS / 1000} s keeps the connection open; ` +
-      'the stream ends when the server stops.',
+      'a stream whose reader reads nothing for that long while messages wait for it is closed (reconnect ' +
+      'with Last-Event-ID); the stream ends when the server stops.',
     params: LogParams,
     responses: { 200: { description: 'The stream.', contentType: 'text/event-stream' } },
     problems: [404],
     async handler({ params, request, reply }) {
-      const log = await store.requireLog(params.id);
+      // A log is never removed: one with a feed exists, and 500 streams opening at once are not
+      // 500 reads of it.
+      const logId = feeds.has(params.id) ? params.id : (await store.requireLog(params.id)).id;
       const from = resumeFrom(request.headers['last-event-id']);
       reply.hijack();
       const raw = reply.raw;
@@ -76,21 +77,20 @@ export const streamRoutes = ({ store }: ServerContext, feeds: LogFeeds) => [
         'x-accel-buffering': 'no',
       });
       const client = responseClient(raw);
-      const heartbeat = setInterval(() => client.write(': heartbeat\n\n'), HEARTBEAT_MS);
-      heartbeat.unref();
+      const stopBeating = heartbeat.add(client);
       let leave = () => {};
       let ended = false;
       raw.on('close', () => {
         ended = true;
-        clearInterval(heartbeat);
+        stopBeating();
         leave();
       });
       try {
-        leave = await feeds.join(log.id, client, from);
+        leave = await feeds.join(logId, client, from);
         if (ended) leave();
       } catch (e) {
-        request.log.error({ log: log.id, reason: (e as Error).message }, 'event stream not opened');
-        clearInterval(heartbeat);
+        request.log.error({ log: logId, reason: (e as Error).message }, 'event stream not opened');
+        stopBeating();
         client.end();
       }
       return reply;
