@@ -6,6 +6,7 @@ import type { SignedEvent } from '../core/ledger/event.ts';
 import { LedgerError } from '../core/ledger/ledger-error.ts';
 import type { Provenance } from '../core/ledger/provenance.ts';
 import { type Hash, proveConsistency, proveInclusion, treeHash } from '../core/ledger/tlog.ts';
+import type { AppendHead } from './append-head.ts';
 import { withAppendLock, withWriteLock } from './append-lock.ts';
 import type { Database } from './database.ts';
 import {
@@ -19,6 +20,7 @@ import {
   toActor,
 } from './log-append.ts';
 import { announceLogChange } from './log-channel.ts';
+import { appendOptimistically } from './optimistic-append.ts';
 import { ProvenanceStore } from './provenance-store.ts';
 import type { Tables } from './schema.ts';
 
@@ -123,6 +125,8 @@ const parsedEntry = (logId: string, e: RawEntry): StoredEntry => ({
 export class LedgerStore {
   readonly database: Database;
   readonly crypto: Crypto;
+  /** The head of each log this store last read or wrote, for its next append to bring up to date. */
+  private readonly heads = new Map<string, AppendHead>();
 
   constructor(database: Database, crypto: Crypto) {
     this.database = database;
@@ -191,6 +195,8 @@ export class LedgerStore {
    */
   async append(logId: string, events: Uint8Array[], options: AppendOptions = {}): Promise<AppendResult[]> {
     const parsed = events.map((bytes) => parseForAppend(this.crypto, bytes));
+    const quick = await appendOptimistically(this.database, this.crypto, logId, parsed, options, this.heads);
+    if (quick) return quick;
     return withAppendLock(this.database, logId, async (trx) => {
       const results = await appendWithin(trx, this.crypto, logId, parsed, options);
       const fresh = results.filter((r) => !r.duplicate);

@@ -240,7 +240,7 @@ export const actorRow = (logId: string, a: ActorRecord) => ({
 });
 
 /** The events referred to that are in the log: actor and kind (for checkEvent), and the event (for the fit). */
-async function knownRefs(trx: Kysely<Tables>, logId: string, refs: string[]) {
+export async function knownRefs(trx: Kysely<Tables>, logId: string, refs: string[]) {
   const known = new Map<string, KnownRef>();
   for (const part of inChunks([...new Set(refs)].map(fromHex))) {
     const rows = await trx
@@ -261,7 +261,11 @@ async function knownRefs(trx: Kysely<Tables>, logId: string, refs: string[]) {
 }
 
 /** Of `ids`, those the log already gives an event, with its index (the row_id index, 0011). */
-async function idsTaken(trx: Kysely<Tables>, logId: string, ids: string[]): Promise<Map<string, number>> {
+export async function idsTaken(
+  trx: Kysely<Tables>,
+  logId: string,
+  ids: string[],
+): Promise<Map<string, number>> {
   const taken = new Map<string, number>();
   for (const part of inChunks([...new Set(ids)])) {
     const rows = await trx
@@ -275,7 +279,7 @@ async function idsTaken(trx: Kysely<Tables>, logId: string, ids: string[]): Prom
   return taken;
 }
 
-async function existingLeaves(
+export async function existingLeaves(
   trx: Kysely<Tables>,
   logId: string,
   leaves: Hash[],
