@@ -1,4 +1,5 @@
 import type { Crypto } from '../core/crypto/crypto.ts';
+import { rememberingVerify } from '../core/crypto/remembered-verify.ts';
 import { type AppendRows, type ParsedEvent, planAppend } from '../core/ledger/append-plan.ts';
 import { referencesOf } from '../core/ledger/check-event.ts';
 import { type AppendHead, readAppendHead } from './append-head.ts';
@@ -35,6 +36,8 @@ export async function appendOptimistically(
 ): Promise<AppendResult[] | undefined> {
   if (parsed.length === 0 || parsed.length > OPTIMISTIC_MAX) return undefined;
   const recordedAt = options.recordedAt ?? new Date().toISOString();
+  // Planned again when another writer got there first: each signature is verified once.
+  const checking = rememberingVerify(crypto);
   const references = parsed.flatMap((p) => referencesOf(p.event.event));
   const ids = parsed.flatMap((p) => (p.event.event.id === undefined ? [] : [p.event.event.id]));
   let kept = heads.get(logId);
@@ -66,7 +69,7 @@ export async function appendOptimistically(
     let rows: AppendRows;
     try {
       rows = await planAppend(
-        crypto,
+        checking,
         { log: logId, operatorKey: head.logKey, edge: head.edge, registry, existing, takenIds, refs },
         parsed,
         { ...options, recordedAt },
