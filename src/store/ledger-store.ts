@@ -189,9 +189,12 @@ export class LedgerStore {
    * Appends signed events (as their canonical bytes) atomically: all are checked and stored with
    * the new tree state, or none is. An event already in the log is not stored again; it gets its
    * index back (idempotent). With `expectedSize`, the append is refused if the log has moved on.
-   * A batch of any length is taken in chunks of APPEND_CHUNK events, in the one transaction, so
-   * that no statement goes past SQLite's or PostgreSQL's limit on bound parameters; each chunk
-   * costs a fixed number of statements.
+   * Parsed first, with no lock; then planned and written optimistically (optimistic-append.ts:
+   * no lock held while reading and checking, the write holds only if the log still has the size
+   * planned at). Whatever that path cannot answer (a refusal, an event or id the log has, a batch
+   * over OPTIMISTIC_MAX) is answered by the locked path, which holds the log's append lock
+   * throughout: a batch of any length in chunks of APPEND_CHUNK events, in the one transaction, so
+   * that no statement goes past SQLite's or PostgreSQL's limit on bound parameters.
    */
   async append(logId: string, events: Uint8Array[], options: AppendOptions = {}): Promise<AppendResult[]> {
     const parsed = events.map((bytes) => parseForAppend(this.crypto, bytes));
