@@ -18,10 +18,9 @@ export async function writeIfAt(
   logId: string,
   rows: AppendRows,
   root: Hash,
-  inTransaction = false,
 ): Promise<boolean> {
   return database.dialect === 'postgres'
-    ? writePostgres(database, logId, rows, root, inTransaction)
+    ? writePostgres(database, logId, rows, root)
     : writeSqlite(database, logId, rows, root);
 }
 
@@ -53,42 +52,37 @@ async function writePostgres(
   logId: string,
   rows: AppendRows,
   root: Hash,
-  inTransaction: boolean,
 ): Promise<boolean> {
   const { entries, hashes, actors } = rows;
-  const values = [
-    rows.size,
-    Buffer.from(rows.root),
-    logId,
-    rows.from,
-    entries.map((e) => e.idx),
-    entries.map((e) => toHex(e.leaf)),
-    entries.map((e) => e.kind),
-    entries.map((e) => e.actor),
-    entries.map((e) => e.event),
-    entries.map((e) => e.recordedAt),
-    entries.map((e) => e.rowId),
-    entries.map((e) => e.occurredMs),
-    hashes.map((h) => h.id),
-    hashes.map((h) => toHex(h.hash)),
-    actors.map((a) => a.actor),
-    actors.map((a) => a.name),
-    actors.map((a) => a.role),
-    actors.map((a) => a.party ?? null),
-    actors.map((a) => a.key),
-    actors.map((a) => (a.revoked ? 1 : 0)),
-    LOG_CHANNEL,
-    encodeLogChange({ log: logId, size: rows.size }),
-    Buffer.from(root),
-  ];
-  // In a transaction open on `database.db` (which holds the log's row); else one statement of its own.
-  const result = inTransaction
-    ? await database.db.executeQuery<{ moved: string | number }>(CompiledQuery.raw(POSTGRES_WRITE, values))
-    : await database.pool!.query<{ moved: string | number }>({
-        name: 'truce_append_write',
-        text: POSTGRES_WRITE,
-        values,
-      });
+  const result = await database.pool!.query<{ moved: string | number }>({
+    name: 'truce_append_write',
+    text: POSTGRES_WRITE,
+    values: [
+      rows.size,
+      Buffer.from(rows.root),
+      logId,
+      rows.from,
+      entries.map((e) => e.idx),
+      entries.map((e) => toHex(e.leaf)),
+      entries.map((e) => e.kind),
+      entries.map((e) => e.actor),
+      entries.map((e) => e.event),
+      entries.map((e) => e.recordedAt),
+      entries.map((e) => e.rowId),
+      entries.map((e) => e.occurredMs),
+      hashes.map((h) => h.id),
+      hashes.map((h) => toHex(h.hash)),
+      actors.map((a) => a.actor),
+      actors.map((a) => a.name),
+      actors.map((a) => a.role),
+      actors.map((a) => a.party ?? null),
+      actors.map((a) => a.key),
+      actors.map((a) => (a.revoked ? 1 : 0)),
+      LOG_CHANNEL,
+      encodeLogChange({ log: logId, size: rows.size }),
+      Buffer.from(root),
+    ],
+  });
   return Number(result.rows[0]?.moved ?? 0) === 1;
 }
 
