@@ -6,6 +6,7 @@ import type { SignedEvent } from '../core/ledger/event.ts';
 import { LedgerError } from '../core/ledger/ledger-error.ts';
 import type { Provenance } from '../core/ledger/provenance.ts';
 import { type Hash, proveConsistency, proveInclusion, treeHash } from '../core/ledger/tlog.ts';
+import type { AppendHead } from './append-head.ts';
 import { withAppendLock, withWriteLock } from './append-lock.ts';
 import type { Database } from './database.ts';
 import {
@@ -19,6 +20,7 @@ import {
   toActor,
 } from './log-append.ts';
 import { announceLogChange } from './log-channel.ts';
+import { appendOptimistically } from './optimistic-append.ts';
 import { ProvenanceStore } from './provenance-store.ts';
 import type { Tables } from './schema.ts';
 
@@ -126,6 +128,8 @@ const watchers = new Map<string, Set<(logId: string) => void>>();
 export class LedgerStore {
   readonly database: Database;
   readonly crypto: Crypto;
+  /** The head of each log this store last read or wrote, for its next append to bring up to date. */
+  private readonly heads = new Map<string, AppendHead>();
 
   constructor(database: Database, crypto: Crypto) {
     this.database = database;
@@ -211,20 +215,27 @@ export class LedgerStore {
    * Appends signed events (as their canonical bytes) atomically: all are checked and stored with
    * the new tree state, or none is. An event already in the log is not stored again; it gets its
    * index back (idempotent). With `expectedSize`, the append is refused if the log has moved on.
-   * A batch of any length is taken in chunks of APPEND_CHUNK events, in the one transaction, so
-   * that no statement goes past SQLite's or PostgreSQL's limit on bound parameters; each chunk
-   * costs a fixed number of statements.
+   * Parsed first, with no lock; then planned and written optimistically (optimistic-append.ts:
+   * no lock held while reading and checking, the write holds only if the log still has the size
+   * planned at). Whatever that path cannot answer (a refusal, an event or id the log has, a batch
+   * over OPTIMISTIC_MAX) is answered by the locked path, which holds the log's append lock
+   * throughout: a batch of any length in chunks of APPEND_CHUNK events, in the one transaction, so
+   * that no statement goes past SQLite's or PostgreSQL's limit on bound parameters.
    */
   async append(logId: string, events: Uint8Array[], options: AppendOptions = {}): Promise<AppendResult[]> {
     const parsed = events.map((bytes) => parseForAppend(this.crypto, bytes));
-    const results = await withAppendLock(this.database, logId, async (trx) => {
-      const results = await appendWithin(trx, this.crypto, logId, parsed, options);
-      const fresh = results.filter((r) => !r.duplicate);
-      // Sent to the servers listening (PostgreSQL) when, and only if, this transaction commits.
-      if (fresh.length > 0)
-        await announceLogChange(trx, this.database.dialect, { log: logId, size: fresh.at(-1)!.index + 1 });
-      return results;
-    });
+    const quick = await appendOptimistically(this.database, this.crypto, logId, parsed, options, this.heads);
+    const results =
+      quick ??
+      (await withAppendLock(this.database, logId, async (trx) => {
+        const results = await appendWithin(trx, this.crypto, logId, parsed, options);
+        const fresh = results.filter((r) => !r.duplicate);
+        // Sent to the servers listening (PostgreSQL) when, and only if, this transaction commits.
+        if (fresh.length > 0)
+          await announceLogChange(trx, this.database.dialect, { log: logId, size: fresh.at(-1)!.index + 1 });
+        return results;
+      }));
+    // In this process, before the append returns: the public reads kept in memory (log-reads.ts).
     if (results.some((r) => !r.duplicate)) this.#changed(logId);
     return results;
   }

@@ -1,20 +1,24 @@
 import type { Insertable, Kysely } from 'kysely';
 import { type Crypto, fromHex, toHex } from '../core/crypto/crypto.ts';
-import type { FitView } from '../core/fit/event-fit.ts';
 import { ActorRegistry } from '../core/ledger/actor-registry.ts';
-import { type ActorRecord, type ActorRole, checkEvent, referencesOf } from '../core/ledger/check-event.ts';
-import type { EventEnvelope, SignedEvent } from '../core/ledger/event.ts';
+import {
+  type AppendRows,
+  type EntryRow,
+  type FitHook,
+  type KnownRef,
+  type ParsedEvent,
+  planAppend,
+} from '../core/ledger/append-plan.ts';
+import { type ActorRecord, type ActorRole, referencesOf } from '../core/ledger/check-event.ts';
+import type { SignedEvent } from '../core/ledger/event.ts';
 import { parseSignedEvent } from '../core/ledger/event-sign.ts';
 import { LedgerError } from '../core/ledger/ledger-error.ts';
-import {
-  type Hash,
-  leafHash,
-  storedHashes,
-  storedHashIndex,
-  treeHash,
-  treeHashPlan,
-} from '../core/ledger/tlog.ts';
+import { type Hash, leafHash } from '../core/ledger/tlog.ts';
+import { edgeIndexes, treeEdge } from '../core/ledger/tree-edge.ts';
 import type { AppendResult } from './ledger-store.ts';
+
+export type { FitHook, ParsedEvent };
+
 import type { Tables } from './schema.ts';
 
 /**
@@ -39,25 +43,11 @@ export function inChunks<T>(values: T[]): T[][] {
   return parts;
 }
 
-/**
- * Judges an event against what the caller knows beyond the log's own rules (the agreement the log
- * adopted): throws to refuse it. Called after checkEvent, in order, for each new event only.
- */
-export type FitHook = (event: SignedEvent, view: FitView) => void | Promise<void>;
-
 /** What an append is told: the size expected, the time stored, the caller's judge of fit. */
 export interface AppendOptions {
   expectedSize?: number;
   recordedAt?: string;
   fit?: FitHook;
-}
-
-/** A signed event ready to append: parsed, with its leaf hash. */
-export interface ParsedEvent {
-  event: SignedEvent;
-  bytes: Uint8Array;
-  leaf: Hash;
-  hex: string;
 }
 
 /** Reads stored tree hashes by storage index, through a transaction or the database. */
@@ -162,139 +152,96 @@ async function appendChunk(
   const log = await trx.selectFrom('truce_log').selectAll().where('id', '=', logId).executeTakeFirst();
   if (!log)
     throw new LedgerError('log-not-found', `There is no log "${logId}". Create it with truce log init.`);
-  let size = Number(log.size);
+  const size = Number(log.size);
   const existing = await existingLeaves(
     trx,
     logId,
     parsed.map((p) => p.leaf),
   );
   const fresh = parsed.filter((p) => !existing.has(p.hex));
-  if (options.expectedSize !== undefined && fresh.length > 0 && options.expectedSize !== size) {
-    throw new LedgerError(
-      'append-stale-size',
-      `The log has ${size} events, not the ${options.expectedSize} expected; fetch it again and retry.`,
-    );
-  }
-  const results: AppendResult[] = [];
-  if (fresh.length === 0) {
-    return parsed.map((p) => ({ index: existing.get(p.hex)!, leafHash: p.hex, duplicate: true }));
-  }
-  // What the checks and the tree need, read once for the whole chunk.
-  const refs = await knownRefs(
-    trx,
-    logId,
-    fresh.flatMap((p) => referencesOf(p.event.event)),
-  );
+  // What the checks and the tree need, read once for the whole chunk (nothing when all are in).
+  const refs =
+    fresh.length === 0
+      ? new Map()
+      : await knownRefs(
+          trx,
+          logId,
+          fresh.flatMap((p) => referencesOf(p.event.event)),
+        );
   // Row ids are unique in a log: the ids this chunk's new events carry that the log already has.
-  const takenIds = await idsTaken(
-    trx,
-    logId,
-    fresh.flatMap((p) => (p.event.event.id === undefined ? [] : [p.event.event.id])),
+  const takenIds =
+    fresh.length === 0
+      ? new Map()
+      : await idsTaken(
+          trx,
+          logId,
+          fresh.flatMap((p) => (p.event.event.id === undefined ? [] : [p.event.event.id])),
+        );
+  const edge =
+    fresh.length === 0
+      ? { size, hashes: new Map() }
+      : treeEdge(size, await readHashes(trx, logId, edgeIndexes(size)));
+  const rows = await planAppend(
+    crypto,
+    { log: logId, operatorKey: log.log_key, edge, registry, existing, takenIds, refs },
+    parsed,
+    options,
   );
-  const cache = new Map<number, Hash>();
-  const fill = async (ix: number[]) => {
-    const hashes = await readHashes(trx, logId, ix);
-    ix.forEach((i, k) => {
-      cache.set(i, hashes[k]!);
-    });
-  };
-  await fill(treeHashPlan(size).indexes);
-  const read = async (ix: number[]) => {
-    const missing = ix.filter((i) => !cache.has(i));
-    if (missing.length) await fill(missing);
-    return ix.map((i) => cache.get(i)!);
-  };
-  const entryRows: Insertable<Tables['truce_entry']>[] = [];
-  const hashRows: Tables['truce_hash'][] = [];
-  const changedActors = new Set<string>();
-  const added = new Map<string, number>();
-  for (const [position, p] of parsed.entries()) {
-    const known = existing.get(p.hex) ?? added.get(p.hex);
-    if (known !== undefined) {
-      results.push({ index: known, leafHash: p.hex, duplicate: true });
-      continue;
-    }
-    try {
-      const id = p.event.event.id;
-      if (id !== undefined) {
-        const taken = takenIds.get(id);
-        if (taken !== undefined)
-          throw new LedgerError(
-            'event-id-taken',
-            `The id "${id}" is already the id of event no. ${taken} of this log, another event: an id names one event of a log. Give this event a new id, or record a correction of event no. ${taken}.`,
-          );
-        takenIds.set(id, size);
-      }
-      const standing = registry.at(p.event.event.actor, p.event.event.occurredAt);
-      checkEvent(crypto, p.event, { log: logId, size, operatorKey: log.log_key, ...standing, refs });
-      if (options.fit)
-        await options.fit(p.event, {
-          actor: standing.actor,
-          ref: (hash) => refs.get(hash)?.event,
-        });
-    } catch (e) {
-      throw Object.assign(e as Error, { position });
-    }
-    const hashes = await storedHashes(crypto.sha256, size, p.leaf, read);
-    const first = storedHashIndex(0, size);
-    hashes.forEach((hash, k) => {
-      cache.set(first + k, hash);
-      hashRows.push({ log_id: logId, id: first + k, hash });
-    });
-    entryRows.push({
-      log_id: logId,
-      idx: size,
-      leaf_hash: p.leaf,
-      kind: p.event.event.kind,
-      actor: p.event.event.actor,
-      event: new TextDecoder().decode(p.bytes),
-      recorded_at: options.recordedAt,
-      row_id: p.event.event.id ?? null,
-      occurred_ms: Date.parse(p.event.event.occurredAt),
-    });
-    const changed = registry.apply(p.event);
-    if (changed) changedActors.add(changed);
-    refs.set(p.hex, { actor: p.event.event.actor, kind: p.event.event.kind, event: p.event.event });
-    added.set(p.hex, size);
-    results.push({ index: size, leafHash: p.hex, duplicate: false });
-    size++;
-  }
-  // 500 rows of 7 columns and 2000 of 3 stay far below both databases' parameter limits.
+  if (rows.entries.length > 0) await writeRows(trx, logId, rows);
+  return rows.results;
+}
+
+/** Executes an append's rows in the open transaction that holds the log's append lock. */
+export async function writeRows(trx: Kysely<Tables>, logId: string, rows: AppendRows): Promise<void> {
+  const entryRows = rows.entries.map((e) => entryRow(logId, e));
+  // 500 rows of 9 columns and 2000 of 3 stay far below both databases' parameter limits.
   for (let k = 0; k < entryRows.length; k += 500)
     await trx
       .insertInto('truce_entry')
       .values(entryRows.slice(k, k + 500))
       .execute();
+  const hashRows = rows.hashes.map((h) => ({ log_id: logId, id: h.id, hash: h.hash }));
   for (let k = 0; k < hashRows.length; k += 2000)
     await trx
       .insertInto('truce_hash')
       .values(hashRows.slice(k, k + 2000))
       .execute();
-  for (const actor of changedActors) {
-    const a = registry.latest(actor);
-    if (!a) continue;
-    await trx.deleteFrom('truce_actor').where('log_id', '=', logId).where('actor', '=', actor).execute();
-    await trx
-      .insertInto('truce_actor')
-      .values({
-        log_id: logId,
-        actor,
-        name: a.name,
-        role: a.role,
-        party: a.party ?? null,
-        key: a.key,
-        revoked: a.revoked ? 1 : 0,
-      })
-      .execute();
+  for (const a of rows.actors) {
+    await trx.deleteFrom('truce_actor').where('log_id', '=', logId).where('actor', '=', a.actor).execute();
+    await trx.insertInto('truce_actor').values(actorRow(logId, a)).execute();
   }
-  const root = await treeHash(crypto.sha256, size, read);
-  await trx.updateTable('truce_log').set({ size, root }).where('id', '=', logId).execute();
-  return results;
+  await trx
+    .updateTable('truce_log')
+    .set({ size: rows.size, root: rows.root })
+    .where('id', '=', logId)
+    .execute();
 }
 
+export const entryRow = (logId: string, e: EntryRow): Insertable<Tables['truce_entry']> => ({
+  log_id: logId,
+  idx: e.idx,
+  leaf_hash: e.leaf,
+  kind: e.kind,
+  actor: e.actor,
+  event: e.event,
+  recorded_at: e.recordedAt,
+  row_id: e.rowId,
+  occurred_ms: e.occurredMs,
+});
+
+export const actorRow = (logId: string, a: ActorRecord) => ({
+  log_id: logId,
+  actor: a.actor,
+  name: a.name,
+  role: a.role,
+  party: a.party ?? null,
+  key: a.key,
+  revoked: a.revoked ? 1 : 0,
+});
+
 /** The events referred to that are in the log: actor and kind (for checkEvent), and the event (for the fit). */
-async function knownRefs(trx: Kysely<Tables>, logId: string, refs: string[]) {
-  const known = new Map<string, { actor: string; kind: string; event: EventEnvelope }>();
+export async function knownRefs(trx: Kysely<Tables>, logId: string, refs: string[]) {
+  const known = new Map<string, KnownRef>();
   for (const part of inChunks([...new Set(refs)].map(fromHex))) {
     const rows = await trx
       .selectFrom('truce_entry')
@@ -314,7 +261,11 @@ async function knownRefs(trx: Kysely<Tables>, logId: string, refs: string[]) {
 }
 
 /** Of `ids`, those the log already gives an event, with its index (the row_id index, 0011). */
-async function idsTaken(trx: Kysely<Tables>, logId: string, ids: string[]): Promise<Map<string, number>> {
+export async function idsTaken(
+  trx: Kysely<Tables>,
+  logId: string,
+  ids: string[],
+): Promise<Map<string, number>> {
   const taken = new Map<string, number>();
   for (const part of inChunks([...new Set(ids)])) {
     const rows = await trx
@@ -328,7 +279,7 @@ async function idsTaken(trx: Kysely<Tables>, logId: string, ids: string[]): Prom
   return taken;
 }
 
-async function existingLeaves(
+export async function existingLeaves(
   trx: Kysely<Tables>,
   logId: string,
   leaves: Hash[],

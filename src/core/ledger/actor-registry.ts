@@ -31,6 +31,14 @@ export class ActorRegistry {
   private readonly changes = new Map<string, Change[]>();
   private seq = 0;
 
+  /** A copy that takes in events of its own: this registry is left as it is. */
+  clone(): ActorRegistry {
+    const copy = new ActorRegistry();
+    for (const [actor, list] of this.changes) copy.changes.set(actor, [...list]);
+    copy.seq = this.seq;
+    return copy;
+  }
+
   /** Takes in one event of the log, in log order; returns the id of the actor it changes, if any. */
   apply(signed: SignedEvent): string | undefined {
     const { kind, body, occurredAt } = signed.event;

@@ -1,0 +1,237 @@
+/**
+ * Append benchmark: one signed event per transaction, appended by writer processes
+ * (bench/append-writer.ts), against raw inserts of the same bytes by the same processes with the
+ * same durability (SQLite WAL + synchronous=FULL, PostgreSQL's defaults), in interleaved rounds
+ * (append, raw, append, raw, …) so that both see the same machine. SQLite with one writer;
+ * PostgreSQL with one writer and with two writer processes on one log, which must stay gapless
+ * and verify. Writes the "Append" section of bench/RESULTS.md and bench/results/append.json.
+ * Run: node bench/append.ts (PostgreSQL at TRUCE_TEST_POSTGRES or 127.0.0.1:5432).
+ */
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { createInterface, type Interface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { formatSignerKey } from '../src/core/ledger/signed-note.ts';
+import type { LogMaterial } from '../src/core/ledger/verify-log.ts';
+import { verifyLog } from '../src/core/ledger/verify-log.ts';
+import { storeMaterial } from '../src/export/store-material.ts';
+import { nodeCrypto } from '../src/platform/node-crypto.ts';
+import { openDatabase } from '../src/store/database.ts';
+import { LedgerStore } from '../src/store/ledger-store.ts';
+import { scratchLocation } from '../test/helpers/databases.ts';
+import { ledgerFixture } from '../test/helpers/ledger-fixture.ts';
+import { machine, rate } from './machine.ts';
+import { writeSection } from './results.ts';
+
+const ROUNDS = Number(process.env.BENCH_APPEND_ROUNDS ?? 6);
+const PER_ROUND = Number(process.env.BENCH_APPEND_PER_ROUND ?? 300);
+const WRITER = fileURLToPath(new URL('./append-writer.ts', import.meta.url));
+const JSON_FILE = fileURLToPath(new URL('./results/append.json', import.meta.url));
+
+/** A writer process and its answers, one line per command. */
+class Writer {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly lines: Interface;
+  private readonly waiting: ((line: string) => void)[] = [];
+  private stderr = '';
+
+  constructor(location: string, log: string, tag: string, key: string) {
+    this.child = spawn(process.execPath, [WRITER, location, log, tag], {
+      env: { ...process.env, TRUCE_BENCH_KEY: key },
+    });
+    this.child.stderr.on('data', (d) => {
+      this.stderr += d;
+    });
+    this.lines = createInterface({ input: this.child.stdout });
+    this.lines.on('line', (line) => this.waiting.shift()?.(line));
+    this.child.on('exit', (code) => {
+      if (code !== 0) for (const w of this.waiting.splice(0)) w(`failed ${this.stderr}`);
+    });
+  }
+
+  send(command: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push((line) => (line.startsWith('failed') ? reject(new Error(line)) : resolve(line)));
+      this.child.stdin.write(`${command}\n`);
+    });
+  }
+
+  quit(): Promise<void> {
+    return new Promise((resolve) => {
+      this.child.on('exit', () => resolve());
+      this.child.stdin.end('quit\n');
+    });
+  }
+}
+
+interface Tally {
+  events: number;
+  ms: number;
+  /** CPU time the writer processes used (user + system), all together. */
+  cpuMs: number;
+  rounds: number[];
+}
+
+const tally = (): Tally => ({ events: 0, ms: 0, cpuMs: 0, rounds: [] });
+
+/** One timed round: every writer runs `command` on the events it prepared; wall time from start to the last done. */
+async function round(writers: Writer[], command: 'append' | 'raw', into: Tally) {
+  const t = performance.now();
+  const answers = await Promise.all(writers.map((w) => w.send(command)));
+  const ms = performance.now() - t;
+  const events = writers.length * PER_ROUND;
+  into.events += events;
+  into.ms += ms;
+  into.cpuMs += answers.reduce((sum, a) => sum + Number(a.split(' ')[2]), 0);
+  into.rounds.push((events * 1000) / ms);
+}
+
+const perSecond = (t: Tally) => (t.events * 1000) / t.ms;
+
+interface BackendResult {
+  append: Tally[];
+  raw: Tally[];
+  size: number;
+  gapless: boolean;
+  problems: number;
+  /** SQLite: the log, kept open for the verify benchmark until `close`. */
+  material?: LogMaterial;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs the rounds on one backend with each count of writers in `writerCounts`: per round, for each
+ * count, an append round then a raw round of the same bytes. Then checks the log: indexes 0..size-1
+ * each once, and verifyLog finds no problem.
+ */
+async function backend(dialect: 'sqlite' | 'postgres', writerCounts: number[]): Promise<BackendResult> {
+  const scratch = await scratchLocation(dialect);
+  const database = await openDatabase(scratch.location);
+  const store = new LedgerStore(database, nodeCrypto);
+  const f = ledgerFixture();
+  await store.createLog({
+    id: f.logId,
+    origin: 'bench',
+    logKey: f.operatorKey,
+    createdAt: new Date().toISOString(),
+  });
+  await store.append(f.logId, f.genesis());
+  await sql`create table bench_raw (id ${sql.raw(dialect === 'postgres' ? 'bigserial' : 'integer')} primary key, data ${sql.raw(dialect === 'postgres' ? 'bytea' : 'blob')})`.execute(
+    database.db,
+  );
+  const keys = [f.keys.monitor!, f.keys['party-a']!];
+  const writers = keys
+    .slice(0, Math.max(...writerCounts))
+    .map((k, i) => new Writer(scratch.location, f.logId, `w${i}`, formatSignerKey(k)));
+  const append = writerCounts.map(tally);
+  const raw = writerCounts.map(tally);
+  // One round of each, untimed: the processes' code compiled and the databases' caches warm.
+  for (const count of writerCounts) {
+    const active = writers.slice(0, count);
+    await Promise.all(active.map((w) => w.send(`prep ${PER_ROUND}`)));
+    await round(active, 'append', tally());
+    await round(active, 'raw', tally());
+  }
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [k, count] of writerCounts.entries()) {
+      const active = writers.slice(0, count);
+      await Promise.all(active.map((w) => w.send(`prep ${PER_ROUND}`)));
+      await round(active, 'append', append[k]!);
+      await round(active, 'raw', raw[k]!);
+      console.error(
+        `${dialect}, ${count} writer(s), round ${r + 1}: append ${Math.round(append[k]!.rounds.at(-1)!)}/s, raw ${Math.round(raw[k]!.rounds.at(-1)!)}/s`,
+      );
+    }
+  }
+  await Promise.all(writers.map((w) => w.quit()));
+  const log = await store.requireLog(f.logId);
+  const indexes = await database.db
+    .selectFrom('truce_entry')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('idx').as('lo'), eb.fn.max('idx').as('hi')])
+    .where('log_id', '=', f.logId)
+    .executeTakeFirstOrThrow();
+  const expected = 5 + (ROUNDS + 1) * PER_ROUND * writerCounts.reduce((a, b) => a + b, 0);
+  const gapless =
+    log.size === expected &&
+    Number(indexes.n) === expected &&
+    Number(indexes.lo) === 0 &&
+    Number(indexes.hi) === expected - 1;
+  const material = await storeMaterial(store, f.logId);
+  const report = await verifyLog(nodeCrypto, material);
+  const close = async () => {
+    await database.close();
+    await scratch.remove();
+  };
+  if (dialect !== 'sqlite') await close();
+  return {
+    append,
+    raw,
+    size: log.size,
+    gapless,
+    problems: report.problems.length,
+    ...(dialect === 'sqlite' ? { material } : {}),
+    close: dialect === 'sqlite' ? close : async () => {},
+  };
+}
+
+/**
+ * The append benchmark. Returns the SQLite log it appended, open, as verifyLog's material (for the
+ * verify benchmark), and `close`, which closes and removes it.
+ */
+export async function appendBench(): Promise<{ material: LogMaterial; close(): Promise<void> }> {
+  const loadBefore = loadavg()[0]!;
+  const sqlite = await backend('sqlite', [1]);
+  const postgres = await backend('postgres', [1, 2]);
+  const loadAfter = loadavg()[0]!;
+  const load = `1-min load average ${loadBefore.toFixed(2)} at start, ${loadAfter.toFixed(2)} at end`;
+  const ratio = (a: Tally, b: Tally) => perSecond(a) / perSecond(b);
+  const row = (name: string, writers: number, a: Tally, b: Tally, checked: BackendResult) =>
+    `| ${name} | ${writers} | ${rate(a.events, a.ms)} | ${rate(b.events, b.ms)} | ${ratio(a, b).toFixed(2)} | ${(a.cpuMs / a.events).toFixed(2)} ms / ${(b.cpuMs / b.events).toFixed(2)} ms | ${a.rounds.map((x) => Math.round(x)).join(', ')} | ${b.rounds.map((x) => Math.round(x)).join(', ')} | ${checked.gapless && checked.problems === 0 ? `gapless, verifies (${checked.size} events)` : `NOT gapless or does not verify (${checked.size} events, ${checked.problems} problems)`} |`;
+  writeSection('Append', [
+    `${ROUNDS} interleaved rounds per backend and count of writers: ${PER_ROUND} signed events per writer process appended one per transaction, then the same bytes inserted raw by the same processes, one per transaction, with the same durability (SQLite WAL + synchronous=FULL; PostgreSQL defaults). Rates are events over the wall time of the rounds (all writers together), after one untimed round of each; CPU per event is the writer processes' own (user + system), which the other load on the machine does not inflate as much as wall time. The machine was shared: ${load} (2 cores).`,
+    '',
+    '| backend | writer processes | append | raw insert | append ÷ raw | CPU per event, append / raw | append per round | raw per round | the log after |',
+    '|---|---|---|---|---|---|---|---|---|',
+    row('sqlite', 1, sqlite.append[0]!, sqlite.raw[0]!, sqlite),
+    row('postgres', 1, postgres.append[0]!, postgres.raw[0]!, postgres),
+    row('postgres', 2, postgres.append[1]!, postgres.raw[1]!, postgres),
+  ]);
+  const sqliteRatio = ratio(sqlite.append[0]!, sqlite.raw[0]!);
+  const pgRatio = ratio(postgres.append[1]!, postgres.raw[1]!);
+  const pgGapless = postgres.gapless && postgres.problems === 0;
+  const twoFaster = perSecond(postgres.append[1]!) > perSecond(postgres.append[0]!);
+  mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
+  const json = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    load,
+    goals: [
+      {
+        measure: 'append, SQLite, one event per transaction',
+        goal: '≥ 0.5× raw durable inserts',
+        measured: rate(sqlite.append[0]!.events, sqlite.append[0]!.ms),
+        baseline: rate(sqlite.raw[0]!.events, sqlite.raw[0]!.ms),
+        ratio: sqliteRatio.toFixed(2),
+        met: sqliteRatio >= 0.5 && sqlite.gapless && sqlite.problems === 0,
+      },
+      {
+        measure: 'append, PostgreSQL, 2 writers (2 processes)',
+        goal: '≥ 0.5× raw inserts; gapless; two writers faster than one',
+        measured: rate(postgres.append[1]!.events, postgres.append[1]!.ms),
+        baseline: rate(postgres.raw[1]!.events, postgres.raw[1]!.ms),
+        ratio: pgRatio.toFixed(2),
+        met: pgRatio >= 0.5 && pgGapless && twoFaster,
+      },
+    ],
+  };
+  writeFileSync(JSON_FILE, `${JSON.stringify(json, null, 2)}\n`);
+  console.log(JSON.stringify(json, null, 2));
+  console.log(
+    `postgres: 1 writer ${rate(postgres.append[0]!.events, postgres.append[0]!.ms)}, 2 writers ${rate(postgres.append[1]!.events, postgres.append[1]!.ms)}`,
+  );
+  return { material: sqlite.material!, close: () => sqlite.close() };
+}
+
+if (import.meta.main) await (await appendBench()).close();

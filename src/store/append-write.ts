@@ -1,0 +1,154 @@
+import { CompiledQuery, sql } from 'kysely';
+import { toHex } from '../core/crypto/crypto.ts';
+import type { AppendRows } from '../core/ledger/append-plan.ts';
+import type { Hash } from '../core/ledger/tlog.ts';
+import type { Database } from './database.ts';
+import { encodeLogChange, LOG_CHANNEL } from './log-channel.ts';
+
+/**
+ * Writes an append's rows if, and only if, the log still has the size they were planned at
+ * (`rows.from`, with root `root`): the log's row is updated first, on that condition, and nothing else is written
+ * when it fails. False when the log had moved on (plan again). The write is one transaction, as
+ * durable as any: on PostgreSQL one statement (the update locks the log's row until the commit,
+ * so that two writers never both take a size; the change is announced on commit); on SQLite one
+ * BEGIN IMMEDIATE transaction.
+ */
+export async function writeIfAt(
+  database: Database,
+  logId: string,
+  rows: AppendRows,
+  root: Hash,
+): Promise<boolean> {
+  return database.dialect === 'postgres'
+    ? writePostgres(database, logId, rows, root)
+    : writeSqlite(database, logId, rows, root);
+}
+
+const POSTGRES_WRITE = `with head as (
+  update truce_log set size = $1, root = $2 where id = $3 and size = $4 and root = $23 returning id
+), entries as (
+  insert into truce_entry (log_id, idx, leaf_hash, kind, actor, event, recorded_at, row_id, occurred_ms)
+  select $3, e.idx, decode(e.leaf, 'hex'), e.kind, e.actor, e.event, e.recorded_at, e.row_id, e.occurred_ms
+  from unnest($5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[])
+    as e(idx, leaf, kind, actor, event, recorded_at, row_id, occurred_ms)
+  where exists (select 1 from head)
+), hashes as (
+  insert into truce_hash (log_id, id, hash)
+  select $3, h.id, decode(h.hash, 'hex') from unnest($13::bigint[], $14::text[]) as h(id, hash)
+  where exists (select 1 from head)
+), actors as (
+  insert into truce_actor (log_id, actor, name, role, party, key, revoked)
+  select $3, a.actor, a.name, a.role, a.party, a.key, a.revoked
+  from unnest($15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::integer[])
+    as a(actor, name, role, party, key, revoked)
+  where exists (select 1 from head)
+  on conflict (log_id, actor) do update set name = excluded.name, role = excluded.role,
+    party = excluded.party, key = excluded.key, revoked = excluded.revoked
+)
+select (select count(*) from head) as moved, (select pg_notify($21, $22) from head) as announced`;
+
+async function writePostgres(
+  database: Database,
+  logId: string,
+  rows: AppendRows,
+  root: Hash,
+): Promise<boolean> {
+  const { entries, hashes, actors } = rows;
+  const result = await database.pool!.query<{ moved: string | number }>({
+    name: 'truce_append_write',
+    text: POSTGRES_WRITE,
+    values: [
+      rows.size,
+      Buffer.from(rows.root),
+      logId,
+      rows.from,
+      entries.map((e) => e.idx),
+      entries.map((e) => toHex(e.leaf)),
+      entries.map((e) => e.kind),
+      entries.map((e) => e.actor),
+      entries.map((e) => e.event),
+      entries.map((e) => e.recordedAt),
+      entries.map((e) => e.rowId),
+      entries.map((e) => e.occurredMs),
+      hashes.map((h) => h.id),
+      hashes.map((h) => toHex(h.hash)),
+      actors.map((a) => a.actor),
+      actors.map((a) => a.name),
+      actors.map((a) => a.role),
+      actors.map((a) => a.party ?? null),
+      actors.map((a) => a.key),
+      actors.map((a) => (a.revoked ? 1 : 0)),
+      LOG_CHANNEL,
+      encodeLogChange({ log: logId, size: rows.size }),
+      Buffer.from(root),
+    ],
+  });
+  return Number(result.rows[0]?.moved ?? 0) === 1;
+}
+
+/** Multi-row VALUES lists, kept far below SQLite's limit of 32,766 bound parameters. */
+const ENTRY_ROWS = 500;
+const HASH_ROWS = 2000;
+
+const values = (columns: number, count: number) =>
+  Array.from({ length: count }, () => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(
+    ', ',
+  );
+
+async function writeSqlite(
+  database: Database,
+  logId: string,
+  rows: AppendRows,
+  root: Hash,
+): Promise<boolean> {
+  return database.db.connection().execute(async (conn) => {
+    const run = (text: string, params: unknown[]) => conn.executeQuery(CompiledQuery.raw(text, params));
+    await sql`begin immediate`.execute(conn);
+    try {
+      const head = await run(
+        'update truce_log set size = ?, root = ? where id = ? and size = ? and root = ?',
+        [rows.size, rows.root, logId, rows.from, root],
+      );
+      if (Number(head.numAffectedRows ?? 0) !== 1) {
+        await sql`rollback`.execute(conn);
+        return false;
+      }
+      for (let k = 0; k < rows.entries.length; k += ENTRY_ROWS) {
+        const part = rows.entries.slice(k, k + ENTRY_ROWS);
+        await run(
+          `insert into truce_entry (log_id, idx, leaf_hash, kind, actor, event, recorded_at, row_id, occurred_ms) values ${values(9, part.length)}`,
+          part.flatMap((e) => [
+            logId,
+            e.idx,
+            e.leaf,
+            e.kind,
+            e.actor,
+            e.event,
+            e.recordedAt,
+            e.rowId,
+            e.occurredMs,
+          ]),
+        );
+      }
+      for (let k = 0; k < rows.hashes.length; k += HASH_ROWS) {
+        const part = rows.hashes.slice(k, k + HASH_ROWS);
+        await run(
+          `insert into truce_hash (log_id, id, hash) values ${values(3, part.length)}`,
+          part.flatMap((h) => [logId, h.id, h.hash]),
+        );
+      }
+      for (const a of rows.actors)
+        await run(
+          `insert into truce_actor (log_id, actor, name, role, party, key, revoked) values (?, ?, ?, ?, ?, ?, ?)
+           on conflict (log_id, actor) do update set name = excluded.name, role = excluded.role,
+             party = excluded.party, key = excluded.key, revoked = excluded.revoked`,
+          [logId, a.actor, a.name, a.role, a.party ?? null, a.key, a.revoked ? 1 : 0],
+        );
+      await sql`commit`.execute(conn);
+      return true;
+    } catch (e) {
+      await sql`rollback`.execute(conn);
+      throw e;
+    }
+  });
+}

@@ -1,0 +1,96 @@
+import type { Crypto } from '../core/crypto/crypto.ts';
+import { rememberingVerify } from '../core/crypto/remembered-verify.ts';
+import { type AppendRows, type ParsedEvent, planAppend } from '../core/ledger/append-plan.ts';
+import { referencesOf } from '../core/ledger/check-event.ts';
+import { type AppendHead, readAppendHead } from './append-head.ts';
+import { writeIfAt } from './append-write.ts';
+import type { Database } from './database.ts';
+import type { AppendResult } from './ledger-store.ts';
+import { type AppendOptions, existingLeaves, idsTaken, knownRefs } from './log-append.ts';
+
+/** Events an optimistic append takes at most; a longer batch takes the locked path. */
+export const OPTIMISTIC_MAX = 1000;
+
+/** Plans that found the log moved on before the locked path is taken (it always makes progress). */
+const ATTEMPTS = 8;
+
+/**
+ * Appends without holding any lock while it reads and checks: the head (kept in `heads`, brought
+ * up to date in one read), then what the events refer to, then every check of planAppend (parse,
+ * signature and canonical form were done before), and only then the write, which holds only if
+ * the log still has the size planned at (append-write.ts); when another writer got there first,
+ * plan again. Gapless and checked like the locked path, with the lock held only for the write.
+ *
+ * Undefined when this path cannot say what the locked path would: no such log, storage that
+ * disagrees with itself, a refusal or a write refused by the database (an event or id the log has,
+ * when a single event's append does not look it up first). The caller then takes the locked path,
+ * which answers (and refuses) exactly as it always has.
+ */
+export async function appendOptimistically(
+  database: Database,
+  crypto: Crypto,
+  logId: string,
+  parsed: ParsedEvent[],
+  options: AppendOptions,
+  heads: Map<string, AppendHead>,
+): Promise<AppendResult[] | undefined> {
+  if (parsed.length === 0 || parsed.length > OPTIMISTIC_MAX) return undefined;
+  const recordedAt = options.recordedAt ?? new Date().toISOString();
+  // Planned again when another writer got there first: each signature is verified once.
+  const checking = rememberingVerify(crypto);
+  const references = parsed.flatMap((p) => referencesOf(p.event.event));
+  const ids = parsed.flatMap((p) => (p.event.event.id === undefined ? [] : [p.event.event.id]));
+  let kept = heads.get(logId);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    // The head kept is used as it is; read (brought up to date) only when there is none or when
+    // the write found the log moved on (or a refusal may be the log's doing since).
+    const readNow = !kept || attempt > 0;
+    const head = readNow ? await readAppendHead(database, crypto, logId, kept) : kept!;
+    if (!head) {
+      heads.delete(logId);
+      return undefined;
+    }
+    kept = head;
+    heads.set(logId, head);
+    // Read after the head was (the log only grows): they see the log at its size or later, and a
+    // write planned on a later state than the log's size at the write is refused.
+    const refs = references.length > 0 ? await knownRefs(database.db, logId, references) : new Map();
+    // One event is not looked up (the database's unique keys refuse it if the log has it).
+    const lookUp = parsed.length > 1;
+    const existing = lookUp
+      ? await existingLeaves(
+          database.db,
+          logId,
+          parsed.map((p) => p.leaf),
+        )
+      : new Map();
+    const takenIds = lookUp && ids.length > 0 ? await idsTaken(database.db, logId, ids) : new Map();
+    const registry = head.registry.clone();
+    let rows: AppendRows;
+    try {
+      rows = await planAppend(
+        checking,
+        { log: logId, operatorKey: head.logKey, edge: head.edge, registry, existing, takenIds, refs },
+        parsed,
+        { ...options, recordedAt },
+      );
+    } catch {
+      // A refusal on a head kept may be the log's doing since (an actor registered, an event
+      // referred to appended): only a head just read is judged, by the locked path.
+      if (!readNow) continue;
+      return undefined;
+    }
+    if (rows.entries.length === 0) return rows.results;
+    let written: boolean;
+    try {
+      written = await writeIfAt(database, logId, rows, head.root);
+    } catch {
+      return undefined;
+    }
+    if (written) {
+      heads.set(logId, { logKey: head.logKey, root: rows.root, edge: rows.edge, registry });
+      return rows.results;
+    }
+  }
+  return undefined;
+}
