@@ -28,6 +28,10 @@ export const GOALS: { measure: string; goal: string }[] = [
   { measure: 'public reads', goal: '≥ 0.8× bare Fastify, same bytes; p99 ≤ 2×' },
   { measure: 'dashboard on a 1,000,000-event log', goal: 'first figure < 1 s; JS ≤ 250 KB gzipped' },
   { measure: 'server memory at 1M events under 60 s mixed load', goal: 'flat, < 500 MB RSS' },
+  // Issue 13's hostile-load acceptance, beside the scale goals.
+  { measure: 'hostile load: normal reads p99', goal: '< 100 ms, no error' },
+  { measure: 'hostile load: /api/health p99', goal: '< 100 ms' },
+  { measure: 'hostile load: server memory', goal: 'flat (< 10 MiB/min over the last third)' },
 ];
 
 export interface GoalRow {
