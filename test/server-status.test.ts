@@ -1,11 +1,8 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSigner } from '../examples/logs/build-nov-2023.ts';
 import { canonicalBytes } from '../src/core/ledger/canonical-json.ts';
 import type { EventEnvelope } from '../src/core/ledger/event.ts';
 import { signEvent } from '../src/core/ledger/event-sign.ts';
-import { verifyLog } from '../src/core/ledger/verify-log.ts';
-import { exportMaterial, readExport } from '../src/export/export-folder.ts';
 import { buildApp } from '../src/server/app.ts';
 import { Evaluation } from '../src/server/status-schemas.ts';
 import { WorkPool } from '../src/server/work-pool.ts';
@@ -14,31 +11,8 @@ import type { Database } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { crypto } from './helpers/ledger-fixture.ts';
-import { repoRoot } from './helpers/run-cli.ts';
+import { importNov2023 } from './helpers/nov-2023-store.ts';
 import { json } from './server-fixture.ts';
-
-const NOV = join(repoRoot, 'examples/logs/nov-2023-pause');
-
-/** The Nov 2023 export, verified, appended to the store with its checkpoints. */
-async function importNov2023(store: LedgerStore) {
-  const x = await readExport(NOV);
-  expect((await verifyLog(crypto, await exportMaterial(x))).problems).toEqual([]);
-  await store.createLog({
-    id: x.log.id,
-    origin: x.log.origin,
-    logKey: x.log.logKey,
-    ...(x.log.agreementHash ? { agreementHash: x.log.agreementHash } : {}),
-    createdAt: '2023-11-24T00:00:00Z',
-  });
-  const events: Uint8Array[] = [];
-  for await (const line of x.events) events.push(line);
-  await store.append(x.log.id, events);
-  for (const cp of x.checkpoints) {
-    await store.addCheckpoint(x.log.id, cp.size, cp.note, '2023-12-01T00:00:00Z');
-    for (const c of cp.cosignatures)
-      await store.addCosignature(x.log.id, cp.size, c.witness, c.line, '2023-12-01T00:00:00Z');
-  }
-}
 
 const problem = (r: { statusCode: number; headers: Record<string, unknown>; body: string }) => {
   expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
