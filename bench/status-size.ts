@@ -19,6 +19,7 @@ import { parseSignedEvent, signEvent } from '../src/core/ledger/event-sign.ts';
 import { leafHash } from '../src/core/ledger/tlog.ts';
 import { explainedEvaluation } from '../src/core/words/explained-evaluation.ts';
 import { nodeCrypto as crypto } from '../src/platform/node-crypto.ts';
+import { writeGoals } from './goal-record.ts';
 import { syntheticEvent } from './million-log.ts';
 import { writeSection } from './results.ts';
 
@@ -58,7 +59,7 @@ const agreement = novAgreement();
 const base = novEvents();
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e6 ? 3 : 1)} MB`;
 /** The document's bytes before and now, for the log of `extra` events after the demo log's. */
-function measure(label: string, extra: LoggedEvent[], at: string): string {
+function measure(label: string, extra: LoggedEvent[], at: string) {
   const events = [...base, ...extra];
   const e = evaluate(agreement, events, at);
   const explained = explainedEvaluation(e, agreement, 'en');
@@ -69,13 +70,26 @@ function measure(label: string, extra: LoggedEvent[], at: string): string {
   const ms = performance.now() - t;
   const row = `| ${label} | ${events.length.toLocaleString('en-US')} | ${mb(listed)} | ${mb(counted)} (${counted.toLocaleString('en-US')} bytes) | ${ms.toFixed(1)} ms |`;
   console.log(row);
-  return row;
+  return { row, events: events.length, listed, counted };
 }
-const rows: string[] = [];
-for (const n of SIZES) rows.push(measure('one aid line, 0 trucks', aidFigures(n), AT));
+const aid = SIZES.map((n) => measure('one aid line, 0 trucks', aidFigures(n), AT));
 // As bench/million.ts asks for it: now, after the pause.
-for (const n of RECIPE_SIZES)
-  rows.push(measure('bench/million-log.ts', recipe(n), '2023-12-02T12:00:00+02:00'));
+const mix = RECIPE_SIZES.map((n) => measure('bench/million-log.ts', recipe(n), '2023-12-02T12:00:00+02:00'));
+const rows = [...aid, ...mix].map((m) => m.row);
+/** The goal's row for one series: its largest log's document beside its smallest's. */
+const goal = (what: string, series: typeof aid) => {
+  const [small, big] = [series[0]!, series.at(-1)!];
+  const ratio = big.counted / small.counted;
+  return {
+    measure: `status document size (${what}, in process)`,
+    goal: 'independent of the log’s length',
+    measured: `${big.counted.toLocaleString('en-US')} bytes at ${big.events.toLocaleString('en-US')} events (listed before: ${mb(big.listed)})`,
+    baseline: `${small.counted.toLocaleString('en-US')} bytes at ${small.events.toLocaleString('en-US')} events`,
+    ratio: `${ratio.toFixed(3)}×`,
+    met: ratio <= 1.01,
+  };
+};
+writeGoals('status-size', [goal('aid evidence', aid), goal('the big log’s mix, allegations listed', mix)]);
 writeSection('Status document size', [
   `The Nov 2023 log (64 events) with more aid figures of one line (0 trucks each: every status reads the same, only the evidence grows), judged at ${AT}; and with the synthetic events of bench/million-log.ts (aid figures of four sources, statements, an allegation in 10,000: allegations are listed, so they grow the document by theirs), judged after the pause; load average ${loadavg()
     .map((l) => l.toFixed(1))
