@@ -16,6 +16,7 @@
 import { connect, type Socket } from 'node:net';
 import { loadavg } from 'node:os';
 import { type Goal, writeGoals } from './goal-record.ts';
+import { healthProbe } from './health-probe.ts';
 import { writeSection } from './results.ts';
 import {
   type AutocannonOptions,
@@ -203,7 +204,7 @@ async function phase(
         { path: `/api/agreements/${DEMO_LOG}` },
       ],
     }),
-    run({ connections: 1, overallRate: 10, requests: [{ path: '/api/health' }] }),
+    healthProbe(url, seconds),
     when('plans', { connections: 4, requests: [{ path: WORST_PLAN }, { path: WORST_DIFF }] }),
     when('plans', {
       connections: 2,
@@ -271,7 +272,7 @@ async function main(): Promise<void> {
   const bad = failed(hostile.reads) + failed(hostile.health);
   const slowest = Math.max(hostile.reads.latency.p99, hostile.health.latency.p99);
   writeSection('Server under hostile load', [
-    `${Math.round((hostile.ended - hostile.started) / 1000)} s at once against \`truce serve\` (SQLite, default limits, ${HOST}), in its own process: ${READERS} connections of normal public reads (the demo log's status as of now, its checkpoint, a page of 100 events, the agreements and one agreement) and one client asking for /api/health 10 times a second, beside: 4 anonymous connections asking for the worst allowed plan (\`extend=3650\`, 3,654 days) and comparison (both sides delayed 8,760 h) — limited to 60 a minute for the address; a token asking for the same at ${TOKEN_RATE}/s (within its 600 a minute); a party's token adding 100 person records a request at ${TOKEN_RATE}/s; ${SLOW_CLIENTS} clients sending a persons body a byte a second (cut at 10 s); ${STREAMS} open event streams. Baseline: the same normal reads and health requests alone for ${BASELINE_SECONDS} s, on a fresh server, just before. The machine was shared with other sessions' tests: load average (1, 5, 15 min) ${baseline.load} when the baseline began, ${hostile.load} when the hostile load began, ${hostile.loadEnd} when it ended.`,
+    `${Math.round((hostile.ended - hostile.started) / 1000)} s at once against \`truce serve\` (SQLite, default limits, ${HOST}), in its own process: ${READERS} connections of normal public reads (the demo log's status as of now, its checkpoint, a page of 100 events, the agreements and one agreement) and one client asking for /api/health 10 times a second from a process of its own (bench/health-probe.ts: apart from the load generators, so that it times the server, not a busy client), beside: 4 anonymous connections asking for the worst allowed plan (\`extend=3650\`, 3,654 days) and comparison (both sides delayed 8,760 h) — limited to 60 a minute for the address; a token asking for the same at ${TOKEN_RATE}/s (within its 600 a minute); a party's token adding 100 person records a request at ${TOKEN_RATE}/s; ${SLOW_CLIENTS} clients sending a persons body a byte a second (cut at 10 s); ${STREAMS} open event streams. Baseline: the same normal reads and health requests alone for ${BASELINE_SECONDS} s, on a fresh server, just before. The machine was shared with other sessions' tests: load average (1, 5, 15 min) ${baseline.load} when the baseline began, ${hostile.load} when the hostile load began, ${hostile.loadEnd} when it ended.`,
     '',
     '| traffic | requests | p50 | p99 | max | status codes | errors and timeouts |',
     '|---|---|---|---|---|---|---|',
