@@ -78,7 +78,7 @@ export function goalsSection(rows: GoalRow[], files: { name: string; file: GoalF
   const lines = [
     '## Goals',
     '',
-    `${met} of ${rows.length} rows met. Each row is from the benchmark run named in its last column (its date and the load average, 1 min, when it ran); the machines:`,
+    `${met} of ${rows.length} rows met. Each row is from the benchmark run named in its last column (its date and the machine's load average as that benchmark wrote it: 1, 5 and 15 min unless it says otherwise); the runs:`,
     '',
     ...files.map(
       ({ name, file }) =>
