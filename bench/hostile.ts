@@ -26,10 +26,10 @@ import {
   failed,
   fmt,
   HOST,
-  mean,
   memoryTable,
   noResult,
   type Result,
+  rssSlope,
   type Sample,
   startServer,
   tenths,
@@ -120,17 +120,6 @@ const codes = (r: Result) =>
     .map(([code, s]) => `${code}: ${fmt(s.count)}`)
     .join(', ') || 'none';
 const ms = (n: number) => `${n.toFixed(0)} ms`;
-
-/** The slope of a least-squares line through the RSS of the samples, in MiB a minute. */
-function slope(samples: Sample[]): number {
-  const xs = samples.map((s) => s.at / 60_000);
-  const ys = samples.map((s) => s.rss / 2 ** 20);
-  const mx = mean(xs);
-  const my = mean(ys);
-  const num = xs.reduce((a, x, i) => a + (x - mx) * (ys[i]! - my), 0);
-  const den = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
-  return den === 0 ? 0 : num / den;
-}
 
 /** Memory is flat when the RSS of the last third of the run grows by less than this, in MiB a minute. */
 const FLAT_MIB_PER_MINUTE = 10;
@@ -260,7 +249,7 @@ async function main(): Promise<void> {
 
   const lastThird = (p: Phase) =>
     p.samples.filter((s) => s.at - p.started >= ((p.ended - p.started) * 2) / 3);
-  const growth = slope(lastThird(hostile));
+  const growth = rssSlope(lastThird(hostile));
   const delays = (p: Phase) => {
     const d = p.samples.map((s) => s.delayP99).sort((a, b) => a - b);
     return `${ms(d[Math.floor(d.length / 2)] ?? 0)} / ${ms(Math.max(0, ...p.samples.map((s) => s.delayMax)))}`;
@@ -319,7 +308,7 @@ async function main(): Promise<void> {
       `flat (< ${FLAT_MIB_PER_MINUTE} MiB/min over the last third)`,
       'MiB/min',
       growth,
-      slope(lastThird(baseline)),
+      rssSlope(lastThird(baseline)),
       Math.abs(growth) < FLAT_MIB_PER_MINUTE,
     ),
   ]);

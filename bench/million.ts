@@ -32,7 +32,7 @@ import {
   failed,
   fmt,
   memoryTable,
-  type Sample,
+  rssSlope,
   startServer,
   tenths,
   within,
@@ -103,18 +103,6 @@ function writeRefusal(refused: StatusRefused, small: { ms: number; bytes: number
     row('dashboard on a 1,000,000-event log', 'first figure < 1 s; JS ≤ 250 KB gzipped'),
     row('server memory at 1M events under 60 s mixed load', 'flat, < 500 MB RSS'),
   ]);
-}
-
-/** Least-squares slope of RSS over the last third of the window, MiB a minute. */
-function slope(window: Sample[]): number {
-  const tail = window.slice(Math.floor((window.length * 2) / 3));
-  const xs = tail.map((s) => s.at / 60_000);
-  const ys = tail.map((s) => s.rss / 2 ** 20);
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-  const num = xs.reduce((a, x, i) => a + (x - mx) * (ys[i]! - my), 0);
-  const den = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
-  return den ? num / den : 0;
 }
 
 async function main(): Promise<void> {
@@ -209,7 +197,7 @@ async function main(): Promise<void> {
     const ended = performance.now();
     const window = within(server.samples, started, ended);
     const maxRss = Math.max(...window.map((s) => s.rss)) / 2 ** 20;
-    const growth = slope(window);
+    const growth = rssSlope(window.slice(Math.floor((window.length * 2) / 3)));
 
     const pageMedian = percentile(page, 50);
     const docsMedian = percentile(docs, 50);
