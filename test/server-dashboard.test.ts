@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { crypto } from './helpers/ledger-fixture.ts';
+import { problem } from './server-fixture.ts';
 
 const INDEX =
   '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head></html>';
@@ -21,11 +22,6 @@ function builtDashboard(): string {
   writeFileSync(join(dir, 'secret.txt'), 'not an asset');
   return dir;
 }
-
-const problem = (r: { statusCode: number; headers: Record<string, unknown>; body: string }) => {
-  expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
-  return [r.statusCode, (JSON.parse(r.body) as { code: string }).code];
-};
 
 describe.each(DIALECTS)('the dashboard served by truce serve on %s', (dialect) => {
   let app: FastifyInstance;

@@ -16,7 +16,7 @@ import { LedgerStore } from '../src/store/ledger-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { crypto } from './helpers/ledger-fixture.ts';
 import { importNov2023 } from './helpers/nov-2023-store.ts';
-import { json } from './server-fixture.ts';
+import { json, problem } from './server-fixture.ts';
 
 const LOG = 'nov-2023-pause';
 const AT = '2023-12-01T12:00:00+02:00';
@@ -49,11 +49,6 @@ function aidFigures(from: number, n: number): Uint8Array[] {
     return canonicalBytes(signEvent(crypto, envelope, israel));
   });
 }
-
-const problem = (r: { statusCode: number; headers: Record<string, unknown>; body: string }) => {
-  expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
-  return [r.statusCode, json(r).code];
-};
 
 describe.each(DIALECTS)('the status counts evidence; the evidence route pages it, on %s', (dialect) => {
   let database: Database;

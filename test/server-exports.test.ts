@@ -11,7 +11,7 @@ import type { Database } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { crypto } from './helpers/ledger-fixture.ts';
-import { json, serverFixture } from './server-fixture.ts';
+import { json, problem, serverFixture } from './server-fixture.ts';
 
 const FORMULA = '=HYPERLINK("http://example.invalid/x","click")';
 const PLACE = 'خان يونس';
@@ -19,10 +19,6 @@ const HEBREW = 'מעבר כרם שלום';
 const NOV_AT = '2023-12-01T12:00:00%2B02:00';
 
 type Reply = { statusCode: number; headers: Record<string, unknown>; body: string };
-const problem = (r: Reply) => {
-  expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
-  return [r.statusCode, json(r).code];
-};
 const cells = (r: Reply) => parseCsv(r.body).map((x) => x.cells);
 const names = (columns: readonly { name: string }[]) => columns.map((c) => c.name);
 const tags = (columns: readonly { hxl: string }[]) => columns.map((c) => c.hxl);

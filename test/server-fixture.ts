@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import { checkpointLog } from '../src/cli/record-events.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { Database } from '../src/store/database.ts';
@@ -76,6 +77,12 @@ export async function seedFixtureLog(database: Database, logId?: string) {
 /** The JSON of a response body, with a problem's shape checked by the caller. */
 export const json = (r: { body: string }) =>
   JSON.parse(r.body) as Record<string, unknown> & { code?: string };
+
+/** A problem answer's status and code, once its content type is checked to be application/problem+json. */
+export const problem = (r: { statusCode: number; headers: Record<string, unknown>; body: string }) => {
+  expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
+  return [r.statusCode, json(r).code];
+};
 
 /** The role of each actor of the ledger fixture. */
 export const FIXTURE_ROLES: Record<string, TokenRole> = {

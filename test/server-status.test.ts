@@ -12,12 +12,7 @@ import { LedgerStore } from '../src/store/ledger-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { crypto } from './helpers/ledger-fixture.ts';
 import { importNov2023 } from './helpers/nov-2023-store.ts';
-import { json } from './server-fixture.ts';
-
-const problem = (r: { statusCode: number; headers: Record<string, unknown>; body: string }) => {
-  expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
-  return [r.statusCode, json(r).code];
-};
+import { json, problem } from './server-fixture.ts';
 
 describe.each(DIALECTS)('status and report routes on %s', (dialect) => {
   let database: Database;
