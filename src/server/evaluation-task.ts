@@ -1,5 +1,5 @@
 import type { Agreement } from '../core/agreement/types.ts';
-import { createEvaluator } from '../core/compliance/index.ts';
+import { createEvaluator, plainLists } from '../core/compliance/index.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
 import { toHex } from '../core/crypto/crypto.ts';
 import type { SignedEvent } from '../core/ledger/event.ts';
@@ -49,5 +49,6 @@ export function evaluateStep(task: EvaluateTask): EvaluateAnswer {
   }
   state.size = Math.max(state.size, task.from + task.events.length);
   if (task.at === undefined) return { size: state.size };
-  return { size: state.size, evaluation: state.evaluator.result(task.at) };
+  // Posted to the server's thread: structured clone takes plain arrays only (see plainLists).
+  return { size: state.size, evaluation: plainLists(state.evaluator.result(task.at)) };
 }

@@ -1,3 +1,5 @@
+import { ChunkedList } from './chunked-list.ts';
+
 /**
  * Lists the evaluator built in order (evidence lists in the order their events occurred, lists of
  * records each in order inside): orderEvidence leaves them as they are. Marked rather than frozen:
@@ -18,12 +20,11 @@ export function isSettled(list: readonly unknown[]): boolean {
 /**
  * A list of leaf hashes kept in the order their events occurred (instant, then leaf hash), as the
  * evaluator builds it: an event's hash goes in where it belongs, so the list never needs sorting.
- * `shared()` hands the list out (an evaluation may hold it); the next change copies it first, so
- * an evaluation handed out never changes afterwards.
+ * `shared()` hands the list out (an evaluation may hold it); it never changes afterwards, and the next
+ * change copies only the chunk it touches (see ChunkedList), so an update costs what it touches.
  */
 export class OrderedHashes {
-  private items: string[] = [];
-  private handedOut = false;
+  private readonly items = new ChunkedList<string>();
   private readonly compare: (a: string, b: string) => number;
 
   constructor(compare: (a: string, b: string) => number) {
@@ -34,46 +35,30 @@ export class OrderedHashes {
     return this.items.length;
   }
 
-  /** The list as it stands, settled: it is copied before its next change. */
+  /** The list as it stands, settled; it never changes afterwards. */
   shared(): readonly string[] {
-    this.handedOut = true;
-    return settle(this.items);
-  }
-
-  private writable(): string[] {
-    if (this.handedOut) {
-      this.items = this.items.slice();
-      this.handedOut = false;
-    }
-    return this.items;
+    return settle(this.items.snapshot());
   }
 
   /** Where `hash` goes: after every hash that occurred before it (and after equal ones). */
   private position(hash: string): number {
-    const list = this.items;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.compare(list[mid]!, hash) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return this.items.firstNot((h) => this.compare(h, hash) <= 0);
   }
 
   add(hash: string): void {
-    const list = this.writable();
+    const list = this.items;
     // Events mostly arrive in time order: then the new one simply goes last.
-    if (list.length === 0 || this.compare(list[list.length - 1]!, hash) <= 0) list.push(hash);
-    else list.splice(this.position(hash), 0, hash);
+    if (list.length === 0 || this.compare(list.at(list.length - 1), hash) <= 0) list.push(hash);
+    else list.insert(this.position(hash), hash);
   }
 
   /** Takes one occurrence of `hash` out (it must be there). */
   remove(hash: string): void {
+    const list = this.items;
     let i = this.position(hash) - 1;
-    while (i >= 0 && this.items[i] !== hash && this.compare(this.items[i]!, hash) === 0) i--;
-    if (i < 0 || this.items[i] !== hash) return;
-    this.writable().splice(i, 1);
+    while (i >= 0 && list.at(i) !== hash && this.compare(list.at(i), hash) === 0) i--;
+    if (i < 0 || list.at(i) !== hash) return;
+    list.removeAt(i);
   }
 }
 
