@@ -26,9 +26,16 @@ const grown = new WeakMap<object, ChunkedList<unknown>>();
 /** The lists derived item by item from the items of a growing list, by name, kept in step with it. */
 const along = new WeakMap<ChunkedList<unknown>, Map<string, ChunkedList<unknown>>>();
 
-/** Records that `list` is a snapshot of `source`, a list that only grows at its end. */
-export function grownIn<T>(list: readonly T[], source: ChunkedList<T>): void {
+/** The list a growing list started as (ChunkedList.from it): what was derived from it serves again. */
+const startedAs = new WeakMap<ChunkedList<unknown>, object>();
+
+/**
+ * Records that `list` is a snapshot of `source`, a list that only grows at its end and started as
+ * `start` (its first items).
+ */
+export function grownIn<T>(list: readonly T[], source: ChunkedList<T>, start: readonly T[]): void {
   grown.set(list, source as ChunkedList<unknown>);
+  if (!startedAs.has(source as ChunkedList<unknown>)) startedAs.set(source as ChunkedList<unknown>, start);
 }
 
 /**
@@ -40,17 +47,20 @@ export function derivedAlong<I, T>(list: I[], name: string, one: (item: I) => T)
   return derivedOnce(list, name, () => {
     const source = grown.get(list) as ChunkedList<I> | undefined;
     if (!source) return settle(list.map(one));
-    let derived = along.get(source);
-    if (!derived) {
-      derived = new Map();
-      along.set(source, derived);
+    let byName = along.get(source);
+    if (!byName) {
+      byName = new Map();
+      along.set(source, byName);
     }
-    let out = derived.get(name) as ChunkedList<T> | undefined;
+    let out = byName.get(name) as ChunkedList<T> | undefined;
     // A snapshot from before the derived list's length (never expected): derived on its own.
     if (out && out.length > list.length) return settle(list.map(one));
     if (!out) {
-      out = new ChunkedList<T>();
-      derived.set(name, out);
+      // What was derived from the list it started as is its first part (copied, not derived again).
+      const start = startedAs.get(source);
+      const before = start && (derived.get(start)?.get(name) as readonly T[] | undefined);
+      out = before && before.length <= list.length ? ChunkedList.from(before) : new ChunkedList<T>();
+      byName.set(name, out);
     }
     const derivedList = out;
     const upTo = list.length;

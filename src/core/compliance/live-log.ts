@@ -290,10 +290,11 @@ export class LiveLog {
       if (known.provision !== provision || known.version !== version) continue;
       known.version = version + 1;
       if (known.party && against !== known.party) continue;
-      known.grown ??= ChunkedList.from(known.value.unanswered);
+      const start = known.value.unanswered;
+      known.grown ??= ChunkedList.from(start);
       known.grown.push(entry);
       const unanswered = known.grown.snapshot() as Entry[];
-      grownIn(unanswered, known.grown);
+      grownIn(unanswered, known.grown, start);
       known.value = { ...known.value, unanswered };
     }
   }
