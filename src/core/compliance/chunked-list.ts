@@ -53,7 +53,9 @@ export function isLazy(value: unknown): boolean {
 /**
  * `value` with every lazy array in it replaced by the plain array of its items, for what cannot take
  * a Proxy (structured clone, postMessage). Only the arrays and plain objects that hold a lazy array
- * (at any depth) are copied; the rest is shared, and `value` itself is left as it is.
+ * (at any depth) are copied; the rest is shared, and `value` itself is left as it is. A lazy array's
+ * items are taken as they are, not walked: the lists the live log keeps (hashes, allegation records,
+ * phrases) hold no lazy array (a structured clone would refuse one loudly).
  */
 export function plainLists<T>(value: T): T {
   const done = new Map<object, unknown>();
@@ -64,16 +66,27 @@ export function plainLists<T>(value: T): T {
     done.set(v, v);
     let out: unknown = v;
     const fill = lazy.get(v);
-    if (fill) out = fill().map(walk);
+    if (fill) out = fill().slice();
     else if (Array.isArray(v)) {
-      const items = v.map(walk);
-      if (items.some((x, i) => x !== v[i])) out = items;
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < v.length; i++) {
+        const x = walk(v[i]);
+        if (x !== v[i] && !copy) copy = v.slice(0, i);
+        copy?.push(x);
+      }
+      if (copy) out = copy;
     } else {
       const proto = Object.getPrototypeOf(v);
       if (proto === Object.prototype || proto === null) {
-        const entries = Object.entries(v);
-        const walked = entries.map(([key, member]) => [key, walk(member)] as const);
-        if (walked.some(([, member], i) => member !== entries[i]![1])) out = Object.fromEntries(walked);
+        const record = v as Record<string, unknown>;
+        let copy: Record<string, unknown> | undefined;
+        for (const key in record) {
+          if (!Object.hasOwn(record, key)) continue;
+          const member = walk(record[key]);
+          if (member !== record[key] && !copy) copy = { ...record };
+          if (copy) copy[key] = member;
+        }
+        if (copy) out = copy;
       }
     }
     done.set(v, out);
