@@ -8,6 +8,8 @@
  * first read. A short one is a plain array.
  */
 
+import { isListMark, type ListMark } from './list-marks.ts';
+
 /** Items per chunk when a list is built or a chunk split; a chunk is split when it reaches twice this. */
 const CHUNK = 256;
 /** Below this length a list is handed out as a plain array (copying it costs less than a lazy one's reads). */
@@ -24,6 +26,7 @@ const lazy = new WeakMap<object, () => unknown[]>();
  */
 export function lazyArray<T>(chunks: readonly (readonly T[])[], length: number): readonly T[] {
   const target: T[] = [];
+  const marks = new Set<ListMark>();
   let filled = false;
   const fill = (): T[] => {
     if (!filled) {
@@ -33,12 +36,14 @@ export function lazyArray<T>(chunks: readonly (readonly T[])[], length: number):
     return target;
   };
   const view = new Proxy(target, {
-    get: (_, key) => (key === 'length' && !filled ? length : Reflect.get(fill(), key)),
+    get: (_, key) =>
+      isListMark(key) ? marks.has(key) : key === 'length' && !filled ? length : Reflect.get(fill(), key),
     has: (_, key) => Reflect.has(fill(), key),
     ownKeys: () => Reflect.ownKeys(fill()),
     getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(fill(), key),
     set: (_, key, value) => Reflect.set(fill(), key, value),
-    defineProperty: (_, key, attributes) => Reflect.defineProperty(fill(), key, attributes),
+    defineProperty: (_, key, attributes) =>
+      isListMark(key) ? marks.add(key).has(key) : Reflect.defineProperty(fill(), key, attributes),
     deleteProperty: (_, key) => Reflect.deleteProperty(fill(), key),
   });
   lazy.set(view, fill);

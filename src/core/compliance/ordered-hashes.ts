@@ -1,20 +1,19 @@
 import { ChunkedList } from './chunked-list.ts';
+import { isMarked, mark, ONCE, SETTLED } from './list-marks.ts';
 
 /**
- * Lists the evaluator built in order (evidence lists in the order their events occurred, lists of
- * records each in order inside): orderEvidence leaves them as they are. Marked rather than frozen:
- * V8 keeps a large frozen array in a slow form, and every copy of it would pay for that.
+ * Marks a list the evaluator built in order (an evidence list in the order its events occurred, a
+ * list of records each in order inside) as settled: orderEvidence leaves it as it is. Marked (see
+ * list-marks.ts) rather than frozen: V8 keeps a large frozen array in a slow form, and every copy of
+ * it would pay for that. Gives the list back.
  */
-const settled = new WeakSet<readonly unknown[]>();
-
-/** Marks a list as already in order (see settled); gives it back. */
 export function settle<T extends readonly unknown[]>(list: T): T {
-  settled.add(list);
+  mark(list, SETTLED);
   return list;
 }
 
 export function isSettled(list: readonly unknown[]): boolean {
-  return settled.has(list);
+  return isMarked(list, SETTLED);
 }
 
 /**
@@ -108,9 +107,9 @@ export function orderedUnion(
   lists: readonly (readonly string[])[],
   compare: (x: string, y: string) => number,
 ): string[] {
-  let parts = lists.filter((l) => l.length > 0).map((l) => (settled.has(l) ? l : [...l].sort(compare)));
+  let parts = lists.filter((l) => l.length > 0).map((l) => (isSettled(l) ? l : [...l].sort(compare)));
   // One list in order, each hash once: it is the union.
-  if (parts.length === 1 && once.has(parts[0]!)) return parts[0] as string[];
+  if (parts.length === 1 && isMarked(parts[0]!, ONCE)) return parts[0] as string[];
   const joined = joinedRuns(parts, compare);
   if (joined) return joined;
   // Merged two by two, so that each hash is moved about log(lists) times.
@@ -134,24 +133,21 @@ function joinedRuns(
   parts: readonly (readonly string[])[],
   compare: (x: string, y: string) => number,
 ): string[] | undefined {
-  if (parts.length < 2 || !parts.every((p) => once.has(p))) return undefined;
+  if (parts.length < 2 || !parts.every((p) => isMarked(p, ONCE))) return undefined;
   const runs = [...parts].sort((a, b) => compare(a[0]!, b[0]!));
   for (let i = 1; i < runs.length; i++)
     if (compare(runs[i - 1]!.at(-1)!, runs[i]![0]!) >= 0) return undefined;
   return eachOnce(([] as string[]).concat(...runs));
 }
 
-/** Settled lists known to hold each hash once: a union of one of them is itself. */
-const once = new WeakSet<readonly string[]>();
-
 /** Marks a list in occurrence order that holds each hash once as settled and so. */
 export function eachOnce(list: string[]): string[] {
-  settled.add(list);
-  once.add(list);
+  mark(list, SETTLED);
+  mark(list, ONCE);
   return list;
 }
 
 /** Marks a settled list as holding each hash once. */
 export function onceAlready(list: readonly string[]): void {
-  once.add(list);
+  mark(list, ONCE);
 }
