@@ -308,7 +308,9 @@ export class LiveLog {
   /** The aid groups whose figures satisfy `counts` (decided on a figure body of the group). */
   aidGroups(counts: (body: Record<string, unknown>) => boolean): AidGroup[] {
     this.fresh();
-    return [...this.aid.values()].filter((g) => counts(g.records[0]!.body));
+    const out: AidGroup[] = [];
+    for (const g of this.aid.values()) if (counts(g.records[0]!.body)) out.push(g);
+    return out;
   }
 
   /** Every aid group. */
