@@ -24,8 +24,9 @@ export function orderEvidence<T>(value: T, state: LogState): T {
     if (v === null || typeof v !== 'object') return;
     // Own keys only (for…in over the plain objects of an evaluation, without a list of entries).
     for (const key in v) {
-      // Explanations are phrases: they name events, never hold evidence lists.
-      if (key === 'explanation' || !Object.hasOwn(v, key)) continue;
+      // Explanations are phrases: they name events, never hold evidence lists; nor does a status's
+      // obligation, the plan's (src/core/plan/types.ts has no evidence).
+      if (key === 'explanation' || key === 'obligation' || !Object.hasOwn(v, key)) continue;
       const member = (v as Record<string, unknown>)[key];
       if (key === 'evidence' && Array.isArray(member) && isSettled(member)) continue;
       if (key === 'evidence' && Array.isArray(member) && member.every((h) => typeof h === 'string')) {
