@@ -62,10 +62,20 @@ async function evaluateOnWorker(
   const worker = workerOf(log);
   const known = fed.get(log);
   let from = known?.agreementKey === agreementKey ? Math.min(known.size, size) : 0;
+  const read = (at: number) => {
+    const to = Math.min(size, at + PAGE);
+    const page = at < to ? ctx.store.rawEntries(logId, at, to) : Promise.resolve([]);
+    // A page read ahead and then not used (the worker lost its place) must not fail unheard.
+    page.catch(() => {});
+    return { to, page };
+  };
   for (let restarts = 0; restarts < 3; restarts++) {
+    // The next page is read while the worker applies this one: reading and judging overlap.
+    let ahead = read(from);
     for (;;) {
-      const to = Math.min(size, from + PAGE);
-      const events = from < to ? await ctx.store.rawEntries(logId, from, to) : [];
+      const { to, page } = ahead;
+      const events = await page;
+      if (to < size) ahead = read(to);
       const task: EvaluateTask = {
         kind: 'evaluate',
         log,
