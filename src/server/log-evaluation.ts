@@ -8,6 +8,7 @@ import type { ServerContext } from './context.ts';
 import type { EvaluateAnswer, EvaluateTask } from './evaluation-task.ts';
 import { logAgreement } from './log-agreement.ts';
 import { HttpProblem } from './problem.ts';
+import { RememberedEvaluations } from './remembered-evaluations.ts';
 
 /** Events read from the store a page at a time. */
 const PAGE = 5000;
@@ -103,11 +104,12 @@ async function evaluateOnWorker(
  * The last evaluations of each log, by the moment they were asked for: the same log at the same
  * size judged against the same agreement at the same moment is the same evaluation. A reader
  * asking for "now" is answered to the second (see nowToTheSecond), so a busy public page costs one
- * evaluation a second, not one a request.
+ * evaluation a second, not one a request. At most 16 a log, holding at most a million leaf hashes
+ * of evidence between them (the newest is kept whatever it holds).
  */
 const RECENT = 16;
-type Remembered = { size: number; agreement: Agreement; at: string; evaluation: Evaluation };
-const recent = new WeakMap<LedgerStore, Map<string, Remembered[]>>();
+const RECENT_HASHES = 1_000_000;
+const recent = new WeakMap<LedgerStore, Map<string, RememberedEvaluations>>();
 /** The judgements being computed, by store, log, size, agreement and moment. */
 const underWay = new Map<string, Promise<{ evaluation: Evaluation; size: number }>>();
 
@@ -132,11 +134,15 @@ export async function evaluateLog(
   const log = await ctx.store.requireLog(logId);
   const { agreement, adoption } = await logAgreement(ctx, logId);
   const at = asOf(agreement);
-  const byLog = recent.get(ctx.store) ?? new Map<string, Remembered[]>();
+  const byLog = recent.get(ctx.store) ?? new Map<string, RememberedEvaluations>();
   recent.set(ctx.store, byLog);
-  const seen = byLog.get(log.id) ?? [];
-  const hit = seen.find((r) => r.size === log.size && r.agreement === agreement && r.at === at);
-  if (hit) return { agreement, adoption, evaluation: hit.evaluation };
+  let seen = byLog.get(log.id);
+  if (!seen) {
+    seen = new RememberedEvaluations(RECENT, RECENT_HASHES);
+    byLog.set(log.id, seen);
+  }
+  const hit = seen.find(log.size, agreement, at);
+  if (hit) return { agreement, adoption, evaluation: hit };
   // Requests for the same judgement while it is computed wait for that one: at each second a busy
   // page's readers all ask for the new "now", and each had been a task of its own on the log's
   // worker (its queue filled and refused them, 503), its answer copied and serialised again.
@@ -155,8 +161,7 @@ export async function evaluateLog(
   }
   const { evaluation } = judged;
   // The worker may have read past `log.size` (appends meanwhile): remember only what is exact.
-  if (judged.size === log.size)
-    byLog.set(log.id, [{ size: log.size, agreement, at, evaluation }, ...seen].slice(0, RECENT));
+  if (judged.size === log.size) seen.keep(log.size, agreement, at, evaluation);
   return { agreement, adoption, evaluation };
 }
 
