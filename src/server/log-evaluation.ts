@@ -1,5 +1,6 @@
 import type { Agreement } from '../core/agreement/types.ts';
 import { ComplianceError } from '../core/compliance/index.ts';
+import { unpackEvidence } from '../core/compliance/packed-evidence.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
 import { addDays, isoInZone, localToEpoch } from '../core/time/zoned-time.ts';
 import type { LedgerStore } from '../store/ledger-store.ts';
@@ -93,7 +94,11 @@ async function evaluateOnWorker(
         break;
       }
       fed.set(log, { agreementKey, size: to });
-      if (answer.evaluation) return { evaluation: answer.evaluation, size: answer.size };
+      if (answer.evaluation)
+        return {
+          evaluation: unpackEvidence(answer.evaluation, answer.hashes ?? new Uint8Array()),
+          size: answer.size,
+        };
       from = to;
     }
   }
