@@ -109,11 +109,12 @@ async function evaluateOnWorker(
  * The last evaluations of each log, by the moment they were asked for: the same log at the same
  * size judged against the same agreement at the same moment is the same evaluation. A reader
  * asking for "now" is answered to the second (see nowToTheSecond), so a busy public page costs one
- * evaluation a second, not one a request. At most 16 a log, holding at most a million leaf hashes
- * of evidence between them (the newest is kept whatever it holds).
+ * evaluation a second, not one a request. At most 16 a log, holding at most six million leaf
+ * hashes of evidence between them (packed, 32 bytes each: some 190 MB; the newest is kept whatever
+ * it holds): at a million events, the last two seconds' (a status and the next, prepared ahead).
  */
 const RECENT = 16;
-const RECENT_HASHES = 1_000_000;
+const RECENT_HASHES = 6_000_000;
 const recent = new WeakMap<LedgerStore, Map<string, RememberedEvaluations>>();
 /** The judgements being computed, by store, log, size, agreement and moment. */
 const underWay = new Map<string, Promise<{ evaluation: Evaluation; size: number }>>();
