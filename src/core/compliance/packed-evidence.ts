@@ -17,7 +17,6 @@ export interface PackedList {
 }
 
 const HASH_BYTES = 32;
-const HEX = /^[0-9a-f]{64}$/;
 
 function isPackedList(v: unknown): v is PackedList {
   return (
@@ -29,7 +28,43 @@ function isPackedList(v: unknown): v is PackedList {
   );
 }
 
-const nibble = (c: number) => (c <= 57 ? c - 48 : c - 87);
+/** The value of each lower-case hex digit by its character code; −1 for any other character. */
+const DIGIT = new Int8Array(128).fill(-1);
+for (let i = 0; i < 10; i++) DIGIT[48 + i] = i;
+for (let i = 0; i < 6; i++) DIGIT[97 + i] = 10 + i;
+
+/** The hashes of the lists packed so far, growing as lists are added. */
+class HashBuffer {
+  bytes = new Uint8Array(64 * HASH_BYTES);
+  count = 0;
+  private readonly encoder = new TextEncoder();
+  private readonly text = new Uint8Array(64);
+
+  /** Adds the list's hashes; a list that holds anything but 64 lower-case hex digits adds nothing (false). */
+  add(list: readonly unknown[]): boolean {
+    const need = (this.count + list.length) * HASH_BYTES;
+    if (need > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(need, this.bytes.length * 2));
+      grown.set(this.bytes.subarray(0, this.count * HASH_BYTES));
+      this.bytes = grown;
+    }
+    const { bytes, text } = this;
+    let at = this.count * HASH_BYTES;
+    for (let k = 0; k < list.length; k++) {
+      const h = list[k];
+      if (typeof h !== 'string' || h.length !== 64) return false;
+      this.encoder.encodeInto(h, text);
+      for (let i = 0; i < 64; i += 2) {
+        const hi = DIGIT[text[i]! & 127]!;
+        const lo = DIGIT[text[i + 1]! & 127]!;
+        if ((hi | lo) < 0 || text[i]! > 127 || text[i + 1]! > 127) return false;
+        bytes[at++] = (hi << 4) | lo;
+      }
+    }
+    this.count += list.length;
+    return true;
+  }
+}
 
 /**
  * `value` with each list of leaf hashes under an `evidence` key (lower-case hex, 64 digits; any
@@ -38,8 +73,7 @@ const nibble = (c: number) => (c <= 57 ? c - 48 : c - 87);
  */
 export function packEvidence<T>(value: T): { value: T; hashes: Uint8Array } {
   const lists = new Map<readonly unknown[], PackedList>();
-  let total = 0;
-  // First the lists and their places, then one buffer of the right size.
+  const buffer = new HashBuffer();
   const collect = (v: unknown, seen: Set<object>): void => {
     if (typeof v !== 'object' || v === null || seen.has(v)) return;
     seen.add(v);
@@ -50,10 +84,11 @@ export function packEvidence<T>(value: T): { value: T; hashes: Uint8Array } {
     for (const key in v) {
       const member = (v as Record<string, unknown>)[key];
       // An empty list stays as it is: every packed list has hashes of its own, from its own start.
-      if (key === 'evidence' && Array.isArray(member) && member.length > 0 && !lists.has(member)) {
-        if (member.every((h) => typeof h === 'string' && HEX.test(h))) {
-          lists.set(member, { packedEvidence: total, length: member.length });
-          total += member.length;
+      if (key === 'evidence' && Array.isArray(member) && member.length > 0) {
+        if (lists.has(member)) continue;
+        const start = buffer.count;
+        if (buffer.add(member)) {
+          lists.set(member, { packedEvidence: start, length: member.length });
           continue;
         }
       }
@@ -61,14 +96,6 @@ export function packEvidence<T>(value: T): { value: T; hashes: Uint8Array } {
     }
   };
   collect(value, new Set());
-  const hashes = new Uint8Array(total * HASH_BYTES);
-  for (const [list, { packedEvidence }] of lists) {
-    let at = packedEvidence * HASH_BYTES;
-    for (const h of list as string[]) {
-      for (let i = 0; i < 64; i += 2)
-        hashes[at++] = (nibble(h.charCodeAt(i)) << 4) | nibble(h.charCodeAt(i + 1));
-    }
-  }
   const done = new Map<object, unknown>();
   const rebuild = (v: unknown): unknown => {
     if (typeof v !== 'object' || v === null) return v;
@@ -95,7 +122,7 @@ export function packEvidence<T>(value: T): { value: T; hashes: Uint8Array } {
     done.set(v, out);
     return out;
   };
-  return { value: rebuild(value) as T, hashes };
+  return { value: rebuild(value) as T, hashes: buffer.bytes.slice(0, buffer.count * HASH_BYTES) };
 }
 
 /** Lazy arrays made by lazyHashes. */
