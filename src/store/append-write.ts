@@ -1,4 +1,3 @@
-import { CompiledQuery, sql } from 'kysely';
 import { toHex } from '../core/crypto/crypto.ts';
 import type { AppendRows } from '../core/ledger/append-plan.ts';
 import type { Hash } from '../core/ledger/tlog.ts';
@@ -95,29 +94,24 @@ const values = (columns: number, count: number) =>
     ', ',
   );
 
-async function writeSqlite(
-  database: Database,
-  logId: string,
-  rows: AppendRows,
-  root: Hash,
-): Promise<boolean> {
-  return database.db.connection().execute(async (conn) => {
-    const run = (text: string, params: unknown[]) => conn.executeQuery(CompiledQuery.raw(text, params));
-    await sql`begin immediate`.execute(conn);
+function writeSqlite(database: Database, logId: string, rows: AppendRows, root: Hash): Promise<boolean> {
+  // Synchronously, on the connection in its turn: statements prepared once, no query compiled.
+  return database.sqlite!((statement) => {
+    statement('begin immediate').run();
     try {
-      const head = await run(
+      const head = statement(
         'update truce_log set size = ?, root = ? where id = ? and size = ? and root = ?',
-        [rows.size, rows.root, logId, rows.from, root],
-      );
-      if (Number(head.numAffectedRows ?? 0) !== 1) {
-        await sql`rollback`.execute(conn);
+      ).run(rows.size, rows.root, logId, rows.from, root);
+      if (Number(head.changes) !== 1) {
+        statement('rollback').run();
         return false;
       }
       for (let k = 0; k < rows.entries.length; k += ENTRY_ROWS) {
         const part = rows.entries.slice(k, k + ENTRY_ROWS);
-        await run(
+        statement(
           `insert into truce_entry (log_id, idx, leaf_hash, kind, actor, event, recorded_at, row_id, occurred_ms) values ${values(9, part.length)}`,
-          part.flatMap((e) => [
+        ).run(
+          ...part.flatMap((e) => [
             logId,
             e.idx,
             e.leaf,
@@ -132,22 +126,20 @@ async function writeSqlite(
       }
       for (let k = 0; k < rows.hashes.length; k += HASH_ROWS) {
         const part = rows.hashes.slice(k, k + HASH_ROWS);
-        await run(
-          `insert into truce_hash (log_id, id, hash) values ${values(3, part.length)}`,
-          part.flatMap((h) => [logId, h.id, h.hash]),
+        statement(`insert into truce_hash (log_id, id, hash) values ${values(3, part.length)}`).run(
+          ...part.flatMap((h) => [logId, h.id, h.hash]),
         );
       }
       for (const a of rows.actors)
-        await run(
+        statement(
           `insert into truce_actor (log_id, actor, name, role, party, key, revoked) values (?, ?, ?, ?, ?, ?, ?)
            on conflict (log_id, actor) do update set name = excluded.name, role = excluded.role,
              party = excluded.party, key = excluded.key, revoked = excluded.revoked`,
-          [logId, a.actor, a.name, a.role, a.party ?? null, a.key, a.revoked ? 1 : 0],
-        );
-      await sql`commit`.execute(conn);
+        ).run(logId, a.actor, a.name, a.role, a.party ?? null, a.key, a.revoked ? 1 : 0);
+      statement('commit').run();
       return true;
     } catch (e) {
-      await sql`rollback`.execute(conn);
+      statement('rollback').run();
       throw e;
     }
   });
