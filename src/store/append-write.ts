@@ -1,7 +1,8 @@
 import { toHex } from '../core/crypto/crypto.ts';
-import type { AppendRows } from '../core/ledger/append-plan.ts';
+import type { AppendRows, EntryRow } from '../core/ledger/append-plan.ts';
 import type { Hash } from '../core/ledger/tlog.ts';
 import type { Database } from './database.ts';
+import { asBytes } from './log-append.ts';
 import { encodeLogChange, LOG_CHANNEL } from './log-channel.ts';
 
 /**
@@ -83,6 +84,40 @@ async function writePostgres(
     ],
   });
   return Number(result.rows[0]?.moved ?? 0) === 1;
+}
+
+/**
+ * PostgreSQL: appends one event, checked against the log as it stood at size `from`, at the log's
+ * end now, in one statement (truce_append_at_end, migration 0012): the log's row is locked for
+ * that statement and its commit only, and a writer whose head is behind does not plan again
+ * unless an actor event was appended since `from` (then undefined: check it against the log read
+ * anew). The tree hashes and the root are the database's, from the rows it locked; the index and
+ * root the event got come back.
+ */
+export async function writeAtEnd(
+  database: Database,
+  logId: string,
+  entry: EntryRow,
+  from: number,
+): Promise<{ index: number; root: Hash } | undefined> {
+  const result = await database.pool!.query<{ appended_at: number; new_root: Uint8Array }>({
+    name: 'truce_append_at_end',
+    text: 'select appended_at, new_root from truce_append_at_end($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+    values: [
+      logId,
+      from,
+      Buffer.from(entry.leaf),
+      entry.kind,
+      entry.actor,
+      entry.event,
+      entry.recordedAt,
+      entry.rowId,
+      entry.occurredMs,
+      LOG_CHANNEL,
+    ],
+  });
+  const row = result.rows[0];
+  return row ? { index: Number(row.appended_at), root: asBytes(row.new_root) } : undefined;
 }
 
 /** Multi-row VALUES lists, kept far below SQLite's limit of 32,766 bound parameters. */

@@ -14,6 +14,7 @@ import { rateLimitMigration } from './migrations/0008-rate-limit.ts';
 import { logProvenanceMigration } from './migrations/0009-log-provenance.ts';
 import { witnessedCheckpointMigration } from './migrations/0010-witnessed-checkpoint.ts';
 import { entryRowIdMigration } from './migrations/0011-entry-row-id.ts';
+import { appendFunctionMigration } from './migrations/0012-append-function.ts';
 import type { Tables } from './schema.ts';
 import { kyselySqlite, statementCache } from './sqlite-dialect.ts';
 
@@ -82,6 +83,7 @@ function migrations(dialect: Dialect): MigrationProvider {
     '0009-log-provenance': logProvenanceMigration(dialect),
     '0010-witnessed-checkpoint': witnessedCheckpointMigration(dialect),
     '0011-entry-row-id': entryRowIdMigration(dialect),
+    '0012-append-function': appendFunctionMigration(dialect),
   };
   return { getMigrations: async () => all };
 }
