@@ -50,7 +50,7 @@ import { logRoutes } from './routes/logs.ts';
 import { personRoutes } from './routes/persons.ts';
 import { planRoutes } from './routes/plan.ts';
 import { referenceRoutes } from './routes/reference.ts';
-import { statusRoutes } from './routes/status.ts';
+import { StatusNow, statusRoutes } from './routes/status.ts';
 import { notifyingAppends, streamRoutes } from './routes/stream.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { TEXT_BODY_OPERATIONS, witnessRoutes } from './routes/witness.ts';
@@ -218,7 +218,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The public reads' bytes kept in memory, dropped as the logs change (log-reads.ts); an anonymous
   // GET of bytes held is answered before Fastify routes it (held-front.ts).
   const reads = new LogReads(ctx.store, notifier);
-  const front = new HeldFront(reads);
+  const front = new HeldFront(reads, new StatusNow(ctx, reads));
   front.install(app.server);
   // On closing, connections end as soon as nothing is under way on them, and open event streams
   // end at once; the reads the streams have under way finish before the database is closed.

@@ -1,13 +1,16 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Held, LogReads } from './log-reads.ts';
+import { readerLang } from './reader-lang.ts';
 import { CHECKPOINT_CACHE, CHECKPOINT_TYPE } from './routes/logs.ts';
+import { STATUS_CACHE, STATUS_TYPE, STATUS_VARY, type StatusNow } from './routes/status.ts';
 import { FULL_TILE_CACHE, PARTIAL_TILE_CACHE, TILE_TYPE } from './routes/tiles.ts';
 
 const LOGS = '/api/logs/';
 
 /**
  * Public reads of bytes the server already holds (log-reads.ts), answered as the request arrives,
- * before Fastify routes it: a full or partial hash tile or entry bundle, a log's checkpoint. Such a
+ * before Fastify routes it: a full or partial hash tile or entry bundle, a log's checkpoint, its
+ * status as of now in the reader's language (routes/status.ts, StatusNow). Such a
  * request is an anonymous GET without a body of data that every caller may read: no hook of the
  * app applies to it (no token to check, not a costly route, no body to time), so Fastify's routing,
  * hooks and reply would only cost time. It is answered with the very status, headers and bytes the
@@ -20,10 +23,12 @@ const LOGS = '/api/logs/';
  */
 export class HeldFront {
   readonly #reads: LogReads;
+  readonly #status: StatusNow;
   #closed = false;
 
-  constructor(reads: LogReads) {
+  constructor(reads: LogReads, status: StatusNow) {
     this.#reads = reads;
+    this.#status = status;
   }
 
   /**
@@ -63,6 +68,18 @@ export class HeldFront {
     if (slash < 0) return false;
     const logId = url.slice(LOGS.length, slash);
     const rest = url.slice(slash + 1);
+    if (rest === 'status') {
+      const held = this.#status.kept(logId, readerLang(req, {}), Date.now());
+      if (held === undefined) return false;
+      res.writeHead(200, {
+        'cache-control': STATUS_CACHE,
+        vary: STATUS_VARY,
+        'content-type': STATUS_TYPE,
+        'content-length': held.bytes.byteLength,
+      });
+      res.end(held.bytes);
+      return true;
+    }
     if (rest === 'checkpoint') {
       const held = this.#reads.currentKept(logId, 'checkpoint');
       return held !== undefined && send(res, held, CHECKPOINT_TYPE, CHECKPOINT_CACHE, false);
