@@ -37,6 +37,9 @@ export class HeldFront {
    */
   install(server: Server): void {
     const behind = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+    // Fastify gives its handler to the server it creates: without it, both would answer.
+    if (behind.length === 0)
+      throw new Error('HeldFront.install: the server has no request listener to front');
     server.removeAllListeners('request');
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       if (this.answer(req, res)) return;
