@@ -10,15 +10,15 @@ const LOGS = '/api/logs/';
 /**
  * Public reads of bytes the server already holds (log-reads.ts), answered as the request arrives,
  * before Fastify routes it: a full or partial hash tile or entry bundle, a log's checkpoint, its
- * status as of now in the reader's language (routes/status.ts, StatusNow). Such a
- * request is an anonymous GET without a body of data that every caller may read: no hook of the
- * app applies to it (no token to check, not a costly route, no body to time), so Fastify's routing,
- * hooks and reply would only cost time. It is answered with the very status, headers and bytes the
- * route answers (its tiles.ts and logs.ts constants).
+ * status as of now in the reader's language (routes/status.ts, StatusNow). Such a request is an
+ * anonymous GET, without a body, of data every caller may read: no hook of the app applies to it
+ * (no token to check, not a costly route, no body to time), so Fastify's routing, hooks and reply
+ * would only cost time. It is answered with the very status, headers and bytes the route answers
+ * (the constants of tiles.ts, logs.ts and status.ts).
  *
  * Anything else goes to Fastify unchanged: another method (HEAD too), an Authorization header
  * (a bad token is refused even on a public route), a body, a query string, a percent-encoded path,
- * If-None-Match (the route answers 304), bytes not held yet (the route reads and keeps them), or a
+ * If-None-Match (a tile's route answers 304), bytes not held yet (the route reads and keeps them), or a
  * server that is closing (Fastify answers 503).
  */
 export class HeldFront {
