@@ -36,15 +36,26 @@ describe('packEvidence and unpackEvidence', () => {
     expect(isLazyHashes(back.provisions[0]!.evidence)).toBe(true);
   });
 
+  it('packs a list met in an earlier result from what it packed then, and a list changed since afresh', () => {
+    const list = [hash(7), hash(8), hash(9)];
+    const first = packEvidence({ evidence: list });
+    const again = packEvidence({ other: 1, evidence: list });
+    expect(again.hashes).toEqual(first.hashes);
+    expect(across(again).evidence).toEqual(list);
+    // Lists handed out never change; were one to, its length or end says so.
+    list.push(hash(10));
+    expect(across(packEvidence({ evidence: list })).evidence).toEqual([hash(7), hash(8), hash(9), hash(10)]);
+    list[0] = hash(1);
+    list.pop();
+    expect(across(packEvidence({ evidence: list })).evidence).toEqual([hash(1), hash(8), hash(9)]);
+  });
+
   it('round-trips any lists of hashes (property, fixed seed)', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.array(fc.nat({ max: 1000 }), { maxLength: 40 }), { maxLength: 8 }),
-        (lists) => {
-          const value = { items: lists.map((l, i) => ({ i, evidence: l.map(hash) })) };
-          expect(JSON.stringify(across(packEvidence(value)))).toBe(JSON.stringify(value));
-        },
-      ),
+      fc.property(fc.array(fc.array(fc.nat({ max: 1000 }), { maxLength: 40 }), { maxLength: 8 }), (lists) => {
+        const value = { items: lists.map((l, i) => ({ i, evidence: l.map(hash) })) };
+        expect(JSON.stringify(across(packEvidence(value)))).toBe(JSON.stringify(value));
+      }),
       { seed: 20261207, numRuns: 100 },
     );
   });
