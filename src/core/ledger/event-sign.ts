@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type Crypto, fromBase64, toBase64 } from '../crypto/crypto.ts';
 import { canonicalBytes } from './canonical-json.ts';
 import { type EventEnvelope, MAX_EVENT_BYTES, SignedEvent } from './event.ts';
@@ -55,6 +56,29 @@ export function signCheckedEvent(crypto: Crypto, event: EventEnvelope, signer: S
   return signed;
 }
 
+/** A signed event's outer shape, its envelope left to checkEnvelope. */
+const SignedShell = z.strictObject({ event: z.unknown(), signature: SignedEvent.shape.signature });
+
+/**
+ * The signed event `value` (parsed from `text`) is when it is valid and `text` is its canonical
+ * form, with its envelope checked once (checkEnvelope) instead of twice; undefined otherwise, for
+ * the full parse to say what is wrong. When this succeeds the full parse does too, with the same
+ * result: `text` is the canonical form of what checkEnvelope gave back, so the envelope was
+ * already in NFC and as the schemas give it back.
+ */
+function parseOnce(value: unknown, text: string): SignedEvent | undefined {
+  const shell = SignedShell.safeParse(value);
+  if (!shell.success) return undefined;
+  let event: EventEnvelope;
+  try {
+    event = checkEnvelope(shell.data.event);
+  } catch {
+    return undefined;
+  }
+  const signed = { event, signature: shell.data.signature };
+  return new TextDecoder().decode(canonicalBytes(signed)) === text ? signed : undefined;
+}
+
 /** Parses stored or submitted bytes as a signed event; they must be exactly its canonical form. */
 export function parseSignedEvent(bytes: Uint8Array): SignedEvent {
   if (bytes.length > MAX_EVENT_BYTES) {
@@ -71,6 +95,9 @@ export function parseSignedEvent(bytes: Uint8Array): SignedEvent {
   } catch {
     throw new LedgerError('event-invalid', 'The event is not valid UTF-8 JSON.');
   }
+  const quick = parseOnce(value, text);
+  if (quick) return quick;
+  // Not a valid canonical signed event: judged again in full, to say what is wrong.
   const parsed = SignedEvent.safeParse(value);
   if (!parsed.success)
     throw new LedgerError('event-invalid', `The event is not valid: ${issues(parsed.error)}.`);
