@@ -4,6 +4,10 @@
  * (Kept in WeakSets before: V8 paid microseconds for each list added to a WeakSet that held every
  * allegation's evidence, and every collection walked those sets.) A lazy array (chunked-list.ts)
  * keeps its marks apart, so that marking or asking never reads its items.
+ *
+ * The cost: V8's fast path of JSON.stringify does not take an array with a property of its own, so
+ * JSON of a live result straight from the evaluator is slower on its marked lists (2.5x on lists of
+ * 20 hashes, measured). What the server serves went through structured clone, which drops the marks.
  */
 
 /** A list in the order its events occurred (see settle in ordered-hashes.ts). */
