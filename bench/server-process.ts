@@ -79,6 +79,8 @@ export interface Sample {
   at: number;
   rss: number;
   heap: number;
+  /** The JS heap V8 has reserved for the main thread (heapUsed is what its objects use of it). */
+  heapTotal: number;
   /** The JS heap V8 has reserved for the shared pools' worker threads (plans, judging), summed. */
   workersHeap: number;
   /** Memory outside the main thread's JS heap that its objects hold (buffers, sockets' data). */
@@ -205,6 +207,7 @@ async function serve(kind: string, location: string | undefined): Promise<void> 
     const sample = {
       rss: m.rss,
       heap: m.heapUsed,
+      heapTotal: m.heapTotal,
       workersHeap,
       external: m.external,
       delayP99: delay.percentile(99) / 1e6,
@@ -315,6 +318,7 @@ export function memoryTable(
     '|---|---|---|---|---|',
     row('RSS', (s) => s.rss),
     row(heapName, (s) => s.heap),
+    row('JS heap reserved (main thread)', (s) => s.heapTotal),
     row('JS heap reserved by the worker threads', (s) => s.workersHeap),
     row('outside the JS heap, held by the main thread (buffers)', (s) => s.external),
   ];
