@@ -1,5 +1,5 @@
 import { type Crypto, fromBase64, toBase64 } from '../crypto/crypto.ts';
-import { canonicalBytes } from './canonical-json.ts';
+import { canonicalBytes, canonicalize } from './canonical-json.ts';
 import { type EventEnvelope, MAX_EVENT_BYTES, SignedEvent } from './event.ts';
 import { EventBodies, type EventKind } from './event-kinds.ts';
 import { LedgerError } from './ledger-error.ts';
@@ -23,14 +23,31 @@ export function checkEnvelope(envelope: unknown): EventEnvelope {
   const parsed = SignedEvent.shape.event.safeParse(nfc(envelope));
   if (!parsed.success)
     throw new LedgerError('event-invalid', `The event is not valid: ${issues(parsed.error)}.`);
-  const body = EventBodies[parsed.data.kind as EventKind].safeParse(parsed.data.body);
+  return checkBody(parsed.data);
+}
+
+/** Checks the body of an envelope the envelope schema has already given back, against the schema of its kind. */
+function checkBody(envelope: EventEnvelope): EventEnvelope {
+  const body = EventBodies[envelope.kind as EventKind].safeParse(envelope.body);
   if (!body.success) {
     throw new LedgerError(
       'event-invalid',
-      `The body of a ${parsed.data.kind} event is not valid: ${issues(body.error)}.`,
+      `The body of a ${envelope.kind} event is not valid: ${issues(body.error)}.`,
     );
   }
-  return { ...parsed.data, body: body.data as Record<string, unknown> };
+  return { ...envelope, body: body.data as Record<string, unknown> };
+}
+
+/**
+ * Whether JSON text is ASCII with no \u escape: each string it holds is then ASCII, which NFC
+ * leaves as it is. (An escaped backslash before a "u" also says no: only a cheaper path is lost.)
+ */
+function plainAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b >= 0x80 || (b === 0x5c && bytes[i + 1] === 0x75)) return false;
+  }
+  return true;
 }
 
 /** `name+hash` of a key, as signatures name their signer. */
@@ -55,6 +72,9 @@ export function signCheckedEvent(crypto: Crypto, event: EventEnvelope, signer: S
   return signed;
 }
 
+/** UTF-8 as parseSignedEvent reads it: bytes that are not UTF-8 are refused (one decoder for every call). */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Parses stored or submitted bytes as a signed event; they must be exactly its canonical form. */
 export function parseSignedEvent(bytes: Uint8Array): SignedEvent {
   if (bytes.length > MAX_EVENT_BYTES) {
@@ -66,7 +86,7 @@ export function parseSignedEvent(bytes: Uint8Array): SignedEvent {
   let text: string;
   let value: unknown;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = strictUtf8.decode(bytes);
     value = JSON.parse(text);
   } catch {
     throw new LedgerError('event-invalid', 'The event is not valid UTF-8 JSON.');
@@ -74,9 +94,13 @@ export function parseSignedEvent(bytes: Uint8Array): SignedEvent {
   const parsed = SignedEvent.safeParse(value);
   if (!parsed.success)
     throw new LedgerError('event-invalid', `The event is not valid: ${issues(parsed.error)}.`);
-  const event = checkEnvelope(parsed.data.event);
+  // The envelope in NFC, checked again, then its body (checkEnvelope); when the text is plain
+  // ASCII its strings are NFC already, and the envelope schema's own output passes it unchanged:
+  // only the body is left to check.
+  const event = plainAscii(bytes) ? checkBody(parsed.data.event) : checkEnvelope(parsed.data.event);
   const signed = { event, signature: parsed.data.signature };
-  if (new TextDecoder().decode(canonicalBytes(signed)) !== text) {
+  // The canonical text, compared as text (canonicalize refuses what UTF-8 could not carry).
+  if (canonicalize(signed) !== text) {
     throw new LedgerError(
       'event-not-canonical',
       'The event is not in RFC 8785 canonical form (or not in Unicode NFC).',
