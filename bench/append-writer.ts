@@ -4,8 +4,12 @@
  *   prep N   signs N new events (not timed)             → ready
  *   append   appends them, one event per transaction    → done <ms> <CPU ms of this process>
  *   raw      inserts the same bytes raw, one per transaction, with the store's durability → done <ms> <CPU ms>
- * Usage: node bench/append-writer.ts LOCATION LOG TAG, with the actor's signer key in
- * TRUCE_BENCH_KEY. The raw table (bench_raw) is the parent's to create.
+ *   rows     writes the rows an append of them writes, one event per transaction, with no check and
+ *            no planning, into the log FLOOR_LOG (what the database's own work bounds an append
+ *            at): on SQLite the entry, its tree hashes and the log's new size with bare prepared
+ *            statements; on PostgreSQL the store's one statement (truce_append_at_end)  → done <ms> <CPU ms>
+ * Usage: node bench/append-writer.ts LOCATION LOG TAG FLOOR_LOG, with the actor's signer key in
+ * TRUCE_BENCH_KEY. The raw table (bench_raw) and the log FLOOR_LOG are the parent's to create.
  */
 
 import { createInterface } from 'node:readline';
@@ -14,11 +18,14 @@ import pg from 'pg';
 import { canonicalBytes } from '../src/core/ledger/canonical-json.ts';
 import { signEvent } from '../src/core/ledger/event-sign.ts';
 import { parseSignerKey } from '../src/core/ledger/signed-note.ts';
+import { leafHash, storedHashIndex } from '../src/core/ledger/tlog.ts';
 import { nodeCrypto } from '../src/platform/node-crypto.ts';
 import { isPostgresUrl, openDatabase } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
+import { LOG_CHANNEL } from '../src/store/log-channel.ts';
 
-const [location, log, tag] = process.argv.slice(2) as [string, string, string];
+/** FLOOR_LOG: the log the `rows` command writes to, apart from the log appended to (which must verify). */
+const [location, log, tag, FLOOR_LOG] = process.argv.slice(2) as [string, string, string, string];
 const signer = parseSignerKey(nodeCrypto, process.env.TRUCE_BENCH_KEY ?? '');
 const database = await openDatabase(location);
 const store = new LedgerStore(database, nodeCrypto);
@@ -54,7 +61,75 @@ async function rawInserter(): Promise<{ insert(bytes: Uint8Array): Promise<void>
   };
 }
 
+/**
+ * The rows alone: what an append of `bytes` writes, without parsing, checking or planning. The
+ * tree hashes written are as many as an append writes (the leaf and each subtree it completes)
+ * and as long, but not computed (SQLite); PostgreSQL computes them in the store's statement.
+ */
+async function rowsWriter(): Promise<{ write(bytes: Uint8Array): Promise<void>; close(): Promise<void> }> {
+  const recordedAt = new Date().toISOString();
+  if (isPostgresUrl(location)) {
+    const client = new pg.Client({ connectionString: location });
+    await client.connect();
+    return {
+      write: async (bytes) => {
+        await client.query({
+          name: 'bench_rows',
+          text: 'select appended_at from truce_append_at_end($1, 0, $2, $3, $4, $5, $6, null, $7, $8)',
+          values: [
+            FLOOR_LOG,
+            Buffer.from(leafHash(nodeCrypto.sha256, bytes)),
+            'aid.delivered',
+            signer.name,
+            new TextDecoder().decode(bytes),
+            recordedAt,
+            Date.now(),
+            LOG_CHANNEL,
+          ],
+        });
+      },
+      close: () => client.end(),
+    };
+  }
+  const db = new DatabaseSync(location);
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = FULL');
+  db.exec('PRAGMA busy_timeout = 10000');
+  db.exec('PRAGMA foreign_keys = ON');
+  const size = db.prepare('select size from truce_log where id = ?');
+  const entry = db.prepare(
+    'insert into truce_entry (log_id, idx, leaf_hash, kind, actor, event, recorded_at, row_id, occurred_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const hash = db.prepare('insert into truce_hash (log_id, id, hash) values (?, ?, ?)');
+  const head = db.prepare('update truce_log set size = ?, root = ? where id = ? and size = ?');
+  return {
+    write: async (bytes) => {
+      const leaf = leafHash(nodeCrypto.sha256, bytes);
+      db.exec('BEGIN IMMEDIATE');
+      const n = Number((size.get(FLOOR_LOG) as { size: number }).size);
+      entry.run(
+        FLOOR_LOG,
+        n,
+        leaf,
+        'aid.delivered',
+        signer.name,
+        new TextDecoder().decode(bytes),
+        recordedAt,
+        null,
+        Date.now(),
+      );
+      const first = storedHashIndex(0, n);
+      hash.run(FLOOR_LOG, first, leaf);
+      for (let m = n, k = 1; m % 2 === 1; m = Math.floor(m / 2), k++) hash.run(FLOOR_LOG, first + k, leaf);
+      head.run(n + 1, leaf, FLOOR_LOG, n);
+      db.exec('COMMIT');
+    },
+    close: async () => db.close(),
+  };
+}
+
 const raw = await rawInserter();
+const rows = await rowsWriter();
 let clock = Date.parse('2023-11-24T06:00:00Z');
 let serial = 0;
 let prepared: Uint8Array[] = [];
@@ -86,10 +161,11 @@ for await (const line of createInterface({ input: process.stdin })) {
   if (command === 'prep') {
     prep(Number(arg));
     process.stdout.write('ready\n');
-  } else if (command === 'append' || command === 'raw') {
+  } else if (command === 'append' || command === 'raw' || command === 'rows') {
     const t = performance.now();
     const cpu = process.cpuUsage();
     if (command === 'append') for (const e of prepared) await store.append(log, [e]);
+    else if (command === 'rows') for (const e of prepared) await rows.write(e);
     else for (const e of prepared) await raw.insert(e);
     const used = process.cpuUsage(cpu);
     process.stdout.write(`done ${performance.now() - t} ${(used.user + used.system) / 1000}\n`);
@@ -98,5 +174,6 @@ for await (const line of createInterface({ input: process.stdin })) {
   }
 }
 await raw.close();
+await rows.close();
 await database.close();
 process.exit(0);

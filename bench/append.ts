@@ -2,7 +2,9 @@
  * Append benchmark: one signed event per transaction, appended by writer processes
  * (bench/append-writer.ts), against raw inserts of the same bytes by the same processes with the
  * same durability (SQLite WAL + synchronous=FULL, PostgreSQL's defaults), in interleaved rounds
- * (append, raw, append, raw, …) so that both see the same machine. SQLite with one writer;
+ * (append, rows alone, raw, append, …) so that all see the same machine. "Rows alone" writes the
+ * rows an append writes, by the same processes, with no check or planning (append-writer.ts
+ * `rows`): what the database's own work for those rows bounds an append at. SQLite with one writer;
  * PostgreSQL with one writer and with two writer processes on one log, which must stay gapless
  * and verify. Writes the "Append" section of bench/RESULTS.md and bench/results/append.json.
  * Run: node bench/append.ts (PostgreSQL at TRUCE_TEST_POSTGRES or 127.0.0.1:5432).
@@ -29,6 +31,8 @@ const ROUNDS = Number(process.env.BENCH_APPEND_ROUNDS ?? 6);
 const PER_ROUND = Number(process.env.BENCH_APPEND_PER_ROUND ?? 300);
 const WRITER = fileURLToPath(new URL('./append-writer.ts', import.meta.url));
 const JSON_FILE = fileURLToPath(new URL('./results/append.json', import.meta.url));
+/** The log the writers' `rows` command writes to: apart from the log appended to, which must verify. */
+const FLOOR_LOG = 'bench-rows-alone';
 
 /** A writer process and its answers, one line per command. */
 class Writer {
@@ -38,7 +42,7 @@ class Writer {
   private stderr = '';
 
   constructor(location: string, log: string, tag: string, key: string) {
-    this.child = spawn(process.execPath, [WRITER, location, log, tag], {
+    this.child = spawn(process.execPath, [WRITER, location, log, tag, FLOOR_LOG], {
       env: { ...process.env, TRUCE_BENCH_KEY: key },
     });
     this.child.stderr.on('data', (d) => {
@@ -77,7 +81,7 @@ interface Tally {
 const tally = (): Tally => ({ events: 0, ms: 0, cpuMs: 0, rounds: [] });
 
 /** One timed round: every writer runs `command` on the events it prepared; wall time from start to the last done. */
-async function round(writers: Writer[], command: 'append' | 'raw', into: Tally) {
+async function round(writers: Writer[], command: 'append' | 'rows' | 'raw', into: Tally) {
   const t = performance.now();
   const answers = await Promise.all(writers.map((w) => w.send(command)));
   const ms = performance.now() - t;
@@ -92,6 +96,7 @@ const perSecond = (t: Tally) => (t.events * 1000) / t.ms;
 
 interface BackendResult {
   append: Tally[];
+  rows: Tally[];
   raw: Tally[];
   size: number;
   gapless: boolean;
@@ -103,7 +108,7 @@ interface BackendResult {
 
 /**
  * Runs the rounds on one backend with each count of writers in `writerCounts`: per round, for each
- * count, an append round then a raw round of the same bytes. Then checks the log: indexes 0..size-1
+ * count, an append round, a round of the rows alone, then a raw round, of the same bytes. Then checks the log: indexes 0..size-1
  * each once, and verifyLog finds no problem.
  */
 async function backend(dialect: 'sqlite' | 'postgres', writerCounts: number[]): Promise<BackendResult> {
@@ -118,6 +123,12 @@ async function backend(dialect: 'sqlite' | 'postgres', writerCounts: number[]): 
     createdAt: new Date().toISOString(),
   });
   await store.append(f.logId, f.genesis());
+  await store.createLog({
+    id: FLOOR_LOG,
+    origin: FLOOR_LOG,
+    logKey: f.operatorKey,
+    createdAt: new Date().toISOString(),
+  });
   await sql`create table bench_raw (id ${sql.raw(dialect === 'postgres' ? 'bigserial' : 'integer')} primary key, data ${sql.raw(dialect === 'postgres' ? 'bytea' : 'blob')})`.execute(
     database.db,
   );
@@ -126,12 +137,14 @@ async function backend(dialect: 'sqlite' | 'postgres', writerCounts: number[]): 
     .slice(0, Math.max(...writerCounts))
     .map((k, i) => new Writer(scratch.location, f.logId, `w${i}`, formatSignerKey(k)));
   const append = writerCounts.map(tally);
+  const rows = writerCounts.map(tally);
   const raw = writerCounts.map(tally);
   // One round of each, untimed: the processes' code compiled and the databases' caches warm.
   for (const count of writerCounts) {
     const active = writers.slice(0, count);
     await Promise.all(active.map((w) => w.send(`prep ${PER_ROUND}`)));
     await round(active, 'append', tally());
+    await round(active, 'rows', tally());
     await round(active, 'raw', tally());
   }
   for (let r = 0; r < ROUNDS; r++) {
@@ -139,9 +152,10 @@ async function backend(dialect: 'sqlite' | 'postgres', writerCounts: number[]): 
       const active = writers.slice(0, count);
       await Promise.all(active.map((w) => w.send(`prep ${PER_ROUND}`)));
       await round(active, 'append', append[k]!);
+      await round(active, 'rows', rows[k]!);
       await round(active, 'raw', raw[k]!);
       console.error(
-        `${dialect}, ${count} writer(s), round ${r + 1}: append ${Math.round(append[k]!.rounds.at(-1)!)}/s, raw ${Math.round(raw[k]!.rounds.at(-1)!)}/s`,
+        `${dialect}, ${count} writer(s), round ${r + 1}: append ${Math.round(append[k]!.rounds.at(-1)!)}/s, rows alone ${Math.round(rows[k]!.rounds.at(-1)!)}/s, raw ${Math.round(raw[k]!.rounds.at(-1)!)}/s`,
       );
     }
   }
@@ -167,6 +181,7 @@ async function backend(dialect: 'sqlite' | 'postgres', writerCounts: number[]): 
   if (dialect !== 'sqlite') await close();
   return {
     append,
+    rows,
     raw,
     size: log.size,
     gapless,
@@ -187,16 +202,20 @@ export async function appendBench(): Promise<{ material: LogMaterial; close(): P
   const loadAfter = loadavg()[0]!;
   const load = `1-min load average ${loadBefore.toFixed(2)} at start, ${loadAfter.toFixed(2)} at end`;
   const ratio = (a: Tally, b: Tally) => perSecond(a) / perSecond(b);
-  const row = (name: string, writers: number, a: Tally, b: Tally, checked: BackendResult) =>
-    `| ${name} | ${writers} | ${rate(a.events, a.ms)} | ${rate(b.events, b.ms)} | ${ratio(a, b).toFixed(2)} | ${(a.cpuMs / a.events).toFixed(2)} ms / ${(b.cpuMs / b.events).toFixed(2)} ms | ${a.rounds.map((x) => Math.round(x)).join(', ')} | ${b.rounds.map((x) => Math.round(x)).join(', ')} | ${checked.gapless && checked.problems === 0 ? `gapless, verifies (${checked.size} events)` : `NOT gapless or does not verify (${checked.size} events, ${checked.problems} problems)`} |`;
+  const perRound = (t: Tally) => t.rounds.map((x) => Math.round(x)).join(', ');
+  const cpu = (t: Tally) => `${(t.cpuMs / t.events).toFixed(2)} ms`;
+  const row = (name: string, k: number, writers: number, checked: BackendResult) => {
+    const [a, w, b] = [checked.append[k]!, checked.rows[k]!, checked.raw[k]!];
+    return `| ${name} | ${writers} | ${rate(a.events, a.ms)} | ${rate(w.events, w.ms)} | ${rate(b.events, b.ms)} | ${ratio(a, b).toFixed(2)} | ${ratio(w, b).toFixed(2)} | ${cpu(a)} / ${cpu(w)} / ${cpu(b)} | ${perRound(a)} | ${perRound(w)} | ${perRound(b)} | ${checked.gapless && checked.problems === 0 ? `gapless, verifies (${checked.size} events)` : `NOT gapless or does not verify (${checked.size} events, ${checked.problems} problems)`} |`;
+  };
   writeSection('Append', [
-    `${ROUNDS} interleaved rounds per backend and count of writers: ${PER_ROUND} signed events per writer process appended one per transaction, then the same bytes inserted raw by the same processes, one per transaction, with the same durability (SQLite WAL + synchronous=FULL; PostgreSQL defaults). Rates are events over the wall time of the rounds (all writers together), after one untimed round of each; CPU per event is the writer processes' own (user + system), which the other load on the machine does not inflate as much as wall time. The machine was shared: ${load} (2 cores).`,
+    `${ROUNDS} interleaved rounds per backend and count of writers: ${PER_ROUND} signed events per writer process appended one per transaction; then the rows those appends write, written alone by the same processes into another log (no parsing, no signature check, no planning: on SQLite the entry, as many tree hashes as an append writes and the log's new size, with bare prepared statements; on PostgreSQL the store's own one-statement append, truce_append_at_end, which computes the tree in the database); then the same bytes inserted raw, one per transaction. All with the same durability (SQLite WAL + synchronous=FULL; PostgreSQL defaults). "Rows alone ÷ raw" is what the database's own work for an append's rows bounds the append at, whatever the code before it. Rates are events over the wall time of the rounds (all writers together), after one untimed round of each; CPU per event is the writer processes' own (user + system), which the other load on the machine does not inflate as much as wall time. The machine was shared: ${load} (2 cores).`,
     '',
-    '| backend | writer processes | append | raw insert | append ÷ raw | CPU per event, append / raw | append per round | raw per round | the log after |',
-    '|---|---|---|---|---|---|---|---|---|',
-    row('sqlite', 1, sqlite.append[0]!, sqlite.raw[0]!, sqlite),
-    row('postgres', 1, postgres.append[0]!, postgres.raw[0]!, postgres),
-    row('postgres', 2, postgres.append[1]!, postgres.raw[1]!, postgres),
+    '| backend | writer processes | append | rows alone | raw insert | append ÷ raw | rows alone ÷ raw | CPU per event, append / rows alone / raw | append per round | rows alone per round | raw per round | the log after |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    row('sqlite', 0, 1, sqlite),
+    row('postgres', 0, 1, postgres),
+    row('postgres', 1, 2, postgres),
   ]);
   const sqliteRatio = ratio(sqlite.append[0]!, sqlite.raw[0]!);
   const pgRatio = ratio(postgres.append[1]!, postgres.raw[1]!);

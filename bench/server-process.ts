@@ -17,6 +17,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { nodeCrypto } from '../src/platform/node-crypto.ts';
 import { buildApp } from '../src/server/app.ts';
 import { importDemoLog } from '../src/server/demo-log.ts';
+import { sharedJudgingPool, sharedWorkPool } from '../src/server/work-pool.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { TokenStore } from '../src/store/token-store.ts';
@@ -78,6 +79,10 @@ export interface Sample {
   at: number;
   rss: number;
   heap: number;
+  /** The JS heap V8 has reserved for the shared pools' worker threads (plans, judging), summed. */
+  workersHeap: number;
+  /** Memory outside the main thread's JS heap that its objects hold (buffers, sockets' data). */
+  external: number;
   /** The event loop's delay in the second before, ms: 99th percentile and most. */
   delayP99: number;
   delayMax: number;
@@ -187,12 +192,21 @@ async function serve(kind: string, location: string | undefined): Promise<void> 
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   let sched = schedstat();
+  // The workers' heaps are asked for in the background: the answer of the second before is sent.
+  let workersHeap = 0;
+  const countWorkers = async () => {
+    const heaps = [...(await sharedWorkPool.heaps()), ...(await sharedJudgingPool.heaps())];
+    workersHeap = heaps.reduce((sum, h) => sum + h.total, 0);
+  };
   const timer = setInterval(() => {
+    void countWorkers();
     const m = process.memoryUsage();
     const now = schedstat();
     const sample = {
       rss: m.rss,
       heap: m.heapUsed,
+      workersHeap,
+      external: m.external,
       delayP99: delay.percentile(99) / 1e6,
       delayMax: delay.max / 1e6,
       ranMs: now.ran - sched.ran,
@@ -301,6 +315,8 @@ export function memoryTable(
     '|---|---|---|---|---|',
     row('RSS', (s) => s.rss),
     row(heapName, (s) => s.heap),
+    row('JS heap reserved by the worker threads', (s) => s.workersHeap),
+    row('outside the JS heap, held by the main thread (buffers)', (s) => s.external),
   ];
 }
 

@@ -33,6 +33,7 @@ import {
   type Recorded,
   type Result,
   record,
+  type Server,
   startServer,
   tenths,
   within,
@@ -82,20 +83,38 @@ function together(rounds: Result[]): Result {
   };
 }
 
+/** The CPU time the process's main thread ran, in ms, as it reported between `from` and `to` (performance.now()). */
+const ranBetween = (process: Server, from: number, to: number) =>
+  process.samples.filter((s) => s.at > from && s.at <= to).reduce((a, s) => a + s.ranMs, 0);
+
 /**
  * The baseline and the server on one path: each warmed up, then ROUNDS turns of SECONDS / ROUNDS
- * each, alternating, so that a burst of the machine's other load falls on both alike.
+ * each, alternating, so that a burst of the machine's other load falls on both alike. With each,
+ * the CPU time its main thread ran per request answered (warm-up included; each process is idle
+ * while the other is loaded), in µs: what a request costs it, whatever the client's pace.
  */
-async function compare(baseUrl: string, serverUrl: string): Promise<[Result, Result]> {
-  await load(baseUrl, WARM_UP_SECONDS);
-  await load(serverUrl, WARM_UP_SECONDS);
-  const base: Result[] = [];
-  const server: Result[] = [];
+async function compare(
+  base: Server,
+  server: Server,
+  path: string,
+): Promise<[Result, Result, { base: number; server: number }]> {
+  const started = performance.now();
+  const warm = [await load(base.url + path, WARM_UP_SECONDS), await load(server.url + path, WARM_UP_SECONDS)];
+  const bases: Result[] = [];
+  const servers: Result[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    base.push(await load(baseUrl, SECONDS / ROUNDS));
-    server.push(await load(serverUrl, SECONDS / ROUNDS));
+    bases.push(await load(base.url + path, SECONDS / ROUNDS));
+    servers.push(await load(server.url + path, SECONDS / ROUNDS));
   }
-  return [together(base), together(server)];
+  // Each process reports the second before every second: the last one's report is waited for.
+  await new Promise((r) => setTimeout(r, 1100));
+  const ended = performance.now();
+  const answered = (rs: Result[]) => rs.reduce((a, r) => a + r['2xx'] + r.non2xx, 0);
+  const cpu = {
+    base: (1000 * ranBetween(base, started, ended)) / answered([warm[0]!, ...bases]),
+    server: (1000 * ranBetween(server, started, ended)) / answered([warm[1]!, ...servers]),
+  };
+  return [together(bases), together(servers), cpu];
 }
 
 /** A p99 of 0 ms (autocannon rounds to the millisecond) counts as 1 ms, so that ratios stay finite. */
@@ -141,20 +160,20 @@ async function main(): Promise<void> {
   const bare = await startServer('bytes', file);
 
   const lines = [
-    `For each endpoint, in turn: the baseline, a bare Fastify 5 server (no hooks, no database) answering the very bytes the server answered for it (recorded just before: same status, body, content-type and other headers, ETag and cache-control included), then the server (\`buildApp\` on SQLite, as \`truce serve\`, with its logger at warn); each in its own process, loaded by autocannon with ${CONNECTIONS} connections for ${SECONDS} s after ${WARM_UP_SECONDS} s of warm-up, in ${ROUNDS} turns of ${SECONDS / ROUNDS} s alternating with the other (baseline, server, baseline, …) so that bursts of the machine's other load fall on both alike: requests/s over all turns, p99 the median of the turns' p99s. Tiles and bundles are of a ${startSize}-event log; the status is the Nov 2023 demo log judged now (its body changes each second; the baseline's is the one recorded). Goal (issue 14): requests/s ≥ ${MIN_RATE_RATIO}× the baseline's and p99 ≤ ${MAX_P99_RATIO}× (autocannon's p99 is whole milliseconds; 0 counts as 1). Requests taking over ${TIMEOUT} s would count as failed. The machine was shared: load average (1, 5, 15 min) ${load1.join(' ')} when the run began.`,
+    `For each endpoint, in turn: the baseline, a bare Fastify 5 server (no hooks, no database) answering the very bytes the server answered for it (recorded just before: same status, body, content-type and other headers, ETag and cache-control included), then the server (\`buildApp\` on SQLite, as \`truce serve\`, with its logger at warn); each in its own process, loaded by autocannon with ${CONNECTIONS} connections for ${SECONDS} s after ${WARM_UP_SECONDS} s of warm-up, in ${ROUNDS} turns of ${SECONDS / ROUNDS} s alternating with the other (baseline, server, baseline, …) so that bursts of the machine's other load fall on both alike: requests/s over all turns, p99 the median of the turns' p99s. Tiles and bundles are of a ${startSize}-event log; the status is the Nov 2023 demo log judged now (its body changes each second; the baseline's is the one recorded). Goal (issue 14): requests/s ≥ ${MIN_RATE_RATIO}× the baseline's and p99 ≤ ${MAX_P99_RATIO}× (autocannon's p99 is whole milliseconds; 0 counts as 1). Requests taking over ${TIMEOUT} s would count as failed. CPU per request: the time each process's main thread ran (Linux schedstat) while its path was measured, warm-up included, over the requests it answered: what a request costs each of them, whatever the client's pace (autocannon is one thread: when it is the slower, both servers answer at its pace and the rates tell little). The server answers a plain GET of public bytes it already holds (tiles, bundles, the checkpoint, the status of this second) before Fastify routes it (src/server/held-front.ts); the first read of each path, recorded for the baseline, went through the route. The machine was shared: load average (1, 5, 15 min) ${load1.join(' ')} when the run began.`,
     '',
-    '| endpoint | body | baseline requests/s | server requests/s | ratio | baseline p99 | server p99 | p99 ratio | goal met | failed (baseline / server) |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| endpoint | body | baseline requests/s | server requests/s | ratio | baseline p99 | server p99 | p99 ratio | goal met | failed (baseline / server) | CPU per request (baseline / server) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const goals: Goal[] = [];
   for (const [k, [name, path]] of reads.entries()) {
-    const [base, r] = await compare(`${bare.url}${path}`, `${server.url}${path}`);
+    const [base, r, cpu] = await compare(bare, server, path);
     const rate = r.requests.average / base.requests.average;
     const tail = p99(r) / p99(base);
     const met = rate >= MIN_RATE_RATIO && tail <= MAX_P99_RATIO && failed(r) === 0;
     const bytes = Buffer.from(recorded[k]!.body, 'base64').length;
     lines.push(
-      `| ${name} | ${fmt(bytes)} B | ${fmt(base.requests.average)} | ${fmt(r.requests.average)} | ${rate.toFixed(2)}× | ${base.latency.p99} ms | ${r.latency.p99} ms | ${tail.toFixed(2)}× | ${met ? 'yes' : 'no'} | ${failed(base)} / ${failed(r)} |`,
+      `| ${name} | ${fmt(bytes)} B | ${fmt(base.requests.average)} | ${fmt(r.requests.average)} | ${rate.toFixed(2)}× | ${base.latency.p99} ms | ${r.latency.p99} ms | ${tail.toFixed(2)}× | ${met ? 'yes' : 'no'} | ${failed(base)} / ${failed(r)} | ${cpu.base.toFixed(1)} / ${cpu.server.toFixed(1)} µs |`,
     );
     goals.push({
       measure: `public reads: ${name}`,

@@ -4,6 +4,8 @@ import { toHex } from '../src/core/crypto/crypto.ts';
 import { ActorRegistry } from '../src/core/ledger/actor-registry.ts';
 import { planAppend } from '../src/core/ledger/append-plan.ts';
 import type { SignedEvent } from '../src/core/ledger/event.ts';
+import { rootHash } from '../src/core/ledger/merkle.ts';
+import { storedHashCount } from '../src/core/ledger/tlog.ts';
 import { edgeIndexes, treeEdge } from '../src/core/ledger/tree-edge.ts';
 import { verifyLog } from '../src/core/ledger/verify-log.ts';
 import { storeMaterial } from '../src/export/store-material.ts';
@@ -101,6 +103,41 @@ describe.each(DIALECTS)('appends by independent writers on %s', (dialect) => {
       expect([log.size, log.problems]).toEqual([9, []]);
       expect(await a.actor(f.logId, 'party-a')).toMatchObject({ revoked: true });
       expect(await a.actor(f.logId, 'mediator')).toMatchObject({ role: 'mediator', revoked: false });
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
+  it('one event at a time from two stores whose heads fall behind each other: each gets the next index, with the tree and root the core computes', async () => {
+    const { f, a, b, close } = await twoStores(dialect);
+    try {
+      // Runs of 1 to 4 appends by one store, then the other's: heads behind by up to 4 events.
+      const runs = [1, 2, 3, 4, 1, 1, 3, 2, 4, 4, 2, 1, 3, 3, 1, 2, 4, 1, 2, 3];
+      const appended: number[] = [];
+      for (const [k, run] of runs.entries()) {
+        const store = k % 2 === 0 ? a : b;
+        for (let i = 0; i < run; i++) {
+          const [r] = await store.append(f.logId, [
+            f.event(k % 2 === 0 ? 'party-a' : 'monitor', 'statement', { text: `run ${k} event ${i}` }),
+          ]);
+          appended.push(r!.index);
+        }
+      }
+      const total = runs.reduce((x, y) => x + y, 0);
+      expect(appended).toEqual(Array.from({ length: total }, (_, i) => 5 + i));
+      const log = await checked(b, f.logId);
+      expect([log.size, log.problems]).toEqual([5 + total, []]);
+      const leaves = (await a.rawEntries(f.logId, 0, log.size)).map((e) => e.leafHash);
+      const stored = await a.requireLog(f.logId);
+      expect(toHex(stored.root)).toBe(toHex(rootHash(crypto.sha256, log.size, (i) => leaves[i]!)));
+      // Every tree hash stored once, and each the one the core computes for its index.
+      const hashes: { id: number; hash: Uint8Array }[] = [];
+      for await (const page of a.hashPages(f.logId)) hashes.push(...page);
+      expect(hashes.map((h) => h.id)).toEqual(Array.from({ length: storedHashCount(log.size) }, (_, i) => i));
+      for (let size = 1; size <= log.size; size++)
+        expect(toHex(await a.treeHash(f.logId, size))).toBe(
+          toHex(rootHash(crypto.sha256, size, (i) => leaves[i]!)),
+        );
     } finally {
       await close();
     }

@@ -36,3 +36,20 @@ describe("the work pools' workers have bounded memory", () => {
     expect(limits.maxYoungGenerationSizeMb).toBe(16);
   });
 });
+
+describe("a pool's workers' heaps", () => {
+  it('counts none before a worker has started, then each started worker once', async () => {
+    const pool = new WorkPool({ ...WORK_POOL_MEMORY, workers: 2, script: LIMITS });
+    try {
+      expect(await pool.heaps()).toEqual([]);
+      await pool.run({ kind: 'check', text: '', file: 'x.yaml' }, { worker: 1 });
+      const heaps = await pool.heaps();
+      expect(heaps.map((h) => h.worker)).toEqual([1]);
+      expect(heaps[0]!.used).toBeGreaterThan(0);
+      expect(heaps[0]!.total).toBeGreaterThanOrEqual(heaps[0]!.used);
+    } finally {
+      await pool.close();
+    }
+    expect(await pool.heaps()).toEqual([]);
+  });
+});

@@ -27,6 +27,7 @@ import { limitBodyTime } from './body-time-budget.ts';
 import { startCheckpointing } from './checkpoint-timer.ts';
 import { connectionCloser } from './connection-closer.ts';
 import type { ServerContext } from './context.ts';
+import { HeldFront } from './held-front.ts';
 import { registerJsonBody } from './json-body.ts';
 import { Keyring } from './keyring.ts';
 import { LogFeeds } from './log-feed.ts';
@@ -49,7 +50,7 @@ import { logRoutes } from './routes/logs.ts';
 import { personRoutes } from './routes/persons.ts';
 import { planRoutes } from './routes/plan.ts';
 import { referenceRoutes } from './routes/reference.ts';
-import { statusRoutes } from './routes/status.ts';
+import { StatusNow, statusRoutes } from './routes/status.ts';
 import { notifyingAppends, streamRoutes } from './routes/stream.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { TEXT_BODY_OPERATIONS, witnessRoutes } from './routes/witness.ts';
@@ -214,12 +215,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const streamClock = options.streamClock ?? { now: ctx.now, after: realClock.after };
   const feeds = new LogFeeds(ctx, notifier, (message) => app.log.warn(message), streamClock);
   const heartbeat = new StreamHeartbeat(streamClock);
+  // The public reads' bytes kept in memory, dropped as the logs change (log-reads.ts); an anonymous
+  // GET of bytes held is answered before Fastify routes it (held-front.ts).
+  const reads = new LogReads(ctx.store, notifier);
+  const front = new HeldFront(reads, new StatusNow(ctx, reads));
+  front.install(app.server);
   // On closing, connections end as soon as nothing is under way on them, and open event streams
   // end at once; the reads the streams have under way finish before the database is closed.
   const connections = connectionCloser(app.server);
-  // The public reads' bytes kept in memory, dropped as the logs change (log-reads.ts).
-  const reads = new LogReads(ctx.store, notifier);
   app.addHook('preClose', async () => {
+    front.close();
     reads.close();
     connections.close();
     await feeds.close();

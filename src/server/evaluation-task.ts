@@ -1,5 +1,6 @@
 import type { Agreement } from '../core/agreement/types.ts';
-import { createEvaluator } from '../core/compliance/index.ts';
+import { createEvaluator, plainLists } from '../core/compliance/index.ts';
+import { packEvidence } from '../core/compliance/packed-evidence.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
 import { toHex } from '../core/crypto/crypto.ts';
 import type { SignedEvent } from '../core/ledger/event.ts';
@@ -21,8 +22,13 @@ export interface EvaluateTask {
   at?: string;
 }
 
-/** How far the worker has read the log (with the evaluation asked for), or where it must be fed from. */
-export type EvaluateAnswer = { size: number; evaluation?: Evaluation } | { need: number };
+/**
+ * How far the worker has read the log, or where it must be fed from. With the evaluation asked for:
+ * its evidence lists packed (packEvidence), their hashes in `hashes`, moved with the answer.
+ */
+export type EvaluateAnswer =
+  | { size: number; evaluation?: Evaluation; hashes?: Uint8Array }
+  | { need: number };
 
 type Held = { agreementKey: string; evaluator: ReturnType<typeof createEvaluator>; size: number };
 
@@ -49,5 +55,8 @@ export function evaluateStep(task: EvaluateTask): EvaluateAnswer {
   }
   state.size = Math.max(state.size, task.from + task.events.length);
   if (task.at === undefined) return { size: state.size };
-  return { size: state.size, evaluation: state.evaluator.result(task.at) };
+  const { value, hashes } = packEvidence(state.evaluator.result(task.at));
+  // Posted to the server's thread: structured clone takes no lazy array (the live log's long lists
+  // other than evidence: allegations, phrases), so they go as plain arrays (see plainLists).
+  return { size: state.size, evaluation: plainLists(value), hashes };
 }

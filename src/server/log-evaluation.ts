@@ -1,5 +1,6 @@
 import type { Agreement } from '../core/agreement/types.ts';
 import { ComplianceError } from '../core/compliance/index.ts';
+import { unpackEvidence } from '../core/compliance/packed-evidence.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
 import { addDays, isoInZone, localToEpoch } from '../core/time/zoned-time.ts';
 import type { LedgerStore } from '../store/ledger-store.ts';
@@ -8,6 +9,7 @@ import type { ServerContext } from './context.ts';
 import type { EvaluateAnswer, EvaluateTask } from './evaluation-task.ts';
 import { logAgreement } from './log-agreement.ts';
 import { HttpProblem } from './problem.ts';
+import { RememberedEvaluations } from './remembered-evaluations.ts';
 
 /** Events read from the store a page at a time. */
 const PAGE = 5000;
@@ -62,10 +64,20 @@ async function evaluateOnWorker(
   const worker = workerOf(log);
   const known = fed.get(log);
   let from = known?.agreementKey === agreementKey ? Math.min(known.size, size) : 0;
+  const read = (at: number) => {
+    const to = Math.min(size, at + PAGE);
+    const page = at < to ? ctx.store.rawEntries(logId, at, to) : Promise.resolve([]);
+    // A page read ahead and then not used (the worker lost its place) must not fail unheard.
+    page.catch(() => {});
+    return { to, page };
+  };
   for (let restarts = 0; restarts < 3; restarts++) {
+    // The next page is read while the worker applies this one: reading and judging overlap.
+    let ahead = read(from);
     for (;;) {
-      const to = Math.min(size, from + PAGE);
-      const events = from < to ? await ctx.store.rawEntries(logId, from, to) : [];
+      const { to, page } = ahead;
+      const events = await page;
+      if (to < size) ahead = read(to);
       const task: EvaluateTask = {
         kind: 'evaluate',
         log,
@@ -82,7 +94,11 @@ async function evaluateOnWorker(
         break;
       }
       fed.set(log, { agreementKey, size: to });
-      if (answer.evaluation) return { evaluation: answer.evaluation, size: answer.size };
+      if (answer.evaluation)
+        return {
+          evaluation: unpackEvidence(answer.evaluation, answer.hashes ?? new Uint8Array()),
+          size: answer.size,
+        };
       from = to;
     }
   }
@@ -93,11 +109,13 @@ async function evaluateOnWorker(
  * The last evaluations of each log, by the moment they were asked for: the same log at the same
  * size judged against the same agreement at the same moment is the same evaluation. A reader
  * asking for "now" is answered to the second (see nowToTheSecond), so a busy public page costs one
- * evaluation a second, not one a request.
+ * evaluation a second, not one a request. At most 16 a log, holding at most six million leaf
+ * hashes of evidence between them (packed, 32 bytes each: some 190 MB; the newest is kept whatever
+ * it holds): at a million events, the last two seconds' (a status and the next, prepared ahead).
  */
 const RECENT = 16;
-type Remembered = { size: number; agreement: Agreement; at: string; evaluation: Evaluation };
-const recent = new WeakMap<LedgerStore, Map<string, Remembered[]>>();
+const RECENT_HASHES = 6_000_000;
+const recent = new WeakMap<LedgerStore, Map<string, RememberedEvaluations>>();
 /** The judgements being computed, by store, log, size, agreement and moment. */
 const underWay = new Map<string, Promise<{ evaluation: Evaluation; size: number }>>();
 
@@ -122,11 +140,15 @@ export async function evaluateLog(
   const log = await ctx.store.requireLog(logId);
   const { agreement, adoption } = await logAgreement(ctx, logId);
   const at = asOf(agreement);
-  const byLog = recent.get(ctx.store) ?? new Map<string, Remembered[]>();
+  const byLog = recent.get(ctx.store) ?? new Map<string, RememberedEvaluations>();
   recent.set(ctx.store, byLog);
-  const seen = byLog.get(log.id) ?? [];
-  const hit = seen.find((r) => r.size === log.size && r.agreement === agreement && r.at === at);
-  if (hit) return { agreement, adoption, evaluation: hit.evaluation };
+  let seen = byLog.get(log.id);
+  if (!seen) {
+    seen = new RememberedEvaluations(RECENT, RECENT_HASHES);
+    byLog.set(log.id, seen);
+  }
+  const hit = seen.find(log.size, agreement, at);
+  if (hit) return { agreement, adoption, evaluation: hit };
   // Requests for the same judgement while it is computed wait for that one: at each second a busy
   // page's readers all ask for the new "now", and each had been a task of its own on the log's
   // worker (its queue filled and refused them, 503), its answer copied and serialised again.
@@ -145,8 +167,7 @@ export async function evaluateLog(
   }
   const { evaluation } = judged;
   // The worker may have read past `log.size` (appends meanwhile): remember only what is exact.
-  if (judged.size === log.size)
-    byLog.set(log.id, [{ size: log.size, agreement, at, evaluation }, ...seen].slice(0, RECENT));
+  if (judged.size === log.size) seen.keep(log.size, agreement, at, evaluation);
   return { agreement, adoption, evaluation };
 }
 

@@ -1,11 +1,14 @@
-import type { FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
 import { isLang, type Lang } from '../core/words/lang.ts';
 
 /**
  * The language a reader asked for: `?lang=` first, else the first of en, ar and he in the
  * Accept-Language header (by its q-values), else English.
  */
-export function readerLang(request: FastifyRequest, query: { lang?: Lang | undefined }): Lang {
+export function readerLang(
+  request: { headers: IncomingHttpHeaders },
+  query: { lang?: Lang | undefined },
+): Lang {
   if (query.lang) return query.lang;
   const header = request.headers['accept-language'];
   if (typeof header !== 'string') return 'en';

@@ -152,6 +152,26 @@ export class WorkPool {
     return { running: this.#slots.filter((s) => s?.job).length, waiting: this.#queue.length };
   }
 
+  /**
+   * The heap of each worker that has started: what it uses and what V8 has reserved for it, in
+   * bytes (what a worker adds to the process's memory beyond its code).
+   */
+  async heaps(): Promise<{ worker: number; used: number; total: number }[]> {
+    const started = await Promise.all(
+      this.#slots.map(async (slot) => {
+        if (!slot) return [];
+        try {
+          const s = await (await slot.ready).getHeapStatistics();
+          return [{ worker: slot.id, used: s.used_heap_size, total: s.total_heap_size }];
+        } catch {
+          // A worker stopped meanwhile has no heap left to count.
+          return [];
+        }
+      }),
+    );
+    return started.flat();
+  }
+
   /** The answer of `task`, computed on a worker thread within its time budget. */
   run<T>(task: WorkTask, options: RunOptions = {}): Promise<T> {
     if (this.#closed) return Promise.reject(new Error('The work pool is closed.'));

@@ -1,8 +1,8 @@
-import { CompiledQuery, sql } from 'kysely';
 import { toHex } from '../core/crypto/crypto.ts';
-import type { AppendRows } from '../core/ledger/append-plan.ts';
+import type { AppendRows, EntryRow } from '../core/ledger/append-plan.ts';
 import type { Hash } from '../core/ledger/tlog.ts';
 import type { Database } from './database.ts';
+import { asBytes } from './log-append.ts';
 import { encodeLogChange, LOG_CHANNEL } from './log-channel.ts';
 
 /**
@@ -86,6 +86,40 @@ async function writePostgres(
   return Number(result.rows[0]?.moved ?? 0) === 1;
 }
 
+/**
+ * PostgreSQL: appends one event, checked against the log as it stood at size `from`, at the log's
+ * end now, in one statement (truce_append_at_end, migration 0012): the log's row is locked for
+ * that statement and its commit only, and a writer whose head is behind does not plan again
+ * unless an actor event was appended since `from` (then undefined: check it against the log read
+ * anew). The tree hashes and the root are the database's, from the rows it locked; the index and
+ * root the event got come back.
+ */
+export async function writeAtEnd(
+  database: Database,
+  logId: string,
+  entry: EntryRow,
+  from: number,
+): Promise<{ index: number; root: Hash } | undefined> {
+  const result = await database.pool!.query<{ appended_at: number; new_root: Uint8Array }>({
+    name: 'truce_append_at_end',
+    text: 'select appended_at, new_root from truce_append_at_end($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+    values: [
+      logId,
+      from,
+      Buffer.from(entry.leaf),
+      entry.kind,
+      entry.actor,
+      entry.event,
+      entry.recordedAt,
+      entry.rowId,
+      entry.occurredMs,
+      LOG_CHANNEL,
+    ],
+  });
+  const row = result.rows[0];
+  return row ? { index: Number(row.appended_at), root: asBytes(row.new_root) } : undefined;
+}
+
 /** Multi-row VALUES lists, kept far below SQLite's limit of 32,766 bound parameters. */
 const ENTRY_ROWS = 500;
 const HASH_ROWS = 2000;
@@ -95,29 +129,24 @@ const values = (columns: number, count: number) =>
     ', ',
   );
 
-async function writeSqlite(
-  database: Database,
-  logId: string,
-  rows: AppendRows,
-  root: Hash,
-): Promise<boolean> {
-  return database.db.connection().execute(async (conn) => {
-    const run = (text: string, params: unknown[]) => conn.executeQuery(CompiledQuery.raw(text, params));
-    await sql`begin immediate`.execute(conn);
+function writeSqlite(database: Database, logId: string, rows: AppendRows, root: Hash): Promise<boolean> {
+  // Synchronously, on the connection in its turn: statements prepared once, no query compiled.
+  return database.sqlite!((statement) => {
+    statement('begin immediate').run();
     try {
-      const head = await run(
+      const head = statement(
         'update truce_log set size = ?, root = ? where id = ? and size = ? and root = ?',
-        [rows.size, rows.root, logId, rows.from, root],
-      );
-      if (Number(head.numAffectedRows ?? 0) !== 1) {
-        await sql`rollback`.execute(conn);
+      ).run(rows.size, rows.root, logId, rows.from, root);
+      if (Number(head.changes) !== 1) {
+        statement('rollback').run();
         return false;
       }
       for (let k = 0; k < rows.entries.length; k += ENTRY_ROWS) {
         const part = rows.entries.slice(k, k + ENTRY_ROWS);
-        await run(
+        statement(
           `insert into truce_entry (log_id, idx, leaf_hash, kind, actor, event, recorded_at, row_id, occurred_ms) values ${values(9, part.length)}`,
-          part.flatMap((e) => [
+        ).run(
+          ...part.flatMap((e) => [
             logId,
             e.idx,
             e.leaf,
@@ -132,22 +161,20 @@ async function writeSqlite(
       }
       for (let k = 0; k < rows.hashes.length; k += HASH_ROWS) {
         const part = rows.hashes.slice(k, k + HASH_ROWS);
-        await run(
-          `insert into truce_hash (log_id, id, hash) values ${values(3, part.length)}`,
-          part.flatMap((h) => [logId, h.id, h.hash]),
+        statement(`insert into truce_hash (log_id, id, hash) values ${values(3, part.length)}`).run(
+          ...part.flatMap((h) => [logId, h.id, h.hash]),
         );
       }
       for (const a of rows.actors)
-        await run(
+        statement(
           `insert into truce_actor (log_id, actor, name, role, party, key, revoked) values (?, ?, ?, ?, ?, ?, ?)
            on conflict (log_id, actor) do update set name = excluded.name, role = excluded.role,
              party = excluded.party, key = excluded.key, revoked = excluded.revoked`,
-          [logId, a.actor, a.name, a.role, a.party ?? null, a.key, a.revoked ? 1 : 0],
-        );
-      await sql`commit`.execute(conn);
+        ).run(logId, a.actor, a.name, a.role, a.party ?? null, a.key, a.revoked ? 1 : 0);
+      statement('commit').run();
       return true;
     } catch (e) {
-      await sql`rollback`.execute(conn);
+      statement('rollback').run();
       throw e;
     }
   });

@@ -12,18 +12,20 @@ function toParams(parameters: ReadonlyArray<unknown>): Param[] {
 /** How many prepared statements a database keeps for reuse (the least recently used goes first). */
 export const STATEMENT_CACHE_SIZE = 256;
 
+/** A statement kept for reuse, and whether it returns rows. */
+export interface CachedStatement {
+  statement: StatementSync;
+  reader: boolean;
+}
+
 /**
- * Kysely's SQLite dialect asks for a database of a shape (`prepare`, `close`), not for a driver:
- * this gives it node:sqlite's synchronous DatabaseSync in that shape, with no native addon.
- *
- * Kysely asks for a statement on every query; preparing one costs more than running a small read,
- * so statements are kept by their SQL text and reused (a bounded, least-recently-used cache). A
- * statement being iterated (a streamed read, which may span awaits) is never shared: `iterate`
- * runs on a statement of its own, so another query of the same text cannot reset it.
+ * Statements of one database kept by their SQL text and reused (preparing one costs more than
+ * running a small read): a bounded, least-recently-used cache. The function returned prepares a
+ * text once and gives the same statement back after.
  */
-export function kyselySqlite(db: DatabaseSync, cacheSize = STATEMENT_CACHE_SIZE): SqliteDatabase {
-  const cache = new Map<string, { statement: StatementSync; reader: boolean }>();
-  const cached = (sql: string) => {
+export function statementCache(db: DatabaseSync, cacheSize = STATEMENT_CACHE_SIZE) {
+  const cache = new Map<string, CachedStatement>();
+  const cached = (sql: string): CachedStatement => {
     let hit = cache.get(sql);
     if (hit) {
       // The most recently used goes last.
@@ -37,9 +39,26 @@ export function kyselySqlite(db: DatabaseSync, cacheSize = STATEMENT_CACHE_SIZE)
     if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
     return hit;
   };
+  return Object.assign(cached, { clear: () => cache.clear() });
+}
+
+/**
+ * Kysely's SQLite dialect asks for a database of a shape (`prepare`, `close`), not for a driver:
+ * this gives it node:sqlite's synchronous DatabaseSync in that shape, with no native addon.
+ *
+ * Kysely asks for a statement on every query: statements come from `cached` (statementCache, one
+ * per database, which the store's own synchronous writes share). A statement being iterated (a
+ * streamed read, which may span awaits) is never shared: `iterate` runs on a statement of its
+ * own, so another query of the same text cannot reset it.
+ */
+export function kyselySqlite(
+  db: DatabaseSync,
+  cacheSize = STATEMENT_CACHE_SIZE,
+  cached = statementCache(db, cacheSize),
+): SqliteDatabase {
   return {
     close: () => {
-      cache.clear();
+      cached.clear();
       db.close();
     },
     prepare(sql: string): SqliteStatement {

@@ -6,6 +6,7 @@ import {
   obligationRef,
   provisionRef,
 } from './evidence-ref.ts';
+import { isLazyHashes } from './packed-evidence.ts';
 import type {
   Allegation,
   DirectionTally,
@@ -61,7 +62,11 @@ function counted(value: unknown): unknown {
   for (const [key, member] of Object.entries(value)) {
     // A list of leaf hashes is all strings: its first member says so, without reading the rest (a
     // list may hold as many hashes as the log has events).
-    if (key === 'evidence' && Array.isArray(member) && (member.length === 0 || typeof member[0] === 'string'))
+    if (
+      key === 'evidence' &&
+      Array.isArray(member) &&
+      (member.length === 0 || isLazyHashes(member) || typeof member[0] === 'string')
+    )
       out.evidenceCount = member.length;
     else out[key] = counted(member);
   }

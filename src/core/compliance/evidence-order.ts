@@ -22,9 +22,12 @@ export function orderEvidence<T>(value: T, state: LogState): T {
       return;
     }
     if (v === null || typeof v !== 'object') return;
-    for (const [key, member] of Object.entries(v)) {
-      // Explanations are phrases: they name events, never hold evidence lists.
-      if (key === 'explanation') continue;
+    // Own keys only (for…in over the plain objects of an evaluation, without a list of entries).
+    for (const key in v) {
+      // Explanations are phrases: they name events, never hold evidence lists; nor does a status's
+      // obligation, the plan's (src/core/plan/types.ts has no evidence).
+      if (key === 'explanation' || key === 'obligation' || !Object.hasOwn(v, key)) continue;
+      const member = (v as Record<string, unknown>)[key];
       if (key === 'evidence' && Array.isArray(member) && isSettled(member)) continue;
       if (key === 'evidence' && Array.isArray(member) && member.every((h) => typeof h === 'string')) {
         member.sort(compare);

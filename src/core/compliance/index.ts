@@ -1,3 +1,4 @@
+export { plainLists } from './chunked-list.ts';
 export { ComplianceError, createEvaluator, evaluate, evaluateState } from './evaluate.ts';
 export { type Labels, labelsOf, type Registration, registrationsIn } from './labels.ts';
 export { applyEvent, emptyState, type LogState } from './log-state.ts';

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isLazy, plainLists } from './chunked-list.ts';
 import { createEvaluator, evaluateState } from './evaluate.ts';
 import { FIXTURE_YAML } from './fixture-agreement.ts';
 import { applyEvent, emptyState } from './log-state.ts';
+import { packEvidence, unpackEvidence } from './packed-evidence.ts';
 import { actors, agreementOf, logged } from './test-log.ts';
 import type { LoggedEvent } from './types.ts';
 
@@ -186,6 +188,82 @@ describe('the evaluator kept event by event (LiveLog)', () => {
         for (const h of handedOut) expect(JSON.stringify(h.result)).toBe(h.json);
       }),
       { numRuns: 40, seed: 20261206 },
+    );
+  }, 300_000);
+
+  it('on a log whose lists are long (kept in chunks, handed out as lazy arrays), the same, and results can be cloned', () => {
+    // 2,500 figures of one group from one source and 2,500 unanswered allegations about one term,
+    // a minute apart over the first two days: the steps then land among them and after them.
+    const base: LoggedEvent[] = [...actors()];
+    const first = Date.parse('2024-01-01T08:00:00+02:00');
+    for (let i = 0; i < 2500; i++) {
+      const at = new Date(first + i * 60_000).toISOString().replace('Z', '+00:00');
+      base.push(
+        logged(
+          'med',
+          'aid.delivered',
+          at,
+          { date: '2024-01-02', quantity: i % 9, unit: 'truck', category: 'aid' },
+          'UN',
+        ),
+        logged(i % 2 ? 'b' : 'a', 'violation.alleged', at, {
+          against: i % 2 ? 'a' : 'b',
+          provision: 'cease',
+          description: `Alleged ${i}.`,
+        }),
+      );
+    }
+    fc.assert(
+      fc.property(fc.array(aStep, { minLength: 1, maxLength: 12 }), (steps) => {
+        const events = [...base];
+        // Two evaluators of the same events: the results of `held` are left unread until the end
+        // (a lazy list is read from its chunks only then), those of `evaluator` are read at once.
+        const evaluator = createEvaluator(agreement);
+        const held = createEvaluator(agreement);
+        for (const e of events) {
+          evaluator.apply(e);
+          held.apply(e);
+        }
+        evaluator.result(AFTER_ALL);
+        held.result(AFTER_ALL);
+        // An allegation after all the others: the unanswered ones about the term then grow at their
+        // end, and their phrases are a lazy array too (which packing evidence leaves as it is).
+        const late = logged('b', 'violation.alleged', '2024-01-04T07:00:00+02:00', {
+          against: 'a',
+          provision: 'cease',
+          description: 'Alleged late.',
+        });
+        events.push(late);
+        evaluator.apply(late);
+        held.apply(late);
+        const handedOut: { result: unknown; json: string }[] = [];
+        for (const step of steps) {
+          const e = eventOf(step, events);
+          events.push(e);
+          evaluator.apply(e);
+          held.apply(e);
+          const last = events.reduce(
+            (a, x) => (Date.parse(x.event.event.occurredAt) > Date.parse(a) ? x.event.event.occurredAt : a),
+            events[0]!.event.event.occurredAt,
+          );
+          // Its lazy lists must still read as they stood when it was handed out, whatever was
+          // appended since.
+          const now = held.result(AFTER_ALL);
+          expect(isLazy(now.allegations)).toBe(true);
+          expect(now.figures.some((f) => f.figures.some((x) => isLazy(x.evidence)))).toBe(true);
+          handedOut.push({ result: now, json: JSON.stringify(fromScratch(events, AFTER_ALL)) });
+          const got = evaluator.result(last);
+          const json = JSON.stringify(got);
+          expect(json).toBe(JSON.stringify(fromScratch(events, last)));
+          // What the server's worker posts (evidence packed, the other long lists plain) goes
+          // through a structured clone and reads the same once unpacked.
+          const { value, hashes } = packEvidence(got);
+          const posted = structuredClone({ value: plainLists(value), hashes });
+          expect(JSON.stringify(unpackEvidence(posted.value, posted.hashes))).toBe(json);
+        }
+        for (const h of handedOut) expect(JSON.stringify(h.result)).toBe(h.json);
+      }),
+      { numRuns: 6, seed: 20261207 },
     );
   }, 300_000);
 });

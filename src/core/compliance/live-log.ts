@@ -1,7 +1,8 @@
 import { referencesOf } from '../ledger/check-event.ts';
 import { allegationState } from './act-status.ts';
 import { allegationRecord } from './allegation-record.ts';
-import { appendedTo } from './derived-once.ts';
+import { ChunkedList } from './chunked-list.ts';
+import { grownIn } from './derived-once.ts';
 import { compareEntries, type Entry, type LogState } from './log-state.ts';
 import { eachOnce, mergeOrdered, OrderedHashes, onceAlready, settle } from './ordered-hashes.ts';
 import type { Allegation, Dispute, Figure } from './types.ts';
@@ -96,14 +97,20 @@ export class LiveLog {
   private readonly aid = new Map<string, AidGroup>();
   private readonly aidGroupOf = new Map<string, AidGroup>();
   private readonly standing = new Map<string, AllegationStanding>();
-  private allegationList: Allegation[] = [];
-  /** Whether a result holds the list: it is then copied before its next change. */
-  private allegationsHandedOut = false;
+  /** Every allegation's record, in the order they occurred (handed out whole in each result). */
+  private allegationList = new ChunkedList<Allegation>();
   /** How many times the allegations about each provision changed: what `allegationsAgainst` keys on. */
   private readonly allegationVersion = new Map<string, number>();
   private readonly sorted = new Map<
     string,
-    { provision: string; party: string | undefined; version: number; value: Sorted }
+    {
+      provision: string;
+      party: string | undefined;
+      version: number;
+      value: Sorted;
+      /** The unanswered allegations, once one has joined their end (see appendUnanswered). */
+      grown?: ChunkedList<Entry>;
+    }
   >();
   readonly compareHashes: (a: string, b: string) => number;
 
@@ -143,8 +150,7 @@ export class LiveLog {
     this.aid.clear();
     this.aidGroupOf.clear();
     this.standing.clear();
-    this.allegationList = [];
-    this.allegationsHandedOut = false;
+    this.allegationList = new ChunkedList();
     this.sorted.clear();
     for (const list of this.state.byKind.values()) for (const e of list) this.add(e);
   }
@@ -243,12 +249,8 @@ export class LiveLog {
     this.allegationVersion.set(about, version + 1);
     const record = allegationRecord(this.view, entry);
     settle(record.evidence);
-    if (this.allegationsHandedOut) {
-      this.allegationList = this.allegationList.slice();
-      this.allegationsHandedOut = false;
-    }
-    if (replacing) this.allegationList[i] = record;
-    else this.allegationList.splice(i, 0, record);
+    if (replacing) this.allegationList.set(i, record);
+    else this.allegationList.insert(i, record);
   }
 
   /** The bodies in force of every event of a kind that is not withdrawn, in the order they occurred. */
@@ -288,23 +290,27 @@ export class LiveLog {
       if (known.provision !== provision || known.version !== version) continue;
       known.version = version + 1;
       if (known.party && against !== known.party) continue;
-      const unanswered = [...known.value.unanswered, entry];
-      appendedTo(unanswered, known.value.unanswered, entry);
+      const start = known.value.unanswered;
+      known.grown ??= ChunkedList.from(start);
+      known.grown.push(entry);
+      const unanswered = known.grown.snapshot() as Entry[];
+      grownIn(unanswered, known.grown, start);
       known.value = { ...known.value, unanswered };
     }
   }
 
-  /** Every allegation, in the order they occurred (settled; copied before its next change, as results hold it). */
+  /** Every allegation, in the order they occurred (settled; it never changes afterwards). */
   allegations(): Allegation[] {
     this.fresh();
-    this.allegationsHandedOut = true;
-    return settle(this.allegationList);
+    return settle(this.allegationList.snapshot() as Allegation[]);
   }
 
   /** The aid groups whose figures satisfy `counts` (decided on a figure body of the group). */
   aidGroups(counts: (body: Record<string, unknown>) => boolean): AidGroup[] {
     this.fresh();
-    return [...this.aid.values()].filter((g) => counts(g.records[0]!.body));
+    const out: AidGroup[] = [];
+    for (const g of this.aid.values()) if (counts(g.records[0]!.body)) out.push(g);
+    return out;
   }
 
   /** Every aid group. */

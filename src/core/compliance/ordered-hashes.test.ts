@@ -72,4 +72,30 @@ describe('lists of hashes kept in the order their events occurred', () => {
       { numRuns: 300, seed: 9 },
     );
   });
+
+  it('the same on lists of thousands of hashes (several chunks, handed out as lazy arrays)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 4000 }), { minLength: 2500, maxLength: 4000 }),
+        fc.array(fc.nat(), { maxLength: 200 }),
+        (ranks, removals) => {
+          const list = new OrderedHashes(compare);
+          const kept: string[] = [];
+          const handed: { list: readonly string[]; items: string[] }[] = [];
+          for (const [i, n] of ranks.entries()) {
+            list.add(`h${n}`);
+            kept.push(`h${n}`);
+            if (i % 97 === 0) {
+              const r = removals[i % Math.max(1, removals.length)];
+              if (r !== undefined) list.remove(kept.splice(r % kept.length, 1)[0]!);
+              handed.push({ list: list.shared(), items: sorted(kept) });
+            }
+          }
+          expect([...list.shared()]).toEqual(sorted(kept));
+          for (const h of handed) expect([...h.list]).toEqual(h.items);
+        },
+      ),
+      { numRuns: 20, seed: 12 },
+    );
+  });
 });

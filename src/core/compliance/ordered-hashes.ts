@@ -1,29 +1,29 @@
-/**
- * Lists the evaluator built in order (evidence lists in the order their events occurred, lists of
- * records each in order inside): orderEvidence leaves them as they are. Marked rather than frozen:
- * V8 keeps a large frozen array in a slow form, and every copy of it would pay for that.
- */
-const settled = new WeakSet<readonly unknown[]>();
+import { ChunkedList } from './chunked-list.ts';
+import { isMarked, mark, ONCE, SETTLED } from './list-marks.ts';
 
-/** Marks a list as already in order (see settled); gives it back. */
+/**
+ * Marks a list the evaluator built in order (an evidence list in the order its events occurred, a
+ * list of records each in order inside) as settled: orderEvidence leaves it as it is. Marked (see
+ * list-marks.ts) rather than frozen: V8 keeps a large frozen array in a slow form, and every copy of
+ * it would pay for that. Gives the list back.
+ */
 export function settle<T extends readonly unknown[]>(list: T): T {
-  settled.add(list);
+  mark(list, SETTLED);
   return list;
 }
 
 export function isSettled(list: readonly unknown[]): boolean {
-  return settled.has(list);
+  return isMarked(list, SETTLED);
 }
 
 /**
  * A list of leaf hashes kept in the order their events occurred (instant, then leaf hash), as the
  * evaluator builds it: an event's hash goes in where it belongs, so the list never needs sorting.
- * `shared()` hands the list out (an evaluation may hold it); the next change copies it first, so
- * an evaluation handed out never changes afterwards.
+ * `shared()` hands the list out (an evaluation may hold it); it never changes afterwards, and the next
+ * change copies only the chunk it touches (see ChunkedList), so an update costs what it touches.
  */
 export class OrderedHashes {
-  private items: string[] = [];
-  private handedOut = false;
+  private readonly items = new ChunkedList<string>();
   private readonly compare: (a: string, b: string) => number;
 
   constructor(compare: (a: string, b: string) => number) {
@@ -34,46 +34,30 @@ export class OrderedHashes {
     return this.items.length;
   }
 
-  /** The list as it stands, settled: it is copied before its next change. */
+  /** The list as it stands, settled; it never changes afterwards. */
   shared(): readonly string[] {
-    this.handedOut = true;
-    return settle(this.items);
-  }
-
-  private writable(): string[] {
-    if (this.handedOut) {
-      this.items = this.items.slice();
-      this.handedOut = false;
-    }
-    return this.items;
+    return settle(this.items.snapshot());
   }
 
   /** Where `hash` goes: after every hash that occurred before it (and after equal ones). */
   private position(hash: string): number {
-    const list = this.items;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.compare(list[mid]!, hash) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return this.items.firstNot((h) => this.compare(h, hash) <= 0);
   }
 
   add(hash: string): void {
-    const list = this.writable();
+    const list = this.items;
     // Events mostly arrive in time order: then the new one simply goes last.
-    if (list.length === 0 || this.compare(list[list.length - 1]!, hash) <= 0) list.push(hash);
-    else list.splice(this.position(hash), 0, hash);
+    if (list.length === 0 || this.compare(list.at(list.length - 1), hash) <= 0) list.push(hash);
+    else list.insert(this.position(hash), hash);
   }
 
   /** Takes one occurrence of `hash` out (it must be there). */
   remove(hash: string): void {
+    const list = this.items;
     let i = this.position(hash) - 1;
-    while (i >= 0 && this.items[i] !== hash && this.compare(this.items[i]!, hash) === 0) i--;
-    if (i < 0 || this.items[i] !== hash) return;
-    this.writable().splice(i, 1);
+    while (i >= 0 && list.at(i) !== hash && this.compare(list.at(i), hash) === 0) i--;
+    if (i < 0 || list.at(i) !== hash) return;
+    list.removeAt(i);
   }
 }
 
@@ -123,9 +107,9 @@ export function orderedUnion(
   lists: readonly (readonly string[])[],
   compare: (x: string, y: string) => number,
 ): string[] {
-  let parts = lists.filter((l) => l.length > 0).map((l) => (settled.has(l) ? l : [...l].sort(compare)));
+  let parts = lists.filter((l) => l.length > 0).map((l) => (isSettled(l) ? l : [...l].sort(compare)));
   // One list in order, each hash once: it is the union.
-  if (parts.length === 1 && once.has(parts[0]!)) return parts[0] as string[];
+  if (parts.length === 1 && isMarked(parts[0]!, ONCE)) return parts[0] as string[];
   const joined = joinedRuns(parts, compare);
   if (joined) return joined;
   // Merged two by two, so that each hash is moved about log(lists) times.
@@ -149,24 +133,21 @@ function joinedRuns(
   parts: readonly (readonly string[])[],
   compare: (x: string, y: string) => number,
 ): string[] | undefined {
-  if (parts.length < 2 || !parts.every((p) => once.has(p))) return undefined;
+  if (parts.length < 2 || !parts.every((p) => isMarked(p, ONCE))) return undefined;
   const runs = [...parts].sort((a, b) => compare(a[0]!, b[0]!));
   for (let i = 1; i < runs.length; i++)
     if (compare(runs[i - 1]!.at(-1)!, runs[i]![0]!) >= 0) return undefined;
   return eachOnce(([] as string[]).concat(...runs));
 }
 
-/** Settled lists known to hold each hash once: a union of one of them is itself. */
-const once = new WeakSet<readonly string[]>();
-
 /** Marks a list in occurrence order that holds each hash once as settled and so. */
 export function eachOnce(list: string[]): string[] {
-  settled.add(list);
-  once.add(list);
+  mark(list, SETTLED);
+  mark(list, ONCE);
   return list;
 }
 
 /** Marks a settled list as holding each hash once. */
 export function onceAlready(list: readonly string[]): void {
-  once.add(list);
+  mark(list, ONCE);
 }

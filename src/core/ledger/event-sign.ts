@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { type Crypto, fromBase64, toBase64 } from '../crypto/crypto.ts';
-import { canonicalBytes, canonicalize } from './canonical-json.ts';
+import { canonicalBytes } from './canonical-json.ts';
 import { type EventEnvelope, MAX_EVENT_BYTES, SignedEvent } from './event.ts';
 import { EventBodies, type EventKind } from './event-kinds.ts';
 import { LedgerError } from './ledger-error.ts';
@@ -23,31 +24,14 @@ export function checkEnvelope(envelope: unknown): EventEnvelope {
   const parsed = SignedEvent.shape.event.safeParse(nfc(envelope));
   if (!parsed.success)
     throw new LedgerError('event-invalid', `The event is not valid: ${issues(parsed.error)}.`);
-  return checkBody(parsed.data);
-}
-
-/** Checks the body of an envelope the envelope schema has already given back, against the schema of its kind. */
-function checkBody(envelope: EventEnvelope): EventEnvelope {
-  const body = EventBodies[envelope.kind as EventKind].safeParse(envelope.body);
+  const body = EventBodies[parsed.data.kind as EventKind].safeParse(parsed.data.body);
   if (!body.success) {
     throw new LedgerError(
       'event-invalid',
-      `The body of a ${envelope.kind} event is not valid: ${issues(body.error)}.`,
+      `The body of a ${parsed.data.kind} event is not valid: ${issues(body.error)}.`,
     );
   }
-  return { ...envelope, body: body.data as Record<string, unknown> };
-}
-
-/**
- * Whether JSON text is ASCII with no \u escape: each string it holds is then ASCII, which NFC
- * leaves as it is. (An escaped backslash before a "u" also says no: only a cheaper path is lost.)
- */
-function plainAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b >= 0x80 || (b === 0x5c && bytes[i + 1] === 0x75)) return false;
-  }
-  return true;
+  return { ...parsed.data, body: body.data as Record<string, unknown> };
 }
 
 /** `name+hash` of a key, as signatures name their signer. */
@@ -72,8 +56,28 @@ export function signCheckedEvent(crypto: Crypto, event: EventEnvelope, signer: S
   return signed;
 }
 
-/** UTF-8 as parseSignedEvent reads it: bytes that are not UTF-8 are refused (one decoder for every call). */
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/** A signed event's outer shape, its envelope left to checkEnvelope. */
+const SignedShell = z.strictObject({ event: z.unknown(), signature: SignedEvent.shape.signature });
+
+/**
+ * The signed event `value` (parsed from `text`) is when it is valid and `text` is its canonical
+ * form, with its envelope checked once (checkEnvelope) instead of twice; undefined otherwise, for
+ * the full parse to say what is wrong. When this succeeds the full parse does too, with the same
+ * result: `text` is the canonical form of what checkEnvelope gave back, so the envelope was
+ * already in NFC and as the schemas give it back.
+ */
+function parseOnce(value: unknown, text: string): SignedEvent | undefined {
+  const shell = SignedShell.safeParse(value);
+  if (!shell.success) return undefined;
+  let event: EventEnvelope;
+  try {
+    event = checkEnvelope(shell.data.event);
+  } catch {
+    return undefined;
+  }
+  const signed = { event, signature: shell.data.signature };
+  return new TextDecoder().decode(canonicalBytes(signed)) === text ? signed : undefined;
+}
 
 /** Parses stored or submitted bytes as a signed event; they must be exactly its canonical form. */
 export function parseSignedEvent(bytes: Uint8Array): SignedEvent {
@@ -86,21 +90,20 @@ export function parseSignedEvent(bytes: Uint8Array): SignedEvent {
   let text: string;
   let value: unknown;
   try {
-    text = strictUtf8.decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     value = JSON.parse(text);
   } catch {
     throw new LedgerError('event-invalid', 'The event is not valid UTF-8 JSON.');
   }
+  const quick = parseOnce(value, text);
+  if (quick) return quick;
+  // Not a valid canonical signed event: judged again in full, to say what is wrong.
   const parsed = SignedEvent.safeParse(value);
   if (!parsed.success)
     throw new LedgerError('event-invalid', `The event is not valid: ${issues(parsed.error)}.`);
-  // The envelope in NFC, checked again, then its body (checkEnvelope); when the text is plain
-  // ASCII its strings are NFC already, and the envelope schema's own output passes it unchanged:
-  // only the body is left to check.
-  const event = plainAscii(bytes) ? checkBody(parsed.data.event) : checkEnvelope(parsed.data.event);
+  const event = checkEnvelope(parsed.data.event);
   const signed = { event, signature: parsed.data.signature };
-  // The canonical text, compared as text (canonicalize refuses what UTF-8 could not carry).
-  if (canonicalize(signed) !== text) {
+  if (new TextDecoder().decode(canonicalBytes(signed)) !== text) {
     throw new LedgerError(
       'event-not-canonical',
       'The event is not in RFC 8785 canonical form (or not in Unicode NFC).',

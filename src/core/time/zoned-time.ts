@@ -51,26 +51,42 @@ function intlWallClock(epochMs: number, timeZone: string): WallClock {
 
 // Zone offsets change only on quarter hours, so one Intl reading serves a whole quarter hour.
 const QUARTER_HOUR = 900_000;
-const offsets = new Map<string, number>();
+/** Per zone, the offset of each quarter hour read so far (keyed by its number since the epoch). */
+const offsets = new Map<string, Map<number, number>>();
+let offsetsRead = 0;
 
 /** Offset of `timeZone` from UTC at `epochMs`, in minutes (east positive). */
 export function offsetMinutes(epochMs: number, timeZone: string): number {
-  const bucket = Math.floor(epochMs / QUARTER_HOUR) * QUARTER_HOUR;
-  const key = `${timeZone}|${bucket}`;
-  let minutes = offsets.get(key);
+  const quarter = Math.floor(epochMs / QUARTER_HOUR);
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  let minutes = zone.get(quarter);
   if (minutes === undefined) {
+    const bucket = quarter * QUARTER_HOUR;
     minutes = Math.round((intlWallClock(bucket, timeZone).asUtc - bucket) / 60_000);
-    if (offsets.size > 100_000) offsets.clear();
-    offsets.set(key, minutes);
+    // Bounded: after 100,000 quarter hours read, they are read again as needed.
+    if (++offsetsRead > 100_000) {
+      offsetsRead = 1;
+      for (const z of offsets.values()) z.clear();
+    }
+    zone.set(quarter, minutes);
   }
   return minutes;
 }
 
-/** The wall clock in `timeZone` at the instant `epochMs`. */
-export function wallClock(epochMs: number, timeZone: string): WallClock {
-  const asUtc = Math.floor(epochMs / 1000) * 1000 + offsetMinutes(epochMs, timeZone) * 60_000;
+/** The wall clock at `epochMs` of a zone `offset` minutes east of UTC. */
+function wallClockAt(epochMs: number, offset: number): WallClock {
+  const asUtc = Math.floor(epochMs / 1000) * 1000 + offset * 60_000;
   const iso = new Date(asUtc).toISOString();
   return { date: iso.slice(0, 10), time: iso.slice(11, 19), asUtc };
+}
+
+/** The wall clock in `timeZone` at the instant `epochMs`. */
+export function wallClock(epochMs: number, timeZone: string): WallClock {
+  return wallClockAt(epochMs, offsetMinutes(epochMs, timeZone));
 }
 
 function formatOffset(minutes: number): string {
@@ -90,8 +106,9 @@ export function localToEpoch(date: string, time: string, timeZone: string): numb
 
 /** ISO 8601 text of an instant as seen in `timeZone`, e.g. 2023-11-25T16:00:00+02:00. */
 export function isoInZone(epochMs: number, timeZone: string): string {
-  const wall = wallClock(epochMs, timeZone);
-  return `${wall.date}T${wall.time}${formatOffset(offsetMinutes(epochMs, timeZone))}`;
+  const offset = offsetMinutes(epochMs, timeZone);
+  const wall = wallClockAt(epochMs, offset);
+  return `${wall.date}T${wall.time}${formatOffset(offset)}`;
 }
 
 /** The local calendar date of an instant in `timeZone`. */

@@ -51,6 +51,10 @@ async function checkpointBytes(store: ServerContext['store'], logId: string): Pr
   return { bytes: Buffer.from(latest.note + cosignatures.map((c) => c.line).join('')) };
 }
 
+/** The checkpoint's media type and caching: it changes as the log is checkpointed and cosigned. */
+export const CHECKPOINT_TYPE = 'text/plain; charset=utf-8';
+export const CHECKPOINT_CACHE = 'no-cache';
+
 /**
  * GET /api/logs, /api/logs/:id and /api/logs/:id/checkpoint: the logs and their signed heads. The
  * checkpoint is answered from memory until the log changes (log-reads.ts).
@@ -124,7 +128,7 @@ export const logRoutes = (ctx: ServerContext, reads: LogReads) => {
             `Log "${params.id}" has no signed checkpoint yet; its operator signs one with truce log checkpoint.`,
           );
         }
-        reply.type('text/plain; charset=utf-8').header('cache-control', 'no-cache');
+        reply.type(CHECKPOINT_TYPE).header('cache-control', CHECKPOINT_CACHE);
         return latest.bytes;
       },
     }),

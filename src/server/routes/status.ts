@@ -13,7 +13,7 @@ import type { Adoption } from '../../store/log-adoption.ts';
 import { ProvenanceStore } from '../../store/provenance-store.ts';
 import type { ServerContext } from '../context.ts';
 import { endOfDay, evaluateLog, evaluateLogAt, nowToTheSecond } from '../log-evaluation.ts';
-import type { LogReads } from '../log-reads.ts';
+import type { Held, LogReads } from '../log-reads.ts';
 import { securePage } from '../page-headers.ts';
 import { readerLang } from '../reader-lang.ts';
 import { defineRoute } from '../route.ts';
@@ -50,20 +50,76 @@ function serialized(evaluation: EvaluationValue, adoption: Adoption, terms: Agre
   return bytes;
 }
 
+/** A status's media type, caching and variation: it changes each second, and with the reader's language. */
+export const STATUS_TYPE = 'application/json; charset=utf-8';
+export const STATUS_CACHE = 'no-cache';
+export const STATUS_VARY = 'accept-language';
+
 /** A status's bytes, with its headers. */
 function send(reply: FastifyReply, bytes: Uint8Array): Uint8Array {
-  reply
-    .header('cache-control', 'no-cache')
-    .header('vary', 'accept-language')
-    .type('application/json; charset=utf-8');
+  reply.header('cache-control', STATUS_CACHE).header('vary', STATUS_VARY).type(STATUS_TYPE);
   return bytes;
+}
+
+/**
+ * The status of a log as of now, in one language: the bytes of this second, kept until the log
+ * changes (log-reads.ts). When they are kept (the status is read more than once a second), those
+ * of the next second are prepared meanwhile (the log as it is now, judged a second later), so that
+ * when it comes no reader waits for the judging pool.
+ */
+export class StatusNow {
+  readonly #ctx: ServerContext;
+  readonly #reads: LogReads;
+  readonly #seconds = new Map<number, string>();
+
+  constructor(ctx: ServerContext, reads: LogReads) {
+    this.#ctx = ctx;
+    this.#reads = reads;
+  }
+
+  /** The bytes of the second of `now` if they are kept (then the next second's are prepared). */
+  kept(logId: string, lang: Lang, now: number): Held | undefined {
+    const kept = this.#reads.currentKept(logId, `status\n${lang}\n${this.#second(now)}`);
+    if (kept) {
+      const next = this.#second(now + 1000);
+      const key = `status\n${lang}\n${next}`;
+      if (!this.#reads.currentKept(logId, key))
+        this.#reads.currentBytes(logId, key, this.#answer(logId, lang, next)).catch(() => {});
+    }
+    return kept;
+  }
+
+  /** The bytes of the second of `now`, judged now unless they are kept or being judged. */
+  async read(logId: string, lang: Lang, now: number): Promise<Held> {
+    const at = this.#second(now);
+    return (await this.#reads.currentBytes(logId, `status\n${lang}\n${at}`, this.#answer(logId, lang, at)))!;
+  }
+
+  /** nowToTheSecond, formatted once a second (the last two seconds asked for are remembered). */
+  #second(now: number): string {
+    const second = Math.floor(now / 1000);
+    const known = this.#seconds.get(second);
+    if (known !== undefined) return known;
+    const at = nowToTheSecond(now);
+    if (this.#seconds.size >= 2) this.#seconds.delete(this.#seconds.keys().next().value!);
+    this.#seconds.set(second, at);
+    return at;
+  }
+
+  /** The log judged at `at`, serialised in `lang`. */
+  #answer(logId: string, lang: Lang, at: string) {
+    return async () => {
+      const { agreement, evaluation, adoption } = await evaluateLogAt(this.#ctx, logId, at);
+      return { bytes: serialized(evaluation, adoption, agreement, lang) };
+    };
+  }
 }
 
 /**
  * GET /api/logs/:id/status and /api/logs/:id/report: the log judged against its agreement. A
  * status as of now is answered from memory for the second it is of, until the log changes.
  */
-export const statusRoutes = (ctx: ServerContext, reads: LogReads) => [
+export const statusRoutes = (ctx: ServerContext, reads: LogReads, status = new StatusNow(ctx, reads)) => [
   defineRoute({
     method: 'GET',
     url: '/api/logs/:id/status',
@@ -86,26 +142,16 @@ export const statusRoutes = (ctx: ServerContext, reads: LogReads) => [
     problems: [404, 409, 422, 503],
     async handler({ params, query, request, reply }) {
       const lang = readerLang(request, query);
-      const answer = (at: string) => async () => {
-        const { agreement, evaluation, adoption } = await evaluateLogAt(ctx, params.id, at);
-        return { bytes: serialized(evaluation, adoption, agreement, lang) };
-      };
-      if (query.at !== undefined) return send(reply, (await answer(query.at)()).bytes);
-      // As of now: the bytes of this second, kept until the log changes. When they were kept (the
-      // status is read more than once a second), those of the next second are prepared meanwhile
-      // (the log as it is now, judged a second later), so that when it comes no reader waits for
-      // the judging pool.
+      if (query.at !== undefined) {
+        const { agreement, evaluation, adoption } = await evaluateLogAt(ctx, params.id, query.at);
+        return send(reply, serialized(evaluation, adoption, agreement, lang));
+      }
+      // As of now: the bytes of this second, kept until the log changes (StatusNow).
       const now = Date.now();
-      const at = nowToTheSecond(now);
-      const kept = reads.currentKept(params.id, `status\n${lang}\n${at}`);
-      if (!kept)
-        return send(
-          reply,
-          (await reads.currentBytes(params.id, `status\n${lang}\n${at}`, answer(at)))!.bytes,
-        );
-      const next = nowToTheSecond(now + 1000);
-      reads.currentBytes(params.id, `status\n${lang}\n${next}`, answer(next)).catch(() => {});
-      return send(reply, kept.bytes);
+      return send(
+        reply,
+        (status.kept(params.id, lang, now) ?? (await status.read(params.id, lang, now))).bytes,
+      );
     },
   }),
   defineRoute({

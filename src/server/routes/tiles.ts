@@ -18,6 +18,8 @@ import { LogId } from '../schemas.ts';
 /** A full tile never changes; a partial one is replaced by wider ones as the log grows. */
 export const FULL_TILE_CACHE = 'public, max-age=31536000, immutable';
 export const PARTIAL_TILE_CACHE = 'public, max-age=10';
+/** The media type of tiles and entry bundles. */
+export const TILE_TYPE = 'application/octet-stream';
 
 const TileParams = z.strictObject({
   id: LogId,
@@ -72,7 +74,7 @@ export const tileRoutes = ({ store, crypto }: ServerContext, reads: LogReads) =>
     const inm = request.headers['if-none-match'];
     if (matches(typeof inm === 'string' ? inm : undefined, tile.etag!)) return reply.code(304).send();
     return reply
-      .type('application/octet-stream')
+      .type(TILE_TYPE)
       .send(Buffer.from(tile.bytes.buffer, tile.bytes.byteOffset, tile.bytes.byteLength));
   };
   /** The tile at the log's current size with its ETag; null when the log has not reached it. */
