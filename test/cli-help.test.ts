@@ -20,8 +20,34 @@ describe('truce --help', () => {
     expect(r.stdout).toContain('--help');
   });
 
-  it('every command takes --json', () => {
-    for (const c of commands) expect(Object.keys(c.options)).toContain('json');
+  it('every command takes --json', async () => {
+    for (const c of commands) expect(Object.keys((await c.load()).options)).toContain('json');
+  });
+
+  it("the table's name and summary of each command are the command's own", async () => {
+    for (const c of commands) {
+      const loaded = await c.load();
+      expect({ name: c.name, summary: c.summary }).toEqual({ name: loaded.name, summary: loaded.summary });
+    }
+  });
+
+  it('loads only the command that runs: none for the overview, only verify.ts for `truce verify`', async () => {
+    // The modules a fresh process loads, recorded by a resolve hook, for `truce ARGS`.
+    const loaded = async (...argv: string[]) => {
+      const script = `
+        import { registerHooks } from 'node:module';
+        const seen = [];
+        registerHooks({ resolve(s, c, next) { const r = next(s, c); seen.push(r.url); return r; } });
+        const { main } = await import('./src/cli/main.ts');
+        const io = { out() {}, err() {}, cwd: process.cwd(), env: {} };
+        await main(${JSON.stringify(argv)}, io);
+        console.log(JSON.stringify(seen.filter((u) => u.includes('/src/cli/commands/')).map((u) => u.replace(/.*\\/commands\\//, ''))));`;
+      const r = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot });
+      return JSON.parse(r.stdout) as string[];
+    };
+    expect(await loaded('--help')).toEqual([]);
+    expect(await loaded('verfy')).toEqual([]);
+    expect([...new Set(await loaded('verify', '--help'))]).toEqual(['verify.ts']);
   });
 
   it('an unknown command exits 2', async () => {

@@ -1,52 +1,14 @@
 import { LedgerError } from '../core/ledger/ledger-error.ts';
 import { PlanError } from '../core/plan/plan-error.ts';
-import { ExportFolderError } from '../export/export-folder.ts';
-import { type Command, helpText, parseCommandArgs } from './command.ts';
-import { agreementPush } from './commands/agreement-push.ts';
-import { diff } from './commands/diff.ts';
-import { exportCommand } from './commands/export.ts';
-import { importCommand } from './commands/import.ts';
-import { keygen } from './commands/keygen.ts';
-import { logCheckpoint } from './commands/log-checkpoint.ts';
-import { logInit } from './commands/log-init.ts';
-import { logProof } from './commands/log-proof.ts';
-import { logShow } from './commands/log-show.ts';
-import { plan } from './commands/plan.ts';
-import { record } from './commands/record.ts';
-import { report } from './commands/report.ts';
-import { schema } from './commands/schema.ts';
-import { serve } from './commands/serve.ts';
-import { status } from './commands/status.ts';
-import { tokenCreate, tokenList, tokenRevoke } from './commands/token.ts';
-import { validate } from './commands/validate.ts';
-import { fsck, verify } from './commands/verify.ts';
+import { ExportFolderError } from '../export/export-folder-error.ts';
+import { helpText, parseCommandArgs } from './command.ts';
+import { commandTable } from './command-table.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, type Io, processIo, UsageError } from './io.ts';
 import { terminalErrorText, terminalText } from './terminal-text.ts';
 
-export const commands: Command[] = [
-  validate,
-  plan,
-  diff,
-  schema,
-  agreementPush,
-  keygen,
-  logInit,
-  logShow,
-  logProof,
-  logCheckpoint,
-  record,
-  verify,
-  fsck,
-  exportCommand,
-  importCommand,
-  status,
-  report,
-  serve,
-  tokenCreate,
-  tokenList,
-  tokenRevoke,
-];
+/** The sub-commands, each loaded only when it runs (command-table.ts). */
+export const commands = commandTable;
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -84,8 +46,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.out(overview());
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     // "log shwo" is a mistyped two-word command, not an unknown command "log".
     const group = twoWords !== undefined && commands.some((c) => c.name.startsWith(`${argv[0]} `));
     const asked = group ? twoWords : name;
@@ -98,6 +60,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     );
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   // Errors name files and values as given: they reach the terminal sanitized.
   const shown = terminalIo(io);
   try {

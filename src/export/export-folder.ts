@@ -15,6 +15,7 @@ import type { LogMaterial } from '../core/ledger/verify-log.ts';
 import type { PublishedTiles } from '../core/ledger/verify-published.ts';
 import type { LedgerStore, WitnessedCheckpoint } from '../store/ledger-store.ts';
 import { ProvenanceStore } from '../store/provenance-store.ts';
+import { ExportFolderError } from './export-folder-error.ts';
 
 /**
  * The export folder of a log: log.json, events.jsonl (one canonical signed event a line),
@@ -41,16 +42,6 @@ export interface LogExport {
   checkpointFile: string | undefined;
   /** The lines of events.jsonl as bytes, read from the file afresh at each iteration. */
   events: AsyncIterable<Uint8Array>;
-}
-
-/** An export folder that cannot be read: missing, too large or malformed, with a message a person can act on. */
-export class ExportFolderError extends Error {
-  override name = 'ExportFolderError';
-  readonly code: 'export-missing' | 'export-too-large' | 'export-malformed' | 'export-unverified';
-  constructor(code: ExportFolderError['code'], message: string) {
-    super(message);
-    this.code = code;
-  }
 }
 
 const MAX_JSON_BYTES = 256 * 1024 * 1024;

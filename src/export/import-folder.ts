@@ -2,13 +2,8 @@ import type { Crypto } from '../core/crypto/crypto.ts';
 import { checkLogState } from '../core/ledger/verify-state.ts';
 import type { LedgerStore } from '../store/ledger-store.ts';
 import type { FitHook } from '../store/log-append.ts';
-import {
-  ExportFolderError,
-  exportMaterial,
-  exportProvenance,
-  type LogExport,
-  readExport,
-} from './export-folder.ts';
+import { exportMaterial, exportProvenance, type LogExport, readExport } from './export-folder.ts';
+import { ExportFolderError } from './export-folder-error.ts';
 
 /** Events handed to the store per chunk of the one import transaction. */
 const IMPORT_CHUNK = 5000;

@@ -138,5 +138,8 @@ describe('base64 and hex', () => {
     expect(fromBase64('abc')).toBeNull();
     expect(fromBase64('ab c=')).toBeNull();
     expect(fromBase64('YR==')).toBeNull();
+    // Stray bits in the last character before one "=" (canonical: YWI=, "ab").
+    expect(fromBase64('YWJ=')).toBeNull();
+    expect(fromBase64('YWI=')).toEqual(new Uint8Array([0x61, 0x62]));
   });
 });

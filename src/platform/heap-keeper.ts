@@ -1,4 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
@@ -21,9 +21,12 @@ export function heapKeeper(floorMb = 32): () => void {
   }
   const floor = floorMb * 2 ** 20;
   let next = floor;
+  // V8's own figure, some 2 µs a call: process.memoryUsage() also reads the resident size from
+  // the system, some 40 µs (1.5% of the samples of verify's main thread at a million events).
+  const used = () => getHeapStatistics().used_heap_size;
   return () => {
-    if (process.memoryUsage().heapUsed < next) return;
+    if (used() < next) return;
     gc!();
-    next = Math.max(floor, 2 * process.memoryUsage().heapUsed);
+    next = Math.max(floor, 2 * used());
   };
 }

@@ -104,6 +104,8 @@ export class VerifyPool {
 
 function answerOf(a: { leaves: ArrayBuffer; checked: string }): CheckedEntry[] {
   const leaves = new Uint8Array(a.leaves);
-  const checked = JSON.parse(a.checked) as Omit<CheckedEntry, 'leaf'>[];
-  return checked.map((c, k) => ({ ...c, leaf: leaves.subarray(32 * k, 32 * k + 32) }));
+  // Each parsed entry takes its leaf as it is (no copy of the entry: the main thread's time counts).
+  const checked = JSON.parse(a.checked) as CheckedEntry[];
+  for (let k = 0; k < checked.length; k++) checked[k]!.leaf = leaves.subarray(32 * k, 32 * k + 32);
+  return checked;
 }

@@ -2,7 +2,7 @@ import { closeSync, fchmodSync, openSync } from 'node:fs';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
-import pg from 'pg';
+import type pg from 'pg';
 import { ledgerMigration } from './migrations/0001-ledger.ts';
 import { tokensMigration } from './migrations/0002-tokens.ts';
 import { witnessMigration } from './migrations/0003-witness.ts';
@@ -50,9 +50,6 @@ export interface Database {
   sqlite?<T>(fn: (statement: (sql: string) => StatementSync) => T): Promise<T>;
   close(): Promise<void>;
 }
-
-// int8 and numeric come back from pg as strings; tree sizes and indices fit in a double.
-pg.types.setTypeParser(20, (v) => Number(v));
 
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//.test(location);
@@ -121,6 +118,10 @@ function createPrivately(location: string): void {
 /** Opens (and creates, for a SQLite file) the database at `location` and migrates it. */
 export async function openDatabase(location: string): Promise<Database> {
   if (isPostgresUrl(location)) {
+    // Loaded only for PostgreSQL: a SQLite process (truce verify on a file) does without it.
+    const { default: pg } = await import('pg');
+    // int8 and numeric come back from pg as strings; tree sizes and indices fit in a double.
+    pg.types.setTypeParser(20, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: location, max: 10 });
     // A connection the server drops (a restart, an administrator, a dropped database) must not
     // crash the process: the pool discards it and the next query opens a fresh one.

@@ -55,24 +55,28 @@ export function toBase64(bytes: Uint8Array): string {
   return out;
 }
 
+/** The value of each base64 character by its char code (the regular expression has checked the text). */
+const B64_VALUE = new Uint8Array(128);
+for (let i = 0; i < B64.length; i++) B64_VALUE[B64.charCodeAt(i)] = i;
+
 /** Strict standard base64 (padding required, no whitespace); null when malformed. */
 export function fromBase64(text: string): Uint8Array | null {
   if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) return null;
   const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   const out = new Uint8Array((text.length / 4) * 3 - pad);
+  const value = (i: number) => (text.charCodeAt(i) === 61 ? 0 : B64_VALUE[text.charCodeAt(i)]!);
   let o = 0;
   for (let i = 0; i < text.length; i += 4) {
-    const n =
-      (B64.indexOf(text[i]!) << 18) |
-      (B64.indexOf(text[i + 1]!) << 12) |
-      ((text[i + 2] === '=' ? 0 : B64.indexOf(text[i + 2]!)) << 6) |
-      (text[i + 3] === '=' ? 0 : B64.indexOf(text[i + 3]!));
+    const n = (value(i) << 18) | (value(i + 1) << 12) | (value(i + 2) << 6) | value(i + 3);
     if (o < out.length) out[o++] = (n >> 16) & 255;
     if (o < out.length) out[o++] = (n >> 8) & 255;
     if (o < out.length) out[o++] = n & 255;
   }
-  // Refuse non-canonical encodings (stray bits in the last character).
-  return toBase64(out) === text ? out : null;
+  // Refuse non-canonical encodings: stray bits in the last character, which encoding again would clear.
+  const last = text.length - pad - 1;
+  if (pad === 2 && (value(last) & 15) !== 0) return null;
+  if (pad === 1 && (value(last) & 3) !== 0) return null;
+  return out;
 }
 
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);

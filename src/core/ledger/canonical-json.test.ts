@@ -66,6 +66,24 @@ describe('canonicalize (RFC 8785)', () => {
     expect(canonicalize({ p: shared, q: [shared] })).toBe('{"p":{"x":1},"q":[{"x":1}]}');
   });
 
+  it('names where the value it refuses is', () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = { up: cyclic };
+    const cases: [unknown, string][] = [
+      [{ a: [1, { b: Number.NaN }] }, '$.a[1].b: NaN is not a JSON number'],
+      [{ a: { s: ['ok', 'x\ud800'] } }, '$.a.s[1]: a string holds a lone UTF-16 surrogate'],
+      [{ a: { '\udc00': 1 } }, '$.a: a property name holds a lone UTF-16 surrogate'],
+      [{ a: [[0, undefined]] }, '$.a[0][1]: an array element is undefined or missing'],
+      [cyclic, '$.self.up: the value contains itself (a cycle)'],
+      [{ d: [new Date(0)] }, '$.d[0]: a Date is not JSON data'],
+      [1n, '$: a bigint is not JSON data'],
+    ];
+    for (const [value, message] of cases)
+      expect(() => canonicalize(value)).toThrow(`Cannot canonicalize ${message}.`);
+    // An escaped backslash before a "u" is no surrogate.
+    expect(canonicalize({ s: '\\ud800' })).toBe('{"s":"\\\\ud800"}');
+  });
+
   it('gives the UTF-8 bytes of the canonical text', () => {
     expect(canonicalBytes({ é: 'א' })).toEqual(
       new Uint8Array([0x7b, 0x22, 0xc3, 0xa9, 0x22, 0x3a, 0x22, 0xd7, 0x90, 0x22, 0x7d]),

@@ -13,53 +13,74 @@ function fail(path: string, what: string): never {
   throw new LedgerError('json-not-canonicalizable', `Cannot canonicalize ${path}: ${what}.`);
 }
 
-function write(value: unknown, path: string, out: string[], seen: Set<object>): void {
-  if (typeof value === 'object' && value !== null) {
-    if (seen.has(value)) fail(path, 'the value contains itself (a cycle)');
-    seen.add(value);
-    writeContainer(value, path, out, seen);
-    seen.delete(value);
-  } else if (value === null || typeof value === 'boolean') {
-    out.push(String(value));
-  } else if (typeof value === 'number') {
-    // RFC 8785 §3.2.2.3: numbers are serialised as ECMAScript's Number.prototype.toString.
-    if (!Number.isFinite(value)) fail(path, `${value} is not a JSON number`);
-    out.push(JSON.stringify(value));
-  } else if (typeof value === 'string') {
-    // RFC 8785 §3.2.2.2: the escaping of JSON.stringify (ES2019), on valid Unicode only.
-    if (hasLoneSurrogate(value)) fail(path, 'a string holds a lone UTF-16 surrogate');
-    out.push(JSON.stringify(value));
-  } else {
-    fail(path, `a ${typeof value} is not JSON data`);
-  }
+/**
+ * Where a value is, as a list of steps (".name", "[3]") from the root: written out as a path
+ * ("$.body.list[3]") only for an error message.
+ */
+const pathOf = (steps: string[]) => `$${steps.join('')}`;
+
+/**
+ * JSON.stringify of a string, on valid Unicode only. JSON.stringify (ES2019) writes a lone
+ * surrogate as a \u escape, so a text without one has none: only then is the string searched.
+ */
+function quoted(s: string, steps: string[], what: string): string {
+  const j = JSON.stringify(s);
+  if (j.includes('\\u') && hasLoneSurrogate(s)) fail(pathOf(steps), what);
+  return j;
 }
 
-function writeContainer(value: object, path: string, out: string[], seen: Set<object>): void {
-  if (Array.isArray(value)) {
-    out.push('[');
-    for (let i = 0; i < value.length; i++) {
-      // JSON.stringify would write null for these: a hash over changed data. Refuse instead.
-      if (value[i] === undefined) fail(`${path}[${i}]`, 'an array element is undefined or missing');
-      if (i) out.push(',');
-      write(value[i], `${path}[${i}]`, out, seen);
-    }
-    out.push(']');
-  } else if (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null) {
-    // RFC 8785 §3.2.3: members sorted by their names as arrays of UTF-16 code units.
-    const keys = Object.keys(value as object)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .sort();
-    out.push('{');
-    keys.forEach((k, i) => {
-      if (hasLoneSurrogate(k)) fail(path, 'a property name holds a lone UTF-16 surrogate');
-      if (i) out.push(',');
-      out.push(JSON.stringify(k), ':');
-      write((value as Record<string, unknown>)[k], `${path}.${k}`, out, seen);
-    });
-    out.push('}');
-  } else {
-    fail(path, `a ${value.constructor?.name ?? 'object'} is not JSON data`);
+function write(value: unknown, steps: string[], seen: Set<object>): string {
+  if (typeof value === 'string') {
+    // RFC 8785 §3.2.2.2: the escaping of JSON.stringify (ES2019), on valid Unicode only.
+    return quoted(value, steps, 'a string holds a lone UTF-16 surrogate');
   }
+  if (typeof value === 'object' && value !== null) {
+    if (seen.has(value)) fail(pathOf(steps), 'the value contains itself (a cycle)');
+    seen.add(value);
+    const text = writeContainer(value, steps, seen);
+    seen.delete(value);
+    return text;
+  }
+  if (value === null || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') {
+    // RFC 8785 §3.2.2.3: numbers are serialised as ECMAScript's Number.prototype.toString.
+    if (!Number.isFinite(value)) fail(pathOf(steps), `${value} is not a JSON number`);
+    return JSON.stringify(value);
+  }
+  return fail(pathOf(steps), `a ${typeof value} is not JSON data`);
+}
+
+function writeContainer(value: object, steps: string[], seen: Set<object>): string {
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      steps.push(`[${i}]`);
+      // JSON.stringify would write null for these: a hash over changed data. Refuse instead.
+      if (value[i] === undefined) fail(pathOf(steps), 'an array element is undefined or missing');
+      if (i) out += ',';
+      out += write(value[i], steps, seen);
+      steps.pop();
+    }
+    return `${out}]`;
+  }
+  if (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null) {
+    // RFC 8785 §3.2.3: members sorted by their names as arrays of UTF-16 code units.
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record)
+      .filter((k) => record[k] !== undefined)
+      .sort();
+    let out = '{';
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      if (i) out += ',';
+      out += `${quoted(k, steps, 'a property name holds a lone UTF-16 surrogate')}:`;
+      steps.push(`.${k}`);
+      out += write(record[k], steps, seen);
+      steps.pop();
+    }
+    return `${out}}`;
+  }
+  return fail(pathOf(steps), `a ${value.constructor?.name ?? 'object'} is not JSON data`);
 }
 
 /**
@@ -69,9 +90,7 @@ function writeContainer(value: object, path: string, out: string[], seen: Set<ob
  * (Date, Map, class instances, bigint) throw a LedgerError 'json-not-canonicalizable'.
  */
 export function canonicalize(value: unknown): string {
-  const out: string[] = [];
-  write(value, '$', out, new Set());
-  return out.join('');
+  return write(value, [], new Set());
 }
 
 /** The UTF-8 bytes of the canonical text: what is hashed and signed. */

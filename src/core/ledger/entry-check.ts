@@ -1,5 +1,4 @@
 import { type Crypto, fromBase64 } from '../crypto/crypto.ts';
-import { canonicalBytes } from './canonical-json.ts';
 import type { SignedEvent } from './event.ts';
 import { keyId, parseSignedEvent } from './event-sign.ts';
 import { type Hash, leafHash } from './merkle.ts';
@@ -89,6 +88,22 @@ export function essentials(signed: SignedEvent): SignedEvent {
   };
 }
 
+/** `,"signature":{` in UTF-8. */
+const SIGNATURE_MEMBER = new TextEncoder().encode(',"signature":{');
+
+/**
+ * Where the signature member starts in the bytes of a signed event that parseSignedEvent took:
+ * its last member, and the last place these bytes occur (inside a string a quote is escaped).
+ */
+function signatureAt(bytes: Uint8Array): number {
+  const n = SIGNATURE_MEMBER.length;
+  search: for (let at = bytes.length - n; at >= 0; at--) {
+    for (let i = 0; i < n; i++) if (bytes[at + i] !== SIGNATURE_MEMBER[i]) continue search;
+    return at;
+  }
+  throw new Error('A signed event without its signature member.');
+}
+
 /**
  * One entry checked on its own: parsed once (parseSignedEvent, which also proves the bytes are
  * the event's canonical form), its leaf hashed, and its signature verified over the event's
@@ -114,8 +129,7 @@ export function checkEntry(crypto: Crypto, bytes: Uint8Array, keys: KeyRing): Ch
   const signatures: Record<string, boolean> = {};
   const candidates = keys.withId(signed.signature.key);
   if (candidates.length > 0) {
-    const tail = ',"signature":'.length + canonicalBytes(signed.signature).length + '}'.length;
-    const message = bytes.subarray('{"event":'.length, bytes.length - tail);
+    const message = bytes.subarray('{"event":'.length, signatureAt(bytes));
     // As verifyEventSignature decides it: a signature that is no base64 holds under no key.
     const sig = fromBase64(signed.signature.sig);
     for (const k of candidates)

@@ -36,4 +36,19 @@ describe('LeafIndex', () => {
     index.add(1, leaves[1]!, 'party-a', 'statement');
     expect(index.get(toHex(leafOf(1)))).toEqual({ actor: 'party-a', kind: 'statement' });
   });
+
+  it('keeps every actor and kind as names pass 256 and 65,536 (its arrays widen)', () => {
+    const n = 70_000;
+    const leaves: Uint8Array[] = [];
+    const index = new LeafIndex((p) => leaves[p]!, 16);
+    for (let i = 0; i < n; i++) {
+      leaves.push(leafOf(i));
+      index.add(i, leaves[i]!, `actor-${i}`, i % 3 ? 'aid.delivered' : 'statement');
+    }
+    for (const i of [0, 1, 255, 256, 300, 65_535, 65_536, 69_999])
+      expect(index.get(toHex(leafOf(i)))).toEqual({
+        actor: `actor-${i}`,
+        kind: i % 3 ? 'aid.delivered' : 'statement',
+      });
+  });
 });

@@ -4,15 +4,16 @@ import type { Hash } from './merkle.ts';
  * The events of a log by leaf hash, with the actor and kind of each: what an event's references
  * are checked against. Compact for a log of millions of events: the leaf hashes are not copied
  * (they are read where the tree keeps them, `leafAt`), an open-addressing table of positions
- * takes 8 bytes an event at most, and actor and kind are small numbers into their lists. Adding a
+ * takes 8 bytes an event at most, and actor and kind are small numbers into their lists (a byte
+ * each while there are at most 256 names, two up to 65,536, four beyond). Adding a
  * leaf that is already there makes the later event the one it stands for, as a Map would.
  */
 export class LeafIndex {
   readonly #leafAt: (position: number) => Hash;
   #slots: Uint32Array; // position + 1; 0 is empty
   #count = 0;
-  #actor: Uint32Array;
-  #kind: Uint32Array;
+  #actor: Ids;
+  #kind: Ids;
   readonly #names: string[] = [];
   readonly #nameIds = new Map<string, number>();
 
@@ -25,18 +26,18 @@ export class LeafIndex {
     let slots = 1 << 12;
     while (slots < 2 * expected) slots *= 2;
     this.#slots = new Uint32Array(slots);
-    this.#actor = new Uint32Array(Math.max(1, expected));
-    this.#kind = new Uint32Array(Math.max(1, expected));
+    this.#actor = new Uint8Array(Math.max(1, expected));
+    this.#kind = new Uint8Array(Math.max(1, expected));
   }
 
   /** The event at `position` (positions grow, one per event added). */
   add(position: number, leaf: Hash, actor: string, kind: string): void {
-    if (position >= this.#actor.length) {
-      this.#actor = grown(this.#actor, position);
-      this.#kind = grown(this.#kind, position);
-    }
-    this.#actor[position] = this.#id(actor);
-    this.#kind[position] = this.#id(kind);
+    const a = this.#id(actor);
+    const k = this.#id(kind);
+    this.#actor = grown(this.#actor, position, a);
+    this.#kind = grown(this.#kind, position, k);
+    this.#actor[position] = a;
+    this.#kind[position] = k;
     if ((this.#count + 1) * 2 > this.#slots.length) this.#rehash();
     const at = this.#find(leaf);
     if (this.#slots[at] === 0) this.#count++;
@@ -80,10 +81,17 @@ export class LeafIndex {
   }
 }
 
-function grown(a: Uint32Array, position: number): Uint32Array<ArrayBuffer> {
-  let n = a.length * 2;
+/** Name ids by position: the narrowest array that holds every id so far. */
+type Ids = Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint32Array<ArrayBuffer>;
+
+/** `a`, or a copy long enough for `position` and wide enough for `id` (a as it is when it is both). */
+function grown(a: Ids, position: number, id: number): Ids {
+  const wide = id > 0xffff ? 4 : id > 0xff ? 2 : 1;
+  if (position < a.length && wide <= a.BYTES_PER_ELEMENT) return a;
+  let n = a.length;
   while (n <= position) n *= 2;
-  const b = new Uint32Array(n);
+  const bytes = Math.max(wide, a.BYTES_PER_ELEMENT);
+  const b = bytes === 4 ? new Uint32Array(n) : bytes === 2 ? new Uint16Array(n) : new Uint8Array(n);
   b.set(a);
   return b;
 }

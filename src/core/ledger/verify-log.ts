@@ -94,6 +94,11 @@ export async function verifyLog(
   options: {
     signatures?: boolean;
     onProgress?: (done: number) => void;
+    /**
+     * Called now and then through every phase (each thousand entries or stored tree hashes):
+     * where a caller keeps its memory in check (heap-keeper.ts) while a large log is read.
+     */
+    tick?: () => void;
     /** What checks entries on their own, many at once (default: this thread, checkEntry). */
     check?: EntryChecker;
     /** Entries given to `check` at once (default 256) and batches under way at once (default 8). */
@@ -232,7 +237,10 @@ export async function verifyLog(
       }
       await tiles?.entry(entry.bytes);
       size++;
-      if (options.onProgress && size % 1000 === 0) options.onProgress(size);
+      if (size % 1000 === 0) {
+        options.onProgress?.(size);
+        options.tick?.();
+      }
     }
   }
   if (m.storedHashes) {
@@ -244,7 +252,9 @@ export async function verifyLog(
       else runs.push({ code, first: id, last: id });
     };
     let next = 0;
+    let seen = 0;
     for await (const s of m.storedHashes) {
+      if (++seen % 1000 === 0) options.tick?.();
       for (; next < Math.min(s.id, hashes.length); next++) fault('hash-missing', next);
       if (s.id >= hashes.length) fault('hash-extra', s.id);
       else if (!bytesEqual(s.hash, hashes.at(s.id))) fault('hash-mismatch', s.id);
