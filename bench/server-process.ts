@@ -281,17 +281,6 @@ export const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1
 export const within = (samples: Sample[], started: number, ended: number) =>
   samples.filter((s) => s.at >= started && s.at <= ended);
 
-/** The slope of a least-squares line through the RSS of the samples, in MiB a minute. */
-export function rssSlope(samples: Sample[]): number {
-  const xs = samples.map((s) => s.at / 60_000);
-  const ys = samples.map((s) => s.rss / 2 ** 20);
-  const mx = mean(xs);
-  const my = mean(ys);
-  const num = xs.reduce((a, x, i) => a + (x - mx) * (ys[i]! - my), 0);
-  const den = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
-  return den === 0 ? 0 : num / den;
-}
-
 /** Mean RSS of each 10 s of the samples, in MiB. */
 export function tenths(samples: Sample[], start: number): string[] {
   const spans: number[][] = [];
