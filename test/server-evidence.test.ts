@@ -9,13 +9,11 @@ import { signEvent } from '../src/core/ledger/event-sign.ts';
 import { buildApp } from '../src/server/app.ts';
 import { EvidencePage } from '../src/server/evidence-schemas.ts';
 import { Evaluation } from '../src/server/status-schemas.ts';
-import { WorkPool } from '../src/server/work-pool.ts';
-import type { WorkTask } from '../src/server/work-task.ts';
 import type { Database } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { crypto } from './helpers/ledger-fixture.ts';
-import { importNov2023 } from './helpers/nov-2023-store.ts';
+import { importNov2023, recordingJudgingPool } from './helpers/nov-2023-store.ts';
 import { json, problem } from './server-fixture.ts';
 
 const LOG = 'nov-2023-pause';
@@ -178,13 +176,7 @@ describe.each(DIALECTS)('the status counts evidence; the evidence route pages it
   });
 
   it('pages of the status now are read from the evaluation it was judged with: no judgement of their own', async () => {
-    const judging = new WorkPool({ workers: 1 });
-    const tasks: WorkTask[] = [];
-    const run = judging.run.bind(judging);
-    judging.run = (task, options) => {
-      tasks.push(task);
-      return run(task, options);
-    };
+    const { judging, tasks } = recordingJudgingPool();
     const own = await buildApp({ database, crypto, judging, anonymousHeavyPerMinute: 100 });
     try {
       const now = Evaluation.parse(json(await own.inject({ url: `/api/logs/${LOG}/status` })));

@@ -1,9 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { demoSigner } from '../examples/logs/build-nov-2023.ts';
 import { checkpointLog } from '../src/cli/record-events.ts';
-import { canonicalBytes } from '../src/core/ledger/canonical-json.ts';
-import type { EventEnvelope } from '../src/core/ledger/event.ts';
-import { signEvent } from '../src/core/ledger/event-sign.ts';
 import { decodeEntryBundle, entriesPath, tilePath } from '../src/core/ledger/tiles.ts';
 import { leafHash } from '../src/core/ledger/tlog.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -15,6 +11,7 @@ import { LedgerStore } from '../src/store/ledger-store.ts';
 import { PgLogNotifier } from '../src/store/pg-log-notifier.ts';
 import { DIALECTS, type DialectName, scratchDatabase } from './helpers/databases.ts';
 import { crypto } from './helpers/ledger-fixture.ts';
+import { appendNovNote } from './helpers/nov-2023-store.ts';
 import { json, serverFixture } from './server-fixture.ts';
 
 /**
@@ -221,19 +218,7 @@ describe.each(DIALECTS)('the status as of now on %s', (dialect) => {
       Evaluation.parse(json(await app.inject({ url: '/api/logs/nov-2023-pause/status' })));
     const before = await status();
     expect((await status()).events).toBe(before.events);
-    const at = '2023-12-01T09:00:00Z';
-    const envelope = {
-      v: 1,
-      log: 'nov-2023-pause',
-      kind: 'statement',
-      occurredAt: at,
-      recordedAt: at,
-      actor: 'operator',
-      body: { text: 'A later note.' },
-    } as EventEnvelope;
-    await store.append('nov-2023-pause', [
-      canonicalBytes(signEvent(crypto, envelope, demoSigner('operator'))),
-    ]);
+    await appendNovNote(store);
     expect((await status()).events).toBe(before.events + 1);
   });
 });

@@ -1,17 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoSigner } from '../examples/logs/build-nov-2023.ts';
-import { canonicalBytes } from '../src/core/ledger/canonical-json.ts';
-import type { EventEnvelope } from '../src/core/ledger/event.ts';
-import { signEvent } from '../src/core/ledger/event-sign.ts';
 import { buildApp } from '../src/server/app.ts';
 import { Evaluation } from '../src/server/status-schemas.ts';
-import { WorkPool } from '../src/server/work-pool.ts';
-import type { WorkTask } from '../src/server/work-task.ts';
 import type { Database } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { crypto } from './helpers/ledger-fixture.ts';
-import { importNov2023 } from './helpers/nov-2023-store.ts';
+import { appendNovNote, importNov2023, recordingJudgingPool } from './helpers/nov-2023-store.ts';
 import { json, problem } from './server-fixture.ts';
 
 describe.each(DIALECTS)('status and report routes on %s', (dialect) => {
@@ -80,13 +74,7 @@ describe.each(DIALECTS)('status and report routes on %s', (dialect) => {
   });
 
   it('readers asking for the same moment at once share one evaluation on the judging pool', async () => {
-    const judging = new WorkPool({ workers: 1 });
-    const tasks: WorkTask[] = [];
-    const run = judging.run.bind(judging);
-    judging.run = (task, options) => {
-      tasks.push(task);
-      return run(task, options);
-    };
+    const { judging, tasks } = recordingJudgingPool();
     const own = await buildApp({ database, crypto, judging, anonymousHeavyPerMinute: 100 });
     try {
       const answers = await Promise.all(
@@ -157,19 +145,7 @@ describe.each(DIALECTS)('status and report routes on %s', (dialect) => {
   it('an event appended after an earlier request is taken into account by the next one', async () => {
     const url = '/api/logs/nov-2023-pause/status?at=2023-12-01T12:00:00%2B02:00';
     expect(Evaluation.parse(json(await get(url))).events).toBe(64);
-    const at = '2023-12-01T09:00:00Z';
-    const envelope = {
-      v: 1,
-      log: 'nov-2023-pause',
-      kind: 'statement',
-      occurredAt: at,
-      recordedAt: at,
-      actor: 'operator',
-      body: { text: 'A later note.' },
-    } as EventEnvelope;
-    await store.append('nov-2023-pause', [
-      canonicalBytes(signEvent(crypto, envelope, demoSigner('operator'))),
-    ]);
+    await appendNovNote(store);
     const after = Evaluation.parse(json(await get(url)));
     expect(after.events).toBe(65);
     expect(after.exchanges.directions.find((d) => d.from === 'hamas')).toMatchObject({
