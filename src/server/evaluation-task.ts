@@ -1,5 +1,5 @@
 import type { Agreement } from '../core/agreement/types.ts';
-import { createEvaluator, plainLists } from '../core/compliance/index.ts';
+import { createEvaluator } from '../core/compliance/index.ts';
 import { packEvidence } from '../core/compliance/packed-evidence.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
 import { toHex } from '../core/crypto/crypto.ts';
@@ -27,7 +27,8 @@ export interface EvaluateTask {
  * its evidence lists packed (packEvidence), their hashes in `hashes`, moved with the answer.
  */
 export type EvaluateAnswer =
-  | { size: number; evaluation?: Evaluation; hashes?: Uint8Array }
+  | { size: number }
+  | { size: number; evaluation: Evaluation; hashes: Uint8Array }
   | { need: number };
 
 type Held = { agreementKey: string; evaluator: ReturnType<typeof createEvaluator>; size: number };
@@ -56,7 +57,5 @@ export function evaluateStep(task: EvaluateTask): EvaluateAnswer {
   state.size = Math.max(state.size, task.from + task.events.length);
   if (task.at === undefined) return { size: state.size };
   const { value, hashes } = packEvidence(state.evaluator.result(task.at));
-  // Posted to the server's thread: structured clone takes no lazy array (the live log's long lists
-  // other than evidence: allegations, phrases), so they go as plain arrays (see plainLists).
-  return { size: state.size, evaluation: plainLists(value), hashes };
+  return { size: state.size, evaluation: value, hashes };
 }

@@ -64,9 +64,9 @@ async function evaluateOnWorker(
   const worker = workerOf(log);
   const known = fed.get(log);
   let from = known?.agreementKey === agreementKey ? Math.min(known.size, size) : 0;
-  const read = (at: number) => {
-    const to = Math.min(size, at + PAGE);
-    const page = at < to ? ctx.store.rawEntries(logId, at, to) : Promise.resolve([]);
+  const read = (start: number) => {
+    const to = Math.min(size, start + PAGE);
+    const page = start < to ? ctx.store.rawEntries(logId, start, to) : Promise.resolve([]);
     // A page read ahead and then not used (the worker lost its place) must not fail unheard.
     page.catch(() => {});
     return { to, page };
@@ -94,11 +94,8 @@ async function evaluateOnWorker(
         break;
       }
       fed.set(log, { agreementKey, size: to });
-      if (answer.evaluation)
-        return {
-          evaluation: unpackEvidence(answer.evaluation, answer.hashes ?? new Uint8Array()),
-          size: answer.size,
-        };
+      if ('evaluation' in answer)
+        return { evaluation: unpackEvidence(answer.evaluation, answer.hashes), size: answer.size };
       from = to;
     }
   }

@@ -52,8 +52,7 @@ export function performTask(task: WorkTask): {
     }
     case 'evaluate': {
       const answer = evaluateStep(task);
-      const hashes = 'hashes' in answer ? answer.hashes : undefined;
-      return { value: answer, transfer: hashes ? [hashes.buffer as ArrayBuffer] : [] };
+      return { value: answer, transfer: 'hashes' in answer ? [answer.hashes.buffer as ArrayBuffer] : [] };
     }
   }
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isLazy, lazyArray } from './chunked-list.ts';
 import { countedEvaluation } from './counted-evaluation.ts';
 import { isLazyHashes, lazyHashes, packEvidence, unpackEvidence } from './packed-evidence.ts';
 import type { Evaluation } from './types.ts';
@@ -48,6 +49,15 @@ describe('packEvidence and unpackEvidence', () => {
     list[0] = hash(1);
     list.pop();
     expect(across(packEvidence({ evidence: list })).evidence).toEqual([hash(1), hash(8), hash(9)]);
+  });
+
+  it("makes the live log's other lazy lists plain, so that structured clone takes them", () => {
+    const phrases = lazyArray([['a', 'b'], ['c']], 3);
+    const value = { allegations: phrases, evidence: [hash(1)] };
+    expect(() => structuredClone(value)).toThrow();
+    const back = across(packEvidence(value));
+    expect(back.allegations).toEqual(['a', 'b', 'c']);
+    expect(isLazy(back.allegations)).toBe(false);
   });
 
   it('round-trips any lists of hashes (property, fixed seed)', () => {

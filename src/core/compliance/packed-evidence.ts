@@ -1,4 +1,5 @@
 import { toHex } from '../crypto/crypto.ts';
+import { isLazy } from './chunked-list.ts';
 
 /**
  * An evaluation's evidence lists packed for the trip from the thread that judged it to the one
@@ -89,34 +90,28 @@ class HashBuffer {
 
 /**
  * `value` with each list of leaf hashes under an `evidence` key (lower-case hex, 64 digits; any
- * other list is left as it is) replaced by a PackedList, and the buffer of their hashes. A list
- * met twice is packed once (both places get the same marker). `value` is never changed.
+ * other list is left as it is) replaced by a PackedList, and the buffer of their hashes; every
+ * lazy array made plain, so that structured clone takes the value. A list met twice is packed
+ * once (both places get the same marker). `value` is never changed.
  */
 export function packEvidence<T>(value: T): { value: T; hashes: Uint8Array } {
   const lists = new Map<readonly unknown[], PackedList>();
   const buffer = new HashBuffer();
-  const collect = (v: unknown, seen: Set<object>): void => {
-    if (typeof v !== 'object' || v === null || seen.has(v)) return;
-    seen.add(v);
-    if (Array.isArray(v)) {
-      for (const item of v) if (typeof item === 'object') collect(item, seen);
-      return;
+  /** The list's marker, packing it the first time it is met; undefined for a list that is not of leaf hashes. */
+  const packed = (list: readonly unknown[]): PackedList | undefined => {
+    // An empty list stays as it is: every packed list has hashes of its own, from its own start.
+    if (list.length === 0) return undefined;
+    let marker = lists.get(list);
+    if (!marker) {
+      const start = buffer.count;
+      if (!buffer.add(list)) return undefined;
+      marker = { packedEvidence: start, length: list.length };
+      lists.set(list, marker);
     }
-    for (const key in v) {
-      const member = (v as Record<string, unknown>)[key];
-      // An empty list stays as it is: every packed list has hashes of its own, from its own start.
-      if (key === 'evidence' && Array.isArray(member) && member.length > 0) {
-        if (lists.has(member)) continue;
-        const start = buffer.count;
-        if (buffer.add(member)) {
-          lists.set(member, { packedEvidence: start, length: member.length });
-          continue;
-        }
-      }
-      if (typeof member === 'object') collect(member, seen);
-    }
+    return marker;
   };
-  collect(value, new Set());
+  // One walk: each object copied only when something in it changed; a lazy array (the live log's
+  // long lists, which structured clone refuses) always becomes a plain one.
   const done = new Map<object, unknown>();
   const rebuild = (v: unknown): unknown => {
     if (typeof v !== 'object' || v === null) return v;
@@ -125,7 +120,7 @@ export function packEvidence<T>(value: T): { value: T; hashes: Uint8Array } {
     let out: unknown = v;
     if (Array.isArray(v)) {
       const items = v.map(rebuild);
-      if (items.some((x, i) => x !== v[i])) out = items;
+      if (isLazy(v) || items.some((x, i) => x !== v[i])) out = items;
     } else {
       const proto = Object.getPrototypeOf(v);
       if (proto === Object.prototype || proto === null) {
@@ -133,8 +128,8 @@ export function packEvidence<T>(value: T): { value: T; hashes: Uint8Array } {
         let changed = false;
         for (const key in v) {
           const member = (v as Record<string, unknown>)[key];
-          const packed = key === 'evidence' && Array.isArray(member) ? lists.get(member) : undefined;
-          copy[key] = packed ?? rebuild(member);
+          const marker = key === 'evidence' && Array.isArray(member) ? packed(member) : undefined;
+          copy[key] = marker ?? rebuild(member);
           if (copy[key] !== member) changed = true;
         }
         if (changed) out = copy;
@@ -143,7 +138,8 @@ export function packEvidence<T>(value: T): { value: T; hashes: Uint8Array } {
     done.set(v, out);
     return out;
   };
-  return { value: rebuild(value) as T, hashes: buffer.bytes.slice(0, buffer.count * HASH_BYTES) };
+  const out = rebuild(value) as T;
+  return { value: out, hashes: buffer.bytes.slice(0, buffer.count * HASH_BYTES) };
 }
 
 /** Lazy arrays made by lazyHashes. */
