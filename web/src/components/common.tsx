@@ -5,6 +5,7 @@ import type { Explanation } from '../../../src/core/words/phrase.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import type { Localized } from '../i18n/translate.ts';
+import { returnedRemains } from '../model/returned-remains.ts';
 import type { Loaded } from '../use-fetch.ts';
 import { Marked } from './cite.tsx';
 import { Evidence, type EvidenceList } from './evidence.tsx';
@@ -69,6 +70,22 @@ export function heldTerm(
 ): string | null {
   const term = agreement.terms?.find((x) => x.heldBy === heldBy);
   return term ? text(term.plural) : null;
+}
+
+/**
+ * What a headline release counts, in words: "Released by Hamas (hostages)"; remains handed over
+ * are "Returned by Hamas (Remains of deceased hostages)" (see returnedRemains).
+ */
+export function useReleasedLabel(agreement: Agreement): (provision: string, by: string) => string {
+  const { t, text } = useI18n();
+  const party = usePartyName(agreement);
+  return (provision, by) => {
+    const remains = returnedRemains(agreement, provision, by);
+    if (remains)
+      return `${t('figures.returned', { party: party(by) })} (${remains.map((c) => text(c.label)).join(', ')})`;
+    const term = heldTerm(agreement, by, text);
+    return `${t('figures.released', { party: party(by) })}${term ? ` (${term})` : ''}`;
+  };
 }
 
 /** A problem the reader must see (role="alert"), or nothing when there is none. */

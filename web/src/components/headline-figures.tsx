@@ -5,7 +5,7 @@ import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
 import { Rich } from '../i18n/rich.tsx';
 import { Cite } from './cite.tsx';
-import { heldTerm, Quantity, termLabel, Uncertain, usePartyName } from './common.tsx';
+import { heldTerm, Quantity, termLabel, Uncertain, usePartyName, useReleasedLabel } from './common.tsx';
 
 /**
  * The total the agreement states for a side, beside the figure the ratio gives for it in all when a
@@ -55,8 +55,8 @@ export function StatedTotal({
  * `headline` and the report.
  */
 export function HeadlineFigures({ data }: { data: AgreementData }) {
-  const { t, text, fmt } = useI18n();
-  const party = usePartyName(data.agreement);
+  const { t, fmt } = useI18n();
+  const releasedLabel = useReleasedLabel(data.agreement);
   if (!data.evaluation) return <PlannedFigures data={data} />;
   // The server's, from the whole evaluation (the status it serves counts the evidence).
   const h = data.evaluation.headline;
@@ -66,10 +66,7 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
       <div className="tiles">
         {h.releases.map((r) => (
           <div className="tile" key={`${r.provision}-${r.party}`}>
-            <p className="tile-label">
-              {t('figures.released', { party: party(r.party) })}
-              {heldTerm(data.agreement, r.party, text) ? ` (${heldTerm(data.agreement, r.party, text)})` : ''}
-            </p>
+            <p className="tile-label">{releasedLabel(r.provision, r.party)}</p>
             <p
               className="tile-figure"
               data-figure={`release:${r.provision}:${r.party}`}

@@ -55,6 +55,7 @@ export const ar: Catalog = {
   'role.intermediary': 'جهة وسيطة محايدة',
   'role.monitor': 'مراقب',
   'figures.released': 'أفرج عنهم {party}',
+  'figures.returned': 'أعادها {party}',
   'figures.ofPlanned': 'من أصل {total} في الخطة حتى الآن',
   'figures.outside': '{n} خارج الصيغة',
   'figures.statedTotal': 'المجموع المذكور في الاتفاق:',

@@ -55,6 +55,7 @@ export const en = {
   'role.intermediary': 'Intermediary',
   'role.monitor': 'Monitor',
   'figures.released': 'Released by {party}',
+  'figures.returned': 'Returned by {party}',
   'figures.ofPlanned': 'of {total} in the plan to date',
   'figures.outside': '{n} outside the formula',
   'figures.statedTotal': 'Total stated in the agreement:',

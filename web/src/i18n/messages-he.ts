@@ -55,6 +55,7 @@ export const he: Catalog = {
   'role.intermediary': 'גורם ביניים ניטרלי',
   'role.monitor': 'משקיף',
   'figures.released': 'שוחררו על ידי {party}',
+  'figures.returned': 'הוחזרו על ידי {party}',
   'figures.ofPlanned': 'מתוך {total} בתוכנית עד כה',
   'figures.outside': '{n} מחוץ לנוסחה',
   'figures.statedTotal': 'הסך הנקוב בהסכם:',

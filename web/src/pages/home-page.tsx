@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
 import { type AgreementSummary, api } from '../api.ts';
-import { Await, heldTerm, usePartyName } from '../components/common.tsx';
+import { Await, heldTerm, usePartyName, useReleasedLabel } from '../components/common.tsx';
 import { StatedTotal } from '../components/headline-figures.tsx';
 import { PhaseLine } from '../components/phase-line.tsx';
 import { ProvenanceBanner } from '../components/provenance-banner.tsx';
@@ -50,7 +50,7 @@ function AgreementCard({ summary }: { summary: AgreementSummary }) {
   );
 }
 
-/** "Released by X (the agreement's term): " */
+/** "To be released by X (the agreement's term): " */
 function Labelled({ label, term }: { label: string; term: string | null }) {
   return (
     <>
@@ -65,6 +65,7 @@ function CardBody({ data }: { data: AgreementData }) {
   const party = usePartyName(data.agreement);
   // The server's, from the whole evaluation (the status it serves counts the evidence).
   const headline = data.evaluation?.headline ?? null;
+  const releasedLabel = useReleasedLabel(data.agreement);
   return (
     <>
       <ProvenanceBanner provenance={data.log?.provenance} />
@@ -73,10 +74,7 @@ function CardBody({ data }: { data: AgreementData }) {
         <ul className="figures-inline">
           {headline.releases.map((r) => (
             <li key={`${r.provision}-${r.party}`}>
-              <Labelled
-                label={t('figures.released', { party: party(r.party) })}
-                term={heldTerm(data.agreement, r.party, text)}
-              />
+              {releasedLabel(r.provision, r.party)}:{' '}
               <strong
                 data-figure={`release:${r.provision}:${r.party}`}
                 data-value={r.counted ?? 'unrecorded'}
