@@ -41,6 +41,51 @@ describe('truce status in the reader’s language', () => {
     expect(r.stdout).not.toMatch(/\bhamas\b|\bliving-exchange\b|\bunrecorded\b/);
   });
 
+  it.each([
+    [
+      'en',
+      'Returned by Hamas (Remains of deceased hostages): 12 of 28 in the plan to date',
+      'Returned by Israel (Bodies of Palestinians): 45 of 180 in the plan to date; ',
+      'Released by',
+      'Headline figures:',
+    ],
+    [
+      'ar',
+      'أعادها حماس (رفات الرهائن المتوفين): 12 من أصل 28 في الخطة حتى الآن',
+      'أعادها إسرائيل (جثامين فلسطينيين): 45 من أصل 180 في الخطة حتى الآن؛ ',
+      'أفرج عنهم',
+      'الأرقام الرئيسية:',
+    ],
+    [
+      'he',
+      'הוחזרו בידי חמאס (גופות החטופים שמתו): 12 מתוך 28 בתוכנית עד כה',
+      'הוחזרו בידי ישראל (גופות פלסטינים): 45 מתוך 180 בתוכנית עד כה; ',
+      'שוחררו בידי',
+      'נתונים עיקריים:',
+    ],
+  ])(
+    'in %s, the headline says the remains each side hands over are returned, by the names of the remains, never released',
+    async (lang, hamas, israel, released, heading) => {
+      const r = await runCli('status', LOG, '--at', AT, '--lang', lang);
+      expect(r.status).toBe(0);
+      // The headline section: from its heading to the next line that is not indented.
+      const all = r.stdout.split('\n');
+      expect(all).toContain(heading);
+      const from = all.indexOf(heading) + 1;
+      const headline = all.slice(
+        from,
+        all.findIndex((l, i) => i >= from && !l.startsWith(' ')),
+      );
+      expect(headline.length).toBeGreaterThan(0);
+      expect(headline).toContain(`  ${hamas}`);
+      expect(headline.some((l) => l.startsWith(`  ${israel}`))).toBe(true);
+      // Released only for the living: two lines, those of the exchange of the living.
+      const releasedLines = headline.filter((l) => l.startsWith(`  ${released}`));
+      expect(releasedLines).toHaveLength(2);
+      for (const l of releasedLines) expect(l).not.toMatch(/remains|رفات|גופות/i);
+    },
+  );
+
   it('words a provision placed from the record by the names of what it waits for, in the reader’s language', async () => {
     const en = await runCli('status', LOG, '--at', '2026-02-10');
     expect(en.stdout).toContain(

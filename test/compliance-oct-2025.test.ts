@@ -123,7 +123,7 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     ).toMatchObject({ byRatio: 420, statedTotal: stated });
     const status = await runCli('status', LOG, '--at', '2026-02-10');
     expect(status.stdout).toContain(
-      'Released by Israel (Return of the remains of deceased hostages and of Palestinian bodies): 360 of 405 in the plan to date; 420 by the ratio in all, total stated in the agreement: ⚠ 360 (Reported as the agreed total;',
+      'Returned by Israel (Bodies of Palestinians): 360 of 405 in the plan to date; 420 by the ratio in all, total stated in the agreement: ⚠ 360 (Reported as the agreed total;',
     );
     const report = await runCli('report', LOG, '--date', '2026-02-10');
     expect(report.stdout).toContain(

@@ -52,6 +52,39 @@ describe('the daily report in the reader’s language', () => {
     },
   );
 
+  it.each([
+    [
+      'en',
+      'Returned by Hamas (Remains of deceased hostages): ',
+      'Returned by Israel (Bodies of Palestinians): ',
+      'Released by Hamas (Return of the living hostages and release of prisoners and detainees): ',
+    ],
+    [
+      'ar',
+      'أعادها <bdi>حماس</bdi> (<bdi>رفات الرهائن المتوفين</bdi>): ',
+      'أعادها <bdi>إسرائيل</bdi> (<bdi>جثامين فلسطينيين</bdi>): ',
+      'أفرج عنهم <bdi>حماس</bdi> (<bdi>إعادة الرهائن الأحياء والإفراج عن الأسرى والمعتقلين</bdi>): ',
+    ],
+    [
+      'he',
+      'הוחזרו בידי <bdi>חמאס</bdi> (<bdi>גופות החטופים שמתו</bdi>): ',
+      'הוחזרו בידי <bdi>ישראל</bdi> (<bdi>גופות פלסטינים</bdi>): ',
+      'שוחררו בידי <bdi>חמאס</bdi> (<bdi>השבת החטופים החיים ושחרור אסירים ועצורים</bdi>): ',
+    ],
+  ])(
+    'in %s, the headline says the remains each side hands over are returned, by the names of the remains; the living are released',
+    async (lang, hamas, israel, living) => {
+      const r = await runCli('report', LOG, '--date', '2025-10-19', '--lang', lang);
+      expect(r.status).toBe(0);
+      // Each headline figure's line, from its <li> to its figure.
+      const line = (figure: string) =>
+        new RegExp(`<li>((?:(?!<li>).)*)<strong data-figure="release:${figure}"`).exec(r.stdout)?.[1];
+      expect(line('remains-exchange:hamas')).toBe(hamas);
+      expect(line('remains-exchange:israel')).toBe(israel);
+      expect(line('living-exchange:hamas')).toBe(living);
+    },
+  );
+
   it('in English, names parties and exchanges by their labels, not their ids', async () => {
     const r = await runCli('report', LOG, '--date', '2025-10-19');
     expect(r.stdout).toContain('<html lang="en" dir="ltr">');

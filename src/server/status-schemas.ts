@@ -305,6 +305,12 @@ export const Evaluation = z
             provision: z.string(),
             party: z.string(),
             to: z.string(),
+            remains: z
+              .array(z.string())
+              .optional()
+              .describe(
+                'The categories this side hands over when every one is remains: the figure counts remains returned, never persons released. Absent for living persons.',
+              ),
             counted: z.int().nullable().describe('Null when nothing is on record for this side (not 0).'),
             outside: z.int(),
             dueSoFar: z.number(),

@@ -1,6 +1,7 @@
 import type { StatedFigure } from '../agreement/figure.ts';
 import type { Agreement } from '../agreement/types.ts';
 import type { Evaluation, ObligationStatus } from '../compliance/types.ts';
+import { returnedRemains } from './returned-remains.ts';
 
 /**
  * The headline figures of a log judged against its agreement: the one model the dashboard's home
@@ -14,11 +15,19 @@ export interface HeadlineFigures {
   quotas: QuotaFigure[];
 }
 
-/** Persons released by one side of an exchange against what the plan asks by now and in all. */
+/**
+ * Persons released by one side of an exchange (or, for a side that hands over remains, the remains
+ * it returns) against what the plan asks by now and in all.
+ */
 export interface ReleaseFigure {
   provision: string;
   party: string;
   to: string;
+  /**
+   * The categories this side hands over when every one is remains (see returnedRemains): the
+   * figure counts remains returned, never persons released. Absent for living persons.
+   */
+  remains?: string[];
   /** Counted under the formula; null when nothing at all was recorded for this side. */
   counted: number | null;
   outside: number;
@@ -96,7 +105,7 @@ function perDayEntries(agreement: Agreement): Map<string, PerDay> {
 
 const required = (o: ObligationStatus) => o.required ?? o.obligation.quantity ?? 0;
 
-function releases(evaluation: Evaluation): ReleaseFigure[] {
+function releases(agreement: Agreement, evaluation: Evaluation): ReleaseFigure[] {
   return evaluation.exchanges.directions.map((d) => {
     let dueSoFar = 0;
     let plannedTotal = 0;
@@ -106,10 +115,12 @@ function releases(evaluation: Evaluation): ReleaseFigure[] {
       plannedTotal += required(o);
       if (o.status !== 'not-yet-due') dueSoFar += required(o);
     }
+    const remains = returnedRemains(agreement, d.provision, d.from);
     return {
       provision: d.provision,
       party: d.from,
       to: d.to,
+      ...(remains ? { remains } : {}),
       // A tally with no evidence behind it is the silence of the record, not zero persons.
       counted: d.evidence.length > 0 ? d.counted : null,
       outside: d.outside,
@@ -206,7 +217,11 @@ function periodsOf(evaluation: Evaluation, q: QuotaFigure, entry: PerDay | undef
   return out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.source < b.source ? -1 : 1));
 }
 
-/** The headline figures of an evaluation: releases each way, and each aid quota source by source. */
+/** The headline figures of an evaluation: releases (or remains returned) each way, and each aid quota source by source. */
 export function headlineFigures(agreement: Agreement, evaluation: Evaluation): HeadlineFigures {
-  return { asOf: evaluation.asOf, releases: releases(evaluation), quotas: quotas(agreement, evaluation) };
+  return {
+    asOf: evaluation.asOf,
+    releases: releases(agreement, evaluation),
+    quotas: quotas(agreement, evaluation),
+  };
 }

@@ -26,7 +26,8 @@ export interface HeadlineItem {
 }
 
 /**
- * The headline figures in `lang`: released each way, by the party's and the provision's names;
+ * The headline figures in `lang`: released each way, by the party's and the provision's names
+ * (remains returned, by the party's and the categories' names);
  * each aid quota source by source, never added across sources; "unrecorded" where nothing is on
  * record, never 0.
  */
@@ -43,16 +44,25 @@ export function headlineItems(
   const unrecorded = STATUS_WORDS[lang].unrecorded;
   const items: HeadlineItem[] = h.releases.map((r) => {
     const beside = statedBeside(r.statedTotal, r.byRatio);
-    let line = t('released', {
-      party: w.name(labels.party(r.party)),
-      provision: w.name(labels.provision(r.provision)),
-      counted: w.figure(
-        `release:${r.provision}:${r.party}`,
-        r.counted,
-        r.counted === null ? unrecorded : n(r.counted),
-      ),
-      due: w.text(n(r.dueSoFar)),
-    });
+    const party = w.name(labels.party(r.party));
+    const counted = w.figure(
+      `release:${r.provision}:${r.party}`,
+      r.counted,
+      r.counted === null ? unrecorded : n(r.counted),
+    );
+    const due = w.text(n(r.dueSoFar));
+    // Remains are returned, by their categories' names ("Returned by Hamas (Remains of deceased
+    // hostages)"), never "released" under the exchange's title: not a second count of people set free.
+    let line = r.remains
+      ? t('returned', {
+          party,
+          categories: r.remains
+            .map((c) => w.name(labels.category(c, r.provision)))
+            .join(w.text(lang === 'ar' ? '، ' : ', ')),
+          counted,
+          due,
+        })
+      : t('released', { party, provision: w.name(labels.provision(r.provision)), counted, due });
     if (r.outside) line += ` ${t('outside', { n: w.text(n(r.outside)) })}`;
     if (beside.length) line += `${w.text(lang === 'ar' ? '؛ ' : '; ')}${w.say(beside)}`;
     return { line, sub: [] };

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
 import type { Status } from '../../../src/core/compliance/types.ts';
+import type { ReleaseFigure } from '../../../src/core/figures/headline-figures.ts';
+import { namesOf } from '../../../src/core/words/agreement-names.ts';
 import type { Explanation } from '../../../src/core/words/phrase.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import type { Localized } from '../i18n/translate.ts';
-import { returnedRemains } from '../model/returned-remains.ts';
 import type { Loaded } from '../use-fetch.ts';
 import { Marked } from './cite.tsx';
 import { Evidence, type EvidenceList } from './evidence.tsx';
@@ -73,18 +74,23 @@ export function heldTerm(
 }
 
 /**
- * What a headline release counts, in words: "Released by Hamas (hostages)"; remains handed over
- * are "Returned by Hamas (Remains of deceased hostages)" (see returnedRemains).
+ * What a headline release counts, in words: "Released by Hamas (hostages)"; a side the headline
+ * model marks as handing over remains (core's returnedRemains) is "Returned by Hamas (Remains of
+ * deceased hostages)", by the names of its categories.
  */
-export function useReleasedLabel(agreement: Agreement): (provision: string, by: string) => string {
-  const { t, text } = useI18n();
+export function useReleasedLabel(
+  agreement: Agreement,
+): (r: Pick<ReleaseFigure, 'provision' | 'party' | 'remains'>) => string {
+  const { t, text, lang } = useI18n();
   const party = usePartyName(agreement);
-  return (provision, by) => {
-    const remains = returnedRemains(agreement, provision, by);
-    if (remains)
-      return `${t('figures.returned', { party: party(by) })} (${remains.map((c) => text(c.label)).join(', ')})`;
-    const term = heldTerm(agreement, by, text);
-    return `${t('figures.released', { party: party(by) })}${term ? ` (${term})` : ''}`;
+  return (r) => {
+    if (r.remains) {
+      const names = namesOf(agreement, lang);
+      const categories = r.remains.map((c) => names.category(c, r.provision));
+      return `${t('figures.returned', { party: party(r.party) })} (${categories.join(lang === 'ar' ? '، ' : ', ')})`;
+    }
+    const term = heldTerm(agreement, r.party, text);
+    return `${t('figures.released', { party: party(r.party) })}${term ? ` (${term})` : ''}`;
   };
 }
 

@@ -66,7 +66,7 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
       <div className="tiles">
         {h.releases.map((r) => (
           <div className="tile" key={`${r.provision}-${r.party}`}>
-            <p className="tile-label">{releasedLabel(r.provision, r.party)}</p>
+            <p className="tile-label">{releasedLabel(r)}</p>
             <p
               className="tile-figure"
               data-figure={`release:${r.provision}:${r.party}`}

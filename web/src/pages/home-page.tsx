@@ -74,7 +74,7 @@ function CardBody({ data }: { data: AgreementData }) {
         <ul className="figures-inline">
           {headline.releases.map((r) => (
             <li key={`${r.provision}-${r.party}`}>
-              {releasedLabel(r.provision, r.party)}:{' '}
+              {releasedLabel(r)}:{' '}
               <strong
                 data-figure={`release:${r.provision}:${r.party}`}
                 data-value={r.counted ?? 'unrecorded'}

@@ -1,0 +1,23 @@
+import type { Agreement } from '../agreement/types.ts';
+import { sideUnit } from '../plan/exchange-obligations.ts';
+
+/**
+ * The categories a party hands over under an exchange provision when every one of them is remains
+ * (the checker never lets a side mix remains with the living), in the agreement's order; null for
+ * living persons, for a party that is not a side of the provision, and for any other provision.
+ *
+ * What such a side hands over is returned, not released: the headline says "Returned by Hamas
+ * (Remains of deceased hostages)", never "Released by Hamas", which a reader takes for a second
+ * count of people set free. One rule for the dashboard, the report, the CLI and the API.
+ */
+export function returnedRemains(agreement: Agreement, provision: string, party: string): string[] | null {
+  const p = agreement.provisions.find((x) => x.id === provision);
+  if (p?.kind !== 'exchange') return null;
+  const side =
+    p.release.party === party
+      ? p.release.categories
+      : p.counterpart.party === party
+        ? p.counterpart.categories
+        : undefined;
+  return side && sideUnit(side) === 'remains' ? side.map((c) => c.id) : null;
+}

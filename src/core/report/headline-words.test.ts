@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../compliance/evaluate.ts';
+import { labelsOf } from '../compliance/labels.ts';
+import { actors, agreementOf } from '../compliance/test-log.ts';
+import { REMAINS_YAML } from '../figures/fixture-remains.ts';
+import { headlineFigures } from '../figures/headline-figures.ts';
+import type { Lang } from '../words/lang.ts';
+import { headlineItems } from './headline-words.ts';
+
+const agreement = agreementOf(REMAINS_YAML);
+const h = headlineFigures(agreement, evaluate(agreement, actors(), '2024-01-03T12:00:00+02:00'));
+const lines = (lang: Lang) =>
+  headlineItems(h, labelsOf(agreement, [], lang), lang, {
+    text: (s) => s,
+    name: (s) => s,
+    figure: (_id, _value, words) => words,
+    say: () => '',
+  }).map((i) => i.line);
+
+describe('headline words', () => {
+  it.each([
+    [
+      'en',
+      'Returned by A (Remains of soldiers, Remains of civilians): unrecorded of ',
+      'Returned by B (Bodies held by B): unrecorded of ',
+      'Returned by A (Remains held by A): unrecorded of ',
+      'Released by B (dead-for-living): unrecorded of ',
+      'Released by A (ex): unrecorded of ',
+    ],
+    [
+      'ar',
+      'أعادها A (رفات الجنود، رفات المدنيين): ',
+      'أعادها B (جثامين لدى ب): ',
+      'أعادها A (Remains held by A): ',
+      'أفرج عنهم B (dead-for-living): ',
+      'أفرج عنهم A (ex): ',
+    ],
+    [
+      'he',
+      'הוחזרו בידי A (גופות החיילים, גופות האזרחים): ',
+      'הוחזרו בידי B (גופות המוחזקות בידי ב): ',
+      'הוחזרו בידי A (Remains held by A): ',
+      'שוחררו בידי B (dead-for-living): ',
+      'שוחררו בידי A (ex): ',
+    ],
+  ] as const)(
+    'in %s, a side that hands over remains is returned, by its categories’ names; a side of living persons is released, by the exchange’s',
+    (lang, bothWaysA, bothWaysB, forLiving, livingForRemains, living) => {
+      const out = lines(lang);
+      for (const [start, provision, party] of [
+        [bothWaysA, 'bodies', 'a'],
+        [bothWaysB, 'bodies', 'b'],
+        [forLiving, 'dead-for-living', 'a'],
+        [livingForRemains, 'dead-for-living', 'b'],
+        [living, 'ex', 'a'],
+      ] as const) {
+        const i = h.releases.findIndex((r) => r.provision === provision && r.party === party);
+        expect(out[i]!.startsWith(start), `${out[i]} starts with ${start}`).toBe(true);
+      }
+    },
+  );
+});
