@@ -17,6 +17,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { nodeCrypto } from '../src/platform/node-crypto.ts';
 import { buildApp } from '../src/server/app.ts';
 import { importDemoLog } from '../src/server/demo-log.ts';
+import { SERVER_HEAP_FLAGS } from '../src/server/server-heap-flags.ts';
 import { sharedJudgingPool, sharedWorkPool } from '../src/server/work-pool.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
@@ -247,7 +248,12 @@ export function startServer(kind: 'hello' | 'bytes' | 'truce', location?: string
     ['serve', kind, ...(location ? [location] : [])],
     {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      execArgv: [...process.execArgv, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])],
+      // As `truce serve` runs (src/cli/serve-relaunch.ts): with the server's V8 flags.
+      execArgv: [
+        ...SERVER_HEAP_FLAGS,
+        ...process.execArgv,
+        ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+      ],
     },
   );
   const samples: Sample[] = [];

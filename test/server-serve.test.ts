@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SERVER_HEAP_FLAGS } from '../src/server/server-heap-flags.ts';
 import { repoRoot } from './helpers/run-cli.ts';
 import { spawnServe } from './helpers/serve-process.ts';
 
@@ -21,6 +22,10 @@ describe('truce serve', () => {
     const { next, exited } = s;
     const started = await next();
     expect(started.listening, s.stderr()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // The process started is the one serving (same id: a supervisor's signals reach it), and it
+    // runs with the server's V8 flags (src/server/server-heap-flags.ts).
+    const cmdline = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
+    for (const flag of SERVER_HEAP_FLAGS) expect(cmdline).toContain(flag);
     const health = await fetch(`${started.listening}/api/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', database: 'sqlite' });

@@ -5,6 +5,7 @@ import { helpText, parseCommandArgs } from './command.ts';
 import { commandTable } from './command-table.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, type Io, processIo, UsageError } from './io.ts';
+import { relaunchForServe } from './serve-relaunch.ts';
 import { terminalErrorText, terminalText } from './terminal-text.ts';
 
 /** The sub-commands, each loaded only when it runs (command-table.ts). */
@@ -94,5 +95,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 if (import.meta.main) {
+  // `truce serve` runs with the server's V8 flags (src/server/server-heap-flags.ts).
+  relaunchForServe();
   process.exitCode = await main(process.argv.slice(2), processIo());
 }
