@@ -106,7 +106,7 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
           : []),
       ],
     };
-  if (span.from === null || ctx.asOf < span.from)
+  if (span.from === null || ctx.clock.before(span.from))
     return { ...base, status: 'not-yet-due', explanation: [phrase('provision.phase-not-started')] };
   // An allegation nobody answered is the alleging side's claim: not a dispute, not a verdict, and
   // the term can no longer be said to have held.
