@@ -50,6 +50,10 @@ export function deadlineInForce(
   ctx: EvalContext,
   o: Obligation,
 ): { due: number | null; move: PlannedMove | null } {
+  return ctx.keep(`deadline ${o.id}`, () => deadlineOf(ctx, o));
+}
+
+function deadlineOf(ctx: EvalContext, o: Obligation): { due: number | null; move: PlannedMove | null } {
   if (o.due === null) return { due: null, move: null };
   let due = Date.parse(o.due);
   let move: PlannedMove | null = null;

@@ -223,7 +223,11 @@ function evaluateWith(
     asOf: view.iso(at),
     events: view.live ? state.byHash.size : [...state.byHash.values()].filter((e) => e.at <= at).length,
     phases: kept('phases', () => phaseRecords(ctx), [eplan, ctx.ended]),
-    extensions: kept('extensions', () => extensionRecords(ctx, obligations), [eplan, ...obligations]),
+    // An extension's record reads the statuses of the obligations it created.
+    extensions: kept('extensions', () => extensionRecords(ctx, obligations), [
+      eplan,
+      ...obligations.filter((s) => eplan.createdBy.has(s.obligation.id)),
+    ]),
     provisions: agreement.provisions.map((p) => {
       const own = byProvision.get(p.id) ?? [];
       return kept(`provision ${p.id}`, () => provisionStatus(ctx, p, own), own);

@@ -239,12 +239,18 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
     kind: p.kind,
     status,
     counts,
-    evidence: allOf(ctx, [
-      ...obligations.map((o) => o.evidence),
-      open.flatMap((d) => [d.of, d.disputedBy.evidence]),
-      acknowledged.map((a) => a.hash),
-      unansweredHashes(ctx, unanswered),
-    ]),
+    // Kept while the lists it unites are the same (with the live log, until one of them changes).
+    evidence: ctx.keep(
+      `evidence of ${p.id}`,
+      () =>
+        allOf(ctx, [
+          ...obligations.map((o) => o.evidence),
+          open.flatMap((d) => [d.of, d.disputedBy.evidence]),
+          acknowledged.map((a) => a.hash),
+          unansweredHashes(ctx, unanswered),
+        ]),
+      [...obligations.map((o) => o.evidence), open, acknowledged, unanswered],
+    ),
     explanation,
   };
 }

@@ -94,10 +94,8 @@ function throughputOf(view: LogView, p: Provision, o: Obligation): Effective[] {
  * of it (quotaFacts) is kept apart from the verdict, which may change with the clock alone.
  */
 export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
-  const { required, done, anything, figures, disputes, due, end, misses, head, record, evidence } = ctx.keep(
-    `quota facts ${o.id}`,
-    () => quotaFacts(ctx, p, o),
-  );
+  const { required, done, anything, figures, disputes, due, dueIso, end, misses, head, record, evidence } =
+    ctx.keep(`quota facts ${o.id}`, () => quotaFacts(ctx, p, o));
   const v = judge({
     ...(misses.length ? { missedRecorded: true } : {}),
     clock: ctx.clock,
@@ -119,7 +117,7 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
     obligation: o,
     // No source gave a figure: the log cannot say whether the quota was met, so it does not say missed.
     status,
-    due: due === null ? null : ctx.view.iso(due),
+    due: dueIso,
     required,
     // Nothing recorded is not 0 done: the figure is absent (the status says unrecorded).
     ...(anything ? { done } : {}),
@@ -195,6 +193,7 @@ function quotaFacts(ctx: EvalContext, p: Provision, o: Obligation) {
     figures,
     disputes,
     due,
+    dueIso: due === null ? null : ctx.view.iso(due),
     end,
     misses,
     head,
