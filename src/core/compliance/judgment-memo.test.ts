@@ -87,6 +87,24 @@ describe('the live evaluator keeps each judgment while what it read is as it was
     );
   });
 
+  it('judges again, after an allegation, only the terms it is about', () => {
+    const log = live([aid('2024-01-01T10:00:00+02:00', '2024-01-01', 4)]);
+    const asOf = '2024-01-05T10:00:00+02:00';
+    const before = log.result(asOf);
+    log.append(
+      logged('b', 'violation.alleged', '2024-01-02T10:00:00+02:00', {
+        against: 'a',
+        provision: 'cease',
+        description: 'Fire reported.',
+      }),
+    );
+    const after = log.result(asOf);
+    expect(provision(after, 'cease')).not.toBe(provision(before, 'cease'));
+    expect(provision(after, 'cease').status).toBe('unrecorded');
+    for (const id of ['neg', 'lp', 'ret', 'ex', 'aid'])
+      expect(provision(after, id)).toBe(provision(before, id));
+  });
+
   it('drops what it kept when a registration may change who is who', () => {
     const log = live([aid('2024-01-01T10:00:00+02:00', '2024-01-01', 4)]);
     const asOf = '2024-01-05T10:00:00+02:00';

@@ -73,6 +73,8 @@ const ofEntry = (e: Entry) => e;
 /** Keys of LiveLog's versions: the set of aid groups, and one group (its key follows). */
 const AID_GROUPS = '(aid groups)';
 const AID_GROUP = '(aid group)';
+/** A key of LiveLog's versions: the allegations about one provision (its id follows). */
+const ALLEGATIONS_ABOUT = '(allegations about)';
 
 /** The fields that say what an aid figure counts, as one exact key (an absent field is not an empty one). */
 function groupKey(body: Record<string, unknown>): string {
@@ -291,6 +293,7 @@ export class LiveLog {
     if (!replacing && i === all.length - 1 && this.standing.get(entry.hash)!.state === 'open')
       this.appendUnanswered(entry, about, version);
     this.allegationVersion.set(about, version + 1);
+    this.touch(ALLEGATIONS_ABOUT + about);
     const record = allegationRecord(this.view, entry);
     settle(record.evidence);
     if (replacing) this.allegationList.set(i, record);
@@ -316,13 +319,14 @@ export class LiveLog {
    * them: found again only once an allegation about that provision has changed (or been added).
    */
   allegationsAgainst(provision: string, party: string | undefined, sort: () => Sorted): Sorted {
-    this.reads.kind('violation.alleged');
+    // What it gives changes only with the allegations about that provision (and a registration).
+    this.reads.kind(ALLEGATIONS_ABOUT + provision);
     this.fresh();
     const version = this.allegationVersion.get(provision) ?? 0;
     const key = `${provision}\u0000${party ?? ''}\u0000${party === undefined ? 'any' : 'one'}`;
     const known = this.sorted.get(key);
     if (known && known.version === version) return known.value;
-    const value = sort();
+    const value = this.reads.unnoted(sort);
     this.sorted.set(key, { provision, party, version, value });
     return value;
   }

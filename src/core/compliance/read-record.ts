@@ -31,6 +31,16 @@ export class Reads {
     }
   }
 
+  /** `f`'s value, its reads noted in no record (what it gives is noted under another key). */
+  unnoted<T>(f: () => T): T {
+    const open = this.open.splice(0);
+    try {
+      return f();
+    } finally {
+      this.open.push(...open);
+    }
+  }
+
   kind(kind: string): void {
     for (const r of this.open) r.kinds.add(kind);
   }
