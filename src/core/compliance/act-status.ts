@@ -141,7 +141,7 @@ function actsFor(ctx: Pick<EvalContext, 'view'>, actor: string, party: string): 
 function finish(
   ctx: EvalContext,
   o: Obligation,
-  facts: Omit<Parameters<typeof judge>[0], 'asOf' | 'dueAt' | 'endedAt'>,
+  facts: Omit<Parameters<typeof judge>[0], 'clock' | 'dueAt' | 'endedAt'>,
   due: number | null,
   evidence: string[],
   record: Arg[],
@@ -273,7 +273,7 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
   // A negotiation or a return is met only by its recorded act. A pause has no act of its own: with
   // nothing alleged against it, no breach is recorded, and that is not a record that it held
   // (TRUTH.md rule 1): it stays unrecorded, with that basis.
-  const pastDue = due !== null && ctx.asOf >= due;
+  const pastDue = due !== null && !ctx.clock.before(due);
   const byAbsence = acts.what === null && pastDue && breaches.length === 0 && unanswered.length === 0;
   const status = finish(
     ctx,

@@ -4,8 +4,10 @@ import { minutes, moment, type Phrase, phrase, quote } from '../words/phrase.ts'
 import type { EffectivePlan } from './effective-plan.ts';
 import type { ExchangeRecords } from './exchange-records.ts';
 import type { Verdict } from './judge.ts';
+import type { Keep } from './judgment-memo.ts';
 import type { Labels } from './labels.ts';
 import { plannedStart, recordedStart } from './phase-start.ts';
+import type { Clock, ReadMap } from './read-record.ts';
 import type { LogView } from './view.ts';
 
 /** What every status builder needs: the agreement, the log at the moment, and the plan in force. */
@@ -13,19 +15,24 @@ export interface EvalContext {
   agreement: Agreement;
   view: LogView;
   timeZone: string;
-  asOf: number;
+  /** The moment (epoch ms). A judgment that reads it holds for that moment only: ask `clock` instead. */
+  readonly asOf: number;
+  /** The moment as judgments ask about it (see Clock). */
+  clock: Clock;
   eplan: EffectivePlan;
   /** When each phase was recorded as ended, and why. */
   ended: Map<string, { at: number; reason: string | null; hash: string }>;
   exchanges: Map<string, ExchangeRecords>;
   /** Milliseconds by which a conditional provision's deadlines move (its condition met later than planned). */
-  shift: Map<string, number>;
+  shift: ReadMap<number>;
   /** Conditional provisions whose condition is not met yet: what they wait for. */
-  waiting: Map<string, Phrase>;
+  waiting: ReadMap<Phrase>;
   /** Conditional provisions whose condition the record shows met: when (epoch ms). */
-  conditionMet: Map<string, number>;
+  conditionMet: ReadMap<number>;
   /** How explanations name parties, actors, provisions, quota lines and categories. */
   labels: Labels;
+  /** A value kept while what it read is as it was (see JudgmentMemo): what a judgment is made from. */
+  keep: Keep;
 }
 
 /** Why the plan's own rules moved a deadline: the last of the moves that applied. */
@@ -43,6 +50,10 @@ export function deadlineInForce(
   ctx: EvalContext,
   o: Obligation,
 ): { due: number | null; move: PlannedMove | null } {
+  return ctx.keep(`deadline ${o.id}`, () => deadlineOf(ctx, o));
+}
+
+function deadlineOf(ctx: EvalContext, o: Obligation): { due: number | null; move: PlannedMove | null } {
   if (o.due === null) return { due: null, move: null };
   let due = Date.parse(o.due);
   let move: PlannedMove | null = null;

@@ -11,12 +11,14 @@ import { orderEvidence } from './evidence-order.ts';
 import { exchangeRecords } from './exchange-records.ts';
 import { exchangeObligationStatus } from './exchange-status.ts';
 import { figureSets } from './figures.ts';
+import { JudgmentMemo, type Keep } from './judgment-memo.ts';
 import { labelsOf, type Registration } from './labels.ts';
 import { LiveLog } from './live-log.ts';
 import { applyEvent, emptyState, type LogState } from './log-state.ts';
 import { extensionRecords, phaseEnds, phaseRecords } from './phase-records.ts';
 import { provisionStatus } from './provision-status.ts';
 import { quotaStatus } from './quota-status.ts';
+import { Clock, ReadMap } from './read-record.ts';
 import { ratioCheck, tallies } from './tally.ts';
 import type { Allegation, EvaluateOptions, Evaluation, LoggedEvent, ObligationStatus } from './types.ts';
 import { undatedOpeningStatus } from './undated-opening.ts';
@@ -98,33 +100,83 @@ export function evaluateState(
   return evaluateWith(agreement, state, asOf, options, undefined);
 }
 
-function evaluateWith(
+/** The live log of an evaluator, with the judgments it keeps per set of conditions met on record. */
+interface Live {
+  log: LiveLog;
+  memos: Map<string, JudgmentMemo>;
+}
+
+/** At most this many sets of conditions met on record keep their judgments (in practice one or two). */
+const MEMOS = 4;
+
+function memoOf(live: Live, conditionsMet: Record<string, string> | undefined): JudgmentMemo {
+  const key = JSON.stringify(conditionsMet ?? null);
+  let memo = live.memos.get(key);
+  if (!memo) {
+    if (live.memos.size >= MEMOS) live.memos.clear();
+    memo = new JudgmentMemo(live.log);
+    live.memos.set(key, memo);
+  }
+  return memo;
+}
+
+/** What every judgment of a result rests on: the plan in force, the records of phases and exchanges, the labels. */
+type Basis = Pick<EvalContext, 'eplan' | 'ended' | 'exchanges' | 'labels'>;
+
+function basisOf(
   agreement: Agreement,
-  state: LogState,
-  asOf: string,
+  view: LogView,
   options: EvaluateOptions,
-  live: LiveLog | undefined,
-  conditionsMet?: Record<string, string>,
-): Evaluation {
-  const at = parseAsOf(asOf);
-  const view = new LogView(state, at, agreement.timeZone, live);
+  conditionsMet: Record<string, string> | undefined,
+): Basis {
   const eplan = effectivePlan(agreement, view, options.counts, conditionsMet);
-  const ctx: EvalContext = {
-    agreement,
-    view,
-    timeZone: agreement.timeZone,
-    asOf: at,
+  return {
     eplan,
     ended: phaseEnds({ view }),
     exchanges: exchangeRecords(agreement, view, eplan.obligations),
-    shift: new Map(),
-    waiting: new Map(),
-    conditionMet: new Map(),
     labels: labelsOf(
       agreement,
       view.kind('actor.registered').map((e) => e.event.body as unknown as Registration),
     ),
   };
+}
+
+function evaluateWith(
+  agreement: Agreement,
+  state: LogState,
+  asOf: string,
+  options: EvaluateOptions,
+  live: Live | undefined,
+  conditionsMet?: Record<string, string>,
+): Evaluation {
+  const at = parseAsOf(asOf);
+  const view = new LogView(state, at, agreement.timeZone, live?.log);
+  // With the live log (a moment at or after the last event), what the statuses rest on and each
+  // status are kept with what they read, and handed out again while that holds (JudgmentMemo).
+  const memo = live && view.live ? memoOf(live, conditionsMet) : undefined;
+  const reads = view.live?.reads;
+  const build = () => basisOf(agreement, view, options, conditionsMet);
+  const ctx: EvalContext = {
+    agreement,
+    view,
+    timeZone: agreement.timeZone,
+    get asOf() {
+      reads?.moment();
+      return at;
+    },
+    clock: new Clock(at, reads),
+    shift: new ReadMap('shift', reads),
+    waiting: new ReadMap('waiting', reads),
+    conditionMet: new ReadMap('conditionMet', reads),
+    keep: (_, judge) => judge(),
+    ...(memo ? memo.rest(at, build) : build()),
+  };
+  const { eplan } = ctx;
+  const maps = [ctx.shift, ctx.waiting, ctx.conditionMet] as ReadMap<unknown>[];
+  /** `judge`'s value, or with the live log the one kept under `key` while it holds. */
+  const kept: Keep = (key, judge, inputs = [], handedOut = true) =>
+    memo ? memo.judged(key, at, maps, judge, inputs, handedOut) : judge();
+  ctx.keep = (key, judge, inputs = []) => kept(key, judge, inputs, false);
   const byProvision = new Map<string, ObligationStatus[]>();
   // Provisions in dependency order: a conditional one once the provision it waits for is judged.
   let pending = [...agreement.provisions];
@@ -136,7 +188,7 @@ function evaluateWith(
       const own = eplan.obligations.filter((o) => o.provision === p.id);
       byProvision.set(
         p.id,
-        own.map((o) => withMove(ctx, obligationStatus(ctx, p, o))),
+        own.map((o) => kept(`obligation ${o.id}`, () => withMove(ctx, obligationStatus(ctx, p, o)))),
       );
     }
     pending = pending.filter((p) => !next.includes(p));
@@ -149,37 +201,51 @@ function evaluateWith(
   const obligations = eplan.obligations.map(
     (o) => byProvision.get(o.provision)!.find((s) => s.obligation.id === o.id)!,
   );
-  const directions = [...ctx.exchanges.values()].flatMap((x) => tallies(x));
-  const ratios = [...ctx.exchanges.values()]
-    .map((x) => {
-      const [fwd, back] = directions.filter((d) => d.provision === x.exchange.id);
-      return ratioCheck(x, fwd!, back!);
-    })
-    .filter((r) => r !== null);
-  const unplaced = [...ctx.exchanges.values()].flatMap((x) => x.unplaced);
-  return orderEvidence(
-    {
-      agreement: agreement.id,
-      asOf: view.iso(at),
-      events: view.live ? state.byHash.size : [...state.byHash.values()].filter((e) => e.at <= at).length,
-      phases: phaseRecords(ctx),
-      extensions: extensionRecords(ctx, obligations),
-      provisions: agreement.provisions.map((p) => provisionStatus(ctx, p, byProvision.get(p.id) ?? [])),
-      obligations,
-      exchanges: { directions, ratios },
-      figures: figureSets(view, agreement),
-      allegations: allegations(ctx),
-      dates: eplan.plan.dates,
-      placedOnRecord: eplan.plan.placedOnRecord,
-      notes: [
-        ...eplan.notes,
-        ...unplaced.map((r) =>
-          phrase('note.no-batch', { event: { type: 'event', hash: r.entry.hash, kind: r.entry.event.kind } }),
-        ),
-      ],
-    },
-    state,
-  );
+  const { directions, ratios, unplacedNotes } = kept('exchanges', () => {
+    const directions = [...ctx.exchanges.values()].flatMap((x) => tallies(x));
+    const ratios = [...ctx.exchanges.values()]
+      .map((x) => {
+        const [fwd, back] = directions.filter((d) => d.provision === x.exchange.id);
+        return ratioCheck(x, fwd!, back!);
+      })
+      .filter((r) => r !== null);
+    const unplaced = [...ctx.exchanges.values()].flatMap((x) => x.unplaced);
+    return {
+      directions,
+      ratios,
+      unplacedNotes: unplaced.map((r) =>
+        phrase('note.no-batch', { event: { type: 'event', hash: r.entry.hash, kind: r.entry.event.kind } }),
+      ),
+    };
+  }, [ctx.exchanges]);
+  const evaluation: Evaluation = {
+    agreement: agreement.id,
+    asOf: view.iso(at),
+    events: view.live ? state.byHash.size : [...state.byHash.values()].filter((e) => e.at <= at).length,
+    phases: kept('phases', () => phaseRecords(ctx), [eplan, ctx.ended]),
+    // An extension's record reads the statuses of the obligations it created.
+    extensions: kept('extensions', () => extensionRecords(ctx, obligations), [
+      eplan,
+      ...obligations.filter((s) => eplan.createdBy.has(s.obligation.id)),
+    ]),
+    provisions: agreement.provisions.map((p) => {
+      const own = byProvision.get(p.id) ?? [];
+      return kept(`provision ${p.id}`, () => provisionStatus(ctx, p, own), own);
+    }),
+    obligations,
+    exchanges: { directions, ratios },
+    figures: figureSets(view, agreement, kept),
+    allegations: allegations(ctx),
+    dates: eplan.plan.dates,
+    placedOnRecord: eplan.plan.placedOnRecord,
+    notes: [...eplan.notes, ...unplacedNotes],
+  };
+  if (!memo) return orderEvidence(evaluation, state);
+  // Every evidence list in the order its events occurred: those of the judgments made for this
+  // result, and of what is not kept; a judgment kept was put in order when first handed out.
+  const { allegations: all, dates, placedOnRecord, notes } = evaluation;
+  orderEvidence([memo.taken(), all, dates, placedOnRecord, notes], state);
+  return evaluation;
 }
 
 /**
@@ -191,12 +257,13 @@ function evaluateWith(
  */
 export function createEvaluator(agreement: Agreement, options: EvaluateOptions = {}) {
   const state = emptyState();
-  const live = new LiveLog(state, agreement.timeZone);
+  const log = new LiveLog(state, agreement.timeZone);
+  const live: Live = { log, memos: new Map() };
   return {
     state,
     apply(event: LoggedEvent) {
       const entry = applyEvent(state, event);
-      if (entry) live.apply(entry);
+      if (entry) log.apply(entry);
     },
     result(asOf: string): Evaluation {
       return evaluateWith(agreement, state, asOf, options, live);

@@ -1,5 +1,6 @@
 import type { Agreement } from '../agreement/types.ts';
 import { type Arg, list, type Phrase, phrase } from '../words/phrase.ts';
+import type { Keep } from './judgment-memo.ts';
 import type { AidGroup, LiveLog } from './live-log.ts';
 import { compareEntries } from './log-state.ts';
 import type { Figure, FigureSet } from './types.ts';
@@ -89,8 +90,8 @@ function figureSet(
 const byKey = (a: FigureSet, b: FigureSet) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /** Every aid figure of the log, grouped by what it counts, with its sources side by side. */
-export function figureSets(view: LogView, agreement?: Agreement): FigureSet[] {
-  if (view.live) return liveFigureSets(view.live, agreement);
+export function figureSets(view: LogView, agreement?: Agreement, keep?: Keep): FigureSet[] {
+  if (view.live) return liveFigureSets(view.live, agreement, keep ?? ((_, judge) => judge()));
   const groups = new Map<string, Effective[]>();
   for (const r of view.current('aid.delivered')) {
     const key = figureKey(r.body);
@@ -105,7 +106,7 @@ export function figureSets(view: LogView, agreement?: Agreement): FigureSet[] {
 }
 
 /** The same sets from the live log's aid groups (a set is one group, or a few whose fields read alike). */
-function liveFigureSets(live: LiveLog, agreement?: Agreement): FigureSet[] {
+function liveFigureSets(live: LiveLog, agreement: Agreement | undefined, keep: Keep): FigureSet[] {
   const byFigureKey = new Map<string, AidGroup[]>();
   for (const g of live.allAidGroups()) {
     const key = figureKey(g.records[0]!.body);
@@ -115,11 +116,20 @@ function liveFigureSets(live: LiveLog, agreement?: Agreement): FigureSet[] {
   }
   const sets: FigureSet[] = [];
   for (const [key, groups] of byFigureKey) {
-    // The set reads as its first figure, as when grouping the figures one by one.
-    const first = groups
-      .map((g) => g.records[0]!)
-      .reduce((a, b) => (compareEntries(a.entry, b.entry) <= 0 ? a : b));
-    sets.push(figureSet(key, first.body, live.figuresOf(groups), agreement));
+    // Each set found again only when its groups, or what they hold, changed.
+    const set = keep(
+      `figures ${key}`,
+      () => {
+        const figures = live.figuresOf(groups);
+        // The set reads as its first figure, as when grouping the figures one by one.
+        const first = groups
+          .map((g) => g.records[0]!)
+          .reduce((a, b) => (compareEntries(a.entry, b.entry) <= 0 ? a : b));
+        return figureSet(key, first.body, figures, agreement);
+      },
+      groups,
+    );
+    sets.push(set);
   }
   return sets.sort(byKey);
 }

@@ -1,9 +1,11 @@
 import type { Phrase } from '../words/phrase.ts';
+import type { Clock } from './read-record.ts';
 import type { Dispute, Status } from './types.ts';
 
 /** What is known of one obligation at a moment, from which its status follows. */
 export interface Facts {
-  asOf: number;
+  /** The moment, asked only when the status depends on it (a deadline not met, or not yet come). */
+  clock: Clock;
   /** Deadline in force (epoch ms), null when the agreement has no calendar. */
   dueAt: number | null;
   /** Required quantity; undefined for an act that is done or not (a list, an opening). */
@@ -50,9 +52,9 @@ export function judge(f: Facts): Verdict {
     return { status: 'met' };
   }
   if (f.endedAt !== undefined && (f.dueAt === null || f.endedAt < f.dueAt)) return { status: 'superseded' };
-  if (f.dueAt === null || f.asOf < f.dueAt) return { status: 'not-yet-due' };
+  if (f.dueAt === null || f.clock.before(f.dueAt)) return { status: 'not-yet-due' };
   if (f.waitsFor !== undefined && !f.anything && !f.missedRecorded) return { status: 'suspended' };
-  const overdueMinutes = minutes(f.asOf - f.dueAt);
+  const overdueMinutes = f.clock.minutesSince(f.dueAt);
   if (f.missedRecorded) return { status: 'missed', overdueMinutes };
   if ((f.done ?? 0) > 0) return { status: 'partly-met', overdueMinutes };
   // No record is not a verdict: only a recorded failure (breached, above) makes it missed.

@@ -191,6 +191,53 @@ describe('the evaluator kept event by event (LiveLog)', () => {
     );
   }, 300_000);
 
+  it('after each append, its results at moments on and around deadlines (kept while the clock gives the same answers) equal the evaluation from scratch', () => {
+    // Deadlines fall at midnight, 12:00, 15:00 and 18:00: moments on them, a second before the
+    // minute overdue rounds up, on it, and later.
+    const times = [
+      '00:00:00',
+      '00:00:29',
+      '00:00:30',
+      '00:01:30',
+      '11:59:59',
+      '12:00:00',
+      '12:00:30',
+      '15:00:29',
+    ];
+    const moments = [1, 2, 3, 4, 5].flatMap((d) =>
+      [...times, '18:00:30', '23:59:59'].map((t) => `2024-01-0${d}T${t}+02:00`),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ step: aStep, at: fc.array(fc.nat({ max: moments.length - 1 }), { maxLength: 4 }) }),
+          {
+            minLength: 1,
+            maxLength: 25,
+          },
+        ),
+        (plan) => {
+          const events: LoggedEvent[] = [...actors()];
+          const evaluator = createEvaluator(agreement);
+          for (const e of events) evaluator.apply(e);
+          let last = Number.NEGATIVE_INFINITY;
+          for (const { step, at } of plan) {
+            const e = eventOf(step, events);
+            events.push(e);
+            evaluator.apply(e);
+            last = Math.max(last, Date.parse(e.event.event.occurredAt));
+            // Moments at or after the last event (the live path); one before it is taken after all.
+            for (const i of at) {
+              const asOf = Date.parse(moments[i]!) >= last ? moments[i]! : AFTER_ALL;
+              expect(JSON.stringify(evaluator.result(asOf))).toBe(JSON.stringify(fromScratch(events, asOf)));
+            }
+          }
+        },
+      ),
+      { numRuns: 40, seed: 20261208 },
+    );
+  }, 300_000);
+
   it('on a log whose lists are long (kept in chunks, handed out as lazy arrays), the same, and results can be cloned', () => {
     // 2,500 figures of one group from one source and 2,500 unanswered allegations about one term,
     // a minute apart over the first two days: the steps then land among them and after them.

@@ -5,8 +5,9 @@ import { ChunkedList } from './chunked-list.ts';
 import { grownIn } from './derived-once.ts';
 import { compareEntries, type Entry, type LogState } from './log-state.ts';
 import { eachOnce, mergeOrdered, OrderedHashes, onceAlready, settle } from './ordered-hashes.ts';
+import { Reads } from './read-record.ts';
 import type { Allegation, Dispute, Figure } from './types.ts';
-import { type Effective, LogView } from './view.ts';
+import { type Effective, LogView, REFERRING } from './view.ts';
 
 /** One source's figures in an aid group: their sum and evidence, kept as figures come and go. */
 interface AidTally {
@@ -23,6 +24,8 @@ interface AidTally {
  * quota reads whole groups, never single figures.
  */
 export interface AidGroup {
+  /** What its figures count (see groupKey). */
+  key: string;
   /** The figures in force, in the order they occurred. */
   records: Effective[];
   /** Every figure's evidence (the figure and the correction in force), in the order they occurred. */
@@ -66,6 +69,12 @@ function removeSorted<T>(list: T[], entry: Entry, entryOf: (x: T) => Entry): voi
 
 const ofEffective = (r: Effective) => r.entry;
 const ofEntry = (e: Entry) => e;
+
+/** Keys of LiveLog's versions: the set of aid groups, and one group (its key follows). */
+const AID_GROUPS = '(aid groups)';
+const AID_GROUP = '(aid group)';
+/** A key of LiveLog's versions: the allegations about one provision (its id follows). */
+const ALLEGATIONS_ABOUT = '(allegations about)';
 
 /** The fields that say what an aid figure counts, as one exact key (an absent field is not an empty one). */
 function groupKey(body: Record<string, unknown>): string {
@@ -113,6 +122,17 @@ export class LiveLog {
     }
   >();
   readonly compareHashes: (a: string, b: string) => number;
+  /** What the judgments under way read (see ReadRecord). */
+  readonly reads = new Reads();
+  /**
+   * A number per kind of event that changes whenever an event of that kind is applied, or an event
+   * that refers to one (a correction, a dispute, an answer changes what it refers to); REFERRING
+   * changes with every event that refers to another.
+   */
+  private readonly versions = new Map<string, number>();
+  private changes = 0;
+  /** Changes with each registration: who may correct what, and who acts for whom, may change everything. */
+  epoch = 0;
 
   constructor(state: LogState, timeZone: string) {
     this.state = state;
@@ -129,15 +149,34 @@ export class LiveLog {
   /** Takes in an entry the state has just added. */
   apply(entry: Entry): void {
     if (entry.at > this.lastAt) this.lastAt = entry.at;
-    if (entry.event.kind === 'actor.registered') this.stale = true;
+    const refs = referencesOf(entry.event);
+    this.touch(entry.event.kind);
+    if (refs.length) this.touch(REFERRING);
+    for (const ref of refs) {
+      const target = this.state.byHash.get(ref);
+      if (target) this.touch(target.event.kind);
+    }
+    if (entry.event.kind === 'actor.registered') {
+      this.stale = true;
+      this.epoch++;
+    }
     if (this.stale) return;
     this.add(entry);
-    for (const ref of referencesOf(entry.event)) {
+    for (const ref of refs) {
       const target = this.state.byHash.get(ref);
       if (!target || target === entry) continue;
       this.retract(target);
       this.add(target);
     }
+  }
+
+  private touch(kind: string): void {
+    this.versions.set(kind, ++this.changes);
+  }
+
+  /** The version of a kind (see versions): the same as long as nothing of that kind changed. */
+  version(kind: string): number {
+    return this.versions.get(kind) ?? 0;
   }
 
   /** Builds the tallies again from the state when a registration made them stale. */
@@ -183,9 +222,12 @@ export class LiveLog {
 
   private addAid(eff: Effective): void {
     const key = groupKey(eff.body);
+    this.touch(AID_GROUP + key);
     let group = this.aid.get(key);
     if (!group) {
+      this.touch(AID_GROUPS);
       group = {
+        key,
         records: [],
         evidence: new OrderedHashes(this.compareHashes),
         bySource: new Map(),
@@ -215,6 +257,7 @@ export class LiveLog {
   private removeAid(eff: Effective): void {
     const group = this.aidGroupOf.get(eff.entry.hash);
     if (!group) return;
+    this.touch(AID_GROUP + group.key);
     this.aidGroupOf.delete(eff.entry.hash);
     removeSorted(group.records, eff.entry, ofEffective);
     for (const h of eff.evidence) group.evidence.remove(h);
@@ -228,7 +271,10 @@ export class LiveLog {
     if (tally.records === 0) group.bySource.delete(source);
     removeSorted(group.referred, eff.entry, ofEntry);
     if (this.correctsMore(eff)) group.sharedCorrections--;
-    if (group.records.length === 0) this.aid.delete(groupKey(eff.body));
+    if (group.records.length === 0) {
+      this.aid.delete(group.key);
+      this.touch(AID_GROUPS);
+    }
   }
 
   /** Whether the correction in force over a figure also refers to other events. */
@@ -247,6 +293,7 @@ export class LiveLog {
     if (!replacing && i === all.length - 1 && this.standing.get(entry.hash)!.state === 'open')
       this.appendUnanswered(entry, about, version);
     this.allegationVersion.set(about, version + 1);
+    this.touch(ALLEGATIONS_ABOUT + about);
     const record = allegationRecord(this.view, entry);
     settle(record.evidence);
     if (replacing) this.allegationList.set(i, record);
@@ -255,12 +302,14 @@ export class LiveLog {
 
   /** The bodies in force of every event of a kind that is not withdrawn, in the order they occurred. */
   current(kind: string): Effective[] {
+    this.reads.kind(kind);
     this.fresh();
     return this.currentByKind.get(kind) ?? [];
   }
 
   /** Where an allegation stands (as allegationState finds it). */
   allegationStanding(entry: Entry): AllegationStanding {
+    this.reads.kind('violation.alleged');
     this.fresh();
     return this.standing.get(entry.hash)!;
   }
@@ -270,12 +319,14 @@ export class LiveLog {
    * them: found again only once an allegation about that provision has changed (or been added).
    */
   allegationsAgainst(provision: string, party: string | undefined, sort: () => Sorted): Sorted {
+    // What it gives changes only with the allegations about that provision (and a registration).
+    this.reads.kind(ALLEGATIONS_ABOUT + provision);
     this.fresh();
     const version = this.allegationVersion.get(provision) ?? 0;
     const key = `${provision}\u0000${party ?? ''}\u0000${party === undefined ? 'any' : 'one'}`;
     const known = this.sorted.get(key);
     if (known && known.version === version) return known.value;
-    const value = sort();
+    const value = this.reads.unnoted(sort);
     this.sorted.set(key, { provision, party, version, value });
     return value;
   }
@@ -301,26 +352,43 @@ export class LiveLog {
 
   /** Every allegation, in the order they occurred (settled; it never changes afterwards). */
   allegations(): Allegation[] {
+    this.reads.kind('violation.alleged');
     this.fresh();
     return settle(this.allegationList.snapshot() as Allegation[]);
   }
 
-  /** The aid groups whose figures satisfy `counts` (decided on a figure body of the group). */
+  /**
+   * The aid groups whose figures satisfy `counts` (decided on a figure body of the group). What
+   * reads them depends on the set of groups and on those groups only: a figure added to another
+   * group does not change it.
+   */
   aidGroups(counts: (body: Record<string, unknown>) => boolean): AidGroup[] {
+    this.reads.kind(AID_GROUPS);
     this.fresh();
     const out: AidGroup[] = [];
-    for (const g of this.aid.values()) if (counts(g.records[0]!.body)) out.push(g);
+    for (const g of this.aid.values())
+      if (counts(g.records[0]!.body)) {
+        this.reads.kind(AID_GROUP + g.key);
+        out.push(g);
+      }
     return out;
   }
 
-  /** Every aid group. */
+  /** Every aid group (what is read of them is noted as read by figuresOf and the others). */
   allAidGroups(): AidGroup[] {
+    this.reads.kind(AID_GROUPS);
     this.fresh();
     return [...this.aid.values()];
   }
 
+  /** Notes that what the groups hold is read. */
+  private readGroups(groups: readonly AidGroup[]): void {
+    for (const g of groups) this.reads.kind(AID_GROUP + g.key);
+  }
+
   /** The figures of some aid groups, summed per source, sources in a fixed order (as bySource). */
   figuresOf(groups: readonly AidGroup[]): Figure[] {
+    this.readGroups(groups);
     const sources = new Set<string>();
     for (const g of groups) for (const s of g.bySource.keys()) sources.add(s);
     return [...sources]
@@ -350,12 +418,14 @@ export class LiveLog {
 
   /** The figures of some groups, in the order they occurred. */
   recordsOf(groups: readonly AidGroup[]): Effective[] {
+    this.readGroups(groups);
     if (groups.length === 1) return groups[0]!.records;
     return groups.flatMap((g) => g.records).sort((a, b) => compareEntries(a.entry, b.entry));
   }
 
   /** The evidence of some groups, in the order it occurred, each hash once. */
   evidenceOf(groups: readonly AidGroup[]): string[] {
+    this.readGroups(groups);
     const lists = groups.map((g) => g.evidence.shared());
     const merged =
       lists.length === 1
@@ -372,6 +442,7 @@ export class LiveLog {
 
   /** The figures of some groups that events refer to, in the order they occurred. */
   referredOf(groups: readonly AidGroup[]): Entry[] {
+    this.readGroups(groups);
     return groups.flatMap((g) => g.referred).sort(compareEntries);
   }
 }

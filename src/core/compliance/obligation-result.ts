@@ -36,7 +36,7 @@ export function result(
   o: Obligation,
   ctx: EvalContext,
   due: number | null,
-  facts: Omit<Parameters<typeof judge>[0], 'asOf' | 'dueAt' | 'endedAt'>,
+  facts: Omit<Parameters<typeof judge>[0], 'clock' | 'dueAt' | 'endedAt'>,
   recordEvidence: string[],
   head: Arg,
   recordClauses: Arg[],
@@ -47,7 +47,7 @@ export function result(
   const misses = recordedMisses(ctx, o, due);
   const v = judge({
     ...facts,
-    asOf: ctx.asOf,
+    clock: ctx.clock,
     dueAt: due,
     ...(end !== undefined ? { endedAt: end } : {}),
     ...(misses.length ? { missedRecorded: true } : {}),

@@ -106,7 +106,7 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
           : []),
       ],
     };
-  if (span.from === null || ctx.asOf < span.from)
+  if (span.from === null || ctx.clock.before(span.from))
     return { ...base, status: 'not-yet-due', explanation: [phrase('provision.phase-not-started')] };
   // An allegation nobody answered is the alleging side's claim: not a dispute, not a verdict, and
   // the term can no longer be said to have held.
@@ -239,12 +239,18 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
     kind: p.kind,
     status,
     counts,
-    evidence: allOf(ctx, [
-      ...obligations.map((o) => o.evidence),
-      open.flatMap((d) => [d.of, d.disputedBy.evidence]),
-      acknowledged.map((a) => a.hash),
-      unansweredHashes(ctx, unanswered),
-    ]),
+    // Kept while the lists it unites are the same (with the live log, until one of them changes).
+    evidence: ctx.keep(
+      `evidence of ${p.id}`,
+      () =>
+        allOf(ctx, [
+          ...obligations.map((o) => o.evidence),
+          open.flatMap((d) => [d.of, d.disputedBy.evidence]),
+          acknowledged.map((a) => a.hash),
+          unansweredHashes(ctx, unanswered),
+        ]),
+      [...obligations.map((o) => o.evidence), open, acknowledged, unanswered],
+    ),
     explanation,
   };
 }

@@ -90,9 +90,48 @@ function throughputOf(view: LogView, p: Provision, o: Obligation): Effective[] {
 
 /**
  * Status of a quantity per day (aid, fuel, patients) or over a phase. Figures from several sources
- * stay apart; when they fall on both sides of the quota the status is disputed.
+ * stay apart; when they fall on both sides of the quota the status is disputed. What the log says
+ * of it (quotaFacts) is kept apart from the verdict, which may change with the clock alone.
  */
 export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
+  const { required, done, anything, figures, disputes, due, dueIso, end, misses, head, record, evidence } =
+    ctx.keep(`quota facts ${o.id}`, () => quotaFacts(ctx, p, o));
+  const v = judge({
+    ...(misses.length ? { missedRecorded: true } : {}),
+    clock: ctx.clock,
+    dueAt: due,
+    required,
+    done,
+    anything,
+    disputes,
+    ...(end !== undefined ? { endedAt: end } : {}),
+    ...(ctx.waiting.has(p.id) ? { waitsFor: ctx.waiting.get(p.id)! } : {}),
+  });
+  const status = v.status === 'missed' && v.noRecord ? 'unrecorded' : v.status;
+  const tail = verdictPhrase(ctx, o, { ...v, status }, ctx.waiting.get(p.id));
+  const explanation: Explanation = [
+    sentence([head, ...(record.length ? [list(record, 'comma')] : []), tail]),
+  ];
+  if (disputes.length) explanation.push(disputesPhrase(disputes, ctx.labels));
+  return {
+    obligation: o,
+    // No source gave a figure: the log cannot say whether the quota was met, so it does not say missed.
+    status,
+    due: dueIso,
+    required,
+    // Nothing recorded is not 0 done: the figure is absent (the status says unrecorded).
+    ...(anything ? { done } : {}),
+    ...(v.overdueMinutes !== undefined ? { overdueMinutes: v.overdueMinutes } : {}),
+    ...(v.noRecord ? { noRecord: true } : {}),
+    figures,
+    ...(disputes.length ? { disputes } : {}),
+    evidence,
+    explanation,
+  };
+}
+
+/** What the log says of a quota: its figures, disputes, deadline in force, and the phrases saying so. */
+function quotaFacts(ctx: EvalContext, p: Provision, o: Obligation) {
   const q = quotaOf(p, o);
   const throughput = o.action === 'evacuate' || o.action === 'let-cross' ? throughputOf(ctx.view, p, o) : [];
   const counted = ctx.view.live && throughput.length === 0 ? liveFigures(ctx.view.live, p, o, q) : undefined;
@@ -129,17 +168,6 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
   const done = figures.length ? Math.min(...figures.map((f) => f.quantity)) : 0;
   const end = endedAt(ctx, o.phase);
   const misses = recordedMisses(ctx, o, due);
-  const v = judge({
-    ...(misses.length ? { missedRecorded: true } : {}),
-    asOf: ctx.asOf,
-    dueAt: due,
-    required,
-    done,
-    anything,
-    disputes,
-    ...(end !== undefined ? { endedAt: end } : {}),
-    ...(ctx.waiting.has(p.id) ? { waitsFor: ctx.waiting.get(p.id)! } : {}),
-  });
   const line: Arg =
     o.category !== undefined
       ? { type: 'quota', id: o.category, provision: p.id }
@@ -158,30 +186,23 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
     ),
     ...missPhrases(ctx, misses),
   ];
-  const status = v.status === 'missed' && v.noRecord ? 'unrecorded' : v.status;
-  const tail = verdictPhrase(ctx, o, { ...v, status }, ctx.waiting.get(p.id));
-  const explanation: Explanation = [
-    sentence([head, ...(record.length ? [list(record, 'comma')] : []), tail]),
-  ];
-  if (disputes.length) explanation.push(disputesPhrase(disputes, ctx.labels));
   return {
-    obligation: o,
-    // No source gave a figure: the log cannot say whether the quota was met, so it does not say missed.
-    status,
-    due: due === null ? null : ctx.view.iso(due),
     required,
-    // Nothing recorded is not 0 done: the figure is absent (the status says unrecorded).
-    ...(anything ? { done } : {}),
-    ...(v.overdueMinutes !== undefined ? { overdueMinutes: v.overdueMinutes } : {}),
-    ...(v.noRecord ? { noRecord: true } : {}),
+    done,
+    anything,
     figures,
-    ...(disputes.length ? { disputes } : {}),
+    disputes,
+    due,
+    dueIso: due === null ? null : ctx.view.iso(due),
+    end,
+    misses,
+    head,
+    record,
     evidence:
       counted && misses.length === 0
         ? counted.evidence
         : [
             ...new Set([...(recorded ?? records()).flatMap((r) => r.evidence), ...misses.map((m) => m.hash)]),
           ].sort(),
-    explanation,
   };
 }

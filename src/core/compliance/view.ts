@@ -14,9 +14,12 @@ export interface Effective {
   withdrawn: boolean;
 }
 
+/** The key of LiveLog's versions that changes with every event that refers to another. */
+export const REFERRING = '(refers)';
+
 /** The log as it stood at one moment: only events that occurred by then. */
 export class LogView {
-  readonly asOf: number;
+  private readonly at: number;
   readonly timeZone: string;
   private readonly state: LogState;
   private readonly roles = new Map<string, string>();
@@ -29,7 +32,7 @@ export class LogView {
 
   constructor(state: LogState, asOf: number, timeZone: string, live?: LiveLog) {
     this.state = state;
-    this.asOf = asOf;
+    this.at = asOf;
     this.timeZone = timeZone;
     this.live = live !== undefined && asOf >= live.lastAt ? live : undefined;
     for (const e of this.kind('actor.registered')) {
@@ -38,19 +41,35 @@ export class LogView {
     }
   }
 
+  /**
+   * The moment of the view. A judgment that reads it holds for that moment only (see ReadRecord):
+   * one that asks the clock (ctx.clock) holds as long as the clock gives the same answers.
+   */
+  get asOf(): number {
+    this.live?.reads.moment();
+    return this.at;
+  }
+
   kind(kind: string): Entry[] {
     // Every event occurred by then: the whole list, as the state keeps it (callers only read it).
-    if (this.live) return this.state.byKind.get(kind) ?? [];
-    return upTo(this.state.byKind.get(kind), this.asOf);
+    if (this.live) {
+      this.live.reads.kind(kind);
+      return this.state.byKind.get(kind) ?? [];
+    }
+    return upTo(this.state.byKind.get(kind), this.at);
   }
 
   /** Events that refer to `hash`, optionally of one kind. */
   refsTo(hash: string, kind?: string): Entry[] {
-    const all = upTo(this.state.byRef.get(hash), this.asOf);
+    // With the live log, every event occurred by then: what refers to `hash` changes only with an
+    // event of that kind (or, of any kind, with one that refers to something).
+    this.live?.reads.kind(kind ?? REFERRING);
+    const all = upTo(this.state.byRef.get(hash), this.at);
     return kind ? all.filter((e) => e.event.kind === kind) : all;
   }
 
   role(actor: string): string | undefined {
+    this.live?.reads.kind('actor.registered');
     return this.roles.get(actor);
   }
 

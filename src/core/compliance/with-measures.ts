@@ -35,10 +35,12 @@ export function withMeasures(
   o: Obligation,
   status: ObligationStatus,
 ): ObligationStatus {
-  const postponed =
-    p.kind === 'exchange' && o.batch !== undefined ? postponements(ctx, p.id, o.batch, o.party) : [];
-  const { suspended, capped } =
-    p.kind === 'aid' ? aidMeasures(ctx, p, o) : { suspended: stoppages(ctx, p, o), capped: [] };
+  // What the log records over it, kept apart from the status (which may change with the clock alone).
+  const { postponed, suspended, capped } = ctx.keep(`measures ${o.id}`, () => ({
+    postponed:
+      p.kind === 'exchange' && o.batch !== undefined ? postponements(ctx, p.id, o.batch, o.party) : [],
+    ...(p.kind === 'aid' ? aidMeasures(ctx, p, o) : { suspended: stoppages(ctx, p, o), capped: [] }),
+  }));
   if (!postponed.length && !suspended.length && !capped.length) return status;
   const words = [
     ...postponed.map((m) => clause(ctx, phrase('measure.postponed'), m)),
