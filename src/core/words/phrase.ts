@@ -69,6 +69,9 @@ export const PHRASES = {
   'release.head-all-unstated': [],
   'release.head-batch-unstated-remains': ['batch'],
   'release.head-all-unstated-remains': [],
+  // The same heads where the side hands over remains (core's returnedRemains): returned, not released.
+  'release.head-batch-remains': ['batch', 'required'],
+  'release.head-all-remains': ['required'],
   'release.for-counted': ['what', 'counted'],
   'release.range-counted': ['what', 'min', 'max', 'counted'],
   'quota.what': ['required', 'line'],
@@ -83,9 +86,12 @@ export const PHRASES = {
   'record.handed-over-confirmed': ['count', 'actor', 'at', 'by', 'confirmedAt'],
   'record.handed-over-unconfirmed': ['count', 'actor', 'at'],
   'record.counted-outside': ['count', 'at'],
+  'record.counted-outside-remains': ['count', 'at'],
   'record.cumulative': ['counted', 'planned'],
   'record.released': ['count', 'party', 'at'],
   'record.released-source': ['count', 'party', 'at', 'source'],
+  'record.returned': ['count', 'party', 'at'],
+  'record.returned-source': ['count', 'party', 'at', 'source'],
   'record.withdrawal': ['zones', 'last'],
   'record.opened': ['at'],
   'record.opened-closed': ['at', 'closed'],
@@ -192,7 +198,10 @@ export const PHRASES = {
   'status.count': ['count', 'status'],
   // The ratio of an exchange.
   ratio: ['released', 'by', 'relation', 'rule', 'from'],
+  /** The ratio where the side that answers the count hands over remains: `released` is what it returned. */
+  'ratio.remains': ['released', 'by', 'relation', 'rule', 'from'],
   'ratio.outside': ['count'],
+  'ratio.outside-remains': ['count'],
   'ratio.stated-total': ['byRatio', 'stated'],
   'ratio.stated-total-only': ['stated'],
   'stated.source': ['value', 'source'],
