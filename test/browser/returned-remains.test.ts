@@ -31,6 +31,29 @@ const LABELS: Record<Lang, { hamas: string; israel: string; living: string }> = 
 };
 
 /**
+ * How the explanation of Israel's batch of bodies (due 13 Oct) begins, and the words it must not
+ * have, in each language: the bodies are returned, never released.
+ */
+const BODIES: Record<Lang, { starts: string; returned: string; never: RegExp }> = {
+  en: {
+    starts: 'Batch 1: 405 remains to return (for 27 remains counted) by 3 Dec 12:00; ',
+    returned: '45 returned by Israel at 14 Oct 12:00 [',
+    never: /release/i,
+  },
+  ar: {
+    starts:
+      'الدفعة 1: المطلوب إعادتها رفات 405 أشخاص (مقابل المحتسَبين: رفات 27 شخصًا) بحلول 3 ديسمبر، 12:00؛ ',
+    returned: 'أُعيد 45 من جانب إسرائيل في 14 أكتوبر، 12:00 [',
+    never: /أُفرج|الإفراج/,
+  },
+  he: {
+    starts: 'פעימה 1: להחזרה 405 גופות (עבור הנספרים: 27 גופות) עד 3 בדצמ׳, 12:00; ',
+    returned: '45 הוחזרו על ידי ישראל ב־14 באוק׳, 12:00 [',
+    never: /שוחררו|לשחרור/,
+  },
+};
+
+/**
  * The Oct 2025 log: remains are handed over both ways. The API's headline model marks those sides
  * (core's returnedRemains), and the dashboard says they are returned, by the names of the remains,
  * never a second "Released by" a reader would count as people set free.
@@ -78,6 +101,27 @@ describe('remains are returned, not released, on the dashboard', { timeout: 120_
       expect(read(await line('remains-exchange:israel').textContent())).toMatch(
         startsWith(`${LABELS[lang].israel}: `),
       );
+    });
+
+    it(`the day page's explanation of Israel's batch of bodies in ${lang}: to return, and each handover returned, never released`, async () => {
+      const { page } = demo.browser;
+      await page.goto(
+        new URL(`/agreements/${OCT_LOG}/day/2025-10-13?lang=${lang}`, demo.server.url).toString(),
+      );
+      const explanation = (obligation: string) =>
+        page.locator(`tr[data-obligation="${obligation}"] td.explanation`);
+      await explanation('remains-exchange/release/4').waitFor();
+      const bodies = read(await explanation('remains-exchange/release/4').textContent());
+      expect(bodies).toMatch(startsWith(BODIES[lang].starts));
+      expect(bodies).toContain(BODIES[lang].returned);
+      expect(bodies).not.toMatch(BODIES[lang].never);
+      // The prisoners and detainees Israel released that day are still released.
+      if (lang === 'en')
+        expect(read(await explanation('living-exchange/release/4').textContent())).toMatch(
+          startsWith(
+            'In all: 1,968 persons to release by 13 Oct 12:00; 1,968 released by Israel at 13 Oct 12:00',
+          ),
+        );
     });
   }
 });
