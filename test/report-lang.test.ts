@@ -116,6 +116,33 @@ describe('the daily report in the reader’s language', () => {
     },
   );
 
+  it.each([
+    [
+      'en',
+      'Batch 1: return the remains of 28 persons (28 Remains of deceased hostages) to Israel through ',
+      'Batch 1: return 420 remains (Bodies of Palestinians), after the handover of batch 1',
+    ],
+    [
+      'ar',
+      'الدفعة 1: إعادة رفات 28 شخصًا (رفات الرهائن المتوفين: 28) إلى إسرائيل عبر ',
+      'الدفعة 1: إعادة رفات 420 شخصًا (جثامين فلسطينيين)، بعد تسليم الدفعة 1',
+    ],
+    [
+      'he',
+      'פעימה 1: השבת גופותיהם של 28 אנשים (גופות החטופים שמתו: 28) אל ישראל דרך ',
+      'פעימה 1: השבת 420 גופות (גופות פלסטינים), לאחר מסירת פעימה 1',
+    ],
+  ])(
+    'in %s, the obligations of the exchange of remains are worded as returns, each side’s batch',
+    async (lang, hamas, israel) => {
+      const r = await runCli('report', LOG, '--date', '2025-10-19', '--lang', lang);
+      expect(r.status).toBe(0);
+      const text = readerText(r.stdout).replace(/\s+/g, ' ');
+      expect(text).toContain(hamas);
+      expect(text).toContain(israel);
+    },
+  );
+
   it('in English, names parties and exchanges by their labels, not their ids', async () => {
     const r = await runCli('report', LOG, '--date', '2025-10-19');
     expect(r.stdout).toContain('<html lang="en" dir="ltr">');

@@ -34,19 +34,28 @@ const LABELS: Record<Lang, { hamas: string; israel: string; living: string }> = 
  * How the explanation of Israel's batch of bodies (due 13 Oct) begins, and the words it must not
  * have, in each language: the bodies are returned, never released.
  */
-const BODIES: Record<Lang, { starts: string; returned: string; never: RegExp }> = {
+const BODIES: Record<
+  Lang,
+  { action: string; released: string; starts: string; returned: string; never: RegExp }
+> = {
   en: {
+    action: 'Return · ',
+    released: 'Release · ',
     starts: 'Batch 1: 405 remains to return (for 27 remains counted) by 3 Dec 12:00; ',
     returned: '45 returned by Israel at 14 Oct 12:00 [',
     never: /release/i,
   },
   ar: {
+    action: 'إعادة · ',
+    released: 'إفراج · ',
     starts:
       'الدفعة 1: المطلوب إعادتها رفات 405 أشخاص (مقابل المحتسَبين: رفات 27 شخصًا) بحلول 3 ديسمبر، 12:00؛ ',
     returned: 'أُعيد 45 من جانب إسرائيل في 14 أكتوبر، 12:00 [',
     never: /أُفرج|الإفراج/,
   },
   he: {
+    action: 'השבה · ',
+    released: 'שחרור · ',
     starts: 'פעימה 1: להחזרה 405 גופות (עבור הנספרים: 27 גופות) עד 3 בדצמ׳, 12:00; ',
     returned: '45 הוחזרו על ידי ישראל ב־14 באוק׳, 12:00 [',
     never: /שוחררו|לשחרור/,
@@ -103,7 +112,7 @@ describe('remains are returned, not released, on the dashboard', { timeout: 120_
       );
     });
 
-    it(`the day page's explanation of Israel's batch of bodies in ${lang}: to return, and each handover returned, never released`, async () => {
+    it(`the day page's row of Israel's batch of bodies in ${lang}: a return, its explanation to return and each handover returned, never released`, async () => {
       const { page } = demo.browser;
       await page.goto(
         new URL(`/agreements/${OCT_LOG}/day/2025-10-13?lang=${lang}`, demo.server.url).toString(),
@@ -115,6 +124,14 @@ describe('remains are returned, not released, on the dashboard', { timeout: 120_
       expect(bodies).toMatch(startsWith(BODIES[lang].starts));
       expect(bodies).toContain(BODIES[lang].returned);
       expect(bodies).not.toMatch(BODIES[lang].never);
+      // What the obligation asks: Israel returns the bodies; it releases the prisoners and detainees.
+      const asks = (obligation: string) => page.locator(`tr[data-obligation="${obligation}"] td`).nth(2);
+      expect(read(await asks('remains-exchange/release/4').textContent())).toMatch(
+        startsWith(BODIES[lang].action),
+      );
+      expect(read(await asks('living-exchange/release/4').textContent())).toMatch(
+        startsWith(BODIES[lang].released),
+      );
       // The prisoners and detainees Israel released that day are still released.
       if (lang === 'en')
         expect(read(await explanation('living-exchange/release/4').textContent())).toMatch(

@@ -186,6 +186,10 @@ export const AR: Record<PhraseCode, string> = {
   'plan.hand-over': 'الدفعة {batch}: تسليم {amount} ({mix}) إلى {to}{through}{window}، {when}.{extension}',
   'plan.release-batch': 'الدفعة {batch}: الإفراج عن {amount}{categories}{depending}{order}{after}.',
   'plan.release-all': 'الإفراج عن {amount}{parts}{after}.',
+  'plan.hand-over-remains':
+    'الدفعة {batch}: إعادة {amount} ({mix}) إلى {to}{through}{window}، {when}.{extension}',
+  'plan.return-batch': 'الدفعة {batch}: إعادة {amount}{categories}{depending}{order}{after}.',
+  'plan.return-all': 'إعادة {amount}{parts}{after}.',
   'plan.before-start': '{line} موعده قبل بدء الاتفاق.',
   'plan.standing': '{text}{limits}',
   'part.part-of': '، ضمن {whole}',

@@ -191,6 +191,10 @@ export const EN: Record<PhraseCode, string> = {
   'plan.hand-over': 'Batch {batch}: release {amount} ({mix}) to {to}{through}{window}, {when}.{extension}',
   'plan.release-batch': 'Batch {batch}: release {amount}{categories}{depending}{order}{after}.',
   'plan.release-all': 'Release {amount}{parts}{after}.',
+  'plan.hand-over-remains':
+    'Batch {batch}: return {amount} ({mix}) to {to}{through}{window}, {when}.{extension}',
+  'plan.return-batch': 'Batch {batch}: return {amount}{categories}{depending}{order}{after}.',
+  'plan.return-all': 'Return {amount}{parts}{after}.',
   'plan.before-start': '{line} Due before the agreement starts.',
   'plan.standing': '{text}{limits}',
   'part.part-of': ', part of {whole}',

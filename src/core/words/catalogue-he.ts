@@ -186,6 +186,10 @@ export const HE: Record<PhraseCode, string> = {
   'plan.hand-over': 'פעימה {batch}: מסירת {amount} ({mix}) אל {to}{through}{window}, {when}.{extension}',
   'plan.release-batch': 'פעימה {batch}: שחרור {amount}{categories}{depending}{order}{after}.',
   'plan.release-all': 'שחרור {amount}{parts}{after}.',
+  'plan.hand-over-remains':
+    'פעימה {batch}: השבת {amount} ({mix}) אל {to}{through}{window}, {when}.{extension}',
+  'plan.return-batch': 'פעימה {batch}: השבת {amount}{categories}{depending}{order}{after}.',
+  'plan.return-all': 'השבת {amount}{parts}{after}.',
   'plan.before-start': '{line} המועד לפני תחילת ההסכם.',
   'plan.standing': '{text}{limits}',
   'part.part-of': ', מתוך {whole}',

@@ -252,6 +252,10 @@ export const PHRASES = {
   'plan.hand-over': ['batch', 'amount', 'mix', 'to', 'through', 'window', 'when', 'extension'],
   'plan.release-batch': ['batch', 'amount', 'categories', 'depending', 'order', 'after'],
   'plan.release-all': ['amount', 'parts', 'after'],
+  // The same lines where the side hands over remains: returned, not released.
+  'plan.hand-over-remains': ['batch', 'amount', 'mix', 'to', 'through', 'window', 'when', 'extension'],
+  'plan.return-batch': ['batch', 'amount', 'categories', 'depending', 'order', 'after'],
+  'plan.return-all': ['amount', 'parts', 'after'],
   'plan.before-start': ['line'],
   'plan.standing': ['text', 'limits'],
   // Parts of plan lines.

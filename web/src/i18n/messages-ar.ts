@@ -364,6 +364,7 @@ export const ar: Catalog = {
   'action.submit-list': 'تقديم قائمة',
   'action.hand-over': 'تسليم',
   'action.release': 'إفراج',
+  'action.return-remains': 'إعادة',
   'action.admit-aid': 'إدخال المساعدات',
   'action.deliver-extra': 'إيصال',
   'action.withdraw': 'انسحاب',

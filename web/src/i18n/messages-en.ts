@@ -261,6 +261,8 @@ export const en = {
   'action.submit-list': 'Submit a list',
   'action.hand-over': 'Hand over',
   'action.release': 'Release',
+  /** What a side that hands over remains does with them (core's returnedRemains): return, never release. */
+  'action.return-remains': 'Return',
   'action.admit-aid': 'Let in aid',
   'action.deliver-extra': 'Deliver',
   'action.withdraw': 'Withdraw',

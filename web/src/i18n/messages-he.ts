@@ -264,6 +264,7 @@ export const he: Catalog = {
   'action.submit-list': 'הגשת רשימה',
   'action.hand-over': 'מסירה',
   'action.release': 'שחרור',
+  'action.return-remains': 'השבה',
   'action.admit-aid': 'הכנסת סיוע',
   'action.deliver-extra': 'אספקה',
   'action.withdraw': 'נסיגה',
