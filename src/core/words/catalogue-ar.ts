@@ -236,6 +236,8 @@ export const AR: Record<PhraseCode, string> = {
   'term.total-duration': 'المدة الإجمالية',
   'term.provision': '{kind} ({provision})',
   'term.released-by': '{name}: من يُفرج عنهم {parties}',
+  'term.returned-by': '{name}: الرفات التي أعادها {parties}',
+  'term.released-or-returned-by': '{name}: من أفرج عنهم أو الرفات التي أعادها {parties}',
   'term.ratio-for': '{name}: النسبة مقابل {category}',
   'term.category': '{name}، الفئة: {meaning}',
   'term.quota-per-day': '{name}: {quota} يوميًا',

@@ -241,6 +241,8 @@ export const EN: Record<PhraseCode, string> = {
   'term.total-duration': 'Total duration',
   'term.provision': '{kind} ({provision})',
   'term.released-by': '{name} released by {parties}',
+  'term.returned-by': '{name} returned by {parties}',
+  'term.released-or-returned-by': '{name} released or returned by {parties}',
   'term.ratio-for': '{name} ratio for {category}',
   'term.category': '{name} category: {meaning}',
   'term.quota-per-day': '{name} {quota} per day',

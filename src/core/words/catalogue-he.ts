@@ -236,6 +236,8 @@ export const HE: Record<PhraseCode, string> = {
   'term.total-duration': 'משך כולל',
   'term.provision': '{kind} ({provision})',
   'term.released-by': '{name}: משוחררים בידי {parties}',
+  'term.returned-by': '{name}: גופות שהוחזרו בידי {parties}',
+  'term.released-or-returned-by': '{name}: משוחררים או גופות שהוחזרו בידי {parties}',
   'term.ratio-for': '{name}: יחס עבור {category}',
   'term.category': '{name}, קטגוריה: {meaning}',
   'term.quota-per-day': '{name}: {quota} ליום',

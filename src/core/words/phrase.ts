@@ -304,6 +304,10 @@ export const PHRASES = {
   'term.total-duration': [],
   'term.provision': ['kind', 'provision'],
   'term.released-by': ['name', 'parties'],
+  /** The side of an exchange whose every category is remains, in every text compared. */
+  'term.returned-by': ['name', 'parties'],
+  /** The side hands over remains in one text compared and the living in the other. */
+  'term.released-or-returned-by': ['name', 'parties'],
   'term.ratio-for': ['name', 'category'],
   'term.category': ['name', 'meaning'],
   'term.quota-per-day': ['name', 'quota'],
