@@ -142,3 +142,44 @@ describe('remains are returned, not released, on the dashboard', { timeout: 120_
     });
   }
 });
+
+/** What the Oct 2025 agreement page calls each side's planned total when no log is held. */
+const PLANNED: Record<Lang, { hamas: string; israel: string; living: string }> = {
+  en: {
+    hamas: 'To be returned by Hamas (remains)',
+    israel: 'To be returned by Israel (remains)',
+    living: 'To be released by Hamas',
+  },
+  ar: {
+    hamas: 'تُعاد من جانب حماس وفق الخطة (رفات)',
+    israel: 'تُعاد من جانب إسرائيل وفق الخطة (رفات)',
+    living: 'يُفرَج عنهم من جانب حماس وفق الخطة',
+  },
+  he: {
+    hamas: 'יוחזרו על ידי חמאס לפי התוכנית (גופות)',
+    israel: 'יוחזרו על ידי ישראל לפי התוכנית (גופות)',
+    living: 'ישוחררו על ידי חמאס לפי התוכנית',
+  },
+};
+
+/** The demo alone: the Oct 2025 agreement is held without a log, so its page shows the plan's totals. */
+describe('remains are to be returned, not released, on the plan’s tiles', { timeout: 120_000 }, () => {
+  const demo = demoBrowser();
+
+  for (const lang of LANGS)
+    it(`the Oct 2025 agreement page without a log in ${lang}: remains to be returned, the living to be released`, async () => {
+      const { page } = demo.browser;
+      await page.goto(new URL(`/agreements/${OCT_LOG}?lang=${lang}`, demo.server.url).toString());
+      await page.getByTestId('headline-figures').waitFor();
+      const labels = (await page.locator('.tile-label').allTextContents()).map(read);
+      expect(labels).toContain(PLANNED[lang].hamas);
+      expect(labels).toContain(PLANNED[lang].israel);
+      expect(labels.some((l) => l.startsWith(PLANNED[lang].living))).toBe(true);
+      // Every planned total of remains is to be returned: none is said to be released.
+      const remains = { en: ' (remains)', ar: ' (رفات)', he: ' (גופות)' }[lang];
+      const returned = { en: 'To be returned by ', ar: 'تُعاد من جانب ', he: 'יוחזרו על ידי ' }[lang];
+      const ofRemains = labels.filter((l) => l.endsWith(remains));
+      expect(ofRemains).toHaveLength(2);
+      for (const l of ofRemains) expect(l).toMatch(startsWith(returned));
+    });
+});

@@ -36,6 +36,7 @@ export const ar: Catalog = {
   'phase.plannedCurrent': 'وفق الخطة: {phase}، اليوم {day}',
   'phase.plannedEnd': 'وفق الخطة، انتهت يوم {date}',
   'figures.toRelease': 'يُفرَج عنهم من جانب {party} وفق الخطة',
+  'figures.toReturn': 'تُعاد من جانب {party} وفق الخطة',
   'agreement.todayOn': 'اليوم، {date}',
   'phase.noStart': 'دون تاريخ بدء',
   'agreement.parties': 'الأطراف والوسطاء',

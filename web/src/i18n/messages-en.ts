@@ -36,6 +36,7 @@ export const en = {
   'phase.plannedCurrent': 'By the plan: {phase}, day {day}',
   'phase.plannedEnd': 'By the plan, ended {date}',
   'figures.toRelease': 'To be released by {party}',
+  'figures.toReturn': 'To be returned by {party}',
   'agreement.todayOn': 'Today, {date}',
   'phase.noStart': 'No start date',
   'agreement.parties': 'Parties and mediators',

@@ -36,6 +36,7 @@ export const he: Catalog = {
   'phase.plannedCurrent': 'לפי התוכנית: {phase}, יום {day}',
   'phase.plannedEnd': 'לפי התוכנית, הסתיים: {date}',
   'figures.toRelease': 'ישוחררו על ידי {party} לפי התוכנית',
+  'figures.toReturn': 'יוחזרו על ידי {party} לפי התוכנית',
   'agreement.todayOn': 'היום, {date}',
   'phase.noStart': 'ללא תאריך התחלה',
   'agreement.parties': 'הצדדים והמתווכים',
