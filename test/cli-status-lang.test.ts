@@ -86,6 +86,42 @@ describe('truce status in the reader’s language', () => {
     },
   );
 
+  it.each([
+    [
+      'en',
+      'Batch 1: 180 remains to return (for 12 remains counted) by 19 Oct 12:00; 45 returned by Israel at 14 Oct 12:00 [',
+      '  ratio does not hold: 45 returned by Israel, fewer than 15 × 12 counted from Hamas; ',
+      /remains to release|released by Israel at 14 Oct|45 released by Israel/,
+    ],
+    [
+      'ar',
+      'الدفعة 1: المطلوب إعادتها رفات 180 شخصًا (مقابل المحتسَبين: رفات 12 شخصًا) بحلول 19 أكتوبر، 12:00؛ أُعيد 45 من جانب إسرائيل في 14 أكتوبر، 12:00 [',
+      'أُعيد 45 من جانب إسرائيل، أي أقل من 15 × 12 مما احتُسب من جانب حماس؛ ',
+      /المطلوب الإفراج عنهم رفات|أُفرج عن 45 من جانب إسرائيل/,
+    ],
+    [
+      'he',
+      'פעימה 1: להחזרה 180 גופות (עבור הנספרים: 12 גופות) עד 19 באוק׳, 12:00; 45 הוחזרו על ידי ישראל ב־14 באוק׳, 12:00 [',
+      '45 הוחזרו על ידי ישראל, כלומר פחות מאשר 15 × 12 שנספרו מצד חמאס; ',
+      /לשחרור 180 גופות|45 שוחררו על ידי ישראל/,
+    ],
+  ])(
+    'in %s, the explanations say the remains Israel hands over are returned, its batch, each handover and the ratio; the living are still released',
+    async (lang, release, ratio, released) => {
+      const r = await runCli('status', LOG, '--at', AT, '--lang', lang);
+      expect(r.status).toBe(0);
+      const line = r.stdout.split('\n').find((l) => l.includes(release));
+      expect(line, `a line with ${release}`).toBeDefined();
+      expect(r.stdout).toContain(ratio);
+      expect(r.stdout).not.toMatch(released);
+      // The exchange of the living keeps its words.
+      if (lang === 'en')
+        expect(r.stdout).toContain(
+          'In all: 1,968 persons to release by 13 Oct 12:00; 1,968 released by Israel at 13 Oct 12:00',
+        );
+    },
+  );
+
   it('words a provision placed from the record by the names of what it waits for, in the reader’s language', async () => {
     const en = await runCli('status', LOG, '--at', '2026-02-10');
     expect(en.stdout).toContain(

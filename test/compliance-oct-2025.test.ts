@@ -138,7 +138,7 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     expect(explain(handover.explanation, agreement)).toMatch(/^Batch 1 \(28 remains\) due 13 Oct 12:00;/);
     const bodies = ob(e, 'remains-exchange/release/4');
     expect(explain(bodies.explanation, agreement)).toMatch(
-      /^Batch 1: 405 remains to release \(for 27 remains counted\) by /,
+      /^Batch 1: 405 remains to return \(for 27 remains counted\) by /,
     );
     expect(
       `${explain(handover.explanation, agreement)} ${explain(bodies.explanation, agreement)}`,

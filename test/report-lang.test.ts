@@ -85,6 +85,64 @@ describe('the daily report in the reader’s language', () => {
     },
   );
 
+  it.each([
+    [
+      'en',
+      'Batch 1: 180 remains to return (for 12 remains counted) by 19 Oct 12:00; 45 returned by Israel at 14 Oct 12:00 [',
+      '<li>45 returned by Israel, fewer than 15 × 12 counted from Hamas; ',
+      /remains to release|45 released by Israel/,
+    ],
+    [
+      'ar',
+      'الدفعة 1: المطلوب إعادتها رفات 180 شخصًا (مقابل المحتسَبين: رفات 12 شخصًا) بحلول 19 أكتوبر، 12:00؛ أُعيد 45 من جانب <bdi>إسرائيل</bdi> في 14 أكتوبر، 12:00 [',
+      '<li>أُعيد 45 من جانب <bdi>إسرائيل</bdi>، أي أقل من 15 × 12 مما احتُسب من جانب <bdi>حماس</bdi>؛ ',
+      /المطلوب الإفراج عنهم رفات|أُفرج عن 45 من جانب/,
+    ],
+    [
+      'he',
+      'פעימה 1: להחזרה 180 גופות (עבור הנספרים: 12 גופות) עד 19 באוק׳, 12:00; 45 הוחזרו על ידי <bdi>ישראל</bdi> ב־14 באוק׳, 12:00 [',
+      '<li>45 הוחזרו על ידי <bdi>ישראל</bdi>, כלומר פחות מאשר 15 × 12 שנספרו מצד <bdi>חמאס</bdi>; ',
+      /לשחרור 180 גופות|45 שוחררו על ידי/,
+    ],
+  ])(
+    'in %s, the explanations say the remains Israel hands over are returned: the day’s obligation, what is late and the ratio',
+    async (lang, release, ratio, released) => {
+      const r = await runCli('report', LOG, '--date', '2025-10-19', '--lang', lang);
+      expect(r.status).toBe(0);
+      // The release of batch 1 is explained among the day's obligations and again among what is late.
+      expect(r.stdout.split(release).length - 1).toBeGreaterThanOrEqual(2);
+      expect(r.stdout).toContain(ratio);
+      expect(r.stdout).not.toMatch(released);
+    },
+  );
+
+  it.each([
+    [
+      'en',
+      'Batch 1: return the remains of 28 persons (28 Remains of deceased hostages) to Israel through ',
+      'Batch 1: return 420 remains (Bodies of Palestinians), after the handover of batch 1',
+    ],
+    [
+      'ar',
+      'الدفعة 1: إعادة رفات 28 شخصًا (رفات الرهائن المتوفين: 28) إلى إسرائيل عبر ',
+      'الدفعة 1: إعادة رفات 420 شخصًا (جثامين فلسطينيين)، بعد تسليم الدفعة 1',
+    ],
+    [
+      'he',
+      'פעימה 1: השבת גופותיהם של 28 אנשים (גופות החטופים שמתו: 28) אל ישראל דרך ',
+      'פעימה 1: השבת 420 גופות (גופות פלסטינים), לאחר מסירת פעימה 1',
+    ],
+  ])(
+    'in %s, the obligations of the exchange of remains are worded as returns, each side’s batch',
+    async (lang, hamas, israel) => {
+      const r = await runCli('report', LOG, '--date', '2025-10-19', '--lang', lang);
+      expect(r.status).toBe(0);
+      const text = readerText(r.stdout).replace(/\s+/g, ' ');
+      expect(text).toContain(hamas);
+      expect(text).toContain(israel);
+    },
+  );
+
   it('in English, names parties and exchanges by their labels, not their ids', async () => {
     const r = await runCli('report', LOG, '--date', '2025-10-19');
     expect(r.stdout).toContain('<html lang="en" dir="ltr">');

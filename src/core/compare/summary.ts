@@ -1,5 +1,6 @@
 import { figureRange, isContested, statedValues } from '../agreement/figure.ts';
 import type { Agreement, Figure, Phase, Provision, ProvisionOf, Quota } from '../agreement/types.ts';
+import { sideUnit } from '../plan/exchange-obligations.ts';
 import type { Action, Plan } from '../plan/types.ts';
 import { agreementNames } from '../words/agreement-names.ts';
 import {
@@ -161,13 +162,30 @@ function exchangeRows(row: Row, name: Phrase, [a, b]: Sides<'exchange'>, planA: 
       return phrase('value.scheduled-and-stated', { scheduled, stated: figureArg(stated) });
     return scheduled;
   };
+  // A side whose every category is remains returns them (the rule of core's returnedRemains):
+  // "returned by" where it does so in each text that has the exchange, "released or returned by"
+  // where it hands over remains in one and the living in the other, else "released by".
+  const term = (categories: (x: ProvisionOf<'exchange'>) => Parameters<typeof sideUnit>[0]) => {
+    const units = new Set([a, b].filter((x) => x !== undefined).map((x) => sideUnit(categories(x))));
+    return units.size > 1
+      ? 'term.released-or-returned-by'
+      : units.has('remains')
+        ? 'term.returned-by'
+        : 'term.released-by';
+  };
   row(
-    phrase('term.released-by', { name, parties: parties((x) => x.release.party) }),
+    phrase(
+      term((x) => x.release.categories),
+      { name, parties: parties((x) => x.release.party) },
+    ),
     total(a, planA, 'hand-over'),
     total(b, planB, 'hand-over'),
   );
   row(
-    phrase('term.released-by', { name, parties: parties((x) => x.counterpart.party) }),
+    phrase(
+      term((x) => x.counterpart.categories),
+      { name, parties: parties((x) => x.counterpart.party) },
+    ),
     total(a, planA, 'release'),
     total(b, planB, 'release'),
   );

@@ -206,7 +206,7 @@ function evaluateWith(
     const ratios = [...ctx.exchanges.values()]
       .map((x) => {
         const [fwd, back] = directions.filter((d) => d.provision === x.exchange.id);
-        return ratioCheck(x, fwd!, back!);
+        return ratioCheck(agreement, x, fwd!, back!);
       })
       .filter((r) => r !== null);
     const unplaced = [...ctx.exchanges.values()].flatMap((x) => x.unplaced);

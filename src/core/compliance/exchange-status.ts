@@ -1,3 +1,4 @@
+import { returnedRemains } from '../figures/returned-remains.ts';
 import type { Obligation } from '../plan/types.ts';
 import { type Arg, moment, num as n, phrase, qty } from '../words/phrase.ts';
 import { dueAt, type EvalContext } from './context.ts';
@@ -160,8 +161,12 @@ function handoverStatus(
         ? phrase('record.handed-over-unconfirmed', handed)
         : phrase('record.handed-over', handed);
   });
+  // Remains handed over outside the formula were returned, not released (core's returnedRemains).
+  const outside = returnedRemains(ctx.agreement, o.provision, o.party)
+    ? 'record.counted-outside-remains'
+    : 'record.counted-outside';
   for (const r of batch.countedOutside)
-    parts.push(phrase('record.counted-outside', { count: n(num(r.body.count)), at: moment(r.at, tz) }));
+    parts.push(phrase(outside, { count: n(num(r.body.count)), at: moment(r.at, tz) }));
   if (cumulative) parts.push(cumulative);
   const findings: { finding: string; count: number; entry: Effective; handover?: string }[] = [
     ...batch.handovers.flatMap((h) => h.findings.map((f) => ({ ...f, handover: h.record.entry.hash }))),

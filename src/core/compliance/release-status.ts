@@ -1,3 +1,4 @@
+import { returnedRemains } from '../figures/returned-remains.ts';
 import type { Obligation } from '../plan/types.ts';
 import { type Arg, moment, num as n, phrase, qty, quote } from '../words/phrase.ts';
 import type { EvalContext } from './context.ts';
@@ -48,18 +49,25 @@ export function releaseStatus(
   const unit = o.unit ?? 'person';
   const countedUnit = handover?.unit ?? 'person';
   const remains = o.unit === 'remains';
+  // A side that hands over remains returns them: "405 remains to return", "45 returned by Israel",
+  // never released (core's one rule for it, as the headline's "Returned by").
+  const returned = returnedRemains(ctx.agreement, o.provision, o.party) !== null;
   const base: Arg =
     o.batch === undefined
       ? required === undefined
         ? remains
           ? phrase('release.head-all-unstated-remains')
           : phrase('release.head-all-unstated')
-        : phrase('release.head-all', { required: qty(required, unit) })
+        : returned
+          ? phrase('release.head-all-remains', { required: qty(required, unit) })
+          : phrase('release.head-all', { required: qty(required, unit) })
       : required === undefined
         ? remains
           ? phrase('release.head-batch-unstated-remains', { batch: n(batch.batch) })
           : phrase('release.head-batch-unstated', { batch: n(batch.batch) })
-        : phrase('release.head-batch', { batch: n(batch.batch), required: qty(required, unit) });
+        : returned
+          ? phrase('release.head-batch-remains', { batch: n(batch.batch), required: qty(required, unit) })
+          : phrase('release.head-batch', { batch: n(batch.batch), required: qty(required, unit) });
   const what: Arg = !range
     ? base
     : range.min === range.max
@@ -77,8 +85,13 @@ export function releaseStatus(
       party: { type: 'party', id: String(r.body.party) } as Arg,
       at: moment(r.entry.at, tz),
     };
-    return r.entry.event.source
-      ? phrase('record.released-source', { ...released, source: quote(r.entry.event.source.name) })
+    const source = r.entry.event.source ? quote(r.entry.event.source.name) : undefined;
+    if (returned)
+      return source
+        ? phrase('record.returned-source', { ...released, source })
+        : phrase('record.returned', released);
+    return source
+      ? phrase('record.released-source', { ...released, source })
       : phrase('record.released', released);
   });
   const stated = statedTotal(records.exchange.counterpart);

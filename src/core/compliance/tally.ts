@@ -1,4 +1,6 @@
 import { singleValue } from '../agreement/figure.ts';
+import type { Agreement } from '../agreement/types.ts';
+import { returnedRemains } from '../figures/returned-remains.ts';
 import { num as n, phrase, sentence } from '../words/phrase.ts';
 import { countedIn, type ExchangeRecords, releasedIn } from './exchange-records.ts';
 import { statedBeside, statedTotal } from './stated-total.ts';
@@ -100,8 +102,12 @@ export function tallies(x: ExchangeRecords): DirectionTally[] {
   return [forward, back];
 }
 
-/** Whether the counterpart's releases match the ratio for the persons counted so far. */
+/**
+ * Whether the counterpart's releases match the ratio for the persons counted so far. A side that
+ * hands over remains (core's returnedRemains) is said to return them, not release them.
+ */
 export function ratioCheck(
+  agreement: Agreement,
   x: ExchangeRecords,
   forward: DirectionTally,
   back: DirectionTally,
@@ -135,14 +141,25 @@ export function ratioCheck(
     ...(back.byRatio !== undefined ? { byRatio: back.byRatio } : {}),
     explanation: [
       sentence([
-        phrase('ratio', {
+        phrase(returnedRemains(agreement, x.exchange.id, back.from) ? 'ratio.remains' : 'ratio', {
           released: n(back.counted),
           by: { type: 'party', id: back.from },
           relation,
           rule,
           from: { type: 'party', id: forward.from },
         }),
-        ...(forward.outside ? [phrase('ratio.outside', { count: n(forward.outside) })] : []),
+        ...(forward.outside
+          ? [
+              phrase(
+                returnedRemains(agreement, x.exchange.id, forward.from)
+                  ? 'ratio.outside-remains'
+                  : 'ratio.outside',
+                {
+                  count: n(forward.outside),
+                },
+              ),
+            ]
+          : []),
         ...statedBeside(back.statedTotal, back.byRatio),
       ]),
     ],

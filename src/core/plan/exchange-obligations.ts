@@ -150,6 +150,9 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
   const counterpartCategories = counterpart.categories?.map((c) => c.id).join('+');
   const counterpartCategory = counterpartCategories ?? 'persons';
   const lump = lumpCounterpart(exchange);
+  // A side whose every category is remains returns them, never releases them (the rule of core's
+  // returnedRemains, which rests on sideUnit): its lines say so.
+  const returns = sideUnit(counterpart.categories) === 'remains';
   // Persons released as remains are counted as persons whose remains are handed over.
   const handed = (b: Batch): Phrase => {
     const amount: Phrase =
@@ -249,7 +252,7 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
         ...(stated ? { batchCategories: stated } : {}),
         ...common,
         ...windowFields,
-        line: phrase('plan.hand-over', {
+        line: phrase(unit === 'remains' ? 'plan.hand-over-remains' : 'plan.hand-over', {
           batch: num(n),
           amount: handed(batch),
           mix: mix ?? categories(stated ?? release.categories.map((c) => c.id)),
@@ -283,7 +286,7 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
           ...common,
           ...(windowFields.relativeTo ? { relativeTo: windowFields.relativeTo } : {}),
           ...(counterpart.after ? { condition: `after the ${after} of batch ${n}` } : {}),
-          line: phrase('plan.release-batch', {
+          line: phrase(returns ? 'plan.return-batch' : 'plan.release-batch', {
             batch: num(n),
             amount: rangeLine(range, batch.atLeast, counterpartUnit),
             categories: counterpart.categories?.length
@@ -363,7 +366,7 @@ function lumpRelease(
       ...(lump.figures ? { figures: lump.figures, uncertain: true } : {}),
       ...(relativeTo ? { relativeTo } : {}),
       ...(counterpart.after ? { condition: 'after the handovers' } : {}),
-      line: phrase('plan.release-all', {
+      line: phrase(sideUnit(counterpart.categories) === 'remains' ? 'plan.return-all' : 'plan.release-all', {
         amount: rangeAmount(lo, hi, unit),
         parts,
         after: counterpart.after ? phrase('part.after-handovers') : NONE,

@@ -69,6 +69,9 @@ export const PHRASES = {
   'release.head-all-unstated': [],
   'release.head-batch-unstated-remains': ['batch'],
   'release.head-all-unstated-remains': [],
+  // The same heads where the side hands over remains (core's returnedRemains): returned, not released.
+  'release.head-batch-remains': ['batch', 'required'],
+  'release.head-all-remains': ['required'],
   'release.for-counted': ['what', 'counted'],
   'release.range-counted': ['what', 'min', 'max', 'counted'],
   'quota.what': ['required', 'line'],
@@ -83,9 +86,12 @@ export const PHRASES = {
   'record.handed-over-confirmed': ['count', 'actor', 'at', 'by', 'confirmedAt'],
   'record.handed-over-unconfirmed': ['count', 'actor', 'at'],
   'record.counted-outside': ['count', 'at'],
+  'record.counted-outside-remains': ['count', 'at'],
   'record.cumulative': ['counted', 'planned'],
   'record.released': ['count', 'party', 'at'],
   'record.released-source': ['count', 'party', 'at', 'source'],
+  'record.returned': ['count', 'party', 'at'],
+  'record.returned-source': ['count', 'party', 'at', 'source'],
   'record.withdrawal': ['zones', 'last'],
   'record.opened': ['at'],
   'record.opened-closed': ['at', 'closed'],
@@ -192,7 +198,10 @@ export const PHRASES = {
   'status.count': ['count', 'status'],
   // The ratio of an exchange.
   ratio: ['released', 'by', 'relation', 'rule', 'from'],
+  /** The ratio where the side that answers the count hands over remains: `released` is what it returned. */
+  'ratio.remains': ['released', 'by', 'relation', 'rule', 'from'],
   'ratio.outside': ['count'],
+  'ratio.outside-remains': ['count'],
   'ratio.stated-total': ['byRatio', 'stated'],
   'ratio.stated-total-only': ['stated'],
   'stated.source': ['value', 'source'],
@@ -243,6 +252,10 @@ export const PHRASES = {
   'plan.hand-over': ['batch', 'amount', 'mix', 'to', 'through', 'window', 'when', 'extension'],
   'plan.release-batch': ['batch', 'amount', 'categories', 'depending', 'order', 'after'],
   'plan.release-all': ['amount', 'parts', 'after'],
+  // The same lines where the side hands over remains: returned, not released.
+  'plan.hand-over-remains': ['batch', 'amount', 'mix', 'to', 'through', 'window', 'when', 'extension'],
+  'plan.return-batch': ['batch', 'amount', 'categories', 'depending', 'order', 'after'],
+  'plan.return-all': ['amount', 'parts', 'after'],
   'plan.before-start': ['line'],
   'plan.standing': ['text', 'limits'],
   // Parts of plan lines.
@@ -291,6 +304,10 @@ export const PHRASES = {
   'term.total-duration': [],
   'term.provision': ['kind', 'provision'],
   'term.released-by': ['name', 'parties'],
+  /** The side of an exchange whose every category is remains, in every text compared. */
+  'term.returned-by': ['name', 'parties'],
+  /** The side hands over remains in one text compared and the living in the other. */
+  'term.released-or-returned-by': ['name', 'parties'],
   'term.ratio-for': ['name', 'category'],
   'term.category': ['name', 'meaning'],
   'term.quota-per-day': ['name', 'quota'],

@@ -232,7 +232,8 @@ function PlannedFigures({ data }: { data: AgreementData }) {
             <div className="tile" key={`${x.party}-${x.category}-${x.unit}`}>
               <p className="tile-label">
                 {x.unit === 'person' || x.unit === 'remains'
-                  ? `${t('figures.toRelease', { party: party(x.party) })}${term ? ` (${term})` : ''}`
+                  ? // Remains are returned, never released (the plan's unit for a side whose every category is remains).
+                    `${t(x.unit === 'remains' ? 'figures.toReturn' : 'figures.toRelease', { party: party(x.party) })}${term ? ` (${term})` : ''}`
                   : `${party(x.party)} — ${termLabel(data.agreement, x.category, text)}`}
               </p>
               {x.bySource && x.bySource.length > 1 ? (

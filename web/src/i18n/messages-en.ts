@@ -36,6 +36,7 @@ export const en = {
   'phase.plannedCurrent': 'By the plan: {phase}, day {day}',
   'phase.plannedEnd': 'By the plan, ended {date}',
   'figures.toRelease': 'To be released by {party}',
+  'figures.toReturn': 'To be returned by {party}',
   'agreement.todayOn': 'Today, {date}',
   'phase.noStart': 'No start date',
   'agreement.parties': 'Parties and mediators',
@@ -261,6 +262,8 @@ export const en = {
   'action.submit-list': 'Submit a list',
   'action.hand-over': 'Hand over',
   'action.release': 'Release',
+  /** What a side that hands over remains does with them (core's returnedRemains): return, never release. */
+  'action.return-remains': 'Return',
   'action.admit-aid': 'Let in aid',
   'action.deliver-extra': 'Deliver',
   'action.withdraw': 'Withdraw',

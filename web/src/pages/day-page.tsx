@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { returnedRemains } from '../../../src/core/figures/returned-remains.ts';
 import type { Obligation } from '../../../src/core/plan/types.ts';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
 import type { LogSummary, ServedObligation } from '../api.ts';
@@ -54,6 +55,13 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
   useEffect(() => {
     document.title = `${text(a.title)} · ${date} · Truce`;
   }, [a, date, text]);
+  // What an obligation asks, in words: a side that hands over remains returns them, never releases them.
+  const action = (o: Obligation) =>
+    t(
+      o.action === 'release' && returnedRemains(a, o.provision, o.party)
+        ? 'action.return-remains'
+        : (`action.${o.action}` as MessageKey),
+    );
   const base = `/agreements/${encodeURIComponent(a.id)}`;
   const names = useMemo(() => agreementNames(a, data.log?.actors), [a, data.log?.actors]);
   const scope = useMemo(() => ({ timeZone: a.timeZone, names }), [a.timeZone, names]);
@@ -106,7 +114,7 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
               {late.map((r) => (
                 <li key={r.obligation.id}>
                   <StatusBadge status={r.status!.status} /> {party(r.obligation.party)}:{' '}
-                  {t(`action.${r.obligation.action}` as MessageKey)}
+                  {action(r.obligation)}
                   {r.status!.lateMinutes
                     ? ` · ${t('late.hours', { n: Math.round(r.status!.lateMinutes / 60) })}`
                     : ''}
@@ -165,7 +173,7 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
                       </td>
                       <td data-label={t('role.party')}>{party(o.party)}</td>
                       <td data-label={t('provisions.provision')}>
-                        {t(`action.${o.action}` as MessageKey)}
+                        {action(o)}
                         {o.quantity !== undefined && o.unit ? (
                           <>
                             {' · '}
