@@ -231,7 +231,7 @@ describe.each(DIALECTS)(
       );
       // Only digits grow: the counts (of allegations, states, parties, the ceasefire's evidence, the
       // log's events), one more digit each. Listed, each allegation took some 500 bytes.
-    expect(after.length - before.length).toBeGreaterThanOrEqual(0);
+      expect(after.length - before.length).toBeGreaterThanOrEqual(0);
       expect(after.length - before.length).toBeLessThanOrEqual(24);
     });
   },
