@@ -36,14 +36,17 @@ function latestOf(items: readonly Arg[], sep: Extract<Arg, { type: 'list' }>['se
  * nothing is cut.
  */
 export function shownExplanation(e: Explanation, k = LATEST_ALLEGATIONS): Explanation {
-  let changed = false;
+  // Each part is walked into a new value only where something under it is cut: the same value otherwise.
   const walk = (a: Arg, parent?: string, key?: string): Arg => {
     if (isList(a)) {
-      const items = a.items.map((x) => walk(x));
-      if (parent !== undefined && WHOLE_LISTS[parent] === key && items.length > k) {
-        changed = true;
+      let changed = false;
+      const items = a.items.map((x) => {
+        const y = walk(x);
+        if (y !== x) changed = true;
+        return y;
+      });
+      if (parent !== undefined && WHOLE_LISTS[parent] === key && items.length > k)
         return latestOf(items, a.sep, k);
-      }
       const out: Arg[] = [];
       let run: Arg[] = [];
       const flush = () => {
@@ -61,23 +64,30 @@ export function shownExplanation(e: Explanation, k = LATEST_ALLEGATIONS): Explan
         }
       }
       flush();
-      return { ...a, items: out };
+      return changed ? { ...a, items: out } : a;
     }
     if (!isPhrase(a)) return a;
+    let changed = false;
     const params: Record<string, Arg> = {};
     for (const [name, value] of Object.entries(a.params as Record<string, Arg>)) {
       // A list of disputes is the items of a `disputes` phrase.
-      const inner = WHOLE_LISTS[a.code] === name && isPhrase(value) && value.code === 'disputes';
-      params[name] = inner
-        ? {
-            ...value,
-            params: { ...value.params, items: walk((value.params as { items: Arg }).items, a.code, name) },
-          }
-        : walk(value, a.code, name);
+      let shown: Arg;
+      if (WHOLE_LISTS[a.code] === name && isPhrase(value) && value.code === 'disputes') {
+        const items = (value.params as { items: Arg }).items;
+        const cut = walk(items, a.code, name);
+        shown = cut === items ? value : ({ ...value, params: { ...value.params, items: cut } } as Phrase);
+      } else shown = walk(value, a.code, name);
+      if (shown !== value) changed = true;
+      params[name] = shown;
     }
-    return { ...a, params } as Phrase;
+    return changed ? ({ ...a, params } as Phrase) : a;
   };
-  const out = e.map((p) => walk(p) as Phrase);
+  let changed = false;
+  const out = e.map((p) => {
+    const q = walk(p) as Phrase;
+    if (q !== p) changed = true;
+    return q;
+  });
   return changed ? out : e;
 }
 
