@@ -49,6 +49,10 @@ const LATEST = {
   he: /5 האחרונים מתוך 12: /,
 } as const;
 
+/** How many allegations the page says there are, and "10 of 14 shown", in each language. */
+const COUNT = { en: /^14 allegations \(/, ar: /^(14|١٤) ادعاءً \(/, he: /^14 טענות \(/ } as const;
+const SHOWN = { en: '10 of 14 shown', ar: /تُعرض (10|١٠) من (14|١٤)/, he: /מוצגות 10 מתוך 14/ } as const;
+
 describe('a term with more allegations than the status lists', { timeout: 120_000 }, () => {
   const demo = demoBrowser(withAllegations);
 
@@ -72,6 +76,28 @@ describe('a term with more allegations than the status lists', { timeout: 120_00
       await evidence.getByTestId('evidence-more').click();
       await items.nth(ALLEGATIONS - 1).waitFor();
       expect(await items.count()).toBe(ALLEGATIONS);
+      // The agreement page lists every allegation of the log (the demo's two and the twelve), counted
+      // from the status, read a page at a time, saying how many of how many it shows.
+      const section = page.getByTestId('allegations');
+      expect(
+        ((await section.getByTestId('allegations-count').textContent()) ?? '').replace(/[\u2068\u2069]/g, ''),
+      ).toMatch(COUNT[lang]);
+      const listed = section.getByTestId('allegation-item');
+      await listed.nth(9).waitFor();
+      expect(await listed.count()).toBe(10);
+      const shown = ((await section.getByTestId('allegations-shown').textContent()) ?? '').replace(
+        /[\u2068\u2069]/g,
+        '',
+      );
+      if (typeof SHOWN[lang] === 'string') expect(shown).toBe(SHOWN[lang]);
+      else expect(shown).toMatch(SHOWN[lang]);
+      await section.getByTestId('allegations-more').click();
+      await listed.nth(13).waitFor();
+      expect(await listed.count()).toBe(14);
+      expect(await section.getByTestId('allegations-more').count()).toBe(0);
+      const all = (await listed.allTextContents()).join('\n');
+      for (let k = 1; k <= ALLEGATIONS; k++) expect(all).toContain(`Incident ${k}.`);
+      expect(all).toContain('Aid not reaching the north.');
       await screenshot(page, `allegations-latest-${lang}`);
     });
 });
