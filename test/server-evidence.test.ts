@@ -124,7 +124,7 @@ describe.each(DIALECTS)('the status counts evidence; the evidence route pages it
       ...s.obligations.flatMap((o) => o.figures ?? []),
       ...s.figures.flatMap((f) => f.figures),
       ...s.exchanges.directions,
-      ...s.allegations,
+      ...s.allegations.latest,
     ];
     expect(new Set(lists.map((l) => l.evidenceRef)).size).toBe(lists.length);
     for (const l of lists) {

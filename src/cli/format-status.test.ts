@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../core/compliance/evaluate.ts';
+import { labelsOf } from '../core/compliance/labels.ts';
 import { TABLE_YAML } from '../core/compliance/status-table-agreement.ts';
 import { actors, agreementOf, logged } from '../core/compliance/test-log.ts';
 import { formatStatusJson, formatStatusText } from './format-status.ts';
@@ -49,6 +50,35 @@ describe('truce status output', () => {
     expect(text).toContain(
       'alleged by B against A (cease), 2024-01-01 16:00: Fire. [acknowledged; In error.]',
     );
+  });
+
+  it('lists every allegation, however many; a term’s line names the latest 5 of them, saying of how many (en, ar, he)', () => {
+    const twelve = Array.from({ length: 12 }, (_, k) =>
+      logged('b', 'violation.alleged', T(1, `10:${String(k).padStart(2, '0')}`), {
+        against: 'a',
+        provision: 'cease',
+        description: `Incident ${k + 1}.`,
+      }),
+    );
+    const many = evaluate(agreement, [...actors(), ...twelve], T(2, '09:00'));
+    const latest = { en: 'Latest 5 of 12: ', ar: 'آخر 5 من 12: ', he: '5 האחרונים מתוך 12: ' } as const;
+    for (const lang of ['en', 'ar', 'he'] as const) {
+      const text = formatStatusText(many, agreement, labelsOf(agreement, [], lang), lang);
+      // The term's line names the latest 5 and says of how many, never one as if it were all.
+      const line = text.split('\n').find((l) => /^ {2}cease /.test(l))!;
+      expect(line, lang).toContain(latest[lang]);
+      expect(line).toContain('Incident 8.');
+      expect(line).toContain('Incident 12.');
+      expect(line).not.toContain('Incident 7.');
+      // Every allegation on a line of its own below.
+      for (let k = 1; k <= 12; k++)
+        expect(
+          text.split('\n').filter((l) => l.includes(`Incident ${k}.`) && l !== line),
+          `${lang} ${k}`,
+        ).toHaveLength(1);
+    }
+    const json = JSON.parse(formatStatusJson(many, agreement));
+    expect(json.allegations).toHaveLength(12);
   });
 
   it('says a ratio exceeded is more released than required, not a breach', () => {

@@ -1,5 +1,6 @@
 import type { Agreement } from '../core/agreement/types.ts';
 import { type Labels, labelsOf } from '../core/compliance/labels.ts';
+import { shownExplanation } from '../core/compliance/shown-explanations.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
 import { type HeadlineFigures, headlineFigures } from '../core/figures/headline-figures.ts';
 import { casualtyPhrases } from '../core/report/casualty-words.ts';
@@ -111,6 +112,26 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement, lang: Lang
     notesText: e.notes.map((x) => say([x])),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** The phrases of a term's explanation that tell the allegations against it. */
+const ALLEGATION_CODES = new Set([
+  'provision.allegations',
+  'provision.not-answered',
+  'provision.acknowledged',
+  'provision.alleged-disputed',
+]);
+
+/** Whether an explanation tells allegations: by one of those phrases, or a sentence of unanswered ones. */
+function tellsAllegations(explanation: Explanation): boolean {
+  return explanation.some(
+    (x) =>
+      ALLEGATION_CODES.has(x.code) ||
+      (x.code === 'sentence' &&
+        (x.params as { clauses: { items: { code?: string }[] } }).clauses.items.some(
+          (c) => c.code === 'allegation.unanswered',
+        )),
+  );
 }
 
 const pad = (s: string, n: number) => (s.length >= n ? `${s} ` : s.padEnd(n));
@@ -237,7 +258,13 @@ export function formatStatusText(
   lines.push('', ...headlineLines(headlineFigures(agreement, e), agreement, lang, labels));
   lines.push('', w('provisions'));
   for (const p of e.provisions) {
-    const first = say(p.explanation).split(/(?<=\.) /)[0]!;
+    // One line a term: the first sentence of its explanation, but the whole of one that tells
+    // allegations (its first sentence would tell one of many, or the disputed ones without those
+    // nobody answered), each list of them cut to its latest few, saying "Latest 5 of 12". Every
+    // allegation is listed under the disputes below.
+    const first = tellsAllegations(p.explanation)
+      ? say(shownExplanation(p.explanation))
+      : say(p.explanation).split(/(?<=\.) /)[0]!;
     const name = names.provision(p.provision);
     lines.push(
       `  ${pad(name, 20)}${pad(`${STATUS_WORDS[lang][p.status]}${p.uncertain ? ' ⚠' : ''}`, 12)}${first}`,

@@ -38,6 +38,7 @@ import { DEFAULT_RECORDED_WINDOW_MINUTES } from './recorded-window.ts';
 import { type AnyRoute, isHeavy, registerRoutes, rememberRoutes } from './route.ts';
 import { agreementUploadRoutes } from './routes/agreement-upload.ts';
 import { agreementRoutes } from './routes/agreements.ts';
+import { allegationRoutes } from './routes/allegations.ts';
 import { appendRoutes } from './routes/append.ts';
 import { checkpointRoutes } from './routes/checkpoints.ts';
 import { registerDashboard } from './routes/dashboard.ts';
@@ -119,6 +120,7 @@ export function routeTable(
     ...streamRoutes(ctx, feeds, heartbeat),
     ...statusRoutes(ctx, reads),
     ...evidenceRoutes(ctx),
+    ...allegationRoutes(ctx),
     ...logPlanRoutes(ctx),
     ...personRoutes(ctx),
     ...exportRoutes(ctx),

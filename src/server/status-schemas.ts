@@ -1,5 +1,6 @@
 /** The zod schemas of the status and report routes: what the OpenAPI document publishes for them. */
 import { z } from 'zod';
+import { ALLEGATION_STATES, LATEST_ALLEGATIONS } from '../core/compliance/allegation-summary.ts';
 import { STATUSES } from '../core/compliance/types.ts';
 import { HORIZON_TEXT, withinHorizon } from '../core/time/date-horizon.ts';
 import { LANGS } from '../core/words/lang.ts';
@@ -127,6 +128,62 @@ export const ReportQuery = z.strictObject({
       `The day of the report (YYYY-MM-DD, ${HORIZON_TEXT}); the state at its end, in the agreement's time zone.`,
     ),
 });
+
+const STATES = ALLEGATION_STATES as ['open', 'disputed', 'acknowledged', 'withdrawn', 'resolved'];
+
+/** One allegation: the alleging side's claim and where it stands, its evidence counted. */
+export const Allegation = z
+  .looseObject({
+    against: z.string().describe('The party alleged against.'),
+    provision: z.string().nullable().optional().describe('The provision it names, or null.'),
+    by: z.string().describe('The actor who recorded it.'),
+    at: z.string().optional().describe("When it occurred, with the agreement's offset."),
+    description: z.string().describe('The alleging side’s words, as recorded.'),
+    state: z
+      .enum(STATES)
+      .describe('The alleging side’s claim until answered: open, or as the answer left it.'),
+    finding: z.enum(['breach', 'no-breach']).optional().describe('A mediator’s finding, when resolved.'),
+    reason: z.string().optional().describe('The reason of the answer that gave it its state.'),
+    casualties: z
+      .array(z.looseObject({ killed: z.int().optional(), injured: z.int().optional(), source: z.string() }))
+      .optional()
+      .describe('Casualty figures, one per source, never summed.'),
+    ...Referenced,
+  })
+  .meta({ title: 'Allegation' });
+
+/** How many allegations, and how many in each state (every state, 0 when none is in it). */
+const Tally = {
+  count: z.int().min(0),
+  states: z
+    .object(
+      Object.fromEntries(STATES.map((s) => [s, z.int().min(0)])) as Record<(typeof STATES)[number], z.ZodInt>,
+    )
+    .describe('How many are in each state.'),
+};
+
+const Allegations = z
+  .object({
+    ...Tally,
+    findings: z
+      .object({ breach: z.int().min(0), 'no-breach': z.int().min(0) })
+      .describe('The resolved ones by the mediator’s finding.'),
+    against: z
+      .array(z.object({ party: z.string(), ...Tally }))
+      .describe('The same counts per party alleged against, in the order each was first alleged against.'),
+    provisions: z
+      .array(z.object({ provision: z.string().nullable(), ...Tally }))
+      .describe('The same counts per provision named (null: none named), in the order each was first named.'),
+    latest: z
+      .array(Allegation)
+      .max(LATEST_ALLEGATIONS)
+      .describe(
+        `The latest allegations, at most ${LATEST_ALLEGATIONS}, in the order they occurred: \`count\` says how many there are; GET /api/logs/{id}/allegations lists them all, a page at a time.`,
+      ),
+  })
+  .describe(
+    'Every allegation counted, whatever their number, and the latest few listed (so that the document does not grow with them).',
+  );
 
 export const Evaluation = z
   .looseObject({
@@ -279,24 +336,7 @@ export const Evaluation = z
       .optional()
       .describe('Dates the terms state that oblige no party: on the timeline, never counted as obligations.'),
     placedOnRecord: PlacedOnRecord,
-    allegations: z.array(
-      z.looseObject({
-        against: z.string(),
-        by: z.string(),
-        description: z.string(),
-        state: z
-          .enum(['open', 'disputed', 'acknowledged', 'withdrawn', 'resolved'])
-          .describe('The alleging side’s claim until answered: open, or as the answer left it.'),
-        reason: z.string().optional().describe('The reason of the answer that gave it its state.'),
-        casualties: z
-          .array(
-            z.looseObject({ killed: z.int().optional(), injured: z.int().optional(), source: z.string() }),
-          )
-          .optional()
-          .describe('Casualty figures, one per source, never summed.'),
-        ...Referenced,
-      }),
-    ),
+    allegations: Allegations,
     headline: z
       .looseObject({
         asOf: z.string(),

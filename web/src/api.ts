@@ -64,6 +64,18 @@ export interface EvidenceEvent {
   actor: string;
 }
 
+/** One allegation as the status gives it, with the number in the log of its event (GET /api/logs/{id}/allegations). */
+export type ServedAllegation = CountedEvaluation['allegations']['latest'][number] & { index: number };
+
+/** A page of the allegations, with the cursor of the next page (null at its end). */
+export interface AllegationPage {
+  log: string;
+  asOf: string;
+  count: number;
+  allegations: ServedAllegation[];
+  next: string | null;
+}
+
 /** A page of a list of evidence, with the cursor of the next page (null at its end). */
 export interface EvidencePage {
   log: string;
@@ -145,6 +157,11 @@ export const api = {
   evidence: (logId: string, of: string, at: string, limit: number, cursor: string | null) =>
     getJson<EvidencePage>(
       `/api/logs/${enc(logId)}/evidence?of=${enc(of)}&at=${enc(at)}&limit=${limit}${cursor ? `&cursor=${enc(cursor)}` : ''}`,
+    ),
+  /** A page of every allegation, as the log was judged at `at` (the status's asOf). */
+  allegations: (logId: string, at: string, limit: number, cursor: string | null) =>
+    getJson<AllegationPage>(
+      `/api/logs/${enc(logId)}/allegations?at=${enc(at)}&limit=${limit}${cursor ? `&cursor=${enc(cursor)}` : ''}`,
     ),
   events: (logId: string, from: number, limit: number) =>
     getJson<EventPage>(`/api/logs/${enc(logId)}/events?from=${from}&limit=${limit}`),

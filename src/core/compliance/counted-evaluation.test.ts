@@ -112,7 +112,7 @@ describe('countedEvaluation', () => {
     // One event's hash named as the disputing event is not a list: kept.
     expect(c.obligations[0]!.disputes![0]!.disputedBy.evidence).toBe(h('6'));
     expect(c.exchanges.directions[0]!.evidenceCount).toBe(1);
-    expect(c.allegations[0]!.evidenceCount).toBe(2);
+    expect(c.allegations.latest[0]!.evidenceCount).toBe(2);
     expect(c.figures[0]!.figures[0]!.evidenceCount).toBe(2);
   });
 
@@ -126,14 +126,14 @@ describe('countedEvaluation', () => {
       [c.obligations[0]!.figures![1]!.evidenceRef, e.obligations[0]!.figures![1]!.evidence],
       [c.figures[0]!.figures[0]!.evidenceRef, e.figures[0]!.figures[0]!.evidence],
       [c.exchanges.directions[0]!.evidenceRef, e.exchanges.directions[0]!.evidence],
-      [c.allegations[0]!.evidenceRef, e.allegations[0]!.evidence],
+      [c.allegations.latest[0]!.evidenceRef, e.allegations[0]!.evidence],
     ] as const;
     for (const [ref, list] of refs) expect(evidenceOf(e, ref)).toBe(list);
     expect(new Set(refs.map(([ref]) => ref)).size).toBe(refs.length);
     expect(c.provisions[0]!.evidenceRef).toBe('provision:aid');
     expect(c.obligations[0]!.evidenceRef).toBe('obligation:aid%2Fdeliver%2F1');
     expect(c.obligations[0]!.figures![0]!.evidenceRef).toBe('obligation:aid%2Fdeliver%2F1:UN%3A%20OCHA');
-    expect(c.allegations[0]!.evidenceRef).toBe(`allegation:${h('8')}`);
+    expect(c.allegations.latest[0]!.evidenceRef).toBe(`allegation:${h('8')}`);
   });
 
   it('names no list for a reference it does not know', () => {

@@ -1,3 +1,4 @@
+import { type AllegationSummary, allegationSummary } from './allegation-summary.ts';
 import {
   allegationRef,
   type EvidenceRef,
@@ -41,14 +42,16 @@ export type Referenced<T> = Counted<T> & { evidenceRef: EvidenceRef };
  * An evaluation as the status document serves it: the same, except that each list of evidence is
  * its count, and the lists a reader opens (of a provision, an obligation, a source's figures, a
  * direction of an exchange, an allegation) have a reference to page through them
- * (GET /api/logs/:id/evidence?of=). Its length does not grow with the log's.
+ * (GET /api/logs/:id/evidence?of=). The allegations are counted too, with the latest few listed
+ * (AllegationSummary; all of them are paged by GET /api/logs/:id/allegations). Its length does not
+ * grow with the log's.
  */
 export interface CountedEvaluation
   extends Omit<Counted<Evaluation>, 'provisions' | 'obligations' | 'figures' | 'allegations' | 'exchanges'> {
   provisions: Referenced<ProvisionStatus>[];
   obligations: (Omit<Referenced<ObligationStatus>, 'figures'> & { figures?: Referenced<Figure>[] })[];
   figures: (Omit<Counted<FigureSet>, 'figures'> & { figures: Referenced<Figure>[] })[];
-  allegations: Referenced<Allegation>[];
+  allegations: Omit<AllegationSummary, 'latest'> & { latest: Referenced<Allegation>[] };
   exchanges: Omit<Counted<Evaluation['exchanges']>, 'directions'> & {
     directions: Referenced<DirectionTally>[];
   };
@@ -79,6 +82,16 @@ const withRef = <T extends { evidence: string[] }>(x: T, evidenceRef: EvidenceRe
   evidenceRef,
 });
 
+/** One allegation as the status document and the allegations route give it: its evidence counted, with its reference. */
+export const referencedAllegation = (a: Allegation): Referenced<Allegation> =>
+  withRef(a, allegationRef(a.evidence));
+
+/** The allegations as the status document gives them: counted, the latest few listed. */
+export function countedAllegations(allegations: readonly Allegation[]): CountedEvaluation['allegations'] {
+  const { latest, ...counts } = allegationSummary(allegations);
+  return { ...counts, latest: latest.map(referencedAllegation) };
+}
+
 /**
  * The evaluation as the status document serves it (CountedEvaluation). Members it does not know
  * (an explanation's words beside it) are kept, their evidence lists counted too.
@@ -97,7 +110,7 @@ export function countedEvaluation(e: Evaluation): CountedEvaluation {
       ...count(s),
       figures: s.figures.map((f) => withRef(f, figuresRef(s.key, f.source))),
     })),
-    allegations: e.allegations.map((a) => withRef(a, allegationRef(a.evidence))),
+    allegations: countedAllegations(e.allegations),
     exchanges: {
       ...count(e.exchanges),
       directions: e.exchanges.directions.map((d) => withRef(d, exchangeRef(d.provision, d.from, d.to))),

@@ -11,6 +11,7 @@ export const AR: Record<PhraseCode, string> = {
   'batch.head-size': 'الدفعة {batch} ({required})',
   'batch.head-unstated': 'الدفعة {batch} (العدد غير محدد)',
   'list.head': 'قائمة الدفعة {batch}',
+  'list.latest-of': 'آخر {shown} من {total}: {items}',
   'release.head-batch': 'الدفعة {batch}: المطلوب الإفراج عنهم {required}',
   'release.head-batch-unstated': 'الدفعة {batch}: عدد من يُفرج عنهم غير محدد',
   'release.head-all': 'الإجمالي: المطلوب الإفراج عنهم {required}',

@@ -11,6 +11,7 @@ export const EN: Record<PhraseCode, string> = {
   'batch.head-size': 'Batch {batch} ({required})',
   'batch.head-unstated': 'Batch {batch} (number not stated)',
   'list.head': 'List for batch {batch}',
+  'list.latest-of': 'Latest {shown} of {total}: {items}',
   'release.head-batch': 'Batch {batch}: {required} to release',
   'release.head-batch-unstated': 'Batch {batch}: an unstated number of persons to release',
   'release.head-all': 'In all: {required} to release',

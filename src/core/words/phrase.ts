@@ -63,6 +63,7 @@ export const PHRASES = {
   'batch.head-size': ['batch', 'required'],
   'batch.head-unstated': ['batch'],
   'list.head': ['batch'],
+  'list.latest-of': ['shown', 'total', 'items'],
   'release.head-batch': ['batch', 'required'],
   'release.head-batch-unstated': ['batch'],
   'release.head-all': ['required'],

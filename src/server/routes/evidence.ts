@@ -11,7 +11,7 @@ import { LogParams } from '../schemas.ts';
  * `at` as "now" is asked for (UTC, to the second) when it is a whole second: the same moment as
  * the status the reader is looking at (its `asOf`), so the evaluation remembered for it answers.
  */
-function sameMomentAsNow(at: string | undefined): string | undefined {
+export function sameMomentAsNow(at: string | undefined): string | undefined {
   if (at === undefined) return undefined;
   const ms = Date.parse(at);
   return ms % 1000 === 0 ? nowToTheSecond(ms) : at;

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { Agreement } from '../../core/agreement/types.ts';
 import { countedEvaluation } from '../../core/compliance/counted-evaluation.ts';
 import { labelsOf } from '../../core/compliance/labels.ts';
+import { shownExplanations } from '../../core/compliance/shown-explanations.ts';
 import type { Evaluation as EvaluationValue } from '../../core/compliance/types.ts';
 import { headlineFigures } from '../../core/figures/headline-figures.ts';
 import { type DayEvent, dayEvents } from '../../core/report/day-events.ts';
@@ -39,9 +40,11 @@ function serialized(evaluation: EvaluationValue, adoption: Adoption, terms: Agre
     // The headline figures from the one model the dashboard, the report and the CLI show.
     const headline = headlineFigures(terms, evaluation);
     // Every explanation structured, and beside it in words of the reader's language; each list of
-    // evidence as its count and a reference to page through it (the evidence route), so that the
-    // document does not grow with the log.
-    const explained = countedEvaluation(explainedEvaluation(evaluation, terms, lang));
+    // evidence as its count and a reference to page through it (the evidence route), the
+    // allegations counted with the latest few listed (the allegations route pages them all), and
+    // the lists of an explanation that name allegations one by one cut to their latest few, saying
+    // so: the document does not grow with the log, nor with its allegations.
+    const explained = countedEvaluation(explainedEvaluation(shownExplanations(evaluation), terms, lang));
     bytes = Buffer.from(
       JSON.stringify({ ...explained, headline, adopted: { agreement, version, sha256, index } }),
     );

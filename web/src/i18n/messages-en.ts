@@ -345,6 +345,27 @@ export const en = {
   'eventKind.correction': 'Correction',
   'eventKind.acknowledgement': 'Acknowledgement',
   'eventKind.dispute': 'Dispute',
+  'allegations.title': 'Allegations',
+  'allegations.count': {
+    zero: 'No allegation recorded',
+    one: '{n} allegation',
+    other: '{n} allegations',
+  } as PluralMessage,
+  'allegations.inState': '{state}: {n}',
+  'allegations.sep': '; ',
+  'allegationState.open': 'not answered',
+  'allegationState.disputed': 'disputed',
+  'allegationState.acknowledged': 'acknowledged',
+  'allegationState.withdrawn': 'withdrawn',
+  'allegationState.resolved': 'resolved by a mediator',
+  'allegations.number': 'No. {index}',
+  'allegations.item': '— {by} alleges against {against}, {time}: {description} — {state}',
+  'allegations.itemOn': '— {by} alleges against {against} ({provision}), {time}: {description} — {state}',
+  'allegations.shown': '{shown} of {n} shown',
+  'allegations.more': {
+    one: 'Show {n} more allegation',
+    other: 'Show {n} more allegations',
+  } as PluralMessage,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
+import { AllegationsList } from '../components/allegations-list.tsx';
 import { Marked } from '../components/cite.tsx';
 import { Await } from '../components/common.tsx';
 import { CumulativeCharts } from '../components/cumulative-charts.tsx';
@@ -61,6 +62,7 @@ function AgreementView({ data, reload }: { data: AgreementData; reload?: (() => 
         <HeadlineFigures data={data} />
         <CumulativeCharts data={data} />
         <ProvisionsTable data={data} />
+        <AllegationsList data={data} />
         <DayLinks data={data} />
         {data.log ? (
           <EventFeed
