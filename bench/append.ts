@@ -10,7 +10,6 @@
  * Run: node bench/append.ts (PostgreSQL at TRUCE_TEST_POSTGRES or 127.0.0.1:5432).
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { createInterface, type Interface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -24,13 +23,13 @@ import { openDatabase } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { scratchLocation } from '../test/helpers/databases.ts';
 import { ledgerFixture } from '../test/helpers/ledger-fixture.ts';
-import { machine, rate } from './machine.ts';
+import { writeGoals } from './goal-record.ts';
+import { rate } from './machine.ts';
 import { writeSection } from './results.ts';
 
 const ROUNDS = Number(process.env.BENCH_APPEND_ROUNDS ?? 6);
 const PER_ROUND = Number(process.env.BENCH_APPEND_PER_ROUND ?? 300);
 const WRITER = fileURLToPath(new URL('./append-writer.ts', import.meta.url));
-const JSON_FILE = fileURLToPath(new URL('./results/append.json', import.meta.url));
 /** The log the writers' `rows` command writes to: apart from the log appended to, which must verify. */
 const FLOOR_LOG = 'bench-rows-alone';
 
@@ -221,32 +220,26 @@ export async function appendBench(): Promise<{ material: LogMaterial; close(): P
   const pgRatio = ratio(postgres.append[1]!, postgres.raw[1]!);
   const pgGapless = postgres.gapless && postgres.problems === 0;
   const twoFaster = perSecond(postgres.append[1]!) > perSecond(postgres.append[0]!);
-  mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
-  const json = {
-    date: new Date().toISOString(),
-    machine: machine(),
-    load,
-    goals: [
-      {
-        measure: 'append, SQLite, one event per transaction',
-        goal: '≥ 0.5× raw durable inserts',
-        measured: rate(sqlite.append[0]!.events, sqlite.append[0]!.ms),
-        baseline: rate(sqlite.raw[0]!.events, sqlite.raw[0]!.ms),
-        ratio: sqliteRatio.toFixed(2),
-        met: sqliteRatio >= 0.5 && sqlite.gapless && sqlite.problems === 0,
-      },
-      {
-        measure: 'append, PostgreSQL, 2 writers (2 processes)',
-        goal: '≥ 0.5× raw inserts; gapless; two writers faster than one',
-        measured: rate(postgres.append[1]!.events, postgres.append[1]!.ms),
-        baseline: rate(postgres.raw[1]!.events, postgres.raw[1]!.ms),
-        ratio: pgRatio.toFixed(2),
-        met: pgRatio >= 0.5 && pgGapless && twoFaster,
-      },
-    ],
-  };
-  writeFileSync(JSON_FILE, `${JSON.stringify(json, null, 2)}\n`);
-  console.log(JSON.stringify(json, null, 2));
+  const goals = [
+    {
+      measure: 'append, SQLite, one event per transaction',
+      goal: '≥ 0.5× raw durable inserts',
+      measured: `${rate(sqlite.append[0]!.events, sqlite.append[0]!.ms)}, CPU ${cpu(sqlite.append[0]!)} per event`,
+      baseline: `${rate(sqlite.raw[0]!.events, sqlite.raw[0]!.ms)}, CPU ${cpu(sqlite.raw[0]!)} per event`,
+      ratio: sqliteRatio.toFixed(2),
+      met: sqliteRatio >= 0.5 && sqlite.gapless && sqlite.problems === 0,
+    },
+    {
+      measure: 'append, PostgreSQL, 2 writers (2 processes)',
+      goal: '≥ 0.5× raw inserts; gapless; two writers faster than one',
+      measured: `${rate(postgres.append[1]!.events, postgres.append[1]!.ms)}, CPU ${cpu(postgres.append[1]!)} per event`,
+      baseline: `${rate(postgres.raw[1]!.events, postgres.raw[1]!.ms)}, CPU ${cpu(postgres.raw[1]!)} per event`,
+      ratio: pgRatio.toFixed(2),
+      met: pgRatio >= 0.5 && pgGapless && twoFaster,
+    },
+  ];
+  writeGoals('append', goals, load);
+  console.log(JSON.stringify(goals, null, 2));
   console.log(
     `postgres: 1 writer ${rate(postgres.append[0]!.events, postgres.append[0]!.ms)}, 2 writers ${rate(postgres.append[1]!.events, postgres.append[1]!.ms)}`,
   );

@@ -29,16 +29,21 @@ export const goalFileSchema = z.object({
 export type Goal = z.infer<typeof goalSchema>;
 export type GoalFile = z.infer<typeof goalFileSchema>;
 
-/** Writes bench/results/`name`.json with today's date, this machine and its load average now. */
-export function writeGoals(name: string, goals: Goal[]): void {
+/**
+ * Writes bench/results/`name`.json with today's date, this machine and its load average now (or
+ * `load`, when the benchmark says how the load went over its run).
+ */
+export function writeGoals(name: string, goals: Goal[], load?: string): void {
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   const file: GoalFile = {
     date: new Date().toISOString().slice(0, 10),
     machine: machine(),
-    load: loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' '),
+    load:
+      load ??
+      loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' '),
     goals,
   };
   writeFileSync(`${dir}${name}.json`, `${JSON.stringify(file, null, 2)}\n`);

@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fromHex } from '../src/core/crypto/crypto.ts';
+import { canonicalBytes } from '../src/core/ledger/canonical-json.ts';
+import type { EventEnvelope } from '../src/core/ledger/event.ts';
+import { signEvent } from '../src/core/ledger/event-sign.ts';
 import { LedgerError } from '../src/core/ledger/ledger-error.ts';
 import { verifyConsistency, verifyInclusion } from '../src/core/ledger/merkle-verify.ts';
+import { formatVerifierKey, generateSigner, type Signer } from '../src/core/ledger/signed-note.ts';
 import { leafHash } from '../src/core/ledger/tlog.ts';
 import type { Database } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
@@ -117,6 +121,51 @@ describe.each(DIALECTS)('ledger store on %s', (dialect) => {
     expect(err).toMatchObject({ code });
     expect((err as Error).message.length).toBeGreaterThan(20);
     expect(await state()).toEqual(before);
+  });
+
+  it("never takes a key it keeps for another log's actor, nor an actor's key after it registered another", async () => {
+    // Another log in the same store, whose actors have keys of their own under the same names.
+    const g = ledgerFixture('other-log');
+    await g.createLog(store);
+    await store.append(f.logId, f.genesis());
+    await store.append(g.logId, g.genesis());
+    const delivered = (quantity: number) => ({
+      date: '2023-11-25',
+      quantity,
+      unit: 'truck',
+      destination: 'north',
+    });
+    // The store has verified (and keeps) f's monitor key.
+    await store.append(f.logId, [f.event('monitor', 'aid.delivered', delivered(1))]);
+    const signedWith = (signer: Signer, log: string, quantity: number) => {
+      const at = new Date(Math.max(f.now(), g.now()) + 1000 * quantity).toISOString();
+      const envelope = { v: 1, log, kind: 'aid.delivered', occurredAt: at, recordedAt: at, actor: 'monitor' };
+      return canonicalBytes(
+        signEvent(crypto, { ...envelope, body: delivered(quantity) } as EventEnvelope, signer),
+      );
+    };
+    const before = await store.requireLog(g.logId);
+    await expect(store.append(g.logId, [signedWith(f.keys.monitor!, g.logId, 2)])).rejects.toMatchObject({
+      code: 'event-bad-signature',
+    });
+    expect((await store.requireLog(g.logId)).size).toBe(before.size);
+    await expect(store.append(g.logId, [signedWith(g.keys.monitor!, g.logId, 2)])).resolves.toMatchObject([
+      { index: before.size, duplicate: false },
+    ]);
+    // f's monitor registers a new key: what its old key signs from then on is refused.
+    const renewed = generateSigner(crypto, 'monitor');
+    await store.append(f.logId, [
+      f.event('operator', 'actor.registered', {
+        actor: 'monitor',
+        name: 'monitor',
+        role: 'monitor',
+        key: formatVerifierKey(renewed),
+      }),
+    ]);
+    await expect(store.append(f.logId, [signedWith(f.keys.monitor!, f.logId, 3)])).rejects.toMatchObject({
+      code: 'event-bad-signature',
+    });
+    await expect(store.append(f.logId, [signedWith(renewed, f.logId, 4)])).resolves.toHaveLength(1);
   });
 
   it('finds an event by its leaf hash, and keeps checkpoints and cosignatures', async () => {

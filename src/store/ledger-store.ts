@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { type Crypto, fromHex, toHex } from '../core/crypto/crypto.ts';
+import { parseForAppend } from '../core/ledger/append-event.ts';
+import { AppendSignatures } from '../core/ledger/append-signatures.ts';
 import { canonicalBytes } from '../core/ledger/canonical-json.ts';
 import type { ActorRecord } from '../core/ledger/check-event.ts';
 import type { SignedEvent } from '../core/ledger/event.ts';
@@ -15,7 +17,6 @@ import {
   asBytes,
   type FitHook,
   inChunks,
-  parseForAppend,
   readHashes,
   toActor,
 } from './log-append.ts';
@@ -154,10 +155,13 @@ export class LedgerStore {
   readonly crypto: Crypto;
   /** The head of each log this store last read or wrote, for its next append to bring up to date. */
   private readonly heads = new Map<string, AppendHead>();
+  /** The verifier keys its appends parsed (by their text) and the signatures they verified. */
+  private readonly signatures: AppendSignatures;
 
   constructor(database: Database, crypto: Crypto) {
     this.database = database;
     this.crypto = crypto;
+    this.signatures = new AppendSignatures(crypto);
   }
 
   /**
@@ -248,11 +252,12 @@ export class LedgerStore {
    */
   async append(logId: string, events: Uint8Array[], options: AppendOptions = {}): Promise<AppendResult[]> {
     const parsed = events.map((bytes) => parseForAppend(this.crypto, bytes));
-    const quick = await appendOptimistically(this.database, this.crypto, logId, parsed, options, this.heads);
+    const checked = { ...options, signatures: this.signatures };
+    const quick = await appendOptimistically(this.database, this.crypto, logId, parsed, checked, this.heads);
     const results =
       quick ??
       (await withAppendLock(this.database, logId, async (trx) => {
-        const results = await appendWithin(trx, this.crypto, logId, parsed, options);
+        const results = await appendWithin(trx, this.crypto, logId, parsed, checked);
         const fresh = results.filter((r) => !r.duplicate);
         // Sent to the servers listening (PostgreSQL) when, and only if, this transaction commits.
         if (fresh.length > 0)
@@ -324,6 +329,7 @@ export class LedgerStore {
           const results = await appendWithin(trx, this.crypto, log.id, parsed, {
             recordedAt,
             ...(fit ? { fit } : {}),
+            signatures: this.signatures,
           });
           added += results.filter((r) => !r.duplicate).length;
         } catch (e) {

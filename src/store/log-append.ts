@@ -1,19 +1,19 @@
 import type { Insertable, Kysely } from 'kysely';
 import { type Crypto, fromHex, toHex } from '../core/crypto/crypto.ts';
 import { ActorRegistry } from '../core/ledger/actor-registry.ts';
+import type { ParsedEvent } from '../core/ledger/append-event.ts';
 import {
   type AppendRows,
   type EntryRow,
   type FitHook,
   type KnownRef,
-  type ParsedEvent,
   planAppend,
 } from '../core/ledger/append-plan.ts';
-import { type ActorRecord, type ActorRole, referencesOf } from '../core/ledger/check-event.ts';
+import type { AppendSignatures } from '../core/ledger/append-signatures.ts';
+import type { ActorRecord, ActorRole } from '../core/ledger/check-event.ts';
 import type { SignedEvent } from '../core/ledger/event.ts';
-import { parseSignedEvent } from '../core/ledger/event-sign.ts';
 import { LedgerError } from '../core/ledger/ledger-error.ts';
-import { type Hash, leafHash } from '../core/ledger/tlog.ts';
+import type { Hash } from '../core/ledger/tlog.ts';
 import { edgeIndexes, treeEdge } from '../core/ledger/tree-edge.ts';
 import type { AppendResult } from './ledger-store.ts';
 
@@ -48,6 +48,8 @@ export interface AppendOptions {
   expectedSize?: number;
   recordedAt?: string;
   fit?: FitHook;
+  /** The keys parsed and signatures verified already (the store's, kept for its lifetime). */
+  signatures?: AppendSignatures;
 }
 
 /** Reads stored tree hashes by storage index, through a transaction or the database. */
@@ -84,13 +86,6 @@ export function toActor(row: Tables['truce_actor']): ActorRecord {
   };
 }
 
-/** A signed event parsed, with its leaf hash, ready to append. */
-export function parseForAppend(crypto: Crypto, bytes: Uint8Array): ParsedEvent {
-  const event = parseSignedEvent(bytes);
-  const leaf = leafHash(crypto.sha256, bytes);
-  return { event, bytes, leaf, hex: toHex(leaf) };
-}
-
 /**
  * Appends in the open transaction `trx`, APPEND_CHUNK events at a time: each event checked
  * (core/ledger checkEvent) and written with the new tree state. An event refused carries
@@ -112,6 +107,7 @@ export async function appendWithin(
       ...(expectedSize === undefined ? {} : { expectedSize }),
       recordedAt,
       ...(options.fit ? { fit: options.fit } : {}),
+      ...(options.signatures ? { signatures: options.signatures } : {}),
     }).catch((e) => {
       const at = (e as { position?: number }).position;
       throw at === undefined ? e : Object.assign(e as Error, { position: k + at });
@@ -166,7 +162,7 @@ async function appendChunk(
       : await knownRefs(
           trx,
           logId,
-          fresh.flatMap((p) => referencesOf(p.event.event)),
+          fresh.flatMap((p) => p.refs),
         );
   // Row ids are unique in a log: the ids this chunk's new events carry that the log already has.
   const takenIds =

@@ -1,8 +1,8 @@
 import type { Crypto } from '../core/crypto/crypto.ts';
 import { bytesEqual } from '../core/crypto/crypto.ts';
-import { rememberingVerify } from '../core/crypto/remembered-verify.ts';
-import { type AppendRows, type ParsedEvent, planAppend } from '../core/ledger/append-plan.ts';
-import { referencesOf } from '../core/ledger/check-event.ts';
+import type { ParsedEvent } from '../core/ledger/append-event.ts';
+import { type AppendRows, planAppend } from '../core/ledger/append-plan.ts';
+import { AppendSignatures } from '../core/ledger/append-signatures.ts';
 import type { Hash } from '../core/ledger/tlog.ts';
 import { type AppendHead, readAppendHead } from './append-head.ts';
 import { writeAtEnd, writeIfAt } from './append-write.ts';
@@ -42,8 +42,8 @@ export async function appendOptimistically(
   if (parsed.length === 0 || parsed.length > OPTIMISTIC_MAX) return undefined;
   const recordedAt = options.recordedAt ?? new Date().toISOString();
   // Planned again when another writer got there first: each signature is verified once.
-  const checking = rememberingVerify(crypto);
-  const references = parsed.flatMap((p) => referencesOf(p.event.event));
+  const signatures = options.signatures ?? new AppendSignatures(crypto);
+  const references = parsed.flatMap((p) => p.refs);
   const ids = parsed.flatMap((p) => (p.event.event.id === undefined ? [] : [p.event.event.id]));
   // PostgreSQL, one event that changes no actor, no size expected: written at the log's end
   // whatever its size then, if no actor event came since the head it was checked against.
@@ -81,10 +81,10 @@ export async function appendOptimistically(
     let rows: AppendRows;
     try {
       rows = await planAppend(
-        checking,
+        crypto,
         { log: logId, operatorKey: head.logKey, edge: head.edge, registry, existing, takenIds, refs },
         parsed,
-        { ...options, recordedAt },
+        { ...options, recordedAt, signatures },
       );
     } catch {
       // A refusal on a head kept may be the log's doing since (an actor registered, an event

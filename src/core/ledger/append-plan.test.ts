@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { nodeCrypto as crypto } from '../../platform/node-crypto.ts';
-import { toHex, utf8 } from '../crypto/crypto.ts';
+import { utf8 } from '../crypto/crypto.ts';
 import { ActorRegistry } from './actor-registry.ts';
-import { type AppendState, type ParsedEvent, planAppend } from './append-plan.ts';
+import { type ParsedEvent, parseForAppend } from './append-event.ts';
+import { type AppendState, planAppend } from './append-plan.ts';
 import { canonicalBytes } from './canonical-json.ts';
 import type { EventEnvelope } from './event.ts';
-import { parseSignedEvent, signEvent } from './event-sign.ts';
+import { signEvent } from './event-sign.ts';
 import { LedgerError } from './ledger-error.ts';
 import { formatVerifierKey, generateSigner, type Signer } from './signed-note.ts';
 import { leafHash, storedHashes, storedHashIndex, treeHash } from './tlog.ts';
@@ -33,8 +34,7 @@ function parsed(
       signer,
     ),
   );
-  const leaf = leafHash(sha256, bytes);
-  return { event: parseSignedEvent(bytes), bytes, leaf, hex: toHex(leaf) };
+  return parseForAppend(crypto, bytes);
 }
 
 const register = (actor: string, signer: Signer, role: string) =>

@@ -7,6 +7,8 @@
 import type { Crypto } from '../crypto/crypto.ts';
 import type { FitView } from '../fit/event-fit.ts';
 import type { ActorRegistry } from './actor-registry.ts';
+import type { ParsedEvent } from './append-event.ts';
+import { AppendSignatures } from './append-signatures.ts';
 import { type ActorRecord, checkEvent } from './check-event.ts';
 import type { EventEnvelope, SignedEvent } from './event.ts';
 import { LedgerError } from './ledger-error.ts';
@@ -19,13 +21,7 @@ import { edgeRoot, extendEdge, type TreeEdge } from './tree-edge.ts';
  */
 export type FitHook = (event: SignedEvent, view: FitView) => void | Promise<void>;
 
-/** A signed event ready to append: parsed, with its leaf hash (bytes and hex). */
-export interface ParsedEvent {
-  event: SignedEvent;
-  bytes: Uint8Array;
-  leaf: Hash;
-  hex: string;
-}
+export type { ParsedEvent };
 
 /** An event of the log another event refers to: what checkEvent and the fit read of it. */
 export interface KnownRef {
@@ -87,9 +83,9 @@ export interface PlanOptions {
   expectedSize?: number;
   recordedAt: string;
   fit?: FitHook;
+  /** The keys parsed and signatures verified already (a store keeps one); a new one when not given. */
+  signatures?: AppendSignatures;
 }
-
-const decoder = new TextDecoder();
 
 /**
  * The rows that append `events` to the log in `state`, in order; an event already in the log (or
@@ -124,6 +120,7 @@ export async function planAppend(
     rows.results = events.map((p) => ({ index: existing.get(p.hex)!, leafHash: p.hex, duplicate: true }));
     return rows;
   }
+  const signatures = options.signatures ?? new AppendSignatures(crypto);
   const takenIds = new Map(state.takenIds);
   const refs = new Map(state.refs);
   const changedActors = new Set<string>();
@@ -148,13 +145,12 @@ export async function planAppend(
         takenIds.set(id, size);
       }
       const standing = registry.at(p.event.event.actor, p.event.event.occurredAt);
-      checkEvent(crypto, p.event, {
-        log: state.log,
-        size,
-        operatorKey: state.operatorKey,
-        ...standing,
-        refs,
-      });
+      checkEvent(
+        crypto,
+        p.event,
+        { log: state.log, size, operatorKey: state.operatorKey, ...standing, refs },
+        signatures.checksFor(p),
+      );
       if (options.fit)
         await options.fit(p.event, {
           actor: standing.actor,
@@ -173,10 +169,10 @@ export async function planAppend(
       leaf: p.leaf,
       kind: p.event.event.kind,
       actor: p.event.event.actor,
-      event: decoder.decode(p.bytes),
+      event: p.text,
       recordedAt: options.recordedAt,
       rowId: p.event.event.id ?? null,
-      occurredMs: Date.parse(p.event.event.occurredAt),
+      occurredMs: p.occurredMs,
     });
     const changed = registry.apply(p.event);
     if (changed) changedActors.add(changed);

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nodeCrypto as crypto } from '../../platform/node-crypto.ts';
-import { canonicalBytes } from './canonical-json.ts';
+import { canonicalBytes, canonicalize } from './canonical-json.ts';
 import { MAX_EVENT_BYTES, SignedEvent } from './event.ts';
-import { checkEnvelope, parseSignedEvent, signEvent } from './event-sign.ts';
+import { checkEnvelope, parseCanonicalEvent, parseSignedEvent, signEvent } from './event-sign.ts';
 import { LedgerError } from './ledger-error.ts';
 import { generateSigner } from './signed-note.ts';
 
@@ -58,6 +58,8 @@ const mutations: ((signed: Record<string, unknown>, text: string) => string)[] =
   (s) => JSON.stringify({ ...s, signature: { key: 'party-a+00000000', sig: 'not base64!' } }),
   (s) => JSON.stringify({ ...s, event: 'an event' }),
   (_, text) => text.slice(0, -1),
+  // ASCII text that is not canonical: every character outside printable ASCII written as a \u escape.
+  (_, text) => text.replace(/[^ -~]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
 ];
 
 describe('parseSignedEvent', () => {
@@ -82,7 +84,15 @@ describe('parseSignedEvent', () => {
           );
           const canonical = new TextDecoder().decode(canonicalBytes(signed));
           const bytes = new TextEncoder().encode(mutations[m]!(JSON.parse(canonical), canonical));
-          expect(outcome(() => parseSignedEvent(bytes))).toEqual(outcome(() => fullParse(bytes)));
+          const full = outcome(() => fullParse(bytes));
+          expect(outcome(() => parseSignedEvent(bytes))).toEqual(full);
+          // With the text, and the envelope's canonical text (what the signature signs), made once.
+          expect(outcome(() => parseCanonicalEvent(bytes).signed)).toEqual(full);
+          if (full.event) {
+            const parsed = parseCanonicalEvent(bytes);
+            expect(parsed.text).toBe(new TextDecoder().decode(bytes));
+            expect(parsed.envelope).toBe(canonicalize(full.event.event));
+          }
         },
       ),
       { seed: 14, numRuns: 400 },

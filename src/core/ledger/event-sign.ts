@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Crypto, fromBase64, toBase64 } from '../crypto/crypto.ts';
-import { canonicalBytes } from './canonical-json.ts';
+import { canonicalBytes, canonicalize } from './canonical-json.ts';
 import { type EventEnvelope, MAX_EVENT_BYTES, SignedEvent } from './event.ts';
 import { EventBodies, type EventKind } from './event-kinds.ts';
 import { LedgerError } from './ledger-error.ts';
@@ -21,7 +21,12 @@ function issues(e: { issues: { path: PropertyKey[]; message: string }[] }): stri
 
 /** Checks an envelope and its body against the schema of its kind; strings come back in NFC. */
 export function checkEnvelope(envelope: unknown): EventEnvelope {
-  const parsed = SignedEvent.shape.event.safeParse(nfc(envelope));
+  return checkNfcEnvelope(nfc(envelope));
+}
+
+/** checkEnvelope of an envelope whose strings are all in NFC already (nothing to normalise). */
+function checkNfcEnvelope(envelope: unknown): EventEnvelope {
+  const parsed = SignedEvent.shape.event.safeParse(envelope);
   if (!parsed.success)
     throw new LedgerError('event-invalid', `The event is not valid: ${issues(parsed.error)}.`);
   const body = EventBodies[parsed.data.kind as EventKind].safeParse(parsed.data.body);
@@ -60,27 +65,55 @@ export function signCheckedEvent(crypto: Crypto, event: EventEnvelope, signer: S
 const SignedShell = z.strictObject({ event: z.unknown(), signature: SignedEvent.shape.signature });
 
 /**
- * The signed event `value` (parsed from `text`) is when it is valid and `text` is its canonical
- * form, with its envelope checked once (checkEnvelope) instead of twice; undefined otherwise, for
- * the full parse to say what is wrong. When this succeeds the full parse does too, with the same
- * result: `text` is the canonical form of what checkEnvelope gave back, so the envelope was
- * already in NFC and as the schemas give it back.
+ * A signed event parsed from bytes that are exactly its canonical form, with that form as text and
+ * the canonical text of its envelope (what its signature signs: the bytes from `{"event":` on, up
+ * to `,"signature":`).
  */
-function parseOnce(value: unknown, text: string): SignedEvent | undefined {
+export interface CanonicalEvent {
+  signed: SignedEvent;
+  /** The bytes as text: the canonical form of `signed`. */
+  text: string;
+  /** The canonical text of `signed.event`. */
+  envelope: string;
+}
+
+/**
+ * The signed event `value` (parsed from `text`) is when it is valid and `text` is its canonical
+ * form, with its envelope checked once (checkEnvelope) instead of twice and canonicalised once
+ * (the signed event's canonical text is built around it); undefined otherwise, for the full parse
+ * to say what is wrong. When this succeeds the full parse does too, with the same result: `text`
+ * is the canonical form of what checkEnvelope gave back, so the envelope was already in NFC and as
+ * the schemas give it back. A text of ASCII alone (`ascii`) is in NFC as it is: its strings are not
+ * normalised first (a \u escape of another character makes the canonical text, which writes it as
+ * itself, differ from `text`, and the full parse judges it).
+ */
+function parseOnce(value: unknown, text: string, ascii: boolean): CanonicalEvent | undefined {
   const shell = SignedShell.safeParse(value);
   if (!shell.success) return undefined;
   let event: EventEnvelope;
+  let envelope: string;
   try {
-    event = checkEnvelope(shell.data.event);
+    event = ascii ? checkNfcEnvelope(shell.data.event) : checkEnvelope(shell.data.event);
+    envelope = canonicalize(event);
   } catch {
     return undefined;
   }
-  const signed = { event, signature: shell.data.signature };
-  return new TextDecoder().decode(canonicalBytes(signed)) === text ? signed : undefined;
+  const signature = shell.data.signature;
+  // RFC 8785 orders the members by name: "event" before "signature".
+  const canonical = `{"event":${envelope},"signature":${canonicalize(signature)}}`;
+  return canonical === text ? { signed: { event, signature }, text, envelope } : undefined;
 }
 
 /** Parses stored or submitted bytes as a signed event; they must be exactly its canonical form. */
 export function parseSignedEvent(bytes: Uint8Array): SignedEvent {
+  return parseCanonicalEvent(bytes).signed;
+}
+
+/**
+ * parseSignedEvent, with the bytes as text and the envelope's canonical text (what the signature
+ * is verified over), for an append that needs them: each computed once.
+ */
+export function parseCanonicalEvent(bytes: Uint8Array): CanonicalEvent {
   if (bytes.length > MAX_EVENT_BYTES) {
     throw new LedgerError(
       'event-too-large',
@@ -95,7 +128,8 @@ export function parseSignedEvent(bytes: Uint8Array): SignedEvent {
   } catch {
     throw new LedgerError('event-invalid', 'The event is not valid UTF-8 JSON.');
   }
-  const quick = parseOnce(value, text);
+  // As many UTF-16 units as bytes: every character is ASCII.
+  const quick = parseOnce(value, text, text.length === bytes.length);
   if (quick) return quick;
   // Not a valid canonical signed event: judged again in full, to say what is wrong.
   const parsed = SignedEvent.safeParse(value);
@@ -109,11 +143,20 @@ export function parseSignedEvent(bytes: Uint8Array): SignedEvent {
       'The event is not in RFC 8785 canonical form (or not in Unicode NFC).',
     );
   }
-  return signed;
+  return { signed, text, envelope: canonicalize(event) };
 }
 
-/** Checks the signature of an event against the key its actor registered. */
-export function verifyEventSignature(crypto: Crypto, signed: SignedEvent, key: Verifier): void {
+/**
+ * Checks the signature of an event against the key its actor registered. `message`, when the
+ * caller has it, is the canonical bytes of `signed.event` (parseCanonicalEvent's envelope, a slice
+ * of the event's own bytes): not canonicalised again.
+ */
+export function verifyEventSignature(
+  crypto: Crypto,
+  signed: SignedEvent,
+  key: Verifier,
+  message?: Uint8Array,
+): void {
   if (signed.signature.key !== keyId(key)) {
     throw new LedgerError(
       'event-bad-signature',
@@ -121,7 +164,7 @@ export function verifyEventSignature(crypto: Crypto, signed: SignedEvent, key: V
     );
   }
   const sig = fromBase64(signed.signature.sig);
-  if (!sig || !crypto.ed25519Verify(key.publicKey, canonicalBytes(signed.event), sig)) {
+  if (!sig || !crypto.ed25519Verify(key.publicKey, message ?? canonicalBytes(signed.event), sig)) {
     throw new LedgerError(
       'event-bad-signature',
       `The signature of actor "${signed.event.actor}" on this event is not valid.`,
