@@ -1,6 +1,6 @@
 import type { Agreement } from '../core/agreement/types.ts';
+import { EvidenceReceiver } from '../core/compliance/evidence-crossing.ts';
 import { ComplianceError } from '../core/compliance/index.ts';
-import { unpackEvidence } from '../core/compliance/packed-evidence.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
 import { addDays, isoInZone, localToEpoch } from '../core/time/zoned-time.ts';
 import type { LedgerStore } from '../store/ledger-store.ts';
@@ -39,6 +39,31 @@ function nameOf(o: object): string {
 /** How far each log has been fed to the worker that holds its evaluator, as this thread last heard. */
 const fed = new Map<string, { agreementKey: string; size: number }>();
 
+/**
+ * The evidence lists each log's worker sent, as this thread holds them (see evidence-crossing.ts):
+ * by log, with the agreement they were judged against; at most RECEIVERS logs, the least recently
+ * asked for let go first (its next answer then comes whole).
+ */
+const received = new Map<string, { agreementKey: string; receiver: EvidenceReceiver }>();
+const RECEIVERS = 64;
+
+/** The lists held of `log` judged against `agreementKey`, made the most recently used. */
+function receiverOf(log: string, agreementKey: string): EvidenceReceiver {
+  let entry = received.get(log);
+  if (entry?.agreementKey !== agreementKey) entry = { agreementKey, receiver: new EvidenceReceiver() };
+  received.delete(log);
+  received.set(log, entry);
+  if (received.size > RECEIVERS) received.delete(received.keys().next().value!);
+  return entry.receiver;
+}
+
+/** How many logs' lists this thread holds, and how many lists in all: what tests bound. */
+export function receivedLists(): { logs: number; lists: number } {
+  let lists = 0;
+  for (const { receiver } of received.values()) lists += receiver.held();
+  return { logs: received.size, lists };
+}
+
 /** The worker that holds a log's evaluator: always the same one, so that one evaluator is kept. */
 function workerOf(log: string): number {
   let h = 0;
@@ -62,6 +87,7 @@ async function evaluateOnWorker(
   const log = `${nameOf(ctx.store)}/${logId}`;
   const agreementKey = nameOf(agreement);
   const worker = workerOf(log);
+  const receiver = receiverOf(log, agreementKey);
   const known = fed.get(log);
   let from = known?.agreementKey === agreementKey ? Math.min(known.size, size) : 0;
   const read = (start: number) => {
@@ -71,6 +97,9 @@ async function evaluateOnWorker(
     page.catch(() => {});
     return { to, page };
   };
+  // An answer that names lists this thread no longer holds (two answers crossed, or the lists were
+  // let go) is asked for again, whole.
+  let whole = false;
   for (let restarts = 0; restarts < 3; restarts++) {
     // The next page is read while the worker applies this one: reading and judging overlap.
     let ahead = read(from);
@@ -87,6 +116,8 @@ async function evaluateOnWorker(
         events: events.map((e) => ({ leafHash: e.leafHash, bytes: e.bytes })),
         ...(to >= size ? { at } : {}),
       };
+      const have = receiver.have();
+      if (to >= size && have && !whole) task.have = have;
       const answer = await ctx.judging.run<EvaluateAnswer>(task, { worker });
       if ('need' in answer) {
         from = answer.need;
@@ -94,8 +125,13 @@ async function evaluateOnWorker(
         break;
       }
       fed.set(log, { agreementKey, size: to });
-      if ('evaluation' in answer)
-        return { evaluation: unpackEvidence(answer.evaluation, answer.hashes), size: answer.size };
+      if ('evaluation' in answer) {
+        const evaluation = receiver.receive(answer.evaluation);
+        if (evaluation) return { evaluation, size: answer.size };
+        whole = true;
+        from = to;
+        break;
+      }
       from = to;
     }
   }
