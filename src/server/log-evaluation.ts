@@ -144,7 +144,8 @@ async function evaluateOnWorker(
  * asking for "now" is answered to the second (see nowToTheSecond), so a busy public page costs one
  * evaluation a second, not one a request. At most 16 a log, holding at most six million leaf
  * hashes of evidence between them (packed, 32 bytes each: some 190 MB; the newest is kept whatever
- * it holds): at a million events, the last two seconds' (a status and the next, prepared ahead).
+ * it holds; a list shared by several, unchanged between them, is counted once): at a million
+ * events, the last 16 seconds' while their lists did not change, fewer when they did.
  */
 const RECENT = 16;
 const RECENT_HASHES = 6_000_000;
