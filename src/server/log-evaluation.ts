@@ -57,13 +57,6 @@ function receiverOf(log: string, agreementKey: string): EvidenceReceiver {
   return entry.receiver;
 }
 
-/** How many logs' lists this thread holds, and how many lists in all: what tests bound. */
-export function receivedLists(): { logs: number; lists: number } {
-  let lists = 0;
-  for (const { receiver } of received.values()) lists += receiver.held();
-  return { logs: received.size, lists };
-}
-
 /** The worker that holds a log's evaluator: always the same one, so that one evaluator is kept. */
 function workerOf(log: string): number {
   let h = 0;
@@ -76,6 +69,8 @@ function workerOf(log: string): number {
  * fed the events appended since the last request (a log is append-only), a page at a time so that
  * this thread only reads pages and hands them over; a new adoption (another text, by hash) starts
  * a new evaluator. A worker replaced meanwhile (its budget ran out) asks for the log from the start.
+ * The answer's evidence lists that this thread holds from the log's last answer are named, not sent
+ * (see receiverOf); an answer naming lists no longer held is asked for again, whole.
  */
 async function evaluateOnWorker(
   ctx: ServerContext,
