@@ -92,6 +92,38 @@ describe.each(DIALECTS)('status and report routes on %s', (dialect) => {
     }
   });
 
+  it('the evidence lists a status was judged with cross from the judging worker once, not again the next second', async () => {
+    const { judging, tasks } = recordingJudgingPool();
+    const hashesMoved: number[] = [];
+    const run = judging.run.bind(judging);
+    judging.run = async <T>(...args: Parameters<typeof run>): Promise<T> => {
+      const answer = await run<T>(...args);
+      const evaluation = (answer as { evaluation?: { hashes: Uint8Array } }).evaluation;
+      if (evaluation) hashesMoved.push(evaluation.hashes.length / 32);
+      return answer;
+    };
+    const own = await buildApp({ database, crypto, judging, anonymousHeavyPerMinute: 100 });
+    try {
+      // Months after the pause: no list of evidence depends on the second any more.
+      const moments = ['2024-06-01T00:00:00Z', '2024-06-01T00:00:01Z', '2024-06-01T00:00:02Z'];
+      const bodies: string[] = [];
+      for (const at of moments)
+        bodies.push((await own.inject({ url: `/api/logs/nov-2023-pause/status?at=${at}` })).body);
+      const asked = tasks.filter((t) => t.kind === 'evaluate' && t.at !== undefined);
+      expect(asked).toHaveLength(3);
+      // The first answer comes whole; the next name the lists the server holds, and no hash crosses again.
+      expect(asked.map((t) => t.kind === 'evaluate' && t.have !== undefined)).toEqual([false, true, true]);
+      expect(hashesMoved[0]).toBeGreaterThan(0);
+      expect(hashesMoved.slice(1)).toEqual([0, 0]);
+      // Each status is the one judged from scratch at that moment (on the app of the suite, its own pool).
+      for (const [i, at] of moments.entries())
+        expect(bodies[i]).toBe((await get(`/api/logs/nov-2023-pause/status?at=${at}`)).body);
+    } finally {
+      await own.close();
+      await judging.close();
+    }
+  });
+
   it('a bad time is 400; an unknown log or a log with no published agreement is 404', async () => {
     for (const at of [
       'yesterday',

@@ -1,6 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { threadId } from 'node:worker_threads';
 import type { Agreement } from '../core/agreement/types.ts';
+import {
+  type CrossingEvidence,
+  type EvidenceBase,
+  EvidenceSender,
+} from '../core/compliance/evidence-crossing.ts';
 import { createEvaluator } from '../core/compliance/index.ts';
-import { packEvidence } from '../core/compliance/packed-evidence.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
 import { toHex } from '../core/crypto/crypto.ts';
 import type { SignedEvent } from '../core/ledger/event.ts';
@@ -20,18 +26,26 @@ export interface EvaluateTask {
   from: number;
   events: { leafHash: Uint8Array; bytes: Uint8Array }[];
   at?: string;
+  /** The evidence lists the asking thread holds of this log (the answer it last took), if any. */
+  have?: EvidenceBase;
 }
 
 /**
  * How far the worker has read the log, or where it must be fed from. With the evaluation asked for:
- * its evidence lists packed (packEvidence), their hashes in `hashes`, moved with the answer.
+ * its evidence lists ready to cross (see evidence-crossing.ts): those the asking thread holds by
+ * id, the others packed, their hashes in `hashes`, moved with the answer.
  */
 export type EvaluateAnswer =
   | { size: number }
-  | { size: number; evaluation: Evaluation; hashes: Uint8Array }
+  | { size: number; evaluation: CrossingEvidence<Evaluation> }
   | { need: number };
 
-type Held = { agreementKey: string; evaluator: ReturnType<typeof createEvaluator>; size: number };
+type Held = {
+  agreementKey: string;
+  evaluator: ReturnType<typeof createEvaluator>;
+  size: number;
+  sender: EvidenceSender;
+};
 
 /** The evaluators of this worker, by log; the least recently used goes first. */
 const held = new Map<string, Held>();
@@ -43,7 +57,13 @@ export function evaluateStep(task: EvaluateTask): EvaluateAnswer {
   let state = held.get(task.log);
   if (!state || state.agreementKey !== task.agreementKey) {
     if (task.from !== 0 || !task.agreement) return { need: 0 };
-    state = { agreementKey: task.agreementKey, evaluator: createEvaluator(task.agreement), size: 0 };
+    state = {
+      agreementKey: task.agreementKey,
+      evaluator: createEvaluator(task.agreement),
+      size: 0,
+      // Named afresh for each evaluator, on every worker and in every run of one.
+      sender: new EvidenceSender(`${threadId}:${randomUUID()}`),
+    };
   }
   held.delete(task.log);
   held.set(task.log, state);
@@ -56,6 +76,5 @@ export function evaluateStep(task: EvaluateTask): EvaluateAnswer {
   }
   state.size = Math.max(state.size, task.from + task.events.length);
   if (task.at === undefined) return { size: state.size };
-  const { value, hashes } = packEvidence(state.evaluator.result(task.at));
-  return { size: state.size, evaluation: value, hashes };
+  return { size: state.size, evaluation: state.sender.send(state.evaluator.result(task.at), task.have) };
 }

@@ -1,6 +1,6 @@
 import type { Agreement } from '../core/agreement/types.ts';
+import { EvidenceReceiver } from '../core/compliance/evidence-crossing.ts';
 import { ComplianceError } from '../core/compliance/index.ts';
-import { unpackEvidence } from '../core/compliance/packed-evidence.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
 import { addDays, isoInZone, localToEpoch } from '../core/time/zoned-time.ts';
 import type { LedgerStore } from '../store/ledger-store.ts';
@@ -39,6 +39,24 @@ function nameOf(o: object): string {
 /** How far each log has been fed to the worker that holds its evaluator, as this thread last heard. */
 const fed = new Map<string, { agreementKey: string; size: number }>();
 
+/**
+ * The evidence lists each log's worker sent, as this thread holds them (see evidence-crossing.ts):
+ * by log, with the agreement they were judged against; at most RECEIVERS logs, the least recently
+ * asked for let go first (its next answer then comes whole).
+ */
+const received = new Map<string, { agreementKey: string; receiver: EvidenceReceiver }>();
+const RECEIVERS = 64;
+
+/** The lists held of `log` judged against `agreementKey`, made the most recently used. */
+function receiverOf(log: string, agreementKey: string): EvidenceReceiver {
+  let entry = received.get(log);
+  if (entry?.agreementKey !== agreementKey) entry = { agreementKey, receiver: new EvidenceReceiver() };
+  received.delete(log);
+  received.set(log, entry);
+  if (received.size > RECEIVERS) received.delete(received.keys().next().value!);
+  return entry.receiver;
+}
+
 /** The worker that holds a log's evaluator: always the same one, so that one evaluator is kept. */
 function workerOf(log: string): number {
   let h = 0;
@@ -51,6 +69,8 @@ function workerOf(log: string): number {
  * fed the events appended since the last request (a log is append-only), a page at a time so that
  * this thread only reads pages and hands them over; a new adoption (another text, by hash) starts
  * a new evaluator. A worker replaced meanwhile (its budget ran out) asks for the log from the start.
+ * The answer's evidence lists that this thread holds from the log's last answer are named, not sent
+ * (see receiverOf); an answer naming lists no longer held is asked for again, whole.
  */
 async function evaluateOnWorker(
   ctx: ServerContext,
@@ -62,6 +82,7 @@ async function evaluateOnWorker(
   const log = `${nameOf(ctx.store)}/${logId}`;
   const agreementKey = nameOf(agreement);
   const worker = workerOf(log);
+  const receiver = receiverOf(log, agreementKey);
   const known = fed.get(log);
   let from = known?.agreementKey === agreementKey ? Math.min(known.size, size) : 0;
   const read = (start: number) => {
@@ -71,6 +92,9 @@ async function evaluateOnWorker(
     page.catch(() => {});
     return { to, page };
   };
+  // An answer that names lists this thread no longer holds (two answers crossed, or the lists were
+  // let go) is asked for again, whole.
+  let whole = false;
   for (let restarts = 0; restarts < 3; restarts++) {
     // The next page is read while the worker applies this one: reading and judging overlap.
     let ahead = read(from);
@@ -87,6 +111,8 @@ async function evaluateOnWorker(
         events: events.map((e) => ({ leafHash: e.leafHash, bytes: e.bytes })),
         ...(to >= size ? { at } : {}),
       };
+      const have = receiver.have();
+      if (to >= size && have && !whole) task.have = have;
       const answer = await ctx.judging.run<EvaluateAnswer>(task, { worker });
       if ('need' in answer) {
         from = answer.need;
@@ -94,8 +120,13 @@ async function evaluateOnWorker(
         break;
       }
       fed.set(log, { agreementKey, size: to });
-      if ('evaluation' in answer)
-        return { evaluation: unpackEvidence(answer.evaluation, answer.hashes), size: answer.size };
+      if ('evaluation' in answer) {
+        const evaluation = receiver.receive(answer.evaluation);
+        if (evaluation) return { evaluation, size: answer.size };
+        whole = true;
+        from = to;
+        break;
+      }
       from = to;
     }
   }
@@ -108,7 +139,8 @@ async function evaluateOnWorker(
  * asking for "now" is answered to the second (see nowToTheSecond), so a busy public page costs one
  * evaluation a second, not one a request. At most 16 a log, holding at most six million leaf
  * hashes of evidence between them (packed, 32 bytes each: some 190 MB; the newest is kept whatever
- * it holds): at a million events, the last two seconds' (a status and the next, prepared ahead).
+ * it holds; a list shared by several, unchanged between them, is counted once): at a million
+ * events, the last 16 seconds' while their lists did not change, fewer when they did.
  */
 const RECENT = 16;
 const RECENT_HASHES = 6_000_000;

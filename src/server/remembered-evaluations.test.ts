@@ -48,3 +48,23 @@ describe('RememberedEvaluations', () => {
     expect(r.moments()).toEqual(['t4']);
   });
 });
+
+describe('RememberedEvaluations with lists shared between evaluations', () => {
+  it('pays for a list kept by several evaluations once', () => {
+    const shared = Array.from({ length: 400 }, (_, i) => `s${i}`);
+    const sharing = (at: string) =>
+      ({
+        asOf: at,
+        provisions: [{ provision: 'aid', evidence: shared }],
+        obligations: [{ evidence: [at] }],
+      }) as unknown as Evaluation;
+    const r = new RememberedEvaluations(16, 1000);
+    for (const at of ['t1', 't2', 't3', 't4']) r.keep(1, agreement, at, sharing(at));
+    // Four evaluations of 401 hashes each, 404 between them: all kept.
+    expect(r.moments()).toEqual(['t4', 't3', 't2', 't1']);
+    // Evaluations that share nothing are each paid for in full.
+    r.keep(1, agreement, 't5', judged(400, 't5'));
+    r.keep(1, agreement, 't6', judged(400, 't6'));
+    expect(r.moments()).toEqual(['t6', 't5']);
+  });
+});

@@ -7,25 +7,30 @@ export interface Remembered {
   agreement: Agreement;
   at: string;
   evaluation: Evaluation;
-  /** The leaf hashes its evidence lists hold, all together: what it costs to keep. */
-  held: number;
+  /** Its evidence lists (read once, when it is kept). */
+  lists: Set<readonly unknown[]>;
 }
 
-/** How many leaf hashes the evidence lists of `value` hold, however deep (never reading a list's items). */
+/** How many leaf hashes the evidence lists of `value` hold, however deep (never reading a list's items), each list once. */
 export function evidenceHeld(value: unknown): number {
-  if (value === null || typeof value !== 'object') return 0;
-  if (Array.isArray(value)) {
-    let n = 0;
-    for (const item of value) if (typeof item === 'object') n += evidenceHeld(item);
-    return n;
-  }
   let n = 0;
+  for (const list of evidenceLists(value)) n += list.length;
+  return n;
+}
+
+/** The evidence lists of `value`, however deep, each once (never reading a list's items). */
+export function evidenceLists(value: unknown, into = new Set<readonly unknown[]>()): Set<readonly unknown[]> {
+  if (value === null || typeof value !== 'object') return into;
+  if (Array.isArray(value)) {
+    for (const item of value) if (typeof item === 'object') evidenceLists(item, into);
+    return into;
+  }
   for (const key in value) {
     const member = (value as Record<string, unknown>)[key];
-    if (key === 'evidence' && Array.isArray(member)) n += member.length;
-    else if (typeof member === 'object') n += evidenceHeld(member);
+    if (key === 'evidence' && Array.isArray(member)) into.add(member);
+    else if (typeof member === 'object') evidenceLists(member, into);
   }
-  return n;
+  return into;
 }
 
 /**
@@ -49,12 +54,28 @@ export class RememberedEvaluations {
   }
 
   keep(size: number, agreement: Agreement, at: string, evaluation: Evaluation): void {
-    const kept: Remembered[] = [{ size, agreement, at, evaluation, held: evidenceHeld(evaluation) }];
-    let held = kept[0]!.held;
-    for (const r of this.list) {
-      if (kept.length >= this.count || held + r.held > this.hashes) break;
+    // A list shared with a newer evaluation kept is paid for once: the lists of a log's evaluation
+    // that did not change since the last are the same arrays (see evidence-crossing.ts).
+    const counted = new Set<readonly unknown[]>();
+    const cost = (lists: Set<readonly unknown[]>): number => {
+      let n = 0;
+      for (const list of lists) if (!counted.has(list)) n += list.length;
+      return n;
+    };
+    const take = (r: Remembered) => {
+      for (const list of r.lists) counted.add(list);
       kept.push(r);
-      held += r.held;
+    };
+    const kept: Remembered[] = [];
+    const newest: Remembered = { size, agreement, at, evaluation, lists: evidenceLists(evaluation) };
+    let held = cost(newest.lists);
+    take(newest);
+    for (const r of this.list) {
+      if (kept.length >= this.count) break;
+      const own = cost(r.lists);
+      if (held + own > this.hashes) break;
+      take(r);
+      held += own;
     }
     this.list = kept;
   }

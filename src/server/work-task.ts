@@ -52,7 +52,10 @@ export function performTask(task: WorkTask): {
     }
     case 'evaluate': {
       const answer = evaluateStep(task);
-      return { value: answer, transfer: 'hashes' in answer ? [answer.hashes.buffer as ArrayBuffer] : [] };
+      return {
+        value: answer,
+        transfer: 'evaluation' in answer ? [answer.evaluation.hashes.buffer as ArrayBuffer] : [],
+      };
     }
   }
 }

@@ -17,7 +17,7 @@ export interface PackedList {
   length: number;
 }
 
-const HASH_BYTES = 32;
+export const HASH_BYTES = 32;
 
 function isPackedList(v: unknown): v is PackedList {
   return (
@@ -43,7 +43,7 @@ for (let i = 0; i < 6; i++) DIGIT[97 + i] = 10 + i;
 const packedBefore = new WeakMap<readonly unknown[], { bytes: Uint8Array; first: unknown; last: unknown }>();
 
 /** The hashes of the lists packed so far, growing as lists are added. */
-class HashBuffer {
+export class HashBuffer {
   bytes = new Uint8Array(64 * HASH_BYTES);
   count = 0;
   private readonly encoder = new TextEncoder();
@@ -95,19 +95,29 @@ class HashBuffer {
  * once (both places get the same marker). `value` is never changed.
  */
 export function packEvidence<T>(value: T): { value: T; hashes: Uint8Array } {
-  const lists = new Map<readonly unknown[], PackedList>();
   const buffer = new HashBuffer();
-  /** The list's marker, packing it the first time it is met; undefined for a list that is not of leaf hashes. */
-  const packed = (list: readonly unknown[]): PackedList | undefined => {
+  const out = replaceEvidence(value, (list) => {
     // An empty list stays as it is: every packed list has hashes of its own, from its own start.
     if (list.length === 0) return undefined;
-    let marker = lists.get(list);
-    if (!marker) {
-      const start = buffer.count;
-      if (!buffer.add(list)) return undefined;
-      marker = { packedEvidence: start, length: list.length };
-      lists.set(list, marker);
-    }
+    const start = buffer.count;
+    if (!buffer.add(list)) return undefined;
+    return { packedEvidence: start, length: list.length } satisfies PackedList;
+  });
+  return { value: out, hashes: buffer.bytes.slice(0, buffer.count * HASH_BYTES) };
+}
+
+/**
+ * `value` with each list under an `evidence` key replaced by what `mark` gives for it (a list it
+ * gives nothing for is left as it is), and every lazy array made plain, so that structured clone
+ * takes the value. A list met twice is marked once (both places get the same marker). `value` is
+ * never changed: each object is copied only when something in it changed.
+ */
+export function replaceEvidence<T>(value: T, mark: (list: readonly unknown[]) => object | undefined): T {
+  const lists = new Map<readonly unknown[], object | undefined>();
+  const packed = (list: readonly unknown[]): object | undefined => {
+    if (lists.has(list)) return lists.get(list);
+    const marker = mark(list);
+    lists.set(list, marker);
     return marker;
   };
   // One walk: each object copied only when something in it changed; a lazy array (the live log's
@@ -138,8 +148,7 @@ export function packEvidence<T>(value: T): { value: T; hashes: Uint8Array } {
     done.set(v, out);
     return out;
   };
-  const out = rebuild(value) as T;
-  return { value: out, hashes: buffer.bytes.slice(0, buffer.count * HASH_BYTES) };
+  return rebuild(value) as T;
 }
 
 /** Lazy arrays made by lazyHashes. */
@@ -206,6 +215,26 @@ export function lazyHashes(hashes: Uint8Array, start: number, length: number): r
  */
 export function unpackEvidence<T>(value: T, hashes: Uint8Array): T {
   const arrays = new Map<number, readonly string[]>();
+  restoreEvidence(value, (member) => {
+    if (!isPackedList(member)) return undefined;
+    let list = arrays.get(member.packedEvidence);
+    if (!list) {
+      list = lazyHashes(hashes, member.packedEvidence, member.length);
+      arrays.set(member.packedEvidence, list);
+    }
+    return list;
+  });
+  return value;
+}
+
+/**
+ * Replaces, in place, each member under an `evidence` key that `restore` gives a list for (the
+ * markers replaceEvidence left) with that list. Gives `value`.
+ */
+export function restoreEvidence<T>(
+  value: T,
+  restore: (member: unknown) => readonly unknown[] | undefined,
+): T {
   const seen = new Set<object>();
   const walk = (v: unknown): void => {
     if (typeof v !== 'object' || v === null || seen.has(v)) return;
@@ -217,14 +246,9 @@ export function unpackEvidence<T>(value: T, hashes: Uint8Array): T {
     const record = v as Record<string, unknown>;
     for (const key in record) {
       const member = record[key];
-      if (key === 'evidence' && isPackedList(member)) {
-        let list = arrays.get(member.packedEvidence);
-        if (!list) {
-          list = lazyHashes(hashes, member.packedEvidence, member.length);
-          arrays.set(member.packedEvidence, list);
-        }
-        record[key] = list;
-      } else walk(member);
+      const list = key === 'evidence' ? restore(member) : undefined;
+      if (list) record[key] = list;
+      else walk(member);
     }
   };
   walk(value);
