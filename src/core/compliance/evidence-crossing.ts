@@ -1,4 +1,11 @@
-import { HASH_BYTES, HashBuffer, lazyHashes, replaceEvidence, restoreEvidence } from './packed-evidence.ts';
+import {
+  HASH_BYTES,
+  HashBuffer,
+  isListMarker,
+  lazyHashes,
+  replaceEvidence,
+  restoreEvidence,
+} from './packed-evidence.ts';
 
 /**
  * An evaluation's evidence lists crossing from the thread that judges a log to the one that serves
@@ -41,26 +48,9 @@ export interface CrossingEvidence<T> {
   base?: number;
 }
 
-function isSentList(v: unknown): v is SentList {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    !Array.isArray(v) &&
-    typeof (v as SentList).packedEvidence === 'number' &&
-    typeof (v as SentList).evidenceId === 'number' &&
-    Object.keys(v).length === 3
-  );
-}
+const isSentList = (v: unknown): v is SentList => isListMarker(v, ['packedEvidence', 'length', 'evidenceId']);
 
-function isHeldList(v: unknown): v is HeldList {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    !Array.isArray(v) &&
-    typeof (v as HeldList).heldEvidence === 'number' &&
-    Object.keys(v).length === 2
-  );
-}
+const isHeldList = (v: unknown): v is HeldList => isListMarker(v, ['heldEvidence', 'length']);
 
 /**
  * The sending side, one a log's evaluator: `sender` names it, unique to it (a restarted worker or a

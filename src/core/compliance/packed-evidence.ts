@@ -19,15 +19,19 @@ export interface PackedList {
 
 export const HASH_BYTES = 32;
 
-function isPackedList(v: unknown): v is PackedList {
+/**
+ * Whether `v` is a marker of a list: a plain object whose keys are exactly `keys`, each a number
+ * (an evidence list's own members are strings, never such an object).
+ */
+export function isListMarker(v: unknown, keys: readonly string[]): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const own = Object.keys(v);
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    !Array.isArray(v) &&
-    typeof (v as PackedList).packedEvidence === 'number' &&
-    Object.keys(v).length === 2
+    own.length === keys.length && keys.every((k) => typeof (v as Record<string, unknown>)[k] === 'number')
   );
 }
+
+const isPackedList = (v: unknown): v is PackedList => isListMarker(v, ['packedEvidence', 'length']);
 
 /** The value of each lower-case hex digit by its character code; −1 for any other character. */
 const DIGIT = new Int8Array(128).fill(-1);
