@@ -1,4 +1,4 @@
-import { useContext, useState } from 'react';
+import { useContext } from 'react';
 import { ALLEGATION_STATES } from '../../../src/core/compliance/allegation-summary.ts';
 import type { AgreementData } from '../agreement-data.ts';
 import { api, type ServedAllegation } from '../api.ts';
@@ -7,9 +7,9 @@ import type { MessageKey } from '../i18n/messages-en.ts';
 import { Rich } from '../i18n/rich.tsx';
 import { nameField } from '../model/names.ts';
 import { Link } from '../navigation.tsx';
-import { useFetch } from '../use-fetch.ts';
 import { Marked } from './cite.tsx';
-import { EVIDENCE_MORE, EVIDENCE_SHOWN, EvidenceScope } from './evidence.tsx';
+import { CursorPages, EVIDENCE_MORE } from './cursor-pages.tsx';
+import { EvidenceScope } from './evidence.tsx';
 
 /**
  * Every allegation of the log, as the status counts them (how many, in each state) and, read a page
@@ -37,85 +37,33 @@ export function AllegationsList({ data }: { data: AgreementData }) {
   );
 }
 
-/** The pages asked for so far: the first, then one more for each "more" (each by its cursor). */
+/** Every allegation, a page at a time (GET /api/logs/{id}/allegations at the status's moment). */
 function AllegationPages({ logId, asOf }: { logId: string; asOf: string }) {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  return (
-    <ul className="allegations" data-testid="allegation-list">
-      {cursors.map((cursor, k) => (
-        <AllegationPage
-          key={cursor ?? ''}
-          logId={logId}
-          asOf={asOf}
-          cursor={cursor}
-          before={k === 0 ? 0 : EVIDENCE_SHOWN + (k - 1) * EVIDENCE_MORE}
-          limit={k === 0 ? EVIDENCE_SHOWN : EVIDENCE_MORE}
-          onMore={k === cursors.length - 1 ? (next) => setCursors((c) => [...c, next]) : null}
-        />
-      ))}
-    </ul>
-  );
-}
-
-function AllegationPage({
-  logId,
-  asOf,
-  cursor,
-  before,
-  limit,
-  onMore,
-}: {
-  logId: string;
-  asOf: string;
-  cursor: string | null;
-  before: number;
-  limit: number;
-  onMore: ((next: string) => void) | null;
-}) {
   const { t } = useI18n();
-  const loaded = useFetch(`allegations:${logId}:${asOf}:${cursor ?? ''}:${limit}`, () =>
-    api.allegations(logId, asOf, limit, cursor),
-  );
-  if (loaded.state === 'loading')
-    return (
-      <li role="status" className="muted">
-        {t('common.loading')}
-      </li>
-    );
-  if (loaded.state === 'error')
-    return (
-      <li role="alert" className="error">
-        {t('common.error', { detail: loaded.error.message })}{' '}
-        <button type="button" className="link" onClick={loaded.retry}>
-          {t('common.retry')}
-        </button>
-      </li>
-    );
-  const page = loaded.data;
-  const shown = before + page.allegations.length;
   return (
-    <>
-      {page.allegations.map((a) => (
+    <CursorPages<ServedAllegation>
+      className="allegations"
+      testId="allegation-list"
+      listKey={`allegations:${logId}:${asOf}`}
+      load={(limit, cursor) =>
+        api.allegations(logId, asOf, limit, cursor).then((p) => ({ ...p, items: p.allegations }))
+      }
+      item={(a) => (
         <li key={a.evidenceRef} data-testid="allegation-item">
           <AllegationItem logId={logId} allegation={a} />
         </li>
-      ))}
-      {onMore && page.next !== null ? (
-        <li>
+      )}
+      more={(page, shown, ask) => (
+        <>
           <span className="muted" data-testid="allegations-shown">
             {t('allegations.shown', { shown, n: page.count })}
           </span>{' '}
-          <button
-            type="button"
-            className="link"
-            data-testid="allegations-more"
-            onClick={() => onMore(page.next!)}
-          >
+          <button type="button" className="link" data-testid="allegations-more" onClick={ask}>
             {t('allegations.more', { n: Math.min(EVIDENCE_MORE, Math.max(page.count - shown, 1)) })}
           </button>
-        </li>
-      ) : null}
-    </>
+        </>
+      )}
+    />
   );
 }
 

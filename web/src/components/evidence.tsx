@@ -5,12 +5,10 @@ import type { MessageKey } from '../i18n/messages-en.ts';
 import { Rich } from '../i18n/rich.tsx';
 import { type Localized, nameField } from '../model/names.ts';
 import { Link } from '../navigation.tsx';
-import { useFetch } from '../use-fetch.ts';
 import { Marked } from './cite.tsx';
+import { CursorPages, EVIDENCE_MORE } from './cursor-pages.tsx';
 
 /** How many evidence events are listed at first; the rest on request, EVIDENCE_MORE at a time. */
-export const EVIDENCE_SHOWN = 10;
-export const EVIDENCE_MORE = 50;
 
 /** What evidence is named with: the agreement's zone for times, and its names for actors. */
 export const EvidenceScope = createContext<{ timeZone: string; names: Map<string, Localized> } | null>(null);
@@ -66,86 +64,26 @@ export function Evidence({
   );
 }
 
-/** The pages asked for so far: the first, then one more for each "more" (each by its cursor). */
+/** The list's events, a page at a time (GET /api/logs/{id}/evidence at the status's moment). */
 function EvidencePages({ logId, asOf, of }: { logId: string; asOf: string; of: string }) {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  return (
-    <ul>
-      {cursors.map((cursor, k) => (
-        <EvidencePage
-          key={cursor ?? ''}
-          logId={logId}
-          asOf={asOf}
-          of={of}
-          cursor={cursor}
-          offset={k === 0 ? 0 : EVIDENCE_SHOWN + (k - 1) * EVIDENCE_MORE}
-          limit={k === 0 ? EVIDENCE_SHOWN : EVIDENCE_MORE}
-          onMore={k === cursors.length - 1 ? (next) => setCursors((c) => [...c, next]) : null}
-        />
-      ))}
-    </ul>
-  );
-}
-
-/** One page of the list, and after the last one asked for, the button that asks for the next. */
-function EvidencePage({
-  logId,
-  asOf,
-  of,
-  cursor,
-  offset,
-  limit,
-  onMore,
-}: {
-  logId: string;
-  asOf: string;
-  of: string;
-  cursor: string | null;
-  offset: number;
-  limit: number;
-  onMore: ((next: string) => void) | null;
-}) {
   const { t } = useI18n();
-  const loaded = useFetch(`evidence:${logId}:${asOf}:${of}:${cursor ?? ''}:${limit}`, () =>
-    api.evidence(logId, of, asOf, limit, cursor),
-  );
-  if (loaded.state === 'loading')
-    return (
-      <li role="status" className="muted">
-        {t('common.loading')}
-      </li>
-    );
-  if (loaded.state === 'error')
-    return (
-      <li role="alert" className="error">
-        {t('common.error', { detail: loaded.error.message })}{' '}
-        <button type="button" className="link" onClick={loaded.retry}>
-          {t('common.retry')}
-        </button>
-      </li>
-    );
-  const page = loaded.data;
-  const rest = page.count - offset - page.events.length;
   return (
-    <>
-      {page.events.map((e) => (
+    <CursorPages<EvidenceEvent>
+      listKey={`evidence:${logId}:${asOf}:${of}`}
+      load={(limit, cursor) =>
+        api.evidence(logId, of, asOf, limit, cursor).then((p) => ({ ...p, items: p.events }))
+      }
+      item={(e) => (
         <li key={e.leafHash}>
           <EvidenceItem logId={logId} event={e} />
         </li>
-      ))}
-      {onMore && page.next !== null ? (
-        <li>
-          <button
-            type="button"
-            className="link"
-            data-testid="evidence-more"
-            onClick={() => onMore(page.next!)}
-          >
-            {t('evidence.more', { n: Math.min(EVIDENCE_MORE, Math.max(rest, 1)) })}
-          </button>
-        </li>
-      ) : null}
-    </>
+      )}
+      more={(page, shown, ask) => (
+        <button type="button" className="link" data-testid="evidence-more" onClick={ask}>
+          {t('evidence.more', { n: Math.min(EVIDENCE_MORE, Math.max(page.count - shown, 1)) })}
+        </button>
+      )}
+    />
   );
 }
 
