@@ -1,6 +1,6 @@
 import { closeSync, fchmodSync, openSync } from 'node:fs';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import type pg from 'pg';
 import { ledgerMigration } from './migrations/0001-ledger.ts';
@@ -17,6 +17,9 @@ import { entryRowIdMigration } from './migrations/0011-entry-row-id.ts';
 import { appendFunctionMigration } from './migrations/0012-append-function.ts';
 import type { Tables } from './schema.ts';
 import { kyselySqlite, statementCache } from './sqlite-dialect.ts';
+import { DurableSqliteDialect } from './sqlite-durable-dialect.ts';
+import { type CheckpointFigures, walCheckpointer } from './wal-checkpointer.ts';
+import { walSync } from './wal-sync.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -48,6 +51,11 @@ export interface Database {
    * queueing for each.
    */
   sqlite?<T>(fn: (statement: (sql: string) => StatementSync) => T): Promise<T>;
+  /**
+   * SQLite on a file only: copies the write-ahead log into the database file now, on the
+   * checkpointing thread (wal-checkpointer.ts); SQLite's figures, or undefined if it cannot run.
+   */
+  checkpoint?(): Promise<CheckpointFigures | undefined>;
   close(): Promise<void>;
 }
 
@@ -143,17 +151,38 @@ export async function openDatabase(location: string): Promise<Database> {
   createPrivately(location);
   const sqlite = new DatabaseSync(location);
   sqlite.exec('PRAGMA journal_mode = WAL');
-  sqlite.exec('PRAGMA synchronous = FULL');
   sqlite.exec('PRAGMA busy_timeout = 10000');
   sqlite.exec('PRAGMA foreign_keys = ON');
+  // Durability as `synchronous = FULL` gives it, off the event loop: SQLite writes a commit's
+  // frames without flushing them (NORMAL), and every write waits for `durable` (the log file
+  // flushed on the thread pool, wal-sync.ts) before it resolves; the log is copied into the file
+  // by a thread of its own (wal-checkpointer.ts), not by whichever commit crosses 1,000 pages.
+  const onDisk = location !== '' && location !== ':memory:' && !location.startsWith('file:');
+  sqlite.exec(`PRAGMA synchronous = ${onDisk ? 'NORMAL' : 'FULL'}`);
+  const wal = onDisk ? walSync(`${location}-wal`) : undefined;
+  const checkpointer = onDisk
+    ? walCheckpointer(location, () => sqlite.exec('PRAGMA wal_autocheckpoint = 1000'))
+    : undefined;
+  if (checkpointer) sqlite.exec('PRAGMA wal_autocheckpoint = 0');
+  const durable = async (): Promise<void> => {
+    if (!wal) return;
+    await wal.sync();
+    checkpointer?.committed();
+  };
   const statements = statementCache(sqlite);
   const db = new Kysely<Tables>({
-    dialect: new SqliteDialect({ database: kyselySqlite(sqlite, undefined, statements) }),
+    dialect: new DurableSqliteDialect(
+      { database: kyselySqlite(sqlite, undefined, statements) },
+      sqlite,
+      durable,
+    ),
   });
   await migrate(db, 'sqlite');
   const ping = sqlite.prepare('select 1');
   // data_version changes when another connection commits, total_changes() with this one's writes.
   const committed = sqlite.prepare('select data_version as d, total_changes() as t from pragma_data_version');
+  const changes = sqlite.prepare('select total_changes() as t');
+  const totalChanges = () => (changes.get() as { t: number }).t;
   return {
     dialect: 'sqlite',
     db,
@@ -165,7 +194,19 @@ export async function openDatabase(location: string): Promise<Database> {
       const r = committed.get() as { d: number; t: number };
       return `${r.d}/${r.t}`;
     },
-    sqlite: (fn) => db.connection().execute(async () => fn((text) => statements(text).statement)),
-    close: () => db.destroy(),
+    sqlite: (fn) =>
+      db.connection().execute(async () => {
+        const before = sqlite.isTransaction;
+        const changed = totalChanges();
+        const result = fn((text) => statements(text).statement);
+        // Its write ended (or it wrote outside a transaction): on the disk before it resolves.
+        if (!sqlite.isTransaction && (before || totalChanges() !== changed)) await durable();
+        return result;
+      }),
+    close: async () => {
+      await checkpointer?.close();
+      await db.destroy();
+    },
+    ...(checkpointer ? { checkpoint: () => checkpointer.now() } : {}),
   };
 }
