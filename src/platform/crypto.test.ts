@@ -1,8 +1,9 @@
+import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Crypto, fromBase64, fromHex, toBase64, toHex, utf8 } from '../core/crypto/crypto.ts';
 import { nobleCrypto } from '../core/crypto/noble-crypto.ts';
-import { nodeCrypto } from './node-crypto.ts';
+import { hmacSha256, nodeCrypto, randomBytes } from './node-crypto.ts';
 
 // RFC 8032 §7.1, test 1 (empty message).
 const SEED = fromHex('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60');
@@ -104,6 +105,43 @@ describe.each([
 
   it('random bytes have the length asked for', () => {
     expect(c.randomBytes(32)).toHaveLength(32);
+  });
+});
+
+describe("the server's own HMAC and random bytes", () => {
+  it("HMAC-SHA-256 equals node:crypto's createHmac for keys shorter than, equal to and longer than a block (fast-check)", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 600 }), (key, msg) => {
+        const expected = new Uint8Array(createHmac('sha256', key).update(msg).digest());
+        expect(hmacSha256(key, msg)).toEqual(expected);
+      }),
+      { numRuns: 300, seed: 20261207 },
+    );
+    for (const n of [0, 1, 63, 64, 65, 128]) {
+      const key = new Uint8Array(n).fill(0xaa);
+      expect(hmacSha256(key, utf8('x'))).toEqual(
+        new Uint8Array(createHmac('sha256', key).update('x').digest()),
+      );
+    }
+  });
+
+  it("hands out each pooled random byte once, across the pool's refills, and large requests whole", () => {
+    const seen = new Set<string>();
+    // 40 KiB of 32-byte salts: ten fillings of the pool; two equal salts would mean bytes reused.
+    for (let i = 0; i < 1280; i++) {
+      const salt = randomBytes(32);
+      expect(salt).toHaveLength(32);
+      seen.add(toHex(salt));
+    }
+    expect(seen.size).toBe(1280);
+    const odd = [randomBytes(1), randomBytes(255), randomBytes(256), randomBytes(257), randomBytes(10_000)];
+    expect(odd.map((b) => b.length)).toEqual([1, 255, 256, 257, 10_000]);
+    // Each is its own memory: changing one changes no other, nor what comes next.
+    const a = randomBytes(16);
+    const copy = a.slice();
+    randomBytes(16).fill(0);
+    expect(a).toEqual(copy);
+    expect(odd[4]!.some((b) => b !== 0)).toBe(true);
   });
 });
 
