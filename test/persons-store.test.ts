@@ -3,7 +3,8 @@ import { fromBase64 } from '../src/core/crypto/crypto.ts';
 import { verifyCommitment } from '../src/core/ledger/commitment.ts';
 import type { Database } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
-import { PersonsStore, ROWS_PER_TURN } from '../src/store/persons-store.ts';
+import { personCountMigration } from '../src/store/migrations/0013-person-count.ts';
+import { PersonsQuotaError, PersonsStore, ROWS_PER_TURN } from '../src/store/persons-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
 
@@ -45,6 +46,60 @@ describe.each(DIALECTS)('persons store on %s', (dialect) => {
     expect(commitments).toHaveLength(100);
     expect(new Set(commitments).size).toBe(100);
     expect(hmacs).toBe(100);
+  });
+
+  const counts = async () =>
+    Object.fromEntries(
+      (
+        await database.db
+          .selectFrom('truce_person_count')
+          .select(['owner', 'n'])
+          .where('log_id', '=', f.logId)
+          .execute()
+      ).map((r) => [r.owner, Number(r.n)]),
+    );
+
+  it("checks a quota against its owner's count, kept with each addition, and keeps nothing of a refused one", async () => {
+    const persons = new PersonsStore(database, crypto, 5);
+    const a = { actor: 'a-1', party: 'party-a' };
+    await persons.addAll(f.logId, [{ names: { en: 'A' } }, { names: { en: 'B' } }], a);
+    await persons.addAll(f.logId, [{ names: { en: 'C' } }], { actor: 'a-2', party: 'party-a' });
+    await persons.add(f.logId, { names: { en: 'D' } }, { actor: 'mediator', party: null });
+    await persons.add(f.logId, { names: { en: 'E' } });
+    expect(await counts()).toEqual({ 'party:party-a': 3, 'actor:mediator': 1 });
+    await expect(
+      persons.addAll(
+        f.logId,
+        [1, 2, 3].map((i) => ({ names: { en: `F${i}` } })),
+        a,
+      ),
+    ).rejects.toBeInstanceOf(PersonsQuotaError);
+    // Nothing of the refused request: neither its records nor its count.
+    expect(await counts()).toEqual({ 'party:party-a': 3, 'actor:mediator': 1 });
+    expect(await persons.all(f.logId)).toHaveLength(5);
+    await persons.addAll(f.logId, [{ names: { en: 'G' } }, { names: { en: 'H' } }], a);
+    expect(await counts()).toEqual({ 'party:party-a': 5, 'actor:mediator': 1 });
+    // The count is the quota's, not a cache of something else: an owner's count is read, not its rows.
+    await database.db
+      .updateTable('truce_person_count')
+      .set({ n: 0 })
+      .where('owner', '=', 'party:party-a')
+      .execute();
+    await persons.add(f.logId, { names: { en: 'I' } }, a);
+    expect(await counts()).toEqual({ 'party:party-a': 1, 'actor:mediator': 1 });
+  });
+
+  it('counts the records kept before the count existed, by their owners (migration 0013)', async () => {
+    const persons = new PersonsStore(database, crypto);
+    await persons.addAll(f.logId, [{ names: { en: 'A' } }, { names: { en: 'B' } }], {
+      actor: 'a-1',
+      party: 'party-a',
+    });
+    await persons.add(f.logId, { names: { en: 'C' } }, { actor: 'm', party: null });
+    await persons.add(f.logId, { names: { en: 'D' } });
+    await database.db.schema.dropTable('truce_person_count').execute();
+    await personCountMigration().up(database.db as never);
+    expect(await counts()).toEqual({ 'party:party-a': 2, 'actor:m': 1 });
   });
 
   it('keeps a record apart from the log: the log holds only its salted commitment', async () => {

@@ -56,6 +56,11 @@ export interface RecordOwner {
   party: string | null;
 }
 
+/** The owner a record counts for in its log's quota: its party, else the actor acting for none. */
+export function ownerKey(owner: RecordOwner): string {
+  return owner.party !== null ? `party:${owner.party}` : `actor:${owner.actor}`;
+}
+
 /**
  * The persons store: names, ages and ids of the people held, kept apart from the log, which only
  * ever sees their salted commitments. Who may read what is decided by the caller's policy (the
@@ -92,27 +97,32 @@ export class PersonsStore {
       rows.push(this.#row(logId, records[i]!, i, owner));
     }
     if (rows.length === 0) return [];
-    const key = owner ? (owner.party ?? owner.actor) : null;
     await withWriteLock(
       this.database,
       (trx) =>
         sql`select pg_advisory_xact_lock(hashtextextended(${`truce_persons:${logId}`}, 0))`.execute(trx),
       async (trx) => {
-        if (owner && key !== null) {
-          let q = trx
-            .selectFrom('truce_person')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('log_id', '=', logId);
-          q =
-            owner.party !== null
-              ? q.where('party', '=', owner.party)
-              : q.where('party', 'is', null).where('added_by', '=', owner.actor);
-          const kept = Number((await q.executeTakeFirstOrThrow()).n);
+        const counted = owner ? ownerKey(owner) : null;
+        if (owner && counted !== null) {
+          const row = await trx
+            .selectFrom('truce_person_count')
+            .select('n')
+            .where('log_id', '=', logId)
+            .where('owner', '=', counted)
+            .executeTakeFirst();
+          const kept = Number(row?.n ?? 0);
           if (kept + rows.length > this.quota) {
             throw new PersonsQuotaError(
               `${owner.party !== null ? `Party "${owner.party}"` : `Actor "${owner.actor}"`} keeps ${kept} person records in log "${logId}", and ${rows.length} more would pass its quota of ${this.quota}: nothing was kept. Ask the operator to raise the quota (truce serve --persons-quota N) if the agreement needs more.`,
             );
           }
+          await trx
+            .insertInto('truce_person_count')
+            .values({ log_id: logId, owner: counted, n: rows.length })
+            .onConflict((oc) =>
+              oc.columns(['log_id', 'owner']).doUpdateSet({ n: sql`truce_person_count.n + ${rows.length}` }),
+            )
+            .execute();
         }
         for (let i = 0; i < rows.length; i += 200) {
           await trx

@@ -93,6 +93,13 @@ export interface PersonTable {
   party: string | null;
 }
 
+/** How many records an owner (`party:<id>` or `actor:<id>`) keeps in a log: its quota's count. */
+export interface PersonCountTable {
+  log_id: string;
+  owner: string;
+  n: number;
+}
+
 /** API tokens of a log's actors: only the SHA-256 hex of each token is stored. */
 export interface TokenTable {
   id: string;
@@ -150,6 +157,7 @@ export interface Tables {
   truce_cosignature: CosignatureTable;
   truce_witnessed: WitnessedTable;
   truce_person: PersonTable;
+  truce_person_count: PersonCountTable;
   truce_token: TokenTable;
   truce_agreement_version: AgreementVersionTable;
   truce_witness: WitnessTable;
