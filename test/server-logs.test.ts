@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cosign } from '../src/core/ledger/cosignature.ts';
 import { ALG_COSIGNATURE_V1, generateSigner } from '../src/core/ledger/note-keys.ts';
 import { verifyProofBundle } from '../src/core/ledger/proof-bundle.ts';
 import { formatVerifierKey, parseVerifierKey, splitNote } from '../src/core/ledger/signed-note.ts';
 import { EventPage, EventWithProof, LogSummary } from '../src/server/schemas.ts';
+import { LedgerStore } from '../src/store/ledger-store.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { crypto } from './helpers/ledger-fixture.ts';
 import { json, serverFixture } from './server-fixture.ts';
@@ -134,6 +135,29 @@ describe.each(DIALECTS)('log read routes on %s', (dialect) => {
     ]);
     expect(problemCode(await get('/api/logs/test-log/events/XYZ'))).toEqual([400, 'request-invalid']);
     expect(problemCode(await get(`/api/logs/nope/events/${'0'.repeat(64)}`))).toEqual([404, 'log-not-found']);
+  });
+
+  it('GET /api/logs/:id/events answers a page asked again from memory, and the new page once the log grows', async () => {
+    const url = '/api/logs/test-log/events?from=8&limit=50';
+    const before = EventPage.parse(json(await get(url)));
+    const indexes = before.events.map((e) => e.index);
+    expect(indexes[0]).toBe(8);
+    expect(indexes.at(-1)).toBe(before.size - 1);
+    // The app's own store reads the page: every LedgerStore's reads are counted.
+    const reads = vi.spyOn(LedgerStore.prototype, 'entries');
+    try {
+      const again = await get(url);
+      expect(EventPage.parse(json(again))).toEqual(before);
+      expect(reads).not.toHaveBeenCalled();
+      await s.store.append('test-log', [s.f.event('monitor', 'statement', { text: 'page grows' })]);
+      const after = EventPage.parse(json(await get(url)));
+      expect(reads).toHaveBeenCalledTimes(1);
+      expect(after.events.map((e) => e.index)).toEqual([...indexes, before.size]);
+      expect(after.size).toBe(before.size + 1);
+      expect(after.events.slice(0, -1)).toEqual(before.events);
+    } finally {
+      reads.mockRestore();
+    }
   });
 });
 

@@ -115,7 +115,7 @@ export function routeTable(
     ...agreementUploadRoutes(ctx, notifier),
     ...planRoutes(ctx),
     ...logRoutes(ctx, reads),
-    ...eventRoutes(ctx),
+    ...eventRoutes(ctx, reads),
     ...notifyingAppends(appendRoutes(ctx), notifier),
     ...streamRoutes(ctx, feeds, heartbeat),
     ...statusRoutes(ctx, reads),
