@@ -5,7 +5,8 @@
  * (fdatasync of the `-wal` file), with a gate in front of it that the test opens by hand.
  * SQLite only: PostgreSQL's commits are already waited for on a socket.
  */
-import { statSync } from 'node:fs';
+import { copyFileSync, statSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { withWriteLock } from '../src/store/append-lock.ts';
 import { type Database, openDatabase } from '../src/store/database.ts';
@@ -179,5 +180,29 @@ describe('SQLite writes are durable before they resolve, without holding the eve
       .where('id', '=', 'f')
       .executeTakeFirstOrThrow();
     expect(row.size).toBe(149);
+  });
+
+  it('copies what it wrote into the database file when it closes, while another connection keeps the file open', async () => {
+    const scratch = await scratchLocation('sqlite');
+    cleanups.push(scratch.remove);
+    const other = await openDatabase(scratch.location);
+    cleanups.push(() => other.close());
+    const database = await openDatabase(scratch.location);
+    for (let i = 0; i < 20; i++)
+      await database.db
+        .insertInto('truce_log')
+        .values(log(`g${i}`))
+        .execute();
+    await database.close();
+    // The database file alone, without its write-ahead log, holds the rows: they were copied.
+    const copy = `${scratch.location}.copy`;
+    copyFileSync(scratch.location, copy);
+    const alone = new DatabaseSync(copy, { readOnly: true });
+    try {
+      const { n } = alone.prepare('select count(*) as n from truce_log').get() as { n: number };
+      expect(n).toBe(20);
+    } finally {
+      alone.close();
+    }
   });
 });

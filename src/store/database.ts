@@ -207,6 +207,15 @@ export async function openDatabase(location: string): Promise<Database> {
       }),
     close: async () => {
       await checkpointer?.close();
+      // What this connection wrote goes into the database file now, whatever other processes
+      // still hold it open (SQLite itself copies the log on close only when it is the last one).
+      if (checkpointer) {
+        try {
+          sqlite.exec('PRAGMA wal_checkpoint(PASSIVE)');
+        } catch {
+          // A checkpoint is housekeeping: the log stays valid and is copied later.
+        }
+      }
       await db.destroy();
     },
     ...(checkpointer ? { checkpoint: () => checkpointer.now() } : {}),
