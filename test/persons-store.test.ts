@@ -3,7 +3,7 @@ import { fromBase64 } from '../src/core/crypto/crypto.ts';
 import { verifyCommitment } from '../src/core/ledger/commitment.ts';
 import type { Database } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
-import { personCountMigration } from '../src/store/migrations/0013-person-count.ts';
+import { personCountMigration } from '../src/store/migrations/0014-person-count.ts';
 import { PersonsQuotaError, PersonsStore, ROWS_PER_TURN } from '../src/store/persons-store.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
 import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
@@ -89,7 +89,7 @@ describe.each(DIALECTS)('persons store on %s', (dialect) => {
     expect(await counts()).toEqual({ 'party:party-a': 1, 'actor:mediator': 1 });
   });
 
-  it('counts the records kept before the count existed, by their owners (migration 0013)', async () => {
+  it('counts the records kept before the count existed, by their owners (migration 0014)', async () => {
     const persons = new PersonsStore(database, crypto);
     await persons.addAll(f.logId, [{ names: { en: 'A' } }, { names: { en: 'B' } }], {
       actor: 'a-1',
