@@ -7,6 +7,7 @@ import { HashArena } from './hash-arena.ts';
 import { LeafIndex } from './leaf-index.ts';
 import { parseVerifierKey, type Verifier } from './signed-note.ts';
 import { type Hash, nodeHash, storedHashCount, storedHashIndex, storedHashReads, treeHash } from './tlog.ts';
+import { edgeIndexes } from './tree-edge.ts';
 import { type PublishedTiles, TileCheck } from './verify-published.ts';
 import { checkLogState } from './verify-state.ts';
 
@@ -60,8 +61,11 @@ export interface LogMaterial {
   entries: Stream<Entry>;
   /** Stored tree hashes in storage-index order, when the log has them (a database does, an export need not). */
   storedHashes?: Stream<{ id: number; hash: Hash }>;
-  /** The tree state the store claims, when it keeps one. */
-  claimed?: { size: number; root: Hash };
+  /**
+   * The tree state the store claims, when it keeps one; `edge`, when it keeps the right edge of
+   * its tree for appends (the complete subtrees' hashes, left first).
+   */
+  claimed?: { size: number; root: Hash; edge?: Hash[] };
   checkpoints: { size: number; note: string }[];
   cosignatures?: { size: number; witness: string; line: string }[];
   /** The stored actors table, a cache of the registry that the events give: checked against it. */
@@ -283,7 +287,7 @@ export async function verifyLog(
   const checked = await checkLogState(
     crypto,
     m,
-    { size, root, rootAt, actors: registry.current() },
+    { size, root, rootAt, actors: registry.current(), edge: read(edgeIndexes(size)) },
     signatures,
   );
   for (const p of checked.problems) problems.push(p);

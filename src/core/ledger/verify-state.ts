@@ -14,6 +14,8 @@ export interface LogState {
   root: Hash;
   /** The root of the log at an earlier size. */
   rootAt(size: number): Promise<Hash>;
+  /** The tree's right edge at `size` (the complete subtrees, left first), when recomputed. */
+  edge?: Hash[];
   /** The actor registry the events give. */
   actors: Map<string, ActorRecord>;
 }
@@ -27,7 +29,7 @@ export interface LogState {
 export async function checkLogState(
   crypto: Crypto,
   m: Omit<LogMaterial, 'entries' | 'storedHashes'>,
-  { size, root, rootAt, actors }: LogState,
+  { size, root, rootAt, actors, edge }: LogState,
   signatures: boolean,
 ): Promise<{ problems: LogProblem[]; cosignatures: number }> {
   const problems: LogProblem[] = [];
@@ -41,6 +43,13 @@ export async function checkLogState(
       );
     if (!bytesEqual(m.claimed.root, root))
       add('root-mismatch', 'log', 'The root hash the log claims is not the one its events give.');
+    const kept = m.claimed.edge;
+    if (kept && edge && (kept.length !== edge.length || kept.some((h, k) => !bytesEqual(h, edge[k]!))))
+      add(
+        'edge-mismatch',
+        'log',
+        'The tree edge the log keeps for its appends is not the one its events give.',
+      );
   }
   const witnesses = [...actors.values()].filter((a) => a.role === 'witness' && !a.revoked);
   const texts = new Map<number, string>();
