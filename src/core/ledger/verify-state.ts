@@ -4,6 +4,7 @@ import { parseCheckpoint } from './checkpoint.ts';
 import { verifyCosignature } from './cosignature.ts';
 import type { Hash } from './merkle.ts';
 import { openNote, parseVerifierKey, splitNote } from './signed-note.ts';
+import { edgeIndexes, edgeRoot, treeEdge } from './tree-edge.ts';
 import type { LogMaterial, LogProblem } from './verify-log.ts';
 import { checkServedCheckpoint, checkWitnessed } from './verify-published.ts';
 import { checkActorCache, checkTokens } from './verify-registry.ts';
@@ -14,8 +15,6 @@ export interface LogState {
   root: Hash;
   /** The root of the log at an earlier size. */
   rootAt(size: number): Promise<Hash>;
-  /** The tree's right edge at `size` (the complete subtrees, left first), when recomputed. */
-  edge?: Hash[];
   /** The actor registry the events give. */
   actors: Map<string, ActorRecord>;
 }
@@ -29,7 +28,7 @@ export interface LogState {
 export async function checkLogState(
   crypto: Crypto,
   m: Omit<LogMaterial, 'entries' | 'storedHashes'>,
-  { size, root, rootAt, actors, edge }: LogState,
+  { size, root, rootAt, actors }: LogState,
   signatures: boolean,
 ): Promise<{ problems: LogProblem[]; cosignatures: number }> {
   const problems: LogProblem[] = [];
@@ -43,12 +42,12 @@ export async function checkLogState(
       );
     if (!bytesEqual(m.claimed.root, root))
       add('root-mismatch', 'log', 'The root hash the log claims is not the one its events give.');
-    const kept = m.claimed.edge;
-    if (kept && edge && (kept.length !== edge.length || kept.some((h, k) => !bytesEqual(h, edge[k]!))))
+    // Apart from the events: an edge that gives the root claimed is the tree's when that root is.
+    if (m.claimed.edge && !edgeGives(crypto, m.claimed.size, m.claimed.root, m.claimed.edge))
       add(
         'edge-mismatch',
         'log',
-        'The tree edge the log keeps for its appends is not the one its events give.',
+        'The tree edge the log keeps for its appends does not give the root it claims.',
       );
   }
   const witnesses = [...actors.values()].filter((a) => a.role === 'witness' && !a.revoked);
@@ -145,4 +144,13 @@ export async function checkLogState(
     }
   }
   return { problems, cosignatures: cosigned };
+}
+
+/** Whether `edge` is one hash per complete subtree of a tree of `size` and folds to `root`. */
+function edgeGives(crypto: Crypto, size: number, root: Hash, edge: Hash[]): boolean {
+  if (!Number.isSafeInteger(size) || size < 0) return false;
+  const indexes = edgeIndexes(size);
+  if (edge.length !== indexes.length || edge.some((h) => h.length !== 32)) return false;
+  const kept = treeEdge(size, edge);
+  return bytesEqual(edgeRoot(crypto.sha256, kept), root);
 }
