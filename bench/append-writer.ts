@@ -7,7 +7,7 @@
  *   rows     writes the rows an append of them writes, one event per transaction, with no check and
  *            no planning, into the log FLOOR_LOG (what the database's own work bounds an append
  *            at): on SQLite the entry, its tree hashes and the log's new size with bare prepared
- *            statements; on PostgreSQL the store's one statement (truce_append_at_end)  → done <ms> <CPU ms>
+ *            statements (the log's row with its size, root and edge); on PostgreSQL the store's one statement (truce_append_at_end)  → done <ms> <CPU ms>
  * Usage: node bench/append-writer.ts LOCATION LOG TAG FLOOR_LOG, with the actor's signer key in
  * TRUCE_BENCH_KEY. The raw table (bench_raw) and the log FLOOR_LOG are the parent's to create.
  */
@@ -19,6 +19,7 @@ import { canonicalBytes } from '../src/core/ledger/canonical-json.ts';
 import { signEvent } from '../src/core/ledger/event-sign.ts';
 import { parseSignerKey } from '../src/core/ledger/signed-note.ts';
 import { leafHash, storedHashIndex } from '../src/core/ledger/tlog.ts';
+import { edgeIndexes } from '../src/core/ledger/tree-edge.ts';
 import { nodeCrypto } from '../src/platform/node-crypto.ts';
 import { isPostgresUrl, openDatabase } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
@@ -101,7 +102,7 @@ async function rowsWriter(): Promise<{ write(bytes: Uint8Array): Promise<void>; 
     'insert into truce_entry (log_id, idx, leaf_hash, kind, actor, event, recorded_at, row_id, occurred_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const hash = db.prepare('insert into truce_hash (log_id, id, hash) values (?, ?, ?)');
-  const head = db.prepare('update truce_log set size = ?, root = ? where id = ? and size = ?');
+  const head = db.prepare('update truce_log set size = ?, root = ?, edge = ? where id = ? and size = ?');
   return {
     write: async (bytes) => {
       const leaf = leafHash(nodeCrypto.sha256, bytes);
@@ -121,7 +122,9 @@ async function rowsWriter(): Promise<{ write(bytes: Uint8Array): Promise<void>; 
       const first = storedHashIndex(0, n);
       hash.run(FLOOR_LOG, first, leaf);
       for (let m = n, k = 1; m % 2 === 1; m = Math.floor(m / 2), k++) hash.run(FLOOR_LOG, first + k, leaf);
-      head.run(n + 1, leaf, FLOOR_LOG, n);
+      // As long an edge as the append's (one hash per complete subtree of n + 1 records).
+      const edge = new Uint8Array(32 * edgeIndexes(n + 1).length);
+      head.run(n + 1, leaf, edge, FLOOR_LOG, n);
       db.exec('COMMIT');
     },
     close: async () => db.close(),

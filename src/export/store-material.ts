@@ -33,7 +33,7 @@ export async function storeMaterial(
         for await (const page of store.hashPages(logId, options.pageSize)) yield* page;
       },
     },
-    claimed: { size: log.size, root: log.root },
+    claimed: { size: log.size, root: log.root, edge: await store.keptEdge(logId) },
     checkpoints,
     cosignatures,
     storedActors: await store.actors(logId),

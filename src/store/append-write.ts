@@ -4,6 +4,7 @@ import type { Hash } from '../core/ledger/tlog.ts';
 import type { Database } from './database.ts';
 import { asBytes } from './log-append.ts';
 import { encodeLogChange, LOG_CHANNEL } from './log-channel.ts';
+import { encodeEdge } from './log-edge.ts';
 
 /**
  * Writes an append's rows if, and only if, the log still has the size they were planned at
@@ -25,7 +26,7 @@ export async function writeIfAt(
 }
 
 const POSTGRES_WRITE = `with head as (
-  update truce_log set size = $1, root = $2 where id = $3 and size = $4 and root = $23 returning id
+  update truce_log set size = $1, root = $2, edge = $24 where id = $3 and size = $4 and root = $23 returning id
 ), entries as (
   insert into truce_entry (log_id, idx, leaf_hash, kind, actor, event, recorded_at, row_id, occurred_ms)
   select $3, e.idx, decode(e.leaf, 'hex'), e.kind, e.actor, e.event, e.recorded_at, e.row_id, e.occurred_ms
@@ -81,6 +82,7 @@ async function writePostgres(
       LOG_CHANNEL,
       encodeLogChange({ log: logId, size: rows.size }),
       Buffer.from(root),
+      Buffer.from(encodeEdge(rows.edge)),
     ],
   });
   return Number(result.rows[0]?.moved ?? 0) === 1;
@@ -88,21 +90,25 @@ async function writePostgres(
 
 /**
  * PostgreSQL: appends one event, checked against the log as it stood at size `from`, at the log's
- * end now, in one statement (truce_append_at_end, migration 0012): the log's row is locked for
+ * end now, in one statement (truce_append_at_end, migration 0013): the log's row is locked for
  * that statement and its commit only, and a writer whose head is behind does not plan again
  * unless an actor event was appended since `from` (then undefined: check it against the log read
- * anew). The tree hashes and the root are the database's, from the rows it locked; the index and
- * root the event got come back.
+ * anew). The tree hashes and the root are the database's, from the edge kept in the log's row it
+ * locked; the index, root and edge the log has after the event come back (the head after it).
  */
 export async function writeAtEnd(
   database: Database,
   logId: string,
   entry: EntryRow,
   from: number,
-): Promise<{ index: number; root: Hash } | undefined> {
-  const result = await database.pool!.query<{ appended_at: number; new_root: Uint8Array }>({
-    name: 'truce_append_at_end',
-    text: 'select appended_at, new_root from truce_append_at_end($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+): Promise<{ index: number; root: Hash; edge: Uint8Array } | undefined> {
+  const result = await database.pool!.query<{
+    appended_at: number;
+    new_root: Uint8Array;
+    new_edge: Uint8Array;
+  }>({
+    name: 'truce_append_at_end_edge',
+    text: 'select appended_at, new_root, new_edge from truce_append_at_end($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
     values: [
       logId,
       from,
@@ -117,7 +123,9 @@ export async function writeAtEnd(
     ],
   });
   const row = result.rows[0];
-  return row ? { index: Number(row.appended_at), root: asBytes(row.new_root) } : undefined;
+  return row
+    ? { index: Number(row.appended_at), root: asBytes(row.new_root), edge: asBytes(row.new_edge) }
+    : undefined;
 }
 
 /** Multi-row VALUES lists, kept far below SQLite's limit of 32,766 bound parameters. */
@@ -135,8 +143,8 @@ function writeSqlite(database: Database, logId: string, rows: AppendRows, root: 
     statement('begin immediate').run();
     try {
       const head = statement(
-        'update truce_log set size = ?, root = ? where id = ? and size = ? and root = ?',
-      ).run(rows.size, rows.root, logId, rows.from, root);
+        'update truce_log set size = ?, root = ?, edge = ? where id = ? and size = ? and root = ?',
+      ).run(rows.size, rows.root, encodeEdge(rows.edge), logId, rows.from, root);
       if (Number(head.changes) !== 1) {
         statement('rollback').run();
         return false;

@@ -15,6 +15,7 @@ import { logProvenanceMigration } from './migrations/0009-log-provenance.ts';
 import { witnessedCheckpointMigration } from './migrations/0010-witnessed-checkpoint.ts';
 import { entryRowIdMigration } from './migrations/0011-entry-row-id.ts';
 import { appendFunctionMigration } from './migrations/0012-append-function.ts';
+import { logEdgeMigration } from './migrations/0013-log-edge.ts';
 import { personCountMigration } from './migrations/0014-person-count.ts';
 import type { Tables } from './schema.ts';
 import { kyselySqlite, statementCache } from './sqlite-dialect.ts';
@@ -90,6 +91,7 @@ function migrations(dialect: Dialect): MigrationProvider {
     '0010-witnessed-checkpoint': witnessedCheckpointMigration(dialect),
     '0011-entry-row-id': entryRowIdMigration(dialect),
     '0012-append-function': appendFunctionMigration(dialect),
+    '0013-log-edge': logEdgeMigration(dialect),
     '0014-person-count': personCountMigration(),
   };
   return { getMigrations: async () => all };

@@ -522,6 +522,16 @@ export class LedgerStore {
     return readHashes(this.db, logId, indexes);
   }
 
+  /**
+   * The right edge of its tree the log keeps for appends (truce_log.edge, log-edge.ts), cut into
+   * hashes of 32 bytes, as stored (for verify and fsck to check against its events).
+   */
+  async keptEdge(logId: string): Promise<Hash[]> {
+    const r = await this.db.selectFrom('truce_log').select('edge').where('id', '=', logId).executeTakeFirst();
+    const bytes = r ? asBytes(r.edge) : new Uint8Array();
+    return Array.from({ length: Math.ceil(bytes.length / 32) }, (_, k) => bytes.slice(32 * k, 32 * k + 32));
+  }
+
   /** Every stored tree hash of a log, in storage order, a page at a time (for fsck and verify). */
   async *hashPages(logId: string, pageSize = 4 * PAGE): AsyncGenerator<{ id: number; hash: Hash }[]> {
     let from = 0;

@@ -16,6 +16,7 @@ import { LedgerError } from '../core/ledger/ledger-error.ts';
 import type { Hash } from '../core/ledger/tlog.ts';
 import { edgeIndexes, treeEdge } from '../core/ledger/tree-edge.ts';
 import type { AppendResult } from './ledger-store.ts';
+import { encodeEdge } from './log-edge.ts';
 
 export type { FitHook, ParsedEvent };
 
@@ -208,7 +209,7 @@ export async function writeRows(trx: Kysely<Tables>, logId: string, rows: Append
   }
   await trx
     .updateTable('truce_log')
-    .set({ size: rows.size, root: rows.root })
+    .set({ size: rows.size, root: rows.root, edge: encodeEdge(rows.edge) })
     .where('id', '=', logId)
     .execute();
 }

@@ -4,11 +4,13 @@ import type { ParsedEvent } from '../core/ledger/append-event.ts';
 import { type AppendRows, planAppend } from '../core/ledger/append-plan.ts';
 import { AppendSignatures } from '../core/ledger/append-signatures.ts';
 import type { Hash } from '../core/ledger/tlog.ts';
+import { edgeRoot } from '../core/ledger/tree-edge.ts';
 import { type AppendHead, readAppendHead } from './append-head.ts';
 import { writeAtEnd, writeIfAt } from './append-write.ts';
 import type { Database } from './database.ts';
 import type { AppendResult } from './ledger-store.ts';
 import { type AppendOptions, existingLeaves, idsTaken, knownRefs } from './log-append.ts';
+import { decodeEdge } from './log-edge.ts';
 
 /** Events an optimistic append takes at most; a longer batch takes the locked path. */
 export const OPTIMISTIC_MAX = 1000;
@@ -95,7 +97,7 @@ export async function appendOptimistically(
     if (rows.entries.length === 0) return rows.results;
     // Not the log's very first event: the first is checked against the empty log alone.
     if (atEnd && rows.from > 0) {
-      let end: { index: number; root: Hash } | undefined;
+      let end: Awaited<ReturnType<typeof writeAtEnd>>;
       try {
         end = await writeAtEnd(database, logId, rows.entries[0]!, rows.from);
       } catch {
@@ -103,10 +105,15 @@ export async function appendOptimistically(
       }
       // An actor event since the head: check again against the log read anew.
       if (!end) continue;
-      // Appended just after the head: the head planned is the log's now. Else the head kept stays
-      // behind; the database checks the next append against the actor events since it.
-      if (end.index === rows.from && bytesEqual(end.root, rows.root))
-        heads.set(logId, { logKey: head.logKey, root: rows.root, edge: rows.edge, registry });
+      // Appended just after the head: the head planned is the log's now. Else the head after it
+      // is the database's (the writer that got there first did not move this one's).
+      const planned = end.index === rows.from && bytesEqual(end.root, rows.root);
+      heads.set(
+        logId,
+        planned
+          ? { logKey: head.logKey, root: rows.root, edge: rows.edge, registry }
+          : (headAfter(crypto, head, registry, end) ?? head),
+      );
       return [{ ...rows.results[0]!, index: end.index }];
     }
     let written: boolean;
@@ -121,4 +128,20 @@ export async function appendOptimistically(
     }
   }
   return undefined;
+}
+
+/**
+ * The head after an append at the log's end: the database's index, root and edge, with the
+ * registry planned against (no actor event came between the head and the event, which changes no
+ * actor: the database checked). Undefined when the edge does not fold to the root (keep the head).
+ */
+function headAfter(
+  crypto: Crypto,
+  head: AppendHead,
+  registry: AppendHead['registry'],
+  end: { index: number; root: Hash; edge: Uint8Array },
+): AppendHead | undefined {
+  const edge = decodeEdge(end.index + 1, end.edge);
+  if (!edge || !bytesEqual(edgeRoot(crypto.sha256, edge), end.root)) return undefined;
+  return { logKey: head.logKey, root: end.root, edge, registry };
 }

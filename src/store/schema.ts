@@ -14,6 +14,8 @@ export interface LogTable {
   reconstructed: Generated<number>;
   /** 1 when signed with demonstration keys. */
   demo_keys: Generated<number>;
+  /** The tree's right edge at `size`, written with it (log-edge.ts, 0013); empty for an empty log. */
+  edge: Generated<Uint8Array>;
 }
 
 /** Each event, signed, in canonical JSON: the leaf data of the Merkle tree. */

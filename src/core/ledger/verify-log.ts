@@ -60,8 +60,11 @@ export interface LogMaterial {
   entries: Stream<Entry>;
   /** Stored tree hashes in storage-index order, when the log has them (a database does, an export need not). */
   storedHashes?: Stream<{ id: number; hash: Hash }>;
-  /** The tree state the store claims, when it keeps one. */
-  claimed?: { size: number; root: Hash };
+  /**
+   * The tree state the store claims, when it keeps one; `edge`, when it keeps the right edge of
+   * its tree for appends (the complete subtrees' hashes, left first): it must give the root claimed.
+   */
+  claimed?: { size: number; root: Hash; edge?: Hash[] };
   checkpoints: { size: number; note: string }[];
   cosignatures?: { size: number; witness: string; line: string }[];
   /** The stored actors table, a cache of the registry that the events give: checked against it. */

@@ -4,6 +4,7 @@ import { parseCheckpoint } from './checkpoint.ts';
 import { verifyCosignature } from './cosignature.ts';
 import type { Hash } from './merkle.ts';
 import { openNote, parseVerifierKey, splitNote } from './signed-note.ts';
+import { edgeIndexes, edgeRoot, treeEdge } from './tree-edge.ts';
 import type { LogMaterial, LogProblem } from './verify-log.ts';
 import { checkServedCheckpoint, checkWitnessed } from './verify-published.ts';
 import { checkActorCache, checkTokens } from './verify-registry.ts';
@@ -41,6 +42,13 @@ export async function checkLogState(
       );
     if (!bytesEqual(m.claimed.root, root))
       add('root-mismatch', 'log', 'The root hash the log claims is not the one its events give.');
+    // Apart from the events: an edge that gives the root claimed is the tree's when that root is.
+    if (m.claimed.edge && !edgeGives(crypto, m.claimed.size, m.claimed.root, m.claimed.edge))
+      add(
+        'edge-mismatch',
+        'log',
+        'The tree edge the log keeps for its appends does not give the root it claims.',
+      );
   }
   const witnesses = [...actors.values()].filter((a) => a.role === 'witness' && !a.revoked);
   const texts = new Map<number, string>();
@@ -136,4 +144,13 @@ export async function checkLogState(
     }
   }
   return { problems, cosignatures: cosigned };
+}
+
+/** Whether `edge` is one hash per complete subtree of a tree of `size` and folds to `root`. */
+function edgeGives(crypto: Crypto, size: number, root: Hash, edge: Hash[]): boolean {
+  if (!Number.isSafeInteger(size) || size < 0) return false;
+  const indexes = edgeIndexes(size);
+  if (edge.length !== indexes.length || edge.some((h) => h.length !== 32)) return false;
+  const kept = treeEdge(size, edge);
+  return bytesEqual(edgeRoot(crypto.sha256, kept), root);
 }
