@@ -1,7 +1,7 @@
 import type { Agreement, Provision } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
 import { phrase } from '../words/phrase.ts';
-import { actStatus } from './act-status.ts';
+import { actFacts } from './act-status.ts';
 import { allegationRecord } from './allegation-record.ts';
 import { conditionState } from './condition.ts';
 import type { EvalContext } from './context.ts';
@@ -9,10 +9,11 @@ import { deadlineMove, movePhrase } from './deadline-move.ts';
 import { effectivePlan } from './effective-plan.ts';
 import { orderEvidence } from './evidence-order.ts';
 import { exchangeRecords } from './exchange-records.ts';
-import { exchangeObligationStatus } from './exchange-status.ts';
+import { exchangeFacts } from './exchange-status.ts';
 import { figureSets } from './figures.ts';
 import { JudgmentMemo, type Keep } from './judgment-memo.ts';
 import { labelsOf, type Registration } from './labels.ts';
+import { verdictOf } from './obligation-result.ts';
 import { LiveLog } from './live-log.ts';
 import { applyEvent, emptyState, type LogState } from './log-state.ts';
 import { extensionRecords, phaseEnds, phaseRecords } from './phase-records.ts';
@@ -45,9 +46,14 @@ function parseAsOf(asOf: string): number {
   return at;
 }
 
+/**
+ * An obligation's status: what the log says of it (kept while the events it read are as they were),
+ * then its verdict at the moment, which alone may change with the clock.
+ */
 function judged(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
   if (p.kind === 'crossing' && o.noAgreedDate) return undatedOpeningStatus(ctx, p, o);
-  if (p.kind === 'exchange') return exchangeObligationStatus(ctx, o, ctx.exchanges.get(p.id)!);
+  if (p.kind === 'exchange')
+    return verdictOf(ctx, ctx.keep(`facts ${o.id}`, () => exchangeFacts(ctx, o, ctx.exchanges.get(p.id)!)));
   // People through a crossing per day are a quantity, counted from crossing.throughput figures.
   if (
     o.action === 'admit-aid' ||
@@ -56,7 +62,7 @@ function judged(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus
     (o.action === 'let-cross' && o.quantity !== undefined)
   )
     return quotaStatus(ctx, p, o);
-  return actStatus(ctx, p, o);
+  return verdictOf(ctx, ctx.keep(`facts ${o.id}`, () => actFacts(ctx, p, o)));
 }
 
 /** An obligation's status, with the postponements, suspensions and caps recorded over it beside it. */
@@ -73,8 +79,16 @@ function allegations(ctx: EvalContext): Allegation[] {
 
 /** A status whose deadline moved says how much and why, in its fields and its explanation. */
 function withMove(ctx: EvalContext, s: ObligationStatus): ObligationStatus {
-  const moved = deadlineMove(ctx, s);
-  return moved ? { ...s, moved, explanation: [...s.explanation, movePhrase(ctx, moved)] } : s;
+  // It depends on the deadline in force alone (not on the verdict): kept while that is the same.
+  const move = ctx.keep(
+    `move ${s.obligation.id}`,
+    () => {
+      const moved = deadlineMove(ctx, s);
+      return moved && { moved, words: movePhrase(ctx, moved) };
+    },
+    [s.due],
+  );
+  return move ? { ...s, moved: move.moved, explanation: [...s.explanation, move.words] } : s;
 }
 
 /**
@@ -223,10 +237,11 @@ function evaluateWith(
     asOf: view.iso(at),
     events: view.live ? state.byHash.size : [...state.byHash.values()].filter((e) => e.at <= at).length,
     phases: kept('phases', () => phaseRecords(ctx), [eplan, ctx.ended]),
-    // An extension's record reads the statuses of the obligations it created.
+    // An extension's record reads the statuses and evidence of the obligations it created: judged
+    // again when one of those changes, not when one is only overdue by another minute.
     extensions: kept('extensions', () => extensionRecords(ctx, obligations), [
       eplan,
-      ...obligations.filter((s) => eplan.createdBy.has(s.obligation.id)),
+      ...obligations.filter((s) => eplan.createdBy.has(s.obligation.id)).flatMap((s) => [s.status, s.evidence]),
     ]),
     provisions: agreement.provisions.map((p) => {
       const own = byProvision.get(p.id) ?? [];
