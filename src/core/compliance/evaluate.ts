@@ -13,9 +13,9 @@ import { exchangeFacts } from './exchange-status.ts';
 import { figureSets } from './figures.ts';
 import { JudgmentMemo, type Keep } from './judgment-memo.ts';
 import { labelsOf, type Registration } from './labels.ts';
-import { verdictOf } from './obligation-result.ts';
 import { LiveLog } from './live-log.ts';
 import { applyEvent, emptyState, type LogState } from './log-state.ts';
+import { verdictOf } from './obligation-result.ts';
 import { extensionRecords, phaseEnds, phaseRecords } from './phase-records.ts';
 import { provisionStatus } from './provision-status.ts';
 import { quotaStatus } from './quota-status.ts';
@@ -53,7 +53,10 @@ function parseAsOf(asOf: string): number {
 function judged(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
   if (p.kind === 'crossing' && o.noAgreedDate) return undatedOpeningStatus(ctx, p, o);
   if (p.kind === 'exchange')
-    return verdictOf(ctx, ctx.keep(`facts ${o.id}`, () => exchangeFacts(ctx, o, ctx.exchanges.get(p.id)!)));
+    return verdictOf(
+      ctx,
+      ctx.keep(`facts ${o.id}`, () => exchangeFacts(ctx, o, ctx.exchanges.get(p.id)!)),
+    );
   // People through a crossing per day are a quantity, counted from crossing.throughput figures.
   if (
     o.action === 'admit-aid' ||
@@ -62,7 +65,10 @@ function judged(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus
     (o.action === 'let-cross' && o.quantity !== undefined)
   )
     return quotaStatus(ctx, p, o);
-  return verdictOf(ctx, ctx.keep(`facts ${o.id}`, () => actFacts(ctx, p, o)));
+  return verdictOf(
+    ctx,
+    ctx.keep(`facts ${o.id}`, () => actFacts(ctx, p, o)),
+  );
 }
 
 /** An obligation's status, with the postponements, suspensions and caps recorded over it beside it. */
@@ -80,14 +86,10 @@ function allegations(ctx: EvalContext): Allegation[] {
 /** A status whose deadline moved says how much and why, in its fields and its explanation. */
 function withMove(ctx: EvalContext, s: ObligationStatus): ObligationStatus {
   // It depends on the deadline in force alone (not on the verdict): kept while that is the same.
-  const move = ctx.keep(
-    `move ${s.obligation.id}`,
-    () => {
-      const moved = deadlineMove(ctx, s);
-      return moved && { moved, words: movePhrase(ctx, moved) };
-    },
-    [s.due],
-  );
+  const move = ctx.keep(`move ${s.obligation.id}`, () => {
+    const moved = deadlineMove(ctx, s);
+    return moved && { moved, words: movePhrase(ctx, moved) };
+  }, [s.due]);
   return move ? { ...s, moved: move.moved, explanation: [...s.explanation, move.words] } : s;
 }
 
@@ -241,7 +243,9 @@ function evaluateWith(
     // again when one of those changes, not when one is only overdue by another minute.
     extensions: kept('extensions', () => extensionRecords(ctx, obligations), [
       eplan,
-      ...obligations.filter((s) => eplan.createdBy.has(s.obligation.id)).flatMap((s) => [s.status, s.evidence]),
+      ...obligations
+        .filter((s) => eplan.createdBy.has(s.obligation.id))
+        .flatMap((s) => [s.status, s.evidence]),
     ]),
     provisions: agreement.provisions.map((p) => {
       const own = byProvision.get(p.id) ?? [];

@@ -44,26 +44,22 @@ export function withMeasures(
   if (!postponed.length && !suspended.length && !capped.length) return status;
   // Their words and the evidence with theirs: kept while the measures and the status's evidence are
   // the same (the verdict may change with the clock alone; they do not).
-  const shown = ctx.keep(
-    `measures shown ${o.id}`,
-    () => {
-      const words = [
-        ...postponed.map((m) => clause(ctx, phrase('measure.postponed'), m)),
-        ...suspended.map((m) => clause(ctx, phrase('measure.suspended'), m)),
-        ...capped.map((m) => clause(ctx, phrase('measure.capped'), m)),
-      ];
-      return {
-        evidence: [
-          ...new Set([
-            ...status.evidence,
-            ...[...postponed, ...suspended, ...capped].flatMap((m) => m.evidence),
-          ]),
-        ].sort(),
-        words: phrase('measures.recorded', { items: list(words) }),
-      };
-    },
-    [status.evidence, postponed, suspended, capped],
-  );
+  const shown = ctx.keep(`measures shown ${o.id}`, () => {
+    const words = [
+      ...postponed.map((m) => clause(ctx, phrase('measure.postponed'), m)),
+      ...suspended.map((m) => clause(ctx, phrase('measure.suspended'), m)),
+      ...capped.map((m) => clause(ctx, phrase('measure.capped'), m)),
+    ];
+    return {
+      evidence: [
+        ...new Set([
+          ...status.evidence,
+          ...[...postponed, ...suspended, ...capped].flatMap((m) => m.evidence),
+        ]),
+      ].sort(),
+      words: phrase('measures.recorded', { items: list(words) }),
+    };
+  }, [status.evidence, postponed, suspended, capped]);
   return {
     ...status,
     ...(postponed.length ? { postponed } : {}),
