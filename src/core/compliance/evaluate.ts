@@ -6,7 +6,7 @@ import { allegationRecord } from './allegation-record.ts';
 import { conditionState } from './condition.ts';
 import type { EvalContext } from './context.ts';
 import { deadlineMove, movePhrase } from './deadline-move.ts';
-import { effectivePlan } from './effective-plan.ts';
+import { type EffectivePlan, effectivePlan } from './effective-plan.ts';
 import { orderEvidence } from './evidence-order.ts';
 import { exchangeRecords } from './exchange-records.ts';
 import { exchangeFacts } from './exchange-status.ts';
@@ -55,7 +55,7 @@ function judged(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus
   if (p.kind === 'exchange')
     return verdictOf(
       ctx,
-      ctx.keep(`facts ${o.id}`, () => exchangeFacts(ctx, o, ctx.exchanges.get(p.id)!)),
+      ctx.keep('facts', o.id, () => exchangeFacts(ctx, o, ctx.exchanges.get(p.id)!)),
     );
   // People through a crossing per day are a quantity, counted from crossing.throughput figures.
   if (
@@ -67,7 +67,7 @@ function judged(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus
     return quotaStatus(ctx, p, o);
   return verdictOf(
     ctx,
-    ctx.keep(`facts ${o.id}`, () => actFacts(ctx, p, o)),
+    ctx.keep('facts', o.id, () => actFacts(ctx, p, o)),
   );
 }
 
@@ -86,10 +86,15 @@ function allegations(ctx: EvalContext): Allegation[] {
 /** A status whose deadline moved says how much and why, in its fields and its explanation. */
 function withMove(ctx: EvalContext, s: ObligationStatus): ObligationStatus {
   // It depends on the deadline in force alone (not on the verdict): kept while that is the same.
-  const move = ctx.keep(`move ${s.obligation.id}`, () => {
-    const moved = deadlineMove(ctx, s);
-    return moved && { moved, words: movePhrase(ctx, moved) };
-  }, [s.due]);
+  const move = ctx.keep(
+    'move',
+    s.obligation.id,
+    () => {
+      const moved = deadlineMove(ctx, s);
+      return moved && { moved, words: movePhrase(ctx, moved) };
+    },
+    [s.due],
+  );
   return move ? { ...s, moved: move.moved, explanation: [...s.explanation, move.words] } : s;
 }
 
@@ -134,6 +139,23 @@ function memoOf(live: Live, conditionsMet: Record<string, string> | undefined): 
     live.memos.set(key, memo);
   }
   return memo;
+}
+
+const owned = new WeakMap<EffectivePlan, Map<string, Obligation[]>>();
+
+/** The obligations of each provision, in the plan's order: found once per plan in force. */
+function ownObligations(eplan: EffectivePlan): Map<string, Obligation[]> {
+  let byProvision = owned.get(eplan);
+  if (!byProvision) {
+    byProvision = new Map();
+    for (const o of eplan.obligations) {
+      const list = byProvision.get(o.provision);
+      if (list) list.push(o);
+      else byProvision.set(o.provision, [o]);
+    }
+    owned.set(eplan, byProvision);
+  }
+  return byProvision;
 }
 
 /** What every judgment of a result rests on: the plan in force, the records of phases and exchanges, the labels. */
@@ -184,16 +206,17 @@ function evaluateWith(
     shift: new ReadMap('shift', reads),
     waiting: new ReadMap('waiting', reads),
     conditionMet: new ReadMap('conditionMet', reads),
-    keep: (_, judge) => judge(),
+    keep: (_, __, judge) => judge(),
     ...(memo ? memo.rest(at, build) : build()),
   };
   const { eplan } = ctx;
   const maps = [ctx.shift, ctx.waiting, ctx.conditionMet] as ReadMap<unknown>[];
   /** `judge`'s value, or with the live log the one kept under `key` while it holds. */
-  const kept: Keep = (key, judge, inputs = [], handedOut = true) =>
-    memo ? memo.judged(key, at, maps, judge, inputs, handedOut) : judge();
-  ctx.keep = (key, judge, inputs = []) => kept(key, judge, inputs, false);
+  const kept: Keep = (name, id, judge, inputs = [], handedOut = true) =>
+    memo ? memo.judged(name, id, at, maps, judge, inputs, handedOut) : judge();
+  ctx.keep = (name, id, judge, inputs = []) => kept(name, id, judge, inputs, false);
   const byProvision = new Map<string, ObligationStatus[]>();
+  const statusOf = new Map<Obligation, ObligationStatus>();
   // Provisions in dependency order: a conditional one once the provision it waits for is judged.
   let pending = [...agreement.provisions];
   while (pending.length) {
@@ -201,10 +224,14 @@ function evaluateWith(
     const next = ready.length ? ready : pending;
     for (const p of next) {
       if (p.condition) conditionState(ctx, p, byProvision.get(p.condition.provision) ?? []);
-      const own = eplan.obligations.filter((o) => o.provision === p.id);
+      const own = ownObligations(eplan).get(p.id) ?? [];
       byProvision.set(
         p.id,
-        own.map((o) => kept(`obligation ${o.id}`, () => withMove(ctx, obligationStatus(ctx, p, o)))),
+        own.map((o) => {
+          const s = kept('obligation', o.id, () => withMove(ctx, obligationStatus(ctx, p, o)));
+          statusOf.set(o, s);
+          return s;
+        }),
       );
     }
     pending = pending.filter((p) => !next.includes(p));
@@ -214,34 +241,37 @@ function evaluateWith(
     const met = metOnRecord(ctx);
     if (Object.keys(met).length) return evaluateWith(agreement, state, asOf, options, live, met);
   }
-  const obligations = eplan.obligations.map(
-    (o) => byProvision.get(o.provision)!.find((s) => s.obligation.id === o.id)!,
+  const obligations = eplan.obligations.map((o) => statusOf.get(o)!);
+  const { directions, ratios, unplacedNotes } = kept(
+    'exchanges',
+    '',
+    () => {
+      const directions = [...ctx.exchanges.values()].flatMap((x) => tallies(x));
+      const ratios = [...ctx.exchanges.values()]
+        .map((x) => {
+          const [fwd, back] = directions.filter((d) => d.provision === x.exchange.id);
+          return ratioCheck(agreement, x, fwd!, back!);
+        })
+        .filter((r) => r !== null);
+      const unplaced = [...ctx.exchanges.values()].flatMap((x) => x.unplaced);
+      return {
+        directions,
+        ratios,
+        unplacedNotes: unplaced.map((r) =>
+          phrase('note.no-batch', { event: { type: 'event', hash: r.entry.hash, kind: r.entry.event.kind } }),
+        ),
+      };
+    },
+    [ctx.exchanges],
   );
-  const { directions, ratios, unplacedNotes } = kept('exchanges', () => {
-    const directions = [...ctx.exchanges.values()].flatMap((x) => tallies(x));
-    const ratios = [...ctx.exchanges.values()]
-      .map((x) => {
-        const [fwd, back] = directions.filter((d) => d.provision === x.exchange.id);
-        return ratioCheck(agreement, x, fwd!, back!);
-      })
-      .filter((r) => r !== null);
-    const unplaced = [...ctx.exchanges.values()].flatMap((x) => x.unplaced);
-    return {
-      directions,
-      ratios,
-      unplacedNotes: unplaced.map((r) =>
-        phrase('note.no-batch', { event: { type: 'event', hash: r.entry.hash, kind: r.entry.event.kind } }),
-      ),
-    };
-  }, [ctx.exchanges]);
   const evaluation: Evaluation = {
     agreement: agreement.id,
     asOf: view.iso(at),
     events: view.live ? state.byHash.size : [...state.byHash.values()].filter((e) => e.at <= at).length,
-    phases: kept('phases', () => phaseRecords(ctx), [eplan, ctx.ended]),
+    phases: kept('phases', '', () => phaseRecords(ctx), [eplan, ctx.ended]),
     // An extension's record reads the statuses and evidence of the obligations it created: judged
     // again when one of those changes, not when one is only overdue by another minute.
-    extensions: kept('extensions', () => extensionRecords(ctx, obligations), [
+    extensions: kept('extensions', '', () => extensionRecords(ctx, obligations), [
       eplan,
       ...obligations
         .filter((s) => eplan.createdBy.has(s.obligation.id))
@@ -249,7 +279,7 @@ function evaluateWith(
     ]),
     provisions: agreement.provisions.map((p) => {
       const own = byProvision.get(p.id) ?? [];
-      return kept(`provision ${p.id}`, () => provisionStatus(ctx, p, own), own);
+      return kept('provision', p.id, () => provisionStatus(ctx, p, own), own);
     }),
     obligations,
     exchanges: { directions, ratios },

@@ -133,7 +133,7 @@ export function provisionStatus(
 ): ProvisionStatus {
   const status = judgedProvision(ctx, p, obligations);
   // What is recorded beside it changes only with events, not with its obligations' verdicts.
-  const beside = ctx.keep(`beside ${p.id}`, () => recordedBeside(ctx, p));
+  const beside = ctx.keep('beside', p.id, () => recordedBeside(ctx, p));
   const basis =
     status.basis ??
     (status.status === 'unrecorded' &&
@@ -152,7 +152,8 @@ export function provisionStatus(
     ...(uncertain ? { uncertain: true as const } : {}),
     // Kept while its lists are the same (with the live log, until one of them changes).
     evidence: ctx.keep(
-      `evidence shown of ${p.id}`,
+      'evidence shown of',
+      p.id,
       () =>
         allOf(ctx, [
           status.evidence,
@@ -248,7 +249,8 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
     counts,
     // Kept while the lists it unites are the same (with the live log, until one of them changes).
     evidence: ctx.keep(
-      `evidence of ${p.id}`,
+      'evidence of',
+      p.id,
       () =>
         allOf(ctx, [
           ...obligations.map((o) => o.evidence),

@@ -95,7 +95,7 @@ function throughputOf(view: LogView, p: Provision, o: Obligation): Effective[] {
  */
 export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
   const { required, done, anything, figures, disputes, due, dueIso, end, misses, head, record, evidence } =
-    ctx.keep(`quota facts ${o.id}`, () => quotaFacts(ctx, p, o));
+    ctx.keep('quota facts', o.id, () => quotaFacts(ctx, p, o));
   const v = judge({
     ...(misses.length ? { missedRecorded: true } : {}),
     clock: ctx.clock,

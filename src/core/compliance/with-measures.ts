@@ -36,7 +36,7 @@ export function withMeasures(
   status: ObligationStatus,
 ): ObligationStatus {
   // What the log records over it, kept apart from the status (which may change with the clock alone).
-  const { postponed, suspended, capped } = ctx.keep(`measures ${o.id}`, () => ({
+  const { postponed, suspended, capped } = ctx.keep('measures', o.id, () => ({
     postponed:
       p.kind === 'exchange' && o.batch !== undefined ? postponements(ctx, p.id, o.batch, o.party) : [],
     ...(p.kind === 'aid' ? aidMeasures(ctx, p, o) : { suspended: stoppages(ctx, p, o), capped: [] }),
@@ -44,22 +44,27 @@ export function withMeasures(
   if (!postponed.length && !suspended.length && !capped.length) return status;
   // Their words and the evidence with theirs: kept while the measures and the status's evidence are
   // the same (the verdict may change with the clock alone; they do not).
-  const shown = ctx.keep(`measures shown ${o.id}`, () => {
-    const words = [
-      ...postponed.map((m) => clause(ctx, phrase('measure.postponed'), m)),
-      ...suspended.map((m) => clause(ctx, phrase('measure.suspended'), m)),
-      ...capped.map((m) => clause(ctx, phrase('measure.capped'), m)),
-    ];
-    return {
-      evidence: [
-        ...new Set([
-          ...status.evidence,
-          ...[...postponed, ...suspended, ...capped].flatMap((m) => m.evidence),
-        ]),
-      ].sort(),
-      words: phrase('measures.recorded', { items: list(words) }),
-    };
-  }, [status.evidence, postponed, suspended, capped]);
+  const shown = ctx.keep(
+    'measures shown',
+    o.id,
+    () => {
+      const words = [
+        ...postponed.map((m) => clause(ctx, phrase('measure.postponed'), m)),
+        ...suspended.map((m) => clause(ctx, phrase('measure.suspended'), m)),
+        ...capped.map((m) => clause(ctx, phrase('measure.capped'), m)),
+      ];
+      return {
+        evidence: [
+          ...new Set([
+            ...status.evidence,
+            ...[...postponed, ...suspended, ...capped].flatMap((m) => m.evidence),
+          ]),
+        ].sort(),
+        words: phrase('measures.recorded', { items: list(words) }),
+      };
+    },
+    [status.evidence, postponed, suspended, capped],
+  );
   return {
     ...status,
     ...(postponed.length ? { postponed } : {}),
