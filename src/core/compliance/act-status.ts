@@ -301,6 +301,7 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
   if (!byAbsence) return prepared;
   return {
     ...prepared,
+    facts: { ...prepared.facts, noBreachRecorded: true },
     noBreach: [
       sentence([
         obligationHead(ctx, o, due),

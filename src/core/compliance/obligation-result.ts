@@ -55,8 +55,8 @@ export interface Prepared {
   /** Fields the status carries after its explanation (a handover's remains, a release's stated total). */
   after?: Partial<ObligationStatus>;
   /**
-   * A pause with nothing alleged against it and no act of its own: when its verdict is unrecorded,
-   * no breach is recorded, and this is its explanation (TRUTH.md rule 1).
+   * A pause with nothing alleged against it and no act of its own (facts.noBreachRecorded): when its
+   * verdict is unrecorded, no breach is recorded, and this is its explanation (TRUTH.md rule 1).
    */
   noBreach?: Explanation;
 }
@@ -122,7 +122,8 @@ export function verdictOf(ctx: EvalContext, p: Prepared): ObligationStatus {
     explanation: [sentence([p.head, ...p.record, tail]), ...(p.disputes ? [p.disputes] : [])],
     ...p.after,
   };
+  // Unrecorded with nothing that could be a breach or an act on record: no breach recorded (judge
+  // does not ask how long past its deadline: nothing about it changes with the clock any more).
   if (!p.noBreach || status.status !== 'unrecorded') return status;
-  const { overdueMinutes: _past, ...rest } = status;
-  return { ...rest, basis: 'no-breach-recorded', explanation: p.noBreach };
+  return { ...status, basis: 'no-breach-recorded', explanation: p.noBreach };
 }
