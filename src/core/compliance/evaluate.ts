@@ -158,6 +158,23 @@ function ownObligations(eplan: EffectivePlan): Map<string, Obligation[]> {
   return byProvision;
 }
 
+const createdOf = new WeakMap<EffectivePlan, Obligation[]>();
+
+/** What the extensions' records are judged from: the statuses and evidence of the obligations they created. */
+function extensionInputs(eplan: EffectivePlan, statusOf: Map<Obligation, ObligationStatus>): unknown[] {
+  let created = createdOf.get(eplan);
+  if (!created) {
+    created = eplan.obligations.filter((o) => eplan.createdBy.has(o.id));
+    createdOf.set(eplan, created);
+  }
+  const inputs: unknown[] = [eplan];
+  for (const o of created) {
+    const s = statusOf.get(o)!;
+    inputs.push(s.status, s.evidence);
+  }
+  return inputs;
+}
+
 /** What every judgment of a result rests on: the plan in force, the records of phases and exchanges, the labels. */
 type Basis = Pick<EvalContext, 'eplan' | 'ended' | 'exchanges' | 'labels'>;
 
@@ -271,12 +288,12 @@ function evaluateWith(
     phases: kept('phases', '', () => phaseRecords(ctx), [eplan, ctx.ended]),
     // An extension's record reads the statuses and evidence of the obligations it created: judged
     // again when one of those changes, not when one is only overdue by another minute.
-    extensions: kept('extensions', '', () => extensionRecords(ctx, obligations), [
-      eplan,
-      ...obligations
-        .filter((s) => eplan.createdBy.has(s.obligation.id))
-        .flatMap((s) => [s.status, s.evidence]),
-    ]),
+    extensions: kept(
+      'extensions',
+      '',
+      () => extensionRecords(ctx, obligations),
+      extensionInputs(eplan, statusOf),
+    ),
     provisions: agreement.provisions.map((p) => {
       const own = byProvision.get(p.id) ?? [];
       return kept('provision', p.id, () => provisionStatus(ctx, p, own), own);
