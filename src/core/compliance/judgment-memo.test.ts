@@ -11,9 +11,9 @@ const aid = (at: string, date: string, quantity: number) =>
   logged('med', 'aid.delivered', at, { date, quantity, unit: 'truck', category: 'aid' }, 'UN');
 
 /** An evaluator fed `events`, and the events, to evaluate them from scratch as well. */
-function live(events: LoggedEvent[]) {
+function live(events: LoggedEvent[], against = agreement) {
   const all = [...actors(), ...events];
-  const evaluator = createEvaluator(agreement);
+  const evaluator = createEvaluator(against);
   for (const e of all) evaluator.apply(e);
   return {
     append(e: LoggedEvent) {
@@ -23,7 +23,7 @@ function live(events: LoggedEvent[]) {
     /** The live result at `asOf`, checked against the evaluation from scratch. */
     result(asOf: string): Evaluation {
       const got = evaluator.result(asOf);
-      expect(JSON.stringify(got)).toBe(JSON.stringify(evaluate(agreement, all, asOf)));
+      expect(JSON.stringify(got)).toBe(JSON.stringify(evaluate(against, all, asOf)));
       return got;
     },
   };
@@ -183,5 +183,22 @@ describe("an obligation's facts are kept apart from its verdict, which alone cha
     for (const s of created) expect(status(after, s.obligation.id)).not.toBe(s);
     expect(before.extensions).toHaveLength(1);
     expect(after.extensions[0]).toBe(before.extensions[0]);
+  });
+
+  it('with an open-ended phase, the plan is kept all day (it reads the day of the moment, not the moment): statuses are handed out again within the day, and the next day the plan runs a day further', () => {
+    const openEnded = agreementOf(
+      FIXTURE_YAML.replace('    lengthDays: 3\n', '').replace(
+        '    extension: { days: 1, per: { provision: ex, releases: 2 } }\n',
+        '',
+      ),
+    );
+    const log = live([withdrawal('2024-01-01T11:00:00+02:00')], openEnded);
+    const id = 'wd/withdraw/2';
+    const noon = log.result('2024-01-03T12:00:00+02:00');
+    const later = log.result('2024-01-03T12:00:10+02:00');
+    expect(status(later, id)).toBe(status(noon, id));
+    expect(later.obligations.map((s) => s.obligation.id)).not.toContain('aid/admit-aid/4/trucks');
+    const next = log.result('2024-01-04T00:00:10+02:00');
+    expect(next.obligations.map((s) => s.obligation.id)).toContain('aid/admit-aid/4/trucks');
   });
 });
