@@ -1,11 +1,11 @@
 import type { Agreement, Provision } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
-import { phrase } from '../words/phrase.ts';
+import { type Phrase, phrase } from '../words/phrase.ts';
 import { actFacts } from './act-status.ts';
 import { allegationRecord } from './allegation-record.ts';
 import { conditionState } from './condition.ts';
 import type { EvalContext } from './context.ts';
-import { deadlineMove, movePhrase } from './deadline-move.ts';
+import { type DeadlineMove, deadlineMove, movePhrase } from './deadline-move.ts';
 import { type EffectivePlan, effectivePlan } from './effective-plan.ts';
 import { orderEvidence } from './evidence-order.ts';
 import { exchangeRecords } from './exchange-records.ts';
@@ -18,13 +18,13 @@ import { applyEvent, emptyState, type LogState } from './log-state.ts';
 import { verdictOf } from './obligation-result.ts';
 import { extensionRecords, phaseEnds, phaseRecords } from './phase-records.ts';
 import { provisionStatus } from './provision-status.ts';
-import { quotaStatus } from './quota-status.ts';
+import { quotaFacts, quotaVerdict } from './quota-status.ts';
 import { Clock, ReadMap } from './read-record.ts';
 import { ratioCheck, tallies } from './tally.ts';
 import type { Allegation, EvaluateOptions, Evaluation, LoggedEvent, ObligationStatus } from './types.ts';
 import { undatedOpeningStatus } from './undated-opening.ts';
 import { LogView } from './view.ts';
-import { withMeasures } from './with-measures.ts';
+import { type MeasuresShown, measuresOver, withMeasures } from './with-measures.ts';
 
 /** A refusal the caller can act on: what is wrong and how to fix it. */
 export class ComplianceError extends Error {
@@ -47,55 +47,66 @@ function parseAsOf(asOf: string): number {
 }
 
 /**
- * An obligation's status: what the log says of it (kept while the events it read are as they were),
- * then its verdict at the moment, which alone may change with the clock.
+ * What an obligation's status is judged from: what the log says of it (its facts, the measures
+ * recorded over it, why its deadline moved), which changes only with the events it read; and
+ * `verdict`, its status at the moment of a context, the one part that may change with the clock
+ * alone (its deadline passes, the next minute overdue).
  */
-function judged(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
-  if (p.kind === 'crossing' && o.noAgreedDate) return undatedOpeningStatus(ctx, p, o);
-  if (p.kind === 'exchange')
-    return verdictOf(
-      ctx,
-      ctx.keep('facts', o.id, () => exchangeFacts(ctx, o, ctx.exchanges.get(p.id)!)),
-    );
+interface ObligationFacts {
+  verdict: (ctx: EvalContext) => ObligationStatus;
+  measures: MeasuresShown | null;
+  move: { moved: DeadlineMove; words: Phrase } | null;
+}
+
+function factsOf(ctx: EvalContext, p: Provision, o: Obligation): ObligationFacts {
+  let verdict: ObligationFacts['verdict'];
+  let evidence: readonly string[];
+  let due: string | null;
   // People through a crossing per day are a quantity, counted from crossing.throughput figures.
-  if (
+  const quota =
     o.action === 'admit-aid' ||
     o.action === 'deliver-extra' ||
     o.action === 'evacuate' ||
-    (o.action === 'let-cross' && o.quantity !== undefined)
-  )
-    return quotaStatus(ctx, p, o);
-  return verdictOf(
-    ctx,
-    ctx.keep('facts', o.id, () => actFacts(ctx, p, o)),
-  );
+    (o.action === 'let-cross' && o.quantity !== undefined);
+  if (p.kind === 'crossing' && o.noAgreedDate) {
+    // Never late (no date was agreed): nothing of it changes with the clock.
+    const status = undatedOpeningStatus(ctx, p, o);
+    verdict = () => status;
+    ({ evidence, due } = status);
+  } else if (quota && p.kind !== 'exchange') {
+    const facts = quotaFacts(ctx, p, o);
+    verdict = (at) => quotaVerdict(at, p, o, facts);
+    ({ evidence, dueIso: due } = facts);
+  } else {
+    const prepared =
+      p.kind === 'exchange' ? exchangeFacts(ctx, o, ctx.exchanges.get(p.id)!) : actFacts(ctx, p, o);
+    verdict = (at) => verdictOf(at, prepared);
+    ({ evidence, due } = prepared);
+  }
+  const moved = deadlineMove(ctx, o, due);
+  return {
+    verdict,
+    measures: measuresOver(ctx, p, o, evidence),
+    move: moved && { moved, words: movePhrase(ctx, moved) },
+  };
 }
 
-/** An obligation's status, with the postponements, suspensions and caps recorded over it beside it. */
-function obligationStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
-  const status = withMeasures(ctx, p, o, judged(ctx, p, o));
-  return o.uncertain ? { ...status, uncertain: true } : status;
+/**
+ * An obligation's status at the moment of `ctx` from its facts: its verdict, with the measures
+ * recorded over it beside it, the mark of an uncertain term, and how much and why its deadline moved.
+ */
+function statusFrom(ctx: EvalContext, o: Obligation, facts: ObligationFacts): ObligationStatus {
+  let status = facts.verdict(ctx);
+  if (facts.measures) status = withMeasures(status, facts.measures);
+  if (o.uncertain) status = { ...status, uncertain: true };
+  const { move } = facts;
+  return move ? { ...status, moved: move.moved, explanation: [...status.explanation, move.words] } : status;
 }
 
 /** Every allegation, in the order they occurred: kept by the live log when the view has it. */
 function allegations(ctx: EvalContext): Allegation[] {
   if (ctx.view.live) return ctx.view.live.allegations();
   return ctx.view.kind('violation.alleged').map((e) => allegationRecord(ctx.view, e));
-}
-
-/** A status whose deadline moved says how much and why, in its fields and its explanation. */
-function withMove(ctx: EvalContext, s: ObligationStatus): ObligationStatus {
-  // It depends on the deadline in force alone (not on the verdict): kept while that is the same.
-  const move = ctx.keep(
-    'move',
-    s.obligation.id,
-    () => {
-      const moved = deadlineMove(ctx, s);
-      return moved && { moved, words: movePhrase(ctx, moved) };
-    },
-    [s.due],
-  );
-  return move ? { ...s, moved: move.moved, explanation: [...s.explanation, move.words] } : s;
 }
 
 /**
@@ -245,7 +256,10 @@ function evaluateWith(
       byProvision.set(
         p.id,
         own.map((o) => {
-          const s = kept('obligation', o.id, () => withMove(ctx, obligationStatus(ctx, p, o)));
+          // Its facts, then its status from them: when only the clock moved, only the verdict is
+          // judged again (the facts are found kept, without asking what they read).
+          const facts = kept('obligation facts', o.id, () => factsOf(ctx, p, o), [], false);
+          const s = kept('obligation', o.id, () => statusFrom(ctx, o, facts), [facts]);
           statusOf.set(o, s);
           return s;
         }),
