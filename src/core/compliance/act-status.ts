@@ -4,11 +4,10 @@ import { obligationArg } from '../words/obligation-arg.ts';
 import { type Arg, list, moment, type Phrase, phrase, quote, sentence } from '../words/phrase.ts';
 import { dueAt, type EvalContext } from './context.ts';
 import { derivedAlong } from './derived-once.ts';
-import type { judge } from './judge.ts';
 import type { Entry } from './log-state.ts';
-import { result } from './obligation-result.ts';
+import { type Prepared, prepare } from './obligation-result.ts';
 import { eachOnce, onceAlready, orderedUnion } from './ordered-hashes.ts';
-import type { Dispute, ObligationStatus } from './types.ts';
+import type { Dispute } from './types.ts';
 
 /** The negotiation events recorded besides talks.started. */
 export const NEGOTIATION_EVENTS = [
@@ -141,18 +140,21 @@ function actsFor(ctx: Pick<EvalContext, 'view'>, actor: string, party: string): 
 function finish(
   ctx: EvalContext,
   o: Obligation,
-  facts: Omit<Parameters<typeof judge>[0], 'clock' | 'dueAt' | 'endedAt'>,
+  facts: Parameters<typeof prepare>[3],
   due: number | null,
   evidence: string[],
   record: Arg[],
-): ObligationStatus {
+): Prepared {
   const head = obligationHead(ctx, o, due);
   const done = facts.required !== undefined ? { done: facts.done ?? 0 } : {};
-  return result(o, ctx, due, { ...facts, ...done }, evidence, head, record);
+  return prepare(o, ctx, due, { ...facts, ...done }, evidence, head, record);
 }
 
-/** Withdrawals and crossings: acts with an event of their own. */
-export function actStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
+/**
+ * Withdrawals and crossings (acts with an event of their own), pauses, returns and negotiations:
+ * what the log says of the act, to be judged at a moment by verdictOf.
+ */
+export function actFacts(ctx: EvalContext, p: Provision, o: Obligation): Prepared {
   const due = dueAt(ctx, o);
   const waits = ctx.waiting.get(p.id);
   const common = { ...(waits ? { waitsFor: waits } : {}) };
@@ -243,7 +245,7 @@ function evidenceOf(ctx: EvalContext, lists: readonly (readonly string[])[]): st
  * Pauses, returns and negotiations have no event of their own: they are judged by what is alleged
  * against them (violation.alleged, deadline.missed), and met once due when nothing is.
  */
-function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: number | null): ObligationStatus {
+function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: number | null): Prepared {
   const { open, acknowledged, unanswered } = allegationsAgainst(ctx, p.id, o.party);
   const missed = ctx.view.kind('deadline.missed').filter((e) => e.event.body.provision === p.id);
   const breaches = [...acknowledged, ...missed];
@@ -272,10 +274,10 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
   ];
   // A negotiation or a return is met only by its recorded act. A pause has no act of its own: with
   // nothing alleged against it, no breach is recorded, and that is not a record that it held
-  // (TRUTH.md rule 1): it stays unrecorded, with that basis.
-  const pastDue = due !== null && !ctx.clock.before(due);
-  const byAbsence = acts.what === null && pastDue && breaches.length === 0 && unanswered.length === 0;
-  const status = finish(
+  // (TRUTH.md rule 1): once due and unrecorded (verdictOf), it says so, with that basis.
+  const byAbsence =
+    o.action === 'pause' && acts.what === null && breaches.length === 0 && unanswered.length === 0;
+  const prepared = finish(
     ctx,
     o,
     {
@@ -296,12 +298,11 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
     ]),
     record.length ? record : [phrase('record.nothing')],
   );
-  if (!byAbsence || status.status !== 'unrecorded' || o.action !== 'pause') return status;
-  const { overdueMinutes: _past, ...rest } = status;
+  if (!byAbsence) return prepared;
   return {
-    ...rest,
-    basis: 'no-breach-recorded',
-    explanation: [
+    ...prepared,
+    facts: { ...prepared.facts, noBreachRecorded: true },
+    noBreach: [
       sentence([
         obligationHead(ctx, o, due),
         phrase('clause.no-violation-alleged'),

@@ -50,7 +50,7 @@ export function deadlineInForce(
   ctx: EvalContext,
   o: Obligation,
 ): { due: number | null; move: PlannedMove | null } {
-  return ctx.keep(`deadline ${o.id}`, () => deadlineOf(ctx, o));
+  return ctx.keep('deadline', o.id, () => deadlineOf(ctx, o));
 }
 
 function deadlineOf(ctx: EvalContext, o: Obligation): { due: number | null; move: PlannedMove | null } {

@@ -1,6 +1,6 @@
+import type { Obligation } from '../plan/types.ts';
 import { minutes, moment, num, type Phrase, phrase, sentence } from '../words/phrase.ts';
 import { deadlineInForce, type EvalContext } from './context.ts';
-import type { ObligationStatus } from './types.ts';
 
 /**
  * Why a deadline in force is later than the plan's: the handover a release waits for was late, the
@@ -25,14 +25,18 @@ export interface DeadlineMove {
 }
 
 /**
- * How and why an obligation's deadline in force differs from the plan's, or null when it does not.
+ * How and why an obligation's deadline in force (as its status shows it) differs from the plan's, or
+ * null when it does not.
  * A release later than every move of the plan itself waits for a handover that was late.
  */
-export function deadlineMove(ctx: EvalContext, s: ObligationStatus): DeadlineMove | null {
-  const o = s.obligation;
-  if (o.due === null || s.due === null) return null;
+export function deadlineMove(
+  ctx: EvalContext,
+  o: Obligation,
+  dueInForce: string | null,
+): DeadlineMove | null {
+  if (o.due === null || dueInForce === null) return null;
   const planned = Date.parse(o.due);
-  const due = Date.parse(s.due);
+  const due = Date.parse(dueInForce);
   if (!(due > planned)) return null;
   const late = Math.round((due - planned) / 60_000);
   const base = { planned: o.due, minutes: late };

@@ -142,7 +142,12 @@ function openEndedHorizon(agreement: Agreement, view: LogView): string | undefin
     .kind('phase.ended')
     .filter((e) => open.some((p) => p.id === (e.event.body as { phase: string }).phase))
     .map((e) => Date.parse(e.event.occurredAt));
-  const until = ended.length === open.length ? Math.max(...ended) : view.asOf;
+  if (ended.length < open.length) {
+    // Runs to the moment judged: what is read of it is its day (the plan holds all day long).
+    if (view.before(Date.parse(agreement.start))) return undefined;
+    return view.localDay();
+  }
+  const until = Math.max(...ended);
   if (until < Date.parse(agreement.start)) return undefined;
   return localDate(until, agreement.timeZone);
 }

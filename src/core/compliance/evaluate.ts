@@ -1,29 +1,30 @@
 import type { Agreement, Provision } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
-import { phrase } from '../words/phrase.ts';
-import { actStatus } from './act-status.ts';
+import { type Phrase, phrase } from '../words/phrase.ts';
+import { actFacts } from './act-status.ts';
 import { allegationRecord } from './allegation-record.ts';
 import { conditionState } from './condition.ts';
 import type { EvalContext } from './context.ts';
-import { deadlineMove, movePhrase } from './deadline-move.ts';
-import { effectivePlan } from './effective-plan.ts';
+import { type DeadlineMove, deadlineMove, movePhrase } from './deadline-move.ts';
+import { type EffectivePlan, effectivePlan } from './effective-plan.ts';
 import { orderEvidence } from './evidence-order.ts';
 import { exchangeRecords } from './exchange-records.ts';
-import { exchangeObligationStatus } from './exchange-status.ts';
+import { exchangeFacts } from './exchange-status.ts';
 import { figureSets } from './figures.ts';
 import { JudgmentMemo, type Keep } from './judgment-memo.ts';
 import { labelsOf, type Registration } from './labels.ts';
 import { LiveLog } from './live-log.ts';
 import { applyEvent, emptyState, type LogState } from './log-state.ts';
+import { verdictOf } from './obligation-result.ts';
 import { extensionRecords, phaseEnds, phaseRecords } from './phase-records.ts';
 import { provisionStatus } from './provision-status.ts';
-import { quotaStatus } from './quota-status.ts';
+import { quotaFacts, quotaVerdict } from './quota-status.ts';
 import { Clock, ReadMap } from './read-record.ts';
 import { ratioCheck, tallies } from './tally.ts';
 import type { Allegation, EvaluateOptions, Evaluation, LoggedEvent, ObligationStatus } from './types.ts';
 import { undatedOpeningStatus } from './undated-opening.ts';
 import { LogView } from './view.ts';
-import { withMeasures } from './with-measures.ts';
+import { type MeasuresShown, measuresOver, withMeasures } from './with-measures.ts';
 
 /** A refusal the caller can act on: what is wrong and how to fix it. */
 export class ComplianceError extends Error {
@@ -45,36 +46,67 @@ function parseAsOf(asOf: string): number {
   return at;
 }
 
-function judged(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
-  if (p.kind === 'crossing' && o.noAgreedDate) return undatedOpeningStatus(ctx, p, o);
-  if (p.kind === 'exchange') return exchangeObligationStatus(ctx, o, ctx.exchanges.get(p.id)!);
+/**
+ * What an obligation's status is judged from: what the log says of it (its facts, the measures
+ * recorded over it, why its deadline moved), which changes only with the events it read; and
+ * `verdict`, its status at the moment of a context, the one part that may change with the clock
+ * alone (its deadline passes, the next minute overdue).
+ */
+interface ObligationFacts {
+  verdict: (ctx: EvalContext) => ObligationStatus;
+  measures: MeasuresShown | null;
+  move: { moved: DeadlineMove; words: Phrase } | null;
+}
+
+function factsOf(ctx: EvalContext, p: Provision, o: Obligation): ObligationFacts {
+  let verdict: ObligationFacts['verdict'];
+  let evidence: readonly string[];
+  let due: string | null;
   // People through a crossing per day are a quantity, counted from crossing.throughput figures.
-  if (
+  const quota =
     o.action === 'admit-aid' ||
     o.action === 'deliver-extra' ||
     o.action === 'evacuate' ||
-    (o.action === 'let-cross' && o.quantity !== undefined)
-  )
-    return quotaStatus(ctx, p, o);
-  return actStatus(ctx, p, o);
+    (o.action === 'let-cross' && o.quantity !== undefined);
+  if (p.kind === 'crossing' && o.noAgreedDate) {
+    // Never late (no date was agreed): nothing of it changes with the clock.
+    const status = undatedOpeningStatus(ctx, p, o);
+    verdict = () => status;
+    ({ evidence, due } = status);
+  } else if (quota && p.kind !== 'exchange') {
+    const facts = quotaFacts(ctx, p, o);
+    verdict = (at) => quotaVerdict(at, p, o, facts);
+    ({ evidence, dueIso: due } = facts);
+  } else {
+    const prepared =
+      p.kind === 'exchange' ? exchangeFacts(ctx, o, ctx.exchanges.get(p.id)!) : actFacts(ctx, p, o);
+    verdict = (at) => verdictOf(at, prepared);
+    ({ evidence, due } = prepared);
+  }
+  const moved = deadlineMove(ctx, o, due);
+  return {
+    verdict,
+    measures: measuresOver(ctx, p, o, evidence),
+    move: moved && { moved, words: movePhrase(ctx, moved) },
+  };
 }
 
-/** An obligation's status, with the postponements, suspensions and caps recorded over it beside it. */
-function obligationStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
-  const status = withMeasures(ctx, p, o, judged(ctx, p, o));
-  return o.uncertain ? { ...status, uncertain: true } : status;
+/**
+ * An obligation's status at the moment of `ctx` from its facts: its verdict, with the measures
+ * recorded over it beside it, the mark of an uncertain term, and how much and why its deadline moved.
+ */
+function statusFrom(ctx: EvalContext, o: Obligation, facts: ObligationFacts): ObligationStatus {
+  let status = facts.verdict(ctx);
+  if (facts.measures) status = withMeasures(status, facts.measures);
+  if (o.uncertain) status = { ...status, uncertain: true };
+  const { move } = facts;
+  return move ? { ...status, moved: move.moved, explanation: [...status.explanation, move.words] } : status;
 }
 
 /** Every allegation, in the order they occurred: kept by the live log when the view has it. */
 function allegations(ctx: EvalContext): Allegation[] {
   if (ctx.view.live) return ctx.view.live.allegations();
   return ctx.view.kind('violation.alleged').map((e) => allegationRecord(ctx.view, e));
-}
-
-/** A status whose deadline moved says how much and why, in its fields and its explanation. */
-function withMove(ctx: EvalContext, s: ObligationStatus): ObligationStatus {
-  const moved = deadlineMove(ctx, s);
-  return moved ? { ...s, moved, explanation: [...s.explanation, movePhrase(ctx, moved)] } : s;
 }
 
 /**
@@ -118,6 +150,40 @@ function memoOf(live: Live, conditionsMet: Record<string, string> | undefined): 
     live.memos.set(key, memo);
   }
   return memo;
+}
+
+const owned = new WeakMap<EffectivePlan, Map<string, Obligation[]>>();
+
+/** The obligations of each provision, in the plan's order: found once per plan in force. */
+function ownObligations(eplan: EffectivePlan): Map<string, Obligation[]> {
+  let byProvision = owned.get(eplan);
+  if (!byProvision) {
+    byProvision = new Map();
+    for (const o of eplan.obligations) {
+      const list = byProvision.get(o.provision);
+      if (list) list.push(o);
+      else byProvision.set(o.provision, [o]);
+    }
+    owned.set(eplan, byProvision);
+  }
+  return byProvision;
+}
+
+const createdOf = new WeakMap<EffectivePlan, Obligation[]>();
+
+/** What the extensions' records are judged from: the statuses and evidence of the obligations they created. */
+function extensionInputs(eplan: EffectivePlan, statusOf: Map<Obligation, ObligationStatus>): unknown[] {
+  let created = createdOf.get(eplan);
+  if (!created) {
+    created = eplan.obligations.filter((o) => eplan.createdBy.has(o.id));
+    createdOf.set(eplan, created);
+  }
+  const inputs: unknown[] = [eplan];
+  for (const o of created) {
+    const s = statusOf.get(o)!;
+    inputs.push(s.status, s.evidence);
+  }
+  return inputs;
 }
 
 /** What every judgment of a result rests on: the plan in force, the records of phases and exchanges, the labels. */
@@ -168,16 +234,17 @@ function evaluateWith(
     shift: new ReadMap('shift', reads),
     waiting: new ReadMap('waiting', reads),
     conditionMet: new ReadMap('conditionMet', reads),
-    keep: (_, judge) => judge(),
+    keep: (_, __, judge) => judge(),
     ...(memo ? memo.rest(at, build) : build()),
   };
   const { eplan } = ctx;
   const maps = [ctx.shift, ctx.waiting, ctx.conditionMet] as ReadMap<unknown>[];
   /** `judge`'s value, or with the live log the one kept under `key` while it holds. */
-  const kept: Keep = (key, judge, inputs = [], handedOut = true) =>
-    memo ? memo.judged(key, at, maps, judge, inputs, handedOut) : judge();
-  ctx.keep = (key, judge, inputs = []) => kept(key, judge, inputs, false);
+  const kept: Keep = (name, id, judge, inputs = [], handedOut = true) =>
+    memo ? memo.judged(name, id, at, maps, judge, inputs, handedOut) : judge();
+  ctx.keep = (name, id, judge, inputs = []) => kept(name, id, judge, inputs, false);
   const byProvision = new Map<string, ObligationStatus[]>();
+  const statusOf = new Map<Obligation, ObligationStatus>();
   // Provisions in dependency order: a conditional one once the provision it waits for is judged.
   let pending = [...agreement.provisions];
   while (pending.length) {
@@ -185,10 +252,17 @@ function evaluateWith(
     const next = ready.length ? ready : pending;
     for (const p of next) {
       if (p.condition) conditionState(ctx, p, byProvision.get(p.condition.provision) ?? []);
-      const own = eplan.obligations.filter((o) => o.provision === p.id);
+      const own = ownObligations(eplan).get(p.id) ?? [];
       byProvision.set(
         p.id,
-        own.map((o) => kept(`obligation ${o.id}`, () => withMove(ctx, obligationStatus(ctx, p, o)))),
+        own.map((o) => {
+          // Its facts, then its status from them: when only the clock moved, only the verdict is
+          // judged again (the facts are found kept, without asking what they read).
+          const facts = kept('obligation facts', o.id, () => factsOf(ctx, p, o), [], false);
+          const s = kept('obligation', o.id, () => statusFrom(ctx, o, facts), [facts]);
+          statusOf.set(o, s);
+          return s;
+        }),
       );
     }
     pending = pending.filter((p) => !next.includes(p));
@@ -198,39 +272,45 @@ function evaluateWith(
     const met = metOnRecord(ctx);
     if (Object.keys(met).length) return evaluateWith(agreement, state, asOf, options, live, met);
   }
-  const obligations = eplan.obligations.map(
-    (o) => byProvision.get(o.provision)!.find((s) => s.obligation.id === o.id)!,
+  const obligations = eplan.obligations.map((o) => statusOf.get(o)!);
+  const { directions, ratios, unplacedNotes } = kept(
+    'exchanges',
+    '',
+    () => {
+      const directions = [...ctx.exchanges.values()].flatMap((x) => tallies(x));
+      const ratios = [...ctx.exchanges.values()]
+        .map((x) => {
+          const [fwd, back] = directions.filter((d) => d.provision === x.exchange.id);
+          return ratioCheck(agreement, x, fwd!, back!);
+        })
+        .filter((r) => r !== null);
+      const unplaced = [...ctx.exchanges.values()].flatMap((x) => x.unplaced);
+      return {
+        directions,
+        ratios,
+        unplacedNotes: unplaced.map((r) =>
+          phrase('note.no-batch', { event: { type: 'event', hash: r.entry.hash, kind: r.entry.event.kind } }),
+        ),
+      };
+    },
+    [ctx.exchanges],
   );
-  const { directions, ratios, unplacedNotes } = kept('exchanges', () => {
-    const directions = [...ctx.exchanges.values()].flatMap((x) => tallies(x));
-    const ratios = [...ctx.exchanges.values()]
-      .map((x) => {
-        const [fwd, back] = directions.filter((d) => d.provision === x.exchange.id);
-        return ratioCheck(agreement, x, fwd!, back!);
-      })
-      .filter((r) => r !== null);
-    const unplaced = [...ctx.exchanges.values()].flatMap((x) => x.unplaced);
-    return {
-      directions,
-      ratios,
-      unplacedNotes: unplaced.map((r) =>
-        phrase('note.no-batch', { event: { type: 'event', hash: r.entry.hash, kind: r.entry.event.kind } }),
-      ),
-    };
-  }, [ctx.exchanges]);
   const evaluation: Evaluation = {
     agreement: agreement.id,
     asOf: view.iso(at),
     events: view.live ? state.byHash.size : [...state.byHash.values()].filter((e) => e.at <= at).length,
-    phases: kept('phases', () => phaseRecords(ctx), [eplan, ctx.ended]),
-    // An extension's record reads the statuses of the obligations it created.
-    extensions: kept('extensions', () => extensionRecords(ctx, obligations), [
-      eplan,
-      ...obligations.filter((s) => eplan.createdBy.has(s.obligation.id)),
-    ]),
+    phases: kept('phases', '', () => phaseRecords(ctx), [eplan, ctx.ended]),
+    // An extension's record reads the statuses and evidence of the obligations it created: judged
+    // again when one of those changes, not when one is only overdue by another minute.
+    extensions: kept(
+      'extensions',
+      '',
+      () => extensionRecords(ctx, obligations),
+      extensionInputs(eplan, statusOf),
+    ),
     provisions: agreement.provisions.map((p) => {
       const own = byProvision.get(p.id) ?? [];
-      return kept(`provision ${p.id}`, () => provisionStatus(ctx, p, own), own);
+      return kept('provision', p.id, () => provisionStatus(ctx, p, own), own);
     }),
     obligations,
     exchanges: { directions, ratios },

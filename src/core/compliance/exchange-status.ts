@@ -3,9 +3,9 @@ import type { Obligation } from '../plan/types.ts';
 import { type Arg, moment, num as n, phrase, qty } from '../words/phrase.ts';
 import { dueAt, type EvalContext } from './context.ts';
 import { type BatchRecord, countedIn, type ExchangeRecords } from './exchange-records.ts';
-import { result } from './obligation-result.ts';
-import { releaseStatus } from './release-status.ts';
-import type { Dispute, ObligationStatus, RemainsFinding } from './types.ts';
+import { type Prepared, prepare } from './obligation-result.ts';
+import { releaseFacts } from './release-status.ts';
+import type { Dispute, RemainsFinding } from './types.ts';
 import type { Effective } from './view.ts';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
@@ -56,12 +56,8 @@ function wholeExchange(records: ExchangeRecords): BatchRecord {
   };
 }
 
-/** Status of a list, a handover or a counterpart release of an exchange batch. */
-export function exchangeObligationStatus(
-  ctx: EvalContext,
-  o: Obligation,
-  records: ExchangeRecords,
-): ObligationStatus {
+/** What the log says of a list, a handover or a counterpart release of an exchange batch (judged by verdictOf). */
+export function exchangeFacts(ctx: EvalContext, o: Obligation, records: ExchangeRecords): Prepared {
   const tz = ctx.timeZone;
   const batch =
     o.batch === undefined && o.action === 'release'
@@ -72,7 +68,7 @@ export function exchangeObligationStatus(
     due === null ? what : phrase('head.due', { what, due: moment(due, tz) });
   const batch_ = o.batch ?? 0;
   if (!batch)
-    return result(
+    return prepare(
       o,
       ctx,
       due,
@@ -100,7 +96,7 @@ export function exchangeObligationStatus(
           }),
         ]
       : [];
-    return result(
+    return prepare(
       o,
       ctx,
       due,
@@ -110,17 +106,17 @@ export function exchangeObligationStatus(
       record,
     );
   }
-  if (o.action === 'hand-over') return handoverStatus(ctx, o, records, batch, due);
-  return releaseStatus(ctx, o, records, batch, due);
+  if (o.action === 'hand-over') return handoverFacts(ctx, o, records, batch, due);
+  return releaseFacts(ctx, o, records, batch, due);
 }
 
-function handoverStatus(
+function handoverFacts(
   ctx: EvalContext,
   o: Obligation,
   records: ExchangeRecords,
   batch: BatchRecord,
   due: number | null,
-): ObligationStatus {
+): Prepared {
   const tz = ctx.timeZone;
   const done = countedIn(batch);
   const required = o.quantity;
@@ -176,7 +172,7 @@ function handoverStatus(
     required === undefined
       ? phrase('batch.head-unstated', { batch: n(batch.batch) })
       : phrase('batch.head-size', { batch: n(batch.batch), required: qty(required, o.unit ?? 'person') });
-  const status = result(
+  const prepared = prepare(
     o,
     ctx,
     due,
@@ -199,15 +195,17 @@ function handoverStatus(
     due === null ? what : phrase('head.due', { what, due: moment(due, tz) }),
     parts,
   );
-  if (!findings.length) return status;
+  if (!findings.length) return prepared;
   return {
-    ...status,
-    remains: findings.map((f) => ({
-      finding: f.finding as RemainsFinding['finding'],
-      count: f.count,
-      ...(f.handover ? { handover: f.handover } : {}),
-      at: ctx.view.iso(f.entry.entry.at),
-      evidence: f.entry.evidence,
-    })),
+    ...prepared,
+    after: {
+      remains: findings.map((f) => ({
+        finding: f.finding as RemainsFinding['finding'],
+        count: f.count,
+        ...(f.handover ? { handover: f.handover } : {}),
+        at: ctx.view.iso(f.entry.entry.at),
+        evidence: f.entry.evidence,
+      })),
+    },
   };
 }

@@ -91,7 +91,7 @@ const byKey = (a: FigureSet, b: FigureSet) => (a.key < b.key ? -1 : a.key > b.ke
 
 /** Every aid figure of the log, grouped by what it counts, with its sources side by side. */
 export function figureSets(view: LogView, agreement?: Agreement, keep?: Keep): FigureSet[] {
-  if (view.live) return liveFigureSets(view.live, agreement, keep ?? ((_, judge) => judge()));
+  if (view.live) return liveFigureSets(view.live, agreement, keep ?? ((_, __, judge) => judge()));
   const groups = new Map<string, Effective[]>();
   for (const r of view.current('aid.delivered')) {
     const key = figureKey(r.body);
@@ -118,7 +118,8 @@ function liveFigureSets(live: LiveLog, agreement: Agreement | undefined, keep: K
   for (const [key, groups] of byFigureKey) {
     // Each set found again only when its groups, or what they hold, changed.
     const set = keep(
-      `figures ${key}`,
+      'figures',
+      key,
       () => {
         const figures = live.figuresOf(groups);
         // The set reads as its first figure, as when grouping the figures one by one.

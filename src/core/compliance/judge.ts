@@ -29,6 +29,12 @@ export interface Facts {
    * act was recorded after all, which makes it met late.
    */
   missedRecorded?: boolean;
+  /**
+   * Nothing recorded for it can be a breach or an act (a pause with nothing alleged against it):
+   * once due it is unrecorded, with no breach recorded, and for how long past its deadline is not
+   * asked (its status is then the same at every later moment).
+   */
+  noBreachRecorded?: boolean;
 }
 
 export interface Verdict {
@@ -54,6 +60,8 @@ export function judge(f: Facts): Verdict {
   if (f.endedAt !== undefined && (f.dueAt === null || f.endedAt < f.dueAt)) return { status: 'superseded' };
   if (f.dueAt === null || f.clock.before(f.dueAt)) return { status: 'not-yet-due' };
   if (f.waitsFor !== undefined && !f.anything && !f.missedRecorded) return { status: 'suspended' };
+  if (f.noBreachRecorded && !f.missedRecorded && (f.done ?? 0) === 0)
+    return { status: 'unrecorded', ...(f.anything ? {} : { noRecord: true }) };
   const overdueMinutes = f.clock.minutesSince(f.dueAt);
   if (f.missedRecorded) return { status: 'missed', overdueMinutes };
   if ((f.done ?? 0) > 0) return { status: 'partly-met', overdueMinutes };

@@ -11,9 +11,9 @@ const aid = (at: string, date: string, quantity: number) =>
   logged('med', 'aid.delivered', at, { date, quantity, unit: 'truck', category: 'aid' }, 'UN');
 
 /** An evaluator fed `events`, and the events, to evaluate them from scratch as well. */
-function live(events: LoggedEvent[]) {
+function live(events: LoggedEvent[], against = agreement) {
   const all = [...actors(), ...events];
-  const evaluator = createEvaluator(agreement);
+  const evaluator = createEvaluator(against);
   for (const e of all) evaluator.apply(e);
   return {
     append(e: LoggedEvent) {
@@ -23,7 +23,7 @@ function live(events: LoggedEvent[]) {
     /** The live result at `asOf`, checked against the evaluation from scratch. */
     result(asOf: string): Evaluation {
       const got = evaluator.result(asOf);
-      expect(JSON.stringify(got)).toBe(JSON.stringify(evaluate(agreement, all, asOf)));
+      expect(JSON.stringify(got)).toBe(JSON.stringify(evaluate(against, all, asOf)));
       return got;
     },
   };
@@ -120,5 +120,85 @@ describe('the live evaluator keeps each judgment while what it read is as it was
     const after = log.result(asOf);
     expect(status(after, 'ex/hand-over/1')).not.toBe(status(before, 'ex/hand-over/1'));
     expect(status(after, 'ex/hand-over/1')).toEqual(status(before, 'ex/hand-over/1'));
+  });
+});
+
+describe("an obligation's facts are kept apart from its verdict, which alone changes with the clock", () => {
+  const handover = (at: string, count: number) =>
+    logged('a', 'handover.completed', at, { provision: 'ex', batch: 1, count, to: 'b' });
+  const withdrawal = (at: string) =>
+    logged('b', 'withdrawal.completed', at, { provision: 'wd', zones: ['z1'] });
+
+  it('at the next minute overdue, an exchange obligation and an act get a new verdict on the facts kept: the same evidence, and so the same evidence of their provisions', () => {
+    const log = live([handover('2024-01-01T10:00:00+02:00', 1), withdrawal('2024-01-01T11:00:00+02:00')]);
+    const before = log.result('2024-01-03T12:00:00+02:00');
+    const after = log.result('2024-01-03T12:01:00+02:00');
+    for (const [id, p] of [
+      ['ex/hand-over/1', 'ex'],
+      ['wd/withdraw/2', 'wd'],
+    ] as const) {
+      const [a, b] = [status(before, id), status(after, id)];
+      expect(a.status).toBe('partly-met');
+      expect(b).not.toBe(a);
+      expect(b.overdueMinutes).toBe(a.overdueMinutes! + 1);
+      // Not built again from the record: the very list handed out before.
+      expect(b.evidence).toBe(a.evidence);
+      expect(b.evidence.length).toBeGreaterThan(0);
+      expect(provision(after, p).evidence).toBe(provision(before, p).evidence);
+    }
+    // An obligation the clock does not move (not yet due until 4 Jan) is handed out again as it was.
+    expect(status(after, 'ex/release/3')).toBe(status(before, 'ex/release/3'));
+  });
+
+  it('when its deadline passes, an act is judged again from the facts kept (not yet due, then partly met)', () => {
+    const log = live([withdrawal('2024-01-01T11:00:00+02:00')]);
+    const id = 'wd/withdraw/2';
+    const early = log.result('2024-01-02T17:59:59+02:00');
+    const due = log.result('2024-01-02T18:00:00+02:00');
+    expect(status(early, id).status).toBe('not-yet-due');
+    expect(status(due, id)).toMatchObject({ status: 'partly-met', overdueMinutes: 0 });
+    expect(status(due, id).evidence).toBe(status(early, id).evidence);
+  });
+
+  it('a pause with nothing alleged, once due, is unrecorded with no breach recorded, and stays the same status at every later moment', () => {
+    const log = live([]);
+    const id = 'lp/pause/1/z1/a';
+    expect(status(log.result('2024-01-01T14:59:59+02:00'), id).status).toBe('not-yet-due');
+    const due = status(log.result('2024-01-01T15:00:00+02:00'), id);
+    expect(due).toMatchObject({ status: 'unrecorded', basis: 'no-breach-recorded', noRecord: true });
+    expect(due.overdueMinutes).toBeUndefined();
+    // How long past its deadline is not part of it: the clock passing minutes leaves it as it was.
+    expect(status(log.result('2024-01-01T15:07:00+02:00'), id)).toBe(due);
+    expect(status(log.result('2024-01-03T09:30:00+02:00'), id)).toBe(due);
+  });
+
+  it("an extension's record is kept while the obligations it created are only overdue by another minute", () => {
+    const log = live([
+      logged('med', 'extension.agreed', '2024-01-02T10:00:00+02:00', { phase: 'p1', days: 1, releases: 2 }),
+    ]);
+    const before = log.result('2024-01-05T10:00:00+02:00');
+    const after = log.result('2024-01-05T10:01:00+02:00');
+    const created = before.obligations.filter((s) => s.obligation.id.endsWith('/4') && s.overdueMinutes);
+    expect(created.length).toBeGreaterThan(0);
+    for (const s of created) expect(status(after, s.obligation.id)).not.toBe(s);
+    expect(before.extensions).toHaveLength(1);
+    expect(after.extensions[0]).toBe(before.extensions[0]);
+  });
+
+  it('with an open-ended phase, the plan is kept all day (it reads the day of the moment, not the moment): statuses are handed out again within the day, and the next day the plan runs a day further', () => {
+    const openEnded = agreementOf(
+      FIXTURE_YAML.replace('    lengthDays: 3\n', '').replace(
+        '    extension: { days: 1, per: { provision: ex, releases: 2 } }\n',
+        '',
+      ),
+    );
+    const log = live([withdrawal('2024-01-01T11:00:00+02:00')], openEnded);
+    const id = 'wd/withdraw/2';
+    const noon = log.result('2024-01-03T12:00:00+02:00');
+    const later = log.result('2024-01-03T12:00:10+02:00');
+    expect(status(later, id)).toBe(status(noon, id));
+    expect(later.obligations.map((s) => s.obligation.id)).not.toContain('aid/admit-aid/4/trucks');
+    const next = log.result('2024-01-04T00:00:10+02:00');
+    expect(next.obligations.map((s) => s.obligation.id)).toContain('aid/admit-aid/4/trucks');
   });
 });

@@ -2,11 +2,18 @@ import type { LiveLog } from './live-log.ts';
 import { Clock, ReadMap, type ReadRecord } from './read-record.ts';
 
 /**
- * A value `judge` gives, or, with the live log, the one it gave before under `key` from the same
- * inputs while what it read is as it was (JudgmentMemo). `handedOut`: the value is part of the
- * evaluation (its evidence is put in order), not what a judgment is made from.
+ * A value `judge` gives, or, with the live log, the one it gave before under the same name and id
+ * (`name` says what it is, `id` of what: an obligation's, a provision's) from the same inputs while
+ * what it read is as it was (JudgmentMemo). `handedOut`: the value is part of the evaluation (its
+ * evidence is put in order), not what a judgment is made from.
  */
-export type Keep = <T>(key: string, judge: () => T, inputs?: readonly unknown[], handedOut?: boolean) => T;
+export type Keep = <T>(
+  name: string,
+  id: string,
+  judge: () => T,
+  inputs?: readonly unknown[],
+  handedOut?: boolean,
+) => T;
 
 /** A judgment kept with what it read, and the versions of the kinds it read then. */
 interface Kept<T> {
@@ -32,7 +39,12 @@ interface Kept<T> {
 export class JudgmentMemo {
   private readonly live: LiveLog;
   private basis: Kept<unknown> | undefined;
-  private readonly kept = new Map<string, Kept<unknown>>();
+  /**
+   * Name → id → judgment. Two levels rather than one key joined from both: a name and an id are
+   * strings the evaluator holds (their hashes computed once), where a joined key would be a new
+   * string to flatten and hash at each lookup (several times the cost of the lookup itself).
+   */
+  private readonly kept = new Map<string, Map<string, Kept<unknown>>>();
   /** The judgments made since a result last took them (see taken). */
   private made: unknown[] = [];
 
@@ -55,25 +67,31 @@ export class JudgmentMemo {
   }
 
   /**
-   * The judgment named `key` at `at`, from `inputs`: the one kept while it holds (and was judged
+   * The judgment `name` of `id` at `at`, from `inputs`: the one kept while it holds (and was judged
    * from the same inputs), else `judge`'s, then kept.
    */
   judged<T>(
-    key: string,
+    name: string,
+    id: string,
     at: number,
     maps: readonly ReadMap<unknown>[],
     judge: () => T,
     inputs: readonly unknown[] = [],
     handedOut = true,
   ): T {
-    const k = this.kept.get(key);
+    let named = this.kept.get(name);
+    if (!named) {
+      named = new Map();
+      this.kept.set(name, named);
+    }
+    const k = named.get(id);
     if (k && sameItems(k.inputs, inputs) && this.holds(k, at) && ReadMap.sameIn(k.read, maps)) {
       // Inside another judgment, what this one read counts as read by that one too.
       this.live.reads.replay(k.read);
       return k.value as T;
     }
     const { value, read } = this.live.reads.record(judge);
-    this.kept.set(key, this.keep(value, read, at, inputs));
+    named.set(id, this.keep(value, read, at, inputs));
     if (handedOut) this.made.push(value);
     return value;
   }

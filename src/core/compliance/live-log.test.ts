@@ -6,7 +6,7 @@ import { FIXTURE_YAML } from './fixture-agreement.ts';
 import { applyEvent, emptyState } from './log-state.ts';
 import { packEvidence, unpackEvidence } from './packed-evidence.ts';
 import { actors, agreementOf, logged } from './test-log.ts';
-import type { LoggedEvent } from './types.ts';
+import type { Evaluation, LoggedEvent } from './types.ts';
 
 const agreement = agreementOf(FIXTURE_YAML);
 const HOURS = ['07:00', '09:00', '12:00', '15:00', '23:30'];
@@ -151,11 +151,19 @@ function eventOf(step: Step, before: LoggedEvent[]): LoggedEvent {
 }
 
 /** The evaluation from scratch: a new state from every event, evaluated by the full path. */
-function fromScratch(events: LoggedEvent[], asOf: string) {
+function fromScratch(events: LoggedEvent[], asOf: string, against = agreement) {
   const state = emptyState();
   for (const e of events) applyEvent(state, e);
-  return evaluateState(agreement, state, asOf);
+  return evaluateState(against, state, asOf);
 }
+
+/** The fixture with its phase open-ended: the plan runs to the day of the moment judged. */
+const openEnded = agreementOf(
+  FIXTURE_YAML.replace('    lengthDays: 3\n', '').replace(
+    '    extension: { days: 1, per: { provision: ex, releases: 2 } }\n',
+    '',
+  ),
+);
 
 const AFTER_ALL = '2024-01-06T00:00:00+02:00';
 const PAST = ['2024-01-02T12:00:00+02:00', '2024-01-03T09:00:00+02:00'];
@@ -237,6 +245,78 @@ describe('the evaluator kept event by event (LiveLog)', () => {
       { numRuns: 40, seed: 20261208 },
     );
   }, 300_000);
+
+  it.each([
+    ['the fixture', agreement, 40, 20261209],
+    ['the fixture with its phase open-ended', openEnded, 20, 20261210],
+  ] as const)(
+    'between appends, results at later and later moments (through deadlines and minute crossings) equal the evaluation from scratch, and under the same plan a status that did not change is the very one handed out before: %s',
+    (_, against, numRuns, seed) => {
+      // Deadlines fall at midnight, 12:00, 15:00 and 18:00; overdue minutes round up 30 s into each
+      // minute: moments a second before a deadline, on it, and on either side of the next crossings.
+      const deadlines = [1, 2, 3, 4, 5].flatMap((d) =>
+        ['00:00', '12:00', '15:00', '18:00'].map((t) => Date.parse(`2024-01-0${d}T${t}:00+02:00`)),
+      );
+      const offsets = [-1, 0, 29, 30, 31, 89, 90, 91, 150, 3_629, 3_630];
+      const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.record({
+              step: aStep,
+              deadline: fc.nat({ max: deadlines.length - 1 }),
+              offsets: fc.subarray(offsets, { minLength: 1 }),
+            }),
+            { minLength: 1, maxLength: 20 },
+          ),
+          (plan) => {
+            const events: LoggedEvent[] = [...actors()];
+            const evaluator = createEvaluator(against);
+            for (const e of events) evaluator.apply(e);
+            let last = Number.NEGATIVE_INFINITY;
+            for (const { step, deadline, offsets: chosen } of plan) {
+              const e = eventOf(step, events);
+              events.push(e);
+              evaluator.apply(e);
+              last = Math.max(last, Date.parse(e.event.event.occurredAt));
+              let before: Evaluation | undefined;
+              for (const offset of chosen) {
+                const at = deadlines[deadline]! + offset * 1000;
+                if (at < last) continue;
+                const got = evaluator.result(iso(at));
+                expect(JSON.stringify(got)).toBe(JSON.stringify(fromScratch(events, iso(at), against)));
+                // Under the same plan (an open-ended phase's grows a day at midnight, and every
+                // judgment rests on the plan): what did not change is what was handed out.
+                const ids = (r: Evaluation) => r.obligations.map((x) => x.obligation.id).join();
+                if (before && ids(before) === ids(got)) {
+                  const was = new Map(before.obligations.map((s) => [s.obligation.id, s]));
+                  const same = new Set<string>();
+                  for (const s of got.obligations) {
+                    const prior = was.get(s.obligation.id)!;
+                    if (JSON.stringify(s) !== JSON.stringify(prior)) continue;
+                    expect(s).toBe(prior);
+                    same.add(s.obligation.id);
+                  }
+                  for (const p of got.provisions) {
+                    const prior = before.provisions.find((x) => x.provision === p.provision)!;
+                    const own = got.obligations.filter((s) => s.obligation.provision === p.provision);
+                    if (
+                      own.every((s) => same.has(s.obligation.id)) &&
+                      JSON.stringify(p) === JSON.stringify(prior)
+                    )
+                      expect(p).toBe(prior);
+                  }
+                }
+                before = got;
+              }
+            }
+          },
+        ),
+        { numRuns, seed },
+      );
+    },
+    300_000,
+  );
 
   it('on a log whose lists are long (kept in chunks, handed out as lazy arrays), the same, and results can be cloned', () => {
     // 2,500 figures of one group from one source and 2,500 unanswered allegations about one term,

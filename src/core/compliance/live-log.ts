@@ -26,6 +26,8 @@ interface AidTally {
 export interface AidGroup {
   /** What its figures count (see groupKey). */
   key: string;
+  /** Its key among LiveLog's versions (built once: a joined string is hashed again at each lookup). */
+  version: string;
   /** The figures in force, in the order they occurred. */
   records: Effective[];
   /** Every figure's evidence (the figure and the correction in force), in the order they occurred. */
@@ -131,6 +133,7 @@ export class LiveLog {
    */
   private readonly versions = new Map<string, number>();
   private changes = 0;
+  private readonly joinedKeys = new Map<string, Map<string, string>>();
   /** Changes with each registration: who may correct what, and who acts for whom, may change everything. */
   epoch = 0;
 
@@ -168,6 +171,24 @@ export class LiveLog {
       this.retract(target);
       this.add(target);
     }
+  }
+
+  /**
+   * `a` and `b` joined, as the same string each time: a string joined anew is flattened and hashed
+   * again at each lookup of a map, several times the cost of the lookup itself.
+   */
+  private joined(a: string, b: string): string {
+    let byA = this.joinedKeys.get(a);
+    if (!byA) {
+      byA = new Map();
+      this.joinedKeys.set(a, byA);
+    }
+    let key = byA.get(b);
+    if (key === undefined) {
+      key = `${a}\u0000${b}`;
+      byA.set(b, key);
+    }
+    return key;
   }
 
   private touch(kind: string): void {
@@ -222,12 +243,14 @@ export class LiveLog {
 
   private addAid(eff: Effective): void {
     const key = groupKey(eff.body);
-    this.touch(AID_GROUP + key);
     let group = this.aid.get(key);
-    if (!group) {
+    if (group) this.touch(group.version);
+    else {
+      this.touch(AID_GROUP + key);
       this.touch(AID_GROUPS);
       group = {
         key,
+        version: AID_GROUP + key,
         records: [],
         evidence: new OrderedHashes(this.compareHashes),
         bySource: new Map(),
@@ -257,7 +280,7 @@ export class LiveLog {
   private removeAid(eff: Effective): void {
     const group = this.aidGroupOf.get(eff.entry.hash);
     if (!group) return;
-    this.touch(AID_GROUP + group.key);
+    this.touch(group.version);
     this.aidGroupOf.delete(eff.entry.hash);
     removeSorted(group.records, eff.entry, ofEffective);
     for (const h of eff.evidence) group.evidence.remove(h);
@@ -293,7 +316,7 @@ export class LiveLog {
     if (!replacing && i === all.length - 1 && this.standing.get(entry.hash)!.state === 'open')
       this.appendUnanswered(entry, about, version);
     this.allegationVersion.set(about, version + 1);
-    this.touch(ALLEGATIONS_ABOUT + about);
+    this.touch(this.joined(ALLEGATIONS_ABOUT, about));
     const record = allegationRecord(this.view, entry);
     settle(record.evidence);
     if (replacing) this.allegationList.set(i, record);
@@ -320,10 +343,10 @@ export class LiveLog {
    */
   allegationsAgainst(provision: string, party: string | undefined, sort: () => Sorted): Sorted {
     // What it gives changes only with the allegations about that provision (and a registration).
-    this.reads.kind(ALLEGATIONS_ABOUT + provision);
+    this.reads.kind(this.joined(ALLEGATIONS_ABOUT, provision));
     this.fresh();
     const version = this.allegationVersion.get(provision) ?? 0;
-    const key = `${provision}\u0000${party ?? ''}\u0000${party === undefined ? 'any' : 'one'}`;
+    const key = this.joined(provision, party ?? '\u0000any');
     const known = this.sorted.get(key);
     if (known && known.version === version) return known.value;
     const value = this.reads.unnoted(sort);
@@ -368,7 +391,7 @@ export class LiveLog {
     const out: AidGroup[] = [];
     for (const g of this.aid.values())
       if (counts(g.records[0]!.body)) {
-        this.reads.kind(AID_GROUP + g.key);
+        this.reads.kind(g.version);
         out.push(g);
       }
     return out;
@@ -383,7 +406,7 @@ export class LiveLog {
 
   /** Notes that what the groups hold is read. */
   private readGroups(groups: readonly AidGroup[]): void {
-    for (const g of groups) this.reads.kind(AID_GROUP + g.key);
+    for (const g of groups) this.reads.kind(g.version);
   }
 
   /** The figures of some aid groups, summed per source, sources in a fixed order (as bySource). */

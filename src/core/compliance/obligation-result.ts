@@ -1,8 +1,8 @@
 import type { Obligation } from '../plan/types.ts';
-import { type Arg, type Explanation, phrase, quote, sentence } from '../words/phrase.ts';
+import { type Arg, type Explanation, type Phrase, phrase, quote, sentence } from '../words/phrase.ts';
 import { type EvalContext, endedAt, verdictPhrase } from './context.ts';
 import { disputesPhrase } from './dispute-words.ts';
-import { judge } from './judge.ts';
+import { type Facts, judge } from './judge.ts';
 import type { Entry } from './log-state.ts';
 import { orderedUnion } from './ordered-hashes.ts';
 import type { ObligationStatus } from './types.ts';
@@ -31,52 +31,98 @@ export function missPhrases(ctx: EvalContext, misses: Entry[]): Arg[] {
   );
 }
 
-/** An obligation's status from its facts, with its evidence and explanation (head; record; verdict). */
-export function result(
+/** What is known of an obligation apart from the moment: the facts judge reads, without the clock. */
+export type RecordedFacts = Omit<Facts, 'clock'>;
+
+/**
+ * What the log says of one obligation, ready to be judged at any moment: its facts, its deadline in
+ * force, its evidence and the words of its explanation but the verdict's. It changes only with the
+ * events it read; the verdict (`verdictOf`) may change with the clock alone (its deadline passes, the
+ * next minute overdue), and is all that is judged again then.
+ */
+export interface Prepared {
+  obligation: Obligation;
+  facts: RecordedFacts;
+  /** The deadline in force as the status shows it (null for an obligation with no deadline of its own). */
+  due: string | null;
+  /** When it was complete, shown for met and met-late. */
+  completedAt?: string;
+  evidence: string[];
+  /** The head of its explanation and what the record shows, before the verdict. */
+  head: Arg;
+  record: Arg[];
+  disputes?: Phrase;
+  /** Fields the status carries after its explanation (a handover's remains, a release's stated total). */
+  after?: Partial<ObligationStatus>;
+  /**
+   * A pause with nothing alleged against it and no act of its own (facts.noBreachRecorded): when its
+   * verdict is unrecorded, no breach is recorded, and this is its explanation (TRUTH.md rule 1).
+   */
+  noBreach?: Explanation;
+}
+
+/** An obligation's facts, evidence and words from the record (head; record), to be judged by `verdictOf`. */
+export function prepare(
   o: Obligation,
   ctx: EvalContext,
   due: number | null,
-  facts: Omit<Parameters<typeof judge>[0], 'clock' | 'dueAt' | 'endedAt'>,
+  facts: Omit<RecordedFacts, 'dueAt' | 'endedAt' | 'missedRecorded'>,
   recordEvidence: string[],
   head: Arg,
   recordClauses: Arg[],
-): ObligationStatus {
+): Prepared {
   let evidence = recordEvidence;
   let record = recordClauses;
   const end = endedAt(ctx, o.phase);
   const misses = recordedMisses(ctx, o, due);
-  const v = judge({
-    ...facts,
-    clock: ctx.clock,
-    dueAt: due,
-    ...(end !== undefined ? { endedAt: end } : {}),
-    ...(misses.length ? { missedRecorded: true } : {}),
-  });
-  const tail = verdictPhrase(ctx, o, v, facts.waitsFor);
   if (misses.length) {
     evidence = [...evidence, ...misses.map((m) => m.hash)];
     record = [...record, ...missPhrases(ctx, misses)];
   }
-  const explanation: Explanation = [sentence([head, ...record, tail])];
-  if (facts.disputes.length) explanation.push(disputesPhrase(facts.disputes, ctx.labels));
   return {
     obligation: o,
-    status: v.status,
+    facts: {
+      ...facts,
+      dueAt: due,
+      ...(end !== undefined ? { endedAt: end } : {}),
+      ...(misses.length ? { missedRecorded: true } : {}),
+    },
     due: o.due === null || due === null ? null : ctx.view.iso(due),
-    ...(facts.required !== undefined ? { required: facts.required } : {}),
-    // Nothing recorded is not 0 done: the figure is absent (the status says unrecorded).
-    ...(facts.done !== undefined && facts.anything ? { done: facts.done } : {}),
-    ...((v.status === 'met' || v.status === 'met-late') && facts.doneAt !== undefined
-      ? { completedAt: ctx.view.iso(facts.doneAt) }
-      : {}),
-    ...(v.lateMinutes !== undefined ? { lateMinutes: v.lateMinutes } : {}),
-    ...(v.overdueMinutes !== undefined ? { overdueMinutes: v.overdueMinutes } : {}),
-    ...(v.noRecord ? { noRecord: true } : {}),
-    ...(facts.disputes.length ? { disputes: facts.disputes } : {}),
+    ...(facts.doneAt !== undefined ? { completedAt: ctx.view.iso(facts.doneAt) } : {}),
     // With the live log, each hash once in the order its event occurred (orderEvidence's order).
     evidence: ctx.view.live
       ? orderedUnion([evidence], ctx.view.live.compareHashes)
       : [...new Set(evidence)].sort(),
-    explanation,
+    head,
+    record,
+    ...(facts.disputes.length ? { disputes: disputesPhrase(facts.disputes, ctx.labels) } : {}),
   };
+}
+
+/** The status of a prepared obligation at the moment of `ctx`: its verdict, and the explanation ending with it. */
+export function verdictOf(ctx: EvalContext, p: Prepared): ObligationStatus {
+  const { obligation: o, facts } = p;
+  const v = judge({ ...facts, clock: ctx.clock });
+  const tail = verdictPhrase(ctx, o, v, facts.waitsFor);
+  // Built field by field in the order a reader finds them (cheaper than spreading optional ones:
+  // it runs again whenever the clock moves the verdict).
+  const status = { obligation: o, status: v.status, due: p.due } as ObligationStatus;
+  if (facts.required !== undefined) status.required = facts.required;
+  // Nothing recorded is not 0 done: the figure is absent (the status says unrecorded).
+  if (facts.done !== undefined && facts.anything) status.done = facts.done;
+  if ((v.status === 'met' || v.status === 'met-late') && p.completedAt !== undefined)
+    status.completedAt = p.completedAt;
+  if (v.lateMinutes !== undefined) status.lateMinutes = v.lateMinutes;
+  if (v.overdueMinutes !== undefined) status.overdueMinutes = v.overdueMinutes;
+  if (v.noRecord) status.noRecord = true;
+  if (facts.disputes.length) status.disputes = facts.disputes;
+  status.evidence = p.evidence;
+  status.explanation = p.disputes
+    ? [sentence([p.head, ...p.record, tail]), p.disputes]
+    : [sentence([p.head, ...p.record, tail])];
+  if (p.after) Object.assign(status, p.after);
+  // Unrecorded with nothing that could be a breach or an act on record: no breach recorded (judge
+  // does not ask how long past its deadline: nothing about it changes with the clock any more).
+  if (!p.noBreach || status.status !== 'unrecorded') return status;
+  return { ...status, basis: 'no-breach-recorded', explanation: p.noBreach };
 }

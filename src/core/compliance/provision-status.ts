@@ -132,7 +132,8 @@ export function provisionStatus(
   obligations: ObligationStatus[],
 ): ProvisionStatus {
   const status = judgedProvision(ctx, p, obligations);
-  const beside = recordedBeside(ctx, p);
+  // What is recorded beside it changes only with events, not with its obligations' verdicts.
+  const beside = ctx.keep('beside', p.id, () => recordedBeside(ctx, p));
   const basis =
     status.basis ??
     (status.status === 'unrecorded' &&
@@ -149,12 +150,19 @@ export function provisionStatus(
     ...beside,
     ...(basis ? { basis } : {}),
     ...(uncertain ? { uncertain: true as const } : {}),
-    evidence: allOf(ctx, [
-      status.evidence,
-      (beside.recovered ?? []).flatMap((r) => r.evidence),
-      (beside.events ?? []).flatMap((r) => r.evidence),
-      (beside.enforced ?? []).flatMap((r) => r.evidence),
-    ]),
+    // Kept while its lists are the same (with the live log, until one of them changes).
+    evidence: ctx.keep(
+      'evidence shown of',
+      p.id,
+      () =>
+        allOf(ctx, [
+          status.evidence,
+          (beside.recovered ?? []).flatMap((r) => r.evidence),
+          (beside.events ?? []).flatMap((r) => r.evidence),
+          (beside.enforced ?? []).flatMap((r) => r.evidence),
+        ]),
+      [status.evidence, beside],
+    ),
   };
 }
 
@@ -241,7 +249,8 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
     counts,
     // Kept while the lists it unites are the same (with the live log, until one of them changes).
     evidence: ctx.keep(
-      `evidence of ${p.id}`,
+      'evidence of',
+      p.id,
       () =>
         allOf(ctx, [
           ...obligations.map((o) => o.evidence),

@@ -89,13 +89,19 @@ function throughputOf(view: LogView, p: Provision, o: Obligation): Effective[] {
 }
 
 /**
- * Status of a quantity per day (aid, fuel, patients) or over a phase. Figures from several sources
- * stay apart; when they fall on both sides of the quota the status is disputed. What the log says
- * of it (quotaFacts) is kept apart from the verdict, which may change with the clock alone.
+ * Status of a quantity per day (aid, fuel, patients) or over a phase, at the moment of `ctx`, from
+ * what the log says of it (quotaFacts, which changes only with events): the verdict, which may change
+ * with the clock alone. Figures from several sources stay apart; when they fall on both sides of the
+ * quota the status is disputed.
  */
-export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
+export function quotaVerdict(
+  ctx: EvalContext,
+  p: Provision,
+  o: Obligation,
+  facts: QuotaFacts,
+): ObligationStatus {
   const { required, done, anything, figures, disputes, due, dueIso, end, misses, head, record, evidence } =
-    ctx.keep(`quota facts ${o.id}`, () => quotaFacts(ctx, p, o));
+    facts;
   const v = judge({
     ...(misses.length ? { missedRecorded: true } : {}),
     clock: ctx.clock,
@@ -113,25 +119,31 @@ export function quotaStatus(ctx: EvalContext, p: Provision, o: Obligation): Obli
     sentence([head, ...(record.length ? [list(record, 'comma')] : []), tail]),
   ];
   if (disputes.length) explanation.push(disputesPhrase(disputes, ctx.labels));
-  return {
+  // Built field by field in the order a reader finds them (cheaper than spreading optional ones:
+  // it runs again whenever the clock moves the verdict).
+  const out: ObligationStatus = {
     obligation: o,
     // No source gave a figure: the log cannot say whether the quota was met, so it does not say missed.
     status,
     due: dueIso,
     required,
-    // Nothing recorded is not 0 done: the figure is absent (the status says unrecorded).
-    ...(anything ? { done } : {}),
-    ...(v.overdueMinutes !== undefined ? { overdueMinutes: v.overdueMinutes } : {}),
-    ...(v.noRecord ? { noRecord: true } : {}),
-    figures,
-    ...(disputes.length ? { disputes } : {}),
-    evidence,
-    explanation,
-  };
+  } as ObligationStatus;
+  // Nothing recorded is not 0 done: the figure is absent (the status says unrecorded).
+  if (anything) out.done = done;
+  if (v.overdueMinutes !== undefined) out.overdueMinutes = v.overdueMinutes;
+  if (v.noRecord) out.noRecord = true;
+  out.figures = figures;
+  if (disputes.length) out.disputes = disputes;
+  out.evidence = evidence;
+  out.explanation = explanation;
+  return out;
 }
 
+/** What the log says of a quota (see quotaFacts). */
+export type QuotaFacts = ReturnType<typeof quotaFacts>;
+
 /** What the log says of a quota: its figures, disputes, deadline in force, and the phrases saying so. */
-function quotaFacts(ctx: EvalContext, p: Provision, o: Obligation) {
+export function quotaFacts(ctx: EvalContext, p: Provision, o: Obligation) {
   const q = quotaOf(p, o);
   const throughput = o.action === 'evacuate' || o.action === 'let-cross' ? throughputOf(ctx.view, p, o) : [];
   const counted = ctx.view.live && throughput.length === 0 ? liveFigures(ctx.view.live, p, o, q) : undefined;

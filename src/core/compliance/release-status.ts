@@ -3,9 +3,8 @@ import type { Obligation } from '../plan/types.ts';
 import { type Arg, moment, num as n, phrase, qty, quote } from '../words/phrase.ts';
 import type { EvalContext } from './context.ts';
 import { type BatchRecord, countedIn, type ExchangeRecords, releasedIn } from './exchange-records.ts';
-import { result } from './obligation-result.ts';
+import { type Prepared, prepare } from './obligation-result.ts';
 import { statedTotal } from './stated-total.ts';
-import type { ObligationStatus } from './types.ts';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
@@ -17,13 +16,14 @@ function owed(records: ExchangeRecords, counted: number): { min: number; max: nu
   return { min: counted * Math.min(...rs), max: counted * Math.max(...rs) };
 }
 
-export function releaseStatus(
+/** What the log says of a counterpart release of a batch (or of the exchange as a whole), judged by verdictOf. */
+export function releaseFacts(
   ctx: EvalContext,
   o: Obligation,
   records: ExchangeRecords,
   batch: BatchRecord,
   plannedDue: number | null,
-): ObligationStatus {
+): Prepared {
   const tz = ctx.timeZone;
   const counted = countedIn(batch);
   const after = records.exchange.counterpart.after;
@@ -95,7 +95,7 @@ export function releaseStatus(
       : phrase('record.released', released);
   });
   const stated = statedTotal(records.exchange.counterpart);
-  const status = result(
+  const prepared = prepare(
     o,
     ctx,
     due,
@@ -111,5 +111,5 @@ export function releaseStatus(
     head,
     record,
   );
-  return stated.length ? { ...status, statedTotal: stated } : status;
+  return stated.length ? { ...prepared, after: { statedTotal: stated } } : prepared;
 }

@@ -1,6 +1,7 @@
-import { isoInZone, localDate } from '../time/zoned-time.ts';
+import { addDays, isoInZone, localDate, localToEpoch } from '../time/zoned-time.ts';
 import type { LiveLog } from './live-log.ts';
 import { type Entry, type LogState, upTo } from './log-state.ts';
+import { Clock } from './read-record.ts';
 import type { Dispute } from './types.ts';
 
 /** An event's body as it stands at the moment of a view: corrected, or withdrawn. */
@@ -48,6 +49,26 @@ export class LogView {
   get asOf(): number {
     this.live?.reads.moment();
     return this.at;
+  }
+
+  /** Whether the moment is before `instant`: the answer is noted, not the moment (see Clock). */
+  before(instant: number): boolean {
+    return new Clock(this.at, this.live?.reads).before(instant);
+  }
+
+  /**
+   * The day of the moment in the view's time zone. What is noted is that the moment is on that day
+   * (not before its first instant, before the next day's): a judgment that reads it holds all day.
+   */
+  localDay(): string {
+    const day = localDate(this.at, this.timeZone);
+    const first = localToEpoch(day, '00:00', this.timeZone);
+    const next = localToEpoch(addDays(day, 1), '00:00', this.timeZone);
+    // A day whose midnight the zone skips starts later: then the moment itself is what is read.
+    if (!(first <= this.at && this.at < next)) return localDate(this.asOf, this.timeZone);
+    this.before(first);
+    this.before(next);
+    return day;
   }
 
   kind(kind: string): Entry[] {

@@ -23,38 +23,60 @@ function clause(ctx: EvalContext, what: Phrase, m: Measure): Arg {
     : phrase('measure.clause', { what, span });
 }
 
+/** The measures recorded over an obligation, their words, and its evidence with theirs (see withMeasures). */
+export interface MeasuresShown {
+  postponed: Measure[];
+  suspended: Measure[];
+  capped: Measure[];
+  evidence: string[];
+  words: Phrase;
+}
+
 /**
- * Adds to an obligation's status the measures recorded over it: the postponements of its batch, the
- * suspensions and caps of its aid, the blocks of a return and the closures of a crossing. They are shown beside the status and never change it: a quota
- * under a cap is still judged against the agreement, and a postponed batch handed over later is met
- * late by how long, not missed for being postponed.
+ * The measures recorded over an obligation whose status rests on `evidence`: the postponements of
+ * its batch, the suspensions and caps of its aid, the blocks of a return and the closures of a
+ * crossing; null when there are none. They depend on events only, never on the verdict.
  */
-export function withMeasures(
+export function measuresOver(
   ctx: EvalContext,
   p: Provision,
   o: Obligation,
-  status: ObligationStatus,
-): ObligationStatus {
-  // What the log records over it, kept apart from the status (which may change with the clock alone).
-  const { postponed, suspended, capped } = ctx.keep(`measures ${o.id}`, () => ({
-    postponed:
-      p.kind === 'exchange' && o.batch !== undefined ? postponements(ctx, p.id, o.batch, o.party) : [],
-    ...(p.kind === 'aid' ? aidMeasures(ctx, p, o) : { suspended: stoppages(ctx, p, o), capped: [] }),
-  }));
-  if (!postponed.length && !suspended.length && !capped.length) return status;
+  evidence: readonly string[],
+): MeasuresShown | null {
+  const postponed =
+    p.kind === 'exchange' && o.batch !== undefined ? postponements(ctx, p.id, o.batch, o.party) : [];
+  const { suspended, capped } =
+    p.kind === 'aid' ? aidMeasures(ctx, p, o) : { suspended: stoppages(ctx, p, o), capped: [] };
+  if (!postponed.length && !suspended.length && !capped.length) return null;
   const words = [
     ...postponed.map((m) => clause(ctx, phrase('measure.postponed'), m)),
     ...suspended.map((m) => clause(ctx, phrase('measure.suspended'), m)),
     ...capped.map((m) => clause(ctx, phrase('measure.capped'), m)),
   ];
   return {
+    postponed,
+    suspended,
+    capped,
+    evidence: [
+      ...new Set([...evidence, ...[...postponed, ...suspended, ...capped].flatMap((m) => m.evidence)]),
+    ].sort(),
+    words: phrase('measures.recorded', { items: list(words) }),
+  };
+}
+
+/**
+ * Adds to an obligation's status the measures recorded over it (measuresOver). They are shown beside
+ * the status and never change it: a quota under a cap is still judged against the agreement, and a
+ * postponed batch handed over later is met late by how long, not missed for being postponed.
+ */
+export function withMeasures(status: ObligationStatus, shown: MeasuresShown): ObligationStatus {
+  const { postponed, suspended, capped } = shown;
+  return {
     ...status,
     ...(postponed.length ? { postponed } : {}),
     ...(suspended.length ? { suspended } : {}),
     ...(capped.length ? { capped } : {}),
-    evidence: [
-      ...new Set([...status.evidence, ...[...postponed, ...suspended, ...capped].flatMap((m) => m.evidence)]),
-    ].sort(),
-    explanation: [...status.explanation, phrase('measures.recorded', { items: list(words) })],
+    evidence: shown.evidence,
+    explanation: [...status.explanation, shown.words],
   };
 }
