@@ -338,6 +338,22 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     expect(later.stdout).toContain('360 returned by Israel, fewer than 15 × 27 counted from Hamas');
   });
 
+  it("the report's events name a release of bodies as remains returned, and the release of prisoners as a release, in each language", async () => {
+    const words = {
+      en: ['12:00 remains returned — recorded by Israel', 'release completed — recorded by Israel'],
+      ar: ['إعادة رفات — سجّله', 'تنفيذ إفراج — سجّله'],
+      he: ['השבת גופות — נרשם', 'ביצוע שחרור — נרשם'],
+    };
+    for (const [lang, [returned, released]] of Object.entries(words)) {
+      const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/[\u2068\u2069]/g, '');
+      const day14 = text((await runCli('report', LOG, '--date', '2025-10-14', '--lang', lang)).stdout);
+      expect(day14, lang).toContain(returned);
+      expect(day14, lang).not.toContain(released);
+      const day13 = text((await runCli('report', LOG, '--date', '2025-10-13', '--lang', lang)).stdout);
+      expect(day13, lang).toContain(released);
+    }
+  });
+
   it('truce status names each side of an allegation and the term alleged against by their names', async () => {
     const r = await runCli('status', LOG, '--at', '2026-02-10');
     expect(r.stdout).toContain(

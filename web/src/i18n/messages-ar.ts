@@ -389,6 +389,7 @@ export const ar: Catalog = {
   'eventKind.handover.completed': 'تنفيذ تسليم',
   'eventKind.handover.confirmed': 'تأكيد تسليم',
   'eventKind.release.completed': 'تنفيذ إفراج',
+  'eventKind.release.completed.remains': 'إعادة رفات',
   'eventKind.aid.delivered': 'إيصال مساعدات',
   'eventKind.crossing.opened': 'فتح معبر',
   'eventKind.crossing.closed': 'إغلاق معبر',

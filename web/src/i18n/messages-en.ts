@@ -287,6 +287,7 @@ export const en = {
   'eventKind.handover.completed': 'Handover carried out',
   'eventKind.handover.confirmed': 'Handover confirmed',
   'eventKind.release.completed': 'Release carried out',
+  'eventKind.release.completed.remains': 'Remains returned',
   'eventKind.aid.delivered': 'Aid delivered',
   'eventKind.crossing.opened': 'Crossing opened',
   'eventKind.crossing.closed': 'Crossing closed',

@@ -289,6 +289,7 @@ export const he: Catalog = {
   'eventKind.handover.completed': 'ביצוע מסירה',
   'eventKind.handover.confirmed': 'אישור מסירה',
   'eventKind.release.completed': 'ביצוע שחרור',
+  'eventKind.release.completed.remains': 'השבת גופות',
   'eventKind.aid.delivered': 'אספקת סיוע',
   'eventKind.crossing.opened': 'פתיחת מעבר',
   'eventKind.crossing.closed': 'סגירת מעבר',

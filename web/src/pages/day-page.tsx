@@ -229,7 +229,14 @@ function DayEvents({ log, date, data }: { log: LogSummary | null; date: string; 
           ) : (
             <ol className="feed" data-testid="day-events" data-count={events.length}>
               {events.map((e) => (
-                <EventItem key={e.index} entry={e} logId={log!.id} timeZone={a.timeZone} names={names} />
+                <EventItem
+                  key={e.index}
+                  entry={e}
+                  logId={log!.id}
+                  timeZone={a.timeZone}
+                  names={names}
+                  agreement={a}
+                />
               ))}
             </ol>
           );
