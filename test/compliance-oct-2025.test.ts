@@ -354,6 +354,31 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     }
   });
 
+  it('overdue against a deadline the agreement does not state firmly carries the ⚠: the bodies’ (derived by the plan), the remains’ (what starts the 72 h is uncertain)', async () => {
+    const words = {
+      en: [
+        'partly met, 12 h past the derived deadline ⚠',
+        'partly met, 7 d 12 h past the uncertain deadline ⚠',
+      ],
+      ar: [
+        'نُفِّذ جزئيًا؛ مضى على الموعد المستنتَج ⚠ 12 ساعة',
+        'نُفِّذ جزئيًا؛ مضى على الموعد غير المؤكَّد ⚠ 7 أيام و12 ساعة',
+      ],
+      he: ['בוצע חלקית, 12 שעות אחרי המועד הנגזר ⚠', 'בוצע חלקית, 7 ימים ו־12 שעות אחרי המועד הלא ודאי ⚠'],
+    };
+    for (const [lang, [bodies, remains]] of Object.entries(words)) {
+      const report = (await runCli('report', LOG, '--date', '2025-10-20', '--lang', lang)).stdout;
+      expect(report, lang).toContain(bodies);
+      expect(report, lang).toContain(remains);
+      expect(report, lang).not.toMatch(/overdue by|ومدة التأخير|באיחור של/);
+    }
+    const e = at('2025-10-20T23:59:00+03:00');
+    expect(ob(e, 'remains-exchange/release/4').obligation.deadline).toBe('derived');
+    expect(ob(e, 'remains-exchange/hand-over/4').obligation.deadline).toBe('uncertain');
+    // The living were released by a deadline the plan derived, and on time: nothing to mark.
+    expect(explain(ob(e, 'living-exchange/hand-over/4').explanation, agreement)).toMatch(/; met\.$/);
+  });
+
   it('truce status names each side of an allegation and the term alleged against by their names', async () => {
     const r = await runCli('status', LOG, '--at', '2026-02-10');
     expect(r.stdout).toContain(

@@ -206,7 +206,7 @@ function evaluateWith(
     const ratios = [...ctx.exchanges.values()]
       .map((x) => {
         const [fwd, back] = directions.filter((d) => d.provision === x.exchange.id);
-        return ratioCheck(agreement, x, fwd!, back!);
+        return ratioCheck(agreement, x, fwd!, back!, byProvision.get(x.exchange.id) ?? []);
       })
       .filter((r) => r !== null);
     const unplaced = [...ctx.exchanges.values()].flatMap((x) => x.unplaced);
@@ -217,7 +217,8 @@ function evaluateWith(
         phrase('note.no-batch', { event: { type: 'event', hash: r.entry.hash, kind: r.entry.event.kind } }),
       ),
     };
-  }, [ctx.exchanges]);
+    // A shortfall is under way or final by the statuses of the exchange's obligations.
+  }, [ctx.exchanges, ...[...ctx.exchanges.values()].flatMap((x) => byProvision.get(x.exchange.id) ?? [])]);
   const evaluation: Evaluation = {
     agreement: agreement.id,
     asOf: view.iso(at),
