@@ -208,8 +208,16 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     const before = at('2026-01-20T12:00:00+02:00');
     expect(before.obligations.some((o) => o.obligation.provision === 'rafah')).toBe(false);
     expect(prov(before, 'rafah')).toMatchObject({ status: 'not-yet-due', waitsOn: 'remains-exchange' });
+    // The sentence names what waits (Rafah) and on what: read apart from its line, it is not taken
+    // for a wait of the provision listed before it.
     expect(explain(prov(before, 'rafah').explanation, agreement)).toMatch(
-      /^Waits for Return of the remains of deceased hostages/,
+      /^Rafah crossing waits for Return of the remains of deceased hostages/,
+    );
+    expect(explain(prov(before, 'rafah').explanation, agreement, 'ar')).toMatch(
+      /^البند «\u2068?معبر رفح\u2069?» ينتظر \u2068?إعادة رفات الرهائن المتوفين/,
+    );
+    expect(explain(prov(before, 'rafah').explanation, agreement, 'he')).toMatch(
+      /^הסעיף „\u2068?מעבר רפיח\u2069?” ממתין ל־\u2068?השבת גופות החטופים שמתו/,
     );
 
     const between = ob(at('2026-01-30T12:00:00+02:00'), 'rafah/open-crossing/109');

@@ -118,7 +118,7 @@ export const AR: Record<PhraseCode, string> = {
   'provision.no-violation-so-far': 'لم يُدَّعَ أي خرق حتى الآن: لم يُسجَّل أي خرق، وهذا ليس سجلًا بأنه احتُرم.',
   'provision.no-violation-ended':
     'لم يُدَّعَ أي خرق طوال المرحلة التي انتهت في {at}: لم يُسجَّل أي خرق، وهذا ليس سجلًا بأنه احتُرم.',
-  'provision.waits': 'ينتظر {waits}.',
+  'provision.waits': 'البند «{provision}» ينتظر {waits}.',
   'provision.not-on-calendar': 'لا تضع الخطة أي التزام له في التقويم.',
   'provision.summary': '{count}: {statuses}.',
   'provision.more': '… و{count} غيرها.',

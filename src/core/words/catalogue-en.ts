@@ -123,7 +123,7 @@ export const EN: Record<PhraseCode, string> = {
     'No violation alleged so far: no breach recorded, which is not a record that it held.',
   'provision.no-violation-ended':
     'No violation alleged over the phase, which ended {at}: no breach recorded, which is not a record that it held.',
-  'provision.waits': 'Waits for {waits}.',
+  'provision.waits': '{provision} waits for {waits}.',
   'provision.not-on-calendar': 'The plan places no obligation for it on the calendar.',
   'provision.summary': '{count}: {statuses}.',
   'provision.more': '… and {count} more.',

@@ -118,7 +118,7 @@ export const HE: Record<PhraseCode, string> = {
   'provision.no-violation-so-far': 'עד כה לא נטענה הפרה: לא נרשמה הפרה, ואין בכך תיעוד לכך שההוראה נשמרה.',
   'provision.no-violation-ended':
     'לא נטענה הפרה במהלך השלב, שהסתיים ב־{at}: לא נרשמה הפרה, ואין בכך תיעוד לכך שההוראה נשמרה.',
-  'provision.waits': 'ממתינה עד {waits}.',
+  'provision.waits': 'הסעיף „{provision}” ממתין ל־{waits}.',
   'provision.not-on-calendar': 'התוכנית אינה קובעת לה התחייבות בלוח הזמנים.',
   'provision.summary': '{count}: {statuses}.',
   'provision.more': '… ועוד {count}.',

@@ -196,7 +196,8 @@ export const PHRASES = {
   'provision.phase-not-started': [],
   'provision.no-violation-so-far': [],
   'provision.no-violation-ended': ['at'],
-  'provision.waits': ['waits'],
+  /** The provision that waits is named: read apart from its line, the sentence still says what waits on what. */
+  'provision.waits': ['provision', 'waits'],
   'provision.not-on-calendar': [],
   'provision.summary': ['count', 'statuses'],
   'provision.more': ['count'],
