@@ -382,6 +382,10 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     }
     const e = at('2025-10-20T23:59:00+03:00');
     expect(ob(e, 'remains-exchange/release/4').obligation.deadline).toBe('derived');
+    // The status itself rests on that deadline: it carries the ⚠ (JSON, and the report's row).
+    expect(ob(e, 'remains-exchange/release/4').uncertain).toBe(true);
+    const en = (await runCli('report', LOG, '--date', '2025-10-20')).stdout;
+    expect(en.match(/<td class="s">partly-met ⚠<\/td>/g)).toHaveLength(2);
     expect(ob(e, 'remains-exchange/hand-over/4').obligation.deadline).toBe('uncertain');
     // The living were released by a deadline the plan derived, and on time: nothing to mark.
     expect(explain(ob(e, 'living-exchange/hand-over/4').explanation, agreement)).toMatch(/; met\.$/);

@@ -62,7 +62,10 @@ function judged(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus
 /** An obligation's status, with the postponements, suspensions and caps recorded over it beside it. */
 function obligationStatus(ctx: EvalContext, p: Provision, o: Obligation): ObligationStatus {
   const status = withMeasures(ctx, p, o, judged(ctx, p, o));
-  return o.uncertain ? { ...status, uncertain: true } : status;
+  // Late or overdue against a deadline the agreement does not state firmly rests on it: ⚠ too.
+  const onDeadline =
+    o.deadline !== undefined && (status.lateMinutes !== undefined || status.overdueMinutes !== undefined);
+  return o.uncertain || onDeadline ? { ...status, uncertain: true } : status;
 }
 
 /** Every allegation, in the order they occurred: kept by the live log when the view has it. */
