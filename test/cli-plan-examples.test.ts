@@ -42,7 +42,7 @@ describe('truce plan on the second-edition examples', () => {
     const r = await runCli('plan', OCT, '--to', '2025-10-31');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(
-      /remains-exchange, Israel: stated 360 \(.*Gaza Health Ministry; ICRC\)\).*420 remains/,
+      /remains-exchange, Israel: stated 360 \(Reported as the agreed total\).*420 remains/,
     );
     expect(r.stdout).toMatch(/Let in 400 to 600 trucks.*sources differ: 600 \(COGAT.*\), 400 \(One timeline/);
     expect(r.stdout).toMatch(/trucks +\d+–\d+ truck \(by source: \d+ per COGAT.*; \d+ per One timeline/);

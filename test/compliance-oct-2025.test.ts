@@ -123,7 +123,7 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     ).toMatchObject({ byRatio: 420, statedTotal: stated });
     const status = await runCli('status', LOG, '--at', '2026-02-10');
     expect(status.stdout).toContain(
-      'Returned by Israel (Bodies of Palestinians): 360 of 405 in the plan to date; 420 by the ratio in all, total stated in the agreement: ⚠ 360 (Reported as the agreed total;',
+      'Returned by Israel (Bodies of Palestinians): 360 of 405 in the plan to date; 420 by the ratio in all, total stated in the agreement: ⚠ 360 (Reported as the agreed total)',
     );
     const report = await runCli('report', LOG, '--date', '2026-02-10');
     expect(report.stdout).toContain(
@@ -208,8 +208,16 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     const before = at('2026-01-20T12:00:00+02:00');
     expect(before.obligations.some((o) => o.obligation.provision === 'rafah')).toBe(false);
     expect(prov(before, 'rafah')).toMatchObject({ status: 'not-yet-due', waitsOn: 'remains-exchange' });
+    // The sentence names what waits (Rafah) and on what: read apart from its line, it is not taken
+    // for a wait of the provision listed before it.
     expect(explain(prov(before, 'rafah').explanation, agreement)).toMatch(
-      /^Waits for Return of the remains of deceased hostages/,
+      /^Rafah crossing waits for Return of the remains of deceased hostages/,
+    );
+    expect(explain(prov(before, 'rafah').explanation, agreement, 'ar')).toMatch(
+      /^البند «\u2068?معبر رفح\u2069?» ينتظر \u2068?إعادة رفات الرهائن المتوفين/,
+    );
+    expect(explain(prov(before, 'rafah').explanation, agreement, 'he')).toMatch(
+      /^הסעיף „\u2068?מעבר רפיח\u2069?” ממתין ל־\u2068?השבת גופות החטופים שמתו/,
     );
 
     const between = ob(at('2026-01-30T12:00:00+02:00'), 'rafah/open-crossing/109');
@@ -322,6 +330,65 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
     // The chart of the cumulative figures names the sides too.
     expect(r.stdout).toContain('Israel → Hamas: 1,968</text>');
     expect(r.stdout).not.toContain('hamas → israel');
+  });
+
+  it('a status or report of October 2025 tells nothing of 2026: the agreement states its terms, the log what happened after', async () => {
+    for (const lang of ['en', 'ar', 'he']) {
+      const status = await runCli('status', LOG, '--at', '2025-10-14', '--lang', lang);
+      const report = await runCli('report', LOG, '--date', '2025-10-14', '--lang', lang);
+      for (const out of [status.stdout, report.stdout]) {
+        expect(out).toContain('360');
+        expect(out, lang).not.toMatch(/2026|٢٠٢٦/);
+      }
+    }
+    // The outcome comes from the log's events, on the day they tell it.
+    const later = await runCli('report', LOG, '--date', '2026-01-29');
+    expect(later.stdout).toContain('360 returned by Israel, fewer than 15 × 27 counted from Hamas');
+  });
+
+  it("the report's events name a release of bodies as remains returned, and the release of prisoners as a release, in each language", async () => {
+    const words = {
+      en: ['12:00 remains returned — recorded by Israel', 'release completed — recorded by Israel'],
+      ar: ['إعادة رفات — سجّله', 'تنفيذ إفراج — سجّله'],
+      he: ['השבת גופות — נרשם', 'ביצוע שחרור — נרשם'],
+    };
+    for (const [lang, [returned, released]] of Object.entries(words)) {
+      const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/[\u2068\u2069]/g, '');
+      const day14 = text((await runCli('report', LOG, '--date', '2025-10-14', '--lang', lang)).stdout);
+      expect(day14, lang).toContain(returned);
+      expect(day14, lang).not.toContain(released);
+      const day13 = text((await runCli('report', LOG, '--date', '2025-10-13', '--lang', lang)).stdout);
+      expect(day13, lang).toContain(released);
+    }
+  });
+
+  it('overdue against a deadline the agreement does not state firmly carries the ⚠: the bodies’ (derived by the plan), the remains’ (what starts the 72 h is uncertain)', async () => {
+    const words = {
+      en: [
+        'partly met, 12 h past the derived deadline ⚠',
+        'partly met, 7 d 12 h past the uncertain deadline ⚠',
+      ],
+      ar: [
+        'نُفِّذ جزئيًا؛ مضى على الموعد المستنتَج ⚠ 12 ساعة',
+        'نُفِّذ جزئيًا؛ مضى على الموعد غير المؤكَّد ⚠ 7 أيام و12 ساعة',
+      ],
+      he: ['בוצע חלקית, 12 שעות אחרי המועד הנגזר ⚠', 'בוצע חלקית, 7 ימים ו־12 שעות אחרי המועד הלא ודאי ⚠'],
+    };
+    for (const [lang, [bodies, remains]] of Object.entries(words)) {
+      const report = (await runCli('report', LOG, '--date', '2025-10-20', '--lang', lang)).stdout;
+      expect(report, lang).toContain(bodies);
+      expect(report, lang).toContain(remains);
+      expect(report, lang).not.toMatch(/overdue by|ومدة التأخير|באיחור של/);
+    }
+    const e = at('2025-10-20T23:59:00+03:00');
+    expect(ob(e, 'remains-exchange/release/4').obligation.deadline).toBe('derived');
+    // The status itself rests on that deadline: it carries the ⚠ (JSON, and the report's row).
+    expect(ob(e, 'remains-exchange/release/4').uncertain).toBe(true);
+    const en = (await runCli('report', LOG, '--date', '2025-10-20')).stdout;
+    expect(en.match(/<td class="s">partly-met ⚠<\/td>/g)).toHaveLength(2);
+    expect(ob(e, 'remains-exchange/hand-over/4').obligation.deadline).toBe('uncertain');
+    // The living were released by a deadline the plan derived, and on time: nothing to mark.
+    expect(explain(ob(e, 'living-exchange/hand-over/4').explanation, agreement)).toMatch(/; met\.$/);
   });
 
   it('truce status names each side of an allegation and the term alleged against by their names', async () => {

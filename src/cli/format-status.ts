@@ -290,7 +290,8 @@ export function formatStatusText(
             ? w('ratioHolds', { x: say(r.explanation) })
             : r.surplus !== undefined
               ? w('ratioExceeded', { n: n(r.surplus), x: say(r.explanation) })
-              : w('ratioNot', { x: say(r.explanation) })
+              : // Under way (deadlines to come) or short (with the ⚠ of a derived deadline), as core words it.
+                w('ratioShort', { verdict: say([r.verdict ?? phrase('ratio.short')]), x: say(r.explanation) })
         }`,
       );
   }

@@ -38,6 +38,12 @@ export const EvidenceEvent = z
     index: z.int().min(0).describe('Its number in the log (0 is the first event).'),
     leafHash: LeafHash,
     kind: z.string(),
+    label: z
+      .string()
+      .optional()
+      .describe(
+        'What a reader names it by, when not by its kind: `release.completed.remains` for a release of remains (remains are returned, not released).',
+      ),
     occurredAt: z.string().describe('When it occurred, as the event says.'),
     actor: z.string().describe('Who recorded it (an actor registered in the log).'),
   })

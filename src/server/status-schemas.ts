@@ -311,6 +311,15 @@ export const Evaluation = z
             .int()
             .optional()
             .describe('More released than the ratio asks, by how many: never a breach.'),
+          shortfall: z
+            .enum(['under-way', 'short'])
+            .optional()
+            .describe(
+              'Fewer than the ratio asks: `under-way` while obligations of the exchange are not yet due (progress, not a breach), `short` once their deadlines have passed.',
+            ),
+          verdict: Phrase.optional().describe(
+            'The shortfall as a phrase (`ratio.under-way`, `ratio.short`, `ratio.short-against`).',
+          ),
           statedTotal: StatedValues.describe("The releasing side's stated total, beside the ratio's figure."),
           byRatio: z.int().optional().describe('The ratio times the other side’s total (15 × 28 = 420).'),
           ...Explained,

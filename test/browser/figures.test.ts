@@ -176,7 +176,7 @@ describe('one figure, one number, on every page and the API', { timeout: 120_000
           .evaluateAll((els) => els.map((e) => e.getAttribute('data-value'))),
       ).toEqual(['360']);
       expect(await stated.locator('.uncertain').count()).toBe(1);
-      expect(await stated.textContent()).toContain('Gaza Health Ministry; ICRC');
+      expect(await stated.textContent()).toContain('(Reported as the agreed total)');
       // The side whose stated total is what the plan gives shows no second figure.
       expect(await page.locator('[data-stated-total="remains-exchange:hamas"]').count()).toBe(0);
     });

@@ -140,6 +140,36 @@ describe('remains are returned, not released, on the dashboard', { timeout: 120_
           ),
         );
     });
+
+    it(`the day's events in ${lang}: a handover of bodies named as remains returned, a release of prisoners as a release`, async () => {
+      const { page } = demo.browser;
+      const kinds = async (date: string) => {
+        await page.goto(
+          new URL(`/agreements/${OCT_LOG}/day/${date}?lang=${lang}`, demo.server.url).toString(),
+        );
+        const items = page.locator(
+          '[data-testid="day-events"] [data-kind="release.completed"] .event-head strong',
+        );
+        await items.first().waitFor();
+        return (await items.allTextContents()).map(read);
+      };
+      const words = {
+        en: ['Remains returned', 'Release carried out'],
+        ar: ['إعادة رفات', 'تنفيذ إفراج'],
+        he: ['השבת גופות', 'ביצוע שחרור'],
+      }[lang];
+      // 14 Oct: Israel returned 45 bodies; 13 Oct: Israel released the prisoners and detainees.
+      expect(await kinds('2025-10-14')).toEqual([words[0]]);
+      expect(await kinds('2025-10-13')).toEqual([words[1]]);
+      // The evidence of Israel's batch of bodies (due 13 Oct) names its events the same way (the API's label).
+      const evidence = page.locator(
+        'tr[data-obligation="remains-exchange/release/4"] [data-testid="evidence"]',
+      );
+      await evidence.locator('summary').click();
+      const item = evidence.getByTestId('evidence-item').first();
+      await item.waitFor();
+      expect(read(await item.textContent())).toContain(words[0]);
+    });
   }
 });
 

@@ -60,6 +60,8 @@ export interface EvidenceEvent {
   index: number;
   leafHash: string;
   kind: string;
+  /** What a reader names it by when not by its kind (a release of remains: `release.completed.remains`). */
+  label?: string;
   occurredAt: string;
   actor: string;
 }

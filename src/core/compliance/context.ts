@@ -85,11 +85,15 @@ export function dueAt(ctx: EvalContext, o: Obligation): number | null {
 
 /** The ending of an explanation for a verdict, as a phrase. */
 export function verdictPhrase(ctx: EvalContext, o: Obligation, v: Verdict, waitsFor?: Phrase): Phrase {
+  // Late or overdue against a deadline the agreement does not state firmly: the words carry the ⚠.
+  const deadline = o.deadline ? phrase(`deadline.${o.deadline}`) : undefined;
   switch (v.status) {
     case 'met':
       return phrase('verdict.met');
     case 'met-late':
-      return phrase('verdict.met-late', { late: minutes(v.lateMinutes ?? 0) });
+      return deadline
+        ? phrase('verdict.met-late-against', { late: minutes(v.lateMinutes ?? 0), deadline })
+        : phrase('verdict.met-late', { late: minutes(v.lateMinutes ?? 0) });
     case 'not-yet-due':
       return waitsFor
         ? phrase('verdict.not-yet-due-waits', { waits: waitsFor })
@@ -105,9 +109,15 @@ export function verdictPhrase(ctx: EvalContext, o: Obligation, v: Verdict, waits
         : phrase('verdict.superseded-ended', { at });
     }
     case 'partly-met':
-      return phrase('verdict.partly-met', { overdue: minutes(v.overdueMinutes ?? 0) });
+      return deadline
+        ? phrase('verdict.partly-met-against', { overdue: minutes(v.overdueMinutes ?? 0), deadline })
+        : phrase('verdict.partly-met', { overdue: minutes(v.overdueMinutes ?? 0) });
     case 'missed':
       if (v.overdueMinutes === undefined) return phrase('verdict.not-done');
+      if (deadline)
+        return v.noRecord
+          ? phrase('verdict.nothing-recorded-against', { past: minutes(v.overdueMinutes), deadline })
+          : phrase('verdict.missed-against', { overdue: minutes(v.overdueMinutes), deadline });
       return v.noRecord
         ? phrase('verdict.nothing-recorded-overdue', { overdue: minutes(v.overdueMinutes ?? 0) })
         : phrase('verdict.missed-overdue', { overdue: minutes(v.overdueMinutes ?? 0) });
@@ -118,6 +128,10 @@ export function verdictPhrase(ctx: EvalContext, o: Obligation, v: Verdict, waits
     case 'unrecorded':
       if (v.overdueMinutes === undefined) return phrase('verdict.no-figure');
       // At the deadline itself, "0 min past the deadline" would read as a figure.
+      if (v.overdueMinutes > 0 && deadline)
+        return v.noRecord
+          ? phrase('verdict.nothing-recorded-against', { past: minutes(v.overdueMinutes), deadline })
+          : phrase('verdict.not-recorded-done-against', { past: minutes(v.overdueMinutes), deadline });
       if (v.overdueMinutes > 0)
         return v.noRecord
           ? phrase('verdict.nothing-recorded-past', { past: minutes(v.overdueMinutes) })

@@ -93,12 +93,15 @@ function factsOf(ctx: EvalContext, p: Provision, o: Obligation): ObligationFacts
 
 /**
  * An obligation's status at the moment of `ctx` from its facts: its verdict, with the measures
- * recorded over it beside it, the mark of an uncertain term, and how much and why its deadline moved.
+ * recorded over it beside it, the mark of an uncertain term (late or overdue against a deadline
+ * the agreement does not state firmly rests on it: ⚠ too), and how much and why its deadline moved.
  */
 function statusFrom(ctx: EvalContext, o: Obligation, facts: ObligationFacts): ObligationStatus {
   let status = facts.verdict(ctx);
   if (facts.measures) status = withMeasures(status, facts.measures);
-  if (o.uncertain) status = { ...status, uncertain: true };
+  const onDeadline =
+    o.deadline !== undefined && (status.lateMinutes !== undefined || status.overdueMinutes !== undefined);
+  if (o.uncertain || onDeadline) status = { ...status, uncertain: true };
   const { move } = facts;
   return move ? { ...status, moved: move.moved, explanation: [...status.explanation, move.words] } : status;
 }
@@ -281,7 +284,7 @@ function evaluateWith(
       const ratios = [...ctx.exchanges.values()]
         .map((x) => {
           const [fwd, back] = directions.filter((d) => d.provision === x.exchange.id);
-          return ratioCheck(agreement, x, fwd!, back!);
+          return ratioCheck(agreement, x, fwd!, back!, byProvision.get(x.exchange.id) ?? []);
         })
         .filter((r) => r !== null);
       const unplaced = [...ctx.exchanges.values()].flatMap((x) => x.unplaced);
@@ -293,7 +296,8 @@ function evaluateWith(
         ),
       };
     },
-    [ctx.exchanges],
+    // A shortfall is under way or final by the statuses of the exchange's obligations.
+    [ctx.exchanges, ...[...ctx.exchanges.values()].flatMap((x) => byProvision.get(x.exchange.id) ?? [])],
   );
   const evaluation: Evaluation = {
     agreement: agreement.id,

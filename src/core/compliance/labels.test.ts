@@ -90,7 +90,7 @@ describe('labels of an agreement and its log', () => {
     expect(trucks.obligation.category).toBe('trucks');
     const ret = e.provisions.find((p) => p.provision === 'ret')!;
     expect(explain(ret.explanation, agreement)).toBe(
-      'Waits for Exchange of detainees (civilian women) to be complete.',
+      'ret waits for Exchange of detainees (civilian women) to be complete.',
     );
   });
 });

@@ -202,7 +202,11 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
       ...(waits && p.condition ? { waitsOn: p.condition.provision } : {}),
       counts: {},
       evidence: [],
-      explanation: [waits ? phrase('provision.waits', { waits }) : phrase('provision.not-on-calendar')],
+      explanation: [
+        waits
+          ? phrase('provision.waits', { provision: { type: 'provision', id: p.id }, waits })
+          : phrase('provision.not-on-calendar'),
+      ],
     };
   }
   const counts: Partial<Record<Status, number>> = {};

@@ -4,7 +4,7 @@ import { returnedRemains } from '../figures/returned-remains.ts';
 import { num as n, phrase, sentence } from '../words/phrase.ts';
 import { countedIn, type ExchangeRecords, releasedIn } from './exchange-records.ts';
 import { statedBeside, statedTotal } from './stated-total.ts';
-import type { DirectionTally, RatioCheck } from './types.ts';
+import type { DirectionTally, ObligationStatus, RatioCheck } from './types.ts';
 import type { Effective } from './view.ts';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
@@ -111,6 +111,7 @@ export function ratioCheck(
   x: ExchangeRecords,
   forward: DirectionTally,
   back: DirectionTally,
+  own: readonly ObligationStatus[] = [],
 ): RatioCheck | null {
   const ratios = x.exchange.release.categories.map((c) => c.ratio);
   if (ratios.some((r) => r === undefined)) return null;
@@ -130,8 +131,10 @@ export function ratioCheck(
     : back.counted < expected
       ? phrase('relation.fewer')
       : phrase('relation.more');
+  const shortfall = shortfallOf(holds, back.counted < expected, own, back.counted, expected);
   return {
     provision: x.exchange.id,
+    ...shortfall,
     expected,
     ...(hi !== lo ? { expectedMax } : {}),
     released: back.counted,
@@ -163,5 +166,42 @@ export function ratioCheck(
         ...statedBeside(back.statedTotal, back.byRatio),
       ]),
     ],
+  };
+}
+
+/** Statuses of a release that leave its shortfall open (due later, on hold) or none (done, no longer due). */
+const OPEN_OR_DONE = new Set<string>(['not-yet-due', 'suspended', 'met', 'met-late', 'superseded']);
+
+/**
+ * What a shortfall of the ratio is: `under-way` while no release of the exchange is past its
+ * deadline undone (what is missing is still to come: progress, not a breach); `short` once one is,
+ * with the ⚠ of a deadline the agreement does not state firmly (derived by the plan, or uncertain)
+ * when such a deadline is the one passed. Nothing when the ratio holds or is exceeded.
+ */
+function shortfallOf(
+  holds: boolean,
+  fewer: boolean,
+  own: readonly ObligationStatus[],
+  released: number,
+  expected: number,
+): Pick<RatioCheck, 'shortfall' | 'verdict'> {
+  if (holds || !fewer) return {};
+  // Final once a release of the exchange is past its deadline and not (or not wholly) done.
+  const short = own.filter((s) => s.obligation.action === 'release' && !OPEN_OR_DONE.has(s.status));
+  if (!short.length)
+    return {
+      shortfall: 'under-way',
+      verdict: phrase('ratio.under-way', { released: n(released), expected: n(expected) }),
+    };
+  const basis = short.some((s) => s.obligation.deadline === 'derived')
+    ? 'derived'
+    : short.some((s) => s.obligation.deadline === 'uncertain')
+      ? 'uncertain'
+      : undefined;
+  return {
+    shortfall: 'short',
+    verdict: basis
+      ? phrase('ratio.short-against', { deadline: phrase(`deadline.${basis}`) })
+      : phrase('ratio.short'),
   };
 }

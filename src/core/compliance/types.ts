@@ -218,6 +218,13 @@ export interface RatioCheck {
   holds: boolean;
   /** More released than the ratio asks, by how many: never a breach (only fewer can be one). */
   surplus?: number;
+  /**
+   * Fewer than the ratio asks: `under-way` while the exchange's obligations are not all due yet
+   * (progress, not a breach), `short` once their deadlines have passed. Absent when it holds or more.
+   */
+  shortfall?: 'under-way' | 'short';
+  /** The shortfall in words, as a phrase code ("ratio not yet reached: 45 of 195…", "ratio does not hold, past the derived deadline ⚠"). */
+  verdict?: Phrase;
   /** The total the agreement states for the releasing side, beside the ratio's figure (never in its place). */
   statedTotal?: StatedFigure[];
   /** The ratio times the other side's total, for the whole exchange (15 × 28 = 420). */

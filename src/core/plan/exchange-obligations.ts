@@ -184,7 +184,10 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
       }
       handover = by.when;
       windowFields = { ...(by.relativeTo ? { relativeTo: by.relativeTo } : {}) };
-      if (batch.window.uncertain) windowFields.uncertain = true;
+      if (batch.window.uncertain) {
+        windowFields.uncertain = true;
+        windowFields.deadline = 'uncertain';
+      }
       windowFields.byDeadline = true;
       const from = batch.window.from && resolveMoment(ctx, exchange, batch.window.from, planned);
       if (from && !('waiting' in from)) {
@@ -286,6 +289,8 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
           ...common,
           ...(windowFields.relativeTo ? { relativeTo: windowFields.relativeTo } : {}),
           ...(counterpart.after ? { condition: `after the ${after} of batch ${n}` } : {}),
+          // The agreement gives the release no deadline of its own: the plan takes its batch's.
+          deadline: 'derived',
           line: phrase(returns ? 'plan.return-batch' : 'plan.release-batch', {
             batch: num(n),
             amount: rangeLine(range, batch.atLeast, counterpartUnit),
@@ -366,6 +371,8 @@ function lumpRelease(
       ...(lump.figures ? { figures: lump.figures, uncertain: true } : {}),
       ...(relativeTo ? { relativeTo } : {}),
       ...(counterpart.after ? { condition: 'after the handovers' } : {}),
+      // With no `by`, the lump is due with the last batch: a deadline the plan derived.
+      ...(counterpart.by === undefined ? { deadline: 'derived' as const } : {}),
       line: phrase(sideUnit(counterpart.categories) === 'remains' ? 'plan.return-all' : 'plan.release-all', {
         amount: rangeAmount(lo, hi, unit),
         parts,

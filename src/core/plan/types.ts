@@ -80,6 +80,13 @@ export interface Obligation {
   /** When the window opens (ISO) and the agreement day it opens on. */
   opens?: string | null;
   opensDay?: number;
+  /**
+   * A deadline the agreement does not state firmly: `derived` when the plan derived it (a release
+   * "after the handover" is due by its batch's deadline: the agreement gives none of its own),
+   * `uncertain` when the term it comes from is marked uncertain. Whatever rests on it (late by,
+   * overdue by) carries the ⚠.
+   */
+  deadline?: 'derived' | 'uncertain';
   /** Deadline counted from another term ("72 h after withdrawal-yellow-line"): moves with it. */
   relativeTo?: { provision?: string; phase?: string; edge?: 'start' | 'end'; hours: number };
   /** Falls on a day past the stated length of an open-ended phase (planned up to the horizon). */

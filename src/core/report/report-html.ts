@@ -1,6 +1,7 @@
 import type { Agreement } from '../agreement/types.ts';
 import { type Labels, labelsOf } from '../compliance/labels.ts';
 import type { DirectionTally, Evaluation, ObligationStatus } from '../compliance/types.ts';
+import { eventKindLabel } from '../figures/event-kind-label.ts';
 import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, RECORDED } from '../ledger/provenance.ts';
 import { namesOf } from '../words/agreement-names.ts';
@@ -67,7 +68,7 @@ function rows(list: ObligationStatus[], h: Html, agreement: Agreement, labels: L
           : count === 1
             ? h.frame('event.one')
             : h.frame('event.other', { n: e(formatNumber(count, h.lang)) });
-      return `<tr class="${e(o.status)}"><td class="s">${e(STATUS_WORDS[h.lang][o.status])}</td><td>${h.name(what)}</td><td>${h.name(labels.party(o.obligation.party))}</td><td>${h.say(o.explanation)}<br><small title="${e(o.evidence.join(' '))}">${h.frame('evidence', { items: evidence })}</small></td></tr>`;
+      return `<tr class="${e(o.status)}"><td class="s">${e(STATUS_WORDS[h.lang][o.status])}${o.uncertain ? ' ⚠' : ''}</td><td>${h.name(what)}</td><td>${h.name(labels.party(o.obligation.party))}</td><td>${h.say(o.explanation)}<br><small title="${e(o.evidence.join(' '))}">${h.frame('evidence', { items: evidence })}</small></td></tr>`;
     })
     .join('\n');
   return `<table><thead><tr><th>${h.frame('th.status')}</th><th>${h.frame('th.obligation')}</th><th>${h.frame('th.party')}</th><th>${h.frame('th.explanation')}</th></tr></thead><tbody>\n${body}\n</tbody></table>`;
@@ -152,10 +153,18 @@ export function headlineHtml(
 }
 
 /** One event of the day: its time, what happened, who recorded it, its figures as recorded, its source and note. */
-function happenedLine(x: DayEvent, labels: Labels, h: Html): string {
+function happenedLine(x: DayEvent, labels: Labels, h: Html, agreement: Agreement): string {
   const fields = eventFields(x.body, labels, h.lang);
   const time = x.at.slice(11, 16);
-  const kind = h.lang === 'en' ? x.kind.replace('.', ' ') : (KIND_WORDS[h.lang][x.kind] ?? x.kind);
+  // Named by what was handed over: remains are returned, not released (eventKindLabel).
+  const label = eventKindLabel(agreement, x.kind, x.body);
+  const words = KIND_WORDS[h.lang][label];
+  const kind =
+    h.lang !== 'en'
+      ? (words ?? x.kind)
+      : label === x.kind || !words
+        ? x.kind.replace('.', ' ')
+        : words.charAt(0).toLowerCase() + words.slice(1);
   const sep = h.lang === 'ar' ? '، ' : ', ';
   const fieldHtml = fields
     .map(
@@ -167,7 +176,7 @@ function happenedLine(x: DayEvent, labels: Labels, h: Html): string {
   return `<span class="s" title="${e(x.hash)}">${e(time)}</span> ${h
     .frame('happened', {
       time: '',
-      kind: h.lang === 'en' || KIND_WORDS[h.lang][x.kind] ? e(kind) : h.name(kind),
+      kind: h.lang === 'en' || words ? e(kind) : h.name(kind),
       actor: h.name(labels.actor(x.actor)),
     })
     .replace(
@@ -231,7 +240,7 @@ ${needsBanner(provenance) ? `<p class="provenance" role="note"><strong>${warning
 <p>${asOf}</p>
 ${section('h.headline', headlineHtml(headlineFigures(agreement, ev), agreement, lang, labels))}
 ${section('h.phases', list(ev.phases.map((p) => `${h.name(phaseTitle(p.phase))}: ${h.say(p.explanation)}`)))}
-${section('h.happened', list(happened.map((x) => happenedLine(x, labels, h))))}
+${section('h.happened', list(happened.map((x) => happenedLine(x, labels, h, agreement))))}
 ${section('h.today', rows(today, h, agreement, labels))}
 ${section('h.late', rows(late, h, agreement, labels))}
 ${section('h.disputes', rows(disputes, h, agreement, labels))}

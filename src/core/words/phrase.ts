@@ -128,6 +128,15 @@ export const PHRASES = {
   'verdict.not-recorded-done-past': ['past'],
   'verdict.nothing-recorded-by-deadline': [],
   'verdict.not-recorded-done-by-deadline': [],
+  // The same verdicts against a deadline the agreement does not state firmly (`deadline`: a
+  // `deadline.*` phrase that carries the ⚠).
+  'verdict.met-late-against': ['late', 'deadline'],
+  'verdict.partly-met-against': ['overdue', 'deadline'],
+  'verdict.missed-against': ['overdue', 'deadline'],
+  'verdict.nothing-recorded-against': ['past', 'deadline'],
+  'verdict.not-recorded-done-against': ['past', 'deadline'],
+  'deadline.derived': [],
+  'deadline.uncertain': [],
   // Why a deadline in force is later than the plan's.
   'moved.handover': ['late', 'planned', 'batch'],
   'moved.condition': ['late', 'planned', 'provision'],
@@ -187,7 +196,8 @@ export const PHRASES = {
   'provision.phase-not-started': [],
   'provision.no-violation-so-far': [],
   'provision.no-violation-ended': ['at'],
-  'provision.waits': ['waits'],
+  /** The provision that waits is named: read apart from its line, the sentence still says what waits on what. */
+  'provision.waits': ['provision', 'waits'],
   'provision.not-on-calendar': [],
   'provision.summary': ['count', 'statuses'],
   'provision.more': ['count'],
@@ -205,6 +215,10 @@ export const PHRASES = {
   'ratio.outside-remains': ['count'],
   'ratio.stated-total': ['byRatio', 'stated'],
   'ratio.stated-total-only': ['stated'],
+  /** What a ratio's shortfall is: under way (deadlines still to come), or final (with the ⚠ of a derived or uncertain deadline). */
+  'ratio.under-way': ['released', 'expected'],
+  'ratio.short': [],
+  'ratio.short-against': ['deadline'],
   'stated.source': ['value', 'source'],
   'stated.uncertain': ['value'],
   'relation.equal': [],

@@ -1,4 +1,5 @@
 import { evidenceOf } from '../../core/compliance/evidence-ref.ts';
+import { eventKindLabel } from '../../core/figures/event-kind-label.ts';
 import type { ServerContext } from '../context.ts';
 import { cursorAfter, positionAfter } from '../evidence-cursor.ts';
 import { EVIDENCE_PAGE, EvidencePage, EvidenceQuery } from '../evidence-schemas.ts';
@@ -41,7 +42,7 @@ export const evidenceRoutes = (ctx: ServerContext) => [
     responses: { 200: { description: 'A page of the list.', schema: EvidencePage } },
     problems: [404, 409, 422, 503],
     async handler({ params, query }) {
-      const { evaluation } = await evaluateLogAt(ctx, params.id, sameMomentAsNow(query.at));
+      const { evaluation, agreement } = await evaluateLogAt(ctx, params.id, sameMomentAsNow(query.at));
       const list = evidenceOf(evaluation, query.of);
       if (!list) {
         throw new HttpProblem(
@@ -67,8 +68,16 @@ export const evidenceRoutes = (ctx: ServerContext) => [
           throw new Error(
             `Log "${params.id}" has no event ${h}, which its evaluation names: run truce verify.`,
           );
-        const { kind, occurredAt, actor } = entry.event.event;
-        return { index: entry.index, leafHash: h, kind, occurredAt, actor };
+        const { kind, occurredAt, actor, body } = entry.event.event;
+        const label = eventKindLabel(agreement, kind, body);
+        return {
+          index: entry.index,
+          leafHash: h,
+          kind,
+          ...(label !== kind ? { label } : {}),
+          occurredAt,
+          actor,
+        };
       });
       return {
         log: params.id,

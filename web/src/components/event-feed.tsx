@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Agreement } from '../../../src/core/agreement/types.ts';
+import { eventKindLabel } from '../../../src/core/figures/event-kind-label.ts';
 import { api, type LoggedEntry } from '../api.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
@@ -18,12 +20,15 @@ export function EventItem({
   logId,
   timeZone,
   names = new Map(),
+  agreement,
 }: {
   entry: LoggedEntry;
   logId: string;
   timeZone: string;
   /** Names of the agreement's parties, places, provisions and categories (model/names.ts). */
   names?: Map<string, Localized> | undefined;
+  /** The agreement the log adopted: a release of remains is named as returned (eventKindLabel). */
+  agreement?: Agreement | null | undefined;
 }) {
   const { t, fmt, text, lang } = useI18n();
   const actor = nameField(names, 'actor', entry.event.event.actor, text);
@@ -33,7 +38,7 @@ export function EventItem({
     <li className="event" data-testid="event-item" data-index={entry.index} data-kind={e.kind}>
       <p className="event-head">
         <span className="event-index">{t('feed.index', { index: entry.index })}</span>{' '}
-        <strong>{t(`eventKind.${e.kind}` as MessageKey)}</strong>{' '}
+        <strong>{t(`eventKind.${eventKindLabel(agreement, e.kind, e.body)}` as MessageKey)}</strong>{' '}
         <time dateTime={e.occurredAt}>{fmt.dateTime(e.occurredAt, timeZone)}</time>{' '}
         <span className="muted">
           <Rich k="feed.by" nodes={{ actor: <Marked text={actor} lang={lang} /> }} />
@@ -87,12 +92,14 @@ export function EventFeed({
   size,
   timeZone,
   names,
+  agreement,
   onAppend,
 }: {
   logId: string;
   size: number;
   timeZone: string;
   names?: Map<string, Localized> | undefined;
+  agreement?: Agreement | null | undefined;
   onAppend?: (() => void) | undefined;
 }) {
   const { t } = useI18n();
@@ -104,6 +111,8 @@ export function EventFeed({
   const [announced, setAnnounced] = useState<{ index: number; kind: string } | null>(null);
   const appendRef = useRef(onAppend);
   appendRef.current = onAppend;
+  const agreementRef = useRef(agreement);
+  agreementRef.current = agreement;
 
   const add = useCallback((more: LoggedEntry[]) => {
     setEntries((old) => {
@@ -139,7 +148,8 @@ export function EventFeed({
         const { leafHash } = JSON.parse((message as MessageEvent<string>).data) as { leafHash: string };
         api.event(logId, leafHash).then((one) => {
           add([{ index: one.index, leafHash: one.leafHash, event: one.event }]);
-          setAnnounced({ index: one.index, kind: one.event.event.kind });
+          const e = one.event.event;
+          setAnnounced({ index: one.index, kind: eventKindLabel(agreementRef.current, e.kind, e.body) });
           appendRef.current?.();
         });
       } catch {
@@ -180,7 +190,14 @@ export function EventFeed({
       </p>
       <ol className="feed" data-testid="event-feed">
         {entries.map((e) => (
-          <EventItem key={e.index} entry={e} logId={logId} timeZone={timeZone} names={names} />
+          <EventItem
+            key={e.index}
+            entry={e}
+            logId={logId}
+            timeZone={timeZone}
+            names={names}
+            agreement={agreement}
+          />
         ))}
       </ol>
       {from > 0 ? (

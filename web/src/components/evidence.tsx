@@ -98,7 +98,7 @@ function EvidenceItem({ logId, event: e }: { logId: string; event: EvidenceEvent
     <Link href={href} title={e.leafHash} data-testid="evidence-item" data-index={e.index}>
       <Rich
         k="evidence.item"
-        params={{ index: e.index, kind: t(`eventKind.${e.kind}` as MessageKey), time }}
+        params={{ index: e.index, kind: t(`eventKind.${e.label ?? e.kind}` as MessageKey), time }}
         nodes={{ actor: <Marked text={actor} lang={lang} /> }}
       />
     </Link>

@@ -203,6 +203,14 @@ export const en = {
     one: '{n} event as evidence',
     other: '{n} events as evidence',
   } as PluralMessage,
+  'late.hours.derived': {
+    one: '{n} hour after the derived deadline ⚠',
+    other: '{n} hours after the derived deadline ⚠',
+  } as PluralMessage,
+  'late.hours.uncertain': {
+    one: '{n} hour after the uncertain deadline ⚠',
+    other: '{n} hours after the uncertain deadline ⚠',
+  } as PluralMessage,
   'late.hours': { one: '{n} hour late', other: '{n} hours late' } as PluralMessage,
   'field.provision': 'Provision',
   'field.batch': 'Batch',
@@ -287,6 +295,7 @@ export const en = {
   'eventKind.handover.completed': 'Handover carried out',
   'eventKind.handover.confirmed': 'Handover confirmed',
   'eventKind.release.completed': 'Release carried out',
+  'eventKind.release.completed.remains': 'Remains returned',
   'eventKind.aid.delivered': 'Aid delivered',
   'eventKind.crossing.opened': 'Crossing opened',
   'eventKind.crossing.closed': 'Crossing closed',

@@ -70,6 +70,7 @@ function AgreementView({ data, reload }: { data: AgreementData; reload?: (() => 
             size={data.log.size}
             timeZone={a.timeZone}
             names={names}
+            agreement={a}
             onAppend={reload}
           />
         ) : null}

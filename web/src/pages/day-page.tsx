@@ -116,7 +116,11 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
                   <StatusBadge status={r.status!.status} /> {party(r.obligation.party)}:{' '}
                   {action(r.obligation)}
                   {r.status!.lateMinutes
-                    ? ` · ${t('late.hours', { n: Math.round(r.status!.lateMinutes / 60) })}`
+                    ? ` · ${t(
+                        // Late against a deadline the agreement does not state firmly: the words carry the ⚠.
+                        r.obligation.deadline ? `late.hours.${r.obligation.deadline}` : 'late.hours',
+                        { n: Math.round(r.status!.lateMinutes / 60) },
+                      )}`
                     : ''}
                 </li>
               ))}
@@ -229,7 +233,14 @@ function DayEvents({ log, date, data }: { log: LogSummary | null; date: string; 
           ) : (
             <ol className="feed" data-testid="day-events" data-count={events.length}>
               {events.map((e) => (
-                <EventItem key={e.index} entry={e} logId={log!.id} timeZone={a.timeZone} names={names} />
+                <EventItem
+                  key={e.index}
+                  entry={e}
+                  logId={log!.id}
+                  timeZone={a.timeZone}
+                  names={names}
+                  agreement={a}
+                />
               ))}
             </ol>
           );

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
+import { eventKindLabel } from '../../../src/core/figures/event-kind-label.ts';
 import { canonicalize } from '../../../src/core/ledger/canonical-json.ts';
 import type { SignedEvent } from '../../../src/core/ledger/event.ts';
 import { api, type LogSummary } from '../api.ts';
@@ -112,7 +113,8 @@ function EventView({
   return (
     <div data-testid="event-verified">
       <h1>
-        {t('event.title', { index })}: {t(`eventKind.${e.kind}` as MessageKey)}
+        {t('event.title', { index })}:{' '}
+        {t(`eventKind.${eventKindLabel(agreement, e.kind, e.body)}` as MessageKey)}
       </h1>
       <p>
         <Rich
@@ -140,6 +142,7 @@ function EventView({
           logId={logId}
           timeZone={agreement?.timeZone ?? 'UTC'}
           names={names}
+          agreement={agreement}
         />
       </ol>
       <details>
