@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { walCheckpointer } from './wal-checkpointer.ts';
@@ -81,5 +82,24 @@ describe('walCheckpointer', () => {
     await c.close();
     expect(c.started).toBe(false);
     await expect(c.now()).resolves.toBeUndefined();
+  });
+
+  it('lets a process whose last work is closing it wait for its thread, and end normally', () => {
+    const { location } = database(5);
+    // A process with nothing else to wait for: the close must hold it until the thread is gone.
+    const script = `
+      import { walCheckpointer } from ${JSON.stringify(new URL('./wal-checkpointer.ts', import.meta.url).href)};
+      const c = walCheckpointer(${JSON.stringify(location)}, () => {}, { commits: 1, ms: 3_600_000 });
+      c.committed();
+      await c.now();
+      await c.close();
+      console.log('closed');
+    `;
+    const file = join(dirname(location), 'close.mjs');
+    writeFileSync(file, script);
+    const r = spawnSync(process.execPath, [file], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('closed');
+    expect(r.status).toBe(0);
   });
 });

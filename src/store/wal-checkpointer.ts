@@ -131,6 +131,10 @@ export function walCheckpointer(
       for (const r of waiting.splice(0)) r.resolve(undefined);
       if (!w) return;
       const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+      // Held by the thread until it has closed its connection: when nothing else is left (a
+      // server stopping, a command ending), an unreferenced thread would let the process end
+      // with this close still waiting.
+      w.ref();
       w.postMessage('close');
       await exited;
     },
