@@ -104,9 +104,6 @@ function parseOnce(value: unknown, text: string, ascii: boolean): CanonicalEvent
   return canonical === text ? { signed: { event, signature }, text, envelope } : undefined;
 }
 
-/** UTF-8 that refuses malformed bytes: one decoder for every event (it keeps no state between calls). */
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
-
 /** Parses stored or submitted bytes as a signed event; they must be exactly its canonical form. */
 export function parseSignedEvent(bytes: Uint8Array): SignedEvent {
   return parseCanonicalEvent(bytes).signed;
@@ -126,7 +123,7 @@ export function parseCanonicalEvent(bytes: Uint8Array): CanonicalEvent {
   let text: string;
   let value: unknown;
   try {
-    text = STRICT_UTF8.decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     value = JSON.parse(text);
   } catch {
     throw new LedgerError('event-invalid', 'The event is not valid UTF-8 JSON.');
