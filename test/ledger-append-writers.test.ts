@@ -169,6 +169,34 @@ describe.each(DIALECTS)('appends by independent writers on %s', (dialect) => {
     }
   }, 120_000);
 
+  it('a batch refused after it registered an actor leaves the head kept as the log is: the actor is still unknown', async () => {
+    const { f, a, close } = await twoStores(dialect);
+    try {
+      // Store a keeps the head; the statements it appends leave the registry kept as it is.
+      await a.append(f.logId, [f.event('party-a', 'statement', { text: 'a keeps the head' })]);
+      const unknown = 'ab'.repeat(32);
+      const refused = await a
+        .append(f.logId, [
+          f.register('mediator'),
+          f.event('mediator', 'statement', { text: 'refers to nothing' }, { refs: [unknown] }),
+        ])
+        .catch((e) => e);
+      expect(refused).toMatchObject({ code: 'event-unknown-reference', position: 1 });
+      // Planned against the head kept, the registration was taken in by a copy only.
+      const error = await a
+        .append(f.logId, [f.event('mediator', 'statement', { text: 'never registered' })])
+        .catch((e) => e);
+      expect(error).toMatchObject({ code: 'event-unknown-actor', position: 0 });
+      const [next] = await a.append(f.logId, [f.event('party-a', 'statement', { text: 'still 6' })]);
+      expect(next).toMatchObject({ index: 6, duplicate: false });
+      expect(await a.actor(f.logId, 'mediator')).toBeUndefined();
+      const log = await checked(a, f.logId);
+      expect([log.size, log.problems]).toEqual([7, []]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
   it('writes exactly the rows planAppend plans from the head stored', async () => {
     const { f, a, close } = await twoStores(dialect);
     try {

@@ -137,6 +137,34 @@ const values = (columns: number, count: number) =>
     ', ',
   );
 
+/** Row counts whose statement text is kept: a single event's rows (a hash per level of the tree at most). */
+const KEPT_COUNTS = 64;
+
+/**
+ * A statement's text for `count` rows, made once per count up to KEPT_COUNTS (the statement cache
+ * is keyed by it); a longer batch's is made each time (it is written seldom, and long).
+ */
+function textsByCount(text: (count: number) => string): (count: number) => string {
+  const made = new Map<number, string>();
+  return (count) => {
+    if (count > KEPT_COUNTS) return text(count);
+    let t = made.get(count);
+    if (t === undefined) {
+      t = text(count);
+      made.set(count, t);
+    }
+    return t;
+  };
+}
+
+const insertEntries = textsByCount(
+  (count) =>
+    `insert into truce_entry (log_id, idx, leaf_hash, kind, actor, event, recorded_at, row_id, occurred_ms) values ${values(9, count)}`,
+);
+const insertHashes = textsByCount(
+  (count) => `insert into truce_hash (log_id, id, hash) values ${values(3, count)}`,
+);
+
 function writeSqlite(database: Database, logId: string, rows: AppendRows, root: Hash): Promise<boolean> {
   // Synchronously, on the connection in its turn: statements prepared once, no query compiled.
   return database.sqlite!((statement) => {
@@ -151,9 +179,7 @@ function writeSqlite(database: Database, logId: string, rows: AppendRows, root: 
       }
       for (let k = 0; k < rows.entries.length; k += ENTRY_ROWS) {
         const part = rows.entries.slice(k, k + ENTRY_ROWS);
-        statement(
-          `insert into truce_entry (log_id, idx, leaf_hash, kind, actor, event, recorded_at, row_id, occurred_ms) values ${values(9, part.length)}`,
-        ).run(
+        statement(insertEntries(part.length)).run(
           ...part.flatMap((e) => [
             logId,
             e.idx,
@@ -169,9 +195,7 @@ function writeSqlite(database: Database, logId: string, rows: AppendRows, root: 
       }
       for (let k = 0; k < rows.hashes.length; k += HASH_ROWS) {
         const part = rows.hashes.slice(k, k + HASH_ROWS);
-        statement(`insert into truce_hash (log_id, id, hash) values ${values(3, part.length)}`).run(
-          ...part.flatMap((h) => [logId, h.id, h.hash]),
-        );
+        statement(insertHashes(part.length)).run(...part.flatMap((h) => [logId, h.id, h.hash]));
       }
       for (const a of rows.actors)
         statement(

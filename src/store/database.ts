@@ -21,7 +21,7 @@ import type { Tables } from './schema.ts';
 import { kyselySqlite, statementCache } from './sqlite-dialect.ts';
 import { DurableSqliteDialect } from './sqlite-durable-dialect.ts';
 import { type CheckpointFigures, walCheckpointer } from './wal-checkpointer.ts';
-import { walSync } from './wal-sync.ts';
+import { keptDatasync, walSync } from './wal-sync.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -163,7 +163,8 @@ export async function openDatabase(location: string): Promise<Database> {
   // by a thread of its own (wal-checkpointer.ts), not by whichever commit crosses 1,000 pages.
   const onDisk = location !== '' && location !== ':memory:' && !location.startsWith('file:');
   sqlite.exec(`PRAGMA synchronous = ${onDisk ? 'NORMAL' : 'FULL'}`);
-  const wal = onDisk ? walSync(`${location}-wal`) : undefined;
+  const walFile = onDisk ? keptDatasync() : undefined;
+  const wal = walFile ? walSync(`${location}-wal`, walFile.flush) : undefined;
   const checkpointer = onDisk
     ? walCheckpointer(location, () => sqlite.exec('PRAGMA wal_autocheckpoint = 1000'))
     : undefined;
@@ -219,6 +220,7 @@ export async function openDatabase(location: string): Promise<Database> {
         }
       }
       await db.destroy();
+      await walFile?.close();
     },
     ...(checkpointer ? { checkpoint: () => checkpointer.now() } : {}),
   };

@@ -54,6 +54,7 @@ export async function appendOptimistically(
     parsed.length === 1 &&
     options.expectedSize === undefined &&
     !ACTOR_KINDS.has(parsed[0]!.event.event.kind);
+  const changesActors = parsed.some((p) => ACTOR_KINDS.has(p.event.event.kind));
   let kept = heads.get(logId);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     // The head kept is used as it is; read (brought up to date) only when there is none or when
@@ -79,7 +80,9 @@ export async function appendOptimistically(
         )
       : new Map();
     const takenIds = lookUp && ids.length > 0 ? await idsTaken(database.db, logId, ids) : new Map();
-    const registry = head.registry.clone();
+    // planAppend applies actor events to the registry in place: a copy, for the head kept stays as
+    // it is unless the write holds (events of other kinds leave a registry as it is).
+    const registry = changesActors ? head.registry.clone() : head.registry;
     let rows: AppendRows;
     try {
       rows = await planAppend(

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { datasyncFile, walSync } from './wal-sync.ts';
+import { datasyncFile, keptDatasync, walSync } from './wal-sync.ts';
 
 /** A flush the test finishes by hand: each call is one entry of `flushes`. */
 function gatedFlush() {
@@ -89,6 +90,74 @@ describe('datasyncFile', () => {
       // Not a missing file but an unusable path: the error is not swallowed.
       await expect(datasyncFile(join(file, 'below-a-file'))).rejects.toThrow(/ENOTDIR/);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('keptDatasync', () => {
+  /** keptDatasync counting the files it opens and closes. */
+  function counted() {
+    const count = { opened: 0, closed: 0 };
+    const kept = keptDatasync(async (path) => {
+      const handle = await open(path, 'r');
+      count.opened++;
+      const close = handle.close.bind(handle);
+      handle.close = async () => {
+        count.closed++;
+        return close();
+      };
+      return handle;
+    });
+    return { kept, count };
+  }
+
+  it('opens the file once for many flushes, anew when it was removed or recreated, and lets go on close', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'truce-wal-'));
+    const { kept, count } = counted();
+    try {
+      const file = join(dir, 'db-wal');
+      writeFileSync(file, 'frames');
+      for (let i = 0; i < 5; i++) await kept.flush(file);
+      expect(count).toEqual({ opened: 1, closed: 0 });
+      // Removed (SQLite's last connection closed): nothing to flush, the old file let go.
+      unlinkSync(file);
+      await kept.flush(file);
+      expect(count).toEqual({ opened: 1, closed: 1 });
+      // Recreated: another file at the path, opened once.
+      writeFileSync(file, 'new frames');
+      await kept.flush(file);
+      await kept.flush(file);
+      expect(count).toEqual({ opened: 2, closed: 1 });
+      // Replaced while one was kept: the new one is flushed.
+      const keptBefore = { ...count };
+      const other = join(dir, 'other-wal');
+      writeFileSync(other, 'replacing frames');
+      unlinkSync(file);
+      writeFileSync(file, 'replacing frames');
+      await kept.flush(file);
+      expect(count).toEqual({ opened: keptBefore.opened + 1, closed: keptBefore.closed + 1 });
+      await kept.close();
+      expect(count.closed).toBe(count.opened);
+      await kept.flush(file);
+      expect(count.opened).toBe(keptBefore.opened + 2);
+      await kept.close();
+    } finally {
+      await kept.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails on a path that cannot be, as datasyncFile does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'truce-wal-'));
+    const { kept } = counted();
+    try {
+      const file = join(dir, 'db-wal');
+      writeFileSync(file, 'frames');
+      await expect(kept.flush(join(file, 'below-a-file'))).rejects.toThrow(/ENOTDIR/);
+      await expect(kept.flush(join(dir, 'absent-wal'))).resolves.toBeUndefined();
+    } finally {
+      await kept.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
