@@ -22,11 +22,21 @@ export interface CheckedEntry {
 }
 
 /**
+ * A batch of checked entries, in the order they were given: an array, or a checker's own form
+ * that makes each entry when it is asked for (`at`, read once each, in order), so that a batch
+ * waiting its turn holds no object per entry.
+ */
+export interface CheckedBatch {
+  readonly length: number;
+  at(k: number): CheckedEntry | undefined;
+}
+
+/**
  * Checks a batch of entries, in order, trying each event's signature with the keys given whose
  * name+hash it names (the keys registered in the log so far, as the caller knows them). A
  * key not given is no fault: the ordered check verifies that signature itself.
  */
-export type EntryChecker = (entries: Uint8Array[], keys: string[]) => Promise<CheckedEntry[]>;
+export type EntryChecker = (entries: Uint8Array[], keys: string[]) => Promise<CheckedBatch>;
 
 /** Keys by their name+hash, each parsed once. */
 export class KeyRing {
