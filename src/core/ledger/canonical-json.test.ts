@@ -80,7 +80,11 @@ describe('canonicalize (RFC 8785)', () => {
     );
     const deep: unknown[] = [];
     let at = deep;
-    for (let i = 0; i < 40; i++) at.push((at = []));
+    for (let i = 0; i < 40; i++) {
+      const inner: unknown[] = [];
+      at.push(inner);
+      at = inner;
+    }
     expect(canonicalize(deep)).toBe(`${'['.repeat(41)}${']'.repeat(41)}`);
     expect(canonicalize(Object.assign(Object.create(null), { a: 1, b: [true, null] }))).toBe(
       '{"a":1,"b":[true,null]}',
