@@ -4,7 +4,7 @@ import { type ActorRecord, checkEvent, type SignatureChecks } from './check-even
 import {
   type CheckedBatch,
   type CheckedEntry,
-  checkEntry,
+  checkEntries,
   type EntryChecker,
   KeyRing,
 } from './entry-check.ts';
@@ -51,7 +51,7 @@ function inThread(crypto: Crypto): EntryChecker {
   const ring = new KeyRing(crypto);
   return async (entries, keys) => {
     for (const k of keys) ring.add(k);
-    return entries.map((bytes) => checkEntry(crypto, bytes, ring));
+    return checkEntries(crypto, entries, ring);
   };
 }
 
