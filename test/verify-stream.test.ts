@@ -130,6 +130,62 @@ describe.each(DIALECTS)('verify streams the log and checks entries on worker thr
     expect((await verifyLog(crypto, await material(), { check: two.check })).problems).toEqual([]);
   }, 60_000);
 
+  it('finds a bad signature wherever it falls in a batch: the first entry of one, the last, and the last of a log whose size is no multiple of the batch', async () => {
+    const rows = await database.db
+      .selectFrom('truce_entry')
+      .select(['idx', 'event'])
+      .orderBy('idx')
+      .execute();
+    const text = (idx: number) => rows.find((r) => Number(r.idx) === idx)!.event;
+    /** Entry `idx` with the signature of the entry after it: well formed, but not its own. */
+    const forged = (idx: number) => {
+      const own = JSON.parse(text(idx)) as { signature: { sig: string } };
+      const other = JSON.parse(text(idx === EVENTS - 1 ? idx - 1 : idx + 1)) as {
+        signature: { sig: string };
+      };
+      return text(idx).replace(own.signature.sig, other.signature.sig);
+    };
+    // Batches of 7 (120 = 17 × 7 + 1): entries 7, 14 open batches, 13 and 20 close them, 119 is
+    // the last batch alone; batches of 8: 64 opens one, 63 closes one.
+    const bad = [7, 13, 14, 20, 63, 64, EVENTS - 1];
+    try {
+      for (const idx of bad)
+        await database.db
+          .updateTable('truce_entry')
+          .set({ event: forged(idx) })
+          .where('idx', '=', idx)
+          .execute();
+      const report = await verifyLog(crypto, await material());
+      const named = report.problems.map((p) => `${p.where} ${p.code}`);
+      for (const idx of bad)
+        expect(named).toEqual(
+          expect.arrayContaining([`entry ${idx} leaf-mismatch`, `entry ${idx} event-bad-signature`]),
+        );
+      // No other entry's signature is said to be bad (entries that acknowledge a forged one refer to
+      // a leaf that is no longer in the log: named too, the same way by every checker).
+      expect(named.filter((p) => p.endsWith('event-bad-signature'))).toHaveLength(bad.length);
+      for (const [pool, batch, ahead] of [
+        [one, 7, 1],
+        [two, 7, 8],
+        [two, 8, 3],
+        [two, EVENTS, 2],
+        [two, 1, 4],
+      ] as const)
+        expect(await verifyLog(crypto, await material(), { check: pool.check, batch, ahead })).toEqual(
+          report,
+        );
+      expect(await verifyLogBefore(crypto, await material())).toEqual(report);
+    } finally {
+      for (const idx of bad)
+        await database.db
+          .updateTable('truce_entry')
+          .set({ event: text(idx) })
+          .where('idx', '=', idx)
+          .execute();
+    }
+    expect((await verifyLog(crypto, await material(), { check: two.check, batch: 7 })).problems).toEqual([]);
+  }, 60_000);
+
   it('reads the log a page at a time while it checks: never more than a page and a batch ahead of the checks', async () => {
     /** The store, counting the rows it has read. */
     class Counting extends LedgerStore {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { CheckedEntry, EntryChecker } from '../core/ledger/entry-check.ts';
+import type { CheckedBatch, CheckedEntry, EntryChecker } from '../core/ledger/entry-check.ts';
 
 /** A batch of entries for a worker: their bytes end to end (moved, not copied) and where each ends. */
 export interface VerifyJob {
@@ -11,9 +11,13 @@ export interface VerifyJob {
   ends: number[];
 }
 
-/** A worker's answer: the leaf hashes end to end (moved), the rest as JSON; or why it failed. */
+/**
+ * A worker's answer to a batch of n entries: `answer` (moved) holds their leaf hashes end to end
+ * (32 bytes each), then where each entry's JSON ends in `text` (n 32-bit numbers); `text` holds
+ * each entry's CheckedEntry but its leaf, as JSON, end to end. Or why the worker failed.
+ */
 export type VerifyAnswer =
-  | { id: number; leaves: ArrayBuffer; checked: string; failed?: undefined }
+  | { id: number; answer: ArrayBuffer; text: string; failed?: undefined }
   | { id: number; failed: string };
 
 /** The space of a worker's newly created objects, in MiB (V8's default is several times more). */
@@ -28,7 +32,7 @@ interface Thread {
   worker: Worker;
   /** Keys this worker has been given. */
   keys: Set<string>;
-  pending: Map<number, { resolve(v: CheckedEntry[]): void; reject(e: Error): void }>;
+  pending: Map<number, { resolve(v: CheckedBatch): void; reject(e: Error): void }>;
 }
 
 /**
@@ -55,7 +59,7 @@ export class VerifyPool {
         if (!p) return;
         thread.pending.delete(a.id);
         if (a.failed !== undefined) p.reject(new Error(`A verify worker failed: ${a.failed}`));
-        else p.resolve(answerOf(a));
+        else p.resolve(new AnsweredBatch(a.answer, a.text));
       });
       const stop = (e: Error) => {
         this.#failed ??= e;
@@ -91,7 +95,7 @@ export class VerifyPool {
     }
     const id = this.#next++;
     const job: VerifyJob = { id, keys: fresh, data: data.buffer, ends };
-    return new Promise<CheckedEntry[]>((resolve, reject) => {
+    return new Promise<CheckedBatch>((resolve, reject) => {
       thread.pending.set(id, { resolve, reject });
       thread.worker.postMessage(job, [data.buffer]);
     });
@@ -102,10 +106,31 @@ export class VerifyPool {
   }
 }
 
-function answerOf(a: { leaves: ArrayBuffer; checked: string }): CheckedEntry[] {
-  const leaves = new Uint8Array(a.leaves);
-  // Each parsed entry takes its leaf as it is (no copy of the entry: the main thread's time counts).
-  const checked = JSON.parse(a.checked) as CheckedEntry[];
-  for (let k = 0; k < checked.length; k++) checked[k]!.leaf = leaves.subarray(32 * k, 32 * k + 32);
-  return checked;
+/**
+ * A worker's answer, each entry parsed only when verify comes to it: a batch waiting its turn is
+ * a buffer and a string, and each entry's objects die as soon as verify is done with it (the
+ * young generation's collections then find almost nothing alive to copy).
+ */
+class AnsweredBatch implements CheckedBatch {
+  readonly length: number;
+  readonly #answer: ArrayBuffer;
+  readonly #ends: Uint32Array;
+  readonly #text: string;
+
+  constructor(answer: ArrayBuffer, text: string) {
+    this.length = answer.byteLength / 36;
+    this.#answer = answer;
+    this.#ends = new Uint32Array(answer, 32 * this.length, this.length);
+    this.#text = text;
+  }
+
+  at(k: number): CheckedEntry | undefined {
+    if (!(Number.isInteger(k) && k >= 0 && k < this.length)) return undefined;
+    const checked = JSON.parse(
+      this.#text.slice(k === 0 ? 0 : this.#ends[k - 1], this.#ends[k]),
+    ) as CheckedEntry;
+    // The leaf is a view of the answer's buffer, not a copy.
+    checked.leaf = new Uint8Array(this.#answer, 32 * k, 32);
+    return checked;
+  }
 }

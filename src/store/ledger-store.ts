@@ -22,6 +22,7 @@ import {
 } from './log-append.ts';
 import { announceLogChange } from './log-channel.ts';
 import { appendOptimistically } from './optimistic-append.ts';
+import { packedHashPage } from './packed-hash-page.ts';
 import { ProvenanceStore } from './provenance-store.ts';
 import type { Tables } from './schema.ts';
 
@@ -424,11 +425,12 @@ export class LedgerStore {
         .where('log_id', '=', logId)
         .where('idx', '>=', from);
       if (options.to !== undefined) q = q.where('idx', '<', options.to);
-      const rows = await q.orderBy('idx').limit(pageSize).execute();
-      if (rows.length === 0) return;
-      const page = rawPageOf(rows);
+      // The rows (a string an event) are dropped before the page is yielded: a page being checked
+      // holds only its one buffer, and nothing of the rows survives to be copied by the collector.
+      const page = rawPageOf(await q.orderBy('idx').limit(pageSize).execute());
+      if (page.length === 0) return;
       yield page;
-      if (rows.length < pageSize) return;
+      if (page.length < pageSize) return;
       from = page.at(-1)!.index + 1;
     }
   }
@@ -536,6 +538,15 @@ export class LedgerStore {
   async *hashPages(logId: string, pageSize = 4 * PAGE): AsyncGenerator<{ id: number; hash: Hash }[]> {
     let from = 0;
     for (;;) {
+      // One row a page when the page is whole (packedHashPage); row by row otherwise.
+      const packed = await packedHashPage(this.db, this.database.dialect, logId, from, pageSize);
+      if (packed) {
+        if (packed.length === 0) return;
+        yield packed;
+        if (packed.length < pageSize) return;
+        from = packed.at(-1)!.id + 1;
+        continue;
+      }
       const rows = await this.db
         .selectFrom('truce_hash')
         .select(['id', 'hash'])

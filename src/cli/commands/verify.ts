@@ -3,6 +3,7 @@ import { type LogReport, verifyLog } from '../../core/ledger/verify-log.ts';
 import { storeMaterial } from '../../export/store-material.ts';
 import { heapKeeper } from '../../platform/heap-keeper.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
+import { gcOnOwnThreads } from '../../platform/own-thread-gc.ts';
 import { VerifyPool } from '../../platform/verify-pool.ts';
 import { type Command, jsonOption, type ParsedArgs, stringFlag } from '../command.ts';
 import { EXIT_INVALID, EXIT_OK, type Io } from '../io.ts';
@@ -40,6 +41,7 @@ export function printReports(
 /** verify (signatures too) or fsck (structure only) of one log or every log in the database. */
 async function checkStoredLogs(args: ParsedArgs, io: Io, signatures: boolean): Promise<number> {
   const { store, database } = await openStore(args, io);
+  gcOnOwnThreads();
   const pool = new VerifyPool();
   const keep = heapKeeper();
   try {
@@ -90,6 +92,7 @@ export const verify: Command = {
       const { exportMaterial, readExport } = await import('../../export/export-folder.ts');
       const x = await readExport(resolve(io.cwd, dir));
       const bar = progress(io, `verifying ${x.log.id}`, x.log.size);
+      gcOnOwnThreads();
       const pool = new VerifyPool();
       const keep = heapKeeper();
       let report: LogReport;

@@ -48,6 +48,49 @@ describe('canonicalize (RFC 8785)', () => {
     );
   });
 
+  it('writes a value whose members are in order already (in one call of the engine) as it writes it in any other order', () => {
+    /** The value with every object's members in reverse order: written member by member. */
+    const reversed = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(reversed)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reversed(x)]),
+            )
+          : v;
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = canonicalize(reversed(value));
+        // Parsed back, its members are in RFC 8785 order (but names like "9" and "10").
+        expect(canonicalize(JSON.parse(text))).toBe(text);
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+      { seed: 8785, numRuns: 500 },
+    );
+    // Names that look like indexes: JSON.parse puts them first, in numeric order.
+    expect(canonicalize(JSON.parse('{"1":0,"10":1,"9":2,"a":{"2":0,"b":1}}'))).toBe(
+      '{"1":0,"10":1,"9":2,"a":{"2":0,"b":1}}',
+    );
+    // In order, but with a string or a name that JSON.stringify escapes, or a lone surrogate.
+    expect(canonicalize({ a: '\u000f', b: ['\u2028'] })).toBe('{"a":"\\u000f","b":["\u2028"]}');
+    expect(() => canonicalize({ a: ['\udc00'] })).toThrow(
+      expect.objectContaining({ code: 'json-not-canonicalizable' }),
+    );
+    const deep: unknown[] = [];
+    let at = deep;
+    for (let i = 0; i < 40; i++) {
+      const inner: unknown[] = [];
+      at.push(inner);
+      at = inner;
+    }
+    expect(canonicalize(deep)).toBe(`${'['.repeat(41)}${']'.repeat(41)}`);
+    expect(canonicalize(Object.assign(Object.create(null), { a: 1, b: [true, null] }))).toBe(
+      '{"a":1,"b":[true,null]}',
+    );
+  });
+
   it('refuses what is not I-JSON data', () => {
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '\ud800', { '\udc00': 1 }, new Date(0), 1n]) {
       expect(() => canonicalize({ bad })).toThrow(LedgerError);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ledgerFixture } from '../../../test/helpers/ledger-fixture.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
 import { canonicalBytes } from './canonical-json.ts';
-import { checkEntry, essentials, KeyRing } from './entry-check.ts';
+import { checkEntries, checkEntry, essentials, KeyRing } from './entry-check.ts';
 import { parseSignedEvent } from './event-sign.ts';
 import { leafHash } from './merkle.ts';
 import { formatVerifierKey } from './signed-note.ts';
@@ -64,6 +64,30 @@ describe('checkEntry', () => {
     checkEntry(nodeCrypto, register!, ring);
     expect(checkEntry(nodeCrypto, bytes, ring).signatures).toEqual({ [monitor]: true });
     expect(checkEntry(nodeCrypto, operator!, ring).signatures).toEqual({ [f.operatorKey]: true });
+  });
+
+  it('checks a batch as it checks each entry in turn: a key registered in the batch is tried on the entries after it, not before', () => {
+    const [operator, , , , register] = f.genesis();
+    const text = new TextDecoder().decode(bytes);
+    const otherSig = JSON.parse(new TextDecoder().decode(operator!)).signature.sig as string;
+    const forged = new TextEncoder().encode(text.replace(JSON.parse(text).signature.sig, otherSig));
+    const batch = [bytes, operator!, register!, bytes, forged, new TextEncoder().encode('not json'), bytes];
+    const one = new KeyRing(nodeCrypto);
+    one.add(f.operatorKey);
+    const each = batch.map((b) => checkEntry(nodeCrypto, b, one));
+    const all = new KeyRing(nodeCrypto);
+    all.add(f.operatorKey);
+    expect(checkEntries(nodeCrypto, batch, all)).toEqual(each);
+    expect(each.map((c) => c.signatures)).toEqual([
+      {},
+      { [f.operatorKey]: true },
+      { [f.operatorKey]: true },
+      { [monitor]: true },
+      { [monitor]: false },
+      {},
+      { [monitor]: true },
+    ]);
+    expect(checkEntries(nodeCrypto, [], all)).toEqual([]);
   });
 
   it('keeps of an event what the ordered checks read: every member of actor events, references of the others', () => {

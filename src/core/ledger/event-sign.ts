@@ -104,6 +104,9 @@ function parseOnce(value: unknown, text: string, ascii: boolean): CanonicalEvent
   return canonical === text ? { signed: { event, signature }, text, envelope } : undefined;
 }
 
+/** UTF-8 that refuses malformed bytes; one for all (a decode that is not streamed keeps no state). */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Parses stored or submitted bytes as a signed event; they must be exactly its canonical form. */
 export function parseSignedEvent(bytes: Uint8Array): SignedEvent {
   return parseCanonicalEvent(bytes).signed;
@@ -123,7 +126,7 @@ export function parseCanonicalEvent(bytes: Uint8Array): CanonicalEvent {
   let text: string;
   let value: unknown;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = strictUtf8.decode(bytes);
     value = JSON.parse(text);
   } catch {
     throw new LedgerError('event-invalid', 'The event is not valid UTF-8 JSON.');

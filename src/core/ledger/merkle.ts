@@ -14,20 +14,36 @@ export type LeafHashAt = (index: number) => Hash;
 /** Every hash in the tree is a SHA-256 output. */
 export const HASH_SIZE = 32;
 
+/**
+ * Where the prefixed input of a hash is put together: one buffer for all, as a Sha256 is
+ * synchronous (its input is read before it returns). Verify hashes every event and two nodes an
+ * event on average: a buffer allocated each time (and collected) cost more than the copy.
+ */
+let scratch = new Uint8Array(1024);
+
+/** The scratch buffer, `n` bytes long at least. */
+function scratchOf(n: number): Uint8Array {
+  if (scratch.length < n) scratch = new Uint8Array(Math.max(n, 2 * scratch.length));
+  return scratch;
+}
+
 /** RFC 9162 §2.1.1: MTH({d(0)}) = SHA-256(0x00 || d(0)). */
 export function leafHash(sha256: Sha256, data: Uint8Array): Hash {
-  const buf = new Uint8Array(data.length + 1);
+  // An input larger than an event (a whole file, say) gets a buffer of its own.
+  const buf = data.length < 1 << 16 ? scratchOf(data.length + 1) : new Uint8Array(data.length + 1);
+  buf[0] = 0;
   buf.set(data, 1);
-  return sha256(buf);
+  return sha256(buf.subarray(0, data.length + 1));
 }
 
 /** RFC 9162 §2.1.1: MTH(D[n]) = SHA-256(0x01 || MTH(D[0:k]) || MTH(D[k:n])). */
 export function nodeHash(sha256: Sha256, left: Hash, right: Hash): Hash {
-  const buf = new Uint8Array(1 + left.length + right.length);
+  const n = 1 + left.length + right.length;
+  const buf = scratchOf(n);
   buf[0] = 1;
   buf.set(left, 1);
   buf.set(right, 1 + left.length);
-  return sha256(buf);
+  return sha256(buf.subarray(0, n));
 }
 
 /** RFC 9162 §2.1.1: MTH({}) = SHA-256(), the hash of the empty string. */

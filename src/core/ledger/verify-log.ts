@@ -1,11 +1,18 @@
 import { bytesEqual, type Crypto, toHex } from '../crypto/crypto.ts';
 import { ActorRegistry } from './actor-registry.ts';
 import { type ActorRecord, checkEvent, type SignatureChecks } from './check-event.ts';
-import { type CheckedEntry, checkEntry, type EntryChecker, KeyRing } from './entry-check.ts';
+import {
+  type CheckedBatch,
+  type CheckedEntry,
+  checkEntries,
+  type EntryChecker,
+  KeyRing,
+} from './entry-check.ts';
 import { keyId, parseSignedEvent, verifyEventSignature } from './event-sign.ts';
 import { HashArena } from './hash-arena.ts';
 import { LeafIndex } from './leaf-index.ts';
 import { parseVerifierKey, type Verifier } from './signed-note.ts';
+import { StoredHashCheck } from './stored-hash-check.ts';
 import { type Hash, nodeHash, storedHashCount, storedHashIndex, storedHashReads, treeHash } from './tlog.ts';
 import { type PublishedTiles, TileCheck } from './verify-published.ts';
 import { checkLogState } from './verify-state.ts';
@@ -44,7 +51,7 @@ function inThread(crypto: Crypto): EntryChecker {
   const ring = new KeyRing(crypto);
   return async (entries, keys) => {
     for (const k of keys) ring.add(k);
-    return entries.map((bytes) => checkEntry(crypto, bytes, ring));
+    return checkEntries(crypto, entries, ring);
   };
 }
 
@@ -155,10 +162,12 @@ export async function verifyLog(
       verifyEventSignature(crypto, parseSignedEvent(current.bytes), verifier);
     },
   };
+  // The stored tree hashes, read and judged between batches, as far as the events have reached.
+  const storedCheck = m.storedHashes ? new StoredHashCheck(m.storedHashes, hashes, options.tick) : undefined;
   let size = 0;
   let missing = 0;
   const batches = inBatches(m.entries, options.batch ?? 256)[Symbol.asyncIterator]();
-  const queue: { entries: Entry[]; checked: Promise<CheckedEntry[]> }[] = [];
+  const queue: { entries: Entry[]; checked: Promise<CheckedBatch> }[] = [];
   let drained = false;
   for (;;) {
     // The first batch alone (the keys it registers are then known to the batches after it).
@@ -177,11 +186,14 @@ export async function verifyLog(
     }
     const batch = queue.shift();
     if (!batch) break;
+    // While the workers check the batches under way.
+    await storedCheck?.upTo();
     const results = await batch.checked;
     for (const [k, entry] of batch.entries.entries()) {
-      const checked = results[k]!;
+      const checked = results.at(k)!;
       current = { checked, bytes: entry.bytes };
-      const where = `entry ${entry.index}`;
+      // Written out only for a problem: most entries have none.
+      const where = () => `entry ${entry.index}`;
       // A run of missing rows is one problem, counted right; the entries after it are read on.
       if (entry.index !== size + missing) {
         const expected = size + missing;
@@ -196,16 +208,16 @@ export async function verifyLog(
         } else
           add(
             'entry-order',
-            where,
+            where(),
             `Entry ${entry.index} comes after entry ${expected - 1}: storage is out of order.`,
           );
       }
       const leaf = checked.leaf;
       if (entry.leafHash && !bytesEqual(entry.leafHash, leaf)) {
-        add('leaf-mismatch', where, 'The stored leaf hash is not the hash of the stored event.');
+        add('leaf-mismatch', where(), 'The stored leaf hash is not the hash of the stored event.');
       }
       const signed = checked.signed;
-      if (checked.error) add(checked.error.code ?? 'event-invalid', where, checked.error.message);
+      if (checked.error) add(checked.error.code ?? 'event-invalid', where(), checked.error.message);
       else if (signed && signatures) {
         try {
           checkEvent(
@@ -221,7 +233,7 @@ export async function verifyLog(
             checks,
           );
         } catch (e) {
-          add((e as { code?: string }).code ?? 'event-invalid', where, (e as Error).message);
+          add((e as { code?: string }).code ?? 'event-invalid', where(), (e as Error).message);
         }
       }
       // The leaf and each subtree it completes (tlog's stored hashes), from the hashes before it.
@@ -246,41 +258,7 @@ export async function verifyLog(
       }
     }
   }
-  if (m.storedHashes) {
-    // Runs of consecutive tree hashes with one fault are one problem each.
-    const runs: { code: string; first: number; last: number }[] = [];
-    const fault = (code: string, id: number) => {
-      const run = runs.at(-1);
-      if (run && run.code === code && run.last === id - 1) run.last = id;
-      else runs.push({ code, first: id, last: id });
-    };
-    let next = 0;
-    let seen = 0;
-    for await (const s of m.storedHashes) {
-      if (++seen % 1000 === 0) options.tick?.();
-      for (; next < Math.min(s.id, hashes.length); next++) fault('hash-missing', next);
-      if (s.id >= hashes.length) fault('hash-extra', s.id);
-      else if (!bytesEqual(s.hash, hashes.at(s.id))) fault('hash-mismatch', s.id);
-      next = Math.max(next, s.id + 1);
-    }
-    for (; next < hashes.length; next++) fault('hash-missing', next);
-    const said: Record<string, [string, string]> = {
-      'hash-missing': ['is missing from storage', 'are missing from storage'],
-      'hash-mismatch': [
-        'differs from the one recomputed from the events',
-        'differ from the ones recomputed from the events',
-      ],
-      'hash-extra': ['is stored beyond the events of the log', 'are stored beyond the events of the log'],
-    };
-    for (const r of runs) {
-      const n = r.last - r.first + 1;
-      add(
-        r.code,
-        n === 1 ? `tree hash ${r.first}` : `tree hashes ${r.first}–${r.last}`,
-        n === 1 ? `A tree hash ${said[r.code]![0]}.` : `${n} tree hashes ${said[r.code]![1]}.`,
-      );
-    }
-  }
+  if (storedCheck) for (const p of await storedCheck.finish()) problems.push(p);
   const root = await treeHash(crypto.sha256, size, read);
   const rootAt = (n: number) => treeHash(crypto.sha256, n, read);
   const checked = await checkLogState(

@@ -1,0 +1,94 @@
+import { bytesEqual } from '../crypto/crypto.ts';
+import type { HashArena } from './hash-arena.ts';
+import type { Hash } from './tlog.ts';
+
+type Stream<T> = Iterable<T> | AsyncIterable<T>;
+
+const SAID: Record<string, [string, string]> = {
+  'hash-missing': ['is missing from storage', 'are missing from storage'],
+  'hash-mismatch': [
+    'differs from the one recomputed from the events',
+    'differ from the ones recomputed from the events',
+  ],
+  'hash-extra': ['is stored beyond the events of the log', 'are stored beyond the events of the log'],
+};
+
+/**
+ * The stored tree hashes of a log held to the ones recomputed from its events, while they are
+ * being recomputed: `upTo` reads on the stored hashes the events have reached so far (verify calls
+ * it between batches, so the reading overlaps the checks on other threads instead of following
+ * them), `finish` the rest once every event is in. A stored hash is judged only once the hash of
+ * its index is known (or the events are all in), so the faults found are those of one reading
+ * after the last event: runs of consecutive tree hashes with one fault, one problem each.
+ */
+export class StoredHashCheck {
+  readonly #stored: AsyncIterator<{ id: number; hash: Hash }> | Iterator<{ id: number; hash: Hash }>;
+  readonly #hashes: HashArena;
+  readonly #tick: (() => void) | undefined;
+  /** A stored hash read but not judged yet: its index is not computed yet. */
+  #held: { id: number; hash: Hash } | undefined;
+  #done = false;
+  #next = 0;
+  #seen = 0;
+  readonly #runs: { code: string; first: number; last: number }[] = [];
+
+  /** `tick`: called each thousand stored hashes read (verifyLog's). */
+  constructor(stored: Stream<{ id: number; hash: Hash }>, hashes: HashArena, tick?: () => void) {
+    this.#stored =
+      Symbol.asyncIterator in stored ? stored[Symbol.asyncIterator]() : stored[Symbol.iterator]();
+    this.#hashes = hashes;
+    this.#tick = tick;
+  }
+
+  /** Reads and judges the stored hashes whose index has been computed, as far as they go. */
+  async upTo(): Promise<void> {
+    while (!this.#done) {
+      if (!this.#held) {
+        const next = await this.#stored.next();
+        if (next.done) {
+          this.#done = true;
+          return;
+        }
+        if (++this.#seen % 1000 === 0) this.#tick?.();
+        this.#held = next.value;
+      }
+      if (this.#held.id >= this.#hashes.length) return;
+      this.#judge(this.#held);
+      this.#held = undefined;
+    }
+  }
+
+  /** Judges the rest (every event is in) and names the faults, in the order of the hashes. */
+  async finish(): Promise<{ code: string; where: string; message: string }[]> {
+    for (;;) {
+      await this.upTo();
+      if (!this.#held) break;
+      this.#judge(this.#held);
+      this.#held = undefined;
+    }
+    const hashes = this.#hashes;
+    for (; this.#next < hashes.length; this.#next++) this.#fault('hash-missing', this.#next);
+    return this.#runs.map((r) => {
+      const n = r.last - r.first + 1;
+      return {
+        code: r.code,
+        where: n === 1 ? `tree hash ${r.first}` : `tree hashes ${r.first}–${r.last}`,
+        message: n === 1 ? `A tree hash ${SAID[r.code]![0]}.` : `${n} tree hashes ${SAID[r.code]![1]}.`,
+      };
+    });
+  }
+
+  #judge(s: { id: number; hash: Hash }): void {
+    const hashes = this.#hashes;
+    for (; this.#next < Math.min(s.id, hashes.length); this.#next++) this.#fault('hash-missing', this.#next);
+    if (s.id >= hashes.length) this.#fault('hash-extra', s.id);
+    else if (!bytesEqual(s.hash, hashes.at(s.id))) this.#fault('hash-mismatch', s.id);
+    this.#next = Math.max(this.#next, s.id + 1);
+  }
+
+  #fault(code: string, id: number): void {
+    const run = this.#runs.at(-1);
+    if (run && run.code === code && run.last === id - 1) run.last = id;
+    else this.#runs.push({ code, first: id, last: id });
+  }
+}
