@@ -11,6 +11,7 @@ import { readHashes } from '../src/store/log-append.ts';
 import { logEdgeMigration } from '../src/store/migrations/0013-log-edge.ts';
 import { DIALECTS, scratchDatabase, scratchLocation } from './helpers/databases.ts';
 import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
+import { fixtureLogIn } from './helpers/ledger-setup.ts';
 
 /** The edge the log keeps, and the tree's edge from its stored tree hashes, as hex. */
 async function edges(store: LedgerStore, logId: string) {
@@ -77,10 +78,7 @@ describe.each(DIALECTS)('the tree edge kept with the log on %s', (dialect) => {
   it('that is not the tree’s is reported by verify, and the next append writes the right one', async () => {
     const database = await scratchDatabase(dialect);
     try {
-      const f = ledgerFixture();
-      const store = new LedgerStore(database, crypto);
-      await f.createLog(store);
-      await store.append(f.logId, f.genesis());
+      const { f, store } = await fixtureLogIn(database);
       await store.append(f.logId, [f.event('party-a', 'statement', { text: 'one' })]);
       // A stale edge: the one of the log one event shorter.
       const before = await edges(store, f.logId);
@@ -106,10 +104,7 @@ describe.each(DIALECTS)('the tree edge kept with the log on %s', (dialect) => {
   it('is filled in by migration 0013 for the logs there are', async () => {
     const database = await scratchDatabase(dialect);
     try {
-      const f = ledgerFixture();
-      const store = new LedgerStore(database, crypto);
-      await f.createLog(store);
-      await store.append(f.logId, f.genesis());
+      const { f, store } = await fixtureLogIn(database);
       for (let i = 0; i < 6; i++)
         await store.append(f.logId, [f.event('icrc', 'statement', { text: `e${i}` })]);
       // As a database of before 0013 was, then migrated.

@@ -1,19 +1,15 @@
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { checkpointLog } from '../src/cli/record-events.ts';
-import { LedgerStore } from '../src/store/ledger-store.ts';
 import { witnessedCheckpointMigration } from '../src/store/migrations/0010-witnessed-checkpoint.ts';
 import { DIALECTS, scratchDatabase } from './helpers/databases.ts';
-import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
+import { fixtureLogIn } from './helpers/ledger-setup.ts';
 
 describe.each(DIALECTS)('migration 0010 on %s', (dialect) => {
   it('keeps every cosignature stored before it, with its checkpoint, in truce_witnessed', async () => {
     const database = await scratchDatabase(dialect);
     try {
-      const f = ledgerFixture();
-      const store = new LedgerStore(database, crypto);
-      await f.createLog(store);
-      await store.append(f.logId, f.genesis());
+      const { f, store } = await fixtureLogIn(database);
       const { size, note } = await checkpointLog(store, f.logId, f.keys.operator!);
       await store.addCosignature(f.logId, size, 'w1', '— w1 AAAA\n', '2023-11-25T00:00:00Z');
       // As a database of before 0010 was: cosignatures, and no table apart.

@@ -1,5 +1,5 @@
 import { formatSignerKey } from '../../src/core/ledger/signed-note.ts';
-import { openDatabase } from '../../src/store/database.ts';
+import { type Database, openDatabase } from '../../src/store/database.ts';
 import { LedgerStore } from '../../src/store/ledger-store.ts';
 import { crypto, ledgerFixture } from './ledger-fixture.ts';
 
@@ -17,4 +17,13 @@ export async function createFixtureLog(location: string) {
   await store.append(f.logId, f.genesis());
   await database.close();
   return { f, partyKey: formatSignerKey(f.keys['party-a']!), monitorKey: formatSignerKey(f.keys.monitor!) };
+}
+
+/** The fixture's log created in `database` and its genesis appended: the fixture and the store that wrote it. */
+export async function fixtureLogIn(database: Database) {
+  const f = ledgerFixture();
+  const store = new LedgerStore(database, crypto);
+  await f.createLog(store);
+  await store.append(f.logId, f.genesis());
+  return { f, store };
 }
