@@ -10,7 +10,7 @@ import { type Database, openDatabase } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { PgLogNotifier } from '../src/store/pg-log-notifier.ts';
 import { DIALECTS, type DialectName, scratchDatabase } from './helpers/databases.ts';
-import { crypto } from './helpers/ledger-fixture.ts';
+import { crypto, ledgerFixture } from './helpers/ledger-fixture.ts';
 import { appendNovNote } from './helpers/nov-2023-store.ts';
 import { json, serverFixture } from './server-fixture.ts';
 
@@ -161,6 +161,38 @@ describe.each(DIALECTS)('public reads served from memory on %s', (dialect) => {
     } finally {
       reads.close();
       await notifier.close();
+      await other.close();
+    }
+  });
+
+  it("an append this process makes to one log keeps another log's bytes; another process's commit drops them (SQLite)", async () => {
+    const second = ledgerFixture('second-log');
+    await second.createLog(s.store);
+    await s.store.append(second.logId, second.genesis());
+    const reads = new LogReads(new LedgerStore(s.database, crypto));
+    const other = await elsewhere(dialect, s.database.location);
+    try {
+      let read = 0;
+      const probe = () =>
+        reads.currentBytes(second.logId, 'probe', async () => ({ bytes: new Uint8Array([++read]) }));
+      expect((await probe())?.bytes).toEqual(new Uint8Array([1]));
+      // Appended by this process to the other log, and asked again after the commit mark's next reading.
+      await grow(s.store, 2);
+      await new Promise((r) => setTimeout(r, 2 * SQLITE_RECHECK_MS));
+      expect((await probe())?.bytes).toEqual(new Uint8Array([1]));
+      await grow(s.store, 1);
+      expect((await probe())?.bytes).toEqual(new Uint8Array([1]));
+      await new Promise((r) => setTimeout(r, 2 * SQLITE_RECHECK_MS));
+      expect((await probe())?.bytes).toEqual(new Uint8Array([1]));
+      if (dialect !== 'sqlite') return;
+      // Another process's commit (any log: the mark does not say which) drops what is kept, though
+      // this process appended meanwhile too.
+      await grow(new LedgerStore(other, crypto), 1);
+      await grow(s.store, 1);
+      await new Promise((r) => setTimeout(r, 2 * SQLITE_RECHECK_MS));
+      expect((await probe())?.bytes).toEqual(new Uint8Array([2]));
+    } finally {
+      reads.close();
       await other.close();
     }
   });

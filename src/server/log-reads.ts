@@ -1,4 +1,4 @@
-import type { Database } from '../store/database.ts';
+import type { CommitMark, Database } from '../store/database.ts';
 import type { LedgerStore, LogInfo } from '../store/ledger-store.ts';
 import { ImmutableCache } from './immutable-cache.ts';
 import type { LogNotifier } from './log-notifier.ts';
@@ -46,7 +46,7 @@ export class LogReads {
   #generation = 0;
   /** Bumped when anything may have changed (SQLite's commit mark moved): part of every current key. */
   #epoch = 0;
-  #mark: string | undefined;
+  #mark: CommitMark | undefined;
   #markRead = Number.NEGATIVE_INFINITY;
   /** Reads under way, by key: concurrent readers of the same bytes wait for one read. */
   readonly #reading = new Map<string, Promise<Held | null>>();
@@ -71,6 +71,19 @@ export class LogReads {
   changed(logId: string): void {
     this.#heads.delete(logId);
     this.#generations.set(logId, ++this.#generation);
+    this.#ownChange();
+  }
+
+  /**
+   * On SQLite, a change this process announced moved the commit mark's `own` part (every change
+   * this connection makes to a log is announced: LedgerStore.watch). Taken in now, so that the
+   * next reading of the mark does not drop every log's kept bytes for a change already known. If
+   * another connection committed meanwhile (`others` moved), the mark is left for that reading.
+   */
+  #ownChange(): void {
+    if (!this.#mark || !this.#database.committed) return;
+    const mark = this.#database.committed();
+    if (mark.others === this.#mark.others) this.#mark = mark;
   }
 
   /** The log's head, as the store's requireLog answers it (a log not found is not kept). */
@@ -147,7 +160,7 @@ export class LogReads {
       if (now - this.#markRead >= SQLITE_RECHECK_MS) {
         this.#markRead = now;
         const mark = this.#database.committed();
-        if (mark !== this.#mark) {
+        if (mark.others !== this.#mark?.others || mark.own !== this.#mark.own) {
           this.#mark = mark;
           this.#epoch++;
           this.#heads.clear();

@@ -40,12 +40,13 @@ export interface Database {
    */
   ping(): Promise<void>;
   /**
-   * SQLite only: a mark that differs from the last one read whenever anything was committed to the
-   * file meanwhile, by this connection or another (another process's included); read at once on
-   * the connection, without a query's turn (some 20 µs: SQLite looks at the write-ahead log's
-   * index). What is kept of the database in memory is good while the mark stays the same.
+   * SQLite only: the file's commit mark, read at once on the connection, without a query's turn
+   * (some 20 µs: SQLite looks at the write-ahead log's index). `others` differs from the last one
+   * read whenever another connection (another process's included) committed meanwhile; `own`
+   * whenever this connection changed rows. What is kept of the database in memory is good while
+   * the mark stays the same.
    */
-  committed?(): string;
+  committed?(): CommitMark;
   /**
    * SQLite only: runs `fn` on the connection in its turn among Kysely's queries (never inside
    * another's transaction), synchronously, with node:sqlite's statements prepared once per text
@@ -59,6 +60,12 @@ export interface Database {
    */
   checkpoint?(): Promise<CheckpointFigures | undefined>;
   close(): Promise<void>;
+}
+
+/** SQLite's commit mark (Database.committed): data_version and total_changes() of the connection. */
+export interface CommitMark {
+  others: number;
+  own: number;
 }
 
 export function isPostgresUrl(location: string): boolean {
@@ -185,7 +192,9 @@ export async function openDatabase(location: string): Promise<Database> {
   await migrate(db, 'sqlite');
   const ping = sqlite.prepare('select 1');
   // data_version changes when another connection commits, total_changes() with this one's writes.
-  const committed = sqlite.prepare('select data_version as d, total_changes() as t from pragma_data_version');
+  const committed = sqlite.prepare(
+    'select data_version as others, total_changes() as own from pragma_data_version',
+  );
   const changes = sqlite.prepare('select total_changes() as t');
   const totalChanges = () => (changes.get() as { t: number }).t;
   return {
@@ -195,10 +204,7 @@ export async function openDatabase(location: string): Promise<Database> {
     ping: async () => {
       ping.get();
     },
-    committed: () => {
-      const r = committed.get() as { d: number; t: number };
-      return `${r.d}/${r.t}`;
-    },
+    committed: () => committed.get() as unknown as CommitMark,
     sqlite: (fn) =>
       db.connection().execute(async () => {
         const before = sqlite.isTransaction;
