@@ -136,7 +136,9 @@ export function formatPlanText(
   if (plan.stated.length) {
     lines.push('\nStated figures beside the plan\n');
     for (const s of plan.stated) {
-      const values = s.stated.map((v) => `${v.value}${v.source ? ` (${v.source})` : ''}`).join(', ');
+      const values = s.stated
+        .map((v) => `${v.uncertain ? '⚠ ' : ''}${v.value}${v.source ? ` (${v.source})` : ''}`)
+        .join(', ');
       const planned = s.planned
         ? `; the plan's batches and ratios give ${quantityText({ ...s.planned, unit: s.unit })}`
         : '';

@@ -67,6 +67,11 @@ export function englishLine(agreement: Agreement, l: Phrase): string {
   return kept(said, l, () => renderPhrase(l, { lang: 'en', names: namesOf(agreement, 'en') }));
 }
 
+/** The obligation with another line (and its English description worded from it). */
+export function relined(ctx: PlanContext, o: Obligation, line: Phrase): Obligation {
+  return { ...o, line, description: englishLine(ctx.agreement, line) };
+}
+
 /** The agreement day a phase day of the provision's phase falls on. */
 export function agreementDay(ctx: PlanContext, provision: Provision, phaseDay: number): number {
   return (ctx.phases.get(provision.phase)!.startDay ?? 1) + phaseDay - 1;

@@ -1,5 +1,6 @@
 import { figureRange, isContested, singleValue, statedValues } from '../agreement/figure.ts';
 import type { ExchangeCategory, ProvisionOf } from '../agreement/types.ts';
+import { statedTotalArg } from '../compliance/stated-total.ts';
 import { addDays, daysBetween, isoInZone, localDate } from '../time/zoned-time.ts';
 import {
   category,
@@ -16,7 +17,7 @@ import {
   word,
 } from '../words/phrase.ts';
 import { type Batch, distribute, scheduleBatches } from './batches.ts';
-import { byTime, obligation, type PlanContext, type When, whenEpoch } from './context.ts';
+import { byTime, obligation, type PlanContext, relined, type When, whenEpoch } from './context.ts';
 import { hoursAfter, rangeAmount } from './line-parts.ts';
 import { type Planned, resolveMoment, whenDay } from './moment.ts';
 import type { Obligation, StatedValue, Unit } from './types.ts';
@@ -247,6 +248,8 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
         to: release.to,
         ...(batch.count !== null ? { quantity: batch.count } : {}),
         ...(batch.atLeast ? { atLeast: true } : {}),
+        // A side the agreement marks uncertain: every quantity of it carries the ⚠.
+        ...(release.uncertain ? { uncertain: true } : {}),
         unit,
         category: releaseCategory,
         ...(alloc.categories
@@ -284,6 +287,7 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
           ...(range ? { quantity: range[0] } : {}),
           ...(range && range[1] !== range[0] ? { quantityMax: range[1] } : {}),
           ...(batch.atLeast ? { atLeast: true } : {}),
+          ...(counterpart.uncertain ? { uncertain: true } : {}),
           unit: counterpartUnit,
           category: counterpartCategory,
           ...common,
@@ -369,6 +373,7 @@ function lumpRelease(
       category: cats.map((c) => c.id).join('+') || 'persons',
       ...(mix?.length ? { mix } : {}),
       ...(lump.figures ? { figures: lump.figures, uncertain: true } : {}),
+      ...(counterpart.uncertain ? { uncertain: true } : {}),
       ...(relativeTo ? { relativeTo } : {}),
       ...(counterpart.after ? { condition: 'after the handovers' } : {}),
       // With no `by`, the lump is due with the last batch: a deadline the plan derived.
@@ -384,8 +389,8 @@ function lumpRelease(
 
 /** Figures stated for a whole side with their sources, beside what the plan adds up to. */
 function statedTotals(ctx: PlanContext, exchange: Exchange, out: Obligation[], unit: Unit, cUnit: Unit) {
-  const sum = (action: string) => {
-    const os = out.filter((o) => o.action === action);
+  const sum = (action: string, extensions = true) => {
+    const os = out.filter((o) => o.action === action && (extensions || !o.extension));
     if (os.length === 0 || os.some((o) => o.quantity === undefined)) return undefined;
     const quantity = os.reduce((a, o) => a + o.quantity!, 0);
     const max = os.reduce((a, o) => a + (o.quantityMax ?? o.quantity!), 0);
@@ -398,14 +403,42 @@ function statedTotals(ctx: PlanContext, exchange: Exchange, out: Obligation[], u
   for (const s of sides) {
     if (s.total === undefined) continue;
     const planned = sum(s.action);
+    const stated = statedValues(s.total);
     ctx.stated.push({
       provision: exchange.id,
       party: s.party,
       unit: s.unit,
-      stated: statedValues(s.total),
+      stated,
       ...(planned ? { planned } : {}),
     });
+    // The stated total is of the original term: batches added under an extension rule are not in it.
+    const original = sum(s.action, false);
+    if (!original) continue;
+    const [lo, hi] = [original.quantity, original.quantityMax ?? original.quantity];
+    if (stated.every((v) => v.value >= lo && v.value <= hi)) continue;
+    // The batches (and the ratio) add up to another total than the agreement states: each batch of
+    // that side rests on the disagreement, so each carries the ⚠ and both totals, neither in the
+    // other's place.
+    const beside = phrase(
+      s.action === 'release' && ratioGiven(exchange) ? 'plan.by-ratio-in-all' : 'plan.planned-in-all',
+      {
+        planned: rangeAmount(lo, hi, s.unit),
+        stated: statedTotalArg(stated),
+      },
+    );
+    out.forEach((o, i) => {
+      if (o.action !== s.action || o.extension) return;
+      out[i] = {
+        ...relined(ctx, o, phrase('plan.beside-stated-total', { line: o.line, beside })),
+        uncertain: true,
+      };
+    });
   }
+}
+
+/** Whether the counterpart's releases come from the ratio of a release category. */
+function ratioGiven(exchange: Exchange): boolean {
+  return exchange.release.categories.some((c) => c.ratio !== undefined);
 }
 
 /** When a window opens: a day with no time opens at its start (00:00), not at its end. */

@@ -59,7 +59,6 @@ function rows(list: ObligationStatus[], h: Html, agreement: Agreement, labels: L
   const names = namesOf(agreement, h.lang);
   const body = list
     .map((o) => {
-      const what = renderArg(obligationArg(o.obligation), { lang: h.lang, names });
       // The evidence is the events' leaf hashes: kept behind the count (its title), not read as words.
       const count = o.evidence.length;
       const evidence =
@@ -68,7 +67,7 @@ function rows(list: ObligationStatus[], h: Html, agreement: Agreement, labels: L
           : count === 1
             ? h.frame('event.one')
             : h.frame('event.other', { n: e(formatNumber(count, h.lang)) });
-      return `<tr class="${e(o.status)}"><td class="s">${e(STATUS_WORDS[h.lang][o.status])}${o.uncertain ? ' ⚠' : ''}</td><td>${h.name(what)}</td><td>${h.name(labels.party(o.obligation.party))}</td><td>${h.say(o.explanation)}<br><small title="${e(o.evidence.join(' '))}">${h.frame('evidence', { items: evidence })}</small></td></tr>`;
+      return `<tr class="${e(o.status)}"><td class="s">${e(STATUS_WORDS[h.lang][o.status])}${o.uncertain ? ' ⚠' : ''}</td><td>${h.say([o.obligation.line])}</td><td>${h.name(labels.party(o.obligation.party))}</td><td>${h.say(o.explanation)}<br><small title="${e(o.evidence.join(' '))}">${h.frame('evidence', { items: evidence })}</small></td></tr>`;
     })
     .join('\n');
   return `<table><thead><tr><th>${h.frame('th.status')}</th><th>${h.frame('th.obligation')}</th><th>${h.frame('th.party')}</th><th>${h.frame('th.explanation')}</th></tr></thead><tbody>\n${body}\n</tbody></table>`;

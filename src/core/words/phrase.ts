@@ -272,6 +272,9 @@ export const PHRASES = {
   'plan.return-batch': ['batch', 'amount', 'categories', 'depending', 'order', 'after'],
   'plan.return-all': ['amount', 'parts', 'after'],
   'plan.before-start': ['line'],
+  'plan.beside-stated-total': ['line', 'beside'],
+  'plan.by-ratio-in-all': ['planned', 'stated'],
+  'plan.planned-in-all': ['planned', 'stated'],
   'plan.standing': ['text', 'limits'],
   // Parts of plan lines.
   'part.part-of': ['whole'],
