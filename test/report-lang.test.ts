@@ -5,12 +5,14 @@ const LOG = 'examples/logs/oct-2025-ceasefire';
 
 /** The text a reader reads: tags, the style sheet and the titles behind lines left out. */
 function readerText(html: string): string {
-  return html
-    .replace(/<style>.*?<\/style>/s, '')
-    // An isolated name is read in its place, not apart from its neighbours.
-    .replace(/<\/?bdi[^>]*>/g, '')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)));
+  return (
+    html
+      .replace(/<style>.*?<\/style>/s, '')
+      // An isolated name is read in its place, not apart from its neighbours.
+      .replace(/<\/?bdi[^>]*>/g, '')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)))
+  );
 }
 
 /** The Latin-script runs of the report that are not marked as names or words given in Latin script. */

@@ -265,3 +265,42 @@ describe('checkAgreement', () => {
     expect(formatError(r.errors[0]!)).toMatch(/^x\.yaml: Phase "pause" starts on day 0/);
   });
 });
+
+describe('places referred to by id', () => {
+  it('given a zone named under places, then nothing is said', () => {
+    expect(check(() => {}).warnings).toEqual([]);
+  });
+
+  it('given a zone, a destination or a place returned to named nowhere, then each is a warning at its place', () => {
+    const r = check((a) => {
+      delete a.places;
+      a.provisions[2].perDay[0].destination = 'south';
+      a.provisions.push({
+        id: 'return',
+        kind: 'displaced-return',
+        phase: 'pause',
+        party: 'a',
+        fromDay: 1,
+        to: 'east',
+      });
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([
+      ['unnamed-place', 'provisions.1.limits.0.zone'],
+      ['unnamed-place', 'provisions.2.perDay.0.destination'],
+      ['unnamed-place', 'provisions.7.to'],
+    ]);
+    expect(r.raw.warnings[0]!.message).toBe(
+      'The zone "north" is not named anywhere in the agreement, so readers see "north" in every language. Name it under places: - id: north, with name: { en: …, ar: …, he: … }.',
+    );
+  });
+
+  it('given a place named by a provision (a zone withdrawn from) or a party, then a reference to it is named', () => {
+    const r = check((a) => {
+      delete a.places;
+      a.provisions[1].limits[0].zone = 'corridor';
+      a.provisions[2].perDay[0].destination = 'a';
+    });
+    expect(r.warnings).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import type { AgreementError } from './agreement-error.ts';
 import { checkContext } from './check-context.ts';
 import { checkExchange } from './check-exchange.ts';
 import { checkPhases } from './check-phases.ts';
+import { checkPlaces } from './check-places.ts';
 import { checkConditionCycles, checkProvision } from './check-provisions.ts';
 import { checkReferences } from './check-references.ts';
 import type { Locate } from './position-index.ts';
@@ -30,6 +31,7 @@ export interface CheckResult {
 export function checkAgreement(agreement: Agreement, options: CheckOptions = {}): CheckResult {
   const ctx = checkContext(agreement);
   checkReferences(ctx);
+  checkPlaces(ctx);
   checkPhases(ctx);
   agreement.provisions.forEach((p, i) => {
     const path = ['provisions', i];

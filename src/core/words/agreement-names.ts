@@ -17,6 +17,7 @@ function collect(agreement: Agreement, into: Map<string, LocalizedText>): void {
     if (!into.has(key)) into.set(key, v);
   };
   for (const p of agreement.parties) set(`party:${p.id}`, p.name);
+  for (const p of agreement.places ?? []) set(`place:${p.id}`, p.name);
   for (const ph of agreement.phases) if (isLocalized(ph.title)) set(`phase:${ph.id}`, ph.title);
   const walk = (value: unknown, provision: string) => {
     if (Array.isArray(value)) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateTime, Id, LocalizedText, Provenance } from './common.ts';
+import { DateTime, Id, LocalizedText, Place, Provenance } from './common.ts';
 import { Disclosure } from './disclosure.ts';
 import { Phase } from './phase.ts';
 import { Provision } from './provisions.ts';
@@ -46,6 +46,12 @@ export const Agreement = z
     start: DateTime.optional().describe('Required for an agreement; a proposal may leave it open.'),
     parties: z.array(Party).min(2),
     terms: z.array(HeldTerm).optional(),
+    places: z
+      .array(Place)
+      .optional()
+      .describe(
+        'Places the provisions refer to by id alone (a destination, a zone, where the displaced return), with their names.',
+      ),
     phases: z.array(Phase).min(1),
     provisions: z.array(Provision),
     preconditions: z
