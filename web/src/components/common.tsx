@@ -34,12 +34,21 @@ export function Await<T>({ loaded, children }: { loaded: Loaded<T>; children: (d
 }
 
 /** A status in words and colour (the word carries the meaning; the colour only repeats it). */
-export function StatusBadge({ status }: { status: Status }) {
+export function StatusBadge({ status, uncertain }: { status: Status; uncertain?: boolean | undefined }) {
   const { t } = useI18n();
   return (
-    <span className={`status status-${status}`} data-status={status}>
-      {t(`status.${status}` as MessageKey)}
-    </span>
+    <>
+      <span className={`status status-${status}`} data-status={status}>
+        {t(`status.${status}` as MessageKey)}
+      </span>
+      {/* A status that rests on an uncertain term carries its ⚠, as in the CLI and the report. */}
+      {uncertain ? (
+        <>
+          {' '}
+          <Uncertain note={t('status.rests-on-uncertain')} />
+        </>
+      ) : null}
+    </>
   );
 }
 
@@ -116,7 +125,7 @@ export function StatusCells({
   /** The moment the status was judged at: its evidence is asked for as of then. */
   asOf: string | null;
   agreement: Agreement;
-  status: ({ status: Status; explanation: Explanation } & EvidenceList) | null | undefined;
+  status: ({ status: Status; uncertain?: true; explanation: Explanation } & EvidenceList) | null | undefined;
   emptyStatus: ReactNode;
   emptyExplanation: ReactNode;
 }) {
@@ -124,7 +133,7 @@ export function StatusCells({
   return (
     <>
       <td data-label={t('provisions.status')}>
-        {status ? <StatusBadge status={status.status} /> : emptyStatus}
+        {status ? <StatusBadge status={status.status} uncertain={status.uncertain} /> : emptyStatus}
       </td>
       <td className="explanation" data-label={t('provisions.explanation')}>
         {status ? (

@@ -112,9 +112,9 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
             <h2 id="late-h">{t('day.late')}</h2>
             <ul>
               {late.map((r) => (
-                <li key={r.obligation.id}>
-                  <StatusBadge status={r.status!.status} /> {party(r.obligation.party)}:{' '}
-                  {action(r.obligation)}
+                <li key={r.obligation.id} data-obligation={r.obligation.id}>
+                  <StatusBadge status={r.status!.status} uncertain={r.status!.uncertain} />{' '}
+                  {party(r.obligation.party)}: {action(r.obligation)}
                   {r.status!.lateMinutes
                     ? ` · ${t(
                         // Late against a deadline the agreement does not state firmly: the words carry the ⚠.

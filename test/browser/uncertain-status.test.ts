@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { LANGS } from '../../web/src/i18n/locale.ts';
+import { demoBrowser, withOct2025 } from './demo-server.ts';
+
+type Judged = Map<string, { status: string; uncertain?: true }>;
+
+/**
+ * A status that rests on an uncertain term carries the ⚠ on the dashboard as in the CLI and the
+ * report. Israel's batch of bodies (Oct 2025) is due by a deadline the plan derived from its
+ * batch's (the agreement gives none of its own) and its count rests on a total sources state
+ * differently: the API marks its status uncertain, and so must the day page, in its table and in
+ * its list of what is late; a status resting on firm terms (Nov 2023's handovers) has no ⚠.
+ */
+describe('statuses that rest on an uncertain term carry the ⚠ on the dashboard', { timeout: 120_000 }, () => {
+  const demo = demoBrowser(withOct2025);
+
+  /** Each obligation's status as the API judges it now (the day page judges as of now, long after these deadlines). */
+  async function judged(log: string): Promise<Judged> {
+    const r = await fetch(new URL(`/api/logs/${log}/status`, demo.server.url));
+    expect(r.status).toBe(200);
+    const evaluation = (await r.json()) as {
+      obligations: { obligation: { id: string }; status: string; uncertain?: true }[];
+    };
+    return new Map(evaluation.obligations.map((o) => [o.obligation.id, o]));
+  }
+
+  /** The day page's rows and late items: whether each status shows the ⚠, by obligation. */
+  async function shown(log: string, date: string, lang: string) {
+    const { page } = demo.browser;
+    await page.goto(new URL(`/agreements/${log}/day/${date}?lang=${lang}`, demo.server.url).toString());
+    await page.locator('tr[data-obligation] [data-status]').first().waitFor();
+    const rows = new Map<string, boolean>();
+    for (const r of await page.locator('tr[data-obligation]').all()) {
+      if ((await r.locator('td [data-status]').count()) === 0) continue;
+      rows.set(
+        (await r.getAttribute('data-obligation'))!,
+        (await r
+          .locator('td', { has: page.locator('[data-status]') })
+          .locator('.uncertain')
+          .count()) > 0,
+      );
+    }
+    const late = new Map<string, boolean>();
+    for (const li of await page.locator('section.late li').all())
+      late.set((await li.getAttribute('data-obligation'))!, (await li.locator('.uncertain').count()) > 0);
+    return { rows, late };
+  }
+
+  for (const lang of LANGS) {
+    it(`in ${lang}: the day's table and late list mark exactly the statuses the API marks uncertain`, async () => {
+      const oct = await judged('oct-2025-ceasefire');
+      expect(oct.get('remains-exchange/release/4')).toMatchObject({ status: 'partly-met', uncertain: true });
+      const bodies = await shown('oct-2025-ceasefire', '2025-10-13', lang);
+      expect(bodies.rows.get('remains-exchange/release/4')).toBe(true);
+      expect(bodies.late.get('remains-exchange/release/4')).toBe(true);
+      for (const seen of [bodies.rows, bodies.late])
+        for (const [id, marked] of seen) expect([id, marked]).toEqual([id, oct.get(id)?.uncertain === true]);
+
+      const nov = await judged('nov-2023-pause');
+      const pause = await shown('nov-2023-pause', '2023-11-25', lang);
+      expect(pause.late.get('exchange/hand-over/2')).toBe(false);
+      for (const seen of [pause.rows, pause.late])
+        for (const [id, marked] of seen) expect([id, marked]).toEqual([id, nov.get(id)?.uncertain === true]);
+    });
+  }
+});
