@@ -60,7 +60,7 @@ describe('truce status', () => {
     expect(r.stdout).toContain('ratio holds: 240 released by Israel = 3 × 80');
     expect(r.stdout).toMatch(/met-late\s+exchange\/hand-over\/2\s+Batch 2 \(13 persons\) due 25 Nov 16:00/);
     expect(r.stdout).toContain('2 days agreed 27 Nov 12:00');
-    expect(r.stdout).toContain('Aid trucks to north on 25 Nov: 65 per Hamas · 50 per Israel');
+    expect(r.stdout).toContain('Aid trucks to the north of Gaza on 25 Nov: 65 per Hamas · 50 per Israel');
     expect(r.stdout).toContain('International Committee of the Red Cross disputes it, giving 33');
   });
 

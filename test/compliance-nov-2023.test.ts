@@ -124,8 +124,10 @@ describe('the public record of the November 2023 pause, from its log', () => {
   it('figures that sources disagree on are kept side by side: 25 Nov north, 340 in all per Hamas, UNRWA 300 on 28 Nov', () => {
     const e = at('2023-12-01T12:00:00+02:00');
     const set = (what: string) => e.figures.find((f) => explain([f.what], novAgreement()) === what)!;
-    expect(set('Aid trucks to north on 25 Nov')).toMatchObject({ conflicting: true });
-    expect(set('Aid trucks to north on 25 Nov').figures.map((f) => [f.source, f.quantity])).toEqual([
+    expect(set('Aid trucks to the north of Gaza on 25 Nov')).toMatchObject({ conflicting: true });
+    expect(
+      set('Aid trucks to the north of Gaza on 25 Nov').figures.map((f) => [f.source, f.quantity]),
+    ).toEqual([
       ['Hamas', 65],
       ['Israel', 50],
     ]);

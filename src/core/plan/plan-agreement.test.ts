@@ -128,6 +128,35 @@ describe('planAgreement', () => {
     expect(open.condition).toBe('after all releases (by day 4 under this plan)');
   });
 
+  it('given a crossing whose terms give no date, no condition and no day, then its opening is due on no day and no daily flow is placed', () => {
+    const crossing = (extra: object) =>
+      pause({
+        provisions: [
+          ...pause().provisions,
+          {
+            id: 'crossing',
+            kind: 'crossing',
+            phase: 'pause',
+            party: 'a',
+            crossing: { id: 'rafah', name: 'Rafah' },
+            flows: [{ direction: 'out', people: 'person', perDay: 50 }],
+            ...extra,
+          },
+        ],
+      });
+    const undated = obligations(planAgreement(crossing({}))).filter((o) => o.provision === 'crossing');
+    expect(undated).toHaveLength(1);
+    expect(undated[0]).toMatchObject({ action: 'open-crossing', due: null, noAgreedDate: true });
+    // A day given is a deadline, and the flows count from it.
+    const dated = obligations(planAgreement(crossing({ fromDay: 2 }))).filter(
+      (o) => o.provision === 'crossing',
+    );
+    const opening = dated.find((o) => o.action === 'open-crossing')!;
+    expect(opening.due).toBe('2023-11-26T00:00:00+02:00');
+    expect(opening.noAgreedDate).toBeUndefined();
+    expect(dated.some((o) => o.action === 'let-cross')).toBe(true);
+  });
+
   it('a proposal with no start plans by day number only', () => {
     const plan = planAgreement(pause({ kind: 'proposal', start: undefined }));
     expect(plan.days[0]).toMatchObject({ day: 0, date: null });

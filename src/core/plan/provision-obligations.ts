@@ -16,7 +16,15 @@ import {
   time,
   word,
 } from '../words/phrase.ts';
-import { englishLine, obligation, type PlanContext, phaseDayOf, phaseLength, type When } from './context.ts';
+import {
+  englishLine,
+  obligation,
+  type PlanContext,
+  phaseDayOf,
+  phaseLength,
+  relined,
+  type When,
+} from './context.ts';
 import { exchangeObligations } from './exchange-obligations.ts';
 import { amountOf, hoursAfter } from './line-parts.ts';
 import { type Planned, resolveMoment } from './moment.ts';
@@ -346,6 +354,10 @@ export function provisionObligations(
           ),
         }),
       });
+      // No date, no condition, no day: the terms give no date for the opening. None is invented:
+      // it is due on no day (never late), and its daily flows have no day to count from.
+      if (!p.due && p.fromDay === undefined && !p.condition)
+        return [{ ...opening, due: null, noAgreedDate: true }];
       return [opening, ...passages(ctx, p, opening.phaseDay, cond)];
     }
     case 'medical-evacuation':
