@@ -1,6 +1,6 @@
 import { DEFAULT_DISCLOSURE, type Disclosure } from '../core/agreement/schema/disclosure.ts';
 import type { Agreement } from '../core/agreement/types.ts';
-import { type Adoption, latestAdoption } from '../store/log-adoption.ts';
+import { type Adoption, adoptionAt, adoptions, latestAdoption } from '../store/log-adoption.ts';
 import type { CatalogEntry } from './agreement-catalog.ts';
 import type { ServerContext } from './context.ts';
 import { HttpProblem } from './problem.ts';
@@ -20,13 +20,27 @@ export interface LogAgreement {
 export const STRICTEST_DISCLOSURE: Disclosure = { counterpart: 'on-confirmation', monitors: 'never' };
 
 /**
- * The agreement a log adopted, by the hash in its latest agreement.adopted event: never whatever
- * the catalog serves under the log's id now, which anyone allowed to upload could change. Only the
- * log's operator or mediators can record that event (the log's own rules), so only they change it.
+ * The agreement a log adopted, by the hash in its latest agreement.adopted event (or, with `at`,
+ * in the one in force at that moment: a status of a moment before a later text was adopted is
+ * judged against the text then in force): never whatever the catalog serves under the log's id
+ * now, which anyone allowed to upload could change. Only the log's operator or mediators can record
+ * that event (the log's own rules), so only they change it.
  */
-export async function logAgreement(ctx: ServerContext, logId: string): Promise<LogAgreement> {
+export async function logAgreement(ctx: ServerContext, logId: string, at?: string): Promise<LogAgreement> {
   const log = await ctx.store.requireLog(logId);
-  const adoption = await latestAdoption(ctx.database, log.id, log.size);
+  const adoption =
+    at === undefined
+      ? await latestAdoption(ctx.database, log.id, log.size)
+      : adoptionAt(await adoptions(ctx.database, log.id, log.size), at);
+  return adoptedText(ctx, logId, adoption);
+}
+
+/** The text of one adoption of the log, as this server holds it by hash (a problem when it holds none). */
+export async function adoptedText(
+  ctx: ServerContext,
+  logId: string,
+  adoption: Adoption | undefined,
+): Promise<LogAgreement> {
   if (!adoption) {
     throw new HttpProblem(
       404,

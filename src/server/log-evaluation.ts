@@ -4,10 +4,10 @@ import { ComplianceError } from '../core/compliance/index.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
 import { addDays, isoInZone, localToEpoch } from '../core/time/zoned-time.ts';
 import type { LedgerStore } from '../store/ledger-store.ts';
-import type { Adoption } from '../store/log-adoption.ts';
+import { type Adoption, adoptionAt, adoptions } from '../store/log-adoption.ts';
 import type { ServerContext } from './context.ts';
 import type { EvaluateAnswer, EvaluateTask } from './evaluation-task.ts';
-import { logAgreement } from './log-agreement.ts';
+import { adoptedText } from './log-agreement.ts';
 import { HttpProblem } from './problem.ts';
 import { RememberedEvaluations } from './remembered-evaluations.ts';
 
@@ -78,8 +78,11 @@ async function evaluateOnWorker(
   size: number,
   agreement: Agreement,
   at: string,
+  olderText?: number,
 ): Promise<{ evaluation: Evaluation; size: number }> {
-  const log = `${nameOf(ctx.store)}/${logId}`;
+  // A text the log adopted before its latest is judged by an evaluator of its own, so that asking
+  // of a moment before the latest adoption does not throw away the evaluator of the text in force.
+  const log = `${nameOf(ctx.store)}/${logId}${olderText === undefined ? '' : `@${olderText}`}`;
   const agreementKey = nameOf(agreement);
   const worker = workerOf(log);
   const receiver = receiverOf(log, agreementKey);
@@ -167,8 +170,24 @@ export async function evaluateLog(
   asOf: (agreement: Agreement) => string,
 ): Promise<LogJudgement> {
   const log = await ctx.store.requireLog(logId);
-  const { agreement, adoption } = await logAgreement(ctx, logId);
-  const at = asOf(agreement);
+  // The moment is read in the latest text's time zone, then judged against the text in force at
+  // it (a later text does not judge a moment before its adoption), read again in that text's zone.
+  const adopted = await adoptions(ctx.database, log.id, log.size);
+  const latest = await adoptedText(ctx, logId, adopted.at(-1));
+  let at = asOf(latest.agreement);
+  let inForce = latest;
+  let then = adoptionAt(adopted, at);
+  if (then !== adopted.at(-1)) {
+    inForce = await adoptedText(ctx, logId, then);
+    const again = asOf(inForce.agreement);
+    if (again !== at && adoptionAt(adopted, again) !== then) {
+      then = adoptionAt(adopted, again);
+      inForce = await adoptedText(ctx, logId, then);
+    }
+    at = again;
+  }
+  const { agreement, adoption } = inForce;
+  const older = adoption.index !== latest.adoption.index;
   const byLog = recent.get(ctx.store) ?? new Map<string, RememberedEvaluations>();
   recent.set(ctx.store, byLog);
   let seen = byLog.get(log.id);
@@ -184,7 +203,14 @@ export async function evaluateLog(
   const key = `${nameOf(ctx.store)}/${log.id}|${log.size}|${nameOf(agreement)}|${at}`;
   let pending = underWay.get(key);
   if (!pending) {
-    pending = evaluateOnWorker(ctx, log.id, log.size, agreement, at).finally(() => underWay.delete(key));
+    pending = evaluateOnWorker(
+      ctx,
+      log.id,
+      log.size,
+      agreement,
+      at,
+      older ? adoption.index : undefined,
+    ).finally(() => underWay.delete(key));
     underWay.set(key, pending);
   }
   let judged: { evaluation: Evaluation; size: number };

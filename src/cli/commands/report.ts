@@ -29,9 +29,9 @@ export const report: Command = {
       throw new UsageError('--date YYYY-MM-DD is required: the day of the report.');
     if (!withinHorizon(date)) throw new UsageError(`--date ${date}: give a day ${HORIZON_TEXT}.`);
     const lang = langFlag(args);
-    const loaded = await loadLogAndAgreement(args, io);
+    const loaded = await loadLogAndAgreement(args, io, (a) => asOfFlag(date, a));
     for (const w of loaded.warnings) io.err(`warning: ${w}\n`);
-    const evaluation = runEvaluation(loaded, asOfFlag(date, loaded.agreement));
+    const evaluation = runEvaluation(loaded, loaded.asOf);
     if (args.values.json) {
       io.out(formatStatusJson(evaluation, loaded.agreement, lang));
       return EXIT_OK;

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Agreement } from '../../core/agreement/types.ts';
 import { ComplianceError, evaluate, labelsOf, registrationsIn } from '../../core/compliance/index.ts';
 import type { Evaluation, LoggedEvent } from '../../core/compliance/types.ts';
@@ -13,6 +13,7 @@ import { HORIZON_TEXT, withinHorizon } from '../../core/time/date-horizon.ts';
 import { addDays, isoInZone, localToEpoch } from '../../core/time/zoned-time.ts';
 import { exportMaterial, exportProvenance, readExport } from '../../export/export-folder.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
+import { type Adoption, adoptionAt } from '../../store/log-adoption.ts';
 import { ProvenanceStore } from '../../store/provenance-store.ts';
 import { type Command, jsonOption, type ParsedArgs, stringFlag } from '../command.ts';
 import { formatStatusJson, formatStatusText } from '../format-status.ts';
@@ -28,10 +29,21 @@ export interface LoadedLog {
   warnings: string[];
   /** Where the log comes from: said before anything read from it. */
   provenance: Provenance;
+  /** The moment judged. */
+  asOf: string;
+  /** The file of the agreement text judged against. */
+  judgedBy: string;
 }
 
-/** Reads the log (an export folder, verified first, or a log in the database) and its agreement. */
-export async function loadLogAndAgreement(args: ParsedArgs, io: Io): Promise<LoadedLog> {
+/**
+ * Reads the log (an export folder, verified first, or a log in the database) and the agreement
+ * text in force at the moment judged, which `moment` reads in an agreement's time zone.
+ */
+export async function loadLogAndAgreement(
+  args: ParsedArgs,
+  io: Io,
+  moment: (agreement: Agreement) => string,
+): Promise<LoadedLog> {
   let id: string;
   let events: LoggedEvent[];
   let provenance: Provenance;
@@ -64,17 +76,57 @@ export async function loadLogAndAgreement(args: ParsedArgs, io: Io): Promise<Loa
       await database.close();
     }
   }
-  const file = stringFlag(args, 'agreement') ?? `examples/agreements/${id}.yaml`;
-  const agreement = await requireAgreement(resolve(io.cwd, file), io);
+  const flag = stringFlag(args, 'agreement');
+  const file = flag ?? `examples/agreements/${id}.yaml`;
+  let agreement = await requireAgreement(resolve(io.cwd, file), io);
   const warnings: string[] = [];
-  const adopted = events.filter((e) => e.event.event.kind === 'agreement.adopted').at(-1);
+  // The text in force at the moment judged (the latest the log had adopted by then): a later text
+  // does not judge a moment before its adoption.
+  const list = adoptionsIn(events);
+  let asOf = moment(agreement);
+  const inForce = adoptionAt(list, asOf);
+  let judgedBy = file;
   const sha = toHex(nodeCrypto.sha256(await readFile(resolve(io.cwd, file))));
-  if (adopted && (adopted.event.event.body as { sha256?: string }).sha256 !== sha)
-    warnings.push(
-      `${file} is not the agreement text this log adopted (its SHA-256 differs); statuses follow ${file}.`,
-    );
-  if (agreement.id !== id) warnings.push(`${file} is agreement "${agreement.id}", the log is "${id}".`);
-  return { id, events, agreement, warnings, provenance };
+  if (inForce && inForce.sha256 !== sha) {
+    // Without --agreement, the text in force is looked for beside the default file, by its hash.
+    const found =
+      flag === undefined ? await textByHash(resolve(io.cwd, dirname(file)), inForce.sha256) : undefined;
+    if (found) {
+      agreement = await requireAgreement(found, io);
+      judgedBy = relative(io.cwd, found) || found;
+      asOf = moment(agreement);
+    } else
+      warnings.push(
+        `${file} is not the agreement text this log had adopted by ${asOf} (its SHA-256 differs from ${inForce.sha256}, adopted at event ${inForce.index}); statuses follow ${file}.`,
+      );
+  }
+  if (agreement.id !== id) warnings.push(`${judgedBy} is agreement "${agreement.id}", the log is "${id}".`);
+  return { id, events, agreement, warnings, provenance, asOf, judgedBy };
+}
+
+/** The log's agreement.adopted events, in its order. */
+function adoptionsIn(events: readonly LoggedEvent[]): Adoption[] {
+  return events.flatMap((e, index) => {
+    const { kind, body, occurredAt, actor } = e.event.event;
+    if (kind !== 'agreement.adopted') return [];
+    const b = body as { agreement: string; version: number | string; sha256: string };
+    return [{ agreement: b.agreement, version: b.version, sha256: b.sha256, index, actor, occurredAt }];
+  });
+}
+
+/** The agreement file in `dir` whose bytes have SHA-256 `sha256`, if one has. */
+async function textByHash(dir: string, sha256: string): Promise<string | undefined> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort();
+  } catch {
+    return undefined;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    if (toHex(nodeCrypto.sha256(await readFile(path))) === sha256) return path;
+  }
+  return undefined;
 }
 
 /** --at: a date-time with an offset, or a date (the end of that day in the agreement's zone). */
@@ -129,8 +181,8 @@ export const status: Command = {
     '\nExamples:\n  truce status examples/logs/nov-2023-pause --at 2023-11-25T20:00:00+02:00\n  truce status --log nov-2023-pause --json\n',
   async run(args, io) {
     const lang = langFlag(args);
-    const loaded = await loadLogAndAgreement(args, io);
-    const evaluation = runEvaluation(loaded, asOfFlag(stringFlag(args, 'at'), loaded.agreement));
+    const loaded = await loadLogAndAgreement(args, io, (a) => asOfFlag(stringFlag(args, 'at'), a));
+    const evaluation = runEvaluation(loaded, loaded.asOf);
     for (const w of loaded.warnings) io.err(`warning: ${w}\n`);
     const numbers = new Map(loaded.events.map((x, i) => [x.leafHash, i]));
     io.out(
