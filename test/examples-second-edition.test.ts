@@ -436,7 +436,7 @@ describe('docs/agreement-language.md', () => {
   for (const part of second.split(/```yaml\n([\s\S]*?)```/).entries()) {
     const [i, text] = part;
     if (i % 2 === 0) {
-      file = [...text.matchAll(/`examples\/agreements\/([a-z0-9-]+\.yaml)`/g)].at(-1)?.[1] ?? file;
+      file = [...text.matchAll(/`examples\/agreements\/([a-z0-9.-]+\.yaml)`/g)].at(-1)?.[1] ?? file;
     } else quotes.push({ file, lines: text.split('\n').filter((l) => l.trim() !== '') });
   }
 

@@ -31,13 +31,14 @@ function provision<K extends Agreement['provisions'][number]['kind']>(a: Agreeme
 }
 
 describe('shipped examples', () => {
-  it('are the six agreements of AGREEMENTS.md and the October 2025 ceasefire of OCT-2025.md', () => {
+  it('are the six agreements of AGREEMENTS.md and the October 2025 ceasefire of OCT-2025.md (its text as signed, and as amended)', () => {
     expect(files.sort()).toEqual([
       'all-for-all-position.yaml',
       'feb-2024-counter-proposal.yaml',
       'jan-2025-ceasefire.yaml',
       'may-2024-proposal.yaml',
       'nov-2023-pause.yaml',
+      'oct-2025-ceasefire.v1.yaml',
       'oct-2025-ceasefire.yaml',
       'vaccination-pauses-2024.yaml',
     ]);

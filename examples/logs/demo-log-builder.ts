@@ -46,7 +46,10 @@ export interface StoryEvent {
 export interface StoryIo {
   append(e: StoryEvent): Promise<string>;
   checkpoint(): Promise<void>;
+  /** The SHA-256 of examples/agreements/<id>.yaml, the agreement's latest text. */
   sha256: string;
+  /** The SHA-256 of another file of examples/agreements (an earlier version of the text). */
+  sha256Of(file: string): Promise<string>;
   verifierKey(actor: string): string;
 }
 
@@ -148,7 +151,15 @@ export async function buildDemoLog(recipe: LogRecipe, outDir: string): Promise<v
       );
       return r!.leafHash;
     };
-    await recipe.story({ append, checkpoint, sha256, verifierKey: (a) => formatVerifierKey(demoSigner(a)) });
+    const sha256Of = async (file: string) =>
+      toHex(crypto.sha256(await readFile(join(here, '..', 'agreements', file))));
+    await recipe.story({
+      append,
+      checkpoint,
+      sha256,
+      sha256Of,
+      verifierKey: (a) => formatVerifierKey(demoSigner(a)),
+    });
     await writeExport(store, logId, outDir);
     const logJson = JSON.parse(await readFile(join(outDir, 'log.json'), 'utf8'));
     await writeFile(

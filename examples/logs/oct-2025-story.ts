@@ -50,7 +50,7 @@ export async function story(io: StoryIo): Promise<void> {
     body: {
       agreement: 'oct-2025-ceasefire',
       version: 1,
-      sha256: io.sha256,
+      sha256: await io.sha256Of('oct-2025-ceasefire.v1.yaml'),
       title: 'Ceasefire and exchange agreement, October 2025',
     },
     source: src(PRESS, `agreed in Sharm el-Sheikh, announced early 9 Oct 2025; ${NOON}`),
@@ -635,6 +635,23 @@ export async function story(io: StoryIo): Promise<void> {
     at: at('2026-02-01'),
     body: { text: 'A trial opening of the Rafah crossing.' },
     source: src(PRESS, NOON),
+  });
+  // Version 2 of the text: what was recorded of the terms after 9 Oct, the last of it the crossing's
+  // reopening terms; a moment before this is judged by version 1.
+  await append({
+    actor: 'operator',
+    kind: 'agreement.adopted',
+    at: at('2026-02-02', '08:00'),
+    body: {
+      agreement: 'oct-2025-ceasefire',
+      version: 2,
+      sha256: io.sha256,
+      title: 'Ceasefire and exchange agreement, October 2025',
+    },
+    source: src(
+      PRESS,
+      'version 2 of the text: the guarantors (13 Oct), the condition on Rafah (Israel, 19 Oct), resolution 2803 (17 Nov) and the reopening terms (2 Feb 2026); adopted before the reopening, dated 08:00 by rule',
+    ),
   });
   await append({
     actor: 'israel',

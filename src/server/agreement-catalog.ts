@@ -44,15 +44,22 @@ export interface AgreementCatalog {
 
 const AGREEMENT_FILE = /\.(ya?ml|json)$/i;
 
-/** Reads and checks every agreement file of `dir`; a file that does not check throws, naming it. */
-async function readAgreementFiles(dir: string): Promise<Map<string, CatalogEntry>> {
+/**
+ * The agreement files of `dir`, each checked (a file that does not check throws, naming it): by id,
+ * every version a file holds, and the one served for the id (its highest version). Several files
+ * may hold versions of one id (the text as signed, then as amended) when each states a distinct
+ * whole-number `version`; otherwise an id is one file's.
+ */
+async function readAgreementFiles(
+  dir: string,
+): Promise<{ served: Map<string, CatalogEntry>; versions: Map<string, CatalogEntry[]> }> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => AGREEMENT_FILE.test(n)).sort();
   } catch {
     throw new Error(`Cannot read the agreements folder ${dir}: check the path (--agreements).`);
   }
-  const byId = new Map<string, CatalogEntry>();
+  const versions = new Map<string, { name: string; entry: CatalogEntry }[]>();
   for (const name of names) {
     const bytes = await readFile(join(dir, name));
     const text = bytes.toString('utf8');
@@ -63,18 +70,36 @@ async function readAgreementFiles(dir: string): Promise<Map<string, CatalogEntry
       );
     }
     const agreement = result.agreement;
-    if (byId.has(agreement.id)) {
-      throw new Error(`Two agreement files in ${dir} have the id "${agreement.id}"; ids must be unique.`);
-    }
-    byId.set(agreement.id, {
+    const entry: CatalogEntry = {
       agreement,
       origin: 'file',
       version: null,
       status: agreement.kind === 'proposal' ? 'proposal' : 'adopted',
       sha256: createHash('sha256').update(bytes).digest('hex'),
-    });
+    };
+    const same = versions.get(agreement.id) ?? [];
+    for (const other of same) {
+      const a = other.entry.agreement.version;
+      const b = agreement.version;
+      if (typeof a !== 'number' || typeof b !== 'number' || a === b) {
+        throw new Error(
+          `The agreement files ${other.name} and ${name} in ${dir} both have the id "${agreement.id}": ids must be unique, unless each file is a version of the agreement with its own whole-number version (version: 1, version: 2).`,
+        );
+      }
+    }
+    versions.set(agreement.id, [...same, { name, entry }]);
   }
-  return byId;
+  const served = new Map<string, CatalogEntry>();
+  for (const [id, list] of versions) {
+    const latest = list.reduce((a, b) =>
+      (b.entry.agreement.version as number) > (a.entry.agreement.version as number) ? b : a,
+    );
+    served.set(id, latest.entry);
+  }
+  return {
+    served,
+    versions: new Map([...versions].map(([id, list]) => [id, list.map((v) => v.entry)])),
+  };
 }
 
 /** The file name an uploaded source is parsed under: its extension says YAML or JSON. */
@@ -133,7 +158,7 @@ async function uploadEntry(v: AgreementVersion): Promise<CatalogEntry> {
 
 /** The catalog over the files of `dir` (checked now: a file that does not check stops the server) and the store. */
 export async function loadAgreementCatalog(dir: string, uploads: AgreementStore): Promise<AgreementCatalog> {
-  const files = await readAgreementFiles(dir);
+  const { served: files, versions } = await readAgreementFiles(dir);
   const entry = async (id: string, version?: number): Promise<CatalogEntry | undefined> => {
     if (version === undefined) {
       const file = files.get(id);
@@ -150,8 +175,8 @@ export async function loadAgreementCatalog(dir: string, uploads: AgreementStore)
     get: async (id, version) => (await entry(id, version))?.agreement,
     isFile: (id) => files.has(id),
     async adopted(id, sha256) {
-      const file = files.get(id);
-      if (file?.sha256 === sha256) return file;
+      const file = versions.get(id)?.find((v) => v.sha256 === sha256);
+      if (file) return file;
       const stored = await uploads.byHash(id, sha256);
       return stored ? uploadEntry(stored) : undefined;
     },
