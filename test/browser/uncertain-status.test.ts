@@ -51,6 +51,12 @@ describe('statuses that rest on an uncertain term carry the ⚠ on the dashboard
       const oct = await judged('oct-2025-ceasefire');
       expect(oct.get('remains-exchange/release/4')).toMatchObject({ status: 'partly-met', uncertain: true });
       const bodies = await shown('oct-2025-ceasefire', '2025-10-13', lang);
+      // A late item names what is late as its row does: the act, the quantity and the batch.
+      const item = demo.browser.page.locator('section.late li[data-obligation="remains-exchange/release/4"]');
+      const row = demo.browser.page.locator('tr[data-obligation="remains-exchange/release/4"] td').nth(2);
+      const asked = ((await row.textContent()) ?? '').replace('⚠', '').trim();
+      expect(asked).toMatch(/ · .* · /);
+      expect(await item.textContent()).toContain(asked);
       expect(bodies.rows.get('remains-exchange/release/4')).toBe(true);
       expect(bodies.late.get('remains-exchange/release/4')).toBe(true);
       for (const seen of [bodies.rows, bodies.late])

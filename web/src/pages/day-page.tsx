@@ -62,6 +62,19 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
         ? 'action.return-remains'
         : (`action.${o.action}` as MessageKey),
     );
+  /** What the obligation asks, as its row names it: the act, its quantity and its batch. */
+  const what = (o: Obligation) => (
+    <>
+      {action(o)}
+      {o.quantity !== undefined && o.unit ? (
+        <>
+          {' · '}
+          <Quantity n={o.quantity} unit={o.unit} />
+        </>
+      ) : null}
+      {o.batch ? ` · ${fieldLabel(t, 'batch')} ${fmt.number(o.batch)}` : ''}
+    </>
+  );
   const base = `/agreements/${encodeURIComponent(a.id)}`;
   const names = useMemo(() => agreementNames(a, data.log?.actors), [a, data.log?.actors]);
   const scope = useMemo(() => ({ timeZone: a.timeZone, names }), [a.timeZone, names]);
@@ -114,7 +127,7 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
               {late.map((r) => (
                 <li key={r.obligation.id} data-obligation={r.obligation.id}>
                   <StatusBadge status={r.status!.status} uncertain={r.status!.uncertain} />{' '}
-                  {party(r.obligation.party)}: {action(r.obligation)}
+                  {party(r.obligation.party)}: {what(r.obligation)}
                   {r.status!.lateMinutes
                     ? ` · ${t(
                         // Late against a deadline the agreement does not state firmly: the words carry the ⚠.
@@ -177,15 +190,7 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
                       </td>
                       <td data-label={t('role.party')}>{party(o.party)}</td>
                       <td data-label={t('provisions.provision')}>
-                        {action(o)}
-                        {o.quantity !== undefined && o.unit ? (
-                          <>
-                            {' · '}
-                            <Quantity n={o.quantity} unit={o.unit} />
-                          </>
-                        ) : null}
-                        {o.batch ? ` · ${fieldLabel(t, 'batch')} ${fmt.number(o.batch)}` : ''}{' '}
-                        {o.uncertain ? <Uncertain /> : null}
+                        {what(o)} {o.uncertain ? <Uncertain /> : null}
                       </td>
                       <StatusCells
                         logId={data.log?.id ?? null}
