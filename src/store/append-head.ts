@@ -6,6 +6,7 @@ import type { SignedEvent } from '../core/ledger/event.ts';
 import type { Hash } from '../core/ledger/tlog.ts';
 import { edgeIndexes, edgeRoot, extendEdge, type TreeEdge, treeEdge } from '../core/ledger/tree-edge.ts';
 import type { Database } from './database.ts';
+import { ACTOR_KINDS_TERM } from './kind-index-terms.ts';
 import { asBytes, readHashes } from './log-append.ts';
 
 /**
@@ -23,8 +24,6 @@ export interface AppendHead {
 
 /** Events appended since the head kept that are read to bring it up to date; more, and it is read anew. */
 const CATCH_UP = 256;
-
-const ACTOR_KINDS = "('actor.registered', 'actor.revoked')";
 
 /** `?` placeholders as the dialect writes them. */
 export function placeholders(database: Database, text: string): string {
@@ -64,7 +63,7 @@ export async function readAppendHead(
   const rows = await query<CatchUpRow>(
     database,
     `select l.size, l.root, l.log_key, e.idx, e.leaf_hash,
-       case when e.kind in ${ACTOR_KINDS} then e.event end as event
+       case when e.kind in ('actor.registered', 'actor.revoked') then e.event end as event
      from truce_log l left join truce_entry e on e.log_id = l.id and e.idx >= ? and e.idx < l.size
      where l.id = ? order by e.idx limit ?`,
     [Math.min(from, Number.MAX_SAFE_INTEGER), logId, CATCH_UP + 1],
@@ -113,7 +112,7 @@ async function readAnew(database: Database, crypto: Crypto, logId: string): Prom
   const registry = new ActorRegistry();
   const events = await query<{ event: string }>(
     database,
-    `select event from truce_entry where log_id = ? and kind in ${ACTOR_KINDS} and idx < ? order by idx`,
+    `select event from truce_entry where log_id = ? and ${ACTOR_KINDS_TERM} and idx < ? order by idx`,
     [logId, size],
   );
   // Stored events were checked on append: the text is a signed event.

@@ -17,6 +17,7 @@ import { entryRowIdMigration } from './migrations/0011-entry-row-id.ts';
 import { appendFunctionMigration } from './migrations/0012-append-function.ts';
 import { logEdgeMigration } from './migrations/0013-log-edge.ts';
 import { personCountMigration } from './migrations/0014-person-count.ts';
+import { leanAppendMigration } from './migrations/0015-lean-append.ts';
 import type { Tables } from './schema.ts';
 import { kyselySqlite, statementCache } from './sqlite-dialect.ts';
 import { DurableSqliteDialect } from './sqlite-durable-dialect.ts';
@@ -100,6 +101,7 @@ function migrations(dialect: Dialect): MigrationProvider {
     '0012-append-function': appendFunctionMigration(dialect),
     '0013-log-edge': logEdgeMigration(dialect),
     '0014-person-count': personCountMigration(),
+    '0015-lean-append': leanAppendMigration(dialect),
   };
   return { getMigrations: async () => all };
 }

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Database } from './database.ts';
+import { ADOPTED_TERM } from './kind-index-terms.ts';
 
 /** A log's adoption of an agreement text: its latest `agreement.adopted` event. */
 export interface Adoption {
@@ -36,7 +38,7 @@ function adoptionRows(database: Database, logId: string, size: number | undefine
     .selectFrom('truce_entry')
     .select(['idx', 'actor', 'event'])
     .where('log_id', '=', logId)
-    .where('kind', '=', 'agreement.adopted');
+    .where(sql.raw<boolean>(ADOPTED_TERM));
   if (size !== undefined) query = query.where('idx', '<', size);
   const ordered = query.orderBy('idx', 'desc');
   return (limit === undefined ? ordered : ordered.limit(limit)).execute();
@@ -44,7 +46,7 @@ function adoptionRows(database: Database, logId: string, size: number | undefine
 
 /**
  * The latest `agreement.adopted` event of a log among its first `size` events (all when omitted),
- * read by one indexed query (truce_entry by log, kind and index): undefined if the log adopted none.
+ * read by one indexed query (the partial index of agreement.adopted events by log and index, 0015): undefined if the log adopted none.
  */
 export async function latestAdoption(
   database: Database,

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import { type Crypto, fromHex, toHex } from '../core/crypto/crypto.ts';
 import { ActorRegistry } from '../core/ledger/actor-registry.ts';
 import type { ParsedEvent } from '../core/ledger/append-event.ts';
@@ -15,6 +15,7 @@ import type { SignedEvent } from '../core/ledger/event.ts';
 import { LedgerError } from '../core/ledger/ledger-error.ts';
 import type { Hash } from '../core/ledger/tlog.ts';
 import { edgeIndexes, treeEdge } from '../core/ledger/tree-edge.ts';
+import { ACTOR_KINDS_TERM } from './kind-index-terms.ts';
 import type { AppendResult } from './ledger-store.ts';
 import { encodeEdge } from './log-edge.ts';
 
@@ -122,7 +123,7 @@ export async function appendWithin(
 
 /**
  * The log's registry from its own actor.registered and actor.revoked events (read by the kind
- * index, in log order): what an event's actor is checked against, by when the event occurred.
+ * index of actor events, in log order): what an event's actor is checked against, by when the event occurred.
  */
 async function loadRegistry(trx: Kysely<Tables>, logId: string): Promise<ActorRegistry> {
   const registry = new ActorRegistry();
@@ -130,7 +131,7 @@ async function loadRegistry(trx: Kysely<Tables>, logId: string): Promise<ActorRe
     .selectFrom('truce_entry')
     .select(['event'])
     .where('log_id', '=', logId)
-    .where('kind', 'in', ['actor.registered', 'actor.revoked'])
+    .where(sql.raw<boolean>(ACTOR_KINDS_TERM))
     .orderBy('idx')
     .execute();
   // Stored events were checked on append: the text is a signed event.
