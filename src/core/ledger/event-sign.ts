@@ -78,6 +78,28 @@ export interface CanonicalEvent {
 }
 
 /**
+ * `checked`'s members in the order `input` has them, then any others: the same members and values
+ * (so the same canonical text), but in the order of the text parsed, which a canonical text has
+ * sorted, so that canonicalize writes it in one JSON.stringify instead of sorting each object's
+ * members (the schemas give their members back in their own order). Left as it is when a member
+ * is named `__proto__`, which an assignment would not copy.
+ */
+function inOrderOf<T extends object>(checked: T, input: Record<string, unknown> | undefined): T {
+  if (typeof input !== 'object' || input === null) return checked;
+  const from = checked as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in input) {
+    if (k === '__proto__') return checked;
+    if (Object.hasOwn(from, k)) out[k] = from[k];
+  }
+  for (const k in from) {
+    if (k === '__proto__') return checked;
+    if (!Object.hasOwn(out, k)) out[k] = from[k];
+  }
+  return out as T;
+}
+
+/**
  * The signed event `value` (parsed from `text`) is when it is valid and `text` is its canonical
  * form, with its envelope checked once (checkEnvelope) instead of twice and canonicalised once
  * (the signed event's canonical text is built around it); undefined otherwise, for the full parse
@@ -93,7 +115,12 @@ function parseOnce(value: unknown, text: string, ascii: boolean): CanonicalEvent
   let event: EventEnvelope;
   let envelope: string;
   try {
-    event = ascii ? checkNfcEnvelope(shell.data.event) : checkEnvelope(shell.data.event);
+    const input = shell.data.event as Record<string, unknown>;
+    const checked = ascii ? checkNfcEnvelope(input) : checkEnvelope(input);
+    event = inOrderOf(
+      { ...checked, body: inOrderOf(checked.body, input.body as Record<string, unknown>) },
+      input,
+    );
     envelope = canonicalize(event);
   } catch {
     return undefined;
