@@ -58,6 +58,21 @@ const mutations: ((signed: Record<string, unknown>, text: string) => string)[] =
   (s) => JSON.stringify({ ...s, signature: { key: 'party-a+00000000', sig: 'not base64!' } }),
   (s) => JSON.stringify({ ...s, event: 'an event' }),
   (_, text) => text.slice(0, -1),
+  // Canonical, with every optional member of the envelope (an object and an array among them).
+  (s) =>
+    canonicalize({
+      ...s,
+      event: {
+        ...(s.event as object),
+        id: 'row-1',
+        note: 'n',
+        refs: ['ab'.repeat(32)],
+        source: { name: 'UN 2720 mechanism', method: 'trucks collected' },
+      },
+    }),
+  // A member named __proto__ (an own member of what JSON.parse gives), in the body and the envelope.
+  (_, text) => text.replace('"body":{', '"body":{"__proto__":{"a":1},'),
+  (_, text) => text.replace('{"event":{', '{"event":{"__proto__":{"a":1},'),
   // ASCII text that is not canonical: every character outside printable ASCII written as a \u escape.
   (_, text) => text.replace(/[^ -~]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
 ];
