@@ -1,5 +1,6 @@
 import type { Path } from './agreement-error.ts';
 import type { CheckContext } from './check-context.ts';
+import { namedTerms } from './named-terms.ts';
 import type { Provision } from './types.ts';
 
 /**
@@ -8,19 +9,12 @@ import type { Provision } from './types.ts';
  * destination), and its parties (a destination may be a party's territory).
  */
 function namedPlaces(ctx: CheckContext): Set<string> {
-  const named = new Set<string>([...ctx.parties.keys(), ...(ctx.agreement.places ?? []).map((p) => p.id)]);
-  const walk = (value: unknown) => {
-    if (Array.isArray(value)) {
-      for (const v of value) walk(v);
-      return;
-    }
-    if (!value || typeof value !== 'object') return;
-    const o = value as Record<string, unknown>;
-    if (typeof o.id === 'string' && o.name !== undefined) named.add(o.id);
-    for (const v of Object.values(o)) walk(v);
-  };
-  walk(ctx.agreement.provisions);
-  return named;
+  return new Set([
+    ...ctx.parties.keys(),
+    ...namedTerms(ctx.agreement)
+      .filter((t) => t.kind === 'place')
+      .map((t) => t.id),
+  ]);
 }
 
 /** The places a provision refers to by id alone, with where and what they are. */

@@ -1,15 +1,9 @@
+import { isLocalized, namedTerms } from '../agreement/named-terms.ts';
 import type { Agreement, LocalizedText } from '../agreement/types.ts';
 import { kept } from './kept.ts';
 import type { Lang } from './lang.ts';
 import type { Names } from './render.ts';
 import { localized } from './render.ts';
-
-function isLocalized(v: unknown): v is LocalizedText {
-  return (
-    typeof v === 'string' ||
-    (typeof v === 'object' && v !== null && typeof (v as { en?: unknown }).en === 'string')
-  );
-}
 
 /** Every name an agreement gives, by kind and id: parties, places, provisions, phases, quotas, categories. */
 function collect(agreement: Agreement, into: Map<string, LocalizedText>): void {
@@ -17,29 +11,15 @@ function collect(agreement: Agreement, into: Map<string, LocalizedText>): void {
     if (!into.has(key)) into.set(key, v);
   };
   for (const p of agreement.parties) set(`party:${p.id}`, p.name);
-  for (const p of agreement.places ?? []) set(`place:${p.id}`, p.name);
   for (const ph of agreement.phases) if (isLocalized(ph.title)) set(`phase:${ph.id}`, ph.title);
-  const walk = (value: unknown, provision: string) => {
-    if (Array.isArray(value)) {
-      for (const v of value) walk(v, provision);
-      return;
+  for (const p of agreement.provisions) if (p.title) set(`provision:${p.id}`, p.title);
+  for (const term of namedTerms(agreement)) {
+    if (term.kind === 'place') set(`place:${term.id}`, term.text);
+    else {
+      set(`category:${term.provision}/${term.id}`, term.text);
+      set(`category:${term.id}`, term.text);
+      set(`quota:${term.provision}/${term.id}`, term.text);
     }
-    if (!value || typeof value !== 'object') return;
-    const o = value as Record<string, unknown>;
-    if (typeof o.id === 'string') {
-      if (isLocalized(o.name)) set(`place:${o.id}`, o.name);
-      if (isLocalized(o.label)) {
-        set(`category:${provision}/${o.id}`, o.label);
-        set(`category:${o.id}`, o.label);
-        set(`quota:${provision}/${o.id}`, o.label);
-      }
-    }
-    for (const [k, v] of Object.entries(o))
-      if (k !== 'name' && k !== 'label' && k !== 'title') walk(v, provision);
-  };
-  for (const p of agreement.provisions) {
-    if (p.title) set(`provision:${p.id}`, p.title);
-    walk(p, p.id);
   }
 }
 

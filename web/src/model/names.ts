@@ -1,3 +1,4 @@
+import { namedTerms } from '../../../src/core/agreement/named-terms.ts';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
 
 export type Localized = string | { en: string; ar?: string; he?: string };
@@ -27,13 +28,6 @@ const FIELD_KIND: Record<string, NameKind> = {
   actor: 'actor',
 };
 
-function isLocalized(v: unknown): v is Localized {
-  return (
-    typeof v === 'string' ||
-    (typeof v === 'object' && v !== null && typeof (v as { en?: unknown }).en === 'string')
-  );
-}
-
 /**
  * Every name an agreement gives in several scripts, by kind and id: parties, places found anywhere
  * in its provisions (objects with an id and a localized name), provision titles, category labels.
@@ -51,22 +45,10 @@ export function agreementNames(
     const party = a.party !== undefined ? names.get(`party:${a.party}`) : undefined;
     names.set(`actor:${a.actor}`, party ?? names.get(`party:${a.actor}`) ?? a.name);
   }
-  const walk = (value: unknown) => {
-    if (Array.isArray(value)) {
-      for (const v of value) walk(v);
-      return;
-    }
-    if (!value || typeof value !== 'object') return;
-    const o = value as Record<string, unknown>;
-    if (typeof o.id === 'string') {
-      if (isLocalized(o.name) && !names.has(`place:${o.id}`)) names.set(`place:${o.id}`, o.name);
-      if (isLocalized(o.label) && !names.has(`category:${o.id}`)) names.set(`category:${o.id}`, o.label);
-    }
-    for (const [k, v] of Object.entries(o)) if (k !== 'name' && k !== 'label' && k !== 'title') walk(v);
-  };
-  for (const p of agreement.provisions) {
-    if (p.title) names.set(`provision:${p.id}`, p.title);
-    walk(p);
+  for (const p of agreement.provisions) if (p.title) names.set(`provision:${p.id}`, p.title);
+  for (const term of namedTerms(agreement)) {
+    const key = `${term.kind === 'place' ? 'place' : 'category'}:${term.id}`;
+    if (!names.has(key)) names.set(key, term.text);
   }
   return names;
 }
