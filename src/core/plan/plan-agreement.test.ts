@@ -8,6 +8,21 @@ import type { Plan } from './types.ts';
 const total = (plan: Plan, party: string, unit = 'person') =>
   plan.totals.filter((t) => t.party === party && t.unit === unit).reduce((a, t) => a + t.quantity, 0);
 const obligations = (plan: Plan) => plan.days.flatMap((d) => d.obligations);
+/** The pause with a crossing at Rafah, opened by party a, with `extra` terms. */
+const withCrossing = (extra: object): Agreement =>
+  pause({
+    provisions: [
+      ...pause().provisions,
+      {
+        id: 'crossing',
+        kind: 'crossing',
+        phase: 'pause',
+        party: 'a',
+        crossing: { id: 'rafah', name: 'Rafah' },
+        ...extra,
+      } as Agreement['provisions'][number],
+    ],
+  });
 /** The plan's day with number `n` (day 0 is the eve of the start). */
 const day = (plan: Plan, n: number) => plan.days.find((d) => d.day === n)!;
 
@@ -110,19 +125,7 @@ describe('planAgreement', () => {
   });
 
   it('a conditional provision starts the day after its condition is met', () => {
-    const a = pause({
-      provisions: [
-        ...pause().provisions,
-        {
-          id: 'crossing',
-          kind: 'crossing',
-          phase: 'pause',
-          party: 'a',
-          crossing: { id: 'rafah', name: 'Rafah' },
-          condition: { provision: 'exchange', text: 'after all releases' },
-        },
-      ],
-    });
+    const a = withCrossing({ condition: { provision: 'exchange', text: 'after all releases' } });
     const open = obligations(planAgreement(a)).find((o) => o.action === 'open-crossing')!;
     expect(open.day).toBe(5);
     expect(open.condition).toBe('after all releases (by day 4 under this plan)');
@@ -130,20 +133,7 @@ describe('planAgreement', () => {
 
   it('given a crossing whose terms give no date, no condition and no day, then its opening is due on no day and no daily flow is placed', () => {
     const crossing = (extra: object) =>
-      pause({
-        provisions: [
-          ...pause().provisions,
-          {
-            id: 'crossing',
-            kind: 'crossing',
-            phase: 'pause',
-            party: 'a',
-            crossing: { id: 'rafah', name: 'Rafah' },
-            flows: [{ direction: 'out', people: 'person', perDay: 50 }],
-            ...extra,
-          },
-        ],
-      });
+      withCrossing({ flows: [{ direction: 'out', people: 'person', perDay: 50 }], ...extra });
     const undated = obligations(planAgreement(crossing({}))).filter((o) => o.provision === 'crossing');
     expect(undated).toHaveLength(1);
     expect(undated[0]).toMatchObject({ action: 'open-crossing', due: null, noAgreedDate: true });
