@@ -29,7 +29,7 @@ describe.each(DIALECTS)('the text in force at the moment judged, on %s', (dialec
     });
     expect(r.statusCode, r.body).toBe(200);
     return json(r) as {
-      adopted: { version: number; sha256: string; index: number };
+      adopted: { version: number; sha256: string; index: number; occurredAt: string };
       obligations: { obligation: { id: string; quantity: number }; status: string }[];
     };
   };
@@ -38,7 +38,11 @@ describe.each(DIALECTS)('the text in force at the moment judged, on %s', (dialec
 
   it('given a moment before the second text was adopted, then the first judges it, and says so', async () => {
     const before = await status('2023-11-25T12:00:00+02:00');
-    expect(before.adopted).toMatchObject({ version: 1, sha256: sha256Hex(V1) });
+    expect(before.adopted).toMatchObject({
+      version: 1,
+      sha256: sha256Hex(V1),
+      occurredAt: '2023-11-24T05:00:30.000Z',
+    });
     // 150 delivered on day 1 against the 100 then agreed: met.
     expect(firstDay(before)).toMatchObject({ obligation: { quantity: 100 }, status: 'met' });
   });
@@ -46,7 +50,7 @@ describe.each(DIALECTS)('the text in force at the moment judged, on %s', (dialec
   it('given a moment after, or now, then the second judges the whole record', async () => {
     for (const at of ['2023-11-27T12:00:00+02:00', undefined]) {
       const after = await status(at);
-      expect(after.adopted).toMatchObject({ version: 2, sha256: sha256Hex(V2) });
+      expect(after.adopted).toMatchObject({ version: 2, sha256: sha256Hex(V2), occurredAt: ADOPTED_V2 });
       expect(firstDay(after)).toMatchObject({ obligation: { quantity: 200 }, status: 'partly-met' });
     }
   });

@@ -42,10 +42,11 @@ export const LogSummary = z.object({
       version: z.union([z.int(), z.string()]),
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
       index: z.int().min(0).describe('The agreement.adopted event.'),
+      occurredAt: z.string().describe('When the text was adopted: in force from then on.'),
     })
     .nullable()
     .describe(
-      'The agreement text the log adopted (its latest agreement.adopted event): what it is judged against. Null if none.',
+      'The agreement text the log adopted (its latest agreement.adopted event): what it is judged against now. Null if none.',
     ),
   provenance: LogProvenance,
   actors: z

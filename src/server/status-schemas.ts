@@ -196,8 +196,11 @@ export const Evaluation = z
         version: z.union([z.int(), z.string()]),
         sha256: z.string().regex(/^[0-9a-f]{64}$/),
         index: z.int().min(0).describe('The agreement.adopted event of the log.'),
+        occurredAt: z.string().describe('When the text was adopted: in force from then on.'),
       })
-      .describe('The agreement text judged against: the one the log adopted, by SHA-256.'),
+      .describe(
+        'The agreement text judged against: the one the log had adopted latest by asOf (by SHA-256).',
+      ),
     events: z.int().min(0).describe('Events of the log that occurred by asOf.'),
     phases: z.array(
       z.looseObject({

@@ -51,7 +51,17 @@ export interface OneEvent extends LoggedEntry {
  * The status as the API serves it: each list of evidence counted (its events asked for with
  * `api.evidence`), and the headline figures computed by the server from the whole evaluation.
  */
-export type ServedStatus = CountedEvaluation & { headline: HeadlineFigures };
+/** The agreement text a status was judged against: the one the log had adopted latest by its moment. */
+export interface AdoptedText {
+  agreement: string;
+  version: number | string;
+  sha256: string;
+  /** The agreement.adopted event (its number in the log). */
+  index: number;
+  /** When it was adopted. */
+  occurredAt: string;
+}
+export type ServedStatus = CountedEvaluation & { headline: HeadlineFigures; adopted: AdoptedText };
 /** An obligation's status as served. */
 export type ServedObligation = CountedEvaluation['obligations'][number];
 

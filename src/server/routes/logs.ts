@@ -31,6 +31,7 @@ async function summary(
           version: adoption.version,
           sha256: adoption.sha256,
           index: adoption.index,
+          occurredAt: adoption.occurredAt,
         }
       : null,
     provenance,

@@ -36,7 +36,7 @@ function serialized(evaluation: EvaluationValue, adoption: Adoption, terms: Agre
   }
   let bytes = byLang.get(lang);
   if (bytes === undefined) {
-    const { agreement, version, sha256, index } = adoption;
+    const { agreement, version, sha256, index, occurredAt } = adoption;
     // The headline figures from the one model the dashboard, the report and the CLI show.
     const headline = headlineFigures(terms, evaluation);
     // Every explanation structured, and beside it in words of the reader's language; each list of
@@ -46,7 +46,7 @@ function serialized(evaluation: EvaluationValue, adoption: Adoption, terms: Agre
     // so: the document does not grow with the log, nor with its allegations.
     const explained = countedEvaluation(explainedEvaluation(shownExplanations(evaluation), terms, lang));
     bytes = Buffer.from(
-      JSON.stringify({ ...explained, headline, adopted: { agreement, version, sha256, index } }),
+      JSON.stringify({ ...explained, headline, adopted: { agreement, version, sha256, index, occurredAt } }),
     );
     byLang.set(lang, bytes);
   }

@@ -49,6 +49,7 @@ export const ar: Catalog = {
   'agreement.feed': 'الأحداث',
   'agreement.days': 'الأيام',
   'agreement.asOf': 'حتى {date}',
+  'agreement.textInForce': 'الحكم وفق الصيغة {version} من النص، المعتمدة في {date} (الحدث رقم {n})',
   'agreement.report': 'التقرير اليومي (للطباعة)',
   'agreement.compareWith': 'قارن بمقترح آخر',
   'role.party': 'طرف',

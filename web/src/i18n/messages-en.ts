@@ -49,6 +49,7 @@ export const en = {
   'agreement.feed': 'Events',
   'agreement.days': 'Days',
   'agreement.asOf': 'As of {date}',
+  'agreement.textInForce': 'Judged against version {version} of the text, adopted {date} (event no. {n})',
   'agreement.report': 'Daily report (printable)',
   'agreement.compareWith': 'Compare with another proposal',
   'role.party': 'Party',

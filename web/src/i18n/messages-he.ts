@@ -49,6 +49,7 @@ export const he: Catalog = {
   'agreement.feed': 'אירועים',
   'agreement.days': 'ימים',
   'agreement.asOf': 'נכון ל-{date}',
+  'agreement.textInForce': 'נשפט לפי גרסה {version} של הנוסח, שאומצה ב־{date} (אירוע מס׳ {n})',
   'agreement.report': 'דוח יומי (להדפסה)',
   'agreement.compareWith': 'השווה להצעה אחרת',
   'role.party': 'צד',

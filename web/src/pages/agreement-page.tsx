@@ -48,6 +48,21 @@ function AgreementView({ data, reload }: { data: AgreementData; reload?: (() => 
             <p className="muted">
               {t('agreement.asOf', { date: fmt.dateTime(data.evaluation.asOf, a.timeZone) })} ·{' '}
               {t('count.events', { n: data.evaluation.events })} · <Marked text={a.timeZone} lang={lang} />
+              {data.evaluation.adopted ? (
+                <>
+                  <br />
+                  <span data-testid="text-in-force">
+                    {t('agreement.textInForce', {
+                      version:
+                        typeof data.evaluation.adopted.version === 'number'
+                          ? fmt.number(data.evaluation.adopted.version)
+                          : data.evaluation.adopted.version,
+                      date: fmt.dateTime(data.evaluation.adopted.occurredAt, a.timeZone),
+                      n: fmt.number(data.evaluation.adopted.index),
+                    })}
+                  </span>
+                </>
+              ) : null}
             </p>
           ) : null}
           <p className="actions no-print">
