@@ -65,6 +65,28 @@ describe('truce status: the text in force at --at', () => {
     );
   });
 
+  it('the status and the report say which version of the text they are judged against', async () => {
+    const head = async (at: string) =>
+      (await runCliIn(dir, 'status', '--log', 'test-log', '--database', db, '--at', at)).stdout.split(
+        '\n',
+      )[0];
+    expect(await head('2023-11-25')).toMatch(/, judged against version 1 of the text$/);
+    expect(await head('2023-11-27')).toMatch(/, judged against version 2 of the text$/);
+    const report = await runCliIn(
+      dir,
+      'report',
+      '--log',
+      'test-log',
+      '--database',
+      db,
+      '--date',
+      '2023-11-24',
+      '--lang',
+      'he',
+    );
+    expect(report.stdout).toContain('לפי גרסה 1 של נוסח ההסכם');
+  });
+
   it('the daily report of a day before the second text is judged by the first', async () => {
     const r = await runCliIn(
       dir,

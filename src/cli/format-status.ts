@@ -242,6 +242,7 @@ export function formatStatusText(
       at: localTime(e.asOf, tz, lang),
       zone: tz,
       events: n(e.events),
+      version: typeof agreement.version === 'number' ? n(agreement.version) : agreement.version,
     }),
   );
   lines.push('', w('phases'));

@@ -2,7 +2,7 @@ import type { Lang } from '../core/words/lang.ts';
 
 /** The words of `truce status`'s own frame, in each language; `{name}` marks a value filled in, already worded. */
 const EN = {
-  head: '{title} — status at {at} ({zone}), {events} events',
+  head: '{title} — status at {at} ({zone}), {events} events, judged against version {version} of the text',
   phases: 'Phases:',
   extensions: 'Extensions:',
   headline: 'Headline figures:',
@@ -29,7 +29,7 @@ const EN = {
 export type StatusWord = keyof typeof EN;
 
 const AR: Record<StatusWord, string> = {
-  head: '{title} — الحالة في {at} ({zone})، عدد الأحداث {events}',
+  head: '{title} — الحالة في {at} ({zone})، عدد الأحداث {events}، وفق الصيغة {version} من النص',
   phases: 'المراحل:',
   extensions: 'التمديدات:',
   headline: 'الأرقام الرئيسية:',
@@ -53,7 +53,7 @@ const AR: Record<StatusWord, string> = {
 };
 
 const HE: Record<StatusWord, string> = {
-  head: '{title} — מצב נכון ל־{at} ({zone}), {events} אירועים',
+  head: '{title} — מצב נכון ל־{at} ({zone}), {events} אירועים, לפי גרסה {version} של הנוסח',
   phases: 'שלבים:',
   extensions: 'הארכות:',
   headline: 'נתונים עיקריים:',

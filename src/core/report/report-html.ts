@@ -231,6 +231,7 @@ export function reportHtml(
     at: e(lang === 'en' ? ev.asOf : formatMoment(Date.parse(ev.asOf), agreement.timeZone, lang)),
     zone: h.name(agreement.timeZone),
     events: e(n(ev.events)),
+    version: typeof agreement.version === 'number' ? e(n(agreement.version)) : h.name(agreement.version),
   });
   return `<!doctype html>
 <html lang="${lang}" dir="${lang === 'en' ? 'ltr' : 'rtl'}"><head><meta charset="utf-8"><title>${e(title)}</title>
