@@ -10,9 +10,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkpointLog } from '../src/cli/record-events.ts';
+import { decodeEntryBundle, entriesPath } from '../src/core/ledger/tiles.ts';
+import { buildApp } from '../src/server/app.ts';
 import type { ServerContext } from '../src/server/context.ts';
 import { Keyring } from '../src/server/keyring.ts';
 import { checkpointNow } from '../src/server/routes/checkpoints.ts';
+import { FULL_TILE_CACHE } from '../src/server/routes/tiles.ts';
 import { type Database, openDatabase } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { DIALECTS, type DialectName, scratchLocation } from './helpers/databases.ts';
@@ -192,4 +195,44 @@ describe.each(DIALECTS)('a checkpoint on %s', (dialect) => {
     },
     60_000,
   );
+});
+
+describe.each(DIALECTS)('a full tile on %s', (dialect) => {
+  it('is handed out (for good) only once the entries it was read from are on the disk', async () => {
+    const { f, a, b, c, storeB, close } = await setUp(dialect);
+    const served = gatedDurable(c);
+    const app = await buildApp({ database: served.database, crypto });
+    try {
+      await storeB.append(
+        f.logId,
+        Array.from({ length: 250 }, (_, i) => f.event('monitor', 'statement', { text: `note ${i}` })),
+      );
+      // The tile's last entry: on PostgreSQL committed and not yet flushed (its own wait held).
+      const heldAppend = dialect === 'postgres' ? gatedDurable(a) : undefined;
+      const appended = new LedgerStore(heldAppend?.database ?? a, crypto).append(f.logId, [
+        f.event('party-a', 'statement', { text: 'the 256th' }),
+      ]);
+      if (heldAppend) await askedFirst(heldAppend.asked, appended, 'the append');
+      else await appended;
+      let done = false;
+      const response = app.inject({ url: `/api/logs/${f.logId}/${entriesPath(0)}` }).then((r) => {
+        done = true;
+        return r;
+      });
+      await askedFirst(served.asked, response, 'the full tile');
+      const read = dialect === 'postgres' ? await walEnd(b) : undefined;
+      expect(done).toBe(false);
+      served.open();
+      const r = await response;
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['cache-control']).toBe(FULL_TILE_CACHE);
+      expect(decodeEntryBundle(new Uint8Array(r.rawPayload))).toHaveLength(256);
+      if (read) expect(await flushedTo(b, read)).toBe(true);
+      heldAppend?.open();
+      expect(await appended).toMatchObject([{ index: 255, duplicate: false }]);
+    } finally {
+      await app.close();
+      await close();
+    }
+  }, 60_000);
 });

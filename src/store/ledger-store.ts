@@ -159,6 +159,8 @@ export class LedgerStore {
   private readonly heads = new Map<string, AppendHead>();
   /** The verifier keys its appends parsed (by their text) and the signatures they verified. */
   private readonly signatures: AppendSignatures;
+  /** Per log, a size this store knows its entries are on the disk up to (ensureDurable). */
+  private readonly durableSizes = new Map<string, number>();
 
   constructor(database: Database, crypto: Crypto) {
     this.database = database;
@@ -246,8 +248,24 @@ export class LedgerStore {
    */
   async requireDurableLog(id: string): Promise<LogInfo> {
     const log = await this.requireLog(id);
-    await this.database.durable();
+    await this.ensureDurable(id, log.size);
     return log;
+  }
+
+  /**
+   * Resolves once the log's first `size` entries are on the disk, `size` having been read from
+   * the log before the call (so every commit it counts is flushed by a flush that starts now): at
+   * once when this store knows they are (an append of its own, or an earlier call, past them),
+   * else after Database.durable. For what is signed over or handed out for good (a full tile).
+   */
+  async ensureDurable(logId: string, size: number): Promise<void> {
+    if ((this.durableSizes.get(logId) ?? 0) >= size) return;
+    await this.database.durable();
+    this.#durableUpTo(logId, size);
+  }
+
+  #durableUpTo(logId: string, size: number): void {
+    if ((this.durableSizes.get(logId) ?? 0) < size) this.durableSizes.set(logId, size);
   }
 
   async listLogs(): Promise<LogInfo[]> {
@@ -287,6 +305,8 @@ export class LedgerStore {
     // was not held through the flush; answered once the flush is past the commit. An event the
     // log had may be another writer's, committed and not yet flushed: its index waits as well.
     if (this.database.dialect === 'postgres') await this.database.durable();
+    // On the disk now with every entry before them (committed before them, flushed with them).
+    if (results.length > 0) this.#durableUpTo(logId, Math.max(...results.map((r) => r.index)) + 1);
     // In this process, before the append returns: the public reads kept in memory (log-reads.ts).
     if (results.some((r) => !r.duplicate)) this.#changed(logId);
     return results;
