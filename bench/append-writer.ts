@@ -7,7 +7,8 @@
  *   rows     writes the rows an append of them writes, one event per transaction, with no check and
  *            no planning, into the log FLOOR_LOG (what the database's own work bounds an append
  *            at): on SQLite the entry, its tree hashes and the log's new size with bare prepared
- *            statements (the log's row with its size, root and edge); on PostgreSQL the store's one statement (truce_append_at_end)  → done <ms> <CPU ms>
+ *            statements (the log's row with its size, root and edge); on PostgreSQL the store's one statement (truce_append_at_end),
+ *            committed as the store commits it (without waiting for the disk, then the flush of pg-wal-flush.ts)  → done <ms> <CPU ms>
  * Usage: node bench/append-writer.ts LOCATION LOG TAG FLOOR_LOG, with the actor's signer key in
  * TRUCE_BENCH_KEY. The raw table (bench_raw) and the log FLOOR_LOG are the parent's to create.
  */
@@ -23,6 +24,7 @@ import { nodeCrypto } from '../src/platform/node-crypto.ts';
 import { isPostgresUrl, openDatabase } from '../src/store/database.ts';
 import { LedgerStore } from '../src/store/ledger-store.ts';
 import { LOG_CHANNEL } from '../src/store/log-channel.ts';
+import { DEFERRED_COMMIT, FLUSH_WAL } from '../src/store/pg-wal-flush.ts';
 
 /** FLOOR_LOG: the log the `rows` command writes to, apart from the log appended to (which must verify). */
 const [location, log, tag, FLOOR_LOG] = process.argv.slice(2) as [string, string, string, string];
@@ -71,10 +73,11 @@ async function rowsWriter(): Promise<{ write(bytes: Uint8Array): Promise<void>; 
     const client = new pg.Client({ connectionString: location });
     await client.connect();
     return {
+      // As the store writes an append: committed without waiting for the disk, then the flush.
       write: async (bytes) => {
         await client.query({
           name: 'bench_rows',
-          text: 'select appended_at from truce_append_at_end($1, 0, $2, $3, $4, $5, $6, null, $7, $8)',
+          text: `select appended_at from ${DEFERRED_COMMIT}, truce_append_at_end($1, 0, $2, $3, $4, $5, $6, null, $7, $8)`,
           values: [
             FLOOR_LOG,
             Buffer.from(leafHash(nodeCrypto.sha256, bytes)),
@@ -86,6 +89,7 @@ async function rowsWriter(): Promise<{ write(bytes: Uint8Array): Promise<void>; 
             LOG_CHANNEL,
           ],
         });
+        await client.query({ name: 'bench_flush', text: FLUSH_WAL });
       },
       close: () => client.end(),
     };

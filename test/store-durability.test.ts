@@ -3,7 +3,8 @@
  * wal-checkpointer.ts): every write through the store resolves only once the write-ahead log is
  * flushed to the disk, and the flush does not hold the event loop. The flush is the real one
  * (fdatasync of the `-wal` file), with a gate in front of it that the test opens by hand.
- * SQLite only: PostgreSQL's commits are already waited for on a socket.
+ * SQLite only: PostgreSQL's (an append committed without waiting for the disk, then flushed) are
+ * in append-durable.test.ts.
  */
 import { copyFileSync, statSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';

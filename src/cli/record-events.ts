@@ -19,9 +19,9 @@ export function envelope(
   return { v: 1, log, kind, occurredAt: now, recordedAt: now, actor, body, ...extra } as EventEnvelope;
 }
 
-/** Signs the log's current tree as a checkpoint with the operator's key and stores it. */
+/** Signs the log's current tree, once all of it is on the disk, as a checkpoint with the operator's key and stores it. */
 export async function checkpointLog(store: LedgerStore, logId: string, operator: Signer) {
-  const log = await store.requireLog(logId);
+  const log = await store.requireDurableLog(logId);
   const note = signCheckpoint(
     nodeCrypto,
     { origin: log.origin, size: log.size, root: log.root, extensions: [] },

@@ -5,6 +5,7 @@ import type { Database } from './database.ts';
 import { asBytes } from './log-append.ts';
 import { encodeLogChange, LOG_CHANNEL } from './log-channel.ts';
 import { encodeEdge } from './log-edge.ts';
+import { DEFERRED_COMMIT } from './pg-wal-flush.ts';
 
 /**
  * Writes an append's rows if, and only if, the log still has the size they were planned at
@@ -12,7 +13,8 @@ import { encodeEdge } from './log-edge.ts';
  * when it fails. False when the log had moved on (plan again). The write is one transaction, as
  * durable as any: on PostgreSQL one statement (the update locks the log's row until the commit,
  * so that two writers never both take a size; the change is announced on commit); on SQLite one
- * BEGIN IMMEDIATE transaction.
+ * BEGIN IMMEDIATE transaction. On PostgreSQL the commit does not wait for the disk
+ * (DEFERRED_COMMIT): the caller waits for Database.durable before it answers.
  */
 export async function writeIfAt(
   database: Database,
@@ -46,7 +48,8 @@ const POSTGRES_WRITE = `with head as (
   on conflict (log_id, actor) do update set name = excluded.name, role = excluded.role,
     party = excluded.party, key = excluded.key, revoked = excluded.revoked
 )
-select (select count(*) from head) as moved, (select pg_notify($21, $22) from head) as announced`;
+select (select count(*) from head) as moved, (select pg_notify($21, $22) from head) as announced,
+  ${DEFERRED_COMMIT} as deferred`;
 
 async function writePostgres(
   database: Database,
@@ -91,7 +94,8 @@ async function writePostgres(
 /**
  * PostgreSQL: appends one event, checked against the log as it stood at size `from`, at the log's
  * end now, in one statement (truce_append_at_end, migration 0013): the log's row is locked for
- * that statement and its commit only, and a writer whose head is behind does not plan again
+ * that statement and its commit only (a commit that does not wait for the disk, DEFERRED_COMMIT:
+ * the caller waits for Database.durable), and a writer whose head is behind does not plan again
  * unless an actor event was appended since `from` (then undefined: check it against the log read
  * anew). The tree hashes and the root are the database's, from the edge kept in the log's row it
  * locked; the index, root and edge the log has after the event come back (the head after it).
@@ -108,7 +112,8 @@ export async function writeAtEnd(
     new_edge: Uint8Array;
   }>({
     name: 'truce_append_at_end_edge',
-    text: 'select appended_at, new_root, new_edge from truce_append_at_end($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+    text: `select appended_at, new_root, new_edge from ${DEFERRED_COMMIT},
+      truce_append_at_end($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     values: [
       logId,
       from,

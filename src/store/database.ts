@@ -18,6 +18,7 @@ import { appendFunctionMigration } from './migrations/0012-append-function.ts';
 import { logEdgeMigration } from './migrations/0013-log-edge.ts';
 import { personCountMigration } from './migrations/0014-person-count.ts';
 import { leanAppendMigration } from './migrations/0015-lean-append.ts';
+import { pgWalFlush } from './pg-wal-flush.ts';
 import type { Tables } from './schema.ts';
 import { kyselySqlite, statementCache } from './sqlite-dialect.ts';
 import { DurableSqliteDialect } from './sqlite-durable-dialect.ts';
@@ -40,6 +41,15 @@ export interface Database {
    * connection of the pool.
    */
   ping(): Promise<void>;
+  /**
+   * Resolves once every commit the database showed before the call, any process's, is on the
+   * disk: what may be signed over (a checkpoint) or answered as written. PostgreSQL: a flush of
+   * the write-ahead log past them (pg-wal-flush.ts; an append commits without waiting for it and
+   * waits for this before it resolves); SQLite on a file: its write-ahead log flushed (another
+   * process's commit may be in it unflushed; this process's own writes are on the disk when they
+   * resolve); in memory, nothing to wait for.
+   */
+  durable(): Promise<void>;
   /**
    * SQLite only: the file's commit mark, read at once on the connection, without a query's turn
    * (some 20 µs: SQLite looks at the write-ahead log's index). `others` differs from the last one
@@ -150,6 +160,7 @@ export async function openDatabase(location: string): Promise<Database> {
     pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     await migrate(db, 'postgres');
+    const flush = pgWalFlush(pool);
     return {
       dialect: 'postgres',
       db,
@@ -158,6 +169,7 @@ export async function openDatabase(location: string): Promise<Database> {
       ping: async () => {
         await pool.query('select 1');
       },
+      durable: () => flush.sync(),
       close: () => db.destroy(),
     };
   }
@@ -205,6 +217,9 @@ export async function openDatabase(location: string): Promise<Database> {
     location,
     ping: async () => {
       ping.get();
+    },
+    durable: async () => {
+      await wal?.sync();
     },
     committed: () => committed.get() as unknown as CommitMark,
     sqlite: (fn) =>

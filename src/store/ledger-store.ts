@@ -23,6 +23,7 @@ import {
 import { announceLogChange } from './log-channel.ts';
 import { appendOptimistically } from './optimistic-append.ts';
 import { packedHashPage } from './packed-hash-page.ts';
+import { DEFERRED_COMMIT } from './pg-wal-flush.ts';
 import { ProvenanceStore } from './provenance-store.ts';
 import type { Tables } from './schema.ts';
 
@@ -158,6 +159,8 @@ export class LedgerStore {
   private readonly heads = new Map<string, AppendHead>();
   /** The verifier keys its appends parsed (by their text) and the signatures they verified. */
   private readonly signatures: AppendSignatures;
+  /** Per log, a size this store knows its entries are on the disk up to (ensureDurable). */
+  private readonly durableSizes = new Map<string, number>();
 
   constructor(database: Database, crypto: Crypto) {
     this.database = database;
@@ -235,6 +238,36 @@ export class LedgerStore {
     return log;
   }
 
+  /**
+   * The log as it stands, once all of it is on the disk (Database.durable, after the read): what a
+   * checkpoint may be signed over. An append is seen by others from its commit (on PostgreSQL
+   * before its flush, pg-wal-flush.ts; on SQLite another process's, some milliseconds before);
+   * a checkpoint signed over it, handed out and then lost with it in a crash would be a signed
+   * statement the log could not honour. The checkpoint is then stored by a commit of its own,
+   * which comes after the entries it covers in the write-ahead log.
+   */
+  async requireDurableLog(id: string): Promise<LogInfo> {
+    const log = await this.requireLog(id);
+    await this.ensureDurable(id, log.size);
+    return log;
+  }
+
+  /**
+   * Resolves once the log's first `size` entries are on the disk, `size` having been read from
+   * the log before the call (so every commit it counts is flushed by a flush that starts now): at
+   * once when this store knows they are (an append of its own, or an earlier call, past them),
+   * else after Database.durable. For what is signed over or handed out for good (a full tile).
+   */
+  async ensureDurable(logId: string, size: number): Promise<void> {
+    if ((this.durableSizes.get(logId) ?? 0) >= size) return;
+    await this.database.durable();
+    this.#durableUpTo(logId, size);
+  }
+
+  #durableUpTo(logId: string, size: number): void {
+    if ((this.durableSizes.get(logId) ?? 0) < size) this.durableSizes.set(logId, size);
+  }
+
   async listLogs(): Promise<LogInfo[]> {
     const ids = await this.db.selectFrom('truce_log').select('id').orderBy('id').execute();
     return Promise.all(ids.map((r) => this.requireLog(r.id)));
@@ -249,7 +282,9 @@ export class LedgerStore {
    * planned at). Whatever that path cannot answer (a refusal, an event or id the log has, a batch
    * over OPTIMISTIC_MAX) is answered by the locked path, which holds the log's append lock
    * throughout: a batch of any length in chunks of APPEND_CHUNK events, in the one transaction, so
-   * that no statement goes past SQLite's or PostgreSQL's limit on bound parameters.
+   * that no statement goes past SQLite's or PostgreSQL's limit on bound parameters. On
+   * PostgreSQL either path commits without waiting for the disk (the log's row lock is let go at
+   * once, pg-wal-flush.ts) and the append resolves once the write-ahead log is flushed past it.
    */
   async append(logId: string, events: Uint8Array[], options: AppendOptions = {}): Promise<AppendResult[]> {
     const parsed = events.map((bytes) => parseForAppend(this.crypto, bytes));
@@ -258,6 +293,7 @@ export class LedgerStore {
     const results =
       quick ??
       (await withAppendLock(this.database, logId, async (trx) => {
+        if (this.database.dialect === 'postgres') await sql.raw(`select ${DEFERRED_COMMIT}`).execute(trx);
         const results = await appendWithin(trx, this.crypto, logId, parsed, checked);
         const fresh = results.filter((r) => !r.duplicate);
         // Sent to the servers listening (PostgreSQL) when, and only if, this transaction commits.
@@ -265,6 +301,12 @@ export class LedgerStore {
           await announceLogChange(trx, this.database.dialect, { log: logId, size: fresh.at(-1)!.index + 1 });
         return results;
       }));
+    // PostgreSQL: committed without waiting for the disk (pg-wal-flush.ts), so the log's row lock
+    // was not held through the flush; answered once the flush is past the commit. An event the
+    // log had may be another writer's, committed and not yet flushed: its index waits as well.
+    if (this.database.dialect === 'postgres') await this.database.durable();
+    // On the disk now with every entry before them (committed before them, flushed with them).
+    if (results.length > 0) this.#durableUpTo(logId, Math.max(...results.map((r) => r.index)) + 1);
     // In this process, before the append returns: the public reads kept in memory (log-reads.ts).
     if (results.some((r) => !r.duplicate)) this.#changed(logId);
     return results;

@@ -85,16 +85,24 @@ export function keptDatasync(
 }
 
 /**
- * A WalSync of the file at `walPath` (`flush` is the flush itself: datasyncFile, or a test's).
- * Calls that overlap share flushes: a call made while a flush runs waits for the next one, which
- * starts when that ends and serves every call made meanwhile (a flush that began before a commit
- * may have missed its bytes).
+ * A WalSync of the file at `walPath` (`flush` is the flush itself: datasyncFile, or a test's),
+ * its calls shared as sharedFlushes shares them.
  */
 export function walSync(walPath: string, flush: (path: string) => Promise<void> = datasyncFile): WalSync {
+  return sharedFlushes(() => flush(walPath));
+}
+
+/**
+ * A WalSync whose flush is `flush` (a file's, or PostgreSQL's: pg-wal-flush.ts). Calls that
+ * overlap share flushes: a call made while a flush runs waits for the next one, which starts when
+ * that ends and serves every call made meanwhile (a flush that began before a commit may have
+ * missed its bytes).
+ */
+export function sharedFlushes(flush: () => Promise<void>): WalSync {
   let running: Promise<void> | undefined;
   let queued: Promise<void> | undefined;
   const start = (): Promise<void> => {
-    const p = flush(walPath).finally(() => {
+    const p = flush().finally(() => {
       if (running === p) running = undefined;
     });
     running = p;

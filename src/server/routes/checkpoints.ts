@@ -7,8 +7,9 @@ import { LogParams } from '../schemas.ts';
 import { addCheckpoint } from '../witness.ts';
 
 /**
- * Signs a checkpoint of the log's current tree with the log key the server holds and stores it;
- * nothing new when the latest checkpoint already has the log's size. When the server is also a
+ * Signs a checkpoint of the log's current tree, once all of it is on the disk (requireDurableLog),
+ * with the log key the server holds and stores it; nothing new when the latest checkpoint already
+ * has the log's size. When the server is also a
  * witness it cosigns the new checkpoint at once, as add-checkpoint would.
  */
 export async function checkpointNow(
@@ -16,7 +17,7 @@ export async function checkpointNow(
   logId: string,
   log?: FastifyBaseLogger,
 ): Promise<{ created: boolean; size: number; note: string }> {
-  const info = await ctx.store.requireLog(logId);
+  const info = await ctx.store.requireDurableLog(logId);
   const signer = ctx.keyring.signerFor(info.logKey);
   if (!signer) {
     throw new HttpProblem(

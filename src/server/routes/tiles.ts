@@ -77,10 +77,16 @@ export const tileRoutes = ({ store, crypto }: ServerContext, reads: LogReads) =>
       .type(TILE_TYPE)
       .send(Buffer.from(tile.bytes.buffer, tile.bytes.byteOffset, tile.bytes.byteLength));
   };
-  /** The tile at the log's current size with its ETag; null when the log has not reached it. */
+  /**
+   * The tile at the log's current size with its ETag; null when the log has not reached it. A full
+   * one is handed out for good (cached a year, kept in memory): only once what it was read from
+   * is on the disk (an append is seen from its commit, before its flush, pg-wal-flush.ts), lest a
+   * crash lose its events and the log take others at their indexes.
+   */
   const read = async (logId: string, path: string): Promise<(Held & { full: boolean }) | null> => {
     const log = await reads.head(logId);
     const tile = await tileBytes(store, log.id, log.size, path);
+    if (tile?.full) await store.ensureDurable(log.id, log.size);
     return tile && { bytes: tile.bytes, etag: `"${toHex(crypto.sha256(tile.bytes))}"`, full: tile.full };
   };
   return [
