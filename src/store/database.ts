@@ -21,9 +21,9 @@ import { leanAppendMigration } from './migrations/0015-lean-append.ts';
 import { pgWalFlush } from './pg-wal-flush.ts';
 import type { Tables } from './schema.ts';
 import { kyselySqlite, statementCache } from './sqlite-dialect.ts';
+import { sqliteDurability } from './sqlite-durability.ts';
 import { DurableSqliteDialect } from './sqlite-durable-dialect.ts';
-import { type CheckpointFigures, walCheckpointer } from './wal-checkpointer.ts';
-import { keptDatasync, walSync } from './wal-sync.ts';
+import type { CheckpointFigures } from './wal-checkpointer.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -178,23 +178,8 @@ export async function openDatabase(location: string): Promise<Database> {
   sqlite.exec('PRAGMA journal_mode = WAL');
   sqlite.exec('PRAGMA busy_timeout = 10000');
   sqlite.exec('PRAGMA foreign_keys = ON');
-  // Durability as `synchronous = FULL` gives it, off the event loop: SQLite writes a commit's
-  // frames without flushing them (NORMAL), and every write waits for `durable` (the log file
-  // flushed on the thread pool, wal-sync.ts) before it resolves; the log is copied into the file
-  // by a thread of its own (wal-checkpointer.ts), not by whichever commit crosses 1,000 pages.
-  const onDisk = location !== '' && location !== ':memory:' && !location.startsWith('file:');
-  sqlite.exec(`PRAGMA synchronous = ${onDisk ? 'NORMAL' : 'FULL'}`);
-  const walFile = onDisk ? keptDatasync() : undefined;
-  const wal = walFile ? walSync(`${location}-wal`, walFile.flush) : undefined;
-  const checkpointer = onDisk
-    ? walCheckpointer(location, () => sqlite.exec('PRAGMA wal_autocheckpoint = 1000'))
-    : undefined;
-  if (checkpointer) sqlite.exec('PRAGMA wal_autocheckpoint = 0');
-  const durable = async (): Promise<void> => {
-    if (!wal) return;
-    await wal.sync();
-    checkpointer?.committed();
-  };
+  const durability = sqliteDurability(sqlite, location);
+  const durable = durability.committed;
   const statements = statementCache(sqlite);
   const db = new Kysely<Tables>({
     dialect: new DurableSqliteDialect(
@@ -218,9 +203,7 @@ export async function openDatabase(location: string): Promise<Database> {
     ping: async () => {
       ping.get();
     },
-    durable: async () => {
-      await wal?.sync();
-    },
+    durable: durability.flushed,
     committed: () => committed.get() as unknown as CommitMark,
     sqlite: (fn) =>
       db.connection().execute(async () => {
@@ -231,20 +214,7 @@ export async function openDatabase(location: string): Promise<Database> {
         if (!sqlite.isTransaction && (before || totalChanges() !== changed)) await durable();
         return result;
       }),
-    close: async () => {
-      await checkpointer?.close();
-      // What this connection wrote goes into the database file now, whatever other processes
-      // still hold it open (SQLite itself copies the log on close only when it is the last one).
-      if (checkpointer) {
-        try {
-          sqlite.exec('PRAGMA wal_checkpoint(PASSIVE)');
-        } catch {
-          // A checkpoint is housekeeping: the log stays valid and is copied later.
-        }
-      }
-      await db.destroy();
-      await walFile?.close();
-    },
-    ...(checkpointer ? { checkpoint: () => checkpointer.now() } : {}),
+    close: () => durability.close(() => db.destroy()),
+    ...(durability.checkpoint ? { checkpoint: durability.checkpoint } : {}),
   };
 }
