@@ -1,6 +1,7 @@
 import { DEFAULT_DISCLOSURE, type Disclosure } from '../core/agreement/schema/disclosure.ts';
 import type { Agreement } from '../core/agreement/types.ts';
-import { type Adoption, adoptionAt, adoptions, latestAdoption } from '../store/log-adoption.ts';
+import { type Adoption, adoptionAt } from '../core/ledger/text-in-force.ts';
+import { adoptions, latestAdoption } from '../store/log-adoption.ts';
 import type { CatalogEntry } from './agreement-catalog.ts';
 import type { ServerContext } from './context.ts';
 import { HttpProblem } from './problem.ts';

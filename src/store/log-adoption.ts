@@ -1,22 +1,7 @@
 import { sql } from 'kysely';
+import type { Adoption } from '../core/ledger/text-in-force.ts';
 import type { Database } from './database.ts';
 import { ADOPTED_TERM } from './kind-index-terms.ts';
-
-/** A log's adoption of an agreement text: its latest `agreement.adopted` event. */
-export interface Adoption {
-  /** The agreement id the event names. */
-  agreement: string;
-  /** The version the event names (the agreement's own, or the stored version number). */
-  version: number | string;
-  /** SHA-256 hex of the adopted text's bytes: what the log is judged against. */
-  sha256: string;
-  /** The event's index in the log. */
-  index: number;
-  /** The actor who recorded it (the log's operator or a mediator: the log's rules allow no other). */
-  actor: string;
-  /** When the text was adopted (the event's occurredAt, ISO 8601): in force from then on. */
-  occurredAt: string;
-}
 
 /** An adoption as stored: the row of its `agreement.adopted` event. */
 function adoptionOf(row: { idx: number | string | bigint; actor: string; event: string }): Adoption {
@@ -60,25 +45,4 @@ export async function latestAdoption(
 /** Every `agreement.adopted` event of a log among its first `size` events (all when omitted), oldest first. */
 export async function adoptions(database: Database, logId: string, size?: number): Promise<Adoption[]> {
   return (await adoptionRows(database, logId, size)).map(adoptionOf).reverse();
-}
-
-/**
- * The text in force at `at` (ISO 8601) among a log's adoptions, in the log's order: the one adopted
- * latest at or before `at` (by its occurredAt; a back-dated adoption counts from its date); before
- * every adoption, the first (the text the log was opened under).
- * Undefined when there is none. A moment is compared as an instant, whatever its offset.
- */
-export function adoptionAt(list: readonly Adoption[], at: string): Adoption | undefined {
-  const moment = Date.parse(at);
-  let inForce: Adoption | undefined;
-  let since = Number.NEGATIVE_INFINITY;
-  for (const a of list) {
-    const t = Date.parse(a.occurredAt);
-    // The latest adopted by then; of two adopted at one instant, the one recorded last.
-    if (t <= moment && t >= since) {
-      inForce = a;
-      since = t;
-    }
-  }
-  return inForce ?? list[0];
 }
