@@ -27,7 +27,23 @@ function privateKey(seed: Uint8Array): KeyObject {
   return k;
 }
 
+/**
+ * The key objects of the key arrays last verified with, by the array itself: a verifier keeps one
+ * array for its key, so a verification finds its key object without writing the key in base64
+ * (some 1.5 µs, against the 100 µs of the verification). The bytes are held too, and compared: an
+ * array written over since is looked up again by its bytes.
+ */
+const byArray = new WeakMap<Uint8Array, { bytes: Buffer; key: KeyObject }>();
+
 function publicKey(raw: Uint8Array): KeyObject {
+  const held = byArray.get(raw);
+  if (held?.bytes.equals(raw)) return held.key;
+  const key = publicKeyOf(raw);
+  byArray.set(raw, { bytes: Buffer.from(raw), key });
+  return key;
+}
+
+function publicKeyOf(raw: Uint8Array): KeyObject {
   const id = Buffer.from(raw).toString('base64');
   let k = publicKeys.get(id);
   if (!k) {

@@ -78,57 +78,66 @@ export interface CanonicalEvent {
 }
 
 /**
- * `checked`'s members in the order `input` has them, then any others: the same members and values
- * (so the same canonical text), but in the order of the text parsed, which a canonical text has
- * sorted, so that canonicalize writes it in one JSON.stringify instead of sorting each object's
- * members (the schemas give their members back in their own order). Left as it is when a member
- * is named `__proto__`, which an assignment would not copy.
+ * True when two JSON values (a schema's output and the value it was given) are the same data:
+ * the same members with the same values, whatever their order. Then the canonical text of one is
+ * that of the other.
  */
-function inOrderOf<T extends object>(checked: T, input: Record<string, unknown> | undefined): T {
-  if (typeof input !== 'object' || input === null) return checked;
-  const from = checked as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const k in input) {
-    if (k === '__proto__') return checked;
-    if (Object.hasOwn(from, k)) out[k] = from[k];
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
   }
-  for (const k in from) {
-    if (k === '__proto__') return checked;
-    if (!Object.hasOwn(out, k)) out[k] = from[k];
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(x, k)) continue;
+    if (!Object.hasOwn(y, k) || !sameJson(x[k], y[k])) return false;
+    n++;
   }
-  return out as T;
+  for (const k in y) if (Object.hasOwn(y, k)) n--;
+  return n === 0;
 }
+
+/** `,"signature":` : in a canonical signed event, where its envelope ends (see parseOnce). */
+const SIGNATURE_MEMBER = ',"signature":{';
 
 /**
  * The signed event `value` (parsed from `text`) is when it is valid and `text` is its canonical
- * form, with its envelope checked once (checkEnvelope) instead of twice and canonicalised once
- * (the signed event's canonical text is built around it); undefined otherwise, for the full parse
- * to say what is wrong. When this succeeds the full parse does too, with the same result: `text`
- * is the canonical form of what checkEnvelope gave back, so the envelope was already in NFC and as
- * the schemas give it back. A text of ASCII alone (`ascii`) is in NFC as it is: its strings are not
- * normalised first (a \u escape of another character makes the canonical text, which writes it as
- * itself, differ from `text`, and the full parse judges it).
+ * form, with its envelope checked once (checkEnvelope) instead of twice, and the canonical form
+ * checked on the parsed value itself: `text` is the canonical text of `value` (whose members are
+ * in the order of the text, so a canonical text is written again by the engine in one call, no
+ * member sorted), and what the schemas give back is the same data as `value` (nothing normalised
+ * to NFC, nothing changed by a schema), so `text` is the canonical form of the event the schemas
+ * give. Undefined otherwise, for the full parse to say what is wrong. When this succeeds the full
+ * parse does too, with the same result. A text of ASCII alone (`ascii`) is in NFC as it is: its
+ * strings are not normalised first (a \u escape of another character makes the canonical text,
+ * which writes it as itself, differ from `text`, and the full parse judges it). The envelope's
+ * canonical text is the slice of `text` between `{"event":` and its last `,"signature":{` (inside
+ * a string of canonical JSON a quote is escaped, and the signature's members hold no object).
  */
 function parseOnce(value: unknown, text: string, ascii: boolean): CanonicalEvent | undefined {
-  const shell = SignedShell.safeParse(value);
-  if (!shell.success) return undefined;
   let event: EventEnvelope;
-  let envelope: string;
   try {
-    const input = shell.data.event as Record<string, unknown>;
-    const checked = ascii ? checkNfcEnvelope(input) : checkEnvelope(input);
-    event = inOrderOf(
-      { ...checked, body: inOrderOf(checked.body, input.body as Record<string, unknown>) },
-      input,
-    );
-    envelope = canonicalize(event);
+    if (canonicalize(value) !== text) return undefined;
+    const shell = SignedShell.safeParse(value);
+    if (!shell.success) return undefined;
+    event = ascii ? checkNfcEnvelope(shell.data.event) : checkEnvelope(shell.data.event);
+    const given = value as { event: unknown; signature: unknown };
+    if (!sameJson(event, given.event) || !sameJson(shell.data.signature, given.signature)) return undefined;
+    const signature = shell.data.signature;
+    return {
+      signed: { event, signature },
+      text,
+      envelope: text.slice('{"event":'.length, text.lastIndexOf(SIGNATURE_MEMBER)),
+    };
   } catch {
     return undefined;
   }
-  const signature = shell.data.signature;
-  // RFC 8785 orders the members by name: "event" before "signature".
-  const canonical = `{"event":${envelope},"signature":${canonicalize(signature)}}`;
-  return canonical === text ? { signed: { event, signature }, text, envelope } : undefined;
 }
 
 /** UTF-8 that refuses malformed bytes; one for all (a decode that is not streamed keeps no state). */
