@@ -28,10 +28,16 @@ export async function storeMaterial(
         for await (const page of store.rawEntryPages(logId, options)) yield* page;
       },
     },
+    entryPages: {
+      [Symbol.asyncIterator]: () => store.rawEntryPages(logId, options),
+    },
     storedHashes: {
       async *[Symbol.asyncIterator]() {
         for await (const page of store.hashPages(logId, options.pageSize)) yield* page;
       },
+    },
+    storedHashPages: {
+      [Symbol.asyncIterator]: () => store.hashPages(logId, options.pageSize),
     },
     claimed: { size: log.size, root: log.root, edge: await store.keptEdge(logId) },
     checkpoints,

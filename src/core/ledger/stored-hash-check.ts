@@ -3,6 +3,18 @@ import type { HashArena } from './hash-arena.ts';
 import type { Hash } from './tlog.ts';
 
 type Stream<T> = Iterable<T> | AsyncIterable<T>;
+type StoredHash = { id: number; hash: Hash };
+
+/** A stream of stored hashes as pages of one. */
+function onePerPage(stored: Stream<StoredHash>): Stream<StoredHash[]> {
+  if (Symbol.asyncIterator in stored)
+    return (async function* () {
+      for await (const s of stored) yield [s];
+    })();
+  return (function* () {
+    for (const s of stored) yield [s];
+  })();
+}
 
 const SAID: Record<string, [string, string]> = {
   'hash-missing': ['is missing from storage', 'are missing from storage'],
@@ -22,39 +34,52 @@ const SAID: Record<string, [string, string]> = {
  * after the last event: runs of consecutive tree hashes with one fault, one problem each.
  */
 export class StoredHashCheck {
-  readonly #stored: AsyncIterator<{ id: number; hash: Hash }> | Iterator<{ id: number; hash: Hash }>;
+  readonly #pages: AsyncIterator<StoredHash[]> | Iterator<StoredHash[]>;
   readonly #hashes: HashArena;
   readonly #tick: (() => void) | undefined;
-  /** A stored hash read but not judged yet: its index is not computed yet. */
-  #held: { id: number; hash: Hash } | undefined;
+  /** The page being read, and where in it: the hash at `#at`, when there is one, is read but not judged yet (its index is not computed yet). */
+  #page: StoredHash[] = [];
+  #at = 0;
   #done = false;
   #next = 0;
   #seen = 0;
   readonly #runs: { code: string; first: number; last: number }[] = [];
 
-  /** `tick`: called each thousand stored hashes read (verifyLog's). */
-  constructor(stored: Stream<{ id: number; hash: Hash }>, hashes: HashArena, tick?: () => void) {
-    this.#stored =
-      Symbol.asyncIterator in stored ? stored[Symbol.asyncIterator]() : stored[Symbol.iterator]();
+  /**
+   * `stored`: the stored hashes one by one, or `{ pages }`: a page at a time (arrays in storage-index
+   * order, as a database reads them: no step of an iterator for each hash). `tick`: called each
+   * thousand stored hashes read (verifyLog's).
+   */
+  constructor(
+    stored: Stream<StoredHash> | { pages: Stream<StoredHash[]> },
+    hashes: HashArena,
+    tick?: () => void,
+  ) {
+    const pages = 'pages' in stored ? stored.pages : onePerPage(stored);
+    this.#pages = Symbol.asyncIterator in pages ? pages[Symbol.asyncIterator]() : pages[Symbol.iterator]();
     this.#hashes = hashes;
     this.#tick = tick;
   }
 
   /** Reads and judges the stored hashes whose index has been computed, as far as they go. */
   async upTo(): Promise<void> {
+    const hashes = this.#hashes;
     while (!this.#done) {
-      if (!this.#held) {
-        const next = await this.#stored.next();
+      if (this.#at >= this.#page.length) {
+        const next = await this.#pages.next();
         if (next.done) {
           this.#done = true;
           return;
         }
-        if (++this.#seen % 1000 === 0) this.#tick?.();
-        this.#held = next.value;
+        this.#page = next.value;
+        this.#at = 0;
+        continue;
       }
-      if (this.#held.id >= this.#hashes.length) return;
-      this.#judge(this.#held);
-      this.#held = undefined;
+      const held = this.#page[this.#at]!;
+      if (held.id >= hashes.length) return;
+      this.#judge(held);
+      this.#at++;
+      if (++this.#seen % 1000 === 0) this.#tick?.();
     }
   }
 
@@ -62,9 +87,9 @@ export class StoredHashCheck {
   async finish(): Promise<{ code: string; where: string; message: string }[]> {
     for (;;) {
       await this.upTo();
-      if (!this.#held) break;
-      this.#judge(this.#held);
-      this.#held = undefined;
+      if (this.#at >= this.#page.length) break;
+      this.#judge(this.#page[this.#at]!);
+      this.#at++;
     }
     const hashes = this.#hashes;
     for (; this.#next < hashes.length; this.#next++) this.#fault('hash-missing', this.#next);

@@ -30,20 +30,34 @@ type Entry = { index: number; bytes: Uint8Array; leafHash?: Hash };
 /** Bytes of events a batch holds at most (whatever their number): what a checker holds at once stays small. */
 const BATCH_BYTES = 2 ** 20;
 
-/** A stream of entries as arrays of `size` entries or a MiB of events (the last one shorter). */
-async function* inBatches(entries: Stream<Entry>, size: number): AsyncGenerator<Entry[]> {
+/**
+ * A stream of entries, or of pages of entries, as arrays of `size` entries or a MiB of events
+ * (the last one shorter).
+ */
+async function* inBatches(
+  source: { entries: Stream<Entry> } | { pages: Stream<Entry[]> },
+  size: number,
+): AsyncGenerator<Entry[]> {
   let batch: Entry[] = [];
   let bytes = 0;
-  for await (const e of entries) {
-    batch.push(e);
-    bytes += e.bytes.length;
-    if (batch.length === size || bytes >= BATCH_BYTES) {
-      yield batch;
-      batch = [];
-      bytes = 0;
+  const pages = 'pages' in source ? source.pages : onePerPage(source.entries);
+  for await (const page of pages) {
+    for (let i = 0; i < page.length; i++) {
+      const e = page[i]!;
+      batch.push(e);
+      bytes += e.bytes.length;
+      if (batch.length === size || bytes >= BATCH_BYTES) {
+        yield batch;
+        batch = [];
+        bytes = 0;
+      }
     }
   }
   if (batch.length > 0) yield batch;
+}
+
+async function* onePerPage<T>(items: Stream<T>): AsyncGenerator<T[]> {
+  for await (const e of items) yield [e];
 }
 
 /** Entries checked on this thread, one key ring for the whole log. */
@@ -65,8 +79,12 @@ export interface LogMaterial {
   origin: string;
   logKey: string;
   entries: Stream<Entry>;
+  /** The same entries a page at a time, when the source reads them so (a database): read so instead. */
+  entryPages?: Stream<Entry[]>;
   /** Stored tree hashes in storage-index order, when the log has them (a database does, an export need not). */
   storedHashes?: Stream<{ id: number; hash: Hash }>;
+  /** The same stored hashes a page at a time, when the source reads them so: read so instead. */
+  storedHashPages?: Stream<{ id: number; hash: Hash }[]>;
   /**
    * The tree state the store claims, when it keeps one; `edge`, when it keeps the right edge of
    * its tree for appends (the complete subtrees' hashes, left first): it must give the root claimed.
@@ -163,10 +181,14 @@ export async function verifyLog(
     },
   };
   // The stored tree hashes, read and judged between batches, as far as the events have reached.
-  const storedCheck = m.storedHashes ? new StoredHashCheck(m.storedHashes, hashes, options.tick) : undefined;
+  const storedSource = m.storedHashPages ? { pages: m.storedHashPages } : m.storedHashes;
+  const storedCheck = storedSource ? new StoredHashCheck(storedSource, hashes, options.tick) : undefined;
   let size = 0;
   let missing = 0;
-  const batches = inBatches(m.entries, options.batch ?? 256)[Symbol.asyncIterator]();
+  const batches = inBatches(
+    m.entryPages ? { pages: m.entryPages } : { entries: m.entries },
+    options.batch ?? 256,
+  )[Symbol.asyncIterator]();
   const queue: { entries: Entry[]; checked: Promise<CheckedBatch> }[] = [];
   let drained = false;
   for (;;) {
