@@ -62,13 +62,22 @@ const ALLOWED: Partial<Record<string, ActorRole[]>> = {
 /** Kinds that refer (by `of`) to an allegation, and who may record them. */
 const ABOUT_ALLEGATION = new Set(['allegation.withdrawn', 'allegation.resolved']);
 
+/** The body members that refer to earlier events, by their leaf hashes. */
+const REFERRING = ['of', 'list', 'handover', 'proposal'];
+
 /** Every earlier event an event points at: its refs and the references inside its body. */
 export function referencesOf(event: SignedEvent['event']): string[] {
+  // Each once, in order (refs, then the body's): one array, no set and no copies (verify asks
+  // this of every event, and most refer to none).
+  const out: string[] = [];
+  const refs = event.refs;
+  if (refs) for (const r of refs) if (!out.includes(r)) out.push(r);
   const body = event.body as Record<string, unknown>;
-  const inBody = ['of', 'list', 'handover', 'proposal']
-    .map((k) => body[k])
-    .filter((v): v is string => typeof v === 'string');
-  return [...new Set([...(event.refs ?? []), ...inBody])];
+  for (const k of REFERRING) {
+    const v = body[k];
+    if (typeof v === 'string' && !out.includes(v)) out.push(v);
+  }
+  return out;
 }
 
 /**

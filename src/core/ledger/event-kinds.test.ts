@@ -127,6 +127,16 @@ describe('the event kinds of issue 11', () => {
     const e = envelope('response.given', NEW_KINDS['response.given']!);
     expect(referencesOf(e)).toEqual([H(7)]);
   });
+
+  it('every reference once, in order: the refs, then the body’s of, list, handover and proposal', () => {
+    const e = envelope(
+      'acknowledgement',
+      { of: H(2), list: H(9), handover: 5, proposal: H(1) },
+      { refs: [H(3), H(2), H(3)] },
+    );
+    expect(referencesOf(e)).toEqual([H(3), H(2), H(9), H(1)]);
+    expect(referencesOf(envelope('statement', { text: 'x' }))).toEqual([]);
+  });
 });
 
 describe('a note on any event', () => {
