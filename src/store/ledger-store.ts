@@ -120,15 +120,17 @@ const utf8Encoder = new TextEncoder();
  * one allocation a page, not two an entry (a reader of millions of entries, such as verify, is
  * then not slowed by collecting them), and the rows can be dropped at once.
  */
-function rawPageOf(rows: { idx: number; leaf_hash: Uint8Array; event: string }[]): RawEntry[] {
+function rawPageOf(rows: { idx: number; leaf_hex: string; event: string }[]): RawEntry[] {
   let total = 0;
-  for (const r of rows) total += 32 + Buffer.byteLength(r.event);
+  for (const r of rows) total += r.leaf_hex.length / 2 + Buffer.byteLength(r.event);
   const data = new Uint8Array(total);
+  // The leaf hashes come as hex (a byte array a row costs the reading twice as much) and are
+  // written into the page's buffer as bytes.
+  const out = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const page: RawEntry[] = [];
   let at = 0;
   for (const r of rows) {
-    const hash = data.subarray(at, at + r.leaf_hash.byteLength);
-    hash.set(r.leaf_hash);
+    const hash = data.subarray(at, at + out.write(r.leaf_hex, at, 'hex'));
     at += hash.length;
     const n = utf8Encoder.encodeInto(r.event, data.subarray(at)).written;
     page.push({ index: Number(r.idx), leafHash: hash, bytes: data.subarray(at, at + n) });
@@ -461,9 +463,13 @@ export class LedgerStore {
     const pageSize = options.pageSize ?? PAGE;
     let from = options.from ?? 0;
     for (;;) {
+      const leafHex =
+        this.database.dialect === 'postgres'
+          ? sql<string>`encode(leaf_hash, 'hex')`
+          : sql<string>`hex(leaf_hash)`;
       let q = this.db
         .selectFrom('truce_entry')
-        .select(['idx', 'leaf_hash', 'event'])
+        .select(['idx', leafHex.as('leaf_hex'), 'event'])
         .where('log_id', '=', logId)
         .where('idx', '>=', from);
       if (options.to !== undefined) q = q.where('idx', '<', options.to);
