@@ -28,6 +28,9 @@ describe('truce status: the text in force at --at', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
+  /** The daily report of 24 Nov 2023, before the second text was adopted. */
+  const dayReport = (...extra: string[]) =>
+    runCliIn(dir, 'report', '--log', 'test-log', '--database', db, '--date', '2023-11-24', ...extra);
   const firstDay = async (...extra: string[]) => {
     const r = await runCliIn(dir, 'status', '--log', 'test-log', '--database', db, '--json', ...extra);
     expect(r.status, r.stderr).toBe(0);
@@ -72,33 +75,12 @@ describe('truce status: the text in force at --at', () => {
       )[0];
     expect(await head('2023-11-25')).toMatch(/, judged against version 1 of the text$/);
     expect(await head('2023-11-27')).toMatch(/, judged against version 2 of the text$/);
-    const report = await runCliIn(
-      dir,
-      'report',
-      '--log',
-      'test-log',
-      '--database',
-      db,
-      '--date',
-      '2023-11-24',
-      '--lang',
-      'he',
-    );
+    const report = await dayReport('--lang', 'he');
     expect(report.stdout).toContain('לפי גרסה 1 של נוסח ההסכם');
   });
 
   it('the daily report of a day before the second text is judged by the first', async () => {
-    const r = await runCliIn(
-      dir,
-      'report',
-      '--log',
-      'test-log',
-      '--database',
-      db,
-      '--date',
-      '2023-11-24',
-      '--json',
-    );
+    const r = await dayReport('--json');
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { obligations: { obligation: string; required: number }[] };
     expect(out.obligations.find((o) => o.obligation === 'aid/admit-aid/1/trucks')?.required).toBe(100);
