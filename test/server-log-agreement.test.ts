@@ -173,7 +173,13 @@ describe.each(DIALECTS)("a log's rules belong to the log, on %s", (dialect) => {
     expect(report.body).not.toContain('not adopted by the log');
     const status = await app.inject({ url: '/api/logs/victim/status?at=2023-11-25T12:00:00Z' });
     expect(status.statusCode, status.body).toBe(200);
-    expect(json(status).adopted).toEqual({ agreement: 'victim', version: 1, sha256: sha256(v1), index: 6 });
+    expect(json(status).adopted).toEqual({
+      agreement: 'victim',
+      version: 1,
+      sha256: sha256(v1),
+      index: 6,
+      occurredAt: expect.any(String),
+    });
     // The plan of the log is that of the adopted text (a 4-day pause), not the catalog's (6 days).
     const plan = await app.inject({ url: '/api/logs/victim/plan' });
     expect(plan.statusCode, plan.body).toBe(200);
@@ -181,7 +187,13 @@ describe.each(DIALECTS)("a log's rules belong to the log, on %s", (dialect) => {
     const catalogPlan = await app.inject({ url: '/api/agreements/victim/plan' });
     expect(days(catalogPlan) - days(plan)).toBe(2);
     const log = json(await app.inject({ url: '/api/logs/victim' }));
-    expect(log.adopted).toEqual({ agreement: 'victim', version: 1, sha256: sha256(v1), index: 6 });
+    expect(log.adopted).toEqual({
+      agreement: 'victim',
+      version: 1,
+      sha256: sha256(v1),
+      index: 6,
+      occurredAt: expect.any(String),
+    });
   });
 
   it('a party cannot adopt a text for the log; the operator adopts by signing the event the upload answers', async () => {
