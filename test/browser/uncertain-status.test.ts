@@ -4,6 +4,13 @@ import { demoBrowser, withOct2025 } from './demo-server.ts';
 
 type Judged = Map<string, { status: string; uncertain?: true }>;
 
+/** The legend under a table with a ⚠, in each language. */
+const LEGEND: Record<string, string> = {
+  en: 'marks a term sources disagree on or that is not confirmed, and every status that rests on one.',
+  ar: 'يدل على بند تختلف فيه المصادر أو غير مؤكَّد، وعلى كل حالة تستند إليه.',
+  he: 'מסמן סעיף שהמקורות חלוקים בו או שאינו מאושר, וכל סטטוס הנשען עליו.',
+};
+
 /**
  * A status that rests on an uncertain term carries the ⚠ on the dashboard as in the CLI and the
  * report. Israel's batch of bodies (Oct 2025) is due by a deadline the plan derived from its
@@ -61,6 +68,9 @@ describe('statuses that rest on an uncertain term carry the ⚠ on the dashboard
       expect(bodies.late.get('remains-exchange/release/4')).toBe(true);
       for (const seen of [bodies.rows, bodies.late])
         for (const [id, marked] of seen) expect([id, marked]).toEqual([id, oct.get(id)?.uncertain === true]);
+      // What the ⚠ means is said once under the table, in words (a title is read only on hover).
+      const legend = demo.browser.page.getByTestId('uncertain-legend');
+      expect(await legend.textContent()).toBe(`⚠ ${LEGEND[lang]}`);
 
       const nov = await judged('nov-2023-pause');
       const pause = await shown('nov-2023-pause', '2023-11-25', lang);

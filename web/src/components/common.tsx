@@ -52,6 +52,20 @@ export function StatusBadge({ status, uncertain }: { status: Status; uncertain?:
   );
 }
 
+/**
+ * What the ⚠ of a table means, said once under it in words (a badge's title is read only on
+ * hover, which a phone does not have): a term sources disagree on or that is not confirmed, and
+ * every status that rests on one.
+ */
+export function UncertainLegend() {
+  const { t } = useI18n();
+  return (
+    <p className="muted legend" data-testid="uncertain-legend">
+      ⚠ {t('legend.uncertain')}
+    </p>
+  );
+}
+
 /** The ⚠ mark of a term that public sources disagree on. */
 export function Uncertain({ note }: { note?: string | undefined }) {
   const { t } = useI18n();

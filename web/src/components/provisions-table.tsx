@@ -3,13 +3,16 @@ import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
 import { Rich } from '../i18n/rich.tsx';
 import { Cite } from './cite.tsx';
-import { StatusCells, Uncertain } from './common.tsx';
+import { StatusCells, Uncertain, UncertainLegend } from './common.tsx';
 
 /** Every provision: its status, the explanation of it and the events it rests on. */
 export function ProvisionsTable({ data }: { data: AgreementData }) {
   const { t, text } = useI18n();
   const statuses = new Map((data.evaluation?.provisions ?? []).map((p) => [p.provision, p]));
   const titleOf = (p: Provision) => text(p.title, p.id);
+  const marked =
+    data.agreement.provisions.some((p) => p.uncertain) ||
+    (data.evaluation?.provisions ?? []).some((p) => p.uncertain);
   return (
     <section aria-labelledby="provisions-h">
       <h2 id="provisions-h">{t('agreement.provisions')}</h2>
@@ -55,6 +58,7 @@ export function ProvisionsTable({ data }: { data: AgreementData }) {
           </tbody>
         </table>
       </div>
+      {marked ? <UncertainLegend /> : null}
     </section>
   );
 }

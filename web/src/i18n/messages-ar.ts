@@ -17,6 +17,7 @@ export const ar: Catalog = {
   'common.error': 'تعذّر تحميل هذا: {detail}',
   'common.retry': 'حاول مرة أخرى',
   'common.uncertain': 'المصادر مختلفة أو البند غير مؤكَّد',
+  'legend.uncertain': 'يدل على بند تختلف فيه المصادر أو غير مؤكَّد، وعلى كل حالة تستند إليه.',
   'status.rests-on-uncertain': 'تستند الحالة إلى بند تختلف فيه المصادر أو غير مؤكَّد',
   'common.source': 'المصدر: {source}',
   'common.none': 'لا شيء',

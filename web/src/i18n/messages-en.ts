@@ -17,6 +17,8 @@ export const en = {
   'common.error': 'Could not load this: {detail}',
   'common.retry': 'Try again',
   'common.uncertain': 'Sources disagree or the term is not confirmed',
+  'legend.uncertain':
+    'marks a term sources disagree on or that is not confirmed, and every status that rests on one.',
   'status.rests-on-uncertain': 'The status rests on a term sources disagree on or that is not confirmed',
   'common.source': 'Source: {source}',
   'common.none': 'None',

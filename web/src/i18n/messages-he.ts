@@ -17,6 +17,7 @@ export const he: Catalog = {
   'common.error': 'לא ניתן לטעון: {detail}',
   'common.retry': 'נסה שוב',
   'common.uncertain': 'המקורות חלוקים או שהסעיף אינו מאושר',
+  'legend.uncertain': 'מסמן סעיף שהמקורות חלוקים בו או שאינו מאושר, וכל סטטוס הנשען עליו.',
   'status.rests-on-uncertain': 'הסטטוס נשען על סעיף שהמקורות חלוקים בו או שאינו מאושר',
   'common.source': 'מקור: {source}',
   'common.none': 'אין',

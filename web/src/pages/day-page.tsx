@@ -3,7 +3,15 @@ import { returnedRemains } from '../../../src/core/figures/returned-remains.ts';
 import type { Obligation } from '../../../src/core/plan/types.ts';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
 import type { LogSummary, ServedObligation } from '../api.ts';
-import { Await, Quantity, StatusBadge, StatusCells, Uncertain, usePartyName } from '../components/common.tsx';
+import {
+  Await,
+  Quantity,
+  StatusBadge,
+  StatusCells,
+  Uncertain,
+  UncertainLegend,
+  usePartyName,
+} from '../components/common.tsx';
 import { EventItem } from '../components/event-feed.tsx';
 import { EvidenceScope } from '../components/evidence.tsx';
 import { ExplanationText } from '../components/explanation.tsx';
@@ -209,6 +217,9 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
               </table>
             </div>
           )}
+          {rows.some(({ obligation: o, status }) => o.uncertain || status?.uncertain) ? (
+            <UncertainLegend />
+          ) : null}
         </section>
         <DayEvents log={data.log} date={date} data={data} />
       </article>
