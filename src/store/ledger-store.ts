@@ -308,7 +308,7 @@ export class LedgerStore {
     // log had may be another writer's, committed and not yet flushed: its index waits as well.
     if (this.database.dialect === 'postgres') await this.database.durable();
     // On the disk now with every entry before them (committed before them, flushed with them).
-    if (results.length > 0) this.#durableUpTo(logId, Math.max(...results.map((r) => r.index)) + 1);
+    if (results.length > 0) this.#durableUpTo(logId, results.reduce((m, r) => Math.max(m, r.index), 0) + 1);
     // In this process, before the append returns: the public reads kept in memory (log-reads.ts).
     if (results.some((r) => !r.duplicate)) this.#changed(logId);
     return results;

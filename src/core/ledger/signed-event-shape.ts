@@ -51,8 +51,8 @@ export function schemasGive(value: unknown): SignedEvent | undefined {
 const ENVELOPE = EventEnvelope.shape;
 const SIGNATURE = SignedEvent.shape.signature.shape;
 const MEMBERS = new Map<string, z.ZodType>(Object.entries(ENVELOPE));
-/** The members an envelope must have (the others are optional). */
-const REQUIRED = ['v', 'log', 'kind', 'occurredAt', 'recordedAt', 'actor', 'body'];
+/** The members an envelope must have: those its schema refuses to leave out. */
+const REQUIRED = [...MEMBERS].filter(([, schema]) => !schema.safeParse(undefined).success).map(([k]) => k);
 
 /** An object as JSON gives one: not null, no array, its prototype Object's. */
 function plainObject(v: unknown): v is Record<string, unknown> {
