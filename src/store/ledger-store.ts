@@ -434,16 +434,27 @@ export class LedgerStore {
   }
 
   /** Stored events [start, end) as bytes with their stored leaf hashes, unparsed (for fsck and verify). */
+  /**
+   * The stored entries from `start` to `end`, in one buffer (see rawPageOf): handed to another
+   * thread, a page is one buffer to copy, not two an entry.
+   */
   async rawEntries(logId: string, start: number, end: number): Promise<RawEntry[]> {
     const rows = await this.db
       .selectFrom('truce_entry')
-      .select(['idx', 'leaf_hash', 'event'])
+      .select(['idx', this.leafHex().as('leaf_hex'), 'event'])
       .where('log_id', '=', logId)
       .where('idx', '>=', start)
       .where('idx', '<', end)
       .orderBy('idx')
       .execute();
-    return rows.map(rawEntryOf);
+    return rawPageOf(rows);
+  }
+
+  /** The leaf hash column in hex, as the dialect writes it. */
+  private leafHex() {
+    return this.database.dialect === 'postgres'
+      ? sql<string>`encode(leaf_hash, 'hex')`
+      : sql<string>`hex(leaf_hash)`;
   }
 
   async entries(logId: string, start: number, end: number): Promise<StoredEntry[]> {
@@ -463,13 +474,9 @@ export class LedgerStore {
     const pageSize = options.pageSize ?? PAGE;
     let from = options.from ?? 0;
     for (;;) {
-      const leafHex =
-        this.database.dialect === 'postgres'
-          ? sql<string>`encode(leaf_hash, 'hex')`
-          : sql<string>`hex(leaf_hash)`;
       let q = this.db
         .selectFrom('truce_entry')
-        .select(['idx', leafHex.as('leaf_hex'), 'event'])
+        .select(['idx', this.leafHex().as('leaf_hex'), 'event'])
         .where('log_id', '=', logId)
         .where('idx', '>=', from);
       if (options.to !== undefined) q = q.where('idx', '<', options.to);

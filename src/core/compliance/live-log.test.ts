@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isLazy, plainLists } from './chunked-list.ts';
 import { createEvaluator, evaluateState } from './evaluate.ts';
 import { FIXTURE_YAML } from './fixture-agreement.ts';
+import { groupKey } from './live-log.ts';
 import { applyEvent, emptyState } from './log-state.ts';
 import { packEvidence, unpackEvidence } from './packed-evidence.ts';
 import { actors, agreementOf, logged } from './test-log.ts';
@@ -393,4 +394,26 @@ describe('the evaluator kept event by event (LiveLog)', () => {
       { numRuns: 6, seed: 20261207 },
     );
   }, 300_000);
+});
+
+describe('groupKey', () => {
+  const FIELDS = ['provision', 'date', 'unit', 'category', 'destination', 'from'] as const;
+  // Few values, NULs and quotes among them, so that near misses are common.
+  const part = fc.option(
+    fc.oneof(fc.constantFrom('a', 'a\u0000', '\u0000a', '"a', '=a', '-', ''), fc.integer({ min: 0, max: 2 })),
+    { nil: undefined },
+  );
+  const body = fc.record(Object.fromEntries(FIELDS.map((f) => [f, part])) as Record<string, typeof part>, {
+    requiredKeys: [],
+  });
+
+  it('is the same for two figures exactly when they count the same thing (property, fixed seed)', () => {
+    fc.assert(
+      fc.property(body, body, (a, b) => {
+        const same = FIELDS.every((f) => a[f] === b[f]);
+        expect(groupKey(a) === groupKey(b)).toBe(same);
+      }),
+      { seed: 20261207, numRuns: 3000 },
+    );
+  });
 });

@@ -79,10 +79,22 @@ const AID_GROUP = '(aid group)';
 const ALLEGATIONS_ABOUT = '(allegations about)';
 
 /** The fields that say what an aid figure counts, as one exact key (an absent field is not an empty one). */
-function groupKey(body: Record<string, unknown>): string {
-  return [body.provision, body.date, body.unit, body.category, body.destination, body.from]
-    .map((v) => (v === undefined ? '-' : `=${JSON.stringify(v)}`))
-    .join('\u0000');
+export function groupKey(body: Record<string, unknown>): string {
+  return (
+    keyPart(body.provision) +
+    keyPart(body.date) +
+    keyPart(body.unit) +
+    keyPart(body.category) +
+    keyPart(body.destination) +
+    keyPart(body.from)
+  );
+}
+
+/** One field of a group's key, ended by a NUL: a string as it is when it holds no NUL (JSON never leaves one raw). */
+function keyPart(v: unknown): string {
+  if (v === undefined) return '-\u0000';
+  if (typeof v === 'string' && !v.includes('\u0000')) return `"${v}\u0000`;
+  return `=${JSON.stringify(v)}\u0000`;
 }
 
 /**
@@ -141,9 +153,28 @@ export class LiveLog {
     this.state = state;
     this.timeZone = timeZone;
     this.view = new LogView(state, Number.POSITIVE_INFINITY, timeZone);
+    // The entries of the last two hashes looked up: a list kept in order compares each new hash
+    // with its last one, which was the hash added just before (a million lookups saved at a rebuild).
+    // Only entries found are kept: an entry, once in the state, stays.
+    let k1: string | undefined;
+    let e1: Entry | undefined;
+    let k2: string | undefined;
+    let e2: Entry | undefined;
+    const entryOf = (h: string): Entry | undefined => {
+      if (h === k1) return e1;
+      if (h === k2) return e2;
+      const e = state.byHash.get(h);
+      if (e !== undefined) {
+        k2 = k1;
+        e2 = e1;
+        k1 = h;
+        e1 = e;
+      }
+      return e;
+    };
     this.compareHashes = (a, b) => {
-      const x = state.byHash.get(a);
-      const y = state.byHash.get(b);
+      const x = entryOf(a);
+      const y = entryOf(b);
       if (x && y) return compareEntries(x, y);
       return x ? -1 : y ? 1 : a < b ? -1 : a > b ? 1 : 0;
     };

@@ -60,6 +60,29 @@ describe('packEvidence and unpackEvidence', () => {
     expect(isLazy(back.allegations)).toBe(false);
   });
 
+  it('packs every lower-case hex digit, and leaves a list with anything else in a hash as it is', () => {
+    const digits = '0123456789abcdef'.repeat(4);
+    const odd = (c: string) => `${c}${digits.slice(1)}`;
+    const value = {
+      packed: { evidence: [digits, hash(7)] },
+      upper: { evidence: [digits.toUpperCase()] },
+      // U+0130's low seven bits are those of "0": read by its code's low bits alone, it would pass.
+      wide: { evidence: [odd('\u0130')] },
+      other: { evidence: [odd('g')] },
+      short: { evidence: [digits.slice(2)] },
+    };
+    const packed = packEvidence(value);
+    expect(packed.hashes.length).toBe(2 * 32);
+    expect(Array.from(packed.hashes.subarray(0, 8))).toEqual([
+      0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef,
+    ]);
+    const back = across(packed);
+    expect(back).toEqual(value);
+    expect(isLazyHashes(back.packed.evidence)).toBe(true);
+    for (const list of [back.upper, back.wide, back.other, back.short])
+      expect(isLazyHashes(list.evidence)).toBe(false);
+  });
+
   it('round-trips any lists of hashes (property, fixed seed)', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.nat({ max: 1000 }), { maxLength: 40 }), { maxLength: 8 }), (lists) => {

@@ -50,8 +50,6 @@ const packedBefore = new WeakMap<readonly unknown[], { bytes: Uint8Array; first:
 export class HashBuffer {
   bytes = new Uint8Array(64 * HASH_BYTES);
   count = 0;
-  private readonly encoder = new TextEncoder();
-  private readonly text = new Uint8Array(64);
 
   /** Adds the list's hashes; a list that holds anything but 64 lower-case hex digits adds nothing (false). */
   add(list: readonly unknown[]): boolean {
@@ -61,7 +59,7 @@ export class HashBuffer {
       grown.set(this.bytes.subarray(0, this.count * HASH_BYTES));
       this.bytes = grown;
     }
-    const { bytes, text } = this;
+    const { bytes } = this;
     const start = this.count * HASH_BYTES;
     const before = packedBefore.get(list);
     if (
@@ -78,11 +76,13 @@ export class HashBuffer {
     for (let k = 0; k < list.length; k++) {
       const h = list[k];
       if (typeof h !== 'string' || h.length !== 64) return false;
-      this.encoder.encodeInto(h, text);
+      // Read by character code: a call into the encoder for each hash cost more than its digits.
       for (let i = 0; i < 64; i += 2) {
-        const hi = DIGIT[text[i]! & 127]!;
-        const lo = DIGIT[text[i + 1]! & 127]!;
-        if ((hi | lo) < 0 || text[i]! > 127 || text[i + 1]! > 127) return false;
+        const a = h.charCodeAt(i);
+        const b = h.charCodeAt(i + 1);
+        const hi = DIGIT[a & 127]!;
+        const lo = DIGIT[b & 127]!;
+        if ((hi | lo) < 0 || (a | b) > 127) return false;
         bytes[at++] = (hi << 4) | lo;
       }
     }

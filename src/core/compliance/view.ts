@@ -18,6 +18,9 @@ export interface Effective {
 /** The key of LiveLog's versions that changes with every event that refers to another. */
 export const REFERRING = '(refers)';
 
+/** What refers to an event no event refers to: one list for all of them, never changed. */
+const NONE: readonly Entry[] = Object.freeze([]);
+
 /** The log as it stood at one moment: only events that occurred by then. */
 export class LogView {
   private readonly at: number;
@@ -81,11 +84,14 @@ export class LogView {
   }
 
   /** Events that refer to `hash`, optionally of one kind. */
-  refsTo(hash: string, kind?: string): Entry[] {
+  refsTo(hash: string, kind?: string): readonly Entry[] {
     // With the live log, every event occurred by then: what refers to `hash` changes only with an
     // event of that kind (or, of any kind, with one that refers to something).
     this.live?.reads.kind(kind ?? REFERRING);
-    const all = upTo(this.state.byRef.get(hash), this.at);
+    const referring = this.state.byRef.get(hash);
+    // Most events are referred to by none: no list is made for them (a million, read at each rebuild).
+    if (referring === undefined) return NONE;
+    const all = upTo(referring, this.at);
     return kind ? all.filter((e) => e.event.kind === kind) : all;
   }
 
