@@ -7,6 +7,7 @@ import {
   EvidenceSender,
 } from '../core/compliance/evidence-crossing.ts';
 import { createEvaluator } from '../core/compliance/index.ts';
+import { StringPool } from '../core/compliance/string-pool.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
 import { toHex } from '../core/crypto/crypto.ts';
 import type { SignedEvent } from '../core/ledger/event.ts';
@@ -45,6 +46,8 @@ type Held = {
   evaluator: ReturnType<typeof createEvaluator>;
   size: number;
   sender: EvidenceSender;
+  /** The short strings the log's events repeat, one copy each (the evaluator keeps every event). */
+  strings: StringPool;
 };
 
 /** The evaluators of this worker, by log; the least recently used goes first. */
@@ -63,6 +66,7 @@ export function evaluateStep(task: EvaluateTask): EvaluateAnswer {
       size: 0,
       // Named afresh for each evaluator, on every worker and in every run of one.
       sender: new EvidenceSender(`${threadId}:${randomUUID()}`),
+      strings: new StringPool(),
     };
   }
   held.delete(task.log);
@@ -72,6 +76,7 @@ export function evaluateStep(task: EvaluateTask): EvaluateAnswer {
   if (task.from > state.size) return { need: state.size };
   for (const e of task.events) {
     const event = JSON.parse(utf8.decode(e.bytes)) as SignedEvent;
+    state.strings.pool(event.event);
     state.evaluator.apply({ leafHash: toHex(e.leafHash), event });
   }
   state.size = Math.max(state.size, task.from + task.events.length);
