@@ -10,7 +10,7 @@ describe('truce status in the reader’s language', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).not.toMatch(/released by hamas \(living-exchange\)/i);
     expect(r.stdout).not.toContain('hamas → israel');
-    expect(r.stdout).toMatch(/^ {2}Released by Hamas \(.+\): 20 of 20 in the plan to date$/m);
+    expect(r.stdout).toMatch(/^ {2}Released by Hamas \(.+\): 20 of ⚠ 20 in the plan to date$/m);
     expect(r.stdout).toMatch(/: Hamas → Israel: 20 counted under the formula; 0 outside the formula$/m);
     // Phases by their titles, not their ids.
     expect(r.stdout).toMatch(
@@ -44,22 +44,22 @@ describe('truce status in the reader’s language', () => {
   it.each([
     [
       'en',
-      'Returned by Hamas (Remains of deceased hostages): 12 of 28 in the plan to date',
-      'Returned by Israel (Bodies of Palestinians): 45 of 180 in the plan to date; ',
+      'Returned by Hamas (Remains of deceased hostages): 12 of ⚠ 28 in the plan to date',
+      'Returned by Israel (Bodies of Palestinians): 45 of ⚠ 180 in the plan to date; ',
       'Released by',
       'Headline figures:',
     ],
     [
       'ar',
-      'أعادها حماس (رفات الرهائن المتوفين): 12 من أصل 28 في الخطة حتى الآن',
-      'أعادها إسرائيل (جثامين فلسطينيين): 45 من أصل 180 في الخطة حتى الآن؛ ',
+      'أعادها حماس (رفات الرهائن المتوفين): 12 من أصل ⚠ 28 في الخطة حتى الآن',
+      'أعادها إسرائيل (جثامين فلسطينيين): 45 من أصل ⚠ 180 في الخطة حتى الآن؛ ',
       'أفرج عنهم',
       'الأرقام الرئيسية:',
     ],
     [
       'he',
-      'הוחזרו בידי חמאס (גופות החטופים שמתו): 12 מתוך 28 בתוכנית עד כה',
-      'הוחזרו בידי ישראל (גופות פלסטינים): 45 מתוך 180 בתוכנית עד כה; ',
+      'הוחזרו בידי חמאס (גופות החטופים שמתו): 12 מתוך ⚠ 28 בתוכנית עד כה',
+      'הוחזרו בידי ישראל (גופות פלסטינים): 45 מתוך ⚠ 180 בתוכנית עד כה; ',
       'שוחררו בידי',
       'נתונים עיקריים:',
     ],

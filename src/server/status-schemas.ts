@@ -367,6 +367,11 @@ export const Evaluation = z
             outside: z.int(),
             dueSoFar: z.number(),
             plannedTotal: z.number(),
+            uncertain: z
+              .boolean()
+              .describe(
+                'The figures of the plan rest on a term the agreement leaves uncertain or its sources state differently (shown with ⚠).',
+              ),
             statedTotal: StatedValues.describe('The total the agreement states for this side, with sources.'),
             byRatio: z.int().optional().describe('What the ratio gives for this side in all.'),
           }),

@@ -54,6 +54,29 @@ describe('statuses that rest on an uncertain term carry the ⚠ on the dashboard
   }
 
   for (const lang of LANGS) {
+    it(`in ${lang}: the headline marks the plan figure of exactly the sides the API marks uncertain, and says what ⚠ means`, async () => {
+      const r = await fetch(new URL('/api/logs/oct-2025-ceasefire/status', demo.server.url));
+      const { headline } = (await r.json()) as {
+        headline: { releases: { provision: string; party: string; uncertain: boolean }[] };
+      };
+      expect(headline.releases.some((x) => x.uncertain)).toBe(true);
+      const { page } = demo.browser;
+      await page.goto(new URL(`/agreements/oct-2025-ceasefire?lang=${lang}`, demo.server.url).toString());
+      const section = page.getByTestId('headline-figures');
+      await section.waitFor();
+      for (const x of headline.releases) {
+        const tile = section.locator('.tile', {
+          has: page.locator(`[data-figure="release:${x.provision}:${x.party}"]`),
+        });
+        expect([x.party, x.provision, (await tile.locator('.uncertain').count()) > 0]).toEqual([
+          x.party,
+          x.provision,
+          x.uncertain,
+        ]);
+      }
+      expect(await section.getByTestId('uncertain-legend').textContent()).toBe(`⚠ ${LEGEND[lang]}`);
+    });
+
     it(`in ${lang}: the day's table and late list mark exactly the statuses the API marks uncertain`, async () => {
       const oct = await judged('oct-2025-ceasefire');
       expect(oct.get('remains-exchange/release/4')).toMatchObject({ status: 'partly-met', uncertain: true });

@@ -19,6 +19,29 @@ const aid = (day: number, quantity: number, by: string, source: string) =>
   );
 
 describe('headline figures', () => {
+  it('given a side whose total sources state differently, then its plan figure is marked uncertain, and only its', () => {
+    expect(headline([], T(3, '12:00')).releases.map((r) => [r.party, r.uncertain])).toEqual([
+      ['a', false],
+      ['b', false],
+    ]);
+    const contested = agreementOf(
+      FIXTURE_YAML.replace(
+        'counterpart: { party: b, to: a, total: 18, after: handover }',
+        'counterpart: { party: b, to: a, total: [{ value: 18, source: X }, { value: 16, source: Y }], after: handover }',
+      ),
+    );
+    const h = headlineFigures(contested, evaluate(contested, actors(), T(3, '12:00')));
+    expect(h.releases.map((r) => [r.party, r.uncertain])).toEqual([
+      ['a', false],
+      ['b', true],
+    ]);
+    // What it is marked for is what the obligations counted in it are marked for.
+    const ev = evaluate(contested, actors(), T(3, '12:00'));
+    expect(ev.obligations.some((o) => o.obligation.party === 'b' && (o.uncertain || o.obligation.uncertain))).toBe(
+      true,
+    );
+  });
+
   it('given nothing recorded, then releases and quotas are unrecorded (null, no source), never 0', () => {
     const h = headline([], T(3, '12:00'));
     expect(h.releases.length).toBeGreaterThan(0);

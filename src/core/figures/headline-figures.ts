@@ -35,6 +35,11 @@ export interface ReleaseFigure {
   dueSoFar: number;
   /** Required by every obligation of the effective plan. */
   plannedTotal: number;
+  /**
+   * The plan's figures rest on a term the agreement leaves uncertain or that its sources state
+   * differently (an obligation counted in them is uncertain): shown with ⚠, as that obligation is.
+   */
+  uncertain: boolean;
   /** The total the agreement states for this side, each value with its source, beside the plan's figure. */
   statedTotal?: StatedFigure[];
   /** What the ratio gives for this side in all (15 × 28 = 420), when it gives one number. */
@@ -109,11 +114,13 @@ function releases(agreement: Agreement, evaluation: Evaluation): ReleaseFigure[]
   return evaluation.exchanges.directions.map((d) => {
     let dueSoFar = 0;
     let plannedTotal = 0;
+    let uncertain = false;
     for (const o of evaluation.obligations) {
       const ob = o.obligation;
       if (ob.provision !== d.provision || ob.party !== d.from || !RELEASE_ACTIONS.has(ob.action)) continue;
       plannedTotal += required(o);
       if (o.status !== 'not-yet-due') dueSoFar += required(o);
+      if (o.uncertain || ob.uncertain) uncertain = true;
     }
     const remains = returnedRemains(agreement, d.provision, d.from);
     return {
@@ -126,6 +133,7 @@ function releases(agreement: Agreement, evaluation: Evaluation): ReleaseFigure[]
       outside: d.outside,
       dueSoFar,
       plannedTotal,
+      uncertain,
       ...(d.statedTotal ? { statedTotal: d.statedTotal } : {}),
       ...(d.byRatio !== undefined ? { byRatio: d.byRatio } : {}),
     };

@@ -19,6 +19,26 @@ const lines = (lang: Lang) =>
 
 describe('headline words', () => {
   it.each([
+    ['en', 'unrecorded of ⚠ '],
+    ['ar', 'من أصل ⚠ '],
+    ['he', 'מתוך ⚠ '],
+  ] as const)(
+    'in %s, the plan figure of a side marked uncertain carries the ⚠, and of no other',
+    (lang, marked) => {
+      const w = {
+        text: (s: string) => s,
+        name: (s: string) => s,
+        figure: (_i: string, _v: unknown, x: string) => x,
+        say: () => '',
+      };
+      const one = { ...h, releases: h.releases.map((r, i) => ({ ...r, uncertain: i === 0 })) };
+      const out = headlineItems(one, labelsOf(agreement, [], lang), lang, w).map((i) => i.line);
+      expect(out[0]).toContain(marked);
+      for (const line of out.slice(1, h.releases.length)) expect(line).not.toContain('⚠');
+    },
+  );
+
+  it.each([
     [
       'en',
       'Returned by A (Remains of soldiers, Remains of civilians): unrecorded of ',

@@ -50,7 +50,8 @@ export function headlineItems(
       r.counted,
       r.counted === null ? unrecorded : n(r.counted),
     );
-    const due = w.text(n(r.dueSoFar));
+    // The plan's figure carries the ⚠ of the uncertain term it rests on (as the obligation does).
+    const due = w.text(r.uncertain ? `⚠ ${n(r.dueSoFar)}` : n(r.dueSoFar));
     // Remains are returned, by their categories' names ("Returned by Hamas (Remains of deceased
     // hostages)"), never "released" under the exchange's title: not a second count of people set free.
     let line = r.remains

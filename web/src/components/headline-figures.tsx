@@ -5,7 +5,15 @@ import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
 import { Rich } from '../i18n/rich.tsx';
 import { Cite } from './cite.tsx';
-import { heldTerm, Quantity, termLabel, Uncertain, usePartyName, useReleasedLabel } from './common.tsx';
+import {
+  heldTerm,
+  Quantity,
+  termLabel,
+  Uncertain,
+  UncertainLegend,
+  usePartyName,
+  useReleasedLabel,
+} from './common.tsx';
 
 /**
  * The total the agreement states for a side, beside the figure the ratio gives for it in all when a
@@ -74,7 +82,14 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
             >
               {r.counted === null ? t('figures.unrecorded') : fmt.number(r.counted)}
             </p>
-            <p className="muted">{t('figures.ofPlanned', { total: r.dueSoFar })}</p>
+            <p className="muted" data-uncertain={r.uncertain ? 'true' : undefined}>
+              {r.uncertain ? (
+                <>
+                  <Uncertain />{' '}
+                </>
+              ) : null}
+              {t('figures.ofPlanned', { total: r.dueSoFar })}
+            </p>
             <StatedTotal values={r.statedTotal} against={r.byRatio} id={`${r.provision}:${r.party}`} />
             {r.outside > 0 ? <p className="muted">{t('figures.outside', { n: r.outside })}</p> : null}
           </div>
@@ -106,6 +121,7 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
           </div>
         </>
       ) : null}
+      {h.releases.some((r) => r.uncertain) || h.quotas.some((q) => q.uncertain) ? <UncertainLegend /> : null}
     </section>
   );
 }

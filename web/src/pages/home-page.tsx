@@ -1,7 +1,14 @@
 import { useEffect } from 'react';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
 import { type AgreementSummary, api } from '../api.ts';
-import { Await, heldTerm, usePartyName, useReleasedLabel } from '../components/common.tsx';
+import {
+  Await,
+  heldTerm,
+  Uncertain,
+  UncertainLegend,
+  usePartyName,
+  useReleasedLabel,
+} from '../components/common.tsx';
 import { StatedTotal } from '../components/headline-figures.tsx';
 import { PhaseLine } from '../components/phase-line.tsx';
 import { ProvenanceBanner } from '../components/provenance-banner.tsx';
@@ -81,7 +88,14 @@ function CardBody({ data }: { data: AgreementData }) {
               >
                 {r.counted === null ? t('figures.unrecorded') : fmt.number(r.counted)}
               </strong>{' '}
-              <span className="muted">{t('figures.ofPlanned', { total: r.dueSoFar })}</span>
+              <span className="muted" data-uncertain={r.uncertain ? 'true' : undefined}>
+                {r.uncertain ? (
+                  <>
+                    <Uncertain />{' '}
+                  </>
+                ) : null}
+                {t('figures.ofPlanned', { total: r.dueSoFar })}
+              </span>
               <StatedTotal values={r.statedTotal} against={r.byRatio} id={`${r.provision}:${r.party}`} />
             </li>
           ))}
@@ -102,6 +116,7 @@ function CardBody({ data }: { data: AgreementData }) {
           <li className="muted">{t('home.noLog')}</li>
         </ul>
       )}
+      {headline?.releases.some((r) => r.uncertain) ? <UncertainLegend /> : null}
     </>
   );
 }
