@@ -372,6 +372,9 @@ export const Evaluation = z
               .describe(
                 'The figures of the plan rest on a term the agreement leaves uncertain or its sources state differently (shown with ⚠).',
               ),
+            disputes: Explanation.describe(
+              'The disputes of the records counted, as the obligations judged say them (`disputes` phrases): who recorded what, who disputes it and with what figure. Empty when none is disputed.',
+            ),
             statedTotal: StatedValues.describe('The total the agreement states for this side, with sources.'),
             byRatio: z.int().optional().describe('What the ratio gives for this side in all.'),
           }),

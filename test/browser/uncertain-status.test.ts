@@ -57,7 +57,9 @@ describe('statuses that rest on an uncertain term carry the ⚠ on the dashboard
     it(`in ${lang}: the headline marks the plan figure of exactly the sides the API marks uncertain, and says what ⚠ means`, async () => {
       const r = await fetch(new URL('/api/logs/oct-2025-ceasefire/status', demo.server.url));
       const { headline } = (await r.json()) as {
-        headline: { releases: { provision: string; party: string; uncertain: boolean }[] };
+        headline: {
+          releases: { provision: string; party: string; uncertain: boolean; disputes: unknown[] }[];
+        };
       };
       expect(headline.releases.some((x) => x.uncertain)).toBe(true);
       const { page } = demo.browser;
@@ -73,7 +75,17 @@ describe('statuses that rest on an uncertain term carry the ⚠ on the dashboard
           x.provision,
           x.uncertain,
         ]);
+        // A count a record disputes says so beside it, with who disputes it and their words, quoted.
+        const disputes = tile.getByTestId('release-disputes');
+        expect([x.party, x.provision, await disputes.count()]).toEqual([
+          x.party,
+          x.provision,
+          x.disputes.length ? 1 : 0,
+        ]);
+        if (x.disputes.length)
+          expect(await disputes.textContent()).toContain('Officials told Reuters that 1,966 were released.');
       }
+      expect(headline.releases.filter((x) => x.disputes.length).map((x) => x.party)).toEqual(['israel']);
       expect(await section.getByTestId('uncertain-legend').textContent()).toBe(`⚠ ${LEGEND[lang]}`);
     });
 

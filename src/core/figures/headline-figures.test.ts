@@ -3,6 +3,7 @@ import { evaluate } from '../compliance/evaluate.ts';
 import { FIXTURE_YAML } from '../compliance/fixture-agreement.ts';
 import { actors, agreementOf, logged } from '../compliance/test-log.ts';
 import type { LoggedEvent } from '../compliance/types.ts';
+import { explain } from '../words/explain.ts';
 import { headlineFigures } from './headline-figures.ts';
 
 const agreement = agreementOf(FIXTURE_YAML);
@@ -19,6 +20,36 @@ const aid = (day: number, quantity: number, by: string, source: string) =>
   );
 
 describe('headline figures', () => {
+  it('given a disputed release, then its count says who disputes it with what figure, and another count says nothing', () => {
+    const h = logged('a', 'handover.completed', T(1, '11:00'), {
+      provision: 'ex',
+      batch: 1,
+      count: 2,
+      to: 'b',
+      via: 'red',
+    });
+    const confirmed = logged('red', 'handover.confirmed', T(1, '11:00'), { handover: h.leafHash, count: 2 });
+    const r = logged(
+      'b',
+      'release.completed',
+      T(1, '13:00'),
+      { provision: 'ex', batch: 1, party: 'b', count: 6 },
+      'B',
+    );
+    const d = logged('a', 'dispute', T(1, '14:00'), { of: r.leafHash, reason: 'We count 5.', figure: 5 });
+    const before = headline([h, confirmed, r], T(2, '09:00'));
+    expect(before.releases.map((x) => x.disputes)).toEqual([[], []]);
+    const after = headline([h, confirmed, r, d], T(2, '09:00'));
+    const [a, b] = after.releases;
+    expect(a!.disputes).toEqual([]);
+    expect(b!.counted).toBe(6);
+    expect(b!.disputes).toHaveLength(1);
+    expect(b!.disputes[0]!.code).toBe('disputes');
+    const said = explain(b!.disputes, agreement);
+    expect(said).toContain('We count 5.');
+    expect(said).toMatch(/5/);
+  });
+
   it('given a side whose total sources state differently, then its plan figure is marked uncertain, and only its', () => {
     expect(headline([], T(3, '12:00')).releases.map((r) => [r.party, r.uncertain])).toEqual([
       ['a', false],
@@ -37,9 +68,9 @@ describe('headline figures', () => {
     ]);
     // What it is marked for is what the obligations counted in it are marked for.
     const ev = evaluate(contested, actors(), T(3, '12:00'));
-    expect(ev.obligations.some((o) => o.obligation.party === 'b' && (o.uncertain || o.obligation.uncertain))).toBe(
-      true,
-    );
+    expect(
+      ev.obligations.some((o) => o.obligation.party === 'b' && (o.uncertain || o.obligation.uncertain)),
+    ).toBe(true);
   });
 
   it('given nothing recorded, then releases and quotas are unrecorded (null, no source), never 0', () => {

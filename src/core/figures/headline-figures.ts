@@ -1,6 +1,7 @@
 import type { StatedFigure } from '../agreement/figure.ts';
 import type { Agreement } from '../agreement/types.ts';
 import type { Evaluation, ObligationStatus } from '../compliance/types.ts';
+import type { Arg, Explanation, Phrase } from '../words/phrase.ts';
 import { returnedRemains } from './returned-remains.ts';
 
 /**
@@ -40,6 +41,12 @@ export interface ReleaseFigure {
    * differently (an obligation counted in them is uncertain): shown with ⚠, as that obligation is.
    */
   uncertain: boolean;
+  /**
+   * The disputes of the records counted in `counted`, as the obligations judged say them (who
+   * recorded what, who disputes it and with what figure): shown beside the count, never in its place.
+   * Empty when none is disputed.
+   */
+  disputes: Explanation;
   /** The total the agreement states for this side, each value with its source, beside the plan's figure. */
   statedTotal?: StatedFigure[];
   /** What the ratio gives for this side in all (15 × 28 = 420), when it gives one number. */
@@ -108,6 +115,23 @@ function perDayEntries(agreement: Agreement): Map<string, PerDay> {
   return out;
 }
 
+/** Adds to `out` the `disputes` phrases of an explanation, at any depth (each once). */
+function disputesIn(arg: Arg | Explanation, out: Phrase[]): void {
+  if (Array.isArray(arg)) {
+    for (const a of arg) disputesIn(a, out);
+    return;
+  }
+  if ('code' in arg) {
+    if (arg.code === 'disputes') {
+      if (!out.includes(arg)) out.push(arg);
+      return;
+    }
+    for (const v of Object.values(arg.params as Record<string, Arg>)) disputesIn(v, out);
+    return;
+  }
+  if (arg.type === 'list') for (const a of arg.items) disputesIn(a, out);
+}
+
 const required = (o: ObligationStatus) => o.required ?? o.obligation.quantity ?? 0;
 
 function releases(agreement: Agreement, evaluation: Evaluation): ReleaseFigure[] {
@@ -115,12 +139,14 @@ function releases(agreement: Agreement, evaluation: Evaluation): ReleaseFigure[]
     let dueSoFar = 0;
     let plannedTotal = 0;
     let uncertain = false;
+    const disputes: Phrase[] = [];
     for (const o of evaluation.obligations) {
       const ob = o.obligation;
       if (ob.provision !== d.provision || ob.party !== d.from || !RELEASE_ACTIONS.has(ob.action)) continue;
       plannedTotal += required(o);
       if (o.status !== 'not-yet-due') dueSoFar += required(o);
       if (o.uncertain || ob.uncertain) uncertain = true;
+      disputesIn(o.explanation, disputes);
     }
     const remains = returnedRemains(agreement, d.provision, d.from);
     return {
@@ -134,6 +160,7 @@ function releases(agreement: Agreement, evaluation: Evaluation): ReleaseFigure[]
       dueSoFar,
       plannedTotal,
       uncertain,
+      disputes,
       ...(d.statedTotal ? { statedTotal: d.statedTotal } : {}),
       ...(d.byRatio !== undefined ? { byRatio: d.byRatio } : {}),
     };

@@ -66,6 +66,8 @@ export function headlineItems(
       : t('released', { party, provision: w.name(labels.provision(r.provision)), counted, due });
     if (r.outside) line += ` ${t('outside', { n: w.text(n(r.outside)) })}`;
     if (beside.length) line += `${w.text(lang === 'ar' ? '؛ ' : '; ')}${w.say(beside)}`;
+    // A count some record disputes says so beside it, with who gives what (as its obligation does).
+    if (r.disputes.length) line += `${w.text(lang === 'ar' ? '؛ ' : '; ')}${w.say(r.disputes)}`;
     return { line, sub: [] };
   });
   for (const q of h.quotas) {

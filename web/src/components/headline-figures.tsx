@@ -1,6 +1,7 @@
 import type { StatedFigure } from '../../../src/core/agreement/figure.ts';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
 import type { QuotaFigure } from '../../../src/core/figures/headline-figures.ts';
+import type { Explanation } from '../../../src/core/words/phrase.ts';
 import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
 import { Rich } from '../i18n/rich.tsx';
@@ -8,12 +9,14 @@ import { Cite } from './cite.tsx';
 import {
   heldTerm,
   Quantity,
+  StatusBadge,
   termLabel,
   Uncertain,
   UncertainLegend,
   usePartyName,
   useReleasedLabel,
 } from './common.tsx';
+import { ExplanationText } from './explanation.tsx';
 
 /**
  * The total the agreement states for a side, beside the figure the ratio gives for it in all when a
@@ -56,6 +59,16 @@ export function StatedTotal({
   );
 }
 
+/** The disputes of the records a release figure counts, worded as its obligations word them: beside the count, never in its place. */
+export function ReleaseDisputes({ disputes, agreement }: { disputes: Explanation; agreement: Agreement }) {
+  if (!disputes.length) return null;
+  return (
+    <p className="muted" data-testid="release-disputes">
+      <StatusBadge status="disputed" /> <ExplanationText explanation={disputes} agreement={agreement} />
+    </p>
+  );
+}
+
 /**
  * Released by each side against the plan; each aid quota source by source, never added across
  * sources, and "nothing recorded" where no source gave a figure (never 0). Each figure carries
@@ -91,6 +104,7 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
               {t('figures.ofPlanned', { total: r.dueSoFar })}
             </p>
             <StatedTotal values={r.statedTotal} against={r.byRatio} id={`${r.provision}:${r.party}`} />
+            <ReleaseDisputes disputes={r.disputes} agreement={data.agreement} />
             {r.outside > 0 ? <p className="muted">{t('figures.outside', { n: r.outside })}</p> : null}
           </div>
         ))}

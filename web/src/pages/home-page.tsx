@@ -9,7 +9,7 @@ import {
   usePartyName,
   useReleasedLabel,
 } from '../components/common.tsx';
-import { StatedTotal } from '../components/headline-figures.tsx';
+import { ReleaseDisputes, StatedTotal } from '../components/headline-figures.tsx';
 import { PhaseLine } from '../components/phase-line.tsx';
 import { ProvenanceBanner } from '../components/provenance-banner.tsx';
 import { useI18n } from '../i18n/context.ts';
@@ -97,6 +97,7 @@ function CardBody({ data }: { data: AgreementData }) {
                 {t('figures.ofPlanned', { total: r.dueSoFar })}
               </span>
               <StatedTotal values={r.statedTotal} against={r.byRatio} id={`${r.provision}:${r.party}`} />
+              <ReleaseDisputes disputes={r.disputes} agreement={data.agreement} />
             </li>
           ))}
         </ul>
