@@ -16,15 +16,7 @@ import {
   time,
   word,
 } from '../words/phrase.ts';
-import {
-  englishLine,
-  obligation,
-  type PlanContext,
-  phaseDayOf,
-  phaseLength,
-  relined,
-  type When,
-} from './context.ts';
+import { englishLine, obligation, type PlanContext, phaseDayOf, phaseLength, type When } from './context.ts';
 import { exchangeObligations } from './exchange-obligations.ts';
 import { amountOf, hoursAfter } from './line-parts.ts';
 import { type Planned, resolveMoment } from './moment.ts';

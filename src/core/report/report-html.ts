@@ -8,16 +8,8 @@ import { namesOf } from '../words/agreement-names.ts';
 import { explain } from '../words/explain.ts';
 import type { Lang } from '../words/lang.ts';
 import { STATUS_WORDS } from '../words/nouns.ts';
-import { obligationArg } from '../words/obligation-arg.ts';
 import type { Explanation } from '../words/phrase.ts';
-import {
-  formatDate,
-  formatMoment,
-  formatNumber,
-  localized,
-  renderArg,
-  renderParts,
-} from '../words/render.ts';
+import { formatDate, formatMoment, formatNumber, localized, renderParts } from '../words/render.ts';
 import { casualtyPhrases } from './casualty-words.ts';
 import type { DayEvent } from './day-events.ts';
 import { eventFields } from './event-fields.ts';
@@ -54,9 +46,8 @@ interface Html {
   frame(key: FrameKey, values?: Record<string, string>): string;
 }
 
-function rows(list: ObligationStatus[], h: Html, agreement: Agreement, labels: Labels): string {
+function rows(list: ObligationStatus[], h: Html, labels: Labels): string {
   if (list.length === 0) return `<p>${h.frame('none')}</p>`;
-  const names = namesOf(agreement, h.lang);
   const body = list
     .map((o) => {
       // The evidence is the events' leaf hashes: kept behind the count (its title), not read as words.
@@ -241,9 +232,9 @@ ${needsBanner(provenance) ? `<p class="provenance" role="note"><strong>${warning
 ${section('h.headline', headlineHtml(headlineFigures(agreement, ev), agreement, lang, labels))}
 ${section('h.phases', list(ev.phases.map((p) => `${h.name(phaseTitle(p.phase))}: ${h.say(p.explanation)}`)))}
 ${section('h.happened', list(happened.map((x) => happenedLine(x, labels, h, agreement))))}
-${section('h.today', rows(today, h, agreement, labels))}
-${section('h.late', rows(late, h, agreement, labels))}
-${section('h.disputes', rows(disputes, h, agreement, labels))}
+${section('h.today', rows(today, h, labels))}
+${section('h.late', rows(late, h, labels))}
+${section('h.disputes', rows(disputes, h, labels))}
 ${section('h.figures', list(figures.map((f) => `${h.say([f.what])}: ${f.figures.map((x) => h.frame('perFigure', { n: e(lang === 'en' ? String(x.quantity) : formatNumber(x.quantity, lang)), source: h.name(x.source) })).join(e(sep))}${f.conflicting ? ` ${h.frame('differ')}` : ''}`)))}
 ${section(
   'h.allegations',
