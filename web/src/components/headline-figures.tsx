@@ -59,6 +59,25 @@ export function StatedTotal({
   );
 }
 
+/** "of 1,968 in the plan to date", the figure marked ⚠ when it rests on an uncertain term ("of ⚠ 1,968"). */
+export function PlannedToDate({ total, uncertain }: { total: number; uncertain: boolean }) {
+  const { fmt } = useI18n();
+  return (
+    <Rich
+      k="figures.ofPlanned"
+      nodes={{
+        total: uncertain ? (
+          <>
+            <Uncertain /> {fmt.number(total)}
+          </>
+        ) : (
+          fmt.number(total)
+        ),
+      }}
+    />
+  );
+}
+
 /** The disputes of the records a release figure counts, worded as its obligations word them: beside the count, never in its place. */
 export function ReleaseDisputes({ disputes, agreement }: { disputes: Explanation; agreement: Agreement }) {
   if (!disputes.length) return null;
@@ -96,12 +115,7 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
               {r.counted === null ? t('figures.unrecorded') : fmt.number(r.counted)}
             </p>
             <p className="muted" data-uncertain={r.uncertain ? 'true' : undefined}>
-              {r.uncertain ? (
-                <>
-                  <Uncertain />{' '}
-                </>
-              ) : null}
-              {t('figures.ofPlanned', { total: r.dueSoFar })}
+              <PlannedToDate total={r.dueSoFar} uncertain={r.uncertain} />
             </p>
             <StatedTotal values={r.statedTotal} against={r.byRatio} id={`${r.provision}:${r.party}`} />
             <ReleaseDisputes disputes={r.disputes} agreement={data.agreement} />

@@ -1,15 +1,8 @@
 import { useEffect } from 'react';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
 import { type AgreementSummary, api } from '../api.ts';
-import {
-  Await,
-  heldTerm,
-  Uncertain,
-  UncertainLegend,
-  usePartyName,
-  useReleasedLabel,
-} from '../components/common.tsx';
-import { ReleaseDisputes, StatedTotal } from '../components/headline-figures.tsx';
+import { Await, heldTerm, UncertainLegend, usePartyName, useReleasedLabel } from '../components/common.tsx';
+import { PlannedToDate, ReleaseDisputes, StatedTotal } from '../components/headline-figures.tsx';
 import { PhaseLine } from '../components/phase-line.tsx';
 import { ProvenanceBanner } from '../components/provenance-banner.tsx';
 import { useI18n } from '../i18n/context.ts';
@@ -89,12 +82,7 @@ function CardBody({ data }: { data: AgreementData }) {
                 {r.counted === null ? t('figures.unrecorded') : fmt.number(r.counted)}
               </strong>{' '}
               <span className="muted" data-uncertain={r.uncertain ? 'true' : undefined}>
-                {r.uncertain ? (
-                  <>
-                    <Uncertain />{' '}
-                  </>
-                ) : null}
-                {t('figures.ofPlanned', { total: r.dueSoFar })}
+                <PlannedToDate total={r.dueSoFar} uncertain={r.uncertain} />
               </span>
               <StatedTotal values={r.statedTotal} against={r.byRatio} id={`${r.provision}:${r.party}`} />
               <ReleaseDisputes disputes={r.disputes} agreement={data.agreement} />
