@@ -47,12 +47,33 @@ export function lazyArray<T>(chunks: readonly (readonly T[])[], length: number):
     deleteProperty: (_, key) => Reflect.deleteProperty(fill(), key),
   });
   lazy.set(view, fill);
+  chunksOfLazy.set(view, chunks);
   return view;
+}
+
+/** The chunks of each lazy array (see chunksOf). */
+const chunksOfLazy = new WeakMap<object, readonly (readonly unknown[])[]>();
+
+/**
+ * The chunks a lazy array reads its items from, in order; never changed (see ChunkedList): a later
+ * version of the same list shares those an event did not touch. Undefined for any other array.
+ */
+export function chunksOf(list: readonly unknown[]): readonly (readonly unknown[])[] | undefined {
+  return chunksOfLazy.get(list);
 }
 
 /** Whether `value` is a lazy array (see lazyArray). */
 export function isLazy(value: unknown): boolean {
   return typeof value === 'object' && value !== null && lazy.has(value);
+}
+
+/**
+ * The items of `list` as a plain array to read fast: a lazy array's own (filled once, and never to
+ * be changed), else `list` itself. Read through the lazy array, each index costs a Proxy's trap.
+ */
+export function readable<T>(list: readonly T[]): readonly T[] {
+  const fill = lazy.get(list);
+  return fill ? (fill() as T[]) : list;
 }
 
 /**

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eachOnce, isSettled, mergeOrdered, OrderedHashes, orderedUnion, settle } from './ordered-hashes.ts';
+import { ChunkedList } from './chunked-list.ts';
+import {
+  eachOnce,
+  isSettled,
+  mergeOrdered,
+  OrderedHashes,
+  orderedUnion,
+  partsOf,
+  settle,
+} from './ordered-hashes.ts';
 
 /** Hashes that sort by a number in them: "h007" before "h012". */
 const rank = (h: string) => Number(h.slice(1));
@@ -44,6 +53,44 @@ describe('lists of hashes kept in the order their events occurred', () => {
       }),
       { numRuns: 200, seed: 10 },
     );
+  });
+
+  it('lists of which some overlap and some do not: the union, joined from parts that are the lists or their merges', () => {
+    // Spans (first hash, length), some overlapping, each list each hash once; some handed out as a
+    // live log's long lists are (lazy arrays read from chunks).
+    const span = fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 1, max: 2500 }), fc.boolean());
+    fc.assert(
+      fc.property(fc.array(span, { minLength: 1, maxLength: 6 }), (spans) => {
+        const lists = spans.map(([from, n, chunked]) => {
+          const items = Array.from({ length: n }, (_, i) => `h${from + i}`);
+          const list = chunked ? ChunkedList.from(items).snapshot() : items;
+          return eachOnce(list as string[]);
+        });
+        const union = orderedUnion(lists, compare);
+        expect(union).toEqual(sorted([...new Set(lists.flatMap((l) => [...l]))]));
+        const parts = partsOf(union);
+        if (parts) expect(parts.flatMap((p) => [...p])).toEqual([...union]);
+      }),
+      { numRuns: 150, seed: 20261207 },
+    );
+  });
+
+  it('a union of lists that do not overlap is joined from those very lists, so what was done with each is found again', () => {
+    const day = (from: number) =>
+      eachOnce(
+        ChunkedList.from(Array.from({ length: 3000 }, (_, i) => `h${from + i}`)).snapshot() as string[],
+      );
+    const [a, b, c] = [day(0), day(3000), day(6000)];
+    const overlap = eachOnce(['h2999', 'h3000']);
+    expect(partsOf(orderedUnion([c, a, b], compare))).toEqual([a, b, c]);
+    const parts = partsOf(orderedUnion([c, a, b], compare))!;
+    expect(parts[0]).toBe(a);
+    expect(parts[2]).toBe(c);
+    // Overlapping lists are merged into one part; the others stay themselves.
+    const mixed = partsOf(orderedUnion([c, overlap, a, b], compare))!;
+    expect(mixed).toHaveLength(2);
+    expect(mixed[1]).toBe(c);
+    expect(mixed[0]).toHaveLength(6000);
   });
 
   it('adding and removing keeps the order; a list handed out never changes afterwards', () => {

@@ -1,4 +1,4 @@
-import { ChunkedList } from './chunked-list.ts';
+import { ChunkedList, readable } from './chunked-list.ts';
 import { isMarked, mark, ONCE, SETTLED } from './list-marks.ts';
 
 /**
@@ -62,82 +62,142 @@ export class OrderedHashes {
 }
 
 /**
- * Two lists in occurrence order merged into one, in that order (duplicates kept). The shorter list's
- * hashes are placed in the longer one by galloping search, so a few new hashes cost a few
- * comparisons and one copy, not a comparison per hash.
+ * Two lists in occurrence order merged into one, in that order (duplicates kept). Each list's run
+ * that comes before the other's next hash is found by galloping search and copied whole, so lists
+ * whose spans barely overlap (a quota's days, a few hashes placed among many) cost a few
+ * comparisons per run, not one per hash; lists that interleave hash by hash cost about two.
  */
 export function mergeOrdered(
-  a: readonly string[],
-  b: readonly string[],
+  lazyA: readonly string[],
+  lazyB: readonly string[],
   compare: (x: string, y: string) => number,
 ): string[] {
-  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+  const a = readable(lazyA);
+  const b = readable(lazyB);
   const out: string[] = [];
   let i = 0;
-  for (const x of short) {
-    // The first index from i whose hash comes after x: gallop, then bisect.
-    let step = 1;
-    let lo = i;
-    let hi = i;
-    while (hi < long.length && compare(long[hi]!, x) <= 0) {
-      lo = hi + 1;
-      hi = i + step;
-      step *= 2;
-    }
-    if (hi > long.length) hi = long.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compare(long[mid]!, x) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = i; k < lo; k++) out.push(long[k]!);
-    out.push(x);
-    i = lo;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    // a's hashes that come before b's next one, or with it (the same hash, or an equal place).
+    const y = b[j]!;
+    const endA = runEnd(a, i, (x) => compare(x, y) <= 0);
+    for (let k = i; k < endA; k++) out.push(a[k]!);
+    i = endA;
+    if (i === a.length) break;
+    // b's hashes that come before a's next one.
+    const x = a[i]!;
+    const endB = runEnd(b, j, (h) => compare(h, x) < 0);
+    for (let k = j; k < endB; k++) out.push(b[k]!);
+    j = endB;
   }
-  for (let k = i; k < long.length; k++) out.push(long[k]!);
+  for (let k = i; k < a.length; k++) out.push(a[k]!);
+  for (let k = j; k < b.length; k++) out.push(b[k]!);
   return out;
+}
+
+/**
+ * The first index from `from` whose item does not satisfy `before` (which holds for a prefix of the
+ * list from there): galloping (1, 2, 4, … items ahead), then bisecting the last step.
+ */
+function runEnd(list: readonly string[], from: number, before: (x: string) => boolean): number {
+  if (from >= list.length || !before(list[from]!)) return from;
+  let lo = from + 1;
+  let step = 1;
+  let hi = from + step;
+  while (hi < list.length && before(list[hi]!)) {
+    lo = hi + 1;
+    step *= 2;
+    hi = from + step;
+  }
+  if (hi > list.length) hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(list[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
  * Every hash of some lists, each once, in the order the events occurred, as a settled list. Lists
  * already in that order (settled, see OrderedHashes) are merged as they are; others are put in
- * order first. The lists given are never changed; the union may be one of them.
+ * order first. Lists whose spans do not overlap (a quota's days) are joined end to end without
+ * comparing hash by hash; only those that overlap are merged. The lists given are never changed;
+ * the union may be one of them.
  */
 export function orderedUnion(
   lists: readonly (readonly string[])[],
   compare: (x: string, y: string) => number,
 ): string[] {
-  let parts = lists.filter((l) => l.length > 0).map((l) => (isSettled(l) ? l : [...l].sort(compare)));
+  const parts = lists
+    .filter((l) => l.length > 0)
+    .map((l) => (isSettled(l) ? l : settle([...l].sort(compare))));
   // One list in order, each hash once: it is the union.
   if (parts.length === 1 && isMarked(parts[0]!, ONCE)) return parts[0] as string[];
-  const joined = joinedRuns(parts, compare);
-  if (joined) return joined;
-  // Merged two by two, so that each hash is moved about log(lists) times.
+  // Each list with its items as a plain array (a lazy one's read without its Proxy), by first hash.
+  const runs = parts
+    .map((list) => ({ list, items: readable(list) }))
+    .sort((a, b) => compare(a.items[0]!, b.items[0]!));
+  const unions: (readonly string[])[] = [];
+  // The lists that overlap the one being read, and the latest hash among them.
+  let group: { list: readonly string[]; items: readonly string[] }[] = [];
+  let latest: string | undefined;
+  const flush = () => {
+    if (group.length === 0) return;
+    unions.push(groupUnion(group, compare));
+    group = [];
+    latest = undefined;
+  };
+  for (const run of runs) {
+    // A hash is in one place of the order: lists whose spans do not overlap share none.
+    if (latest !== undefined && compare(latest, run.items[0]!) < 0) flush();
+    group.push(run);
+    const end = run.items[run.items.length - 1]!;
+    if (latest === undefined || compare(latest, end) < 0) latest = end;
+  }
+  flush();
+  const out = joined(unions);
+  if (unions.length > 1) composedOf.set(out, unions);
+  return eachOnce(out);
+}
+
+/** The lists a union was joined from, end to end (see partsOf). */
+const composedOf = new WeakMap<readonly unknown[], readonly (readonly string[])[]>();
+
+/**
+ * The lists a union was joined from, in order, when it was joined from several: what has been done
+ * with each of them (packed, see packed-evidence.ts) need not be done again for the union.
+ */
+export function partsOf(list: readonly unknown[]): readonly (readonly string[])[] | undefined {
+  return composedOf.get(list);
+}
+
+/** The lists end to end, in one copy when they are few enough to pass as arguments. */
+function joined(lists: readonly (readonly string[])[]): string[] {
+  // Read as plain arrays: through a lazy one's Proxy, each item costs a trap.
+  const items = lists.map((l) => readable(l));
+  if (items.length <= 1024) return ([] as string[]).concat(...items);
+  const out: string[] = [];
+  for (const list of items) for (let k = 0; k < list.length; k++) out.push(list[k]!);
+  return out;
+}
+
+/** The union of lists whose spans overlap, each hash once: merged two by two (each hash moved about log(lists) times). */
+function groupUnion(
+  group: readonly { list: readonly string[]; items: readonly string[] }[],
+  compare: (x: string, y: string) => number,
+): readonly string[] {
+  // The list itself (a lazy one as it was handed out), so that what was packed of it is found again.
+  if (group.length === 1 && isMarked(group[0]!.list, ONCE)) return group[0]!.list;
+  let parts = group.map((g) => g.items);
   while (parts.length > 1) {
     const next: (readonly string[])[] = [];
     for (let i = 0; i < parts.length; i += 2)
       next.push(i + 1 < parts.length ? mergeOrdered(parts[i]!, parts[i + 1]!, compare) : parts[i]!);
     parts = next;
   }
-  const merged = parts[0] ?? [];
-  const out = merged.filter((h, i) => i === 0 || merged[i - 1] !== h);
-  return eachOnce(out);
-}
-
-/**
- * The union of lists each holding each hash once whose spans do not overlap (each one's events all
- * occurred before the next one's, as a quota's days do): they are joined end to end, without
- * comparing hash by hash. Undefined when they overlap.
- */
-function joinedRuns(
-  parts: readonly (readonly string[])[],
-  compare: (x: string, y: string) => number,
-): string[] | undefined {
-  if (parts.length < 2 || !parts.every((p) => isMarked(p, ONCE))) return undefined;
-  const runs = [...parts].sort((a, b) => compare(a[0]!, b[0]!));
-  for (let i = 1; i < runs.length; i++)
-    if (compare(runs[i - 1]!.at(-1)!, runs[i]![0]!) >= 0) return undefined;
-  return eachOnce(([] as string[]).concat(...runs));
+  const merged = parts[0]!;
+  return merged.filter((h, i) => i === 0 || merged[i - 1] !== h);
 }
 
 /** Marks a list in occurrence order that holds each hash once as settled and so. */

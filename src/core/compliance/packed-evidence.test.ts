@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isLazy, lazyArray } from './chunked-list.ts';
+import { ChunkedList, isLazy, lazyArray } from './chunked-list.ts';
 import { countedEvaluation } from './counted-evaluation.ts';
+import { eachOnce, orderedUnion } from './ordered-hashes.ts';
 import { isLazyHashes, lazyHashes, packEvidence, unpackEvidence } from './packed-evidence.ts';
 import type { Evaluation } from './types.ts';
 
@@ -81,6 +82,30 @@ describe('packEvidence and unpackEvidence', () => {
     expect(isLazyHashes(back.packed.evidence)).toBe(true);
     for (const list of [back.upper, back.wide, back.other, back.short])
       expect(isLazyHashes(list.evidence)).toBe(false);
+  });
+
+  it("packs a live log's lists chunk by chunk, and a later version of a list, and a union joined from lists, the same as plain ones", () => {
+    const list = new ChunkedList<string>();
+    for (let i = 0; i < 3000; i++) list.push(hash(2 * i));
+    const first = list.snapshot();
+    const one = across(packEvidence({ evidence: first }));
+    expect([...one.evidence]).toEqual([...first]);
+    // One hash placed among the others: the next version shares every chunk but one.
+    list.insert(11, hash(21));
+    const second = list.snapshot();
+    const two = across(packEvidence({ a: { evidence: first }, b: { evidence: second } }));
+    expect([...two.a.evidence]).toEqual([...first]);
+    expect([...two.b.evidence]).toEqual([...second]);
+    const later = eachOnce(Array.from({ length: 50 }, (_, i) => hash(100_000 + i)));
+    const union = orderedUnion([later, second], (x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const three = across(packEvidence({ evidence: union }));
+    expect([...three.evidence]).toEqual([...second, ...later]);
+    // A union one of whose lists is not leaf hashes crosses as it is, and takes nothing of the buffer.
+    const odd = eachOnce(['zz', 'zzz']);
+    const bad = orderedUnion([odd, later], (x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const packed = packEvidence({ x: { evidence: bad }, y: { evidence: later } });
+    expect(packed.hashes.length).toBe(later.length * 32);
+    expect(across(packed)).toEqual({ x: { evidence: [...bad] }, y: { evidence: later } });
   });
 
   it('round-trips any lists of hashes (property, fixed seed)', () => {

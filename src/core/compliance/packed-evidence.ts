@@ -1,5 +1,6 @@
 import { toHex } from '../crypto/crypto.ts';
-import { isLazy } from './chunked-list.ts';
+import { chunksOf, isLazy } from './chunked-list.ts';
+import { partsOf } from './ordered-hashes.ts';
 
 /**
  * An evaluation's evidence lists packed for the trip from the thread that judged it to the one
@@ -46,6 +47,34 @@ for (let i = 0; i < 6; i++) DIGIT[97 + i] = 10 + i;
  */
 const packedBefore = new WeakMap<readonly unknown[], { bytes: Uint8Array; first: unknown; last: unknown }>();
 
+/**
+ * The bytes of each chunk of the live log's lists packed so far (see ChunkedList): a chunk never
+ * changes once a list holding it is handed out, and the next version of a list shares every chunk
+ * but those an event touched, so a list that grew by one hash is packed by copying the bytes of its
+ * other chunks, not by reading their hashes again.
+ */
+const packedChunks = new WeakMap<readonly unknown[], Uint8Array>();
+
+/** The hashes of `list` as bytes, 32 each; undefined when one is not 64 lower-case hex digits. */
+function hashBytes(list: readonly unknown[]): Uint8Array | undefined {
+  const bytes = new Uint8Array(list.length * HASH_BYTES);
+  let at = 0;
+  for (let k = 0; k < list.length; k++) {
+    const h = list[k];
+    if (typeof h !== 'string' || h.length !== 64) return undefined;
+    // Read by character code: a call into the encoder for each hash cost more than its digits.
+    for (let i = 0; i < 64; i += 2) {
+      const a = h.charCodeAt(i);
+      const b = h.charCodeAt(i + 1);
+      const hi = DIGIT[a & 127]!;
+      const lo = DIGIT[b & 127]!;
+      if ((hi | lo) < 0 || (a | b) > 127) return undefined;
+      bytes[at++] = (hi << 4) | lo;
+    }
+  }
+  return bytes;
+}
+
 /** The hashes of the lists packed so far, growing as lists are added. */
 export class HashBuffer {
   bytes = new Uint8Array(64 * HASH_BYTES);
@@ -53,14 +82,39 @@ export class HashBuffer {
 
   /** Adds the list's hashes; a list that holds anything but 64 lower-case hex digits adds nothing (false). */
   add(list: readonly unknown[]): boolean {
-    const need = (this.count + list.length) * HASH_BYTES;
-    if (need > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(need, this.bytes.length * 2));
-      grown.set(this.bytes.subarray(0, this.count * HASH_BYTES));
-      this.bytes = grown;
+    const start = this.count;
+    // A list of the live log: chunk by chunk, each chunk's bytes packed once.
+    const chunks = chunksOf(list);
+    if (chunks) {
+      for (const chunk of chunks) {
+        let bytes = packedChunks.get(chunk);
+        if (!bytes) {
+          bytes = hashBytes(chunk);
+          if (!bytes) {
+            this.count = start;
+            return false;
+          }
+          packedChunks.set(chunk, bytes);
+        }
+        this.put(bytes);
+      }
+      return true;
     }
-    const { bytes } = this;
-    const start = this.count * HASH_BYTES;
+    // A union joined from lists (ordered-hashes.ts) is packed from theirs, most packed before.
+    const parts = partsOf(list);
+    if (parts && !packedBefore.has(list)) {
+      for (const part of parts)
+        if (!this.add(part)) {
+          this.count = start;
+          return false;
+        }
+      packedBefore.set(list, {
+        bytes: this.bytes.slice(start * HASH_BYTES, this.count * HASH_BYTES),
+        first: list[0],
+        last: list[list.length - 1],
+      });
+      return true;
+    }
     const before = packedBefore.get(list);
     if (
       before &&
@@ -68,27 +122,27 @@ export class HashBuffer {
       before.first === list[0] &&
       before.last === list[list.length - 1]
     ) {
-      bytes.set(before.bytes, start);
-      this.count += list.length;
+      this.put(before.bytes);
       return true;
     }
-    let at = start;
-    for (let k = 0; k < list.length; k++) {
-      const h = list[k];
-      if (typeof h !== 'string' || h.length !== 64) return false;
-      // Read by character code: a call into the encoder for each hash cost more than its digits.
-      for (let i = 0; i < 64; i += 2) {
-        const a = h.charCodeAt(i);
-        const b = h.charCodeAt(i + 1);
-        const hi = DIGIT[a & 127]!;
-        const lo = DIGIT[b & 127]!;
-        if ((hi | lo) < 0 || (a | b) > 127) return false;
-        bytes[at++] = (hi << 4) | lo;
-      }
-    }
-    this.count += list.length;
-    packedBefore.set(list, { bytes: bytes.slice(start, at), first: list[0], last: list[list.length - 1] });
+    const bytes = hashBytes(list);
+    if (!bytes) return false;
+    this.put(bytes);
+    packedBefore.set(list, { bytes, first: list[0], last: list[list.length - 1] });
     return true;
+  }
+
+  /** Appends hashes already packed. */
+  private put(hashes: Uint8Array): void {
+    const at = this.count * HASH_BYTES;
+    const need = at + hashes.length;
+    if (need > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(need, this.bytes.length * 2));
+      grown.set(this.bytes.subarray(0, at));
+      this.bytes = grown;
+    }
+    this.bytes.set(hashes, at);
+    this.count += hashes.length / HASH_BYTES;
   }
 }
 
