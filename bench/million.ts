@@ -8,7 +8,7 @@
  * - the dashboard: first figure on screen of the agreement page (Chromium, first visits), beside the
  *   static reference page; the public pages' JavaScript gzipped;
  * - memory under 60 s of mixed load (reads of status, checkpoint, tiles, a page of events; a monitor
- *   appending 5 events a second), sampled every second.
+ *   appending 5 events a second, recorded late of the pause's first hours), sampled every second.
  * Writes the section "Server on a big log" of bench/RESULTS.md and bench/results/million.json.
  * Run: node bench/million.ts (the big log is built the first time: long).
  */
@@ -208,7 +208,7 @@ async function main(): Promise<void> {
       '',
       `Dashboard (Chromium, ${RUNS} first visits after one warm-up): the agreement page's headline figures, median ${ms(pageMedian)} (p90 ${ms(percentile(page, 90))}); the static reference page /api/docs, median ${ms(docsMedian)}. Public pages' JavaScript: ${(js.gzipped / 1024).toFixed(1)} KB gzipped.`,
       '',
-      `Mixed load, ${MIXED_SECONDS} s: 20 connections reading (status, checkpoint, a full and the last full hash tile, the last 100 events) and one monitor appending 5 events a second.`,
+      `Mixed load, ${MIXED_SECONDS} s: 20 connections reading (status, checkpoint, a full and the last full hash tile, the last 100 events) and one monitor appending 5 events a second, recorded now of what occurred in the pause's first hours (out of the log's order: each changes a day already judged, its evidence lists among them).`,
       '',
       '| traffic | requests | p99 latency | failed |',
       '|---|---|---|---|',
