@@ -22,6 +22,11 @@ export function PhaseLine({ data, now = new Date() }: { data: AgreementData; now
         day: tl.state.day,
       });
       break;
+    case 'between':
+      line = t(data.evaluation ? 'phase.between' : 'phase.plannedBetween', {
+        phase: phaseTitle(tl.state.phase),
+      });
+      break;
     case 'ended':
       line = t(data.evaluation ? 'phase.endedOn' : 'phase.plannedEnd', {
         date: fmt.calendarDate(tl.state.endDate),

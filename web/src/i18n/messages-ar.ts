@@ -32,6 +32,8 @@ export const ar: Catalog = {
   'home.noLog': 'لا يوجد سجل له بعد.',
   'phase.notStarted': 'لم تبدأ',
   'phase.ended': 'انتهت',
+  'phase.between': 'بين مرحلتين: {phase} لم تبدأ بعد',
+  'phase.plannedBetween': 'وفق الخطة، بين مرحلتين: {phase} لم تبدأ بعد',
   'phase.current': '{phase}، اليوم {day}',
   'phase.endedOn': 'انتهت يوم {date}',
   'phase.startsOn': 'تبدأ يوم {date}',

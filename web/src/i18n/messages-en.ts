@@ -33,6 +33,8 @@ export const en = {
   'home.noLog': 'No log is kept for it yet.',
   'phase.notStarted': 'Not started',
   'phase.ended': 'Ended',
+  'phase.between': 'Between phases: {phase} not started',
+  'phase.plannedBetween': 'By the plan, between phases: {phase} not started',
   'phase.current': '{phase}, day {day}',
   'phase.endedOn': 'Ended {date}',
   'phase.startsOn': 'Starts {date}',

@@ -32,6 +32,8 @@ export const he: Catalog = {
   'home.noLog': 'עדיין אין לו יומן.',
   'phase.notStarted': 'טרם החל',
   'phase.ended': 'הסתיים',
+  'phase.between': 'בין שלבים: {phase} טרם החל',
+  'phase.plannedBetween': 'לפי התוכנית, בין שלבים: {phase} טרם החל',
   'phase.current': '{phase}, יום {day}',
   'phase.endedOn': 'הסתיים: {date}',
   'phase.startsOn': 'מתחיל: {date}',

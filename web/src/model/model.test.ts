@@ -189,6 +189,36 @@ describe('every example agreement, with an empty log', () => {
     }
   });
 
+  it('counts the day of the phase, as the day pages do, not of the agreement (Jan 2025, phase 2 from day 43)', () => {
+    const { plan } = exampleAgreement('jan-2025-ceasefire');
+    // Day 50 of the agreement (19 Jan 2025 is its day 1) is day 8 of phase 2.
+    expect(timelineOf(plan, null, new Date('2025-03-09T12:00:00+02:00')).state).toEqual({
+      state: 'running',
+      phase: 'phase-2',
+      day: 8,
+      today: 50,
+    });
+  });
+
+  it('says no phase runs between a phase recorded ended early and the next one planned', () => {
+    const { plan } = exampleAgreement('jan-2025-ceasefire');
+    const evaluation = {
+      phases: [
+        {
+          phase: 'phase-1',
+          startedAt: '2025-01-19T08:30:00+02:00',
+          endedAt: '2025-02-17T00:00:00+02:00',
+          plannedEnd: '2025-03-02T00:00:00+02:00',
+        },
+      ],
+    } as unknown as Parameters<typeof timelineOf>[1];
+    expect(timelineOf(plan, evaluation, new Date('2025-02-20T12:00:00+02:00')).state).toEqual({
+      state: 'between',
+      phase: 'phase-2',
+      today: 33,
+    });
+  });
+
   it('places Jan 2025 on day 14 of phase 1 on 1 Feb 2025, by the plan', () => {
     const { plan } = exampleAgreement('jan-2025-ceasefire');
     expect(timelineOf(plan, null, new Date('2025-02-01T12:00:00+02:00')).state).toEqual({

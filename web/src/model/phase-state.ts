@@ -22,7 +22,10 @@ export interface TimelinePhase {
 export type PhaseState =
   | { state: 'no-start' }
   | { state: 'not-started'; startDate: string; today: number }
+  /** `day` is the day of the phase (1 on the day it started), `today` the day of the agreement. */
   | { state: 'running'; phase: string; day: number; today: number }
+  /** No phase runs today; `phase` is the next, not started yet. */
+  | { state: 'between'; phase: string; today: number }
   | { state: 'ended'; endDate: string; today: number };
 
 export interface Timeline {
@@ -91,7 +94,8 @@ export function timelineOf(plan: Plan, evaluation: PhasesJudged | null, now: Dat
     (p) => !p.ended && p.fromDay <= today && (today <= p.toDay || p.openEnded === true),
   );
   if (today < 1) state = { state: 'not-started', startDate, today };
-  else if (current) state = { state: 'running', phase: current.id, day: today, today };
+  // The day of the phase, as the day pages count it ("Phase 2, day 8"), not of the agreement.
+  else if (current) state = { state: 'running', phase: current.id, day: today - current.fromDay + 1, today };
   // With no phase placed on the calendar, nothing has ended.
   else if (phases.length > 0 && phases.every((p) => p.ended || p.toDay < today)) {
     const endDay = Math.max(...phases.map((p) => p.toDay));
@@ -105,12 +109,12 @@ export function timelineOf(plan: Plan, evaluation: PhasesJudged | null, now: Dat
       endDate: endedAt ? dateIn(new Date(endedAt), tz) : addDays(startDate, endDay - 1),
       today,
     };
-  } else
-    state = {
-      state: 'running',
-      phase: phases.find((p) => p.fromDay > today)?.id ?? phases[0]?.id ?? plan.phases[0]?.id ?? '',
-      day: today,
-      today,
-    };
+  } else {
+    // Between phases: the next one has not started ("Phase 2, day 45" would name a phase not begun).
+    const next = phases.find((p) => p.fromDay > today);
+    state = next
+      ? { state: 'between', phase: next.id, today }
+      : { state: 'running', phase: phases[0]?.id ?? plan.phases[0]?.id ?? '', day: today, today };
+  }
   return { startDate, phases, lastDay, state };
 }
