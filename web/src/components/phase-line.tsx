@@ -15,9 +15,10 @@ export function PhaseLine({ data, now = new Date() }: { data: AgreementData; now
     case 'not-started':
       line = t('phase.startsOn', { date: fmt.calendarDate(tl.state.startDate) });
       break;
-    // Without a log, where it stands is the plan's reckoning, not a record, and it says so.
+    // Without a record of the phase's start (no log, or a log that has none), where it stands is
+    // the plan's reckoning, not a record, and it says so.
     case 'running':
-      line = t(data.evaluation ? 'phase.current' : 'phase.plannedCurrent', {
+      line = t(data.evaluation && tl.state.recorded ? 'phase.current' : 'phase.plannedCurrent', {
         phase: phaseTitle(tl.state.phase),
         day: tl.state.day,
       });

@@ -35,6 +35,7 @@ describe('timeline', () => {
       phase: 'pause',
       day: 3,
       today: 3,
+      recorded: true,
     });
     const before = '2023-11-23T10:00:00+02:00';
     expect(timelineOf(nov.plan, nov.evaluate(before), new Date(before)).state).toEqual({
@@ -47,7 +48,18 @@ describe('timeline', () => {
   it('from the plan alone without a log', () => {
     const t = timelineOf(nov.plan, null, new Date('2023-11-25T12:00:00+02:00'));
     expect(t.phases).toEqual([{ id: 'pause', fromDay: 1, toDay: 4, recorded: false, ended: false }]);
-    expect(t.state).toMatchObject({ state: 'running', day: 2 });
+    expect(t.state).toMatchObject({ state: 'running', day: 2, recorded: false });
+  });
+
+  it("with a log that records no start of the phase it places today, says that it is the plan's reckoning", () => {
+    // Jan 2025 judged on 9 Mar 2025 with a log holding nothing: phase 2 by the plan, not on record.
+    const { plan } = exampleAgreement('jan-2025-ceasefire');
+    const judged = { phases: [] } as unknown as Parameters<typeof timelineOf>[1];
+    expect(timelineOf(plan, judged, new Date('2025-03-09T12:00:00+02:00')).state).toMatchObject({
+      state: 'running',
+      phase: 'phase-2',
+      recorded: false,
+    });
   });
 });
 
@@ -197,6 +209,7 @@ describe('every example agreement, with an empty log', () => {
       phase: 'phase-2',
       day: 8,
       today: 50,
+      recorded: false,
     });
   });
 
@@ -226,6 +239,7 @@ describe('every example agreement, with an empty log', () => {
       phase: 'phase-1',
       day: 14,
       today: 14,
+      recorded: false,
     });
   });
 });

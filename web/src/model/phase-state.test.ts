@@ -17,6 +17,7 @@ describe('an agreement whose first phase is open-ended', () => {
       phase: 'phase-1',
       day: 11,
       today: 11,
+      recorded: false,
     });
   });
 });

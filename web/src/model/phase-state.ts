@@ -22,8 +22,11 @@ export interface TimelinePhase {
 export type PhaseState =
   | { state: 'no-start' }
   | { state: 'not-started'; startDate: string; today: number }
-  /** `day` is the day of the phase (1 on the day it started), `today` the day of the agreement. */
-  | { state: 'running'; phase: string; day: number; today: number }
+  /**
+   * `day` is the day of the phase (1 on the day it started), `today` the day of the agreement;
+   * `recorded` whether the phase's start is on record (else where it stands is the plan's reckoning).
+   */
+  | { state: 'running'; phase: string; day: number; today: number; recorded: boolean }
   /** No phase runs today; `phase` is the next, not started yet. */
   | { state: 'between'; phase: string; today: number }
   | { state: 'ended'; endDate: string; today: number };
@@ -95,7 +98,14 @@ export function timelineOf(plan: Plan, evaluation: PhasesJudged | null, now: Dat
   );
   if (today < 1) state = { state: 'not-started', startDate, today };
   // The day of the phase, as the day pages count it ("Phase 2, day 8"), not of the agreement.
-  else if (current) state = { state: 'running', phase: current.id, day: today - current.fromDay + 1, today };
+  else if (current)
+    state = {
+      state: 'running',
+      phase: current.id,
+      day: today - current.fromDay + 1,
+      today,
+      recorded: current.recorded,
+    };
   // With no phase placed on the calendar, nothing has ended.
   else if (phases.length > 0 && phases.every((p) => p.ended || p.toDay < today)) {
     const endDay = Math.max(...phases.map((p) => p.toDay));
@@ -114,7 +124,13 @@ export function timelineOf(plan: Plan, evaluation: PhasesJudged | null, now: Dat
     const next = phases.find((p) => p.fromDay > today);
     state = next
       ? { state: 'between', phase: next.id, today }
-      : { state: 'running', phase: phases[0]?.id ?? plan.phases[0]?.id ?? '', day: today, today };
+      : {
+          state: 'running',
+          phase: phases[0]?.id ?? plan.phases[0]?.id ?? '',
+          day: today,
+          today,
+          recorded: phases[0]?.recorded ?? false,
+        };
   }
   return { startDate, phases, lastDay, state };
 }
