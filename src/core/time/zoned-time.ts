@@ -49,11 +49,22 @@ function intlWallClock(epochMs: number, timeZone: string): WallClock {
   return { date, time, asUtc: Date.parse(`${date}T${time}Z`) };
 }
 
-// Zone offsets change only on quarter hours, so one Intl reading serves a whole quarter hour.
+// Most zones change their offset on a quarter hour, but not all (St John's changed at 00:01 local
+// until 2011): a quarter hour whose first and last seconds have one offset has it throughout (two
+// changes are never a quarter hour apart), and one reading serves it; one that holds a change is
+// read at each instant asked for.
 const QUARTER_HOUR = 900_000;
+/** A quarter hour in which the offset changes: read at the instant. */
+const CHANGES = Number.NaN;
 /** Per zone, the offset of each quarter hour read so far (keyed by its number since the epoch). */
 const offsets = new Map<string, Map<number, number>>();
 let offsetsRead = 0;
+
+/** Offset of `timeZone` from UTC at `epochMs`, in minutes (east positive), as Intl reads it. */
+function intlOffset(epochMs: number, timeZone: string): number {
+  const second = Math.floor(epochMs / 1000) * 1000;
+  return Math.round((intlWallClock(second, timeZone).asUtc - second) / 60_000);
+}
 
 /** Offset of `timeZone` from UTC at `epochMs`, in minutes (east positive). */
 export function offsetMinutes(epochMs: number, timeZone: string): number {
@@ -66,7 +77,8 @@ export function offsetMinutes(epochMs: number, timeZone: string): number {
   let minutes = zone.get(quarter);
   if (minutes === undefined) {
     const bucket = quarter * QUARTER_HOUR;
-    minutes = Math.round((intlWallClock(bucket, timeZone).asUtc - bucket) / 60_000);
+    const first = intlOffset(bucket, timeZone);
+    minutes = intlOffset(bucket + QUARTER_HOUR - 1000, timeZone) === first ? first : CHANGES;
     // Bounded: after 100,000 quarter hours read, they are read again as needed.
     if (++offsetsRead > 100_000) {
       offsetsRead = 1;
@@ -74,7 +86,7 @@ export function offsetMinutes(epochMs: number, timeZone: string): number {
     }
     zone.set(quarter, minutes);
   }
-  return minutes;
+  return Number.isNaN(minutes) ? intlOffset(epochMs, timeZone) : minutes;
 }
 
 /** The wall clock at `epochMs` of a zone `offset` minutes east of UTC. */
