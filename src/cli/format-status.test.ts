@@ -52,6 +52,19 @@ describe('truce status output', () => {
     );
   });
 
+  it('a term nobody alleged a violation of is named in the sentence that says so, quoted alone (en, ar, he)', () => {
+    const said = {
+      en: 'No violation of “txt” alleged so far',
+      ar: 'لم يُدَّعَ أي خرق للبند «txt» حتى الآن',
+      he: 'עד כה לא נטענה הפרה של הסעיף „txt”',
+    } as const;
+    for (const lang of ['en', 'ar', 'he'] as const) {
+      const text = formatStatusText(e, agreement, labelsOf(agreement, [], lang), lang);
+      const line = text.split('\n').find((l) => /^ {2}txt /.test(l))!;
+      expect(line, lang).toContain(said[lang]);
+    }
+  });
+
   it('lists every allegation, however many; a term’s line names the latest 5 of them, saying of how many (en, ar, he)', () => {
     const twelve = Array.from({ length: 12 }, (_, k) =>
       logged('b', 'violation.alleged', T(1, `10:${String(k).padStart(2, '0')}`), {

@@ -1,5 +1,5 @@
 import type { Provision } from '../agreement/types.ts';
-import { type Explanation, list, moment, num, phrase, qty, sentence } from '../words/phrase.ts';
+import { type Explanation, list, moment, num, phrase, provisionRef, qty, sentence } from '../words/phrase.ts';
 import { allegationsAgainst, unansweredHashes, unansweredPhrases } from './act-status.ts';
 import type { EvalContext } from './context.ts';
 import { disputesPhrase } from './dispute-words.ts';
@@ -119,8 +119,11 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
     basis: 'no-breach-recorded',
     explanation: [
       span.to !== null
-        ? phrase('provision.no-violation-ended', { at: moment(span.to, ctx.timeZone) })
-        : phrase('provision.no-violation-so-far'),
+        ? phrase('provision.no-violation-ended', {
+            provision: provisionRef(p.id),
+            at: moment(span.to, ctx.timeZone),
+          })
+        : phrase('provision.no-violation-so-far', { provision: provisionRef(p.id) }),
     ],
   };
 }

@@ -115,9 +115,10 @@ export const AR: Record<PhraseCode, string> = {
   'provision.allegations': '{count}: {disputes}',
   'provision.not-answered': 'لم يُردّ عليها: {count}: {items}.',
   'provision.phase-not-started': 'لم تبدأ مرحلته بعد.',
-  'provision.no-violation-so-far': 'لم يُدَّعَ أي خرق حتى الآن: لم يُسجَّل أي خرق، وهذا ليس سجلًا بأنه احتُرم.',
+  'provision.no-violation-so-far':
+    'لم يُدَّعَ أي خرق للبند «{provision}» حتى الآن: لم يُسجَّل أي خرق، وهذا ليس سجلًا بأنه احتُرم.',
   'provision.no-violation-ended':
-    'لم يُدَّعَ أي خرق طوال المرحلة التي انتهت في {at}: لم يُسجَّل أي خرق، وهذا ليس سجلًا بأنه احتُرم.',
+    'لم يُدَّعَ أي خرق للبند «{provision}» طوال مرحلته التي انتهت في {at}: لم يُسجَّل أي خرق، وهذا ليس سجلًا بأنه احتُرم.',
   'provision.waits': 'البند «{provision}» ينتظر {waits}.',
   'provision.not-on-calendar': 'لا تضع الخطة أي التزام له في التقويم.',
   'provision.summary': '{count}: {statuses}.',

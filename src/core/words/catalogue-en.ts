@@ -120,9 +120,9 @@ export const EN: Record<PhraseCode, string> = {
   'provision.not-answered': 'Not answered: {count}: {items}.',
   'provision.phase-not-started': 'Its phase has not started.',
   'provision.no-violation-so-far':
-    'No violation alleged so far: no breach recorded, which is not a record that it held.',
+    'No violation of “{provision}” alleged so far: no breach recorded, which is not a record that it held.',
   'provision.no-violation-ended':
-    'No violation alleged over the phase, which ended {at}: no breach recorded, which is not a record that it held.',
+    'No violation of “{provision}” alleged over its phase, which ended {at}: no breach recorded, which is not a record that it held.',
   'provision.waits': '{provision} waits for {waits}.',
   'provision.not-on-calendar': 'The plan places no obligation for it on the calendar.',
   'provision.summary': '{count}: {statuses}.',

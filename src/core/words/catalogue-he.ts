@@ -115,9 +115,10 @@ export const HE: Record<PhraseCode, string> = {
   'provision.allegations': '{count}: {disputes}',
   'provision.not-answered': 'לא נענו: {count}: {items}.',
   'provision.phase-not-started': 'השלב שלה טרם החל.',
-  'provision.no-violation-so-far': 'עד כה לא נטענה הפרה: לא נרשמה הפרה, ואין בכך תיעוד לכך שההוראה נשמרה.',
+  'provision.no-violation-so-far':
+    'עד כה לא נטענה הפרה של הסעיף „{provision}”: לא נרשמה הפרה, ואין בכך תיעוד לכך שההוראה נשמרה.',
   'provision.no-violation-ended':
-    'לא נטענה הפרה במהלך השלב, שהסתיים ב־{at}: לא נרשמה הפרה, ואין בכך תיעוד לכך שההוראה נשמרה.',
+    'לא נטענה הפרה של הסעיף „{provision}” במהלך השלב שלו, שהסתיים ב־{at}: לא נרשמה הפרה, ואין בכך תיעוד לכך שההוראה נשמרה.',
   'provision.waits': 'הסעיף „{provision}” ממתין ל־{waits}.',
   'provision.not-on-calendar': 'התוכנית אינה קובעת לה התחייבות בלוח הזמנים.',
   'provision.summary': '{count}: {statuses}.',

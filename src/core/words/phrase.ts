@@ -194,8 +194,8 @@ export const PHRASES = {
   'provision.allegations': ['count', 'disputes'],
   'provision.not-answered': ['count', 'items'],
   'provision.phase-not-started': [],
-  'provision.no-violation-so-far': [],
-  'provision.no-violation-ended': ['at'],
+  'provision.no-violation-so-far': ['provision'],
+  'provision.no-violation-ended': ['provision', 'at'],
   /** The provision that waits is named: read apart from its line, the sentence still says what waits on what. */
   'provision.waits': ['provision', 'waits'],
   'provision.not-on-calendar': [],
