@@ -18,10 +18,19 @@ export function PhaseLine({ data, now = new Date() }: { data: AgreementData; now
     // Without a record of the phase's start (no log, or a log that has none), where it stands is
     // the plan's reckoning, not a record, and it says so.
     case 'running':
-      line = t(data.evaluation && tl.state.recorded ? 'phase.current' : 'phase.plannedCurrent', {
-        phase: phaseTitle(tl.state.phase),
-        day: tl.state.day,
-      });
+      line = t(
+        data.evaluation && tl.state.recorded
+          ? tl.state.openEnded
+            ? 'phase.currentOpen'
+            : 'phase.current'
+          : tl.state.openEnded
+            ? 'phase.plannedCurrentOpen'
+            : 'phase.plannedCurrent',
+        {
+          phase: phaseTitle(tl.state.phase),
+          day: tl.state.day,
+        },
+      );
       break;
     case 'between':
       line = t(data.evaluation ? 'phase.between' : 'phase.plannedBetween', {
@@ -29,7 +38,8 @@ export function PhaseLine({ data, now = new Date() }: { data: AgreementData; now
       });
       break;
     case 'ended':
-      line = t(data.evaluation ? 'phase.endedOn' : 'phase.plannedEnd', {
+      // An end the log does not record is the plan's, and said to be.
+      line = t(data.evaluation && tl.state.recorded ? 'phase.endedOn' : 'phase.plannedEnd', {
         date: fmt.calendarDate(tl.state.endDate),
       });
       break;

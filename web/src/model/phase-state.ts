@@ -24,12 +24,17 @@ export type PhaseState =
   | { state: 'not-started'; startDate: string; today: number }
   /**
    * `day` is the day of the phase (1 on the day it started), `today` the day of the agreement;
-   * `recorded` whether the phase's start is on record (else where it stands is the plan's reckoning).
+   * `recorded` whether the phase's start is on record (else where it stands is the plan's reckoning);
+   * `openEnded` that the phase has no fixed end (its day count runs on until an end is recorded).
    */
-  | { state: 'running'; phase: string; day: number; today: number; recorded: boolean }
+  | { state: 'running'; phase: string; day: number; today: number; recorded: boolean; openEnded?: true }
   /** No phase runs today; `phase` is the next, not started yet. */
   | { state: 'between'; phase: string; today: number }
-  | { state: 'ended'; endDate: string; today: number };
+  /**
+   * Every phase is over; `recorded` whether the last one's end is on record (else `endDate` is the
+   * end the plan gives it, and that it ended is the plan's reckoning).
+   */
+  | { state: 'ended'; endDate: string; today: number; recorded: boolean };
 
 export interface Timeline {
   startDate: string | null;
@@ -105,19 +110,19 @@ export function timelineOf(plan: Plan, evaluation: PhasesJudged | null, now: Dat
       day: today - current.fromDay + 1,
       today,
       recorded: current.recorded,
+      ...(current.openEnded ? { openEnded: true as const } : {}),
     };
   // With no phase placed on the calendar, nothing has ended.
   else if (phases.length > 0 && phases.every((p) => p.ended || p.toDay < today)) {
-    const endDay = Math.max(...phases.map((p) => p.toDay));
-    const endedAt = evaluation?.phases
-      .map((p) => p.endedAt)
-      .filter((e): e is string => e !== null)
-      .sort()
-      .at(-1);
+    // The end of the last phase: as recorded, or else the plan's (another phase's recorded end is
+    // not the agreement's).
+    const last = phases.reduce((a, b) => (b.toDay >= a.toDay ? b : a));
+    const endedAt = evaluation?.phases.find((r) => r.phase === last.id)?.endedAt ?? null;
     state = {
       state: 'ended',
-      endDate: endedAt ? dateIn(new Date(endedAt), tz) : addDays(startDate, endDay - 1),
+      endDate: endedAt ? dateIn(new Date(endedAt), tz) : addDays(startDate, last.toDay - 1),
       today,
+      recorded: endedAt !== null,
     };
   } else {
     // Between phases: the next one has not started ("Phase 2, day 45" would name a phase not begun).
