@@ -25,7 +25,7 @@ describe('timeline', () => {
     const t = timelineOf(nov.plan, after, new Date('2024-01-01T00:00:00Z'));
     expect(t.startDate).toBe('2023-11-24');
     expect(t.phases).toEqual([{ id: 'pause', fromDay: 1, toDay: 8, recorded: true, ended: true }]);
-    expect(t.state).toEqual({ state: 'ended', endDate: '2023-12-01', today: 39 });
+    expect(t.state).toEqual({ state: 'ended', endDate: '2023-12-01', today: 39, recorded: true });
   });
 
   it('is on day 3 of the pause on 26 Nov, and not started the day before it', () => {
