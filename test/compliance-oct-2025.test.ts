@@ -309,6 +309,12 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
       'International Committee of the Red Cross disputes it, giving 1,808',
     );
     expect(release.disputes!.map((d) => d.disputedBy.actor)).toEqual(['monitor', 'icrc']);
+    // Two disputes of one record: the record is said once, each dispute after it in a sentence of its own.
+    const words = explain(release.explanation, agreement);
+    expect(words.match(/recorded 1,968/g)).toHaveLength(1);
+    expect(words).toMatch(
+      /recorded 1,968; Monitor \(demo key\) disputes it, giving 1,966: [^;]*\. International Committee of the Red Cross disputes it, giving 1,808: /,
+    );
     expect(explain(prov(e, 'ceasefire').explanation, agreement)).toMatch(
       /Israel recorded it; Hamas disputes it: Hamas denied involvement/,
     );

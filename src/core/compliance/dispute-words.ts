@@ -19,37 +19,54 @@ function reasonOf(d: Dispute, labels: Labels): Arg {
     : phrase('reason.against-allegation', { reason, allegation: quote(by.allegation) });
 }
 
-/** Both sides of each dispute, figures and who gives them: one phrase for them all. */
+/**
+ * Both sides of each dispute, figures and who gives them: one phrase for them all. The disputes of
+ * one record are said after it once ("Israel recorded 1,968; the monitor disputes it, giving
+ * 1,966: …. The ICRC disputes it, giving 1,808: …."), not the record again before each.
+ */
 export function disputesPhrase(disputes: Dispute[], labels: Labels): Phrase {
+  const byRecord = new Map<string, Dispute[]>();
+  for (const d of disputes) {
+    const same = byRecord.get(d.of);
+    if (same) same.push(d);
+    else byRecord.set(d.of, [d]);
+  }
   return phrase('disputes', {
     items: list(
-      disputes.map((d) => {
-        const rec = d.recorded;
-        const by = d.disputedBy;
-        const actor = labels.actorArg(rec.actor);
-        const who = labels.actor(rec.actor);
-        const source =
-          rec.source && rec.source !== rec.actor && rec.source !== who ? quote(rec.source) : undefined;
-        const recorded =
-          source === undefined
-            ? rec.figure === undefined
-              ? phrase('dispute.recorded-it', { actor })
-              : phrase('dispute.recorded', { actor, figure: num(rec.figure) })
-            : rec.figure === undefined
-              ? phrase('dispute.recorded-source-it', { actor, source })
-              : phrase('dispute.recorded-source', { actor, source, figure: num(rec.figure) });
-        const reason = reasonOf(d, labels);
-        const against =
-          by.figure === undefined
-            ? phrase('dispute.against', { actor: labels.actorArg(by.actor), reason })
-            : phrase('dispute.against-figure', {
-                actor: labels.actorArg(by.actor),
-                figure: num(by.figure),
-                reason,
-              });
-        return phrase('dispute', { recorded, against });
-      }),
+      [...byRecord.values()].map((same) =>
+        phrase('dispute', {
+          recorded: recordedPhrase(same[0]!, labels),
+          against: list(
+            same.map((d) => againstPhrase(d, labels)),
+            'space',
+          ),
+        }),
+      ),
       'space',
     ),
   });
+}
+
+/** Who recorded the disputed figure, from what source, and the figure. */
+function recordedPhrase(d: Dispute, labels: Labels): Phrase {
+  const rec = d.recorded;
+  const actor = labels.actorArg(rec.actor);
+  const who = labels.actor(rec.actor);
+  const source = rec.source && rec.source !== rec.actor && rec.source !== who ? quote(rec.source) : undefined;
+  return source === undefined
+    ? rec.figure === undefined
+      ? phrase('dispute.recorded-it', { actor })
+      : phrase('dispute.recorded', { actor, figure: num(rec.figure) })
+    : rec.figure === undefined
+      ? phrase('dispute.recorded-source-it', { actor, source })
+      : phrase('dispute.recorded-source', { actor, source, figure: num(rec.figure) });
+}
+
+/** Who disputes it, with what figure and why: a sentence of its own. */
+function againstPhrase(d: Dispute, labels: Labels): Phrase {
+  const by = d.disputedBy;
+  const reason = reasonOf(d, labels);
+  return by.figure === undefined
+    ? phrase('dispute.against', { actor: labels.actorArg(by.actor), reason })
+    : phrase('dispute.against-figure', { actor: labels.actorArg(by.actor), figure: num(by.figure), reason });
 }
