@@ -202,13 +202,37 @@ describe('fitEvent: an event is checked against the adopted agreement', () => {
       fits: ['w', 'm'],
       party: 'a',
     });
+    // A count per category, as the schema has it ({ w: 1, x: 1 }): each category must be the side's.
     expect(
       judgeFit(
         'list.submitted',
-        { provision: 'ex', batch: 1, count: 1, categories: ['w', 'x'] },
+        { provision: 'ex', batch: 1, count: 2, categories: { w: 1, x: 1 } },
         actor('pa', 'party', 'a'),
       ),
-    ).toMatchObject({ code: 'event-category-unknown', field: 'body.categories', value: 'x' });
+    ).toMatchObject({ code: 'event-category-unknown', field: 'body.categories', value: 'x', party: 'a' });
+    // A handover counts the persons of the side it is not handed to, whoever records it: A's
+    // categories (w, m), not B's (p), and never one the agreement does not name.
+    const handover = (categories: Record<string, number>) =>
+      judgeFit(
+        'handover.completed',
+        { provision: 'ex', batch: 1, count: 2, to: 'b', via: 'red', categories },
+        actor('op', 'operator'),
+      );
+    expect(handover({ w: 1, m: 1 })).toBeUndefined();
+    expect(handover({ w: 1, p: 1 })).toMatchObject({
+      code: 'event-category-unknown',
+      field: 'body.categories',
+      value: 'p',
+      fits: ['w', 'm'],
+      party: 'a',
+    });
+    expect(handover({ remains: 2 })).toMatchObject({ code: 'event-category-unknown', value: 'remains' });
+    expect(
+      judgeFit('release.completed', { provision: 'ex', party: 'b', count: 3, categories: { w: 3 } }),
+    ).toMatchObject({ code: 'event-category-unknown', value: 'w', fits: ['p'], party: 'b' });
+    expect(
+      judgeFit('release.completed', { provision: 'ex', party: 'b', count: 3, categories: { p: 3 } }),
+    ).toBeUndefined();
     expect(
       judgeFit('aid.delivered', {
         provision: 'aid-trucks',

@@ -123,6 +123,22 @@ function fitWithin(
   return undefined;
 }
 
+/**
+ * The side whose persons an event with no `party` counts: a handover's is the side it is not
+ * handed to; else the side of the party that records it; else unknown (either side's categories).
+ */
+function releasingSide(
+  kind: string,
+  body: Record<string, unknown>,
+  sides: string[],
+  view: FitView,
+): string | undefined {
+  if (kind === 'handover.completed' && text(body.to) && sides.includes(body.to))
+    return sides.find((s) => s !== body.to);
+  const acting = view.actor?.role === 'party' ? (view.actor.party ?? view.actor.actor) : undefined;
+  return acting !== undefined && sides.includes(acting) ? acting : undefined;
+}
+
 /** Each category id of an exchange, of one side or of both. */
 function exchangeCategories(exchange: ProvisionOf<'exchange'>, party?: string): string[] | undefined {
   const release = exchange.release.categories.map((c) => c.id);
@@ -170,11 +186,17 @@ function fitExchange(
         ...(party ? { party } : {}),
       });
   }
-  if (Array.isArray(body.categories)) {
-    const categories = exchangeCategories(exchange, party) ?? [];
-    const wrong = body.categories.find((c) => !categories.includes(String(c)));
+  // A count per category ({ "women": 3, "remains": 1 }): each category one of the releasing side's.
+  const counted = body.categories;
+  if (counted && typeof counted === 'object' && !Array.isArray(counted) && body.outsideFormula !== true) {
+    const side = party ?? releasingSide(kind, body, sides, view);
+    const categories = exchangeCategories(exchange, side) ?? [];
+    const wrong = Object.keys(counted).find((c) => !categories.includes(c));
     if (wrong !== undefined)
-      return problem('event-category-unknown', 'body.categories', String(wrong), categories, p);
+      return problem('event-category-unknown', 'body.categories', wrong, categories, {
+        ...p,
+        ...(side ? { party: side } : {}),
+      });
   }
   const actor = view.actor;
   if (actor?.role !== 'party') return undefined;
