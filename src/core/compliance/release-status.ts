@@ -4,17 +4,10 @@ import { type Arg, moment, num as n, phrase, qty, quote } from '../words/phrase.
 import type { EvalContext } from './context.ts';
 import { type BatchRecord, countedIn, type ExchangeRecords, releasedIn } from './exchange-records.ts';
 import { type Prepared, prepare } from './obligation-result.ts';
+import { owedFor } from './owed-by-ratio.ts';
 import { statedTotal } from './stated-total.ts';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
-
-/** Persons the counterpart owes for `counted` persons: exact with one ratio, else the smallest. */
-function owed(records: ExchangeRecords, counted: number): { min: number; max: number } | null {
-  const ratios = records.exchange.release.categories.map((c) => c.ratio);
-  if (ratios.some((r) => r === undefined)) return null;
-  const rs = ratios as number[];
-  return { min: counted * Math.min(...rs), max: counted * Math.max(...rs) };
-}
 
 /** What the log says of a counterpart release of a batch (or of the exchange as a whole), judged by verdictOf. */
 export function releaseFacts(
@@ -35,7 +28,8 @@ export function releaseFacts(
   const handedAt = batch.handovers.length ? Math.max(...batch.handovers.map((h) => h.at)) : undefined;
   if (after && due !== null && handover?.due && handedAt !== undefined)
     due += Math.max(0, handedAt - Date.parse(handover.due));
-  const range = counted > 0 ? owed(records, counted) : null;
+  // Owed by each category's ratio where the handovers say how many of each; else a range.
+  const range = counted > 0 ? owedFor(records.exchange, [batch]) : null;
   const required = range ? range.min : o.quantity;
   const done = releasedIn(batch);
   let acc = 0;
@@ -71,7 +65,10 @@ export function releaseFacts(
   const what: Arg = !range
     ? base
     : range.min === range.max
-      ? phrase('release.for-counted', { what: base, counted: qty(counted, countedUnit) })
+      ? phrase(range.byCategory ? 'release.for-counted-by-category' : 'release.for-counted', {
+          what: base,
+          counted: qty(counted, countedUnit),
+        })
       : phrase('release.range-counted', {
           what: base,
           min: n(range.min),

@@ -3,6 +3,7 @@ import type { Agreement } from '../agreement/types.ts';
 import { returnedRemains } from '../figures/returned-remains.ts';
 import { num as n, phrase, sentence } from '../words/phrase.ts';
 import { countedIn, type ExchangeRecords, releasedIn } from './exchange-records.ts';
+import { owedFor } from './owed-by-ratio.ts';
 import { statedBeside, statedTotal } from './stated-total.ts';
 import type { DirectionTally, ObligationStatus, RatioCheck } from './types.ts';
 import type { Effective } from './view.ts';
@@ -113,19 +114,28 @@ export function ratioCheck(
   back: DirectionTally,
   own: readonly ObligationStatus[] = [],
 ): RatioCheck | null {
-  const ratios = x.exchange.release.categories.map((c) => c.ratio);
-  if (ratios.some((r) => r === undefined)) return null;
-  const rs = ratios as number[];
+  // Owed by each category's ratio where the handovers say how many of each (owed-by-ratio.ts).
+  const owed = owedFor(x.exchange, x.batches.values());
+  if (!owed) return null;
+  const rs = x.exchange.release.categories.map((c) => c.ratio as number);
   const [lo, hi] = [Math.min(...rs), Math.max(...rs)];
-  const expected = forward.counted * lo;
-  const expectedMax = forward.counted * hi;
+  const expected = owed.min;
+  const expectedMax = owed.max;
   const holds = back.counted >= expected && back.counted <= expectedMax;
   const rule =
     lo === hi
       ? phrase('rule.single', { ratio: n(lo), counted: n(forward.counted) })
-      : phrase('rule.range', { low: n(lo), high: n(hi), counted: n(forward.counted) });
+      : !owed.byCategory
+        ? phrase('rule.range', { low: n(lo), high: n(hi), counted: n(forward.counted) })
+        : expected === expectedMax
+          ? phrase('rule.by-category', { owed: n(expected), counted: n(forward.counted) })
+          : phrase('rule.by-category-range', {
+              low: n(expected),
+              high: n(expectedMax),
+              counted: n(forward.counted),
+            });
   const relation = holds
-    ? lo === hi
+    ? expected === expectedMax
       ? phrase('relation.equal')
       : phrase('relation.within')
     : back.counted < expected
@@ -136,7 +146,7 @@ export function ratioCheck(
     provision: x.exchange.id,
     ...shortfall,
     expected,
-    ...(hi !== lo ? { expectedMax } : {}),
+    ...(expectedMax !== expected ? { expectedMax } : {}),
     released: back.counted,
     holds,
     ...(back.counted > expectedMax ? { surplus: back.counted - expectedMax } : {}),

@@ -75,6 +75,7 @@ export const PHRASES = {
   'release.head-all-remains': ['required'],
   'release.for-counted': ['what', 'counted'],
   'release.range-counted': ['what', 'min', 'max', 'counted'],
+  'release.for-counted-by-category': ['what', 'counted'],
   'quota.what': ['required', 'line'],
   'quota.what-at-least': ['required', 'line'],
   'quota.for-day': ['what', 'day'],
@@ -227,6 +228,8 @@ export const PHRASES = {
   'relation.more': [],
   'rule.single': ['ratio', 'counted'],
   'rule.range': ['low', 'high', 'counted'],
+  'rule.by-category': ['owed', 'counted'],
+  'rule.by-category-range': ['low', 'high', 'counted'],
   // Phases and extensions.
   'phase.started': ['at'],
   'phase.no-start': [],
