@@ -339,6 +339,14 @@ export const Evaluation = z
           .date()
           .describe('The last day; after `from` for a period, whose figures are never spread over its days.'),
         unit: z.string(),
+        category: z
+          .string()
+          .optional()
+          .describe('The quota line or category the figures name, when they name one.'),
+        destination: z
+          .string()
+          .optional()
+          .describe('The place the figures count deliveries to, when they name one.'),
         conflicting: z.boolean(),
         figures: Figures.describe('Each source’s figure, side by side, never added to another.'),
       }),

@@ -82,6 +82,7 @@ function figureSet(
     to: String(body.date),
     unit: String(body.unit),
     ...(typeof body.category === 'string' ? { category: body.category } : {}),
+    ...(typeof body.destination === 'string' ? { destination: body.destination } : {}),
     figures,
     conflicting,
   };

@@ -276,6 +276,8 @@ export interface FigureSet {
   unit: string;
   /** The quota line or category the figures name, when they name one. */
   category?: string;
+  /** The place the figures count deliveries to, when they name one (a figure for the north only). */
+  destination?: string;
   figures: Figure[];
   conflicting: boolean;
 }

@@ -73,6 +73,34 @@ describe('headline figures', () => {
     ).toBe(true);
   });
 
+  it('given figures for a period, then a quota line lists only those that count what it counts: its category and its place', () => {
+    const twoLines = agreementOf(
+      FIXTURE_YAML.replace(
+        'perDay: [{ id: trucks, quantity: 10, unit: truck, category: aid }]',
+        'perDay: [{ id: trucks, quantity: 10, unit: truck, category: aid }, { id: fuel, quantity: 2, unit: truck, category: fuel }]',
+      ),
+    );
+    const period = (source: string, body: Record<string, unknown>) =>
+      logged(
+        'b',
+        'aid.delivered',
+        T(3, '20:00'),
+        { from: '2024-01-01', date: '2024-01-03', unit: 'truck', ...body },
+        source,
+      );
+    const events = [
+      period('All trucks', { quantity: 40 }),
+      period('Aid trucks', { quantity: 25, category: 'aid' }),
+      period('Fuel trucks', { quantity: 5, category: 'fuel' }),
+      period('Aid trucks to one place', { quantity: 9, category: 'aid', destination: 'north' }),
+    ];
+    const h = headlineFigures(twoLines, evaluate(twoLines, [...actors(), ...events], T(4, '09:00')));
+    const periods = (quota: string) => h.quotas.find((q) => q.quota === quota)!.periods.map((p) => p.source);
+    // Neither the figure of all trucks nor the one for a single place is a figure of either line.
+    expect(periods('trucks')).toEqual(['Aid trucks']);
+    expect(periods('fuel')).toEqual(['Fuel trucks']);
+  });
+
   it('given nothing recorded, then releases and quotas are unrecorded (null, no source), never 0', () => {
     const h = headline([], T(3, '12:00'));
     expect(h.releases.length).toBeGreaterThan(0);

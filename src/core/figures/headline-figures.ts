@@ -102,7 +102,7 @@ export interface PeriodFigure {
 
 const RELEASE_ACTIONS = new Set(['hand-over', 'release']);
 
-type PerDay = { id: string; unit: string; category?: string; uncertain?: boolean };
+type PerDay = { id: string; unit: string; category?: string; destination?: string; uncertain?: boolean };
 
 function perDayEntries(agreement: Agreement): Map<string, PerDay> {
   const out = new Map<string, PerDay>();
@@ -220,13 +220,20 @@ function quotas(agreement: Agreement, evaluation: Evaluation): QuotaFigure[] {
   return [...out.values()];
 }
 
-/** The period figures of a quota's provision, unit and category, each source apart, with the quota of their days. */
+/**
+ * The period figures that count what a quota counts, each source apart, with the quota of their
+ * days: its provision (or none named), unit, category and destination, as a day's figure counts
+ * toward it (quota-status.ts). A figure naming no category is not one of a quota that names one,
+ * and a figure for one place is not one of a quota for all (nor of another place's).
+ */
 function periodsOf(evaluation: Evaluation, q: QuotaFigure, entry: PerDay | undefined): PeriodFigure[] {
   const out: PeriodFigure[] = [];
   for (const set of evaluation.figures) {
     if (set.from === set.to || set.unit !== q.unit) continue;
     if (set.provision !== undefined && set.provision !== q.provision) continue;
-    if (set.category && set.category !== q.quota && set.category !== entry?.category) continue;
+    if (set.category !== undefined && set.category !== q.quota && set.category !== entry?.category) continue;
+    if (set.category === undefined && entry?.category !== undefined) continue;
+    if ((set.destination ?? null) !== (entry?.destination ?? null)) continue;
     let quota = 0;
     let quotaMax = 0;
     let ranged = false;
