@@ -282,6 +282,7 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
     o,
     {
       anything: acts.started !== undefined,
+      ...(acts.evidence.length ? { related: true } : {}),
       ...(acts.started ? { doneAt: acts.started.at } : {}),
       breached: breaches.length > 0,
       disputes,
@@ -322,13 +323,19 @@ function actsOf(
     const started = ctx.view.kind('talks.started').find((e) => e.event.body.provision === p.id);
     // Delegations, rounds, proposals and responses are shown with the talks; only talks.started
     // is the act the term asks for.
-    const around = NEGOTIATION_EVENTS.flatMap((k) => ctx.view.kind(k)).filter(
-      (e) => e.event.body.provision === p.id,
-    );
+    const around = NEGOTIATION_EVENTS.flatMap((k) => ctx.view.kind(k))
+      .filter((e) => e.event.body.provision === p.id)
+      .sort((a, b) => a.at - b.at || (a.hash < b.hash ? -1 : 1));
     return {
       what: phrase('act.talks-started'),
       ...(started ? { started } : {}),
-      notes: [],
+      notes: around.map((e) =>
+        phrase('record.around', {
+          event: { type: 'event', hash: e.hash, kind: e.event.kind },
+          at: moment(e.at, tz),
+          actor: ctx.labels.actorArg(e.event.actor),
+        }),
+      ),
       evidence: around.map((e) => e.hash),
     };
   }

@@ -281,6 +281,22 @@ describe('provision kinds', () => {
       status: 'met-late',
       lateMinutes: 540,
     });
+    // A delegation and a proposal before any talks: told, in the order they occurred, and the
+    // verdict is "not recorded as done", never "nothing recorded" beside them.
+    const proposal = logged('med', 'proposal.submitted', T(3, '05:00'), { provision: 'neg', by: 'med' });
+    const delegation = logged('a', 'delegation.arrived', T(3, '04:00'), {
+      provision: 'neg',
+      party: 'a',
+      place: 'Cairo',
+    });
+    const around = ob(run([proposal, delegation], T(3, '06:00')), 'neg/negotiate/2/a');
+    expect(around).toMatchObject({ status: 'unrecorded' });
+    expect(around.noRecord).toBeUndefined();
+    const words = explain(around.explanation, agreement);
+    expect(words).toContain(
+      'an event (delegation arrived) 3 Jan 04:00 (recorded by A); an event (proposal submitted) 3 Jan 05:00 (recorded by Mediator); not recorded as done;',
+    );
+    expect(words).not.toContain('nothing recorded');
   });
   it('displaced return: not yet due before its day; unrecorded until the return is recorded as started; a late start is met late, with blocks shown', () => {
     expect(ob(run([], T(2, '10:00')), 'ret/allow-return/2').status).toBe('not-yet-due');
@@ -293,7 +309,7 @@ describe('provision kinds', () => {
     const o = ob(run([started, blocked], T(4, '10:00')), 'ret/allow-return/2');
     // Due by the end of day 2 (3 Jan 00:00); started 4 Jan 07:00: 31 h late.
     expect(o).toMatchObject({ status: 'met-late', lateMinutes: 31 * 60 });
-    expect(explain(o.explanation, agreement)).toContain('blocked 4 Jan 09:00 (Road closed.; recorded by A)');
+    expect(explain(o.explanation, agreement)).toContain('blocked 4 Jan 09:00 (recorded by A: Road closed.)');
   });
   it('cessation and text: not yet due before the phase, unrecorded with no breach recorded when nothing is alleged, an unanswered allegation shown as the claim it is, disputed when disputed', () => {
     expect(prov(run([], '2024-01-01T07:00:00+02:00'), 'cease').status).toBe('not-yet-due');

@@ -15,6 +15,11 @@ export interface Facts {
   doneAt?: number;
   /** Whether anything at all was recorded for it. */
   anything: boolean;
+  /**
+   * Something is recorded about it that is not its act (talks' delegations and proposals before
+   * talks started, a return blocked): not done, but not "nothing recorded" either.
+   */
+  related?: boolean;
   /** Complete by another measure (the cumulative total of an exchange). */
   completeOtherwise?: boolean;
   disputes: Dispute[];
@@ -61,10 +66,10 @@ export function judge(f: Facts): Verdict {
   if (f.dueAt === null || f.clock.before(f.dueAt)) return { status: 'not-yet-due' };
   if (f.waitsFor !== undefined && !f.anything && !f.missedRecorded) return { status: 'suspended' };
   if (f.noBreachRecorded && !f.missedRecorded && (f.done ?? 0) === 0)
-    return { status: 'unrecorded', ...(f.anything ? {} : { noRecord: true }) };
+    return { status: 'unrecorded', ...(f.anything || f.related ? {} : { noRecord: true }) };
   const overdueMinutes = f.clock.minutesSince(f.dueAt);
   if (f.missedRecorded) return { status: 'missed', overdueMinutes };
   if ((f.done ?? 0) > 0) return { status: 'partly-met', overdueMinutes };
   // No record is not a verdict: only a recorded failure (breached, above) makes it missed.
-  return { status: 'unrecorded', overdueMinutes, ...(f.anything ? {} : { noRecord: true }) };
+  return { status: 'unrecorded', overdueMinutes, ...(f.anything || f.related ? {} : { noRecord: true }) };
 }

@@ -42,7 +42,8 @@ export const AR: Record<PhraseCode, string> = {
   'record.opened-closed': 'فُتح في {at}، وأُغلق مجددًا في {closed}',
   'record.opened-closed-reason': 'فُتح في {at}، وأُغلق مجددًا في {closed} ({reason})',
   'record.act': '{act} في {at} (سُجّل من جانب {actor})',
-  'record.blocked': 'أُوقفت في {at} ({reason}؛ سُجّل من جانب {actor})',
+  'record.blocked': 'أُوقفت في {at} (سُجّل من جانب {actor}: {reason})',
+  'record.around': '{event} في {at} (سُجّل من جانب {actor})',
   'record.resumed': 'استؤنفت في {at}',
   'record.not-done': 'سُجّل أنه لم يُنفَّذ: {items}',
   'record.nothing': 'لم يُسجَّل شيء',
@@ -121,6 +122,8 @@ export const AR: Record<PhraseCode, string> = {
   'provision.no-violation-ended':
     'لم يُدَّعَ أي خرق للبند «{provision}» طوال مرحلته التي انتهت في {at}: لم يُسجَّل أي خرق، وهذا ليس سجلًا بأنه احتُرم.',
   'provision.waits': 'البند «{provision}» ينتظر {waits}.',
+  'provision.waits-recorded': 'البند «{provision}» ينتظر {waits}؛ ومع ذلك سُجّل: {items}.',
+  'provision.not-on-calendar-recorded': 'لا تضع الخطة أي التزام له في التقويم؛ ومع ذلك سُجّل: {items}.',
   'provision.not-on-calendar': 'لا تضع الخطة أي التزام له في التقويم.',
   'provision.summary': '{count}: {statuses}.',
   'provision.more': '… و{count} غيرها.',

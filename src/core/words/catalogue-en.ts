@@ -44,7 +44,8 @@ export const EN: Record<PhraseCode, string> = {
   'record.opened-closed': 'opened {at}, closed again {closed}',
   'record.opened-closed-reason': 'opened {at}, closed again {closed} ({reason})',
   'record.act': '{act} {at} (recorded by {actor})',
-  'record.blocked': 'blocked {at} ({reason}; recorded by {actor})',
+  'record.blocked': 'blocked {at} (recorded by {actor}: {reason})',
+  'record.around': '{event} {at} (recorded by {actor})',
   'record.resumed': 'resumed {at}',
   'record.not-done': 'recorded as not done: {items}',
   'record.nothing': 'nothing recorded',
@@ -125,6 +126,9 @@ export const EN: Record<PhraseCode, string> = {
   'provision.no-violation-ended':
     'No violation of “{provision}” alleged over its phase, which ended {at}: no breach recorded, which is not a record that it held.',
   'provision.waits': '{provision} waits for {waits}.',
+  'provision.waits-recorded': '{provision} waits for {waits}; recorded all the same: {items}.',
+  'provision.not-on-calendar-recorded':
+    'The plan places no obligation for it on the calendar; recorded all the same: {items}.',
   'provision.not-on-calendar': 'The plan places no obligation for it on the calendar.',
   'provision.summary': '{count}: {statuses}.',
   'provision.more': '… and {count} more.',

@@ -42,7 +42,8 @@ export const HE: Record<PhraseCode, string> = {
   'record.opened-closed': 'נפתח ב־{at}, נסגר שוב ב־{closed}',
   'record.opened-closed-reason': 'נפתח ב־{at}, נסגר שוב ב־{closed} ({reason})',
   'record.act': '{act} ב־{at} (נרשם על ידי {actor})',
-  'record.blocked': 'נחסמה ב־{at} ({reason}; נרשם על ידי {actor})',
+  'record.blocked': 'נחסמה ב־{at} (נרשם על ידי {actor}: {reason})',
+  'record.around': '{event} ב־{at} (נרשם על ידי {actor})',
   'record.resumed': 'חודשה ב־{at}',
   'record.not-done': 'נרשם כלא בוצע: {items}',
   'record.nothing': 'לא נרשם דבר',
@@ -121,6 +122,8 @@ export const HE: Record<PhraseCode, string> = {
   'provision.no-violation-ended':
     'לא נטענה הפרה של הסעיף „{provision}” במהלך השלב שלו, שהסתיים ב־{at}: לא נרשמה הפרה, ואין בכך תיעוד לכך שההוראה נשמרה.',
   'provision.waits': 'הסעיף „{provision}” ממתין ל־{waits}.',
+  'provision.waits-recorded': 'הסעיף „{provision}” ממתין ל־{waits}; ובכל זאת נרשם: {items}.',
+  'provision.not-on-calendar-recorded': 'התוכנית אינה קובעת לה התחייבות בלוח הזמנים; ובכל זאת נרשם: {items}.',
   'provision.not-on-calendar': 'התוכנית אינה קובעת לה התחייבות בלוח הזמנים.',
   'provision.summary': '{count}: {statuses}.',
   'provision.more': '… ועוד {count}.',

@@ -101,6 +101,7 @@ export const PHRASES = {
   'record.act': ['act', 'at', 'actor'],
   'record.blocked': ['at', 'reason', 'actor'],
   'record.resumed': ['at'],
+  'record.around': ['event', 'at', 'actor'],
   'record.not-done': ['items'],
   'record.nothing': [],
   'act.talks-started': [],
@@ -199,6 +200,8 @@ export const PHRASES = {
   'provision.no-violation-ended': ['provision', 'at'],
   /** The provision that waits is named: read apart from its line, the sentence still says what waits on what. */
   'provision.waits': ['provision', 'waits'],
+  'provision.waits-recorded': ['provision', 'waits', 'items'],
+  'provision.not-on-calendar-recorded': ['items'],
   'provision.not-on-calendar': [],
   'provision.summary': ['count', 'statuses'],
   'provision.more': ['count'],
