@@ -57,6 +57,17 @@ describe('a provision that waits on a condition with no fixed day', () => {
     expect(explain(p.explanation, agreement)).toContain('The exchange');
   });
 
+  it('an opening recorded before the record shows the condition met: still waiting, and the opening told in the same sentence, with its event', () => {
+    const opened = logged('b', 'crossing.opened', T(4, '09:00'), { crossing: 'gate' });
+    const e = run([...all.slice(0, 1), opened], T(5, '12:00'));
+    expect(gate(e)).toEqual([]);
+    const p = e.provisions.find((x) => x.provision === 'gate')!;
+    expect(p).toMatchObject({ status: 'not-yet-due', waitsOn: 'ex', evidence: [opened.leafHash] });
+    const first = explain(p.explanation, agreement).split(/(?<=\.) /)[0]!;
+    expect(first).toContain('waits for');
+    expect(first).toContain('recorded all the same: an event (crossing opened) 4 Jan 09:00 (recorded by B).');
+  });
+
   it('once the record shows it met: placed that day with no deadline, unrecorded until an opening is recorded', () => {
     const [o, ...rest] = gate(run(all, T(10, '12:00')));
     expect(rest).toEqual([]);

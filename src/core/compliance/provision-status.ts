@@ -3,6 +3,7 @@ import { type Explanation, list, moment, num, phrase, provisionRef, qty, sentenc
 import { allegationsAgainst, unansweredHashes, unansweredPhrases } from './act-status.ts';
 import type { EvalContext } from './context.ts';
 import { disputesPhrase } from './dispute-words.ts';
+import type { Entry } from './log-state.ts';
 import { orderedUnion } from './ordered-hashes.ts';
 import { recordedBeside } from './recorded-beside.ts';
 import type { ObligationStatus, ProvisionStatus, Status } from './types.ts';
@@ -169,6 +170,30 @@ export function provisionStatus(
   };
 }
 
+/** The kinds of event that are a provision's own act, by its kind (what would meet its obligations). */
+const ACTS: Partial<Record<Provision['kind'], string[]>> = {
+  crossing: ['crossing.opened', 'crossing.closed'],
+  withdrawal: ['withdrawal.completed'],
+  'displaced-return': ['return.started', 'return.blocked', 'return.resumed'],
+  negotiation: ['talks.started'],
+  milestone: ['milestone.reached'],
+};
+
+/** The events of a provision's own act in the log, in the order they occurred. */
+function actsRecorded(ctx: EvalContext, p: Provision): Entry[] {
+  const crossing = p.kind === 'crossing' ? p.crossing.id : undefined;
+  return (ACTS[p.kind] ?? [])
+    .flatMap((k) => ctx.view.kind(k))
+    .filter(
+      (e) =>
+        e.event.body.provision === p.id ||
+        (crossing !== undefined &&
+          e.event.body.provision === undefined &&
+          e.event.body.crossing === crossing),
+    )
+    .sort((a, b) => a.at - b.at || (a.hash < b.hash ? -1 : 1));
+}
+
 function judgedProvision(ctx: EvalContext, p: Provision, obligations: ObligationStatus[]): ProvisionStatus {
   if (obligations.length === 0) {
     if (p.kind === 'cessation' || p.kind === 'text') return standingStatus(ctx, p);
@@ -198,17 +223,34 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
         ],
       };
     const waits = ctx.waiting.get(p.id);
+    // Its act recorded all the same (a crossing opened before the record shows what it waits for
+    // complete): told in the same sentence, not judged (no obligation of it is placed).
+    const acts = actsRecorded(ctx, p);
+    const items = list(
+      acts.map((e) =>
+        phrase('record.around', {
+          event: { type: 'event', hash: e.hash, kind: e.event.kind },
+          at: moment(e.at, ctx.timeZone),
+          actor: ctx.labels.actorArg(e.event.actor),
+        }),
+      ),
+    );
+    const provision = provisionRef(p.id);
     return {
       provision: p.id,
       kind: p.kind,
       status: 'not-yet-due',
       ...(waits && p.condition ? { waitsOn: p.condition.provision } : {}),
       counts: {},
-      evidence: [],
+      evidence: allOf(ctx, [acts.map((e) => e.hash)]),
       explanation: [
         waits
-          ? phrase('provision.waits', { provision: { type: 'provision', id: p.id }, waits })
-          : phrase('provision.not-on-calendar'),
+          ? acts.length
+            ? phrase('provision.waits-recorded', { provision, waits, items })
+            : phrase('provision.waits', { provision, waits })
+          : acts.length
+            ? phrase('provision.not-on-calendar-recorded', { items })
+            : phrase('provision.not-on-calendar'),
       ],
     };
   }
