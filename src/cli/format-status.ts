@@ -11,14 +11,12 @@ import { namesOf } from '../core/words/agreement-names.ts';
 import { explain } from '../core/words/explain.ts';
 import type { Lang } from '../core/words/lang.ts';
 import { STATUS_WORDS } from '../core/words/nouns.ts';
-import { obligationArg } from '../core/words/obligation-arg.ts';
 import { type Explanation, phrase } from '../core/words/phrase.ts';
 import {
   formatDate,
   formatMoment,
   formatNumber,
   localized,
-  renderArg,
   renderExplanation,
 } from '../core/words/render.ts';
 import { placedOnRecordWords } from './placed-on-record-words.ts';
@@ -164,12 +162,13 @@ function dayLines(
     byDay.set(day, d);
   };
   for (const o of e.obligations) {
-    // In English the obligation's id (the plan's own shorthand) heads its line; in Arabic and Hebrew, its provision and party by name.
-    const what = lang === 'en' ? o.obligation.id : renderArg(obligationArg(o.obligation), { lang, names });
+    // Its provision by name heads the line, in every language (an id is not for readers, and the
+    // obligation in words opens its explanation already: said twice, the line read as a stutter).
+    const what = names.provision(o.obligation.provision);
     row(
       o.obligation.day,
       o.obligation.date,
-      `    ${pad(`${STATUS_WORDS[lang][o.status]}${o.uncertain ? ' ⚠' : ''}`, 12)}${pad(what, 32)}${say(o.explanation)}`,
+      `    ${pad(`${STATUS_WORDS[lang][o.status]}${o.uncertain ? ' ⚠' : ''}`, 12)}${what}: ${say(o.explanation)}`,
     );
   }
   // A date a term states that obliges no party: on the timeline, never judged.
@@ -177,7 +176,7 @@ function dayLines(
     row(
       d.day,
       d.date,
-      `    ${pad(`${statusWord(lang, 'date')}${d.uncertain ? ' ⚠' : ''}`, 12)}${pad(names.provision(d.provision), 32)}${say(
+      `    ${pad(`${statusWord(lang, 'date')}${d.uncertain ? ' ⚠' : ''}`, 12)}${names.provision(d.provision)}: ${say(
         [
           phrase('dated-fact.line', {
             what: { type: 'fact', provision: d.provision, description: d.description },
@@ -304,9 +303,7 @@ export function formatStatusText(
   if (disputed.length || conflicting.length || e.allegations.length) {
     lines.push('', w('disputes'));
     for (const o of disputed)
-      lines.push(
-        `  ${lang === 'en' ? o.obligation.id : names.provision(o.obligation.provision)}: ${say(o.explanation)}`,
-      );
+      lines.push(`  ${names.provision(o.obligation.provision)}: ${say(o.explanation)}`);
     for (const f of conflicting) lines.push(`  ${per(f)}`);
     for (const a of e.allegations) {
       const state = [frame(lang, `state.${a.state}`), a.finding, a.reason].filter(Boolean);
