@@ -114,8 +114,11 @@ describe.each(DIALECTS)('the daily report says what happened that day, on %s', (
         expect(fromApi.find((l) => l.includes('handover completed'))).toMatch(
           />21:00<\/span> handover completed — recorded by Hamas: provision: Release of hostages and prisoners, batch: 2, count: 13, to: Israel, via: International Committee of the Red Cross \[/,
         );
-        // A confirmation names the handover as an earlier event, never by its hash in words.
-        expect(fromApi.find((l) => l.includes('handover confirmed'))).toContain('handover: an earlier event');
+        // A confirmation names the handover by its number, kind and time, never by its hash in
+        // words; the same from the API (indexed lookup) as from the CLI (the whole log).
+        expect(fromApi.find((l) => l.includes('handover confirmed'))).toContain(
+          'handover: no. 26, handover carried out, 25 Nov 21:00',
+        );
         // The registrations of keys (22 Nov) are housekeeping: a day of nothing but them lists none.
         const before = await app.inject({ url: '/api/logs/nov-2023-pause/report?date=2023-11-22' });
         expect(happened(before.body)).toEqual([]);

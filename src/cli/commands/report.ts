@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { labelsOf, registrationsIn } from '../../core/compliance/labels.ts';
-import { dayEvents } from '../../core/report/day-events.ts';
+import { dayEvents, earlierIn, referencedHashes, withEarlier } from '../../core/report/day-events.ts';
 import { reportHtml } from '../../core/report/report-html.ts';
 import { HORIZON_TEXT, withinHorizon } from '../../core/time/date-horizon.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
@@ -36,7 +36,9 @@ export const report: Command = {
       io.out(formatStatusJson(evaluation, loaded.agreement, lang));
       return EXIT_OK;
     }
-    const happened = dayEvents(loaded.events, date, loaded.agreement.timeZone);
+    const day = dayEvents(loaded.events, date, loaded.agreement.timeZone);
+    // The earlier events they refer to, named by number, kind and time ("no. 27, handover completed, …").
+    const happened = withEarlier(day, earlierIn(loaded.events, referencedHashes(day)));
     const html = reportHtml(
       evaluation,
       loaded.agreement,

@@ -1,6 +1,7 @@
 import type { LoggedEvent } from '../compliance/types.ts';
 import { EventBodies } from '../ledger/event-kinds.ts';
 import { isoInZone, localDate } from '../time/zoned-time.ts';
+import type { EarlierEvent } from './event-fields.ts';
 
 /** An event of the log that happened on a given day, as the daily report lists it. */
 export interface DayEvent {
@@ -14,6 +15,50 @@ export interface DayEvent {
   note?: string;
   /** The leaf hash of the event: its evidence. */
   hash: string;
+  /** The earlier events its reference fields name (of, list, handover, proposal), where they are known. */
+  refs?: Record<string, EarlierEvent>;
+}
+
+/** The body fields that name an earlier event by its leaf hash. */
+const REFERRING = ['of', 'list', 'handover', 'proposal'];
+
+/** The leaf hashes the events' reference fields name. */
+export function referencedHashes(happened: readonly DayEvent[]): Set<string> {
+  const out = new Set<string>();
+  for (const x of happened)
+    for (const k of REFERRING) if (typeof x.body[k] === 'string') out.add(x.body[k] as string);
+  return out;
+}
+
+/** The events, each with the earlier events its reference fields name, as `earlier` knows them. */
+export function withEarlier(
+  happened: readonly DayEvent[],
+  earlier: ReadonlyMap<string, EarlierEvent>,
+): DayEvent[] {
+  return happened.map((x) => {
+    const refs: Record<string, EarlierEvent> = {};
+    for (const k of REFERRING) {
+      const known = typeof x.body[k] === 'string' ? earlier.get(x.body[k] as string) : undefined;
+      if (known) refs[k] = known;
+    }
+    return Object.keys(refs).length ? { ...x, refs } : x;
+  });
+}
+
+/** The earlier events of a whole log that `hashes` name: their numbers in the log, kinds and times. */
+export function earlierIn(
+  events: Iterable<LoggedEvent>,
+  hashes: ReadonlySet<string>,
+): Map<string, EarlierEvent> {
+  const out = new Map<string, EarlierEvent>();
+  if (hashes.size === 0) return out;
+  let index = 0;
+  for (const { leafHash, event } of events) {
+    if (hashes.has(leafHash))
+      out.set(leafHash, { number: index, kind: event.event.kind, at: event.event.occurredAt });
+    index++;
+  }
+  return out;
 }
 
 /** Kinds that register keys and adopt texts: the log's housekeeping, not what happened in the truce. */

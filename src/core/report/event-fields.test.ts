@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelsOf } from '../compliance/labels.ts';
 import { agreementOf } from '../compliance/test-log.ts';
-import { eventFieldWords } from './event-fields.ts';
+import { eventFields, eventFieldWords } from './event-fields.ts';
 
 const agreement = agreementOf(`
 id: fields
@@ -35,6 +35,11 @@ provisions:
     title: Aid
     party: b
     perDay: [{ id: trucks, label: Aid trucks, quantity: 10, unit: truck }]
+  - id: gate
+    kind: crossing
+    phase: p1
+    party: b
+    crossing: { id: rafah, name: { en: Rafah crossing, ar: معبر رفح, he: מעבר רפיח } }
 `);
 const labels = labelsOf(agreement, [{ actor: 'mon', name: 'The monitor' }]);
 
@@ -75,5 +80,45 @@ describe("the report's event fields, as a reader names them", () => {
       'casualties: 3 killed per S',
       'of: an earlier event',
     ]);
+  });
+
+  it('says values of the schema in words, names the phase and the crossing, writes a day as the reader reads it (en, ar, he)', () => {
+    const body = {
+      phase: 'p1',
+      crossing: 'rafah',
+      direction: 'out',
+      date: '2024-01-02',
+      unit: 'truck',
+      finding: 'not-a-hostage',
+    };
+    expect(eventFieldWords(body, labels)).toEqual([
+      'phase: Phase 1',
+      'crossing: Rafah crossing',
+      'direction: out of the area',
+      'date: 2024-01-02',
+      'unit: trucks',
+      'finding: not of a hostage',
+    ]);
+    const ar = eventFields(body, labelsOf(agreement, [], 'ar'), 'ar').map((f) => f.value);
+    expect(ar).toContain('معبر رفح');
+    expect(ar).toContain('إلى خارج المنطقة');
+    expect(ar).toContain('ليست لرهينة');
+    // No value as recorded by the schema's own words, no ISO day, in Arabic or Hebrew.
+    for (const lang of ['ar', 'he'] as const) {
+      const values = eventFields(body, labelsOf(agreement, [], lang), lang).map((f) => f.value);
+      expect(
+        values.filter((v) => /^(out|not-a-hostage|rafah|p1|truck|2024-01-02)$/.test(v)),
+        lang,
+      ).toEqual([]);
+    }
+  });
+
+  it('names an earlier event by its number, kind and time where it is known', () => {
+    const of = 'ab'.repeat(32);
+    const refs = { of: { number: 27, kind: 'handover.completed', at: '2024-01-01T19:00:00Z' } };
+    const words = (lang: 'en' | 'he') =>
+      eventFields({ of, reason: 'No.' }, labels, lang, { refs, timeZone: 'Asia/Gaza' })[0]!.value;
+    expect(words('en')).toBe('no. 27, handover carried out, 1 Jan 21:00');
+    expect(words('he')).toMatch(/^מס׳ 27, /);
   });
 });

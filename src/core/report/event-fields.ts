@@ -1,8 +1,8 @@
 import type { Labels } from '../compliance/labels.ts';
 import type { Lang } from '../words/lang.ts';
-import { formatNumber } from '../words/render.ts';
+import { formatDate, formatMoment, formatNumber, unitWords } from '../words/render.ts';
 import { casualtyPhrases } from './casualty-words.ts';
-import { FIELD_WORDS } from './event-words.ts';
+import { FIELD_WORDS, KIND_WORDS, VALUE_WORDS } from './event-words.ts';
 import { frame } from './report-words.ts';
 
 /** Fields that name earlier events (by leaf hash): said in words, the hash stays the evidence. */
@@ -11,6 +11,24 @@ const REFERENCES = new Set(['of', 'list', 'handover', 'proposal']);
 const COMMITMENTS = new Set(['persons', 'removed', 'added']);
 /** Fields that name a party (or mediator, intermediary): said by its name in the agreement. */
 const PARTIES = new Set(['to', 'via', 'against', 'party', 'by']);
+/** Fields that name a place the agreement names (a crossing, a zone, a route, a destination). */
+const PLACES = new Set(['crossing', 'zone', 'route', 'destination', 'zones']);
+/** Fields that hold a calendar day (YYYY-MM-DD). */
+const DAYS = new Set(['date', 'from']);
+
+/** An earlier event a field refers to, as a reader names it: its number in the log, its kind, when. */
+export interface EarlierEvent {
+  number: number;
+  kind: string;
+  /** When it occurred (ISO 8601). */
+  at: string;
+}
+
+/** What eventFields words references and moments with: the events referred to, by field, and the agreement's time zone. */
+export interface FieldContext {
+  refs?: Record<string, EarlierEvent>;
+  timeZone?: string;
+}
 
 type Casualties = Parameters<typeof casualtyPhrases>[0];
 
@@ -40,14 +58,39 @@ export interface FieldWords {
  * separators, casualty figures each with its source; references to earlier events in words and
  * commitments as a count.
  */
-export function eventFields(body: Record<string, unknown>, labels: Labels, lang: Lang = 'en'): FieldWords[] {
+export function eventFields(
+  body: Record<string, unknown>,
+  labels: Labels,
+  lang: Lang = 'en',
+  context: FieldContext = {},
+): FieldWords[] {
   const n = (x: number) => formatNumber(x, lang);
   const sep = lang === 'ar' ? '، ' : ', ';
   return Object.entries(body).map(([k, v]): FieldWords => {
     const field = lang === 'en' ? k : (FIELD_WORDS[lang][k] ?? k);
     const said = (value: string) => ({ field, value, asGiven: false });
     const given = (value: string) => ({ field, value, asGiven: true });
-    if (REFERENCES.has(k)) return said(frame(lang, 'earlier'));
+    if (REFERENCES.has(k)) {
+      // "no. 27, handover completed, 25 Nov 21:00" where the event is known; never its hash.
+      const earlier = context.refs?.[k];
+      if (!earlier) return said(frame(lang, 'earlier'));
+      const kind = KIND_WORDS[lang][earlier.kind] ?? earlier.kind;
+      return said(
+        frame(lang, 'earlierNo', {
+          n: n(earlier.number),
+          kind: lang === 'en' ? kind.charAt(0).toLowerCase() + kind.slice(1) : kind,
+          at: formatMoment(Date.parse(earlier.at), context.timeZone ?? 'UTC', lang),
+        }),
+      );
+    }
+    const value = typeof v === 'string' ? VALUE_WORDS[lang][k]?.[v] : undefined;
+    if (value !== undefined) return said(value);
+    if (k === 'phase' && typeof v === 'string') return given(labels.phase(v));
+    if (PLACES.has(k) && typeof v === 'string') return given(labels.place(v));
+    if (PLACES.has(k) && Array.isArray(v)) return given(v.map((z) => labels.place(String(z))).join(sep));
+    if (k === 'unit' && typeof v === 'string') return said(unitWords(v, lang));
+    if (DAYS.has(k) && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))
+      return said(formatDate(v, lang));
     if (COMMITMENTS.has(k) && Array.isArray(v)) return said(frame(lang, 'commitments', { n: n(v.length) }));
     if (k === 'provision' && typeof v === 'string') return given(labels.provision(v));
     if (k === 'actor' && typeof v === 'string') return given(labels.actor(v));

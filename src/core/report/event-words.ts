@@ -151,6 +151,85 @@ export const KIND_WORDS: Record<Lang, Record<string, string>> = {
   },
 };
 
+/**
+ * The values of the fields whose values are words of the schema (an enum), in each language: a
+ * reader never reads "out", "matches" or "not-a-hostage" as recorded.
+ */
+export const VALUE_WORDS: Record<Lang, Record<string, Record<string, string>>> = {
+  en: {
+    direction: { out: 'out of the area', in: 'into the area' },
+    answer: {
+      accepted: 'accepted',
+      'accepted-with-amendments': 'accepted with amendments',
+      rejected: 'rejected',
+      other: 'other',
+    },
+    finding: {
+      matches: 'a person the exchange covers',
+      'not-a-hostage': 'not of a hostage',
+      'partial-remains-of-returned': 'partial remains of someone already returned',
+      breach: 'a breach',
+      'no-breach': 'no breach',
+    },
+    role: {
+      operator: 'operator',
+      mediator: 'mediator',
+      party: 'party',
+      intermediary: 'intermediary',
+      monitor: 'monitor',
+      witness: 'witness',
+    },
+  },
+  ar: {
+    direction: { out: 'إلى خارج المنطقة', in: 'إلى داخل المنطقة' },
+    answer: {
+      accepted: 'قبول',
+      'accepted-with-amendments': 'قبول مع تعديلات',
+      rejected: 'رفض',
+      other: 'غير ذلك',
+    },
+    finding: {
+      matches: 'شخص يشمله التبادل',
+      'not-a-hostage': 'ليست لرهينة',
+      'partial-remains-of-returned': 'رفات جزئية لشخص أُعيد سابقًا',
+      breach: 'خرق',
+      'no-breach': 'لا خرق',
+    },
+    role: {
+      operator: 'المشغّل',
+      mediator: 'وسيط',
+      party: 'طرف',
+      intermediary: 'جهة وسيطة',
+      monitor: 'جهة رقابة',
+      witness: 'شاهد',
+    },
+  },
+  he: {
+    direction: { out: 'אל מחוץ לאזור', in: 'אל תוך האזור' },
+    answer: {
+      accepted: 'התקבלה',
+      'accepted-with-amendments': 'התקבלה בתיקונים',
+      rejected: 'נדחתה',
+      other: 'אחר',
+    },
+    finding: {
+      matches: 'אדם שהחילופים חלים עליו',
+      'not-a-hostage': 'אינן של חטוף',
+      'partial-remains-of-returned': 'שרידים חלקיים של מי שכבר הוחזר',
+      breach: 'הפרה',
+      'no-breach': 'אין הפרה',
+    },
+    role: {
+      operator: 'מפעיל',
+      mediator: 'מתווך',
+      party: 'צד',
+      intermediary: 'גורם מתווך',
+      monitor: 'גורם מפקח',
+      witness: 'עד',
+    },
+  },
+};
+
 /** The names of the fields of an event, in each language (the dashboard's words for them). */
 export const FIELD_WORDS: Record<Lang, Record<string, string>> = {
   en: {

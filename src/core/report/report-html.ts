@@ -144,7 +144,10 @@ export function headlineHtml(
 
 /** One event of the day: its time, what happened, who recorded it, its figures as recorded, its source and note. */
 function happenedLine(x: DayEvent, labels: Labels, h: Html, agreement: Agreement): string {
-  const fields = eventFields(x.body, labels, h.lang);
+  const fields = eventFields(x.body, labels, h.lang, {
+    ...(x.refs ? { refs: x.refs } : {}),
+    timeZone: agreement.timeZone,
+  });
   const time = x.at.slice(11, 16);
   // Named by what was handed over: remains are returned, not released (eventKindLabel).
   const label = eventKindLabel(agreement, x.kind, x.body);

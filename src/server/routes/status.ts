@@ -6,7 +6,7 @@ import { shownExplanations } from '../../core/compliance/shown-explanations.ts';
 import type { Evaluation as EvaluationValue } from '../../core/compliance/types.ts';
 import { headlineFigures } from '../../core/figures/headline-figures.ts';
 import type { Adoption } from '../../core/ledger/text-in-force.ts';
-import { type DayEvent, dayEvents } from '../../core/report/day-events.ts';
+import { type DayEvent, dayEvents, referencedHashes, withEarlier } from '../../core/report/day-events.ts';
 import { reportHtml } from '../../core/report/report-html.ts';
 import { addDays, localToEpoch } from '../../core/time/zoned-time.ts';
 import { explainedEvaluation } from '../../core/words/explained-evaluation.ts';
@@ -183,7 +183,18 @@ export const statusRoutes = (ctx: ServerContext, reads: LogReads, status = new S
         localToEpoch(query.date, '00:00', tz),
         localToEpoch(addDays(query.date, 1), '00:00', tz),
       );
-      const happened: DayEvent[] = dayEvents(day, query.date, tz);
+      const events = dayEvents(day, query.date, tz);
+      // The earlier events they refer to, by their leaf hashes (indexed), named by number, kind and time.
+      const referred = await ctx.store.entriesWithLeafHashes(params.id, referencedHashes(events));
+      const happened: DayEvent[] = withEarlier(
+        events,
+        new Map(
+          [...referred].map(([hash, e]) => [
+            hash,
+            { number: e.index, kind: e.event.event.kind, at: e.event.event.occurredAt },
+          ]),
+        ),
+      );
       // An HTML page like the dashboard, with its security headers: it shows what the log's actors wrote.
       securePage(reply)
         .type('text/html; charset=utf-8')
