@@ -19,9 +19,9 @@ const LABELS: Record<Lang, { hamas: string; israel: string; living: string }> = 
     living: 'Released by Hamas',
   },
   ar: {
-    hamas: 'أعادها حماس (رفات الرهائن المتوفين)',
-    israel: 'أعادها إسرائيل (جثامين فلسطينيين)',
-    living: 'أفرج عنهم حماس',
+    hamas: 'المُعاد من جانب حماس (رفات الرهائن المتوفين)',
+    israel: 'المُعاد من جانب إسرائيل (جثامين فلسطينيين)',
+    living: 'المُفرَج عنهم من جانب حماس',
   },
   he: {
     hamas: 'הוחזרו על ידי חמאס (גופות החטופים שמתו)',

@@ -38,7 +38,7 @@ describe('comparison lines', () => {
     expect(ar.summary[0]).toEqual(['مدة المرحلة 1 (الهدنة)', '4 أيام، الأيام 1–4', '5 أيام، الأيام 1–5']);
     expect(ar.summary.map((r) => r[0])).toContain('التبادل (exchange): من يُفرج عنهم الطرف ب');
     expect(ar.terms).toEqual(['المرحلة 1 المدة: 4 ← 5 أيام']);
-    expect(ar.series[0]).toBe('الأشخاص الذين أفرج عنهم الطرف أ');
+    expect(ar.series[0]).toBe('الأشخاص المُفرَج عنهم من جانب الطرف أ');
   });
 
   it('word them in Hebrew, and keep the English of the deprecated fields', () => {
