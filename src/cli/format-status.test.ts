@@ -52,6 +52,18 @@ describe('truce status output', () => {
     );
   });
 
+  it('a term’s line tells what is recorded of the term that no obligation tells (aid halted after its last day)', () => {
+    const halt = logged('b', 'aid.suspended', '2024-01-20T10:00:00+02:00', {
+      provision: 'aid',
+      reason: 'Stopped.',
+    });
+    const later = evaluate(agreement, [...actors(), halt], '2024-01-20T12:00:00+02:00');
+    const line = formatStatusText(later, agreement)
+      .split('\n')
+      .find((l) => /^ {2}aid /.test(l))!;
+    expect(line).toContain('Recorded of the term: suspended 20 Jan 10:00 (Stopped.).');
+  });
+
   it('a term nobody alleged a violation of is named in the sentence that says so, quoted alone (en, ar, he)', () => {
     const said = {
       en: 'No violation of “txt” alleged so far',

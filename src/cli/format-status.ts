@@ -265,9 +265,11 @@ export function formatStatusText(
     const first = tellsAllegations(p.explanation)
       ? say(shownExplanation(p.explanation))
       : say(p.explanation).split(/(?<=\.) /)[0]!;
+    // What is recorded of the term that no obligation tells (aid halted after its last day).
+    const measures = p.explanation.filter((x) => x.code === 'provision.measures');
     const name = names.provision(p.provision);
     lines.push(
-      `  ${pad(name, 20)}${pad(`${STATUS_WORDS[lang][p.status]}${p.uncertain ? ' ⚠' : ''}`, 12)}${first}`,
+      `  ${pad(name, 20)}${pad(`${STATUS_WORDS[lang][p.status]}${p.uncertain ? ' ⚠' : ''}`, 12)}${first}${measures.length ? ` ${say(measures)}` : ''}`,
     );
   }
   if (e.exchanges.directions.length) {

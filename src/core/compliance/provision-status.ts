@@ -6,7 +6,8 @@ import { disputesPhrase } from './dispute-words.ts';
 import type { Entry } from './log-state.ts';
 import { orderedUnion } from './ordered-hashes.ts';
 import { recordedBeside } from './recorded-beside.ts';
-import type { ObligationStatus, ProvisionStatus, Status } from './types.ts';
+import type { Measure, ObligationStatus, ProvisionStatus, Status } from './types.ts';
+import { measureClauses } from './with-measures.ts';
 
 /** Which status a provision takes when its obligations differ: the first one present wins. */
 export const PRECEDENCE: Status[] = [
@@ -135,9 +136,29 @@ export function provisionStatus(
   p: Provision,
   obligations: ObligationStatus[],
 ): ProvisionStatus {
-  const status = judgedProvision(ctx, p, obligations);
+  const judged = judgedProvision(ctx, p, obligations);
   // What is recorded beside it changes only with events, not with its obligations' verdicts.
   const beside = ctx.keep('beside', p.id, () => recordedBeside(ctx, p));
+  // Measures over the term that no obligation of it tells (aid halted after its last day, say):
+  // said of the term itself, never left to its data alone.
+  const told = new Set(
+    obligations.flatMap((o) =>
+      [...(o.postponed ?? []), ...(o.suspended ?? []), ...(o.capped ?? [])].flatMap((m) => m.evidence),
+    ),
+  );
+  const untold = (ms: readonly Measure[] | undefined) =>
+    (ms ?? []).filter((m) => !m.evidence.every((h) => told.has(h)));
+  const clauses = measureClauses(ctx, {
+    postponed: untold(beside.postponed),
+    suspended: untold(beside.suspended),
+    capped: untold(beside.capped),
+  });
+  const status = clauses.length
+    ? {
+        ...judged,
+        explanation: [...judged.explanation, phrase('provision.measures', { items: list(clauses) })],
+      }
+    : judged;
   const basis =
     status.basis ??
     (status.status === 'unrecorded' &&

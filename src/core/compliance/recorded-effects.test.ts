@@ -101,6 +101,19 @@ describe('aid suspended or capped', () => {
     expect(ob(e, 'aid/admit-aid/3/trucks').suspended).toHaveLength(1);
     expect(ob(e, 'aid/admit-aid/1/trucks')).not.toHaveProperty('suspended');
   });
+  it('given a halt after the term’s last day, then the term itself says so; a halt its days tell is not said again', () => {
+    const during = logged('b', 'aid.suspended', T(2, '12:00'), { provision: 'aid', reason: 'Halted.' });
+    const resumed = logged('b', 'aid.resumed', T(3, '06:00'), { provision: 'aid' });
+    const after = logged('b', 'aid.suspended', T(9, '10:00'), {
+      provision: 'aid',
+      reason: 'All entries stopped.',
+    });
+    const e = run([during, resumed, after], T(9, '12:00'));
+    const words = explain(prov(e, 'aid').explanation, fixture);
+    expect(words).toContain('Recorded of the term: suspended 9 Jan 10:00 (All entries stopped.).');
+    expect(words.match(/Recorded of the term/g)).toHaveLength(1);
+    expect(words).not.toMatch(/Recorded of the term:[^.]*Halted/);
+  });
   it('a later cap replaces the earlier one from its own time', () => {
     const c1 = logged('b', 'aid.capped', T(1, '09:00'), { provision: 'aid', quantity: 5, unit: 'truck' });
     const c2 = logged('b', 'aid.capped', T(2, '09:00'), { provision: 'aid', quantity: 8, unit: 'truck' });

@@ -23,6 +23,18 @@ function clause(ctx: EvalContext, what: Phrase, m: Measure): Arg {
     : phrase('measure.clause', { what, span });
 }
 
+/** Each measure as its clause: postponements, then suspensions, then caps. */
+export function measureClauses(
+  ctx: EvalContext,
+  m: { postponed?: readonly Measure[]; suspended?: readonly Measure[]; capped?: readonly Measure[] },
+): Arg[] {
+  return [
+    ...(m.postponed ?? []).map((x) => clause(ctx, phrase('measure.postponed'), x)),
+    ...(m.suspended ?? []).map((x) => clause(ctx, phrase('measure.suspended'), x)),
+    ...(m.capped ?? []).map((x) => clause(ctx, phrase('measure.capped'), x)),
+  ];
+}
+
 /** The measures recorded over an obligation, their words, and its evidence with theirs (see withMeasures). */
 export interface MeasuresShown {
   postponed: Measure[];
@@ -48,11 +60,7 @@ export function measuresOver(
   const { suspended, capped } =
     p.kind === 'aid' ? aidMeasures(ctx, p, o) : { suspended: stoppages(ctx, p, o), capped: [] };
   if (!postponed.length && !suspended.length && !capped.length) return null;
-  const words = [
-    ...postponed.map((m) => clause(ctx, phrase('measure.postponed'), m)),
-    ...suspended.map((m) => clause(ctx, phrase('measure.suspended'), m)),
-    ...capped.map((m) => clause(ctx, phrase('measure.capped'), m)),
-  ];
+  const words = measureClauses(ctx, { postponed, suspended, capped });
   return {
     postponed,
     suspended,

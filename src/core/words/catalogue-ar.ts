@@ -102,6 +102,7 @@ export const AR: Record<PhraseCode, string> = {
   'reason.sources-differ': 'تقع أرقام المصادر على جانبي الحصة البالغة {quota}',
   'reason.confirmed-otherwise': 'العدد المؤكَّد من جانب {actor} هو {confirmed} لا {claimed}',
   'measures.recorded': 'سُجّل: {items}.',
+  'provision.measures': 'سُجّل بشأن البند: {items}.',
   'measure.postponed': 'تأجيل',
   'measure.suspended': 'تعليق',
   'measure.capped': 'تحديد سقف',

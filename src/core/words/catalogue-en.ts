@@ -106,6 +106,7 @@ export const EN: Record<PhraseCode, string> = {
   'reason.sources-differ': 'sources differ on either side of the quota of {quota}',
   'reason.confirmed-otherwise': '{actor} confirmed {confirmed}, not {claimed}',
   'measures.recorded': 'Recorded: {items}.',
+  'provision.measures': 'Recorded of the term: {items}.',
   'measure.postponed': 'postponed',
   'measure.suspended': 'suspended',
   'measure.capped': 'capped',

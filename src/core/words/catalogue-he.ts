@@ -102,6 +102,7 @@ export const HE: Record<PhraseCode, string> = {
   'reason.sources-differ': 'המקורות חלוקים משני צדי המכסה של {quota}',
   'reason.confirmed-otherwise': 'לפי אישור {actor}: {confirmed}, לא {claimed}',
   'measures.recorded': 'נרשם: {items}.',
+  'provision.measures': 'נרשם לגבי הסעיף: {items}.',
   'measure.postponed': 'נדחה',
   'measure.suspended': 'הושעה',
   'measure.capped': 'הוגבל',

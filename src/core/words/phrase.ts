@@ -180,6 +180,7 @@ export const PHRASES = {
   'reason.confirmed-otherwise': ['actor', 'confirmed', 'claimed'],
   // Measures recorded beside an obligation.
   'measures.recorded': ['items'],
+  'provision.measures': ['items'],
   'measure.postponed': [],
   'measure.suspended': [],
   'measure.capped': [],
