@@ -64,6 +64,40 @@ describe('truce status output', () => {
     expect(line).toContain('Recorded of the term: suspended 20 Jan 10:00 (Stopped.).');
   });
 
+  it('a term’s line keeps its whole first sentence, an event named by its number in it ("event no. 7")', () => {
+    // A crossing that waits on an exchange the plan cannot date (a window): not placed.
+    const waiting = agreementOf(`
+id: w
+title: W
+version: 1
+kind: agreement
+timeZone: Asia/Gaza
+start: 2024-01-01T08:00:00+02:00
+parties:
+  - { id: a, name: A, role: party }
+  - { id: b, name: B, role: party }
+phases:
+  - { id: p1, title: Phase 1, start: { day: 1 }, lengthDays: 30 }
+provisions:
+  - id: ex
+    kind: exchange
+    phase: p1
+    release: { party: a, to: b, total: 6, categories: [{ id: w, label: W }], cadence: { schedule: [{ count: 6, by: { day: 3 } }] } }
+    counterpart: { party: b, to: a, total: 6, after: handover }
+  - { id: gate, kind: crossing, phase: p1, party: b, crossing: { id: gate, name: Gate }, condition: { provision: ex } }
+`);
+    const opened = logged('b', 'crossing.opened', T(1, '09:00'), { crossing: 'gate' });
+    const judged = evaluate(waiting, [...actors(), opened], T(1, '10:00'));
+    const line = formatStatusText(judged, waiting, undefined, 'en', (h) =>
+      h === opened.leafHash ? 7 : undefined,
+    )
+      .split('\n')
+      .find((l) => /^ {2}gate /.test(l))!;
+    expect(line).toContain(
+      'recorded all the same: event no. 7 (crossing opened) 1 Jan 09:00 (recorded by B).',
+    );
+  });
+
   it('a term nobody alleged a violation of is named in the sentence that says so, quoted alone (en, ar, he)', () => {
     const said = {
       en: 'No violation of “txt” alleged so far',

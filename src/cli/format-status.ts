@@ -229,11 +229,13 @@ export function formatStatusText(
   lang: Lang = 'en',
   eventNumber?: (hash: string) => number | undefined,
 ): string {
-  const say = (x: Explanation) => explain(x, agreement, lang);
+  // Events named by their number in the log where it is known ("event no. 40 (crossing opened)").
+  const names = namesOf(agreement, lang);
+  const say = (x: Explanation) =>
+    renderExplanation(x, { lang, names, ...(eventNumber ? { eventNumber } : {}) });
   const w = (key: StatusWord, values: Record<string, string> = {}) => statusWord(lang, key, values);
   const n = (x: number) => formatNumber(x, lang);
   const tz = agreement.timeZone;
-  const names = namesOf(agreement, lang);
   const lines: string[] = [];
   lines.push(
     w('head', {
@@ -262,14 +264,16 @@ export function formatStatusText(
     // allegations (its first sentence would tell one of many, or the disputed ones without those
     // nobody answered), each list of them cut to its latest few, saying "Latest 5 of 12". Every
     // allegation is listed under the disputes below.
+    // What is recorded of the term that no obligation tells (aid halted after its last day): said
+    // after the first sentence (a line that tells allegations has it already).
+    const measures = p.explanation.filter((x) => x.code === 'provision.measures');
     const first = tellsAllegations(p.explanation)
       ? say(shownExplanation(p.explanation))
-      : say(p.explanation).split(/(?<=\.) /)[0]!;
-    // What is recorded of the term that no obligation tells (aid halted after its last day).
-    const measures = p.explanation.filter((x) => x.code === 'provision.measures');
+      : // Its first phrase (a sentence), not the words up to the first full stop ("event no. 40").
+        say(p.explanation.slice(0, 1)) + (measures.length ? ` ${say(measures)}` : '');
     const name = names.provision(p.provision);
     lines.push(
-      `  ${pad(name, 20)}${pad(`${STATUS_WORDS[lang][p.status]}${p.uncertain ? ' ⚠' : ''}`, 12)}${first}${measures.length ? ` ${say(measures)}` : ''}`,
+      `  ${pad(name, 20)}${pad(`${STATUS_WORDS[lang][p.status]}${p.uncertain ? ' ⚠' : ''}`, 12)}${first}`,
     );
   }
   if (e.exchanges.directions.length) {
