@@ -373,8 +373,20 @@ export const Evaluation = z
               ),
             counted: z.int().nullable().describe('Null when nothing is on record for this side (not 0).'),
             outside: z.int(),
-            dueSoFar: z.number(),
+            dueSoFar: z
+              .number()
+              .describe('Required by the obligations already due (the least, when a range).'),
+            dueSoFarMax: z
+              .number()
+              .optional()
+              .describe(
+                'The most they may require, when what is owed is a range (categories of the persons counted not recorded): shown as dueSoFar–dueSoFarMax.',
+              ),
             plannedTotal: z.number(),
+            plannedTotalMax: z
+              .number()
+              .optional()
+              .describe('The most the whole plan may require, when a range.'),
             uncertain: z
               .boolean()
               .describe(

@@ -10,6 +10,12 @@ export interface Facts {
   dueAt: number | null;
   /** Required quantity; undefined for an act that is done or not (a list, an opening). */
   required?: number;
+  /**
+   * The most that may be required, when the record leaves it a range (a release owed at different
+   * ratios for persons of unrecorded categories): `required` is then the least. Judged against
+   * `required`; shown as the range.
+   */
+  requiredMax?: number;
   done?: number;
   /** When the obligation was complete (or last advanced). */
   doneAt?: number;

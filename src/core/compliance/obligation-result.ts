@@ -108,6 +108,7 @@ export function verdictOf(ctx: EvalContext, p: Prepared): ObligationStatus {
   // it runs again whenever the clock moves the verdict).
   const status = { obligation: o, status: v.status, due: p.due } as ObligationStatus;
   if (facts.required !== undefined) status.required = facts.required;
+  if (facts.requiredMax !== undefined) status.requiredMax = facts.requiredMax;
   // Nothing recorded is not 0 done: the figure is absent (the status says unrecorded).
   if (facts.done !== undefined && facts.anything) status.done = facts.done;
   if ((v.status === 'met' || v.status === 'met-late') && p.completedAt !== undefined)

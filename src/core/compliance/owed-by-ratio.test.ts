@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { headlineFigures } from '../figures/headline-figures.ts';
+import { headlineItems } from '../report/headline-words.ts';
 import { explain } from '../words/explain.ts';
 import { evaluate } from './evaluate.ts';
+import { labelsOf } from './labels.ts';
 import { TABLE_YAML } from './status-table-agreement.ts';
 import { actors, agreementOf, logged } from './test-log.ts';
 
@@ -53,6 +56,31 @@ describe('what a release owes for the persons counted, category by category', ()
     expect(ob.required).toBe(6);
     expect(words).toContain('(6 to 10 for 2 persons counted, by category)');
     expect(ratio).toMatchObject({ expected: 6, expectedMax: 10, holds: true });
+  });
+
+  it('the headline gives the plan to date as the range owed, never its least alone; one number once the categories are recorded', () => {
+    const figure = (events: ReturnType<typeof logged>[]) =>
+      headlineFigures(agreement, evaluate(agreement, [...actors(), ...events], T(2, '09:00'))).releases.find(
+        (r) => r.party === 'b',
+      )!;
+    expect(figure([handover(), release(6)])).toMatchObject({ dueSoFar: 6, dueSoFarMax: 10 });
+    const h = headlineFigures(
+      agreement,
+      evaluate(agreement, [...actors(), handover(), release(6)], T(2, '09:00')),
+    );
+    const w = {
+      text: (x: string) => x,
+      name: (x: string) => x,
+      figure: (_i: string, _v: unknown, x: string) => x,
+      say: () => '',
+    };
+    const line = headlineItems(h, labelsOf(agreement, [], 'en'), 'en', w)
+      .map((i) => i.line)
+      .find((l) => l.startsWith('Released by B'))!;
+    expect(line).toContain('6 of 6 to 10 in the plan to date');
+    const exact = figure([handover({ w: 1, s: 1 }), release(8)]);
+    expect(exact.dueSoFar).toBe(8);
+    expect(exact.dueSoFarMax).toBeUndefined();
   });
 
   it('owes by the categories named when fewer are counted than the handover names (one found not to be covered)', () => {

@@ -98,6 +98,7 @@ export function releaseFacts(
     due,
     {
       ...(required !== undefined ? { required } : {}),
+      ...(range && range.max !== range.min ? { requiredMax: range.max } : {}),
       done,
       ...(doneAt !== undefined ? { doneAt } : {}),
       anything: batch.releases.length > 0,

@@ -127,6 +127,8 @@ export interface ObligationStatus {
   due: string | null;
   /** How much was required and how much was done, when the obligation is a quantity. */
   required?: number;
+  /** The most that may be required, when what is required is a range (`required` the least). */
+  requiredMax?: number;
   done?: number;
   /** When it was complete, for met and met-late. */
   completedAt?: string;

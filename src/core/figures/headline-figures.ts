@@ -34,8 +34,12 @@ export interface ReleaseFigure {
   outside: number;
   /** Required by obligations already due. */
   dueSoFar: number;
+  /** The most they may require, when that is a range (`dueSoFar` the least): "990–1,650". */
+  dueSoFarMax?: number;
   /** Required by every obligation of the effective plan. */
   plannedTotal: number;
+  /** The most it may require, when that is a range (`plannedTotal` the least). */
+  plannedTotalMax?: number;
   /**
    * The plan's figures rest on a term the agreement leaves uncertain or that its sources state
    * differently (an obligation counted in them is uncertain): shown with ⚠, as that obligation is.
@@ -133,18 +137,29 @@ function disputesIn(arg: Arg | Explanation, out: Phrase[]): void {
 }
 
 const required = (o: ObligationStatus) => o.required ?? o.obligation.quantity ?? 0;
+/** The most an obligation may require: its judged range's top, else its planned one's, else what it requires. */
+const requiredMax = (o: ObligationStatus) =>
+  o.required !== undefined
+    ? (o.requiredMax ?? o.required)
+    : (o.obligation.quantityMax ?? o.obligation.quantity ?? 0);
 
 function releases(agreement: Agreement, evaluation: Evaluation): ReleaseFigure[] {
   return evaluation.exchanges.directions.map((d) => {
     let dueSoFar = 0;
     let plannedTotal = 0;
+    let dueSoFarMax = 0;
+    let plannedTotalMax = 0;
     let uncertain = false;
     const disputes: Phrase[] = [];
     for (const o of evaluation.obligations) {
       const ob = o.obligation;
       if (ob.provision !== d.provision || ob.party !== d.from || !RELEASE_ACTIONS.has(ob.action)) continue;
       plannedTotal += required(o);
-      if (o.status !== 'not-yet-due') dueSoFar += required(o);
+      plannedTotalMax += requiredMax(o);
+      if (o.status !== 'not-yet-due') {
+        dueSoFar += required(o);
+        dueSoFarMax += requiredMax(o);
+      }
       if (o.uncertain || ob.uncertain) uncertain = true;
       disputesIn(o.explanation, disputes);
     }
@@ -158,7 +173,9 @@ function releases(agreement: Agreement, evaluation: Evaluation): ReleaseFigure[]
       counted: d.evidence.length > 0 ? d.counted : null,
       outside: d.outside,
       dueSoFar,
+      ...(dueSoFarMax !== dueSoFar ? { dueSoFarMax } : {}),
       plannedTotal,
+      ...(plannedTotalMax !== plannedTotal ? { plannedTotalMax } : {}),
       uncertain,
       disputes,
       ...(d.statedTotal ? { statedTotal: d.statedTotal } : {}),

@@ -51,7 +51,12 @@ export function headlineItems(
       r.counted === null ? unrecorded : n(r.counted),
     );
     // The plan's figure carries the ⚠ of the uncertain term it rests on (as the obligation does).
-    const due = w.text(r.uncertain ? `⚠ ${n(r.dueSoFar)}` : n(r.dueSoFar));
+    // A range where what is owed depends on categories not recorded ("990 to 1,650"), never its least alone.
+    const planned =
+      r.dueSoFarMax === undefined
+        ? n(r.dueSoFar)
+        : f('range', { low: n(r.dueSoFar), high: n(r.dueSoFarMax) });
+    const due = w.text(r.uncertain ? `⚠ ${planned}` : planned);
     // Remains are returned, by their categories' names ("Returned by Hamas (Remains of deceased
     // hostages)"), never "released" under the exchange's title: not a second count of people set free.
     let line = r.remains

@@ -59,19 +59,38 @@ export function StatedTotal({
   );
 }
 
-/** "of 1,968 in the plan to date", the figure marked ⚠ when it rests on an uncertain term ("of ⚠ 1,968"). */
-export function PlannedToDate({ total, uncertain }: { total: number; uncertain: boolean }) {
+/**
+ * "of 1,968 in the plan to date", the figure marked ⚠ when it rests on an uncertain term ("of ⚠
+ * 1,968"), and a range where what is owed is one ("of 990–1,650"), never its least alone.
+ */
+export function PlannedToDate({
+  total,
+  max,
+  uncertain,
+}: {
+  total: number;
+  max?: number;
+  uncertain: boolean;
+}) {
   const { fmt } = useI18n();
+  const figure =
+    max === undefined ? (
+      fmt.number(total)
+    ) : (
+      <span data-planned-range="">
+        {fmt.number(total)}–{fmt.number(max)}
+      </span>
+    );
   return (
     <Rich
       k="figures.ofPlanned"
       nodes={{
         total: uncertain ? (
           <>
-            <Uncertain /> {fmt.number(total)}
+            <Uncertain /> {figure}
           </>
         ) : (
-          fmt.number(total)
+          figure
         ),
       }}
     />
@@ -115,7 +134,7 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
               {r.counted === null ? t('figures.unrecorded') : fmt.number(r.counted)}
             </p>
             <p className="muted" data-uncertain={r.uncertain ? 'true' : undefined}>
-              <PlannedToDate total={r.dueSoFar} uncertain={r.uncertain} />
+              <PlannedToDate total={r.dueSoFar} max={r.dueSoFarMax} uncertain={r.uncertain} />
             </p>
             <StatedTotal values={r.statedTotal} against={r.byRatio} id={`${r.provision}:${r.party}`} />
             <ReleaseDisputes disputes={r.disputes} agreement={data.agreement} />
