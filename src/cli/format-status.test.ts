@@ -52,6 +52,16 @@ describe('truce status output', () => {
     );
   });
 
+  it('an exchange with nothing on record either way says so, never "0 counted" (en, ar, he)', () => {
+    const nothing = { en: 'nothing recorded', ar: 'لم يُسجَّل شيء', he: 'לא נרשם דבר' } as const;
+    for (const lang of ['en', 'ar', 'he'] as const) {
+      const text = formatStatusText(e, agreement, labelsOf(agreement, [], lang), lang);
+      const lines = text.split('\n').filter((l) => /^ {2}ex: /.test(l));
+      expect(lines, lang).toHaveLength(2);
+      for (const l of lines) expect(l, lang).toContain(nothing[lang]);
+    }
+  });
+
   it('a term’s line tells what is recorded of the term that no obligation tells (aid halted after its last day)', () => {
     const halt = logged('b', 'aid.suspended', '2024-01-20T10:00:00+02:00', {
       provision: 'aid',

@@ -280,14 +280,21 @@ export function formatStatusText(
     lines.push('', w('exchanges'));
     for (const d of e.exchanges.directions)
       lines.push(
-        `  ${w('exchange', {
-          provision: labels.provision(d.provision),
-          from: labels.party(d.from),
-          to: labels.party(d.to),
-          counted: n(d.counted),
-          fromOutside: d.countedFromOutside ? w('fromOutside', { n: n(d.countedFromOutside) }) : '',
-          outside: n(d.outside),
-        })}`,
+        // Nothing on record each way is said so, never "0 counted" (TRUTH rule 1).
+        d.evidence.length === 0
+          ? `  ${w('exchangeNothing', {
+              provision: labels.provision(d.provision),
+              from: labels.party(d.from),
+              to: labels.party(d.to),
+            })}`
+          : `  ${w('exchange', {
+              provision: labels.provision(d.provision),
+              from: labels.party(d.from),
+              to: labels.party(d.to),
+              counted: n(d.counted),
+              fromOutside: d.countedFromOutside ? w('fromOutside', { n: n(d.countedFromOutside) }) : '',
+              outside: n(d.outside),
+            })}`,
       );
     for (const r of e.exchanges.ratios)
       lines.push(

@@ -11,6 +11,7 @@ const EN = {
   exchange:
     '{provision}: {from} → {to}: {counted} counted under the formula{fromOutside}; {outside} outside the formula',
   fromOutside: ' ({n} of them released outside the formula and agreed to count)',
+  exchangeNothing: '{provision}: {from} → {to}: nothing recorded',
   ratioHolds: 'ratio holds: {x}',
   ratioExceeded: 'ratio exceeded by {n} (more released than required, not a breach): {x}',
   ratioShort: '{verdict}: {x}',
@@ -36,6 +37,7 @@ const AR: Record<StatusWord, string> = {
   provisions: 'البنود:',
   exchanges: 'التبادلات (ما أُفرج عنه أو أُعيد حتى الآن، الأحياء والرفات كلٌّ على حدة):',
   exchange: '{provision}: {from} ← {to}: {counted} محسوبون وفق الصيغة{fromOutside}؛ {outside} خارج الصيغة',
+  exchangeNothing: '{provision}: {from} ← {to}: لم يُسجَّل شيء',
   fromOutside: ' ({n} منهم أُفرج عنهم خارج الصيغة واتُّفق على احتسابهم)',
   ratioHolds: 'النسبة مستوفاة: {x}',
   ratioExceeded: 'تجاوزت النسبة بـ{n} (أُفرج عن أكثر من المطلوب، وليس ذلك خرقًا): {x}',
@@ -60,6 +62,7 @@ const HE: Record<StatusWord, string> = {
   provisions: 'סעיפים:',
   exchanges: 'חילופים (מה ששוחרר או הוחזר עד כה, חיים וגופות בנפרד):',
   exchange: '{provision}: {from} ← {to}: {counted} נספרו לפי הנוסחה{fromOutside}; {outside} מחוץ לנוסחה',
+  exchangeNothing: '{provision}: {from} ← {to}: לא נרשם דבר',
   fromOutside: ' ({n} מהם שוחררו מחוץ לנוסחה והוסכם למנותם)',
   ratioHolds: 'היחס מתקיים: {x}',
   ratioExceeded: 'היחס נחרג ב־{n} (שוחררו יותר מהנדרש, ואין זו הפרה): {x}',

@@ -109,6 +109,8 @@ export function verdictPhrase(ctx: EvalContext, o: Obligation, v: Verdict, waits
         : phrase('verdict.superseded-ended', { at });
     }
     case 'partly-met':
+      // A day's quota is not owed after its day: how long ago that was is no debt ("overdue by 37 d").
+      if (o.action === 'admit-aid' && o.date) return phrase('verdict.partly-met-day');
       return deadline
         ? phrase('verdict.partly-met-against', { overdue: minutes(v.overdueMinutes ?? 0), deadline })
         : phrase('verdict.partly-met', { overdue: minutes(v.overdueMinutes ?? 0) });

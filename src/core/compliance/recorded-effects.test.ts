@@ -77,6 +77,9 @@ describe('aid suspended or capped', () => {
     const e = run([cap, delivered('2024-01-02', 5)], T(3, '09:00'));
     const day2 = ob(e, 'aid/admit-aid/2/trucks');
     expect(day2).toMatchObject({ status: 'partly-met', required: 10, done: 5 });
+    // A day's quota is not owed after its day: "partly met", not "overdue by 1 d".
+    expect(explain(day2.explanation, fixture)).toMatch(/; partly met\.( |$)/);
+    expect(explain(day2.explanation, fixture)).not.toContain('overdue');
     expect(day2.capped).toEqual([
       {
         from: T(2, '09:00'),

@@ -257,14 +257,21 @@ ${section(
 ${section(
   'h.cumulative',
   `${list([
+    // Nothing on record each way is said so, never "0 counted" (TRUTH rule 1).
     ...ev.exchanges.directions.map((d) =>
-      h.frame('cumulative', {
-        provision: h.name(labels.provision(d.provision)),
-        from: h.name(labels.party(d.from)),
-        to: h.name(labels.party(d.to)),
-        counted: e(formatNumber(d.counted, lang)),
-        outside: e(formatNumber(d.outside, lang)),
-      }),
+      d.evidence.length === 0
+        ? h.frame('cumulativeNothing', {
+            provision: h.name(labels.provision(d.provision)),
+            from: h.name(labels.party(d.from)),
+            to: h.name(labels.party(d.to)),
+          })
+        : h.frame('cumulative', {
+            provision: h.name(labels.provision(d.provision)),
+            from: h.name(labels.party(d.from)),
+            to: h.name(labels.party(d.to)),
+            counted: e(formatNumber(d.counted, lang)),
+            outside: e(formatNumber(d.outside, lang)),
+          }),
     ),
     ...ev.exchanges.ratios.map((r) => h.say(r.explanation)),
   ])}\n${chart(ev.exchanges.directions, labels, lang)}`,

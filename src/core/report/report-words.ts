@@ -52,6 +52,7 @@ const EN = {
   alleges: '{actor} alleges against {party}',
   cumulative:
     '{provision}: {from} → {to}: {counted} counted under the formula, {outside} outside the formula',
+  cumulativeNothing: '{provision}: {from} → {to}: nothing recorded',
   perFigure: '{n} per {source}',
   differ: '(they differ)',
   figureWhat: '{what} on {date}',
@@ -112,6 +113,7 @@ const AR: Record<FrameKey, string> = {
   no: 'لا',
   alleges: '{actor} يدّعي ضد {party}',
   cumulative: '{provision}: {from} ← {to}: {counted} محسوبون وفق الصيغة، {outside} خارج الصيغة',
+  cumulativeNothing: '{provision}: {from} ← {to}: لم يُسجَّل شيء',
   perFigure: '{n} حسب {source}',
   differ: '(وهي مختلفة)',
   figureWhat: '{what} في {date}',
@@ -170,6 +172,7 @@ const HE: Record<FrameKey, string> = {
   no: 'לא',
   alleges: '{actor} טוען נגד {party}',
   cumulative: '{provision}: {from} ← {to}: {counted} נספרו לפי הנוסחה, {outside} מחוץ לנוסחה',
+  cumulativeNothing: '{provision}: {from} ← {to}: לא נרשם דבר',
   perFigure: '{n} לפי {source}',
   differ: '(הם שונים)',
   figureWhat: '{what} ב־{date}',

@@ -63,6 +63,7 @@ export const AR: Record<PhraseCode, string> = {
   'verdict.superseded-ended': 'لم يعد مستحقًا: سُجّل انتهاء المرحلة في {at}',
   'verdict.superseded-ended-reason': 'لم يعد مستحقًا: سُجّل انتهاء المرحلة في {at} ({reason})',
   'verdict.partly-met': 'نُفِّذ جزئيًا، ومدة التأخير {overdue}',
+  'verdict.partly-met-day': 'نُفِّذ جزئيًا',
   'verdict.not-done': 'لم يُنفَّذ',
   'verdict.nothing-recorded-overdue': 'لم يُسجَّل شيء؛ مدة التأخير {overdue}',
   'verdict.missed-overdue': 'لم يُنفَّذ، ومدة التأخير {overdue}',

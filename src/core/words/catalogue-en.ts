@@ -65,6 +65,7 @@ export const EN: Record<PhraseCode, string> = {
   'verdict.superseded-ended': 'no longer due: the phase was recorded as ended on {at}',
   'verdict.superseded-ended-reason': 'no longer due: the phase was recorded as ended on {at} ({reason})',
   'verdict.partly-met': 'partly met, overdue by {overdue}',
+  'verdict.partly-met-day': 'partly met',
   'verdict.not-done': 'not done',
   'verdict.nothing-recorded-overdue': 'nothing recorded; overdue by {overdue}',
   'verdict.missed-overdue': 'missed, overdue by {overdue}',

@@ -63,6 +63,7 @@ export const HE: Record<PhraseCode, string> = {
   'verdict.superseded-ended': 'אינו נדרש עוד: סיום השלב נרשם ב־{at}',
   'verdict.superseded-ended-reason': 'אינו נדרש עוד: סיום השלב נרשם ב־{at} ({reason})',
   'verdict.partly-met': 'בוצע חלקית, באיחור של {overdue}',
+  'verdict.partly-met-day': 'בוצע חלקית',
   'verdict.not-done': 'לא בוצע',
   'verdict.nothing-recorded-overdue': 'לא נרשם דבר; באיחור של {overdue}',
   'verdict.missed-overdue': 'לא בוצע, באיחור של {overdue}',

@@ -121,6 +121,7 @@ export const PHRASES = {
   'verdict.superseded-ended': ['at'],
   'verdict.superseded-ended-reason': ['at', 'reason'],
   'verdict.partly-met': ['overdue'],
+  'verdict.partly-met-day': [],
   'verdict.not-done': [],
   'verdict.nothing-recorded-overdue': ['overdue'],
   'verdict.missed-overdue': ['overdue'],
