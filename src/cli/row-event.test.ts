@@ -93,4 +93,22 @@ describe('a row as an event envelope', () => {
       column: 'description',
     });
   });
+
+  it('says what is wrong with a time, a day or an id, with the value and how to write it', () => {
+    expect(refused({ kind: 'statement', text: 'x', occurred_at: '2025-02-27 02:00' })).toEqual({
+      column: 'occurred_at',
+      message:
+        '"2025-02-27 02:00" is not a date and time in ISO 8601 with its offset (write it as 2025-01-19T16:15:00+02:00)',
+    });
+    const at = { occurred_at: '2025-01-25T23:00:00+02:00' };
+    expect(
+      refused({ ...at, kind: 'aid.delivered', date: '25/01/2025', quantity: '4200', unit: 'truck' }),
+    ).toEqual({
+      column: 'date',
+      message: '"25/01/2025" is not a day written as YEAR-MONTH-DAY (write it as 2025-01-25)',
+    });
+    const id = refused({ ...at, kind: 'release.completed', party: 'Israel', count: '596' });
+    expect(id.column).toBe('party');
+    expect(id.message).toMatch(/^"Israel": .* \(write it "israel"\)$/);
+  });
 });

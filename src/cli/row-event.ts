@@ -159,7 +159,9 @@ export function rowEnvelope(row: Row, ctx: RowContext): EventEnvelope {
         : (FIELD_COLUMN[top ?? ''] ?? EXTRA_ENVELOPE_COLUMNS.find((c) => c.field === top)?.column);
     throw new RowError(
       column,
-      top === 'occurredAt' && !envelope.occurredAt ? 'the time is missing' : issue.message,
+      top === 'occurredAt' && !envelope.occurredAt
+        ? 'the time is missing'
+        : issueWords(issue, (envelope as Record<string, unknown>)[top ?? '']),
     );
   }
   const parsed = EventBodies[kind as EventKind].safeParse(body);
@@ -170,7 +172,27 @@ export function rowEnvelope(row: Row, ctx: RowContext): EventEnvelope {
     const alias = aliases[field];
     const fromAlias = c && alias && isBlank(row.cells.get(c.column)) && !isBlank(row.cells.get(alias));
     const column = fromAlias ? alias : c?.column;
-    throw new RowError(column, body[field] === undefined ? `a ${kind} event needs it` : issue.message);
+    throw new RowError(
+      column,
+      body[field] === undefined ? `a ${kind} event needs it` : issueWords(issue, body[field]),
+    );
   }
   throw new RowError(undefined, failure.message);
+}
+
+/** What is wrong with a cell, with the value and how to write it: zod's words say neither. */
+function issueWords(issue: { code: string; message: string; format?: string }, value: unknown): string {
+  const given = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+  if (issue.code === 'invalid_format' && issue.format === 'datetime')
+    return `${given} is not a date and time in ISO 8601 with its offset (write it as 2025-01-19T16:15:00+02:00)`;
+  if (issue.code === 'invalid_format' && issue.format === 'date')
+    return `${given} is not a day written as YEAR-MONTH-DAY (write it as 2025-01-25)`;
+  // An id written with capitals or spaces: the id it may have meant.
+  if (typeof value === 'string' && /lower-case letters/.test(issue.message)) {
+    const id = value.trim().toLowerCase().replace(/\s+/g, '-');
+    return /^[a-z0-9][a-z0-9-]*$/.test(id) && id !== value
+      ? `${given}: ${issue.message} (write it "${id}")`
+      : `${given}: ${issue.message}`;
+  }
+  return issue.message;
 }
