@@ -284,3 +284,11 @@ export function headlineFigures(agreement: Agreement, evaluation: Evaluation): H
     quotas: quotas(agreement, evaluation),
   };
 }
+
+/**
+ * Whether more is counted than the plan to date asks, because obligations not yet due are under
+ * way: the figure then says it is ahead of the plan to date, with the plan's total beside it.
+ */
+export function aheadOfPlan(r: ReleaseFigure): boolean {
+  return r.counted !== null && r.counted > (r.dueSoFarMax ?? r.dueSoFar) && r.plannedTotal > r.dueSoFar;
+}

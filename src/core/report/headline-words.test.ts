@@ -79,4 +79,39 @@ describe('headline words', () => {
       }
     },
   );
+
+  it('says a side ahead of the plan to date is ahead of it, with the plan’s total, never "16 of 7" (en, ar, he)', () => {
+    const w = {
+      text: (x: string) => x,
+      name: (x: string) => x,
+      figure: (_i: string, _v: unknown, x: string) => x,
+      say: () => '',
+    };
+    const first = h.releases[0]!;
+    const ahead = {
+      ...h,
+      releases: [
+        { ...first, remains: undefined, counted: 16, dueSoFar: 7, plannedTotal: 33, uncertain: false },
+      ],
+    };
+    const said = {
+      en: '16, ahead of the 7 in the plan to date (33 in all)',
+      ar: '16، أي أكثر من 7 في الخطة حتى الآن (المجموع في الخطة: 33)',
+      he: '16, יותר מ־7 בתוכנית עד כה (33 בסך הכול)',
+    } as const;
+    for (const lang of ['en', 'ar', 'he'] as const) {
+      const line = headlineItems(ahead, labelsOf(agreement, [], lang), lang, w)[0]!.line;
+      expect(line, lang).toContain(said[lang]);
+    }
+    // At or under the plan to date: "of".
+    const under = {
+      ...h,
+      releases: [
+        { ...first, remains: undefined, counted: 7, dueSoFar: 7, plannedTotal: 33, uncertain: false },
+      ],
+    };
+    expect(headlineItems(under, labelsOf(agreement, [], 'en'), 'en', w)[0]!.line).toContain(
+      '7 of 7 in the plan to date',
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import type { Labels } from '../compliance/labels.ts';
 import { statedBeside } from '../compliance/stated-total.ts';
-import type { HeadlineFigures } from '../figures/headline-figures.ts';
+import { aheadOfPlan, type HeadlineFigures } from '../figures/headline-figures.ts';
 import type { Lang } from '../words/lang.ts';
 import { STATUS_WORDS } from '../words/nouns.ts';
 import type { Explanation } from '../words/phrase.ts';
@@ -57,18 +57,32 @@ export function headlineItems(
         ? n(r.dueSoFar)
         : f('range', { low: n(r.dueSoFar), high: n(r.dueSoFarMax) });
     const due = w.text(r.uncertain ? `⚠ ${planned}` : planned);
+    // More than the plan to date, because obligations not yet due are under way (a window of 26
+    // "over the next five weeks"): "16, ahead of the 7 in the plan to date (33 in all)", not "16 of 7".
+    const ahead = aheadOfPlan(r);
+    const all =
+      r.plannedTotalMax === undefined
+        ? n(r.plannedTotal)
+        : f('range', { low: n(r.plannedTotal), high: n(r.plannedTotalMax) });
     // Remains are returned, by their categories' names ("Returned by Hamas (Remains of deceased
     // hostages)"), never "released" under the exchange's title: not a second count of people set free.
     let line = r.remains
-      ? t('returned', {
+      ? t(ahead ? 'returnedAhead' : 'returned', {
           party,
           categories: r.remains
             .map((c) => w.name(labels.category(c, r.provision)))
             .join(w.text(lang === 'ar' ? '، ' : ', ')),
           counted,
           due,
+          all: w.text(all),
         })
-      : t('released', { party, provision: w.name(labels.provision(r.provision)), counted, due });
+      : t(ahead ? 'releasedAhead' : 'released', {
+          party,
+          provision: w.name(labels.provision(r.provision)),
+          counted,
+          due,
+          all: w.text(all),
+        });
     if (r.outside) line += ` ${t('outside', { n: w.text(n(r.outside)) })}`;
     if (beside.length) line += `${w.text(lang === 'ar' ? '؛ ' : '; ')}${w.say(beside)}`;
     // A count some record disputes says so beside it, with who gives what (as its obligation does).

@@ -29,6 +29,10 @@ const EN = {
   'event.other': '{n} events of the log',
   released: 'Released by {party} ({provision}): {counted} of {due} in the plan to date',
   returned: 'Returned by {party} ({categories}): {counted} of {due} in the plan to date',
+  releasedAhead:
+    'Released by {party} ({provision}): {counted}, ahead of the {due} in the plan to date ({all} in all)',
+  returnedAhead:
+    'Returned by {party} ({categories}): {counted}, ahead of the {due} in the plan to date ({all} in all)',
   outside: '({n} outside the formula)',
   quota: '{quota}: quota to date {due}',
   range: '{low} to {high}',
@@ -92,6 +96,10 @@ const AR: Record<FrameKey, string> = {
   'event.other': 'عدد أحداث السجل: {n}',
   released: 'المُفرَج عنهم من جانب {party} ({provision}): {counted} من أصل {due} في الخطة حتى الآن',
   returned: 'المُعاد من جانب {party} ({categories}): {counted} من أصل {due} في الخطة حتى الآن',
+  releasedAhead:
+    'المُفرَج عنهم من جانب {party} ({provision}): {counted}، أي أكثر من {due} في الخطة حتى الآن (المجموع في الخطة: {all})',
+  returnedAhead:
+    'المُعاد من جانب {party} ({categories}): {counted}، أي أكثر من {due} في الخطة حتى الآن (المجموع في الخطة: {all})',
   outside: '({n} خارج الصيغة)',
   quota: '{quota}: الحصة حتى الآن {due}',
   range: 'من {low} إلى {high}',
@@ -151,6 +159,8 @@ const HE: Record<FrameKey, string> = {
   'event.other': '{n} אירועים ביומן',
   released: 'שוחררו בידי {party} ({provision}): {counted} מתוך {due} בתוכנית עד כה',
   returned: 'הוחזרו בידי {party} ({categories}): {counted} מתוך {due} בתוכנית עד כה',
+  releasedAhead: 'שוחררו בידי {party} ({provision}): {counted}, יותר מ־{due} בתוכנית עד כה ({all} בסך הכול)',
+  returnedAhead: 'הוחזרו בידי {party} ({categories}): {counted}, יותר מ־{due} בתוכנית עד כה ({all} בסך הכול)',
   outside: '({n} מחוץ לנוסחה)',
   quota: '{quota}: המכסה עד כה {due}',
   range: '{low} עד {high}',

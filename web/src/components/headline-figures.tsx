@@ -1,6 +1,10 @@
 import type { StatedFigure } from '../../../src/core/agreement/figure.ts';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
-import type { QuotaFigure } from '../../../src/core/figures/headline-figures.ts';
+import {
+  aheadOfPlan,
+  type QuotaFigure,
+  type ReleaseFigure,
+} from '../../../src/core/figures/headline-figures.ts';
 import type { Explanation } from '../../../src/core/words/phrase.ts';
 import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
@@ -61,39 +65,32 @@ export function StatedTotal({
 
 /**
  * "of 1,968 in the plan to date", the figure marked ⚠ when it rests on an uncertain term ("of ⚠
- * 1,968"), and a range where what is owed is one ("of 990–1,650"), never its least alone.
+ * 1,968"), a range where what is owed is one ("of 990–1,650"), never its least alone; and, when
+ * more is counted because obligations not yet due are under way, "ahead of the 7 in the plan to
+ * date (33 in all)", not "of 7".
  */
-export function PlannedToDate({
-  total,
-  max,
-  uncertain,
-}: {
-  total: number;
-  max?: number;
-  uncertain: boolean;
-}) {
+export function PlannedToDate({ figure: r }: { figure: ReleaseFigure }) {
   const { fmt } = useI18n();
-  const figure =
-    max === undefined ? (
-      fmt.number(total)
+  const amount = (low: number, high: number | undefined) =>
+    high === undefined ? (
+      fmt.number(low)
     ) : (
       <span data-planned-range="">
-        {fmt.number(total)}–{fmt.number(max)}
+        {fmt.number(low)}–{fmt.number(high)}
       </span>
     );
-  return (
-    <Rich
-      k="figures.ofPlanned"
-      nodes={{
-        total: uncertain ? (
-          <>
-            <Uncertain /> {figure}
-          </>
-        ) : (
-          figure
-        ),
-      }}
-    />
+  const due = amount(r.dueSoFar, r.dueSoFarMax);
+  const total = r.uncertain ? (
+    <>
+      <Uncertain /> {due}
+    </>
+  ) : (
+    due
+  );
+  return aheadOfPlan(r) ? (
+    <Rich k="figures.aheadOfPlanned" nodes={{ total, all: amount(r.plannedTotal, r.plannedTotalMax) }} />
+  ) : (
+    <Rich k="figures.ofPlanned" nodes={{ total }} />
   );
 }
 
@@ -134,7 +131,7 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
               {r.counted === null ? t('figures.unrecorded') : fmt.number(r.counted)}
             </p>
             <p className="muted" data-uncertain={r.uncertain ? 'true' : undefined}>
-              <PlannedToDate total={r.dueSoFar} max={r.dueSoFarMax} uncertain={r.uncertain} />
+              <PlannedToDate figure={r} />
             </p>
             <StatedTotal values={r.statedTotal} against={r.byRatio} id={`${r.provision}:${r.party}`} />
             <ReleaseDisputes disputes={r.disputes} agreement={data.agreement} />

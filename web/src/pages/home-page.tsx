@@ -82,7 +82,7 @@ function CardBody({ data }: { data: AgreementData }) {
                 {r.counted === null ? t('figures.unrecorded') : fmt.number(r.counted)}
               </strong>{' '}
               <span className="muted" data-uncertain={r.uncertain ? 'true' : undefined}>
-                <PlannedToDate total={r.dueSoFar} max={r.dueSoFarMax} uncertain={r.uncertain} />
+                <PlannedToDate figure={r} />
               </span>
               <StatedTotal values={r.statedTotal} against={r.byRatio} id={`${r.provision}:${r.party}`} />
               <ReleaseDisputes disputes={r.disputes} agreement={data.agreement} />
