@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Arg, list, moment, num, phrase, quote, sentence } from './phrase.ts';
+import { type Arg, list, moment, num, type Phrase, phrase, quote, sentence } from './phrase.ts';
 import {
   formatDuration,
   formatQuantity,
@@ -90,6 +90,16 @@ describe('renderExplanation', () => {
     expect(renderExplanation([p], { lang: 'en', names: names({}) })).toBe('b alleges: Fire. (not answered).');
     const q = phrase('disputes', { items: list([quote('It ended.')], 'space') });
     expect(renderExplanation([q], { lang: 'en', names: names({}) })).toBe('It ended.');
+  });
+});
+
+describe('a phrase code this build does not know', () => {
+  it('is said by its parts, one after the other, never a failure of the whole page', () => {
+    const unknown = {
+      code: 'from.a.newer.server',
+      params: { count: num(3), who: quote('the ICRC') },
+    } as unknown as Phrase;
+    expect(renderExplanation([unknown], { lang: 'ar', names: names({}) })).toBe('3 the ICRC');
   });
 });
 

@@ -255,8 +255,15 @@ export function templateParams(template: string): string[] {
  * a capital (Arabic and Hebrew have none).
  */
 export function renderPhrase(p: Phrase, o: RenderOptions): string {
-  const template = CATALOGUES[o.lang][p.code];
   const params = p.params as Record<string, Arg>;
+  // A code this build does not know (a page built before the server that sent it): its parts in
+  // words, one after the other, rather than a page that fails whole.
+  const template =
+    CATALOGUES[o.lang][p.code] ??
+    CATALOGUES.en[p.code] ??
+    Object.keys(params)
+      .map((k) => `{${k}}`)
+      .join(' ');
   const out = template.replace(/\{(\w+)\}(\.?)/g, (_, name: string, stop: string) => {
     const arg = params[name];
     const words = arg === undefined ? '' : renderArg(arg, o);
