@@ -140,14 +140,19 @@ function handoverFacts(
     completeOtherwise = counted >= planned && done >= min;
     cumulative = phrase('record.cumulative', { counted: n(counted), planned: n(planned) });
   }
+  const releasing = records.exchange.release.party;
   const parts: Arg[] = batch.handovers.map((h) => {
     const c = h.confirmation;
+    // Handed over by the releasing side; recorded by whoever signed it (an operator or a monitor
+    // rebuilding the record is not the side that handed anyone over).
+    const recorder = ctx.labels.actorArg(h.record.entry.event.actor);
+    const bySide = 'type' in recorder && recorder.type === 'actor' && recorder.party === releasing;
     const handed = {
       count: n(h.claimed),
-      actor: ctx.labels.actorArg(h.record.entry.event.actor),
+      actor: bySide ? recorder : ({ type: 'party', id: releasing } as Arg),
       at: moment(h.at, tz),
     };
-    return c
+    const part = c
       ? phrase('record.handed-over-confirmed', {
           ...handed,
           by: ctx.labels.actorArg(c.actor),
@@ -156,6 +161,7 @@ function handoverFacts(
       : records.exchange.intermediary
         ? phrase('record.handed-over-unconfirmed', handed)
         : phrase('record.handed-over', handed);
+    return bySide ? part : phrase('record.recorded-by', { what: part, actor: recorder });
   });
   // Remains handed over outside the formula were returned, not released (core's returnedRemains).
   const outside = returnedRemains(ctx.agreement, o.provision, o.party)

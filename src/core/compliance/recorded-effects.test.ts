@@ -130,6 +130,27 @@ describe('aid suspended or capped', () => {
   });
 });
 
+describe('who handed over', () => {
+  it('is the releasing side, whoever recorded it: an operator’s record says so beside it, never that the operator handed anyone over', () => {
+    const byOperator = logged('op', 'handover.completed', T(1, '11:00'), {
+      provision: 'ex',
+      batch: 1,
+      count: 2,
+      to: 'b',
+    });
+    const words = explain(ob(run([byOperator], T(1, '12:00')), 'ex/hand-over/1').explanation, fixture);
+    expect(words).toMatch(/2 handed over by A at 1 Jan 11:00[^;]* \(recorded by op\)/);
+    expect(words).not.toContain('handed over by op');
+    // Recorded by the side itself: no "recorded by".
+    const bySide = explain(
+      ob(run([handover(1, 2, T(1, '11:00'))], T(1, '12:00')), 'ex/hand-over/1').explanation,
+      fixture,
+    );
+    expect(bySide).toContain('2 handed over by A at 1 Jan 11:00');
+    expect(bySide).not.toContain('recorded by');
+  });
+});
+
 describe('remains', () => {
   it('given remains found not to be of a person held, then they are not counted toward the handover, from the finding on', () => {
     const h = handover(1, 2, T(1, '11:00'));

@@ -44,6 +44,7 @@ export const AR: Record<PhraseCode, string> = {
   'record.act': '{act} في {at} (سُجّل من جانب {actor})',
   'record.blocked': 'أُوقفت في {at} (سُجّل من جانب {actor}: {reason})',
   'record.around': '{event} في {at} (سُجّل من جانب {actor})',
+  'record.recorded-by': '{what} (سُجّل من جانب {actor})',
   'record.resumed': 'استؤنفت في {at}',
   'record.not-done': 'سُجّل أنه لم يُنفَّذ: {items}',
   'record.nothing': 'لم يُسجَّل شيء',

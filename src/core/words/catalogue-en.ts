@@ -46,6 +46,7 @@ export const EN: Record<PhraseCode, string> = {
   'record.act': '{act} {at} (recorded by {actor})',
   'record.blocked': 'blocked {at} (recorded by {actor}: {reason})',
   'record.around': '{event} {at} (recorded by {actor})',
+  'record.recorded-by': '{what} (recorded by {actor})',
   'record.resumed': 'resumed {at}',
   'record.not-done': 'recorded as not done: {items}',
   'record.nothing': 'nothing recorded',

@@ -44,6 +44,7 @@ export const HE: Record<PhraseCode, string> = {
   'record.act': '{act} ב־{at} (נרשם על ידי {actor})',
   'record.blocked': 'נחסמה ב־{at} (נרשם על ידי {actor}: {reason})',
   'record.around': '{event} ב־{at} (נרשם על ידי {actor})',
+  'record.recorded-by': '{what} (נרשם על ידי {actor})',
   'record.resumed': 'חודשה ב־{at}',
   'record.not-done': 'נרשם כלא בוצע: {items}',
   'record.nothing': 'לא נרשם דבר',

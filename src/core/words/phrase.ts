@@ -102,6 +102,7 @@ export const PHRASES = {
   'record.blocked': ['at', 'reason', 'actor'],
   'record.resumed': ['at'],
   'record.around': ['event', 'at', 'actor'],
+  'record.recorded-by': ['what', 'actor'],
   'record.not-done': ['items'],
   'record.nothing': [],
   'act.talks-started': [],
