@@ -28,4 +28,25 @@ describe('the daily report', () => {
     );
     expect(html).not.toContain('28 killed');
   });
+
+  it('draws no line for a direction with nothing on record, says "nothing recorded" for it, and scales its chart to the page', () => {
+    const h = logged('a', 'handover.completed', '2024-01-01T11:00:00+02:00', {
+      provision: 'ex',
+      batch: 1,
+      count: 2,
+      to: 'b',
+    });
+    const html = reportHtml(
+      evaluate(agreement, [...actors(), h], '2024-01-01T12:00:00+02:00'),
+      agreement,
+      '2024-01-01',
+    );
+    const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
+    expect(svg).toContain('A → B: 2');
+    // B has released nothing on record: no line, no "B → A: 0".
+    expect(svg.match(/<polyline/g)).toHaveLength(1);
+    expect(svg).not.toContain('B → A');
+    expect(html).toMatch(/B → A: nothing recorded/);
+    expect(svg).toMatch(/^<svg width="520" height="200" viewBox="0 0 520 200"/);
+  });
 });

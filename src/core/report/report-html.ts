@@ -34,7 +34,7 @@ h1{font-size:1.4em}h2{font-size:1.1em;border-bottom:1px solid #999;margin-top:1.
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:3px 6px;vertical-align:top;text-align:start}
 .s{font-weight:600;white-space:nowrap}.missed,.partly-met{background:#fde2e2}.disputed{background:#fff3cd}
 .met-late,.suspended{background:#fff8e0}.met{background:#e6f4ea}.unrecorded{background:#eeeeee}
-svg text{font-size:11px}.provenance{border:2px solid #7a4b00;background:#fff8e0;padding:.5em .75em}
+svg{max-width:100%;height:auto}svg text{font-size:11px}.provenance{border:2px solid #7a4b00;background:#fff8e0;padding:.5em .75em}
 @media print{body{margin:1cm}h2{break-after:avoid}tr{break-inside:avoid}a{color:inherit}}`;
 
 /** How the report writes in `lang`: its own words escaped, names and recorded words isolated and marked with their script. */
@@ -67,19 +67,24 @@ function rows(list: ObligationStatus[], h: Html, labels: Labels): string {
 /** Cumulative persons counted per direction, batch by batch, as an inline SVG line chart. */
 export function chart(directions: DirectionTally[], labels?: Labels, lang: Lang = 'en'): string {
   const arrow = lang === 'en' ? '→' : '←';
-  const series = directions.map((d) => {
-    let sum = 0;
-    const label = labels
-      ? `${labels.party(d.from)} ${arrow} ${labels.party(d.to)}`
-      : `${d.from} ${arrow} ${d.to}`;
-    return { label, points: d.byBatch.map((b) => (sum += b.counted)) };
-  });
+  // A direction with nothing on record is not drawn: a line at 0 would say none were released.
+  const series = directions
+    .filter((d) => d.evidence.length > 0)
+    .map((d) => {
+      let sum = 0;
+      const label = labels
+        ? `${labels.party(d.from)} ${arrow} ${labels.party(d.to)}`
+        : `${d.from} ${arrow} ${d.to}`;
+      return { label, points: d.byBatch.map((b) => (sum += b.counted)) };
+    });
   const n = Math.max(1, ...series.map((s) => s.points.length));
   const max = Math.max(1, ...series.flatMap((s) => s.points));
   const num = (x: number) => (lang === 'en' ? String(x) : formatNumber(x, lang));
   const [w, h, left, bottom] = [520, 200, 40, 24];
   const x = (i: number) => left + (n === 1 ? 0 : (i * (w - left - 10)) / (n - 1));
-  const y = (v: number) => h - bottom - (v * (h - bottom - 10)) / max;
+  // Room above the highest point for its label.
+  const top = 24;
+  const y = (v: number) => h - bottom - (v * (h - bottom - top)) / max;
   const dash = ['', '6 3', '2 2'];
   const lines = series
     .map((s, k) => {
@@ -94,7 +99,8 @@ export function chart(directions: DirectionTally[], labels?: Labels, lang: Lang 
     (_, i) => `<text x="${x(i)}" y="${h - 6}" text-anchor="middle">${num(i + 1)}</text>`,
   ).join('');
   // The chart is drawn left to right in every language (its axes are numbers).
-  return `<svg width="${w}" height="${h}" role="img" direction="ltr" aria-label="${e(frame(lang, 'chart'))}">${axis}${ticks}${lines}</svg>`;
+  // Its own size at most, narrower on a narrower screen (viewBox): never wider than the page.
+  return `<svg width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" direction="ltr" aria-label="${e(frame(lang, 'chart'))}">${axis}${ticks}${lines}</svg>`;
 }
 
 /** Wraps a name or words recorded as given: isolated (<bdi>), marked as Latin script when they are. */
