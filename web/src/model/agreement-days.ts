@@ -13,8 +13,11 @@ type Evaluation = PhasesJudged & {
 export interface AgreementDay {
   date: string;
   day: number;
-  /** Each phase the day falls in, with the day's number within that phase (1 is its first day). */
-  phases: { phase: string; phaseDay: number }[];
+  /**
+   * Each phase the day falls in, with the day's number within that phase (1 is its first day), and
+   * whether the log records that phase (else the day is in it by the plan's reckoning).
+   */
+  phases: { phase: string; phaseDay: number; recorded: boolean }[];
 }
 
 /**
@@ -40,7 +43,7 @@ export function agreementDays(plan: Plan, evaluation: Evaluation | null, now: Da
       day,
       phases: tl.phases
         .filter((p) => p.fromDay <= day && day <= p.toDay)
-        .map((p) => ({ phase: p.id, phaseDay: day - p.fromDay + 1 })),
+        .map((p) => ({ phase: p.id, phaseDay: day - p.fromDay + 1, recorded: p.recorded })),
     }));
 }
 

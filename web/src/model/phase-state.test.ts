@@ -69,3 +69,28 @@ describe('a running phase with no fixed end', () => {
     });
   });
 });
+
+describe('a log that records the first phase ended and no second phase started (Jan 2025)', () => {
+  const { plan } = exampleAgreement('jan-2025-ceasefire');
+  const first = {
+    phase: 'phase-1',
+    startedAt: '2025-01-19T11:15:00+02:00',
+    endedAt: '2025-03-02T00:00:00+02:00',
+    plannedEnd: '2025-03-02T00:00:00+02:00',
+  };
+
+  it('is between the phases on the record, the second not started, not "by the plan" in or past it', () => {
+    for (const now of ['2025-03-05T12:00:00Z', '2025-06-01T12:00:00Z', '2026-12-07T12:00:00Z'])
+      expect(timelineOf(plan, { phases: [first] }, new Date(now)).state, now).toEqual({
+        state: 'between',
+        phase: 'phase-2',
+        today: expect.any(Number),
+      });
+  });
+
+  it('marks the days the plan gives the second phase as not recorded', () => {
+    const t = timelineOf(plan, { phases: [first] }, new Date('2025-06-01T12:00:00Z'));
+    expect(t.phases.find((p) => p.id === 'phase-1')).toMatchObject({ recorded: true, ended: true });
+    expect(t.phases.find((p) => p.id === 'phase-2')).toMatchObject({ recorded: false });
+  });
+});

@@ -101,7 +101,17 @@ export function timelineOf(plan: Plan, evaluation: PhasesJudged | null, now: Dat
   const current = phases.find(
     (p) => !p.ended && p.fromDay <= today && (today <= p.toDay || p.openEnded === true),
   );
+  // The log records the latest phase it started as ended, and the next phase as not started: the
+  // agreement is between them on the record, whatever days the plan gave the next one (a second
+  // phase never agreed is not running, nor over, "by the plan").
+  const started = phases.filter((p) => p.recorded);
+  const lastStarted = started.at(-1);
+  const notStarted = lastStarted
+    ? phases.slice(phases.indexOf(lastStarted) + 1).find((p) => !p.recorded)
+    : undefined;
   if (today < 1) state = { state: 'not-started', startDate, today };
+  else if (lastStarted?.ended && notStarted && lastStarted.toDay < today)
+    state = { state: 'between', phase: notStarted.id, today };
   // The day of the phase, as the day pages count it ("Phase 2, day 8"), not of the agreement.
   else if (current)
     state = {

@@ -103,8 +103,9 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
         {day && day.phases.length > 0 ? (
           <p data-testid="day-phases">
             {day.phases
+              // A phase the log does not record is the plan's reckoning, and said to be.
               .map((p) =>
-                t('phase.current', {
+                t(data.evaluation && p.recorded ? 'phase.current' : 'phase.plannedCurrent', {
                   phase: text(a.phases.find((x) => x.id === p.phase)?.title, p.phase),
                   day: p.phaseDay,
                 }),
