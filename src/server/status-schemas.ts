@@ -298,6 +298,11 @@ export const Evaluation = z
           counted: z.int().describe('Persons counted under the formula (and outside it by agreement).'),
           outside: z.int().describe('Persons released outside the formula.'),
           countedFromOutside: z.int(),
+          byDay: z
+            .array(z.object({ date: z.iso.date(), counted: z.int() }))
+            .describe(
+              'What was counted each day, by the day the handovers and releases occurred (agreement time zone): what a chart of what was done draws.',
+            ),
           ...Referenced,
           statedTotal: StatedValues.describe('The total the agreement states for this side.'),
           byRatio: z

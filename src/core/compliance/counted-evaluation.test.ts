@@ -65,6 +65,7 @@ function evaluation(): Evaluation {
           countedFromOutside: 0,
           byCategory: [],
           byBatch: [],
+          byDay: [],
           evidence: [h('7')],
         },
       ],

@@ -280,7 +280,7 @@ function evaluateWith(
     'exchanges',
     '',
     () => {
-      const directions = [...ctx.exchanges.values()].flatMap((x) => tallies(x));
+      const directions = [...ctx.exchanges.values()].flatMap((x) => tallies(x, (ms) => view.localDate(ms)));
       const ratios = [...ctx.exchanges.values()]
         .map((x) => {
           const [fwd, back] = directions.filter((d) => d.provision === x.exchange.id);

@@ -41,8 +41,23 @@ function wholeByRatio(x: ExchangeRecords): number | undefined {
   return total * ratio;
 }
 
-/** Persons released each way by an exchange so far: counted under the formula and outside it. */
-export function tallies(x: ExchangeRecords): DirectionTally[] {
+/** Counts by the day they occurred (`dateOf` gives an instant's day), in order of the days. */
+function byDayOf(counts: [number, number][], dateOf: (ms: number) => string): { date: string; counted: number }[] {
+  const days = new Map<string, number>();
+  for (const [at, n] of counts) {
+    const date = dateOf(at);
+    days.set(date, (days.get(date) ?? 0) + n);
+  }
+  return [...days]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([date, counted]) => ({ date, counted }));
+}
+
+/**
+ * Persons released each way by an exchange so far: counted under the formula and outside it.
+ * `dateOf` gives the agreement's day of an instant (for `byDay`).
+ */
+export function tallies(x: ExchangeRecords, dateOf: (ms: number) => string): DirectionTally[] {
   const { release, counterpart } = x.exchange;
   const batches = [...x.batches.values()].sort((a, b) => a.batch - b.batch);
   const releaseCategory = release.categories.map((c) => c.id).join('+');
@@ -66,6 +81,18 @@ export function tallies(x: ExchangeRecords): DirectionTally[] {
       x.outside.release,
     ),
     byBatch: batches.map((b) => ({ batch: b.batch, counted: countedIn(b) })),
+    // As counted in the batches: handovers, releases outside the formula that count, less remains
+    // found not to be of a person covered (on the day of the finding).
+    byDay: byDayOf(
+      batches.flatMap((b) => [
+        ...b.handovers.map((h): [number, number] => [h.at, h.count]),
+        ...b.countedOutside.map((r): [number, number] => [r.entry.at, num(r.body.count)]),
+        ...b.findings
+          .filter((f) => f.finding !== 'matches')
+          .map((f): [number, number] => [f.entry.entry.at, -f.count]),
+      ]),
+      dateOf,
+    ),
     ...stated(release),
     ...(release.total !== undefined && singleValue(release.total) !== undefined
       ? { byRatio: singleValue(release.total)! }
@@ -93,6 +120,10 @@ export function tallies(x: ExchangeRecords): DirectionTally[] {
       x.outside.counterpart,
     ),
     byBatch: batches.map((b) => ({ batch: b.batch, counted: releasedIn(b) })),
+    byDay: byDayOf(
+      batches.flatMap((b) => b.releases.map((r): [number, number] => [r.entry.at, num(r.body.count)])),
+      dateOf,
+    ),
     ...stated(counterpart),
     ...(wholeByRatio(x) !== undefined ? { byRatio: wholeByRatio(x)! } : {}),
     evidence: [

@@ -201,6 +201,11 @@ export interface DirectionTally {
   countedFromOutside: number;
   byCategory: { category: string; counted: number; outside: number }[];
   byBatch: { batch: number; counted: number }[];
+  /**
+   * What was counted each day, by the day the handovers and releases occurred (in the agreement's
+   * time zone), in order: what a chart of what was done draws, whatever day its obligation falls on.
+   */
+  byDay: { date: string; counted: number }[];
   /** The total the agreement states for this side, each value with its source (absent when none). */
   statedTotal?: StatedFigure[];
   /**

@@ -2,8 +2,14 @@ import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import { Rich } from '../i18n/rich.tsx';
+import { addDays, dateIn } from '../model/calendar.ts';
 import { countScale, cumulativePath, dayScale, gappedPath } from '../model/chart-scale.ts';
-import { type CumulativeSeries, cumulativeSeries, plannedSeries } from '../model/series.ts';
+import {
+  type CumulativeSeries,
+  cumulativeSeries,
+  type DoneOnItsDay,
+  plannedSeries,
+} from '../model/series.ts';
 import { Cite } from './cite.tsx';
 import { heldTerm, termLabel, usePartyName } from './common.tsx';
 
@@ -11,10 +17,24 @@ const W = 320;
 const H = 160;
 const PAD = { top: 12, right: 12, bottom: 24, left: 48 };
 
+/** What the exchange charts draw done on the day it was done: the evaluation's counts by day. */
+function doneOnItsDay(data: AgreementData): DoneOnItsDay | undefined {
+  const { plan, evaluation } = data;
+  if (!evaluation || !plan.start) return undefined;
+  const start = dateIn(new Date(plan.start), plan.timeZone);
+  return {
+    directions: evaluation.exchanges.directions,
+    dateOf: (day) => addDays(start, day - 1),
+    asOf: dateIn(new Date(evaluation.asOf), plan.timeZone),
+  };
+}
+
 /** Promised against done, summed day by day, one small chart per side and per quota (inline SVG). */
 export function CumulativeCharts({ data }: { data: AgreementData }) {
   const { t } = useI18n();
-  const series = data.evaluation ? cumulativeSeries(data.evaluation.obligations) : plannedSeries(data.plan);
+  const series = data.evaluation
+    ? cumulativeSeries(data.evaluation.obligations, doneOnItsDay(data))
+    : plannedSeries(data.plan);
   if (series.length === 0) return null;
   const recorded = data.evaluation !== null;
   return (

@@ -73,6 +73,47 @@ describe('cumulative series', () => {
     expect(hamas.points.map((p) => p.done)).toEqual([13, 26, 39, 50, 60, 70, 80]);
   });
 
+  it('draws what was done on the day it was done, from the evaluation’s counts by day, and nothing after its day', () => {
+    const start = '2023-11-24';
+    const dateOf = (day: number) => {
+      const d = new Date(`${start}T12:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + day - 1);
+      return d.toISOString().slice(0, 10);
+    };
+    // Everything Hamas handed over, recorded on days 2 and 5 only (as if the batches came late).
+    const onTheirDay = cumulativeSeries(after.obligations, {
+      directions: [
+        {
+          provision: 'exchange',
+          from: 'hamas',
+          byDay: [
+            { date: dateOf(2), counted: 30 },
+            { date: dateOf(5), counted: 50 },
+          ],
+        },
+      ],
+      dateOf,
+      asOf: dateOf(6),
+    });
+    const hamas = onTheirDay.find((s) => s.party === 'hamas' && s.unit === 'person')!;
+    expect(hamas.points.map((p) => p.done)).toEqual([null, 30, 30, 30, 80, 80, null]);
+    // The promise is the plan's, as before.
+    expect(hamas.points.map((p) => p.promised)).toEqual(
+      series.find((s) => s.key === hamas.key)!.points.map((p) => p.promised),
+    );
+    // The evaluation's own counts by day, for the Nov 2023 log: the line its obligations give, but
+    // for the 2 released outside the formula on day 6 and agreed on day 7 to count toward batch 7,
+    // drawn on the day they were released.
+    const recorded = cumulativeSeries(after.obligations, {
+      directions: after.exchanges.directions,
+      dateOf,
+      asOf: dateOf(8),
+    });
+    expect(
+      recorded.find((s) => s.party === 'hamas' && s.unit === 'person')!.points.map((p) => p.done),
+    ).toEqual([13, 26, 39, 50, 60, 72, 80]);
+  });
+
   it('from a plan alone: what is promised, nothing recorded', () => {
     const { plan } = exampleAgreement('jan-2025-ceasefire');
     const planned = plannedSeries(plan);

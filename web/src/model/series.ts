@@ -56,6 +56,42 @@ export function seriesKey(o: ObligationStatus): string {
   return `${ob.provision}|${ob.party}|${ob.unit}|${category}`;
 }
 
+/** An exchange's counts each way by the day they occurred (the evaluation's exchanges.directions). */
+export interface CountedByDay {
+  provision: string;
+  from: string;
+  byDay: readonly { date: string; counted: number }[];
+}
+
+/** What the exchange charts need to draw what was done on the day it was done. */
+export interface DoneOnItsDay {
+  directions: readonly CountedByDay[];
+  /** The date of an agreement day (day 1 is the start). */
+  dateOf(day: number): string;
+  /** The day of the evaluation: nothing is drawn as done after it. */
+  asOf: string;
+}
+
+/**
+ * An exchange's points with what was done on the day it occurred (a window batch handed over over
+ * weeks, not on its deadline): null before anything is on record, and after the evaluation's day.
+ */
+function pointsOnTheirDay(
+  list: ObligationStatus[],
+  lastDay: number,
+  counted: CountedByDay,
+  done: DoneOnItsDay,
+): CumulativeSeries['points'] {
+  const planned = points(list, lastDay, () => null, false);
+  let k = 0;
+  let sum = 0;
+  return planned.map((p) => {
+    const date = done.dateOf(p.day);
+    while (k < counted.byDay.length && counted.byDay[k]!.date <= date) sum += counted.byDay[k++]!.counted;
+    return { ...p, done: k > 0 && date <= done.asOf ? sum : null };
+  });
+}
+
 /** What was done on one day by the measure of a series: null when nothing is on record for it. */
 type DayDone = (list: ObligationStatus[]) => number | null;
 
@@ -109,7 +145,10 @@ function points(
  * extensions included). `done` counts only what the evaluation credits, and only where something
  * is on record; a quota's figures are summed per source, one series for each.
  */
-export function cumulativeSeries(obligations: readonly ObligationStatus[]): CumulativeSeries[] {
+export function cumulativeSeries(
+  obligations: readonly ObligationStatus[],
+  done?: DoneOnItsDay,
+): CumulativeSeries[] {
   const groups = new Map<string, ObligationStatus[]>();
   for (const o of obligations) {
     if (!isCounted(o)) continue;
@@ -131,7 +170,16 @@ export function cumulativeSeries(obligations: readonly ObligationStatus[]): Cumu
       recorded: true,
     };
     if (base.category === null) {
-      out.push({ ...base, key, source: null, points: points(list, lastDay, exchangeDone, true) });
+      // Done on the day it was done, where the evaluation says (its exchanges' counts by day).
+      const counted = done?.directions.find((d) => d.provision === base.provision && d.from === base.party);
+      out.push({
+        ...base,
+        key,
+        source: null,
+        points: counted
+          ? pointsOnTheirDay(list, lastDay, counted, done!)
+          : points(list, lastDay, exchangeDone, true),
+      });
       continue;
     }
     const sources = [...new Set(list.flatMap((o) => (o.figures ?? []).map((f) => f.source)))].sort();
