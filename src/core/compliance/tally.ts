@@ -42,7 +42,10 @@ function wholeByRatio(x: ExchangeRecords): number | undefined {
 }
 
 /** Counts by the day they occurred (`dateOf` gives an instant's day), in order of the days. */
-function byDayOf(counts: [number, number][], dateOf: (ms: number) => string): { date: string; counted: number }[] {
+function byDayOf(
+  counts: [number, number][],
+  dateOf: (ms: number) => string,
+): { date: string; counted: number }[] {
   const days = new Map<string, number>();
   for (const [at, n] of counts) {
     const date = dateOf(at);
