@@ -114,4 +114,23 @@ describe('headline words', () => {
       '7 of 7 in the plan to date',
     );
   });
+
+  it('says the agreement sets no number for an exchange whose numbers are left to later talks, never "of 0"', () => {
+    const w = {
+      text: (x: string) => x,
+      name: (x: string) => x,
+      figure: (_i: string, _v: unknown, x: string) => x,
+      say: () => '',
+    };
+    const first = h.releases[0]!;
+    const open = {
+      ...h,
+      releases: [
+        { ...first, remains: undefined, counted: null, dueSoFar: 0, plannedTotal: 0, uncertain: false },
+      ],
+    };
+    const line = headlineItems(open, labelsOf(agreement, [], 'en'), 'en', w)[0]!.line;
+    expect(line).toMatch(/: unrecorded; the agreement sets no number$/);
+    expect(line).not.toContain('of 0');
+  });
 });

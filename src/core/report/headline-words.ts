@@ -60,6 +60,8 @@ export function headlineItems(
     // More than the plan to date, because obligations not yet due are under way (a window of 26
     // "over the next five weeks"): "16, ahead of the 7 in the plan to date (33 in all)", not "16 of 7".
     const ahead = aheadOfPlan(r);
+    // An exchange whose numbers the agreement leaves to later talks: no number, never "of 0".
+    const none = r.plannedTotal === 0 && r.plannedTotalMax === undefined;
     const all =
       r.plannedTotalMax === undefined
         ? n(r.plannedTotal)
@@ -67,7 +69,7 @@ export function headlineItems(
     // Remains are returned, by their categories' names ("Returned by Hamas (Remains of deceased
     // hostages)"), never "released" under the exchange's title: not a second count of people set free.
     let line = r.remains
-      ? t(ahead ? 'returnedAhead' : 'returned', {
+      ? t(none ? 'returnedNoNumber' : ahead ? 'returnedAhead' : 'returned', {
           party,
           categories: r.remains
             .map((c) => w.name(labels.category(c, r.provision)))
@@ -76,7 +78,7 @@ export function headlineItems(
           due,
           all: w.text(all),
         })
-      : t(ahead ? 'releasedAhead' : 'released', {
+      : t(none ? 'releasedNoNumber' : ahead ? 'releasedAhead' : 'released', {
           party,
           provision: w.name(labels.provision(r.provision)),
           counted,

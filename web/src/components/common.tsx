@@ -113,7 +113,12 @@ export function useReleasedLabel(
       return `${t('figures.returned', { party: party(r.party) })} (${categories.join(lang === 'ar' ? '، ' : ', ')})`;
     }
     const term = heldTerm(agreement, r.party, text);
-    return `${t('figures.released', { party: party(r.party) })}${term ? ` (${term})` : ''}`;
+    const label = `${t('figures.released', { party: party(r.party) })}${term ? ` (${term})` : ''}`;
+    // A side in several exchanges (phase 1, phase 2, remains): each card names its exchange.
+    const exchanges = agreement.provisions.filter(
+      (p) => p.kind === 'exchange' && (p.release.party === r.party || p.counterpart.party === r.party),
+    );
+    return exchanges.length > 1 ? `${label} · ${namesOf(agreement, lang).provision(r.provision)}` : label;
   };
 }
 

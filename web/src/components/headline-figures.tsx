@@ -70,7 +70,7 @@ export function StatedTotal({
  * date (33 in all)", not "of 7".
  */
 export function PlannedToDate({ figure: r }: { figure: ReleaseFigure }) {
-  const { fmt } = useI18n();
+  const { fmt, t } = useI18n();
   const amount = (low: number, high: number | undefined) =>
     high === undefined ? (
       fmt.number(low)
@@ -87,6 +87,8 @@ export function PlannedToDate({ figure: r }: { figure: ReleaseFigure }) {
   ) : (
     due
   );
+  // An exchange whose numbers the agreement leaves to later talks: no number, never "of 0".
+  if (r.plannedTotal === 0 && r.plannedTotalMax === undefined) return <>{t('figures.noNumber')}</>;
   return aheadOfPlan(r) ? (
     <Rich k="figures.aheadOfPlanned" nodes={{ total, all: amount(r.plannedTotal, r.plannedTotalMax) }} />
   ) : (
