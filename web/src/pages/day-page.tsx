@@ -70,14 +70,24 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
         ? 'action.return-remains'
         : (`action.${o.action}` as MessageKey),
     );
-  /** What the obligation asks, as its row names it: the act, its quantity and its batch. */
-  const what = (o: Obligation) => (
+  /**
+   * What the obligation asks, as its row names it: the act, its quantity and its batch. The
+   * quantity as judged when the record sets it (a release owed by the categories handed over, a
+   * range where they are not recorded), the same as its explanation says; else the plan's.
+   */
+  const what = (o: Obligation, judged?: { required?: number; requiredMax?: number } | null) => (
     <>
       {action(o)}
-      {o.quantity !== undefined && o.unit ? (
+      {o.unit && (judged?.required ?? o.quantity) !== undefined ? (
         <>
           {' · '}
-          <Quantity n={o.quantity} unit={o.unit} />
+          {judged?.required !== undefined && judged.requiredMax !== undefined ? (
+            <>
+              {fmt.number(judged.required)}–<Quantity n={judged.requiredMax} unit={o.unit} />
+            </>
+          ) : (
+            <Quantity n={(judged?.required ?? o.quantity)!} unit={o.unit} />
+          )}
         </>
       ) : null}
       {o.batch ? ` · ${fieldLabel(t, 'batch')} ${fmt.number(o.batch)}` : ''}
@@ -136,7 +146,7 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
               {late.map((r) => (
                 <li key={r.obligation.id} data-obligation={r.obligation.id}>
                   <StatusBadge status={r.status!.status} uncertain={r.status!.uncertain} />{' '}
-                  {party(r.obligation.party)}: {what(r.obligation)}
+                  {party(r.obligation.party)}: {what(r.obligation, r.status)}
                   {r.status!.lateMinutes
                     ? ` · ${t(
                         // Late against a deadline the agreement does not state firmly: the words carry the ⚠.
@@ -199,7 +209,7 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
                       </td>
                       <td data-label={t('role.party')}>{party(o.party)}</td>
                       <td data-label={t('provisions.provision')}>
-                        {what(o)} {o.uncertain ? <Uncertain /> : null}
+                        {what(o, status)} {o.uncertain ? <Uncertain /> : null}
                       </td>
                       <StatusCells
                         logId={data.log?.id ?? null}
