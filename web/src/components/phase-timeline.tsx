@@ -36,7 +36,11 @@ export function PhaseTimeline({ data, now = new Date() }: { data: AgreementData;
             return (
               <li
                 key={p.id}
-                className={`timeline-phase${p.ended ? ' ended' : ''}`}
+                // With a log, a phase it does not record is drawn where the plan puts it, dashed,
+                // and said to be the plan's (phases 2 and 3 of a truce whose second phase was
+                // never agreed had read like the first, which happened).
+                className={`timeline-phase${p.ended ? ' ended' : ''}${data.evaluation && !p.recorded ? ' planned' : ''}`}
+                data-recorded={data.evaluation ? String(p.recorded) : undefined}
                 style={{
                   insetInlineStart: `${pct(p.fromDay)}%`,
                   width: `${((p.toDay - p.fromDay + 1) / span) * 100}%`,
@@ -48,6 +52,7 @@ export function PhaseTimeline({ data, now = new Date() }: { data: AgreementData;
                   {t('chart.day', { day: p.fromDay })}–{fmt.number(p.toDay)}
                   {tl.startDate ? ` · ${dateOfDay(p.fromDay)} – ${dateOfDay(p.toDay)}` : ''}
                   {p.openEnded ? ` · ${t('timeline.openEnded')}` : ''}
+                  {data.evaluation && !p.recorded ? ` · ${t('timeline.notRecorded')}` : ''}
                 </span>
                 {phase?.uncertain ? <span className="uncertain"> ⚠</span> : null}
               </li>

@@ -400,6 +400,7 @@ export const ar: Catalog = {
   'action.pause': 'توقف',
   'action.negotiate': 'تفاوض',
   'timeline.openEnded': 'بلا نهاية محددة؛ مرسومة حتى آخر يوم مخطط',
+  'timeline.notRecorded': 'وفق الخطة؛ لم تبدأ في السجل',
   'figures.remains': 'رفات',
   'action.let-cross': 'السماح بالعبور',
   'action.reach-milestone': 'بلوغ مرحلة',

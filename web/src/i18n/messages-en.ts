@@ -291,6 +291,7 @@ export const en = {
   'action.pause': 'Pause',
   'action.negotiate': 'Negotiate',
   'timeline.openEnded': 'no fixed end; drawn to the last day planned',
+  'timeline.notRecorded': 'by the plan; not started on the record',
   'figures.remains': 'remains',
   'action.let-cross': 'Let people cross',
   'action.reach-milestone': 'Reach a milestone',

@@ -294,6 +294,7 @@ export const he: Catalog = {
   'action.pause': 'הפוגה',
   'action.negotiate': 'משא ומתן',
   'timeline.openEnded': 'ללא מועד סיום קבוע; מוצג עד היום האחרון שתוכנן',
+  'timeline.notRecorded': 'לפי התוכנית; לא החל לפי הרישום',
   'figures.remains': 'גופות',
   'action.let-cross': 'מעבר אנשים',
   'action.reach-milestone': 'השגת אבן דרך',
