@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
 import { eventKindLabel } from '../../../src/core/figures/event-kind-label.ts';
+import { VALUE_WORDS } from '../../../src/core/report/event-words.ts';
 import { api, type LoggedEntry } from '../api.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
@@ -64,7 +65,10 @@ export function EventItem({
                   typeof e.body.unit === 'string' ? (
                     <Quantity n={e.body.quantity} unit={e.body.unit} />
                   ) : (
-                    <Marked text={nameField(names, f.name, f.value, text)} lang={lang} />
+                    // A value of the schema's own words (direction, answer, finding) in the page's words.
+                    (VALUE_WORDS[lang][f.name]?.[f.value] ?? (
+                      <Marked text={nameField(names, f.name, f.value, text)} lang={lang} />
+                    ))
                   )}
                 </dd>
               </div>

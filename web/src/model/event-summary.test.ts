@@ -31,4 +31,28 @@ describe('summarizeBody', () => {
     const s = summarizeBody({ text: 'x'.repeat(1000) });
     expect(s.fields[0]!.value).toHaveLength(300);
   });
+
+  it('shows the figures of a crossing’s throughput and its direction, and a response’s answer', () => {
+    const s = summarizeBody({
+      provision: 'med-ev',
+      crossing: 'rafah',
+      from: '2025-02-01',
+      date: '2025-02-03',
+      direction: 'out',
+      patients: 37,
+      companions: 39,
+    });
+    expect(s.fields.map((f) => [f.name, f.value])).toEqual([
+      ['provision', 'med-ev'],
+      ['from', '2025-02-01'],
+      ['date', '2025-02-03'],
+      ['direction', 'out'],
+      ['patients', '37'],
+      ['companions', '39'],
+      ['crossing', 'rafah'],
+    ]);
+    expect(
+      summarizeBody({ provision: 'talks', by: 'hamas', answer: 'rejected' }).fields.map((f) => f.name),
+    ).toEqual(['provision', 'by', 'answer']);
+  });
 });
