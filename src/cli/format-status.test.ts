@@ -3,6 +3,7 @@ import { evaluate } from '../core/compliance/evaluate.ts';
 import { labelsOf } from '../core/compliance/labels.ts';
 import { TABLE_YAML } from '../core/compliance/status-table-agreement.ts';
 import { actors, agreementOf, logged } from '../core/compliance/test-log.ts';
+import { WINDOW_YAML } from '../core/compliance/window-agreement.ts';
 import { formatStatusJson, formatStatusText } from './format-status.ts';
 
 const agreement = agreementOf(
@@ -76,26 +77,7 @@ describe('truce status output', () => {
 
   it('a term’s line keeps its whole first sentence, an event named by its number in it ("event no. 7")', () => {
     // A crossing that waits on an exchange the plan cannot date (a window): not placed.
-    const waiting = agreementOf(`
-id: w
-title: W
-version: 1
-kind: agreement
-timeZone: Asia/Gaza
-start: 2024-01-01T08:00:00+02:00
-parties:
-  - { id: a, name: A, role: party }
-  - { id: b, name: B, role: party }
-phases:
-  - { id: p1, title: Phase 1, start: { day: 1 }, lengthDays: 30 }
-provisions:
-  - id: ex
-    kind: exchange
-    phase: p1
-    release: { party: a, to: b, total: 6, categories: [{ id: w, label: W }], cadence: { schedule: [{ count: 6, by: { day: 3 } }] } }
-    counterpart: { party: b, to: a, total: 6, after: handover }
-  - { id: gate, kind: crossing, phase: p1, party: b, crossing: { id: gate, name: Gate }, condition: { provision: ex } }
-`);
+    const waiting = agreementOf(WINDOW_YAML);
     const opened = logged('b', 'crossing.opened', T(1, '09:00'), { crossing: 'gate' });
     const judged = evaluate(waiting, [...actors(), opened], T(1, '10:00'));
     const line = formatStatusText(judged, waiting, undefined, 'en', (h) =>

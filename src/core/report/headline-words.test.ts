@@ -17,6 +17,23 @@ const lines = (lang: Lang) =>
     say: () => '',
   }).map((i) => i.line);
 
+/** Words as given: what headlineItems writes, with no markup. */
+const PLAIN = {
+  text: (x: string) => x,
+  name: (x: string) => x,
+  figure: (_i: string, _v: unknown, x: string) => x,
+  say: () => '',
+};
+
+/** The first line of the headline with its first release figure changed by `change`, in `lang`. */
+const lineWith = (change: Partial<(typeof h.releases)[number]>, lang: Lang = 'en') =>
+  headlineItems(
+    { ...h, releases: [{ ...h.releases[0]!, remains: undefined, uncertain: false, ...change }] },
+    labelsOf(agreement, [], lang),
+    lang,
+    PLAIN,
+  )[0]!.line;
+
 describe('headline words', () => {
   it.each([
     ['en', 'unrecorded of ⚠ '],
@@ -81,55 +98,19 @@ describe('headline words', () => {
   );
 
   it('says a side ahead of the plan to date is ahead of it, with the plan’s total, never "16 of 7" (en, ar, he)', () => {
-    const w = {
-      text: (x: string) => x,
-      name: (x: string) => x,
-      figure: (_i: string, _v: unknown, x: string) => x,
-      say: () => '',
-    };
-    const first = h.releases[0]!;
-    const ahead = {
-      ...h,
-      releases: [
-        { ...first, remains: undefined, counted: 16, dueSoFar: 7, plannedTotal: 33, uncertain: false },
-      ],
-    };
     const said = {
       en: '16, ahead of the 7 in the plan to date (33 in all)',
       ar: '16، أي أكثر من 7 في الخطة حتى الآن (المجموع في الخطة: 33)',
       he: '16, יותר מ־7 בתוכנית עד כה (33 בסך הכול)',
     } as const;
-    for (const lang of ['en', 'ar', 'he'] as const) {
-      const line = headlineItems(ahead, labelsOf(agreement, [], lang), lang, w)[0]!.line;
-      expect(line, lang).toContain(said[lang]);
-    }
+    for (const lang of ['en', 'ar', 'he'] as const)
+      expect(lineWith({ counted: 16, dueSoFar: 7, plannedTotal: 33 }, lang), lang).toContain(said[lang]);
     // At or under the plan to date: "of".
-    const under = {
-      ...h,
-      releases: [
-        { ...first, remains: undefined, counted: 7, dueSoFar: 7, plannedTotal: 33, uncertain: false },
-      ],
-    };
-    expect(headlineItems(under, labelsOf(agreement, [], 'en'), 'en', w)[0]!.line).toContain(
-      '7 of 7 in the plan to date',
-    );
+    expect(lineWith({ counted: 7, dueSoFar: 7, plannedTotal: 33 })).toContain('7 of 7 in the plan to date');
   });
 
   it('says the agreement sets no number for an exchange whose numbers are left to later talks, never "of 0"', () => {
-    const w = {
-      text: (x: string) => x,
-      name: (x: string) => x,
-      figure: (_i: string, _v: unknown, x: string) => x,
-      say: () => '',
-    };
-    const first = h.releases[0]!;
-    const open = {
-      ...h,
-      releases: [
-        { ...first, remains: undefined, counted: null, dueSoFar: 0, plannedTotal: 0, uncertain: false },
-      ],
-    };
-    const line = headlineItems(open, labelsOf(agreement, [], 'en'), 'en', w)[0]!.line;
+    const line = lineWith({ counted: null, dueSoFar: 0, plannedTotal: 0 });
     expect(line).toMatch(/: unrecorded; the agreement sets no number$/);
     expect(line).not.toContain('of 0');
   });
