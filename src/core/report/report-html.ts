@@ -4,6 +4,7 @@ import type { DirectionTally, Evaluation, ObligationStatus } from '../compliance
 import { eventKindLabel } from '../figures/event-kind-label.ts';
 import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, RECORDED } from '../ledger/provenance.ts';
+import { wallClock } from '../time/zoned-time.ts';
 import { namesOf } from '../words/agreement-names.ts';
 import { explain } from '../words/explain.ts';
 import type { Lang } from '../words/lang.ts';
@@ -228,7 +229,14 @@ export function reportHtml(
     ...(provenance.demoKeys ? [banner.demoKeys] : []),
   ];
   const asOf = h.frame('asOf', {
-    at: e(lang === 'en' ? ev.asOf : formatMoment(Date.parse(ev.asOf), agreement.timeZone, lang)),
+    // In English as the plan writes a moment ("2023-12-01 00:00"), not as ISO with its offset.
+    at: e(
+      lang === 'en'
+        ? (({ date, time }) => `${date} ${time.slice(0, 5)}`)(
+            wallClock(Date.parse(ev.asOf), agreement.timeZone),
+          )
+        : formatMoment(Date.parse(ev.asOf), agreement.timeZone, lang),
+    ),
     zone: h.name(agreement.timeZone),
     events: e(n(ev.events)),
     version: typeof agreement.version === 'number' ? e(n(agreement.version)) : h.name(agreement.version),
