@@ -60,7 +60,7 @@ describe('truce status', () => {
     expect(r.stdout).toContain('ratio holds: 240 released by Israel = 3 × 80');
     // The day's line names the term (never the obligation's id), then the obligation in words, once.
     expect(r.stdout).toMatch(
-      /met-late\s+Release of hostages and prisoners: Batch 2 \(13 persons\) due 25 Nov 16:00/,
+      /met-late\s+Release of hostages and prisoners \(Hamas\): Batch 2 \(13 persons\) due 25 Nov 16:00/,
     );
     expect(r.stdout).not.toContain('exchange/hand-over/2');
     expect(r.stdout).toContain('2 days agreed 27 Nov 12:00');

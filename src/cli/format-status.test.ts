@@ -90,6 +90,12 @@ describe('truce status output', () => {
     );
   });
 
+  it('a day’s line names the term and the party it binds, so that a term owed by each side reads once for each', () => {
+    const text = formatStatusText(e, agreement);
+    expect(text).toMatch(/\n {4}\S+ +neg \(A\): /);
+    expect(text).toMatch(/\n {4}\S+ +ex \(A\): /);
+  });
+
   it('a term nobody alleged a violation of is named in the sentence that says so, quoted alone (en, ar, he)', () => {
     const said = {
       en: 'No violation of “txt” alleged so far',

@@ -164,7 +164,9 @@ function dayLines(
   for (const o of e.obligations) {
     // Its provision by name heads the line, in every language (an id is not for readers, and the
     // obligation in words opens its explanation already: said twice, the line read as a stutter).
-    const what = names.provision(o.obligation.provision);
+    // With the party it binds: a term owed by each side (talks to start) reads once for each, named.
+    const party = o.obligation.party ? names.party(o.obligation.party) : '';
+    const what = `${names.provision(o.obligation.provision)}${party ? ` (${party})` : ''}`;
     row(
       o.obligation.day,
       o.obligation.date,
