@@ -292,3 +292,11 @@ export function headlineFigures(agreement: Agreement, evaluation: Evaluation): H
 export function aheadOfPlan(r: ReleaseFigure): boolean {
   return r.counted !== null && r.counted > (r.dueSoFarMax ?? r.dueSoFar) && r.plannedTotal > r.dueSoFar;
 }
+
+/**
+ * Whether more is counted than the plan to date asks at most, with nothing more to come by the
+ * plan: said "more than the 1,090 to 1,550", never "of" a figure smaller than the count.
+ */
+export function moreThanPlan(r: ReleaseFigure): boolean {
+  return r.counted !== null && r.counted > (r.dueSoFarMax ?? r.dueSoFar) && !aheadOfPlan(r) && r.dueSoFar > 0;
+}

@@ -107,6 +107,16 @@ describe('headline words', () => {
       expect(lineWith({ counted: 16, dueSoFar: 7, plannedTotal: 33 }, lang), lang).toContain(said[lang]);
     // At or under the plan to date: "of".
     expect(lineWith({ counted: 7, dueSoFar: 7, plannedTotal: 33 })).toContain('7 of 7 in the plan to date');
+    // More than the plan's most, with nothing more to come: "more than", never "of" a smaller figure.
+    expect(
+      lineWith({
+        counted: 1731,
+        dueSoFar: 1090,
+        dueSoFarMax: 1550,
+        plannedTotal: 1090,
+        plannedTotalMax: 1550,
+      }),
+    ).toContain('1,731, more than the 1,090 to 1,550 in the plan to date');
   });
 
   it('says the agreement sets no number for an exchange whose numbers are left to later talks, never "of 0"', () => {

@@ -1,6 +1,6 @@
 import type { Labels } from '../compliance/labels.ts';
 import { statedBeside } from '../compliance/stated-total.ts';
-import { aheadOfPlan, type HeadlineFigures } from '../figures/headline-figures.ts';
+import { aheadOfPlan, type HeadlineFigures, moreThanPlan } from '../figures/headline-figures.ts';
 import type { Lang } from '../words/lang.ts';
 import { STATUS_WORDS } from '../words/nouns.ts';
 import type { Explanation } from '../words/phrase.ts';
@@ -60,6 +60,7 @@ export function headlineItems(
     // More than the plan to date, because obligations not yet due are under way (a window of 26
     // "over the next five weeks"): "16, ahead of the 7 in the plan to date (33 in all)", not "16 of 7".
     const ahead = aheadOfPlan(r);
+    const more = moreThanPlan(r);
     // An exchange whose numbers the agreement leaves to later talks: no number, never "of 0".
     const none = r.plannedTotal === 0 && r.plannedTotalMax === undefined;
     const all =
@@ -69,7 +70,7 @@ export function headlineItems(
     // Remains are returned, by their categories' names ("Returned by Hamas (Remains of deceased
     // hostages)"), never "released" under the exchange's title: not a second count of people set free.
     let line = r.remains
-      ? t(none ? 'returnedNoNumber' : ahead ? 'returnedAhead' : 'returned', {
+      ? t(none ? 'returnedNoNumber' : ahead ? 'returnedAhead' : more ? 'returnedMore' : 'returned', {
           party,
           categories: r.remains
             .map((c) => w.name(labels.category(c, r.provision)))
@@ -78,7 +79,7 @@ export function headlineItems(
           due,
           all: w.text(all),
         })
-      : t(none ? 'releasedNoNumber' : ahead ? 'releasedAhead' : 'released', {
+      : t(none ? 'releasedNoNumber' : ahead ? 'releasedAhead' : more ? 'releasedMore' : 'released', {
           party,
           provision: w.name(labels.provision(r.provision)),
           counted,

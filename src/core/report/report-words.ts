@@ -33,6 +33,8 @@ const EN = {
     'Released by {party} ({provision}): {counted}, ahead of the {due} in the plan to date ({all} in all)',
   returnedAhead:
     'Returned by {party} ({categories}): {counted}, ahead of the {due} in the plan to date ({all} in all)',
+  releasedMore: 'Released by {party} ({provision}): {counted}, more than the {due} in the plan to date',
+  returnedMore: 'Returned by {party} ({categories}): {counted}, more than the {due} in the plan to date',
   releasedNoNumber: 'Released by {party} ({provision}): {counted}; the agreement sets no number',
   returnedNoNumber: 'Returned by {party} ({categories}): {counted}; the agreement sets no number',
   outside: '({n} outside the formula)',
@@ -102,6 +104,8 @@ const AR: Record<FrameKey, string> = {
     'المُفرَج عنهم من جانب {party} ({provision}): {counted}، أي أكثر من {due} في الخطة حتى الآن (المجموع في الخطة: {all})',
   returnedAhead:
     'المُعاد من جانب {party} ({categories}): {counted}، أي أكثر من {due} في الخطة حتى الآن (المجموع في الخطة: {all})',
+  releasedMore: 'المُفرَج عنهم من جانب {party} ({provision}): {counted}، أي أكثر من {due} في الخطة حتى الآن',
+  returnedMore: 'المُعاد من جانب {party} ({categories}): {counted}، أي أكثر من {due} في الخطة حتى الآن',
   releasedNoNumber: 'المُفرَج عنهم من جانب {party} ({provision}): {counted}؛ لا يحدد الاتفاق عددًا',
   returnedNoNumber: 'المُعاد من جانب {party} ({categories}): {counted}؛ لا يحدد الاتفاق عددًا',
   outside: '({n} خارج الصيغة)',
@@ -165,6 +169,8 @@ const HE: Record<FrameKey, string> = {
   returned: 'הוחזרו בידי {party} ({categories}): {counted} מתוך {due} בתוכנית עד כה',
   releasedAhead: 'שוחררו בידי {party} ({provision}): {counted}, יותר מ־{due} בתוכנית עד כה ({all} בסך הכול)',
   returnedAhead: 'הוחזרו בידי {party} ({categories}): {counted}, יותר מ־{due} בתוכנית עד כה ({all} בסך הכול)',
+  releasedMore: 'שוחררו בידי {party} ({provision}): {counted}, יותר מ־{due} בתוכנית עד כה',
+  returnedMore: 'הוחזרו בידי {party} ({categories}): {counted}, יותר מ־{due} בתוכנית עד כה',
   releasedNoNumber: 'שוחררו בידי {party} ({provision}): {counted}; ההסכם אינו קובע מספר',
   returnedNoNumber: 'הוחזרו בידי {party} ({categories}): {counted}; ההסכם אינו קובע מספר',
   outside: '({n} מחוץ לנוסחה)',

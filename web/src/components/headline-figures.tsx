@@ -2,6 +2,7 @@ import type { StatedFigure } from '../../../src/core/agreement/figure.ts';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
 import {
   aheadOfPlan,
+  moreThanPlan,
   type QuotaFigure,
   type ReleaseFigure,
 } from '../../../src/core/figures/headline-figures.ts';
@@ -91,6 +92,8 @@ export function PlannedToDate({ figure: r }: { figure: ReleaseFigure }) {
   if (r.plannedTotal === 0 && r.plannedTotalMax === undefined) return <>{t('figures.noNumber')}</>;
   return aheadOfPlan(r) ? (
     <Rich k="figures.aheadOfPlanned" nodes={{ total, all: amount(r.plannedTotal, r.plannedTotalMax) }} />
+  ) : moreThanPlan(r) ? (
+    <Rich k="figures.moreThanPlanned" nodes={{ total }} />
   ) : (
     <Rich k="figures.ofPlanned" nodes={{ total }} />
   );

@@ -65,6 +65,7 @@ export const ar: Catalog = {
   'figures.released': 'المُفرَج عنهم من جانب {party}',
   'figures.returned': 'المُعاد من جانب {party}',
   'figures.ofPlanned': 'من أصل {total} في الخطة حتى الآن',
+  'figures.moreThanPlanned': 'أي أكثر من {total} في الخطة حتى الآن',
   'figures.noNumber': 'لا يحدد الاتفاق عددًا',
   'figures.aheadOfPlanned': 'أي أكثر من {total} في الخطة حتى الآن (المجموع في الخطة: {all})',
   'figures.outside': '{n} خارج الصيغة',

@@ -66,6 +66,7 @@ export const en = {
   'figures.released': 'Released by {party}',
   'figures.returned': 'Returned by {party}',
   'figures.ofPlanned': 'of {total} in the plan to date',
+  'figures.moreThanPlanned': 'more than the {total} in the plan to date',
   'figures.noNumber': 'the agreement sets no number',
   'figures.aheadOfPlanned': 'ahead of the {total} in the plan to date ({all} in all)',
   'figures.outside': '{n} outside the formula',

@@ -65,6 +65,7 @@ export const he: Catalog = {
   'figures.released': 'שוחררו על ידי {party}',
   'figures.returned': 'הוחזרו על ידי {party}',
   'figures.ofPlanned': 'מתוך {total} בתוכנית עד כה',
+  'figures.moreThanPlanned': 'יותר מ־{total} בתוכנית עד כה',
   'figures.noNumber': 'ההסכם אינו קובע מספר',
   'figures.aheadOfPlanned': 'יותר מ־{total} בתוכנית עד כה ({all} בסך הכול)',
   'figures.outside': '{n} מחוץ לנוסחה',
