@@ -313,6 +313,15 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
   };
 }
 
+/** An event recorded about a term, named as a reader names it: "event no. 75 (delegation arrived) 27 Feb 12:00 (recorded by Monitor)". */
+export function recordedEvent(ctx: EvalContext, e: Entry): Phrase {
+  return phrase('record.around', {
+    event: { type: 'event', hash: e.hash, kind: e.event.kind },
+    at: moment(e.at, ctx.timeZone),
+    actor: ctx.labels.actorArg(e.event.actor),
+  });
+}
+
 /** The recorded act of a negotiation (talks started), a return (started, blocked, resumed) or a milestone (reached). */
 function actsOf(
   ctx: EvalContext,
@@ -329,13 +338,7 @@ function actsOf(
     return {
       what: phrase('act.talks-started'),
       ...(started ? { started } : {}),
-      notes: around.map((e) =>
-        phrase('record.around', {
-          event: { type: 'event', hash: e.hash, kind: e.event.kind },
-          at: moment(e.at, tz),
-          actor: ctx.labels.actorArg(e.event.actor),
-        }),
-      ),
+      notes: around.map((e) => recordedEvent(ctx, e)),
       evidence: around.map((e) => e.hash),
     };
   }

@@ -1,6 +1,6 @@
 import type { Provision } from '../agreement/types.ts';
 import { type Explanation, list, moment, num, phrase, provisionRef, qty, sentence } from '../words/phrase.ts';
-import { allegationsAgainst, unansweredHashes, unansweredPhrases } from './act-status.ts';
+import { allegationsAgainst, recordedEvent, unansweredHashes, unansweredPhrases } from './act-status.ts';
 import type { EvalContext } from './context.ts';
 import { disputesPhrase } from './dispute-words.ts';
 import type { Entry } from './log-state.ts';
@@ -247,15 +247,7 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
     // Its act recorded all the same (a crossing opened before the record shows what it waits for
     // complete): told in the same sentence, not judged (no obligation of it is placed).
     const acts = actsRecorded(ctx, p);
-    const items = list(
-      acts.map((e) =>
-        phrase('record.around', {
-          event: { type: 'event', hash: e.hash, kind: e.event.kind },
-          at: moment(e.at, ctx.timeZone),
-          actor: ctx.labels.actorArg(e.event.actor),
-        }),
-      ),
-    );
+    const items = list(acts.map((e) => recordedEvent(ctx, e)));
     const provision = provisionRef(p.id);
     return {
       provision: p.id,
