@@ -11,6 +11,21 @@ const p = (over: Partial<FitProblem> & Pick<FitProblem, 'code'>): FitProblem => 
 });
 
 describe('fitMessage: what does not fit, in words that name the field and what would fit', () => {
+  it('names a phase that is not the phase of the provision whose deadlines an extension moves', () => {
+    expect(
+      fitMessage(
+        p({
+          code: 'event-phase-unknown',
+          kind: 'extension.agreed',
+          field: 'body.phase',
+          value: 'p2',
+          fits: ['p1'],
+          provision: 'ex',
+        }),
+      ),
+    ).toBe('extension.agreed: phase "p2" is not the phase of provision "ex"; its phase: p1.');
+  });
+
   it('names the provision and the provisions of the kinds that fit', () => {
     expect(
       fitMessage(

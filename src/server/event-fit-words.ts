@@ -34,7 +34,9 @@ export function fitMessage(p: FitProblem): string {
           p.fits.length ? `; ${kinds(p)} provisions: ${listed(p.fits)}` : `; the agreement has none`
         }`;
       case 'event-phase-unknown':
-        return `phase ${value} is not in the agreement${fits('its phases')}`;
+        return p.provision
+          ? `phase ${value} is not the phase${within(p)}${fits('its phase')}`
+          : `phase ${value} is not in the agreement${fits('its phases')}`;
       case 'event-batch-unknown':
         return `batch ${value} is not a batch${within(p)}${fits('its batches')}`;
       case 'event-category-unknown':

@@ -245,7 +245,13 @@ export const Evaluation = z
           .looseObject({
             planned: z.string(),
             minutes: z.int(),
-            cause: z.enum(['handover-late', 'condition-late', 'extension-agreed', 'phase-started-late']),
+            cause: z.enum([
+              'handover-late',
+              'condition-late',
+              'extension-agreed',
+              'deadline-extended',
+              'phase-started-late',
+            ]),
             provision: z.string().optional(),
             batch: z.int().optional(),
             at: z.string().optional(),
@@ -253,7 +259,7 @@ export const Evaluation = z
           })
           .optional()
           .describe(
-            "Why the deadline in force (`due`) is later than the plan's: the handover a release waits for was late, the term a conditional provision waits for was complete late, the extension that added it was agreed after its planned day, or its phase started late.",
+            "Why the deadline in force (`due`) is later than the plan's: the handover a release waits for was late, the term a conditional provision waits for was complete late, the extension that added it was agreed after its planned day, its provision's deadlines were extended by agreement (`at`: when), or its phase started late.",
           ),
         ...Beside,
         remains: z

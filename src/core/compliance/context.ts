@@ -1,5 +1,6 @@
 import type { Agreement } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
+import { addDays, localToEpoch, wallClock } from '../time/zoned-time.ts';
 import { minutes, moment, type Phrase, phrase, quote } from '../words/phrase.ts';
 import type { EffectivePlan } from './effective-plan.ts';
 import type { ExchangeRecords } from './exchange-records.ts';
@@ -38,7 +39,11 @@ export interface EvalContext {
 /** Why the plan's own rules moved a deadline: the last of the moves that applied. */
 export type PlannedMove =
   | { cause: 'condition-late'; provision?: string; evidence: string[] }
-  | { cause: 'extension-agreed' | 'phase-started-late'; at: string; evidence: string[] };
+  | {
+      cause: 'extension-agreed' | 'deadline-extended' | 'phase-started-late';
+      at: string;
+      evidence: string[];
+    };
 
 /**
  * The deadline in force, and the last move that made it so: planned, moved by a late condition,
@@ -62,6 +67,21 @@ function deadlineOf(ctx: EvalContext, o: Obligation): { due: number | null; move
     due += shift;
     const waited = ctx.agreement.provisions.find((p) => p.id === o.provision)?.condition?.provision;
     move = { cause: 'condition-late', ...(waited !== undefined ? { provision: waited } : {}), evidence: [] };
+  }
+  // Its provision's deadlines moved by agreement: by the days of each extension agreed so far, on
+  // the calendar of the agreement (the same local time, that many days later).
+  const agreed = ctx.eplan.extensions.filter(
+    (x) => x.planned && x.provision === o.provision && x.phase === o.phase,
+  );
+  if (agreed.length > 0) {
+    const days = agreed.reduce((n, x) => n + x.days, 0);
+    const wall = wallClock(due, ctx.timeZone);
+    due = localToEpoch(addDays(wall.date, days), wall.time, ctx.timeZone);
+    move = {
+      cause: 'deadline-extended',
+      at: ctx.view.iso(agreed.at(-1)!.entry.at),
+      evidence: agreed.map((x) => x.entry.hash),
+    };
   }
   const made = ctx.eplan.createdBy.get(o.id);
   if (made && made.entry.at > due) {

@@ -5,9 +5,15 @@ import { deadlineInForce, type EvalContext } from './context.ts';
 /**
  * Why a deadline in force is later than the plan's: the handover a release waits for was late, the
  * term a conditional provision waits for was complete late, the extension that added the obligation
- * was agreed after its planned day, or its phase started late.
+ * was agreed after its planned day, its provision's deadlines were extended by agreement, or its
+ * phase started late.
  */
-export type MoveCause = 'handover-late' | 'condition-late' | 'extension-agreed' | 'phase-started-late';
+export type MoveCause =
+  | 'handover-late'
+  | 'condition-late'
+  | 'extension-agreed'
+  | 'deadline-extended'
+  | 'phase-started-late';
 
 export interface DeadlineMove {
   /** The plan's deadline, ISO with the agreement's offset. */
@@ -18,7 +24,7 @@ export interface DeadlineMove {
   /** The provision waited for (condition-late), the batch handed over late (handover-late). */
   provision?: string;
   batch?: number;
-  /** When the extension was agreed or the phase started (extension-agreed, phase-started-late). */
+  /** When the extension was agreed or the phase started (extension-agreed, deadline-extended, phase-started-late). */
   at?: string;
   /** The events that moved it. */
   evidence: string[];
@@ -75,6 +81,12 @@ export function movePhrase(ctx: EvalContext, m: DeadlineMove): Phrase {
       return sentence([
         phrase('moved.extension', { late, planned, at: moment(Date.parse(m.at ?? m.planned), ctx.timeZone) }),
       ]);
+    case 'deadline-extended': {
+      const at = Date.parse(m.at ?? m.planned);
+      // Agreed once the planned deadline had passed: the record shows it was not met by then.
+      const code = at > Date.parse(m.planned) ? 'moved.deadline-extended-after' : 'moved.deadline-extended';
+      return sentence([phrase(code, { late, planned, at: moment(at, ctx.timeZone) })]);
+    }
     case 'phase-started-late':
       return sentence([
         phrase('moved.phase-start', {

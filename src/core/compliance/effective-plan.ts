@@ -14,6 +14,8 @@ export interface AgreedExtension {
   phase: string;
   /** The localized pause's zone extended, when it is one zone and not the phase. */
   zone?: string;
+  /** The provision whose deadlines alone move by `days`, when it is one provision and not the phase. */
+  provision?: string;
   days: number;
   releases?: number;
   /** Phase days (counted from the phase's first day) that this extension added. */
@@ -72,13 +74,29 @@ function extend(agreement: Agreement, extensions: AgreedExtension[], notes: Phra
       continue;
     }
     const phase = agreement.phases.find((p) => p.id === x.phase);
+    // One provision's deadlines: moved where they are judged (deadlineInForce); the plan is the same.
+    if (x.provision !== undefined) {
+      x.planned = agreement.provisions.some((p) => p.id === x.provision && p.phase === x.phase);
+      if (!x.planned)
+        notes.push(
+          phrase('note.extension-phase-unplaced', {
+            days: qty(x.days, 'day'),
+            phase: phaseTitle(agreement, x.phase),
+            at: moment(Date.parse(x.entry.event.occurredAt), agreement.timeZone),
+          }),
+        );
+      continue;
+    }
     const next = (days[x.phase] ?? 0) + x.days;
     const rule = phase?.extension;
+    // A phase of fixed length is extended as agreed: by its rule's steps up to its most when it has
+    // one (an extension past the rule is not the agreement's), by any number of days when it has
+    // none (a renewal the parties agreed to, which the log records).
     const fits =
       phase?.lengthDays !== undefined &&
-      rule !== undefined &&
-      next % rule.days === 0 &&
-      (rule.maxDays === undefined || next <= rule.maxDays);
+      (rule === undefined
+        ? !isOpenEnded(phase)
+        : next % rule.days === 0 && (rule.maxDays === undefined || next <= rule.maxDays));
     if (!fits) {
       notes.push(
         phrase('note.extension-phase-unplaced', {
@@ -164,11 +182,18 @@ export function effectivePlan(
 ): EffectivePlan {
   const notes: Phrase[] = [];
   const extensions: AgreedExtension[] = view.kind('extension.agreed').map((entry) => {
-    const body = entry.event.body as { phase: string; zone?: string; days: number; releases?: number };
+    const body = entry.event.body as {
+      phase: string;
+      zone?: string;
+      provision?: string;
+      days: number;
+      releases?: number;
+    };
     return {
       entry,
       phase: body.phase,
       ...(body.zone !== undefined ? { zone: body.zone } : {}),
+      ...(body.provision !== undefined ? { provision: body.provision } : {}),
       days: body.days,
       ...(body.releases !== undefined ? { releases: body.releases } : {}),
       phaseDays: [],
@@ -195,7 +220,13 @@ export function effectivePlan(
     const x =
       o.extension && o.destination !== undefined
         ? extensions.find((x) => x.planned && x.zone === o.destination)
-        : extensions.find((x) => x.zone === undefined && x.phase === o.phase && x.phaseDays.includes(day));
+        : extensions.find(
+            (x) =>
+              x.zone === undefined &&
+              x.provision === undefined &&
+              x.phase === o.phase &&
+              x.phaseDays.includes(day),
+          );
     if (x) createdBy.set(o.id, x);
   }
   return {

@@ -64,12 +64,19 @@ export function phaseRecords(ctx: EvalContext): PhaseRecord[] {
 export function extensionRecords(ctx: EvalContext, obligations: ObligationStatus[]): ExtensionRecord[] {
   const tz = ctx.timeZone;
   return ctx.eplan.extensions.map((x) => {
-    const own = obligations.filter(
-      (o) =>
-        ctx.eplan.createdBy.get(o.obligation.id) === x &&
-        (o.obligation.action === 'hand-over' ||
-          o.obligation.action === 'release' ||
-          (x.zone !== undefined && o.obligation.action === 'pause')),
+    // By the parties' consent, not by a rule: every term on the days it added is its outcome.
+    const consent =
+      x.zone === undefined &&
+      x.provision === undefined &&
+      ctx.agreement.phases.find((p) => p.id === x.phase)?.extension === undefined;
+    const own = obligations.filter((o) =>
+      x.provision !== undefined
+        ? o.obligation.provision === x.provision && o.obligation.phase === x.phase
+        : ctx.eplan.createdBy.get(o.obligation.id) === x &&
+          (consent ||
+            o.obligation.action === 'hand-over' ||
+            o.obligation.action === 'release' ||
+            (x.zone !== undefined && o.obligation.action === 'pause')),
     );
     const counts = new Map<Status, number>();
     for (const o of own) counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
@@ -90,17 +97,27 @@ export function extensionRecords(ctx: EvalContext, obligations: ObligationStatus
           'comma',
         )
       : phrase('extension.nothing-due');
+    const phaseEnd = ctx.eplan.plan.phases.find((p) => p.id === x.phase)?.endDate;
     const outcome = !x.planned
       ? phrase('extension.no-rule')
       : x.zone !== undefined
         ? phrase('extension.pause', { zone: { type: 'place', id: x.zone }, statuses })
-        : phrase(batches.length === 1 ? 'extension.batch' : 'extension.batches', {
-            batches: list(batches.map(num), 'comma'),
-            statuses,
-          });
+        : x.provision !== undefined
+          ? phrase('extension.provision', { provision: { type: 'provision', id: x.provision }, statuses })
+          : batches.length === 0 && phaseEnd
+            ? phrase('extension.phase', {
+                phase: { type: 'phase', id: x.phase },
+                end: { type: 'date', date: phaseEnd },
+                statuses,
+              })
+            : phrase(batches.length === 1 ? 'extension.batch' : 'extension.batches', {
+                batches: list(batches.map(num), 'comma'),
+                statuses,
+              });
     return {
       phase: x.phase,
       ...(x.zone !== undefined ? { zone: x.zone } : {}),
+      ...(x.provision !== undefined ? { provision: x.provision } : {}),
       days: x.days,
       ...(x.releases !== undefined ? { releases: x.releases } : {}),
       agreedAt: ctx.view.iso(x.entry.at),

@@ -259,6 +259,8 @@ export interface ExtensionRecord {
   phase: string;
   /** The localized pause's zone extended, when one zone and not the phase was extended. */
   zone?: string;
+  /** The provision whose deadlines alone moved (each `days` later), when not the phase was extended. */
+  provision?: string;
   days: number;
   releases?: number;
   agreedAt: string;

@@ -23,6 +23,7 @@ parties:
   - { id: red, name: Intermediary, role: intermediary }
 phases:
   - { id: p1, title: Phase 1, start: { day: 1 }, lengthDays: 10 }
+  - { id: p2, title: Phase 2, start: { afterPhase: p1 }, lengthDays: 5 }
 provisions:
   - id: ex
     kind: exchange
@@ -251,6 +252,16 @@ describe('fitEvent: an event is checked against the adopted agreement', () => {
       value: 'z3',
       fits: ['z1', 'z2'],
     });
+    // One provision's deadlines extended: the provision is one of the phase named.
+    expect(judgeFit('extension.agreed', { phase: 'p1', provision: 'ex', days: 3 })).toBeUndefined();
+    const elsewhere = judgeFit('extension.agreed', { phase: 'p2', provision: 'ex', days: 3 });
+    expect(elsewhere).toMatchObject({
+      code: 'event-phase-unknown',
+      field: 'body.phase',
+      value: 'p2',
+      fits: ['p1'],
+      provision: 'ex',
+    });
     expect(judgeFit('extension.agreed', { phase: 'p1', zone: 'edge', days: 1 })).toMatchObject({
       code: 'event-zone-unknown',
       field: 'body.zone',
@@ -289,7 +300,7 @@ describe('fitEvent: an event is checked against the adopted agreement', () => {
   it('refuses phases and parties the agreement does not have, and a side or intermediary the exchange does not have', () => {
     expect(judgeFit('phase.started', { phase: 'p9' })).toMatchObject({
       code: 'event-phase-unknown',
-      fits: ['p1'],
+      fits: ['p1', 'p2'],
     });
     expect(judgeFit('violation.alleged', { against: 'c', description: 'x' })).toMatchObject({
       code: 'event-party-unknown',

@@ -68,6 +68,11 @@ export function fitEvent(agreement: Agreement, event: EventEnvelope, view: FitVi
       body.phase,
       agreement.phases.map((p) => p.id),
     );
+  // An extension of one provision's deadlines: the provision is one of the phase extended.
+  if (kind === 'extension.agreed' && provision && text(body.phase) && provision.phase !== body.phase)
+    return problem('event-phase-unknown', 'body.phase', body.phase, [provision.phase], {
+      provision: provision.id,
+    });
   const parties = agreement.parties.map((p) => p.id);
   for (const field of PARTY_FIELDS) {
     const v = body[field];

@@ -123,6 +123,9 @@ export const EventBodies = {
     phase: Id,
     /** A localized pause's zone, when only that zone is extended (the zones after it move). */
     zone: Id.optional(),
+    provision: Id.optional().describe(
+      'A provision of the phase whose deadlines alone move, each by `days`; the phase keeps its length.',
+    ),
     days: z.int().min(1).max(365),
     releases: Count.optional(),
   }),

@@ -164,6 +164,19 @@ describe('planAgreement', () => {
     expect(() => planAgreement(fixed, { extend: 1 })).toThrow(/has an extension rule|has no extension rule/);
   });
 
+  it('extends a phase with no rule by the days asked (a renewal the parties agree to), not one with no fixed end', () => {
+    const fixed: Agreement = pause({ phases: [{ ...pause().phases[0]!, extension: undefined }] });
+    const length = planAgreement(fixed).phases[0]!.endDay!;
+    expect(planAgreement(fixed, { extend: { [fixed.phases[0]!.id]: 5 } }).phases[0]).toMatchObject({
+      endDay: length + 5,
+      extendedBy: 5,
+    });
+    const open: Agreement = pause({
+      phases: [{ ...pause().phases[0]!, extension: undefined, continuesWhile: { en: 'talks go on' } }],
+    });
+    expect(() => planAgreement(open, { extend: { [open.phases[0]!.id]: 1 } })).toThrow(/no fixed end/);
+  });
+
   it('lists the cessation of hostilities as a standing obligation with its hour windows', () => {
     expect(planAgreement(pause()).standing[0]).toMatchObject({
       provision: 'ceasefire',

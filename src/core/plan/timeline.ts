@@ -99,10 +99,12 @@ export function resolveExtensions(
         'plan-unknown-phase',
         `--extend names "${phaseId}", which is neither a phase nor a pause zone of the agreement.`,
       );
-    if (!phase.extension) {
+    // A phase without a rule is extended by any number of days the parties agree to (a renewal),
+    // when it has a fixed end to move.
+    if (!phase.extension && isOpenEnded(phase)) {
       throw new PlanError(
         'plan-not-extensible',
-        `Phase "${phaseId}" has no extension rule, so it cannot be extended.`,
+        `Phase "${phaseId}" has no fixed end (no lengthDays, or continuesWhile), so it cannot be extended.`,
       );
     }
     if (!Number.isInteger(days) || days < 0) {
@@ -110,6 +112,10 @@ export function resolveExtensions(
         'plan-bad-option',
         `Extension of phase "${phaseId}" must be a whole number of days ≥ 0, got ${days}.`,
       );
+    }
+    if (!phase.extension) {
+      extra.set(phaseId, days);
+      continue;
     }
     if (phase.extension.maxDays !== undefined && days > phase.extension.maxDays) {
       throw new PlanError(

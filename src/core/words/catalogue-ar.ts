@@ -88,6 +88,9 @@ export const AR: Record<PhraseCode, string> = {
   'moved.condition': 'أُرجئ الموعد {late} عن المخطط له ({planned}): اكتمل {provision}، الذي ينتظره، متأخرًا',
   'moved.extension': 'أُرجئ الموعد {late} عن المخطط له ({planned}): اتُّفق على التمديد الذي أضافه في {at}',
   'moved.phase-start': 'أُرجئ الموعد {late} عن المخطط له ({planned}): بدأت مرحلته في {at}',
+  'moved.deadline-extended': 'أُرجئ الموعد {late} عن المخطط له ({planned}): مُدِّد الموعد النهائي باتفاق في {at}',
+  'moved.deadline-extended-after':
+    'أُرجئ الموعد {late} عن المخطط له ({planned}): مُدِّد الموعد النهائي باتفاق في {at}، بعد انقضاء الموعد المخطط له',
   'waits.complete': 'اكتمال {provision}',
   'waits.complete-category': 'اكتمال {provision} ({category})',
   'waits.never-complete': '{what} (لا يكتمل أبدًا وفق الخطة)',
@@ -156,6 +159,8 @@ export const AR: Record<PhraseCode, string> = {
   'extension.pause': 'التوقف في {zone}: {statuses}',
   'extension.batch': 'الدفعة {batches}: {statuses}',
   'extension.batches': 'الدفعات {batches}: {statuses}',
+  'extension.provision': 'أُرجئت مواعيد {provision} بالمدة نفسها: {statuses}',
+  'extension.phase': 'موعد انتهاء {phase} الآن {end}؛ الأيام التي أضافها التمديد: {statuses}',
   'extension.nothing-due': 'لا شيء مستحق بعد',
   'extension.no-rule': 'لا يتضمن الاتفاق قاعدة تضعه في التقويم',
   'release.head-batch-unstated-remains': 'الدفعة {batch}: عدد الرفات المطلوب إعادتها غير محدد',

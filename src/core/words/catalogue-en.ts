@@ -92,6 +92,10 @@ export const EN: Record<PhraseCode, string> = {
   'moved.extension':
     'Due {late} later than planned ({planned}): the extension that added it was agreed on {at}',
   'moved.phase-start': 'Due {late} later than planned ({planned}): its phase started on {at}',
+  'moved.deadline-extended':
+    'Due {late} later than planned ({planned}): the deadline was extended by agreement on {at}',
+  'moved.deadline-extended-after':
+    'Due {late} later than planned ({planned}): the deadline was extended by agreement on {at}, after the planned deadline had passed',
   'waits.complete': '{provision} to be complete',
   'waits.complete-category': '{provision} ({category}) to be complete',
   'waits.never-complete': '{what} (never complete under the plan)',
@@ -161,6 +165,8 @@ export const EN: Record<PhraseCode, string> = {
   'extension.pause': 'the pause in {zone}: {statuses}',
   'extension.batch': 'batch {batches}: {statuses}',
   'extension.batches': 'batches {batches}: {statuses}',
+  'extension.provision': 'the deadlines of {provision} moved as many days: {statuses}',
+  'extension.phase': '{phase} now ends {end}; the days it added: {statuses}',
   'extension.nothing-due': 'nothing due yet',
   'extension.no-rule': 'the agreement has no rule that places it on the calendar',
   'release.head-batch-unstated-remains': 'Batch {batch}: an unstated number of remains to return',

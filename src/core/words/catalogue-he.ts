@@ -88,6 +88,9 @@ export const HE: Record<PhraseCode, string> = {
   'moved.condition': 'המועד נדחה ב-{late} מהמתוכנן ({planned}): {provision}, שלו הוא ממתין, הושלם באיחור',
   'moved.extension': 'המועד נדחה ב-{late} מהמתוכנן ({planned}): ההארכה שהוסיפה אותו סוכמה ב-{at}',
   'moved.phase-start': 'המועד נדחה ב-{late} מהמתוכנן ({planned}): השלב שלו החל ב-{at}',
+  'moved.deadline-extended': 'המועד נדחה ב-{late} מהמתוכנן ({planned}): המועד האחרון הוארך בהסכמה ב-{at}',
+  'moved.deadline-extended-after':
+    'המועד נדחה ב-{late} מהמתוכנן ({planned}): המועד האחרון הוארך בהסכמה ב-{at}, לאחר שהמועד המתוכנן חלף',
   'waits.complete': 'השלמת {provision}',
   'waits.complete-category': 'השלמת {provision} ({category})',
   'waits.never-complete': '{what} (לעולם אינו מושלם לפי התוכנית)',
@@ -156,6 +159,8 @@ export const HE: Record<PhraseCode, string> = {
   'extension.pause': 'ההפוגה ({zone}): {statuses}',
   'extension.batch': 'פעימה {batches}: {statuses}',
   'extension.batches': 'פעימות {batches}: {statuses}',
+  'extension.provision': 'מועדי {provision} נדחו באותו מספר ימים: {statuses}',
+  'extension.phase': 'סיום {phase} נקבע כעת ל-{end}; הימים שנוספו: {statuses}',
   'extension.nothing-due': 'דבר טרם הגיע מועדו',
   'extension.no-rule': 'בהסכם אין כלל שקובע אותה בלוח הזמנים',
   'release.head-batch-unstated-remains': 'פעימה {batch}: מספר לא מוגדר של גופות להחזרה',

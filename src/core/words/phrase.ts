@@ -146,6 +146,8 @@ export const PHRASES = {
   'moved.condition': ['late', 'planned', 'provision'],
   'moved.extension': ['late', 'planned', 'at'],
   'moved.phase-start': ['late', 'planned', 'at'],
+  'moved.deadline-extended': ['late', 'planned', 'at'],
+  'moved.deadline-extended-after': ['late', 'planned', 'at'],
   'verdict.dated-fact': [],
   // A crossing's opening for which no date was agreed.
   'undated.head': ['obligation', 'met'],
@@ -249,6 +251,8 @@ export const PHRASES = {
   'extension.pause': ['zone', 'statuses'],
   'extension.batch': ['batches', 'statuses'],
   'extension.batches': ['batches', 'statuses'],
+  'extension.provision': ['provision', 'statuses'],
+  'extension.phase': ['phase', 'end', 'statuses'],
   'extension.nothing-due': [],
   'extension.no-rule': [],
   // ---- Plan lines and comparison terms (from h5's src/core/lines). Optional parts of a line are
