@@ -97,17 +97,24 @@ export function extensionRecords(ctx: EvalContext, obligations: ObligationStatus
           'comma',
         )
       : phrase('extension.nothing-due');
-    const phaseEnd = ctx.eplan.plan.phases.find((p) => p.id === x.phase)?.endDate;
+    // When the phase ends with the days this extension added (and those agreed before it): the
+    // start of the day after its last.
+    const startDate = ctx.eplan.plan.phases.find((p) => p.id === x.phase)?.startDate;
+    const lastDay = x.phaseDays.at(-1);
+    const phaseEnd =
+      startDate && lastDay !== undefined
+        ? localToEpoch(addDays(startDate, lastDay), '00:00', ctx.timeZone)
+        : undefined;
     const outcome = !x.planned
       ? phrase('extension.no-rule')
       : x.zone !== undefined
         ? phrase('extension.pause', { zone: { type: 'place', id: x.zone }, statuses })
         : x.provision !== undefined
           ? phrase('extension.provision', { provision: { type: 'provision', id: x.provision }, statuses })
-          : batches.length === 0 && phaseEnd
+          : batches.length === 0 && phaseEnd !== undefined
             ? phrase('extension.phase', {
                 phase: { type: 'phase', id: x.phase },
-                end: { type: 'date', date: phaseEnd },
+                end: moment(phaseEnd, tz),
                 statuses,
               })
             : phrase(batches.length === 1 ? 'extension.batch' : 'extension.batches', {
