@@ -26,7 +26,7 @@ describe('a phase renewed by agreement (no extension rule)', () => {
     expect(Math.max(...aidDays(e))).toBe(5);
     expect(e.extensions[0]).toMatchObject({ phase: 'p1', days: 2, phaseDays: [4, 5] });
     const said = words(e);
-    expect(said).toContain('Phase 1 now planned to end 6 Jan 00:00');
+    expect(said).toContain('with it, Phase 1 planned to end 6 Jan 00:00');
     expect(said).not.toContain('no rule that places it');
     expect(e.notes.map((n) => n.code)).not.toContain('note.extension-phase-unplaced');
   });

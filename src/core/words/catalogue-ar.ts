@@ -160,7 +160,7 @@ export const AR: Record<PhraseCode, string> = {
   'extension.batch': 'الدفعة {batches}: {statuses}',
   'extension.batches': 'الدفعات {batches}: {statuses}',
   'extension.provision': 'أُرجئت مواعيد {provision} بالمدة نفسها: {statuses}',
-  'extension.phase': 'موعد انتهاء {phase} الآن {end}؛ الأيام التي أضافها التمديد: {statuses}',
+  'extension.phase': 'وبه صار موعد انتهاء {phase} {end}؛ الأيام التي أضافها التمديد: {statuses}',
   'extension.nothing-due': 'لا شيء مستحق بعد',
   'extension.no-rule': 'لا يتضمن الاتفاق قاعدة تضعه في التقويم',
   'release.head-batch-unstated-remains': 'الدفعة {batch}: عدد الرفات المطلوب إعادتها غير محدد',

@@ -166,7 +166,7 @@ export const EN: Record<PhraseCode, string> = {
   'extension.batch': 'batch {batches}: {statuses}',
   'extension.batches': 'batches {batches}: {statuses}',
   'extension.provision': 'the deadlines of {provision} moved as many days: {statuses}',
-  'extension.phase': '{phase} now planned to end {end}; the days it added: {statuses}',
+  'extension.phase': 'with it, {phase} planned to end {end}; the days it added: {statuses}',
   'extension.nothing-due': 'nothing due yet',
   'extension.no-rule': 'the agreement has no rule that places it on the calendar',
   'release.head-batch-unstated-remains': 'Batch {batch}: an unstated number of remains to return',

@@ -160,7 +160,7 @@ export const HE: Record<PhraseCode, string> = {
   'extension.batch': 'פעימה {batches}: {statuses}',
   'extension.batches': 'פעימות {batches}: {statuses}',
   'extension.provision': 'מועדי {provision} נדחו באותו מספר ימים: {statuses}',
-  'extension.phase': 'סיום {phase} נקבע כעת ל-{end}; הימים שנוספו: {statuses}',
+  'extension.phase': 'בעקבותיה נקבע סיום {phase} ל-{end}; הימים שנוספו: {statuses}',
   'extension.nothing-due': 'דבר טרם הגיע מועדו',
   'extension.no-rule': 'בהסכם אין כלל שקובע אותה בלוח הזמנים',
   'release.head-batch-unstated-remains': 'פעימה {batch}: מספר לא מוגדר של גופות להחזרה',
