@@ -176,6 +176,17 @@ export function actFacts(ctx: EvalContext, p: Provision, o: Obligation): Prepare
             ),
             last: moment(records.at(-1)!.entry.at, tz),
           }),
+          // What is left: the zones no withdrawal is recorded from, named, in the agreement's order.
+          ...(zones.size < p.zones.length
+            ? [
+                phrase('record.withdrawal-rest', {
+                  zones: list(
+                    p.zones.filter((z) => !zones.has(z.id)).map((z) => ({ type: 'place', id: z.id })),
+                    'comma',
+                  ),
+                }),
+              ]
+            : []),
         ]
       : [];
     return finish(

@@ -92,6 +92,17 @@ describe("one provision's deadline extended by agreement", () => {
     expect(o.due).toBe('2024-01-05T18:00:00+02:00');
   });
 
+  it('a withdrawal partly done names the zones no withdrawal is recorded from', () => {
+    const e = run([part()], T(3, '12:00'));
+    const said = JSON.stringify(explainedEvaluation(e, renewable, 'en').obligations);
+    expect(said).toContain('withdrawal recorded from Z1');
+    expect(said).toContain('none recorded from Z2');
+    const whole = logged('b', 'withdrawal.completed', T(2, '12:00'), { provision: 'wd', zones: ['z2'] });
+    expect(
+      JSON.stringify(explainedEvaluation(run([part(), whole], T(3, '12:00')), renewable, 'en')),
+    ).not.toContain('none recorded from');
+  });
+
   it('agreed before the planned deadline, it does not say that deadline had passed', () => {
     const early = logged('med', 'extension.agreed', T(1, '12:00'), { phase: 'p1', provision: 'wd', days: 1 });
     const e = run([early], T(2, '12:00'));

@@ -38,6 +38,7 @@ export const AR: Record<PhraseCode, string> = {
   'record.returned': 'أُعيد {count} من جانب {party} في {at}',
   'record.returned-source': 'أُعيد {count} من جانب {party} في {at} [{source}]',
   'record.withdrawal': 'سُجّل الانسحاب من {zones} (آخره في {last})',
+  'record.withdrawal-rest': 'لم يُسجَّل انسحاب من {zones}',
   'record.opened': 'فُتح في {at}',
   'record.opened-closed': 'فُتح في {at}، وأُغلق مجددًا في {closed}',
   'record.opened-closed-reason': 'فُتح في {at}، وأُغلق مجددًا في {closed} ({reason})',

@@ -95,6 +95,7 @@ export const PHRASES = {
   'record.returned': ['count', 'party', 'at'],
   'record.returned-source': ['count', 'party', 'at', 'source'],
   'record.withdrawal': ['zones', 'last'],
+  'record.withdrawal-rest': ['zones'],
   'record.opened': ['at'],
   'record.opened-closed': ['at', 'closed'],
   'record.opened-closed-reason': ['at', 'closed', 'reason'],
