@@ -135,10 +135,11 @@ export function checkProvision(ctx: CheckContext, p: Provision, path: Path): voi
     case 'cessation':
       p.limits?.forEach((limit, j) => {
         const at = [...path, 'limits', j];
+        const activity = typeof limit.activity === 'string' ? limit.activity : limit.activity.en;
         if (limit.allowed === 'windows' && !limit.windows?.length) {
           ctx.report(
             'windows-missing',
-            `"${limit.activity}" is allowed only in hour windows, but no windows are given; add windows or say allowed: never.`,
+            `"${activity}" is allowed only in hour windows, but no windows are given; add windows or say allowed: never.`,
             [...at, 'allowed'],
             {
               expected: 'windows: [{ from: HH:MM, to: HH:MM }]',
@@ -148,7 +149,7 @@ export function checkProvision(ctx: CheckContext, p: Provision, path: Path): voi
         if (limit.allowed === 'never' && limit.windows?.length) {
           ctx.report(
             'windows-not-allowed',
-            `"${limit.activity}" is never allowed, yet hour windows are given; remove them or say allowed: windows.`,
+            `"${activity}" is never allowed, yet hour windows are given; remove them or say allowed: windows.`,
             [...at, 'windows'],
           );
         }

@@ -187,6 +187,25 @@ describe('planAgreement', () => {
     });
   });
 
+  it("words a limit on what does not fly 'in' its zone, and takes an activity in each language", () => {
+    const a = pause();
+    const cessation = a.provisions.find((p) => p.kind === 'cessation')!;
+    if (cessation.kind !== 'cessation') throw new Error('fixture');
+    cessation.limits = [
+      { activity: 'flights', zone: 'north', allowed: 'never' },
+      {
+        activity: { en: 'armed presence', ar: 'وجود مسلح', he: 'נוכחות חמושה' },
+        zone: 'north',
+        allowed: 'never',
+      },
+    ];
+    const standing = planAgreement(a).standing[0]!;
+    expect(standing.description).toContain('flights over north: none');
+    expect(standing.description).toContain('armed presence in north: none');
+    expect(JSON.stringify(standing.line)).toContain('"ar":"وجود مسلح"');
+    expect(JSON.stringify(standing.line)).toContain('part.limit-none-in');
+  });
+
   it('slices days by date or day number', () => {
     const plan = planAgreement(pause());
     expect(sliceDays(plan, '2023-11-25', '2023-11-26').days.map((d) => d.day)).toEqual([2, 3]);

@@ -16,6 +16,7 @@ import {
   time,
   word,
 } from '../words/phrase.ts';
+import { isVocabularyWord } from '../words/vocabularies.ts';
 import { englishLine, obligation, type PlanContext, phaseDayOf, phaseLength, type When } from './context.ts';
 import { exchangeObligations } from './exchange-obligations.ts';
 import { amountOf, hoursAfter } from './line-parts.ts';
@@ -426,16 +427,20 @@ export function standingObligation(ctx: PlanContext, p: Provision): StandingObli
   const limits =
     p.kind === 'cessation'
       ? (p.limits ?? []).map((l) => {
-          const activity = word('activity', l.activity);
+          // A word of the vocabulary (flights, drones) is worded in each language; other words as given.
+          const activity = typeof l.activity === 'string' ? word('activity', l.activity) : text(l.activity);
+          // Over a zone for what flies; in it for anything else ("armed presence in the south").
+          const aerial = typeof l.activity === 'string' && isVocabularyWord('activity', l.activity);
+          const where = aerial ? 'over' : 'in';
           const windows = commas(
             (l.windows ?? []).map((w) => phrase('part.window', { from: time(w.from), to: time(w.to) })),
           );
           if (l.allowed === 'never')
             return l.zone
-              ? phrase('part.limit-none-over', { activity, zone: place(l.zone) })
+              ? phrase(`part.limit-none-${where}`, { activity, zone: place(l.zone) })
               : phrase('part.limit-none', { activity });
           return l.zone
-            ? phrase('part.limit-windows-over', { activity, zone: place(l.zone), windows })
+            ? phrase(`part.limit-windows-${where}`, { activity, zone: place(l.zone), windows })
             : phrase('part.limit-windows', { activity, windows });
         })
       : [];

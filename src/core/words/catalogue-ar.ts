@@ -253,6 +253,8 @@ export const AR: Record<PhraseCode, string> = {
   'part.limit-none-over': '{activity} فوق {zone}: لا يُسمح',
   'part.limit-windows': '{activity}: فقط {windows}',
   'part.limit-windows-over': '{activity} فوق {zone}: فقط {windows}',
+  'part.limit-none-in': '{activity} في {zone}: لا يُسمح',
+  'part.limit-windows-in': '{activity} في {zone}: فقط {windows}',
   'part.window': 'من {from} إلى {to}',
   'part.limits': '؛ {items}',
   'when.by-time': 'بحلول الساعة {time} من اليوم {day}',

@@ -259,6 +259,8 @@ export const EN: Record<PhraseCode, string> = {
   'part.limit-none-over': '{activity} over {zone}: none',
   'part.limit-windows': '{activity}: only {windows}',
   'part.limit-windows-over': '{activity} over {zone}: only {windows}',
+  'part.limit-none-in': '{activity} in {zone}: none',
+  'part.limit-windows-in': '{activity} in {zone}: only {windows}',
   'part.window': '{from}–{to}',
   'part.limits': '; {items}',
   'when.by-time': 'by {time} of day {day}',

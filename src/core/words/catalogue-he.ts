@@ -253,6 +253,8 @@ export const HE: Record<PhraseCode, string> = {
   'part.limit-none-over': '{activity} מעל {zone}: ללא',
   'part.limit-windows': '{activity}: רק {windows}',
   'part.limit-windows-over': '{activity} מעל {zone}: רק {windows}',
+  'part.limit-none-in': '{activity} ב־{zone}: ללא',
+  'part.limit-windows-in': '{activity} ב־{zone}: רק {windows}',
   'part.window': '{from}–{to}',
   'part.limits': '; {items}',
   'when.by-time': 'עד {time} ביום {day}',

@@ -322,6 +322,8 @@ export const PHRASES = {
   'part.limit-none-over': ['activity', 'zone'],
   'part.limit-windows': ['activity', 'windows'],
   'part.limit-windows-over': ['activity', 'zone', 'windows'],
+  'part.limit-none-in': ['activity', 'zone'],
+  'part.limit-windows-in': ['activity', 'zone', 'windows'],
   'part.window': ['from', 'to'],
   'part.limits': ['items'],
   'when.by-time': ['time', 'day'],

@@ -541,6 +541,11 @@ const MEANING: Words = {
   },
 };
 
+/** Whether `id` is a word of the vocabulary (worded in each language), not words given as they are. */
+export function isVocabularyWord(vocabulary: Vocabulary, id: string): boolean {
+  return Object.hasOwn(VOCABULARIES[vocabulary].en, id);
+}
+
 /** The fixed vocabularies lines name words from, by language. */
 export const VOCABULARIES: Record<Vocabulary, Words> = {
   activity: ACTIVITY,

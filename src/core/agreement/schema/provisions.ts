@@ -52,7 +52,9 @@ export const Quota = z.strictObject({
 });
 
 export const ActivityLimit = z.strictObject({
-  activity: z.string().min(1),
+  activity: LocalizedText.describe(
+    'What is limited: flights, drones or drone-flights (worded in each language), or the words in en, ar and he.',
+  ),
   zone: Id.optional(),
   allowed: z.enum(['never', 'windows']),
   windows: z.array(HourWindow).optional(),
