@@ -29,6 +29,21 @@ describe('open-ended phases', () => {
     expect(plan.horizon).toMatchObject({ day: 42, from: 'default' });
     expect(of(plan, 'aid', 'admit-aid')).toHaveLength(42);
   });
+  it('without a horizon, run at least as long as the phases of fixed length beside them', () => {
+    const base = ceasefire();
+    const open = base.phases[0]!;
+    const a: Agreement = {
+      ...base,
+      phases: [
+        ...base.phases,
+        { id: 'implementation', title: 'Implementation', start: { day: 1 }, lengthDays: 60 },
+      ],
+    };
+    const plan = planAgreement(a);
+    expect(plan.phases.find((p) => p.id === open.id)).toMatchObject({ openEnded: true, plannedTo: 60 });
+    expect(plan.horizon).toMatchObject({ day: 60, from: 'default' });
+    expect(of(plan, 'aid', 'admit-aid')).toHaveLength(60);
+  });
   it('past a stated length that continues while talks go on, days are marked open-ended', () => {
     const a = pause({
       phases: [{ ...pause().phases[0]!, continuesWhile: 'talks go on' }],

@@ -169,13 +169,28 @@ export function horizonDay(horizon: string | number | undefined, firstDate: stri
 /**
  * Places every phase on the agreement's calendar (day 1 = the start date). An open-ended phase has
  * no end day; it is planned up to `horizon` (an agreement day) or, without one, for its stated
- * length or DEFAULT_OPEN_DAYS.
+ * length or DEFAULT_OPEN_DAYS, and at least to the last day of the phases of fixed length (a
+ * standing term beside a 60-day phase is planned as long as that phase).
  */
 export function placePhases(
   agreement: Agreement,
   extra: Map<string, number>,
   firstDate: string | null,
   horizon: number | null = null,
+): PlanPhase[] {
+  const placed = placeAll(agreement, extra, firstDate, horizon, 0);
+  if (horizon !== null) return placed;
+  const lastFixed = Math.max(0, ...placed.filter((p) => !p.openEnded).map((p) => p.endDay ?? 0));
+  const short = placed.some((p) => p.openEnded && p.plannedTo !== null && p.plannedTo < lastFixed);
+  return short ? placeAll(agreement, extra, firstDate, horizon, lastFixed) : placed;
+}
+
+function placeAll(
+  agreement: Agreement,
+  extra: Map<string, number>,
+  firstDate: string | null,
+  horizon: number | null,
+  atLeast: number,
 ): PlanPhase[] {
   const placed = new Map<string, PlanPhase>();
   const visiting = new Set<string>();
@@ -216,8 +231,8 @@ export function placePhases(
       !openEnded || startDay === null
         ? null
         : lengthDays !== null
-          ? Math.max(startDay + lengthDays - 1, horizon ?? 0)
-          : Math.max(startDay, horizon ?? startDay + DEFAULT_OPEN_DAYS - 1);
+          ? Math.max(startDay + lengthDays - 1, horizon ?? atLeast)
+          : Math.max(startDay, horizon ?? Math.max(startDay + DEFAULT_OPEN_DAYS - 1, atLeast));
     const result: PlanPhase = {
       id: phase.id,
       startDay,
