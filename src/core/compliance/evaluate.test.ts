@@ -300,7 +300,10 @@ describe('provision kinds', () => {
   });
   it('displaced return: not yet due before its day; unrecorded until the return is recorded as started; a late start is met late, with blocks shown', () => {
     expect(ob(run([], T(2, '10:00')), 'ret/allow-return/2').status).toBe('not-yet-due');
-    expect(ob(run([], T(3, '10:00')), 'ret/allow-return/2').status).toBe('unrecorded');
+    const none = ob(run([], T(3, '10:00')), 'ret/allow-return/2');
+    expect(none.status).toBe('unrecorded');
+    // Nothing on record is said once, by the verdict: never "nothing recorded; nothing recorded".
+    expect(explain(none.explanation, agreement)).toMatch(/\); nothing recorded; 10 h past the deadline\.$/);
     const started = logged('med', 'return.started', T(4, '07:00'), { provision: 'ret' });
     const blocked = logged('a', 'return.blocked', T(4, '09:00'), {
       provision: 'ret',

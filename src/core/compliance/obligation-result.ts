@@ -21,6 +21,9 @@ export function recordedMisses(ctx: EvalContext, o: Obligation, due: number | nu
   });
 }
 
+/** Whether a clause of a record tells something recorded (not the "nothing recorded" of an empty one). */
+const saysSomething = (x: Arg): boolean => !('code' in x && x.code === 'record.nothing');
+
 /** "Hamas recorded the deadline as missed: …" for each recorded miss. */
 export function missPhrases(ctx: EvalContext, misses: Entry[]): Arg[] {
   return misses.map((m) =>
@@ -118,9 +121,11 @@ export function verdictOf(ctx: EvalContext, p: Prepared): ObligationStatus {
   if (v.noRecord) status.noRecord = true;
   if (facts.disputes.length) status.disputes = facts.disputes;
   status.evidence = p.evidence;
+  // A verdict that says nothing is recorded says it once: the record's "nothing recorded" goes.
+  const record = tail.code.startsWith('verdict.nothing-recorded') ? p.record.filter(saysSomething) : p.record;
   status.explanation = p.disputes
-    ? [sentence([p.head, ...p.record, tail]), p.disputes]
-    : [sentence([p.head, ...p.record, tail])];
+    ? [sentence([p.head, ...record, tail]), p.disputes]
+    : [sentence([p.head, ...record, tail])];
   if (p.after) Object.assign(status, p.after);
   // Unrecorded with nothing that could be a breach or an act on record: no breach recorded (judge
   // does not ask how long past its deadline: nothing about it changes with the clock any more).
