@@ -132,7 +132,8 @@ export function formatPlanText(
       );
     }
   }
-  lines.push(`\n${totalsTable(plan.totals, party)}`);
+  // Omitted when the plan counts nothing (no persons, no quotas), as the other empty sections are.
+  if (plan.totals.length) lines.push(`\n${totalsTable(plan.totals, party)}`);
   if (plan.stated.length) {
     lines.push('\nStated figures beside the plan\n');
     for (const s of plan.stated) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../core/compliance/evaluate.ts';
+import { FIXTURE_YAML } from '../core/compliance/fixture-agreement.ts';
 import { labelsOf } from '../core/compliance/labels.ts';
 import { TABLE_YAML } from '../core/compliance/status-table-agreement.ts';
 import { actors, agreementOf, logged } from '../core/compliance/test-log.ts';
@@ -151,5 +152,21 @@ describe('truce status output', () => {
     expect(formatStatusText(more, agreement)).toContain(
       'ratio exceeded by 3 (more released than required, not a breach): 9 released by B more than 3 × 2 counted from A.',
     );
+  });
+
+  it('prints no "Headline figures:" heading over nothing: an agreement with no exchange and no quota has no headline figures (en, ar, he)', () => {
+    // The fixture's phase and parties with a cessation only: nothing is counted.
+    const bare = agreementOf(
+      `${FIXTURE_YAML.slice(0, FIXTURE_YAML.indexOf('provisions:')).replace(/^ +extension:.*\n/m, '')}provisions:
+  - { id: cease, kind: cessation, phase: p1, parties: [a, b] }
+`,
+    );
+    const quiet = evaluate(bare, actors(), T(2, '09:00'));
+    const heading = { en: 'Headline figures:', ar: 'الأرقام الرئيسية:', he: 'נתונים עיקריים:' } as const;
+    for (const lang of ['en', 'ar', 'he'] as const) {
+      expect(formatStatusText(quiet, bare, labelsOf(bare, [], lang), lang)).not.toContain(heading[lang]);
+      // An agreement that counts something keeps its heading.
+      expect(formatStatusText(e, agreement, labelsOf(agreement, [], lang), lang)).toContain(heading[lang]);
+    }
   });
 });

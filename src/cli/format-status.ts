@@ -199,7 +199,8 @@ function dayLines(
 /**
  * The headline figures in `lang`: released each way by the parties' and exchanges' names
  * ("unrecorded" where nothing is on record, never 0), and each aid quota source by source, each
- * source's sum over its own days, never added to another's.
+ * source's sum over its own days, never added to another's. None (not even the heading) when the
+ * agreement has no exchange and no quota, as the status omits its other empty sections.
  */
 export function headlineLines(
   h: HeadlineFigures,
@@ -215,6 +216,7 @@ export function headlineLines(
     plain((x) => explain(x, agreement, lang)),
     { reached: true },
   );
+  if (items.length === 0) return [];
   for (const i of items) lines.push(`  ${i.line}`, ...i.sub.map((x) => `    ${x}`));
   return lines;
 }
@@ -259,7 +261,8 @@ export function formatStatusText(
     for (const x of e.extensions)
       lines.push(`  ${pad(STATUS_WORDS[lang][x.status], 12)}${say(x.explanation)}`);
   }
-  lines.push('', ...headlineLines(headlineFigures(agreement, e), agreement, lang, labels));
+  const headline = headlineLines(headlineFigures(agreement, e), agreement, lang, labels);
+  if (headline.length) lines.push('', ...headline);
   lines.push('', w('provisions'));
   for (const p of e.provisions) {
     // One line a term: the first sentence of its explanation, but the whole of one that tells

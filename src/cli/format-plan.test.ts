@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_YAML } from '../core/compliance/fixture-agreement.ts';
+import { agreementOf } from '../core/compliance/test-log.ts';
+import { planAgreement } from '../core/plan/plan-agreement.ts';
+import { planInWords } from '../core/plan/plan-in-words.ts';
+import { formatPlanText } from './format-plan.ts';
+
+const text = (yaml: string) => {
+  const agreement = agreementOf(yaml);
+  return formatPlanText(planInWords(planAgreement(agreement), agreement, 'en'), 'Test agreement');
+};
+
+describe('the plan as text', () => {
+  it('prints "Totals" only over totals: a plan that counts nothing (a cessation, a return) has no such heading', () => {
+    // The fixture's phase and parties with a cessation and a return only: no persons, no quota.
+    const bare = `${FIXTURE_YAML.slice(0, FIXTURE_YAML.indexOf('provisions:')).replace(/^ +extension:.*\n/m, '')}provisions:
+  - { id: cease, kind: cessation, phase: p1, parties: [a, b] }
+  - { id: ret, kind: displaced-return, phase: p1, party: b, fromDay: 2 }
+`;
+    const plain = text(bare);
+    expect(plain).toContain('Throughout');
+    expect(plain).not.toMatch(/^Totals$/m);
+    // A plan that counts persons and trucks keeps its totals under the heading.
+    expect(text(FIXTURE_YAML)).toMatch(/^Totals\n {2}a +w +6 person$/m);
+  });
+});
