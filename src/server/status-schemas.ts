@@ -144,6 +144,11 @@ export const Allegation = z
       .describe('The alleging side’s claim until answered: open, or as the answer left it.'),
     finding: z.enum(['breach', 'no-breach']).optional().describe('A mediator’s finding, when resolved.'),
     reason: z.string().optional().describe('The reason of the answer that gave it its state.'),
+    source: z.string().optional().describe('The source the allegation names, when it names one.'),
+    answer: z
+      .looseObject({ by: z.string(), source: z.string().optional() })
+      .optional()
+      .describe('The answer that gave it its state: the actor who recorded it and the source it names.'),
     casualties: z
       .array(z.looseObject({ killed: z.int().optional(), injured: z.int().optional(), source: z.string() }))
       .optional()

@@ -20,7 +20,12 @@ export function allegationRecord(view: LogView, e: Entry): Allegation {
   const s = allegationState({ view }, e);
   // The reason of the answer that gave the allegation its state (the last one of that kind).
   const answerKind = ANSWER_OF_STATE[s.state];
-  const closing = s.answers.filter((a) => a.event.kind === answerKind).at(-1);
+  // A disputed one: the last dispute by the side alleged against (or one acting for it).
+  const disputed = s.state === 'disputed' ? s.disputes.at(-1)?.disputedBy.evidence : undefined;
+  const closing =
+    disputed !== undefined
+      ? view.refsTo(e.hash).find((a) => a.hash === disputed)
+      : s.answers.filter((a) => a.event.kind === answerKind).at(-1);
   const reason =
     s.state === 'disputed'
       ? s.disputes.at(-1)?.disputedBy.reason
@@ -33,12 +38,21 @@ export function allegationRecord(view: LogView, e: Entry): Allegation {
     by: e.event.actor,
     at: view.iso(e.at),
     description: body.description,
+    ...(e.event.source ? { source: e.event.source.name } : {}),
     ...(Array.isArray(e.event.body.casualties)
       ? { casualties: e.event.body.casualties as NonNullable<Allegation['casualties']> }
       : {}),
     state: s.state,
     ...(s.finding ? { finding: s.finding } : {}),
     ...(reason !== undefined ? { reason } : {}),
+    ...(closing
+      ? {
+          answer: {
+            by: closing.event.actor,
+            ...(closing.event.source ? { source: closing.event.source.name } : {}),
+          },
+        }
+      : {}),
     evidence: [e, ...view.refsTo(e.hash)].sort(compareEntries).map((x) => x.hash),
   };
 }

@@ -306,6 +306,10 @@ export interface Allegation {
   finding?: 'breach' | 'no-breach';
   /** The reason of the answer that gave it its state (withdrawn, resolved, acknowledged, disputed). */
   reason?: string;
+  /** The source the allegation names, when it names one. */
+  source?: string;
+  /** The answer that gave it its state: who recorded it, and the source it names when it names one. */
+  answer?: { by: string; source?: string };
   /** Casualty figures as the allegation gives them, one per source, never summed. */
   casualties?: { killed?: number; injured?: number; source: string }[];
   evidence: string[];

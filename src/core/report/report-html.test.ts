@@ -49,4 +49,39 @@ describe('the daily report', () => {
     expect(html).toMatch(/B → A: nothing recorded/);
     expect(svg).toMatch(/^<svg width="520" height="200" viewBox="0 0 520 200"/);
   });
+
+  it('lists every disputed allegation under the disputes, with both sides’ sources, and says "None." there only when nothing is disputed', () => {
+    const v = logged(
+      'b',
+      'violation.alleged',
+      '2024-01-01T09:00:00+02:00',
+      { against: 'a', provision: 'cease', description: 'Strikes.' },
+      'Press reports',
+    );
+    const d = logged(
+      'a',
+      'dispute',
+      '2024-01-02T10:00:00+02:00',
+      { of: v.leafHash, reason: 'No strikes.' },
+      'Army statement',
+    );
+    const open = logged('a', 'violation.alleged', '2024-01-02T11:00:00+02:00', {
+      against: 'b',
+      description: 'Fire.',
+    });
+    const disputesOf = (html: string) =>
+      html.slice(html.indexOf('<h2>Disputes, with their sources</h2>'), html.indexOf('<h2>Figures'));
+    const at = (moment: string) =>
+      disputesOf(reportHtml(evaluate(agreement, [...actors(), v, d, open], moment), agreement, '2024-01-02'));
+    // Disputed on the day of the report (and alleged the day before): told, both sides with their sources.
+    const section = at('2024-01-02T12:00:00+02:00');
+    expect(section).not.toContain('None.');
+    expect(section).toContain(
+      '1 Jan 09:00</span> B alleges against A (cease) (source: Press reports): Strikes. — A disputes it: No strikes. (source: Army statement)',
+    );
+    // An allegation nobody answered is not a dispute.
+    expect(section).not.toContain('Fire.');
+    // Before the dispute was recorded, nothing is disputed.
+    expect(at('2024-01-02T09:00:00+02:00')).toContain('<p>None.</p>');
+  });
 });

@@ -1,6 +1,6 @@
 import type { Agreement } from '../agreement/types.ts';
 import { type Labels, labelsOf } from '../compliance/labels.ts';
-import type { DirectionTally, Evaluation, ObligationStatus } from '../compliance/types.ts';
+import type { Allegation, DirectionTally, Evaluation, ObligationStatus } from '../compliance/types.ts';
 import { eventKindLabel } from '../figures/event-kind-label.ts';
 import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, RECORDED } from '../ledger/provenance.ts';
@@ -149,6 +149,46 @@ export function headlineHtml(
     : `<p>${html.frame('none')}</p>`;
 }
 
+/** "(source: …)" after what names one; nothing after what names none. */
+function sourced(source: string | undefined, h: Html): string {
+  return source ? ` ${h.frame('sourced', { source: h.name(source) })}` : '';
+}
+
+/**
+ * One disputed allegation: when, who alleges what against whom (and the term it names), its source,
+ * and who disputes it, why and on what source. Both sides in their own words, side by side.
+ */
+function disputedAllegationLine(a: Allegation, h: Html, labels: Labels, agreement: Agreement): string {
+  const at = formatMoment(Date.parse(a.at), agreement.timeZone, h.lang);
+  const by = h.name(labels.actor(a.answer?.by ?? a.against));
+  const answer =
+    a.reason === undefined || a.reason === ''
+      ? h.frame('disputedByBare', { actor: by })
+      : h.frame('disputedBy', { actor: by, reason: h.name(a.reason) });
+  return `<span class="s" title="${e(a.evidence.join(' '))}">${e(at)}</span> ${h.frame('alleges', {
+    actor: h.name(labels.actor(a.by)),
+    party: h.name(labels.party(a.against)),
+  })}${a.provision ? ` (${h.name(labels.provision(a.provision))})` : ''}${sourced(a.source, h)}: ${h.name(
+    a.description,
+  )} — ${answer}${sourced(a.answer?.source, h)}`;
+}
+
+/**
+ * The disputes on record: the obligations resting on a disputed record (both sides of each, with
+ * their sources) and the disputed allegations; "None." only when there is neither.
+ */
+function disputesHtml(
+  obligations: ObligationStatus[],
+  allegations: Allegation[],
+  h: Html,
+  labels: Labels,
+  agreement: Agreement,
+): string {
+  if (allegations.length === 0) return rows(obligations, h, labels);
+  const alleged = `<ul>${allegations.map((a) => `<li>${disputedAllegationLine(a, h, labels, agreement)}</li>`).join('')}</ul>`;
+  return obligations.length ? `${rows(obligations, h, labels)}\n${alleged}` : alleged;
+}
+
 /** One event of the day: its time, what happened, who recorded it, its figures as recorded, its source and note. */
 function happenedLine(x: DayEvent, labels: Labels, h: Html, agreement: Agreement): string {
   const fields = eventFields(x.body, labels, h.lang, {
@@ -210,6 +250,9 @@ export function reportHtml(
       (o.status === 'met-late' && o.obligation.date === date),
   );
   const disputes = ev.obligations.filter((o) => o.disputes?.length);
+  // Every allegation the side alleged against disputes, as of the report's moment (as the disputed
+  // obligations above): the "disputed" of the allegations and the provisions is told here too.
+  const disputedAllegations = ev.allegations.filter((a) => a.state === 'disputed');
   const figures = ev.figures.filter((f) => f.figures.length > 1);
   const alleged = ev.allegations.filter((a) => a.at.startsWith(date));
   const n = (x: number) => (lang === 'en' ? String(x) : formatNumber(x, lang));
@@ -251,7 +294,7 @@ ${section('h.phases', list(ev.phases.map((p) => `${h.name(phaseTitle(p.phase))}:
 ${section('h.happened', list(happened.map((x) => happenedLine(x, labels, h, agreement))))}
 ${section('h.today', rows(today, h, labels))}
 ${section('h.late', rows(late, h, labels))}
-${section('h.disputes', rows(disputes, h, labels))}
+${section('h.disputes', disputesHtml(disputes, disputedAllegations, h, labels, agreement))}
 ${section('h.figures', list(figures.map((f) => `${h.say([f.what])}: ${f.figures.map((x) => h.frame('perFigure', { n: e(lang === 'en' ? String(x.quantity) : formatNumber(x.quantity, lang)), source: h.name(x.source) })).join(e(sep))}${f.conflicting ? ` ${h.frame('differ')}` : ''}`)))}
 ${section(
   'h.allegations',
