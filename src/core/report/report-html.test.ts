@@ -84,4 +84,44 @@ describe('the daily report', () => {
     // Before the dispute was recorded, nothing is disputed.
     expect(at('2024-01-02T09:00:00+02:00')).toContain('<p>None.</p>');
   });
+
+  it('shows a quota over the phase counted by several sources under the figures from several sources and the cumulative figures, as the status line does', () => {
+    const withTotal = agreementOf(
+      FIXTURE_YAML.replace(
+        'perDay: [{ id: trucks, quantity: 10, unit: truck, category: aid }]',
+        `perDay: [{ id: trucks, quantity: 10, unit: truck, category: aid }]
+    extra: [{ id: total, label: Trucks in all, quantity: 25, unit: truck, category: aid }]`,
+      ),
+    );
+    // One source for each day: no day's figures come from several sources, the phase's do.
+    const day1 = logged(
+      'med',
+      'aid.delivered',
+      '2024-01-01T18:00:00+02:00',
+      { provision: 'aid', date: '2024-01-01', quantity: 8, unit: 'truck', category: 'aid' },
+      'Crossing authority',
+    );
+    const day2 = logged(
+      'med',
+      'aid.delivered',
+      '2024-01-02T18:00:00+02:00',
+      { provision: 'aid', date: '2024-01-02', quantity: 12, unit: 'truck', category: 'aid' },
+      'UN agency',
+    );
+    const html = reportHtml(
+      evaluate(withTotal, [...actors(), day1, day2], '2024-01-04T12:00:00+02:00'),
+      withTotal,
+      '2024-01-03',
+    );
+    const part = (from: string, to: string) =>
+      html.slice(html.indexOf(`<h2>${from}`), html.indexOf(`<h2>${to}`));
+    expect(part('Figures from several sources', 'Allegations')).toContain(
+      'aid, Trucks in all over the phase: 8 per Crossing authority; 12 per UN agency (they differ)',
+    );
+    // The figures of one day from one source are not listed as figures from several sources.
+    expect(part('Figures from several sources', 'Allegations')).not.toContain('on 1 Jan');
+    expect(part('Cumulative figures', 'Provisions')).toContain(
+      'aid: 25 trucks (Trucks in all) over the phase; 8 per Crossing authority, 12 per UN agency; partly met',
+    );
+  });
 });

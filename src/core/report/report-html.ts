@@ -1,6 +1,12 @@
 import type { Agreement } from '../agreement/types.ts';
 import { type Labels, labelsOf } from '../compliance/labels.ts';
-import type { Allegation, DirectionTally, Evaluation, ObligationStatus } from '../compliance/types.ts';
+import type {
+  Allegation,
+  DirectionTally,
+  Evaluation,
+  Figure,
+  ObligationStatus,
+} from '../compliance/types.ts';
 import { eventKindLabel } from '../figures/event-kind-label.ts';
 import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, RECORDED } from '../ledger/provenance.ts';
@@ -9,7 +15,7 @@ import { namesOf } from '../words/agreement-names.ts';
 import { explain } from '../words/explain.ts';
 import type { Lang } from '../words/lang.ts';
 import { STATUS_WORDS } from '../words/nouns.ts';
-import type { Explanation } from '../words/phrase.ts';
+import { type Arg, type Explanation, type Phrase, phrase } from '../words/phrase.ts';
 import { formatDate, formatMoment, formatNumber, localized, renderParts } from '../words/render.ts';
 import { casualtyPhrases } from './casualty-words.ts';
 import type { DayEvent } from './day-events.ts';
@@ -149,6 +155,38 @@ export function headlineHtml(
     : `<p>${html.frame('none')}</p>`;
 }
 
+/** Whether two lists of figures are the same figures: each source's, resting on the same events. */
+function sameFigures(a: Figure[], b: Figure[]): boolean {
+  const key = (f: Figure[]) =>
+    JSON.stringify(f.map((x) => [x.source, x.quantity, [...x.evidence].sort()]).sort());
+  return key(a) === key(b);
+}
+
+/** What a quota's figures count: its quota line (or act) over the phase, or for its day. */
+function countedWhat(o: ObligationStatus): Phrase {
+  const ob = o.obligation;
+  const what: Arg =
+    ob.category !== undefined
+      ? { type: 'quota', id: ob.category, provision: ob.provision }
+      : { type: 'action', action: ob.action };
+  return ob.action === 'deliver-extra' || !ob.date
+    ? phrase('quota.over-phase', { what })
+    : phrase('figure.on-day', { what, day: { type: 'day', date: ob.date } });
+}
+
+/** One thing counted by several sources (`what`, written): each source's figure, side by side, never added. */
+function figuresLine(what: string, figures: Figure[], differ: boolean, h: Html): string {
+  const sep = h.lang === 'ar' ? '؛ ' : '; ';
+  return `${what}: ${figures
+    .map((x) =>
+      h.frame('perFigure', {
+        n: e(h.lang === 'en' ? String(x.quantity) : formatNumber(x.quantity, h.lang)),
+        source: h.name(x.source),
+      }),
+    )
+    .join(e(sep))}${differ ? ` ${h.frame('differ')}` : ''}`;
+}
+
 /** "(source: …)" after what names one; nothing after what names none. */
 function sourced(source: string | undefined, h: Html): string {
   return source ? ` ${h.frame('sourced', { source: h.name(source) })}` : '';
@@ -254,9 +292,15 @@ export function reportHtml(
   // obligations above): the "disputed" of the allegations and the provisions is told here too.
   const disputedAllegations = ev.allegations.filter((a) => a.state === 'disputed');
   const figures = ev.figures.filter((f) => f.figures.length > 1);
+  // A quota's figures from several sources that no set above holds (a quantity over the phase sums
+  // each source's figures of every day): shown too, as the status shows them on its line.
+  const quotaFigures = ev.obligations.filter(
+    (o) => (o.figures?.length ?? 0) > 1 && !figures.some((f) => sameFigures(f.figures, o.figures!)),
+  );
+  // A quantity owed over the phase is a cumulative figure: told with its figures and its status.
+  const overPhase = ev.obligations.filter((o) => o.obligation.action === 'deliver-extra');
   const alleged = ev.allegations.filter((a) => a.at.startsWith(date));
   const n = (x: number) => (lang === 'en' ? String(x) : formatNumber(x, lang));
-  const sep = lang === 'ar' ? '؛ ' : '; ';
   const agreementTitle = localized(agreement.title, lang);
   const title = frame(lang, 'title', { title: agreementTitle, date: formatDate(date, lang) });
   const section = (key: FrameKey, body: string) => `<h2>${h.frame(key)}</h2>\n${body}`;
@@ -295,7 +339,20 @@ ${section('h.happened', list(happened.map((x) => happenedLine(x, labels, h, agre
 ${section('h.today', rows(today, h, labels))}
 ${section('h.late', rows(late, h, labels))}
 ${section('h.disputes', disputesHtml(disputes, disputedAllegations, h, labels, agreement))}
-${section('h.figures', list(figures.map((f) => `${h.say([f.what])}: ${f.figures.map((x) => h.frame('perFigure', { n: e(lang === 'en' ? String(x.quantity) : formatNumber(x.quantity, lang)), source: h.name(x.source) })).join(e(sep))}${f.conflicting ? ` ${h.frame('differ')}` : ''}`)))}
+${section(
+  'h.figures',
+  list([
+    ...figures.map((f) => figuresLine(h.say([f.what]), f.figures, f.conflicting, h)),
+    ...quotaFigures.map((o) =>
+      figuresLine(
+        `${h.name(labels.provision(o.obligation.provision))}, ${h.say([countedWhat(o)])}`,
+        o.figures!,
+        new Set(o.figures!.map((x) => x.quantity)).size > 1,
+        h,
+      ),
+    ),
+  ]),
+)}
 ${section(
   'h.allegations',
   list(
@@ -331,6 +388,7 @@ ${section(
           }),
     ),
     ...ev.exchanges.ratios.map((r) => h.say(r.explanation)),
+    ...overPhase.map((o) => `${h.name(labels.provision(o.obligation.provision))}: ${h.say(o.explanation)}`),
   ])}\n${chart(ev.exchanges.directions, labels, lang)}`,
 )}
 ${section('h.provisions', list(ev.provisions.map((p) => `<span class="s">${h.name(labels.provision(p.provision))}: ${e(STATUS_WORDS[lang][p.status])}${p.uncertain ? ' ⚠' : ''}</span> — ${h.say(p.explanation)}`)))}
