@@ -57,6 +57,15 @@ describe('truce --help', () => {
     expect(r.stderr).not.toMatch(/Did you mean/);
   });
 
+  it('a command named by another word people use for it suggests it, in one line: check → validate', async () => {
+    const r = await runCli('check', 'examples/agreements/nov-2023-pause.yaml');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'truce: unknown command "check". Did you mean `truce validate`? (`truce --help` lists the commands.)\n',
+    );
+  });
+
   it('a mistyped command or flag exits 2 and says what was meant', async () => {
     const command = await runCli('verfy');
     expect(command.status).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, editDistance } from './did-you-mean.ts';
+import { COMMAND_SYNONYMS, didYouMean, didYouMeanCommand, editDistance } from './did-you-mean.ts';
 
 describe('did you mean', () => {
   it('counts a swap of two neighbouring letters as one edit', () => {
@@ -34,5 +34,28 @@ describe('did you mean', () => {
     expect(didYouMean('verbose', serve)).toBeUndefined();
     // "h" begins "host" and "help": not one candidate, and too short to guess from.
     expect(didYouMean('h', serve)).toBeUndefined();
+  });
+
+  const commands = ['validate', 'plan', 'diff', 'log init', 'log show', 'record', 'verify', 'serve'];
+
+  it('suggests the command a word people use for it names: check → validate', () => {
+    expect(didYouMeanCommand('check', commands)).toBe('validate');
+    expect(didYouMeanCommand('Check', commands)).toBe('validate');
+    expect(didYouMeanCommand('compare', commands)).toBe('diff');
+    expect(didYouMeanCommand('init', commands)).toBe('log init');
+    // A mistyped name still finds its command; an unrelated word finds none.
+    expect(didYouMeanCommand('verfy', commands)).toBe('verify');
+    expect(didYouMeanCommand('frobnicate', commands)).toBeUndefined();
+    // A name on an object's prototype is not a synonym.
+    expect(didYouMeanCommand('constructor', commands)).toBeUndefined();
+  });
+
+  it('every synonym leads to a command that exists', async () => {
+    const { commandTable } = await import('./command-table.ts');
+    const names = commandTable.map((c) => c.name);
+    for (const [word, command] of Object.entries(COMMAND_SYNONYMS)) {
+      expect(names, word).toContain(command);
+      expect(names, word).not.toContain(word);
+    }
   });
 });

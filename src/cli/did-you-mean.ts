@@ -36,3 +36,31 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   }
   return best?.candidate;
 }
+
+/**
+ * Words people say for a command that is named otherwise: "check" an agreement is `validate` it.
+ * Each word leads to a command only where no command has that name.
+ */
+export const COMMAND_SYNONYMS: Readonly<Record<string, string>> = {
+  check: 'validate',
+  lint: 'validate',
+  compare: 'diff',
+  init: 'log init',
+  append: 'record',
+  add: 'record',
+  audit: 'verify',
+  start: 'serve',
+  server: 'serve',
+};
+
+/**
+ * The command a mistyped or misnamed `word` most likely meant: its synonym (`check` for
+ * `validate`), else the nearest name (didYouMean); undefined when nothing is that close.
+ */
+export function didYouMeanCommand(word: string, commands: readonly string[]): string | undefined {
+  const synonym = Object.hasOwn(COMMAND_SYNONYMS, word.toLowerCase())
+    ? COMMAND_SYNONYMS[word.toLowerCase()]
+    : undefined;
+  if (synonym !== undefined && commands.includes(synonym)) return synonym;
+  return didYouMean(word, commands);
+}

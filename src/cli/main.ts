@@ -3,7 +3,7 @@ import { PlanError } from '../core/plan/plan-error.ts';
 import { ExportFolderError } from '../export/export-folder-error.ts';
 import { helpText, parseCommandArgs } from './command.ts';
 import { commandTable } from './command-table.ts';
-import { didYouMean } from './did-you-mean.ts';
+import { didYouMeanCommand } from './did-you-mean.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, type Io, processIo, UsageError } from './io.ts';
 import { relaunchForServe } from './serve-relaunch.ts';
 import { terminalErrorText, terminalText } from './terminal-text.ts';
@@ -52,12 +52,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     // "log shwo" is a mistyped two-word command, not an unknown command "log".
     const group = twoWords !== undefined && commands.some((c) => c.name.startsWith(`${argv[0]} `));
     const asked = group ? twoWords : name;
-    const meant = didYouMean(
+    const meant = didYouMeanCommand(
       asked,
       commands.map((c) => c.name),
     );
+    // What was most likely meant, in one line; the whole list only when nothing is close.
     io.err(
-      `truce: unknown command "${asked}".${meant ? ` Did you mean \`truce ${meant}\`?` : ''}\n\n${overview()}`,
+      meant
+        ? `truce: unknown command "${asked}". Did you mean \`truce ${meant}\`? (\`truce --help\` lists the commands.)\n`
+        : `truce: unknown command "${asked}".\n\n${overview()}`,
     );
     return EXIT_USAGE;
   }
