@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseAgreement } from '../core/agreement/index.ts';
@@ -7,18 +6,19 @@ import { toHex } from '../core/crypto/crypto.ts';
 import { type AdoptedText, FitJudge } from '../core/fit/fit-judge.ts';
 import { nodeCrypto } from '../platform/node-crypto.ts';
 import { fitMessage } from '../server/event-fit-words.ts';
-import { AgreementStore } from '../store/agreement-store.ts';
+import { AgreementStore, type AgreementVersion } from '../store/agreement-store.ts';
 import type { Database } from '../store/database.ts';
 import type { LedgerStore } from '../store/ledger-store.ts';
 import { latestAdoption } from '../store/log-adoption.ts';
 import type { FitHook } from '../store/log-append.ts';
+import { readAgreementFolder } from './agreement-folder.ts';
 import { type ParsedArgs, stringFlag } from './command.ts';
 import { InputError, type Io } from './io.ts';
 
 export const agreementOption = {
   type: 'string',
   description:
-    'The agreement text the log adopted, to check the events against (default: examples/agreements/ID.yaml, or the version stored in the database with that hash).',
+    'The agreement text the log adopted, to check the events against (default: the file of --agreements with its id and hash, or the version stored in the database with that hash).',
 } as const;
 
 /** An event refused because it does not fit the log's adopted agreement; `position` when known. */
@@ -38,10 +38,10 @@ export interface CliFit {
 }
 
 /**
- * Finds the texts a log's agreement.adopted events name: the --agreement file, the example file
- * of the agreement's id under the working folder, or (for the log's adoption before the append) a
- * version stored in the database with that hash. With --agreement, a log that adopted another text
- * is refused: the events would be judged against a text the log never adopted.
+ * Finds the texts a log's agreement.adopted events name: the --agreement file, a file of the
+ * --agreements folder (default examples/agreements under the working folder) with that id and
+ * hash, or a version stored in the database with that hash. With --agreement, a log that adopted
+ * another text is refused: the events would be judged against a text the log never adopted.
  */
 export async function cliFit(
   args: ParsedArgs,
@@ -59,6 +59,7 @@ export async function cliFit(
     });
     given = { sha256: toHex(nodeCrypto.sha256(bytes)), text: bytes.toString('utf8'), file: flag };
   }
+  const folder = await readAgreementFolder(args, io);
   const parse = (text: string, name: string): Agreement | undefined => {
     const r = parseAgreement(text, name);
     return r.ok ? r.agreement : undefined;
@@ -71,19 +72,20 @@ export async function cliFit(
       'agreement-not-adopted',
       `${given.file} is not the text log "${logId}" adopted (its SHA-256 is ${given.sha256}; the log adopted ${adoption.sha256} at event ${adoption.index}): give that text with --agreement, or leave --agreement out.`,
     );
-  const stored = adoption
-    ? await new AgreementStore(database).byHash(adoption.agreement, adoption.sha256)
-    : undefined;
+  const agreements = new AgreementStore(database);
+  const stored = new Map<string, AgreementVersion>();
+  if (adoption) {
+    const v = await agreements.byHash(adoption.agreement, adoption.sha256);
+    if (v) stored.set(`${v.id} ${v.sha256}`, v);
+  }
   let current: AdoptedText | null = null;
   const found = (adopted: AdoptedText): Agreement | undefined => {
     if (given?.sha256 === adopted.sha256) return parse(given.text, given.file);
-    const example = resolve(io.cwd, 'examples/agreements', `${adopted.agreement}.yaml`);
-    if (/^[a-z0-9-]+$/.test(adopted.agreement) && existsSync(example)) {
-      const bytes = readFileSync(example);
-      if (toHex(nodeCrypto.sha256(bytes)) === adopted.sha256) return parse(bytes.toString('utf8'), example);
-    }
-    if (stored && stored.id === adopted.agreement && stored.sha256 === adopted.sha256)
-      return parse(stored.source, `${stored.id}.yaml`);
+    const file = folder.byHash.get(adopted.sha256);
+    const inFolder = file ? parse(file.bytes.toString('utf8'), file.file) : undefined;
+    if (inFolder?.id === adopted.agreement) return inFolder;
+    const version = stored.get(`${adopted.agreement} ${adopted.sha256}`);
+    if (version) return parse(version.source, `${version.id}.yaml`);
     return undefined;
   };
   const resolveAdopted = (adopted: AdoptedText) => {

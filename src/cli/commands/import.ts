@@ -5,6 +5,7 @@ import { decodeUtf8, notUtf8Message } from '../../core/text/utf8.ts';
 import { importExportFolder } from '../../export/import-folder.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
 import { agreementOption, cliFit } from '../adopted-agreement.ts';
+import { agreementsOption } from '../agreement-folder.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
 import { EXIT_OK, InputError, UsageError } from '../io.ts';
 import { chooseLog, databaseOption, openStore, readKeyFolder, readSigner } from '../ledger-context.ts';
@@ -20,7 +21,7 @@ export const importCommand: Command = {
   summary:
     "Import an exported log folder (verified first), a JSONL of signed events, or a monitor's rows (CSV or JSONL).",
   usage:
-    'truce import DIR | FILE.jsonl | FILE.csv [--log ID [--origin O] [--reconstructed] [--demo-keys]] [--key FILE] [--keys DIR] [--database DB] [--json]',
+    'truce import DIR | FILE.jsonl | FILE.csv [--log ID [--origin O] [--reconstructed] [--demo-keys]] [--key FILE] [--keys DIR] [--agreements DIR] [--agreement FILE] [--database DB] [--json]',
   options: {
     log: { type: 'string', description: 'The log to append to (for .jsonl and .csv).' },
     key: {
@@ -51,11 +52,12 @@ export const importCommand: Command = {
         'Print the columns of monitor rows for every event kind (generated from the event schemas), and import nothing.',
     },
     agreement: agreementOption,
+    agreements: agreementsOption,
     database: databaseOption,
     json: jsonOption,
   },
   details:
-    '\nThe columns of monitor rows are documented in docs/ledger.md (a column per field of every event kind; id makes re-import add nothing; refs name earlier rows by id). Everything is appended in one transaction: a bad row imports nothing, and a failed import leaves nothing behind (not even an empty log). An export folder is streamed in chunks and each event checked as it is appended, its checkpoints and cosignatures before the transaction commits, so a log of millions of events imports in one pass through bounded memory.\n',
+    '\nThe columns of monitor rows are documented in docs/ledger.md (a column per field of every event kind; id makes re-import add nothing; refs name earlier rows by id). Rows are checked against the text the log adopted, found as truce record finds it (--agreement FILE, --agreements DIR, default examples/agreements under the working folder, or the database). Everything is appended in one transaction: a bad row imports nothing, and a failed import leaves nothing behind (not even an empty log). An export folder is streamed in chunks and each event checked as it is appended, its checkpoints and cosignatures before the transaction commits, so a log of millions of events imports in one pass through bounded memory.\n',
   async run(args, io) {
     if (args.values.columns === true) {
       io.out(args.values.json ? `${JSON.stringify(columnsByKind())}\n` : columnsMarkdown());

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { EVENT_KINDS } from '../../core/ledger/event-kinds.ts';
 import { agreementOption, cliFit } from '../adopted-agreement.ts';
+import { agreementsOption } from '../agreement-folder.ts';
 import { type Command, jsonOption, listFlag, stringFlag } from '../command.ts';
 import { EXIT_OK, InputError, UsageError } from '../io.ts';
 import { chooseLog, databaseOption, openStore, readSigner } from '../ledger-context.ts';
@@ -30,7 +31,7 @@ export const record: Command = {
   summary:
     'Sign an event with your key and append it to the log (e.g. a handover, aid delivered, a dispute).',
   usage:
-    'truce record KIND --key FILE [--field NAME=VALUE]... [--body JSON|@FILE] [--ref HASH]... [--source NAME] [--note TEXT] [--agreement FILE] [--json]',
+    'truce record KIND --key FILE [--field NAME=VALUE]... [--body JSON|@FILE] [--ref HASH]... [--source NAME] [--note TEXT] [--agreements DIR] [--agreement FILE] [--json]',
   options: {
     key: { type: 'string', description: 'Your private key file; the event is signed with it.' },
     actor: { type: 'string', description: 'Your actor id in the log (default: the key name).' },
@@ -52,10 +53,11 @@ export const record: Command = {
       description: "The operator's key, to sign a checkpoint after appending.",
     },
     agreement: agreementOption,
+    agreements: agreementsOption,
     database: databaseOption,
     json: jsonOption,
   },
-  details: `\nKinds: ${EVENT_KINDS.join(', ')}.\nExample:\n  truce record aid.delivered --key keys/monitor.key --field date=2023-11-25 --field quantity=50 \\\n    --field unit=truck --field destination=north --source "COGAT"\nThe event is checked against the agreement the log adopted (docs/ledger.md, "What an event must fit"): a provision, batch, category, zone or party the agreement does not have, or an actor that may not record it, is refused with what would fit. A log that adopted none, or whose text is not found, gets only the log's structural checks.\n`,
+  details: `\nKinds: ${EVENT_KINDS.join(', ')}.\nExample:\n  truce record aid.delivered --key keys/monitor.key --field date=2023-11-25 --field quantity=50 \\\n    --field unit=truck --field destination=north --source "COGAT"\nThe event is checked against the agreement the log adopted (docs/ledger.md, "What an event must fit"): a provision, batch, category, zone or party the agreement does not have, or an actor that may not record it, is refused with what would fit. The adopted text is the --agreement file, else the file of --agreements DIR (default examples/agreements under the working folder) with its id and hash, else the version stored in the database with that hash. A log that adopted none, or whose text is not found, gets only the log's structural checks.\n`,
   async run(args, io) {
     const [kind] = args.positionals;
     if (!kind || args.positionals.length > 1) throw new UsageError('Name one event KIND.');
@@ -133,7 +135,7 @@ export const record: Command = {
           `${r.duplicate ? 'already in the log' : 'recorded'}: ${kind} at index ${r.index}, leaf ${r.leafHash}\n${
             against
               ? `checked against agreement ${against.agreement} (SHA-256 ${against.sha256.slice(0, 12)}…)`
-              : 'structural checks only: the log has adopted no agreement text found here (give it with --agreement FILE)'
+              : 'structural checks only: the log has adopted no agreement text found here (give it with --agreement FILE); --agreements DIR names the folder to find it in'
           }\n`,
         );
     } finally {

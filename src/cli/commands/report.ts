@@ -14,7 +14,8 @@ export const report: Command = {
   name: 'report',
   summary:
     'A daily situation report in HTML that prints well: the day, what is late, disputes, cumulative figures.',
-  usage: 'truce report EXPORT_DIR | --log ID --date DATE [--out FILE] [--agreement FILE] [--lang en|ar|he]',
+  usage:
+    'truce report EXPORT_DIR | --log ID --date DATE [--out FILE] [--agreements DIR | --agreement FILE] [--lang en|ar|he]',
   options: {
     ...logSourceOptions,
     date: { type: 'string', description: 'The day of the report (YYYY-MM-DD); the state at its end.' },

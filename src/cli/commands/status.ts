@@ -1,5 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import type { Agreement } from '../../core/agreement/types.ts';
 import { ComplianceError, evaluate, labelsOf, registrationsIn } from '../../core/compliance/index.ts';
 import type { Evaluation, LoggedEvent } from '../../core/compliance/types.ts';
@@ -15,6 +16,13 @@ import { addDays, isoInZone, localToEpoch } from '../../core/time/zoned-time.ts'
 import { exportMaterial, exportProvenance, readExport } from '../../export/export-folder.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
 import { ProvenanceStore } from '../../store/provenance-store.ts';
+import {
+  adoptedTextWords,
+  agreementsOption,
+  folderWords,
+  readAgreementFolder,
+  SUPPLY_TEXT,
+} from '../agreement-folder.ts';
 import { type Command, jsonOption, type ParsedArgs, stringFlag } from '../command.ts';
 import { formatStatusJson, formatStatusText } from '../format-status.ts';
 import { EXIT_OK, InputError, type Io, UsageError } from '../io.ts';
@@ -77,27 +85,65 @@ export async function loadLogAndAgreement(
     }
   }
   const flag = stringFlag(args, 'agreement');
-  const file = flag ?? `examples/agreements/${id}.yaml`;
-  let agreement = await requireAgreement(resolve(io.cwd, file), io);
+  if (flag !== undefined && stringFlag(args, 'agreements') !== undefined)
+    throw new UsageError(
+      'Give the agreement file with --agreement, or the folder to find it in with --agreements, not both.',
+    );
+  const list = adoptionsIn(events);
   const warnings: string[] = [];
+  if (flag !== undefined) {
+    // The file given judges, whatever the log adopted (with a warning when it is not the text in force).
+    const agreement = await requireAgreement(resolve(io.cwd, flag), io);
+    const asOf = moment(agreement);
+    const inForce = adoptionAt(list, asOf);
+    const sha = toHex(nodeCrypto.sha256(await readFile(resolve(io.cwd, flag))));
+    if (inForce && inForce.sha256 !== sha)
+      warnings.push(
+        `${flag} is not the agreement text this log had adopted by ${asOf} (its SHA-256 differs from ${inForce.sha256}, adopted at event ${inForce.index}); statuses follow ${flag}.`,
+      );
+    if (agreement.id !== id) warnings.push(`${flag} is agreement "${agreement.id}", the log is "${id}".`);
+    return { id, events, agreement, warnings, provenance, asOf, judgedBy: flag };
+  }
+  // Otherwise the texts the log adopted are looked for in --agreements (default
+  // examples/agreements under the working folder) by their hash, as truce serve finds them.
+  const folder = await readAgreementFolder(args, io);
+  const textOf = (a: Adoption) => {
+    const t = folder.byHash.get(a.sha256);
+    return t ? { file: t.file, path: t.path } : undefined;
+  };
+  // The latest text found reads the moment in its time zone; a log that adopted none (or none
+  // found) is judged by the folder's ID.yaml, as before there were adoptions to follow.
+  const latest = list.at(-1);
+  const byId = join(folder.path, `${id}.yaml`);
+  const zoneText =
+    [...list]
+      .reverse()
+      .map(textOf)
+      .find((t) => t !== undefined) ??
+    (existsSync(byId) ? { file: relative(io.cwd, byId) || byId, path: byId } : undefined);
+  if (!zoneText)
+    throw new InputError(
+      'agreement-text-not-found',
+      latest
+        ? `Log "${id}" adopted ${adoptedTextWords(latest)} at event ${latest.index}, and no agreement file in ${folderWords(folder)} has that text: ${SUPPLY_TEXT}.`
+        : `Log "${id}" has adopted no agreement text, and ${folderWords(folder)} has no ${id}.yaml: give the agreement file with --agreement FILE, or its folder with --agreements DIR.`,
+    );
+  let agreement = await requireAgreement(zoneText.path, io);
+  let judgedBy = zoneText.file;
+  let asOf = moment(agreement);
   // The text in force at the moment judged (the latest the log had adopted by then): a later text
   // does not judge a moment before its adoption.
-  const list = adoptionsIn(events);
-  let asOf = moment(agreement);
   const inForce = adoptionAt(list, asOf);
-  let judgedBy = file;
-  const sha = toHex(nodeCrypto.sha256(await readFile(resolve(io.cwd, file))));
+  const sha = toHex(nodeCrypto.sha256(await readFile(zoneText.path)));
   if (inForce && inForce.sha256 !== sha) {
-    // Without --agreement, the text in force is looked for beside the default file, by its hash.
-    const found =
-      flag === undefined ? await textByHash(resolve(io.cwd, dirname(file)), inForce.sha256) : undefined;
+    const found = textOf(inForce);
     if (found) {
-      agreement = await requireAgreement(found, io);
-      judgedBy = relative(io.cwd, found) || found;
+      agreement = await requireAgreement(found.path, io);
+      judgedBy = found.file;
       asOf = moment(agreement);
     } else
       warnings.push(
-        `${file} is not the agreement text this log had adopted by ${asOf} (its SHA-256 differs from ${inForce.sha256}, adopted at event ${inForce.index}); statuses follow ${file}.`,
+        `${judgedBy} is not the agreement text this log had adopted by ${asOf} (${adoptedTextWords(inForce)}, adopted at event ${inForce.index}, is not in ${folderWords(folder)}); statuses follow ${judgedBy}. To judge by the text in force, ${SUPPLY_TEXT}.`,
       );
   }
   if (agreement.id !== id) warnings.push(`${judgedBy} is agreement "${agreement.id}", the log is "${id}".`);
@@ -112,21 +158,6 @@ function adoptionsIn(events: readonly LoggedEvent[]): Adoption[] {
     const b = body as { agreement: string; version: number | string; sha256: string };
     return [{ agreement: b.agreement, version: b.version, sha256: b.sha256, index, actor, occurredAt }];
   });
-}
-
-/** The agreement file in `dir` whose bytes have SHA-256 `sha256`, if one has. */
-async function textByHash(dir: string, sha256: string): Promise<string | undefined> {
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort();
-  } catch {
-    return undefined;
-  }
-  for (const name of names) {
-    const path = join(dir, name);
-    if (toHex(nodeCrypto.sha256(await readFile(path))) === sha256) return path;
-  }
-  return undefined;
 }
 
 /** --at: a date-time with an offset, or a date (the end of that day in the agreement's zone). */
@@ -159,15 +190,18 @@ export const logSourceOptions = {
   log: { type: 'string', description: 'A log in the database (instead of an export folder).' },
   agreement: {
     type: 'string',
-    description: 'The agreement file (default examples/agreements/<log id>.yaml).',
+    description:
+      'The agreement file to judge by (default: the text the log adopted, found in --agreements by its hash).',
   },
+  agreements: agreementsOption,
   database: databaseOption,
 } as const;
 
 export const status: Command = {
   name: 'status',
   summary: 'Where every provision and obligation stands, with its evidence and why, at any moment.',
-  usage: 'truce status EXPORT_DIR | --log ID [--agreement FILE] [--at DATETIME] [--lang en|ar|he] [--json]',
+  usage:
+    'truce status EXPORT_DIR | --log ID [--agreements DIR | --agreement FILE] [--at DATETIME] [--lang en|ar|he] [--json]',
   options: {
     ...logSourceOptions,
     at: {
