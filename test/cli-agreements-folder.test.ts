@@ -105,6 +105,27 @@ describe('truce status, report, record and import --agreements DIR', () => {
     expect(without.stdout).toMatch(/structural checks only: .*--agreements DIR/);
   });
 
+  it('import refuses rows after an adoption whose text it cannot find, at the adoption row, importing nothing', async () => {
+    await writeFile(
+      join(dir, 'rows.csv'),
+      `${header}${adoptV2}aid-x,aid.delivered,2023-11-26T18:00:00+02:00,monitor,,,,no-such-provision,2023-11-26,50,truck\n`,
+    );
+    const before = await size();
+    const r = await truce('import', 'rows.csv', '--keys', 'keys');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `rows.csv:2:7: column "sha256": agreement.adopted: the text it adopts, agreement "test-log" version 2 (SHA-256 ${V2_SHA.slice(0, 12)}…), is not found: no agreement file in examples/agreements under the working folder (the default) has it, nor is it stored in the database, so what comes after it cannot be checked against it; give the folder that holds it with --agreements DIR, or the file itself with --agreement FILE. Nothing was imported.\n`,
+    );
+    expect(await size()).toBe(before);
+    // With the folder that holds it, the rows after it are checked against it.
+    const checked = await truce('import', 'rows.csv', '--keys', 'keys', '--agreements', 'texts');
+    expect(checked.status).toBe(1);
+    expect(checked.stderr).toBe(
+      'rows.csv:3:8: column "provision": aid.delivered: provision "no-such-provision" is not in the agreement; aid provisions: aid. Nothing was imported.\n',
+    );
+    expect(await size()).toBe(before);
+  });
+
   it('import adopts a text found in --agreements, and status then judges by it', async () => {
     await writeFile(
       join(dir, 'good.csv'),

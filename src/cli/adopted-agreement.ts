@@ -11,7 +11,7 @@ import type { Database } from '../store/database.ts';
 import type { LedgerStore } from '../store/ledger-store.ts';
 import { latestAdoption } from '../store/log-adoption.ts';
 import type { FitHook } from '../store/log-append.ts';
-import { readAgreementFolder } from './agreement-folder.ts';
+import { adoptedTextWords, folderWords, readAgreementFolder, SUPPLY_TEXT } from './agreement-folder.ts';
 import { type ParsedArgs, stringFlag } from './command.ts';
 import { InputError, type Io } from './io.ts';
 
@@ -37,6 +37,20 @@ export interface CliFit {
   checkedAgainst(): { agreement: string; sha256: string } | null;
 }
 
+/** How an append from the command line treats an adopted text it cannot find. */
+export interface CliFitOptions {
+  /**
+   * Texts the events to append adopt (agreement id and hash), looked up in the database before
+   * the append: the hook cannot wait on it inside the append's transaction.
+   */
+  adopting?: readonly AdoptedText[];
+  /**
+   * True to refuse an agreement.adopted among the events whose text is not found (the events
+   * after it could not be checked against it), rather than check them structurally only.
+   */
+  refuseUnfound?: boolean;
+}
+
 /**
  * Finds the texts a log's agreement.adopted events name: the --agreement file, a file of the
  * --agreements folder (default examples/agreements under the working folder) with that id and
@@ -49,6 +63,7 @@ export async function cliFit(
   database: Database,
   store: LedgerStore,
   logId: string | undefined,
+  options: CliFitOptions = {},
 ): Promise<CliFit> {
   const flag = stringFlag(args, 'agreement');
   let given: { sha256: string; text: string; file: string } | undefined;
@@ -74,8 +89,8 @@ export async function cliFit(
     );
   const agreements = new AgreementStore(database);
   const stored = new Map<string, AgreementVersion>();
-  if (adoption) {
-    const v = await agreements.byHash(adoption.agreement, adoption.sha256);
+  for (const t of [...(adoption ? [adoption] : []), ...(options.adopting ?? [])]) {
+    const v = await agreements.byHash(t.agreement, t.sha256);
     if (v) stored.set(`${v.id} ${v.sha256}`, v);
   }
   let current: AdoptedText | null = null;
@@ -103,6 +118,14 @@ export async function cliFit(
           value: problem.value,
           fits: problem.fits,
         });
+      if (options.refuseUnfound && signed.event.kind === 'agreement.adopted' && !judge.agreement) {
+        const body = signed.event.body as { agreement: string; version?: number | string; sha256: string };
+        throw new EventFitError(
+          'agreement-text-not-found',
+          `agreement.adopted: the text it adopts, ${adoptedTextWords(body)}, is not found: no agreement file in ${folderWords(folder)} has it, nor is it stored in the database, so what comes after it cannot be checked against it; ${SUPPLY_TEXT}.`,
+          { field: 'body.sha256', value: body.sha256, fits: [] },
+        );
+      }
     },
     checkedAgainst: () => current,
   };

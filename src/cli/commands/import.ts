@@ -11,7 +11,9 @@ import { EXIT_OK, InputError, UsageError } from '../io.ts';
 import { chooseLog, databaseOption, openStore, readKeyFolder, readSigner } from '../ledger-context.ts';
 import { importRows, RowFailure } from '../monitor-import.ts';
 import { csvRows, FileError, isSignedLine, jsonlRows, type MonitorRows } from '../monitor-rows.ts';
+import { isBlank } from '../row-cells.ts';
 import { columnsByKind, columnsMarkdown } from '../row-columns-table.ts';
+import type { Row } from '../row-event.ts';
 
 /** The largest file of rows or events read whole: 100,000 rows of an export, signatures and all, with room. */
 const MAX_CSV_BYTES = 128 * 1024 * 1024;
@@ -57,7 +59,7 @@ export const importCommand: Command = {
     json: jsonOption,
   },
   details:
-    '\nThe columns of monitor rows are documented in docs/ledger.md (a column per field of every event kind; id makes re-import add nothing; refs name earlier rows by id). Rows are checked against the text the log adopted, found as truce record finds it (--agreement FILE, --agreements DIR, default examples/agreements under the working folder, or the database). Everything is appended in one transaction: a bad row imports nothing, and a failed import leaves nothing behind (not even an empty log). An export folder is streamed in chunks and each event checked as it is appended, its checkpoints and cosignatures before the transaction commits, so a log of millions of events imports in one pass through bounded memory.\n',
+    '\nThe columns of monitor rows are documented in docs/ledger.md (a column per field of every event kind; id makes re-import add nothing; refs name earlier rows by id). Rows are checked against the text the log adopted, found as truce record finds it (--agreement FILE, --agreements DIR, default examples/agreements under the working folder, or the database); a row that adopts a text found nowhere is refused, as the rows after it could not be checked (rows signed already, as those of an export, import as recorded). Everything is appended in one transaction: a bad row imports nothing, and a failed import leaves nothing behind (not even an empty log). An export folder is streamed in chunks and each event checked as it is appended, its checkpoints and cosignatures before the transaction commits, so a log of millions of events imports in one pass through bounded memory.\n',
   async run(args, io) {
     if (args.values.columns === true) {
       io.out(args.values.json ? `${JSON.stringify(columnsByKind())}\n` : columnsMarkdown());
@@ -129,11 +131,17 @@ export const importCommand: Command = {
       const keys = keysDir ? await readKeyFolder(io, keysDir) : new Map<string, Signer>();
       const signer = keyFile ? await readSigner(io, keyFile) : undefined;
       if (signer) keys.set(signer.name, signer);
-      // Checked against the agreement the log adopted (a new log: the one its rows adopt).
-      const fit = await cliFit(args, io, database, store, creating ? undefined : log);
       let read: MonitorRows | undefined;
       try {
         read = path.endsWith('.csv') ? csvRows(text) : jsonlRows(text);
+        // Checked against the agreement the log adopted (a new log: the one its rows adopt). Rows
+        // this import signs are new events: a row adopting a text that is not found is refused, as
+        // the rows after it could not be checked. Rows signed already (an export's) were judged
+        // when first recorded: they import as recorded, as an export folder does.
+        const fit = await cliFit(args, io, database, store, creating ? undefined : log, {
+          adopting: adoptedInRows(read.rows),
+          refuseUnfound: read.rows.some((r) => isBlank(r.cells.get('signature'))),
+        });
         const rows = await importRows(
           store,
           log,
@@ -186,3 +194,15 @@ export const importCommand: Command = {
     return EXIT_OK;
   },
 };
+
+/** The texts rows adopt (the agreement and sha256 cells of their agreement.adopted rows). */
+function adoptedInRows(rows: readonly Row[]): { agreement: string; sha256: string }[] {
+  return rows.flatMap((r) => {
+    const [kind, agreement, sha256] = ['kind', 'agreement', 'sha256'].map((c) => r.cells.get(c));
+    return String(kind).trim() === 'agreement.adopted' &&
+      typeof agreement === 'string' &&
+      typeof sha256 === 'string'
+      ? [{ agreement: agreement.trim(), sha256: sha256.trim() }]
+      : [];
+  });
+}
