@@ -131,4 +131,27 @@ describe('truce status in the reader’s language', () => {
     expect(ar.stdout).toContain('  معبر رفح: ينتظر إعادة رفات الرهائن المتوفين وجثامين فلسطينيين، ويُستحق');
     expect(ar.stdout).not.toContain('waits for');
   });
+
+  it.each([
+    ['en', 'status at the end of 14 Oct 2025 (Asia/Gaza)'],
+    ['ar', 'الحالة في نهاية يوم 14 أكتوبر 2025 (Asia/Gaza)'],
+    ['he', 'מצב נכון לסוף יום 14 באוק׳ 2025 (Asia/Gaza)'],
+  ])(
+    'in %s, a bare --at date is said as the end of that day, never as the next day at 00:00',
+    async (lang, head) => {
+      const r = await runCli('status', LOG, '--at', '2025-10-14', '--lang', lang);
+      expect(r.status).toBe(0);
+      const first = r.stdout.split('\n').find((l) => l.includes('(Asia/'));
+      expect(first).toContain(head);
+      expect(first).not.toMatch(/2025-10-15|15 Oct|00:00|٠٠:٠٠/);
+      // The instant itself is unchanged in --json: midnight that ends the day.
+      const json = await runCli('status', LOG, '--at', '2025-10-14', '--lang', lang, '--json');
+      expect(JSON.parse(json.stdout).asOf).toBe('2025-10-15T00:00:00+03:00');
+    },
+  );
+
+  it('a moment during a day keeps its time of day', async () => {
+    const r = await runCli('status', LOG, '--at', '2025-10-14T12:00:00+03:00');
+    expect(r.stdout).toMatch(/ — status at 2025-10-14 12:00 \(Asia\/Gaza\)/);
+  });
 });

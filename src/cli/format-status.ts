@@ -6,7 +6,7 @@ import { type HeadlineFigures, headlineFigures } from '../core/figures/headline-
 import { casualtyPhrases } from '../core/report/casualty-words.ts';
 import { headlineItems, type Writer } from '../core/report/headline-words.ts';
 import { frame } from '../core/report/report-words.ts';
-import { wallClock } from '../core/time/zoned-time.ts';
+import { addDays, wallClock } from '../core/time/zoned-time.ts';
 import { namesOf } from '../core/words/agreement-names.ts';
 import { explain } from '../core/words/explain.ts';
 import type { Lang } from '../core/words/lang.ts';
@@ -14,6 +14,7 @@ import { STATUS_WORDS } from '../core/words/nouns.ts';
 import { type Explanation, phrase } from '../core/words/phrase.ts';
 import {
   formatDate,
+  formatDay,
   formatMoment,
   formatNumber,
   localized,
@@ -134,6 +135,11 @@ function tellsAllegations(explanation: Explanation): boolean {
 
 const pad = (s: string, n: number) => (s.length >= n ? `${s} ` : s.padEnd(n));
 
+/** A day with its year: "15 Dec 2024", and as each language writes it. */
+function fullDay(date: string, lang: Lang): string {
+  return lang === 'en' ? `${formatDay(date, lang)} ${date.slice(0, 4)}` : formatDate(date, lang);
+}
+
 function localTime(iso: string, timeZone: string, lang: Lang): string {
   if (lang !== 'en') return formatMoment(Date.parse(iso), timeZone, lang);
   const w = wallClock(Date.parse(iso), timeZone);
@@ -241,14 +247,18 @@ export function formatStatusText(
   const n = (x: number) => formatNumber(x, lang);
   const tz = agreement.timeZone;
   const lines: string[] = [];
+  const head = {
+    title: localized(agreement.title, lang),
+    zone: tz,
+    events: n(e.events),
+    version: typeof agreement.version === 'number' ? n(agreement.version) : agreement.version,
+  };
+  // Midnight is the end of the day before (a bare --at date): said so, not as the next day's 00:00.
+  const clock = wallClock(Date.parse(e.asOf), tz);
   lines.push(
-    w('head', {
-      title: localized(agreement.title, lang),
-      at: localTime(e.asOf, tz, lang),
-      zone: tz,
-      events: n(e.events),
-      version: typeof agreement.version === 'number' ? n(agreement.version) : agreement.version,
-    }),
+    clock.time.startsWith('00:00')
+      ? w('headEndOfDay', { ...head, day: fullDay(addDays(clock.date, -1), lang) })
+      : w('head', { ...head, at: localTime(e.asOf, tz, lang) }),
   );
   lines.push('', w('phases'));
   for (const p of e.phases) {
