@@ -37,6 +37,12 @@ export interface ExchangeRecords {
   outside: { release: Effective[]; counterpart: Effective[] };
   /** Records naming no batch that could not be placed on one. */
   unplaced: Effective[];
+  /**
+   * The plan places no batch of it (no cadence stated, no date agreed): its records are gathered in
+   * one record of the whole exchange (`batches` holds it alone, numbered 1), so that what was done
+   * is counted even though nothing of it is due on a day.
+   */
+  whole: boolean;
 }
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
@@ -88,11 +94,15 @@ export function exchangeRecords(
           windows.set(p.id, list);
         }
       }
-    out.set(p.id, { exchange: p, batches, outside: { release: [], counterpart: [] }, unplaced: [] });
+    const whole = batches.size === 0;
+    if (whole)
+      batches.set(1, { batch: 1, handovers: [], countedOutside: [], lists: [], releases: [], findings: [] });
+    out.set(p.id, { exchange: p, batches, outside: { release: [], counterpart: [] }, unplaced: [], whole });
   }
   // A record that names no batch goes on the batch planned for its day; else on the window batch
   // whose window holds its time; else, when the exchange has a single batch, on that one.
   const place = (x: ExchangeRecords, r: Effective): BatchRecord | undefined => {
+    if (x.whole) return x.batches.get(1);
     const n =
       typeof r.body.batch === 'number'
         ? r.body.batch

@@ -1,11 +1,22 @@
 import type { Provision } from '../agreement/types.ts';
-import { type Explanation, list, moment, num, phrase, provisionRef, qty, sentence } from '../words/phrase.ts';
+import {
+  type Explanation,
+  list,
+  moment,
+  num,
+  type Phrase,
+  phrase,
+  provisionRef,
+  qty,
+  sentence,
+} from '../words/phrase.ts';
 import { allegationsAgainst, recordedEvent, unansweredHashes, unansweredPhrases } from './act-status.ts';
 import type { EvalContext } from './context.ts';
 import { disputesPhrase } from './dispute-words.ts';
 import type { Entry } from './log-state.ts';
 import { orderedUnion } from './ordered-hashes.ts';
 import { recordedBeside } from './recorded-beside.ts';
+import { tallies } from './tally.ts';
 import type { Measure, ObligationStatus, ProvisionStatus, Status } from './types.ts';
 import { measureClauses } from './with-measures.ts';
 
@@ -215,6 +226,50 @@ function actsRecorded(ctx: EvalContext, p: Provision): Entry[] {
     .sort((a, b) => a.at - b.at || (a.hash < b.hash ? -1 : 1));
 }
 
+/** What the allegations against a provision add to its explanation: acknowledged, disputed, unanswered. */
+function allegationParts(
+  ctx: EvalContext,
+  open: ReturnType<typeof allegationsAgainst>['open'],
+  acknowledged: ReturnType<typeof allegationsAgainst>['acknowledged'],
+  unanswered: ReturnType<typeof allegationsAgainst>['unanswered'],
+): Explanation {
+  const parts: Explanation = [];
+  if (acknowledged.length)
+    parts.push(
+      phrase('provision.acknowledged', {
+        at: list(
+          acknowledged
+            .filter((e) => e.event.kind === 'violation.alleged')
+            .map((e) => moment(e.at, ctx.timeZone)),
+          'comma',
+        ),
+      }),
+    );
+  if (open.length)
+    parts.push(phrase('provision.alleged-disputed', { disputes: disputesPhrase(open, ctx.labels) }));
+  if (unanswered.length) parts.push(sentence(unansweredPhrases(ctx, unanswered)));
+  return parts;
+}
+
+/**
+ * What each side of an exchange with no batch on the calendar was recorded doing (counted as the
+ * whole exchange's record counts it): "1,000 from Russia to Ukraine". None for other provisions.
+ */
+function exchangedSides(ctx: EvalContext, p: Provision): { said: Phrase; evidence: string[] }[] {
+  const x = p.kind === 'exchange' ? ctx.exchanges.get(p.id) : undefined;
+  if (!x?.whole) return [];
+  return tallies(x, (ms) => ctx.view.localDate(ms))
+    .filter((d) => d.counted > 0)
+    .map((d) => ({
+      said: phrase('record.exchange-side', {
+        count: num(d.counted),
+        from: { type: 'party', id: d.from },
+        to: { type: 'party', id: d.to },
+      }),
+      evidence: d.evidence,
+    }));
+}
+
 function judgedProvision(ctx: EvalContext, p: Provision, obligations: ObligationStatus[]): ProvisionStatus {
   if (obligations.length === 0) {
     if (p.kind === 'cessation' || p.kind === 'text') return standingStatus(ctx, p);
@@ -245,26 +300,40 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
       };
     const waits = ctx.waiting.get(p.id);
     // Its act recorded all the same (a crossing opened before the record shows what it waits for
-    // complete): told in the same sentence, not judged (no obligation of it is placed).
+    // complete; an exchange with no batch on the calendar, whose releases are counted all the
+    // same): told in the same sentence, not judged (no obligation of it is placed).
     const acts = actsRecorded(ctx, p);
-    const items = list(acts.map((e) => recordedEvent(ctx, e)));
+    const exchanged = exchangedSides(ctx, p);
+    const told = [...acts.map((e) => recordedEvent(ctx, e)), ...exchanged.map((s) => s.said)];
+    const items = list(told);
     const provision = provisionRef(p.id);
+    // The rule every kind follows (below): an allegation disputed makes it disputed, one the
+    // accused acknowledged (or found a breach) missed, whether or not anything of it is due.
+    const { open, acknowledged, unanswered } = allegationsAgainst(ctx, p.id);
+    const explanation: Explanation = [
+      waits
+        ? told.length
+          ? phrase('provision.waits-recorded', { provision, waits, items })
+          : phrase('provision.waits', { provision, waits })
+        : told.length
+          ? phrase('provision.not-on-calendar-recorded', { items })
+          : phrase('provision.not-on-calendar'),
+      ...allegationParts(ctx, open, acknowledged, unanswered),
+    ];
     return {
       provision: p.id,
       kind: p.kind,
-      status: 'not-yet-due',
+      status: acknowledged.length ? 'missed' : open.length ? 'disputed' : 'not-yet-due',
       ...(waits && p.condition ? { waitsOn: p.condition.provision } : {}),
       counts: {},
-      evidence: allOf(ctx, [acts.map((e) => e.hash)]),
-      explanation: [
-        waits
-          ? acts.length
-            ? phrase('provision.waits-recorded', { provision, waits, items })
-            : phrase('provision.waits', { provision, waits })
-          : acts.length
-            ? phrase('provision.not-on-calendar-recorded', { items })
-            : phrase('provision.not-on-calendar'),
-      ],
+      evidence: allOf(ctx, [
+        acts.map((e) => e.hash),
+        ...exchanged.map((s) => s.evidence),
+        open.flatMap((d) => [d.of, d.disputedBy.evidence]),
+        acknowledged.map((a) => a.hash),
+        unansweredHashes(ctx, unanswered),
+      ]),
+      explanation,
     };
   }
   const counts: Partial<Record<Status, number>> = {};
@@ -290,20 +359,7 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
   const notable = obligations.filter((o) => o.status !== 'met' && o.status !== 'not-yet-due');
   for (const o of notable.slice(0, 6)) explanation.push(...o.explanation);
   if (notable.length > 6) explanation.push(phrase('provision.more', { count: num(notable.length - 6) }));
-  if (acknowledged.length)
-    explanation.push(
-      phrase('provision.acknowledged', {
-        at: list(
-          acknowledged
-            .filter((e) => e.event.kind === 'violation.alleged')
-            .map((e) => moment(e.at, ctx.timeZone)),
-          'comma',
-        ),
-      }),
-    );
-  if (open.length)
-    explanation.push(phrase('provision.alleged-disputed', { disputes: disputesPhrase(open, ctx.labels) }));
-  if (unanswered.length) explanation.push(sentence(unansweredPhrases(ctx, unanswered)));
+  explanation.push(...allegationParts(ctx, open, acknowledged, unanswered));
   return {
     provision: p.id,
     kind: p.kind,

@@ -83,7 +83,8 @@ export function tallies(x: ExchangeRecords, dateOf: (ms: number) => string): Dir
       ],
       x.outside.release,
     ),
-    byBatch: batches.map((b) => ({ batch: b.batch, counted: countedIn(b) })),
+    // No batch is planned: the whole exchange is one record, and there is no batch to name.
+    byBatch: x.whole ? [] : batches.map((b) => ({ batch: b.batch, counted: countedIn(b) })),
     // As counted in the batches: handovers, releases outside the formula that count, less remains
     // found not to be of a person covered (on the day of the finding).
     byDay: byDayOf(
@@ -122,7 +123,7 @@ export function tallies(x: ExchangeRecords, dateOf: (ms: number) => string): Dir
       [[counterpartCategory, batches.reduce((a, b) => a + releasedIn(b), 0)]],
       x.outside.counterpart,
     ),
-    byBatch: batches.map((b) => ({ batch: b.batch, counted: releasedIn(b) })),
+    byBatch: x.whole ? [] : batches.map((b) => ({ batch: b.batch, counted: releasedIn(b) })),
     byDay: byDayOf(
       batches.flatMap((b) => b.releases.map((r): [number, number] => [r.entry.at, num(r.body.count)])),
       dateOf,

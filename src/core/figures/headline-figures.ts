@@ -300,3 +300,20 @@ export function aheadOfPlan(r: ReleaseFigure): boolean {
 export function moreThanPlan(r: ReleaseFigure): boolean {
   return r.counted !== null && r.counted > (r.dueSoFarMax ?? r.dueSoFar) && !aheadOfPlan(r) && r.dueSoFar > 0;
 }
+
+/**
+ * What a side of an exchange the plan places nothing of on the calendar owes by the agreement:
+ * `number` when it states one (its total, or the ratio times the other side's: "1,000"), `stated`
+ * when it states several (each with its source, said beside the count), `none` when it states no
+ * number at all (left to later talks). Null when the plan places some of it: then the figure is
+ * read against the plan ("of", "ahead of", "more than").
+ */
+export function unplannedTotal(
+  r: ReleaseFigure,
+): { kind: 'number'; value: number } | { kind: 'stated' } | { kind: 'none' } | null {
+  if (r.plannedTotal !== 0 || r.plannedTotalMax !== undefined) return null;
+  if (r.byRatio !== undefined) return { kind: 'number', value: r.byRatio };
+  const values = [...new Set((r.statedTotal ?? []).map((v) => v.value))];
+  if (values.length === 1 && typeof values[0] === 'number') return { kind: 'number', value: values[0] };
+  return values.length ? { kind: 'stated' } : { kind: 'none' };
+}

@@ -120,8 +120,45 @@ describe('headline words', () => {
   });
 
   it('says the agreement sets no number for an exchange whose numbers are left to later talks, never "of 0"', () => {
-    const line = lineWith({ counted: null, dueSoFar: 0, plannedTotal: 0 });
+    const line = lineWith({
+      counted: null,
+      dueSoFar: 0,
+      plannedTotal: 0,
+      statedTotal: undefined,
+      byRatio: undefined,
+    });
     expect(line).toMatch(/: unrecorded; the agreement sets no number$/);
     expect(line).not.toContain('of 0');
+  });
+
+  it('says the number the agreement states for an exchange the plan places on no date, never "sets no number"', () => {
+    const undated = { dueSoFar: 0, plannedTotal: 0, plannedTotalMax: undefined, dueSoFarMax: undefined };
+    const line = lineWith({ ...undated, counted: 1000, byRatio: 1000, statedTotal: [{ value: 1000 }] });
+    expect(line).toContain(': 1,000 of the 1,000 the agreement states; it sets no date');
+    expect(line).not.toContain('sets no number');
+    // Uncertain, stated by a source: the ⚠ goes with the number.
+    expect(
+      lineWith({
+        ...undated,
+        counted: 78,
+        byRatio: undefined,
+        statedTotal: [{ value: 6000, source: 'One side', uncertain: true }],
+      }),
+    ).toContain(': 78 of the ⚠ 6,000 the agreement states; it sets no date');
+    expect(
+      lineWith({ ...undated, counted: 5, byRatio: undefined, statedTotal: [{ value: 1000 }] }, 'he'),
+    ).toContain('מתוך 1,000 שקובע ההסכם');
+    // Sources that state different totals: no one number; the line says only that no date is set.
+    expect(
+      lineWith({
+        ...undated,
+        counted: 5,
+        byRatio: undefined,
+        statedTotal: [
+          { value: 1000, source: 'A' },
+          { value: 1200, source: 'B' },
+        ],
+      }),
+    ).toContain(': 5; the agreement sets no date');
   });
 });

@@ -1,6 +1,11 @@
 import type { Labels } from '../compliance/labels.ts';
 import { statedBeside } from '../compliance/stated-total.ts';
-import { aheadOfPlan, type HeadlineFigures, moreThanPlan } from '../figures/headline-figures.ts';
+import {
+  aheadOfPlan,
+  type HeadlineFigures,
+  moreThanPlan,
+  unplannedTotal,
+} from '../figures/headline-figures.ts';
 import type { Lang } from '../words/lang.ts';
 import { STATUS_WORDS } from '../words/nouns.ts';
 import type { Explanation } from '../words/phrase.ts';
@@ -61,16 +66,33 @@ export function headlineItems(
     // "over the next five weeks"): "16, ahead of the 7 in the plan to date (33 in all)", not "16 of 7".
     const ahead = aheadOfPlan(r);
     const more = moreThanPlan(r);
-    // An exchange whose numbers the agreement leaves to later talks: no number, never "of 0".
-    const none = r.plannedTotal === 0 && r.plannedTotalMax === undefined;
+    // An exchange the plan places nothing of: the number the agreement states, on no date ("of the
+    // 1,000 the agreement states; it sets no date"), or no number at all (left to later talks),
+    // never "of 0".
+    const unplanned = unplannedTotal(r);
+    const warned = r.uncertain || (r.statedTotal ?? []).some((v) => v.uncertain);
     const all =
-      r.plannedTotalMax === undefined
-        ? n(r.plannedTotal)
-        : f('range', { low: n(r.plannedTotal), high: n(r.plannedTotalMax) });
+      unplanned?.kind === 'number'
+        ? `${warned ? '⚠ ' : ''}${n(unplanned.value)}`
+        : r.plannedTotalMax === undefined
+          ? n(r.plannedTotal)
+          : f('range', { low: n(r.plannedTotal), high: n(r.plannedTotalMax) });
+    const how =
+      unplanned?.kind === 'number'
+        ? 'Undated'
+        : unplanned?.kind === 'stated'
+          ? 'NoDate'
+          : unplanned?.kind === 'none'
+            ? 'NoNumber'
+            : ahead
+              ? 'Ahead'
+              : more
+                ? 'More'
+                : '';
     // Remains are returned, by their categories' names ("Returned by Hamas (Remains of deceased
     // hostages)"), never "released" under the exchange's title: not a second count of people set free.
     let line = r.remains
-      ? t(none ? 'returnedNoNumber' : ahead ? 'returnedAhead' : more ? 'returnedMore' : 'returned', {
+      ? t(`returned${how}`, {
           party,
           categories: r.remains
             .map((c) => w.name(labels.category(c, r.provision)))
@@ -79,7 +101,7 @@ export function headlineItems(
           due,
           all: w.text(all),
         })
-      : t(none ? 'releasedNoNumber' : ahead ? 'releasedAhead' : more ? 'releasedMore' : 'released', {
+      : t(`released${how}`, {
           party,
           provision: w.name(labels.provision(r.provision)),
           counted,
@@ -87,7 +109,9 @@ export function headlineItems(
           all: w.text(all),
         });
     if (r.outside) line += ` ${t('outside', { n: w.text(n(r.outside)) })}`;
-    if (beside.length) line += `${w.text(lang === 'ar' ? '؛ ' : '; ')}${w.say(beside)}`;
+    // Said in the line when it is the one number the agreement states.
+    if (beside.length && unplanned?.kind !== 'number')
+      line += `${w.text(lang === 'ar' ? '؛ ' : '; ')}${w.say(beside)}`;
     // A count some record disputes says so beside it, with who gives what (as its obligation does).
     if (r.disputes.length) line += `${w.text(lang === 'ar' ? '؛ ' : '; ')}${w.say(r.disputes)}`;
     return { line, sub: [] };

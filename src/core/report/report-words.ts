@@ -39,6 +39,12 @@ const EN = {
   returnedMore: 'Returned by {party} ({categories}): {counted}, more than the {due} in the plan to date',
   releasedNoNumber: 'Released by {party} ({provision}): {counted}; the agreement sets no number',
   returnedNoNumber: 'Returned by {party} ({categories}): {counted}; the agreement sets no number',
+  releasedUndated:
+    'Released by {party} ({provision}): {counted} of the {all} the agreement states; it sets no date',
+  returnedUndated:
+    'Returned by {party} ({categories}): {counted} of the {all} the agreement states; it sets no date',
+  releasedNoDate: 'Released by {party} ({provision}): {counted}; the agreement sets no date',
+  returnedNoDate: 'Returned by {party} ({categories}): {counted}; the agreement sets no date',
   outside: '({n} outside the formula)',
   quota: '{quota}: quota to date {due}',
   range: '{low} to {high}',
@@ -115,6 +121,12 @@ const AR: Record<FrameKey, string> = {
   returnedMore: 'المُعاد من جانب {party} ({categories}): {counted}، أي أكثر من {due} في الخطة حتى الآن',
   releasedNoNumber: 'المُفرَج عنهم من جانب {party} ({provision}): {counted}؛ لا يحدد الاتفاق عددًا',
   returnedNoNumber: 'المُعاد من جانب {party} ({categories}): {counted}؛ لا يحدد الاتفاق عددًا',
+  releasedUndated:
+    'المُفرَج عنهم من جانب {party} ({provision}): {counted} من أصل {all} ينص عليها الاتفاق؛ ولا يحدد لها موعدًا',
+  returnedUndated:
+    'المُعاد من جانب {party} ({categories}): {counted} من أصل {all} ينص عليها الاتفاق؛ ولا يحدد لها موعدًا',
+  releasedNoDate: 'المُفرَج عنهم من جانب {party} ({provision}): {counted}؛ لا يحدد الاتفاق موعدًا',
+  returnedNoDate: 'المُعاد من جانب {party} ({categories}): {counted}؛ لا يحدد الاتفاق موعدًا',
   outside: '({n} خارج الصيغة)',
   quota: '{quota}: الحصة حتى الآن {due}',
   range: 'من {low} إلى {high}',
@@ -185,6 +197,12 @@ const HE: Record<FrameKey, string> = {
   returnedMore: 'הוחזרו בידי {party} ({categories}): {counted}, יותר מ־{due} בתוכנית עד כה',
   releasedNoNumber: 'שוחררו בידי {party} ({provision}): {counted}; ההסכם אינו קובע מספר',
   returnedNoNumber: 'הוחזרו בידי {party} ({categories}): {counted}; ההסכם אינו קובע מספר',
+  releasedUndated:
+    'שוחררו בידי {party} ({provision}): {counted} מתוך {all} שקובע ההסכם; הוא אינו קובע להם מועד',
+  returnedUndated:
+    'הוחזרו בידי {party} ({categories}): {counted} מתוך {all} שקובע ההסכם; הוא אינו קובע להם מועד',
+  releasedNoDate: 'שוחררו בידי {party} ({provision}): {counted}; ההסכם אינו קובע מועד',
+  returnedNoDate: 'הוחזרו בידי {party} ({categories}): {counted}; ההסכם אינו קובע מועד',
   outside: '({n} מחוץ לנוסחה)',
   quota: '{quota}: המכסה עד כה {due}',
   range: '{low} עד {high}',

@@ -41,6 +41,7 @@ export const EN: Record<PhraseCode, string> = {
   'record.returned-source': '{count} returned by {party} at {at} [{source}]',
   'record.withdrawal': 'withdrawal recorded from {zones} (last {last})',
   'record.withdrawal-rest': 'none recorded from {zones}',
+  'record.exchange-side': '{count} from {from} to {to}',
   'record.opened': 'opened {at}',
   'record.opened-closed': 'opened {at}, closed again {closed}',
   'record.opened-closed-reason': 'opened {at}, closed again {closed} ({reason})',

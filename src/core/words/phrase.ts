@@ -96,6 +96,7 @@ export const PHRASES = {
   'record.returned-source': ['count', 'party', 'at', 'source'],
   'record.withdrawal': ['zones', 'last'],
   'record.withdrawal-rest': ['zones'],
+  'record.exchange-side': ['count', 'from', 'to'],
   'record.opened': ['at'],
   'record.opened-closed': ['at', 'closed'],
   'record.opened-closed-reason': ['at', 'closed', 'reason'],

@@ -5,6 +5,7 @@ import {
   moreThanPlan,
   type QuotaFigure,
   type ReleaseFigure,
+  unplannedTotal,
 } from '../../../src/core/figures/headline-figures.ts';
 import type { Explanation } from '../../../src/core/words/phrase.ts';
 import type { AgreementData } from '../agreement-data.ts';
@@ -88,8 +89,22 @@ export function PlannedToDate({ figure: r }: { figure: ReleaseFigure }) {
   ) : (
     due
   );
-  // An exchange whose numbers the agreement leaves to later talks: no number, never "of 0".
-  if (r.plannedTotal === 0 && r.plannedTotalMax === undefined) return <>{t('figures.noNumber')}</>;
+  // An exchange the plan places nothing of: the number the agreement states, on no date, or no
+  // number at all (left to later talks), never "of 0".
+  const unplanned = unplannedTotal(r);
+  if (unplanned?.kind === 'number') {
+    const stated =
+      r.uncertain || (r.statedTotal ?? []).some((v) => v.uncertain) ? (
+        <>
+          <Uncertain /> {fmt.number(unplanned.value)}
+        </>
+      ) : (
+        fmt.number(unplanned.value)
+      );
+    return <Rich k="figures.undated" nodes={{ total: stated }} />;
+  }
+  if (unplanned?.kind === 'stated') return <>{t('figures.noDate')}</>;
+  if (unplanned?.kind === 'none') return <>{t('figures.noNumber')}</>;
   return aheadOfPlan(r) ? (
     <Rich k="figures.aheadOfPlanned" nodes={{ total, all: amount(r.plannedTotal, r.plannedTotalMax) }} />
   ) : moreThanPlan(r) ? (

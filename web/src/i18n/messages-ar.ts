@@ -67,6 +67,8 @@ export const ar: Catalog = {
   'figures.ofPlanned': 'من أصل {total} في الخطة حتى الآن',
   'figures.moreThanPlanned': 'أي أكثر من {total} في الخطة حتى الآن',
   'figures.noNumber': 'لا يحدد الاتفاق عددًا',
+  'figures.undated': 'من أصل {total} ينص عليها الاتفاق؛ ولا يحدد لها موعدًا',
+  'figures.noDate': 'لا يحدد الاتفاق موعدًا',
   'figures.aheadOfPlanned': 'أي أكثر من {total} في الخطة حتى الآن (المجموع في الخطة: {all})',
   'figures.outside': '{n} خارج الصيغة',
   'figures.statedTotal': 'المجموع المذكور في الاتفاق:',

@@ -68,6 +68,8 @@ export const en = {
   'figures.ofPlanned': 'of {total} in the plan to date',
   'figures.moreThanPlanned': 'more than the {total} in the plan to date',
   'figures.noNumber': 'the agreement sets no number',
+  'figures.undated': 'of the {total} the agreement states; it sets no date',
+  'figures.noDate': 'the agreement sets no date',
   'figures.aheadOfPlanned': 'ahead of the {total} in the plan to date ({all} in all)',
   'figures.outside': '{n} outside the formula',
   'figures.statedTotal': 'Total stated in the agreement:',

@@ -67,6 +67,8 @@ export const he: Catalog = {
   'figures.ofPlanned': 'מתוך {total} בתוכנית עד כה',
   'figures.moreThanPlanned': 'יותר מ־{total} בתוכנית עד כה',
   'figures.noNumber': 'ההסכם אינו קובע מספר',
+  'figures.undated': 'מתוך {total} שקובע ההסכם; הוא אינו קובע להם מועד',
+  'figures.noDate': 'ההסכם אינו קובע מועד',
   'figures.aheadOfPlanned': 'יותר מ־{total} בתוכנית עד כה ({all} בסך הכול)',
   'figures.outside': '{n} מחוץ לנוסחה',
   'figures.statedTotal': 'הסך הנקוב בהסכם:',

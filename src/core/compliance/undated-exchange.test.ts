@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { explainedEvaluation } from '../words/explained-evaluation.ts';
+import { evaluate } from './evaluate.ts';
+import { FIXTURE_YAML } from './fixture-agreement.ts';
+import { actors, agreementOf, logged } from './test-log.ts';
+import type { LoggedEvent } from './types.ts';
+
+// The fixture's exchange with no cadence (the reports give no schedule): the plan places no batch.
+const undated = agreementOf(
+  FIXTURE_YAML.replace('      cadence: daily\n', '')
+    .replace('      handoverBy: "12:00"\n', '')
+    .replace('      lists: { lead: { eveningBefore: true } }\n', ''),
+);
+const T = (d: number, hm: string) => `2024-01-${String(d).padStart(2, '0')}T${hm}:00+02:00`;
+const run = (events: LoggedEvent[], asOf = T(3, '20:00')) => evaluate(undated, [...actors(), ...events], asOf);
+const handover = (at: string, count: number, batch?: number) =>
+  logged('a', 'handover.completed', at, {
+    provision: 'ex',
+    party: 'a',
+    to: 'red',
+    count,
+    ...(batch !== undefined ? { batch } : {}),
+  });
+const release = (at: string, count: number) =>
+  logged('b', 'release.completed', at, { provision: 'ex', party: 'b', count });
+
+describe('an exchange the plan places no batch of', () => {
+  it('counts what each side was recorded releasing, whatever batch a record names', () => {
+    const e = run([handover(T(1, '10:00'), 2), handover(T(2, '10:00'), 3, 2), release(T(2, '18:00'), 15)]);
+    expect(e.obligations.filter((o) => o.obligation.provision === 'ex')).toEqual([]);
+    const [forward, back] = e.exchanges.directions.filter((d) => d.provision === 'ex');
+    expect(forward).toMatchObject({ from: 'a', counted: 5, byBatch: [] });
+    expect(back).toMatchObject({ from: 'b', counted: 15, byBatch: [] });
+    expect(forward!.byDay).toEqual([
+      { date: '2024-01-01', counted: 2 },
+      { date: '2024-01-02', counted: 3 },
+    ]);
+    // Nothing left "not counted per batch".
+    expect(JSON.stringify(e.notes)).not.toContain('unplaced');
+    const p = e.provisions.find((x) => x.provision === 'ex')!;
+    expect(p.status).toBe('not-yet-due');
+    expect(p.evidence.length).toBe(3);
+    const said = explainedEvaluation(e, undated, 'en').provisions.find((x) => x.provision === 'ex')!;
+    expect(said.explanationText).toContain('recorded all the same: 5 from A to B; 15 from B to A');
+  });
+
+  it('is disputed when an allegation about it is disputed, though nothing of it is due', () => {
+    const alleged = logged('b', 'violation.alleged', T(2, '09:00'), {
+      against: 'a',
+      provision: 'ex',
+      description: 'The release was postponed.',
+    });
+    const disputed = logged('a', 'dispute', T(2, '11:00'), {
+      of: alleged.leafHash,
+      reason: 'No date had been agreed.',
+    });
+    expect(run([alleged]).provisions.find((x) => x.provision === 'ex')!.status).toBe('not-yet-due');
+    const p = run([alleged, disputed]).provisions.find((x) => x.provision === 'ex')!;
+    expect(p.status).toBe('disputed');
+    expect(p.evidence).toContain(alleged.leafHash);
+  });
+});
