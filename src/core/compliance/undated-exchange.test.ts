@@ -12,7 +12,8 @@ const undated = agreementOf(
     .replace('      lists: { lead: { eveningBefore: true } }\n', ''),
 );
 const T = (d: number, hm: string) => `2024-01-${String(d).padStart(2, '0')}T${hm}:00+02:00`;
-const run = (events: LoggedEvent[], asOf = T(3, '20:00')) => evaluate(undated, [...actors(), ...events], asOf);
+const run = (events: LoggedEvent[], asOf = T(3, '20:00')) =>
+  evaluate(undated, [...actors(), ...events], asOf);
 const handover = (at: string, count: number, batch?: number) =>
   logged('a', 'handover.completed', at, {
     provision: 'ex',
