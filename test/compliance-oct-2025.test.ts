@@ -316,7 +316,7 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
       /recorded 1,968; Monitor \(demo key\) disputes it, giving 1,966: [^;]*\. International Committee of the Red Cross disputes it, giving 1,808: /,
     );
     expect(explain(prov(e, 'ceasefire').explanation, agreement)).toMatch(
-      /Israel recorded it; Hamas disputes it: Hamas denied involvement/,
+      /Alleged by Israel: Fire at troops in Rafah; two soldiers killed\. Hamas disputes it: Hamas denied involvement/,
     );
   });
 

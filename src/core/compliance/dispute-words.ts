@@ -4,19 +4,15 @@ import type { Dispute } from './types.ts';
 
 function reasonOf(d: Dispute, labels: Labels): Arg {
   const by = d.disputedBy;
-  const reason =
-    by.found === 'confirmed-otherwise'
-      ? phrase('reason.confirmed-otherwise', {
-          actor: labels.actorArg(by.actor),
-          confirmed: num(by.figure ?? 0),
-          claimed: num(d.recorded.figure ?? 0),
-        })
-      : by.found === 'sources-differ'
-        ? phrase('reason.sources-differ', { quota: num(by.quota ?? 0) })
-        : quote(by.reason);
-  return by.allegation === undefined
-    ? reason
-    : phrase('reason.against-allegation', { reason, allegation: quote(by.allegation) });
+  return by.found === 'confirmed-otherwise'
+    ? phrase('reason.confirmed-otherwise', {
+        actor: labels.actorArg(by.actor),
+        confirmed: num(by.figure ?? 0),
+        claimed: num(d.recorded.figure ?? 0),
+      })
+    : by.found === 'sources-differ'
+      ? phrase('reason.sources-differ', { quota: num(by.quota ?? 0) })
+      : quote(by.reason);
 }
 
 /**
@@ -33,15 +29,19 @@ export function disputesPhrase(disputes: Dispute[], labels: Labels): Phrase {
   }
   return phrase('disputes', {
     items: list(
-      [...byRecord.values()].map((same) =>
-        phrase('dispute', {
-          recorded: recordedPhrase(same[0]!, labels),
-          against: list(
-            same.map((d) => againstPhrase(d, labels)),
-            'space',
-          ),
-        }),
-      ),
+      [...byRecord.values()].map((same) => {
+        const against = list(
+          same.map((d) => againstPhrase(d, labels)),
+          'space',
+        );
+        const allegation = same[0]!.disputedBy.allegation;
+        return allegation === undefined
+          ? phrase('dispute', { recorded: recordedPhrase(same[0]!, labels), against })
+          : phrase('dispute.of-allegation', {
+              alleged: allegedPhrase(same[0]!, allegation, labels),
+              against,
+            });
+      }),
       'space',
     ),
   });
@@ -60,6 +60,20 @@ function recordedPhrase(d: Dispute, labels: Labels): Phrase {
     : rec.figure === undefined
       ? phrase('dispute.recorded-source-it', { actor, source })
       : phrase('dispute.recorded-source', { actor, source, figure: num(rec.figure) });
+}
+
+/**
+ * An allegation disputed, in the alleging side's words and as its own sentence, so that the
+ * dispute after it ("Ukraine disputes it: …") is read as the answer to it, not the other way round.
+ */
+function allegedPhrase(d: Dispute, allegation: string, labels: Labels): Phrase {
+  const rec = d.recorded;
+  const actor = labels.actorArg(rec.actor);
+  const who = labels.actor(rec.actor);
+  const source = rec.source && rec.source !== rec.actor && rec.source !== who ? quote(rec.source) : undefined;
+  return source === undefined
+    ? phrase('dispute.alleged', { actor, allegation: quote(allegation) })
+    : phrase('dispute.alleged-source', { actor, source, allegation: quote(allegation) });
 }
 
 /** Who disputes it, with what figure and why: a sentence of its own. */

@@ -81,8 +81,13 @@ describe('labels of an agreement and its log', () => {
     );
     const cease = e.provisions.find((p) => p.provision === 'cease')!;
     expect(explain(cease.explanation, agreement)).toBe(
-      '1 allegation: Field monitor recorded it; B disputes it: No fire. (against the allegation: Fire.).',
+      '1 allegation: Alleged by Field monitor: Fire. B disputes it: No fire.',
     );
+    // The allegation is said as the alleging side's, before the dispute that answers it, in every language.
+    expect(explain(cease.explanation, agreement, 'ar')).toContain('ادعاء من جانب Field monitor: Fire.');
+    expect(explain(cease.explanation, agreement, 'he')).toContain('טענת Field monitor: Fire.');
+    expect(explain(cease.explanation, agreement, 'ar')).not.toContain('الادعاء:');
+    expect(explain(cease.explanation, agreement, 'he')).not.toContain('נגד הטענה');
     expect(cease.evidence).toContain(alleged.leafHash);
     expect(e.allegations[0]).toMatchObject({ by: 'mon', against: 'b', provision: 'cease' });
     const trucks = e.obligations.find((o) => o.obligation.id === 'aid/admit-aid/1/trucks')!;

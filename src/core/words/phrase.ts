@@ -175,13 +175,15 @@ export const PHRASES = {
   // Both sides of a dispute.
   disputes: ['items'],
   dispute: ['recorded', 'against'],
+  'dispute.of-allegation': ['alleged', 'against'],
+  'dispute.alleged': ['actor', 'allegation'],
+  'dispute.alleged-source': ['actor', 'source', 'allegation'],
   'dispute.recorded': ['actor', 'figure'],
   'dispute.recorded-it': ['actor'],
   'dispute.recorded-source': ['actor', 'source', 'figure'],
   'dispute.recorded-source-it': ['actor', 'source'],
   'dispute.against': ['actor', 'reason'],
   'dispute.against-figure': ['actor', 'figure', 'reason'],
-  'reason.against-allegation': ['reason', 'allegation'],
   'reason.sources-differ': ['quota'],
   'reason.confirmed-otherwise': ['actor', 'confirmed', 'claimed'],
   // Measures recorded beside an obligation.
