@@ -90,7 +90,7 @@ describe('truce status in the reader’s language', () => {
     [
       'en',
       'Batch 1: 180 remains to return (for 12 remains counted) by 19 Oct 12:00; 45 returned by Israel at 14 Oct 12:00 [',
-      '  ratio does not hold, past the derived deadline ⚠: 45 returned by Israel, fewer than 15 × 12 counted from Hamas; ',
+      '  Return of the remains of deceased hostages and of Palestinian bodies: ratio does not hold, past the derived deadline ⚠: 45 returned by Israel, fewer than 15 × 12 counted from Hamas; ',
       /remains to release|released by Israel at 14 Oct|45 released by Israel/,
     ],
     [

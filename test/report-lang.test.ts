@@ -93,19 +93,19 @@ describe('the daily report in the reader’s language', () => {
     [
       'en',
       'Batch 1: 180 remains to return (for 12 remains counted) by 19 Oct 12:00; 45 returned by Israel at 14 Oct 12:00 [',
-      '<li>45 returned by Israel, fewer than 15 × 12 counted from Hamas; ',
+      '<li>Return of the remains of deceased hostages and of Palestinian bodies: 45 returned by Israel, fewer than 15 × 12 counted from Hamas; ',
       /remains to release|45 released by Israel/,
     ],
     [
       'ar',
       'الدفعة 1: المطلوب إعادتها رفات 180 شخصًا (مقابل المحتسَبين: رفات 12 شخصًا) بحلول 19 أكتوبر، 12:00؛ أُعيد 45 من جانب <bdi>إسرائيل</bdi> في 14 أكتوبر، 12:00 [',
-      '<li>أُعيد 45 من جانب <bdi>إسرائيل</bdi>، أي أقل من 15 × 12 مما احتُسب من جانب <bdi>حماس</bdi>؛ ',
+      '<li><bdi>إعادة رفات الرهائن المتوفين وجثامين فلسطينيين</bdi>: أُعيد 45 من جانب <bdi>إسرائيل</bdi>، أي أقل من 15 × 12 مما احتُسب من جانب <bdi>حماس</bdi>؛ ',
       /المطلوب الإفراج عنهم رفات|أُفرج عن 45 من جانب/,
     ],
     [
       'he',
       'פעימה 1: להחזרה 180 גופות (עבור הנספרים: 12 גופות) עד 19 באוק׳, 12:00; 45 הוחזרו על ידי <bdi>ישראל</bdi> ב־14 באוק׳, 12:00 [',
-      '<li>45 הוחזרו על ידי <bdi>ישראל</bdi>, כלומר פחות מאשר 15 × 12 שנספרו מצד <bdi>חמאס</bdi>; ',
+      '<li><bdi>השבת גופות החטופים שמתו וגופות פלסטינים</bdi>: 45 הוחזרו על ידי <bdi>ישראל</bdi>, כלומר פחות מאשר 15 × 12 שנספרו מצד <bdi>חמאס</bdi>; ',
       /לשחרור 180 גופות|45 שוחררו על ידי/,
     ],
   ])(

@@ -58,7 +58,8 @@ describe('truce status output', () => {
     const nothing = { en: 'nothing recorded', ar: 'لم يُسجَّل شيء', he: 'לא נרשם דבר' } as const;
     for (const lang of ['en', 'ar', 'he'] as const) {
       const text = formatStatusText(e, agreement, labelsOf(agreement, [], lang), lang);
-      const lines = text.split('\n').filter((l) => /^ {2}ex: /.test(l));
+      // Its two directions (the ratio line names the exchange too).
+      const lines = text.split('\n').filter((l) => /^ {2}ex: [^:]+ [→←] /.test(l));
       expect(lines, lang).toHaveLength(2);
       for (const l of lines) expect(l, lang).toContain(nothing[lang]);
     }
@@ -150,8 +151,47 @@ describe('truce status output', () => {
       T(2, '09:00'),
     );
     expect(formatStatusText(more, agreement)).toContain(
-      'ratio exceeded by 3 (more released than required, not a breach): 9 released by B more than 3 × 2 counted from A.',
+      'ex: ratio exceeded by 3 (more released than required, not a breach): 9 released by B more than 3 × 2 counted from A.',
     );
+  });
+
+  it('names the exchange of each ratio line, one line per exchange, when the agreement has two (en, ar, he)', () => {
+    const second = `  - id: ex2
+    title: { en: Second exchange, ar: التبادل الثاني, he: החילופים השניים }
+    kind: exchange
+    phase: p1
+    release:
+      party: a
+      to: b
+      total: 2
+      categories: [{ id: w2, label: W2, ratio: 3 }]
+      cadence: daily
+      handoverBy: "12:00"
+    counterpart: { party: b, to: a, total: 6, after: handover }
+  - id: aid
+`;
+    const two = agreementOf(
+      TABLE_YAML.replace(
+        '  - id: ex\n',
+        '  - id: ex\n    title: { en: First exchange, ar: التبادل الأول, he: החילופים הראשונים }\n',
+      ).replace('  - id: aid\n', second),
+    );
+    const ev = evaluate(two, actors(), T(1, '09:00'));
+    expect(ev.exchanges.ratios.map((r) => r.provision)).toEqual(['ex', 'ex2']);
+    const holds = { en: 'ratio holds', ar: 'النسبة مستوفاة', he: 'היחס מתקיים' } as const;
+    const names = {
+      en: ['First exchange', 'Second exchange'],
+      ar: ['التبادل الأول', 'التبادل الثاني'],
+      he: ['החילופים הראשונים', 'החילופים השניים'],
+    } as const;
+    for (const lang of ['en', 'ar', 'he'] as const) {
+      const text = formatStatusText(ev, two, labelsOf(two, [], lang), lang);
+      const lines = text.split('\n').filter((l) => l.includes(holds[lang]));
+      expect(lines, lang).toEqual([
+        expect.stringMatching(new RegExp(`^ {2}${names[lang][0]}: ${holds[lang]}: `)),
+        expect.stringMatching(new RegExp(`^ {2}${names[lang][1]}: ${holds[lang]}: `)),
+      ]);
+    }
   });
 
   it('prints no "Headline figures:" heading over nothing: an agreement with no exchange and no quota has no headline figures (en, ar, he)', () => {

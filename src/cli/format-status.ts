@@ -311,17 +311,24 @@ export function formatStatusText(
               outside: n(d.outside),
             })}`,
       );
-    for (const r of e.exchanges.ratios)
+    // Each ratio names its exchange: an agreement with two has two lines that would otherwise read alike.
+    for (const r of e.exchanges.ratios) {
+      const provision = labels.provision(r.provision);
       lines.push(
         `  ${
           r.holds
-            ? w('ratioHolds', { x: say(r.explanation) })
+            ? w('ratioHolds', { provision, x: say(r.explanation) })
             : r.surplus !== undefined
-              ? w('ratioExceeded', { n: n(r.surplus), x: say(r.explanation) })
+              ? w('ratioExceeded', { provision, n: n(r.surplus), x: say(r.explanation) })
               : // Under way (deadlines to come) or short (with the ⚠ of a derived deadline), as core words it.
-                w('ratioShort', { verdict: say([r.verdict ?? phrase('ratio.short')]), x: say(r.explanation) })
+                w('ratioShort', {
+                  provision,
+                  verdict: say([r.verdict ?? phrase('ratio.short')]),
+                  x: say(r.explanation),
+                })
         }`,
       );
+    }
   }
   lines.push('', w('days'), ...dayLines(e, say, agreement, lang));
   const disputed = e.obligations.filter((o) => o.disputes?.length);

@@ -392,7 +392,8 @@ ${section(
             outside: e(formatNumber(d.outside, lang)),
           }),
     ),
-    ...ev.exchanges.ratios.map((r) => h.say(r.explanation)),
+    // Each ratio names its exchange, as the lines above do: two exchanges' ratios would otherwise read alike.
+    ...ev.exchanges.ratios.map((r) => `${h.name(labels.provision(r.provision))}: ${h.say(r.explanation)}`),
     ...overPhase.map((o) => `${h.name(labels.provision(o.obligation.provision))}: ${h.say(o.explanation)}`),
   ])}\n${chart(ev.exchanges.directions, labels, lang)}`,
 )}
