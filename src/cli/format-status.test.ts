@@ -194,6 +194,36 @@ describe('truce status output', () => {
     }
   });
 
+  it('keeps a long phase title apart from its sentence, each phase’s sentence in one column (en, ar, he)', () => {
+    const phases = agreementOf(
+      TABLE_YAML.replace(
+        '    title: Phase 1\n',
+        '    title: { en: After the talks of 16 May, ar: بعد محادثات 16 أيار/مايو, he: אחרי השיחות של 16 במאי }\n',
+      ).replace(
+        'provisions:\n',
+        '  - { id: p2, title: { en: Later, ar: لاحقًا, he: בהמשך }, start: { day: 2 }, lengthDays: 1 }\nprovisions:\n',
+      ),
+    );
+    const ev = evaluate(phases, actors(), T(1, '09:00'));
+    const titles = {
+      en: ['After the talks of 16 May', 'Later'],
+      ar: ['بعد محادثات 16 أيار/مايو', 'لاحقًا'],
+      he: ['אחרי השיחות של 16 במאי', 'בהמשך'],
+    } as const;
+    for (const lang of ['en', 'ar', 'he'] as const) {
+      const text = formatStatusText(ev, phases, labelsOf(phases, [], lang), lang);
+      const lines = text.split('\n');
+      const at = lines.findIndex((l) => l.startsWith(titles[lang][0], 2));
+      const [long, short] = [lines[at]!, lines[at + 1]!];
+      // Two spaces after the longest title, and both sentences start in that column.
+      const col = 2 + titles[lang][0].length + 2;
+      expect(long.slice(0, col), lang).toBe(`  ${titles[lang][0]}  `);
+      expect(short.slice(0, col).trimEnd(), lang).toBe(`  ${titles[lang][1]}`);
+      expect(long[col], lang).not.toBe(' ');
+      expect(short[col], lang).not.toBe(' ');
+    }
+  });
+
   it('prints no "Headline figures:" heading over nothing: an agreement with no exchange and no quota has no headline figures (en, ar, he)', () => {
     // The fixture's phase and parties with a cessation only: nothing is counted.
     const bare = agreementOf(

@@ -261,11 +261,16 @@ export function formatStatusText(
       : w('head', { ...head, at: localTime(e.asOf, tz, lang) }),
   );
   lines.push('', w('phases'));
-  for (const p of e.phases) {
+  const phaseTitles = e.phases.map((p) => {
     const phase = agreement.phases.find((x) => x.id === p.phase);
-    const title = (phase?.title && localized(phase.title, lang)) || p.phase;
-    lines.push(`  ${pad(title, 14)}${say(p.explanation)}`);
-  }
+    return (phase?.title && localized(phase.title, lang)) || p.phase;
+  });
+  // Titles in a column as wide as the longest and two spaces more, so that a long title ("After
+  // the talks of 16 May") stays apart from its sentence, and each phase's sentence starts where the others do.
+  const phaseColumn = Math.max(14, ...phaseTitles.map((t) => t.length + 2));
+  e.phases.forEach((p, i) => {
+    lines.push(`  ${pad(phaseTitles[i]!, phaseColumn)}${say(p.explanation)}`);
+  });
   if (e.extensions.length) {
     lines.push('', w('extensions'));
     for (const x of e.extensions)
