@@ -239,4 +239,24 @@ describe('truce status output', () => {
       expect(formatStatusText(e, agreement, labelsOf(agreement, [], lang), lang)).toContain(heading[lang]);
     }
   });
+
+  it('prints no "Day by day:" heading over nothing: a plan that places nothing on a day has no such section (en, ar, he)', () => {
+    const bare = agreementOf(
+      `${FIXTURE_YAML.slice(0, FIXTURE_YAML.indexOf('provisions:')).replace(/^ +extension:.*\n/m, '')}provisions:
+  - { id: cease, kind: cessation, phase: p1, parties: [a, b] }
+`,
+    );
+    const quiet = evaluate(bare, actors(), T(2, '09:00'));
+    expect(quiet.obligations).toEqual([]);
+    const heading = { en: 'Day by day:', ar: 'يومًا بيوم:', he: 'יום אחר יום:' } as const;
+    for (const lang of ['en', 'ar', 'he'] as const) {
+      expect(formatStatusText(quiet, bare, labelsOf(bare, [], lang), lang), lang).not.toContain(
+        heading[lang],
+      );
+      // A plan with obligations on its days keeps its heading.
+      expect(formatStatusText(e, agreement, labelsOf(agreement, [], lang), lang), lang).toContain(
+        heading[lang],
+      );
+    }
+  });
 });

@@ -335,7 +335,9 @@ export function formatStatusText(
       );
     }
   }
-  lines.push('', w('days'), ...dayLines(e, say, agreement, lang));
+  // No heading over nothing: an agreement whose plan places nothing on a day has no "Day by day:".
+  const days = dayLines(e, say, agreement, lang);
+  if (days.length) lines.push('', w('days'), ...days);
   const disputed = e.obligations.filter((o) => o.disputes?.length);
   const conflicting = e.figures.filter((f) => f.conflicting);
   const per = (f: Evaluation['figures'][number]) =>
