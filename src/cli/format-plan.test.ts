@@ -24,3 +24,16 @@ describe('the plan as text', () => {
     expect(text(FIXTURE_YAML)).toMatch(/^Totals\n {2}a +w +6 person$/m);
   });
 });
+
+describe('a phase extended', () => {
+  it('says "extended by 1 day" for one day, "extended by 2 days" for two', () => {
+    const agreement = agreementOf(FIXTURE_YAML);
+    const extended = (days: number) =>
+      formatPlanText(
+        planInWords(planAgreement(agreement, { extend: days }), agreement, 'en'),
+        'Test agreement',
+      );
+    expect(extended(1)).toMatch(/^Phase p1: .*, extended by 1 day$/m);
+    expect(extended(2)).toMatch(/^Phase p1: .*, extended by 2 days$/m);
+  });
+});

@@ -1,6 +1,7 @@
 import type { PlanInWords } from '../core/plan/plan-in-words.ts';
 import type { Obligation, Total } from '../core/plan/types.ts';
 import { csvRow } from '../core/report/csv.ts';
+import { counted } from './count-words.ts';
 import { placedOnRecordNote } from './placed-on-record-words.ts';
 
 const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -87,7 +88,9 @@ export function formatPlanText(
     const dates = p.startDate
       ? ` (${p.startDate} → ${p.endDate ?? (p.openEnded ? 'no fixed end' : 'open')})`
       : '';
-    lines.push(`Phase ${p.id}: ${span}${dates}${p.extendedBy ? `, extended by ${p.extendedBy} days` : ''}\n`);
+    lines.push(
+      `Phase ${p.id}: ${span}${dates}${p.extendedBy ? `, extended by ${counted(p.extendedBy, 'day')}` : ''}\n`,
+    );
   }
   if (plan.horizon) {
     lines.push(

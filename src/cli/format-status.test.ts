@@ -259,4 +259,15 @@ describe('truce status output', () => {
       );
     }
   });
+
+  it('heads the status with its count of events in the form the number asks for: 1 event, 2 events (en, ar, he)', () => {
+    const head = (events: number, lang: 'en' | 'ar' | 'he') =>
+      formatStatusText({ ...e, events }, agreement, labelsOf(agreement, [], lang), lang).split('\n')[0];
+    expect(head(1, 'en')).toContain(', 1 event, judged against');
+    expect(head(2, 'en')).toContain(', 2 events, judged against');
+    expect(head(1, 'ar')).toContain('، حدث واحد، وفق');
+    expect(head(12, 'ar')).toContain('، 12 حدثًا، وفق');
+    expect(head(1, 'he')).toContain(', אירוע אחד, לפי');
+    expect(head(12, 'he')).toContain(', 12 אירועים, לפי');
+  });
 });

@@ -17,6 +17,7 @@ import {
   formatDay,
   formatMoment,
   formatNumber,
+  formatQuantity,
   localized,
   renderExplanation,
 } from '../core/words/render.ts';
@@ -250,7 +251,8 @@ export function formatStatusText(
   const head = {
     title: localized(agreement.title, lang),
     zone: tz,
-    events: n(e.events),
+    // "1 event", "32 events": the noun in the form the number asks for, in each language.
+    events: formatQuantity(e.events, 'event', lang),
     version: typeof agreement.version === 'number' ? n(agreement.version) : agreement.version,
   };
   // Midnight is the end of the day before (a bare --at date): said so, not as the next day's 00:00.

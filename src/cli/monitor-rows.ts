@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { csvUnneutralised } from '../core/report/csv.ts';
+import { counted } from './count-words.ts';
 import { ALL_COLUMNS } from './row-columns.ts';
 import type { Row } from './row-event.ts';
 
@@ -62,7 +63,11 @@ export function csvRows(text: string): MonitorRows {
     const newlines = record.reduce((n, c) => n + (c.match(/\r\n|\n|\r/g)?.length ?? 0), 0);
     const line = info.lines - newlines;
     if (record.length !== names.length)
-      throw new FileError(line, 1, `${record.length} cells, but the header names ${names.length} columns`);
+      throw new FileError(
+        line,
+        1,
+        `${counted(record.length, 'cell')}, but the header names ${counted(names.length, 'column')}`,
+      );
     // Empty cells are left out: a row of an export has a column for every field of every kind.
     const cells = new Map<string, unknown>();
     names.forEach((n, i) => {

@@ -2,9 +2,9 @@ import type { Lang } from '../core/words/lang.ts';
 
 /** The words of `truce status`'s own frame, in each language; `{name}` marks a value filled in, already worded. */
 const EN = {
-  head: '{title} — status at {at} ({zone}), {events} events, judged against version {version} of the text',
+  head: '{title} — status at {at} ({zone}), {events}, judged against version {version} of the text',
   headEndOfDay:
-    '{title} — status at the end of {day} ({zone}), {events} events, judged against version {version} of the text',
+    '{title} — status at the end of {day} ({zone}), {events}, judged against version {version} of the text',
   phases: 'Phases:',
   extensions: 'Extensions:',
   headline: 'Headline figures:',
@@ -32,9 +32,8 @@ const EN = {
 export type StatusWord = keyof typeof EN;
 
 const AR: Record<StatusWord, string> = {
-  head: '{title} — الحالة في {at} ({zone})، عدد الأحداث {events}، وفق الصيغة {version} من النص',
-  headEndOfDay:
-    '{title} — الحالة في نهاية يوم {day} ({zone})، عدد الأحداث {events}، وفق الصيغة {version} من النص',
+  head: '{title} — الحالة في {at} ({zone})، {events}، وفق الصيغة {version} من النص',
+  headEndOfDay: '{title} — الحالة في نهاية يوم {day} ({zone})، {events}، وفق الصيغة {version} من النص',
   phases: 'المراحل:',
   extensions: 'التمديدات:',
   headline: 'الأرقام الرئيسية:',
@@ -59,8 +58,8 @@ const AR: Record<StatusWord, string> = {
 };
 
 const HE: Record<StatusWord, string> = {
-  head: '{title} — מצב נכון ל־{at} ({zone}), {events} אירועים, לפי גרסה {version} של הנוסח',
-  headEndOfDay: '{title} — מצב נכון לסוף יום {day} ({zone}), {events} אירועים, לפי גרסה {version} של הנוסח',
+  head: '{title} — מצב נכון ל־{at} ({zone}), {events}, לפי גרסה {version} של הנוסח',
+  headEndOfDay: '{title} — מצב נכון לסוף יום {day} ({zone}), {events}, לפי גרסה {version} של הנוסח',
   phases: 'שלבים:',
   extensions: 'הארכות:',
   headline: 'נתונים עיקריים:',

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { csvRow } from '../../core/report/csv.ts';
 import { writeExport } from '../../export/export-folder.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
+import { counted } from '../count-words.ts';
 import { EXPORT_COLUMNS, eventRow } from '../event-row.ts';
 import { EXIT_OK, UsageError } from '../io.ts';
 import { chooseLog, databaseOption, openStore } from '../ledger-context.ts';
@@ -41,7 +42,10 @@ export const exportCommand: Command = {
         const r = await writeExport(store, id, resolve(io.cwd, out), (n) => bar.update(n));
         bar.done();
         if (args.values.json) io.out(`${JSON.stringify({ log: id, out, ...r })}\n`);
-        else io.out(`exported ${r.size} events and ${r.checkpoints} checkpoints of ${id} to ${out}\n`);
+        else
+          io.out(
+            `exported ${counted(r.size, 'event')} and ${counted(r.checkpoints, 'checkpoint')} of ${id} to ${out}\n`,
+          );
       } else {
         const log = await store.requireLog(id);
         const rows = [csvRow(EXPORT_COLUMNS)];
@@ -49,7 +53,7 @@ export const exportCommand: Command = {
           for (const e of page) rows.push(csvRow(eventRow(e)));
         await writeFile(resolve(io.cwd, csv!), rows.join(''));
         if (args.values.json) io.out(`${JSON.stringify({ log: id, csv, events: log.size })}\n`);
-        else io.out(`wrote ${log.size} events of ${id} to ${csv}\n`);
+        else io.out(`wrote ${counted(log.size, 'event')} of ${id} to ${csv}\n`);
       }
     } finally {
       await database.close();

@@ -7,6 +7,7 @@ import { nodeCrypto } from '../../platform/node-crypto.ts';
 import { agreementOption, cliFit } from '../adopted-agreement.ts';
 import { agreementsOption } from '../agreement-folder.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
+import { counted } from '../count-words.ts';
 import { EXIT_OK, InputError, UsageError } from '../io.ts';
 import { chooseLog, databaseOption, openStore, readKeyFolder, readSigner } from '../ledger-context.ts';
 import { importRows, RowFailure } from '../monitor-import.ts';
@@ -86,7 +87,7 @@ export const importCommand: Command = {
           );
         else
           io.out(
-            `imported into ${r.log}: ${r.added} new events, ${duplicates} already there, ${r.checkpoints} checkpoints\n`,
+            `imported into ${r.log}: ${counted(r.added, 'new event')}, ${duplicates} already there, ${counted(r.checkpoints, 'checkpoint')}\n`,
           );
         return EXIT_OK;
       }
@@ -122,7 +123,7 @@ export const importCommand: Command = {
           );
         else
           io.out(
-            `imported into ${log}: ${added} new events, ${results.length - added} already there, 0 checkpoints\n`,
+            `imported into ${log}: ${counted(added, 'new event')}, ${results.length - added} already there, 0 checkpoints\n`,
           );
         return EXIT_OK;
       }
@@ -171,11 +172,11 @@ export const importCommand: Command = {
               `${file}:${r.line}: no. ${r.index} ${r.leafHash}${r.duplicate ? ' (already in the log)' : ''}\n`,
             );
           io.out(
-            `imported into ${log}: ${added} new events, ${rows.length - added} already there, 0 checkpoints\n`,
+            `imported into ${log}: ${counted(added, 'new event')}, ${rows.length - added} already there, 0 checkpoints\n`,
           );
           if (withoutId && added)
             io.err(
-              `${withoutId} rows have no id: importing this file again would record them again (give each row an id to make re-import add nothing)\n`,
+              `${withoutId === 1 ? '1 row has' : `${withoutId} rows have`} no id: importing this file again would record ${withoutId === 1 ? 'it' : 'them'} again (give each row an id to make re-import add nothing)\n`,
             );
         }
       } catch (e) {

@@ -7,6 +7,7 @@ import { english } from '../../core/plan/provision-obligations.ts';
 import { nodeCrypto } from '../../platform/node-crypto.ts';
 import { ProvenanceStore } from '../../store/provenance-store.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
+import { counted } from '../count-words.ts';
 import { EXIT_OK, UsageError } from '../io.ts';
 import { databaseOption, openStore, readSigner } from '../ledger-context.ts';
 import { requireAgreement } from '../load-agreement.ts';
@@ -114,7 +115,7 @@ export const logInit: Command = {
         );
       else
         io.out(
-          `log ${agreement.id} created (origin ${origin}), ${results.length} events, checkpoint at size ${checkpoint?.size}\n${provenanceSentences(
+          `log ${agreement.id} created (origin ${origin}), ${counted(results.length, 'event')}, checkpoint at size ${checkpoint?.size}\n${provenanceSentences(
             provenance,
           )
             .map((line) => `${line}\n`)

@@ -1,4 +1,5 @@
 import { type Command, jsonOption, stringFlag } from '../command.ts';
+import { counted } from '../count-words.ts';
 import { EXIT_OK, UsageError } from '../io.ts';
 import { chooseLog, databaseOption, openStore } from '../ledger-context.ts';
 
@@ -45,7 +46,7 @@ export const logShow: Command = {
         );
       } else {
         io.out(
-          `log ${id} (${log.origin}): ${log.size} events; latest checkpoint at size ${checkpoint?.size ?? 'none'}\n`,
+          `log ${id} (${log.origin}): ${counted(log.size, 'event')}; latest checkpoint at size ${checkpoint?.size ?? 'none'}\n`,
         );
         for (const e of entries) {
           const ev = e.event.event;

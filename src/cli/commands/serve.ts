@@ -9,6 +9,7 @@ import { DEFAULT_WEB_DIR } from '../../server/routes/dashboard.ts';
 import type { FollowedLog } from '../../server/witness.ts';
 import { loadWitnessFollow } from '../../server/witness-follow.ts';
 import { type Command, jsonOption, stringFlag } from '../command.ts';
+import { counted } from '../count-words.ts';
 import { EXIT_OK, InputError, UsageError } from '../io.ts';
 import { databaseOption, openStore } from '../ledger-context.ts';
 
@@ -150,7 +151,7 @@ export const serve: Command = {
       const witnesses = keyring.describe().filter((k) => k.kind === 'witness').length;
       say(
         { keys: String(keyring.size), witnessKeys: String(witnesses) },
-        `holds ${keyring.size} keys (${witnesses} witness) from ${keysDir}`,
+        `holds ${counted(keyring.size, 'key')} (${witnesses} witness) from ${keysDir}`,
       );
     }
     const { database, store } = await openStore(args, io);
@@ -160,7 +161,7 @@ export const serve: Command = {
         if (demo.log)
           say(
             { demo: demo.log, events: String(demo.events) },
-            `imported the demo log ${demo.log} (${demo.events} events, ${demo.checkpoints} checkpoints)`,
+            `imported the demo log ${demo.log} (${counted(demo.events, 'event')}, ${counted(demo.checkpoints, 'checkpoint')})`,
           );
       } catch (e) {
         await database.close();

@@ -6,6 +6,7 @@ import { nodeCrypto } from '../../platform/node-crypto.ts';
 import { gcOnOwnThreads } from '../../platform/own-thread-gc.ts';
 import { VerifyPool } from '../../platform/verify-pool.ts';
 import { type Command, jsonOption, type ParsedArgs, stringFlag } from '../command.ts';
+import { counted } from '../count-words.ts';
 import { EXIT_INVALID, EXIT_OK, type Io } from '../io.ts';
 import { databaseOption, openStore } from '../ledger-context.ts';
 import { progress } from '../progress.ts';
@@ -25,7 +26,7 @@ export function printReports(
     for (const { log, report } of reports) {
       if (report.problems.length === 0) {
         io.out(
-          `ok  ${log}: ${report.size} events, root ${report.root.slice(0, 16)}…, ${report.checkpoints} checkpoints, ${report.cosignatures} cosignatures ${what}\n`,
+          `ok  ${log}: ${counted(report.size, 'event')}, root ${report.root.slice(0, 16)}…, ${counted(report.checkpoints, 'checkpoint')}, ${counted(report.cosignatures, 'cosignature')} ${what}\n`,
         );
       } else {
         io.err(`FAIL ${log}: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}\n`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../compliance/evaluate.ts';
 import { FIXTURE_YAML } from '../compliance/fixture-agreement.ts';
+import { labelsOf } from '../compliance/labels.ts';
 import { TABLE_YAML } from '../compliance/status-table-agreement.ts';
 import { actors, agreementOf, logged } from '../compliance/test-log.ts';
 import { reportHtml } from './report-html.ts';
@@ -151,5 +152,25 @@ describe('the daily report', () => {
     expect(part('Cumulative figures', 'Provisions')).toContain(
       'aid: 25 trucks (Trucks in all) over the phase; 8 per Crossing authority, 12 per UN agency; partly met',
     );
+  });
+
+  it('says from how many events of the log it is, in the form the number asks for (en, ar, he)', () => {
+    const ev = evaluate(agreement, actors(), '2024-01-01T12:00:00+02:00');
+    const html = (events: number, lang: 'en' | 'ar' | 'he') =>
+      reportHtml(
+        { ...ev, events },
+        agreement,
+        '2024-01-01',
+        undefined,
+        labelsOf(agreement, [], lang),
+        [],
+        lang,
+      );
+    expect(html(1, 'en')).toContain('from 1 event of the log,');
+    expect(html(2, 'en')).toContain('from 2 events of the log,');
+    expect(html(1, 'ar')).toContain('من حدث واحد في السجل،');
+    expect(html(12, 'ar')).toContain('من 12 حدثًا في السجل،');
+    expect(html(1, 'he')).toContain('מתוך אירוע אחד ביומן,');
+    expect(html(12, 'he')).toContain('מתוך 12 אירועים ביומן,');
   });
 });

@@ -16,7 +16,14 @@ import { explain } from '../words/explain.ts';
 import type { Lang } from '../words/lang.ts';
 import { STATUS_WORDS } from '../words/nouns.ts';
 import { type Arg, type Explanation, type Phrase, phrase } from '../words/phrase.ts';
-import { formatDate, formatMoment, formatNumber, localized, renderParts } from '../words/render.ts';
+import {
+  countedAs,
+  formatDate,
+  formatMoment,
+  formatNumber,
+  localized,
+  renderParts,
+} from '../words/render.ts';
 import { casualtyPhrases } from './casualty-words.ts';
 import type { DayEvent } from './day-events.ts';
 import { eventFields } from './event-fields.ts';
@@ -318,7 +325,8 @@ export function reportHtml(
   const clock = wallClock(Date.parse(ev.asOf), agreement.timeZone);
   const about = {
     zone: h.name(agreement.timeZone),
-    events: e(n(ev.events)),
+    // "1 event", "12 events": the noun in the form the number asks for.
+    events: e(countedAs(ev.events, 'event', lang, n(ev.events))),
     version: typeof agreement.version === 'number' ? e(n(agreement.version)) : h.name(agreement.version),
   };
   // Midnight is the end of the day before (a day's report): said so, not as the next day's 00:00.

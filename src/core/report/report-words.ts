@@ -7,9 +7,9 @@ import type { Lang } from '../words/lang.ts';
  */
 const EN = {
   title: '{title} — situation report for {date}',
-  asOf: 'As of {at} ({zone}), from {events} events of the log, judged against version {version} of the agreement text. Statuses are computed from the log; every figure keeps its source.',
+  asOf: 'As of {at} ({zone}), from {events} of the log, judged against version {version} of the agreement text. Statuses are computed from the log; every figure keeps its source.',
   asOfEndOfDay:
-    'As of the end of {day} ({zone}), from {events} events of the log, judged against version {version} of the agreement text. Statuses are computed from the log; every figure keeps its source.',
+    'As of the end of {day} ({zone}), from {events} of the log, judged against version {version} of the agreement text. Statuses are computed from the log; every figure keeps its source.',
   'h.headline': 'Headline figures',
   'h.phases': 'Phases',
   'h.happened': 'What happened that day',
@@ -89,9 +89,9 @@ export type FrameKey = keyof typeof EN;
 
 const AR: Record<FrameKey, string> = {
   title: '{title} — تقرير الوضع ليوم {date}',
-  asOf: 'حتى {at} ({zone})، وعدد أحداث السجل {events}، وفق الصيغة {version} من نص الاتفاق. الحالات محسوبة من السجل، وكل رقم يبقى منسوبًا إلى مصدره.',
+  asOf: 'حتى {at} ({zone})، من {events} في السجل، وفق الصيغة {version} من نص الاتفاق. الحالات محسوبة من السجل، وكل رقم يبقى منسوبًا إلى مصدره.',
   asOfEndOfDay:
-    'حتى نهاية يوم {day} ({zone})، وعدد أحداث السجل {events}، وفق الصيغة {version} من نص الاتفاق. الحالات محسوبة من السجل، وكل رقم يبقى منسوبًا إلى مصدره.',
+    'حتى نهاية يوم {day} ({zone})، من {events} في السجل، وفق الصيغة {version} من نص الاتفاق. الحالات محسوبة من السجل، وكل رقم يبقى منسوبًا إلى مصدره.',
   'h.headline': 'الأرقام الرئيسية',
   'h.phases': 'المراحل',
   'h.happened': 'ما جرى في ذلك اليوم',
@@ -167,9 +167,9 @@ const AR: Record<FrameKey, string> = {
 
 const HE: Record<FrameKey, string> = {
   title: '{title} — דוח מצב ליום {date}',
-  asOf: 'נכון ל־{at} ({zone}), מספר האירועים ביומן: {events}, לפי גרסה {version} של נוסח ההסכם. הסטטוסים מחושבים מן היומן, וכל נתון נשאר מיוחס למקורו.',
+  asOf: 'נכון ל־{at} ({zone}), מתוך {events} ביומן, לפי גרסה {version} של נוסח ההסכם. הסטטוסים מחושבים מן היומן, וכל נתון נשאר מיוחס למקורו.',
   asOfEndOfDay:
-    'נכון לסוף יום {day} ({zone}), מספר האירועים ביומן: {events}, לפי גרסה {version} של נוסח ההסכם. הסטטוסים מחושבים מן היומן, וכל נתון נשאר מיוחס למקורו.',
+    'נכון לסוף יום {day} ({zone}), מתוך {events} ביומן, לפי גרסה {version} של נוסח ההסכם. הסטטוסים מחושבים מן היומן, וכל נתון נשאר מיוחס למקורו.',
   'h.headline': 'נתונים עיקריים',
   'h.phases': 'שלבים',
   'h.happened': 'מה אירע באותו יום',

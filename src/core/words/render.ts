@@ -79,6 +79,11 @@ export function formatNumber(n: number, lang: Lang, digits: Digits = 'latn'): st
 
 /** "13 persons", "شخصان", "שני אנשים": a count with its noun in the form the number asks for. */
 export function formatQuantity(n: number, unit: string, lang: Lang, digits: Digits = 'latn'): string {
+  return countedAs(n, unit, lang, formatNumber(n, lang, digits));
+}
+
+/** A count with its noun in the form `n` asks for, the number written as `shown` (a report's own digits). */
+export function countedAs(n: number, unit: string, lang: Lang, shown: string): string {
   const forms: Forms = NOUNS[lang][unit] ?? { other: `# ${unit}` };
   let rules = pluralRules.get(lang);
   if (!rules) {
@@ -86,7 +91,7 @@ export function formatQuantity(n: number, unit: string, lang: Lang, digits: Digi
     pluralRules.set(lang, rules);
   }
   const form = forms[rules.select(n)] ?? forms.other;
-  return form.replace('#', formatNumber(n, lang, digits));
+  return form.replace('#', shown);
 }
 
 function zoned(
