@@ -3,7 +3,7 @@ import { FIXTURE_YAML } from '../core/compliance/fixture-agreement.ts';
 import { agreementOf } from '../core/compliance/test-log.ts';
 import { planAgreement } from '../core/plan/plan-agreement.ts';
 import { planInWords } from '../core/plan/plan-in-words.ts';
-import { formatPlanText } from './format-plan.ts';
+import { formatPlanText, quantityText } from './format-plan.ts';
 
 const text = (yaml: string) => {
   const agreement = agreementOf(yaml);
@@ -21,7 +21,7 @@ describe('the plan as text', () => {
     expect(plain).toContain('Throughout');
     expect(plain).not.toMatch(/^Totals$/m);
     // A plan that counts persons and trucks keeps its totals under the heading.
-    expect(text(FIXTURE_YAML)).toMatch(/^Totals\n {2}a +w +6 person$/m);
+    expect(text(FIXTURE_YAML)).toMatch(/^Totals\n {2}a +w +6 persons$/m);
   });
 });
 
@@ -35,5 +35,13 @@ describe('a phase extended', () => {
       );
     expect(extended(1)).toMatch(/^Phase p1: .*, extended by 1 day$/m);
     expect(extended(2)).toMatch(/^Phase p1: .*, extended by 2 days$/m);
+  });
+});
+describe('the quantity of a plan line in a terminal', () => {
+  it('takes the plural of its unit for any count but 1, and for a range', () => {
+    expect(quantityText({ quantity: 700, quantityMax: 706, unit: 'person' })).toBe('700–706 persons');
+    expect(quantityText({ quantity: 181, unit: 'person' })).toBe('181 persons');
+    expect(quantityText({ quantity: 1, unit: 'person' })).toBe('1 person');
+    expect(quantityText({ quantity: 0, quantityMax: 1, unit: 'truck' })).toBe('0–1 trucks');
   });
 });

@@ -1,6 +1,7 @@
 import type { PlanInWords } from '../core/plan/plan-in-words.ts';
 import type { Obligation, Total } from '../core/plan/types.ts';
 import { csvRow } from '../core/report/csv.ts';
+import { quantityForm } from '../core/words/render.ts';
 import { counted } from './count-words.ts';
 import { placedOnRecordNote } from './placed-on-record-words.ts';
 
@@ -21,7 +22,14 @@ export function quantityText(o: {
   if (o.quantity === undefined) return '';
   const n =
     o.quantityMax !== undefined ? `${o.quantity}–${o.quantityMax}` : `${o.atLeast ? '≥' : ''}${o.quantity}`;
-  return `${n} ${o.unit ?? ''}`.trim();
+  if (o.unit === undefined) return n;
+  // The unit's noun in the form the count asks for: "1 person", "181 persons", "700–706 persons".
+  return quantityForm(
+    o.unit,
+    'en',
+    o.quantityMax ?? o.quantity,
+    o.quantityMax === undefined ? undefined : o.quantity,
+  ).replace('#', n);
 }
 
 function obligationLine(o: Obligation & { text: string }, party: (id: string) => string): string {

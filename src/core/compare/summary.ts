@@ -98,7 +98,7 @@ function planned(plan: Plan, provision: string, action: Action, unit: string): P
   const max = stated.reduce((n, o) => n + (o.quantityMax ?? o.quantity!), 0);
   const amount =
     min !== max
-      ? phrase('value.range', { min: num(min), max: qty(max, unit) })
+      ? phrase('value.range', { min: num(min), max: qty(max, unit, min) })
       : stated.some((o) => o.atLeast)
         ? phrase('value.at-least', { n: qty(min, unit) })
         : phrase('value.amount', { n: qty(min, unit) });

@@ -13,7 +13,7 @@ export function amountOf(figure: Figure, unit: string, atLeast?: boolean): Phras
 }
 
 export function rangeAmount(lo: number, hi: number, unit: string, atLeast?: boolean): Phrase {
-  if (lo !== hi) return phrase('amount.range', { min: num(lo), max: qty(hi, unit) });
+  if (lo !== hi) return phrase('amount.range', { min: num(lo), max: qty(hi, unit, lo) });
   return atLeast
     ? phrase('amount.at-least', { n: qty(lo, unit) })
     : phrase('amount.exact', { n: qty(lo, unit) });

@@ -118,8 +118,11 @@ export function headlineItems(
   });
   for (const q of h.quotas) {
     const qty = (x: number) => formatQuantity(x, q.unit, lang);
+    // A range's noun takes the range's form: "8 to 12 trucks", never "من 1 إلى شاحنتان".
     const range = (low: number, high: number | undefined) =>
-      high === undefined ? qty(low) : f('range', { low: n(low), high: qty(high) });
+      high === undefined
+        ? qty(low)
+        : f('range', { low: n(low), high: formatQuantity(high, q.unit, lang, 'latn', low) });
     const sep = w.text(lang === 'ar' ? '؛ ' : '; ');
     let line = t('quota', {
       quota: `${w.name(labels.quota(q.provision, q.quota))}${q.uncertain ? ' ⚠' : ''}`,

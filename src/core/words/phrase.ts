@@ -11,8 +11,12 @@ import type { Status } from '../compliance/types.ts';
 export type Arg =
   | Phrase
   | { type: 'number'; value: number }
-  /** A count of a unit of the plan ("13 persons") or of a thing the words count ("2 obligations"). */
-  | { type: 'quantity'; value: number; unit: string }
+  /**
+   * A count of a unit of the plan ("13 persons") or of a thing the words count ("2 obligations");
+   * with `from`, the upper end of a range from that number, whose noun takes the range's form ("700
+   * to 706 persons", never "0 to 1 person").
+   */
+  | { type: 'quantity'; value: number; unit: string; from?: number }
   /** An instant (epoch ms) shown in the agreement's time zone. */
   | { type: 'moment'; at: number; zone: string }
   /** A calendar day, YYYY-MM-DD ("25 Nov"). */
@@ -441,7 +445,8 @@ export function phrase<C extends PhraseCode>(
 }
 
 export const num = (value: number): Arg => ({ type: 'number', value });
-export const qty = (value: number, unit: string): Arg => ({ type: 'quantity', value, unit });
+export const qty = (value: number, unit: string, from?: number): Arg =>
+  from === undefined ? { type: 'quantity', value, unit } : { type: 'quantity', value, unit, from };
 export const moment = (at: number, zone: string): Arg => ({ type: 'moment', at, zone });
 export const minutes = (m: number): Arg => ({ type: 'duration', minutes: m });
 export const quote = (text: string): Arg => ({ type: 'quote', text });

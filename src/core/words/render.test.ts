@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rangeAmount } from '../plan/line-parts.ts';
 import { type Arg, list, moment, num, type Phrase, phrase, quote, sentence } from './phrase.ts';
 import {
   formatDuration,
@@ -241,5 +242,24 @@ describe('notes and figure sets (h8)', () => {
     expect(renderExplanation([what], { lang: 'en', names: names({}) })).toBe('trucks on 25 Nov');
     expect(renderExplanation([what], { lang: 'ar', names: names({}) })).toMatch(/^شاحنات في 25 /);
     expect(renderExplanation([what], { lang: 'he', names: names({}) })).toMatch(/^משאיות ב־25 /);
+  });
+});
+
+describe('a range of counts', () => {
+  const amount = (lo: number, hi: number, unit: string, lang: 'en' | 'ar' | 'he') =>
+    renderPhrase(rangeAmount(lo, hi, unit), { lang, names: names({}) });
+
+  it('takes the plural of its noun, whatever its upper end', () => {
+    expect(amount(700, 706, 'person', 'en')).toBe('700 to 706 persons');
+    expect(amount(0, 1, 'person', 'en')).toBe('0 to 1 persons');
+    expect(formatQuantity(1, 'person', 'en', 'latn', 0)).toBe('1 persons');
+    expect(formatQuantity(1, 'person', 'en')).toBe('1 person');
+  });
+
+  it('writes its numbers in Arabic and Hebrew, never a count said in words', () => {
+    expect(amount(1, 2, 'truck', 'ar')).not.toContain('شاحنتان');
+    expect(amount(1, 2, 'truck', 'ar')).toMatch(/^من 1 إلى 2 /);
+    expect(amount(700, 706, 'person', 'ar')).toBe('من 700 إلى 706 أشخاص');
+    expect(amount(1, 2, 'person', 'he')).toBe('1 עד 2 אנשים');
   });
 });

@@ -77,21 +77,47 @@ export function formatNumber(n: number, lang: Lang, digits: Digits = 'latn'): st
   return f.format(n);
 }
 
-/** "13 persons", "شخصان", "שני אנשים": a count with its noun in the form the number asks for. */
-export function formatQuantity(n: number, unit: string, lang: Lang, digits: Digits = 'latn'): string {
-  return countedAs(n, unit, lang, formatNumber(n, lang, digits));
-}
-
-/** A count with its noun in the form `n` asks for, the number written as `shown` (a report's own digits). */
-export function countedAs(n: number, unit: string, lang: Lang, shown: string): string {
-  const forms: Forms = NOUNS[lang][unit] ?? { other: `# ${unit}` };
+function pluralRulesOf(lang: Lang): Intl.PluralRules {
   let rules = pluralRules.get(lang);
   if (!rules) {
     rules = new Intl.PluralRules(lang);
     pluralRules.set(lang, rules);
   }
-  const form = forms[rules.select(n)] ?? forms.other;
-  return form.replace('#', shown);
+  return rules;
+}
+
+/**
+ * The form of `unit`'s noun for a count (`#` is its number): by the count's plural category, or,
+ * for a range `from`–`n`, by the range's ("0 to 1 persons", "من 700 إلى 706 أشخاص"). A range
+ * writes its numbers, so never a form that says the count in words (Arabic شخصان, Hebrew שני אנשים).
+ */
+export function quantityForm(unit: string, lang: Lang, n: number, from?: number): string {
+  const forms: Forms = NOUNS[lang][unit] ?? { other: `# ${unit}` };
+  const rules = pluralRulesOf(lang);
+  if (from === undefined || from === n) return forms[rules.select(n)] ?? forms.other;
+  // selectRange is in every engine this runs on (ES2023), not yet in the lib this build types against.
+  const ranged = rules as Intl.PluralRules & { selectRange(a: number, b: number): Intl.LDMLPluralRule };
+  const form = forms[ranged.selectRange(Math.min(from, n), Math.max(from, n))] ?? forms.other;
+  return form.includes('#') ? form : forms.other;
+}
+
+/**
+ * "13 persons", "شخصان", "שני אנשים": a count with its noun in the form the number asks for; with
+ * `from`, the upper end of a range from it, its noun in the range's form.
+ */
+export function formatQuantity(
+  n: number,
+  unit: string,
+  lang: Lang,
+  digits: Digits = 'latn',
+  from?: number,
+): string {
+  return quantityForm(unit, lang, n, from).replace('#', formatNumber(n, lang, digits));
+}
+
+/** A count with its noun in the form `n` asks for, the number written as `shown` (a report's own digits). */
+export function countedAs(n: number, unit: string, lang: Lang, shown: string): string {
+  return quantityForm(unit, lang, n).replace('#', shown);
 }
 
 function zoned(
@@ -179,7 +205,7 @@ function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions): string {
     case 'number':
       return formatNumber(a.value, o.lang, o.digits);
     case 'quantity':
-      return formatQuantity(a.value, a.unit, o.lang, o.digits);
+      return formatQuantity(a.value, a.unit, o.lang, o.digits, a.from);
     case 'moment':
       return formatMoment(a.at, a.zone, o.lang, o.digits);
     case 'day':
