@@ -28,7 +28,7 @@ export function quantityText(o: {
     o.unit,
     'en',
     o.quantityMax ?? o.quantity,
-    o.quantityMax === undefined ? undefined : o.quantity,
+    o.quantityMax === undefined ? {} : { from: o.quantity },
   ).replace('#', n);
 }
 

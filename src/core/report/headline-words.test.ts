@@ -162,3 +162,33 @@ describe('headline words', () => {
     ).toContain(': 5; the agreement sets no date');
   });
 });
+
+describe('headline words of an aid quota in Arabic', () => {
+  const quota = {
+    provision: 'aid',
+    quota: 'trucks',
+    unit: 'truck',
+    category: null,
+    uncertain: false,
+    dueSoFar: 400,
+    daysDue: 2,
+    daysUnrecorded: 0,
+    sources: [
+      { source: 'UN', quantity: 500, days: ['2024-01-01', '2024-01-02'], quota: 400, daysReached: 2 },
+    ],
+    daysDisputed: 2,
+    periods: [],
+  };
+  const items = headlineItems(
+    { ...h, releases: [], quotas: [quota] },
+    labelsOf(agreement, [], 'ar'),
+    'ar',
+    PLAIN,
+  );
+
+  it('puts a dual after a preposition in the genitive: خلال يومين, في يومين, never يومان', () => {
+    expect(items[0]!.sub[0]).toContain('خلال يومين');
+    expect(items[0]!.line).toContain('تختلف المصادر في يومين');
+    expect(JSON.stringify(items)).not.toContain('يومان');
+  });
+});

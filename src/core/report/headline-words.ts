@@ -122,7 +122,7 @@ export function headlineItems(
     const range = (low: number, high: number | undefined) =>
       high === undefined
         ? qty(low)
-        : f('range', { low: n(low), high: formatQuantity(high, q.unit, lang, 'latn', low) });
+        : f('range', { low: n(low), high: formatQuantity(high, q.unit, lang, 'latn', { from: low }) });
     const sep = w.text(lang === 'ar' ? '؛ ' : '; ');
     let line = t('quota', {
       quota: `${w.name(labels.quota(q.provision, q.quota))}${q.uncertain ? ' ⚠' : ''}`,
@@ -135,15 +135,17 @@ export function headlineItems(
           n: w.text(n(q.daysUnrecorded)),
           due: w.text(n(q.daysDue)),
         });
-    if (q.daysDisputed)
-      line += sep + t('disagree', { days: w.text(formatQuantity(q.daysDisputed, 'day', lang)) });
+    // The days of 'disagree' and 'perSource' follow a preposition in every language ("on", "في",
+    // "ב־"; "over", "خلال"): their count is oblique (Arabic "خلال يومين", not "خلال يومان").
+    const days = (x: number) => formatQuantity(x, 'day', lang, 'latn', { oblique: true });
+    if (q.daysDisputed) line += sep + t('disagree', { days: w.text(days(q.daysDisputed)) });
     const sub = [
       ...q.sources.map(
         (s) =>
           t('perSource', {
             source: w.name(s.source),
             quantity: w.figure(`quota:${q.quota}:${s.source}`, s.quantity, qty(s.quantity)),
-            days: w.text(formatQuantity(s.days.length, 'day', lang)),
+            days: w.text(days(s.days.length)),
             dates: w.text(s.days.map((d) => formatDay(d, lang)).join(lang === 'ar' ? '، ' : ', ')),
             quota: w.text(qty(s.quota)),
           }) +

@@ -1,14 +1,21 @@
 import type { Status } from '../compliance/types.ts';
 import type { Lang } from './lang.ts';
 
-/** Forms of a counted noun by plural category (Intl.PluralRules); `#` is the number. */
-export type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+/**
+ * Forms of a counted noun by plural category (Intl.PluralRules); `#` is the number. `twoOblique` is
+ * the Arabic dual after a preposition or as an object (genitive or accusative: يومين, not يومان).
+ */
+export type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string; twoOblique?: string };
 
 const en = (one: string, many = `${one}s`): Forms => ({ one: `# ${one}`, other: `# ${many}` });
-/** Arabic: 1 and 2 without the digit, 3–10 plural, 11–99 singular accusative, 100+ singular. */
+/**
+ * Arabic: 1 and 2 without the digit, 3–10 plural, 11–99 singular accusative, 100+ singular. The
+ * dual ends in ـان as a subject and in ـين after a preposition or as an object (شاحنتان, شاحنتين).
+ */
 const ar = (one: string, two: string, few: string, many: string, other: string): Forms => ({
   one,
   two,
+  twoOblique: two.replace(/ان$/, 'ين'),
   few: `# ${few}`,
   many: `# ${many}`,
   other: `# ${other}`,
@@ -41,6 +48,7 @@ export const NOUNS: Record<Lang, Record<string, Forms>> = {
     remains: {
       one: 'رفات شخص واحد',
       two: 'رفات شخصين',
+      twoOblique: 'رفات شخصين',
       few: 'رفات # أشخاص',
       many: 'رفات # شخصًا',
       other: 'رفات # شخص',

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { rangeAmount } from '../plan/line-parts.ts';
-import { type Arg, list, moment, num, type Phrase, phrase, quote, sentence } from './phrase.ts';
+import {
+  type Arg,
+  list,
+  minutes,
+  moment,
+  NONE,
+  num,
+  type Phrase,
+  phrase,
+  qty,
+  quote,
+  sentence,
+} from './phrase.ts';
 import {
   formatDuration,
   formatQuantity,
@@ -252,7 +264,7 @@ describe('a range of counts', () => {
   it('takes the plural of its noun, whatever its upper end', () => {
     expect(amount(700, 706, 'person', 'en')).toBe('700 to 706 persons');
     expect(amount(0, 1, 'person', 'en')).toBe('0 to 1 persons');
-    expect(formatQuantity(1, 'person', 'en', 'latn', 0)).toBe('1 persons');
+    expect(formatQuantity(1, 'person', 'en', 'latn', { from: 0 })).toBe('1 persons');
     expect(formatQuantity(1, 'person', 'en')).toBe('1 person');
   });
 
@@ -261,5 +273,27 @@ describe('a range of counts', () => {
     expect(amount(1, 2, 'truck', 'ar')).toMatch(/^من 1 إلى 2 /);
     expect(amount(700, 706, 'person', 'ar')).toBe('من 700 إلى 706 أشخاص');
     expect(amount(1, 2, 'person', 'he')).toBe('1 עד 2 אנשים');
+  });
+});
+
+describe('Arabic counts after a preposition or as an object', () => {
+  const ar = (p: Phrase) => renderPhrase(p, { lang: 'ar', names: names({}) });
+
+  it('take the dual in ـين where the template marks the place, and in a phrase that stands there', () => {
+    expect(ar(phrase('when.hours-after-start', { hours: qty(2, 'hour') }))).toBe('بعد ساعتين من البدء');
+    expect(
+      ar(phrase('plan.release-all', { amount: rangeAmount(2, 2, 'person'), parts: NONE, after: NONE })),
+    ).toBe('الإفراج عن شخصين.');
+    expect(ar(phrase('amount.remains-of', { amount: rangeAmount(2, 2, 'person') }))).toBe('رفات شخصين');
+    expect(ar(phrase('moved.handover', { late: minutes(2 * 1440), planned: num(1), batch: num(1) }))).toMatch(
+      /^أُرجئ الموعد يومين عن/,
+    );
+  });
+
+  it('keep the dual in ـان as a subject or a predicate', () => {
+    expect(ar(phrase('verdict.met-late', { late: minutes(2 * 60) }))).toBe('مدة التأخير ساعتان');
+    expect(formatQuantity(2, 'day', 'ar')).toBe('يومان');
+    expect(formatQuantity(2, 'day', 'ar', 'latn', { oblique: true })).toBe('يومين');
+    expect(formatDuration(90, 'ar', 'latn', true)).toBe('نحو ساعتين');
   });
 });

@@ -86,15 +86,30 @@ function pluralRulesOf(lang: Lang): Intl.PluralRules {
   return rules;
 }
 
+/** How a count stands in its sentence: `from`, the lower end of a range it ends; `oblique`, after a preposition or as an object. */
+export interface CountHow {
+  /** The count ends a range from this number: its noun takes the range's form. */
+  from?: number;
+  /** The count follows a preposition or is an object (Arabic: the dual in ـين, genitive or accusative). */
+  oblique?: boolean;
+}
+
 /**
  * The form of `unit`'s noun for a count (`#` is its number): by the count's plural category, or,
  * for a range `from`–`n`, by the range's ("0 to 1 persons", "من 700 إلى 706 أشخاص"). A range
  * writes its numbers, so never a form that says the count in words (Arabic شخصان, Hebrew שני אנשים).
+ * An oblique dual is the Arabic genitive or accusative ("خلال يومين").
  */
-export function quantityForm(unit: string, lang: Lang, n: number, from?: number): string {
+export function quantityForm(unit: string, lang: Lang, n: number, how: CountHow = {}): string {
   const forms: Forms = NOUNS[lang][unit] ?? { other: `# ${unit}` };
   const rules = pluralRulesOf(lang);
-  if (from === undefined || from === n) return forms[rules.select(n)] ?? forms.other;
+  const { from } = how;
+  if (from === undefined || from === n) {
+    const category = rules.select(n);
+    return (
+      (category === 'two' && how.oblique ? forms.twoOblique : undefined) ?? forms[category] ?? forms.other
+    );
+  }
   // selectRange is in every engine this runs on (ES2023), not yet in the lib this build types against.
   const ranged = rules as Intl.PluralRules & { selectRange(a: number, b: number): Intl.LDMLPluralRule };
   const form = forms[ranged.selectRange(Math.min(from, n), Math.max(from, n))] ?? forms.other;
@@ -102,17 +117,17 @@ export function quantityForm(unit: string, lang: Lang, n: number, from?: number)
 }
 
 /**
- * "13 persons", "شخصان", "שני אנשים": a count with its noun in the form the number asks for; with
- * `from`, the upper end of a range from it, its noun in the range's form.
+ * "13 persons", "شخصان", "שני אנשים": a count with its noun in the form the number (and, in
+ * Arabic, the case) asks for; the upper end of a range in the range's form.
  */
 export function formatQuantity(
   n: number,
   unit: string,
   lang: Lang,
   digits: Digits = 'latn',
-  from?: number,
+  how: CountHow = {},
 ): string {
-  return quantityForm(unit, lang, n, from).replace('#', formatNumber(n, lang, digits));
+  return quantityForm(unit, lang, n, how).replace('#', formatNumber(n, lang, digits));
 }
 
 /** A count with its noun in the form `n` asks for, the number written as `shown` (a report's own digits). */
@@ -168,15 +183,24 @@ export function formatDate(date: string, lang: Lang, digits: Digits = 'latn'): s
   return zoned(lang, digits, 'UTC', false, true).format(Date.parse(`${date}T12:00:00Z`));
 }
 
-/** A duration in words: "45 min", "about 5 h", "2 d 3 h" (and as each language says them). */
-export function formatDuration(minutes: number, lang: Lang, digits: Digits = 'latn'): string {
+/**
+ * A duration in words: "45 min", "about 5 h", "2 d 3 h" (and as each language says them);
+ * `oblique` after a preposition or as an object (Arabic: "بعد ساعتين").
+ */
+export function formatDuration(
+  minutes: number,
+  lang: Lang,
+  digits: Digits = 'latn',
+  oblique = false,
+): string {
   const d = DURATION[lang];
-  const part = (n: number, unit: string) =>
-    lang === 'en' ? `${n} ${unit}` : formatQuantity(n, unit, lang, digits);
+  const part = (n: number, unit: string, obliquePart = oblique) =>
+    lang === 'en' ? `${n} ${unit}` : formatQuantity(n, unit, lang, digits, { oblique: obliquePart });
   if (minutes < 60) return part(Math.round(minutes), d.minute);
   if (minutes < 48 * 60) {
     const h = minutes / 60;
-    return Number.isInteger(h) ? part(h, d.hour) : d.about.replace('{x}', part(Math.round(h), d.hour));
+    // "About" governs its count: نحو ساعتين.
+    return Number.isInteger(h) ? part(h, d.hour) : d.about.replace('{x}', part(Math.round(h), d.hour, true));
   }
   const days = Math.floor(minutes / 1440);
   const h = Math.round((minutes - days * 1440) / 60);
@@ -193,19 +217,22 @@ function obligationWords(a: Extract<Arg, { type: 'obligation' }>, o: RenderOptio
   return renderPhrase(a.line, o).replace(/\.(\uE001?)$/, '$1');
 }
 
-/** One parameter in words. */
-export function renderArg(a: Arg, o: RenderOptions): string {
-  if ('code' in a) return renderPhrase(a, o);
-  const words = argWords(a, o);
+/** One parameter in words; `oblique` where it follows a preposition or is an object (see renderPhrase). */
+export function renderArg(a: Arg, o: RenderOptions, oblique = false): string {
+  if ('code' in a) return renderPhrase(a, o, oblique);
+  const words = argWords(a, o, oblique);
   return o.mark && MARKED.has(a.type) && words ? `${MARK_OPEN}${words}${MARK_CLOSE}` : words;
 }
 
-function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions): string {
+function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions, oblique: boolean): string {
   switch (a.type) {
     case 'number':
       return formatNumber(a.value, o.lang, o.digits);
     case 'quantity':
-      return formatQuantity(a.value, a.unit, o.lang, o.digits, a.from);
+      return formatQuantity(a.value, a.unit, o.lang, o.digits, {
+        ...(a.from !== undefined ? { from: a.from } : {}),
+        oblique,
+      });
     case 'moment':
       return formatMoment(a.at, a.zone, o.lang, o.digits);
     case 'day':
@@ -213,7 +240,7 @@ function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions): string {
     case 'date':
       return formatDate(a.date, o.lang, o.digits);
     case 'duration':
-      return formatDuration(a.minutes, o.lang, o.digits);
+      return formatDuration(a.minutes, o.lang, o.digits, oblique);
     case 'party':
       return o.names.party(a.id);
     case 'provision':
@@ -246,7 +273,7 @@ function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions): string {
       return o.lang === 'en' ? a.description.replace(/\.$/, '') : o.names.provision(a.provision);
     case 'list':
       return a.items
-        .map((x) => renderArg(x, o))
+        .map((x) => renderArg(x, o, oblique))
         .filter((x) => x !== '')
         .join(SEPARATORS[o.lang][a.sep]);
     case 'event':
@@ -275,17 +302,22 @@ export function unitWords(unit: string, lang: Lang): string {
   return form.replace('#', '').trim();
 }
 
+/** A parameter of a template: `{name}`, or `{name:obl}` where it follows a preposition or is an object. */
+const PARAM = /\{(\w+)(:obl)?\}(\.?)/g;
+
 /** The `{name}` parameters a template uses. */
 export function templateParams(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  return [...template.matchAll(PARAM)].map((m) => m[1]!);
 }
 
 /**
  * A phrase in words: its template with each parameter worded. A full stop of the template is
  * dropped after words that end a sentence already; an English subject of a comparison starts with
- * a capital (Arabic and Hebrew have none).
+ * a capital (Arabic and Hebrew have none). A parameter marked `{name:obl}` follows a preposition
+ * or is an object, and so is the head of a phrase that stands there (the parameter its template
+ * opens with): its counts take the oblique case (Arabic "خلال يومين", not "خلال يومان").
  */
-export function renderPhrase(p: Phrase, o: RenderOptions): string {
+export function renderPhrase(p: Phrase, o: RenderOptions, oblique = false): string {
   const params = p.params as Record<string, Arg>;
   // A code this build does not know (a page built before the server that sent it): its parts in
   // words, one after the other, rather than a page that fails whole.
@@ -295,11 +327,14 @@ export function renderPhrase(p: Phrase, o: RenderOptions): string {
     Object.keys(params)
       .map((k) => `{${k}}`)
       .join(' ');
-  const out = template.replace(/\{(\w+)\}(\.?)/g, (_, name: string, stop: string) => {
-    const arg = params[name];
-    const words = arg === undefined ? '' : renderArg(arg, o);
-    return stop && /[.!?]\uE001?$/.test(words) ? words : words + stop;
-  });
+  const out = template.replace(
+    PARAM,
+    (_, name: string, marked: string | undefined, stop: string, at: number) => {
+      const arg = params[name];
+      const words = arg === undefined ? '' : renderArg(arg, o, marked !== undefined || (oblique && at === 0));
+      return stop && /[.!?]\uE001?$/.test(words) ? words : words + stop;
+    },
+  );
   return p.code === 'diff.subject' && o.lang === 'en'
     ? out.replace(/^(\uE000*)(.)/u, (_, marks: string, first: string) => marks + first.toUpperCase())
     : out;
