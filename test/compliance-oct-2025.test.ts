@@ -355,7 +355,7 @@ describe('the public record of the October 2025 ceasefire, from its log', () => 
   it("the report's events name a release of bodies as remains returned, and the release of prisoners as a release, in each language", async () => {
     const words = {
       en: ['12:00 remains returned — recorded by Israel', 'release completed — recorded by Israel'],
-      ar: ['إعادة رفات — سجّله', 'تنفيذ إفراج — سجّله'],
+      ar: ['إعادة رفات — سُجّل من جانب', 'تنفيذ إفراج — سُجّل من جانب'],
       he: ['השבת גופות — נרשם', 'ביצוע שחרור — נרשם'],
     };
     for (const [lang, [returned, released]] of Object.entries(words)) {

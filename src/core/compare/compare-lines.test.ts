@@ -36,7 +36,7 @@ describe('comparison lines', () => {
   it('word headline terms, changes and series in Arabic with the agreement names', () => {
     const ar = words('ar');
     expect(ar.summary[0]).toEqual(['مدة المرحلة 1 (الهدنة)', '4 أيام، الأيام 1–4', '5 أيام، الأيام 1–5']);
-    expect(ar.summary.map((r) => r[0])).toContain('التبادل (exchange): من يُفرج عنهم الطرف ب');
+    expect(ar.summary.map((r) => r[0])).toContain('التبادل (exchange): من يُفرج عنهم من جانب الطرف ب');
     expect(ar.terms).toEqual(['المرحلة 1 المدة: 4 ← 5 أيام']);
     expect(ar.series[0]).toBe('الأشخاص المُفرَج عنهم من جانب الطرف أ');
   });

@@ -37,3 +37,11 @@ describe('the phrase catalogues', () => {
     expect(Object.keys(NOUNS.he).sort()).toEqual(Object.keys(NOUNS.en).sort());
   });
 });
+
+describe('the Arabic series captions', () => {
+  it('name the party after من جانب, with no verb that agrees with it', () => {
+    for (const code of PHRASE_CODES.filter((c) => c.startsWith('series.'))) {
+      expect(CATALOGUES.ar[code], code).toContain('من جانب {party}');
+    }
+  });
+});

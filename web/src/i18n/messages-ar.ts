@@ -134,14 +134,14 @@ export const ar: Catalog = {
   'feed.proof': 'الدليل',
   'feed.index': 'رقم {index}',
   'feed.more': 'أحداث سابقة',
-  'feed.by': 'سجّله {actor}',
+  'feed.by': 'سُجّل من جانب {actor}',
   'provenance.reconstructed':
     'أُعيد بناء هذا السجل لاحقًا من تقارير منشورة علنًا؛ وهو ليس سجلًا احتفظت به الأطراف أثناء وقوع الأحداث.',
   'provenance.demoKeys':
     'هذا السجل موقَّع بمفاتيح تجريبية يستطيع أي شخص اشتقاقها: تُظهر تواقيعه كيف تعمل عمليات التحقق، لا مَن قال ماذا.',
   'event.title': 'الحدث رقم {index}',
   'event.back': 'العودة إلى الاتفاق',
-  'event.signedBy': 'وقّعه {actor} بالمفتاح {key}',
+  'event.signedBy': 'وُقّع من جانب {actor} بالمفتاح {key}',
   'event.body': 'مضمون الحدث',
   'event.inLog': 'في السجل {log} عند الموضع {index}',
   'event.unverifiedTitle': 'حدث',
@@ -293,7 +293,7 @@ export const ar: Catalog = {
     many: '{n} التزامًا',
     other: '{n} التزام',
   },
-  'evidence.item': 'رقم {index} — {kind}، {time}، سجّله {actor}',
+  'evidence.item': 'رقم {index} — {kind}، {time}، سُجّل من جانب {actor}',
   'evidence.unread': 'الحدث (لم يُقرأ: افتحه لرؤية دليله)',
   'evidence.more': {
     zero: 'لا مزيد',

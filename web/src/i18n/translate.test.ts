@@ -5,7 +5,7 @@ describe('mixed-direction text in messages', () => {
   it('isolates each inserted string on Arabic and Hebrew pages, so brackets and times keep their place', () => {
     // A key and a time inside a right-to-left sentence: each in its own isolate (U+2068 … U+2069).
     expect(translator('ar').t('event.signedBy', { actor: 'hamas', key: 'hamas+2459d5ce' })).toBe(
-      'وقّعه \u2068hamas\u2069 بالمفتاح \u2068hamas+2459d5ce\u2069',
+      'وُقّع من جانب \u2068hamas\u2069 بالمفتاح \u2068hamas+2459d5ce\u2069',
     );
     expect(translator('he').t('feed.by', { actor: 'ICRC (Geneva)' })).toBe(
       'נרשם על ידי \u2068ICRC (Geneva)\u2069',
