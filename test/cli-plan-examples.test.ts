@@ -46,7 +46,7 @@ describe('truce plan on the second-edition examples', () => {
     );
     // Each batch the ratio gives carries the ⚠ and both totals: 420 by the ratio, 360 stated.
     expect(r.stdout).toMatch(
-      /release +420 remains +Batch 1: return 420 remains \(Bodies of Palestinians\), after the handover of batch 1\. ⚠ 420 remains by the ratio in all, total stated in the agreement: ⚠ 360 \(Reported as the agreed total\)\. \[⚠ uncertain/,
+      /return +420 remains +Batch 1: return 420 remains \(Bodies of Palestinians\) to Hamas through International Committee of the Red Cross, after the handover of batch 1\. ⚠ 420 remains by the ratio in all, total stated in the agreement: ⚠ 360 \(Reported as the agreed total\)\. \[⚠ uncertain/,
     );
     expect(r.stdout).toMatch(/Let in 400 to 600 trucks.*sources differ: 600 \(COGAT.*\), 400 \(One timeline/);
     expect(r.stdout).toMatch(/trucks +\d+–\d+ trucks \(by source: \d+ per COGAT.*; \d+ per One timeline/);

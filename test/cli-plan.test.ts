@@ -56,7 +56,15 @@ describe('truce plan, November 2023 pause', () => {
     const r = await runCli('plan', NOV);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Day 1 {2}Fri 2023-11-24/);
-    expect(r.stdout).toMatch(/hand-over\s+13 person/);
+    // Each side of the exchange does the same act, named alike: the counterpart's release goes to its
+    // recipient through the exchange's intermediary, as the pace-setter's does.
+    expect(r.stdout).toMatch(
+      /Hamas → Israel +release +13 persons +Batch 1: release 13 persons \(Women, Children under 19\) to Israel through International Committee of the Red Cross, by 16:00\./,
+    );
+    expect(r.stdout).toMatch(
+      /Israel → Hamas +release +39 persons +Batch 1: release 39 persons \(Women, Children under 19\) to Hamas through International Committee of the Red Cross, by seniority, after the handover of batch 1\./,
+    );
+    expect(r.stdout).not.toContain('hand-over');
     expect(r.stdout).toMatch(/Totals/);
   });
 
@@ -166,7 +174,7 @@ describe('truce plan --lang', () => {
   it('words each line in Hebrew or Arabic with the agreement names; --json keeps the code beside it', async () => {
     const he = await runCli('plan', NOV, '--lang', 'he', '--to', '1');
     expect(he.status).toBe(0);
-    expect(he.stdout).toContain('פעימה 1: מסירת 13 אנשים (נשים, ילדים מתחת לגיל 19) אל ישראל');
+    expect(he.stdout).toContain('פעימה 1: שחרור 13 אנשים (נשים, ילדים מתחת לגיל 19) לידי ישראל');
     // The parties, and the agreement's title, by their names in the language too.
     expect(he.stdout).toContain('חמאס → ישראל + מצרים');
     expect(he.stdout.split('\n')[0]).toMatch(/^הפוגה הומניטרית, נובמבר 2023 — /);

@@ -124,17 +124,17 @@ describe('the daily report in the reader’s language', () => {
     [
       'en',
       'Batch 1: return the remains of 28 persons (28 Remains of deceased hostages) to Israel through ',
-      'Batch 1: return 420 remains (Bodies of Palestinians), after the handover of batch 1. ⚠ 420 remains by the ratio in all, total stated in the agreement: ⚠ 360 (Reported as the agreed total).',
+      'Batch 1: return 420 remains (Bodies of Palestinians) to Hamas through International Committee of the Red Cross, after the handover of batch 1. ⚠ 420 remains by the ratio in all, total stated in the agreement: ⚠ 360 (Reported as the agreed total).',
     ],
     [
       'ar',
       'الدفعة 1: إعادة رفات 28 شخصًا (رفات الرهائن المتوفين: 28) إلى إسرائيل عبر ',
-      'الدفعة 1: إعادة رفات 420 شخصًا (جثامين فلسطينيين)، بعد تسليم الدفعة 1. ⚠ رفات 420 شخصًا بحسب النسبة في المجموع، والمجموع المذكور في الاتفاق: ⚠ 360 (Reported as the agreed total).',
+      'الدفعة 1: إعادة رفات 420 شخصًا (جثامين فلسطينيين) إلى حماس عبر اللجنة الدولية للصليب الأحمر، بعد تسليم الدفعة 1. ⚠ رفات 420 شخصًا بحسب النسبة في المجموع، والمجموع المذكور في الاتفاق: ⚠ 360 (Reported as the agreed total).',
     ],
     [
       'he',
       'פעימה 1: השבת גופותיהם של 28 אנשים (גופות החטופים שמתו: 28) אל ישראל דרך ',
-      'פעימה 1: השבת 420 גופות (גופות פלסטינים), לאחר מסירת פעימה 1. ⚠ 420 גופות לפי היחס בסך הכול, הסך הנקוב בהסכם: ⚠ 360 (Reported as the agreed total).',
+      'פעימה 1: השבת 420 גופות (גופות פלסטינים) אל חמאס דרך הוועד הבינלאומי של הצלב האדום, לאחר מסירת פעימה 1. ⚠ 420 גופות לפי היחס בסך הכול, הסך הנקוב בהסכם: ⚠ 360 (Reported as the agreed total).',
     ],
   ])(
     'in %s, the obligations of the exchange of remains are worded as returns, each side’s batch',

@@ -102,7 +102,7 @@ describe('agreement, plan and diff routes', () => {
     const handover = plan.days.flatMap((d) => d.obligations).find((o) => o.action === 'hand-over')!;
     expect(handover.line.code).toBe('plan.hand-over');
     expect(handover.text).toBe(
-      'الدفعة 1: تسليم 13 شخصًا (نساء، أطفال دون 19 عامًا) إلى إسرائيل عبر اللجنة الدولية للصليب الأحمر، بحلول الساعة 16:00.',
+      'الدفعة 1: الإفراج عن 13 شخصًا (نساء، أطفال دون 19 عامًا)، والتسليم إلى إسرائيل عبر اللجنة الدولية للصليب الأحمر، بحلول الساعة 16:00.',
     );
     const he = await s.app.inject({
       url: '/api/agreements/nov-2023-pause/plan',
@@ -110,7 +110,7 @@ describe('agreement, plan and diff routes', () => {
     });
     expect(he.headers['content-language']).toBe('he');
     const heText = PlanResponse.parse(json(he)).days.flatMap((d) => d.obligations)[1]!.text;
-    expect(heText).toMatch(/^פעימה 1: מסירת 13 אנשים/);
+    expect(heText).toMatch(/^פעימה 1: שחרור 13 אנשים/);
     expect(problem(await get('/api/agreements/nov-2023-pause/plan?lang=fr'))).toEqual([
       400,
       'request-invalid',

@@ -32,6 +32,21 @@ export function quantityText(o: {
   ).replace('#', n);
 }
 
+/** Lines that wrap an obligation's own line (a note of a deadline before the start, a stated total beside). */
+const WRAPPERS = new Set(['plan.before-start', 'plan.beside-stated-total']);
+
+/**
+ * The act of a line as the listing names it: an exchange's two sides do the same act, and are
+ * named alike, whichever sets the pace ("release", or "return" for remains); the pace-setter's
+ * `hand-over` and the counterpart's `release` stay apart in --json and --csv.
+ */
+export function actWord(o: Pick<Obligation, 'action' | 'line'>): string {
+  if (o.action !== 'hand-over' && o.action !== 'release') return o.action;
+  let line = o.line;
+  while (WRAPPERS.has(line.code)) line = (line.params as { line: Obligation['line'] }).line;
+  return /^plan\.(hand-over-remains|return-)/.test(line.code) ? 'return' : 'release';
+}
+
 function obligationLine(o: Obligation & { text: string }, party: (id: string) => string): string {
   // A deadline at 00:00 of the next day closes this day: show it as 24:00.
   const time = !o.due
@@ -56,7 +71,7 @@ function obligationLine(o: Obligation & { text: string }, party: (id: string) =>
   ]
     .filter(Boolean)
     .join(', ');
-  return `  ${time.padEnd(5)}  ${who.padEnd(22)} ${o.action.padEnd(13)} ${quantityText(o).padEnd(14)} ${o.text}${
+  return `  ${time.padEnd(5)}  ${who.padEnd(22)} ${actWord(o).padEnd(13)} ${quantityText(o).padEnd(14)} ${o.text}${
     flags ? ` [${flags}]` : ''
   }\n`;
 }

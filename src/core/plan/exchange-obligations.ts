@@ -301,6 +301,7 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
             categories: counterpart.categories?.length
               ? phrase('part.categories', { items: categories(counterpart.categories.map((c) => c.id)) })
               : NONE,
+            ...counterpartWay(exchange, returns),
             depending: range && range[0] !== range[1] ? phrase('part.depending') : NONE,
             // The release order is the agreement's own words.
             order: optional(counterpart.order, () =>
@@ -352,6 +353,7 @@ function lumpRelease(
     ? cats.map((c) => ({ category: c.id, count: singleValue(c.count)! }))
     : undefined;
   const [lo, hi] = lump.range;
+  const returns = sideUnit(counterpart.categories) === 'remains';
   const parts = mix?.length
     ? phrase('part.categories', {
         items: list(
@@ -378,13 +380,31 @@ function lumpRelease(
       ...(counterpart.after ? { condition: 'after the handovers' } : {}),
       // With no `by`, the lump is due with the last batch: a deadline the plan derived.
       ...(counterpart.by === undefined ? { deadline: 'derived' as const } : {}),
-      line: phrase(sideUnit(counterpart.categories) === 'remains' ? 'plan.return-all' : 'plan.release-all', {
+      line: phrase(returns ? 'plan.return-all' : 'plan.release-all', {
         amount: rangeAmount(lo, hi, unit),
         parts,
+        ...counterpartWay(exchange, returns),
         after: counterpart.after ? phrase('part.after-handovers') : NONE,
       }),
     }),
   ];
+}
+
+/**
+ * Where the counterpart's releases go, in the words the pace-setting side's line uses for the same
+ * act: to its recipient when the agreement names one, through the exchange's intermediary when it
+ * has one (the intermediary is the exchange's, both ways).
+ */
+function counterpartWay(exchange: Exchange, returns: boolean): { to: Phrase; through: Phrase } {
+  const { counterpart } = exchange;
+  return {
+    to: counterpart.to
+      ? phrase(returns ? 'part.return-to' : 'part.release-to', { party: party(counterpart.to) })
+      : NONE,
+    through: optional(exchange.intermediary, () =>
+      phrase('part.through', { place: party(exchange.intermediary!) }),
+    ),
+  };
 }
 
 /** Figures stated for a whole side with their sources, beside what the plan adds up to. */

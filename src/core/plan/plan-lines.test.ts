@@ -61,7 +61,7 @@ describe('plan lines', () => {
     const a = named();
     const ar = words(a, 'ar');
     expect(ar).toContain(
-      'الدفعة 1: تسليم 13 شخصًا (نساء، قاصرون) إلى الطرف أ عبر اللجنة الدولية، بحلول الساعة 16:00.',
+      'الدفعة 1: الإفراج عن 13 شخصًا (نساء، قاصرون)، والتسليم إلى الطرف أ عبر اللجنة الدولية، بحلول الساعة 16:00.',
     );
     expect(ar).toContain('إدخال 4 شاحنات (شاحنات الوقود)، ضمن شاحنات المساعدات.');
     const he = words(a, 'he');
@@ -83,4 +83,41 @@ describe('plan lines', () => {
     const fuel = all(named()).find((o) => o.category === 'fuel-trucks')!;
     expect(fuel.description).toBe('Let in 4 trucks (Fuel trucks), part of Aid trucks.');
   });
+
+  it.each([
+    [
+      'en',
+      'Batch 1: release 13 persons (Women, Minors) to Party A through The ICRC, by 16:00.',
+      'Batch 1: release 39 persons (Women, Minors) to Party B through The ICRC, by seniority, after the handover of batch 1.',
+    ],
+    [
+      'ar',
+      'الدفعة 1: الإفراج عن 13 شخصًا (نساء، قاصرون)، والتسليم إلى الطرف أ عبر اللجنة الدولية، بحلول الساعة 16:00.',
+      'الدفعة 1: الإفراج عن 39 شخصًا (نساء، قاصرون)، والتسليم إلى الطرف ب عبر اللجنة الدولية، by seniority، بعد تسليم الدفعة 1.',
+    ],
+    [
+      'he',
+      'פעימה 1: שחרור 13 אנשים (נשים, קטינים) לידי צד א דרך הצלב האדום, עד 16:00.',
+      'פעימה 1: שחרור 39 אנשים (נשים, קטינים) לידי צד ב דרך הצלב האדום, by seniority, לאחר מסירת פעימה 1.',
+    ],
+  ] as const)(
+    'in %s, say both sides of an exchange with the same verb, each to its recipient through the intermediary',
+    (lang, paced, answered) => {
+      const a = named();
+      const ex = a.provisions[0]!;
+      if (ex.kind !== 'exchange') throw new Error('fixture');
+      ex.counterpart.to = 'b';
+      ex.counterpart.categories = [
+        { id: 'women', label: { en: 'Women', ar: 'نساء', he: 'נשים' } },
+        { id: 'minors', label: { en: 'Minors', ar: 'قاصرون', he: 'קטינים' } },
+      ];
+      const line = (action: string) =>
+        renderPhrase(all(a).find((o) => o.action === action && o.batch === 1)!.line, {
+          lang,
+          names: agreementNames(a, lang),
+        });
+      expect(line('hand-over')).toBe(paced);
+      expect(line('release')).toBe(answered);
+    },
+  );
 });

@@ -23,7 +23,7 @@ describe('plan lines of remains: returned, not released', () => {
     );
     expect(first(agreement, 'bodies/release/1').line.code).toBe('plan.return-batch');
     expect(words('bodies/release/1', 'en')).toBe(
-      'Batch 1: return 5 remains (Bodies held by B), after the handover of batch 1.',
+      'Batch 1: return 5 remains (Bodies held by B) to A through Intermediary, after the handover of batch 1.',
     );
     expect(words('bodies/release/1', 'ar')).toMatch(/^الدفعة 1: إعادة /);
     expect(words('bodies/release/1', 'he')).toMatch(/^פעימה 1: השבת /);

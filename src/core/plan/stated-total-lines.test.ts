@@ -32,7 +32,7 @@ describe('a side whose batches add up to another total than the agreement states
     expect(releases.map((o) => o.quantity)).toEqual([39, 39, 36, 36]);
     for (const o of releases) expect(o.uncertain).toBe(true);
     expect(words(releases[0]!)).toBe(
-      'Batch 1: release 39 persons, by seniority, after the handover of batch 1. ⚠ 150 persons by the ratio in all, total stated in the agreement: ⚠ 120 (One report).',
+      'Batch 1: release 39 persons through Intermediary, by seniority, after the handover of batch 1. ⚠ 150 persons by the ratio in all, total stated in the agreement: ⚠ 120 (One report).',
     );
     // The handovers add up to the 50 stated for their side: no mark.
     for (const o of of('hand-over')) expect(o.uncertain).toBeUndefined();

@@ -215,13 +215,15 @@ export const AR: Record<PhraseCode, string> = {
   'plan.milestone': '{subject}: {text}.',
   'plan.submit-list': 'قائمة الأسماء للدفعة {batch} إلى {to}، {lead}.',
   'plan.hand-over':
-    'الدفعة {batch}: تسليم {amount:obl} ({mix}) إلى {to}{through}{window}، {when}.{extension}',
-  'plan.release-batch': 'الدفعة {batch}: الإفراج عن {amount:obl}{categories}{depending}{order}{after}.',
-  'plan.release-all': 'الإفراج عن {amount:obl}{parts}{after}.',
+    'الدفعة {batch}: الإفراج عن {amount:obl} ({mix})، والتسليم إلى {to}{through}{window}، {when}.{extension}',
+  'plan.release-batch':
+    'الدفعة {batch}: الإفراج عن {amount:obl}{categories}{to}{through}{depending}{order}{after}.',
+  'plan.release-all': 'الإفراج عن {amount:obl}{parts}{to}{through}{after}.',
   'plan.hand-over-remains':
     'الدفعة {batch}: إعادة {amount:obl} ({mix}) إلى {to}{through}{window}، {when}.{extension}',
-  'plan.return-batch': 'الدفعة {batch}: إعادة {amount:obl}{categories}{depending}{order}{after}.',
-  'plan.return-all': 'إعادة {amount:obl}{parts}{after}.',
+  'plan.return-batch':
+    'الدفعة {batch}: إعادة {amount:obl}{categories}{to}{through}{depending}{order}{after}.',
+  'plan.return-all': 'إعادة {amount:obl}{parts}{to}{through}{after}.',
   'plan.before-start': '{line} موعده قبل بدء الاتفاق.',
   'plan.beside-stated-total': '{line} ⚠ {beside}.',
   'plan.by-ratio-in-all': '{planned} بحسب النسبة في المجموع، والمجموع المذكور في الاتفاق: {stated}',
@@ -230,6 +232,8 @@ export const AR: Record<PhraseCode, string> = {
   'part.part-of': '، ضمن {whole}',
   'part.source': ' [{source}]',
   'part.through': ' عبر {place}',
+  'part.release-to': '، والتسليم إلى {party}',
+  'part.return-to': ' إلى {party}',
   'part.hours': ' من {from} إلى {to}',
   'part.names-ahead': '؛ تُقدَّم الأسماء قبل {hours:obl}',
   'part.to-line': ' إلى {line}',

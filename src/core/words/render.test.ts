@@ -282,7 +282,15 @@ describe('Arabic counts after a preposition or as an object', () => {
   it('take the dual in ـين where the template marks the place, and in a phrase that stands there', () => {
     expect(ar(phrase('when.hours-after-start', { hours: qty(2, 'hour') }))).toBe('بعد ساعتين من البدء');
     expect(
-      ar(phrase('plan.release-all', { amount: rangeAmount(2, 2, 'person'), parts: NONE, after: NONE })),
+      ar(
+        phrase('plan.release-all', {
+          amount: rangeAmount(2, 2, 'person'),
+          parts: NONE,
+          to: NONE,
+          through: NONE,
+          after: NONE,
+        }),
+      ),
     ).toBe('الإفراج عن شخصين.');
     expect(ar(phrase('amount.remains-of', { amount: rangeAmount(2, 2, 'person') }))).toBe('رفات شخصين');
     expect(ar(phrase('moved.handover', { late: minutes(2 * 1440), planned: num(1), batch: num(1) }))).toMatch(
