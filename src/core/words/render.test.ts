@@ -209,12 +209,12 @@ describe('plan lines in the one renderer', () => {
   it('names an obligation in an explanation by its plan line in the reader’s language, without its full stop', () => {
     const head = phrase('head.obligation', { obligation });
     expect(renderExplanation([head], { lang: 'ar', names: phases })).toBe(
-      'بدء المفاوضات بشأن المرحلة الثانية بحلول اليوم 16',
+      'بدء المفاوضات بحلول اليوم 16: المرحلة الثانية',
     );
     expect(renderExplanation([head], { lang: 'en', names: names({}) })).toBe(
-      'Start negotiations on p2 by day 16',
+      'Start negotiations by day 16: p2',
     );
-    expect(renderExplanation([head], { lang: 'ar', names: phases, digits: 'arab' })).toMatch(/اليوم ١٦$/);
+    expect(renderExplanation([head], { lang: 'ar', names: phases, digits: 'arab' })).toMatch(/اليوم ١٦: /);
   });
 
   it('marks the names inside the line, not the whole line, for an edge that isolates them', () => {
@@ -303,5 +303,35 @@ describe('Arabic counts after a preposition or as an object', () => {
     expect(formatQuantity(2, 'day', 'ar')).toBe('يومان');
     expect(formatQuantity(2, 'day', 'ar', 'latn', { oblique: true })).toBe('يومين');
     expect(formatDuration(90, 'ar', 'latn', true)).toBe('نحو ساعتين');
+  });
+});
+
+describe('the words of the agreement spliced into a plan line', () => {
+  const en = (p: Phrase) =>
+    renderPhrase(p, { lang: 'en', names: names({ airport: 'Sanaa International Airport' }) });
+  const subject = {
+    type: 'text',
+    text: 'A meeting of the parties to agree on opening roads in Taiz and other governorates.',
+  } as const;
+
+  it('stand after a colon, as written, never lower-cased nor followed by more words of the line', () => {
+    expect(en(phrase('plan.negotiate', { subject, day: num(61) }))).toBe(
+      'Start negotiations by day 61: A meeting of the parties to agree on opening roads in Taiz and other governorates.',
+    );
+  });
+
+  it('end the line with their own full stop, never two', () => {
+    const line = phrase('plan.open-crossing', {
+      crossing: { type: 'place', id: 'airport' },
+      purpose: phrase('part.for-purpose', {
+        purpose: { type: 'text', text: 'Two flights a week, Sanaa-Amman and Sanaa-Cairo.' },
+      }),
+      hours: NONE,
+    });
+    expect(en(line)).toBe('Open airport; purpose: Two flights a week, Sanaa-Amman and Sanaa-Cairo.');
+    expect(renderPhrase(line, { lang: 'ar', names: names({}) })).toMatch(/Sanaa-Cairo\.$/);
+    expect(en(phrase('plan.negotiate', { subject: { type: 'text', text: 'Phase 2?' }, day: num(3) }))).toBe(
+      'Start negotiations by day 3: Phase 2?',
+    );
   });
 });

@@ -302,6 +302,9 @@ export function unitWords(unit: string, lang: Lang): string {
   return form.replace('#', '').trim();
 }
 
+/** Words that end a sentence: a full stop, a question or an exclamation mark, maybe inside a mark's close. */
+const ENDS_SENTENCE = /[.!?]\uE001*$/;
+
 /** A parameter of a template: `{name}`, or `{name:obl}` where it follows a preposition or is an object. */
 const PARAM = /\{(\w+)(:obl)?\}(\.?)/g;
 
@@ -327,14 +330,19 @@ export function renderPhrase(p: Phrase, o: RenderOptions, oblique = false): stri
     Object.keys(params)
       .map((k) => `{${k}}`)
       .join(' ');
-  const out = template.replace(
-    PARAM,
-    (_, name: string, marked: string | undefined, stop: string, at: number) => {
-      const arg = params[name];
-      const words = arg === undefined ? '' : renderArg(arg, o, marked !== undefined || (oblique && at === 0));
-      return stop && /[.!?]\uE001?$/.test(words) ? words : words + stop;
-    },
-  );
+  // Words in order: a full stop of the template is left out where what comes before it ends a
+  // sentence already (a party's or the agreement's own words "… Sanaa-Cairo.", then nothing).
+  let out = '';
+  let from = 0;
+  for (const m of template.matchAll(PARAM)) {
+    const [whole, name, marked, stop] = m as unknown as [string, string, string | undefined, string];
+    out += template.slice(from, m.index);
+    const arg = params[name];
+    out += arg === undefined ? '' : renderArg(arg, o, marked !== undefined || (oblique && m.index === 0));
+    if (stop && !ENDS_SENTENCE.test(out)) out += stop;
+    from = m.index + whole.length;
+  }
+  out += template.slice(from);
   return p.code === 'diff.subject' && o.lang === 'en'
     ? out.replace(/^(\uE000*)(.)/u, (_, marks: string, first: string) => marks + first.toUpperCase())
     : out;
