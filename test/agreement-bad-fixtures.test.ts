@@ -91,6 +91,13 @@ const manifest: [file: string, code: string, line: number, column: number, fragm
   ['wrong-type.yaml', 'wrong-type', 25, 17, 'Expected a whole number, found the text "four"'],
   ['yaml-syntax.yaml', 'yaml-syntax', 64, 5, 'Flow sequence in block collection'],
   ['yaml-version.yaml', 'yaml-version', 2, 1, 'Only YAML 1.2 is accepted'],
+  [
+    'zero-per-day.yaml',
+    'zero-per-day',
+    82,
+    19,
+    'The quota "fuel" is 0 a day, which asks nothing of anyone; give the number agreed per day, or, for a total over the whole phase, write it under `extra`',
+  ],
 ];
 
 describe('bad agreement fixtures', () => {

@@ -15,6 +15,21 @@ export function contestedFigure(ctx: CheckContext, figure: Figure | undefined, a
 }
 
 /**
+ * A quantity per day must ask for something: a quota of 0 a day obliges nobody to anything, and
+ * would be judged met before its day came. Refused where every source states 0; a total over the
+ * phase is written as an `extra` quota of an aid provision.
+ */
+function perDayNotZero(ctx: CheckContext, figure: Figure, at: Path, what: string, over: string): void {
+  if (figureRange(figure)[1] !== 0) return;
+  ctx.report(
+    'zero-per-day',
+    `${what} is 0 a day, which asks nothing of anyone; give the number agreed per day, ${over}, or remove it.`,
+    at,
+    { expected: 'a number of 1 or more per day' },
+  );
+}
+
+/**
  * The first and last agreement day of a phase, when its start is fixed (a day, or after a phase of
  * fixed length); the last is null when the phase has no fixed end. Undefined when unknown.
  */
@@ -112,14 +127,29 @@ export function checkProvision(ctx: CheckContext, p: Provision, path: Path): voi
     case 'crossing':
     case 'medical-evacuation':
       inPhase(p.fromDay, [...path, 'fromDay'], 'This starts on');
-      if (p.kind === 'medical-evacuation')
+      if (p.kind === 'medical-evacuation') {
         contestedFigure(ctx, p.perDay, [...path, 'perDay'], 'The patients per day');
+        perDayNotZero(
+          ctx,
+          p.perDay,
+          [...path, 'perDay'],
+          'The number of patients',
+          'as the agreement states it',
+        );
+      }
       p.flows?.forEach((f, j) => {
         contestedFigure(
           ctx,
           f.perDay,
           [...path, 'flows', j, 'perDay'],
           `The ${f.people}s ${f.direction} per day`,
+        );
+        perDayNotZero(
+          ctx,
+          f.perDay,
+          [...path, 'flows', j, 'perDay'],
+          `The number of ${f.people}s ${f.direction}`,
+          'as the agreement states it',
         );
       });
       if (p.hours) checkWindow(ctx, p.hours, [...path, 'hours']);
@@ -181,6 +211,15 @@ function checkQuotas(ctx: CheckContext, p: ProvisionOf<'aid'>, path: Path): void
       contestedFigure(ctx, q.quantity, [...path, list, j, 'quantity'], `The quantity of "${q.id}"`);
     });
   }
+  p.perDay.forEach((q, j) => {
+    perDayNotZero(
+      ctx,
+      q.quantity,
+      [...path, 'perDay', j, 'quantity'],
+      `The quota "${q.id}"`,
+      'or, for a total over the whole phase, write it under `extra` (one-off quantities for the phase)',
+    );
+  });
   const all: { quota: Quota; at: Path }[] = [
     ...p.perDay.map((quota, j) => ({ quota, at: [...path, 'perDay', j] })),
     ...(p.extra ?? []).map((quota, j) => ({ quota, at: [...path, 'extra', j] })),

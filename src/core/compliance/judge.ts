@@ -61,8 +61,14 @@ const minutes = (ms: number) => Math.round(ms / 60_000);
 export function judge(f: Facts): Verdict {
   if (f.disputes.length > 0) return { status: 'disputed' };
   if (f.breached) return { status: 'missed' };
+  // What asks for nothing (a quantity of 0) is not met before its deadline: until then it is not
+  // yet due, whatever is recorded; only once the deadline has passed is nothing owed met.
+  const asksNothingYet =
+    f.required === 0 && f.completeOtherwise !== true && (f.dueAt === null || f.clock.before(f.dueAt));
   const complete =
-    f.required === undefined ? f.anything : (f.done ?? 0) >= f.required || f.completeOtherwise === true;
+    f.required === undefined
+      ? f.anything
+      : !asksNothingYet && ((f.done ?? 0) >= f.required || f.completeOtherwise === true);
   if (complete) {
     if (f.dueAt !== null && f.doneAt !== undefined && f.doneAt > f.dueAt)
       return { status: 'met-late', lateMinutes: minutes(f.doneAt - f.dueAt) };
