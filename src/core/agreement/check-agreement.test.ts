@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { planAgreement } from '../plan/plan-agreement.ts';
 import { formatError } from './agreement-error.ts';
 import { checkAgreement } from './check-agreement.ts';
+import { parseAgreement } from './parse-agreement.ts';
 import type { Agreement } from './types.ts';
 
 const GOOD = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'agreements-good');
@@ -302,5 +304,40 @@ describe('places referred to by id', () => {
       a.provisions[2].perDay[0].destination = 'a';
     });
     expect(r.warnings).toEqual([]);
+  });
+});
+
+describe('an aid provision with totals over the phase only', () => {
+  const yaml = readFileSync(join(GOOD, 'minimal.yaml'), 'utf8');
+  const quotas = `    perDay:
+      - id: trucks
+        quantity: 200
+        unit: truck
+      - id: fuel
+        quantity: 4
+        unit: truck
+        partOf: trucks
+`;
+  const totals = `    extra:
+      - id: ships
+        quantity: 18
+        unit: truck
+`;
+
+  it('leaves perDay out: its totals are planned once for the phase, with no daily quota of 0', () => {
+    const r = parseAgreement(yaml.replace(quotas, totals), 'minimal.yaml');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const aid = planAgreement(r.agreement)
+      .days.flatMap((d) => d.obligations)
+      .filter((o) => o.provision === 'aid');
+    expect(aid.map((o) => [o.category, o.quantity])).toEqual([['ships', 18]]);
+  });
+
+  it('is refused when it gives neither quotas per day nor totals', () => {
+    const r = parseAgreement(yaml.replace(quotas, ''), 'minimal.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.code)).toEqual(['aid-without-quota']);
   });
 });

@@ -206,6 +206,14 @@ function checkWindow(ctx: CheckContext, w: { from: string; to: string }, path: P
 }
 
 function checkQuotas(ctx: CheckContext, p: ProvisionOf<'aid'>, path: Path): void {
+  if (p.perDay.length === 0 && !p.extra?.length) {
+    ctx.report(
+      'aid-without-quota',
+      `Provision "${p.id}" asks for no aid: give its quotas per day under \`perDay\`, or its totals over the phase under \`extra\`.`,
+      path,
+      { expected: 'perDay or extra with at least one quota' },
+    );
+  }
   for (const [list, quotas] of [['perDay', p.perDay] as const, ['extra', p.extra ?? []] as const]) {
     quotas.forEach((q, j) => {
       contestedFigure(ctx, q.quantity, [...path, list, j, 'quantity'], `The quantity of "${q.id}"`);

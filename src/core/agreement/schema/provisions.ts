@@ -93,7 +93,12 @@ export const Aid = z.strictObject({
   ...base,
   kind: z.literal('aid'),
   party: Id.describe('The party that must let the aid in.'),
-  perDay: z.array(Quota).min(1),
+  perDay: z
+    .array(Quota)
+    .default([])
+    .describe(
+      'Quantities owed every day; left out when the agreement gives only totals for the phase (`extra`).',
+    ),
   fromDay: DayRef.optional(),
   destinations: z.array(Place).optional(),
   extra: z.array(Quota).optional().describe('One-off quantities for the whole phase (tents, homes).'),
