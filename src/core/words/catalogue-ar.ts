@@ -91,7 +91,8 @@ export const AR: Record<PhraseCode, string> = {
     'أُرجئ الموعد {late:obl} عن المخطط له ({planned}): اكتمل {provision}، الذي ينتظره، متأخرًا',
   'moved.extension': 'أُرجئ الموعد {late:obl} عن المخطط له ({planned}): اتُّفق على التمديد الذي أضافه في {at}',
   'moved.phase-start': 'أُرجئ الموعد {late:obl} عن المخطط له ({planned}): بدأت مرحلته في {at}',
-  'moved.deadline-extended': 'أُرجئ الموعد {late:obl} عن المخطط له ({planned}): مُدِّد الموعد النهائي باتفاق في {at}',
+  'moved.deadline-extended':
+    'أُرجئ الموعد {late:obl} عن المخطط له ({planned}): مُدِّد الموعد النهائي باتفاق في {at}',
   'moved.deadline-extended-after':
     'أُرجئ الموعد {late:obl} عن المخطط له ({planned}): مُدِّد الموعد النهائي باتفاق في {at}، بعد انقضاء الموعد المخطط له',
   'waits.complete': 'اكتمال {provision}',
