@@ -321,7 +321,7 @@ describe('an aid provision with totals over the phase only', () => {
   const totals = `    extra:
       - id: ships
         quantity: 18
-        unit: truck
+        unit: ship
 `;
 
   it('leaves perDay out: its totals are planned once for the phase, with no daily quota of 0', () => {
@@ -331,7 +331,7 @@ describe('an aid provision with totals over the phase only', () => {
     const aid = planAgreement(r.agreement)
       .days.flatMap((d) => d.obligations)
       .filter((o) => o.provision === 'aid');
-    expect(aid.map((o) => [o.category, o.quantity])).toEqual([['ships', 18]]);
+    expect(aid.map((o) => [o.category, o.quantity, o.unit])).toEqual([['ships', 18, 'ship']]);
   });
 
   it('is refused when it gives neither quotas per day nor totals', () => {

@@ -21,6 +21,7 @@ const VERB: Partial<Record<Unit, string>> = {
   litre: 'litres let in by',
   tent: 'tents delivered by',
   home: 'homes delivered by',
+  ship: 'ships let in by',
 };
 
 type SeriesUnit =
@@ -32,7 +33,8 @@ type SeriesUnit =
   | 'truck'
   | 'litre'
   | 'tent'
-  | 'home';
+  | 'home'
+  | 'ship';
 
 /** Series order: people first, then goods. */
 const UNITS = Object.keys(VERB) as Unit[];

@@ -20,7 +20,7 @@ const Categories = z
   .record(Id, Count)
   .describe('Count per exchange category id (living and remains apart); never summed across categories.')
   .optional();
-const AidUnit = z.enum(['truck', 'litre', 'person', 'patient', 'tent', 'home']);
+const AidUnit = z.enum(['truck', 'litre', 'person', 'patient', 'tent', 'home', 'ship']);
 /** Casualty figures inside an allegation, each with its own source; never summed across sources. */
 const Casualties = z
   .array(
@@ -104,7 +104,7 @@ export const EventBodies = {
       from: PeriodStart,
       date: z.iso.date().describe('The day the figure is for; with `from`, the last day of its period.'),
       quantity: Count,
-      unit: z.enum(['truck', 'litre', 'person', 'patient', 'tent', 'home']),
+      unit: AidUnit,
       category: Id.optional(),
       destination: Id.optional(),
     })

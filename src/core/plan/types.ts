@@ -27,6 +27,7 @@ export type Unit =
   | 'resident'
   | 'tent'
   | 'home'
+  | 'ship'
   | 'zone';
 
 /** A value of a term as one source states it; several when sources disagree. */

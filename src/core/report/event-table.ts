@@ -131,7 +131,7 @@ export const EVENT_COLUMNS: readonly Column<TableEvent>[] = [
   {
     name: 'unit',
     hxl: '#indicator+unit',
-    description: 'Unit of the quantity: truck, litre, person, patient, tent or home.',
+    description: 'Unit of the quantity: truck, litre, person, patient, tent, home or ship.',
     value: field('unit'),
   },
   {

@@ -338,6 +338,7 @@ export const AR: Record<PhraseCode, string> = {
   'series.litre': 'اللترات المُدخَلة من جانب {party}',
   'series.tent': 'الخيام المسلَّمة من جانب {party}',
   'series.home': 'المنازل المسلَّمة من جانب {party}',
+  'series.ship': 'السفن المُدخَلة من جانب {party}',
   'series.crossing-in': 'المسموح بدخولهم عبر معبر من جانب {party} ({unit})',
   'series.crossing-out': 'المسموح بخروجهم عبر معبر من جانب {party} ({unit})',
   // h8: notes of an evaluation and what a set of figures counts.

@@ -339,6 +339,7 @@ export const EN: Record<PhraseCode, string> = {
   'series.litre': 'litres let in by {party}',
   'series.tent': 'tents delivered by {party}',
   'series.home': 'homes delivered by {party}',
+  'series.ship': 'ships let in by {party}',
   'series.crossing-in': '{unit} let in through a crossing by {party}',
   'series.crossing-out': '{unit} let out through a crossing by {party}',
   // h8: notes of an evaluation and what a set of figures counts.

@@ -333,6 +333,7 @@ export const HE: Record<PhraseCode, string> = {
   'series.litre': 'ליטרים שהוכנסו בידי {party}',
   'series.tent': 'אוהלים שנמסרו בידי {party}',
   'series.home': 'בתים שנמסרו בידי {party}',
+  'series.ship': 'ספינות שהוכנסו בידי {party}',
   'series.crossing-in': '{unit} שכניסתם דרך מעבר הותרה בידי {party}',
   'series.crossing-out': '{unit} שיציאתם דרך מעבר הותרה בידי {party}',
   // h8: notes of an evaluation and what a set of figures counts.

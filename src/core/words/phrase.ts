@@ -413,6 +413,7 @@ export const PHRASES = {
   'series.litre': ['party'],
   'series.tent': ['party'],
   'series.home': ['party'],
+  'series.ship': ['party'],
   'series.crossing-in': ['unit', 'party'],
   'series.crossing-out': ['unit', 'party'],
   // h8: notes of an evaluation and what a set of figures counts (issue 12: core writes no English for readers).

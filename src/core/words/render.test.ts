@@ -129,6 +129,10 @@ describe('counts and durations', () => {
     expect([1, 2, 5].map((n) => formatQuantity(n, 'day', 'he'))).toEqual(['יום אחד', 'יומיים', '5 ימים']);
     expect([1, 2].map((n) => formatQuantity(n, 'person', 'en'))).toEqual(['1 person', '2 persons']);
     expect(formatQuantity(130000, 'litre', 'en')).toBe('130,000 litres');
+    // Fuel ships are counted as ships (a truce's fuel comes by sea as well as by road).
+    expect([1, 18].map((n) => formatQuantity(n, 'ship', 'en'))).toEqual(['1 ship', '18 ships']);
+    expect([2, 18].map((n) => formatQuantity(n, 'ship', 'ar'))).toEqual(['سفينتان', '18 سفينة']);
+    expect([2, 18].map((n) => formatQuantity(n, 'ship', 'he'))).toEqual(['שתי ספינות', '18 ספינות']);
   });
 
   it('word durations as before in English and with the nouns of each language', () => {

@@ -186,6 +186,7 @@ export function Quantity({ n, unit }: { n: number; unit: string }) {
     'resident',
     'tent',
     'home',
+    'ship',
     'zone',
   ].includes(unit);
   return <>{known ? t(key, { n }) : `${fmt.number(n)} ${unit}`}</>;

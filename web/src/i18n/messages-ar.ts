@@ -237,6 +237,14 @@ export const ar: Catalog = {
     many: '{n} مسكنًا',
     other: '{n} مسكن',
   },
+  'unit.ship': {
+    zero: 'لا سفن',
+    one: 'سفينة واحدة',
+    two: 'سفينتان',
+    few: '{n} سفن',
+    many: '{n} سفينة',
+    other: '{n} سفينة',
+  },
   'unit.zone': {
     zero: 'لا مناطق',
     one: 'منطقة واحدة',

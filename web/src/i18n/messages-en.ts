@@ -194,6 +194,7 @@ export const en = {
   'unit.patient': { one: '{n} patient', other: '{n} patients' } as PluralMessage,
   'unit.tent': { one: '{n} tent', other: '{n} tents' } as PluralMessage,
   'unit.home': { one: '{n} home', other: '{n} homes' } as PluralMessage,
+  'unit.ship': { one: '{n} ship', other: '{n} ships' } as PluralMessage,
   'unit.zone': { one: '{n} zone', other: '{n} zones' } as PluralMessage,
   'unit.remains': {
     one: 'the remains of {n} person',

@@ -193,6 +193,7 @@ export const he: Catalog = {
   'unit.patient': { one: 'מטופל אחד', two: 'שני מטופלים', other: '{n} מטופלים' },
   'unit.tent': { one: 'אוהל אחד', two: 'שני אוהלים', other: '{n} אוהלים' },
   'unit.home': { one: 'בית אחד', two: 'שני בתים', other: '{n} בתים' },
+  'unit.ship': { one: 'ספינה אחת', two: 'שתי ספינות', other: '{n} ספינות' },
   'unit.zone': { one: 'אזור אחד', two: 'שני אזורים', other: '{n} אזורים' },
   'unit.remains': { one: 'גופתו של אדם אחד', two: 'גופותיהם של שני אנשים', other: 'גופותיהם של {n} אנשים' },
   'unit.companion': { one: 'מלווה אחד', two: 'שני מלווים', other: '{n} מלווים' },

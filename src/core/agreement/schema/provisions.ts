@@ -43,7 +43,7 @@ export const Quota = z.strictObject({
   id: Id,
   label: LocalizedText.optional().describe('The quota line as a reader names it ("fuel trucks").'),
   quantity: Figure,
-  unit: z.enum(['truck', 'litre', 'person', 'patient', 'tent', 'home']),
+  unit: z.enum(['truck', 'litre', 'person', 'patient', 'tent', 'home', 'ship']),
   category: Id.optional(),
   destination: Id.optional(),
   partOf: Id.optional(),
