@@ -136,6 +136,10 @@ describe('headline words', () => {
     const line = lineWith({ ...undated, counted: 1000, byRatio: 1000, statedTotal: [{ value: 1000 }] });
     expect(line).toContain(': 1,000 of the 1,000 the agreement states; it sets no date');
     expect(line).not.toContain('sets no number');
+    // More than it states: never "1,390 of the 1,000".
+    expect(lineWith({ ...undated, counted: 1390, byRatio: 1000 })).toContain(
+      ': 1,390, more than the 1,000 the agreement states; it sets no date',
+    );
     // Uncertain, stated by a source: the ⚠ goes with the number.
     expect(
       lineWith({

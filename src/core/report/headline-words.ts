@@ -79,7 +79,9 @@ export function headlineItems(
           : f('range', { low: n(r.plannedTotal), high: n(r.plannedTotalMax) });
     const how =
       unplanned?.kind === 'number'
-        ? 'Undated'
+        ? r.counted !== null && r.counted > unplanned.value
+          ? 'UndatedMore'
+          : 'Undated'
         : unplanned?.kind === 'stated'
           ? 'NoDate'
           : unplanned?.kind === 'none'

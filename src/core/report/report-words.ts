@@ -43,6 +43,10 @@ const EN = {
     'Released by {party} ({provision}): {counted} of the {all} the agreement states; it sets no date',
   returnedUndated:
     'Returned by {party} ({categories}): {counted} of the {all} the agreement states; it sets no date',
+  releasedUndatedMore:
+    'Released by {party} ({provision}): {counted}, more than the {all} the agreement states; it sets no date',
+  returnedUndatedMore:
+    'Returned by {party} ({categories}): {counted}, more than the {all} the agreement states; it sets no date',
   releasedNoDate: 'Released by {party} ({provision}): {counted}; the agreement sets no date',
   returnedNoDate: 'Returned by {party} ({categories}): {counted}; the agreement sets no date',
   outside: '({n} outside the formula)',
@@ -125,6 +129,10 @@ const AR: Record<FrameKey, string> = {
     'المُفرَج عنهم من جانب {party} ({provision}): {counted} من أصل {all} ينص عليها الاتفاق؛ ولا يحدد لها موعدًا',
   returnedUndated:
     'المُعاد من جانب {party} ({categories}): {counted} من أصل {all} ينص عليها الاتفاق؛ ولا يحدد لها موعدًا',
+  releasedUndatedMore:
+    'المُفرَج عنهم من جانب {party} ({provision}): {counted}، أي أكثر من {all} ينص عليها الاتفاق؛ ولا يحدد لها موعدًا',
+  returnedUndatedMore:
+    'المُعاد من جانب {party} ({categories}): {counted}، أي أكثر من {all} ينص عليها الاتفاق؛ ولا يحدد لها موعدًا',
   releasedNoDate: 'المُفرَج عنهم من جانب {party} ({provision}): {counted}؛ لا يحدد الاتفاق موعدًا',
   returnedNoDate: 'المُعاد من جانب {party} ({categories}): {counted}؛ لا يحدد الاتفاق موعدًا',
   outside: '({n} خارج الصيغة)',
@@ -201,6 +209,10 @@ const HE: Record<FrameKey, string> = {
     'שוחררו בידי {party} ({provision}): {counted} מתוך {all} שקובע ההסכם; הוא אינו קובע להם מועד',
   returnedUndated:
     'הוחזרו בידי {party} ({categories}): {counted} מתוך {all} שקובע ההסכם; הוא אינו קובע להם מועד',
+  releasedUndatedMore:
+    'שוחררו בידי {party} ({provision}): {counted}, יותר מ־{all} שקובע ההסכם; הוא אינו קובע להם מועד',
+  returnedUndatedMore:
+    'הוחזרו בידי {party} ({categories}): {counted}, יותר מ־{all} שקובע ההסכם; הוא אינו קובע להם מועד',
   releasedNoDate: 'שוחררו בידי {party} ({provision}): {counted}; ההסכם אינו קובע מועד',
   returnedNoDate: 'הוחזרו בידי {party} ({categories}): {counted}; ההסכם אינו קובע מועד',
   outside: '({n} מחוץ לנוסחה)',

@@ -101,7 +101,11 @@ export function PlannedToDate({ figure: r }: { figure: ReleaseFigure }) {
       ) : (
         fmt.number(unplanned.value)
       );
-    return <Rich k="figures.undated" nodes={{ total: stated }} />;
+    return r.counted !== null && r.counted > unplanned.value ? (
+      <Rich k="figures.undatedMore" nodes={{ total: stated }} />
+    ) : (
+      <Rich k="figures.undated" nodes={{ total: stated }} />
+    );
   }
   if (unplanned?.kind === 'stated') return <>{t('figures.noDate')}</>;
   if (unplanned?.kind === 'none') return <>{t('figures.noNumber')}</>;
