@@ -42,14 +42,14 @@ describe('truce plan on the second-edition examples', () => {
     const r = await runCli('plan', OCT, '--to', '2025-10-31');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(
-      /remains-exchange, Israel: stated ⚠ 360 \(Reported as the agreed total\).*420 remains/,
+      /Return of the remains of deceased hostages and of Palestinian bodies, Israel: stated ⚠ 360 \(Reported as the agreed total\).*420 remains/,
     );
     // Each batch the ratio gives carries the ⚠ and both totals: 420 by the ratio, 360 stated.
     expect(r.stdout).toMatch(
       /return +420 remains +Batch 1: return 420 remains \(Bodies of Palestinians\) to Hamas through International Committee of the Red Cross, after the handover of batch 1\. ⚠ 420 remains by the ratio in all, total stated in the agreement: ⚠ 360 \(Reported as the agreed total\)\. \[⚠ uncertain/,
     );
     expect(r.stdout).toMatch(/Let in 400 to 600 trucks.*sources differ: 600 \(COGAT.*\), 400 \(One timeline/);
-    expect(r.stdout).toMatch(/trucks +\d+–\d+ trucks \(by source: \d+ per COGAT.*; \d+ per One timeline/);
+    expect(r.stdout).toMatch(/Aid trucks +\d+–\d+ trucks \(by source: \d+ per COGAT.*; \d+ per One timeline/);
   });
 
   it('truce diff May 2024 against Jan 2025: trucks day by day, categories lined up by what their persons are', async () => {

@@ -175,8 +175,9 @@ describe('truce plan --lang', () => {
     const he = await runCli('plan', NOV, '--lang', 'he', '--to', '1');
     expect(he.status).toBe(0);
     expect(he.stdout).toContain('פעימה 1: שחרור 13 אנשים (נשים, ילדים מתחת לגיל 19) לידי ישראל');
-    // The parties, and the agreement's title, by their names in the language too.
-    expect(he.stdout).toContain('חמאס → ישראל + מצרים');
+    // The parties, and the agreement's title, by their names in the language too; the arrow points
+    // from the one who gives to the one who receives as a right-to-left line reads.
+    expect(he.stdout).toContain('חמאס ← ישראל + מצרים');
     expect(he.stdout.split('\n')[0]).toMatch(/^הפוגה הומניטרית, נובמבר 2023 — /);
     const ar = (await planJson(NOV, '--lang', 'ar')) as Plan & { lang: string };
     expect(ar.lang).toBe('ar');
@@ -189,6 +190,69 @@ describe('truce plan --lang', () => {
     expect(aid.text).toMatch(/^إدخال 200 شاحنة \(شاحنات المساعدات\)/);
     expect(aid.description).toMatch(/^Let in 200 trucks \(Aid trucks\)/);
   });
+
+  it.each([
+    [
+      'ar',
+      'الهدنة الإنسانية، تشرين الثاني/نوفمبر 2023 — الاتفاق nov-2023-pause، الصيغة 1',
+      'اليوم 1  الجمعة، 24 نوفمبر 2023  (الهدنة، اليوم 1)',
+      'اليوم 0  الخميس، 23 نوفمبر 2023  (بين مرحلتين)',
+      ['إفراج', 'إدخال المساعدات', 'تقديم قائمة'],
+      ['المجاميع', 'طوال المدة', 'الأرقام المعلنة إلى جانب الخطة', '⚠ غير مؤكَّد'],
+    ],
+    [
+      'he',
+      'הפוגה הומניטרית, נובמבר 2023 — הסכם nov-2023-pause, גרסה 1',
+      'יום 1  יום ו׳, 24 בנוב׳ 2023  (ההפוגה, יום 1)',
+      'יום 0  יום ה׳, 23 בנוב׳ 2023  (בין שלבים)',
+      ['שחרור', 'הכנסת סיוע', 'הגשת רשימה'],
+      ['סיכומים', 'לאורך כל התקופה', 'נתונים מוצהרים לצד התוכנית', '⚠ לא ודאי'],
+    ],
+  ])(
+    'writes its frame, its days and its acts in %s, in columns',
+    async (lang, head, day1, day0, acts, headings) => {
+      const r = await runCli('plan', NOV, '--lang', lang);
+      expect(r.status).toBe(0);
+      const lines = r.stdout.split('\n');
+      expect(lines[0]).toBe(head);
+      expect(lines).toContain(day1);
+      expect(lines).toContain(day0);
+      for (const x of [...acts, ...headings]) expect(r.stdout).toContain(x);
+      // No word of the English frame, no action code (--json and --csv keep the codes); the sources'
+      // own words stay as the agreement gives them ("Egypt stated the same 200 trucks").
+      for (const english of [
+        'version',
+        'Time zone',
+        'Phase',
+        'Day ',
+        'phase ',
+        'between phases',
+        'Totals',
+        'Throughout',
+        'Stated figures',
+        ': stated',
+        'uncertain',
+        'admit-aid',
+        'submit-list',
+        ' release ',
+        'persons',
+      ])
+        expect(r.stdout, english).not.toContain(english);
+      // Each obligation's columns start where the others' do, counted in the cells a terminal gives
+      // them (an Arabic vowel mark, as in شخصًا, takes none).
+      const cells = (line: string) => [...line.replace(/\p{Mn}/gu, '')];
+      const obligations = lines.filter((l) => /^ {2}\d\d:\d\d {2}/.test(l));
+      expect(obligations.length).toBeGreaterThan(10);
+      const act = 32;
+      const quantity = act + (lang === 'ar' ? 16 : 13) + 1;
+      const text = quantity + 15;
+      for (const l of obligations) {
+        const c = cells(l);
+        for (const at of [act, text]) expect([c[at - 1], c[at] === ' '], l).toEqual([' ', false]);
+        if (c[quantity] !== ' ') expect(c[quantity - 1], l).toBe(' ');
+      }
+    },
+  );
 
   it('refuses a language it does not have', async () => {
     const r = await runCli('plan', NOV, '--lang', 'fr');

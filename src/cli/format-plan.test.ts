@@ -45,3 +45,24 @@ describe('the quantity of a plan line in a terminal', () => {
     expect(quantityText({ quantity: 0, quantityMax: 1, unit: 'truck' })).toBe('0–1 trucks');
   });
 });
+
+describe('the quantity of a plan line in Arabic and Hebrew', () => {
+  it('takes the form the count asks for, numbers grouped, and "at least" with the number', () => {
+    expect(quantityText({ quantity: 13, unit: 'person' }, 'ar')).toBe('13 شخصًا');
+    expect(quantityText({ quantity: 1, unit: 'person' }, 'ar')).toBe('شخص واحد');
+    expect(quantityText({ quantity: 130000, unit: 'litre' }, 'ar')).toBe('130,000 لتر');
+    expect(quantityText({ quantity: 2, unit: 'truck' }, 'he')).toBe('שתי משאיות');
+    expect(quantityText({ quantity: 2, atLeast: true, unit: 'truck' }, 'he')).toBe('≥2 משאיות');
+    expect(quantityText({ quantity: 700, quantityMax: 706, unit: 'person' }, 'he')).toBe('700–706 אנשים');
+  });
+});
+
+describe('a plan in Arabic, its frame in Arabic', () => {
+  it('heads each phase and day in Arabic, its dates and weekdays as Arabic writes them', () => {
+    const agreement = agreementOf(FIXTURE_YAML);
+    const ar = formatPlanText(planInWords(planAgreement(agreement, { extend: 2 }), agreement, 'ar'), 'اتفاق');
+    expect(ar).toContain('\nالمرحلة p1: الأيام 1–5 (1 يناير 2024 ← 5 يناير 2024)، مع تمديد يومين\n');
+    expect(ar).toContain('\nاليوم 1  الاثنين، 1 يناير 2024  (المرحلة p1، اليوم 1)\n');
+    expect(ar).not.toMatch(/Phase|Day |days|extended/);
+  });
+});

@@ -1,35 +1,50 @@
 import type { PlanInWords } from '../core/plan/plan-in-words.ts';
 import type { Obligation, Total } from '../core/plan/types.ts';
 import { csvRow } from '../core/report/csv.ts';
-import { quantityForm } from '../core/words/render.ts';
-import { counted } from './count-words.ts';
-import { placedOnRecordNote } from './placed-on-record-words.ts';
+import type { Lang } from '../core/words/lang.ts';
+import { NOUNS } from '../core/words/nouns.ts';
+import { phrase } from '../core/words/phrase.ts';
+import {
+  formatDate,
+  formatNumber,
+  formatQuantity,
+  type Names,
+  quantityForm,
+  renderPhrase,
+} from '../core/words/render.ts';
+import { placedOnRecordWords } from './placed-on-record-words.ts';
+import { ACT_WIDTH, actInWords, type PlanWord, padCells, planWord, weekdayDate } from './plan-words.ts';
 
-const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-function dayLabel(date: string | null): string {
-  if (!date) return '';
-  const d = new Date(`${date}T00:00:00Z`);
-  return `${WEEKDAY[d.getUTCDay()]} ${date}`;
+/** A number as the listing writes it: as it is in English (as the plan always has), grouped otherwise. */
+function numberText(n: number, lang: Lang): string {
+  return lang === 'en' ? String(n) : formatNumber(n, lang);
 }
 
-export function quantityText(o: {
-  quantity?: number;
-  quantityMax?: number;
-  atLeast?: boolean;
-  unit?: string;
-}): string {
+export function quantityText(
+  o: {
+    quantity?: number;
+    quantityMax?: number;
+    atLeast?: boolean;
+    unit?: string;
+  },
+  lang: Lang = 'en',
+): string {
   if (o.quantity === undefined) return '';
   const n =
-    o.quantityMax !== undefined ? `${o.quantity}–${o.quantityMax}` : `${o.atLeast ? '≥' : ''}${o.quantity}`;
+    o.quantityMax !== undefined
+      ? `${numberText(o.quantity, lang)}–${numberText(o.quantityMax, lang)}`
+      : `${o.atLeast ? '≥' : ''}${numberText(o.quantity, lang)}`;
   if (o.unit === undefined) return n;
-  // The unit's noun in the form the count asks for: "1 person", "181 persons", "700–706 persons".
-  return quantityForm(
+  // The unit's noun in the form the count asks for: "1 person", "181 persons", "700–706 persons",
+  // "شخص واحد"; "at least" before a form that says its count in words takes the number and the plural.
+  const form = quantityForm(
     o.unit,
-    'en',
+    lang,
     o.quantityMax ?? o.quantity,
     o.quantityMax === undefined ? {} : { from: o.quantity },
-  ).replace('#', n);
+  );
+  if (form.includes('#') || !o.atLeast) return form.replace('#', n);
+  return (NOUNS[lang][o.unit]?.other ?? `# ${o.unit}`).replace('#', n);
 }
 
 /** Lines that wrap an obligation's own line (a note of a deadline before the start, a stated total beside). */
@@ -47,7 +62,66 @@ export function actWord(o: Pick<Obligation, 'action' | 'line'>): string {
   return /^plan\.(hand-over-remains|return-)/.test(line.code) ? 'return' : 'release';
 }
 
-function obligationLine(o: Obligation & { text: string }, party: (id: string) => string): string {
+/** The names nothing is known of: every id as it is. */
+const IDS: Names = {
+  party: (id) => id,
+  provision: (id) => id,
+  place: (id) => id,
+  phase: (id) => id,
+  quota: (_provision, id) => id,
+  category: (id) => id,
+};
+
+/** How the listing words what it shows, in the plan's language and the agreement's names. */
+class Words {
+  readonly lang: Lang;
+  readonly names: Names;
+  constructor(lang: Lang, names: Names) {
+    this.lang = lang;
+    this.names = names;
+  }
+  w(key: PlanWord, values: Record<string, string> = {}): string {
+    return planWord(this.lang, key, values);
+  }
+  n(x: number): string {
+    return numberText(x, this.lang);
+  }
+  get comma(): string {
+    return this.lang === 'ar' ? '، ' : ', ';
+  }
+  get arrow(): string {
+    return this.lang === 'en' ? ' → ' : ' ← ';
+  }
+  date(date: string): string {
+    return formatDate(date, this.lang);
+  }
+  /** A moment as the plan writes it: "2023-11-24T07:00:00+02:00" in English, its date and time otherwise. */
+  moment(iso: string, english: string = iso): string {
+    if (this.lang === 'en') return english;
+    return this.w('start', { date: this.date(iso.slice(0, 10)), time: iso.slice(11, 16) });
+  }
+  hours(h: number, oblique = false): string {
+    return this.lang === 'en' ? `${h} h` : formatQuantity(h, 'hour', this.lang, 'latn', { oblique });
+  }
+  /** A phase by its title where the agreement gives one, else "Phase p2" (`ref`: within a sentence). */
+  phase(id: string, ref = false): string {
+    const name = this.names.phase(id);
+    return name !== id ? name : this.w(ref ? 'phaseRef' : 'phaseId', { id });
+  }
+  /** Categories of a provision by their names: "Women + Children under 19". */
+  categories(ids: string, provision?: string): string {
+    return ids
+      .split('+')
+      .map((c) => this.names.category(c, provision))
+      .join(' + ');
+  }
+  uncertain(on: boolean | undefined): string {
+    return on ? ` [${this.w('uncertain')}]` : '';
+  }
+}
+
+function obligationLine(o: Obligation & { text: string }, s: Words): string {
+  const { names } = s;
   // A deadline at 00:00 of the next day closes this day: show it as 24:00.
   const time = !o.due
     ? ''
@@ -55,125 +129,185 @@ function obligationLine(o: Obligation & { text: string }, party: (id: string) =>
       ? '24:00'
       : o.due.slice(11, 16);
   // Parties by the agreement's names; a joint recipient ("israel+egypt") names each.
-  const who = o.to ? `${party(o.party)} → ${o.to.split('+').map(party).join(' + ')}` : party(o.party);
+  const who = o.to
+    ? `${names.party(o.party)}${s.arrow}${o.to.split('+').map(names.party).join(' + ')}`
+    : names.party(o.party);
+  const after = (r: NonNullable<Obligation['relativeTo']>) =>
+    r.provision !== undefined
+      ? names.provision(r.provision)
+      : r.phase
+        ? s.w(r.edge === 'end' ? 'edge.end' : 'edge.start', { phase: s.phase(r.phase, true) })
+        : s.w('afterStart');
   const flags = [
-    o.uncertain ? '⚠ uncertain' : '',
-    o.extension ? 'extension' : '',
-    o.delayedHours ? `delayed ${o.delayedHours} h` : '',
-    o.openEnded ? 'open-ended phase' : '',
-    o.opens ? `window opened ${o.opens.slice(0, 16).replace('T', ' ')}` : '',
-    o.relativeTo
-      ? `${o.relativeTo.hours} h after ${o.relativeTo.provision ?? (o.relativeTo.phase ? `the ${o.relativeTo.edge} of ${o.relativeTo.phase}` : 'the start')}`
-      : '',
+    o.uncertain ? s.w('uncertain') : '',
+    o.extension ? s.w('extension') : '',
+    o.delayedHours ? s.w('delayed', { hours: s.hours(o.delayedHours, true) }) : '',
+    o.openEnded ? s.w('openEndedPhase') : '',
+    o.opens ? s.w('opened', { at: s.moment(o.opens, o.opens.slice(0, 16).replace('T', ' ')) }) : '',
+    o.relativeTo ? s.w('after', { hours: s.hours(o.relativeTo.hours), what: after(o.relativeTo) }) : '',
     o.figures
-      ? `sources differ: ${o.figures.map((f) => `${f.value}${f.source ? ` (${f.source})` : ''}`).join(', ')}`
+      ? s.w('sourcesDiffer', {
+          values: o.figures
+            .map((f) =>
+              f.source ? s.w('valueSource', { value: s.n(f.value), source: f.source }) : s.n(f.value),
+            )
+            .join(s.comma),
+        })
       : '',
   ]
     .filter(Boolean)
-    .join(', ');
-  return `  ${time.padEnd(5)}  ${who.padEnd(22)} ${actWord(o).padEnd(13)} ${quantityText(o).padEnd(14)} ${o.text}${
+    .join(s.comma);
+  return `  ${padCells(time, 5)}  ${padCells(who, 22)} ${padCells(actInWords(actWord(o), s.lang), ACT_WIDTH[s.lang])} ${padCells(quantityText(o, s.lang), 14)} ${o.text}${
     flags ? ` [${flags}]` : ''
   }\n`;
 }
 
-function totalsTable(totals: Total[], party: (id: string) => string): string {
+function totalsTable(totals: Total[], s: Words): string {
   const rows = totals.map((t) => {
     const sources = t.bySource?.length
-      ? ` (by source: ${t.bySource.map((s) => `${s.quantity} per ${s.source}`).join('; ')})`
+      ? s.w('bySource', {
+          items: t.bySource
+            .map((x) => s.w('perSource', { quantity: s.n(x.quantity), source: x.source }))
+            .join(s.lang === 'ar' ? '؛ ' : '; '),
+        })
       : '';
-    return `  ${party(t.party).padEnd(16)} ${t.category.padEnd(28)} ${quantityText(t)}${sources}\n`;
+    return `  ${padCells(s.names.party(t.party), 16)} ${padCells(s.categories(t.category), 28)} ${quantityText(t, s.lang)}${sources}\n`;
   });
-  return `Totals\n${rows.join('')}`;
+  return `${s.w('totals')}\n${rows.join('')}`;
 }
 
 /**
- * The plan as a human-readable day-by-day listing for a terminal: its lines in the plan's
- * language, parties by `party` (their names in it).
+ * The plan as a human-readable day-by-day listing for a terminal, in the plan's language: its
+ * frame in that language's words, its lines as worded, what the agreement names by `names` (its
+ * names in that language; ids as they are without them).
  */
-export function formatPlanText(
-  plan: PlanInWords,
-  title: string,
-  party: (id: string) => string = (id) => id,
-): string {
+export function formatPlanText(plan: PlanInWords, title: string, names: Names = IDS): string {
+  const s = new Words(plan.lang, names);
+  const { w } = { w: s.w.bind(s) };
   const lines: string[] = [];
-  lines.push(`${title} — ${plan.kind} ${plan.agreement}, version ${plan.version}\n`);
-  lines.push(`Time zone ${plan.timeZone}${plan.start ? `; starts ${plan.start}` : '; no start date'}\n`);
+  lines.push(
+    `${w('head', { title, kind: w(`kind.${plan.kind}`), agreement: plan.agreement, version: String(plan.version) })}\n`,
+  );
+  lines.push(
+    `${plan.start ? w('zone', { zone: plan.timeZone, start: s.moment(plan.start) }) : w('zoneNoStart', { zone: plan.timeZone })}\n`,
+  );
   for (const c of plan.preconditions) {
-    lines.push(`Precondition of the whole ${plan.kind}: ${c.text}${c.uncertain ? ' [⚠ uncertain]' : ''}\n`);
+    lines.push(`${w(`precondition.${plan.kind}`, { text: c.text })}${s.uncertain(c.uncertain)}\n`);
   }
   for (const p of plan.phases) {
     const span =
       p.startDay === null
-        ? 'not placed'
+        ? w('notPlaced')
         : p.openEnded
-          ? `from day ${p.startDay}, open-ended (planned to day ${p.plannedTo})`
-          : `days ${p.startDay}–${p.endDay ?? '…'}`;
+          ? w('openEnded', { from: s.n(p.startDay), to: s.n(p.plannedTo ?? p.startDay) })
+          : w('days', { from: s.n(p.startDay), to: p.endDay === null ? '…' : s.n(p.endDay) });
     const dates = p.startDate
-      ? ` (${p.startDate} → ${p.endDate ?? (p.openEnded ? 'no fixed end' : 'open')})`
+      ? w('dates', {
+          from: s.date(p.startDate),
+          to: p.endDate ? s.date(p.endDate) : w(p.openEnded ? 'noFixedEnd' : 'open'),
+        })
       : '';
-    lines.push(
-      `Phase ${p.id}: ${span}${dates}${p.extendedBy ? `, extended by ${counted(p.extendedBy, 'day')}` : ''}\n`,
-    );
+    const extended = p.extendedBy
+      ? w('extended', { days: formatQuantity(p.extendedBy, 'day', plan.lang, 'latn', { oblique: true }) })
+      : '';
+    lines.push(`${w('phase', { phase: s.phase(p.id), span, dates, extended })}\n`);
   }
   if (plan.horizon) {
     lines.push(
-      `Open-ended phases are planned to day ${plan.horizon.day}${plan.horizon.date ? ` (${plan.horizon.date})` : ''}${
-        plan.horizon.from === 'default'
-          ? ', a default horizon: give --to to plan further'
-          : ', as asked with --to'
-      }.\n`,
+      `${w('horizon', {
+        day: s.n(plan.horizon.day),
+        date: plan.horizon.date ? w('horizonDate', { date: s.date(plan.horizon.date) }) : '',
+        why: w(plan.horizon.from === 'default' ? 'horizonDefault' : 'horizonAsked'),
+      })}\n`,
     );
   }
   for (const day of plan.days) {
+    const where =
+      day.phase && day.phaseDay !== null
+        ? w('inPhase', { phase: s.phase(day.phase, true), n: s.n(day.phaseDay) })
+        : w('between');
     lines.push(
-      `\nDay ${day.day}  ${dayLabel(day.date)}  (${day.phase ? `phase ${day.phase}, day ${day.phaseDay}` : 'between phases'})\n`,
+      `\n${w('day', { n: s.n(day.day) })}  ${day.date ? `${weekdayDate(day.date, plan.lang)}  ` : ''}(${where})\n`,
     );
-    if (day.obligations.length === 0) lines.push('  nothing falls due\n');
-    for (const o of day.obligations) lines.push(obligationLine(o, party));
-    for (const d of day.dates ?? [])
+    if (day.obligations.length === 0) lines.push(`  ${w('nothing')}\n`);
+    for (const o of day.obligations) lines.push(obligationLine(o, s));
+    for (const d of day.dates ?? []) {
+      // The term's own words in English; its name in a language they are not given in.
+      const description =
+        plan.lang === 'en'
+          ? d.description.replace(/\.$/, '')
+          : renderPhrase(
+              phrase('dated-fact.line', {
+                what: { type: 'fact', provision: d.provision, description: d.description },
+              }),
+              {
+                lang: plan.lang,
+                names,
+              },
+            );
       lines.push(
-        `  date   ${d.provision}: ${d.description.replace(/\.$/, '')} (a date, not an obligation)\n`,
+        `  ${padCells(w('date'), 5)}  ${
+          plan.lang === 'en'
+            ? w('datedFact', { provision: names.provision(d.provision), description })
+            : description
+        }${s.uncertain(d.uncertain)}\n`,
       );
-    for (const s of day.indicative) {
+    }
+    for (const x of day.indicative) {
       lines.push(
-        `  ~      ${party(s.party).padEnd(22)} ${'(indicative)'.padEnd(13)} ${`${s.quantity} ${s.unit}`.padEnd(14)} a share of ${s.provision} batch ${s.batch}, drawn to picture the window; not an obligation\n`,
+        `  ~      ${padCells(names.party(x.party), 22)} ${padCells(w('indicative'), ACT_WIDTH[plan.lang])} ${padCells(quantityText(x, plan.lang), 14)} ${w('share', { provision: names.provision(x.provision), batch: s.n(x.batch) })}\n`,
       );
     }
   }
   if (plan.waiting.length) {
-    lines.push('\nWaiting (not placed on the calendar)\n');
-    for (const w of plan.waiting) {
-      const on = w.on.phase
-        ? `phase ${w.on.phase}, which follows a phase with no fixed end`
-        : `${w.on.provision}${w.on.group ? ` (${w.on.group})` : w.on.categories ? ` (${w.on.categories.join(', ')})` : ''}`;
-      lines.push(`  ${w.provision}: waits on ${on}${w.text ? ` — ${w.text}` : ''}\n`);
+    lines.push(`\n${w('waiting')}\n`);
+    for (const x of plan.waiting) {
+      const part = x.on.group
+        ? names.category(x.on.group, x.on.provision)
+        : x.on.categories
+          ? x.on.categories.map((c) => names.category(c, x.on.provision)).join(s.comma)
+          : undefined;
+      const on = x.on.phase
+        ? w('waitsOnPhase', { phase: s.phase(x.on.phase, true) })
+        : `${names.provision(x.on.provision)}${part ? ` (${part})` : ''}`;
+      lines.push(
+        `  ${w('waits', { provision: names.provision(x.provision), on, text: x.text ? ` — ${x.text}` : '' })}\n`,
+      );
     }
   }
   if (plan.standing.length) {
-    lines.push('\nThroughout\n');
-    for (const s of plan.standing) {
-      const span = s.fromDay === null ? '' : `days ${s.fromDay}–${s.toDay ?? '…'}: `;
+    lines.push(`\n${w('throughout')}\n`);
+    for (const x of plan.standing) {
+      const span =
+        x.fromDay === null
+          ? ''
+          : `${w('days', { from: s.n(x.fromDay), to: x.toDay === null ? '…' : s.n(x.toDay) })}: `;
       lines.push(
-        `  ${span}${s.parties.length ? `${s.parties.map(party).join(', ')}: ` : ''}${s.text}${s.uncertain ? ' [⚠ uncertain]' : ''}\n`,
+        `  ${span}${x.parties.length ? `${x.parties.map(names.party).join(s.comma)}: ` : ''}${x.text}${s.uncertain(x.uncertain)}\n`,
       );
     }
   }
   // Omitted when the plan counts nothing (no persons, no quotas), as the other empty sections are.
-  if (plan.totals.length) lines.push(`\n${totalsTable(plan.totals, party)}`);
+  if (plan.totals.length) lines.push(`\n${totalsTable(plan.totals, s)}`);
   if (plan.stated.length) {
-    lines.push('\nStated figures beside the plan\n');
-    for (const s of plan.stated) {
-      const values = s.stated
-        .map((v) => `${v.uncertain ? '⚠ ' : ''}${v.value}${v.source ? ` (${v.source})` : ''}`)
-        .join(', ');
-      const planned = s.planned
-        ? `; the plan's batches and ratios give ${quantityText({ ...s.planned, unit: s.unit })}`
+    lines.push(`\n${w('stated')}\n`);
+    for (const x of plan.stated) {
+      const values = x.stated
+        .map(
+          (v) =>
+            `${v.uncertain ? '⚠ ' : ''}${v.source ? w('valueSource', { value: s.n(v.value), source: v.source }) : s.n(v.value)}`,
+        )
+        .join(s.comma);
+      const planned = x.planned
+        ? w('statedPlanned', { quantity: quantityText({ ...x.planned, unit: x.unit }, plan.lang) })
         : '';
-      lines.push(`  ${s.provision}, ${party(s.party)}: stated ${values}${planned}\n`);
+      lines.push(
+        `  ${w('statedLine', { provision: names.provision(x.provision), party: names.party(x.party), values, planned })}\n`,
+      );
     }
   }
-  const notes = [...plan.placedOnRecord.map(placedOnRecordNote), ...plan.notes];
-  if (notes.length) lines.push(`\nNotes\n${notes.map((n) => `  - ${n}\n`).join('')}`);
+  const notes = [...plan.placedOnRecord.map((x) => placedOnRecordWords(x, names, plan.lang)), ...plan.notes];
+  if (notes.length) lines.push(`\n${w('notes')}\n${notes.map((n) => `  - ${n}\n`).join('')}`);
   return lines.join('');
 }
 

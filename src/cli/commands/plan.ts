@@ -127,7 +127,7 @@ export const plan: Command = {
     else if (args.values.csv) io.out(formatPlanCsv(worded));
     else {
       const names = agreementNames(agreement, lang);
-      io.out(formatPlanText(worded, localized(agreement.title, lang), names.party));
+      io.out(formatPlanText(worded, localized(agreement.title, lang), names));
     }
     return EXIT_OK;
   },
