@@ -254,6 +254,26 @@ describe('truce plan --lang', () => {
     },
   );
 
+  it("words the planner's notes in the reader's language; --json keeps them in English beside their codes", async () => {
+    const MAY = 'examples/agreements/may-2024-proposal.yaml';
+    const ar = await runCli('plan', MAY, '--lang', 'ar');
+    expect(ar.stdout).toContain(
+      '\nملاحظات\n  - لا تاريخ للبدء: تُعدّ الأيام من اليوم 1 ولا تُذكر في الخطة تواريخ من التقويم.\n',
+    );
+    expect(ar.stdout).toContain(
+      '  - وقف دائم للأعمال العدائية: مرحلته «المرحلة الثانية» تلي مرحلة غير محددة الطول، فلا يوضع في التقويم.\n',
+    );
+    expect(ar.stdout).not.toMatch(/No start date|follows a phase|no batch can be placed/);
+    const he = await runCli('plan', MAY, '--lang', 'he');
+    expect(he.stdout).toContain('  - חילופי שלב א׳: אי אפשר לשבץ אף פעימה בלוח הזמנים (לא נקבע קצב).\n');
+    const json = (await planJson(MAY, '--lang', 'he')) as Plan & { notesText: string[] };
+    expect(json.notes).toContain(
+      'permanent-cessation: its phase "phase-2" follows a phase of open length, so it is not placed on the calendar.',
+    );
+    expect(json.noteLines.map((n) => n.code)).toContain('plan.note.open-phase');
+    expect(json.notesText).toHaveLength(json.notes.length);
+  });
+
   it('refuses a language it does not have', async () => {
     const r = await runCli('plan', NOV, '--lang', 'fr');
     expect(r.status).toBe(2);

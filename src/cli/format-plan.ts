@@ -306,7 +306,10 @@ export function formatPlanText(plan: PlanInWords, title: string, names: Names = 
       );
     }
   }
-  const notes = [...plan.placedOnRecord.map((x) => placedOnRecordWords(x, names, plan.lang)), ...plan.notes];
+  const notes = [
+    ...plan.placedOnRecord.map((x) => placedOnRecordWords(x, names, plan.lang)),
+    ...plan.notesText,
+  ];
   if (notes.length) lines.push(`\n${w('notes')}\n${notes.map((n) => `  - ${n}\n`).join('')}`);
   return lines.join('');
 }

@@ -148,7 +148,15 @@ export const PlanResponse = z.looseObject({
   totals: z.array(
     z.looseObject({ party: z.string(), category: z.string(), unit: z.string(), quantity: z.number() }),
   ),
-  notes: z.array(z.string()),
+  noteLines: z
+    .array(PlanLine)
+    .describe("The planner's notes (what it assumed, what it could not place) as codes with parameters."),
+  notesText: z.array(z.string()).describe("The notes worded in the reader's language."),
+  notes: z
+    .array(z.string())
+    .describe(
+      'Deprecated: the notes in English, naming by ids. Read `noteLines`, or `notesText` in a language.',
+    ),
   placedOnRecord: PlacedOnRecord,
   dates: z
     .array(

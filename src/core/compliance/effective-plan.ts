@@ -234,6 +234,7 @@ export function effectivePlan(
     extensions,
     obligations,
     createdBy,
-    notes: [...plan.notes.map((text) => phrase('note.plan', { text: quote(text) })), ...notes],
+    // The planner's notes as phrases, worded by each edge in its reader's language.
+    notes: [...plan.noteLines, ...notes],
   };
 }

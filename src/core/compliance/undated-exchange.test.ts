@@ -61,3 +61,16 @@ describe('an exchange the plan places no batch of', () => {
     expect(p.evidence).toContain(alleged.leafHash);
   });
 });
+
+describe("the plan's note that no batch of it can be placed, in the status", () => {
+  it("is a phrase of the planner, worded in the reader's language, not an English sentence quoted", () => {
+    const e = run([]);
+    const note = e.notes.find((n) => n.code === 'plan.note.no-batch-no-cadence');
+    expect(note?.params).toEqual({ provision: { type: 'provision', id: 'ex' } });
+    expect(e.notes.map((n) => n.code)).not.toContain('note.plan');
+    const said = (lang: 'en' | 'ar' | 'he') => explainedEvaluation(e, undated, lang).notesText;
+    expect(said('en')).toContain('ex: no batch can be placed on the calendar (no cadence is stated).');
+    expect(said('ar')).toContain('ex: لا يمكن وضع أي دفعة في التقويم (لا يُذكر إيقاع للدفعات).');
+    expect(said('he')).toContain('ex: אי אפשר לשבץ אף פעימה בלוח הזמנים (לא נקבע קצב).');
+  });
+});

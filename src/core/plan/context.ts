@@ -2,7 +2,8 @@ import type { Agreement, DayRef, Provision } from '../agreement/types.ts';
 import { addDays, daysBetween, isoInZone, localDate, localToEpoch } from '../time/zoned-time.ts';
 import { namesOf } from '../words/agreement-names.ts';
 import { kept } from '../words/kept.ts';
-import { type Phrase, phrase } from '../words/phrase.ts';
+import { type Arg, category, commas, type Phrase, phrase, provisionRef } from '../words/phrase.ts';
+import type { Names } from '../words/render.ts';
 import { renderPhrase } from '../words/render.ts';
 import type {
   DatedFact,
@@ -26,7 +27,8 @@ export interface PlanContext {
   counts: Record<string, number>;
   /** Extra days of localized pauses' zones, by zone id. */
   zoneExtensions: Map<string, number>;
-  notes: string[];
+  /** What the planner assumed and what it could not place, as phrases (see Plan.noteLines). */
+  notes: Phrase[];
   unplaced: { provision: string; party: string; unit: 'person' | 'remains' }[];
   indicative: IndicativeShare[];
   waiting: Waiting[];
@@ -65,6 +67,35 @@ const englishSaid = new WeakMap<Agreement, WeakMap<Phrase, string>>();
 export function englishLine(agreement: Agreement, l: Phrase): string {
   const said = kept(englishSaid, agreement, () => new WeakMap<Phrase, string>());
   return kept(said, l, () => renderPhrase(l, { lang: 'en', names: namesOf(agreement, 'en') }));
+}
+
+/** The names of nothing: every id as it is, as the plan's English notes have always named them. */
+const IDS: Names = {
+  party: (id) => id,
+  provision: (id) => id,
+  place: (id) => id,
+  phase: (id) => id,
+  quota: (_provision, id) => id,
+  category: (id) => id,
+};
+
+/**
+ * A note of the planner in English, what it names by its id: the deprecated `Plan.notes`, worded
+ * as it always was. Every surface a person reads words `noteLines` in their language instead.
+ */
+export function englishNote(note: Phrase): string {
+  return renderPhrase(note, { lang: 'en', names: IDS });
+}
+
+/** What a provision waits on, as a note names it: "exchange (women)", "exchange (women, children)". */
+export function waitedOn(on: Waiting['on']): Arg {
+  const provision = provisionRef(on.provision);
+  const part = on.group
+    ? category(on.group, on.provision)
+    : on.categories
+      ? commas(on.categories.map((c) => category(c, on.provision)))
+      : undefined;
+  return part ? phrase('plan.note.waited-on-part', { provision, part }) : provision;
 }
 
 /** The obligation with another line (and its English description worded from it). */

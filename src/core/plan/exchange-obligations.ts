@@ -11,7 +11,9 @@ import {
   optional,
   type Phrase,
   party,
+  phaseRef,
   phrase,
+  provisionRef,
   qty,
   quote,
   word,
@@ -62,7 +64,10 @@ function allocate(ctx: PlanContext, exchange: Exchange, batches: Batch[]): Alloc
     return batches.map((b) => statedMix(b) ?? { categories: null });
   }
   ctx.notes.push(
-    `${exchange.id}: categories assigned to batches in the order the agreement lists them (${exchange.release.categories.map((c) => c.id).join(', ')}).`,
+    phrase('plan.note.categories-in-order', {
+      provision: provisionRef(exchange.id),
+      categories: commas(exchange.release.categories.map((c) => category(c.id, exchange.id))),
+    }),
   );
   const queue = exchange.release.categories.map((category) => ({ category, left: counts.get(category.id)! }));
   return batches.map((b) => {
@@ -143,7 +148,9 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
     ctx.unplaced.push({ provision: exchange.id, party: release.party, unit });
     ctx.unplaced.push({ provision: exchange.id, party: counterpart.party, unit: counterpartUnit });
     ctx.notes.push(
-      `${exchange.id}: no batch can be placed on the calendar (${release.cadence ? 'the phase has no length' : 'no cadence is stated'}).`,
+      phrase(release.cadence ? 'plan.note.no-batch-no-length' : 'plan.note.no-batch-no-cadence', {
+        provision: provisionRef(exchange.id),
+      }),
     );
   }
   const allocations = allocate(ctx, exchange, batches);
@@ -178,8 +185,13 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
       const by = resolveMoment(ctx, exchange, batch.window.by, planned);
       if ('waiting' in by) {
         ctx.waiting.push(by.waiting);
+        const on = by.waiting.on;
         ctx.notes.push(
-          `${exchange.id}: batch ${n} waits on ${by.waiting.on.provision || by.waiting.on.phase}.`,
+          phrase('plan.note.batch-waits', {
+            provision: provisionRef(exchange.id),
+            batch: num(n),
+            on: on.provision || on.phase === undefined ? provisionRef(on.provision) : phaseRef(on.phase),
+          }),
         );
         return;
       }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Agreement } from '../agreement/types.ts';
+import { namesOf } from '../words/agreement-names.ts';
+import type { Lang } from '../words/lang.ts';
+import { renderPhrase } from '../words/render.ts';
+import { englishNote } from './context.ts';
 import { pause } from './fixtures/pause.ts';
 import { planAgreement, sliceDays } from './plan-agreement.ts';
 import { PlanError } from './plan-error.ts';
@@ -269,6 +273,50 @@ describe('planAgreement, a condition met only at the end of the phase', () => {
     expect(obligations(plan).filter((o) => o.provision === 'evacuation')).toEqual([]);
     expect(plan.notes).toContain(
       'evacuation: waits for exchange, which this plan completes only on day 4: no day of phase "pause" is left after it.',
+    );
+  });
+
+  it('gives the note as a phrase, worded at the edge in each language; `notes` keeps its English with ids', () => {
+    const base = pause();
+    const a = pause({
+      phases: base.phases.map((p) => ({ ...p, title: { en: 'Pause', ar: 'الهدنة', he: 'ההפוגה' } })),
+      provisions: [
+        ...base.provisions.map((p) =>
+          p.id === 'exchange' ? { ...p, title: { en: 'Exchange', ar: 'التبادل', he: 'החילופים' } } : p,
+        ),
+        {
+          id: 'evacuation',
+          kind: 'medical-evacuation',
+          title: { en: 'Medical evacuation', ar: 'الإجلاء الطبي', he: 'פינוי רפואי' },
+          phase: 'pause',
+          party: 'a',
+          perDay: 50,
+          condition: { provision: 'exchange' },
+        },
+      ],
+    });
+    const plan = planAgreement(a);
+    const note = plan.noteLines.find((n) => n.code === 'plan.note.waits-no-day-left')!;
+    expect(note.params).toEqual({
+      provision: { type: 'provision', id: 'evacuation' },
+      on: { type: 'provision', id: 'exchange' },
+      day: { type: 'number', value: 4 },
+      phase: { type: 'phase', id: 'pause' },
+    });
+    // The deprecated English of --json, as it has always been.
+    expect(plan.notes).toEqual(plan.noteLines.map(englishNote));
+    expect(plan.notes).toContain(
+      'evacuation: waits for exchange, which this plan completes only on day 4: no day of phase "pause" is left after it.',
+    );
+    const say = (lang: Lang) => renderPhrase(note, { lang, names: namesOf(a, lang) });
+    expect(say('en')).toBe(
+      'Medical evacuation: waits for Exchange, which this plan completes only on day 4: no day of phase "Pause" is left after it.',
+    );
+    expect(say('ar')).toBe(
+      'الإجلاء الطبي: ينتظر التبادل، الذي لا تكمله هذه الخطة إلا في اليوم 4: لا يبقى بعده أي يوم من المرحلة «الهدنة».',
+    );
+    expect(say('he')).toBe(
+      'פינוי רפואי: ממתין ל־החילופים, שהתוכנית משלימה רק ביום 4: לא נותר אחריו אף יום בשלב "ההפוגה".',
     );
   });
 });

@@ -1,6 +1,7 @@
 import type { Agreement, Provision } from '../agreement/types.ts';
 import { addDays, daysBetween, localDate } from '../time/zoned-time.ts';
-import type { PlanContext } from './context.ts';
+import { num, phaseRef, phrase, provisionRef } from '../words/phrase.ts';
+import { englishNote, type PlanContext, waitedOn } from './context.ts';
 import { dependencies } from './dependencies.ts';
 import { completion, namedCategories, type Planned } from './moment.ts';
 import { PlanError } from './plan-error.ts';
@@ -50,6 +51,7 @@ function placeConditional(ctx: PlanContext, p: Provision, planned: Planned): Obl
     ...(categories && !c.group ? { categories } : {}),
   };
   const what = `${c.provision}${c.group ? ` (${c.group})` : categories ? ` (${categories.join(', ')})` : ''}`;
+  const note = { provision: provisionRef(p.id), on: waitedOn(on) };
   const point = completion(planned.get(c.provision) ?? [], categories, on, true);
   const metAt = ctx.conditionsMet[p.id];
   if ('waiting' in point && point.waiting === 'window' && metAt !== undefined && ctx.firstDate)
@@ -58,10 +60,10 @@ function placeConditional(ctx: PlanContext, p: Provision, planned: Planned): Obl
     ctx.waiting.push({ provision: p.id, on, reason: point.waiting, ...(c.text ? { text: c.text } : {}) });
     ctx.notes.push(
       point.waiting === 'mix-unknown'
-        ? `${p.id}: waits for ${what}; which batches hold them is not stated, so the day cannot be placed (give --count or the batches' categories).`
+        ? phrase('plan.note.waits-mix-unknown', note)
         : point.waiting === 'window'
-          ? `${p.id}: waits for ${what}, due any day up to a deadline: the day it can start is not known.`
-          : `${p.id}: waits for ${what}, which the plan never completes; not placed.`,
+          ? phrase('plan.note.waits-window', note)
+          : phrase('plan.note.waits-never', note),
     );
     return [];
   }
@@ -73,7 +75,7 @@ function placeConditional(ctx: PlanContext, p: Provision, planned: Planned): Obl
   const lastDay = last.openEnded ? last.plannedTo : last.endDay;
   if (placed.length === 0 || (lastDay !== null && placed.every((o) => o.day > lastDay))) {
     ctx.notes.push(
-      `${p.id}: waits for ${what}, which this plan completes only on day ${met}: no day of phase "${p.phase}" is left after it.`,
+      phrase('plan.note.waits-no-day-left', { ...note, day: num(met), phase: phaseRef(p.phase) }),
     );
   }
   return placed;
@@ -118,8 +120,7 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
     conditionsMet: options.conditionsMet ?? {},
     dated: [],
   };
-  if (!firstDate)
-    ctx.notes.push('No start date: days are counted from day 1 and no calendar dates are given.');
+  if (!firstDate) ctx.notes.push(phrase('plan.note.no-start'));
 
   const planned: Planned = new Map();
   let pending: Provision[] = [];
@@ -129,7 +130,7 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
       p.kind === 'milestone' && (p.date !== undefined || (p.due !== undefined && 'date' in p.due));
     if (ctx.phases.get(p.phase)?.startDay === null && !(dated && firstDate)) {
       ctx.notes.push(
-        `${p.id}: its phase "${p.phase}" follows a phase of open length, so it is not placed on the calendar.`,
+        phrase('plan.note.open-phase', { provision: provisionRef(p.id), phase: phaseRef(p.phase) }),
       );
       ctx.waiting.push({ provision: p.id, on: { provision: '', phase: p.phase }, reason: 'open-phase' });
       planned.set(p.id, []);
@@ -143,9 +144,7 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
     );
     if (next.length === 0) {
       for (const p of pending) {
-        ctx.notes.push(
-          `${p.id}: its condition or deadline can never be met (they wait on each other in a circle).`,
-        );
+        ctx.notes.push(phrase('plan.note.circular', { provision: provisionRef(p.id) }));
         ctx.waiting.push({
           provision: p.id,
           on: { provision: dependencies(p)[0] ?? '' },
@@ -213,7 +212,8 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
     standing: agreement.provisions.map((p) => standingObligation(ctx, p)).filter((s) => s !== null),
     totals: sumTotals(obligations),
     unplaced: ctx.unplaced,
-    notes: ctx.notes,
+    noteLines: ctx.notes,
+    notes: ctx.notes.map(englishNote),
     horizon: open.length
       ? {
           day: Math.max(...open.map((p) => p.plannedTo!)),

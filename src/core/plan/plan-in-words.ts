@@ -4,9 +4,14 @@ import type { Lang } from '../words/lang.ts';
 import { renderPhrase } from '../words/render.ts';
 import type { Obligation, Plan, StandingObligation } from './types.ts';
 
-/** A plan whose lines are also worded in one language: `text` beside each structured `line`. */
+/**
+ * A plan whose lines are also worded in one language: `text` beside each structured `line`, and
+ * `notesText` beside `noteLines`.
+ */
 export interface PlanInWords extends Omit<Plan, 'days' | 'standing'> {
   lang: Lang;
+  /** The planner's notes (`noteLines`) in words of `lang`, naming what the agreement names in it. */
+  notesText: string[];
   days: (Omit<Plan['days'][number], 'obligations'> & { obligations: (Obligation & { text: string })[] })[];
   standing: (StandingObligation & { text: string })[];
 }
@@ -30,5 +35,6 @@ export function planInWords(plan: Plan, agreement: Agreement, lang: Lang): PlanI
     lang,
     days: plan.days.map((d) => ({ ...d, obligations: d.obligations.map(words) })),
     standing: plan.standing.map(words),
+    notesText: plan.noteLines.map((l) => renderPhrase(l, { lang, names })),
   };
 }

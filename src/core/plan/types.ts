@@ -241,7 +241,15 @@ export interface Plan {
   totals: Total[];
   /** Quantities the agreement promises but the plan cannot place on the calendar (no cadence stated). */
   unplaced: { provision: string; party: string; unit: Unit }[];
-  /** Assumptions the planner made and things it could not place; shown with the plan. */
+  /**
+   * Assumptions the planner made and things it could not place, as codes and parameters (`plan.note.*`
+   * phrases): each edge words them in the reader's language.
+   */
+  noteLines: Phrase[];
+  /**
+   * Deprecated: `noteLines` in English, naming provisions, phases and categories by their ids, kept
+   * for readers of the JSON written before `noteLines`.
+   */
   notes: string[];
   /** The last day planned for open-ended phases, and whether it was asked for or the default. */
   horizon: { day: number; date: string | null; from: 'option' | 'default' } | null;

@@ -343,6 +343,23 @@ export const AR: Record<PhraseCode, string> = {
   'series.crossing-out': 'المسموح بخروجهم عبر معبر من جانب {party} ({unit})',
   // h8: notes of an evaluation and what a set of figures counts.
   'note.plan': '{text}',
+  'plan.note.no-start': 'لا تاريخ للبدء: تُعدّ الأيام من اليوم 1 ولا تُذكر في الخطة تواريخ من التقويم.',
+  'plan.note.open-phase': '{provision}: مرحلته «{phase}» تلي مرحلة غير محددة الطول، فلا يوضع في التقويم.',
+  'plan.note.circular':
+    '{provision}: لا يمكن أبدًا استيفاء شرطه أو موعده (البنود ينتظر بعضها بعضًا في حلقة مغلقة).',
+  'plan.note.waits-mix-unknown':
+    '{provision}: ينتظر {on}؛ لا يُذكر في أي الدفعات هم، فلا يمكن تحديد اليوم (يمكن تحديده بذكر أعداد الفئات أو فئات كل دفعة).',
+  'plan.note.waits-window':
+    '{provision}: ينتظر {on}، المستحق في أي يوم حتى موعد نهائي: اليوم الذي يمكن أن يبدأ فيه غير معروف.',
+  'plan.note.waits-never': '{provision}: ينتظر {on}، الذي لا تكمله الخطة أبدًا؛ لم يوضع في التقويم.',
+  'plan.note.waits-no-day-left':
+    '{provision}: ينتظر {on}، الذي لا تكمله هذه الخطة إلا في اليوم {day}: لا يبقى بعده أي يوم من المرحلة «{phase}».',
+  'plan.note.categories-in-order':
+    '{provision}: وُزّعت الفئات على الدفعات بالترتيب الذي يذكرها به الاتفاق ({categories}).',
+  'plan.note.no-batch-no-length': '{provision}: لا يمكن وضع أي دفعة في التقويم (المرحلة بلا طول محدد).',
+  'plan.note.no-batch-no-cadence': '{provision}: لا يمكن وضع أي دفعة في التقويم (لا يُذكر إيقاع للدفعات).',
+  'plan.note.batch-waits': '{provision}: الدفعة {batch} تنتظر {on}.',
+  'plan.note.waited-on-part': '{provision} ({part})',
   'note.extension-zone-unplaced':
     'سُجّل تمديد مدته {days} للمنطقة {zone} اتُّفق عليه في {at}، لكن قواعد التهدئة في الاتفاق لا تتيح وضعه في التقويم.',
   'note.extension-phase-unplaced':

@@ -344,6 +344,26 @@ export const EN: Record<PhraseCode, string> = {
   'series.crossing-out': '{unit} let out through a crossing by {party}',
   // h8: notes of an evaluation and what a set of figures counts.
   'note.plan': '{text}',
+  'plan.note.no-start': 'No start date: days are counted from day 1 and no calendar dates are given.',
+  'plan.note.open-phase':
+    '{provision}: its phase "{phase}" follows a phase of open length, so it is not placed on the calendar.',
+  'plan.note.circular':
+    '{provision}: its condition or deadline can never be met (they wait on each other in a circle).',
+  'plan.note.waits-mix-unknown':
+    "{provision}: waits for {on}; which batches hold them is not stated, so the day cannot be placed (give --count or the batches' categories).",
+  'plan.note.waits-window':
+    '{provision}: waits for {on}, due any day up to a deadline: the day it can start is not known.',
+  'plan.note.waits-never': '{provision}: waits for {on}, which the plan never completes; not placed.',
+  'plan.note.waits-no-day-left':
+    '{provision}: waits for {on}, which this plan completes only on day {day}: no day of phase "{phase}" is left after it.',
+  'plan.note.categories-in-order':
+    '{provision}: categories assigned to batches in the order the agreement lists them ({categories}).',
+  'plan.note.no-batch-no-length':
+    '{provision}: no batch can be placed on the calendar (the phase has no length).',
+  'plan.note.no-batch-no-cadence':
+    '{provision}: no batch can be placed on the calendar (no cadence is stated).',
+  'plan.note.batch-waits': '{provision}: batch {batch} waits on {on}.',
+  'plan.note.waited-on-part': '{provision} ({part})',
   'note.extension-zone-unplaced':
     "The extension of {days} for zone {zone} agreed on {at} is recorded, but the agreement's pause rules cannot place it on the calendar.",
   'note.extension-phase-unplaced':

@@ -338,6 +338,23 @@ export const HE: Record<PhraseCode, string> = {
   'series.crossing-out': '{unit} שיציאתם דרך מעבר הותרה בידי {party}',
   // h8: notes of an evaluation and what a set of figures counts.
   'note.plan': '{text}',
+  'plan.note.no-start': 'אין תאריך התחלה: הימים נספרים מיום 1, ואין בתוכנית תאריכים מלוח השנה.',
+  'plan.note.open-phase':
+    '{provision}: השלב שלו, "{phase}", בא אחרי שלב שאורכו פתוח, ולכן אינו משובץ בלוח הזמנים.',
+  'plan.note.circular': '{provision}: התנאי או המועד שלו לעולם לא יתקיימו (הסעיפים ממתינים זה לזה במעגל).',
+  'plan.note.waits-mix-unknown':
+    '{provision}: ממתין ל־{on}; לא נאמר באילו פעימות הם, ולכן אי אפשר לשבץ את היום (אפשר לשבצו אם מציינים את מספרי הקטגוריות או את הקטגוריות של כל פעימה).',
+  'plan.note.waits-window':
+    '{provision}: ממתין ל־{on}, שמועדו בכל יום עד מועד אחרון: היום שבו יוכל להתחיל אינו ידוע.',
+  'plan.note.waits-never': '{provision}: ממתין ל־{on}, שהתוכנית לעולם אינה משלימה; לא שובץ.',
+  'plan.note.waits-no-day-left':
+    '{provision}: ממתין ל־{on}, שהתוכנית משלימה רק ביום {day}: לא נותר אחריו אף יום בשלב "{phase}".',
+  'plan.note.categories-in-order':
+    '{provision}: הקטגוריות שובצו בפעימות לפי הסדר שבו ההסכם מונה אותן ({categories}).',
+  'plan.note.no-batch-no-length': '{provision}: אי אפשר לשבץ אף פעימה בלוח הזמנים (לשלב אין אורך).',
+  'plan.note.no-batch-no-cadence': '{provision}: אי אפשר לשבץ אף פעימה בלוח הזמנים (לא נקבע קצב).',
+  'plan.note.batch-waits': '{provision}: פעימה {batch} ממתינה ל־{on}.',
+  'plan.note.waited-on-part': '{provision} ({part})',
   'note.extension-zone-unplaced':
     'נרשמה הארכה של {days} לאזור {zone} שהוסכמה ב־{at}, אך כללי ההפוגה בהסכם אינם מאפשרים לשבץ אותה בלוח הזמנים.',
   'note.extension-phase-unplaced':

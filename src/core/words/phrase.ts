@@ -417,7 +417,21 @@ export const PHRASES = {
   'series.crossing-in': ['unit', 'party'],
   'series.crossing-out': ['unit', 'party'],
   // h8: notes of an evaluation and what a set of figures counts (issue 12: core writes no English for readers).
+  // An English sentence of the planner quoted, as statuses kept from before its notes were phrases have it.
   'note.plan': ['text'],
+  // Notes of the planner: what it assumed, and what it could not place.
+  'plan.note.no-start': [],
+  'plan.note.open-phase': ['provision', 'phase'],
+  'plan.note.circular': ['provision'],
+  'plan.note.waits-mix-unknown': ['provision', 'on'],
+  'plan.note.waits-window': ['provision', 'on'],
+  'plan.note.waits-never': ['provision', 'on'],
+  'plan.note.waits-no-day-left': ['provision', 'on', 'day', 'phase'],
+  'plan.note.categories-in-order': ['provision', 'categories'],
+  'plan.note.no-batch-no-length': ['provision'],
+  'plan.note.no-batch-no-cadence': ['provision'],
+  'plan.note.batch-waits': ['provision', 'batch', 'on'],
+  'plan.note.waited-on-part': ['provision', 'part'],
   'note.extension-zone-unplaced': ['days', 'zone', 'at'],
   'note.extension-phase-unplaced': ['days', 'phase', 'at'],
   'note.extensions-unplanned': ['reason'],
