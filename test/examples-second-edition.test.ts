@@ -321,6 +321,8 @@ describe('January 2025: all women as one group, the 26 as one window', () => {
         on: { provision: 'phase-1-exchange', group: 'women' },
         reason: 'mix-unknown',
         text: 'once all female hostages have been released',
+        // Both terms are marked uncertain in the agreement, and stay marked while they wait.
+        uncertain: true,
       });
       expect(all(p).filter((o) => o.provision === id)).toEqual([]);
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_YAML } from '../core/compliance/fixture-agreement.ts';
 import { agreementOf } from '../core/compliance/test-log.ts';
+import { pause } from '../core/plan/fixtures/pause.ts';
 import { planAgreement } from '../core/plan/plan-agreement.ts';
 import { planInWords } from '../core/plan/plan-in-words.ts';
 import { formatPlanText, quantityText } from './format-plan.ts';
@@ -65,5 +66,25 @@ describe('a plan in Arabic, its frame in Arabic', () => {
     expect(ar).toContain('\nاليوم 1  الاثنين، 1 يناير 2024  (المرحلة p1، اليوم 1)\n');
     // The fixture names its phase in English only ("Phase 1"), as a note may say: no frame word is English.
     expect(ar).not.toMatch(/^Phase|^Day |days \d|extended by|Notes|Totals/m);
+  });
+});
+
+describe('terms the agreement marks uncertain, in the listing', () => {
+  it('carry the ⚠ on the heading of the text, of the phase, and on the totals resting on them', () => {
+    const base = pause();
+    const a = pause({
+      uncertain: true,
+      phases: base.phases.map((p) => ({ ...p, uncertain: true })),
+      provisions: base.provisions.map((p) =>
+        p.kind === 'aid' && Array.isArray(p.perDay)
+          ? { ...p, perDay: p.perDay.map((q) => (q.id === 'fuel-trucks' ? { ...q, uncertain: true } : q)) }
+          : p,
+      ),
+    });
+    const he = formatPlanText(planInWords(planAgreement(a), a, 'he'), 'הפוגה');
+    expect(he).toMatch(/^הפוגה — הסכם test-pause, גרסה 1 \[⚠ לא ודאי\]$/m);
+    expect(he).toMatch(/^שלב pause: ימים 1–4 .*\[⚠ לא ודאי\]$/m);
+    expect(he).toMatch(/^ {2}a +fuel-trucks +⚠ 16 משאיות$/m);
+    expect(he).toMatch(/^ {2}a +aid-trucks +800 משאיות$/m);
   });
 });

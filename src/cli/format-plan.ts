@@ -11,6 +11,7 @@ import {
   type Names,
   quantityForm,
   renderPhrase,
+  unitWords,
 } from '../core/words/render.ts';
 import { placedOnRecordWords } from './placed-on-record-words.ts';
 import { ACT_WIDTH, actInWords, type PlanWord, padCells, planWord, weekdayDate } from './plan-words.ts';
@@ -108,8 +109,12 @@ class Words {
     const name = this.names.phase(id);
     return name !== id ? name : this.w(ref ? 'phaseRef' : 'phaseId', { id });
   }
-  /** Categories of a provision by their names: "Women + Children under 19". */
+  /**
+   * Categories of a provision by their names: "Women + Children under 19"; `persons`, the plan's
+   * category of a counterpart the agreement gives none, as the reader's word for them.
+   */
   categories(ids: string, provision?: string): string {
+    if (ids === 'persons') return unitWords('person', this.lang);
     return ids
       .split('+')
       .map((c) => this.names.category(c, provision))
@@ -171,7 +176,8 @@ function totalsTable(totals: Total[], s: Words): string {
             .join(s.lang === 'ar' ? '؛ ' : '; '),
         })
       : '';
-    return `  ${padCells(s.names.party(t.party), 16)} ${padCells(s.categories(t.category), 28)} ${quantityText(t, s.lang)}${sources}\n`;
+    // The ⚠ before the figure, as stated figures carry it.
+    return `  ${padCells(s.names.party(t.party), 16)} ${padCells(s.categories(t.category), 28)} ${t.uncertain ? '⚠ ' : ''}${quantityText(t, s.lang)}${sources}\n`;
   });
   return `${s.w('totals')}\n${rows.join('')}`;
 }
@@ -186,7 +192,7 @@ export function formatPlanText(plan: PlanInWords, title: string, names: Names = 
   const { w } = { w: s.w.bind(s) };
   const lines: string[] = [];
   lines.push(
-    `${w('head', { title, kind: w(`kind.${plan.kind}`), agreement: plan.agreement, version: String(plan.version) })}\n`,
+    `${w('head', { title, kind: w(`kind.${plan.kind}`), agreement: plan.agreement, version: String(plan.version) })}${s.uncertain(plan.uncertain)}\n`,
   );
   lines.push(
     `${plan.start ? w('zone', { zone: plan.timeZone, start: s.moment(plan.start) }) : w('zoneNoStart', { zone: plan.timeZone })}\n`,
@@ -210,7 +216,7 @@ export function formatPlanText(plan: PlanInWords, title: string, names: Names = 
     const extended = p.extendedBy
       ? w('extended', { days: formatQuantity(p.extendedBy, 'day', plan.lang, 'latn', { oblique: true }) })
       : '';
-    lines.push(`${w('phase', { phase: s.phase(p.id), span, dates, extended })}\n`);
+    lines.push(`${w('phase', { phase: s.phase(p.id), span, dates, extended })}${s.uncertain(p.uncertain)}\n`);
   }
   if (plan.horizon) {
     lines.push(
@@ -271,7 +277,7 @@ export function formatPlanText(plan: PlanInWords, title: string, names: Names = 
         ? w('waitsOnPhase', { phase: s.phase(x.on.phase, true) })
         : `${names.provision(x.on.provision)}${part ? ` (${part})` : ''}`;
       lines.push(
-        `  ${w('waits', { provision: names.provision(x.provision), on, text: x.text ? ` — ${x.text}` : '' })}\n`,
+        `  ${w('waits', { provision: names.provision(x.provision), on, text: x.text ? ` — ${x.text}` : '' })}${s.uncertain(x.uncertain)}\n`,
       );
     }
   }

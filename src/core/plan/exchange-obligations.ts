@@ -219,6 +219,10 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
         )
       : undefined;
     const stated = batch.categories && 'ids' in batch.categories ? batch.categories.ids : undefined;
+    // A category of the batch the agreement marks uncertain (its count or its ratio): the batch
+    // rests on it, and so does the counterpart's release its ratio counts.
+    const held = alloc.categories?.map((p) => p.category.id) ?? stated ?? release.categories.map((c) => c.id);
+    const heldUncertain = release.categories.some((c) => c.uncertain && held.includes(c.id));
     const common = { batch: n, ...(batch.extension ? { extension: true } : {}) };
     const lists = release.lists;
     if (lists) {
@@ -261,7 +265,7 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
         ...(batch.count !== null ? { quantity: batch.count } : {}),
         ...(batch.atLeast ? { atLeast: true } : {}),
         // A side the agreement marks uncertain: every quantity of it carries the ⚠.
-        ...(release.uncertain ? { uncertain: true } : {}),
+        ...(release.uncertain || heldUncertain ? { uncertain: true } : {}),
         unit,
         category: releaseCategory,
         ...(alloc.categories
@@ -299,7 +303,9 @@ export function exchangeObligations(ctx: PlanContext, exchange: Exchange, planne
           ...(range ? { quantity: range[0] } : {}),
           ...(range && range[1] !== range[0] ? { quantityMax: range[1] } : {}),
           ...(batch.atLeast ? { atLeast: true } : {}),
-          ...(counterpart.uncertain ? { uncertain: true } : {}),
+          ...(counterpart.uncertain || counterpart.categories?.some((c) => c.uncertain) || heldUncertain
+            ? { uncertain: true }
+            : {}),
           unit: counterpartUnit,
           category: counterpartCategory,
           ...common,
@@ -387,7 +393,7 @@ function lumpRelease(
       category: cats.map((c) => c.id).join('+') || 'persons',
       ...(mix?.length ? { mix } : {}),
       ...(lump.figures ? { figures: lump.figures, uncertain: true } : {}),
-      ...(counterpart.uncertain ? { uncertain: true } : {}),
+      ...(counterpart.uncertain || cats.some((c) => c.uncertain) ? { uncertain: true } : {}),
       ...(relativeTo ? { relativeTo } : {}),
       ...(counterpart.after ? { condition: 'after the handovers' } : {}),
       // With no `by`, the lump is due with the last batch: a deadline the plan derived.

@@ -320,3 +320,61 @@ describe('planAgreement, a condition met only at the end of the phase', () => {
     );
   });
 });
+
+describe('planAgreement, terms the agreement marks uncertain', () => {
+  it('marks each batch that holds an uncertain category, and the release its ratio counts', () => {
+    const base = pause();
+    const a = pause({
+      provisions: base.provisions.map((p) =>
+        p.kind === 'exchange'
+          ? {
+              ...p,
+              release: {
+                ...p.release,
+                categories: p.release.categories.map((c) =>
+                  c.id === 'minors' ? { ...c, uncertain: true } : c,
+                ),
+              },
+            }
+          : p,
+      ),
+    });
+    const exchange = obligations(planAgreement(a)).filter(
+      (o) => o.provision === 'exchange' && o.action !== 'submit-list',
+    );
+    expect(exchange.length).toBeGreaterThan(0);
+    for (const o of exchange) expect(o.uncertain, `${o.id}`).toBe(true);
+    // Lists of names rest on no figure: unmarked.
+    expect(obligations(planAgreement(a)).find((o) => o.action === 'submit-list')!.uncertain).toBeUndefined();
+  });
+
+  it('marks the whole text, a phase, a total that adds an uncertain quota, and a provision while it waits', () => {
+    const base = pause();
+    const a = pause({
+      uncertain: true,
+      phases: base.phases.map((p) => ({ ...p, uncertain: true })),
+      provisions: [
+        ...base.provisions.map((p) =>
+          p.kind === 'aid' && Array.isArray(p.perDay)
+            ? { ...p, perDay: p.perDay.map((q) => (q.id === 'fuel-trucks' ? { ...q, uncertain: true } : q)) }
+            : p,
+        ),
+        {
+          id: 'evacuation',
+          kind: 'medical-evacuation',
+          phase: 'pause',
+          party: 'a',
+          perDay: 50,
+          uncertain: true,
+          condition: { provision: 'missing' },
+        },
+      ],
+    });
+    const plan = planAgreement(a);
+    expect(plan.uncertain).toBe(true);
+    expect(plan.phases[0]!.uncertain).toBe(true);
+    expect(plan.totals.find((t) => t.category === 'fuel-trucks')!.uncertain).toBe(true);
+    expect(plan.totals.find((t) => t.category === 'aid-trucks')!.uncertain).toBeUndefined();
+    expect(plan.waiting.find((w) => w.provision === 'evacuation')).toMatchObject({ uncertain: true });
+  });
+});

@@ -205,6 +205,8 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
     agreement: agreement.id,
     version: agreement.version,
     kind: agreement.kind,
+    // The whole text is not confirmed (sources disagree on it, or it is a reconstruction).
+    ...(agreement.uncertain ? { uncertain: true } : {}),
     timeZone,
     start,
     phases,
@@ -221,7 +223,10 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
           from: horizon === null ? 'default' : 'option',
         }
       : null,
-    waiting: ctx.waiting,
+    // A provision the agreement marks uncertain stays marked while it waits.
+    waiting: ctx.waiting.map((w) =>
+      agreement.provisions.find((p) => p.id === w.provision)?.uncertain ? { ...w, uncertain: true } : w,
+    ),
     placedOnRecord: ctx.placedOnRecord,
     dates: ctx.dated,
     stated: ctx.stated,

@@ -244,6 +244,7 @@ function placeAll(
       openEnded,
       plannedTo,
       plannedToDate: firstDate && plannedTo !== null ? addDays(firstDate, plannedTo - 1) : null,
+      ...(phase.uncertain ? { uncertain: true } : {}),
     };
     visiting.delete(phase.id);
     placed.set(phase.id, result);

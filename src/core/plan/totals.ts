@@ -18,6 +18,8 @@ export function sumTotals(obligations: Obligation[]): Total[] {
     t.quantity += o.quantity;
     if (o.quantityMax !== undefined || t.quantityMax !== undefined) t.quantityMax = max;
     if (o.atLeast) t.atLeast = true;
+    // A total that adds up a quantity the agreement marks uncertain rests on it too.
+    if (o.uncertain) t.uncertain = true;
     for (const f of o.figures ?? []) {
       if (f.source === undefined) continue;
       t.bySource ??= [];

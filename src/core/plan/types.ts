@@ -164,6 +164,8 @@ export interface Waiting {
    */
   reason: 'mix-unknown' | 'window' | 'never-completes' | 'open-phase' | 'circular';
   text?: string;
+  /** The waiting provision is one the agreement marks uncertain. */
+  uncertain?: boolean;
 }
 
 /**
@@ -200,6 +202,8 @@ export interface PlanPhase {
   /** For an open-ended phase: the last agreement day planned (the horizon), else null. */
   plannedTo: number | null;
   plannedToDate: string | null;
+  /** The agreement marks the phase uncertain (its start or length is not confirmed). */
+  uncertain?: boolean;
 }
 
 export interface PlanDay {
@@ -227,12 +231,16 @@ export interface Total {
    * a range of totals says whose each end is. Never added across sources.
    */
   bySource?: { source: string; quantity: number }[];
+  /** Some quantity it adds up rests on a term the agreement marks uncertain. */
+  uncertain?: boolean;
 }
 
 export interface Plan {
   agreement: string;
   version: string | number;
   kind: 'agreement' | 'proposal';
+  /** The agreement marks the whole text uncertain. */
+  uncertain?: boolean;
   timeZone: string;
   start: string | null;
   phases: PlanPhase[];
