@@ -88,3 +88,34 @@ describe('terms the agreement marks uncertain, in the listing', () => {
     expect(he).toMatch(/^ {2}a +aid-trucks +800 משאיות$/m);
   });
 });
+
+describe('days with nothing on them', () => {
+  // An open ceasefire beside a withdrawal due 10 days after the start, counted in days.
+  const yaml = `${FIXTURE_YAML.slice(0, FIXTURE_YAML.indexOf('phases:')).replace(/^ +extension:.*\n/m, '')}phases:
+  - { id: p1, title: Ceasefire, start: { day: 1 } }
+provisions:
+  - { id: ret, kind: displaced-return, phase: p1, party: b, fromDay: 1 }
+  - id: wd
+    kind: withdrawal
+    phase: p1
+    party: b
+    zones: [{ id: z1, name: Z1 }]
+    due: { after: { agreement: start }, days: 50 }
+`;
+
+  it('are said once for a run of them, not day by day, and a day with something due keeps its own lines', () => {
+    const plain = text(yaml);
+    expect(plain).toContain(
+      'Days 2–42  Tue 2024-01-02 – Sun 2024-02-11  (phase p1, days 2–42)\n  nothing falls due on any of them\n',
+    );
+    expect(plain).not.toMatch(/^Day 2 /m);
+    expect(plain).toMatch(/^Day 1 {2}Mon 2024-01-01 {2}\(phase p1, day 1\)$/m);
+  });
+
+  it('a term due past the horizon of a phase with no fixed end is still in that phase, and a span of days is said in days', () => {
+    const plain = text(yaml);
+    expect(plain).toMatch(/^Day 51 {2}Tue 2024-02-20 {2}\(phase p1, day 51\)$/m);
+    expect(plain).toContain('50 days after the start');
+    expect(plain).not.toContain('1200 h');
+  });
+});

@@ -104,6 +104,9 @@ class Words {
   hours(h: number, oblique = false): string {
     return this.lang === 'en' ? `${h} h` : formatQuantity(h, 'hour', this.lang, 'latn', { oblique });
   }
+  days(d: number): string {
+    return formatQuantity(d, 'day', this.lang, 'latn');
+  }
   /** A phase by its title where the agreement gives one, else "Phase p2" (`ref`: within a sentence). */
   phase(id: string, ref = false): string {
     const name = this.names.phase(id);
@@ -149,7 +152,12 @@ function obligationLine(o: Obligation & { text: string }, s: Words): string {
     o.delayedHours ? s.w('delayed', { hours: s.hours(o.delayedHours, true) }) : '',
     o.openEnded ? s.w('openEndedPhase') : '',
     o.opens ? s.w('opened', { at: s.moment(o.opens, o.opens.slice(0, 16).replace('T', ' ')) }) : '',
-    o.relativeTo ? s.w('after', { hours: s.hours(o.relativeTo.hours), what: after(o.relativeTo) }) : '',
+    o.relativeTo
+      ? s.w('after', {
+          hours: o.relativeTo.days !== undefined ? s.days(o.relativeTo.days) : s.hours(o.relativeTo.hours),
+          what: after(o.relativeTo),
+        })
+      : '',
     o.figures
       ? s.w('sourcesDiffer', {
           values: o.figures
@@ -227,7 +235,40 @@ export function formatPlanText(plan: PlanInWords, title: string, names: Names = 
       })}\n`,
     );
   }
-  for (const day of plan.days) {
+  const empty = (d: (typeof plan.days)[number]) =>
+    d.obligations.length === 0 && !d.dates?.length && d.indicative.length === 0;
+  for (let i = 0; i < plan.days.length; i++) {
+    const day = plan.days[i]!;
+    // Days in a row of one phase with nothing on them: one line for all, not three lines a day
+    // ("Days 2–59 … : nothing falls due"), so that what falls due is not lost among them.
+    let last = i;
+    while (
+      empty(day) &&
+      last + 1 < plan.days.length &&
+      empty(plan.days[last + 1]!) &&
+      plan.days[last + 1]!.phase === day.phase
+    )
+      last++;
+    if (last > i) {
+      const end = plan.days[last]!;
+      const where =
+        day.phase && day.phaseDay !== null && end.phaseDay !== null
+          ? w('inPhaseDays', {
+              phase: s.phase(day.phase, true),
+              from: s.n(day.phaseDay),
+              to: s.n(end.phaseDay),
+            })
+          : w('between');
+      const dates =
+        day.date && end.date
+          ? `${weekdayDate(day.date, plan.lang)} – ${weekdayDate(end.date, plan.lang)}  `
+          : '';
+      lines.push(
+        `\n${w('dayRun', { from: s.n(day.day), to: s.n(end.day) })}  ${dates}(${where})\n  ${w('nothingDays')}\n`,
+      );
+      i = last;
+      continue;
+    }
     const where =
       day.phase && day.phaseDay !== null
         ? w('inPhase', { phase: s.phase(day.phase, true), n: s.n(day.phaseDay) })

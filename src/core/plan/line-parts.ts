@@ -21,7 +21,7 @@ export function rangeAmount(lo: number, hi: number, unit: string, atLeast?: bool
 
 /** "72 h after the pullback": a deadline counted from another term. */
 export function hoursAfter(r: NonNullable<Obligation['relativeTo']>): Phrase {
-  const hours = qty(r.hours, 'hour');
+  const hours = r.days !== undefined ? qty(r.days, 'day') : qty(r.hours, 'hour');
   if (r.provision) return phrase('when.hours-after', { hours, after: provisionRef(r.provision) });
   if (r.phase) return phrase('when.hours-after', { hours, after: { type: 'phase', id: r.phase } });
   return phrase('when.hours-after-start', { hours });

@@ -117,12 +117,14 @@ export function resolveMoment(
   }
   const hours = (moment.hours ?? 0) + (moment.days ?? 0) * 24;
   const a = moment.after;
+  // Counted in days by the agreement ("within 60 days"), it is said in days, not as 1,440 h.
+  const inDays = moment.hours === undefined && moment.days !== undefined ? { days: moment.days } : {};
   const relativeTo =
     'provision' in a
-      ? { provision: a.provision, hours }
+      ? { provision: a.provision, hours, ...inDays }
       : 'phase' in a
-        ? { phase: a.phase, edge: a.edge, hours }
-        : { hours };
+        ? { phase: a.phase, edge: a.edge, hours, ...inDays }
+        : { hours, ...inDays };
   const phaseStart = ctx.phases.get(provision.phase)!.startDay ?? 1;
   const atDay = point.day + Math.floor(hours / 24);
   const when: When =

@@ -183,11 +183,13 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
   for (let day = firstDay; day <= lastDay; day++) {
     // Past the phases, only days on which something falls due (a milestone dated years ahead).
     if (day > phasesEnd && !byDay.has(day) && !datedByDay.has(day)) continue;
-    // A day between two phases (a gap, e.g. between vaccination rounds) belongs to none.
-    const phase = phases.find((p) => {
-      const end = p.endDay ?? p.plannedTo;
-      return p.startDay !== null && p.startDay <= day && (end === null || day <= end);
-    });
+    // A day between two phases (a gap, e.g. between vaccination rounds) belongs to none; a day
+    // past the horizon of a phase with no fixed end (a term due after it) is still that phase's.
+    const phase =
+      phases.find((p) => {
+        const end = p.endDay ?? p.plannedTo;
+        return p.startDay !== null && p.startDay <= day && (end === null || day <= end);
+      }) ?? phases.findLast((p) => p.openEnded && p.startDay !== null && p.startDay <= day);
     days.push({
       day,
       date: firstDate ? addDays(firstDate, day - 1) : null,

@@ -88,8 +88,11 @@ export interface Obligation {
    * overdue by) carries the ⚠.
    */
   deadline?: 'derived' | 'uncertain';
-  /** Deadline counted from another term ("72 h after withdrawal-yellow-line"): moves with it. */
-  relativeTo?: { provision?: string; phase?: string; edge?: 'start' | 'end'; hours: number };
+  /**
+   * Deadline counted from another term ("72 h after withdrawal-yellow-line"): moves with it.
+   * `days` when the agreement counts it in whole days ("within 60 days"): said so, not in hours.
+   */
+  relativeTo?: { provision?: string; phase?: string; edge?: 'start' | 'end'; hours: number; days?: number };
   /** Falls on a day past the stated length of an open-ended phase (planned up to the horizon). */
   openEnded?: boolean;
   /** Direction of a crossing flow: out of the area or into it. */
