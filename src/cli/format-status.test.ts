@@ -120,7 +120,7 @@ describe('truce status output', () => {
       }),
     );
     const many = evaluate(agreement, [...actors(), ...twelve], T(2, '09:00'));
-    const latest = { en: 'Latest 5 of 12: ', ar: 'آخر 5 من 12: ', he: '5 האחרונים מתוך 12: ' } as const;
+    const latest = { en: 'Latest 5 of 12: ', ar: 'آخر 5 من 12: ', he: '5 האחרונות מתוך 12: ' } as const;
     for (const lang of ['en', 'ar', 'he'] as const) {
       const text = formatStatusText(many, agreement, labelsOf(agreement, [], lang), lang);
       // The term's line names the latest 5 and says of how many, never one as if it were all.

@@ -46,7 +46,7 @@ async function withAllegations(database: string): Promise<undefined> {
 const LATEST = {
   en: /Latest 5 of 12: /,
   ar: /آخر (5|٥) من (12|١٢): /,
-  he: /5 האחרונים מתוך 12: /,
+  he: /5 האחרונות מתוך 12: /,
 } as const;
 
 /** How many allegations the page says there are, and "10 of 14 shown", in each language. */

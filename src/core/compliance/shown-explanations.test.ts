@@ -24,7 +24,7 @@ describe('shownExplanation: lists that name allegations one by one, cut to the l
       `Latest 5 of 12: ${[8, 9, 10, 11, 12].map((k) => `Monitor alleges: Report ${k}. (not answered)`).join('; ')}.`,
     );
     expect(explainPlain(shown, 'ar')).toMatch(/^آخر 5 من 12: ادعاء من جانب Monitor: Report 8\./);
-    expect(explainPlain(shown, 'he')).toMatch(/^5 האחרונים מתוך 12: טענת Monitor: Report 8\./);
+    expect(explainPlain(shown, 'he')).toMatch(/^5 האחרונות מתוך 12: טענת Monitor: Report 8\./);
     expect(explainPlain(shown, 'en')).not.toContain('Report 7.');
   });
 

@@ -11,7 +11,7 @@ export const HE: Record<PhraseCode, string> = {
   'batch.head-size': 'פעימה {batch} ({required})',
   'batch.head-unstated': 'פעימה {batch} (המספר לא צוין)',
   'list.head': 'רשימה לפעימה {batch}',
-  'list.latest-of': '{shown} האחרונים מתוך {total}: {items}',
+  'list.latest-of': '{shown} האחרונות מתוך {total}: {items}',
   'release.head-batch': 'פעימה {batch}: לשחרור {required}',
   'release.head-batch-unstated': 'פעימה {batch}: מספר המשוחררים לא צוין',
   'release.head-all': 'בסך הכול: לשחרור {required}',
