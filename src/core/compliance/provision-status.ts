@@ -255,10 +255,22 @@ function allegationParts(
  * What each side of an exchange with no batch on the calendar was recorded doing (counted as the
  * whole exchange's record counts it): "1,000 from Russia to Ukraine". None for other provisions.
  */
-function exchangedSides(ctx: EvalContext, p: Provision): { said: Phrase; evidence: string[] }[] {
+function exchangedSides(
+  ctx: EvalContext,
+  p: Provision,
+): { said: Phrase; evidence: string[]; complete: boolean }[] {
   const x = p.kind === 'exchange' ? ctx.exchanges.get(p.id) : undefined;
   if (!x?.whole) return [];
-  return tallies(x, (ms) => ctx.view.localDate(ms))
+  const sides = tallies(x, (ms) => ctx.view.localDate(ms));
+  // Complete when the side released at least the one number the agreement states for it (its total,
+  // or the ratio times the other side's); never when it states none or several.
+  const complete = (d: (typeof sides)[number]) => {
+    const stated = [...new Set((d.statedTotal ?? []).map((v) => v.value))];
+    const number = d.byRatio ?? (stated.length === 1 ? stated[0] : undefined);
+    return number !== undefined && number > 0 && d.counted >= number;
+  };
+  const all = sides.every(complete);
+  return sides
     .filter((d) => d.counted > 0)
     .map((d) => ({
       said: phrase('record.exchange-side', {
@@ -267,6 +279,7 @@ function exchangedSides(ctx: EvalContext, p: Provision): { said: Phrase; evidenc
         to: { type: 'party', id: d.to },
       }),
       evidence: d.evidence,
+      complete: all,
     }));
 }
 
@@ -310,20 +323,30 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
     // The rule every kind follows (below): an allegation disputed makes it disputed, one the
     // accused acknowledged (or found a breach) missed, whether or not anything of it is due.
     const { open, acknowledged, unanswered } = allegationsAgainst(ctx, p.id);
+    // An exchange on no date whose every side released the number the agreement states for it: done,
+    // by the record (no deadline, so never late).
+    const complete = !waits && exchanged.length > 0 && exchanged[0]!.complete;
     const explanation: Explanation = [
       waits
         ? told.length
           ? phrase('provision.waits-recorded', { provision, waits, items })
           : phrase('provision.waits', { provision, waits })
-        : told.length
-          ? phrase('provision.not-on-calendar-recorded', { items })
-          : phrase('provision.not-on-calendar'),
+        : complete
+          ? phrase('provision.exchange-complete', { items })
+          : told.length
+            ? phrase('provision.not-on-calendar-recorded', { items })
+            : phrase('provision.not-on-calendar'),
       ...allegationParts(ctx, open, acknowledged, unanswered),
     ];
+    const base: Status = complete ? 'met' : 'not-yet-due';
     return {
       provision: p.id,
       kind: p.kind,
-      status: acknowledged.length ? 'missed' : open.length ? 'disputed' : 'not-yet-due',
+      status: acknowledged.length
+        ? 'missed'
+        : open.length && PRECEDENCE.indexOf(base) > PRECEDENCE.indexOf('disputed')
+          ? 'disputed'
+          : base,
       ...(waits && p.condition ? { waitsOn: p.condition.provision } : {}),
       counts: {},
       evidence: allOf(ctx, [

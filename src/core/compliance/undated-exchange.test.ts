@@ -45,6 +45,18 @@ describe('an exchange the plan places no batch of', () => {
     expect(said.explanationText).toContain('recorded all the same: 5 from A to B; 15 from B to A');
   });
 
+  it('is met once each side released the number the agreement states for it, with no date to be late by', () => {
+    const ex = (e: ReturnType<typeof run>) => e.provisions.find((x) => x.provision === 'ex')!;
+    // The agreement states 6 from A and 18 (3 × 6) from B.
+    expect(ex(run([handover(T(1, '10:00'), 6), release(T(2, '18:00'), 17)])).status).toBe('not-yet-due');
+    const done = run([handover(T(1, '10:00'), 6), release(T(2, '18:00'), 18)]);
+    expect(ex(done).status).toBe('met');
+    const said = explainedEvaluation(done, undated, 'en').provisions.find((x) => x.provision === 'ex')!;
+    expect(said.explanationText).toContain(
+      'Done by the record, each side as many as the agreement states (it sets no date): 6 from A to B; 18 from B to A.',
+    );
+  });
+
   it('is disputed when an allegation about it is disputed, though nothing of it is due', () => {
     const alleged = logged('b', 'violation.alleged', T(2, '09:00'), {
       against: 'a',

@@ -137,6 +137,8 @@ export const AR: Record<PhraseCode, string> = {
   'provision.waits-recorded': 'البند «{provision}» ينتظر {waits}؛ ومع ذلك سُجّل: {items}.',
   'provision.not-on-calendar-recorded': 'لا تضع الخطة أي التزام له في التقويم؛ ومع ذلك سُجّل: {items}.',
   'provision.not-on-calendar': 'لا تضع الخطة أي التزام له في التقويم.',
+  'provision.exchange-complete':
+    'نُفِّذ وفق السجل، كل جانب بالعدد الذي ينص عليه الاتفاق (دون موعد محدد): {items}.',
   'provision.summary': '{count}: {statuses}.',
   'provision.more': '… و{count} غيرها.',
   'provision.alleged-disputed': 'ادعاءات متنازع عليها: {disputes}',

@@ -141,6 +141,8 @@ export const EN: Record<PhraseCode, string> = {
   'provision.not-on-calendar-recorded':
     'The plan places no obligation for it on the calendar; recorded all the same: {items}.',
   'provision.not-on-calendar': 'The plan places no obligation for it on the calendar.',
+  'provision.exchange-complete':
+    'Done by the record, each side as many as the agreement states (it sets no date): {items}.',
   'provision.summary': '{count}: {statuses}.',
   'provision.more': '… and {count} more.',
   'provision.alleged-disputed': 'Alleged and disputed: {disputes}',

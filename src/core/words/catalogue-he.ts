@@ -135,6 +135,7 @@ export const HE: Record<PhraseCode, string> = {
   'provision.waits-recorded': 'הסעיף „{provision}” ממתין ל־{waits}; ובכל זאת נרשם: {items}.',
   'provision.not-on-calendar-recorded': 'התוכנית אינה קובעת לה התחייבות בלוח הזמנים; ובכל זאת נרשם: {items}.',
   'provision.not-on-calendar': 'התוכנית אינה קובעת לה התחייבות בלוח הזמנים.',
+  'provision.exchange-complete': 'בוצע לפי הרישום, כל צד במספר שקובע ההסכם (ללא מועד): {items}.',
   'provision.summary': '{count}: {statuses}.',
   'provision.more': '… ועוד {count}.',
   'provision.alleged-disputed': 'נטען ושנוי במחלוקת: {disputes}',

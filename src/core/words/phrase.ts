@@ -216,6 +216,7 @@ export const PHRASES = {
   'provision.waits-recorded': ['provision', 'waits', 'items'],
   'provision.not-on-calendar-recorded': ['items'],
   'provision.not-on-calendar': [],
+  'provision.exchange-complete': ['items'],
   'provision.summary': ['count', 'statuses'],
   'provision.more': ['count'],
   'provision.alleged-disputed': ['disputes'],
