@@ -31,6 +31,22 @@ describe('the daily report', () => {
     expect(html).not.toContain('28 killed');
   });
 
+  it('lists a term under the day its deadline moved to (an extension agreed), as well as under its planned day', () => {
+    // The withdrawal is due on day 2 at 18:00; its deadline moved 2 days, agreed on day 2.
+    const x = logged('med', 'extension.agreed', '2024-01-02T20:00:00+02:00', {
+      phase: 'p1',
+      provision: 'wd',
+      days: 2,
+    });
+    const section = (html: string) =>
+      html.slice(html.indexOf('The day&#39;s obligations'), html.indexOf('Late or outstanding'));
+    const on = (day: string) =>
+      section(reportHtml(evaluate(agreement, [...actors(), x], `${day}T23:59:00+02:00`), agreement, day));
+    expect(on('2024-01-04')).toContain('Withdraw from Z1, Z2');
+    expect(on('2024-01-02')).toContain('Withdraw from Z1, Z2');
+    expect(on('2024-01-03')).not.toContain('Withdraw from Z1, Z2');
+  });
+
   it('draws no line for a direction with nothing on record, says "nothing recorded" for it, and scales its chart to the page', () => {
     const h = logged('a', 'handover.completed', '2024-01-01T11:00:00+02:00', {
       provision: 'ex',
