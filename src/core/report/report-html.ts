@@ -1,4 +1,5 @@
 import type { Agreement } from '../agreement/types.ts';
+import { onDay } from '../compliance/due-day.ts';
 import { type Labels, labelsOf } from '../compliance/labels.ts';
 import type {
   Allegation,
@@ -286,13 +287,8 @@ export function reportHtml(
   lang: Lang = 'en',
 ): string {
   const h = htmlWriter(agreement, lang);
-  // Planned for the day, or due that day since its deadline moved (an extension agreed, a late
-  // handover): a deadline at midnight is the end of the day before, as the plan writes it (24:00).
-  const dueDay = (iso: string) =>
-    iso.slice(11, 16) === '00:00' ? addDays(iso.slice(0, 10), -1) : iso.slice(0, 10);
-  const today = ev.obligations.filter(
-    (o) => o.obligation.date === date || (o.moved !== undefined && o.due !== null && dueDay(o.due) === date),
-  );
+  // Planned for the day, or due that day since its deadline moved (an extension agreed).
+  const today = ev.obligations.filter((o) => onDay(o, date));
   const late = ev.obligations.filter(
     (o) =>
       ['missed', 'partly-met', 'suspended'].includes(o.status) ||

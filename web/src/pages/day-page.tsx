@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { onDay } from '../../../src/core/compliance/due-day.ts';
 import { returnedRemains } from '../../../src/core/figures/returned-remains.ts';
 import type { Obligation } from '../../../src/core/plan/types.ts';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
@@ -38,7 +39,8 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
   const { t, text, fmt } = useI18n();
   const a = data.agreement;
   const party = usePartyName(a);
-  const fromLog = data.evaluation?.obligations.filter((o) => o.obligation.date === date);
+  // Planned for the day, or due that day since its deadline moved (an extension agreed).
+  const fromLog = data.evaluation?.obligations.filter((o) => onDay(o, date));
   const rows: { obligation: Obligation; status: ServedObligation | null }[] = fromLog
     ? fromLog.map((o) => ({ obligation: o.obligation, status: o }))
     : (data.plan.days.find((d) => d.date === date)?.obligations ?? []).map((o) => ({
