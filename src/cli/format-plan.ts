@@ -1,6 +1,7 @@
 import type { PlanInWords } from '../core/plan/plan-in-words.ts';
 import type { Obligation, Total } from '../core/plan/types.ts';
 import { csvRow } from '../core/report/csv.ts';
+import { AS_GIVEN } from '../core/words/explain.ts';
 import type { Lang } from '../core/words/lang.ts';
 import { NOUNS } from '../core/words/nouns.ts';
 import { phrase } from '../core/words/phrase.ts';
@@ -62,16 +63,6 @@ export function actWord(o: Pick<Obligation, 'action' | 'line'>): string {
   while (WRAPPERS.has(line.code)) line = (line.params as { line: Obligation['line'] }).line;
   return /^plan\.(hand-over-remains|return-)/.test(line.code) ? 'return' : 'release';
 }
-
-/** The names nothing is known of: every id as it is. */
-const IDS: Names = {
-  party: (id) => id,
-  provision: (id) => id,
-  place: (id) => id,
-  phase: (id) => id,
-  quota: (_provision, id) => id,
-  category: (id) => id,
-};
 
 /** How the listing words what it shows, in the plan's language and the agreement's names. */
 class Words {
@@ -195,7 +186,7 @@ function totalsTable(totals: Total[], s: Words): string {
  * frame in that language's words, its lines as worded, what the agreement names by `names` (its
  * names in that language; ids as they are without them).
  */
-export function formatPlanText(plan: PlanInWords, title: string, names: Names = IDS): string {
+export function formatPlanText(plan: PlanInWords, title: string, names: Names = AS_GIVEN): string {
   const s = new Words(plan.lang, names);
   const { w } = { w: s.w.bind(s) };
   const lines: string[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../core/compliance/evaluate.ts';
 import { FIXTURE_YAML } from '../core/compliance/fixture-agreement.ts';
 import { labelsOf } from '../core/compliance/labels.ts';
-import { TABLE_YAML } from '../core/compliance/status-table-agreement.ts';
+import { TABLE_YAML, twoExchangesYaml } from '../core/compliance/status-table-agreement.ts';
 import { actors, agreementOf, logged } from '../core/compliance/test-log.ts';
 import { WINDOW_YAML } from '../core/compliance/window-agreement.ts';
 import { formatStatusJson, formatStatusText } from './format-status.ts';
@@ -156,25 +156,11 @@ describe('truce status output', () => {
   });
 
   it('names the exchange of each ratio line, one line per exchange, when the agreement has two (en, ar, he)', () => {
-    const second = `  - id: ex2
-    title: { en: Second exchange, ar: التبادل الثاني, he: החילופים השניים }
-    kind: exchange
-    phase: p1
-    release:
-      party: a
-      to: b
-      total: 2
-      categories: [{ id: w2, label: W2, ratio: 3 }]
-      cadence: daily
-      handoverBy: "12:00"
-    counterpart: { party: b, to: a, total: 6, after: handover }
-  - id: aid
-`;
     const two = agreementOf(
-      TABLE_YAML.replace(
-        '  - id: ex\n',
-        '  - id: ex\n    title: { en: First exchange, ar: التبادل الأول, he: החילופים הראשונים }\n',
-      ).replace('  - id: aid\n', second),
+      twoExchangesYaml(
+        '{ en: First exchange, ar: التبادل الأول, he: החילופים הראשונים }',
+        '{ en: Second exchange, ar: التبادل الثاني, he: החילופים השניים }',
+      ),
     );
     const ev = evaluate(two, actors(), T(1, '09:00'));
     expect(ev.exchanges.ratios.map((r) => r.provision)).toEqual(['ex', 'ex2']);

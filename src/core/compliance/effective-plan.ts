@@ -74,17 +74,18 @@ function extend(agreement: Agreement, extensions: AgreedExtension[], notes: Phra
       continue;
     }
     const phase = agreement.phases.find((p) => p.id === x.phase);
+    const unplaced = () =>
+      notes.push(
+        phrase('note.extension-phase-unplaced', {
+          days: qty(x.days, 'day'),
+          phase: phaseTitle(agreement, x.phase),
+          at: moment(Date.parse(x.entry.event.occurredAt), agreement.timeZone),
+        }),
+      );
     // One provision's deadlines: moved where they are judged (deadlineInForce); the plan is the same.
     if (x.provision !== undefined) {
       x.planned = agreement.provisions.some((p) => p.id === x.provision && p.phase === x.phase);
-      if (!x.planned)
-        notes.push(
-          phrase('note.extension-phase-unplaced', {
-            days: qty(x.days, 'day'),
-            phase: phaseTitle(agreement, x.phase),
-            at: moment(Date.parse(x.entry.event.occurredAt), agreement.timeZone),
-          }),
-        );
+      if (!x.planned) unplaced();
       continue;
     }
     const next = (days[x.phase] ?? 0) + x.days;
@@ -98,13 +99,7 @@ function extend(agreement: Agreement, extensions: AgreedExtension[], notes: Phra
         ? !isOpenEnded(phase)
         : next % rule.days === 0 && (rule.maxDays === undefined || next <= rule.maxDays));
     if (!fits) {
-      notes.push(
-        phrase('note.extension-phase-unplaced', {
-          days: qty(x.days, 'day'),
-          phase: phaseTitle(agreement, x.phase),
-          at: moment(Date.parse(x.entry.event.occurredAt), agreement.timeZone),
-        }),
-      );
+      unplaced();
       continue;
     }
     const base = (phase.lengthDays ?? 0) + (days[x.phase] ?? 0);

@@ -88,3 +88,27 @@ provisions:
     phase: p1
     text: Any other clause.
 `;
+
+/**
+ * TABLE_YAML with a second exchange beside the first, each titled (`en`, and Arabic and Hebrew
+ * titles where given): for what must name which exchange it speaks of.
+ */
+export function twoExchangesYaml(first: string, second: string): string {
+  return TABLE_YAML.replace('  - id: ex\n', `  - id: ex\n    title: ${first}\n`).replace(
+    '  - id: aid\n',
+    `  - id: ex2
+    title: ${second}
+    kind: exchange
+    phase: p1
+    release:
+      party: a
+      to: b
+      total: 2
+      categories: [{ id: w2, label: W2, ratio: 3 }]
+      cadence: daily
+      handoverBy: "12:00"
+    counterpart: { party: b, to: a, total: 6, after: handover }
+  - id: aid
+`,
+  );
+}

@@ -1,6 +1,7 @@
 import type { Agreement, DayRef, Provision } from '../agreement/types.ts';
 import { addDays, daysBetween, isoInZone, localDate, localToEpoch } from '../time/zoned-time.ts';
 import { namesOf } from '../words/agreement-names.ts';
+import { AS_GIVEN } from '../words/explain.ts';
 import { kept } from '../words/kept.ts';
 import { type Arg, category, commas, type Phrase, phrase, provisionRef } from '../words/phrase.ts';
 import type { Names } from '../words/render.ts';
@@ -69,22 +70,12 @@ export function englishLine(agreement: Agreement, l: Phrase): string {
   return kept(said, l, () => renderPhrase(l, { lang: 'en', names: namesOf(agreement, 'en') }));
 }
 
-/** The names of nothing: every id as it is, as the plan's English notes have always named them. */
-const IDS: Names = {
-  party: (id) => id,
-  provision: (id) => id,
-  place: (id) => id,
-  phase: (id) => id,
-  quota: (_provision, id) => id,
-  category: (id) => id,
-};
-
 /**
  * A note of the planner in English, what it names by its id: the deprecated `Plan.notes`, worded
  * as it always was. Every surface a person reads words `noteLines` in their language instead.
  */
 export function englishNote(note: Phrase): string {
-  return renderPhrase(note, { lang: 'en', names: IDS });
+  return renderPhrase(note, { lang: 'en', names: AS_GIVEN });
 }
 
 /** What a provision waits on, as a note names it: "exchange (women)", "exchange (women, children)". */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../compliance/evaluate.ts';
 import { FIXTURE_YAML } from '../compliance/fixture-agreement.ts';
 import { labelsOf } from '../compliance/labels.ts';
-import { TABLE_YAML } from '../compliance/status-table-agreement.ts';
+import { twoExchangesYaml } from '../compliance/status-table-agreement.ts';
 import { actors, agreementOf, logged } from '../compliance/test-log.ts';
 import { reportHtml } from './report-html.ts';
 
@@ -69,25 +69,7 @@ describe('the daily report', () => {
   });
 
   it('names the exchange of each ratio under the cumulative figures, one per exchange, when the agreement has two', () => {
-    const two = agreementOf(
-      TABLE_YAML.replace('  - id: ex\n', '  - id: ex\n    title: { en: First exchange }\n').replace(
-        '  - id: aid\n',
-        `  - id: ex2
-    title: { en: Second exchange }
-    kind: exchange
-    phase: p1
-    release:
-      party: a
-      to: b
-      total: 2
-      categories: [{ id: w2, label: W2, ratio: 3 }]
-      cadence: daily
-      handoverBy: "12:00"
-    counterpart: { party: b, to: a, total: 6, after: handover }
-  - id: aid
-`,
-      ),
-    );
+    const two = agreementOf(twoExchangesYaml('{ en: First exchange }', '{ en: Second exchange }'));
     const html = reportHtml(evaluate(two, actors(), '2024-01-01T09:00:00+02:00'), two, '2024-01-01');
     const ratios = html.match(/<li>[^\n]*?0 released by/g) ?? [];
     expect(ratios).toHaveLength(2);

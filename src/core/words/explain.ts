@@ -9,8 +9,8 @@ export function explain(e: Explanation, agreement: Agreement, lang: Lang = 'en')
   return renderExplanation(e, { lang, names: namesOf(agreement, lang) });
 }
 
-/** Names as given: for phrases that name nothing of an agreement (figures, sources, quotes). */
-const AS_GIVEN: Names = {
+/** Names as given, every id as it is: for phrases that name nothing of an agreement (figures, sources, quotes). */
+export const AS_GIVEN: Names = {
   party: (id) => id,
   provision: (id) => id,
   place: (id) => id,
