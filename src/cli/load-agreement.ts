@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { formatError, parseAgreement } from '../core/agreement/index.ts';
 import type { Agreement } from '../core/agreement/types.ts';
 import { InputError, type Io } from './io.ts';
@@ -24,8 +24,10 @@ export type Loaded =
     };
 
 /** Reads and checks one agreement file; every problem comes back located, nothing is thrown. */
-export async function loadAgreementFile(path: string, io: Io): Promise<Loaded> {
-  const file = relative(io.cwd, path) || path;
+export async function loadAgreementFile(given: string, io: Io): Promise<Loaded> {
+  // Read where the command runs (its working folder), and named as the user named it from there.
+  const path = resolve(io.cwd, given);
+  const file = relative(io.cwd, path) || given;
   const fail = (code: string, message: string): Loaded => ({
     ok: false,
     file,

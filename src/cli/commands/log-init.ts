@@ -20,11 +20,16 @@ export const logInit: Command = {
   name: 'log init',
   summary: 'Create the log of an agreement: the operator registers itself and adopts the agreement file.',
   usage:
-    'truce log init AGREEMENT --key OPERATOR.key [--origin ORIGIN] [--occurred-at DATETIME] [--reconstructed] [--demo-keys] [--database DB] [--json]',
+    'truce log init AGREEMENT --key OPERATOR.key [--name NAME] [--origin ORIGIN] [--occurred-at DATETIME] [--reconstructed] [--demo-keys] [--database DB] [--json]',
   options: {
     key: {
       type: 'string',
       description: "The operator's private key: it signs checkpoints and registers actors.",
+    },
+    name: {
+      type: 'string',
+      description:
+        'The operator as readers see it named, on every page and report, in whatever script (default Operator; up to 200 characters).',
     },
     origin: {
       type: 'string',
@@ -60,6 +65,10 @@ export const logInit: Command = {
         `--occurred-at ${JSON.stringify(occurredAt)}: give a date-time with its offset, e.g. 2023-11-22T12:00:00+02:00.`,
       );
     const dated = occurredAt === undefined ? {} : { occurredAt };
+    // Stored as Unicode NFC, as every name is (Arabic, Hebrew and Latin alike).
+    const name = (stringFlag(args, 'name') ?? 'Operator').normalize('NFC').trim();
+    if (name === '' || name.length > 200)
+      throw new UsageError("--name: give the operator's name as readers should see it, 1 to 200 characters.");
     const { store, database } = await openStore(args, io);
     try {
       const origin = stringFlag(args, 'origin') ?? `truce.example/log/${agreement.id}`;
@@ -83,7 +92,7 @@ export const logInit: Command = {
           operator.name,
           {
             actor: operator.name,
-            name: 'Operator',
+            name,
             role: 'operator',
             key: formatVerifierKey(operator),
           },
