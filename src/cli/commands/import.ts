@@ -15,6 +15,7 @@ import { csvRows, FileError, isSignedLine, jsonlRows, type MonitorRows } from '.
 import { isBlank } from '../row-cells.ts';
 import { columnsByKind, columnsMarkdown } from '../row-columns-table.ts';
 import type { Row } from '../row-event.ts';
+import { twiceRecorded } from '../twice-recorded.ts';
 
 /** The largest file of rows or events read whole: 100,000 rows of an export, signatures and all, with room. */
 const MAX_CSV_BYTES = 128 * 1024 * 1024;
@@ -162,9 +163,10 @@ export const importCommand: Command = {
         );
         const added = rows.filter((r) => !r.duplicate).length;
         const withoutId = rows.filter((r) => r.id === undefined).length;
+        const twice = twiceRecorded(read.rows);
         if (args.values.json)
           io.out(
-            `${JSON.stringify({ log, events: rows.length, added, duplicates: rows.length - added, withoutId, checkpoints: 0, rows })}\n`,
+            `${JSON.stringify({ log, events: rows.length, added, duplicates: rows.length - added, withoutId, checkpoints: 0, rows, twiceRecorded: twice })}\n`,
           );
         else {
           for (const r of rows)
@@ -174,6 +176,10 @@ export const importCommand: Command = {
           io.out(
             `imported into ${log}: ${counted(added, 'new event')}, ${rows.length - added} already there, 0 checkpoints\n`,
           );
+          for (const t of twice)
+            io.err(
+              `${file}:${t.line}: warning: this ${t.kind} refers to the one on line ${t.of} of the same exchange and side, and is counted as another: if it is another source's figure for the same act, record it as an acknowledgement of that event (the same figure) or a dispute with its figure (see docs/ledger.md)\n`,
+            );
           if (withoutId && added)
             io.err(
               `${withoutId === 1 ? '1 row has' : `${withoutId} rows have`} no id: importing this file again would record ${withoutId === 1 ? 'it' : 'them'} again (give each row an id to make re-import add nothing)\n`,
