@@ -135,6 +135,13 @@ describe('counts and durations', () => {
     expect([2, 18].map((n) => formatQuantity(n, 'ship', 'he'))).toEqual(['שתי ספינות', '18 ספינות']);
   });
 
+  it('never say "24 h" beside days: 23 h 40 min past a day rounds to the next day; thousands are grouped', () => {
+    expect(formatDuration(3 * 1440 + 23 * 60 + 40, 'en')).toBe('4 d');
+    expect(formatDuration(1527 * 1440 + 23 * 60 + 40, 'en')).toBe('1,528 d');
+    expect(formatDuration(1527 * 1440 + 5 * 60, 'en')).toBe('1,527 d 5 h');
+    expect(formatDuration(3 * 1440 + 23 * 60 + 40, 'ar')).not.toContain('24');
+  });
+
   it('word durations as before in English and with the nouns of each language', () => {
     expect([45, 300, 330, 44 * 60, 30 * 1440 + 13 * 60].map((m) => formatDuration(m, 'en'))).toEqual([
       '45 min',

@@ -195,15 +195,19 @@ export function formatDuration(
 ): string {
   const d = DURATION[lang];
   const part = (n: number, unit: string, obliquePart = oblique) =>
-    lang === 'en' ? `${n} ${unit}` : formatQuantity(n, unit, lang, digits, { oblique: obliquePart });
+    lang === 'en'
+      ? `${formatNumber(n, lang, digits)} ${unit}`
+      : formatQuantity(n, unit, lang, digits, { oblique: obliquePart });
   if (minutes < 60) return part(Math.round(minutes), d.minute);
   if (minutes < 48 * 60) {
     const h = minutes / 60;
     // "About" governs its count: نحو ساعتين.
     return Number.isInteger(h) ? part(h, d.hour) : d.about.replace('{x}', part(Math.round(h), d.hour, true));
   }
-  const days = Math.floor(minutes / 1440);
-  const h = Math.round((minutes - days * 1440) / 60);
+  // Rounded to the hour first: 23 h 40 min past a day is the next day, never "1 d 24 h".
+  const hours = Math.round(minutes / 60);
+  const days = Math.floor(hours / 24);
+  const h = hours % 24;
   return h ? d.and.replace('{a}', part(days, d.day)).replace('{b}', part(h, d.hour)) : part(days, d.day);
 }
 
