@@ -94,7 +94,7 @@ export const KIND_WORDS: Record<Lang, Record<string, string>> = {
     'names.vetoed': 'رفض أسماء',
     'names.swapped': 'استبدال أسماء',
     'line.moved': 'الإبلاغ عن تحريك الخط',
-    'milestone.reached': 'بلوغ مرحلة',
+    'milestone.reached': 'بلوغ محطة',
     'ceasefire.enforced': 'إعلان إعادة فرض وقف إطلاق النار',
     correction: 'تصحيح',
     acknowledgement: 'إقرار',

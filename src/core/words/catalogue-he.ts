@@ -39,7 +39,7 @@ export const HE: Record<PhraseCode, string> = {
   'record.returned-source': '{count} הוחזרו על ידי {party} ב־{at} [{source}]',
   'record.withdrawal': 'נרשמה נסיגה מהאזורים: {zones} (האחרונה ב־{last})',
   'record.withdrawal-rest': 'לא נרשמה נסיגה מהאזורים: {zones}',
-  'record.exchange-side': '{count} מ־{from} אל {to}',
+  'record.exchange-side': '{count} מ{from} אל {to}',
   'record.opened': 'נפתח ב־{at}',
   'record.opened-closed': 'נפתח ב־{at}, נסגר שוב ב־{closed}',
   'record.opened-closed-reason': 'נפתח ב־{at}, נסגר שוב ב־{closed} ({reason})',

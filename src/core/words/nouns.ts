@@ -158,7 +158,7 @@ export const ACTION_WORDS: Record<Exclude<Lang, 'en'>, Record<string, string>> =
     pause: 'توقف',
     negotiate: 'تفاوض',
     'let-cross': 'السماح بالعبور',
-    'reach-milestone': 'بلوغ مرحلة',
+    'reach-milestone': 'بلوغ محطة',
   },
   he: {
     'submit-list': 'הגשת רשימה',
