@@ -1,7 +1,11 @@
 import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
 import { addDays, dateIn } from '../model/calendar.ts';
+import { phaseLanes } from '../model/phase-lanes.ts';
 import { timelineOf } from '../model/phase-state.ts';
+
+/** The height of a row of the timeline, in rem: a bar (3.5rem) and the space under it. */
+const ROW_REM = 4;
 
 /** The phases as bars over the agreement's days, with today marked (clamped to the ends, and said so). */
 export function PhaseTimeline({ data, now = new Date() }: { data: AgreementData; now?: Date }) {
@@ -15,6 +19,8 @@ export function PhaseTimeline({ data, now = new Date() }: { data: AgreementData;
   const outside = today === null ? null : today < 1 ? 'before' : today > span ? 'after' : null;
   const todayDate = fmt.calendarDate(dateIn(now, data.plan.timeZone));
   const dateOfDay = (day: number) => (tl.startDate ? fmt.calendarDate(addDays(tl.startDate, day - 1)) : '');
+  // Phases that share days are drawn in rows of their own, so that no bar hides another.
+  const rows = phaseLanes(tl.phases);
   return (
     <section aria-labelledby="timeline-h">
       <h2 id="timeline-h">{t('agreement.timeline')}</h2>
@@ -30,7 +36,7 @@ export function PhaseTimeline({ data, now = new Date() }: { data: AgreementData;
         </ul>
       ) : null}
       <div className="timeline" data-testid="phase-timeline">
-        <ol className="timeline-bars">
+        <ol className="timeline-bars" style={{ minHeight: `${rows.count * ROW_REM}rem` }}>
           {tl.phases.map((p) => {
             const phase = data.agreement.phases.find((x) => x.id === p.id);
             return (
@@ -44,8 +50,11 @@ export function PhaseTimeline({ data, now = new Date() }: { data: AgreementData;
                 style={{
                   insetInlineStart: `${pct(p.fromDay)}%`,
                   width: `${((p.toDay - p.fromDay + 1) / span) * 100}%`,
+                  top: `${(rows.lanes.get(p.id) ?? 0) * ROW_REM}rem`,
                 }}
                 data-phase={p.id}
+                data-row={rows.lanes.get(p.id) ?? 0}
+                title={text(phase?.title, p.id)}
               >
                 <span className="timeline-title">{text(phase?.title, p.id)}</span>
                 <span className="timeline-days">
