@@ -16,6 +16,7 @@ import { disputesPhrase } from './dispute-words.ts';
 import type { Entry } from './log-state.ts';
 import { orderedUnion } from './ordered-hashes.ts';
 import { recordedBeside } from './recorded-beside.ts';
+import { statedNumber } from './stated-total.ts';
 import { tallies } from './tally.ts';
 import type { Measure, ObligationStatus, ProvisionStatus, Status } from './types.ts';
 import { measureClauses } from './with-measures.ts';
@@ -258,29 +259,29 @@ function allegationParts(
 function exchangedSides(
   ctx: EvalContext,
   p: Provision,
-): { said: Phrase; evidence: string[]; complete: boolean }[] {
+): { sides: { said: Phrase; evidence: string[] }[]; complete: boolean } {
   const x = p.kind === 'exchange' ? ctx.exchanges.get(p.id) : undefined;
-  if (!x?.whole) return [];
+  if (!x?.whole) return { sides: [], complete: false };
   const sides = tallies(x, (ms) => ctx.view.localDate(ms));
-  // Complete when the side released at least the one number the agreement states for it (its total,
-  // or the ratio times the other side's); never when it states none or several.
-  const complete = (d: (typeof sides)[number]) => {
-    const stated = [...new Set((d.statedTotal ?? []).map((v) => v.value))];
-    const number = d.byRatio ?? (stated.length === 1 ? stated[0] : undefined);
-    return number !== undefined && number > 0 && d.counted >= number;
+  // Complete when every side released at least the one number the agreement states for it (its
+  // total, or the ratio times the other side's); never when it states none or several.
+  const complete = sides.every((d) => {
+    const stated = statedNumber(d);
+    return stated !== undefined && stated > 0 && d.counted >= stated;
+  });
+  return {
+    sides: sides
+      .filter((d) => d.counted > 0)
+      .map((d) => ({
+        said: phrase('record.exchange-side', {
+          count: num(d.counted),
+          from: { type: 'party', id: d.from },
+          to: { type: 'party', id: d.to },
+        }),
+        evidence: d.evidence,
+      })),
+    complete,
   };
-  const all = sides.every(complete);
-  return sides
-    .filter((d) => d.counted > 0)
-    .map((d) => ({
-      said: phrase('record.exchange-side', {
-        count: num(d.counted),
-        from: { type: 'party', id: d.from },
-        to: { type: 'party', id: d.to },
-      }),
-      evidence: d.evidence,
-      complete: all,
-    }));
 }
 
 function judgedProvision(ctx: EvalContext, p: Provision, obligations: ObligationStatus[]): ProvisionStatus {
@@ -317,7 +318,7 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
     // same): told in the same sentence, not judged (no obligation of it is placed).
     const acts = actsRecorded(ctx, p);
     const exchanged = exchangedSides(ctx, p);
-    const told = [...acts.map((e) => recordedEvent(ctx, e)), ...exchanged.map((s) => s.said)];
+    const told = [...acts.map((e) => recordedEvent(ctx, e)), ...exchanged.sides.map((s) => s.said)];
     const items = list(told);
     const provision = provisionRef(p.id);
     // The rule every kind follows (below): an allegation disputed makes it disputed, one the
@@ -325,7 +326,7 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
     const { open, acknowledged, unanswered } = allegationsAgainst(ctx, p.id);
     // An exchange on no date whose every side released the number the agreement states for it: done,
     // by the record (no deadline, so never late).
-    const complete = !waits && exchanged.length > 0 && exchanged[0]!.complete;
+    const complete = !waits && exchanged.sides.length > 0 && exchanged.complete;
     const explanation: Explanation = [
       waits
         ? told.length
@@ -351,7 +352,7 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
       counts: {},
       evidence: allOf(ctx, [
         acts.map((e) => e.hash),
-        ...exchanged.map((s) => s.evidence),
+        ...exchanged.sides.map((s) => s.evidence),
         open.flatMap((d) => [d.of, d.disputedBy.evidence]),
         acknowledged.map((a) => a.hash),
         unansweredHashes(ctx, unanswered),

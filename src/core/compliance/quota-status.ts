@@ -142,6 +142,13 @@ export function quotaVerdict(
 /** What the log says of a quota (see quotaFacts). */
 export type QuotaFacts = ReturnType<typeof quotaFacts>;
 
+/** What a quota's obligation counts, as a phrase names it: its quota line, or its act when it has none. */
+export function quotaLine(o: Obligation): Arg {
+  return o.category !== undefined
+    ? { type: 'quota', id: o.category, provision: o.provision }
+    : { type: 'action', action: o.action };
+}
+
 /** What the log says of a quota: its figures, disputes, deadline in force, and the phrases saying so. */
 export function quotaFacts(ctx: EvalContext, p: Provision, o: Obligation) {
   const q = quotaOf(p, o);
@@ -180,10 +187,7 @@ export function quotaFacts(ctx: EvalContext, p: Provision, o: Obligation) {
   const done = figures.length ? Math.min(...figures.map((f) => f.quantity)) : 0;
   const end = endedAt(ctx, o.phase);
   const misses = recordedMisses(ctx, o, due);
-  const line: Arg =
-    o.category !== undefined
-      ? { type: 'quota', id: o.category, provision: p.id }
-      : { type: 'action', action: o.action };
+  const line = quotaLine(o);
   const required_ = qty(required, o.unit ?? 'unit');
   const what = o.atLeast
     ? phrase('quota.what-at-least', { required: required_, line })

@@ -55,3 +55,16 @@ export function statedBeside(values: StatedValue[] | undefined, byRatio: number 
       : phrase('ratio.stated-total', { byRatio: num(byRatio), stated }),
   ];
 }
+
+/**
+ * The one number the agreement states for a side: the ratio's figure for it in all, else its stated
+ * total when every source states the same; undefined when it states none, or several that differ.
+ */
+export function statedNumber(side: {
+  byRatio?: number;
+  statedTotal?: { value: number }[];
+}): number | undefined {
+  if (side.byRatio !== undefined) return side.byRatio;
+  const values = [...new Set((side.statedTotal ?? []).map((v) => v.value))];
+  return values.length === 1 ? values[0] : undefined;
+}

@@ -1,5 +1,6 @@
 import type { StatedFigure } from '../agreement/figure.ts';
 import type { Agreement } from '../agreement/types.ts';
+import { statedNumber } from '../compliance/stated-total.ts';
 import type { Evaluation, ObligationStatus } from '../compliance/types.ts';
 import type { Arg, Explanation, Phrase } from '../words/phrase.ts';
 import { returnedRemains } from './returned-remains.ts';
@@ -312,8 +313,7 @@ export function unplannedTotal(
   r: ReleaseFigure,
 ): { kind: 'number'; value: number } | { kind: 'stated' } | { kind: 'none' } | null {
   if (r.plannedTotal !== 0 || r.plannedTotalMax !== undefined) return null;
-  if (r.byRatio !== undefined) return { kind: 'number', value: r.byRatio };
-  const values = [...new Set((r.statedTotal ?? []).map((v) => v.value))];
-  if (values.length === 1 && typeof values[0] === 'number') return { kind: 'number', value: values[0] };
-  return values.length ? { kind: 'stated' } : { kind: 'none' };
+  const value = statedNumber(r);
+  if (value !== undefined) return { kind: 'number', value };
+  return r.statedTotal?.length ? { kind: 'stated' } : { kind: 'none' };
 }

@@ -1,6 +1,7 @@
 import type { Agreement } from '../agreement/types.ts';
 import { onDay } from '../compliance/due-day.ts';
 import { type Labels, labelsOf } from '../compliance/labels.ts';
+import { quotaLine } from '../compliance/quota-status.ts';
 import type {
   Allegation,
   DirectionTally,
@@ -173,10 +174,7 @@ function sameFigures(a: Figure[], b: Figure[]): boolean {
 /** What a quota's figures count: its quota line (or act) over the phase, or for its day. */
 function countedWhat(o: ObligationStatus): Phrase {
   const ob = o.obligation;
-  const what: Arg =
-    ob.category !== undefined
-      ? { type: 'quota', id: ob.category, provision: ob.provision }
-      : { type: 'action', action: ob.action };
+  const what = quotaLine(ob);
   return ob.action === 'deliver-extra' || !ob.date
     ? phrase('quota.over-phase', { what })
     : phrase('figure.on-day', { what, day: { type: 'day', date: ob.date } });
