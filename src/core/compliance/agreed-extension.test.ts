@@ -112,3 +112,66 @@ describe("one provision's deadline extended by agreement", () => {
     expect(said).not.toContain('after the planned deadline had passed');
   });
 });
+
+describe('a phase of totals alone, renewed twice by agreement', () => {
+  // Ships over the phase, no daily figure: each renewal moves the total's deadline to the phase's
+  // new end; the first is then left no term of its own.
+  const TOTALS = `
+id: totals
+title: Totals
+version: 1
+kind: agreement
+timeZone: Asia/Gaza
+start: 2024-01-01T08:00:00+02:00
+parties:
+  - { id: a, name: A, role: party }
+  - { id: b, name: B, role: party }
+  - { id: med, name: Mediator, role: mediator }
+phases:
+  - { id: p1, title: Phase 1, start: { day: 1 }, lengthDays: 3 }
+provisions:
+  - id: fuel
+    kind: aid
+    phase: p1
+    party: b
+    extra: [{ id: ships, quantity: 4, unit: ship, category: fuel }]
+`;
+  const totals = agreementOf(TOTALS);
+  const first = logged('med', 'extension.agreed', T(3, '18:00'), { phase: 'p1', days: 2 });
+  const second = logged('med', 'extension.agreed', T(5, '18:00'), { phase: 'p1', days: 2 });
+  const at = (asOf: string, events = [first, second]) => evaluate(totals, [...actors(), ...events], asOf);
+  const said = (e: Evaluation, lang: 'en' | 'ar' | 'he' = 'en') =>
+    JSON.stringify(explainedEvaluation(e, totals, lang));
+
+  it('the first renewal is a date once a later one moved the end: never "nothing due yet" after its days', () => {
+    const e = at(T(9, '12:00'));
+    expect(e.extensions.map((x) => x.status)).toEqual(['dated-fact', 'unrecorded']);
+    expect(said(e)).not.toContain('nothing due yet');
+    expect(said(e)).toContain(
+      'with it, Phase 1 planned to end 6 Jan 00:00, until a later extension moved that end and the terms due at it',
+    );
+    expect(said(e, 'ar')).not.toContain('لا شيء مستحق بعد');
+    expect(said(e, 'he')).not.toContain('דבר טרם הגיע מועדו');
+  });
+
+  it('a renewal of a ceasefire alone is a date whose terms run to the new end', () => {
+    const ceasefire = agreementOf(
+      TOTALS.replace(
+        '    kind: aid\n    phase: p1\n    party: b\n    extra: [{ id: ships, quantity: 4, unit: ship, category: fuel }]\n',
+        '    kind: cessation\n    phase: p1\n    parties: [a, b]\n',
+      ),
+    );
+    const e = evaluate(ceasefire, [...actors(), first], T(9, '12:00'));
+    expect(e.extensions.map((x) => x.status)).toEqual(['dated-fact']);
+    const words = JSON.stringify(explainedEvaluation(e, ceasefire, 'en'));
+    expect(words).toContain('with it, Phase 1 planned to end 6 Jan 00:00, its terms judged to that end');
+    expect(words).not.toContain('nothing due yet');
+  });
+
+  it('a single renewal carries the total it moved: not yet due before the new end, judged after it', () => {
+    expect(at(T(4, '12:00'), [first]).extensions[0]!.status).toBe('not-yet-due');
+    expect(at(T(9, '12:00'), [first]).extensions[0]!.status).toBe('unrecorded');
+    const fuel = (e: Evaluation) => e.obligations.find((o) => o.obligation.provision === 'fuel')!;
+    expect(fuel(at(T(9, '12:00'))).obligation.day).toBe(7);
+  });
+});

@@ -80,9 +80,15 @@ export function extensionRecords(ctx: EvalContext, obligations: ObligationStatus
     );
     const counts = new Map<Status, number>();
     for (const o of own) counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
-    const status: Status = x.planned
-      ? (PRECEDENCE.find((s) => counts.has(s)) ?? 'not-yet-due')
-      : 'not-yet-due';
+    // A renewal that is left no term of its own (a later renewal moved the end again, and with it
+    // the phase's totals; or the phase's terms are standing ones) is a date, judged by nothing of
+    // its own, before its days as after them: never "nothing due yet" once they are over.
+    const termsToEnd = x.planned && own.length === 0 && x.zone === undefined && x.provision === undefined;
+    const status: Status = termsToEnd
+      ? 'dated-fact'
+      : x.planned
+        ? (PRECEDENCE.find((s) => counts.has(s)) ?? 'not-yet-due')
+        : 'not-yet-due';
     const batches = [...new Set(own.map((o) => o.obligation.batch))].filter((b) => b !== undefined);
     const agreed = { days: qty(x.days, 'day'), at: moment(x.entry.at, tz) };
     const what =
@@ -111,16 +117,23 @@ export function extensionRecords(ctx: EvalContext, obligations: ObligationStatus
         ? phrase('extension.pause', { zone: { type: 'place', id: x.zone }, statuses })
         : x.provision !== undefined
           ? phrase('extension.provision', { provision: { type: 'provision', id: x.provision }, statuses })
-          : batches.length === 0 && phaseEnd !== undefined
-            ? phrase('extension.phase', {
-                phase: { type: 'phase', id: x.phase },
-                end: moment(phaseEnd, tz),
-                statuses,
-              })
-            : phrase(batches.length === 1 ? 'extension.batch' : 'extension.batches', {
-                batches: list(batches.map(num), 'comma'),
-                statuses,
-              });
+          : termsToEnd && phaseEnd !== undefined
+            ? phrase(
+                ctx.eplan.extensions.some((y) => y !== x && y.phase === x.phase && y.entry.at >= x.entry.at)
+                  ? 'extension.phase-moved-again'
+                  : 'extension.phase-terms',
+                { phase: { type: 'phase', id: x.phase }, end: moment(phaseEnd, tz) },
+              )
+            : batches.length === 0 && phaseEnd !== undefined
+              ? phrase('extension.phase', {
+                  phase: { type: 'phase', id: x.phase },
+                  end: moment(phaseEnd, tz),
+                  statuses,
+                })
+              : phrase(batches.length === 1 ? 'extension.batch' : 'extension.batches', {
+                  batches: list(batches.map(num), 'comma'),
+                  statuses,
+                });
     return {
       phase: x.phase,
       ...(x.zone !== undefined ? { zone: x.zone } : {}),

@@ -169,6 +169,9 @@ export const AR: Record<PhraseCode, string> = {
   'extension.batches': 'الدفعات {batches}: {statuses}',
   'extension.provision': 'أُرجئت مواعيد {provision} بالمدة نفسها: {statuses}',
   'extension.phase': 'وبه صار موعد انتهاء {phase} {end}؛ الأيام التي أضافها التمديد: {statuses}',
+  'extension.phase-terms': 'وبه صار موعد انتهاء {phase} {end}، وتُقاس بنوده حتى ذلك الموعد',
+  'extension.phase-moved-again':
+    'وبه صار موعد انتهاء {phase} {end}، إلى أن نقل تمديد لاحق ذلك الموعد والبنود المستحقة فيه',
   'extension.nothing-due': 'لا شيء مستحق بعد',
   'extension.no-rule': 'لا يتضمن الاتفاق قاعدة تضعه في التقويم',
   'release.head-batch-unstated-remains': 'الدفعة {batch}: عدد الرفات المطلوب إعادتها غير محدد',

@@ -173,6 +173,9 @@ export const EN: Record<PhraseCode, string> = {
   'extension.batches': 'batches {batches}: {statuses}',
   'extension.provision': 'the deadlines of {provision} moved as many days: {statuses}',
   'extension.phase': 'with it, {phase} planned to end {end}; the days it added: {statuses}',
+  'extension.phase-terms': 'with it, {phase} planned to end {end}, its terms judged to that end',
+  'extension.phase-moved-again':
+    'with it, {phase} planned to end {end}, until a later extension moved that end and the terms due at it',
   'extension.nothing-due': 'nothing due yet',
   'extension.no-rule': 'the agreement has no rule that places it on the calendar',
   'release.head-batch-unstated-remains': 'Batch {batch}: an unstated number of remains to return',

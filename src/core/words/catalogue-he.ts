@@ -166,6 +166,9 @@ export const HE: Record<PhraseCode, string> = {
   'extension.batches': 'פעימות {batches}: {statuses}',
   'extension.provision': 'מועדי {provision} נדחו באותו מספר ימים: {statuses}',
   'extension.phase': 'בעקבותיה נקבע סיום {phase} ל-{end}; הימים שנוספו: {statuses}',
+  'extension.phase-terms': 'בעקבותיה נקבע סיום {phase} ל-{end}, וסעיפיו נבחנים עד מועד זה',
+  'extension.phase-moved-again':
+    'בעקבותיה נקבע סיום {phase} ל-{end}, עד שהארכה מאוחרת יותר הזיזה מועד זה ואת הסעיפים שחלו בו',
   'extension.nothing-due': 'דבר טרם הגיע מועדו',
   'extension.no-rule': 'בהסכם אין כלל שקובע אותה בלוח הזמנים',
   'release.head-batch-unstated-remains': 'פעימה {batch}: מספר לא מוגדר של גופות להחזרה',

@@ -262,6 +262,8 @@ export const PHRASES = {
   'extension.batches': ['batches', 'statuses'],
   'extension.provision': ['provision', 'statuses'],
   'extension.phase': ['phase', 'end', 'statuses'],
+  'extension.phase-terms': ['phase', 'end'],
+  'extension.phase-moved-again': ['phase', 'end'],
   'extension.nothing-due': [],
   'extension.no-rule': [],
   // ---- Plan lines and comparison terms (from h5's src/core/lines). Optional parts of a line are
