@@ -4,7 +4,6 @@ import { namesOf } from '../words/agreement-names.ts';
 import { AS_GIVEN } from '../words/explain.ts';
 import { kept } from '../words/kept.ts';
 import { type Arg, category, commas, type Phrase, phrase, provisionRef } from '../words/phrase.ts';
-import type { Names } from '../words/render.ts';
 import { renderPhrase } from '../words/render.ts';
 import type {
   DatedFact,

@@ -17,7 +17,7 @@ import { namesOf } from '../words/agreement-names.ts';
 import { explain } from '../words/explain.ts';
 import type { Lang } from '../words/lang.ts';
 import { STATUS_WORDS } from '../words/nouns.ts';
-import { type Arg, type Explanation, type Phrase, phrase } from '../words/phrase.ts';
+import { type Explanation, type Phrase, phrase } from '../words/phrase.ts';
 import {
   countedAs,
   formatDate,
