@@ -83,7 +83,7 @@ describe('the public record of the November 2023 pause, from its log', () => {
     expect(
       e.obligations.filter((o) => o.obligation.action === 'hand-over').map((o) => o.obligation.batch),
     ).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(e.phases[0]!.plannedEnd).toBe('2023-11-30T00:00:00+02:00');
+    expect(e.phases[0]!.plannedEnd).toBe('2023-11-30T07:00:00+02:00');
   });
 
   it('29 Nov 20:00: 70 counted, 27 outside the formula, 210 released the other way', () => {
@@ -105,7 +105,7 @@ describe('the public record of the November 2023 pause, from its log', () => {
       startedAt: '2023-11-24T07:00:00+02:00',
       endedAt: '2023-12-01T07:00:00+02:00',
       reason: 'Israel said no list for the next day had been produced.',
-      plannedEnd: '2023-12-01T00:00:00+02:00',
+      plannedEnd: '2023-12-01T07:00:00+02:00',
     });
     expect(e.extensions.map((x) => [x.days, x.phaseDays, x.status])).toEqual([
       [2, [5, 6], 'met'],

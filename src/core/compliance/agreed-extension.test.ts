@@ -26,7 +26,7 @@ describe('a phase renewed by agreement (no extension rule)', () => {
     expect(Math.max(...aidDays(e))).toBe(5);
     expect(e.extensions[0]).toMatchObject({ phase: 'p1', days: 2, phaseDays: [4, 5] });
     const said = words(e);
-    expect(said).toContain('with it, Phase 1 planned to end 6 Jan 00:00');
+    expect(said).toContain('with it, Phase 1 planned to end 6 Jan 08:00');
     expect(said).not.toContain('no rule that places it');
     expect(e.notes.map((n) => n.code)).not.toContain('note.extension-phase-unplaced');
   });
@@ -148,7 +148,7 @@ provisions:
     expect(e.extensions.map((x) => x.status)).toEqual(['dated-fact', 'unrecorded']);
     expect(said(e)).not.toContain('nothing due yet');
     expect(said(e)).toContain(
-      'with it, Phase 1 planned to end 6 Jan 00:00, until a later extension moved that end and the terms due at it',
+      'with it, Phase 1 planned to end 6 Jan 08:00, until a later extension moved that end and the terms due at it',
     );
     expect(said(e, 'ar')).not.toContain('لا شيء مستحق بعد');
     expect(said(e, 'he')).not.toContain('דבר טרם הגיע מועדו');
@@ -164,7 +164,7 @@ provisions:
     const e = evaluate(ceasefire, [...actors(), first], T(9, '12:00'));
     expect(e.extensions.map((x) => x.status)).toEqual(['dated-fact']);
     const words = JSON.stringify(explainedEvaluation(e, ceasefire, 'en'));
-    expect(words).toContain('with it, Phase 1 planned to end 6 Jan 00:00, its terms judged to that end');
+    expect(words).toContain('with it, Phase 1 planned to end 6 Jan 08:00, its terms judged to that end');
     expect(words).not.toContain('nothing due yet');
   });
 

@@ -1,4 +1,4 @@
-import { addDays, localToEpoch } from '../time/zoned-time.ts';
+import { addDays, localToEpoch, wallClock } from '../time/zoned-time.ts';
 import { type Arg, list, minutes, moment, num, phrase, qty, quote, sentence } from '../words/phrase.ts';
 import type { EvalContext } from './context.ts';
 import { plannedStart as plannedStartOf } from './phase-start.ts';
@@ -22,12 +22,11 @@ export function phaseRecords(ctx: EvalContext): PhaseRecord[] {
   return ctx.eplan.plan.phases.map((placed) => {
     const started = ctx.view.kind('phase.started').find((e) => e.event.body.phase === placed.id);
     const end = ctx.ended.get(placed.id);
-    const plannedEnd =
-      placed.endDate !== null ? ctx.view.iso(localToEpoch(addDays(placed.endDate, 1), '00:00', tz)) : null;
+    const plannedEnd = placed.endAt !== null ? ctx.view.iso(Date.parse(placed.endAt)) : null;
     const plannedStart = plannedStartOf(ctx, placed.id);
     const late =
       started && plannedStart !== null && started.at > plannedStart
-        ? placed.startDay === 1 || ctx.view.localDate(started.at) > placed.startDate!
+        ? placed.startExact || ctx.view.localDate(started.at) > placed.startDate!
           ? minutesBetween(plannedStart, started.at)
           : undefined
         : undefined;
@@ -103,13 +102,17 @@ export function extensionRecords(ctx: EvalContext, obligations: ObligationStatus
           'comma',
         )
       : phrase('extension.nothing-due');
-    // When the phase ends with the days this extension added (and those agreed before it): the
-    // start of the day after its last.
-    const startDate = ctx.eplan.plan.phases.find((p) => p.id === x.phase)?.startDate;
+    // When the phase ends with the days this extension added (and those agreed before it): as many
+    // days after its start, at the local time it started.
+    const placed = ctx.eplan.plan.phases.find((p) => p.id === x.phase);
     const lastDay = x.phaseDays.at(-1);
     const phaseEnd =
-      startDate && lastDay !== undefined
-        ? localToEpoch(addDays(startDate, lastDay), '00:00', ctx.timeZone)
+      placed?.startDate && placed.startAt && lastDay !== undefined
+        ? localToEpoch(
+            addDays(placed.startDate, lastDay),
+            wallClock(Date.parse(placed.startAt), tz).time.slice(0, 5),
+            tz,
+          )
         : undefined;
     const outcome = !x.planned
       ? phrase('extension.no-rule')

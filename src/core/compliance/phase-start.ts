@@ -1,16 +1,13 @@
-import { localToEpoch } from '../time/zoned-time.ts';
 import type { EvalContext } from './context.ts';
 
 /**
- * When a phase was planned to start: the agreement's start instant for a phase that opens on day 1,
- * else the first instant of its planned day (the agreement gives a day, not an hour, for later
- * phases); null when the plan cannot place it.
+ * When a phase was planned to start (PlanPhase.startAt): the agreement's start instant for a phase
+ * that opens on day 1, the instant a `{at}` start gives, else the first instant of its planned day
+ * (the agreement gives a day, not an hour); null when the plan cannot place it.
  */
 export function plannedStart(ctx: Pick<EvalContext, 'eplan' | 'timeZone'>, phase: string): number | null {
   const placed = ctx.eplan.plan.phases.find((p) => p.id === phase);
-  if (!placed) return null;
-  if (placed.startDay === 1 && ctx.eplan.plan.start) return Date.parse(ctx.eplan.plan.start);
-  return placed.startDate !== null ? localToEpoch(placed.startDate, '00:00', ctx.timeZone) : null;
+  return placed?.startAt ? Date.parse(placed.startAt) : null;
 }
 
 /** When the log records the phase as started (its first phase.started), if it does. */

@@ -48,7 +48,7 @@ function allOf(ctx: EvalContext, lists: readonly (readonly string[])[]): string[
 function phaseSpan(ctx: EvalContext, p: Provision): { from: number | null; to: number | null } {
   const placed = ctx.eplan.plan.phases.find((x) => x.id === p.phase);
   const started = ctx.view.kind('phase.started').find((e) => e.event.body.phase === p.phase);
-  const planned = ctx.eplan.plan.start && placed?.startDay === 1 ? Date.parse(ctx.eplan.plan.start) : null;
+  const planned = placed?.startExact && placed.startAt ? Date.parse(placed.startAt) : null;
   return { from: started?.at ?? planned, to: ctx.ended.get(p.phase)?.at ?? null };
 }
 

@@ -69,8 +69,9 @@ function anchorPoint(ctx: PlanContext, anchor: Anchor, planned: Planned): Anchor
     if (!phase || day === null || day === undefined)
       return { waiting: 'open-phase', on: { provision: '', phase: anchor.phase } };
     if (!ctx.firstDate) return { epoch: null, day };
-    if (anchor.edge === 'start' && day === 1 && ctx.startEpoch !== null)
-      return { epoch: ctx.startEpoch, day };
+    // The phase's own instants: its start, and the end of its length at the hour it started.
+    const at = anchor.edge === 'start' ? phase.startAt : phase.endAt;
+    if (at) return { epoch: Date.parse(at), day };
     const date = addDays(ctx.firstDate, (anchor.edge === 'start' ? day : day + 1) - 1);
     return { epoch: localToEpoch(date, '00:00', ctx.timeZone), day };
   }

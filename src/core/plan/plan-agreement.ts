@@ -100,7 +100,7 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
   const firstDate = startDate(agreement, timeZone, options.start);
   const extensions = resolveExtensions(agreement, options.extend);
   const horizon = horizonDay(options.horizon, firstDate);
-  const phases = placePhases(agreement, extensions.phases, firstDate, horizon);
+  const phases = placePhases(agreement, extensions.phases, firstDate, horizon, start);
   checkPlanLength(Math.max(0, ...phases.map((p) => p.endDay ?? p.plannedTo ?? p.startDay ?? 0)));
   const ctx: PlanContext = {
     agreement,

@@ -1,5 +1,5 @@
 import type { Agreement, Phase } from '../agreement/types.ts';
-import { addDays, daysBetween, localDate } from '../time/zoned-time.ts';
+import { addDays, daysBetween, isoInZone, localDate, localToEpoch, wallClock } from '../time/zoned-time.ts';
 import { PlanError } from './plan-error.ts';
 import type { PlanPhase } from './types.ts';
 
@@ -177,12 +177,55 @@ export function placePhases(
   extra: Map<string, number>,
   firstDate: string | null,
   horizon: number | null = null,
+  start: string | null = agreement.start ?? null,
 ): PlanPhase[] {
-  const placed = placeAll(agreement, extra, firstDate, horizon, 0);
+  const placed = placeAll(agreement, extra, firstDate, horizon, 0, start);
   if (horizon !== null) return placed;
   const lastFixed = Math.max(0, ...placed.filter((p) => !p.openEnded).map((p) => p.endDay ?? 0));
   const short = placed.some((p) => p.openEnded && p.plannedTo !== null && p.plannedTo < lastFixed);
-  return short ? placeAll(agreement, extra, firstDate, horizon, lastFixed) : placed;
+  return short ? placeAll(agreement, extra, firstDate, horizon, lastFixed, start) : placed;
+}
+
+/**
+ * A phase's start and end as instants (ISO, with the offset of the agreement's zone). It starts at
+ * the agreement's start (day 1), at the instant `{at}` gives, at the end of the phase it follows
+ * (`afterPhase`, `offsetDays` later), else at the first instant of its first day (`{day: N}` gives a
+ * day, not an hour). A phase of fixed length ends as many days after its start, at the same local
+ * time: a four-day pause from 07:00 ends at 07:00 on its fifth day, not at midnight after its fourth.
+ */
+function phaseInstants(
+  agreement: Agreement,
+  phase: Phase,
+  startDate: string | null,
+  endDate: string | null,
+  start: string | null,
+  before: PlanPhase | undefined,
+): { startAt: string | null; endAt: string | null; startExact: boolean } {
+  if (startDate === null) return { startAt: null, endAt: null, startExact: false };
+  const tz = agreement.timeZone;
+  const s = phase.start;
+  let startTime = '00:00';
+  let startExact = false;
+  if ('day' in s && s.day === 1 && start) {
+    startTime = wallClock(Date.parse(start), tz).time.slice(0, 5);
+    startExact = true;
+  } else if ('at' in s) {
+    startTime = wallClock(Date.parse(s.at), tz).time.slice(0, 5);
+    startExact = true;
+  } else if ('afterPhase' in s && before?.endAt)
+    startTime = wallClock(Date.parse(before.endAt), tz).time.slice(0, 5);
+  // The exact instant when one is given (its seconds kept), else the local time on the first day.
+  const startMs =
+    'day' in s && s.day === 1 && start
+      ? Date.parse(start)
+      : 'at' in s
+        ? Date.parse(s.at)
+        : localToEpoch(startDate, startTime, tz);
+  return {
+    startAt: isoInZone(startMs, tz),
+    endAt: endDate === null ? null : isoInZone(localToEpoch(addDays(endDate, 1), startTime, tz), tz),
+    startExact,
+  };
 }
 
 function placeAll(
@@ -191,6 +234,7 @@ function placeAll(
   firstDate: string | null,
   horizon: number | null,
   atLeast: number,
+  start: string | null,
 ): PlanPhase[] {
   const placed = new Map<string, PlanPhase>();
   const visiting = new Set<string>();
@@ -220,7 +264,8 @@ function placeAll(
           'plan-no-start',
           `Phase "${phase.id}" starts at ${s.at}, but the agreement has no start date.`,
         );
-      startDay = daysBetween(firstDate, s.at.slice(0, 10)) + 1;
+      // The day the instant falls on in the agreement's zone, whatever offset it is written with.
+      startDay = daysBetween(firstDate, localDate(Date.parse(s.at), agreement.timeZone)) + 1;
     }
     const extendedBy = extra.get(phase.id) ?? 0;
     const lengthDays = phase.lengthDays === undefined ? null : phase.lengthDays + extendedBy;
@@ -233,14 +278,18 @@ function placeAll(
         : lengthDays !== null
           ? Math.max(startDay + lengthDays - 1, horizon ?? atLeast)
           : Math.max(startDay, horizon ?? Math.max(startDay + DEFAULT_OPEN_DAYS - 1, atLeast));
+    const startDate = firstDate && startDay !== null ? addDays(firstDate, startDay - 1) : null;
+    const endDate = firstDate && endDay !== null ? addDays(firstDate, endDay - 1) : null;
+    const before = 'afterPhase' in s ? placed.get(s.afterPhase) : undefined;
     const result: PlanPhase = {
       id: phase.id,
       startDay,
       endDay,
       lengthDays,
       extendedBy,
-      startDate: firstDate && startDay !== null ? addDays(firstDate, startDay - 1) : null,
-      endDate: firstDate && endDay !== null ? addDays(firstDate, endDay - 1) : null,
+      startDate,
+      endDate,
+      ...phaseInstants(agreement, phase, startDate, endDate, start, before),
       openEnded,
       plannedTo,
       plannedToDate: firstDate && plannedTo !== null ? addDays(firstDate, plannedTo - 1) : null,

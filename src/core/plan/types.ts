@@ -200,6 +200,19 @@ export interface PlanPhase {
   extendedBy: number;
   startDate: string | null;
   endDate: string | null;
+  /**
+   * When the phase starts (ISO, with offset): the agreement's start for a phase of day 1, the
+   * instant a `{at}` start gives, the end of the phase it follows, else the first instant of its
+   * first day; null when the plan cannot place it on a calendar.
+   */
+  startAt: string | null;
+  /** Whether the agreement gives the hour of that start (day 1 of a dated agreement, or `{at}`). */
+  startExact: boolean;
+  /**
+   * When a phase of fixed length ends: its length in days after its start, at the same local time
+   * (a four-day pause from 07:00 ends at 07:00 on its fifth day); null when open-ended or unplaced.
+   */
+  endAt: string | null;
   /** No fixed end ("as long as talks go on", or no length stated): planned up to the horizon. */
   openEnded: boolean;
   /** For an open-ended phase: the last agreement day planned (the horizon), else null. */
