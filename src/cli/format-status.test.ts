@@ -5,7 +5,8 @@ import { labelsOf } from '../core/compliance/labels.ts';
 import { TABLE_YAML, twoExchangesYaml } from '../core/compliance/status-table-agreement.ts';
 import { actors, agreementOf, logged } from '../core/compliance/test-log.ts';
 import { WINDOW_YAML } from '../core/compliance/window-agreement.ts';
-import { formatStatusJson, formatStatusText } from './format-status.ts';
+import { headlineFigures } from '../core/figures/headline-figures.ts';
+import { formatStatusJson, formatStatusText, headlineLines } from './format-status.ts';
 
 const agreement = agreementOf(
   TABLE_YAML.replace(
@@ -255,5 +256,56 @@ describe('truce status output', () => {
     expect(head(12, 'ar')).toContain('، 12 حدثًا، وفق');
     expect(head(1, 'he')).toContain(', אירוע אחד, לפי');
     expect(head(12, 'he')).toContain(', 12 אירועים, לפי');
+  });
+});
+
+describe('truce status of a handover whose number was not disclosed', () => {
+  const fixture = agreementOf(FIXTURE_YAML);
+  const hidden = logged('a', 'handover.completed', T(1, '11:00'), {
+    provision: 'ex',
+    batch: 1,
+    to: 'b',
+    via: 'red',
+    undisclosed: true,
+  });
+  const e = evaluate(fixture, [...actors(), hidden], T(1, '20:00'));
+
+  it('--json marks the obligation, the provision and the direction, with no done and no 0 counted as done', () => {
+    const out = JSON.parse(formatStatusJson(e, fixture));
+    const ob = out.obligations.find((o: { obligation: string }) => o.obligation === 'ex/hand-over/1');
+    expect(ob).toMatchObject({ status: 'unrecorded', undisclosed: true });
+    expect(ob).not.toHaveProperty('done');
+    expect(ob).not.toHaveProperty('noRecord');
+    expect(out.provisions.find((p: { provision: string }) => p.provision === 'ex')).toMatchObject({
+      undisclosed: true,
+    });
+    expect(out.exchanges[0]).toMatchObject({ counted: 0, undisclosed: 1 });
+    expect(out.ratios[0]).toMatchObject({ undisclosed: true });
+  });
+
+  it('the headline gives no count (never 0) for a side with only such records, and says how many beside it', () => {
+    const h = headlineFigures(fixture, e);
+    expect(h.releases[0]).toMatchObject({ party: 'a', counted: null, undisclosed: 1 });
+    expect(headlineLines(h, fixture, 'en').join('\n')).toContain(
+      '(and records whose number was not disclosed: 1, not counted)',
+    );
+    expect(headlineLines(h, fixture, 'ar').join('\n')).toContain('(وسجلات لم يُكشف عن عددها: 1، غير محتسبة)');
+    expect(headlineLines(h, fixture, 'he').join('\n')).toContain('(ורשומות שמספרן לא פורסם: 1, לא נספרו)');
+  });
+
+  it('the text says it in each language, and the ratio is not said to hold or fall short', () => {
+    const en = formatStatusText(e, fixture);
+    expect(en).toContain('an undisclosed number handed over by A at 1 Jan 11:00, not confirmed');
+    expect(en).toContain('; and records whose number was not disclosed: 1 (not counted)');
+    expect(en).toContain(
+      'the ratio is not checked: a handover or release between A and B was recorded with its number not disclosed',
+    );
+    expect(en).not.toMatch(/ratio holds|ratio not yet reached|ratio does not hold/);
+    const ar = formatStatusText(e, fixture, labelsOf(fixture, [], 'ar'), 'ar');
+    expect(ar).toContain('سُلّم عدد لم يُكشف عنه من جانب A');
+    expect(ar).toContain('وسجلات لم يُكشف عن عددها: 1');
+    const he = formatStatusText(e, fixture, labelsOf(fixture, [], 'he'), 'he');
+    expect(he).toContain('במספר שלא פורסם נמסרו על ידי A');
+    expect(he).toContain('ורשומות שמספרן לא פורסם: 1');
   });
 });

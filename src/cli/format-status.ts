@@ -45,6 +45,7 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement, lang: Lang
       provision: p.provision,
       status: p.status,
       ...(p.basis ? { basis: p.basis } : {}),
+      ...(p.undisclosed ? { undisclosed: true } : {}),
       ...(p.uncertain ? { uncertain: true } : {}),
       ...(p.postponed ? { postponed: p.postponed } : {}),
       ...(p.suspended ? { suspended: p.suspended } : {}),
@@ -65,6 +66,8 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement, lang: Lang
       counted: d.counted,
       outsideFormula: d.outside,
       countedFromOutside: d.countedFromOutside,
+      // Records whose number was not disclosed: beside `counted`, never in it.
+      ...(d.undisclosed ? { undisclosed: d.undisclosed } : {}),
       byCategory: d.byCategory,
       byBatch: d.byBatch,
       ...(d.statedTotal ? { statedTotal: d.statedTotal } : {}),
@@ -88,6 +91,7 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement, lang: Lang
       ...(o.lateMinutes !== undefined ? { lateMinutes: o.lateMinutes } : {}),
       ...(o.overdueMinutes !== undefined ? { overdueMinutes: o.overdueMinutes } : {}),
       ...(o.noRecord ? { noRecord: true } : {}),
+      ...(o.undisclosed ? { undisclosed: true } : {}),
       ...(o.figures ? { figures: o.figures } : {}),
       ...(o.disputes ? { disputes: o.disputes } : {}),
       ...(o.basis ? { basis: o.basis } : {}),
@@ -316,23 +320,26 @@ export function formatStatusText(
               counted: n(d.counted),
               fromOutside: d.countedFromOutside ? w('fromOutside', { n: n(d.countedFromOutside) }) : '',
               outside: n(d.outside),
-            })}`,
+            })}${d.undisclosed ? w('undisclosed', { n: n(d.undisclosed) }) : ''}`,
       );
     // Each ratio names its exchange: an agreement with two has two lines that would otherwise read alike.
     for (const r of e.exchanges.ratios) {
       const provision = labels.provision(r.provision);
       lines.push(
         `  ${
-          r.holds
-            ? w('ratioHolds', { provision, x: say(r.explanation) })
-            : r.surplus !== undefined
-              ? w('ratioExceeded', { provision, n: n(r.surplus), x: say(r.explanation) })
-              : // Under way (deadlines to come) or short (with the ⚠ of a derived deadline), as core words it.
-                w('ratioShort', {
-                  provision,
-                  verdict: say([r.verdict ?? phrase('ratio.short')]),
-                  x: say(r.explanation),
-                })
+          // Not checked (a number not disclosed): core's words say why; no holds, short or exceeded.
+          r.undisclosed
+            ? w('ratioUnchecked', { provision, x: say(r.explanation) })
+            : r.holds
+              ? w('ratioHolds', { provision, x: say(r.explanation) })
+              : r.surplus !== undefined
+                ? w('ratioExceeded', { provision, n: n(r.surplus), x: say(r.explanation) })
+                : // Under way (deadlines to come) or short (with the ⚠ of a derived deadline), as core words it.
+                  w('ratioShort', {
+                    provision,
+                    verdict: say([r.verdict ?? phrase('ratio.short')]),
+                    x: say(r.explanation),
+                  })
         }`,
       );
     }

@@ -15,7 +15,9 @@ describe('the columns of a monitor’s rows', () => {
       { field: 'provision', column: 'provision', shape: 'text', required: false },
       { field: 'batch', column: 'batch', shape: 'number', required: false },
       { field: 'party', column: 'party', shape: 'text', required: true },
-      { field: 'count', column: 'count', shape: 'number', required: true },
+      // A count, or undisclosed: yes when the number was not disclosed (one of the two, checked by the schema).
+      { field: 'count', column: 'count', shape: 'number', required: false },
+      { field: 'undisclosed', column: 'undisclosed', shape: 'boolean', required: false },
       { field: 'category', column: 'category', shape: 'text', required: false },
       { field: 'persons', column: 'persons', shape: 'list', required: false },
       { field: 'outsideFormula', column: 'outside_formula', shape: 'boolean', required: false },

@@ -81,6 +81,15 @@ describe('a row as an event envelope', () => {
       'count',
     );
     expect(refused({ ...at, kind: 'acknowledgement', of: 'r9' })).toMatchObject({ column: 'of' });
+    // A handover with no number: where to write it, and how to say it was not disclosed.
+    expect(refused({ ...at, kind: 'handover.completed', provision: 'x', to: 'israel' })).toEqual({
+      column: 'count',
+      message:
+        'the number is missing: give `count`, or `undisclosed: true` when the act is recorded but its number was not disclosed',
+    });
+    expect(
+      refused({ ...at, kind: 'release.completed', party: 'israel', count: '390', undisclosed: 'yes' }),
+    ).toMatchObject({ column: 'undisclosed' });
     expect(refused({ kind: 'statement', text: 'x', occurred_at: '25/11/2023' }).column).toBe('occurred_at');
     expect(refused({ ...at, kind: 'statement', text: 'x', source_url: 'https://example.org' }).column).toBe(
       'source',
@@ -92,6 +101,21 @@ describe('a row as an event envelope', () => {
     expect(refused({ ...at, kind: 'violation.alleged', against: 'israel' })).toMatchObject({
       column: 'description',
     });
+  });
+
+  it('reads a handover whose number was not disclosed: undisclosed yes, count left empty', () => {
+    const e = rowEnvelope(
+      row({
+        kind: 'handover.completed',
+        occurred_at: '2025-06-09T12:00:00+03:00',
+        provision: 'istanbul-exchange',
+        to: 'ukraine',
+        count: '',
+        undisclosed: 'yes',
+      }),
+      ctx,
+    );
+    expect(e.body).toEqual({ provision: 'istanbul-exchange', to: 'ukraine', undisclosed: true });
   });
 
   it('says what is wrong with a time, a day or an id, with the value and how to write it', () => {

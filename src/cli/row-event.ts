@@ -174,7 +174,10 @@ export function rowEnvelope(row: Row, ctx: RowContext): EventEnvelope {
     const column = fromAlias ? alias : c?.column;
     throw new RowError(
       column,
-      body[field] === undefined ? `a ${kind} event needs it` : issueWords(issue, body[field]),
+      // A rule across fields (a count, or undisclosed: true) says itself what to write.
+      issue.code !== 'custom' && body[field] === undefined
+        ? `a ${kind} event needs it`
+        : issueWords(issue, body[field]),
     );
   }
   throw new RowError(undefined, failure.message);

@@ -80,6 +80,12 @@ const Beside = {
   suspended: Measures.describe('Suspensions of the aid (aid.suspended until aid.resumed).'),
   capped: Measures.describe('Caps on the aid; the quota is still judged against the agreement.'),
   basis: Basis.optional(),
+  undisclosed: z
+    .literal(true)
+    .optional()
+    .describe(
+      'Unrecorded because a handover or release it rests on was recorded with its number not disclosed (`done` is then only what was disclosed).',
+    ),
 };
 
 /** An explanation as data: phrase codes with parameters, which each reader's edge words in its language. */
@@ -309,8 +315,14 @@ export const Evaluation = z
           counted: z.int().describe('Persons counted under the formula (and outside it by agreement).'),
           outside: z.int().describe('Persons released outside the formula.'),
           countedFromOutside: z.int(),
+          undisclosed: z
+            .int()
+            .optional()
+            .describe(
+              'Handovers or releases recorded with their number not disclosed: not in `counted` (never as 0 or any number).',
+            ),
           byDay: z
-            .array(z.object({ date: z.iso.date(), counted: z.int() }))
+            .array(z.object({ date: z.iso.date(), counted: z.int(), undisclosed: z.int().optional() }))
             .describe(
               'What was counted each day, by the day the handovers and releases occurred (agreement time zone): what a chart of what was done draws.',
             ),
@@ -326,6 +338,12 @@ export const Evaluation = z
         z.looseObject({
           provision: z.string(),
           holds: z.boolean(),
+          undisclosed: z
+            .literal(true)
+            .optional()
+            .describe(
+              'Not checked: a handover or release of the exchange was recorded with its number not disclosed (`holds` is then false and says nothing).',
+            ),
           surplus: z
             .int()
             .optional()
@@ -387,7 +405,18 @@ export const Evaluation = z
               .describe(
                 'The categories this side hands over when every one is remains: the figure counts remains returned, never persons released. Absent for living persons.',
               ),
-            counted: z.int().nullable().describe('Null when nothing is on record for this side (not 0).'),
+            counted: z
+              .int()
+              .nullable()
+              .describe(
+                'Null when nothing is on record for this side, or only records whose number was not disclosed (not 0).',
+              ),
+            undisclosed: z
+              .int()
+              .optional()
+              .describe(
+                'Handovers or releases recorded with their number not disclosed: beside `counted`, never in it.',
+              ),
             outside: z.int(),
             dueSoFar: z
               .number()

@@ -149,6 +149,13 @@ export function verdictPhrase(ctx: EvalContext, o: Obligation, v: Verdict, waits
       return phrase('verdict.dated-fact');
     case 'unrecorded':
       if (v.overdueMinutes === undefined) return phrase('verdict.no-figure');
+      // Recorded, with a number not disclosed: not "nothing recorded", and not "not recorded as done".
+      if (v.undisclosed)
+        return v.overdueMinutes > 0
+          ? deadline
+            ? phrase('verdict.undisclosed-against', { past: minutes(v.overdueMinutes), deadline })
+            : phrase('verdict.undisclosed-past', { past: minutes(v.overdueMinutes) })
+          : phrase('verdict.undisclosed-by-deadline');
       // At the deadline itself, "0 min past the deadline" would read as a figure.
       if (v.overdueMinutes > 0 && deadline)
         return v.noRecord

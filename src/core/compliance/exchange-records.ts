@@ -7,13 +7,19 @@ type Exchange = ProvisionOf<'exchange'>;
 /** A handover of a batch, with the intermediary's confirmation when there is one. */
 export interface HandoverRecord {
   record: Effective;
-  claimed: number;
+  /** The handing side's figure; absent when it recorded the handover with its number not disclosed. */
+  claimed?: number;
   confirmation?: { count: number; hash: string; at: number; actor: string };
   /**
    * The figure counted: the intermediary's when it confirmed, else the releasing party's, less the
    * remains found not to be of a person the exchange covers.
    */
   count: number;
+  /**
+   * The number counted is not disclosed (recorded `undisclosed: true`, and no intermediary gave a
+   * figure): `count` is then 0 and is never read as a figure (see undisclosedIn).
+   */
+  undisclosed?: true;
   at: number;
   /** Findings on the remains of this handover (remains.identified naming it). */
   findings: { finding: string; count: number; entry: Effective }[];
@@ -46,6 +52,10 @@ export interface ExchangeRecords {
 }
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/** A handover or release recorded with its number not disclosed (`undisclosed: true`, no count). */
+export const undisclosed = (body: Record<string, unknown>): boolean =>
+  body.undisclosed === true && typeof body.count !== 'number';
 
 /** Whether an outside-the-formula release counts toward the quota under the exchange's terms. */
 export function countsTowardQuota(exchange: Exchange, body: Record<string, unknown>): boolean {
@@ -127,7 +137,7 @@ export function exchangeRecords(
       .refsTo(r.entry.hash, 'handover.confirmed')
       .filter((c) => view.role(c.event.actor) === 'intermediary');
     const c = confirmations.at(-1);
-    const claimed = num(r.body.count);
+    const claimed = undisclosed(r.body) ? undefined : num(r.body.count);
     const confirmation = c
       ? { count: num(c.event.body.count), hash: c.hash, at: c.at, actor: c.event.actor }
       : undefined;
@@ -136,12 +146,14 @@ export function exchangeRecords(
       .map((f) => ({ finding: String(f.body.finding), count: num(f.body.count ?? 1), entry: f }));
     // Remains that are not of a person the exchange covers are not counted toward it.
     const excluded = findings.filter((f) => f.finding !== 'matches').reduce((a, f) => a + f.count, 0);
+    // The intermediary's figure discloses what the handing side's record did not.
     const count = confirmation ? confirmation.count : claimed;
     batch.handovers.push({
       record: r,
-      claimed,
+      ...(claimed !== undefined ? { claimed } : {}),
       ...(confirmation ? { confirmation } : {}),
-      count: Math.max(0, count - excluded),
+      count: count === undefined ? 0 : Math.max(0, count - excluded),
+      ...(count === undefined ? { undisclosed: true as const } : {}),
       at: r.entry.at,
       findings,
     });
@@ -169,7 +181,26 @@ export function exchangeRecords(
   return out;
 }
 
-/** Persons counted for a batch: handed over (as confirmed) plus outside releases counted toward it. */
+/**
+ * How many of a batch's handovers (and releases outside the formula counted toward it) were recorded
+ * with their number not disclosed: what countedIn gives is then only what was disclosed.
+ */
+export function undisclosedIn(batch: BatchRecord): number {
+  return (
+    batch.handovers.filter((h) => h.undisclosed).length +
+    batch.countedOutside.filter((r) => undisclosed(r.body)).length
+  );
+}
+
+/** How many of a batch's counterpart releases were recorded with their number not disclosed. */
+export function undisclosedReleasesIn(batch: BatchRecord): number {
+  return batch.releases.filter((r) => undisclosed(r.body)).length;
+}
+
+/**
+ * Persons counted for a batch: handed over (as confirmed) plus outside releases counted toward it,
+ * as disclosed (a number not disclosed is no figure: undisclosedIn says how many such records).
+ */
 export function countedIn(batch: BatchRecord): number {
   const excluded = batch.findings.filter((f) => f.finding !== 'matches').reduce((a, f) => a + f.count, 0);
   return Math.max(

@@ -2,7 +2,13 @@ import { returnedRemains } from '../figures/returned-remains.ts';
 import type { Obligation } from '../plan/types.ts';
 import { type Arg, moment, num as n, phrase, qty } from '../words/phrase.ts';
 import { dueAt, type EvalContext } from './context.ts';
-import { type BatchRecord, countedIn, type ExchangeRecords } from './exchange-records.ts';
+import {
+  type BatchRecord,
+  countedIn,
+  type ExchangeRecords,
+  undisclosed,
+  undisclosedIn,
+} from './exchange-records.ts';
 import { type Prepared, prepare } from './obligation-result.ts';
 import { releaseFacts } from './release-status.ts';
 import type { Dispute, RemainsFinding } from './types.ts';
@@ -14,7 +20,8 @@ function handoverDisputes(ctx: EvalContext, batch: BatchRecord): Dispute[] {
   const out: Dispute[] = [];
   for (const h of batch.handovers) {
     out.push(...ctx.view.disputes(h.record.entry));
-    if (h.confirmation && h.confirmation.count !== h.claimed) {
+    // A figure the handing side did not disclose is not contradicted by the intermediary's.
+    if (h.confirmation && h.claimed !== undefined && h.confirmation.count !== h.claimed) {
       out.push({
         of: h.record.entry.hash,
         recorded: { actor: h.record.entry.event.actor, figure: h.claimed },
@@ -119,6 +126,11 @@ function handoverFacts(
 ): Prepared {
   const tz = ctx.timeZone;
   const done = countedIn(batch);
+  // Handovers recorded with their number not disclosed: `done` is only what was disclosed, and
+  // absent when nothing was (never 0 for a handover that happened).
+  const hidden = undisclosedIn(batch);
+  const disclosedAny =
+    batch.handovers.some((h) => !h.undisclosed) || batch.countedOutside.some((r) => !undisclosed(r.body));
   const required = o.quantity;
   const events = [...batch.handovers.map((h) => h.at), ...batch.countedOutside.map((r) => r.at)];
   const doneAt = events.length ? Math.max(...events) : undefined;
@@ -148,7 +160,8 @@ function handoverFacts(
     const recorder = ctx.labels.actorArg(h.record.entry.event.actor);
     const bySide = 'type' in recorder && recorder.type === 'actor' && recorder.party === releasing;
     const handed = {
-      count: n(h.claimed),
+      // Not disclosed by the handing side: the intermediary's figure when it gave one.
+      count: h.claimed !== undefined ? n(h.claimed) : c ? n(c.count) : phrase('count.undisclosed'),
       actor: bySide ? recorder : ({ type: 'party', id: releasing } as Arg),
       at: moment(h.at, tz),
     };
@@ -168,7 +181,12 @@ function handoverFacts(
     ? 'record.counted-outside-remains'
     : 'record.counted-outside';
   for (const r of batch.countedOutside)
-    parts.push(phrase(outside, { count: n(num(r.body.count)), at: moment(r.at, tz) }));
+    parts.push(
+      phrase(outside, {
+        count: undisclosed(r.body) ? phrase('count.undisclosed') : n(num(r.body.count)),
+        at: moment(r.at, tz),
+      }),
+    );
   if (cumulative) parts.push(cumulative);
   const findings: { finding: string; count: number; entry: Effective; handover?: string }[] = [
     ...batch.handovers.flatMap((h) => h.findings.map((f) => ({ ...f, handover: h.record.entry.hash }))),
@@ -184,10 +202,11 @@ function handoverFacts(
     due,
     {
       ...(required !== undefined ? { required } : {}),
-      done,
+      ...(hidden > 0 && !disclosedAny ? {} : { done }),
       ...(doneAt !== undefined ? { doneAt } : {}),
       anything: parts.length > 0,
       completeOtherwise,
+      ...(hidden > 0 ? { undisclosed: 'done' as const } : {}),
       disputes: handoverDisputes(ctx, batch),
     },
     [

@@ -46,6 +46,14 @@ export interface Facts {
    * asked (its status is then the same at every later moment).
    */
   noBreachRecorded?: boolean;
+  /**
+   * A number it rests on was recorded as not disclosed (a handover or release with `undisclosed:
+   * true`): `done` is what was disclosed, never the whole (`done`); what is owed is not known
+   * (`owed`: a release owed by the ratio for a handover whose number was not disclosed). Complete
+   * only if the disclosed figures alone reach what is required (never, when what is owed is not
+   * known); else, once due, unrecorded for that reason: neither met nor partly met (TRUTH.md rule 1).
+   */
+  undisclosed?: 'done' | 'owed';
 }
 
 export interface Verdict {
@@ -53,6 +61,8 @@ export interface Verdict {
   lateMinutes?: number;
   overdueMinutes?: number;
   noRecord?: boolean;
+  /** Unrecorded because a number it rests on was not disclosed (Facts.undisclosed). */
+  undisclosed?: true;
 }
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
@@ -66,9 +76,11 @@ export function judge(f: Facts): Verdict {
   const asksNothingYet =
     f.required === 0 && f.completeOtherwise !== true && (f.dueAt === null || f.clock.before(f.dueAt));
   const complete =
-    f.required === undefined
-      ? f.anything
-      : !asksNothingYet && ((f.done ?? 0) >= f.required || f.completeOtherwise === true);
+    f.undisclosed === 'owed'
+      ? false
+      : f.required === undefined
+        ? f.anything
+        : !asksNothingYet && ((f.done ?? 0) >= f.required || f.completeOtherwise === true);
   if (complete) {
     if (f.dueAt !== null && f.doneAt !== undefined && f.doneAt > f.dueAt)
       return { status: 'met-late', lateMinutes: minutes(f.doneAt - f.dueAt) };
@@ -81,6 +93,9 @@ export function judge(f: Facts): Verdict {
     return { status: 'unrecorded', ...(f.anything || f.related ? {} : { noRecord: true }) };
   const overdueMinutes = f.clock.minutesSince(f.dueAt);
   if (f.missedRecorded) return { status: 'missed', overdueMinutes };
+  // Done in a number not disclosed (or owed one): not met, and not partly met either, which would
+  // say that the rest was not done; the record cannot say.
+  if (f.undisclosed) return { status: 'unrecorded', overdueMinutes, undisclosed: true };
   if ((f.done ?? 0) > 0) return { status: 'partly-met', overdueMinutes };
   // No record is not a verdict: only a recorded failure (breached, above) makes it missed.
   return { status: 'unrecorded', overdueMinutes, ...(f.anything || f.related ? {} : { noRecord: true }) };

@@ -119,6 +119,7 @@ export function verdictOf(ctx: EvalContext, p: Prepared): ObligationStatus {
   if (v.lateMinutes !== undefined) status.lateMinutes = v.lateMinutes;
   if (v.overdueMinutes !== undefined) status.overdueMinutes = v.overdueMinutes;
   if (v.noRecord) status.noRecord = true;
+  if (v.undisclosed) status.undisclosed = true;
   if (facts.disputes.length) status.disputes = facts.disputes;
   status.evidence = p.evidence;
   // A verdict that says nothing is recorded says it once: the record's "nothing recorded" goes.

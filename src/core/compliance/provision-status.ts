@@ -179,6 +179,7 @@ export function provisionStatus(
       ? ('no-breach-recorded' as const)
       : undefined);
   // A status resting on an uncertain term carries the mark (TRUTH.md rule 2).
+  const undisclosed = obligations.some((o) => o.undisclosed);
   const uncertain =
     ('uncertain' in p && p.uncertain === true) ||
     obligations.some((o) => o.uncertain && o.status !== 'not-yet-due' && o.status !== 'superseded');
@@ -186,6 +187,7 @@ export function provisionStatus(
     ...status,
     ...beside,
     ...(basis ? { basis } : {}),
+    ...(undisclosed ? { undisclosed: true as const } : {}),
     ...(uncertain ? { uncertain: true as const } : {}),
     // Kept while its lists are the same (with the live log, until one of them changes).
     evidence: ctx.keep(
@@ -270,11 +272,16 @@ function exchangedSides(
     return stated !== undefined && stated > 0 && d.counted >= stated;
   });
   return {
+    // A side recorded only with numbers not disclosed is said so: "an undisclosed number from …".
     sides: sides
-      .filter((d) => d.counted > 0)
+      .filter((d) => d.counted > 0 || d.undisclosed)
       .map((d) => ({
         said: phrase('record.exchange-side', {
-          count: num(d.counted),
+          count: !d.undisclosed
+            ? num(d.counted)
+            : d.counted > 0
+              ? phrase('count.disclosed-and-undisclosed', { count: num(d.counted) })
+              : phrase('count.undisclosed'),
           from: { type: 'party', id: d.from },
           to: { type: 'party', id: d.to },
         }),

@@ -2,7 +2,15 @@ import { returnedRemains } from '../figures/returned-remains.ts';
 import type { Obligation } from '../plan/types.ts';
 import { type Arg, moment, num as n, phrase, qty, quote } from '../words/phrase.ts';
 import type { EvalContext } from './context.ts';
-import { type BatchRecord, countedIn, type ExchangeRecords, releasedIn } from './exchange-records.ts';
+import {
+  type BatchRecord,
+  countedIn,
+  type ExchangeRecords,
+  releasedIn,
+  undisclosed,
+  undisclosedIn,
+  undisclosedReleasesIn,
+} from './exchange-records.ts';
 import { type Prepared, prepare } from './obligation-result.ts';
 import { owedFor } from './owed-by-ratio.ts';
 import { statedTotal } from './stated-total.ts';
@@ -28,10 +36,16 @@ export function releaseFacts(
   const handedAt = batch.handovers.length ? Math.max(...batch.handovers.map((h) => h.at)) : undefined;
   if (after && due !== null && handover?.due && handedAt !== undefined)
     due += Math.max(0, handedAt - Date.parse(handover.due));
+  // A handover whose number was not disclosed: what is owed for it is not known (never the ratio
+  // times what was disclosed alone, nor the plan's figure).
+  const owedUnknown = undisclosedIn(batch) > 0;
   // Owed by each category's ratio where the handovers say how many of each; else a range.
-  const range = counted > 0 ? owedFor(records.exchange, [batch]) : null;
-  const required = range ? range.min : o.quantity;
+  const range = counted > 0 && !owedUnknown ? owedFor(records.exchange, [batch]) : null;
+  const required = owedUnknown ? undefined : range ? range.min : o.quantity;
   const done = releasedIn(batch);
+  // Releases recorded with their number not disclosed: `done` is what was disclosed, absent when nothing was.
+  const hidden = undisclosedReleasesIn(batch);
+  const disclosedAny = batch.releases.some((r) => !undisclosed(r.body));
   let acc = 0;
   let doneAt: number | undefined;
   for (const r of batch.releases) {
@@ -62,23 +76,25 @@ export function releaseFacts(
         : returned
           ? phrase('release.head-batch-remains', { batch: n(batch.batch), required: qty(required, unit) })
           : phrase('release.head-batch', { batch: n(batch.batch), required: qty(required, unit) });
-  const what: Arg = !range
-    ? base
-    : range.min === range.max
-      ? phrase(range.byCategory ? 'release.for-counted-by-category' : 'release.for-counted', {
-          what: base,
-          counted: qty(counted, countedUnit),
-        })
-      : phrase('release.range-counted', {
-          what: base,
-          min: n(range.min),
-          max: n(range.max),
-          counted: qty(counted, countedUnit),
-        });
+  const what: Arg = owedUnknown
+    ? phrase('release.for-undisclosed', { what: base })
+    : !range
+      ? base
+      : range.min === range.max
+        ? phrase(range.byCategory ? 'release.for-counted-by-category' : 'release.for-counted', {
+            what: base,
+            counted: qty(counted, countedUnit),
+          })
+        : phrase('release.range-counted', {
+            what: base,
+            min: n(range.min),
+            max: n(range.max),
+            counted: qty(counted, countedUnit),
+          });
   const head = due === null ? what : phrase('head.by', { what, due: moment(due, tz) });
   const record: Arg[] = batch.releases.map((r) => {
     const released = {
-      count: n(num(r.body.count)),
+      count: undisclosed(r.body) ? phrase('count.undisclosed') : n(num(r.body.count)),
       party: { type: 'party', id: String(r.body.party) } as Arg,
       at: moment(r.entry.at, tz),
     };
@@ -99,11 +115,19 @@ export function releaseFacts(
     {
       ...(required !== undefined ? { required } : {}),
       ...(range && range.max !== range.min ? { requiredMax: range.max } : {}),
-      done,
+      ...(hidden > 0 && !disclosedAny ? {} : { done }),
       ...(doneAt !== undefined ? { doneAt } : {}),
       anything: batch.releases.length > 0,
       disputes: batch.releases.flatMap((r) => ctx.view.disputes(r.entry)),
-      ...(after && counted === 0 ? { waitsFor: phrase('waits.handover', { batch: n(batch.batch) }) } : {}),
+      ...(owedUnknown
+        ? { undisclosed: 'owed' as const }
+        : hidden > 0
+          ? { undisclosed: 'done' as const }
+          : {}),
+      // A handover recorded with its number not disclosed is a handover: the release no longer waits for one.
+      ...(after && counted === 0 && !owedUnknown
+        ? { waitsFor: phrase('waits.handover', { batch: n(batch.batch) }) }
+        : {}),
     },
     batch.releases.flatMap((r) => r.evidence),
     head,

@@ -2,7 +2,14 @@ import { singleValue } from '../agreement/figure.ts';
 import type { Agreement } from '../agreement/types.ts';
 import { returnedRemains } from '../figures/returned-remains.ts';
 import { num as n, phrase, sentence } from '../words/phrase.ts';
-import { countedIn, type ExchangeRecords, releasedIn } from './exchange-records.ts';
+import {
+  countedIn,
+  type ExchangeRecords,
+  releasedIn,
+  undisclosed,
+  undisclosedIn,
+  undisclosedReleasesIn,
+} from './exchange-records.ts';
 import { owedFor } from './owed-by-ratio.ts';
 import { statedBeside, statedTotal } from './stated-total.ts';
 import type { DirectionTally, ObligationStatus, RatioCheck } from './types.ts';
@@ -56,6 +63,28 @@ function byDayOf(
     .map(([date, counted]) => ({ date, counted }));
 }
 
+/** Records of each day whose number was not disclosed: beside the day's disclosed count, never in it. */
+function withUndisclosed(
+  days: { date: string; counted: number }[],
+  hidden: number[],
+  dateOf: (ms: number) => string,
+): { date: string; counted: number; undisclosed?: number }[] {
+  if (!hidden.length) return days;
+  const out = new Map<string, { date: string; counted: number; undisclosed?: number }>(
+    days.map((d) => [d.date, { ...d }]),
+  );
+  for (const at of hidden) {
+    const date = dateOf(at);
+    const row = out.get(date) ?? { date, counted: 0 };
+    row.undisclosed = (row.undisclosed ?? 0) + 1;
+    out.set(date, row);
+  }
+  return [...out.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** `undisclosed: n` when n records were kept without their number; nothing when none was. */
+const hiddenField = (n: number) => (n > 0 ? { undisclosed: n } : {});
+
 /**
  * Persons released each way by an exchange so far: counted under the formula and outside it.
  * `dateOf` gives the agreement's day of an instant (for `byDay`).
@@ -66,11 +95,16 @@ export function tallies(x: ExchangeRecords, dateOf: (ms: number) => string): Dir
   const releaseCategory = release.categories.map((c) => c.id).join('+');
   const counterpartCategory = counterpart.categories?.map((c) => c.id).join('+') ?? 'persons';
   const countedOutside = batches.flatMap((b) => b.countedOutside);
+  // Handovers and releases recorded with their number not disclosed: said beside the figures (how
+  // many such records), never added to them as 0 or as any number.
+  const hiddenForward = batches.reduce((a, b) => a + undisclosedIn(b), 0);
+  const hiddenBack = batches.reduce((a, b) => a + undisclosedReleasesIn(b), 0);
   const forward: DirectionTally = {
     provision: x.exchange.id,
     from: release.party,
     to: release.to,
     counted: batches.reduce((a, b) => a + countedIn(b), 0),
+    ...hiddenField(hiddenForward),
     outside: x.outside.release.reduce((a, r) => a + num(r.body.count), 0),
     countedFromOutside: countedOutside.reduce((a, r) => a + num(r.body.count), 0),
     byCategory: byCategory(
@@ -84,16 +118,27 @@ export function tallies(x: ExchangeRecords, dateOf: (ms: number) => string): Dir
       x.outside.release,
     ),
     // No batch is planned: the whole exchange is one record, and there is no batch to name.
-    byBatch: x.whole ? [] : batches.map((b) => ({ batch: b.batch, counted: countedIn(b) })),
+    byBatch: x.whole
+      ? []
+      : batches.map((b) => ({ batch: b.batch, counted: countedIn(b), ...hiddenField(undisclosedIn(b)) })),
     // As counted in the batches: handovers, releases outside the formula that count, less remains
     // found not to be of a person covered (on the day of the finding).
-    byDay: byDayOf(
+    byDay: withUndisclosed(
+      byDayOf(
+        batches.flatMap((b) => [
+          ...b.handovers.filter((h) => !h.undisclosed).map((h): [number, number] => [h.at, h.count]),
+          ...b.countedOutside
+            .filter((r) => !undisclosed(r.body))
+            .map((r): [number, number] => [r.entry.at, num(r.body.count)]),
+          ...b.findings
+            .filter((f) => f.finding !== 'matches')
+            .map((f): [number, number] => [f.entry.entry.at, -f.count]),
+        ]),
+        dateOf,
+      ),
       batches.flatMap((b) => [
-        ...b.handovers.map((h): [number, number] => [h.at, h.count]),
-        ...b.countedOutside.map((r): [number, number] => [r.entry.at, num(r.body.count)]),
-        ...b.findings
-          .filter((f) => f.finding !== 'matches')
-          .map((f): [number, number] => [f.entry.entry.at, -f.count]),
+        ...b.handovers.filter((h) => h.undisclosed).map((h) => h.at),
+        ...b.countedOutside.filter((r) => undisclosed(r.body)).map((r) => r.entry.at),
       ]),
       dateOf,
     ),
@@ -117,15 +162,30 @@ export function tallies(x: ExchangeRecords, dateOf: (ms: number) => string): Dir
     from: counterpart.party,
     to: counterpart.to ?? release.party,
     counted: batches.reduce((a, b) => a + releasedIn(b), 0),
+    ...hiddenField(hiddenBack),
     outside: x.outside.counterpart.reduce((a, r) => a + num(r.body.count), 0),
     countedFromOutside: 0,
     byCategory: byCategory(
       [[counterpartCategory, batches.reduce((a, b) => a + releasedIn(b), 0)]],
       x.outside.counterpart,
     ),
-    byBatch: x.whole ? [] : batches.map((b) => ({ batch: b.batch, counted: releasedIn(b) })),
-    byDay: byDayOf(
-      batches.flatMap((b) => b.releases.map((r): [number, number] => [r.entry.at, num(r.body.count)])),
+    byBatch: x.whole
+      ? []
+      : batches.map((b) => ({
+          batch: b.batch,
+          counted: releasedIn(b),
+          ...hiddenField(undisclosedReleasesIn(b)),
+        })),
+    byDay: withUndisclosed(
+      byDayOf(
+        batches.flatMap((b) =>
+          b.releases
+            .filter((r) => !undisclosed(r.body))
+            .map((r): [number, number] => [r.entry.at, num(r.body.count)]),
+        ),
+        dateOf,
+      ),
+      batches.flatMap((b) => b.releases.filter((r) => undisclosed(r.body)).map((r) => r.entry.at)),
       dateOf,
     ),
     ...stated(counterpart),
@@ -152,6 +212,28 @@ export function ratioCheck(
   // Owed by each category's ratio where the handovers say how many of each (owed-by-ratio.ts).
   const owed = owedFor(x.exchange, x.batches.values());
   if (!owed) return null;
+  // A handover or release whose number was not disclosed: the ratio cannot be checked (what either
+  // side did is not known), so it is neither said to hold nor to fall short.
+  if (forward.undisclosed || back.undisclosed)
+    return {
+      provision: x.exchange.id,
+      expected: owed.min,
+      ...(owed.max !== owed.min ? { expectedMax: owed.max } : {}),
+      released: back.counted,
+      holds: false,
+      undisclosed: true,
+      ...(back.statedTotal ? { statedTotal: back.statedTotal } : {}),
+      ...(back.byRatio !== undefined ? { byRatio: back.byRatio } : {}),
+      explanation: [
+        sentence([
+          phrase('ratio.undisclosed', {
+            by: { type: 'party', id: back.from },
+            from: { type: 'party', id: forward.from },
+          }),
+          ...statedBeside(back.statedTotal, back.byRatio),
+        ]),
+      ],
+    };
   const rs = x.exchange.release.categories.map((c) => c.ratio as number);
   const [lo, hi] = [Math.min(...rs), Math.max(...rs)];
   const expected = owed.min;

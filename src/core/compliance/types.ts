@@ -139,6 +139,11 @@ export interface ObligationStatus {
   overdueMinutes?: number;
   /** True when the status rests on the absence of any record. */
   noRecord?: boolean;
+  /**
+   * Unrecorded because a handover or release it rests on was recorded with its number not
+   * disclosed: `done`, when present, is only what was disclosed.
+   */
+  undisclosed?: true;
   figures?: Figure[];
   disputes?: Dispute[];
   /** Postponements of its batch, suspensions and caps of its aid, recorded over its time. */
@@ -183,6 +188,8 @@ export interface ProvisionStatus {
   /** Statements that the ceasefire is enforced again, for a cessation. */
   enforced?: { by: string; at: string; evidence: string[] }[];
   basis?: StatusBasis;
+  /** An obligation of it is unrecorded because a number it rests on was not disclosed. */
+  undisclosed?: true;
   /** Its status rests on an uncertain term (of the provision, or of an obligation judged): shown with ⚠. */
   uncertain?: true;
   evidence: string[];
@@ -199,13 +206,20 @@ export interface DirectionTally {
   outside: number;
   /** Outside-the-formula persons that the parties agreed to count toward the quota (in `counted`). */
   countedFromOutside: number;
+  /**
+   * How many handovers (or releases) of this direction were recorded with their number not
+   * disclosed: `counted` holds only disclosed numbers, and this says beside it that more happened.
+   * Absent when there is none. The same on each batch and day.
+   */
+  undisclosed?: number;
   byCategory: { category: string; counted: number; outside: number }[];
-  byBatch: { batch: number; counted: number }[];
+  byBatch: { batch: number; counted: number; undisclosed?: number }[];
   /**
    * What was counted each day, by the day the handovers and releases occurred (in the agreement's
    * time zone), in order: what a chart of what was done draws, whatever day its obligation falls on.
+   * A day with only records whose number was not disclosed has `counted: 0` and `undisclosed`.
    */
-  byDay: { date: string; counted: number }[];
+  byDay: { date: string; counted: number; undisclosed?: number }[];
   /** The total the agreement states for this side, each value with its source (absent when none). */
   statedTotal?: StatedFigure[];
   /**
@@ -222,7 +236,13 @@ export interface RatioCheck {
   expected: number;
   expectedMax?: number;
   released: number;
+  /** False too when it is not checked (`undisclosed`): read `undisclosed` first. */
   holds: boolean;
+  /**
+   * Not checked: a handover or release of the exchange was recorded with its number not disclosed,
+   * so neither side's figure is known; `expected` and `released` are what the disclosed numbers give.
+   */
+  undisclosed?: true;
   /** More released than the ratio asks, by how many: never a breach (only fewer can be one). */
   surplus?: number;
   /**

@@ -30,8 +30,13 @@ export interface ReleaseFigure {
    * figure counts remains returned, never persons released. Absent for living persons.
    */
   remains?: string[];
-  /** Counted under the formula; null when nothing at all was recorded for this side. */
+  /**
+   * Counted under the formula; null when nothing at all was recorded for this side, or when what was
+   * recorded gave no number (only records whose number was not disclosed): never 0 for those.
+   */
   counted: number | null;
+  /** Handovers or releases recorded with their number not disclosed: beside `counted`, never in it. */
+  undisclosed?: number;
   outside: number;
   /** Required by obligations already due. */
   dueSoFar: number;
@@ -171,7 +176,8 @@ function releases(agreement: Agreement, evaluation: Evaluation): ReleaseFigure[]
       to: d.to,
       ...(remains ? { remains } : {}),
       // A tally with no evidence behind it is the silence of the record, not zero persons.
-      counted: d.evidence.length > 0 ? d.counted : null,
+      counted: d.evidence.length > 0 && !(d.counted === 0 && d.undisclosed) ? d.counted : null,
+      ...(d.undisclosed ? { undisclosed: d.undisclosed } : {}),
       outside: d.outside,
       dueSoFar,
       ...(dueSoFarMax !== dueSoFar ? { dueSoFarMax } : {}),

@@ -155,3 +155,54 @@ describe('a note on any event', () => {
     expect(toHex(crypto.sha256(canonicalBytes(checked)))).toBe(toHex(crypto.sha256(canonicalBytes(old))));
   });
 });
+
+describe('a handover or release whose number was not disclosed', () => {
+  const handover = { provision: 'exchange', to: 'b' };
+  const release = { provision: 'exchange', party: 'b' };
+
+  it('given `undisclosed: true` and no count, then it is recorded as it is, with no number', () => {
+    for (const [kind, body] of [
+      ['handover.completed', handover],
+      ['release.completed', release],
+    ] as const) {
+      const checked = checkEnvelope(envelope(kind, { ...body, undisclosed: true }));
+      expect(checked.body, kind).toEqual({ ...body, undisclosed: true });
+      expect(checked.body, kind).not.toHaveProperty('count');
+    }
+  });
+
+  it('given neither a count nor `undisclosed: true`, then it is refused at `count`, saying what to write', () => {
+    expect(() => checkEnvelope(envelope('handover.completed', handover))).toThrow(
+      /count: the number is missing: give `count`, or `undisclosed: true` when the act is recorded but its number was not disclosed/,
+    );
+    expect(() => checkEnvelope(envelope('release.completed', { ...release, undisclosed: false }))).toThrow(
+      /count: the number is missing: give `count`, or `undisclosed: true` \(not false\)/,
+    );
+  });
+
+  it('given a count and `undisclosed: true` together, then it is refused at `undisclosed`: one of them is wrong', () => {
+    expect(() =>
+      checkEnvelope(envelope('handover.completed', { ...handover, count: 390, undisclosed: true })),
+    ).toThrow(
+      /undisclosed: `undisclosed: true` says the number was not disclosed, but `count` gives it \(390\)/,
+    );
+  });
+
+  it('given categories or persons with `undisclosed: true`, then it is refused at that field: they give the number', () => {
+    expect(() =>
+      checkEnvelope(
+        envelope('handover.completed', { ...handover, undisclosed: true, categories: { living: 3 } }),
+      ),
+    ).toThrow(
+      /categories: `categories` gives a number, but `undisclosed: true` says the number was not disclosed/,
+    );
+    expect(() =>
+      checkEnvelope(envelope('release.completed', { ...release, undisclosed: true, persons: [H(1)] })),
+    ).toThrow(/persons: `persons` gives a number/);
+  });
+
+  it('a count, as before, is recorded with the same bytes: `undisclosed` is never added', () => {
+    const body = { ...handover, count: 390 };
+    expect(checkEnvelope(envelope('handover.completed', body)).body).toEqual(body);
+  });
+});

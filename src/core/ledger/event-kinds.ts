@@ -50,6 +50,55 @@ const PERIOD_IN_ORDER = {
   path: ['from'],
 };
 
+/**
+ * A handover or release whose number was not disclosed ("an exchange took place today; the numbers
+ * were not disclosed"): `count` left out and `undisclosed: true`. Its number is never read as 0 or
+ * as any other: what rests on it says the number was not disclosed.
+ */
+const Undisclosed = z
+  .boolean()
+  .optional()
+  .describe(
+    'True when the act is recorded but its number was not disclosed: leave `count` (and `categories`, `persons`) out.',
+  );
+
+/** Either a count, or `undisclosed: true` with nothing that gives a number; never both, never neither. */
+function countOrUndisclosed(
+  b: {
+    count?: number | undefined;
+    undisclosed?: boolean | undefined;
+    categories?: unknown;
+    persons?: unknown;
+  },
+  ctx: z.core.$RefinementCtx,
+): void {
+  if (b.undisclosed === true) {
+    if (b.count !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['undisclosed'],
+        message: `\`undisclosed: true\` says the number was not disclosed, but \`count\` gives it (${b.count}): leave out \`undisclosed\`, or leave out \`count\` if the number was not disclosed`,
+      });
+    for (const field of ['categories', 'persons'] as const)
+      if (b[field] !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `\`${field}\` gives a number, but \`undisclosed: true\` says the number was not disclosed: record the number as \`count\` (without \`undisclosed\`), or leave out \`${field}\``,
+        });
+    return;
+  }
+  if (b.count === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['count'],
+      message:
+        b.undisclosed === false
+          ? 'the number is missing: give `count`, or `undisclosed: true` (not false) when the number was not disclosed'
+          : 'the number is missing: give `count`, or `undisclosed: true` when the act is recorded but its number was not disclosed',
+    });
+}
+
 /** The body of each kind of event. Bodies hold counts and commitments, never personal data. */
 export const EventBodies = {
   'actor.registered': z.strictObject({
@@ -77,27 +126,33 @@ export const EventBodies = {
   }),
   'list.accepted': z.strictObject({ list: EventRef }),
   'list.rejected': z.strictObject({ list: EventRef, reason: Text }),
-  'handover.completed': z.strictObject({
-    provision: Id,
-    batch: z.int().min(1).optional(),
-    count: Count,
-    persons: Persons.optional(),
-    to: Id,
-    via: Id.optional(),
-    categories: Categories,
-  }),
+  'handover.completed': z
+    .strictObject({
+      provision: Id,
+      batch: z.int().min(1).optional(),
+      count: Count.optional().describe('How many were handed over; leave it out with `undisclosed: true`.'),
+      undisclosed: Undisclosed,
+      persons: Persons.optional(),
+      to: Id,
+      via: Id.optional(),
+      categories: Categories,
+    })
+    .superRefine(countOrUndisclosed),
   'handover.confirmed': z.strictObject({ handover: EventRef, count: Count, persons: Persons.optional() }),
-  'release.completed': z.strictObject({
-    provision: Id.optional(),
-    batch: z.int().min(1).optional(),
-    party: Id,
-    count: Count,
-    category: Id.optional(),
-    persons: Persons.optional(),
-    outsideFormula: z.boolean().optional(),
-    countsTowardQuota: z.boolean().optional(),
-    categories: Categories,
-  }),
+  'release.completed': z
+    .strictObject({
+      provision: Id.optional(),
+      batch: z.int().min(1).optional(),
+      party: Id,
+      count: Count.optional().describe('How many were released; leave it out with `undisclosed: true`.'),
+      undisclosed: Undisclosed,
+      category: Id.optional(),
+      persons: Persons.optional(),
+      outsideFormula: z.boolean().optional(),
+      countsTowardQuota: z.boolean().optional(),
+      categories: Categories,
+    })
+    .superRefine(countOrUndisclosed),
   'aid.delivered': z
     .strictObject({
       provision: Id.optional(),

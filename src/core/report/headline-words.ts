@@ -111,6 +111,8 @@ export function headlineItems(
           all: w.text(all),
         });
     if (r.outside) line += ` ${t('outside', { n: w.text(n(r.outside)) })}`;
+    // Records whose number was not disclosed: said beside the count, never counted in it.
+    if (r.undisclosed) line += ` ${t('undisclosed', { n: w.text(n(r.undisclosed)) })}`;
     // Said in the line when it is the one number the agreement states.
     if (beside.length && unplanned?.kind !== 'number')
       line += `${w.text(lang === 'ar' ? '؛ ' : '; ')}${w.say(beside)}`;

@@ -17,6 +17,8 @@ export const EN: Record<PhraseCode, string> = {
   'release.head-all': 'In all: {required} to release',
   'release.head-all-unstated': 'In all: an unstated number of persons to release',
   'release.for-counted': '{what} (for {counted} counted)',
+  'release.for-undisclosed':
+    '{what} (for a handover whose number was not disclosed: what is owed is not known)',
   'release.for-counted-by-category': '{what} (for {counted} counted, by each one’s category)',
   'release.range-counted': '{what} ({min} to {max} for {counted} counted, by category)',
   'quota.what': '{required} ({line})',
@@ -30,6 +32,8 @@ export const EN: Record<PhraseCode, string> = {
   'record.handed-over-confirmed':
     '{count} handed over by {actor} at {at}, confirmed by {by} at {confirmedAt}',
   'record.handed-over-unconfirmed': '{count} handed over by {actor} at {at}, not confirmed',
+  'count.undisclosed': 'an undisclosed number',
+  'count.disclosed-and-undisclosed': '{count} and an undisclosed number',
   'record.counted-outside':
     '{count} released outside the formula and agreed to count toward this batch ({at})',
   'record.counted-outside-remains':
@@ -74,6 +78,12 @@ export const EN: Record<PhraseCode, string> = {
   'verdict.missed-overdue': 'missed, overdue by {overdue}',
   'verdict.disputed': 'disputed',
   'verdict.no-figure': 'no figure recorded by any source',
+  'verdict.undisclosed-past':
+    'not recorded as done in full: a number it rests on was not disclosed; {past} past the deadline',
+  'verdict.undisclosed-by-deadline':
+    'not recorded as done in full by the deadline: a number it rests on was not disclosed',
+  'verdict.undisclosed-against':
+    'not recorded as done in full: a number it rests on was not disclosed; {past} past {deadline}',
   'verdict.nothing-recorded-past': 'nothing recorded; {past} past the deadline',
   'verdict.not-recorded-done-past': 'not recorded as done; {past} past the deadline',
   'verdict.nothing-recorded-by-deadline': 'nothing recorded by the deadline',
@@ -86,6 +96,8 @@ export const EN: Record<PhraseCode, string> = {
   'deadline.derived': 'the derived deadline ⚠',
   'deadline.uncertain': 'the uncertain deadline ⚠',
   'ratio.under-way': 'ratio not yet reached: {released} of {expected}, with deadlines still to come',
+  'ratio.undisclosed':
+    'the ratio is not checked: a handover or release between {from} and {by} was recorded with its number not disclosed',
   'ratio.short': 'ratio does not hold',
   'ratio.short-against': 'ratio does not hold, past {deadline}',
   'moved.handover': 'Due {late} later than planned ({planned}): batch {batch} was handed over late',

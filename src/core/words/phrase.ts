@@ -78,6 +78,8 @@ export const PHRASES = {
   'release.head-batch-remains': ['batch', 'required'],
   'release.head-all-remains': ['required'],
   'release.for-counted': ['what', 'counted'],
+  // What is owed for a handover whose number was not disclosed: not known.
+  'release.for-undisclosed': ['what'],
   'release.range-counted': ['what', 'min', 'max', 'counted'],
   'release.for-counted-by-category': ['what', 'counted'],
   'quota.what': ['required', 'line'],
@@ -91,6 +93,9 @@ export const PHRASES = {
   'record.handed-over': ['count', 'actor', 'at'],
   'record.handed-over-confirmed': ['count', 'actor', 'at', 'by', 'confirmedAt'],
   'record.handed-over-unconfirmed': ['count', 'actor', 'at'],
+  /** In the place of a count: a handover or release recorded with its number not disclosed. */
+  'count.undisclosed': [],
+  'count.disclosed-and-undisclosed': ['count'],
   'record.counted-outside': ['count', 'at'],
   'record.counted-outside-remains': ['count', 'at'],
   'record.cumulative': ['counted', 'planned'],
@@ -134,6 +139,9 @@ export const PHRASES = {
   'verdict.missed-overdue': ['overdue'],
   'verdict.disputed': [],
   'verdict.no-figure': [],
+  'verdict.undisclosed-past': ['past'],
+  'verdict.undisclosed-by-deadline': [],
+  'verdict.undisclosed-against': ['past', 'deadline'],
   'verdict.nothing-recorded-past': ['past'],
   'verdict.not-recorded-done-past': ['past'],
   'verdict.nothing-recorded-by-deadline': [],
@@ -235,6 +243,7 @@ export const PHRASES = {
   'ratio.stated-total-only': ['stated'],
   /** What a ratio's shortfall is: under way (deadlines still to come), or final (with the ⚠ of a derived or uncertain deadline). */
   'ratio.under-way': ['released', 'expected'],
+  'ratio.undisclosed': ['by', 'from'],
   'ratio.short': [],
   'ratio.short-against': ['deadline'],
   'stated.source': ['value', 'source'],

@@ -160,6 +160,11 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
             <StatedTotal values={r.statedTotal} against={r.byRatio} id={`${r.provision}:${r.party}`} />
             <ReleaseDisputes disputes={r.disputes} agreement={data.agreement} />
             {r.outside > 0 ? <p className="muted">{t('figures.outside', { n: r.outside })}</p> : null}
+            {r.undisclosed ? (
+              <p className="muted" data-undisclosed={r.undisclosed}>
+                {t('figures.undisclosed', { n: r.undisclosed })}
+              </p>
+            ) : null}
           </div>
         ))}
       </div>

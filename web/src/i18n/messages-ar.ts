@@ -72,6 +72,7 @@ export const ar: Catalog = {
   'figures.noDate': 'لا يحدد الاتفاق موعدًا',
   'figures.aheadOfPlanned': 'أي أكثر من {total} في الخطة حتى الآن (المجموع في الخطة: {all})',
   'figures.outside': '{n} خارج الصيغة',
+  'figures.undisclosed': 'وسجلات لم يُكشف عن عددها: {n} (غير محتسبة)',
   'figures.statedTotal': 'المجموع المذكور في الاتفاق:',
   'figures.aid': 'المساعدات مقابل الحصة',
   'figures.source': 'المصدر',

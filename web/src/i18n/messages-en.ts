@@ -73,6 +73,7 @@ export const en = {
   'figures.noDate': 'the agreement sets no date',
   'figures.aheadOfPlanned': 'ahead of the {total} in the plan to date ({all} in all)',
   'figures.outside': '{n} outside the formula',
+  'figures.undisclosed': 'and records whose number was not disclosed: {n} (not counted)',
   'figures.statedTotal': 'Total stated in the agreement:',
   'figures.aid': 'Aid against the quota',
   'figures.source': 'Source',

@@ -72,6 +72,7 @@ export const he: Catalog = {
   'figures.noDate': 'ההסכם אינו קובע מועד',
   'figures.aheadOfPlanned': 'יותר מ־{total} בתוכנית עד כה ({all} בסך הכול)',
   'figures.outside': '{n} מחוץ לנוסחה',
+  'figures.undisclosed': 'ורשומות שמספרן לא פורסם: {n} (לא נספרו)',
   'figures.statedTotal': 'הסך הנקוב בהסכם:',
   'figures.aid': 'סיוע לעומת המכסה',
   'figures.source': 'מקור',
