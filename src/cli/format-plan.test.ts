@@ -119,3 +119,22 @@ provisions:
     expect(plain).not.toContain('1200 h');
   });
 });
+
+describe('the plan of an agreement that marks a party uncertain', () => {
+  it('marks that party’s obligations, totals and standing terms with ⚠, and no one else’s', () => {
+    const out = text(
+      FIXTURE_YAML.replace(
+        '  - { id: b, name: B, role: party }',
+        '  - { id: b, name: B, role: party, uncertain: true }',
+      ),
+    );
+    const lines = out.split('\n');
+    const ofB = lines.filter((l) => /withdraw/i.test(l) && / b[ :→]|^ *b /.test(l));
+    expect(ofB.length).toBeGreaterThan(0);
+    expect(ofB.every((l) => l.includes('⚠'))).toBe(true);
+    // Its totals (trucks it admits) carry the mark; A's persons do not.
+    expect(out).toMatch(/^ {2}b +.*⚠ /m);
+    expect(out).toMatch(/^ {2}a +w +6 persons$/m);
+    expect(text(FIXTURE_YAML)).not.toMatch(/^ {2}b +.*⚠ /m);
+  });
+});

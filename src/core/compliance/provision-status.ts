@@ -1,4 +1,5 @@
 import type { Provision } from '../agreement/types.ts';
+import { restsOnUncertainParty } from '../agreement/uncertain-party.ts';
 import {
   type Explanation,
   list,
@@ -182,6 +183,7 @@ export function provisionStatus(
   const undisclosed = obligations.some((o) => o.undisclosed);
   const uncertain =
     ('uncertain' in p && p.uncertain === true) ||
+    restsOnUncertainParty(ctx.agreement, p) ||
     obligations.some((o) => o.uncertain && o.status !== 'not-yet-due' && o.status !== 'superseded');
   return {
     ...status,

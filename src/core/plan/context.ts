@@ -165,6 +165,10 @@ export function obligation(
     ...(delayHours ? { delayedHours: delayHours } : {}),
     ...(openEnded ? { openEnded: true } : {}),
     ...(provision.uncertain && fields.uncertain === undefined ? { uncertain: true } : {}),
+    // A party the agreement marks uncertain: what it must do rests on it, and carries the ⚠ too.
+    ...(ctx.agreement.parties.some((x) => x.id === fields.party && x.uncertain === true)
+      ? { uncertain: true }
+      : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Agreement, Provision } from '../agreement/types.ts';
+import { restsOnUncertainParty } from '../agreement/uncertain-party.ts';
 import { addDays, daysBetween, localDate } from '../time/zoned-time.ts';
 import { num, phaseRef, phrase, provisionRef } from '../words/phrase.ts';
 import { englishNote, type PlanContext, waitedOn } from './context.ts';
@@ -225,10 +226,11 @@ export function planAgreement(agreement: Agreement, options: PlanOptions = {}): 
           from: horizon === null ? 'default' : 'option',
         }
       : null,
-    // A provision the agreement marks uncertain stays marked while it waits.
-    waiting: ctx.waiting.map((w) =>
-      agreement.provisions.find((p) => p.id === w.provision)?.uncertain ? { ...w, uncertain: true } : w,
-    ),
+    // A provision the agreement marks uncertain (or one whose acting party it marks) stays marked while it waits.
+    waiting: ctx.waiting.map((w) => {
+      const p = agreement.provisions.find((x) => x.id === w.provision);
+      return p && (p.uncertain || restsOnUncertainParty(agreement, p)) ? { ...w, uncertain: true } : w;
+    }),
     placedOnRecord: ctx.placedOnRecord,
     dates: ctx.dated,
     stated: ctx.stated,

@@ -1,5 +1,6 @@
 import { figureRange, isContested, statedValues } from '../agreement/figure.ts';
 import type { Figure, LocalizedText, Moment, Provision, ProvisionOf, Quota } from '../agreement/types.ts';
+import { restsOnUncertainParty } from '../agreement/uncertain-party.ts';
 import { daysBetween } from '../time/zoned-time.ts';
 import {
   type Arg,
@@ -468,7 +469,8 @@ export function standingObligation(ctx: PlanContext, p: Provision): StandingObli
     fromDay: phase.startDay,
     toDay: last.openEnded ? null : last.endDay,
     ...(last.openEnded ? { openEnded: true } : {}),
-    ...(p.uncertain ? { uncertain: true } : {}),
+    // Marked when the term is, or a party bound by it is (its consequences carry the mark).
+    ...(p.uncertain || restsOnUncertainParty(ctx.agreement, p) ? { uncertain: true } : {}),
     line: standing,
     description: englishLine(ctx.agreement, standing),
   };

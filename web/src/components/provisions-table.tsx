@@ -1,4 +1,5 @@
 import type { Provision } from '../../../src/core/agreement/types.ts';
+import { restsOnUncertainParty } from '../../../src/core/agreement/uncertain-party.ts';
 import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
 import { Rich } from '../i18n/rich.tsx';
@@ -10,8 +11,10 @@ export function ProvisionsTable({ data }: { data: AgreementData }) {
   const { t, text } = useI18n();
   const statuses = new Map((data.evaluation?.provisions ?? []).map((p) => [p.provision, p]));
   const titleOf = (p: Provision) => text(p.title, p.id);
+  // A term is marked when the agreement marks it, or a party acting in it (its consequences carry the mark).
+  const uncertainTerm = (p: Provision) => p.uncertain === true || restsOnUncertainParty(data.agreement, p);
   const marked =
-    data.agreement.provisions.some((p) => p.uncertain) ||
+    data.agreement.provisions.some(uncertainTerm) ||
     (data.evaluation?.provisions ?? []).some((p) => p.uncertain);
   return (
     <section aria-labelledby="provisions-h">
@@ -37,7 +40,7 @@ export function ProvisionsTable({ data }: { data: AgreementData }) {
                   data-status={s?.status ?? ''}
                 >
                   <th scope="row">
-                    {titleOf(p)} {p.uncertain ? <Uncertain note={p.note} /> : null}
+                    {titleOf(p)} {uncertainTerm(p) ? <Uncertain note={p.note} /> : null}
                     {p.source ? (
                       <p className="source">
                         <Rich k="common.source" nodes={{ source: <Cite>{p.source}</Cite> }} />

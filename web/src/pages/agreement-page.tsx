@@ -3,7 +3,7 @@ import type { Agreement } from '../../../src/core/agreement/types.ts';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
 import { AllegationsList } from '../components/allegations-list.tsx';
 import { Marked } from '../components/cite.tsx';
-import { Await } from '../components/common.tsx';
+import { Await, Uncertain } from '../components/common.tsx';
 import { CumulativeCharts } from '../components/cumulative-charts.tsx';
 import { EventFeed } from '../components/event-feed.tsx';
 import { EvidenceScope } from '../components/evidence.tsx';
@@ -107,6 +107,13 @@ function Parties({ agreement }: { agreement: Agreement }) {
             <li key={p.id} data-role={roles.join(' ')}>
               <span className="role">{roles.map((r) => t(`role.${r}` as MessageKey)).join(' · ')}</span>{' '}
               <strong>{text(p.name)}</strong>
+              {/* A party the agreement marks uncertain (who it is, or its role, not confirmed). */}
+              {p.uncertain ? (
+                <>
+                  {' '}
+                  <Uncertain note={p.note} />
+                </>
+              ) : null}
             </li>
           );
         })}
