@@ -62,7 +62,9 @@ describe('a plan in Arabic, its frame in Arabic', () => {
   it('heads each phase and day in Arabic, its dates and weekdays as Arabic writes them', () => {
     const agreement = agreementOf(FIXTURE_YAML);
     const ar = formatPlanText(planInWords(planAgreement(agreement, { extend: 2 }), agreement, 'ar'), 'اتفاق');
-    expect(ar).toContain('\nالمرحلة p1: الأيام 1–5 (1 يناير 2024 ← 5 يناير 2024)، مع تمديد يومين\n');
+    expect(ar).toContain(
+      '\nالمرحلة p1: الأيام 1–5 (1 يناير 2024 08:00 ← 6 يناير 2024 08:00)، مع تمديد يومين\n',
+    );
     expect(ar).toContain('\nاليوم 1  الاثنين، 1 يناير 2024  (المرحلة p1، اليوم 1)\n');
     // The fixture names its phase in English only ("Phase 1"), as a note may say: no frame word is English.
     expect(ar).not.toMatch(/^Phase|^Day |days \d|extended by|Notes|Totals/m);
@@ -136,5 +138,17 @@ describe('the plan of an agreement that marks a party uncertain', () => {
     expect(out).toMatch(/^ {2}b +.*⚠ /m);
     expect(out).toMatch(/^ {2}a +w +6 persons$/m);
     expect(text(FIXTURE_YAML)).not.toMatch(/^ {2}b +.*⚠ /m);
+  });
+});
+
+describe('a phase that starts at an hour', () => {
+  it('is printed from that hour to the same hour its length later; a phase from midnight, by its days', () => {
+    // The fixture's phase starts with the agreement, at 08:00, for 3 days.
+    expect(text(FIXTURE_YAML)).toMatch(/^Phase p1: days 1–3 \(2024-01-01 08:00 → 2024-01-04 08:00\)/m);
+    const midnight = FIXTURE_YAML.replace(
+      'start: 2024-01-01T08:00:00+02:00',
+      'start: 2024-01-01T00:00:00+02:00',
+    );
+    expect(text(midnight)).toMatch(/^Phase p1: days 1–3 \(2024-01-01 → 2024-01-03\)/m);
   });
 });

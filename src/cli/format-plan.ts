@@ -206,10 +206,19 @@ export function formatPlanText(plan: PlanInWords, title: string, names: Names = 
         : p.openEnded
           ? w('openEnded', { from: s.n(p.startDay), to: s.n(p.plannedTo ?? p.startDay) })
           : w('days', { from: s.n(p.startDay), to: p.endDay === null ? '…' : s.n(p.endDay) });
+    // A phase that starts at an hour ends at that hour: its instants, else its first and last days.
+    const hour = (iso: string | null) => (iso && iso.slice(11, 16) !== '00:00' ? iso.slice(11, 16) : null);
+    const startHour = hour(p.startAt);
+    const endHour = hour(p.endAt);
     const dates = p.startDate
       ? w('dates', {
-          from: s.date(p.startDate),
-          to: p.endDate ? s.date(p.endDate) : w(p.openEnded ? 'noFixedEnd' : 'open'),
+          from: startHour ? `${s.date(p.startDate)} ${startHour}` : s.date(p.startDate),
+          to:
+            p.endAt && endHour
+              ? `${s.date(p.endAt.slice(0, 10))} ${endHour}`
+              : p.endDate
+                ? s.date(p.endDate)
+                : w(p.openEnded ? 'noFixedEnd' : 'open'),
         })
       : '';
     const extended = p.extendedBy
