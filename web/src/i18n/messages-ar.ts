@@ -348,6 +348,7 @@ export const ar: Catalog = {
   'field.provision': 'البند',
   'field.batch': 'الدفعة',
   'field.count': 'العدد',
+  'field.undisclosed': 'العدد غير مُعلَن',
   'field.quantity': 'الكمية',
   'field.unit': 'الوحدة',
   'field.category': 'الفئة',

@@ -231,6 +231,7 @@ export const en = {
   'field.provision': 'Provision',
   'field.batch': 'Batch',
   'field.count': 'Number',
+  'field.undisclosed': 'Number not disclosed',
   'field.quantity': 'Quantity',
   'field.unit': 'Unit',
   'field.category': 'Category',

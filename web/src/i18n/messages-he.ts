@@ -235,6 +235,7 @@ export const he: Catalog = {
   'field.provision': 'סעיף',
   'field.batch': 'מנה',
   'field.count': 'מספר',
+  'field.undisclosed': 'המספר לא פורסם',
   'field.quantity': 'כמות',
   'field.unit': 'יחידה',
   'field.category': 'קטגוריה',

@@ -40,9 +40,11 @@ describe('event forms', () => {
       unit: 'truck',
     };
     for (const kind of WORKSPACE_KINDS) {
+      // A handover or release gives its number or says it was not disclosed: `count`, though
+      // optional, is filled here (the ledger refuses neither, and says which to give).
       const values = Object.fromEntries(
         (FIELDS[kind] ?? [])
-          .filter((s) => s.required)
+          .filter((s) => s.required || s.name === 'count')
           .map((s) => [
             s.name,
             s.options ? s.options[0]! : s.type === 'ids' ? 'zone-a' : (sample[s.type] ?? ''),
