@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/context.ts';
 
 /**
  * The script of a text, as a BCP 47 tag of undetermined language ("und-Latn"): what a citation or
@@ -35,12 +36,16 @@ export function foreignScript(text: string, lang: string): string | undefined {
 
 /**
  * Text the page does not translate (a name given no translation, an id, words as a recorder wrote
- * them): shown as it is, and marked with its script when that is not the page's, so that it reads
- * in its own direction and a screen reader does not read it as the page's language.
+ * them): shown as it is, isolated from the sentence around it (an element with `dir="auto"`, or
+ * the translator's `isolate` in the page's script), and marked with its script when that is not
+ * the page's, so that it reads in its own direction and a screen reader does not read it as the
+ * page's language.
  */
 export function Marked({ text, lang }: { text: string; lang: string }): ReactNode {
+  const { isolate } = useI18n();
   const tag = foreignScript(text, lang);
-  if (tag === undefined) return text;
+  // In the page's script it needs no mark, but still its own isolate inside the page's sentence.
+  if (tag === undefined) return isolate(text);
   return (
     <span lang={tag} dir="auto" translate="no">
       {text}

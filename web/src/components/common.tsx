@@ -68,8 +68,9 @@ export function UncertainLegend() {
 
 /** The ⚠ mark of a term that public sources disagree on. */
 export function Uncertain({ note }: { note?: string | undefined }) {
-  const { t } = useI18n();
-  const label = note ? `${t('common.uncertain')}: ${note}` : t('common.uncertain');
+  const { t, isolate } = useI18n();
+  // The note is the agreement's words (or a sentence of the page's, isolated all the same).
+  const label = note ? `${t('common.uncertain')}: ${isolate(note)}` : t('common.uncertain');
   return (
     <span className="uncertain" role="img" aria-label={label} title={label}>
       ⚠
@@ -81,8 +82,8 @@ export function Uncertain({ note }: { note?: string | undefined }) {
 export function usePartyName(agreement: Agreement): (id: string) => string {
   const { text } = useI18n();
   return (id: string) => {
-    const party = agreement.parties.find((p) => p.id === id);
-    return party ? text(party.name) : id;
+    // An id the agreement does not name is shown as it is, isolated as a name would be.
+    return text(agreement.parties.find((p) => p.id === id)?.name, id);
   };
 }
 
@@ -104,12 +105,12 @@ export function heldTerm(
 export function useReleasedLabel(
   agreement: Agreement,
 ): (r: Pick<ReleaseFigure, 'provision' | 'party' | 'remains'>) => string {
-  const { t, text, lang } = useI18n();
+  const { t, text, lang, isolate } = useI18n();
   const party = usePartyName(agreement);
   return (r) => {
     if (r.remains) {
       const names = namesOf(agreement, lang);
-      const categories = r.remains.map((c) => names.category(c, r.provision));
+      const categories = r.remains.map((c) => isolate(names.category(c, r.provision)));
       return `${t('figures.returned', { party: party(r.party) })} (${categories.join(lang === 'ar' ? '، ' : ', ')})`;
     }
     const term = heldTerm(agreement, r.party, text);
@@ -118,7 +119,9 @@ export function useReleasedLabel(
     const exchanges = agreement.provisions.filter(
       (p) => p.kind === 'exchange' && (p.release.party === r.party || p.counterpart.party === r.party),
     );
-    return exchanges.length > 1 ? `${label} · ${namesOf(agreement, lang).provision(r.provision)}` : label;
+    return exchanges.length > 1
+      ? `${label} · ${isolate(namesOf(agreement, lang).provision(r.provision))}`
+      : label;
   };
 }
 
@@ -174,7 +177,7 @@ export function StatusCells({
 
 /** A figure and the unit it counts, pluralised in the chosen language. */
 export function Quantity({ n, unit }: { n: number; unit: string }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, isolate } = useI18n();
   const key = `unit.${unit}` as MessageKey;
   const known = [
     'person',
@@ -189,7 +192,8 @@ export function Quantity({ n, unit }: { n: number; unit: string }) {
     'ship',
     'zone',
   ].includes(unit);
-  return <>{known ? t(key, { n }) : `${fmt.number(n)} ${unit}`}</>;
+  // A unit the catalogs do not know is the agreement's own word for it.
+  return <>{known ? t(key, { n }) : `${fmt.number(n)} ${isolate(unit)}`}</>;
 }
 
 /** The label an agreement gives a quota line or a category (in the reader's language), else its id. */
@@ -209,5 +213,5 @@ export function termLabel(
       if (c) return text(c.label, id);
     }
   }
-  return id;
+  return text(undefined, id);
 }

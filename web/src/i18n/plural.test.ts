@@ -83,11 +83,12 @@ describe('translator', () => {
     }
   });
 
-  it('takes agreement text in the chosen language, else English', () => {
+  it('takes agreement text in the chosen language, else English, isolated on a right-to-left page', () => {
     const title = { en: 'Pause', ar: 'الهدنة' };
-    expect(translator('ar').text(title)).toBe('الهدنة');
-    expect(translator('he').text(title)).toBe('Pause');
-    expect(translator('he').text('Plain')).toBe('Plain');
-    expect(translator('he').text(undefined, 'x')).toBe('x');
+    expect(translator('ar').text(title)).toBe('\u2068الهدنة\u2069');
+    expect(translator('he').text(title)).toBe('\u2068Pause\u2069');
+    expect(translator('he').text('Plain')).toBe('\u2068Plain\u2069');
+    expect(translator('he').text(undefined, 'x')).toBe('\u2068x\u2069');
+    expect(translator('en').text(title)).toBe('Pause');
   });
 });

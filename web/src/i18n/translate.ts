@@ -20,8 +20,19 @@ export interface Translator {
   fmt: Formatters;
   /** The message `key` with `{name}` replaced; numbers are written as the locale writes them; `n` picks the plural form. */
   t(key: MessageKey, params?: Params): string;
-  /** Text from an agreement in the chosen language, else English. */
+  /**
+   * Text from an agreement in the chosen language, else English (or `fallback`): isolated, as
+   * `isolate` does, since it is the agreement's words, not the page's.
+   */
   text(value: Localized | undefined, fallback?: string): string;
+  /**
+   * Words the page does not write itself (a record's: a source, a statement, an actor's name; the
+   * agreement's: a title, a name, a note) as they go into a sentence of the page: on an Arabic or
+   * Hebrew page, isolated (U+2068 … U+2069) so that a bracket or a full stop beside them keeps its
+   * side; as they are on an English page. The one way the dashboard joins such words to its own
+   * outside `t`'s parameters (which it isolates too); an element does it with `<Marked>`.
+   */
+  isolate(words: string): string;
 }
 
 /** The words for a field of an event body (its id when the catalog has none). */
@@ -40,7 +51,19 @@ const PDI = '\u2069';
  * digits in place, and does not pull the sentence's punctuation into its own run.
  */
 export function isolate(text: string): string {
-  return text === '' ? text : `${FSI}${text}${PDI}`;
+  return text === '' || isolated(text) ? text : `${FSI}${text}${PDI}`;
+}
+
+/** Whether `text` is one isolate already: its first character opens one that its last closes. */
+function isolated(text: string): boolean {
+  if (!text.startsWith(FSI) || !text.endsWith(PDI)) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === FSI || c === '\u2066' || c === '\u2067') depth++;
+    else if (c === PDI && --depth === 0) return i === text.length - 1;
+  }
+  return false;
 }
 
 /**
@@ -60,6 +83,7 @@ export function translator(lang: Lang, digits: Digits = 'latn'): Translator {
   const catalog = CATALOGS[lang];
   const fmt = formatters(lang, digits);
   const rtl = dirOf(lang) === 'rtl';
+  const own = (words: string) => (rtl ? isolate(words) : words);
   return {
     lang,
     digits,
@@ -74,9 +98,10 @@ export function translator(lang: Lang, digits: Digits = 'latn'): Translator {
       return interpolate(template, params, fmt, rtl);
     },
     text(value, fallback = '') {
-      if (value === undefined) return fallback;
-      if (typeof value === 'string') return value;
-      return value[lang] ?? value.en;
+      if (value === undefined) return own(fallback);
+      if (typeof value === 'string') return own(value);
+      return own(value[lang] ?? value.en);
     },
+    isolate: own,
   };
 }

@@ -278,7 +278,7 @@ function Field({
   error: FormError | undefined;
   onCount: (n: number) => void;
 }) {
-  const { t, text } = useI18n();
+  const { t, text, isolate } = useI18n();
   const id = `f-${spec.name}`;
   const label = `${fieldLabel(t, spec.name)}${spec.required ? ' *' : ''}`;
   const err = error ? (
@@ -304,12 +304,12 @@ function Field({
   let options: { value: string; label: string }[] | null = null;
   if (spec.options) options = spec.options.map((u) => ({ value: u, label: optionLabel(t, u) }));
   else if (spec.choices === 'party' && a)
-    options = a.parties.map((p) => ({ value: p.id, label: `${text(p.name)} (${p.id})` }));
+    options = a.parties.map((p) => ({ value: p.id, label: `${text(p.name)} (${isolate(p.id)})` }));
   else if (spec.choices === 'provision' && a)
     // The agreement's provisions that fit the event (an aid figure: the aid provisions).
     options = a.provisions
       .filter((p) => !spec.provisionKinds || spec.provisionKinds.includes(p.kind))
-      .map((p) => ({ value: p.id, label: `${text(p.title, p.id)} (${p.id})` }));
+      .map((p) => ({ value: p.id, label: `${text(p.title, p.id)} (${isolate(p.id)})` }));
   else if (spec.type === 'ref') {
     const kinds = REF_KINDS[spec.name] ?? [];
     options = recent
