@@ -42,6 +42,7 @@ import { allegationRoutes } from './routes/allegations.ts';
 import { appendRoutes } from './routes/append.ts';
 import { checkpointRoutes } from './routes/checkpoints.ts';
 import { registerDashboard } from './routes/dashboard.ts';
+import { dayRoutes } from './routes/days.ts';
 import { eventRoutes } from './routes/events.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -116,6 +117,7 @@ export function routeTable(
     ...planRoutes(ctx),
     ...logRoutes(ctx, reads),
     ...eventRoutes(ctx, reads),
+    ...dayRoutes(ctx, reads),
     ...notifyingAppends(appendRoutes(ctx), notifier),
     ...streamRoutes(ctx, feeds, heartbeat),
     ...statusRoutes(ctx, reads),

@@ -540,6 +540,47 @@ export class LedgerStore {
     return rows.map((r) => parsedEntry(logId, rawEntryOf(r)));
   }
 
+  /**
+   * When the first event of a log at or after `fromMs` occurred (epoch milliseconds), or null when
+   * none did: one step of an indexed walk (truce_entry_occurred) from day to day, whatever the
+   * length of the log.
+   */
+  async firstOccurredFrom(logId: string, fromMs: number): Promise<number | null> {
+    const row = await this.db
+      .selectFrom('truce_entry')
+      .select('occurred_ms')
+      .where('log_id', '=', logId)
+      .where('occurred_ms', '>=', fromMs)
+      .orderBy('occurred_ms')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.occurred_ms == null ? null : Number(row.occurred_ms);
+  }
+
+  /** How many events of a log occurred in [fromMs, toMs): a count over an indexed range. */
+  async countOccurredBetween(logId: string, fromMs: number, toMs: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('truce_entry')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('log_id', '=', logId)
+      .where('occurred_ms', '>=', fromMs)
+      .where('occurred_ms', '<', toMs)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** The events of a log whose time the store could not read when it migrated (occurred_ms null), in index order. */
+  async entriesWithoutOccurred(logId: string): Promise<StoredEntry[]> {
+    const rows = await this.db
+      .selectFrom('truce_entry')
+      .select(['idx', 'leaf_hash', 'event'])
+      .where('log_id', '=', logId)
+      .where('occurred_ms', 'is', null)
+      .orderBy('idx')
+      .execute();
+    return rows.map((r) => parsedEntry(logId, rawEntryOf(r)));
+  }
+
   async entryByLeafHash(logId: string, hex: string): Promise<StoredEntry | undefined> {
     if (!/^[0-9a-f]{64}$/.test(hex)) return undefined;
     const row = await this.db
