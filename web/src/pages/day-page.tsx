@@ -13,6 +13,7 @@ import {
   UncertainLegend,
   usePartyName,
 } from '../components/common.tsx';
+import { DayPicker } from '../components/day-picker.tsx';
 import { EventItem } from '../components/event-feed.tsx';
 import { EvidenceScope } from '../components/evidence.tsx';
 import { ExplanationText } from '../components/explanation.tsx';
@@ -24,7 +25,7 @@ import { logEvents } from '../log-events.ts';
 import { agreementDay, eventsOn } from '../model/agreement-days.ts';
 import { addDays, dateIn } from '../model/calendar.ts';
 import { agreementNames } from '../model/names.ts';
-import { Link, navigate } from '../navigation.tsx';
+import { Link } from '../navigation.tsx';
 import { useFetch } from '../use-fetch.ts';
 
 const LATE = new Set(['missed', 'met-late', 'partly-met']);
@@ -129,14 +130,7 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
           <Link href={`${base}/day/${addDays(date, -1)}`} rel="prev">
             {t('day.previous')}
           </Link>
-          <label>
-            {t('day.pick')}{' '}
-            <input
-              type="date"
-              value={date}
-              onChange={(e) => e.target.value && navigate(`${base}/day/${e.target.value}`)}
-            />
-          </label>
+          <DayPicker base={base} date={date} />
           <Link href={`${base}/day/${addDays(date, 1)}`} rel="next">
             {t('day.next')}
           </Link>
