@@ -41,6 +41,14 @@ export interface EventPage {
   next: number | null;
 }
 
+/** The days on which a log's events occurred (GET /api/logs/{id}/days). */
+export interface OccurredDays {
+  log: string;
+  size: number;
+  timeZone: string;
+  days: { date: string; events: number }[];
+}
+
 export interface OneEvent extends LoggedEntry {
   log: string;
   checkpointSize: number | null;
@@ -175,6 +183,8 @@ export const api = {
     getJson<AllegationPage>(
       `/api/logs/${enc(logId)}/allegations?at=${enc(at)}&limit=${limit}${cursor ? `&cursor=${enc(cursor)}` : ''}`,
     ),
+  /** The days on which the log's events occurred, in the agreement's time zone, with how many on each. */
+  days: (logId: string) => getJson<OccurredDays>(`/api/logs/${enc(logId)}/days`),
   events: (logId: string, from: number, limit: number) =>
     getJson<EventPage>(`/api/logs/${enc(logId)}/events?from=${from}&limit=${limit}`),
   event: (logId: string, leafHash: string) =>

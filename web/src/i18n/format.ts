@@ -16,6 +16,8 @@ export interface Formatters {
   time(iso: string, timeZone: string): string;
   /** A calendar date YYYY-MM-DD (no time zone shift). */
   calendarDate(date: string): string;
+  /** A calendar month YYYY-MM, its name in full with its year ("November 2023"). */
+  month(month: string): string;
 }
 
 const cache = new Map<string, Formatters>();
@@ -67,6 +69,7 @@ export function formatters(lang: Lang, digits: Digits = 'latn'): Formatters {
     month: 'short',
     year: 'numeric',
   });
+  const monthFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' });
   const f: Formatters = {
     number: (n) => numberFormat.format(n),
     compact: (n) => compactFormat.format(n),
@@ -75,6 +78,7 @@ export function formatters(lang: Lang, digits: Digits = 'latn'): Formatters {
     dateTime: (iso, tz) => zoned(tz).dateTime.format(dateOf(iso)),
     time: (iso, tz) => zoned(tz).time.format(dateOf(iso)),
     calendarDate: (date) => calendar.format(new Date(`${date}T12:00:00Z`)),
+    month: (month) => monthFormat.format(new Date(`${month}-15T12:00:00Z`)),
   };
   cache.set(locale, f);
   return f;

@@ -5,6 +5,7 @@ import { AllegationsList } from '../components/allegations-list.tsx';
 import { Marked } from '../components/cite.tsx';
 import { Await, Uncertain } from '../components/common.tsx';
 import { CumulativeCharts } from '../components/cumulative-charts.tsx';
+import { DayList } from '../components/day-list.tsx';
 import { EventFeed } from '../components/event-feed.tsx';
 import { EvidenceScope } from '../components/evidence.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
@@ -14,7 +15,6 @@ import { ProvenanceBanner } from '../components/provenance-banner.tsx';
 import { ProvisionsTable } from '../components/provisions-table.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
-import { agreementDays } from '../model/agreement-days.ts';
 import { agreementNames } from '../model/names.ts';
 import { Link } from '../navigation.tsx';
 import { useFetch } from '../use-fetch.ts';
@@ -78,7 +78,7 @@ function AgreementView({ data, reload }: { data: AgreementData; reload?: (() => 
         <CumulativeCharts data={data} />
         <ProvisionsTable data={data} />
         <AllegationsList data={data} />
-        <DayLinks data={data} />
+        <DayList data={data} />
         {data.log ? (
           <EventFeed
             logId={data.log.id}
@@ -118,42 +118,6 @@ function Parties({ agreement }: { agreement: Agreement }) {
           );
         })}
       </ul>
-    </section>
-  );
-}
-
-/** A link to the day view of every day of every phase, the last included, and of every day with an obligation. */
-function DayLinks({ data }: { data: AgreementData }) {
-  const { t, fmt } = useI18n();
-  const days = useMemo(
-    () => agreementDays(data.plan, data.evaluation, new Date()),
-    [data.plan, data.evaluation],
-  );
-  if (days.length === 0) return null;
-  // A long agreement shows a day a week, and the first and last day of each phase.
-  const bounds = (i: number) =>
-    days[i]!.phases.some(
-      (p) =>
-        p.phaseDay === 1 ||
-        !days[i + 1]?.phases.some((q) => q.phase === p.phase && q.phaseDay === p.phaseDay + 1),
-    );
-  const shown = (
-    days.length > 60
-      ? days.filter((d, i) => i === 0 || d.day % 7 === 1 || i === days.length - 1 || bounds(i))
-      : days
-  ).map((d) => [d.date, d.day] as const);
-  return (
-    <section aria-labelledby="days-h">
-      <h2 id="days-h">{t('agreement.days')}</h2>
-      <ol className="day-links">
-        {shown.map(([date, day]) => (
-          <li key={date}>
-            <Link href={`/agreements/${encodeURIComponent(data.agreement.id)}/day/${date}`}>
-              {t('chart.day', { day })} <span className="muted">{fmt.calendarDate(date)}</span>
-            </Link>
-          </li>
-        ))}
-      </ol>
     </section>
   );
 }
