@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/run-cli.ts';
+import { runCli as runCliAsIs } from './helpers/run-cli.ts';
 
 const LOG = 'examples/logs/oct-2025-ceasefire';
 const AT = '2025-10-19T23:00:00+03:00';
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/** truce status's words, without the isolates around names and recorded words (tested apart, below). */
+async function runCli(...argv: string[]) {
+  const r = await runCliAsIs(...argv);
+  return { ...r, stdout: r.stdout.replace(/[\u2068\u2069]/g, '') };
+}
 
 describe('truce status in the reader’s language', () => {
   it('names parties and exchanges by their labels in English, never by their ids', async () => {
@@ -154,4 +162,25 @@ describe('truce status in the reader’s language', () => {
     const r = await runCli('status', LOG, '--at', '2025-10-14T12:00:00+03:00');
     expect(r.stdout).toMatch(/ — status at 2025-10-14 12:00 \(Asia\/Gaza\)/);
   });
+
+  it.each([
+    ['ar', 'المصدر'],
+    ['he', 'מקור'],
+  ])(
+    'in %s, isolates each name and recorded words in its line, so a bracket beside a Latin source keeps its side',
+    async (lang, source) => {
+      const r = await runCliAsIs('status', LOG, '--lang', lang);
+      expect(r.status).toBe(0);
+      // "Claim by Hamas (source: Gaza authorities): Line markers …", each part in its own isolate.
+      expect(r.stdout).toContain(`(${source}: ${FSI}Gaza authorities${PDI}): ${FSI}Line markers placed`);
+      expect(r.stdout).toContain(`${FSI}Reported as the agreed total${PDI}`);
+      // Every isolate closed on its line; none shown as an escaped control.
+      for (const line of r.stdout.split('\n'))
+        expect(line.split(FSI).length, line).toBe(line.split(PDI).length);
+      expect(r.stdout).not.toContain('<U+');
+      // English lines need none.
+      const en = await runCliAsIs('status', LOG);
+      expect(en.stdout).not.toMatch(/[\u2068\u2069]/);
+    },
+  );
 });

@@ -19,6 +19,7 @@ import {
   formatNumber,
   formatQuantity,
   localized,
+  marked,
   renderExplanation,
 } from '../core/words/render.ts';
 import { placedOnRecordWords } from './placed-on-record-words.ts';
@@ -138,7 +139,15 @@ function tellsAllegations(explanation: Explanation): boolean {
   );
 }
 
-const pad = (s: string, n: number) => (s.length >= n ? `${s} ` : s.padEnd(n));
+/** Pads to `n` columns; the marks around a name (marked) take none. */
+const pad = (s: string, n: number) => {
+  const shown = s.replace(/[\uE000\uE001]/g, '').length;
+  return shown >= n ? `${s} ` : s + ' '.repeat(n - shown);
+};
+
+/** How the text writes a name or recorded words: as they are, or marked for the terminal to isolate. */
+type Name = (s: string) => string;
+const asIs: Name = (s) => s;
 
 /** A day with its year: "15 Dec 2024", and as each language writes it. */
 function fullDay(date: string, lang: Lang): string {
@@ -152,9 +161,9 @@ function localTime(iso: string, timeZone: string, lang: Lang): string {
 }
 
 /** Plain text: the status's words as they are (no escaping, no isolation). */
-const plain = (say: (x: Explanation) => string): Writer => ({
+const plain = (say: (x: Explanation) => string, name: Name = asIs): Writer => ({
   text: (s) => s,
-  name: (s) => s,
+  name,
   figure: (_id, _value, words) => words,
   say,
 });
@@ -164,6 +173,7 @@ function dayLines(
   say: (x: Explanation) => string,
   agreement: Agreement,
   lang: Lang,
+  m: Name,
 ): string[] {
   const byDay = new Map<number, { date: string | null; rows: string[] }>();
   const names = namesOf(agreement, lang);
@@ -176,8 +186,8 @@ function dayLines(
     // Its provision by name heads the line, in every language (an id is not for readers, and the
     // obligation in words opens its explanation already: said twice, the line read as a stutter).
     // With the party it binds: a term owed by each side (talks to start) reads once for each, named.
-    const party = o.obligation.party ? names.party(o.obligation.party) : '';
-    const what = `${names.provision(o.obligation.provision)}${party ? ` (${party})` : ''}`;
+    const party = o.obligation.party ? m(names.party(o.obligation.party)) : '';
+    const what = `${m(names.provision(o.obligation.provision))}${party ? ` (${party})` : ''}`;
     row(
       o.obligation.day,
       o.obligation.date,
@@ -189,7 +199,7 @@ function dayLines(
     row(
       d.day,
       d.date,
-      `    ${pad(`${statusWord(lang, 'date')}${d.uncertain ? ' ⚠' : ''}`, 12)}${names.provision(d.provision)}: ${say(
+      `    ${pad(`${statusWord(lang, 'date')}${d.uncertain ? ' ⚠' : ''}`, 12)}${m(names.provision(d.provision))}: ${say(
         [
           phrase('dated-fact.line', {
             what: { type: 'fact', provision: d.provision, description: d.description },
@@ -218,15 +228,11 @@ export function headlineLines(
   agreement: Agreement,
   lang: Lang = 'en',
   labels: Labels = labelsOf(agreement, [], lang),
+  m: Name = asIs,
+  say: (x: Explanation) => string = (x) => explain(x, agreement, lang),
 ): string[] {
   const lines = [statusWord(lang, 'headline')];
-  const items = headlineItems(
-    h,
-    labels,
-    lang,
-    plain((x) => explain(x, agreement, lang)),
-    { reached: true },
-  );
+  const items = headlineItems(h, labels, lang, plain(say, m), { reached: true });
   if (items.length === 0) return [];
   for (const i of items) lines.push(`  ${i.line}`, ...i.sub.map((x) => `    ${x}`));
   return lines;
@@ -243,18 +249,25 @@ export function formatStatusText(
   labels: Labels = labelsOf(agreement, [], 'en'),
   lang: Lang = 'en',
   eventNumber?: (hash: string) => number | undefined,
+  /**
+   * Mark names and recorded words (MARK_OPEN … MARK_CLOSE) for the terminal to isolate in an Arabic
+   * or Hebrew line (main.ts: markedIsolates): what `truce status` writes in those languages.
+   */
+  isolate = false,
 ): string {
   // Events named by their number in the log where it is known ("event no. 40 (crossing opened)").
   const names = namesOf(agreement, lang);
+  const mark = isolate && lang !== 'en';
+  const m: Name = mark ? marked : asIs;
   const say = (x: Explanation) =>
-    renderExplanation(x, { lang, names, ...(eventNumber ? { eventNumber } : {}) });
+    renderExplanation(x, { lang, names, mark, ...(eventNumber ? { eventNumber } : {}) });
   const w = (key: StatusWord, values: Record<string, string> = {}) => statusWord(lang, key, values);
   const n = (x: number) => formatNumber(x, lang);
   const tz = agreement.timeZone;
   const lines: string[] = [];
   const head = {
-    title: localized(agreement.title, lang),
-    zone: tz,
+    title: m(localized(agreement.title, lang)),
+    zone: m(tz),
     // "1 event", "32 events": the noun in the form the number asks for, in each language.
     events: formatQuantity(e.events, 'event', lang),
     version: typeof agreement.version === 'number' ? n(agreement.version) : agreement.version,
@@ -275,14 +288,16 @@ export function formatStatusText(
   // the talks of 16 May") stays apart from its sentence, and each phase's sentence starts where the others do.
   const phaseColumn = Math.max(14, ...phaseTitles.map((t) => t.length + 2));
   e.phases.forEach((p, i) => {
-    lines.push(`  ${pad(phaseTitles[i]!, phaseColumn)}${say(p.explanation)}`);
+    lines.push(`  ${pad(m(phaseTitles[i]!), phaseColumn)}${say(p.explanation)}`);
   });
   if (e.extensions.length) {
     lines.push('', w('extensions'));
     for (const x of e.extensions)
       lines.push(`  ${pad(STATUS_WORDS[lang][x.status], 12)}${say(x.explanation)}`);
   }
-  const headline = headlineLines(headlineFigures(agreement, e), agreement, lang, labels);
+  const headline = headlineLines(headlineFigures(agreement, e), agreement, lang, labels, m, (x) =>
+    renderExplanation(x, { lang, names, mark }),
+  );
   if (headline.length) lines.push('', ...headline);
   lines.push('', w('provisions'));
   for (const p of e.provisions) {
@@ -297,7 +312,7 @@ export function formatStatusText(
       ? say(shownExplanation(p.explanation))
       : // Its first phrase (a sentence), not the words up to the first full stop ("event no. 40").
         say(p.explanation.slice(0, 1)) + (measures.length ? ` ${say(measures)}` : '');
-    const name = names.provision(p.provision);
+    const name = m(names.provision(p.provision));
     lines.push(
       `  ${pad(name, 20)}${pad(`${STATUS_WORDS[lang][p.status]}${p.uncertain ? ' ⚠' : ''}`, 12)}${first}`,
     );
@@ -309,14 +324,14 @@ export function formatStatusText(
         // Nothing on record each way is said so, never "0 counted" (TRUTH rule 1).
         d.evidence.length === 0
           ? `  ${w('exchangeNothing', {
-              provision: labels.provision(d.provision),
-              from: labels.party(d.from),
-              to: labels.party(d.to),
+              provision: m(labels.provision(d.provision)),
+              from: m(labels.party(d.from)),
+              to: m(labels.party(d.to)),
             })}`
           : `  ${w('exchange', {
-              provision: labels.provision(d.provision),
-              from: labels.party(d.from),
-              to: labels.party(d.to),
+              provision: m(labels.provision(d.provision)),
+              from: m(labels.party(d.from)),
+              to: m(labels.party(d.to)),
               counted: n(d.counted),
               fromOutside: d.countedFromOutside ? w('fromOutside', { n: n(d.countedFromOutside) }) : '',
               outside: n(d.outside),
@@ -324,7 +339,7 @@ export function formatStatusText(
       );
     // Each ratio names its exchange: an agreement with two has two lines that would otherwise read alike.
     for (const r of e.exchanges.ratios) {
-      const provision = labels.provision(r.provision);
+      const provision = m(labels.provision(r.provision));
       lines.push(
         `  ${
           // Not checked (a number not disclosed): core's words say why; no holds, short or exceeded.
@@ -345,27 +360,27 @@ export function formatStatusText(
     }
   }
   // No heading over nothing: an agreement whose plan places nothing on a day has no "Day by day:".
-  const days = dayLines(e, say, agreement, lang);
+  const days = dayLines(e, say, agreement, lang, m);
   if (days.length) lines.push('', w('days'), ...days);
   const disputed = e.obligations.filter((o) => o.disputes?.length);
   const conflicting = e.figures.filter((f) => f.conflicting);
   const per = (f: Evaluation['figures'][number]) =>
-    `${say([f.what])}: ${f.figures.map((x) => frame(lang, 'perFigure', { n: n(x.quantity), source: x.source })).join(' · ')}`;
+    `${say([f.what])}: ${f.figures.map((x) => frame(lang, 'perFigure', { n: n(x.quantity), source: m(x.source) })).join(' · ')}`;
   if (disputed.length || conflicting.length || e.allegations.length) {
     lines.push('', w('disputes'));
     for (const o of disputed)
-      lines.push(`  ${names.provision(o.obligation.provision)}: ${say(o.explanation)}`);
+      lines.push(`  ${m(names.provision(o.obligation.provision))}: ${say(o.explanation)}`);
     for (const f of conflicting) lines.push(`  ${per(f)}`);
     for (const a of e.allegations) {
-      const state = [frame(lang, `state.${a.state}`), a.finding, a.reason].filter(Boolean);
+      const state = [frame(lang, `state.${a.state}`), a.finding, a.reason && m(a.reason)].filter(Boolean);
       lines.push(
         `  ${w('alleged', {
-          actor: labels.actor(a.by),
-          party: labels.party(a.against),
-          provision: a.provision ? ` (${labels.provision(a.provision)})` : '',
+          actor: m(labels.actor(a.by)),
+          party: m(labels.party(a.against)),
+          provision: a.provision ? ` (${m(labels.provision(a.provision))})` : '',
           at: localTime(a.at, tz, lang),
-          description: a.description,
-          casualties: a.casualties?.length ? ` (${casualtyPhrases(a.casualties, lang).join(' · ')})` : '',
+          description: m(a.description),
+          casualties: a.casualties?.length ? ` (${casualtyPhrases(a.casualties, lang, m).join(' · ')})` : '',
           state: a.finding ? `${state[0]}: ${state.slice(1).join('; ')}` : state.join('; '),
         })}`,
       );
@@ -379,7 +394,9 @@ export function formatStatusText(
   }
   const notes = [
     ...e.placedOnRecord.map((x) => placedOnRecordWords(x, labels, lang)),
-    ...e.notes.map((x) => renderExplanation([x], { lang, names, ...(eventNumber ? { eventNumber } : {}) })),
+    ...e.notes.map((x) =>
+      renderExplanation([x], { lang, names, mark, ...(eventNumber ? { eventNumber } : {}) }),
+    ),
   ];
   if (notes.length) lines.push('', w('notes'), ...notes.map((x) => `  ${x}`));
   return `${lines.join('\n')}\n`;

@@ -5,6 +5,7 @@ import { helpText, parseCommandArgs } from './command.ts';
 import { commandTable } from './command-table.ts';
 import { didYouMeanCommand } from './did-you-mean.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, type Io, processIo, UsageError } from './io.ts';
+import { markedIsolates } from './marked-isolates.ts';
 import { relaunchForServe } from './serve-relaunch.ts';
 import { terminalErrorText, terminalText } from './terminal-text.ts';
 
@@ -30,10 +31,15 @@ function overview(): string {
 /**
  * The streams as a command's human output reaches them: names, titles and statements shown as
  * written, but without the controls and bidi overrides that could rewrite the terminal (see
- * terminal-text.ts). `--json` and `--csv` output is data, written exactly.
+ * terminal-text.ts), those a formatter marked each in an isolate of its own (marked-isolates.ts). `--json` and `--csv` output is data, written exactly.
  */
 function terminalIo(io: Io): Io {
-  return { ...io, out: (t) => io.out(terminalText(t)), err: (t) => io.err(terminalErrorText(t)) };
+  return {
+    ...io,
+    // What a formatter marked as a name or recorded words (format-status.ts) in its own isolate.
+    out: (t) => io.out(markedIsolates(terminalText(t))),
+    err: (t) => io.err(terminalErrorText(t)),
+  };
 }
 
 /** Runs the CLI with `argv` (without the node and script paths) and returns the exit status. */

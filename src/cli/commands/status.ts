@@ -235,6 +235,8 @@ export const status: Command = {
               lang,
               // An event is named by its number in the log (its index, as the dashboard numbers it).
               (hash) => numbers.get(hash),
+              // Names and recorded words each in an isolate of their own in an Arabic or Hebrew line.
+              true,
             ),
     );
     return EXIT_OK;

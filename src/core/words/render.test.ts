@@ -171,6 +171,16 @@ describe('renderParts', () => {
       { text: ' (لم يُردّ عليه).', marked: false },
     ]);
   });
+  it("keeps a record's words whole though they hold the marks' own characters", () => {
+    const p = phrase('allegation.unanswered', {
+      actor: { type: 'actor', id: 'b', name: 'Hamas' },
+      description: quote('Fire\uE001 then \uE000more.'),
+    });
+    expect(renderParts([p], { lang: 'en', names: names({}) }).filter((x) => x.marked)).toEqual([
+      { text: 'Hamas', marked: true },
+      { text: 'Fire then more.', marked: true },
+    ]);
+  });
 });
 
 describe('a stated total and a date in full', () => {

@@ -33,8 +33,18 @@ export interface RenderOptions {
   eventNumber?: (hash: string) => number | undefined;
 }
 
-const MARK_OPEN = '\uE000';
-const MARK_CLOSE = '\uE001';
+/** What opens and closes a name or recorded words in a rendering with `mark` (private-use characters). */
+export const MARK_OPEN = '\uE000';
+export const MARK_CLOSE = '\uE001';
+const MARKS = /[\uE000\uE001]/g;
+
+/**
+ * A name or recorded words marked for an edge to isolate: their own mark characters (which no
+ * record has reason to hold) dropped first, so that they cannot open or close a mark of the edge's.
+ */
+export function marked(words: string): string {
+  return words === '' ? words : `${MARK_OPEN}${words.replace(MARKS, '')}${MARK_CLOSE}`;
+}
 const MARKED = new Set([
   'party',
   'provision',
@@ -225,7 +235,7 @@ function obligationWords(a: Extract<Arg, { type: 'obligation' }>, o: RenderOptio
 export function renderArg(a: Arg, o: RenderOptions, oblique = false): string {
   if ('code' in a) return renderPhrase(a, o, oblique);
   const words = argWords(a, o, oblique);
-  return o.mark && MARKED.has(a.type) && words ? `${MARK_OPEN}${words}${MARK_CLOSE}` : words;
+  return o.mark && MARKED.has(a.type) && words ? marked(words) : words;
 }
 
 function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions, oblique: boolean): string {
