@@ -123,7 +123,7 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement, lang: Lang
 const ALLEGATION_CODES = new Set([
   'provision.allegations',
   'provision.not-answered',
-  'provision.acknowledged',
+  'provision.breaches',
   'provision.alleged-disputed',
 ]);
 

@@ -2,6 +2,7 @@ import type { Provision } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
 import { obligationArg } from '../words/obligation-arg.ts';
 import { type Arg, list, moment, type Phrase, phrase, quote, sentence } from '../words/phrase.ts';
+import { breachItems } from './breach-words.ts';
 import { dueAt, type EvalContext } from './context.ts';
 import { derivedAlong } from './derived-once.ts';
 import type { Entry } from './log-state.ts';
@@ -24,7 +25,14 @@ export type AllegationState = 'open' | 'disputed' | 'acknowledged' | 'withdrawn'
 export function allegationState(
   ctx: Pick<EvalContext, 'view'>,
   a: Entry,
-): { state: AllegationState; finding?: 'breach' | 'no-breach'; answers: Entry[]; disputes: Dispute[] } {
+): {
+  state: AllegationState;
+  finding?: 'breach' | 'no-breach';
+  /** The answer that gave it its state, when resolved or acknowledged: the last finding, the first acknowledgement. */
+  answer?: Entry;
+  answers: Entry[];
+  disputes: Dispute[];
+} {
   const body = a.event.body as { against: string };
   const withdrawn = ctx.view
     .refsTo(a.hash, 'allegation.withdrawn')
@@ -41,19 +49,35 @@ export function allegationState(
     return {
       state: 'resolved',
       finding: last.event.body.finding as 'breach' | 'no-breach',
+      answer: last,
       answers,
       disputes,
     };
-  if (acks.length) return { state: 'acknowledged', answers, disputes };
+  if (acks.length) return { state: 'acknowledged', answer: acks[0]!, answers, disputes };
   if (disputes.length) return { state: 'disputed', answers, disputes };
   return { state: 'open', answers, disputes };
 }
 
 /**
+ * A breach on record against a provision: an allegation the accused acknowledged, or one a
+ * mediator (or the operator) resolved as a breach. The two are never told as one another: an
+ * acknowledgement is the accused's own word, a finding is the word of whoever made it.
+ */
+export interface RecordedBreach {
+  allegation: Entry;
+  how: 'acknowledged' | 'found';
+  /** The answer that made it a breach: the accused's acknowledgement, or the finding in force. */
+  answer: Entry;
+  /** The allegation and every answer to it. */
+  evidence: Entry[];
+}
+
+/**
  * Allegations against a provision. Only a dispute recorded by the accused makes one a dispute;
- * an acknowledgement, or a mediator's finding of breach, makes it a breach; a withdrawn allegation,
- * or one resolved as no breach, no longer counts. An allegation nobody answered is `unanswered`:
- * the alleging side's claim, shown as such, never a verdict.
+ * an acknowledgement by the accused, or a mediator's finding of breach, makes it a breach (kept
+ * apart: `how`); a withdrawn allegation, or one resolved as no breach, no longer counts. An
+ * allegation nobody answered is `unanswered`: the alleging side's claim, shown as such, never a
+ * verdict.
  */
 export function allegationsAgainst(
   ctx: EvalContext,
@@ -61,7 +85,7 @@ export function allegationsAgainst(
   party?: string,
   from = Number.NEGATIVE_INFINITY,
   to = Number.POSITIVE_INFINITY,
-): { open: Dispute[]; acknowledged: Entry[]; unanswered: Entry[] } {
+): { open: Dispute[]; breaches: RecordedBreach[]; unanswered: Entry[] } {
   if (ctx.view.live && from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY)
     return ctx.view.live.allegationsAgainst(provision, party, () => sortAllegations(ctx, provision, party));
   return sortAllegations(ctx, provision, party, from, to);
@@ -73,9 +97,9 @@ function sortAllegations(
   party?: string,
   from = Number.NEGATIVE_INFINITY,
   to = Number.POSITIVE_INFINITY,
-): { open: Dispute[]; acknowledged: Entry[]; unanswered: Entry[] } {
+): { open: Dispute[]; breaches: RecordedBreach[]; unanswered: Entry[] } {
   const open: Dispute[] = [];
-  const acknowledged: Entry[] = [];
+  const breaches: RecordedBreach[] = [];
   const unanswered: Entry[] = [];
   for (const a of ctx.view.kind('violation.alleged')) {
     const body = a.event.body as { against: string; provision?: string; description: string };
@@ -83,7 +107,12 @@ function sortAllegations(
     if (a.at < from || a.at > to) continue;
     const s = ctx.view.live ? ctx.view.live.allegationStanding(a) : allegationState(ctx, a);
     if (s.state === 'acknowledged' || (s.state === 'resolved' && s.finding === 'breach'))
-      acknowledged.push(a, ...s.answers);
+      breaches.push({
+        allegation: a,
+        how: s.state === 'acknowledged' ? 'acknowledged' : 'found',
+        answer: s.answer!,
+        evidence: [a, ...s.answers],
+      });
     else if (s.state === 'disputed')
       open.push(
         ...s.disputes.map((d) => ({
@@ -93,7 +122,7 @@ function sortAllegations(
       );
     else if (s.state === 'open') unanswered.push(a);
   }
-  return { open, acknowledged, unanswered };
+  return { open, breaches, unanswered };
 }
 
 /**
@@ -257,9 +286,9 @@ function evidenceOf(ctx: EvalContext, lists: readonly (readonly string[])[]): st
  * against them (violation.alleged, deadline.missed), and met once due when nothing is.
  */
 function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: number | null): Prepared {
-  const { open, acknowledged, unanswered } = allegationsAgainst(ctx, p.id, o.party);
+  const { open, breaches: found, unanswered } = allegationsAgainst(ctx, p.id, o.party);
   const missed = ctx.view.kind('deadline.missed').filter((e) => e.event.body.provision === p.id);
-  const breaches = [...acknowledged, ...missed];
+  const breaches = [...found.flatMap((b) => b.evidence), ...missed];
   const disputes = [...open, ...missed.flatMap((m) => ctx.view.disputes(m))];
   const acts = actsOf(ctx, p);
   const tz = ctx.timeZone;
@@ -274,12 +303,16 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
         ]
       : []),
     ...acts.notes,
-    ...(breaches.length
+    // A recorded failure in its own words; a breach said as what it is (found, or acknowledged) and by whom.
+    ...(missed.length
       ? [
           phrase('record.not-done', {
-            items: list(breaches.map((b) => quote(String(b.event.body.description ?? b.event.kind)))),
+            items: list(missed.map((b) => quote(String(b.event.body.description)))),
           }),
         ]
+      : []),
+    ...(found.length
+      ? [phrase('record.breaches', { items: list(breachItems(found, ctx.labels, ctx.timeZone)) })]
       : []),
     ...unansweredPhrases(ctx, unanswered),
   ];

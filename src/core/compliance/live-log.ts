@@ -1,5 +1,5 @@
 import { referencesOf } from '../ledger/check-event.ts';
-import { allegationState } from './act-status.ts';
+import { allegationState, type RecordedBreach } from './act-status.ts';
 import { allegationRecord } from './allegation-record.ts';
 import { ChunkedList } from './chunked-list.ts';
 import { grownIn } from './derived-once.ts';
@@ -41,7 +41,7 @@ export interface AidGroup {
 
 type AllegationStanding = ReturnType<typeof allegationState>;
 /** The allegations against a provision by where they stand (see allegationsAgainst). */
-type Sorted = { open: Dispute[]; acknowledged: Entry[]; unanswered: Entry[] };
+type Sorted = { open: Dispute[]; breaches: RecordedBreach[]; unanswered: Entry[] };
 
 function insertSorted<T>(list: T[], item: T, entryOf: (x: T) => Entry): void {
   const entry = entryOf(item);

@@ -12,6 +12,7 @@ import {
   sentence,
 } from '../words/phrase.ts';
 import { allegationsAgainst, recordedEvent, unansweredHashes, unansweredPhrases } from './act-status.ts';
+import { breachItems } from './breach-words.ts';
 import type { EvalContext } from './context.ts';
 import { disputesPhrase } from './dispute-words.ts';
 import type { Entry } from './log-state.ts';
@@ -56,7 +57,7 @@ function phaseSpan(ctx: EvalContext, p: Provision): { from: number | null; to: n
 /** Cessation and free-text terms hold over their phase and are judged by what is alleged against them. */
 function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
   const span = phaseSpan(ctx, p);
-  const { open, acknowledged, unanswered } = allegationsAgainst(ctx, p.id);
+  const { open, breaches, unanswered } = allegationsAgainst(ctx, p.id);
   // A recorded failure (deadline.missed naming the term) is missed, as for every other kind.
   const failures = ctx.view.kind('deadline.missed').filter((e) => e.event.body.provision === p.id);
   const base = {
@@ -65,7 +66,7 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
     counts: {},
     evidence: allOf(ctx, [
       open.flatMap((d) => [d.of, d.disputedBy.evidence]),
-      acknowledged.map((e) => e.hash),
+      breaches.flatMap((b) => b.evidence.map((e) => e.hash)),
       unansweredHashes(ctx, unanswered),
       failures.map((e) => e.hash),
     ]),
@@ -88,17 +89,12 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
         }),
       ],
     };
-  if (acknowledged.length)
+  if (breaches.length)
     return {
       ...base,
       status: 'missed',
       explanation: [
-        phrase('provision.acknowledged', {
-          at: list(
-            acknowledged.map((e) => moment(e.at, ctx.timeZone)),
-            'comma',
-          ),
-        }),
+        phrase('provision.breaches', { items: list(breachItems(breaches, ctx.labels, ctx.timeZone)) }),
       ],
     };
   if (open.length)
@@ -231,24 +227,17 @@ function actsRecorded(ctx: EvalContext, p: Provision): Entry[] {
     .sort((a, b) => a.at - b.at || (a.hash < b.hash ? -1 : 1));
 }
 
-/** What the allegations against a provision add to its explanation: acknowledged, disputed, unanswered. */
+/** What the allegations against a provision add to its explanation: breaches on record, disputed, unanswered. */
 function allegationParts(
   ctx: EvalContext,
   open: ReturnType<typeof allegationsAgainst>['open'],
-  acknowledged: ReturnType<typeof allegationsAgainst>['acknowledged'],
+  breaches: ReturnType<typeof allegationsAgainst>['breaches'],
   unanswered: ReturnType<typeof allegationsAgainst>['unanswered'],
 ): Explanation {
   const parts: Explanation = [];
-  if (acknowledged.length)
+  if (breaches.length)
     parts.push(
-      phrase('provision.acknowledged', {
-        at: list(
-          acknowledged
-            .filter((e) => e.event.kind === 'violation.alleged')
-            .map((e) => moment(e.at, ctx.timeZone)),
-          'comma',
-        ),
-      }),
+      phrase('provision.breaches', { items: list(breachItems(breaches, ctx.labels, ctx.timeZone)) }),
     );
   if (open.length)
     parts.push(phrase('provision.alleged-disputed', { disputes: disputesPhrase(open, ctx.labels) }));
@@ -332,7 +321,7 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
     const provision = provisionRef(p.id);
     // The rule every kind follows (below): an allegation disputed makes it disputed, one the
     // accused acknowledged (or found a breach) missed, whether or not anything of it is due.
-    const { open, acknowledged, unanswered } = allegationsAgainst(ctx, p.id);
+    const { open, breaches, unanswered } = allegationsAgainst(ctx, p.id);
     // An exchange on no date whose every side released the number the agreement states for it: done,
     // by the record (no deadline, so never late).
     const complete = !waits && exchanged.sides.length > 0 && exchanged.complete;
@@ -346,13 +335,13 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
           : told.length
             ? phrase('provision.not-on-calendar-recorded', { items })
             : phrase('provision.not-on-calendar'),
-      ...allegationParts(ctx, open, acknowledged, unanswered),
+      ...allegationParts(ctx, open, breaches, unanswered),
     ];
     const base: Status = complete ? 'met' : 'not-yet-due';
     return {
       provision: p.id,
       kind: p.kind,
-      status: acknowledged.length
+      status: breaches.length
         ? 'missed'
         : open.length && PRECEDENCE.indexOf(base) > PRECEDENCE.indexOf('disputed')
           ? 'disputed'
@@ -363,7 +352,7 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
         acts.map((e) => e.hash),
         ...exchanged.sides.map((s) => s.evidence),
         open.flatMap((d) => [d.of, d.disputedBy.evidence]),
-        acknowledged.map((a) => a.hash),
+        breaches.flatMap((b) => b.evidence.map((e) => e.hash)),
         unansweredHashes(ctx, unanswered),
       ]),
       explanation,
@@ -374,10 +363,10 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
   // The same rule for every kind: an allegation acknowledged by the accused (or found a breach by a
   // mediator) makes the provision missed; one the accused disputes makes it disputed; one nobody
   // answered is shown as the alleging side's claim and changes nothing.
-  const { open, acknowledged, unanswered } = allegationsAgainst(ctx, p.id);
+  const { open, breaches, unanswered } = allegationsAgainst(ctx, p.id);
   let status = PRECEDENCE.find((s) => counts[s]) ?? 'not-yet-due';
   if (open.length && PRECEDENCE.indexOf(status) > PRECEDENCE.indexOf('disputed')) status = 'disputed';
-  if (acknowledged.length) status = 'missed';
+  if (breaches.length) status = 'missed';
   const explanation: Explanation = [
     phrase('provision.summary', {
       count: qty(obligations.length, 'obligation'),
@@ -390,9 +379,23 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
     }),
   ];
   const notable = obligations.filter((o) => o.status !== 'met' && o.status !== 'not-yet-due');
-  for (const o of notable.slice(0, 6)) explanation.push(...o.explanation);
+  const shown = notable.slice(0, 6);
+  for (const o of shown) explanation.push(...o.explanation);
   if (notable.length > 6) explanation.push(phrase('provision.more', { count: num(notable.length - 6) }));
-  explanation.push(...allegationParts(ctx, open, acknowledged, unanswered));
+  // A breach or an unanswered allegation an obligation shown above tells already (a pause's, a
+  // negotiation's) is not told again.
+  // The lists stay the same objects when nothing in them is told above.
+  const told = new Set(shown.flatMap((o) => o.evidence));
+  const untold = <T>(xs: T[], hash: (x: T) => string): T[] =>
+    xs.some((x) => told.has(hash(x))) ? xs.filter((x) => !told.has(hash(x))) : xs;
+  explanation.push(
+    ...allegationParts(
+      ctx,
+      open,
+      untold(breaches, (b) => b.allegation.hash),
+      untold(unanswered, (a) => a.hash),
+    ),
+  );
   return {
     provision: p.id,
     kind: p.kind,
@@ -406,10 +409,10 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
         allOf(ctx, [
           ...obligations.map((o) => o.evidence),
           open.flatMap((d) => [d.of, d.disputedBy.evidence]),
-          acknowledged.map((a) => a.hash),
+          breaches.flatMap((b) => b.evidence.map((e) => e.hash)),
           unansweredHashes(ctx, unanswered),
         ]),
-      [...obligations.map((o) => o.evidence), open, acknowledged, unanswered],
+      [...obligations.map((o) => o.evidence), open, breaches, unanswered],
     ),
     explanation,
   };

@@ -45,7 +45,7 @@ describe('shownExplanation: lists that name allegations one by one, cut to the l
     expect(clauses[1]).toMatchObject({ code: 'list.latest-of', params: { total: { value: 6 } } });
   });
 
-  it('cuts the disputes of the allegations against a term and the moments they were acknowledged', () => {
+  it('cuts the disputes of the allegations against a term and the moments its breaches were found', () => {
     const dispute = (k: number) =>
       phrase('dispute', {
         recorded: phrase('dispute.recorded-it', { actor }),
@@ -63,7 +63,15 @@ describe('shownExplanation: lists that name allegations one by one, cut to the l
     expect(text).toContain('No 5.');
     expect(text).not.toContain('No 4.');
     const at = Array.from({ length: 8 }, (_, k) => moment(Date.UTC(2023, 10, 25, k), 'UTC'));
-    const acknowledged: Explanation = [phrase('provision.acknowledged', { at: list(at, 'comma') })];
-    expect(explainPlain(shownExplanation(acknowledged), 'en')).toMatch(/\(Latest 5 of 8: /);
+    const found = phrase('breach.found', {
+      actor,
+      against: { type: 'party', id: 'Party A' },
+      count: qty(8, 'allegation'),
+      at: list(at, 'comma'),
+    });
+    const breaches: Explanation = [phrase('provision.breaches', { items: list([found]) })];
+    expect(explainPlain(shownExplanation(breaches), 'en')).toMatch(
+      /^Breaches on record: Monitor found a breach by Party A in 8 allegations \(Latest 5 of 8: /,
+    );
   });
 });

@@ -5,11 +5,12 @@ import type { Evaluation } from './types.ts';
 /**
  * Lists of an explanation that name allegations one by one, in the order they occurred, and so
  * grow with them: each run of unanswered allegations, anywhere; the disputes of the allegations
- * against a provision; the moments its allegations were acknowledged.
+ * against a provision; the moments its breaches were found or acknowledged.
  */
 const RUN_CODE = 'allegation.unanswered';
 const WHOLE_LISTS: Record<string, string> = {
-  'provision.acknowledged': 'at',
+  'breach.found': 'at',
+  'breach.acknowledged': 'at',
   'provision.allegations': 'disputes',
   'provision.alleged-disputed': 'disputes',
 };

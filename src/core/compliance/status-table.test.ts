@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { explain } from '../words/explain.ts';
 import { evaluate } from './evaluate.ts';
 import { TABLE_YAML } from './status-table-agreement.ts';
 import { actors, agreementOf, logged } from './test-log.ts';
@@ -292,6 +293,23 @@ describe('one status table for every provision kind (TRUTH.md rules 1–4)', () 
               by: other(k.accused),
               against: k.accused,
             });
+          // A breach says what made it one and by whom: the accused's acknowledgement, or the
+          // mediator's finding, never the one as the other; each is told once.
+          if (row === 'alleged + acknowledged' || row === 'resolved: breach') {
+            const accused = k.accused.toUpperCase();
+            const words = explain(p.explanation, agreement);
+            const told =
+              row === 'resolved: breach'
+                ? `Mediator found a breach by ${accused} in 1 allegation (2 Jan 10:00)`
+                : `${accused} acknowledged 1 allegation against ${accused} (2 Jan 10:00)`;
+            expect(words, row).toContain(told);
+            expect(words.split(told), row).toHaveLength(2);
+            expect(words, row).not.toMatch(row === 'resolved: breach' ? /acknowledg/ : /found a breach/);
+            for (const o of e.obligations.filter((x) => x.obligation.provision === k.provision))
+              expect(explain(o.explanation, agreement), o.obligation.id).not.toMatch(
+                /allegation\.resolved|acknowledgement/,
+              );
+          }
           if (row === 'act late' && k.late) {
             const o = e.obligations.find((x) => x.obligation.id === k.late!.obligation)!;
             expect(o).toMatchObject({ status: 'met-late', lateMinutes: k.late.minutes });

@@ -213,7 +213,11 @@ export const PHRASES = {
   // A provision.
   'provision.not-kept': ['items'],
   'provision.not-kept-item': ['description', 'actor', 'at'],
-  'provision.acknowledged': ['at'],
+  /** Breaches on record against a term: acknowledged by the accused, or found by a mediator (breach-words.ts). */
+  'provision.breaches': ['items'],
+  'record.breaches': ['items'],
+  'breach.found': ['actor', 'against', 'count', 'at'],
+  'breach.acknowledged': ['actor', 'against', 'count', 'at'],
   'provision.allegations': ['count', 'disputes'],
   'provision.not-answered': ['count', 'items'],
   'provision.phase-not-started': [],
