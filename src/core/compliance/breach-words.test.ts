@@ -59,3 +59,45 @@ describe('breaches on record against a term: found by a mediator or acknowledged
     );
   });
 });
+
+describe('a breach on record beside other allegations about the same term', () => {
+  const found = alleged('a', T(1, '09:00'));
+  const disputed = alleged('b', T(1, '10:00'));
+  const open = alleged('a', T(1, '11:00'));
+  const failure = logged('med', 'deadline.missed', T(1, '12:00'), {
+    provision: 'cease',
+    description: 'Shelling.',
+  });
+  const base = [
+    ...actors(),
+    found,
+    disputed,
+    open,
+    resolved(found, T(2, '10:00')),
+    logged('b', 'dispute', T(2, '11:00'), { of: disputed.leafHash, reason: 'It was not us.' }),
+  ];
+  const cease = (events: typeof base) =>
+    evaluate(agreement, events, T(3, '12:00')).provisions.find((x) => x.provision === 'cease')!;
+
+  it('still tells the allegation disputed and the one not answered, each counted as the rules say', () => {
+    const p = cease(base);
+    expect(p.status).toBe('missed');
+    expect(explain(p.explanation, agreement)).toBe(
+      'Breaches on record: Mediator found a breach by A in 1 allegation (2 Jan 10:00). ' +
+        'Alleged and disputed: Alleged by A: b fired. B disputes it: It was not us. ' +
+        'Not answered: 1 allegation: B alleges: a fired. (not answered).',
+    );
+    for (const x of [found, disputed, open]) expect(p.evidence).toContain(x.leafHash);
+  });
+
+  it('and so beside a recorded failure', () => {
+    const p = cease([...base, failure]);
+    expect(p.status).toBe('missed');
+    const words = explain(p.explanation, agreement);
+    expect(words).toMatch(
+      /^Recorded as not kept: Shelling\. \(Mediator, 1 Jan 12:00\)\. Breaches on record: /,
+    );
+    expect(words).toContain('Alleged and disputed: Alleged by A: b fired.');
+    expect(words).toContain('Not answered: 1 allegation: B alleges: a fired. (not answered).');
+  });
+});

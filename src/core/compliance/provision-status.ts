@@ -71,42 +71,43 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
       failures.map((e) => e.hash),
     ]),
   };
-  if (failures.length)
+  // Every allegation is told beside a breach or a dispute, each where it stands: a breach on record
+  // does not hide the allegations still disputed or not answered ("1 allegation" beside five
+  // unanswered would mislead, and so would none).
+  if (failures.length || breaches.length || open.length)
     return {
       ...base,
-      status: 'missed',
+      status: failures.length || breaches.length ? 'missed' : 'disputed',
       explanation: [
-        phrase('provision.not-kept', {
-          items: list(
-            failures.map((e) =>
-              phrase('provision.not-kept-item', {
-                description: { type: 'quote', text: String(e.event.body.description) },
-                actor: ctx.labels.actorArg(e.event.actor),
-                at: moment(e.at, ctx.timeZone),
+        ...(failures.length
+          ? [
+              phrase('provision.not-kept', {
+                items: list(
+                  failures.map((e) =>
+                    phrase('provision.not-kept-item', {
+                      description: { type: 'quote', text: String(e.event.body.description) },
+                      actor: ctx.labels.actorArg(e.event.actor),
+                      at: moment(e.at, ctx.timeZone),
+                    }),
+                  ),
+                ),
               }),
-            ),
-          ),
-        }),
-      ],
-    };
-  if (breaches.length)
-    return {
-      ...base,
-      status: 'missed',
-      explanation: [
-        phrase('provision.breaches', { items: list(breachItems(breaches, ctx.labels, ctx.timeZone)) }),
-      ],
-    };
-  if (open.length)
-    return {
-      ...base,
-      status: 'disputed',
-      // Every allegation is told, the unanswered ones too: "1 allegation" beside five unanswered would mislead.
-      explanation: [
-        phrase('provision.allegations', {
-          count: qty(open.length, 'allegation'),
-          disputes: disputesPhrase(open, ctx.labels),
-        }),
+            ]
+          : []),
+        ...(breaches.length
+          ? [phrase('provision.breaches', { items: list(breachItems(breaches, ctx.labels, ctx.timeZone)) })]
+          : []),
+        ...(open.length
+          ? [
+              failures.length || breaches.length
+                ? // Beside a breach, said as every other kind says it (allegationParts).
+                  phrase('provision.alleged-disputed', { disputes: disputesPhrase(open, ctx.labels) })
+                : phrase('provision.allegations', {
+                    count: qty(open.length, 'allegation'),
+                    disputes: disputesPhrase(open, ctx.labels),
+                  }),
+            ]
+          : []),
         ...(unanswered.length
           ? [
               phrase('provision.not-answered', {
