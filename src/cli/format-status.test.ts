@@ -51,7 +51,7 @@ describe('truce status output', () => {
     const text = formatStatusText(e, agreement);
     expect(text).toMatch(/ {2}aid {17}unrecorded ⚠/);
     expect(text).toContain(
-      'alleged by B against A (cease), 2024-01-01 16:00: Fire. [acknowledged; In error.]',
+      'alleged by B against A (cease), 2024-01-01 16:00: Fire. [acknowledged by A, the side alleged against; In error.]',
     );
   });
 

@@ -3,6 +3,7 @@ import { type Labels, labelsOf } from '../core/compliance/labels.ts';
 import { shownExplanation } from '../core/compliance/shown-explanations.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
 import { type HeadlineFigures, headlineFigures } from '../core/figures/headline-figures.ts';
+import { allegationStateWords } from '../core/report/allegation-state-words.ts';
 import { casualtyPhrases } from '../core/report/casualty-words.ts';
 import { headlineItems, type Writer } from '../core/report/headline-words.ts';
 import { frame } from '../core/report/report-words.ts';
@@ -372,7 +373,11 @@ export function formatStatusText(
       lines.push(`  ${m(names.provision(o.obligation.provision))}: ${say(o.explanation)}`);
     for (const f of conflicting) lines.push(`  ${per(f)}`);
     for (const a of e.allegations) {
-      const state = [frame(lang, `state.${a.state}`), a.finding, a.reason && m(a.reason)].filter(Boolean);
+      // Who gave it its state, and the finding in the reader's words; then the answer's reason.
+      const state = [
+        allegationStateWords(a, lang, (id) => m(labels.actor(id))),
+        a.reason && m(a.reason),
+      ].filter(Boolean);
       lines.push(
         `  ${w('alleged', {
           actor: m(labels.actor(a.by)),
@@ -381,7 +386,7 @@ export function formatStatusText(
           at: localTime(a.at, tz, lang),
           description: m(a.description),
           casualties: a.casualties?.length ? ` (${casualtyPhrases(a.casualties, lang, m).join(' · ')})` : '',
-          state: a.finding ? `${state[0]}: ${state.slice(1).join('; ')}` : state.join('; '),
+          state: state.join(lang === 'ar' ? '؛ ' : '; '),
         })}`,
       );
     }

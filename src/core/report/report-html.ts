@@ -26,6 +26,7 @@ import {
   localized,
   renderParts,
 } from '../words/render.ts';
+import { allegationStateWords } from './allegation-state-words.ts';
 import { casualtyPhrases } from './casualty-words.ts';
 import type { DayEvent } from './day-events.ts';
 import { eventFields } from './event-fields.ts';
@@ -371,7 +372,7 @@ ${section(
   list(
     alleged.map(
       (a) =>
-        `${h.frame('alleges', { actor: h.name(labels.actor(a.by)), party: h.name(labels.party(a.against)) })}${a.provision ? ` (${h.name(labels.provision(a.provision))})` : ''}: ${h.name(a.description)} [${h.frame(`state.${a.state}`)}${a.finding ? `: ${h.name(a.finding)}` : ''}]${casualtyPhrases(
+        `${h.frame('alleges', { actor: h.name(labels.actor(a.by)), party: h.name(labels.party(a.against)) })}${a.provision ? ` (${h.name(labels.provision(a.provision))})` : ''}: ${h.name(a.description)} [${allegationStateWords(a, lang, (id) => h.name(labels.actor(id)), e)}]${casualtyPhrases(
           a.casualties,
           lang,
           (x) => `\uE011${x}\uE012`,

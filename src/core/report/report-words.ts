@@ -88,6 +88,8 @@ const EN = {
   'state.acknowledged': 'acknowledged',
   'state.withdrawn': 'withdrawn',
   'state.resolved': 'resolved',
+  'state.resolvedBy': 'resolved by {actor}: {finding}',
+  'state.acknowledgedBy': 'acknowledged by {actor}, the side alleged against',
 };
 
 export type FrameKey = keyof typeof EN;
@@ -173,6 +175,8 @@ const AR: Record<FrameKey, string> = {
   'state.acknowledged': 'مُقَرّ به',
   'state.withdrawn': 'مسحوب',
   'state.resolved': 'محسوم',
+  'state.resolvedBy': 'محسوم من جانب {actor}: {finding}',
+  'state.acknowledgedBy': 'مُقَرّ به من جانب {actor}، الطرف المدَّعى عليه',
 };
 
 const HE: Record<FrameKey, string> = {
@@ -254,6 +258,8 @@ const HE: Record<FrameKey, string> = {
   'state.acknowledged': 'הודו בה',
   'state.withdrawn': 'נמשכה',
   'state.resolved': 'הוכרעה',
+  'state.resolvedBy': 'הוכרעה על ידי {actor}: {finding}',
+  'state.acknowledgedBy': 'הודאה של {actor}, הצד שנגדו נטענה',
 };
 
 export const FRAME: Record<Lang, Record<FrameKey, string>> = { en: EN, ar: AR, he: HE };

@@ -5,6 +5,7 @@ import { api, type ServedAllegation } from '../api.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import { Rich } from '../i18n/rich.tsx';
+import { allegationStateText } from '../model/allegation-state.ts';
 import { nameField } from '../model/names.ts';
 import { Link } from '../navigation.tsx';
 import { Marked } from './cite.tsx';
@@ -81,7 +82,10 @@ function AllegationItem({ logId, allegation: a }: { logId: string; allegation: S
       </Link>{' '}
       <Rich
         k={a.provision ? 'allegations.itemOn' : 'allegations.item'}
-        params={{ time, state: t(`allegationState.${a.state}` as MessageKey) }}
+        params={{
+          time,
+          state: allegationStateText(a, t, (id) => nameField(names, 'actor', id, text)),
+        }}
         nodes={{
           by: <Marked text={nameField(names, 'actor', a.by, text)} lang={lang} />,
           against: <Marked text={nameField(names, 'against', a.against, text)} lang={lang} />,
