@@ -47,6 +47,74 @@ describe('the daily report', () => {
     expect(on('2024-01-03')).not.toContain('Withdraw from Z1, Z2');
   });
 
+  it('keeps listing what is outstanding past its deadline on every later day, saying how long past, after its phase ended too', () => {
+    // The withdrawal is due on day 2 at 18:00; the phase (3 days) ends with day 3.
+    const late = (day: string) => {
+      const html = reportHtml(evaluate(agreement, actors(), `${day}T23:59:00+02:00`), agreement, day);
+      return html.slice(html.indexOf('Late or outstanding'), html.indexOf('Disputes, with their sources'));
+    };
+    expect(late('2024-01-02')).toContain('Withdraw from Z1, Z2');
+    expect(late('2024-01-03')).toContain('nothing recorded; about 30 h past the deadline');
+    expect(late('2024-01-05')).toContain('nothing recorded; 3 d 6 h past the deadline');
+    // Recorded done: no longer outstanding.
+    const done = logged('b', 'withdrawal.completed', '2024-01-03T08:00:00+02:00', {
+      provision: 'wd',
+      zones: ['z1', 'z2'],
+    });
+    const after = reportHtml(
+      evaluate(agreement, [...actors(), done], '2024-01-05T23:59:00+02:00'),
+      agreement,
+      '2024-01-05',
+    );
+    expect(
+      after.slice(after.indexOf('Late or outstanding'), after.indexOf('Disputes, with their sources')),
+    ).not.toContain('Withdraw from Z1, Z2');
+  });
+
+  it('lists every breach on record with what is late, on every later day: who found it or acknowledged it, against whom', () => {
+    const v = logged('b', 'violation.alleged', '2024-01-01T09:00:00+02:00', {
+      against: 'a',
+      provision: 'cease',
+      description: 'Strikes.',
+    });
+    const r = logged('med', 'allegation.resolved', '2024-01-01T12:00:00+02:00', {
+      of: v.leafHash,
+      finding: 'breach',
+      reason: 'Confirmed.',
+    });
+    const w = logged('a', 'violation.alleged', '2024-01-01T10:00:00+02:00', {
+      against: 'b',
+      provision: 'cease',
+      description: 'Shelling.',
+    });
+    const k = logged('b', 'acknowledgement', '2024-01-01T11:00:00+02:00', { of: w.leafHash });
+    const on = (lang: 'en' | 'ar' | 'he') => {
+      const html = reportHtml(
+        evaluate(agreement, [...actors(), v, r, w, k], '2024-01-03T23:59:00+02:00'),
+        agreement,
+        '2024-01-03',
+        undefined,
+        labelsOf(agreement, [], lang),
+        [],
+        lang,
+      );
+      const h2 = [...html.matchAll(/<h2>/g)].map((m) => m.index!);
+      return html.slice(h2[4], h2[5]);
+    };
+    const en = on('en');
+    expect(en).toContain('Late or outstanding');
+    expect(en).toContain(
+      'B alleges against A (cease): Strikes. — resolved by Mediator: a breach; Confirmed.',
+    );
+    expect(en).toContain(
+      'A alleges against B (cease): Shelling. — acknowledged by B, the side alleged against',
+    );
+    expect(on('ar')).toContain('محسوم من جانب');
+    expect(on('ar')).toContain('خرق');
+    expect(on('he')).toContain('הוכרעה על ידי');
+    expect(on('he')).not.toMatch(/: breach\b/);
+  });
+
   it('draws no line for a direction with nothing on record, says "nothing recorded" for it, and scales its chart to the page', () => {
     const h = logged('a', 'handover.completed', '2024-01-01T11:00:00+02:00', {
       provision: 'ex',

@@ -219,6 +219,35 @@ function disputedAllegationLine(a: Allegation, h: Html, labels: Labels, agreemen
 }
 
 /**
+ * One breach on record: when, who alleged what against whom (and the term it names), and who made
+ * it a breach: "resolved by United States: a breach" or "acknowledged by the RSF, the side alleged
+ * against", with the answer's reason and source.
+ */
+function breachLine(a: Allegation, h: Html, labels: Labels, agreement: Agreement): string {
+  const at = formatMoment(Date.parse(a.at), agreement.timeZone, h.lang);
+  const state = allegationStateWords(a, h.lang, (id) => h.name(labels.actor(id)), e);
+  return `<span class="s" title="${e(a.evidence.join(' '))}">${e(at)}</span> ${h.frame('alleges', {
+    actor: h.name(labels.actor(a.by)),
+    party: h.name(labels.party(a.against)),
+  })}${a.provision ? ` (${h.name(labels.provision(a.provision))})` : ''}${sourced(a.source, h)}: ${h.name(
+    a.description,
+  )} — ${state}${a.reason ? `${e(h.lang === 'ar' ? '؛ ' : '; ')}${h.name(a.reason)}` : ''}${sourced(a.answer?.source, h)}`;
+}
+
+/** What is late or outstanding: the obligations, then the breaches on record; "None." only when there is neither. */
+function lateHtml(
+  obligations: ObligationStatus[],
+  breaches: Allegation[],
+  h: Html,
+  labels: Labels,
+  agreement: Agreement,
+): string {
+  if (breaches.length === 0) return rows(obligations, h, labels);
+  const found = `<p>${h.frame('breaches')}</p>\n<ul>${breaches.map((a) => `<li>${breachLine(a, h, labels, agreement)}</li>`).join('')}</ul>`;
+  return obligations.length ? `${rows(obligations, h, labels)}\n${found}` : found;
+}
+
+/**
  * The disputes on record: the obligations resting on a disputed record (both sides of each, with
  * their sources) and the disputed allegations; "None." only when there is neither.
  */
@@ -291,11 +320,18 @@ export function reportHtml(
   const late = ev.obligations.filter(
     (o) =>
       ['missed', 'partly-met', 'suspended'].includes(o.status) ||
-      // Nothing recorded past a deadline of that day: outstanding on the record, not a verdict.
-      (o.status === 'unrecorded' && o.overdueMinutes !== undefined && o.obligation.date === date) ||
+      // Nothing recorded past its deadline: outstanding on the record (not a verdict), listed every
+      // day from its deadline until something is recorded, saying how long past it is. The end of
+      // its phase does not cancel it (docs/compliance.md): what the end cancels is superseded.
+      (o.status === 'unrecorded' && o.overdueMinutes !== undefined) ||
       (o.status === 'met-late' && o.obligation.date === date),
   );
   const disputes = ev.obligations.filter((o) => o.disputes?.length);
+  // Every breach on record by the report's moment (acknowledged by the accused, or found by a
+  // mediator): a recorded failure, listed with what is late every day after, not on its day alone.
+  const breaches = ev.allegations.filter(
+    (a) => a.state === 'acknowledged' || (a.state === 'resolved' && a.finding === 'breach'),
+  );
   // Every allegation the side alleged against disputes, as of the report's moment (as the disputed
   // obligations above): the "disputed" of the allegations and the provisions is told here too.
   const disputedAllegations = ev.allegations.filter((a) => a.state === 'disputed');
@@ -351,7 +387,7 @@ ${section('h.headline', headlineHtml(headlineFigures(agreement, ev), agreement, 
 ${section('h.phases', list(ev.phases.map((p) => `${h.name(phaseTitle(p.phase))}: ${h.say(p.explanation)}`)))}
 ${section('h.happened', list(happened.map((x) => happenedLine(x, labels, h, agreement))))}
 ${section('h.today', rows(today, h, labels))}
-${section('h.late', rows(late, h, labels))}
+${section('h.late', lateHtml(late, breaches, h, labels, agreement))}
 ${section('h.disputes', disputesHtml(disputes, disputedAllegations, h, labels, agreement))}
 ${section(
   'h.figures',

@@ -89,6 +89,7 @@ const EN = {
   'state.withdrawn': 'withdrawn',
   'state.resolved': 'resolved',
   'state.resolvedBy': 'resolved by {actor}: {finding}',
+  breaches: 'Breaches on record (found by a mediator or acknowledged by the side alleged against):',
   'state.acknowledgedBy': 'acknowledged by {actor}, the side alleged against',
 };
 
@@ -176,6 +177,7 @@ const AR: Record<FrameKey, string> = {
   'state.withdrawn': 'مسحوب',
   'state.resolved': 'محسوم',
   'state.resolvedBy': 'محسوم من جانب {actor}: {finding}',
+  breaches: 'خروقات مسجّلة (خلص إليها وسيط أو أقرّ بها الطرف المدَّعى عليه):',
   'state.acknowledgedBy': 'مُقَرّ به من جانب {actor}، الطرف المدَّعى عليه',
 };
 
@@ -259,6 +261,7 @@ const HE: Record<FrameKey, string> = {
   'state.withdrawn': 'נמשכה',
   'state.resolved': 'הוכרעה',
   'state.resolvedBy': 'הוכרעה על ידי {actor}: {finding}',
+  breaches: 'הפרות שנרשמו (שנמצאו על ידי מתווך או שהצד שנגדו נטענו הודה בהן):',
   'state.acknowledgedBy': 'הודאה של {actor}, הצד שנגדו נטענה',
 };
 
