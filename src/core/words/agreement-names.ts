@@ -25,7 +25,8 @@ function collect(agreement: Agreement, into: Map<string, LocalizedText>): void {
 
 /**
  * The names of one or more agreements (the first that names an id wins) in `lang`, for the line
- * renderer. An id the agreements do not name stays as it is.
+ * renderer. An id the agreements do not name stays as it is; parties bound together (`a+b`) are
+ * each named.
  */
 export function agreementNames(agreements: Agreement | readonly Agreement[], lang: Lang): Names {
   const names = new Map<string, LocalizedText>();
@@ -34,8 +35,18 @@ export function agreementNames(agreements: Agreement | readonly Agreement[], lan
     const n = names.get(key);
     return n === undefined ? id : localized(n, lang);
   };
+  // Several parties bound together (a milestone's "saf+rsf+…"): each named, in the reader's
+  // language, never the ids joined.
+  const and = lang === 'ar' ? '، ' : ', ';
+  const party = (id: string) =>
+    !names.has(`party:${id}`) && id.includes('+') && id.split('+').every((x) => names.has(`party:${x}`))
+      ? id
+          .split('+')
+          .map((x) => get(`party:${x}`, x))
+          .join(and)
+      : get(`party:${id}`, id);
   return {
-    party: (id) => get(`party:${id}`, id),
+    party,
     provision: (id) => get(`provision:${id}`, id),
     place: (id) => (names.has(`place:${id}`) ? get(`place:${id}`, id) : get(`party:${id}`, id)),
     phase: (id) => get(`phase:${id}`, id),

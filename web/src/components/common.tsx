@@ -7,6 +7,7 @@ import type { Explanation } from '../../../src/core/words/phrase.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import type { Localized } from '../i18n/translate.ts';
+import { partyName } from '../model/party-name.ts';
 import type { Loaded } from '../use-fetch.ts';
 import { Marked } from './cite.tsx';
 import { Evidence, type EvidenceList } from './evidence.tsx';
@@ -78,13 +79,10 @@ export function Uncertain({ note }: { note?: string | undefined }) {
   );
 }
 
-/** The name of a party of the agreement in the chosen language (its id when it is not a party). */
+/** The name of a party of the agreement in the chosen language (see partyName: several bound together each named). */
 export function usePartyName(agreement: Agreement): (id: string) => string {
-  const { text } = useI18n();
-  return (id: string) => {
-    // An id the agreement does not name is shown as it is, isolated as a name would be.
-    return text(agreement.parties.find((p) => p.id === id)?.name, id);
-  };
+  const { text, lang } = useI18n();
+  return partyName(agreement, text, lang);
 }
 
 /** The agreement's own word for the persons a party holds (plural), when it gives one. */
