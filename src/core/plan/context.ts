@@ -116,7 +116,8 @@ export function whenEpoch(ctx: PlanContext, provision: Provision, when: When): n
   return localToEpoch(date0, time, ctx.timeZone) - (when.hoursBefore ?? 0) * 3_600_000;
 }
 
-const DAILY: ReadonlySet<string> = new Set(['admit-aid', 'evacuate', 'let-cross', 'pause']);
+/** What is owed day by day (a quota, a flow, a pause of that day): a day past is not owed later. */
+export const DAILY: ReadonlySet<string> = new Set(['admit-aid', 'evacuate', 'let-cross', 'pause']);
 
 /** Builds an obligation of `provision` at `when`, applying any what-if delay for that provision. */
 export function obligation(

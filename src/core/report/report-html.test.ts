@@ -71,6 +71,19 @@ describe('the daily report', () => {
     ).not.toContain('Withdraw from Z1, Z2');
   });
 
+  it('does not list a past day’s quota with nothing recorded as outstanding on later days: a day past is not owed later', () => {
+    // 10 trucks a day (aid), nothing recorded: a day's quota is not outstanding on the days after it.
+    const late = (day: string) => {
+      const html = reportHtml(evaluate(agreement, actors(), `${day}T23:59:00+02:00`), agreement, day);
+      return html.slice(html.indexOf('Late or outstanding'), html.indexOf('Disputes, with their sources'));
+    };
+    const trucks = (html: string) => html.split('Let in 10 trucks').length - 1;
+    // On day 3, days 1 and 2's quotas are past (nothing recorded); the withdrawal, due on day 2, is
+    // still outstanding; the day's quotas are not.
+    expect(late('2024-01-03')).toContain('Withdraw from Z1, Z2');
+    expect(trucks(late('2024-01-03'))).toBe(0);
+  });
+
   it('lists every breach on record with what is late, on every later day: who found it or acknowledged it, against whom', () => {
     const v = logged('b', 'violation.alleged', '2024-01-01T09:00:00+02:00', {
       against: 'a',

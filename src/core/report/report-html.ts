@@ -12,6 +12,7 @@ import type {
 import { eventKindLabel } from '../figures/event-kind-label.ts';
 import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, RECORDED } from '../ledger/provenance.ts';
+import { DAILY } from '../plan/context.ts';
 import { addDays, wallClock } from '../time/zoned-time.ts';
 import { namesOf } from '../words/agreement-names.ts';
 import { explain } from '../words/explain.ts';
@@ -322,8 +323,11 @@ export function reportHtml(
       ['missed', 'partly-met', 'suspended'].includes(o.status) ||
       // Nothing recorded past its deadline: outstanding on the record (not a verdict), listed every
       // day from its deadline until something is recorded, saying how long past it is. The end of
-      // its phase does not cancel it (docs/compliance.md): what the end cancels is superseded.
-      (o.status === 'unrecorded' && o.overdueMinutes !== undefined) ||
+      // its phase does not cancel it (docs/compliance.md): what the end cancels is superseded. What
+      // is owed day by day (a day's quota) is listed on its day only: a day past is not owed later.
+      (o.status === 'unrecorded' &&
+        o.overdueMinutes !== undefined &&
+        (!DAILY.has(o.obligation.action) || o.obligation.date === date)) ||
       (o.status === 'met-late' && o.obligation.date === date),
   );
   const disputes = ev.obligations.filter((o) => o.disputes?.length);
