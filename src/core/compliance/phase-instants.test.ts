@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate.ts';
 import { actors, agreementOf, logged } from './test-log.ts';
+import type { LoggedEvent } from './types.ts';
 
 // A seven-day ceasefire from 21:45 on its first day (a start given as an instant), and a
 // withdrawal due when it ends.
@@ -53,5 +54,30 @@ describe('a phase that starts at an hour', () => {
     expect(wd('2024-01-09T12:00:00+02:00').obligation.due).toBe('2024-01-09T21:45:00+02:00');
     expect(wd('2024-01-09T12:00:00+02:00').status).toBe('not-yet-due');
     expect(wd('2024-01-09T22:00:00+02:00').status).not.toBe('not-yet-due');
+  });
+});
+
+describe('an allegation against a ceasefire before its hour', () => {
+  const alleged = (at: string) =>
+    logged('a', 'violation.alleged', at, { against: 'b', provision: 'cease', description: 'Shelling.' });
+  const found = (of: LoggedEvent, at: string) =>
+    logged('med', 'allegation.resolved', at, { of: of.leafHash, finding: 'breach', reason: 'Verified.' });
+  const cease = (events: LoggedEvent[], asOf: string) =>
+    evaluate(agreement, [...actors(), started('2024-01-02T21:45:00+02:00'), ...events], asOf).provisions.find(
+      (p) => p.provision === 'cease',
+    )!;
+
+  it('is no breach of it, even found as one: said, not counted', () => {
+    const early = alleged('2024-01-02T15:00:00+02:00');
+    const p = cease([early, found(early, '2024-01-02T18:00:00+02:00')], '2024-01-03T12:00:00+02:00');
+    expect(p.status).toBe('unrecorded');
+    expect(JSON.stringify(p.explanation)).toContain('provision.alleged-before-start');
+  });
+
+  it('after its hour, found as a breach, makes it missed', () => {
+    const late = alleged('2024-01-02T22:30:00+02:00');
+    expect(cease([late, found(late, '2024-01-03T09:00:00+02:00')], '2024-01-03T12:00:00+02:00').status).toBe(
+      'missed',
+    );
   });
 });

@@ -57,7 +57,23 @@ function phaseSpan(ctx: EvalContext, p: Provision): { from: number | null; to: n
 /** Cessation and free-text terms hold over their phase and are judged by what is alleged against them. */
 function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
   const span = phaseSpan(ctx, p);
-  const { open, breaches, unanswered } = allegationsAgainst(ctx, p.id);
+  const alleged = allegationsAgainst(ctx, p.id);
+  // An act alleged before the term's phase started (by the record, or at the hour the agreement
+  // gives) is no breach of it, nor a dispute about it: the term did not hold yet. Said, not counted.
+  const early = new Set(
+    span.from === null
+      ? []
+      : ctx.view
+          .kind('violation.alleged')
+          .filter((a) => a.at < span.from! && a.event.body.provision === p.id)
+          .map((a) => a.hash),
+  );
+  const open = alleged.open.filter((d) => !early.has(d.of));
+  const breaches = alleged.breaches.filter((b) => !early.has(b.allegation.hash));
+  const unanswered = alleged.unanswered.filter((e) => !early.has(e.hash));
+  const beforeStart = early.size
+    ? [phrase('provision.alleged-before-start', { count: qty(early.size, 'allegation') })]
+    : [];
   // A recorded failure (deadline.missed naming the term) is missed, as for every other kind.
   const failures = ctx.view.kind('deadline.missed').filter((e) => e.event.body.provision === p.id);
   const base = {
@@ -116,14 +132,23 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
               }),
             ]
           : []),
+        ...beforeStart,
       ],
     };
   if (span.from === null || ctx.clock.before(span.from))
-    return { ...base, status: 'not-yet-due', explanation: [phrase('provision.phase-not-started')] };
+    return {
+      ...base,
+      status: 'not-yet-due',
+      explanation: [phrase('provision.phase-not-started'), ...beforeStart],
+    };
   // An allegation nobody answered is the alleging side's claim: not a dispute, not a verdict, and
   // the term can no longer be said to have held.
   if (unanswered.length)
-    return { ...base, status: 'unrecorded', explanation: [sentence(unansweredPhrases(ctx, unanswered))] };
+    return {
+      ...base,
+      status: 'unrecorded',
+      explanation: [sentence(unansweredPhrases(ctx, unanswered)), ...beforeStart],
+    };
   // No allegation is no record of a breach, and no record that the term held either (TRUTH.md rule 1).
   return {
     ...base,
@@ -136,6 +161,7 @@ function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
             at: moment(span.to, ctx.timeZone),
           })
         : phrase('provision.no-violation-so-far', { provision: provisionRef(p.id) }),
+      ...beforeStart,
     ],
   };
 }

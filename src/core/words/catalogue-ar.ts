@@ -138,6 +138,7 @@ export const AR: Record<PhraseCode, string> = {
   'breach.acknowledged': 'إقرار {actor} بخرق ادُّعي على {against}: {count} ({at})',
   'provision.allegations': '{count}: {disputes}',
   'provision.not-answered': 'لم يُردّ عليها: {count}: {items}.',
+  'provision.alleged-before-start': 'ادُّعي قبل بدء مرحلته، ولا يُحتسب عليه: {count}.',
   'provision.phase-not-started': 'لم تبدأ مرحلته بعد.',
   'provision.no-violation-so-far':
     'لم يُدَّعَ أي خرق للبند «{provision}» حتى الآن: لم يُسجَّل أي خرق، وهذا ليس سجلًا بأنه احتُرم.',

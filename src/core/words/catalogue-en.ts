@@ -146,6 +146,7 @@ export const EN: Record<PhraseCode, string> = {
   'breach.acknowledged': '{actor} acknowledged {count} against {against} ({at})',
   'provision.allegations': '{count}: {disputes}',
   'provision.not-answered': 'Not answered: {count}: {items}.',
+  'provision.alleged-before-start': 'Alleged before its phase started, not counted against it: {count}.',
   'provision.phase-not-started': 'Its phase has not started.',
   'provision.no-violation-so-far':
     'No violation of “{provision}” alleged so far: no breach recorded, which is not a record that it held.',

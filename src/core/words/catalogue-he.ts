@@ -136,6 +136,7 @@ export const HE: Record<PhraseCode, string> = {
   'breach.acknowledged': 'הודאה של {actor} בהפרה שנטענה נגד {against}: {count} ({at})',
   'provision.allegations': '{count}: {disputes}',
   'provision.not-answered': 'לא נענו: {count}: {items}.',
+  'provision.alleged-before-start': 'נטען לפני תחילת השלב, ואינו נזקף לחובתו: {count}.',
   'provision.phase-not-started': 'השלב שלה טרם החל.',
   'provision.no-violation-so-far':
     'עד כה לא נטענה הפרה של הסעיף „{provision}”: לא נרשמה הפרה, ואין בכך תיעוד לכך שההוראה נשמרה.',

@@ -220,6 +220,7 @@ export const PHRASES = {
   'breach.acknowledged': ['actor', 'against', 'count', 'at'],
   'provision.allegations': ['count', 'disputes'],
   'provision.not-answered': ['count', 'items'],
+  'provision.alleged-before-start': ['count'],
   'provision.phase-not-started': [],
   'provision.no-violation-so-far': ['provision'],
   'provision.no-violation-ended': ['provision', 'at'],
