@@ -17,10 +17,12 @@ import type { EvalContext } from './context.ts';
 import { disputesPhrase } from './dispute-words.ts';
 import type { Entry } from './log-state.ts';
 import { orderedUnion } from './ordered-hashes.ts';
+import { phaseSpan } from './phase-span.ts';
 import { recordedBeside } from './recorded-beside.ts';
 import { statedNumber } from './stated-total.ts';
 import { tallies } from './tally.ts';
 import type { Measure, ObligationStatus, ProvisionStatus, Status } from './types.ts';
+import { undatedTerm } from './undated-term.ts';
 import { measureClauses } from './with-measures.ts';
 
 /** Which status a provision takes when its obligations differ: the first one present wins. */
@@ -45,13 +47,6 @@ export const PRECEDENCE: Status[] = [
 function allOf(ctx: EvalContext, lists: readonly (readonly string[])[]): string[] {
   if (ctx.view.live) return orderedUnion(lists, ctx.view.live.compareHashes);
   return [...new Set(lists.flat())].sort();
-}
-
-function phaseSpan(ctx: EvalContext, p: Provision): { from: number | null; to: number | null } {
-  const placed = ctx.eplan.plan.phases.find((x) => x.id === p.phase);
-  const started = ctx.view.kind('phase.started').find((e) => e.event.body.phase === p.phase);
-  const planned = placed?.startExact && placed.startAt ? Date.parse(placed.startAt) : null;
-  return { from: started?.at ?? planned, to: ctx.ended.get(p.phase)?.at ?? null };
 }
 
 /** Cessation and free-text terms hold over their phase and are judged by what is alleged against them. */
@@ -340,7 +335,7 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
     const waits = ctx.waiting.get(p.id);
     // Its act recorded all the same (a crossing opened before the record shows what it waits for
     // complete; an exchange with no batch on the calendar, whose releases are counted all the
-    // same): told in the same sentence, not judged (no obligation of it is placed).
+    // same): told in the same sentence.
     const acts = actsRecorded(ctx, p);
     const exchanged = exchangedSides(ctx, p);
     const told = [...acts.map((e) => recordedEvent(ctx, e)), ...exchanged.sides.map((s) => s.said)];
@@ -349,22 +344,25 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
     // The rule every kind follows (below): an allegation disputed makes it disputed, one the
     // accused acknowledged (or found a breach) missed, whether or not anything of it is due.
     const { open, breaches, unanswered } = allegationsAgainst(ctx, p.id);
-    // An exchange on no date whose every side released the number the agreement states for it: done,
-    // by the record (no deadline, so never late).
-    const complete = !waits && exchanged.sides.length > 0 && exchanged.complete;
+    // Waiting on its condition, it is not judged; else it is a term on no date, owed from the start
+    // of its phase: done by the record (an exchange's every side released the number the agreement
+    // states for it, a milestone reached) or not.
+    const undated = waits
+      ? null
+      : undatedTerm(ctx, p, {
+          count: told.length,
+          items,
+          complete: exchanged.sides.length > 0 && exchanged.complete,
+        });
     const explanation: Explanation = [
-      waits
-        ? told.length
-          ? phrase('provision.waits-recorded', { provision, waits, items })
-          : phrase('provision.waits', { provision, waits })
-        : complete
-          ? phrase('provision.exchange-complete', { items })
-          : told.length
-            ? phrase('provision.not-on-calendar-recorded', { items })
-            : phrase('provision.not-on-calendar'),
+      undated
+        ? undated.said
+        : told.length
+          ? phrase('provision.waits-recorded', { provision, waits: waits!, items })
+          : phrase('provision.waits', { provision, waits: waits! }),
       ...allegationParts(ctx, open, breaches, unanswered),
     ];
-    const base: Status = complete ? 'met' : 'not-yet-due';
+    const base: Status = undated?.status ?? 'not-yet-due';
     return {
       provision: p.id,
       kind: p.kind,
@@ -378,6 +376,7 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
       evidence: allOf(ctx, [
         acts.map((e) => e.hash),
         ...exchanged.sides.map((s) => s.evidence),
+        undated?.evidence ?? [],
         open.flatMap((d) => [d.of, d.disputedBy.evidence]),
         breaches.flatMap((b) => b.evidence.map((e) => e.hash)),
         unansweredHashes(ctx, unanswered),

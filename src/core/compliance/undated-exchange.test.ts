@@ -39,16 +39,34 @@ describe('an exchange the plan places no batch of', () => {
     // Nothing left "not counted per batch".
     expect(JSON.stringify(e.notes)).not.toContain('unplaced');
     const p = e.provisions.find((x) => x.provision === 'ex')!;
-    expect(p.status).toBe('not-yet-due');
+    // Owed from the start of its phase and not recorded done in full: unrecorded, never "not yet
+    // due" as if nothing were owed, and with no deadline to be past.
+    expect(p.status).toBe('unrecorded');
     expect(p.evidence.length).toBe(3);
     const said = explainedEvaluation(e, undated, 'en').provisions.find((x) => x.provision === 'ex')!;
-    expect(said.explanationText).toContain('recorded all the same: 5 from A to B; 15 from B to A');
+    expect(said.explanationText).toContain(
+      'Not recorded as done (no date was agreed); recorded: 5 from A to B; 15 from B to A.',
+    );
+    expect(said.explanationText).not.toContain('past');
+  });
+
+  it('is not yet due before its phase starts, and unrecorded once it has, with nothing recorded', () => {
+    const ex = (asOf: string) => run([], asOf).provisions.find((x) => x.provision === 'ex')!;
+    expect(ex('2024-01-01T07:00:00+02:00').status).toBe('not-yet-due');
+    const started = run([], T(1, '09:00'));
+    expect(started.provisions.find((x) => x.provision === 'ex')!.status).toBe('unrecorded');
+    const said = (lang: 'en' | 'ar' | 'he') =>
+      explainedEvaluation(started, undated, lang).provisions.find((x) => x.provision === 'ex')!
+        .explanationText;
+    expect(said('en')).toBe('Nothing recorded; no date was agreed.');
+    expect(said('ar')).toBe('لم يُسجَّل شيء؛ لم يُتفق على موعد.');
+    expect(said('he')).toBe('לא נרשם דבר; לא הוסכם מועד.');
   });
 
   it('is met once each side released the number the agreement states for it, with no date to be late by', () => {
     const ex = (e: ReturnType<typeof run>) => e.provisions.find((x) => x.provision === 'ex')!;
     // The agreement states 6 from A and 18 (3 × 6) from B.
-    expect(ex(run([handover(T(1, '10:00'), 6), release(T(2, '18:00'), 17)])).status).toBe('not-yet-due');
+    expect(ex(run([handover(T(1, '10:00'), 6), release(T(2, '18:00'), 17)])).status).toBe('unrecorded');
     const done = run([handover(T(1, '10:00'), 6), release(T(2, '18:00'), 18)]);
     expect(ex(done).status).toBe('met');
     const said = explainedEvaluation(done, undated, 'en').provisions.find((x) => x.provision === 'ex')!;
@@ -57,7 +75,7 @@ describe('an exchange the plan places no batch of', () => {
     );
   });
 
-  it('is disputed when an allegation about it is disputed, though nothing of it is due', () => {
+  it('is disputed when an allegation about it is disputed, with no date agreed', () => {
     const alleged = logged('b', 'violation.alleged', T(2, '09:00'), {
       against: 'a',
       provision: 'ex',
@@ -67,7 +85,8 @@ describe('an exchange the plan places no batch of', () => {
       of: alleged.leafHash,
       reason: 'No date had been agreed.',
     });
-    expect(run([alleged]).provisions.find((x) => x.provision === 'ex')!.status).toBe('not-yet-due');
+    // Not answered, the allegation is the alleging side's claim and changes nothing.
+    expect(run([alleged]).provisions.find((x) => x.provision === 'ex')!.status).toBe('unrecorded');
     const p = run([alleged, disputed]).provisions.find((x) => x.provision === 'ex')!;
     expect(p.status).toBe('disputed');
     expect(p.evidence).toContain(alleged.leafHash);

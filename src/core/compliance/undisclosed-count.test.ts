@@ -165,11 +165,12 @@ describe('an exchange on no date, recorded only with numbers not disclosed', () 
     });
     const e = evaluate(undated, [...actors(), h, r, r2], T(3, '20:00'));
     const p = e.provisions.find((x) => x.provision === 'ex')!;
-    expect(p.status).toBe('not-yet-due');
+    // Owed from the start of its phase, and not recorded done (no number it states is shown reached).
+    expect(p.status).toBe('unrecorded');
     const said = (lang: 'en' | 'ar' | 'he') =>
       explainedEvaluation(e, undated, lang).provisions.find((x) => x.provision === 'ex')!.explanationText;
     expect(said('en')).toContain(
-      'recorded all the same: an undisclosed number from A to B; 5 and an undisclosed number from B to A',
+      'Not recorded as done (no date was agreed); recorded: an undisclosed number from A to B; 5 and an undisclosed number from B to A',
     );
     expect(said('ar')).toContain('عدد لم يُكشف عنه من A إلى B');
     expect(said('he')).toContain('5 ועוד מספר שלא פורסם מB אל A');

@@ -146,8 +146,14 @@ export const AR: Record<PhraseCode, string> = {
     'لم يُدَّعَ أي خرق للبند «{provision}» طوال مرحلته التي انتهت في {at}: لم يُسجَّل أي خرق، وهذا ليس سجلًا بأنه احتُرم.',
   'provision.waits': 'البند «{provision}» ينتظر {waits}.',
   'provision.waits-recorded': 'البند «{provision}» ينتظر {waits}؛ ومع ذلك سُجّل: {items}.',
-  'provision.not-on-calendar-recorded': 'لا تضع الخطة أي التزام له في التقويم؛ ومع ذلك سُجّل: {items}.',
-  'provision.not-on-calendar': 'لا تضع الخطة أي التزام له في التقويم.',
+  'provision.phase-not-started-recorded': 'لم تبدأ مرحلته بعد؛ ومع ذلك سُجّل: {items}.',
+  'provision.undated-met': 'نُفِّذ وفق السجل: {items}؛ لم يُتفق على موعد، فلا يمكن أن يكون متأخرًا.',
+  'provision.undated-disputed': 'سُجّل: {items}؛ متنازع عليه: {disputes}',
+  'provision.undated-nothing': 'لم يُسجَّل شيء؛ لم يُتفق على موعد.',
+  'provision.undated-nothing-ended': 'لم يُسجَّل شيء طوال مرحلته التي انتهت في {at}؛ لم يُتفق على موعد.',
+  'provision.undated-not-done': 'لم يُسجَّل تنفيذه (لم يُتفق على موعد)؛ سُجّل: {items}.',
+  'provision.undated-not-done-ended':
+    'لم يُسجَّل تنفيذه طوال مرحلته التي انتهت في {at} (لم يُتفق على موعد)؛ سُجّل: {items}.',
   'provision.exchange-complete':
     'نُفِّذ وفق السجل، كل جانب بالعدد الذي ينص عليه الاتفاق (دون موعد محدد): {items}.',
   'provision.summary': '{count}: {statuses}.',

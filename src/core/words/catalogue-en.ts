@@ -154,9 +154,14 @@ export const EN: Record<PhraseCode, string> = {
     'No violation of “{provision}” alleged over its phase, which ended {at}: no breach recorded, which is not a record that it held.',
   'provision.waits': '{provision} waits for {waits}.',
   'provision.waits-recorded': '{provision} waits for {waits}; recorded all the same: {items}.',
-  'provision.not-on-calendar-recorded':
-    'The plan places no obligation for it on the calendar; recorded all the same: {items}.',
-  'provision.not-on-calendar': 'The plan places no obligation for it on the calendar.',
+  'provision.phase-not-started-recorded': 'Its phase has not started; recorded all the same: {items}.',
+  'provision.undated-met': 'Done by the record: {items}; met (no date was agreed, so it cannot be late).',
+  'provision.undated-disputed': 'Recorded: {items}; disputed: {disputes}',
+  'provision.undated-nothing': 'Nothing recorded; no date was agreed.',
+  'provision.undated-nothing-ended': 'Nothing recorded over its phase, which ended {at}; no date was agreed.',
+  'provision.undated-not-done': 'Not recorded as done (no date was agreed); recorded: {items}.',
+  'provision.undated-not-done-ended':
+    'Not recorded as done over its phase, which ended {at} (no date was agreed); recorded: {items}.',
   'provision.exchange-complete':
     'Done by the record, each side as many as the agreement states (it sets no date): {items}.',
   'provision.summary': '{count}: {statuses}.',
