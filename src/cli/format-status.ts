@@ -1,5 +1,6 @@
 import type { Agreement } from '../core/agreement/types.ts';
 import { type Labels, labelsOf } from '../core/compliance/labels.ts';
+import { recoveredPhrase } from '../core/compliance/recovered-words.ts';
 import { shownExplanation } from '../core/compliance/shown-explanations.ts';
 import type { Evaluation } from '../core/compliance/types.ts';
 import { type HeadlineFigures, headlineFigures } from '../core/figures/headline-figures.ts';
@@ -338,6 +339,10 @@ export function formatStatusText(
               outside: n(d.outside),
             })}${d.undisclosed ? w('undisclosed', { n: n(d.undisclosed) }) : ''}`,
       );
+    // Remains recovered without a handover: said in their own words, never counted in a line above.
+    for (const p of e.provisions)
+      for (const r of p.recovered ?? [])
+        lines.push(`  ${labels.provision(p.provision)}: ${say([recoveredPhrase(r, labels, tz)])}`);
     // Each ratio names its exchange: an agreement with two has two lines that would otherwise read alike.
     for (const r of e.exchanges.ratios) {
       const provision = m(labels.provision(r.provision));

@@ -231,7 +231,15 @@ export const Evaluation = z
         counts: z.record(z.string(), z.int()),
         ...Beside,
         recovered: z
-          .array(z.looseObject({ by: z.string(), count: z.int(), at: z.string(), ...Counted }))
+          .array(
+            z.looseObject({
+              by: z.string(),
+              count: z.int(),
+              at: z.string(),
+              source: z.string().optional().describe('The source the event names, when it names one.'),
+              ...Counted,
+            }),
+          )
           .optional()
           .describe('Remains recovered without a handover: never counted as one.'),
         events: z
@@ -466,6 +474,21 @@ export const Evaluation = z
               .describe('Each source apart, never added to another; empty when nothing was recorded.'),
           }),
         ),
+        recovered: z
+          .array(
+            z.looseObject({
+              provision: z.string(),
+              by: z.string(),
+              count: z.int(),
+              at: z.string(),
+              source: z.string().optional(),
+              evidence: z.array(z.string()).describe('The leaf hashes of the event (and its correction).'),
+            }),
+          )
+          .optional()
+          .describe(
+            'Remains recovered without a handover, one record each (never summed, never counted as returned); absent when none is recorded.',
+          ),
       })
       .describe(
         'The headline figures, the same model the dashboard, the report and `truce status --json` show.',

@@ -19,6 +19,7 @@ import type { Entry } from './log-state.ts';
 import { orderedUnion } from './ordered-hashes.ts';
 import { phaseSpan } from './phase-span.ts';
 import { recordedBeside } from './recorded-beside.ts';
+import { recoveredPhrase } from './recovered-words.ts';
 import { statedNumber } from './stated-total.ts';
 import { tallies } from './tally.ts';
 import type { Measure, ObligationStatus, ProvisionStatus, Status } from './types.ts';
@@ -167,9 +168,11 @@ export function provisionStatus(
   p: Provision,
   obligations: ObligationStatus[],
 ): ProvisionStatus {
-  const judged = judgedProvision(ctx, p, obligations);
   // What is recorded beside it changes only with events, not with its obligations' verdicts.
   const beside = ctx.keep('beside', p.id, () => recordedBeside(ctx, p));
+  // Remains recovered without a handover, each in its own words (never counted as returned).
+  const recovered = (beside.recovered ?? []).map((r) => recoveredPhrase(r, ctx.labels, ctx.timeZone));
+  const judged = judgedProvision(ctx, p, obligations, recovered);
   // Measures over the term that no obligation of it tells (aid halted after its last day, say):
   // said of the term itself, never left to its data alone.
   const told = new Set(
@@ -179,11 +182,15 @@ export function provisionStatus(
   );
   const untold = (ms: readonly Measure[] | undefined) =>
     (ms ?? []).filter((m) => !m.evidence.every((h) => told.has(h)));
-  const clauses = measureClauses(ctx, {
-    postponed: untold(beside.postponed),
-    suspended: untold(beside.suspended),
-    capped: untold(beside.capped),
-  });
+  const clauses = [
+    ...measureClauses(ctx, {
+      postponed: untold(beside.postponed),
+      suspended: untold(beside.suspended),
+      capped: untold(beside.capped),
+    }),
+    // A term with no obligation tells them with what else was recorded of it (judgedProvision).
+    ...(obligations.length ? recovered : []),
+  ];
   const status = clauses.length
     ? {
         ...judged,
@@ -304,7 +311,12 @@ function exchangedSides(
   };
 }
 
-function judgedProvision(ctx: EvalContext, p: Provision, obligations: ObligationStatus[]): ProvisionStatus {
+function judgedProvision(
+  ctx: EvalContext,
+  p: Provision,
+  obligations: ObligationStatus[],
+  recovered: Phrase[],
+): ProvisionStatus {
   if (obligations.length === 0) {
     if (p.kind === 'cessation' || p.kind === 'text') return standingStatus(ctx, p);
     const dated = ctx.eplan.plan.dates.filter((d) => d.provision === p.id);
@@ -338,7 +350,11 @@ function judgedProvision(ctx: EvalContext, p: Provision, obligations: Obligation
     // same): told in the same sentence.
     const acts = actsRecorded(ctx, p);
     const exchanged = exchangedSides(ctx, p);
-    const told = [...acts.map((e) => recordedEvent(ctx, e)), ...exchanged.sides.map((s) => s.said)];
+    const told = [
+      ...acts.map((e) => recordedEvent(ctx, e)),
+      ...exchanged.sides.map((s) => s.said),
+      ...recovered,
+    ];
     const items = list(told);
     const provision = provisionRef(p.id);
     // The rule every kind follows (below): an allegation disputed makes it disputed, one the

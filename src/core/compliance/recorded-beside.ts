@@ -35,6 +35,7 @@ export function recordedBeside(ctx: EvalContext, p: Provision): Beside {
         by: String(r.body.by),
         count: Number(r.body.count),
         at: view.iso(r.entry.at),
+        ...(r.entry.event.source?.name ? { source: r.entry.event.source.name } : {}),
         evidence: r.evidence,
       }));
   }

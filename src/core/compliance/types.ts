@@ -167,6 +167,17 @@ export interface ObligationStatus {
   explanation: Explanation;
 }
 
+/** Remains recovered without a handover (`remains.recovered`): never counted as one. */
+export interface RecoveredRemains {
+  /** Who recovered them: the receiving side or a search team. */
+  by: string;
+  count: number;
+  at: string;
+  /** The source the event names, when it names one. */
+  source?: string;
+  evidence: string[];
+}
+
 export interface ProvisionStatus {
   provision: string;
   kind: string;
@@ -178,7 +189,7 @@ export interface ProvisionStatus {
   suspended?: Measure[];
   capped?: Measure[];
   /** Remains recovered by the receiving side or a search team: never counted as a handover. */
-  recovered?: { by: string; count: number; at: string; evidence: string[] }[];
+  recovered?: RecoveredRemains[];
   /** The provision whose completion it waits for, while its condition is not met on the record. */
   waitsOn?: string;
   /** For a term that obliges no party: the dates it states (status dated-fact). */

@@ -1,7 +1,7 @@
 import type { StatedFigure } from '../agreement/figure.ts';
 import type { Agreement } from '../agreement/types.ts';
 import { statedNumber } from '../compliance/stated-total.ts';
-import type { Evaluation, ObligationStatus } from '../compliance/types.ts';
+import type { Evaluation, ObligationStatus, RecoveredRemains } from '../compliance/types.ts';
 import type { Arg, Explanation, Phrase } from '../words/phrase.ts';
 import { returnedRemains } from './returned-remains.ts';
 
@@ -15,6 +15,16 @@ export interface HeadlineFigures {
   asOf: string;
   releases: ReleaseFigure[];
   quotas: QuotaFigure[];
+  /**
+   * Remains recovered without a handover, one record each, as recorded (never added to a return,
+   * never summed: a report may give a running total). Absent when none is recorded.
+   */
+  recovered?: RecoveredFigure[];
+}
+
+/** One record of remains recovered without a handover under an exchange: who, how many, when, whose report. */
+export interface RecoveredFigure extends RecoveredRemains {
+  provision: string;
 }
 
 /**
@@ -289,7 +299,15 @@ export function headlineFigures(agreement: Agreement, evaluation: Evaluation): H
     asOf: evaluation.asOf,
     releases: releases(agreement, evaluation),
     quotas: quotas(agreement, evaluation),
+    ...recoveredFigures(evaluation),
   };
+}
+
+function recoveredFigures(evaluation: Evaluation): { recovered?: RecoveredFigure[] } {
+  const recovered = evaluation.provisions.flatMap((p) =>
+    (p.recovered ?? []).map((r) => ({ provision: p.provision, ...r })),
+  );
+  return recovered.length ? { recovered } : {};
 }
 
 /**

@@ -120,6 +120,18 @@ export function headlineItems(
     if (r.disputes.length) line += `${w.text(lang === 'ar' ? '؛ ' : '; ')}${w.say(r.disputes)}`;
     return { line, sub: [] };
   });
+  // Remains recovered without a handover: one line a record, in its own words, with its source;
+  // never counted as returned, so never in a line above.
+  for (const r of h.recovered ?? []) {
+    let line = t('recovered', {
+      by: w.name(labels.actor(r.by)),
+      provision: w.name(labels.provision(r.provision)),
+      counted: w.figure(`recovered:${r.provision}:${r.by}:${r.at}`, r.count, n(r.count)),
+      day: w.text(formatDay(r.at.slice(0, 10), lang)),
+    });
+    if (r.source) line += ` ${t('sourced', { source: w.name(r.source) })}`;
+    items.push({ line, sub: [] });
+  }
   for (const q of h.quotas) {
     const qty = (x: number) => formatQuantity(x, q.unit, lang);
     // A range's noun takes the range's form: "8 to 12 trucks", never "من 1 إلى شاحنتان".

@@ -2,6 +2,7 @@ import type { Agreement } from '../agreement/types.ts';
 import { onDay } from '../compliance/due-day.ts';
 import { type Labels, labelsOf } from '../compliance/labels.ts';
 import { quotaLine } from '../compliance/quota-status.ts';
+import { recoveredPhrase } from '../compliance/recovered-words.ts';
 import type {
   Allegation,
   DirectionTally,
@@ -440,6 +441,13 @@ ${section(
             counted: e(formatNumber(d.counted, lang)),
             outside: e(formatNumber(d.outside, lang)),
           }),
+    ),
+    // Remains recovered without a handover: in their own words, never counted in a line above.
+    ...ev.provisions.flatMap((p) =>
+      (p.recovered ?? []).map(
+        (r) =>
+          `${h.name(labels.provision(p.provision))}: ${h.say([recoveredPhrase(r, labels, agreement.timeZone)])}`,
+      ),
     ),
     // Each ratio names its exchange, as the lines above do: two exchanges' ratios would otherwise read alike.
     ...ev.exchanges.ratios.map((r) => `${h.name(labels.provision(r.provision))}: ${h.say(r.explanation)}`),

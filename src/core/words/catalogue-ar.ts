@@ -43,6 +43,8 @@ export const AR: Record<PhraseCode, string> = {
   'record.withdrawal': 'سُجّل الانسحاب من {zones} (آخره في {last})',
   'record.withdrawal-rest': 'لم يُسجَّل انسحاب من {zones}',
   'record.exchange-side': '{count} من {from} إلى {to}',
+  'record.recovered': 'انتشال {count} على يد {by} دون تسليم، في {at}',
+  'record.recovered-source': 'انتشال {count} على يد {by} دون تسليم، في {at} (المصدر: {source})',
   'record.opened': 'فُتح في {at}',
   'record.opened-closed': 'فُتح في {at}، وأُغلق مجددًا في {closed}',
   'record.opened-closed-reason': 'فُتح في {at}، وأُغلق مجددًا في {closed} ({reason})',

@@ -46,6 +46,8 @@ export const EN: Record<PhraseCode, string> = {
   'record.withdrawal': 'withdrawal recorded from {zones} (last {last})',
   'record.withdrawal-rest': 'none recorded from {zones}',
   'record.exchange-side': '{count} from {from} to {to}',
+  'record.recovered': '{count} recovered by {by} without a handover, {at}',
+  'record.recovered-source': '{count} recovered by {by} without a handover, {at} (source: {source})',
   'record.opened': 'opened {at}',
   'record.opened-closed': 'opened {at}, closed again {closed}',
   'record.opened-closed-reason': 'opened {at}, closed again {closed} ({reason})',

@@ -43,6 +43,8 @@ export const HE: Record<PhraseCode, string> = {
   'record.withdrawal': 'נרשמה נסיגה מהאזורים: {zones} (האחרונה ב־{last})',
   'record.withdrawal-rest': 'לא נרשמה נסיגה מהאזורים: {zones}',
   'record.exchange-side': '{count} מ{from} אל {to}',
+  'record.recovered': '{count} חולצו בידי {by} ללא מסירה, ב־{at}',
+  'record.recovered-source': '{count} חולצו בידי {by} ללא מסירה, ב־{at} (מקור: {source})',
   'record.opened': 'נפתח ב־{at}',
   'record.opened-closed': 'נפתח ב־{at}, נסגר שוב ב־{closed}',
   'record.opened-closed-reason': 'נפתח ב־{at}, נסגר שוב ב־{closed} ({reason})',

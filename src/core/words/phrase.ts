@@ -106,6 +106,8 @@ export const PHRASES = {
   'record.withdrawal': ['zones', 'last'],
   'record.withdrawal-rest': ['zones'],
   'record.exchange-side': ['count', 'from', 'to'],
+  'record.recovered': ['count', 'by', 'at'],
+  'record.recovered-source': ['count', 'by', 'at', 'source'],
   'record.opened': ['at'],
   'record.opened-closed': ['at', 'closed'],
   'record.opened-closed-reason': ['at', 'closed', 'reason'],

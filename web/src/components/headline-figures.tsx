@@ -4,9 +4,11 @@ import {
   aheadOfPlan,
   moreThanPlan,
   type QuotaFigure,
+  type RecoveredFigure,
   type ReleaseFigure,
   unplannedTotal,
 } from '../../../src/core/figures/headline-figures.ts';
+import { namesOf } from '../../../src/core/words/agreement-names.ts';
 import type { Explanation } from '../../../src/core/words/phrase.ts';
 import type { AgreementData } from '../agreement-data.ts';
 import { useI18n } from '../i18n/context.ts';
@@ -167,6 +169,13 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
             ) : null}
           </div>
         ))}
+        {(h.recovered ?? []).map((r) => (
+          <RecoveredTile
+            key={`recovered-${r.provision}-${r.by}-${r.at}`}
+            figure={r}
+            agreement={data.agreement}
+          />
+        ))}
       </div>
       {h.quotas.length > 0 ? (
         <>
@@ -196,6 +205,39 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
       ) : null}
       {h.releases.some((r) => r.uncertain) || h.quotas.some((q) => q.uncertain) ? <UncertainLegend /> : null}
     </section>
+  );
+}
+
+/**
+ * Remains recovered without a handover (one record): who recovered them, how many, when and whose
+ * report it is, under its exchange's name; never counted as returned, so never in a tile above.
+ */
+function RecoveredTile({ figure: r, agreement }: { figure: RecoveredFigure; agreement: Agreement }) {
+  const { t, fmt, lang } = useI18n();
+  const party = usePartyName(agreement);
+  return (
+    <div className="tile" data-testid="recovered">
+      <p className="tile-label">
+        {t('figures.recovered', { party: party(r.by) })} · {namesOf(agreement, lang).provision(r.provision)}
+      </p>
+      <p
+        className="tile-figure"
+        data-figure={`recovered:${r.provision}:${r.by}:${r.at}`}
+        data-value={r.count}
+      >
+        {fmt.number(r.count)}
+      </p>
+      <p className="muted">
+        {t('figures.recoveredNote', { date: fmt.date(r.at, agreement.timeZone) })}
+        {r.source ? (
+          <>
+            {' ('}
+            <Cite>{r.source}</Cite>
+            {')'}
+          </>
+        ) : null}
+      </p>
+    </div>
   );
 }
 

@@ -64,6 +64,8 @@ export const ar: Catalog = {
   'role.monitor': 'مراقب',
   'figures.released': 'المُفرَج عنهم من جانب {party}',
   'figures.returned': 'المُعاد من جانب {party}',
+  'figures.recovered': 'المُنتشَل على يد {party} دون تسليم',
+  'figures.recoveredNote': '{date}؛ لا يُحسب ضمن المُعاد',
   'figures.ofPlanned': 'من أصل {total} في الخطة حتى الآن',
   'figures.moreThanPlanned': 'أي أكثر من {total} في الخطة حتى الآن',
   'figures.noNumber': 'لا يحدد الاتفاق عددًا',

@@ -65,6 +65,8 @@ export const en = {
   'role.monitor': 'Monitor',
   'figures.released': 'Released by {party}',
   'figures.returned': 'Returned by {party}',
+  'figures.recovered': 'Recovered by {party} without a handover',
+  'figures.recoveredNote': '{date}; not counted as returned',
   'figures.ofPlanned': 'of {total} in the plan to date',
   'figures.moreThanPlanned': 'more than the {total} in the plan to date',
   'figures.noNumber': 'the agreement sets no number',

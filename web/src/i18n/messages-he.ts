@@ -64,6 +64,8 @@ export const he: Catalog = {
   'role.monitor': 'משקיף',
   'figures.released': 'שוחררו על ידי {party}',
   'figures.returned': 'הוחזרו על ידי {party}',
+  'figures.recovered': 'חולצו בידי {party} ללא מסירה',
+  'figures.recoveredNote': '{date}; לא נספרו כמוחזרים',
   'figures.ofPlanned': 'מתוך {total} בתוכנית עד כה',
   'figures.moreThanPlanned': 'יותר מ־{total} בתוכנית עד כה',
   'figures.noNumber': 'ההסכם אינו קובע מספר',
