@@ -14,6 +14,7 @@ import { explain } from '../core/words/explain.ts';
 import type { Lang } from '../core/words/lang.ts';
 import { STATUS_WORDS } from '../core/words/nouns.ts';
 import { type Explanation, phrase } from '../core/words/phrase.ts';
+import { readingYear } from '../core/words/reading-year.ts';
 import {
   formatDate,
   formatDay,
@@ -32,8 +33,10 @@ import { type StatusWord, statusWord } from './status-words.ts';
  * and the API), then per provision, per exchange direction, and everything behind them.
  */
 export function formatStatusJson(e: Evaluation, agreement: Agreement, lang: Lang = 'en'): string {
-  // Every explanation as codes and parameters, and beside it in words of `lang`.
-  const say = (x: Explanation) => explain(x, agreement, lang);
+  // Every explanation as codes and parameters, and beside it in words of `lang` (dates of another
+  // year than the one it is read in with their year).
+  const year = readingYear(e.asOf, agreement.timeZone);
+  const say = (x: Explanation) => explain(x, agreement, lang, year);
   const text = <T extends { explanation: Explanation }>(x: T) => ({
     ...x,
     explanationText: say(x.explanation),
@@ -156,8 +159,8 @@ function fullDay(date: string, lang: Lang): string {
   return lang === 'en' ? `${formatDay(date, lang)} ${date.slice(0, 4)}` : formatDate(date, lang);
 }
 
-function localTime(iso: string, timeZone: string, lang: Lang): string {
-  if (lang !== 'en') return formatMoment(Date.parse(iso), timeZone, lang);
+function localTime(iso: string, timeZone: string, lang: Lang, year?: string): string {
+  if (lang !== 'en') return formatMoment(Date.parse(iso), timeZone, lang, 'latn', year);
   const w = wallClock(Date.parse(iso), timeZone);
   return `${w.date} ${w.time.slice(0, 5)}`;
 }
@@ -231,10 +234,14 @@ export function headlineLines(
   lang: Lang = 'en',
   labels: Labels = labelsOf(agreement, [], lang),
   m: Name = asIs,
-  say: (x: Explanation) => string = (x) => explain(x, agreement, lang),
+  say?: (x: Explanation) => string,
 ): string[] {
   const lines = [statusWord(lang, 'headline')];
-  const items = headlineItems(h, labels, lang, plain(say, m), { reached: true });
+  const year = readingYear(h.asOf, agreement.timeZone);
+  const items = headlineItems(h, labels, lang, plain(say ?? ((x) => explain(x, agreement, lang, year)), m), {
+    reached: true,
+    year,
+  });
   if (items.length === 0) return [];
   for (const i of items) lines.push(`  ${i.line}`, ...i.sub.map((x) => `    ${x}`));
   return lines;
@@ -261,8 +268,10 @@ export function formatStatusText(
   const names = namesOf(agreement, lang);
   const mark = isolate && lang !== 'en';
   const m: Name = mark ? marked : asIs;
+  // Moments and days of another year than the one the status is read in say their year.
+  const year = readingYear(e.asOf, agreement.timeZone);
   const say = (x: Explanation) =>
-    renderExplanation(x, { lang, names, mark, ...(eventNumber ? { eventNumber } : {}) });
+    renderExplanation(x, { lang, names, mark, year, ...(eventNumber ? { eventNumber } : {}) });
   const w = (key: StatusWord, values: Record<string, string> = {}) => statusWord(lang, key, values);
   const n = (x: number) => formatNumber(x, lang);
   const tz = agreement.timeZone;
@@ -279,7 +288,7 @@ export function formatStatusText(
   lines.push(
     clock.time.startsWith('00:00')
       ? w('headEndOfDay', { ...head, day: fullDay(addDays(clock.date, -1), lang) })
-      : w('head', { ...head, at: localTime(e.asOf, tz, lang) }),
+      : w('head', { ...head, at: localTime(e.asOf, tz, lang, year) }),
   );
   lines.push('', w('phases'));
   const phaseTitles = e.phases.map((p) => {
@@ -298,7 +307,7 @@ export function formatStatusText(
       lines.push(`  ${pad(STATUS_WORDS[lang][x.status], 12)}${say(x.explanation)}`);
   }
   const headline = headlineLines(headlineFigures(agreement, e), agreement, lang, labels, m, (x) =>
-    renderExplanation(x, { lang, names, mark }),
+    renderExplanation(x, { lang, names, mark, year }),
   );
   if (headline.length) lines.push('', ...headline);
   lines.push('', w('provisions'));
@@ -342,7 +351,7 @@ export function formatStatusText(
     // Remains recovered without a handover: said in their own words, never counted in a line above.
     for (const p of e.provisions)
       for (const r of p.recovered ?? [])
-        lines.push(`  ${labels.provision(p.provision)}: ${say([recoveredPhrase(r, labels, tz)])}`);
+        lines.push(`  ${m(labels.provision(p.provision))}: ${say([recoveredPhrase(r, labels, tz)])}`);
     // Each ratio names its exchange: an agreement with two has two lines that would otherwise read alike.
     for (const r of e.exchanges.ratios) {
       const provision = m(labels.provision(r.provision));
@@ -388,7 +397,7 @@ export function formatStatusText(
           actor: m(labels.actor(a.by)),
           party: m(labels.party(a.against)),
           provision: a.provision ? ` (${m(labels.provision(a.provision))})` : '',
-          at: localTime(a.at, tz, lang),
+          at: localTime(a.at, tz, lang, year),
           description: m(a.description),
           casualties: a.casualties?.length ? ` (${casualtyPhrases(a.casualties, lang, m).join(' · ')})` : '',
           state: state.join(lang === 'ar' ? '؛ ' : '; '),
@@ -405,7 +414,7 @@ export function formatStatusText(
   const notes = [
     ...e.placedOnRecord.map((x) => placedOnRecordWords(x, labels, lang)),
     ...e.notes.map((x) =>
-      renderExplanation([x], { lang, names, mark, ...(eventNumber ? { eventNumber } : {}) }),
+      renderExplanation([x], { lang, names, mark, year, ...(eventNumber ? { eventNumber } : {}) }),
     ),
   ];
   if (notes.length) lines.push('', w('notes'), ...notes.map((x) => `  ${x}`));

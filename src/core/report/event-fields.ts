@@ -28,6 +28,8 @@ export interface EarlierEvent {
 export interface FieldContext {
   refs?: Record<string, EarlierEvent>;
   timeZone?: string;
+  /** The year the fields are read in: the moment of an earlier event of another is written with its year. */
+  year?: string;
 }
 
 type Casualties = Parameters<typeof casualtyPhrases>[0];
@@ -79,7 +81,7 @@ export function eventFields(
         frame(lang, 'earlierNo', {
           n: n(earlier.number),
           kind: lang === 'en' ? kind.charAt(0).toLowerCase() + kind.slice(1) : kind,
-          at: formatMoment(Date.parse(earlier.at), context.timeZone ?? 'UTC', lang),
+          at: formatMoment(Date.parse(earlier.at), context.timeZone ?? 'UTC', lang, 'latn', context.year),
         }),
       );
     }

@@ -41,7 +41,8 @@ export function headlineItems(
   labels: Labels,
   lang: Lang,
   w: Writer,
-  options: { reached?: boolean } = {},
+  /** `year`: the year the figures are read in; days of another are written with theirs. */
+  options: { reached?: boolean; year?: string } = {},
 ): HeadlineItem[] {
   const n = (x: number) => formatNumber(x, lang);
   const f = (key: FrameKey, values: Record<string, string> = {}) => frame(lang, key, values);
@@ -127,7 +128,7 @@ export function headlineItems(
       by: w.name(labels.actor(r.by)),
       provision: w.name(labels.provision(r.provision)),
       counted: w.figure(`recovered:${r.provision}:${r.by}:${r.at}`, r.count, n(r.count)),
-      day: w.text(formatDay(r.at.slice(0, 10), lang)),
+      day: w.text(formatDay(r.at.slice(0, 10), lang, 'latn', options.year)),
     });
     if (r.source) line += ` ${t('sourced', { source: w.name(r.source) })}`;
     items.push({ line, sub: [] });
@@ -162,7 +163,9 @@ export function headlineItems(
             source: w.name(s.source),
             quantity: w.figure(`quota:${q.quota}:${s.source}`, s.quantity, qty(s.quantity)),
             days: w.text(days(s.days.length)),
-            dates: w.text(s.days.map((d) => formatDay(d, lang)).join(lang === 'ar' ? '، ' : ', ')),
+            dates: w.text(
+              s.days.map((d) => formatDay(d, lang, 'latn', options.year)).join(lang === 'ar' ? '، ' : ', '),
+            ),
             quota: w.text(qty(s.quota)),
           }) +
           (options.reached
@@ -173,8 +176,8 @@ export function headlineItems(
         t('perPeriod', {
           source: w.name(p.source),
           quantity: w.figure(`quota:${q.quota}:${p.source}:${p.from}:${p.to}`, p.quantity, qty(p.quantity)),
-          from: w.text(formatDay(p.from, lang)),
-          to: w.text(formatDay(p.to, lang)),
+          from: w.text(formatDay(p.from, lang, 'latn', options.year)),
+          to: w.text(formatDay(p.to, lang, 'latn', options.year)),
           quota: w.text(range(p.quota, p.quotaMax)),
         }),
       ),

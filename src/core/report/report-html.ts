@@ -20,6 +20,7 @@ import { explain } from '../words/explain.ts';
 import type { Lang } from '../words/lang.ts';
 import { STATUS_WORDS } from '../words/nouns.ts';
 import { type Explanation, type Phrase, phrase } from '../words/phrase.ts';
+import { readingYear } from '../words/reading-year.ts';
 import {
   countedAs,
   formatDate,
@@ -59,6 +60,8 @@ svg{max-width:100%;height:auto}svg text{font-size:11px}.provenance{border:2px so
 /** How the report writes in `lang`: its own words escaped, names and recorded words isolated and marked with their script. */
 interface Html {
   lang: Lang;
+  /** The year the report is read in: moments of another are written with theirs (readingYear). */
+  year: string;
   text(s: string): string;
   name(s: string): string;
   say(x: Explanation): string;
@@ -128,17 +131,18 @@ function isolated(text: string): string {
 }
 
 /** How the report writes in `lang` (English as it always has: names as plain text). */
-function htmlWriter(agreement: Agreement, lang: Lang): Html {
+function htmlWriter(agreement: Agreement, lang: Lang, year: string): Html {
   const names = namesOf(agreement, lang);
   const name = (s: string) => (lang === 'en' ? e(s) : isolated(s));
   return {
     lang,
+    year,
     text: e,
     name,
     say: (x) =>
       lang === 'en'
-        ? e(explain(x, agreement, lang))
-        : renderParts(x, { lang, names })
+        ? e(explain(x, agreement, lang, year))
+        : renderParts(x, { lang, names, year })
             .map((p) => (p.marked ? isolated(p.text) : e(p.text)))
             .join(''),
     frame: (key, values = {}) => frameWith(lang, key, values, e),
@@ -156,12 +160,19 @@ export function headlineHtml(
   lang: Lang = 'en',
   labels: Labels = labelsOf(agreement, [], lang),
 ): string {
-  const html = htmlWriter(agreement, lang);
-  const items = headlineItems(h, labels, lang, {
-    ...html,
-    figure: (id, value, words) =>
-      `<strong data-figure="${e(id)}" data-value="${value === null ? 'unrecorded' : value}">${e(words)}</strong>`,
-  });
+  const year = readingYear(h.asOf, agreement.timeZone);
+  const html = htmlWriter(agreement, lang, year);
+  const items = headlineItems(
+    h,
+    labels,
+    lang,
+    {
+      ...html,
+      figure: (id, value, words) =>
+        `<strong data-figure="${e(id)}" data-value="${value === null ? 'unrecorded' : value}">${e(words)}</strong>`,
+    },
+    { year },
+  );
   return items.length
     ? `<ul>${items.map((i) => `<li>${i.line}${i.sub.length ? `<ul>${i.sub.map((x) => `<li>${x}</li>`).join('')}</ul>` : ''}</li>`).join('')}</ul>`
     : `<p>${html.frame('none')}</p>`;
@@ -206,7 +217,7 @@ function sourced(source: string | undefined, h: Html): string {
  * and who disputes it, why and on what source. Both sides in their own words, side by side.
  */
 function disputedAllegationLine(a: Allegation, h: Html, labels: Labels, agreement: Agreement): string {
-  const at = formatMoment(Date.parse(a.at), agreement.timeZone, h.lang);
+  const at = formatMoment(Date.parse(a.at), agreement.timeZone, h.lang, 'latn', h.year);
   const by = h.name(labels.actor(a.answer?.by ?? a.against));
   const answer =
     a.reason === undefined || a.reason === ''
@@ -270,6 +281,7 @@ function happenedLine(x: DayEvent, labels: Labels, h: Html, agreement: Agreement
   const fields = eventFields(x.body, labels, h.lang, {
     ...(x.refs ? { refs: x.refs } : {}),
     timeZone: agreement.timeZone,
+    year: h.year,
   });
   const time = x.at.slice(11, 16);
   // Named by what was handed over: remains are returned, not released (eventKindLabel).
@@ -316,7 +328,8 @@ export function reportHtml(
   happened: DayEvent[] = [],
   lang: Lang = 'en',
 ): string {
-  const h = htmlWriter(agreement, lang);
+  // Moments of another year than the day reported on say their year.
+  const h = htmlWriter(agreement, lang, readingYear(ev.asOf, agreement.timeZone));
   // Planned for the day, or due that day since its deadline moved (an extension agreed).
   const today = ev.obligations.filter((o) => onDay(o, date));
   const late = ev.obligations.filter(
@@ -379,7 +392,7 @@ export function reportHtml(
         at: e(
           lang === 'en'
             ? `${clock.date} ${clock.time.slice(0, 5)}`
-            : formatMoment(Date.parse(ev.asOf), agreement.timeZone, lang),
+            : formatMoment(Date.parse(ev.asOf), agreement.timeZone, lang, 'latn', h.year),
         ),
         ...about,
       });

@@ -4,6 +4,7 @@ import { namesOf } from './agreement-names.ts';
 import { explain } from './explain.ts';
 import type { Lang } from './lang.ts';
 import type { Explanation } from './phrase.ts';
+import { readingYear } from './reading-year.ts';
 import { renderExplanation } from './render.ts';
 
 /** Each explained thing with its explanation worded beside the structured form. */
@@ -37,16 +38,18 @@ export function explainedEvaluation(
   eventNumber?: (hash: string) => number | undefined,
 ): ExplainedEvaluation {
   const names = namesOf(agreement, lang);
+  // Dates of another year than the one the status is read in say their year.
+  const year = readingYear(e.asOf, agreement.timeZone);
   const text = <T extends { explanation: Explanation }>(x: T) => ({
     ...x,
-    explanationText: explain(x.explanation, agreement, lang),
+    explanationText: explain(x.explanation, agreement, lang, year),
   });
   return {
     ...e,
     lang,
-    figures: e.figures.map((f) => ({ ...f, whatText: explain([f.what], agreement, lang) })),
+    figures: e.figures.map((f) => ({ ...f, whatText: explain([f.what], agreement, lang, year) })),
     notesText: e.notes.map((x) =>
-      renderExplanation([x], { lang, names, ...(eventNumber ? { eventNumber } : {}) }),
+      renderExplanation([x], { lang, names, year, ...(eventNumber ? { eventNumber } : {}) }),
     ),
     phases: e.phases.map(text),
     extensions: e.extensions.map(text),

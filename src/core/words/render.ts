@@ -31,6 +31,11 @@ export interface RenderOptions {
   mark?: boolean;
   /** The number in the log of the event with this leaf hash, where the edge knows it ("event no. 27"). */
   eventNumber?: (hash: string) => number | undefined;
+  /**
+   * The year the reader reads in (YYYY; see readingYear): moments and days of another year are
+   * written with their year ("10 Nov 2025 00:00"), those of this year without. Absent, none is.
+   */
+  year?: string;
 }
 
 /** What opens and closes a name or recorded words in a rendering with `mark` (private-use characters). */
@@ -169,10 +174,19 @@ function zoned(
 }
 
 /** "25 Nov 16:00" in the agreement's time zone. */
-export function formatMoment(epoch: number, timeZone: string, lang: Lang, digits: Digits = 'latn'): string {
-  if (lang !== 'en') return zoned(lang, digits, timeZone, true).format(epoch);
+export function formatMoment(
+  epoch: number,
+  timeZone: string,
+  lang: Lang,
+  digits: Digits = 'latn',
+  year?: string,
+): string {
   const w = wallClock(epoch, timeZone);
-  return `${Number(w.date.slice(8, 10))} ${MONTHS[Number(w.date.slice(5, 7)) - 1]} ${w.time.slice(0, 5)}`;
+  // Its year when the reader reads in another ("10 Nov 2025 00:00" in 2020).
+  const withYear = year !== undefined && w.date.slice(0, 4) !== year;
+  if (lang !== 'en') return zoned(lang, digits, timeZone, true, withYear).format(epoch);
+  const day = `${Number(w.date.slice(8, 10))} ${MONTHS[Number(w.date.slice(5, 7)) - 1]}`;
+  return `${day}${withYear ? ` ${w.date.slice(0, 4)}` : ''} ${w.time.slice(0, 5)}`;
 }
 
 /** "16:00", a local time of day, with the reader's digits. */
@@ -181,10 +195,12 @@ export function formatTime(t: string, lang: Lang, digits: Digits = 'latn'): stri
   return t.replace(/\d+/g, (d) => formatNumber(Number(d), lang, digits).padStart(d.length, zero));
 }
 
-/** "25 Nov" for a YYYY-MM-DD date. */
-export function formatDay(date: string, lang: Lang, digits: Digits = 'latn'): string {
-  if (lang !== 'en') return zoned(lang, digits, 'UTC', false).format(Date.parse(`${date}T12:00:00Z`));
-  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
+/** "25 Nov" for a YYYY-MM-DD date; "25 Nov 2025" when the reader reads in another `year`. */
+export function formatDay(date: string, lang: Lang, digits: Digits = 'latn', year?: string): string {
+  const withYear = year !== undefined && date.slice(0, 4) !== year;
+  if (lang !== 'en')
+    return zoned(lang, digits, 'UTC', false, withYear).format(Date.parse(`${date}T12:00:00Z`));
+  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}${withYear ? ` ${date.slice(0, 4)}` : ''}`;
 }
 
 /** A date in full: "2027-12-31" in English (as the plan writes dates), with its year in the reader's words otherwise. */
@@ -248,9 +264,9 @@ function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions, oblique: boolean): 
         oblique,
       });
     case 'moment':
-      return formatMoment(a.at, a.zone, o.lang, o.digits);
+      return formatMoment(a.at, a.zone, o.lang, o.digits, o.year);
     case 'day':
-      return formatDay(a.date, o.lang, o.digits);
+      return formatDay(a.date, o.lang, o.digits, o.year);
     case 'date':
       return formatDate(a.date, o.lang, o.digits);
     case 'duration':

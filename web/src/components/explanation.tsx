@@ -1,13 +1,15 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useContext } from 'react';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
 import { namesOf } from '../../../src/core/words/agreement-names.ts';
 import type { Explanation } from '../../../src/core/words/phrase.ts';
 import { type Names, renderParts } from '../../../src/core/words/render.ts';
 import { useI18n } from '../i18n/context.ts';
 import { foreignScript } from './cite.tsx';
+import { ReadingYear } from './reading-year.ts';
 
 /**
- * An explanation of a status in the page's language, worded from its codes and parameters. Names
+ * An explanation of a status in the page's language, worded from its codes and parameters (dates of
+ * another year than the page's, see ReadingYear, with their year). Names
  * and words recorded as given are isolated in their own direction and marked with their script
  * when it is not the page's.
  */
@@ -22,9 +24,11 @@ export function ExplanationText({
   also?: Agreement | undefined;
 }): ReactNode {
   const { lang, digits } = useI18n();
+  // Dates of another year than the one the page is read in (else the agreement's first) say their year.
+  const year = useContext(ReadingYear) ?? agreement.start?.slice(0, 4);
   const first = namesOf(agreement, lang);
   const names = also ? eitherNames(first, namesOf(also, lang)) : first;
-  const parts = renderParts(explanation, { lang, digits, names });
+  const parts = renderParts(explanation, { lang, digits, names, ...(year ? { year } : {}) });
   return parts.map((p, i) => {
     if (!p.marked) return p.text;
     const script = foreignScript(p.text, lang);

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import type { Agreement } from '../../../src/core/agreement/types.ts';
+import { readingYear } from '../../../src/core/words/reading-year.ts';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
 import { AllegationsList } from '../components/allegations-list.tsx';
 import { Marked } from '../components/cite.tsx';
@@ -13,6 +14,7 @@ import { PhaseLine } from '../components/phase-line.tsx';
 import { PhaseTimeline } from '../components/phase-timeline.tsx';
 import { ProvenanceBanner } from '../components/provenance-banner.tsx';
 import { ProvisionsTable } from '../components/provisions-table.tsx';
+import { ReadingYear } from '../components/reading-year.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import { agreementNames } from '../model/names.ts';
@@ -23,7 +25,14 @@ export function AgreementPage({ id }: { id: string }) {
   const loaded = useFetch(`agreement:${id}`, () => loadAgreement(id));
   return (
     <Await loaded={loaded}>
-      {(data) => <AgreementView data={data} reload={loaded.state === 'ready' ? loaded.reload : undefined} />}
+      {(data) => (
+        // The status is read in the year of its moment: dates of another year say theirs.
+        <ReadingYear.Provider
+          value={data.evaluation ? readingYear(data.evaluation.asOf, data.agreement.timeZone) : undefined}
+        >
+          <AgreementView data={data} reload={loaded.state === 'ready' ? loaded.reload : undefined} />
+        </ReadingYear.Provider>
+      )}
     </Await>
   );
 }

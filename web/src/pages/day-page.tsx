@@ -18,6 +18,7 @@ import { EventItem } from '../components/event-feed.tsx';
 import { EvidenceScope } from '../components/evidence.tsx';
 import { ExplanationText } from '../components/explanation.tsx';
 import { ProvenanceBanner } from '../components/provenance-banner.tsx';
+import { ReadingYear } from '../components/reading-year.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import { fieldLabel } from '../i18n/translate.ts';
@@ -32,7 +33,16 @@ const LATE = new Set(['missed', 'met-late', 'partly-met']);
 
 export function DayPage({ id, date }: { id: string; date: string }) {
   const loaded = useFetch(`agreement:${id}`, () => loadAgreement(id));
-  return <Await loaded={loaded}>{(data) => <DayView data={data} date={date} />}</Await>;
+  // The page is read in the year of its day: dates of another year say theirs.
+  return (
+    <Await loaded={loaded}>
+      {(data) => (
+        <ReadingYear.Provider value={date.slice(0, 4)}>
+          <DayView data={data} date={date} />
+        </ReadingYear.Provider>
+      )}
+    </Await>
+  );
 }
 
 /** The day's number, its obligations and their deadlines (what is late first), and its events. */
