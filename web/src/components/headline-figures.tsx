@@ -213,12 +213,13 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
  * report it is, under its exchange's name; never counted as returned, so never in a tile above.
  */
 function RecoveredTile({ figure: r, agreement }: { figure: RecoveredFigure; agreement: Agreement }) {
-  const { t, fmt, lang } = useI18n();
+  const { t, fmt, lang, isolate } = useI18n();
   const party = usePartyName(agreement);
   return (
     <div className="tile" data-testid="recovered">
       <p className="tile-label">
-        {t('figures.recovered', { party: party(r.by) })} · {namesOf(agreement, lang).provision(r.provision)}
+        {t('figures.recovered', { party: party(r.by) })} ·{' '}
+        {isolate(namesOf(agreement, lang).provision(r.provision))}
       </p>
       <p
         className="tile-figure"
