@@ -1,3 +1,4 @@
+import { sideOf } from '../agreement/side-of.ts';
 import type { Agreement, ProvisionOf } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
 import type { Effective, LogView } from './view.ts';
@@ -63,11 +64,21 @@ export function countsTowardQuota(exchange: Exchange, body: Record<string, unkno
   return policy === 'always' || (policy === 'if-agreed' && body.countsTowardQuota === true);
 }
 
+/**
+ * The side of an exchange a record's party acts for: the party itself, or the side the agreement
+ * puts it on (a group on a side counts for it); undefined for a party on neither side.
+ */
+export function recordSide(agreement: Agreement, exchange: Exchange, party: unknown): string | undefined {
+  return typeof party === 'string'
+    ? sideOf(agreement, party, [exchange.release.party, exchange.counterpart.party])
+    : undefined;
+}
+
 /** The exchange a record belongs to: the one it names, else the first whose sides match its party. */
 function exchangeOf(agreement: Agreement, body: Record<string, unknown>): Exchange | undefined {
   const exchanges = agreement.provisions.filter((p): p is Exchange => p.kind === 'exchange');
   if (typeof body.provision === 'string') return exchanges.find((x) => x.id === body.provision);
-  return exchanges.find((x) => x.release.party === body.party || x.counterpart.party === body.party);
+  return exchanges.find((x) => recordSide(agreement, x, body.party) !== undefined);
 }
 
 /** Gathers the log's lists, handovers and releases of every exchange, batch by batch. */
@@ -169,7 +180,10 @@ export function exchangeRecords(
     const exchange = exchangeOf(agreement, r.body);
     const x = exchange && out.get(exchange.id);
     if (!x) continue;
-    const side = r.body.party === x.exchange.release.party ? 'release' : 'counterpart';
+    const side =
+      recordSide(agreement, x.exchange, r.body.party) === x.exchange.release.party
+        ? 'release'
+        : 'counterpart';
     if (r.body.outsideFormula === true) {
       if (side === 'release' && countsTowardQuota(x.exchange, r.body)) {
         const batch = place(x, r);

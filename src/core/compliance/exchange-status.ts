@@ -6,6 +6,7 @@ import {
   type BatchRecord,
   countedIn,
   type ExchangeRecords,
+  recordSide,
   undisclosed,
   undisclosedIn,
 } from './exchange-records.ts';
@@ -44,13 +45,13 @@ function handoverDisputes(ctx: EvalContext, batch: BatchRecord): Dispute[] {
  * a whole ("1,968 in all", no batch): all its handovers and releases, and the counterpart's
  * releases that could be placed on no batch.
  */
-function wholeExchange(records: ExchangeRecords): BatchRecord {
+function wholeExchange(ctx: EvalContext, records: ExchangeRecords): BatchRecord {
   const all = [...records.batches.values()];
   const counterpart = records.exchange.counterpart.party;
   const unplaced = records.unplaced.filter(
     (r) =>
       r.entry.event.kind === 'release.completed' &&
-      r.body.party === counterpart &&
+      recordSide(ctx.agreement, records.exchange, r.body.party) === counterpart &&
       r.body.outsideFormula !== true,
   );
   return {
@@ -68,7 +69,7 @@ export function exchangeFacts(ctx: EvalContext, o: Obligation, records: Exchange
   const tz = ctx.timeZone;
   const batch =
     o.batch === undefined && o.action === 'release'
-      ? wholeExchange(records)
+      ? wholeExchange(ctx, records)
       : records.batches.get(o.batch ?? -1);
   const due = dueAt(ctx, o);
   const withDue = (what: Arg): Arg =>

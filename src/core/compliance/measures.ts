@@ -1,3 +1,4 @@
+import { sideOf } from '../agreement/side-of.ts';
 import type { Provision } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
 import { addDays, localToEpoch } from '../time/zoned-time.ts';
@@ -40,7 +41,10 @@ function measure(ctx: EvalContext, s: Span, extra: Partial<Measure> = {}): Measu
   };
 }
 
-/** Postponements of an exchange batch (batch.postponed until its batch.resumed), all or for one side. */
+/**
+ * Postponements of an exchange batch (batch.postponed until its batch.resumed), all or for one side
+ * (named, or a group the agreement puts on it).
+ */
 export function postponements(
   ctx: EvalContext,
   provision: string,
@@ -50,7 +54,9 @@ export function postponements(
   const ofBatch = (r: Effective) =>
     r.body.provision === provision &&
     (batch === undefined || r.body.batch === batch) &&
-    (party === undefined || r.body.party === undefined || r.body.party === party);
+    (party === undefined ||
+      typeof r.body.party !== 'string' ||
+      sideOf(ctx.agreement, r.body.party, [party]) === party);
   const starts = ctx.view.current('batch.postponed').filter(ofBatch);
   const ends = ctx.view.current('batch.resumed').filter(ofBatch);
   return spans(

@@ -1,3 +1,4 @@
+import { sideOf } from '../agreement/side-of.ts';
 import type { Obligation } from '../plan/types.ts';
 import { type Arg, type Explanation, type Phrase, phrase, quote, sentence } from '../words/phrase.ts';
 import { type EvalContext, endedAt, verdictPhrase } from './context.ts';
@@ -9,14 +10,15 @@ import type { ObligationStatus } from './types.ts';
 
 /**
  * The deadline.missed events that name this obligation: its provision, its party (which an
- * exchange, with obligations on both sides, must name) and its batch when the event names one,
- * recorded once its deadline had passed.
+ * exchange, with obligations on both sides, must name, or a group the agreement puts on its side)
+ * and its batch when the event names one, recorded once its deadline had passed.
  */
 export function recordedMisses(ctx: EvalContext, o: Obligation, due: number | null): Entry[] {
   return ctx.view.kind('deadline.missed').filter((e) => {
     const b = e.event.body as { provision: string; party?: string; batch?: number };
     if (b.provision !== o.provision || due === null || e.at < due) return false;
-    if (b.party === undefined ? o.kind === 'exchange' : b.party !== o.party) return false;
+    if (b.party === undefined ? o.kind === 'exchange' : sideOf(ctx.agreement, b.party, [o.party]) !== o.party)
+      return false;
     return b.batch === undefined || o.batch === undefined || b.batch === o.batch;
   });
 }

@@ -1,5 +1,6 @@
 import { returnedRemains } from '../figures/returned-remains.ts';
 import type { Obligation } from '../plan/types.ts';
+import { partyOnSide } from '../words/party-on-side.ts';
 import { type Arg, moment, num as n, phrase, qty, quote } from '../words/phrase.ts';
 import type { EvalContext } from './context.ts';
 import {
@@ -95,7 +96,8 @@ export function releaseFacts(
   const record: Arg[] = batch.releases.map((r) => {
     const released = {
       count: undisclosed(r.body) ? phrase('count.undisclosed') : n(num(r.body.count)),
-      party: { type: 'party', id: String(r.body.party) } as Arg,
+      // A group on the releasing side is named as itself, with the side it counts for.
+      party: partyOnSide(String(r.body.party), o.party),
       at: moment(r.entry.at, tz),
     };
     const source = r.entry.event.source ? quote(r.entry.event.source.name) : undefined;

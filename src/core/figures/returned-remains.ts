@@ -1,3 +1,4 @@
+import { sideOf } from '../agreement/side-of.ts';
 import type { Agreement } from '../agreement/types.ts';
 import { sideUnit } from '../plan/exchange-obligations.ts';
 
@@ -13,10 +14,12 @@ import { sideUnit } from '../plan/exchange-obligations.ts';
 export function returnedRemains(agreement: Agreement, provision: string, party: string): string[] | null {
   const p = agreement.provisions.find((x) => x.id === provision);
   if (p?.kind !== 'exchange') return null;
+  // A group the agreement puts on a side hands over what its side does.
+  const onSide = sideOf(agreement, party, [p.release.party, p.counterpart.party]);
   const side =
-    p.release.party === party
+    p.release.party === onSide
       ? p.release.categories
-      : p.counterpart.party === party
+      : p.counterpart.party === onSide
         ? p.counterpart.categories
         : undefined;
   return side && sideUnit(side) === 'remains' ? side.map((c) => c.id) : null;

@@ -396,3 +396,65 @@ describe('FitJudge: each event against the agreement adopted before it', () => {
     expect(judge.judge(wrong, view)).toBeUndefined();
   });
 });
+
+describe('fitEvent: a group the agreement puts on a side acts for that side', () => {
+  const parsed = parseAgreement(
+    YAML.replace(
+      '  - { id: med, name: Mediator, role: mediator }',
+      '  - { id: allyb, name: Ally of B, role: party, side: b }\n  - { id: med, name: Mediator, role: mediator }',
+    ),
+    'fit-side.yaml',
+  );
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors[0]));
+  const withAlly = parsed.agreement;
+  const fitted = (kind: string, body: Record<string, unknown>, who: ActorRecord = MONITOR) =>
+    fitEvent(withAlly, ev(kind, body), { actor: who, ref: () => undefined });
+
+  it('accepts a release by it, its categories being its side’s, and a handover to it', () => {
+    expect(
+      fitted('release.completed', { provision: 'ex', batch: 1, party: 'allyb', count: 9, category: 'p' }),
+    ).toBeUndefined();
+    expect(
+      fitted(
+        'release.completed',
+        { provision: 'ex', batch: 1, party: 'allyb', count: 9 },
+        actor('pal', 'party', 'allyb'),
+      ),
+    ).toBeUndefined();
+    expect(
+      fitted('handover.completed', {
+        provision: 'ex',
+        batch: 1,
+        count: 3,
+        to: 'allyb',
+        via: 'red',
+        categories: { w: 2, m: 1 },
+      }),
+    ).toBeUndefined();
+  });
+
+  it('still refuses what its side could not do, and a party on no side', () => {
+    expect(
+      fitted('release.completed', { provision: 'ex', party: 'allyb', count: 1, category: 'w' }),
+    ).toMatchObject({
+      code: 'event-category-unknown',
+      fits: ['p'],
+      party: 'b',
+    });
+    expect(
+      fitted(
+        'handover.completed',
+        { provision: 'ex', batch: 1, count: 3, to: 'allyb' },
+        actor('pb', 'party', 'b'),
+      ),
+    ).toMatchObject({
+      code: 'event-actor-not-entitled',
+      rule: 'receiving-side',
+      fits: ['a'],
+    });
+    expect(fitted('release.completed', { provision: 'ex', party: 'med', count: 1 })).toMatchObject({
+      code: 'event-party-unknown',
+      fits: ['a', 'b', 'allyb'],
+    });
+  });
+});

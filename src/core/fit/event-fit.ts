@@ -1,3 +1,4 @@
+import { partiesOnSides, sideOf } from '../agreement/side-of.ts';
 import type { Agreement, Provision, ProvisionOf } from '../agreement/types.ts';
 import type { ActorRecord } from '../ledger/check-event.ts';
 import type { EventEnvelope } from '../ledger/event.ts';
@@ -130,18 +131,21 @@ function fitWithin(
 
 /**
  * The side whose persons an event with no `party` counts: a handover's is the side it is not
- * handed to; else the side of the party that records it; else unknown (either side's categories).
+ * handed to (a group the agreement puts on a side receives for that side); else the side of the
+ * party that records it; else unknown (either side's categories).
  */
 function releasingSide(
+  agreement: Agreement,
   kind: string,
   body: Record<string, unknown>,
   sides: string[],
   view: FitView,
 ): string | undefined {
-  if (kind === 'handover.completed' && text(body.to) && sides.includes(body.to))
-    return sides.find((s) => s !== body.to);
+  const receiving =
+    kind === 'handover.completed' && text(body.to) ? sideOf(agreement, body.to, sides) : undefined;
+  if (receiving !== undefined) return sides.find((s) => s !== receiving);
   const acting = view.actor?.role === 'party' ? (view.actor.party ?? view.actor.actor) : undefined;
-  return acting !== undefined && sides.includes(acting) ? acting : undefined;
+  return acting === undefined ? undefined : sideOf(agreement, acting, sides);
 }
 
 /** Each category id of an exchange, of one side or of both. */
@@ -174,15 +178,17 @@ function fitExchange(
         p,
       );
   }
-  if (kind === 'release.completed' && text(body.party) && !sides.includes(body.party))
-    return problem('event-party-unknown', 'body.party', body.party, sides, p);
-  // A handover goes to the other side, or to the intermediary that passes it on.
-  const receivers = unique([...sides, exchange.intermediary]);
+  // A side, or a group the agreement puts on one (`side:`), which counts for its side.
+  const onSides = [...sides, ...partiesOnSides(agreement, sides)];
+  if (kind === 'release.completed' && text(body.party) && !onSides.includes(body.party))
+    return problem('event-party-unknown', 'body.party', body.party, onSides, p);
+  // A handover goes to the other side (or a group on it), or to the intermediary that passes it on.
+  const receivers = unique([...onSides, exchange.intermediary]);
   if (kind === 'handover.completed' && text(body.to) && !receivers.includes(body.to))
     return problem('event-party-unknown', 'body.to', body.to, receivers, p);
   if (text(body.via) && exchange.intermediary && body.via !== exchange.intermediary)
     return problem('event-party-unknown', 'body.via', body.via, [exchange.intermediary], p);
-  const party = text(body.party) ? body.party : undefined;
+  const party = text(body.party) ? sideOf(agreement, body.party, sides) : undefined;
   if (text(body.category) && body.outsideFormula !== true) {
     const categories = exchangeCategories(exchange, party);
     if (categories && !categories.includes(body.category))
@@ -194,7 +200,7 @@ function fitExchange(
   // A count per category ({ "women": 3, "remains": 1 }): each category one of the releasing side's.
   const counted = body.categories;
   if (counted && typeof counted === 'object' && !Array.isArray(counted) && body.outsideFormula !== true) {
-    const side = party ?? releasingSide(kind, body, sides, view);
+    const side = party ?? releasingSide(agreement, kind, body, sides, view);
     const categories = exchangeCategories(exchange, side) ?? [];
     const wrong = Object.keys(counted).find((c) => !categories.includes(c));
     if (wrong !== undefined)
@@ -207,18 +213,23 @@ function fitExchange(
   if (actor?.role !== 'party') return undefined;
   const acting = actor.party ?? actor.actor;
   const who = { ...p, actorParty: acting, role: actor.role };
-  if (kind === 'handover.completed' && acting === body.to)
+  const actingSide = sideOf(agreement, acting, sides);
+  const receivingSide = text(body.to) ? sideOf(agreement, body.to, sides) : undefined;
+  if (
+    kind === 'handover.completed' &&
+    (acting === body.to || (actingSide !== undefined && actingSide === receivingSide))
+  )
     return problem(
       'event-actor-not-entitled',
       'actor',
       actor.actor,
-      sides.filter((s) => s !== body.to),
+      sides.filter((s) => s !== (receivingSide ?? body.to)),
       { ...who, rule: 'receiving-side' },
     );
-  if ((kind === 'handover.completed' || kind === 'list.submitted') && !sides.includes(acting))
+  if ((kind === 'handover.completed' || kind === 'list.submitted') && actingSide === undefined)
     return problem('event-actor-not-entitled', 'actor', actor.actor, sides, { ...who, rule: 'not-a-side' });
-  if (kind === 'release.completed' && party && acting !== party)
-    return problem('event-actor-not-entitled', 'actor', actor.actor, [party], {
+  if (kind === 'release.completed' && text(body.party) && acting !== body.party)
+    return problem('event-actor-not-entitled', 'actor', actor.actor, [body.party], {
       ...who,
       rule: 'own-release',
     });

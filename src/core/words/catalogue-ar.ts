@@ -36,6 +36,7 @@ export const AR: Record<PhraseCode, string> = {
   'record.counted-outside': 'أُفرج عن {count} خارج الصيغة واتُّفق على احتسابهم ضمن هذه الدفعة ({at})',
   'record.counted-outside-remains': 'أُعيد {count} خارج الصيغة واتُّفق على احتسابها ضمن هذه الدفعة ({at})',
   'record.cumulative': '{counted} من أصل {planned} مخطط لها حتى هذه الدفعة',
+  'party.on-side': '{party} (في صف {side})',
   'record.released': 'أُفرج عن {count} من جانب {party} في {at}',
   'record.released-source': 'أُفرج عن {count} من جانب {party} في {at} [{source}]',
   'record.returned': 'أُعيد {count} من جانب {party} في {at}',

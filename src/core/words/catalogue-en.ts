@@ -39,6 +39,7 @@ export const EN: Record<PhraseCode, string> = {
   'record.counted-outside-remains':
     '{count} returned outside the formula and agreed to count toward this batch ({at})',
   'record.cumulative': '{counted} of {planned} planned by this batch',
+  'party.on-side': '{party} ({side} side)',
   'record.released': '{count} released by {party} at {at}',
   'record.released-source': '{count} released by {party} at {at} [{source}]',
   'record.returned': '{count} returned by {party} at {at}',

@@ -36,6 +36,7 @@ export const HE: Record<PhraseCode, string> = {
   'record.counted-outside': '{count} שוחררו מחוץ לנוסחה וסוכם למנותם בפעימה זו ({at})',
   'record.counted-outside-remains': '{count} הוחזרו מחוץ לנוסחה וסוכם למנותן בפעימה זו ({at})',
   'record.cumulative': '{counted} מתוך {planned} שתוכננו עד פעימה זו',
+  'party.on-side': '{party} (בצד של {side})',
   'record.released': '{count} שוחררו על ידי {party} ב־{at}',
   'record.released-source': '{count} שוחררו על ידי {party} ב־{at} [{source}]',
   'record.returned': '{count} הוחזרו על ידי {party} ב־{at}',

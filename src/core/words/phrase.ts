@@ -99,6 +99,8 @@ export const PHRASES = {
   'record.counted-outside': ['count', 'at'],
   'record.counted-outside-remains': ['count', 'at'],
   'record.cumulative': ['counted', 'planned'],
+  /** A group the agreement puts on a side, named as itself with the side it counts for. */
+  'party.on-side': ['party', 'side'],
   'record.released': ['count', 'party', 'at'],
   'record.released-source': ['count', 'party', 'at', 'source'],
   'record.returned': ['count', 'party', 'at'],
