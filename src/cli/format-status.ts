@@ -96,6 +96,7 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement, lang: Lang
       ...(o.completedAt ? { completedAt: o.completedAt } : {}),
       ...(o.lateMinutes !== undefined ? { lateMinutes: o.lateMinutes } : {}),
       ...(o.overdueMinutes !== undefined ? { overdueMinutes: o.overdueMinutes } : {}),
+      ...(o.overdueUntil ? { overdueUntil: o.overdueUntil } : {}),
       ...(o.noRecord ? { noRecord: true } : {}),
       ...(o.undisclosed ? { undisclosed: true } : {}),
       ...(o.figures ? { figures: o.figures } : {}),

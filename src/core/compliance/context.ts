@@ -103,10 +103,53 @@ export function dueAt(ctx: EvalContext, o: Obligation): number | null {
   return deadlineInForce(ctx, o).due;
 }
 
+/**
+ * A verdict whose phase was recorded as ended (its counter stopped there): what it is, and when the
+ * phase ended against the deadline ("partly met; its phase was recorded as ended on 16 Apr 20:00,
+ * 20 h after the deadline"), never how long ago.
+ */
+function endedPhrase(
+  ctx: EvalContext,
+  verdict: Phrase,
+  closed: NonNullable<Verdict['closed']>,
+  deadline: Phrase | undefined,
+): Phrase {
+  const by = minutes(Math.abs(closed.minutes));
+  const relation =
+    closed.minutes > 0
+      ? deadline
+        ? phrase('ended.after-against', { by, deadline })
+        : phrase('ended.after', { by })
+      : closed.minutes < 0
+        ? deadline
+          ? phrase('ended.before-against', { by, deadline })
+          : phrase('ended.before', { by })
+        : deadline
+          ? phrase('ended.at-against', { deadline })
+          : phrase('ended.at-deadline');
+  return phrase('verdict.phase-ended', { verdict, at: moment(closed.at, ctx.timeZone), relation });
+}
+
 /** The ending of an explanation for a verdict, as a phrase. */
 export function verdictPhrase(ctx: EvalContext, o: Obligation, v: Verdict, waitsFor?: Phrase): Phrase {
   // Late or overdue against a deadline the agreement does not state firmly: the words carry the ⚠.
   const deadline = o.deadline ? phrase(`deadline.${o.deadline}`) : undefined;
+  // Its phase ended: what is still owed no longer runs late (the day's quota never did).
+  if (v.closed && !(o.action === 'admit-aid' && o.date)) {
+    if (v.status === 'partly-met')
+      return endedPhrase(ctx, phrase('verdict.partly-met-plain'), v.closed, deadline);
+    if (v.status === 'missed')
+      return endedPhrase(ctx, phrase(v.noRecord ? 'record.nothing' : 'verdict.missed'), v.closed, deadline);
+    if (v.status === 'unrecorded')
+      return endedPhrase(
+        ctx,
+        phrase(
+          v.undisclosed ? 'verdict.undisclosed' : v.noRecord ? 'record.nothing' : 'verdict.not-recorded-done',
+        ),
+        v.closed,
+        deadline,
+      );
+  }
   switch (v.status) {
     case 'met':
       return phrase('verdict.met');
@@ -131,11 +174,22 @@ export function verdictPhrase(ctx: EvalContext, o: Obligation, v: Verdict, waits
     case 'partly-met':
       // A day's quota is not owed after its day: how long ago that was is no debt ("overdue by 37 d").
       if (o.action === 'admit-aid' && o.date) return phrase('verdict.partly-met-day');
+      // At the deadline itself, "overdue by 0 min" would read as a figure.
+      if (!v.overdueMinutes)
+        return deadline
+          ? phrase('verdict.partly-met-at-against', { deadline })
+          : phrase('verdict.partly-met-at-deadline');
       return deadline
         ? phrase('verdict.partly-met-against', { overdue: minutes(v.overdueMinutes ?? 0), deadline })
         : phrase('verdict.partly-met', { overdue: minutes(v.overdueMinutes ?? 0) });
     case 'missed':
       if (v.overdueMinutes === undefined) return phrase('verdict.not-done');
+      if (v.overdueMinutes === 0)
+        return v.noRecord
+          ? phrase('verdict.nothing-recorded-by-deadline')
+          : deadline
+            ? phrase('verdict.missed-at-against', { deadline })
+            : phrase('verdict.missed-at-deadline');
       if (deadline)
         return v.noRecord
           ? phrase('verdict.nothing-recorded-against', { past: minutes(v.overdueMinutes), deadline })

@@ -29,8 +29,13 @@ export interface Facts {
   /** Complete by another measure (the cumulative total of an exchange). */
   completeOtherwise?: boolean;
   disputes: Dispute[];
-  /** When its phase was recorded as ended, if it was. */
+  /** When its phase was recorded as ended before its planned last day (what falls due after is superseded). */
   endedAt?: number;
+  /**
+   * When its phase was recorded as ended, on whatever day: once that moment has passed, what is still
+   * owed no longer runs late (its overdue counter stops at the end, and the words say so).
+   */
+  closedAt?: number;
   /** What it waits for, when a precondition by another party is not met. */
   waitsFor?: Phrase;
   /** A breach is on record (acknowledged by the party concerned, or a missed deadline). */
@@ -60,6 +65,11 @@ export interface Verdict {
   status: Status;
   lateMinutes?: number;
   overdueMinutes?: number;
+  /**
+   * The phase was recorded as ended (Facts.closedAt), and the moment is past that end: the counter
+   * stopped there. `at` is the end; `minutes` how long after the deadline it came (negative: before).
+   */
+  closed?: { at: number; minutes: number };
   noRecord?: boolean;
   /** Unrecorded because a number it rests on was not disclosed (Facts.undisclosed). */
   undisclosed?: true;
@@ -91,12 +101,24 @@ export function judge(f: Facts): Verdict {
   if (f.waitsFor !== undefined && !f.anything && !f.missedRecorded) return { status: 'suspended' };
   if (f.noBreachRecorded && !f.missedRecorded && (f.done ?? 0) === 0)
     return { status: 'unrecorded', ...(f.anything || f.related ? {} : { noRecord: true }) };
-  const overdueMinutes = f.clock.minutesSince(f.dueAt);
-  if (f.missedRecorded) return { status: 'missed', overdueMinutes };
+  // Once its phase was recorded as ended, nothing more is owed under it: how long past the deadline
+  // stops at that end (never below 0: an end before the deadline leaves nothing overdue).
+  const closed =
+    f.closedAt !== undefined && !f.clock.before(f.closedAt)
+      ? { at: f.closedAt, minutes: minutes(f.closedAt - f.dueAt) }
+      : undefined;
+  const overdueMinutes = closed ? Math.max(0, closed.minutes) : f.clock.minutesSince(f.dueAt);
+  const stopped = closed ? { closed } : {};
+  if (f.missedRecorded) return { status: 'missed', overdueMinutes, ...stopped };
   // Done in a number not disclosed (or owed one): not met, and not partly met either, which would
   // say that the rest was not done; the record cannot say.
-  if (f.undisclosed) return { status: 'unrecorded', overdueMinutes, undisclosed: true };
-  if ((f.done ?? 0) > 0) return { status: 'partly-met', overdueMinutes };
+  if (f.undisclosed) return { status: 'unrecorded', overdueMinutes, ...stopped, undisclosed: true };
+  if ((f.done ?? 0) > 0) return { status: 'partly-met', overdueMinutes, ...stopped };
   // No record is not a verdict: only a recorded failure (breached, above) makes it missed.
-  return { status: 'unrecorded', overdueMinutes, ...(f.anything || f.related ? {} : { noRecord: true }) };
+  return {
+    status: 'unrecorded',
+    overdueMinutes,
+    ...stopped,
+    ...(f.anything || f.related ? {} : { noRecord: true }),
+  };
 }

@@ -36,6 +36,13 @@ export function missPhrases(ctx: EvalContext, misses: Entry[]): Arg[] {
   );
 }
 
+/** Whether a verdict's words say that nothing is recorded (then the record need not say it again). */
+function saysNothingRecorded(tail: Phrase): boolean {
+  if (tail.code.startsWith('verdict.nothing-recorded')) return true;
+  const verdict = tail.code === 'verdict.phase-ended' ? tail.params.verdict : undefined;
+  return verdict !== undefined && 'code' in verdict && verdict.code === 'record.nothing';
+}
+
 /** What is known of an obligation apart from the moment: the facts judge reads, without the clock. */
 export type RecordedFacts = Omit<Facts, 'clock'>;
 
@@ -71,7 +78,7 @@ export function prepare(
   o: Obligation,
   ctx: EvalContext,
   due: number | null,
-  facts: Omit<RecordedFacts, 'dueAt' | 'endedAt' | 'missedRecorded'>,
+  facts: Omit<RecordedFacts, 'dueAt' | 'endedAt' | 'closedAt' | 'missedRecorded'>,
   recordEvidence: string[],
   head: Arg,
   recordClauses: Arg[],
@@ -79,6 +86,7 @@ export function prepare(
   let evidence = recordEvidence;
   let record = recordClauses;
   const end = endedAt(ctx, o.phase);
+  const closed = ctx.ended.get(o.phase)?.at;
   const misses = recordedMisses(ctx, o, due);
   if (misses.length) {
     evidence = [...evidence, ...misses.map((m) => m.hash)];
@@ -90,6 +98,7 @@ export function prepare(
       ...facts,
       dueAt: due,
       ...(end !== undefined ? { endedAt: end } : {}),
+      ...(closed !== undefined ? { closedAt: closed } : {}),
       ...(misses.length ? { missedRecorded: true } : {}),
     },
     due: o.due === null || due === null ? null : ctx.view.iso(due),
@@ -120,12 +129,13 @@ export function verdictOf(ctx: EvalContext, p: Prepared): ObligationStatus {
     status.completedAt = p.completedAt;
   if (v.lateMinutes !== undefined) status.lateMinutes = v.lateMinutes;
   if (v.overdueMinutes !== undefined) status.overdueMinutes = v.overdueMinutes;
+  if (v.closed) status.overdueUntil = ctx.view.iso(v.closed.at);
   if (v.noRecord) status.noRecord = true;
   if (v.undisclosed) status.undisclosed = true;
   if (facts.disputes.length) status.disputes = facts.disputes;
   status.evidence = p.evidence;
   // A verdict that says nothing is recorded says it once: the record's "nothing recorded" goes.
-  const record = tail.code.startsWith('verdict.nothing-recorded') ? p.record.filter(saysSomething) : p.record;
+  const record = saysNothingRecorded(tail) ? p.record.filter(saysSomething) : p.record;
   status.explanation = p.disputes
     ? [sentence([p.head, ...record, tail]), p.disputes]
     : [sentence([p.head, ...record, tail])];

@@ -111,6 +111,7 @@ export function quotaVerdict(
     anything,
     disputes,
     ...(end !== undefined ? { endedAt: end } : {}),
+    ...(ctx.ended.has(o.phase) ? { closedAt: ctx.ended.get(o.phase)!.at } : {}),
     ...(ctx.waiting.has(p.id) ? { waitsFor: ctx.waiting.get(p.id)! } : {}),
   });
   const status = v.status === 'missed' && v.noRecord ? 'unrecorded' : v.status;
@@ -131,6 +132,7 @@ export function quotaVerdict(
   // Nothing recorded is not 0 done: the figure is absent (the status says unrecorded).
   if (anything) out.done = done;
   if (v.overdueMinutes !== undefined) out.overdueMinutes = v.overdueMinutes;
+  if (v.closed) out.overdueUntil = ctx.view.iso(v.closed.at);
   if (v.noRecord) out.noRecord = true;
   out.figures = figures;
   if (disputes.length) out.disputes = disputes;

@@ -137,6 +137,11 @@ export interface ObligationStatus {
   /** Met late by, or overdue by, in minutes. */
   lateMinutes?: number;
   overdueMinutes?: number;
+  /**
+   * When its phase was recorded as ended, once the moment is past it: `overdueMinutes` stopped
+   * there (how long past the deadline the phase ended; 0 when it ended before it).
+   */
+  overdueUntil?: string;
   /** True when the status rests on the absence of any record. */
   noRecord?: boolean;
   /**
