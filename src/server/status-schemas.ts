@@ -440,6 +440,12 @@ export const Evaluation = z
               .number()
               .optional()
               .describe('The most the whole plan may require, when a range.'),
+            dueBy: z
+              .looseObject({ at: z.string(), timeZone: z.string() })
+              .optional()
+              .describe(
+                'When nothing of the plan is due yet (dueSoFar 0): the last deadline of the side\'s obligations, in the agreement\'s time zone; the figure is read against plannedTotal by then ("70 of the 181 due by 17 Apr 00:00").',
+              ),
             uncertain: z
               .boolean()
               .describe(

@@ -57,6 +57,13 @@ export interface ReleaseFigure {
   /** The most it may require, when that is a range (`plannedTotal` the least). */
   plannedTotalMax?: number;
   /**
+   * When nothing of the plan is due yet (`dueSoFar` 0) and every obligation counted in
+   * `plannedTotal` has a deadline: the last of them, in the agreement's time zone. The figure is
+   * then read against it ("70 of the 181 due by 17 Apr 00:00"), never "ahead of the 0 in the plan to
+   * date", which reads as ahead of schedule.
+   */
+  dueBy?: { at: string; timeZone: string };
+  /**
    * The plan's figures rest on a term the agreement leaves uncertain or that its sources state
    * differently (an obligation counted in them is uncertain): shown with ⚠, as that obligation is.
    */
@@ -167,9 +174,14 @@ function releases(agreement: Agreement, evaluation: Evaluation): ReleaseFigure[]
     let plannedTotalMax = 0;
     let uncertain = false;
     const disputes: Phrase[] = [];
+    // The last deadline of the side's obligations; null once one has none.
+    let last: { at: string; ms: number } | null | undefined;
     for (const o of evaluation.obligations) {
       const ob = o.obligation;
       if (ob.provision !== d.provision || ob.party !== d.from || !RELEASE_ACTIONS.has(ob.action)) continue;
+      const ms = o.due === null ? null : Date.parse(o.due);
+      if (ms === null) last = null;
+      else if (last !== null && (last === undefined || ms > last.ms)) last = { at: o.due!, ms };
       plannedTotal += required(o);
       plannedTotalMax += requiredMax(o);
       if (o.status !== 'not-yet-due') {
@@ -193,6 +205,9 @@ function releases(agreement: Agreement, evaluation: Evaluation): ReleaseFigure[]
       ...(dueSoFarMax !== dueSoFar ? { dueSoFarMax } : {}),
       plannedTotal,
       ...(plannedTotalMax !== plannedTotal ? { plannedTotalMax } : {}),
+      ...(dueSoFarMax === 0 && plannedTotalMax > 0 && last
+        ? { dueBy: { at: last.at, timeZone: agreement.timeZone } }
+        : {}),
       uncertain,
       disputes,
       ...(d.statedTotal ? { statedTotal: d.statedTotal } : {}),
@@ -315,7 +330,12 @@ function recoveredFigures(evaluation: Evaluation): { recovered?: RecoveredFigure
  * way: the figure then says it is ahead of the plan to date, with the plan's total beside it.
  */
 export function aheadOfPlan(r: ReleaseFigure): boolean {
-  return r.counted !== null && r.counted > (r.dueSoFarMax ?? r.dueSoFar) && r.plannedTotal > r.dueSoFar;
+  return (
+    r.dueBy === undefined &&
+    r.counted !== null &&
+    r.counted > (r.dueSoFarMax ?? r.dueSoFar) &&
+    r.plannedTotal > r.dueSoFar
+  );
 }
 
 /**

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../compliance/evaluate.ts';
+import { FIXTURE_YAML } from '../compliance/fixture-agreement.ts';
 import { labelsOf } from '../compliance/labels.ts';
-import { actors, agreementOf } from '../compliance/test-log.ts';
+import { actors, agreementOf, logged } from '../compliance/test-log.ts';
+import type { LoggedEvent } from '../compliance/types.ts';
 import { REMAINS_YAML } from '../figures/fixture-remains.ts';
 import { headlineFigures } from '../figures/headline-figures.ts';
 import type { Lang } from '../words/lang.ts';
@@ -194,5 +196,49 @@ describe('headline words of an aid quota in Arabic', () => {
     expect(items[0]!.sub[0]).toContain('خلال يومين');
     expect(items[0]!.line).toContain('تختلف المصادر في يومين');
     expect(JSON.stringify(items)).not.toContain('يومان');
+  });
+});
+
+describe('headline words, when nothing of the plan is due yet', () => {
+  const fixture = agreementOf(FIXTURE_YAML);
+  // The fixture's exchange: A hands over 2 a day by 12:00 over three days (6 in all).
+  const figuresAt = (events: LoggedEvent[], at: string) =>
+    headlineFigures(fixture, evaluate(fixture, [...actors(), ...events], at));
+  const handed = logged('a', 'handover.completed', '2024-01-01T10:00:00+02:00', {
+    provision: 'ex',
+    batch: 1,
+    to: 'b',
+    via: 'red',
+    count: 1,
+  });
+  const linesOf = (hf: ReturnType<typeof headlineFigures>, lang: Lang) =>
+    headlineItems(hf, labelsOf(fixture, [], lang), lang, PLAIN).map((i) => i.line);
+
+  it('then a count is read against the whole and its last deadline, never "ahead of the 0 in the plan to date"', () => {
+    const hf = figuresAt([handed], '2024-01-01T11:00:00+02:00');
+    expect(hf.releases[0]).toMatchObject({
+      counted: 1,
+      dueSoFar: 0,
+      plannedTotal: 6,
+      dueBy: { at: '2024-01-03T12:00:00+02:00', timeZone: fixture.timeZone },
+    });
+    expect(linesOf(hf, 'en')[0]).toBe('Released by A (ex): 1 of the 6 due by 3 Jan 12:00');
+    expect(linesOf(hf, 'ar')[0]).toContain(': 1 من أصل 6 مستحقة بحلول 3 يناير، 12:00');
+    expect(linesOf(hf, 'he')[0]).toContain(': 1 מתוך 6 שמועדם עד 3 בינו׳, 12:00');
+    for (const lang of ['en', 'ar', 'he'] as const)
+      expect(linesOf(hf, lang).join('\n')).not.toMatch(/ahead|أكثر|יותר/);
+  });
+
+  it('then nothing recorded is no verdict: "nothing recorded yet", never "unrecorded of 0 in the plan to date"', () => {
+    const hf = figuresAt([], '2024-01-01T11:00:00+02:00');
+    expect(linesOf(hf, 'en')[0]).toBe('Released by A (ex): nothing recorded yet; 6 due by 3 Jan 12:00');
+    expect(linesOf(hf, 'ar')[0]).toContain('لم يُسجَّل شيء بعد؛ 6 مستحقة بحلول 3 يناير، 12:00');
+    expect(linesOf(hf, 'he')[0]).toContain('עדיין לא נרשם דבר; 6 שמועדם עד 3 בינו׳, 12:00');
+  });
+
+  it('then, once something is due, the plan to date is read as before', () => {
+    const hf = figuresAt([handed], '2024-01-01T13:00:00+02:00');
+    expect(hf.releases[0]).not.toHaveProperty('dueBy');
+    expect(linesOf(hf, 'en')[0]).toBe('Released by A (ex): 1 of 2 in the plan to date');
   });
 });

@@ -9,7 +9,7 @@ import {
 import type { Lang } from '../words/lang.ts';
 import { STATUS_WORDS } from '../words/nouns.ts';
 import type { Explanation } from '../words/phrase.ts';
-import { formatDay, formatNumber, formatQuantity } from '../words/render.ts';
+import { formatDay, formatMoment, formatNumber, formatQuantity } from '../words/render.ts';
 import { type FrameKey, frame, frameWith } from './report-words.ts';
 
 /** How an edge writes what it fills in: HTML escapes and isolates, plain text leaves as is. */
@@ -51,10 +51,11 @@ export function headlineItems(
   const items: HeadlineItem[] = h.releases.map((r) => {
     const beside = statedBeside(r.statedTotal, r.byRatio);
     const party = w.name(labels.party(r.party));
+    // Nothing of the plan due yet: nothing on record is not yet a finding ("nothing recorded yet").
     const counted = w.figure(
       `release:${r.provision}:${r.party}`,
       r.counted,
-      r.counted === null ? unrecorded : n(r.counted),
+      r.counted === null ? (r.dueBy ? f('nothingYet') : unrecorded) : n(r.counted),
     );
     // The plan's figure carries the ⚠ of the uncertain term it rests on (as the obligation does).
     // A range where what is owed depends on categories not recorded ("990 to 1,650"), never its least alone.
@@ -78,20 +79,29 @@ export function headlineItems(
         : r.plannedTotalMax === undefined
           ? n(r.plannedTotal)
           : f('range', { low: n(r.plannedTotal), high: n(r.plannedTotalMax) });
+    // Nothing of the plan due yet: read against the whole and its last deadline ("70 of the 181 due
+    // by 17 Apr 00:00"), never "ahead of the 0 in the plan to date", which reads as ahead of schedule.
+    const by = r.dueBy ? formatMoment(Date.parse(r.dueBy.at), r.dueBy.timeZone, lang) : undefined;
     const how =
-      unplanned?.kind === 'number'
-        ? r.counted !== null && r.counted > unplanned.value
-          ? 'UndatedMore'
-          : 'Undated'
-        : unplanned?.kind === 'stated'
-          ? 'NoDate'
-          : unplanned?.kind === 'none'
-            ? 'NoNumber'
-            : ahead
-              ? 'Ahead'
-              : more
-                ? 'More'
-                : '';
+      unplanned === null && r.dueBy
+        ? r.counted === null
+          ? 'NotYetDueNone'
+          : r.counted > (r.plannedTotalMax ?? r.plannedTotal)
+            ? 'NotYetDueMore'
+            : 'NotYetDue'
+        : unplanned?.kind === 'number'
+          ? r.counted !== null && r.counted > unplanned.value
+            ? 'UndatedMore'
+            : 'Undated'
+          : unplanned?.kind === 'stated'
+            ? 'NoDate'
+            : unplanned?.kind === 'none'
+              ? 'NoNumber'
+              : ahead
+                ? 'Ahead'
+                : more
+                  ? 'More'
+                  : '';
     // Remains are returned, by their categories' names ("Returned by Hamas (Remains of deceased
     // hostages)"), never "released" under the exchange's title: not a second count of people set free.
     let line = r.remains
@@ -102,14 +112,16 @@ export function headlineItems(
             .join(w.text(lang === 'ar' ? '، ' : ', ')),
           counted,
           due,
-          all: w.text(all),
+          all: w.text(r.uncertain && by ? `⚠ ${all}` : all),
+          ...(by ? { by: w.text(by) } : {}),
         })
       : t(`released${how}`, {
           party,
           provision: w.name(labels.provision(r.provision)),
           counted,
           due,
-          all: w.text(all),
+          all: w.text(r.uncertain && by ? `⚠ ${all}` : all),
+          ...(by ? { by: w.text(by) } : {}),
         });
     if (r.outside) line += ` ${t('outside', { n: w.text(n(r.outside)) })}`;
     // Records whose number was not disclosed: said beside the count, never counted in it.

@@ -109,6 +109,26 @@ export function PlannedToDate({ figure: r }: { figure: ReleaseFigure }) {
       <Rich k="figures.undated" nodes={{ total: stated }} />
     );
   }
+  // Nothing of the plan due yet: the whole and its last deadline ("of the 181 due by 17 Apr
+  // 00:00"), never "ahead of the 0 in the plan to date", which reads as ahead of schedule.
+  if (unplanned === null && r.dueBy) {
+    const all = amount(r.plannedTotal, r.plannedTotalMax);
+    const whole = r.uncertain ? (
+      <>
+        <Uncertain /> {all}
+      </>
+    ) : (
+      all
+    );
+    const by = <span data-due-by={r.dueBy.at}>{fmt.dateTime(r.dueBy.at, r.dueBy.timeZone)}</span>;
+    const key =
+      r.counted === null
+        ? 'figures.dueBy'
+        : r.counted > (r.plannedTotalMax ?? r.plannedTotal)
+          ? 'figures.moreThanDueBy'
+          : 'figures.ofDueBy';
+    return <Rich k={key} nodes={{ total: whole, by }} />;
+  }
   if (unplanned?.kind === 'stated') return <>{t('figures.noDate')}</>;
   if (unplanned?.kind === 'none') return <>{t('figures.noNumber')}</>;
   return aheadOfPlan(r) ? (
@@ -154,7 +174,9 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
               data-figure={`release:${r.provision}:${r.party}`}
               data-value={r.counted ?? 'unrecorded'}
             >
-              {r.counted === null ? t('figures.unrecorded') : fmt.number(r.counted)}
+              {r.counted === null
+                ? t(r.dueBy ? 'figures.unrecordedYet' : 'figures.unrecorded')
+                : fmt.number(r.counted)}
             </p>
             <p className="muted" data-uncertain={r.uncertain ? 'true' : undefined}>
               <PlannedToDate figure={r} />

@@ -83,6 +83,10 @@ export const en = {
   'figures.recorded': 'Recorded',
   'figures.conflicting': 'Sources disagree',
   'figures.noFigure': 'No figure recorded',
+  'figures.ofDueBy': 'of the {total} due by {by}',
+  'figures.moreThanDueBy': 'more than the {total} due by {by}',
+  'figures.dueBy': '{total} due by {by}',
+  'figures.unrecordedYet': 'Nothing recorded yet',
   'figures.unrecorded': 'Nothing recorded',
   'figures.accordingTo': 'according to {source}',
   'figures.sourceNote':

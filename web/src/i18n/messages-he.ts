@@ -82,6 +82,10 @@ export const he: Catalog = {
   'figures.recorded': 'נרשם',
   'figures.conflicting': 'המקורות חלוקים',
   'figures.noFigure': 'לא נרשם נתון',
+  'figures.ofDueBy': 'מתוך {total} שמועדם עד {by}',
+  'figures.moreThanDueBy': 'יותר מ־{total} שמועדם עד {by}',
+  'figures.dueBy': '{total} שמועדם עד {by}',
+  'figures.unrecordedYet': 'עדיין לא נרשם דבר',
   'figures.unrecorded': 'לא נרשם דבר',
   'figures.accordingTo': 'לפי {source}',
   'figures.sourceNote':
