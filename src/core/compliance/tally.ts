@@ -11,6 +11,7 @@ import {
   undisclosedReleasesIn,
 } from './exchange-records.ts';
 import { owedFor } from './owed-by-ratio.ts';
+import { recordedCategories } from './recorded-categories.ts';
 import { statedBeside, statedTotal } from './stated-total.ts';
 import type { DirectionTally, ObligationStatus, RatioCheck } from './types.ts';
 import type { Effective } from './view.ts';
@@ -37,6 +38,10 @@ function byCategory(counted: [string, number][], outside: Effective[]) {
     get(typeof r.body.category === 'string' ? r.body.category : 'unstated').outside += num(r.body.count);
   return [...map.values()].sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : 0));
 }
+
+/** Counts by category, or the side's categories together at 0 when nothing was counted (as before any record). */
+const orNone = (counts: [string, number][], whole: string): [string, number][] =>
+  counts.length ? counts : [[whole, 0]];
 
 /** The ratio times the releasing side's one stated total (15 × 28 = 420); undefined when either is not one number. */
 function wholeByRatio(x: ExchangeRecords): number | undefined {
@@ -107,9 +112,16 @@ export function tallies(x: ExchangeRecords, dateOf: (ms: number) => string): Dir
     ...hiddenField(hiddenForward),
     outside: x.outside.release.reduce((a, r) => a + num(r.body.count), 0),
     countedFromOutside: countedOutside.reduce((a, r) => a + num(r.body.count), 0),
+    // Each category a handover names keeps its figure ("saudi-nationals": 16); what it does not
+    // split stays under the side's categories together.
     byCategory: byCategory(
       [
-        [releaseCategory, batches.reduce((a, b) => a + b.handovers.reduce((s, h) => s + h.count, 0), 0)],
+        ...orNone(
+          batches.flatMap((b) =>
+            b.handovers.flatMap((h) => recordedCategories(h.record.body, h.count, releaseCategory)),
+          ),
+          releaseCategory,
+        ),
         ...countedOutside.map((r): [string, number] => [
           String(r.body.category ?? releaseCategory),
           num(r.body.count),
@@ -166,7 +178,12 @@ export function tallies(x: ExchangeRecords, dateOf: (ms: number) => string): Dir
     outside: x.outside.counterpart.reduce((a, r) => a + num(r.body.count), 0),
     countedFromOutside: 0,
     byCategory: byCategory(
-      [[counterpartCategory, batches.reduce((a, b) => a + releasedIn(b), 0)]],
+      orNone(
+        batches.flatMap((b) =>
+          b.releases.flatMap((r) => recordedCategories(r.body, num(r.body.count), counterpartCategory)),
+        ),
+        counterpartCategory,
+      ),
       x.outside.counterpart,
     ),
     byBatch: x.whole

@@ -228,6 +228,11 @@ export interface DirectionTally {
    * Absent when there is none. The same on each batch and day.
    */
   undisclosed?: number;
+  /**
+   * Counted by category: each category a record names keeps its figure (a handover's `categories:
+   * { "saudi-nationals": 16, … }`); what no record split stays under the side's category ids joined
+   * by `+` (those categories together). The rows add up to `counted` (and `outside`).
+   */
   byCategory: { category: string; counted: number; outside: number }[];
   byBatch: { batch: number; counted: number; undisclosed?: number }[];
   /**
