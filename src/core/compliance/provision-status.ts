@@ -50,23 +50,36 @@ function allOf(ctx: EvalContext, lists: readonly (readonly string[])[]): string[
   return [...new Set(lists.flat())].sort();
 }
 
+/**
+ * The allegations about a provision made before `from`: read from the start of the log's
+ * allegations (in the order they occurred) up to `from` only, not through all of them.
+ */
+function allegedBefore(ctx: EvalContext, provision: string, from: number): Set<string> {
+  const early = new Set<string>();
+  for (const a of ctx.view.kind('violation.alleged')) {
+    if (a.at >= from) break;
+    if (a.event.body.provision === provision) early.add(a.hash);
+  }
+  return early;
+}
+
 /** Cessation and free-text terms hold over their phase and are judged by what is alleged against them. */
 function standingStatus(ctx: EvalContext, p: Provision): ProvisionStatus {
   const span = phaseSpan(ctx, p);
   const alleged = allegationsAgainst(ctx, p.id);
   // An act alleged before the term's phase started (by the record, or at the hour the agreement
   // gives) is no breach of it, nor a dispute about it: the term did not hold yet. Said, not counted.
-  const early = new Set(
-    span.from === null
-      ? []
-      : ctx.view
-          .kind('violation.alleged')
-          .filter((a) => a.at < span.from! && a.event.body.provision === p.id)
-          .map((a) => a.hash),
-  );
-  const open = alleged.open.filter((d) => !early.has(d.of));
-  const breaches = alleged.breaches.filter((b) => !early.has(b.allegation.hash));
-  const unanswered = alleged.unanswered.filter((e) => !early.has(e.hash));
+  const early = span.from === null ? new Set<string>() : allegedBefore(ctx, p.id, span.from);
+  // With none before the start (nearly always), the lists are the live log's own, whose phrases and
+  // hashes it keeps from one event to the next (a filtered copy would word every allegation again).
+  const { open, breaches, unanswered } =
+    early.size === 0
+      ? alleged
+      : {
+          open: alleged.open.filter((d) => !early.has(d.of)),
+          breaches: alleged.breaches.filter((b) => !early.has(b.allegation.hash)),
+          unanswered: alleged.unanswered.filter((e) => !early.has(e.hash)),
+        };
   const beforeStart = early.size
     ? [phrase('provision.alleged-before-start', { count: qty(early.size, 'allegation') })]
     : [];
