@@ -4,6 +4,7 @@ import type { PhraseCode } from './phrase.ts';
 export const AR: Record<PhraseCode, string> = {
   sentence: '{clauses}.',
   'head.paren-due': '{what} (الموعد {due})',
+  'head.paren-due-end': '{what} (الموعد نهاية {day})',
   'head.due': '{what}، الموعد {due}',
   'head.by': '{what} بحلول {due}',
   'head.obligation': '{obligation}',

@@ -4,6 +4,7 @@ import type { PhraseCode } from './phrase.ts';
 export const EN: Record<PhraseCode, string> = {
   sentence: '{clauses}.',
   'head.paren-due': '{what} (due {due})',
+  'head.paren-due-end': '{what} (due by the end of {day})',
   'head.due': '{what} due {due}',
   'head.by': '{what} by {due}',
   'head.obligation': '{obligation}',

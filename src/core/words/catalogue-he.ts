@@ -4,6 +4,7 @@ import type { PhraseCode } from './phrase.ts';
 export const HE: Record<PhraseCode, string> = {
   sentence: '{clauses}.',
   'head.paren-due': '{what} (מועד: {due})',
+  'head.paren-due-end': '{what} (מועד: סוף {day})',
   'head.due': '{what}, מועד: {due}',
   'head.by': '{what} עד {due}',
   'head.obligation': '{obligation}',

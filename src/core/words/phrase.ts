@@ -60,6 +60,7 @@ export const PHRASES = {
   sentence: ['clauses'],
   // Heads of an obligation's explanation.
   'head.paren-due': ['what', 'due'],
+  'head.paren-due-end': ['what', 'day'],
   'head.due': ['what', 'due'],
   'head.by': ['what', 'due'],
   'head.obligation': ['obligation'],
