@@ -1,4 +1,4 @@
-import { addDays, localToEpoch, wallClock } from '../time/zoned-time.ts';
+import { phaseEndAfter } from '../plan/timeline.ts';
 import { type Arg, list, minutes, moment, num, phrase, qty, quote, sentence } from '../words/phrase.ts';
 import type { EvalContext } from './context.ts';
 import { plannedStart as plannedStartOf } from './phase-start.ts';
@@ -107,13 +107,7 @@ export function extensionRecords(ctx: EvalContext, obligations: ObligationStatus
     const placed = ctx.eplan.plan.phases.find((p) => p.id === x.phase);
     const lastDay = x.phaseDays.at(-1);
     const phaseEnd =
-      placed?.startDate && placed.startAt && lastDay !== undefined
-        ? localToEpoch(
-            addDays(placed.startDate, lastDay),
-            wallClock(Date.parse(placed.startAt), tz).time.slice(0, 5),
-            tz,
-          )
-        : undefined;
+      placed && lastDay !== undefined ? (phaseEndAfter(placed, lastDay, tz) ?? undefined) : undefined;
     const outcome = !x.planned
       ? phrase('extension.no-rule')
       : x.zone !== undefined

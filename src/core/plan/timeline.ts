@@ -187,6 +187,23 @@ export function placePhases(
 }
 
 /**
+ * When a placed phase ends after its first `days` days: that many days after its start, at the
+ * local time it started (the rule endAt follows; an extension's days count the same way).
+ */
+export function phaseEndAfter(
+  phase: Pick<PlanPhase, 'startDate' | 'startAt'>,
+  days: number,
+  timeZone: string,
+): number | null {
+  if (phase.startDate === null || phase.startAt === null) return null;
+  return localToEpoch(
+    addDays(phase.startDate, days),
+    wallClock(Date.parse(phase.startAt), timeZone).time.slice(0, 5),
+    timeZone,
+  );
+}
+
+/**
  * A phase's start and end as instants (ISO, with the offset of the agreement's zone). It starts at
  * the agreement's start (day 1), at the instant `{at}` gives, at the end of the phase it follows
  * (`afterPhase`, `offsetDays` later), else at the first instant of its first day (`{day: N}` gives a
