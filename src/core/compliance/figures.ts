@@ -3,6 +3,7 @@ import { type Arg, list, type Phrase, phrase } from '../words/phrase.ts';
 import type { Keep } from './judgment-memo.ts';
 import type { AidGroup, LiveLog } from './live-log.ts';
 import { compareEntries } from './log-state.ts';
+import { settle } from './ordered-hashes.ts';
 import type { Figure, FigureSet } from './types.ts';
 import type { Effective, LogView } from './view.ts';
 
@@ -56,14 +57,27 @@ function describe(body: Record<string, unknown>, agreement?: Agreement): Phrase 
 /** Sums the figures of each source (several deliveries a day add up), sources in a fixed order. */
 export function bySource(view: LogView, records: Effective[]): Figure[] {
   const sums = new Map<string, Figure>();
+  // Records come in the order they occurred: each one's own hash keeps the evidence in that order,
+  // unless a correction's hash (which occurred later) joins it.
+  let inOrder = true;
   for (const r of records) {
     const source = view.sourceOf(r.entry);
     const f = sums.get(source) ?? { quantity: 0, source, evidence: [] };
     f.quantity += typeof r.body.quantity === 'number' ? r.body.quantity : 0;
     f.evidence.push(...r.evidence);
+    if (r.evidence.length !== 1) inOrder = false;
     sums.set(source, f);
   }
-  return [...sums.values()].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  const figures = [...sums.values()].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  if (inOrder && isInOrder(records)) for (const f of figures) settle(f.evidence);
+  return figures;
+}
+
+/** Whether records are in the order they occurred (as the evaluator lists them). */
+function isInOrder(records: readonly Effective[]): boolean {
+  for (let i = 1; i < records.length; i++)
+    if (compareEntries(records[i - 1]!.entry, records[i]!.entry) > 0) return false;
+  return true;
 }
 
 /** A set of figures from what they count (`body`, a figure body of the set) and their sums per source. */

@@ -7,7 +7,7 @@ import { compareEntries, type Entry, type LogState } from './log-state.ts';
 import { eachOnce, mergeOrdered, OrderedHashes, onceAlready, settle } from './ordered-hashes.ts';
 import { Reads } from './read-record.ts';
 import type { Allegation, Dispute, Figure } from './types.ts';
-import { type Effective, LogView, REFERRING } from './view.ts';
+import { type Effective, LogView, plainEffective, REFERRING } from './view.ts';
 
 /** One source's figures in an aid group: their sum and evidence, kept as figures come and go. */
 interface AidTally {
@@ -115,10 +115,14 @@ export class LiveLog {
   lastAt = Number.NEGATIVE_INFINITY;
   private stale = true;
   private view: LogView;
-  private readonly effectiveOf = new Map<string, Effective | null>();
+  /**
+   * The bodies in force that are not an event's own (corrected, or withdrawn: null), by leaf hash.
+   * An entry not here has its own body in force (plainEffective): a million such entries keep no map
+   * entry of their own, which is most of what rebuilding the tallies would cost.
+   */
+  private readonly replaced = new Map<string, Effective | null>();
   private readonly currentByKind = new Map<string, Effective[]>();
   private readonly aid = new Map<string, AidGroup>();
-  private readonly aidGroupOf = new Map<string, AidGroup>();
   private readonly standing = new Map<string, AllegationStanding>();
   /** Every allegation's record, in the order they occurred (handed out whole in each result). */
   private allegationList = new ChunkedList<Allegation>();
@@ -236,10 +240,9 @@ export class LiveLog {
     if (!this.stale) return;
     this.stale = false;
     this.view = new LogView(this.state, Number.POSITIVE_INFINITY, this.timeZone);
-    this.effectiveOf.clear();
+    this.replaced.clear();
     this.currentByKind.clear();
     this.aid.clear();
-    this.aidGroupOf.clear();
     this.standing.clear();
     this.allegationList = new ChunkedList();
     this.sorted.clear();
@@ -250,10 +253,10 @@ export class LiveLog {
     if (entry.event.kind === 'violation.alleged') this.setAllegation(entry);
     const eff = this.view.effective(entry);
     if (eff.withdrawn) {
-      this.effectiveOf.set(entry.hash, null);
+      this.replaced.set(entry.hash, null);
       return;
     }
-    this.effectiveOf.set(entry.hash, eff);
+    if (eff.evidence.length > 1) this.replaced.set(entry.hash, eff);
     let list = this.currentByKind.get(entry.event.kind);
     if (!list) {
       list = [];
@@ -264,8 +267,9 @@ export class LiveLog {
   }
 
   private retract(entry: Entry): void {
-    const eff = this.effectiveOf.get(entry.hash);
-    this.effectiveOf.delete(entry.hash);
+    const known = this.replaced.get(entry.hash);
+    const eff = known === undefined ? plainEffective(entry) : known;
+    this.replaced.delete(entry.hash);
     if (!eff) return;
     const list = this.currentByKind.get(entry.event.kind);
     if (list) removeSorted(list, entry, ofEffective);
@@ -290,9 +294,8 @@ export class LiveLog {
       };
       this.aid.set(key, group);
     }
-    this.aidGroupOf.set(eff.entry.hash, group);
     insertSorted(group.records, eff, ofEffective);
-    for (const h of eff.evidence) group.evidence.add(h);
+    for (const h of eff.evidence) group.evidence.add(h, h === eff.entry.hash ? eff.entry : undefined);
     const source = this.view.sourceOf(eff.entry);
     let tally = group.bySource.get(source);
     if (!tally) {
@@ -303,16 +306,16 @@ export class LiveLog {
     tally.records++;
     tally.quantity += q;
     if (!Number.isSafeInteger(q)) tally.inexact++;
-    for (const h of eff.evidence) tally.evidence.add(h);
+    for (const h of eff.evidence) tally.evidence.add(h, h === eff.entry.hash ? eff.entry : undefined);
     if (this.state.byRef.has(eff.entry.hash)) insertSorted(group.referred, eff.entry, ofEntry);
     if (this.correctsMore(eff)) group.sharedCorrections++;
   }
 
   private removeAid(eff: Effective): void {
-    const group = this.aidGroupOf.get(eff.entry.hash);
+    // The group its body in force counts in (the key depends on that body only).
+    const group = this.aid.get(groupKey(eff.body));
     if (!group) return;
     this.touch(group.version);
-    this.aidGroupOf.delete(eff.entry.hash);
     removeSorted(group.records, eff.entry, ofEffective);
     for (const h of eff.evidence) group.evidence.remove(h);
     const source = this.view.sourceOf(eff.entry);

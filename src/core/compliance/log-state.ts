@@ -1,5 +1,6 @@
 import { referencesOf } from '../ledger/check-event.ts';
 import type { EventEnvelope } from '../ledger/event.ts';
+import { instantOf } from '../time/instant.ts';
 import type { LoggedEvent } from './types.ts';
 
 /** An event as the evaluator keeps it: its leaf hash, its instant (epoch ms) and its envelope. */
@@ -57,7 +58,7 @@ function push(map: Map<string, Entry[]>, key: string, entry: Entry): void {
 export function applyEvent(state: LogState, logged: LoggedEvent): Entry | undefined {
   if (state.byHash.has(logged.leafHash)) return undefined;
   const event = logged.event.event;
-  const at = Date.parse(event.occurredAt);
+  const at = instantOf(event.occurredAt);
   if (Number.isNaN(at)) return undefined;
   const entry: Entry = { hash: logged.leafHash, at, event };
   state.byHash.set(entry.hash, entry);

@@ -1,5 +1,6 @@
 import { ChunkedList, readable } from './chunked-list.ts';
 import { isMarked, mark, ONCE, SETTLED } from './list-marks.ts';
+import { compareEntries, type Entry } from './log-state.ts';
 
 /**
  * Marks a list the evaluator built in order (an evidence list in the order its events occurred, a
@@ -25,6 +26,11 @@ export function isSettled(list: readonly unknown[]): boolean {
 export class OrderedHashes {
   private readonly items = new ChunkedList<string>();
   private readonly compare: (a: string, b: string) => number;
+  /**
+   * The entry of the last hash, when the caller gave it with that hash: a hash added in order is
+   * then placed by comparing two entries, not by looking both up among a log's million.
+   */
+  private tail: Entry | undefined;
 
   constructor(compare: (a: string, b: string) => number) {
     this.compare = compare;
@@ -44,11 +50,19 @@ export class OrderedHashes {
     return this.items.firstNot((h) => this.compare(h, hash) <= 0);
   }
 
-  add(hash: string): void {
+  /** Adds `hash`; `entry`, when given, is its event's entry (the hash must be its leaf hash). */
+  add(hash: string, entry?: Entry): void {
     const list = this.items;
     // Events mostly arrive in time order: then the new one simply goes last.
-    if (list.length === 0 || this.compare(list.at(list.length - 1), hash) <= 0) list.push(hash);
-    else list.insert(this.position(hash), hash);
+    const last =
+      list.length === 0 ||
+      (this.tail && entry
+        ? compareEntries(this.tail, entry) <= 0
+        : this.compare(list.at(list.length - 1), hash) <= 0);
+    if (last) {
+      list.push(hash);
+      this.tail = entry;
+    } else list.insert(this.position(hash), hash);
   }
 
   /** Takes one occurrence of `hash` out (it must be there). */
@@ -57,6 +71,7 @@ export class OrderedHashes {
     let i = this.position(hash) - 1;
     while (i >= 0 && list.at(i) !== hash && this.compare(list.at(i), hash) === 0) i--;
     if (i < 0 || list.at(i) !== hash) return;
+    if (i === list.length - 1) this.tail = undefined;
     list.removeAt(i);
   }
 }

@@ -22,6 +22,11 @@ export const REFERRING = '(refers)';
 const NONE: readonly Entry[] = Object.freeze([]);
 
 /** The log as it stood at one moment: only events that occurred by then. */
+/** An entry's own body in force: what `effective` gives when nothing corrects the entry. */
+export function plainEffective(entry: Entry): Effective {
+  return { entry, body: entry.event.body, at: entry.at, evidence: [entry.hash], withdrawn: false };
+}
+
 export class LogView {
   private readonly at: number;
   readonly timeZone: string;
@@ -107,8 +112,7 @@ export class LogView {
   effective(entry: Entry): Effective {
     const corrections = this.refsTo(entry.hash, 'correction').filter((c) => this.mayCorrect(c, entry));
     const last = corrections.at(-1);
-    if (!last)
-      return { entry, body: entry.event.body, at: entry.at, evidence: [entry.hash], withdrawn: false };
+    if (!last) return plainEffective(entry);
     const body = (last.event.body as { body?: Record<string, unknown> }).body;
     return {
       entry,
