@@ -145,4 +145,27 @@ describe('lists of hashes kept in the order their events occurred', () => {
       { numRuns: 20, seed: 12 },
     );
   });
+
+  it('hashes added with their entries are placed as without them, whatever the order and removals', () => {
+    const entry = (h: string) => ({ hash: h, at: rank(h), event: {} as never });
+    fc.assert(
+      fc.property(
+        hashes,
+        fc.array(fc.boolean(), { maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        (added, given, removals) => {
+          const list = new OrderedHashes(compare);
+          const kept: string[] = [];
+          for (const [i, h] of added.entries()) {
+            list.add(h, given[i] ? entry(h) : undefined);
+            kept.push(h);
+            const r = removals[i];
+            if (r !== undefined && i % 2 === 1) list.remove(kept.splice(r % kept.length, 1)[0]!);
+          }
+          expect([...list.shared()]).toEqual(sorted(kept));
+        },
+      ),
+      { numRuns: 500, seed: 13 },
+    );
+  });
 });
