@@ -56,7 +56,7 @@ describe('the public record of the November 2023 pause, from its log', () => {
     });
     expect(release.moved!.evidence.length).toBeGreaterThan(0);
     expect(explain(release.explanation, novAgreement(), 'en')).toContain(
-      'Due 5 h later than planned (26 Nov 00:00): batch 2 was handed over late.',
+      'Due 5 h later than planned (the end of 25 Nov): batch 2 was handed over late.',
     );
     expect(explain(release.explanation, novAgreement(), 'ar')).toContain('سُلّمت الدفعة 2 متأخرة');
     expect(explain(release.explanation, novAgreement(), 'he')).toContain('מנה 2 נמסרה באיחור');

@@ -1,8 +1,7 @@
 import type { Provision } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
-import { addDays, wallClock } from '../time/zoned-time.ts';
 import { obligationArg } from '../words/obligation-arg.ts';
-import { type Arg, list, moment, type Phrase, phrase, quote, sentence } from '../words/phrase.ts';
+import { type Arg, deadline, list, moment, type Phrase, phrase, quote, sentence } from '../words/phrase.ts';
 import { breachItems } from './breach-words.ts';
 import { dueAt, type EvalContext } from './context.ts';
 import { derivedAlong } from './derived-once.ts';
@@ -156,13 +155,9 @@ function phraseOf(ctx: Pick<EvalContext, 'labels'>, a: Entry): Phrase {
 /** An obligation as the head of its explanation, with its deadline when it has one. */
 export function obligationHead(ctx: EvalContext, o: Obligation, due: number | null): Arg {
   const what = obligationArg(o);
-  if (due === null) return what;
-  // A deadline at midnight is the end of the day before it: "by 20 November" reads "due by the end
-  // of 20 Nov", not "due 21 Nov 00:00", which names the wrong day.
-  const clock = wallClock(due, ctx.timeZone);
-  if (clock.time.startsWith('00:00'))
-    return phrase('head.paren-due-end', { what, day: { type: 'day', date: addDays(clock.date, -1) } });
-  return phrase('head.paren-due', { what, due: moment(due, ctx.timeZone) });
+  // A deadline at midnight reads as the end of the day before it (deadline): "by 20 November" is "due
+  // by the end of 20 Nov", not "due 21 Nov 00:00", which names the wrong day.
+  return due === null ? what : phrase('head.paren-due', { what, due: deadline(due, ctx.timeZone) });
 }
 
 function actsFor(ctx: Pick<EvalContext, 'view'>, actor: string, party: string): boolean {

@@ -1,5 +1,5 @@
 import type { Obligation } from '../plan/types.ts';
-import { minutes, moment, num, type Phrase, phrase, sentence } from '../words/phrase.ts';
+import { deadline, minutes, moment, num, type Phrase, phrase, sentence } from '../words/phrase.ts';
 import { deadlineInForce, type EvalContext } from './context.ts';
 
 /**
@@ -64,7 +64,8 @@ export function deadlineMove(
 
 /** "Due 5 h later than planned (25 Nov 16:00): batch 2 was handed over late." */
 export function movePhrase(ctx: EvalContext, m: DeadlineMove): Phrase {
-  const planned = moment(Date.parse(m.planned), ctx.timeZone);
+  // The deadline the plan set: at midnight, the end of the day before ("planned (the end of 25 Nov)").
+  const planned = deadline(Date.parse(m.planned), ctx.timeZone);
   const late = minutes(m.minutes);
   switch (m.cause) {
     case 'handover-late':

@@ -1,6 +1,6 @@
 import { returnedRemains } from '../figures/returned-remains.ts';
 import type { Obligation } from '../plan/types.ts';
-import { type Arg, moment, num as n, phrase, qty } from '../words/phrase.ts';
+import { type Arg, deadline, moment, num as n, phrase, qty } from '../words/phrase.ts';
 import { dueAt, type EvalContext } from './context.ts';
 import {
   type BatchRecord,
@@ -73,7 +73,7 @@ export function exchangeFacts(ctx: EvalContext, o: Obligation, records: Exchange
       : records.batches.get(o.batch ?? -1);
   const due = dueAt(ctx, o);
   const withDue = (what: Arg): Arg =>
-    due === null ? what : phrase('head.due', { what, due: moment(due, tz) });
+    due === null ? what : phrase('head.due', { what, due: deadline(due, tz) });
   const batch_ = o.batch ?? 0;
   if (!batch)
     return prepare(
@@ -218,7 +218,7 @@ function handoverFacts(
       ...batch.countedOutside.flatMap((r) => r.evidence),
       ...findings.flatMap((f) => f.entry.evidence),
     ],
-    due === null ? what : phrase('head.due', { what, due: moment(due, tz) }),
+    due === null ? what : phrase('head.due', { what, due: deadline(due, tz) }),
     parts,
   );
   if (!findings.length) return prepared;

@@ -1,5 +1,16 @@
 import { phaseEndAfter } from '../plan/timeline.ts';
-import { type Arg, list, minutes, moment, num, phrase, qty, quote, sentence } from '../words/phrase.ts';
+import {
+  type Arg,
+  deadline,
+  list,
+  minutes,
+  moment,
+  num,
+  phrase,
+  qty,
+  quote,
+  sentence,
+} from '../words/phrase.ts';
 import type { EvalContext } from './context.ts';
 import { plannedStart as plannedStartOf } from './phase-start.ts';
 import { PRECEDENCE } from './provision-status.ts';
@@ -35,7 +46,7 @@ export function phaseRecords(ctx: EvalContext): PhaseRecord[] {
     if (late !== undefined && plannedStart !== null)
       parts.push(phrase('phase.late-start', { late: minutes(late), planned: moment(plannedStart, tz) }));
     if (placed.extendedBy) parts.push(phrase('phase.extended', { days: qty(placed.extendedBy, 'day') }));
-    if (plannedEnd) parts.push(phrase('phase.planned-end', { at: moment(Date.parse(plannedEnd), tz) }));
+    if (plannedEnd) parts.push(phrase('phase.planned-end', { at: deadline(Date.parse(plannedEnd), tz) }));
     if (end)
       parts.push(
         end.reason
@@ -119,12 +130,12 @@ export function extensionRecords(ctx: EvalContext, obligations: ObligationStatus
                 ctx.eplan.extensions.some((y) => y !== x && y.phase === x.phase && y.entry.at >= x.entry.at)
                   ? 'extension.phase-moved-again'
                   : 'extension.phase-terms',
-                { phase: { type: 'phase', id: x.phase }, end: moment(phaseEnd, tz) },
+                { phase: { type: 'phase', id: x.phase }, end: deadline(phaseEnd, tz) },
               )
             : batches.length === 0 && phaseEnd !== undefined
               ? phrase('extension.phase', {
                   phase: { type: 'phase', id: x.phase },
-                  end: moment(phaseEnd, tz),
+                  end: deadline(phaseEnd, tz),
                   statuses,
                 })
               : phrase(batches.length === 1 ? 'extension.batch' : 'extension.batches', {

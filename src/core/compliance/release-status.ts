@@ -1,7 +1,7 @@
 import { returnedRemains } from '../figures/returned-remains.ts';
 import type { Obligation } from '../plan/types.ts';
 import { partyOnSide } from '../words/party-on-side.ts';
-import { type Arg, moment, num as n, phrase, qty, quote } from '../words/phrase.ts';
+import { type Arg, deadline, moment, num as n, phrase, qty, quote } from '../words/phrase.ts';
 import type { EvalContext } from './context.ts';
 import {
   type BatchRecord,
@@ -92,7 +92,7 @@ export function releaseFacts(
             max: n(range.max),
             counted: qty(counted, countedUnit),
           });
-  const head = due === null ? what : phrase('head.by', { what, due: moment(due, tz) });
+  const head = due === null ? what : phrase('head.by', { what, due: deadline(due, tz) });
   const record: Arg[] = batch.releases.map((r) => {
     const released = {
       count: undisclosed(r.body) ? phrase('count.undisclosed') : n(num(r.body.count)),

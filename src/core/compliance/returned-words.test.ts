@@ -64,7 +64,7 @@ describe('explanations of remains: returned, not released (core’s returnedRema
     expect(codes(bodies.explanation)).not.toContain('release.head-batch');
     expect(codes(bodies.explanation)).not.toContain('record.released');
     expect(explain(bodies.explanation, agreement)).toBe(
-      'Batch 1: 5 remains to return (for 1 remains counted) by 2 Jan 00:00; 2 returned by B at 1 Jan 13:00 [ICRC]; 1 returned by B at 1 Jan 14:00; not yet due.',
+      'Batch 1: 5 remains to return (for 1 remains counted) by the end of 1 Jan; 2 returned by B at 1 Jan 13:00 [ICRC]; 1 returned by B at 1 Jan 14:00; not yet due.',
     );
     const r = ratio(e, 'bodies');
     expect(codes(r.explanation)).toEqual(expect.arrayContaining(['ratio.remains', 'ratio.outside-remains']));

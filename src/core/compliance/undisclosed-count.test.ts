@@ -77,7 +77,7 @@ describe('a handover recorded with its number not disclosed', () => {
     expect(after).toMatchObject({ status: 'unrecorded', done: 6, undisclosed: true });
     expect(after).not.toHaveProperty('required');
     expect(explain(after.explanation, agreement)).toBe(
-      'Batch 1: an unstated number of persons to release (for a handover whose number was not disclosed: what is owed is not known) by 2 Jan 00:00; 6 released by B at 1 Jan 15:00; not recorded as done in full: a number it rests on was not disclosed; 3 h past the derived deadline ⚠.',
+      'Batch 1: an unstated number of persons to release (for a handover whose number was not disclosed: what is owed is not known) by the end of 1 Jan; 6 released by B at 1 Jan 15:00; not recorded as done in full: a number it rests on was not disclosed; 3 h past the derived deadline ⚠.',
     );
     // It no longer waits for a handover: one is on record.
     expect(ob(run([hidden(T(1, '11:00'))], T(2, '03:00')), 'ex/release/1').status).toBe('unrecorded');

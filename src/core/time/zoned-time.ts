@@ -128,6 +128,15 @@ export function localDate(epochMs: number, timeZone: string): string {
   return wallClock(epochMs, timeZone).date;
 }
 
+/**
+ * The day a deadline at `epochMs` closes, when it falls at midnight (00:00) in `timeZone`: the day
+ * before its date ("by 20 November" is 21 Nov 00:00, the end of 20 Nov). Null at any other time.
+ */
+export function dayEndingAt(epochMs: number, timeZone: string): string | null {
+  const clock = wallClock(epochMs, timeZone);
+  return clock.time.startsWith('00:00') ? addDays(clock.date, -1) : null;
+}
+
 /** `date` plus `days` calendar days. */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

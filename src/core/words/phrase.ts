@@ -19,6 +19,12 @@ export type Arg =
   | { type: 'quantity'; value: number; unit: string; from?: number }
   /** An instant (epoch ms) shown in the agreement's time zone. */
   | { type: 'moment'; at: number; zone: string }
+  /**
+   * A deadline (epoch ms) in the agreement's time zone: worded as a moment, except at midnight,
+   * the end of the day before ("by the end of 20 Nov", never "by 21 Nov 00:00"). Its template's
+   * slot says which words lead it (see DEADLINE_FORMS).
+   */
+  | { type: 'deadline'; at: number; zone: string }
   /** A calendar day, YYYY-MM-DD ("25 Nov"). */
   | { type: 'day'; date: string }
   /** A calendar date in full, with its year, YYYY-MM-DD (English keeps the ISO form: "2027-12-31"). */
@@ -54,16 +60,35 @@ export type Vocabulary = 'activity' | 'milestone' | 'kind' | 'field' | 'item' | 
 /** How the items of a list are joined ("or" between alternatives, such as values sources state). */
 export type Separator = 'semicolon' | 'comma' | 'space' | 'plus' | 'or' | 'slash' | 'arrow';
 
+/**
+ * How a template leads a deadline: `{due}` alone, or `{due:due}` ("due …"), `{due:by}` ("by …"),
+ * `{due:ends}` (when something ends: "planned to end …"), `{due:to}` (set to …). Each form has two
+ * templates in each catalogue, `due-at.FORM` for a moment and `due-at.FORM-end` for the end of a
+ * day, so that each language puts its own words before either ("due by the end of 20 Nov").
+ */
+export const DEADLINE_FORMS = ['plain', 'due', 'by', 'ends', 'to'] as const;
+export type DeadlineForm = (typeof DEADLINE_FORMS)[number];
+
 /** Every phrase code and the names of its parameters. */
 export const PHRASES = {
   /** Clauses joined by semicolons, ending with a full stop. */
   sentence: ['clauses'],
   // Heads of an obligation's explanation.
   'head.paren-due': ['what', 'due'],
-  'head.paren-due-end': ['what', 'day'],
   'head.due': ['what', 'due'],
   'head.by': ['what', 'due'],
   'head.obligation': ['obligation'],
+  // A deadline, by the form its slot asks for: at a moment, or at the end of a day (midnight).
+  'due-at.plain': ['at'],
+  'due-at.plain-end': ['day'],
+  'due-at.due': ['at'],
+  'due-at.due-end': ['day'],
+  'due-at.by': ['at'],
+  'due-at.by-end': ['day'],
+  'due-at.ends': ['at'],
+  'due-at.ends-end': ['day'],
+  'due-at.to': ['at'],
+  'due-at.to-end': ['day'],
   'batch.head': ['batch'],
   'batch.head-size': ['batch', 'required'],
   'batch.head-unstated': ['batch'],
@@ -509,6 +534,8 @@ export const num = (value: number): Arg => ({ type: 'number', value });
 export const qty = (value: number, unit: string, from?: number): Arg =>
   from === undefined ? { type: 'quantity', value, unit } : { type: 'quantity', value, unit, from };
 export const moment = (at: number, zone: string): Arg => ({ type: 'moment', at, zone });
+/** A deadline: a moment, or the end of the day before when it falls at midnight. */
+export const deadline = (at: number, zone: string): Arg => ({ type: 'deadline', at, zone });
 export const minutes = (m: number): Arg => ({ type: 'duration', minutes: m });
 export const quote = (text: string): Arg => ({ type: 'quote', text });
 export const list = (items: Arg[], sep: Separator = 'semicolon'): Arg => ({

@@ -1,12 +1,20 @@
 import type { LocalizedText } from '../agreement/types.ts';
 import { KIND_WORDS } from '../report/event-words.ts';
-import { wallClock } from '../time/zoned-time.ts';
+import { dayEndingAt, wallClock } from '../time/zoned-time.ts';
 import { AR } from './catalogue-ar.ts';
 import { EN } from './catalogue-en.ts';
 import { HE } from './catalogue-he.ts';
 import type { Lang } from './lang.ts';
 import { ACTION_WORDS, DURATION, type Forms, NOUNS, STATUS_WORDS } from './nouns.ts';
-import type { Arg, Explanation, Phrase, PhraseCode, Separator } from './phrase.ts';
+import {
+  type Arg,
+  DEADLINE_FORMS,
+  type DeadlineForm,
+  type Explanation,
+  type Phrase,
+  type PhraseCode,
+  type Separator,
+} from './phrase.ts';
 import { VOCABULARIES } from './vocabularies.ts';
 
 /** The templates of each language, keyed by phrase code. */
@@ -247,14 +255,65 @@ function obligationWords(a: Extract<Arg, { type: 'obligation' }>, o: RenderOptio
   return renderPhrase(a.line, o).replace(/\.(\uE001?)$/, '$1');
 }
 
-/** One parameter in words; `oblique` where it follows a preposition or is an object (see renderPhrase). */
-export function renderArg(a: Arg, o: RenderOptions, oblique = false): string {
+/**
+ * One parameter in words; `oblique` where it follows a preposition or is an object (see
+ * renderPhrase); `form`, the words that lead a deadline in its slot (see DEADLINE_FORMS).
+ */
+export function renderArg(a: Arg, o: RenderOptions, oblique = false, form: DeadlineForm = 'plain'): string {
   if ('code' in a) return renderPhrase(a, o, oblique);
-  const words = argWords(a, o, oblique);
+  // A moment in a deadline's slot (an explanation worded before deadlines were their own kind):
+  // led by the slot's words all the same ("due 25 Nov 16:00").
+  if (a.type === 'moment' && form !== 'plain')
+    return renderPhrase({ code: `due-at.${form}`, params: { at: a } }, o);
+  const words = argWords(a, o, oblique, form);
   return o.mark && MARKED.has(a.type) && words ? marked(words) : words;
 }
 
-function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions, oblique: boolean): string {
+/**
+ * A deadline in words, led as its slot's `form` asks: the moment ("by 25 Nov 16:00"), or, at
+ * midnight, the end of the day before ("by the end of 24 Nov", never "by 25 Nov 00:00", which a
+ * reader takes for a day late).
+ */
+function deadlineWords(a: Extract<Arg, { type: 'deadline' }>, o: RenderOptions, form: DeadlineForm): string {
+  const day = dayEndingAt(a.at, a.zone);
+  return day === null
+    ? renderPhrase({ code: `due-at.${form}`, params: { at: { type: 'moment', at: a.at, zone: a.zone } } }, o)
+    : renderPhrase({ code: `due-at.${form}-end`, params: { day: { type: 'day', date: day } } }, o);
+}
+
+const NO_NAMES: Names = {
+  party: (id) => id,
+  provision: (id) => id,
+  place: (id) => id,
+  phase: (id) => id,
+  quota: (_provision, id) => id,
+  category: (id) => id,
+};
+
+/**
+ * A deadline (epoch ms) in the agreement's zone, as the phrases word it ("16 Apr 12:00", "the end
+ * of 16 Apr" at midnight), led by `form`'s words: for an edge that writes a deadline outside a phrase.
+ */
+export function formatDeadline(
+  epoch: number,
+  timeZone: string,
+  lang: Lang,
+  options: { digits?: Digits; year?: string; form?: DeadlineForm } = {},
+): string {
+  const { digits, year, form = 'plain' } = options;
+  return deadlineWords(
+    { type: 'deadline', at: epoch, zone: timeZone },
+    {
+      lang,
+      names: NO_NAMES,
+      ...(digits ? { digits } : {}),
+      ...(year !== undefined ? { year } : {}),
+    },
+    form,
+  );
+}
+
+function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions, oblique: boolean, form: DeadlineForm): string {
   switch (a.type) {
     case 'number':
       return formatNumber(a.value, o.lang, o.digits);
@@ -265,6 +324,8 @@ function argWords(a: Exclude<Arg, Phrase>, o: RenderOptions, oblique: boolean): 
       });
     case 'moment':
       return formatMoment(a.at, a.zone, o.lang, o.digits, o.year);
+    case 'deadline':
+      return deadlineWords(a, o, form);
     case 'day':
       return formatDay(a.date, o.lang, o.digits, o.year);
     case 'date':
@@ -335,8 +396,11 @@ export function unitWords(unit: string, lang: Lang): string {
 /** Words that end a sentence: a full stop, a question or an exclamation mark, maybe inside a mark's close. */
 const ENDS_SENTENCE = /[.!?]\uE001*$/;
 
-/** A parameter of a template: `{name}`, or `{name:obl}` where it follows a preposition or is an object. */
-const PARAM = /\{(\w+)(:obl)?\}(\.?)/g;
+/**
+ * A parameter of a template: `{name}`, or `{name:obl}` where it follows a preposition or is an
+ * object, or `{name:FORM}` where it is a deadline led by the words of a form (DEADLINE_FORMS).
+ */
+const PARAM = new RegExp(`\\{(\\w+)(?::(obl|${DEADLINE_FORMS.join('|')}))?\\}(\\.?)`, 'g');
 
 /** The `{name}` parameters a template uses. */
 export function templateParams(template: string): string[] {
@@ -365,10 +429,11 @@ export function renderPhrase(p: Phrase, o: RenderOptions, oblique = false): stri
   let out = '';
   let from = 0;
   for (const m of template.matchAll(PARAM)) {
-    const [whole, name, marked, stop] = m as unknown as [string, string, string | undefined, string];
+    const [whole, name, how, stop] = m as unknown as [string, string, string | undefined, string];
     out += template.slice(from, m.index);
     const arg = params[name];
-    out += arg === undefined ? '' : renderArg(arg, o, marked !== undefined || (oblique && m.index === 0));
+    const form = how === undefined || how === 'obl' ? 'plain' : (how as DeadlineForm);
+    out += arg === undefined ? '' : renderArg(arg, o, how === 'obl' || (oblique && m.index === 0), form);
     if (stop && !ENDS_SENTENCE.test(out)) out += stop;
     from = m.index + whole.length;
   }
