@@ -46,17 +46,24 @@ describe('a deadline at midnight, in what truce status and truce report show', (
     expect(text).toContain(moved);
   });
 
-  it('is the end of the day before in the daily report', async () => {
+  it('is the end of the day before in the daily report: its lines and the deadline of a headline figure', async () => {
     const r = await runCli('report', LOG, '--date', '2023-11-23');
     expect(r.status).toBe(0);
     const text = read(r.stdout);
     expect(text).toContain('List for batch 1 due by the end of 23 Nov;');
+    // Nothing of Israel's releases due yet: read against their last deadline, 28 Nov 00:00.
+    expect(text).toContain('150 due by the end of 27 Nov');
+    expect(text).not.toContain('due by 28 Nov 00:00');
+    // Hamas's last handover, at 16:00, reads as before.
+    expect(text).toContain('50 due by 27 Nov 16:00');
   });
 
   it('is the end of the day before in the daily report in Arabic and Hebrew', async () => {
     const ar = read((await runCli('report', LOG, '--date', '2023-11-23', '--lang', 'ar')).stdout);
+    expect(ar).toContain('بحلول نهاية 27 نوفمبر');
     expect(ar).toContain('الموعد نهاية 23 نوفمبر');
     const he = read((await runCli('report', LOG, '--date', '2023-11-23', '--lang', 'he')).stdout);
+    expect(he).toContain('עד סוף 27 בנוב׳');
     expect(he).toContain('מועד: סוף 23 בנוב׳');
   });
 });

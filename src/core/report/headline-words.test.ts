@@ -229,6 +229,17 @@ describe('headline words, when nothing of the plan is due yet', () => {
       expect(linesOf(hf, lang).join('\n')).not.toMatch(/ahead|أكثر|יותר/);
   });
 
+  it('then a last deadline at midnight is the end of the day before, never the next day at 00:00', () => {
+    const hf = figuresAt([handed], '2024-01-01T11:00:00+02:00');
+    const dueBy = { at: '2024-01-04T00:00:00+02:00', timeZone: fixture.timeZone };
+    const atMidnight = { ...hf, releases: [{ ...hf.releases[0]!, dueBy }] };
+    expect(linesOf(atMidnight, 'en')[0]).toBe('Released by A (ex): 1 of the 6 due by the end of 3 Jan');
+    expect(linesOf(atMidnight, 'ar')[0]).toContain(': 1 من أصل 6 مستحقة بحلول نهاية 3 يناير');
+    expect(linesOf(atMidnight, 'he')[0]).toContain(': 1 מתוך 6 שמועדם עד סוף 3 בינו׳');
+    for (const lang of ['en', 'ar', 'he'] as const)
+      expect(linesOf(atMidnight, lang)[0]).not.toMatch(/4|00:00/);
+  });
+
   it('then nothing recorded is no verdict: "nothing recorded yet", never "unrecorded of 0 in the plan to date"', () => {
     const hf = figuresAt([], '2024-01-01T11:00:00+02:00');
     expect(linesOf(hf, 'en')[0]).toBe('Released by A (ex): nothing recorded yet; 6 due by 3 Jan 12:00');

@@ -9,7 +9,7 @@ import {
 import type { Lang } from '../words/lang.ts';
 import { STATUS_WORDS } from '../words/nouns.ts';
 import type { Explanation } from '../words/phrase.ts';
-import { formatDay, formatMoment, formatNumber, formatQuantity } from '../words/render.ts';
+import { formatDay, formatDeadline, formatNumber, formatQuantity } from '../words/render.ts';
 import { type FrameKey, frame, frameWith } from './report-words.ts';
 
 /** How an edge writes what it fills in: HTML escapes and isolates, plain text leaves as is. */
@@ -80,8 +80,9 @@ export function headlineItems(
           ? n(r.plannedTotal)
           : f('range', { low: n(r.plannedTotal), high: n(r.plannedTotalMax) });
     // Nothing of the plan due yet: read against the whole and its last deadline ("70 of the 181 due
-    // by 17 Apr 00:00"), never "ahead of the 0 in the plan to date", which reads as ahead of schedule.
-    const by = r.dueBy ? formatMoment(Date.parse(r.dueBy.at), r.dueBy.timeZone, lang) : undefined;
+    // by 17 Apr 12:00"), never "ahead of the 0 in the plan to date", which reads as ahead of schedule.
+    // A last deadline at midnight is the end of the day before ("due by the end of 16 Apr").
+    const by = r.dueBy ? formatDeadline(Date.parse(r.dueBy.at), r.dueBy.timeZone, lang) : undefined;
     const how =
       unplanned === null && r.dueBy
         ? r.counted === null

@@ -24,6 +24,7 @@ import {
   usePartyName,
   useReleasedLabel,
 } from './common.tsx';
+import { DeadlineText } from './deadline.tsx';
 import { ExplanationText } from './explanation.tsx';
 
 /**
@@ -110,7 +111,8 @@ export function PlannedToDate({ figure: r }: { figure: ReleaseFigure }) {
     );
   }
   // Nothing of the plan due yet: the whole and its last deadline ("of the 181 due by 17 Apr
-  // 00:00"), never "ahead of the 0 in the plan to date", which reads as ahead of schedule.
+  // 12:00", "… by the end of 16 Apr" at midnight), never "ahead of the 0 in the plan to date",
+  // which reads as ahead of schedule.
   if (unplanned === null && r.dueBy) {
     const all = amount(r.plannedTotal, r.plannedTotalMax);
     const whole = r.uncertain ? (
@@ -120,7 +122,12 @@ export function PlannedToDate({ figure: r }: { figure: ReleaseFigure }) {
     ) : (
       all
     );
-    const by = <span data-due-by={r.dueBy.at}>{fmt.dateTime(r.dueBy.at, r.dueBy.timeZone)}</span>;
+    const { timeZone } = r.dueBy;
+    const by = (
+      <span data-due-by={r.dueBy.at}>
+        <DeadlineText at={r.dueBy.at} timeZone={timeZone} instant={(iso) => fmt.dateTime(iso, timeZone)} />
+      </span>
+    );
     const key =
       r.counted === null
         ? 'figures.dueBy'

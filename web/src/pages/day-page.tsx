@@ -14,6 +14,7 @@ import {
   usePartyName,
 } from '../components/common.tsx';
 import { DayPicker } from '../components/day-picker.tsx';
+import { DeadlineText } from '../components/deadline.tsx';
 import { EventItem } from '../components/event-feed.tsx';
 import { EvidenceScope } from '../components/evidence.tsx';
 import { ExplanationText } from '../components/explanation.tsx';
@@ -207,7 +208,10 @@ function DayView({ data, date }: { data: AgreementData; date: string }) {
                     <tr key={o.id} data-obligation={o.id} data-status={status?.status ?? ''}>
                       <td data-label={t('day.due')}>
                         {o.due ? (
-                          <time dateTime={status?.due ?? o.due}>{dueText(status?.due ?? o.due)}</time>
+                          <time dateTime={status?.due ?? o.due}>
+                            {/* At midnight, the end of the day before ("the end of 24 Nov"), not "25 Nov 00:00". */}
+                            <DeadlineText at={status?.due ?? o.due} timeZone={a.timeZone} instant={dueText} />
+                          </time>
                         ) : (
                           // The agreement gives no deadline for it: not stated, which is not "none".
                           <span className="muted">{t('common.notStated')}</span>
