@@ -23,6 +23,8 @@ describe('the columns of a monitor’s rows', () => {
       { field: 'outsideFormula', column: 'outside_formula', shape: 'boolean', required: false },
       { field: 'countsTowardQuota', column: 'counts_toward_quota', shape: 'boolean', required: false },
       { field: 'categories', column: 'categories', shape: 'counts', required: false },
+      // yes when the count is approximate as its source gave it ("about 250").
+      { field: 'uncertain', column: 'uncertain', shape: 'boolean', required: false },
     ]);
     expect(bodyColumns('handover.confirmed')[0]).toMatchObject({ column: 'handover', shape: 'ref' });
     expect(bodyColumns('allegation.withdrawn')[0]).toMatchObject({ column: 'of', shape: 'ref' });

@@ -31,13 +31,18 @@ export const record: Command = {
   summary:
     'Sign an event with your key and append it to the log (e.g. a handover, aid delivered, a dispute).',
   usage:
-    'truce record KIND --key FILE [--field NAME=VALUE]... [--body JSON|@FILE] [--ref HASH]... [--source NAME] [--note TEXT] [--agreements DIR] [--agreement FILE] [--json]',
+    'truce record KIND --key FILE [--field NAME=VALUE]... [--body JSON|@FILE] [--uncertain] [--ref HASH]... [--source NAME] [--note TEXT] [--agreements DIR] [--agreement FILE] [--json]',
   options: {
     key: { type: 'string', description: 'Your private key file; the event is signed with it.' },
     actor: { type: 'string', description: 'Your actor id in the log (default: the key name).' },
     log: { type: 'string', description: 'The log (agreement id); needed when the database has several.' },
     field: { type: 'string', multiple: true, description: 'A body field, NAME=VALUE (repeatable).' },
     body: { type: 'string', description: 'The whole body as JSON, or @FILE to read it.' },
+    uncertain: {
+      type: 'boolean',
+      description:
+        'The figure is approximate as its source gave it ("about 250"): records uncertain: true (as --field uncertain=true); what is built on it carries the ⚠. Say why with --note.',
+    },
     ref: { type: 'string', multiple: true, description: 'Leaf hash of an earlier event this refers to.' },
     'occurred-at': { type: 'string', description: 'When it happened (ISO 8601 with offset; default now).' },
     source: { type: 'string', description: 'Who counted the figure, e.g. "UN 2720 mechanism".' },
@@ -57,7 +62,7 @@ export const record: Command = {
     database: databaseOption,
     json: jsonOption,
   },
-  details: `\nKinds: ${EVENT_KINDS.join(', ')}.\nExample:\n  truce record aid.delivered --key keys/monitor.key --field date=2023-11-25 --field quantity=50 \\\n    --field unit=truck --field destination=north --source "COGAT"\nThe event is checked against the agreement the log adopted (docs/ledger.md, "What an event must fit"): a provision, batch, category, zone or party the agreement does not have, or an actor that may not record it, is refused with what would fit. The adopted text is the --agreement file, else the file of --agreements DIR (default examples/agreements under the working folder) with its id and hash, else the version stored in the database with that hash. A log that adopted none, or whose text is not found, gets only the log's structural checks.\n`,
+  details: `\nKinds: ${EVENT_KINDS.join(', ')}.\nExample:\n  truce record aid.delivered --key keys/monitor.key --field date=2023-11-25 --field quantity=50 \\\n    --field unit=truck --field destination=north --source "COGAT"\nA figure its source gave as approximate ("about 250 released", "more than 200 trucks") is recorded as its number with --uncertain (or --field uncertain=true), and why in --note: the figures and statuses built on it carry the ⚠ (docs/ledger.md).\nThe event is checked against the agreement the log adopted (docs/ledger.md, "What an event must fit"): a provision, batch, category, zone or party the agreement does not have, or an actor that may not record it, is refused with what would fit. The adopted text is the --agreement file, else the file of --agreements DIR (default examples/agreements under the working folder) with its id and hash, else the version stored in the database with that hash. A log that adopted none, or whose text is not found, gets only the log's structural checks.\n`,
   async run(args, io) {
     const [kind] = args.positionals;
     if (!kind || args.positionals.length > 1) throw new UsageError('Name one event KIND.');
@@ -91,6 +96,8 @@ export const record: Command = {
       if (at < 1) throw new UsageError(`--field ${JSON.stringify(f)}: expected NAME=VALUE.`);
       body[f.slice(0, at)] = fieldValue(f.slice(at + 1));
     }
+    // An approximate figure ("about 250"): the event's schema refuses it for a kind with no figure.
+    if (args.values.uncertain) body.uncertain = true;
     const refs = listFlag(args, 'ref');
     const source = stringFlag(args, 'source');
     const note = stringFlag(args, 'note');

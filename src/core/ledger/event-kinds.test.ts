@@ -206,3 +206,61 @@ describe('a handover or release whose number was not disclosed', () => {
     expect(checkEnvelope(envelope('handover.completed', body)).body).toEqual(body);
   });
 });
+
+describe('a figure recorded as approximate (`uncertain: true`)', () => {
+  /** A body of each kind whose figure may be approximate ("about 250", "more than 200", "some 40"). */
+  const FIGURES: [EventKind, Record<string, unknown>][] = [
+    ['aid.delivered', { provision: 'aid', date: '2025-10-13', quantity: 200, unit: 'truck' }],
+    ['handover.completed', { provision: 'exchange', count: 250, to: 'b' }],
+    ['handover.confirmed', { handover: H(3), count: 250 }],
+    ['release.completed', { provision: 'exchange', party: 'b', count: 250 }],
+    ['crossing.throughput', { provision: 'medevac', date: '2026-02-02', direction: 'out', patients: 50 }],
+    ['remains.identified', { provision: 'remains', count: 40, finding: 'matches' }],
+    ['remains.recovered', { provision: 'remains', by: 'search-team', count: 40 }],
+  ];
+
+  it('given `uncertain: true` on a kind that records a figure, then it is recorded as it is', () => {
+    for (const [kind, body] of FIGURES) {
+      const checked = checkEnvelope(envelope(kind, { ...body, uncertain: true }));
+      expect(checked.body, kind).toEqual({ ...body, uncertain: true });
+    }
+  });
+
+  it('given `uncertain` of another type, then it is refused at `uncertain`, saying what it takes', () => {
+    for (const [kind, body] of FIGURES)
+      for (const wrong of ['yes', 1, null, 'true'])
+        expect(
+          () => checkEnvelope(envelope(kind, { ...body, uncertain: wrong })),
+          `${kind} ${wrong}`,
+        ).toThrow(
+          `uncertain: \`uncertain\` is true when the figure is approximate ("about 250"), false or left out when it is exact; not ${JSON.stringify(wrong)}`,
+        );
+  });
+
+  it('given `uncertain: true` on a kind that records no figure, then it is refused, naming the kinds that take it', () => {
+    expect(() =>
+      checkEnvelope(envelope('statement', { text: 'About 250 released.', uncertain: true })),
+    ).toThrow(
+      /Unrecognized key: "uncertain" \(`uncertain` marks a figure as approximate, and a statement event records none it could mark; it may be given to handover\.completed, handover\.confirmed, release\.completed, aid\.delivered, crossing\.throughput, remains\.identified, remains\.recovered\)/,
+    );
+  });
+
+  it('given `uncertain: true` with `undisclosed: true`, then it is refused at `uncertain`: there is no figure to be approximate', () => {
+    expect(() =>
+      checkEnvelope(
+        envelope('release.completed', {
+          provision: 'exchange',
+          party: 'b',
+          undisclosed: true,
+          uncertain: true,
+        }),
+      ),
+    ).toThrow(
+      /uncertain: `uncertain: true` marks a figure as approximate, but `undisclosed: true` says no figure/,
+    );
+  });
+
+  it('a figure recorded without it keeps its bytes: `uncertain` is never added', () => {
+    for (const [kind, body] of FIGURES) expect(checkEnvelope(envelope(kind, body)).body, kind).toEqual(body);
+  });
+});

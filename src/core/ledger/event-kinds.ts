@@ -62,6 +62,38 @@ const Undisclosed = z
     'True when the act is recorded but its number was not disclosed: leave `count` (and `categories`, `persons`) out.',
   );
 
+/**
+ * A figure a source gave as approximate ("about 250 released", "more than 200 trucks", "some 40
+ * bodies"): recorded as its number with `uncertain: true` (why, in the event's `note`). The number
+ * is counted as recorded; the figure it goes into, and every status built on it, carry the ⚠. A
+ * correction whose body leaves it out makes the figure exact again.
+ */
+const Approximate = z
+  .boolean({
+    error: (iss) =>
+      iss.input === undefined
+        ? undefined
+        : `\`uncertain\` is true when the figure is approximate ("about 250"), false or left out when it is exact; not ${JSON.stringify(iss.input)}`,
+  })
+  .optional()
+  .describe(
+    'True when the figure is approximate as its source gave it ("about 250", "more than 200"): what is built on it carries the ⚠.',
+  );
+
+/** An approximate figure needs a figure: `uncertain: true` beside `undisclosed: true` is refused. */
+function approximateNeedsFigure(
+  b: { undisclosed?: boolean | undefined; uncertain?: boolean | undefined },
+  ctx: z.core.$RefinementCtx,
+): void {
+  if (b.uncertain === true && b.undisclosed === true)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['uncertain'],
+      message:
+        '`uncertain: true` marks a figure as approximate, but `undisclosed: true` says no figure was given: give the approximate number as `count` (without `undisclosed`), or leave out `uncertain`',
+    });
+}
+
 /** Either a count, or `undisclosed: true` with nothing that gives a number; never both, never neither. */
 function countOrUndisclosed(
   b: {
@@ -136,9 +168,16 @@ export const EventBodies = {
       to: Id,
       via: Id.optional(),
       categories: Categories,
+      uncertain: Approximate,
     })
-    .superRefine(countOrUndisclosed),
-  'handover.confirmed': z.strictObject({ handover: EventRef, count: Count, persons: Persons.optional() }),
+    .superRefine(countOrUndisclosed)
+    .superRefine(approximateNeedsFigure),
+  'handover.confirmed': z.strictObject({
+    handover: EventRef,
+    count: Count,
+    persons: Persons.optional(),
+    uncertain: Approximate,
+  }),
   'release.completed': z
     .strictObject({
       provision: Id.optional(),
@@ -151,8 +190,10 @@ export const EventBodies = {
       outsideFormula: z.boolean().optional(),
       countsTowardQuota: z.boolean().optional(),
       categories: Categories,
+      uncertain: Approximate,
     })
-    .superRefine(countOrUndisclosed),
+    .superRefine(countOrUndisclosed)
+    .superRefine(approximateNeedsFigure),
   'aid.delivered': z
     .strictObject({
       provision: Id.optional(),
@@ -162,6 +203,7 @@ export const EventBodies = {
       unit: AidUnit,
       category: Id.optional(),
       destination: Id.optional(),
+      uncertain: Approximate,
     })
     .refine(periodInOrder, PERIOD_IN_ORDER),
   'crossing.opened': z.strictObject({ crossing: Id, provision: Id.optional() }),
@@ -242,6 +284,7 @@ export const EventBodies = {
       companions: Count.optional(),
       residents: Count.optional(),
       people: Count.optional().describe('Persons of no stated group (a flow of `person`).'),
+      uncertain: Approximate,
     })
     .refine(periodInOrder, PERIOD_IN_ORDER),
   'aid.suspended': z.strictObject({
@@ -286,11 +329,13 @@ export const EventBodies = {
       .describe(
         'matches: a person the exchange covers; not-a-hostage or partial remains of someone already returned: not counted toward the remains owed.',
       ),
+    uncertain: Approximate,
   }),
   'remains.recovered': z.strictObject({
     provision: Provision.describe('The exchange whose remains were recovered without a handover.'),
     by: Id.describe('Who recovered them: the receiving side or a search team, not the holding side.'),
     count: Count,
+    uncertain: Approximate,
   }),
   'list.published': z.strictObject({
     provision: Provision.describe('The exchange whose releases the list announces.'),
@@ -357,3 +402,6 @@ export const EventBodies = {
 export type EventKind = keyof typeof EventBodies;
 export const EVENT_KINDS = Object.keys(EventBodies) as EventKind[];
 export type EventBody<K extends EventKind> = z.infer<(typeof EventBodies)[K]>;
+
+/** The kinds whose figure may be recorded as approximate (`uncertain: true` in their body). */
+export const APPROXIMATE_KINDS = EVENT_KINDS.filter((k) => 'uncertain' in EventBodies[k].shape);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Crypto, fromBase64, toBase64 } from '../crypto/crypto.ts';
 import { canonicalBytes, canonicalize } from './canonical-json.ts';
 import { type EventEnvelope, MAX_EVENT_BYTES, SignedEvent } from './event.ts';
-import { EventBodies, type EventKind } from './event-kinds.ts';
+import { APPROXIMATE_KINDS, EventBodies, type EventKind } from './event-kinds.ts';
 import { LedgerError } from './ledger-error.ts';
 import { sameData, schemasGive } from './signed-event-shape.ts';
 import type { Signer, Verifier } from './signed-note.ts';
@@ -34,10 +34,17 @@ function checkNfcEnvelope(envelope: unknown): EventEnvelope {
   if (!body.success) {
     throw new LedgerError(
       'event-invalid',
-      `The body of a ${parsed.data.kind} event is not valid: ${issues(body.error)}.`,
+      `The body of a ${parsed.data.kind} event is not valid: ${issues(body.error)}${approximateHint(parsed.data.kind as EventKind, parsed.data.body)}.`,
     );
   }
   return { ...parsed.data, body: body.data as Record<string, unknown> };
+}
+
+/** What `uncertain` is for, when it is given to a kind that records no figure it could mark. */
+function approximateHint(kind: EventKind, body: unknown): string {
+  if (!body || typeof body !== 'object' || !('uncertain' in body) || APPROXIMATE_KINDS.includes(kind))
+    return '';
+  return ` (\`uncertain\` marks a figure as approximate, and a ${kind} event records none it could mark; it may be given to ${APPROXIMATE_KINDS.join(', ')})`;
 }
 
 /** `name+hash` of a key, as signatures name their signer. */

@@ -361,6 +361,7 @@ export const ar: Catalog = {
   'field.batch': 'الدفعة',
   'field.count': 'العدد',
   'field.undisclosed': 'العدد غير مُعلَن',
+  'field.uncertain': 'رقم تقريبي',
   'field.quantity': 'الكمية',
   'field.unit': 'الوحدة',
   'field.category': 'الفئة',

@@ -244,6 +244,7 @@ export const en = {
   'field.batch': 'Batch',
   'field.count': 'Number',
   'field.undisclosed': 'Number not disclosed',
+  'field.uncertain': 'Approximate figure',
   'field.quantity': 'Quantity',
   'field.unit': 'Unit',
   'field.category': 'Category',

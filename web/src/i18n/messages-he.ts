@@ -248,6 +248,7 @@ export const he: Catalog = {
   'field.batch': 'מנה',
   'field.count': 'מספר',
   'field.undisclosed': 'המספר לא פורסם',
+  'field.uncertain': 'מספר משוער',
   'field.quantity': 'כמות',
   'field.unit': 'יחידה',
   'field.category': 'קטגוריה',
