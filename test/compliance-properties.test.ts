@@ -17,10 +17,13 @@ const anEvent = fc
     hour: fc.constantFrom(...HOURS),
     count: fc.integer({ min: 0, max: 12 }),
     source: fc.constantFrom('A', 'B', 'UN'),
+    // A figure its source gave as approximate ("about 12"): marks what is built on it.
+    approximate: fc.boolean(),
   })
-  .map(({ kind, day, hour, count, source }): LoggedEvent => {
+  .map(({ kind, day, hour, count, source, approximate }): LoggedEvent => {
     const at = `2024-01-0${day}T${hour}:00+02:00`;
     const date = `2024-01-0${day}`;
+    const about = approximate ? { uncertain: true } : {};
     switch (kind) {
       case 'handover':
         return logged('a', 'handover.completed', at, {
@@ -28,13 +31,14 @@ const anEvent = fc
           batch: day,
           count: count % 3,
           to: 'b',
+          ...about,
         });
       case 'release':
         return logged(
           'b',
           'release.completed',
           at,
-          { provision: 'ex', batch: day, party: 'b', count },
+          { provision: 'ex', batch: day, party: 'b', count, ...about },
           source,
         );
       case 'aid':
@@ -42,7 +46,7 @@ const anEvent = fc
           'med',
           'aid.delivered',
           at,
-          { date, quantity: count, unit: 'truck', category: 'aid' },
+          { date, quantity: count, unit: 'truck', category: 'aid', ...about },
           source,
         );
       case 'outside':

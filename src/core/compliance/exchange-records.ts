@@ -10,7 +10,8 @@ export interface HandoverRecord {
   record: Effective;
   /** The handing side's figure; absent when it recorded the handover with its number not disclosed. */
   claimed?: number;
-  confirmation?: { count: number; hash: string; at: number; actor: string };
+  /** The intermediary's count (`uncertain` when it gave it as approximate). */
+  confirmation?: { count: number; hash: string; at: number; actor: string; uncertain?: true };
   /**
    * The figure counted: the intermediary's when it confirmed, else the releasing party's, less the
    * remains found not to be of a person the exchange covers.
@@ -21,6 +22,11 @@ export interface HandoverRecord {
    * figure): `count` is then 0 and is never read as a figure (see undisclosedIn).
    */
   undisclosed?: true;
+  /**
+   * `count` rests on a figure given as approximate: the intermediary's when it confirmed (else the
+   * handing side's), or a finding that takes remains out of it (`uncertain: true` on the event).
+   */
+  uncertain?: true;
   at: number;
   /** Findings on the remains of this handover (remains.identified naming it). */
   findings: { finding: string; count: number; entry: Effective }[];
@@ -57,6 +63,10 @@ const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 /** A handover or release recorded with its number not disclosed (`undisclosed: true`, no count). */
 export const undisclosed = (body: Record<string, unknown>): boolean =>
   body.undisclosed === true && typeof body.count !== 'number';
+
+/** A record whose figure its source gave as approximate (`uncertain: true`, with a number). */
+export const approximate = (body: Record<string, unknown>): boolean =>
+  body.uncertain === true && !undisclosed(body);
 
 /** Whether an outside-the-formula release counts toward the quota under the exchange's terms. */
 export function countsTowardQuota(exchange: Exchange, body: Record<string, unknown>): boolean {
@@ -150,7 +160,13 @@ export function exchangeRecords(
     const c = confirmations.at(-1);
     const claimed = undisclosed(r.body) ? undefined : num(r.body.count);
     const confirmation = c
-      ? { count: num(c.event.body.count), hash: c.hash, at: c.at, actor: c.event.actor }
+      ? {
+          count: num(c.event.body.count),
+          hash: c.hash,
+          at: c.at,
+          actor: c.event.actor,
+          ...(approximate(c.event.body) ? { uncertain: true as const } : {}),
+        }
       : undefined;
     const findings = identified
       .filter((f) => f.body.handover === r.entry.hash)
@@ -159,12 +175,17 @@ export function exchangeRecords(
     const excluded = findings.filter((f) => f.finding !== 'matches').reduce((a, f) => a + f.count, 0);
     // The intermediary's figure discloses what the handing side's record did not.
     const count = confirmation ? confirmation.count : claimed;
+    // The figure counted is approximate when the one it takes is, or a finding that changes it.
+    const uncertain =
+      (confirmation ? confirmation.uncertain === true : count !== undefined && approximate(r.body)) ||
+      findings.some((f) => f.finding !== 'matches' && approximate(f.entry.body));
     batch.handovers.push({
       record: r,
       ...(claimed !== undefined ? { claimed } : {}),
       ...(confirmation ? { confirmation } : {}),
       count: count === undefined ? 0 : Math.max(0, count - excluded),
       ...(count === undefined ? { undisclosed: true as const } : {}),
+      ...(uncertain ? { uncertain: true as const } : {}),
       at: r.entry.at,
       findings,
     });
@@ -223,6 +244,23 @@ export function countedIn(batch: BatchRecord): number {
       batch.countedOutside.reduce((a, r) => a + num(r.body.count), 0) -
       excluded,
   );
+}
+
+/**
+ * Whether what countedIn gives for a batch adds up a figure given as approximate: a handover's
+ * (see HandoverRecord.uncertain), an outside release counted toward it, or a finding of the batch.
+ */
+export function approximateIn(batch: BatchRecord): boolean {
+  return (
+    batch.handovers.some((h) => h.uncertain) ||
+    batch.countedOutside.some((r) => approximate(r.body)) ||
+    batch.findings.some((f) => f.finding !== 'matches' && approximate(f.entry.body))
+  );
+}
+
+/** Whether what releasedIn gives for a batch adds up a figure given as approximate. */
+export function approximateReleasesIn(batch: BatchRecord): boolean {
+  return batch.releases.some((r) => approximate(r.body));
 }
 
 export function releasedIn(batch: BatchRecord): number {

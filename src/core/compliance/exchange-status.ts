@@ -1,8 +1,10 @@
 import { returnedRemains } from '../figures/returned-remains.ts';
 import type { Obligation } from '../plan/types.ts';
-import { type Arg, deadline, moment, num as n, phrase, qty } from '../words/phrase.ts';
+import { type Arg, approx, deadline, moment, num as n, phrase, qty } from '../words/phrase.ts';
 import { dueAt, type EvalContext } from './context.ts';
 import {
+  approximate,
+  approximateIn,
   type BatchRecord,
   countedIn,
   type ExchangeRecords,
@@ -138,9 +140,13 @@ function handoverFacts(
   // A batch short of its planned size is complete when the exchange is on track cumulatively.
   let cumulative: Arg | undefined;
   let completeOtherwise = false;
+  // What it counts adds up a figure given as approximate: its status carries the ⚠ (as the
+  // cumulative figure does when the batches it adds up have one).
+  let uncertain = approximateIn(batch);
   if (required !== undefined && done > 0 && done < required) {
     let planned = 0;
     let counted = 0;
+    let approximateSoFar = false;
     for (const b of records.batches.values()) {
       if (b.batch > batch.batch) continue;
       const ob = ctx.eplan.obligations.find(
@@ -148,10 +154,15 @@ function handoverFacts(
       );
       planned += ob?.quantity ?? 0;
       counted += countedIn(b);
+      if (approximateIn(b)) approximateSoFar = true;
     }
     const min = records.exchange.release.minPerBatch ?? 0;
     completeOtherwise = counted >= planned && done >= min;
-    cumulative = phrase('record.cumulative', { counted: n(counted), planned: n(planned) });
+    if (approximateSoFar) uncertain = true;
+    cumulative = phrase('record.cumulative', {
+      counted: approx(n(counted), approximateSoFar),
+      planned: n(planned),
+    });
   }
   const releasing = records.exchange.release.party;
   const parts: Arg[] = batch.handovers.map((h) => {
@@ -162,7 +173,12 @@ function handoverFacts(
     const bySide = 'type' in recorder && recorder.type === 'actor' && recorder.party === releasing;
     const handed = {
       // Not disclosed by the handing side: the intermediary's figure when it gave one.
-      count: h.claimed !== undefined ? n(h.claimed) : c ? n(c.count) : phrase('count.undisclosed'),
+      count:
+        h.claimed !== undefined
+          ? approx(n(h.claimed), approximate(h.record.body))
+          : c
+            ? approx(n(c.count), c.uncertain)
+            : phrase('count.undisclosed'),
       actor: bySide ? recorder : ({ type: 'party', id: releasing } as Arg),
       at: moment(h.at, tz),
     };
@@ -184,7 +200,9 @@ function handoverFacts(
   for (const r of batch.countedOutside)
     parts.push(
       phrase(outside, {
-        count: undisclosed(r.body) ? phrase('count.undisclosed') : n(num(r.body.count)),
+        count: undisclosed(r.body)
+          ? phrase('count.undisclosed')
+          : approx(n(num(r.body.count)), approximate(r.body)),
         at: moment(r.at, tz),
       }),
     );
@@ -221,13 +239,15 @@ function handoverFacts(
     due === null ? what : phrase('head.due', { what, due: deadline(due, tz) }),
     parts,
   );
-  if (!findings.length) return prepared;
+  const marked = uncertain ? { ...prepared, approximate: true as const } : prepared;
+  if (!findings.length) return marked;
   return {
-    ...prepared,
+    ...marked,
     after: {
       remains: findings.map((f) => ({
         finding: f.finding as RemainsFinding['finding'],
         count: f.count,
+        ...(approximate(f.entry.body) ? { uncertain: true as const } : {}),
         ...(f.handover ? { handover: f.handover } : {}),
         at: ctx.view.iso(f.entry.entry.at),
         evidence: f.entry.evidence,

@@ -54,7 +54,10 @@ function describe(body: Record<string, unknown>, agreement?: Agreement): Phrase 
     : phrase('figure.on-day', { what, day: { type: 'day', date: String(body.date) } });
 }
 
-/** Sums the figures of each source (several deliveries a day add up), sources in a fixed order. */
+/**
+ * Sums the figures of each source (several deliveries a day add up), sources in a fixed order; a sum
+ * of a record given as approximate is itself approximate (`uncertain`).
+ */
 export function bySource(view: LogView, records: Effective[]): Figure[] {
   const sums = new Map<string, Figure>();
   // Records come in the order they occurred: each one's own hash keeps the evidence in that order,
@@ -66,6 +69,8 @@ export function bySource(view: LogView, records: Effective[]): Figure[] {
     f.quantity += typeof r.body.quantity === 'number' ? r.body.quantity : 0;
     f.evidence.push(...r.evidence);
     if (r.evidence.length !== 1) inOrder = false;
+    // A figure given as approximate keeps its ⚠ in the sum, whatever the other records of the source say.
+    if (r.body.uncertain === true) f.uncertain = true;
     sums.set(source, f);
   }
   const figures = [...sums.values()].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));

@@ -15,6 +15,8 @@ interface AidTally {
   quantity: number;
   /** Figures that are not whole numbers: the sum is then recomputed in the order of the records. */
   inexact: number;
+  /** Figures given as approximate (`uncertain: true`): the sum then carries the ⚠. */
+  approximate: number;
   evidence: OrderedHashes;
 }
 
@@ -299,13 +301,20 @@ export class LiveLog {
     const source = this.view.sourceOf(eff.entry);
     let tally = group.bySource.get(source);
     if (!tally) {
-      tally = { records: 0, quantity: 0, inexact: 0, evidence: new OrderedHashes(this.compareHashes) };
+      tally = {
+        records: 0,
+        quantity: 0,
+        inexact: 0,
+        approximate: 0,
+        evidence: new OrderedHashes(this.compareHashes),
+      };
       group.bySource.set(source, tally);
     }
     const q = typeof eff.body.quantity === 'number' ? eff.body.quantity : 0;
     tally.records++;
     tally.quantity += q;
     if (!Number.isSafeInteger(q)) tally.inexact++;
+    if (eff.body.uncertain === true) tally.approximate++;
     for (const h of eff.evidence) tally.evidence.add(h, h === eff.entry.hash ? eff.entry : undefined);
     if (this.state.byRef.has(eff.entry.hash)) insertSorted(group.referred, eff.entry, ofEntry);
     if (this.correctsMore(eff)) group.sharedCorrections++;
@@ -324,6 +333,7 @@ export class LiveLog {
     tally.records--;
     tally.quantity -= q;
     if (!Number.isSafeInteger(q)) tally.inexact--;
+    if (eff.body.uncertain === true) tally.approximate--;
     for (const h of eff.evidence) tally.evidence.remove(h);
     if (tally.records === 0) group.bySource.delete(source);
     removeSorted(group.referred, eff.entry, ofEntry);
@@ -469,7 +479,9 @@ export class LiveLog {
                 (acc, t) => mergeOrdered(acc, t.evidence.shared(), this.compareHashes),
                 [],
               );
-        return { quantity, source, evidence };
+        return tallies.some((t) => t.approximate > 0)
+          ? { quantity, source, evidence, uncertain: true as const }
+          : { quantity, source, evidence };
       });
   }
 

@@ -67,6 +67,11 @@ export interface Prepared {
   /** Fields the status carries after its explanation (a handover's remains, a release's stated total). */
   after?: Partial<ObligationStatus>;
   /**
+   * What it counts or owes adds up a figure recorded as approximate (`uncertain: true`): its status,
+   * computed from the number as recorded, carries the ⚠.
+   */
+  approximate?: true;
+  /**
    * A pause with nothing alleged against it and no act of its own (facts.noBreachRecorded): when its
    * verdict is unrecorded, no breach is recorded, and this is its explanation (TRUTH.md rule 1).
    */
@@ -133,6 +138,7 @@ export function verdictOf(ctx: EvalContext, p: Prepared): ObligationStatus {
   if (v.noRecord) status.noRecord = true;
   if (v.undisclosed) status.undisclosed = true;
   if (facts.disputes.length) status.disputes = facts.disputes;
+  if (p.approximate) status.uncertain = true;
   status.evidence = p.evidence;
   // A verdict that says nothing is recorded says it once: the record's "nothing recorded" goes.
   const record = saysNothingRecorded(tail) ? p.record.filter(saysSomething) : p.record;

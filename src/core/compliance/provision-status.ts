@@ -1,6 +1,7 @@
 import type { Provision } from '../agreement/types.ts';
 import { restsOnUncertainParty } from '../agreement/uncertain-party.ts';
 import {
+  approx,
   type Explanation,
   list,
   moment,
@@ -294,7 +295,7 @@ function allegationParts(
 function exchangedSides(
   ctx: EvalContext,
   p: Provision,
-): { sides: { said: Phrase; evidence: string[] }[]; complete: boolean } {
+): { sides: { said: Phrase; evidence: string[]; uncertain?: true }[]; complete: boolean } {
   const x = p.kind === 'exchange' ? ctx.exchanges.get(p.id) : undefined;
   if (!x?.whole) return { sides: [], complete: false };
   const sides = tallies(x, (ms) => ctx.view.localDate(ms));
@@ -311,14 +312,15 @@ function exchangedSides(
       .map((d) => ({
         said: phrase('record.exchange-side', {
           count: !d.undisclosed
-            ? num(d.counted)
+            ? approx(num(d.counted), d.uncertain)
             : d.counted > 0
-              ? phrase('count.disclosed-and-undisclosed', { count: num(d.counted) })
+              ? phrase('count.disclosed-and-undisclosed', { count: approx(num(d.counted), d.uncertain) })
               : phrase('count.undisclosed'),
           from: { type: 'party', id: d.from },
           to: { type: 'party', id: d.to },
         }),
         evidence: d.evidence,
+        ...(d.uncertain ? { uncertain: true as const } : {}),
       })),
     complete,
   };
@@ -401,6 +403,8 @@ function judgedProvision(
           ? 'disputed'
           : base,
       ...(waits && p.condition ? { waitsOn: p.condition.provision } : {}),
+      // Judged on what each side released: a figure given as approximate marks it.
+      ...(undated && exchanged.sides.some((s) => s.uncertain) ? { uncertain: true as const } : {}),
       counts: {},
       evidence: allOf(ctx, [
         acts.map((e) => e.hash),

@@ -1,6 +1,6 @@
 import type { Provision, Quota } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
-import { type Arg, type Explanation, list, num, phrase, qty, sentence } from '../words/phrase.ts';
+import { type Arg, approx, type Explanation, list, num, phrase, qty, sentence } from '../words/phrase.ts';
 import { dueAt, type EvalContext, endedAt, verdictPhrase } from './context.ts';
 import { disputesPhrase } from './dispute-words.ts';
 import { bySource } from './figures.ts';
@@ -100,8 +100,21 @@ export function quotaVerdict(
   o: Obligation,
   facts: QuotaFacts,
 ): ObligationStatus {
-  const { required, done, anything, figures, disputes, due, dueIso, end, misses, head, record, evidence } =
-    facts;
+  const {
+    required,
+    done,
+    anything,
+    figures,
+    disputes,
+    due,
+    dueIso,
+    end,
+    misses,
+    head,
+    record,
+    evidence,
+    approximate,
+  } = facts;
   const v = judge({
     ...(misses.length ? { missedRecorded: true } : {}),
     clock: ctx.clock,
@@ -136,6 +149,9 @@ export function quotaVerdict(
   if (v.noRecord) out.noRecord = true;
   out.figures = figures;
   if (disputes.length) out.disputes = disputes;
+  // Judged on every source's figure (the least, and whether they fall on both sides of the quota):
+  // one given as approximate marks the status, whatever another source's exact figure says.
+  if (approximate) out.uncertain = true;
   out.evidence = evidence;
   out.explanation = explanation;
   return out;
@@ -200,7 +216,10 @@ export function quotaFacts(ctx: EvalContext, p: Provision, o: Obligation) {
       : phrase('quota.over-phase', { what });
   const record: Arg[] = [
     ...figures.map((f) =>
-      phrase('record.figure-per', { value: num(f.quantity), source: ctx.labels.actorArg(f.source) }),
+      phrase('record.figure-per', {
+        value: approx(num(f.quantity), f.uncertain),
+        source: ctx.labels.actorArg(f.source),
+      }),
     ),
     ...missPhrases(ctx, misses),
   ];
@@ -216,6 +235,7 @@ export function quotaFacts(ctx: EvalContext, p: Provision, o: Obligation) {
     misses,
     head,
     record,
+    approximate: figures.some((f) => f.uncertain),
     evidence:
       counted && misses.length === 0
         ? counted.evidence

@@ -36,6 +36,7 @@ export function recordedBeside(ctx: EvalContext, p: Provision): Beside {
         count: Number(r.body.count),
         at: view.iso(r.entry.at),
         ...(r.entry.event.source?.name ? { source: r.entry.event.source.name } : {}),
+        ...(r.body.uncertain === true ? { uncertain: true as const } : {}),
         evidence: r.evidence,
       }));
   }

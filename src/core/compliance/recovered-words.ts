@@ -1,4 +1,4 @@
-import { moment, num, type Phrase, phrase, quote } from '../words/phrase.ts';
+import { approx, moment, num, type Phrase, phrase, quote } from '../words/phrase.ts';
 import type { Labels } from './labels.ts';
 import type { RecoveredRemains } from './types.ts';
 
@@ -13,7 +13,7 @@ export function recoveredPhrase(
   timeZone: string,
 ): Phrase {
   const params = {
-    count: num(r.count),
+    count: approx(num(r.count), r.uncertain),
     by: labels.actorArg(r.by),
     at: moment(Date.parse(r.at), timeZone),
   };

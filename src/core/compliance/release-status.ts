@@ -1,9 +1,12 @@
 import { returnedRemains } from '../figures/returned-remains.ts';
 import type { Obligation } from '../plan/types.ts';
 import { partyOnSide } from '../words/party-on-side.ts';
-import { type Arg, deadline, moment, num as n, phrase, qty, quote } from '../words/phrase.ts';
+import { type Arg, approx, deadline, moment, num as n, phrase, qty, quote } from '../words/phrase.ts';
 import type { EvalContext } from './context.ts';
 import {
+  approximate,
+  approximateIn,
+  approximateReleasesIn,
   type BatchRecord,
   countedIn,
   type ExchangeRecords,
@@ -43,6 +46,10 @@ export function releaseFacts(
   // Owed by each category's ratio where the handovers say how many of each; else a range.
   const range = counted > 0 && !owedUnknown ? owedFor(records.exchange, [batch]) : null;
   const required = owedUnknown ? undefined : range ? range.min : o.quantity;
+  // Owed for a count that adds up a figure given as approximate, or done by such a release: the
+  // status carries the ⚠ (computed all the same from the numbers as recorded).
+  const countedApproximate = range !== null && approximateIn(batch);
+  const uncertain = countedApproximate || approximateReleasesIn(batch);
   const done = releasedIn(batch);
   // Releases recorded with their number not disclosed: `done` is what was disclosed, absent when nothing was.
   const hidden = undisclosedReleasesIn(batch);
@@ -84,18 +91,20 @@ export function releaseFacts(
       : range.min === range.max
         ? phrase(range.byCategory ? 'release.for-counted-by-category' : 'release.for-counted', {
             what: base,
-            counted: qty(counted, countedUnit),
+            counted: approx(qty(counted, countedUnit), countedApproximate),
           })
         : phrase('release.range-counted', {
             what: base,
             min: n(range.min),
             max: n(range.max),
-            counted: qty(counted, countedUnit),
+            counted: approx(qty(counted, countedUnit), countedApproximate),
           });
   const head = due === null ? what : phrase('head.by', { what, due: deadline(due, tz) });
   const record: Arg[] = batch.releases.map((r) => {
     const released = {
-      count: undisclosed(r.body) ? phrase('count.undisclosed') : n(num(r.body.count)),
+      count: undisclosed(r.body)
+        ? phrase('count.undisclosed')
+        : approx(n(num(r.body.count)), approximate(r.body)),
       // A group on the releasing side is named as itself, with the side it counts for.
       party: partyOnSide(String(r.body.party), o.party),
       at: moment(r.entry.at, tz),
@@ -135,5 +144,6 @@ export function releaseFacts(
     head,
     record,
   );
-  return stated.length ? { ...prepared, after: { statedTotal: stated } } : prepared;
+  const marked = uncertain ? { ...prepared, approximate: true as const } : prepared;
+  return stated.length ? { ...marked, after: { statedTotal: stated } } : marked;
 }

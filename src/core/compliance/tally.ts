@@ -1,8 +1,11 @@
 import { singleValue } from '../agreement/figure.ts';
 import type { Agreement } from '../agreement/types.ts';
 import { returnedRemains } from '../figures/returned-remains.ts';
-import { num as n, phrase, sentence } from '../words/phrase.ts';
+import { type Arg, approx, num as n, phrase, sentence } from '../words/phrase.ts';
 import {
+  approximate,
+  approximateIn,
+  approximateReleasesIn,
   countedIn,
   type ExchangeRecords,
   releasedIn,
@@ -53,29 +56,43 @@ function wholeByRatio(x: ExchangeRecords): number | undefined {
   return total * ratio;
 }
 
-/** Counts by the day they occurred (`dateOf` gives an instant's day), in order of the days. */
+/** A day's count: its instant, the number, and whether its source gave the number as approximate. */
+type Counted = [at: number, count: number, approximate: boolean];
+
+/**
+ * Counts by the day they occurred (`dateOf` gives an instant's day), in order of the days; a day
+ * that adds up an approximate figure is `uncertain`.
+ */
 function byDayOf(
-  counts: [number, number][],
+  counts: Counted[],
   dateOf: (ms: number) => string,
-): { date: string; counted: number }[] {
-  const days = new Map<string, number>();
-  for (const [at, n] of counts) {
+): { date: string; counted: number; uncertain?: true }[] {
+  const days = new Map<string, { counted: number; uncertain: boolean }>();
+  for (const [at, n, approx] of counts) {
     const date = dateOf(at);
-    days.set(date, (days.get(date) ?? 0) + n);
+    const day = days.get(date) ?? { counted: 0, uncertain: false };
+    day.counted += n;
+    if (approx) day.uncertain = true;
+    days.set(date, day);
   }
   return [...days]
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([date, counted]) => ({ date, counted }));
+    .map(([date, { counted, uncertain }]) =>
+      uncertain ? { date, counted, uncertain: true } : { date, counted },
+    );
 }
+
+/** `uncertain: true` when a figure adds up one given as approximate; nothing when every one is exact. */
+const approximateField = (yes: boolean) => (yes ? { uncertain: true as const } : {});
 
 /** Records of each day whose number was not disclosed: beside the day's disclosed count, never in it. */
 function withUndisclosed(
-  days: { date: string; counted: number }[],
+  days: { date: string; counted: number; uncertain?: true }[],
   hidden: number[],
   dateOf: (ms: number) => string,
-): { date: string; counted: number; undisclosed?: number }[] {
+): { date: string; counted: number; undisclosed?: number; uncertain?: true }[] {
   if (!hidden.length) return days;
-  const out = new Map<string, { date: string; counted: number; undisclosed?: number }>(
+  const out = new Map<string, { date: string; counted: number; undisclosed?: number; uncertain?: true }>(
     days.map((d) => [d.date, { ...d }]),
   );
   for (const at of hidden) {
@@ -110,7 +127,9 @@ export function tallies(x: ExchangeRecords, dateOf: (ms: number) => string): Dir
     to: release.to,
     counted: batches.reduce((a, b) => a + countedIn(b), 0),
     ...hiddenField(hiddenForward),
+    ...approximateField(batches.some(approximateIn)),
     outside: x.outside.release.reduce((a, r) => a + num(r.body.count), 0),
+    ...(x.outside.release.some((r) => approximate(r.body)) ? { outsideUncertain: true as const } : {}),
     countedFromOutside: countedOutside.reduce((a, r) => a + num(r.body.count), 0),
     // Each category a handover names keeps its figure ("saudi-nationals": 16); what it does not
     // split stays under the side's categories together.
@@ -132,19 +151,26 @@ export function tallies(x: ExchangeRecords, dateOf: (ms: number) => string): Dir
     // No batch is planned: the whole exchange is one record, and there is no batch to name.
     byBatch: x.whole
       ? []
-      : batches.map((b) => ({ batch: b.batch, counted: countedIn(b), ...hiddenField(undisclosedIn(b)) })),
+      : batches.map((b) => ({
+          batch: b.batch,
+          counted: countedIn(b),
+          ...hiddenField(undisclosedIn(b)),
+          ...approximateField(approximateIn(b)),
+        })),
     // As counted in the batches: handovers, releases outside the formula that count, less remains
     // found not to be of a person covered (on the day of the finding).
     byDay: withUndisclosed(
       byDayOf(
         batches.flatMap((b) => [
-          ...b.handovers.filter((h) => !h.undisclosed).map((h): [number, number] => [h.at, h.count]),
+          ...b.handovers
+            .filter((h) => !h.undisclosed)
+            .map((h): Counted => [h.at, h.count, h.uncertain === true]),
           ...b.countedOutside
             .filter((r) => !undisclosed(r.body))
-            .map((r): [number, number] => [r.entry.at, num(r.body.count)]),
+            .map((r): Counted => [r.entry.at, num(r.body.count), approximate(r.body)]),
           ...b.findings
             .filter((f) => f.finding !== 'matches')
-            .map((f): [number, number] => [f.entry.entry.at, -f.count]),
+            .map((f): Counted => [f.entry.entry.at, -f.count, approximate(f.entry.body)]),
         ]),
         dateOf,
       ),
@@ -175,7 +201,9 @@ export function tallies(x: ExchangeRecords, dateOf: (ms: number) => string): Dir
     to: counterpart.to ?? release.party,
     counted: batches.reduce((a, b) => a + releasedIn(b), 0),
     ...hiddenField(hiddenBack),
+    ...approximateField(batches.some(approximateReleasesIn)),
     outside: x.outside.counterpart.reduce((a, r) => a + num(r.body.count), 0),
+    ...(x.outside.counterpart.some((r) => approximate(r.body)) ? { outsideUncertain: true as const } : {}),
     countedFromOutside: 0,
     byCategory: byCategory(
       orNone(
@@ -192,13 +220,14 @@ export function tallies(x: ExchangeRecords, dateOf: (ms: number) => string): Dir
           batch: b.batch,
           counted: releasedIn(b),
           ...hiddenField(undisclosedReleasesIn(b)),
+          ...approximateField(approximateReleasesIn(b)),
         })),
     byDay: withUndisclosed(
       byDayOf(
         batches.flatMap((b) =>
           b.releases
             .filter((r) => !undisclosed(r.body))
-            .map((r): [number, number] => [r.entry.at, num(r.body.count)]),
+            .map((r): Counted => [r.entry.at, num(r.body.count), approximate(r.body)]),
         ),
         dateOf,
       ),
@@ -253,21 +282,20 @@ export function ratioCheck(
     };
   const rs = x.exchange.release.categories.map((c) => c.ratio as number);
   const [lo, hi] = [Math.min(...rs), Math.max(...rs)];
+  // Each side's figure with the ⚠ of an approximate record it adds up (the check itself is as recorded).
+  const counted = approx(n(forward.counted), forward.uncertain);
+  const released = approx(n(back.counted), back.uncertain);
   const expected = owed.min;
   const expectedMax = owed.max;
   const holds = back.counted >= expected && back.counted <= expectedMax;
   const rule =
     lo === hi
-      ? phrase('rule.single', { ratio: n(lo), counted: n(forward.counted) })
+      ? phrase('rule.single', { ratio: n(lo), counted })
       : !owed.byCategory
-        ? phrase('rule.range', { low: n(lo), high: n(hi), counted: n(forward.counted) })
+        ? phrase('rule.range', { low: n(lo), high: n(hi), counted })
         : expected === expectedMax
-          ? phrase('rule.by-category', { owed: n(expected), counted: n(forward.counted) })
-          : phrase('rule.by-category-range', {
-              low: n(expected),
-              high: n(expectedMax),
-              counted: n(forward.counted),
-            });
+          ? phrase('rule.by-category', { owed: n(expected), counted })
+          : phrase('rule.by-category-range', { low: n(expected), high: n(expectedMax), counted });
   const relation = holds
     ? expected === expectedMax
       ? phrase('relation.equal')
@@ -275,7 +303,7 @@ export function ratioCheck(
     : back.counted < expected
       ? phrase('relation.fewer')
       : phrase('relation.more');
-  const shortfall = shortfallOf(holds, back.counted < expected, own, back.counted, expected);
+  const shortfall = shortfallOf(holds, back.counted < expected, own, released, expected);
   return {
     provision: x.exchange.id,
     ...shortfall,
@@ -283,13 +311,14 @@ export function ratioCheck(
     ...(expectedMax !== expected ? { expectedMax } : {}),
     released: back.counted,
     holds,
+    ...(forward.uncertain || back.uncertain ? { uncertain: true as const } : {}),
     ...(back.counted > expectedMax ? { surplus: back.counted - expectedMax } : {}),
     ...(back.statedTotal ? { statedTotal: back.statedTotal } : {}),
     ...(back.byRatio !== undefined ? { byRatio: back.byRatio } : {}),
     explanation: [
       sentence([
         phrase(returnedRemains(agreement, x.exchange.id, back.from) ? 'ratio.remains' : 'ratio', {
-          released: n(back.counted),
+          released,
           by: { type: 'party', id: back.from },
           relation,
           rule,
@@ -301,9 +330,7 @@ export function ratioCheck(
                 returnedRemains(agreement, x.exchange.id, forward.from)
                   ? 'ratio.outside-remains'
                   : 'ratio.outside',
-                {
-                  count: n(forward.outside),
-                },
+                { count: approx(n(forward.outside), forward.outsideUncertain) },
               ),
             ]
           : []),
@@ -326,7 +353,7 @@ function shortfallOf(
   holds: boolean,
   fewer: boolean,
   own: readonly ObligationStatus[],
-  released: number,
+  released: Arg,
   expected: number,
 ): Pick<RatioCheck, 'shortfall' | 'verdict'> {
   if (holds || !fewer) return {};
@@ -335,7 +362,7 @@ function shortfallOf(
   if (!short.length)
     return {
       shortfall: 'under-way',
-      verdict: phrase('ratio.under-way', { released: n(released), expected: n(expected) }),
+      verdict: phrase('ratio.under-way', { released, expected: n(expected) }),
     };
   const basis = short.some((s) => s.obligation.deadline === 'derived')
     ? 'derived'

@@ -43,6 +43,8 @@ export interface Figure {
   quantity: number;
   source: string;
   evidence: string[];
+  /** A record summed in it gives its figure as approximate (`uncertain: true`): shown with ⚠. */
+  uncertain?: true;
 }
 
 /** Two sides of a disputed record: what was recorded and what is said against it. */
@@ -89,6 +91,8 @@ export interface Measure {
 export interface RemainsFinding {
   finding: 'matches' | 'not-a-hostage' | 'partial-remains-of-returned';
   count: number;
+  /** The finding gives its count as approximate (`uncertain: true`). */
+  uncertain?: true;
   /** The handover the finding is about, when it names one. */
   handover?: string;
   at: string;
@@ -118,6 +122,8 @@ export interface RecordedThroughput {
   parts: Partial<Record<'patients' | 'companions' | 'residents' | 'people', number>>;
   source: string;
   evidence: string[];
+  /** The event gives its figure as approximate (`uncertain: true`): shown with ⚠. */
+  uncertain?: true;
 }
 
 export interface ObligationStatus {
@@ -158,7 +164,10 @@ export interface ObligationStatus {
   /** Findings on remains of its handovers; those not `matches` are not counted in `done`. */
   remains?: RemainsFinding[];
   basis?: StatusBasis;
-  /** The status rests on a term the agreement leaves uncertain (or sources state differently): shown with ⚠. */
+  /**
+   * The status rests on a term the agreement leaves uncertain (or sources state differently), or on
+   * a figure recorded as approximate (an event's `uncertain: true`): shown with ⚠.
+   */
   uncertain?: true;
   /** No date was agreed for it (placed once its condition was met on the record): never late. */
   noAgreedDate?: true;
@@ -180,6 +189,8 @@ export interface RecoveredRemains {
   at: string;
   /** The source the event names, when it names one. */
   source?: string;
+  /** The event gives its count as approximate (`uncertain: true`): shown with ⚠. */
+  uncertain?: true;
   evidence: string[];
 }
 
@@ -206,7 +217,10 @@ export interface ProvisionStatus {
   basis?: StatusBasis;
   /** An obligation of it is unrecorded because a number it rests on was not disclosed. */
   undisclosed?: true;
-  /** Its status rests on an uncertain term (of the provision, or of an obligation judged): shown with ⚠. */
+  /**
+   * Its status rests on an uncertain term (of the provision, or of an obligation judged), or on a
+   * figure recorded as approximate that an obligation judged counts: shown with ⚠.
+   */
   uncertain?: true;
   evidence: string[];
   /** Why it reads as it does, as phrase codes with parameters: each edge words it in its reader's language. */
@@ -229,18 +243,25 @@ export interface DirectionTally {
    */
   undisclosed?: number;
   /**
+   * `counted` adds up a figure recorded as approximate (`uncertain: true` on a handover, its
+   * confirmation, a release or a finding on remains): shown with ⚠. Absent when every figure is exact.
+   */
+  uncertain?: true;
+  /** The same for `outside`. */
+  outsideUncertain?: true;
+  /**
    * Counted by category: each category a record names keeps its figure (a handover's `categories:
    * { "saudi-nationals": 16, … }`); what no record split stays under the side's category ids joined
    * by `+` (those categories together). The rows add up to `counted` (and `outside`).
    */
   byCategory: { category: string; counted: number; outside: number }[];
-  byBatch: { batch: number; counted: number; undisclosed?: number }[];
+  byBatch: { batch: number; counted: number; undisclosed?: number; uncertain?: true }[];
   /**
    * What was counted each day, by the day the handovers and releases occurred (in the agreement's
    * time zone), in order: what a chart of what was done draws, whatever day its obligation falls on.
    * A day with only records whose number was not disclosed has `counted: 0` and `undisclosed`.
    */
-  byDay: { date: string; counted: number; undisclosed?: number }[];
+  byDay: { date: string; counted: number; undisclosed?: number; uncertain?: true }[];
   /** The total the agreement states for this side, each value with its source (absent when none). */
   statedTotal?: StatedFigure[];
   /**
@@ -264,6 +285,8 @@ export interface RatioCheck {
    * so neither side's figure is known; `expected` and `released` are what the disclosed numbers give.
    */
   undisclosed?: true;
+  /** Either side's figure adds up one recorded as approximate (see DirectionTally): shown with ⚠. */
+  uncertain?: true;
   /** More released than the ratio asks, by how many: never a breach (only fewer can be one). */
   surplus?: number;
   /**

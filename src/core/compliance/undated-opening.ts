@@ -2,7 +2,7 @@ import { statedValues } from '../agreement/figure.ts';
 import type { ProvisionOf } from '../agreement/types.ts';
 import type { Obligation } from '../plan/types.ts';
 import { obligationArg } from '../words/obligation-arg.ts';
-import { type Arg, list, moment, num, type Phrase, phrase, sentence } from '../words/phrase.ts';
+import { type Arg, approx, list, moment, num, type Phrase, phrase, sentence } from '../words/phrase.ts';
 import type { EvalContext } from './context.ts';
 import type { CrossingFlow, ObligationStatus, RecordedThroughput } from './types.ts';
 
@@ -34,6 +34,7 @@ function recordedThroughput(ctx: EvalContext, p: ProvisionOf<'crossing'>): Recor
         parts,
         source: ctx.view.sourceOf(r.entry),
         evidence: r.evidence,
+        ...(r.body.uncertain === true ? { uncertain: true as const } : {}),
       };
     })
     .sort((a, b) =>
@@ -67,7 +68,7 @@ function throughputPhrase(ctx: EvalContext, t: RecordedThroughput[]): Phrase {
   return phrase('measures.recorded', {
     items: list(
       t.map((x) => {
-        const value = num(x.quantity);
+        const value = approx(num(x.quantity), x.uncertain);
         const source = ctx.labels.actorArg(x.source);
         const to: Arg = { type: 'day', date: x.to };
         if (x.from) {

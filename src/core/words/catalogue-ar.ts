@@ -42,6 +42,7 @@ export const AR: Record<PhraseCode, string> = {
     'سُلّم {count} من جانب {actor} في {at}، وأُكّد التسليم من جانب {by} في {confirmedAt}',
   'record.handed-over-unconfirmed': 'سُلّم {count} من جانب {actor} في {at}، دون تأكيد',
   'count.undisclosed': 'عدد لم يُكشف عنه',
+  'figure.approximate': '⚠ {value}',
   'count.disclosed-and-undisclosed': '{count} وعدد لم يُكشف عنه',
   'record.counted-outside': 'أُفرج عن {count} خارج الصيغة واتُّفق على احتسابهم ضمن هذه الدفعة ({at})',
   'record.counted-outside-remains': 'أُعيد {count} خارج الصيغة واتُّفق على احتسابها ضمن هذه الدفعة ({at})',

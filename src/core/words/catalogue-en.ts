@@ -43,6 +43,7 @@ export const EN: Record<PhraseCode, string> = {
     '{count} handed over by {actor} at {at}, confirmed by {by} at {confirmedAt}',
   'record.handed-over-unconfirmed': '{count} handed over by {actor} at {at}, not confirmed',
   'count.undisclosed': 'an undisclosed number',
+  'figure.approximate': '⚠ {value}',
   'count.disclosed-and-undisclosed': '{count} and an undisclosed number',
   'record.counted-outside':
     '{count} released outside the formula and agreed to count toward this batch ({at})',

@@ -42,6 +42,7 @@ export const HE: Record<PhraseCode, string> = {
     '{count} נמסרו על ידי {actor} ב־{at}, המסירה אושרה על ידי {by} ב־{confirmedAt}',
   'record.handed-over-unconfirmed': '{count} נמסרו על ידי {actor} ב־{at}, ללא אישור',
   'count.undisclosed': 'במספר שלא פורסם',
+  'figure.approximate': '⚠ {value}',
   'count.disclosed-and-undisclosed': '{count} ועוד מספר שלא פורסם',
   'record.counted-outside': '{count} שוחררו מחוץ לנוסחה וסוכם למנותם בפעימה זו ({at})',
   'record.counted-outside-remains': '{count} הוחזרו מחוץ לנוסחה וסוכם למנותן בפעימה זו ({at})',

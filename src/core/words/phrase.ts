@@ -121,6 +121,8 @@ export const PHRASES = {
   'record.handed-over-unconfirmed': ['count', 'actor', 'at'],
   /** In the place of a count: a handover or release recorded with its number not disclosed. */
   'count.undisclosed': [],
+  /** A figure recorded as approximate (`uncertain: true` on its event), or a figure that adds one up: "⚠ 250". */
+  'figure.approximate': ['value'],
   'count.disclosed-and-undisclosed': ['count'],
   'record.counted-outside': ['count', 'at'],
   'record.counted-outside-remains': ['count', 'at'],
@@ -533,6 +535,9 @@ export function phrase<C extends PhraseCode>(
 export const num = (value: number): Arg => ({ type: 'number', value });
 export const qty = (value: number, unit: string, from?: number): Arg =>
   from === undefined ? { type: 'quantity', value, unit } : { type: 'quantity', value, unit, from };
+/** A figure with the ⚠ of an approximate record it rests on, when it rests on one ("⚠ 250"). */
+export const approx = (value: Arg, uncertain: boolean | undefined): Arg =>
+  uncertain ? phrase('figure.approximate', { value }) : value;
 export const moment = (at: number, zone: string): Arg => ({ type: 'moment', at, zone });
 /** A deadline: a moment, or the end of the day before when it falls at midnight. */
 export const deadline = (at: number, zone: string): Arg => ({ type: 'deadline', at, zone });

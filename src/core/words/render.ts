@@ -433,7 +433,9 @@ export function renderPhrase(p: Phrase, o: RenderOptions, oblique = false): stri
     out += template.slice(from, m.index);
     const arg = params[name];
     const form = how === undefined || how === 'obl' ? 'plain' : (how as DeadlineForm);
-    out += arg === undefined ? '' : renderArg(arg, o, how === 'obl' || (oblique && m.index === 0), form);
+    // The ⚠ before an approximate figure is a mark, not a word: the figure stands where the phrase does.
+    const first = m.index === 0 || p.code === 'figure.approximate';
+    out += arg === undefined ? '' : renderArg(arg, o, how === 'obl' || (oblique && first), form);
     if (stop && !ENDS_SENTENCE.test(out)) out += stop;
     from = m.index + whole.length;
   }
