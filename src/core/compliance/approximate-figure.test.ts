@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { headlineFigures } from '../figures/headline-figures.ts';
 import { explain } from '../words/explain.ts';
 import { explainedEvaluation } from '../words/explained-evaluation.ts';
 import { createEvaluator, evaluate } from './evaluate.ts';
@@ -51,7 +52,16 @@ describe('an aid figure recorded as approximate', () => {
     expect(exact.figures[0]!.figures[0]).not.toHaveProperty('uncertain');
     expect(ob(exact, AID)).not.toHaveProperty('uncertain');
     expect(about.figures[0]!.figures[0]).toMatchObject({ quantity: 12, source: 'UN', uncertain: true });
-    expect(ob(about, AID)).toMatchObject({ status: 'met', required: 10, done: 12, uncertain: true });
+    expect(ob(about, AID)).toMatchObject({
+      status: 'met',
+      required: 10,
+      done: 12,
+      uncertain: true,
+      approximate: { done: true },
+    });
+    expect(headlineFigures(agreement, about).quotas[0]!.sources).toEqual([
+      expect.objectContaining({ source: 'UN', quantity: 12, uncertain: true }),
+    ]);
     expect(ob(about, AID).figures).toEqual([expect.objectContaining({ quantity: 12, uncertain: true })]);
     expect(pr(about, 'aid')).toMatchObject({ status: 'met', uncertain: true });
     // Nothing else changes: the same status, figures and evidence, the mark aside.
@@ -160,6 +170,9 @@ describe('a handover or release recorded as approximate', () => {
       expect(ob(about, id), id).toMatchObject({ status: 'met', uncertain: true });
       expect(judged(ob(about, id)), id).toEqual(judged(ob(exact, id)));
     }
+    // Which of their figures rest on it: what the handover did, what the release owes.
+    expect(ob(about, 'ex/hand-over/1').approximate).toEqual({ done: true });
+    expect(ob(about, 'ex/release/1').approximate).toEqual({ required: true });
     expect(pr(about, 'ex')).toMatchObject({ uncertain: true });
     const [forward, back] = about.exchanges.directions;
     expect(forward).toMatchObject({ counted: 2, uncertain: true });
@@ -178,6 +191,18 @@ describe('a handover or release recorded as approximate', () => {
     expect(explain(about.exchanges.ratios[0]!.explanation, agreement)).toBe(
       '6 released by B = 3 × ⚠ 2 counted from A.',
     );
+  });
+
+  it('in the headline, the ⚠ is on the count that adds it up, and on the plan figure only where what is owed rests on it', () => {
+    const [handing, releasing] = headlineFigures(
+      agreement,
+      run([handed(2, { uncertain: true }), released(6)], T(2, '03:00')),
+    ).releases;
+    // A's 2 handed over is approximate; the 2 the plan asks of A is the agreement's, not marked.
+    expect(handing).toMatchObject({ counted: 2, countedUncertain: true, uncertain: false });
+    // B's 6 released is exact; the 6 owed for A's approximate 2 is marked.
+    expect(releasing).toMatchObject({ counted: 6, uncertain: true });
+    expect(releasing).not.toHaveProperty('countedUncertain');
   });
 
   it('given an approximate release short of what is owed, then it is partly met as today, with the mark, and the handover is not marked', () => {

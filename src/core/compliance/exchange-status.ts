@@ -239,7 +239,7 @@ function handoverFacts(
     due === null ? what : phrase('head.due', { what, due: deadline(due, tz) }),
     parts,
   );
-  const marked = uncertain ? { ...prepared, approximate: true as const } : prepared;
+  const marked: Prepared = uncertain ? { ...prepared, approximate: { done: true } } : prepared;
   if (!findings.length) return marked;
   return {
     ...marked,

@@ -6,7 +6,7 @@ import { disputesPhrase } from './dispute-words.ts';
 import { type Facts, judge } from './judge.ts';
 import type { Entry } from './log-state.ts';
 import { orderedUnion } from './ordered-hashes.ts';
-import type { ObligationStatus } from './types.ts';
+import type { Approximate, ObligationStatus } from './types.ts';
 
 /**
  * The deadline.missed events that name this obligation: its provision, its party (which an
@@ -70,7 +70,7 @@ export interface Prepared {
    * What it counts or owes adds up a figure recorded as approximate (`uncertain: true`): its status,
    * computed from the number as recorded, carries the ⚠.
    */
-  approximate?: true;
+  approximate?: Approximate;
   /**
    * A pause with nothing alleged against it and no act of its own (facts.noBreachRecorded): when its
    * verdict is unrecorded, no breach is recorded, and this is its explanation (TRUTH.md rule 1).
@@ -138,7 +138,10 @@ export function verdictOf(ctx: EvalContext, p: Prepared): ObligationStatus {
   if (v.noRecord) status.noRecord = true;
   if (v.undisclosed) status.undisclosed = true;
   if (facts.disputes.length) status.disputes = facts.disputes;
-  if (p.approximate) status.uncertain = true;
+  if (p.approximate) {
+    status.uncertain = true;
+    status.approximate = p.approximate;
+  }
   status.evidence = p.evidence;
   // A verdict that says nothing is recorded says it once: the record's "nothing recorded" goes.
   const record = saysNothingRecorded(tail) ? p.record.filter(saysSomething) : p.record;

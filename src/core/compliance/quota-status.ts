@@ -151,7 +151,11 @@ export function quotaVerdict(
   if (disputes.length) out.disputes = disputes;
   // Judged on every source's figure (the least, and whether they fall on both sides of the quota):
   // one given as approximate marks the status, whatever another source's exact figure says.
-  if (approximate) out.uncertain = true;
+  if (approximate) {
+    out.uncertain = true;
+    // What was done: what a quota asks is the agreement's.
+    out.approximate = { done: true };
+  }
   out.evidence = evidence;
   out.explanation = explanation;
   return out;

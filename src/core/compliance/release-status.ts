@@ -144,6 +144,14 @@ export function releaseFacts(
     head,
     record,
   );
-  const marked = uncertain ? { ...prepared, approximate: true as const } : prepared;
+  const marked: Prepared = uncertain
+    ? {
+        ...prepared,
+        approximate: {
+          ...(countedApproximate ? { required: true as const } : {}),
+          ...(approximateReleasesIn(batch) ? { done: true as const } : {}),
+        },
+      }
+    : prepared;
   return stated.length ? { ...marked, after: { statedTotal: stated } } : marked;
 }

@@ -126,6 +126,12 @@ export interface RecordedThroughput {
   uncertain?: true;
 }
 
+/** Which figures of an obligation rest on one recorded as approximate (ObligationStatus.approximate). */
+export interface Approximate {
+  required?: true;
+  done?: true;
+}
+
 export interface ObligationStatus {
   obligation: Obligation;
   status: Status;
@@ -169,6 +175,12 @@ export interface ObligationStatus {
    * a figure recorded as approximate (an event's `uncertain: true`): shown with ⚠.
    */
   uncertain?: true;
+  /**
+   * Which of its figures add up one recorded as approximate (and so make it `uncertain`): `done`
+   * (what was recorded done: a source's figure, a handover, a release), `required` (what is owed
+   * for an approximate count: a release by the ratio). Absent when every figure it reads is exact.
+   */
+  approximate?: Approximate;
   /** No date was agreed for it (placed once its condition was met on the record): never late. */
   noAgreedDate?: true;
   /** For a release: the total the agreement states for its side, beside the ratio's figure. */

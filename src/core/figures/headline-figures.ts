@@ -47,7 +47,14 @@ export interface ReleaseFigure {
   counted: number | null;
   /** Handovers or releases recorded with their number not disclosed: beside `counted`, never in it. */
   undisclosed?: number;
+  /**
+   * `counted` adds up a figure recorded as approximate ("about 250", `uncertain: true` on its event):
+   * shown with ⚠. Absent when every figure counted is exact.
+   */
+  countedUncertain?: true;
   outside: number;
+  /** The same for `outside`. */
+  outsideUncertain?: true;
   /** Required by obligations already due. */
   dueSoFar: number;
   /** The most they may require, when that is a range (`dueSoFar` the least): "990–1,650". */
@@ -90,6 +97,8 @@ export interface SourceFigure {
   quota: number;
   /** Of those days, how many this source's figure reaches the day's quota. */
   daysReached: number;
+  /** A figure summed in `quantity` was recorded as approximate: shown with ⚠. */
+  uncertain?: true;
 }
 
 /** An aid quota (one per-day entry of an aid provision) and what each source says of it. */
@@ -124,6 +133,8 @@ export interface PeriodFigure {
   /** What the quota asked on the period's days (lowest stated value), and with the highest. */
   quota: number;
   quotaMax?: number;
+  /** The figure was recorded as approximate: shown with ⚠. */
+  uncertain?: true;
   evidence: string[];
 }
 
@@ -166,6 +177,14 @@ const requiredMax = (o: ObligationStatus) =>
     ? (o.requiredMax ?? o.required)
     : (o.obligation.quantityMax ?? o.obligation.quantity ?? 0);
 
+/**
+ * Whether a status is late or overdue against a deadline the agreement does not state firmly (its
+ * ⚠ then marks the plan's figure, as before): not the ⚠ of an approximate figure recorded done,
+ * which marks the count (`countedUncertain`), never the plan's figure.
+ */
+const restsOnUncertainDeadline = (o: ObligationStatus) =>
+  o.obligation.deadline !== undefined && (o.lateMinutes !== undefined || o.overdueMinutes !== undefined);
+
 function releases(agreement: Agreement, evaluation: Evaluation): ReleaseFigure[] {
   return evaluation.exchanges.directions.map((d) => {
     let dueSoFar = 0;
@@ -188,7 +207,7 @@ function releases(agreement: Agreement, evaluation: Evaluation): ReleaseFigure[]
         dueSoFar += required(o);
         dueSoFarMax += requiredMax(o);
       }
-      if (o.uncertain || ob.uncertain) uncertain = true;
+      if (ob.uncertain || restsOnUncertainDeadline(o) || o.approximate?.required) uncertain = true;
       disputesIn(o.explanation, disputes);
     }
     const remains = returnedRemains(agreement, d.provision, d.from);
@@ -200,7 +219,9 @@ function releases(agreement: Agreement, evaluation: Evaluation): ReleaseFigure[]
       // A tally with no evidence behind it is the silence of the record, not zero persons.
       counted: d.evidence.length > 0 && !(d.counted === 0 && d.undisclosed) ? d.counted : null,
       ...(d.undisclosed ? { undisclosed: d.undisclosed } : {}),
+      ...(d.uncertain ? { countedUncertain: true as const } : {}),
       outside: d.outside,
+      ...(d.outsideUncertain ? { outsideUncertain: true as const } : {}),
       dueSoFar,
       ...(dueSoFarMax !== dueSoFar ? { dueSoFarMax } : {}),
       plannedTotal,
@@ -256,6 +277,7 @@ function quotas(agreement: Agreement, evaluation: Evaluation): QuotaFigure[] {
         q.sources.push(s);
       }
       s.quantity += f.quantity;
+      if (f.uncertain) s.uncertain = true;
       if (ob.date && !s.days.includes(ob.date)) s.days.push(ob.date);
       s.quota += need;
       if (f.quantity >= need) s.daysReached += 1;
@@ -302,6 +324,7 @@ function periodsOf(evaluation: Evaluation, q: QuotaFigure, entry: PerDay | undef
         to: set.to,
         quota,
         ...(ranged ? { quotaMax } : {}),
+        ...(f.uncertain ? { uncertain: true as const } : {}),
         evidence: f.evidence,
       });
   }
