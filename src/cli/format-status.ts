@@ -74,6 +74,9 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement, lang: Lang
       countedFromOutside: d.countedFromOutside,
       // Records whose number was not disclosed: beside `counted`, never in it.
       ...(d.undisclosed ? { undisclosed: d.undisclosed } : {}),
+      // A figure recorded as approximate is added up in `counted` (or `outsideFormula`): ⚠.
+      ...(d.uncertain ? { uncertain: true } : {}),
+      ...(d.outsideUncertain ? { outsideUncertain: true } : {}),
       byCategory: d.byCategory,
       byBatch: d.byBatch,
       ...(d.statedTotal ? { statedTotal: d.statedTotal } : {}),
@@ -103,6 +106,7 @@ export function formatStatusJson(e: Evaluation, agreement: Agreement, lang: Lang
       ...(o.disputes ? { disputes: o.disputes } : {}),
       ...(o.basis ? { basis: o.basis } : {}),
       ...(o.uncertain ? { uncertain: true } : {}),
+      ...(o.approximate ? { approximate: o.approximate } : {}),
       ...(o.postponed ? { postponed: o.postponed } : {}),
       ...(o.suspended ? { suspended: o.suspended } : {}),
       ...(o.capped ? { capped: o.capped } : {}),
@@ -344,9 +348,10 @@ export function formatStatusText(
               provision: m(labels.provision(d.provision)),
               from: m(labels.party(d.from)),
               to: m(labels.party(d.to)),
-              counted: n(d.counted),
+              // A count that adds up a figure recorded as approximate carries its ⚠.
+              counted: `${d.uncertain ? '⚠ ' : ''}${n(d.counted)}`,
               fromOutside: d.countedFromOutside ? w('fromOutside', { n: n(d.countedFromOutside) }) : '',
-              outside: n(d.outside),
+              outside: `${d.outsideUncertain ? '⚠ ' : ''}${n(d.outside)}`,
             })}${d.undisclosed ? w('undisclosed', { n: n(d.undisclosed) }) : ''}`,
       );
     // Remains recovered without a handover: said in their own words, never counted in a line above.
@@ -381,7 +386,7 @@ export function formatStatusText(
   const disputed = e.obligations.filter((o) => o.disputes?.length);
   const conflicting = e.figures.filter((f) => f.conflicting);
   const per = (f: Evaluation['figures'][number]) =>
-    `${say([f.what])}: ${f.figures.map((x) => frame(lang, 'perFigure', { n: n(x.quantity), source: m(x.source) })).join(' · ')}`;
+    `${say([f.what])}: ${f.figures.map((x) => frame(lang, 'perFigure', { n: `${x.uncertain ? '⚠ ' : ''}${n(x.quantity)}`, source: m(x.source) })).join(' · ')}`;
   if (disputed.length || conflicting.length || e.allegations.length) {
     lines.push('', w('disputes'));
     for (const o of disputed)

@@ -27,8 +27,15 @@ const Referenced = {
       'Names this list of evidence, the same as the log grows: GET /api/logs/{id}/evidence?of= lists its events, a page at a time.',
     ),
 };
+/** A figure that adds up one recorded as approximate (an event's `uncertain: true`): shown with ⚠. */
+const Approximate = z
+  .literal(true)
+  .optional()
+  .describe('The figure was recorded as approximate, or adds up one that was ("about 250"): shown with ⚠.');
 /** Each source's figure for one thing, with its evidence counted. */
-const Figures = z.array(z.looseObject({ quantity: z.number(), source: z.string(), ...Referenced }));
+const Figures = z.array(
+  z.looseObject({ quantity: z.number(), source: z.string(), uncertain: Approximate, ...Referenced }),
+);
 
 const Status = z.enum(STATUSES as [string, ...string[]]);
 const StatedValues = z
@@ -85,6 +92,12 @@ const Beside = {
     .optional()
     .describe(
       'Unrecorded because a handover or release it rests on was recorded with its number not disclosed (`done` is then only what was disclosed).',
+    ),
+  uncertain: z
+    .literal(true)
+    .optional()
+    .describe(
+      'The status rests on a term the agreement leaves uncertain (or its sources state differently), or on a figure recorded as approximate: shown with ⚠. The status itself is computed as without it.',
     ),
 };
 
@@ -237,6 +250,7 @@ export const Evaluation = z
               count: z.int(),
               at: z.string(),
               source: z.string().optional().describe('The source the event names, when it names one.'),
+              uncertain: Approximate,
               ...Counted,
             }),
           )
@@ -281,8 +295,14 @@ export const Evaluation = z
             "Why the deadline in force (`due`) is later than the plan's: the handover a release waits for was late, the term a conditional provision waits for was complete late, the extension that added it was agreed after its planned day, its provision's deadlines were extended by agreement (`at`: when), or its phase started late.",
           ),
         ...Beside,
+        approximate: z
+          .looseObject({ required: z.literal(true).optional(), done: z.literal(true).optional() })
+          .optional()
+          .describe(
+            'Which of its figures add up one recorded as approximate (and make it `uncertain`): `done` (what was recorded done), `required` (what is owed for an approximate count).',
+          ),
         remains: z
-          .array(z.looseObject({ finding: z.string(), count: z.int(), ...Counted }))
+          .array(z.looseObject({ finding: z.string(), count: z.int(), uncertain: Approximate, ...Counted }))
           .optional()
           .describe('Findings on the remains of its handovers; those not "matches" are not counted.'),
         noAgreedDate: z
@@ -301,6 +321,7 @@ export const Evaluation = z
               to: z.string(),
               quantity: z.int(),
               source: z.string(),
+              uncertain: Approximate,
               ...Counted,
             }),
           )
@@ -329,8 +350,19 @@ export const Evaluation = z
             .describe(
               'Handovers or releases recorded with their number not disclosed: not in `counted` (never as 0 or any number).',
             ),
+          uncertain: Approximate.describe(
+            '`counted` adds up a figure recorded as approximate: shown with ⚠.',
+          ),
+          outsideUncertain: Approximate.describe('`outside` adds up a figure recorded as approximate.'),
           byDay: z
-            .array(z.object({ date: z.iso.date(), counted: z.int(), undisclosed: z.int().optional() }))
+            .array(
+              z.object({
+                date: z.iso.date(),
+                counted: z.int(),
+                undisclosed: z.int().optional(),
+                uncertain: Approximate,
+              }),
+            )
             .describe(
               'What was counted each day, by the day the handovers and releases occurred (agreement time zone): what a chart of what was done draws.',
             ),
@@ -352,6 +384,9 @@ export const Evaluation = z
             .describe(
               'Not checked: a handover or release of the exchange was recorded with its number not disclosed (`holds` is then false and says nothing).',
             ),
+          uncertain: Approximate.describe(
+            "Either side's figure adds up one recorded as approximate: the check is made on the numbers as recorded, shown with ⚠.",
+          ),
           surplus: z
             .int()
             .optional()
@@ -425,7 +460,11 @@ export const Evaluation = z
               .describe(
                 'Handovers or releases recorded with their number not disclosed: beside `counted`, never in it.',
               ),
+            countedUncertain: Approximate.describe(
+              '`counted` adds up a figure recorded as approximate ("about 250"): shown with ⚠ beside it (`uncertain` is the plan figure\'s).',
+            ),
             outside: z.int(),
+            outsideUncertain: Approximate.describe('`outside` adds up a figure recorded as approximate.'),
             dueSoFar: z
               .number()
               .describe('Required by the obligations already due (the least, when a range).'),
@@ -475,6 +514,7 @@ export const Evaluation = z
                   days: z.array(z.string()),
                   quota: z.number().describe('What the quota asked on those days.'),
                   daysReached: z.int(),
+                  uncertain: Approximate,
                 }),
               )
               .describe('Each source apart, never added to another; empty when nothing was recorded.'),
@@ -488,6 +528,7 @@ export const Evaluation = z
               count: z.int(),
               at: z.string(),
               source: z.string().optional(),
+              uncertain: Approximate,
               evidence: z.array(z.string()).describe('The leaf hashes of the event (and its correction).'),
             }),
           )

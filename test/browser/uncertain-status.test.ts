@@ -6,9 +6,9 @@ type Judged = Map<string, { status: string; uncertain?: true }>;
 
 /** The legend under a table with a ⚠, in each language. */
 const LEGEND: Record<string, string> = {
-  en: 'marks a term sources disagree on or that is not confirmed, and every status that rests on one.',
-  ar: 'يدل على بند تختلف فيه المصادر أو غير مؤكَّد، وعلى كل حالة تستند إليه.',
-  he: 'מסמן סעיף שהמקורות חלוקים בו או שאינו מאושר, וכל סטטוס הנשען עליו.',
+  en: 'marks a term sources disagree on or that is not confirmed, a figure recorded as approximate, and every status and figure that rests on one.',
+  ar: 'يدل على بند تختلف فيه المصادر أو غير مؤكَّد، وعلى رقم سُجّل تقريبيًا، وعلى كل حالة أو رقم يستند إلى أحدهما.',
+  he: 'מסמן סעיף שהמקורות חלוקים בו או שאינו מאושר, מספר שנרשם כמשוער, וכל סטטוס ומספר הנשענים עליהם.',
 };
 
 /**

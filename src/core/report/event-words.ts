@@ -284,6 +284,7 @@ export const FIELD_WORDS: Record<Lang, Record<string, string>> = {
     removed: 'Names removed',
     added: 'Names added',
     metres: 'Metres',
+    uncertain: 'Approximate figure',
   },
   ar: {
     casualties: 'الضحايا',
@@ -337,6 +338,7 @@ export const FIELD_WORDS: Record<Lang, Record<string, string>> = {
     removed: 'الأسماء المحذوفة',
     added: 'الأسماء المضافة',
     metres: 'الأمتار',
+    uncertain: 'رقم تقريبي',
   },
   he: {
     casualties: 'נפגעים',
@@ -390,6 +392,7 @@ export const FIELD_WORDS: Record<Lang, Record<string, string>> = {
     removed: 'שמות שהוסרו',
     added: 'שמות שנוספו',
     metres: 'מטרים',
+    uncertain: 'מספר משוער',
   },
 };
 

@@ -48,15 +48,19 @@ export function headlineItems(
   const f = (key: FrameKey, values: Record<string, string> = {}) => frame(lang, key, values);
   const t = (key: FrameKey, values: Record<string, string> = {}) => frameWith(lang, key, values, w.text);
   const unrecorded = STATUS_WORDS[lang].unrecorded;
+  // The ⚠ of a figure that adds up one recorded as approximate ("⚠ 250"), beside the figure itself.
+  const mark = (uncertain: boolean | undefined) => (uncertain ? w.text('⚠ ') : '');
   const items: HeadlineItem[] = h.releases.map((r) => {
     const beside = statedBeside(r.statedTotal, r.byRatio);
     const party = w.name(labels.party(r.party));
     // Nothing of the plan due yet: nothing on record is not yet a finding ("nothing recorded yet").
-    const counted = w.figure(
-      `release:${r.provision}:${r.party}`,
-      r.counted,
-      r.counted === null ? (r.dueBy ? f('nothingYet') : unrecorded) : n(r.counted),
-    );
+    const counted =
+      mark(r.counted !== null && r.countedUncertain) +
+      w.figure(
+        `release:${r.provision}:${r.party}`,
+        r.counted,
+        r.counted === null ? (r.dueBy ? f('nothingYet') : unrecorded) : n(r.counted),
+      );
     // The plan's figure carries the ⚠ of the uncertain term it rests on (as the obligation does).
     // A range where what is owed depends on categories not recorded ("990 to 1,650"), never its least alone.
     const planned =
@@ -124,7 +128,7 @@ export function headlineItems(
           all: w.text(r.uncertain && by ? `⚠ ${all}` : all),
           ...(by ? { by: w.text(by) } : {}),
         });
-    if (r.outside) line += ` ${t('outside', { n: w.text(n(r.outside)) })}`;
+    if (r.outside) line += ` ${t('outside', { n: mark(r.outsideUncertain) + w.text(n(r.outside)) })}`;
     // Records whose number was not disclosed: said beside the count, never counted in it.
     if (r.undisclosed) line += ` ${t('undisclosed', { n: w.text(n(r.undisclosed)) })}`;
     // Said in the line when it is the one number the agreement states.
@@ -140,7 +144,7 @@ export function headlineItems(
     let line = t('recovered', {
       by: w.name(labels.actor(r.by)),
       provision: w.name(labels.provision(r.provision)),
-      counted: w.figure(`recovered:${r.provision}:${r.by}:${r.at}`, r.count, n(r.count)),
+      counted: mark(r.uncertain) + w.figure(`recovered:${r.provision}:${r.by}:${r.at}`, r.count, n(r.count)),
       day: w.text(formatDay(r.at.slice(0, 10), lang, 'latn', options.year)),
     });
     if (r.source) line += ` ${t('sourced', { source: w.name(r.source) })}`;
@@ -174,7 +178,8 @@ export function headlineItems(
         (s) =>
           t('perSource', {
             source: w.name(s.source),
-            quantity: w.figure(`quota:${q.quota}:${s.source}`, s.quantity, qty(s.quantity)),
+            quantity:
+              mark(s.uncertain) + w.figure(`quota:${q.quota}:${s.source}`, s.quantity, qty(s.quantity)),
             days: w.text(days(s.days.length)),
             dates: w.text(
               s.days.map((d) => formatDay(d, lang, 'latn', options.year)).join(lang === 'ar' ? '، ' : ', '),
@@ -188,7 +193,9 @@ export function headlineItems(
       ...q.periods.map((p) =>
         t('perPeriod', {
           source: w.name(p.source),
-          quantity: w.figure(`quota:${q.quota}:${p.source}:${p.from}:${p.to}`, p.quantity, qty(p.quantity)),
+          quantity:
+            mark(p.uncertain) +
+            w.figure(`quota:${q.quota}:${p.source}:${p.from}:${p.to}`, p.quantity, qty(p.quantity)),
           from: w.text(formatDay(p.from, lang, 'latn', options.year)),
           to: w.text(formatDay(p.to, lang, 'latn', options.year)),
           quota: w.text(range(p.quota, p.quotaMax)),

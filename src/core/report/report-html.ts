@@ -200,7 +200,10 @@ function figuresLine(what: string, figures: Figure[], differ: boolean, h: Html):
   return `${what}: ${figures
     .map((x) =>
       h.frame('perFigure', {
-        n: e(h.lang === 'en' ? String(x.quantity) : formatNumber(x.quantity, h.lang)),
+        // A figure recorded as approximate keeps its ⚠ beside the others' (never removed by them).
+        n: e(
+          `${x.uncertain ? '⚠ ' : ''}${h.lang === 'en' ? String(x.quantity) : formatNumber(x.quantity, h.lang)}`,
+        ),
         source: h.name(x.source),
       }),
     )
@@ -451,8 +454,9 @@ ${section(
             provision: h.name(labels.provision(d.provision)),
             from: h.name(labels.party(d.from)),
             to: h.name(labels.party(d.to)),
-            counted: e(formatNumber(d.counted, lang)),
-            outside: e(formatNumber(d.outside, lang)),
+            // A count that adds up a figure recorded as approximate carries its ⚠.
+            counted: e(`${d.uncertain ? '⚠ ' : ''}${formatNumber(d.counted, lang)}`),
+            outside: e(`${d.outsideUncertain ? '⚠ ' : ''}${formatNumber(d.outside, lang)}`),
           }),
     ),
     // Remains recovered without a handover: in their own words, never counted in a line above.

@@ -79,6 +79,28 @@ export function Uncertain({ note }: { note?: string | undefined }) {
   );
 }
 
+/**
+ * The ⚠ of a figure recorded as approximate ("about 250"), or that adds one up: before the figure,
+ * titled in the reader's language (the figure itself stays the number recorded).
+ */
+export function Approximate({ uncertain }: { uncertain: boolean | undefined }) {
+  const { t } = useI18n();
+  if (!uncertain) return null;
+  return (
+    <>
+      <span
+        className="uncertain"
+        role="img"
+        aria-label={t('figure.approximate')}
+        title={t('figure.approximate')}
+        data-approximate="true"
+      >
+        ⚠
+      </span>{' '}
+    </>
+  );
+}
+
 /** The name of a party of the agreement in the chosen language (see partyName: several bound together each named). */
 export function usePartyName(agreement: Agreement): (id: string) => string {
   const { text, lang } = useI18n();

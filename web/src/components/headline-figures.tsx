@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/context.ts';
 import { Rich } from '../i18n/rich.tsx';
 import { Cite } from './cite.tsx';
 import {
+  Approximate,
   heldTerm,
   Quantity,
   StatusBadge,
@@ -181,16 +182,26 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
               data-figure={`release:${r.provision}:${r.party}`}
               data-value={r.counted ?? 'unrecorded'}
             >
-              {r.counted === null
-                ? t(r.dueBy ? 'figures.unrecordedYet' : 'figures.unrecorded')
-                : fmt.number(r.counted)}
+              {r.counted === null ? (
+                t(r.dueBy ? 'figures.unrecordedYet' : 'figures.unrecorded')
+              ) : (
+                <>
+                  <Approximate uncertain={r.countedUncertain} />
+                  {fmt.number(r.counted)}
+                </>
+              )}
             </p>
             <p className="muted" data-uncertain={r.uncertain ? 'true' : undefined}>
               <PlannedToDate figure={r} />
             </p>
             <StatedTotal values={r.statedTotal} against={r.byRatio} id={`${r.provision}:${r.party}`} />
             <ReleaseDisputes disputes={r.disputes} agreement={data.agreement} />
-            {r.outside > 0 ? <p className="muted">{t('figures.outside', { n: r.outside })}</p> : null}
+            {r.outside > 0 ? (
+              <p className="muted">
+                <Approximate uncertain={r.outsideUncertain} />
+                {t('figures.outside', { n: r.outside })}
+              </p>
+            ) : null}
             {r.undisclosed ? (
               <p className="muted" data-undisclosed={r.undisclosed}>
                 {t('figures.undisclosed', { n: r.undisclosed })}
@@ -232,7 +243,13 @@ export function HeadlineFigures({ data }: { data: AgreementData }) {
           </div>
         </>
       ) : null}
-      {h.releases.some((r) => r.uncertain) || h.quotas.some((q) => q.uncertain) ? <UncertainLegend /> : null}
+      {h.releases.some((r) => r.uncertain || r.countedUncertain || r.outsideUncertain) ||
+      h.quotas.some(
+        (q) => q.uncertain || q.sources.some((s) => s.uncertain) || q.periods.some((p) => p.uncertain),
+      ) ||
+      (h.recovered ?? []).some((r) => r.uncertain) ? (
+        <UncertainLegend />
+      ) : null}
     </section>
   );
 }
@@ -255,6 +272,7 @@ function RecoveredTile({ figure: r, agreement }: { figure: RecoveredFigure; agre
         data-figure={`recovered:${r.provision}:${r.by}:${r.at}`}
         data-value={r.count}
       >
+        <Approximate uncertain={r.uncertain} />
         {fmt.number(r.count)}
       </p>
       <p className="muted">
@@ -334,6 +352,7 @@ function QuotaRows({ q, agreement }: { q: QuotaFigure; agreement: Agreement }) {
             data-figure={`quota:${q.quota}:${s.source}`}
             data-value={s.quantity}
           >
+            <Approximate uncertain={s.uncertain} />
             <Quantity n={s.quantity} unit={q.unit} />
           </td>
           <td data-label={t('figures.quotaThoseDays')}>
@@ -358,6 +377,7 @@ function QuotaRows({ q, agreement }: { q: QuotaFigure; agreement: Agreement }) {
             data-figure={`quota:${q.quota}:${p.source}:${p.from}:${p.to}`}
             data-value={p.quantity}
           >
+            <Approximate uncertain={p.uncertain} />
             <Quantity n={p.quantity} unit={q.unit} />
           </td>
           <td data-label={t('figures.quotaThoseDays')}>{amount(p.quota, p.quotaMax)}</td>

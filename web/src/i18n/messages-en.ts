@@ -18,8 +18,11 @@ export const en = {
   'common.retry': 'Try again',
   'common.uncertain': 'Sources disagree or the term is not confirmed',
   'legend.uncertain':
-    'marks a term sources disagree on or that is not confirmed, and every status that rests on one.',
-  'status.rests-on-uncertain': 'The status rests on a term sources disagree on or that is not confirmed',
+    'marks a term sources disagree on or that is not confirmed, a figure recorded as approximate, and every status and figure that rests on one.',
+  'status.rests-on-uncertain':
+    'The status rests on a term sources disagree on or that is not confirmed, or on a figure recorded as approximate',
+  'figure.approximate':
+    'Recorded as approximate: a figure counted here was given as approximate by its source',
   'common.source': 'Source: {source}',
   'common.none': 'None',
   'common.notStated': 'Not stated',

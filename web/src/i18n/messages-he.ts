@@ -17,8 +17,11 @@ export const he: Catalog = {
   'common.error': 'לא ניתן לטעון: {detail}',
   'common.retry': 'נסה שוב',
   'common.uncertain': 'המקורות חלוקים או שהסעיף אינו מאושר',
-  'legend.uncertain': 'מסמן סעיף שהמקורות חלוקים בו או שאינו מאושר, וכל סטטוס הנשען עליו.',
-  'status.rests-on-uncertain': 'הסטטוס נשען על סעיף שהמקורות חלוקים בו או שאינו מאושר',
+  'legend.uncertain':
+    'מסמן סעיף שהמקורות חלוקים בו או שאינו מאושר, מספר שנרשם כמשוער, וכל סטטוס ומספר הנשענים עליהם.',
+  'status.rests-on-uncertain':
+    'הסטטוס נשען על סעיף שהמקורות חלוקים בו או שאינו מאושר, או על מספר שנרשם כמשוער',
+  'figure.approximate': 'נרשם כמשוער: מספר שנספר כאן נמסר כמשוער על ידי מקורו',
   'common.source': 'מקור: {source}',
   'common.none': 'אין',
   'common.notStated': 'לא צוין',

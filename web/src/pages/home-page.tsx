@@ -1,7 +1,14 @@
 import { useEffect } from 'react';
 import { type AgreementData, loadAgreement } from '../agreement-data.ts';
 import { type AgreementSummary, api } from '../api.ts';
-import { Await, heldTerm, UncertainLegend, usePartyName, useReleasedLabel } from '../components/common.tsx';
+import {
+  Approximate,
+  Await,
+  heldTerm,
+  UncertainLegend,
+  usePartyName,
+  useReleasedLabel,
+} from '../components/common.tsx';
 import { PlannedToDate, ReleaseDisputes, StatedTotal } from '../components/headline-figures.tsx';
 import { PhaseLine } from '../components/phase-line.tsx';
 import { ProvenanceBanner } from '../components/provenance-banner.tsx';
@@ -79,7 +86,14 @@ function CardBody({ data }: { data: AgreementData }) {
                 data-figure={`release:${r.provision}:${r.party}`}
                 data-value={r.counted ?? 'unrecorded'}
               >
-                {r.counted === null ? t('figures.unrecorded') : fmt.number(r.counted)}
+                {r.counted === null ? (
+                  t('figures.unrecorded')
+                ) : (
+                  <>
+                    <Approximate uncertain={r.countedUncertain} />
+                    {fmt.number(r.counted)}
+                  </>
+                )}
               </strong>{' '}
               <span className="muted" data-uncertain={r.uncertain ? 'true' : undefined}>
                 <PlannedToDate figure={r} />
@@ -105,7 +119,7 @@ function CardBody({ data }: { data: AgreementData }) {
           <li className="muted">{t('home.noLog')}</li>
         </ul>
       )}
-      {headline?.releases.some((r) => r.uncertain) ? <UncertainLegend /> : null}
+      {headline?.releases.some((r) => r.uncertain || r.countedUncertain) ? <UncertainLegend /> : null}
     </>
   );
 }
