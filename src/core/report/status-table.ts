@@ -169,7 +169,8 @@ export const STATUS_COLUMNS: readonly Column<StatusRow>[] = [
   {
     name: 'uncertain',
     hxl: '#meta+uncertain',
-    description: 'true when the status rests on an uncertain term (shown with ⚠).',
+    description:
+      'true when the status rests on an uncertain term or on a figure recorded as approximate (shown with ⚠).',
     value: (r) => (r.level === 'provision' ? r.provision.uncertain : r.obligation.uncertain) ?? null,
   },
   {
