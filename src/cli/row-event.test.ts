@@ -118,6 +118,30 @@ describe('a row as an event envelope', () => {
     expect(e.body).toEqual({ provision: 'istanbul-exchange', to: 'ukraine', undisclosed: true });
   });
 
+  it('reads a figure its source gave as approximate: uncertain yes; a cell that is not yes or no is refused at that column', () => {
+    const e = rowEnvelope(
+      row({
+        kind: 'release.completed',
+        occurred_at: '2025-06-09T12:00:00+03:00',
+        provision: 'istanbul-exchange',
+        party: 'ukraine',
+        count: '250',
+        uncertain: 'yes',
+      }),
+      ctx,
+    );
+    expect(e.body).toEqual({ provision: 'istanbul-exchange', party: 'ukraine', count: 250, uncertain: true });
+    expect(
+      refused({
+        kind: 'release.completed',
+        occurred_at: '2025-06-09T12:00:00+03:00',
+        party: 'ukraine',
+        count: '250',
+        uncertain: 'about',
+      }).column,
+    ).toBe('uncertain');
+  });
+
   it('says what is wrong with a time, a day or an id, with the value and how to write it', () => {
     expect(refused({ kind: 'statement', text: 'x', occurred_at: '2025-02-27 02:00' })).toEqual({
       column: 'occurred_at',
