@@ -186,7 +186,7 @@ describe('a handover or release recorded as approximate', () => {
       'Batch 1 (2 persons) due 1 Jan 12:00; ⚠ 2 handed over by A at 1 Jan 11:00, not confirmed; met.',
     );
     expect(explain(ob(about, 'ex/release/1').explanation, agreement)).toBe(
-      'Batch 1: 6 persons to release (for ⚠ 2 persons counted) by 2 Jan 00:00; 6 released by B at 1 Jan 15:00; met.',
+      'Batch 1: 6 persons to release (for ⚠ 2 persons counted) by the end of 1 Jan; 6 released by B at 1 Jan 15:00; met.',
     );
     expect(explain(about.exchanges.ratios[0]!.explanation, agreement)).toBe(
       '6 released by B = 3 × ⚠ 2 counted from A.',
