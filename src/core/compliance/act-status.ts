@@ -295,13 +295,22 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
   const acts = actsOf(ctx, p);
   const tz = ctx.timeZone;
   const record: Arg[] = [
+    // The recorder's note on the act ("approximate date", "reached with the later stage") is part
+    // of what the record says of it: quoted as the recorder's words, beside the act it qualifies.
     ...(acts.started && acts.what
       ? [
-          phrase('record.act', {
-            act: acts.what,
-            at: moment(acts.started.at, tz),
-            actor: ctx.labels.actorArg(acts.started.event.actor),
-          }),
+          acts.started.event.note
+            ? phrase('record.act-note', {
+                act: acts.what,
+                at: moment(acts.started.at, tz),
+                actor: ctx.labels.actorArg(acts.started.event.actor),
+                note: quote(acts.started.event.note),
+              })
+            : phrase('record.act', {
+                act: acts.what,
+                at: moment(acts.started.at, tz),
+                actor: ctx.labels.actorArg(acts.started.event.actor),
+              }),
         ]
       : []),
     ...acts.notes,

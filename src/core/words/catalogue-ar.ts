@@ -76,6 +76,7 @@ export const AR: Record<PhraseCode, string> = {
   'record.opened-closed': 'فُتح في {at}، وأُغلق مجددًا في {closed}',
   'record.opened-closed-reason': 'فُتح في {at}، وأُغلق مجددًا في {closed} ({reason})',
   'record.act': '{act} في {at} (سُجّل من جانب {actor})',
+  'record.act-note': '{act} في {at} (سُجّل من جانب {actor}، مع الملاحظة «{note}»)',
   'record.blocked': 'أُوقفت في {at} (سُجّل من جانب {actor}: {reason})',
   'record.around': '{event} في {at} (سُجّل من جانب {actor})',
   'record.recorded-by': '{what} (سُجّل من جانب {actor})',

@@ -79,6 +79,7 @@ export const EN: Record<PhraseCode, string> = {
   'record.opened-closed': 'opened {at}, closed again {closed}',
   'record.opened-closed-reason': 'opened {at}, closed again {closed} ({reason})',
   'record.act': '{act} {at} (recorded by {actor})',
+  'record.act-note': '{act} {at} (recorded by {actor}, with the note “{note}”)',
   'record.blocked': 'blocked {at} (recorded by {actor}: {reason})',
   'record.around': '{event} {at} (recorded by {actor})',
   'record.recorded-by': '{what} (recorded by {actor})',

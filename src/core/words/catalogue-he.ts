@@ -76,6 +76,7 @@ export const HE: Record<PhraseCode, string> = {
   'record.opened-closed': 'נפתח ב־{at}, נסגר שוב ב־{closed}',
   'record.opened-closed-reason': 'נפתח ב־{at}, נסגר שוב ב־{closed} ({reason})',
   'record.act': '{act} ב־{at} (נרשם על ידי {actor})',
+  'record.act-note': '{act} ב־{at} (נרשם על ידי {actor}, עם ההערה „{note}”)',
   'record.blocked': 'נחסמה ב־{at} (נרשם על ידי {actor}: {reason})',
   'record.around': '{event} ב־{at} (נרשם על ידי {actor})',
   'record.recorded-by': '{what} (נרשם על ידי {actor})',

@@ -158,6 +158,7 @@ export const PHRASES = {
   'record.opened-closed': ['at', 'closed'],
   'record.opened-closed-reason': ['at', 'closed', 'reason'],
   'record.act': ['act', 'at', 'actor'],
+  'record.act-note': ['act', 'at', 'actor', 'note'],
   'record.blocked': ['at', 'reason', 'actor'],
   'record.resumed': ['at'],
   'record.around': ['event', 'at', 'actor'],
