@@ -295,24 +295,7 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
   const acts = actsOf(ctx, p);
   const tz = ctx.timeZone;
   const record: Arg[] = [
-    // The recorder's note on the act ("approximate date", "reached with the later stage") is part
-    // of what the record says of it: quoted as the recorder's words, beside the act it qualifies.
-    ...(acts.started && acts.what
-      ? [
-          acts.started.event.note
-            ? phrase('record.act-note', {
-                act: acts.what,
-                at: moment(acts.started.at, tz),
-                actor: ctx.labels.actorArg(acts.started.event.actor),
-                note: quote(acts.started.event.note),
-              })
-            : phrase('record.act', {
-                act: acts.what,
-                at: moment(acts.started.at, tz),
-                actor: ctx.labels.actorArg(acts.started.event.actor),
-              }),
-        ]
-      : []),
+    ...(acts.started && acts.what ? [actRecorded(acts.what, acts.started, tz, ctx)] : []),
     ...acts.notes,
     // A recorded failure in its own words; a breach said as what it is (found, or acknowledged) and by whom.
     ...(missed.length
@@ -369,12 +352,31 @@ function allegedStatus(ctx: EvalContext, p: Provision, o: Obligation, due: numbe
 }
 
 /** An event recorded about a term, named as a reader names it: "event no. 75 (delegation arrived) 27 Feb 12:00 (recorded by Monitor)". */
+/** A term's act as recorded: when, by whom, and the source the recorder named for it. */
+function actRecorded(what: Phrase, e: Entry, tz: string, ctx: EvalContext): Phrase {
+  const params = { act: what, at: moment(e.at, tz), actor: ctx.labels.actorArg(e.event.actor) };
+  const source = e.event.source?.name;
+  // The recorder's note on the act ("approximate date", "reached with the later stage") is part
+  // of what the record says of it: quoted as the recorder's words, beside the act it qualifies.
+  const note = e.event.note;
+  if (source === undefined)
+    return note ? phrase('record.act-note', { ...params, note: quote(note) }) : phrase('record.act', params);
+  return note
+    ? phrase('record.act-source-note', { ...params, source: quote(source), note: quote(note) })
+    : phrase('record.act-source', { ...params, source: quote(source) });
+}
+
 export function recordedEvent(ctx: EvalContext, e: Entry): Phrase {
-  return phrase('record.around', {
-    event: { type: 'event', hash: e.hash, kind: e.event.kind },
+  const params = {
+    event: { type: 'event', hash: e.hash, kind: e.event.kind } as const,
     at: moment(e.at, ctx.timeZone),
     actor: ctx.labels.actorArg(e.event.actor),
-  });
+  };
+  // Whose word the record rests on (TRUTH.md rule 4): the source the recorder named, beside them.
+  const source = e.event.source?.name;
+  return source === undefined
+    ? phrase('record.around', params)
+    : phrase('record.around-source', { ...params, source: quote(source) });
 }
 
 /** The recorded act of a negotiation (talks started), a return (started, blocked, resumed) or a milestone (reached). */

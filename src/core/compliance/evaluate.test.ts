@@ -298,6 +298,21 @@ describe('provision kinds', () => {
     );
     expect(words).not.toContain('nothing recorded');
   });
+  it('negotiation: the act and the events around it name the source the record gives, beside who recorded it', () => {
+    const delegation = logged(
+      'a',
+      'delegation.arrived',
+      T(2, '08:00'),
+      { provision: 'neg', party: 'a' },
+      'Wire report',
+    );
+    const talks = logged('med', 'talks.started', T(2, '10:00'), { provision: 'neg' }, 'Mediator statement');
+    const o = ob(run([delegation, talks], T(3, '02:00')), 'neg/negotiate/2/a');
+    expect(o.status).toBe('met');
+    const words = explain(o.explanation, agreement);
+    expect(words).toContain('talks started 2 Jan 10:00 (recorded by Mediator; source: Mediator statement)');
+    expect(words).toContain('an event (delegation arrived) 2 Jan 08:00 (recorded by A; source: Wire report)');
+  });
   it('displaced return: not yet due before its day; unrecorded until the return is recorded as started; a late start is met late, with blocks shown', () => {
     expect(ob(run([], T(2, '10:00')), 'ret/allow-return/2').status).toBe('not-yet-due');
     const none = ob(run([], T(3, '10:00')), 'ret/allow-return/2');

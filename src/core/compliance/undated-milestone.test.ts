@@ -58,6 +58,17 @@ describe('a milestone the agreement gives no date for', () => {
     expect(said(run([r], T(3, '20:00')), 'he')).toContain('לא הוסכם מועד, ולכן אין איחור');
   });
 
+  it('names the source its record gives, beside who recorded it, in each language (TRUTH.md rule 4)', () => {
+    const r = logged('med', 'milestone.reached', T(2, '10:00'), { provision: 'dep' }, 'Party A spokesperson');
+    const e = run([r], T(3, '20:00'));
+    expect(dep(e).status).toBe('met');
+    expect(said(e)).toBe(
+      'Done by the record: an event (milestone reached) 2 Jan 10:00 (recorded by Mediator; source: Party A spokesperson); met (no date was agreed, so it cannot be late).',
+    );
+    expect(said(e, 'ar')).toContain('المصدر: Party A spokesperson');
+    expect(said(e, 'he')).toContain('מקור: Party A spokesperson');
+  });
+
   it('stays met after its phase is recorded as ended; unrecorded over the phase when nothing was', () => {
     const ended = logged('op', 'phase.ended', T(2, '12:00'), { phase: 'p1', reason: 'Ended early.' });
     expect(dep(run([reached(T(2, '10:00')), ended], T(20, '12:00'))).status).toBe('met');
