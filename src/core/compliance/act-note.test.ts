@@ -45,4 +45,16 @@ describe("an act recorded with the recorder's note", () => {
     expect(en).toContain('(recorded by Mediator)');
     expect(en).not.toContain('note');
   });
+
+  it('names the source and quotes the note when the record gives both', () => {
+    const e = withNote(note);
+    (e.event.event as { source?: { name: string } }).source = { name: 'Press reports' };
+    expect(said([e], 'en').explanationText).toContain(
+      `(recorded by Mediator; source: Press reports, with the note “${note}”)`,
+    );
+    expect(said([e], 'ar').explanationText).toContain('المصدر: ');
+    expect(said([e], 'ar').explanationText).toContain('مع الملاحظة «');
+    expect(said([e], 'he').explanationText).toContain('מקור: ');
+    expect(said([e], 'he').explanationText).toContain('עם ההערה „');
+  });
 });
