@@ -121,4 +121,31 @@ describe("the report's event fields, as a reader names them", () => {
     expect(words('en')).toBe('no. 27, handover carried out, 1 Jan 21:00');
     expect(words('he')).toMatch(/^מס׳ 27, /);
   });
+
+  it('says an approximate figure and a number not disclosed in words of their own, with no value after them (en, ar, he)', () => {
+    expect(eventFieldWords({ provision: 'ex', count: 250, uncertain: true }, labels)).toEqual([
+      'provision: The exchange',
+      'count: 250',
+      'approximate figure',
+    ]);
+    expect(eventFieldWords({ provision: 'ex', undisclosed: true, to: 'b' }, labels)).toEqual([
+      'provision: The exchange',
+      'number not disclosed',
+      'to: Side B',
+    ]);
+    expect(eventFieldWords({ count: 230, uncertain: false }, labels)).toEqual(['count: 230', 'exact figure']);
+    for (const [lang, words] of [
+      ['ar', ['رقم تقريبي', 'لم يُكشف عن العدد']],
+      ['he', ['מספר משוער', 'המספר לא פורסם']],
+    ] as const) {
+      const fields = eventFields({ uncertain: true, undisclosed: true }, labelsOf(agreement, [], lang), lang);
+      expect(
+        fields.map((f) => [f.field, f.alone]),
+        lang,
+      ).toEqual([
+        [words[0], true],
+        [words[1], true],
+      ]);
+    }
+  });
 });

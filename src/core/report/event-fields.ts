@@ -2,7 +2,7 @@ import type { Labels } from '../compliance/labels.ts';
 import type { Lang } from '../words/lang.ts';
 import { formatDate, formatMoment, formatNumber, unitWords } from '../words/render.ts';
 import { casualtyPhrases } from './casualty-words.ts';
-import { FIELD_WORDS, KIND_WORDS, VALUE_WORDS } from './event-words.ts';
+import { FIELD_WORDS, FLAG_WORDS, KIND_WORDS, VALUE_WORDS } from './event-words.ts';
 import { frame } from './report-words.ts';
 
 /** Fields that name earlier events (by leaf hash): said in words, the hash stays the evidence. */
@@ -51,6 +51,8 @@ export interface FieldWords {
   value: string;
   /** The value is a name or words as recorded (isolated, marked with its script by an HTML edge). */
   asGiven: boolean;
+  /** The field says it all in words ("approximate figure"): read `field` alone, with no value after it. */
+  alone?: true;
 }
 
 /**
@@ -69,6 +71,8 @@ export function eventFields(
   const n = (x: number) => formatNumber(x, lang);
   const sep = lang === 'ar' ? '، ' : ', ';
   return Object.entries(body).map(([k, v]): FieldWords => {
+    const flag = typeof v === 'boolean' ? FLAG_WORDS[lang][k] : undefined;
+    if (flag) return { field: v ? flag.true : flag.false, value: '', asGiven: false, alone: true };
     const field = lang === 'en' ? k : (FIELD_WORDS[lang][k] ?? k);
     const said = (value: string) => ({ field, value, asGiven: false });
     const given = (value: string) => ({ field, value, asGiven: true });
@@ -123,5 +127,7 @@ export function eventFields(
 
 /** An event's fields as "name: value", in English (field names as recorded). */
 export function eventFieldWords(body: Record<string, unknown>, labels: Labels): string[] {
-  return eventFields(body, labels).map((f) => `${f.field}: ${f.value.replace(/[\uE011\uE012]/g, '')}`);
+  return eventFields(body, labels).map((f) =>
+    f.alone ? f.field : `${f.field}: ${f.value.replace(/[\uE011\uE012]/g, '')}`,
+  );
 }

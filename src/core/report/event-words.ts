@@ -285,6 +285,7 @@ export const FIELD_WORDS: Record<Lang, Record<string, string>> = {
     added: 'Names added',
     metres: 'Metres',
     uncertain: 'Approximate figure',
+    undisclosed: 'Number not disclosed',
   },
   ar: {
     casualties: 'الضحايا',
@@ -339,6 +340,7 @@ export const FIELD_WORDS: Record<Lang, Record<string, string>> = {
     added: 'الأسماء المضافة',
     metres: 'الأمتار',
     uncertain: 'رقم تقريبي',
+    undisclosed: 'لم يُكشف عن العدد',
   },
   he: {
     casualties: 'נפגעים',
@@ -393,6 +395,26 @@ export const FIELD_WORDS: Record<Lang, Record<string, string>> = {
     added: 'שמות שנוספו',
     metres: 'מטרים',
     uncertain: 'מספר משוער',
+    undisclosed: 'המספר לא פורסם',
+  },
+};
+
+/**
+ * The yes/no fields that say something about an event's figure, as words standing alone in the
+ * list of its fields ("approximate figure", never "uncertain: true"): what `true` and `false` say.
+ */
+export const FLAG_WORDS: Record<Lang, Record<string, { true: string; false: string }>> = {
+  en: {
+    uncertain: { true: 'approximate figure', false: 'exact figure' },
+    undisclosed: { true: 'number not disclosed', false: 'number disclosed' },
+  },
+  ar: {
+    uncertain: { true: 'رقم تقريبي', false: 'رقم دقيق' },
+    undisclosed: { true: 'لم يُكشف عن العدد', false: 'كُشف عن العدد' },
+  },
+  he: {
+    uncertain: { true: 'מספר משוער', false: 'מספר מדויק' },
+    undisclosed: { true: 'המספר לא פורסם', false: 'המספר פורסם' },
   },
 };
 

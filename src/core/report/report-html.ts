@@ -298,9 +298,10 @@ function happenedLine(x: DayEvent, labels: Labels, h: Html, agreement: Agreement
         : words.charAt(0).toLowerCase() + words.slice(1);
   const sep = h.lang === 'ar' ? '، ' : ', ';
   const fieldHtml = fields
-    .map(
-      (f) =>
-        `${e(f.field)}: ${f.asGiven ? h.name(f.value) : e(f.value).replace(/\uE011(.*?)\uE012/g, (_, x: string) => h.name(unescapeHtml(x)))}`,
+    .map((f) =>
+      f.alone
+        ? e(f.field)
+        : `${e(f.field)}: ${f.asGiven ? h.name(f.value) : e(f.value).replace(/\uE011(.*?)\uE012/g, (_, x: string) => h.name(unescapeHtml(x)))}`,
     )
     .join(e(sep));
   // The leaf hash is the evidence, kept behind the line (its title), not read as words.
