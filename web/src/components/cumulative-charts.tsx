@@ -11,7 +11,7 @@ import {
   plannedSeries,
 } from '../model/series.ts';
 import { Cite } from './cite.tsx';
-import { heldTerm, termLabel, usePartyName } from './common.tsx';
+import { Approximate, heldTerm, termLabel, usePartyName } from './common.tsx';
 
 const W = 320;
 const H = 160;
@@ -37,6 +37,8 @@ export function CumulativeCharts({ data }: { data: AgreementData }) {
     : plannedSeries(data.plan);
   if (series.length === 0) return null;
   const recorded = data.evaluation !== null;
+  const marked = (mark: 'approximate' | 'undisclosed') =>
+    series.some((s) => s.recorded && s.points.some((p) => p[mark]));
   return (
     <section aria-labelledby="charts-h">
       <h2 id="charts-h">{t('agreement.charts')}</h2>
@@ -50,12 +52,45 @@ export function CumulativeCharts({ data }: { data: AgreementData }) {
           <span className="muted">· {t('home.noLog')}</span>
         )}
       </p>
+      {marked('approximate') ? (
+        <p className="legend" data-testid="legend-approximate">
+          <MarkKey mark="approximate" /> {t('chart.legendApproximate')}
+        </p>
+      ) : null}
+      {marked('undisclosed') ? (
+        <p className="legend" data-testid="legend-undisclosed">
+          <MarkKey mark="undisclosed" /> {t('chart.legendUndisclosed')}
+        </p>
+      ) : null}
       <div className="charts">
         {series.map((s) => (
           <Chart key={s.key} series={s} data={data} />
         ))}
       </div>
     </section>
+  );
+}
+
+/** The sample of a day's mark in the legend, drawn as on the charts. */
+function MarkKey({ mark }: { mark: 'approximate' | 'undisclosed' }) {
+  return (
+    <svg className="mark-key" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+      {mark === 'approximate' ? (
+        <>
+          <circle className="point-approximate" cx={8} cy={11} r={4} />
+          <text className="mark" x={8} y={6} textAnchor="middle">
+            ⚠
+          </text>
+        </>
+      ) : (
+        <>
+          <line className="rule-undisclosed" x1={8} x2={8} y1={4} y2={16} />
+          <text className="mark" x={8} y={6} textAnchor="middle">
+            ?
+          </text>
+        </>
+      )}
+    </svg>
   );
 }
 
@@ -97,6 +132,27 @@ function Chart({ series, data }: { series: CumulativeSeries; data: AgreementData
       ? t('chart.captionUnrecorded', { what, promised: unit(last.promised), day: last.day })
       : t('chart.caption', { what, done: unit(lastDone), promised: unit(last.promised), day: last.day });
   const axisX = plot[0];
+  // Each day whose figure is approximate, or whose number was not disclosed, in words: the title of
+  // its mark, and said after the caption (the chart is one image to a screen reader).
+  const marks = series.recorded
+    ? series.points.flatMap((p) => [
+        ...(p.approximate && p.done !== null
+          ? [
+              {
+                p,
+                mark: 'approximate' as const,
+                says: t('chart.pointApproximate', { day: p.day, done: unit(p.done) }),
+              },
+            ]
+          : []),
+        ...(p.undisclosed
+          ? [{ p, mark: 'undisclosed' as const, says: t('chart.pointUndisclosed', { day: p.day }) }]
+          : []),
+      ])
+    : [];
+  const label = [caption, ...marks.map((m) => m.says)].join('. ');
+  // The last figure adds up an approximate one when a day up to it was recorded as approximate.
+  const lastApproximate = series.points.some((p) => p.approximate && p.done !== null);
   return (
     <figure className="chart">
       <figcaption>
@@ -110,8 +166,8 @@ function Chart({ series, data }: { series: CumulativeSeries; data: AgreementData
           />
         )}
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={caption}>
-        <title>{caption}</title>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+        <title>{label}</title>
         {y.ticks.map((v) => (
           <g key={v}>
             <line className="grid-line" x1={plot[0]} x2={plot[1]} y1={y(v)} y2={y(v)} />
@@ -142,12 +198,46 @@ function Chart({ series, data }: { series: CumulativeSeries; data: AgreementData
               ),
             )
           : null}
+        {marks.map(({ p, mark, says }) =>
+          mark === 'approximate' ? (
+            <g key={`a${p.day}`} data-testid="point-approximate" data-day={p.day}>
+              <title>{says}</title>
+              <circle className="point-approximate" cx={x(p.day - 0.5)} cy={y(p.done!)} r={5} />
+              <text className="mark" x={x(p.day - 0.5)} y={y(p.done!) - 7} textAnchor="middle">
+                ⚠
+              </text>
+            </g>
+          ) : (
+            // Not a value: a rule across the day, never a point at 0.
+            <g key={`u${p.day}`} data-testid="point-undisclosed" data-day={p.day}>
+              <title>{says}</title>
+              <line
+                className="rule-undisclosed"
+                x1={x(p.day - 0.5)}
+                x2={x(p.day - 0.5)}
+                y1={PAD.top}
+                y2={H - PAD.bottom}
+              />
+              <text className="mark" x={x(p.day - 0.5)} y={PAD.top} textAnchor="middle">
+                ?
+              </text>
+            </g>
+          ),
+        )}
       </svg>
       <p className="chart-figures">
         {series.recorded ? (
           <>
             <span data-done={lastDone ?? 'unrecorded'}>
-              {t('chart.done')}: {lastDone === null ? t('figures.unrecorded') : unit(lastDone)}
+              {t('chart.done')}:{' '}
+              {lastDone === null ? (
+                t('figures.unrecorded')
+              ) : (
+                <>
+                  <Approximate uncertain={lastApproximate} />
+                  {unit(lastDone)}
+                </>
+              )}
             </span>{' '}
             ·{' '}
           </>

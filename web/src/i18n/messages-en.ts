@@ -113,6 +113,14 @@ export const en = {
   'chart.day': 'Day {day}',
   'chart.captionPlanned': '{what}: {promised} promised by day {day}',
   'chart.caption': '{what}: {done} done of {promised} promised by day {day}',
+  'chart.legendApproximate':
+    'a figure of that day recorded as approximate (“about 250”); what is summed after it rests on it too',
+  'chart.legendUndisclosed':
+    'a handover or release recorded that day with its number not disclosed: not counted, not drawn as 0',
+  'chart.pointApproximate':
+    'Day {day}: {done} done in all, with a figure of that day recorded as approximate',
+  'chart.pointUndisclosed':
+    'Day {day}: a handover or release recorded with its number not disclosed, not counted',
   'provisions.provision': 'Provision',
   'provisions.status': 'Status',
   'provisions.explanation': 'Explanation',

@@ -143,6 +143,60 @@ describe('cumulative series', () => {
   });
 });
 
+describe('the marks of a day whose figure is approximate or whose number was not disclosed', () => {
+  // The Nov 2023 log with Hamas's batch 2 handed over "about 13", its batch 3 with its number not
+  // disclosed, and UNRWA's trucks of 28 Nov "about 300".
+  const edited = nov2023((e) => {
+    const b = e.body as Record<string, unknown>;
+    if (e.kind === 'handover.completed' && b.batch === 2) return { ...e, body: { ...b, uncertain: true } };
+    if (e.kind === 'handover.completed' && b.batch === 3) {
+      const { count: _, ...rest } = b;
+      return { ...e, body: { ...rest, undisclosed: true } };
+    }
+    if (e.kind === 'aid.delivered' && e.source?.name === 'UNRWA')
+      return { ...e, body: { ...b, uncertain: true } };
+    return e;
+  });
+  const judged = edited.evaluate('2024-01-01T00:00:00+02:00');
+  const start = '2023-11-24';
+  const onTheirDay = {
+    directions: judged.exchanges.directions,
+    dateOf: (day: number) => addDays(start, day - 1),
+    asOf: '2023-12-01',
+  };
+  const marks = (s: { points: { approximate?: true; undisclosed?: true }[] }) =>
+    s.points.map((p) => (p.approximate ? 'approximate' : '') + (p.undisclosed ? 'undisclosed' : '') || null);
+
+  it('marks the exchange’s day of an approximate count and the day of a number not disclosed, from the evaluation’s counts by day', () => {
+    const hamas = cumulativeSeries(judged.obligations, onTheirDay).find(
+      (s) => s.party === 'hamas' && s.unit === 'person',
+    )!;
+    expect(marks(hamas)).toEqual([null, 'approximate', 'undisclosed', null, null, null, null]);
+    // The undisclosed batch adds nothing and is not drawn as 0: the disclosed count runs on.
+    expect(hamas.points.map((p) => p.done)).toEqual([13, 26, 26, 37, 47, 59, 67]);
+  });
+
+  it('marks the same days from the obligations, where the evaluation gives no counts by day', () => {
+    const hamas = cumulativeSeries(judged.obligations).find(
+      (s) => s.party === 'hamas' && s.unit === 'person',
+    )!;
+    expect(marks(hamas).slice(0, 3)).toEqual([null, 'approximate', 'undisclosed']);
+  });
+
+  it('marks the day of a source’s approximate figure on that source’s quota chart only', () => {
+    const trucks = cumulativeSeries(judged.obligations).filter((s) => s.category === 'aid-trucks');
+    expect(trucks.map((s) => [s.source, marks(s)])).toEqual([
+      ['Hamas', [null, null, null, null, null, null, null]],
+      ['UNRWA', [null, null, null, null, 'approximate', null, null]],
+    ]);
+  });
+
+  it('marks nothing on the log as published, nor on a plan alone', () => {
+    for (const s of [...cumulativeSeries(after.obligations), ...plannedSeries(nov.plan)])
+      expect(marks(s).filter(Boolean), s.key).toEqual([]);
+  });
+});
+
 describe('headline figures', () => {
   const h = headlineFigures(nov.agreement, after);
   it('gives each side’s releases against the plan', () => {

@@ -23,8 +23,15 @@ export function exampleAgreement(id: string): { agreement: Agreement; plan: Plan
   return { agreement: parsed.agreement, plan: planAgreement(parsed.agreement) };
 }
 
-/** The Nov 2023 pause of examples/: its agreement, plan and log, evaluated as the server does. */
-export function nov2023(): { agreement: Agreement; plan: Plan; evaluate(at: string): Evaluation } {
+/**
+ * The Nov 2023 pause of examples/: its agreement, plan and log, evaluated as the server does;
+ * `edit` may change an event's body first (an approximate figure, a number not disclosed).
+ */
+export function nov2023(edit?: (event: SignedEvent['event']) => SignedEvent['event']): {
+  agreement: Agreement;
+  plan: Plan;
+  evaluate(at: string): Evaluation;
+} {
   const parsed = parseAgreement(
     readFileSync(new URL('examples/agreements/nov-2023-pause.yaml', root), 'utf8'),
     'nov-2023-pause.yaml',
@@ -37,7 +44,8 @@ export function nov2023(): { agreement: Agreement; plan: Plan; evaluate(at: stri
     .split('\n')
     .filter(Boolean)
     .map((line) => {
-      const event = JSON.parse(line) as SignedEvent;
+      const read = JSON.parse(line) as SignedEvent;
+      const event = edit ? { ...read, event: edit(read.event) } : read;
       return { event, leafHash: toHex(leafHash(nodeCrypto.sha256, canonicalBytes(event))) };
     });
   const agreement = parsed.agreement;

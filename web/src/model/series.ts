@@ -6,8 +6,26 @@ import type { Obligation, Plan, Unit } from '../../../src/core/plan/types.ts';
  * counted), each source's figure by its quantity.
  */
 export type ObligationStatus = Pick<Judged, 'obligation' | 'status' | 'required' | 'done'> & {
-  figures?: readonly { source: string; quantity: number }[] | undefined;
+  figures?: readonly { source: string; quantity: number; uncertain?: true | undefined }[] | undefined;
+  /** What it records done adds up a figure recorded as approximate (`approximate.done`). */
+  approximate?: { done?: true | undefined } | undefined;
+  /** A handover or release it rests on was recorded with its number not disclosed. */
+  undisclosed?: true | undefined;
 };
+
+/**
+ * One day of a series: promised and done summed up to it, and what marks what was done that day:
+ * `approximate` when a figure of that day was recorded as approximate ("about 250"), `undisclosed`
+ * when an act of that day was recorded with its number not disclosed (not counted, never drawn as
+ * 0). Absent when the day's figures are exact and disclosed.
+ */
+export interface SeriesPoint {
+  day: number;
+  promised: number;
+  done: number | null;
+  approximate?: true;
+  undisclosed?: true;
+}
 
 /**
  * Promised and done, summed day by day, for one party and one kind of thing. `done` is null on a
@@ -25,7 +43,7 @@ export interface CumulativeSeries {
    * another's); null for an exchange, or a quota no source gave a figure for.
    */
   source: string | null;
-  points: { day: number; promised: number; done: number | null }[];
+  points: SeriesPoint[];
   /** False for a plan without a log: nothing is done or not done, only promised. */
   recorded: boolean;
 }
@@ -60,7 +78,12 @@ export function seriesKey(o: ObligationStatus): string {
 export interface CountedByDay {
   provision: string;
   from: string;
-  byDay: readonly { date: string; counted: number }[];
+  byDay: readonly {
+    date: string;
+    counted: number;
+    undisclosed?: number | undefined;
+    uncertain?: true | undefined;
+  }[];
 }
 
 /** What the exchange charts need to draw what was done on the day it was done. */
@@ -82,23 +105,36 @@ function pointsOnTheirDay(
   counted: CountedByDay,
   done: DoneOnItsDay,
 ): CumulativeSeries['points'] {
-  const planned = points(list, lastDay, () => null, false);
+  const planned = points(list, lastDay, nothing, false);
   let k = 0;
   let sum = 0;
   return planned.map((p) => {
     const date = done.dateOf(p.day);
-    while (k < counted.byDay.length && counted.byDay[k]!.date <= date) sum += counted.byDay[k++]!.counted;
-    return { ...p, done: k > 0 && date <= done.asOf ? sum : null };
+    const marks: Marks = {};
+    while (k < counted.byDay.length && counted.byDay[k]!.date <= date) {
+      const d = counted.byDay[k++]!;
+      sum += d.counted;
+      if (d.uncertain) marks.approximate = true;
+      if (d.undisclosed) marks.undisclosed = true;
+    }
+    return k > 0 && date <= done.asOf ? { ...p, done: sum, ...marks } : { ...p, done: null };
   });
 }
 
-/** What was done on one day by the measure of a series: null when nothing is on record for it. */
-type DayDone = (list: ObligationStatus[]) => number | null;
+/** What marks a day's figure: approximate, or a number not disclosed. */
+type Marks = Pick<SeriesPoint, 'approximate' | 'undisclosed'>;
+
+/** What was done on one day by the measure of a series, and its marks: done null when nothing is on record for it. */
+type DayDone = (list: ObligationStatus[]) => { done: number | null } & Marks;
 
 /** An exchange: the day's recorded counts; null when every obligation of the day is unrecorded. */
 const exchangeDone: DayDone = (list) => {
   const recorded = list.filter((o) => o.status !== 'not-yet-due' && o.done !== undefined);
-  return recorded.length ? recorded.reduce((a, o) => a + (o.done ?? 0), 0) : null;
+  return {
+    done: recorded.length ? recorded.reduce((a, o) => a + (o.done ?? 0), 0) : null,
+    ...(recorded.some((o) => o.approximate?.done) ? { approximate: true } : {}),
+    ...(list.some((o) => o.undisclosed) ? { undisclosed: true } : {}),
+  };
 };
 
 /** A quota by one source: that source's own figures of the day; null on a day it gave none. */
@@ -106,8 +142,14 @@ const sourceDone =
   (source: string): DayDone =>
   (list) => {
     const figures = list.flatMap((o) => (o.figures ?? []).filter((f) => f.source === source));
-    return figures.length ? figures.reduce((a, f) => a + f.quantity, 0) : null;
+    return {
+      done: figures.length ? figures.reduce((a, f) => a + f.quantity, 0) : null,
+      ...(figures.some((f) => f.uncertain) ? { approximate: true } : {}),
+    };
   };
+
+/** Nothing on record by the measure of a series. */
+const nothing: DayDone = () => ({ done: null });
 
 function points(
   list: ObligationStatus[],
@@ -128,14 +170,15 @@ function points(
     const today = byDay.get(day) ?? [];
     promised += today.reduce((a, o) => a + required(o), 0);
     const due = today.filter((o) => o.status !== 'not-yet-due');
-    const n = due.length ? dayDone(due) : null;
+    const { done: n, ...marks } = due.length ? dayDone(due) : { done: null };
     if (n !== null) {
       done += n;
       any = true;
     }
     // A day with nothing due keeps an exchange's running count; a day the record is silent on is a gap.
     const shown = n !== null || (carry && any && today.length === 0) ? done : null;
-    out.push({ day, promised, done: shown });
+    // A number not disclosed marks its day even when nothing disclosed is drawn on it.
+    out.push({ day, promised, done: shown, ...(shown !== null || marks.undisclosed ? marks : {}) });
   }
   return out;
 }
@@ -184,7 +227,7 @@ export function cumulativeSeries(
     }
     const sources = [...new Set(list.flatMap((o) => (o.figures ?? []).map((f) => f.source)))].sort();
     if (sources.length === 0)
-      out.push({ ...base, key, source: null, points: points(list, lastDay, () => null, false) });
+      out.push({ ...base, key, source: null, points: points(list, lastDay, nothing, false) });
     for (const source of sources)
       out.push({
         ...base,
