@@ -8,7 +8,7 @@ import { allegationStateWords } from '../core/report/allegation-state-words.ts';
 import { casualtyPhrases } from '../core/report/casualty-words.ts';
 import { headlineItems, type Writer } from '../core/report/headline-words.ts';
 import { frame } from '../core/report/report-words.ts';
-import { addDays, wallClock } from '../core/time/zoned-time.ts';
+import { dayEndingAt, wallClock } from '../core/time/zoned-time.ts';
 import { namesOf } from '../core/words/agreement-names.ts';
 import { explain } from '../core/words/explain.ts';
 import type { Lang } from '../core/words/lang.ts';
@@ -289,10 +289,10 @@ export function formatStatusText(
     version: typeof agreement.version === 'number' ? n(agreement.version) : agreement.version,
   };
   // Midnight is the end of the day before (a bare --at date): said so, not as the next day's 00:00.
-  const clock = wallClock(Date.parse(e.asOf), tz);
+  const endedDay = dayEndingAt(Date.parse(e.asOf), tz);
   lines.push(
-    clock.time.startsWith('00:00')
-      ? w('headEndOfDay', { ...head, day: fullDay(addDays(clock.date, -1), lang) })
+    endedDay !== null
+      ? w('headEndOfDay', { ...head, day: fullDay(endedDay, lang) })
       : w('head', { ...head, at: localTime(e.asOf, tz, lang, year) }),
   );
   lines.push('', w('phases'));

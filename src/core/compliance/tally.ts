@@ -56,6 +56,9 @@ function wholeByRatio(x: ExchangeRecords): number | undefined {
   return total * ratio;
 }
 
+/** A side's count of one day, as the tally gives it (DirectionTally's byDay). */
+type DayCount = DirectionTally['byDay'][number];
+
 /** A day's count: its instant, the number, and whether its source gave the number as approximate. */
 type Counted = [at: number, count: number, approximate: boolean];
 
@@ -63,10 +66,7 @@ type Counted = [at: number, count: number, approximate: boolean];
  * Counts by the day they occurred (`dateOf` gives an instant's day), in order of the days; a day
  * that adds up an approximate figure is `uncertain`.
  */
-function byDayOf(
-  counts: Counted[],
-  dateOf: (ms: number) => string,
-): { date: string; counted: number; uncertain?: true }[] {
+function byDayOf(counts: Counted[], dateOf: (ms: number) => string): DayCount[] {
   const days = new Map<string, { counted: number; uncertain: boolean }>();
   for (const [at, n, approx] of counts) {
     const date = dateOf(at);
@@ -86,15 +86,9 @@ function byDayOf(
 const approximateField = (yes: boolean) => (yes ? { uncertain: true as const } : {});
 
 /** Records of each day whose number was not disclosed: beside the day's disclosed count, never in it. */
-function withUndisclosed(
-  days: { date: string; counted: number; uncertain?: true }[],
-  hidden: number[],
-  dateOf: (ms: number) => string,
-): { date: string; counted: number; undisclosed?: number; uncertain?: true }[] {
+function withUndisclosed(days: DayCount[], hidden: number[], dateOf: (ms: number) => string): DayCount[] {
   if (!hidden.length) return days;
-  const out = new Map<string, { date: string; counted: number; undisclosed?: number; uncertain?: true }>(
-    days.map((d) => [d.date, { ...d }]),
-  );
+  const out = new Map<string, DayCount>(days.map((d) => [d.date, { ...d }]));
   for (const at of hidden) {
     const date = dateOf(at);
     const row = out.get(date) ?? { date, counted: 0 };

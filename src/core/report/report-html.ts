@@ -14,7 +14,7 @@ import { eventKindLabel } from '../figures/event-kind-label.ts';
 import { type HeadlineFigures, headlineFigures } from '../figures/headline-figures.ts';
 import { needsBanner, type Provenance, RECORDED } from '../ledger/provenance.ts';
 import { DAILY } from '../plan/context.ts';
-import { addDays, wallClock } from '../time/zoned-time.ts';
+import { dayEndingAt, wallClock } from '../time/zoned-time.ts';
 import { namesOf } from '../words/agreement-names.ts';
 import { explain } from '../words/explain.ts';
 import type { Lang } from '../words/lang.ts';
@@ -389,17 +389,19 @@ export function reportHtml(
     version: typeof agreement.version === 'number' ? e(n(agreement.version)) : h.name(agreement.version),
   };
   // Midnight is the end of the day before (a day's report): said so, not as the next day's 00:00.
-  const asOf = clock.time.startsWith('00:00')
-    ? h.frame('asOfEndOfDay', { ...about, day: e(formatDate(addDays(clock.date, -1), lang)) })
-    : h.frame('asOf', {
-        // In English as the plan writes a moment ("2023-11-30 18:00"), not as ISO with its offset.
-        at: e(
-          lang === 'en'
-            ? `${clock.date} ${clock.time.slice(0, 5)}`
-            : formatMoment(Date.parse(ev.asOf), agreement.timeZone, lang, 'latn', h.year),
-        ),
-        ...about,
-      });
+  const endedDay = dayEndingAt(Date.parse(ev.asOf), agreement.timeZone);
+  const asOf =
+    endedDay !== null
+      ? h.frame('asOfEndOfDay', { ...about, day: e(formatDate(endedDay, lang)) })
+      : h.frame('asOf', {
+          // In English as the plan writes a moment ("2023-11-30 18:00"), not as ISO with its offset.
+          at: e(
+            lang === 'en'
+              ? `${clock.date} ${clock.time.slice(0, 5)}`
+              : formatMoment(Date.parse(ev.asOf), agreement.timeZone, lang, 'latn', h.year),
+          ),
+          ...about,
+        });
   return `<!doctype html>
 <html lang="${lang}" dir="${lang === 'en' ? 'ltr' : 'rtl'}"><head><meta charset="utf-8"><title>${e(title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${CSS}</style></head><body>
